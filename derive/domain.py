@@ -1,0 +1,255 @@
+"""Where a result holds, and seeded random points drawn from there.
+
+A :class:`Domain` maps each symbol of a result to a sampler: a dimension, an index,
+a real interval, a vector or matrix of such reals, or a probability vector. Points
+are drawn with a generator seeded from the result's name, so every run checks the
+same points, and dimensions cycle through their declared values so a statement made
+for symbolic n is instantiated at every listed n.
+"""
+
+from __future__ import annotations
+
+import random
+import zlib
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+import mpmath
+import sympy as sp
+
+from derive.errors import DefinitionError
+
+RANDOM_BITS = 256  # more than enough random digits for 60-digit arithmetic
+
+
+def _uniform(rng: random.Random, low, high) -> mpmath.mpf:
+    fraction = mpmath.mpf(rng.getrandbits(RANDOM_BITS)) / (mpmath.mpf(2) ** RANDOM_BITS)
+    return mpmath.mpf(low) + (mpmath.mpf(high) - mpmath.mpf(low)) * fraction
+
+
+class Sampler:
+    """Draws one value of a symbol given the dimensions drawn so far."""
+
+    def sample(self, rng: random.Random, values: Mapping[sp.Basic, Any]):  # pragma: no cover
+        raise NotImplementedError
+
+    def latex(self, name: str) -> str:  # pragma: no cover
+        raise NotImplementedError
+
+
+def _size(size, values) -> int:
+    if isinstance(size, int):
+        return size
+    expr = sp.sympify(size).xreplace({s: sp.Integer(v) for s, v in values.items() if isinstance(v, int)})
+    if not expr.is_Integer:
+        raise DefinitionError(f"size {size} depends on a dimension that is not declared before it")
+    return int(expr)
+
+
+@dataclass(frozen=True)
+class Dimension(Sampler):
+    values: tuple[int, ...]
+    symbol_text: str = ""
+
+    def sample(self, rng, values):  # dimensions are chosen by the domain, not sampled
+        raise AssertionError("dimensions are cycled by Domain.points")
+
+    def latex(self, name):
+        return rf"{name} \ge {min(self.values)}"
+
+
+@dataclass(frozen=True)
+class Index(Sampler):
+    size: Any
+
+    def sample(self, rng, values):
+        return rng.randint(1, _size(self.size, values))
+
+    def latex(self, name):
+        return rf"1 \le {name} \le {sp.latex(self.size)}"
+
+
+@dataclass(frozen=True)
+class Interval(Sampler):
+    low: Any
+    high: Any
+    positive: bool = False
+
+    def sample(self, rng, values):
+        return _uniform(rng, self.low, self.high)
+
+    def latex(self, name):
+        return rf"{name} > 0" if self.positive else rf"{name} \in \mathbb{{R}}"
+
+
+@dataclass(frozen=True)
+class Vector(Sampler):
+    size: Any
+    entries: Interval
+
+    def sample(self, rng, values):
+        return [self.entries.sample(rng, values) for _ in range(_size(self.size, values))]
+
+    def latex(self, name):
+        space = r"(0,\infty)" if self.entries.positive else r"\mathbb{R}"
+        return rf"{name} \in {space}^{{{sp.latex(self.size)}}}"
+
+
+@dataclass(frozen=True)
+class ProbabilityVector(Sampler):
+    """A point in the open simplex: positive entries that sum to 1."""
+
+    size: Any
+
+    def sample(self, rng, values):
+        weights = [_uniform(rng, "0.05", 1) for _ in range(_size(self.size, values))]
+        total = mpmath.fsum(weights)
+        return [w / total for w in weights]
+
+    def latex(self, name):
+        return rf"{name} \in \Delta^{{{sp.latex(self.size)}}}"
+
+
+@dataclass(frozen=True)
+class Matrix(Sampler):
+    rows: Any
+    cols: Any
+    entries: Interval
+
+    def sample(self, rng, values):
+        r, c = _size(self.rows, values), _size(self.cols, values)
+        return mpmath.matrix([[self.entries.sample(rng, values) for _ in range(c)] for _ in range(r)])
+
+    def latex(self, name):
+        return rf"{name} \in \mathbb{{R}}^{{{sp.latex(self.rows)} \times {sp.latex(self.cols)}}}"
+
+
+def dimension(low: int, high: int) -> Dimension:
+    """A dimension checked at every value low, …, high."""
+    return Dimension(tuple(range(low, high + 1)))
+
+
+def dimensions(*values: int) -> Dimension:
+    """A dimension checked at the listed values."""
+    return Dimension(tuple(values))
+
+
+def index(size) -> Index:
+    """An index 1 ≤ i ≤ size."""
+    return Index(size)
+
+
+def reals(low=-3, high=3) -> Interval:
+    """A real number, sampled from [low, high]."""
+    return Interval(low, high)
+
+
+def positive(low="0.05", high=3) -> Interval:
+    """A positive real, sampled from [low, high]."""
+    return Interval(low, high, positive=True)
+
+
+def vector(size, entries: Interval | None = None) -> Vector:
+    """A vector in ℝ^size (or (0,∞)^size for positive entries)."""
+    return Vector(size, entries or reals())
+
+
+def probability_vector(size) -> ProbabilityVector:
+    """A probability vector with ``size`` positive entries summing to 1."""
+    return ProbabilityVector(size)
+
+
+def matrix(rows, cols, entries: Interval | None = None) -> Matrix:
+    """A real rows×cols matrix."""
+    return Matrix(rows, cols, entries or reals())
+
+
+class Point(dict):
+    """One sampled point: symbol → value; also readable by name (``point.z``, ``point.n``).
+
+    Indices keep their mathematical value (1 ≤ i ≤ n); vectors are 0-based lists, so
+    component z_i is ``point.z[point.i - 1]``.
+    """
+
+    def __getattr__(self, name):
+        for symbol, value in self.items():
+            if _name(symbol) == name:
+                return value
+        raise AttributeError(f"this point has no symbol named {name!r}; it has {sorted(map(_name, self))}")
+
+    def describe(self) -> str:
+        parts = []
+        for symbol, value in self.items():
+            if isinstance(value, list):
+                text = "(" + ", ".join(mpmath.nstr(v, 6) for v in value) + ")"
+            elif isinstance(value, mpmath.matrix):
+                text = f"<{value.rows}×{value.cols} matrix>"
+            elif isinstance(value, int):
+                text = str(value)
+            else:
+                text = mpmath.nstr(value, 6)
+            parts.append(f"{_name(symbol)}={text}")
+        return ", ".join(parts)
+
+
+def _name(symbol) -> str:
+    return str(symbol.label) if isinstance(symbol, sp.IndexedBase) else str(symbol)
+
+
+@dataclass(frozen=True)
+class Domain:
+    """Symbols of a result and the samplers their values are drawn from.
+
+    ``fixed`` holds symbols that keep one value (e.g. ε = 0 for a remark); ``points``
+    is how many points to draw (at least five, and at least one per dimension value).
+    """
+
+    samplers: Mapping[sp.Basic, Sampler]
+    points: int = 12
+    fixed: Mapping[sp.Basic, Any] = field(default_factory=dict)
+
+    def __post_init__(self):
+        if self.points < 5:
+            raise DefinitionError(f"a domain needs at least 5 points, got points={self.points}")
+
+    @property
+    def dimensions(self) -> dict:
+        return {s: v for s, v in self.samplers.items() if isinstance(v, Dimension)}
+
+    def with_(self, **changes) -> "Domain":
+        """A copy with the named fields changed (``fixed=``, ``points=``, ``samplers=``)."""
+        data = {"samplers": self.samplers, "points": self.points, "fixed": self.fixed}
+        data.update(changes)
+        return Domain(**data)
+
+    def sample_points(self, seed_text: str, dps: int) -> list[Point]:
+        """The domain's seeded points (same ``seed_text`` → same points)."""
+        rng = random.Random(zlib.crc32(seed_text.encode("utf-8")))
+        dims = self.dimensions
+        count = max(self.points, *(len(v.values) for v in dims.values())) if dims else self.points
+        points = []
+        with mpmath.workdps(dps):
+            for t in range(count):
+                point = Point()
+                for symbol, sampler in self.samplers.items():
+                    if symbol in self.fixed:
+                        point[symbol] = self.fixed[symbol]
+                    elif isinstance(sampler, Dimension):
+                        # the first dimension cycles; others are drawn, so every value is hit
+                        first = next(iter(dims))
+                        point[symbol] = sampler.values[t % len(sampler.values)] if symbol is first else rng.choice(sampler.values)
+                    else:
+                        point[symbol] = sampler.sample(rng, point)
+                for symbol, value in self.fixed.items():
+                    point.setdefault(symbol, value)
+                points.append(point)
+        return points
+
+    def latex_hypotheses(self) -> list[str]:
+        """One LaTeX phrase per symbol, e.g. ``n \\ge 1``, ``z \\in \\mathbb{R}^{n}``."""
+        phrases = []
+        for symbol, sampler in self.samplers.items():
+            if symbol in self.fixed:
+                continue
+            phrases.append(sampler.latex(sp.latex(symbol.label if isinstance(symbol, sp.IndexedBase) else symbol)))
+        return phrases

@@ -1,0 +1,177 @@
+"""Shared symbols and the named functions results are written in.
+
+A named function (softmax, entropy, KL, …) is a SymPy ``Function`` that prints as a
+reader expects (``σ_i``, ``H(p)``, ``D_KL(p‖q)``) and knows its definition, which
+:func:`unfold` substitutes before anything is computed. Each class prints itself, so
+the LaTeX and Unicode printers need no list of them and a result may define its own.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+# Dimensions and indices. Indices run from 1 to their dimension; the summation
+# index k is kept for definitions, so statements should use i and j.
+n = sp.Symbol("n", integer=True, positive=True)
+d = sp.Symbol("d", integer=True, positive=True)
+i, j, k, l = sp.symbols("i j k l", integer=True, positive=True)
+
+# Vectors.
+z = sp.IndexedBase("z", real=True)   # logits
+y = sp.IndexedBase("y", real=True)   # targets
+x = sp.IndexedBase("x", real=True)   # features
+g = sp.IndexedBase("g", real=True)   # upstream gradient
+p = sp.IndexedBase("p", positive=True)  # probability vectors
+q = sp.IndexedBase("q", positive=True)
+
+delta = sp.KroneckerDelta
+
+
+def Sum(expr, index, upper):
+    """Σ_{index=1}^{upper} expr (every sum in the catalog starts at 1)."""
+    return sp.Sum(expr, (index, 1, upper))
+
+
+def fresh_index(*exprs) -> sp.Symbol:
+    """A summation index that occurs free in none of ``exprs``."""
+    taken = set().union(*(sp.sympify(e).free_symbols for e in exprs)) if exprs else set()
+    for name in ("k", "l", "m", "t", "u"):
+        candidate = sp.Symbol(name, integer=True, positive=True)
+        if candidate not in taken:
+            return candidate
+    raise ValueError("no free summation index left")  # pragma: no cover - five nested sums
+
+
+class Notation(sp.Function):
+    """A function that is shorthand for a formula: subclasses define ``definition``."""
+
+    def definition(self) -> sp.Expr:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _eval_is_real(self):
+        return True
+
+
+def unfold(expr):
+    """Replace every named function in ``expr`` by its definition, recursively."""
+    expr = sp.sympify(expr)
+    for _ in range(20):
+        atoms = expr.atoms(Notation)
+        if not atoms:
+            return expr
+        expr = expr.xreplace({a: a.definition() for a in atoms})
+    raise ValueError("named functions nest more than 20 deep")  # pragma: no cover
+
+
+def _latex_index(printer, index):
+    return printer._print(index)
+
+
+def _vector_name(printer, vec):
+    return printer._print(vec.label) if isinstance(vec, sp.IndexedBase) else printer._print(vec)
+
+
+class Softmax(Notation):
+    """σ_i(z) = exp(z_i) / Σ_k exp(z_k): component ``i`` of the softmax of ``z`` ∈ ℝⁿ."""
+
+    nargs = 3
+
+    @property
+    def vector(self):
+        return self.args[0]
+
+    def definition(self):
+        vec, index, size = self.args
+        dummy = fresh_index(index, size)
+        return sp.exp(vec[index]) / sp.Sum(sp.exp(vec[dummy]), (dummy, 1, size))
+
+    def _eval_is_positive(self):
+        return True
+
+    def _latex(self, printer):
+        vec, index, _ = self.args
+        suffix = "" if vec == z else rf"({_vector_name(printer, vec)})"
+        return rf"\sigma_{{{_latex_index(printer, index)}}}{suffix}"
+
+    def _sympystr(self, printer):
+        vec, index, _ = self.args
+        suffix = "" if vec == z else f"({_vector_name(printer, vec)})"
+        return f"σ_{printer._print(index)}{suffix}"
+
+
+def softmax(index, vector=z, size=n):
+    """σ_index(vector), the softmax component; shorthand for :class:`Softmax`."""
+    return Softmax(vector, index, size)
+
+
+class Logistic(Notation):
+    """sigmoid(t) = 1 / (1 + exp(−t)), the logistic function."""
+
+    nargs = 1
+
+    def definition(self):
+        return 1 / (1 + sp.exp(-self.args[0]))
+
+    def _eval_is_positive(self):
+        return True
+
+    def _latex(self, printer):
+        return rf"\operatorname{{sigmoid}}\left({printer._print(self.args[0])}\right)"
+
+    def _sympystr(self, printer):
+        return f"sigmoid({printer._print(self.args[0])})"
+
+
+class Entropy(Notation):
+    """H(p) = −Σ_k p_k log p_k, the Shannon entropy of p ∈ Δⁿ (nats)."""
+
+    nargs = 2
+
+    def definition(self):
+        vec, size = self.args
+        dummy = fresh_index(size)
+        return -sp.Sum(vec[dummy] * sp.log(vec[dummy]), (dummy, 1, size))
+
+    def _latex(self, printer):
+        return rf"H({_vector_name(printer, self.args[0])})"
+
+    def _sympystr(self, printer):
+        return f"H({_vector_name(printer, self.args[0])})"
+
+
+class CrossEntropy(Notation):
+    """H(p, q) = −Σ_k p_k log q_k, the cross-entropy of q relative to p (nats)."""
+
+    nargs = 3
+
+    def definition(self):
+        left, right, size = self.args
+        dummy = fresh_index(size)
+        return -sp.Sum(left[dummy] * sp.log(right[dummy]), (dummy, 1, size))
+
+    def _latex(self, printer):
+        left, right, _ = self.args
+        return rf"H({_vector_name(printer, left)}, {_vector_name(printer, right)})"
+
+    def _sympystr(self, printer):
+        left, right, _ = self.args
+        return f"H({_vector_name(printer, left)}, {_vector_name(printer, right)})"
+
+
+class KL(Notation):
+    """D_KL(p‖q) = Σ_k p_k log(p_k / q_k), the Kullback–Leibler divergence (nats)."""
+
+    nargs = 3
+
+    def definition(self):
+        left, right, size = self.args
+        dummy = fresh_index(size)
+        return sp.Sum(left[dummy] * sp.log(left[dummy] / right[dummy]), (dummy, 1, size))
+
+    def _latex(self, printer):
+        left, right, _ = self.args
+        return rf"D_{{\mathrm{{KL}}}}({_vector_name(printer, left)} \,\|\, {_vector_name(printer, right)})"
+
+    def _sympystr(self, printer):
+        left, right, _ = self.args
+        return f"D_KL({_vector_name(printer, left)} ‖ {_vector_name(printer, right)})"

@@ -1,0 +1,109 @@
+"""Numeric evaluation of a SymPy expression at a sampled point, at high precision.
+
+The expression is instantiated at the point's dimensions and indices (so every Σ
+has concrete bounds and every ∂ a concrete variable), expanded, and evaluated with
+the point's values as 60-digit floats. This checks steps; the final statement is
+also compared with an independent oracle that never goes through SymPy.
+"""
+
+from __future__ import annotations
+
+import mpmath
+import sympy as sp
+
+from derive.domain import Point
+from derive.notation import unfold
+from derive.symbolic import canonical_dummies
+
+WORKING_DIGITS = 60   # precision of every numeric evaluation
+REQUIRED_DIGITS = 50  # agreement required for a numeric check to pass
+
+
+class NumericError(Exception):
+    """An expression that has no finite real value at a point."""
+
+
+def substitution(point: Point, dps: int) -> dict:
+    """The SymPy replacement map for a point: integers, floats, vector components, matrices."""
+    mapping = {}
+    for symbol, value in point.items():
+        if isinstance(value, bool):
+            raise NumericError(f"{symbol} has a boolean value")
+        if isinstance(value, int):
+            mapping[symbol] = sp.Integer(value)
+        elif isinstance(value, list):
+            for position, component in enumerate(value, start=1):
+                mapping[symbol[position]] = sp.Float(component, dps)
+        elif isinstance(value, mpmath.matrix):
+            mapping[symbol] = sp.ImmutableMatrix(value.rows, value.cols, [sp.Float(v, dps) for v in value])
+        else:
+            mapping[symbol] = sp.Float(value, dps)
+    return mapping
+
+
+def _integers_first(mapping: dict) -> tuple[dict, dict]:
+    ints = {s: v for s, v in mapping.items() if isinstance(v, sp.Integer)}
+    return ints, {s: v for s, v in mapping.items() if s not in ints}
+
+
+def evaluate(expr, point: Point, dps: int = WORKING_DIGITS):
+    """The value of ``expr`` at ``point``: an mpf, or an mpmath matrix for a matrix expression."""
+    mapping = substitution(point, dps)
+    ints, rest = _integers_first(mapping)
+    # bound indices are renamed first so that substituting j = 2 leaves Σ_j alone
+    concrete = canonical_dummies(unfold(expr)).xreplace(ints).doit()
+    concrete = concrete.xreplace(rest).doit()
+    if isinstance(concrete, sp.MatrixBase):
+        with mpmath.workdps(dps):
+            return mpmath.matrix([[_to_mpf(entry, dps) for entry in row] for row in concrete.tolist()])
+    return _to_mpf(concrete, dps)
+
+
+def _to_mpf(value, dps):
+    value = sp.sympify(value).evalf(dps)
+    if value.free_symbols or value.has(sp.Indexed):
+        raise NumericError(f"still symbolic after substitution: {value}")
+    real, imag = value.as_real_imag()
+    if imag != 0 and abs(imag) > sp.Float(10) ** (-dps + 5):
+        raise NumericError(f"not real: {value}")
+    if real in (sp.nan, sp.zoo, sp.oo, -sp.oo):
+        raise NumericError(f"not finite: {value}")
+    with mpmath.workdps(dps):
+        return mpmath.mpf(sp.Float(real, dps)._mpf_)
+
+
+def relative_error(a, b) -> mpmath.mpf:
+    """|a − b| / max(|a|, |b|, 1), entrywise maximum for matrices and lists."""
+    if isinstance(a, (mpmath.matrix, list)) or isinstance(b, (mpmath.matrix, list)):
+        left, right = _flat(a), _flat(b)
+        if len(left) != len(right):
+            return mpmath.inf
+        return max((relative_error(u, v) for u, v in zip(left, right)), default=mpmath.mpf(0))
+    a, b = mpmath.mpf(a), mpmath.mpf(b)
+    return abs(a - b) / max(abs(a), abs(b), mpmath.mpf(1))
+
+
+def _flat(value):
+    if isinstance(value, mpmath.matrix):
+        return [value[r, c] for r in range(value.rows) for c in range(value.cols)]
+    if isinstance(value, list):
+        return list(value)
+    return [value]
+
+
+def holds(relation: str, left, right, digits: int = REQUIRED_DIGITS) -> tuple[bool, mpmath.mpf]:
+    """Whether ``left relation right`` holds numerically, and the size of the violation.
+
+    For ``=`` the second value is the relative error; for an inequality it is the
+    amount by which it is violated (0 when it holds with room to spare).
+    """
+    tolerance = mpmath.mpf(10) ** (-digits)
+    if relation == "=":
+        error = relative_error(left, right)
+        return error <= tolerance, error
+    a, b = mpmath.mpf(left), mpmath.mpf(right)
+    scale = max(abs(a), abs(b), mpmath.mpf(1))
+    slack = {"<=": b - a, ">=": a - b, "<": b - a, ">": a - b}[relation] / scale
+    if relation in ("<", ">"):
+        return slack > tolerance, max(-slack, mpmath.mpf(0))
+    return slack >= -tolerance, max(-slack, mpmath.mpf(0))

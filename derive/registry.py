@@ -1,0 +1,80 @@
+"""Finding results: the catalog in ``identities/``, or a result module given by path."""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import importlib.util
+import pkgutil
+import sys
+from pathlib import Path
+
+import identities
+from derive.errors import ResultModuleError, UnknownResultError
+from derive.result import Result
+
+
+def catalog_names() -> list[str]:
+    """Names of every result in the catalog, sorted."""
+    return sorted(m.name for m in pkgutil.iter_modules(identities.__path__) if not m.name.startswith("_"))
+
+
+def _from_module(module, name: str, where: str) -> Result:
+    found = getattr(module, name, None)
+    if not isinstance(found, Result):
+        candidates = [v for v in vars(module).values() if isinstance(v, Result)]
+        if len(candidates) != 1:
+            raise ResultModuleError(
+                f"{where} must define a Result named {name!r} (found {len(candidates)} Result objects)"
+            )
+        found = candidates[0]
+    summary = (module.__doc__ or "").strip().splitlines()[0] if module.__doc__ else ""
+    if not summary:
+        raise ResultModuleError(f"{where} needs a docstring whose first line states the result")
+    return found.named(name, summary, getattr(module, "__file__", "") or "")
+
+
+def load(name: str) -> Result:
+    """The catalog result called ``name``; an unknown name names the closest ones."""
+    names = catalog_names()
+    if name not in names:
+        close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+        hint = f"did you mean {', '.join(close)}?" if close else "run 'python -m derive --list' for the catalog"
+        raise UnknownResultError(f"no result named {name!r}; {hint}")
+    module = importlib.import_module(f"identities.{name}")
+    return _from_module(module, name, f"identities/{name}.py")
+
+
+def load_path(path: str | Path) -> Result:
+    """The result defined in the Python file at ``path`` (outside the catalog)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ResultModuleError(f"no result file at {path}; give the path of a .py file that defines a Result")
+    if path.suffix != ".py":
+        raise ResultModuleError(f"{path} is not a Python file; a result module ends in .py")
+    name = path.stem
+    spec = importlib.util.spec_from_file_location(f"derive_user_result_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except SyntaxError as exc:
+        raise ResultModuleError(f"{path}:{exc.lineno}: syntax error: {exc.msg}") from None
+    except Exception as exc:  # the user's module raised while being imported
+        line = _line_in(exc, path)
+        raise ResultModuleError(f"{path}{line}: {type(exc).__name__} while loading: {exc}") from None
+    sys.modules.pop(spec.name, None)
+    return _from_module(module, name, str(path))
+
+
+def _line_in(exc: BaseException, path: Path) -> str:
+    tb = exc.__traceback__
+    line = ""
+    while tb is not None:
+        if Path(tb.tb_frame.f_code.co_filename).resolve() == path.resolve():
+            line = f":{tb.tb_lineno}"
+        tb = tb.tb_next
+    return line
+
+
+def load_all() -> list[Result]:
+    return [load(name) for name in catalog_names()]

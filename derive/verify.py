@@ -1,0 +1,132 @@
+"""The engine: check every step of every claim, then each statement against its oracle."""
+
+from __future__ import annotations
+
+import time
+
+import mpmath
+import sympy as sp
+
+from derive.domain import Index, Point
+from derive.numeric import REQUIRED_DIGITS, WORKING_DIGITS, NumericError, evaluate, holds
+from derive.report import FAILED, NUMERIC_ONLY, PROVED, ClaimReport, OracleReport, RemarkReport, ResultReport, StepReport
+from derive.result import Claim, Result, chain_proves, chain_relation
+from derive.symbolic import Assumptions, prove_nonnegative, prove_zero
+
+_EVALUATION_ERRORS = (NumericError, TypeError, ValueError, ZeroDivisionError, ArithmeticError, NotImplementedError)
+
+
+def _assumptions(result: Result, domain) -> Assumptions:
+    ranges = {s: (1, sampler.size) for s, sampler in domain.samplers.items() if isinstance(sampler, Index)}
+    return Assumptions(ranges, result.rules)
+
+
+def _symbolic(previous, current, relation, assumptions):
+    if relation == "=":
+        return prove_zero(previous - current, assumptions)
+    if relation in ("<=", "<"):
+        return prove_nonnegative(current - previous, assumptions, strict=relation == "<")
+    return prove_nonnegative(previous - current, assumptions, strict=relation == ">")
+
+
+class _Values:
+    """Each expression evaluated once per point, shared by the two steps it belongs to."""
+
+    def __init__(self, points):
+        self.points = points
+        self.cache = {}
+        self.count = 0
+
+    def at(self, expr, position):
+        key = (sp.srepr(expr), position)
+        if key not in self.cache:
+            self.count += 1
+            try:
+                self.cache[key] = evaluate(expr, self.points[position])
+            except _EVALUATION_ERRORS as exc:
+                self.cache[key] = exc
+        return self.cache[key]
+
+
+def _check_step(previous, step, values: _Values, assumptions) -> StepReport:
+    worst, counterexample = mpmath.mpf(0), ""
+    for position, point in enumerate(values.points):
+        left, right = values.at(previous, position), values.at(step.expr, position)
+        if isinstance(left, Exception) or isinstance(right, Exception):
+            bad = left if isinstance(left, Exception) else right
+            counterexample = counterexample or f"cannot evaluate at {point.describe()}: {bad}"
+            worst = mpmath.inf
+            continue
+        ok, error = holds(step.relation, left, right)
+        worst = max(worst, error)
+        if not ok and not counterexample:
+            counterexample = f"at {point.describe()}: {mpmath.nstr(left, 12)} vs {mpmath.nstr(right, 12)}"
+    if counterexample:
+        status, method = FAILED, "numeric check failed"
+    else:
+        verdict = _symbolic(previous, step.expr, step.relation, assumptions)
+        status, method = (PROVED if verdict.proved else NUMERIC_ONLY), verdict.method
+    return StepReport(step.because, step.relation, status, method, float(worst), len(values.points), counterexample)
+
+
+def _check_oracle(claim: Claim, values: _Values) -> OracleReport:
+    if claim.oracle is None:
+        return OracleReport(False, float("inf"), 0, REQUIRED_DIGITS, "no oracle declared")
+    worst, counterexample = mpmath.mpf(0), ""
+    for position, point in enumerate(values.points):
+        with mpmath.workdps(WORKING_DIGITS):
+            try:
+                expected = claim.oracle(point)
+            except (ArithmeticError, ValueError, ZeroDivisionError) as exc:
+                return OracleReport(False, float("inf"), position, REQUIRED_DIGITS, f"oracle failed at {point.describe()}: {exc}")
+        claimed = values.at(claim.statement.rhs, position)
+        if isinstance(claimed, Exception):
+            return OracleReport(False, float("inf"), position, REQUIRED_DIGITS, f"cannot evaluate the statement at {point.describe()}: {claimed}")
+        ok, error = holds(claim.statement.relation, expected, claimed)
+        worst = max(worst, error)
+        if not ok and not counterexample:
+            counterexample = f"at {point.describe()}: oracle {mpmath.nstr(expected, 12)} vs statement {mpmath.nstr(claimed, 12)}"
+    return OracleReport(not counterexample, float(worst), len(values.points), REQUIRED_DIGITS, counterexample)
+
+
+def _chain_problem(claim: Claim) -> str:
+    first, last = claim.steps[0].expr, claim.steps[-1].expr
+    if first != claim.statement.lhs:
+        return "the proof does not start at the statement's left-hand side"
+    if last != claim.statement.rhs:
+        return "the proof does not end at the statement's right-hand side"
+    relation = chain_relation([s.relation for s in claim.steps[1:]])
+    if not chain_proves(relation, claim.statement.relation):
+        return f"the steps prove '{relation}', the statement says '{claim.statement.relation}'"
+    return ""
+
+
+def verify_claim(result: Result, position: int) -> ClaimReport:
+    claim = result.claims[position]
+    domain = claim.domain or result.domain
+    points = domain.sample_points(f"{result.name}/{position}", WORKING_DIGITS)
+    values = _Values(points)
+    assumptions = _assumptions(result, domain)
+    steps = [
+        _check_step(previous.expr, step, values, assumptions)
+        for previous, step in zip(claim.steps, claim.steps[1:])
+    ]
+    oracle = _check_oracle(claim, values)
+    label = claim.label or f"claim {position + 1}"
+    return ClaimReport(label, claim.statement.relation, _chain_problem(claim), steps, oracle, values.count)
+
+
+def _remark(remark) -> RemarkReport:
+    try:
+        value = mpmath.nstr(evaluate(remark.value, remark.at), 6)
+    except _EVALUATION_ERRORS as exc:
+        value = f"(not computable: {exc})"
+    return RemarkReport(remark.text.replace("{value}", value), remark.latex.replace("{value}", value), value)
+
+
+def verify(result: Result) -> ResultReport:
+    """Check ``result``: every step symbolically and numerically, every claim against its oracle."""
+    started = time.perf_counter()
+    claims = [verify_claim(result, position) for position in range(len(result.claims))]
+    remarks = [_remark(r) for r in result.remarks]
+    return ResultReport(result.name, result.title, claims, remarks, time.perf_counter() - started, WORKING_DIGITS, REQUIRED_DIGITS)
