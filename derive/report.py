@@ -43,8 +43,7 @@ class ClaimReport:
 
 @dataclass
 class RemarkReport:
-    text: str
-    latex: str
+    text: str   # LaTeX prose with the computed value filled in
     value: str
 
 

@@ -95,10 +95,9 @@ class Claim:
 
 @dataclass(frozen=True)
 class Remark:
-    """A computed observation: ``text`` with ``{value}`` filled in from ``value`` at ``at``."""
+    """A computed observation: LaTeX prose ``text`` whose ``{value}`` is ``value`` evaluated at ``at``."""
 
     text: str
-    latex: str
     value: Any
     at: Point
 

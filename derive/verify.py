@@ -121,7 +121,7 @@ def _remark(remark) -> RemarkReport:
         value = mpmath.nstr(evaluate(remark.value, remark.at), 6)
     except _EVALUATION_ERRORS as exc:
         value = f"(not computable: {exc})"
-    return RemarkReport(remark.text.replace("{value}", value), remark.latex.replace("{value}", value), value)
+    return RemarkReport(remark.text.replace("{value}", value), value)
 
 
 def verify(result: Result) -> ResultReport:

@@ -33,13 +33,13 @@ entrywise = Claim(
         Step(sp.Derivative(sp.exp(z[i]) / total, z[j]), because="definition of the softmax"),
         Step(
             (delta(i, j) * sp.exp(z[i]) * total - sp.exp(z[i]) * Sum(delta(j, k) * sp.exp(z[k]), k, n)) / total**2,
-            because="quotient rule, with ∂z_k/∂z_j = δ_kj",
+            because=r"quotient rule, with $\partial z_k/\partial z_j = \delta_{kj}$",
         ),
         Step(
             (delta(i, j) * sp.exp(z[i]) * total - sp.exp(z[i]) * sp.exp(z[j])) / total**2,
-            because="δ_kj picks the term k = j out of the sum",
+            because=r"$\delta_{kj}$ picks the term $k = j$ out of the sum",
         ),
-        Step((sp.exp(z[i]) / total) * (delta(i, j) - sp.exp(z[j]) / total), because="factor out e^{z_i}/Σ_k e^{z_k}"),
+        Step((sp.exp(z[i]) / total) * (delta(i, j) - sp.exp(z[j]) / total), because=r"factor out $e^{z_i}/\sum_k e^{z_k}$"),
         Step(closed_form, because="definition of the softmax"),
     ],
     oracle=oracle_entry,
@@ -62,8 +62,8 @@ row_sum = Claim(
     statement=sp.Eq(Sum(closed_form, j, n), 0, evaluate=False),
     steps=[
         Step(Sum(closed_form, j, n)),
-        Step(softmax(i) - softmax(i) * Sum(softmax(j), j, n), because="δ_ij picks j = i; σ_i does not depend on j"),
-        Step(softmax(i) - softmax(i), because="Σ_j σ_j = 1"),
+        Step(softmax(i) - softmax(i) * Sum(softmax(j), j, n), because=r"$\delta_{ij}$ picks $j = i$; $\sigma_i$ does not depend on $j$"),
+        Step(softmax(i) - softmax(i), because=r"$\sum_j \sigma_j = 1$"),
         Step(sp.Integer(0), because="cancel"),
     ],
     oracle=oracle_row_sum,
