@@ -1,7 +1,8 @@
 """Shared symbols and the named functions results are written in.
 
 A named function (softmax, entropy, KL, …) is a SymPy ``Function`` that prints as a
-reader expects (``σ_i``, ``H(p)``, ``D_KL(p‖q)``) and knows its definition, which
+reader expects (``σ_i``, ``H(p)``, ``D_KL(p‖q)``: ``_latex`` for LaTeX, ``_unicode``
+for the terminal) and knows its definition, which
 :func:`unfold` substitutes before anything is computed. Each class prints itself, so
 the LaTeX and Unicode printers need no list of them and a result may define its own.
 """
@@ -93,7 +94,7 @@ class Softmax(Notation):
         suffix = "" if vec == z else rf"({_vector_name(printer, vec)})"
         return rf"\sigma_{{{_latex_index(printer, index)}}}{suffix}"
 
-    def _sympystr(self, printer):
+    def _unicode(self, printer):
         vec, index, _ = self.args
         suffix = "" if vec == z else f"({_vector_name(printer, vec)})"
         return f"σ_{printer._print(index)}{suffix}"
@@ -118,7 +119,7 @@ class Logistic(Notation):
     def _latex(self, printer):
         return rf"\operatorname{{sigmoid}}\left({printer._print(self.args[0])}\right)"
 
-    def _sympystr(self, printer):
+    def _unicode(self, printer):
         return f"sigmoid({printer._print(self.args[0])})"
 
 
@@ -135,7 +136,7 @@ class Entropy(Notation):
     def _latex(self, printer):
         return rf"H({_vector_name(printer, self.args[0])})"
 
-    def _sympystr(self, printer):
+    def _unicode(self, printer):
         return f"H({_vector_name(printer, self.args[0])})"
 
 
@@ -153,7 +154,7 @@ class CrossEntropy(Notation):
         left, right, _ = self.args
         return rf"H({_vector_name(printer, left)}, {_vector_name(printer, right)})"
 
-    def _sympystr(self, printer):
+    def _unicode(self, printer):
         left, right, _ = self.args
         return f"H({_vector_name(printer, left)}, {_vector_name(printer, right)})"
 
@@ -172,6 +173,6 @@ class KL(Notation):
         left, right, _ = self.args
         return rf"D_{{\mathrm{{KL}}}}({_vector_name(printer, left)} \,\|\, {_vector_name(printer, right)})"
 
-    def _sympystr(self, printer):
+    def _unicode(self, printer):
         left, right, _ = self.args
         return f"D_KL({_vector_name(printer, left)} ‖ {_vector_name(printer, right)})"

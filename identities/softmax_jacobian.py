@@ -63,7 +63,7 @@ row_sum = Claim(
     steps=[
         Step(Sum(closed_form, j, n)),
         Step(softmax(i) - softmax(i) * Sum(softmax(j), j, n), because=r"$\delta_{ij}$ picks $j = i$; $\sigma_i$ does not depend on $j$"),
-        Step(softmax(i) - softmax(i), because=r"$\sum_j \sigma_j = 1$"),
+        Step(sp.Add(softmax(i), -softmax(i), evaluate=False), because=r"$\sum_j \sigma_j = 1$"),
         Step(sp.Integer(0), because="cancel"),
     ],
     oracle=oracle_row_sum,

@@ -1,0 +1,67 @@
+"""A result and its report as readable Unicode for the terminal."""
+
+from __future__ import annotations
+
+import mpmath
+
+from derive.printing import unicode
+from derive.prose import to_unicode
+from derive.report import FAILED, NUMERIC_ONLY, ResultReport
+from derive.result import Result
+
+_RELATION = {"=": "=", "<=": "≤", ">=": "≥", "<": "<", ">": ">"}
+_MARK = {"proved": "✓ proved", NUMERIC_ONLY: "~ numeric only", FAILED: "✗ FAILED"}
+
+
+def _error(value: float) -> str:
+    if value == float("inf"):
+        return "∞"
+    return "0" if value == 0 else mpmath.nstr(mpmath.mpf(value), 2, min_fixed=0, max_fixed=0)
+
+
+def statement(claim) -> str:
+    s = claim.statement
+    return f"{unicode(s.lhs)} {_RELATION[s.relation]} {unicode(s.rhs)}"
+
+
+def derivation(result: Result, report: ResultReport) -> str:
+    """The full derivation: every claim, every step with reason and status, then the oracle."""
+    lines = [f"{result.name} — {result.title}", f"  {result.summary}", ""]
+    for position, (claim, claim_report) in enumerate(zip(result.claims, report.claims), start=1):
+        lines.append(f"Claim {position} ({claim_report.label}): {statement(claim)}")
+        lines.append(f"      {unicode(claim.steps[0].expr)}")
+        for step, step_report in zip(claim.steps[1:], claim_report.steps):
+            lines.append(f"  {_RELATION[step.relation]:>2}  {unicode(step.expr)}")
+            detail = f"max error {_error(step_report.numeric_max_rel_error)} at {step_report.points} points"
+            lines.append(f"        because {to_unicode(step.because)}  [{_MARK[step_report.symbolic]}; {detail}]")
+            if step_report.symbolic == NUMERIC_ONLY:
+                lines.append(f"        SymPy: {step_report.symbolic_method}")
+            if step_report.counterexample:
+                lines.append(f"        counterexample {step_report.counterexample}")
+        if claim_report.chain_problem:
+            lines.append(f"  ✗ {claim_report.chain_problem}")
+        o = claim_report.oracle
+        mark = "✓" if o.passed else "✗"
+        lines.append(f"  {mark} oracle: {o.points} points, {o.digits} digits required, max relative error {_error(o.max_rel_error)}")
+        if o.counterexample:
+            lines.append(f"    {o.counterexample}")
+        lines.append("")
+    for remark in report.remarks:
+        lines.append(f"Remark: {to_unicode(remark.text)}")
+        lines.append("")
+    lines.append(summary_line(report))
+    return "\n".join(lines)
+
+
+def summary_line(report: ResultReport) -> str:
+    steps = report.steps
+    proved = sum(s.symbolic == "proved" for s in steps)
+    numeric = sum(s.symbolic == NUMERIC_ONLY for s in steps)
+    failed = sum(s.symbolic == FAILED for s in steps)
+    verdict = "VERIFIED" if report.verified else "FAILED"
+    if report.error:
+        return f"{report.name}: {verdict} — {report.error}"
+    return (
+        f"{report.name}: {verdict} — {proved} steps proved, {numeric} numeric only, {failed} failed; "
+        f"oracle max error {_error(report.oracle.max_rel_error)} at {report.oracle.points} points; {report.seconds:.1f} s"
+    )
