@@ -16,6 +16,7 @@ import json
 import sys
 from pathlib import Path
 
+from derive import progress
 from derive.errors import DeriveError
 from derive.files import write_atomically
 
@@ -43,18 +44,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _progress(done: int, total: int, name: str) -> None:
-    if sys.stderr.isatty():
-        sys.stderr.write(f"\r\033[K[{done + 1}/{total}] verifying {name} ({total - done - 1} left)")
-        sys.stderr.flush()
-
-
-def _end_progress() -> None:
-    if sys.stderr.isatty():
-        sys.stderr.write("\r\033[K")
-        sys.stderr.flush()
-
-
 def _verify_many(results, output: Path, show_progress: bool):
     from derive.render_latex import fragment
     from derive.verify import verify
@@ -62,12 +51,12 @@ def _verify_many(results, output: Path, show_progress: bool):
     reports = []
     for position, result in enumerate(results):
         if show_progress:
-            _progress(position, len(results), result.name)
+            progress.show(position, len(results), result.name)
         report = verify(result)
         write_atomically(output / f"{result.name}.tex", fragment(result, report))
         reports.append(report)
     if show_progress:
-        _end_progress()
+        progress.clear()
     return reports
 
 
@@ -153,10 +142,10 @@ def main(argv=None) -> int:
     try:
         return run(argv)
     except DeriveError as exc:
-        _end_progress()
+        progress.clear()
         print(f"derive: error: {exc}", file=sys.stderr)
         return exc.exit_status
     except KeyboardInterrupt:
-        _end_progress()
+        progress.clear()
         print("derive: interrupted", file=sys.stderr)
         return 130

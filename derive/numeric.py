@@ -97,7 +97,11 @@ def holds(relation: str, left, right, digits: int = REQUIRED_DIGITS) -> tuple[bo
     For ``=`` the second value is the relative error; for an inequality it is the
     amount by which it is violated (0 when it holds with room to spare).
     """
-    tolerance = mpmath.mpf(10) ** (-digits)
+    with mpmath.workdps(WORKING_DIGITS):
+        return _holds(relation, left, right, mpmath.mpf(10) ** (-digits))
+
+
+def _holds(relation, left, right, tolerance):
     if relation == "=":
         error = relative_error(left, right)
         return error <= tolerance, error

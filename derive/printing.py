@@ -30,6 +30,8 @@ def _factor_rank(factor) -> int:
 
 def _reading_order(printer, expr, print_mul):
     """Print a product with its factors in reading order and sums inside it in SymPy's order."""
+    if not isinstance(expr, sp.Mul):  # SymPy prints a reciprocal 1/x through _print_Mul too
+        return print_mul(expr)
     factors = sorted(expr.args, key=lambda f: (_factor_rank(f), sp.default_sort_key(f)))
     saved = printer._settings["order"]
     printer._settings["order"] = "none"
@@ -128,7 +130,7 @@ class DeriveUnicodePrinter(StrPrinter):
         if exponent == -sp.S.Half:
             return f"1/√({self._print(base)})"
         if exponent.is_Integer and exponent < 0:
-            return f"1/{self.parenthesize(sp.Pow(base, -exponent, evaluate=False), PRECEDENCE['Mul'])}"
+            return f"1/{self.parenthesize(base if exponent == -1 else sp.Pow(base, -exponent, evaluate=False), PRECEDENCE['Mul'])}"
         base_text = self._print(base) if _is_simple(base) and not (base.is_Number and base < 0) else f"({self._print(base)})"
         if exponent.is_Integer and exponent >= 0:
             return base_text + _superscript(int(exponent))

@@ -5,8 +5,10 @@ leaves ``Σ_k δ_jk e^{z_k}``, ``doit`` turns that into a ``Piecewise`` on 1 ≤
 and ``simplify`` can stall on indexed sums. So the difference of the two sides is
 first put in a normal form that uses what the result declares:
 
-1. named functions are unfolded and derivatives evaluated;
-2. every Σ is split over sums, constant factors are pulled out, ``Σ_k δ_kj f(k)``
+1. named functions are unfolded and derivatives evaluated (a derivative taken at a
+   point, ``f|_{x=a}``, is evaluated once its sums are in normal form, when sound);
+2. every Σ is split over sums (after splitting logarithms of products and quotients
+   of factors known to be positive), constant factors are pulled out, ``Σ_k δ_kj f(k)``
    becomes ``f(j)`` when j is declared to lie in the summation range, and a Σ of a
    constant becomes a multiple of its length;
 3. declared constraints (``Σ_k p_k = 1``) are substituted;
@@ -121,7 +123,8 @@ def normalize_sums(expr, assumptions: Assumptions = Assumptions()):
             return normalize_sums(sp.Sum(inner, *limits[1:]), assumptions)
         index, low, high = limits[0]
         inner_assumptions = assumptions.with_range(index, low, high)
-        body = _idempotent_deltas(_expand(normalize_sums(function, inner_assumptions)))
+        # log(ab) = log a + log b termwise, only where SymPy knows a, b > 0 (force=False)
+        body = _idempotent_deltas(_expand(sp.expand_log(normalize_sums(function, inner_assumptions), force=False)))
         return sp.Add(*(_sum_of_term(t, index, low, high, inner_assumptions) for t in sp.Add.make_args(body)))
     if expr.is_Atom or isinstance(expr, (sp.Indexed, sp.IndexedBase)) or not expr.args:
         return expr
@@ -169,10 +172,31 @@ def canonical_dummies(expr, depth: int = 0):
     return expr.func(*(canonical_dummies(a, depth) for a in expr.args))
 
 
+def evaluate_substitutions(expr):
+    """Carry out each ``f|_{x=a}`` (SymPy ``Subs``) whose body is already in normal form.
+
+    Replacing a vector component x_j is sound only if x_j is the sole component of x
+    left in f: a Σ_k over x_k, or an x_i with i possibly equal to j, would hide
+    occurrences. Otherwise the substitution is left as it is (and the step stays open).
+    """
+    def carry_out(subs):
+        body = subs.expr
+        if body.has(sp.Derivative):  # an unevaluated ∂ must see its variable, not the point
+            return subs
+        for variable in subs.variables:
+            if isinstance(variable, sp.Indexed) and any(
+                a.base == variable.base and a != variable for a in body.atoms(sp.Indexed)
+            ):
+                return subs
+        return body.xreplace(dict(zip(subs.variables, subs.point)))
+
+    return expr.replace(lambda e: isinstance(e, sp.Subs), carry_out)
+
+
 def normal_form(expr, assumptions: Assumptions = Assumptions()):
     """Steps 1–3 of the module docstring: unfold, differentiate, normalise sums, apply rules."""
     expr = evaluate_derivatives(unfold(expr))
-    expr = normalize_sums(expr, assumptions)
+    expr = evaluate_substitutions(normalize_sums(expr, assumptions))
     expr = apply_rules(expr, assumptions)
     return canonical_dummies(normalize_sums(expr, assumptions))
 

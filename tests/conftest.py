@@ -1,3 +1,6 @@
+import functools
+import shutil
+
 import mpmath
 import pytest
 
@@ -8,3 +11,22 @@ def reset_mpmath_precision():
     mpmath.mp.dps = 15
     yield
     mpmath.mp.dps = 15
+
+
+@functools.lru_cache(maxsize=None)
+def catalog_report(name: str):
+    """The verification report of a catalog result, computed once per test session."""
+    from derive import verify
+    from derive.registry import load
+
+    return verify(load(name))
+
+
+def require_tex():
+    """Skip without a TeX engine, except in CI, where a missing engine is a failure."""
+    import os
+
+    if shutil.which("pdflatex") is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install TeX Live (see README) but pdflatex is missing")
+        pytest.skip("pdflatex is not installed")

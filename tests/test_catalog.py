@@ -1,0 +1,41 @@
+"""Whole-catalog checks: every result verifies, and names agree everywhere."""
+
+from pathlib import Path
+
+import pytest
+
+from derive.appendix import AREAS
+from derive.references import REFERENCES
+from derive.registry import catalog_names, load
+from conftest import catalog_report
+
+ROOT = Path(__file__).resolve().parent.parent
+NAMES = catalog_names()
+
+
+def test_catalog_is_every_module_in_identities():
+    files = sorted(p.stem for p in (ROOT / "identities").glob("*.py") if not p.stem.startswith("_"))
+    assert NAMES == files
+    assert len(NAMES) >= 7
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_result_verifies(name):
+    report = catalog_report(name)
+    assert report.verified, report.to_json()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_result_metadata_is_complete(name):
+    result = load(name)
+    assert result.name == name
+    assert result.summary.endswith("."), "the docstring's first line states the result in one sentence"
+    assert result.area in AREAS
+    assert all(key in REFERENCES for key in result.references)
+    assert all(used in NAMES for used in result.uses)
+    assert result.references, "every result cites its original source"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_claim_has_an_oracle(name):
+    assert all(claim.oracle is not None for claim in load(name).claims)

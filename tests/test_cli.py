@@ -1,0 +1,126 @@
+"""The command line: exit statuses, one-line errors, JSON, output files."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from derive.cli import main
+from derive.files import write_atomically
+from derive.errors import OutputError
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "logistic_derivative.py"
+
+
+def run(capsys, *argv):
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_result_prints_derivation_and_writes_latex(tmp_path, capsys):
+    status, out, err = run(capsys, "softmax_jacobian", "--output", str(tmp_path))
+    assert status == 0, err
+    assert "quotient rule" in out and "✓ proved" in out and "oracle" in out
+    assert "VERIFIED" in out.splitlines()[-2]
+    assert (tmp_path / "softmax_jacobian.tex").read_text().count(r"\begin{theorem}") == 1
+
+
+def test_json_has_the_documented_shape(tmp_path, capsys):
+    status, out, _ = run(capsys, "softmax_jacobian", "--json", "--output", str(tmp_path))
+    data = json.loads(out)
+    assert status == 0 and data["verified"] is True
+    assert {"name", "title", "verified", "steps", "oracle"} <= set(data)
+    assert {"because", "symbolic", "numeric_max_rel_error"} <= set(data["steps"][0])
+    assert {"passed", "max_rel_error", "points", "digits"} <= set(data["oracle"])
+    assert data["oracle"]["digits"] >= 50
+
+
+def test_list_json(capsys):
+    status, out, _ = run(capsys, "--list", "--json")
+    entries = json.loads(out)
+    assert status == 0
+    assert {"name": "softmax_jacobian", "title": "Jacobian of the softmax"} in entries
+
+
+def test_unknown_name_suggests_the_closest(capsys):
+    status, out, err = run(capsys, "softmax_jacobain")
+    assert status == 2 and out == ""
+    assert err.count("\n") == 1 and "did you mean softmax_jacobian" in err
+
+
+def test_bad_option_is_one_line(capsys):
+    status, _, err = run(capsys, "--frobnicate")
+    assert status == 2 and err.count("\n") == 1
+
+
+def test_no_target_is_a_usage_error(capsys):
+    status, _, err = run(capsys)
+    assert status == 2 and "nothing to do" in err
+
+
+def test_external_result_module(tmp_path, capsys):
+    status, out, err = run(capsys, str(EXAMPLE), "--output", str(tmp_path))
+    assert status == 0, err
+    assert "logistic_derivative: VERIFIED" in out
+    assert (tmp_path / "logistic_derivative.tex").exists()
+
+
+def test_external_module_with_a_wrong_statement_exits_1(tmp_path, capsys):
+    wrong = tmp_path / "wrong_logistic.py"
+    wrong.write_text(EXAMPLE.read_text().replace("Logistic(t) * (1 - Logistic(t))", "Logistic(t) * (1 + Logistic(t))"))
+    status, out, _ = run(capsys, str(wrong), "--output", str(tmp_path))
+    assert status == 1
+    assert "FAILED" in out and "counterexample" in out
+
+
+@pytest.mark.parametrize("content, message", [
+    ("def broken(:\n", "syntax error"),
+    ("raise RuntimeError('boom')\n", "RuntimeError while loading: boom"),
+    ('"""No result here."""\n', "must define a Result"),
+])
+def test_broken_external_module_is_one_line(tmp_path, capsys, content, message):
+    path = tmp_path / "mine.py"
+    path.write_text(content)
+    status, _, err = run(capsys, str(path), "--output", str(tmp_path))
+    assert status == 2 and message in err and err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+def test_missing_file(capsys):
+    status, _, err = run(capsys, "no/such/result.py")
+    assert status == 2 and "no result file" in err
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    status, _, err = run(capsys, "softmax_jacobian", "--output", str(blocker / "sub"))
+    assert status == 2 and "cannot write" in err and "--output" in err
+
+
+def test_atomic_write_keeps_the_old_file_on_failure(tmp_path):
+    target = tmp_path / "kept.tex"
+    target.write_text("old")
+
+    class Exploding(str):
+        def __len__(self):  # pragma: no cover - never reached
+            raise RuntimeError
+
+    with pytest.raises(TypeError):
+        write_atomically(target, 12345)  # not text: fails while writing the temporary file
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["kept.tex"]
+
+
+def test_subprocess_smoke(tmp_path):
+    completed = subprocess.run(
+        [sys.executable, "-m", "derive", "softmax_jacobian", "--output", str(tmp_path)],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "softmax_jacobian: VERIFIED" in completed.stdout
