@@ -42,10 +42,18 @@ def _reading_order(printer, expr, print_mul):
 
 
 def _sympy_order(printer, expr, print_add, order=None):
+    """Print a sum in SymPy's order, except that it starts with a positive term if it has one
+    (``x_i - \\mu`` rather than ``-\\mu + x_i``)."""
     saved = printer._settings["order"]
     printer._settings["order"] = None
     try:
-        return print_add(expr, order)
+        terms = printer._as_ordered_terms(expr, order=None)
+    finally:
+        printer._settings["order"] = saved
+    terms = sorted(terms, key=lambda term: term.could_extract_minus_sign())  # stable: keeps SymPy's order otherwise
+    printer._settings["order"] = "none"
+    try:
+        return print_add(sp.Add(*terms, evaluate=False), "none")
     finally:
         printer._settings["order"] = saved
 
@@ -142,6 +150,11 @@ class DeriveUnicodePrinter(StrPrinter):
     def _print_Add(self, expr, order=None):
         text = _sympy_order(self, expr, super()._print_Add, order).replace(" - ", " − ")
         return "−" + text[1:] if text.startswith("-") else text
+
+    def _print_Limit(self, expr):
+        function, variable, point, direction = expr.args
+        side = {"+": "⁺", "-": "⁻"}.get(str(direction), "")
+        return f"lim_{{{self._print(variable)}→{self._print(point)}{side}}} {self._print(function)}"
 
     def _print_Exp1(self, expr):
         return "e"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 _MACROS = {
-    r"\alpha": "α", r"\beta": "β", r"\gamma": "γ", r"\delta": "δ", r"\epsilon": "ϵ",
+    r"\alpha": "α", r"\beta": "β", r"\gamma": "γ", r"\delta": "δ", r"\epsilon": "ε",
     r"\varepsilon": "ε", r"\lambda": "λ", r"\mu": "μ", r"\nu": "ν", r"\pi": "π",
     r"\sigma": "σ", r"\theta": "θ", r"\tau": "τ", r"\kappa": "κ", r"\Delta": "Δ",
     r"\Sigma": "Σ", r"\sum": "Σ", r"\prod": "Π", r"\partial": "∂", r"\nabla": "∇",
@@ -30,6 +30,7 @@ _MACRO_PATTERN = re.compile("|".join(re.escape(m) for m in sorted(_MACROS, key=l
 
 def _math_to_unicode(math: str) -> str:
     text = re.sub(r"\\sqrt\{([^{}]*)\}", r"√(\1)", math)
+    text = re.sub(r"\\(?:hat|widehat)\{?([A-Za-z])\}?", "\\1\u0302", text)
     text = re.sub(r"\\(partial|nabla) ", r"\\\1", text)
     text = _MACRO_PATTERN.sub(lambda m: _MACROS[m.group(0)], text)
     text = re.sub(r"\\(?:frac)\{([^{}]*)\}\{([^{}]*)\}", r"(\1)/(\2)", text)

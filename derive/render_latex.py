@@ -22,6 +22,7 @@ from derive.report import NUMERIC_ONLY, ResultReport
 from derive.result import Result
 
 _RELATION = {"=": "=", "<=": r"\le", ">=": r"\ge", "<": "<", ">": ">"}
+LEAD_WIDTH = 24  # visible width beyond which a chain's first expression gets its own row
 LONG_LINE = 80  # visible width of a row (maths and justification) beyond which they get a row each
 
 PREAMBLE_MACROS = r"""\makeatletter
@@ -98,17 +99,18 @@ def _text_style(prose: str) -> str:
 
 
 def _chain(claim, claim_report) -> str:
-    rows = []
+    """One ``align*`` per claim. A wide first expression gets a row of its own and the chain
+    is set flush left under it, so the alignment point does not drift to the right."""
     first = latex(claim.steps[0].expr)
+    flush_left = visible_width(first) > LEAD_WIDTH
+    rows = [f"  &{first}"] if flush_left else []
     for position, (step, step_report) in enumerate(zip(claim.steps[1:], claim_report.steps)):
-        lead = first if position == 0 else ""
+        lead = first if position == 0 and not flush_left else ""
         body = latex(step.expr)
         why = rf"\text{{{_text_style(step.because)}}}" + (r"\derivenumericonly" if step_report.symbolic == NUMERIC_ONLY else "")
         relation = _RELATION[step.relation]
         if visible_width(lead) + visible_width(body) + len(to_unicode(step.because)) > LONG_LINE:
-            if lead:
-                rows.append(f"  {lead}")
-            rows.append(rf"  &{relation} {body}")
+            rows.append(rf"  {lead} &{relation} {body}")
             rows.append(rf"  &\qquad {why}")
         else:
             rows.append(rf"  {lead} &{relation} {body} && {why}")
