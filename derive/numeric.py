@@ -42,7 +42,9 @@ def substitution(point: Point, dps: int) -> dict:
 
 
 def _integers_first(mapping: dict) -> tuple[dict, dict]:
-    ints = {s: v for s, v in mapping.items() if isinstance(v, sp.Integer)}
+    # dimensions and indices; a vector component equal to 0 (SymPy makes Float(0) an Integer)
+    # stays with the reals, since unfolding a definition may bring in more components
+    ints = {s: v for s, v in mapping.items() if isinstance(v, sp.Integer) and not isinstance(s, sp.Indexed)}
     return ints, {s: v for s, v in mapping.items() if s not in ints}
 
 
@@ -50,13 +52,48 @@ def evaluate(expr, point: Point, dps: int = WORKING_DIGITS):
     """The value of ``expr`` at ``point``: an mpf, or an mpmath matrix for a matrix expression."""
     mapping = substitution(point, dps)
     ints, rest = _integers_first(mapping)
-    # bound indices are renamed first so that substituting j = 2 leaves Σ_j alone
-    concrete = canonical_dummies(unfold(expr)).xreplace(ints).doit()
+    # bound indices are renamed first so that substituting j = 2 leaves Σ_j alone; dimensions
+    # are put in and finite sums written out before named functions unfold, so a
+    # definition sees concrete sizes and indices
+    concrete = expand_finite_sums(canonical_dummies(expr).xreplace(ints))
+    concrete = _substitute_after_evaluating(expand_finite_sums(unfold(concrete))).doit()
+    # a matrix symbol's shape holds dimensions: look its value up under the instantiated shape
+    rest = {(s.xreplace(ints) if isinstance(s, sp.MatrixSymbol) else s): v for s, v in rest.items()}
     concrete = concrete.xreplace(rest).doit()
+    if isinstance(concrete, sp.MatrixExpr):  # e.g. a zero matrix of concrete shape
+        concrete = concrete.as_explicit()
     if isinstance(concrete, sp.MatrixBase):
         with mpmath.workdps(dps):
             return mpmath.matrix([[_to_mpf(entry, dps) for entry in row] for row in concrete.tolist()])
     return _to_mpf(concrete, dps)
+
+
+def expand_finite_sums(expr):
+    """Write out every Σ whose bounds are integers, term by term.
+
+    SymPy's ``Sum.doit`` routes terms holding Kronecker deltas through δ-summation and
+    Piecewise, which is slow and unnecessary once the bounds are concrete.
+    """
+    def write_out(total):
+        *inner, (index, low, high) = total.limits  # the last limit is the outermost sum
+        if not (low.is_Integer and high.is_Integer):
+            return total
+        body = sp.Sum(total.function, *inner) if inner else total.function
+        return sp.Add(*(expand_finite_sums(body.xreplace({index: sp.Integer(v)})) for v in range(int(low), int(high) + 1)))
+
+    return expr.replace(lambda e: isinstance(e, sp.Sum), write_out)
+
+
+def _substitute_after_evaluating(expr):
+    """Carry out each ``f|_{x=a}`` by evaluating f first (its Σ and ∂), then putting x = a.
+
+    SymPy's own ``Subs.doit`` puts x = a before differentiating when x is a vector
+    component that occurs only inside a Σ, and so loses it.
+    """
+    return expr.replace(
+        lambda e: isinstance(e, sp.Subs),
+        lambda e: e.expr.doit().xreplace(dict(zip(e.variables, e.point))),
+    )
 
 
 def _to_mpf(value, dps):

@@ -19,10 +19,14 @@ class Reference:
         return rf"{self.authors}. \emph{{{self.title}}}. {self.venue}, {self.year}."
 
     def short(self) -> str:
-        first = self.authors.split(",")[0].split(" and ")[0].strip()
-        surname = first.split()[-1]
-        several = "," in self.authors or " and " in self.authors
-        return f"{surname}{' et al.' if several else ''} {self.year}"
+        """``Shannon 1948``, ``Bradley and Terry 1952``, ``Vaswani et al. 2017``."""
+        names = [part.strip() for chunk in self.authors.split(",") for part in chunk.split(" and ") if part.strip()]
+        surnames = [name.split()[-1] for name in names]
+        if len(surnames) == 1:
+            return f"{surnames[0]} {self.year}"
+        if len(surnames) == 2:
+            return f"{surnames[0]} and {surnames[1]} {self.year}"
+        return f"{surnames[0]} et al. {self.year}"
 
 
 REFERENCES = {

@@ -28,7 +28,7 @@ LONG_LINE = 80  # visible width of a row (maths and justification) beyond which 
 PREAMBLE_MACROS = r"""\makeatletter
 \@ifundefined{theorem}{\newtheorem{theorem}{Theorem}}{}
 \makeatother
-\providecommand{\deriveref}[1]{\texttt{#1}}
+\providecommand{\deriveref}[1]{\texttt{\detokenize{#1}}}
 \providecommand{\derivecite}[2]{#2}
 \providecommand{\derivenumericonly}{\ (\textit{numeric only})}"""
 

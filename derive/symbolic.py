@@ -118,10 +118,9 @@ def normalize_sums(expr, assumptions: Assumptions = Assumptions()):
     """Linear normal form of every Σ in ``expr`` (see the module docstring, step 2)."""
     if isinstance(expr, sp.Sum):
         function, limits = expr.function, expr.limits
-        if len(limits) > 1:  # the first limit is the innermost sum
-            inner = sp.Sum(function, limits[0])
-            return normalize_sums(sp.Sum(inner, *limits[1:]), assumptions)
-        index, low, high = limits[0]
+        if len(limits) > 1:  # the last limit is the outermost sum (SymPy merges Σ(Σ f) into one Sum)
+            function = sp.Sum(function, *limits[:-1])
+        index, low, high = limits[-1]
         inner_assumptions = assumptions.with_range(index, low, high)
         # log(ab) = log a + log b termwise, only where SymPy knows a, b > 0 (force=False)
         body = _idempotent_deltas(_expand(sp.expand_log(normalize_sums(function, inner_assumptions), force=False)))
@@ -162,10 +161,11 @@ def atomize_sums(expr):
 
 def canonical_dummies(expr, depth: int = 0):
     """Rename each Σ's index after its nesting depth, so equal sums compare equal."""
-    if isinstance(expr, sp.Sum) and len(expr.limits) == 1:
-        index, low, high = expr.limits[0]
+    if isinstance(expr, sp.Sum):  # a multiple sum is read as nested sums, the last limit outermost
+        *inner, (index, low, high) = expr.limits
         name = sp.Symbol(f"κ{depth}", integer=True, positive=True)
-        body = canonical_dummies(expr.function.xreplace({index: name}), depth + 1)
+        function = sp.Sum(expr.function, *inner) if inner else expr.function
+        body = canonical_dummies(function.xreplace({index: name}), depth + 1)
         return sp.Sum(body, (name, low, high))
     if expr.is_Atom or isinstance(expr, (sp.Indexed, sp.IndexedBase)) or not expr.args:
         return expr
@@ -191,6 +191,11 @@ def evaluate_substitutions(expr):
         return body.xreplace(dict(zip(subs.variables, subs.point)))
 
     return expr.replace(lambda e: isinstance(e, sp.Subs), carry_out)
+
+
+# a substitution left in the normal form must not reach atomize_sums: with its Σ
+# replaced by a symbol, SymPy would drop the substitution as if it did nothing
+_SUBSTITUTION_LEFT = "a substitution f|_{x=a} could not be carried out symbolically"
 
 
 def normal_form(expr, assumptions: Assumptions = Assumptions()):
@@ -235,6 +240,8 @@ def prove_zero(expr, assumptions: Assumptions = Assumptions(), budget: float = D
             form = normal_form(expr, assumptions)
             if form == 0:
                 return SymbolicVerdict(True, "normal form of sums")
+            if form.has(sp.Subs):
+                return SymbolicVerdict(False, _SUBSTITUTION_LEFT)
             atomic = atomize_sums(form)
             for candidate in _zero_candidates(atomic):
                 if _is_zero(candidate):
@@ -251,6 +258,8 @@ def prove_nonnegative(expr, assumptions: Assumptions = Assumptions(), budget: fl
     try:
         with time_budget(budget):
             form = normal_form(expr, assumptions)
+            if form.has(sp.Subs):
+                return SymbolicVerdict(False, _SUBSTITUTION_LEFT)
             atomic = atomize_sums(form)
             for candidate in (atomic, sp.factor(sp.together(atomic)), sp.simplify(atomic)):
                 sign = candidate.is_positive if strict else candidate.is_nonnegative
