@@ -29,6 +29,7 @@ PREAMBLE = r"""\documentclass[11pt]{article}
 \usepackage{amsmath,amssymb,amsthm}
 \usepackage[margin=2.2cm]{geometry}
 \usepackage{booktabs,longtable}
+\usepackage[section]{placeins}
 \usepackage{pgfplots}
 \pgfplotsset{compat=1.18}
 \usepackage[hidelinks]{hyperref}

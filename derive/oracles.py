@@ -7,6 +7,7 @@ deliberately naive (a softmax is ``exp`` over a sum of ``exp``; a derivative is
 
 from __future__ import annotations
 
+import itertools
 from typing import Callable, Sequence
 
 import mpmath
@@ -64,3 +65,19 @@ def mp_layernorm(x: Sequence, gamma: Sequence, beta: Sequence, eps) -> list:
     mean, variance = mp_mean(x), mp_variance(x)
     scale = mpmath.sqrt(variance + eps)
     return [g * (v - mean) / scale + b for v, g, b in zip(x, gamma, beta)]
+
+
+def mp_expectation_iid(values: Sequence, weights: Sequence, count: int, function: Callable[[tuple], object]):
+    """𝔼[f(X_1, …, X_count)] for independent X_t with P(X_t = values[a]) = weights[a], by
+    enumerating every outcome (|values|^count of them) with its probability ∏_t weights.
+
+    Plain arithmetic, so exact for ``fractions.Fraction`` inputs and at the working
+    precision for mpmath numbers.
+    """
+    total = 0
+    for outcome in itertools.product(range(len(values)), repeat=count):
+        probability = 1
+        for a in outcome:
+            probability = probability * weights[a]
+        total = total + probability * function(tuple(values[a] for a in outcome))
+    return total

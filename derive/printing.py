@@ -18,14 +18,17 @@ def _is_simple(expr) -> bool:
 
 
 def _factor_rank(factor) -> int:
-    """Reading order of a product: number, plain factors, powers, then bracketed sums."""
+    """Reading order of a product: number, symbols and components, functions and sums,
+    powers, then bracketed sums (``p_k \\log(q_k/p_k)``, ``\\sigma_i (\\delta_{ij} - \\sigma_j)``)."""
     if factor.is_Number:
         return 0
+    if isinstance(factor, (sp.Symbol, sp.Indexed)):
+        return 1
     if isinstance(factor, sp.Add):
-        return 3
+        return 4
     if isinstance(factor, sp.Pow):
-        return 2
-    return 1
+        return 3
+    return 2
 
 
 def _reading_order(printer, expr, print_mul):
@@ -53,7 +56,7 @@ def _sympy_order(printer, expr, print_add, order=None):
     terms = sorted(terms, key=lambda term: term.could_extract_minus_sign())  # stable: keeps SymPy's order otherwise
     printer._settings["order"] = "none"
     try:
-        return print_add(sp.Add(*terms, evaluate=False), "none")
+        return print_add(expr.func(*terms, evaluate=False), "none")  # Add or MatAdd
     finally:
         printer._settings["order"] = saved
 
@@ -62,7 +65,7 @@ class DeriveLatexPrinter(LatexPrinter):
     """LaTeX with bare indexed names (``z_{i}``) and ∂-fractions for derivatives."""
 
     def __init__(self, settings=None):
-        super().__init__({"mul_symbol": None, "fold_short_frac": False, **(settings or {})})
+        super().__init__({"mul_symbol": None, "fold_short_frac": False, "fold_frac_powers": True, **(settings or {})})
 
     def _print_Mul(self, expr):
         return _reading_order(self, expr, super()._print_Mul)

@@ -113,7 +113,7 @@ def _chain(claim, claim_report) -> str:
             rows.append(rf"  {lead} &{relation} {body}")
             rows.append(rf"  &\qquad {why}")
         else:
-            rows.append(rf"  {lead} &{relation} {body} && {why}")
+            rows.append(rf"  {lead} &{relation} {body} \qquad {why}")
     return "\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}"
 
 

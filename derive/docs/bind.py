@@ -1,0 +1,827 @@
+"""Binding: what each identifier of a formula means for the result it is tagged with.
+
+A :class:`Vocabulary` maps the names documents use (σ, s, p, \\hat{y} for a softmax
+output; \\pi_{ref} for the reference policy; μ, σ², \\hat{x} in LayerNorm) to the
+bound result's own SymPy objects, and says which dimension a bare Σ runs over. The
+tag can rebind a name (``s = \\operatorname{softmax}(z)``, ``x = z``) or declare the
+kind of an extra symbol (``A: real``). :class:`Interpreter` then turns the parsed
+sides into SymPy expressions, at symbolic or concrete dimensions (vectors and
+matrices such as diag(σ) − σσᵀ need concrete ones).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import sympy as sp
+
+from derive import domain as dom
+from derive.docs.interpret import Atom, Cases, Deriv, Indicator, Number, Side, SumNode, TupleNode
+from derive.docs.parse import parse_latex
+from derive.errors import DeriveError
+from derive.notation import CrossEntropy, Entropy, KL, Logistic, Softmax
+
+
+class BindError(DeriveError):
+    """A formula that parses but cannot be bound: an unknown symbol or function, a misused index."""
+
+
+class ShapeError(DeriveError):
+    """An expression that mixes shapes (a matrix plus a scalar, a product of mismatched sizes)."""
+
+
+class NeedsConcrete(Exception):
+    """A vector or matrix operation met at symbolic dimension."""
+
+
+@dataclass
+class Vec:
+    """A vector given by its components; ``size`` may be symbolic."""
+
+    component: Callable[[Any], Any]
+    size: Any
+    base: Any = None   # the IndexedBase, when the vector is a plain symbol
+    row: bool = False
+
+    def explicit(self):
+        if not isinstance(self.size, (int, sp.Integer)):
+            raise NeedsConcrete()
+        entries = [self.component(sp.Integer(t)) for t in range(1, int(self.size) + 1)]
+        return sp.Matrix(1, len(entries), entries) if self.row else sp.Matrix(entries)
+
+
+def vec_of(base, size):
+    return Vec(lambda idx: base[idx], size, base)
+
+
+def as_value(v):
+    """Scalars stay; vectors become explicit column (or row) matrices."""
+    if isinstance(v, Vec):
+        return v.explicit()
+    return v
+
+
+def scalarise(v):
+    if isinstance(v, sp.MatrixBase) and v.shape == (1, 1):
+        return v[0, 0]
+    return v
+
+
+# --- vocabularies -----------------------------------------------------------------------
+
+@dataclass
+class Vocabulary:
+    name: str
+    size: Any                                  # dimension a bare Σ runs over
+    dims: dict = field(default_factory=dict)   # names that denote a dimension
+    indices: list = field(default_factory=list)  # the result's free indices, in order of use
+    entries: dict = field(default_factory=dict)  # name -> meaning (see Interpreter.meaning)
+    sigma: str = "softmax"                     # what σ(·) applied to a scalar/vector means
+    loss: Callable | None = None               # env -> scalar, the loss L of the result
+    loss_partials: dict = field(default_factory=dict)  # name -> (idx -> expr): ∂L/∂name_idx
+    expectation: Any = None                    # (E, Var) functions of the result's model
+    contexts: tuple = ()                       # conditioning names ignored in arguments (x in π(y|x))
+    index_names: dict = field(default_factory=dict)  # fixed index names -> symbol (t -> class index)
+    variants: dict = field(default_factory=dict)  # index symbol -> flag name set when it is used
+    domain: Any = None
+    claim_domains: list = field(default_factory=list)  # (relation, Domain)
+    result: Any = None
+
+
+def _vec_entry(base):
+    return ("vec", lambda env: vec_of(base, env.size_value))
+
+
+def _softmax_vec(logits_base, size_symbol):
+    def build(env):
+        size = env.dim_value(size_symbol)
+        return Vec(lambda idx: Softmax(logits_base, idx, size), size)
+    return ("vec", build)
+
+
+def _scalar(expr):
+    return ("scalar", lambda env: env.concretise(expr))
+
+
+def softmax_jacobian_vocab(result):
+    from derive.notation import i, j, n, z
+
+    entries = {name: _softmax_vec(z, n) for name in ("sigma", "s", "S", "p", "y", "hat_y", "hat_p", "q", "a", "o", "softmax", "bar_y")}
+    entries.update({name: _vec_entry(z) for name in ("z", "logits", "u", "l", "x_logits")})
+
+    def jacobian(env):
+        size = env.dim_value(n)
+        return ("matrix", lambda a, b: sp.Derivative(Softmax(z, a, size), z[b]), size)
+
+    entries["J"] = ("jacobian", jacobian)
+    return Vocabulary("softmax_jacobian", n, _dim_names(n), [i, j], entries, domain=result.domain, result=result)
+
+
+def _dim_names(symbol, extra=()):
+    return {name: symbol for name in ("n", "N", "K", "C", "V", *extra)}
+
+
+def softmax_ce_vocab(result):
+    import identities.softmax_cross_entropy_gradient as module
+    from derive.notation import j, n, y, z
+
+    t = module.t
+    entries = {name: _softmax_vec(z, n) for name in ("sigma", "s", "S", "p", "hat_y", "hat_p", "q", "a", "softmax", "bar_y", "P")}
+    entries.update({name: _vec_entry(z) for name in ("z", "logits", "u", "o")})
+
+    def target(env):
+        size = env.size_value
+        if env.flags.get("one_hot"):
+            return Vec(lambda idx: sp.KroneckerDelta(idx, t), size)
+        return vec_of(y, size)
+
+    entries.update({name: ("vec", target) for name in ("y", "t_vec", "Y")})
+
+    def loss(env):
+        size = env.size_value
+        k = sp.Dummy("k", integer=True, positive=True)
+        tgt = target(env)
+        return -sp.Sum(tgt.component(k) * sp.log(Softmax(z, k, size)), (k, 1, size))
+
+    vocab = Vocabulary("softmax_cross_entropy_gradient", n, _dim_names(n), [j], entries, loss=loss,
+                       index_names={"t": t, "c": t, "y": t}, domain=result.domain, result=result)
+    one_hot = next(c.domain for c in result.claims if c.domain is not None)
+    vocab.variants = {t: ("one_hot", one_hot)}
+    return vocab
+
+
+def cross_entropy_vocab(result):
+    from derive.notation import n, p, q
+
+    entries = {"p": _vec_entry(p), "q": _vec_entry(q), "P": _vec_entry(p), "Q": _vec_entry(q)}
+    strict = [(c.statement.relation, c.domain) for c in result.claims if c.domain is not None and c.statement.relation in (">", "<")]
+    return Vocabulary("cross_entropy_decomposition", n, _dim_names(n), [], entries, domain=result.domain,
+                      claim_domains=strict, result=result)
+
+
+def layernorm_vocab(result):
+    import identities.layernorm_gradient as m
+    from derive.notation import d, g, j, x
+
+    def hat_x(env):
+        size = env.dim_value(d)
+        return Vec(lambda idx: m.Normalised(x, idx, size, m.eps), size)
+
+    def output(env):
+        size = env.dim_value(d)
+        return Vec(lambda idx: m.LayerNormOutput(x, m.gamma, m.beta, m.eps, idx, size), size)
+
+    def mean(env):
+        return m.Mean(x, env.dim_value(d))
+
+    def variance(env):
+        return m.Variance(x, env.dim_value(d))
+
+    entries = {
+        "x": _vec_entry(x), "h": _vec_entry(x), "bf_x": _vec_entry(x),
+        "gamma": _vec_entry(m.gamma), "w": _vec_entry(m.gamma),
+        "beta": _vec_entry(m.beta), "b": _vec_entry(m.beta),
+        "g": _vec_entry(g), "delta_y": _vec_entry(g), "dy": _vec_entry(g),
+        "hat_x": ("vec", hat_x), "hat_h": ("vec", hat_x), "y": ("vec", output),
+        "mu": ("scalar", mean), "mu_x": ("scalar", mean),
+        "sigma": ("scalar", lambda env: sp.sqrt(variance(env))), "sigma_x": ("scalar", lambda env: sp.sqrt(variance(env))),
+        "epsilon": ("scalar", lambda env: m.eps),
+        "Var": ("func1", lambda env, arg: variance(env)), "var": ("func1", lambda env, arg: variance(env)),
+        "mean": ("func1", lambda env, arg: mean(env)), "E": ("func1", lambda env, arg: mean(env)),
+    }
+
+    def loss(env):
+        size = env.dim_value(d)
+        k = sp.Dummy("k", integer=True, positive=True)
+        return sp.Sum(g[k] * m.LayerNormOutput(x, m.gamma, m.beta, m.eps, k, size), (k, 1, size))
+
+    partials = {"y": lambda idx: g[idx], "hat_x": lambda idx: g[idx] * m.gamma[idx]}
+    dims = {name: d for name in ("d", "D", "N", "n", "H", "K", "C", "m", "d_model", "F")}
+    return Vocabulary("layernorm_gradient", d, dims, [j], entries, loss=loss, loss_partials=partials,
+                      domain=result.domain, result=result)
+
+
+def attention_vocab(result):
+    import identities.attention_scaling as m
+    from derive.notation import d
+
+    entries = {"q": _vec_entry(m.q), "k": _vec_entry(m.k), "bf_q": _vec_entry(m.q), "bf_k": _vec_entry(m.k)}
+    dims = {name: d for name in ("d", "d_k", "D", "d_model", "d_h", "d_head", "d_q", "n")}
+    return Vocabulary("attention_scaling", d, dims, [], entries, expectation=(m.E, m.Var), domain=result.domain, result=result)
+
+
+def lora_vocab(result):
+    import identities.lora_parameter_count as m
+
+    entries = {"r": ("scalar", lambda env: env.concretise(m.r)),
+               "d_in": ("scalar", lambda env: env.concretise(m.d_in)), "d_out": ("scalar", lambda env: env.concretise(m.d_out)),
+               "k": ("scalar", lambda env: env.concretise(m.d_in)), "d": ("scalar", lambda env: env.concretise(m.d_out)),
+               "A": ("scalar", lambda env: m.A), "B": ("scalar", lambda env: m.B), "W": ("scalar", lambda env: m.W),
+               "params": ("func1", lambda env, arg: env.concretise(m.Params(arg)))}
+    return Vocabulary("lora_parameter_count", m.r, {}, [], entries, domain=result.domain, result=result)
+
+
+def dpo_vocab(result):
+    import identities.dpo_optimal_policy as m
+    from derive.notation import i, j, n
+
+    def star(env):
+        size = env.dim_value(n)
+        policy = m.OptimalPolicy(m.r, m.pi_ref, m.beta, size)
+        return Vec(lambda idx: m.OptimalPolicyEntry(policy, idx), size)
+
+    entries = {
+        "pi": _vec_entry(m.pi), "pi_theta": _vec_entry(m.pi), "pi^theta": _vec_entry(m.pi),
+        "pi_ref": _vec_entry(m.pi_ref), "pi^ref": _vec_entry(m.pi_ref), "pi_SFT": _vec_entry(m.pi_ref),
+        "pi_sft": _vec_entry(m.pi_ref), "pi_0": _vec_entry(m.pi_ref), "pi_refer": _vec_entry(m.pi_ref),
+        "pi*": ("vec", star), "pi_r": ("vec", star), "pi^*": ("vec", star), "pi_star": ("vec", star), "pi^opt": ("vec", star),
+        "r": _vec_entry(m.r), "r*": _vec_entry(m.r), "r_phi": _vec_entry(m.r), "r^*": _vec_entry(m.r),
+        "beta": ("scalar", lambda env: m.beta), "lambda": ("scalar", lambda env: m.lam),
+        "Z": ("scalar", lambda env: m.PartitionFunction(m.r, m.pi_ref, m.beta, env.dim_value(n))),
+    }
+    return Vocabulary("dpo_optimal_policy", n, _dim_names(n, ("Y",)), [i, j], entries, sigma="logistic",
+                      contexts=("x", "s", "c"), domain=result.domain, result=result)
+
+
+def generic_vocab():
+    """The shared notation alone: p, q distributions, z, x, y, g vectors over n entries."""
+    from derive.notation import g, i, j, n, p, q, x, y, z
+
+    entries = {"p": _vec_entry(p), "q": _vec_entry(q), "z": _vec_entry(z), "x": _vec_entry(x), "y": _vec_entry(y),
+               "g": _vec_entry(g)}
+    domain = dom.Domain({n: dom.dimension(1, 6), p: dom.probability_vector(n), q: dom.probability_vector(n),
+                         z: dom.vector(n, dom.reals(-5, 5)), x: dom.vector(n), y: dom.vector(n), g: dom.vector(n),
+                         i: dom.index(n), j: dom.index(n)}, points=20)
+    return Vocabulary("", n, {"n": n, "N": n, "K": n}, [i, j], entries, domain=domain)
+
+
+BUILDERS = {
+    "softmax_jacobian": softmax_jacobian_vocab,
+    "softmax_cross_entropy_gradient": softmax_ce_vocab,
+    "cross_entropy_decomposition": cross_entropy_vocab,
+    "layernorm_gradient": layernorm_vocab,
+    "attention_scaling": attention_vocab,
+    "lora_parameter_count": lora_vocab,
+    "dpo_optimal_policy": dpo_vocab,
+}
+
+
+def vocabulary_for(result) -> Vocabulary:
+    builder = BUILDERS.get(result.name)
+    if builder is None:
+        # a result without a notation profile: its domain's symbols under their own names
+        entries = {}
+        size = None
+        indices = []
+        dims = {}
+        for symbol, sampler in result.domain.samplers.items():
+            name = str(symbol.label) if isinstance(symbol, sp.IndexedBase) else str(symbol)
+            if isinstance(sampler, dom.Dimension):
+                dims[name] = symbol
+                size = size or symbol
+            elif isinstance(sampler, dom.Index):
+                indices.append(symbol)
+            elif isinstance(symbol, sp.IndexedBase):
+                entries[name] = _vec_entry(symbol)
+            else:
+                entries[name] = _scalar(symbol)
+        return Vocabulary(result.name, size, dims, indices, entries, domain=result.domain, result=result)
+    return builder(result)
+
+
+# --- the interpreter ---------------------------------------------------------------------
+
+KL_NAMES = ("KL", "D_KL", "D", "D_kl", "KLD", "D_{KL}")
+
+
+class Interpreter:
+    """Turns parsed sides into SymPy values for one binding and one choice of dimensions."""
+
+    def __init__(self, vocab: Vocabulary, dims: dict | None = None, overrides: dict | None = None,
+                 extra: dict | None = None, flags: dict | None = None):
+        self.vocab = vocab
+        self.dims = dims or {}            # dimension symbol -> int (concrete) ; missing = symbolic
+        self.overrides = overrides or {}  # name -> Side (in the result's notation) or ("value", ...)
+        self.extra = extra or {}          # name -> SymPy symbol declared by kind in the tag
+        self.index_map: dict = {}
+        self.bound: dict = {}
+        self.flags = dict(flags or {})
+        self.used_indices: set = set()
+        self.cache: dict = {}
+        self._overriding: set = set()
+
+    # -- dimensions --
+    def dim_value(self, symbol):
+        return sp.Integer(self.dims[symbol]) if symbol in self.dims else symbol
+
+    @property
+    def size_value(self):
+        return self.dim_value(self.vocab.size) if self.vocab.size is not None else None
+
+    def concretise(self, expr):
+        return sp.sympify(expr).xreplace({s: sp.Integer(v) for s, v in self.dims.items()}) if self.dims else expr
+
+    # -- sides --
+    def side(self, side: Side):
+        key = (id(side), side.text)
+        if key not in self.cache:
+            self.cache[key] = parse_latex(side.text)
+        return self.value(self.cache[key], side)
+
+    def value(self, expr, side):
+        if isinstance(expr, sp.Symbol):
+            node = side.table.get(expr.name.replace("{", "").replace("}", ""))
+            if node is None:
+                raise BindError(f"the parser produced a symbol '{expr.name}' of its own")
+            return self.node(node, side)
+        if isinstance(expr, (sp.Integer, sp.Rational)):
+            return expr
+        if isinstance(expr, sp.Float):
+            return sp.Rational(str(expr))
+        if expr in (sp.E, sp.pi, sp.oo, sp.zoo, sp.nan, sp.I):
+            if expr is sp.E:
+                return sp.E
+            raise BindError(f"the constant {expr} is not supported")
+        if isinstance(expr, sp.Add):
+            values = [self.value(a, side) for a in expr.args]
+            return self._add(values)
+        if isinstance(expr, sp.Mul):
+            values = [self.value(a, side) for a in expr.args]
+            return self._mul(values)
+        if isinstance(expr, sp.Pow):
+            base = self.value(expr.args[0], side)
+            power = self.value(expr.args[1], side)
+            base = as_value(base) if isinstance(base, Vec) else base
+            if isinstance(base, sp.MatrixBase) or isinstance(power, (sp.MatrixBase, Vec)):
+                if isinstance(base, sp.MatrixBase) and base.shape == (1, 1):
+                    return base[0, 0] ** power
+                if isinstance(base, sp.MatrixBase) and power == -1 and base.is_square:
+                    return base.inv()
+                raise ShapeError("a power of a vector or matrix")
+            return sp.Pow(base, power)
+        if isinstance(expr, sp.log):
+            arg = self._scalar(self.value(expr.args[0], side))
+            if len(expr.args) > 1 and expr.args[1] not in (sp.E,):
+                return sp.log(arg) / sp.log(self.value(expr.args[1], side))
+            return sp.log(arg)
+        if isinstance(expr, (sp.exp, sp.sin, sp.cos, sp.tanh, sp.Abs, sp.factorial)):
+            arg = self.value(expr.args[0], side)
+            if isinstance(arg, (Vec, sp.MatrixBase)):
+                if isinstance(expr, sp.Abs):
+                    matrix = as_value(arg)
+                    return sp.sqrt(sum(e ** 2 for e in matrix))
+                raise ShapeError(f"{type(expr).__name__} of a vector")
+            return type(expr)(arg)
+        if isinstance(expr, sp.Function) and type(expr).__name__ in ("sqrt",):
+            return sp.sqrt(self._scalar(self.value(expr.args[0], side)))
+        raise BindError(f"unsupported construct {type(expr).__name__} ({expr})")
+
+    def _scalar(self, v):
+        v = scalarise(as_value(v))
+        if isinstance(v, sp.MatrixBase):
+            raise ShapeError("a vector or matrix where a number is expected")
+        return v
+
+    def _add(self, values):
+        if any(isinstance(v, (Vec, sp.MatrixBase)) for v in values):
+            values = [scalarise(as_value(v)) for v in values]
+        kinds = {isinstance(v, sp.MatrixBase) for v in values}
+        if len(kinds) > 1:
+            raise ShapeError("a matrix or vector added to a number")
+        if True in kinds:
+            shapes = {v.shape for v in values}
+            if len(shapes) > 1:
+                raise ShapeError(f"sum of matrices of shapes {sorted(shapes)}")
+            total = values[0]
+            for v in values[1:]:
+                total = total + v
+            return total
+        return sp.Add(*values)
+
+    def _mul(self, values):
+        if not any(isinstance(v, (Vec, sp.MatrixBase)) for v in values):
+            return sp.Mul(*values)
+        values = [scalarise(as_value(v)) for v in values]
+        result = values[0]
+        for v in values[1:]:
+            if isinstance(result, sp.MatrixBase) and isinstance(v, sp.MatrixBase):
+                if result.shape[1] == 1 and v.shape[1] == 1 and result.shape[0] == v.shape[0] and result.shape[0] > 1:
+                    result = (result.T * v)[0, 0]   # u · v written without a transpose: the dot product
+                    continue
+                if result.shape[1] != v.shape[0]:
+                    if result.shape == v.shape == (1, 1):
+                        result = result * v[0, 0]
+                        continue
+                    raise ShapeError(f"product of a {result.shape[0]}x{result.shape[1]} and a {v.shape[0]}x{v.shape[1]} matrix")
+                result = result * v
+            else:
+                result = result * v
+            result = scalarise(result)
+        return result
+
+    # -- nodes --
+    def node(self, node, side):
+        if isinstance(node, Number):
+            return sp.Rational(node.text)
+        if isinstance(node, Atom):
+            return self.atom(node, side)
+        if isinstance(node, SumNode):
+            return self.sum(node)
+        if isinstance(node, Deriv):
+            return self.derivative(node)
+        if isinstance(node, TupleNode):
+            items = [self._scalar(self.side(s)) for s in node.items]
+            return Vec(lambda idx, items=items: _pick(items, idx), sp.Integer(len(items)))
+        if isinstance(node, Indicator):
+            return sp.KroneckerDelta(self.index(node.condition.left), self.index(node.condition.right)) if node.condition.relation == "=" \
+                else 1 - sp.KroneckerDelta(self.index(node.condition.left), self.index(node.condition.right))
+        if isinstance(node, Cases):
+            pieces = []
+            for expr_side, conditions, otherwise in node.rows:
+                value = self._scalar(self.side(expr_side))
+                if otherwise or not conditions:
+                    pieces.append((value, True))
+                    continue
+                cond = sp.And(*[(sp.Eq if c.relation == "=" else sp.Ne)(self.index(c.left), self.index(c.right)) for c in conditions])
+                pieces.append((value, cond))
+            return sp.Piecewise(*pieces)
+        raise BindError(f"unsupported node {type(node).__name__}")
+
+    # indices
+    def index(self, name):
+        name = str(name).strip()
+        if not name:
+            raise BindError("an empty index")
+        if name.lstrip("-").isdigit():
+            return sp.Integer(int(name))
+        if name in self.bound:
+            return self.bound[name]
+        if name in self.index_map:
+            return self.index_map[name]
+        if name in self.vocab.index_names and self.vocab.index_names[name] in self.vocab.variants:
+            symbol = self.vocab.index_names[name]
+            self.flags[self.vocab.variants[symbol][0]] = True
+            self.index_map[name] = symbol
+            return symbol
+        taken = set(self.index_map.values())
+        by_name = [s for s in self.vocab.indices if str(s) == name and s not in taken]
+        free = by_name or [s for s in self.vocab.indices if s not in taken and str(s) not in self.index_map]
+        free = by_name or [s for s in free if not any(str(s) == other for other in self._pending_names())]
+        if not free:
+            raise BindError(f"index {name} is neither summed over nor one of the result's indices"
+                            f" ({', '.join(map(str, self.vocab.indices)) or 'it has none'})")
+        self.index_map[name] = free[0]
+        return free[0]
+
+    def _pending_names(self):
+        return set(self.pending_index_names) if hasattr(self, "pending_index_names") else set()
+
+    def atom_index_name(self, side: Side):
+        """The index an argument names (``y`` in π(y|x), ``y_w``), or None."""
+        expr = parse_latex(side.text)
+        if isinstance(expr, sp.Symbol):
+            node = side.table.get(expr.name.replace("{", "").replace("}", ""))
+            if isinstance(node, Atom) and not node.args and not node.transpose:
+                return node.key + (node.sub_text if node.sub_text else "") + ("'" if node.star else "")
+            if isinstance(node, Number):
+                return node.text
+        return None
+
+    def meaning(self, atom: Atom):
+        """(kind, builder, consumed_sub) for an atom, from overrides, the vocabulary and the tag."""
+        keys = []
+        if atom.star:
+            keys += [f"{atom.key}*", f"{atom.key}^*"] + [f"{k}*" for k in atom.full_keys()]
+        keys += atom.full_keys()
+        for key in keys:
+            for table in (self.overrides, self.vocab.entries):
+                if key in table:
+                    return key, table[key], True
+        if atom.star and not any(k in self.vocab.entries for k in keys):
+            pass
+        for table in (self.overrides, self.vocab.entries):
+            if atom.key in table:
+                return atom.key, table[atom.key], False
+        return atom.key, None, False
+
+    def atom(self, atom: Atom, side: Side):
+        key = atom.key
+        # a summation variable used as a number
+        if key in self.bound and not atom.sub and not atom.args:
+            return self.bound[key]
+        name, meaning, consumed = self.meaning(atom)
+        sub = [] if consumed else atom.sub
+        if meaning is None:
+            if atom.key in self.vocab.dims or atom.full_keys() and atom.full_keys()[0] in self.vocab.dims:
+                dim_key = atom.full_keys()[0] if atom.full_keys() and atom.full_keys()[0] in self.vocab.dims else atom.key
+                return self._post(self.dim_value(self.vocab.dims[dim_key]), atom)
+            if key in self.extra:
+                return self._post(self.extra[key], atom)
+            return self.builtin(atom, side)
+        if isinstance(meaning, Side):  # a rebinding from the tag, written in the result's notation
+            if name in self._overriding:
+                raise BindError(f"the tag defines {name} in terms of itself")
+            self._overriding.add(name)
+            try:
+                value = self.side(meaning)
+            finally:
+                self._overriding.discard(name)
+            return self._apply_indices(value, atom, sub)
+        kind, build = meaning[0], meaning[1]
+        if kind == "scalar":
+            value = build(self)
+            if sub:
+                raise BindError(f"{name} is a number in {self.vocab.name or 'this notation'}, but has the index {atom.sub_text}")
+            return self._post(value, atom, allow_args=False)
+        if kind == "func1":
+            if not atom.args:
+                raise BindError(f"{name} needs an argument")
+            arg = self.side(atom.args[0])
+            return self._post(build(self, arg), atom, allow_args=False, args_used=True)
+        if kind == "vec":
+            return self._apply_indices(build(self), atom, sub)
+        if kind == "jacobian":
+            _, entry, size = build(self)
+            idx = sub or atom.post_sub
+            if len(idx) == 2:
+                return self._post(entry(self.index(idx[0]), self.index(idx[1])), atom, allow_args=False)
+            if not isinstance(size, sp.Integer):
+                raise NeedsConcrete()
+            m = sp.Matrix(int(size), int(size), lambda a, b: entry(sp.Integer(a + 1), sp.Integer(b + 1)))
+            return self._post(m.T if atom.transpose else m, atom, allow_args=False, transposed=True)
+        raise BindError(f"unknown meaning for {name}")
+
+    def _post(self, value, atom, allow_args=True, args_used=False, transposed=False):
+        if atom.args and not args_used and not allow_args:
+            # f(x) for a name that is not a function: a context argument, or a product written f(x)
+            names = [self.atom_index_name(a) for a in atom.args]
+            if not all(n in self.vocab.contexts or n is None for n in names) and not any(n in self.vocab.contexts for n in names):
+                value = self._mul([value] + [self.side(a) for a in atom.args])
+        if atom.transpose and not transposed:
+            value = _transpose(value)
+        return value
+
+    def _apply_indices(self, value, atom, sub):
+        indices = list(sub) + list(atom.post_sub)
+        if not indices and atom.args:
+            names = [self.atom_index_name(a) for a in atom.args]
+            chosen = [n for n in names if n is not None and n not in self.vocab.contexts]
+            if len(atom.args) == 1 and names[0] is None:
+                arg = self.side(atom.args[0])
+                if isinstance(value, Vec) and isinstance(arg, Vec) and value.base is not None and arg.base is not None:
+                    pass  # p(z): a distribution written with its argument vector
+                else:
+                    return self._mul([value, arg])
+            elif chosen:
+                indices = [chosen[0]]
+        if not indices:
+            return _transpose(value) if atom.transpose else value
+        if len(indices) > 1:
+            raise BindError(f"{atom.key} is a vector but has {len(indices)} indices")
+        if not isinstance(value, Vec):
+            raise BindError(f"{atom.key} is not a vector, but has the index {indices[0]}")
+        return value.component(self.index(indices[0]))
+
+    # builtin functions and symbols shared by every vocabulary
+    def builtin(self, atom: Atom, side: Side):
+        key = atom.key
+        full = atom.full_keys()
+        if key == "delta" and len(atom.sub) == 2:
+            return sp.KroneckerDelta(self.index(atom.sub[0]), self.index(atom.sub[1]))
+        if key == "I" and len(atom.sub) == 2:
+            return sp.KroneckerDelta(self.index(atom.sub[0]), self.index(atom.sub[1]))
+        if key == "I" and not atom.sub:
+            size = self.size_value
+            if not isinstance(size, sp.Integer):
+                raise NeedsConcrete()
+            return sp.eye(int(size))
+        if key == "one" and not atom.args:
+            size = self.size_value
+            if not isinstance(size, sp.Integer):
+                raise NeedsConcrete()
+            return _transpose(sp.ones(int(size), 1)) if atom.transpose else sp.ones(int(size), 1)
+        if key == "e" and not atom.sub and not atom.args:
+            return sp.E
+        if key in ("softmax", "Softmax", "sigma", "logistic", "sigmoid", "logsoftmax") and atom.args is not None:
+            args = [self.side(a) for a in atom.args]
+            if len(args) > 1:   # softmax(5.2, 2.1, -0.8)
+                args = [Vec(lambda idx, items=[self._scalar(a) for a in args]: _pick(items, idx), sp.Integer(len(args)))]
+            arg = args[0]
+            indices = list(atom.sub) + list(atom.post_sub)
+            if key in ("logistic", "sigmoid") or (key == "sigma" and not isinstance(arg, (Vec, sp.MatrixBase)) and not indices):
+                if isinstance(arg, (Vec, sp.MatrixBase)):
+                    raise ShapeError("the logistic function of a vector")
+                return Logistic(arg)
+            if isinstance(arg, sp.MatrixBase):
+                items = list(arg)
+                arg = Vec(lambda idx, items=items: _pick(items, idx), sp.Integer(len(items)))
+            if not isinstance(arg, Vec):
+                if key == "sigma":
+                    return Logistic(arg)
+                raise ShapeError("the softmax of a number")
+            vec = _softmax_of(arg)
+            if key == "logsoftmax":
+                vec = Vec(lambda idx, v=vec: sp.log(v.component(idx)), vec.size)
+            if indices:
+                return vec.component(self.index(indices[0]))
+            return _transpose(vec) if atom.transpose else vec
+        if key == "sigma" and self.vocab.sigma == "logistic" and atom.args is None:
+            raise BindError("σ without an argument")
+        if key == "H" and atom.args:
+            args = [self._vector(self.side(a)) for a in atom.args]
+            if len(args) == 1:
+                p = args[0]
+                if p.base is not None and p.size is not None and p.base in (_notation_p(), _notation_q()):
+                    return Entropy(p.base, p.size)
+                return _sum_over(p.size, lambda k: -p.component(k) * sp.log(p.component(k)))
+            if len(args) == 2:
+                p, q = args
+                _same_size(p, q)
+                if p.base is not None and q.base is not None and p.base in (_notation_p(), _notation_q()) and q.base in (_notation_p(), _notation_q()):
+                    return CrossEntropy(p.base, q.base, p.size)
+                return _sum_over(p.size, lambda k: -p.component(k) * sp.log(q.component(k)))
+        if (key in KL_NAMES or any(f in KL_NAMES for f in full) or key == "D") and atom.args and len(atom.args) == 2:
+            if key == "D" and atom.sub_text and atom.sub_text.upper() not in ("KL",):
+                raise BindError(f"D_{atom.sub_text} is not a known divergence")
+            p, q = (self._vector(self.side(a)) for a in atom.args)
+            _same_size(p, q)
+            if p.base is not None and q.base is not None and p.base in (_notation_p(), _notation_q()) and q.base in (_notation_p(), _notation_q()):
+                return KL(p.base, q.base, p.size)
+            return _sum_over(p.size, lambda k: p.component(k) * sp.log(p.component(k) / q.component(k)))
+        if key in ("E", "Var", "var", "bb_E", "Cov") and atom.args:
+            if self.vocab.expectation is None and "sim" not in atom.sub_text:
+                raise BindError(f"{key}[...] needs a probability model; {self.vocab.name or 'untagged formulas'} has none")
+            if "sim" in atom.sub_text and key == "E":
+                variable, _, dist = atom.sub_text.partition("sim")
+                p = self._vector(self.node(Atom(dist, [], ""), side))
+                dummy = sp.Dummy(variable or "k", integer=True, positive=True)
+                saved = self.bound.get(variable)
+                self.bound[variable] = dummy
+                try:
+                    body = self._scalar(self.side(atom.args[0]))
+                finally:
+                    if saved is None:
+                        self.bound.pop(variable, None)
+                    else:
+                        self.bound[variable] = saved
+                return sp.Sum(p.component(dummy) * body, (dummy, 1, p.size))
+            E, Var = self.vocab.expectation
+            arg = self._scalar(self.side(atom.args[0]))
+            return E(arg) if key in ("E", "bb_E") else Var(arg)
+        if key == "diag" and atom.args:
+            vec = self._vector(self.side(atom.args[0]))
+            column = vec.explicit()
+            return sp.diag(*list(column))
+        if key in ("tr", "trace") and atom.args:
+            m = as_value(self.side(atom.args[0]))
+            return m.trace() if isinstance(m, sp.MatrixBase) else m
+        if atom.key in ("L", "cal_L", "ell", "J", "CE", "loss", "cal_J") or any(f.startswith(("L_", "cal_L_", "ell_")) for f in full):
+            if self.vocab.loss is not None:
+                return self.vocab.loss(self)
+        raise BindError(f"'{_display(atom)}' is not bound: {self.vocab.name or 'the shared notation'} has no symbol or function of that name"
+                        + ("" if self.vocab.name == "" else "; say what it stands for in the tag, e.g. '; s = \\operatorname{softmax}(z)'"))
+
+    def _vector(self, value):
+        if isinstance(value, Vec):
+            return value
+        if isinstance(value, sp.MatrixBase) and 1 in value.shape:
+            items = list(value)
+            return Vec(lambda idx, items=items: _pick(items, idx), sp.Integer(len(items)))
+        raise ShapeError("a number where a vector (distribution) is expected")
+
+    def sum(self, node: SumNode):
+        if not node.variables:
+            raise BindError("a sum without a summation index")
+        saved = dict(self.bound)
+        try:
+            dummies = []
+            for variable in node.variables:
+                dummy = sp.Dummy(variable, integer=True, positive=True)
+                self.bound[variable] = dummy
+                dummies.append(dummy)
+            low = self._scalar(self.side(node.low)) if node.low is not None else sp.Integer(1)
+            high = self._scalar(self.side(node.high)) if node.high is not None else self.size_value
+            if high is None:
+                raise BindError("a sum without an upper bound, and no dimension to run over")
+            if low == 0:
+                raise BindError("a sum from 0: indices here run from 1")
+            body = self.side(node.body)
+            for variable in node.excluded:
+                body = self._mul([body, 1 - sp.KroneckerDelta(self.bound[node.variables[0]], self.index(variable))])
+            for dummy in reversed(dummies):
+                if isinstance(body, (Vec, sp.MatrixBase)):
+                    matrix = as_value(body)
+                    if not isinstance(high, sp.Integer):
+                        raise NeedsConcrete()
+                    body = sum((matrix.xreplace({dummy: sp.Integer(t)}) for t in range(int(low), int(high) + 1)), sp.zeros(*matrix.shape))
+                else:
+                    body = (sp.Sum if node.op == "sum" else sp.Product)(body, (dummy, low, high))
+            return body
+        finally:
+            self.bound = saved
+
+    def derivative(self, node: Deriv):
+        variable = self.side(node.den)
+        num_value = None
+        # ∂L/∂y_i where the loss depends on y only through the upstream gradient
+        num_atom = _single_atom(node.num)
+        den_atom = _single_atom(node.den)
+        if num_atom is not None and num_atom.key in ("L", "cal_L", "ell", "J") and den_atom is not None and den_atom.key in self.vocab.loss_partials \
+                and den_atom.key not in self.overrides:
+            partial = self.vocab.loss_partials[den_atom.key]
+            if den_atom.sub:
+                return partial(self.index(den_atom.sub[0]))
+            return Vec(partial, self.size_value)
+        if num_value is None:
+            num_value = self.side(node.num)
+        if isinstance(variable, Vec):
+            if variable.base is None:
+                raise BindError("a derivative with respect to something that is not a variable")
+            base = variable.base
+            if isinstance(num_value, Vec):
+                size = variable.size
+                if not isinstance(size, sp.Integer) or not isinstance(num_value.size, sp.Integer):
+                    raise NeedsConcrete()
+                return sp.Matrix(int(num_value.size), int(size), lambda a, b: sp.Derivative(num_value.component(sp.Integer(a + 1)), base[b + 1]))
+            return Vec(lambda idx: sp.Derivative(self._scalar(num_value), base[idx]), variable.size)
+        if not (isinstance(variable, sp.Indexed) or isinstance(variable, sp.Symbol)):
+            raise BindError(f"a derivative with respect to {variable}, which is not a variable of the result")
+        if isinstance(num_value, Vec):
+            return Vec(lambda idx: sp.Derivative(num_value.component(idx), variable), num_value.size)
+        if isinstance(num_value, sp.MatrixBase):
+            return num_value.applyfunc(lambda e: sp.Derivative(e, variable))
+        return sp.Derivative(num_value, variable)
+
+
+def _single_atom(side: Side):
+    try:
+        expr = parse_latex(side.text)
+    except Exception:
+        return None
+    if isinstance(expr, sp.Symbol):
+        node = side.table.get(expr.name.replace("{", "").replace("}", ""))
+        if isinstance(node, Atom):
+            return node
+    return None
+
+
+def _display(atom: Atom) -> str:
+    text = atom.key
+    if atom.sub_text:
+        text += "_" + atom.sub_text
+    if atom.args is not None:
+        text += "(...)"
+    return text
+
+
+def _transpose(value):
+    if isinstance(value, Vec):
+        return Vec(value.component, value.size, value.base, not value.row)
+    if isinstance(value, sp.MatrixBase):
+        return value.T
+    return value
+
+
+def _pick(items, idx):
+    if isinstance(idx, sp.Integer):
+        position = int(idx)
+        if not 1 <= position <= len(items):
+            raise BindError(f"index {position} outside 1..{len(items)}")
+        return items[position - 1]
+    return sp.Piecewise(*[(item, sp.Eq(idx, t + 1)) for t, item in enumerate(items)], (sp.nan, True))
+
+
+def _softmax_of(vec: Vec) -> Vec:
+    from derive.notation import z
+
+    if vec.base is not None and vec.base == z:
+        return Vec(lambda idx: Softmax(z, idx, vec.size), vec.size)
+    if vec.base is not None:
+        return Vec(lambda idx: Softmax(vec.base, idx, vec.size), vec.size)
+
+    def component(idx):
+        k = sp.Dummy("k", integer=True, positive=True)
+        return sp.exp(vec.component(idx)) / sp.Sum(sp.exp(vec.component(k)), (k, 1, vec.size))
+
+    return Vec(component, vec.size)
+
+
+def _sum_over(size, term):
+    k = sp.Dummy("k", integer=True, positive=True)
+    return sp.Sum(term(k), (k, 1, size))
+
+
+def _same_size(p: Vec, q: Vec):
+    if isinstance(p.size, sp.Integer) and isinstance(q.size, sp.Integer) and p.size != q.size:
+        raise ShapeError(f"distributions of different lengths {p.size} and {q.size}")
+
+
+def _notation_p():
+    from derive.notation import p
+    return p
+
+
+def _notation_q():
+    from derive.notation import q
+    return q

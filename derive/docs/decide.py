@@ -1,0 +1,396 @@
+"""Deciding a formula: every link of its chain, on the bound result's domain.
+
+Each side is interpreted for the point's dimensions and evaluated with
+:func:`derive.numeric.evaluate` at 60 digits on at least 20 seeded points of the
+result's domain (or of the claim's domain for a case such as q ≠ p). A link holds
+when :func:`derive.numeric.holds` says so at every point; the first point where it
+does not is the counterexample. An equality that holds numerically is then offered to
+:func:`derive.symbolic.prove_zero` under a short budget, which upgrades the evidence
+to "proved". Worked examples (≈ or = against written decimals) are compared with the
+tolerance of the digits the author wrote: half a unit in the last written place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import mpmath
+import sympy as sp
+
+from derive import domain as dom
+from derive.docs.bind import BindError, Interpreter, NeedsConcrete, ShapeError, Vec, as_value, generic_vocab, scalarise, vocabulary_for
+from derive.docs.interpret import Atom, Number, NotationError, TupleNode, Unsupported, rewrite_chain
+from derive.docs.parse import ParseError, parse_latex
+from derive.errors import DeriveError
+from derive.numeric import NumericError, evaluate, holds
+
+MIN_POINTS = 20
+DIGITS = 60
+PASS, FAIL, UNPARSEABLE, UNKNOWN, SKIPPED = "PASS", "FAIL", "UNPARSEABLE", "UNKNOWN", "SKIPPED"
+
+
+class DecideError(DeriveError):
+    """A formula that cannot be decided (no relation, an undecidable relation)."""
+
+
+@dataclass
+class Verdict:
+    verdict: str
+    detail: str
+    evidence: str = ""          # "proved" / "numeric" for a PASS
+    points: int = 0
+
+
+@dataclass
+class Binding:
+    """What a tag says: the result, rebound names, kinds of extra symbols."""
+
+    result: str | None = None
+    overrides: dict = field(default_factory=dict)   # name -> LaTeX text in the result's notation
+    kinds: dict = field(default_factory=dict)       # name -> kind word
+    log_base: str = "e"
+
+
+KIND_SAMPLERS = {
+    "real": lambda size: dom.reals(), "advantage": lambda size: dom.reals(), "scalar": lambda size: dom.reals(),
+    "positive": lambda size: dom.positive(), "scale": lambda size: dom.positive(), "temperature": lambda size: dom.positive(),
+    "probability": lambda size: dom.Interval("0.02", "0.98"),
+    "vector": lambda size: dom.vector(size), "logits": lambda size: dom.vector(size, dom.reals(-5, 5)),
+    "distribution": lambda size: dom.probability_vector(size),
+}
+
+
+def _describe_value(value) -> str:
+    if isinstance(value, mpmath.matrix):
+        if value.rows * value.cols <= 9:
+            rows = ["(" + ", ".join(mpmath.nstr(value[r, c], 8) for c in range(value.cols)) + ")" for r in range(value.rows)]
+            return "[" + ", ".join(rows) + "]"
+        return f"<{value.rows}x{value.cols} matrix>"
+    return mpmath.nstr(value, 12)
+
+
+def _evaluate(value, point):
+    try:
+        return _evaluate_unguarded(value, point)
+    except TypeError as exc:  # SymPy refuses to compare NaN: the value is not finite
+        raise NumericError(f"not finite ({exc})") from None
+
+
+def _evaluate_unguarded(value, point):
+    value = scalarise(as_value(value))
+    if isinstance(value, sp.MatrixBase):
+        with mpmath.workdps(DIGITS):
+            return mpmath.matrix([[evaluate(e, point, DIGITS) for e in row] for row in value.tolist()])
+    return evaluate(value, point, DIGITS)
+
+
+def _literal_tolerances(side):
+    """Per-component tolerance from the digits written, if the side is a number or a tuple of numbers."""
+    try:
+        expr = parse_latex(side.text)
+    except ParseError:
+        return None
+
+    def number_of(e):
+        sign = 1
+        if isinstance(e, sp.Mul) and len(e.args) == 2 and e.args[0] == -1:
+            e = e.args[1]
+        if isinstance(e, sp.Symbol):
+            node = side.table.get(e.name.replace("{", "").replace("}", ""))
+            if isinstance(node, Number):
+                decimals = len(node.text.split(".")[1]) if "." in node.text else 0
+                return node, decimals
+        return None
+
+    found = number_of(expr)
+    if found:
+        return [found[1]]
+    if isinstance(expr, sp.Symbol):
+        node = side.table.get(expr.name.replace("{", "").replace("}", ""))
+        if isinstance(node, TupleNode):
+            out = []
+            for item in node.items:
+                try:
+                    sub = parse_latex(item.text)
+                except ParseError:
+                    return None
+                fake = type(side)(item.text, item.table)
+                got = number_of(sub)
+                if not got:
+                    return None
+                out.append(got[1])
+            return out
+    return None
+
+
+def _approx(a, b, decimals) -> tuple[bool, str]:
+    left = _flat(a)
+    right = _flat(b)
+    if len(left) != len(right):
+        return False, f"{len(left)} values against {len(right)} written"
+    with mpmath.workdps(DIGITS):
+        for position, (u, v) in enumerate(zip(left, right)):
+            places = decimals[position] if position < len(decimals) else decimals[-1]
+            # one unit in the last written place: accepts a rounded or a truncated value
+            tolerance = mpmath.mpf(10) ** (-places)
+            if not abs(u - v) < tolerance:
+                return False, f"component {position + 1}: {mpmath.nstr(u, 10)} is not {mpmath.nstr(v, 10)} to {places} decimals"
+    return True, ""
+
+
+def _flat(value):
+    if isinstance(value, mpmath.matrix):
+        return [value[r, c] for r in range(value.rows) for c in range(value.cols)]
+    return [value]
+
+
+def _domain_for(vocab, flags, relations, binding, used_names):
+    domain = vocab.domain or dom.Domain({}, points=5)
+    for flag, (name, variant) in vocab.variants.items():
+        if flags.get(name):
+            domain = variant
+    strict = [r for r in relations if r in ("<", ">")]
+    if strict:
+        for relation, claim_domain in vocab.claim_domains:
+            if relation in strict or {relation, *strict} <= {"<", ">"}:
+                domain = claim_domain
+    samplers = dict(domain.samplers)
+    return domain.with_(samplers=samplers, points=max(MIN_POINTS, domain.points))
+
+
+def decide(text: str, binding: Binding | None = None, tagged: bool = True) -> Verdict:
+    """The verdict on one formula (never raises for bad input)."""
+    binding = binding or Binding()
+    try:
+        return _decide(text, binding)
+    except (NotationError, ParseError) as exc:
+        where = f" at character {exc.position}" if getattr(exc, "position", None) is not None else ""
+        return Verdict(UNPARSEABLE, f"{exc}{where}")
+    except Unsupported as exc:
+        return Verdict(UNKNOWN, str(exc))
+    except BindError as exc:
+        return Verdict(UNKNOWN, str(exc))
+    except DecideError as exc:
+        return Verdict(UNKNOWN, str(exc))
+    except ShapeError as exc:
+        return Verdict(FAIL, f"the two sides are not the same kind of object: {exc}")
+    except RecursionError:
+        return Verdict(UNPARSEABLE, "formula nested too deeply")
+    except (NumericError, ZeroDivisionError, OverflowError) as exc:
+        return Verdict(UNKNOWN, f"no numeric value: {exc}")
+    except Exception as exc:  # a defect of the checker: reported as a verdict, never a traceback
+        return Verdict(UNKNOWN, f"internal error while checking ({type(exc).__name__}: {str(exc)[:200]})")
+
+
+def _decide(text, binding):
+    from derive.registry import load
+
+    sides, relations, conditions = rewrite_chain(text, binding.log_base)
+    if not relations:
+        raise DecideError("no relation (=, \\le, \\approx, ...) to check")
+    for relation in relations:
+        if relation in ("propto", "in", "!="):
+            raise DecideError({"propto": "a proportionality or mapping", "in": "a membership", "!=": "an inequation ≠"}[relation] + " cannot be decided")
+    for side in sides:
+        parse_latex(side.text)
+    if binding.result:
+        result = load(binding.result)
+        vocab = vocabulary_for(result)
+    else:
+        vocab = generic_vocab()
+    overrides = {}
+    from derive.docs.interpret import Rewriter, clean, lex
+
+    for name, latex in binding.overrides.items():
+        rewriter = Rewriter(binding.log_base)
+        overrides[_normal_name(name)] = rewriter.side(clean(lex(latex)))
+
+    # extra symbols declared by kind
+    extra, extra_samplers = {}, {}
+    for name, kind in binding.kinds.items():
+        key = _normal_name(name)
+        word = kind.split()[0].lower().rstrip("s") if kind.split() else ""
+        if word in ("dimension", "size"):
+            continue
+        if word in ("index",):
+            continue
+        if word not in KIND_SAMPLERS:
+            raise DecideError(f"unknown kind '{kind}' for {name}; use one of {', '.join(sorted(KIND_SAMPLERS))}")
+        if word in ("vector", "logits", "distribution"):
+            base = sp.IndexedBase(f"doc_{key}", real=True)
+            extra_samplers[base] = KIND_SAMPLERS[word](vocab.size)
+            from derive.docs.bind import _vec_entry
+            overrides.setdefault(key, _vec_entry(base))
+        else:
+            symbol = sp.Symbol(f"doc_{key}", real=True, positive=word in ("positive", "scale", "temperature", "probability"))
+            extra[key] = symbol
+            extra_samplers[symbol] = KIND_SAMPLERS[word](vocab.size)
+
+    def interpreter(dims, flags=None):
+        return Interpreter(vocab, dims, overrides, extra, flags)
+
+    # a dry run at the first point of the result's domain decides the variant and the domain
+    base_domain = (vocab.domain or dom.Domain({}, points=5))
+    first = base_domain.sample_points("dry run", DIGITS)[:1] or [dom.Point()]
+    dims0 = {s: v for s, v in first[0].items() if isinstance(base_domain.samplers.get(s), dom.Dimension)}
+    dry = interpreter(dims0)
+    dry_values = [dry.side(side) for side in sides]
+    domain = _domain_for(vocab, dry.flags, relations, binding, set())
+    if extra_samplers:
+        domain = domain.with_(samplers={**domain.samplers, **extra_samplers})
+
+    # points, with conditions on indices imposed; a formula without free symbols is plain arithmetic
+    constant = not conditions and all(_is_constant(v) for v in dry_values)
+    points = [dom.Point()] if constant else _points(domain, text, conditions, dry)
+    if not points:
+        raise DecideError("no point of the domain satisfies the stated conditions")
+    tolerances = [_literal_tolerances(side) for side in sides]
+    dimension_symbols = [s for s, v in domain.samplers.items() if isinstance(v, dom.Dimension)]
+    cache = {}
+    first_singular = None
+    for point in points:
+        dims = {s: point[s] for s in dimension_symbols if s in point}
+        key = tuple(sorted((str(s), v) for s, v in dims.items()))
+        if key not in cache:
+            interp = interpreter(dims, dry.flags)
+            interp.index_map = dict(dry.index_map)
+            cache[key] = [interp.side(side) for side in sides]
+        values = cache[key]
+        evaluated = []
+        singular = None
+        for position, value in enumerate(values):
+            try:
+                number = _evaluate(value, point)
+                if any(mpmath.isnan(x) or mpmath.isinf(x) for x in _flat(number)):
+                    raise NumericError("not finite")
+                evaluated.append(number)
+            except (NumericError, ZeroDivisionError) as exc:
+                singular = f"side {position + 1} has no finite real value{_at(point)} ({exc})"
+                break
+        if singular:
+            first_singular = first_singular or singular
+            continue
+        for link, relation in enumerate(relations):
+            a, b = evaluated[link], evaluated[link + 1]
+            literal = tolerances[link + 1] or tolerances[link]
+            if relation == "~" or (relation == "=" and literal and max(literal) > 0):
+                if not literal:
+                    raise DecideError("≈ between two expressions: no written digits set the tolerance")
+                ok, why = _approx(a, b, literal)
+                if not ok:
+                    return Verdict(FAIL, f"{_link_text(sides, link)}: {why}" + _at(point))
+                continue
+            if _shape(a) != _shape(b):
+                return Verdict(FAIL, f"{_link_text(sides, link)}: the sides have shapes {_shape(a)} and {_shape(b)}" + _at(point))
+            ok, _ = holds(relation, a, b)
+            if not ok:
+                return Verdict(FAIL, f"{_link_text(sides, link)} {_relation_word(relation)}{_at(point)}: left = {_describe_value(a)}, right = {_describe_value(b)}")
+    if first_singular:
+        return Verdict(FAIL, first_singular)
+    evidence, how = "numeric", f"numeric evidence: holds at all {len(points)} points"
+    if constant:
+        evidence, how = "exact", "arithmetic checks"
+    elif all(r == "=" for r in relations) and not any(tolerances):
+        proved = _try_prove(sides, relations, interpreter, dry, vocab)
+        if proved:
+            evidence, how = "proved", f"proved symbolically ({proved}); numeric check at {len(points)} points agrees"
+    return Verdict(PASS, how, evidence, len(points))
+
+
+def _shape(value):
+    return (value.rows, value.cols) if isinstance(value, mpmath.matrix) else ()
+
+
+def _at(point):
+    text = point.describe()
+    return f" at {text}" if text else ""
+
+
+def _relation_word(relation):
+    return {"=": "fails", "<=": "is violated", ">=": "is violated", "<": "is violated", ">": "is violated"}.get(relation, "fails")
+
+
+def _link_text(sides, link):
+    return f"link {link + 1}" if len(sides) > 2 else "the formula"
+
+
+def _points(domain, seed, conditions, dry):
+    if not conditions:
+        return domain.sample_points(seed, DIGITS)[:max(MIN_POINTS, domain.points)]
+    wanted = max(MIN_POINTS, domain.points)
+    chosen = []
+    candidates = domain.with_(points=wanted * 8).sample_points(seed, DIGITS)
+    for point in candidates:
+        point = dom.Point(point)
+        ok = True
+        for condition in conditions:
+            left, right = dry.index_map.get(condition.left), dry.index_map.get(condition.right)
+            if left is None or right is None or left not in point or right not in point:
+                raise DecideError(f"the condition {condition.left} {condition.relation} {condition.right} is not about the result's indices")
+            if condition.relation == "=":
+                point[right] = point[left]
+            elif point[left] == point[right]:
+                ok = False
+        if ok:
+            chosen.append(point)
+        if len(chosen) >= wanted:
+            break
+    return chosen
+
+
+def _try_prove(sides, relations, interpreter, dry, vocab):
+    from derive.symbolic import Assumptions, prove_zero
+
+    try:
+        symbolic = interpreter({}, dry.flags)
+        symbolic.index_map = dict(dry.index_map)
+        values = [symbolic.side(s) for s in sides]
+        if any(isinstance(v, (Vec, sp.MatrixBase)) for v in values):
+            return None
+        ranges = {}
+        if vocab.domain is not None:
+            for symbol, sampler in vocab.domain.samplers.items():
+                if isinstance(sampler, dom.Index):
+                    ranges[symbol] = (1, sampler.size)
+        rules = tuple(vocab.result.rules) if vocab.result is not None else ()
+        assumptions = Assumptions(ranges, rules)
+        for link in range(len(relations)):
+            verdict = prove_zero(values[link] - values[link + 1], assumptions, budget=2.0)
+            if not verdict.proved:
+                return None
+            reason = verdict.method
+        return reason
+    except (NeedsConcrete, DeriveError, TypeError, ValueError, AttributeError, NotImplementedError):
+        return None
+
+
+def _normal_name(latex_name: str) -> str:
+    """The vocabulary key of a name written in LaTeX: \\hat{y} -> hat_y, \\pi_{ref} -> pi_ref, s -> s."""
+    from derive.docs.interpret import Rewriter, clean, lex
+
+    rewriter = Rewriter()
+    tokens = clean(lex(latex_name.strip()))
+    if not tokens:
+        raise DecideError("an empty name in the tag")
+    named = rewriter._atom_name(tokens, 0)
+    if not named:
+        raise DecideError(f"'{latex_name}' is not a symbol name")
+    out = []
+    rewriter._atom(tokens, 0, named, out)
+    atom = next(iter(rewriter.table.values()))
+    if isinstance(atom, Atom):
+        keys = atom.full_keys()
+        if atom.star:
+            return atom.key + "*"
+        return keys[0] if keys else atom.key
+    return named[0]
+
+
+def _is_constant(value) -> bool:
+    value = as_value(value) if isinstance(value, Vec) and isinstance(value.size, sp.Integer) else value
+    if isinstance(value, Vec):
+        return False
+    if isinstance(value, sp.MatrixBase):
+        return all(_is_constant(e) for e in value)
+    value = sp.sympify(value)
+    return not value.free_symbols and not value.has(sp.Indexed) and not value.atoms(sp.MatrixSymbol)

@@ -1,0 +1,268 @@
+"""For q, k ∈ ℝ^d with independent components of mean 0 and variance 1, the score q·k has mean 0 and variance d, so q·k/√d has variance 1.
+
+This is why scaled dot-product attention divides the scores by √d before the softmax:
+without it their spread grows like √d and the softmax saturates. Only linearity of
+expectation, independence and the first two moments are used. Part (d), the fourth
+moment, gives the spread of a sample variance, which sets the confidence bound of
+the Monte Carlo check in :func:`monte_carlo` (Gaussian components, d up to 4096).
+"""
+
+import itertools
+import math
+from fractions import Fraction
+
+import mpmath
+import numpy as np
+import sympy as sp
+
+from derive import Claim, Domain, Remark, Result, Step, dimension
+from derive.domain import Point
+from derive.expectation import Independent, Law
+from derive.notation import Notation, Sum, d, delta, i, j
+from derive.oracles import mp_expectation_iid
+
+q = sp.IndexedBase("q", real=True)   # query
+k = sp.IndexedBase("k", real=True)   # key
+law = Law("L")                       # the law of every component; sampled for numeric checks
+model = Independent({q: law, k: law})
+E, Var = model.E, model.Var
+
+
+
+class Dot(Notation):
+    """q·k = Σ_i q_i k_i, the dot product of two vectors of length d."""
+
+    nargs = 3
+
+    def definition(self):
+        left, right, size = self.args
+        index = sp.Dummy("i", integer=True, positive=True)
+        return sp.Sum(left[index] * right[index], (index, 1, size))
+
+    def _latex(self, printer, exp=None):
+        left, right, _ = self.args
+        tex = rf"{printer._print(left)} \cdot {printer._print(right)}"
+        return tex if exp is None else rf"\left({tex}\right)^{{{exp}}}"
+
+    def _unicode(self, printer, **kwargs):
+        left, right, _ = self.args
+        return f"{printer._print(left)}·{printer._print(right)}"
+
+
+score = Dot(q, k, d)                 # q·k
+scaled = score / sp.sqrt(d)
+
+
+# --- oracles: exact enumeration over every outcome of the sampled discrete law --------
+
+def score_moment(values, weights, dim: int, power: int, scale=1):
+    """𝔼[(scale · q·k)^power] by enumerating all |values|^(2·dim) outcomes of (q, k)."""
+    def moment(outcome):
+        dot = sum(outcome[t] * outcome[dim + t] for t in range(dim))
+        return (scale * dot) ** power
+    return mp_expectation_iid(values, weights, 2 * dim, moment)
+
+
+def score_variance(values, weights, dim: int, scale=1):
+    """Var(scale · q·k) = 𝔼[Y²] − 𝔼[Y]², each by enumeration."""
+    return score_moment(values, weights, dim, 2, scale) - score_moment(values, weights, dim, 1, scale) ** 2
+
+
+def _law(point):
+    atoms = point.L
+    half = len(atoms) // 2
+    return atoms[:half], atoms[half:]
+
+
+def oracle_mean(point):
+    return score_moment(*_law(point), point.d, 1)
+
+
+def oracle_variance(point):
+    return score_variance(*_law(point), point.d)
+
+
+def oracle_scaled_variance(point):
+    return score_variance(*_law(point), point.d, scale=1 / mpmath.sqrt(point.d))
+
+
+def oracle_fourth_moment(point):
+    return score_moment(*_law(point), point.d, 4)
+
+
+# Fixed laws with exact rational arithmetic: a fair ±1 coin (Rademacher) and a
+# skewed law on {−1, 0, 2} with probabilities 1/3, 1/2, 1/6 (mean 0, variance 1, third moment 1).
+RADEMACHER = ((Fraction(-1), Fraction(1)), (Fraction(1, 2), Fraction(1, 2)))
+SKEWED = ((Fraction(-1), Fraction(0), Fraction(2)), (Fraction(1, 3), Fraction(1, 2), Fraction(1, 6)))
+
+
+def exact_score_statistics(values, weights, dim: int) -> dict:
+    """Mean, variance and fourth moment of q·k, and the variance of q·k/√d, as exact fractions.
+
+    Every outcome of the 2·dim components is enumerated, coordinate pairs (q_t, k_t)
+    at a time, in integer arithmetic: values and weights are put over common
+    denominators first. (q·k/√d)² = (q·k)²/d is rational, so its variance is exact too.
+    """
+    value_scale = math.lcm(*(Fraction(v).denominator for v in values))
+    weight_scale = math.lcm(*(Fraction(w).denominator for w in weights))
+    ints = [int(Fraction(v) * value_scale) for v in values]
+    masses = [int(Fraction(w) * weight_scale) for w in weights]
+    pairs = [(ints[a] * ints[b], masses[a] * masses[b]) for a in range(len(ints)) for b in range(len(ints))]
+    sums = [0, 0, 0, 0, 0]  # Σ mass · dot^p for p = 0, 1, 2, 4 (index 3 unused)
+    for outcome in itertools.product(pairs, repeat=dim):
+        dot, mass = 0, 1
+        for product, weight in outcome:
+            dot += product
+            mass *= weight
+        square = dot * dot
+        sums[0] += mass
+        sums[1] += mass * dot
+        sums[2] += mass * square
+        sums[4] += mass * square * square
+    total = Fraction(sums[0])
+    if total != weight_scale ** (2 * dim):
+        raise ValueError("the weights must sum to 1")
+    mean = Fraction(sums[1], value_scale**2) / total
+    second = Fraction(sums[2], value_scale**4) / total
+    return {
+        "mean": mean,
+        "variance": second - mean**2,
+        "scaled_variance": second / dim - mean**2 / dim,
+        "fourth_moment": Fraction(sums[4], value_scale**8) / total,
+    }
+
+
+# --- Monte Carlo at large d -------------------------------------------------------
+
+MC_DIMENSIONS = (16, 256, 4096)
+MC_SAMPLES = 20_000
+MC_Z = 5  # standard errors allowed: a two-sided normal tail of 6e-7
+
+
+def monte_carlo(dim: int, samples: int = MC_SAMPLES, seed: int = 2017, scale=None, chunk: int = 500) -> dict:
+    """Sample variance of s·(q·k) for Gaussian q, k ∈ ℝ^dim (s = 1/√dim unless given), with its bound.
+
+    With Y = q·k/√d and N samples, the sample variance s² has standard error
+    √((𝔼[Y⁴] − (N−3)/(N−1))/N) (for 𝔼[Y] = 0, Var(Y) = 1). Part (d) with the Gaussian
+    fourth moment 𝔼[q_1⁴] = 3 gives 𝔼[(q·k)⁴] = 3d² + 6d, so 𝔼[Y⁴] = 3 + 6/d and the
+    standard error is ≈ √((2 + 6/d)/N). The check passes when |s² − 1| ≤ MC_Z standard errors.
+    """
+    rng = np.random.default_rng([seed, dim])
+    scale = 1 / np.sqrt(dim) if scale is None else scale
+    values = []
+    for start in range(0, samples, chunk):
+        size = min(chunk, samples - start)
+        queries = rng.standard_normal((size, dim))
+        keys = rng.standard_normal((size, dim))
+        values.append(scale * np.einsum("ij,ij->i", queries, keys))
+    y = np.concatenate(values)
+    fourth = 3 + 6 / dim
+    standard_error = np.sqrt((fourth - (samples - 3) / (samples - 1)) / samples)
+    variance = float(np.var(y, ddof=1))
+    return {
+        "dimension": dim,
+        "samples": samples,
+        "mean": float(np.mean(y)),
+        "mean_bound": MC_Z / float(np.sqrt(samples)),
+        "variance": variance,
+        "variance_bound": MC_Z * float(standard_error),
+        "within_bound": bool(abs(variance - 1) <= MC_Z * standard_error),
+    }
+
+
+# --- the claims -------------------------------------------------------------------
+
+mean = Claim(
+    label="mean",
+    text=r"The score $q \cdot k = \sum_i q_i k_i$ has mean zero:",
+    statement=sp.Eq(E(score), 0, evaluate=False),
+    steps=[
+        Step(E(score)),
+        Step(E(Sum(q[i] * k[i], i, d)), because=r"definition of $q \cdot k$"),
+        Step(Sum(E(q[i] * k[i]), i, d), because=r"linearity of $\mathbb{E}$"),
+        Step(Sum(E(q[i]) * E(k[i]), i, d), because=r"independence of $q_i$ and $k_i$"),
+        Step(sp.Integer(0), because=r"$\mathbb{E}[q_i] = \mathbb{E}[k_i] = 0$"),
+    ],
+    oracle=oracle_mean,
+)
+
+double_sum = sp.Sum(q[i] * k[i] * q[j] * k[j], (j, 1, d), (i, 1, d))
+variance = Claim(
+    label="variance",
+    text=r"Its variance grows linearly with $d$:",
+    statement=sp.Eq(Var(score), d, evaluate=False),
+    steps=[
+        Step(Var(score)),
+        Step(E(score**2) - E(score) ** 2, because=r"$\operatorname{Var}(X) = \mathbb{E}[X^2] - \mathbb{E}[X]^2$"),
+        Step(E(score**2), because=r"part (a)"),
+        Step(E(double_sum), because=r"$(q \cdot k)^2 = \sum_i \sum_j q_i k_i q_j k_j$"),
+        Step(
+            sp.Sum(E(q[i] * q[j]) * E(k[i] * k[j]), (j, 1, d), (i, 1, d)),
+            because=r"linearity; $q$ and $k$ independent",
+        ),
+        Step(
+            sp.Sum(delta(i, j), (j, 1, d), (i, 1, d)),
+            because=r"$\mathbb{E}[q_i q_j] = \mathbb{E}[k_i k_j] = \delta_{ij}$ (independence, mean $0$, variance $1$)",
+        ),
+        Step(Sum(sp.Integer(1), i, d), because=r"$\delta_{ij}$ picks the term $j = i$"),
+        Step(d, because=r"$d$ terms"),
+    ],
+    oracle=oracle_variance,
+)
+
+scaled_variance = Claim(
+    label="scaled variance",
+    text=r"so dividing the score by $\sqrt{d}$ gives unit variance for every $d$:",
+    statement=sp.Eq(Var(scaled), 1, evaluate=False),
+    steps=[
+        Step(Var(scaled)),
+        Step(Var(score) / d, because=r"$\operatorname{Var}(cX) = c^2 \operatorname{Var}(X)$ with $c = 1/\sqrt{d}$"),
+        Step(sp.Integer(1), because=r"part (b)"),
+    ],
+    oracle=oracle_scaled_variance,
+)
+
+l, m = sp.symbols("l m", integer=True, positive=True)
+quadruple_sum = sp.Sum(
+    E(q[i] * q[j] * q[l] * q[m]) * E(k[i] * k[j] * k[l] * k[m]), (m, 1, d), (l, 1, d), (j, 1, d), (i, 1, d)
+)
+fourth_moment_value = d * E(q[1] ** 4) * E(k[1] ** 4) + 3 * d * (d - 1)
+fourth_moment = Claim(
+    label="fourth moment",
+    text=r"Its fourth moment, which sets the spread of a sample variance, is",
+    statement=sp.Eq(E(score**4), fourth_moment_value, evaluate=False),
+    steps=[
+        Step(E(score**4)),
+        Step(quadruple_sum, because=r"expand the power; linearity; $q$ and $k$ independent"),
+        Step(
+            fourth_moment_value,
+            because=r"unpaired indices give $0$: all four equal ($d$ terms) or two pairs ($3d(d-1)$ terms)",
+        ),
+    ],
+    oracle=oracle_fourth_moment,
+)
+
+attention_scaling = Result(
+    title="Why attention divides by the square root of d",
+    area="Attention",
+    claims=[mean, variance, scaled_variance, fourth_moment],
+    domain=Domain({d: dimension(1, 4), **model.samplers()}),
+    rules=model.rules(),
+    references=["vaswani2017"],
+    remarks=[
+        Remark(
+            r"Without the scaling, at $d = 4096$ the scores would have standard deviation $\sqrt{d} = {value}$ "
+            r"instead of $1$.",
+            sp.sqrt(d),
+            Point({d: 4096}),
+        ),
+        Remark(
+            r"For Gaussian components $\mathbb{E}[q_1^4] = 3$, so by (d) $\mathbb{E}[(q \cdot k/\sqrt{d})^4] = 3 + 6/d$ "
+            r"and the sample variance of $N$ scaled scores has standard error about $\sqrt{(2 + 6/d)/N}$, "
+            r"{value} for $d = 16$ and $N = 20000$. A seeded Monte Carlo run at $d = 16, 256, 4096$ "
+            r"with $N = 20000$ each finds the sample variance within five such errors of $1$.",
+            sp.sqrt((2 + 6 / d) / sp.Symbol("N", integer=True, positive=True)),
+            Point({d: 16, sp.Symbol("N", integer=True, positive=True): 20000}),
+        ),
+    ],
+)
