@@ -114,13 +114,14 @@ counts numeric evaluations of SymPy expressions (a machine-independent measure o
 work; wall-clock times are reported by \texttt{python -m derive --json}).
 Checked with SymPy """ + sympy.__version__ + " and mpmath " + mpmath.__version__ + r""".
 
+{\small\setlength{\tabcolsep}{4pt}
 \begin{longtable}{lllrlll}
 \toprule
- & result & symbolic & steps proved & digits, points & oracle error & evaluations \\
+ & result & symbolic & proved & digits, points & oracle error & evaluations \\
 \midrule
 \endhead
 """ + "\n".join(rows) + "\n" + r"""\bottomrule
-\end{longtable}"""
+\end{longtable}}"""
     )
 
 
@@ -157,7 +158,8 @@ def appendix_document(pairs) -> tuple[str, list]:
         marks.append((sum(c.count("\n") + 2 for c in chunks) + 1, f"the figures of {area}"))
         chunks.extend(_figure(f) for f in area_figures)
     marks.append((sum(c.count("\n") + 2 for c in chunks) + 1, "the summary table"))
-    chunks.append(_summary_table(pairs))
+    in_order = [(r, report_of[r.name]) for r in ordered] + [(r, rep) for r, rep in pairs if not rep.verified]
+    chunks.append(_summary_table(in_order))
     chunks.append(_bibliography([r for r, _ in verified]))
     chunks.append(r"\end{document}")
     return "\n\n".join(chunks) + "\n", marks

@@ -107,7 +107,7 @@ def _scalar(expr):
 def softmax_jacobian_vocab(result):
     from derive.notation import i, j, n, z
 
-    entries = {name: _softmax_vec(z, n) for name in ("sigma", "s", "S", "p", "y", "hat_y", "hat_p", "q", "a", "o", "softmax", "bar_y")}
+    entries = {name: _softmax_vec(z, n) for name in ("sigma", "s", "S", "p", "y", "hat_y", "hat_p", "q", "a", "o", "bar_y")}
     entries.update({name: _vec_entry(z) for name in ("z", "logits", "u", "l", "x_logits")})
 
     def jacobian(env):
@@ -127,7 +127,7 @@ def softmax_ce_vocab(result):
     from derive.notation import j, n, y, z
 
     t = module.t
-    entries = {name: _softmax_vec(z, n) for name in ("sigma", "s", "S", "p", "hat_y", "hat_p", "q", "a", "softmax", "bar_y", "P")}
+    entries = {name: _softmax_vec(z, n) for name in ("sigma", "s", "S", "p", "hat_y", "hat_p", "q", "a", "bar_y", "P")}
     entries.update({name: _vec_entry(z) for name in ("z", "logits", "u", "o")})
 
     def target(env):
@@ -474,6 +474,13 @@ class Interpreter:
         self.index_map[name] = free[0]
         return free[0]
 
+    def _names_vector(self, name) -> bool:
+        for table in (self.overrides, self.vocab.entries):
+            meaning = table.get(name)
+            if isinstance(meaning, Side) or (isinstance(meaning, tuple) and meaning[0] in ("vec", "jacobian")):
+                return True
+        return False
+
     def _pending_names(self):
         return set(self.pending_index_names) if hasattr(self, "pending_index_names") else set()
 
@@ -566,7 +573,10 @@ class Interpreter:
         indices = list(sub) + list(atom.post_sub)
         if not indices and atom.args:
             names = [self.atom_index_name(a) for a in atom.args]
+            names = [None if n is not None and self._names_vector(n) else n for n in names]
             chosen = [n for n in names if n is not None and n not in self.vocab.contexts]
+            if not chosen and all(n is None for n in names) and all(self._names_vector(self.atom_index_name(a) or "") for a in atom.args):
+                return _transpose(value) if atom.transpose else value  # σ(z): the output vector, written with its input
             if len(atom.args) == 1 and names[0] is None:
                 arg = self.side(atom.args[0])
                 if isinstance(value, Vec) and isinstance(arg, Vec) and value.base is not None and arg.base is not None:

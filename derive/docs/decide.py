@@ -241,6 +241,13 @@ def _decide(text, binding):
 
     # points, with conditions on indices imposed; a formula without free symbols is plain arithmetic
     constant = not conditions and all(_is_constant(v) for v in dry_values)
+    if constant and dims0:
+        try:
+            symbolic_dry = interpreter({})
+            symbolic_dry.index_map = dict(dry.index_map)
+            constant = all(_is_constant(symbolic_dry.side(side)) for side in sides)
+        except NeedsConcrete:
+            constant = False
     points = [dom.Point()] if constant else _points(domain, text, conditions, dry)
     if not points:
         raise DecideError("no point of the domain satisfies the stated conditions")
@@ -280,6 +287,10 @@ def _decide(text, binding):
                 if not ok:
                     return Verdict(FAIL, f"{_link_text(sides, link)}: {why}" + _at(point))
                 continue
+            if _shape(a) != _shape(b) and ((not _shape(a) and a == 0) or (not _shape(b) and b == 0)):
+                zero_shape = _shape(a) or _shape(b)   # "= 0" for a zero vector or matrix
+                a = a if _shape(a) else mpmath.zeros(*zero_shape)
+                b = b if _shape(b) else mpmath.zeros(*zero_shape)
             if _shape(a) != _shape(b):
                 return Verdict(FAIL, f"{_link_text(sides, link)}: the sides have shapes {_shape(a)} and {_shape(b)}" + _at(point))
             ok, _ = holds(relation, a, b)
@@ -355,7 +366,7 @@ def _try_prove(sides, relations, interpreter, dry, vocab):
         rules = tuple(vocab.result.rules) if vocab.result is not None else ()
         assumptions = Assumptions(ranges, rules)
         for link in range(len(relations)):
-            verdict = prove_zero(values[link] - values[link + 1], assumptions, budget=2.0)
+            verdict = prove_zero(values[link] - values[link + 1], assumptions, budget=1.0)
             if not verdict.proved:
                 return None
             reason = verdict.method

@@ -24,6 +24,7 @@ roots, ``\\exp``, ``\\ln`` and numbers. Swapping the parser means rewriting
 
 from __future__ import annotations
 
+import functools
 import re
 
 import sympy as sp
@@ -60,6 +61,7 @@ def _configs():
     return _CONFIGS
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_latex(text: str):
     """SymPy expression for ``text`` (products unevaluated, in written order); ParseError if rejected."""
     from latex2sympy2_extended import latex2sympy

@@ -1,0 +1,81 @@
+"""Checking documents and reporting one verdict per formula, as text or JSON."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+from derive.docs.decide import FAIL, PASS, SKIPPED, UNKNOWN, UNPARSEABLE, Binding, Verdict, decide
+from derive.docs.scan import Found, document_files, scan_file
+from derive.docs.tags import TagError, parse_tag
+
+
+@dataclass
+class Record:
+    file: str
+    line: int
+    latex: str
+    result: str | None
+    verdict: str
+    detail: str
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    def text(self) -> str:
+        name = f" [{self.result}]" if self.result else ""
+        return f"{self.file}:{self.line}: {self.verdict}{name} {self.latex}\n    {self.detail}"
+
+
+def _has_relation(latex: str) -> bool:
+    return any(mark in latex for mark in ("=", "\\le", "\\ge", "<", ">", "\\approx", "\\equiv"))
+
+
+def check_found(found: Found) -> Record | None:
+    """The verdict on one formula found in a document; None for untagged math that states nothing."""
+    if found.tag is not None:
+        try:
+            binding = parse_tag(found.tag)
+        except TagError as exc:
+            return Record(found.file, found.line, found.latex, None, UNKNOWN, f"tag on line {found.tag_line}: {exc}")
+        if binding is None:
+            return Record(found.file, found.line, found.latex, None, SKIPPED, "the tag says skip")
+        verdict = decide(found.latex, binding)
+        return Record(found.file, found.line, found.latex, binding.result, verdict.verdict, verdict.detail)
+    if not _has_relation(found.latex):
+        return None
+    verdict = decide(found.latex, Binding())
+    if verdict.verdict in (PASS, FAIL):
+        return Record(found.file, found.line, found.latex, None, verdict.verdict, "untagged, shared notation: " + verdict.detail)
+    return Record(found.file, found.line, found.latex, None, SKIPPED, f"untagged and not decidable on its own: {verdict.detail}")
+
+
+def check_paths(paths) -> list[Record]:
+    records = []
+    for path in document_files(paths):
+        for found in scan_file(path):
+            record = check_found(found)
+            if record is not None:
+                records.append(record)
+    return records
+
+
+def exit_status(records, strict: bool = False) -> int:
+    verdicts = {r.verdict for r in records}
+    if FAIL in verdicts:
+        return 1
+    if strict and verdicts & {UNPARSEABLE, UNKNOWN}:
+        return 1
+    return 0
+
+
+def summary(records) -> str:
+    counts = {}
+    for r in records:
+        counts[r.verdict] = counts.get(r.verdict, 0) + 1
+    order = [PASS, FAIL, UNPARSEABLE, UNKNOWN, SKIPPED]
+    return f"{len(records)} formulas: " + ", ".join(f"{counts[v]} {v}" for v in order if v in counts) if records else "no formulas found"
+
+
+def render_json(records) -> str:
+    return json.dumps([r.to_json() for r in records], indent=2, ensure_ascii=False)
