@@ -230,43 +230,49 @@ class SymbolicVerdict:
     method: str  # how it was proved, or why it was not
 
 
-def prove_zero(expr, assumptions: Assumptions = Assumptions(), budget: float = DEFAULT_BUDGET_SECONDS) -> SymbolicVerdict:
-    """Whether SymPy shows ``expr == 0`` under ``assumptions`` within ``budget`` seconds."""
+def _guarded(budget: float, attempt) -> SymbolicVerdict:
+    """Run a symbolic attempt under the time budget; SymPy giving up is "not proved", never an error."""
     try:
         with time_budget(budget):
-            if isinstance(expr, sp.MatrixExpr) or getattr(expr, "is_Matrix", False):
-                candidate = sp.simplify(sp.expand(expr).doit())
-                return SymbolicVerdict(_is_zero(candidate), "matrix algebra" if _is_zero(candidate) else "SymPy left a nonzero matrix expression")
-            form = normal_form(expr, assumptions)
-            if form == 0:
-                return SymbolicVerdict(True, "normal form of sums")
-            if form.has(sp.Subs):
-                return SymbolicVerdict(False, _SUBSTITUTION_LEFT)
-            atomic = atomize_sums(form)
-            for candidate in _zero_candidates(atomic):
-                if _is_zero(candidate):
-                    return SymbolicVerdict(True, "algebraic simplification")
-            return SymbolicVerdict(False, "SymPy could not reduce the difference to 0")
+            return attempt()
     except _OutOfTime:
-        return SymbolicVerdict(False, f"SymPy ran out of its {budget:g} s budget")
+        return SymbolicVerdict(False, f"symbolic check timed out after {budget:g} s")
     except (TypeError, ValueError, NotImplementedError, AttributeError, RecursionError) as exc:
         return SymbolicVerdict(False, f"SymPy failed ({type(exc).__name__})")
+
+
+def prove_zero(expr, assumptions: Assumptions = Assumptions(), budget: float = DEFAULT_BUDGET_SECONDS) -> SymbolicVerdict:
+    """Whether SymPy shows ``expr == 0`` under ``assumptions`` within ``budget`` seconds."""
+
+    def attempt():
+        if isinstance(expr, sp.MatrixExpr) or getattr(expr, "is_Matrix", False):
+            candidate = sp.simplify(sp.expand(expr).doit())
+            return SymbolicVerdict(_is_zero(candidate), "matrix algebra" if _is_zero(candidate) else "SymPy left a nonzero matrix expression")
+        form = normal_form(expr, assumptions)
+        if form == 0:
+            return SymbolicVerdict(True, "normal form of sums")
+        if form.has(sp.Subs):
+            return SymbolicVerdict(False, _SUBSTITUTION_LEFT)
+        atomic = atomize_sums(form)
+        for candidate in _zero_candidates(atomic):
+            if _is_zero(candidate):
+                return SymbolicVerdict(True, "algebraic simplification")
+        return SymbolicVerdict(False, "SymPy could not reduce the difference to 0")
+
+    return _guarded(budget, attempt)
 
 
 def prove_nonnegative(expr, assumptions: Assumptions = Assumptions(), budget: float = DEFAULT_BUDGET_SECONDS, strict: bool = False) -> SymbolicVerdict:
     """Whether SymPy shows ``expr ≥ 0`` (``> 0`` if strict) under ``assumptions``."""
-    try:
-        with time_budget(budget):
-            form = normal_form(expr, assumptions)
-            if form.has(sp.Subs):
-                return SymbolicVerdict(False, _SUBSTITUTION_LEFT)
-            atomic = atomize_sums(form)
-            for candidate in (atomic, sp.factor(sp.together(atomic)), sp.simplify(atomic)):
-                sign = candidate.is_positive if strict else candidate.is_nonnegative
-                if sign:
-                    return SymbolicVerdict(True, "sign decided by SymPy")
-            return SymbolicVerdict(False, "SymPy could not decide the sign")
-    except _OutOfTime:
-        return SymbolicVerdict(False, f"SymPy ran out of its {budget:g} s budget")
-    except (TypeError, ValueError, NotImplementedError, AttributeError, RecursionError) as exc:
-        return SymbolicVerdict(False, f"SymPy failed ({type(exc).__name__})")
+
+    def attempt():
+        form = normal_form(expr, assumptions)
+        if form.has(sp.Subs):
+            return SymbolicVerdict(False, _SUBSTITUTION_LEFT)
+        atomic = atomize_sums(form)
+        for candidate in (atomic, sp.factor(sp.together(atomic)), sp.simplify(atomic)):
+            if candidate.is_positive if strict else candidate.is_nonnegative:
+                return SymbolicVerdict(True, "sign decided by SymPy")
+        return SymbolicVerdict(False, "SymPy could not decide the sign")
+
+    return _guarded(budget, attempt)

@@ -38,6 +38,11 @@ class TestSymbolic:
     def test_false_identity_is_not_proved(self):
         assert not prove_zero(sp.Derivative(softmax(i), z[j]) - softmax(i) * (delta(i, j) + softmax(j)), RANGES).proved
 
+    def test_time_budget_gives_not_proved_instead_of_hanging(self):
+        hard = sp.Derivative(softmax(i), z[j]) - softmax(i) * (delta(i, j) - softmax(j))
+        verdict = prove_zero(hard, RANGES, budget=1e-4)
+        assert not verdict.proved and "timed out after" in verdict.method
+
     def test_sign_of_a_square_is_decided(self):
         x = sp.Symbol("x", real=True)
         assert prove_nonnegative((x - 1) ** 2).proved
