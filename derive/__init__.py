@@ -14,6 +14,7 @@ from derive.domain import (
     reals,
     vector,
 )
+from derive.docs import check_formula
 from derive.errors import DeriveError
 from derive.report import ResultReport
 from derive.result import Claim, Remark, Result, Statement, Step
@@ -24,6 +25,7 @@ __version__ = "0.1.0"
 __all__ = sorted(
     [
         "Claim",
+        "check_formula",
         "DeriveError",
         "Domain",
         "Remark",

@@ -1,4 +1,4 @@
-"""The command line: ``python -m derive NAME | path.py | all | appendix | --list``.
+"""The command line: ``python -m derive NAME | path.py | all | appendix | check PATH... | --list``.
 
 Exit status:
   0  every requested result verified (and every requested file was written)
@@ -124,6 +124,11 @@ def _cmd_appendix(args, output: Path) -> int:
 
 
 def run(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["check"]:  # documentation checks have their own options
+        from derive.docs.cli import main_check
+
+        return main_check(argv[1:])
     args = _parser().parse_args(argv)
     output = Path(args.output)
     if args.list:

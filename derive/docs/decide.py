@@ -182,8 +182,14 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True) -> Ve
         return Verdict(UNKNOWN, f"internal error while checking ({type(exc).__name__}: {str(exc)[:200]})")
 
 
+MAX_CHARACTERS = 2000
+
+
 def _decide(text, binding):
     from derive.registry import load
+
+    if len(text) > MAX_CHARACTERS:
+        raise DecideError(f"formula too long to check ({len(text)} characters; the limit is {MAX_CHARACTERS})")
 
     sides, relations, conditions = rewrite_chain(text, binding.log_base)
     if not relations:

@@ -379,6 +379,9 @@ def _word(tokens) -> str:
     return "".join(t.text if t.kind != "group" else _word(t.items) for t in tokens if not t.is_ch(" "))
 
 
+MAX_PLACEHOLDERS = 250
+
+
 class Rewriter:
     """Rewrites a cleaned token list into grammar text with placeholders."""
 
@@ -387,6 +390,8 @@ class Rewriter:
         self.log_base = log_base
 
     def placeholder(self, node) -> str:
+        if len(self.table) >= MAX_PLACEHOLDERS:
+            raise Unsupported(f"more than {MAX_PLACEHOLDERS} symbols and numbers in one formula")
         name = f"Y_{{{len(self.table) + 1}}}"
         self.table[f"Y_{len(self.table) + 1}"] = node
         return " " + name + " "
@@ -545,6 +550,17 @@ class Rewriter:
                     k = end
                     continue
                 raise NotationError("a partial derivative that is not of the form \\partial f / \\partial x", t.pos)
+            if t.is_cs("nabla"):
+                # \nabla_z f: the gradient (or Jacobian) of the term that follows
+                if k + 1 >= len(tokens) or not tokens[k + 1].is_ch("_"):
+                    raise Unsupported("\\nabla without the variable it differentiates by")
+                script, k2 = self._script(tokens, k + 1)
+                end = _term_end(tokens, k2)
+                if end == k2:
+                    raise NotationError("\\nabla with nothing to differentiate", t.pos)
+                out.append(self.placeholder(Deriv(self.sub_side(tokens[k2:end]), self.sub_side(script))))
+                k = end
+                continue
             if t.is_cs("sum", "prod"):
                 k = self._sum(tokens, k, out)
                 continue
@@ -603,7 +619,10 @@ class Rewriter:
                 continue
             if t.is_cs("{"):
                 inner, k2 = self._balanced(tokens, k, "{", "}")
-                out.append("(" + self.emit(inner) + ")")
+                if _iverson(inner):
+                    out.append(self.placeholder(Indicator(_iverson(inner))))
+                else:
+                    out.append("(" + self.emit(inner) + ")")
                 k = k2
                 continue
             if t.is_ch("|"):

@@ -44,6 +44,9 @@ def check_found(found: Found) -> Record | None:
         return Record(found.file, found.line, found.latex, binding.result, verdict.verdict, verdict.detail)
     if not _has_relation(found.latex):
         return None
+    defined = _defined_name(found.latex)
+    if defined:
+        return Record(found.file, found.line, found.latex, None, SKIPPED, f"untagged definition of {defined}: nothing to check")
     verdict = decide(found.latex, Binding())
     if verdict.verdict in (PASS, FAIL):
         return Record(found.file, found.line, found.latex, None, verdict.verdict, "untagged, shared notation: " + verdict.detail)
@@ -79,3 +82,22 @@ def summary(records) -> str:
 
 def render_json(records) -> str:
     return json.dumps([r.to_json() for r in records], indent=2, ensure_ascii=False)
+
+
+def _defined_name(latex: str) -> str | None:
+    """The name an untagged ``name = ...`` defines (a bare symbol on the left), or None."""
+    from derive.docs.interpret import Atom, rewrite_chain
+
+    try:
+        sides, relations, _ = rewrite_chain(latex)
+    except Exception:
+        return None
+    if not relations or relations[0] != "=":
+        return None
+    table = sides[0].table
+    text = sides[0].text.strip()
+    key = text.replace("{", "").replace("}", "").strip()
+    node = table.get(key)
+    if isinstance(node, Atom) and node.args is None and not node.transpose:
+        return node.key + (f"_{node.sub_text}" if node.sub_text else "")
+    return None

@@ -94,11 +94,28 @@ def _unwrap(body: str) -> str:
     return body
 
 
+def _drop_alignment(row: str) -> str:
+    """The row without its top-level alignment marks (those inside cases/matrix environments stay)."""
+    out, env, k = [], 0, 0
+    while k < len(row):
+        if row.startswith("\\begin", k):
+            env += 1
+        elif row.startswith("\\end", k):
+            env -= 1
+        if row[k] == "\\" and k + 1 < len(row):
+            out.append(row[k:k + 2])
+            k += 2
+            continue
+        out.append(" " if row[k] == "&" and env == 0 else row[k])
+        k += 1
+    return "".join(out)
+
+
 def formulas_of_block(body: str) -> list[tuple[int, str]]:
     """(line offset, formula) for a display block: rows, with continuation rows joined to their chain."""
     out = []
     for line, row in split_rows(body):
-        clean = row.replace("&", " ").strip()
+        clean = _drop_alignment(row).strip()
         if out and RELATION_START.match(clean):
             previous_line, previous = out[-1]
             out[-1] = (previous_line, previous + " " + clean)
