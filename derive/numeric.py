@@ -100,6 +100,8 @@ def _to_mpf(value, dps):
     value = sp.sympify(value).evalf(dps)
     if value.free_symbols or value.has(sp.Indexed):
         raise NumericError(f"still symbolic after substitution: {value}")
+    if value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        raise NumericError(f"not finite: {value}")
     real, imag = value.as_real_imag()
     if imag != 0 and abs(imag) > sp.Float(10) ** (-dps + 5):
         raise NumericError(f"not real: {value}")
