@@ -22,6 +22,12 @@ def catalog_report(name: str):
     return verify(load(name))
 
 
+def numeric_only_steps(report) -> set:
+    """(claim label, step position) of every step SymPy left numeric-only."""
+    return {(claim.label, position) for claim in report.claims for position, step in enumerate(claim.steps)
+            if step.symbolic == "numeric-only"}
+
+
 def require_tex():
     """Skip without a TeX engine, except in CI, where a missing engine is a failure."""
     import os

@@ -33,7 +33,6 @@ def test_verifies_with_every_step_proved():
     report = catalog_report("layernorm_gradient")
     assert report.verified, report.to_json()
     assert report.symbolic_status == "proved"
-    assert report.seconds < 20
 
 
 def test_sign_flip_in_the_input_gradient_is_rejected_by_the_oracle():

