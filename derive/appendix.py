@@ -22,7 +22,10 @@ from derive.files import write_atomically
 from derive.references import reference
 from derive.render_latex import body, escape, fragment, scientific
 
-AREAS = ("Softmax and losses", "Normalisation", "Information theory", "Attention", "Fine-tuning", "Alignment")
+AREAS = (
+    "Probability", "Information theory", "Softmax and losses", "Gradients", "Normalisation", "Attention",
+    "Linear algebra", "Fine-tuning", "Optimisation", "Alignment", "Reinforcement learning",
+)
 
 PREAMBLE = r"""\documentclass[11pt]{article}
 \usepackage[utf8]{inputenc}

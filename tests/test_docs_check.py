@@ -88,3 +88,16 @@ def test_random_text_never_raises():
         assert check_formula(text, "softmax_jacobian")["verdict"] in ("PASS", "FAIL", "UNPARSEABLE", "UNKNOWN")
 
     run()
+
+
+def test_an_erratum_is_refuted_as_recorded_and_a_true_one_fails(tmp_path):
+    from derive.docs.report import check_paths
+
+    doc = tmp_path / "errata.md"
+    doc.write_text(
+        "<!-- derive: p = (0.7, 0.2, 0.1); erratum --> $p_1 + p_2 = 0.8$\n\n"
+        "<!-- derive: p = (0.7, 0.2, 0.1); erratum --> $p_1 + p_2 = 0.9$\n"
+    )
+    wrong, holds = check_paths([doc])
+    assert wrong.verdict == "ERRATUM" and "0.9" in wrong.detail
+    assert holds.verdict == "FAIL" and "marked as an erratum, but it holds" in holds.detail

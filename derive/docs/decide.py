@@ -27,6 +27,7 @@ from derive.numeric import NumericError, evaluate, holds
 MIN_POINTS = 20
 DIGITS = 60
 PASS, FAIL, UNPARSEABLE, UNKNOWN, SKIPPED = "PASS", "FAIL", "UNPARSEABLE", "UNKNOWN", "SKIPPED"
+ERRATUM = "ERRATUM"   # a formula recorded as wrong (tag clause ``erratum``) that the checker indeed refutes
 
 
 class DecideError(DeriveError):
@@ -49,6 +50,7 @@ class Binding:
     overrides: dict = field(default_factory=dict)   # name -> LaTeX text in the result's notation
     kinds: dict = field(default_factory=dict)       # name -> kind word
     log_base: str = "e"
+    erratum: bool = False                          # the formula records a mistake: it must FAIL
 
 
 KIND_SAMPLERS = {

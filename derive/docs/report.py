@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
-from derive.docs.decide import FAIL, PASS, SKIPPED, UNKNOWN, UNPARSEABLE, Binding, Verdict, decide
+from derive.docs.decide import ERRATUM, FAIL, PASS, SKIPPED, UNKNOWN, UNPARSEABLE, Binding, Verdict, decide
 from derive.docs.scan import Found, document_files, scan_file
 from derive.docs.tags import TagError, parse_tag
 
@@ -41,6 +41,8 @@ def check_found(found: Found) -> Record | None:
         if binding is None:
             return Record(found.file, found.line, found.latex, None, SKIPPED, "the tag says skip")
         verdict = decide(found.latex, binding)
+        if binding.erratum:
+            return _as_erratum(found, binding, verdict)
         return Record(found.file, found.line, found.latex, binding.result, verdict.verdict, verdict.detail)
     if not _has_relation(found.latex):
         return None
@@ -51,6 +53,16 @@ def check_found(found: Found) -> Record | None:
     if verdict.verdict in (PASS, FAIL):
         return Record(found.file, found.line, found.latex, None, verdict.verdict, "untagged, shared notation: " + verdict.detail)
     return Record(found.file, found.line, found.latex, None, SKIPPED, f"untagged and not decidable on its own: {verdict.detail}")
+
+
+def _as_erratum(found: Found, binding: Binding, verdict: Verdict) -> Record:
+    """A formula recorded as wrong: refuted is the expected outcome, holding is a failure."""
+    if verdict.verdict == FAIL:
+        return Record(found.file, found.line, found.latex, binding.result, ERRATUM, "refuted as recorded: " + verdict.detail)
+    if verdict.verdict == PASS:
+        return Record(found.file, found.line, found.latex, binding.result, FAIL,
+                      "marked as an erratum, but it holds: " + verdict.detail)
+    return Record(found.file, found.line, found.latex, binding.result, verdict.verdict, verdict.detail)
 
 
 def check_paths(paths) -> list[Record]:
@@ -76,7 +88,7 @@ def summary(records) -> str:
     counts = {}
     for r in records:
         counts[r.verdict] = counts.get(r.verdict, 0) + 1
-    order = [PASS, FAIL, UNPARSEABLE, UNKNOWN, SKIPPED]
+    order = [PASS, ERRATUM, FAIL, UNPARSEABLE, UNKNOWN, SKIPPED]
     return f"{len(records)} formulas: " + ", ".join(f"{counts[v]} {v}" for v in order if v in counts) if records else "no formulas found"
 
 

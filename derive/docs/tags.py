@@ -15,7 +15,9 @@ notation (``derive --list`` and the result's page show it). ``NAME: KIND`` decla
 symbol the result does not have: ``real`` (also ``advantage``, any sign), ``positive``
 (a scale, a temperature), ``probability`` (in (0, 1)), ``vector``, ``logits`` or
 ``distribution`` (a probability vector over the result's index). ``derive: skip``
-leaves the next formula unchecked.
+leaves the next formula unchecked. The clause ``erratum`` marks a formula quoted
+from a source in order to record that it is wrong: its verdict is ERRATUM when the
+checker refutes it, and FAIL ("marked as an erratum, but it holds") when it does not.
 """
 
 from __future__ import annotations
@@ -55,6 +57,9 @@ def parse_tag(text: str) -> Binding | None:
         binding.result = head
     for clause in clauses:
         clause = clause.strip()
+        if clause.strip().lower() == "erratum":
+            binding.erratum = True
+            continue
         if clause.lower().startswith("log base"):
             base = clause.split()[-1]
             if base not in ("e", "2", "10"):
