@@ -139,10 +139,10 @@ def _markdown_parser():
     return md
 
 
-def scan_markdown(text: str, file: str = "<text>") -> list[Found]:
+def scan_markdown(text: str, file: str = "<text>", first_line: int = 0, pending_tag=(None, None)) -> list[Found]:
     tokens = _markdown_parser().parse(text)
     found: list[Found] = []
-    pending: list = [None, None]  # tag, its line
+    pending: list = list(pending_tag)  # tag, its line
     lines = text.splitlines()
 
     def take():
@@ -152,10 +152,17 @@ def scan_markdown(text: str, file: str = "<text>") -> list[Found]:
 
     for token in tokens:
         if token.type == "html_block":
-            for comment in re.findall(r"<!--.*?-->", token.content, re.S):
-                tag = tag_of_comment(comment)
+            start = token.map[0] if token.map else 0
+            end = 0
+            for comment in re.finditer(r"<!--.*?-->", token.content, re.S):
+                tag = tag_of_comment(comment.group())
+                end = comment.end()
                 if tag is not None:
-                    pending[:] = [tag, token.map[0] + 1 if token.map else None]
+                    pending[:] = [tag, first_line + start + 1 + token.content.count("\n", 0, comment.start())]
+            rest = token.content[end:]
+            if end and rest.strip():
+                # CommonMark makes a line that opens with a comment raw HTML; the text after it is still prose
+                found.extend(scan_markdown(rest, file, first_line + start + token.content.count("\n", 0, end), take()))
             continue
         if token.type in ("math_block", "math_block_label", "math_block_eqno", "amsmath"):
             start = token.map[0] if token.map else 0
@@ -172,10 +179,10 @@ def scan_markdown(text: str, file: str = "<text>") -> list[Found]:
                 first_line_offset = 1
             tag, tag_line = take()
             for offset, formula in formulas_of_block(body):
-                found.append(Found(file, start + 1 + first_line_offset + offset, formula, tag, tag_line, True))
+                found.append(Found(file, first_line + start + 1 + first_line_offset + offset, formula, tag, tag_line, True))
             continue
         if token.type == "inline" and token.children:
-            base = token.map[0] if token.map else 0
+            base = first_line + (token.map[0] if token.map else 0)
             cursor = 0
             for child in token.children:
                 if child.type == "html_inline":
