@@ -15,7 +15,7 @@ from pathlib import Path
 import mpmath
 import sympy
 
-from derive import __version__, progress
+from derive import __version__
 from derive.errors import DefinitionError
 from derive.figures import all_figures
 from derive.files import write_atomically
@@ -178,20 +178,19 @@ def _blame(marks):
     return blame
 
 
-def build_appendix(output: Path, pdf: bool = False, as_json: bool = False) -> int:
-    """Verify the catalog, write every fragment and ``appendix.tex`` (and the PDF); return the exit status."""
+def build_appendix(output: Path, pdf: bool = False, as_json: bool = False, verify_all=None) -> int:
+    """Verify the catalog, write every fragment and ``appendix.tex`` (and the PDF); return the exit status.
+
+    ``verify_all`` maps the list of results to their reports (default: in this process, no cache).
+    """
     from derive.registry import load_all
     from derive.verify import verify
 
     results = load_all()
-    pairs = []
-    for position, result in enumerate(results):
-        if not as_json:
-            progress.show(position, len(results), result.name)
-        report = verify(result)
+    reports = verify_all(results) if verify_all else [verify(result) for result in results]
+    pairs = list(zip(results, reports))
+    for result, report in pairs:
         write_atomically(output / f"{result.name}.tex", fragment(result, report))
-        pairs.append((result, report))
-    progress.clear()
     source, marks = appendix_document(pairs)
     tex_path = write_atomically(output / "appendix.tex", source)
     failed = [r.name for r, rep in pairs if not rep.verified]

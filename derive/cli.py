@@ -1,4 +1,4 @@
-"""The command line: ``python -m derive NAME | path.py | all | appendix | check PATH... | --list``.
+"""The command line: ``python -m derive NAME | path.py | all | appendix | graph | check PATH... | --list``.
 
 Exit status:
   0  every requested result verified (and every requested file was written)
@@ -7,6 +7,7 @@ Exit status:
      or output/ not writable
   3  the PDF was requested but no TeX engine is installed (the .tex is still written)
   4  the TeX engine rejected the document (the .tex is still written)
+  130  interrupted (Ctrl-C); files already in the output folder are left as they were
 """
 
 from __future__ import annotations
@@ -36,28 +37,24 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("targets", nargs="*", metavar="TARGET",
-                        help="a result name, a path to a result module (.py), 'all', or 'appendix'")
+                        help="a result name, a path to a result module (.py), 'all', 'appendix' or 'graph'")
     parser.add_argument("--list", action="store_true", help="list the catalog: name, title, status")
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON instead of text")
     parser.add_argument("--pdf", action="store_true", help="also compile a PDF (needs latexmk or pdflatex)")
     parser.add_argument("--output", default="output", metavar="DIR", help="folder for generated files (default: output)")
+    parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                        help="verify on N processes (default: every core this process may use)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="verify again even if the result, the engine and the libraries are unchanged")
     return parser
 
 
-def _verify_many(results, output: Path, show_progress: bool):
-    from derive.render_latex import fragment
-    from derive.verify import verify
+def _verify_many(results, args, show_progress: bool):
+    from derive.batch import verify_all
 
-    reports = []
-    for position, result in enumerate(results):
-        if show_progress:
-            progress.show(position, len(results), result.name)
-        report = verify(result)
-        write_atomically(output / f"{result.name}.tex", fragment(result, report))
-        reports.append(report)
-    if show_progress:
-        progress.clear()
-    return reports
+    if args.jobs is not None and args.jobs < 1:
+        raise DeriveError(f"-j {args.jobs}: the number of jobs must be 1 or more")
+    return verify_all(results, jobs=args.jobs, use_cache=not args.no_cache, show_progress=show_progress)
 
 
 def _cmd_list(args) -> int:
@@ -67,11 +64,8 @@ def _cmd_list(args) -> int:
     if args.json:
         print(json.dumps([{"name": r.name, "title": r.title} for r in results], indent=2, ensure_ascii=False))
         return EXIT_OK
-    from derive.verify import verify
-
     width = max(len(r.name) for r in results)
-    for result in results:
-        report = verify(result)
+    for result, report in zip(results, _verify_many(results, args, show_progress=True)):
         status = report.symbolic_status if report.verified else "FAILED"
         print(f"{result.name:<{width}}  {result.title}  [{status}]")
     return EXIT_OK
@@ -92,11 +86,14 @@ def _load_targets(targets):
 
 
 def _cmd_results(args, output: Path) -> int:
+    from derive.render_latex import fragment
     from derive.render_text import derivation, summary_line
 
     results = _load_targets(args.targets)
     many = len(results) > 1 or args.targets == ["all"]
-    reports = _verify_many(results, output, show_progress=many and not args.json)
+    reports = _verify_many(results, args, show_progress=many and not args.json)
+    for result, report in zip(results, reports):
+        write_atomically(output / f"{result.name}.tex", fragment(result, report))
     status = EXIT_OK if all(r.verified for r in reports) else EXIT_FAILED
     if args.pdf:
         from derive.pdf import build_result_pdfs
@@ -120,7 +117,25 @@ def _cmd_results(args, output: Path) -> int:
 def _cmd_appendix(args, output: Path) -> int:
     from derive.appendix import build_appendix
 
-    return build_appendix(output, pdf=args.pdf, as_json=args.json)
+    reports = lambda results: _verify_many(results, args, show_progress=not args.json)  # noqa: E731
+    return build_appendix(output, pdf=args.pdf, as_json=args.json, verify_all=reports)
+
+
+def _cmd_graph(args, output: Path) -> int:
+    from derive import graph
+    from derive.registry import load_all
+
+    results = load_all()
+    dot_path = write_atomically(output / "graph.dot", graph.dot(results))
+    svg_path = write_atomically(output / "graph.svg", graph.svg(results))
+    if args.json:
+        payload = {"edges": [{"result": user, "uses": used} for user, used in graph.edges(results)],
+                   "dot": str(dot_path), "svg": str(svg_path)}
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        print(graph.text(results))
+        print(f"wrote {dot_path} and {svg_path}")
+    return EXIT_OK
 
 
 def run(argv=None) -> int:
@@ -135,10 +150,11 @@ def run(argv=None) -> int:
         return _cmd_list(args)
     if not args.targets:
         raise DeriveError("nothing to do: give a result name, a .py path, 'all' or 'appendix' (or --list)")
-    if args.targets == ["appendix"]:
-        return _cmd_appendix(args, output)
-    if "appendix" in args.targets:
-        raise DeriveError("'appendix' cannot be combined with other targets; run it on its own")
+    for command, action in (("appendix", _cmd_appendix), ("graph", _cmd_graph)):
+        if args.targets == [command]:
+            return action(args, output)
+        if command in args.targets:
+            raise DeriveError(f"'{command}' cannot be combined with other targets; run it on its own")
     return _cmd_results(args, output)
 
 

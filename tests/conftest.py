@@ -5,6 +5,15 @@ import mpmath
 import pytest
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_verification_cache(tmp_path_factory):
+    """The suite verifies for real: it starts from an empty cache of its own."""
+    import os
+
+    os.environ["DERIVE_CACHE_DIR"] = str(tmp_path_factory.mktemp("derive-cache"))
+    yield
+
+
 @pytest.fixture(autouse=True)
 def reset_mpmath_precision():
     """Every test starts at mpmath's default precision, whatever the previous one did."""

@@ -1,0 +1,78 @@
+"""Verifying many results: from the cache when nothing changed, else on every core given.
+
+``jobs`` worker processes verify results in parallel (each result is independent);
+reports come back in the order the results were given, so output is the same for
+any number of jobs.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from concurrent.futures import ProcessPoolExecutor, as_completed
+
+from derive import cache, progress
+from derive.report import ResultReport
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, once
+
+
+def _verify_named(name: str, path: str) -> ResultReport:
+    from derive.registry import load, load_path
+    from derive.verify import verify
+
+    return verify(load_path(path) if path else load(name))
+
+
+def verify_all(results, jobs: int | None = None, use_cache: bool = True, show_progress: bool = False) -> list:
+    """One report per result, in order."""
+    reports: list = [cache.load(r) if use_cache else None for r in results]
+    todo = [k for k, report in enumerate(reports) if report is None]
+    jobs = max(1, min(jobs or available_cores(), len(todo) or 1))
+    done = len(results) - len(todo)
+
+    def finished(position, report):
+        nonlocal done
+        reports[position] = report
+        cache.store(results[position], report)
+        done += 1
+        if show_progress:
+            progress.show(done - 1, len(results), results[position].name)
+
+    if jobs == 1:
+        from derive.verify import verify
+
+        for position in todo:
+            if show_progress:
+                progress.show(done, len(results), results[position].name)
+            finished(position, verify(results[position]))
+    else:
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_interrupts)
+        try:
+            futures = {}
+            for position in todo:
+                result = results[position]
+                in_catalog = result.module_file and os.path.dirname(os.path.abspath(result.module_file)) == str(cache.CATALOG)
+                futures[pool.submit(_verify_named, result.name, "" if in_catalog else result.module_file)] = position
+            for future in as_completed(futures):
+                finished(futures[future], future.result())
+        except BaseException:
+            for worker in list(getattr(pool, "_processes", {}).values()):  # don't wait for unfinished results
+                worker.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
+    if show_progress:
+        progress.clear()
+    return reports
