@@ -8,6 +8,8 @@ also compared with an independent oracle that never goes through SymPy.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import mpmath
 import sympy as sp
 
@@ -34,6 +36,11 @@ def substitution(point: Point, dps: int) -> dict:
         elif isinstance(value, list):
             for position, component in enumerate(value, start=1):
                 mapping[symbol[position]] = sp.Float(component, dps)
+        elif isinstance(value, mpmath.matrix) and isinstance(symbol, sp.IndexedBase):
+            # entries A_{rc} of an indexed matrix, 1-based like vector components
+            for row in range(value.rows):
+                for col in range(value.cols):
+                    mapping[symbol[row + 1, col + 1]] = sp.Float(value[row, col], dps)
         elif isinstance(value, mpmath.matrix):
             mapping[symbol] = sp.ImmutableMatrix(value.rows, value.cols, [sp.Float(v, dps) for v in value])
         else:
@@ -52,11 +59,10 @@ def evaluate(expr, point: Point, dps: int = WORKING_DIGITS):
     """The value of ``expr`` at ``point``: an mpf, or an mpmath matrix for a matrix expression."""
     mapping = substitution(point, dps)
     ints, rest = _integers_first(mapping)
-    # bound indices are renamed first so that substituting j = 2 leaves Σ_j alone; dimensions
-    # are put in and finite sums written out before named functions unfold, so a
-    # definition sees concrete sizes and indices
-    concrete = expand_finite_sums(canonical_dummies(expr).xreplace(ints))
-    concrete = _substitute_after_evaluating(expand_finite_sums(unfold(concrete))).doit()
+    concrete = _instantiate(expr, tuple(sorted(ints.items(), key=lambda item: sp.default_sort_key(item[0]))))
+    value = _run(concrete, rest, dps)
+    if value is not None:
+        return value
     # a matrix symbol's shape holds dimensions: look its value up under the instantiated shape
     rest = {(s.xreplace(ints) if isinstance(s, sp.MatrixSymbol) else s): v for s, v in rest.items()}
     concrete = concrete.xreplace(rest).doit()
@@ -66,6 +72,123 @@ def evaluate(expr, point: Point, dps: int = WORKING_DIGITS):
         with mpmath.workdps(dps):
             return mpmath.matrix([[_to_mpf(entry, dps) for entry in row] for row in concrete.tolist()])
     return _to_mpf(concrete, dps)
+
+
+@lru_cache(maxsize=8192)
+def _instantiate(expr, ints: tuple):
+    """``expr`` at concrete dimensions and indices: sums written out, definitions unfolded, ∂ taken.
+
+    Bound indices are renamed first so that substituting j = 2 leaves Σ_j alone;
+    dimensions are put in and finite sums written out before named functions unfold,
+    so a definition sees concrete sizes and indices. Cached: points that share their
+    integers share this, the expensive symbolic part of an evaluation.
+    """
+    concrete = expand_finite_sums(canonical_dummies(expr).xreplace(dict(ints)))
+    return _substitute_after_evaluating(expand_finite_sums(unfold(concrete))).doit()
+
+
+class _NotElementary(Exception):
+    """A node the direct evaluator does not know; SymPy's own evaluation takes over."""
+
+
+_FUNCTIONS = {
+    sp.exp: mpmath.exp, sp.log: mpmath.log, sp.sin: mpmath.sin, sp.cos: mpmath.cos, sp.tan: mpmath.tan,
+    sp.tanh: mpmath.tanh, sp.sinh: mpmath.sinh, sp.cosh: mpmath.cosh, sp.atan: mpmath.atan,
+    sp.erf: mpmath.erf, sp.erfc: mpmath.erfc, sp.Abs: abs, sp.sign: mpmath.sign,
+    sp.floor: mpmath.floor, sp.ceiling: mpmath.ceil, sp.factorial: mpmath.factorial,
+    sp.binomial: mpmath.binomial, sp.gamma: mpmath.gamma, sp.loggamma: mpmath.loggamma,
+    sp.zeta: mpmath.zeta, sp.Heaviside: lambda x: mpmath.mpf(1) if x > 0 else (mpmath.mpf(0) if x < 0 else mpmath.mpf(1) / 2),
+}
+_RELATIONS = {sp.StrictLessThan: lambda a, b: a < b, sp.LessThan: lambda a, b: a <= b,
+              sp.StrictGreaterThan: lambda a, b: a > b, sp.GreaterThan: lambda a, b: a >= b,
+              sp.Equality: lambda a, b: a == b, sp.Unequality: lambda a, b: a != b}
+
+
+def _direct(expr, values: dict):
+    """The value of a concrete expression, walking its tree with mpmath (no SymPy arithmetic)."""
+    if expr.is_Number:
+        if expr.is_Integer:
+            return mpmath.mpf(int(expr))
+        if expr.is_Rational:
+            return mpmath.mpf(int(expr.p)) / int(expr.q)
+        if expr.is_Float:
+            return mpmath.mpf(expr._mpf_)
+        raise _NotElementary(expr)
+    if expr in values:
+        return values[expr]
+    if expr.is_Add:
+        return mpmath.fsum(_direct(term, values) for term in expr.args)
+    if expr.is_Mul:
+        return mpmath.fprod(_direct(factor, values) for factor in expr.args)
+    if expr.is_Pow:
+        base, exponent = expr.args
+        if exponent.is_Integer:
+            return _direct(base, values) ** int(exponent)
+        return mpmath.power(_direct(base, values), _direct(exponent, values))
+    if expr is sp.pi:
+        return +mpmath.pi
+    if expr is sp.E:
+        return mpmath.e()
+    if expr is sp.EulerGamma:
+        return +mpmath.euler
+    if isinstance(expr, (sp.Max, sp.Min)):
+        items = [_direct(a, values) for a in expr.args]
+        return max(items) if isinstance(expr, sp.Max) else min(items)
+    if isinstance(expr, sp.Piecewise):
+        for value, condition in expr.args:
+            if condition is sp.true or _truth(condition, values):
+                return _direct(value, values)
+        raise NumericError("no branch of a piecewise expression applies")
+    function = _FUNCTIONS.get(expr.func)
+    if function is not None:
+        return function(*(_direct(a, values) for a in expr.args))
+    raise _NotElementary(expr)
+
+
+def _truth(condition, values) -> bool:
+    if condition is sp.true:
+        return True
+    if condition is sp.false:
+        return False
+    if isinstance(condition, sp.And):
+        return all(_truth(c, values) for c in condition.args)
+    if isinstance(condition, sp.Or):
+        return any(_truth(c, values) for c in condition.args)
+    if isinstance(condition, sp.Not):
+        return not _truth(condition.args[0], values)
+    compare = _RELATIONS.get(type(condition))
+    if compare is None:
+        raise _NotElementary(condition)
+    return compare(_direct(condition.lhs, values), _direct(condition.rhs, values))
+
+
+def _run(concrete, values: dict, dps: int):
+    """``concrete`` at the point's real values, 20 guard digits above ``dps``; None to let SymPy do it."""
+    if isinstance(concrete, (sp.MatrixBase, sp.MatrixExpr)) or not isinstance(concrete, sp.Expr):
+        return None
+    with mpmath.workdps(dps + 20):
+        numbers = {}
+        for symbol, value in values.items():
+            if isinstance(value, sp.Number):
+                numbers[symbol] = mpmath.mpf(sp.Float(value, dps + 20)._mpf_)
+        try:
+            value = _direct(concrete, numbers)
+        except _NotElementary:
+            return None
+        except ZeroDivisionError:
+            raise NumericError("not finite: division by zero") from None
+        except (ValueError, TypeError):
+            return None
+        if isinstance(value, mpmath.mpc):
+            if abs(value.imag) > mpmath.mpf(10) ** (-dps + 5):
+                raise NumericError(f"not real: {mpmath.nstr(value, 15)}")
+            value = value.real
+        if not isinstance(value, mpmath.mpf):
+            return None
+        if not mpmath.isfinite(value):
+            raise NumericError(f"not finite: {value}")
+    with mpmath.workdps(dps):
+        return +value
 
 
 def expand_finite_sums(expr):
