@@ -34,14 +34,19 @@ def cache_dir() -> Path:
     return Path(base) / "derive"
 
 
-@lru_cache(maxsize=1)
-def _engine_digest() -> str:
+@lru_cache(maxsize=2)
+def _engine_digest(with_docs: bool = False) -> str:
     import mpmath
     import sympy
 
-    digest = hashlib.sha256(f"{FORMAT} {platform.python_version()} {sympy.__version__} {mpmath.__version__}".encode())
+    versions = f"{FORMAT} {platform.python_version()} {sympy.__version__} {mpmath.__version__}"
+    if with_docs:
+        from importlib.metadata import version
+
+        versions += " " + " ".join(version(p) for p in ("latex2sympy2_extended", "markdown-it-py", "pylatexenc"))
+    digest = hashlib.sha256(versions.encode())
     for path in sorted(ENGINE.rglob("*.py")):
-        if "docs" in path.relative_to(ENGINE).parts:
+        if "docs" in path.relative_to(ENGINE).parts and not with_docs:
             continue
         digest.update(str(path.relative_to(ENGINE)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
@@ -60,6 +65,38 @@ def key(result) -> str | None:
         if module.is_file():
             digest.update(imported + b"\0" + module.read_bytes())
     return digest.hexdigest()
+
+
+def formula_key(latex: str, tag: str | None, result_name: str | None) -> str:
+    """The key of a documentation verdict: the formula, its tag, the checker, and the result it names."""
+    digest = hashlib.sha256(_engine_digest(with_docs=True).encode() + latex.encode() + b"\0" + (tag or "").encode())
+    if result_name:
+        module = CATALOG / f"{result_name}.py"
+        if module.is_file():
+            source = module.read_bytes()
+            digest.update(source)
+            for imported in sorted(set(re.findall(rb"identities\.(\w+)", source))):
+                if (CATALOG / f"{imported.decode()}.py").is_file():
+                    digest.update((CATALOG / f"{imported.decode()}.py").read_bytes())
+    return digest.hexdigest()
+
+
+def recall(kind: str, found_key: str) -> dict | None:
+    """A stored entry of ``kind`` (e.g. "formula"), or None."""
+    try:
+        return json.loads((cache_dir() / kind / f"{found_key}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def remember(kind: str, found_key: str, data: dict) -> None:
+    from derive.errors import OutputError
+    from derive.files import write_atomically
+
+    try:
+        write_atomically(cache_dir() / kind / f"{found_key}.json", json.dumps(data, sort_keys=True))
+    except OutputError:
+        pass
 
 
 def _report_from(data: dict) -> ResultReport:

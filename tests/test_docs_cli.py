@@ -43,3 +43,20 @@ def test_pytest_plugin_makes_one_item_per_formula():
     )
     assert "1 failed, 1 passed, 2 skipped" in run.stdout, run.stdout[-2000:]
     assert "wrong.md:5" in run.stdout
+
+
+def test_a_cached_verdict_is_reused_and_no_cache_decides_again(tmp_path, monkeypatch, capsys):
+    from derive.docs import report
+
+    monkeypatch.setenv("DERIVE_CACHE_DIR", str(tmp_path / "cache"))
+    doc = tmp_path / "one.md"
+    doc.write_text("<!-- derive: p = (0.7, 0.2, 0.1) --> $p_1 + p_2 = 0.9$\n")
+    first = report.check_paths([doc], use_cache=True)
+    calls = []
+    monkeypatch.setattr(report, "_check_found", lambda found: calls.append(found))
+    again = report.check_paths([doc], use_cache=True)
+    assert calls == [] and [r.verdict for r in again] == [r.verdict for r in first] == ["PASS"]
+    doc.write_text("<!-- derive: p = (0.7, 0.2, 0.1) --> $p_1 + p_2 = 0.8$\n")  # an edit is a new key
+    monkeypatch.undo()
+    monkeypatch.setenv("DERIVE_CACHE_DIR", str(tmp_path / "cache"))
+    assert [r.verdict for r in report.check_paths([doc], use_cache=True)] == ["FAIL"]

@@ -1,4 +1,7 @@
-"""``python -m derive check PATH... [--strict] [--json]``: check the formulas in documents.
+"""``python -m derive check PATH... [--strict] [--json] [--no-cache]``: check the formulas in documents.
+
+A verdict is cached under the formula, its tag, the checker's source and the bound
+result's source, so re-checking unchanged documents is quick; --no-cache decides again.
 
 Exit status: 0 when no formula FAILs (with --strict: and none is UNPARSEABLE or
 UNKNOWN), 1 otherwise, 2 for a bad request (a missing path, an unknown option).
@@ -22,6 +25,8 @@ def _parser():
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a .md or .tex file, or a folder (searched recursively)")
     parser.add_argument("--strict", action="store_true", help="also fail on UNPARSEABLE and UNKNOWN formulas")
     parser.add_argument("--json", action="store_true", help="one JSON object per formula")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="decide every formula again, even one already decided with the same checker and result")
     return parser
 
 
@@ -30,7 +35,7 @@ def main_check(argv: list[str]) -> int:
 
     try:
         args = _parser().parse_args(argv)
-        records = check_paths(args.paths)
+        records = check_paths(args.paths, use_cache=not args.no_cache)
     except DeriveError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_status

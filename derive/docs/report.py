@@ -31,8 +31,35 @@ def _has_relation(latex: str) -> bool:
     return any(mark in latex for mark in ("=", "\\le", "\\ge", "<", ">", "\\approx", "\\equiv"))
 
 
-def check_found(found: Found) -> Record | None:
-    """The verdict on one formula found in a document; None for untagged math that states nothing."""
+def check_found(found: Found, use_cache: bool = False) -> Record | None:
+    """The verdict on one formula found in a document; None for untagged math that states nothing.
+
+    With ``use_cache``, a verdict already reached for the same formula, tag, checker and
+    bound result (see :mod:`derive.cache`) is reused instead of evaluated again.
+    """
+    if not use_cache:
+        return _check_found(found)
+    from derive import cache
+
+    try:
+        result_name = parse_tag(found.tag).result if found.tag else None
+    except (TagError, AttributeError):
+        result_name = None
+    key = cache.formula_key(found.latex, found.tag, result_name)
+    stored = cache.recall("formula", key)
+    if stored is not None:
+        if not stored:
+            return None
+        return Record(found.file, found.line, found.latex, stored["result"], stored["verdict"], stored["detail"])
+    record = _check_found(found)
+    if record is not None and record.detail.startswith("internal error"):
+        return record
+    cache.remember("formula", key, {} if record is None else
+                   {"result": record.result, "verdict": record.verdict, "detail": record.detail})
+    return record
+
+
+def _check_found(found: Found) -> Record | None:
     if found.tag is not None:
         try:
             binding = parse_tag(found.tag)
@@ -65,11 +92,11 @@ def _as_erratum(found: Found, binding: Binding, verdict: Verdict) -> Record:
     return Record(found.file, found.line, found.latex, binding.result, verdict.verdict, verdict.detail)
 
 
-def check_paths(paths) -> list[Record]:
+def check_paths(paths, use_cache: bool = False) -> list[Record]:
     records = []
     for path in document_files(paths):
         for found in scan_file(path):
-            record = check_found(found)
+            record = check_found(found, use_cache)
             if record is not None:
                 records.append(record)
     return records
