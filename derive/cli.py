@@ -1,4 +1,4 @@
-"""The command line: ``python -m derive NAME | path.py | all | appendix | graph | check PATH... | --list``.
+"""The command line: ``python -m derive NAME | path.py | all | appendix | graph | check PATH... | mutate NAME... | --list``.
 
 Exit status:
   0  every requested result verified (and every requested file was written)
@@ -144,6 +144,10 @@ def run(argv=None) -> int:
         from derive.docs.cli import main_check
 
         return main_check(argv[1:])
+    if argv[:1] == ["mutate"]:
+        from derive.mutation import main as main_mutate
+
+        return main_mutate(argv[1:])
     args = _parser().parse_args(argv)
     output = Path(args.output)
     if args.list:

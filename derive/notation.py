@@ -89,10 +89,13 @@ class Softmax(Notation):
     def _eval_is_positive(self):
         return True
 
-    def _latex(self, printer):
+    def _latex(self, printer, exp=None):
         vec, index, _ = self.args
         suffix = "" if vec == z else rf"({_vector_name(printer, vec)})"
-        return rf"\sigma_{{{_latex_index(printer, index)}}}{suffix}"
+        text = rf"\sigma_{{{_latex_index(printer, index)}}}{suffix}"
+        if exp is None:  # SymPy passes the exponent of a power of a function here
+            return text
+        return rf"{text}^{{{exp}}}" if not suffix else rf"\left({text}\right)^{{{exp}}}"
 
     def _unicode(self, printer):
         vec, index, _ = self.args

@@ -84,7 +84,17 @@ def _instantiate(expr, ints: tuple):
     integers share this, the expensive symbolic part of an evaluation.
     """
     concrete = expand_finite_sums(canonical_dummies(expr).xreplace(dict(ints)))
-    return _substitute_after_evaluating(expand_finite_sums(unfold(concrete))).doit()
+    return _doit_keeping_limits(_substitute_after_evaluating(expand_finite_sums(unfold(concrete))))
+
+
+def _doit_keeping_limits(expr):
+    """``expr.doit()``, but each limit only inside: it is taken once the point's values are in,
+    since its value may depend on their signs (lim e^{a/T} as T → 0⁺ is 0 or ∞)."""
+    held = {limit: sp.Dummy() for limit in expr.atoms(sp.Limit)}
+    if not held:
+        return expr.doit()
+    done = expr.xreplace(held).doit()
+    return done.xreplace({d: limit.func(limit.args[0].doit(), *limit.args[1:]) for limit, d in held.items()})
 
 
 class _NotElementary(Exception):

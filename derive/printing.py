@@ -134,6 +134,26 @@ class DeriveUnicodePrinter(StrPrinter):
             text = f"Σ_{{{self._print(index)}={self._print(low)}}}^{{{self._print(high)}}} {body}"
         return text
 
+    def _print_Product(self, expr):
+        text = self._print(expr.function)
+        for index, low, high in expr.limits:
+            body = text if _is_simple(expr.function) else f"({text})"
+            text = f"Π_{{{self._print(index)}={self._print(low)}}}^{{{self._print(high)}}} {body}"
+        return text
+
+    def _print_Min(self, expr):
+        return f"min({', '.join(self._print(a) for a in expr.args)})"
+
+    def _print_Max(self, expr):
+        return f"max({', '.join(self._print(a) for a in expr.args)})"
+
+    def _print_Piecewise(self, expr):
+        cases = []
+        for value, condition in expr.args:
+            where = "otherwise" if condition == sp.true else "if " + self._print(condition).replace("<=", "≤").replace(">=", "≥")
+            cases.append(f"{self._print(value)} {where}")
+        return "{" + "; ".join(cases) + "}"
+
     def _print_Pow(self, expr, rational=False):
         base, exponent = expr.as_base_exp()
         if exponent == sp.S.Half:
@@ -162,16 +182,24 @@ class DeriveUnicodePrinter(StrPrinter):
     def _print_Exp1(self, expr):
         return "e"
 
+    def _print_Infinity(self, expr):
+        return "∞"
+
     def _print_Pi(self, expr):
         return "π"
 
     def _print_Symbol(self, expr):
-        return _GREEK.get(expr.name, expr.name)
+        head, underscore, tail = expr.name.partition("_")  # beta_1 → β_1
+        return _GREEK.get(expr.name, _GREEK.get(head, head) + underscore + tail)
+
+    def _print_Abs(self, expr):
+        return f"|{self._print(expr.args[0])}|"
 
 
 _GREEK = {
     "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "lambda": "λ",
     "mu": "μ", "nu": "ν", "pi": "π", "sigma": "σ", "tau": "τ", "theta": "θ",
+    "eta": "η", "xi": "ξ", "rho": "ρ", "kappa": "κ", "phi": "φ", "omega": "ω", "Delta": "Δ",
 }
 
 

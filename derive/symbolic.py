@@ -8,13 +8,18 @@ first put in a normal form that uses what the result declares:
 1. named functions are unfolded and derivatives evaluated (a derivative taken at a
    point, ``f|_{x=a}``, is evaluated once its sums are in normal form, when sound);
 2. every Σ is split over sums (after splitting logarithms of products and quotients
-   of factors known to be positive), constant factors are pulled out, ``Σ_k δ_kj f(k)``
-   becomes ``f(j)`` when j is declared to lie in the summation range, and a Σ of a
-   constant becomes a multiple of its length;
-3. declared constraints (``Σ_k p_k = 1``) are substituted;
-4. the remaining sums become opaque atoms (positive where their terms are), and
-   targeted rewrites (expand, cancel, log expansion, powsimp) run before ``simplify``,
-   all inside a time budget.
+   of factors known to be positive), constant factors are pulled out (e^{a} too, from
+   e^{a + f(k)}), ``Σ_k δ_kj f(k)`` becomes ``f(j)`` when j is declared to lie in the
+   summation range, and a Σ of a constant becomes a multiple of its length;
+3. a product of positive factors becomes exp of a Σ of logarithms, pairs of sums
+   that telescope (Σ_i f(i) − Σ_i f(i+s) over one range) are written out, and
+   declared constraints (``Σ_k p_k = 1``) are substituted;
+4. the remaining sums become opaque atoms (positive or nonnegative where their terms
+   are), and targeted rewrites (expand, cancel, log expansion, powsimp) run before
+   ``simplify``, all inside a time budget;
+5. failing that, finite sums over fixed ranges are multiplied out into one multiple
+   Σ per term with a canonical order of summation (:func:`fubini_form`), and sums
+   over the same range are merged so that their summand is simplified as a whole.
 
 A step is *proved* only if this reaches exactly 0 (or, for an inequality, SymPy
 decides the sign). Otherwise the step is numeric-only; it is never assumed.
@@ -22,8 +27,10 @@ decides the sign). Otherwise the step is numeric-only; it is never assumed.
 
 from __future__ import annotations
 
+import itertools
 import signal
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Mapping
@@ -35,27 +42,60 @@ from derive.notation import unfold
 DEFAULT_BUDGET_SECONDS = 20.0
 
 
-class _OutOfTime(BaseException):
-    """Raised inside SymPy when the time budget is spent (BaseException: SymPy cannot swallow it)."""
+class OutOfTime(BaseException):
+    """Raised inside SymPy when a time budget is spent (BaseException: SymPy cannot swallow it).
+
+    ``budget`` identifies the :func:`time_budget` that ran out, so a budget nested in
+    another only catches its own expiry.
+    """
+
+    def __init__(self, budget):
+        super().__init__(budget)
+        self.budget = budget
+
+
+_deadlines: list = []  # open budgets, innermost last: [token, absolute deadline]
+
+
+def _arm() -> None:
+    if _deadlines:
+        remaining = min(deadline for _, deadline in _deadlines) - time.monotonic()
+        signal.setitimer(signal.ITIMER_REAL, max(remaining, 1e-4))
+    else:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def _expire(signum, frame):
+    now = time.monotonic()
+    expired = [token for token, deadline in _deadlines if deadline <= now + 1e-3]
+    if not expired:
+        _arm()  # an early tick: wait for the earliest deadline
+        return
+    raise OutOfTime(expired[0])  # the outermost expired budget wins: it covers the inner ones
 
 
 @contextmanager
 def time_budget(seconds: float):
-    """Interrupt the body after ``seconds`` (only in the main thread; elsewhere no limit)."""
+    """Interrupt the body after ``seconds`` with :class:`OutOfTime` (main thread only; elsewhere no limit).
+
+    Budgets nest: an inner budget never extends or cancels an outer one. Use
+    :func:`expired` to tell whether a caught ``OutOfTime`` is this budget's own.
+    """
     if threading.current_thread() is not threading.main_thread() or seconds <= 0:
-        yield
+        yield object()
         return
-
-    def _expire(signum, frame):
-        raise _OutOfTime()
-
-    previous = signal.signal(signal.SIGALRM, _expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    token = object()
+    outermost = not _deadlines
+    previous = signal.signal(signal.SIGALRM, _expire) if outermost else None
+    _deadlines.append([token, time.monotonic() + seconds])
+    _arm()
     try:
-        yield
+        yield token
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        _deadlines[:] = [entry for entry in _deadlines if entry[0] is not token]
+        _arm()
+        if outermost:
+            signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass(frozen=True)
@@ -97,9 +137,19 @@ def _idempotent_deltas(expr):
     )
 
 
+def _split_exponential(factor, index):
+    """e^{a + f(k)} as the factors e^{a}, e^{f(k)}, where a does not depend on the index k."""
+    if not (isinstance(factor, sp.exp) and factor.args[0].is_Add):
+        return [factor]
+    fixed = [a for a in factor.args[0].args if index not in a.free_symbols]
+    if not fixed or len(fixed) == len(factor.args[0].args):
+        return [factor]
+    return [sp.exp(sp.Add(*fixed)), sp.exp(sp.Add(*(a for a in factor.args[0].args if index in a.free_symbols)))]
+
+
 def _sum_of_term(term, index, low, high, assumptions):
     constant, varying = [], []
-    for factor in sp.Mul.make_args(term):
+    for factor in (f for whole in sp.Mul.make_args(term) for f in _split_exponential(whole, index)):
         (varying if index in factor.free_symbols else constant).append(factor)
     coefficient = sp.Mul(*constant)
     if not varying:
@@ -151,11 +201,15 @@ def apply_rules(expr, assumptions: Assumptions):
 
 
 def atomize_sums(expr):
-    """Replace each outermost Σ by a symbol (positive when its terms are), for simplification."""
+    """Replace each outermost Σ by a symbol (positive, or nonnegative, when its terms are), for simplification."""
     atoms = {}
     for counter, term in enumerate(sorted(expr.atoms(sp.Sum), key=sp.default_sort_key)):
-        positive = bool(term.function.is_positive)
-        atoms[term] = sp.Symbol(f"Σ{counter}", positive=True) if positive else sp.Symbol(f"Σ{counter}", real=True)
+        if term.function.is_positive:
+            atoms[term] = sp.Symbol(f"Σ{counter}", positive=True)
+        elif term.function.is_nonnegative:
+            atoms[term] = sp.Symbol(f"Σ{counter}", nonnegative=True)
+        else:
+            atoms[term] = sp.Symbol(f"Σ{counter}", real=True)
     return expr.xreplace(atoms)
 
 
@@ -198,12 +252,326 @@ def evaluate_substitutions(expr):
 _SUBSTITUTION_LEFT = "a substitution f|_{x=a} could not be carried out symbolically"
 
 
+def products_as_sums(expr):
+    """Π_k f_k as exp(Σ_k log f_k) where SymPy knows every factor f_k > 0 (so log Π = Σ log)."""
+    def rewrite(product):
+        if not product.function.is_positive:
+            return product
+        return sp.exp(sp.Sum(sp.log(product.function), *product.limits))
+
+    return expr.replace(lambda e: isinstance(e, sp.Product), rewrite)
+
+
+_TELESCOPING_SHIFTS = (1, -1, 2, -2, 3, -3)
+
+
+def _coefficient_and_sum(term):
+    factors = sp.Mul.make_args(term)
+    sums = [f for f in factors if isinstance(f, sp.Sum) and len(f.limits) == 1]
+    if len(sums) != 1:
+        return None
+    coefficient = sp.Mul(*(f for f in factors if f is not sums[0]))
+    return None if sums[0].limits[0][0] in coefficient.free_symbols else (coefficient, sums[0])
+
+
+def _telescoped(first, second):
+    """Σ_{i=a}^{b} f(i) − Σ_{i=a}^{b} f(i+s) for a small integer shift s, written out; else None."""
+    (index, low, high), f, g = first.limits[0], first.function, second.function
+    for shift in _TELESCOPING_SHIFTS:
+        if _expand(f.xreplace({index: index + shift}) - g) != 0:
+            continue
+        if shift > 0:  # f(a), …, f(a+s−1) survive at the bottom, f(b+1), …, f(b+s) at the top
+            return sp.Add(*(f.xreplace({index: low + m}) - f.xreplace({index: high + 1 + m}) for m in range(shift)))
+        return -sp.Add(*(g.xreplace({index: low + m}) - g.xreplace({index: high + 1 + m}) for m in range(-shift)))
+    return None
+
+
+def telescope_sums(expr):
+    """c Σ_{i=a}^{b} f(i) − c Σ_{i=a}^{b} f(i+s) → c (f(a) + … − f(b+s)): telescoping, in every sum of terms."""
+    def collapse(total):
+        terms = list(sp.Add.make_args(total))
+        for left in range(len(terms)):
+            split = _coefficient_and_sum(terms[left])
+            for right in range(len(terms)):
+                other = _coefficient_and_sum(terms[right]) if right != left and split else None
+                if other is None or split[1].limits != other[1].limits or _expand(split[0] + other[0]) != 0:
+                    continue
+                collapsed = _telescoped(split[1], other[1])
+                if collapsed is not None:
+                    rest = [t for position, t in enumerate(terms) if position not in (left, right)]
+                    return collapse(sp.Add(*rest, split[0] * collapsed))
+        return total
+
+    return expr.replace(lambda e: e.is_Add and e.has(sp.Sum), collapse)
+
+
 def normal_form(expr, assumptions: Assumptions = Assumptions()):
-    """Steps 1–3 of the module docstring: unfold, differentiate, normalise sums, apply rules."""
-    expr = evaluate_derivatives(unfold(expr))
+    """Steps 1–3 of the module docstring: unfold, differentiate, normalise sums, apply rules.
+
+    Products of positive factors become sums of logarithms, and telescoping pairs
+    of sums over the same range are written out.
+    """
+    expr = products_as_sums(evaluate_derivatives(unfold(expr)))
     expr = evaluate_substitutions(normalize_sums(expr, assumptions))
+    expr = telescope_sums(canonical_dummies(expr))
     expr = apply_rules(expr, assumptions)
     return canonical_dummies(normalize_sums(expr, assumptions))
+
+
+# --- order of summation ------------------------------------------------------------
+
+_MAX_PERMUTED = 5  # up to this many summation variables in one term, every order is tried
+
+
+def _sum_terms(total):
+    """Σ over ``total``'s limits as (limits, body) pairs with fresh variables, or None if not rectangular."""
+    fresh = {index: sp.Dummy(str(index), integer=True) for index, _, _ in total.limits}
+    limits = [(fresh[index], low.xreplace(fresh), high.xreplace(fresh)) for index, low, high in total.limits]
+    terms = []
+    for inner_limits, inner_body in _flat_terms(total.function.xreplace(fresh)):
+        merged = tuple(limits) + inner_limits
+        variables = {v for v, _, _ in merged}
+        if any((low.free_symbols | high.free_symbols) & variables for _, low, high in merged):
+            return None
+        terms.append((merged, inner_body))
+    return terms
+
+
+def _flat_terms(expr):
+    """``expr`` as a list of (limits, body), meaning Σ_limits body, with every Σ factor multiplied in."""
+    out = []
+    for term in sp.Add.make_args(_expand(expr)):
+        parts = [((), sp.Integer(1))]
+        for factor in sp.Mul.make_args(term):
+            copies, base = 1, factor
+            if factor.is_Pow and isinstance(factor.base, sp.Sum) and factor.exp.is_Integer and factor.exp > 0:
+                copies, base = int(factor.exp), factor.base
+            first = _sum_terms(base) if isinstance(base, sp.Sum) else None
+            # (Σ f)^c is c copies of Σ f, each with variables of its own
+            choices = [[((), factor)]] if first is None else [first] + [_sum_terms(base) for _ in range(copies - 1)]
+            for options in choices:
+                parts = [(l1 + l2, b1 * b2) for l1, b1 in parts for l2, b2 in options]
+        out.extend(parts)
+    return out
+
+
+def _inner(expr, depth, enclosing):
+    """The Σ inside a factor (in an exp, a power, …) brought to the same form."""
+    if expr.is_Atom or isinstance(expr, (sp.Indexed, sp.IndexedBase)) or not expr.args:
+        return expr
+    if isinstance(expr, sp.Sum):  # a Σ that holds no enclosing variable may reuse their names
+        if _sum_terms(expr) is None:  # a range depends on another variable: kept as written
+            return expr
+        return fubini_form(expr, depth, enclosing) if expr.free_symbols & enclosing else fubini_form(expr)
+    return expr.func(*(_inner(a, depth, enclosing) for a in expr.args))
+
+
+def _canonical(limits, body, depth, enclosing):
+    """Σ_limits body with the variables named and ordered canonically (the least of all orders)."""
+    used = [(v, low, high) for v, low, high in limits if v in body.free_symbols]
+    for v, low, high in limits:
+        if v not in body.free_symbols:
+            body = body * (high - low + 1)
+    variables = {v for v, _, _ in used}
+    coefficient = sp.Mul(*(f for f in sp.Mul.make_args(body) if not f.free_symbols & variables))
+    body = sp.Mul(*(f for f in sp.Mul.make_args(body) if f.free_symbols & variables))
+    coefficient = _inner(coefficient, depth, enclosing)
+    if not used:
+        return coefficient
+    orders = itertools.permutations(range(len(used))) if len(used) <= _MAX_PERMUTED else [tuple(range(len(used)))]
+    best = None
+    for order in orders:
+        ranges = [(used[o][1], used[o][2]) for o in order]
+        names = [sp.Symbol(f"ν{depth}_{t}", integer=True, positive=bool(low.is_positive) or None) for t, (low, _) in enumerate(ranges)]
+        renamed = _inner(body.xreplace({used[o][0]: names[t] for t, o in enumerate(order)}), depth + 1, enclosing | set(names))
+        key = sp.srepr((tuple(ranges), renamed))
+        if best is None or key < best[0]:
+            best = (key, sp.Sum(renamed, *((name, low, high) for name, (low, high) in zip(names, ranges))))
+    return coefficient * best[1]
+
+
+def fubini_form(expr, depth: int = 0, enclosing: frozenset = frozenset()):
+    """Each term as one multiple Σ with its summation variables in a canonical order.
+
+    Finite sums over ranges that do not depend on each other's variables may be
+    multiplied out and reordered (Σ_a Σ_b = Σ_b Σ_a, (Σ_a f)(Σ_b g) = Σ_a Σ_b f g,
+    (Σ_a f)² = Σ_a Σ_b f(a) f(b)), so two such forms are equal when their sums are
+    equal up to order and names. A Σ whose range depends on another's variable is
+    kept as a factor.
+    """
+    return sp.Add(*(_canonical(limits, body, depth, frozenset(enclosing)) for limits, body in _flat_terms(sp.sympify(expr))))
+
+
+def _merged_summands(form):
+    """Σ_R f + c Σ_R g + … as one summand f + c g + … per range R (and the terms outside any Σ)."""
+    rest, summands = [], {}
+    for term in sp.Add.make_args(form):
+        factors = sp.Mul.make_args(term)
+        sums = [f for f in factors if isinstance(f, sp.Sum)]
+        if len(sums) != 1:
+            rest.append(term)
+            continue
+        coefficient = sp.Mul(*(f for f in factors if f is not sums[0]))
+        summands[sums[0].limits] = summands.get(sums[0].limits, 0) + coefficient * sums[0].function
+    return sp.Add(*rest), summands
+
+
+def _reordered(form):
+    """``fubini_form(form)``, or None without sums or where SymPy fails on it (the other attempts still run)."""
+    if not form.has(sp.Sum):
+        return None
+    try:
+        return fubini_form(form)
+    except (TypeError, ValueError, NotImplementedError, AttributeError, RecursionError):
+        return None
+
+
+# --- further rules, tried only when the rules above leave a step open ------------------
+#
+# Each is an identity that holds for every value of its symbols, applied in one
+# direction. They run only after the normal form and the candidates above fail, so
+# a step proved without them is checked exactly as before.
+
+_MAX_PEELED = 3  # Σ_{i=a}^{b±c} is compared with Σ_{i=a}^{b} for integer c up to this size
+
+
+def peel_shifted_bounds(expr):
+    """Σ_{i=a}^{b+c} f(i) = Σ_{i=a}^{b} f(i) + f(b+1) + … + f(b+c) for a small integer c.
+
+    For c < 0 the terms f(b+c+1), …, f(b) are subtracted instead. (SymPy's Σ follows
+    Karr's convention, Σ_a^b + Σ_{b+1}^c = Σ_a^c, so this holds for every b.)
+    """
+    def peel(total):
+        if len(total.limits) != 1:
+            return total
+        (index, low, high), body = total.limits[0], total.function
+        shift, base = sp.sympify(high).as_coeff_Add()
+        if not shift.is_Integer or shift == 0 or not base.free_symbols or abs(shift) > _MAX_PEELED:
+            return total
+        main = sp.Sum(body, (index, low, base))
+        if shift > 0:
+            return main + sp.Add(*(body.xreplace({index: base + m}) for m in range(1, int(shift) + 1)))
+        return main - sp.Add(*(body.xreplace({index: base - m}) for m in range(0, -int(shift))))
+
+    return expr.replace(lambda e: isinstance(e, sp.Sum), peel)
+
+
+def split_index_powers(expr):
+    """Σ_i c^{a + e(i)} f(i) = c^a Σ_i c^{e(i)} f(i) when neither c nor a involves i."""
+    def split(total):
+        if len(total.limits) != 1:
+            return total
+        index = total.limits[0][0]
+        outside, inside = [], []
+        for factor in sp.Mul.make_args(total.function):
+            if factor.is_Pow and index not in factor.base.free_symbols and factor.exp.is_Add:
+                constant, varying = factor.exp.as_independent(index, as_Add=True)
+                if constant != 0 and varying != 0:
+                    outside.append(factor.base**constant)
+                    inside.append(factor.base**varying)
+                    continue
+            inside.append(factor)
+        if not outside:
+            return total
+        return sp.Mul(*outside) * sp.Sum(sp.Mul(*inside), *total.limits)
+
+    return expr.replace(lambda e: isinstance(e, sp.Sum), split)
+
+
+def closed_form_sums(expr):
+    """Each Σ whose terms hold only its index, scalar symbols and elementary functions,
+    replaced by SymPy's closed form where it finds a finite one (a geometric sum, Σ 1/i²)."""
+    def close(total):
+        body = total.function
+        if body.has(sp.Indexed, sp.Sum, sp.Derivative, sp.Subs):
+            return total
+        if any(not type(f).__module__.startswith("sympy.functions.elementary") for f in body.atoms(sp.Function)):
+            return total
+        value = total.doit()
+        if value.has(sp.Sum, sp.oo, -sp.oo, sp.zoo, sp.nan):
+            return total
+        return value
+
+    return expr.replace(lambda e: isinstance(e, sp.Sum), close)
+
+
+def pull_signed_factors(expr):
+    """min(ca, cb) = c min(a, b) for c > 0 and c max(a, b) for c < 0; the same for max."""
+    def pull(lattice):
+        common = None
+        for arg in lattice.args:
+            factors = set(sp.Mul.make_args(arg))
+            common = factors if common is None else common & factors
+        signed = [f for f in common or () if f.is_positive or f.is_negative]
+        if not signed:
+            return lattice
+        factor = sp.Mul(*signed)
+        flipped = {sp.Min: sp.Max, sp.Max: sp.Min}[lattice.func] if factor.is_negative else lattice.func
+        return factor * flipped(*(arg / factor for arg in lattice.args))
+
+    return expr.replace(lambda e: isinstance(e, (sp.Min, sp.Max)), pull)
+
+
+def _branches_vanish(value) -> bool:
+    """Whether a Piecewise is 0 in every branch, where the branch's condition holds.
+
+    An equation x = c in a condition is solved for its one symbol and put in first
+    (a geometric sum's branch for ratio 1); other branches must simplify to 0 as they are.
+    """
+    if not isinstance(value, sp.Piecewise):
+        return False
+    for branch, condition in value.args:
+        if condition == sp.false:
+            continue
+        if isinstance(condition, sp.Eq):
+            unknowns = sorted(condition.free_symbols, key=sp.default_sort_key)
+            solutions = sp.solve(condition, unknowns[0], dict=True) if len(unknowns) == 1 else []
+            if not solutions or any(sp.simplify(branch.subs(solution)) != 0 for solution in solutions):
+                return False
+        elif sp.simplify(branch) != 0:
+            return False
+    return True
+
+
+def _further_candidates(atomic):
+    yield from _zero_candidates(atomic)
+    if atomic.has(sp.Piecewise):  # the numerator alone, as sp.cancel does: identities hold where denominators are not 0
+        yield sp.simplify(sp.numer(sp.together(atomic)))
+
+
+def _prove_zero_further(form, assumptions):
+    """The rules above, then the usual candidates and a case split of min, max and Piecewise: the method, or ''."""
+    if not form.has(sp.Sum, sp.Min, sp.Max, sp.Piecewise):
+        return ""
+    rewritten = normal_form(peel_shifted_bounds(form), assumptions)
+    atomic = atomize_sums(pull_signed_factors(closed_form_sums(split_index_powers(rewritten))))
+    for candidate in _further_candidates(atomic):
+        if _is_zero(candidate) or _branches_vanish(candidate):
+            return "further rules (shifted bounds, closed-form sums, signs out of min/max)"
+    if atomic.has(sp.Min, sp.Max, sp.Piecewise):
+        cases = sp.simplify(sp.piecewise_fold(atomic.rewrite(sp.Piecewise)))
+        if _is_zero(cases) or _branches_vanish(cases):
+            return "case split of min, max and Piecewise"
+    return ""
+
+
+def _lattice_lower_bounds(expr):
+    """expr with one min (max) replaced by one of its arguments, where that cannot raise expr.
+
+    If expr = R + c·min(a_1, …) with c ≤ 0, then expr ≥ R + c·a_k for each k, since
+    min ≤ a_k; likewise for c ≥ 0 and a max. A lower bound ≥ 0 shows expr ≥ 0.
+    """
+    expanded = _expand(expr)
+    for lattice in expanded.atoms(sp.Min, sp.Max):
+        coefficient = expanded.coeff(lattice)
+        rest = _expand(expanded - coefficient * lattice)
+        if coefficient == 0 or rest.has(lattice) or coefficient.has(lattice):
+            continue
+        lowers = coefficient.is_nonpositive if isinstance(lattice, sp.Min) else coefficient.is_nonnegative
+        if lowers:
+            for arg in lattice.args:
+                yield _expand(rest + coefficient * arg)
+
 
 
 def _zero_candidates(expr):
@@ -232,10 +600,13 @@ class SymbolicVerdict:
 
 def _guarded(budget: float, attempt) -> SymbolicVerdict:
     """Run a symbolic attempt under the time budget; SymPy giving up is "not proved", never an error."""
+    token = None
     try:
-        with time_budget(budget):
+        with time_budget(budget) as token:
             return attempt()
-    except _OutOfTime:
+    except OutOfTime as exc:
+        if exc.budget is not token:
+            raise  # an enclosing budget ran out: not this check's to report
         return SymbolicVerdict(False, f"symbolic check timed out after {budget:g} s")
     except (TypeError, ValueError, NotImplementedError, AttributeError, RecursionError) as exc:
         return SymbolicVerdict(False, f"SymPy failed ({type(exc).__name__})")
@@ -253,10 +624,24 @@ def prove_zero(expr, assumptions: Assumptions = Assumptions(), budget: float = D
             return SymbolicVerdict(True, "normal form of sums")
         if form.has(sp.Subs):
             return SymbolicVerdict(False, _SUBSTITUTION_LEFT)
+        reordered = _reordered(form)
+        if reordered == 0:
+            return SymbolicVerdict(True, "sums multiplied out and reordered")
         atomic = atomize_sums(form)
         for candidate in _zero_candidates(atomic):
             if _is_zero(candidate):
                 return SymbolicVerdict(True, "algebraic simplification")
+        if reordered is not None:
+            expanded = _expand(atomize_sums(reordered))
+            if _is_zero(expanded) or _is_zero(sp.cancel(sp.together(expanded))):
+                return SymbolicVerdict(True, "sums reordered, then algebraic simplification")
+        further = _prove_zero_further(form, assumptions)
+        if further:
+            return SymbolicVerdict(True, further)
+        if reordered is not None:
+            rest, summands = _merged_summands(reordered)
+            if summands and sp.simplify(rest) == 0 and all(sp.simplify(body) == 0 for body in summands.values()):
+                return SymbolicVerdict(True, "sums over the same range merged, summand simplified")
         return SymbolicVerdict(False, "SymPy could not reduce the difference to 0")
 
     return _guarded(budget, attempt)
@@ -266,6 +651,10 @@ def prove_nonnegative(expr, assumptions: Assumptions = Assumptions(), budget: fl
     """Whether SymPy shows ``expr ≥ 0`` (``> 0`` if strict) under ``assumptions``."""
 
     def attempt():
+        # before sums are expanded: a Σ of squares is ≥ 0 as written, not once multiplied out
+        written = atomize_sums(products_as_sums(evaluate_derivatives(unfold(expr))))
+        if not written.has(sp.Subs) and (written.is_positive if strict else written.is_nonnegative):
+            return SymbolicVerdict(True, "sign decided by SymPy (sums as written)")
         form = normal_form(expr, assumptions)
         if form.has(sp.Subs):
             return SymbolicVerdict(False, _SUBSTITUTION_LEFT)
@@ -273,6 +662,9 @@ def prove_nonnegative(expr, assumptions: Assumptions = Assumptions(), budget: fl
         for candidate in (atomic, sp.factor(sp.together(atomic)), sp.simplify(atomic)):
             if candidate.is_positive if strict else candidate.is_nonnegative:
                 return SymbolicVerdict(True, "sign decided by SymPy")
+        for bound in _lattice_lower_bounds(atomic):
+            if bound.is_positive if strict else bound.is_nonnegative:
+                return SymbolicVerdict(True, "a min (max) bounded by one of its arguments")
         return SymbolicVerdict(False, "SymPy could not decide the sign")
 
     return _guarded(budget, attempt)

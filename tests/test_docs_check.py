@@ -101,3 +101,68 @@ def test_an_erratum_is_refuted_as_recorded_and_a_true_one_fails(tmp_path):
     wrong, holds = check_paths([doc])
     assert wrong.verdict == "ERRATUM" and "0.9" in wrong.detail
     assert holds.verdict == "FAIL" and "marked as an erratum, but it holds" in holds.detail
+
+
+def test_a_tag_may_open_with_a_log_base_or_erratum_clause(tmp_path):
+    from derive.docs.report import check_paths
+
+    doc = tmp_path / "bits.md"
+    doc.write_text(
+        "<!-- derive: log base 2 --> $-(0.7 \\log 0.7 + 0.3 \\log 0.3) \\approx 0.881$\n\n"
+        "<!-- derive: log base 10 --> $\\log 1000 = 3$\n\n"
+        "<!-- derive: erratum --> $-\\log_2 0.5 = 2$\n"
+    )
+    bits, decimal, wrong = check_paths([doc])
+    assert bits.verdict == "PASS" and decimal.verdict == "PASS"
+    assert wrong.verdict == "ERRATUM"
+
+
+def test_matrices_written_out_entry_by_entry():
+    a, b = r"\begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix}", r"\begin{pmatrix} 5 & 6 \\ 7 & 8 \end{pmatrix}"
+    product = r"\begin{pmatrix} 19 & 22 \\ 43 & 50 \end{pmatrix}"
+    assert check_formula(rf"A B = {product}", None, {"A": a, "B": b})["verdict"] == "PASS"
+    assert check_formula(rf"B A = {product}", None, {"A": a, "B": b})["verdict"] == "FAIL"
+    assert check_formula(rf"A^\top = \begin{{pmatrix}} 1 & 3 \\ 2 & 4 \end{{pmatrix}}", None, {"A": a})["verdict"] == "PASS"
+    # written decimals set the tolerance entry by entry
+    assert check_formula(r"A B \approx \begin{pmatrix} 0.33 & 0.5 \\ 1 & 1 \end{pmatrix}", None,
+                         {"A": r"\begin{pmatrix} 1 & 0 \\ 0 & 1 \end{pmatrix}", "B": r"\begin{pmatrix} 1/3 & 0.5 \\ 1 & 1 \end{pmatrix}"})["verdict"] == "PASS"
+    ones = r"\begin{pmatrix} 1 & 1 & 1 \\ 1 & 1 & 1 \end{pmatrix}"
+    assert check_formula(r"\operatorname{rank}(M) = 1", None, {"M": ones})["verdict"] == "PASS"
+    assert check_formula(r"\operatorname{rank}(M) = 2", None, {"M": ones})["verdict"] == "FAIL"
+    assert check_formula(r"\begin{pmatrix} 1 & 2 \\ 3 \end{pmatrix} = 1")["verdict"] == "UNKNOWN"
+
+
+def test_percentages_are_decimals_with_their_written_digits():
+    assert check_formula(r"\operatorname{softmax}(5.2, 2.1, -0.8) \approx (95.4\%, 4.3\%, 0.2\%)")["verdict"] == "PASS"
+    assert check_formula(r"60\% + 40\% = 1")["verdict"] == "PASS"
+    # 99.8% is 0.998 to three decimals: a one-decimal percentage that is off by 0.2 points fails
+    assert check_formula(r"\frac{1}{1 + e^{-6.2}} \approx 99.8\%")["verdict"] == "PASS"
+    assert check_formula(r"\frac{1}{1 + e^{-6.2}} \approx 99.5\%")["verdict"] == "FAIL"
+    assert check_formula(r"\frac{1}{1 + e^{-1.55}} \approx 68\%")["verdict"] == "FAIL"
+
+
+def test_a_declared_symbol_may_carry_a_subscript(tmp_path):
+    from derive.docs.report import check_paths
+
+    doc = tmp_path / "chain.md"
+    doc.write_text(
+        "<!-- derive: w_1: real; w_2: real --> $\\frac{\\partial}{\\partial w_1} (w_1 w_2)^2 = 2 w_1 w_2^2$\n\n"
+        "<!-- derive: w_1: real; w_2: real --> $\\frac{\\partial}{\\partial w_1} (w_1 w_2)^2 = 2 w_1 w_2$\n"
+    )
+    right, wrong = check_paths([doc])
+    assert right.verdict == "PASS" and wrong.verdict == "FAIL"
+
+
+def test_an_index_named_only_in_the_condition_is_bound():
+    result = "softmax_cross_entropy_gradient"
+    assert check_formula(r"\frac{\partial L}{\partial z_i} = \hat{y}_i \quad \text{for } i \neq c", result)["verdict"] == "PASS"
+    assert check_formula(r"\frac{\partial L}{\partial z_i} = \hat{y}_i - 1 \quad \text{for } i \neq c", result)["verdict"] == "FAIL"
+    assert check_formula(r"\frac{\partial L}{\partial z_i} = \hat{y}_i - 1 \quad \text{for } i = c", result)["verdict"] == "PASS"
+
+
+def test_a_comma_inside_brackets_is_not_a_condition():
+    # ", Q) \approx 1.9" is short enough to look like ", i \ne j"; inside the brackets it separates arguments
+    symbols = {"P": "(0.7, 0.2, 0.1)", "Q": "(0.1, 0.3, 0.6)"}
+    assert check_formula(r"H(P, Q) \approx 1.9", None, symbols)["verdict"] == "PASS"
+    assert check_formula(r"H(P, Q) \approx 1.7", None, symbols)["verdict"] == "FAIL"
+    assert check_formula(r"\frac{\partial \sigma_i}{\partial z_j} = -\sigma_i \sigma_j, i \neq j", "softmax_jacobian")["verdict"] == "PASS"

@@ -62,7 +62,7 @@ def test_appendix_pdf_has_every_title_and_theorem(tmp_path):
     pdf = compile_pdf(source, "appendix.tex", OUTPUT, tmp_path / "appendix.pdf")
     text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     # join lines and drop hyphens, so words TeX hyphenated across lines compare equal
-    flat = " ".join(text.replace("-\n", "").split()).replace("-", "")
+    flat = " ".join(text.replace("-\n", "").split()).replace("-", "").replace("\u2019", "'")  # TeX typesets ' as ’
     for number, (result, _) in enumerate(sorted(pairs, key=lambda pair: source.index(rf"\label{{thm:{pair[0].name}}}")), start=1):
         assert f"Theorem {number} ({result.title}".replace("-", "") in flat
     assert "Verification summary" in flat and "References" in flat

@@ -432,6 +432,8 @@ class Interpreter:
             return self.derivative(node)
         if isinstance(node, TupleNode):
             items = [self._scalar(self.side(s)) for s in node.items]
+            if node.columns:
+                return sp.Matrix(len(items) // node.columns, node.columns, items)
             return Vec(lambda idx, items=items: _pick(items, idx), sp.Integer(len(items)))
         if isinstance(node, Indicator):
             return sp.KroneckerDelta(self.index(node.condition.left), self.index(node.condition.right)) if node.condition.relation == "=" \
@@ -523,8 +525,9 @@ class Interpreter:
             if atom.key in self.vocab.dims or atom.full_keys() and atom.full_keys()[0] in self.vocab.dims:
                 dim_key = atom.full_keys()[0] if atom.full_keys() and atom.full_keys()[0] in self.vocab.dims else atom.key
                 return self._post(self.dim_value(self.vocab.dims[dim_key]), atom)
-            if key in self.extra:
-                return self._post(self.extra[key], atom)
+            declared = next((k for k in atom.full_keys() if k in self.extra), key if key in self.extra else None)
+            if declared is not None:   # a symbol of the tag, w or w_1
+                return self._post(self.extra[declared], atom)
             return self.builtin(atom, side)
         if isinstance(meaning, Side):  # a rebinding from the tag, written in the result's notation
             if name in self._overriding:
@@ -683,6 +686,11 @@ class Interpreter:
             vec = self._vector(self.side(atom.args[0]))
             column = vec.explicit()
             return sp.diag(*list(column))
+        if key == "rank" and atom.args:
+            m = as_value(self.side(atom.args[0]))
+            if not isinstance(m, sp.MatrixBase) or m.free_symbols:
+                raise BindError("rank(...) is decided only for a matrix written out in numbers")
+            return sp.Integer(m.rank())
         if key in ("tr", "trace") and atom.args:
             m = as_value(self.side(atom.args[0]))
             return m.trace() if isinstance(m, sp.MatrixBase) else m

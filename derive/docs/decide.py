@@ -7,7 +7,8 @@ when :func:`derive.numeric.holds` says so at every point; the first point where 
 does not is the counterexample. An equality that holds numerically is then offered to
 :func:`derive.symbolic.prove_zero` under a short budget, which upgrades the evidence
 to "proved". Worked examples (≈ or = against written decimals) are compared with the
-tolerance of the digits the author wrote: half a unit in the last written place.
+tolerance of the digits the author wrote: one unit in the last written place
+(so a truncated value passes as well as a rounded one).
 """
 
 from __future__ import annotations
@@ -162,9 +163,17 @@ def _domain_for(vocab, flags, relations, binding, used_names):
 
 def decide(text: str, binding: Binding | None = None, tagged: bool = True) -> Verdict:
     """The verdict on one formula (never raises for bad input)."""
+    from derive.symbolic import OutOfTime, time_budget
+
     binding = binding or Binding()
+    token = None
     try:
-        return _decide(text, binding)
+        with time_budget(FORMULA_BUDGET_SECONDS) as token:
+            return _decide(text, binding)
+    except OutOfTime as exc:
+        if exc.budget is not token:
+            raise
+        return Verdict(UNKNOWN, f"gave up after {FORMULA_BUDGET_SECONDS:g} s without a verdict")
     except (NotationError, ParseError) as exc:
         where = f" at character {exc.position}" if getattr(exc, "position", None) is not None else ""
         return Verdict(UNPARSEABLE, f"{exc}{where}")
@@ -185,6 +194,19 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True) -> Ve
 
 
 MAX_CHARACTERS = 2000
+MAX_NESTING = 12   # deeper input is rejected up front: the parser's time grows steeply with depth
+
+
+def _nesting(text: str) -> int:
+    depth = deepest = 0
+    for character in text:
+        if character in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif character in "})]":
+            depth = max(0, depth - 1)
+    return deepest
+FORMULA_BUDGET_SECONDS = 30.0   # a formula that takes longer gets UNKNOWN, never a hang
 
 
 def _decide(text, binding):
@@ -192,6 +214,9 @@ def _decide(text, binding):
 
     if len(text) > MAX_CHARACTERS:
         raise DecideError(f"formula too long to check ({len(text)} characters; the limit is {MAX_CHARACTERS})")
+    depth = _nesting(text)
+    if depth > MAX_NESTING:
+        raise ParseError(f"formula nested {depth} levels deep (braces, brackets, parentheses); the limit is {MAX_NESTING}", None)
 
     sides, relations, conditions = rewrite_chain(text, binding.log_base)
     if not relations:
@@ -243,6 +268,12 @@ def _decide(text, binding):
     dims0 = {s: v for s, v in first[0].items() if isinstance(base_domain.samplers.get(s), dom.Dimension)}
     dry = interpreter(dims0)
     dry_values = [dry.side(side) for side in sides]
+    for condition in conditions:   # an index named only in a condition ("for i ≠ c") is bound too
+        for name in (condition.left, condition.right):
+            try:
+                dry.index(name)
+            except BindError:
+                pass
     domain = _domain_for(vocab, dry.flags, relations, binding, set())
     if extra_samplers:
         domain = domain.with_(samplers={**domain.samplers, **extra_samplers})

@@ -258,10 +258,12 @@ def split_chain(tokens) -> Chain:
     while tokens and (tokens[-1].is_ch(".", ",", ";", ";;") or tokens[-1].is_cs("\\")):
         tokens = tokens[:-1]
     body, tail = tokens, []
-    env_depth = 0
+    env_depth = bracket_depth = 0
     for k in range(len(tokens)):
         env_depth += 1 if tokens[k].is_cs("begin") else -1 if tokens[k].is_cs("end") else 0
-        if env_depth == 0 and _is_condition_start(tokens, k):
+        # a comma inside brackets separates arguments, as in H(P, Q) = 1.9: never a condition
+        bracket_depth += 1 if tokens[k].is_ch("(", "[") or tokens[k].is_cs("{") else -1 if tokens[k].is_ch(")", "]") or tokens[k].is_cs("}") else 0
+        if env_depth == 0 and bracket_depth == 0 and _is_condition_start(tokens, k):
             body, tail = tokens[:k], tokens[k:]
             break
     sides, relations, current = [], [], []
@@ -339,6 +341,7 @@ class Deriv:
 @dataclass
 class TupleNode:
     items: list
+    columns: int = 0    # > 0 for a matrix written out entry by entry: items row by row
 
 
 @dataclass
@@ -590,7 +593,7 @@ class Rewriter:
                     k = k2
                     continue
                 if t.text == "log":
-                    out.append(r"\ln" if self.log_base == "e" else r"\frac{1}{\ln 10}\ln")
+                    out.append(r"\ln" if self.log_base == "e" else r"\frac{1}{\ln " + self.log_base + r"}\ln")
                 elif t.text == "lg":
                     out.append(r"\frac{1}{\ln 10}\ln")
                 else:
@@ -699,6 +702,8 @@ class Rewriter:
                 break
         if digits.count(".") > 1 or digits == ".":
             raise NotationError(f"a malformed number '{digits}'", tokens[k - 1].pos)
+        if k < len(tokens) and tokens[k].is_cs("%"):
+            digits, k = _percent(digits), k + 1   # 95.4\% is 0.954, written to three decimals
         # 1.5e3 and 1.5 \times 10^{3} are left to the grammar as products
         out.append(" " + self.placeholder(Number(digits)) + " ")
         return k
@@ -829,8 +834,10 @@ class Rewriter:
                 out.append(self.placeholder(TupleNode([self.sub_side(c[0]) for c in cells])))
             elif len(cells) == 1:
                 out.append(self.placeholder(TupleNode([self.sub_side(c) for c in cells[0]])))
+            elif len({len(c) for c in cells}) == 1:
+                out.append(self.placeholder(TupleNode([self.sub_side(x) for c in cells for x in c], columns=len(cells[0]))))
             else:
-                raise Unsupported("a matrix written out entry by entry")
+                raise Unsupported("a matrix whose rows have different lengths")
             return after
         raise Unsupported(f"the {name} environment inside a formula")
 
@@ -864,6 +871,13 @@ def _flatten(tokens):
     for t in tokens:
         out.extend(_flatten(t.items) if t.kind == "group" else [t])
     return out
+
+
+def _percent(digits: str) -> str:
+    """The decimal a percentage stands for, keeping every written digit: 95.4 -> 0.954, 100 -> 1.00."""
+    whole, _, fraction = digits.partition(".")
+    whole = whole.rjust(3, "0")
+    return f"{int(whole[:-2])}.{whole[-2:]}{fraction}"
 
 
 def _three_digits(tokens, k) -> bool:

@@ -45,7 +45,7 @@ def parse_tag(text: str) -> Binding | None:
         head = head.strip()
     clauses = [c for c in ([where] + rest.split(";")) if c.strip()]
     binding = Binding()
-    if head and ("=" in head or ":" in head):
+    if head and ("=" in head or ":" in head or head.lower() == "erratum" or head.lower().startswith("log base")):
         clauses.insert(0, head)
         head = ""
     if head:

@@ -1,0 +1,349 @@
+"""Mutation testing of the verifier: wrong variants of every result must be rejected, rewritings accepted.
+
+For each claim, wrong variants are generated from the SymPy trees of its statement and
+of its inner steps by operators that model real slips: a flipped sign, a dropped term,
+swapped indices or arguments, a transposed matrix, a wrong constant, an exponent off by
+one, ε dropped. A variant that SymPy proves equal to the original (swapping i and j in
+a symmetric expression, say) is not wrong and is set aside, counted, before anything is
+checked. The rest must be rejected:
+
+* a wrong statement by the claim's oracle (the syntactic "proof ends at the statement"
+  check is not counted: it would reject any change at all);
+* a wrong step by the numeric check of one of the two steps it belongs to;
+* a wrong statement written as LaTeX by the documentation checker bound to the result,
+  when that checker reads the correct statement as PASS (otherwise: not applicable).
+
+Equivalent rewritings of each statement (expanded, factored, another letter for a bound
+index) must be accepted by the same oracle and documentation checks.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field, replace
+
+import sympy as sp
+
+from derive.domain import Index
+from derive.result import Statement
+from derive.symbolic import prove_zero
+
+PER_TARGET = 6            # wrong variants kept per statement or step
+EQUIVALENCE_BUDGET = 3.0  # seconds SymPy gets to show a variant is not wrong after all
+
+
+@dataclass(frozen=True)
+class Variant:
+    kind: str
+    expr: object
+
+
+@dataclass
+class Outcome:
+    target: str          # "statement 1", "claim 2 step 3", "LaTeX of statement 1"
+    kind: str
+    rejected: bool
+    detail: str = ""
+
+
+@dataclass
+class MutationScore:
+    name: str
+    wrong: list = field(default_factory=list)        # Outcome per wrong variant
+    rewritings: list = field(default_factory=list)   # Outcome per equivalent rewriting (rejected = bad)
+    equivalent_discarded: int = 0
+    latex_not_applicable: list = field(default_factory=list)
+
+    @property
+    def caught(self) -> int:
+        return sum(o.rejected for o in self.wrong)
+
+    @property
+    def rewritings_accepted(self) -> int:
+        return sum(not o.rejected for o in self.rewritings)
+
+    @property
+    def perfect(self) -> bool:
+        return self.caught == len(self.wrong) and self.rewritings_accepted == len(self.rewritings)
+
+    def line(self) -> str:
+        docs = sum(o.target.startswith("LaTeX") for o in self.wrong)
+        return (f"{self.name}: {self.caught}/{len(self.wrong)} wrong variants rejected "
+                f"({docs} of them as LaTeX by the documentation checker), "
+                f"{self.rewritings_accepted}/{len(self.rewritings)} rewritings accepted, "
+                f"{self.equivalent_discarded} generated variants were equivalent and set aside")
+
+
+# --- operators ------------------------------------------------------------------------------
+
+def _subexpressions(expr):
+    yield expr
+    for arg in getattr(expr, "args", ()):
+        if isinstance(arg, sp.Basic) and not isinstance(arg, (sp.Tuple,)):
+            yield from _subexpressions(arg)
+
+
+def _replace_once(expr, target, replacement):
+    """``expr`` with the first occurrence (preorder) of ``target`` replaced."""
+    if expr == target:
+        return replacement
+    args = list(expr.args)
+    for position, arg in enumerate(args):
+        if isinstance(arg, sp.Basic) and arg.has(target):
+            args[position] = _replace_once(arg, target, replacement)
+            return expr.func(*args)
+    return expr
+
+
+def _sign_flips(expr):
+    yield Variant("sign flip", -expr)
+    for sub in _subexpressions(expr):
+        if isinstance(sub, sp.Add):
+            for term in sub.args[:3]:
+                yield Variant("sign flip", _replace_once(expr, sub, sp.Add(*[(-t if t is term else t) for t in sub.args])))
+
+
+def _dropped_terms(expr):
+    for sub in _subexpressions(expr):
+        if isinstance(sub, sp.Add):
+            for term in sub.args[:3]:
+                yield Variant("dropped term", _replace_once(expr, sub, sp.Add(*[t for t in sub.args if t is not term])))
+
+
+def _swaps(expr, indices):
+    free = sorted((s for s in expr.free_symbols if s in indices), key=str)
+    for a, b in itertools.combinations(free, 2):
+        yield Variant("swapped indices", expr.xreplace({a: b, b: a}))
+    for sub in _subexpressions(expr):
+        if isinstance(sub, sp.Indexed) and len(sub.indices) >= 2 and sub.indices[0] != sub.indices[1]:
+            transposed = sub.base[(sub.indices[1], sub.indices[0], *sub.indices[2:])]
+            yield Variant("transposed matrix", _replace_once(expr, sub, transposed))
+        elif isinstance(sub, sp.Function) and len(sub.args) >= 2 and sub.args[0] != sub.args[1] \
+                and type(sub.args[0]) is type(sub.args[1]) and sub.args[0] not in indices \
+                and not isinstance(sub, (sp.Min, sp.Max, sp.KroneckerDelta)):
+            # only arguments of one kind (two distributions, two reals): a vector swapped with an index is nonsense
+            try:
+                swapped = sub.func(sub.args[1], sub.args[0], *sub.args[2:])
+            except Exception:  # a function that rejects its arguments swapped is not a variant
+                continue
+            yield Variant("swapped arguments", _replace_once(expr, sub, swapped))
+
+
+def _constants(expr):
+    yield Variant("wrong constant", 2 * expr)
+    for sub in _subexpressions(expr):
+        if isinstance(sub, sp.Rational) and sub not in (0, 1, -1):
+            yield Variant("wrong constant", _replace_once(expr, sub, sub + 1))
+
+
+def _exponents(expr):
+    for sub in _subexpressions(expr):
+        if isinstance(sub, sp.Pow):
+            yield Variant("exponent off by one", _replace_once(expr, sub, sp.Pow(sub.base, sub.exp + 1)))
+        elif isinstance(sub, sp.exp):
+            yield Variant("exponent off by one", _replace_once(expr, sub, sp.exp(sub.args[0] + 1)))
+
+
+def _epsilons(expr):
+    for symbol in sorted(expr.free_symbols, key=str):
+        if str(symbol).lower().startswith(("eps", "varepsilon", "\\epsilon", "ε")):
+            yield Variant("epsilon dropped", expr.xreplace({symbol: 0}))
+
+
+OPERATORS = (_sign_flips, _dropped_terms, _swaps, _constants, _exponents, _epsilons)
+
+
+def variants(expr, indices=()) -> list[Variant]:
+    """Candidate wrong variants of ``expr``, a few of each kind, structurally distinct from it."""
+    by_kind: dict[str, list] = {}
+    seen = {expr}
+    for operator in OPERATORS:
+        produced = operator(expr, indices) if operator is _swaps else operator(expr)
+        for variant in itertools.islice(produced, 12):
+            if variant.expr in seen:
+                continue
+            seen.add(variant.expr)
+            by_kind.setdefault(variant.kind, []).append(variant)
+    mixed = [v for group in itertools.zip_longest(*by_kind.values()) for v in group if v is not None]
+    return mixed
+
+
+def rewritings(expr) -> list[Variant]:
+    """Equivalent forms of ``expr``: expanded, factored, and with a bound index renamed."""
+    found = []
+    for kind, transform in (("expanded", sp.expand), ("factored", sp.factor_terms), ("combined", sp.together)):
+        try:
+            rewritten = transform(expr)
+        except Exception:  # a form SymPy cannot produce for this expression
+            continue
+        if rewritten != expr:
+            found.append(Variant(kind, rewritten))
+    sums = [s for s in _subexpressions(expr) if isinstance(s, sp.Sum)]
+    if sums:
+        index = sums[0].limits[0][0]
+        fresh = sp.Symbol("r" if str(index) != "r" else "s", integer=True, positive=True)
+        renamed = sp.Sum(sums[0].function.xreplace({index: fresh}), (fresh, *sums[0].limits[0][1:]), *sums[0].limits[1:])
+        found.append(Variant("bound index renamed", _replace_once(expr, sums[0], renamed)))
+    return found
+
+
+# --- scoring --------------------------------------------------------------------------------
+
+def _cases_of_deltas(expr):
+    """``expr`` split on each Kronecker delta δ_ab: a = b (δ = 1), and a ≠ b (δ = 0)."""
+    deltas = sorted(expr.atoms(sp.KroneckerDelta), key=sp.default_sort_key)
+    if not deltas:
+        return [expr]
+    a, b = deltas[0].args
+    equal = expr.xreplace({deltas[0]: sp.Integer(1)})
+    equal = equal.xreplace({b: a}) if b.is_Symbol else equal.xreplace({a: b}) if a.is_Symbol else equal
+    return _cases_of_deltas(equal) + _cases_of_deltas(expr.xreplace({deltas[0]: sp.Integer(0)}))
+
+
+def _equivalent(original, variant, assumptions) -> bool:
+    """Whether SymPy proves the variant equal to the original (in every case of its Kronecker deltas)."""
+    difference = sp.expand(original - variant)
+    return all(prove_zero(case, assumptions, budget=EQUIVALENCE_BUDGET).proved for case in _cases_of_deltas(difference))
+
+
+def _wrong(original, candidates, assumptions, limit=PER_TARGET) -> tuple[list, int]:
+    """The candidates SymPy cannot show equal to ``original``, at most ``limit``; and how many it could."""
+    kept, equivalent = [], 0
+    for variant in candidates:
+        if len(kept) == limit:
+            break
+        try:
+            if _equivalent(original, variant.expr, assumptions):
+                equivalent += 1
+                continue
+        except TypeError:  # e.g. a matrix minus a scalar: certainly a different object
+            pass
+        kept.append(variant)
+    return kept, equivalent
+
+
+def score(result) -> MutationScore:
+    """Generate, check and count the variants of every claim of ``result``."""
+    from derive.docs import check_formula
+    from derive.verify import _Values, _assumptions, _check_oracle, _check_step
+    from derive.numeric import WORKING_DIGITS
+
+    outcome = MutationScore(result.name)
+    # at least PER_TARGET wrong statements and PER_TARGET wrong steps per result, spread over its claims
+    per_claim = max(2, -(-PER_TARGET // len(result.claims)))
+    for position, claim in enumerate(result.claims):
+        domain = claim.domain or result.domain
+        indices = {s for s, sampler in domain.samplers.items() if isinstance(sampler, Index)}
+        assumptions = _assumptions(result, domain)
+        values = _Values(domain.sample_points(f"{result.name}/{position}", WORKING_DIGITS))
+        statement = claim.statement
+        label = f"statement {position + 1}"
+
+        wrong, equivalent = _wrong(statement.rhs, variants(statement.rhs, indices), assumptions, per_claim)
+        outcome.equivalent_discarded += equivalent
+        wrong_statements = wrong
+        for variant in wrong:
+            report = _check_oracle(replace(claim, statement=Statement(statement.lhs, statement.relation, variant.expr)), values)
+            outcome.wrong.append(Outcome(label, variant.kind, not report.passed, report.counterexample))
+        for variant in rewritings(statement.rhs)[:2]:
+            report = _check_oracle(replace(claim, statement=Statement(statement.lhs, statement.relation, variant.expr)), values)
+            outcome.rewritings.append(Outcome(label, variant.kind, not report.passed, report.counterexample))
+
+        inner = list(range(1, len(claim.steps) - 1))
+        for step_position in inner[len(inner) // 2:][:1]:
+            step = claim.steps[step_position]
+            wrong, equivalent = _wrong(step.expr, variants(step.expr, indices), assumptions, per_claim)
+            outcome.equivalent_discarded += equivalent
+            for variant in wrong:
+                mutated = replace(step, expr=variant.expr)
+                before = _check_step(claim.steps[step_position - 1].expr, mutated, values, assumptions)
+                after = _check_step(variant.expr, claim.steps[step_position + 1], values, assumptions)
+                failed = [r for r in (before, after) if r.symbolic == "failed"]
+                outcome.wrong.append(Outcome(f"claim {position + 1} step {step_position + 1}", variant.kind, bool(failed),
+                                             failed[0].counterexample if failed else ""))
+
+        _latex_outcomes(result, position, wrong_statements, outcome, check_formula)
+    return outcome
+
+
+def _statement_latex(lhs, relation, rhs) -> str:
+    from derive.printing import latex
+
+    symbol = {"=": "=", "<=": r"\le", ">=": r"\ge", "<": "<", ">": ">"}[relation]
+    return f"{latex(lhs)} {symbol} {latex(rhs)}"
+
+
+def _latex_outcomes(result, position, wrong, outcome: MutationScore, check_formula) -> None:
+    """The wrong statements of claim ``position`` as LaTeX, through the documentation checker."""
+    claim = result.claims[position]
+    statement = claim.statement
+    original = check_formula(_statement_latex(statement.lhs, statement.relation, statement.rhs), result.name)
+    label = f"LaTeX of statement {position + 1}"
+    if original["verdict"] != "PASS":
+        outcome.latex_not_applicable.append(f"{label}: the checker reads the correct statement as "
+                                            f"{original['verdict']} ({original['detail'][:80]})")
+        return
+    for variant in wrong:
+        verdict = check_formula(_statement_latex(statement.lhs, statement.relation, variant.expr), result.name)
+        outcome.wrong.append(Outcome(label, variant.kind, verdict["verdict"] == "FAIL", verdict["detail"][:160]))
+    for variant in rewritings(statement.rhs)[:2]:
+        verdict = check_formula(_statement_latex(statement.lhs, statement.relation, variant.expr), result.name)
+        outcome.rewritings.append(Outcome(label, variant.kind, verdict["verdict"] != "PASS", verdict["detail"][:160]))
+
+
+def main(argv: list[str]) -> int:
+    """``python -m derive mutate NAME... | all [-j N]``: the mutation score of each result.
+
+    Exit status 0 when every wrong variant is rejected and every rewriting accepted, 1 otherwise.
+    """
+    import argparse
+    from concurrent.futures import ProcessPoolExecutor
+
+    from derive.batch import available_cores
+    from derive.errors import DeriveError
+    from derive.registry import catalog_names, load
+
+    parser = argparse.ArgumentParser(prog="python -m derive mutate")
+    parser.add_argument("names", nargs="+")
+    parser.add_argument("-j", "--jobs", type=int, default=None)
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every variant, not only the escapes")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return 2 if exc.code else 0
+    names = catalog_names() if args.names == ["all"] else args.names
+    try:
+        for name in names:
+            load(name)
+    except DeriveError as exc:
+        print(f"derive: error: {exc}")
+        return exc.exit_status
+    jobs = max(1, min(args.jobs or available_cores(), len(names)))
+    if jobs == 1:
+        scores = [score(load(name)) for name in names]
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            scores = list(pool.map(_score_named, names))
+    for found in scores:
+        print(found.line())
+        for o in found.wrong:
+            if not o.rejected or args.verbose:
+                print(f"    {'rejected' if o.rejected else 'ACCEPTED'} wrong {o.kind} in {o.target}: {o.detail[:100]}")
+        for o in found.rewritings:
+            if o.rejected or args.verbose:
+                print(f"    {'REJECTED' if o.rejected else 'accepted'} rewriting ({o.kind}) of {o.target}: {o.detail[:100]}")
+        for note in found.latex_not_applicable:
+            print(f"    not checked as LaTeX: {note}")
+    wrong = sum(len(f.wrong) for f in scores)
+    caught = sum(f.caught for f in scores)
+    rewritten = sum(len(f.rewritings) for f in scores)
+    kept = sum(f.rewritings_accepted for f in scores)
+    print(f"mutation score: {caught}/{wrong} wrong variants rejected ({100 * caught / max(wrong, 1):.1f} %), "
+          f"{kept}/{rewritten} equivalent rewritings accepted, over {len(scores)} results")
+    return 0 if all(f.perfect for f in scores) else 1
+
+
+def _score_named(name: str) -> MutationScore:
+    from derive.registry import load
+
+    return score(load(name))

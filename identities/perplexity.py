@@ -1,0 +1,235 @@
+"""Perplexity PPL(p) = e^{H(p)} = 2^{H₂(p)} (entropy in nats or in bits, same number) lies between 1 and n, equals 1 only for a one-hot p and n only for the uniform p; a model's perplexity on T tokens is exp of its mean negative log-likelihood.
+
+The perplexity of a distribution on n outcomes is the effective number of equally
+likely choices: a uniform distribution over n outcomes has perplexity n. The bounds
+are the entropy bounds 0 ≤ H(p) ≤ log n pushed through the increasing exponential.
+For a language model scored on a text x_1, …, x_T, with q_t = q(x_t | x_<t) the
+probability it gave the token that came, the perplexity is the inverse geometric mean
+(q_1 ⋯ q_T)^{−1/T} = exp((1/T) Σ_t −log q_t). That perplexity is not bounded by
+the vocabulary size: a model that puts less than 1/n on the observed tokens scores
+above n.
+"""
+
+import mpmath
+import sympy as sp
+
+from derive import Claim, Domain, Remark, Result, Step, dimension, index, positive, probability_vector, vector
+from derive.domain import Point
+from derive.notation import Entropy, Notation, Sum, fresh_index, j, k, n, p, q
+from derive.oracles import mp_entropy
+from identities.entropy_bounds import UniformVector, one_hot, one_hot_entropy, u
+
+T = sp.Symbol("T", integer=True, positive=True)  # number of scored tokens
+t = sp.Symbol("t", integer=True, positive=True)  # position in the text
+
+
+def _name(printer, vec):
+    """A vector's name: the label of p_k, or how a named distribution prints itself."""
+    return printer._print(vec.label if isinstance(vec, sp.IndexedBase) else vec)
+
+
+class Perplexity(Notation):
+    """PPL(p) = exp(H(p)), the perplexity of p ∈ Δⁿ."""
+
+    nargs = 2
+
+    def definition(self):
+        vec, size = self.args
+        return sp.exp(Entropy(vec, size))
+
+    def _eval_is_positive(self):
+        return True
+
+    def _latex(self, printer):
+        return rf"\operatorname{{PPL}}({_name(printer, self.args[0])})"
+
+    def _unicode(self, printer):
+        return f"PPL({_name(printer, self.args[0])})"
+
+
+class EntropyBits(Notation):
+    """H₂(p) = −Σ_k p_k log₂ p_k, the entropy in bits."""
+
+    nargs = 2
+
+    def definition(self):
+        vec, size = self.args
+        dummy = fresh_index(size)
+        return -sp.Sum(vec[dummy] * sp.log(vec[dummy]) / sp.log(2), (dummy, 1, size))
+
+    def _latex(self, printer):
+        return rf"H_2({_name(printer, self.args[0])})"
+
+    def _unicode(self, printer):
+        return f"H₂({_name(printer, self.args[0])})"
+
+
+def mp_perplexity(probabilities):
+    return mpmath.exp(mp_entropy(probabilities))
+
+
+def oracle_perplexity(point):
+    return mp_perplexity(point.p)
+
+
+def oracle_uniform(point):
+    return mp_perplexity([mpmath.mpf(1) / point.n] * point.n)
+
+
+def oracle_one_hot(point):
+    return mp_perplexity(one_hot(point))
+
+
+def oracle_model(point):
+    """(q_1 ⋯ q_T)^(−1/T): the inverse geometric mean of the probabilities given to the observed tokens."""
+    return mpmath.power(mpmath.fprod(point.q), -mpmath.mpf(1) / point.T)
+
+
+bases = Claim(
+    label="nats or bits",
+    text=r"The perplexity $\operatorname{PPL}(p) = e^{H(p)}$ is the same number whether entropy is in nats or in bits:",
+    statement=sp.Eq(Perplexity(p, n), 2 ** EntropyBits(p, n), evaluate=False),
+    steps=[
+        Step(Perplexity(p, n)),
+        Step(sp.exp(Entropy(p, n)), because="definition"),
+        Step(sp.Pow(2, Entropy(p, n) / sp.log(2), evaluate=False), because=r"$2^{a} = e^{a \log 2}$ with $a = H(p)/\log 2$"),
+        Step(2 ** EntropyBits(p, n), because=r"$\log p_k / \log 2 = \log_2 p_k$"),
+    ],
+    oracle=oracle_perplexity,
+)
+
+
+def between(relation, bound, middle, because):
+    return [
+        Step(Perplexity(p, n)),
+        Step(sp.exp(Entropy(p, n)), because="definition"),
+        Step(sp.exp(middle, evaluate=False), because=because, relation=relation),
+        Step(bound, because=r"$e^{0} = 1$" if bound == 1 else r"$e^{\log n} = n$"),
+    ]
+
+
+at_least_one = Claim(
+    label="PPL >= 1",
+    text=r"It is at least $1$:",
+    statement=sp.Ge(Perplexity(p, n), 1, evaluate=False),
+    steps=between(">=", sp.Integer(1), sp.Integer(0), r"$H(p) \ge 0$ and $\exp$ is increasing"),
+    oracle=oracle_perplexity,
+)
+
+at_most_n = Claim(
+    label="PPL <= n",
+    text=r"and at most the number of outcomes $n$ (for a vocabulary, $|V|$):",
+    statement=sp.Le(Perplexity(p, n), n, evaluate=False),
+    steps=between("<=", n, sp.log(n), r"$H(p) \le \log n$ and $\exp$ is increasing"),
+    oracle=oracle_perplexity,
+)
+
+at_uniform = Claim(
+    label="PPL = n at the uniform p",
+    text=r"The uniform distribution $u_k = 1/n$ has perplexity $n$:",
+    statement=sp.Eq(Perplexity(u, n), n, evaluate=False),
+    steps=[
+        Step(Perplexity(u, n)),
+        Step(sp.exp(Entropy(u, n)), because="definition"),
+        Step(sp.exp(sp.log(n), evaluate=False), because=r"$H(u) = \log n$"),
+        Step(n, because=r"$e^{\log n} = n$"),
+    ],
+    oracle=oracle_uniform,
+)
+
+at_one_hot = Claim(
+    label="PPL = 1 at a one-hot p",
+    text=r"and a one-hot $p = e_j$ (with $0 \log 0 = 0$) has perplexity $1$:",
+    statement=sp.Eq(sp.exp(one_hot_entropy), 1, evaluate=False),
+    steps=[
+        Step(sp.exp(one_hot_entropy)),
+        Step(sp.exp(0, evaluate=False), because=r"$H(e_j) = 0$"),
+        Step(sp.Integer(1), because=r"$e^{0} = 1$"),
+    ],
+    oracle=oracle_one_hot,
+    domain=Domain({n: dimension(1, 6), j: index(n)}),
+)
+
+OPEN_SIMPLEX = Domain({n: dimension(2, 6), p: probability_vector(n)})
+
+above_one = Claim(
+    label="PPL > 1 otherwise",
+    text=r"No other distribution reaches either bound (checked on the open simplex, $n \ge 2$):",
+    statement=sp.Gt(Perplexity(p, n), 1, evaluate=False),
+    steps=between(">", sp.Integer(1), sp.Integer(0), r"$H(p) > 0$ unless $p$ is one-hot"),
+    oracle=oracle_perplexity,
+    domain=OPEN_SIMPLEX,
+)
+
+below_n = Claim(
+    label="PPL < n otherwise",
+    text=r"and",
+    statement=sp.Lt(Perplexity(p, n), n, evaluate=False),
+    steps=between("<", n, sp.log(n), r"$H(p) < \log n$ unless $p = u$"),
+    oracle=oracle_perplexity,
+    domain=OPEN_SIMPLEX,
+)
+
+model_on_data = sp.Product(q[t], (t, 1, T)) ** (-1 / T)
+mean_nll = Sum(-sp.log(q[t]), t, T) / T
+
+on_data = Claim(
+    label="exp of the mean NLL",
+    text=(
+        r"A model scored on a text $x_1, \ldots, x_T$ gives the observed tokens probabilities "
+        r"$q_t = q(x_t \mid x_{<t}) \in (0, 1]$; its perplexity, the inverse geometric mean of these, "
+        r"is the exponential of the mean negative log-likelihood:"
+    ),
+    statement=sp.Eq(model_on_data, sp.exp(mean_nll), evaluate=False),
+    steps=[
+        Step(model_on_data),
+        Step(
+            sp.Pow(sp.exp(Sum(sp.log(q[t]), t, T)), -1 / T, evaluate=False),
+            because=r"a product of positive factors is $\exp$ of the sum of their logs",
+        ),
+        Step(sp.exp(-Sum(sp.log(q[t]), t, T) / T), because=r"$(e^{a})^{b} = e^{ab}$"),
+        Step(sp.exp(mean_nll), because=r"$-(1/T) \sum_t \log q_t$ is the mean of the $-\log q_t$"),
+    ],
+    oracle=oracle_model,
+    domain=Domain({T: dimension(1, 6), q: vector(T, positive("0.01", 1))}),
+)
+
+
+def _exact(*values):
+    with mpmath.workdps(60):
+        return [mpmath.mpf(v) for v in values]
+
+
+DYADIC = _exact("0.5", "0.25", "0.125", "0.125")
+
+remarks = [
+    Remark(
+        text=r"A model that is uniform over a vocabulary of $50000$ tokens has perplexity $e^{\log 50000} = {value}$.",
+        value=Perplexity(UniformVector(50000), 50000),
+        at=Point(),
+    ),
+    Remark(
+        text=r"Uniform over $4$ outcomes: $H_2 = 2$ bits and perplexity $2^{2} = {value}$.",
+        value=Perplexity(UniformVector(4), 4),
+        at=Point(),
+    ),
+    Remark(
+        text=(
+            r"For $p = (1/2, 1/4, 1/8, 1/8)$, $H_2(p) = 1.75$ bits and the perplexity is "
+            r"$2^{1.75} \approx {value}$: fewer than $4$ effective choices."
+        ),
+        value=Perplexity(p, 4),
+        at=Point({p: DYADIC}),
+    ),
+]
+
+perplexity = Result(
+    title="Perplexity is the exponential of entropy",
+    area="Information theory",
+    claims=[bases, at_least_one, at_most_n, at_uniform, at_one_hot, above_one, below_n, on_data],
+    domain=Domain({n: dimension(1, 6), p: probability_vector(n)}),
+    rules=[sp.Eq(Sum(p[k], k, n), 1)],
+    remarks=remarks,
+    uses=["entropy_bounds"],
+    references=["jelinek1977", "shannon1948", "cover2006"],
+)
