@@ -53,6 +53,7 @@ class MutationScore:
     rewritings: list = field(default_factory=list)   # Outcome per equivalent rewriting (rejected = bad)
     equivalent_discarded: int = 0
     latex_not_applicable: list = field(default_factory=list)
+    error: str = ""                                  # the scoring itself broke down (a defect to fix)
 
     @property
     def caught(self) -> int:
@@ -64,9 +65,11 @@ class MutationScore:
 
     @property
     def perfect(self) -> bool:
-        return self.caught == len(self.wrong) and self.rewritings_accepted == len(self.rewritings)
+        return not self.error and self.caught == len(self.wrong) and self.rewritings_accepted == len(self.rewritings)
 
     def line(self) -> str:
+        if self.error:
+            return f"{self.name}: could not be scored: {self.error}"
         docs = sum(o.target.startswith("LaTeX") for o in self.wrong)
         return (f"{self.name}: {self.caught}/{len(self.wrong)} wrong variants rejected "
                 f"({docs} of them as LaTeX by the documentation checker), "
@@ -153,12 +156,23 @@ def _epsilons(expr):
 OPERATORS = (_sign_flips, _dropped_terms, _swaps, _constants, _exponents, _epsilons)
 
 
+def _constructible(produced):
+    """The variants an operator can build; one SymPy refuses to construct (a matrix of the wrong size) is no variant."""
+    while True:
+        try:
+            yield next(produced)
+        except StopIteration:
+            return
+        except (ValueError, TypeError, AttributeError, IndexError, sp.ShapeError):
+            continue
+
+
 def variants(expr, indices=()) -> list[Variant]:
     """Candidate wrong variants of ``expr``, a few of each kind, structurally distinct from it."""
     by_kind: dict[str, list] = {}
     seen = {expr}
     for operator in OPERATORS:
-        produced = operator(expr, indices) if operator is _swaps else operator(expr)
+        produced = _constructible(operator(expr, indices) if operator is _swaps else operator(expr))
         for variant in itertools.islice(produced, 12):
             if variant.expr in seen:
                 continue
@@ -320,7 +334,7 @@ def main(argv: list[str]) -> int:
         return exc.exit_status
     jobs = max(1, min(args.jobs or available_cores(), len(names)))
     if jobs == 1:
-        scores = [score(load(name)) for name in names]
+        scores = [_score_named(name) for name in names]
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             scores = list(pool.map(_score_named, names))
@@ -346,4 +360,7 @@ def main(argv: list[str]) -> int:
 def _score_named(name: str) -> MutationScore:
     from derive.registry import load
 
-    return score(load(name))
+    try:
+        return score(load(name))
+    except Exception as exc:  # reported as the result's score, so one defect does not hide the others
+        return MutationScore(name, error=f"{type(exc).__name__}: {str(exc)[:200]}")

@@ -7,6 +7,8 @@ sees ``z_i``, ``∂σ_i/∂z_j`` and ``Σ_{k=1}^{n}`` rather than ``z[i]`` or ``
 
 from __future__ import annotations
 
+import inspect
+
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import PRECEDENCE
@@ -66,6 +68,14 @@ class DeriveLatexPrinter(LatexPrinter):
 
     def __init__(self, settings=None):
         super().__init__({"mul_symbol": None, "fold_short_frac": False, "fold_frac_powers": True, **(settings or {})})
+
+    def _print(self, expr, **kwargs):
+        # a notation that cannot place an exponent itself is parenthesised and raised
+        exp = kwargs.get("exp")
+        method = getattr(expr, "_latex", None)
+        if exp is not None and method is not None and "exp" not in inspect.signature(method).parameters:
+            return rf"\left({super()._print(expr)}\right)^{{{exp}}}"
+        return super()._print(expr, **kwargs)
 
     def _print_Mul(self, expr):
         return _reading_order(self, expr, super()._print_Mul)
