@@ -5,7 +5,9 @@ of its inner steps by operators that model real slips: a flipped sign, a dropped
 swapped indices or arguments, a transposed matrix, a wrong constant, an exponent off by
 one, ε dropped. A variant that SymPy proves equal to the original (swapping i and j in
 a symmetric expression, say) is not wrong and is set aside, counted, before anything is
-checked. The rest must be rejected:
+checked; so is one that holds at every point of a fresh, five times larger sample of the
+domain (a weaker bound: ≤ 2n where ≤ n holds). The rest are wrong somewhere, and the
+verifier, on its usual points, must reject them:
 
 * a wrong statement by the claim's oracle (the syntactic "proof ends at the statement"
   check is not counted: it would reject any change at all);
@@ -30,6 +32,7 @@ from derive.symbolic import prove_zero
 
 PER_TARGET = 6            # wrong variants kept per statement or step
 EQUIVALENCE_BUDGET = 3.0  # seconds SymPy gets to show a variant is not wrong after all
+FRESH_POINTS = 60         # an independent, larger sample that decides whether a variant is really wrong
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class MutationScore:
     wrong: list = field(default_factory=list)        # Outcome per wrong variant
     rewritings: list = field(default_factory=list)   # Outcome per equivalent rewriting (rejected = bad)
     equivalent_discarded: int = 0
+    true_discarded: int = 0                          # not wrong after all: hold at every fresh point
     latex_not_applicable: list = field(default_factory=list)
     error: str = ""                                  # the scoring itself broke down (a defect to fix)
 
@@ -65,7 +69,7 @@ class MutationScore:
 
     @property
     def perfect(self) -> bool:
-        return not self.error and self.caught == len(self.wrong) and self.rewritings_accepted == len(self.rewritings)
+        return not self.error and bool(self.wrong) and self.caught == len(self.wrong) and self.rewritings_accepted == len(self.rewritings)
 
     def line(self) -> str:
         if self.error:
@@ -74,7 +78,8 @@ class MutationScore:
         return (f"{self.name}: {self.caught}/{len(self.wrong)} wrong variants rejected "
                 f"({docs} of them as LaTeX by the documentation checker), "
                 f"{self.rewritings_accepted}/{len(self.rewritings)} rewritings accepted, "
-                f"{self.equivalent_discarded} generated variants were equivalent and set aside")
+                f"set aside: {self.equivalent_discarded} proved equivalent, {self.true_discarded} true on "
+                f"{FRESH_POINTS} fresh points (e.g. a weaker bound)")
 
 
 # --- operators ------------------------------------------------------------------------------
@@ -153,7 +158,8 @@ def _epsilons(expr):
             yield Variant("epsilon dropped", expr.xreplace({symbol: 0}))
 
 
-OPERATORS = (_sign_flips, _dropped_terms, _swaps, _constants, _exponents, _epsilons)
+# the specific slips first: a variant two operators both produce is labelled by the more specific one
+OPERATORS = (_epsilons, _exponents, _swaps, _sign_flips, _dropped_terms, _constants)
 
 
 def _constructible(produced):
@@ -236,6 +242,27 @@ def _wrong(original, candidates, assumptions, limit=PER_TARGET) -> tuple[list, i
     return kept, equivalent
 
 
+def _true_everywhere(pairs, relations, points) -> bool:
+    """Whether each (left, right) pair satisfies its relation at every point: the reference that decides
+    whether a variant is really wrong. It calls :func:`derive.numeric.holds` directly, not through the
+    verifier, so a verifier that accepts too much cannot make its own mutants look harmless."""
+    import mpmath
+
+    from derive.numeric import NumericError, WORKING_DIGITS, evaluate, holds
+
+    for point in points:
+        for (left, right), relation in zip(pairs, relations):
+            try:
+                with mpmath.workdps(WORKING_DIGITS):
+                    a = left(point) if callable(left) else evaluate(left, point)
+                b = evaluate(right, point)
+            except (NumericError, ArithmeticError, ValueError, TypeError):
+                return False
+            if not holds(relation, a, b)[0]:
+                return False
+    return True
+
+
 def score(result) -> MutationScore:
     """Generate, check and count the variants of every claim of ``result``."""
     from derive.docs import check_formula
@@ -244,20 +271,26 @@ def score(result) -> MutationScore:
 
     outcome = MutationScore(result.name)
     # at least PER_TARGET wrong statements and PER_TARGET wrong steps per result, spread over its claims
-    per_claim = max(2, -(-PER_TARGET // len(result.claims)))
+    per_claim = max(3, -(-(PER_TARGET + 1) // len(result.claims)))
     for position, claim in enumerate(result.claims):
         domain = claim.domain or result.domain
         indices = {s for s, sampler in domain.samplers.items() if isinstance(sampler, Index)}
         assumptions = _assumptions(result, domain)
         values = _Values(domain.sample_points(f"{result.name}/{position}", WORKING_DIGITS))
+        fresh = domain.with_(points=FRESH_POINTS).sample_points(f"{result.name}/{position}/fresh", WORKING_DIGITS)
         statement = claim.statement
         label = f"statement {position + 1}"
 
         wrong, equivalent = _wrong(statement.rhs, variants(statement.rhs, indices), assumptions, per_claim)
         outcome.equivalent_discarded += equivalent
-        wrong_statements = wrong
+        wrong_statements = []
         for variant in wrong:
-            report = _check_oracle(replace(claim, statement=Statement(statement.lhs, statement.relation, variant.expr)), values)
+            mutated = replace(claim, statement=Statement(statement.lhs, statement.relation, variant.expr))
+            if _true_everywhere([(claim.oracle, variant.expr)], [statement.relation], fresh):  # e.g. ≤ 2n where ≤ n holds
+                outcome.true_discarded += 1
+                continue
+            wrong_statements.append(variant)
+            report = _check_oracle(mutated, values)
             outcome.wrong.append(Outcome(label, variant.kind, not report.passed, report.counterexample))
         for variant in rewritings(statement.rhs)[:2]:
             report = _check_oracle(replace(claim, statement=Statement(statement.lhs, statement.relation, variant.expr)), values)
@@ -270,6 +303,11 @@ def score(result) -> MutationScore:
             outcome.equivalent_discarded += equivalent
             for variant in wrong:
                 mutated = replace(step, expr=variant.expr)
+                neighbours = (claim.steps[step_position - 1].expr, claim.steps[step_position + 1])
+                if _true_everywhere([(neighbours[0], variant.expr), (variant.expr, neighbours[1].expr)],
+                                    [step.relation, neighbours[1].relation], fresh):
+                    outcome.true_discarded += 1   # still a valid step of the chain
+                    continue
                 before = _check_step(claim.steps[step_position - 1].expr, mutated, values, assumptions)
                 after = _check_step(variant.expr, claim.steps[step_position + 1], values, assumptions)
                 failed = [r for r in (before, after) if r.symbolic == "failed"]
@@ -302,7 +340,11 @@ def _latex_outcomes(result, position, wrong, outcome: MutationScore, check_formu
         outcome.wrong.append(Outcome(label, variant.kind, verdict["verdict"] == "FAIL", verdict["detail"][:160]))
     for variant in rewritings(statement.rhs)[:2]:
         verdict = check_formula(_statement_latex(statement.lhs, statement.relation, variant.expr), result.name)
-        outcome.rewritings.append(Outcome(label, variant.kind, verdict["verdict"] != "PASS", verdict["detail"][:160]))
+        if verdict["verdict"] in ("PASS", "FAIL"):
+            outcome.rewritings.append(Outcome(label, variant.kind, verdict["verdict"] == "FAIL", verdict["detail"][:160]))
+        else:  # the checker cannot read this form: undecided, which is not a rejection
+            outcome.latex_not_applicable.append(f"{label}, rewriting ({variant.kind}): {verdict['verdict']} "
+                                                f"({verdict['detail'][:80]})")
 
 
 def main(argv: list[str]) -> int:

@@ -1,0 +1,46 @@
+"""Mutation testing: generated wrong variants are rejected, rewritings accepted, and the suite itself can fail."""
+
+import sympy as sp
+
+from derive import mutation
+from derive.notation import delta, i, j, softmax
+from derive.registry import load
+
+
+def test_softmax_jacobian_scores_perfectly():
+    found = mutation.score(load("softmax_jacobian"))
+    assert found.perfect, [o for o in found.wrong if not o.rejected] + [o for o in found.rewritings if o.rejected]
+    statements = [o for o in found.wrong if o.target.startswith("statement")]
+    steps = [o for o in found.wrong if o.target.startswith("claim")]
+    latex = [o for o in found.wrong if o.target.startswith("LaTeX")]
+    assert len(statements) >= 5 and len(steps) >= 5 and len(latex) >= 5
+    assert {"sign flip", "dropped term", "wrong constant"} <= {o.kind for o in found.wrong}
+    assert found.rewritings_accepted >= 2
+
+
+def test_a_weaker_bound_is_set_aside_not_counted_as_wrong():
+    found = mutation.score(load("robbins_monro_step_sizes"))
+    assert found.true_discarded > 0 and found.perfect
+
+
+def test_swapping_indices_of_a_symmetric_expression_is_recognised_as_equivalent():
+    jacobian = softmax(i) * delta(i, j) - softmax(i) * softmax(j)
+    from derive.symbolic import Assumptions
+
+    swapped = jacobian.xreplace({i: j, j: i})
+    assert mutation._equivalent(jacobian, swapped, Assumptions())
+    assert not mutation._equivalent(jacobian, softmax(i) * delta(i, j) + softmax(i) * softmax(j), Assumptions())
+
+
+def test_operators_cover_the_usual_slips():
+    x, y, eps = sp.symbols("x y epsilon", positive=True)
+    kinds = {v.kind for v in mutation.variants(x**2 / sp.sqrt(y + eps) - 3 * y, {})}
+    assert {"sign flip", "dropped term", "wrong constant", "exponent off by one", "epsilon dropped"} <= kinds
+
+
+def test_a_verifier_that_accepts_everything_is_caught(monkeypatch):
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("derive.verify"), "holds", lambda relation, a, b, digits=50: (True, 0))
+    found = mutation.score(load("softmax_jacobian"))
+    assert not found.perfect and found.caught < len(found.wrong)
