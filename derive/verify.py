@@ -1,4 +1,32 @@
-"""The engine: check every step of every claim, then each statement against its oracle."""
+"""The engine: check every step of every claim, then each statement against its oracle.
+
+Why a numeric check does not accept a wrong identity by luck
+-------------------------------------------------------------
+Each claim is checked at 12 (documentation checks: 20) seeded points of its domain, at
+60 significant digits, and two sides must agree to 50 (:func:`derive.numeric.holds`).
+
+* Continuous values. Reals, logits and probability vectors are drawn from continuous
+  distributions on open sets (:mod:`derive.domain`). If a step is wrong, the difference
+  of its sides is a nonzero function that is analytic on each piece of the domain, so
+  its zero set has measure zero; a point drawn at random lands within 10^-50 of it
+  with negligible probability, and every point is an independent chance to see the
+  error. Identities that agree on a measure-zero set (equal logits, p = q, x = 0)
+  cannot pass this way.
+* Away from singular and degenerate sets. Samplers keep a margin from the places where
+  a formula is 0/0 or undefined: probabilities in (0.02, 0.98) or vectors with every
+  entry positive, scales and temperatures at least 0.05, ε > 0. Piecewise results
+  (ReLU, clipping, min/max) declare domains that avoid their breakpoints, and a claim
+  about a degenerate case (one-hot p, all logits equal, q = p) gets a domain of its own.
+* Every size and index pattern. Dimensions cycle through all declared values (n = 1 …
+  6 typically), so a formula right only for n = 2 fails; indices are drawn from 1…n,
+  so over the points both i = j and i ≠ j occur (n = 1 forces i = j).
+* Evaluated, not assumed. Finite sums are written out at the point's sizes and every
+  derivative taken before numbers go in; values that are not finite or not real fail.
+
+What the numbers cannot give is a proof: a step SymPy does not close stays "numeric
+only", visibly. How often a wrong variant slips through is measured, not argued:
+``python -m derive mutate all`` (see :mod:`derive.mutation`).
+"""
 
 from __future__ import annotations
 
