@@ -27,7 +27,9 @@ _MACROS = {
     r"\left": "", r"\right": "", r"\mathrm{KL}": "KL", r"\{": "{", r"\}": "}",
 }
 _SUPERSCRIPTS = str.maketrans("0123456789+-n()T", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ⁿ⁽⁾ᵀ")
-_MACRO_PATTERN = re.compile("|".join(re.escape(m) for m in sorted(_MACROS, key=len, reverse=True)) + r"(?![A-Za-z])")
+# a macro ending in a letter must not be followed by one (\in is not the start of \int)
+_MACRO_PATTERN = re.compile("|".join(re.escape(m) + (r"(?![A-Za-z])" if m[-1].isalpha() else "")
+                                     for m in sorted(_MACROS, key=len, reverse=True)))
 
 
 def _math_to_unicode(math: str) -> str:
