@@ -335,8 +335,13 @@ def _latex_outcomes(result, position, wrong, outcome: MutationScore, check_formu
         outcome.latex_not_applicable.append(f"{label}: the checker reads the correct statement as "
                                             f"{original['verdict']} ({original['detail'][:80]})")
         return
+    written = _statement_latex(statement.lhs, statement.relation, statement.rhs)
     for variant in wrong:
-        verdict = check_formula(_statement_latex(statement.lhs, statement.relation, variant.expr), result.name)
+        text = _statement_latex(statement.lhs, statement.relation, variant.expr)
+        if text == written:  # the change is inside a notation's definition (x̂ without ε): LaTeX cannot show it
+            outcome.latex_not_applicable.append(f"{label}, {variant.kind}: prints exactly as the correct statement")
+            continue
+        verdict = check_formula(text, result.name)
         outcome.wrong.append(Outcome(label, variant.kind, verdict["verdict"] == "FAIL", verdict["detail"][:160]))
     for variant in rewritings(statement.rhs)[:2]:
         verdict = check_formula(_statement_latex(statement.lhs, statement.relation, variant.expr), result.name)

@@ -507,8 +507,8 @@ class Interpreter:
             for table in (self.overrides, self.vocab.entries):
                 if key in table:
                     return key, table[key], True
-        if atom.star and not any(k in self.vocab.entries for k in keys):
-            pass
+        if atom.decoration:  # π^{ref} is not π: an unknown decorated name stays unbound, never its bare name
+            return f"{atom.key}^{atom.decoration}", None, False
         for table in (self.overrides, self.vocab.entries):
             if atom.key in table:
                 return atom.key, table[atom.key], False
