@@ -5,7 +5,7 @@ of its inner steps by operators that model real slips: a flipped sign, a dropped
 swapped indices or arguments, a transposed matrix, a wrong constant, an exponent off by
 one, ε dropped. A variant that SymPy proves equal to the original (swapping i and j in
 a symmetric expression, say) is not wrong and is set aside, counted, before anything is
-checked; so is one that holds at every point of a fresh, five times larger sample of the
+checked; so is one that holds at every point of a fresh sample of 120 points of the
 domain (a weaker bound: ≤ 2n where ≤ n holds). The rest are wrong somewhere, and the
 verifier, on its usual points, must reject them:
 
@@ -32,7 +32,7 @@ from derive.symbolic import prove_zero
 
 PER_TARGET = 6            # wrong variants kept per statement or step
 EQUIVALENCE_BUDGET = 3.0  # seconds SymPy gets to show a variant is not wrong after all
-FRESH_POINTS = 60         # an independent, larger sample that decides whether a variant is really wrong
+FRESH_POINTS = 120        # an independent, larger sample that decides whether a variant is really wrong
 
 
 @dataclass(frozen=True)
@@ -266,7 +266,7 @@ def _true_everywhere(pairs, relations, points) -> bool:
 def score(result) -> MutationScore:
     """Generate, check and count the variants of every claim of ``result``."""
     from derive.docs import check_formula
-    from derive.verify import _Values, _assumptions, _check_oracle, _check_step
+    from derive.verify import _Values, _assumptions, _check_oracle, _check_step, claim_points
     from derive.numeric import WORKING_DIGITS
 
     outcome = MutationScore(result.name)
@@ -276,7 +276,7 @@ def score(result) -> MutationScore:
         domain = claim.domain or result.domain
         indices = {s for s, sampler in domain.samplers.items() if isinstance(sampler, Index)}
         assumptions = _assumptions(result, domain)
-        values = _Values(domain.sample_points(f"{result.name}/{position}", WORKING_DIGITS))
+        values = _Values(claim_points(result, position))
         fresh = domain.with_(points=FRESH_POINTS).sample_points(f"{result.name}/{position}/fresh", WORKING_DIGITS)
         statement = claim.statement
         label = f"statement {position + 1}"

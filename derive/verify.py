@@ -20,6 +20,9 @@ Each claim is checked at 12 (documentation checks: 20) seeded points of its doma
 * Every size and index pattern. Dimensions cycle through all declared values (n = 1 …
   6 typically), so a formula right only for n = 2 fails; indices are drawn from 1…n,
   so over the points both i = j and i ≠ j occur (n = 1 forces i = j).
+* Inequalities get three times the points (36). A wrong identity fails almost
+  everywhere, but a wrong inequality may hold on a large part of the domain and fail
+  only on the rest; more points make missing that part unlikely.
 * Evaluated, not assumed. Finite sums are written out at the point's sizes and every
   derivative taken before numbers go in; values that are not finite or not real fail.
 
@@ -40,6 +43,8 @@ from derive.numeric import REQUIRED_DIGITS, WORKING_DIGITS, NumericError, evalua
 from derive.report import FAILED, NUMERIC_ONLY, PROVED, ClaimReport, OracleReport, RemarkReport, ResultReport, StepReport
 from derive.result import Claim, Result, chain_proves, chain_relation
 from derive.symbolic import Assumptions, prove_nonnegative, prove_zero
+
+INEQUALITY_POINTS = 36  # a wrong inequality can hold on a set of positive measure: look harder
 
 _EVALUATION_ERRORS = (NumericError, TypeError, ValueError, ZeroDivisionError, ArithmeticError, NotImplementedError)
 
@@ -129,10 +134,19 @@ def _chain_problem(claim: Claim) -> str:
     return ""
 
 
+def claim_points(result: Result, position: int) -> list[Point]:
+    """The seeded points claim ``position`` is checked at (more for an inequality)."""
+    claim = result.claims[position]
+    domain = claim.domain or result.domain
+    if claim.statement.relation != "=":
+        domain = domain.with_(points=max(domain.points, INEQUALITY_POINTS))
+    return domain.sample_points(f"{result.name}/{position}", WORKING_DIGITS)
+
+
 def verify_claim(result: Result, position: int) -> ClaimReport:
     claim = result.claims[position]
     domain = claim.domain or result.domain
-    points = domain.sample_points(f"{result.name}/{position}", WORKING_DIGITS)
+    points = claim_points(result, position)
     values = _Values(points)
     assumptions = _assumptions(result, domain)
     steps = [
