@@ -34,6 +34,25 @@ def _verify_named(name: str, path: str) -> ResultReport:
     return verify(load_path(path) if path else load(name))
 
 
+def in_processes(calls: dict, jobs: int):
+    """Run ``{key: (function, *arguments)}`` on ``jobs`` worker processes; yield (key, value) as each finishes.
+
+    Ctrl-C is handled once, by this process: unfinished workers are stopped, not awaited.
+    """
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_interrupts)
+    try:
+        futures = {pool.submit(function, *arguments): name for name, (function, *arguments) in calls.items()}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+    except BaseException:
+        for worker in list(getattr(pool, "_processes", {}).values()):  # don't wait for unfinished results
+            worker.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
 def verify_all(results, jobs: int | None = None, use_cache: bool = True, show_progress: bool = False) -> list:
     """One report per result, in order."""
     reports: list = [cache.load(r) if use_cache else None for r in results]
@@ -57,22 +76,13 @@ def verify_all(results, jobs: int | None = None, use_cache: bool = True, show_pr
                 progress.show(done, len(results), results[position].name)
             finished(position, verify(results[position]))
     else:
-        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_interrupts)
-        try:
-            futures = {}
-            for position in todo:
-                result = results[position]
-                in_catalog = result.module_file and os.path.dirname(os.path.abspath(result.module_file)) == str(cache.CATALOG)
-                futures[pool.submit(_verify_named, result.name, "" if in_catalog else result.module_file)] = position
-            for future in as_completed(futures):
-                finished(futures[future], future.result())
-        except BaseException:
-            for worker in list(getattr(pool, "_processes", {}).values()):  # don't wait for unfinished results
-                worker.terminate()
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        pool.shutdown()
+        calls = {}
+        for position in todo:
+            result = results[position]
+            in_catalog = result.module_file and os.path.dirname(os.path.abspath(result.module_file)) == str(cache.CATALOG)
+            calls[position] = (_verify_named, result.name, "" if in_catalog else result.module_file)
+        for position, report in in_processes(calls, jobs):
+            finished(position, report)
     if show_progress:
         progress.clear()
     return reports

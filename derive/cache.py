@@ -52,49 +52,49 @@ def _engine_digest(with_docs: bool = False) -> str:
     return digest.hexdigest()
 
 
-def key(result) -> str | None:
-    """The cache key of ``result``; None when its source file is unknown."""
-    if not result.module_file or not Path(result.module_file).is_file():
-        return None
-    source = Path(result.module_file).read_bytes()
-    digest = hashlib.sha256(_engine_digest().encode() + result.name.encode() + b"\0" + source)
-    # the declared object too, so a variant built in memory never meets its original's verdict
-    digest.update(repr([(c.statement, [s.expr for s in c.steps]) for c in result.claims]).encode())
+def _add_source(digest, source: bytes) -> None:
+    """Feed a result module's source, and that of each catalog module it imports, to ``digest``."""
+    digest.update(source)
     for imported in sorted(set(re.findall(rb"identities\.(\w+)", source))):
         module = CATALOG / f"{imported.decode()}.py"
         if module.is_file():
             digest.update(imported + b"\0" + module.read_bytes())
+
+
+def key(result) -> str | None:
+    """The cache key of ``result``; None when its source file is unknown."""
+    if not result.module_file or not Path(result.module_file).is_file():
+        return None
+    digest = hashlib.sha256(_engine_digest().encode() + result.name.encode() + b"\0")
+    _add_source(digest, Path(result.module_file).read_bytes())
+    # the declared object too, so a variant built in memory never meets its original's verdict
+    digest.update(repr([(c.statement, [s.expr for s in c.steps]) for c in result.claims]).encode())
     return digest.hexdigest()
 
 
 def formula_key(latex: str, tag: str | None, result_name: str | None) -> str:
     """The key of a documentation verdict: the formula, its tag, the checker, and the result it names."""
     digest = hashlib.sha256(_engine_digest(with_docs=True).encode() + latex.encode() + b"\0" + (tag or "").encode())
-    if result_name:
-        module = CATALOG / f"{result_name}.py"
-        if module.is_file():
-            source = module.read_bytes()
-            digest.update(source)
-            for imported in sorted(set(re.findall(rb"identities\.(\w+)", source))):
-                if (CATALOG / f"{imported.decode()}.py").is_file():
-                    digest.update((CATALOG / f"{imported.decode()}.py").read_bytes())
+    module = CATALOG / f"{result_name}.py"
+    if result_name and module.is_file():
+        _add_source(digest, module.read_bytes())
     return digest.hexdigest()
 
 
-def recall(kind: str, found_key: str) -> dict | None:
-    """A stored entry of ``kind`` (e.g. "formula"), or None."""
+def recall(entry: str) -> dict | None:
+    """The stored entry (``KEY`` for a report, ``formula/KEY`` for a verdict), or None."""
     try:
-        return json.loads((cache_dir() / kind / f"{found_key}.json").read_text(encoding="utf-8"))
+        return json.loads((cache_dir() / f"{entry}.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
 
 
-def remember(kind: str, found_key: str, data: dict) -> None:
+def remember(entry: str, data: dict) -> None:
     from derive.errors import OutputError
     from derive.files import write_atomically
 
     try:
-        write_atomically(cache_dir() / kind / f"{found_key}.json", json.dumps(data, sort_keys=True))
+        write_atomically(cache_dir() / f"{entry}.json", json.dumps(data, sort_keys=True))
     except OutputError:
         pass
 
@@ -110,22 +110,14 @@ def _report_from(data: dict) -> ResultReport:
 
 def load(result) -> ResultReport | None:
     found = key(result)
-    if found is None:
-        return None
+    data = recall(found) if found else None
     try:
-        return _report_from(json.loads((cache_dir() / f"{found}.json").read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError, KeyError):
+        return _report_from(data) if data else None
+    except (TypeError, KeyError):
         return None
 
 
 def store(result, report: ResultReport) -> None:
-    from derive.files import write_atomically
-    from derive.errors import OutputError
-
     found = key(result)
-    if found is None or report.error:
-        return
-    try:
-        write_atomically(cache_dir() / f"{found}.json", json.dumps(asdict(report), sort_keys=True))
-    except OutputError:
-        pass
+    if found is not None and not report.error:
+        remember(found, asdict(report))

@@ -24,13 +24,15 @@ from derive.files import write_atomically
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # one line, not argparse's usage block
-        raise DeriveError(f"{message} (see 'python -m derive --help')")
+class OneLineParser(argparse.ArgumentParser):
+    """argparse whose usage errors are one-line :class:`DeriveError` messages, not a usage block."""
+
+    def error(self, message):
+        raise DeriveError(f"{message} (see '{self.prog} --help')")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = OneLineParser(
         prog="python -m derive",
         description="Derive and verify the mathematics behind LLMs, step by step.",
         epilog=__doc__.split("Exit status:", 1)[1].join(["Exit status:", ""]),

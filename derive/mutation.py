@@ -353,38 +353,28 @@ def _latex_outcomes(result, position, wrong, outcome: MutationScore, check_formu
 
 
 def main(argv: list[str]) -> int:
-    """``python -m derive mutate NAME... | all [-j N]``: the mutation score of each result.
+    """``python -m derive mutate NAME... | all [-j N] [-v]``: the mutation score of each result.
 
     Exit status 0 when every wrong variant is rejected and every rewriting accepted, 1 otherwise.
     """
-    import argparse
-    from concurrent.futures import ProcessPoolExecutor
-
-    from derive.batch import available_cores
-    from derive.errors import DeriveError
+    from derive.batch import available_cores, in_processes
+    from derive.cli import OneLineParser
     from derive.registry import catalog_names, load
 
-    parser = argparse.ArgumentParser(prog="python -m derive mutate")
+    parser = OneLineParser(prog="python -m derive mutate")
     parser.add_argument("names", nargs="+")
     parser.add_argument("-j", "--jobs", type=int, default=None)
     parser.add_argument("-v", "--verbose", action="store_true", help="list every variant, not only the escapes")
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return 2 if exc.code else 0
+    args = parser.parse_args(argv)
     names = catalog_names() if args.names == ["all"] else args.names
-    try:
-        for name in names:
-            load(name)
-    except DeriveError as exc:
-        print(f"derive: error: {exc}")
-        return exc.exit_status
+    for name in names:
+        load(name)  # an unknown name is a one-line error before any work
     jobs = max(1, min(args.jobs or available_cores(), len(names)))
     if jobs == 1:
         scores = [_score_named(name) for name in names]
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            scores = list(pool.map(_score_named, names))
+        found = dict(in_processes({name: (_score_named, name) for name in names}, jobs))
+        scores = [found[name] for name in names]
     for found in scores:
         print(found.line())
         for o in found.wrong:

@@ -9,19 +9,15 @@ UNKNOWN), 1 otherwise, 2 for a bad request (a missing path, an unknown option).
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 from derive.errors import DeriveError
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):
-        raise DeriveError(f"{message} (see 'python -m derive check --help')")
-
-
 def _parser():
-    parser = _Parser(prog="python -m derive check", description="Check the formulas of Markdown and LaTeX documents against the catalog.")
+    from derive.cli import OneLineParser
+
+    parser = OneLineParser(prog="python -m derive check", description="Check the formulas of Markdown and LaTeX documents against the catalog.")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a .md or .tex file, or a folder (searched recursively)")
     parser.add_argument("--strict", action="store_true", help="also fail on UNPARSEABLE and UNKNOWN formulas")
     parser.add_argument("--json", action="store_true", help="one JSON object per formula")

@@ -46,7 +46,7 @@ def check_found(found: Found, use_cache: bool = False) -> Record | None:
     except (TagError, AttributeError):
         result_name = None
     key = cache.formula_key(found.latex, found.tag, result_name)
-    stored = cache.recall("formula", key)
+    stored = cache.recall(f"formula/{key}")
     if stored is not None:
         if not stored:
             return None
@@ -54,7 +54,7 @@ def check_found(found: Found, use_cache: bool = False) -> Record | None:
     record = _check_found(found)
     if record is not None and record.detail.startswith("internal error"):
         return record
-    cache.remember("formula", key, {} if record is None else
+    cache.remember(f"formula/{key}", {} if record is None else
                    {"result": record.result, "verdict": record.verdict, "detail": record.detail})
     return record
 
