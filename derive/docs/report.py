@@ -45,17 +45,16 @@ def check_found(found: Found, use_cache: bool = False) -> Record | None:
         result_name = parse_tag(found.tag).result if found.tag else None
     except (TagError, AttributeError):
         result_name = None
-    key = cache.formula_key(found.latex, found.tag, result_name)
-    stored = cache.recall(f"formula/{key}")
+    stored = cache.recall_verdict(found.latex, found.tag, result_name, VERDICT_ORDER)
+    if stored == cache.NOTHING:
+        return None
     if stored is not None:
-        if not stored:
-            return None
         return Record(found.file, found.line, found.latex, stored["result"], stored["verdict"], stored["detail"])
     record = _check_found(found)
     if record is not None and record.detail.startswith("internal error"):
         return record
-    cache.remember(f"formula/{key}", {} if record is None else
-                   {"result": record.result, "verdict": record.verdict, "detail": record.detail})
+    cache.remember_verdict(found.latex, found.tag, result_name, None if record is None else
+                           {"result": record.result, "verdict": record.verdict, "detail": record.detail})
     return record
 
 
@@ -111,12 +110,14 @@ def exit_status(records, strict: bool = False) -> int:
     return 0
 
 
+VERDICT_ORDER = (PASS, ERRATUM, FAIL, UNPARSEABLE, UNKNOWN, SKIPPED)   # every verdict the checker gives, as summaries list them
+
+
 def summary(records) -> str:
     counts = {}
     for r in records:
         counts[r.verdict] = counts.get(r.verdict, 0) + 1
-    order = [PASS, ERRATUM, FAIL, UNPARSEABLE, UNKNOWN, SKIPPED]
-    return f"{len(records)} formulas: " + ", ".join(f"{counts[v]} {v}" for v in order if v in counts) if records else "no formulas found"
+    return f"{len(records)} formulas: " + ", ".join(f"{counts[v]} {v}" for v in VERDICT_ORDER if v in counts) if records else "no formulas found"
 
 
 def render_json(records) -> str:
