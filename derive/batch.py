@@ -23,8 +23,35 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _ignore_interrupts() -> None:
+PR_SET_PDEATHSIG = 1   # prctl(2): the signal a process gets when its parent dies
+
+
+def _die_with(parent: int) -> None:
+    """Make this worker end when ``parent`` ends, even by SIGKILL (Linux: prctl; elsewhere: a watcher thread)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+            if os.getppid() != parent:   # the parent died before the request took effect
+                os._exit(1)
+            return
+    except (OSError, AttributeError):
+        pass
+    import threading
+    import time
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _start_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, once
+    _die_with(parent)
 
 
 def _verify_named(name: str, path: str) -> ResultReport:
@@ -40,7 +67,8 @@ def in_processes(calls: dict, jobs: int):
     Ctrl-C is handled once, by this process: unfinished workers are stopped, not awaited.
     """
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_interrupts)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
+                               initargs=(os.getpid(),))
     try:
         futures = {pool.submit(function, *arguments): name for name, (function, *arguments) in calls.items()}
         for future in as_completed(futures):

@@ -113,3 +113,43 @@ def test_ctrl_c_mid_run_leaves_no_half_written_file(tmp_path, empty_cache):
     for tex in output.glob("*.tex"):
         text = tex.read_text()
         assert text == "previous run\n" or text.rstrip().endswith(r"\end{proof}") or text.endswith("\n")
+
+
+def _children_of(pid: int) -> list[int]:
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(pid):
+            found.append(int(status.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+def test_workers_die_with_a_killed_parent(tmp_path, empty_cache):
+    process = subprocess.Popen(
+        [sys.executable, "-m", "derive", "all", "--no-cache", "-j", "2", "--output", str(tmp_path / "out")],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    workers = []
+    while time.monotonic() < deadline and len(workers) < 2:
+        time.sleep(0.2)
+        workers = _children_of(process.pid)
+    assert len(workers) >= 2, "the pool never started"
+    process.kill()
+    process.wait(timeout=30)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.2)
+    assert not [w for w in workers if _alive(w)]
