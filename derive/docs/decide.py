@@ -7,8 +7,8 @@ when :func:`derive.numeric.holds` says so at every point; the first point where 
 does not is the counterexample. An equality that holds numerically is then offered to
 :func:`derive.symbolic.prove_zero` under a short budget, which upgrades the evidence
 to "proved". Worked examples (≈ or = against written decimals) are compared with the
-tolerance of the digits the author wrote: one unit in the last written place
-(so a truncated value passes as well as a rounded one).
+rule of :mod:`derive.docs.rounding`: a figure with k decimals must be the exact value
+rounded to k decimals (half a unit in the last written place; a truncation fails).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from derive import domain as dom
 from derive.docs.bind import BindError, Interpreter, NeedsConcrete, ShapeError, Vec, as_value, generic_vocab, scalarise, vocabulary_for
 from derive.docs.interpret import Atom, Number, NotationError, TupleNode, Unsupported, rewrite_chain
 from derive.docs.parse import ParseError, parse_latex
+from derive.docs.rounding import is_rounding_of
 from derive.errors import DeriveError
 from derive.numeric import NumericError, evaluate, holds
 
@@ -29,6 +30,7 @@ MIN_POINTS = 20
 DIGITS = 60
 PASS, FAIL, UNPARSEABLE, UNKNOWN, SKIPPED = "PASS", "FAIL", "UNPARSEABLE", "UNKNOWN", "SKIPPED"
 ERRATUM = "ERRATUM"   # a formula recorded as wrong (tag clause ``erratum``) that the checker indeed refutes
+ASSUMPTION = "ASSUMPTION"   # a reading recorded as holding (``assumption:``) or failing (``fails-under:``) that behaves so
 
 
 class DecideError(DeriveError):
@@ -52,6 +54,8 @@ class Binding:
     kinds: dict = field(default_factory=dict)       # name -> kind word
     log_base: str = "e"
     erratum: bool = False                          # the formula records a mistake: it must FAIL
+    assumption: str = ""                           # the formula holds under this unstated reading: it must PASS
+    fails_under: str = ""                          # the reading under which the claim fails (alone: it must FAIL)
 
 
 KIND_SAMPLERS = {
@@ -134,10 +138,8 @@ def _approx(a, b, decimals) -> tuple[bool, str]:
     with mpmath.workdps(DIGITS):
         for position, (u, v) in enumerate(zip(left, right)):
             places = decimals[position] if position < len(decimals) else decimals[-1]
-            # one unit in the last written place: accepts a rounded or a truncated value
-            tolerance = mpmath.mpf(10) ** (-places)
-            if not abs(u - v) < tolerance:
-                return False, f"component {position + 1}: {mpmath.nstr(u, 10)} is not {mpmath.nstr(v, 10)} to {places} decimals"
+            if not is_rounding_of(u, v, places):
+                return False, f"component {position + 1}: {mpmath.nstr(u, 10)} is not {mpmath.nstr(v, 10)} rounded to {places} decimals"
     return True, ""
 
 
@@ -209,14 +211,22 @@ def _nesting(text: str) -> int:
 FORMULA_BUDGET_SECONDS = 30.0   # a formula that takes longer gets UNKNOWN, never a hang
 
 
+def out_of_bounds(text: str) -> Verdict | None:
+    """The verdict for a formula too long or too deeply nested to read within budget; None when within bounds."""
+    if len(text) > MAX_CHARACTERS:
+        return Verdict(UNKNOWN, f"formula too long to check ({len(text)} characters; the limit is {MAX_CHARACTERS})")
+    depth = _nesting(text)
+    if depth > MAX_NESTING:
+        return Verdict(UNPARSEABLE, f"formula nested {depth} levels deep (braces, brackets, parentheses); the limit is {MAX_NESTING}")
+    return None
+
+
 def _decide(text, binding):
     from derive.registry import load
 
-    if len(text) > MAX_CHARACTERS:
-        raise DecideError(f"formula too long to check ({len(text)} characters; the limit is {MAX_CHARACTERS})")
-    depth = _nesting(text)
-    if depth > MAX_NESTING:
-        raise ParseError(f"formula nested {depth} levels deep (braces, brackets, parentheses); the limit is {MAX_NESTING}", None)
+    too_big = out_of_bounds(text)
+    if too_big is not None:
+        raise (DecideError(too_big.detail) if too_big.verdict == UNKNOWN else ParseError(too_big.detail, None))
 
     sides, relations, conditions = rewrite_chain(text, binding.log_base)
     if not relations:

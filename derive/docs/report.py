@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
-from derive.docs.decide import ERRATUM, FAIL, PASS, SKIPPED, UNKNOWN, UNPARSEABLE, Binding, Verdict, decide
+from derive.docs.decide import ASSUMPTION, ERRATUM, FAIL, PASS, SKIPPED, UNKNOWN, UNPARSEABLE, Binding, Verdict, decide, out_of_bounds
 from derive.docs.scan import Found, document_files, scan_file
 from derive.docs.tags import TagError, parse_tag
 
@@ -59,6 +59,9 @@ def check_found(found: Found, use_cache: bool = False) -> Record | None:
 
 
 def _check_found(found: Found) -> Record | None:
+    too_big = out_of_bounds(found.latex)   # every path, tagged or not, within the same size and depth limits
+    if too_big is not None:
+        return Record(found.file, found.line, found.latex, None, too_big.verdict, too_big.detail)
     if found.tag is not None:
         try:
             binding = parse_tag(found.tag)
@@ -69,6 +72,8 @@ def _check_found(found: Found) -> Record | None:
         verdict = decide(found.latex, binding)
         if binding.erratum:
             return _as_erratum(found, binding, verdict)
+        if binding.assumption or binding.fails_under:
+            return _as_assumption(found, binding, verdict)
         return Record(found.file, found.line, found.latex, binding.result, verdict.verdict, verdict.detail)
     if not _has_relation(found.latex):
         return None
@@ -91,6 +96,26 @@ def _as_erratum(found: Found, binding: Binding, verdict: Verdict) -> Record:
     return Record(found.file, found.line, found.latex, binding.result, verdict.verdict, verdict.detail)
 
 
+def _as_assumption(found: Found, binding: Binding, verdict: Verdict) -> Record:
+    """A claim read under a stated assumption: the holding reading must PASS, the failing one be refuted."""
+    other = f"; fails if {binding.fails_under}" if binding.fails_under else ""
+    if binding.assumption:
+        if verdict.verdict == PASS:
+            return Record(found.file, found.line, found.latex, binding.result, ASSUMPTION,
+                          f"holds if {binding.assumption}{other}: {verdict.detail}")
+        if verdict.verdict == FAIL:
+            return Record(found.file, found.line, found.latex, binding.result, FAIL,
+                          f"recorded as holding if {binding.assumption}, but refuted: {verdict.detail}")
+    else:
+        if verdict.verdict == FAIL:
+            return Record(found.file, found.line, found.latex, binding.result, ASSUMPTION,
+                          f"fails if {binding.fails_under}: {verdict.detail}")
+        if verdict.verdict == PASS:
+            return Record(found.file, found.line, found.latex, binding.result, FAIL,
+                          f"recorded as failing if {binding.fails_under}, but it holds: {verdict.detail}")
+    return Record(found.file, found.line, found.latex, binding.result, verdict.verdict, verdict.detail)
+
+
 def check_paths(paths, use_cache: bool = False) -> list[Record]:
     records = []
     for path in document_files(paths):
@@ -110,7 +135,7 @@ def exit_status(records, strict: bool = False) -> int:
     return 0
 
 
-VERDICT_ORDER = (PASS, ERRATUM, FAIL, UNPARSEABLE, UNKNOWN, SKIPPED)   # every verdict the checker gives, as summaries list them
+VERDICT_ORDER = (PASS, ERRATUM, ASSUMPTION, FAIL, UNPARSEABLE, UNKNOWN, SKIPPED)   # every verdict the checker gives, as summaries list them
 
 
 def summary(records) -> str:
