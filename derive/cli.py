@@ -8,6 +8,7 @@ Exit status:
   3  the PDF was requested but no TeX engine is installed (the .tex is still written)
   4  the TeX engine rejected the document (the .tex is still written)
   130  interrupted (Ctrl-C); files already in the output folder are left as they were
+  141  the output was closed before everything was printed (e.g. piped into head)
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from derive import progress
 from derive.errors import DeriveError
 from derive.files import write_atomically
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PIPE_CLOSED = 0, 1, 2, 141
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -29,6 +30,15 @@ class OneLineParser(argparse.ArgumentParser):
 
     def error(self, message):
         raise DeriveError(f"{message} (see '{self.prog} --help')")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("derive-llm")
+    except PackageNotFoundError:
+        return "(not installed)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,9 +51,15 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("targets", nargs="*", metavar="TARGET",
                         help="a result name, a path to a result module (.py), 'all', 'appendix' or 'graph'")
     parser.add_argument("--list", action="store_true", help="list the catalog: name, title, status")
+    parser.add_argument("--version", action="version", version=f"derive {_version()}")
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON instead of text")
     parser.add_argument("--pdf", action="store_true", help="also compile a PDF (needs latexmk or pdflatex)")
-    parser.add_argument("--output", default="output", metavar="DIR", help="folder for generated files (default: output)")
+    parser.add_argument("--output", default=None, metavar="DIR",
+                        help="folder for generated files (default: output/ in the current folder)")
+    parser.add_argument("--bib", action="append", default=[], metavar="FILE",
+                        help="a BibTeX file whose keys results of your own may cite (repeatable)")
+    parser.add_argument("--only", action="store_true",
+                        help="with 'appendix' and result files: leave the catalog out (except what they use)")
     parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                         help="verify on N processes (default: every core this process may use)")
     parser.add_argument("--no-cache", action="store_true",
@@ -119,8 +135,22 @@ def _cmd_results(args, output: Path) -> int:
 def _cmd_appendix(args, output: Path) -> int:
     from derive.appendix import build_appendix
 
+    own = _load_targets(args.targets[1:])
+    if args.only and not own:
+        raise DeriveError("--only needs result files: python -m derive appendix mine/*.py --only")
     reports = lambda results: _verify_many(results, args, show_progress=not args.json)  # noqa: E731
-    return build_appendix(output, pdf=args.pdf, as_json=args.json, verify_all=reports)
+    return build_appendix(output, pdf=args.pdf, as_json=args.json, verify_all=reports, own=own, only=args.only)
+
+
+def _output_folder(args) -> Path:
+    """``--output``, else ./output; a user's result file never writes into the package's own output/."""
+    output = Path(args.output or "output")
+    own_files = [t for t in args.targets if t.endswith(".py") or "/" in t or "\\" in t]
+    package_output = Path(__file__).resolve().parent.parent / "output"
+    if own_files and args.output is None and output.resolve() == package_output:
+        raise DeriveError(f"{own_files[0]} is not part of the catalog, so its output does not go into the package's "
+                          f"output/ ({package_output}); run it from your own folder, which gets ./output/, or pass --output DIR")
+    return output
 
 
 def _cmd_graph(args, output: Path) -> int:
@@ -146,21 +176,34 @@ def run(argv=None) -> int:
         from derive.docs.cli import main_check
 
         return main_check(argv[1:])
+    if argv[:1] == ["errata"]:  # the audit of a claims page and its errata
+        from derive.errata import main as main_errata
+
+        return main_errata(argv[1:])
     if argv[:1] == ["mutate"]:
         from derive.mutation import main as main_mutate
 
         return main_mutate(argv[1:])
     args = _parser().parse_args(argv)
-    output = Path(args.output)
+    output = _output_folder(args)
+    if args.bib:
+        from derive.references import use_bibtex
+
+        use_bibtex(args.bib)
     if args.list:
         return _cmd_list(args)
     if not args.targets:
         raise DeriveError("nothing to do: give a result name, a .py path, 'all' or 'appendix' (or --list)")
+    if args.targets[0] == "appendix" and "appendix" not in args.targets[1:] and "graph" not in args.targets:
+        return _cmd_appendix(args, output)  # the catalog, and any result files given after it
     for command, action in (("appendix", _cmd_appendix), ("graph", _cmd_graph)):
         if args.targets == [command]:
             return action(args, output)
         if command in args.targets:
-            raise DeriveError(f"'{command}' cannot be combined with other targets; run it on its own")
+            raise DeriveError(f"'{command}' cannot be combined with other targets; run it on its own"
+                              + (" (or as 'appendix FILE.py ...')" if command == "appendix" else ""))
+    if args.only:
+        raise DeriveError("--only goes with 'appendix': python -m derive appendix mine/*.py --only")
     return _cmd_results(args, output)
 
 
@@ -176,3 +219,8 @@ def main(argv=None) -> int:
         progress.clear()
         print("derive: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:   # the reader went away (``derive --list | head``): stop quietly
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # so the exit flush raises nothing
+        return EXIT_PIPE_CLOSED

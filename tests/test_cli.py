@@ -119,3 +119,25 @@ def test_subprocess_smoke(tmp_path):
     )
     assert completed.returncode == 0, completed.stderr
     assert "softmax_jacobian: VERIFIED" in completed.stdout
+
+
+def test_output_piped_into_a_closed_reader_gives_no_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-m", "derive", "graph", "--output", str(tmp_path)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()          # the reader is gone before anything is written, as `| head` may be
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 141
+    assert "Traceback" not in err and "Exception ignored" not in err
+
+
+def test_version(capsys):
+    import pytest
+
+    from derive.cli import main
+
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0 and capsys.readouterr().out.startswith("derive ")
