@@ -19,6 +19,7 @@ from derive.errors import DeriveError
 from derive.report import ResultReport
 from derive.result import Claim, Remark, Result, Statement, Step
 from derive.verify import verify
+from derive.vocabulary import Vocabulary
 
 __version__ = "0.1.0"
 
@@ -42,5 +43,6 @@ __all__ = sorted(
         "reals",
         "vector",
         "verify",
+        "Vocabulary",
     ]
 )

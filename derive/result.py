@@ -82,6 +82,7 @@ class Claim:
     label: str = ""
     domain: Optional[Domain] = None
     text: str = ""  # LaTeX words before the formula, e.g. "Each row sums to zero:"
+    display: Any = None  # how the right-hand side is printed (or Eq for both sides); proved equal by derive.display
 
     def __post_init__(self):
         object.__setattr__(self, "statement", Statement.of(self.statement))
@@ -108,6 +109,8 @@ class Result:
 
     ``rules`` are equalities the symbolic checker may substitute (e.g. Σ_k y_k = 1);
     they must also hold on the domain, which the numeric checks confirm.
+    ``vocabulary`` says what a document may write for the result (its names,
+    functions and kinds), for the documentation checker.
     """
 
     title: str
@@ -121,6 +124,7 @@ class Result:
     name: str = ""
     summary: str = ""
     module_file: str = ""
+    vocabulary: Any = None   # what documents may write for it (derive.vocabulary.Vocabulary)
 
     def __post_init__(self):
         object.__setattr__(self, "claims", tuple(self.claims))

@@ -15,11 +15,13 @@ import mpmath
 import numpy as np
 import sympy as sp
 
-from derive import Claim, Domain, Remark, Result, Step, dimension
+from derive import Claim, Domain, Remark, Result, Step, dimension, positive, reals
 from derive.domain import Point
 from derive.expectation import Independent, Law
 from derive.notation import Notation, Sum, d, delta, i, j
 from derive.oracles import mp_expectation_iid
+from derive.vocabulary import Vocabulary, VocabularyError, number_of, vector_of
+from identities.minibatch_mean_variance import ParametrisedLawSampler
 
 q = sp.IndexedBase("q", real=True)   # query
 k = sp.IndexedBase("k", real=True)   # key
@@ -242,7 +244,52 @@ fourth_moment = Claim(
     oracle=oracle_fourth_moment,
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# q, k the query and key (bold too), d (d_k, d_model, d_head) their length; E and Var of the
+# model: independent components of mean 0 and variance 1, or, by the tag clauses 'mean \mu',
+# 'variance \sigma^2', 'variance of q \sigma_q^2', any declared mean and variances.
+
+
+def _doc_with_moments(vocab, settings):
+    """The tag clauses 'mean \\mu', 'variance \\sigma^2', 'variance of q \\sigma_q^2': components with those moments."""
+    moments = {q: [sp.Integer(0), sp.Integer(1)], k: [sp.Integer(0), sp.Integer(1)]}
+    entries, parameters = {}, {}
+    for setting in settings:
+        variance = setting.word == "variance"
+        symbol = sp.Symbol(f"doc_{setting.name}", positive=variance, real=True)
+        parameters[symbol] = positive("0.3", 2) if variance else reals(-2, 2)
+        entries[setting.name] = number_of(symbol)
+        for family in ((q, k) if not setting.of else {"q": (q,), "k": (k,)}.get(setting.of, ())):
+            moments[family][1 if variance else 0] = symbol ** setting.power
+    if any(s.of not in ("", "q", "k") for s in settings):
+        raise VocabularyError("a mean or variance of the attention scores is about q, k or both")
+    laws = {family: Law(f"L_{family}", mean=mean, variance=var) for family, (mean, var) in moments.items()}
+    model = Independent(laws)
+    samplers = {s: ParametrisedLawSampler(v.atoms, v.mean, v.variance, v.families) for s, v in model.samplers().items()}
+    dims = {s: v for s, v in vocab.domain.samplers.items() if s == d}
+    return vocab.with_(entries={**vocab.entries, **entries}, expectation=(model.E, model.Var),
+                       domain=Domain({**dims, **parameters, **samplers}, points=vocab.domain.points))
+
+
+vocabulary = Vocabulary(
+    size=d,
+    dims={name: d for name in ("d", "d_k", "D", "d_model", "d_h", "d_head", "d_q", "n")},
+    entries={"q": vector_of(q), "k": vector_of(k), "bf_q": vector_of(q), "bf_k": vector_of(k)},
+    expectation=(E, Var),
+    parameters={"mean": _doc_with_moments, "variance": _doc_with_moments},
+    examples=[
+        (r"\operatorname{Var}(q \cdot k) = d", r"\operatorname{Var}(q \cdot k) = \sqrt{d}"),
+        (r"\operatorname{Var}\left(\frac{q \cdot k}{\sqrt{d_k}}\right) = 1", r"\operatorname{Var}\left(\frac{q \cdot k}{d_k}\right) = 1"),
+        (r"\operatorname{Var}(q \cdot k) = d\sigma^4", r"\operatorname{Var}(q \cdot k) = d\sigma^2", r"variance \sigma^2"),
+        (r"\operatorname{Var}(q \cdot k) = d\sigma_q^2\sigma_k^2", r"\operatorname{Var}(q \cdot k) = d\sigma_q\sigma_k",
+         r"variance of q \sigma_q^2; variance of k \sigma_k^2"),
+        (r"\mathbb{E}[q \cdot k] = d\mu^2", r"\mathbb{E}[q \cdot k] = d\mu", r"mean \mu"),
+    ],
+)
+
+
 attention_scaling = Result(
+    vocabulary=vocabulary,
     title="Why attention divides by the square root of d",
     area="Attention",
     claims=[mean, variance, scaled_variance, fourth_moment],

@@ -15,6 +15,7 @@ from derive import Claim, Domain, Remark, Result, Step, dimension, probability_v
 from derive.domain import Point
 from derive.notation import KL, CrossEntropy, Entropy, Sum, k, n, p, q
 from derive.oracles import mp_cross_entropy, mp_kl
+from derive.vocabulary import Vocabulary, dimension_names, vector_of
 
 t = sp.Symbol("t", positive=True)  # the variable of the limit t log t as t -> 0+
 
@@ -174,7 +175,24 @@ remarks = [
     ),
 ]
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# p, P for the true distribution, q, Q for the model; H, D_KL as usual. A strict inequality
+# is decided where it holds (q ≠ p).
+
+vocabulary = Vocabulary(
+    size=n,
+    dims=dimension_names(n),
+    entries={"p": vector_of(p), "q": vector_of(q), "P": vector_of(p), "Q": vector_of(q)},
+    claim_domains=[(c.statement.relation, c.domain) for c in (strict,)],
+    examples=[
+        (r"H(p, q) = H(p) + D_{\mathrm{KL}}(p \| q)", r"H(p, q) = H(q) + D_{\mathrm{KL}}(p \| q)"),
+        (r"H(P, Q) - H(P) = \sum_i P_i \log \frac{P_i}{Q_i}", r"H(P, Q) - H(P) = \sum_i Q_i \log \frac{Q_i}{P_i}"),
+    ],
+)
+
+
 cross_entropy_decomposition = Result(
+    vocabulary=vocabulary,
     title="Cross-entropy splits into entropy plus KL divergence",
     area="Information theory",
     claims=[decomposition, gibbs, equality, strict, zero_log_zero, boundary],

@@ -17,6 +17,7 @@ import sympy as sp
 from derive import Claim, Domain, Result, Statement, Step, dimension, index, positive, probability_vector, reals, vector
 from derive.notation import KL, Logistic, Notation, Sum, delta, fresh_index, i, j, k, n
 from derive.oracles import mp_kl, mp_logistic, mp_partial
+from derive.vocabulary import Vocabulary, computed_number, dimension_names, number_of, vector_of, vector_value
 
 
 # --- symbols and notation -------------------------------------------------------------
@@ -488,7 +489,42 @@ preference_claim = Claim(
     oracle=oracle_preference,
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# π (π_θ) the policy, π_ref (π^ref, π_SFT, π_0) the reference, π* (π_r) the optimal policy,
+# r (r*, r_φ) the reward, β, λ, Z; the context x in π(y|x) is ignored; σ is the logistic function.
+
+
+def _doc_optimal(env):
+    size = env.dim_value(n)
+    policy = OptimalPolicy(r, pi_ref, beta, size)
+    return vector_value(lambda idx: OptimalPolicyEntry(policy, idx), size)
+
+
+vocabulary = Vocabulary(
+    size=n,
+    dims=dimension_names(n, ("Y",)),
+    indices=[i, j],
+    entries={
+        **{name: vector_of(pi) for name in ("pi", "pi_theta", "pi^theta")},
+        **{name: vector_of(pi_ref) for name in ("pi_ref", "pi^ref", "pi_SFT", "pi_sft", "pi_0", "pi_refer")},
+        **{name: ("vec", _doc_optimal) for name in ("pi*", "pi_r", "pi^*", "pi_star", "pi^opt")},
+        **{name: vector_of(r) for name in ("r", "r*", "r_phi", "r^*")},
+        "beta": number_of(beta), "lambda": number_of(lam),
+        "Z": computed_number(lambda env: PartitionFunction(r, pi_ref, beta, env.dim_value(n))),
+    },
+    sigma="logistic",
+    contexts=("x", "s", "c"),
+    examples=[
+        (r"\pi^*(y \mid x) = \frac{1}{Z(x)} \pi_{\mathrm{ref}}(y \mid x) \exp\left(\frac{1}{\beta} r(x, y)\right)",
+         r"\pi^*(y \mid x) = \frac{1}{Z(x)} \pi_{\mathrm{ref}}(y \mid x) \exp\left(\beta\, r(x, y)\right)"),
+        (r"r(x, y) = \beta \log \frac{\pi^*(y \mid x)}{\pi_{\mathrm{ref}}(y \mid x)} + \beta \log Z(x)",
+         r"r(x, y) = \beta \log \frac{\pi_{\mathrm{ref}}(y \mid x)}{\pi^*(y \mid x)} + \beta \log Z(x)"),
+    ],
+)
+
+
 dpo_optimal_policy = Result(
+    vocabulary=vocabulary,
     title="The optimal policy of KL-regularised reward maximisation (DPO)",
     area="Alignment",
     claims=[

@@ -15,6 +15,7 @@ from derive import Claim, Domain, Remark, Result, Step, dimension, index, positi
 from derive.domain import Point
 from derive.notation import Notation, Sum, d, delta, fresh_index, g, i, j, k, l, x
 from derive.oracles import mp_layernorm, mp_mean, mp_partial, mp_variance
+from derive.vocabulary import Vocabulary, computed_number, function_of, number_of, vector_of, vector_value
 
 gamma = sp.IndexedBase("gamma", real=True)   # gain, one per feature
 beta = sp.IndexedBase("beta", real=True)     # bias, one per feature
@@ -262,12 +263,21 @@ variance_derivative = Claim(
     oracle=oracle_variance,
 )
 
+# (e) as it is usually printed: the factor 1/√(σ² + ε) in front, γ before g, the mean term before the x̂ term
+as_written = lambda *factors: sp.Mul(*factors, evaluate=False)  # noqa: E731
+input_gradient_display = as_written(scale, sp.Add(
+    as_written(gamma[j], g[j]),
+    -Sum(as_written(gamma[i], g[i]), i, d) / d,
+    -xhat(j) / d * Sum(as_written(gamma[i], g[i], xhat(i)), i, d),
+    evaluate=False,
+))
 input_gradient_expanded = (gamma[j] * g[j] - sum_gg / d) * scale - (x[j] - mu) * sum_ggc / (d * (var + eps) ** sp.Rational(3, 2))
 
 input_gradient_claim = Claim(
     label="input",
     text=r"The gradient with respect to the input $x_j$ is",
     statement=sp.Eq(chain_rule(x[j]), input_gradient, evaluate=False),
+    display=input_gradient_display,
     steps=[
         Step(chain_rule(x[j])),
         Step(Sum(g[i] * sp.Derivative(layernorm_formula(i), x[j]), i, d), because=r"definition of $y_i$"),
@@ -335,7 +345,64 @@ def remark_point(offset):
 
 excess_percent = 100 * (dropped_form - input_gradient) / input_gradient  # how much D_j overstates the gradient
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# x (or h) the input, γ (w) the gain, β (b) the bias, g (δy, dy) the upstream gradient ∂L/∂y,
+# \hat{x} the normalised input, y the output, μ and σ² (Var, mean) its statistics, ε.
+
+
+def _doc_normalised(env):
+    size = env.dim_value(d)
+    return vector_value(lambda idx: Normalised(x, idx, size, eps), size)
+
+
+def _doc_output(env):
+    size = env.dim_value(d)
+    return vector_value(lambda idx: LayerNormOutput(x, gamma, beta, eps, idx, size), size)
+
+
+def _doc_mean(env):
+    return Mean(x, env.dim_value(d))
+
+
+def _doc_variance(env):
+    return Variance(x, env.dim_value(d))
+
+
+def _doc_loss(env):
+    size, dummy = env.dim_value(d), sp.Dummy("k", integer=True, positive=True)
+    return sp.Sum(g[dummy] * LayerNormOutput(x, gamma, beta, eps, dummy, size), (dummy, 1, size))
+
+
+vocabulary = Vocabulary(
+    size=d,
+    dims={name: d for name in ("d", "D", "N", "n", "H", "K", "C", "m", "d_model", "F")},
+    indices=[j],
+    entries={
+        "x": vector_of(x), "h": vector_of(x), "bf_x": vector_of(x),
+        "gamma": vector_of(gamma), "w": vector_of(gamma),
+        "beta": vector_of(beta), "b": vector_of(beta),
+        "g": vector_of(g), "delta_y": vector_of(g), "dy": vector_of(g),
+        "hat_x": ("vec", _doc_normalised), "hat_h": ("vec", _doc_normalised), "y": ("vec", _doc_output),
+        "mu": computed_number(_doc_mean), "mu_x": computed_number(_doc_mean),
+        "sigma": computed_number(lambda env: sp.sqrt(_doc_variance(env))),
+        "sigma_x": computed_number(lambda env: sp.sqrt(_doc_variance(env))),
+        "epsilon": number_of(eps),
+        "Var": function_of(lambda env, arg: _doc_variance(env)), "var": function_of(lambda env, arg: _doc_variance(env)),
+        "mean": function_of(lambda env, arg: _doc_mean(env)), "E": function_of(lambda env, arg: _doc_mean(env)),
+    },
+    loss=_doc_loss,
+    loss_partials={"y": lambda idx: g[idx], "hat_x": lambda idx: g[idx] * gamma[idx]},
+    symbols={"epsilon": eps},
+    examples=[
+        (r"\frac{\partial \mu}{\partial x_j} = \frac{1}{d}", r"\frac{\partial \mu}{\partial x_j} = \frac{1}{d^2}"),
+        (r"\frac{\partial \sigma^2}{\partial x_j} = \frac{2}{d}(x_j - \mu)", r"\frac{\partial \sigma^2}{\partial x_j} = \frac{2}{d}x_j"),
+        (r"\frac{\partial L}{\partial \beta_j} = g_j", r"\frac{\partial L}{\partial \beta_j} = g_j \hat{x}_j"),
+    ],
+)
+
+
 layernorm_gradient = Result(
+    vocabulary=vocabulary,
     title="Gradient of layer normalisation",
     area="Normalisation",
     claims=[bias_gradient, gain_gradient, mean_derivative, variance_derivative, input_gradient_claim, printed_form_error],

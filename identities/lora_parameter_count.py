@@ -12,6 +12,7 @@ import sympy as sp
 
 from derive import Claim, Domain, Result, Statement, Step, dimension, matrix
 from derive.notation import Notation
+from derive.vocabulary import Vocabulary, computed_number, function_of, number_of
 
 d_in, d_out, r = sp.symbols("d_in d_out r", integer=True, positive=True)
 W = sp.MatrixSymbol("W", d_out, d_in)   # frozen pretrained weight
@@ -237,7 +238,27 @@ merged = Claim(
     oracle=oracle_merged_output,
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# r the rank, d_in (k) and d_out (d) the weight's shape, W, A, B the matrices, params(·) their size.
+
+vocabulary = Vocabulary(
+    size=r,
+    entries={
+        "r": number_of(r), "d_in": number_of(d_in), "d_out": number_of(d_out), "k": number_of(d_in), "d": number_of(d_out),
+        "A": computed_number(lambda env: A), "B": computed_number(lambda env: B), "W": computed_number(lambda env: W),
+        "params": function_of(lambda env, arg: env.concretise(Params(arg))),
+    },
+    examples=[
+        (r"\operatorname{params}(A) + \operatorname{params}(B) = r(d_{in} + d_{out})",
+         r"\operatorname{params}(A) + \operatorname{params}(B) = r\,d_{in}\,d_{out}"),
+        (r"\frac{\operatorname{params}(W)}{\operatorname{params}(A) + \operatorname{params}(B)} = \frac{d k}{r(d + k)}",
+         r"\frac{\operatorname{params}(W)}{\operatorname{params}(A) + \operatorname{params}(B)} = \frac{d k}{r(d - k)}"),
+    ],
+)
+
+
 lora_parameter_count = Result(
+    vocabulary=vocabulary,
     title="Parameter count and basic facts of LoRA",
     area="Fine-tuning",
     claims=[count, factor, count_r8, factor_r8, count_r16, factor_r16, rank_bound, initial, merged],

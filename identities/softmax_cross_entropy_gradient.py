@@ -13,6 +13,7 @@ import sympy as sp
 from derive import Claim, Domain, Result, Step, dimension, index, probability_vector, reals, vector
 from derive.notation import Notation, Softmax, Sum, delta, fresh_index, j, k, n, softmax, y, z
 from derive.oracles import mp_partial, mp_softmax
+from derive.vocabulary import Vocabulary, dimension_names, softmax_of, vector_of, vector_value
 
 t = sp.Symbol("t", integer=True, positive=True)  # the index of the correct class
 
@@ -137,7 +138,50 @@ one_hot_gradient = Claim(
     domain=one_hot_target,
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# σ, s, p, \hat{y} for the prediction; y, Y for the target (one-hot when a class t, c is named); L the loss.
+
+
+def _doc_target(env, one_hot=False):
+    if one_hot or env.flags.get("one_hot"):
+        return vector_value(lambda idx: sp.KroneckerDelta(idx, t), env.size_value)
+    return vector_value(lambda idx: y[idx], env.size_value, y)
+
+
+def _doc_loss(env, one_hot=False):
+    size, target, dummy = env.size_value, _doc_target(env, one_hot), sp.Dummy("k", integer=True, positive=True)
+    return -sp.Sum(target.component(dummy) * sp.log(Softmax(z, dummy, size)), (dummy, 1, size))
+
+
+def _doc_one_hot(vocab, setting):
+    """The tag clause 'one-hot target': y is the indicator of a class t."""
+    target = ("vec", lambda env: _doc_target(env, one_hot=True))
+    entries = {**vocab.entries, **{name: target for name in ("y", "t_vec", "Y")}}
+    return vocab.with_(entries=entries, loss=lambda env: _doc_loss(env, one_hot=True), domain=one_hot_target, variants={})
+
+
+vocabulary = Vocabulary(
+    size=n,
+    dims=dimension_names(n),
+    indices=[j],
+    entries={
+        **{name: softmax_of(z, n) for name in ("sigma", "s", "S", "p", "hat_y", "hat_p", "q", "a", "bar_y", "P")},
+        **{name: vector_of(z) for name in ("z", "logits", "u", "o")},
+        **{name: ("vec", _doc_target) for name in ("y", "t_vec", "Y")},
+    },
+    loss=_doc_loss,
+    index_names={"t": t, "c": t, "y": t},
+    variants={t: ("one_hot", one_hot_target)},
+    parameters={"one-hot": _doc_one_hot},
+    examples=[
+        (r"\frac{\partial L}{\partial z_j} = p_j - y_j", r"\frac{\partial L}{\partial z_j} = y_j - p_j"),
+        (r"\frac{\partial L}{\partial z_j} = \hat{y}_j - y_j", r"\frac{\partial L}{\partial z_j} = \hat{y}_j - 1", "one-hot target"),
+    ],
+)
+
+
 softmax_cross_entropy_gradient = Result(
+    vocabulary=vocabulary,
     title="Gradient of softmax cross-entropy",
     area="Softmax and losses",
     claims=[entrywise, gradient_sum, one_hot_loss, one_hot_gradient],

@@ -8,8 +8,9 @@ the same constant to every logit leaves the softmax unchanged.
 import sympy as sp
 
 from derive import Claim, Domain, Result, Step, dimension, index, reals, vector
-from derive.notation import Sum, delta, i, j, k, n, softmax, z
+from derive.notation import Softmax, Sum, delta, i, j, k, n, softmax, z
 from derive.oracles import mp_partial, mp_softmax
+from derive.vocabulary import Vocabulary, dimension_names, matrix_of, softmax_of, vector_of
 
 total = Sum(sp.exp(z[k]), k, n)                      # Σ_k e^{z_k}
 jacobian_entry = sp.Derivative(softmax(i), z[j])
@@ -69,7 +70,27 @@ row_sum = Claim(
     oracle=oracle_row_sum,
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# σ, s, p, \hat{y}, ... for the softmax output; z, logits, u for the logits; J for the Jacobian.
+
+vocabulary = Vocabulary(
+    size=n,
+    dims=dimension_names(n),
+    indices=[i, j],
+    entries={
+        **{name: softmax_of(z, n) for name in ("sigma", "s", "S", "p", "y", "hat_y", "hat_p", "q", "a", "o", "bar_y")},
+        **{name: vector_of(z) for name in ("z", "logits", "u", "l", "x_logits")},
+        "J": matrix_of(lambda a, b, size: sp.Derivative(Softmax(z, a, size), z[b]), n),
+    },
+    examples=[
+        (r"\frac{\partial s_i}{\partial z_j} = s_i(\delta_{ij} - s_j)", r"\frac{\partial s_i}{\partial z_j} = s_j(\delta_{ij} - s_j)"),
+        (r"J = \operatorname{diag}(s) - s s^\top", r"J = \operatorname{diag}(s) + s s^\top", "s = \\operatorname{softmax}(z)"),
+    ],
+)
+
+
 softmax_jacobian = Result(
+    vocabulary=vocabulary,
     title="Jacobian of the softmax",
     area="Softmax and losses",
     claims=[entrywise, matrix_form, row_sum],

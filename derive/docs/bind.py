@@ -21,6 +21,7 @@ from derive.docs.interpret import Atom, Cases, Deriv, Indicator, Number, Side, S
 from derive.docs.parse import parse_latex
 from derive.errors import DeriveError
 from derive.notation import CrossEntropy, Entropy, KL, Logistic, Softmax
+from derive.vocabulary import Vocabulary, generic_vocabulary, vector_of, vocabulary_for  # noqa: F401
 
 
 class BindError(DeriveError):
@@ -68,226 +69,13 @@ def scalarise(v):
     return v
 
 
-# --- vocabularies -----------------------------------------------------------------------
-
-@dataclass
-class Vocabulary:
-    name: str
-    size: Any                                  # dimension a bare Σ runs over
-    dims: dict = field(default_factory=dict)   # names that denote a dimension
-    indices: list = field(default_factory=list)  # the result's free indices, in order of use
-    entries: dict = field(default_factory=dict)  # name -> meaning (see Interpreter.meaning)
-    sigma: str = "softmax"                     # what σ(·) applied to a scalar/vector means
-    loss: Callable | None = None               # env -> scalar, the loss L of the result
-    loss_partials: dict = field(default_factory=dict)  # name -> (idx -> expr): ∂L/∂name_idx
-    expectation: Any = None                    # (E, Var) functions of the result's model
-    contexts: tuple = ()                       # conditioning names ignored in arguments (x in π(y|x))
-    index_names: dict = field(default_factory=dict)  # fixed index names -> symbol (t -> class index)
-    variants: dict = field(default_factory=dict)  # index symbol -> flag name set when it is used
-    domain: Any = None
-    claim_domains: list = field(default_factory=list)  # (relation, Domain)
-    result: Any = None
-
+# --- vocabularies: declared by each result (derive.vocabulary) -------------------------
 
 def _vec_entry(base):
-    return ("vec", lambda env: vec_of(base, env.size_value))
+    return vector_of(base)
 
 
-def _softmax_vec(logits_base, size_symbol):
-    def build(env):
-        size = env.dim_value(size_symbol)
-        return Vec(lambda idx: Softmax(logits_base, idx, size), size)
-    return ("vec", build)
-
-
-def _scalar(expr):
-    return ("scalar", lambda env: env.concretise(expr))
-
-
-def softmax_jacobian_vocab(result):
-    from derive.notation import i, j, n, z
-
-    entries = {name: _softmax_vec(z, n) for name in ("sigma", "s", "S", "p", "y", "hat_y", "hat_p", "q", "a", "o", "bar_y")}
-    entries.update({name: _vec_entry(z) for name in ("z", "logits", "u", "l", "x_logits")})
-
-    def jacobian(env):
-        size = env.dim_value(n)
-        return ("matrix", lambda a, b: sp.Derivative(Softmax(z, a, size), z[b]), size)
-
-    entries["J"] = ("jacobian", jacobian)
-    return Vocabulary("softmax_jacobian", n, _dim_names(n), [i, j], entries, domain=result.domain, result=result)
-
-
-def _dim_names(symbol, extra=()):
-    return {name: symbol for name in ("n", "N", "K", "C", "V", *extra)}
-
-
-def softmax_ce_vocab(result):
-    import identities.softmax_cross_entropy_gradient as module
-    from derive.notation import j, n, y, z
-
-    t = module.t
-    entries = {name: _softmax_vec(z, n) for name in ("sigma", "s", "S", "p", "hat_y", "hat_p", "q", "a", "bar_y", "P")}
-    entries.update({name: _vec_entry(z) for name in ("z", "logits", "u", "o")})
-
-    def target(env):
-        size = env.size_value
-        if env.flags.get("one_hot"):
-            return Vec(lambda idx: sp.KroneckerDelta(idx, t), size)
-        return vec_of(y, size)
-
-    entries.update({name: ("vec", target) for name in ("y", "t_vec", "Y")})
-
-    def loss(env):
-        size = env.size_value
-        k = sp.Dummy("k", integer=True, positive=True)
-        tgt = target(env)
-        return -sp.Sum(tgt.component(k) * sp.log(Softmax(z, k, size)), (k, 1, size))
-
-    vocab = Vocabulary("softmax_cross_entropy_gradient", n, _dim_names(n), [j], entries, loss=loss,
-                       index_names={"t": t, "c": t, "y": t}, domain=result.domain, result=result)
-    one_hot = next(c.domain for c in result.claims if c.domain is not None)
-    vocab.variants = {t: ("one_hot", one_hot)}
-    return vocab
-
-
-def cross_entropy_vocab(result):
-    from derive.notation import n, p, q
-
-    entries = {"p": _vec_entry(p), "q": _vec_entry(q), "P": _vec_entry(p), "Q": _vec_entry(q)}
-    strict = [(c.statement.relation, c.domain) for c in result.claims if c.domain is not None and c.statement.relation in (">", "<")]
-    return Vocabulary("cross_entropy_decomposition", n, _dim_names(n), [], entries, domain=result.domain,
-                      claim_domains=strict, result=result)
-
-
-def layernorm_vocab(result):
-    import identities.layernorm_gradient as m
-    from derive.notation import d, g, j, x
-
-    def hat_x(env):
-        size = env.dim_value(d)
-        return Vec(lambda idx: m.Normalised(x, idx, size, m.eps), size)
-
-    def output(env):
-        size = env.dim_value(d)
-        return Vec(lambda idx: m.LayerNormOutput(x, m.gamma, m.beta, m.eps, idx, size), size)
-
-    def mean(env):
-        return m.Mean(x, env.dim_value(d))
-
-    def variance(env):
-        return m.Variance(x, env.dim_value(d))
-
-    entries = {
-        "x": _vec_entry(x), "h": _vec_entry(x), "bf_x": _vec_entry(x),
-        "gamma": _vec_entry(m.gamma), "w": _vec_entry(m.gamma),
-        "beta": _vec_entry(m.beta), "b": _vec_entry(m.beta),
-        "g": _vec_entry(g), "delta_y": _vec_entry(g), "dy": _vec_entry(g),
-        "hat_x": ("vec", hat_x), "hat_h": ("vec", hat_x), "y": ("vec", output),
-        "mu": ("scalar", mean), "mu_x": ("scalar", mean),
-        "sigma": ("scalar", lambda env: sp.sqrt(variance(env))), "sigma_x": ("scalar", lambda env: sp.sqrt(variance(env))),
-        "epsilon": ("scalar", lambda env: m.eps),
-        "Var": ("func1", lambda env, arg: variance(env)), "var": ("func1", lambda env, arg: variance(env)),
-        "mean": ("func1", lambda env, arg: mean(env)), "E": ("func1", lambda env, arg: mean(env)),
-    }
-
-    def loss(env):
-        size = env.dim_value(d)
-        k = sp.Dummy("k", integer=True, positive=True)
-        return sp.Sum(g[k] * m.LayerNormOutput(x, m.gamma, m.beta, m.eps, k, size), (k, 1, size))
-
-    partials = {"y": lambda idx: g[idx], "hat_x": lambda idx: g[idx] * m.gamma[idx]}
-    dims = {name: d for name in ("d", "D", "N", "n", "H", "K", "C", "m", "d_model", "F")}
-    return Vocabulary("layernorm_gradient", d, dims, [j], entries, loss=loss, loss_partials=partials,
-                      domain=result.domain, result=result)
-
-
-def attention_vocab(result):
-    import identities.attention_scaling as m
-    from derive.notation import d
-
-    entries = {"q": _vec_entry(m.q), "k": _vec_entry(m.k), "bf_q": _vec_entry(m.q), "bf_k": _vec_entry(m.k)}
-    dims = {name: d for name in ("d", "d_k", "D", "d_model", "d_h", "d_head", "d_q", "n")}
-    return Vocabulary("attention_scaling", d, dims, [], entries, expectation=(m.E, m.Var), domain=result.domain, result=result)
-
-
-def lora_vocab(result):
-    import identities.lora_parameter_count as m
-
-    entries = {"r": ("scalar", lambda env: env.concretise(m.r)),
-               "d_in": ("scalar", lambda env: env.concretise(m.d_in)), "d_out": ("scalar", lambda env: env.concretise(m.d_out)),
-               "k": ("scalar", lambda env: env.concretise(m.d_in)), "d": ("scalar", lambda env: env.concretise(m.d_out)),
-               "A": ("scalar", lambda env: m.A), "B": ("scalar", lambda env: m.B), "W": ("scalar", lambda env: m.W),
-               "params": ("func1", lambda env, arg: env.concretise(m.Params(arg)))}
-    return Vocabulary("lora_parameter_count", m.r, {}, [], entries, domain=result.domain, result=result)
-
-
-def dpo_vocab(result):
-    import identities.dpo_optimal_policy as m
-    from derive.notation import i, j, n
-
-    def star(env):
-        size = env.dim_value(n)
-        policy = m.OptimalPolicy(m.r, m.pi_ref, m.beta, size)
-        return Vec(lambda idx: m.OptimalPolicyEntry(policy, idx), size)
-
-    entries = {
-        "pi": _vec_entry(m.pi), "pi_theta": _vec_entry(m.pi), "pi^theta": _vec_entry(m.pi),
-        "pi_ref": _vec_entry(m.pi_ref), "pi^ref": _vec_entry(m.pi_ref), "pi_SFT": _vec_entry(m.pi_ref),
-        "pi_sft": _vec_entry(m.pi_ref), "pi_0": _vec_entry(m.pi_ref), "pi_refer": _vec_entry(m.pi_ref),
-        "pi*": ("vec", star), "pi_r": ("vec", star), "pi^*": ("vec", star), "pi_star": ("vec", star), "pi^opt": ("vec", star),
-        "r": _vec_entry(m.r), "r*": _vec_entry(m.r), "r_phi": _vec_entry(m.r), "r^*": _vec_entry(m.r),
-        "beta": ("scalar", lambda env: m.beta), "lambda": ("scalar", lambda env: m.lam),
-        "Z": ("scalar", lambda env: m.PartitionFunction(m.r, m.pi_ref, m.beta, env.dim_value(n))),
-    }
-    return Vocabulary("dpo_optimal_policy", n, _dim_names(n, ("Y",)), [i, j], entries, sigma="logistic",
-                      contexts=("x", "s", "c"), domain=result.domain, result=result)
-
-
-def generic_vocab():
-    """The shared notation alone: p, q distributions, z, x, y, g vectors over n entries."""
-    from derive.notation import g, i, j, n, p, q, x, y, z
-
-    entries = {"p": _vec_entry(p), "q": _vec_entry(q), "z": _vec_entry(z), "x": _vec_entry(x), "y": _vec_entry(y),
-               "g": _vec_entry(g)}
-    domain = dom.Domain({n: dom.dimension(1, 6), p: dom.probability_vector(n), q: dom.probability_vector(n),
-                         z: dom.vector(n, dom.reals(-5, 5)), x: dom.vector(n), y: dom.vector(n), g: dom.vector(n),
-                         i: dom.index(n), j: dom.index(n)}, points=20)
-    return Vocabulary("", n, {"n": n, "N": n, "K": n}, [i, j], entries, domain=domain)
-
-
-BUILDERS = {
-    "softmax_jacobian": softmax_jacobian_vocab,
-    "softmax_cross_entropy_gradient": softmax_ce_vocab,
-    "cross_entropy_decomposition": cross_entropy_vocab,
-    "layernorm_gradient": layernorm_vocab,
-    "attention_scaling": attention_vocab,
-    "lora_parameter_count": lora_vocab,
-    "dpo_optimal_policy": dpo_vocab,
-}
-
-
-def vocabulary_for(result) -> Vocabulary:
-    builder = BUILDERS.get(result.name)
-    if builder is None:
-        # a result without a notation profile: its domain's symbols under their own names
-        entries = {}
-        size = None
-        indices = []
-        dims = {}
-        for symbol, sampler in result.domain.samplers.items():
-            name = str(symbol.label) if isinstance(symbol, sp.IndexedBase) else str(symbol)
-            if isinstance(sampler, dom.Dimension):
-                dims[name] = symbol
-                size = size or symbol
-            elif isinstance(sampler, dom.Index):
-                indices.append(symbol)
-            elif isinstance(symbol, sp.IndexedBase):
-                entries[name] = _vec_entry(symbol)
-            else:
-                entries[name] = _scalar(symbol)
-        return Vocabulary(result.name, size, dims, indices, entries, domain=result.domain, result=result)
-    return builder(result)
+generic_vocab = generic_vocabulary
 
 
 # --- the interpreter ---------------------------------------------------------------------
@@ -539,6 +327,8 @@ class Interpreter:
                 self._overriding.discard(name)
             return self._apply_indices(value, atom, sub)
         kind, build = meaning[0], meaning[1]
+        if kind == "call":
+            return build(self, atom, side)
         if kind == "scalar":
             value = build(self)
             if sub:

@@ -1,0 +1,264 @@
+"""A result's documentation vocabulary: the names, functions and kinds a document may use for it.
+
+Each result declares its vocabulary beside its claims (``Result(vocabulary=...)``):
+which names documents write for its objects (σ, s, p, \\hat{y} for a softmax output;
+\\pi_{ref} for a reference policy; H(X), H(Y \\mid X), I(X;Y) over a joint table),
+what each name means in the result's own SymPy notation, which dimension a bare Σ
+runs over, and a few formulas in a document's notation with a wrong variant of each
+(``examples``), which the test suite decides through a Markdown document. The
+documentation checker (:mod:`derive.docs`) asks the registry for a result and reads
+its vocabulary; it knows no particular result.
+
+A meaning is a pair ``(kind, builder)`` evaluated by the checker's interpreter ``env``
+for one choice of dimensions:
+
+* ``("scalar", env -> expr)`` a number (:func:`number_of`);
+* ``("vec", env -> Vec)`` a vector, indexed by the document (:func:`vector_of`);
+* ``("func1", (env, argument value) -> expr)`` a function of one argument (:func:`function_of`);
+* ``("jacobian", env -> ("matrix", (a, b) -> entry, size))`` a square matrix (:func:`matrix_of`);
+* ``("call", (env, atom, side) -> value)`` a name that reads its own arguments and
+  subscripts (:func:`by_arguments`, :func:`sequence`, :func:`call`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable
+
+import sympy as sp
+
+from derive import domain as dom
+from derive.errors import DeriveError
+
+
+class VocabularyError(DeriveError):
+    """A tag clause the bound result's vocabulary cannot honour (an unknown model parameter, a misplaced kind)."""
+
+
+@dataclass
+class Vocabulary:
+    """What a document may write for one result (see the module docstring)."""
+
+    name: str = ""
+    size: Any = None                           # dimension a bare Σ runs over
+    dims: dict = field(default_factory=dict)   # names that denote a dimension
+    indices: list = field(default_factory=list)  # the result's free indices, in order of use
+    entries: dict = field(default_factory=dict)  # name -> meaning (kind, builder)
+    sigma: str = "softmax"                     # what σ(·) applied to a scalar/vector means
+    loss: Callable | None = None               # env -> scalar, the loss L of the result
+    loss_partials: dict = field(default_factory=dict)  # name -> (idx -> expr): ∂L/∂name_idx
+    expectation: Any = None                    # (E, Var) functions of the result's model
+    contexts: tuple = ()                       # conditioning names ignored in arguments (x in π(y|x))
+    index_names: dict = field(default_factory=dict)  # fixed index names -> symbol (t -> class index)
+    variants: dict = field(default_factory=dict)  # index symbol -> (flag name, Domain) used when it is set
+    domain: Any = None                         # defaults to the result's domain
+    claim_domains: list = field(default_factory=list)  # (relation, Domain) for strict inequalities
+    result: Any = None
+    examples: tuple = ()                       # (correct LaTeX, wrong LaTeX[, tag clauses]) in a document's notation
+    parameters: dict = field(default_factory=dict)  # model parameter word -> (vocab, setting) -> Vocabulary
+    symbols: dict = field(default_factory=dict)  # name -> domain symbol a clause such as "\epsilon > 0" restricts
+
+    def with_(self, **changes) -> "Vocabulary":
+        """A copy with the named fields changed."""
+        return replace(self, **changes)
+
+    def with_samplers(self, samplers: dict) -> "Vocabulary":
+        """A copy whose domain, variant domains and claim domains also sample ``samplers``."""
+        def extend(domain):
+            base = domain or dom.Domain({}, points=5)
+            return base.with_(samplers={**base.samplers, **samplers})
+
+        return replace(
+            self,
+            domain=extend(self.domain),
+            variants={k: (flag, extend(d)) for k, (flag, d) in self.variants.items()},
+            claim_domains=[(relation, extend(d)) for relation, d in self.claim_domains],
+        )
+
+    def symbol(self, name: str):
+        """The domain symbol a document's name stands for, or None."""
+        if name in self.symbols:
+            return self.symbols[name]
+        for symbol in (self.domain.samplers if self.domain is not None else {}):
+            if _name(symbol) == name:
+                return symbol
+        return None
+
+
+def _name(symbol) -> str:
+    return str(symbol.label) if isinstance(symbol, sp.IndexedBase) else str(symbol)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A model parameter set by a tag clause: ``variance of q \\sigma_q^2`` is
+    Setting("variance", of="q", name="sigma_q", power=2); ``one-hot target`` is Setting("one-hot")."""
+
+    word: str
+    of: str = ""        # the object it is about (q, k), "" for all
+    name: str = ""      # the document's name for the value, as a vocabulary key ("" for a flag)
+    power: int = 1      # the value is name**power (σ² names σ)
+    text: str = ""      # the clause as written
+
+
+# --- meanings -----------------------------------------------------------------------------
+
+def _vec(component, size, base=None):
+    from derive.docs.bind import Vec
+
+    return Vec(component, size, base)
+
+
+def vector_value(component, length, base=None):
+    """A vector value for the interpreter: ``component(idx)`` for idx = 1..length."""
+    return _vec(component, length, base)
+
+
+def vector_of(base, size=None):
+    """The vector ``base`` with ``size`` entries (default: the vocabulary's dimension)."""
+    def build(env):
+        length = env.size_value if size is None else env.dim_value(size) if isinstance(size, sp.Symbol) else env.concretise(size)
+        return _vec(lambda idx: base[idx], length, base)
+    return ("vec", build)
+
+
+def computed_vector(entry, size):
+    """The vector whose component ``idx`` is ``entry(idx, length)``, over the dimension ``size``."""
+    def build(env):
+        length = env.dim_value(size)
+        return _vec(lambda idx: entry(idx, length), length)
+    return ("vec", build)
+
+
+def softmax_of(logits, size):
+    """σ(logits), a vector over the dimension ``size``."""
+    from derive.notation import Softmax
+
+    return computed_vector(lambda idx, length: Softmax(logits, idx, length), size)
+
+
+def number_of(expr):
+    """A fixed expression of the result's symbols (dimensions put in)."""
+    return ("scalar", lambda env: env.concretise(expr))
+
+
+def computed_number(build):
+    """A number computed from the interpreter (``env -> expr``), e.g. a mean over the current dimension."""
+    return ("scalar", build)
+
+
+def function_of(build):
+    """A function of one argument: ``build(env, argument value) -> expr``."""
+    return ("func1", build)
+
+
+def matrix_of(entry, size):
+    """A size × size matrix with entries ``entry(a, b, length)`` (``length`` the size at hand)."""
+    def build(env):
+        length = env.dim_value(size)
+        return ("matrix", lambda a, b: entry(a, b, length), length)
+    return ("jacobian", build)
+
+
+def call(build):
+    """A name that reads its own arguments and subscripts: ``build(env, atom, side) -> value``."""
+    return ("call", build)
+
+
+def argument_text(env, atom) -> str:
+    """The arguments of an application as plain text with separators: ``X``, ``X,Y``, ``Y|X``, ``X;Y``."""
+    if atom.args is None:
+        return ""
+    parts = []
+    for position, arg in enumerate(atom.args):
+        parts.append(arg.source.replace(" ", "").replace("\\mathbf", "").replace("\\mathrm", "") if arg.source else "")
+        if position < len(atom.seps):
+            parts.append({"||": "|"}.get(atom.seps[position], atom.seps[position]))
+    return "".join(parts)
+
+
+def by_arguments(table: dict, name: str = ""):
+    """A function known by its arguments: ``{"X": H_X, "X,Y": H_XY, "X|Y": ...}`` (values in the result's notation)."""
+    def build(env, atom, side):
+        from derive.docs.bind import BindError
+
+        key = argument_text(env, atom)
+        if key not in table:
+            known = ", ".join(f"{name or atom.key}({k})" for k in table)
+            raise BindError(f"{name or atom.key}({key}) is not one of {known}")
+        value = table[key]
+        return env.concretise(value(env) if callable(value) else value)
+    return call(build)
+
+
+def sequence(value_at, length):
+    """A sequence x_t over steps 1..length: ``value_at(step, env) -> expr``; subscripts t, t-1, s or a number."""
+    def build(env, atom, side):
+        from derive.docs.bind import BindError
+
+        step = subscript_value(env, atom.sub_text, length)
+        if step is None:
+            raise BindError(f"{atom.key} is a sequence over t: write it with a step, e.g. {atom.key}_t")
+        return value_at(step, env)
+    return call(build)
+
+
+def subscript_value(env, text: str, length):
+    """The step a subscript names: the dimension ``length`` for t or T, t−1, t+1, a number, a summation variable."""
+    text = (text or "").replace(" ", "")
+    if not text:
+        return None
+    if text in env.bound:
+        return env.bound[text]
+    if text.lstrip("-").isdigit():
+        return sp.Integer(int(text))
+    base, sign, offset = text.partition("-") if "-" in text else text.partition("+")
+    if base in ("t", "T") and (not sign or offset.isdigit()):
+        step = env.dim_value(length)
+        return step - int(offset) if sign == "-" else step + int(offset) if sign == "+" else step
+    return env.index(text)
+
+
+def dimension_names(symbol, extra=()) -> dict:
+    """The usual names of a result's main dimension: n, N, K, C, V and ``extra``."""
+    return {name: symbol for name in ("n", "N", "K", "C", "V", *extra)}
+
+
+# --- finding a result's vocabulary ----------------------------------------------------------
+
+def from_domain(domain) -> Vocabulary:
+    """The vocabulary of a domain's symbols under their own names (what every result has at least)."""
+    entries, dims, indices, size = {}, {}, [], None
+    for symbol, sampler in domain.samplers.items():
+        name = _name(symbol)
+        if isinstance(sampler, dom.Dimension):
+            dims[name] = symbol
+            size = size or symbol
+        elif isinstance(sampler, dom.Index):
+            indices.append(symbol)
+        elif isinstance(symbol, sp.IndexedBase):
+            entries[name] = vector_of(symbol)
+        else:
+            entries[name] = number_of(symbol)
+    return Vocabulary(size=size, dims=dims, indices=indices, entries=entries, domain=domain)
+
+
+def vocabulary_for(result) -> Vocabulary:
+    """The vocabulary ``result`` declares, completed with its name and domain; its domain's symbols if it declares none."""
+    declared = getattr(result, "vocabulary", None)
+    if declared is None:
+        declared = from_domain(result.domain)
+    elif callable(declared):
+        declared = declared(result)
+    return replace(declared, name=result.name, domain=declared.domain or result.domain, result=result)
+
+
+def generic_vocabulary() -> Vocabulary:
+    """The shared notation alone: p, q distributions, z, x, y, g vectors over n entries."""
+    from derive.notation import g, i, j, n, p, q, x, y, z
+
+    entries = {name: vector_of(base) for name, base in (("p", p), ("q", q), ("z", z), ("x", x), ("y", y), ("g", g))}
+    domain = dom.Domain({n: dom.dimension(1, 6), p: dom.probability_vector(n), q: dom.probability_vector(n),
+                         z: dom.vector(n, dom.reals(-5, 5)), x: dom.vector(n), y: dom.vector(n), g: dom.vector(n),
+                         i: dom.index(n), j: dom.index(n)}, points=20)
+    return Vocabulary("", n, {"n": n, "N": n, "K": n}, [i, j], entries, domain=domain)
