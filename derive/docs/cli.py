@@ -1,10 +1,19 @@
 """``python -m derive check PATH... [--strict] [--json] [--no-cache]``: check the formulas in documents.
 
+Formats: Markdown (``.md``, ``.markdown``, ``.mdx``, ``.qmd``; MyST, MkDocs, Quarto),
+reStructuredText (``.rst``), Jupyter notebooks (``.ipynb``), Python docstrings
+(``.py``) and LaTeX (``.tex``); a folder is searched recursively (see
+:mod:`derive.docs.scan`).
+
 A verdict is cached under the formula, its tag, the checker's source and the bound
 result's source, so re-checking unchanged documents is quick; --no-cache decides again.
 
+A path that cannot be read (missing, not searchable, not UTF-8, not a document) is
+reported on stderr as one line naming it; every other file is still checked.
+
 Exit status: 0 when no formula FAILs (with --strict: and none is UNPARSEABLE or
-UNKNOWN), 1 otherwise, 2 for a bad request (a missing path, an unknown option).
+UNKNOWN, and some document was found); 1 when one does; 2 for a bad request (an
+unknown option) or when some path could not be read, after checking the rest.
 """
 
 from __future__ import annotations
@@ -17,8 +26,10 @@ from derive.errors import DeriveError
 def _parser():
     from derive.cli import OneLineParser
 
-    parser = OneLineParser(prog="python -m derive check", description="Check the formulas of Markdown and LaTeX documents against the catalog.")
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="a .md or .tex file, or a folder (searched recursively)")
+    parser = OneLineParser(prog="python -m derive check",
+                           description="Check the formulas of documents (.md .mdx .qmd .rst .ipynb .py .tex) against the catalog.")
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="a .md, .mdx, .qmd, .rst, .ipynb, .py or .tex file, or a folder (searched recursively)")
     parser.add_argument("--strict", action="store_true", help="also fail on UNPARSEABLE and UNKNOWN formulas")
     parser.add_argument("--json", action="store_true", help="one JSON object per formula")
     parser.add_argument("--no-cache", action="store_true",
@@ -26,12 +37,32 @@ def _parser():
     return parser
 
 
+def check_documents(paths, use_cache: bool = False):
+    """(records, problems): a verdict for every formula of every readable file, and a ScanError for each path that is not."""
+    from derive.docs.report import check_found
+    from derive.docs.scan import ScanError, find_documents, scan_path
+
+    files, problems = find_documents(paths)
+    records = []
+    for path in files:
+        try:
+            found = scan_path(path)
+        except ScanError as exc:
+            problems.append(exc)
+            continue
+        for formula in found:
+            record = check_found(formula, use_cache)
+            if record is not None:
+                records.append(record)
+    return records, problems, files
+
+
 def main_check(argv: list[str]) -> int:
-    from derive.docs.report import check_paths, exit_status, render_json, summary
+    from derive.docs.report import exit_status, render_json, summary
 
     try:
         args = _parser().parse_args(argv)
-        records = check_paths(args.paths, use_cache=not args.no_cache)
+        records, problems, files = check_documents(args.paths, use_cache=not args.no_cache)
     except DeriveError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_status
@@ -41,4 +72,13 @@ def main_check(argv: list[str]) -> int:
         for record in records:
             print(record.text())
         print(summary(records))
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if not files and not problems:
+        print("warning: no documents found (.md, .mdx, .qmd, .rst, .ipynb, .py, .tex) under "
+              + ", ".join(args.paths), file=sys.stderr)
+        if args.strict:
+            return 1
+    if problems:
+        return 2
     return exit_status(records, args.strict)

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 from derive.docs.decide import ASSUMPTION, ERRATUM, FAIL, PASS, SKIPPED, UNKNOWN, UNPARSEABLE, Binding, Verdict, decide, out_of_bounds
 from derive.docs.scan import Found, document_files, scan_file
 from derive.docs.tags import TagError, parse_tag
+from derive.docs.untagged import DocumentContext, Reading, read_untagged
 
 
 @dataclass
@@ -18,47 +19,70 @@ class Record:
     result: str | None
     verdict: str
     detail: str
+    cell: int | None = None   # a notebook's cell (1-based); then ``line`` counts within the cell
 
     def to_json(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        if self.cell is None:
+            del data["cell"]
+        return data
 
     def text(self) -> str:
         name = f" [{self.result}]" if self.result else ""
-        return f"{self.file}:{self.line}: {self.verdict}{name} {self.latex}\n    {self.detail}"
+        where = f"{self.file}:cell {self.cell}:line {self.line}" if self.cell is not None else f"{self.file}:{self.line}"
+        return f"{where}: {self.verdict}{name} {self.latex}\n    {self.detail}"
 
 
 def _has_relation(latex: str) -> bool:
     return any(mark in latex for mark in ("=", "\\le", "\\ge", "<", ">", "\\approx", "\\equiv"))
 
 
-def check_found(found: Found, use_cache: bool = False) -> Record | None:
+def check_found(found: Found, use_cache: bool = False, context: DocumentContext | None = None) -> Record | None:
     """The verdict on one formula found in a document; None for untagged math that states nothing.
 
-    With ``use_cache``, a verdict already reached for the same formula, tag, checker and
-    bound result (see :mod:`derive.cache`) is reused instead of evaluated again.
+    ``context`` holds what earlier formulas of the same document defined; an untagged
+    definition found here is added to it (see :mod:`derive.docs.untagged`). With
+    ``use_cache``, a verdict already reached for the same formula, tag, definitions in
+    force, checker and bound result (see :mod:`derive.cache`) is reused instead of
+    evaluated again.
     """
+    context = context if context is not None else DocumentContext()
+    in_force = context.fingerprint()   # an untagged verdict depends on the definitions before the formula
+    reading = None
+    if found.tag is None and not found.unreadable and _has_relation(found.latex) and out_of_bounds(found.latex) is None:
+        reading = read_untagged(found.latex, context)
+        if reading.definition is not None:
+            context.define(reading.definition, found.latex)
+    record = _check_found_cached(found, use_cache and found.unreadable is None, context, reading, in_force)
+    if record is not None:
+        record.cell = found.cell
+    return record
+
+
+def _check_found_cached(found: Found, use_cache: bool, context, reading, in_force) -> Record | None:
     if not use_cache:
-        return _check_found(found)
+        return _check_found(found, context, reading)
     from derive import cache
 
     try:
         result_name = parse_tag(found.tag).result if found.tag else None
     except (TagError, AttributeError):
         result_name = None
-    stored = cache.recall_verdict(found.latex, found.tag, result_name, VERDICT_ORDER)
+    key_tag = found.tag if found.tag is not None else in_force
+    stored = cache.recall_verdict(found.latex, key_tag, result_name, VERDICT_ORDER)
     if stored == cache.NOTHING:
         return None
     if stored is not None:
         return Record(found.file, found.line, found.latex, stored["result"], stored["verdict"], stored["detail"])
-    record = _check_found(found)
+    record = _check_found(found, context, reading)
     if record is not None and record.detail.startswith("internal error"):
         return record
-    cache.remember_verdict(found.latex, found.tag, result_name, None if record is None else
+    cache.remember_verdict(found.latex, key_tag, result_name, None if record is None else
                            {"result": record.result, "verdict": record.verdict, "detail": record.detail})
     return record
 
 
-def _check_found(found: Found) -> Record | None:
+def _check_found(found: Found, context: DocumentContext, reading: Reading | None = None) -> Record | None:
     too_big = out_of_bounds(found.latex)   # every path, tagged or not, within the same size and depth limits
     if too_big is not None:
         return Record(found.file, found.line, found.latex, None, too_big.verdict, too_big.detail)
@@ -69,6 +93,8 @@ def _check_found(found: Found) -> Record | None:
             return Record(found.file, found.line, found.latex, None, UNKNOWN, f"tag on line {found.tag_line}: {exc}")
         if binding is None:
             return Record(found.file, found.line, found.latex, None, SKIPPED, "the tag says skip")
+        if found.unreadable:   # the document gives a macro a meaning the checker cannot expand
+            return Record(found.file, found.line, found.latex, binding.result, UNKNOWN, found.unreadable)
         verdict = decide(found.latex, binding)
         if binding.erratum:
             return _as_erratum(found, binding, verdict)
@@ -77,12 +103,16 @@ def _check_found(found: Found) -> Record | None:
         return Record(found.file, found.line, found.latex, binding.result, verdict.verdict, verdict.detail)
     if not _has_relation(found.latex):
         return None
-    defined = _defined_name(found.latex)
-    if defined:
-        return Record(found.file, found.line, found.latex, None, SKIPPED, f"untagged definition of {defined}: nothing to check")
-    verdict = decide(found.latex, Binding())
+    if found.unreadable:
+        return Record(found.file, found.line, found.latex, None, SKIPPED, f"untagged and not decidable on its own: {found.unreadable}")
+    # untagged: decide only what the text claims holds identically (see derive.docs.untagged)
+    if reading is None:
+        reading = read_untagged(found.latex, context)
+    if reading.kind != "claim":
+        return Record(found.file, found.line, found.latex, None, SKIPPED, f"untagged {reading.reason}")
+    verdict = decide(found.latex, Binding(), tagged=False, context=context)
     if verdict.verdict in (PASS, FAIL):
-        return Record(found.file, found.line, found.latex, None, verdict.verdict, "untagged, shared notation: " + verdict.detail)
+        return Record(found.file, found.line, found.latex, None, verdict.verdict, "untagged: " + verdict.detail)
     return Record(found.file, found.line, found.latex, None, SKIPPED, f"untagged and not decidable on its own: {verdict.detail}")
 
 
@@ -119,10 +149,18 @@ def _as_assumption(found: Found, binding: Binding, verdict: Verdict) -> Record:
 def check_paths(paths, use_cache: bool = False) -> list[Record]:
     records = []
     for path in document_files(paths):
-        for found in scan_file(path):
-            record = check_found(found, use_cache)
-            if record is not None:
-                records.append(record)
+        records.extend(check_file(path, use_cache))
+    return records
+
+
+def check_file(path, use_cache: bool = False) -> list[Record]:
+    """Records for every formula of one document, in order: a definition binds its name for the formulas after it."""
+    context = DocumentContext()
+    records = []
+    for found in scan_file(path):
+        record = check_found(found, use_cache, context)
+        if record is not None:
+            records.append(record)
     return records
 
 
@@ -147,22 +185,3 @@ def summary(records) -> str:
 
 def render_json(records) -> str:
     return json.dumps([r.to_json() for r in records], indent=2, ensure_ascii=False)
-
-
-def _defined_name(latex: str) -> str | None:
-    """The name an untagged ``name = ...`` defines (a bare symbol on the left), or None."""
-    from derive.docs.interpret import Atom, rewrite_chain
-
-    try:
-        sides, relations, _ = rewrite_chain(latex)
-    except Exception:
-        return None
-    if not relations or relations[0] != "=":
-        return None
-    table = sides[0].table
-    text = sides[0].text.strip()
-    key = text.replace("{", "").replace("}", "").strip()
-    node = table.get(key)
-    if isinstance(node, Atom) and node.args is None and not node.transpose:
-        return node.key + (f"_{node.sub_text}" if node.sub_text else "")
-    return None

@@ -1,0 +1,153 @@
+"""The record of one formula found in a document, tag comments, and the rows of a display block."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from derive.errors import DeriveError
+
+
+class ScanError(DeriveError):
+    """A path that cannot be read as a document; ``path`` names it when known."""
+
+    def __init__(self, message: str, path=None):
+        super().__init__(message)
+        self.path = path
+
+
+@dataclass
+class Found:
+    """One formula: where it is, its LaTeX (after the document's own macros), and the tag before it.
+
+    ``line`` is 1-based; in a notebook it counts within the cell ``cell`` (1-based,
+    counting every cell). ``unreadable`` says why the formula cannot be read with the
+    meaning its document gives it (then ``latex`` is the formula as written).
+    """
+
+    file: str
+    line: int
+    latex: str
+    tag: str | None          # the tag text after "derive:", or None
+    tag_line: int | None = None
+    display: bool = True
+    cell: int | None = None
+    unreadable: str | None = None
+
+    @property
+    def location(self) -> str:
+        if self.cell is not None:
+            return f"{self.file}:cell {self.cell}:line {self.line}"
+        return f"{self.file}:{self.line}"
+
+
+TAG = re.compile(r"^\s*derive\s*:(.*)$", re.S)
+RELATION_START = re.compile(r"^\s*(=|<|>|\\le\b|\\leq\b|\\ge\b|\\geq\b|\\approx\b|\\equiv\b|\\leqslant|\\geqslant|\\lt\b|\\gt\b|\\neq\b|:=)")
+MATH_ENVIRONMENTS = {"equation", "equation*", "align", "align*", "gather", "gather*", "multline", "multline*", "eqnarray",
+                     "eqnarray*", "flalign", "flalign*", "alignat", "alignat*", "displaymath", "math", "dmath", "dmath*"}
+
+
+def tag_of_comment(text: str) -> str | None:
+    """The tag a comment states (``derive: ...``, with or without ``<!-- -->``), or None."""
+    body = text.strip()
+    if body.startswith("<!--"):
+        body = body[4:]
+    if body.endswith("-->"):
+        body = body[:-3]
+    match = TAG.match(body.strip())
+    return match.group(1).strip() if match else None
+
+
+def split_rows(body: str) -> list[tuple[int, str]]:
+    """(line offset, text) of each top-level row of a display block; inner environments stay whole."""
+    body = _unwrap(body)
+    rows, start, depth, env, k = [], 0, 0, 0, 0
+    while k < len(body):
+        c = body[k]
+        if c == "\\":
+            if body.startswith("\\begin", k):
+                env += 1
+            elif body.startswith("\\end", k):
+                env -= 1
+            elif body.startswith("\\\\", k) and depth == 0 and env == 0:
+                rows.append((start, body[start:k]))
+                start = k + 2
+                k += 2
+                continue
+            k += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        k += 1
+    rows.append((start, body[start:]))
+    out = []
+    for offset, text in rows:
+        if not text.strip() or text.strip() in ("\\nonumber", "\\notag"):
+            continue
+        lead = len(text) - len(text.lstrip())
+        line = body.count("\n", 0, offset + lead)
+        out.append((line, text.strip()))
+    return out
+
+
+def _unwrap(body: str) -> str:
+    """The inside of an aligned/split/gathered block that fills a display."""
+    stripped = body.strip()
+    match = re.match(r"^\\begin\{(aligned|split|gathered|alignedat|array)\}(\{[^}]*\})?(.*)\\end\{\1\}$", stripped, re.S)
+    if match:
+        return body.replace(stripped, match.group(3))
+    return body
+
+
+def _drop_alignment(row: str) -> str:
+    """The row without its top-level alignment marks (those inside cases/matrix environments stay)."""
+    out, env, k = [], 0, 0
+    while k < len(row):
+        if row.startswith("\\begin", k):
+            env += 1
+        elif row.startswith("\\end", k):
+            env -= 1
+        if row[k] == "\\" and k + 1 < len(row):
+            out.append(row[k:k + 2])
+            k += 2
+            continue
+        out.append(" " if row[k] == "&" and env == 0 else row[k])
+        k += 1
+    return "".join(out)
+
+
+def formulas_of_block(body: str) -> list[tuple[int, str]]:
+    """(line offset, formula) for a display block: rows, with continuation rows joined to their chain."""
+    out = []
+    for line, row in split_rows(body):
+        clean = _drop_alignment(row).strip()
+        if out and RELATION_START.match(clean):
+            previous_line, previous = out[-1]
+            out[-1] = (previous_line, previous + " " + clean)
+        else:
+            out.append((line, clean))
+    return out
+
+
+def strip_math_environment(body: str) -> tuple[int, str]:
+    """(line offset, inside) of a display that is one whole ``\\begin{align}...\\end{align}`` (or equation, ...)."""
+    match = re.match(r"\s*\\begin\{([^}]*)\}(.*)\\end\{\1\}\s*$", body, re.S)
+    if not match or match.group(1) not in MATH_ENVIRONMENTS:
+        return 0, body
+    start = match.start(2)
+    if match.group(1).startswith("alignat"):
+        columns = re.match(r"\s*\{[^}]*\}", body[start:])
+        start += columns.end() if columns else 0
+    return body.count("\n", 0, start), body[start:match.end(2)]
+
+
+def add_formula(out: list, table, file: str, line: int, latex: str, tag, tag_line, display: bool, cell=None) -> None:
+    """Append the formula, read with the macros in ``table``, to ``out`` (nothing if it only defines macros)."""
+    from derive.docs.formats.macros import read_formula
+
+    text, reason = read_formula(latex, table) if table is not None else (latex, None)
+    if text is None:
+        return
+    out.append(Found(file, line, text, tag, tag_line, display, cell, reason))

@@ -1,0 +1,197 @@
+r"""Formulas in LaTeX (``.tex``), read by pylatexenc's walker.
+
+Math: ``$...$``, ``\(...\)``, ``\[...\]``, ``$$...$$`` and the equation, align,
+gather, multline (and similar) environments, starred or not; a display with several
+rows gives one formula per row (see :func:`~derive.docs.formats.common.formulas_of_block`).
+A tag is the comment ``% derive: NAME; ...`` just before a formula.
+
+The document's own macros (see :mod:`~derive.docs.formats.macros`) are in force
+from their definition to the end of the group or environment that holds it, as in
+TeX. ``\input``, ``\include`` and ``\subfile`` of a ``.tex`` file are followed:
+the chapter's formulas are reported in the chapter's file, read under the macros of
+the book that inputs it. Content of ``comment`` and verbatim environments is not math.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from derive.docs.formats.common import MATH_ENVIRONMENTS, ScanError, add_formula, formulas_of_block, tag_of_comment
+from derive.docs.formats.macros import DEFINERS, MacroTable, read_definition
+
+INCLUDERS = {"input", "include", "subfile"}
+NOT_TEXT = {"comment", "verbatim", "verbatim*", "Verbatim", "lstlisting", "minted", "filecontents", "filecontents*"}
+MAX_INCLUDE_DEPTH = 20
+
+
+def _walk(text: str, file: str):
+    from pylatexenc.latexwalker import LatexWalker
+
+    try:
+        nodes, _, _ = LatexWalker(text, tolerant_parsing=True).get_latex_nodes()
+    except Exception as exc:  # pylatexenc raises its own errors on badly broken input
+        raise ScanError(f"{file}: the LaTeX could not be read ({exc})") from None
+    return nodes
+
+
+def _include_target(node) -> str | None:
+    from pylatexenc.latexwalker import LatexGroupNode
+
+    args = [a for a in (node.nodeargd.argnlist or []) if a is not None] if node.nodeargd is not None else []
+    groups = [a for a in args if isinstance(a, LatexGroupNode)]
+    if not groups:
+        return None
+    return groups[-1].latex_verbatim()[1:-1].strip() or None
+
+
+def resolve_include(name: str, root_dir: Path, here: Path) -> Path | None:
+    """The ``.tex`` file ``\\input{name}`` reads: relative to the book's folder, else to the including file's."""
+    for base in (root_dir, here):
+        for candidate in (base / name, base / f"{name}.tex"):
+            if candidate.suffix == ".tex" and candidate.is_file():
+                return candidate
+    return None
+
+
+class _Scan:
+    def __init__(self, root_dir: Path | None):
+        self.root_dir = root_dir
+        self.found: list = []
+        self.pending: list = [None, None]
+        self.active: list[Path] = []
+
+    def take(self):
+        tag, line = self.pending
+        self.pending[0] = self.pending[1] = None
+        return tag, line
+
+    def scan(self, text: str, file: str, table: MacroTable, path: Path | None = None) -> None:
+        nodes = _walk(text, file)
+        if path is not None:
+            self.active.append(path.resolve())
+        try:
+            _FileVisit(self, text, file, path).visit(nodes, table)
+        finally:
+            if path is not None:
+                self.active.pop()
+
+    def include(self, name: str, here: Path | None, table: MacroTable) -> None:
+        if self.root_dir is None or here is None or len(self.active) >= MAX_INCLUDE_DEPTH:
+            return
+        target = resolve_include(name, self.root_dir, here.parent)
+        if target is None or target.resolve() in self.active:
+            return
+        self.scan(read_tex(target), str(target), table, target)
+
+
+def read_tex(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ScanError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise ScanError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+class _FileVisit:
+    def __init__(self, scan: _Scan, text: str, file: str, path: Path | None):
+        self.scan, self.text, self.file, self.path = scan, text, file, path
+        self.skip_until = 0
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+
+    def line_of(self, position: int) -> int:
+        import bisect
+
+        return bisect.bisect_left(self.newlines, position) + 1
+
+    def visit(self, nodelist, table: MacroTable) -> None:
+        from pylatexenc.latexwalker import (LatexCommentNode, LatexEnvironmentNode, LatexGroupNode, LatexMacroNode,
+                                            LatexMathNode)
+
+        for node in nodelist or []:
+            if node is None or node.pos < self.skip_until:
+                continue
+            if isinstance(node, LatexCommentNode):
+                tag = tag_of_comment(node.comment)
+                if tag is not None:
+                    self.scan.pending[:] = [tag, self.line_of(node.pos)]
+            elif isinstance(node, LatexMathNode):
+                verbatim = node.latex_verbatim()
+                open_, close = node.delimiters
+                inner = verbatim[len(open_):len(verbatim) - len(close)]
+                self.formulas(inner, self.line_of(node.pos), node.displaytype == "display", table)
+            elif isinstance(node, LatexEnvironmentNode):
+                name = node.environmentname
+                if name in MATH_ENVIRONMENTS:
+                    verbatim = node.latex_verbatim()
+                    match = re.match(r"\\begin\{[^}]*\}(\{[^}]*\})?", verbatim)
+                    head = match.end() if match else 0
+                    inner = verbatim[head:verbatim.rfind("\\end")]
+                    self.formulas(inner, self.line_of(node.pos) + verbatim.count("\n", 0, head), True, table)
+                elif name not in NOT_TEXT:
+                    self.visit(node.nodelist, table.child())
+            elif isinstance(node, LatexGroupNode):
+                self.visit(node.nodelist, table.child())
+            elif isinstance(node, LatexMacroNode):
+                if node.macroname in DEFINERS:
+                    macro, end, global_ = read_definition(self.text, node.pos, table)
+                    if macro is not None:
+                        table.define(macro, global_)
+                    self.skip_until = end
+                elif node.macroname in INCLUDERS:
+                    target = _include_target(node)
+                    if target:
+                        self.scan.include(target, self.path, table)
+                elif node.nodeargd is not None:
+                    self.visit([a for a in (node.nodeargd.argnlist or []) if a is not None], table)
+
+    def formulas(self, inner: str, start: int, display: bool, table: MacroTable) -> None:
+        tag, tag_line = self.scan.take()
+        scope = table.child()   # a definition inside math lasts to the end of that math
+        if display:
+            for offset, formula in formulas_of_block(inner):
+                add_formula(self.scan.found, scope, self.file, start + offset, formula, tag, tag_line, True)
+        else:
+            add_formula(self.scan.found, scope, self.file, start, inner.strip(), tag, tag_line, False)
+
+
+def scan_latex(text: str, file: str = "<text>", path: Path | None = None, table: MacroTable | None = None) -> list:
+    """Every formula of a LaTeX document (and of the ``.tex`` files it inputs, when ``path`` is given)."""
+    scan = _Scan(path.parent if path is not None else None)
+    scan.scan(text, file, table if table is not None else MacroTable(), path)
+    return scan.found
+
+
+def included_files(paths) -> set[Path]:
+    """The ``.tex`` files among those that another one of them inputs (they are read as part of it)."""
+    from pylatexenc.latexwalker import LatexMacroNode
+
+    wanted = {Path(p).resolve() for p in paths}
+    included: set[Path] = set()
+    for path in paths:
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if not any(f"\\{name}" in text for name in INCLUDERS):
+            continue
+        try:
+            nodes = _walk(text, str(path))
+        except ScanError:
+            continue
+        stack = list(nodes)
+        while stack:
+            node = stack.pop()
+            if node is None:
+                continue
+            if isinstance(node, LatexMacroNode) and node.macroname in INCLUDERS:
+                target = _include_target(node)
+                resolved = resolve_include(target, path.parent, path.parent) if target else None
+                if resolved is not None and resolved.resolve() in wanted and resolved.resolve() != path.resolve():
+                    included.add(resolved.resolve())
+            stack.extend(getattr(node, "nodelist", None) or [])
+            if getattr(node, "nodeargd", None) is not None:
+                stack.extend(node.nodeargd.argnlist or [])
+    return included

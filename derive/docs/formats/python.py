@@ -1,0 +1,50 @@
+r"""Formulas in the docstrings of Python source (``.py``), as Sphinx's autodoc would show them.
+
+The source is parsed with :mod:`ast`, never imported or run. Every docstring (of the
+module, a class, a function, or a string placed after an assignment) that holds
+``:math:`` or ``.. math::`` is read as reStructuredText
+(:mod:`~derive.docs.formats.rst`), with its lines counted in the file. A tag is the
+comment ``.. derive: NAME; ...`` inside the docstring, just before the formula.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from derive.docs.formats.common import Found, ScanError
+from derive.docs.formats.macros import MacroTable
+
+
+def docstrings(text: str, file: str = "<text>") -> list[tuple[int, str]]:
+    """(line of the string's first line, text with its indentation removed) for each docstring-like string."""
+    try:
+        tree = ast.parse(text, filename=file)
+    except SyntaxError as exc:
+        raise ScanError(f"{file}: not valid Python (line {exc.lineno}: {exc.msg})") from None
+    except ValueError as exc:   # NUL bytes
+        raise ScanError(f"{file}: not valid Python ({exc})") from None
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            out.append((node.value.lineno, _dedent(node.value.value)))
+    return sorted(out)
+
+
+def _dedent(value: str) -> str:
+    """The docstring with the common indentation of its later lines removed; no line is dropped."""
+    lines = value.expandtabs().split("\n")
+    indents = [len(line) - len(line.lstrip()) for line in lines[1:] if line.strip()]
+    margin = min(indents) if indents else 0
+    return "\n".join([lines[0].strip()] + [line[margin:] for line in lines[1:]])
+
+
+def scan_python(text: str, file: str = "<text>") -> list[Found]:
+    """Every formula of the docstrings of a Python source file."""
+    from derive.docs.formats.rst import scan_rst
+
+    found: list[Found] = []
+    table = MacroTable()
+    for line, doc in docstrings(text, file):
+        if ":math:" in doc or ".. math::" in doc:
+            found.extend(scan_rst(doc, file, first_line=line - 1, table=table))
+    return found
