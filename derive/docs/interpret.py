@@ -11,7 +11,8 @@ function, ``\\pi_{ref}`` a policy) is decided later, by :mod:`derive.docs.bind`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from derive.errors import DeriveError
 
@@ -111,10 +112,59 @@ WITH_ARG_DROP = {"label", "tag", "hspace", "vspace", "phantom", "hphantom", "vph
 KEEP_QUAD = {"quad", "qquad"}
 
 
+TEXT_COMMANDS = {"text", "mbox", "textrm", "textnormal", "textit", "textbf", "textsf"}
+
+
+def _restructure(tokens) -> list:
+    """Notation that only moves its parts: \\underset{a}{B} is B_{a}, \\mathop{B} is B,
+    \\operatorname*{B} is \\operatorname{B}; \\left. ... \\right|_{x=a} marks an evaluation bar."""
+    out = []
+    k = 0
+    while k < len(tokens):
+        t = tokens[k]
+        nxt = [m for m in range(k + 1, min(k + 4, len(tokens))) if not tokens[m].is_ch(" ")]
+        if t.is_cs("underset") and len(nxt) >= 2 and tokens[nxt[0]].kind == "group" and tokens[nxt[1]].kind == "group":
+            out.extend(_restructure(tokens[nxt[1]].items))
+            out.extend([Tok("ch", "_", t.pos), tokens[nxt[0]]])
+            k = nxt[1] + 1
+            continue
+        if t.is_cs("mathop") and nxt and tokens[nxt[0]].kind == "group":
+            out.extend(_restructure(tokens[nxt[0]].items))
+            k = nxt[0] + 1
+            continue
+        if t.is_cs("operatorname") and nxt and tokens[nxt[0]].is_ch("*"):
+            out.append(t)
+            k = nxt[0] + 1
+            continue
+        if t.is_cs("right") and nxt and tokens[nxt[0]].is_ch("."):
+            k = nxt[0] + 1   # the invisible closing delimiter of \\left\\{ ... \\right.
+            continue
+        if t.is_cs("left") and nxt and tokens[nxt[0]].is_ch("."):
+            out.append(Tok("cs", "evalopen", t.pos))
+            k = nxt[0] + 1
+            continue
+        if t.is_cs("right", "big", "Big", "bigg", "Bigg", "bigr", "Bigr", "biggr", "Biggr") and nxt and tokens[nxt[0]].is_ch("|") \
+                and len(nxt) >= 2 and tokens[nxt[1]].is_ch("_"):
+            out.append(Tok("cs", "evalclose", t.pos))
+            k = nxt[0] + 1
+            continue
+        if t.kind == "group":
+            out.append(Tok("group", "", t.pos, _restructure(t.items)))
+        else:
+            out.append(t)
+        k += 1
+    return out
+
+
 def clean(tokens) -> list:
     """Tokens without spacing, sizing and labels; ``\\quad`` is kept as a separator."""
+    return _clean(_restructure(tokens))
+
+
+def _clean(tokens, keep_spaces=False) -> list:
     out = []
     skip_arg = 0
+    text_arg = False
     for t in tokens:
         if skip_arg:
             if t.kind == "group":
@@ -124,14 +174,20 @@ def clean(tokens) -> list:
                 continue
             skip_arg = 0
         if t.kind == "group":
-            out.append(Tok("group", "", t.pos, clean(t.items)))
-        elif t.kind == "cs" and t.text in WITH_ARG_DROP:
+            # the words of \\text{for all } keep their spaces: conditions are read from them
+            out.append(Tok("group", "", t.pos, _clean(t.items, keep_spaces or text_arg)))
+            text_arg = False
+            continue
+        text_arg = t.kind == "cs" and t.text in TEXT_COMMANDS
+        if t.kind == "cs" and t.text in WITH_ARG_DROP:
             skip_arg = 2 if t.text == "textcolor" else 1
         elif t.kind == "cs" and t.text in KEEP_QUAD:
             out.append(Tok("ch", ";;", t.pos))
         elif t.kind == "cs" and t.text in DROP:
             continue
         elif t.is_ch(" "):
+            if keep_spaces:
+                out.append(t)
             continue
         elif t.kind == "cs" and t.text == "\\":
             out.append(t)
@@ -162,8 +218,13 @@ def clean(tokens) -> list:
 RELATIONS = {"=": "=", "<": "<", ">": ">", "le": "<=", "leq": "<=", "leqslant": "<=", "ge": ">=", "geq": ">=",
              "geqslant": ">=", "lt": "<", "gt": ">", "approx": "~", "simeq": "~", "thickapprox": "~", "equiv": "=",
              "coloneqq": "=", "triangleq": "=", "doteq": "=", "eqqcolon": "=", "neq": "!=", "ne": "!=",
-             "propto": "propto", "sim": "propto", "to": "propto", "mapsto": "propto", "in": "in", "iff": "propto",
-             "Rightarrow": "propto", "implies": "propto"}
+             "propto": "propto", "sim": "sim", "to": "->", "rightarrow": "->", "longrightarrow": "->", "mapsto": "mapsto",
+             "in": "in", "iff": "implies", "Rightarrow": "implies", "implies": "implies", "Longrightarrow": "implies",
+             "Leftrightarrow": "implies"}
+# relations that say something other than a comparison of values: never decided as one
+UNDECIDED_RELATIONS = {"sim": "\\sim (distributed as, or of the same order) is not a comparison of values",
+                       "mapsto": "\\mapsto defines a map; it states nothing to check",
+                       "implies": "an implication between statements is not decided"}
 
 
 def _relation(tokens, k):
@@ -175,6 +236,8 @@ def _relation(tokens, k):
         return t.text, 1
     if t.kind == "cs" and t.text in RELATIONS:
         return RELATIONS[t.text], 1
+    if t.is_cs("xrightarrow", "xlongrightarrow") and k + 1 < len(tokens) and tokens[k + 1].kind == "group":
+        return "->", 2
     if t.is_cs("stackrel", "overset") and k + 2 < len(tokens) and tokens[k + 2].kind == "group":
         inner = tokens[k + 2].items
         if len(inner) == 1:
@@ -198,6 +261,7 @@ class Chain:
     sides: list
     relations: list
     conditions: list
+    arrows: list = field(default_factory=list)   # for each relation, the annotation of an arrow (n \\to \\infty)
 
 
 CONDITION_WORDS = ("if", "for", "when", "where", "with", "otherwise", "and", "all", "each", "every", "whenever", "since", "as")
@@ -245,18 +309,100 @@ def _is_condition_start(tokens, k) -> bool:
     return False
 
 
-def split_chain(tokens) -> Chain:
-    """Split a cleaned formula at its top-level relations; set trailing conditions apart."""
-    # alignment marks outside environments carry no meaning
-    kept, env_depth = [], 0
+ALIGNED = {"aligned", "align", "align*", "split", "gathered", "eqnarray", "eqnarray*", "multline", "multline*",
+           "alignedat", "alignat", "alignat*", "flalign", "flalign*", "equation", "equation*", "gather", "gather*"}
+
+
+def _unwrap_rows(tokens) -> list:
+    """One chain from a display of rows: an aligned/split wrapper and its ``&`` and ``\\\\`` removed,
+    continuation rows (``&= ...``, ``&+ ...``) joined; several equations in one block are refused."""
+    while tokens and tokens[0].is_cs("begin") and len(tokens) > 1 and tokens[1].kind == "group" \
+            and _word(tokens[1].items) in ALIGNED and tokens[-2:-1] and tokens[-2].is_cs("end"):
+        tokens = tokens[2:-2]
+        if tokens and tokens[0].kind == "group" and all(x.is_ch("l", "r", "c") or x.kind == "ch" and x.text.isdigit() for x in tokens[0].items):
+            tokens = tokens[1:]   # alignedat's column count
+    rows, current, env_depth = [], [], 0
     for t in tokens:
         env_depth += 1 if t.is_cs("begin") else -1 if t.is_cs("end") else 0
-        if not (t.is_ch("&") and env_depth == 0):
-            kept.append(t)
-    tokens = kept
-    # drop trailing punctuation
-    while tokens and (tokens[-1].is_ch(".", ",", ";", ";;") or tokens[-1].is_cs("\\")):
+        if env_depth == 0 and t.is_cs("\\"):
+            rows.append(current)
+            current = []
+        elif not (env_depth == 0 and t.is_ch("&")):
+            current.append(t)
+    rows.append(current)
+    rows = [r for r in rows if r]
+    joined = rows[:1]
+    for row in rows[1:]:
+        if _relation(row, 0) or row[0].is_ch("+", "-") or row[0].is_cs("cdot", "times", "pm", "mp"):
+            joined[-1] = joined[-1] + row
+        else:
+            joined.append(row)
+    if len(joined) > 1:
+        raise Unsupported(f"{len(joined)} separate equations in one display; each is checked on its own line")
+    return joined[0] if joined else []
+
+
+class Conditions(list):
+    """The index conditions of a formula; ``unread`` holds stated conditions the checker cannot impose."""
+
+    unread: tuple = ()
+
+
+def _trim(tokens):
+    while tokens and (tokens[-1].is_ch(".", ",", ";", ";;", ":") or tokens[-1].is_cs("\\")):
         tokens = tokens[:-1]
+    return tokens
+
+
+def _pieces(tail) -> list:
+    """The conjuncts of a condition tail, split at commas, \\land and "and"; words dropped."""
+    pieces, current = [], []
+    for t in tail:
+        if t.is_ch(",", ";;", ";") or t.is_cs("land", "wedge"):
+            pieces.append(current)
+            current = []
+        elif t.is_cs(*TEXT_COMMANDS, "mathrm") or t.is_cs("forall", "quad", "qquad"):
+            continue
+        elif t.kind == "group" and all(x.kind == "ch" and (x.text.isalpha() or x.text in " ,.:") for x in t.items) \
+                and detex(t.items).strip().lower().strip(",.:").split() and \
+                all(w.strip(",.:") in CONDITION_WORDS + ("all", "any", "some", "in", "of", "the", "that", "each") for w in detex(t.items).lower().split()):
+            if "and" in detex(t.items).lower().split():
+                pieces.append(current)
+                current = []
+            continue
+        else:
+            current.append(t)
+    pieces.append(current)
+    return [p for p in pieces if p]
+
+
+def _is_index_condition(piece) -> bool:
+    rel = [m for m in range(len(piece)) if _relation(piece, m)]
+    return len(piece) == 3 and len(rel) == 1 and rel[0] == 1 and _relation(piece, 1)[0] in ("=", "!=") \
+        and piece[0].kind == "ch" and piece[0].text.isalpha() and piece[2].kind == "ch" and piece[2].text.isalpha()
+
+
+def _harmless_membership(piece) -> bool:
+    """``i \\in [n]``, ``x \\in \\mathbb{R}^n``: a statement of type or range, which the domain already fixes."""
+    at = next((m for m in range(len(piece)) if piece[m].is_cs("in")), None)
+    if at is None or at == 0:
+        return False
+    right = piece[at + 1:]
+    return bool(right) and (right[0].is_cs("mathbb") or (len(right) == 3 and right[0].is_ch("[") and right[2].is_ch("]"))
+                            or (right[0].is_cs("{") and any(x.is_cs("dots", "ldots", "cdots") for x in right)))
+
+
+def _arrow_target(tokens):
+    """(variable, target tokens) of ``n \\to \\infty``, or None."""
+    at = next((m for m in range(len(tokens)) if tokens[m].is_cs("to", "rightarrow", "longrightarrow")), None)
+    if at is None or at == 0:
+        return None
+    return tokens[:at], tokens[at + 1:]
+
+
+def split_chain(tokens) -> Chain:
+    """Split a cleaned formula at its top-level relations; set trailing conditions apart."""
+    tokens = _trim(_unwrap_rows(tokens))
     body, tail = tokens, []
     env_depth = bracket_depth = 0
     for k in range(len(tokens)):
@@ -264,28 +410,42 @@ def split_chain(tokens) -> Chain:
         # a comma inside brackets separates arguments, as in H(P, Q) = 1.9: never a condition
         bracket_depth += 1 if tokens[k].is_ch("(", "[") or tokens[k].is_cs("{") else -1 if tokens[k].is_ch(")", "]") or tokens[k].is_cs("}") else 0
         if env_depth == 0 and bracket_depth == 0 and _is_condition_start(tokens, k):
-            body, tail = tokens[:k], tokens[k:]
+            body, tail = _trim(tokens[:k]), tokens[k:]
             break
-    sides, relations, current = [], [], []
+    sides, relations, arrows, current = [], [], [], []
     k = 0
     depth = 0
     while k < len(body):
         t = body[k]
-        if t.is_ch("(", "[") or t.is_cs("{", "langle", "begin"):
+        if t.is_ch("(", "[") or t.is_cs("{", "langle", "begin", "evalopen"):
             depth += 1
-        elif t.is_ch(")", "]") or t.is_cs("}", "rangle", "end"):
+        elif t.is_ch(")", "]") or t.is_cs("}", "rangle", "end", "evalclose"):
             depth -= 1
         rel = _relation(body, k) if depth == 0 else None
         if rel:
             sides.append(current)
             relations.append(rel[0])
+            arrows.append(body[k + 1].items if t.is_cs("xrightarrow", "xlongrightarrow") else None)
             current = []
             k += rel[1]
             continue
         current.append(t)
         k += 1
     sides.append(current)
-    return Chain(sides, relations, parse_conditions(tail))
+    conditions = Conditions(parse_conditions(tail))
+    unread = []
+    for piece in _pieces(tail):
+        if not any(_relation(piece, m) for m in range(len(piece))) or _is_index_condition(piece) or _harmless_membership(piece):
+            continue
+        if "->" in relations and _arrow_target(piece):
+            arrows = [a if a is not None or r != "->" else piece for a, r in zip(arrows, relations)]
+            continue
+        unread.append(detex(piece).strip())
+    if any(t.is_cs("lor", "vee") for t in _flatten(tail)) or "or" in detex(tail).lower().split():
+        if len(conditions) + len(unread) > 1:
+            raise Unsupported("conditions joined by 'or' cannot be imposed")
+    conditions.unread = tuple(unread)
+    return Chain(sides, relations, conditions, arrows)
 
 
 # --- nodes ---------------------------------------------------------------------------
@@ -357,6 +517,106 @@ class Indicator:
 @dataclass
 class Number:
     text: str
+
+
+@dataclass
+class Apply:
+    """max(a, b), \\min\\{a, b\\}, clip(x, a, b), sign(x), argmax(v): an operation on its arguments."""
+
+    op: str
+    args: list          # Side
+
+
+@dataclass
+class Extremum:
+    """\\max_i z_i, \\operatorname{argmax}_i z_i: an operation over the values of an index."""
+
+    op: str
+    variable: str
+    body: Side
+    low: Side | None = None
+    high: Side | None = None
+
+
+@dataclass
+class Norm:
+    """\\|x\\| (Euclidean), \\|x\\|_1, \\|x\\|_\\infty, \\|A\\|_F."""
+
+    body: Side
+    order: str = ""
+
+
+@dataclass
+class Comparison:
+    """A condition between values, ``A > 0`` or ``1 - \\epsilon \\le r \\le 1 + \\epsilon``."""
+
+    sides: list         # Side
+    relations: list
+
+
+@dataclass
+class Branches:
+    """A piecewise definition: rows (value, [Condition | Comparison], otherwise)."""
+
+    rows: list
+
+
+@dataclass
+class Prime:
+    """f'(x), \\sigma''(z): the derivative of a one-argument function, taken at its argument."""
+
+    target: Any         # the applied Atom, or the name of a native function ("tanh")
+    order: int
+    arg: Side
+    variable: str       # the name bound to the differentiation variable
+    variable_side: Side
+
+
+@dataclass
+class Product:
+    """u \\odot v, u \\circ v (elementwise), u \\otimes v (outer)."""
+
+    op: str
+    factors: list       # Side
+
+
+@dataclass
+class Transposed:
+    body: Side
+
+
+@dataclass
+class Component:
+    """(W x)_j: a component of a bracketed vector or matrix."""
+
+    body: Side
+    indices: list       # index names
+
+
+@dataclass
+class Limit:
+    variable: str
+    target: Side | None     # None for an infinite limit
+    infinite: int           # +1 / -1 for ±∞, 0 for a finite target
+    direction: str          # "+", "-" or "+-"
+    body: Side
+
+
+@dataclass
+class EvaluatedAt:
+    """\\left. f \\right|_{x = a}: f with x put to a (after any derivative in f is taken)."""
+
+    body: Side
+    variable: Side
+    value: Side
+
+
+@dataclass
+class Count:
+    """\\#\\{i : z_i > 0\\}: how many indices satisfy the conditions."""
+
+    variable: str
+    conditions: list    # Comparison
 
 
 GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota", "kappa",
@@ -514,11 +774,39 @@ class Rewriter:
         return items, plain
 
     # -- main loop --
-    def emit(self, tokens) -> str:
+    def emit(self, tokens, products=True) -> str:
+        over = [m for m, x in enumerate(tokens) if x.is_cs("over")]
+        if over:   # {a \\over b}
+            if len(over) > 1 or over[0] in (0, len(tokens) - 1):
+                raise NotationError("\\over needs one numerator and one denominator", tokens[over[0]].pos)
+            return r"\frac{" + self.emit(tokens[:over[0]]) + "}{" + self.emit(tokens[over[0] + 1:]) + "}"
+        if products:
+            text = self._products(tokens)
+            if text is not None:
+                return text
+        bar = _top_level(tokens, lambda x: x.is_cs("evalclose"))
+        if bar is not None and _top_level(tokens[:bar], lambda x: x.is_cs("evalopen")) is None:
+            tokens = [Tok("cs", "evalopen", tokens[0].pos)] + list(tokens)   # f(x) \Big|_{x=0}: the bar closes all before it
         out = []
         k = 0
         while k < len(tokens):
             t = tokens[k]
+            if t.is_cs("evalopen"):
+                k = self._evaluated_at(tokens, k, out)
+                continue
+            if t.is_cs("lim"):
+                k = self._limit(tokens, k, out)
+                continue
+            if t.is_cs("#"):
+                k = self._count(tokens, k, out)
+                continue
+            operation = _operation_name(tokens, k)
+            if operation:
+                k = self._operation(tokens, operation[1], operation[0], out)
+                continue
+            if t.is_cs("|"):
+                k = self._norm(tokens, k, out)
+                continue
             # derivatives written as \frac{\partial A}{\partial B} or d/d
             if t.is_cs("frac", "dfrac", "tfrac", "cfrac"):
                 num, k2 = self._arg(tokens, k + 1)
@@ -532,7 +820,10 @@ class Rewriter:
                         k3 = end
                         if not num_rest:
                             raise NotationError("a derivative operator with nothing to differentiate", t.pos)
-                    out.append(self.placeholder(Deriv(self.sub_side(num_rest), self.sub_side(den_rest), order)))
+                    inner = self.sub_side(num_rest)
+                    for variable in reversed(_variables_of(den_rest, order)):   # ∂²f/∂x∂y = ∂/∂x (∂f/∂y)
+                        inner = Side(self.placeholder(Deriv(inner, self.sub_side(variable))), self.table)
+                    out.append(inner.text)
                     k = k3
                     continue
                 out.append(r"\frac{" + self.emit(num) + "}{" + self.emit(den) + "}")
@@ -559,8 +850,10 @@ class Rewriter:
                     raise Unsupported("\\nabla without the variable it differentiates by")
                 script, k2 = self._script(tokens, k + 1)
                 end = _term_end(tokens, k2)
-                if end == k2:
-                    raise NotationError("\\nabla with nothing to differentiate", t.pos)
+                if end == k2:   # "\nabla_x = ..." (Triton, PyTorch docs): the gradient of the loss
+                    out.append(self.placeholder(Deriv(self.sub_side([Tok("ch", "L", t.pos)]), self.sub_side(script))))
+                    k = end
+                    continue
                 out.append(self.placeholder(Deriv(self.sub_side(tokens[k2:end]), self.sub_side(script))))
                 k = end
                 continue
@@ -592,6 +885,16 @@ class Rewriter:
                         out.append(r"\ln")
                     k = k2
                     continue
+                if t.text in ("exp", "ln", "sin", "cos", "tanh", "log") and k + 1 < len(tokens) and tokens[k + 1].is_ch("'"):
+                    k = self._prime(tokens, k + 1, t.text, out)
+                    continue
+                if k + 2 < len(tokens) and tokens[k + 1].is_ch("^") and tokens[k + 2].kind == "ch" and tokens[k + 2].text.isdigit() \
+                        and k + 3 < len(tokens) and tokens[k + 3].is_ch("("):
+                    # \tanh^2(x) is (\tanh(x))^2
+                    inner, k2 = self._balanced(tokens, k + 3, "(", ")")
+                    out.append(r"\left(" + self.emit([t, Tok("ch", "(", t.pos), *inner, Tok("ch", ")", t.pos)]) + r"\right)^{" + tokens[k + 2].text + "}")
+                    k = k2
+                    continue
                 if t.text == "log":
                     out.append(r"\ln" if self.log_base == "e" else r"\frac{1}{\ln " + self.log_base + r"}\ln")
                 elif t.text == "lg":
@@ -613,12 +916,19 @@ class Rewriter:
                 inner, k2 = self._balanced(tokens, k, t.text, close)
                 parts, seps = self._split_args(inner)
                 if len(parts) > 1 and all(s == "," for s in seps):
-                    out.append(self.placeholder(TupleNode([self.sub_side(p) for p in parts])))
+                    text = self.placeholder(TupleNode([self.sub_side(p) for p in parts]))
                 elif t.text == "[" and _iverson(inner):
-                    out.append(self.placeholder(Indicator(_iverson(inner))))
+                    text = self.placeholder(Indicator(_iverson(inner)))
                 else:
-                    out.append("(" + self.emit(inner) + ")")
+                    text = "(" + self.emit(inner) + ")"
                 k = k2
+                if k < len(tokens) and tokens[k].is_ch("^") and _is_transpose(self._script(tokens, k)[0]):
+                    text = self.placeholder(Transposed(Side(text, self.table)))   # (W x)^\top
+                    k = self._script(tokens, k)[1]
+                if k < len(tokens) and tokens[k].is_ch("_"):
+                    script, k = self._script(tokens, k)
+                    text = self.placeholder(Component(Side(text, self.table), self._subscript_items(script)[0]))   # (W x)_j
+                out.append(text)
                 continue
             if t.is_cs("{"):
                 inner, k2 = self._balanced(tokens, k, "{", "}")
@@ -632,11 +942,14 @@ class Rewriter:
                 inner_end = next((m for m in range(k + 1, len(tokens)) if tokens[m].is_ch("|")), None)
                 if inner_end is None:
                     raise NotationError("'|' is never closed", t.pos)
-                out.append(r"\left|" + self.emit(tokens[k + 1:inner_end]) + r"\right|")
+                if inner_end == k + 1:
+                    raise NotationError("an empty |...|", t.pos)
+                # |a| of a number, the Euclidean length of a vector (the grammar has no \left|)
+                out.append(self.placeholder(Norm(self.sub_side(tokens[k + 1:inner_end]))))
                 k = inner_end + 1
                 continue
-            if t.kind == "group":
-                out.append("{" + self.emit(t.items) + "}")
+            if t.kind == "group":   # a bare group only groups (the grammar would read {a} as a set)
+                out.append("(" + self.emit(t.items) + ")")
                 k += 1
                 continue
             if t.kind == "ch" and (t.text.isdigit() or t.text == "."):
@@ -644,7 +957,7 @@ class Rewriter:
                 continue
             if t.is_ch("^"):
                 script, k2 = self._script(tokens, k)
-                if len(script) == 1 and (script[0].is_cs("top", "intercal", "prime", "T") or script[0].is_ch("T")):
+                if _is_transpose(script):
                     raise Unsupported("a transpose of a bracketed expression")
                 out.append("^{" + self.emit(script) + "}")
                 k = k2
@@ -715,8 +1028,18 @@ class Rewriter:
             out.append(r"\ln " if word in ("log", "ln") else r"\exp ")
             return k
         atom = Atom(key, [], "")
+        primes = 0
         # scripts directly after the name, in any order
-        while k < len(tokens) and tokens[k].is_ch("_", "^"):
+        while k < len(tokens) and tokens[k].is_ch("_", "^", "'"):
+            if tokens[k].is_ch("'"):
+                primes += 1
+                k += 1
+                continue
+            if tokens[k].is_ch("^") and all(x.is_cs("prime") or x.is_ch("'") for x in self._script(tokens, k)[0]) \
+                    and self._script(tokens, k)[1] < len(tokens) and tokens[self._script(tokens, k)[1]].is_ch("("):
+                script, k = self._script(tokens, k)   # \sigma^{\prime}(x): a derivative, not a transpose
+                primes += len(script)
+                continue
             if tokens[k].is_ch("_"):
                 if atom.sub_text:
                     break
@@ -732,7 +1055,7 @@ class Rewriter:
                 if len(script) == 1 and (script[0].is_cs("top", "intercal", "prime", "mathsf") or script[0].is_ch("T")):
                     atom.transpose = True
                     k = k2
-                elif len(script) == 2 and script[0].is_cs("mathsf", "mathrm", "text") and _word(script[1].items) == "T":
+                elif len(script) == 2 and script[0].is_cs("mathsf", "mathrm", "text") and _word(script[1].items if script[1].kind == "group" else [script[1]]) == "T":
                     atom.transpose = True
                     k = k2
                 elif len(script) == 1 and (script[0].is_ch("*") or script[0].is_cs("star", "ast")):
@@ -744,7 +1067,7 @@ class Rewriter:
                 else:
                     break  # a power: left to the grammar
         # applications: f(x), E[X], p(y|x), \sigma(z)_i
-        if k < len(tokens) and (tokens[k].is_ch("(") or (tokens[k].is_ch("[") and key in ("E", "Var", "var", "Cov", "bb_E", "one", "cal_L"))
+        if k < len(tokens) and (tokens[k].is_ch("(") or (tokens[k].is_ch("[") and key in ("E", "Var", "var", "Cov", "bb_E", "one", "cal_L", "D", "KL", "H", "P", "Pr", "bb_P"))
                                 or (tokens[k].is_cs("{") and key == "one")):
             open_ = tokens[k].text
             close = {"(": ")", "[": "]", "{": "}"}[open_]
@@ -752,7 +1075,8 @@ class Rewriter:
             if key == "one" and parse_conditions(inner):
                 out.append(self.placeholder(Indicator(parse_conditions(inner)[0])))
                 return k2
-            if key in WORD_FUNCTIONS or key in ("E", "H", "D", "KL") or open_ == "[" or self._simple(inner) or key in ("sigma", "pi") and not atom.sub:
+            if key in WORD_FUNCTIONS or key in ("E", "H", "D", "KL") or open_ == "[" or self._simple(inner) or key in ("sigma", "pi") and not atom.sub \
+                    or primes:
                 parts, seps = self._split_args(inner)
                 atom.args = [self.sub_side(p) for p in parts]
                 atom.seps = seps
@@ -761,8 +1085,194 @@ class Rewriter:
                 if k < len(tokens) and tokens[k].is_ch("_"):
                     script, k = self._script(tokens, k)
                     atom.post_sub, _ = self._subscript_items(script)
+        if primes:
+            if atom.args is None or len(atom.args) != 1 or atom.post_sub:
+                raise Unsupported(f"a primed name {key}' that is not a function of one argument (a derivative or a second variable?)")
+            variable = f"prime_variable_{len(self.table) + 1}"
+            variable_side = Side(self.placeholder(Atom(variable, [], "")), self.table)
+            out.append(self.placeholder(Prime(atom, primes, atom.args[0], variable, variable_side)))
+            return k
         out.append(self.placeholder(atom))
         return k
+
+    def _prime(self, tokens, k, function, out):
+        """f'(x) for a native function name at tokens[k - 1]; tokens[k] is the first prime."""
+        order = 0
+        while k < len(tokens) and tokens[k].is_ch("'"):
+            order += 1
+            k += 1
+        if k >= len(tokens) or not tokens[k].is_ch("("):
+            raise Unsupported(f"\\{function}' without its argument in brackets")
+        inner, k2 = self._balanced(tokens, k, "(", ")")
+        variable = f"prime_variable_{len(self.table) + 1}"
+        variable_side = Side(self.placeholder(Atom(variable, [], "")), self.table)
+        out.append(self.placeholder(Prime(function, order, self.sub_side(inner), variable, variable_side)))
+        return k2
+
+    def _products(self, tokens):
+        """Grammar text if ``tokens`` hold a top-level \\odot, \\circ or \\otimes, else None.
+
+        These bind tighter than + and looser than juxtaposition: 2 u \\odot v + w is (2u)⊙v + w.
+        A term that opens with Σ, max or a derivative keeps the product inside that operator."""
+        ops = ("odot", "circ", "otimes", "oslash")
+        if _top_level(tokens, lambda x: x.is_cs(*ops)) is None:
+            return None
+        terms, current, depth = [], [], 0
+        for m, x in enumerate(tokens):
+            depth += 1 if x.is_ch("(", "[") or x.is_cs("{") else -1 if x.is_ch(")", "]") or x.is_cs("}") else 0
+            if depth == 0 and x.is_ch("+", "-") and current and not current[-1].is_cs(*ops):
+                terms.append(current)
+                current = []
+            current.append(x)
+        terms.append(current)
+        text = []
+        for term in terms:
+            sign = []
+            if term and term[0].is_ch("+", "-"):
+                sign, term = [term[0].text], term[1:]
+            positions = [m for m in range(len(term)) if term[m].is_cs(*ops) and _depth_at(term, m) == 0]
+            opener = any(x.is_cs("sum", "prod", "max", "min", "lim", "nabla", "frac", "partial") for x in term[:positions[0]]) if positions else False
+            if not positions or opener:
+                text.append("".join(sign) + self.emit(term, products=not opener))
+                continue
+            names = {term[m].text for m in positions}
+            if len(names) > 1:
+                raise Unsupported("\\odot, \\circ and \\otimes mixed in one term")
+            bounds = [-1] + positions + [len(term)]
+            factors = [term[bounds[m] + 1:bounds[m + 1]] for m in range(len(bounds) - 1)]
+            if any(not f for f in factors):
+                raise NotationError(f"\\{names.pop()} with a missing factor", term[positions[0]].pos)
+            text.append("".join(sign) + self.placeholder(Product(names.pop(), [self.sub_side(f) for f in factors])))
+        return " ".join(text)
+
+    def _evaluated_at(self, tokens, k, out):
+        depth, m = 0, k
+        while m < len(tokens):
+            depth += 1 if tokens[m].is_cs("evalopen") else -1 if tokens[m].is_cs("evalclose") else 0
+            if depth == 0:
+                break
+            m += 1
+        if m >= len(tokens) or m + 1 >= len(tokens) or not tokens[m + 1].is_ch("_"):
+            raise NotationError("an evaluation bar | without the point it evaluates at (|_{x=0})", tokens[k].pos)
+        script, k2 = self._script(tokens, m + 1)
+        if k2 < len(tokens) and tokens[k2].is_ch("^"):
+            raise Unsupported("an evaluation bar with two limits (F|_a^b)")
+        at = [n for n in range(len(script)) if script[n].is_ch("=")]
+        if len(at) != 1 or at[0] == 0 or at[0] == len(script) - 1:
+            raise Unsupported("an evaluation bar whose subscript is not of the form x = a")
+        body = tokens[k + 1:m]
+        if not body:
+            raise NotationError("an evaluation bar with nothing before it", tokens[k].pos)
+        out.append(self.placeholder(EvaluatedAt(self.sub_side(body), self.sub_side(script[:at[0]]), self.sub_side(script[at[0] + 1:]))))
+        return k2
+
+    def _limit(self, tokens, k, out):
+        if k + 1 >= len(tokens) or not tokens[k + 1].is_ch("_"):
+            raise Unsupported("\\lim without the variable and the point it goes to")
+        script, k2 = self._script(tokens, k + 1)
+        found = _arrow_target(script)
+        if not found:
+            raise Unsupported("\\lim whose subscript is not of the form n \\to a")
+        variable_tokens, target = found
+        named = self._atom_name(variable_tokens, 0) if variable_tokens else None
+        if not named or named[1] != len(variable_tokens):
+            raise Unsupported(f"a limit in '{detex(variable_tokens)}', which is not one variable")
+        direction = "+-"
+        if len(target) >= 2 and target[-2].is_ch("^") and _word(target[-1].items if target[-1].kind == "group" else [target[-1]]) in ("+", "-"):
+            direction = _word(target[-1].items if target[-1].kind == "group" else [target[-1]])
+            target = target[:-2]
+        infinite = 0
+        if target and target[-1].is_cs("infty") and len(target) <= 2:
+            infinite = -1 if target[0].is_ch("-") else 1
+        end = _term_end(tokens, k2)
+        if end == k2:
+            raise NotationError("\\lim with nothing to take the limit of", tokens[k].pos)
+        target_side = None if infinite else self.sub_side(target)
+        out.append(self.placeholder(Limit(named[0], target_side, infinite, direction, self.sub_side(tokens[k2:end]))))
+        return end
+
+    def _count(self, tokens, k, out):
+        if k + 1 >= len(tokens) or not tokens[k + 1].is_cs("{"):
+            raise Unsupported("\\# of something other than a set \\{i : ...\\}")
+        inner, k2 = self._balanced(tokens, k + 1, "{", "}")
+        split = next((m for m in range(len(inner)) if inner[m].is_ch(":", "|")), None)
+        if split is None:
+            raise Unsupported("\\# of a set not written \\{i : condition\\}")
+        head = inner[:split]
+        if len(head) != 1 or head[0].kind != "ch" or not head[0].text.isalpha():
+            raise Unsupported(f"a count over '{detex(head)}', which is not one index")
+        conditions = [self._comparison(piece) for piece in _pieces(inner[split + 1:])]
+        if not conditions:
+            raise NotationError("a count \\# with no condition", tokens[k].pos)
+        out.append(self.placeholder(Count(head[0].text, conditions)))
+        return k2
+
+    def _comparison(self, piece):
+        sides, relations, current = [], [], []
+        m = 0
+        while m < len(piece):
+            rel = _relation(piece, m) if _depth_at(piece, m) == 0 else None
+            if rel:
+                sides.append(current)
+                relations.append(rel[0])
+                current = []
+                m += rel[1]
+                continue
+            current.append(piece[m])
+            m += 1
+        sides.append(current)
+        if not relations or any(not side for side in sides):
+            raise Unsupported(f"the condition '{detex(piece).strip()}' is not a comparison the checker can read")
+        if any(r not in ("=", "!=", "<", "<=", ">", ">=") for r in relations):
+            raise Unsupported(f"the condition '{detex(piece).strip()}' uses a relation that is not a comparison")
+        return Comparison([self.sub_side(side) for side in sides], relations)
+
+    def _norm(self, tokens, k, out):
+        close = next((m for m in range(k + 1, len(tokens)) if tokens[m].is_cs("|") and _depth_at(tokens[k + 1:m], m - k - 1) == 0), None)
+        if close is None:
+            raise NotationError("a norm \\| that is never closed", tokens[k].pos)
+        body = tokens[k + 1:close]
+        if not body:
+            raise NotationError("an empty norm", tokens[k].pos)
+        k = close + 1
+        order = ""
+        if k < len(tokens) and tokens[k].is_ch("_"):
+            script, k = self._script(tokens, k)
+            order = "infty" if any(x.is_cs("infty") for x in script) else _word(script)
+            if order not in ("1", "2", "infty", "F"):
+                raise Unsupported(f"the norm \\|·\\|_{order}")
+        out.append(self.placeholder(Norm(self.sub_side(body), order)))
+        return k
+
+    def _operation(self, tokens, k, op, out):
+        """max(a, b), \\min\\{a, b\\}, clip(x, a, b), sign(x): Apply; \\max_i z_i: Extremum."""
+        script = None
+        if k < len(tokens) and tokens[k].is_ch("_"):
+            script, k = self._script(tokens, k)
+        if k < len(tokens) and tokens[k].is_ch("^"):
+            raise Unsupported(f"a power or superscript on {op}")
+        if script is None:
+            if k >= len(tokens) or not (tokens[k].is_ch("(", "[") or tokens[k].is_cs("{")):
+                raise Unsupported(f"{op} without its arguments in brackets")
+            open_ = tokens[k].text
+            inner, k2 = self._balanced(tokens, k, open_, {"(": ")", "[": "]", "{": "}"}[open_])
+            parts, seps = self._split_args(inner)
+            if any(sep != "," for sep in seps) or any(not p for p in parts):
+                raise Unsupported(f"the arguments of {op} are not a list separated by commas")
+            wanted = {"clip": 3, "sign": 1, "sgn": 1}.get(op)
+            if wanted and len(parts) != wanted:
+                raise Unsupported(f"{op} with {len(parts)} arguments (expected {wanted})")
+            out.append(self.placeholder(Apply(op, [self.sub_side(p) for p in parts])))
+            return k2
+        if op not in ("max", "min", "argmax", "argmin"):
+            raise Unsupported(f"{op} with a subscript")
+        variable, low, high = _extremum_variable(script)
+        end = _term_end(tokens, k)
+        if end == k:
+            raise NotationError(f"{op} with nothing after it", tokens[k - 1].pos)
+        out.append(self.placeholder(Extremum(op, variable, self.sub_side(tokens[k:end]),
+                                             self.sub_side(low) if low else None, self.sub_side(high) if high else None)))
+        return end
 
     def _sum(self, tokens, k, out):
         op = tokens[k].text
@@ -819,14 +1329,25 @@ class Rewriter:
         inner = tokens[k + 2:m]
         after = m + 2
         rows = _rows(inner)
-        if name == "cases":
+        if name in ("cases", "dcases", "rcases"):
             parsed = []
             for row in rows:
                 cells = _cells(row)
                 expr = cells[0]
                 cond_tokens = [x for c in cells[1:] for x in c]
-                parsed.append((self.sub_side(expr), parse_conditions(cond_tokens), "otherwise" in detex(cond_tokens) or "else" in detex(cond_tokens)))
-            out.append(self.placeholder(Cases(parsed)))
+                if len(cells) == 1:   # x \text{ if } x > 0, written without &
+                    start = next((m for m in range(len(expr)) if m and _is_condition_start(expr, m) and not expr[m].is_ch(",")), None)
+                    if start is not None:
+                        expr, cond_tokens = expr[:start], expr[start:]
+                expr = _trim(expr)
+                words = detex(cond_tokens).lower().replace(",", " ").split()
+                otherwise = "otherwise" in words or "else" in words
+                conditions = [] if otherwise else [Condition(p[0].text, _relation(p, 1)[0], p[2].text) if _is_index_condition(p)
+                                                   else self._comparison(p) for p in _pieces(_trim(cond_tokens))]
+                if not otherwise and not conditions:
+                    raise Unsupported("a case without its condition")
+                parsed.append((self.sub_side(expr), conditions, otherwise))
+            out.append(self.placeholder(Branches(parsed)))
             return after
         if name in ("pmatrix", "bmatrix", "matrix", "vmatrix", "array", "Bmatrix"):
             cells = [_cells(r) for r in rows if r]
@@ -840,6 +1361,76 @@ class Rewriter:
                 raise Unsupported("a matrix whose rows have different lengths")
             return after
         raise Unsupported(f"the {name} environment inside a formula")
+
+
+OPERATIONS = ("argmax", "argmin", "max", "min", "clip", "sign", "sgn")
+
+
+def _operation_name(tokens, k):
+    """(operation, next k) if an operation such as \\max or \\operatorname{clip} starts at tokens[k]."""
+    t = tokens[k]
+    if t.is_cs("max", "min", "argmax", "argmin", "sgn", "sign", "clip"):
+        return t.text, k + 1
+    if t.is_cs("arg") and k + 1 < len(tokens) and tokens[k + 1].is_cs("max", "min"):
+        return "arg" + tokens[k + 1].text, k + 2
+    if t.kind == "cs" and t.text in FONT and k + 1 < len(tokens) and tokens[k + 1].kind == "group":
+        word = _word(tokens[k + 1].items)
+        if word in OPERATIONS:
+            return word, k + 2
+        return None
+    if t.kind == "ch" and t.text.isalpha() and (k == 0 or not (tokens[k - 1].kind == "ch" and tokens[k - 1].text.isalpha())):
+        run = ""
+        m = k
+        while m < len(tokens) and tokens[m].kind == "ch" and tokens[m].text.isalpha():
+            run += tokens[m].text
+            m += 1
+        if run in OPERATIONS and m < len(tokens) and (tokens[m].is_ch("(", "_") or tokens[m].is_cs("{")):
+            return run, m
+    return None
+
+
+def _extremum_variable(script):
+    """(variable, low, high) of the subscript of \\max_i, \\max_{1 \\le i \\le n}, \\max_{i \\in [n]}."""
+    if len(script) == 1 and script[0].kind == "ch" and script[0].text.isalpha():
+        return script[0].text, None, None
+    if len(script) >= 3 and script[0].kind == "ch" and script[0].text.isalpha() and _harmless_membership(script) and not script[2].is_cs("mathbb"):
+        return script[0].text, None, None
+    relations = [m for m in range(len(script)) if _relation(script, m)]
+    if len(relations) == 2 and all(_relation(script, m)[0] in ("<=", "<") for m in relations) and relations[1] == relations[0] + 2:
+        middle = script[relations[0] + 1]
+        if middle.kind == "ch" and middle.text.isalpha():
+            low, high = script[:relations[0]], script[relations[1] + 1:]
+            if _relation(script, relations[0])[0] == "<":
+                low = low + [Tok("ch", "+", 0), Tok("ch", "1", 0)]
+            if _relation(script, relations[1])[0] == "<":
+                high = high + [Tok("ch", "-", 0), Tok("ch", "1", 0)]
+            return middle.text, low, high
+    raise Unsupported(f"a maximum or minimum over '{detex(script).strip()}' (only over an index: \\max_i, \\max_{{1 \\le i \\le n}})")
+
+
+def _is_transpose(script) -> bool:
+    if len(script) == 1:
+        return script[0].is_cs("top", "intercal", "T", "mathsf") or script[0].is_ch("T")
+    return len(script) == 2 and script[0].is_cs("mathsf", "mathrm", "text") \
+        and _word(script[1].items if script[1].kind == "group" else [script[1]]) == "T"
+
+
+def _depth_at(tokens, m) -> int:
+    """Bracket depth just before tokens[m]."""
+    depth = 0
+    for x in tokens[:m]:
+        depth += 1 if x.is_ch("(", "[") or x.is_cs("{", "evalopen") else -1 if x.is_ch(")", "]") or x.is_cs("}", "evalclose") else 0
+    return depth
+
+
+def _top_level(tokens, predicate):
+    """The first position at bracket depth 0 whose token satisfies ``predicate``, or None."""
+    depth = 0
+    for m, x in enumerate(tokens):
+        if depth == 0 and predicate(x):
+            return m
+        depth += 1 if x.is_ch("(", "[") or x.is_cs("{") else -1 if x.is_ch(")", "]") or x.is_cs("}") else 0
+    return None
 
 
 def _cells(row):
@@ -921,9 +1512,30 @@ def _derivative_kind(num, den):
         return None
     if not b[2]:
         return None
-    if a[1] != 1:
-        raise Unsupported("derivatives of order other than one")
-    return (1, a[2], b[2])
+    if a[1] < 1:
+        raise Unsupported("a derivative whose order is not a whole number")
+    return (a[1], a[2], b[2])
+
+
+def _variables_of(den_rest, order):
+    """The variables of a denominator ``x^2`` or ``x \\partial y`` for a derivative of ``order``."""
+    variables, current = [], []
+    for t in den_rest:
+        if t.is_cs("partial") or t.is_ch("d") and current:
+            variables.append(current)
+            current = []
+        else:
+            current.append(t)
+    variables.append(current)
+    variables = [v for v in variables if v]
+    if len(variables) == 1 and order > 1:
+        v = variables[0]
+        if len(v) >= 3 and v[-2].is_ch("^") and _word(v[-1].items if v[-1].kind == "group" else [v[-1]]) == str(order):
+            return [v[:-2]] * order
+        raise Unsupported(f"a derivative of order {order} whose denominator does not say {order} times by what")
+    if len(variables) != order:
+        raise Unsupported(f"a derivative of order {order} with {len(variables)} variables below")
+    return variables
 
 
 def _term_end(tokens, k, stop_at_juxtaposition=False):
@@ -951,10 +1563,24 @@ def _plain(tokens) -> str:
 def rewrite_chain(text: str, log_base: str = "e") -> tuple:
     """(sides as Side, relations, conditions) for one formula."""
     chain = split_chain(clean(lex(text)))
+    relations = list(chain.relations)
+    side_tokens = list(chain.sides)
+    for link, relation in enumerate(relations):
+        if relation in UNDECIDED_RELATIONS:
+            raise Unsupported(UNDECIDED_RELATIONS[relation])
+        if relation == "->":
+            # f \\xrightarrow{n \\to \\infty} L, or f \\to L as n \\to \\infty: the limit of the left side is L
+            annotation = chain.arrows[link] if link < len(chain.arrows) else None
+            if not annotation or not _arrow_target(annotation):
+                raise Unsupported("an arrow \\to without the limit it takes (n \\to \\infty)")
+            left = side_tokens[link]
+            side_tokens[link] = [Tok("cs", "lim", 0), Tok("ch", "_", 0), Tok("group", "", 0, list(annotation)),
+                                 Tok("ch", "(", 0), *left, Tok("ch", ")", 0)]
+            relations[link] = "="
     rewriter = Rewriter(log_base)
     sides = []
-    for tokens in chain.sides:
+    for tokens in side_tokens:
         if not tokens:
             raise NotationError("a relation with an empty side", 0)
         sides.append(rewriter.side(tokens))
-    return sides, chain.relations, chain.conditions
+    return sides, relations, chain.conditions

@@ -1,0 +1,318 @@
+"""Values of the notation beyond arithmetic: max/min, clip, sign, argmax, norms, piecewise cases,
+primes, elementwise and outer products, limits, evaluation bars and counts.
+
+:class:`derive.docs.bind.Interpreter` hands each such node of :mod:`derive.docs.interpret`
+to :func:`value_of`, which returns a SymPy value (or a vector or matrix) built only from
+the values of the node's parts; nothing here reads user text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import sympy as sp
+
+from derive.docs.interpret import (Apply, Branches, Component, Condition, Count, EvaluatedAt, Extremum, Limit,
+                                   Norm, Prime, Product, Transposed)
+
+RELATIONALS = {"=": sp.Eq, "!=": sp.Ne, "<": sp.Lt, "<=": sp.Le, ">": sp.Gt, ">=": sp.Ge}
+NATIVE_FUNCTIONS = {"exp": sp.exp, "ln": sp.log, "log": sp.log, "sin": sp.sin, "cos": sp.cos, "tanh": sp.tanh}
+
+
+def value_of(interp, node):
+    """The value of a notation node for the interpreter's binding and dimensions."""
+    from derive.docs.bind import BindError
+
+    handler = HANDLERS.get(type(node))
+    if handler is None:
+        raise BindError(f"unsupported node {type(node).__name__}")
+    return handler(interp, node)
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+def _errors():
+    from derive.docs.bind import BindError, NeedsConcrete, ShapeError
+    return BindError, NeedsConcrete, ShapeError
+
+
+def _entries(interp, value):
+    """(entries, rebuild) of a vector or matrix value, or None for a number."""
+    from derive.docs.bind import Vec, as_value
+
+    if isinstance(value, Vec):
+        value = as_value(value)
+    if isinstance(value, sp.MatrixBase):
+        shape = value.shape
+        return list(value), lambda items: sp.Matrix(shape[0], shape[1], items)
+    return None
+
+
+def _elementwise(interp, function, values):
+    """``function`` of numbers, applied entry by entry when some of ``values`` are vectors."""
+    _, _, ShapeError = _errors()
+    explicit = [_entries(interp, v) for v in values]
+    if all(e is None for e in explicit):
+        return function(*[interp._scalar(v) for v in values])
+    sizes = {len(e[0]) for e in explicit if e is not None}
+    if len(sizes) > 1:
+        raise ShapeError("an elementwise operation on vectors of different sizes")
+    size = sizes.pop()
+    rebuild = next(e[1] for e in explicit if e is not None)
+    columns = [e[0] if e is not None else [interp._scalar(v)] * size for e, v in zip(explicit, values)]
+    return rebuild([function(*items) for items in zip(*columns)])
+
+
+def _first_maximum(values, strict_before, loose_after):
+    """The position (from 1) of the first largest of ``values`` as a piecewise expression."""
+    pieces = []
+    for t, v in enumerate(values):
+        condition = sp.And(*[strict_before(v, w) for w in values[:t]], *[loose_after(v, w) for w in values[t + 1:]])
+        pieces.append((sp.Integer(t + 1), condition if t < len(values) - 1 else sp.true))
+    return sp.Piecewise(*pieces)
+
+
+def _arg_extreme(op, values):
+    if op == "argmax":
+        return _first_maximum(values, lambda v, w: sp.Gt(v, w), lambda v, w: sp.Ge(v, w))
+    return _first_maximum(values, lambda v, w: sp.Lt(v, w), lambda v, w: sp.Le(v, w))
+
+
+def _concrete(value):
+    _, NeedsConcrete, _ = _errors()
+    if not isinstance(value, (int, sp.Integer)):
+        raise NeedsConcrete()
+    return int(value)
+
+
+# --- handlers ------------------------------------------------------------------------------
+
+def apply(interp, node: Apply):
+    """max(a, b) and min{a, b}; of one vector, its largest or smallest entry; clip, sign, argmax."""
+    BindError, _, ShapeError = _errors()
+    values = [interp.side(a) for a in node.args]
+    op = node.op
+    if op in ("max", "min", "argmax", "argmin") and len(values) == 1:
+        explicit = _entries(interp, values[0])
+        if explicit is None:
+            if op in ("argmax", "argmin"):
+                raise ShapeError(f"{op} of a number")
+            return interp._scalar(values[0])
+        items = explicit[0]
+    elif op in ("argmax", "argmin"):
+        items = [interp._scalar(v) for v in values]
+    else:
+        items = None
+    if op in ("argmax", "argmin"):
+        return _arg_extreme(op, items)
+    if op in ("max", "min"):
+        function = sp.Max if op == "max" else sp.Min
+        if items is not None:
+            return function(*items)
+        return _elementwise(interp, lambda *xs: function(*xs), values)
+    if op == "clip":
+        return _elementwise(interp, lambda x, low, high: sp.Min(sp.Max(x, low), high), values)
+    if op in ("sign", "sgn"):
+        return _elementwise(interp, sp.sign, values)
+    raise BindError(f"unknown operation {op}")
+
+
+def extremum(interp, node: Extremum):
+    """max_i body: the largest value of the body over the index's range (concrete dimensions only)."""
+    BindError, NeedsConcrete, ShapeError = _errors()
+    variable = node.variable
+    if interp._names_vector(variable) or variable in interp.extra or variable in interp.vocab.dims:
+        raise BindError(f"{node.op} over {variable}, which names a quantity, not an index")
+    saved = dict(interp.bound)
+    try:
+        dummy = sp.Dummy(variable, integer=True, positive=True)
+        interp.bound[variable] = dummy
+        low = interp._scalar(interp.side(node.low)) if node.low is not None else sp.Integer(1)
+        high = interp._scalar(interp.side(node.high)) if node.high is not None else interp.size_value
+        if high is None:
+            raise BindError(f"{node.op}_{variable} without a range, and no dimension to run over")
+        if low == 0:
+            raise BindError("an index from 0: indices here run from 1")
+        body = interp.side(node.body)
+        if _entries(interp, body) is not None:
+            raise ShapeError(f"{node.op} over an index of a vector-valued expression")
+        low, high = _concrete(low), _concrete(high)
+        if high < low:
+            raise BindError(f"{node.op} over an empty range")
+        values = [body.xreplace({dummy: sp.Integer(t)}) for t in range(low, high + 1)]
+    finally:
+        interp.bound = saved
+    if node.op in ("argmax", "argmin"):
+        position = _arg_extreme(node.op, values)
+        return position + (low - 1)
+    return (sp.Max if node.op == "max" else sp.Min)(*values)
+
+
+def norm(interp, node: Norm):
+    """‖x‖ = ‖x‖₂ (Euclidean), ‖x‖₁, ‖x‖_∞; for a matrix only ‖A‖_F (Frobenius)."""
+    BindError, _, _ = _errors()
+    value = interp.side(node.body)
+    explicit = _entries(interp, value)
+    if explicit is None:
+        return sp.Abs(interp._scalar(value))
+    from derive.docs.bind import as_value
+
+    matrix = as_value(value)
+    if isinstance(matrix, sp.MatrixBase) and min(matrix.shape) > 1 and node.order != "F":
+        raise BindError("the norm of a matrix other than the Frobenius norm ‖A‖_F is not computed")
+    items = explicit[0]
+    if node.order == "1":
+        return sp.Add(*[sp.Abs(e) for e in items])
+    if node.order == "infty":
+        return sp.Max(*[sp.Abs(e) for e in items])
+    return sp.sqrt(sp.Add(*[e ** 2 for e in items]))
+
+
+def condition_value(interp, condition):
+    """A SymPy condition for a Condition on indices or a Comparison between values."""
+    if isinstance(condition, Condition):
+        relation = sp.Eq if condition.relation == "=" else sp.Ne
+        return relation(interp.index(condition.left), interp.index(condition.right))
+    values = [interp._scalar(interp.side(s)) for s in condition.sides]
+    return sp.And(*[RELATIONALS[r](values[m], values[m + 1]) for m, r in enumerate(condition.relations)])
+
+
+def branches(interp, node: Branches):
+    """A piecewise value: the first row whose conditions hold."""
+    pieces = []
+    for value_side, conditions, otherwise in node.rows:
+        value = interp._scalar(interp.side(value_side))
+        if otherwise:
+            pieces.append((value, sp.true))
+            continue
+        pieces.append((value, sp.And(*[condition_value(interp, c) for c in conditions])))
+    return sp.Piecewise(*pieces)
+
+
+def prime(interp, node: Prime):
+    """f'(a): the derivative of f at a variable u, then u put to a."""
+    u = sp.Dummy("u", real=True)
+    saved = dict(interp.bound)
+    try:
+        interp.bound[node.variable] = u
+        if isinstance(node.target, str):
+            at_u = NATIVE_FUNCTIONS[node.target](u)
+        else:
+            at_u = interp._scalar(interp.atom(replace(node.target, args=[node.variable_side]), node.variable_side))
+    finally:
+        interp.bound = saved
+    argument = interp._scalar(interp.side(node.arg))
+    return sp.Subs(sp.Derivative(at_u, (u, node.order)), u, argument)
+
+
+def product(interp, node: Product):
+    """u ⊙ v and u ∘ v entry by entry; u ⊗ v the outer (Kronecker) product."""
+    BindError, _, ShapeError = _errors()
+    values = [interp.side(f) for f in node.factors]
+    if node.op == "otimes":
+        from derive.docs.bind import as_value
+
+        result = None
+        for v in values:
+            v = as_value(v)
+            if not isinstance(v, sp.MatrixBase):
+                v = sp.Matrix([[v]])
+            elif v.shape[1] == 1 and result is not None:
+                v = v.T   # u ⊗ v for two column vectors is u vᵀ
+            result = v if result is None else sp.kronecker_product(result, v)
+        return result
+    if all(_entries(interp, v) is None for v in values):
+        if node.op == "circ":
+            raise BindError("∘ between two numbers: a composition of functions or a product?")
+        return sp.Mul(*[interp._scalar(v) for v in values])
+    if node.op == "oslash":
+        return _elementwise(interp, lambda a, b: a / b, values)
+    shapes = {(len(e[0])) for e in (_entries(interp, v) for v in values) if e is not None}
+    if len(shapes) > 1:
+        raise ShapeError("an elementwise product of vectors or matrices of different sizes")
+    return _elementwise(interp, lambda *xs: sp.Mul(*xs), values)
+
+
+def transposed(interp, node: Transposed):
+    from derive.docs.bind import _transpose
+
+    return _transpose(interp.side(node.body))
+
+
+def component(interp, node: Component):
+    """(v)_j, (A)_{ij}: one entry of a bracketed vector or matrix."""
+    BindError, NeedsConcrete, _ = _errors()
+    from derive.docs.bind import Vec, as_value
+
+    value = interp.side(node.body)
+    indices = [interp.index(name) for name in node.indices]
+    if isinstance(value, Vec) and len(indices) == 1:
+        return value.component(indices[0])
+    matrix = as_value(value)
+    if not isinstance(matrix, sp.MatrixBase):
+        raise BindError("a component of a number")
+    if len(indices) == 1 and 1 in matrix.shape:
+        entries = list(matrix)
+        return _pick(entries, indices[0])
+    if len(indices) == 2:
+        rows = [_pick(list(matrix.row(r)), indices[1]) for r in range(matrix.rows)]
+        return _pick(rows, indices[0])
+    raise BindError(f"{len(indices)} indices on a {matrix.rows}x{matrix.cols} matrix")
+
+
+def _pick(items, index):
+    from derive.docs.bind import _pick as pick
+
+    return pick(items, index)
+
+
+def limit(interp, node: Limit):
+    """lim_{n→a} f: SymPy's limit, taken once the point's values are in."""
+    BindError, _, _ = _errors()
+    variable = sp.Dummy(node.variable, real=True, positive=node.infinite > 0)
+    saved = dict(interp.bound)
+    try:
+        interp.bound[node.variable] = variable
+        body = interp._scalar(interp.side(node.body))
+    finally:
+        interp.bound = saved
+    if node.infinite:
+        target = sp.oo if node.infinite > 0 else -sp.oo
+    else:
+        target = interp._scalar(interp.side(node.target))
+        if target.free_symbols & {variable}:
+            raise BindError("a limit whose target depends on its own variable")
+    return sp.Limit(body, variable, target, node.direction)
+
+
+def evaluated_at(interp, node: EvaluatedAt):
+    """f|_{x=a}: f with the variable x put to a once f (with its derivatives) is evaluated."""
+    BindError, _, _ = _errors()
+    variable = interp.side(node.variable)
+    if not isinstance(variable, (sp.Symbol, sp.Indexed)):
+        raise BindError("an evaluation bar at something that is not a variable of the result")
+    body = interp._scalar(interp.side(node.body))
+    return sp.Subs(body, variable, interp._scalar(interp.side(node.value)))
+
+
+def count(interp, node: Count):
+    """#{i : conditions}: the number of indices (1..n) that satisfy the conditions."""
+    BindError, _, _ = _errors()
+    if node.variable in interp.vocab.entries or node.variable in interp.extra:
+        raise BindError(f"a count over {node.variable}, which names a quantity, not an index")
+    saved = dict(interp.bound)
+    try:
+        dummy = sp.Dummy(node.variable, integer=True, positive=True)
+        interp.bound[node.variable] = dummy
+        size = interp.size_value
+        if size is None:
+            raise BindError("a count with no dimension to run over")
+        condition = sp.And(*[condition_value(interp, c) for c in node.conditions])
+    finally:
+        interp.bound = saved
+    return sp.Add(*[sp.Piecewise((1, condition.xreplace({dummy: sp.Integer(t)})), (0, True))
+                    for t in range(1, _concrete(size) + 1)])
+
+
+HANDLERS = {Apply: apply, Extremum: extremum, Norm: norm, Branches: branches, Prime: prime, Product: product,
+            Transposed: transposed, Component: component, Limit: limit, EvaluatedAt: evaluated_at, Count: count}
