@@ -1,0 +1,657 @@
+"""The truth of every corpus formula, computed from its meaning in plain mpmath or exact arithmetic.
+
+Each entry of ``CHECKS`` maps a formula id to a function that returns True when the formula holds
+as its source means it and False when it does not. The checks are written by hand from the
+formula's meaning (derivatives by finite differences with ``mpmath.diff``, expectations by exact
+enumeration, integrals by quadrature, worked numbers by rounding rules) and never call the
+documentation checker or the catalog.
+"""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+from math import comb, factorial
+
+from mpmath import mp, mpf, exp, log, sqrt, tanh, pi, erf, quad, inf, nsum, matrix, inverse, diff
+
+PRECISION = 40     # digits; every check runs at this precision (see ``holds``)
+_saved_dps, mp.dps = mp.dps, PRECISION      # the fixtures below are computed at it too; restored at the end
+TOL = mpf(10) ** -20
+
+REAL = [(mpf("-1.3"),), (mpf("0.4"),), (mpf("2.1"),)]
+POS = [(mpf("0.37"),), (mpf("1.9"),), (mpf("3.2"),)]
+
+
+# ---- helpers ------------------------------------------------------------------------------
+
+def _flat(v):
+    if isinstance(v, matrix):
+        return [v[i, j] for i in range(v.rows) for j in range(v.cols)], (v.rows, v.cols)
+    if isinstance(v, (list, tuple)):
+        out = []
+        for x in v:
+            out.extend(_flat(x)[0])
+        return out, (len(v),)
+    return [v], ()
+
+
+def close(a, b, tol=TOL) -> bool:
+    """Equal to ``tol`` (relative to the size of a), for numbers, lists and matrices of the same shape."""
+    fa, sa = _flat(a)
+    fb, sb = _flat(b)
+    if sa != sb or len(fa) != len(fb):
+        return False
+    return all(abs(mpf(x) - mpf(y)) <= tol * (1 + abs(mpf(x))) for x, y in zip(fa, fb))
+
+
+def identity(*sides, points=REAL) -> bool:
+    """Every side takes the same value at every point (each point a tuple of arguments)."""
+    return all(all(close(sides[0](*p), s(*p)) for s in sides[1:]) for p in points)
+
+
+def always(pred, points) -> bool:
+    return all(pred(*p) for p in points)
+
+
+def D(f, x, n=1):
+    return diff(f, x, n)
+
+
+def grad(f, x):
+    """Gradient of f at the list x by central finite differences (mpmath.diff per coordinate)."""
+    out = []
+    for i in range(len(x)):
+        def g(t, i=i):
+            y = list(x)
+            y[i] = t
+            return f(y)
+        out.append(diff(g, x[i]))
+    return out
+
+
+def mgrad(f, X):
+    """Gradient of a function of a matrix, entry by entry, as a matrix."""
+    G = matrix(X.rows, X.cols)
+    for i in range(X.rows):
+        for j in range(X.cols):
+            def g(t, i=i, j=j):
+                Y = X.copy()
+                Y[i, j] = t
+                return f(Y)
+            G[i, j] = diff(g, X[i, j])
+    return G
+
+
+def rounds_to(value, written: str) -> bool:
+    """The written decimal is the value rounded to the digits written (half a unit in the last place)."""
+    decimals = len(written.split(".")[1]) if "." in written else 0
+    return abs(mpf(value) - mpf(written)) <= mpf("0.5") * mpf(10) ** -decimals * (1 + mpf(10) ** -12)
+
+
+def sigmoid(x):
+    return 1 / (1 + exp(-x))
+
+
+def softmax(z):
+    m = max(z)
+    e = [exp(v - m) for v in z]
+    s = sum(e)
+    return [v / s for v in e]
+
+
+def lse(z):
+    m = max(z)
+    return m + log(sum(exp(v - m) for v in z))
+
+
+def entropy(p, base=None):
+    h = -sum(x * log(x) for x in p if x)
+    return h / log(base) if base else h
+
+
+def cross_entropy(p, q):
+    return -sum(a * log(b) for a, b in zip(p, q) if a)
+
+
+def kl(p, q):
+    return sum(a * log(a / b) for a, b in zip(p, q) if a)
+
+
+def dot(u, v):
+    return sum(a * b for a, b in zip(u, v))
+
+
+def norm(u):
+    return sqrt(dot(u, u))
+
+
+def mean(dist):
+    """Mean of a finite distribution given as {value: probability}."""
+    return sum(v * p for v, p in dist.items())
+
+
+def var(dist):
+    m = mean(dist)
+    return sum((v - m) ** 2 * p for v, p in dist.items())
+
+
+def expect(dist, f):
+    return sum(f(v) * p for v, p in dist.items())
+
+
+def push(dist, f):
+    """The distribution of f(X)."""
+    out = {}
+    for v, p in dist.items():
+        out[f(v)] = out.get(f(v), 0) + p
+    return out
+
+
+def product(d1, d2, f):
+    """The distribution of f(X, Y) for independent X ~ d1, Y ~ d2."""
+    out = {}
+    for (a, p), (b, q) in itertools.product(d1.items(), d2.items()):
+        out[f(a, b)] = out.get(f(a, b), 0) + p * q
+    return out
+
+
+def mat(rows):
+    return matrix([[mpf(x) for x in r] for r in rows])
+
+
+def vec(xs):
+    return [mpf(x) for x in xs]
+
+
+def col(xs):
+    return matrix([[mpf(x)] for x in xs])
+
+
+def scalar(m):
+    return m[0, 0] if isinstance(m, matrix) else m
+
+
+# ---- shared fixtures ------------------------------------------------------------------------
+
+P3 = vec(["0.5", "0.3", "0.2"])
+Q3 = vec(["0.2", "0.5", "0.3"])
+Z3 = vec(["1.2", "-0.7", "0.4"])
+Y3 = vec([0, 1, 0])
+JOINT = [[mpf("0.10"), mpf("0.25"), mpf("0.05")], [mpf("0.30"), mpf("0.05"), mpf("0.25")]]   # p(x, y), x in 2 values, y in 3
+PX = [sum(r) for r in JOINT]
+PY = [sum(JOINT[i][j] for i in range(2)) for j in range(3)]
+HXY = entropy([v for r in JOINT for v in r])
+HX, HY = entropy(PX), entropy(PY)
+H_Y_GIVEN_X = -sum(JOINT[i][j] * log(JOINT[i][j] / PX[i]) for i in range(2) for j in range(3))
+H_X_GIVEN_Y = -sum(JOINT[i][j] * log(JOINT[i][j] / PY[j]) for i in range(2) for j in range(3))
+MI = sum(JOINT[i][j] * log(JOINT[i][j] / (PX[i] * PY[j])) for i in range(2) for j in range(3))
+DX = {mpf(-1): mpf("0.2"), mpf("0.5"): mpf("0.5"), mpf(3): mpf("0.3")}     # a discrete random variable
+DY = {mpf(0): mpf("0.6"), mpf(2): mpf("0.4")}
+A2 = mat([[1, 2], [-0.5, 3]])            # not symmetric
+SPD = mat([[2, 0.5], [0.5, 1]])          # symmetric positive definite
+C2 = col([0.3, -1.1])
+X2 = col([0.7, -1.2])
+DISTS = [vec(p) for p in (["0.5", "0.3", "0.2"], ["0.1", "0.1", "0.8"], ["0.3", "0.3", "0.4"], ["0.97", "0.02", "0.01"])]
+
+
+def _h(x, Q=SPD, c=C2, b=mpf("0.4")):
+    return scalar(x.T * Q * x) / 2 + scalar(x.T * c) + b
+
+
+def _rademacher_dot(d):
+    """Exact distribution of q.k for q, k with independent uniform +-1 components (mean 0, variance 1)."""
+    out = {}
+    for signs in itertools.product((-1, 1), repeat=2 * d):
+        v = mpf(sum(signs[i] * signs[d + i] for i in range(d)))
+        out[v] = out.get(v, 0) + mpf(1) / 2 ** (2 * d)
+    return out
+
+
+def _rms(gammas_g):
+    gamma, gs = gammas_g
+    s = mpf(0)
+    for g in gs:
+        s = gamma * s + (1 - gamma) * g ** 2
+    return s
+
+
+CHECKS = {}
+
+# ---- d2l ------------------------------------------------------------------------------------
+
+_NR = [(mpf(3), mpf("1.7")), (mpf(7), mpf("0.4"))]
+_XN = [(mpf("1.7"), mpf("2.5")), (mpf("0.6"), mpf("-1.3"))]
+_AX = [(mpf("1.5"), mpf("0.3")), (mpf(-2), mpf("1.1"))]
+_ABCX = [(mpf("1.5"), mpf("-0.4"), mpf("2"), mpf("0.3")), (mpf(-2), mpf("1.1"), mpf("0.5"), mpf("-0.7"))]
+_UV = [(mpf("0.3"), mpf("1.2")), (mpf("-1.5"), mpf("0.4"))]
+_MAT = mat([[1, 2], [-0.5, 3]])
+_x2 = vec([0.7, -1.2])
+
+
+def _quad_grad(A, x):
+    return grad(lambda y: sum(y[i] * A[i, j] * y[j] for i in range(2) for j in range(2)), x)
+
+
+def _matvec(A, x):
+    return [sum(A[i, j] * x[j] for j in range(A.cols)) for i in range(A.rows)]
+
+
+def _lse_o(y, o):
+    return -sum(yj * log(sj) for yj, sj in zip(y, softmax(o)))
+
+
+CHECKS.update({
+    "d2l-calc-circle": lambda: identity(lambda n, r: n * r * mpf(1) / 2 * (2 * pi * r / n), lambda n, r: pi * r ** 2, points=_NR),
+    "d2l-calc-circle~const": lambda: identity(lambda n, r: n * r * mpf(1) / 2 * (2 * pi * r / n), lambda n, r: 2 * pi * r ** 2, points=_NR),
+    "d2l-calc-power": lambda: identity(lambda x, n: D(lambda t: t ** n, x), lambda x, n: n * x ** (n - 1), points=_XN),
+    "d2l-calc-power~exp": lambda: identity(lambda x, n: D(lambda t: t ** n, x), lambda x, n: n * x ** (n + 1), points=_XN),
+    "d2l-calc-exp": lambda: identity(lambda x: D(exp, x), exp),
+    "d2l-calc-exp~power": lambda: identity(lambda x: D(exp, x), lambda x: x * exp(x - 1)),
+    "d2l-calc-ln": lambda: identity(lambda x: D(log, x), lambda x: 1 / x, points=POS),
+    "d2l-calc-ln~sign": lambda: identity(lambda x: D(log, x), lambda x: -1 / x, points=POS),
+    "d2l-calc-poly": lambda: identity(lambda x: D(lambda t: 3 * t ** 2 - 4 * t, x),
+                                      lambda x: 3 * D(lambda t: t ** 2, x) - 4 * D(lambda t: t, x), lambda x: 6 * x - 4),
+    "d2l-calc-poly~sign": lambda: identity(lambda x: D(lambda t: 3 * t ** 2 - 4 * t, x),
+                                           lambda x: 3 * D(lambda t: t ** 2, x) - 4 * D(lambda t: t, x), lambda x: 6 * x + 4),
+    "d2l-calc-fprime1": lambda: close(D(lambda t: 3 * t ** 2 - 4 * t, 1), 2),
+    "d2l-calc-fprime1~value": lambda: close(D(lambda t: 3 * t ** 2 - 4 * t, 1), 10),
+    "d2l-calc-quadform": lambda: close(_quad_grad(_MAT, _x2), _matvec(_MAT + _MAT.T, _x2)),
+    "d2l-calc-quadform~sym": lambda: close(_quad_grad(_MAT, _x2), _matvec(2 * _MAT, _x2)),
+    "d2l-calc-norm2": lambda: close(grad(lambda y: dot(y, y), _x2), [2 * v for v in _x2]),
+    "d2l-calc-norm2~const": lambda: close(grad(lambda y: dot(y, y), _x2), _x2),
+    "d2l-calc-frob": lambda: close(mgrad(lambda Y: sum(Y[i, j] ** 2 for i in range(2) for j in range(2)), _MAT), 2 * _MAT),
+    "d2l-calc-frob~transpose": lambda: close(mgrad(lambda Y: sum(Y[i, j] ** 2 for i in range(2) for j in range(2)), _MAT), 2 * _MAT.T),
+    "d2l-sv-linear": lambda: identity(lambda a, x: D(lambda t: a * t, x), lambda a, x: a, points=_AX),
+    "d2l-sv-linear~swap": lambda: identity(lambda a, x: D(lambda t: a * t, x), lambda a, x: x, points=_AX),
+    "d2l-sv-log": lambda: identity(lambda x: D(log, x), lambda x: 1 / x, points=POS),
+    "d2l-sv-log~power": lambda: identity(lambda x: D(log, x), lambda x: 1 / x ** 2, points=POS),
+    "d2l-sv-quadratic": lambda: identity(lambda a, b, c, x: D(lambda t: a * t ** 2 + b * t + c, x), lambda a, b, c, x: 2 * a * x + b, points=_ABCX),
+    "d2l-sv-quadratic~const": lambda: identity(lambda a, b, c, x: D(lambda t: a * t ** 2 + b * t + c, x), lambda a, b, c, x: a * x + b, points=_ABCX),
+    "d2l-sv-quadratic2": lambda: identity(lambda a, b, c, x: D(lambda t: a * t ** 2 + b * t + c, x, 2), lambda a, b, c, x: 2 * a, points=_ABCX),
+    "d2l-sv-quadratic2~drop": lambda: identity(lambda a, b, c, x: D(lambda t: a * t ** 2 + b * t + c, x, 2), lambda a, b, c, x: 2 * a * x + b, points=_ABCX),
+    "d2l-sv-factorial": lambda: 6 == 3 * 2 == factorial(3),
+    "d2l-sv-factorial~off": lambda: 6 == 3 * 2 == factorial(4),
+    "d2l-sv-epsilon-squared": lambda: Fraction(1, 10 ** 7) ** 2 == Fraction(1, 10 ** 13),
+    "d2l-sv-epsilon-squared~fixed": lambda: Fraction(1, 10 ** 7) ** 2 == Fraction(1, 10 ** 14),
+    "d2l-mv-bx": lambda: identity(lambda b, x: D(lambda t: b * t, x), lambda b, x: b, points=_AX),
+    "d2l-mv-bx~sq": lambda: identity(lambda b, x: D(lambda t: b * t, x), lambda b, x: b ** 2, points=_AX),
+    "d2l-mv-ax2": lambda: identity(lambda a, x: D(lambda t: a * t ** 2, x), lambda a, x: 2 * a * x, lambda a, x: (a + a) * x, points=_AX),
+    "d2l-mv-ax2~drop": lambda: identity(lambda a, x: D(lambda t: a * t ** 2, x), lambda a, x: a * x, lambda a, x: (a + a) * x, points=_AX),
+    "d2l-mv-chain-fu": lambda: identity(lambda u, v: D(lambda t: (t + v) ** 2, u), lambda u, v: 2 * (u + v), points=_UV),
+    "d2l-mv-chain-fu~drop": lambda: identity(lambda u, v: D(lambda t: (t + v) ** 2, u), lambda u, v: 2 * u, points=_UV),
+    "d2l-mv-lse-exercise": lambda: identity(lambda x, y: D(lambda t: log(exp(t) + exp(y)), x), lambda x, y: exp(x) / (exp(x) + exp(y)), points=_UV),
+    "d2l-mv-lse-exercise~swap": lambda: identity(lambda x, y: D(lambda t: log(exp(t) + exp(y)), x), lambda x, y: exp(y) / (exp(x) + exp(y)), points=_UV),
+    "d2l-it-0010": lambda: close(-log(mpf(1) / 2 ** 4, 2), 4),
+    "d2l-it-0010~bits": lambda: close(-log(mpf(1) / 2 ** 4, 2), 2),
+    "d2l-it-entropy": lambda: all(close(expect({i: p[i] for i in range(3)}, lambda i, p=p: -log(p[i])), -sum(x * log(x) for x in p)) for p in DISTS),
+    "d2l-it-entropy~sign": lambda: all(close(expect({i: p[i] for i in range(3)}, lambda i, p=p: -log(p[i])), sum(x * log(x) for x in p)) for p in DISTS),
+    "d2l-it-maxent": lambda: all(entropy(p) <= log(3) for p in DISTS),
+    "d2l-it-maxent~direction": lambda: all(entropy(p) >= log(3) for p in DISTS),
+    "d2l-it-conditional": lambda: close(H_Y_GIVEN_X, HXY - HX),
+    "d2l-it-conditional~swap": lambda: close(H_Y_GIVEN_X, HXY - HY),
+    "d2l-it-mi": lambda: close(MI, HX - H_X_GIVEN_Y),
+    "d2l-it-mi~sign": lambda: close(MI, HX + H_X_GIVEN_Y),
+    "d2l-it-ce": lambda: close(cross_entropy(P3, Q3), entropy(P3) + kl(P3, Q3)),
+    "d2l-it-ce~swap": lambda: close(cross_entropy(P3, Q3), entropy(P3) + kl(Q3, P3)),
+    "d2l-it-kl-log": lambda: identity(lambda p, q: -log(q / p), lambda p, q: -log(q) - (-log(p)), points=[(mpf("0.3"), mpf("0.6")), (mpf("0.9"), mpf("0.2"))]),
+    "d2l-it-kl-log~sign": lambda: identity(lambda p, q: -log(q / p), lambda p, q: -log(q) + (-log(p)), points=[(mpf("0.3"), mpf("0.6")), (mpf("0.9"), mpf("0.2"))]),
+    "d2l-it-bce": lambda: _bce(lambda pi_, y: pi_ ** y * (1 - pi_) ** (1 - y)),
+    "d2l-it-bce~exp": lambda: _bce(lambda pi_, y: pi_ ** y * (1 - pi_) ** y),
+    "d2l-sr-softmax": lambda: all(close(softmax(Z3)[i], exp(Z3[i]) / sum(exp(v) for v in Z3)) for i in range(3)),
+    "d2l-sr-softmax~index": lambda: all(close(softmax(Z3)[i], exp(Z3[j]) / sum(exp(v) for v in Z3)) for i in range(3) for j in range(3)),
+    "d2l-sr-ce": lambda: close(_lse_o(Y3, Z3), sum(Y3) * lse(Z3) - dot(Y3, Z3)),
+    "d2l-sr-ce~sign": lambda: close(_lse_o(Y3, Z3), sum(Y3) * lse(Z3) + dot(Y3, Z3)),
+    "d2l-sr-ce-grad": lambda: close(grad(lambda o: _lse_o(Y3, o), Z3), [s - y for s, y in zip(softmax(Z3), Y3)]),
+    "d2l-sr-ce-grad~sign": lambda: close(grad(lambda o: _lse_o(Y3, o), Z3), [s + y for s, y in zip(softmax(Z3), Y3)]),
+    "d2l-sr-self-ce": lambda: close(cross_entropy(P3, P3), entropy(P3)),
+    "d2l-sr-self-ce~double": lambda: close(cross_entropy(P3, P3), 2 * entropy(P3)),
+    "d2l-sr-lse-shift": lambda: close(lse([v + mpf("0.7") for v in Z3]), lse(Z3)),
+    "d2l-sr-lse-shift~fixed": lambda: close(lse([v + mpf("0.7") for v in Z3]), lse(Z3) + mpf("0.7")),
+    "d2l-sr-realsoftmax": lambda: always(lambda a, b: log(exp(a) + exp(b)) > max(a, b), _UV + [(mpf(5), mpf(5)), (mpf(-30), mpf(2))]),
+    "d2l-sr-realsoftmax~direction": lambda: always(lambda a, b: log(exp(a) + exp(b)) < max(a, b), _UV),
+    "d2l-prob-bayes": lambda: _bayes(lambda pba, pa, pb, col_: pba * pa / pb),
+    "d2l-prob-bayes~swap": lambda: _bayes(lambda pba, pa, pb, col_: pba * pa / pa),
+    "d2l-prob-total": lambda: _bayes(lambda pba, pa, pb, col_: pba * pa / sum(c[0] * c[1] for c in col_)),
+    "d2l-prob-total~drop": lambda: _bayes(lambda pba, pa, pb, col_: pba * pa / sum(c[0] for c in col_)),
+    "d2l-prob-hiv": lambda: rounds_to(mpf("0.0015") / (mpf("0.0015") + mpf("0.01") * mpf("0.9985")), "0.1306"),
+    "d2l-prob-hiv~value": lambda: rounds_to(mpf("0.0015") / (mpf("0.0015") + mpf("0.01") * mpf("0.9985")), "0.1506"),
+    "d2l-rv-var": lambda: close(var(DX), expect(DX, lambda v: (v - mean(DX)) ** 2)) and close(var(DX), expect(DX, lambda v: v * v) - mean(DX) ** 2),
+    "d2l-rv-var~sign": lambda: close(var(DX), expect(DX, lambda v: (v - mean(DX)) ** 2)) and close(var(DX), expect(DX, lambda v: v * v) + mean(DX) ** 2),
+    "d2l-rv-var-affine": lambda: close(var(push(DX, lambda v: -2 * v + 5)), 4 * var(DX)),
+    "d2l-rv-var-affine~power": lambda: close(var(push(DX, lambda v: -2 * v + 5)), -2 * var(DX)),
+    "d2l-rv-var-sum": lambda: close(var(product(DX, DY, lambda a, b: a + b)), var(DX) + var(DY)),
+    "d2l-rv-var-sum~diff": lambda: close(var(product(DX, DY, lambda a, b: a - b)), var(DX) - var(DY)),
+    "d2l-rv-mean-affine": lambda: close(mean(push(DX, lambda v: 3 * v + 2)), 3 * mean(DX) + 2),
+    "d2l-rv-mean-affine~drop": lambda: close(mean(push(DX, lambda v: 3 * v + 2)), 3 * mean(DX)),
+    "d2l-rv-sqrt": lambda: identity(lambda a: a + 4 * sqrt(2 * mpf(1) / 8), lambda a: a + 2),
+    "d2l-rv-sqrt~value": lambda: identity(lambda a: a + 4 * sqrt(2 * mpf(1) / 8), lambda a: a + 1),
+    "d2l-rv-exp-moments": lambda: close(quad(lambda x: x ** 2 * exp(-x), [0, inf]), 2),
+    "d2l-rv-exp-moments~value": lambda: close(quad(lambda x: x ** 2 * exp(-x), [0, inf]), 1),
+    "d2l-rv-cov-self": lambda: close(expect(DX, lambda v: (v - mean(DX)) * (v - mean(DX))), var(DX)),
+    "d2l-rv-cov-self~sq": lambda: close(expect(DX, lambda v: (v - mean(DX)) * (v - mean(DX))), var(DX) ** 2),
+    "d2l-dist-bern-var": lambda: all(close(var({0: 1 - p, 1: p}), p * (1 - p)) for p in (mpf("0.3"), mpf("0.85"))),
+    "d2l-dist-bern-var~drop": lambda: all(close(var({0: 1 - p, 1: p}), p) for p in (mpf("0.3"), mpf("0.85"))),
+    "d2l-dist-unif-mean": lambda: all(sum(Fraction(k, n) for k in range(1, n + 1)) == Fraction(1 + n, 2) for n in range(1, 12)),
+    "d2l-dist-unif-mean~value": lambda: all(sum(Fraction(k, n) for k in range(1, n + 1)) == Fraction(n, 2) for n in range(1, 12)),
+    "d2l-dist-unif-var": lambda: all(_uvar(n) == Fraction(n * n - 1, 12) for n in range(1, 12)),
+    "d2l-dist-unif-var~const": lambda: all(_uvar(n) == Fraction(n * n - 1, 6) for n in range(1, 12)),
+    "d2l-dist-cont-unif-var": lambda: always(lambda a, b: close(quad(lambda x: (x - (a + b) / 2) ** 2 / (b - a), [a, b]), (b - a) ** 2 / 12), [(mpf(-1), mpf("2.5")), (mpf("0.2"), mpf("0.9"))]),
+    "d2l-dist-cont-unif-var~sq": lambda: always(lambda a, b: close(quad(lambda x: (x - (a + b) / 2) ** 2 / (b - a), [a, b]), (b - a) / 12), [(mpf(-1), mpf("2.5")), (mpf("0.2"), mpf("0.9"))]),
+    "d2l-dist-binomial-var": lambda: all(_binvar(n, p) == n * (p / n) * (1 - p / n) == p * (1 - p / n) for n in (2, 5, 9) for p in (Fraction(1, 3), Fraction(3, 4))),
+    "d2l-dist-binomial-var~drop": lambda: all(_binvar(n, p) == n * (p / n) * (1 - p / n) == p * (1 - p) for n in (2, 5, 9) for p in (Fraction(1, 3), Fraction(3, 4))),
+    "d2l-dist-binom": lambda: comb(5, 2) == factorial(5) // (factorial(2) * factorial(3)) == 10,
+    "d2l-dist-binom~value": lambda: comb(5, 2) == factorial(5) // (factorial(2) * factorial(3)) == 20,
+    "d2l-la-dot": lambda: close(scalar(col(_x2 + [3]).T * col([0.5, 2, -1])), sum(a * b for a, b in zip(_x2 + [3], vec([0.5, 2, -1])))),
+    "d2l-la-dot~index": lambda: close(scalar(col(_x2 + [3]).T * col([0.5, 2, -1])), sum(a * b for a, b in zip(_x2 + [3], reversed(vec([0.5, 2, -1]))))),
+    "d2l-la-scale-norm": lambda: always(lambda a: close(norm([a * v for v in _x2]), abs(a) * norm(_x2)), [(mpf(-2),), (mpf("0.5"),)]),
+    "d2l-la-scale-norm~abs": lambda: always(lambda a: close(norm([a * v for v in _x2]), a * norm(_x2)), [(mpf(-2),), (mpf("0.5"),)]),
+    "d2l-la-transpose-sum": lambda: close(A2.T + SPD.T + _MAT.T, (A2 + SPD + _MAT).T),
+    "d2l-la-transpose-sum~drop": lambda: close(_MAT.T + A2 * 2, (_MAT + A2 * 2).T),
+    "d2l-la-celsius": lambda: Fraction(5, 9) * (212 - 32) == 100,
+    "d2l-la-celsius~value": lambda: Fraction(5, 9) * (212 - 32) == 90,
+    "d2l-mlp-sigmoid": lambda: identity(lambda x: exp(x) / (1 + exp(x)), lambda x: 1 / (1 + exp(-x))),
+    "d2l-mlp-sigmoid~sign": lambda: identity(lambda x: exp(x) / (1 + exp(x)), lambda x: 1 / (1 + exp(x))),
+    "d2l-mlp-sigmoid-grad": lambda: identity(lambda x: D(sigmoid, x), lambda x: exp(-x) / (1 + exp(-x)) ** 2, lambda x: sigmoid(x) * (1 - sigmoid(x))),
+    "d2l-mlp-sigmoid-grad~sign": lambda: identity(lambda x: D(sigmoid, x), lambda x: exp(-x) / (1 + exp(-x)) ** 2, lambda x: sigmoid(x) * (1 + sigmoid(x))),
+    "d2l-mlp-tanh": lambda: identity(tanh, lambda x: (1 - exp(-2 * x)) / (1 + exp(-2 * x))),
+    "d2l-mlp-tanh~const": lambda: identity(tanh, lambda x: (1 - exp(-x)) / (1 + exp(-x))),
+    "d2l-mlp-tanh-grad": lambda: identity(lambda x: D(tanh, x), lambda x: 1 - tanh(x) ** 2),
+    "d2l-mlp-tanh-grad~sign": lambda: identity(lambda x: D(tanh, x), lambda x: 1 + tanh(x) ** 2),
+    "d2l-mlp-tanh-sigmoid": lambda: identity(lambda x: tanh(x) + 1, lambda x: 2 * sigmoid(2 * x)),
+    "d2l-mlp-tanh-sigmoid~arg": lambda: identity(lambda x: tanh(x) + 1, lambda x: 2 * sigmoid(x)),
+    "d2l-mlp-prelu": lambda: identity(lambda a, x: x if x > 0 else a * x, lambda a, x: max(0, x) + a * min(0, x), points=_AX + [(mpf("0.1"), mpf(-3))]),
+    "d2l-mlp-relu-grad": lambda: close(D(lambda t: max(0, t), mpf("-0.7")), 0) and close(D(lambda t: max(0, t), mpf("0.7")), 1),
+    "d2l-mlp-relu-grad~swap": lambda: close(D(lambda t: max(0, t), mpf("-0.7")), 1) and close(D(lambda t: max(0, t), mpf("0.7")), 0),
+    "d2l-adam-geom": lambda: all(close(sum(b ** i for i in range(t)), (1 - b ** t) / (1 - b)) for b in (mpf("0.9"), mpf("0.3")) for t in range(1, 7)),
+    "d2l-adam-geom~off": lambda: all(close(sum(b ** i for i in range(t)), (1 - b ** (t + 1)) / (1 - b)) for b in (mpf("0.9"), mpf("0.3")) for t in range(1, 7)),
+    "d2l-adam-update": lambda: _adam_first_ratio(correct_second=True),
+    "d2l-adam-update~nocorr": lambda: _adam_first_ratio(correct_second=False),
+    "d2l-mom-geom": lambda: all(close(nsum(lambda t: b ** t, [0, inf]), 1 / (1 - b)) for b in (mpf("0.9"), mpf("0.3"))),
+    "d2l-mom-geom~sign": lambda: all(close(nsum(lambda t: b ** t, [0, inf]), 1 / (1 + b)) for b in (mpf("0.9"), mpf("0.3"))),
+    "d2l-mom-ten": lambda: 1 / (1 - Fraction(9, 10)) == 10,
+    "d2l-mom-ten~value": lambda: 1 / (1 - Fraction(9, 10)) == 9,
+    "d2l-mom-decay": lambda: identity(lambda x, e, l: x - e * l * x, lambda x, e, l: (1 - e * l) * x, points=[(mpf("0.5"), mpf("0.1"), mpf(3)), (mpf(-2), mpf("0.7"), mpf("0.2"))]),
+    "d2l-mom-decay~sign": lambda: identity(lambda x, e, l: x - e * l * x, lambda x, e, l: (1 + e * l) * x, points=[(mpf("0.5"), mpf("0.1"), mpf(3)), (mpf(-2), mpf("0.7"), mpf("0.2"))]),
+    "d2l-mom-quadratic-min": lambda: close(grad(lambda y: _h(col(y)), _x2), list(SPD * (col(_x2) - inverse(SPD) * C2))),
+    "d2l-mom-quadratic-min~fixed": lambda: close(grad(lambda y: _h(col(y)), _x2), list(SPD * (col(_x2) + inverse(SPD) * C2))),
+    "d2l-mom-bprime": lambda: close(_h(-inverse(SPD) * C2), mpf("0.4") - scalar(C2.T * inverse(SPD) * C2) / 2),
+    "d2l-mom-bprime~sign": lambda: close(_h(-inverse(SPD) * C2), mpf("0.4") + scalar(C2.T * inverse(SPD) * C2) / 2),
+    "d2l-mom-rewrite": lambda: _completed_square(-1),
+    "d2l-mom-rewrite~fixed": lambda: _completed_square(+1),
+    "d2l-rms-unroll": lambda: _rms_unrolled(square_last=False),
+    "d2l-rms-unroll~fixed": lambda: _rms_unrolled(square_last=True),
+    "d2l-rms-ten": lambda: 1 / (1 - Fraction(9, 10)) == 10,
+    "d2l-att-scaled": lambda: close(var(push(_rademacher_dot(3), lambda v: v / sqrt(3))), 1),
+    "d2l-att-scaled~root": lambda: close(var(push(_rademacher_dot(3), lambda v: v / 3)), 1),
+    "d2l-att-unscaled": lambda: close(var(_rademacher_dot(3)), 3),
+    "d2l-att-unscaled~sqrt": lambda: close(var(_rademacher_dot(3)), sqrt(3)),
+    "d2l-wd-step": lambda: _wd_step(+1),
+    "d2l-wd-step~sign": lambda: _wd_step(-1),
+    "d2l-wd-norm": lambda: close(norm(_x2) ** 2, scalar(col(_x2).T * col(_x2))),
+    "d2l-wd-norm~outer": lambda: close(norm(_x2) ** 2, col(_x2) * col(_x2).T),
+    "d2l-gp-noise": lambda: rounds_to(mpf("0.283") ** 2, "0.81"),
+    "d2l-gp-noise~fixed": lambda: rounds_to(mpf("0.283") ** 2, "0.080"),
+    "d2l-lm-perplexity": lambda: close(exp(-(log(mpf("0.5")) + log(mpf("0.125"))) / 2), 4),
+    "d2l-lm-perplexity~sign": lambda: close(exp((log(mpf("0.5")) + log(mpf("0.125"))) / 2), 4),
+    "d2l-lm-chain": lambda: _chain4(drop_first=False),
+    "d2l-lm-chain~drop": lambda: _chain4(drop_first=True),
+})
+
+
+def _bce(term):
+    pis, ys = vec(["0.3", "0.6", "0.8"]), (1, 0, 1)
+    left = log(mp.fprod(term(p, y) for p, y in zip(pis, ys)))
+    return close(left, sum(y * log(p) + (1 - y) * log(1 - p) for p, y in zip(pis, ys)))
+
+
+def _bayes(rhs):
+    """P(A=a | B=b) from a joint table against the formula, for every a, b."""
+    for a in range(2):
+        for b in range(3):
+            pa, pb = PX[a], PY[b]
+            pba = JOINT[a][b] / pa
+            col_ = [(JOINT[i][b] / PX[i], PX[i]) for i in range(2)]
+            if not close(JOINT[a][b] / pb, rhs(pba, pa, pb, col_)):
+                return False
+    return True
+
+
+def _uvar(n):
+    m = Fraction(n + 1, 2)
+    return sum((Fraction(k) - m) ** 2 for k in range(1, n + 1)) / n
+
+
+def _binvar(n, p):
+    q = p / n
+    probs = {k: comb(n, k) * q ** k * (1 - q) ** (n - k) for k in range(n + 1)}
+    m = sum(k * w for k, w in probs.items())
+    return sum((k - m) ** 2 * w for k, w in probs.items())
+
+
+def _adam_first_ratio(correct_second):
+    b1, b2, g = mpf("0.9"), mpf("0.999"), mpf("0.3")
+    m, v = (1 - b1) * g, (1 - b2) * g * g
+    vhat = v / (1 - b2) if correct_second else v
+    return close((m / (1 - b1)) / sqrt(vhat), 1)
+
+
+def _completed_square(sign):
+    Qi = inverse(SPD)
+    for x in (X2, col([2, 0.3])):
+        y = x + sign * Qi * C2
+        if not close(_h(x), scalar(y.T * SPD * y) / 2 + mpf("0.4") - scalar(C2.T * Qi * C2) / 2):
+            return False
+    return True
+
+
+def _rms_unrolled(square_last):
+    gamma, gs = mpf("0.9"), vec(["0.5", "-1.3", "2.0"])
+    s = _rms((gamma, gs))
+    g2, g1, g0 = gs[0], gs[1], gs[2]
+    last = g2 ** 2 if square_last else g2
+    return close(s, (1 - gamma) * (g0 ** 2 + gamma * g1 ** 2 + gamma ** 2 * last))
+
+
+def _wd_step(sign):
+    pts = [(mpf("0.5"), mpf(2), mpf("0.1"), mpf(1), mpf("0.05"), mpf("0.3")), (mpf(-1), mpf("0.4"), mpf(-2), mpf("0.7"), mpf("0.2"), mpf(2))]
+    return identity(lambda w, x, b, y, e, l: w - e * (l * w + x * (w * x + b - y)),
+                    lambda w, x, b, y, e, l: (1 - sign * e * l) * w - e * x * (w * x + b - y), points=pts)
+
+
+def _chain4(drop_first):
+    import random
+    rng = random.Random(4)
+    weights = {k: mpf(rng.randint(1, 9)) for k in itertools.product((0, 1), repeat=4)}
+    total = sum(weights.values())
+    P = {k: w / total for k, w in weights.items()}
+
+    def marg(prefix):
+        return sum(p for k, p in P.items() if k[:len(prefix)] == prefix)
+
+    for k in P:
+        rhs = (1 if drop_first else marg(k[:1])) * marg(k[:2]) / marg(k[:1]) * marg(k[:3]) / marg(k[:2]) * P[k] / marg(k[:3])
+        if not close(P[k], rhs):
+            return False
+    return True
+
+
+# ---- courses: Spinning Up, CS231n, d2l word2vec ------------------------------------------------
+
+def clip(x, lo, hi):
+    return min(max(x, lo), hi)
+
+
+def _gauss_loglik(factor_logsigma, log_const):
+    a, mu, sd = vec(["0.3", "-1.2", "2.0"]), vec(["0.1", "-0.5", "1.0"]), vec(["0.7", "1.3", "2.2"])
+    exact = sum(log(1 / sqrt(2 * pi * s ** 2) * exp(-(x - m) ** 2 / (2 * s ** 2))) for x, m, s in zip(a, mu, sd))
+    k = len(a)
+    formula = -(sum((x - m) ** 2 / s ** 2 + factor_logsigma * log(s) for x, m, s in zip(a, mu, sd)) + k * log_const) / 2
+    return close(exact, formula)
+
+
+def _softmax_policy_grad(theta, a):
+    """Gradient in theta of log softmax(theta)_a, by finite differences."""
+    return grad(lambda th: log(softmax(th)[a]), theta)
+
+
+_TH = vec(["0.3", "-0.8", "1.1"])
+
+
+def _eglp(value):
+    p = softmax(_TH)
+    g = [sum(p[a] * _softmax_policy_grad(_TH, a)[k] for a in range(3)) for k in range(3)]
+    return close(g, [value] * 3)
+
+
+def _logderiv(divide):
+    a = 1
+    lhs = grad(lambda th: softmax(th)[a], _TH)
+    glog = _softmax_policy_grad(_TH, a)
+    p = softmax(_TH)[a]
+    rhs = [g / p for g in glog] if divide else [p * g for g in glog]
+    return close(lhs, rhs)
+
+
+def _traj_grad(with_log):
+    """A two-step trajectory with fixed dynamics probabilities; the policy is softmax(theta) at each step."""
+    actions, rho0, dyn = (0, 2), mpf("0.4"), (mpf("0.7"), mpf("0.2"))
+
+    def logP(th):
+        p = softmax(th)
+        return log(rho0) + sum(log(d) + log(p[a]) for d, a in zip(dyn, actions))
+
+    lhs = grad(logP, _TH)
+    if with_log:
+        terms = [_softmax_policy_grad(_TH, a) for a in actions]
+    else:
+        terms = [grad(lambda th, a=a: softmax(th)[a], _TH) for a in actions]
+    return close(lhs, [sum(t[k] for t in terms) for k in range(3)])
+
+
+_PPO_PTS = [(r, A, e) for r in vec(["0.5", "0.85", "1", "1.1", "1.6"]) for A in vec(["1.3", "0.4", "0"]) for e in vec(["0.2", "0.1"])]
+_PPO_NEG = [(r, A, e) for r in vec(["0.5", "0.85", "1", "1.1", "1.6"]) for A in vec(["-1.3", "-0.4"]) for e in vec(["0.2", "0.1"])]
+
+
+def _ppo_lhs(r, A, e):
+    return min(r * A, clip(r, 1 - e, 1 + e) * A)
+
+
+def _g_cases(e, A, swap=False):
+    hi, lo = (1 + e) * A, (1 - e) * A
+    if swap:
+        hi, lo = lo, hi
+    return hi if A >= 0 else lo
+
+
+CHECKS.update({
+    "spinup-gauss-loglik": lambda: _gauss_loglik(2, log(2 * pi)),
+    "spinup-gauss-loglik~two": lambda: _gauss_loglik(1, log(2 * pi)),
+    "spinup-gauss-loglik~pi": lambda: _gauss_loglik(2, log(pi)),
+    "spinup-discounted": lambda: sum(Fraction(9, 10) ** t for t in range(3)) == Fraction(271, 100),
+    "spinup-discounted~value": lambda: sum(Fraction(9, 10) ** t for t in range(3)) == 3,
+    "spinup-logderiv": lambda: _logderiv(divide=False),
+    "spinup-logderiv~div": lambda: _logderiv(divide=True),
+    "spinup-softmax-policy": lambda: close(softmax(Z3), [exp(v) / sum(exp(u) for u in Z3) for v in Z3]),
+    "spinup-softmax-policy~sign": lambda: close(softmax(Z3), [exp(-v) / sum(exp(-u) for u in Z3) for v in Z3]),
+    "spinup-eglp": lambda: _eglp(0),
+    "spinup-eglp~one": lambda: _eglp(1),
+    "spinup-baseline": lambda: all(close([mpf("2.5") * g for g in _eglp_vector()], [0, 0, 0]) for _ in (0,)),
+    "spinup-baseline~b": lambda: close([mpf("2.5") * g for g in _eglp_vector()], [mpf("2.5")] * 3),
+    "spinup-grad-logp-traj": lambda: _traj_grad(with_log=True),
+    "spinup-grad-logp-traj~nolog": lambda: _traj_grad(with_log=False),
+    "spinup-ppo-pos": lambda: always(lambda r, A, e: close(_ppo_lhs(r, A, e), min(r, 1 + e) * A), _PPO_PTS),
+    "spinup-ppo-pos~max": lambda: always(lambda r, A, e: close(_ppo_lhs(r, A, e), max(r, 1 + e) * A), _PPO_PTS),
+    "spinup-ppo-neg": lambda: always(lambda r, A, e: close(_ppo_lhs(r, A, e), max(r, 1 - e) * A), _PPO_NEG),
+    "spinup-ppo-neg~bound": lambda: always(lambda r, A, e: close(_ppo_lhs(r, A, e), max(r, 1 + e) * A), _PPO_NEG),
+    "spinup-ppo-g": lambda: always(lambda r, A, e: close(_ppo_lhs(r, A, e), min(r * A, _g_cases(e, A))), _PPO_PTS + _PPO_NEG),
+    "spinup-ppo-g~swap": lambda: always(lambda r, A, e: close(_ppo_lhs(r, A, e), min(r * A, _g_cases(e, A, swap=True))), _PPO_PTS + _PPO_NEG),
+    "cs231n-svm-example": lambda: max(0, -7 - 13 + 10) + max(0, 11 - 13 + 10) == 8,
+    "cs231n-svm-example~value": lambda: max(0, -7 - 13 + 10) + max(0, 11 - 13 + 10) == -2,
+    "cs231n-softmax-loss": lambda: close(-log(softmax(Z3)[0]), -Z3[0] + lse(Z3)),
+    "cs231n-softmax-loss~sign": lambda: close(-log(softmax(Z3)[0]), Z3[0] + lse(Z3)),
+    "cs231n-ce-def": lambda: close(entropy(P3) + kl(P3, Q3), -sum(p * log(q) for p, q in zip(P3, Q3))),
+    "cs231n-ce-def~swap": lambda: close(entropy(P3) + kl(P3, Q3), -sum(q * log(p) for p, q in zip(P3, Q3))),
+    "cs231n-shift": lambda: all(close(softmax(Z3)[0], rhs) for C in (mpf("0.3"), mpf(7)) for rhs in (
+        C * exp(Z3[0]) / (C * sum(exp(v) for v in Z3)), exp(Z3[0] + log(C)) / sum(exp(v + log(C)) for v in Z3))),
+    "cs231n-shift~numerator": lambda: all(close(softmax(Z3)[0], rhs) for C in (mpf("0.3"), mpf(7)) for rhs in (
+        C * exp(Z3[0]) / (C * sum(exp(v) for v in Z3)), exp(Z3[0] + log(C)) / sum(exp(v) for v in Z3))),
+    "cs231n-softmax-numbers": lambda: all(rounds_to(v, w) for v, w in zip(softmax(vec(["0.5", "-1", "0"])), ("0.55", "0.12", "0.33"))),
+    "cs231n-softmax-numbers~order": lambda: all(rounds_to(v, w) for v, w in zip(softmax(vec(["0.5", "-1", "0"])), ("0.55", "0.33", "0.12"))),
+    "cs231n-softmax-numbers2": lambda: all(rounds_to(v, w) for v, w in zip(softmax(vec(["1", "-2", "0"])), ("0.7", "0.04", "0.26"))),
+    "cs231n-softmax-numbers2~temp": lambda: all(rounds_to(v, w) for v, w in zip(softmax(vec(["1", "-2", "0"])), ("0.55", "0.12", "0.33"))),
+    "cs231n-exp-numbers": lambda: all(rounds_to(exp(mpf(x)), w) for x, w in (("0.5", "1.65"), ("-1", "0.37"), ("0", "1"))),
+    "cs231n-exp-numbers~value": lambda: all(rounds_to(exp(mpf(x)), w) for x, w in (("0.5", "1.65"), ("-1", "0.47"), ("0", "1"))),
+    "cs231n-mul-grad": lambda: identity(lambda x, y: D(lambda t: t * y, x), lambda x, y: y, points=_UV),
+    "cs231n-mul-grad~swap": lambda: identity(lambda x, y: D(lambda t: t * y, x), lambda x, y: x, points=_UV),
+    "cs231n-mul-grad-num": lambda: close(D(lambda t: t * -3, 4), -3),
+    "cs231n-mul-grad-num~value": lambda: close(D(lambda t: t * -3, 4), 4),
+    "cs231n-max-grad": lambda: identity(lambda x, y: D(lambda t: max(t, y), x), lambda x, y: 1 if x >= y else 0, points=_UV + [(mpf(2), mpf(-1))]),
+    "cs231n-max-grad~swap": lambda: identity(lambda x, y: D(lambda t: max(t, y), x), lambda x, y: 1 if y >= x else 0, points=_UV + [(mpf(2), mpf(-1))]),
+    "cs231n-inverse-grad": lambda: identity(lambda x: D(lambda t: 1 / t, x), lambda x: -1 / x ** 2, points=POS),
+    "cs231n-inverse-grad~sign": lambda: identity(lambda x: D(lambda t: 1 / t, x), lambda x: 1 / x ** 2, points=POS),
+    "cs231n-sigmoid-grad": lambda: identity(lambda x: D(sigmoid, x), lambda x: exp(-x) / (1 + exp(-x)) ** 2,
+                                            lambda x: (1 + exp(-x) - 1) / (1 + exp(-x)) * (1 / (1 + exp(-x))), lambda x: (1 - sigmoid(x)) * sigmoid(x)),
+    "cs231n-sigmoid-grad~square": lambda: identity(lambda x: D(sigmoid, x), lambda x: exp(-x) / (1 + exp(-x)),
+                                                   lambda x: (1 + exp(-x) - 1) / (1 + exp(-x)) * (1 / (1 + exp(-x))), lambda x: (1 - sigmoid(x)) * sigmoid(x)),
+    "cs231n-sigmoid-073": lambda: rounds_to(sigmoid(mpf(1)), "0.73"),
+    "cs231n-sigmoid-073~value": lambda: rounds_to(sigmoid(mpf(1)), "0.63"),
+    "cs231n-sigmoid-local": lambda: rounds_to((1 - mpf("0.73")) * mpf("0.73"), "0.2"),
+    "cs231n-sigmoid-local~value": lambda: rounds_to((1 - mpf("0.73")) * mpf("0.73"), "0.3"),
+    "cs231n-ce-grad": lambda: all(close(grad(lambda f: -log(softmax(f)[y]), Z3), [softmax(Z3)[k] - (k == y) for k in range(3)]) for y in range(3)),
+    "cs231n-ce-grad~sign": lambda: all(close(grad(lambda f: -log(softmax(f)[y]), Z3), [(k == y) - softmax(Z3)[k] for k in range(3)]) for y in range(3)),
+    "cs231n-ce-grad-numbers": lambda: [Fraction(2, 10), Fraction(3, 10) - 1, Fraction(5, 10)] == [Fraction(2, 10), Fraction(-7, 10), Fraction(5, 10)],
+    "cs231n-ce-grad-numbers~index": lambda: [Fraction(2, 10), Fraction(3, 10) - 1, Fraction(5, 10)] == [Fraction(-8, 10), Fraction(3, 10), Fraction(5, 10)],
+    "cs231n-l2-grad": lambda: identity(lambda l, w: D(lambda t: l * t ** 2 / 2, w), lambda l, w: l * w, points=[(mpf("0.1"), mpf("1.5")), (mpf(3), mpf("-0.4"))]),
+    "cs231n-l2-grad~const": lambda: identity(lambda l, w: D(lambda t: l * t ** 2 / 2, w), lambda l, w: 2 * l * w, points=[(mpf("0.1"), mpf("1.5")), (mpf(3), mpf("-0.4"))]),
+    "cs231n-var-product": lambda: close(var(product(DX, DY, lambda a, b: a * b)), mean(DX) ** 2 * var(DY) + mean(DY) ** 2 * var(DX) + var(DX) * var(DY)),
+    "cs231n-var-product~drop": lambda: close(var(product(DX, DY, lambda a, b: a * b)), mean(DX) ** 2 * var(DY) + mean(DY) ** 2 * var(DX)),
+    "cs231n-var-sum-init": lambda: _init_variance(lambda n, vw, vx: n * vw * vx),
+    "cs231n-var-sum-init~sqrt": lambda: _init_variance(lambda n, vw, vx: sqrt(n) * vw * vx),
+    "d2l-w2v-grad": lambda: _w2v(+1),
+    "d2l-w2v-grad~sign": lambda: _w2v(-1),
+})
+
+
+def _eglp_vector():
+    p = softmax(_TH)
+    return [sum(p[a] * _softmax_policy_grad(_TH, a)[k] for a in range(3)) for k in range(3)]
+
+
+def _init_variance(rhs):
+    """n independent zero-mean products w_i x_i; the exact variance of their sum by enumeration."""
+    w = {mpf(-1): mpf("0.5"), mpf(1): mpf("0.5")}
+    x = {mpf(-2): mpf("0.25"), mpf(0): mpf("0.5"), mpf(2): mpf("0.25")}
+    wx = product(w, x, lambda a, b: a * b)
+    for n in (1, 2, 3):
+        total = {mpf(0): mpf(1)}
+        for _ in range(n):
+            total = product(total, wx, lambda a, b: a + b)
+        if not close(var(total), rhs(n, var(w), var(x))):
+            return False
+    return True
+
+
+def _w2v(sign):
+    U = [vec(["0.2", "-0.5"]), vec(["1.1", "0.3"]), vec(["-0.7", "0.9"])]
+    vc, o = vec(["0.4", "-1.3"]), 1
+
+    def logp(v):
+        return dot(U[o], v) - lse([dot(u, v) for u in U])
+
+    lhs = grad(logp, vc)
+    weights = [exp(dot(u, vc)) for u in U]
+    avg = [sum(w * u[k] for w, u in zip(weights, U)) / sum(weights) for k in range(2)]
+    return close(lhs, [U[o][k] - sign * avg[k] for k in range(2)])
+
+
+# ---- end of checks
+
+
+def holds(formula_id: str) -> bool:
+    """Whether the formula holds, by its hand-written check, at 40 significant digits."""
+    with mp.workdps(PRECISION):
+        return bool(CHECKS[formula_id]())
+
+
+mp.dps = _saved_dps
