@@ -290,6 +290,7 @@ class Expectation(Notation):
 
     nargs = 2
     is_commutative = True
+    numeric_needs_concrete = True  # numerically, 𝔼 meets only concrete components (the sampled moments)
 
     def definition(self):
         expr, model = self.args
@@ -307,6 +308,7 @@ class Variance(Notation):
 
     nargs = 2
     is_commutative = True
+    numeric_needs_concrete = True
 
     def definition(self):
         expr, model = self.args

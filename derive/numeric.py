@@ -13,6 +13,8 @@ from functools import lru_cache
 import mpmath
 import sympy as sp
 
+from derive.compile import Fallback, environment
+from derive.compile import run as run_plan
 from derive.domain import Point
 from derive.notation import unfold
 from derive.symbolic import canonical_dummies
@@ -55,8 +57,28 @@ def _integers_first(mapping: dict) -> tuple[dict, dict]:
     return ints, {s: v for s, v in mapping.items() if s not in ints}
 
 
+INSTANTIATED = "instantiated"  # the path of an evaluation that wrote the expression out at the point
+
+
 def evaluate(expr, point: Point, dps: int = WORKING_DIGITS):
     """The value of ``expr`` at ``point``: an mpf, or an mpmath matrix for a matrix expression."""
+    return evaluate_with_path(expr, point, dps)[1]
+
+
+def evaluate_with_path(expr, point: Point, dps: int = WORKING_DIGITS, env: dict | None = None) -> tuple:
+    """(path, value): the value by the expression's compiled plan (:mod:`derive.compile`) where
+    it has one, else by instantiating it at the point (:data:`INSTANTIATED`)."""
+    try:
+        compiled = run_plan(expr, point, environment(point) if env is None else env, dps)
+    except Fallback:
+        compiled = None
+    if compiled is not None:
+        return compiled
+    return INSTANTIATED, instantiated_value(expr, point, dps)
+
+
+def instantiated_value(expr, point: Point, dps: int = WORKING_DIGITS):
+    """The value of ``expr`` at ``point`` with its sums written out and its derivatives taken by SymPy."""
     mapping = substitution(point, dps)
     ints, rest = _integers_first(mapping)
     concrete = _instantiate(expr, tuple(sorted(ints.items(), key=lambda item: sp.default_sort_key(item[0]))))

@@ -16,6 +16,7 @@ class StepReport:
     numeric_max_rel_error: float   # largest error over the points (violation for inequalities)
     points: int
     counterexample: str = ""       # first failing point, when numeric checking failed
+    numeric_path: str = ""         # how the two sides were evaluated: "compiled" (a plan), "instantiated", or both
 
 
 @dataclass
@@ -57,6 +58,7 @@ class ResultReport:
     working_digits: int
     required_digits: int
     error: str = ""                # set when the result could not be checked at all
+    cached = False                 # not a field: set on a report read back from the cache
 
     @property
     def verified(self) -> bool:

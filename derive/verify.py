@@ -39,7 +39,8 @@ import mpmath
 import sympy as sp
 
 from derive.domain import Index, Point
-from derive.numeric import REQUIRED_DIGITS, WORKING_DIGITS, NumericError, evaluate, holds
+from derive.compile import Fallback, environment
+from derive.numeric import INSTANTIATED, REQUIRED_DIGITS, WORKING_DIGITS, NumericError, evaluate, evaluate_with_path, holds
 from derive.report import FAILED, NUMERIC_ONLY, PROVED, ClaimReport, OracleReport, RemarkReport, ResultReport, StepReport
 from derive.result import Claim, Result, chain_proves, chain_relation
 from derive.symbolic import Assumptions, prove_nonnegative, prove_zero
@@ -63,22 +64,48 @@ def _symbolic(previous, current, relation, assumptions):
 
 
 class _Values:
-    """Each expression evaluated once per point, shared by the two steps it belongs to."""
+    """Each expression evaluated once per point, shared by the two steps it belongs to.
+
+    Also records the path each expression took (compiled plan, or instantiated at the
+    point: :func:`derive.numeric.evaluate_with_path`), for the step reports.
+    """
 
     def __init__(self, points):
         self.points = points
         self.cache = {}
+        self.paths = {}
+        self.keys = {}  # id(expr) → (expr, srepr): the key is computed once per expression, not per point
+        self.environments = {}
         self.count = 0
 
+    def _key(self, expr):
+        known = self.keys.get(id(expr))
+        if known is None or known[0] is not expr:
+            known = self.keys[id(expr)] = (expr, sp.srepr(expr))
+        return known[1]
+
+    def _environment(self, position):
+        if position not in self.environments:
+            try:
+                self.environments[position] = environment(self.points[position])
+            except Fallback:
+                self.environments[position] = None
+        return self.environments[position]
+
     def at(self, expr, position):
-        key = (sp.srepr(expr), position)
+        key = (self._key(expr), position)
         if key not in self.cache:
             self.count += 1
             try:
-                self.cache[key] = evaluate(expr, self.points[position])
+                path, self.cache[key] = evaluate_with_path(expr, self.points[position], env=self._environment(position))
             except _EVALUATION_ERRORS as exc:
-                self.cache[key] = exc
+                path, self.cache[key] = INSTANTIATED, exc
+            self.paths.setdefault(key[0], set()).add(path)
         return self.cache[key]
+
+    def path(self, *exprs) -> str:
+        """How the expressions were evaluated over the points, e.g. ``compiled`` or ``compiled, instantiated``."""
+        return ", ".join(sorted(set().union(*(self.paths.get(self._key(e), set()) for e in exprs))))
 
 
 def _check_step(previous, step, values: _Values, assumptions) -> StepReport:
@@ -99,7 +126,8 @@ def _check_step(previous, step, values: _Values, assumptions) -> StepReport:
     else:
         verdict = _symbolic(previous, step.expr, step.relation, assumptions)
         status, method = (PROVED if verdict.proved else NUMERIC_ONLY), verdict.method
-    return StepReport(step.because, step.relation, status, method, float(worst), len(values.points), counterexample)
+    return StepReport(step.because, step.relation, status, method, float(worst), len(values.points), counterexample,
+                      values.path(previous, step.expr))
 
 
 def _check_oracle(claim: Claim, values: _Values) -> OracleReport:

@@ -1,0 +1,561 @@
+"""Evaluation plans: a SymPy expression compiled once into plain mpmath code, then run at every point.
+
+Today's numeric path (:mod:`derive.numeric`) instantiates an expression at each point's
+integers: every Σ written out term by term, every ∂ taken by SymPy on the written-out
+tree. That costs far more than the arithmetic. A *plan* is the same expression compiled
+once (per expression, and per integers only where a definition needs concrete sizes)
+into nested Python closures over mpmath numbers:
+
+* a Σ (or Π) is a loop over its index, reading the point's vector components;
+  indices, bounds and Kronecker deltas are Python integers;
+* a named function is unfolded to its definition before compiling;
+* a derivative ∂f/∂x is taken by forward-mode automatic differentiation: f is run
+  with x carrying a unit perturbation (a dual number; nested derivatives use
+  distinct tags), so no symbolic derivative is formed at all;
+* ``f|_{x=a}`` runs f with x bound to the value of a.
+
+What the compiler does not know (matrix expressions, limits, expectations over a
+random model, functions outside its table) raises :class:`Unsupported` at compile
+time, and a point where a plan meets something it cannot decide (an index out of
+range, a value that is not finite or not real) raises :class:`Fallback`; in both
+cases the caller evaluates the expression by today's path, so the value or the
+error message is exactly that path's.
+"""
+
+from __future__ import annotations
+
+import itertools
+from functools import lru_cache
+
+import mpmath
+import sympy as sp
+
+from derive.notation import Notation, unfold
+from derive.symbolic import canonical_dummies
+
+
+class Unsupported(Exception):
+    """A node the compiler does not translate; the whole expression takes today's path."""
+
+
+class NeedsIntegers(Unsupported):
+    """A definition that unfolds only at concrete sizes: compile again with the point's integers put in."""
+
+
+class Fallback(Exception):
+    """A point where a plan cannot give today's answer; this point takes today's path."""
+
+
+# --- dual numbers (forward-mode derivatives) ------------------------------------------
+
+_tags = itertools.count(1)
+
+
+class Dual:
+    """a + b·ε_tag with ε² = 0; a and b may be duals of lower (older) tags."""
+
+    __slots__ = ("tag", "a", "b")
+
+    def __init__(self, tag, a, b):
+        self.tag, self.a, self.b = tag, a, b
+
+    def _split(self, other):
+        """(tag, a, b, c, d): self = a + b ε, other = c + d ε in the newer tag of the two."""
+        tag = self.tag
+        if isinstance(other, Dual):
+            if other.tag > tag:
+                return other.tag, self, 0, other.a, other.b
+            if other.tag == tag:
+                return tag, self.a, self.b, other.a, other.b
+        return tag, self.a, self.b, other, 0
+
+    def __add__(self, other):
+        tag, a, b, c, d = self._split(other)
+        return Dual(tag, a + c, b + d)
+
+    __radd__ = __add__
+
+    def __sub__(self, other):
+        tag, a, b, c, d = self._split(other)
+        return Dual(tag, a - c, b - d)
+
+    def __rsub__(self, other):
+        tag, a, b, c, d = self._split(other)
+        return Dual(tag, c - a, d - b)
+
+    def __neg__(self):
+        return Dual(self.tag, -self.a, -self.b)
+
+    def __pos__(self):
+        return self
+
+    def __mul__(self, other):
+        tag, a, b, c, d = self._split(other)
+        return Dual(tag, a * c, a * d + b * c)
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other):
+        tag, a, b, c, d = self._split(other)
+        return Dual(tag, a / c, (b * c - a * d) / (c * c))
+
+    def __rtruediv__(self, other):
+        tag, a, b, c, d = self._split(other)
+        return Dual(tag, c / a, (d * a - c * b) / (a * a))
+
+    def __pow__(self, exponent):
+        if isinstance(exponent, int):
+            if exponent == 0:
+                return mpmath.mpf(1)
+            return Dual(self.tag, self.a ** exponent, exponent * self.a ** (exponent - 1) * self.b)
+        return _exp(_mul(exponent, _log(self)))
+
+    def __rpow__(self, base):
+        return _exp(_mul(self, _log(base)))
+
+    def primal(self):
+        value = self.a
+        return value.primal() if isinstance(value, Dual) else value
+
+
+def _primal(value):
+    return value.primal() if isinstance(value, Dual) else value
+
+
+def _lift(function, derivative):
+    """A unary mpmath function extended to duals: f(a + b ε) = f(a) + f'(a) b ε."""
+    def apply(x):
+        if isinstance(x, Dual):
+            return Dual(x.tag, apply(x.a), derivative(x.a) * x.b)
+        return function(x)
+    return apply
+
+
+def _mul(a, b):
+    return a * b
+
+
+_exp = _lift(mpmath.exp, lambda a: _exp(a))
+_log = _lift(mpmath.log, lambda a: 1 / a)
+_sin = _lift(mpmath.sin, lambda a: _cos(a))
+_cos = _lift(mpmath.cos, lambda a: -_sin(a))
+_tan = _lift(mpmath.tan, lambda a: 1 + _tan(a) ** 2)
+_sinh = _lift(mpmath.sinh, lambda a: _cosh(a))
+_cosh = _lift(mpmath.cosh, lambda a: _sinh(a))
+_tanh = _lift(mpmath.tanh, lambda a: 1 - _tanh(a) ** 2)
+_atan = _lift(mpmath.atan, lambda a: 1 / (1 + a * a))
+_asin = _lift(mpmath.asin, lambda a: _power(1 - a * a, mpmath.mpf(-1) / 2))
+_acos = _lift(mpmath.acos, lambda a: -_power(1 - a * a, mpmath.mpf(-1) / 2))
+_erf = _lift(mpmath.erf, lambda a: 2 / mpmath.sqrt(mpmath.pi) * _exp(-a * a))
+_erfc = _lift(mpmath.erfc, lambda a: -2 / mpmath.sqrt(mpmath.pi) * _exp(-a * a))
+_abs = _lift(abs, lambda a: _sign(a))
+_sign = _lift(mpmath.sign, lambda a: 0)
+_floor = _lift(mpmath.floor, lambda a: 0)
+_ceil = _lift(mpmath.ceil, lambda a: 0)
+
+
+def _heaviside(x):
+    if isinstance(x, Dual):
+        return _heaviside(x.a)
+    return mpmath.mpf(1) if x > 0 else (mpmath.mpf(0) if x < 0 else mpmath.mpf(1) / 2)
+
+
+def _no_duals(function):
+    def apply(*args):
+        if any(isinstance(a, Dual) for a in args):
+            raise Fallback("no derivative rule")
+        return function(*args)
+    return apply
+
+
+_FUNCTIONS = {
+    sp.exp: _exp, sp.log: _log, sp.sin: _sin, sp.cos: _cos, sp.tan: _tan, sp.tanh: _tanh,
+    sp.sinh: _sinh, sp.cosh: _cosh, sp.atan: _atan, sp.asin: _asin, sp.acos: _acos, sp.erf: _erf, sp.erfc: _erfc, sp.Abs: _abs,
+    sp.sign: _sign, sp.floor: _floor, sp.ceiling: _ceil, sp.Heaviside: _heaviside,
+    sp.factorial: _no_duals(mpmath.factorial), sp.binomial: _no_duals(mpmath.binomial),
+    sp.gamma: _no_duals(mpmath.gamma), sp.loggamma: _no_duals(mpmath.loggamma), sp.zeta: _no_duals(mpmath.zeta),
+}
+
+
+def _power(base, exponent):
+    if isinstance(base, Dual) or isinstance(exponent, Dual):
+        if isinstance(exponent, Dual):
+            return _exp(exponent * _log(base))
+        return base ** exponent if isinstance(exponent, int) else _exp(exponent * _log(base))
+    return mpmath.power(base, exponent)
+
+
+def _total(values):
+    if any(isinstance(v, Dual) for v in values):
+        total = mpmath.mpf(0)
+        for v in values:
+            total = v + total
+        return total
+    return mpmath.fsum(values)
+
+
+def _product(values):
+    if any(isinstance(v, Dual) for v in values):
+        total = mpmath.mpf(1)
+        for v in values:
+            total = v * total
+        return total
+    return mpmath.fprod(values)
+
+
+# --- compiling ---------------------------------------------------------------------
+
+def _integer(value):
+    if type(value) is not int:
+        raise Fallback("an index or bound that is not an integer")
+    return value
+
+
+def _compile_int(expr):
+    """A function env → int for an index expression (index, bound, dimension arithmetic)."""
+    if expr.is_Integer:
+        constant = int(expr)
+        return lambda env: constant
+    if isinstance(expr, sp.Symbol):
+        def lookup(env, symbol=expr):
+            try:
+                return _integer(env[symbol])
+            except KeyError:
+                raise Fallback(f"{symbol} has no value") from None
+        return lookup
+    if expr.is_Add:
+        parts = [_compile_int(a) for a in expr.args]
+        return lambda env: sum(p(env) for p in parts)
+    if expr.is_Mul:
+        parts = [_compile_int(a) for a in expr.args]
+        def multiply(env):
+            out = 1
+            for p in parts:
+                out *= p(env)
+            return out
+        return multiply
+    if expr.is_Pow and expr.exp.is_Integer and expr.exp >= 0:
+        base, exponent = _compile_int(expr.base), int(expr.exp)
+        return lambda env: base(env) ** exponent
+    raise Unsupported(f"index expression {type(expr).__name__}")
+
+
+def _number(value):
+    if type(value) is int:
+        return mpmath.mpf(value)
+    if isinstance(value, (mpmath.mpf, Dual)):
+        return value
+    raise Fallback("a value that is not a real number")
+
+
+def _compile_condition(condition):
+    if condition is sp.true:
+        return lambda env: True
+    if condition is sp.false:
+        return lambda env: False
+    if isinstance(condition, (sp.And, sp.Or)):
+        parts = [_compile_condition(c) for c in condition.args]
+        combine = all if isinstance(condition, sp.And) else any
+        return lambda env: combine(p(env) for p in parts)
+    if isinstance(condition, sp.Not):
+        inner = _compile_condition(condition.args[0])
+        return lambda env: not inner(env)
+    compare = _RELATIONS.get(type(condition))
+    if compare is None:
+        raise Unsupported(f"condition {type(condition).__name__}")
+    left, right = _compile(condition.lhs), _compile(condition.rhs)
+    return lambda env: compare(_primal(left(env)), _primal(right(env)))
+
+
+_RELATIONS = {sp.StrictLessThan: lambda a, b: a < b, sp.LessThan: lambda a, b: a <= b,
+              sp.StrictGreaterThan: lambda a, b: a > b, sp.GreaterThan: lambda a, b: a >= b,
+              sp.Equality: lambda a, b: a == b, sp.Unequality: lambda a, b: a != b}
+
+
+def _compile_loop(expr, combine):
+    """Σ or Π over its limits (the last limit outermost), as loops over Python integers."""
+    body = _compile(expr.function)
+    limits = [(index, _compile_int(low), _compile_int(high)) for index, low, high in expr.limits]
+
+    def run(env):
+        values = []
+
+        def nest(level):
+            index, low, high = limits[level]
+            saved = env.get(index, _MISSING)
+            for value in range(low(env), high(env) + 1):
+                env[index] = value
+                if level == 0:
+                    values.append(body(env))
+                else:
+                    nest(level - 1)
+            if saved is _MISSING:
+                env.pop(index, None)
+            else:
+                env[index] = saved
+
+        nest(len(limits) - 1)
+        return combine(values)
+
+    return run
+
+
+_MISSING = object()
+
+
+def _compile_indexed(expr):
+    base = expr.base
+    positions = [_compile_int(index) for index in expr.indices]
+
+    def lookup(env):
+        try:
+            container = env[base]
+        except KeyError:
+            raise Fallback(f"{base} has no value") from None
+        value = container
+        for position in positions:
+            place = position(env)
+            if not isinstance(value, list) or not 1 <= place <= len(value):
+                raise Fallback("a component outside the point's vector")
+            value = value[place - 1]
+        return _number(value)
+
+    return lookup
+
+
+def _binder(variable):
+    """A function (env, new env, value) that binds ``variable`` (a symbol or a component) in the new env."""
+    if isinstance(variable, sp.Symbol):
+        def bind(env, into, value):
+            into[variable] = value
+        return bind
+    if isinstance(variable, sp.Indexed):
+        base, positions = variable.base, [_compile_int(index) for index in variable.indices]
+
+        def bind_component(env, into, value):
+            places = [p(env) for p in positions]
+            container = env.get(base)
+            if not isinstance(container, list):
+                raise Fallback(f"{base} has no value")
+            copy = list(container)
+            into[base] = copy
+            inner = copy
+            for depth, place in enumerate(places):
+                if not isinstance(inner, list) or not 1 <= place <= len(inner):
+                    raise Fallback("a component outside the point's vector")
+                if depth == len(places) - 1:
+                    inner[place - 1] = value
+                else:
+                    inner[place - 1] = list(inner[place - 1])
+                    inner = inner[place - 1]
+        return bind_component
+    raise Unsupported(f"variable {type(variable).__name__}")
+
+
+def _current(variable):
+    if isinstance(variable, sp.Indexed):
+        return _compile_indexed(variable)
+    if isinstance(variable, sp.Symbol):
+        return _compile(variable)
+    raise Unsupported(f"variable {type(variable).__name__}")
+
+
+def _compile_derivative(expr):
+    """∂ⁿf/∂x… by forward mode: each variable in turn carries a unit perturbation of a fresh tag."""
+    function = _compile(expr.expr)
+    for variable, count in expr.variable_count:
+        if not int(count) >= 1:
+            raise Unsupported("derivative of symbolic order")
+        for _ in range(int(count)):
+            function = _differentiate(function, variable)
+    return function
+
+
+def _differentiate(function, variable):
+    bind, current = _binder(variable), _current(variable)
+
+    def run(env):
+        tag = next(_tags)
+        seeded = dict(env)
+        bind(env, seeded, Dual(tag, current(env), mpmath.mpf(1)))
+        value = function(seeded)
+        return value.b if isinstance(value, Dual) and value.tag == tag else mpmath.mpf(0)
+
+    return run
+
+
+def _compile_subs(expr):
+    function = _compile(expr.expr)
+    binders = [(_binder(v), _compile(a)) for v, a in zip(expr.variables, expr.point)]
+
+    def run(env):
+        inner = dict(env)
+        for bind, value in binders:
+            bind(env, inner, value(env))
+        return function(inner)
+
+    return run
+
+
+def _compile(expr):
+    """A function env → mpf (or dual) computing ``expr``."""
+    if expr.is_Number:
+        if expr.is_Integer:
+            constant = mpmath.mpf(int(expr))
+            return lambda env: constant
+        if expr.is_Rational:
+            p, q = int(expr.p), int(expr.q)
+            return lambda env: mpmath.mpf(p) / q
+        if expr.is_Float:
+            constant = mpmath.mpf(expr._mpf_)
+            return lambda env: constant
+        raise Unsupported(f"number {expr}")
+    if isinstance(expr, sp.Symbol):
+        def lookup(env, symbol=expr):
+            try:
+                return _number(env[symbol])
+            except KeyError:
+                raise Fallback(f"{symbol} has no value") from None
+        return lookup
+    if isinstance(expr, sp.Indexed):
+        return _compile_indexed(expr)
+    if expr.is_Add:
+        parts = [_compile(a) for a in expr.args]
+        return lambda env: _total([p(env) for p in parts])
+    if expr.is_Mul:
+        parts = [_compile(a) for a in expr.args]
+        return lambda env: _product([p(env) for p in parts])
+    if expr.is_Pow:
+        base = _compile(expr.base)
+        if expr.exp.is_Integer:
+            exponent = int(expr.exp)
+            return lambda env: base(env) ** exponent
+        exponent_of = _compile(expr.exp)
+        return lambda env: _power(base(env), exponent_of(env))
+    if expr is sp.pi:
+        return lambda env: +mpmath.pi
+    if expr is sp.E:
+        return lambda env: mpmath.e()
+    if expr is sp.EulerGamma:
+        return lambda env: +mpmath.euler
+    if isinstance(expr, sp.KroneckerDelta):
+        left, right = _compile_int(expr.args[0]), _compile_int(expr.args[1])
+        return lambda env: mpmath.mpf(1) if left(env) == right(env) else mpmath.mpf(0)
+    if isinstance(expr, sp.Sum):
+        return _compile_loop(expr, _total)
+    if isinstance(expr, sp.Product):
+        return _compile_loop(expr, _product)
+    if isinstance(expr, sp.Derivative):
+        return _compile_derivative(expr)
+    if isinstance(expr, sp.Subs):
+        return _compile_subs(expr)
+    if isinstance(expr, (sp.Max, sp.Min)):
+        parts = [_compile(a) for a in expr.args]
+        pick = max if isinstance(expr, sp.Max) else min
+        return lambda env: pick((p(env) for p in parts), key=_primal)
+    if isinstance(expr, sp.Piecewise):
+        branches = [(_compile(value), _compile_condition(condition)) for value, condition in expr.args]
+
+        def piecewise(env):
+            for value, condition in branches:
+                if condition(env):
+                    return value(env)
+            raise Fallback("no branch of a piecewise expression applies")
+        return piecewise
+    function = _FUNCTIONS.get(expr.func)
+    if function is not None:
+        parts = [_compile(a) for a in expr.args]
+        return lambda env: function(*(p(env) for p in parts))
+    raise Unsupported(f"{type(expr).__name__}")
+
+
+def _unfolded(expr):
+    """``expr`` with every named function replaced by its definition, where a definition may be used symbolically."""
+    for atom in expr.atoms(Notation):
+        if getattr(atom, "numeric_needs_concrete", False):
+            raise Unsupported(f"{type(atom).__name__} is evaluated only at concrete sizes")
+    try:
+        unfolded = unfold(expr)
+    except (ValueError, TypeError, NotImplementedError, AttributeError) as exc:
+        raise NeedsIntegers(f"definition: {exc}") from None
+    if unfolded.atoms(Notation):
+        raise NeedsIntegers("a named function is left after unfolding")
+    return unfolded
+
+
+class Plan:
+    """``expr`` compiled: call with a point's environment (see :func:`environment`)."""
+
+    def __init__(self, run, integers: tuple):
+        self.run = run
+        self.integers = integers  # the integers compiled in (empty: every integer is read at run time)
+
+
+@lru_cache(maxsize=8192)
+def plan(expr, integers: tuple = ()) -> Plan | str:
+    """``expr`` compiled with the given (symbol, integer) pairs put in first; else why not:
+    :data:`PER_INTEGERS` when it may compile once the point's integers are put in."""
+    if not isinstance(expr, sp.Expr) or isinstance(expr, sp.MatrixExpr) or expr.has(sp.MatrixSymbol, sp.Limit):
+        return "not a scalar expression"
+    try:
+        concrete = canonical_dummies(expr).xreplace(dict(integers)) if integers else canonical_dummies(expr)
+        return Plan(_compile(_unfolded(concrete)), integers)
+    except NeedsIntegers:
+        return PER_INTEGERS
+    except (Unsupported, RecursionError, ValueError, TypeError, AttributeError, NotImplementedError) as exc:
+        return f"{type(exc).__name__}: {exc}"
+
+
+PER_INTEGERS = "needs concrete integers"
+
+
+def environment(point) -> dict:
+    """A point's values for a plan: integers as ints, reals as mpf, vectors and matrices as 1-based-readable lists."""
+    env = {}
+    for symbol, value in point.items():
+        if isinstance(value, bool):
+            raise Fallback("a boolean value")
+        if isinstance(value, int):
+            env[symbol] = value
+        elif isinstance(value, list):
+            env[symbol] = list(value)
+        elif isinstance(value, mpmath.matrix):
+            env[symbol] = [[value[r, c] for c in range(value.cols)] for r in range(value.rows)]
+        elif isinstance(value, mpmath.mpf):
+            env[symbol] = value
+        else:
+            env[symbol] = mpmath.mpf(value)
+    return env
+
+
+def point_integers(point) -> tuple:
+    """The point's integer values as sorted (symbol, Integer) pairs: the key of a per-integers plan."""
+    pairs = [(s, sp.Integer(v)) for s, v in point.items() if isinstance(v, int) and not isinstance(v, bool)]
+    return tuple(sorted(pairs, key=lambda item: sp.default_sort_key(item[0])))
+
+
+def run(expr, point, env, dps: int):
+    """``expr`` at the point by its plan, 20 guard digits above ``dps``: (path, value), path "compiled"
+    or "compiled per integers"; None when the expression or this point must take today's path."""
+    compiled = plan(expr)
+    path = "compiled"
+    if compiled == PER_INTEGERS:
+        compiled = plan(expr, point_integers(point))
+        path = "compiled per integers"
+    if not isinstance(compiled, Plan):
+        return None
+    with mpmath.workdps(dps + 20):
+        try:
+            value = compiled.run(dict(env))
+        except (Fallback, ZeroDivisionError, ValueError, TypeError, ArithmeticError, RecursionError):
+            return None
+        if isinstance(value, Dual):
+            return None
+        if isinstance(value, mpmath.mpc):
+            if abs(value.imag) > mpmath.mpf(10) ** (-dps + 5):
+                return None
+            value = value.real
+        if not isinstance(value, mpmath.mpf) or not mpmath.isfinite(value):
+            return None
+    with mpmath.workdps(dps):
+        return path, +value
