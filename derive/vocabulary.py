@@ -57,6 +57,7 @@ class Vocabulary:
     examples: tuple = ()                       # (correct LaTeX, wrong LaTeX[, tag clauses]) in a document's notation
     parameters: dict = field(default_factory=dict)  # model parameter word -> (vocab, setting) -> Vocabulary
     symbols: dict = field(default_factory=dict)  # name -> domain symbol a clause such as "\epsilon > 0" restricts
+    domain_names: bool = False                 # also every domain symbol under its own name (see from_domain)
 
     def with_(self, **changes) -> "Vocabulary":
         """A copy with the named fields changed."""
@@ -152,6 +153,18 @@ def function_of(build):
     return ("func1", build)
 
 
+def function_of_arguments(build, count=None):
+    """A function of several arguments: ``build(env, *argument values) -> value`` (``count`` of them, if given)."""
+    def read(env, atom, side):
+        from derive.docs.bind import BindError
+
+        args = atom.args or []
+        if not args or (count is not None and len(args) != count):
+            raise BindError(f"{atom.key} takes {count or 'at least one'} argument(s), not {len(args)}")
+        return build(env, *[env.side(arg) for arg in args])
+    return call(read)
+
+
 def matrix_of(entry, size):
     """A size × size matrix with entries ``entry(a, b, length)`` (``length`` the size at hand)."""
     def build(env):
@@ -226,21 +239,27 @@ def dimension_names(symbol, extra=()) -> dict:
 
 # --- finding a result's vocabulary ----------------------------------------------------------
 
-def from_domain(domain) -> Vocabulary:
-    """The vocabulary of a domain's symbols under their own names (what every result has at least)."""
-    entries, dims, indices, size = {}, {}, [], None
+def from_domain(domain, entries: dict | None = None, dims: dict | None = None, **fields) -> Vocabulary:
+    """The vocabulary of a domain's symbols under their own names, with more ``entries``, ``dims`` and fields.
+
+    A vector's name (an IndexedBase) means the vector, a dimension's name the dimension,
+    an index is one of the result's indices, any other symbol a number.
+    """
+    named, dimensions, indices, size = {}, {}, [], None
     for symbol, sampler in domain.samplers.items():
         name = _name(symbol)
         if isinstance(sampler, dom.Dimension):
-            dims[name] = symbol
+            dimensions[name] = symbol
             size = size or symbol
         elif isinstance(sampler, dom.Index):
             indices.append(symbol)
         elif isinstance(symbol, sp.IndexedBase):
-            entries[name] = vector_of(symbol)
+            named[name] = vector_of(symbol)
         else:
-            entries[name] = number_of(symbol)
-    return Vocabulary(size=size, dims=dims, indices=indices, entries=entries, domain=domain)
+            named[name] = number_of(symbol)
+    fields.setdefault("size", size)
+    fields.setdefault("indices", indices)
+    return Vocabulary(entries={**named, **(entries or {})}, dims={**dimensions, **(dims or {})}, domain=domain, **fields)
 
 
 def vocabulary_for(result) -> Vocabulary:
@@ -250,7 +269,12 @@ def vocabulary_for(result) -> Vocabulary:
         declared = from_domain(result.domain)
     elif callable(declared):
         declared = declared(result)
-    return replace(declared, name=result.name, domain=declared.domain or result.domain, result=result)
+    domain = declared.domain or result.domain
+    if declared.domain_names:
+        own = from_domain(domain)
+        declared = replace(declared, entries={**own.entries, **declared.entries}, dims={**own.dims, **declared.dims},
+                           size=declared.size or own.size, indices=declared.indices or own.indices)
+    return replace(declared, name=result.name, domain=domain, result=result)
 
 
 def generic_vocabulary() -> Vocabulary:

@@ -18,6 +18,7 @@ from derive.domain import Point
 from derive.expectation import Independent, Law
 from derive.notation import Notation
 from derive.oracles import mp_expectation_iid
+from derive.vocabulary import Vocabulary, sequence
 
 t = sp.Symbol("t", integer=True, positive=True)   # step count
 s = sp.Symbol("s", integer=True, positive=True)   # summation index over steps
@@ -239,7 +240,30 @@ first_corrected = corrected_claim(m_t, m_hat, beta1, mu, "first", oracle_first_c
 second = biased_claim(v_t, beta2, 2, nu, "second", oracle_second)
 second_corrected = corrected_claim(v_t, v_hat, beta2, nu, "second", oracle_second_corrected, "e")
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# m_t, v_t the moment estimates and \hat m_t, \hat v_t their bias corrections, sequences over the
+# step t (m_{t-1}, m_1 too); g_t the gradients with mean μ and variance σ²; β_1, β_2 the decay rates.
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    entries={
+        "m": sequence(lambda step, env: Estimate(beta1, step, 1, 0), t),
+        "v": sequence(lambda step, env: Estimate(beta2, step, 2, 0), t),
+        "hat_m": sequence(lambda step, env: Estimate(beta1, step, 1, 1), t),
+        "hat_v": sequence(lambda step, env: Estimate(beta2, step, 2, 1), t),
+        "g": sequence(lambda step, env: Gradient(step), t),
+    },
+    expectation=(E, None),
+    examples=[
+        (r"\mathbb{E}[\hat{m}_t] = \mu", r"\mathbb{E}[m_t] = \mu"),
+        (r"\mathbb{E}[v_t] = (1 - \beta_2^t)(\mu^2 + \sigma^2)", r"\mathbb{E}[v_t] = (1 - \beta_2)(\mu^2 + \sigma^2)"),
+        (r"\mathbb{E}[\hat{v}_t] = \mu^2 + \sigma^2", r"\mathbb{E}[\hat{v}_{t}] = \mathbb{E}[v_{t-1}]"),
+    ],
+)
+
+
 adam_bias_correction = Result(
+    vocabulary=vocabulary,
     title="Bias correction of the Adam moment estimates",
     area="Optimisation",
     claims=[recursion_step, unrolling, first, first_corrected, second, second_corrected],

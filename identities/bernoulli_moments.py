@@ -15,6 +15,7 @@ import sympy as sp
 from derive import Claim, Domain, Remark, Result, Step
 from derive.domain import Point, Sampler, _uniform
 from derive.notation import k
+from derive.vocabulary import Vocabulary, number_of
 from identities.linearity_of_expectation import Expectation, FiniteLaw, X, mp_expectation
 from identities.variance_shortcut import Variance
 
@@ -148,7 +149,22 @@ fair_coin = Claim(
 with mpmath.workdps(60):
     LABEL = Point({p: mpmath.mpf(9) / 10})
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# X a Bernoulli variable with P(X = 1) = p; E[·], Var(·) under its law.
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    entries={"X": number_of(X)},
+    expectation=(E, Var),
+    examples=[
+        (r"\operatorname{Var}(X) = p(1 - p)", r"\operatorname{Var}(X) = p^2(1 - p)"),
+        (r"\mathbb{E}[X^2] = \mathbb{E}[X] = p", r"\mathbb{E}[X^2] = \mathbb{E}[X]^2 = p"),
+    ],
+)
+
+
 bernoulli_moments = Result(
+    vocabulary=vocabulary,
     title="Moments of a Bernoulli variable",
     area="Probability",
     claims=[mean, second_moment, variance, bound, fair_coin],

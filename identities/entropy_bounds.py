@@ -13,6 +13,7 @@ import sympy as sp
 from derive import Claim, Domain, Result, Step, dimension, index, probability_vector
 from derive.notation import KL, Entropy, Notation, Sum, delta, j, k, n, p
 from derive.oracles import mp_entropy
+from derive.vocabulary import Vocabulary, computed_vector, dimension_names
 
 
 class UniformVector(sp.Function):
@@ -177,7 +178,22 @@ below = Claim(
     domain=Domain({n: dimension(2, 6), p: probability_vector(n)}),
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# p a distribution over n outcomes, u (U) the uniform one; H, D_KL as usual.
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    dims=dimension_names(n),
+    entries={name: computed_vector(lambda index, length: 1 / length, n) for name in ("u", "U")},
+    examples=[
+        (r"0 \le H(p) \le \log n", r"0 \le H(p) \le \log n - \frac{1}{2}"),
+        (r"\log n - H(p) = D_{\mathrm{KL}}(p \| u)", r"\log n + H(p) = D_{\mathrm{KL}}(p \| u)"),
+    ],
+)
+
+
 entropy_bounds = Result(
+    vocabulary=vocabulary,
     title="Entropy lies between 0 and log n",
     area="Information theory",
     claims=[nonnegative, zero_at_one_hot, positive, gap, upper, at_uniform, below],

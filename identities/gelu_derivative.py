@@ -13,6 +13,7 @@ import sympy as sp
 from derive import Claim, Domain, Remark, Result, Step, reals
 from derive.domain import Point
 from derive.notation import Notation
+from derive.vocabulary import Vocabulary, function_of
 
 x = sp.Symbol("x", real=True)
 CUBIC = sp.Rational(44715, 10**6)  # 0.044715, the constant of the tanh approximation
@@ -188,7 +189,25 @@ approximation = Claim(
     domain=Domain({}),
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# x the input; GELU(x) = x Φ(x), Φ the standard normal CDF, φ (ϕ) its density.
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    entries={
+        "GELU": function_of(lambda env, arg: GELU(arg)),
+        "Phi": function_of(lambda env, arg: NormalCDF(arg)),
+        "phi": function_of(lambda env, arg: NormalPDF(arg)),
+    },
+    examples=[
+        (r"\frac{d}{dx}\operatorname{GELU}(x) = \Phi(x) + x\,\phi(x)", r"\frac{d}{dx}\operatorname{GELU}(x) = \Phi(x) - x\,\phi(x)"),
+        (r"\frac{d}{dx}\Phi(x) = \phi(x)", r"\frac{d}{dx}\Phi(x) = x\,\phi(x)"),
+    ],
+)
+
+
 gelu_derivative = Result(
+    vocabulary=vocabulary,
     title="Derivative of GELU",
     area="Gradients",
     claims=[cdf_claim, derivative_claim, at_zero, not_monotone, approximation],

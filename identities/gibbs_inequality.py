@@ -13,6 +13,7 @@ import sympy as sp
 from derive import Claim, Domain, Result, Step, dimension, positive, probability_vector
 from derive.notation import CrossEntropy, Entropy, Sum, k, n, p, q
 from derive.oracles import mp_cross_entropy
+from derive.vocabulary import Vocabulary, dimension_names, vector_of
 
 t = sp.Symbol("t", positive=True)  # the argument of the logarithm bound
 
@@ -92,7 +93,22 @@ strict = Claim(
     domain=Domain({n: dimension(2, 6), p: probability_vector(n), q: probability_vector(n)}),
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# p, q distributions over n outcomes; H(p), H(p, q) as usual.
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    dims=dimension_names(n),
+    entries={"P": vector_of(p), "Q": vector_of(q)},
+    examples=[
+        (r"H(p, q) \ge H(p)", r"H(p, q) \le H(p)"),
+        (r"\sum_k p_k \log \frac{q_k}{p_k} \le 0", r"\sum_k q_k \log \frac{q_k}{p_k} \le 0"),
+    ],
+)
+
+
 gibbs_inequality = Result(
+    vocabulary=vocabulary,
     title="Gibbs' inequality",
     area="Information theory",
     claims=[log_bound, gibbs, equality, strict],

@@ -14,6 +14,7 @@ from derive import Claim, Domain, Remark, Result, Step, dimension, probability_v
 from derive.domain import Point
 from derive.notation import KL, Sum, k, n, p, q
 from derive.oracles import mp_kl
+from derive.vocabulary import Vocabulary, dimension_names, vector_of
 
 half = sp.Rational(1, 2)
 
@@ -190,7 +191,24 @@ remarks = [
     ),
 ]
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# p, q (P, Q) distributions over n outcomes; D_KL(p ‖ q), KL(p, q).
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    dims=dimension_names(n),
+    entries={"P": vector_of(p), "Q": vector_of(q)},
+    examples=[
+        (r"D_{\mathrm{KL}}(p \| q) + D_{\mathrm{KL}}(q \| p) = \sum_k (p_k - q_k) \log \frac{p_k}{q_k}",
+         r"D_{\mathrm{KL}}(p \| q) + D_{\mathrm{KL}}(q \| p) = \sum_k (p_k + q_k) \log \frac{p_k}{q_k}"),
+        (r"D_{\mathrm{KL}}(P \| Q) - D_{\mathrm{KL}}(Q \| P) = \sum_k (P_k + Q_k) \log \frac{P_k}{Q_k}",
+         r"D_{\mathrm{KL}}(P \| Q) - D_{\mathrm{KL}}(Q \| P) = 0"),
+    ],
+)
+
+
 kl_asymmetry = Result(
+    vocabulary=vocabulary,
     title="KL divergence is not symmetric",
     area="Information theory",
     claims=[general_difference, symmetrised, forward, backward, concrete_difference, triangle],

@@ -16,6 +16,7 @@ from derive import Claim, Domain, Remark, Result, Step, dimension, probability_v
 from derive.domain import Point
 from derive.notation import Notation, Sum, k, n, p, unfold, x, y
 from derive.numeric import expand_finite_sums
+from derive.vocabulary import Vocabulary, number_of
 
 
 class RandomVariable(sp.Function):
@@ -164,7 +165,22 @@ def _exact(*values):
 # Two outcomes of probability 1/2 (a fair coin) and Y = X: as dependent as can be.
 COIN = Point({n: 2, p: _exact(0.5, 0.5), x: _exact(1, 0), y: _exact(1, 0)})
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# X, Y random variables on n outcomes with probabilities p (X = x_k, Y = y_k); a, b constants; E[·].
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    entries={"X": number_of(X), "Y": number_of(Y)},
+    expectation=(E, None),
+    examples=[
+        (r"\mathbb{E}[aX + bY] = a\,\mathbb{E}[X] + b\,\mathbb{E}[Y]", r"\mathbb{E}[aX + bY] = a\,\mathbb{E}[X] + \mathbb{E}[Y]"),
+        (r"\mathbb{E}[aX + b] = a\,\mathbb{E}[X] + b", r"\mathbb{E}[aX + b] = a\,\mathbb{E}[X]"),
+    ],
+)
+
+
 linearity_of_expectation = Result(
+    vocabulary=vocabulary,
     title="Linearity of expectation",
     area="Probability",
     claims=[linear, affine],

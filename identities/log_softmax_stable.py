@@ -18,6 +18,7 @@ from derive import Claim, Domain, Remark, Result, Step, dimension, index, reals,
 from derive.domain import Index, Point, _size
 from derive.notation import Sum, i, k, n, softmax, z
 from derive.oracles import mp_softmax
+from derive.vocabulary import Vocabulary, dimension_names, function_of, softmax_of
 
 
 # --- notation and samplers shared with the other softmax results ----------------------
@@ -170,7 +171,32 @@ remarks = [
     ),
 ]
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# z the logits, σ (s, p) their softmax, LSE(v) = log Σ_k e^{v_k} (logsumexp), m any reference
+# value (usually max_k z_k), c a shift of every logit.
+
+
+def _doc_log_sum_exp(env, vec):
+    index = sp.Dummy("k", integer=True, positive=True)
+    return sp.log(sp.Sum(sp.exp(vec.component(index)), (index, 1, vec.size)))
+
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    dims=dimension_names(n),
+    entries={
+        **{name: softmax_of(z, n) for name in ("sigma", "s", "p")},
+        **{name: function_of(_doc_log_sum_exp) for name in ("LSE", "logsumexp", "lse")},
+    },
+    examples=[
+        (r"\operatorname{LSE}(z) = m + \log \sum_{k} e^{z_k - m}", r"\operatorname{LSE}(z) = \log \sum_{k} e^{z_k - m}"),
+        (r"\log \sigma_i = z_i - \operatorname{LSE}(z)", r"\log \sigma_i = z_i - m - \operatorname{LSE}(z)"),
+    ],
+)
+
+
 log_softmax_stable = Result(
+    vocabulary=vocabulary,
     title="Shift invariance and the stable log-softmax",
     area="Softmax and losses",
     claims=[shift_invariance, log_softmax, lower_bound, upper_bound],

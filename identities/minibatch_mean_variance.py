@@ -19,6 +19,7 @@ from derive.domain import Point
 from derive.expectation import Independent, Law, LawSampler
 from derive.notation import Notation, Sum
 from derive.oracles import mp_expectation_iid
+from derive.vocabulary import Vocabulary, number_of, vector_of
 
 B = sp.Symbol("B", integer=True, positive=True)      # batch size
 t = sp.Symbol("t", integer=True, positive=True)      # sample within the batch
@@ -123,7 +124,23 @@ variance = Claim(
     oracle=oracle_variance,
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# B (b, n) the batch size, X_t the samples with mean μ and variance σ², \bar{X} (\hat{\mu}) their mean.
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    dims={"b": B, "n": B, "N": B, "m": B},
+    entries={"X": vector_of(X, B), "bar_X": number_of(xbar), "hat_mu": number_of(xbar), "bar_x": number_of(xbar)},
+    expectation=(E, Var),
+    examples=[
+        (r"\operatorname{Var}(\bar{X}) = \frac{\sigma^2}{B}", r"\operatorname{Var}(\bar{X}) = \frac{\sigma}{B}"),
+        (r"\mathbb{E}[\bar{X}] = \mu", r"\mathbb{E}[\bar{X}] = \frac{\mu}{B}"),
+    ],
+)
+
+
 minibatch_mean_variance = Result(
+    vocabulary=vocabulary,
     title="Mean and variance of a minibatch average",
     area="Probability",
     claims=[unbiased, variance],

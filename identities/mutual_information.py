@@ -18,6 +18,7 @@ from derive import Claim, Domain, Result, Step, dimension, probability_vector
 from derive.domain import ProbabilityVector, Sampler
 from derive.notation import Notation, Sum, fresh_index, i, j, k, n
 from derive.symbolic import canonical_dummies
+from derive.vocabulary import Vocabulary, by_arguments
 
 m = sp.Symbol("m", integer=True, positive=True)  # number of values of Y
 P = sp.IndexedBase("P", positive=True)  # the joint table P_ij
@@ -310,7 +311,30 @@ independence = Claim(
 # the double sums are given in that canonical form.
 total_mass = [canonical_dummies(Sum(Sum(P[i, j], j, m), i, n)), canonical_dummies(Sum(Sum(P[i, j], i, n), j, m))]
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# X takes n values and Y takes m values with a joint distribution P; H(X), H(Y), H(X, Y),
+# H(X | Y), H(Y | X) and I(X; Y) (also I(X, Y)) over that joint distribution.
+
+_doc_entropies = {
+    "X": HX, "Y": HY, "X,Y": HXY, "Y,X": HXY,
+    "X|Y": HX_Y, "Y|X": HXY - HX,
+}
+_doc_information = {"X;Y": I, "Y;X": I, "X,Y": I}
+
+vocabulary = Vocabulary(
+    size=n,
+    dims={"n": n, "m": m},
+    entries={"H": by_arguments(_doc_entropies, "H"), "I": by_arguments(_doc_information, "I")},
+    examples=[
+        (r"I(X;Y) = H(X) - H(X \mid Y)", r"I(X;Y) = H(X) + H(X \mid Y)"),
+        (r"H(X, Y) = H(X) + H(Y \mid X)", r"H(X, Y) = H(X) + H(Y)"),
+        (r"I(X;Y) = H(X) + H(Y) - H(X,Y) \ge 0", r"I(X;Y) = H(X) + H(Y) - H(X,Y) \ge H(X)"),
+    ],
+)
+
+
 mutual_information = Result(
+    vocabulary=vocabulary,
     title="Mutual information",
     area="Information theory",
     claims=[entropies, chain_rule, reduction, nonnegative, independence],

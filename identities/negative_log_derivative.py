@@ -12,6 +12,7 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, positive
 from derive.domain import Point
+from derive.vocabulary import Vocabulary
 
 p = sp.Symbol("p", positive=True)   # probability assigned to the correct answer
 M = sp.Symbol("M", positive=True)   # any bound
@@ -64,7 +65,17 @@ unbounded = Claim(
     domain=Domain({M: positive(1, 1000), v: positive("0.001", 100)}, points=16),
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# p the probability given to the correct answer.
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    examples=[(r"\frac{d}{dp}\left(-\log p\right) = -\frac{1}{p}", r"\frac{d}{dp}\left(-\log p\right) = \frac{1}{p}")],
+)
+
+
 negative_log_derivative = Result(
+    vocabulary=vocabulary,
     title="Slope of the negative log-likelihood",
     area="Gradients",
     claims=[slope_claim, unbounded],

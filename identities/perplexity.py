@@ -17,6 +17,7 @@ from derive import Claim, Domain, Remark, Result, Step, dimension, index, positi
 from derive.domain import Point
 from derive.notation import Entropy, Notation, Sum, fresh_index, j, k, n, p, q
 from derive.oracles import mp_entropy
+from derive.vocabulary import Vocabulary, call, vector_of
 from identities.entropy_bounds import UniformVector, one_hot, one_hot_entropy, u
 
 T = sp.Symbol("T", integer=True, positive=True)  # number of scored tokens
@@ -223,7 +224,36 @@ remarks = [
     ),
 ]
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# PPL(p) the perplexity of a distribution p over n outcomes; PPL alone the perplexity of a model
+# on a token sequence of length T that gives the observed tokens probabilities q_t.
+
+_doc_tokens = Domain({n: dimension(1, 6), p: probability_vector(n), T: dimension(1, 6), q: vector(T, positive("0.01", 1))})
+
+
+def _doc_perplexity(env, atom, side):
+    if not atom.args:
+        length, step = env.dim_value(T), sp.Dummy("t", integer=True, positive=True)
+        return sp.Product(q[step], (step, 1, length)) ** (-1 / length)
+    dist, index = env.side(atom.args[0]), sp.Dummy("k", integer=True, positive=True)
+    return sp.exp(-sp.Sum(dist.component(index) * sp.log(dist.component(index)), (index, 1, dist.size)))
+
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    domain=_doc_tokens,
+    size=n,
+    entries={"q": vector_of(q, T), "PPL": call(_doc_perplexity), "perplexity": call(_doc_perplexity)},
+    examples=[
+        (r"\operatorname{PPL}(p) = e^{H(p)}", r"\operatorname{PPL}(p) = e^{-H(p)}"),
+        (r"\operatorname{PPL} = \exp\left(-\frac{1}{T}\sum_{t=1}^{T} \log q_t\right)", r"\operatorname{PPL} = \exp\left(-\sum_{t=1}^{T} \log q_t\right)"),
+        (r"\operatorname{PPL}(p) \le n", r"\operatorname{PPL}(p) \le \frac{n}{2}"),
+    ],
+)
+
+
 perplexity = Result(
+    vocabulary=vocabulary,
     title="Perplexity is the exponential of entropy",
     area="Information theory",
     claims=[bases, at_least_one, at_most_n, at_uniform, at_one_hot, above_one, below_n, on_data],

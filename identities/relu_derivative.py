@@ -13,6 +13,7 @@ import sympy as sp
 
 from derive import Claim, Domain, Result, Step, positive, reals
 from derive.notation import Notation
+from derive.vocabulary import Vocabulary, function_of
 
 
 class ReLU(Notation):
@@ -137,7 +138,21 @@ subgradient = Claim(
     domain=Domain({t: reals(-4, 4), s: reals(0, 1)}, points=16),
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# x the input; ReLU(x) = max(x, 0).
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    entries={"ReLU": function_of(lambda env, arg: ReLU(arg)), "relu": function_of(lambda env, arg: ReLU(arg))},
+    examples=[
+        (r"\operatorname{ReLU}(x) = \frac{x + \sqrt{x^2}}{2}", r"\operatorname{ReLU}(x) = \frac{x - \sqrt{x^2}}{2}"),
+        (r"\operatorname{ReLU}(2x) = 2\operatorname{ReLU}(x)", r"\operatorname{ReLU}(2x) = \operatorname{ReLU}(x)"),
+    ],
+)
+
+
 relu_derivative = Result(
+    vocabulary=vocabulary,
     title="Derivative of the rectified linear unit",
     area="Gradients",
     claims=[positive_side, negative_side, away_from_zero, right_derivative, left_derivative, subgradient],

@@ -12,6 +12,7 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Statement, Step, dimensions
 from derive.domain import Point
+from derive.vocabulary import Vocabulary
 
 t = sp.Symbol("t", integer=True, positive=True)  # step
 N = sp.Symbol("N", integer=True, positive=True)  # number of steps in a partial sum
@@ -99,7 +100,21 @@ root_not_square_summable = Claim(
     oracle=oracle_root_squares,
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# N the number of steps, t the step (a summation variable).
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    dims={"T": N, "n": N},
+    examples=[
+        (r"\sum_{t=1}^{N} \frac{1}{\sqrt{t}} \ge \sqrt{N}", r"\sum_{t=1}^{N} \frac{1}{\sqrt{t}} \ge N"),
+        (r"\sum_{t=1}^{N} \frac{1}{t} > \log(N + 1)", r"\sum_{t=1}^{N} \frac{1}{t} > \log(N + 2)"),
+    ],
+)
+
+
 robbins_monro_step_sizes = Result(
+    vocabulary=vocabulary,
     title="Robbins-Monro step sizes: 1/t and 1/sqrt(t)",
     area="Optimisation",
     claims=[square_summable, harmonic_diverges, root_diverges, root_not_square_summable],

@@ -15,6 +15,7 @@ from derive import Claim, Domain, Remark, Result, Step, reals
 from derive.domain import Point
 from derive.notation import Logistic
 from derive.oracles import mp_logistic
+from derive.vocabulary import Vocabulary, number_of
 
 x = sp.Symbol("x", real=True)
 
@@ -84,7 +85,22 @@ equality_claim = Claim(
     oracle=oracle_at_zero,
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# x the input; σ(x), sigmoid(x), logistic(x) the logistic function; s = σ(x) its value.
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    sigma="logistic",
+    entries={"s": number_of(s)},
+    examples=[
+        (r"\frac{d}{dx}\sigma(x) = \sigma(x)\,(1 - \sigma(x))", r"\frac{d}{dx}\sigma(x) = \sigma(x)\,(1 + \sigma(x))"),
+        (r"\frac{ds}{dx} = s(1 - s) \le \frac{1}{4}", r"\frac{ds}{dx} = s(1 - s) \le \frac{1}{8}"),
+    ],
+)
+
+
 sigmoid_derivative = Result(
+    vocabulary=vocabulary,
     title="Derivative of the logistic sigmoid and its bound",
     area="Gradients",
     claims=[derivative_claim, bound_claim, equality_claim],

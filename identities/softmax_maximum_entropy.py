@@ -15,8 +15,9 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Statement, Step, dimension, probability_vector, reals, vector
 from derive.domain import ProbabilityVector, Point, _size, _uniform
-from derive.notation import KL, Entropy, Sum, k, l, n, p, unfold, z
+from derive.notation import KL, Entropy, Softmax, Sum, k, l, n, p, unfold, z
 from derive.oracles import mp_entropy, mp_softmax
+from derive.vocabulary import Vocabulary, computed_vector, dimension_names
 from identities.softmax_temperature import ScaledLogits
 from identities.softmax_temperature_entropy import Mean, SoftmaxVector
 
@@ -176,7 +177,24 @@ remarks = [
     ),
 ]
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# z the energies (logits), β the inverse temperature, σ(βz) the Gibbs distribution (also g, q),
+# p any distribution over the n outcomes.
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    dims=dimension_names(n),
+    entries={name: computed_vector(lambda index, length: Softmax(ScaledLogits(z, beta), index, length), n) for name in ("g", "q", "p_beta")},
+    examples=[
+        (r"H(q) = \log \sum_l e^{\beta z_l} - \beta \sum_k q_k z_k", r"H(q) = \log \sum_l e^{\beta z_l} + \beta \sum_k q_k z_k"),
+        (r"H(q) - H(p) = \beta\left(\sum_k p_k z_k - \sum_k q_k z_k\right) + D_{\mathrm{KL}}(p \| q)",
+         r"H(q) - H(p) = \beta\left(\sum_k p_k z_k - \sum_k q_k z_k\right) - D_{\mathrm{KL}}(p \| q)"),
+    ],
+)
+
+
 softmax_maximum_entropy = Result(
+    vocabulary=vocabulary,
     title="The softmax maximises entropy for a given expected logit",
     area="Softmax and losses",
     claims=[entropy_claim, general_claim, same_mean_claim, maximum_claim, strict_claim],

@@ -15,6 +15,7 @@ from derive import Claim, Domain, Remark, Result, Step, dimension, index, reals,
 from derive.domain import Index, Point, _size
 from derive.notation import Sum, delta, i, j, k, n, softmax, z
 from derive.oracles import mp_softmax
+from derive.vocabulary import Vocabulary, dimension_names, softmax_of
 from identities.log_softmax_stable import m, over
 
 
@@ -138,7 +139,22 @@ remarks = [
     ),
 ]
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# z the logits, σ (s, p) their softmax; i, j two classes.
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    dims=dimension_names(n),
+    entries={name: softmax_of(z, n) for name in ("sigma", "s", "p", "hat_y")},
+    examples=[
+        (r"\frac{\sigma_i}{\sigma_j} = e^{z_i - z_j}", r"\frac{\sigma_i}{\sigma_j} = e^{z_j - z_i}"),
+        (r"\log \frac{p_i}{p_j} = z_i - z_j", r"\log \frac{p_i}{p_j} = \frac{z_i}{z_j}"),
+    ],
+)
+
+
 softmax_probability_ratio = Result(
+    vocabulary=vocabulary,
     title="Softmax odds depend only on logit gaps",
     area="Softmax and losses",
     claims=[ratio_claim, log_odds_claim, raised_claim],

@@ -16,6 +16,7 @@ from derive import Claim, Domain, Result, Step, dimension, index, positive, real
 from derive.domain import Index, _size
 from derive.notation import Sum, delta, i, j, k, n, softmax, z
 from derive.oracles import mp_softmax
+from derive.vocabulary import Vocabulary, computed_vector, dimension_names, number_of
 from identities.log_softmax_stable import ArgmaxIndex, over, t
 
 
@@ -235,7 +236,25 @@ hot_claim = Claim(
     domain=Domain({n: dimension(1, 6), z: vector(n, reals(-5, 5)), j: index(n)}),
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# z the logits, T (τ) the temperature, p (q, σ_T) the softmax at temperature T: p_i = σ_i(z/T).
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    dims=dimension_names(n),
+    entries={
+        **{name: computed_vector(lambda index, length: tempered(index, T, z, length), n) for name in ("p", "q", "sigma_T", "p_T")},
+        "tau": number_of(T),
+    },
+    examples=[
+        (r"\frac{p_i}{p_j} = e^{(z_i - z_j)/T}", r"\frac{p_i}{p_j} = e^{(z_i - z_j)T}"),
+        (r"p_j = \frac{1}{\sum_k e^{(z_k - z_j)/T}}", r"p_j = \frac{1}{\sum_k e^{(z_j - z_k)/T}}"),
+    ],
+)
+
+
 softmax_temperature = Result(
+    vocabulary=vocabulary,
     title="Softmax temperature: order, and the limits T to 0 and T to infinity",
     area="Softmax and losses",
     claims=[ratio_claim, ranked, divided_claim, vanishing_claim, cold_claim, hot_claim],

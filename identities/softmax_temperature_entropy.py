@@ -15,6 +15,7 @@ from derive import Claim, Domain, Remark, Result, Step, dimension, index, positi
 from derive.domain import Point
 from derive.notation import Entropy, Notation, Softmax, Sum, fresh_index, j, k, l, n, z
 from derive.oracles import mp_entropy
+from derive.vocabulary import Vocabulary, computed_vector, dimension_names, number_of
 from identities.softmax_temperature import ScaledLogits, T, mp_tempered, tempered
 
 
@@ -256,7 +257,27 @@ remarks = [
     ),
 ]
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# z the logits, T (τ) the temperature, p (q) the softmax at temperature T: p_j = σ_j(z/T);
+# H(p) its entropy.
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    dims=dimension_names(n),
+    entries={
+        **{name: computed_vector(lambda index, length: tempered(index, T, z, length), n) for name in ("p", "q", "sigma_T", "p_T")},
+        "tau": number_of(T),
+    },
+    examples=[
+        (r"H(p) = \log \sum_l e^{z_l/T} - \frac{1}{T}\sum_k p_k z_k", r"H(p) = \log \sum_l e^{z_l/T} + \frac{1}{T}\sum_k p_k z_k"),
+        (r"\frac{\partial p_j}{\partial T} = \frac{p_j}{T^2}\left(\sum_k p_k z_k - z_j\right)",
+         r"\frac{\partial p_j}{\partial T} = \frac{p_j}{T}\left(\sum_k p_k z_k - z_j\right)"),
+    ],
+)
+
+
 softmax_temperature_entropy = Result(
+    vocabulary=vocabulary,
     title="The entropy of the softmax grows with the temperature",
     area="Softmax and losses",
     claims=[entropy_claim, entry_claim, derivative_claim, grows, strictly, equal_logits],

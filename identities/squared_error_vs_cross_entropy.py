@@ -18,6 +18,7 @@ from derive import Claim, Domain, Remark, Result, Step, dimension, index, reals,
 from derive.domain import Point
 from derive.notation import Notation, Softmax, Sum, delta, fresh_index, j, k, n, softmax, z
 from derive.oracles import mp_partial, mp_softmax
+from derive.vocabulary import Vocabulary, dimension_names, softmax_of
 
 t = sp.Symbol("t", integer=True, positive=True)  # the correct class
 
@@ -168,7 +169,26 @@ bound_claim = Claim(
 
 example = Point({n: 3, t: 1, j: 1, z: [mpmath.mpf(0), mpmath.mpf(5), mpmath.mpf(0)]})
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# z the logits, σ (p, \hat{y}) their softmax, t (c) the correct class,
+# L (L_SE) = ½ Σ_k (σ_k − δ_kt)² the squared error.
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    dims=dimension_names(n),
+    entries={name: softmax_of(z, n) for name in ("sigma", "p", "hat_y", "s")},
+    index_names={"c": t},
+    loss=lambda env: SquaredError(z, t, env.dim_value(n)),
+    examples=[
+        (r"\frac{\partial L_{\mathrm{SE}}}{\partial z_t} = -\sigma_t\left((1 - \sigma_t)^2 + \sum_k \sigma_k^2 - \sigma_t^2\right)",
+         r"\frac{\partial L_{\mathrm{SE}}}{\partial z_t} = \sigma_t\left((1 - \sigma_t)^2 + \sum_k \sigma_k^2 - \sigma_t^2\right)"),
+        (r"\frac{\partial}{\partial z_t}\left(-\log \sigma_t\right) = \sigma_t - 1", r"\frac{\partial}{\partial z_t}\left(-\log \sigma_t\right) = 1 - \sigma_t"),
+    ],
+)
+
+
 squared_error_vs_cross_entropy = Result(
+    vocabulary=vocabulary,
     title="Squared error versus cross-entropy on softmax outputs",
     area="Gradients",
     claims=[cross_entropy_claim, squared_error_claim, factor_claim, target_claim, bound_claim],

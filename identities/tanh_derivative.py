@@ -12,6 +12,7 @@ import sympy as sp
 from derive import Claim, Domain, Remark, Result, Step, reals
 from derive.domain import Point
 from derive.notation import Logistic, Notation
+from derive.vocabulary import Vocabulary
 
 x = sp.Symbol("x", real=True)
 
@@ -137,7 +138,21 @@ slope_via_sigmoid = Claim(
     oracle=oracle_derivative,
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# x the input; tanh, and σ(x) the logistic function.
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    sigma="logistic",
+    examples=[
+        (r"\frac{d}{dx}\tanh(x) = 1 - \tanh(x)^2", r"\frac{d}{dx}\tanh(x) = 1 + \tanh(x)^2"),
+        (r"\tanh(x) = 2\sigma(2x) - 1", r"\tanh(x) = 2\sigma(x) - 1"),
+    ],
+)
+
+
 tanh_derivative = Result(
+    vocabulary=vocabulary,
     title="Derivative of the hyperbolic tangent",
     area="Gradients",
     claims=[derivative_claim, at_most_one, positive_claim, maximum_claim, sigmoid_claim, slope_via_sigmoid],

@@ -15,6 +15,7 @@ from derive import Claim, Domain, Remark, Result, Step, reals
 from derive.domain import Point
 from derive.notation import Logistic, Notation
 from derive.oracles import mp_logistic
+from derive.vocabulary import Vocabulary, number_of
 
 w1 = sp.Symbol("w_1", real=True)
 w2 = sp.Symbol("w_2", real=True)
@@ -126,7 +127,24 @@ inner_weight = Claim(
 
 example = Point({w1: mpmath.mpf("0.5"), w2: mpmath.mpf(-1), x: mpmath.mpf(2), y: mpmath.mpf(1)})
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# x the input, y the target, w_1, w_2 the weights, h = σ(w_1 x) the hidden unit,
+# \hat{y} = w_2 h the prediction, L = (\hat{y} - y)^2 / 2 the loss.
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    sigma="logistic",
+    entries={"h": number_of(h), "hat_y": number_of(y_hat), "a": number_of(h)},
+    loss=lambda env: loss,
+    examples=[
+        (r"\frac{\partial L}{\partial w_2} = (\hat{y} - y)\,h", r"\frac{\partial L}{\partial w_2} = (\hat{y} - y)\,x"),
+        (r"\frac{\partial L}{\partial w_1} = (\hat{y} - y)\,w_2\,h(1 - h)\,x", r"\frac{\partial L}{\partial w_1} = (\hat{y} - y)\,w_2\,h\,x"),
+    ],
+)
+
+
 two_weight_chain_rule = Result(
+    vocabulary=vocabulary,
     title="Backpropagation through a two-weight network",
     area="Gradients",
     claims=[outer_weight, inner_weight],

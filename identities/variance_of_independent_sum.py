@@ -15,6 +15,7 @@ import sympy as sp
 from derive import Claim, Domain, Remark, Result, Step, dimension, probability_vector, vector
 from derive.domain import Point
 from derive.notation import Notation, Sum, k, l, n, p, q, x, y
+from derive.vocabulary import Vocabulary, function_of_arguments, number_of
 from identities.linearity_of_expectation import Expectation, FiniteLaw, X, Y, mp_expectation
 from identities.linearity_of_expectation import law as joint
 from identities.variance_shortcut import Variance
@@ -153,7 +154,24 @@ def _exact(*values):
 # Y = X for a fair coin X in {0, 1}: fully dependent, Var(X + Y) = Var(2X) = 4 Var(X) = 1.
 COPY = Point({n: 2, p: _exact(0.5, 0.5), x: _exact(1, 0), y: _exact(1, 0)})
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# X, Y independent random variables (X = x_k with probability p_k, Y = y_l with probability q_l);
+# E[·], Var(·), Cov(·, ·) under their product law.
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    entries={"X": number_of(X), "Y": number_of(Y), "Cov": function_of_arguments(lambda env, u, v: Covi(u, v), 2)},
+    expectation=(Ei, Vari),
+    examples=[
+        (r"\operatorname{Var}(X + Y) = \operatorname{Var}(X) + \operatorname{Var}(Y)", r"\operatorname{Var}(X + Y) = \operatorname{Var}(X) + 2\operatorname{Var}(Y)"),
+        (r"\mathbb{E}[XY] = \mathbb{E}[X]\,\mathbb{E}[Y]", r"\mathbb{E}[XY] = \mathbb{E}[X]^2"),
+        (r"\operatorname{Cov}(X, Y) = 0", r"\operatorname{Cov}(X, X) = 0"),
+    ],
+)
+
+
 variance_of_independent_sum = Result(
+    vocabulary=vocabulary,
     title="Variance of a sum of independent random variables",
     area="Probability",
     claims=[general, factorises, independent],

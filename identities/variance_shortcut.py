@@ -14,6 +14,7 @@ import sympy as sp
 from derive import Claim, Domain, Remark, Result, Step, dimension, probability_vector, vector
 from derive.domain import Point
 from derive.notation import Notation, Sum, k, n, p, x
+from derive.vocabulary import Vocabulary, number_of
 from identities.linearity_of_expectation import E, X, law, mp_expectation
 
 
@@ -124,7 +125,22 @@ def _exact(*values):
 with mpmath.workdps(60):
     DIE = Point({n: 6, p: [mpmath.mpf(1) / 6] * 6, x: _exact(1, 2, 3, 4, 5, 6)})
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# X a random variable on n outcomes with probabilities p (X = x_k); E[·], Var(·), μ = E[X].
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    entries={"X": number_of(X), "mu": number_of(mu)},
+    expectation=(E, Var),
+    examples=[
+        (r"\operatorname{Var}(X) = \mathbb{E}[X^2] - \mathbb{E}[X]^2", r"\operatorname{Var}(X) = \mathbb{E}[X^2] + \mathbb{E}[X]^2"),
+        (r"\operatorname{Var}(X) = \mathbb{E}[(X - \mu)^2]", r"\operatorname{Var}(X) = \mathbb{E}[(X - \mu)]^2"),
+    ],
+)
+
+
 variance_shortcut = Result(
+    vocabulary=vocabulary,
     title="Variance as mean square minus squared mean",
     area="Probability",
     claims=[shortcut, jensen],
