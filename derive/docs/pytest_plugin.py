@@ -14,6 +14,7 @@ cannot be searched, and a file that cannot be read, is a collection error naming
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,9 @@ class DocumentFile(pytest.File):
 
         for found in scan_path(self.path):
             where = f"cell {found.cell}, line {found.line}" if found.cell is not None else f"line {found.line}"
+            source = Path(found.file).resolve()
+            if source != self.path:   # a chapter that this LaTeX file inputs
+                where = f"{os.path.relpath(source, self.path.parent)}, {where}"
             yield FormulaItem.from_parent(self, name=f"{where}: {found.latex[:60]}", found=found)
 
     def repr_failure(self, excinfo):
@@ -98,7 +102,7 @@ class FormulaItem(pytest.Item):
 
     def reportinfo(self):
         where = f"cell {self.found.cell}, line {self.found.line}" if self.found.cell is not None else f"line {self.found.line}"
-        return self.path, self.found.line - 1, f"formula at {where}"
+        return Path(self.found.file), self.found.line - 1, f"formula at {where}"
 
 
 def pytest_collection_modifyitems(session, config, items):

@@ -47,7 +47,6 @@ def _parser(mdx: bool):
     from mdit_py_plugins.front_matter import front_matter_plugin
     from mdit_py_plugins.myst_blocks import myst_block_plugin
     from mdit_py_plugins.myst_role import myst_role_plugin
-    from mdit_py_plugins.texmath import texmath_plugin
 
     from derive.docs.formats.markdown_rules import content_tabs_plugin, mdx_plugin, quarto_math_plugin
 
@@ -56,7 +55,7 @@ def _parser(mdx: bool):
     md.use(quarto_math_plugin)
     md.use(dollarmath_plugin, allow_space=True, double_inline=True, allow_labels=True)
     md.use(amsmath_plugin)
-    md.use(texmath_plugin, delimiters="brackets")
+    _use_bracket_math(md)
     md.use(admon_plugin)
     md.use(content_tabs_plugin)
     md.use(colon_fence_plugin)
@@ -65,6 +64,26 @@ def _parser(mdx: bool):
     if mdx:
         md.use(mdx_plugin)
     return md
+
+
+def _use_bracket_math(md) -> None:
+    """texmath's ``\\( ... \\)`` and ``\\[ ... \\]`` rules, the block ones recording their line range."""
+    from mdit_py_plugins.texmath.index import make_block_func, make_inline_func, rules
+
+    for rule in rules["brackets"]["inline"]:
+        md.inline.ruler.before("escape", "texmath_" + rule["name"], make_inline_func(rule))
+    for rule in rules["brackets"]["block"]:
+        rule_function = make_block_func(rule)
+
+        def located(state, start, end, silent, rule_function=rule_function):
+            count = len(state.tokens)
+            matched = rule_function(state, start, end, silent)
+            if matched and not silent and len(state.tokens) > count:
+                state.tokens[count].map = [start, state.line]
+            return matched
+
+        md.block.ruler.before("fence", "texmath_" + rule["name"], located,
+                              {"alt": ["paragraph", "reference", "blockquote", "list"]})
 
 
 class MarkdownScan:

@@ -90,10 +90,12 @@ class _Prose(Directive):
     option_spec = None
 
     def run(self):
-        if not self.content:
-            return []
         holder = nodes.container()
-        self.state.nested_parse(self.content, self.content_offset, holder)
+        heading = " ".join(self.arguments)
+        if ":math:" in heading:   # e.g. versionadded's text after the version, which Sphinx reads inline
+            holder.extend(self.state.inline_text(heading, self.lineno)[0])
+        if self.content:
+            self.state.nested_parse(self.content, self.content_offset, holder)
         return [holder]
 
 
@@ -191,10 +193,11 @@ def scan_rst(text: str, file: str = "<text>", first_line: int = 0, table: MacroT
         else:
             rawtext, latex = rest
             events.append((_locate(lines, line - 1, rawtext, cursor) + 1, 1, "role", latex))
+    comment_cursor = [0]
     for comment in document.findall(nodes.comment):
         tag = tag_of_comment(comment.astext())
         if tag is not None:
-            events.append((_comment_line(lines, comment.line or 1), 0, "tag", tag))
+            events.append((_comment_line(lines, comment_cursor), 0, "tag", tag))
     table = table if table is not None else MacroTable()
     found: list[Found] = []
     pending = [None, None]
@@ -228,9 +231,11 @@ def _locate(lines: list, start: int, rawtext: str, cursor: list) -> int:
     return max(start, 0)
 
 
-def _comment_line(lines: list, reported: int) -> int:
-    """The 1-based line of a ``.. derive:`` comment (docutils reports a line at or after it)."""
-    for k in range(min(reported, len(lines)) - 1, -1, -1):
-        if re.match(r"\s*\.\.\s", lines[k] + " "):
+def _comment_line(lines: list, cursor: list) -> int:
+    """The 1-based line of the next ``.. derive:`` comment after ``cursor`` (comments come in document order)."""
+    for k in range(cursor[0], len(lines)):
+        text = lines[k].strip()
+        if text.startswith("..") and tag_of_comment(text[2:]) is not None:
+            cursor[0] = k + 1
             return k + 1
-    return reported
+    return cursor[0] or 1
