@@ -18,7 +18,7 @@ import json
 import sys
 from pathlib import Path
 
-from derive import progress
+from derive import __version__, progress
 from derive.errors import DeriveError
 from derive.files import write_atomically
 
@@ -32,15 +32,6 @@ class OneLineParser(argparse.ArgumentParser):
         raise DeriveError(f"{message} (see '{self.prog} --help')")
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("derive-llm")
-    except PackageNotFoundError:
-        return "(not installed)"
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = OneLineParser(
         prog="python -m derive",
@@ -51,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("targets", nargs="*", metavar="TARGET",
                         help="a result name, a path to a result module (.py), 'all', 'appendix' or 'graph'")
     parser.add_argument("--list", action="store_true", help="list the catalog: name, title, status")
-    parser.add_argument("--version", action="version", version=f"derive {_version()}")
+    parser.add_argument("--version", action="version", version=f"derive {__version__}")
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON instead of text")
     parser.add_argument("--pdf", action="store_true", help="also compile a PDF (needs latexmk or pdflatex)")
     parser.add_argument("--output", default=None, metavar="DIR",
@@ -100,6 +91,11 @@ def _load_targets(targets):
             results.append(load_path(target))
         else:
             results.append(load(target))
+    from derive.references import reference
+
+    for result in results:  # an unknown citation is an error now, not after minutes of verification
+        for key in result.references:
+            reference(key)
     return results
 
 
@@ -145,7 +141,7 @@ def _cmd_appendix(args, output: Path) -> int:
 def _output_folder(args) -> Path:
     """``--output``, else ./output; a user's result file never writes into the package's own output/."""
     output = Path(args.output or "output")
-    own_files = [t for t in args.targets if t.endswith(".py") or "/" in t or "\\" in t]
+    own_files = [t for t in args.targets if (t.endswith(".py") or "/" in t or "\\" in t) and Path(t).is_file()]
     package_output = Path(__file__).resolve().parent.parent / "output"
     if own_files and args.output is None and output.resolve() == package_output:
         raise DeriveError(f"{own_files[0]} is not part of the catalog, so its output does not go into the package's "

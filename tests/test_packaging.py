@@ -1,0 +1,36 @@
+"""What an installer and a user of the package see: the public names, a light import, the plugin's cost."""
+
+import subprocess
+import sys
+
+import derive
+
+
+def test_every_public_name_resolves_and_all_is_sorted():
+    assert derive.__all__ == sorted(derive.__all__)
+    assert set(derive.__all__) == set(derive._HOME)
+    for name in derive.__all__:
+        assert getattr(derive, name) is not None, name
+
+
+def test_an_unknown_name_is_an_attribute_error():
+    import pytest
+
+    with pytest.raises(AttributeError, match="no attribute 'nonsense'"):
+        derive.nonsense  # noqa: B018
+
+
+def _modules_after(code: str) -> set:
+    out = subprocess.run([sys.executable, "-c", code + "\nimport sys; print(' '.join(sys.modules))"],
+                         capture_output=True, text=True, check=True).stdout
+    return set(out.split())
+
+
+def test_the_pytest_plugin_imports_nothing_heavy():
+    loaded = _modules_after("import pytest, derive.docs.pytest_plugin")
+    assert not {"sympy", "mpmath", "numpy", "markdown_it", "latex2sympy2_extended", "derive.verify"} & loaded
+
+
+def test_importing_derive_imports_no_engine_until_asked():
+    assert "sympy" not in _modules_after("import derive")
+    assert "sympy" in _modules_after("import derive; derive.Result")
