@@ -18,6 +18,12 @@ symbol the result does not have: ``real`` (also ``advantage``, any sign), ``posi
 leaves the next formula unchecked. The clause ``erratum`` marks a formula quoted
 from a source in order to record that it is wrong: its verdict is ERRATUM when the
 checker refutes it, and FAIL ("marked as an erratum, but it holds") when it does not.
+The clause ``assumption: TEXT`` marks a formula that states a claim read under an
+assumption the source leaves unstated (TEXT, without ';'): it must hold, and its verdict
+is ASSUMPTION; ``fails-under: TEXT`` names the other reading. A formula whose tag has
+``fails-under: TEXT`` and no ``assumption`` states the claim under that other reading:
+it must be refuted, and its verdict is ASSUMPTION too. Either way, a formula that does
+not behave as recorded is a FAIL.
 """
 
 from __future__ import annotations
@@ -60,6 +66,11 @@ def parse_tag(text: str) -> Binding | None:
         if clause.strip().lower() == "erratum":
             binding.erratum = True
             continue
+        reading = _reading_clause(clause)
+        if reading:
+            kind, text = reading
+            setattr(binding, kind, text)
+            continue
         if clause.lower().startswith("log base"):
             base = clause.split()[-1]
             if base not in ("e", "2", "10"):
@@ -81,4 +92,17 @@ def parse_tag(text: str) -> Binding | None:
             binding.kinds[name.strip()] = kind.strip().removeprefix("a ").removeprefix("an ")
         else:
             raise TagError(f"cannot read the clause '{clause}': write 'NAME = MEANING' or 'NAME: KIND'")
+    if binding.erratum and (binding.assumption or binding.fails_under):
+        raise TagError("a formula is either an erratum or a reading under an assumption, not both")
     return binding
+
+
+def _reading_clause(clause: str) -> tuple[str, str] | None:
+    """('assumption' | 'fails_under', TEXT) for the clauses ``assumption: TEXT`` and ``fails-under: TEXT``."""
+    word, colon, text = clause.partition(":")
+    key = {"assumption": "assumption", "fails-under": "fails_under"}.get(word.strip().lower())
+    if not colon or key is None:
+        return None
+    if not text.strip():
+        raise TagError(f"the clause '{clause.strip()}' needs the reading it names, e.g. '{word.strip()}: ties count as wins'")
+    return key, " ".join(text.split())

@@ -1,0 +1,28 @@
+"""The one rounding rule for written figures: a figure with k decimals is the exact value rounded to k decimals.
+
+A figure written with k decimals (a percentage counts its digits as the decimal it
+stands for: 95.4% is 0.954, three decimals) is correct when it lies within half a unit
+of its last written place of the exact value, |exact − figure| ≤ ½·10⁻ᵏ. That is
+rounding to nearest; at an exact tie both neighbours count as correct roundings. A
+truncation presented as a rounding (0.828 for 0.8286) is therefore wrong, and so is a
+figure off by one unit in its last digit.
+"""
+
+from __future__ import annotations
+
+import mpmath
+
+RULE = ("A figure written with k decimals is correct if and only if it is the exact value rounded to "
+        "nearest at k decimals: |exact - figure| <= 0.5 * 10^-k (at an exact tie both neighbours count). "
+        "A percentage counts the decimals of the fraction it stands for (95.4% is 0.954, three decimals). "
+        "A truncation presented as a rounding, or a figure one unit off in its last digit, is wrong.")
+
+
+def half_unit(places: int):
+    """Half a unit in the last written place: the largest error a correct rounding to ``places`` decimals has."""
+    return mpmath.mpf(10) ** (-places) / 2
+
+
+def is_rounding_of(exact, figure, places: int) -> bool:
+    """True when ``figure`` (written with ``places`` decimals) is ``exact`` rounded to nearest."""
+    return abs(mpmath.mpf(exact) - mpmath.mpf(figure)) <= half_unit(places)
