@@ -220,11 +220,12 @@ RELATIONS = {"=": "=", "<": "<", ">": ">", "le": "<=", "leq": "<=", "leqslant": 
              "coloneqq": "=", "triangleq": "=", "doteq": "=", "eqqcolon": "=", "neq": "!=", "ne": "!=",
              "propto": "propto", "sim": "sim", "to": "->", "rightarrow": "->", "longrightarrow": "->", "mapsto": "mapsto",
              "in": "in", "iff": "implies", "Rightarrow": "implies", "implies": "implies", "Longrightarrow": "implies",
-             "Leftrightarrow": "implies"}
+             "Leftrightarrow": "implies", "land": "and", "wedge": "and", "lor": "or", "vee": "or"}
 # relations that say something other than a comparison of values: never decided as one
 UNDECIDED_RELATIONS = {"sim": "\\sim (distributed as, or of the same order) is not a comparison of values",
                        "mapsto": "\\mapsto defines a map; it states nothing to check",
-                       "implies": "an implication between statements is not decided"}
+                       "implies": "an implication between statements is not decided",
+                       "or": "a disjunction (\\lor) of statements is not decided"}
 
 
 def _relation(tokens, k):
@@ -262,6 +263,7 @@ class Chain:
     relations: list
     conditions: list
     arrows: list = field(default_factory=list)   # for each relation, the annotation of an arrow (n \\to \\infty)
+    stated: list = field(default_factory=list)   # other stated conditions (token lists): comparisons, definitions
 
 
 CONDITION_WORDS = ("if", "for", "when", "where", "with", "otherwise", "and", "all", "each", "every", "whenever", "since", "as")
@@ -333,6 +335,8 @@ def _unwrap_rows(tokens) -> list:
     rows = [r for r in rows if r]
     joined = rows[:1]
     for row in rows[1:]:
+        while len(row) > 1 and row[0].is_ch(";;"):
+            row = row[1:]   # &\quad + b^2: an indented continuation
         if _relation(row, 0) or row[0].is_ch("+", "-") or row[0].is_cs("cdot", "times", "pm", "mp"):
             joined[-1] = joined[-1] + row
         else:
@@ -343,9 +347,12 @@ def _unwrap_rows(tokens) -> list:
 
 
 class Conditions(list):
-    """The index conditions of a formula; ``unread`` holds stated conditions the checker cannot impose."""
+    """The index conditions of a formula (Condition), with the other conditions it states:
+    ``comparisons`` (Comparison, imposed on the sampled points) and ``definitions`` (name -> Side,
+    ``where \\beta = 0.9``), filled in by :func:`rewrite_chain`."""
 
-    unread: tuple = ()
+    comparisons: tuple = ()
+    definitions: dict = {}
 
 
 def _trim(tokens):
@@ -433,19 +440,22 @@ def split_chain(tokens) -> Chain:
         k += 1
     sides.append(current)
     conditions = Conditions(parse_conditions(tail))
-    unread = []
+    stated = []
+    ranges = any(t.is_cs("dots", "ldots", "cdots") for t in _flatten(tail))
     for piece in _pieces(tail):
         if not any(_relation(piece, m) for m in range(len(piece))) or _is_index_condition(piece) or _harmless_membership(piece):
             continue
         if "->" in relations and _arrow_target(piece):
             arrows = [a if a is not None or r != "->" else piece for a, r in zip(arrows, relations)]
             continue
-        unread.append(detex(piece).strip())
+        if _relation(piece, 1) and _relation(piece, 1)[0] == "=" and piece[0].kind == "ch" and piece[0].text in "ijklmnt" \
+                and (ranges or len(piece) == 3):
+            continue   # i = 1, \dots, n: the range of an index, which the domain fixes
+        stated.append(piece)
     if any(t.is_cs("lor", "vee") for t in _flatten(tail)) or "or" in detex(tail).lower().split():
-        if len(conditions) + len(unread) > 1:
+        if len(conditions) + len(stated) > 1:
             raise Unsupported("conditions joined by 'or' cannot be imposed")
-    conditions.unread = tuple(unread)
-    return Chain(sides, relations, conditions, arrows)
+    return Chain(sides, relations, conditions, arrows, stated)
 
 
 # --- nodes ---------------------------------------------------------------------------
@@ -890,10 +900,11 @@ class Rewriter:
                     continue
                 if k + 2 < len(tokens) and tokens[k + 1].is_ch("^") and tokens[k + 2].kind == "ch" and tokens[k + 2].text.isdigit() \
                         and k + 3 < len(tokens) and tokens[k + 3].is_ch("("):
-                    # \tanh^2(x) is (\tanh(x))^2
-                    inner, k2 = self._balanced(tokens, k + 3, "(", ")")
-                    out.append(r"\left(" + self.emit([t, Tok("ch", "(", t.pos), *inner, Tok("ch", ")", t.pos)]) + r"\right)^{" + tokens[k + 2].text + "}")
-                    k = k2
+                    # \tanh^2(x) is (\tanh(x))^2, as the grammar reads it
+                    if t.text in ("log", "lg") and (self.log_base != "e" or t.text == "lg"):
+                        raise Unsupported(f"a power of \\{t.text} written before its argument")
+                    out.append("\\" + ("ln" if t.text == "log" else t.text) + "^{" + tokens[k + 2].text + "}")
+                    k += 3
                     continue
                 if t.text == "log":
                     out.append(r"\ln" if self.log_base == "e" else r"\frac{1}{\ln " + self.log_base + r"}\ln")
@@ -1256,8 +1267,8 @@ class Rewriter:
                 raise Unsupported(f"{op} without its arguments in brackets")
             open_ = tokens[k].text
             inner, k2 = self._balanced(tokens, k, open_, {"(": ")", "[": "]", "{": "}"}[open_])
-            parts, seps = self._split_args(inner)
-            if any(sep != "," for sep in seps) or any(not p for p in parts):
+            parts = _split_commas(inner)
+            if any(not p for p in parts):
                 raise Unsupported(f"the arguments of {op} are not a list separated by commas")
             wanted = {"clip": 3, "sign": 1, "sgn": 1}.get(op)
             if wanted and len(parts) != wanted:
@@ -1340,7 +1351,7 @@ class Rewriter:
                     if start is not None:
                         expr, cond_tokens = expr[:start], expr[start:]
                 expr = _trim(expr)
-                words = detex(cond_tokens).lower().replace(",", " ").split()
+                words = [w.strip(",.:;") for w in detex(cond_tokens).lower().split()]
                 otherwise = "otherwise" in words or "else" in words
                 conditions = [] if otherwise else [Condition(p[0].text, _relation(p, 1)[0], p[2].text) if _is_index_condition(p)
                                                    else self._comparison(p) for p in _pieces(_trim(cond_tokens))]
@@ -1406,6 +1417,19 @@ def _extremum_variable(script):
                 high = high + [Tok("ch", "-", 0), Tok("ch", "1", 0)]
             return middle.text, low, high
     raise Unsupported(f"a maximum or minimum over '{detex(script).strip()}' (only over an index: \\max_i, \\max_{{1 \\le i \\le n}})")
+
+
+def _split_commas(tokens) -> list:
+    """Arguments separated by top-level commas (a |b| inside an argument stays whole)."""
+    parts, current = [], []
+    for m, x in enumerate(tokens):
+        if x.is_ch(",") and _depth_at(tokens, m) == 0:
+            parts.append(current)
+            current = []
+        else:
+            current.append(x)
+    parts.append(current)
+    return parts
 
 
 def _is_transpose(script) -> bool:
@@ -1568,6 +1592,8 @@ def rewrite_chain(text: str, log_base: str = "e") -> tuple:
     for link, relation in enumerate(relations):
         if relation in UNDECIDED_RELATIONS:
             raise Unsupported(UNDECIDED_RELATIONS[relation])
+        if relation == "->" and link > 0 and relations[link - 1] != "and":
+            raise Unsupported("an arrow \\to after another relation in one chain")
         if relation == "->":
             # f \\xrightarrow{n \\to \\infty} L, or f \\to L as n \\to \\infty: the limit of the left side is L
             annotation = chain.arrows[link] if link < len(chain.arrows) else None
@@ -1583,4 +1609,33 @@ def rewrite_chain(text: str, log_base: str = "e") -> tuple:
         if not tokens:
             raise NotationError("a relation with an empty side", 0)
         sides.append(rewriter.side(tokens))
-    return sides, relations, chain.conditions
+    conditions = chain.conditions
+    comparisons, definitions = [], {}
+    for piece in chain.stated:
+        comparison = rewriter._comparison(piece)
+        at = next(m for m in range(len(piece)) if _relation(piece, m))
+        key = _name_key(rewriter, piece[:at]) if comparison.relations == ["="] else None
+        if key is not None:
+            # where \beta = 0.9, where p = \operatorname{softmax}(z): the formula is read with that meaning
+            definitions[key] = comparison.sides[1]
+        elif all(r in ("<", "<=", ">", ">=", "!=") for r in comparison.relations):
+            comparisons.append(comparison)
+        else:
+            raise Unsupported(f"the stated condition '{detex(piece).strip()}' cannot be imposed")
+    conditions.comparisons = tuple(comparisons)
+    conditions.definitions = definitions
+    return sides, relations, conditions
+
+
+def _name_key(rewriter, tokens):
+    """The vocabulary key of ``tokens`` if they are one name (\\hat{y} -> hat_y, \\beta_1 -> beta_1), else None."""
+    named = rewriter._atom_name(tokens, 0) if tokens else None
+    if not named:
+        return None
+    before = set(rewriter.table)
+    end = rewriter._atom(tokens, 0, named, [])
+    atom = next((rewriter.table[k] for k in rewriter.table if k not in before), None)
+    if end != len(tokens) or not isinstance(atom, Atom) or atom.args is not None:
+        return None
+    keys = atom.full_keys()
+    return keys[0] if keys else atom.key

@@ -316,3 +316,69 @@ def count(interp, node: Count):
 
 HANDLERS = {Apply: apply, Extremum: extremum, Norm: norm, Branches: branches, Prime: prime, Product: product,
             Transposed: transposed, Component: component, Limit: limit, EvaluatedAt: evaluated_at, Count: count}
+
+
+# --- links and conditions that need more than one value per point ----------------------------
+
+def comparisons_hold(interp, comparisons, point, evaluate) -> bool:
+    """Whether the stated conditions (``\\text{for } t > 0``) hold at ``point``."""
+    import mpmath
+
+    compare = {"<": lambda a, b: a < b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b, ">=": lambda a, b: a >= b,
+               "!=": lambda a, b: a != b, "=": lambda a, b: a == b}
+    for comparison in comparisons:
+        values = [evaluate(interp._scalar(interp.side(s)), point) for s in comparison.sides]
+        if any(isinstance(v, mpmath.matrix) for v in values):
+            BindError, _, _ = _errors()
+            raise BindError("a stated condition between vectors")
+        if not all(compare[r](values[m], values[m + 1]) for m, r in enumerate(comparison.relations)):
+            return False
+    return True
+
+
+def proportional(left, right, left_number, right_number, point, index_ranges, evaluate):
+    """(holds, why) for left ∝ right: one positive ratio over the entries of vectors, or over the
+    values of the formula's free index (p_i ∝ e^{z_i}); the factor may depend on everything else."""
+    import mpmath
+
+    from derive.domain import Point
+
+    def entries(value):
+        return [value[r, c] for r in range(value.rows) for c in range(value.cols)] if isinstance(value, mpmath.matrix) else None
+
+    from derive.docs.bind import Vec
+
+    a, b = entries(left_number), entries(right_number)
+    if a is None and b is None and any(isinstance(v, (Vec, sp.MatrixBase)) for v in (left, right)):
+        a, b = [left_number], [right_number]   # vectors with one entry
+    if a is None and b is None:
+        free = [(index, size) for index, size in index_ranges if any(index in sp.sympify(v).free_symbols for v in (left, right)
+                                                                        if isinstance(v, sp.Basic))]
+        if len(free) != 1:
+            BindError, _, _ = _errors()
+            raise BindError("∝ between numbers: no index to vary (write it over the entries of a vector, or p_i ∝ ...)")
+        index, size = free[0]
+        a, b = [], []
+        for value in range(1, int(size) + 1):
+            moved = Point(point)
+            moved[index] = value
+            a.append(evaluate(left, moved))
+            b.append(evaluate(right, moved))
+    elif a is None or b is None or len(a) != len(b):
+        _, _, ShapeError = _errors()
+        raise ShapeError("∝ between a vector and a number, or vectors of different sizes")
+    ratio = None
+    tolerance = mpmath.mpf(10) ** -20
+    for position, (u, v) in enumerate(zip(a, b)):
+        if abs(v) <= tolerance * (1 + abs(u)):
+            if abs(u) <= tolerance:
+                continue
+            return False, f"entry {position + 1} is {mpmath.nstr(u, 8)} on the left and 0 on the right"
+        r = u / v
+        if r <= 0:
+            return False, f"the ratio at entry {position + 1} is {mpmath.nstr(r, 8)}, not positive"
+        if ratio is None:
+            ratio = r
+        elif abs(r - ratio) > tolerance * abs(ratio):
+            return False, f"the ratio left/right is {mpmath.nstr(ratio, 10)} at one entry and {mpmath.nstr(r, 10)} at entry {position + 1}"
+    return True, ""
