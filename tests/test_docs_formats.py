@@ -1,6 +1,6 @@
 """Documentation trees in every format the checker reads: each formula found where it is, and checked.
 
-Fixtures: a Sphinx project (reST pages and a module's docstrings), a MkDocs site
+Fixtures: a Sphinx project (reST pages, a module's docstrings, MathJax macros in conf.py), a MkDocs site
 (admonitions, content tabs), a folder of notebooks, a LaTeX book (\\input chapters,
 \\newcommand macros in an input file) and Markdown dialects (MyST, Quarto, MDX).
 """
@@ -32,6 +32,7 @@ EXPECTED = {
         ("softmax.rst", None, 21, "softmax_jacobian", SJ_WRONG, "FAIL"),
         ("softmax.rst", None, 27, "cross_entropy_decomposition", CE, "PASS"),
         ("softmax.rst", None, 35, None, ":math:`a = b` in a version note", "SKIPPED"),
+        ("softmax.rst", None, 41, "softmax_jacobian", r".. math:: \pd{\sm_i}{z_j}", "PASS"),   # conf.py's macros
         ("softmaxlib.py", None, 11, "softmax_jacobian", r"\sigma_i (\delta_{ij} - \sigma_j)", "PASS"),
         ("softmaxlib.py", None, 16, None, r"The softmax output :math:`\sigma`", None),
     ],

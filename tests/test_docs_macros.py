@@ -66,3 +66,17 @@ def test_let_operators_and_optional_arguments():
     assert read_formula(r"\norm{x} + \norm[1]{y}", table) == (r"\|x\|_{2} + \|y\|_{1}", None)
     assert read_formula(r"\sm_i", table) == (r"\sigma_i", None)
     assert read_formula(r"\norm", table)[1] == r"\norm, defined by the document, is missing an argument"
+
+
+def test_a_sphinx_project_macros_come_from_its_conf_py_which_is_never_run(tmp_path):
+    from derive.docs.scan import scan_path
+
+    (tmp_path / "conf.py").write_text('raise SystemExit("conf.py was run")\n'
+                                      'mathjax3_config = {"tex": {"macros": {"pd": [r"\\frac{\\partial #1}{\\partial #2}", 2]}}}\n')
+    (tmp_path / "api").mkdir()
+    page = tmp_path / "api" / "page.rst"
+    page.write_text(".. derive: softmax_jacobian\n\n.. math:: \\pd{\\sigma_i}{z_j} = \\sigma_i(\\delta_{ij} - \\sigma_j)\n\n"
+                    ".. derive: softmax_jacobian\n\n.. math:: \\pd{\\sigma_i}{z_j} = \\sigma_i(\\delta_{ij} + \\sigma_j)\n")
+    found = scan_path(page)
+    assert [f.latex for f in found] == [SJ_RIGHT, SJ_WRONG]
+    assert [check_found(f).verdict for f in found] == ["PASS", "FAIL"]

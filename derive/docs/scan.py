@@ -16,7 +16,8 @@ search). Each format has its own module in :mod:`derive.docs.formats`:
 A tag is the comment just before a formula (``<!-- derive: NAME; ... -->``,
 ``.. derive: NAME``, ``% derive: NAME``); it applies to the next math block or inline
 formula (all rows of a block). Every formula is read with the macros its document
-defines (:mod:`~derive.docs.formats.macros`).
+defines (:mod:`~derive.docs.formats.macros`), and a page of a Sphinx project with the
+macros its ``conf.py`` declares (:mod:`~derive.docs.formats.sphinx_conf`).
 
 A folder is searched recursively, leaving out hidden folders (``.git``,
 ``.ipynb_checkpoints``), ``__pycache__``, ``node_modules``, ``site-packages`` and
@@ -43,22 +44,28 @@ FORMAT_NAMES = "Markdown (.md, .mdx, .qmd), reStructuredText (.rst), a notebook 
 
 
 def scan_text(text: str, kind: str, file: str = "<text>", path: Path | None = None) -> list[Found]:
-    """Every formula of ``text`` in the format ``kind`` (markdown, mdx, rst, notebook, python, latex)."""
-    if kind == "markdown":
-        return scan_markdown(text, file)
-    if kind == "mdx":
-        return scan_markdown(text, file, mdx=True)
-    if kind == "rst":
-        from derive.docs.formats.rst import scan_rst
-        return scan_rst(text, file)
-    if kind == "notebook":
-        from derive.docs.formats.notebook import scan_notebook
-        return scan_notebook(text, file)
-    if kind == "python":
-        from derive.docs.formats.python import scan_python
-        return scan_python(text, file)
+    """Every formula of ``text`` in the format ``kind`` (markdown, mdx, rst, notebook, python, latex).
+
+    With ``path``, a LaTeX file's ``\\input`` files are followed, and a page inside a
+    Sphinx project is read with the macros its ``conf.py`` declares.
+    """
     if kind == "latex":
         return scan_latex(text, file, path)
+    table = None
+    if path is not None:
+        from derive.docs.formats.sphinx_conf import project_macros
+        table = project_macros(path)
+    if kind in ("markdown", "mdx"):
+        return scan_markdown(text, file, mdx=kind == "mdx", table=table)
+    if kind == "rst":
+        from derive.docs.formats.rst import scan_rst
+        return scan_rst(text, file, table=table)
+    if kind == "notebook":
+        from derive.docs.formats.notebook import scan_notebook
+        return scan_notebook(text, file, table=table)
+    if kind == "python":
+        from derive.docs.formats.python import scan_python
+        return scan_python(text, file, table=table)
     raise ValueError(f"no document format {kind!r}")
 
 

@@ -31,11 +31,11 @@ def markdown_cells(text: str, file: str = "<text>") -> list[tuple[int, str]]:
     return out
 
 
-def scan_notebook(text: str, file: str = "<text>") -> list[Found]:
+def scan_notebook(text: str, file: str = "<text>", table: MacroTable | None = None) -> list[Found]:
     """Every formula of the Markdown cells of a notebook, located by cell and line."""
     from derive.docs.formats.markdown import MarkdownScan
 
-    table = MacroTable()
+    table = table if table is not None else MacroTable()
     found: list[Found] = []
     pending = [None, None]
     for number, source in markdown_cells(text, file):
