@@ -55,13 +55,10 @@ def _say(message: str) -> None:
 
 @lru_cache(maxsize=2)
 def _versions(with_docs: bool = False) -> str:
-    import mpmath
-    import sympy
+    from importlib.metadata import PackageNotFoundError, version  # not the packages: --list imports no SymPy
 
-    versions = f"{FORMAT} python {platform.python_version()} sympy {sympy.__version__} mpmath {mpmath.__version__}"
+    versions = f"{FORMAT} python {platform.python_version()} sympy {version('sympy')} mpmath {version('mpmath')}"
     if with_docs:
-        from importlib.metadata import PackageNotFoundError, version
-
         for package in ("latex2sympy2_extended", "markdown-it-py", "pylatexenc"):
             try:
                 versions += f" {package} {version(package)}"
@@ -252,6 +249,57 @@ def store(result, report: ResultReport) -> None:
     request = _report_request(result)
     if request is not None and not report.error:
         _write_entry(request, asdict(report))
+
+
+@lru_cache(maxsize=2)
+def _report_entries(folder: str, modified: int) -> tuple:
+    """The raw bytes of every report entry in the cache folder (read again when the folder changes)."""
+    entries = []
+    try:
+        for path in Path(folder).glob("*.json"):
+            if path.stat().st_size <= MAX_ENTRY_BYTES:
+                entries.append(path.read_bytes())
+    except OSError:
+        pass
+    return tuple(entries)
+
+
+def stored_status(name: str) -> str | None:
+    """The status stored for catalog result ``name`` at its current source, engine and libraries
+    (``proved``, ``numeric-only`` or ``failed``), read without importing the result or SymPy;
+    None when no intact entry answers it (or two disagree). Read-only: for ``--list``.
+
+    The entry's key also hashes the declared claims, known only once the module is
+    imported, so entries are matched on everything else: result, engine, library
+    versions and sources.
+    """
+    module = CATALOG / f"{name}.py"
+    if not module.is_file():
+        return None
+    wanted = {"kind": "report", "result": name, "engine": _engine_digest(), "versions": _versions(),
+              "sources": _source_digest(module)}
+    found = set()
+    try:
+        modified = cache_dir().stat().st_mtime_ns
+    except OSError:
+        return None
+    for raw in _report_entries(str(cache_dir()), modified):
+        if wanted["sources"].encode() not in raw or wanted["engine"].encode() not in raw:
+            continue
+        try:
+            entry = json.loads(raw)
+        except (ValueError, RecursionError):
+            continue
+        if not isinstance(entry, dict) or set(entry) != {"format", "request", "body", "digest"} or entry["format"] != FORMAT:
+            continue
+        request, body = entry["request"], entry["body"]
+        if not isinstance(request, dict) or {k: request.get(k) for k in wanted} != wanted:
+            continue
+        if entry["digest"] != _digest_of({"body": body}) or not _valid(ResultReport, body) or body["name"] != name:
+            continue
+        report = _report_from(body)
+        found.add(report.symbolic_status if report.verified else "failed")
+    return found.pop() if len(found) == 1 else None
 
 
 # --- documentation verdicts -------------------------------------------------------------

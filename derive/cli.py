@@ -23,6 +23,7 @@ from derive.errors import DeriveError
 from derive.files import write_atomically
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PIPE_CLOSED = 0, 1, 2, 141
+NOT_VERIFIED = "not yet verified"  # --list: no stored report for the result as it is now
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -41,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("targets", nargs="*", metavar="TARGET",
                         help="a result name, a path to a result module (.py), 'all', 'appendix' or 'graph'")
-    parser.add_argument("--list", action="store_true", help="list the catalog: name, title, status")
+    parser.add_argument("--list", action="store_true", help="list the catalog: name, title, status stored by the last verification (never verifies)")
     parser.add_argument("--version", action="version", version=f"derive {__version__}")
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON instead of text")
     parser.add_argument("--pdf", action="store_true", help="also compile a PDF (needs latexmk or pdflatex)")
@@ -67,16 +68,21 @@ def _verify_many(results, args, show_progress: bool):
 
 
 def _cmd_list(args) -> int:
-    from derive.registry import load_all
+    """The catalog with each result's stored status; nothing is verified (run a result, or 'all', for that)."""
+    from derive.cache import stored_status
+    from derive.registry import catalog_names, declared_title, load
 
-    results = load_all()
+    entries = []
+    for name in catalog_names():
+        title = declared_title(name) or load(name).title
+        status = None if args.no_cache else stored_status(name)
+        entries.append((name, title, status or NOT_VERIFIED))
     if args.json:
-        print(json.dumps([{"name": r.name, "title": r.title} for r in results], indent=2, ensure_ascii=False))
+        print(json.dumps([{"name": n, "title": t, "status": s} for n, t, s in entries], indent=2, ensure_ascii=False))
         return EXIT_OK
-    width = max(len(r.name) for r in results)
-    for result, report in zip(results, _verify_many(results, args, show_progress=True)):
-        status = report.symbolic_status if report.verified else "FAILED"
-        print(f"{result.name:<{width}}  {result.title}  [{status}]")
+    width = max(len(name) for name, _, _ in entries)
+    for name, title, status in entries:
+        print(f"{name:<{width}}  {title}  [{status.upper() if status == 'failed' else status}]")
     return EXIT_OK
 
 

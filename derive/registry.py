@@ -9,9 +9,13 @@ import pkgutil
 import sys
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import identities
 from derive.errors import ResultModuleError, UnknownResultError
-from derive.result import Result
+
+if TYPE_CHECKING:  # imported on first use: listing the catalog needs no SymPy
+    from derive.result import Result
 
 
 def catalog_names() -> list[str]:
@@ -19,7 +23,26 @@ def catalog_names() -> list[str]:
     return sorted(m.name for m in pkgutil.iter_modules(identities.__path__) if not m.name.startswith("_"))
 
 
+def declared_title(name: str) -> str | None:
+    """The title catalog result ``name`` declares (``Result(title="…")``), read from its source
+    without importing it; None when it is not a plain string there."""
+    import ast
+
+    try:
+        tree = ast.parse((Path(identities.__path__[0]) / f"{name}.py").read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError):
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Result":
+            for keyword in node.keywords:
+                if keyword.arg == "title" and isinstance(keyword.value, ast.Constant) and isinstance(keyword.value.value, str):
+                    return keyword.value.value
+    return None
+
+
 def _from_module(module, name: str, where: str) -> Result:
+    from derive.result import Result
+
     found = getattr(module, name, None)
     if not isinstance(found, Result):
         candidates = [v for v in vars(module).values() if isinstance(v, Result)]

@@ -42,6 +42,42 @@ from derive.notation import unfold
 DEFAULT_BUDGET_SECONDS = 20.0
 
 
+def _copy_facts(facts):
+    copy = type(facts).__new__(type(facts))
+    dict.update(copy, facts)
+    copy.rules, copy._generator = facts.rules, facts._generator
+    return copy
+
+
+def _deduce_indexed_assumptions_once() -> None:
+    """Give every component z[k] of a base the facts deduced once per set of base assumptions.
+
+    SymPy deduces the assumptions of each new ``Indexed`` anew from its base's (real ⇒
+    complex, finite, …), a deduction that depends only on those assumptions and was the
+    largest single cost of building expressions. The result is the same facts, copied.
+    """
+    from sympy.tensor.indexed import IndexedBase
+
+    original = IndexedBase._set_assumptions
+    if getattr(original, "deduced_once", False):
+        return
+    deduced = {}
+
+    def set_assumptions(obj, assumptions):
+        key = tuple(sorted(assumptions.items()))
+        known = deduced.get(key)
+        if known is None:
+            original(obj, assumptions)
+            deduced[key] = known = _copy_facts(obj._assumptions)
+        obj._assumptions = _copy_facts(known)
+
+    set_assumptions.deduced_once = True
+    IndexedBase._set_assumptions = staticmethod(set_assumptions)
+
+
+_deduce_indexed_assumptions_once()
+
+
 class OutOfTime(BaseException):
     """Raised inside SymPy when a time budget is spent (BaseException: SymPy cannot swallow it).
 

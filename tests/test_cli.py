@@ -43,7 +43,26 @@ def test_list_json(capsys):
     status, out, _ = run(capsys, "--list", "--json")
     entries = json.loads(out)
     assert status == 0
-    assert {"name": "softmax_jacobian", "title": "Jacobian of the softmax"} in entries
+    assert {"name": "softmax_jacobian", "title": "Jacobian of the softmax"} in [
+        {"name": e["name"], "title": e["title"]} for e in entries
+    ]
+
+
+def test_list_reads_status_from_the_cache_and_never_verifies(tmp_path, capsys, monkeypatch):
+    import derive.verify
+
+    monkeypatch.setenv("DERIVE_CACHE_DIR", str(tmp_path / "cache"))
+    listed = lambda: {e["name"]: e["status"] for e in json.loads(run(capsys, "--list", "--json")[1])}  # noqa: E731
+    called = []
+    monkeypatch.setattr(derive.verify, "verify", lambda result: called.append(result) or None)
+    assert set(listed().values()) == {"not yet verified"} and not called
+    monkeypatch.undo()
+    monkeypatch.setenv("DERIVE_CACHE_DIR", str(tmp_path / "cache"))
+    assert run(capsys, "sigmoid_derivative", "--output", str(tmp_path))[0] == 0
+    statuses = listed()
+    assert statuses["sigmoid_derivative"] == "proved"
+    assert statuses["softmax_jacobian"] == "not yet verified"
+    assert run(capsys, "--list", "--no-cache", "--json")[0] == 0
 
 
 def test_unknown_name_suggests_the_closest(capsys):
