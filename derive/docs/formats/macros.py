@@ -22,7 +22,9 @@ from collections import ChainMap, deque
 from dataclasses import dataclass
 
 MAX_EXPANSIONS = 5_000
-MAX_TOKENS = 50_000
+MAX_TOKENS = 50_000              # in a formula while it is expanded, and in one definition
+MAX_PARAMETER_TOKENS = 100      # the parameter text of a \def
+MAX_WORK = 500_000               # tokens copied by all the expansions of one formula
 
 TOKEN = re.compile(r"\\[A-Za-z@]+|\\.|#[1-9#]|%[^\n]*\n?|\s+|.", re.S)
 DEFINERS = {"newcommand", "renewcommand", "providecommand", "DeclareRobustCommand", "DeclareMathOperator",
@@ -79,13 +81,15 @@ class _Cursor:
         self.tokens = tokens_of(text, start)
         self.ahead: deque = deque()
         self.end = start
+        self.read = 0
 
     def peek(self, skip_space=True):
         while True:
             if not self.ahead:
-                nxt = next(self.tokens, None)
+                nxt = next(self.tokens, None) if self.read < MAX_TOKENS else None
                 if nxt is None:
-                    return None
+                    return None   # the end of the text, or a definition too long to be one: it never closes
+                self.read += 1
                 self.ahead.append(nxt)
             token = self.ahead[0][0]
             if skip_space and (token.isspace() or token.startswith("%")):
@@ -195,6 +199,8 @@ def _read_def(cursor: _Cursor, name: str, definer: str, table) -> tuple[Macro, i
             return Macro(name, body=None, why=f"the definition of {name} has no body"), cursor.end, False
         if token == "{":
             break
+        if len(parameters) >= MAX_PARAMETER_TOKENS:
+            return Macro(name, body=None, why=f"the definition of {name} has no body"), cursor.end, False
         parameters.append(cursor.take())
     body = cursor.group()
     global_ = definer in ("gdef", "xdef")
@@ -232,7 +238,7 @@ def expand_tokens(tokens, table: MacroTable) -> tuple[tuple, str | None]:
     """(tokens, None) with every defined macro expanded, or ((), reason) when that cannot be done."""
     queue = deque(tokens)
     out: list[str] = []
-    expansions = 0
+    expansions = work = 0
     while queue:
         token = queue.popleft()
         macro = table.get(token) if token.startswith("\\") else None
@@ -260,7 +266,11 @@ def expand_tokens(tokens, table: MacroTable) -> tuple[tuple, str | None]:
             if argument is None:
                 return (), f"{token}, defined by the document, is missing an argument"
             arguments.append(argument)
-        queue.extendleft(reversed(_substitute(macro.body, arguments)))
+        replacement = _substitute(macro.body, arguments)
+        work += len(replacement)
+        if work > MAX_WORK:
+            return (), f"expanding the document's macros does not end (at {token})"
+        queue.extendleft(reversed(replacement))
     return tuple(out), None
 
 
