@@ -165,6 +165,21 @@ def function_of_arguments(build, count=None):
     return call(read)
 
 
+def matrix_entries(base):
+    """A matrix known entry by entry: W_{ij}, W_{i,j} or W_{kj} is ``base[i, j]`` (or ``base(i, j)`` for a function)."""
+    def read(env, atom, side):
+        from derive.docs.bind import BindError
+
+        indices = [index for index in atom.sub if index]
+        if len(indices) == 1 and len(indices[0]) == 2 and indices[0].isalpha():
+            indices = list(indices[0])
+        if len(indices) != 2:
+            raise BindError(f"{atom.key} is a matrix: write one entry with two indices, e.g. {atom.key}_{{ij}}")
+        row, col = env.index(indices[0]), env.index(indices[1])
+        return env.concretise(base(row, col) if callable(base) else base[row, col])
+    return call(read)
+
+
 def matrix_of(entry, size):
     """A size × size matrix with entries ``entry(a, b, length)`` (``length`` the size at hand)."""
     def build(env):
@@ -178,13 +193,19 @@ def call(build):
     return ("call", build)
 
 
+FONT_WORDS = ("mathbf", "mathrm", "mathcal", "mathit", "boldsymbol", "bm", "text", "operatorname", "mathsf")
+
+
 def argument_text(env, atom) -> str:
-    """The arguments of an application as plain text with separators: ``X``, ``X,Y``, ``Y|X``, ``X;Y``."""
+    """The arguments of an application as plain text with separators: ``X``, ``X,Y``, ``Y|X``, ``X;Y``, ``D|w``."""
     if atom.args is None:
         return ""
     parts = []
     for position, arg in enumerate(atom.args):
-        parts.append(arg.source.replace(" ", "").replace("\\mathbf", "").replace("\\mathrm", "") if arg.source else "")
+        text = (arg.source or "").replace(" ", "").replace("{", "").replace("}", "")
+        for word in FONT_WORDS:
+            text = text.replace(word, "")
+        parts.append(text)
         if position < len(atom.seps):
             parts.append({"||": "|"}.get(atom.seps[position], atom.seps[position]))
     return "".join(parts)
@@ -230,6 +251,32 @@ def subscript_value(env, text: str, length):
         step = env.dim_value(length)
         return step - int(offset) if sign == "-" else step + int(offset) if sign == "+" else step
     return env.index(text)
+
+
+def position_value(env, text: str):
+    """A position written in a subscript as a sum of indices and whole numbers: ``m``, ``n-m``, ``m+s``, ``2``."""
+    from derive.docs.bind import BindError
+
+    text = (text or "").replace(" ", "")
+    if not text:
+        raise BindError("an empty position")
+    total, sign, term = sp.Integer(0), 1, ""
+    for character in text + "+":
+        if character in "+-":
+            if term:
+                total += sign * (sp.Integer(int(term)) if term.isdigit() else env.index(term) if term.isalpha() else _unreadable(term))
+            elif character == "+" or total != 0:
+                raise BindError(f"cannot read the position {text!r}")
+            sign, term = (1 if character == "+" else -1), ""
+        else:
+            term += character
+    return total
+
+
+def _unreadable(term):
+    from derive.docs.bind import BindError
+
+    raise BindError(f"cannot read {term!r} as an index or a whole number")
 
 
 def dimension_names(symbol, extra=()) -> dict:

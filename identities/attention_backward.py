@@ -12,6 +12,7 @@ import sympy as sp
 
 from derive import Claim, Domain, Result, Step, dimension, index, matrix, reals
 from derive.notation import Notation, Sum, delta, i, j, k, l
+from derive.vocabulary import Vocabulary, matrix_entries
 
 m = sp.Symbol("m", integer=True, positive=True)      # keys
 n = sp.Symbol("n", integer=True, positive=True)      # queries
@@ -341,7 +342,25 @@ key_gradient = Claim(
     oracle=oracle_key,
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# Q (n × d), K (m × d), V (m × d_v); P = softmax(QKᵀ/√d) row by row (P_{ij}, also A_{ij});
+# O = PV; L the loss, with upstream gradient G_{ic} = ∂L/∂O_{ic}.
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    entries={
+        **{name: matrix_entries(base) for name, base in (("Q", Q), ("K", K), ("V", V), ("G", G))},
+        **{name: matrix_entries(weight) for name in ("P", "A")},
+    },
+    loss=lambda env: env.concretise(L_qk),
+    examples=[
+        (r"\frac{\partial L}{\partial V_{jc}} = \sum_{i=1}^{n} P_{ij}\, G_{ic}", r"\frac{\partial L}{\partial V_{jc}} = \sum_{i=1}^{n} P_{ij}"),
+    ],
+)
+
+
 attention_backward = Result(
+    vocabulary=vocabulary,
     title="Backward pass of softmax attention",
     area="Attention",
     claims=[value_gradient, weight_gradient, score_gradient, query_gradient, key_gradient],

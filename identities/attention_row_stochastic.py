@@ -13,6 +13,7 @@ import sympy as sp
 
 from derive import Claim, Domain, Result, Statement, Step, dimension, index, matrix, reals, vector
 from derive.notation import Notation, Sum, i, j, k, n
+from derive.vocabulary import Vocabulary, dimension_names, matrix_entries
 
 S = sp.IndexedBase("S", real=True)   # scores
 v = sp.IndexedBase("v", real=True)   # a vector
@@ -239,7 +240,23 @@ radius_bound = Claim(
     oracle=oracle_spectral_radius,
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# S_{ij} the attention scores, A_{ij} = e^{S_ij} / Σ_k e^{S_ik} the attention weights (also P, α),
+# v a vector of values.
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    dims=dimension_names(n, ("T", "L")),
+    entries={"S": matrix_entries(S), **{name: matrix_entries(A) for name in ("A", "P", "alpha")}},
+    examples=[
+        (r"\sum_{j=1}^{n} A_{ij} = 1", r"\sum_{i=1}^{n} A_{ij} = 1"),
+        (r"A_{ij} = \frac{e^{S_{ij}}}{\sum_k e^{S_{ik}}} > 0", r"A_{ij} = \frac{e^{S_{ij}}}{\sum_k e^{S_{kj}}} > 0"),
+    ],
+)
+
+
 attention_row_stochastic = Result(
+    vocabulary=vocabulary,
     title="Attention matrices are row-stochastic",
     area="Attention",
     claims=[positive_entries, row_sum, ones_eigenvector, average_bound, radius_bound],

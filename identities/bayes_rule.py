@@ -15,6 +15,7 @@ import sympy as sp
 from derive import Claim, Domain, Remark, Result, Step, dimension, index, probability_vector
 from derive.domain import Point
 from derive.notation import Notation, Sum, i, k, n
+from derive.vocabulary import Vocabulary, argument_text, call, dimension_names, position_value
 
 # The joint table: J_k = P(A_k ∩ B) and J_{n+k} = P(A_k ∩ not B), for k = 1, …, n.
 J = sp.IndexedBase("J", positive=True)
@@ -214,7 +215,46 @@ remarks = [
     ),
 ]
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# Hypotheses A_1, …, A_n that partition the outcomes, an event B; P(A_i), P(B | A_i), P(A_i | B), P(B).
+
+
+def _doc_probability(env, atom, side):
+    from derive.docs.bind import BindError
+
+    size = env.dim_value(n)
+    text = argument_text(env, atom)
+    given, bar, condition = text.partition("|")
+
+    def hypothesis(name):
+        if not name.startswith("A_"):
+            raise BindError(f"P({text}): name a hypothesis A_i")
+        return position_value(env, name[2:])
+
+    if text == "B":
+        return Evidence(size)
+    if bar and given == "B":
+        return Likelihood(hypothesis(condition), size)
+    if bar and condition == "B":
+        return Posterior(hypothesis(given), size)
+    if not bar:
+        return Prior(hypothesis(text), size)
+    raise BindError(f"P({text}) is not P(A_i), P(B), P(B | A_i) or P(A_i | B)")
+
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    dims=dimension_names(n),
+    entries={"P": call(_doc_probability), "Pr": call(_doc_probability)},
+    examples=[
+        (r"P(A_i \mid B) = \frac{P(B \mid A_i)\, P(A_i)}{\sum_{k=1}^{n} P(B \mid A_k)\, P(A_k)}", r"P(A_i \mid B) = \frac{P(B \mid A_i)}{\sum_{k=1}^{n} P(B \mid A_k)\, P(A_k)}"),
+        (r"\sum_{k=1}^{n} P(A_k \mid B) = 1", r"\sum_{k=1}^{n} P(B \mid A_k) = 1"),
+    ],
+)
+
+
 bayes_rule = Result(
+    vocabulary=vocabulary,
     title="Bayes' rule and the law of total probability",
     area="Probability",
     claims=[total, bayes, normalised],

@@ -19,6 +19,7 @@ import sympy as sp
 from derive import Claim, Domain, Remark, Result, Step, dimension, index, probability_vector
 from derive.domain import Point, Sampler
 from derive.notation import Notation
+from derive.vocabulary import Vocabulary, argument_text, call, position_value
 
 T = sp.Symbol("T", integer=True, positive=True)  # sequence length
 t = sp.Symbol("t", integer=True, positive=True)  # position in the sequence
@@ -191,7 +192,36 @@ remarks = [
     ),
 ]
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# A sequence x_1, …, x_T; P(x_1, …, x_T) (also P(x)) its probability, P(x_t | x_{<t}) the
+# next-token conditional at position t.
+
+
+def _doc_probability(env, atom, side):
+    from derive.docs.bind import BindError
+
+    text = argument_text(env, atom)
+    if "|" in text:
+        position = position_value(env, text.split("|")[0].partition("_")[2])
+        return Conditional(position)
+    if text in ("x", "x_1,ldots,x_T", "x_1,dots,x_T", "x_1,cdots,x_T", "x_{1:T}", "x_1:T", "x_{\\leT}"):
+        return env.concretise(joint)
+    raise BindError(f"P({text}) is neither P(x_t | x_<t) nor P(x_1, ..., x_T)")
+
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    dims={"T": T, "n": T},
+    entries={"P": call(_doc_probability), "p": call(_doc_probability)},
+    examples=[
+        (r"\prod_{t=1}^{T} P(x_t \mid x_{<t}) = P(x)", r"\sum_{t=1}^{T} P(x_t \mid x_{<t}) = P(x)"),
+        (r"\sum_{t=1}^{T} \log P(x_t \mid x_{<t}) = \log P(x)", r"\sum_{t=1}^{T-1} \log P(x_t \mid x_{<t}) = \log P(x)"),
+    ],
+)
+
+
 chain_rule_of_probability = Result(
+    vocabulary=vocabulary,
     title="The chain rule of probability",
     area="Probability",
     claims=[factorisation, log_form],

@@ -13,6 +13,7 @@ import sympy as sp
 
 from derive import Claim, Domain, Result, Statement, Step, dimension, reals, vector
 from derive.notation import Notation, Sum, d, i, j, k
+from derive.vocabulary import Vocabulary, computed_number, vector_of
 
 a = sp.IndexedBase("a", real=True)
 b = sp.IndexedBase("b", real=True)
@@ -249,7 +250,23 @@ cauchy_schwarz = Claim(
     oracle=oracle_abs_dot,
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# a, b (u, v, x, y) two vectors of length d, θ the angle between them, ‖·‖ the Euclidean norm.
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    dims={"n": d, "D": d},
+    entries={"u": vector_of(a), "v": vector_of(b), "theta": computed_number(lambda env: env.concretise(theta))},
+    examples=[
+        (r"a \cdot b = \sqrt{a \cdot a}\,\sqrt{b \cdot b}\,\cos\theta", r"a \cdot b = \sqrt{a \cdot a}\,\cos\theta"),
+        (r"(a - b) \cdot (a - b) = a \cdot a + b \cdot b - 2\, a \cdot b", r"(a - b) \cdot (a - b) = a \cdot a + b \cdot b + 2\, a \cdot b"),
+        (r"(a \cdot b)^2 \le (a \cdot a)(b \cdot b)", r"(a \cdot b)^2 \le a \cdot a"),
+    ],
+)
+
+
 dot_product_cosine = Result(
+    vocabulary=vocabulary,
     title="Dot product, angle and the Cauchy-Schwarz inequality",
     area="Linear algebra",
     claims=[expansion, cosine_form, law_of_cosines, lagrange, squared_bound, cauchy_schwarz],

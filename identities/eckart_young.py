@@ -19,6 +19,7 @@ import sympy as sp
 from derive import Claim, Domain, Result, Statement, Step, dimension, index, matrix, reals
 from derive.domain import Index, Matrix, Sampler, _uniform
 from derive.notation import Notation, Sum, delta, i, j, k, l
+from derive.vocabulary import Vocabulary, call, matrix_entries, position_value
 
 m, n = sp.symbols("m n", integer=True, positive=True)
 r = sp.Symbol("r", integer=True, positive=True)
@@ -397,7 +398,24 @@ optimality = Claim(
     oracle=oracle_competitor,
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# M an m × n matrix with entries M_{ij} and singular values σ_1 ≥ σ_2 ≥ … (σ_k).
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    indices=[],
+    entries={
+        "M": matrix_entries(M), "A": matrix_entries(M),
+        "sigma": call(lambda env, atom, side: Sigma(M, position_value(env, atom.sub_text), env.dim_value(m), env.dim_value(n))),
+    },
+    examples=[
+        (r"\sigma_1^2 \le \sum_{i=1}^{m}\sum_{j=1}^{n} M_{ij}^2", r"\sigma_1^2 \ge \sum_{i=1}^{m}\sum_{j=1}^{n} M_{ij}^2"),
+    ],
+)
+
+
 eckart_young = Result(
+    vocabulary=vocabulary,
     title="Frobenius norm, singular values and the Eckart-Young theorem",
     area="Linear algebra",
     claims=[trace, givens, singular_values, truncation, optimality],

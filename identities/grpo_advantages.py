@@ -17,6 +17,7 @@ from derive import Claim, Domain, Remark, Result, Step, dimension, reals, vector
 from derive.domain import Point
 from derive.notation import Notation, Sum, fresh_index, i, k
 from derive.oracles import mp_mean, mp_variance
+from derive.vocabulary import Vocabulary, computed_number, function_of, vector_value
 
 G = sp.Symbol("G", integer=True, positive=True)  # group size
 r = sp.IndexedBase("r", real=True)               # rewards of the group
@@ -215,7 +216,37 @@ sample_variance = Claim(
 one, zero = mpmath.mpf(1), mpmath.mpf(0)
 three_of_eight = Point({G: 8, r: [one, one, one, zero, zero, zero, zero, zero], i: 1})
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# r the rewards of a group of G answers, mean(r) their mean, σ_r (std(r)) their population
+# standard deviation, s_r the sample one, \hat{A}_i (A_i) = (r_i − mean(r))/σ_r the advantages.
+
+
+def _doc_advantages(env):
+    size = env.dim_value(G)
+    return vector_value(lambda index: ((r[index] - mean) / population_std).xreplace({G: size}), size)
+
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    dims={"n": G, "K": G},
+    entries={
+        "mean": function_of(lambda env, arg: env.concretise(mean)), "bar_r": computed_number(lambda env: env.concretise(mean)),
+        "mu": computed_number(lambda env: env.concretise(mean)),
+        "std": function_of(lambda env, arg: env.concretise(population_std)),
+        "sigma_r": computed_number(lambda env: env.concretise(population_std)), "sigma": computed_number(lambda env: env.concretise(population_std)),
+        "s_r": computed_number(lambda env: env.concretise(sample_std)),
+        "hat_A": ("vec", _doc_advantages), "A": ("vec", _doc_advantages),
+    },
+    examples=[
+        (r"\sum_{i=1}^{G} \hat{A}_i = 0", r"\sum_{i=1}^{G} \hat{A}_i = 1"),
+        (r"\frac{1}{G}\sum_{i=1}^{G} \hat{A}_i^2 = 1", r"\frac{1}{G-1}\sum_{i=1}^{G} \hat{A}_i^2 = 1"),
+        (r"\sum_{i=1}^{G} \left(r_i - \operatorname{mean}(r)\right) = 0", r"\sum_{i=1}^{G} \left(r_i - \operatorname{mean}(r)\right)^2 = 0"),
+    ],
+)
+
+
 grpo_advantages = Result(
+    vocabulary=vocabulary,
     title="Group-relative advantages (GRPO)",
     area="Reinforcement learning",
     claims=[centred, population_sum, sample_sum, zero_mean, unit_variance, sample_variance],

@@ -14,6 +14,7 @@ import sympy as sp
 from derive import Claim, Domain, Result, Step, dimension, index, positive, probability_vector, reals, vector
 from derive.notation import KL, Sum, j, k, n
 from derive.oracles import mp_kl
+from derive.vocabulary import Vocabulary, computed_number, dimension_names, function_of, vector_of, vector_value
 from identities.dpo_optimal_policy import J, Z, beta, pi, pi_ref, pi_star, r
 
 expected_reward = Sum(pi[k] * r[k], k, n)
@@ -116,7 +117,37 @@ value_at_optimum = Claim(
     oracle=oracle_objective_at_optimum,
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# π (π_θ) the policy, π_ref (π^ref, π_SFT) the reference, π* the optimal policy, r the reward,
+# β the KL coefficient, Z the partition function, J(π) the KL-penalised objective.
+
+
+def _doc_optimal(env):
+    size = env.dim_value(n)
+    return vector_value(lambda index: pi_star[index].xreplace({n: size}), size)
+
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    dims=dimension_names(n, ("Y",)),
+    entries={
+        **{name: vector_of(pi) for name in ("pi", "pi_theta", "pi^theta")},
+        **{name: vector_of(pi_ref) for name in ("pi_ref", "pi^ref", "pi_SFT", "pi_sft", "pi_0")},
+        **{name: ("vec", _doc_optimal) for name in ("pi*", "pi^*", "pi_star")},
+        "Z": computed_number(lambda env: env.concretise(Z)),
+        "J": function_of(lambda env, policy: env.concretise(J(policy.base))),
+    },
+    contexts=("x", "s", "c"),
+    examples=[
+        (r"\sum_y \pi(y \mid x)\left(r(x, y) - \beta \log \frac{\pi(y \mid x)}{\pi_{\mathrm{ref}}(y \mid x)}\right) = \sum_y \pi(y \mid x)\, r(x, y) - \beta D_{\mathrm{KL}}(\pi \| \pi_{\mathrm{ref}})",
+         r"\sum_y \pi(y \mid x)\left(r(x, y) - \beta \log \frac{\pi(y \mid x)}{\pi_{\mathrm{ref}}(y \mid x)}\right) = \sum_y \pi(y \mid x)\, r(x, y) + \beta D_{\mathrm{KL}}(\pi \| \pi_{\mathrm{ref}})"),
+        (r"r(y) - \beta \log \frac{\pi^*(y)}{\pi_{\mathrm{ref}}(y)} = \beta \log Z", r"r(y) - \beta \log \frac{\pi^*(y)}{\pi_{\mathrm{ref}}(y)} = \log Z"),
+    ],
+)
+
+
 kl_penalised_reward = Result(
+    vocabulary=vocabulary,
     title="The KL penalty as a per-sample reward",
     area="Alignment",
     claims=[as_expectation, slip, constant_at_optimum, value_at_optimum],

@@ -15,6 +15,7 @@ from derive import Claim, Domain, Remark, Result, Step, dimension, index, positi
 from derive.domain import Point
 from derive.notation import Notation, Sum, d, delta, fresh_index, g, i, k
 from derive.oracles import mp_partial
+from derive.vocabulary import Vocabulary, number_of, vector_of
 
 w = sp.IndexedBase("w", real=True)          # the weights
 lam = sp.Symbol("lambda", positive=True)    # penalty strength
@@ -92,7 +93,22 @@ step_claim = Claim(
     oracle=oracle_step,
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# w the weights (θ), g the gradient of the loss, λ the penalty strength, η the learning rate.
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    dims={"n": d, "D": d},
+    entries={"theta": vector_of(w), "alpha": number_of(eta)},
+    examples=[
+        (r"\frac{\partial}{\partial w_i}\left(\frac{\lambda}{2}\sum_k w_k^2\right) = \lambda w_i", r"\frac{\partial}{\partial w_i}\left(\frac{\lambda}{2}\sum_k w_k^2\right) = 2\lambda w_i"),
+        (r"w_i - \eta\left(g_i + \lambda w_i\right) = (1 - \eta\lambda)\,w_i - \eta g_i", r"w_i - \eta\left(g_i + \lambda w_i\right) = (1 - \lambda)\,w_i - \eta g_i"),
+    ],
+)
+
+
 l2_penalty_gradient = Result(
+    vocabulary=vocabulary,
     title="Gradient of the L2 penalty",
     area="Gradients",
     claims=[gradient_claim, step_claim],

@@ -13,6 +13,7 @@ import sympy as sp
 from derive import Claim, Domain, Result, Step, dimension, index, matrix, reals, vector
 from derive.notation import Notation, Sum, delta, fresh_index, g, i, j, k, l, n, x
 from derive.oracles import mp_partial
+from derive.vocabulary import Vocabulary, computed_vector, matrix_entries, vector_of
 
 m = sp.Symbol("m", integer=True, positive=True)   # output dimension
 W = sp.IndexedBase("W", real=True)                # weights, m × n
@@ -136,7 +137,31 @@ bias_claim = Claim(
     oracle=oracle_bias,
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# y = W x + b with W_{ij} (m × n), x the input (n), b the bias (m); L the loss, with upstream
+# gradient ∂L/∂y_i = g_i (also δ_i).
+
+vocabulary = Vocabulary(
+    size=m,
+    dims={"m": m, "n": n, "d_out": m, "d_in": n},
+    indices=[i, j],
+    entries={
+        "W": matrix_entries(W),
+        "x": vector_of(x, n), "b": vector_of(b, m), "g": vector_of(g, m), "delta": vector_of(g, m),
+        "y": computed_vector(lambda row, rows: LinearOutput(W, x, b, row, n).xreplace({m: rows}), m),
+    },
+    loss=lambda env: env.concretise(Sum(g[k] * LinearOutput(W, x, b, k, n), k, m)),
+    loss_partials={"y": lambda index: g[index]},
+    examples=[
+        (r"\frac{\partial L}{\partial W_{ij}} = \frac{\partial L}{\partial y_i}\, x_j", r"\frac{\partial L}{\partial W_{ij}} = \frac{\partial L}{\partial y_i}\, W_{ij}"),
+        (r"\frac{\partial L}{\partial x_j} = \sum_{k=1}^{m} W_{kj} \frac{\partial L}{\partial y_k}", r"\frac{\partial L}{\partial x_j} = \sum_{k=1}^{m} W_{kj}"),
+        (r"\frac{\partial L}{\partial b_i} = \frac{\partial L}{\partial y_i}", r"\frac{\partial L}{\partial b_i} = 2\frac{\partial L}{\partial y_i}"),
+    ],
+)
+
+
 linear_layer_gradient = Result(
+    vocabulary=vocabulary,
     title="Gradients of a linear layer",
     area="Gradients",
     claims=[weights_claim, inputs_claim, bias_claim],

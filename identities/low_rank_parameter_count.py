@@ -11,6 +11,7 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension, matrix
 from derive.domain import Point
+from derive.vocabulary import Vocabulary, function_of
 from identities.lora_parameter_count import params, thousands
 
 m, n, r = sp.symbols("m n r", integer=True, positive=True)
@@ -120,7 +121,22 @@ def concrete_claims(width: int = 4096, rank: int = 8):
 
 factors_4096, full_4096 = concrete_claims()
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# M an m × n matrix, B (m × r) and A (r × n) its rank-r factors, params(·) the number of entries.
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    entries={"params": function_of(lambda env, arg: env.concretise(params(arg)))},
+    examples=[
+        (r"\operatorname{params}(A) + \operatorname{params}(B) = r(m + n)", r"\operatorname{params}(A) + \operatorname{params}(B) = rmn"),
+        (r"\operatorname{params}(M) - \operatorname{params}(A) - \operatorname{params}(B) = mn - r(m + n)",
+         r"\operatorname{params}(M) - \operatorname{params}(A) - \operatorname{params}(B) = mn - r"),
+    ],
+)
+
+
 low_rank_parameter_count = Result(
+    vocabulary=vocabulary,
     title="Parameter count of a low-rank factorisation",
     area="Linear algebra",
     claims=[factor_count, saving, square, factors_4096, full_4096],

@@ -22,6 +22,7 @@ from derive import Claim, Domain, Remark, Result, Step, dimension
 from derive.domain import Point, Sampler, _uniform
 from derive.notation import Notation
 from derive.oracles import mp_expectation_iid
+from derive.vocabulary import Vocabulary, call
 
 m = sp.Symbol("m", integer=True, nonnegative=True)  # k = 2m + 1 (odd) or k = 2m (even)
 p = sp.Symbol("p", positive=True)  # probability that one answer is correct
@@ -232,7 +233,38 @@ remarks = [
     ),
 ]
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# p the probability that one vote is right, Acc_k(p) the accuracy of a majority of k votes
+# (k written as 2m, 2m+1, 2m-1 or a number; a tie among an even number is broken by a coin).
+
+
+def _doc_votes(env, text):
+    """The number of votes a subscript names: 2m, 2m+1, 2m-1, m or a whole number."""
+    from derive.docs.bind import BindError
+
+    text = text.replace(" ", "")
+    if text.isdigit():
+        return sp.Integer(int(text))
+    head, sign, offset = text.partition("+") if "+" in text else text.partition("-")
+    factor = head[:-1] if head.endswith("m") else None
+    if factor is None or (factor and not factor.isdigit()) or (sign and not offset.isdigit()):
+        raise BindError(f"Acc_{{{text}}}: write the number of votes as 2m, 2m+1, 2m-1 or a number")
+    count = int(factor or 1) * env.concretise(m)
+    return count + (int(offset) if sign == "+" else -int(offset) if sign == "-" else 0)
+
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    entries={"Acc": call(lambda env, atom, side: Accuracy(env.side(atom.args[0]), _doc_votes(env, atom.sub_text)))},
+    examples=[
+        (r"\operatorname{Acc}_{2m}(p) = \operatorname{Acc}_{2m-1}(p)", r"\operatorname{Acc}_{2m}(p) = \operatorname{Acc}_{2m+1}(p)"),
+        (r"\operatorname{Acc}_{3}(p) = 3p^2 - 2p^3", r"\operatorname{Acc}_{3}(p) = 3p^2 - p^3"),
+    ],
+)
+
+
 majority_vote_accuracy = Result(
+    vocabulary=vocabulary,
     title="Accuracy of a majority vote over independent answers",
     area="Probability",
     claims=[odd_claim, tie_claim, even_claim, no_gain],

@@ -20,6 +20,7 @@ from derive import Claim, Domain, Remark, Result, Statement, Step, dimension, in
 from derive.domain import Point, Sampler, _size
 from derive.notation import KL, CrossEntropy, Entropy, Notation, Sum, delta, j, k
 from derive.oracles import mp_cross_entropy, mp_softmax
+from derive.vocabulary import Vocabulary, computed_vector, dimension_names, function_of
 
 V = sp.Symbol("V", integer=True, positive=True)  # number of classes (vocabulary size)
 N = sp.Symbol("N", integer=True, positive=True)  # number of tokens in the dataset
@@ -332,7 +333,27 @@ remarks = [
     ),
 ]
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# V classes, c_k the count of class k among N tokens, \hat{p} = c/N the empirical distribution,
+# q the model, L(q) = Π_k q_k^{c_k} its likelihood.
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    dims=dimension_names(V, ("|V|",)),
+    entries={
+        "hat_p": computed_vector(lambda index, size: c[index] / N, V),
+        "p_data": computed_vector(lambda index, size: c[index] / N, V),
+        "L": function_of(lambda env, model: env.concretise(likelihood)),
+    },
+    examples=[
+        (r"-\frac{1}{N}\log L(q) = H(\hat{p}, q)", r"-\log L(q) = H(\hat{p}, q)"),
+        (r"H(\hat{p}, q) \ge H(\hat{p})", r"H(\hat{p}, q) \le H(\hat{p})"),
+    ],
+)
+
+
 maximum_likelihood_cross_entropy = Result(
+    vocabulary=vocabulary,
     title="Maximum likelihood is minimum cross-entropy",
     area="Probability",
     claims=[as_cross_entropy, one_hot, lower_bound, maximiser],

@@ -14,6 +14,7 @@ import sympy as sp
 from derive import Claim, Domain, Remark, Result, Step, dimension
 from derive.domain import Point
 from derive.notation import Notation, d
+from derive.vocabulary import Vocabulary, computed_number, function_of
 from identities.lora_parameter_count import params, thousands
 
 L = sp.Symbol("L", integer=True, positive=True)   # layers
@@ -180,7 +181,29 @@ model_gib = Claim(
     domain=concrete,
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# d the model width, L the number of layers, W (W_Q, W_K, W_V, W_O) a d × d projection;
+# params(·) its entries, bytes(·) its bf16 memory (2 bytes an entry).
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    dims={"d_model": d, "D": d, "N_L": L},
+    entries={
+        "W": computed_number(lambda env: env.concretise(W)),
+        **{f"W_{name}": computed_number(lambda env, name=name: env.concretise(sp.MatrixSymbol(f"W_{name}", d, d))) for name in PROJECTIONS},
+        "params": function_of(lambda env, arg: env.concretise(params(arg))),
+        "bytes": function_of(lambda env, arg: env.concretise(nbytes(arg))),
+    },
+    examples=[
+        (r"\operatorname{bytes}(W) = 2 d^2", r"\operatorname{bytes}(W) = 4 d^2"),
+        (r"\sum_{l=1}^{L} \left(\operatorname{params}(W_Q) + \operatorname{params}(W_K) + \operatorname{params}(W_V) + \operatorname{params}(W_O)\right) = 4 L d^2",
+         r"\sum_{l=1}^{L} \left(\operatorname{params}(W_Q) + \operatorname{params}(W_K) + \operatorname{params}(W_V) + \operatorname{params}(W_O)\right) = 4 d^2"),
+    ],
+)
+
+
 projection_memory = Result(
+    vocabulary=vocabulary,
     title="Memory of the attention projections in bf16",
     area="Linear algebra",
     claims=[matrix_bytes, model_params, model_bytes, matrix_bytes_4096, matrix_mib_4096, model_gib],

@@ -13,6 +13,7 @@ import sympy as sp
 from derive import Claim, Domain, Result, Step, dimension, index, reals, vector
 from derive.notation import Notation, Sum, delta, i, j, k, n, softmax
 from derive.oracles import mp_partial, mp_softmax
+from derive.vocabulary import Vocabulary, computed_vector, dimension_names, vector_of
 
 theta = sp.IndexedBase("theta", real=True)  # policy logits
 R = sp.IndexedBase("R", real=True)          # reward of each action
@@ -138,7 +139,26 @@ advantage = Claim(
     oracle=oracle_jacobian_form,
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# θ the logits of a softmax policy π (π_θ) over n actions, R (r) the reward of each action.
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    dims=dimension_names(n, ("A",)),
+    entries={
+        **{name: computed_vector(lambda index, length: pi(index).xreplace({n: length}), n) for name in ("pi", "pi_theta", "p")},
+        "r": vector_of(R),
+    },
+    examples=[
+        (r"\frac{\partial \log \pi_i}{\partial \theta_j} = \delta_{ij} - \pi_j", r"\frac{\partial \log \pi_i}{\partial \theta_j} = \delta_{ij} - \pi_i"),
+        (r"\frac{\partial}{\partial \theta_j} \sum_k \pi_k R_k = \pi_j \left(R_j - \sum_k \pi_k R_k\right)",
+         r"\frac{\partial}{\partial \theta_j} \sum_k \pi_k R_k = \pi_j R_j"),
+    ],
+)
+
+
 reinforce_log_derivative = Result(
+    vocabulary=vocabulary,
     title="The log-derivative (REINFORCE) policy gradient",
     area="Reinforcement learning",
     claims=[score, log_derivative, closed_form, advantage],

@@ -13,6 +13,7 @@ import sympy as sp
 
 from derive import Claim, Domain, Result, Step, dimension, index, positive, reals, vector
 from derive.notation import Notation, Sum, i
+from derive.vocabulary import Vocabulary, call, position_value, vector_of
 
 h = sp.Symbol("h", integer=True, positive=True)           # number of 2-dimensional blocks, d = 2h
 m, n, s = sp.symbols("m n s", integer=True, positive=True)  # positions of query and key, a shift
@@ -250,7 +251,38 @@ shifted = Claim(
     oracle=oracle_shifted,
 )
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# q, k a query and a key of length d = 2h, θ_i the frequency of block i, m, n (and a shift s)
+# positions; R_{Θ,m} the block-diagonal rotation by the angles m θ_i.
+
+
+def _doc_rotation(env, atom, side):
+    from derive.docs.bind import BindError
+
+    names = [part for part in atom.sub_text.replace(" ", "").split(",") if part]
+    if len(names) != 2 or names[0] not in ("Theta", "theta"):
+        raise BindError("write the rotation of a position p as R_{\\Theta,p}")
+    position, blocks = position_value(env, names[1]), env.dim_value(h)
+    if not isinstance(blocks, sp.Integer):
+        raise BindError("the rotation is written out only for a concrete number of blocks")
+    rotation = sp.diag(*[rotation_entries(position * theta[block]) for block in range(1, int(blocks) + 1)])
+    return rotation.T if atom.transpose else rotation
+
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    size=2 * h,
+    dims={"h": h},
+    entries={"q": vector_of(q, 2 * h), "k": vector_of(k, 2 * h), "R": call(_doc_rotation)},
+    examples=[
+        (r"q^\top R_{\Theta,m}^\top R_{\Theta,n}\, k = q^\top R_{\Theta,n-m}\, k", r"q^\top R_{\Theta,m}^\top R_{\Theta,n}\, k = q^\top R_{\Theta,n+m}\, k"),
+        (r"q^\top R_{\Theta,m+s}^\top R_{\Theta,n+s}\, k = q^\top R_{\Theta,m}^\top R_{\Theta,n}\, k", r"q^\top R_{\Theta,m+s}^\top R_{\Theta,n}\, k = q^\top R_{\Theta,m}^\top R_{\Theta,n}\, k"),
+    ],
+)
+
+
 rope_relative_position = Result(
+    vocabulary=vocabulary,
     title="Rotary position embeddings depend on relative position",
     area="Attention",
     claims=[composition, preserved, pair_score, blocks, shifted],

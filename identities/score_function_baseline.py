@@ -13,6 +13,7 @@ from derive import Claim, Domain, Remark, Result, Step, dimension, index, reals,
 from derive.domain import Point
 from derive.notation import Notation, Sum, delta, fresh_index, j, k, n
 from derive.oracles import mp_partial, mp_softmax
+from derive.vocabulary import Vocabulary, computed_vector, dimension_names, vector_of
 from identities.reinforce_log_derivative import Policy, R, d, mp_log_policy, pi, theta
 
 b = sp.Symbol("b", real=True)  # the baseline
@@ -159,7 +160,26 @@ example = Point({
     n: 3, j: 1, theta: [mpmath.mpf(0), mpmath.mpf(0), mpmath.mpf(1)], R: [mpmath.mpf(1), mpmath.mpf(0), mpmath.mpf(0)],
 })
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# θ the logits of a softmax policy π (π_θ) over n actions, R (r) the rewards, b a baseline.
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    dims=dimension_names(n, ("A",)),
+    entries={
+        **{name: computed_vector(lambda index, length: pi(index).xreplace({n: length}), n) for name in ("pi", "pi_theta", "p")},
+        "r": vector_of(R),
+    },
+    examples=[
+        (r"\sum_k \pi_k \frac{\partial \log \pi_k}{\partial \theta_j} = 0", r"\sum_k \frac{\partial \log \pi_k}{\partial \theta_j} = 0"),
+        (r"\sum_k \pi_k (R_k - b) \frac{\partial \log \pi_k}{\partial \theta_j} = \frac{\partial}{\partial \theta_j} \sum_k \pi_k R_k",
+         r"\sum_k \pi_k (R_k - b) \frac{\partial \log \pi_k}{\partial \theta_j} = \frac{\partial}{\partial \theta_j} \sum_k \pi_k R_k - b"),
+    ],
+)
+
+
 score_function_baseline = Result(
+    vocabulary=vocabulary,
     title="A baseline leaves the policy gradient unbiased",
     area="Reinforcement learning",
     claims=[zero_mean, unbiased, best],

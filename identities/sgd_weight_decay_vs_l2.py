@@ -16,6 +16,7 @@ from derive import Claim, Domain, Remark, Result, Step, dimension, index, positi
 from derive.domain import Point
 from derive.notation import Notation, Sum, d, delta, fresh_index, i, k
 from derive.oracles import mp_partial
+from derive.vocabulary import Vocabulary, number_of, vector_of
 
 w = sp.IndexedBase("w", real=True)          # weights
 g = sp.IndexedBase("g", real=True)          # gradient of the loss L at w
@@ -203,7 +204,23 @@ example = Point({
     beta1: mpmath.mpf("0.9"), beta2: mpmath.mpf("0.999"), eps: mpmath.mpf(0),
 })
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# w the weights (θ), g the gradient of the loss, η the learning rate, λ the L2 / weight-decay
+# coefficient, ε Adam's offset, β_1, β_2 its decay rates.
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    dims={"n": d, "D": d},
+    entries={"theta": vector_of(w), "alpha": number_of(eta)},
+    examples=[
+        (r"w_i - \eta\,\frac{\partial}{\partial w_i}\left(\frac{\lambda}{2}\sum_k w_k^2\right) - \eta g_i = w_i - \eta\lambda w_i - \eta g_i",
+         r"w_i - \eta\,\frac{\partial}{\partial w_i}\left(\frac{\lambda}{2}\sum_k w_k^2\right) - \eta g_i = w_i - \lambda w_i - \eta g_i"),
+    ],
+)
+
+
 sgd_weight_decay_vs_l2 = Result(
+    vocabulary=vocabulary,
     title="Weight decay and L2 regularisation: equal for SGD, different for Adam",
     area="Optimisation",
     claims=[sgd, adam_l2, adamw, differ],

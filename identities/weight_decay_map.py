@@ -17,6 +17,7 @@ import sympy as sp
 from derive import Claim, Domain, Remark, Result, Step, dimension, dimensions, positive, reals, vector
 from derive.domain import Point
 from derive.notation import Notation, Sum, d, i
+from derive.vocabulary import Vocabulary, argument_text, call, computed_number, number_of
 
 w = sp.IndexedBase("w", real=True)  # the weights
 sigma = sp.Symbol("sigma", positive=True)  # prior standard deviation
@@ -218,7 +219,35 @@ remarks = [
     ),
 ]
 
+# --- documentation vocabulary ---------------------------------------------------------------
+# w the weights (d of them) with a Gaussian prior of standard deviation σ, 𝒟 the N training
+# examples; p(w), p(w | 𝒟), p(𝒟 | w), p(𝒟); λ = 1/σ² the weight decay; π the constant.
+
+
+def _doc_density(env, atom, side):
+    from derive.docs.bind import BindError
+
+    text = argument_text(env, atom)
+    densities = {"w": prior, "w|D": posterior, "D|w": likelihood, "D": evidence}
+    if text not in densities:
+        raise BindError(f"p({text}) is not p(w), p(w | D), p(D | w) or p(D)")
+    return env.concretise(densities[text])
+
+
+vocabulary = Vocabulary(
+    domain_names=True,
+    dims={"n": d, "D": d},
+    entries={"p": call(_doc_density), "P": call(_doc_density), "lambda": computed_number(lambda env: lam), "pi": number_of(sp.pi)},
+    examples=[
+        (r"-\log p(w) = \frac{d}{2}\log(2\pi\sigma^2) + \frac{1}{2\sigma^2}\sum_i w_i^2", r"-\log p(w) = \frac{d}{2}\log(2\pi\sigma^2) + \frac{1}{\sigma^2}\sum_i w_i^2"),
+        (r"-\log p(w \mid \mathcal{D}) = -\log p(\mathcal{D} \mid w) + \frac{\lambda}{2}\sum_i w_i^2 + \frac{d}{2}\log(2\pi\sigma^2) + \log p(\mathcal{D})",
+         r"-\log p(w \mid \mathcal{D}) = -\log p(\mathcal{D} \mid w) + \frac{\lambda}{2}\sum_i w_i^2 + \frac{d}{2}\log(2\pi\sigma^2) - \log p(\mathcal{D})"),
+    ],
+)
+
+
 weight_decay_map = Result(
+    vocabulary=vocabulary,
     title="Weight decay is MAP estimation with a Gaussian prior",
     area="Probability",
     claims=[neg_log_prior, map_claim, mean_claim],
