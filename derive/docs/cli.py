@@ -39,21 +39,16 @@ def _parser():
 
 def check_documents(paths, use_cache: bool = False):
     """(records, problems): a verdict for every formula of every readable file, and a ScanError for each path that is not."""
-    from derive.docs.report import check_found
-    from derive.docs.scan import ScanError, find_documents, scan_path
+    from derive.docs.report import check_file
+    from derive.docs.scan import ScanError, find_documents
 
     files, problems = find_documents(paths)
     records = []
     for path in files:
         try:
-            found = scan_path(path)
+            records.extend(check_file(path, use_cache))
         except ScanError as exc:
             problems.append(exc)
-            continue
-        for formula in found:
-            record = check_found(formula, use_cache)
-            if record is not None:
-                records.append(record)
     return records, problems, files
 
 

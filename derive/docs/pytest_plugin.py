@@ -41,7 +41,9 @@ class DocumentFile(pytest.File):
 
     def collect(self):
         from derive.docs.scan import scan_path
+        from derive.docs.untagged import DocumentContext
 
+        self.context = DocumentContext()   # what earlier formulas define, for the untagged ones after them
         for found in scan_path(self.path):
             where = f"cell {found.cell}, line {found.line}" if found.cell is not None else f"line {found.line}"
             source = Path(found.file).resolve()
@@ -85,7 +87,7 @@ class FormulaItem(pytest.Item):
                 parse_tag(self.found.tag)
             except TagError as exc:
                 raise FormulaFailure(f"tag on line {self.found.tag_line}: {exc}") from None
-        record = check_found(self.found)
+        record = check_found(self.found, context=self.parent.context)
         if record is None:
             pytest.skip("untagged math that states no relation")
         strict = self.config.getoption("--derive-docs-strict") or self.config.getini("derive_docs_strict")
