@@ -148,6 +148,8 @@ def test_mdx_doubled_backslash_delimiters_only_in_mdx():
     text = "a \\\\( x = 1 \\\\) b\n"
     assert [f.latex for f in scan_text(text, "mdx")] == ["x = 1"]
     assert scan_text(text, "markdown") == []     # in plain Markdown \\( is an escaped backslash and a parenthesis
+    component = "<Tip>\nThe loss $a = b$ here.\n</Tip>\n\n<script>\nx = $a = b$\n</script>\n"
+    assert [(f.line, f.latex) for f in scan_text(component, "mdx")] == [(2, "a = b")]
 
 
 # --- files and folders the checker cannot read -------------------------------------------------------

@@ -11,7 +11,8 @@ spans and escaped dollars are never mistaken for math:
 * MkDocs: admonitions (``!!! note`` / ``??? note`` with an indented body) and
   content tabs (``=== "Tab"``);
 * Quarto: ``$$ ... $$ {#eq-label}`` and ``::: {.callout-note}`` divs;
-* MDX (``.mdx``): ``\\( ... \\)``, ``\\[ ... \\]`` and the comment ``{/* derive: ... */}``.
+* MDX (``.mdx``): ``\\( ... \\)``, ``\\[ ... \\]``, the comment ``{/* derive: ... */}``, and
+  the Markdown body of a component (``<Tip>`` on its own line, the body on the next lines).
 
 A tag is the comment ``<!-- derive: NAME; ... -->`` just before a formula. Macros
 defined inside math (``$\newcommand{\R}{\mathbb{R}}$``, as MathJax allows) hold for
@@ -134,6 +135,11 @@ class MarkdownScan:
                 self._inline(token, start)
 
     def _html_block(self, token, start: int) -> None:
+        first, _, rest = token.content.partition("\n")
+        if self.mdx and _is_component_tag(first) and rest.strip():
+            # an MDX component (<Tip>, <hfoption id="...">) whose body follows on the next lines is Markdown
+            self.scan(rest, start + 1)
+            return
         end = 0
         for comment in re.finditer(r"<!--.*?-->", token.content, re.S):
             tag = tag_of_comment(comment.group())
@@ -191,6 +197,13 @@ class MarkdownScan:
                 self.add(line, child.content.strip(), child.type == "math_inline_double")
             elif child.type == "math_block":
                 self.add_block(start + 1, child.content)
+
+
+def _is_component_tag(line: str) -> bool:
+    """Whether ``line`` is one opening MDX component tag such as ``<Tip>`` or ``<Tip warning={true}>``."""
+    text = line.strip()
+    return (len(text) > 2 and text[0] == "<" and text[1].isupper() and text.endswith(">")
+            and not text.endswith("/>") and text.count("<") == 1)
 
 
 def _directive_options(content: str) -> tuple[int, str]:
