@@ -1,8 +1,9 @@
 """Binding: what each identifier of a formula means for the result it is tagged with.
 
-A :class:`Vocabulary` maps the names documents use (σ, s, p, \\hat{y} for a softmax
-output; \\pi_{ref} for the reference policy; μ, σ², \\hat{x} in LayerNorm) to the
-bound result's own SymPy objects, and says which dimension a bare Σ runs over. The
+The bound result declares its :class:`~derive.vocabulary.Vocabulary`: the names
+documents use (σ, s, p, \\hat{y} for a softmax output; \\pi_{ref} for the reference
+policy; μ, σ², \\hat{x} in LayerNorm) mapped to its own SymPy objects, and the
+dimension a bare Σ runs over; this module knows no particular result. The
 tag can rebind a name (``s = \\operatorname{softmax}(z)``, ``x = z``) or declare the
 kind of an extra symbol (``A: real``). :class:`Interpreter` then turns the parsed
 sides into SymPy expressions, at symbolic or concrete dimensions (vectors and
@@ -11,25 +12,41 @@ matrices such as diag(σ) − σσᵀ need concrete ones).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable
 
 import sympy as sp
 
-from derive import domain as dom
 from derive.docs.interpret import Atom, Cases, Deriv, Indicator, Number, Side, SumNode, TupleNode
 from derive.docs.parse import parse_latex
 from derive.errors import DeriveError
 from derive.notation import CrossEntropy, Entropy, KL, Logistic, Softmax
-from derive.vocabulary import Vocabulary, generic_vocabulary, vector_of, vocabulary_for  # noqa: F401
+from derive.vocabulary import Vocabulary, generic_vocabulary, vector_of, vocabulary_for  # noqa: F401  (used by decide)
 
 
 class BindError(DeriveError):
     """A formula that parses but cannot be bound: an unknown symbol or function, a misused index."""
 
 
+class Unbound(BindError):
+    """A name the formula uses that nothing binds: no vocabulary entry, tag clause, definition or builtin."""
+
+    def __init__(self, message: str, name: str):
+        super().__init__(message)
+        self.name = name
+
+
 class ShapeError(DeriveError):
     """An expression that mixes shapes (a matrix plus a scalar, a product of mismatched sizes)."""
+
+
+@dataclass
+class Definition:
+    """A name a document defines for the formulas after it: ``f(x) = ...``, ``g := ...``."""
+
+    name: str            # the vocabulary key of the name ("g", "p_XY", "sigma")
+    params: list         # the parameters' keys ([] for a symbol)
+    body: Any            # the defining side (a Side)
 
 
 class NeedsConcrete(Exception):
@@ -87,7 +104,7 @@ class Interpreter:
     """Turns parsed sides into SymPy values for one binding and one choice of dimensions."""
 
     def __init__(self, vocab: Vocabulary, dims: dict | None = None, overrides: dict | None = None,
-                 extra: dict | None = None, flags: dict | None = None):
+                 extra: dict | None = None, flags: dict | None = None, definitions: dict | None = None):
         self.vocab = vocab
         self.dims = dims or {}            # dimension symbol -> int (concrete) ; missing = symbolic
         self.overrides = overrides or {}  # name -> Side (in the result's notation) or ("value", ...)
@@ -98,6 +115,10 @@ class Interpreter:
         self.used_indices: set = set()
         self.cache: dict = {}
         self._overriding: set = set()
+        self.definitions = definitions or {}   # name -> Definition, from earlier formulas of the document
+        self.values: dict = {}                 # parameter of a definition being applied -> its argument's value
+        self.implicit_ranges = True            # may a sum without bounds run over the vocabulary's dimension?
+        self.indexed: set = set()              # summation dummies used as the index of a vector
 
     # -- dimensions --
     def dim_value(self, symbol):
@@ -149,18 +170,19 @@ class Interpreter:
                 raise ShapeError("a power of a vector or matrix")
             return sp.Pow(base, power)
         if isinstance(expr, sp.log):
-            arg = self._scalar(self.value(expr.args[0], side))
+            arg = self.value(expr.args[0], side)
             if len(expr.args) > 1 and expr.args[1] not in (sp.E,):
-                return sp.log(arg) / sp.log(self.value(expr.args[1], side))
-            return sp.log(arg)
+                return _elementwise(lambda a: sp.log(a) / sp.log(self._scalar(self.value(expr.args[1], side))), arg)
+            return _elementwise(sp.log, arg)
         if isinstance(expr, (sp.exp, sp.sin, sp.cos, sp.tanh, sp.Abs, sp.factorial)):
             arg = self.value(expr.args[0], side)
             if isinstance(arg, (Vec, sp.MatrixBase)):
                 if isinstance(expr, sp.Abs):
                     matrix = as_value(arg)
                     return sp.sqrt(sum(e ** 2 for e in matrix))
-                raise ShapeError(f"{type(expr).__name__} of a vector")
-            return type(expr)(arg)
+                if isinstance(expr, sp.factorial):
+                    raise ShapeError(f"{type(expr).__name__} of a vector")
+            return _elementwise(type(expr), arg)
         if isinstance(expr, sp.Function) and type(expr).__name__ in ("sqrt",):
             return sp.sqrt(self._scalar(self.value(expr.args[0], side)))
         raise BindError(f"unsupported construct {type(expr).__name__} ({expr})")
@@ -172,25 +194,26 @@ class Interpreter:
         return v
 
     def _add(self, values):
-        if any(isinstance(v, (Vec, sp.MatrixBase)) for v in values):
-            values = [scalarise(as_value(v)) for v in values]
-        kinds = {isinstance(v, sp.MatrixBase) for v in values}
-        if len(kinds) > 1:
-            raise ShapeError("a matrix or vector added to a number")
-        if True in kinds:
-            shapes = {v.shape for v in values}
-            if len(shapes) > 1:
+        if not any(isinstance(v, (Vec, sp.MatrixBase)) for v in values):
+            return sp.Add(*values)
+        values = [as_value(v) for v in values]
+        shapes = {v.shape for v in values if isinstance(v, sp.MatrixBase)}
+        if len(shapes) > 1:
+            wide = {s for s in shapes if s != (1, 1)}   # a 1x1 value (u·v at n = 1) is a number
+            if len(wide) > 1:
                 raise ShapeError(f"sum of matrices of shapes {sorted(shapes)}")
-            total = values[0]
-            for v in values[1:]:
-                total = total + v
-            return total
-        return sp.Add(*values)
+            values = [scalarise(v) if isinstance(v, sp.MatrixBase) and v.shape == (1, 1) else v for v in values]
+            shapes = wide
+        shape = next(iter(shapes))
+        # a number added to a vector or matrix is added to every entry (x - μ), as authors mean it
+        return sum((v if isinstance(v, sp.MatrixBase) else sp.ones(*shape) * v for v in values[1:]),
+                   values[0] if isinstance(values[0], sp.MatrixBase) else sp.ones(*shape) * values[0])
 
     def _mul(self, values):
         if not any(isinstance(v, (Vec, sp.MatrixBase)) for v in values):
             return sp.Mul(*values)
-        values = [scalarise(as_value(v)) for v in values]
+        # a vector keeps its shape when scaled, also at dimension 1 (z/T, (1/n)·1 stay vectors)
+        values = [as_value(v) for v in values]
         result = values[0]
         for v in values[1:]:
             if isinstance(result, sp.MatrixBase) and isinstance(v, sp.MatrixBase):
@@ -198,14 +221,16 @@ class Interpreter:
                     result = (result.T * v)[0, 0]   # u · v written without a transpose: the dot product
                     continue
                 if result.shape[1] != v.shape[0]:
-                    if result.shape == v.shape == (1, 1):
+                    if result.shape == (1, 1):
+                        result = result[0, 0] * v
+                        continue
+                    if v.shape == (1, 1):
                         result = result * v[0, 0]
                         continue
                     raise ShapeError(f"product of a {result.shape[0]}x{result.shape[1]} and a {v.shape[0]}x{v.shape[1]} matrix")
                 result = result * v
             else:
                 result = result * v
-            result = scalarise(result)
         return result
 
     # -- nodes --
@@ -236,7 +261,8 @@ class Interpreter:
                 cond = sp.And(*[(sp.Eq if c.relation == "=" else sp.Ne)(self.index(c.left), self.index(c.right)) for c in conditions])
                 pieces.append((value, cond))
             return sp.Piecewise(*pieces)
-        raise BindError(f"unsupported node {type(node).__name__}")
+        from derive.docs.operations import value_of   # max/min, norms, cases with conditions, primes, limits, ...
+        return value_of(self, node)
 
     # indices
     def index(self, name):
@@ -307,6 +333,11 @@ class Interpreter:
         # a summation variable used as a number
         if key in self.bound and not atom.sub and not atom.args:
             return self.bound[key]
+        if key in self.values and not atom.args and not atom.decoration:   # a parameter of a definition being applied
+            return self._apply_indices(self.values[key], atom, atom.sub)
+        definition = self._definition(atom)
+        if definition is not None:
+            return self._apply_definition(definition, atom)
         name, meaning, consumed = self.meaning(atom)
         sub = [] if consumed else atom.sub
         if meaning is None:
@@ -327,7 +358,7 @@ class Interpreter:
                 self._overriding.discard(name)
             return self._apply_indices(value, atom, sub)
         kind, build = meaning[0], meaning[1]
-        if kind == "call":
+        if kind == "call":   # a vocabulary's own reading of the name, its arguments and subscripts
             return build(self, atom, side)
         if kind == "scalar":
             value = build(self)
@@ -351,6 +382,45 @@ class Interpreter:
             m = sp.Matrix(int(size), int(size), lambda a, b: entry(sp.Integer(a + 1), sp.Integer(b + 1)))
             return self._post(m.T if atom.transpose else m, atom, allow_args=False, transposed=True)
         raise BindError(f"unknown meaning for {name}")
+
+    def _definition(self, atom: Atom):
+        """The document's definition an atom names, unless a tag clause rebinds the name."""
+        if not self.definitions or any(k in self.overrides for k in [*atom.full_keys(), atom.key]):
+            return None
+        for key in atom.full_keys():
+            if key in self.definitions:
+                return self.definitions[key]
+        if atom.key in self.definitions and not atom.decoration:
+            definition = self.definitions[atom.key]
+            if definition.params or not atom.sub:
+                return definition
+        return None
+
+    def _apply_definition(self, definition: Definition, atom: Atom):
+        if definition.name in self._overriding:
+            raise BindError(f"{definition.name} is defined in terms of itself")
+        args = atom.args or []
+        if definition.params and len(args) != len(definition.params):
+            raise BindError(f"{definition.name} is defined with {len(definition.params)} argument(s), used with {len(args)}")
+        values = [self.side(a) for a in args] if definition.params else []
+        saved = dict(self.values)
+        self._overriding.add(definition.name)
+        try:
+            self.values = {k: v for k, v in self.values.items() if k not in definition.params}
+            self.values.update(zip(definition.params, values))
+            value = self.side(definition.body)
+        finally:
+            self.values = saved
+            self._overriding.discard(definition.name)
+        if definition.params:
+            indices = list(atom.post_sub)
+        else:
+            indices = [] if atom.full_keys() and atom.full_keys()[0] == definition.name else list(atom.sub) + list(atom.post_sub)
+        if indices:
+            if len(indices) > 1 or not isinstance(value, Vec):
+                raise BindError(f"{definition.name} is not a vector, but has an index")
+            value = value.component(self.index(indices[0]))
+        return _transpose(value) if atom.transpose else value
 
     def _post(self, value, atom, allow_args=True, args_used=False, transposed=False):
         if atom.args and not args_used and not allow_args:
@@ -384,7 +454,9 @@ class Interpreter:
             raise BindError(f"{atom.key} is a vector but has {len(indices)} indices")
         if not isinstance(value, Vec):
             raise BindError(f"{atom.key} is not a vector, but has the index {indices[0]}")
-        return value.component(self.index(indices[0]))
+        position = self.index(indices[0])
+        self.indexed.add(position)
+        return value.component(position)
 
     # builtin functions and symbols shared by every vocabulary
     def builtin(self, atom: Atom, side: Side):
@@ -394,7 +466,7 @@ class Interpreter:
             return sp.KroneckerDelta(self.index(atom.sub[0]), self.index(atom.sub[1]))
         if key == "I" and len(atom.sub) == 2:
             return sp.KroneckerDelta(self.index(atom.sub[0]), self.index(atom.sub[1]))
-        if key == "I" and not atom.sub:
+        if key == "I" and not atom.sub and atom.args is None:   # I(X; Y) is not the identity matrix
             size = self.size_value
             if not isinstance(size, sp.Integer):
                 raise NeedsConcrete()
@@ -453,6 +525,8 @@ class Interpreter:
                 return KL(p.base, q.base, p.size)
             return _sum_over(p.size, lambda k: p.component(k) * sp.log(p.component(k) / q.component(k)))
         if key in ("E", "Var", "var", "bb_E", "Cov") and atom.args:
+            if "|" in atom.seps:
+                raise BindError(f"a conditional expectation {key}[· | ·] needs a joint model of both; it is not computed")
             if self.vocab.expectation is None and "sim" not in atom.sub_text:
                 raise BindError(f"{key}[...] needs a probability model; {self.vocab.name or 'untagged formulas'} has none")
             if "sim" in atom.sub_text and key == "E":
@@ -460,14 +534,23 @@ class Interpreter:
                 p = self._vector(self.node(Atom(dist, [], ""), side))
                 dummy = sp.Dummy(variable or "k", integer=True, positive=True)
                 saved = self.bound.get(variable)
-                self.bound[variable] = dummy
+                outcome = dummy
+                if self._names_vector(variable):   # x ~ p where x lists the values: the outcome's value x_k
+                    outcome = self._vector(self.node(Atom(variable, [], ""), side)).component(dummy)
+                self.bound[variable] = outcome
                 try:
-                    body = self._scalar(self.side(atom.args[0]))
+                    body = self.side(atom.args[0])
                 finally:
                     if saved is None:
                         self.bound.pop(variable, None)
                     else:
                         self.bound[variable] = saved
+                if isinstance(body, (Vec, sp.MatrixBase)):   # the expectation of a vector, entry by entry
+                    matrix = as_value(body)
+                    if not isinstance(p.size, sp.Integer):
+                        raise NeedsConcrete()
+                    return sum((p.component(sp.Integer(t)) * matrix.xreplace({dummy: sp.Integer(t)}) for t in range(1, int(p.size) + 1)),
+                               sp.zeros(*matrix.shape))
                 return sp.Sum(p.component(dummy) * body, (dummy, 1, p.size))
             E, Var = self.vocab.expectation
             arg = self._scalar(self.side(atom.args[0]))
@@ -487,8 +570,9 @@ class Interpreter:
         if atom.key in ("L", "cal_L", "ell", "J", "CE", "loss", "cal_J") or any(f.startswith(("L_", "cal_L_", "ell_")) for f in full):
             if self.vocab.loss is not None:
                 return self.vocab.loss(self)
-        raise BindError(f"'{_display(atom)}' is not bound: {self.vocab.name or 'the shared notation'} has no symbol or function of that name"
-                        + ("" if self.vocab.name == "" else "; say what it stands for in the tag, e.g. '; s = \\operatorname{softmax}(z)'"))
+        raise Unbound(f"'{_display(atom)}' is not bound: {self.vocab.name or 'the shared notation'} has no symbol or function of that name"
+                      + ("" if self.vocab.name == "" else "; say what it stands for in the tag, e.g. '; s = \\operatorname{softmax}(z)'"),
+                      atom.key)
 
     def _vector(self, value):
         if isinstance(value, Vec):
@@ -515,6 +599,9 @@ class Interpreter:
             if low == 0:
                 raise BindError("a sum from 0: indices here run from 1")
             body = self.side(node.body)
+            if node.high is None and not self.implicit_ranges and not all(d in self.indexed for d in dummies):
+                from derive.docs.interpret import Unsupported
+                raise Unsupported(f"a sum over {', '.join(node.variables)} without a stated range, not running over a vector's entries")
             for variable in node.excluded:
                 body = self._mul([body, 1 - sp.KroneckerDelta(self.bound[node.variables[0]], self.index(variable))])
             for dummy in reversed(dummies):
@@ -589,6 +676,15 @@ def _transpose(value):
     if isinstance(value, sp.MatrixBase):
         return value.T
     return value
+
+
+def _elementwise(function, value):
+    """A function of a number applied to every entry of a vector or matrix (exp(z), log p)."""
+    if isinstance(value, Vec):
+        return Vec(lambda idx: function(value.component(idx)), value.size, None, value.row)
+    if isinstance(value, sp.MatrixBase):
+        return value.applyfunc(function)
+    return function(value)
 
 
 def _pick(items, idx):

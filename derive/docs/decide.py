@@ -19,7 +19,8 @@ import mpmath
 import sympy as sp
 
 from derive import domain as dom
-from derive.docs.bind import BindError, Interpreter, NeedsConcrete, ShapeError, Vec, as_value, generic_vocab, scalarise, vocabulary_for
+from derive.docs.bind import (BindError, Interpreter, NeedsConcrete, ShapeError, Unbound, Vec, as_value, generic_vocab, scalarise,
+                               vocabulary_for)
 from derive.docs.interpret import Atom, Number, NotationError, TupleNode, Unsupported, rewrite_chain
 from derive.docs.parse import ParseError, parse_latex
 from derive.docs.rounding import is_rounding_of
@@ -163,15 +164,52 @@ def _domain_for(vocab, flags, relations, binding, used_names):
     return domain.with_(samplers=samplers, points=max(MIN_POINTS, domain.points))
 
 
-def decide(text: str, binding: Binding | None = None, tagged: bool = True) -> Verdict:
-    """The verdict on one formula (never raises for bad input)."""
+@dataclass
+class Scope:
+    """What binds the names of an untagged formula: the document's definitions and the names it quantifies."""
+
+    definitions: dict = field(default_factory=dict)   # name -> Definition, from earlier formulas
+    quantifiable: dict = field(default_factory=dict)  # name -> "real" / "vector": the formula's own variables
+    free: dict = field(default_factory=dict)          # those of them the formula needs, found while reading it
+
+
+def decide(text: str, binding: Binding | None = None, tagged: bool = True, context=None) -> Verdict:
+    """The verdict on one formula (never raises for bad input).
+
+    Untagged (``tagged=False``), nothing is bound but what the formula binds itself and
+    what earlier formulas of its document defined (``context``, a
+    :class:`derive.docs.untagged.DocumentContext`); see :mod:`derive.docs.untagged`.
+    """
+    binding = binding or Binding()
+    if tagged:
+        return _guarded(text, binding, None)
+    from derive.docs.untagged import DocumentContext, quantified_names
+
+    context = context or DocumentContext()
+    try:
+        quantifiable = quantified_names(text, context)
+    except Exception:   # an unreadable formula: reported by the reading below
+        quantifiable = {}
+    scope = Scope(dict(context.definitions), quantifiable)
+    for _ in range(len(quantifiable) + 1):
+        try:
+            return _guarded(text, binding, scope, reraise_unbound=True)
+        except Unbound as exc:
+            if exc.name in scope.quantifiable and exc.name not in scope.free:
+                scope.free[exc.name] = scope.quantifiable[exc.name]
+                continue
+            return Verdict(UNKNOWN, f"{exc.name} is not bound: no definition before it in the document, and the formula"
+                                    " does not quantify it (a variable of a derivative, a sum, or an argument of known functions)")
+    return Verdict(UNKNOWN, "the formula's names could not all be bound")
+
+
+def _guarded(text, binding, scope, reraise_unbound=False):
     from derive.symbolic import OutOfTime, time_budget
 
-    binding = binding or Binding()
     token = None
     try:
         with time_budget(FORMULA_BUDGET_SECONDS) as token:
-            return _decide(text, binding)
+            return _decide(text, binding, scope)
     except OutOfTime as exc:
         if exc.budget is not token:
             raise
@@ -181,12 +219,16 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True) -> Ve
         return Verdict(UNPARSEABLE, f"{exc}{where}")
     except Unsupported as exc:
         return Verdict(UNKNOWN, str(exc))
+    except Unbound as exc:
+        if reraise_unbound:
+            raise
+        return Verdict(UNKNOWN, str(exc))
     except BindError as exc:
         return Verdict(UNKNOWN, str(exc))
     except DecideError as exc:
         return Verdict(UNKNOWN, str(exc))
-    except ShapeError as exc:
-        return Verdict(FAIL, f"the two sides are not the same kind of object: {exc}")
+    except ShapeError as exc:   # the checker's reading of the notation, not the author's claim, is in doubt
+        return Verdict(UNKNOWN, f"cannot model the shapes as written: {exc}")
     except RecursionError:
         return Verdict(UNPARSEABLE, "formula nested too deeply")
     except (NumericError, ZeroDivisionError, OverflowError) as exc:
@@ -221,7 +263,7 @@ def out_of_bounds(text: str) -> Verdict | None:
     return None
 
 
-def _decide(text, binding):
+def _decide(text, binding, scope=None):
     from derive.registry import load
 
     too_big = out_of_bounds(text)
@@ -232,13 +274,15 @@ def _decide(text, binding):
     if not relations:
         raise DecideError("no relation (=, \\le, \\approx, ...) to check")
     for relation in relations:
-        if relation in ("propto", "in", "!="):
+        if relation in ("in", "!="):
             raise DecideError({"propto": "a proportionality or mapping", "in": "a membership", "!=": "an inequation ≠"}[relation] + " cannot be decided")
     for side in sides:
         parse_latex(side.text)
     if binding.result:
         result = load(binding.result)
         vocab = vocabulary_for(result)
+    elif scope is not None:
+        vocab = _untagged_vocabulary()
     else:
         vocab = generic_vocab()
     overrides = {}
@@ -247,6 +291,7 @@ def _decide(text, binding):
     for name, latex in binding.overrides.items():
         rewriter = Rewriter(binding.log_base)
         overrides[_normal_name(name)] = rewriter.side(clean(lex(latex)))
+    overrides.update(conditions.definitions)   # "where \beta = 0.9" in the formula itself
 
     # extra symbols declared by kind
     extra, extra_samplers = {}, {}
@@ -265,12 +310,30 @@ def _decide(text, binding):
             from derive.docs.bind import _vec_entry
             overrides.setdefault(key, _vec_entry(base))
         else:
-            symbol = sp.Symbol(f"doc_{key}", real=True, positive=word in ("positive", "scale", "temperature", "probability"))
+            # positive=False would declare the symbol ≤ 0 (|t| = -t): leave the sign open for a real
+            symbol = sp.Symbol(f"doc_{key}", real=True, positive=True if word in ("positive", "scale", "temperature", "probability") else None)
             extra[key] = symbol
             extra_samplers[symbol] = KIND_SAMPLERS[word](vocab.size)
 
+    if scope is not None:   # the untagged formula's own variables: real numbers, or vectors over the sampled dimension
+        from derive.docs.bind import _vec_entry
+
+        for key, kind in scope.free.items():
+            if kind == "vector":
+                base = sp.IndexedBase(key, real=True)
+                extra_samplers[base] = KIND_SAMPLERS["vector"](vocab.size)
+                overrides[key] = _vec_entry(base)
+            else:
+                symbol = sp.Symbol(key, real=True)
+                extra[key] = symbol
+                extra_samplers[symbol] = KIND_SAMPLERS["real"](vocab.size)
+
+    definitions = scope.definitions if scope is not None else None
+
     def interpreter(dims, flags=None):
-        return Interpreter(vocab, dims, overrides, extra, flags)
+        made = Interpreter(vocab, dims, overrides, extra, flags, definitions)
+        made.implicit_ranges = scope is None   # untagged, Σ_x with no range runs over nothing the text states
+        return made
 
     # a dry run at the first point of the result's domain decides the variant and the domain
     base_domain = (vocab.domain or dom.Domain({}, points=5))
@@ -297,14 +360,28 @@ def _decide(text, binding):
             constant = all(_is_constant(symbolic_dry.side(side)) for side in sides)
         except NeedsConcrete:
             constant = False
+    wanted = None
+    if scope is not None and scope.free and not constant:
+        # untagged, the formula's own variables range over where its sides are defined: draw spare points
+        wanted = max(MIN_POINTS, domain.points)
+        domain = domain.with_(points=wanted * 8)
     points = [dom.Point()] if constant else _points(domain, text, conditions, dry)
     if not points:
         raise DecideError("no point of the domain satisfies the stated conditions")
     tolerances = [_literal_tolerances(side) for side in sides]
     dimension_symbols = [s for s, v in domain.samplers.items() if isinstance(v, dom.Dimension)]
+    shown = None
+    if scope is not None:   # untagged: the counterexample names the formula's own variables (and n for a vector)
+        shown = set(extra_samplers) | set(dry.index_map.values())
+        if any(kind == "vector" for kind in scope.free.values()) or dry.index_map:
+            shown |= {vocab.size}
     cache = {}
     first_singular = None
+    kept_points = skipped_points = 0
+    set_aside = 0   # points outside the formula's stated conditions
     for point in points:
+        if wanted is not None and kept_points >= wanted:
+            break
         dims = {s: point[s] for s in dimension_symbols if s in point}
         key = tuple(sorted((str(s), v) for s, v in dims.items()))
         if key not in cache:
@@ -312,6 +389,14 @@ def _decide(text, binding):
             interp.index_map = dict(dry.index_map)
             cache[key] = [interp.side(side) for side in sides]
         values = cache[key]
+        if conditions.comparisons:   # "for t > 0": points outside the stated conditions are set aside
+            from derive.docs.operations import comparisons_hold
+
+            judge = interpreter(dims, dry.flags)
+            judge.index_map = dict(dry.index_map)
+            if not comparisons_hold(judge, conditions.comparisons, point, _evaluate):
+                set_aside += 1
+                continue
         evaluated = []
         singular = None
         for position, value in enumerate(values):
@@ -321,32 +406,58 @@ def _decide(text, binding):
                     raise NumericError("not finite")
                 evaluated.append(number)
             except (NumericError, ZeroDivisionError) as exc:
-                singular = f"side {position + 1} has no finite real value{_at(point)} ({exc})"
+                if "still symbolic" in str(exc):   # the checker left a quantity without a value: no counterexample
+                    raise DecideError(f"side {position + 1} could not be given a value ({exc})"[:400]) from None
+                singular = f"side {position + 1} has no finite real value{_at(point, shown)} ({exc})"
                 break
         if singular:
             first_singular = first_singular or singular
+            skipped_points += 1
             continue
+        kept_points += 1
         for link, relation in enumerate(relations):
             a, b = evaluated[link], evaluated[link + 1]
+            if relation == "and":   # A \land B: two statements side by side, no link between them
+                continue
+            if relation == "propto":
+                from derive.docs.operations import proportional
+
+                ranges = [(s, point[domain.samplers[s].size] if domain.samplers[s].size in point else domain.samplers[s].size)
+                          for s in dry.index_map.values() if isinstance(domain.samplers.get(s), dom.Index)]
+                ok, why = proportional(values[link], values[link + 1], a, b, point, ranges, _evaluate)
+                if not ok:
+                    return Verdict(FAIL, f"{_link_text(sides, link)} is not a proportionality{_at(point, shown)}: {why}")
+                continue
             literal = tolerances[link + 1] or tolerances[link]
             if relation == "~" or (relation == "=" and literal and max(literal) > 0):
                 if not literal:
                     raise DecideError("≈ between two expressions: no written digits set the tolerance")
                 ok, why = _approx(a, b, literal)
                 if not ok:
-                    return Verdict(FAIL, f"{_link_text(sides, link)}: {why}" + _at(point))
+                    return Verdict(FAIL, f"{_link_text(sides, link)}: {why}" + _at(point, shown))
                 continue
             if _shape(a) != _shape(b) and ((not _shape(a) and a == 0) or (not _shape(b) and b == 0)):
                 zero_shape = _shape(a) or _shape(b)   # "= 0" for a zero vector or matrix
                 a = a if _shape(a) else mpmath.zeros(*zero_shape)
                 b = b if _shape(b) else mpmath.zeros(*zero_shape)
             if _shape(a) != _shape(b):
-                return Verdict(FAIL, f"{_link_text(sides, link)}: the sides have shapes {_shape(a)} and {_shape(b)}" + _at(point))
+                # a vector against a number: the checker's reading of the notation, not the claim, is in doubt
+                raise DecideError(f"{_link_text(sides, link)}: the sides come out with shapes {_shape(a)} and {_shape(b)}"
+                                  " as read; cannot compare them")
             ok, _ = holds(relation, a, b)
             if not ok:
-                return Verdict(FAIL, f"{_link_text(sides, link)} {_relation_word(relation)}{_at(point)}: left = {_describe_value(a)}, right = {_describe_value(b)}")
-    if first_singular:
+                return Verdict(FAIL, f"{_link_text(sides, link)} {_relation_word(relation)}{_at(point, shown)}: left = {_describe_value(a)}, right = {_describe_value(b)}")
+    if first_singular and scope is not None and scope.free:
+        # untagged, a formula's own variables range over where its sides are defined (x > 0 for ln x)
+        if kept_points < (wanted or MIN_POINTS):
+            raise DecideError(f"the sides have real values at only {kept_points} of {kept_points + skipped_points} sampled points ({first_singular})")
+        points = points[:kept_points]
+    elif first_singular:
         return Verdict(FAIL, first_singular)
+    if set_aside:
+        if set_aside >= len(points):
+            raise DecideError("no sampled point satisfies the formula's stated conditions")
+        points = points[set_aside:]   # only the count of checked points is reported
     evidence, how = "numeric", f"numeric evidence: holds at all {len(points)} points"
     if constant:
         evidence, how = "exact", "arithmetic checks"
@@ -357,11 +468,25 @@ def _decide(text, binding):
     return Verdict(PASS, how, evidence, len(points))
 
 
+def _untagged_vocabulary():
+    """No names at all: an untagged formula binds its own (see :mod:`derive.docs.untagged`); indices run over n."""
+    import dataclasses
+
+    from derive.notation import i, j, n
+
+    generic = generic_vocab()
+    domain = dom.Domain({n: dom.dimension(1, 6), i: dom.index(n), j: dom.index(n)}, points=MIN_POINTS)
+    return dataclasses.replace(generic, entries={}, dims={}, domain=domain)
+
+
 def _shape(value):
     return (value.rows, value.cols) if isinstance(value, mpmath.matrix) else ()
 
 
-def _at(point):
+def _at(point, shown=None):
+    """`` at n=2, x=0.3``: the point, limited to the symbols in ``shown`` when given."""
+    if shown is not None:
+        point = dom.Point({s: v for s, v in point.items() if s in shown})
     text = point.describe()
     return f" at {text}" if text else ""
 

@@ -1,0 +1,314 @@
+"""What an untagged formula claims: an identity to decide, a definition to remember, or nothing to check.
+
+Untagged, a document's formula is decided only when the text claims that it holds
+identically: an identity of known functions (``\\sigma(x) + \\sigma(-x) = 1``), a
+derivative (``\\frac{d}{dx} x^3 = 3x^2``), or arithmetic (``0.81 \\approx 0.283^2``).
+Everything else is SKIPPED with the reason:
+
+* a definition: ``:=``, ``\\stackrel{\\textrm{def}}{=}``, ``\\equiv``, "let … be", a bare
+  name on the left (``y = wx + b``), or a fresh function name applied to its parameters
+  (``p(x) = \\frac{1}{1+x^2}``). A function definition, and a name defined with an
+  explicit definition mark, bind the name for the formulas after it in the same
+  document (:class:`DocumentContext`);
+* a condition: an inequality between names and numbers (``x \\ge 1``, ``p > 1/8``);
+* a case split, and an equation to solve (``2x + y = 1``, ``q(\\mathbf{x}) = 0``).
+
+A name in a decided formula must be bound by its context: by an earlier definition,
+by being the variable a derivative is taken by, by a sum, or by being a universally
+quantified argument: a name that occurs only inside the arguments of known functions
+(``x`` in ``\\sigma(x) + \\sigma(-x) = 1``) or of the expression a derivative is taken
+of. Such a name is a real number, or a vector over the sampled dimension when it is
+bold or carries an index (``o`` in ``\\operatorname{softmax}(\\mathbf{o})_j``). Any
+other name leaves the formula SKIPPED ("not bound").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from derive.docs.bind import Definition
+from derive.docs.interpret import Atom, Cases, Deriv, Number, Side, SumNode, TupleNode, rewrite_chain
+from derive.docs.parse import ParseError, parse_latex
+
+# functions the checker knows by their usual names: their arguments are the formula's own variables
+KNOWN_FUNCTIONS = {"sigma", "sigmoid", "logistic", "softmax", "Softmax", "logsoftmax", "H", "KL", "D", "D_KL", "E", "bb_E",
+                   "Var", "var", "Cov", "diag", "tr", "trace", "rank", "delta", "one"}
+# names that mean one function only: "sigmoid(x) = ..." is a claim about it, while "σ(x) = max(0, x)" defines σ
+UNAMBIGUOUS_FUNCTIONS = {"sigmoid", "logistic", "softmax", "Softmax", "logsoftmax", "diag", "tr", "trace", "rank"}
+NATIVE_FUNCTIONS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tanh)
+DEFINITION_MARK = re.compile(r":=|=:|\\coloneqq|\\eqqcolon|\\triangleq|\\equiv|\\doteq|\\(?:stackrel|overset)\s*\{[^{}]*(?:def|\\Delta)")
+LET = re.compile(r"\\(?:text|textrm|mathrm|mbox)\s*\{\s*(?:let|define|denote)\b", re.I)
+BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathbfit)\s*\{?\s*\\?([A-Za-z]+)")
+
+
+@dataclass
+class DocumentContext:
+    """The names earlier formulas of one document defined, for the formulas after them."""
+
+    definitions: dict = field(default_factory=dict)   # name -> Definition
+    sources: dict = field(default_factory=dict)       # name -> the defining formula, for the cache key
+
+    def define(self, definition: Definition, latex: str) -> None:
+        self.definitions[definition.name] = definition
+        self.sources[definition.name] = latex
+
+    def fingerprint(self) -> str | None:
+        """A short text naming every definition in force (None when there is none)."""
+        if not self.sources:
+            return None
+        text = "\n".join(f"{name}\t{self.sources[name]}" for name in sorted(self.sources))
+        return "document definitions " + hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+@dataclass
+class Reading:
+    """What an untagged formula is: ``claim`` (decide it), ``definition`` or ``skip`` (with the reason)."""
+
+    kind: str
+    reason: str = ""
+    definition: Definition | None = None
+
+
+def read_untagged(latex: str, context: DocumentContext) -> Reading:
+    """Whether an untagged formula claims something to decide, defines a name, or states nothing to check."""
+    try:
+        sides, relations, _ = rewrite_chain(latex)
+    except Exception:   # unreadable formulas are decided (and reported) as claims
+        return Reading("claim")
+    if not relations:
+        return Reading("claim")
+    marked = bool(DEFINITION_MARK.search(latex))
+    first = _lone_atom(sides[0])
+    if relations[0] == "=" and first is not None and first.args is None and not first.transpose:
+        name = _key(first)
+        if marked:
+            return Reading("definition", f"definition of {name}: binds it for the formulas after it",
+                           Definition(name, [], sides[1]))
+        return Reading("definition", f"definition of {name}: nothing to check")
+    if relations[0] == "=" and first is not None and first.args and _is_fresh_function(first, context):
+        params = [_key(a) for a in (_lone_atom(s) for s in first.args) if a is not None]
+        name = _key(first)
+        recursive = any(_mentions(side, first.key) for side in sides[1:])   # f(x, y) = f(y, x) is a claim about f
+        if not recursive and len(params) == len(first.args) and all(a.args is None for a in (_lone_atom(s) for s in first.args)):
+            if len(sides) == 2 and _is_constant(sides[1]):
+                return Reading("skip", f"a condition or an equation on {name}: nothing claimed for every value")
+            return Reading("definition", f"definition of the function {name}: binds it for the formulas after it",
+                           Definition(name, params, sides[1]))
+    if marked or LET.search(latex):
+        return Reading("definition", "a definition: nothing to check")
+    if any(r in ("<", ">", "<=", ">=", "!=") for r in relations) and all(_is_simple(s) for s in sides):
+        return Reading("skip", "a condition (an inequality between names and numbers): nothing claimed for every value")
+    if "\\begin{cases}" in latex.replace(" ", ""):
+        return Reading("skip", "a case split: nothing claimed for every value")
+    if len(sides) == 2 and relations[0] in ("=", "~"):
+        constant = [not _free_names(s, context) for s in sides]
+        if constant.count(True) == 1:
+            other = sides[constant.index(False)]
+            if not _has_function(other, context) or _is_single_application(other, context):
+                return Reading("skip", "an equation to solve (or a condition): nothing claimed for every value")
+    return Reading("claim")
+
+
+def quantified_names(latex: str, context: DocumentContext) -> dict:
+    """The names a claim binds by itself, each with its kind ("real" or "vector"); see the module docstring."""
+    sides, _, _ = rewrite_chain(latex)
+    bold = {m.group(1) for m in BOLD.finditer(latex)}
+    occurrences: dict = {}     # key -> [in an argument or a differentiated expression?]
+    kinds: dict = {}
+    derivative_variables: set = set()
+
+    def note(atom: Atom, inside: bool, bound: set):
+        if atom.key in bound or atom.args is not None or atom.decoration:
+            return
+        if not atom.sub:
+            key, kind = atom.key, "vector" if atom.key in bold else "real"
+        elif len(atom.sub) == 1 and str(atom.sub[0]).isdigit():
+            key, kind = f"{atom.key}_{atom.sub[0]}", "real"
+        elif len(atom.sub) == 1 and str(atom.sub[0]).isalpha() and len(str(atom.sub[0])) == 1:
+            key, kind = atom.key, "vector"
+        else:
+            return
+        occurrences.setdefault(key, []).append(inside)
+        if kinds.get(key) != "vector":
+            kinds[key] = kind
+
+    def walk_side(side: Side, inside: bool, bound: set):
+        try:
+            expr = parse_latex(side.text)
+        except ParseError:
+            return
+        walk(expr, side, inside, bound)
+
+    def walk(expr, side, inside, bound):
+        if isinstance(expr, sp.Symbol):
+            node = side.table.get(expr.name.replace("{", "").replace("}", ""))
+            visit(node, inside, bound)
+            return
+        if isinstance(expr, NATIVE_FUNCTIONS):
+            for arg in expr.args:
+                walk(arg, side, True, bound)
+            return
+        for arg in expr.args:
+            walk(arg, side, inside, bound)
+
+    def visit(node, inside, bound):
+        if isinstance(node, Atom):
+            if node.args is not None:
+                known = node.key in KNOWN_FUNCTIONS or _key(node) in context.definitions or node.key in context.definitions
+                for arg in node.args:
+                    walk_side(arg, inside or known, bound)
+            else:
+                note(node, inside, bound)
+        elif isinstance(node, SumNode):
+            inner = bound | set(node.variables)
+            for part in (node.low, node.high):
+                if part is not None:
+                    walk_side(part, inside, inner)
+            walk_side(node.body, inside, inner)
+        elif isinstance(node, Deriv):
+            variable = _lone_atom(node.den)
+            if variable is not None and variable.args is None:
+                key = _key(variable) if not variable.sub or str(variable.sub[0]).isdigit() else variable.key
+                derivative_variables.add(key)
+                note(variable, True, bound)
+            numerator = _lone_atom(node.num)
+            walk_side(node.num, numerator is None or numerator.args is not None, bound)
+        elif isinstance(node, TupleNode):
+            for item in node.items:
+                walk_side(item, inside, bound)
+        elif isinstance(node, Cases):
+            for row in node.rows:
+                walk_side(row[0], inside, bound)
+
+    for side in sides:
+        walk_side(side, False, set())
+    return {key: kinds[key] for key, seen in occurrences.items()
+            if key not in context.definitions and (key in derivative_variables or all(seen))}
+
+
+# --- helpers --------------------------------------------------------------------------
+
+def _lone_atom(side: Side):
+    """The node a side consists of, when it is a single name or application."""
+    try:
+        expr = parse_latex(side.text)
+    except ParseError:
+        return None
+    if isinstance(expr, sp.Symbol):
+        node = side.table.get(expr.name.replace("{", "").replace("}", ""))
+        if isinstance(node, Atom):
+            return node
+    return None
+
+
+def _key(atom: Atom) -> str:
+    keys = atom.full_keys()
+    return keys[0] if keys else atom.key
+
+
+def _is_fresh_function(atom: Atom, context: DocumentContext) -> bool:
+    """A name an author may define (f, p, σ, H), not one that means a single known function (sigmoid)."""
+    return atom.key not in UNAMBIGUOUS_FUNCTIONS and not atom.post_sub and not atom.transpose
+
+
+def _atoms_in(side: Side) -> list:
+    try:
+        expr = parse_latex(side.text)
+    except ParseError:
+        return [None]
+    return [side.table.get(s.name.replace("{", "").replace("}", "")) for s in expr.free_symbols]
+
+
+def _mentions(side: Side, key: str) -> bool:
+    return any(isinstance(node, Atom) and node.key == key for node in _reachable(side))
+
+
+def _reachable(side: Side) -> list:
+    """Every node reached from this side, nested ones included (not those of the chain's other sides)."""
+    found, stack, seen = [], [side], set()
+    while stack:
+        current = stack.pop()
+        try:
+            expr = parse_latex(current.text)
+        except ParseError:
+            continue
+        for symbol in expr.free_symbols:
+            node = current.table.get(symbol.name.replace("{", "").replace("}", ""))
+            if node is None or id(node) in seen:
+                continue
+            seen.add(id(node))
+            found.append(node)
+            stack.extend(_child_sides(node))
+    return found
+
+
+def _child_sides(node) -> list:
+    if isinstance(node, Atom):
+        return list(node.args or [])
+    if isinstance(node, SumNode):
+        return [s for s in (node.low, node.high, node.body) if s is not None]
+    if isinstance(node, Deriv):
+        return [node.num, node.den]
+    if isinstance(node, TupleNode):
+        return list(node.items)
+    if isinstance(node, Cases):
+        return [row[0] for row in node.rows]
+    return []
+
+
+def _free_names(side: Side, context: DocumentContext) -> bool:
+    """Whether a side uses a name that is neither defined earlier nor a function the checker knows."""
+    for node in _reachable(side):
+        if isinstance(node, Atom) and node.key not in context.definitions and _key(node) not in context.definitions \
+                and not (node.args is not None and node.key in KNOWN_FUNCTIONS):
+            return True
+        if isinstance(node, (SumNode, Deriv)):
+            return True
+    return False
+
+
+def _is_constant(side: Side) -> bool:
+    """A side written with numbers only."""
+    return all(isinstance(node, Number) for node in _atoms_in(side))
+
+
+def _is_simple(side: Side) -> bool:
+    """A single name, or numbers only: what a condition relates."""
+    if _is_constant(side):
+        return True
+    atom = _lone_atom(side)
+    return atom is not None and atom.args is None
+
+
+def _has_function(side: Side, context: DocumentContext) -> bool:
+    try:
+        expr = parse_latex(side.text)
+    except ParseError:
+        return False
+    if expr.atoms(*NATIVE_FUNCTIONS):
+        return True
+    for node in _atoms_in(side):
+        if isinstance(node, Deriv):
+            return True
+        if isinstance(node, Atom) and node.args is not None and (node.key in KNOWN_FUNCTIONS or node.key in context.definitions):
+            return True
+        if isinstance(node, SumNode) and _has_function(node.body, context):
+            return True
+    return False
+
+
+def _is_single_application(side: Side, context: DocumentContext) -> bool:
+    """``\\sigma(z)``, ``\\log p``, ``e^{x}``: one function applied once, as in an equation to solve."""
+    try:
+        expr = parse_latex(side.text)
+    except ParseError:
+        return False
+    if isinstance(expr, NATIVE_FUNCTIONS) or (isinstance(expr, sp.Pow) and expr.base == sp.E):
+        return True
+    atom = _lone_atom(side)
+    return atom is not None and atom.args is not None
+

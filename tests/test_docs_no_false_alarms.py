@@ -1,0 +1,148 @@
+"""A FAIL is a mathematical disagreement: the checker's own limits give UNKNOWN or SKIPPED, never FAIL.
+
+Each mechanism keeps a correct formula that PASSes and a wrong variant that FAILs
+through the same path. The formulas are written here in the notation textbooks use.
+"""
+
+import pytest
+
+from derive.docs import check_formula
+from derive.docs.report import check_paths
+
+
+def verdicts(tmp_path, *formulas):
+    """Verdict and detail of each display formula of a Markdown document made of ``formulas``, in order."""
+    doc = tmp_path / "page.md"
+    doc.write_text("".join(f"Some prose.\n\n$${f}$$\n\n" for f in formulas))
+    records = check_paths([doc])
+    assert [r.latex.strip() for r in records] == [f.strip() for f in formulas]
+    return [(r.verdict, r.detail) for r in records]
+
+
+# --- mechanisms: shapes at n = 1, broadcasting, vector-valued expectations ---------------
+
+@pytest.mark.parametrize("right, expected", [(r"\frac{1}{n}", "PASS"), (r"\frac{1}{n+1}", "FAIL")])
+def test_a_scaled_vector_stays_a_vector_at_dimension_one(right, expected):
+    verdict = check_formula(r"\operatorname{softmax}(\frac{1}{n}\mathbf{1})_i = " + right)
+    assert verdict["verdict"] == expected, verdict["detail"]
+
+
+@pytest.mark.parametrize("right, expected", [(r"\frac{e^{z_i/T}}{\sum_k e^{z_k/T}}", "PASS"),
+                                             (r"\frac{e^{z_i}}{\sum_k e^{z_k/T}}", "FAIL")])
+def test_softmax_with_a_temperature(right, expected):
+    verdict = check_formula(r"\operatorname{softmax}(z/T)_i = " + right, kinds={"T": "positive"})
+    assert verdict["verdict"] == expected, verdict["detail"]
+
+
+@pytest.mark.parametrize("right, expected", [(r"\sum_i x_i - n\mu", "PASS"), (r"\sum_i x_i - \mu", "FAIL")])
+def test_a_number_minus_a_vector_is_taken_entry_by_entry(right, expected):
+    verdict = check_formula(r"\mathbf{1}^\top(x - \mu) = " + right, kinds={r"\mu": "real"})
+    assert verdict["verdict"] == expected, verdict["detail"]
+
+
+@pytest.mark.parametrize("right, expected", [(r"\frac{2}{d}(x - \mu)", "PASS"), (r"\frac{1}{d}(x - \mu)", "FAIL")])
+def test_layernorm_variance_gradient_broadcasts_the_mean(right, expected):
+    verdict = check_formula(r"\frac{\partial \sigma^2}{\partial x} = " + right, "layernorm_gradient")
+    assert verdict["verdict"] == expected, verdict["detail"]
+
+
+@pytest.mark.parametrize("right, expected", [(r"(\sum_k k p_k, 1)", "PASS"), (r"(\sum_k k p_k, 2)", "FAIL")])
+def test_an_expectation_of_a_vector_is_taken_entry_by_entry(right, expected):
+    verdict = check_formula(r"\mathbb{E}_{k \sim p}[(k, 1)] = " + right)
+    assert verdict["verdict"] == expected, verdict["detail"]
+
+
+def test_sides_of_different_shapes_as_read_are_unknown_not_fail():
+    verdict = check_formula(r"\exp(z) = (e^{z_1}, e^{z_2})")
+    assert verdict["verdict"] == "UNKNOWN" and "shapes" in verdict["detail"]
+
+
+# --- untagged: decide only what holds identically ---------------------------------------
+
+@pytest.mark.parametrize("formula, expected", [
+    (r"\frac{d}{dx} x^3 = 3x^2", "PASS"), (r"\frac{d}{dx} x^3 = 3x^3", "FAIL"),
+    (r"\frac{d}{dx} e^x = e^x", "PASS"), (r"\frac{d}{dx} e^x = x e^{x-1}", "FAIL"),
+    (r"\frac{d}{dx} \ln x = x^{-1}", "PASS"), (r"\frac{d}{dx} \ln x = -x^{-1}", "FAIL"),
+    (r"\frac{d}{dx} [5x^2 - 2x] = 10x - 2", "PASS"), (r"\frac{d}{dx} [5x^2 - 2x] = 10x + 2", "FAIL"),
+    (r"\operatorname{sigmoid}(x) = \frac{1}{1+\exp(-x)}", "PASS"), (r"\operatorname{sigmoid}(x) = \frac{1}{1+\exp(x)}", "FAIL"),
+    (r"\sigma(t) + \sigma(-t) = 1", "PASS"), (r"\sigma(t) + \sigma(-t) = 2", "FAIL"),
+    (r"\log(ab) = \log a + \log b", "PASS"), (r"\log(ab) = \log a \log b", "FAIL"),
+    (r"\operatorname{softmax}(\mathbf{o})_j = \frac{\exp(o_j)}{\sum_k \exp(o_k)}", "PASS"),
+    (r"\operatorname{softmax}(\mathbf{o})_j = \frac{\exp(-o_j)}{\sum_k \exp(o_k)}", "FAIL"),
+    (r"0.36 \approx 0.6^2", "PASS"), (r"0.64 \approx 0.08^2", "FAIL"),
+])
+def test_untagged_identities_derivatives_and_numbers_are_decided(tmp_path, formula, expected):
+    [(verdict, detail)] = verdicts(tmp_path, formula)
+    assert verdict == expected, detail
+
+
+def test_an_untagged_counterexample_names_the_variable_and_both_values(tmp_path):
+    [(verdict, detail)] = verdicts(tmp_path, r"\frac{d}{dx} x^3 = 2x^2")
+    assert verdict == "FAIL"
+    assert "x=" in detail and "left = " in detail and "right = " in detail
+    assert "n=" not in detail and "doc_" not in detail   # only the formula's own variable is shown
+
+
+@pytest.mark.parametrize("formula, reason", [
+    (r"p(u) = \frac{1}{1+u^2}", "definition of the function p"),
+    (r"h(\mathbf{v}) \stackrel{\textrm{def}}{=} \log \sum_i \exp v_i", "definition of the function h"),
+    (r"c := a + b", "definition of c"),
+    (r"w = 3", "definition of w"),
+    (r"\sigma(x) = \max(0, x)", "definition of the function sigma"),
+    (r"x \ge 1", "condition"), (r"p > 1/8", "condition"), (r"n > 1", "condition"),
+    (r"2x + y = 1", "equation to solve"), (r"q(\mathbf{x}) = 0", "condition or an equation on q"),
+    (r"(n-1)/n \approx 1", "equation to solve"), (r"\sum_x p(x) = 1", "equation to solve"),
+])
+def test_untagged_definitions_conditions_and_equations_are_skipped_with_the_reason(tmp_path, formula, reason):
+    [(verdict, detail)] = verdicts(tmp_path, formula)
+    assert verdict == "SKIPPED" and reason in detail, detail
+
+
+@pytest.mark.parametrize("formula", [
+    r"\mathbf{X}\mathbf{w} = \mathbf{y}",            # names nothing in the document binds
+    r"\log \hat{y}_j = o_j - \log \sum_k \exp(o_k)",   # o_j outside any function: not a variable the formula quantifies
+    r"\sum_k \sigma(c) + \sum_k \sigma(-c) = \sum_k 1",   # Σ_k over an unstated range, not a vector's entries
+    r"I(X, Y) = I(Y, X)",                               # mutual information, not an identity matrix
+    r"\frac{d}{dx} x^m = m x^{m-1}",                    # m is a parameter nothing binds
+])
+def test_untagged_formulas_with_unbound_names_are_not_decided(tmp_path, formula):
+    [(verdict, detail)] = verdicts(tmp_path, formula)
+    assert verdict == "SKIPPED" and "not decidable" in detail, detail
+
+
+def test_a_definition_binds_its_name_for_the_formulas_after_it(tmp_path):
+    results = verdicts(tmp_path,
+                       r"f(x) := x^2 + 1",
+                       r"\frac{d}{dx} f(x) = 2x",
+                       r"\frac{d}{dx} f(x) = 2x + 1",
+                       r"f(2) = 5",
+                       r"f(2) = 4")
+    assert [v for v, _ in results] == ["SKIPPED", "PASS", "FAIL", "PASS", "FAIL"], results
+
+
+def test_sigma_defined_by_the_document_is_the_one_used(tmp_path):
+    logistic = verdicts(tmp_path, r"\sigma(x) = \frac{1}{1+\exp(-x)}", r"\sigma(x) + \sigma(-x) = 1", r"\sigma(x) + \sigma(-x) = 2")
+    assert [v for v, _ in logistic] == ["SKIPPED", "PASS", "FAIL"], logistic
+    # a document may mean another function by σ: its own definition is the one used
+    steeper = verdicts(tmp_path, r"\sigma(x) = \frac{1}{1+\exp(-2x)}", r"2\sigma(x) - 1 = \tanh(x)")
+    assert [v for v, _ in steeper] == ["SKIPPED", "PASS"], steeper
+    standard = verdicts(tmp_path, r"2\sigma(x) - 1 = \tanh(x)", r"2\sigma(x) - 1 = \tanh(x/2)")
+    assert [v for v, _ in standard] == ["FAIL", "PASS"], standard
+
+
+def test_definitions_do_not_leak_between_documents(tmp_path):
+    first, second = tmp_path / "a.md", tmp_path / "b.md"
+    first.write_text("$$f(x) := x^2$$\n\n$$\\frac{d}{dx} f(x) = 2x$$\n")
+    second.write_text("$$\\frac{d}{dx} f(x) = 2x$$\n")
+    records = check_paths([first, second])
+    assert [r.verdict for r in records] == ["SKIPPED", "PASS", "SKIPPED"]
+
+
+def test_a_cached_verdict_depends_on_the_definitions_in_force(tmp_path, monkeypatch):
+    monkeypatch.setenv("DERIVE_CACHE_DIR", str(tmp_path / "cache"))
+    square, cube = tmp_path / "square.md", tmp_path / "cube.md"
+    square.write_text("$$f(x) := x^2$$\n\n$$\\frac{d}{dx} f(x) = 2x$$\n")
+    cube.write_text("$$f(x) := x^3$$\n\n$$\\frac{d}{dx} f(x) = 2x$$\n")
+    for _ in range(2):   # the second round reads the cache
+        records = check_paths([square, cube], use_cache=True)
+        assert [r.verdict for r in records] == ["SKIPPED", "PASS", "SKIPPED", "FAIL"]
