@@ -645,6 +645,329 @@ def _w2v(sign):
     return close(lhs, [U[o][k] - sign * avg[k] for k in range(2)])
 
 
+# ---- libraries: PyTorch, TensorFlow, TRL, JAX ---------------------------------------------------
+
+def _softplus_beta(x, b):
+    return log(1 + exp(b * x)) / b
+
+
+_ELU_PTS = [(mpf("1.5"), mpf("0.3")), (mpf("0.7"), mpf("2.5")), (mpf(1), mpf("-1.2")), (mpf("0.3"), mpf("-0.4"))]
+_XB = [(mpf("0.3"), mpf("2")), (mpf("-1.2"), mpf("0.5"))]
+_R5 = vec(["1.0", "0.0", "0.5", "2.0", "0.25"])
+_F = lambda t: t ** 3 + 2 * t ** 2 - 3 * t + 1   # noqa: E731
+
+
+def _elu(a, x):
+    return x if x > 0 else a * (exp(x) - 1)
+
+
+def _k3(reverse):
+    pt, pr = P3, Q3
+    lhs = sum(p * (r / p - log(r / p) - 1) for p, r in zip(pt, pr))
+    return close(lhs, kl(pr, pt) if reverse else kl(pt, pr))
+
+
+CHECKS.update({
+    "torch-tanh-def": lambda: identity(tanh, lambda x: (exp(x) - exp(-x)) / (exp(x) + exp(-x))),
+    "torch-tanh-def~sign": lambda: identity(tanh, lambda x: (exp(x) - exp(-x)) / (exp(x) - exp(-x) + 2)),
+    "torch-softplus-def": lambda: identity(lambda x, b: D(lambda t: _softplus_beta(t, b), x), lambda x, b: sigmoid(b * x), points=_XB),
+    "torch-softplus-def~beta": lambda: identity(lambda x, b: D(lambda t: _softplus_beta(t, b), x), lambda x, b: b * sigmoid(b * x), points=_XB),
+    "torch-logsigmoid-def": lambda: identity(lambda x: log(sigmoid(x)), lambda x: log(1 / (1 + exp(-x)))),
+    "torch-logsigmoid-softplus": lambda: identity(lambda x: log(1 / (1 + exp(-x))), lambda x: -log(1 + exp(-x))),
+    "torch-logsigmoid-softplus~arg": lambda: identity(lambda x: log(1 / (1 + exp(-x))), lambda x: -log(1 + exp(x))),
+    "torch-softmin-def": lambda: close(softmax([-v for v in Z3]), [exp(-v) / sum(exp(-u) for u in Z3) for v in Z3]),
+    "torch-softmin-sum": lambda: close(sum(exp(-v) / sum(exp(-u) for u in Z3) for v in Z3), 1),
+    "torch-softmin-sum~value": lambda: close(sum(exp(-v) / sum(exp(-u) for u in Z3) for v in Z3), 0),
+    "torch-logsoftmax-def": lambda: close([log(s) for s in softmax(Z3)], [log(exp(v) / sum(exp(u) for u in Z3)) for v in Z3]),
+    "torch-logsoftmax-lse": lambda: close([log(s) for s in softmax(Z3)], [v - lse(Z3) for v in Z3]),
+    "torch-logsoftmax-lse~sign": lambda: close([log(s) for s in softmax(Z3)], [v + lse(Z3) for v in Z3]),
+    "torch-logsoftmax-lse~index": lambda: all(close(log(softmax(Z3)[i]), Z3[j] - lse(Z3)) for i in range(3) for j in range(3)),
+    "torch-elu-def": lambda: identity(_elu, lambda a, x: max(0, x) + min(0, a * (exp(x) - 1)), points=_ELU_PTS),
+    "torch-elu-def~sign": lambda: identity(_elu, lambda a, x: max(0, x) + min(0, a * (exp(x) + 1)), points=_ELU_PTS),
+    "torch-kldiv-def": lambda: identity(lambda p, t: t * log(t / p), lambda p, t: t * (log(t) - log(p)), points=[(mpf("0.3"), mpf("0.6")), (mpf("0.9"), mpf("0.2"))]),
+    "torch-kldiv-def~swap": lambda: identity(lambda p, t: t * log(t / p), lambda p, t: t * (log(p) - log(t)), points=[(mpf("0.3"), mpf("0.6")), (mpf("0.9"), mpf("0.2"))]),
+    "torch-silu-grad": lambda: identity(lambda x: D(lambda t: t * sigmoid(t), x), lambda x: sigmoid(x) * (1 + x * (1 - sigmoid(x)))),
+    "torch-silu-grad~drop": lambda: identity(lambda x: D(lambda t: t * sigmoid(t), x), lambda x: x * sigmoid(x) * (1 - sigmoid(x))),
+    "keras-kld-example": lambda: rounds_to(kl(vec([".4", ".9", ".2"]), vec([".5", ".8", ".12"])), "0.11891246"),
+    "keras-kld-example~fixed": lambda: rounds_to(kl(vec([".4", ".9", ".2"]), vec([".5", ".8", ".12"])), "0.11891244"),
+    "keras-kld-example~swap": lambda: rounds_to(kl(vec([".5", ".8", ".12"]), vec([".4", ".9", ".2"])), "0.11891246"),
+    "trl-grpo-adv-mean": lambda: close(sum((r - sum(_R5) / 5) / _std(_R5) for r in _R5), 0),
+    "trl-grpo-adv-mean~one": lambda: close(sum((r - sum(_R5) / 5) / _std(_R5) for r in _R5), 1),
+    "trl-grpo-k3": lambda: _k3(reverse=False),
+    "trl-grpo-k3~reverse": lambda: _k3(reverse=True),
+    "trl-grpo-k3-positive": lambda: always(lambda x: x - log(x) - 1 >= 0, [(mpf(v),) for v in ("0.01", "0.5", "1", "2", "40")]),
+    "trl-grpo-k3-positive~direction": lambda: always(lambda x: x - log(x) - 1 <= 0, [(mpf(v),) for v in ("0.01", "0.5", "1", "2", "40")]),
+    "trl-rloo-baseline": lambda: _rloo(lambda G: mpf(G) / (G - 1)),
+    "trl-rloo-baseline~factor": lambda: _rloo(lambda G: mpf(G - 1) / G),
+    "trl-rloo-sum": lambda: close(_rloo_total(), 0),
+    "trl-rloo-sum~mean": lambda: close(_rloo_total(), sum(_R5) / 5),
+    "trl-dpo-init": lambda: close(-log(sigmoid(mpf("0.1") * (log(1) - log(1)))), log(2)),
+    "trl-dpo-init~half": lambda: close(-log(sigmoid(mpf("0.1") * (log(1) - log(1)))), mpf(1) / 2),
+    "trl-dpo-grad": lambda: always(lambda u, v, b: close(D(lambda t: -log(sigmoid(b * t - b * v)), u), -b * sigmoid(b * v - b * u)), [(mpf("0.3"), mpf("-0.4"), mpf("0.1")), (mpf("-2"), mpf("1.5"), mpf("2"))]),
+    "trl-dpo-grad~arg": lambda: always(lambda u, v, b: close(D(lambda t: -log(sigmoid(b * t - b * v)), u), -b * sigmoid(b * u - b * v)), [(mpf("0.3"), mpf("-0.4"), mpf("0.1")), (mpf("-2"), mpf("1.5"), mpf("2"))]),
+    "trl-reward-softplus": lambda: identity(lambda a, b: -log(sigmoid(a - b)), lambda a, b: log(1 + exp(-(a - b))), points=_UV),
+    "trl-reward-softplus~sign": lambda: identity(lambda a, b: -log(sigmoid(a - b)), lambda a, b: log(1 + exp(a - b)), points=_UV),
+    "jax-d1": lambda: identity(lambda x: D(_F, x), lambda x: 3 * x ** 2 + 4 * x - 3),
+    "jax-d1~const": lambda: identity(lambda x: D(_F, x), lambda x: 3 * x ** 2 + 2 * x - 3),
+    "jax-d2": lambda: identity(lambda x: D(_F, x, 2), lambda x: 6 * x + 4),
+    "jax-d2~drop": lambda: identity(lambda x: D(_F, x, 2), lambda x: 6 * x),
+    "jax-d3": lambda: identity(lambda x: D(_F, x, 3), lambda x: mpf(6)),
+    "jax-at1": lambda: close(D(_F, 1), 4),
+    "jax-at1~value": lambda: close(D(_F, 1), 2),
+    "jax-at1-second": lambda: close(D(_F, 1, 2), 10),
+    "jax-at1-second~value": lambda: close(D(_F, 1, 2), 6),
+})
+
+
+def _std(r):
+    m = sum(r) / len(r)
+    return sqrt(sum((v - m) ** 2 for v in r) / len(r))
+
+
+def _rloo(factor):
+    for G in (2, 3, 5):
+        r = _R5[:G]
+        for i in range(G):
+            loo = r[i] - sum(r[j] for j in range(G) if j != i) / (G - 1)
+            if not close(loo, factor(G) * (r[i] - sum(r) / G)):
+                return False
+    return True
+
+
+def _rloo_total():
+    G = 5
+    return sum(_R5[i] - sum(_R5[j] for j in range(G) if j != i) / (G - 1) for i in range(G))
+
+
+# ---- books, notes, papers, blog ---------------------------------------------------------------
+
+def softplus(x):
+    return log(1 + exp(x))
+
+
+def _phi(x):
+    return exp(-x * x / 2) / sqrt(2 * pi)
+
+
+def _Phi(x):
+    """The standard normal CDF by quadrature of the density (not through erf)."""
+    return quad(_phi, [-inf, 0, x]) if x > 0 else quad(_phi, [-inf, x])
+
+
+_C3 = mat([[0, 1], [2, -1]])
+_PROBS = [(mpf("0.2"),), (mpf("0.65"),), (mpf("0.9"),)]
+
+
+def _tr(M):
+    return sum(M[i, i] for i in range(M.rows))
+
+
+def _rot(a):
+    return mat([[mp.cos(a), -mp.sin(a)], [mp.sin(a), mp.cos(a)]])
+
+
+def _logistic_grad(sign):
+    theta, x = vec(["0.4", "-1.1", "0.7"]), vec(["1.5", "0.2", "-0.8"])
+    for y in (0, 1, mpf("0.3")):
+        def ell(th, y=y):
+            h = sigmoid(dot(th, x))
+            return y * log(h) + (1 - y) * log(1 - h)
+        h = sigmoid(dot(theta, x))
+        if not close(grad(ell, theta), [sign * (y - h) * xj for xj in x]):
+            return False
+    return True
+
+
+def _normal_grad(transposed):
+    X, th, y = A2, vec(["0.3", "-0.6"]), col([1, -2])
+
+    def J(t):
+        r = X * col(t) - y
+        return scalar(r.T * r) / 2
+
+    G = (X * X.T) if transposed else (X.T * X)
+    return close(grad(J, th), list(G * col(th) - X.T * y))
+
+
+def _adam_unrolled(exponent):
+    b2, gs = mpf("0.999"), vec(["0.5", "-1.2", "2.0", "0.1"])
+    v = mpf(0)
+    for t in range(1, len(gs) + 1):
+        v = b2 * v + (1 - b2) * gs[t - 1] ** 2
+        if not close(v, (1 - b2) * sum(b2 ** exponent(t, i) * gs[i - 1] ** 2 for i in range(1, t + 1))):
+            return False
+    return True
+
+
+def _dpo_objective_optimal(temperature_reading):
+    """The formula's policy maximises E_pi[r] - beta KL(pi || pi_ref): no move between two outcomes improves it."""
+    beta, r, ref = mpf("0.5"), vec(["1.0", "-0.3", "0.4"]), vec(["0.5", "0.3", "0.2"])
+    w = [p * exp(temperature_reading(v, beta)) for p, v in zip(ref, r)]
+    pi_ = [x / sum(w) for x in w]
+
+    def J(p):
+        return dot(p, r) - beta * sum(a * log(a / b) for a, b in zip(p, ref))
+
+    h = mpf("1e-6")
+    for i, j in itertools.permutations(range(3), 2):
+        moved = list(pi_)
+        moved[i] += h
+        moved[j] -= h
+        if J(moved) > J(pi_) + h * h * 10:
+            return False
+    return True
+
+
+def _dpo_reward(sign):
+    beta, r, ref = mpf("0.5"), vec(["1.0", "-0.3", "0.4"]), vec(["0.5", "0.3", "0.2"])
+    Z = sum(p * exp(v / beta) for p, v in zip(ref, r))
+    pi_ = [p * exp(v / beta) / Z for p, v in zip(ref, r)]
+    return close(r, [beta * log(a / b) + sign * beta * log(Z) for a, b in zip(pi_, ref)])
+
+
+def _gae(power):
+    g, r, V = mpf("0.9"), vec(["1.0", "-0.5", "2.0"]), vec(["0.3", "1.1", "-0.4", "0.8"])
+    d = [r[k] + g * V[k + 1] - V[k] for k in range(3)]
+    return close(d[0] + g * d[1] + g ** 2 * d[2], -V[0] + r[0] + g * r[1] + g ** 2 * r[2] + g ** power * V[3])
+
+
+_A_LN = vec(["0.5", "-1.3", "2.2", "0.9"])
+
+
+def _ln_stats():
+    m = sum(_A_LN) / 4
+    s = sqrt(sum((a - m) ** 2 for a in _A_LN) / 4)
+    return [(a - m) / s for a in _A_LN]
+
+
+def _std_pop(r):
+    m = sum(r) / len(r)
+    return sqrt(sum((v - m) ** 2 for v in r) / len(r))
+
+
+def _normalised(r):
+    m = sum(r) / len(r)
+    return [(v - m) / _std_pop(r) for v in r]
+
+
+CHECKS.update({
+    "dlb-sigmoid-exp": lambda: identity(sigmoid, lambda x: exp(x) / (exp(x) + exp(0))),
+    "dlb-sigmoid-exp~sign": lambda: identity(sigmoid, lambda x: exp(-x) / (exp(-x) + exp(0))),
+    "dlb-sigmoid-deriv": lambda: identity(lambda x: D(sigmoid, x), lambda x: sigmoid(x) * (1 - sigmoid(x))),
+    "dlb-sigmoid-deriv~square": lambda: identity(lambda x: D(sigmoid, x), lambda x: sigmoid(x) ** 2),
+    "dlb-sigmoid-complement": lambda: identity(lambda x: 1 - sigmoid(x), lambda x: sigmoid(-x)),
+    "dlb-sigmoid-complement~arg": lambda: identity(lambda x: 1 - sigmoid(x), sigmoid),
+    "dlb-log-sigmoid": lambda: identity(lambda x: log(sigmoid(x)), lambda x: -softplus(-x)),
+    "dlb-log-sigmoid~arg": lambda: identity(lambda x: log(sigmoid(x)), lambda x: -softplus(x)),
+    "dlb-softplus-deriv": lambda: identity(lambda x: D(softplus, x), sigmoid),
+    "dlb-softplus-deriv~arg": lambda: identity(lambda x: D(softplus, x), lambda x: sigmoid(-x)),
+    "dlb-logit": lambda: always(lambda x: close(sigmoid(log(x / (1 - x))), x), _PROBS),
+    "dlb-logit~inverted": lambda: always(lambda x: close(sigmoid(log((1 - x) / x)), x), _PROBS),
+    "dlb-softplus-inverse": lambda: always(lambda x: close(softplus(log(exp(x) - 1)), x), POS),
+    "dlb-softplus-inverse~sign": lambda: always(lambda x: close(softplus(log(exp(x) + 1)), x), POS),
+    "dlb-softplus-integral": lambda: identity(softplus, lambda x: quad(sigmoid, [-inf, 0, x]) if x > 0 else quad(sigmoid, [-inf, x])),
+    "dlb-softplus-odd": lambda: identity(lambda x: softplus(x) - softplus(-x), lambda x: x),
+    "dlb-softplus-odd~sum": lambda: identity(lambda x: softplus(x) + softplus(-x), lambda x: x),
+    "dlb-softmax-shift": lambda: close(softmax([v - max(Z3) for v in Z3]), softmax(Z3)),
+    "dlb-softmax-shift~scale": lambda: close(softmax([v / max(Z3) for v in Z3]), softmax(Z3)),
+    "dlb-transpose-product": lambda: close((A2 * _C3).T, _C3.T * A2.T),
+    "dlb-transpose-product~order": lambda: close((A2 * _C3).T, A2.T * _C3.T),
+    "dlb-dot-symmetric": lambda: close(scalar(col(_x2).T * col([3, "0.5"])), scalar(col([3, "0.5"]).T * col(_x2))),
+    "dlb-dot-symmetric~outer": lambda: close(scalar(col(_x2).T * col([3, "0.5"])), col([3, "0.5"]) * col(_x2).T),
+    "dlb-trace-cyclic": lambda: close(_tr(A2 * SPD * _C3), _tr(_C3 * A2 * SPD)) and close(_tr(A2 * SPD * _C3), _tr(SPD * _C3 * A2)),
+    "dlb-trace-cyclic~swap": lambda: close(_tr(A2 * SPD * _C3), _tr(_C3 * A2 * SPD)) and close(_tr(A2 * SPD * _C3), _tr(SPD * A2 * _C3)),
+    "dlb-frobenius-trace": lambda: close(sqrt(sum(A2[i, j] ** 2 for i in range(2) for j in range(2))), sqrt(_tr(A2 * A2.T))),
+    "dlb-frobenius-trace~sqrt": lambda: close(sqrt(sum(A2[i, j] ** 2 for i in range(2) for j in range(2))), _tr(A2 * A2.T)),
+    "cs229-gprime": lambda: identity(lambda z: D(sigmoid, z), lambda z: sigmoid(z) * (1 - sigmoid(z))),
+    "cs229-gprime~sign": lambda: identity(lambda z: D(sigmoid, z), lambda z: sigmoid(z) * (1 + sigmoid(z))),
+    "cs229-logistic-grad": lambda: _logistic_grad(+1),
+    "cs229-logistic-grad~sign": lambda: _logistic_grad(-1),
+    "cs229-normal-grad": lambda: _normal_grad(transposed=False),
+    "cs229-normal-grad~transpose": lambda: _normal_grad(transposed=True),
+    "cs229-trace-grad": lambda: close(mgrad(lambda A: _tr(A * _C3), A2), _C3.T),
+    "cs229-trace-grad~transpose": lambda: close(mgrad(lambda A: _tr(A * _C3), A2), _C3),
+    "adam-unrolled": lambda: _adam_unrolled(lambda t, i: t - i),
+    "adam-unrolled~exp": lambda: _adam_unrolled(lambda t, i: i),
+    "adam-bias": lambda: all(close((1 - b) * sum(b ** (t - i) for i in range(1, t + 1)), 1 - b ** t) for b in (mpf("0.999"), mpf("0.5")) for t in range(1, 6)),
+    "adam-bias~off": lambda: all(close((1 - b) * sum(b ** (t - i) for i in range(1, t + 1)), 1 - b ** (t - 1)) for b in (mpf("0.999"), mpf("0.5")) for t in range(1, 6)),
+    "adam-efficient": lambda: _adam_efficient(swap=False),
+    "adam-efficient~swap": lambda: _adam_efficient(swap=True),
+    "adamw-prop1": lambda: _adamw(lambda l, a: l / a),
+    "adamw-prop1~scale": lambda: _adamw(lambda l, a: l * a),
+    "ppo-lower-bound": lambda: always(lambda r, A, e: _ppo_lhs(r, A, e) <= r * A, _PPO_PTS + _PPO_NEG),
+    "ppo-lower-bound~direction": lambda: always(lambda r, A, e: _ppo_lhs(r, A, e) >= r * A, _PPO_PTS + _PPO_NEG),
+    "ppo-at-old": lambda: always(lambda r, A, e: close(_ppo_lhs(1, A, e), A), _PPO_PTS + _PPO_NEG),
+    "ppo-at-old~eps": lambda: always(lambda r, A, e: close(_ppo_lhs(1, A, e), (1 + e) * A), _PPO_PTS + _PPO_NEG),
+    "ppo-gae-telescope": lambda: _gae(3),
+    "ppo-gae-telescope~power": lambda: _gae(2),
+    "dpo-bradley-terry": lambda: identity(lambda a, b: exp(a) / (exp(a) + exp(b)), lambda a, b: sigmoid(a - b), points=_UV),
+    "dpo-bradley-terry~swap": lambda: identity(lambda a, b: exp(a) / (exp(a) + exp(b)), lambda a, b: sigmoid(b - a), points=_UV),
+    "dpo-optimal": lambda: _dpo_objective_optimal(lambda v, beta: v / beta),
+    "dpo-optimal~beta": lambda: _dpo_objective_optimal(lambda v, beta: v * beta),
+    "dpo-reward": lambda: _dpo_reward(+1),
+    "dpo-reward~sign": lambda: _dpo_reward(-1),
+    "att-footnote-var": lambda: close(dot(_x2 + [mpf(3)], vec(["0.5", "2", "-1"])), sum(a * b for a, b in zip(_x2 + [mpf(3)], vec(["0.5", "2", "-1"])))),
+    "att-footnote-variance": lambda: all(close(var(_rademacher_dot(d)), d) for d in (1, 2, 3)),
+    "att-footnote-variance~square": lambda: all(close(var(_rademacher_dot(d)), d * d) for d in (1, 2, 3)),
+    "att-head-dim": lambda: Fraction(512, 8) == 64,
+    "att-head-dim~value": lambda: Fraction(512, 8) == 32,
+    "att-sinusoid-shift": lambda: identity(lambda w, p, k: mp.sin(w * (p + k)), lambda w, p, k: mp.sin(w * p) * mp.cos(w * k) + mp.cos(w * p) * mp.sin(w * k), points=[(mpf("0.3"), mpf(5), mpf(2)), (mpf("1.7"), mpf("-0.4"), mpf("3.3"))]),
+    "att-sinusoid-shift~sign": lambda: identity(lambda w, p, k: mp.sin(w * (p + k)), lambda w, p, k: mp.sin(w * p) * mp.cos(w * k) - mp.cos(w * p) * mp.sin(w * k), points=[(mpf("0.3"), mpf(5), mpf(2)), (mpf("1.7"), mpf("-0.4"), mpf("3.3"))]),
+    "ln-zero-mean": lambda: close(sum(_ln_stats()) / 4, 0),
+    "ln-zero-mean~one": lambda: close(sum(_ln_stats()) / 4, 1),
+    "ln-unit-var": lambda: close(sum(v * v for v in _ln_stats()) / 4, 1),
+    "ln-unit-var~H": lambda: close(sum(v * v for v in _ln_stats()), 1),
+    "gelu-erf": lambda: identity(lambda x: x * _Phi(x), lambda x: x * (1 + erf(x / sqrt(2))) / 2),
+    "gelu-erf~root": lambda: identity(lambda x: x * _Phi(x), lambda x: x * (1 + erf(x / 2)) / 2),
+    "gelu-grad": lambda: identity(lambda x: D(lambda t: t * _Phi(t), x), lambda x: _Phi(x) + x * _phi(x)),
+    "gelu-grad~sign": lambda: identity(lambda x: D(lambda t: t * _Phi(t), x), lambda x: _Phi(x) - x * _phi(x)),
+    "rope-relative": lambda: _rope(lambda m, n: n - m),
+    "rope-relative~sum": lambda: _rope(lambda m, n: n + m),
+    "bn-identity": lambda: identity(lambda x, m, s: sqrt(s * s) * (x - m) / sqrt(s * s) + m, lambda x, m, s: x, points=[(mpf("0.3"), mpf("-1"), mpf("2.5")), (mpf(4), mpf("0.5"), mpf("0.2"))]),
+    "bn-identity~var": lambda: identity(lambda x, m, s: s * s * (x - m) / sqrt(s * s) + m, lambda x, m, s: x, points=[(mpf("0.3"), mpf("-1"), mpf("2.5")), (mpf(4), mpf("0.5"), mpf("0.2"))]),
+    "dsm-kl-zero": lambda: always(lambda p: close(p / p - log(p / p) - 1, 0), _PROBS),
+    "dsm-advantage-scale": lambda: close(_normalised([mpf("2.5") * v + 1 for v in _R5]), _normalised(_R5)),
+    "dsm-advantage-scale~neg": lambda: close(_normalised([mpf("-2.5") * v + 1 for v in _R5]), _normalised(_R5)),
+    "kl-blog-ratio": lambda: close(sum(q * (p / q) for p, q in zip(P3, Q3)), 1),
+    "kl-blog-ratio~value": lambda: close(sum(q * (p / q) for p, q in zip(P3, Q3)), 0),
+    "kl-blog-k1": lambda: close(sum(q * -log(p / q) for p, q in zip(P3, Q3)), kl(Q3, P3)),
+    "kl-blog-k1~direction": lambda: close(sum(q * -log(p / q) for p, q in zip(P3, Q3)), kl(P3, Q3)),
+    "kl-blog-k3": lambda: close(sum(q * (p / q - 1 - log(p / q)) for p, q in zip(P3, Q3)), kl(Q3, P3)),
+    "kl-blog-k3~half": lambda: close(sum(q * (p / q - 1 - log(p / q)) for p, q in zip(P3, Q3)), kl(Q3, P3) / 2),
+    "lora-count": lambda: 4096 * 8 + 8 * 4096 == 65536,
+    "lora-count~product": lambda: 4096 * 8 * 8 * 4096 == 65536,
+    "lora-count-symbolic": lambda: all(d * r + r * k == r * (d + k) for d, k, r in ((4096, 4096, 8), (3, 5, 2), (7, 1, 4))),
+    "lora-count-symbolic~dk": lambda: all(d * r + r * k == d * k for d, k, r in ((4096, 4096, 8), (3, 5, 2), (7, 1, 4))),
+})
+
+
+def _adam_efficient(swap):
+    a, m, v = mpf("0.001"), mpf("0.3"), mpf("0.02")
+    for b1, b2, t in ((mpf("0.9"), mpf("0.999"), 1), (mpf("0.9"), mpf("0.999"), 7)):
+        lhs = a * (m / (1 - b1 ** t)) / sqrt(v / (1 - b2 ** t))
+        x1, x2 = (b2, b1) if swap else (b1, b2)
+        if not close(lhs, a * sqrt(1 - x2 ** t) / (1 - x1 ** t) * m / sqrt(v)):
+            return False
+    return True
+
+
+def _adamw(l2_of):
+    f = lambda th: th ** 4   # noqa: E731
+    for th, a, lam in ((mpf("0.7"), mpf("0.1"), mpf("0.01")), (mpf("-1.3"), mpf("0.5"), mpf("0.2"))):
+        lhs = th - a * D(lambda t: f(t) + l2_of(lam, a) / 2 * t ** 2, th)
+        if not close(lhs, (1 - lam) * th - a * D(f, th)):
+            return False
+    return True
+
+
+def _rope(angle):
+    q, k, th = col([0.3, -1.2]), col([2, 0.5]), mpf("0.7")
+    for m, n in ((1, 4), (3, 2), (0, 5)):
+        if not close(scalar((_rot(m * th) * q).T * (_rot(n * th) * k)), scalar(q.T * _rot(angle(m, n) * th) * k)):
+            return False
+    return True
+
+
 # ---- end of checks
 
 

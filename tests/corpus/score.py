@@ -122,6 +122,10 @@ def main() -> None:
         print(f"\n## {run}: why undecided")
         for n, k, ids in reasons(entries, results, run):
             print(f"- {n} x {k} (e.g. {', '.join(ids[:3])})")
+        unbound = Counter(m.group(1) for e in entries for m in [re.match(r"(?:untagged and not decidable on its own: )?'?([^' ]+)'? is not bound",
+                                                                      results[run][e.id][1])] if m)
+        if unbound:
+            print("  names not bound: " + ", ".join(f"{name} ({n})" for name, n in unbound.most_common(25)))
 
 
 if __name__ == "__main__":
