@@ -53,8 +53,10 @@ def test_an_expectation_of_a_vector_is_taken_entry_by_entry(right, expected):
 
 
 def test_sides_of_different_shapes_as_read_are_unknown_not_fail():
-    verdict = check_formula(r"\exp(z) = (e^{z_1}, e^{z_2})")
-    assert verdict["verdict"] == "UNKNOWN" and "shapes" in verdict["detail"]
+    verdict = check_formula(r"\mathbf{1}\mathbf{1}^\top = \mathbf{1}")   # a matrix against a vector, as read
+    assert verdict["verdict"] == "UNKNOWN" and "shapes" in verdict["detail"], verdict["detail"]
+    verdict = check_formula(r"\operatorname{softmax}(3) = 1")
+    assert verdict["verdict"] == "UNKNOWN" and "softmax of a number" in verdict["detail"], verdict["detail"]
 
 
 # --- untagged: decide only what holds identically ---------------------------------------
