@@ -54,7 +54,7 @@ EXPECTED = {
         ("chapters/softmax.tex", None, 4, "softmax_jacobian", r"\pd{\sigma_i}{z_j} = \sigma_i(\delta_{ij} - \sigma_j)", "PASS"),
         ("chapters/softmax.tex", None, 7, "softmax_jacobian", r"\[ J = \diag(\sigma)", "PASS"),
         ("chapters/softmax.tex", None, 11, "softmax_jacobian", r"\pd{\sigma_i}{z_j} &= \sigma_i(\delta_{ij} + \sigma_j)", "FAIL"),
-        ("chapters/entropy.tex", None, 4, "cross_entropy_decomposition", r"H(p, q) = H(p) + \KL{p}{q}", "PASS"),
+        ("chapters/entropy.tex", None, 5, "cross_entropy_decomposition", r"H(p, q) = H(p) + \KL{p}{q}", "PASS"),
     ],
     "dialects": [
         ("myst.md", None, 7, "softmax_jacobian", SJ_RIGHT, "PASS"),
@@ -110,6 +110,13 @@ def test_a_book_chapter_is_read_under_the_book_macros_and_not_twice():
     assert [f.name for f in files] == ["main.tex"]          # chapters and macros.tex are read through main.tex
     (formula,) = [f for f in scan_path(files[0]) if f.file.endswith("entropy.tex")]
     assert formula.latex == r"H(p, q) = H(p) + D_{KL}(p \,\|\, q)" and formula.unreadable is None
+
+
+def test_a_chapter_that_names_its_book_is_read_under_the_book_macros_on_its_own():
+    (formula,) = scan_path(FIXTURES / "latex_book" / "chapters" / "entropy.tex")   # % !TEX root = ../main.tex
+    assert (formula.line, formula.latex) == (5, r"H(p, q) = H(p) + D_{KL}(p \,\|\, q)")
+    alone = scan_path(FIXTURES / "latex_book" / "chapters" / "softmax.tex")         # names no book: its macros unknown
+    assert alone[0].latex.startswith(r"\pd{")
 
 
 def test_hidden_folders_such_as_notebook_checkpoints_are_not_searched():

@@ -9,7 +9,8 @@ The document's own macros (see :mod:`~derive.docs.formats.macros`) are in force
 from their definition to the end of the group or environment that holds it, as in
 TeX. ``\input``, ``\include`` and ``\subfile`` of a ``.tex`` file are followed:
 the chapter's formulas are reported in the chapter's file, read under the macros of
-the book that inputs it. Content of ``comment`` and verbatim environments is not math.
+the book that inputs it; a chapter read on its own that names its book
+(``% !TEX root = ../main.tex``) is read the same way. Content of ``comment`` and verbatim environments is not math.
 """
 
 from __future__ import annotations
@@ -156,8 +157,30 @@ class _FileVisit:
             add_formula(self.scan.found, scope, self.file, start, inner.strip(), tag, tag_line, False)
 
 
+def tex_root(text: str, path: Path) -> Path | None:
+    """The main file a chapter names in its first lines (``% !TEX root = ../main.tex``), if it exists."""
+    for line in text.splitlines()[:5]:
+        match = re.match(r"\s*%\s*!\s*TEX\s+root\s*=\s*(.+?)\s*$", line, re.I)
+        if match:
+            root = (path.parent / match.group(1)).resolve()
+            return root if root.is_file() and root != path.resolve() else None
+    return None
+
+
 def scan_latex(text: str, file: str = "<text>", path: Path | None = None, table: MacroTable | None = None) -> list:
-    """Every formula of a LaTeX document (and of the ``.tex`` files it inputs, when ``path`` is given)."""
+    """Every formula of a LaTeX document (and of the ``.tex`` files it inputs, when ``path`` is given).
+
+    A chapter that names its main file (``% !TEX root = ../main.tex``) is read as the
+    main file reads it, under the main file's macros.
+    """
+    root = tex_root(text, path) if path is not None and table is None else None
+    if root is not None:
+        whole = scan_latex(read_tex(root), str(root), root)
+        own = [f for f in whole if Path(f.file).resolve() == path.resolve()]
+        if own or not whole:
+            for f in own:
+                f.file = file
+            return own
     scan = _Scan(path.parent if path is not None else None)
     scan.scan(text, file, table if table is not None else MacroTable(), path)
     return scan.found
