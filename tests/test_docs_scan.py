@@ -1,8 +1,10 @@
-"""Finding formulas and tags in Markdown and LaTeX, with line numbers."""
+"""Finding formulas and tags in every document format, with line (and cell) numbers."""
 
 from pathlib import Path
 
-from derive.docs.scan import formulas_of_block, scan_file, scan_latex, scan_markdown
+import pytest
+
+from derive.docs.scan import ScanError, formulas_of_block, scan_file, scan_latex, scan_markdown, scan_text
 from derive.docs.tags import TagError, parse_tag
 
 FIXTURES = Path(__file__).parent / "docs_fixtures"
@@ -51,3 +53,39 @@ def test_tag_syntax():
         assert "softmax_jacobian" in str(exc)
     else:
         raise AssertionError("a misspelt result must be rejected")
+
+
+# --- the formats of derive.docs.formats, through one entry --------------------------------------------
+
+@pytest.mark.parametrize("kind, text, want", [
+    ("markdown", "# T\r\n\r\nline $a = b$\r\n\r\n$$\r\nc = d\r\n$$\r\n", [(3, "a = b"), (6, "c = d")]),
+    ("rst", "T\r\n=\r\n\r\nline :math:`a = b`\r\n\r\n.. math::\r\n\r\n   c = d\r\n", [(4, "a = b"), (8, "c = d")]),
+    ("latex", "a\r\n$a = b$\r\n\\[\r\nc = d\r\n\\]\r\n", [(2, "a = b"), (4, "c = d")]),
+    ("python", 'def f():\r\n    """Doc.\r\n\r\n    :math:`a = b`\r\n    """\r\n', [(4, "a = b")]),
+])
+def test_line_numbers_hold_with_windows_line_ends(kind, text, want):
+    assert [(f.line, f.latex) for f in scan_text(text, kind)] == want
+
+
+def test_myst_quarto_and_mkdocs_forms():
+    myst = "```{math}\n---\nlabel: x\n---\na = b\n```\n\n:::{math}\n:label: y\n\nc = d\n:::\n"
+    assert [(f.line, f.latex) for f in scan_text(myst, "markdown")] == [(5, "a = b"), (11, "c = d")]
+    quarto = "$$ a = b $$ {#eq-one}\n\ntext\n"
+    assert [(f.line, f.latex) for f in scan_text(quarto, "markdown")] == [(1, "a = b")]
+    mkdocs = "- item\n\n    !!! tip\n\n        $a = b$\n\n=== \"One\"\n\n    === \"Nested\"\n\n        $$c = d$$\n"
+    assert [(f.line, f.latex) for f in scan_text(mkdocs, "markdown")] == [(5, "a = b"), (11, "c = d")]
+
+
+def test_a_tag_in_one_notebook_cell_applies_to_the_next_cells_formula():
+    notebook = ('{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": ['
+                '{"cell_type": "markdown", "id": "a", "metadata": {}, "source": ["<!-- derive: softmax_jacobian -->"]},'
+                '{"cell_type": "markdown", "id": "b", "metadata": {}, "source": ["text\\n", "$a = b$"]}]}')
+    (found,) = scan_text(notebook, "notebook", "n.ipynb")
+    assert (found.cell, found.line, found.tag, found.location) == (2, 2, "softmax_jacobian", "n.ipynb:cell 2:line 2")
+
+
+@pytest.mark.parametrize("text", ["{", "[1, 2]", '{"cells": 5}'])
+def test_a_file_that_is_not_a_notebook_is_one_line_naming_it(text):
+    with pytest.raises(ScanError, match=r"^x\.ipynb: not a Jupyter notebook \(") as caught:
+        scan_text(text, "notebook", "x.ipynb")
+    assert "\n" not in str(caught.value)
