@@ -148,3 +148,23 @@ def test_a_cached_verdict_depends_on_the_definitions_in_force(tmp_path, monkeypa
     for _ in range(2):   # the second round reads the cache
         records = check_paths([square, cube], use_cache=True)
         assert [r.verdict for r in records] == ["SKIPPED", "PASS", "SKIPPED", "FAIL"]
+
+
+@pytest.mark.parametrize("formula, expected", [
+    (r"-\log \frac{1}{2^3} = 3", "PASS"), (r"-\log \frac{1}{2^3} = 4", "FAIL"),   # holds in base 2
+    (r"\log 100 = 2", "PASS"), (r"\log 100 = 3", "FAIL"),                         # holds in base 10
+    (r"\ln 8 = 3", "FAIL"),                                                       # \ln states its base
+])
+def test_untagged_log_of_unstated_base_is_refuted_only_in_every_usual_base(tmp_path, formula, expected):
+    [(verdict, detail)] = verdicts(tmp_path, formula)
+    assert verdict == expected, detail
+    if expected == "PASS":
+        assert "base" in detail
+
+
+def test_points_where_a_side_is_undefined_are_outside_an_untagged_formula(tmp_path):
+    # ln a and ln b are real for a, b > 0 only: the claim is checked there, at the usual 20 points
+    [(verdict, detail)] = verdicts(tmp_path, r"\ln \frac{a}{b} = \ln a - \ln b")
+    assert verdict == "PASS" and "20 points" in detail, detail
+    [(verdict, detail)] = verdicts(tmp_path, r"\ln \frac{a}{b} = \ln a + \ln b")
+    assert verdict == "FAIL" and "a=" in detail and "b=" in detail, detail

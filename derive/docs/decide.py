@@ -13,6 +13,8 @@ rounded to k decimals (half a unit in the last written place; a truncation fails
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass, field
 
 import mpmath
@@ -57,6 +59,7 @@ class Binding:
     erratum: bool = False                          # the formula records a mistake: it must FAIL
     assumption: str = ""                           # the formula holds under this unstated reading: it must PASS
     fails_under: str = ""                          # the reading under which the claim fails (alone: it must FAIL)
+    clauses: list = field(default_factory=list)    # clauses that change the vocabulary (derive.docs.tags.apply_clauses)
 
 
 KIND_SAMPLERS = {
@@ -190,6 +193,17 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
         quantifiable = quantified_names(text, context)
     except Exception:   # an unreadable formula: reported by the reading below
         quantifiable = {}
+    verdict = _decide_untagged(text, binding, context, quantifiable)
+    if verdict.verdict == FAIL and binding.log_base == "e" and re.search(r"\\log(?![_a-zA-Z])", text):
+        # untagged, the text does not say which logarithm \log is: a claim that holds in base 2 or 10 is not refuted
+        for base in ("2", "10"):
+            other = _decide_untagged(text, dataclasses.replace(binding, log_base=base), context, quantifiable)
+            if other.verdict == PASS:
+                return Verdict(PASS, f"with \\log in base {base} (the base is not stated): {other.detail}", other.evidence, other.points)
+    return verdict
+
+
+def _decide_untagged(text, binding, context, quantifiable):
     scope = Scope(dict(context.definitions), quantifiable)
     for _ in range(len(quantifiable) + 1):
         try:
@@ -285,6 +299,9 @@ def _decide(text, binding, scope=None):
         vocab = _untagged_vocabulary()
     else:
         vocab = generic_vocab()
+    if binding.clauses:   # functions, kinds, ranges and model parameters the tag sets
+        from derive.docs.tags import apply_clauses
+        vocab = apply_clauses(vocab, binding.clauses, binding.log_base)
     overrides = {}
     from derive.docs.interpret import Rewriter, clean, lex
 
@@ -451,9 +468,10 @@ def _decide(text, binding, scope=None):
         # untagged, a formula's own variables range over where its sides are defined (x > 0 for ln x)
         if kept_points < (wanted or MIN_POINTS):
             raise DecideError(f"the sides have real values at only {kept_points} of {kept_points + skipped_points} sampled points ({first_singular})")
-        points = points[:kept_points]
     elif first_singular:
         return Verdict(FAIL, first_singular)
+    if wanted is not None:
+        points = points[:kept_points]   # only the points checked are counted
     if set_aside:
         if set_aside >= len(points):
             raise DecideError("no sampled point satisfies the formula's stated conditions")
