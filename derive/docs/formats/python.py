@@ -10,6 +10,7 @@ comment ``.. derive: NAME; ...`` inside the docstring, just before the formula.
 from __future__ import annotations
 
 import ast
+import warnings
 
 from derive.docs.formats.common import Found, ScanError
 from derive.docs.formats.macros import MacroTable
@@ -18,7 +19,9 @@ from derive.docs.formats.macros import MacroTable
 def docstrings(text: str, file: str = "<text>") -> list[tuple[int, str]]:
     """(line of the string's first line, text with its indentation removed) for each docstring-like string."""
     try:
-        tree = ast.parse(text, filename=file)
+        with warnings.catch_warnings():   # "invalid escape sequence" in a docstring is the document's, not ours to print
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text, filename=file)
     except SyntaxError as exc:
         raise ScanError(f"{file}: not valid Python (line {exc.lineno}: {exc.msg})") from None
     except ValueError as exc:   # NUL bytes
