@@ -372,8 +372,8 @@ def _pieces(tail) -> list:
             continue
         elif t.kind == "group" and all(x.kind == "ch" and (x.text.isalpha() or x.text in " ,.:") for x in t.items) \
                 and detex(t.items).strip().lower().strip(",.:").split() and \
-                all(w.strip(",.:") in CONDITION_WORDS + ("all", "any", "some", "in", "of", "the", "that", "each") for w in detex(t.items).lower().split()):
-            if "and" in detex(t.items).lower().split():
+                all(w.strip(",.:") in CONDITION_WORDS + ("all", "any", "some", "in", "of", "the", "that", "each", "or") for w in detex(t.items).lower().split()):
+            if {"and", "or"} & set(detex(t.items).lower().split()):
                 pieces.append(current)
                 current = []
             continue
@@ -424,9 +424,9 @@ def split_chain(tokens) -> Chain:
     depth = 0
     while k < len(body):
         t = body[k]
-        if t.is_ch("(", "[") or t.is_cs("{", "langle", "begin", "evalopen"):
+        if t.is_ch("(", "[") or t.is_cs("{", "langle", "begin"):
             depth += 1
-        elif t.is_ch(")", "]") or t.is_cs("}", "rangle", "end", "evalclose"):
+        elif t.is_ch(")", "]") or t.is_cs("}", "rangle", "end"):
             depth -= 1
         rel = _relation(body, k) if depth == 0 else None
         if rel:
@@ -801,6 +801,9 @@ class Rewriter:
         k = 0
         while k < len(tokens):
             t = tokens[k]
+            if t.is_ch(" "):   # a space kept inside \text{...}
+                k += 1
+                continue
             if t.is_cs("evalopen"):
                 k = self._evaluated_at(tokens, k, out)
                 continue
