@@ -290,3 +290,11 @@ def test_a_misspelt_result_name_fails_its_formula_without_strict(tmp_path):
     doc.write_text("<!-- derive: softmax_jacobian -->\n$$\n" + SJ_RIGHT + "\n$$\n")
     run = _pytest("-q", "--rootdir", str(tmp_path), "--derive-docs", str(doc), str(FIXTURES / "corpus.py"), cwd=tmp_path)
     assert "1 passed" in run.stdout, run.stdout[-3000:]
+
+
+def test_a_notebook_without_cell_ids_is_read_without_a_word_on_stderr(tmp_path, capfd):
+    notebook = tmp_path / "old.ipynb"
+    notebook.write_text(json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {},
+                                    "cells": [{"cell_type": "markdown", "metadata": {}, "source": "$a = b$"}]}))
+    assert [(f.cell, f.line) for f in scan_path(notebook)] == [(1, 1)]
+    assert capfd.readouterr().err == ""

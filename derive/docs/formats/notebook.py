@@ -9,6 +9,8 @@ rest of the notebook, as in Jupyter's MathJax.
 
 from __future__ import annotations
 
+import warnings
+
 from derive.docs.formats.common import Found, ScanError
 from derive.docs.formats.macros import MacroTable
 
@@ -18,7 +20,9 @@ def markdown_cells(text: str, file: str = "<text>") -> list[tuple[int, str]]:
     import nbformat
 
     try:
-        notebook = nbformat.reads(text, as_version=4, capture_validation_error={})
+        with warnings.catch_warnings():   # nbformat's advice on the notebook (missing cell ids) is not a checker message
+            warnings.simplefilter("ignore")
+            notebook = nbformat.reads(text, as_version=4, capture_validation_error={})
     except Exception as exc:  # nbformat raises several kinds (bad JSON, unknown version, missing keys)
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ScanError(f"{file}: not a Jupyter notebook ({reason[:200]})") from None
