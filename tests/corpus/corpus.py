@@ -7,9 +7,10 @@ source, locator, topic, notation and tag of its original unless it states its ow
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+import tomllib
 
 HERE = Path(__file__).parent
 LABELS = ("true", "wrong")
@@ -54,24 +55,24 @@ def load(directory: Path = HERE) -> tuple[dict, list[Entry]]:
             raise CorpusError(f"{name}: {fid} is a variant of {f['of']}, which is not declared before it")
         if f.get("label") not in LABELS:
             raise CorpusError(f"{name}: {fid} has label {f.get('label')!r}; write one of {LABELS}")
-
-        def field(key, default=None):
-            if key in f:
-                return f[key]
-            if base is not None:
-                return getattr(base, key)
-            if default is not None:
-                return default
-            raise CorpusError(f"{name}: {fid} has no {key}")
-
-        source = field("source")
+        source = _field(f, base, "source", name)
         if source not in sources:
             raise CorpusError(f"{name}: {fid} names an undeclared source {source!r}")
         origin = "variant" if base is not None else f.get("form", "quoted")
-        entry = Entry(fid, source, field("at"), field("topic"), field("notation"), f["latex"], field("tag"), f["label"],
-                      origin, f.get("of"), f.get("mistake", f.get("change", "")))
+        at, topic, notation, tag = (_field(f, base, key, name) for key in ("at", "topic", "notation", "tag"))
+        entry = Entry(fid, source, at, topic, notation, f["latex"], tag, f["label"], origin, f.get("of"),
+                      f.get("mistake", f.get("change", "")))
         if base is None and entry.label == "wrong" and not entry.note:
             raise CorpusError(f"{name}: {fid} records a mistake of its source but does not say what it is (mistake = ...)")
         by_id[fid] = entry
         entries.append(entry)
     return sources, entries
+
+
+def _field(f: dict, base: Entry | None, key: str, file_name: str):
+    """A formula's field, inherited from the original it is a variant of when it does not give its own."""
+    if key in f:
+        return f[key]
+    if base is not None:
+        return getattr(base, key)
+    raise CorpusError(f"{file_name}: {f['id']} has no {key}")

@@ -13,7 +13,7 @@ import itertools
 from fractions import Fraction
 from math import comb, factorial
 
-from mpmath import mp, mpf, exp, log, sqrt, tanh, pi, erf, quad, inf, nsum, matrix, inverse, diff
+from mpmath import diff, erf, exp, inf, inverse, log, matrix, mp, mpf, nsum, pi, quad, sqrt, tanh
 
 PRECISION = 40     # digits; every check runs at this precision (see ``holds``)
 _saved_dps, mp.dps = mp.dps, PRECISION      # the fixtures below are computed at it too; restored at the end
@@ -195,7 +195,10 @@ X2 = col([0.7, -1.2])
 DISTS = [vec(p) for p in (["0.5", "0.3", "0.2"], ["0.1", "0.1", "0.8"], ["0.3", "0.3", "0.4"], ["0.97", "0.02", "0.01"])]
 
 
-def _h(x, Q=SPD, c=C2, b=mpf("0.4")):
+H_OFFSET = mpf("0.4")
+
+
+def _h(x, Q=SPD, c=C2, b=H_OFFSET):
     return scalar(x.T * Q * x) / 2 + scalar(x.T * c) + b
 
 
@@ -208,7 +211,7 @@ def _rademacher_dot(d):
     return out
 
 
-def _rms(gammas_g):
+def _rmsprop_average(gammas_g):
     gamma, gs = gammas_g
     s = mpf(0)
     for g in gs:
@@ -367,8 +370,8 @@ CHECKS.update({
     "d2l-adam-geom~off": lambda: all(close(sum(b ** i for i in range(t)), (1 - b ** (t + 1)) / (1 - b)) for b in (mpf("0.9"), mpf("0.3")) for t in range(1, 7)),
     "d2l-adam-update": lambda: _adam_first_ratio(correct_second=True),
     "d2l-adam-update~nocorr": lambda: _adam_first_ratio(correct_second=False),
-    "d2l-mom-geom": lambda: all(close(nsum(lambda t: b ** t, [0, inf]), 1 / (1 - b)) for b in (mpf("0.9"), mpf("0.3"))),
-    "d2l-mom-geom~sign": lambda: all(close(nsum(lambda t: b ** t, [0, inf]), 1 / (1 + b)) for b in (mpf("0.9"), mpf("0.3"))),
+    "d2l-mom-geom": lambda: all(close(nsum(lambda t, b=b: b ** t, [0, inf]), 1 / (1 - b)) for b in (mpf("0.9"), mpf("0.3"))),
+    "d2l-mom-geom~sign": lambda: all(close(nsum(lambda t, b=b: b ** t, [0, inf]), 1 / (1 + b)) for b in (mpf("0.9"), mpf("0.3"))),
     "d2l-mom-ten": lambda: 1 / (1 - Fraction(9, 10)) == 10,
     "d2l-mom-ten~value": lambda: 1 / (1 - Fraction(9, 10)) == 9,
     "d2l-mom-decay": lambda: identity(lambda x, e, l: x - e * l * x, lambda x, e, l: (1 - e * l) * x, points=[(mpf("0.5"), mpf("0.1"), mpf(3)), (mpf(-2), mpf("0.7"), mpf("0.2"))]),
@@ -447,7 +450,7 @@ def _completed_square(sign):
 
 def _rms_unrolled(square_last):
     gamma, gs = mpf("0.9"), vec(["0.5", "-1.3", "2.0"])
-    s = _rms((gamma, gs))
+    s = _rmsprop_average((gamma, gs))
     g2, g1, g0 = gs[0], gs[1], gs[2]
     last = g2 ** 2 if square_last else g2
     return close(s, (1 - gamma) * (g0 ** 2 + gamma * g1 ** 2 + gamma ** 2 * last))
@@ -598,8 +601,8 @@ CHECKS.update({
     "cs231n-sigmoid-073~value": lambda: rounds_to(sigmoid(mpf(1)), "0.63"),
     "cs231n-sigmoid-local": lambda: rounds_to((1 - mpf("0.73")) * mpf("0.73"), "0.2"),
     "cs231n-sigmoid-local~value": lambda: rounds_to((1 - mpf("0.73")) * mpf("0.73"), "0.3"),
-    "cs231n-ce-grad": lambda: all(close(grad(lambda f: -log(softmax(f)[y]), Z3), [softmax(Z3)[k] - (k == y) for k in range(3)]) for y in range(3)),
-    "cs231n-ce-grad~sign": lambda: all(close(grad(lambda f: -log(softmax(f)[y]), Z3), [(k == y) - softmax(Z3)[k] for k in range(3)]) for y in range(3)),
+    "cs231n-ce-grad": lambda: all(close(grad(lambda f, y=y: -log(softmax(f)[y]), Z3), [softmax(Z3)[k] - (k == y) for k in range(3)]) for y in range(3)),
+    "cs231n-ce-grad~sign": lambda: all(close(grad(lambda f, y=y: -log(softmax(f)[y]), Z3), [(k == y) - softmax(Z3)[k] for k in range(3)]) for y in range(3)),
     "cs231n-ce-grad-numbers": lambda: [Fraction(2, 10), Fraction(3, 10) - 1, Fraction(5, 10)] == [Fraction(2, 10), Fraction(-7, 10), Fraction(5, 10)],
     "cs231n-ce-grad-numbers~index": lambda: [Fraction(2, 10), Fraction(3, 10) - 1, Fraction(5, 10)] == [Fraction(-8, 10), Fraction(3, 10), Fraction(5, 10)],
     "cs231n-l2-grad": lambda: identity(lambda l, w: D(lambda t: l * t ** 2 / 2, w), lambda l, w: l * w, points=[(mpf("0.1"), mpf("1.5")), (mpf(3), mpf("-0.4"))]),
@@ -954,7 +957,7 @@ def _adam_efficient(swap):
 def _adamw(l2_of):
     f = lambda th: th ** 4   # noqa: E731
     for th, a, lam in ((mpf("0.7"), mpf("0.1"), mpf("0.01")), (mpf("-1.3"), mpf("0.5"), mpf("0.2"))):
-        lhs = th - a * D(lambda t: f(t) + l2_of(lam, a) / 2 * t ** 2, th)
+        lhs = th - a * D(lambda t, lam=lam, a=a: f(t) + l2_of(lam, a) / 2 * t ** 2, th)
         if not close(lhs, (1 - lam) * th - a * D(f, th)):
             return False
     return True
@@ -966,6 +969,61 @@ def _rope(angle):
         if not close(scalar((_rot(m * th) * q).T * (_rot(n * th) * k)), scalar(q.T * _rot(angle(m, n) * th) * k)):
             return False
     return True
+
+
+# ---- additions: maximum likelihood, unbiased variance, RMSNorm, PyTorch LayerNorm -----------------
+
+_LIK = lambda t: t ** 9 * (1 - t) ** 4   # noqa: E731
+_A_RMS = vec(["0.5", "-1.3", "2.2", "0.9"])
+_X_LN = vec(["0.5", "-1.3", "2.2", "0.9"])
+
+
+def _sample_variance_expectation(divisor):
+    """E[sum (x_i - mean)^2 / divisor(n)] over all outcomes of n independent draws, against the variance."""
+    dist = {mpf(0): mpf("0.3"), mpf(1): mpf("0.5"), mpf(4): mpf("0.2")}
+    for n in (2, 3):
+        total = mpf(0)
+        for draw in itertools.product(dist.items(), repeat=n):
+            xs = [v for v, _ in draw]
+            p = mp.fprod(q for _, q in draw)
+            m = sum(xs) / n
+            total += p * sum((x - m) ** 2 for x in xs) / divisor(n)
+        if not close(total, var(dist)):
+            return False
+    return True
+
+
+def _root_mean_square(a):
+    return sqrt(sum(v * v for v in a) / len(a))
+
+
+LN_EPS = mpf("0.1")
+
+
+def _ln_out(x, eps=LN_EPS):
+    m = sum(x) / len(x)
+    v = sum((u - m) ** 2 for u in x) / len(x)
+    return [(u - m) / sqrt(v + eps) for u in x], v, eps
+
+
+CHECKS.update({
+    "d2l-mle-derivative": lambda: identity(lambda t: D(_LIK, t), lambda t: 9 * t ** 8 * (1 - t) ** 4 - 4 * t ** 9 * (1 - t) ** 3,
+                                           lambda t: t ** 8 * (1 - t) ** 3 * (9 - 13 * t), points=_PROBS),
+    "d2l-mle-derivative~const": lambda: identity(lambda t: D(_LIK, t), lambda t: 9 * t ** 8 * (1 - t) ** 4 - 4 * t ** 9 * (1 - t) ** 3,
+                                                 lambda t: t ** 8 * (1 - t) ** 3 * (9 - 12 * t), points=_PROBS),
+    "d2l-mle-argmax": lambda: close(D(_LIK, mpf(9) / 13), 0),
+    "d2l-mle-argmax~value": lambda: close(D(_LIK, mpf(9) / 14), 0),
+    "d2l-stat-unbiased": lambda: _sample_variance_expectation(lambda n: n - 1),
+    "d2l-stat-unbiased~n": lambda: _sample_variance_expectation(lambda n: n),
+    "rms-scale-invariance": lambda: all(close([lam * a / _root_mean_square([lam * b for b in _A_RMS]) for a in _A_RMS], [a / _root_mean_square(_A_RMS) for a in _A_RMS]) for lam in (mpf("0.3"), mpf(4))),
+    "rms-scale-invariance~any": lambda: all(close([-lam * a / _root_mean_square([-lam * b for b in _A_RMS]) for a in _A_RMS], [a / _root_mean_square(_A_RMS) for a in _A_RMS]) for lam in (mpf("0.3"), mpf(4))),
+    "rms-unit": lambda: close(sum((a / _root_mean_square(_A_RMS)) ** 2 for a in _A_RMS) / 4, 1),
+    "rms-unit~sum": lambda: close(sum((a / _root_mean_square(_A_RMS)) ** 2 for a in _A_RMS), 1),
+    "torch-ln-mean": lambda: close(sum(_ln_out(_X_LN)[0]) / 4, 0),
+    "torch-ln-mean~beta": lambda: close(sum(y + mpf("0.5") for y in _ln_out(_X_LN)[0]) / 4, 0),
+    "torch-ln-var": lambda: close(sum(y * y for y in _ln_out(_X_LN)[0]) / 4, _ln_out(_X_LN)[1] / (_ln_out(_X_LN)[1] + _ln_out(_X_LN)[2])),
+    "torch-ln-var~one": lambda: close(sum(y * y for y in _ln_out(_X_LN)[0]) / 4, 1),
+})
 
 
 # ---- end of checks
