@@ -24,5 +24,10 @@ def half_unit(places: int):
 
 
 def is_rounding_of(exact, figure, places: int) -> bool:
-    """True when ``figure`` (written with ``places`` decimals) is ``exact`` rounded to nearest."""
-    return abs(mpmath.mpf(exact) - mpmath.mpf(figure)) <= half_unit(places)
+    """True when ``figure`` (written with ``places`` decimals) is ``exact`` rounded to nearest.
+
+    A written decimal such as 0.12 has no exact binary value, so an exact tie (0.125) is
+    recognised up to the working precision (a slack of 10^-(dps - 5), far below any written digit).
+    """
+    slack = mpmath.mpf(10) ** (5 - mpmath.mp.dps)
+    return abs(mpmath.mpf(exact) - mpmath.mpf(figure)) <= half_unit(places) + slack
