@@ -225,20 +225,20 @@ def by_arguments(table: dict, name: str = ""):
     return call(build)
 
 
-def sequence(value_at, length):
+def sequence(value_at, length, steps=("t", "T")):
     """A sequence x_t over steps 1..length: ``value_at(step, env) -> expr``; subscripts t, t-1, s or a number."""
     def build(env, atom, side):
         from derive.docs.bind import BindError
 
-        step = subscript_value(env, atom.sub_text, length)
+        step = subscript_value(env, atom.sub_text, length, steps)
         if step is None:
             raise BindError(f"{atom.key} is a sequence over t: write it with a step, e.g. {atom.key}_t")
         return value_at(step, env)
     return call(build)
 
 
-def subscript_value(env, text: str, length):
-    """The step a subscript names: the dimension ``length`` for t or T, t−1, t+1, a number, a summation variable."""
+def subscript_value(env, text: str, length, steps=("t", "T")):
+    """The step a subscript names: the dimension ``length`` for t or T (``steps``), t−1, t+1, a number, a summation variable."""
     text = (text or "").replace(" ", "")
     if not text:
         return None
@@ -247,7 +247,7 @@ def subscript_value(env, text: str, length):
     if text.lstrip("-").isdigit():
         return sp.Integer(int(text))
     base, sign, offset = text.partition("-") if "-" in text else text.partition("+")
-    if base in ("t", "T") and (not sign or offset.isdigit()):
+    if base in steps and (not sign or offset.isdigit()):
         step = env.dim_value(length)
         return step - int(offset) if sign == "-" else step + int(offset) if sign == "+" else step
     return env.index(text)
@@ -282,6 +282,63 @@ def _unreadable(term):
 def dimension_names(symbol, extra=()) -> dict:
     """The usual names of a result's main dimension: n, N, K, C, V and ``extra``."""
     return {name: symbol for name in ("n", "N", "K", "C", "V", *extra)}
+
+
+@dataclass(frozen=True)
+class RelatedDimensions(dom.Domain):
+    """A domain whose dimensions are all equal (``equal``) or pairwise distinct (``distinct``) at every point.
+
+    The points are those of the plain domain that satisfy the relation, drawn from a
+    larger seeded sample, so they stay deterministic.
+    """
+
+    equal: bool = False
+    distinct: bool = False
+
+    def with_(self, **changes) -> "RelatedDimensions":
+        data = {"samplers": self.samplers, "points": self.points, "fixed": self.fixed, "equal": self.equal, "distinct": self.distinct}
+        data.update(changes)
+        return RelatedDimensions(**data)
+
+    def _holds(self, point) -> bool:
+        values = [point[s] for s in self.dimensions if s in point]
+        if self.equal:
+            return len(set(values)) <= 1
+        return len(set(values)) == len(values)
+
+    def sample_points(self, seed_text: str, dps: int) -> list:
+        plain = dom.Domain(self.samplers, self.points * 40, self.fixed)
+        chosen = [p for p in plain.sample_points(seed_text, dps) if self._holds(p)]
+        if not chosen:
+            raise VocabularyError("no values of the dimensions are " + ("equal" if self.equal else "distinct"))
+        return chosen[:self.points]
+
+
+def relate_dimensions(vocab: Vocabulary, equal: bool) -> Vocabulary:
+    """The clause 'equal dimensions' or 'distinct dimensions': every domain of ``vocab`` samples them so."""
+    def related(domain):
+        if domain is None or len(domain.dimensions) < 2:
+            raise VocabularyError(f"{vocab.name or 'this notation'} has fewer than two dimensions to relate")
+        choice = [v for v in domain.dimensions.values() if len(v.values) > 1]
+        if not equal and len(choice) < len(domain.dimensions) - 1:
+            raise VocabularyError("the dimensions cannot all be distinct: some take a single value")
+        return RelatedDimensions(domain.samplers, domain.points, domain.fixed, equal=equal, distinct=not equal)
+
+    variants = {k: (flag, related(d)) for k, (flag, d) in vocab.variants.items() if len(d.dimensions) >= 2}
+    return replace(vocab, domain=related(vocab.domain), variants={**vocab.variants, **variants},
+                   claim_domains=[(r, related(d)) if len(d.dimensions) >= 2 else (r, d) for r, d in vocab.claim_domains])
+
+
+def restrict(vocab: Vocabulary, symbol, keep) -> Vocabulary:
+    """``vocab`` with the sampler of ``symbol`` narrowed by ``keep(sampler) -> sampler`` in every domain that has it."""
+    def narrowed(domain):
+        if domain is None or symbol not in domain.samplers:
+            return domain
+        return domain.with_(samplers={**domain.samplers, symbol: keep(domain.samplers[symbol])})
+
+    return replace(vocab, domain=narrowed(vocab.domain),
+                   variants={k: (flag, narrowed(d)) for k, (flag, d) in vocab.variants.items()},
+                   claim_domains=[(r, narrowed(d)) for r, d in vocab.claim_domains])
 
 
 # --- finding a result's vocabulary ----------------------------------------------------------

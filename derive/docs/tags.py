@@ -24,16 +24,73 @@ is ASSUMPTION; ``fails-under: TEXT`` names the other reading. A formula whose ta
 ``fails-under: TEXT`` and no ``assumption`` states the claim under that other reading:
 it must be refuted, and its verdict is ASSUMPTION too. Either way, a formula that does
 not behave as recorded is a FAIL.
+
+Clauses that say what an author's notation means (each changes the bound result's
+vocabulary, :mod:`derive.vocabulary`, for this formula only):
+
+* a function: ``NAME(PARAMS) = BODY`` (also ``:=``, ``\\coloneqq``, ``\\equiv``,
+  ``\\stackrel{\\text{def}}{=}``), the body in the result's notation with the
+  parameters standing for the arguments: ``g(x) = \\log\\sum_i e^{x_i}``,
+  ``\\operatorname{LSE}(v) := \\log\\sum_i e^{v_i}``, ``\\phi(t) = 1/(1 + e^{-t})``;
+* a kind beyond those above: ``NAME: matrix`` (entries M_{ij} over the result's
+  dimension), ``NAME: index``, ``NAME: dimension``, ``NAME: sequence over t`` (g_t,
+  g_{t-1}, with t the current step, a dimension); ``real number`` is ``real``;
+* a range: ``NAME > NUMBER`` (``<``, ``\\ge``, ``\\le``, or ``a < NAME < b``) narrows
+  where a symbol of the result or of the tag is sampled: ``\\epsilon > 0``, ``A > 0``;
+* a model parameter the result declares: ``mean \\mu``, ``variance \\sigma^2``,
+  ``variance of q \\sigma_q^2`` (attention scaling), ``one-hot target``
+  (softmax cross-entropy); and for every result: ``H in bits`` (entropy, and mutual
+  information, in base 2), ``equal dimensions``, ``distinct dimensions``.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from derive.docs.decide import Binding
 from derive.errors import DeriveError
+from derive.vocabulary import Setting
 
 
 class TagError(DeriveError):
     """A tag that cannot be read."""
+
+
+@dataclass(frozen=True)
+class FunctionClause:
+    """``NAME(PARAMS) = BODY``: the document's function NAME."""
+
+    name: str
+    params: tuple
+    body: str
+
+
+@dataclass(frozen=True)
+class KindClause:
+    """``NAME: KIND`` for the kinds the vocabulary itself adds (matrix, index, dimension, sequence over t)."""
+
+    name: str
+    kind: str
+    steps: str = "t"
+
+
+@dataclass(frozen=True)
+class RangeClause:
+    """``NAME > NUMBER``, ``NAME \\le NUMBER``, ``a < NAME < b``: where a symbol is sampled."""
+
+    name: str
+    low: str | None
+    high: str | None
+    strict_low: bool = False
+    strict_high: bool = False
+
+
+VOCABULARY_KINDS = ("matrix", "index", "dimension", "size", "sequence")
+DEFINES = re.compile(r"\s*(?::=|\\coloneqq|\\equiv|\\triangleq|\\doteq|\\(?:stackrel|overset)\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\{=\}|=)\s*")
+FUNCTION_HEAD = re.compile(r"^\s*((?:\\operatorname|\\mathrm|\\text)\{[A-Za-z]+\}|\\[A-Za-z]+|[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*\(([^()]*)\)\s*$")
+COMPARISON = re.compile(r"\\geq|\\leq|\\ge|\\le|\\gt|\\lt|>=|<=|>|<")
+NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 
 def parse_tag(text: str) -> Binding | None:
@@ -51,7 +108,7 @@ def parse_tag(text: str) -> Binding | None:
         head = head.strip()
     clauses = [c for c in ([where] + rest.split(";")) if c.strip()]
     binding = Binding()
-    if head and ("=" in head or ":" in head or head.lower() == "erratum" or head.lower().startswith("log base")):
+    if head and not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", head) or head.lower() == "erratum":
         clauses.insert(0, head)
         head = ""
     if head:
@@ -77,6 +134,8 @@ def parse_tag(text: str) -> Binding | None:
                 raise TagError(f"log base must be e, 2 or 10, not {base}")
             binding.log_base = base
             continue
+        if _vocabulary_clause(clause, binding):
+            continue
         if "=" in clause and not clause.rstrip().endswith("="):
             name, _, meaning = clause.partition("=")
             if not name.strip() or not meaning.strip():
@@ -94,7 +153,104 @@ def parse_tag(text: str) -> Binding | None:
             raise TagError(f"cannot read the clause '{clause}': write 'NAME = MEANING' or 'NAME: KIND'")
     if binding.erratum and (binding.assumption or binding.fails_under):
         raise TagError("a formula is either an erratum or a reading under an assumption, not both")
+    ranged = {c.name for c in binding.clauses if isinstance(c, RangeClause)}
+    for name in [n for n in binding.kinds if n.strip() in ranged]:   # a declared symbol with a range: the vocabulary makes both
+        binding.clauses.insert(0, KindClause(name.strip(), binding.kinds.pop(name).strip()))
     return binding
+
+
+def _vocabulary_clause(clause: str, binding: Binding) -> bool:
+    """Read a clause that changes the vocabulary (a function, a new kind, a range, a model parameter) into ``binding.clauses``."""
+    words = clause.lower().split()
+    found = None
+    if words in (["equal", "dimensions"], ["distinct", "dimensions"]):
+        found = Setting(f"{words[0]} dimensions", text=clause)
+    elif " ".join(words) in ("h in bits", "entropy in bits", "entropies in bits", "in bits", "bits"):
+        found = Setting("bits", text=clause)
+    elif words and words[0] in ("one-hot", "onehot") or words[-2:] in (["one-hot"], ["is", "one-hot"]):
+        found = Setting("one-hot", text=clause)
+    elif words and words[0] in ("mean", "variance"):
+        found = _moment(clause)
+    else:
+        found = _function(clause) or _kind(clause) or _range(clause)
+    if found is None:
+        return False
+    binding.clauses.append(found)
+    return True
+
+
+def _key(latex_name: str) -> str:
+    from derive.docs.decide import _normal_name
+
+    try:
+        return _normal_name(latex_name)
+    except DeriveError as exc:
+        raise TagError(str(exc)) from None
+
+
+def _moment(clause: str) -> Setting:
+    """``mean \\mu``, ``variance \\sigma^2``, ``variance of q \\sigma_q^2``."""
+    word, _, rest = clause.strip().partition(" ")
+    rest, about = rest.strip(), ""
+    if rest.startswith("of "):
+        about, _, rest = rest[3:].strip().partition(" ")
+    match = re.fullmatch(r"(.+?)\s*(?:\^\s*\{?\s*(\d)\s*\}?)?", rest.strip())
+    if not rest.strip() or match is None:
+        raise TagError(f"the clause '{clause.strip()}' needs the symbol of the {word.lower()}, e.g. '{word.lower()} \\sigma^2'")
+    return Setting(word.lower(), of=_key(about) if about else "", name=_key(match.group(1)), power=int(match.group(2) or 1), text=clause.strip())
+
+
+def _function(clause: str) -> FunctionClause | None:
+    for separator in DEFINES.finditer(clause):
+        head, body = clause[:separator.start()], clause[separator.end():]
+        match = FUNCTION_HEAD.match(head)
+        if match is None:
+            return None
+        params = tuple(_key(p) for p in match.group(2).split(",") if p.strip())
+        if not params or not body.strip():
+            raise TagError(f"the clause '{clause.strip()}' needs parameters and a body, e.g. 'g(x) = \\log\\sum_i e^{{x_i}}'")
+        if len(set(params)) != len(params):
+            raise TagError(f"the clause '{clause.strip()}' names a parameter twice")
+        return FunctionClause(_key(match.group(1)), params, body.strip())
+    return None
+
+
+def _kind(clause: str) -> KindClause | None:
+    name, colon, kind = clause.partition(":")
+    words = kind.lower().split()
+    if not colon or not name.strip() or not words or words[0] not in VOCABULARY_KINDS:
+        return None
+    steps = "t"
+    if words[0] == "sequence":
+        if words[1:2] not in ([], ["over"]) or len(words) > 3:
+            raise TagError(f"the clause '{clause.strip()}': write 'NAME: sequence over t'")
+        steps = words[2] if len(words) == 3 else "t"
+    return KindClause(_key(name), words[0], steps)
+
+
+def _range(clause: str) -> RangeClause | None:
+    parts = COMPARISON.split(clause)
+    relations = COMPARISON.findall(clause)
+    if not relations or len(parts) not in (2, 3) or "=" in COMPARISON.sub("", clause):
+        return None
+    parts = [p.strip() for p in parts]
+    upward = [r in ("<", "<=", "\\le", "\\leq", "\\lt") for r in relations]
+    if len(set(upward)) > 1:
+        raise TagError(f"the clause '{clause.strip()}' mixes < and >")
+    strict = [r in ("<", ">", "\\lt", "\\gt") for r in relations]
+    if len(parts) == 3:   # a < NAME < b
+        if not (NUMBER.match(parts[0]) and NUMBER.match(parts[2])):
+            raise TagError(f"the clause '{clause.strip()}': write 'a < NAME < b' with numbers a and b")
+        low, high = (parts[0], parts[2]) if upward[0] else (parts[2], parts[0])
+        return RangeClause(_key(parts[1]), low, high, strict[0] if upward[0] else strict[1], strict[1] if upward[0] else strict[0])
+    name, bound = parts
+    if NUMBER.match(name) and not NUMBER.match(bound):   # 0 < NAME
+        name, bound, upward = bound, name, [not upward[0]]
+    if not NUMBER.match(bound):
+        raise TagError(f"the clause '{clause.strip()}': a range compares a symbol with a number, e.g. '\\epsilon > 0'")
+    if upward[0]:
+        return RangeClause(_key(name), None, bound, strict_high=strict[0])
+    return RangeClause(_key(name), bound, None, strict_low=strict[0])
 
 
 def _reading_clause(clause: str) -> tuple[str, str] | None:
@@ -106,3 +262,204 @@ def _reading_clause(clause: str) -> tuple[str, str] | None:
     if not text.strip():
         raise TagError(f"the clause '{clause.strip()}' needs the reading it names, e.g. '{word.strip()}: ties count as wins'")
     return key, " ".join(text.split())
+
+
+# --- applying the clauses to a vocabulary ---------------------------------------------------
+
+def apply_clauses(vocab, clauses, log_base: str = "e"):
+    """``vocab`` as the tag's clauses change it: kinds first, then functions, model parameters and ranges."""
+    from derive.docs.bind import BindError
+    from derive.vocabulary import VocabularyError
+
+    order = (KindClause, FunctionClause, Setting, RangeClause)
+    try:
+        for kind in order:
+            chosen = [c for c in clauses if isinstance(c, kind)]
+            if kind is Setting:
+                vocab = _set_parameters(vocab, chosen)
+                continue
+            for clause in chosen:
+                vocab = {KindClause: _declare, FunctionClause: _define, RangeClause: _narrow}[kind](vocab, clause, log_base)
+    except VocabularyError as exc:
+        raise BindError(str(exc)) from None
+    return vocab
+
+
+def _declare(vocab, clause: KindClause, log_base):
+    import sympy as sp
+
+    from derive import domain as dom
+    from derive.docs.decide import KIND_SAMPLERS
+    from derive.vocabulary import VocabularyError, matrix_entries, number_of, sequence, vector_of
+
+    key, size = clause.name, vocab.size
+    if clause.kind in ("dimension", "size"):
+        symbol = sp.Symbol(f"doc_{key}", integer=True, positive=True)
+        return vocab.with_samplers({symbol: dom.dimension(1, 5)}).with_(dims={**vocab.dims, key: symbol}, size=size or symbol)
+    if clause.kind == "sequence":
+        length = vocab.dims.get(clause.steps) or vocab.dims.get(clause.steps.upper())
+        added = {}
+        if length is None:
+            length = sp.Symbol(f"doc_{clause.steps.upper()}", integer=True, positive=True)
+            added[length] = dom.dimension(1, 6)
+        base = sp.IndexedBase(f"doc_{key}", real=True)
+        added[base] = dom.vector(length)
+        steps = (clause.steps, clause.steps.upper())
+        dims = {**vocab.dims, **{name: length for name in steps if name not in vocab.dims}}
+        return vocab.with_samplers(added).with_(entries={**vocab.entries, key: sequence(lambda step, env: base[step], length, steps)},
+                                                 dims=dims, size=size or length)
+    if size is None:
+        raise VocabularyError(f"{key} is a {clause.kind} over the result's dimension, and {vocab.name or 'this notation'} has none")
+    if clause.kind == "matrix":
+        base = sp.IndexedBase(f"doc_{key}", real=True)
+        return vocab.with_samplers({base: dom.matrix(size, size)}).with_(entries={**vocab.entries, key: matrix_entries(base)})
+    if clause.kind == "index":
+        symbol = sp.Symbol(key, integer=True, positive=True)
+        return vocab.with_samplers({symbol: dom.index(size)}).with_(indices=[*vocab.indices, symbol])
+    word = clause.kind.split()[0].lower().rstrip("s") if clause.kind.split() else ""
+    if word not in KIND_SAMPLERS:
+        raise VocabularyError(f"unknown kind '{clause.kind}' for {key}; use one of {', '.join(sorted(KIND_SAMPLERS))}, "
+                              "matrix, index, dimension or sequence over t")
+    if word in ("vector", "logits", "distribution"):
+        base = sp.IndexedBase(f"doc_{key}", real=True)
+        return vocab.with_samplers({base: KIND_SAMPLERS[word](size)}).with_(entries={**vocab.entries, key: vector_of(base)})
+    if key in vocab.entries:   # the result's own symbol of that name stays (as for a kind the checker declares)
+        return vocab
+    symbol = sp.Symbol(f"doc_{key}", real=True, positive=True if word in ("positive", "scale", "temperature", "probability") else None)
+    return vocab.with_samplers({symbol: KIND_SAMPLERS[word](size)}).with_(entries={**vocab.entries, key: number_of(symbol)},
+                                                                        symbols={**vocab.symbols, key: symbol})
+
+
+def _define(vocab, clause: FunctionClause, log_base):
+    """The document's function: applied, its parameters stand for the arguments' values while its body is read."""
+    from derive.docs.interpret import Rewriter, clean, lex
+    from derive.vocabulary import call, vector_value
+
+    body = Rewriter(log_base).side(clean(lex(clause.body)))
+
+    def apply(env, atom, side):
+        from derive.docs.bind import BindError, Vec
+
+        args = atom.args or []
+        if len(args) != len(clause.params):
+            raise BindError(f"{clause.name} is defined with {len(clause.params)} argument(s), used with {len(args)}")
+        values = [env.side(arg) for arg in args]
+        saved = {name: env.overrides.get(name) for name in clause.params}
+        if clause.name in getattr(env, "_overriding", set()):
+            raise BindError(f"the tag defines {clause.name} in terms of itself")
+        env._overriding.add(clause.name)
+        try:
+            for name, value in zip(clause.params, values):
+                if isinstance(value, Vec):
+                    env.overrides[name] = ("vec", lambda e, value=value: value)
+                elif hasattr(value, "shape") and 1 in value.shape:
+                    items = list(value)
+                    env.overrides[name] = ("vec", lambda e, items=items: vector_value(lambda idx: items[int(idx) - 1], len(items)))
+                else:
+                    env.overrides[name] = ("scalar", lambda e, value=value: value)
+            result = env.side(body)
+        finally:
+            env._overriding.discard(clause.name)
+            for name, before in saved.items():
+                if before is None:
+                    env.overrides.pop(name, None)
+                else:
+                    env.overrides[name] = before
+        if atom.post_sub:
+            if not isinstance(result, Vec):
+                raise BindError(f"{clause.name}(...) is not a vector, but has an index")
+            return result.component(env.index(atom.post_sub[0]))
+        return result
+
+    return vocab.with_(entries={**vocab.entries, clause.name: call(apply)})
+
+
+def _set_parameters(vocab, settings):
+    from derive.vocabulary import VocabularyError, relate_dimensions
+
+    handlers = {}
+    for setting in settings:
+        if setting.word in ("equal dimensions", "distinct dimensions"):
+            vocab = relate_dimensions(vocab, equal=setting.word.startswith("equal"))
+        elif setting.word == "bits":
+            vocab = _in_bits(vocab)
+        elif setting.word in vocab.parameters:
+            handlers.setdefault(vocab.parameters[setting.word], []).append(setting)
+        else:
+            known = ", ".join(sorted(vocab.parameters)) or "none"
+            raise VocabularyError(f"{vocab.name or 'this notation'} has no model parameter '{setting.text}' (its parameters: {known};"
+                                  " every result: H in bits, equal dimensions, distinct dimensions)")
+    for handler, chosen in handlers.items():
+        vocab = handler(vocab, chosen)
+    return vocab
+
+
+def _in_bits(vocab):
+    """H (and I) in base 2: the result's own meaning, or the shared entropy, divided by log 2."""
+    import sympy as sp
+
+    from derive.vocabulary import call
+
+    def in_bits(name):
+        meaning = vocab.entries.get(name)
+
+        def read(env, atom, side):
+            from derive.docs.bind import BindError
+
+            if meaning is None:
+                value = env.builtin(atom, side)
+            elif meaning[0] == "call":
+                value = meaning[1](env, atom, side)
+            else:
+                raise BindError(f"{name} in bits: {vocab.name}'s {name} is not an entropy")
+            return value / sp.log(2)
+        return call(read)
+
+    names = ["H"] + (["I"] if "I" in vocab.entries else [])
+    return vocab.with_(entries={**vocab.entries, **{name: in_bits(name) for name in names}})
+
+
+def _narrow(vocab, clause: RangeClause, log_base):
+    from fractions import Fraction
+
+    from derive import domain as dom
+    from derive.vocabulary import VocabularyError, restrict
+
+    symbol = vocab.symbol(clause.name)
+    if symbol is None:
+        raise VocabularyError(f"the range '{clause.name}' is about a symbol {vocab.name or 'this notation'} does not have; "
+                              f"declare it first, e.g. '{clause.name}: real'")
+
+    def keep(sampler):
+        if isinstance(sampler, dom.Dimension):
+            values = tuple(v for v in sampler.values if _within(Fraction(v), clause))
+            if not values:
+                raise VocabularyError(f"no value of the dimension {clause.name} is in the range")
+            return dom.Dimension(values, sampler.symbol_text)
+        if not isinstance(sampler, dom.Interval):
+            raise VocabularyError(f"{clause.name} is not a number sampled from an interval: a range cannot narrow it")
+        low, high = Fraction(str(sampler.low)), Fraction(str(sampler.high))
+        new_low = max(low, Fraction(clause.low)) if clause.low is not None else low
+        new_high = min(high, Fraction(clause.high)) if clause.high is not None else high
+        margin = (new_high - new_low) / 1000
+        if clause.strict_low and clause.low is not None and new_low == Fraction(clause.low):
+            new_low += margin
+        if clause.strict_high and clause.high is not None and new_high == Fraction(clause.high):
+            new_high -= margin
+        if new_low >= new_high:
+            raise VocabularyError(f"the range leaves {clause.name} no values (it is sampled from [{sampler.low}, {sampler.high}])")
+        return dom.Interval(str(new_low.numerator / new_low.denominator) if new_low.denominator != 1 else new_low.numerator,
+                            str(new_high.numerator / new_high.denominator) if new_high.denominator != 1 else new_high.numerator,
+                            sampler.positive or new_low > 0)
+
+    return restrict(vocab, symbol, keep)
+
+
+def _within(value, clause: RangeClause) -> bool:
+    from fractions import Fraction
+
+    if clause.low is not None and (value < Fraction(clause.low) or clause.strict_low and value == Fraction(clause.low)):
+        return False
+    if clause.high is not None and (value > Fraction(clause.high) or clause.strict_high and value == Fraction(clause.high)):
+        return False
+    return True
