@@ -80,3 +80,14 @@ def test_a_sphinx_project_macros_come_from_its_conf_py_which_is_never_run(tmp_pa
     found = scan_path(page)
     assert [f.latex for f in found] == [SJ_RIGHT, SJ_WRONG]
     assert [check_found(f).verdict for f in found] == ["PASS", "FAIL"]
+
+
+def test_a_sphinx_project_default_role_math_makes_backquoted_text_math(tmp_path):
+    from derive.docs.scan import scan_path
+
+    (tmp_path / "conf.py").write_text('default_role = "math"\n')
+    page = tmp_path / "page.rst"
+    page.write_text("Title\n=====\n\nThe identity `a + b = b + a` and :func:`f`.\n")
+    assert [(f.line, f.latex) for f in scan_path(page)] == [(4, "a + b = b + a")]
+    (tmp_path / "conf.py").write_text('default_role = "obj"\n')
+    assert scan_path(page) == []

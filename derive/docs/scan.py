@@ -51,21 +51,21 @@ def scan_text(text: str, kind: str, file: str = "<text>", path: Path | None = No
     """
     if kind == "latex":
         return scan_latex(text, file, path)
-    table = None
+    table, default_role = None, None
     if path is not None:
-        from derive.docs.formats.sphinx_conf import project_macros
-        table = project_macros(path)
+        from derive.docs.formats.sphinx_conf import project_default_role, project_macros
+        table, default_role = project_macros(path), project_default_role(path)
     if kind in ("markdown", "mdx"):
         return scan_markdown(text, file, mdx=kind == "mdx", table=table)
     if kind == "rst":
         from derive.docs.formats.rst import scan_rst
-        return scan_rst(text, file, table=table)
+        return scan_rst(text, file, table=table, default_role=default_role)
     if kind == "notebook":
         from derive.docs.formats.notebook import scan_notebook
         return scan_notebook(text, file, table=table)
     if kind == "python":
         from derive.docs.formats.python import scan_python
-        return scan_python(text, file, table=table)
+        return scan_python(text, file, table=table, default_role=default_role)
     raise ValueError(f"no document format {kind!r}")
 
 

@@ -41,13 +41,14 @@ def _dedent(value: str) -> str:
     return "\n".join([lines[0].strip()] + [line[margin:] for line in lines[1:]])
 
 
-def scan_python(text: str, file: str = "<text>", table: MacroTable | None = None) -> list[Found]:
+def scan_python(text: str, file: str = "<text>", table: MacroTable | None = None,
+                default_role: str | None = None) -> list[Found]:
     """Every formula of the docstrings of a Python source file."""
     from derive.docs.formats.rst import scan_rst
 
     found: list[Found] = []
     table = table if table is not None else MacroTable()
     for line, doc in docstrings(text, file):
-        if ":math:" in doc or ".. math::" in doc:
-            found.extend(scan_rst(doc, file, first_line=line - 1, table=table))
+        if ":math:" in doc or ".. math::" in doc or (default_role == "math" and "`" in doc):
+            found.extend(scan_rst(doc, file, first_line=line - 1, table=table, default_role=default_role))
     return found

@@ -30,7 +30,7 @@ CODE_DIRECTIVES = {
     "doctest", "jupyter-execute", "ipython", "plot", "autofunction", "automodule", "autoclass", "automethod",
     "autoattribute", "autodata", "autoexception", "autosummary", "autoproperty", "toctree", "graphviz", "digraph",
     "inheritance-diagram", "mermaid", "tabularcolumns", "index", "currentmodule", "module", "codeauthor",
-    "sectionauthor", "moduleauthor", "productionlist", "default-role", "default-domain", "bibliography",
+    "sectionauthor", "moduleauthor", "productionlist", "default-domain", "bibliography",
     "program", "option", "envvar", "cmdoption", "highlightlang", "literal", "code-cell", "nbinput", "nboutput",
 }
 PROSE_DIRECTIVES = {
@@ -125,9 +125,16 @@ _Code.option_spec = _AnyOptions()
 
 
 @contextlib.contextmanager
-def _sphinx_vocabulary():
-    """docutils' registries with math recorded and Sphinx's directives and roles known, for one parse."""
+def _sphinx_vocabulary(default_role: str | None = None):
+    """docutils' registries with math recorded and Sphinx's directives and roles known, for one parse.
+
+    docutils keeps the default role (``.. default-role::``, Sphinx's ``default_role``)
+    in its module-level role table; it is set for this parse and put back after it.
+    """
     saved_directive, saved_role_lookup = directives.directive, roles.role
+    saved_default = roles._roles.get("")
+    if default_role == "math":
+        roles._roles[""] = _math_role
 
     def directive(name, language, document):
         if name == "math":
@@ -152,9 +159,13 @@ def _sphinx_vocabulary():
         yield
     finally:
         directives.directive, roles.role = saved_directive, saved_role_lookup
+        if saved_default is None:
+            roles._roles.pop("", None)
+        else:
+            roles._roles[""] = saved_default
 
 
-def _parse(text: str, file: str):
+def _parse(text: str, file: str, default_role: str | None = None):
     from docutils.parsers.rst import Parser
     from docutils.utils import new_document
 
@@ -171,7 +182,7 @@ def _parse(text: str, file: str):
     settings.warning_stream = io.StringIO()
     document = new_document(file, settings)
     document.derive_events = []
-    with _sphinx_vocabulary():
+    with _sphinx_vocabulary(default_role):
         try:
             parser.parse(text, document)
         except RecursionError:
@@ -181,9 +192,14 @@ def _parse(text: str, file: str):
     return document
 
 
-def scan_rst(text: str, file: str = "<text>", first_line: int = 0, table: MacroTable | None = None) -> list[Found]:
-    """Every formula of a reStructuredText text whose first line is line ``first_line + 1`` of ``file``."""
-    document = _parse(text, file)
+def scan_rst(text: str, file: str = "<text>", first_line: int = 0, table: MacroTable | None = None,
+             default_role: str | None = None) -> list[Found]:
+    """Every formula of a reStructuredText text whose first line is line ``first_line + 1`` of ``file``.
+
+    ``default_role`` is the project's (Sphinx's ``default_role``): with ``math``,
+    `` `a = b` `` is math.
+    """
+    document = _parse(text, file, default_role)
     lines = text.splitlines()
     events = []
     cursor = [0, 0]  # where the last role was found: (line index, column)

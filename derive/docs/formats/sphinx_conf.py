@@ -4,7 +4,8 @@ Read from literal assignments only: ``mathjax3_config = {"tex": {"macros": {...}
 (a macro is ``"TEXT"``, ``["TEXT", N]`` or ``["TEXT", N, "DEFAULT"]``), MathJax 2's
 ``mathjax_config`` / ``mathjax2_config = {"TeX": {"Macros": {...}}}``, and the
 ``\newcommand`` lines of ``latex_elements["preamble"]`` and ``imgmath_latex_preamble``.
-A page's project is the nearest folder above it holding a ``conf.py``.
+A page's project is the nearest folder above it holding a ``conf.py``; its
+``default_role = "math"`` makes `` `a = b` `` math in its reST pages and docstrings.
 """
 
 from __future__ import annotations
@@ -15,25 +16,38 @@ from pathlib import Path
 
 from derive.docs.formats.macros import Macro, MacroTable, read_formula, tokens_of
 
-SETTINGS = ("mathjax3_config", "mathjax_config", "mathjax2_config", "latex_elements", "imgmath_latex_preamble")
+SETTINGS = ("mathjax3_config", "mathjax_config", "mathjax2_config", "latex_elements", "imgmath_latex_preamble",
+            "default_role")
 MAX_LEVELS = 6
 
 
 def project_macros(page: Path) -> MacroTable:
     """The macros of the Sphinx project holding ``page`` (an empty table outside one)."""
+    conf = _conf_of(page)
+    return _child(_conf_settings(*conf)[0]) if conf else MacroTable()
+
+
+def project_default_role(page: Path) -> str | None:
+    """The default role of the Sphinx project holding ``page`` (``math``, ``obj``, ...), or None."""
+    conf = _conf_of(page)
+    return _conf_settings(*conf)[1] if conf else None
+
+
+def _conf_of(page: Path) -> tuple[str, tuple] | None:
+    """(the nearest conf.py above ``page``, its modification time and size), or None."""
     folder = page.resolve().parent
     for _ in range(MAX_LEVELS):
         conf = folder / "conf.py"
-        if conf.is_file():
-            try:
-                stamp = conf.stat().st_mtime_ns
-            except OSError:
-                return MacroTable()
-            return _child(_conf_macros(str(conf), stamp))
+        try:
+            if conf.is_file():
+                status = conf.stat()
+                return str(conf), (status.st_mtime_ns, status.st_size)
+        except OSError:   # a folder above the page that cannot be searched: no project known
+            return None
         if folder.parent == folder:
             break
         folder = folder.parent
-    return MacroTable()
+    return None
 
 
 def _child(macros: tuple) -> MacroTable:
@@ -44,11 +58,12 @@ def _child(macros: tuple) -> MacroTable:
 
 
 @functools.lru_cache(maxsize=16)
-def _conf_macros(conf: str, stamp: int) -> tuple:
+def _conf_settings(conf: str, stamp: tuple) -> tuple[tuple, str | None]:
+    """(the macros, the default role) a ``conf.py`` declares."""
     try:
         tree = ast.parse(Path(conf).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, SyntaxError, ValueError):
-        return ()
+        return (), None
     values = {}
     for node in tree.body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
@@ -74,7 +89,8 @@ def _conf_macros(conf: str, stamp: int) -> tuple:
                 macro = _mathjax_macro(name, meaning)
                 if macro is not None:
                     table.define(macro)
-    return tuple(table.maps.maps[0].values())
+    default_role = values.get("default_role")
+    return tuple(table.maps.maps[0].values()), default_role if isinstance(default_role, str) else None
 
 
 def _mathjax_macro(name, meaning) -> Macro | None:
