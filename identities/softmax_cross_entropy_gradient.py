@@ -157,7 +157,7 @@ def _doc_one_hot(vocab, setting):
     """The tag clause 'one-hot target': y is the indicator of a class t."""
     target = ("vec", lambda env: _doc_target(env, one_hot=True))
     entries = {**vocab.entries, **{name: target for name in ("y", "t_vec", "Y")}}
-    return vocab.with_(entries=entries, loss=lambda env: _doc_loss(env, one_hot=True), domain=one_hot_target, variants={})
+    return vocab.with_(entries=entries, loss=lambda env: _doc_loss(env, one_hot=True), domain=one_hot_target)
 
 
 vocabulary = Vocabulary(

@@ -33,3 +33,84 @@ def test_a_correct_formula_passes_and_its_wrong_variant_fails(name, tmp_path):
         right, refuted = records
         assert right.verdict == "PASS", (correct, right.verdict, right.detail)
         assert refuted.verdict == "FAIL", (wrong, refuted.verdict, refuted.detail)
+
+
+def _verdicts(tmp_path, tag, formulas):
+    page = tmp_path / "clauses.md"
+    page.write_text("".join(f"<!-- derive: {tag} -->\n$${latex}$$\n\n" for latex in formulas))
+    return [(record.verdict, record.detail) for record in check_paths([page])]
+
+
+# Each tag clause: a formula that holds under it PASSes, a wrong variant FAILs (the same machinery decides both).
+CLAUSES = [
+    # a function of the document, in the result's notation
+    ("log_softmax_stable; g(x) = \\log\\sum_i e^{x_i}", r"g(z) = m + \log \sum_k e^{z_k - m}", r"g(z) = \log \sum_k e^{z_k - m}"),
+    ("softmax_jacobian; \\operatorname{LSE}(v) := \\log\\sum_i e^{v_i}", r"\frac{\partial \operatorname{LSE}(z)}{\partial z_j} = s_j",
+     r"\frac{\partial \operatorname{LSE}(z)}{\partial z_j} = s_j (1 - s_j)"),
+    ("tanh_derivative; \\phi(t) = \\frac{1}{1 + e^{-t}}", r"\tanh(x) = 2\phi(2x) - 1", r"\tanh(x) = \phi(2x) - 1"),
+    ("g(\\mathbf{x}) \\stackrel{\\textrm{def}}{=} \\log\\sum_i \\exp x_i", r"e^{g(x)} = \sum_i e^{x_i}", r"e^{g(x)} = \sum_i x_i"),
+    # kinds
+    ("a: real number", r"(a + 1)^2 = a^2 + 2a + 1", r"(a + 1)^2 = a^2 + 1"),
+    ("u: vector", r"\sum_{i=1}^{n} (u_i - 1) = \sum_{i=1}^{n} u_i - n", r"\sum_{i=1}^{n} (u_i - 1) = \sum_{i=1}^{n} u_i - 1"),
+    ("w: distribution", r"\sum_{i=1}^{n} w_i = 1", r"\sum_{i=1}^{n} w_i^2 = 1"),
+    ("M: matrix; k: index", r"\sum_{j=1}^{n} M_{ij} \delta_{jk} = M_{ik}", r"\sum_{j=1}^{n} M_{ij} \delta_{jk} = M_{ki}"),
+    ("T: dimension", r"\sum_{t=1}^{T} t = \frac{T(T + 1)}{2}", r"\sum_{t=1}^{T} t = \frac{T^2}{2}"),
+    ("g: sequence over t", r"\sum_{s=1}^{t} g_s - \sum_{s=1}^{t-1} g_s = g_t", r"\sum_{s=1}^{t} g_s - \sum_{s=1}^{t-1} g_s = g_{t-1}"),
+    # ranges
+    ("ppo_clipped_objective; A > 0", r"L^{\mathrm{CLIP}}(r) \le (1 + \epsilon) A", r"L^{\mathrm{CLIP}}(r) \le (1 - \epsilon) A"),
+    ("ppo_clipped_objective; A > 0; 0 < \\epsilon < 0.2", r"(1 - \epsilon) A > 0.8 A", r"(1 - \epsilon) A > 0.9 A"),
+    ("layernorm_gradient; \\epsilon > 0", r"\sqrt{\sigma^2 + \epsilon} > \sigma", r"\sqrt{\sigma^2 + \epsilon} < \sigma"),
+    ("c: real; c \\ge 1", r"\log c \ge 0", r"\log c \ge 1"),
+    # model parameters
+    ("attention_scaling; variance \\sigma^2", r"\operatorname{Var}(q \cdot k) = d \sigma^4", r"\operatorname{Var}(q \cdot k) = d \sigma^2"),
+    ("attention_scaling; mean \\mu; variance \\sigma^2", r"\operatorname{Var}(q \cdot k) = d(\sigma^4 + 2\sigma^2\mu^2)",
+     r"\operatorname{Var}(q \cdot k) = d\sigma^4"),
+    ("softmax_cross_entropy_gradient; one-hot target", r"L = -\log p_t", r"L = -\log p_j"),
+    ("perplexity; H in bits", r"\operatorname{PPL}(p) = 2^{H(p)}", r"\operatorname{PPL}(p) = e^{H(p)}"),
+    ("mutual_information; H in bits", r"I(X;Y) = H(X) - H(X \mid Y) \le \log_2 n", r"I(X;Y) = H(X) - H(X \mid Y) \le \log n - 1"),
+    ("mutual_information; equal dimensions", r"H(Y) \le \log n", r"H(Y) \le \log n - 1"),
+    ("mutual_information; distinct dimensions", r"(m - n)^2 \ge 1", r"(m - n)^2 \ge 5"),
+]
+
+
+@pytest.mark.parametrize("tag, correct, wrong", CLAUSES)
+def test_a_tag_clause_binds_the_notation(tag, correct, wrong, tmp_path):
+    (right, why_right), (refuted, why_refuted) = _verdicts(tmp_path, tag, [correct, wrong])
+    assert right == "PASS", (correct, why_right)
+    assert refuted == "FAIL", (wrong, why_refuted)
+
+
+# A clause changes what is decided: without it the same formula is not a PASS.
+NEEDED = [
+    ("ppo_clipped_objective", "A > 0", r"L^{\mathrm{CLIP}}(r) \le (1 + \epsilon) A"),
+    ("perplexity", "H in bits", r"\operatorname{PPL}(p) = 2^{H(p)}"),
+    ("mutual_information", "equal dimensions", r"H(Y) \le \log n"),
+    ("mutual_information", "distinct dimensions", r"(m - n)^2 \ge 1"),
+    ("attention_scaling", "variance \\sigma^2", r"\operatorname{Var}(q \cdot k) = d \sigma^4"),
+    ("log_softmax_stable", "g(x) = \\log\\sum_i e^{x_i}", r"g(z) = m + \log \sum_k e^{z_k - m}"),
+]
+
+
+@pytest.mark.parametrize("result, clause, formula", NEEDED)
+def test_without_its_clause_the_formula_is_not_a_pass(result, clause, formula, tmp_path):
+    (without, _), (with_clause, _) = _verdicts(tmp_path, result, [formula]) + _verdicts(tmp_path, f"{result}; {clause}", [formula])
+    assert with_clause == "PASS" and without != "PASS"
+
+
+@pytest.mark.parametrize("tag, expected", [
+    ("softmax_jacobian; one-hot target", "no model parameter"),
+    ("softmax_jacobian; \\kappa > 0", "does not have"),
+    ("ppo_clipped_objective; A > 5", "no values"),
+    ("softmax_jacobian; variance of v \\sigma^2", "no model parameter"),
+])
+def test_a_clause_the_result_cannot_honour_is_unknown_with_the_reason(tag, expected, tmp_path):
+    [(verdict, detail)] = _verdicts(tmp_path, tag, [r"s_i = s_i"])
+    assert verdict == "UNKNOWN" and expected in detail, detail
+
+
+def test_existing_clauses_keep_their_meaning():
+    from derive.docs.tags import parse_tag
+
+    binding = parse_tag(r"softmax_jacobian; s = \operatorname{softmax}(z); x = z; A: real; log base 2; erratum")
+    assert binding.overrides == {"s": r"\operatorname{softmax}(z)", "x": "z"}
+    assert binding.kinds == {"A": "real"} and binding.log_base == "2" and binding.erratum and not binding.clauses
