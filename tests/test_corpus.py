@@ -30,9 +30,7 @@ KNOWN_FALSE_ALARMS = {
         "ln-zero-mean": "at H = d = 1 the standard deviation is 0 and the side is not finite: reported as FAIL",
         "ln-unit-var": "at H = d = 1 the standard deviation is 0 and the side is not finite: reported as FAIL",
     },
-    "untagged": {
-        "d2l-it-0010": "the page states base-2 logarithms in prose; untagged, log is read as natural",
-    },
+    "untagged": {},
 }
 KNOWN_FALSE_PASSES = {
     "tagged": {},
