@@ -76,6 +76,12 @@ def test_myst_quarto_and_mkdocs_forms():
     assert [(f.line, f.latex) for f in scan_text(mkdocs, "markdown")] == [(5, "a = b"), (11, "c = d")]
 
 
+@pytest.mark.parametrize("text, line", [("> quote\n>\n> $$\n> a = b\n> $$\n", 4), ("- item\n\n  $$\n  a = b\n  $$\n", 4),
+                                        ("$$\n\na = b\n$$ (eq)\n", 3), ("\\begin{align}\na &= b\n\\end{align}\n", 2)])
+def test_display_math_in_containers_is_on_its_own_line(text, line):
+    assert [f.line for f in scan_text(text, "markdown")] == [line]
+
+
 def test_a_tag_in_one_notebook_cell_applies_to_the_next_cells_formula():
     notebook = ('{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": ['
                 '{"cell_type": "markdown", "id": "a", "metadata": {}, "source": ["<!-- derive: softmax_jacobian -->"]},'

@@ -118,7 +118,6 @@ class MarkdownScan:
     def scan(self, text: str, first_line: int = 0) -> None:
         """Scan ``text``, whose first line is line ``first_line + 1`` of the page."""
         tokens = _parser(self.mdx).parse(text)
-        lines = text.splitlines()
         for token in tokens:
             start = first_line + (token.map[0] if token.map else 0)
             if token.type == "html_block":
@@ -128,7 +127,7 @@ class MarkdownScan:
                 if tag is not None:
                     self.pending[:] = [tag, start + 1]
             elif token.type in MATH_BLOCKS:
-                self._math_block(token, start, lines)
+                self.add_block(start + 1, token.content)   # rows count their lines from the opening line
             elif token.type in ("fence", "colon_fence"):
                 self._fence(token, start)
             elif token.type == "inline" and token.children:
@@ -151,21 +150,11 @@ class MarkdownScan:
             # CommonMark makes a line that opens with a comment raw HTML; the text after it is still prose
             self.scan(rest, start + token.content.count("\n", 0, end))
 
-    def _math_block(self, token, start: int, lines: list) -> None:
-        body = token.content
-        line = start + 1
-        relative = token.map[0] if token.map else 0
-        if token.type != "amsmath" and relative < len(lines) and lines[relative].strip() in ("$$", "\\["):
-            body = body.lstrip("\n")
-            line += 1
-        self.add_block(line, body)
-
     def _fence(self, token, start: int) -> None:
         info = token.info.strip()
         if not info.startswith("{") and token.type == "fence":
             return                                     # a code block
-        name = info[1:info.find("}")].strip() if info.startswith("{") and "}" in info else info.split()[0] if info else ""
-        name = name.lstrip(".").split()[0] if name else ""
+        name = _directive_name(info)
         options, body = _directive_options(token.content)
         body_line = start + 2 + options                # the fence line, then the options
         if name in ("math", "prf:math"):
@@ -197,6 +186,14 @@ class MarkdownScan:
                 self.add(line, child.content.strip(), child.type == "math_inline_double")
             elif child.type == "math_block":
                 self.add_block(start + 1, child.content)
+
+
+def _directive_name(info: str) -> str:
+    """``math`` for ``{math}``, ``callout-note`` for Quarto's ``{.callout-note}``, ``note`` for ``note``."""
+    if info.startswith("{") and "}" in info:
+        info = info[1:info.find("}")]
+    words = info.strip().lstrip(".").split()
+    return words[0] if words else ""
 
 
 def _is_component_tag(line: str) -> bool:
