@@ -1026,6 +1026,37 @@ CHECKS.update({
 })
 
 
+# ---- CS231n VGGNet case study: exact integer arithmetic -------------------------------------------
+
+_VGG_WEIGHTS = [1728, 36864, 73728, 147456, 294912, 589824, 589824, 1179648] + [2359296] * 5
+_VGG_MEMORY = (224 * 224 * 3 + 2 * 224 * 224 * 64 + 112 * 112 * 64 + 2 * 112 * 112 * 128 + 56 * 56 * 128 + 3 * 56 * 56 * 256
+               + 28 * 28 * 256 + 3 * 28 * 28 * 512 + 4 * 14 * 14 * 512 + 7 * 7 * 512 + 2 * 4096 + 1000)
+
+
+def _vgg_conv_weights():
+    """The table's weight column recomputed from the layer shapes (3x3 kernels)."""
+    channels = [3, 64, 64, 128, 128, 256, 256, 256, 512, 512, 512, 512, 512, 512]
+    return [3 * 3 * a * b for a, b in zip(channels, channels[1:])]
+
+
+CHECKS.update({
+    "cs231n-neurons": lambda: 55 * 55 * 96 == 290400,
+    "cs231n-neurons~digits": lambda: 55 * 55 * 96 == 209400,
+    "cs231n-first-layer-params": lambda: 290400 * (11 * 11 * 3 + 1) == 105705600,
+    "cs231n-first-layer-params~nobias": lambda: 290400 * (11 * 11 * 3) == 105705600,
+    "cs231n-vgg-conv-weights": lambda: (3 * 3 * 512) * 512 == 2359296,
+    "cs231n-vgg-conv-weights~square": lambda: (3 * 512) * 512 == 2359296,
+    "cs231n-vgg-fc-weights": lambda: 7 * 7 * 512 * 4096 == 102760448,
+    "cs231n-vgg-total-params": lambda: _vgg_conv_weights() == _VGG_WEIGHTS and rounds_to(
+        mpf(sum(_VGG_WEIGHTS) + 7 * 7 * 512 * 4096 + 4096 * 4096 + 4096 * 1000) / 10 ** 6, "138"),
+    "cs231n-vgg-total-params~fc": lambda: rounds_to(mpf(sum(_VGG_WEIGHTS) + 4096 * 4096 + 4096 * 1000) / 10 ** 6, "138"),
+    "cs231n-vgg-total-memory": lambda: rounds_to(mpf(_VGG_MEMORY) / 10 ** 6, "24"),
+    "cs231n-vgg-total-memory~fixed": lambda: rounds_to(mpf(_VGG_MEMORY) / 10 ** 6, "15.2"),
+    "cs231n-vgg-bytes": lambda: rounds_to(mpf(24 * 10 ** 6 * 4) / 10 ** 6, "93"),
+    "cs231n-vgg-bytes~mib": lambda: rounds_to(mpf(24 * 10 ** 6 * 4) / 2 ** 20, "91.6"),
+})
+
+
 # ---- end of checks
 
 
