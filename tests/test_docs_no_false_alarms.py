@@ -168,3 +168,33 @@ def test_points_where_a_side_is_undefined_are_outside_an_untagged_formula(tmp_pa
     assert verdict == "PASS" and "20 points" in detail, detail
     [(verdict, detail)] = verdicts(tmp_path, r"\ln \frac{a}{b} = \ln a + \ln b")
     assert verdict == "FAIL" and "a=" in detail and "b=" in detail, detail
+
+
+# --- a FAIL only on a reading the author meant -------------------------------------------
+
+@pytest.mark.parametrize("right, expected", [("0", "PASS"), ("1", "FAIL")])
+def test_points_where_a_side_has_no_value_are_set_aside_not_counterexamples(right, expected):
+    # at d = 1 the standard deviation is 0 and (a_i - μ)/σ is 0/0: outside the formula, not against it
+    verdict = check_formula(r"\frac{1}{H}\sum_{i=1}^{H} \frac{a_i - \mu}{\sigma} = " + right, "layernorm_gradient", {"a": "x", "H": "d"})
+    assert verdict["verdict"] == expected, verdict["detail"]
+    if expected == "PASS":
+        assert "set aside" in verdict["detail"]
+
+
+def test_a_side_without_a_value_anywhere_is_unknown():
+    verdict = check_formula(r"\log(-p_1) = 0")
+    assert verdict["verdict"] == "UNKNOWN" and "real values at only 0" in verdict["detail"], verdict["detail"]
+
+
+def test_an_index_summed_and_free_at_once_is_not_refuted():
+    assert check_formula(r"\frac{1}{n}\sum_{i=1}^{n} x_i = x_j")["verdict"] == "FAIL"
+    verdict = check_formula(r"\frac{1}{n}\sum_{i=1}^{n} x_i = x_i")
+    assert verdict["verdict"] == "UNKNOWN" and "summed over in one place and free in another" in verdict["detail"]
+
+
+def test_a_distribution_declared_apart_from_the_results_own_is_not_refuted():
+    formula = r"H(X) = -\sum_i p_i \log p_i"
+    independent = check_formula(formula, "entropy_bounds", kinds={"X": "distribution"})
+    assert independent["verdict"] == "UNKNOWN" and "'X = p'" in independent["detail"], independent["detail"]
+    assert check_formula(formula, "entropy_bounds", {"X": "p"})["verdict"] == "PASS"
+    assert check_formula(r"H(X) = \sum_i p_i \log p_i", "entropy_bounds", {"X": "p"})["verdict"] == "FAIL"

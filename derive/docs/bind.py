@@ -119,6 +119,8 @@ class Interpreter:
         self.values: dict = {}                 # parameter of a definition being applied -> its argument's value
         self.implicit_ranges = True            # may a sum without bounds run over the vocabulary's dimension?
         self.indexed: set = set()              # summation dummies used as the index of a vector
+        self.summed_names: set = set()         # index names some sum runs over
+        self.used_entries: set = set()         # vocabulary names the formula used (not rebound by the tag)
 
     # -- dimensions --
     def dim_value(self, symbol):
@@ -339,6 +341,8 @@ class Interpreter:
         if definition is not None:
             return self._apply_definition(definition, atom)
         name, meaning, consumed = self.meaning(atom)
+        if meaning is not None and name not in self.overrides:
+            self.used_entries.add(name)
         sub = [] if consumed else atom.sub
         if meaning is None:
             if atom.key in self.vocab.dims or atom.full_keys() and atom.full_keys()[0] in self.vocab.dims:
@@ -589,6 +593,7 @@ class Interpreter:
         try:
             dummies = []
             for variable in node.variables:
+                self.summed_names.add(variable)
                 dummy = sp.Dummy(variable, integer=True, positive=True)
                 self.bound[variable] = dummy
                 dummies.append(dummy)
@@ -596,9 +601,13 @@ class Interpreter:
             high = self._scalar(self.side(node.high)) if node.high is not None else self.size_value
             if high is None:
                 raise BindError("a sum without an upper bound, and no dimension to run over")
-            if low == 0:
-                raise BindError("a sum from 0: indices here run from 1")
+            if low == 0:   # Σ_{t=0}: allowed where t numbers terms (0.9^t), never where it indexes a vector (1-based)
+                for position, variable in enumerate(node.variables):
+                    dummies[position] = sp.Dummy(variable, integer=True, nonnegative=True)
+                    self.bound[variable] = dummies[position]
             body = self.side(node.body)
+            if low == 0 and any(d in self.indexed for d in dummies):
+                raise BindError("a sum from 0 over a vector's entries: indices here run from 1")
             if node.high is None and not self.implicit_ranges and not all(d in self.indexed for d in dummies):
                 from derive.docs.interpret import Unsupported
                 raise Unsupported(f"a sum over {', '.join(node.variables)} without a stated range, not running over a vector's entries")

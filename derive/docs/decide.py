@@ -392,7 +392,7 @@ def _decide(text, binding, scope=None):
         shown = set(extra_samplers) | set(dry.index_map.values())
         if any(kind == "vector" for kind in scope.free.values()) or dry.index_map:
             shown |= {vocab.size}
-    cache = {}
+    cache, readers = {}, {}
     first_singular = None
     kept_points = skipped_points = 0
     set_aside = 0   # points outside the formula's stated conditions
@@ -405,6 +405,7 @@ def _decide(text, binding, scope=None):
             interp = interpreter(dims, dry.flags)
             interp.index_map = dict(dry.index_map)
             cache[key] = [interp.side(side) for side in sides]
+            readers[key] = interp
         values = cache[key]
         if conditions.comparisons:   # "for t > 0": points outside the stated conditions are set aside
             from derive.docs.operations import comparisons_hold
@@ -443,7 +444,7 @@ def _decide(text, binding, scope=None):
                           for s in dry.index_map.values() if isinstance(domain.samplers.get(s), dom.Index)]
                 ok, why = proportional(values[link], values[link + 1], a, b, point, ranges, _evaluate)
                 if not ok:
-                    return Verdict(FAIL, f"{_link_text(sides, link)} is not a proportionality{_at(point, shown)}: {why}")
+                    return _refuted(f"{_link_text(sides, link)} is not a proportionality{_at(point, shown)}: {why}", readers[key], binding)
                 continue
             literal = tolerances[link + 1] or tolerances[link]
             if relation == "~" or (relation == "=" and literal and max(literal) > 0):
@@ -451,7 +452,7 @@ def _decide(text, binding, scope=None):
                     raise DecideError("≈ between two expressions: no written digits set the tolerance")
                 ok, why = _approx(a, b, literal)
                 if not ok:
-                    return Verdict(FAIL, f"{_link_text(sides, link)}: {why}" + _at(point, shown))
+                    return _refuted(f"{_link_text(sides, link)}: {why}" + _at(point, shown), readers[key], binding)
                 continue
             if _shape(a) != _shape(b) and ((not _shape(a) and a == 0) or (not _shape(b) and b == 0)):
                 zero_shape = _shape(a) or _shape(b)   # "= 0" for a zero vector or matrix
@@ -463,27 +464,40 @@ def _decide(text, binding, scope=None):
                                   " as read; cannot compare them")
             ok, _ = holds(relation, a, b)
             if not ok:
-                return Verdict(FAIL, f"{_link_text(sides, link)} {_relation_word(relation)}{_at(point, shown)}: left = {_describe_value(a)}, right = {_describe_value(b)}")
-    if first_singular and scope is not None and scope.free:
-        # untagged, a formula's own variables range over where its sides are defined (x > 0 for ln x)
-        if kept_points < (wanted or MIN_POINTS):
+                return _refuted(f"{_link_text(sides, link)} {_relation_word(relation)}{_at(point, shown)}: left = {_describe_value(a)}, right = {_describe_value(b)}",
+                                readers[key], binding)
+    if set_aside and not kept_points and not skipped_points:
+        raise DecideError("no sampled point satisfies the formula's stated conditions")
+    if first_singular:
+        # a point where a side has no real value (ln x at x < 0, 0/0 at d = 1) is outside the formula's
+        # domain, not a counterexample: the claim is decided where both sides have values, if that is most points
+        needed = wanted or (1 if constant else MIN_POINTS // 2)
+        if kept_points < needed:
             raise DecideError(f"the sides have real values at only {kept_points} of {kept_points + skipped_points} sampled points ({first_singular})")
-    elif first_singular:
-        return Verdict(FAIL, first_singular)
-    if wanted is not None:
-        points = points[:kept_points]   # only the points checked are counted
-    if set_aside:
-        if set_aside >= len(points):
-            raise DecideError("no sampled point satisfies the formula's stated conditions")
-        points = points[set_aside:]   # only the count of checked points is reported
-    evidence, how = "numeric", f"numeric evidence: holds at all {len(points)} points"
+    points = points[:kept_points]   # only the points checked are counted
+    outside = f" ({skipped_points} where a side has no real value set aside)" if skipped_points and wanted is None else ""
+    evidence, how = "numeric", f"numeric evidence: holds at all {len(points)} points{outside}"
     if constant:
         evidence, how = "exact", "arithmetic checks"
     elif all(r == "=" for r in relations) and not any(tolerances):
         proved = _try_prove(sides, relations, interpreter, dry, vocab)
         if proved:
-            evidence, how = "proved", f"proved symbolically ({proved}); numeric check at {len(points)} points agrees"
+            evidence, how = "proved", f"proved symbolically ({proved}); numeric check at {len(points)} points agrees{outside}"
     return Verdict(PASS, how, evidence, len(points))
+
+
+def _refuted(detail, reader, binding) -> Verdict:
+    """A FAIL, unless it rests on a reading of the notation the author may not have meant (then UNKNOWN, with it)."""
+    reused = sorted(set(reader.summed_names) & set(reader.index_map))
+    if reused:   # Σ_i a_i + b_i: the author may mean the sum to run over both terms
+        raise DecideError(f"index {', '.join(reused)} is summed over in one place and free in another, as read;"
+                          f" if the sum covers the terms after it, bracket them ({detail})")
+    declared = [name for name, kind in binding.kinds.items() if kind.split() and kind.split()[0].lower().rstrip("s") == "distribution"]
+    own = sorted(name for name in reader.used_entries if reader._names_vector(name))
+    if declared and own:   # H(X) = -Σ p_i log p_i: X declared apart from the result's p, so drawn independently of it
+        raise DecideError(f"{', '.join(declared)} (declared a distribution in the tag) and {', '.join(own)} (the result's) are drawn"
+                          f" independently; if one is the other's distribution, say so in the tag, e.g. '{declared[0]} = {own[0]}' ({detail})")
+    return Verdict(FAIL, detail)
 
 
 def _untagged_vocabulary():
