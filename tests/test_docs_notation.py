@@ -78,6 +78,14 @@ PAIRS = [
      {"result": "softmax_temperature"}),
     ("count", r"\#\{i : z_i > 0\} + \#\{i : z_i \le 0\} = n", r"\#\{i : z_i > 0\} = n", {}),
     ("over", r"{1 \over 4} = 0.25", r"{1 \over 4} = 0.5", {}),
+    ("binom", r"\binom{4}{2} = 6", r"\binom{4}{2} = 4", {}),
+    ("indicator of a comparison, >= typed", r"\mathbb{1}(t >= 0) + \mathbb{1}(t < 0) = 1", r"\mathbb{1}(t >= 0) + \mathbb{1}(t > 1) = 1", {"kinds": REAL}),
+    ("sum to infinity", r"\sum_{t=1}^{\infty} 2^{-t} = 1", r"\sum_{t=1}^{\infty} 2^{-t} = 2", {}),
+    ("sum from 0 over terms", r"\sum_{t=0}^{3} 0.5^t = 1.875", r"\sum_{t=1}^{3} 0.5^t = 1.875", {}),
+    ("a sum runs over the terms that use its index", r"\sum_i x_i y_i + x_i^2 = \sum_i x_i (y_i + x_i)",
+     r"\sum_i x_i y_i + x_i^2 = \sum_i x_i (y_i - x_i)", {}),
+    ("stable softmax", r"\operatorname{softmax}(\mathbf{z} - \max_i z_i) = \operatorname{softmax}(\mathbf{z})",
+     r"\operatorname{softmax}(\mathbf{z} - \max_i z_i) = \operatorname{softmax}(2 \mathbf{z})", {}),
     ("land between statements", r"z_i \le \max_j z_j \land z_i \ge \min_j z_j", r"z_i \le \max_j z_j \land z_i > \max_j z_j", {}),
     ("quad where", r"a + b = b + a, \quad \text{where } a, b \in \mathbb{R}", r"a + b = b - a, \quad \text{where } a, b \in \mathbb{R}",
      {"kinds": REAL}),
@@ -118,6 +126,7 @@ UNDECIDED = [
     (r"\frac{n}{n + 1} \to 1", {}, "limit"),
     (r"a = b, \text{ for } a > 0 \text{ or } b > 0", {"kinds": REAL}, "'or'"),
     (r"\|x\|_3 = 1", {}, "norm"),
+    (r"\sum_{i=0}^{n-1} z_i = 0", {}, "from 0"),
 ]
 
 

@@ -233,6 +233,8 @@ def _relation(tokens, k):
     t = tokens[k]
     if t.is_ch(":") and k + 1 < len(tokens) and tokens[k + 1].is_ch("="):
         return "=", 2
+    if t.is_ch("<", ">") and k + 1 < len(tokens) and tokens[k + 1].is_ch("="):
+        return t.text + "=", 2   # >= typed as two characters
     if t.is_ch("=", "<", ">"):
         return t.text, 1
     if t.kind == "cs" and t.text in RELATIONS:
@@ -810,6 +812,12 @@ class Rewriter:
             if t.is_cs("lim"):
                 k = self._limit(tokens, k, out)
                 continue
+            if t.is_cs("binom", "dbinom", "tbinom"):
+                top, k2 = self._arg(tokens, k + 1)
+                bottom, k3 = self._arg(tokens, k2)
+                out.append(self.placeholder(Apply("binom", [self.sub_side(top), self.sub_side(bottom)])))
+                k = k3
+                continue
             if t.is_cs("#"):
                 k = self._count(tokens, k, out)
                 continue
@@ -1086,8 +1094,13 @@ class Rewriter:
             open_ = tokens[k].text
             close = {"(": ")", "[": "]", "{": "}"}[open_]
             inner, k2 = self._balanced(tokens, k, open_, close)
-            if key == "one" and parse_conditions(inner):
+            if key == "one" and _is_index_condition(inner):
                 out.append(self.placeholder(Indicator(parse_conditions(inner)[0])))
+                return k2
+            if key == "one" and any(_relation(inner, m) and _depth_at(inner, m) == 0 for m in range(len(inner))):
+                # 1(z_1 \ge z_2): one where the comparison holds, zero elsewhere
+                one, zero = self.sub_side([Tok("ch", "1", tokens[k].pos)]), self.sub_side([Tok("ch", "0", tokens[k].pos)])
+                out.append(self.placeholder(Branches([(one, [self._comparison(piece) for piece in _pieces(inner)], False), (zero, [], True)])))
                 return k2
             if key in WORD_FUNCTIONS or key in ("E", "H", "D", "KL") or open_ == "[" or self._simple(inner) or key in ("sigma", "pi") and not atom.sub \
                     or primes:
@@ -1252,7 +1265,7 @@ class Rewriter:
         order = ""
         if k < len(tokens) and tokens[k].is_ch("_"):
             script, k = self._script(tokens, k)
-            order = "infty" if any(x.is_cs("infty") for x in script) else _word(script)
+            order = "infty" if any(x.is_cs("infty") for x in script) else detex(script).replace(" ", "")
             if order not in ("1", "2", "infty", "F"):
                 raise Unsupported(f"the norm \\|·\\|_{order}")
         out.append(self.placeholder(Norm(self.sub_side(body), order)))
@@ -1313,8 +1326,19 @@ class Rewriter:
                 low = self.sub_side(low_tokens[rel_at + 1:])
             if neq_at is not None:
                 excluded = [detex(low_tokens[neq_at + 1:]).strip()]
-        high = self.sub_side(high_tokens) if high_tokens is not None else None
+        if high_tokens is not None and len(high_tokens) in (1, 2) and high_tokens[-1].is_cs("infty") and not high_tokens[0].is_ch("-"):
+            high = Side(self.placeholder(Apply("infinity", [])), self.table)   # Σ_{t=1}^{∞}
+        else:
+            high = self.sub_side(high_tokens) if high_tokens is not None else None
         end = _term_end(tokens, k)
+        # Σ_i a_i + b_i with i free in b_i: the sum runs over both terms, as authors mean
+        while end < len(tokens) and tokens[end].is_ch("+", "-") and len(variables) == 1:
+            following = _term_end(tokens, end + 1)
+            term = tokens[end + 1:following]
+            if following == end + 1 or not _uses_index(term, variables[0]) or \
+                    any(x.is_cs("sum", "prod", "max", "min", "argmax", "argmin") and _depth_at(term, m) == 0 for m, x in enumerate(term)):
+                break
+            end = following
         body_tokens = tokens[k:end]
         if not body_tokens:
             raise NotationError("a sum with nothing to sum", tokens[k - 1].pos if k else 0)
@@ -1420,6 +1444,19 @@ def _extremum_variable(script):
                 high = high + [Tok("ch", "-", 0), Tok("ch", "1", 0)]
             return middle.text, low, high
     raise Unsupported(f"a maximum or minimum over '{detex(script).strip()}' (only over an index: \\max_i, \\max_{{1 \\le i \\le n}})")
+
+
+def _uses_index(tokens, letter) -> bool:
+    """Whether ``letter`` appears as (part of) a subscript in ``tokens``."""
+    for m, x in enumerate(tokens):
+        if x.is_ch("_") and m + 1 < len(tokens):
+            script = tokens[m + 1]
+            items = _flatten(script.items) if script.kind == "group" else [script]
+            if any(t.kind == "ch" and t.text == letter for t in items):
+                return True
+        if x.kind == "group" and _uses_index(x.items, letter):
+            return True
+    return False
 
 
 def _split_commas(tokens) -> list:

@@ -31,6 +31,30 @@ def value_of(interp, node):
 
 # --- helpers -------------------------------------------------------------------------------
 
+def _unevaluated(cls, args):
+    args = [sp.sympify(a) for a in args]
+    if args and all(a.is_Number for a in args):
+        return sp.Max(*args) if issubclass(cls, sp.Max) else sp.Min(*args)
+    made = sp.Expr.__new__(cls, *args)
+    made._argset = frozenset(args)
+    return made
+
+
+class Largest(sp.Max):
+    """max of its arguments, kept as written until they are numbers: SymPy's Max compares every pair
+    symbolically each time an expression is rebuilt (seconds for a softmax of z - max_i z_i)."""
+
+    def __new__(cls, *args, **options):
+        return _unevaluated(cls, args)
+
+
+class Smallest(sp.Min):
+    """min of its arguments, kept as written until they are numbers."""
+
+    def __new__(cls, *args, **options):
+        return _unevaluated(cls, args)
+
+
 def _errors():
     from derive.docs.bind import BindError, NeedsConcrete, ShapeError
     return BindError, NeedsConcrete, ShapeError
@@ -90,8 +114,12 @@ def _concrete(value):
 def apply(interp, node: Apply):
     """max(a, b) and min{a, b}; of one vector, its largest or smallest entry; clip, sign, argmax."""
     BindError, _, ShapeError = _errors()
+    if node.op == "infinity":
+        return sp.oo
     values = [interp.side(a) for a in node.args]
     op = node.op
+    if op == "binom":
+        return sp.binomial(*[interp._scalar(v) for v in values])
     if op in ("max", "min", "argmax", "argmin") and len(values) == 1:
         explicit = _entries(interp, values[0])
         if explicit is None:
@@ -145,7 +173,9 @@ def extremum(interp, node: Extremum):
     if node.op in ("argmax", "argmin"):
         position = _arg_extreme(node.op, values)
         return position + (low - 1)
-    return (sp.Max if node.op == "max" else sp.Min)(*values)
+    if len(values) == 1:
+        return values[0]
+    return (Largest if node.op == "max" else Smallest)(*values)
 
 
 def norm(interp, node: Norm):
