@@ -8,7 +8,7 @@ import pytest
 from derive.docs import check_formula
 
 sys.path.insert(0, str(Path(__file__).parent / "docs_fixtures"))
-from corpus import CORRECT, WRONG  # noqa: E402
+from fixture_formulas import CORRECT, WRONG  # noqa: E402
 
 
 @pytest.fixture(scope="module")
