@@ -38,7 +38,7 @@ def test_bad_paths_are_a_clear_error(capsys):
 def test_pytest_plugin_makes_one_item_per_formula():
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "--derive-docs", str(FIXTURES / "wrong.md"),
-         "-o", "testpaths=", "-o", "derive_docs=", "--rootdir", str(FIXTURES), str(FIXTURES / "corpus.py"), "-p", "no:cacheprovider"],
+         "-o", "testpaths=", "-o", "derive_docs=", "--rootdir", str(FIXTURES), str(FIXTURES / "fixture_formulas.py"), "-p", "no:cacheprovider"],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )
     assert "1 failed, 1 passed, 2 skipped" in run.stdout, run.stdout[-2000:]

@@ -256,7 +256,7 @@ def test_the_plugin_collects_every_format(tmp_path):
     args = []
     for tree in sorted(EXPECTED):
         args += ["--derive-docs", str(FIXTURES / tree)]
-    run = _pytest("--collect-only", "-q", "--rootdir", str(FIXTURES), *args, str(FIXTURES / "corpus.py"))
+    run = _pytest("--collect-only", "-q", "--rootdir", str(FIXTURES), *args, str(FIXTURES / "fixture_formulas.py"))
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
     collected = [line for line in run.stdout.splitlines() if "::" in line]
     assert len(collected) == sum(len(rows) for rows in EXPECTED.values())
@@ -266,7 +266,7 @@ def test_the_plugin_collects_every_format(tmp_path):
 
 def test_the_plugin_runs_the_checks_with_their_locations(tmp_path):
     run = _pytest("-q", "--rootdir", str(FIXTURES), "--derive-docs", str(FIXTURES / "notebooks"),
-                  "--derive-docs", str(FIXTURES / "latex_book"), str(FIXTURES / "corpus.py"))
+                  "--derive-docs", str(FIXTURES / "latex_book"), str(FIXTURES / "fixture_formulas.py"))
     assert "2 failed, 6 passed, 1 skipped" in run.stdout, run.stdout[-3000:]
     assert "softmax.ipynb:cell 4:line 2:" in run.stdout and "chapters/softmax.tex:11:" in run.stdout
 
@@ -274,7 +274,7 @@ def test_the_plugin_runs_the_checks_with_their_locations(tmp_path):
 def test_path_and_file_problems_are_collection_errors_not_internal_errors(tmp_path):
     folder = _tree(tmp_path)
     run = _pytest("-q", "--rootdir", str(tmp_path), "--derive-docs", str(folder), "--derive-docs", str(tmp_path / "missing.md"),
-                  str(FIXTURES / "corpus.py"), cwd=tmp_path)
+                  str(FIXTURES / "fixture_formulas.py"), cwd=tmp_path)
     assert run.returncode == 2 and "INTERNALERROR" not in run.stdout + run.stderr, run.stdout[-3000:]
     assert "ERROR collecting" in run.stdout and "b.md: not UTF-8 text (line 1)" in run.stdout
     assert "missing.md: no such file or folder" in run.stdout
@@ -284,11 +284,11 @@ def test_path_and_file_problems_are_collection_errors_not_internal_errors(tmp_pa
 def test_a_misspelt_result_name_fails_its_formula_without_strict(tmp_path):
     doc = tmp_path / "typo.md"
     doc.write_text("<!-- derive: softmax_jacobien -->\n$$\n" + SJ_RIGHT + "\n$$\n")
-    run = _pytest("-q", "--rootdir", str(tmp_path), "--derive-docs", str(doc), str(FIXTURES / "corpus.py"), cwd=tmp_path)
+    run = _pytest("-q", "--rootdir", str(tmp_path), "--derive-docs", str(doc), str(FIXTURES / "fixture_formulas.py"), cwd=tmp_path)
     assert "1 failed" in run.stdout, run.stdout[-3000:]
     assert "did you mean softmax_jacobian" in run.stdout
     doc.write_text("<!-- derive: softmax_jacobian -->\n$$\n" + SJ_RIGHT + "\n$$\n")
-    run = _pytest("-q", "--rootdir", str(tmp_path), "--derive-docs", str(doc), str(FIXTURES / "corpus.py"), cwd=tmp_path)
+    run = _pytest("-q", "--rootdir", str(tmp_path), "--derive-docs", str(doc), str(FIXTURES / "fixture_formulas.py"), cwd=tmp_path)
     assert "1 passed" in run.stdout, run.stdout[-3000:]
 
 
