@@ -24,12 +24,7 @@ SOURCES, ENTRIES = load()
 
 # Formulas the checker gets wrong today, by run: id -> why. Remove an id once it is fixed.
 KNOWN_FALSE_ALARMS = {
-    "tagged": {
-        "d2l-it-entropy": "H(X) is evaluated on the tag's X while p_i is the result's p, two unrelated samples",
-        "d2l-it-bce": "the sum is ended at '+', leaving the index i of the second term free",
-        "ln-zero-mean": "at H = d = 1 the standard deviation is 0 and the side is not finite: reported as FAIL",
-        "ln-unit-var": "at H = d = 1 the standard deviation is 0 and the side is not finite: reported as FAIL",
-    },
+    "tagged": {},
     "untagged": {},
 }
 KNOWN_FALSE_PASSES = {
