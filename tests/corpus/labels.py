@@ -1057,6 +1057,42 @@ CHECKS.update({
 })
 
 
+# ---- formulas in their source notation: limits, proportionality, norms, a one-step policy gradient ------
+
+def _pg_one_step(with_log):
+    """J(theta) = sum_a softmax(theta)_a R(a); its gradient against E_a[grad (log) pi(a) R(a)], by enumeration."""
+    R = vec(["1.0", "-0.5", "2.0"])
+    lhs = grad(lambda th: dot(softmax(th), R), _TH)
+    p = softmax(_TH)
+    terms = [_softmax_policy_grad(_TH, a) if with_log else grad(lambda th, a=a: softmax(th)[a], _TH) for a in range(3)]
+    return close(lhs, [sum(p[a] * terms[a][k] * R[a] for a in range(3)) for k in range(3)])
+
+
+def _quotient_limit(power):
+    f = lambda t: 3 * t ** 2 - 4 * t
+    for x in (mpf("0.4"), mpf("-1.3")):
+        q = mp.limit(lambda h, x=x: (f(x + h) - f(x)) / h ** power, 0)
+        if not (mp.isfinite(q) and close(q, D(f, x), tol=mpf(10) ** -12)):
+            return False
+    return True
+
+
+CHECKS.update({
+    "d2l-calc-limit": lambda: _quotient_limit(1),
+    "d2l-calc-limit~power": lambda: _quotient_limit(2),
+    "d2l-sr-propto": lambda: len({mp.nstr(s / exp(o), 25) for s, o in zip(softmax(Z3), Z3)}) == 1,
+    "d2l-sr-propto~sign": lambda: len({mp.nstr(s / exp(-o), 25) for s, o in zip(softmax(Z3), Z3)}) == 1,
+    "d2l-it-maxent-conditions": lambda: all(entropy(p) <= log(3) for p in DISTS) and close(entropy([mpf(1) / 3] * 3), log(3)),
+    "d2l-it-maxent-conditions~half": lambda: all(entropy(p) <= log(3) / 2 for p in DISTS) and close(entropy([mpf(1) / 3] * 3), log(3) / 2),
+    "d2l-la-l2": lambda: close(mp.norm(matrix(_x2)), sqrt(sum(v * v for v in _x2))),
+    "d2l-la-l2~sqrt": lambda: close(mp.norm(matrix(_x2)), sum(v * v for v in _x2)),
+    "d2l-la-l1": lambda: close(mp.norm(matrix(_x2), 1), sum(abs(v) for v in _x2)),
+    "d2l-la-l1~abs": lambda: close(mp.norm(matrix(_x2), 1), sum(_x2)),
+    "spinup-pg-theorem": lambda: _pg_one_step(with_log=True),
+    "spinup-pg-theorem~nolog": lambda: _pg_one_step(with_log=False),
+})
+
+
 # ---- end of checks
 
 
