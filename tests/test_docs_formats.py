@@ -2,7 +2,7 @@
 
 Fixtures: a Sphinx project (reST pages, a module's docstrings, MathJax macros in conf.py), a MkDocs site
 (admonitions, content tabs), a folder of notebooks, a LaTeX book (\\input chapters,
-\\newcommand macros in an input file) and Markdown dialects (MyST, Quarto, MDX).
+\\newcommand macros in an input file and a local package) and Markdown dialects (MyST, Quarto, MDX).
 """
 
 import json
@@ -50,7 +50,8 @@ EXPECTED = {
         ("softmax.ipynb", 4, 2, "softmax_jacobian", SJ_WRONG, "FAIL"),
     ],
     "latex_book": [
-        ("main.tex", None, 8, "lora_parameter_count", LORA, "PASS"),
+        ("main.tex", None, 9, "lora_parameter_count", LORA, "PASS"),
+        ("main.tex", None, 11, "softmax_jacobian", r"\softmaxof{z}{i}", "PASS"),        # notation.sty's macro
         ("chapters/softmax.tex", None, 4, "softmax_jacobian", r"\pd{\sigma_i}{z_j} = \sigma_i(\delta_{ij} - \sigma_j)", "PASS"),
         ("chapters/softmax.tex", None, 7, "softmax_jacobian", r"\[ J = \diag(\sigma)", "PASS"),
         ("chapters/softmax.tex", None, 11, "softmax_jacobian", r"\pd{\sigma_i}{z_j} &= \sigma_i(\delta_{ij} + \sigma_j)", "FAIL"),
@@ -267,7 +268,7 @@ def test_the_plugin_collects_every_format(tmp_path):
 def test_the_plugin_runs_the_checks_with_their_locations(tmp_path):
     run = _pytest("-q", "--rootdir", str(FIXTURES), "--derive-docs", str(FIXTURES / "notebooks"),
                   "--derive-docs", str(FIXTURES / "latex_book"), str(FIXTURES / "fixture_formulas.py"))
-    assert "2 failed, 6 passed, 1 skipped" in run.stdout, run.stdout[-3000:]
+    assert "2 failed, 7 passed, 1 skipped" in run.stdout, run.stdout[-3000:]
     assert "softmax.ipynb:cell 4:line 2:" in run.stdout and "chapters/softmax.tex:11:" in run.stdout
 
 

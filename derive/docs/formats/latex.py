@@ -7,10 +7,12 @@ A tag is the comment ``% derive: NAME; ...`` just before a formula.
 
 The document's own macros (see :mod:`~derive.docs.formats.macros`) are in force
 from their definition to the end of the group or environment that holds it, as in
-TeX. ``\input``, ``\include`` and ``\subfile`` of a ``.tex`` file are followed:
-the chapter's formulas are reported in the chapter's file, read under the macros of
-the book that inputs it; a chapter read on its own that names its book
-(``% !TEX root = ../main.tex``) is read the same way. Content of ``comment`` and verbatim environments is not math.
+TeX. ``\input``, ``\include`` and ``\subfile`` of a ``.tex`` file are followed: the
+chapter's formulas are reported in the chapter's file, read under the macros of the
+book that inputs it. The macros of a package that is a ``.sty`` file beside the
+document (``\usepackage{mymacros}``) are read too. A chapter read on its own that
+names its book (``% !TEX root = ../main.tex``) is read the same way. The content of
+``comment`` and verbatim environments is not math.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from derive.docs.formats.common import MATH_ENVIRONMENTS, ScanError, add_formula
 from derive.docs.formats.macros import DEFINERS, MacroTable, read_definition
 
 INCLUDERS = {"input", "include", "subfile"}
+PACKAGE_LOADERS = {"usepackage", "RequirePackage"}
 NOT_TEXT = {"comment", "verbatim", "verbatim*", "Verbatim", "lstlisting", "minted", "filecontents", "filecontents*"}
 MAX_INCLUDE_DEPTH = 20
 
@@ -61,6 +64,7 @@ class _Scan:
         self.found: list = []
         self.pending: list = [None, None]
         self.active: list[Path] = []
+        self.definitions_only = 0   # inside a local package: its macros count, it states no formula
 
     def take(self):
         tag, line = self.pending
@@ -84,6 +88,22 @@ class _Scan:
         if target is None or target.resolve() in self.active:
             return
         self.scan(read_tex(target), str(target), table, target)
+
+    def load_packages(self, names: str, here: Path | None, table: MacroTable) -> None:
+        """Read the macros of the packages among ``names`` that are ``.sty`` files beside the document."""
+        if self.root_dir is None or here is None or len(self.active) >= MAX_INCLUDE_DEPTH:
+            return
+        for name in names.split(","):
+            name = name.strip()
+            for base in (self.root_dir, here.parent):
+                target = base / f"{name}.sty"
+                if name and target.is_file() and target.resolve() not in self.active:
+                    self.definitions_only += 1
+                    try:
+                        self.scan(read_tex(target), str(target), table, target)
+                    finally:
+                        self.definitions_only -= 1
+                    break
 
 
 def read_tex(path: Path) -> str:
@@ -144,10 +164,16 @@ class _FileVisit:
                     target = _include_target(node)
                     if target:
                         self.scan.include(target, self.path, table)
+                elif node.macroname in PACKAGE_LOADERS:
+                    names = _include_target(node)
+                    if names:
+                        self.scan.load_packages(names, self.path, table)
                 elif node.nodeargd is not None:
                     self.visit([a for a in (node.nodeargd.argnlist or []) if a is not None], table)
 
     def formulas(self, inner: str, start: int, display: bool, table: MacroTable) -> None:
+        if self.scan.definitions_only:
+            return
         tag, tag_line = self.scan.take()
         scope = table.child()   # a definition inside math lasts to the end of that math
         if display:
