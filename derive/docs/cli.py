@@ -38,7 +38,8 @@ def _parser():
 
 
 def check_documents(paths, use_cache: bool = False):
-    """(records, problems): a verdict for every formula of every readable file, and a ScanError for each path that is not."""
+    """(records, problems, files): a verdict for every formula of every readable file, a ScanError for each
+    path that is not readable, and the document files found."""
     from derive.docs.report import check_file
     from derive.docs.scan import ScanError, find_documents
 
