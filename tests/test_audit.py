@@ -114,6 +114,7 @@ def claims():
     return errata.audit(PAGE, use_cache=True)
 
 
+@pytest.mark.slow
 def test_every_claim_verdict_is_recomputed_and_consistent(claims):
     assert errata.problems(claims) == []
     assert len(claims) > 200
@@ -122,16 +123,26 @@ def test_every_claim_verdict_is_recomputed_and_consistent(claims):
                                            "004_1c13a11eecdaed7d.txt"}
 
 
+@pytest.mark.slow
 def test_the_page_shows_the_recomputed_totals(claims):
     assert errata.totals_markdown(claims) in PAGE.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
+def test_the_readme_shows_the_same_totals(claims):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for row in errata.totals_markdown(claims).splitlines()[2:]:
+        assert row in readme
+
+
+@pytest.mark.slow
 def test_the_committed_errata_are_what_the_audit_generates(claims):
     name = "docs/source-claims.md"
     assert (ROOT / "docs" / "errata.md").read_text(encoding="utf-8") == errata.errata_markdown(claims, name)
     assert (ROOT / "output" / "errata.tex").read_text(encoding="utf-8") == errata.errata_latex(claims, name)
 
 
+@pytest.mark.slow
 def test_every_wrong_claim_reaches_the_errata_with_its_evidence(claims):
     document = errata.errata_markdown(claims, "docs/source-claims.md")
     for claim in claims:
@@ -287,6 +298,7 @@ def test_square_summable_steps_alone_do_not_converge():
     assert sum(F(1, (t + 1) ** 2) for t in range(1, steps + 1)) < 1   # Σ η_t converges, so steps stop short
 
 
+@pytest.mark.slow
 def test_robbins_monro_result_verifies():
     """001-38, 001-39: the catalog's Robbins–Monro result (1/t meets both conditions, 1/√t only the first)."""
     from conftest import catalog_report
@@ -294,6 +306,7 @@ def test_robbins_monro_result_verifies():
     assert catalog_report("robbins_monro_step_sizes").verified
 
 
+@pytest.mark.slow
 def test_eckart_young_result_verifies():
     """004-14: the catalog's Eckart–Young result."""
     from conftest import catalog_report
