@@ -299,3 +299,12 @@ def test_a_notebook_without_cell_ids_is_read_without_a_word_on_stderr(tmp_path, 
                                     "cells": [{"cell_type": "markdown", "metadata": {}, "source": "$a = b$"}]}))
     assert [(f.cell, f.line) for f in scan_path(notebook)] == [(1, 1)]
     assert capfd.readouterr().err == ""
+
+
+def test_pytorch_style_docstrings_given_to_add_docstr_or_assigned_to_doc():
+    source = ('from torch._C import _add_docstr as add_docstr\n\nadd_docstr(\n    torch.softmax,\n    r"""\n'
+              'softmax(input, dim) -> Tensor\n\n.. math::\n    \\text{Softmax}(x_{i}) = \\frac{\\exp(x_i)}{\\sum_j \\exp(x_j)}\n'
+              '""",\n)\n\nf.__doc__ = r"""The identity :math:`a = b`."""\nx = ":math:`c = d` is a string in code"\n')
+    found = scan_text(source, "python")
+    assert [(f.line, f.latex) for f in found] == [(9, r"\text{Softmax}(x_{i}) = \frac{\exp(x_i)}{\sum_j \exp(x_j)}"),
+                                                   (13, "a = b")]

@@ -1,7 +1,9 @@
 r"""Formulas in the docstrings of Python source (``.py``), as Sphinx's autodoc would show them.
 
 The source is parsed with :mod:`ast`, never imported or run. Every docstring (of the
-module, a class, a function, or a string placed after an assignment) that holds
+module, a class, a function, or a string placed after an assignment; a string
+assigned to ``__doc__``; the strings given to a ``*docstr*`` call, as PyTorch's
+``add_docstr(torch.abs, r"...")``) that holds
 ``:math:`` or ``.. math::`` is read as reStructuredText
 (:mod:`~derive.docs.formats.rst`), with its lines counted in the file. A tag is the
 comment ``.. derive: NAME; ...`` inside the docstring, just before the formula.
@@ -28,9 +30,30 @@ def docstrings(text: str, file: str = "<text>") -> list[tuple[int, str]]:
         raise ScanError(f"{file}: not valid Python ({exc})") from None
     out = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
-            out.append((node.value.lineno, _dedent(node.value.value)))
+        for string in _doc_strings(node):
+            out.append((string.lineno, _dedent(string.value)))
     return sorted(out)
+
+
+def _doc_strings(node) -> list:
+    """The string constants that ``node`` gives as documentation."""
+    if isinstance(node, ast.Expr):                               # a docstring, or a string after an attribute
+        candidates = [node.value]
+    elif isinstance(node, ast.Assign) and any(_name(t) == "__doc__" for t in node.targets):
+        candidates = [node.value]                                # f.__doc__ = r"..."
+    elif isinstance(node, ast.Call) and "docstr" in (_name(node.func) or ""):
+        candidates = list(node.args)                             # PyTorch's add_docstr(torch.abs, r"...")
+    else:
+        return []
+    return [c for c in candidates if isinstance(c, ast.Constant) and isinstance(c.value, str)]
+
+
+def _name(node) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return None
 
 
 def _dedent(value: str) -> str:
