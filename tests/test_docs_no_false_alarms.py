@@ -72,6 +72,8 @@ def test_sides_of_different_shapes_as_read_are_unknown_not_fail():
     (r"\operatorname{softmax}(\mathbf{o})_j = \frac{\exp(o_j)}{\sum_k \exp(o_k)}", "PASS"),
     (r"\operatorname{softmax}(\mathbf{o})_j = \frac{\exp(-o_j)}{\sum_k \exp(o_k)}", "FAIL"),
     (r"0.36 \approx 0.6^2", "PASS"), (r"0.64 \approx 0.08^2", "FAIL"),
+    (r"\frac{d}{dt} t^3(1-t)^2 = 3t^2(1-t)^2 - 2t^3(1-t)", "PASS"),
+    (r"\frac{d}{dt} t^3(1-t)^2 = 3t^2(1-t)^2 + 2t^3(1-t)", "FAIL"),
 ])
 def test_untagged_identities_derivatives_and_numbers_are_decided(tmp_path, formula, expected):
     [(verdict, detail)] = verdicts(tmp_path, formula)
@@ -94,6 +96,7 @@ def test_an_untagged_counterexample_names_the_variable_and_both_values(tmp_path)
     (r"x \ge 1", "condition"), (r"p > 1/8", "condition"), (r"n > 1", "condition"),
     (r"2x + y = 1", "equation to solve"), (r"q(\mathbf{x}) = 0", "condition or an equation on q"),
     (r"(n-1)/n \approx 1", "equation to solve"), (r"\sum_x p(x) = 1", "equation to solve"),
+    (r"0 = \frac{d}{dt} t^3(1-t)^2 = 3t^2(1-t)^2 - 2t^3(1-t)", "equation to solve"),
 ])
 def test_untagged_definitions_conditions_and_equations_are_skipped_with_the_reason(tmp_path, formula, reason):
     [(verdict, detail)] = verdicts(tmp_path, formula)

@@ -6,10 +6,11 @@ derivative (``\\frac{d}{dx} x^3 = 3x^2``), or arithmetic (``0.81 \\approx 0.283^
 Everything else is SKIPPED with the reason:
 
 * a definition: ``:=``, ``\\stackrel{\\textrm{def}}{=}``, ``\\equiv``, "let … be", a bare
-  name on the left (``y = wx + b``), or a fresh function name applied to its parameters
-  (``p(x) = \\frac{1}{1+x^2}``). A function definition, and a name defined with an
-  explicit definition mark, bind the name for the formulas after it in the same
-  document (:class:`DocumentContext`);
+  name on the left (``y = wx + b``), or a function name applied to its parameters
+  (``p(x) = \\frac{1}{1+x^2}``, and ``\\sigma(x) = \\max(0, x)``: only the names that mean one
+  function, such as ``\\operatorname{sigmoid}``, make ``f(x) = ...`` a claim). A function
+  definition, and a name defined with an explicit definition mark, bind the name for
+  the formulas after it in the same document (:class:`DocumentContext`);
 * a condition: an inequality between names and numbers (``x \\ge 1``, ``p > 1/8``);
 * a case split, and an equation to solve (``2x + y = 1``, ``q(\\mathbf{x}) = 0``).
 
@@ -104,6 +105,11 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
         return Reading("skip", "a condition (an inequality between names and numbers): nothing claimed for every value")
     if "\\begin{cases}" in latex.replace(" ", ""):
         return Reading("skip", "a case split: nothing claimed for every value")
+    if len(sides) > 2 and relations[0] == "=" and relations[-1] == "=":
+        # 0 = f'(θ) = ... = 9θ^8(1-θ)^4 - ...: an expression set to a value, then worked out
+        for end, neighbour in ((sides[0], sides[1]), (sides[-1], sides[-2])):
+            if not _free_names(end, context) and _free_names(neighbour, context):
+                return Reading("skip", "an equation to solve (an expression set to a value and worked out): not claimed for every value")
     if len(sides) == 2 and relations[0] in ("=", "~"):
         constant = [not _free_names(s, context) for s in sides]
         if constant.count(True) == 1:
