@@ -152,10 +152,10 @@ def test_sphinx_pages_parse_without_a_word_on_stderr(capfd):
     assert captured.err == "" and captured.out == ""
 
 
-def test_mdx_doubled_backslash_delimiters_only_in_mdx():
-    text = "a \\\\( x = 1 \\\\) b\n"
+def test_doubled_backslash_delimiters_and_mdx_components():
+    text = "a \\\\( x = 1 \\\\) b and `\\\\( code \\\\)`\n"
     assert [f.latex for f in scan_text(text, "mdx")] == ["x = 1"]
-    assert scan_text(text, "markdown") == []     # in plain Markdown \\( is an escaped backslash and a parenthesis
+    assert [f.latex for f in scan_text(text, "markdown")] == ["x = 1"]   # Markdown leaves \\( for MathJax
     component = "<Tip>\nThe loss $a = b$ here.\n</Tip>\n\n<script>\nx = $a = b$\n</script>\n"
     assert [(f.line, f.latex) for f in scan_text(component, "mdx")] == [(2, "a = b")]
 

@@ -11,8 +11,10 @@ spans and escaped dollars are never mistaken for math:
 * MkDocs: admonitions (``!!! note`` / ``??? note`` with an indented body) and
   content tabs (``=== "Tab"``);
 * Quarto: ``$$ ... $$ {#eq-label}`` and ``::: {.callout-note}`` divs;
-* MDX (``.mdx``): ``\\( ... \\)``, ``\\[ ... \\]``, the comment ``{/* derive: ... */}``, and
-  the Markdown body of a component (``<Tip>`` on its own line, the body on the next lines).
+* ``\\( ... \\)`` and ``\\[ ... \\]`` (the Hugging Face docs' way: Markdown leaves
+  ``\(`` for MathJax);
+* MDX (``.mdx``): the comment ``{/* derive: ... */}``, and the Markdown body of a
+  component (``<Tip>`` on its own line, the body on the next lines).
 
 A tag is the comment ``<!-- derive: NAME; ... -->`` just before a formula. Macros
 defined inside math (``$\newcommand{\R}{\mathbb{R}}$``, as MathJax allows) hold for
@@ -49,7 +51,8 @@ def _parser(mdx: bool):
     from mdit_py_plugins.myst_blocks import myst_block_plugin
     from mdit_py_plugins.myst_role import myst_role_plugin
 
-    from derive.docs.formats.markdown_rules import content_tabs_plugin, mdx_plugin, quarto_math_plugin
+    from derive.docs.formats.markdown_rules import (content_tabs_plugin, escaped_brackets_plugin, mdx_plugin,
+                                                    quarto_math_plugin)
 
     md = MarkdownIt("commonmark")
     md.use(front_matter_plugin)
@@ -62,6 +65,7 @@ def _parser(mdx: bool):
     md.use(colon_fence_plugin)
     md.use(myst_role_plugin)
     md.use(myst_block_plugin)
+    md.use(escaped_brackets_plugin)
     if mdx:
         md.use(mdx_plugin)
     return md

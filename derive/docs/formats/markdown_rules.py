@@ -4,9 +4,10 @@ r"""markdown-it rules for the Markdown dialects of documentation sites that no p
   indented body, as pymdownx.tabbed writes them);
 * :func:`quarto_math_plugin` — Quarto display math with a cross-reference label,
   ``$$ ... $$ {#eq-name}``;
-* :func:`mdx_plugin` — MDX as in the Hugging Face docs: ``\\( ... \\)`` and
-  ``\\[ ... \\]`` (a doubled backslash, since MDX removes one) and the comment
-  ``{/* ... */}``, which MDX uses instead of ``<!-- -->``.
+* :func:`escaped_brackets_plugin` — ``\\( ... \\)`` and ``\\[ ... \\]``: a doubled
+  backslash, since Markdown (and MDX) removes one, leaving ``\(`` for MathJax, as
+  the Hugging Face docs and blog write math;
+* :func:`mdx_plugin` — the MDX comment ``{/* ... */}``, used instead of ``<!-- -->``.
 """
 
 from __future__ import annotations
@@ -111,12 +112,15 @@ def _quarto_math_block(state: StateBlock, startLine: int, endLine: int, silent: 
     return True
 
 
+def escaped_brackets_plugin(md: MarkdownIt) -> None:
+    md.inline.ruler.before("escape", "escaped_brackets", _escaped_brackets)
+
+
 def mdx_plugin(md: MarkdownIt) -> None:
-    md.inline.ruler.before("escape", "mdx_math", _mdx_math)
     md.inline.ruler.before("escape", "mdx_comment", _mdx_comment)
 
 
-def _mdx_math(state: StateInline, silent: bool) -> bool:
+def _escaped_brackets(state: StateInline, silent: bool) -> bool:
     src, pos = state.src, state.pos
     if not src.startswith("\\\\", pos) or pos + 2 >= len(src) or src[pos + 2] not in "([":
         return False
