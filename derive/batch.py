@@ -84,6 +84,9 @@ def in_processes(calls: dict, jobs: int):
 def verify_all(results, jobs: int | None = None, use_cache: bool = True, show_progress: bool = False) -> list:
     """One report per result, in order."""
     reports: list = [cache.load(r) if use_cache else None for r in results]
+    for report in reports:
+        if report is not None:
+            report.cached = True  # the terminal says so, next to the time of the run that made it
     todo = [k for k, report in enumerate(reports) if report is None]
     jobs = max(1, min(jobs or available_cores(), len(todo) or 1))
     done = len(results) - len(todo)

@@ -2,6 +2,8 @@
 
 Each figure is data the engine computes here (deterministically: fixed seeds, fixed
 rounding) plus the pgfplots code that draws it, so the appendix needs no image files.
+A figure belongs to the result it illustrates: the appendix places it after that
+result, with a paragraph that refers to it and says what to read in it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ class Figure:
     label: str
     caption: str   # LaTeX
     body: str      # a tikzpicture
+    about: str = ""  # the result it illustrates
+    text: str = ""   # LaTeX paragraph for the text, referring to the figure as {figure}
 
 
 def _coordinates(pairs, digits: int = 4) -> str:
@@ -62,7 +66,12 @@ def attention_figure() -> Figure:
 \end{{tikzpicture}}"""
     caption = (r"Largest softmax weight over 64 keys, averaged over 200 seeded draws of Gaussian $q, k_j \in \mathbb{R}^d$. "
                r"Without the $1/\sqrt{d}$ factor the softmax saturates towards one-hot as $d$ grows; with it the weights keep the same spread.")
-    return Figure("Attention", "fig:attention_saturation", caption, body)
+    text = (r"{figure} shows what the variance computed in {theorem} does to attention. Dot products of "
+            r"$d$-dimensional Gaussian vectors have standard deviation $\sqrt{d}$, so without scaling the largest "
+            r"score dominates the softmax more and more as $d$ grows and the attention weights become nearly one-hot "
+            r"(with vanishing gradients through every other key); divided by $\sqrt{d}$ the scores have variance 1 "
+            r"for every $d$ and the largest weight stays where it was at small $d$.")
+    return Figure("Attention", "fig:attention_saturation", caption, body, "attention_scaling", text)
 
 
 def softmax_temperature_figure(logits=(2.0, 1.0, 0.5, 0.0, -1.0), temperatures=(0.5, 1.0, 2.0)) -> Figure:
@@ -80,7 +89,11 @@ def softmax_temperature_figure(logits=(2.0, 1.0, 0.5, 0.0, -1.0), temperatures=(
 \end{tikzpicture}""")
     caption = (rf"Softmax of the logits $z=({logit_text})$ divided by a temperature $T$: a low temperature sharpens the "
                r"distribution towards the largest logit, a high one flattens it towards uniform.")
-    return Figure("Softmax and losses", "fig:softmax_temperature", caption, body)
+    text = (r"{figure} illustrates {theorem} on five logits. Every temperature keeps the order of the "
+            r"probabilities, because the ratio $\sigma_i/\sigma_j = e^{(z_i - z_j)/T}$ exceeds 1 exactly when "
+            r"$z_i > z_j$; lowering $T$ raises each ratio to a higher power, which concentrates the mass on the "
+            r"largest logit, and raising $T$ pulls every ratio towards 1, the uniform distribution.")
+    return Figure("Softmax and losses", "fig:softmax_temperature", caption, body, "softmax_temperature", text)
 
 
 def surprisal_figure() -> Figure:
@@ -94,7 +107,10 @@ def surprisal_figure() -> Figure:
 \end{{tikzpicture}}"""
     caption = (r"The loss on one token, $-\log p$, against the probability $p$ the model gave it: zero at $p=1$, "
                r"unbounded as $p\to0$, which is why a confident wrong prediction costs so much.")
-    return Figure("Information theory", "fig:surprisal", caption, body)
+    text = (r"{figure} plots the surprisal $-\log p$ that {theorem} averages over tokens. Perplexity is the "
+            r"exponential of that average, so a single token given probability $0.01$ adds $\log 100 \approx 4.6$ "
+            r"nats to the sum, as much as about 44 tokens each predicted with probability $0.9$.")
+    return Figure("Information theory", "fig:surprisal", caption, body, "perplexity", text)
 
 
 def all_figures() -> list[Figure]:

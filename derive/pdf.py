@@ -18,6 +18,7 @@ from typing import Callable, Optional
 
 from derive.errors import LatexCompileError, TexEngineMissing
 from derive.files import write_atomically
+from derive.render_latex import style
 
 RUNS = 3  # table of contents and references settle after the second run; the third checks
 TEX_INSTALL_HINT = (
@@ -27,8 +28,8 @@ TEX_INSTALL_HINT = (
 
 STANDALONE = r"""\documentclass[11pt]{article}
 \usepackage[utf8]{inputenc}
-\usepackage{amsmath,amssymb,amsthm}
 \usepackage[margin=2.2cm]{geometry}
+\usepackage{derive}
 \begin{document}
 \input{%s}
 \end{document}
@@ -39,10 +40,12 @@ def tex_engine() -> Optional[str]:
     return shutil.which("pdflatex")
 
 
-def compile_pdf(source: str, name: str, inputs: Path, pdf_path: Path, blame: Callable[[int], str] = lambda line: "") -> Path:
+def compile_pdf(source: str, name: str, inputs: Path, pdf_path: Path, blame: Callable[[int], str] = lambda line: "",
+                on_log: Optional[Callable[[str], None]] = None) -> Path:
     """Compile the LaTeX ``source`` (shown in errors as ``name``) into ``pdf_path``.
 
-    ``\\input`` files are looked up in ``inputs``; ``blame(line)`` names what a bad line belongs to.
+    ``\\input`` files are looked up in ``inputs``; ``blame(line)`` names what a bad line belongs to;
+    ``on_log`` receives the final run's log (to check the layout, see :func:`layout_problems`).
     """
     engine = tex_engine()
     if engine is None:
@@ -52,6 +55,7 @@ def compile_pdf(source: str, name: str, inputs: Path, pdf_path: Path, blame: Cal
     with tempfile.TemporaryDirectory(prefix="derive-tex-") as work:
         job = Path(work) / "document.tex"
         job.write_text(source, encoding="utf-8")
+        (Path(work) / "derive.sty").write_text(style(), encoding="utf-8")  # what every fragment needs
         for _ in range(RUNS):
             completed = subprocess.run(
                 [engine, "-no-shell-escape", "-halt-on-error", "-interaction=nonstopmode", "document.tex"],
@@ -59,8 +63,15 @@ def compile_pdf(source: str, name: str, inputs: Path, pdf_path: Path, blame: Cal
             )
             if completed.returncode != 0:
                 raise LatexCompileError(_describe_error(Path(work) / "document.log", name, blame))
+        if on_log is not None:
+            on_log((Path(work) / "document.log").read_text(errors="replace"))
         write_atomically(pdf_path, (Path(work) / "document.pdf").read_bytes())
     return pdf_path
+
+
+def layout_problems(log: str) -> list[str]:
+    """Every overfull or underfull box TeX reported (text beyond the margin, or stretched too far)."""
+    return [line.strip() for line in log.splitlines() if re.match(r"(Overfull|Underfull) \\[hv]box", line)]
 
 
 def _describe_error(log_path: Path, name: str, blame) -> str:

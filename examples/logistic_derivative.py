@@ -1,7 +1,8 @@
 """The logistic function's derivative is sigmoid'(t) = sigmoid(t)(1 − sigmoid(t)).
 
 An example of a result kept outside the catalog: verify it with
-``python -m derive examples/logistic_derivative.py``.
+``python -m derive examples/logistic_derivative.py --output DIR`` (or run it from your own
+folder, which gets ./output/: a result of your own never writes into the package's output/).
 """
 
 import sympy as sp

@@ -52,6 +52,10 @@ def test_appendix_has_every_result_and_no_sympy_artefacts():
     labels = set(re.findall(r"\\label\{([^}]*)\}", source))
     for used in re.findall(r"\\deriveref\{([^}]*)\}", source):
         assert f"thm:{used}" in labels
+    # every figure is referred to from the text, and the references are in the contents
+    for figure in re.findall(r"\\label\{(fig:[^}]*)\}", source):
+        assert rf"Figure~\ref{{{figure}}}" in source
+    assert "\\addcontentsline{toc}{section}{\\refname}\n\\begin{thebibliography}" in source
 
 
 @pytest.mark.pdf
