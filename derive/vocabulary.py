@@ -102,6 +102,13 @@ class Setting:
     text: str = ""      # the clause as written
 
 
+def refuse(message: str):
+    """Stop reading a formula the vocabulary cannot give a meaning to: the checker reports it UNKNOWN with ``message``."""
+    from derive.docs.bind import BindError
+
+    raise BindError(message)
+
+
 # --- meanings -----------------------------------------------------------------------------
 
 def _vec(component, size, base=None):
@@ -156,11 +163,9 @@ def function_of(build):
 def function_of_arguments(build, count=None):
     """A function of several arguments: ``build(env, *argument values) -> value`` (``count`` of them, if given)."""
     def read(env, atom, side):
-        from derive.docs.bind import BindError
-
         args = atom.args or []
         if not args or (count is not None and len(args) != count):
-            raise BindError(f"{atom.key} takes {count or 'at least one'} argument(s), not {len(args)}")
+            refuse(f"{atom.key} takes {count or 'at least one'} argument(s), not {len(args)}")
         return build(env, *[env.side(arg) for arg in args])
     return call(read)
 
@@ -168,13 +173,11 @@ def function_of_arguments(build, count=None):
 def matrix_entries(base):
     """A matrix known entry by entry: W_{ij}, W_{i,j} or W_{kj} is ``base[i, j]`` (or ``base(i, j)`` for a function)."""
     def read(env, atom, side):
-        from derive.docs.bind import BindError
-
         indices = [index for index in atom.sub if index]
         if len(indices) == 1 and len(indices[0]) == 2 and indices[0].isalpha():
             indices = list(indices[0])
         if len(indices) != 2:
-            raise BindError(f"{atom.key} is a matrix: write one entry with two indices, e.g. {atom.key}_{{ij}}")
+            refuse(f"{atom.key} is a matrix: write one entry with two indices, e.g. {atom.key}_{{ij}}")
         row, col = env.index(indices[0]), env.index(indices[1])
         return env.concretise(base(row, col) if callable(base) else base[row, col])
     return call(read)
@@ -214,12 +217,10 @@ def argument_text(env, atom) -> str:
 def by_arguments(table: dict, name: str = ""):
     """A function known by its arguments: ``{"X": H_X, "X,Y": H_XY, "X|Y": ...}`` (values in the result's notation)."""
     def build(env, atom, side):
-        from derive.docs.bind import BindError
-
         key = argument_text(env, atom)
         if key not in table:
             known = ", ".join(f"{name or atom.key}({k})" for k in table)
-            raise BindError(f"{name or atom.key}({key}) is not one of {known}")
+            refuse(f"{name or atom.key}({key}) is not one of {known}")
         value = table[key]
         return env.concretise(value(env) if callable(value) else value)
     return call(build)
@@ -228,11 +229,9 @@ def by_arguments(table: dict, name: str = ""):
 def sequence(value_at, length, steps=("t", "T")):
     """A sequence x_t over steps 1..length: ``value_at(step, env) -> expr``; subscripts t, t-1, s or a number."""
     def build(env, atom, side):
-        from derive.docs.bind import BindError
-
         step = subscript_value(env, atom.sub_text, length, steps)
         if step is None:
-            raise BindError(f"{atom.key} is a sequence over t: write it with a step, e.g. {atom.key}_t")
+            refuse(f"{atom.key} is a sequence over t: write it with a step, e.g. {atom.key}_t")
         return value_at(step, env)
     return call(build)
 
@@ -255,18 +254,16 @@ def subscript_value(env, text: str, length, steps=("t", "T")):
 
 def position_value(env, text: str):
     """A position written in a subscript as a sum of indices and whole numbers: ``m``, ``n-m``, ``m+s``, ``2``."""
-    from derive.docs.bind import BindError
-
     text = (text or "").replace(" ", "")
     if not text:
-        raise BindError("an empty position")
+        refuse("an empty position")
     total, sign, term = sp.Integer(0), 1, ""
     for character in text + "+":
         if character in "+-":
             if term:
                 total += sign * (sp.Integer(int(term)) if term.isdigit() else env.index(term) if term.isalpha() else _unreadable(term))
             elif character == "+" or total != 0:
-                raise BindError(f"cannot read the position {text!r}")
+                refuse(f"cannot read the position {text!r}")
             sign, term = (1 if character == "+" else -1), ""
         else:
             term += character
@@ -274,9 +271,7 @@ def position_value(env, text: str):
 
 
 def _unreadable(term):
-    from derive.docs.bind import BindError
-
-    raise BindError(f"cannot read {term!r} as an index or a whole number")
+    refuse(f"cannot read {term!r} as an index or a whole number")
 
 
 def dimension_names(symbol, extra=()) -> dict:

@@ -15,7 +15,7 @@ import sympy as sp
 from derive import Claim, Domain, Remark, Result, Step, dimension, index, probability_vector
 from derive.domain import Point
 from derive.notation import Notation, Sum, i, k, n
-from derive.vocabulary import Vocabulary, argument_text, call, dimension_names, position_value
+from derive.vocabulary import Vocabulary, argument_text, call, dimension_names, position_value, refuse
 
 # The joint table: J_k = P(A_k ∩ B) and J_{n+k} = P(A_k ∩ not B), for k = 1, …, n.
 J = sp.IndexedBase("J", positive=True)
@@ -220,15 +220,13 @@ remarks = [
 
 
 def _doc_probability(env, atom, side):
-    from derive.docs.bind import BindError
-
     size = env.dim_value(n)
     text = argument_text(env, atom)
     given, bar, condition = text.partition("|")
 
     def hypothesis(name):
         if not name.startswith("A_"):
-            raise BindError(f"P({text}): name a hypothesis A_i")
+            refuse(f"P({text}): name a hypothesis A_i")
         return position_value(env, name[2:])
 
     if text == "B":
@@ -239,7 +237,7 @@ def _doc_probability(env, atom, side):
         return Posterior(hypothesis(given), size)
     if not bar:
         return Prior(hypothesis(text), size)
-    raise BindError(f"P({text}) is not P(A_i), P(B), P(B | A_i) or P(A_i | B)")
+    refuse(f"P({text}) is not P(A_i), P(B), P(B | A_i) or P(A_i | B)")
 
 
 vocabulary = Vocabulary(

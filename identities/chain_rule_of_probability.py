@@ -19,7 +19,7 @@ import sympy as sp
 from derive import Claim, Domain, Remark, Result, Step, dimension, index, probability_vector
 from derive.domain import Point, Sampler
 from derive.notation import Notation
-from derive.vocabulary import Vocabulary, argument_text, call, position_value
+from derive.vocabulary import Vocabulary, argument_text, call, position_value, refuse
 
 T = sp.Symbol("T", integer=True, positive=True)  # sequence length
 t = sp.Symbol("t", integer=True, positive=True)  # position in the sequence
@@ -198,15 +198,13 @@ remarks = [
 
 
 def _doc_probability(env, atom, side):
-    from derive.docs.bind import BindError
-
     text = argument_text(env, atom)
     if "|" in text:
         position = position_value(env, text.split("|")[0].partition("_")[2])
         return Conditional(position)
     if text in ("x", "x_1,ldots,x_T", "x_1,dots,x_T", "x_1,cdots,x_T", "x_{1:T}", "x_1:T", "x_{\\leT}"):
         return env.concretise(joint)
-    raise BindError(f"P({text}) is neither P(x_t | x_<t) nor P(x_1, ..., x_T)")
+    refuse(f"P({text}) is neither P(x_t | x_<t) nor P(x_1, ..., x_T)")
 
 
 vocabulary = Vocabulary(

@@ -17,7 +17,7 @@ import sympy as sp
 from derive import Claim, Domain, Result, Statement, Step, dimension, index, positive, probability_vector, reals, vector
 from derive.notation import KL, Logistic, Notation, Sum, delta, fresh_index, i, j, k, n
 from derive.oracles import mp_kl, mp_logistic, mp_partial
-from derive.vocabulary import Vocabulary, computed_number, dimension_names, number_of, vector_of, vector_value
+from derive.vocabulary import Vocabulary, call, computed_number, dimension_names, number_of, refuse, vector_of, vector_value
 
 
 # --- symbols and notation -------------------------------------------------------------
@@ -500,6 +500,19 @@ def _doc_optimal(env):
     return vector_value(lambda idx: OptimalPolicyEntry(policy, idx), size)
 
 
+def _doc_dpo_loss(env, atom, side):
+    """The DPO loss of the preferred response y_w over y_l, whichever of them the formula names first."""
+    responses = {}
+    for name in ("yw", "yl"):   # the index names of y_w and y_l
+        taken = set(env.index_map.values()) | set(responses.values())
+        free = [s for s in (i, j) if s not in taken]
+        if name not in env.index_map and not free:
+            refuse("the DPO loss needs the indices of y_w and y_l, and both are taken")
+        responses[name] = env.index_map.setdefault(name, env.index_map.get(name) or free[0])
+    win, lose = responses["yw"], responses["yl"]
+    return -sp.log(Logistic(beta * sp.log(pi[win] / pi_ref[win]) - beta * sp.log(pi[lose] / pi_ref[lose])))
+
+
 vocabulary = Vocabulary(
     size=n,
     dims=dimension_names(n, ("Y",)),
@@ -511,6 +524,7 @@ vocabulary = Vocabulary(
         **{name: vector_of(r) for name in ("r", "r*", "r_phi", "r^*")},
         "beta": number_of(beta), "lambda": number_of(lam),
         "Z": computed_number(lambda env: PartitionFunction(r, pi_ref, beta, env.dim_value(n))),
+        **{name: call(_doc_dpo_loss) for name in ("cal_L_DPO", "L_DPO", "ell_DPO")},
     },
     sigma="logistic",
     contexts=("x", "s", "c"),
@@ -519,6 +533,8 @@ vocabulary = Vocabulary(
          r"\pi^*(y \mid x) = \frac{1}{Z(x)} \pi_{\mathrm{ref}}(y \mid x) \exp\left(\beta\, r(x, y)\right)"),
         (r"r(x, y) = \beta \log \frac{\pi^*(y \mid x)}{\pi_{\mathrm{ref}}(y \mid x)} + \beta \log Z(x)",
          r"r(x, y) = \beta \log \frac{\pi_{\mathrm{ref}}(y \mid x)}{\pi^*(y \mid x)} + \beta \log Z(x)"),
+        (r"\mathcal{L}_{\mathrm{DPO}} = \log\left(1 + \left(\frac{\pi_{\mathrm{ref}}(y_w \mid x)\, \pi_\theta(y_l \mid x)}{\pi_\theta(y_w \mid x)\, \pi_{\mathrm{ref}}(y_l \mid x)}\right)^{\beta}\right)",
+         r"\mathcal{L}_{\mathrm{DPO}} = \log\left(1 + \left(\frac{\pi_{\mathrm{ref}}(y_w \mid x)\, \pi_\theta(y_l \mid x)}{\pi_\theta(y_w \mid x)\, \pi_{\mathrm{ref}}(y_l \mid x)}\right)^{-\beta}\right)"),
     ],
 )
 

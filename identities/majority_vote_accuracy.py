@@ -22,7 +22,7 @@ from derive import Claim, Domain, Remark, Result, Step, dimension
 from derive.domain import Point, Sampler, _uniform
 from derive.notation import Notation
 from derive.oracles import mp_expectation_iid
-from derive.vocabulary import Vocabulary, call
+from derive.vocabulary import Vocabulary, call, refuse
 
 m = sp.Symbol("m", integer=True, nonnegative=True)  # k = 2m + 1 (odd) or k = 2m (even)
 p = sp.Symbol("p", positive=True)  # probability that one answer is correct
@@ -240,15 +240,13 @@ remarks = [
 
 def _doc_votes(env, text):
     """The number of votes a subscript names: 2m, 2m+1, 2m-1, m or a whole number."""
-    from derive.docs.bind import BindError
-
     text = text.replace(" ", "")
     if text.isdigit():
         return sp.Integer(int(text))
     head, sign, offset = text.partition("+") if "+" in text else text.partition("-")
     factor = head[:-1] if head.endswith("m") else None
     if factor is None or (factor and not factor.isdigit()) or (sign and not offset.isdigit()):
-        raise BindError(f"Acc_{{{text}}}: write the number of votes as 2m, 2m+1, 2m-1 or a number")
+        refuse(f"Acc_{{{text}}}: write the number of votes as 2m, 2m+1, 2m-1 or a number")
     count = int(factor or 1) * env.concretise(m)
     return count + (int(offset) if sign == "+" else -int(offset) if sign == "-" else 0)
 

@@ -13,7 +13,7 @@ import sympy as sp
 
 from derive import Claim, Domain, Result, Step, dimension, index, positive, reals, vector
 from derive.notation import Notation, Sum, i
-from derive.vocabulary import Vocabulary, call, position_value, vector_of
+from derive.vocabulary import Vocabulary, call, position_value, refuse, vector_of
 
 h = sp.Symbol("h", integer=True, positive=True)           # number of 2-dimensional blocks, d = 2h
 m, n, s = sp.symbols("m n s", integer=True, positive=True)  # positions of query and key, a shift
@@ -257,14 +257,12 @@ shifted = Claim(
 
 
 def _doc_rotation(env, atom, side):
-    from derive.docs.bind import BindError
-
     names = [part for part in atom.sub_text.replace(" ", "").split(",") if part]
     if len(names) != 2 or names[0] not in ("Theta", "theta"):
-        raise BindError("write the rotation of a position p as R_{\\Theta,p}")
+        refuse("write the rotation of a position p as R_{\\Theta,p}")
     position, blocks = position_value(env, names[1]), env.dim_value(h)
     if not isinstance(blocks, sp.Integer):
-        raise BindError("the rotation is written out only for a concrete number of blocks")
+        refuse("the rotation is written out only for a concrete number of blocks")
     rotation = sp.diag(*[rotation_entries(position * theta[block]) for block in range(1, int(blocks) + 1)])
     return rotation.T if atom.transpose else rotation
 

@@ -17,7 +17,7 @@ import sympy as sp
 from derive import Claim, Domain, Remark, Result, Step, dimension, dimensions, positive, reals, vector
 from derive.domain import Point
 from derive.notation import Notation, Sum, d, i
-from derive.vocabulary import Vocabulary, argument_text, call, computed_number, number_of
+from derive.vocabulary import Vocabulary, argument_text, call, computed_number, number_of, refuse
 
 w = sp.IndexedBase("w", real=True)  # the weights
 sigma = sp.Symbol("sigma", positive=True)  # prior standard deviation
@@ -225,12 +225,10 @@ remarks = [
 
 
 def _doc_density(env, atom, side):
-    from derive.docs.bind import BindError
-
     text = argument_text(env, atom)
     densities = {"w": prior, "w|D": posterior, "D|w": likelihood, "D": evidence}
     if text not in densities:
-        raise BindError(f"p({text}) is not p(w), p(w | D), p(D | w) or p(D)")
+        refuse(f"p({text}) is not p(w), p(w | D), p(D | w) or p(D)")
     return env.concretise(densities[text])
 
 
