@@ -272,12 +272,38 @@ _RELATIONS = {sp.StrictLessThan: lambda a, b: a < b, sp.LessThan: lambda a, b: a
               sp.Equality: lambda a, b: a == b, sp.Unequality: lambda a, b: a != b}
 
 
+_MEMO = object()  # the key of a run's memo of loop values in the environment
+
+
+def _dependencies(expr) -> tuple:
+    """Every symbol and vector name ``expr`` may read (bound indices too: harmless in a key)."""
+    return tuple(sorted(expr.atoms(sp.Symbol, sp.IndexedBase), key=sp.default_sort_key))
+
+
 def _compile_loop(expr, combine):
-    """Σ or Π over its limits (the last limit outermost), as loops over Python integers."""
+    """Σ or Π over its limits (the last limit outermost), as loops over Python integers.
+
+    A loop's value is remembered for the rest of the run under the values of what it
+    reads, so Σ_k e^{z_k} inside Σ_j is summed once, not n times. Vectors are keyed by
+    identity (a derivative's perturbed copy is another vector), and the memo keeps them
+    alive, so an identity is never reused within a run.
+    """
     body = _compile(expr.function)
     limits = [(index, _compile_int(low), _compile_int(high)) for index, low, high in expr.limits]
+    reads = _dependencies(expr)
 
-    def run(env):
+    def remembered(env):
+        memo = env.get(_MEMO)
+        if memo is None:
+            return loop(env)
+        held = tuple(env.get(symbol, _MISSING) for symbol in reads)
+        key = (run, tuple(id(v) if isinstance(v, (list, Dual)) else (type(v), v) for v in held))
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = (loop(env), held)
+        return found[0]
+
+    def loop(env):
         values = []
 
         def nest(level):
@@ -297,6 +323,7 @@ def _compile_loop(expr, combine):
         nest(len(limits) - 1)
         return combine(values)
 
+    run = remembered
     return run
 
 
@@ -546,7 +573,7 @@ def run(expr, point, env, dps: int):
         return None
     with mpmath.workdps(dps + 20):
         try:
-            value = compiled.run(dict(env))
+            value = compiled.run({**env, _MEMO: {}})
         except (Fallback, ZeroDivisionError, ValueError, TypeError, ArithmeticError, RecursionError):
             return None
         if isinstance(value, Dual):
