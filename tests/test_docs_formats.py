@@ -186,18 +186,28 @@ def test_a_file_that_cannot_be_opened_is_named(tmp_path, capsys, monkeypatch):
     folder = _tree(tmp_path)
     (folder / "b.md").unlink()
     locked = folder / "a.md"
-    real = Path.read_bytes
+    real = open
 
-    def read_bytes(self):
-        if self == locked:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def open_(file, *args, **kwargs):
+        if Path(file) == locked:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real(file, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr("builtins.open", open_)
     assert main_check([str(folder)]) == 2
     out, err = capsys.readouterr()
     assert "c.rst:3: FAIL" in out
     assert err.strip() == f"error: {locked}: cannot be read (Permission denied)"
+
+
+def test_a_file_too_large_for_a_document_is_named(tmp_path, monkeypatch):
+    from derive.docs.formats import common
+
+    monkeypatch.setattr(common, "MAX_FILE_BYTES", 1 << 20)
+    big = tmp_path / "big.md"
+    big.write_bytes(b"$a = b$\n" * (1 << 18))
+    with pytest.raises(ScanError, match=r"big\.md: larger than 1 MB"):
+        scan_path(big)
 
 
 def test_an_unsearchable_folder_is_named_and_the_rest_is_checked(tmp_path, capsys, monkeypatch):

@@ -30,7 +30,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from derive.docs.formats.common import Found, ScanError, formulas_of_block, split_rows, tag_of_comment
+from derive.docs.formats.common import Found, ScanError, formulas_of_block, read_document, split_rows, tag_of_comment
 from derive.docs.formats.latex import scan_latex
 from derive.docs.formats.markdown import scan_markdown
 
@@ -75,15 +75,7 @@ def scan_path(path) -> list[Found]:
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
         raise ScanError(f"{path}: not a document the checker reads; expected {FORMAT_NAMES}", path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ScanError(f"{path}: cannot be read ({exc.strerror or exc})", path) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise ScanError(f"{path}: not UTF-8 text (line {line}); save it as UTF-8", path) from None
+    text = read_document(path)
     try:
         return scan_text(text, kind, str(path), path)
     except RecursionError:

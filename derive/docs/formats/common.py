@@ -41,6 +41,25 @@ class Found:
         return f"{self.file}:{self.line}"
 
 
+MAX_FILE_BYTES = 64 << 20   # notebooks with their outputs reach tens of MB; documentation text far less
+
+
+def read_document(path) -> str:
+    """The text of a document file; a ScanError naming it when it cannot be read, is too large or is not UTF-8."""
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ScanError(f"{path}: cannot be read ({exc.strerror or exc})", path) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ScanError(f"{path}: larger than {MAX_FILE_BYTES >> 20} MB, more than a document the checker reads", path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ScanError(f"{path}: not UTF-8 text (line {line}); save it as UTF-8", path) from None
+
+
 TAG = re.compile(r"^\s*derive\s*:(.*)$", re.S)
 RELATION_START = re.compile(r"^\s*(=|<|>|\\le\b|\\leq\b|\\ge\b|\\geq\b|\\approx\b|\\equiv\b|\\leqslant|\\geqslant|\\lt\b|\\gt\b|\\neq\b|:=)")
 MATH_ENVIRONMENTS = {"equation", "equation*", "align", "align*", "gather", "gather*", "multline", "multline*", "eqnarray",

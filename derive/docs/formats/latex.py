@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from derive.docs.formats.common import MATH_ENVIRONMENTS, ScanError, add_formula, formulas_of_block, tag_of_comment
+from derive.docs.formats.common import (MATH_ENVIRONMENTS, ScanError, add_formula, formulas_of_block, read_document,
+                                       tag_of_comment)
 from derive.docs.formats.macros import DEFINERS, MacroTable, read_definition
 
 INCLUDERS = {"input", "include", "subfile"}
@@ -87,7 +88,7 @@ class _Scan:
         target = resolve_include(name, self.root_dir, here.parent)
         if target is None or target.resolve() in self.active:
             return
-        self.scan(read_tex(target), str(target), table, target)
+        self.scan(read_document(target), str(target), table, target)
 
     def load_packages(self, names: str, here: Path | None, table: MacroTable) -> None:
         """Read the macros of the packages among ``names`` that are ``.sty`` files beside the document."""
@@ -100,19 +101,10 @@ class _Scan:
                 if name and target.is_file() and target.resolve() not in self.active:
                     self.definitions_only += 1
                     try:
-                        self.scan(read_tex(target), str(target), table, target)
+                        self.scan(read_document(target), str(target), table, target)
                     finally:
                         self.definitions_only -= 1
                     break
-
-
-def read_tex(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ScanError(f"{path}: not UTF-8 text") from None
-    except OSError as exc:
-        raise ScanError(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
 class _FileVisit:
@@ -201,7 +193,7 @@ def scan_latex(text: str, file: str = "<text>", path: Path | None = None, table:
     """
     root = tex_root(text, path) if path is not None and table is None else None
     if root is not None:
-        whole = scan_latex(read_tex(root), str(root), root)
+        whole = scan_latex(read_document(root), str(root), root)
         own = [f for f in whole if Path(f.file).resolve() == path.resolve()]
         if own or not whole:
             for f in own:
@@ -221,9 +213,9 @@ def included_files(paths) -> set[Path]:
     for path in paths:
         path = Path(path)
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
+            text = read_document(path)
+        except ScanError:
+            continue   # reported when the file itself is read
         if not any(f"\\{name}" in text for name in INCLUDERS):
             continue
         try:
