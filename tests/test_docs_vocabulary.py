@@ -114,3 +114,25 @@ def test_existing_clauses_keep_their_meaning():
     binding = parse_tag(r"softmax_jacobian; s = \operatorname{softmax}(z); x = z; A: real; log base 2; erratum")
     assert binding.overrides == {"s": r"\operatorname{softmax}(z)", "x": "z"}
     assert binding.kinds == {"A": "real"} and binding.log_base == "2" and binding.erratum and not binding.clauses
+
+
+def test_the_checker_knows_no_particular_result():
+    """No module of the checker (nor the vocabulary type) imports a result or names one outside its docstrings."""
+    import ast
+    from pathlib import Path
+
+    import derive
+
+    names = set(catalog_names())
+    engine = Path(derive.__file__).parent
+    for path in [*sorted((engine / "docs").rglob("*.py")), engine / "vocabulary.py"]:
+        tree = ast.parse(path.read_text())
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)) and node.body
+                      and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                modules = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
+                assert not any(m.split(".")[0] == "identities" for m in modules), f"{path.name} imports a result module"
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+                assert not any(word in names for word in node.value.replace(";", " ").split()), f"{path.name} names a result: {node.value!r}"
