@@ -33,6 +33,15 @@ PAIRS = [
      r" \max(r, 1 - \epsilon) A & \text{otherwise} \end{cases}", PPO),
     ("cases with punctuation", r"\max(0, t) = \begin{cases} t & \text{if } t > 0, \\ 0 & \text{otherwise.} \end{cases}",
      r"\max(0, t) = \begin{cases} t & \text{if } t < 0, \\ 0 & \text{otherwise.} \end{cases}", {"kinds": REAL}),
+    ("cases as an array in braces", r"\max(0, t) = \left\{ \begin{array}{ll} t & \text{if } t > 0 \\ 0 & \text{otherwise} \end{array} \right.",
+     r"\max(0, t) = \left\{ \begin{array}{ll} t & \text{if } t < 0 \\ 0 & \text{otherwise} \end{array} \right.", {"kinds": REAL}),
+    ("tanh as a word", r"\text{Tanh}(u) = \frac{e^{u} - e^{-u}}{e^{u} + e^{-u}}", r"\text{Tanh}(u) = \frac{e^{u} + e^{-u}}{e^{u} - e^{-u}}", {"kinds": REAL}),
+    ("erf", r"\operatorname{erf}(-u) = -\operatorname{erf}(u)", r"\operatorname{erf}(-u) = \operatorname{erf}(u)", {"kinds": REAL}),
+    ("decorated names r^+ and r^-", r"-\log \sigma(r^+ - r^-) = \log\left(1 + e^{-(r^+ - r^-)}\right)",
+     r"-\log \sigma(r^+ - r^-) = \log\left(1 + e^{r^+ - r^-}\right)", {"kinds": {"r^+": "real", "r^-": "real"}}),
+    ("derivative at a point", r"\frac{d (u^3)}{du}(2) = 12", r"\frac{d (u^3)}{du}(2) = 11", {"kinds": REAL}),
+    ("prime of a function renamed in the tag", r"g'(z) = g(z)(1 - g(z))", r"g'(z) = g(z)(1 + g(z))",
+     {"result": "sigmoid_derivative", "symbols": {"g": r"\sigma", "z": "x"}}),
     ("mutual information bound", r"I(X;Y) \le \min(H(X), H(Y))", r"I(X;Y) \ge \max(H(X), H(Y))", {"result": "mutual_information"}),
     ("norm", r"\|x\|_2^2 = \sum_i x_i^2", r"\|x\|_2 = \sum_i x_i^2", {}),
     ("norms 1 and 2", r"\|x\|_1 \ge \|x\|_2", r"\|x\|_1 < \|x\|_2", {}),
@@ -127,6 +136,7 @@ UNDECIDED = [
     (r"a = b, \text{ for } a > 0 \text{ or } b > 0", {"kinds": REAL}, "'or'"),
     (r"\|x\|_3 = 1", {}, "norm"),
     (r"\sum_{i=0}^{n-1} z_i = 0", {}, "from 0"),
+    (r"P(A \mid B) = \frac{P(B \mid A) P(A)}{\sum_a P(B \mid A=a) P(A = a)}", {"result": "bayes_rule"}, "argument written as an equation"),
 ]
 
 

@@ -12,7 +12,7 @@ matrices such as diag(σ) − σσᵀ need concrete ones).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 import sympy as sp
@@ -355,6 +355,11 @@ class Interpreter:
         if isinstance(meaning, Side):  # a rebinding from the tag, written in the result's notation
             if name in self._overriding:
                 raise BindError(f"the tag defines {name} in terms of itself")
+            renamed = _single_atom(meaning)
+            if atom.args is not None and renamed is not None and renamed.args is None and not renamed.sub:
+                # g = \sigma in the tag: g(z) is \sigma(z)
+                return self.atom(replace(renamed, args=atom.args, seps=atom.seps, post_sub=atom.post_sub, sub=atom.sub,
+                                         sub_text=atom.sub_text, brackets=atom.brackets), side)
             self._overriding.add(name)
             try:
                 value = self.side(meaning)

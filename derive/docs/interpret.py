@@ -136,6 +136,12 @@ def _restructure(tokens) -> list:
             out.append(t)
             k = nxt[0] + 1
             continue
+        if t.is_cs("left") and nxt and tokens[nxt[0]].is_cs("{", "lbrace"):
+            cases = _brace_cases(tokens, nxt[0] + 1)
+            if cases is not None:   # \left\{ \begin{array}{ll} ... \end{array} \right. is a cases block
+                out.extend(cases[0])
+                k = cases[1]
+                continue
         if t.is_cs("right") and nxt and tokens[nxt[0]].is_ch("."):
             k = nxt[0] + 1   # the invisible closing delimiter of \\left\\{ ... \\right.
             continue
@@ -154,6 +160,29 @@ def _restructure(tokens) -> list:
             out.append(t)
         k += 1
     return out
+
+
+def _brace_cases(tokens, k):
+    """(cases tokens, next k) for ``\\begin{array} ... \\end{array} \\right.`` starting at tokens[k], or None."""
+    body = [m for m in range(k, len(tokens)) if not tokens[m].is_ch(" ")]
+    if len(body) < 2 or not tokens[body[0]].is_cs("begin") or tokens[body[1]].kind != "group" \
+            or _word(tokens[body[1]].items) not in ("array", "aligned", "matrix"):
+        return None
+    depth = 0
+    for m in range(body[0], len(tokens)):
+        depth += 1 if tokens[m].is_cs("begin") else -1 if tokens[m].is_cs("end") else 0
+        if depth == 0:
+            break
+    else:
+        return None
+    after = [n for n in range(m + 2, len(tokens)) if not tokens[n].is_ch(" ")]
+    if len(after) < 2 or not tokens[after[0]].is_cs("right") or not tokens[after[1]].is_ch("."):
+        return None
+    inner = tokens[body[1] + 1:m]
+    while inner and (inner[0].is_ch(" ") or inner[0].kind == "group"):   # the column specification {ll}
+        inner = inner[1:]
+    name = Tok("group", "", tokens[k].pos, [Tok("ch", c, tokens[k].pos) for c in "cases"])
+    return [Tok("cs", "begin", tokens[k].pos), name, *_restructure(inner), Tok("cs", "end", tokens[k].pos), name], after[1] + 1
 
 
 def clean(tokens) -> list:
@@ -645,9 +674,8 @@ WORD_FUNCTIONS = {"softmax", "sigmoid", "logistic", "diag", "tr", "trace", "Var"
                   "mean", "argmax", "max", "min"}
 NATIVE = {"exp": r"\exp", "ln": r"\ln", "log": r"\ln", "sqrt": r"\sqrt", "sin": r"\sin", "cos": r"\cos", "tanh": r"\tanh",
           "cdot": r"\cdot", "times": r"\times", "frac": r"\frac", "dfrac": r"\frac", "tfrac": r"\frac", "cfrac": r"\frac"}
-UNSUPPORTED = {"int", "iint", "oint", "lim", "limsup", "liminf", "max", "min", "sup", "inf", "arg", "argmax", "argmin",
-               "nabla", "det", "odot", "otimes", "oplus", "circ", "ast", "star", "succ", "prec", "infty", "cup", "cap",
-               "subset", "forall", "exists", "mathop", "underset", "overbrace", "underbrace", "binom", "choose", "pm", "mp"}
+UNSUPPORTED = {"int", "iint", "oint", "limsup", "liminf", "sup", "inf", "arg", "det", "oplus", "ast", "star", "succ",
+               "prec", "infty", "cup", "cap", "subset", "forall", "exists", "overbrace", "underbrace", "choose", "pm", "mp"}
 
 
 def _word(tokens) -> str:
@@ -821,6 +849,10 @@ class Rewriter:
             if t.is_cs("#"):
                 k = self._count(tokens, k, out)
                 continue
+            alias = _native_alias(tokens, k)
+            if alias:   # \operatorname{tanh}, \text{Tanh}: the function itself
+                tokens = tokens[:k] + [Tok("cs", alias[0], t.pos)] + tokens[alias[1]:]
+                continue
             operation = _operation_name(tokens, k)
             if operation:
                 k = self._operation(tokens, operation[1], operation[0], out)
@@ -842,8 +874,14 @@ class Rewriter:
                         if not num_rest:
                             raise NotationError("a derivative operator with nothing to differentiate", t.pos)
                     inner = self.sub_side(num_rest)
-                    for variable in reversed(_variables_of(den_rest, order)):   # ∂²f/∂x∂y = ∂/∂x (∂f/∂y)
+                    variables = _variables_of(den_rest, order)
+                    for variable in reversed(variables):   # ∂²f/∂x∂y = ∂/∂x (∂f/∂y)
                         inner = Side(self.placeholder(Deriv(inner, self.sub_side(variable))), self.table)
+                    if k3 < len(tokens) and tokens[k3].is_ch("(") and len(variables) == 1:
+                        # \frac{dg}{dx}(x) is the derivative; \frac{dg}{dx}(1) its value at x = 1
+                        argument, k3 = self._balanced(tokens, k3, "(", ")")
+                        if _word(argument) != _word(variables[0]):
+                            inner = Side(self.placeholder(EvaluatedAt(inner, self.sub_side(variables[0]), self.sub_side(argument))), self.table)
                     out.append(inner.text)
                     k = k3
                     continue
@@ -1083,6 +1121,9 @@ class Rewriter:
                 elif len(script) == 1 and (script[0].is_ch("*") or script[0].is_cs("star", "ast")):
                     atom.star = True
                     k = k2
+                elif len(script) == 1 and script[0].is_ch("+", "-"):
+                    atom.decoration = script[0].text   # r^+, r^-: names, never powers
+                    k = k2
                 elif detex(script).strip().isalpha() and len(detex(script).strip()) >= 2:
                     atom.decoration = detex(script).strip()
                     k = k2
@@ -1103,8 +1144,11 @@ class Rewriter:
                 out.append(self.placeholder(Branches([(one, [self._comparison(piece) for piece in _pieces(inner)], False), (zero, [], True)])))
                 return k2
             if key in WORD_FUNCTIONS or key in ("E", "H", "D", "KL") or open_ == "[" or self._simple(inner) or key in ("sigma", "pi") and not atom.sub \
-                    or primes:
+                    or primes or _top_level(inner, lambda x: x.is_ch("|")) is not None:
                 parts, seps = self._split_args(inner)
+                for part in parts:
+                    if any(_relation(part, m) and _depth_at(part, m) == 0 for m in range(len(part))):
+                        raise Unsupported(f"an argument written as an equation ({detex(part).strip()}) is not read")
                 atom.args = [self.sub_side(p) for p in parts]
                 atom.seps = seps
                 atom.brackets = open_
@@ -1286,7 +1330,7 @@ class Rewriter:
             parts = _split_commas(inner)
             if any(not p for p in parts):
                 raise Unsupported(f"the arguments of {op} are not a list separated by commas")
-            wanted = {"clip": 3, "sign": 1, "sgn": 1}.get(op)
+            wanted = {"clip": 3, "sign": 1, "sgn": 1, "erf": 1}.get(op)
             if wanted and len(parts) != wanted:
                 raise Unsupported(f"{op} with {len(parts)} arguments (expected {wanted})")
             out.append(self.placeholder(Apply(op, [self.sub_side(p) for p in parts])))
@@ -1401,13 +1445,30 @@ class Rewriter:
         raise Unsupported(f"the {name} environment inside a formula")
 
 
-OPERATIONS = ("argmax", "argmin", "max", "min", "clip", "sign", "sgn")
+OPERATIONS = ("argmax", "argmin", "max", "min", "clip", "sign", "sgn", "erf")
+NATIVE_ALIASES = {"tanh": "tanh", "Tanh": "tanh", "sin": "sin", "cos": "cos", "exp": "exp", "log": "log", "ln": "ln", "Exp": "exp"}
+
+
+def _native_alias(tokens, k):
+    """(function, next k) for a built-in function written as a word: \\operatorname{tanh}(x), \\text{Tanh}(x), tanh(x)."""
+    t = tokens[k]
+    if t.kind == "cs" and t.text in FONT and k + 1 < len(tokens) and tokens[k + 1].kind == "group":
+        word = _word(tokens[k + 1].items)
+        return (NATIVE_ALIASES[word], k + 2) if word in NATIVE_ALIASES else None
+    if t.kind == "ch" and t.text.isalpha() and (k == 0 or not (tokens[k - 1].kind == "ch" and tokens[k - 1].text.isalpha())):
+        m = k
+        while m < len(tokens) and tokens[m].kind == "ch" and tokens[m].text.isalpha():
+            m += 1
+        word = "".join(x.text for x in tokens[k:m])
+        if word in ("tanh", "Tanh", "sin", "cos") and m < len(tokens) and tokens[m].is_ch("("):
+            return NATIVE_ALIASES[word], m
+    return None
 
 
 def _operation_name(tokens, k):
     """(operation, next k) if an operation such as \\max or \\operatorname{clip} starts at tokens[k]."""
     t = tokens[k]
-    if t.is_cs("max", "min", "argmax", "argmin", "sgn", "sign", "clip"):
+    if t.is_cs("max", "min", "argmax", "argmin", "sgn", "sign", "clip", "erf"):
         return t.text, k + 1
     if t.is_cs("arg") and k + 1 < len(tokens) and tokens[k + 1].is_cs("max", "min"):
         return "arg" + tokens[k + 1].text, k + 2

@@ -142,6 +142,8 @@ def apply(interp, node: Apply):
         return _elementwise(interp, lambda x, low, high: sp.Min(sp.Max(x, low), high), values)
     if op in ("sign", "sgn"):
         return _elementwise(interp, sp.sign, values)
+    if op == "erf":
+        return _elementwise(interp, sp.erf, values)
     raise BindError(f"unknown operation {op}")
 
 
