@@ -1093,6 +1093,78 @@ CHECKS.update({
 })
 
 
+# ---- labml.ai annotated implementations ---------------------------------------------------------
+
+def _adam_step(root):
+    """The Adam update with epsilon = 0 after three steps from zero state, against alpha m-hat / v-hat^(1/root)."""
+    a, b1, b2, gs = mpf("0.001"), mpf("0.9"), mpf("0.999"), vec(["0.3", "-0.1", "0.25"])
+    m = v = mpf(0)
+    for g in gs:
+        m, v = b1 * m + (1 - b1) * g, b2 * v + (1 - b2) * g * g
+    t = len(gs)
+    mhat, vhat = m / (1 - b1 ** t), v / (1 - b2 ** t)
+    return close(a * mhat / sqrt(vhat), a * mhat / vhat ** (mpf(1) / root))
+
+
+def _adam_eps_hat(eps_hat):
+    a, b1, b2, eps, m, v = mpf("0.001"), mpf("0.9"), mpf("0.999"), mpf("1e-4"), mpf("0.03"), mpf("0.0002")
+    for t in (1, 5, 40):
+        lhs = a * sqrt(1 - b2 ** t) / (1 - b1 ** t) * m / (sqrt(v) + eps_hat(b2, t, eps))
+        if not close(lhs, a * (m / (1 - b1 ** t)) / (sqrt(v / (1 - b2 ** t)) + eps)):
+            return False
+    return True
+
+
+def _rho(b2, t):
+    return 2 / (1 - b2) - 1 - 2 * t * b2 ** t / (1 - b2 ** t)
+
+
+def _roformer_theta(i, d):
+    """RoFormer, equation (15): theta_i = 10000^(-2(i-1)/d)."""
+    return mpf(10000) ** (-mpf(2) * (i - 1) / d)
+
+
+def _gae_two_step(discount_second):
+    g, r, V = mpf("0.9"), vec(["1.0", "-0.5"]), vec(["0.3", "1.1", "-0.4"])
+    d = [r[k] + g * V[k + 1] - V[k] for k in range(2)]
+    return close(r[0] + g * r[1] + g ** 2 * V[2] - V[0], d[0] + (g if discount_second else 1) * d[1])
+
+
+def _gae_recursion(extra_lambda):
+    g, lam, d = mpf("0.9"), mpf("0.95"), vec(["0.4", "-1.2", "0.7"])
+    lhs = d[0] + g * lam * (d[1] + g * lam * d[2])
+    return close(lhs, sum(g ** l * lam ** (l + extra_lambda) * d[l] for l in range(3)))
+
+
+def _distill_ratio(use_division):
+    T = mpf("2.5")
+    q = softmax([v / T for v in Z3])
+    return all(close(q[i] / q[j], exp((Z3[i] - Z3[j]) / T if use_division else (Z3[i] - Z3[j]) * T))
+               for i in range(3) for j in range(3) if i != j)
+
+
+CHECKS.update({
+    "labml-adam-step": lambda: _adam_step(root=1),
+    "labml-adam-step~fixed": lambda: _adam_step(root=2),
+    "labml-adam-eps": lambda: _adam_eps_hat(lambda b2, t, eps: (1 - b2 ** t) * eps),
+    "labml-adam-eps~fixed": lambda: _adam_eps_hat(lambda b2, t, eps: sqrt(1 - b2 ** t) * eps),
+    "labml-radam-rho1": lambda: all(close(_rho(b, 1), 1) for b in (mpf("0.999"), mpf("0.5"))),
+    "labml-radam-rho1~value": lambda: all(close(_rho(b, 1), 2) for b in (mpf("0.999"), mpf("0.5"))),
+    "labml-radam-rhoinf": lambda: 2 / (1 - Fraction(999, 1000)) - 1 == 1999,
+    "labml-radam-rhoinf~value": lambda: 2 / (1 - Fraction(999, 1000)) - 1 == 2000,
+    "labml-rope-theta": lambda: all(close(mpf(10000) ** (mpf(2) * (i - 1) / d), _roformer_theta(i, d)) for d in (4, 8) for i in range(1, d // 2 + 1)),
+    "labml-rope-theta-code": lambda: all(close(mpf(10000) ** (-mpf(2) * (i - 1) / d), _roformer_theta(i, d)) for d in (4, 8) for i in range(1, d // 2 + 1)),
+    "labml-gae-two-step": lambda: _gae_two_step(discount_second=True),
+    "labml-gae-two-step~undiscounted": lambda: _gae_two_step(discount_second=False),
+    "labml-gae-recursion": lambda: _gae_recursion(0),
+    "labml-gae-recursion~power": lambda: _gae_recursion(1),
+    "labml-bn-var": lambda: close(var(DX), expect(DX, lambda v: v * v) - mean(DX) ** 2),
+    "labml-bn-var~sign": lambda: close(var(DX), expect(DX, lambda v: v * v) + mean(DX) ** 2),
+    "labml-distill-ratio": lambda: _distill_ratio(True),
+    "labml-distill-ratio~times": lambda: _distill_ratio(False),
+})
+
+
 # ---- end of checks
 
 
