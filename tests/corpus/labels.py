@@ -1165,6 +1165,18 @@ CHECKS.update({
 })
 
 
+# ---- Hugging Face perplexity page -------------------------------------------------------------------
+
+_NLL = -(log(mpf("0.5")) + log(mpf("0.25")))
+
+CHECKS.update({
+    "hf-ppl-example": lambda: rounds_to(exp(_NLL / 2), "2.83"),
+    "hf-ppl-example~sum": lambda: rounds_to(exp(_NLL), "2.83"),
+    "hf-ppl-bits": lambda: close(exp(_NLL / 2), mpf(2) ** (-(log(mpf("0.5"), 2) + log(mpf("0.25"), 2)) / 2)),
+    "hf-ppl-bits~base": lambda: close(exp(_NLL / 2), mpf(2) ** (_NLL / 2)),
+})
+
+
 # ---- end of checks
 
 
