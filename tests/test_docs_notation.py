@@ -36,6 +36,8 @@ PAIRS = [
     ("cases as an array in braces", r"\max(0, t) = \left\{ \begin{array}{ll} t & \text{if } t > 0 \\ 0 & \text{otherwise} \end{array} \right.",
      r"\max(0, t) = \left\{ \begin{array}{ll} t & \text{if } t < 0 \\ 0 & \text{otherwise} \end{array} \right.", {"kinds": REAL}),
     ("tanh as a word", r"\text{Tanh}(u) = \frac{e^{u} - e^{-u}}{e^{u} + e^{-u}}", r"\text{Tanh}(u) = \frac{e^{u} + e^{-u}}{e^{u} - e^{-u}}", {"kinds": REAL}),
+    ("ReLU", r"\operatorname{ReLU}(u) - \operatorname{ReLU}(-u) = u", r"\operatorname{ReLU}(u) + \operatorname{ReLU}(-u) = u", {"kinds": REAL}),
+    ("library names of functions", r"\text{LogSoftmax}(z)_i = z_i - \log \sum_j e^{z_j}", r"\text{LogSoftmax}(z)_i = z_i + \log \sum_j e^{z_j}", {}),
     ("erf", r"\operatorname{erf}(-u) = -\operatorname{erf}(u)", r"\operatorname{erf}(-u) = \operatorname{erf}(u)", {"kinds": REAL}),
     ("decorated names r^+ and r^-", r"-\log \sigma(r^+ - r^-) = \log\left(1 + e^{-(r^+ - r^-)}\right)",
      r"-\log \sigma(r^+ - r^-) = \log\left(1 + e^{r^+ - r^-}\right)", {"kinds": {"r^+": "real", "r^-": "real"}}),

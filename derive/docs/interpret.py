@@ -678,6 +678,11 @@ UNSUPPORTED = {"int", "iint", "oint", "limsup", "liminf", "sup", "inf", "arg", "
                "prec", "infty", "cup", "cap", "subset", "forall", "exists", "overbrace", "underbrace", "choose", "pm", "mp"}
 
 
+# the same function under the names library documentation gives it
+FUNCTION_ALIASES = {"Tr": "tr", "Trace": "tr", "Sigmoid": "sigmoid", "LogSoftmax": "logsoftmax", "log_softmax": "logsoftmax",
+                    "Softmax": "softmax", "SoftMax": "softmax"}
+
+
 def _word(tokens) -> str:
     return "".join(t.text if t.kind != "group" else _word(t.items) for t in tokens if not t.is_ch(" "))
 
@@ -754,7 +759,7 @@ class Rewriter:
                 return None
             if word == "1":
                 return ("one", k + 2)
-            return (prefix + word, k + 2)
+            return (prefix + FUNCTION_ALIASES.get(word, word), k + 2)
         return None
 
     def _balanced(self, tokens, k, open_, close):
@@ -1330,7 +1335,7 @@ class Rewriter:
             parts = _split_commas(inner)
             if any(not p for p in parts):
                 raise Unsupported(f"the arguments of {op} are not a list separated by commas")
-            wanted = {"clip": 3, "sign": 1, "sgn": 1, "erf": 1}.get(op)
+            wanted = {"clip": 3, "sign": 1, "sgn": 1, "erf": 1, "ReLU": 1, "relu": 1}.get(op)
             if wanted and len(parts) != wanted:
                 raise Unsupported(f"{op} with {len(parts)} arguments (expected {wanted})")
             out.append(self.placeholder(Apply(op, [self.sub_side(p) for p in parts])))
@@ -1445,7 +1450,7 @@ class Rewriter:
         raise Unsupported(f"the {name} environment inside a formula")
 
 
-OPERATIONS = ("argmax", "argmin", "max", "min", "clip", "sign", "sgn", "erf")
+OPERATIONS = ("argmax", "argmin", "max", "min", "clip", "sign", "sgn", "erf", "ReLU", "relu")
 NATIVE_ALIASES = {"tanh": "tanh", "Tanh": "tanh", "sin": "sin", "cos": "cos", "exp": "exp", "log": "log", "ln": "ln", "Exp": "exp"}
 
 

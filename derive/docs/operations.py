@@ -144,6 +144,8 @@ def apply(interp, node: Apply):
         return _elementwise(interp, sp.sign, values)
     if op == "erf":
         return _elementwise(interp, sp.erf, values)
+    if op in ("ReLU", "relu"):
+        return _elementwise(interp, lambda x: sp.Max(0, x), values)
     raise BindError(f"unknown operation {op}")
 
 
