@@ -18,7 +18,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "corpus"))
 import labels  # noqa: E402
 import score  # noqa: E402
-from corpus import CorpusError, load  # noqa: E402
+from corpus import CorpusError, Entry, load  # noqa: E402
 
 SOURCES, ENTRIES = load()
 
@@ -70,6 +70,16 @@ def test_a_variant_without_a_declared_original_is_refused(tmp_path):
         load(tmp_path)
 
 
+def test_the_scorer_tells_false_alarms_and_false_passes_from_right_verdicts():
+    def entry(fid, latex, label):
+        return Entry(fid, "s", "here", "numeric", "arithmetic", latex, "", label, "quoted", None, "")
+
+    entries = [entry("right-true", "1 + 1 = 2", "true"), entry("right-wrong", "1 + 1 = 3", "wrong"),
+               entry("mislabelled-wrong", "1 + 1 = 2", "wrong"), entry("mislabelled-true", "1 + 1 = 3", "true")]
+    tagged = score.score_all(entries)["tagged"]
+    assert [score.outcome(e, tagged[e.id][0]) for e in entries] == ["decided", "decided", "false pass", "false alarm"]
+
+
 @pytest.fixture(scope="module")
 def scores():
     return score.score_all(ENTRIES)
@@ -93,9 +103,9 @@ def test_no_false_alarm_and_no_false_pass(scores, run, entry):
 
 
 @pytest.mark.slow
-def test_score_table(scores):
-    print()
-    print(score.table(ENTRIES, scores))
+def test_score_table(scores, capsys):
+    with capsys.disabled():
+        print("\n" + score.table(ENTRIES, scores))
     for run in score.RUNS:
         outcomes = Counter(score.outcome(e, scores[run][e.id][0]) for e in ENTRIES)
         assert outcomes["false alarm"] == len(KNOWN_FALSE_ALARMS[run])
