@@ -20,8 +20,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from derive.docs.formats.common import (MATH_ENVIRONMENTS, ScanError, add_formula, formulas_of_block, read_document,
-                                       tag_of_comment)
+from derive.docs.formats.common import (
+    MATH_ENVIRONMENTS,
+    ScanError,
+    add_formula,
+    formulas_of_block,
+    read_document,
+    tag_of_comment,
+)
 from derive.docs.formats.macros import DEFINERS, MacroTable, read_definition
 
 INCLUDERS = {"input", "include", "subfile"}
@@ -119,8 +125,13 @@ class _FileVisit:
         return bisect.bisect_left(self.newlines, position) + 1
 
     def visit(self, nodelist, table: MacroTable) -> None:
-        from pylatexenc.latexwalker import (LatexCommentNode, LatexEnvironmentNode, LatexGroupNode, LatexMacroNode,
-                                            LatexMathNode)
+        from pylatexenc.latexwalker import (
+            LatexCommentNode,
+            LatexEnvironmentNode,
+            LatexGroupNode,
+            LatexMacroNode,
+            LatexMathNode,
+        )
 
         for node in nodelist or []:
             if node is None or node.pos < self.skip_until:

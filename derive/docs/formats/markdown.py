@@ -51,8 +51,12 @@ def _parser(mdx: bool):
     from mdit_py_plugins.myst_blocks import myst_block_plugin
     from mdit_py_plugins.myst_role import myst_role_plugin
 
-    from derive.docs.formats.markdown_rules import (content_tabs_plugin, escaped_brackets_plugin, mdx_plugin,
-                                                    quarto_math_plugin)
+    from derive.docs.formats.markdown_rules import (
+        content_tabs_plugin,
+        escaped_brackets_plugin,
+        mdx_plugin,
+        quarto_math_plugin,
+    )
 
     md = MarkdownIt("commonmark")
     md.use(front_matter_plugin)

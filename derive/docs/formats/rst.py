@@ -16,13 +16,19 @@ from __future__ import annotations
 
 import contextlib
 import io
-import re
 
 from docutils import nodes
 from docutils.parsers.rst import Directive, directives, roles
 from docutils.parsers.rst.directives.body import MathBlock
 
-from derive.docs.formats.common import Found, ScanError, add_formula, formulas_of_block, strip_math_environment, tag_of_comment
+from derive.docs.formats.common import (
+    Found,
+    ScanError,
+    add_formula,
+    formulas_of_block,
+    strip_math_environment,
+    tag_of_comment,
+)
 from derive.docs.formats.macros import MacroTable
 
 CODE_DIRECTIVES = {
