@@ -90,7 +90,7 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
             return Reading("definition", f"definition of {name}: binds it for the formulas after it",
                            Definition(name, [], sides[1]))
         return Reading("definition", f"definition of {name}: nothing to check")
-    if relations[0] == "=" and first is not None and first.args and _is_fresh_function(first, context):
+    if relations[0] == "=" and first is not None and first.args and _is_definable(first):
         params = [_key(a) for a in (_lone_atom(s) for s in first.args) if a is not None]
         name = _key(first)
         recursive = any(_mentions(side, first.key) for side in sides[1:])   # f(x, y) = f(y, x) is a claim about f
@@ -216,7 +216,7 @@ def _key(atom: Atom) -> str:
     return keys[0] if keys else atom.key
 
 
-def _is_fresh_function(atom: Atom, context: DocumentContext) -> bool:
+def _is_definable(atom: Atom) -> bool:
     """A name an author may define (f, p, σ, H), not one that means a single known function (sigmoid)."""
     return atom.key not in UNAMBIGUOUS_FUNCTIONS and not atom.post_sub and not atom.transpose
 
