@@ -54,6 +54,8 @@ PAIRS = [
     ("xrightarrow", r"\left(1 + \frac{1}{n}\right)^n \xrightarrow{n \to \infty} e", r"\left(1 + \frac{1}{n}\right)^n \xrightarrow{n \to \infty} 2", {}),
     ("to, as n goes to infinity", r"\frac{n}{n + 1} \to 1 \text{ as } n \to \infty", r"\frac{n}{n + 1} \to 0 \text{ as } n \to \infty", {}),
     ("approx with written digits", r"\frac{1}{3} \approx 0.333", r"\frac{1}{3} \approx 0.334", {}),
+    ("approx in scientific notation", r"1728 + 2 \cdot 589824 + 5 \cdot 2359296 + 102760448 \approx 116 \times 10^{6}",
+     r"1728 + 2 \cdot 589824 + 5 \cdot 2359296 + 102760448 \approx 118 \times 10^{6}", {}),
     ("proportional vectors", r"x \propto 2x", r"x \propto x + 1", {}),
     ("proportional over an index", r"\operatorname{softmax}(z)_i \propto e^{z_i}", r"\operatorname{softmax}(z)_i \propto z_i", {}),
     ("DPO optimal policy", r"\pi^*(y) \propto \pi_{ref}(y) \exp(r(y)/\beta)", r"\pi^*(y) \propto \pi_{ref}(y) \exp(\beta r(y))",

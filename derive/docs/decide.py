@@ -109,7 +109,8 @@ def _literal_tolerances(side):
         if isinstance(e, sp.Symbol):
             node = side.table.get(e.name.replace("{", "").replace("}", ""))
             if isinstance(node, Number):
-                decimals = len(node.text.split(".")[1]) if "." in node.text else 0
+                mantissa, _, exponent = node.text.partition("e")   # 138e6 from 138 \times 10^{6}: written to 10^6
+                decimals = (len(mantissa.split(".")[1]) if "." in mantissa else 0) - int(exponent or 0)
                 return node, decimals
         return None
 

@@ -1082,7 +1082,12 @@ class Rewriter:
             raise NotationError(f"a malformed number '{digits}'", tokens[k - 1].pos)
         if k < len(tokens) and tokens[k].is_cs("%"):
             digits, k = _percent(digits), k + 1   # 95.4\% is 0.954, written to three decimals
-        # 1.5e3 and 1.5 \times 10^{3} are left to the grammar as products
+        elif k + 4 < len(tokens) and tokens[k].is_cs("times", "cdot") and tokens[k + 1].is_ch("1") and tokens[k + 2].is_ch("0") \
+                and tokens[k + 3].is_ch("^") and "e" not in digits:
+            # 138 \times 10^{6}: one number, written to the millions (its last digit stands for 10^6)
+            power = _word(tokens[k + 4].items if tokens[k + 4].kind == "group" else [tokens[k + 4]])
+            if power.lstrip("-").isdigit() and not (k + 5 < len(tokens) and tokens[k + 5].is_ch("^", "_")):
+                digits, k = f"{digits}e{int(power)}", k + 5
         out.append(" " + self.placeholder(Number(digits)) + " ")
         return k
 
