@@ -1,4 +1,4 @@
-"""The command line: ``python -m derive NAME | path.py | all | appendix | graph | check PATH... | mutate NAME... | --list``.
+"""The command line: ``python -m derive NAME | path.py | all | appendix | graph | check PATH... | errata PAGE | mutate NAME... | --list``.
 
 Exit status:
   0  every requested result verified (and every requested file was written)
