@@ -172,3 +172,13 @@ def test_a_stated_definition_is_the_meaning_used():
 def test_absolute_value_of_a_vector_is_its_length():
     assert check_formula(r"|(3, 4)| = 5")["verdict"] == "PASS"
     assert check_formula(r"|(3, 4)| = 7")["verdict"] == "FAIL"
+
+
+def test_primes_of_a_function_the_tag_defines(tmp_path):
+    from derive.docs import check_paths
+
+    page = tmp_path / "primes.md"
+    page.write_text("<!-- derive: f(x) = x^3; u: real -->\n$$f''(u) = 6u$$\n\n"
+                    "<!-- derive: f(x) = x^3; u: real -->\n$$f''(u) = 3u^2$$\n", encoding="utf-8")
+    verdicts = [record.verdict for record in check_paths([str(page)])]
+    assert verdicts == ["PASS", "FAIL"]
