@@ -1177,6 +1177,46 @@ CHECKS.update({
 })
 
 
+# ---- blocks kept as written ---------------------------------------------------------------------------
+
+def _rules(ln_derivative):
+    rows = [identity(lambda c, x: D(lambda t: c, x), lambda c, x: 0, points=[(mpf("2.5"), mpf("0.7"))]),
+            identity(lambda x, n: D(lambda t: t ** n, x), lambda x, n: n * x ** (n - 1), points=_XN),
+            identity(lambda x: D(exp, x), exp, points=POS),
+            identity(lambda x: D(log, x), ln_derivative, points=POS)]
+    return all(rows)
+
+
+def _ce_block(last):
+    y, o = Y3, Z3
+    sides = [-sum(yj * log(exp(oj) / sum(exp(ok) for ok in o)) for yj, oj in zip(y, o)),
+             sum(yj * log(sum(exp(ok) for ok in o)) for yj in y) - dot(y, o),
+             last(o) - dot(y, o)]
+    return all(close(sides[0], s) for s in sides[1:])
+
+
+def _momentum_unroll(power):
+    b, g = mpf("0.9"), vec(["0.3", "-1.1", "0.6"])     # g_{t-2,t-3}, g_{t-1,t-2}, g_{t,t-1}
+    v_t2 = mpf("0.45")
+    v_t1 = b * v_t2 + g[1]
+    v_t = b * v_t1 + g[2]
+    return close(v_t, b ** power * v_t2 + b * g[1] + g[2])
+
+
+CHECKS.update({
+    "d2l-calc-rules-block": lambda: _rules(lambda x: 1 / x),
+    "d2l-calc-rules-block~ln": lambda: _rules(log),
+    "d2l-sr-ce-block": lambda: _ce_block(lambda o: log(sum(exp(ok) for ok in o))),
+    "d2l-sr-ce-block~last": lambda: _ce_block(lambda o: sum(exp(ok) for ok in o)),
+    "d2l-rms-series": lambda: all(close(nsum(lambda k, g=g: g ** k, [0, inf]), 1 / (1 - g)) for g in (mpf("0.9"), mpf("0.2"))),
+    "d2l-rms-series~sign": lambda: all(close(nsum(lambda k, g=g: g ** k, [0, inf]), 1 / (1 + g)) for g in (mpf("0.9"), mpf("0.2"))),
+    "d2l-mom-unroll": lambda: _momentum_unroll(2),
+    "d2l-mom-unroll~power": lambda: _momentum_unroll(1),
+    "cs231n-exp-arrow": lambda: identity(lambda x: D(exp, x), exp),
+    "cs231n-exp-arrow~power": lambda: identity(lambda x: D(exp, x), lambda x: x * exp(x - 1)),
+})
+
+
 # ---- end of checks
 
 
