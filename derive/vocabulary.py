@@ -14,10 +14,10 @@ for one choice of dimensions:
 
 * ``("scalar", env -> expr)`` a number (:func:`number_of`);
 * ``("vec", env -> Vec)`` a vector, indexed by the document (:func:`vector_of`);
-* ``("func1", (env, argument value) -> expr)`` a function of one argument (:func:`function_of`);
+* ``("func1", (env, argument value) -> expr)`` a function of one argument;
 * ``("jacobian", env -> ("matrix", (a, b) -> entry, size))`` a square matrix (:func:`matrix_of`);
 * ``("call", (env, atom, side) -> value)`` a name that reads its own arguments and
-  subscripts (:func:`by_arguments`, :func:`sequence`, :func:`call`).
+  subscripts (:func:`function_of`, :func:`by_arguments`, :func:`sequence`, :func:`call`).
 """
 
 from __future__ import annotations
@@ -155,9 +155,19 @@ def computed_number(build):
     return ("scalar", build)
 
 
-def function_of(build):
-    """A function of one argument: ``build(env, argument value) -> expr``."""
-    return ("func1", build)
+def function_of(build, subscripted: bool = False):
+    """A function of one argument: ``build(env, argument value) -> expr``.
+
+    A subscript the name does not carry is refused (GELU_tanh is not GELU), unless
+    ``subscripted`` (an entry named with its subscript, such as ``bytes_bf16``).
+    """
+    def read(env, atom, side):
+        if atom.sub and not subscripted:
+            refuse(f"{atom.key}_{atom.sub_text} is not {atom.key}: the vocabulary has no {atom.key} with a subscript")
+        if not atom.args or len(atom.args) != 1:
+            refuse(f"{atom.key} takes one argument")
+        return build(env, env.side(atom.args[0]))
+    return call(read)
 
 
 def function_of_arguments(build, count=None):

@@ -190,7 +190,7 @@ approximation = Claim(
 )
 
 # --- documentation vocabulary ---------------------------------------------------------------
-# x the input; GELU(x) = x Φ(x), Φ the standard normal CDF, φ (ϕ) its density.
+# x the input; GELU(x) = x Φ(x), Φ the standard normal CDF, φ (ϕ) its density; GELU_tanh its tanh approximation.
 
 vocabulary = Vocabulary(
     domain_names=True,
@@ -198,6 +198,7 @@ vocabulary = Vocabulary(
         "GELU": function_of(lambda env, arg: GELU(arg)),
         "Phi": function_of(lambda env, arg: NormalCDF(arg)),
         "phi": function_of(lambda env, arg: NormalPDF(arg)),
+        "GELU_tanh": function_of(lambda env, arg: GELUTanh(arg), subscripted=True),
     },
     examples=[
         (r"\frac{d}{dx}\operatorname{GELU}(x) = \Phi(x) + x\,\phi(x)", r"\frac{d}{dx}\operatorname{GELU}(x) = \Phi(x) - x\,\phi(x)"),

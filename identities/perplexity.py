@@ -226,7 +226,7 @@ remarks = [
 
 # --- documentation vocabulary ---------------------------------------------------------------
 # PPL(p) the perplexity of a distribution p over n outcomes; PPL alone the perplexity of a model
-# on a token sequence of length T that gives the observed tokens probabilities q_t.
+# on a token sequence of length T that gives the observed tokens probabilities q_t; H_2 the entropy in bits.
 
 _doc_tokens = Domain({n: dimension(1, 6), p: probability_vector(n), T: dimension(1, 6), q: vector(T, positive("0.01", 1))})
 
@@ -243,11 +243,13 @@ vocabulary = Vocabulary(
     domain_names=True,
     domain=_doc_tokens,
     size=n,
-    entries={"q": vector_of(q, T), "PPL": call(_doc_perplexity), "perplexity": call(_doc_perplexity)},
+    entries={"q": vector_of(q, T), "PPL": call(_doc_perplexity), "perplexity": call(_doc_perplexity),
+             "H_2": call(lambda env, atom, side: env.builtin(atom, side) / sp.log(2))},
     examples=[
         (r"\operatorname{PPL}(p) = e^{H(p)}", r"\operatorname{PPL}(p) = e^{-H(p)}"),
         (r"\operatorname{PPL} = \exp\left(-\frac{1}{T}\sum_{t=1}^{T} \log q_t\right)", r"\operatorname{PPL} = \exp\left(-\sum_{t=1}^{T} \log q_t\right)"),
         (r"\operatorname{PPL}(p) \le n", r"\operatorname{PPL}(p) \le \frac{n}{2}"),
+        (r"\operatorname{PPL}(p) = 2^{H_2(p)}", r"\operatorname{PPL}(p) = e^{H_2(p)}"),
     ],
 )
 

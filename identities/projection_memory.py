@@ -193,6 +193,7 @@ vocabulary = Vocabulary(
         **{f"W_{name}": computed_number(lambda env, name=name: env.concretise(sp.MatrixSymbol(f"W_{name}", d, d))) for name in PROJECTIONS},
         "params": function_of(lambda env, arg: env.concretise(params(arg))),
         "bytes": function_of(lambda env, arg: env.concretise(nbytes(arg))),
+        "bytes_bf16": function_of(lambda env, arg: env.concretise(nbytes(arg)), subscripted=True),
     },
     examples=[
         (r"\operatorname{bytes}(W) = 2 d^2", r"\operatorname{bytes}(W) = 4 d^2"),

@@ -37,6 +37,7 @@ vocabulary, :mod:`derive.vocabulary`, for this formula only):
   g_{t-1}, with t the current step, a dimension); ``real number`` is ``real``;
 * a range: ``NAME > NUMBER`` (``<``, ``\\ge``, ``\\le``, or ``a < NAME < b``) narrows
   where a symbol of the result or of the tag is sampled: ``\\epsilon > 0``, ``A > 0``;
+  ``NAME = WHOLE NUMBER`` for one of the result's dimensions fixes it (``d_{in} = 4096``);
 * a model parameter the result declares: ``mean \\mu``, ``variance \\sigma^2``,
   ``variance of q \\sigma_q^2`` (attention scaling), ``one-hot target``
   (softmax cross-entropy); and for every result: ``H in bits`` (entropy, and mutual
@@ -84,6 +85,14 @@ class RangeClause:
     high: str | None
     strict_low: bool = False
     strict_high: bool = False
+
+
+@dataclass(frozen=True)
+class PinClause:
+    """``NAME = WHOLE NUMBER`` where NAME is a dimension of the result: every point takes that value."""
+
+    name: str
+    value: int
 
 
 VOCABULARY_KINDS = ("matrix", "index", "dimension", "size", "sequence")
@@ -141,6 +150,8 @@ def parse_tag(text: str) -> Binding | None:
             if not name.strip() or not meaning.strip():
                 raise TagError(f"the clause '{clause}' needs a name and a meaning")
             binding.overrides[name.strip()] = meaning.strip()
+            if meaning.strip().isdigit() and int(meaning) > 0:   # a dimension's value, if NAME is one (an override otherwise)
+                binding.clauses.append(PinClause(_key(name), int(meaning)))
         elif ":" in clause:
             name, _, kind = clause.partition(":")
             if not name.strip() or not kind.strip():
@@ -271,7 +282,7 @@ def apply_clauses(vocab, clauses, log_base: str = "e"):
     from derive.docs.bind import BindError
     from derive.vocabulary import VocabularyError
 
-    order = (KindClause, FunctionClause, Setting, RangeClause)
+    order = (KindClause, FunctionClause, Setting, RangeClause, PinClause)
     try:
         for kind in order:
             chosen = [c for c in clauses if isinstance(c, kind)]
@@ -279,7 +290,7 @@ def apply_clauses(vocab, clauses, log_base: str = "e"):
                 vocab = _set_parameters(vocab, chosen)
                 continue
             for clause in chosen:
-                vocab = {KindClause: _declare, FunctionClause: _define, RangeClause: _narrow}[kind](vocab, clause, log_base)
+                vocab = {KindClause: _declare, FunctionClause: _define, RangeClause: _narrow, PinClause: _pin}[kind](vocab, clause, log_base)
     except VocabularyError as exc:
         raise BindError(str(exc)) from None
     return vocab
@@ -463,3 +474,41 @@ def _within(value, clause: RangeClause) -> bool:
     if clause.high is not None and (value > Fraction(clause.high) or clause.strict_high and value == Fraction(clause.high)):
         return False
     return True
+
+
+def _pin(vocab, clause: PinClause, log_base):
+    """``n = 4096`` for a dimension n: sampled at that value only (for any other name the clause is a plain rebinding)."""
+    from derive import domain as dom
+    from derive.vocabulary import VocabularyError, restrict
+
+    symbol = vocab.dims.get(clause.name) or vocab.symbol(clause.name)
+    if symbol is None or vocab.domain is None or not isinstance(vocab.domain.samplers.get(symbol), dom.Dimension):
+        return vocab
+    pinned = restrict(vocab, symbol, lambda sampler: dom.Dimension((clause.value,), sampler.symbol_text))
+    largest = _largest_sample(pinned.domain)
+    if largest > MAX_SAMPLED_ENTRIES:
+        raise VocabularyError(f"with {clause.name} = {clause.value} a point would hold {largest} sampled numbers "
+                              f"(at most {MAX_SAMPLED_ENTRIES} are drawn); check the formula at a smaller size")
+    return pinned
+
+
+MAX_SAMPLED_ENTRIES = 20_000
+
+
+def _largest_sample(domain) -> int:
+    """The most numbers one sampler of ``domain`` draws for a point, at the largest value of each dimension."""
+    import sympy as sp
+
+    largest = {s: max(v.values) for s, v in domain.dimensions.items()}
+    most = 0
+    for sampler in domain.samplers.values():
+        count = 1
+        for name in ("size", "rows", "cols"):
+            value = getattr(sampler, name, None)
+            if value is not None:
+                try:
+                    count *= int(sp.sympify(value).xreplace({s: sp.Integer(v) for s, v in largest.items()}))
+                except (TypeError, ValueError):
+                    pass
+        most = max(most, count)
+    return most
