@@ -302,7 +302,7 @@ class DeriveUnicodePrinter(StrPrinter):
 
     def _print_ExpBase(self, expr):
         exponent = expr.args[0]
-        return f"e^{self._print(exponent)}" if _is_simple(exponent) else f"e^({self._print(exponent)})"
+        return f"e^{self._print(exponent)}" if exponent.is_Symbol else f"e^({self._print(exponent)})"  # e^(z_i), not e^z_i
 
     def _print_log(self, expr):
         return f"log({self._print(expr.args[0])})"
@@ -467,4 +467,4 @@ def unicode(expr, as_written: bool = False) -> str:
         from derive.prose import math_to_unicode
 
         text = math_to_unicode(text)
-    return "−" + text[1:] if text.startswith("-") else text
+    return re.sub(r"(?:^|(?<=[(\[,^ ]))-(?=\S)", "−", text)  # a minus sign, not a hyphen: −t, e^(−t), [1, −t]

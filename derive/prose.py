@@ -51,7 +51,7 @@ def math_to_unicode(math: str) -> str:
     text = re.sub(r"_\{([^{}]*)\}", r"_\1", text)
     text = re.sub(r"\\[A-Za-z]+(?=\{)", "", text)  # a font or accent outside the vocabulary: its argument
     text = re.sub(r"\\([A-Za-z]+)", r"\1", text)  # a symbol outside the vocabulary: its name, not its backslash
-    return text.replace("\\", "").replace("{", "").replace("}", "").replace("~", " ")
+    return text.replace("\\", "").replace("{", "").replace("}", "").replace("~", " ").replace("-", "−")  # a minus sign
 
 
 def to_unicode(prose: str) -> str:

@@ -42,6 +42,7 @@ class TestPrinterRules:
         T = sp.Symbol("T", positive=True)
         assert latex(sp.exp((z[i] - z[j]) / T)) == r"e^{(z_{i} - z_{j})/T}"
         assert unicode(sp.exp((z[i] - z[j]) / T)) == "e^((z_i − z_j)/T)"
+        assert unicode(sp.exp(z[i])) == "e^(z_i)" and unicode(sp.exp(-T)) == "e^(−T)" and unicode(sp.exp(T)) == "e^T"
 
     def test_sums_over_one_range_share_one_sign(self):
         double = Sum(Sum(z[i] * z[j], j, n), i, n)
@@ -86,6 +87,7 @@ class TestPrinterRules:
     def test_partial_derivatives_in_prose(self):
         assert to_unicode(r"$\partial z_k/\partial z_j = \delta_{kj}$") == "∂z_k/∂z_j = δ_kj"
         assert to_unicode(r"$\zeta(2)$, $\mathfrak{g}$, $\aleph_0$") == "ζ(2), g, aleph_0"  # outside the vocabulary: its name
+        assert to_unicode(r"$a - b$ and $-\log n$, well-known") == "a − b and −log n, well-known"  # minus signs, not hyphens
 
     def test_a_long_formula_breaks_between_terms_only(self):
         terms = " + ".join(rf"\frac{{a_{{{k}}}}}{{b_{{{k}}}}}" for k in range(40))
