@@ -96,7 +96,7 @@ def read_claims(page: Path) -> list[Claim]:
         name, colon, rest = text.partition(":")
         if colon and name in FIELDS:
             claims[-1].fields[name] = rest.strip()
-            current_field = name
+            current_field = None if name == "Where" else name   # a locator is one line; prose may follow it
         elif text.strip() and current_field and not text.startswith(("<!--", "$", "\\")):
             claims[-1].fields[current_field] += " " + text.strip()
         else:

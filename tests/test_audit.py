@@ -198,6 +198,21 @@ def test_a_test_decided_claim_keeps_its_heading_only_with_a_named_test():
     assert claim_with("wrong", [], Quoted="`x`", **{"True": "y"}).verdict == "not checkable"
 
 
+def test_claim_entries_are_read_field_by_field(tmp_path):
+    page = tmp_path / "claims.md"
+    page.write_text("# Title\n\n## `a.txt`\n\n### 001-1. A sum (wrong)\n\nWhere: `a.txt`, line 1.\nProse after the locator.\n"
+                    "Quoted: `1 + 1 = 3`\nTrue: the sum is 2,\nnot 3.\n\n<!-- derive: erratum -->\n$$\n1 + 1 = 3\n$$\n\n"
+                    "### 001-2. Another (correct)\n\nWhere: `a.txt`, line 2.\n", encoding="utf-8")
+    first, second = errata.read_claims(page)
+    assert (first.ident, first.title, first.stated, first.article) == ("001-1", "A sum", "wrong", "a.txt")
+    assert first.fields == {"Where": "`a.txt`, line 1.", "Quoted": "`1 + 1 = 3`", "True": "the sum is 2, not 3."}
+    assert first.line < first.end < second.line
+    bad = tmp_path / "bad.md"
+    bad.write_text("## `a.txt`\n\n### 001-1. No verdict\n", encoding="utf-8")
+    with pytest.raises(errata.AuditError, match="verdict one of"):
+        errata.read_claims(bad)
+
+
 def test_errata_command_refuses_an_inconsistent_page_and_writes_nothing(tmp_path):
     page = tmp_path / "claims.md"
     page.write_text("## `a.txt`\n\n### 001-1. Sum (wrong)\n\nWhere: `a.txt`, line 1.\n\n<!-- derive: -->\n$$\n1 + 1 = 2\n$$\n",
