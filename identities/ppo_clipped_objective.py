@@ -15,7 +15,7 @@ import sympy as sp
 from derive import Claim, Domain, Result, Statement, Step, positive, reals
 from derive.domain import Interval
 from derive.notation import Notation
-from derive.vocabulary import Vocabulary, function_of, function_of_arguments, number_of
+from derive.vocabulary import Vocabulary, function_of, number_of
 
 r = sp.Symbol("r", positive=True)              # probability ratio π_θ(a)/π_old(a)
 epsilon = sp.Symbol("epsilon", positive=True)  # clip width
@@ -194,21 +194,18 @@ flat_below = Claim(
 # width, clip(r, 1 − ε, 1 + ε), and L^CLIP(r) = min(rA, clip(r, 1 − ε, 1 + ε) A) the PPO objective.
 
 
-def _doc_clip(env, ratio, low, high):
-    return Clip(ratio, 1 - low) if sp.simplify(high - (2 - low)) == 0 else sp.Min(sp.Max(ratio, low), high)
-
-
 vocabulary = Vocabulary(
     domain_names=True,
     entries={
         "r_t": number_of(r), "rho": number_of(r), "hat_A": number_of(A), "A_t": number_of(A), "hat_A_t": number_of(A),
         "varepsilon": number_of(epsilon),
-        "clip": function_of_arguments(_doc_clip, 3),
         **{name: function_of(lambda env, ratio: ClippedObjective(ratio, epsilon, A)) for name in ("L^CLIP", "L_CLIP", "J^CLIP")},
     },
     symbols={"epsilon": epsilon, "A": A, "r": r},
     examples=[
         (r"L^{\mathrm{CLIP}}(r) \le r A", r"L^{\mathrm{CLIP}}(r) = r A"),
+        (r"L^{\mathrm{CLIP}}(r) = \min\left(r A, \operatorname{clip}(r, 1 - \epsilon, 1 + \epsilon) A\right)",
+         r"L^{\mathrm{CLIP}}(r) = \max\left(r A, \operatorname{clip}(r, 1 - \epsilon, 1 + \epsilon) A\right)"),
     ],
 )
 
