@@ -201,3 +201,12 @@ def test_a_distribution_declared_apart_from_the_results_own_is_not_refuted():
     assert independent["verdict"] == "UNKNOWN" and "'X = p'" in independent["detail"], independent["detail"]
     assert check_formula(formula, "entropy_bounds", {"X": "p"})["verdict"] == "PASS"
     assert check_formula(r"H(X) = \sum_i p_i \log p_i", "entropy_bounds", {"X": "p"})["verdict"] == "FAIL"
+
+
+def test_a_counterexample_names_only_what_the_formula_uses():
+    verdict = check_formula(r"\frac{\partial L}{\partial z_j} = y_j - p_j", "softmax_cross_entropy_gradient")
+    assert verdict["verdict"] == "FAIL"
+    assert "z=(" in verdict["detail"] and "y=(" in verdict["detail"] and "n=" in verdict["detail"]
+    unrelated = check_formula(r"\mathbf{1}^\top(x - \mu) = \sum_i x_i - \mu", kinds={r"\mu": "real"})
+    assert unrelated["verdict"] == "FAIL" and "x=(" in unrelated["detail"]
+    assert "q=(" not in unrelated["detail"] and "z=(" not in unrelated["detail"]   # in the vocabulary, not in the formula

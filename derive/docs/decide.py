@@ -332,6 +332,8 @@ def _decide(text, binding, scope=None):
             symbol = sp.Symbol(f"doc_{key}", real=True, positive=True if word in ("positive", "scale", "temperature", "probability") else None)
             extra[key] = symbol
             extra_samplers[symbol] = KIND_SAMPLERS[word](vocab.size)
+            # the tag's "x: real" is the document's meaning of x, before the vocabulary's (a vector x of the shared notation)
+            overrides.setdefault(key, ("scalar", lambda env, symbol=symbol: symbol))
 
     if scope is not None:   # the untagged formula's own variables: real numbers, or vectors over the sampled dimension
         from derive.docs.bind import _vec_entry
@@ -388,11 +390,11 @@ def _decide(text, binding, scope=None):
         raise DecideError("no point of the domain satisfies the stated conditions")
     tolerances = [_literal_tolerances(side) for side in sides]
     dimension_symbols = [s for s, v in domain.samplers.items() if isinstance(v, dom.Dimension)]
-    shown = None
-    if scope is not None:   # untagged: the counterexample names the formula's own variables (and n for a vector)
-        shown = set(extra_samplers) | set(dry.index_map.values())
-        if any(kind == "vector" for kind in scope.free.values()) or dry.index_map:
-            shown |= {vocab.size}
+    # the counterexample names what the formula uses: its symbols, its indices, and the dimensions of its vectors
+    shown = _used_symbols(dry_values, domain) | set(dry.index_map.values())
+    if any(not isinstance(sampler, dom.Dimension) and getattr(sampler, "size", None) is not None
+           for symbol, sampler in domain.samplers.items() if symbol in shown):
+        shown |= {symbol for symbol, sampler in domain.samplers.items() if isinstance(sampler, dom.Dimension)}
     cache, readers = {}, {}
     first_singular = None
     kept_points = skipped_points = 0
@@ -485,6 +487,23 @@ def _decide(text, binding, scope=None):
         if proved:
             evidence, how = "proved", f"proved symbolically ({proved}); numeric check at {len(points)} points agrees{outside}"
     return Verdict(PASS, how, evidence, len(points))
+
+
+def _used_symbols(values, domain) -> set:
+    """The sampled symbols (scalars, vectors, dimensions) that the interpreted sides mention."""
+    names = set()
+    for value in values:
+        value = as_value(value) if isinstance(value, Vec) and isinstance(value.size, sp.Integer) else value
+        if isinstance(value, Vec):   # symbolic size: the dimension and the vector's base
+            names |= {str(value.size), str(value.base)} if value.base is not None else {str(value.size)}
+            continue
+        try:
+            expr = sp.sympify(value)
+        except (sp.SympifyError, TypeError):
+            return set(domain.samplers)
+        names |= {str(s) for s in expr.free_symbols} | {str(b.label) for b in expr.atoms(sp.Indexed) for b in [b.base]}
+        names |= {str(a) for a in expr.atoms(sp.IndexedBase)}
+    return {symbol for symbol in domain.samplers if str(symbol) in names}
 
 
 def _refuted(detail, reader, binding) -> Verdict:
