@@ -143,3 +143,13 @@ def test_the_checker_knows_no_particular_result():
                 assert not any(m.split(".")[0] == "identities" for m in modules), f"{path.name} imports a result module"
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
                 assert not any(word in names for word in node.value.replace(";", " ").split()), f"{path.name} names a result: {node.value!r}"
+
+
+def test_check_formula_takes_tag_clauses():
+    from derive.docs import check_formula
+
+    assert check_formula(r"\operatorname{PPL}(p) = 2^{H(p)}", "perplexity", clauses="H in bits")["verdict"] == "PASS"
+    assert check_formula(r"\operatorname{PPL}(p) = 2^{H(p)}", "perplexity")["verdict"] == "FAIL"
+    assert check_formula(r"\operatorname{PPL}(p) = 3^{H(p)}", "perplexity", clauses="H in bits")["verdict"] == "FAIL"
+    bad = check_formula("x = x", clauses="bad clause here")
+    assert bad["verdict"] == "UNKNOWN" and "cannot read the clause" in bad["detail"]

@@ -12,15 +12,29 @@ from __future__ import annotations
 
 
 def check_formula(latex: str, result: str | None = None, symbols: dict | None = None, kinds: dict | None = None,
-                  log_base: str = "e") -> dict:
+                  log_base: str = "e", clauses: str = "") -> dict:
     """The verdict on one formula: {"latex", "result", "verdict", "detail", "evidence"}.
 
     ``symbols`` rebinds names (``{"s": r"\\operatorname{softmax}(z)"}``), ``kinds``
-    declares extra symbols (``{"A": "real"}``), as a tag would.
+    declares extra symbols (``{"A": "real"}``), as a tag would; ``clauses`` are more
+    tag clauses, written as in a tag (``"one-hot target; H in bits"``, see
+    :mod:`derive.docs.tags`).
     """
     from derive.docs.decide import Binding, decide
 
     binding = Binding(result, dict(symbols or {}), dict(kinds or {}), log_base)
+    if clauses.strip():
+        from derive.docs.tags import TagError, parse_tag
+
+        try:
+            read = parse_tag(clauses if clauses.lstrip().startswith(";") else "; " + clauses)
+        except TagError as exc:
+            from derive.docs.decide import UNKNOWN
+            return {"latex": latex, "result": result, "verdict": UNKNOWN, "detail": f"tag: {exc}", "evidence": ""}
+        binding.overrides.update(read.overrides)
+        binding.kinds.update(read.kinds)
+        binding.clauses = read.clauses
+        binding.log_base = read.log_base if read.log_base != "e" else log_base
     if result is not None:
         from derive.registry import catalog_names
 
