@@ -1217,6 +1217,43 @@ CHECKS.update({
 })
 
 
+# ---- more attention and normalisation ------------------------------------------------------------
+
+def _rope_same(factor):
+    q, k, th = col([0.3, -1.2]), col([2, 0.7]), mpf("0.7")
+    return all(close(scalar((_rot(m * th) * q).T * (_rot(m * th) * k)), factor * scalar(q.T * k)) for m in (0, 1, 5))
+
+
+def _bn_grads(which, with_xhat):
+    """l = sum_i c_i y_i with y = gamma x-hat + beta: the gradient in gamma or beta by finite differences."""
+    c, xhat = vec(["0.4", "-1.1", "0.7", "2.0"]), _ln_stats()
+    gamma, beta = mpf("1.3"), mpf("-0.2")
+
+    def loss(g, b):
+        return sum(ci * (g * x + b) for ci, x in zip(c, xhat))
+
+    lhs = D(lambda g: loss(g, beta), gamma) if which == "gamma" else D(lambda b: loss(gamma, b), beta)
+    return close(lhs, sum(ci * (x if with_xhat else 1) for ci, x in zip(c, xhat)))
+
+
+_VALS = vec(["0.5", "-2.0", "1.25"])
+
+CHECKS.update({
+    "att-heads-cost": lambda: 8 * 64 == 512,
+    "att-heads-cost~value": lambda: 8 * 64 == 256,
+    "rope-same-position": lambda: _rope_same(1),
+    "rope-same-position~double": lambda: _rope_same(2),
+    "bn-grad-gamma": lambda: _bn_grads("gamma", with_xhat=True),
+    "bn-grad-gamma~drop": lambda: _bn_grads("gamma", with_xhat=False),
+    "bn-grad-beta": lambda: _bn_grads("beta", with_xhat=False),
+    "bn-grad-beta~xhat": lambda: _bn_grads("beta", with_xhat=True),
+    "d2l-att-weights-sum": lambda: close(sum(softmax(Z3)), 1),
+    "d2l-att-weights-sum~m": lambda: close(sum(softmax(Z3)), 3),
+    "d2l-att-convex": lambda: all(min(_VALS) <= dot(softmax(z), _VALS) <= max(_VALS) for z in (Z3, vec(["5", "-3", "0"]), vec(["0", "0", "0"]))),
+    "d2l-att-convex~min": lambda: all(dot(softmax(z), _VALS) <= min(_VALS) for z in (Z3, vec(["5", "-3", "0"]), vec(["0", "0", "0"]))),
+})
+
+
 # ---- end of checks
 
 
