@@ -36,11 +36,23 @@ NOT_TEXT = {"comment", "verbatim", "verbatim*", "Verbatim", "lstlisting", "minte
 MAX_INCLUDE_DEPTH = 20
 
 
+WALK_BUDGET_SECONDS = 20.0   # the walker's time grows with the square of a run of plain characters
+
+
 def _walk(text: str, file: str):
     from pylatexenc.latexwalker import LatexWalker
 
+    from derive.symbolic import OutOfTime, time_budget
+
+    token = None
     try:
-        nodes, _, _ = LatexWalker(text, tolerant_parsing=True).get_latex_nodes()
+        with time_budget(WALK_BUDGET_SECONDS) as token:
+            nodes, _, _ = LatexWalker(text, tolerant_parsing=True).get_latex_nodes()
+    except OutOfTime as exc:
+        if exc.budget is not token:
+            raise
+        raise ScanError(f"{file}: the LaTeX could not be read within {WALK_BUDGET_SECONDS:g} s "
+                        f"({len(text)} characters); split very long formulas or lines") from None
     except Exception as exc:  # pylatexenc raises its own errors on badly broken input
         raise ScanError(f"{file}: the LaTeX could not be read ({exc})") from None
     return nodes
