@@ -11,7 +11,7 @@ function, ``\\pi_{ref}`` a policy) is decided later, by :mod:`derive.docs.bind`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from derive.errors import DeriveError
@@ -470,6 +470,8 @@ def split_chain(tokens) -> Chain:
         current.append(t)
         k += 1
     sides.append(current)
+    if "equality" in detex(tail).lower():
+        tail = []   # "with equality if and only if ...": a remark on the bound, not a condition of it
     conditions = Conditions(parse_conditions(tail))
     stated = []
     ranges = any(t.is_cs("dots", "ldots", "cdots") for t in _flatten(tail))
@@ -878,11 +880,15 @@ class Rewriter:
                         k3 = end
                         if not num_rest:
                             raise NotationError("a derivative operator with nothing to differentiate", t.pos)
-                    inner = self.sub_side(num_rest)
                     variables = _variables_of(den_rest, order)
+                    applied = k3 < len(tokens) and tokens[k3].is_ch("(") and len({_word(v) for v in variables}) == 1
+                    named = self._atom_name(num_rest, 0) if applied else None
+                    if named and named[1] == len(num_rest):   # \frac{dg}{dx}(a): g is the function g(x)
+                        num_rest = [*num_rest, Tok("ch", "(", t.pos), *variables[0], Tok("ch", ")", t.pos)]
+                    inner = self.sub_side(num_rest)
                     for variable in reversed(variables):   # ∂²f/∂x∂y = ∂/∂x (∂f/∂y)
                         inner = Side(self.placeholder(Deriv(inner, self.sub_side(variable))), self.table)
-                    if k3 < len(tokens) and tokens[k3].is_ch("(") and len(variables) == 1:
+                    if applied:
                         # \frac{dg}{dx}(x) is the derivative; \frac{dg}{dx}(1) its value at x = 1
                         argument, k3 = self._balanced(tokens, k3, "(", ")")
                         if _word(argument) != _word(variables[0]):
@@ -984,6 +990,8 @@ class Rewriter:
                     text = self.placeholder(TupleNode([self.sub_side(p) for p in parts]))
                 elif t.text == "[" and _iverson(inner):
                     text = self.placeholder(Indicator(_iverson(inner)))
+                elif any(_relation(inner, m) and _depth_at(inner, m) == 0 for m in range(len(inner))):
+                    raise Unsupported(f"a bracket holding a relation ({detex(inner).strip()}) is not read")
                 else:
                     text = "(" + self.emit(inner) + ")"
                 k = k2
@@ -1131,6 +1139,8 @@ class Rewriter:
                 elif len(script) == 1 and (script[0].is_ch("*") or script[0].is_cs("star", "ast")):
                     atom.star = True
                     k = k2
+                elif _word(script) == "-1" and k2 < len(tokens) and tokens[k2].is_ch("("):
+                    raise Unsupported(f"the inverse function {key}^{{-1}} is not computed")
                 elif len(script) == 1 and script[0].is_ch("+", "-"):
                     atom.decoration = script[0].text   # r^+, r^-: names, never powers
                     k = k2
@@ -1199,7 +1209,7 @@ class Rewriter:
         if _top_level(tokens, lambda x: x.is_cs(*ops)) is None:
             return None
         terms, current, depth = [], [], 0
-        for m, x in enumerate(tokens):
+        for x in tokens:
             depth += 1 if x.is_ch("(", "[") or x.is_cs("{") else -1 if x.is_ch(")", "]") or x.is_cs("}") else 0
             if depth == 0 and x.is_ch("+", "-") and current and not current[-1].is_cs(*ops):
                 terms.append(current)

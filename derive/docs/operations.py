@@ -12,8 +12,20 @@ from dataclasses import replace
 
 import sympy as sp
 
-from derive.docs.interpret import (Apply, Branches, Component, Condition, Count, EvaluatedAt, Extremum, Limit,
-                                   Norm, Prime, Product, Transposed)
+from derive.docs.interpret import (
+    Apply,
+    Branches,
+    Component,
+    Condition,
+    Count,
+    EvaluatedAt,
+    Extremum,
+    Limit,
+    Norm,
+    Prime,
+    Product,
+    Transposed,
+)
 
 RELATIONALS = {"=": sp.Eq, "!=": sp.Ne, "<": sp.Lt, "<=": sp.Le, ">": sp.Gt, ">=": sp.Ge}
 NATIVE_FUNCTIONS = {"exp": sp.exp, "ln": sp.log, "log": sp.log, "sin": sp.sin, "cos": sp.cos, "tanh": sp.tanh}
