@@ -7,6 +7,8 @@ pytest run) costs nothing until something is asked for.
 
 from __future__ import annotations
 
+import sys
+import types
 from importlib import import_module
 
 __version__ = "0.1.0"   # also the distribution's version (pyproject reads it from here)
@@ -66,3 +68,19 @@ def __getattr__(name: str):
 
 def __dir__():
     return sorted([*globals(), *__all__])
+
+
+class _Package(types.ModuleType):
+    """This package, whose public function ``verify`` is not replaced by its submodule ``derive.verify``.
+
+    Importing a submodule sets it as an attribute of its package; with lazy names that would
+    leave ``derive.verify`` the module instead of the function once anything imported it.
+    """
+
+    def __setattr__(self, name, value):
+        if isinstance(value, types.ModuleType) and name in _HOME and _HOME[name] == value.__name__:
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

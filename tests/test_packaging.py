@@ -34,3 +34,9 @@ def test_the_pytest_plugin_imports_nothing_heavy():
 def test_importing_derive_imports_no_engine_until_asked():
     assert "sympy" not in _modules_after("import derive")
     assert "sympy" in _modules_after("import derive; derive.Result")
+
+
+def test_verify_is_the_function_even_after_its_module_is_imported():
+    code = "import derive.verify, derive\nfrom derive import verify\nprint(callable(verify) and verify.__module__)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "derive.verify"
