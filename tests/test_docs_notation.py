@@ -44,6 +44,9 @@ PAIRS = [
     ("derivative at a point", r"\frac{d (u^3)}{du}(2) = 12", r"\frac{d (u^3)}{du}(2) = 11", {"kinds": REAL}),
     ("prime of a function renamed in the tag", r"g'(z) = g(z)(1 - g(z))", r"g'(z) = g(z)(1 + g(z))",
      {"result": "sigmoid_derivative", "symbols": {"g": r"\sigma", "z": "x"}}),
+    ("a kind in the tag before the shared notation", r"\frac{d}{dx} x^3 = 3x^2", r"\frac{d}{dx} x^3 = 3x", {"kinds": {"x": "real"}}),
+    ("with equality if and only if: a remark", r"\max_i z_i \ge \frac{1}{n} \sum_i z_i, \text{ with equality if and only if } z_i = z_j",
+     r"\max_i z_i \le \frac{1}{n} \sum_i z_i, \text{ with equality if and only if } z_i = z_j", {}),
     ("mutual information bound", r"I(X;Y) \le \min(H(X), H(Y))", r"I(X;Y) \ge \max(H(X), H(Y))", {"result": "mutual_information"}),
     ("norm", r"\|x\|_2^2 = \sum_i x_i^2", r"\|x\|_2 = \sum_i x_i^2", {}),
     ("norms 1 and 2", r"\|x\|_1 \ge \|x\|_2", r"\|x\|_1 < \|x\|_2", {}),
@@ -140,6 +143,8 @@ UNDECIDED = [
     (r"a = b, \text{ for } a > 0 \text{ or } b > 0", {"kinds": REAL}, "'or'"),
     (r"\|x\|_3 = 1", {}, "norm"),
     (r"\sum_{i=0}^{n-1} z_i = 0", {}, "from 0"),
+    (r"\sigma^{-1}(u) = \log \frac{u}{1 - u}", {"kinds": {"u": "probability"}}, "inverse function"),
+    (r"P(y = i) \propto e^{z_i}", {}, "relation"),
     (r"P(A \mid B) = \frac{P(B \mid A) P(A)}{\sum_a P(B \mid A=a) P(A = a)}", {"result": "bayes_rule"}, "argument written as an equation"),
 ]
 
@@ -178,7 +183,9 @@ def test_primes_of_a_function_the_tag_defines(tmp_path):
     from derive.docs import check_paths
 
     page = tmp_path / "primes.md"
-    page.write_text("<!-- derive: f(x) = x^3; u: real -->\n$$f''(u) = 6u$$\n\n"
-                    "<!-- derive: f(x) = x^3; u: real -->\n$$f''(u) = 3u^2$$\n", encoding="utf-8")
+    tag = "<!-- derive: g(x) = x^3 + 1; x: real -->\n"
+    formulas = [r"g''(x) = 6x", r"g''(x) = 3x^2", r"\frac{d^2 g}{dx^2}(x) = 6x", r"\frac{d^2 g}{dx^2}(x) = 6",
+                r"\frac{dg}{dx}(2) = 12", r"\frac{dg}{dx}(2) = 13"]
+    page.write_text("\n".join(f"{tag}$${formula}$$\n" for formula in formulas), encoding="utf-8")
     verdicts = [record.verdict for record in check_paths([str(page)])]
-    assert verdicts == ["PASS", "FAIL"]
+    assert verdicts == ["PASS", "FAIL"] * 3
