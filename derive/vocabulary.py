@@ -55,7 +55,7 @@ class Vocabulary:
     claim_domains: list = field(default_factory=list)  # (relation, Domain) for strict inequalities
     result: Any = None
     examples: tuple = ()                       # (correct LaTeX, wrong LaTeX[, tag clauses]) in a document's notation
-    parameters: dict = field(default_factory=dict)  # model parameter word -> (vocab, setting) -> Vocabulary
+    parameters: dict = field(default_factory=dict)  # model parameter word -> (vocab, [Setting]) -> Vocabulary (tag clauses)
     symbols: dict = field(default_factory=dict)  # name -> domain symbol a clause such as "\epsilon > 0" restricts
     domain_names: bool = False                 # also every domain symbol under its own name (see from_domain)
 
@@ -315,7 +315,7 @@ class RelatedDimensions(dom.Domain):
         plain = dom.Domain(self.samplers, self.points * 40, self.fixed)
         chosen = [p for p in plain.sample_points(seed_text, dps) if self._holds(p)]
         if not chosen:
-            raise VocabularyError("no values of the dimensions are " + ("equal" if self.equal else "distinct"))
+            refuse("no sampled values of the dimensions are " + ("equal" if self.equal else "distinct"))
         return chosen[:self.points]
 
 
@@ -351,8 +351,9 @@ def restrict(vocab: Vocabulary, symbol, keep) -> Vocabulary:
 def from_domain(domain, entries: dict | None = None, dims: dict | None = None, **fields) -> Vocabulary:
     """The vocabulary of a domain's symbols under their own names, with more ``entries``, ``dims`` and fields.
 
-    A vector's name (an IndexedBase) means the vector, a dimension's name the dimension,
-    an index is one of the result's indices, any other symbol a number.
+    A vector's name (an IndexedBase) means the vector over the dimension it is sampled
+    with, a dimension's name the dimension, an index is one of the result's indices,
+    any other symbol a number.
     """
     named, dimensions, indices, size = {}, {}, [], None
     for symbol, sampler in domain.samplers.items():
@@ -363,7 +364,7 @@ def from_domain(domain, entries: dict | None = None, dims: dict | None = None, *
         elif isinstance(sampler, dom.Index):
             indices.append(symbol)
         elif isinstance(symbol, sp.IndexedBase):
-            named[name] = vector_of(symbol)
+            named[name] = vector_of(symbol, getattr(sampler, "size", None))   # over its own dimension
         else:
             named[name] = number_of(symbol)
     fields.setdefault("size", size)
