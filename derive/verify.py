@@ -40,7 +40,7 @@ import sympy as sp
 
 from derive.domain import Index, Point
 from derive.compile import Fallback, environment
-from derive.numeric import INSTANTIATED, REQUIRED_DIGITS, WORKING_DIGITS, NumericError, evaluate, evaluate_with_path, holds
+from derive.numeric import INSTANTIATED, REQUIRED_DIGITS, WORKING_DIGITS, NumericError, evaluate, evaluate_with_path, holds, instantiated_value
 from derive.report import FAILED, NUMERIC_ONLY, PROVED, ClaimReport, OracleReport, RemarkReport, ResultReport, StepReport
 from derive.result import Claim, Result, chain_proves, chain_relation
 from derive.symbolic import Assumptions, prove_nonnegative, prove_zero
@@ -70,8 +70,11 @@ class _Values:
     point: :func:`derive.numeric.evaluate_with_path`), for the step reports.
     """
 
-    def __init__(self, points):
+    def __init__(self, points, reference=None):
         self.points = points
+        # the statement's right-hand side, which the oracle is compared with: evaluated as it always
+        # was (instantiated), so the oracle errors printed in output/ keep every digit
+        self.reference = reference
         self.cache = {}
         self.paths = {}
         self.keys = {}  # id(expr) → (expr, srepr): the key is computed once per expression, not per point
@@ -97,7 +100,10 @@ class _Values:
         if key not in self.cache:
             self.count += 1
             try:
-                path, self.cache[key] = evaluate_with_path(expr, self.points[position], env=self._environment(position))
+                if self.reference is not None and key[0] == self._key(self.reference):
+                    path, self.cache[key] = INSTANTIATED, instantiated_value(expr, self.points[position])
+                else:
+                    path, self.cache[key] = evaluate_with_path(expr, self.points[position], env=self._environment(position))
             except _EVALUATION_ERRORS as exc:
                 path, self.cache[key] = INSTANTIATED, exc
             self.paths.setdefault(key[0], set()).add(path)
@@ -175,7 +181,7 @@ def verify_claim(result: Result, position: int) -> ClaimReport:
     claim = result.claims[position]
     domain = claim.domain or result.domain
     points = claim_points(result, position)
-    values = _Values(points)
+    values = _Values(points, reference=claim.statement.rhs)
     assumptions = _assumptions(result, domain)
     steps = [
         _check_step(previous.expr, step, values, assumptions)
