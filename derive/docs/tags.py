@@ -117,8 +117,9 @@ def parse_tag(text: str) -> Binding | None:
         head = head.strip()
     clauses = [c for c in ([where] + rest.split(";")) if c.strip()]
     binding = Binding()
-    if head and not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", head) or head.lower() == "erratum":
-        clauses.insert(0, head)
+    misspelt = re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", head) and "-" in head and head.lower() not in ("one-hot",)
+    if head and not misspelt and not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", head) or head.lower() == "erratum":
+        clauses.insert(0, head)   # the tag opens with a clause
         head = ""
     if head:
         names = catalog_names()
