@@ -53,6 +53,8 @@ PAIRS = [
     ("lVert and infinity norm", r"\lVert x \rVert_\infty \le \lVert x\rVert", r"\lVert x \rVert_\infty > \lVert x\rVert", {}),
     ("KL with square brackets", r"D_{KL}[p \| q] = \sum_i p_i \log \frac{p_i}{q_i}", r"D_{KL}[p \| q] = \sum_i q_i \log \frac{q_i}{p_i}", {}),
     ("limit at infinity", r"\lim_{n \to \infty} \left(1 + \frac{1}{n}\right)^n = e", r"\lim_{n \to \infty} \left(1 + \frac{1}{n}\right)^n = 1", {}),
+    ("limit of a difference quotient", r"\lim_{h \to 0} \frac{3(u+h)^2 - 3u^2}{h} = 6u", r"\lim_{h \to 0} \frac{3(u+h)^2 - 3u^2}{h} = 3u", {"kinds": REAL}),
+    ("one-sided limit", r"\lim_{t \to 0^+} e^{-u^2/t} = 0", r"\lim_{t \to 0^+} e^{-u^2/t} = 1", {"kinds": REAL}),
     ("limit at a point", r"\lim_{t \to 0} \frac{\sin t}{t} = 1", r"\lim_{t \to 0} \frac{\sin t}{t} = 0", {}),
     ("xrightarrow", r"\left(1 + \frac{1}{n}\right)^n \xrightarrow{n \to \infty} e", r"\left(1 + \frac{1}{n}\right)^n \xrightarrow{n \to \infty} 2", {}),
     ("to, as n goes to infinity", r"\frac{n}{n + 1} \to 1 \text{ as } n \to \infty", r"\frac{n}{n + 1} \to 0 \text{ as } n \to \infty", {}),
@@ -185,7 +187,8 @@ def test_primes_of_a_function_the_tag_defines(tmp_path):
     page = tmp_path / "primes.md"
     tag = "<!-- derive: g(x) = x^3 + 1; x: real -->\n"
     formulas = [r"g''(x) = 6x", r"g''(x) = 3x^2", r"\frac{d^2 g}{dx^2}(x) = 6x", r"\frac{d^2 g}{dx^2}(x) = 6",
-                r"\frac{dg}{dx}(2) = 12", r"\frac{dg}{dx}(2) = 13"]
+                r"\frac{dg}{dx}(2) = 12", r"\frac{dg}{dx}(2) = 13",
+                r"g'(x) = \lim_{h \to 0} \frac{g(x+h) - g(x)}{h}", r"g'(x) = \lim_{h \to 0} \frac{g(x+h) - g(x)}{2h}"]
     page.write_text("\n".join(f"{tag}$${formula}$$\n" for formula in formulas), encoding="utf-8")
     verdicts = [record.verdict for record in check_paths([str(page)])]
-    assert verdicts == ["PASS", "FAIL"] * 3
+    assert verdicts == ["PASS", "FAIL"] * 4

@@ -285,7 +285,8 @@ def _decide(text, binding, scope=None):
     if too_big is not None:
         raise (DecideError(too_big.detail) if too_big.verdict == UNKNOWN else ParseError(too_big.detail, None))
 
-    sides, relations, conditions = rewrite_chain(text, binding.log_base)
+    functions = {clause.name for clause in binding.clauses if hasattr(clause, "params")}   # f(x + h) applies the tag's f
+    sides, relations, conditions = rewrite_chain(text, binding.log_base, functions)
     if not relations:
         raise DecideError("no relation (=, \\le, \\approx, ...) to check")
     for relation in relations:

@@ -695,9 +695,10 @@ MAX_PLACEHOLDERS = 250
 class Rewriter:
     """Rewrites a cleaned token list into grammar text with placeholders."""
 
-    def __init__(self, log_base: str = "e"):
+    def __init__(self, log_base: str = "e", functions=()):
         self.table = {}
         self.log_base = log_base
+        self.functions = set(functions)   # names the document defines as functions: f(x + h) applies f
 
     def placeholder(self, node) -> str:
         if len(self.table) >= MAX_PLACEHOLDERS:
@@ -1164,7 +1165,7 @@ class Rewriter:
                 out.append(self.placeholder(Branches([(one, [self._comparison(piece) for piece in _pieces(inner)], False), (zero, [], True)])))
                 return k2
             if key in WORD_FUNCTIONS or key in ("E", "H", "D", "KL") or open_ == "[" or self._simple(inner) or key in ("sigma", "pi") and not atom.sub \
-                    or primes or _top_level(inner, lambda x: x.is_ch("|")) is not None:
+                    or primes or _top_level(inner, lambda x: x.is_ch("|")) is not None or key in self.functions:
                 parts, seps = self._split_args(inner)
                 for part in parts:
                     if any(_relation(part, m) and _depth_at(part, m) == 0 for m in range(len(part))):
@@ -1705,8 +1706,8 @@ def _plain(tokens) -> str:
     return " ".join(repr(t) for t in tokens)
 
 
-def rewrite_chain(text: str, log_base: str = "e") -> tuple:
-    """(sides as Side, relations, conditions) for one formula."""
+def rewrite_chain(text: str, log_base: str = "e", functions=()) -> tuple:
+    """(sides as Side, relations, conditions) for one formula; ``functions`` are names known to be functions."""
     chain = split_chain(clean(lex(text)))
     relations = list(chain.relations)
     side_tokens = list(chain.sides)
@@ -1724,7 +1725,7 @@ def rewrite_chain(text: str, log_base: str = "e") -> tuple:
             side_tokens[link] = [Tok("cs", "lim", 0), Tok("ch", "_", 0), Tok("group", "", 0, list(annotation)),
                                  Tok("ch", "(", 0), *left, Tok("ch", ")", 0)]
             relations[link] = "="
-    rewriter = Rewriter(log_base)
+    rewriter = Rewriter(log_base, functions)
     sides = []
     for tokens in side_tokens:
         if not tokens:

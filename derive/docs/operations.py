@@ -328,7 +328,15 @@ def limit(interp, node: Limit):
         target = interp._scalar(interp.side(node.target))
         if target.free_symbols & {variable}:
             raise BindError("a limit whose target depends on its own variable")
-    return sp.Limit(body, variable, target, node.direction)
+    held = sp.Limit(body, variable, target, node.direction)
+    try:
+        # taken symbolically first: at a point's 60-digit values, (f(x+h) - f(x))/h loses f(x) - f(x) and the limit is ∞
+        value = held.doit()
+    except (NotImplementedError, ValueError, TypeError, RecursionError):
+        return held
+    if value.has(sp.Limit, sp.oo, -sp.oo, sp.zoo, sp.nan, sp.AccumBounds) or isinstance(value, sp.Limit):
+        return held   # its value depends on the point (lim e^{a/T} as T → 0⁺): taken there
+    return value
 
 
 def evaluated_at(interp, node: EvaluatedAt):
