@@ -65,7 +65,8 @@ def test_a_flipped_label_would_be_caught():
 
 def test_a_variant_without_a_declared_original_is_refused(tmp_path):
     (tmp_path / "bad.toml").write_text(
-        '[[source]]\nid = "s"\ntitle = "t"\nurl = "u"\n\n[[formula]]\nid = "x~v"\nof = "x"\nlatex = \'a = b\'\nlabel = "wrong"\n')
+        '[[source]]\nid = "s"\ntitle = "t"\nurl = "u"\n\n[[formula]]\nid = "x~v"\nof = "x"\nlatex = \'a = b\'\nlabel = "wrong"\n'
+    )
     with pytest.raises(CorpusError, match="not declared"):
         load(tmp_path)
 
@@ -74,8 +75,12 @@ def test_the_scorer_tells_false_alarms_and_false_passes_from_right_verdicts():
     def entry(fid, latex, label):
         return Entry(fid, "s", "here", "numeric", "arithmetic", latex, "", label, "quoted", None, "")
 
-    entries = [entry("right-true", "1 + 1 = 2", "true"), entry("right-wrong", "1 + 1 = 3", "wrong"),
-               entry("mislabelled-wrong", "1 + 1 = 2", "wrong"), entry("mislabelled-true", "1 + 1 = 3", "true")]
+    entries = [
+        entry("right-true", "1 + 1 = 2", "true"),
+        entry("right-wrong", "1 + 1 = 3", "wrong"),
+        entry("mislabelled-wrong", "1 + 1 = 2", "wrong"),
+        entry("mislabelled-true", "1 + 1 = 3", "true"),
+    ]
     tagged = score.score_all(entries)["tagged"]
     assert [score.outcome(e, tagged[e.id][0]) for e in entries] == ["decided", "decided", "false pass", "false alarm"]
 

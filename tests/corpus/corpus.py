@@ -25,10 +25,10 @@ class Entry:
     notation: str
     latex: str
     tag: str
-    label: str              # "true" or "wrong"
-    origin: str             # "quoted" (as the source wrote it), "restated" (the source's numbers in one formula) or "variant"
+    label: str  # "true" or "wrong"
+    origin: str  # "quoted" (as the source wrote it), "restated" (the source's numbers in one formula) or "variant"
     of: str | None
-    note: str               # the mistake (for a wrong quoted formula) or the change (for a variant)
+    note: str  # the mistake (for a wrong quoted formula) or the change (for a variant)
 
 
 class CorpusError(ValueError):
@@ -60,10 +60,23 @@ def load(directory: Path = HERE) -> tuple[dict, list[Entry]]:
             raise CorpusError(f"{name}: {fid} names an undeclared source {source!r}")
         origin = "variant" if base is not None else f.get("form", "quoted")
         at, topic, notation, tag = (_field(f, base, key, name) for key in ("at", "topic", "notation", "tag"))
-        entry = Entry(fid, source, at, topic, notation, f["latex"], tag, f["label"], origin, f.get("of"),
-                      f.get("mistake", f.get("change", "")))
+        entry = Entry(
+            fid,
+            source,
+            at,
+            topic,
+            notation,
+            f["latex"],
+            tag,
+            f["label"],
+            origin,
+            f.get("of"),
+            f.get("mistake", f.get("change", "")),
+        )
         if base is None and entry.label == "wrong" and not entry.note:
-            raise CorpusError(f"{name}: {fid} records a mistake of its source but does not say what it is (mistake = ...)")
+            raise CorpusError(
+                f"{name}: {fid} records a mistake of its source but does not say what it is (mistake = ...)"
+            )
         by_id[fid] = entry
         entries.append(entry)
     return sources, entries

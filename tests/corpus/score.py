@@ -46,8 +46,16 @@ def verdicts(entries: list[Entry], tagged: bool, workdir: Path) -> dict[str, tup
         if not records:
             out[entry.id] = ("SKIPPED", "the checker reports nothing for it (no claim recognised)")
             continue
-        worst = min(records, key=lambda r: (ORDER.index("FAIL") if r.verdict == "FAIL" else 0) if r.verdict == "FAIL"
-                    else 1 + ORDER.index(r.verdict) if r.verdict != "PASS" else 99)
+        worst = min(
+            records,
+            key=lambda r: (
+                (ORDER.index("FAIL") if r.verdict == "FAIL" else 0)
+                if r.verdict == "FAIL"
+                else 1 + ORDER.index(r.verdict)
+                if r.verdict != "PASS"
+                else 99
+            ),
+        )
         out[entry.id] = (worst.verdict, worst.detail)
     return out
 
@@ -69,16 +77,20 @@ def score_all(entries: list[Entry] | None = None) -> dict[str, dict[str, tuple[s
 
 
 def table(entries: list[Entry], results) -> str:
-    lines = ["| run | formulas | decided correctly | UNKNOWN | UNPARSEABLE | SKIPPED | false alarms | false passes | true PASS | wrong FAIL |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| run | formulas | decided correctly | UNKNOWN | UNPARSEABLE | SKIPPED | false alarms | false passes | true PASS | wrong FAIL |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
     n_true = sum(e.label == "true" for e in entries)
     n_wrong = len(entries) - n_true
     for run in RUNS:
         c = Counter(outcome(e, results[run][e.id][0]) for e in entries)
         true_pass = sum(e.label == "true" and results[run][e.id][0] == "PASS" for e in entries)
         wrong_fail = sum(e.label == "wrong" and results[run][e.id][0] in ("FAIL", "ERRATUM") for e in entries)
-        lines.append(f"| {run} | {len(entries)} | {c['decided']} | {c['UNKNOWN']} | {c['UNPARSEABLE']} | {c['SKIPPED']} | "
-                     f"{c['false alarm']} | {c['false pass']} | {true_pass} of {n_true} | {wrong_fail} of {n_wrong} |")
+        lines.append(
+            f"| {run} | {len(entries)} | {c['decided']} | {c['UNKNOWN']} | {c['UNPARSEABLE']} | {c['SKIPPED']} | "
+            f"{c['false alarm']} | {c['false pass']} | {true_pass} of {n_true} | {wrong_fail} of {n_wrong} |"
+        )
     return "\n".join(lines)
 
 
@@ -110,8 +122,10 @@ def reasons(entries, results, run: str) -> list[tuple[int, str, list[str]]]:
 def main() -> None:
     sources, entries = load()
     results = score_all(entries)
-    print(f"{len(entries)} formulas from {len(sources)} documents "
-          f"({sum(e.label == 'true' for e in entries)} true, {sum(e.label == 'wrong' for e in entries)} wrong)\n")
+    print(
+        f"{len(entries)} formulas from {len(sources)} documents "
+        f"({sum(e.label == 'true' for e in entries)} true, {sum(e.label == 'wrong' for e in entries)} wrong)\n"
+    )
     print(table(entries, results))
     for run in RUNS:
         print(f"\n## {run}: false alarms and false passes")
@@ -122,8 +136,16 @@ def main() -> None:
         print(f"\n## {run}: why undecided")
         for n, k, ids in reasons(entries, results, run):
             print(f"- {n} x {k} (e.g. {', '.join(ids[:3])})")
-        unbound = Counter(m.group(1) for e in entries for m in [re.match(r"(?:untagged and not decidable on its own: )?'?([^' ]+)'? is not bound",
-                                                                      results[run][e.id][1])] if m)
+        unbound = Counter(
+            m.group(1)
+            for e in entries
+            for m in [
+                re.match(
+                    r"(?:untagged and not decidable on its own: )?'?([^' ]+)'? is not bound", results[run][e.id][1]
+                )
+            ]
+            if m
+        )
         if unbound:
             print("  names not bound: " + ", ".join(f"{name} ({n})" for name, n in unbound.most_common(25)))
 
