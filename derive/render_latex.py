@@ -206,7 +206,7 @@ def _chain_rows(claim, claim_report, shown) -> list[tuple]:
     """(relation, body, justification, numeric only, after a rejected step) for each step, the display last."""
     rows, rejected = [], False
     for step, step_report in zip(claim.steps[1:], claim_report.steps):
-        rows.append((_RELATION[step.relation], latex(step.expr), step.because,
+        rows.append((_RELATION[step.relation], latex(step.expr), step_report.because,
                      step_report.symbolic == NUMERIC_ONLY, rejected))
         rejected = rejected or step_report.symbolic == FAILED
     if shown is not None:

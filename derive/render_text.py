@@ -47,7 +47,7 @@ def derivation(result: Result, report: ResultReport) -> str:
         for step, step_report in zip(claim.steps[1:], claim_report.steps):
             lines.append(f"  {_RELATION[step.relation]:>2}  {unicode(step.expr)}")
             detail = f"max error {_error(step_report.numeric_max_rel_error)} at {step_report.points} points"
-            lines.append(f"        because {to_unicode(step.because)}  [{_MARK[step_report.symbolic]}; {detail}]")
+            lines.append(f"        because {to_unicode(result.reason(step, cite=str))}  [{_MARK[step_report.symbolic]}; {detail}]")
             if after_rejected:
                 lines.append("        (checked against the rejected expression above, not against the claim)")
             if step_report.symbolic == NUMERIC_ONLY:

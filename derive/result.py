@@ -6,6 +6,8 @@ printers render it; a result never prints, writes files or checks itself.
 
 from __future__ import annotations
 
+import re
+import sys
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Optional
 
@@ -20,15 +22,48 @@ _SYMPY_RELATION = {sp.Eq: "=", sp.Le: "<=", sp.Ge: ">=", sp.Lt: "<", sp.Gt: ">"}
 
 @dataclass(frozen=True)
 class Step:
-    """One link ``previous relation expr`` of a proof chain, with the reason it holds."""
+    """One link ``previous relation expr`` of a proof chain, with the reason it holds.
+
+    ``by`` names what the step rests on: a claim of the same result (printed as its
+    letter, "(b)") or another catalog result (printed as its theorem), or a tuple of
+    them. ``because`` says where the references go with ``{by}`` (all of them) or
+    ``{by1}``, ``{by2}``, … (one each); without a slot they lead: "by (b); because".
+    """
 
     expr: Any
     because: str = ""
     relation: str = "="
+    by: Any = ()
 
     def __post_init__(self):
         if self.relation not in RELATIONS:
             raise DefinitionError(f"step relation must be one of {RELATIONS}, got {self.relation!r}")
+        targets = self.by if isinstance(self.by, (tuple, list)) else (self.by,)
+        object.__setattr__(self, "by", tuple(targets))
+        for target in self.by:
+            if not isinstance(target, (Claim, Result)):
+                raise DefinitionError(f"step {self.because!r}: by= takes claims of the result or other results, "
+                                      f"got {type(target).__name__}")
+        slots = {int(n or 0) for n in _SLOT.findall(self.because)}
+        if slots - set(range(len(self.by) + 1)):
+            raise DefinitionError(f"step {self.because!r} has a slot {{by{max(slots)}}} but only {len(self.by)} by= references")
+        if slots and 0 not in slots and slots != set(range(1, len(self.by) + 1)):
+            raise DefinitionError(f"step {self.because!r} does not place every by= reference ({{by1}} … {{by{len(self.by)}}})")
+        if slots and not self.by:
+            raise DefinitionError(f"step {self.because!r} has a {{by}} slot but no by= reference")
+
+
+_SLOT = re.compile(r"\{by([1-9]?)\}")
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def claim_letter(position: int) -> str:
+    """The letter a claim is cited by, in the terminal as in the appendix: ``(a)``."""
+    return f"({LETTERS[position]})"
+
+
+def _joined(names: list) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 @dataclass(frozen=True)
@@ -90,7 +125,7 @@ class Claim:
         if not self.steps:
             raise DefinitionError(f"claim {self.label or self.statement.lhs} has no steps; give at least the start and one justified step")
         for position, step in enumerate(self.steps[1:], start=1):
-            if not step.because:
+            if not step.because and not step.by:
                 raise DefinitionError(f"step {position} of claim {self.label or self.statement.lhs} has no justification (because=...)")
 
 
@@ -125,15 +160,59 @@ class Result:
     summary: str = ""
     module_file: str = ""
     vocabulary: Any = None   # what documents may write for it (derive.vocabulary.Vocabulary)
+    module: str = ""         # the module that declared it, as namedtuple records it; names it when cited by another result
 
     def __post_init__(self):
         object.__setattr__(self, "claims", tuple(self.claims))
         object.__setattr__(self, "references", tuple(self.references))
-        object.__setattr__(self, "uses", tuple(self.uses))
         object.__setattr__(self, "rules", tuple(self.rules))
         object.__setattr__(self, "remarks", tuple(self.remarks))
         if not self.claims:
             raise DefinitionError(f"result {self.title!r} declares no claims")
+        if not self.module:
+            object.__setattr__(self, "module", _declaring_module())
+        self._check_references()
+        cited = [target.cited_name for target in self._targets() if isinstance(target, Result)]
+        object.__setattr__(self, "uses", tuple(dict.fromkeys([*self.uses, *cited])))
+
+    @property
+    def cited_name(self) -> str:
+        """The name other results cite this one by: its catalog name (the name of its module)."""
+        return self.name or self.module.rpartition(".")[2]
+
+    def _targets(self):
+        for claim in self.claims:
+            for step in claim.steps:
+                yield from step.by
+
+    def _check_references(self):
+        for position, claim in enumerate(self.claims):
+            for number, step in enumerate(claim.steps):
+                where = f"result {self.title!r}, claim {claim_letter(position)}, step {number} ({step.because!r})"
+                for target in step.by:
+                    if isinstance(target, Claim) and not any(target is c for c in self.claims):
+                        raise DefinitionError(f"{where}: by= names a claim that is not one of this result's claims; "
+                                              "refer only to claims listed in this Result's claims=, or to another Result")
+                    if target is claim:
+                        raise DefinitionError(f"{where}: by= names the claim the step proves")
+                    if isinstance(target, Result) and not target.cited_name:
+                        raise DefinitionError(f"{where}: by= names a result that has no catalog name")
+
+    def reason(self, step: Step, cite=None) -> str:
+        """The step's justification with its references printed: a claim as its letter "(b)", another
+        result as ``cite(name)`` (LaTeX ``\\deriveref{name}`` by default)."""
+        if not step.by:
+            return step.because
+        cite = cite or (lambda name: rf"\deriveref{{{name}}}")
+        names = []
+        for target in step.by:
+            if isinstance(target, Result):
+                names.append(cite(target.cited_name))
+            else:
+                names.append(claim_letter(next(p for p, c in enumerate(self.claims) if c is target)))
+        if not _SLOT.search(step.because):
+            return f"by {_joined(names)}" + (f"; {step.because}" if step.because else "")
+        return _SLOT.sub(lambda m: names[int(m.group(1)) - 1] if m.group(1) else _joined(names), step.because)
 
     def named(self, name: str, summary: str, module_file: str = "") -> "Result":
         return replace(self, name=name, summary=summary, module_file=module_file)
@@ -142,7 +221,7 @@ class Result:
         """A copy with claim ``position`` changed (used to build deliberately wrong variants)."""
         claims = list(self.claims)
         claims[position] = replace(claims[position], **changes)
-        return replace(self, claims=tuple(claims))
+        return replace(self, claims=_rebound(self.claims, claims))
 
     def with_step(self, claim: int, step: int, expr) -> "Result":
         """A copy whose step ``step`` of claim ``claim`` has a different expression."""
@@ -154,3 +233,31 @@ class Result:
         """A copy whose claim ``claim`` states a different right-hand side (proof unchanged)."""
         old = self.claims[claim].statement
         return self.with_claim(claim, statement=Statement(old.lhs, old.relation, rhs))
+
+
+def _rebound(old: tuple, new: list) -> tuple:
+    """``new`` with every by= link to a claim of ``old`` that was replaced pointing at its replacement,
+    so a changed claim stays the one its citing steps refer to."""
+    moved = {id(before): after for before, after in zip(old, new) if before is not after}
+    alive = [*old, *new]  # ids stay unique while every claim they key is alive
+    changed = True
+    while changed:
+        changed = False
+        for position, claim in enumerate(new):
+            steps = [replace(step, by=tuple(moved.get(id(t), t) for t in step.by))
+                     if any(id(t) in moved for t in step.by) else step for step in claim.steps]
+            if any(a is not b for a, b in zip(steps, claim.steps)):
+                alive.append(claim)
+                new[position] = replace(claim, steps=tuple(steps))
+                moved[id(old[position])] = new[position]
+                moved[id(claim)] = new[position]
+                changed = True
+    return tuple(new)
+
+
+def _declaring_module() -> str:
+    """The module whose code is constructing a Result (the first caller outside this module and dataclasses)."""
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_globals.get("__name__") in (__name__, "dataclasses"):
+        frame = frame.f_back
+    return frame.f_globals.get("__name__", "") if frame is not None else ""

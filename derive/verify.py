@@ -33,6 +33,7 @@ only", visibly. How often a wrong variant slips through is measured, not argued:
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import mpmath
@@ -184,7 +185,7 @@ def verify_claim(result: Result, position: int) -> ClaimReport:
     values = _Values(points, reference=claim.statement.rhs)
     assumptions = _assumptions(result, domain)
     steps = [
-        _check_step(previous.expr, step, values, assumptions)
+        dataclasses.replace(_check_step(previous.expr, step, values, assumptions), because=result.reason(step))
         for previous, step in zip(claim.steps, claim.steps[1:])
     ]
     oracle = _check_oracle(claim, values)
