@@ -15,7 +15,7 @@ off here:
 Three more defaults never reach the parser, because the notation layer
 (:mod:`derive.docs.interpret`) rewrites the formula first: every identifier (so
 ``\\gamma`` is never Euler's constant and ``\\pi`` never 3.14159) becomes an opaque
-placeholder ``Y_{N}``, and ``\\log`` is sent as ``\\ln`` (natural log by default;
+placeholder ``\\text{YN}``, and ``\\log`` is sent as ``\\ln`` (natural log by default;
 configurable). The parser therefore only sees arithmetic structure: sums, products
 (kept in written order: the fork builds products unevaluated), fractions, powers,
 roots, ``\\exp``, ``\\ln`` and numbers. Swapping the parser means rewriting
