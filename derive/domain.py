@@ -19,12 +19,22 @@ import sympy as sp
 
 from derive.errors import DefinitionError
 
+__all__ = [
+    "Dimension", "Domain", "Index", "Interval", "Matrix", "Point", "ProbabilityVector", "Sampler", "Vector",
+    "concrete_size", "dimension", "dimensions", "index", "matrix", "positive", "probability_vector", "reals",
+    "uniform", "vector",
+]
+
 RANDOM_BITS = 256  # more than enough random digits for 60-digit arithmetic
 
 
-def _uniform(rng: random.Random, low, high) -> mpmath.mpf:
+def uniform(rng: random.Random, low, high) -> mpmath.mpf:
+    """A real drawn uniformly from [low, high] by ``rng``, with RANDOM_BITS random bits."""
     fraction = mpmath.mpf(rng.getrandbits(RANDOM_BITS)) / (mpmath.mpf(2) ** RANDOM_BITS)
     return mpmath.mpf(low) + (mpmath.mpf(high) - mpmath.mpf(low)) * fraction
+
+
+_uniform = uniform  # the name other engine modules import
 
 
 class Sampler:
@@ -37,13 +47,17 @@ class Sampler:
         raise NotImplementedError
 
 
-def _size(size, values) -> int:
+def concrete_size(size, values) -> int:
+    """The integer a declared size (an int, or an expression in dimensions already drawn into ``values``) takes."""
     if isinstance(size, int):
         return size
     expr = sp.sympify(size).xreplace({s: sp.Integer(v) for s, v in values.items() if isinstance(v, int)})
     if not expr.is_Integer:
         raise DefinitionError(f"size {size} depends on a dimension that is not declared before it")
     return int(expr)
+
+
+_size = concrete_size  # the former name, until every caller uses the public one
 
 
 @dataclass(frozen=True)
@@ -63,7 +77,7 @@ class Index(Sampler):
     size: Any
 
     def sample(self, rng, values):
-        return rng.randint(1, _size(self.size, values))
+        return rng.randint(1, concrete_size(self.size, values))
 
     def latex(self, name):
         return rf"1 \le {name} \le {sp.latex(self.size)}"
@@ -76,7 +90,7 @@ class Interval(Sampler):
     positive: bool = False
 
     def sample(self, rng, values):
-        return _uniform(rng, self.low, self.high)
+        return uniform(rng, self.low, self.high)
 
     def latex(self, name):
         return rf"{name} > 0" if self.positive else rf"{name} \in \mathbb{{R}}"
@@ -88,7 +102,7 @@ class Vector(Sampler):
     entries: Interval
 
     def sample(self, rng, values):
-        return [self.entries.sample(rng, values) for _ in range(_size(self.size, values))]
+        return [self.entries.sample(rng, values) for _ in range(concrete_size(self.size, values))]
 
     def latex(self, name):
         space = r"(0,\infty)" if self.entries.positive else r"\mathbb{R}"
@@ -102,7 +116,7 @@ class ProbabilityVector(Sampler):
     size: Any
 
     def sample(self, rng, values):
-        weights = [_uniform(rng, "0.05", 1) for _ in range(_size(self.size, values))]
+        weights = [uniform(rng, "0.05", 1) for _ in range(concrete_size(self.size, values))]
         total = mpmath.fsum(weights)
         return [w / total for w in weights]
 
@@ -117,7 +131,7 @@ class Matrix(Sampler):
     entries: Interval
 
     def sample(self, rng, values):
-        r, c = _size(self.rows, values), _size(self.cols, values)
+        r, c = concrete_size(self.rows, values), concrete_size(self.cols, values)
         return mpmath.matrix([[self.entries.sample(rng, values) for _ in range(c)] for _ in range(r)])
 
     def latex(self, name):

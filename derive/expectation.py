@@ -42,6 +42,10 @@ from derive.domain import Sampler, _uniform
 from derive.errors import DefinitionError
 from derive.notation import Notation, unfold
 
+__all__ = [
+    "Expectation", "Independent", "Law", "LawSampler", "Moment", "Variance",
+]
+
 
 class Law(sp.Basic):
     """The law of each component of a family: declared ``mean`` and ``variance``.

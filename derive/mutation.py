@@ -266,7 +266,7 @@ def _true_everywhere(pairs, relations, points) -> bool:
 def score(result) -> MutationScore:
     """Generate, check and count the variants of every claim of ``result``."""
     from derive.docs import check_formula
-    from derive.verify import _Values, _assumptions, _check_oracle, _check_step, claim_points
+    from derive.verify import PointValues, check_oracle, check_step, claim_points, domain_assumptions
     from derive.numeric import WORKING_DIGITS
 
     outcome = MutationScore(result.name)
@@ -275,8 +275,8 @@ def score(result) -> MutationScore:
     for position, claim in enumerate(result.claims):
         domain = claim.domain or result.domain
         indices = {s for s, sampler in domain.samplers.items() if isinstance(sampler, Index)}
-        assumptions = _assumptions(result, domain)
-        values = _Values(claim_points(result, position))
+        assumptions = domain_assumptions(result, domain)
+        values = PointValues(claim_points(result, position))
         fresh = domain.with_(points=FRESH_POINTS).sample_points(f"{result.name}/{position}/fresh", WORKING_DIGITS)
         statement = claim.statement
         label = f"statement {position + 1}"
@@ -290,10 +290,10 @@ def score(result) -> MutationScore:
                 outcome.true_discarded += 1
                 continue
             wrong_statements.append(variant)
-            report = _check_oracle(mutated, values)
+            report = check_oracle(mutated, values)
             outcome.wrong.append(Outcome(label, variant.kind, not report.passed, report.counterexample))
         for variant in rewritings(statement.rhs)[:2]:
-            report = _check_oracle(replace(claim, statement=Statement(statement.lhs, statement.relation, variant.expr)), values)
+            report = check_oracle(replace(claim, statement=Statement(statement.lhs, statement.relation, variant.expr)), values)
             outcome.rewritings.append(Outcome(label, variant.kind, not report.passed, report.counterexample))
 
         inner = list(range(1, len(claim.steps) - 1))
@@ -308,8 +308,8 @@ def score(result) -> MutationScore:
                                     [step.relation, neighbours[1].relation], fresh):
                     outcome.true_discarded += 1   # still a valid step of the chain
                     continue
-                before = _check_step(claim.steps[step_position - 1].expr, mutated, values, assumptions)
-                after = _check_step(variant.expr, claim.steps[step_position + 1], values, assumptions)
+                before = check_step(claim.steps[step_position - 1].expr, mutated, values, assumptions)
+                after = check_step(variant.expr, claim.steps[step_position + 1], values, assumptions)
                 failed = [r for r in (before, after) if r.symbolic == "failed"]
                 outcome.wrong.append(Outcome(f"claim {position + 1} step {step_position + 1}", variant.kind, bool(failed),
                                              failed[0].counterexample if failed else ""))

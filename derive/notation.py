@@ -11,6 +11,12 @@ from __future__ import annotations
 
 import sympy as sp
 
+__all__ = [
+    "CrossEntropy", "Entropy", "EvaluatedAt", "KL", "Logistic", "Notation", "Softmax", "Sum",
+    "bracketed_latex_power", "d", "delta", "fresh_index", "g", "i", "j", "k", "l", "latex_power", "n", "over",
+    "p", "q", "softmax", "unfold", "x", "y", "z",
+]
+
 # Dimensions and indices. Indices run from 1 to their dimension; the summation
 # index k is kept for definitions, so statements should use i and j.
 n = sp.Symbol("n", integer=True, positive=True)
@@ -179,3 +185,28 @@ class KL(Notation):
     def _unicode(self, printer):
         left, right, _ = self.args
         return f"D_KL({_vector_name(printer, left)} ‖ {_vector_name(printer, right)})"
+
+
+# --- Writing helpers shared by the catalog ---------------------------------------------
+
+def latex_power(tex: str, exp) -> str:
+    """``tex`` raised to ``exp``, the exponent SymPy's LaTeX printer passes a ``_latex`` method for a power of it."""
+    return tex if exp is None else rf"{tex}^{{{exp}}}"
+
+
+def bracketed_latex_power(tex: str, exp) -> str:
+    """``tex`` raised to ``exp`` with the base in brackets, ``\\left(tex\\right)^{exp}`` (``tex`` alone without one)."""
+    return tex if exp is None else rf"\left({tex}\right)^{{{exp}}}"
+
+
+def over(numerator, denominator):
+    """numerator/denominator kept as written (SymPy would cancel a common factor or move e^{x} up as e^{−x})."""
+    return sp.Mul(numerator, sp.Pow(denominator, -1, evaluate=False), evaluate=False)
+
+
+class EvaluatedAt(sp.Subs):
+    """f|_{x=a}, SymPy's substitution, printed on one line for the terminal."""
+
+    def _unicode(self, printer):
+        where = ", ".join(f"{printer._print(v)}={printer._print(a)}" for v, a in zip(self.variables, self.point))
+        return f"[{printer._print(self.expr)}]_{{{where}}}"

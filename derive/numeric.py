@@ -19,6 +19,11 @@ from derive.domain import Point
 from derive.notation import unfold
 from derive.symbolic import canonical_dummies
 
+__all__ = [
+    "NumericError", "REQUIRED_DIGITS", "WORKING_DIGITS", "evaluate", "evaluate_with_path", "expand_finite_sums",
+    "holds", "instantiated_value", "relative_error",
+]
+
 WORKING_DIGITS = 60   # precision of every numeric evaluation
 REQUIRED_DIGITS = 50  # agreement required for a numeric check to pass
 

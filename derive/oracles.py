@@ -12,6 +12,11 @@ from typing import Callable, Sequence
 
 import mpmath
 
+__all__ = [
+    "mp_cross_entropy", "mp_entropy", "mp_expectation_iid", "mp_kl", "mp_layernorm", "mp_logistic", "mp_mean",
+    "mp_partial", "mp_softmax", "mp_variance",
+]
+
 
 def mp_softmax(logits: Sequence) -> list:
     """softmax(z)_i = exp(z_i) / Σ_k exp(z_k)."""

@@ -39,6 +39,11 @@ import sympy as sp
 
 from derive.notation import unfold
 
+__all__ = [
+    "Assumptions", "OutOfTime", "SymbolicVerdict", "canonical_dummies", "normal_form", "prove_nonnegative",
+    "prove_zero", "time_budget",
+]
+
 DEFAULT_BUDGET_SECONDS = 20.0
 
 

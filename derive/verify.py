@@ -51,7 +51,8 @@ INEQUALITY_POINTS = 36  # a wrong inequality can hold on a set of positive measu
 _EVALUATION_ERRORS = (NumericError, TypeError, ValueError, ZeroDivisionError, ArithmeticError, NotImplementedError)
 
 
-def _assumptions(result: Result, domain) -> Assumptions:
+def domain_assumptions(result: Result, domain) -> Assumptions:
+    """What SymPy may assume in a result's proofs: each index's range in ``domain`` and the result's rules."""
     ranges = {s: (1, sampler.size) for s, sampler in domain.samplers.items() if isinstance(sampler, Index)}
     return Assumptions(ranges, result.rules)
 
@@ -64,7 +65,7 @@ def _symbolic(previous, current, relation, assumptions):
     return prove_nonnegative(previous - current, assumptions, strict=relation == ">")
 
 
-class _Values:
+class PointValues:
     """Each expression evaluated once per point, shared by the two steps it belongs to.
 
     Also records the path each expression took (compiled plan, or instantiated at the
@@ -115,7 +116,8 @@ class _Values:
         return ", ".join(sorted(set().union(*(self.paths.get(self._key(e), set()) for e in exprs))))
 
 
-def _check_step(previous, step, values: _Values, assumptions) -> StepReport:
+def check_step(previous, step, values: PointValues, assumptions) -> StepReport:
+    """The report of one step: ``previous`` and the step's expression compared symbolically and at every point."""
     worst, counterexample = mpmath.mpf(0), ""
     for position, point in enumerate(values.points):
         left, right = values.at(previous, position), values.at(step.expr, position)
@@ -137,7 +139,8 @@ def _check_step(previous, step, values: _Values, assumptions) -> StepReport:
                       values.path(previous, step.expr))
 
 
-def _check_oracle(claim: Claim, values: _Values) -> OracleReport:
+def check_oracle(claim: Claim, values: PointValues) -> OracleReport:
+    """The report of a claim's statement compared with its independent oracle at every point."""
     if claim.oracle is None:
         return OracleReport(False, float("inf"), 0, REQUIRED_DIGITS, "no oracle declared")
     worst, counterexample = mpmath.mpf(0), ""
@@ -182,13 +185,13 @@ def verify_claim(result: Result, position: int) -> ClaimReport:
     claim = result.claims[position]
     domain = claim.domain or result.domain
     points = claim_points(result, position)
-    values = _Values(points, reference=claim.statement.rhs)
-    assumptions = _assumptions(result, domain)
+    values = PointValues(points, reference=claim.statement.rhs)
+    assumptions = domain_assumptions(result, domain)
     steps = [
-        dataclasses.replace(_check_step(previous.expr, step, values, assumptions), because=result.reason(step))
+        dataclasses.replace(check_step(previous.expr, step, values, assumptions), because=result.reason(step))
         for previous, step in zip(claim.steps, claim.steps[1:])
     ]
-    oracle = _check_oracle(claim, values)
+    oracle = check_oracle(claim, values)
     label = claim.label or f"claim {position + 1}"
     return ClaimReport(label, claim.statement.relation, _chain_problem(claim), steps, oracle, values.count)
 

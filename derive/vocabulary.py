@@ -30,6 +30,14 @@ import sympy as sp
 from derive import domain as dom
 from derive.errors import DeriveError
 
+__all__ = [
+    "FONT_WORDS", "RelatedDimensions", "Setting", "Vocabulary", "VocabularyError", "argument_text",
+    "by_arguments", "call", "computed_number", "computed_vector", "dimension_names", "from_domain",
+    "function_of", "function_of_arguments", "generic_vocabulary", "matrix_entries", "matrix_of", "number_of",
+    "position_value", "refuse", "relate_dimensions", "restrict", "sequence", "softmax_of", "subscript_value",
+    "vector_of", "vector_value", "vocabulary_for",
+]
+
 
 class VocabularyError(DeriveError):
     """A tag clause the bound result's vocabulary cannot honour (an unknown model parameter, a misplaced kind)."""
