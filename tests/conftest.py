@@ -37,6 +37,11 @@ def numeric_only_steps(report) -> set:
             if step.symbolic == "numeric-only"}
 
 
+def rejected_by_oracle(report) -> bool:
+    """The claim failed, and its independent oracle is what rejected it (its counterexample names the oracle)."""
+    return not report.passed and not report.oracle.passed and "oracle" in report.oracle.counterexample
+
+
 def require_tex():
     """Skip without a TeX engine, except in CI, where a missing engine is a failure."""
     import os

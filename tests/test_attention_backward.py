@@ -2,7 +2,7 @@
 
 import sympy as sp
 
-from conftest import catalog_report, numeric_only_steps
+from conftest import catalog_report, numeric_only_steps, rejected_by_oracle
 from derive.notation import Sum, delta, i, k, l
 from derive.registry import load
 from derive.symbolic import prove_zero
@@ -11,10 +11,6 @@ from identities.attention_backward import G, Q, K, a, b, c, d, dP, dS, j, m, n, 
 
 RESULT = load("attention_backward")
 VALUES, WEIGHTS, SCORES, QUERIES, KEYS = range(5)
-
-
-def rejected_by_oracle(report):
-    return not report.passed and not report.oracle.passed and "oracle" in report.oracle.counterexample
 
 
 def step_failed(report, position):

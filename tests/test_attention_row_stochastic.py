@@ -3,7 +3,7 @@
 import mpmath
 import sympy as sp
 
-from conftest import catalog_report, numeric_only_steps
+from conftest import catalog_report, numeric_only_steps, rejected_by_oracle
 from derive.notation import Sum, i, j, n
 from derive.registry import load
 from derive.result import Statement
@@ -12,10 +12,6 @@ from identities.attention_row_stochastic import A, eigenvalues, mp_attention, no
 
 RESULT = load("attention_row_stochastic")
 POSITIVE, ROW_SUM, ONES, BOUND, RADIUS = range(5)
-
-
-def rejected_by_oracle(report):
-    return not report.passed and not report.oracle.passed and "oracle" in report.oracle.counterexample
 
 
 def test_verifies_with_only_the_inequalities_numeric():

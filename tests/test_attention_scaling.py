@@ -6,7 +6,7 @@ import mpmath
 import pytest
 import sympy as sp
 
-from conftest import catalog_report
+from conftest import catalog_report, rejected_by_oracle
 from derive.domain import Point
 from derive.numeric import evaluate, holds
 from derive.notation import Sum, d, delta, i, j
@@ -31,10 +31,6 @@ from identities.attention_scaling import (
 
 RESULT = load("attention_scaling")
 MEAN, VARIANCE, SCALED, FOURTH = range(4)
-
-
-def rejected_by_oracle(report):
-    return not report.passed and not report.oracle.passed and "oracle" in report.oracle.counterexample
 
 
 def test_verifies_with_every_step_proved():

@@ -5,7 +5,7 @@ from fractions import Fraction
 import mpmath
 import sympy as sp
 
-from conftest import catalog_report, numeric_only_steps
+from conftest import catalog_report, numeric_only_steps, rejected_by_oracle
 from derive import Domain
 from derive.result import Statement
 from derive.registry import load
@@ -14,10 +14,6 @@ from identities.bernoulli_moments import E, UnitInterval, X, half, mp_bernoulli_
 
 RESULT = load("bernoulli_moments")
 MEAN, SECOND, VARIANCE, BOUND, FAIR = range(5)
-
-
-def rejected_by_oracle(report):
-    return not report.passed and not report.oracle.passed and "oracle" in report.oracle.counterexample
 
 
 def test_verifies_with_every_step_proved():

@@ -3,7 +3,7 @@
 import mpmath
 import sympy as sp
 
-from conftest import catalog_report, numeric_only_steps
+from conftest import catalog_report, numeric_only_steps, rejected_by_oracle
 from derive.notation import Sum, d, i, k
 from derive.registry import load
 from derive.result import Statement
@@ -13,10 +13,6 @@ from identities.dot_product_cosine import a, b, chord, dot, lagrange_sum, mp_ang
 
 RESULT = load("dot_product_cosine")
 EXPANSION, ANGLE, LAW, LAGRANGE, SQUARED, CAUCHY_SCHWARZ = range(6)
-
-
-def rejected_by_oracle(report):
-    return not report.passed and not report.oracle.passed and "oracle" in report.oracle.counterexample
 
 
 def test_verifies_with_only_the_square_root_step_numeric():

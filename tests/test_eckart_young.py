@@ -5,7 +5,7 @@ import random
 import mpmath
 import sympy as sp
 
-from conftest import catalog_report, numeric_only_steps
+from conftest import catalog_report, numeric_only_steps, rejected_by_oracle
 from derive.notation import Sum, i, j, k
 from derive.registry import load
 from derive.result import Statement
@@ -31,10 +31,6 @@ from identities.eckart_young import (
 
 RESULT = load("eckart_young")
 TRACE, GIVENS, SINGULAR, TRUNCATION, OPTIMALITY = range(5)
-
-
-def rejected_by_oracle(report):
-    return not report.passed and not report.oracle.passed and "oracle" in report.oracle.counterexample
 
 
 def test_proves_trace_and_givens_and_checks_the_svd_parts():

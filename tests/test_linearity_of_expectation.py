@@ -2,7 +2,7 @@
 
 import sympy as sp
 
-from conftest import catalog_report, numeric_only_steps
+from conftest import catalog_report, numeric_only_steps, rejected_by_oracle
 from derive.notation import Sum, k, n, p, x, y
 from derive.registry import load
 from derive.result import Step
@@ -11,10 +11,6 @@ from identities.linearity_of_expectation import E, X, Y, a, b, mp_expectation
 
 RESULT = load("linearity_of_expectation")
 LINEAR, AFFINE = range(2)
-
-
-def rejected_by_oracle(report):
-    return not report.passed and not report.oracle.passed and "oracle" in report.oracle.counterexample
 
 
 def test_verifies_with_every_step_proved():

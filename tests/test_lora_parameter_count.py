@@ -3,7 +3,7 @@
 import mpmath
 import sympy as sp
 
-from conftest import catalog_report
+from conftest import catalog_report, rejected_by_oracle
 from derive.registry import load
 from derive.result import Step
 from derive.verify import verify_claim
@@ -24,10 +24,6 @@ from identities.lora_parameter_count import (
 
 RESULT = load("lora_parameter_count")
 COUNT, FACTOR, COUNT_R8, FACTOR_R8, COUNT_R16, FACTOR_R16, RANK, INITIAL, MERGED = range(9)
-
-
-def rejected_by_oracle(report):
-    return not report.passed and not report.oracle.passed and "oracle" in report.oracle.counterexample
 
 
 def test_verifies_with_only_the_rank_steps_numeric():

@@ -3,17 +3,13 @@
 import mpmath
 import sympy as sp
 
-from conftest import catalog_report, numeric_only_steps
+from conftest import catalog_report, numeric_only_steps, rejected_by_oracle
 from derive.registry import load
 from derive.verify import verify_claim
 from identities.low_rank_parameter_count import count_entries, count_grid, d, m, n, r, threshold
 
 RESULT = load("low_rank_parameter_count")
 COUNT, SAVING, SQUARE, FACTORS_4096, FULL_4096 = range(5)
-
-
-def rejected_by_oracle(report):
-    return not report.passed and not report.oracle.passed and "oracle" in report.oracle.counterexample
 
 
 def test_verifies_with_every_step_proved():

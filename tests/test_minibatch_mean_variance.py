@@ -5,7 +5,7 @@ from fractions import Fraction
 import mpmath
 import sympy as sp
 
-from conftest import catalog_report, numeric_only_steps
+from conftest import catalog_report, numeric_only_steps, rejected_by_oracle
 from derive.numeric import evaluate, holds
 from derive.oracles import mp_expectation_iid
 from derive.registry import load
@@ -16,10 +16,6 @@ from identities.minibatch_mean_variance import B, Var, X, law, mu, sigma, t
 
 RESULT = load("minibatch_mean_variance")
 UNBIASED, VARIANCE = range(2)
-
-
-def rejected_by_oracle(report):
-    return not report.passed and not report.oracle.passed and "oracle" in report.oracle.counterexample
 
 
 def test_verifies_with_every_step_proved():

@@ -4,7 +4,7 @@ import struct
 
 import sympy as sp
 
-from conftest import catalog_report, numeric_only_steps
+from conftest import catalog_report, numeric_only_steps, rejected_by_oracle
 from derive.notation import d
 from derive.registry import load
 from derive.verify import verify_claim
@@ -12,10 +12,6 @@ from identities.projection_memory import L, bf16_encoding, mp_matrix_bytes, mp_m
 
 RESULT = load("projection_memory")
 ONE, PARAMS, BYTES, ONE_4096, MIB_4096, GIB_MODEL = range(6)
-
-
-def rejected_by_oracle(report):
-    return not report.passed and not report.oracle.passed and "oracle" in report.oracle.counterexample
 
 
 def test_verifies_with_every_step_proved():

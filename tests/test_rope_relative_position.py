@@ -3,7 +3,7 @@
 import mpmath
 import sympy as sp
 
-from conftest import catalog_report, numeric_only_steps
+from conftest import catalog_report, numeric_only_steps, rejected_by_oracle
 from derive.notation import Sum, i
 from derive.registry import load
 from derive.verify import verify_claim
@@ -30,10 +30,6 @@ from identities.rope_relative_position import (
 
 RESULT = load("rope_relative_position")
 COMPOSITION, PRESERVED, PAIR, BLOCKS, SHIFT = range(5)
-
-
-def rejected_by_oracle(report):
-    return not report.passed and not report.oracle.passed and "oracle" in report.oracle.counterexample
 
 
 def test_verifies_with_every_step_proved():

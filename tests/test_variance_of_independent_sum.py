@@ -3,7 +3,7 @@
 import mpmath
 import sympy as sp
 
-from conftest import catalog_report, numeric_only_steps
+from conftest import catalog_report, numeric_only_steps, rejected_by_oracle
 from derive.notation import Sum, k, l, n, p, x, y
 from derive.numeric import evaluate, holds
 from derive.registry import load
@@ -14,10 +14,6 @@ from identities.variance_of_independent_sum import COPY, Cov, E, Ei, Var, Vari, 
 
 RESULT = load("variance_of_independent_sum")
 GENERAL, FACTORISES, INDEPENDENT = range(3)
-
-
-def rejected_by_oracle(report):
-    return not report.passed and not report.oracle.passed and "oracle" in report.oracle.counterexample
 
 
 def test_verifies_with_every_step_proved():

@@ -2,7 +2,7 @@
 
 import mpmath
 
-from conftest import catalog_report, numeric_only_steps
+from conftest import catalog_report, numeric_only_steps, rejected_by_oracle
 from derive.notation import Sum, k, n, p, x
 from derive.numeric import evaluate, holds
 from derive.registry import load
@@ -13,10 +13,6 @@ from identities.variance_shortcut import DIE, Var, mp_variance, mu
 
 RESULT = load("variance_shortcut")
 SHORTCUT, DOMINATES = range(2)
-
-
-def rejected_by_oracle(report):
-    return not report.passed and not report.oracle.passed and "oracle" in report.oracle.counterexample
 
 
 def test_verifies_with_every_step_proved():
