@@ -11,7 +11,7 @@ import mpmath
 import sympy as sp
 
 from derive import Claim, Domain, Result, Step, dimension, index, matrix, reals
-from derive.notation import Notation, Sum, delta, i, j, k, l
+from derive.notation import Notation, Sum, bracketed_latex_power, delta, i, j, k, l
 from derive.vocabulary import Vocabulary, matrix_entries
 
 m = sp.Symbol("m", integer=True, positive=True)      # keys
@@ -22,10 +22,6 @@ a, b, c, e = sp.symbols("a b c e", integer=True, positive=True)
 Q, K, V, G = (sp.IndexedBase(name, real=True) for name in "QKVG")
 S = sp.IndexedBase("S", real=True)                   # scores, as free variables in part (c)
 P = sp.IndexedBase("P", real=True)                   # attention weights, as free variables in part (b)
-
-
-def _power(tex, exp):
-    return tex if exp is None else rf"\left({tex}\right)^{{{exp}}}"
 
 
 def _entry(printer, name, row, col):
@@ -43,7 +39,7 @@ class Score(Notation):
         return sp.Sum(queries[row, dummy] * keys[col, dummy], (dummy, 1, width)) / sp.sqrt(width)
 
     def _latex(self, printer, exp=None):
-        return _power(_entry(printer, "S", self.args[2], self.args[3]), exp)
+        return bracketed_latex_power(_entry(printer, "S", self.args[2], self.args[3]), exp)
 
     def _unicode(self, printer, **kwargs):
         return f"S_{printer._print(self.args[2])}{printer._print(self.args[3])}"
@@ -74,7 +70,7 @@ class Weight(Notation):
         return True
 
     def _latex(self, printer, exp=None):
-        return _power(_entry(printer, "P", self.args[1], self.args[2]), exp)
+        return bracketed_latex_power(_entry(printer, "P", self.args[1], self.args[2]), exp)
 
     def _unicode(self, printer, **kwargs):
         return f"P_{printer._print(self.args[1])}{printer._print(self.args[2])}"
@@ -91,7 +87,7 @@ class WeightGradient(Notation):
         return sp.Sum(G[row, dummy] * V[col, dummy], (dummy, 1, width))
 
     def _latex(self, printer, exp=None):
-        return _power(rf"\mathrm{{d}}{_entry(printer, 'P', *self.args[:2])}", exp)
+        return bracketed_latex_power(rf"\mathrm{{d}}{_entry(printer, 'P', *self.args[:2])}", exp)
 
     def _unicode(self, printer, **kwargs):
         return f"dP_{printer._print(self.args[0])}{printer._print(self.args[1])}"
@@ -110,7 +106,7 @@ class ScoreGradient(Notation):
         return p(row, col) * (dp(row, col) - sp.Sum(p(row, dummy) * dp(row, dummy), (dummy, 1, keys)))
 
     def _latex(self, printer, exp=None):
-        return _power(rf"\mathrm{{d}}{_entry(printer, 'S', *self.args[:2])}", exp)
+        return bracketed_latex_power(rf"\mathrm{{d}}{_entry(printer, 'S', *self.args[:2])}", exp)
 
     def _unicode(self, printer, **kwargs):
         return f"dS_{printer._print(self.args[0])}{printer._print(self.args[1])}"
@@ -129,7 +125,7 @@ class Loss(Notation):
         return sp.Sum(sp.Sum(G[row, col] * output, (col, 1, value_width)), (row, 1, queries))
 
     def _latex(self, printer, exp=None):
-        return _power("L", exp)
+        return bracketed_latex_power("L", exp)
 
     def _unicode(self, printer, **kwargs):
         return "L"

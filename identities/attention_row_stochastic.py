@@ -12,15 +12,11 @@ import mpmath
 import sympy as sp
 
 from derive import Claim, Domain, Result, Statement, Step, dimension, index, matrix, reals, vector
-from derive.notation import Notation, Sum, i, j, k, n
+from derive.notation import Notation, Sum, bracketed_latex_power, i, j, k, n
 from derive.vocabulary import Vocabulary, dimension_names, matrix_entries
 
 S = sp.IndexedBase("S", real=True)   # scores
 v = sp.IndexedBase("v", real=True)   # a vector
-
-
-def _power(tex, exp):
-    return tex if exp is None else rf"\left({tex}\right)^{{{exp}}}"
 
 
 class AttentionWeight(Notation):
@@ -37,7 +33,7 @@ class AttentionWeight(Notation):
         return True
 
     def _latex(self, printer, exp=None):
-        return _power(rf"A_{{{printer._print(self.args[1])}{printer._print(self.args[2])}}}", exp)
+        return bracketed_latex_power(rf"A_{{{printer._print(self.args[1])}{printer._print(self.args[2])}}}", exp)
 
     def _unicode(self, printer, **kwargs):
         return f"A_{printer._print(self.args[1])}{printer._print(self.args[2])}"
@@ -57,7 +53,7 @@ class MaxNorm(sp.Function):
         return None
 
     def _latex(self, printer, exp=None):
-        return _power(rf"\left\|{printer._print(self.args[0])}\right\|_{{\infty}}", exp)
+        return bracketed_latex_power(rf"\left\|{printer._print(self.args[0])}\right\|_{{\infty}}", exp)
 
     def _unicode(self, printer, **kwargs):
         return f"‖{printer._print(self.args[0])}‖_∞"
@@ -96,7 +92,7 @@ class SpectralRadius(sp.Function):
         return None
 
     def _latex(self, printer, exp=None):
-        return _power(r"\rho(A)", exp)
+        return bracketed_latex_power(r"\rho(A)", exp)
 
     def _unicode(self, printer, **kwargs):
         return "ρ(A)"
@@ -185,7 +181,7 @@ class One(Notation):
         return True
 
     def _latex(self, printer, exp=None):
-        return _power(rf"\mathbf{{1}}_{{{printer._print(self.args[0])}}}", exp)
+        return bracketed_latex_power(rf"\mathbf{{1}}_{{{printer._print(self.args[0])}}}", exp)
 
     def _unicode(self, printer, **kwargs):
         return f"1_{printer._print(self.args[0])}"

@@ -13,7 +13,7 @@ import mpmath
 import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step
-from derive.domain import Point, Sampler, _uniform
+from derive.domain import Point, Sampler, uniform
 from derive.notation import k
 from derive.vocabulary import Vocabulary, number_of
 from identities.linearity_of_expectation import Expectation, FiniteLaw, X, mp_expectation
@@ -45,7 +45,7 @@ class UnitInterval(Sampler):
     """A probability 0 ≤ p ≤ 1, drawn uniformly."""
 
     def sample(self, rng, values):
-        return _uniform(rng, 0, 1)
+        return uniform(rng, 0, 1)
 
     def latex(self, name):
         return rf"0 \le {name} \le 1"

@@ -12,15 +12,11 @@ import mpmath
 import sympy as sp
 
 from derive import Claim, Domain, Result, Statement, Step, dimension, reals, vector
-from derive.notation import Notation, Sum, d, i, j, k
+from derive.notation import Notation, Sum, d, i, j, k, latex_power
 from derive.vocabulary import Vocabulary, computed_number, vector_of
 
 a = sp.IndexedBase("a", real=True)
 b = sp.IndexedBase("b", real=True)
-
-
-def _power(tex, exp):
-    return tex if exp is None else rf"{tex}^{{{exp}}}"
 
 
 class Dot(Notation):
@@ -55,7 +51,7 @@ class Norm(Notation):
         return True
 
     def _latex(self, printer, exp=None):
-        return _power(rf"\left\|{printer._print(self.args[0])}\right\|", exp)
+        return latex_power(rf"\left\|{printer._print(self.args[0])}\right\|", exp)
 
     def _unicode(self, printer, **kwargs):
         return f"‖{printer._print(self.args[0])}‖"
@@ -75,7 +71,7 @@ class Distance(Notation):
         return True
 
     def _latex(self, printer, exp=None):
-        return _power(rf"\left\|{printer._print(self.args[0])} - {printer._print(self.args[1])}\right\|", exp)
+        return latex_power(rf"\left\|{printer._print(self.args[0])} - {printer._print(self.args[1])}\right\|", exp)
 
     def _unicode(self, printer, **kwargs):
         return f"‖{printer._print(self.args[0])} − {printer._print(self.args[1])}‖"
@@ -95,7 +91,7 @@ class UnitChord(Notation):
         return True
 
     def _latex(self, printer, exp=None):
-        return _power(rf"\left\|\hat{{{printer._print(self.args[0])}}} - \hat{{{printer._print(self.args[1])}}}\right\|", exp)
+        return latex_power(rf"\left\|\hat{{{printer._print(self.args[0])}}} - \hat{{{printer._print(self.args[1])}}}\right\|", exp)
 
     def _unicode(self, printer, **kwargs):
         return f"‖{printer._print(self.args[0])}̂ − {printer._print(self.args[1])}̂‖"
@@ -110,7 +106,7 @@ class Angle(Notation):
         return 2 * sp.asin(UnitChord(*self.args) / 2)
 
     def _latex(self, printer, exp=None):
-        return _power(r"\theta", exp)
+        return latex_power(r"\theta", exp)
 
     def _unicode(self, printer, **kwargs):
         return "θ"

@@ -15,7 +15,7 @@ import mpmath
 import sympy as sp
 
 from derive import Claim, Domain, Result, Statement, Step, dimension, index, positive, probability_vector, reals, vector
-from derive.notation import KL, Logistic, Notation, Sum, delta, fresh_index, i, j, k, n
+from derive.notation import KL, EvaluatedAt, Logistic, Notation, Sum, delta, fresh_index, i, j, k, n, over
 from derive.oracles import mp_kl, mp_logistic, mp_partial
 from derive.vocabulary import Vocabulary, call, computed_number, dimension_names, number_of, refuse, vector_of, vector_value
 
@@ -178,25 +178,12 @@ class Maximiser(Notation):
         return f"(argmax_{{π∈Δ^{size}}} J(π))_{position}"
 
 
-class EvaluatedAt(sp.Subs):
-    """f|_{x=a}, SymPy's substitution, printed on one line for the terminal."""
-
-    def _unicode(self, printer):
-        where = ", ".join(f"{printer._print(v)}={printer._print(a)}" for v, a in zip(self.variables, self.point))
-        return f"[{printer._print(self.expr)}]_{{{where}}}"
-
-
 Z = PartitionFunction(r, pi_ref, beta, n)
 pi_star = OptimalPolicy(r, pi_ref, beta, n)
 
 
 def J(policy):
     return Objective(policy, r, pi_ref, beta, n)
-
-
-def over(numerator, denominator):
-    """numerator/denominator, kept as written (SymPy would move e^{x} up as e^{−x})."""
-    return sp.Mul(numerator, sp.Pow(denominator, -1, evaluate=False), evaluate=False)
 
 
 def implicit_reward(position):

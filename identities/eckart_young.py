@@ -17,8 +17,8 @@ import mpmath
 import sympy as sp
 
 from derive import Claim, Domain, Result, Statement, Step, dimension, index, matrix, reals
-from derive.domain import Index, Matrix, Sampler, _uniform
-from derive.notation import Notation, Sum, delta, i, j, k, l
+from derive.domain import Index, Matrix, Sampler, uniform
+from derive.notation import Notation, Sum, delta, i, j, k, l, latex_power
 from derive.vocabulary import Vocabulary, call, matrix_entries, position_value
 
 m, n = sp.symbols("m n", integer=True, positive=True)
@@ -30,10 +30,6 @@ B = sp.IndexedBase("B", real=True)
 A = sp.IndexedBase("A", real=True)
 rank_bound = sp.Min(m, n)
 DIGITS = 60
-
-
-def _power(tex, exp):
-    return tex if exp is None else rf"{tex}^{{{exp}}}"
 
 
 # --- matrices given by their entries -----------------------------------------------------
@@ -51,7 +47,7 @@ class RotatedRow(Notation):
         return s * mat[first, col] + c * mat[second, col]
 
     def _latex(self, printer, exp=None):
-        return _power(rf"(GM)_{{{printer._print(self.args[5])}{printer._print(self.args[4])}}}", exp)
+        return latex_power(rf"(GM)_{{{printer._print(self.args[5])}{printer._print(self.args[4])}}}", exp)
 
     def _unicode(self, printer, **kwargs):
         return f"(GM)_{printer._print(self.args[5])}{printer._print(self.args[4])}"
@@ -136,7 +132,7 @@ class Gram(Notation):
 
     def _latex(self, printer, exp=None):
         tex = rf"(M^{{\top}} M)_{{{printer._print(self.args[1])}{printer._print(self.args[2])}}}"
-        return _power(tex, exp)
+        return latex_power(tex, exp)
 
     def _unicode(self, printer, **kwargs):
         return f"(MᵀM)_{printer._print(self.args[1])}{printer._print(self.args[2])}"
@@ -201,7 +197,7 @@ class Sigma(sp.Function):
         tex = rf"\sigma_{{{printer._print(position)}}}"
         if source != M:
             tex += rf"\left({_source_tex(printer, source)}\right)"
-        return _power(tex, exp)
+        return latex_power(tex, exp)
 
     def _unicode(self, printer, **kwargs):
         source, position = self.args[0], self.args[1]
@@ -222,7 +218,7 @@ class TruncatedEntry(sp.Function):
         return None
 
     def _latex(self, printer, exp=None):
-        return _power(rf"(M - M_{{{printer._print(self.args[1])}}})_{{{printer._print(self.args[2])}{printer._print(self.args[3])}}}", exp)
+        return latex_power(rf"(M - M_{{{printer._print(self.args[1])}}})_{{{printer._print(self.args[2])}{printer._print(self.args[3])}}}", exp)
 
     def _unicode(self, printer, **kwargs):
         return f"(M − M_{printer._print(self.args[1])})_{printer._print(self.args[2])}{printer._print(self.args[3])}"
@@ -261,10 +257,10 @@ class PerturbedFactor(Sampler):
         mat, rank = values[M], values[r]
         with mpmath.workdps(DIGITS + 20):
             left, sigma, right = mpmath.svd_r(mat)
-            eps = mpmath.mpf(10) ** (-3 * _uniform(rng, 0, 1))
+            eps = mpmath.mpf(10) ** (-3 * uniform(rng, 0, 1))
             if self.side == "left":
-                return mpmath.matrix([[left[a, t] * sigma[t] + eps * _uniform(rng, -1, 1) for t in range(rank)] for a in range(mat.rows)])
-            return mpmath.matrix([[right[t, b] + eps * _uniform(rng, -1, 1) for b in range(mat.cols)] for t in range(rank)])
+                return mpmath.matrix([[left[a, t] * sigma[t] + eps * uniform(rng, -1, 1) for t in range(rank)] for a in range(mat.rows)])
+            return mpmath.matrix([[right[t, b] + eps * uniform(rng, -1, 1) for b in range(mat.cols)] for t in range(rank)])
 
     def latex(self, name):
         shape = r"m \times r" if self.side == "left" else r"r \times n"

@@ -12,15 +12,11 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, reals
 from derive.domain import Point
-from derive.notation import Notation
+from derive.notation import EvaluatedAt, Notation, bracketed_latex_power
 from derive.vocabulary import Vocabulary, function_of
 
 x = sp.Symbol("x", real=True)
 CUBIC = sp.Rational(44715, 10**6)  # 0.044715, the constant of the tanh approximation
-
-
-def _power(text, exp):
-    return text if exp is None else rf"\left({text}\right)^{{{exp}}}"
 
 
 class NormalCDF(Notation):
@@ -35,7 +31,7 @@ class NormalCDF(Notation):
         return True
 
     def _latex(self, printer, exp=None):
-        return _power(rf"\Phi\left({printer._print(self.args[0])}\right)", exp)
+        return bracketed_latex_power(rf"\Phi\left({printer._print(self.args[0])}\right)", exp)
 
     def _unicode(self, printer):
         return f"Φ({printer._print(self.args[0])})"
@@ -53,7 +49,7 @@ class NormalPDF(Notation):
         return True
 
     def _latex(self, printer, exp=None):
-        return _power(rf"\phi\left({printer._print(self.args[0])}\right)", exp)
+        return bracketed_latex_power(rf"\phi\left({printer._print(self.args[0])}\right)", exp)
 
     def _unicode(self, printer):
         return f"φ({printer._print(self.args[0])})"
@@ -68,7 +64,7 @@ class GELU(Notation):
         return self.args[0] * NormalCDF(self.args[0])
 
     def _latex(self, printer, exp=None):
-        return _power(rf"\operatorname{{GELU}}\left({printer._print(self.args[0])}\right)", exp)
+        return bracketed_latex_power(rf"\operatorname{{GELU}}\left({printer._print(self.args[0])}\right)", exp)
 
     def _unicode(self, printer):
         return f"GELU({printer._print(self.args[0])})"
@@ -84,18 +80,10 @@ class GELUTanh(Notation):
         return u / 2 * (1 + sp.tanh(sp.sqrt(2 / sp.pi) * (u + CUBIC * u**3)))
 
     def _latex(self, printer, exp=None):
-        return _power(rf"\operatorname{{GELU}}_{{\tanh}}\left({printer._print(self.args[0])}\right)", exp)
+        return bracketed_latex_power(rf"\operatorname{{GELU}}_{{\tanh}}\left({printer._print(self.args[0])}\right)", exp)
 
     def _unicode(self, printer):
         return f"GELU_tanh({printer._print(self.args[0])})"
-
-
-class EvaluatedAt(sp.Subs):
-    """f|_{x=a}, SymPy's substitution, printed on one line for the terminal."""
-
-    def _unicode(self, printer):
-        where = ", ".join(f"{printer._print(v)}={printer._print(a)}" for v, a in zip(self.variables, self.point))
-        return f"[{printer._print(self.expr)}]_{{{where}}}"
 
 
 Phi, phi = NormalCDF(x), NormalPDF(x)

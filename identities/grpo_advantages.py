@@ -15,7 +15,7 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension, reals, vector
 from derive.domain import Point
-from derive.notation import Notation, Sum, fresh_index, i, k
+from derive.notation import Notation, Sum, fresh_index, i, k, over
 from derive.oracles import mp_mean, mp_variance
 from derive.vocabulary import Vocabulary, computed_number, function_of, vector_value
 
@@ -74,11 +74,6 @@ def advantage(position, std=None):
     """(r_position − mean(r))/std, or r_position − mean(r) without normalisation."""
     centred = r[position] - mean
     return centred if std is None else centred / std
-
-
-def over(numerator, denominator):
-    """numerator/denominator, kept as written (SymPy would cancel a common factor)."""
-    return sp.Mul(numerator, sp.Pow(denominator, -1, evaluate=False), evaluate=False)
 
 
 centred_sum = Sum(advantage(i), i, G)

@@ -13,18 +13,13 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension, index, positive, reals, vector
 from derive.domain import Point
-from derive.notation import Notation, Sum, d, delta, fresh_index, g, i, j, k, l, x
+from derive.notation import Notation, Sum, bracketed_latex_power, d, delta, fresh_index, g, i, j, k, l, x
 from derive.oracles import mp_layernorm, mp_mean, mp_partial, mp_variance
 from derive.vocabulary import Vocabulary, computed_number, function_of, number_of, vector_of, vector_value
 
 gamma = sp.IndexedBase("gamma", real=True)   # gain, one per feature
 beta = sp.IndexedBase("beta", real=True)     # bias, one per feature
 eps = sp.Symbol("epsilon", positive=True)
-
-
-def _with_power(text, exp):
-    """``text`` raised to ``exp`` (SymPy's LaTeX printer passes powers of functions this way)."""
-    return text if exp is None else rf"\left({text}\right)^{{{exp}}}"
 
 
 class Mean(Notation):
@@ -38,7 +33,7 @@ class Mean(Notation):
         return Sum(vec[dummy], dummy, size) / size
 
     def _latex(self, printer, exp=None):
-        return _with_power(r"\mu", exp)
+        return bracketed_latex_power(r"\mu", exp)
 
     def _unicode(self, printer, **kwargs):
         return "μ"
@@ -58,7 +53,7 @@ class Variance(Notation):
         return True
 
     def _latex(self, printer, exp=None):
-        return _with_power(r"\sigma^{2}", exp)
+        return bracketed_latex_power(r"\sigma^{2}", exp)
 
     def _unicode(self, printer, **kwargs):
         return "σ²"
@@ -74,7 +69,7 @@ class Normalised(Notation):
         return (vec[position] - Mean(vec, size)) / sp.sqrt(Variance(vec, size) + offset)
 
     def _latex(self, printer, exp=None):
-        return _with_power(rf"\hat{{x}}_{{{printer._print(self.args[1])}}}", exp)
+        return bracketed_latex_power(rf"\hat{{x}}_{{{printer._print(self.args[1])}}}", exp)
 
     def _unicode(self, printer, **kwargs):
         return f"x̂_{printer._print(self.args[1])}"
@@ -90,7 +85,7 @@ class LayerNormOutput(Notation):
         return gain[position] * (vec[position] - Mean(vec, size)) / sp.sqrt(Variance(vec, size) + offset) + bias[position]
 
     def _latex(self, printer, exp=None):
-        return _with_power(rf"y_{{{printer._print(self.args[4])}}}", exp)
+        return bracketed_latex_power(rf"y_{{{printer._print(self.args[4])}}}", exp)
 
     def _unicode(self, printer, **kwargs):
         return f"y_{printer._print(self.args[4])}"
@@ -111,7 +106,7 @@ class DroppedEpsilonForm(Notation):
         return (gain[position] * upstream[position] - weighted / size - last) / sp.sqrt(variance + offset)
 
     def _latex(self, printer, exp=None):
-        return _with_power(rf"D_{{{printer._print(self.args[4])}}}", exp)
+        return bracketed_latex_power(rf"D_{{{printer._print(self.args[4])}}}", exp)
 
     def _unicode(self, printer, **kwargs):
         return f"D_{printer._print(self.args[4])}"

@@ -14,7 +14,7 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension, probability_vector, reals, vector
 from derive.domain import Point
-from derive.notation import Notation, Sum, k, n, p, unfold, x, y
+from derive.notation import Notation, Sum, k, latex_power, n, p, unfold, x, y
 from derive.numeric import expand_finite_sums
 from derive.vocabulary import Vocabulary, number_of
 
@@ -30,14 +30,10 @@ class RandomVariable(sp.Function):
     is_commutative = True
 
     def _latex(self, printer, exp=None):
-        return _power(printer._print(self.args[0]), exp)
+        return latex_power(printer._print(self.args[0]), exp)
 
     def _unicode(self, printer, **kwargs):
         return printer._print(self.args[0])
-
-
-def _power(tex: str, exp) -> str:
-    return tex if exp is None else rf"{tex}^{{{exp}}}"
 
 
 X, Y = RandomVariable(sp.Symbol("X")), RandomVariable(sp.Symbol("Y"))
@@ -97,7 +93,7 @@ class Expectation(Notation):
         return law.expectation_of(expr)
 
     def _latex(self, printer, exp=None):
-        return _power(rf"\mathbb{{E}}\left[{printer._print(self.args[0])}\right]", exp)
+        return latex_power(rf"\mathbb{{E}}\left[{printer._print(self.args[0])}\right]", exp)
 
     def _unicode(self, printer, **kwargs):
         return f"E[{printer._print(self.args[0])}]"

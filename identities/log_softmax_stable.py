@@ -15,8 +15,8 @@ import mpmath
 import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension, index, reals, vector
-from derive.domain import Index, Point, _size
-from derive.notation import Sum, i, k, n, softmax, z
+from derive.domain import Index, Point, concrete_size
+from derive.notation import Sum, i, k, n, over, softmax, z
 from derive.oracles import mp_softmax
 from derive.vocabulary import Vocabulary, dimension_names, function_of, softmax_of
 
@@ -49,7 +49,7 @@ class ArgmaxIndex(Index):
 
     def sample(self, rng, values):
         logits = values[self.of]
-        size = _size(self.size, values)
+        size = concrete_size(self.size, values)
         return max(range(1, size + 1), key=lambda position: logits[position - 1])
 
     def latex(self, name):
@@ -65,11 +65,6 @@ m = sp.Symbol("m", real=True)  # the reference value subtracted in the log-sum-e
 def as_written(*factors):
     """A product shown as written (SymPy would merge or cancel its factors)."""
     return sp.Mul(*factors, evaluate=False)
-
-
-def over(numerator, denominator):
-    """numerator / denominator shown as written, without cancelling common factors."""
-    return sp.Mul(numerator, sp.Pow(denominator, -1, evaluate=False), evaluate=False)
 
 
 # --- oracles: plain mpmath from the definitions ---------------------------------------

@@ -19,7 +19,7 @@ import mpmath
 import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension
-from derive.domain import Point, Sampler, _uniform
+from derive.domain import Point, Sampler, uniform
 from derive.notation import Notation
 from derive.oracles import mp_expectation_iid
 from derive.vocabulary import Vocabulary, call, refuse
@@ -37,7 +37,7 @@ class OpenUnitInterval(Sampler):
     high: str = "0.95"
 
     def sample(self, rng, values):
-        return _uniform(rng, self.low, self.high)
+        return uniform(rng, self.low, self.high)
 
     def latex(self, name):
         return rf"0 < {name} < 1"

@@ -17,7 +17,7 @@ import mpmath
 import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Statement, Step, dimension, index, probability_vector
-from derive.domain import Point, Sampler, _size
+from derive.domain import Point, Sampler, concrete_size
 from derive.notation import KL, CrossEntropy, Entropy, Notation, Sum, delta, j, k
 from derive.oracles import mp_cross_entropy, mp_softmax
 from derive.vocabulary import Vocabulary, computed_vector, dimension_names, function_of
@@ -39,7 +39,7 @@ class Counts(Sampler):
     high: int = 6
 
     def sample(self, rng, values):
-        return [rng.randint(self.low, self.high) for _ in range(_size(self.size, values))]
+        return [rng.randint(self.low, self.high) for _ in range(concrete_size(self.size, values))]
 
     def latex(self, name):
         return rf"{name} \in \{{{self.low}, \ldots, {self.high}\}}^{{{sp.latex(self.size)}}}"

@@ -12,19 +12,12 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, positive
 from derive.domain import Point
+from derive.notation import EvaluatedAt
 from derive.vocabulary import Vocabulary
 
 p = sp.Symbol("p", positive=True)   # probability assigned to the correct answer
 M = sp.Symbol("M", positive=True)   # any bound
 v = sp.Symbol("v", positive=True)   # p = 1/(M + v) runs over (0, 1/M) as v runs over (0, ∞)
-
-
-class EvaluatedAt(sp.Subs):
-    """f|_{x=a}, SymPy's substitution, printed on one line for the terminal."""
-
-    def _unicode(self, printer):
-        where = ", ".join(f"{printer._print(v)}={printer._print(a)}" for v, a in zip(self.variables, self.point))
-        return f"[{printer._print(self.expr)}]_{{{where}}}"
 
 
 slope = sp.Derivative(-sp.log(p), p)

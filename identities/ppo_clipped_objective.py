@@ -14,7 +14,7 @@ import sympy as sp
 
 from derive import Claim, Domain, Result, Statement, Step, positive, reals
 from derive.domain import Interval
-from derive.notation import Notation
+from derive.notation import EvaluatedAt, Notation
 from derive.vocabulary import Vocabulary, function_of, number_of
 
 r = sp.Symbol("r", positive=True)              # probability ratio π_θ(a)/π_old(a)
@@ -62,14 +62,6 @@ class ClippedObjective(Notation):
 
     def _unicode(self, printer, **kwargs):
         return f"L^CLIP({printer._print(self.args[0])})"
-
-
-class EvaluatedAt(sp.Subs):
-    """f|_{x=a}, SymPy's substitution, printed on one line for the terminal."""
-
-    def _unicode(self, printer):
-        where = ", ".join(f"{printer._print(v)}={printer._print(a)}" for v, a in zip(self.variables, self.point))
-        return f"[{printer._print(self.expr)}]_{{{where}}}"
 
 
 def L(advantage, ratio=r):

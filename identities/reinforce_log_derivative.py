@@ -11,7 +11,7 @@ import mpmath
 import sympy as sp
 
 from derive import Claim, Domain, Result, Step, dimension, index, reals, vector
-from derive.notation import Notation, Sum, delta, i, j, k, n, softmax
+from derive.notation import Notation, Sum, delta, i, j, k, n, over, softmax
 from derive.oracles import mp_partial, mp_softmax
 from derive.vocabulary import Vocabulary, computed_vector, dimension_names, vector_of
 
@@ -42,11 +42,6 @@ class Policy(Notation):
 def pi(action):
     """π_action for the logits θ over n actions."""
     return Policy(theta, action, n)
-
-
-def over(numerator, denominator):
-    """numerator/denominator, kept as written (SymPy would cancel a common factor)."""
-    return sp.Mul(numerator, sp.Pow(denominator, -1, evaluate=False), evaluate=False)
 
 
 def d(expr):

@@ -11,7 +11,7 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension, index, reals, vector
 from derive.domain import Point
-from derive.notation import Notation, Sum, delta, fresh_index, j, k, n
+from derive.notation import EvaluatedAt, Notation, Sum, delta, fresh_index, j, k, n
 from derive.oracles import mp_partial, mp_softmax
 from derive.vocabulary import Vocabulary, computed_vector, dimension_names, vector_of
 from identities.reinforce_log_derivative import Policy, R, d, mp_log_policy, pi, theta
@@ -57,14 +57,6 @@ class BestBaseline(Notation):
 
 
 best_baseline = BestBaseline(theta, R, j, n)
-
-
-class EvaluatedAt(sp.Subs):
-    """f|_{x=a}, SymPy's substitution, printed on one line for the terminal."""
-
-    def _unicode(self, printer):
-        where = ", ".join(f"{printer._print(v)}={printer._print(a)}" for v, a in zip(self.variables, self.point))
-        return f"[{printer._print(self.expr)}]_{{{where}}}"
 
 
 slope_at_best = EvaluatedAt(sp.Derivative(second_moment, b), b, best_baseline)

@@ -14,7 +14,7 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension, index, positive, reals, vector
 from derive.domain import Point
-from derive.notation import Notation, Sum, d, delta, fresh_index, i, k
+from derive.notation import Notation, Sum, d, delta, fresh_index, i, k, over
 from derive.oracles import mp_partial
 from derive.vocabulary import Vocabulary, number_of, vector_of
 
@@ -113,11 +113,6 @@ def oracle_gap(point):
     with_l2 = mp_adam_first_step(point, point.w[position], gradient, 0)
     decoupled = mp_adam_first_step(point, point.w[position], point.g[position], 0, decay=point[lam])
     return with_l2 - decoupled
-
-
-def over(numerator, denominator):
-    """numerator/denominator, kept as written (SymPy would cancel it)."""
-    return sp.Mul(numerator, sp.Pow(denominator, -1, evaluate=False), evaluate=False)
 
 
 def difference(left, right):

@@ -13,19 +13,11 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, reals
 from derive.domain import Point
-from derive.notation import Logistic
+from derive.notation import EvaluatedAt, Logistic
 from derive.oracles import mp_logistic
 from derive.vocabulary import Vocabulary, number_of
 
 x = sp.Symbol("x", real=True)
-
-
-class EvaluatedAt(sp.Subs):
-    """f|_{x=a}, SymPy's substitution, printed on one line for the terminal."""
-
-    def _unicode(self, printer):
-        where = ", ".join(f"{printer._print(v)}={printer._print(a)}" for v, a in zip(self.variables, self.point))
-        return f"[{printer._print(self.expr)}]_{{{where}}}"
 
 
 s = Logistic(x)

@@ -14,7 +14,7 @@ import mpmath
 import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Statement, Step, dimension, probability_vector, reals, vector
-from derive.domain import ProbabilityVector, Point, _size, _uniform
+from derive.domain import Point, ProbabilityVector, concrete_size, uniform
 from derive.notation import KL, Entropy, Softmax, Sum, k, l, n, p, unfold, z
 from derive.oracles import mp_entropy, mp_softmax
 from derive.vocabulary import Vocabulary, computed_vector, dimension_names
@@ -38,7 +38,7 @@ class SameMeanDistribution(ProbabilityVector):
     factor: object = None
 
     def sample(self, rng, values):
-        size = _size(self.size, values)
+        size = concrete_size(self.size, values)
         logits = values[self.logits]
         gibbs = mp_softmax([values[self.factor] * v for v in logits])
         basis = []
@@ -47,11 +47,11 @@ class SameMeanDistribution(ProbabilityVector):
                 candidate = [u - mpmath.fsum(x * y for x, y in zip(candidate, b)) * w for u, w in zip(candidate, b)]
             norm = mpmath.sqrt(mpmath.fsum(u * u for u in candidate))
             basis.append([u / norm for u in candidate])
-        direction = [_uniform(rng, -1, 1) for _ in range(size)]
+        direction = [uniform(rng, -1, 1) for _ in range(size)]
         for b in basis:
             direction = [u - mpmath.fsum(x * y for x, y in zip(direction, b)) * w for u, w in zip(direction, b)]
         largest = max(abs(u) for u in direction)
-        fraction = _uniform(rng, "0.1", "0.9")
+        fraction = uniform(rng, "0.1", "0.9")
         return [s + fraction * min(gibbs) / largest * u for s, u in zip(gibbs, direction)]
 
     def latex(self, name):

@@ -12,11 +12,11 @@ import mpmath
 import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension, index, reals, vector
-from derive.domain import Index, Point, _size
-from derive.notation import Sum, delta, i, j, k, n, softmax, z
+from derive.domain import Index, Point, concrete_size
+from derive.notation import Sum, delta, i, j, k, n, over, softmax, z
 from derive.oracles import mp_softmax
 from derive.vocabulary import Vocabulary, dimension_names, softmax_of
-from identities.log_softmax_stable import m, over
+from identities.log_softmax_stable import m
 
 
 class RaisedLogits(sp.Function):
@@ -44,7 +44,7 @@ class OtherIndex(Index):
     other: object = None
 
     def sample(self, rng, values):
-        return rng.choice([p for p in range(1, _size(self.size, values) + 1) if p != values[self.other]])
+        return rng.choice([p for p in range(1, concrete_size(self.size, values) + 1) if p != values[self.other]])
 
     def latex(self, name):
         return rf"1 \le {name} \le {sp.latex(self.size)}, \ {name} \ne {sp.latex(self.other)}"

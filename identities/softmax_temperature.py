@@ -13,11 +13,11 @@ import mpmath
 import sympy as sp
 
 from derive import Claim, Domain, Result, Step, dimension, index, positive, reals, vector
-from derive.domain import Index, _size
-from derive.notation import Sum, delta, i, j, k, n, softmax, z
+from derive.domain import Index, concrete_size
+from derive.notation import Sum, delta, i, j, k, n, over, softmax, z
 from derive.oracles import mp_softmax
 from derive.vocabulary import Vocabulary, computed_vector, dimension_names, number_of
-from identities.log_softmax_stable import ArgmaxIndex, over, t
+from identities.log_softmax_stable import ArgmaxIndex, t
 
 
 # --- notation and samplers shared with the other temperature results ------------------
@@ -61,7 +61,7 @@ class BelowMaxIndex(Index):
 
     def sample(self, rng, values):
         logits = values[self.of]
-        candidates = [p for p in range(1, _size(self.size, values) + 1) if logits[p - 1] < max(logits)]
+        candidates = [p for p in range(1, concrete_size(self.size, values) + 1) if logits[p - 1] < max(logits)]
         if not candidates:
             raise ValueError("every logit is a largest one: n must be at least 2")
         return rng.choice(candidates)
@@ -79,7 +79,7 @@ class AboveIndex(Index):
 
     def sample(self, rng, values):
         logits, below = values[self.of], values[self.other]
-        candidates = [p for p in range(1, _size(self.size, values) + 1) if logits[p - 1] > logits[below - 1]]
+        candidates = [p for p in range(1, concrete_size(self.size, values) + 1) if logits[p - 1] > logits[below - 1]]
         return rng.choice(candidates)
 
     def latex(self, name):

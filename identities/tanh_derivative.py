@@ -11,7 +11,7 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, reals
 from derive.domain import Point
-from derive.notation import Logistic, Notation
+from derive.notation import EvaluatedAt, Logistic, Notation
 from derive.vocabulary import Vocabulary
 
 x = sp.Symbol("x", real=True)
@@ -32,14 +32,6 @@ class Tanh(Notation):
 
     def _unicode(self, printer):
         return f"tanh({printer._print(self.args[0])})"
-
-
-class EvaluatedAt(sp.Subs):
-    """f|_{x=a}, SymPy's substitution, printed on one line for the terminal."""
-
-    def _unicode(self, printer):
-        where = ", ".join(f"{printer._print(v)}={printer._print(a)}" for v, a in zip(self.variables, self.point))
-        return f"[{printer._print(self.expr)}]_{{{where}}}"
 
 
 th = Tanh(x)
