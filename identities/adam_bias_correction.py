@@ -183,7 +183,7 @@ unrolling = Claim(
     statement=sp.Eq(RecursiveAverage(beta1, t), unrolled(beta1, t), evaluate=False),
     steps=[
         Step(RecursiveAverage(beta1, t)),
-        Step(unrolled(beta1, t), because=r"induction on $t$ with (a), from $m_0 = 0$"),
+        Step(unrolled(beta1, t), because=r"induction on $t$ with {by}, from $m_0 = 0$", by=recursion_step),
     ],
     oracle=oracle_unrolled,
     domain=sequence_domain,
@@ -206,7 +206,7 @@ def biased_claim(estimate, rate_symbol, power, moment, name, oracle):
             Step(E(estimate)),
             Step(
                 (1 - rate_symbol) * sp.Sum(rate_symbol ** (t - s) * E(Gradient(s) ** power), (s, 1, t)),
-                because=r"by (b); linearity of $\mathbb{E}$",
+                because=r"by {by}; linearity of $\mathbb{E}$", by=unrolling,
             ),
             Step(
                 sp.Sum(body * moment, (s, 1, t)),
@@ -221,7 +221,7 @@ def biased_claim(estimate, rate_symbol, power, moment, name, oracle):
     )
 
 
-def corrected_claim(estimate, corrected, rate_symbol, moment, name, oracle, part):
+def corrected_claim(estimate, corrected, rate_symbol, moment, name, oracle, biased):
     return Claim(
         label=f"unbiased {name} moment",
         text=r"so the bias-corrected estimate is unbiased:",
@@ -229,16 +229,16 @@ def corrected_claim(estimate, corrected, rate_symbol, moment, name, oracle, part
         steps=[
             Step(E(corrected)),
             Step(E(estimate) / (1 - rate_symbol**t), because=r"linearity of $\mathbb{E}$; $1 - \beta^t > 0$"),
-            Step(moment, because=f"by ({part})"),
+            Step(moment, by=biased),
         ],
         oracle=oracle,
     )
 
 
 first = biased_claim(m_t, beta1, 1, mu, "first", oracle_first)
-first_corrected = corrected_claim(m_t, m_hat, beta1, mu, "first", oracle_first_corrected, "c")
+first_corrected = corrected_claim(m_t, m_hat, beta1, mu, "first", oracle_first_corrected, first)
 second = biased_claim(v_t, beta2, 2, nu, "second", oracle_second)
-second_corrected = corrected_claim(v_t, v_hat, beta2, nu, "second", oracle_second_corrected, "e")
+second_corrected = corrected_claim(v_t, v_hat, beta2, nu, "second", oracle_second_corrected, second)
 
 # --- documentation vocabulary ---------------------------------------------------------------
 # m_t, v_t the moment estimates and \hat m_t, \hat v_t their bias corrections, sequences over the

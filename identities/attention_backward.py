@@ -280,7 +280,7 @@ score_gradient = Claim(
     steps=[
         Step(sp.Derivative(L_s, S[i, j])),
         Step(Sum2(dP(l, k) * sp.Derivative(weight_s(l, k), S[i, j]), l, n, k, m),
-             because=r"chain rule through $P$; $\partial L/\partial P_{lk} = \mathrm{d}P_{lk}$ (part (b))"),
+             because=r"chain rule through $P$; $\partial L/\partial P_{lk} = \mathrm{d}P_{lk}$ (part {by})", by=weight_gradient),
         Step(Sum2(dP(l, k) * delta(l, i) * weight_s(l, k) * (delta(k, j) - weight_s(l, j)), l, n, k, m),
              because=r"row $l$ of $P$ depends only on row $l$ of $S$; softmax Jacobian $P_{lk}(\delta_{kj} - P_{lj})$"),
         Step(Sum(dP(i, k) * weight_s(i, k) * (delta(k, j) - weight_s(i, j)), k, m), because=r"$\delta_{li}$ picks $l = i$"),
@@ -303,7 +303,7 @@ query_gradient = Claim(
     steps=[
         Step(sp.Derivative(L_qk, Q[i, a])),
         Step(Sum2(dP(l, k) * sp.Derivative(weight(l, k), Q[i, a]), l, n, k, m),
-             because=r"$L = \sum_{l,k} P_{lk}\,\mathrm{d}P_{lk}$ (part (b)); $\mathrm{d}P$ does not depend on $Q$"),
+             because=r"$L = \sum_{l,k} P_{lk}\,\mathrm{d}P_{lk}$ (part {by}); $\mathrm{d}P$ does not depend on $Q$", by=weight_gradient),
         Step(Sum2(dP(l, k) * Sum(weight(l, k) * (delta(k, b) - weight(l, b)) * sp.Derivative(score(l, b), Q[i, a]), b, m), l, n, k, m),
              because=r"chain rule through row $l$ of $S$, with the softmax Jacobian $P_{lk}(\delta_{kb} - P_{lb})$"),
         Step(Sum2(dP(l, k) * Sum(weight(l, k) * (delta(k, b) - weight(l, b)) * delta(l, i) * K[b, a], b, m) / root_d, l, n, k, m),
@@ -324,7 +324,7 @@ key_gradient = Claim(
     steps=[
         Step(sp.Derivative(L_qk, K[j, a])),
         Step(Sum2(dP(l, k) * sp.Derivative(weight(l, k), K[j, a]), l, n, k, m),
-             because=r"$L = \sum_{l,k} P_{lk}\,\mathrm{d}P_{lk}$ (part (b)); $\mathrm{d}P$ does not depend on $K$"),
+             because=r"$L = \sum_{l,k} P_{lk}\,\mathrm{d}P_{lk}$ (part {by}); $\mathrm{d}P$ does not depend on $K$", by=weight_gradient),
         Step(Sum2(dP(l, k) * Sum(weight(l, k) * (delta(k, b) - weight(l, b)) * sp.Derivative(score(l, b), K[j, a]), b, m), l, n, k, m),
              because=r"chain rule through row $l$ of $S$, with the softmax Jacobian $P_{lk}(\delta_{kb} - P_{lb})$"),
         Step(Sum2(dP(l, k) * Sum(weight(l, k) * (delta(k, b) - weight(l, b)) * delta(b, j) * Q[l, a], b, m) / root_d, l, n, k, m),

@@ -196,7 +196,7 @@ ones_eigenvector = Claim(
     steps=[
         Step(Sum(times_one, j, n)),
         Step(Sum(A(i, j), j, n), because=r"every entry of $\mathbf{1}$ is $1$"),
-        Step(sp.Integer(1), because="part (b)"),
+        Step(sp.Integer(1), because="part {by}", by=row_sum),
     ],
     oracle=oracle_times_ones,
 )
@@ -210,10 +210,10 @@ average_bound = Claim(
     statement=Statement(sp.Abs(Sum(A(i, j) * v[j], j, n)), "<=", norm_v),
     steps=[
         Step(sp.Abs(Sum(A(i, j) * v[j], j, n))),
-        Step(Sum(A(i, j) * sp.Abs(v[j]), j, n), relation="<=", because=r"triangle inequality, with $A_{ij} > 0$ (part (a))"),
+        Step(Sum(A(i, j) * sp.Abs(v[j]), j, n), relation="<=", because=r"triangle inequality, with $A_{ij} > 0$ (part {by})", by=positive_entries),
         Step(Sum(A(i, j) * norm_v, j, n), relation="<=", because=r"$|v_j| \le \|v\|_\infty$ and $A_{ij} > 0$"),
         Step(norm_v * Sum(A(i, j), j, n), because=r"$\|v\|_\infty$ does not depend on $j$"),
-        Step(norm_v, because="part (b)"),
+        Step(norm_v, because="part {by}", by=row_sum),
     ],
     oracle=oracle_average,
 )
@@ -228,9 +228,10 @@ radius_bound = Claim(
             sp.Integer(1),
             relation="<=",
             because=(
-                r"for $Av = \lambda v$, $v \ne 0$: $|\lambda| \|v\|_\infty = \|Av\|_\infty \le \|v\|_\infty$ by part (d); "
+                r"for $Av = \lambda v$, $v \ne 0$: $|\lambda| \|v\|_\infty = \|Av\|_\infty \le \|v\|_\infty$ by part {by}; "
                 r"divide by $\|v\|_\infty > 0$"
             ),
+            by=average_bound,
         ),
     ],
     oracle=oracle_spectral_radius,

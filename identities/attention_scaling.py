@@ -196,7 +196,7 @@ variance = Claim(
     steps=[
         Step(Var(score)),
         Step(E(score**2) - E(score) ** 2, because=r"$\operatorname{Var}(X) = \mathbb{E}[X^2] - \mathbb{E}[X]^2$"),
-        Step(E(score**2), because=r"part (a)"),
+        Step(E(score**2), because=r"part {by}", by=mean),
         Step(E(double_sum), because=r"$(q \cdot k)^2 = \sum_i \sum_j q_i k_i q_j k_j$"),
         Step(
             sp.Sum(E(q[i] * q[j]) * E(k[i] * k[j]), (j, 1, d), (i, 1, d)),
@@ -219,7 +219,7 @@ scaled_variance = Claim(
     steps=[
         Step(Var(scaled)),
         Step(Var(score) / d, because=r"$\operatorname{Var}(cX) = c^2 \operatorname{Var}(X)$ with $c = 1/\sqrt{d}$"),
-        Step(sp.Integer(1), because=r"part (b)"),
+        Step(sp.Integer(1), because=r"part {by}", by=variance),
     ],
     oracle=oracle_scaled_variance,
 )

@@ -176,7 +176,7 @@ bayes = Claim(
         Step(Posterior(i, n)),
         Step(Both(i) / evidence, because="definition of conditional probability"),
         Step(Likelihood(i, n) * Prior(i, n) / evidence, because=r"product rule $P(A_i \cap B) = P(B \mid A_i) P(A_i)$"),
-        Step(Likelihood(i, n) * Prior(i, n) / total_probability, because="by (a)"),
+        Step(Likelihood(i, n) * Prior(i, n) / total_probability, by=total),
     ],
     oracle=oracle_posterior,
 )

@@ -102,7 +102,7 @@ second_moment = Claim(
     steps=[
         Step(E(X**2)),
         Step(E(X), because=r"$X^2 = X$, since $0^2 = 0$ and $1^2 = 1$"),
-        Step(p, because=r"by (a)"),
+        Step(p, by=mean),
     ],
     oracle=oracle_second_moment,
 )
@@ -114,7 +114,7 @@ variance = Claim(
     steps=[
         Step(Var(X)),
         Step(E(X**2) - E(X) ** 2, because=r"variance shortcut"),
-        Step(p - p**2, because=r"by (a) and (b)"),
+        Step(p - p**2, by=(mean, second_moment)),
         Step(p * (1 - p), because=r"factor out $p$"),
     ],
     oracle=oracle_variance,
@@ -126,7 +126,7 @@ bound = Claim(
     statement=sp.Le(Var(X), sp.Rational(1, 4), evaluate=False),
     steps=[
         Step(Var(X)),
-        Step(p * (1 - p), because=r"by (c)"),
+        Step(p * (1 - p), by=variance),
         Step(sp.Rational(1, 4) - (p - half) ** 2, because=r"complete the square"),
         Step(sp.Rational(1, 4), relation="<=", because=r"$(p - 1/2)^2 \ge 0$"),
     ],
@@ -139,7 +139,7 @@ fair_coin = Claim(
     statement=sp.Eq(Variance(X, fair), sp.Rational(1, 4), evaluate=False),
     steps=[
         Step(Variance(X, fair)),
-        Step(sp.Mul(half, sp.Add(1, -half, evaluate=False), evaluate=False), because=r"by (c) at $p = 1/2$"),
+        Step(sp.Mul(half, sp.Add(1, -half, evaluate=False), evaluate=False), because=r"by {by} at $p = 1/2$", by=variance),
         Step(sp.Rational(1, 4), because=r"arithmetic"),
     ],
     oracle=oracle_fair,

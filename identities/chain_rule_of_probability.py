@@ -175,7 +175,7 @@ log_form = Claim(
     steps=[
         Step(log_sum),
         Step(sp.log(product), because="the log of a product of positive factors is the sum of their logs"),
-        Step(sp.log(joint), because="by (a)"),
+        Step(sp.log(joint), by=factorisation),
     ],
     oracle=oracle_log_sum,
 )

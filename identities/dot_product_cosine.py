@@ -188,7 +188,7 @@ cosine_form = Claim(
         Step(norm_a * norm_b * (1 - 2 * sp.sin(theta / 2) ** 2), because=r"$\cos \theta = 1 - 2\sin^2(\theta/2)$"),
         Step(norm_a * norm_b * (1 - chord**2 / 2), because=r"the chord: $\sin(\theta/2) = \|\hat{a} - \hat{b}\|/2$"),
         Step(norm_a * norm_b * (1 - (2 - 2 * dot / (norm_a * norm_b)) / 2),
-             because=r"part (a) for $\hat{a}, \hat{b}$: $\|\hat{a}\| = \|\hat{b}\| = 1$, $\hat{a} \cdot \hat{b} = a \cdot b/(\|a\|\|b\|)$"),
+             because=r"part {by} for $\hat{a}, \hat{b}$: $\|\hat{a}\| = \|\hat{b}\| = 1$, $\hat{a} \cdot \hat{b} = a \cdot b/(\|a\|\|b\|)$", by=expansion),
         Step(dot, because="multiply out"),
     ],
     oracle=oracle_cosine_form,
@@ -200,8 +200,8 @@ law_of_cosines = Claim(
     statement=sp.Eq(distance**2, norm_a**2 + norm_b**2 - 2 * norm_a * norm_b * sp.cos(theta), evaluate=False),
     steps=[
         Step(distance**2),
-        Step(norm_a**2 + norm_b**2 - 2 * dot, because="part (a)"),
-        Step(norm_a**2 + norm_b**2 - 2 * norm_a * norm_b * sp.cos(theta), because="part (b)"),
+        Step(norm_a**2 + norm_b**2 - 2 * dot, because="part {by}", by=expansion),
+        Step(norm_a**2 + norm_b**2 - 2 * norm_a * norm_b * sp.cos(theta), because="part {by}", by=cosine_form),
     ],
     oracle=oracle_distance_squared,
 )
@@ -228,7 +228,7 @@ squared_bound = Claim(
     steps=[
         Step(dot**2),
         Step(dot**2 + lagrange_sum, relation="<=", because="add a sum of squares"),
-        Step(norm_a**2 * norm_b**2, because="part (d)"),
+        Step(norm_a**2 * norm_b**2, because="part {by}", by=lagrange),
     ],
     oracle=oracle_dot_squared,
 )
@@ -240,7 +240,7 @@ cauchy_schwarz = Claim(
     steps=[
         Step(sp.Abs(dot)),
         Step(sp.sqrt(dot**2), because=r"$|x| = \sqrt{x^2}$ for real $x$"),
-        Step(sp.sqrt(norm_a**2 * norm_b**2), relation="<=", because=r"part (e); $\sqrt{\cdot}$ is increasing"),
+        Step(sp.sqrt(norm_a**2 * norm_b**2), relation="<=", because=r"part {by}; $\sqrt{\cdot}$ is increasing", by=squared_bound),
         Step(norm_a * norm_b, because=r"lengths are $\ge 0$"),
     ],
     oracle=oracle_abs_dot,

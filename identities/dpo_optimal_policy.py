@@ -347,7 +347,7 @@ stationarity = Claim(
     statement=sp.Eq(stationary_point, 0, evaluate=False),
     steps=[
         Step(stationary_point),
-        Step(EvaluatedAt(derivative_closed, (pi[j], lam), (pi_star[j], lam_star)), because="by (a)"),
+        Step(EvaluatedAt(derivative_closed, (pi[j], lam), (pi_star[j], lam_star)), by=lagrange_derivative),
         Step(r[j] - beta * (sp.log(pi_star[j] / pi_ref[j]) + 1) - lam_star, because=r"put in $\pi^*_j$ and $\lambda^*$"),
         Step(r[j] - implicit_reward(j) - beta * sp.log(Z), because=r"$\beta$ and $-\beta$ cancel"),
         Step(r[j] - beta * sp.log(sp.exp(r[j] / beta) / Z) - beta * sp.log(Z), because=r"definition of $\pi^*_j$"),
@@ -393,7 +393,7 @@ upper_bound = Claim(
     statement=Statement(J(pi), "<=", beta * sp.log(Z)),
     steps=[
         Step(J(pi)),
-        Step(gap_form, because="by (c)"),
+        Step(gap_form, by=as_divergence),
         Step(
             beta * sp.log(Z),
             relation="<=",
@@ -419,7 +419,7 @@ maximal_value = Claim(
         Step(maximum),
         Step(
             beta * sp.log(Z) - beta * KL(pi_star, pi_star, n),
-            because=r"by (c), at $\pi = \pi^*$, where $D_{\mathrm{KL}}(\pi \,\|\, \pi^*)$ is smallest",
+            because=r"by {by}, at $\pi = \pi^*$, where $D_{\mathrm{KL}}(\pi \,\|\, \pi^*)$ is smallest", by=as_divergence,
         ),
         Step(beta * sp.log(Z), because=r"$D_{\mathrm{KL}}(\pi^* \,\|\, \pi^*) = \sum_k \pi^*_k \log 1 = 0$"),
     ],
@@ -434,7 +434,7 @@ maximiser_claim = Claim(
     statement=sp.Eq(maximiser, pi_star[j], evaluate=False),
     steps=[
         Step(maximiser),
-        Step(pi_star[j], because=r"by (d), $J(\pi) < \beta \log Z$ unless $\pi = \pi^*$"),
+        Step(pi_star[j], because=r"by {by}, $J(\pi) < \beta \log Z$ unless $\pi = \pi^*$", by=upper_bound),
     ],
     oracle=oracle_maximiser,
     domain=optimisation_domain,
@@ -470,7 +470,7 @@ preference_claim = Claim(
     statement=sp.Eq(preference, Logistic(implicit_reward(i) - implicit_reward(j)), evaluate=False),
     steps=[
         Step(preference),
-        Step(Logistic(shifted_difference), because="by (g), for $i$ and for $j$"),
+        Step(Logistic(shifted_difference), because="by {by}, for $i$ and for $j$", by=reward_from_policy),
         Step(Logistic(implicit_reward(i) - implicit_reward(j)), because=r"$\beta \log Z$ cancels"),
     ],
     oracle=oracle_preference,

@@ -356,7 +356,7 @@ singular_values = Claim(
     statement=sp.Eq(norm_M, singular_sum, evaluate=False),
     steps=[
         Step(norm_M),
-        Step(Sum(Gram(M, j, j, m), j, n), because="part (a)"),
+        Step(Sum(Gram(M, j, j, m), j, n), because="part {by}", by=trace),
         Step(singular_sum, because=r"$\operatorname{tr}(V \Sigma^{\top}\Sigma V^{\top}) = \operatorname{tr}(\Sigma^{\top}\Sigma V^{\top} V) = \sum_k \sigma_k^2$"),
     ],
     oracle=oracle_frobenius,
@@ -370,7 +370,7 @@ truncation = Claim(
     statement=sp.Eq(FrobeniusSq(truncation_source, m, n), tail, evaluate=False),
     steps=[
         Step(FrobeniusSq(truncation_source, m, n)),
-        Step(Sum(Sigma(truncation_source, k, m, n) ** 2, k, rank_bound), because=r"part (c) for $M - M_r$"),
+        Step(Sum(Sigma(truncation_source, k, m, n) ** 2, k, rank_bound), because=r"part {by} for $M - M_r$", by=singular_values),
         Step(tail, because=r"$M - M_r = \sum_{k > r} \sigma_k u_k v_k^{\top}$ is an SVD with singular values $\sigma_{r+1}, \ldots$ and zeros"),
     ],
     oracle=oracle_truncation,
@@ -385,7 +385,7 @@ optimality = Claim(
     statement=Statement(FrobeniusSq(competitor, m, n), ">=", tail),
     steps=[
         Step(FrobeniusSq(competitor, m, n)),
-        Step(Sum(Sigma(competitor, i, m, n) ** 2, i, rank_bound), because=r"part (c) for $M - BA$"),
+        Step(Sum(Sigma(competitor, i, m, n) ** 2, i, rank_bound), because=r"part {by} for $M - BA$", by=singular_values),
         Step(Sum(Sigma(competitor, i, m, n) ** 2, i, rank_bound - r), relation=">=", because="drop the last $r$ terms, each $\\ge 0$"),
         Step(shifted_tail, relation=">=",
              because=r"Weyl: $\sigma_{i+r}(M) \le \sigma_i(M - BA) + \sigma_{r+1}(BA) = \sigma_i(M - BA)$, as $\operatorname{rank} BA \le r$"),

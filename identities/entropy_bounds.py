@@ -143,7 +143,7 @@ gap = Claim(
 def below_log_n(relation, because):
     return [
         Step(Entropy(p, n)),
-        Step(sp.log(n) - KL(p, u, n), because=r"by (d)"),
+        Step(sp.log(n) - KL(p, u, n), by=gap),
         Step(sp.log(n), because=because, relation=relation),
     ]
 

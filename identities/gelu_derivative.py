@@ -121,7 +121,7 @@ derivative_claim = Claim(
         Step(derivative),
         Step(sp.Derivative(x * Phi, x), because=r"definition of GELU"),
         Step(Phi + x * sp.Derivative(Phi, x), because="product rule"),
-        Step(closed_form, because="by (a)"),
+        Step(closed_form, by=cdf_claim),
     ],
     oracle=lambda point: mpmath.diff(mp_gelu, point.x),
 )
@@ -134,7 +134,7 @@ at_zero = Claim(
     statement=sp.Eq(slope_at_zero, sp.Rational(1, 2), evaluate=False),
     steps=[
         Step(slope_at_zero),
-        Step(NormalCDF(0) + 0 * NormalPDF(0), because="by (b)"),
+        Step(NormalCDF(0) + 0 * NormalPDF(0), by=derivative_claim),
         Step(sp.Rational(1, 2), because=r"$\Phi(0) = (1 + \operatorname{erf}(0))/2 = 1/2$"),
     ],
     oracle=lambda point: mpmath.diff(mp_gelu, 0),
@@ -148,7 +148,7 @@ not_monotone = Claim(
     statement=sp.Lt(slope_at_minus_one, 0, evaluate=False),
     steps=[
         Step(slope_at_minus_one),
-        Step(NormalCDF(-1) - NormalPDF(-1), because="by (b)"),
+        Step(NormalCDF(-1) - NormalPDF(-1), by=derivative_claim),
         Step(sp.Integer(0), relation="<", because=r"$\Phi(-1) \approx 0.1587$ and $\phi(-1) \approx 0.2420$"),
     ],
     oracle=lambda point: mpmath.diff(mp_gelu, -1),

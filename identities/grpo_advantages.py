@@ -157,7 +157,7 @@ def normalised_claim(std, name, oracle):
         steps=[
             Step(normalised_sum(std)),
             Step(centred_sum / std, because=r"the same positive factor in every term"),
-            Step(sp.Integer(0), because="by (a)"),
+            Step(sp.Integer(0), by=centred),
         ],
         oracle=oracle,
     )
@@ -172,7 +172,7 @@ zero_mean = Claim(
     statement=sp.Eq(normalised_mean, 0, evaluate=False),
     steps=[
         Step(normalised_mean),
-        Step(sp.Integer(0), because="by (b)"),
+        Step(sp.Integer(0), by=population_sum),
     ],
     oracle=oracle_mean,
 )
@@ -183,7 +183,7 @@ unit_variance = Claim(
     statement=sp.Eq(normalised_variance, 1, evaluate=False),
     steps=[
         Step(normalised_variance),
-        Step(Sum(advantage(i, population_std) ** 2, i, G) / G, because=r"their mean is $0$ by (d)"),
+        Step(Sum(advantage(i, population_std) ** 2, i, G) / G, because=r"their mean is $0$ by {by}", by=zero_mean),
         Step(
             Sum(advantage(i) ** 2, i, G) / (G * population_std**2),
             because=r"$\sigma_r$ does not depend on $i$",
@@ -200,7 +200,7 @@ sample_variance = Claim(
     statement=sp.Eq(sample_normalised_variance, (G - 1) / G, evaluate=False),
     steps=[
         Step(sample_normalised_variance),
-        Step(Sum(advantage(i, sample_std) ** 2, i, G) / G, because=r"they sum to $0$ by (c)"),
+        Step(Sum(advantage(i, sample_std) ** 2, i, G) / G, because=r"they sum to $0$ by {by}", by=sample_sum),
         Step(Sum(advantage(i) ** 2, i, G) / (G * sample_std**2), because=r"$s_r$ does not depend on $i$"),
         Step(over((G - 1) * sample_std**2, G * sample_std**2), because=r"definition of $s_r^2$"),
         Step((G - 1) / G, because=r"$s_r > 0$"),

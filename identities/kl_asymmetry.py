@@ -107,7 +107,7 @@ concrete_difference = Claim(
     statement=sp.Gt(P_Q - Q_P, 0, evaluate=False),
     steps=[
         Step(P_Q - Q_P),
-        Step(sp.log(sp.Rational(5, 3)) - (sp.Rational(9, 5) * sp.log(3) - sp.log(5)), because="by (c) and (d)"),
+        Step(sp.log(sp.Rational(5, 3)) - (sp.Rational(9, 5) * sp.log(3) - sp.log(5)), by=(forward, backward)),
         Step(2 * sp.log(5) - sp.Rational(14, 5) * sp.log(3), because="collect the logarithms"),
         Step(sp.log(sp.Rational(5**10, 3**14)) / 5, because=r"$\log 5^{10} - \log 3^{14}$, divided by $5$"),
         Step(sp.Integer(0), because=r"$5^{10} = 9765625 > 4782969 = 3^{14}$", relation=">"),
@@ -161,7 +161,7 @@ triangle = Claim(
     statement=sp.Gt(P_Q, P_R + R_Q, evaluate=False),
     steps=[
         Step(P_Q),
-        Step(sp.log(5) - sp.log(3), because="by (c)"),
+        Step(sp.log(5) - sp.log(3), by=forward),
         Step(
             sp.Add(sp.log(5) - sp.Rational(5, 4) * sp.log(3), sp.log(3) / 4, evaluate=False),
             because=r"split off $(1/4) \log 3$",

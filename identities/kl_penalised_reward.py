@@ -110,8 +110,8 @@ value_at_optimum = Claim(
     statement=sp.Eq(J(pi_star), beta * sp.log(Z), evaluate=False),
     steps=[
         Step(J(pi_star)),
-        Step(Sum(pi_star[k] * (r[k] - beta * log_ratio(pi_star, k)), k, n), because="by (a), for $\\pi = \\pi^*$"),
-        Step(Sum(pi_star[k] * beta * sp.log(Z), k, n), because="by (c)"),
+        Step(Sum(pi_star[k] * (r[k] - beta * log_ratio(pi_star, k)), k, n), because="by {by}, for $\\pi = \\pi^*$", by=as_expectation),
+        Step(Sum(pi_star[k] * beta * sp.log(Z), k, n), by=constant_at_optimum),
         Step(beta * sp.log(Z), because=r"$\sum_k \pi^*_k = 1$"),
     ],
     oracle=oracle_objective_at_optimum,

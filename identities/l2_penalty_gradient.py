@@ -87,7 +87,7 @@ step_claim = Claim(
     statement=sp.Eq(update, shrunk, evaluate=False),
     steps=[
         Step(update),
-        Step(w[i] - eta * (g[i] + lam * w[i]), because="by (a)"),
+        Step(w[i] - eta * (g[i] + lam * w[i]), by=gradient_claim),
         Step(shrunk, because=r"collect the terms in $w_i$"),
     ],
     oracle=oracle_step,

@@ -293,7 +293,7 @@ input_gradient_claim = Claim(
                 i,
                 d,
             ),
-            because=r"$\partial \mu/\partial x_j = 1/d$ and $\partial \sigma^2/\partial x_j = 2(x_j - \mu)/d$ (parts (c), (d))",
+            because=r"$\partial \mu/\partial x_j = 1/d$ and $\partial \sigma^2/\partial x_j = 2(x_j - \mu)/d$ (parts {by1}, {by2})", by=(mean_derivative, variance_derivative),
         ),
         Step(input_gradient_expanded, because=r"split the sum; $\delta_{ij}$ picks the term $i = j$"),
         Step(input_gradient, because=r"factor out $1/\sqrt{\sigma^2+\epsilon}$; definition of the normalised features"),
@@ -312,7 +312,7 @@ printed_form_error = Claim(
     statement=sp.Eq(chain_rule(x[j]), dropped_form + discrepancy, evaluate=False),
     steps=[
         Step(chain_rule(x[j])),
-        Step(input_gradient, because="part (e)"),
+        Step(input_gradient, because="part {by}", by=input_gradient_claim),
         Step(
             printed_form + (x[j] - mu) * sum_ggc * scale / d * (1 / var - 1 / (var + eps)),
             because=r"the two forms differ only in the last term, by $1/\sigma^2$ against $1/(\sigma^2+\epsilon)$",

@@ -151,7 +151,7 @@ factor = Claim(
     steps=[
         Step(params(W) / (params(B) + params(A))),
         Step(d_in * d_out / (params(B) + params(A)), because=r"$W$ is $d_{out} \times d_{in}$"),
-        Step(d_in * d_out / (r * (d_in + d_out)), because="part (a)"),
+        Step(d_in * d_out / (r * (d_in + d_out)), because="part {by}", by=count),
     ],
     oracle=oracle_factor,
 )
@@ -175,7 +175,7 @@ def concrete_claims(rank: int, width: int = 4096):
         statement=sp.Eq(params(B_) + params(A_), adapter, evaluate=False),
         steps=[
             Step(params(B_) + params(A_)),
-            Step(sp.Mul(rank, sp.Add(width, width, evaluate=False), evaluate=False), because=rf"part (a) at {shapes}"),
+            Step(sp.Mul(rank, sp.Add(width, width, evaluate=False), evaluate=False), because=rf"part {{by}} at {shapes}", by=count),
             Step(sp.Integer(adapter), because="arithmetic"),
         ],
         oracle=lambda point: count_entries(mpmath.zeros(width, rank)) + count_entries(mpmath.zeros(rank, width)),
@@ -188,7 +188,7 @@ def concrete_claims(rank: int, width: int = 4096):
         steps=[
             Step(params(W_) / (params(B_) + params(A_))),
             Step(sp.Mul(sp.Integer(width**2), sp.Pow(sp.Integer(adapter), -1, evaluate=False), evaluate=False),
-                 because=rf"$W$ has ${width}^2$ entries; part ({'c' if rank == 8 else 'e'})"),
+                 because=rf"$W$ has ${width}^2$ entries; part {{by}}", by=count_claim),
             Step(sp.Integer(width**2 // adapter), because="arithmetic"),
         ],
         oracle=lambda point: mpmath.mpf(width * width) / (count_entries(mpmath.zeros(width, rank)) + count_entries(mpmath.zeros(rank, width))),

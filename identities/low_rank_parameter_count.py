@@ -67,7 +67,7 @@ saving = Claim(
     statement=sp.Eq(params(M) - params(B) - params(A), (m + n) * (threshold - r), evaluate=False),
     steps=[
         Step(params(M) - params(B) - params(A)),
-        Step(m * n - (m + n) * r, because=r"$M$ is $m \times n$; part (a)"),
+        Step(m * n - (m + n) * r, because=r"$M$ is $m \times n$; part {by}", by=factor_count),
         Step((m + n) * (threshold - r), because=r"factor out $m + n > 0$"),
     ],
     oracle=oracle_saving,
@@ -98,7 +98,7 @@ def concrete_claims(width: int = 4096, rank: int = 8):
         statement=sp.Eq(params(B_) + params(A_), (2 * width) * rank, evaluate=False),
         steps=[
             Step(params(B_) + params(A_)),
-            Step(sp.Mul(sp.Add(width, width, evaluate=False), rank, evaluate=False), because=rf"part (a) at {shapes}"),
+            Step(sp.Mul(sp.Add(width, width, evaluate=False), rank, evaluate=False), because=rf"part {{by}} at {shapes}", by=factor_count),
             Step(sp.Integer(2 * width * rank), because="arithmetic"),
         ],
         oracle=lambda point: count_grid(width, rank) + count_grid(rank, width),

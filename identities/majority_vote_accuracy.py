@@ -183,7 +183,7 @@ even_claim = Claim(
             sp.Sum(Binomial(p, even, j), (j, m + 1, even)) + Tie(p, even) / 2,
             because=r"more than half correct ($j \ge m + 1$), or a tie won by the coin with probability $1/2$",
         ),
-        Step(even_value, because="binomial law and (b)"),
+        Step(even_value, because="binomial law and {by}", by=tie_claim),
     ],
     oracle=oracle_even,
 )

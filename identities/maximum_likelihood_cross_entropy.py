@@ -312,9 +312,9 @@ maximiser = Claim(
         Step(maximum_likelihood),
         Step(
             MinimumCrossEntropy(c, N, V, j),
-            because=r"by (a), $H(\hat{p}, q) = -(\log L(q))/N$, and $t \mapsto -(\log t)/N$ is strictly decreasing",
+            because=r"by {by}, $H(\hat{p}, q) = -(\log L(q))/N$, and $t \mapsto -(\log t)/N$ is strictly decreasing", by=as_cross_entropy,
         ),
-        Step(phat[j], because=r"by (c), the minimum $H(\hat{p})$ is attained only at $q = \hat{p}$"),
+        Step(phat[j], because=r"by {by}, the minimum $H(\hat{p})$ is attained only at $q = \hat{p}$", by=lower_bound),
         Step(c[j] / N, because=r"definition of $\hat{p}$"),
     ],
     oracle=oracle_maximiser,

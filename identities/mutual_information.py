@@ -256,8 +256,8 @@ reduction = Claim(
     statement=sp.Eq(I, HX - HX_Y, evaluate=False),
     steps=[
         Step(I),
-        Step(HX + HY - HXY, because="by (a)"),
-        Step(HX - HX_Y, because=r"by (b), $H(X, Y) - H(Y) = H(X \mid Y)$"),
+        Step(HX + HY - HXY, by=entropies),
+        Step(HX - HX_Y, because=r"by {by}, $H(X, Y) - H(Y) = H(X \mid Y)$", by=chain_rule),
     ],
     oracle=oracle_mutual_information,
 )

@@ -50,7 +50,7 @@ unbounded = Claim(
     statement=sp.Gt(slope_near_zero, M, evaluate=False),
     steps=[
         Step(slope_near_zero),
-        Step(sp.Abs(EvaluatedAt(-1 / p, p, near_zero)), because="by (a)"),
+        Step(sp.Abs(EvaluatedAt(-1 / p, p, near_zero)), by=slope_claim),
         Step(M + v, because=r"$1/p = M + v$"),
         Step(M, relation=">", because=r"$v > 0$"),
     ],

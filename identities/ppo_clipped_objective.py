@@ -157,7 +157,7 @@ flat_above = Claim(
         Step(slope_above),
         Step(
             EvaluatedAt(sp.Derivative(A_pos * sp.Min(r, 1 + epsilon), r), r, above),
-            because=r"by (a)",
+            by=positive_advantage,
         ),
         Step(sp.Integer(0), because=r"$\operatorname{min}(r, 1 + \epsilon) = 1 + \epsilon$ for $r > 1 + \epsilon$, constant in $r$"),
     ],
@@ -173,7 +173,7 @@ flat_below = Claim(
         Step(slope_below),
         Step(
             EvaluatedAt(sp.Derivative(A_neg * sp.Max(r, 1 - epsilon), r), r, below),
-            because=r"by (b)",
+            by=negative_advantage,
         ),
         Step(sp.Integer(0), because=r"$\operatorname{max}(r, 1 - \epsilon) = 1 - \epsilon$ for $r < 1 - \epsilon$, constant in $r$"),
     ],

@@ -125,7 +125,7 @@ model_bytes = Claim(
     statement=sp.Eq(layer_sum(nbytes, d, L), 8 * L * d**2, evaluate=False),
     steps=[
         Step(layer_sum(nbytes, d, L)),
-        Step(sp.Sum(4 * (2 * d**2), (l, 1, L)), because="part (a) for each of the four matrices"),
+        Step(sp.Sum(4 * (2 * d**2), (l, 1, L)), because="part {by} for each of the four matrices", by=matrix_bytes),
         Step(8 * L * d**2, because=r"the same in each of the $L$ layers"),
     ],
     oracle=oracle_model_bytes,
@@ -142,7 +142,7 @@ matrix_bytes_4096 = Claim(
     statement=sp.Eq(nbytes(W_4096), one_matrix, evaluate=False),
     steps=[
         Step(nbytes(W_4096)),
-        Step(sp.Mul(2, sp.Pow(WIDTH, 2, evaluate=False), evaluate=False), because=rf"part (a) at $d = {WIDTH}$"),
+        Step(sp.Mul(2, sp.Pow(WIDTH, 2, evaluate=False), evaluate=False), because=rf"part {{by}} at $d = {WIDTH}$", by=matrix_bytes),
         Step(sp.Integer(one_matrix), because="arithmetic"),
     ],
     oracle=lambda point: mp_matrix_bytes(WIDTH, WIDTH),
@@ -155,7 +155,7 @@ matrix_mib_4096 = Claim(
     statement=sp.Eq(nbytes(W_4096) / MIB, 32, evaluate=False),
     steps=[
         Step(nbytes(W_4096) / MIB),
-        Step(sp.Mul(sp.Integer(one_matrix), sp.Pow(sp.Integer(MIB), -1, evaluate=False), evaluate=False), because="part (d)"),
+        Step(sp.Mul(sp.Integer(one_matrix), sp.Pow(sp.Integer(MIB), -1, evaluate=False), evaluate=False), because="part {by}", by=matrix_bytes_4096),
         Step(sp.Mul(sp.Pow(2, 25, evaluate=False), sp.Pow(2, -20, evaluate=False), evaluate=False), because=r"$2 \cdot 4096^2 = 2 \cdot 2^{24}$"),
         Step(sp.Integer(32), because=r"$2^{5} = 32$"),
     ],
@@ -172,7 +172,7 @@ model_gib = Claim(
     steps=[
         Step(layer_sum(nbytes, WIDTH, LAYERS) / GIB),
         Step(sp.Mul(8, LAYERS, sp.Pow(WIDTH, 2, evaluate=False), sp.Pow(2, -30, evaluate=False), evaluate=False),
-             because=rf"part (c) at $L = {LAYERS}$, $d = {WIDTH}$"),
+             because=rf"part {{by}} at $L = {LAYERS}$, $d = {WIDTH}$", by=model_bytes),
         Step(sp.Mul(sp.Pow(2, 32, evaluate=False), sp.Pow(2, -30, evaluate=False), evaluate=False),
              because=r"$8 \cdot 32 \cdot 4096^2 = 2^3 \cdot 2^5 \cdot 2^{24}$"),
         Step(sp.Integer(4), because=r"$2^2 = 4$"),

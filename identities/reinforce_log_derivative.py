@@ -116,8 +116,8 @@ closed_form = Claim(
     statement=sp.Eq(gradient, jacobian_form, evaluate=False),
     steps=[
         Step(gradient),
-        Step(score_form, because="by (b)"),
-        Step(jacobian_form, because=r"by (a), with $i = k$"),
+        Step(score_form, by=log_derivative),
+        Step(jacobian_form, because=r"by {by}, with $i = k$", by=score),
     ],
     oracle=oracle_gradient,
 )

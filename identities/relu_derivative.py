@@ -89,7 +89,7 @@ away_from_zero = Claim(
     statement=sp.Eq(sp.Derivative(ReLU(x), x), step_function, evaluate=False),
     steps=[
         Step(sp.Derivative(ReLU(x), x)),
-        Step(step_function, because=r"by (a) on $x > 0$ and by (b) on $x < 0$"),
+        Step(step_function, because=r"by {by1} on $x > 0$ and by {by2} on $x < 0$", by=(positive_side, negative_side)),
     ],
     oracle=oracle_derivative,
 )

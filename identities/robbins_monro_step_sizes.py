@@ -95,7 +95,7 @@ root_not_square_summable = Claim(
     steps=[
         Step(root_squares),
         Step(harmonic, because=r"$(1/\sqrt{t})^2 = 1/t$"),
-        Step(sp.log(N + 1), relation=">", because="by (b)"),
+        Step(sp.log(N + 1), relation=">", by=harmonic_diverges),
     ],
     oracle=oracle_root_squares,
 )

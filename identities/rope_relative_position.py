@@ -199,7 +199,7 @@ preserved = Claim(
     steps=[
         Step(product(T(product(Rotation(phi), q_pair)), product(Rotation(phi), k_pair))),
         Step(product(T(q_pair), T(Rotation(phi)), Rotation(phi), k_pair), because=r"$(AB)^{\top} = B^{\top} A^{\top}$"),
-        Step(product(T(q_pair), Rotation(sp.Integer(0)), k_pair), because=r"part (a) with $\alpha = \beta = \varphi$"),
+        Step(product(T(q_pair), Rotation(sp.Integer(0)), k_pair), because=r"part {by} with $\alpha = \beta = \varphi$", by=composition),
         Step(product(T(q_pair), k_pair), because=r"$R(0)$ is the identity"),
     ],
     oracle=oracle_preserved,
@@ -218,7 +218,7 @@ pair_score = Claim(
     steps=[
         Step(product(T(product(Rotation(m * theta_1), q_pair)), product(Rotation(n * theta_1), k_pair))),
         Step(product(T(q_pair), T(Rotation(m * theta_1)), Rotation(n * theta_1), k_pair), because=r"$(AB)^{\top} = B^{\top} A^{\top}$"),
-        Step(product(T(q_pair), Rotation(n * theta_1 - m * theta_1), k_pair), because="part (a)"),
+        Step(product(T(q_pair), Rotation(n * theta_1 - m * theta_1), k_pair), because="part {by}", by=composition),
         Step(product(T(q_pair), Rotation((n - m) * theta_1), k_pair), because=r"$n\theta - m\theta = (n - m)\theta$"),
     ],
     oracle=oracle_pair_score,
@@ -234,7 +234,7 @@ blocks = Claim(
     steps=[
         Step(RopeScore(m, n, h)),
         Step(Sum(rotated_term(i, m, n), i, h), because=r"the dot product, summed block by block"),
-        Step(Sum(relative_term(i, n - m), i, h), because=r"part (c) in block $i$, with $\theta = \theta_i$, multiplied out"),
+        Step(Sum(relative_term(i, n - m), i, h), because=r"part {by} in block $i$, with $\theta = \theta_i$, multiplied out", by=pair_score),
     ],
     oracle=oracle_blocks,
 )
@@ -245,8 +245,8 @@ shifted = Claim(
     statement=sp.Eq(RopeScore(m + s, n + s, h), RopeScore(m, n, h), evaluate=False),
     steps=[
         Step(RopeScore(m + s, n + s, h)),
-        Step(Sum(relative_term(i, (n + s) - (m + s)), i, h), because=r"part (d) at positions $m + s$, $n + s$; $(n + s) - (m + s) = n - m$"),
-        Step(RopeScore(m, n, h), because="part (d)"),
+        Step(Sum(relative_term(i, (n + s) - (m + s)), i, h), because=r"part {by} at positions $m + s$, $n + s$; $(n + s) - (m + s) = n - m$", by=blocks),
+        Step(RopeScore(m, n, h), because="part {by}", by=blocks),
     ],
     oracle=oracle_shifted,
 )

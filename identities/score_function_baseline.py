@@ -116,7 +116,7 @@ unbiased = Claim(
     steps=[
         Step(with_baseline),
         Step(Sum(pi(k) * R[k] * score(k), k, n) - b * mean_score, because=r"split the sum; $b$ does not depend on $k$"),
-        Step(Sum(pi(k) * R[k] * score(k), k, n) - b * 0, because="by (a)"),
+        Step(Sum(pi(k) * R[k] * score(k), k, n) - b * 0, by=zero_mean),
         Step(d(expected_reward), because="log-derivative trick"),
     ],
     oracle=oracle_with_baseline,

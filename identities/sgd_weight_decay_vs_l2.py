@@ -148,7 +148,7 @@ adam_l2 = Claim(
         Step(l2_step),
         Step(
             w[i] - eta * penalised_gradient / (sp.Pow(penalised_gradient**2, sp.Rational(1, 2), evaluate=False) + eps),
-            because=r"gradient $g_i + \lambda w_i$ as in (a); $\hat{m}_1 = g_i + \lambda w_i$, $\hat{v}_1 = (g_i + \lambda w_i)^2$",
+            because=r"gradient $g_i + \lambda w_i$ as in {by}; $\hat{m}_1 = g_i + \lambda w_i$, $\hat{v}_1 = (g_i + \lambda w_i)^2$", by=sgd,
         ),
         Step(l2_closed, because=r"$\sqrt{x^2} = |x|$"),
     ],
@@ -180,7 +180,7 @@ differ = Claim(
                 w_pos[i] - eta * over(g_pos[i] + lam * w_pos[i], sp.Abs(g_pos[i] + lam * w_pos[i], evaluate=False)),
                 w_pos[i] - eta * over(g_pos[i], sp.Abs(g_pos[i], evaluate=False)) - eta * lam * w_pos[i],
             ),
-            because=r"(b) and (c) with $\epsilon = 0$",
+            because=r"{by1} and {by2} with $\epsilon = 0$", by=(adam_l2, adamw),
         ),
         Step(difference(w_pos[i] - eta, w_pos[i] - eta - eta * lam * w_pos[i]), because=r"$x/|x| = 1$ for $x > 0$"),
         Step(eta * lam * w_pos[i], because="cancel"),

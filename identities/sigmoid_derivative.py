@@ -55,7 +55,7 @@ bound_claim = Claim(
     statement=sp.Le(derivative, quarter, evaluate=False),
     steps=[
         Step(derivative),
-        Step(closed_form, because="by (a)"),
+        Step(closed_form, by=derivative_claim),
         Step(quarter - (s - half) ** 2, because=r"complete the square: $s(1-s) = 1/4 - (s - 1/2)^2$"),
         Step(quarter, relation="<=", because=r"$(s - 1/2)^2 \ge 0$"),
     ],
@@ -70,7 +70,7 @@ equality_claim = Claim(
     statement=sp.Eq(slope_at_zero, quarter, evaluate=False),
     steps=[
         Step(slope_at_zero),
-        Step(EvaluatedAt(closed_form, x, 0), because="by (a)"),
+        Step(EvaluatedAt(closed_form, x, 0), by=derivative_claim),
         Step(Logistic(0) * (1 - Logistic(0)), because="evaluate at $x = 0$"),
         Step(quarter, because=r"$\operatorname{sigmoid}(0) = 1/(1 + e^{0}) = 1/2$"),
     ],

@@ -102,7 +102,7 @@ general_claim = Claim(
     statement=sp.Eq(Entropy(sigma, n) - Entropy(p, n), general_gap, evaluate=False),
     steps=[
         Step(Entropy(sigma, n) - Entropy(p, n)),
-        Step(gibbs_entropy - Entropy(p, n), because="by (a)"),
+        Step(gibbs_entropy - Entropy(p, n), by=entropy_claim),
         Step(
             Sum(p[k] * sp.log(p[k]), k, n) + log_partition * Sum(p[k], k, n) - beta * mean_sigma,
             because=r"definition of $H(p)$; $\sum_k p_k = 1$",
@@ -131,7 +131,7 @@ same_mean_claim = Claim(
     statement=sp.Eq(Entropy(sigma, n) - Entropy(p, n), KL(p, sigma, n), evaluate=False),
     steps=[
         Step(Entropy(sigma, n) - Entropy(p, n)),
-        Step(general_gap, because="by (b)"),
+        Step(general_gap, by=general_claim),
         Step(KL(p, sigma, n), because=r"$\mathbb{E}_{p}[z] = \mathbb{E}_{\sigma}[z]$"),
     ],
     oracle=oracle_entropy_gap,
@@ -141,7 +141,7 @@ same_mean_claim = Claim(
 def bound_steps(relation, because):
     return [
         Step(Entropy(p, n)),
-        Step(Entropy(sigma, n) - KL(p, sigma, n), because="by (c)"),
+        Step(Entropy(sigma, n) - KL(p, sigma, n), by=same_mean_claim),
         Step(Entropy(sigma, n), relation=relation, because=because),
     ]
 

@@ -118,9 +118,9 @@ raised_claim = Claim(
     statement=sp.Eq(raised_ratio, sp.exp(gap) * ratio, evaluate=False),
     steps=[
         Step(raised_ratio),
-        Step(sp.exp(z[i] + gap - (z[j] + gap * delta(j, i))), because=r"by (a) for the logits $z + \Delta e_i$"),
+        Step(sp.exp(z[i] + gap - (z[j] + gap * delta(j, i))), because=r"by {by} for the logits $z + \Delta e_i$", by=ratio_claim),
         Step(sp.exp(gap) * sp.exp(z[i] - z[j]), because=r"$\delta_{ji} = 0$ as $j \ne i$"),
-        Step(sp.exp(gap) * ratio, because="by (a)"),
+        Step(sp.exp(gap) * ratio, by=ratio_claim),
     ],
     oracle=oracle_raised,
     domain=Domain({n: dimension(2, 6), z: vector(n, reals(-5, 5)), gap: reals(-3, 3), i: index(n), j: OtherIndex(n, other=i)}),

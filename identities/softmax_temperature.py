@@ -153,7 +153,7 @@ ranked = Claim(
     statement=sp.Gt(tempered(i, T), tempered(j, T), evaluate=False),
     steps=[
         Step(tempered(i, T)),
-        Step(tempered(j, T) * sp.exp((z[i] - z[j]) / T), because="by (a)"),
+        Step(tempered(j, T) * sp.exp((z[i] - z[j]) / T), by=ratio_claim),
         Step(
             tempered(j, T),
             relation=">",
@@ -203,15 +203,17 @@ cold_claim = Claim(
         Step(
             1 / Sum(sp.Limit(sp.exp((z[k] - z[j]) / T), T, 0, "+"), k, n),
             because=(
-                r"by (c); each term has a limit in $[0, \infty]$, and $1/x$ is continuous on $[1, \infty]$"
+                r"each term has a limit in $[0, \infty]$, and $1/x$ is continuous on $[1, \infty]$"
             ),
+            by=divided_claim,
         ),
         Step(
             delta(j, t),
             because=(
-                r"the term $k = j$ is 1; by (d) a term with $z_k < z_j$ tends to 0; for $j \ne t$ the term "
+                r"the term $k = j$ is 1; by {by} a term with $z_k < z_j$ tends to 0; for $j \ne t$ the term "
                 r"$k = t$ tends to $\infty$. So the sum tends to 1 if $j = t$ and to $\infty$ otherwise"
             ),
+            by=vanishing_claim,
         ),
     ],
     oracle=oracle_cold,

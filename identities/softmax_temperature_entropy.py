@@ -179,7 +179,7 @@ derivative_claim = Claim(
     statement=sp.Eq(entropy_derivative, variance / T**3, evaluate=False),
     steps=[
         Step(entropy_derivative),
-        Step(sp.Derivative(closed_form, T), because="by (a)"),
+        Step(sp.Derivative(closed_form, T), by=entropy_claim),
         Step(
             Sum(-z[k] / T**2 * sp.exp(z[k] / T), k, n) / normaliser
             + mean / T**2
@@ -190,7 +190,7 @@ derivative_claim = Claim(
             -Sum(z[k] * sp.Derivative(tempered(k, T), T), k, n) / T,
             because=r"the first term is $-\mathbb{E}_{\sigma}[z]/T^{2}$ and cancels the second",
         ),
-        Step(-Sum(z[k] * tempered(k, T) * (mean - z[k]), k, n) / T**3, because="by (b)"),
+        Step(-Sum(z[k] * tempered(k, T) * (mean - z[k]), k, n) / T**3, by=entry_claim),
         Step(
             (Sum(tempered(k, T) * z[k] ** 2, k, n) - mean * Sum(tempered(k, T) * z[k], k, n)) / T**3,
             because=r"multiply out; $\mathbb{E}_{\sigma}[z]$ does not depend on $k$",
@@ -204,7 +204,7 @@ derivative_claim = Claim(
 def growth_steps(relation, because):
     return [
         Step(entropy_derivative),
-        Step(variance / T**3, because="by (c)"),
+        Step(variance / T**3, by=derivative_claim),
         Step(square_sum, because=r"expand the square; $\sum_k \sigma_k = 1$"),
         Step(sp.Integer(0), relation=relation, because=because),
     ]

@@ -112,7 +112,7 @@ factor_claim = Claim(
     statement=sp.Eq(squared_error_slope, factored, evaluate=False),
     steps=[
         Step(squared_error_slope),
-        Step(jacobian_form, because="by (b)"),
+        Step(jacobian_form, by=squared_error_claim),
         Step(
             (softmax(j) - delta(j, t)) * softmax(j) - softmax(j) * Sum((softmax(k) - delta(k, t)) * softmax(k), k, n),
             because=r"$\delta_{kj}$ picks $k = j$; $\sigma_j$ does not depend on $k$",
@@ -133,7 +133,7 @@ target_claim = Claim(
     statement=sp.Eq(squared_error_at_target, target_form, evaluate=False),
     steps=[
         Step(squared_error_at_target),
-        Step(softmax(t) * (2 * softmax(t) - 1 - sum_of_squares), because=r"by (c) at $j = t$, $\delta_{tt} = 1$"),
+        Step(softmax(t) * (2 * softmax(t) - 1 - sum_of_squares), because=r"by {by} at $j = t$, $\delta_{tt} = 1$", by=factor_claim),
         Step(target_form, because=r"$2\sigma_t - 1 = -(1 - \sigma_t)^2 - \sigma_t^2$"),
     ],
     oracle=oracle_squared_error_at_target,
@@ -150,7 +150,7 @@ bound_claim = Claim(
     statement=sp.Le(sp.Abs(squared_error_slope), bound, evaluate=False),
     steps=[
         Step(sp.Abs(squared_error_slope)),
-        Step(sp.Abs(jacobian_form), because="by (b)"),
+        Step(sp.Abs(jacobian_form), by=squared_error_claim),
         Step(
             Sum(softmax(k) * (delta(k, j) * (1 - softmax(j)) + (1 - delta(k, j)) * softmax(j)), k, n),
             relation="<=",

@@ -65,7 +65,7 @@ at_most_one = Claim(
     statement=sp.Le(derivative, 1, evaluate=False),
     steps=[
         Step(derivative),
-        Step(closed_form, because="by (a)"),
+        Step(closed_form, by=derivative_claim),
         Step(sp.Integer(1), relation="<=", because=r"$\tanh^2(x) \ge 0$"),
     ],
     oracle=oracle_derivative,
@@ -77,7 +77,7 @@ positive_claim = Claim(
     statement=sp.Gt(derivative, 0, evaluate=False),
     steps=[
         Step(derivative),
-        Step(closed_form, because="by (a)"),
+        Step(closed_form, by=derivative_claim),
         Step((plus**2 - minus**2) / plus**2, because=r"definition of $\tanh$, over a common denominator"),
         Step(4 / plus**2, because=r"$(e^{x} + e^{-x})^2 - (e^{x} - e^{-x})^2 = 4 e^{x} e^{-x} = 4$"),
         Step(sp.Integer(0), relation=">", because="a positive number over a square of a positive number"),
@@ -93,7 +93,7 @@ maximum_claim = Claim(
     statement=sp.Eq(slope_at_zero, 1, evaluate=False),
     steps=[
         Step(slope_at_zero),
-        Step(EvaluatedAt(closed_form, x, 0), because="by (a)"),
+        Step(EvaluatedAt(closed_form, x, 0), by=derivative_claim),
         Step(1 - Tanh(0) ** 2, because="evaluate at $x = 0$"),
         Step(sp.Integer(1), because=r"$\tanh(0) = (1 - 1)/(1 + 1) = 0$"),
     ],
@@ -124,7 +124,7 @@ slope_via_sigmoid = Claim(
     statement=sp.Eq(derivative, via_sigmoid, evaluate=False),
     steps=[
         Step(derivative),
-        Step(sp.Derivative(shifted, x), because="by (e)"),
+        Step(sp.Derivative(shifted, x), by=sigmoid_claim),
         Step(via_sigmoid, because=r"chain rule, with $\operatorname{sigmoid}'(u) = \operatorname{sigmoid}(u)(1 - \operatorname{sigmoid}(u))$"),
     ],
     oracle=oracle_derivative,

@@ -135,12 +135,12 @@ independent = Claim(
     statement=sp.Eq(Vari(X + Y), Vari(X) + Vari(Y), evaluate=False),
     steps=[
         Step(Vari(X + Y)),
-        Step(Vari(X) + Vari(Y) + 2 * Covi(X, Y), because=r"by (a), which holds for every joint law"),
+        Step(Vari(X) + Vari(Y) + 2 * Covi(X, Y), because=r"by {by}, which holds for every joint law", by=general),
         Step(
             Vari(X) + Vari(Y) + twice(Ei(X * Y) - Ei(X) * Ei(Y)),
             because=r"$\operatorname{Cov}(X, Y) = \mathbb{E}[XY] - \mathbb{E}[X]\,\mathbb{E}[Y]$",
         ),
-        Step(Vari(X) + Vari(Y), because=r"by (b)"),
+        Step(Vari(X) + Vari(Y), by=factorises),
     ],
     oracle=oracle_independent,
 )

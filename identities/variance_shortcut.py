@@ -111,7 +111,7 @@ jensen = Claim(
         Step(E(X) ** 2),
         Step(E(X) ** 2 + Sum(p[k] * (x[k] - mu) ** 2, k, n), relation="<=", because=r"$p_k (x_k - \mu)^2 \ge 0$"),
         Step(E(X) ** 2 + Var(X), because=r"definition of the variance"),
-        Step(E(X**2), because=r"by (a)"),
+        Step(E(X**2), by=shortcut),
     ],
     oracle=oracle_mean_squared,
 )

@@ -185,7 +185,7 @@ map_claim = Claim(
         Step(-sp.log(posterior)),
         Step(-sp.log(likelihood * prior / evidence), because="Bayes' rule"),
         Step(nll - sp.log(prior) + sp.log(evidence), because="log of a product and a quotient"),
-        Step(nll + norm2 / (2 * sigma**2) + constant, because="by (a)"),
+        Step(nll + norm2 / (2 * sigma**2) + constant, by=neg_log_prior),
         Step(map_objective, because=r"$\lambda = 1/\sigma^2$"),
     ],
     oracle=mp_neg_log_posterior,
@@ -201,7 +201,7 @@ mean_claim = Claim(
     statement=sp.Eq(-sp.log(posterior) / N, mean_objective, evaluate=False),
     steps=[
         Step(-sp.log(posterior) / N),
-        Step(map_objective / N, because="by (b)"),
+        Step(map_objective / N, by=map_claim),
         Step(nll / N + lam / (2 * N) * norm2 + constant / N, because=r"divide each term by $N$"),
         Step(mean_objective, because=r"$\lambda_N = \lambda/N = 1/(N\sigma^2)$"),
     ],
