@@ -57,9 +57,6 @@ def concrete_size(size, values) -> int:
     return int(expr)
 
 
-_size = concrete_size  # the former name, until every caller uses the public one
-
-
 @dataclass(frozen=True)
 class Dimension(Sampler):
     values: tuple[int, ...]
