@@ -353,6 +353,18 @@ def _define(vocab, clause: FunctionClause, log_base):
         from derive.docs.bind import BindError, Vec
 
         args = atom.args or []
+        if not args and clause.params:
+            # f written bare, as in \frac{\partial f}{\partial x}: f at its own parameters, whatever they stand for here
+            if clause.name in getattr(env, "_overriding", set()):
+                raise BindError(f"the tag defines {clause.name} in terms of itself")
+            env._overriding.add(clause.name)
+            try:
+                result = env.side(body)
+            finally:
+                env._overriding.discard(clause.name)
+            if atom.post_sub or atom.sub:
+                raise BindError(f"{clause.name} is defined with {len(clause.params)} argument(s), used with 0 and an index")
+            return result
         if len(args) != len(clause.params):
             raise BindError(f"{clause.name} is defined with {len(clause.params)} argument(s), used with {len(args)}")
         values = [env.side(arg) for arg in args]
