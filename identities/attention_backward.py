@@ -13,6 +13,7 @@ import sympy as sp
 from derive import Claim, Domain, Result, Step, dimension, index, matrix, reals
 from derive.notation import Notation, Sum, bracketed_latex_power, delta, i, j, k, l
 from derive.vocabulary import Vocabulary, matrix_entries
+from identities.softmax_jacobian import softmax_jacobian
 
 m = sp.Symbol("m", integer=True, positive=True)      # keys
 n = sp.Symbol("n", integer=True, positive=True)      # queries
@@ -282,7 +283,7 @@ score_gradient = Claim(
         Step(Sum2(dP(l, k) * sp.Derivative(weight_s(l, k), S[i, j]), l, n, k, m),
              because=r"chain rule through $P$; $\partial L/\partial P_{lk} = \mathrm{d}P_{lk}$ (part {by})", by=weight_gradient),
         Step(Sum2(dP(l, k) * delta(l, i) * weight_s(l, k) * (delta(k, j) - weight_s(l, j)), l, n, k, m),
-             because=r"row $l$ of $P$ depends only on row $l$ of $S$; softmax Jacobian $P_{lk}(\delta_{kj} - P_{lj})$"),
+             because=r"row $l$ of $P$ depends only on row $l$ of $S$; softmax Jacobian $P_{lk}(\delta_{kj} - P_{lj})$ ({by})", by=softmax_jacobian),
         Step(Sum(dP(i, k) * weight_s(i, k) * (delta(k, j) - weight_s(i, j)), k, m), because=r"$\delta_{li}$ picks $l = i$"),
         Step(weight_s(i, j) * dP(i, j) - weight_s(i, j) * Sum(weight_s(i, k) * dP(i, k), k, m),
              because=r"$\delta_{kj}$ picks $k = j$; $P_{ij}$ does not depend on $k$"),
@@ -305,7 +306,7 @@ query_gradient = Claim(
         Step(Sum2(dP(l, k) * sp.Derivative(weight(l, k), Q[i, a]), l, n, k, m),
              because=r"$L = \sum_{l,k} P_{lk}\,\mathrm{d}P_{lk}$ (part {by}); $\mathrm{d}P$ does not depend on $Q$", by=weight_gradient),
         Step(Sum2(dP(l, k) * Sum(weight(l, k) * (delta(k, b) - weight(l, b)) * sp.Derivative(score(l, b), Q[i, a]), b, m), l, n, k, m),
-             because=r"chain rule through row $l$ of $S$, with the softmax Jacobian $P_{lk}(\delta_{kb} - P_{lb})$"),
+             because=r"chain rule through row $l$ of $S$, with the softmax Jacobian $P_{lk}(\delta_{kb} - P_{lb})$ ({by})", by=softmax_jacobian),
         Step(Sum2(dP(l, k) * Sum(weight(l, k) * (delta(k, b) - weight(l, b)) * delta(l, i) * K[b, a], b, m) / root_d, l, n, k, m),
              because=r"$\partial S_{lb}/\partial Q_{ia} = \delta_{li} K_{ba}/\sqrt{d}$"),
         Step(Sum(dP(i, k) * Sum(weight(i, k) * (delta(k, b) - weight(i, b)) * K[b, a], b, m), k, m) / root_d,
@@ -326,7 +327,7 @@ key_gradient = Claim(
         Step(Sum2(dP(l, k) * sp.Derivative(weight(l, k), K[j, a]), l, n, k, m),
              because=r"$L = \sum_{l,k} P_{lk}\,\mathrm{d}P_{lk}$ (part {by}); $\mathrm{d}P$ does not depend on $K$", by=weight_gradient),
         Step(Sum2(dP(l, k) * Sum(weight(l, k) * (delta(k, b) - weight(l, b)) * sp.Derivative(score(l, b), K[j, a]), b, m), l, n, k, m),
-             because=r"chain rule through row $l$ of $S$, with the softmax Jacobian $P_{lk}(\delta_{kb} - P_{lb})$"),
+             because=r"chain rule through row $l$ of $S$, with the softmax Jacobian $P_{lk}(\delta_{kb} - P_{lb})$ ({by})", by=softmax_jacobian),
         Step(Sum2(dP(l, k) * Sum(weight(l, k) * (delta(k, b) - weight(l, b)) * delta(b, j) * Q[l, a], b, m) / root_d, l, n, k, m),
              because=r"$\partial S_{lb}/\partial K_{ja} = \delta_{bj} Q_{la}/\sqrt{d}$"),
         Step(Sum2(dP(l, k) * weight(l, k) * (delta(k, j) - weight(l, j)) * Q[l, a], l, n, k, m) / root_d,
@@ -377,5 +378,4 @@ attention_backward = Result(
         c: index(d_v),
     }),
     references=["vaswani2017"],
-    uses=["softmax_jacobian"],
 )

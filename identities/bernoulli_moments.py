@@ -17,7 +17,7 @@ from derive.domain import Point, Sampler, uniform
 from derive.notation import k
 from derive.vocabulary import Vocabulary, number_of
 from identities.linearity_of_expectation import Expectation, FiniteLaw, X, mp_expectation
-from identities.variance_shortcut import Variance
+from identities.variance_shortcut import Variance, variance_shortcut
 
 p = sp.Symbol("p", real=True)  # P(X = 1)
 half = sp.Rational(1, 2)
@@ -113,7 +113,7 @@ variance = Claim(
     statement=sp.Eq(Var(X), p * (1 - p), evaluate=False),
     steps=[
         Step(Var(X)),
-        Step(E(X**2) - E(X) ** 2, because=r"variance shortcut"),
+        Step(E(X**2) - E(X) ** 2, because=r"variance shortcut ({by})", by=variance_shortcut),
         Step(p - p**2, by=(mean, second_moment)),
         Step(p * (1 - p), because=r"factor out $p$"),
     ],
@@ -169,7 +169,6 @@ bernoulli_moments = Result(
     area="Probability",
     claims=[mean, second_moment, variance, bound, fair_coin],
     domain=Domain({p: UnitInterval()}),
-    uses=["variance_shortcut"],
     references=["bishop2006"],
     remarks=[
         Remark(

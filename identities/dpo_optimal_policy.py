@@ -17,8 +17,17 @@ import sympy as sp
 from derive import Claim, Domain, Result, Statement, Step, dimension, index, positive, probability_vector, reals, vector
 from derive.notation import KL, EvaluatedAt, Logistic, Notation, Sum, delta, fresh_index, i, j, k, n, over
 from derive.oracles import mp_kl, mp_logistic, mp_partial
-from derive.vocabulary import Vocabulary, call, computed_number, dimension_names, number_of, refuse, vector_of, vector_value
-
+from derive.vocabulary import (
+    Vocabulary,
+    call,
+    computed_number,
+    dimension_names,
+    number_of,
+    refuse,
+    vector_of,
+    vector_value,
+)
+from identities.gibbs_inequality import gibbs_inequality
 
 # --- symbols and notation -------------------------------------------------------------
 
@@ -397,7 +406,7 @@ upper_bound = Claim(
         Step(
             beta * sp.log(Z),
             relation="<=",
-            because=r"Gibbs' inequality $D_{\mathrm{KL}}(\pi \,\|\, \pi^*) \ge 0$, and $\beta > 0$",
+            because=r"Gibbs' inequality $D_{\mathrm{KL}}(\pi \,\|\, \pi^*) \ge 0$ ({by}), and $\beta > 0$", by=gibbs_inequality,
         ),
     ],
     oracle=oracle_objective,

@@ -14,6 +14,7 @@ from derive import Claim, Domain, Result, Step, dimension, index, probability_ve
 from derive.notation import KL, Entropy, Notation, Sum, delta, j, k, n, p
 from derive.oracles import mp_entropy
 from derive.vocabulary import Vocabulary, computed_vector, dimension_names
+from identities.gibbs_inequality import gibbs_inequality
 
 
 class UniformVector(sp.Function):
@@ -144,7 +145,7 @@ def below_log_n(relation, because):
     return [
         Step(Entropy(p, n)),
         Step(sp.log(n) - KL(p, u, n), by=gap),
-        Step(sp.log(n), because=because, relation=relation),
+        Step(sp.log(n), because=because, relation=relation, by=gibbs_inequality),
     ]
 
 
@@ -152,7 +153,7 @@ upper = Claim(
     label="H <= log n",
     text=r"Hence the entropy is at most $\log n$:",
     statement=sp.Le(Entropy(p, n), sp.log(n), evaluate=False),
-    steps=below_log_n("<=", r"$D_{\mathrm{KL}}(p \,\|\, u) \ge 0$ (Gibbs' inequality)"),
+    steps=below_log_n("<=", r"$D_{\mathrm{KL}}(p \,\|\, u) \ge 0$ (Gibbs' inequality, {by})"),
     oracle=oracle_entropy,
 )
 
@@ -173,7 +174,7 @@ below = Claim(
     label="H < log n otherwise",
     text=r"and only it: for $p \ne u$ the bound is strict (checked on independent draws of $p$, $n \ge 2$):",
     statement=sp.Lt(Entropy(p, n), sp.log(n), evaluate=False),
-    steps=below_log_n("<", r"$D_{\mathrm{KL}}(p \,\|\, u) > 0$ for $p \ne u$ (Gibbs' inequality)"),
+    steps=below_log_n("<", r"$D_{\mathrm{KL}}(p \,\|\, u) > 0$ for $p \ne u$ (Gibbs' inequality, {by})"),
     oracle=oracle_entropy,
     domain=Domain({n: dimension(2, 6), p: probability_vector(n)}),
 )
@@ -199,6 +200,5 @@ entropy_bounds = Result(
     claims=[nonnegative, zero_at_one_hot, positive, gap, upper, at_uniform, below],
     domain=Domain({n: dimension(1, 6), p: probability_vector(n)}),
     rules=[sp.Eq(Sum(p[k], k, n), 1)],
-    uses=["gibbs_inequality"],
     references=["shannon1948", "cover2006"],
 )

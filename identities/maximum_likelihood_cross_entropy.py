@@ -21,6 +21,8 @@ from derive.domain import Point, Sampler, concrete_size
 from derive.notation import KL, CrossEntropy, Entropy, Notation, Sum, delta, j, k
 from derive.oracles import mp_cross_entropy, mp_softmax
 from derive.vocabulary import Vocabulary, computed_vector, dimension_names, function_of
+from identities.cross_entropy_decomposition import cross_entropy_decomposition
+from identities.gibbs_inequality import gibbs_inequality
 
 V = sp.Symbol("V", integer=True, positive=True)  # number of classes (vocabulary size)
 N = sp.Symbol("N", integer=True, positive=True)  # number of tokens in the dataset
@@ -297,8 +299,8 @@ lower_bound = Claim(
     statement=Statement(CrossEntropy(phat, q, V), ">=", Entropy(phat, V)),
     steps=[
         Step(CrossEntropy(phat, q, V)),
-        Step(Entropy(phat, V) + KL(phat, q, V), because=r"cross-entropy is entropy plus KL divergence"),
-        Step(Entropy(phat, V), relation=">=", because=r"Gibbs' inequality $D_{\mathrm{KL}}(\hat{p} \,\|\, q) \ge 0$"),
+        Step(Entropy(phat, V) + KL(phat, q, V), because=r"cross-entropy is entropy plus KL divergence ({by})", by=cross_entropy_decomposition),
+        Step(Entropy(phat, V), relation=">=", because=r"Gibbs' inequality $D_{\mathrm{KL}}(\hat{p} \,\|\, q) \ge 0$ ({by})", by=gibbs_inequality),
     ],
     oracle=oracle_cross_entropy,
 )
@@ -361,5 +363,4 @@ maximum_likelihood_cross_entropy = Result(
     rules=[sp.Eq(Sum(c[k], k, V), N), sp.Eq(Sum(q[k], k, V), 1)],
     remarks=remarks,
     references=["fisher1922", "cover2006", "goodfellow2016"],
-    uses=["cross_entropy_decomposition"],
 )

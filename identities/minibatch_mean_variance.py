@@ -20,6 +20,8 @@ from derive.expectation import Independent, Law, LawSampler
 from derive.notation import Notation, Sum
 from derive.oracles import mp_expectation_iid
 from derive.vocabulary import Vocabulary, number_of, vector_of
+from identities.linearity_of_expectation import linearity_of_expectation
+from identities.variance_of_independent_sum import variance_of_independent_sum
 
 B = sp.Symbol("B", integer=True, positive=True)      # batch size
 t = sp.Symbol("t", integer=True, positive=True)      # sample within the batch
@@ -103,7 +105,7 @@ unbiased = Claim(
     steps=[
         Step(E(xbar)),
         Step(E(Sum(X[t], t, B) / B), because=r"definition of the batch mean"),
-        Step(Sum(E(X[t]), t, B) / B, because=r"linearity of $\mathbb{E}$"),
+        Step(Sum(E(X[t]), t, B) / B, because=r"linearity of $\mathbb{E}$ ({by})", by=linearity_of_expectation),
         Step(Sum(mu, t, B) / B, because=r"$\mathbb{E}[X_t] = \mu$"),
         Step(mu, because=r"$B$ equal terms"),
     ],
@@ -117,7 +119,7 @@ variance = Claim(
     steps=[
         Step(Var(xbar)),
         Step(Var(Sum(X[t], t, B)) / B**2, because=r"$\operatorname{Var}(cY) = c^2 \operatorname{Var}(Y)$ with $c = 1/B$"),
-        Step(Sum(Var(X[t]), t, B) / B**2, because=r"variances of independent variables add (applied $B - 1$ times)"),
+        Step(Sum(Var(X[t]), t, B) / B**2, because=r"variances of independent variables add ({by}, applied $B - 1$ times)", by=variance_of_independent_sum),
         Step(Sum(sigma**2, t, B) / B**2, because=r"$\operatorname{Var}(X_t) = \sigma^2$"),
         Step(sigma**2 / B, because=r"$B$ equal terms"),
     ],
@@ -146,7 +148,6 @@ minibatch_mean_variance = Result(
     claims=[unbiased, variance],
     domain=Domain({B: dimension(1, 5), mu: reals(), sigma: positive("0.1", 3), **_samplers()}),
     rules=model.rules(),
-    uses=["variance_of_independent_sum", "linearity_of_expectation"],
     references=["goodfellow2016", "bishop2006"],
     remarks=[
         Remark(

@@ -18,7 +18,7 @@ from derive.domain import Point
 from derive.notation import Entropy, Notation, Sum, fresh_index, j, k, n, p, q
 from derive.oracles import mp_entropy
 from derive.vocabulary import Vocabulary, call, vector_of
-from identities.entropy_bounds import UniformVector, one_hot, one_hot_entropy, u
+from identities.entropy_bounds import UniformVector, entropy_bounds, one_hot, one_hot_entropy, u
 
 T = sp.Symbol("T", integer=True, positive=True)  # number of scored tokens
 t = sp.Symbol("t", integer=True, positive=True)  # position in the text
@@ -104,7 +104,7 @@ def between(relation, bound, middle, because):
     return [
         Step(Perplexity(p, n)),
         Step(sp.exp(Entropy(p, n)), because="definition"),
-        Step(sp.exp(middle, evaluate=False), because=because, relation=relation),
+        Step(sp.exp(middle, evaluate=False), because=because, relation=relation, by=entropy_bounds),
         Step(bound, because=r"$e^{0} = 1$" if bound == 1 else r"$e^{\log n} = n$"),
     ]
 
@@ -113,7 +113,7 @@ at_least_one = Claim(
     label="PPL >= 1",
     text=r"It is at least $1$:",
     statement=sp.Ge(Perplexity(p, n), 1, evaluate=False),
-    steps=between(">=", sp.Integer(1), sp.Integer(0), r"$H(p) \ge 0$ and $\exp$ is increasing"),
+    steps=between(">=", sp.Integer(1), sp.Integer(0), r"$H(p) \ge 0$ ({by}) and $\exp$ is increasing"),
     oracle=oracle_perplexity,
 )
 
@@ -121,7 +121,7 @@ at_most_n = Claim(
     label="PPL <= n",
     text=r"and at most the number of outcomes $n$ (for a vocabulary, $|V|$):",
     statement=sp.Le(Perplexity(p, n), n, evaluate=False),
-    steps=between("<=", n, sp.log(n), r"$H(p) \le \log n$ and $\exp$ is increasing"),
+    steps=between("<=", n, sp.log(n), r"$H(p) \le \log n$ ({by}) and $\exp$ is increasing"),
     oracle=oracle_perplexity,
 )
 
@@ -132,7 +132,7 @@ at_uniform = Claim(
     steps=[
         Step(Perplexity(u, n)),
         Step(sp.exp(Entropy(u, n)), because="definition"),
-        Step(sp.exp(sp.log(n), evaluate=False), because=r"$H(u) = \log n$"),
+        Step(sp.exp(sp.log(n), evaluate=False), because=r"$H(u) = \log n$ ({by})", by=entropy_bounds),
         Step(n, because=r"$e^{\log n} = n$"),
     ],
     oracle=oracle_uniform,
@@ -144,7 +144,7 @@ at_one_hot = Claim(
     statement=sp.Eq(sp.exp(one_hot_entropy), 1, evaluate=False),
     steps=[
         Step(sp.exp(one_hot_entropy)),
-        Step(sp.exp(0, evaluate=False), because=r"$H(e_j) = 0$"),
+        Step(sp.exp(0, evaluate=False), because=r"$H(e_j) = 0$ ({by})", by=entropy_bounds),
         Step(sp.Integer(1), because=r"$e^{0} = 1$"),
     ],
     oracle=oracle_one_hot,
@@ -157,7 +157,7 @@ above_one = Claim(
     label="PPL > 1 otherwise",
     text=r"No other distribution reaches either bound (checked on the open simplex, $n \ge 2$):",
     statement=sp.Gt(Perplexity(p, n), 1, evaluate=False),
-    steps=between(">", sp.Integer(1), sp.Integer(0), r"$H(p) > 0$ unless $p$ is one-hot"),
+    steps=between(">", sp.Integer(1), sp.Integer(0), r"$H(p) > 0$ unless $p$ is one-hot ({by})"),
     oracle=oracle_perplexity,
     domain=OPEN_SIMPLEX,
 )
@@ -166,7 +166,7 @@ below_n = Claim(
     label="PPL < n otherwise",
     text=r"and",
     statement=sp.Lt(Perplexity(p, n), n, evaluate=False),
-    steps=between("<", n, sp.log(n), r"$H(p) < \log n$ unless $p = u$"),
+    steps=between("<", n, sp.log(n), r"$H(p) < \log n$ unless $p = u$ ({by})"),
     oracle=oracle_perplexity,
     domain=OPEN_SIMPLEX,
 )
@@ -262,6 +262,5 @@ perplexity = Result(
     domain=Domain({n: dimension(1, 6), p: probability_vector(n)}),
     rules=[sp.Eq(Sum(p[k], k, n), 1)],
     remarks=remarks,
-    uses=["entropy_bounds"],
     references=["jelinek1977", "shannon1948", "cover2006"],
 )

@@ -14,6 +14,7 @@ from derive import Claim, Domain, Result, Step, dimension, index, reals, vector
 from derive.notation import Notation, Sum, delta, i, j, k, n, over, softmax
 from derive.oracles import mp_partial, mp_softmax
 from derive.vocabulary import Vocabulary, computed_vector, dimension_names, vector_of
+from identities.softmax_jacobian import softmax_jacobian
 
 theta = sp.IndexedBase("theta", real=True)  # policy logits
 R = sp.IndexedBase("R", real=True)          # reward of each action
@@ -89,7 +90,7 @@ score = Claim(
     steps=[
         Step(d(sp.log(pi(i)))),
         Step(d(pi(i)) / pi(i), because=r"chain rule, $(\log u)' = u'/u$"),
-        Step(over(pi(i) * (delta(i, j) - pi(j)), pi(i)), because=r"softmax Jacobian $\partial \sigma_i/\partial z_j = \sigma_i(\delta_{ij} - \sigma_j)$"),
+        Step(over(pi(i) * (delta(i, j) - pi(j)), pi(i)), because=r"softmax Jacobian $\partial \sigma_i/\partial z_j = \sigma_i(\delta_{ij} - \sigma_j)$ ({by})", by=softmax_jacobian),
         Step(delta(i, j) - pi(j), because=r"cancel $\pi_i > 0$"),
     ],
     oracle=oracle_score,
@@ -161,5 +162,4 @@ reinforce_log_derivative = Result(
         n: dimension(1, 6), theta: vector(n, reals(-3, 3)), R: vector(n, reals(-3, 3)), i: index(n), j: index(n),
     }),
     references=["williams1992"],
-    uses=["softmax_jacobian"],
 )

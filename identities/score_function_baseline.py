@@ -14,7 +14,7 @@ from derive.domain import Point
 from derive.notation import EvaluatedAt, Notation, Sum, delta, fresh_index, j, k, n
 from derive.oracles import mp_partial, mp_softmax
 from derive.vocabulary import Vocabulary, computed_vector, dimension_names, vector_of
-from identities.reinforce_log_derivative import Policy, R, d, mp_log_policy, pi, theta
+from identities.reinforce_log_derivative import Policy, R, d, mp_log_policy, pi, reinforce_log_derivative, theta
 
 b = sp.Symbol("b", real=True)  # the baseline
 
@@ -117,7 +117,7 @@ unbiased = Claim(
         Step(with_baseline),
         Step(Sum(pi(k) * R[k] * score(k), k, n) - b * mean_score, because=r"split the sum; $b$ does not depend on $k$"),
         Step(Sum(pi(k) * R[k] * score(k), k, n) - b * 0, by=zero_mean),
-        Step(d(expected_reward), because="log-derivative trick"),
+        Step(d(expected_reward), because="log-derivative trick ({by})", by=reinforce_log_derivative),
     ],
     oracle=oracle_with_baseline,
 )
@@ -179,7 +179,6 @@ score_function_baseline = Result(
         n: dimension(1, 6), theta: vector(n, reals(-3, 3)), R: vector(n, reals(-3, 3)), b: reals(-3, 3), j: index(n),
     }),
     references=["williams1992"],
-    uses=["reinforce_log_derivative"],
     remarks=[
         Remark(
             r"For $\theta = (0, 0, 1)$, $R = (1, 0, 0)$ and $j = 1$ the best baseline $b^*$ exceeds "

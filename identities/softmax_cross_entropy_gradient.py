@@ -14,6 +14,7 @@ from derive import Claim, Domain, Result, Step, dimension, index, probability_ve
 from derive.notation import Notation, Softmax, Sum, delta, fresh_index, j, k, n, softmax, y, z
 from derive.oracles import mp_partial, mp_softmax
 from derive.vocabulary import Vocabulary, dimension_names, softmax_of, vector_of, vector_value
+from identities.softmax_jacobian import softmax_jacobian
 
 t = sp.Symbol("t", integer=True, positive=True)  # the index of the correct class
 
@@ -85,7 +86,7 @@ entrywise = Claim(
         ),
         Step(
             -Sum(unevaluated(y[k], softmax(k), delta(k, j) - softmax(j), sp.Pow(softmax(k), -1)), k, n),
-            because=r"softmax Jacobian $\partial\sigma_k/\partial z_j = \sigma_k(\delta_{kj} - \sigma_j)$",
+            because=r"softmax Jacobian $\partial\sigma_k/\partial z_j = \sigma_k(\delta_{kj} - \sigma_j)$ ({by})", by=softmax_jacobian,
         ),
         Step(-Sum(y[k] * (delta(k, j) - softmax(j)), k, n), because=r"cancel $\sigma_k > 0$"),
         Step(-y[j] + softmax(j) * Sum(y[k], k, n), because=r"$\delta_{kj}$ picks $k = j$; $\sigma_j$ does not depend on $k$"),
@@ -131,7 +132,7 @@ one_hot_gradient = Claim(
     steps=[
         Step(one_hot_gradient_expr),
         Step(-sp.Derivative(softmax(t), z[j]) / softmax(t), because=r"chain rule through $\log$"),
-        Step(-unevaluated(softmax(t), delta(t, j) - softmax(j), sp.Pow(softmax(t), -1)), because=r"softmax Jacobian"),
+        Step(-unevaluated(softmax(t), delta(t, j) - softmax(j), sp.Pow(softmax(t), -1)), because=r"softmax Jacobian ({by})", by=softmax_jacobian),
         Step(softmax(j) - delta(j, t), because=r"cancel $\sigma_t > 0$"),
     ],
     oracle=oracle_one_hot_gradient,
@@ -188,5 +189,4 @@ softmax_cross_entropy_gradient = Result(
     domain=Domain({n: dimension(1, 6), z: vector(n, reals(-5, 5)), y: probability_vector(n), j: index(n)}),
     rules=[sp.Eq(Sum(y[k], k, n), 1)],
     references=["bridle1990"],
-    uses=["softmax_jacobian"],
 )

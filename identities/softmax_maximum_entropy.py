@@ -18,6 +18,7 @@ from derive.domain import Point, ProbabilityVector, concrete_size, uniform
 from derive.notation import KL, Entropy, Softmax, Sum, k, l, n, p, unfold, z
 from derive.oracles import mp_entropy, mp_softmax
 from derive.vocabulary import Vocabulary, computed_vector, dimension_names
+from identities.gibbs_inequality import gibbs_inequality
 from identities.softmax_temperature import ScaledLogits
 from identities.softmax_temperature_entropy import Mean, SoftmaxVector
 
@@ -142,7 +143,7 @@ def bound_steps(relation, because):
     return [
         Step(Entropy(p, n)),
         Step(Entropy(sigma, n) - KL(p, sigma, n), by=same_mean_claim),
-        Step(Entropy(sigma, n), relation=relation, because=because),
+        Step(Entropy(sigma, n), relation=relation, because=because, by=gibbs_inequality),
     ]
 
 
@@ -150,7 +151,7 @@ maximum_claim = Claim(
     label="maximum entropy",
     text=r"So among all distributions with that expected logit the softmax has the largest entropy:",
     statement=Statement(Entropy(p, n), "<=", Entropy(sigma, n)),
-    steps=bound_steps("<=", r"Gibbs' inequality $D_{\mathrm{KL}}(p \,\|\, \sigma) \ge 0$"),
+    steps=bound_steps("<=", r"Gibbs' inequality $D_{\mathrm{KL}}(p \,\|\, \sigma) \ge 0$ ({by})"),
     oracle=oracle_entropy_p,
     domain=same_mean,
 )
@@ -159,7 +160,7 @@ strict_claim = Claim(
     label="only the softmax attains it",
     text=r"and every other such distribution, $p \ne \sigma$, has strictly less:",
     statement=Statement(Entropy(p, n), "<", Entropy(sigma, n)),
-    steps=bound_steps("<", r"Gibbs' inequality is strict: $D_{\mathrm{KL}}(p \,\|\, \sigma) > 0$ for $p \ne \sigma$"),
+    steps=bound_steps("<", r"Gibbs' inequality is strict ({by}): $D_{\mathrm{KL}}(p \,\|\, \sigma) > 0$ for $p \ne \sigma$"),
     oracle=oracle_entropy_p,
     domain=same_mean,
 )

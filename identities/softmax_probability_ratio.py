@@ -16,7 +16,7 @@ from derive.domain import Index, Point, concrete_size
 from derive.notation import Sum, delta, i, j, k, n, over, softmax, z
 from derive.oracles import mp_softmax
 from derive.vocabulary import Vocabulary, dimension_names, softmax_of
-from identities.log_softmax_stable import m
+from identities.log_softmax_stable import log_softmax_stable, m
 
 
 class RaisedLogits(sp.Function):
@@ -103,7 +103,7 @@ log_odds_claim = Claim(
         Step(sp.log(softmax(i)) - sp.log(softmax(j)), because=r"log of a quotient ($\sigma_i, \sigma_j > 0$)"),
         Step(
             sp.Add(shifted_log(i), sp.Mul(-1, shifted_log(j), evaluate=False), evaluate=False),
-            because=r"shifted log-softmax, with the same $m$ for $i$ and $j$",
+            because=r"shifted log-softmax ({by}), with the same $m$ for $i$ and $j$", by=log_softmax_stable,
         ),
         Step(z[i] - z[j], because=r"$m$ and $\log \sum_k \exp(z_k - m)$ cancel"),
     ],
@@ -162,5 +162,4 @@ softmax_probability_ratio = Result(
     rules=[sp.Eq(delta(i, j), 0)],  # used only by (c), whose domain has j != i; no other claim contains delta_ij
     remarks=remarks,
     references=["bridle1990", "goodfellow2016"],
-    uses=["log_softmax_stable"],
 )

@@ -19,6 +19,8 @@ from derive.domain import Point
 from derive.notation import Notation, Softmax, Sum, delta, fresh_index, j, k, n, softmax, z
 from derive.oracles import mp_partial, mp_softmax
 from derive.vocabulary import Vocabulary, dimension_names, softmax_of
+from identities.softmax_cross_entropy_gradient import softmax_cross_entropy_gradient
+from identities.softmax_jacobian import softmax_jacobian
 
 t = sp.Symbol("t", integer=True, positive=True)  # the correct class
 
@@ -83,7 +85,7 @@ cross_entropy_claim = Claim(
     statement=sp.Eq(cross_entropy_slope, softmax(t) - 1, evaluate=False),
     steps=[
         Step(cross_entropy_slope),
-        Step(softmax(t) - 1, because=r"the softmax cross-entropy gradient $\sigma_j - \delta_{jt}$ at $j = t$"),
+        Step(softmax(t) - 1, because=r"the softmax cross-entropy gradient $\sigma_j - \delta_{jt}$ ({by}) at $j = t$", by=softmax_cross_entropy_gradient),
     ],
     oracle=oracle_tross_entropy_at_target,
 )
@@ -99,7 +101,7 @@ squared_error_claim = Claim(
         Step(squared_error_slope),
         Step(sp.Derivative(Sum((softmax(k) - delta(k, t)) ** 2, k, n) / 2, z[j]), because=r"definition of $L_{\mathrm{SE}}$"),
         Step(Sum((softmax(k) - delta(k, t)) * sp.Derivative(softmax(k), z[j]), k, n), because="chain rule through the square"),
-        Step(jacobian_form, because=r"softmax Jacobian $\partial\sigma_k/\partial z_j = \sigma_k(\delta_{kj} - \sigma_j)$"),
+        Step(jacobian_form, because=r"softmax Jacobian $\partial\sigma_k/\partial z_j = \sigma_k(\delta_{kj} - \sigma_j)$ ({by})", by=softmax_jacobian),
     ],
     oracle=oracle_squared_error,
 )
@@ -214,5 +216,4 @@ squared_error_vs_cross_entropy = Result(
         ),
     ],
     references=["bishop2006", "goodfellow2016"],
-    uses=["softmax_jacobian", "softmax_cross_entropy_gradient"],
 )

@@ -13,6 +13,7 @@ from derive import Claim, Domain, Remark, Result, Step, reals
 from derive.domain import Point
 from derive.notation import EvaluatedAt, Logistic, Notation
 from derive.vocabulary import Vocabulary
+from identities.sigmoid_derivative import sigmoid_derivative
 
 x = sp.Symbol("x", real=True)
 
@@ -125,7 +126,7 @@ slope_via_sigmoid = Claim(
     steps=[
         Step(derivative),
         Step(sp.Derivative(shifted, x), by=sigmoid_claim),
-        Step(via_sigmoid, because=r"chain rule, with $\operatorname{sigmoid}'(u) = \operatorname{sigmoid}(u)(1 - \operatorname{sigmoid}(u))$"),
+        Step(via_sigmoid, because=r"chain rule, with $\operatorname{sigmoid}'(u) = \operatorname{sigmoid}(u)(1 - \operatorname{sigmoid}(u))$ ({by})", by=sigmoid_derivative),
     ],
     oracle=oracle_derivative,
 )
@@ -157,5 +158,4 @@ tanh_derivative = Result(
         ),
     ],
     references=["goodfellow2016"],
-    uses=["sigmoid_derivative"],
 )

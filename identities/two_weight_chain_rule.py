@@ -16,6 +16,7 @@ from derive.domain import Point
 from derive.notation import Logistic, Notation
 from derive.oracles import mp_logistic
 from derive.vocabulary import Vocabulary, number_of
+from identities.sigmoid_derivative import sigmoid_derivative
 
 w1 = sp.Symbol("w_1", real=True)
 w2 = sp.Symbol("w_2", real=True)
@@ -118,7 +119,7 @@ inner_weight = Claim(
         Step(error * w2 * sp.Derivative(Logistic(w1 * x), w1), because=r"definition of $h$"),
         Step(
             error * w2 * Logistic(w1 * x) * (1 - Logistic(w1 * x)) * x,
-            because=r"chain rule with $\operatorname{sigmoid}'(u) = \operatorname{sigmoid}(u)(1 - \operatorname{sigmoid}(u))$ at $u = w_1 x$, $\partial u/\partial w_1 = x$",
+            by=sigmoid_derivative, because=r"chain rule with $\operatorname{sigmoid}'(u) = \operatorname{sigmoid}(u)(1 - \operatorname{sigmoid}(u))$ ({by}) at $u = w_1 x$, $\partial u/\partial w_1 = x$",
         ),
         Step(error * w2 * h * (1 - h) * x, because=r"definition of $h$"),
     ],
@@ -165,5 +166,4 @@ two_weight_chain_rule = Result(
         ),
     ],
     references=["rumelhart1986", "goodfellow2016"],
-    uses=["sigmoid_derivative"],
 )

@@ -16,9 +16,9 @@ from derive import Claim, Domain, Remark, Result, Step, dimension, probability_v
 from derive.domain import Point
 from derive.notation import Notation, Sum, k, l, n, p, q, x, y
 from derive.vocabulary import Vocabulary, function_of_arguments, number_of
-from identities.linearity_of_expectation import Expectation, FiniteLaw, X, Y, mp_expectation
+from identities.linearity_of_expectation import Expectation, FiniteLaw, X, Y, linearity_of_expectation, mp_expectation
 from identities.linearity_of_expectation import law as joint
-from identities.variance_shortcut import Variance
+from identities.variance_shortcut import Variance, variance_shortcut
 
 m = sp.Symbol("m", integer=True, positive=True)
 
@@ -95,11 +95,11 @@ general = Claim(
     statement=sp.Eq(Var(X + Y), Var(X) + Var(Y) + 2 * Cov(X, Y), evaluate=False),
     steps=[
         Step(Var(X + Y)),
-        Step(E((X + Y) ** 2) - E(X + Y) ** 2, because=r"variance shortcut"),
-        Step(E(X**2) + 2 * E(X * Y) + E(Y**2) - (E(X) + E(Y)) ** 2, because=r"expand the square; linearity of $\mathbb{E}$"),
+        Step(E((X + Y) ** 2) - E(X + Y) ** 2, because=r"variance shortcut ({by})", by=variance_shortcut),
+        Step(E(X**2) + 2 * E(X * Y) + E(Y**2) - (E(X) + E(Y)) ** 2, because=r"expand the square; linearity of $\mathbb{E}$ ({by})", by=linearity_of_expectation),
         Step(
             Var(X) + Var(Y) + twice(E(X * Y) - E(X) * E(Y)),
-            because=r"expand $(\mathbb{E}[X] + \mathbb{E}[Y])^2$; variance shortcut for $X$ and for $Y$",
+            because=r"expand $(\mathbb{E}[X] + \mathbb{E}[Y])^2$; variance shortcut ({by}) for $X$ and for $Y$", by=variance_shortcut,
         ),
         Step(
             Var(X) + Var(Y) + 2 * Cov(X, Y),
@@ -180,7 +180,6 @@ variance_of_independent_sum = Result(
         p: probability_vector(n), q: probability_vector(m), x: vector(n), y: vector(m),
     }),
     rules=[sp.Eq(Sum(p[k], k, n), 1), sp.Eq(Sum(q[l], l, m), 1)],
-    uses=["variance_shortcut", "linearity_of_expectation"],
     references=["bishop2006"],
     remarks=[
         Remark(

@@ -18,6 +18,7 @@ from derive import Claim, Domain, Remark, Result, Step, dimension, dimensions, p
 from derive.domain import Point
 from derive.notation import Notation, Sum, d, i
 from derive.vocabulary import Vocabulary, argument_text, call, computed_number, number_of, refuse
+from identities.bayes_rule import bayes_rule
 
 w = sp.IndexedBase("w", real=True)  # the weights
 sigma = sp.Symbol("sigma", positive=True)  # prior standard deviation
@@ -183,7 +184,7 @@ map_claim = Claim(
     statement=sp.Eq(-sp.log(posterior), map_objective, evaluate=False),
     steps=[
         Step(-sp.log(posterior)),
-        Step(-sp.log(likelihood * prior / evidence), because="Bayes' rule"),
+        Step(-sp.log(likelihood * prior / evidence), because="Bayes' rule ({by})", by=bayes_rule),
         Step(nll - sp.log(prior) + sp.log(evidence), because="log of a product and a quotient"),
         Step(nll + norm2 / (2 * sigma**2) + constant, by=neg_log_prior),
         Step(map_objective, because=r"$\lambda = 1/\sigma^2$"),
@@ -261,5 +262,4 @@ weight_decay_map = Result(
     ),
     remarks=remarks,
     references=["bishop2006", "goodfellow2016", "loshchilov2019"],
-    uses=["bayes_rule"],
 )
