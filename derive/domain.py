@@ -34,9 +34,6 @@ def uniform(rng: random.Random, low, high) -> mpmath.mpf:
     return mpmath.mpf(low) + (mpmath.mpf(high) - mpmath.mpf(low)) * fraction
 
 
-_uniform = uniform  # the name other engine modules import
-
-
 class Sampler:
     """Draws one value of a symbol given the dimensions drawn so far."""
 

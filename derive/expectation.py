@@ -38,9 +38,9 @@ from random import Random
 import mpmath
 import sympy as sp
 
-from derive.domain import Sampler, _uniform
+from derive.domain import Sampler, uniform
 from derive.errors import DefinitionError
-from derive.notation import Notation, unfold
+from derive.notation import Expectation, Notation, latex_power, unfold
 
 __all__ = [
     "Expectation", "Independent", "Law", "LawSampler", "Moment", "Variance",
@@ -105,7 +105,7 @@ class Moment(sp.Function):
         return law.sampled_moment(int(order))
 
     def _latex(self, printer, exp=None):
-        return _power(rf"\mu_{{{printer._print(self.args[1])}}}", exp)
+        return latex_power(rf"\mu_{{{printer._print(self.args[1])}}}", exp)
 
     def _unicode(self, printer, **kwargs):
         return f"μ_{printer._print(self.args[1])}"
@@ -117,6 +117,8 @@ class Independent(sp.Basic):
     ``Independent({q: law, k: law})``: the components q_i and k_i are independent
     and each is distributed by its family's law.
     """
+
+    numeric_needs_concrete = True  # numerically, 𝔼 under the model meets only concrete components (the sampled moments)
 
     def __new__(cls, families):
         pairs = families.items() if isinstance(families, dict) else families
@@ -284,29 +286,6 @@ def _product(factors):
     return result
 
 
-def _power(tex: str, exp) -> str:
-    """``tex`` raised to ``exp`` (SymPy's LaTeX printer passes the exponent of a power in)."""
-    return tex if exp is None else rf"{tex}^{{{exp}}}"
-
-
-class Expectation(Notation):
-    """𝔼[X] under an :class:`Independent` model (the model is not printed)."""
-
-    nargs = 2
-    is_commutative = True
-    numeric_needs_concrete = True  # numerically, 𝔼 meets only concrete components (the sampled moments)
-
-    def definition(self):
-        expr, model = self.args
-        return model.expectation_of(expr)
-
-    def _latex(self, printer, exp=None):
-        return _power(rf"\mathbb{{E}}\left[{printer._print(self.args[0])}\right]", exp)
-
-    def _unicode(self, printer, **kwargs):
-        return f"E[{printer._print(self.args[0])}]"
-
-
 class Variance(Notation):
     """Var(X) = 𝔼[X²] − 𝔼[X]² under an :class:`Independent` model."""
 
@@ -322,7 +301,7 @@ class Variance(Notation):
         return True
 
     def _latex(self, printer, exp=None):
-        return _power(rf"\operatorname{{Var}}\left({printer._print(self.args[0])}\right)", exp)
+        return latex_power(rf"\operatorname{{Var}}\left({printer._print(self.args[0])}\right)", exp)
 
     def _unicode(self, printer, **kwargs):
         return f"Var({printer._print(self.args[0])})"
@@ -345,10 +324,10 @@ class LawSampler(Sampler):
     def sample(self, rng: Random, values):
         if self.atoms < 2:
             raise DefinitionError("a law needs at least 2 atoms to have a positive variance")
-        weights = [_uniform(rng, "0.05", 1) for _ in range(self.atoms)]
+        weights = [uniform(rng, "0.05", 1) for _ in range(self.atoms)]
         total = mpmath.fsum(weights)
         weights = [w / total for w in weights]
-        raw = [_uniform(rng, -3, 3) for _ in range(self.atoms)]
+        raw = [uniform(rng, -3, 3) for _ in range(self.atoms)]
         centre = mpmath.fsum(w * s for w, s in zip(weights, raw))
         spread = mpmath.sqrt(mpmath.fsum(w * (s - centre) ** 2 for w, s in zip(weights, raw)))
         mean, deviation = mpmath.mpf(sp.Float(self.mean, 80)), mpmath.sqrt(mpmath.mpf(sp.Float(self.variance, 80)))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sympy as sp
 
 __all__ = [
-    "CrossEntropy", "Entropy", "EvaluatedAt", "KL", "Logistic", "Notation", "Softmax", "Sum",
+    "CrossEntropy", "Entropy", "EvaluatedAt", "Expectation", "KL", "Logistic", "Notation", "Softmax", "Sum",
     "bracketed_latex_power", "d", "delta", "fresh_index", "g", "i", "j", "k", "l", "latex_power", "n", "over",
     "p", "q", "softmax", "unfold", "x", "y", "z",
 ]
@@ -210,3 +210,25 @@ class EvaluatedAt(sp.Subs):
     def _unicode(self, printer):
         where = ", ".join(f"{printer._print(v)}={printer._print(a)}" for v, a in zip(self.variables, self.point))
         return f"[{printer._print(self.expr)}]_{{{where}}}"
+
+
+class Expectation(Notation):
+    """E[expr] under a law, any object with ``expectation_of(expr)`` (the law is not printed)."""
+
+    nargs = 2
+    is_commutative = True
+
+    def definition(self):
+        expr, law = self.args
+        return law.expectation_of(expr)
+
+    @property
+    def numeric_needs_concrete(self) -> bool:
+        """Whether numbers meet this E only at concrete sizes: its law says (a model of sampled moments does)."""
+        return getattr(self.args[1], "numeric_needs_concrete", False)
+
+    def _latex(self, printer, exp=None):
+        return latex_power(rf"\mathbb{{E}}\left[{printer._print(self.args[0])}\right]", exp)
+
+    def _unicode(self, printer, **kwargs):
+        return f"E[{printer._print(self.args[0])}]"

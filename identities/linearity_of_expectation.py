@@ -14,7 +14,7 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension, probability_vector, reals, vector
 from derive.domain import Point
-from derive.notation import Notation, Sum, k, latex_power, n, p, unfold, x, y
+from derive.notation import Expectation, Sum, k, latex_power, n, p, unfold, x, y
 from derive.numeric import expand_finite_sums
 from derive.vocabulary import Vocabulary, number_of
 
@@ -80,23 +80,6 @@ class FiniteLaw(sp.Basic):
         if all(low.is_Integer and high.is_Integer for _, low, high in limits):
             return expand_finite_sums(total)  # a few explicit outcomes: write them out
         return total
-
-
-class Expectation(Notation):
-    """E[expr] under a :class:`FiniteLaw` (the law is not printed)."""
-
-    nargs = 2
-    is_commutative = True
-
-    def definition(self):
-        expr, law = self.args
-        return law.expectation_of(expr)
-
-    def _latex(self, printer, exp=None):
-        return latex_power(rf"\mathbb{{E}}\left[{printer._print(self.args[0])}\right]", exp)
-
-    def _unicode(self, printer, **kwargs):
-        return f"E[{printer._print(self.args[0])}]"
 
 
 # One sample space for both variables: X = x_k and Y = y_k at outcome k.
