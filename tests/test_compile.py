@@ -1,0 +1,70 @@
+"""Compiled evaluation plans agree with the instantiated evaluation, and the verifier's checks stay as strict."""
+
+import mpmath
+import pytest
+import sympy as sp
+
+from derive import Claim, Domain, Result, Step, dimension, index, reals, vector
+from derive.compile import plan
+from derive.domain import Point
+from derive.notation import Sum, delta, i, j, k, n, softmax, z
+from derive.numeric import INSTANTIATED, evaluate_with_path, instantiated_value, relative_error
+from derive.verify import verify
+
+x, y = sp.symbols("x y", real=True)
+POINT = Point({n: 4, i: 2, j: 3, x: mpmath.mpf(3) / 10, y: mpmath.mpf(17) / 10,
+               z: [mpmath.mpf(v) / 7 for v in (3, -5, 11, 2)]})
+
+SAME_VALUE = [
+    sp.Derivative(sp.asin(x) * sp.exp(x * y) + sp.log(x) ** 3, x),
+    sp.Derivative(sp.sin(x) * y**x, x, y),
+    sp.Derivative(x**5, (x, 2)),
+    sp.Subs(sp.Derivative(sp.tanh(x) ** 2, x), x, y),
+    sp.Derivative(sp.Max(x**2, y) * sp.Abs(x - 1), x, 2),
+    sp.Derivative(softmax(i), z[j]),
+    sp.Derivative(softmax(i), z[i], z[j]),
+    Sum(softmax(j) * sp.log(softmax(j)), j, n),
+    Sum(softmax(i) * (delta(i, j) - softmax(j)), j, n),
+    sp.Product(1 + z[k] ** 2, (k, 1, n)),
+    sp.Piecewise((x, y > 2), (y - x, True)),
+]
+
+
+@pytest.mark.parametrize("expr", SAME_VALUE, ids=range(len(SAME_VALUE)))
+def test_a_plan_gives_the_instantiated_value(expr):
+    path, value = evaluate_with_path(expr, POINT)
+    assert path == "compiled"
+    assert relative_error(value, instantiated_value(expr, POINT)) < mpmath.mpf(10) ** -55
+
+
+def test_a_wrong_derivative_is_told_apart():
+    right = evaluate_with_path(sp.Derivative(softmax(i), z[j]), POINT)[1]
+    wrong = evaluate_with_path(softmax(i) * (delta(i, j) + softmax(j)), POINT)[1]
+    assert relative_error(right, wrong) > mpmath.mpf(10) ** -3
+
+
+def test_what_the_compiler_does_not_know_is_instantiated():
+    temperature = sp.Symbol("T", positive=True)
+    limit = sp.Limit(sp.exp(-x / temperature), temperature, 0, dir="+")
+    assert not hasattr(plan(limit), "run")
+    path, value = evaluate_with_path(limit, POINT)
+    assert path == INSTANTIATED and value == 0
+
+
+def _result(closed_form):
+    statement = sp.Derivative(softmax(i), z[j])
+    return Result(
+        title="softmax Jacobian",
+        area="Softmax and losses",
+        claims=[Claim(statement=sp.Eq(statement, closed_form, evaluate=False),
+                      steps=[Step(statement), Step(closed_form, because="quotient rule")],
+                      oracle=None)],
+        domain=Domain({n: dimension(1, 4), z: vector(n, reals(-3, 3)), i: index(n), j: index(n)}),
+    ).named("jacobian_check", "The softmax Jacobian.", "")
+
+
+def test_the_verifier_accepts_a_right_step_by_its_plan_and_rejects_a_wrong_one():
+    right = verify(_result(softmax(i) * (delta(i, j) - softmax(j)))).claims[0].steps[0]
+    wrong = verify(_result(softmax(i) * (delta(i, j) + softmax(j)))).claims[0].steps[0]
+    assert right.symbolic != "failed" and "compiled" in right.numeric_path
+    assert wrong.symbolic == "failed" and wrong.counterexample
