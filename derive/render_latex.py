@@ -91,7 +91,7 @@ def theorem(result: Result) -> str:
     several = len(result.claims) > 1
     for position, claim in enumerate(result.claims):
         prefix = rf"\textbf{{{part_label(position)}}} " if several else ""
-        words = f"{claim.text} " if claim.text else ""
+        words = f"{result.claim_text(position)} " if claim.text else ""
         shown = shown_statement(result, position)
         lines.append(prefix + words + _display(latex(shown.lhs, shown.as_written), _RELATION[shown.relation],
                                                latex(shown.rhs, shown.as_written)))

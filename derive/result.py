@@ -38,19 +38,7 @@ class Step:
     def __post_init__(self):
         if self.relation not in RELATIONS:
             raise DefinitionError(f"step relation must be one of {RELATIONS}, got {self.relation!r}")
-        targets = self.by if isinstance(self.by, (tuple, list)) else (self.by,)
-        object.__setattr__(self, "by", tuple(targets))
-        for target in self.by:
-            if not isinstance(target, (Claim, Result)):
-                raise DefinitionError(f"step {self.because!r}: by= takes claims of the result or other results, "
-                                      f"got {type(target).__name__}")
-        slots = {int(n or 0) for n in _SLOT.findall(self.because)}
-        if slots - set(range(len(self.by) + 1)):
-            raise DefinitionError(f"step {self.because!r} has a slot {{by{max(slots)}}} but only {len(self.by)} by= references")
-        if slots and 0 not in slots and slots != set(range(1, len(self.by) + 1)):
-            raise DefinitionError(f"step {self.because!r} does not place every by= reference ({{by1}} … {{by{len(self.by)}}})")
-        if slots and not self.by:
-            raise DefinitionError(f"step {self.because!r} has a {{by}} slot but no by= reference")
+        object.__setattr__(self, "by", _links(self.by, self.because, "step", slot_required=False))
 
 
 _SLOT = re.compile(r"\{by([1-9]?)\}")
@@ -60,6 +48,24 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz"
 def claim_letter(position: int) -> str:
     """The letter a claim is cited by, in the terminal as in the appendix: ``(a)``."""
     return f"({LETTERS[position]})"
+
+
+def _links(by, text: str, what: str, slot_required: bool) -> tuple:
+    """``by`` as a tuple, checked against the ``{by}``/``{by1}``… slots of ``text``."""
+    targets = tuple(by) if isinstance(by, (tuple, list)) else (by,)
+    for target in targets:
+        if not isinstance(target, (Claim, Result)):
+            raise DefinitionError(f"{what} {text!r}: by= takes claims of the result or other results, got {type(target).__name__}")
+    slots = {int(n or 0) for n in _SLOT.findall(text)}
+    if slots - set(range(len(targets) + 1)):
+        raise DefinitionError(f"{what} {text!r} has a slot {{by{max(slots)}}} but only {len(targets)} by= references")
+    if slots and 0 not in slots and slots != set(range(1, len(targets) + 1)):
+        raise DefinitionError(f"{what} {text!r} does not place every by= reference ({{by1}} … {{by{len(targets)}}})")
+    if slots and not targets:
+        raise DefinitionError(f"{what} {text!r} has a {{by}} slot but no by= reference")
+    if slot_required and targets and not slots:
+        raise DefinitionError(f"{what} {text!r} cites by= but says nowhere where: write {{by}} in the text")
+    return targets
 
 
 def _joined(names: list) -> str:
@@ -118,9 +124,11 @@ class Claim:
     domain: Optional[Domain] = None
     text: str = ""  # LaTeX words before the formula, e.g. "Each row sums to zero:"
     display: Any = None  # how the right-hand side is printed (or Eq for both sides); proved equal by derive.display
+    text_by: Any = ()    # what ``text`` cites at its ``{by}`` slots (claims of the result, other results)
 
     def __post_init__(self):
         object.__setattr__(self, "statement", Statement.of(self.statement))
+        object.__setattr__(self, "text_by", _links(self.text_by, self.text, "claim text", slot_required=True))
         object.__setattr__(self, "steps", tuple(self.steps))
         if not self.steps:
             raise DefinitionError(f"claim {self.label or self.statement.lhs} has no steps; give at least the start and one justified step")
@@ -136,6 +144,10 @@ class Remark:
     text: str
     value: Any
     at: Point
+    by: Any = ()  # what ``text`` cites at its ``{by}`` slots
+
+    def __post_init__(self):
+        object.__setattr__(self, "by", _links(self.by, self.text, "remark", slot_required=True))
 
 
 @dataclass(frozen=True)
@@ -182,37 +194,57 @@ class Result:
 
     def _targets(self):
         for claim in self.claims:
+            yield from claim.text_by
             for step in claim.steps:
                 yield from step.by
+        for remark in self.remarks:
+            yield from remark.by
 
     def _check_references(self):
+        cited = [(f"result {self.title!r}, remark {remark.text[:40]!r}", remark.by, None) for remark in self.remarks]
         for position, claim in enumerate(self.claims):
-            for number, step in enumerate(claim.steps):
-                where = f"result {self.title!r}, claim {claim_letter(position)}, step {number} ({step.because!r})"
-                for target in step.by:
-                    if isinstance(target, Claim) and not any(target is c for c in self.claims):
-                        raise DefinitionError(f"{where}: by= names a claim that is not one of this result's claims; "
-                                              "refer only to claims listed in this Result's claims=, or to another Result")
-                    if target is claim:
-                        raise DefinitionError(f"{where}: by= names the claim the step proves")
-                    if isinstance(target, Result) and not target.cited_name:
-                        raise DefinitionError(f"{where}: by= names a result that has no catalog name")
+            cited.append((f"result {self.title!r}, claim {claim_letter(position)}, text", claim.text_by, claim))
+            cited.extend((f"result {self.title!r}, claim {claim_letter(position)}, step {number} ({step.because!r})", step.by, claim)
+                         for number, step in enumerate(claim.steps))
+        for where, targets, claim in cited:
+            for target in targets:
+                if isinstance(target, Claim) and not any(target is c for c in self.claims):
+                    raise DefinitionError(f"{where}: by= names a claim that is not one of this result's claims; "
+                                          "refer only to claims listed in this Result's claims=, or to another Result")
+                if target is claim:
+                    raise DefinitionError(f"{where}: by= names the claim it belongs to")
+                if isinstance(target, Result) and not target.cited_name:
+                    raise DefinitionError(f"{where}: by= names a result that has no catalog name")
 
     def reason(self, step: Step, cite=None) -> str:
         """The step's justification with its references printed: a claim as its letter "(b)", another
         result as ``cite(name)`` (LaTeX ``\\deriveref{name}`` by default)."""
-        if not step.by:
-            return step.because
+        if step.by and not _SLOT.search(step.because):
+            return f"by {self._cited(step.by, cite)}" + (f"; {step.because}" if step.because else "")
+        return self._placed(step.because, step.by, cite)
+
+    def claim_text(self, position: int, cite=None) -> str:
+        """Claim ``position``'s words before its formula, with their references printed."""
+        claim = self.claims[position]
+        return self._placed(claim.text, claim.text_by, cite)
+
+    def remark_text(self, remark: Remark, cite=None) -> str:
+        """A remark's prose with its references printed (``{value}`` is left for the engine)."""
+        return self._placed(remark.text, remark.by, cite)
+
+    def _names(self, targets, cite) -> list:
         cite = cite or (lambda name: rf"\deriveref{{{name}}}")
-        names = []
-        for target in step.by:
-            if isinstance(target, Result):
-                names.append(cite(target.cited_name))
-            else:
-                names.append(claim_letter(next(p for p, c in enumerate(self.claims) if c is target)))
-        if not _SLOT.search(step.because):
-            return f"by {_joined(names)}" + (f"; {step.because}" if step.because else "")
-        return _SLOT.sub(lambda m: names[int(m.group(1)) - 1] if m.group(1) else _joined(names), step.because)
+        return [cite(target.cited_name) if isinstance(target, Result)
+                else claim_letter(next(p for p, c in enumerate(self.claims) if c is target)) for target in targets]
+
+    def _cited(self, targets, cite) -> str:
+        return _joined(self._names(targets, cite))
+
+    def _placed(self, text: str, targets, cite) -> str:
+        if not targets:
+            return text
+        names = self._names(targets, cite)
+        return _SLOT.sub(lambda m: names[int(m.group(1)) - 1] if m.group(1) else _joined(names), text)
 
     def named(self, name: str, summary: str, module_file: str = "") -> "Result":
         return replace(self, name=name, summary=summary, module_file=module_file)
@@ -246,9 +278,10 @@ def _rebound(old: tuple, new: list) -> tuple:
         for position, claim in enumerate(new):
             steps = [replace(step, by=tuple(moved.get(id(t), t) for t in step.by))
                      if any(id(t) in moved for t in step.by) else step for step in claim.steps]
-            if any(a is not b for a, b in zip(steps, claim.steps)):
+            text_by = tuple(moved.get(id(t), t) for t in claim.text_by)
+            if any(a is not b for a, b in zip((*steps, *text_by), (*claim.steps, *claim.text_by))):
                 alive.append(claim)
-                new[position] = replace(claim, steps=tuple(steps))
+                new[position] = replace(claim, steps=tuple(steps), text_by=text_by)
                 moved[id(old[position])] = new[position]
                 moved[id(claim)] = new[position]
                 changed = True

@@ -208,5 +208,5 @@ def verify(result: Result) -> ResultReport:
     """Check ``result``: every step symbolically and numerically, every claim against its oracle."""
     started = time.perf_counter()
     claims = [verify_claim(result, position) for position in range(len(result.claims))]
-    remarks = [_remark(r) for r in result.remarks]
+    remarks = [_remark(dataclasses.replace(r, text=result.remark_text(r), by=())) for r in result.remarks]
     return ResultReport(result.name, result.title, claims, remarks, time.perf_counter() - started, WORKING_DIGITS, REQUIRED_DIGITS)

@@ -297,9 +297,10 @@ score_chain = Sum2(dP(l, k) * Sum(weight(l, k) * (delta(k, b) - weight(l, b)) * 
 query_gradient = Claim(
     label="queries",
     text=(
-        r"With $\mathrm{d}S_{ij} = P_{ij}(\mathrm{d}P_{ij} - \sum_k P_{ik}\,\mathrm{d}P_{ik})$, part (c) at $S = QK^{\top}/\sqrt{d}$, "
+        r"With $\mathrm{d}S_{ij} = P_{ij}(\mathrm{d}P_{ij} - \sum_k P_{ik}\,\mathrm{d}P_{ik})$, part {by} at $S = QK^{\top}/\sqrt{d}$, "
         r"the gradient with respect to the queries is $\mathrm{d}S\, K/\sqrt{d}$:"
     ),
+    text_by=score_gradient,
     statement=sp.Eq(sp.Derivative(L_qk, Q[i, a]), Sum(dS(i, j) * K[j, a], j, m) / root_d, evaluate=False),
     steps=[
         Step(sp.Derivative(L_qk, Q[i, a])),

@@ -220,7 +220,8 @@ average_bound = Claim(
 
 radius_bound = Claim(
     label="eigenvalues",
-    text=r"Every eigenvalue of $A$ has modulus at most $1$; with (c), the spectral radius $\rho(A) = \max |\lambda|$ is exactly $1$:",
+    text=r"Every eigenvalue of $A$ has modulus at most $1$; with {by}, the spectral radius $\rho(A) = \max |\lambda|$ is exactly $1$:",
+    text_by=ones_eigenvector,
     statement=Statement(rho, "<=", sp.Integer(1)),
     steps=[
         Step(rho),

@@ -304,12 +304,13 @@ attention_scaling = Result(
             Point({d: 4096}),
         ),
         Remark(
-            r"For Gaussian components $\mathbb{E}[q_1^4] = 3$, so by (d) $\mathbb{E}[(q \cdot k/\sqrt{d})^4] = 3 + 6/d$ "
+            r"For Gaussian components $\mathbb{E}[q_1^4] = 3$, so by {by} $\mathbb{E}[(q \cdot k/\sqrt{d})^4] = 3 + 6/d$ "
             r"and the sample variance of $N$ scaled scores has standard error about $\sqrt{(2 + 6/d)/N}$, "
             r"{value} for $d = 16$ and $N = 20000$. A seeded Monte Carlo run at $d = 16, 256, 4096$ "
             r"with $N = 20000$ each finds the sample variance within five such errors of $1$.",
             sp.sqrt((2 + 6 / d) / sp.Symbol("N", integer=True, positive=True)),
             Point({d: 16, sp.Symbol("N", integer=True, positive=True): 20000}),
+            by=fourth_moment,
         ),
     ],
 )

@@ -106,7 +106,8 @@ constant_at_optimum = Claim(
 
 value_at_optimum = Claim(
     label="value at the optimum",
-    text=r"so by (a) the maximal value of the objective is that constant:",
+    text=r"so by {by} the maximal value of the objective is that constant:",
+    text_by=as_expectation,
     statement=sp.Eq(J(pi_star), beta * sp.log(Z), evaluate=False),
     steps=[
         Step(J(pi_star)),

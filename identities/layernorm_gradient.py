@@ -304,11 +304,12 @@ input_gradient_claim = Claim(
 printed_form_error = Claim(
     label="form without epsilon",
     text=(
-        r"Let $D_j$ be the often printed variant of (e) whose last term is "
+        r"Let $D_j$ be the often printed variant of {by} whose last term is "
         r"$(x_j - \mu) \sum_i \gamma_i g_i (x_i - \mu)/(d\sigma^2)$ instead of "
         r"$\hat{x}_j (1/d) \sum_i \gamma_i g_i \hat{x}_i = (x_j - \mu) \sum_i \gamma_i g_i (x_i - \mu)/(d(\sigma^2+\epsilon))$. "
         r"It misses the gradient by a term proportional to $\epsilon$, so it is exact only at $\epsilon = 0$ (it needs $\sigma^2 > 0$, so $d \ge 2$):"
     ),
+    text_by=input_gradient_claim,
     statement=sp.Eq(chain_rule(x[j]), dropped_form + discrepancy, evaluate=False),
     steps=[
         Step(chain_rule(x[j])),

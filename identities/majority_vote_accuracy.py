@@ -219,9 +219,10 @@ remarks = [
         at=Point({p: mpmath.mpf("0.7")}),
     ),
     Remark(
-        text=r"Three give $\operatorname{Acc}_3(0.7) = {value}$, and so do four with a fair coin on ties, by (d).",
+        text=r"Three give $\operatorname{Acc}_3(0.7) = {value}$, and so do four with a fair coin on ties, by {by}.",
         value=Accuracy(p, 3),
         at=Point({p: mpmath.mpf("0.7")}),
+        by=no_gain,
     ),
     Remark(
         text=(

@@ -90,7 +90,8 @@ root_diverges = Claim(
 
 root_not_square_summable = Claim(
     label="1/sqrt(t) is not square-summable",
-    text=r"but its squares are the harmonic steps $1/t$, which by (b) have no finite sum, so $\eta_t = 1/\sqrt{t}$ fails the second condition:",
+    text=r"but its squares are the harmonic steps $1/t$, which by {by} have no finite sum, so $\eta_t = 1/\sqrt{t}$ fails the second condition:",
+    text_by=harmonic_diverges,
     statement=Statement(root_squares, ">", sp.log(N + 1)),
     steps=[
         Step(root_squares),

@@ -185,9 +185,10 @@ variance_of_independent_sum = Result(
         Remark(
             r"Example: for a fair coin $X$ with values $0$ and $1$ and the dependent copy $Y = X$, "
             r"$\operatorname{Var}(X) = \operatorname{Var}(Y) = 1/4$ but $\operatorname{Var}(X + Y) = {value}$: "
-            r"the covariance term $2 \operatorname{Cov}(X, Y) = 1/2$ is what (a) adds.",
+            r"the covariance term $2 \operatorname{Cov}(X, Y) = 1/2$ is what {by} adds.",
             Var(X + Y),
             COPY,
+            by=general,
         ),
     ],
 )

@@ -41,6 +41,16 @@ def test_no_justification_cites_a_claim_by_its_letter(name):
 
 
 @pytest.mark.parametrize("name", NAMES)
+def test_no_claim_text_or_remark_cites_a_claim_by_its_letter(name):
+    result = load(name)
+    for prose in [claim.text for claim in result.claims] + [remark.text for remark in result.remarks]:
+        assert not re.search(r"\([a-z]\)|\bparts? \(", _outside_maths(prose)), f"{name}: {prose!r} cites by letter; use by="
+    for position, claim in enumerate(result.claims):
+        assert "{by" not in result.claim_text(position)
+    assert all("{by" not in result.remark_text(remark) for remark in result.remarks)
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_every_reference_resolves(name):
     result = load(name)
     for step in _steps(result):
@@ -141,3 +151,19 @@ def test_printers_show_the_letter_and_the_theorem():
     report = catalog_report("bernoulli_moments")
     assert "by (a) and (b)" in proof(result, report)
     assert "because by (a) and (b)" in derivation(result, report)
+
+
+def test_claim_text_and_remarks_cite_through_slots():
+    from derive.result import Remark
+
+    first = _claim()
+    later = replace(_claim(), text="so with {by},", text_by=first)
+    remark = Remark("{value}, as {by} says", x, {}, by=first)
+    result = _result([first, later], remarks=[remark])
+    assert result.claim_text(1) == "so with (a),"
+    assert result.remark_text(remark) == "{value}, as (a) says"
+    assert replace(result, claims=(later, first)).claim_text(0) == "so with (b),"
+    with pytest.raises(DefinitionError, match="says nowhere where"):
+        replace(_claim(), text="so with (a),", text_by=first)
+    with pytest.raises(DefinitionError, match="not one of this result's claims"):
+        _result([later])
