@@ -40,7 +40,7 @@ import sympy as sp
 
 from derive.domain import Sampler, uniform
 from derive.errors import DefinitionError
-from derive.notation import Expectation, Notation, latex_power, unfold
+from derive.notation import Expectation, Notation, Variance, latex_power, unfold
 
 __all__ = [
     "Expectation", "Independent", "Law", "LawSampler", "Moment", "Variance",
@@ -139,6 +139,10 @@ class Independent(sp.Basic):
     def Var(self, expr) -> "Variance":
         """Var(expr) under this model."""
         return Variance(expr, self)
+
+    def variance_of(self, expr):
+        """Var(expr) = 𝔼[expr²] − 𝔼[expr]² under this model, what :class:`Variance` unfolds to."""
+        return Expectation(expr**2, self) - Expectation(expr, self) ** 2
 
     def rules(self) -> tuple:
         """The declared first and second moments of every law (for ``Result.rules``)."""
@@ -284,27 +288,6 @@ def _product(factors):
     for options in factors:
         result = [(c1 * c2, l1 + l2, v1 + v2) for c1, l1, v1 in result for c2, l2, v2 in options]
     return result
-
-
-class Variance(Notation):
-    """Var(X) = 𝔼[X²] − 𝔼[X]² under an :class:`Independent` model."""
-
-    nargs = 2
-    is_commutative = True
-    numeric_needs_concrete = True
-
-    def definition(self):
-        expr, model = self.args
-        return Expectation(expr**2, model) - Expectation(expr, model) ** 2
-
-    def _eval_is_nonnegative(self):
-        return True
-
-    def _latex(self, printer, exp=None):
-        return latex_power(rf"\operatorname{{Var}}\left({printer._print(self.args[0])}\right)", exp)
-
-    def _unicode(self, printer, **kwargs):
-        return f"Var({printer._print(self.args[0])})"
 
 
 @dataclass(frozen=True)

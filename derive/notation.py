@@ -13,8 +13,8 @@ import sympy as sp
 
 __all__ = [
     "CrossEntropy", "Entropy", "EvaluatedAt", "Expectation", "KL", "Logistic", "Notation", "Softmax", "Sum",
-    "bracketed_latex_power", "d", "delta", "fresh_index", "g", "i", "j", "k", "l", "latex_power", "n", "over",
-    "p", "q", "softmax", "unfold", "x", "y", "z",
+    "Variance", "bracketed_latex_power", "d", "delta", "fresh_index", "g", "i", "j", "k", "l", "latex_power",
+    "n", "over", "p", "q", "softmax", "unfold", "x", "y", "z",
 ]
 
 # Dimensions and indices. Indices run from 1 to their dimension; the summation
@@ -232,3 +232,28 @@ class Expectation(Notation):
 
     def _unicode(self, printer, **kwargs):
         return f"E[{printer._print(self.args[0])}]"
+
+
+class Variance(Notation):
+    """Var(expr) under a law, which defines it: ``law.variance_of(expr)`` (the law is not printed)."""
+
+    nargs = 2
+    is_commutative = True
+
+    def definition(self):
+        expr, law = self.args
+        return law.variance_of(expr)
+
+    @property
+    def numeric_needs_concrete(self) -> bool:
+        """As for :class:`Expectation`, the law says."""
+        return getattr(self.args[1], "numeric_needs_concrete", False)
+
+    def _eval_is_nonnegative(self):
+        return True
+
+    def _latex(self, printer, exp=None):
+        return latex_power(rf"\operatorname{{Var}}\left({printer._print(self.args[0])}\right)", exp)
+
+    def _unicode(self, printer, **kwargs):
+        return f"Var({printer._print(self.args[0])})"

@@ -81,6 +81,10 @@ class FiniteLaw(sp.Basic):
             return expand_finite_sums(total)  # a few explicit outcomes: write them out
         return total
 
+    def variance_of(self, expr):
+        """Var(expr) = E[(expr − E[expr])²], the mean squared distance from the mean: what Var unfolds to."""
+        return self.expectation_of((expr - self.expectation_of(expr)) ** 2)
+
 
 # One sample space for both variables: X = x_k and Y = y_k at outcome k.
 law = FiniteLaw(p[k], [(k, 1, n)], {X: x[k], Y: y[k]})

@@ -13,30 +13,9 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension, probability_vector, vector
 from derive.domain import Point
-from derive.notation import Notation, Sum, k, n, p, x
+from derive.notation import Notation, Sum, Variance, k, n, p, x
 from derive.vocabulary import Vocabulary, number_of
 from identities.linearity_of_expectation import E, X, law, mp_expectation
-
-
-class Variance(Notation):
-    """Var(X) = E[(X − E[X])²], the mean squared distance from the mean."""
-
-    nargs = 2
-    is_commutative = True
-
-    def definition(self):
-        variable, law_ = self.args
-        return law_.expectation_of((variable - law_.expectation_of(variable)) ** 2)
-
-    def _eval_is_nonnegative(self):
-        return True
-
-    def _latex(self, printer, exp=None):
-        tex = rf"\operatorname{{Var}}\left({printer._print(self.args[0])}\right)"
-        return tex if exp is None else rf"{tex}^{{{exp}}}"
-
-    def _unicode(self, printer, **kwargs):
-        return f"Var({printer._print(self.args[0])})"
 
 
 class Mean(Notation):
