@@ -167,3 +167,29 @@ def test_claim_text_and_remarks_cite_through_slots():
         replace(_claim(), text="so with (a),", text_by=first)
     with pytest.raises(DefinitionError, match="not one of this result's claims"):
         _result([later])
+
+
+def _declared_uses(name):
+    """The names a module lists in ``uses=`` (read from its source)."""
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse((Path(__file__).resolve().parent.parent / "identities" / f"{name}.py").read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Result":
+            for keyword in node.keywords:
+                if keyword.arg == "uses":
+                    return [element.value for element in keyword.value.elts]
+    return []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_uses_lists_only_results_no_step_links(name):
+    """``uses=`` is for a result the proof rests on without a step naming it; a linked one is derived."""
+    result = load(name)
+    linked = {t.cited_name for step in _steps(result) for t in step.by if isinstance(t, Result)}
+    declared = _declared_uses(name)
+    assert not linked & set(declared), f"{name}: drop {sorted(linked & set(declared))} from uses=, the by= links give them"
+    assert set(result.uses) == linked | set(declared) | {
+        t.cited_name for t in [*(t for c in result.claims for t in c.text_by), *(t for r in result.remarks for t in r.by)]
+        if isinstance(t, Result)}
