@@ -188,12 +188,20 @@ def function_of_arguments(build, count=None):
     return call(read)
 
 
-def matrix_entries(base):
-    """A matrix known entry by entry: W_{ij}, W_{i,j} or W_{kj} is ``base[i, j]`` (or ``base(i, j)`` for a function)."""
+def matrix_entries(base, size=None):
+    """A matrix known entry by entry: W_{ij}, W_{i,j} or W_{kj} is ``base[i, j]`` (or ``base(i, j)`` for a function);
+    with its ``size`` (a dimension) given, W alone is the whole size × size matrix, read at a concrete size."""
     def read(env, atom, side):
         indices = [index for index in atom.sub if index]
         if len(indices) == 1 and len(indices[0]) == 2 and indices[0].isalpha():
             indices = list(indices[0])
+        if not indices and not atom.args and size is not None and not callable(base):
+            from derive.docs.bind import NeedsConcrete
+            length = env.dim_value(size)
+            if not isinstance(length, sp.Integer):
+                raise NeedsConcrete()
+            whole = sp.Matrix(int(length), int(length), lambda a, b: base[a + 1, b + 1])
+            return whole.T if atom.transpose else whole
         if len(indices) != 2:
             refuse(f"{atom.key} is a matrix: write one entry with two indices, e.g. {atom.key}_{{ij}}")
         row, col = env.index(indices[0]), env.index(indices[1])

@@ -332,6 +332,12 @@ class Interpreter:
 
     def atom(self, atom: Atom, side: Side):
         key = atom.key
+        if atom.decoration in self.bound and not atom.args:   # b^\tau inside \sum_{\tau}: a power of the summed variable
+            from dataclasses import replace as undecorated
+            base = self.atom(undecorated(atom, decoration=""), side)
+            if isinstance(base, (Vec, sp.MatrixBase)):
+                raise ShapeError("a power of a vector or matrix")
+            return sp.Pow(base, self.bound[atom.decoration])
         # a summation variable used as a number
         if key in self.bound and not atom.sub and not atom.args:
             return self.bound[key]
@@ -487,6 +493,8 @@ class Interpreter:
             return _transpose(sp.ones(int(size), 1)) if atom.transpose else sp.ones(int(size), 1)
         if key == "e" and not atom.sub and not atom.args:
             return sp.E
+        if key == "pi" and not atom.sub and atom.args is None and not atom.decoration and not atom.post_sub:
+            return sp.pi   # a bare \pi that no vocabulary gives a meaning (a policy is \pi(a|s) or named in the tag)
         if key in ("softmax", "Softmax", "sigma", "logistic", "sigmoid", "logsoftmax") and atom.args is not None:
             args = [self.side(a) for a in atom.args]
             if len(args) > 1:   # softmax(5.2, 2.1, -0.8)

@@ -1389,7 +1389,8 @@ class Rewriter:
             in_at = next((m for m, x in enumerate(low_tokens) if x.is_cs("in")), None)
             head = low_tokens[:min(x for x in (rel_at, neq_at, in_at, len(low_tokens)) if x is not None)]
             variables = [x for x in detex(head).replace(" ", "").split(",") if x]
-            if len(variables) == 1 and len(variables[0]) > 1 and variables[0].isalpha() and variables[0].islower() and len(variables[0]) <= 3:
+            if len(variables) == 1 and len(variables[0]) > 1 and variables[0].isalpha() and variables[0].islower() and len(variables[0]) <= 3 \
+                    and variables[0] not in GREEK:   # \sum_{ij} runs over i and j; \sum_{\tau} over tau
                 variables = list(variables[0])
             if rel_at is not None:
                 low = self.sub_side(low_tokens[rel_at + 1:])

@@ -324,7 +324,7 @@ def _declare(vocab, clause: KindClause, log_base):
         raise VocabularyError(f"{key} is a {clause.kind} over the result's dimension, and {vocab.name or 'this notation'} has none")
     if clause.kind == "matrix":
         base = sp.IndexedBase(f"doc_{key}", real=True)
-        return vocab.with_samplers({base: dom.matrix(size, size)}).with_(entries={**vocab.entries, key: matrix_entries(base)})
+        return vocab.with_samplers({base: dom.matrix(size, size)}).with_(entries={**vocab.entries, key: matrix_entries(base, size)})
     if clause.kind == "index":
         symbol = sp.Symbol(key, integer=True, positive=True)
         return vocab.with_samplers({symbol: dom.index(size)}).with_(indices=[*vocab.indices, symbol])
