@@ -14,10 +14,10 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step
 from derive.domain import Point, Sampler, uniform
-from derive.notation import k
+from derive.notation import Expectation, Variance, k
 from derive.vocabulary import Vocabulary, number_of
-from identities.linearity_of_expectation import Expectation, FiniteLaw, X, mp_expectation
-from identities.variance_shortcut import Variance, variance_shortcut
+from identities.linearity_of_expectation import FiniteLaw, X, mp_expectation
+from identities.variance_shortcut import variance_shortcut
 
 p = sp.Symbol("p", real=True)  # P(X = 1)
 half = sp.Rational(1, 2)

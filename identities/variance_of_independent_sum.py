@@ -14,11 +14,11 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension, probability_vector, vector
 from derive.domain import Point
-from derive.notation import Notation, Sum, k, l, n, p, q, x, y
+from derive.notation import Expectation, Notation, Sum, Variance, k, l, n, p, q, x, y
 from derive.vocabulary import Vocabulary, function_of_arguments, number_of
-from identities.linearity_of_expectation import Expectation, FiniteLaw, X, Y, linearity_of_expectation, mp_expectation
+from identities.linearity_of_expectation import FiniteLaw, X, Y, linearity_of_expectation, mp_expectation
 from identities.linearity_of_expectation import law as joint
-from identities.variance_shortcut import Variance, variance_shortcut
+from identities.variance_shortcut import variance_shortcut
 
 m = sp.Symbol("m", integer=True, positive=True)
 
