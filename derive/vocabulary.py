@@ -195,12 +195,14 @@ def matrix_entries(base, size=None):
         indices = [index for index in atom.sub if index]
         if len(indices) == 1 and len(indices[0]) == 2 and indices[0].isalpha():
             indices = list(indices[0])
-        if not indices and not atom.args and size is not None and not callable(base):
+        if not indices and not atom.args and size is not None:
             from derive.docs.bind import NeedsConcrete
             length = env.dim_value(size)
             if not isinstance(length, sp.Integer):
                 raise NeedsConcrete()
-            whole = sp.Matrix(int(length), int(length), lambda a, b: base[a + 1, b + 1])
+            whole = sp.Matrix(int(length), int(length),
+                              lambda a, b: base(sp.Integer(a + 1), sp.Integer(b + 1)) if callable(base) else base[a + 1, b + 1])
+            whole = sp.Matrix(env.concretise(whole)).doit() if callable(base) else whole
             return whole.T if atom.transpose else whole
         if len(indices) != 2:
             refuse(f"{atom.key} is a matrix: write one entry with two indices, e.g. {atom.key}_{{ij}}")

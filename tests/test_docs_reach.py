@@ -24,7 +24,13 @@ PAIRS = [
     ("whole matrices: gradient of a quadratic form", r"A: matrix; x: vector",
      r"\nabla_{\mathbf{x}} \mathbf{x}^\top \mathbf{A} \mathbf{x} = (\mathbf{A} + \mathbf{A}^\top)\mathbf{x}",
      r"\nabla_{\mathbf{x}} \mathbf{x}^\top \mathbf{A} \mathbf{x} = 2\mathbf{A}\mathbf{x}"),
+    ("a symmetric positive definite matrix", r"Q: symmetric positive definite matrix; x: vector",
+     r"\mathbf{x}^\top \mathbf{Q} \mathbf{x} \ge 0", r"\mathbf{x}^\top \mathbf{Q} \mathbf{x} \le 0"),
+    ("a positive definite matrix is not read as one with eigenvalues of at least 1", r"Q: symmetric positive definite matrix; x: vector",
+     r"\mathbf{x}^\top \mathbf{Q} \mathbf{x} \ge 0", r"\mathbf{x}^\top \mathbf{Q} \mathbf{x} \ge \mathbf{x}^\top \mathbf{x}"),
 ]
+
+SYMMETRY = r"\mathbf{x}^\top \mathbf{Q} \mathbf{y} = \mathbf{y}^\top \mathbf{Q} \mathbf{x}"
 
 
 def verdict(tmp_path, tag: str, latex: str) -> tuple[str, str]:
@@ -44,3 +50,8 @@ def test_correct_passes_and_wrong_fails(tmp_path, name, tag, correct, wrong):
 def test_bare_function_defined_in_terms_of_itself_is_unknown(tmp_path):
     v, detail = verdict(tmp_path, r"f(x) = x f; x: real", r"f(x) = x")
     assert v == "UNKNOWN" and "itself" in detail
+
+
+def test_a_symmetric_matrix_is_symmetric_and_a_general_one_is_not(tmp_path):
+    assert verdict(tmp_path, "Q: symmetric matrix; x: vector; y: vector", SYMMETRY)[0] == "PASS"
+    assert verdict(tmp_path, "Q: matrix; x: vector; y: vector", SYMMETRY)[0] == "FAIL"

@@ -96,6 +96,7 @@ class PinClause:
 
 
 VOCABULARY_KINDS = ("matrix", "index", "dimension", "size", "sequence")
+STRUCTURED_MATRICES = ("symmetric positive definite matrix", "positive definite matrix", "symmetric matrix")
 DEFINES = re.compile(r"\s*(?::=|\\coloneqq|\\equiv|\\triangleq|\\doteq|\\(?:stackrel|overset)\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\{=\}|=)\s*")
 FUNCTION_HEAD = re.compile(r"^\s*((?:\\operatorname|\\mathrm|\\text)\{[A-Za-z]+\}|\\[A-Za-z]+|[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*\(([^()]*)\)\s*$")
 COMPARISON = re.compile(r"\\geq|\\leq|\\ge|\\le|\\gt|\\lt|>=|<=|>|<")
@@ -230,6 +231,8 @@ def _function(clause: str) -> FunctionClause | None:
 def _kind(clause: str) -> KindClause | None:
     name, colon, kind = clause.partition(":")
     words = kind.lower().split()
+    if colon and name.strip() and " ".join(words) in STRUCTURED_MATRICES:
+        return KindClause(_key(name), " ".join(words), "t")
     if not colon or not name.strip() or not words or words[0] not in VOCABULARY_KINDS:
         return None
     steps = "t"
@@ -325,6 +328,17 @@ def _declare(vocab, clause: KindClause, log_base):
     if clause.kind == "matrix":
         base = sp.IndexedBase(f"doc_{key}", real=True)
         return vocab.with_samplers({base: dom.matrix(size, size)}).with_(entries={**vocab.entries, key: matrix_entries(base, size)})
+    if clause.kind in STRUCTURED_MATRICES:
+        # sampled as B B^T + I/100 (positive definite) or (B + B^T)/2 (symmetric) from a matrix B of independent entries
+        base = sp.IndexedBase(f"doc_{key}", real=True)
+        if clause.kind == "symmetric matrix":
+            def entry(i, j):
+                return (base[i, j] + base[j, i]) / 2
+        else:
+            def entry(i, j):
+                k = sp.Dummy("k", integer=True, positive=True)
+                return sp.Sum(base[i, k] * base[j, k], (k, 1, size)) + sp.KroneckerDelta(i, j) / 100
+        return vocab.with_samplers({base: dom.matrix(size, size)}).with_(entries={**vocab.entries, key: matrix_entries(entry, size)})
     if clause.kind == "index":
         symbol = sp.Symbol(key, integer=True, positive=True)
         return vocab.with_samplers({symbol: dom.index(size)}).with_(indices=[*vocab.indices, symbol])
