@@ -253,7 +253,10 @@ class Result:
         """A copy with claim ``position`` changed (used to build deliberately wrong variants)."""
         claims = list(self.claims)
         claims[position] = replace(claims[position], **changes)
-        return replace(self, claims=_rebound(self.claims, claims))
+        claims = _rebound(self.claims, claims)
+        moved = {id(before): after for before, after in zip(self.claims, claims)}
+        remarks = tuple(replace(r, by=tuple(moved.get(id(t), t) for t in r.by)) if r.by else r for r in self.remarks)
+        return replace(self, claims=claims, remarks=remarks)
 
     def with_step(self, claim: int, step: int, expr) -> "Result":
         """A copy whose step ``step`` of claim ``claim`` has a different expression."""

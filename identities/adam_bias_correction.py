@@ -19,6 +19,7 @@ from derive.expectation import Independent, Law
 from derive.notation import Notation
 from derive.oracles import mp_expectation_iid
 from derive.vocabulary import Vocabulary, sequence
+from identities.linearity_of_expectation import linearity_of_expectation
 
 t = sp.Symbol("t", integer=True, positive=True)   # step count
 s = sp.Symbol("s", integer=True, positive=True)   # summation index over steps
@@ -206,7 +207,7 @@ def biased_claim(estimate, rate_symbol, power, moment, name, oracle):
             Step(E(estimate)),
             Step(
                 (1 - rate_symbol) * sp.Sum(rate_symbol ** (t - s) * E(Gradient(s) ** power), (s, 1, t)),
-                because=r"by {by}; linearity of $\mathbb{E}$", by=unrolling,
+                because=r"by {by1}; linearity of $\mathbb{E}$ ({by2})", by=(unrolling, linearity_of_expectation),
             ),
             Step(
                 sp.Sum(body * moment, (s, 1, t)),
@@ -228,7 +229,7 @@ def corrected_claim(estimate, corrected, rate_symbol, moment, name, oracle, bias
         statement=sp.Eq(E(corrected), moment, evaluate=False),
         steps=[
             Step(E(corrected)),
-            Step(E(estimate) / (1 - rate_symbol**t), because=r"linearity of $\mathbb{E}$; $1 - \beta^t > 0$"),
+            Step(E(estimate) / (1 - rate_symbol**t), because=r"linearity of $\mathbb{E}$ ({by}); $1 - \beta^t > 0$", by=linearity_of_expectation),
             Step(moment, by=biased),
         ],
         oracle=oracle,

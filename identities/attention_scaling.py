@@ -21,6 +21,7 @@ from derive.expectation import Independent, Law
 from derive.notation import Notation, Sum, d, delta, i, j
 from derive.oracles import mp_expectation_iid
 from derive.vocabulary import Vocabulary, VocabularyError, number_of, vector_of
+from identities.linearity_of_expectation import linearity_of_expectation
 from identities.minibatch_mean_variance import ParametrisedLawSampler
 
 q = sp.IndexedBase("q", real=True)   # query
@@ -181,7 +182,7 @@ mean = Claim(
     steps=[
         Step(E(score)),
         Step(E(Sum(q[i] * k[i], i, d)), because=r"definition of $q \cdot k$"),
-        Step(Sum(E(q[i] * k[i]), i, d), because=r"linearity of $\mathbb{E}$"),
+        Step(Sum(E(q[i] * k[i]), i, d), because=r"linearity of $\mathbb{E}$ ({by})", by=linearity_of_expectation),
         Step(Sum(E(q[i]) * E(k[i]), i, d), because=r"independence of $q_i$ and $k_i$"),
         Step(sp.Integer(0), because=r"$\mathbb{E}[q_i] = \mathbb{E}[k_i] = 0$"),
     ],

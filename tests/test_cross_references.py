@@ -163,6 +163,8 @@ def test_claim_text_and_remarks_cite_through_slots():
     assert result.claim_text(1) == "so with (a),"
     assert result.remark_text(remark) == "{value}, as (a) says"
     assert replace(result, claims=(later, first)).claim_text(0) == "so with (b),"
+    variant = result.with_claim(0, label="changed")
+    assert variant.claims[1].text_by[0] is variant.claims[0] and variant.remarks[0].by[0] is variant.claims[0]
     with pytest.raises(DefinitionError, match="says nowhere where"):
         replace(_claim(), text="so with (a),", text_by=first)
     with pytest.raises(DefinitionError, match="not one of this result's claims"):
