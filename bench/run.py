@@ -77,6 +77,22 @@ def command_rows(scratch: str, cores: int, mutation: bool) -> None:
         row(f"python -m derive mutate all -j {jobs}", f"{mutated:.0f} s", "target < 120 s on two cores")
 
 
+def plugin_rows() -> None:
+    """What the pytest plugin adds to any pytest run where the package is installed."""
+    code = "import pytest, derive.docs.pytest_plugin"
+    runs = []
+    for _ in range(5):
+        err = subprocess.run([sys.executable, "-X", "importtime", "-c", code], cwd=ROOT, capture_output=True,
+                             text=True, check=False).stderr
+        own = 0
+        for line in err.splitlines():   # "import time: self | cumulative | name"
+            parts = line.split("|")
+            if len(parts) == 3 and parts[2].strip().split(".")[0] == "derive":
+                own += int(parts[0].split(":")[1])
+        runs.append(own / 1000)
+    row("pytest plugin import (derive modules only)", f"{statistics.median(runs):.1f} ms", "median of 5; target < 50 ms")
+
+
 def docs_rows() -> None:
     from derive.docs.report import check_paths
 
@@ -159,6 +175,7 @@ def main() -> None:
     row("what", "measured", "note")
     print(f"|{'-' * 50}|{'-' * 14}|------")
     command_rows(scratch, available_cores(), "--mutation" in sys.argv)
+    plugin_rows()
     docs_rows()
     growth_rows()
     if not quick:
