@@ -57,16 +57,20 @@ def command_rows(scratch: str, cores: int, mutation: bool) -> None:
     row("python -m derive --help", f"{helped:.2f} s", ratio(helped))
     listed = statistics.median(wall(["-m", "derive", "--list"], fresh_cache_env()) for _ in range(3))
     row("python -m derive --list (empty cache)", f"{listed:.2f} s", f"{ratio(listed)} (target 1.2x)")
-    one = statistics.median(wall(["-m", "derive", "softmax_jacobian", "--output", scratch], fresh_cache_env())
-                            for _ in range(3))
+    one = statistics.median(
+        wall(["-m", "derive", "softmax_jacobian", "--output", scratch], fresh_cache_env()) for _ in range(3)
+    )
     row("python -m derive softmax_jacobian (cold)", f"{one:.2f} s", f"{ratio(one)} (target 1.5x)")
     env = fresh_cache_env()
     serial = wall(["-m", "derive", "all", "--no-cache", "-j", "1", "--output", scratch], env)
     row("python -m derive all, cold, -j 1", f"{serial:.1f} s", f"{ratio(serial)}; target < 20 s")
     if cores > 1:
         parallel = wall(["-m", "derive", "all", "--no-cache", "-j", str(cores), "--output", scratch], env)
-        row(f"python -m derive all, cold, -j {cores}", f"{parallel:.1f} s",
-            f"{serial / parallel:.1f}x faster than 1 core; target < 10 s on two")
+        row(
+            f"python -m derive all, cold, -j {cores}",
+            f"{parallel:.1f} s",
+            f"{serial / parallel:.1f}x faster than 1 core; target < 10 s on two",
+        )
     warm = median_of(3, ["-m", "derive", "all", "--output", scratch], env)
     row("python -m derive all, warm (nothing changed)", f"{warm:.2f} s", ratio(warm))
     listed = median_of(3, ["-m", "derive", "--list"], env)
@@ -82,15 +86,18 @@ def plugin_rows() -> None:
     code = "import pytest, derive.docs.pytest_plugin"
     runs = []
     for _ in range(5):
-        err = subprocess.run([sys.executable, "-X", "importtime", "-c", code], cwd=ROOT, capture_output=True,
-                             text=True, check=False).stderr
+        err = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+        ).stderr
         own = 0
-        for line in err.splitlines():   # "import time: self | cumulative | name"
+        for line in err.splitlines():  # "import time: self | cumulative | name"
             parts = line.split("|")
             if len(parts) == 3 and parts[2].strip().split(".")[0] == "derive":
                 own += int(parts[0].split(":")[1])
         runs.append(own / 1000)
-    row("pytest plugin import (derive modules only)", f"{statistics.median(runs):.1f} ms", "median of 5; target < 50 ms")
+    row(
+        "pytest plugin import (derive modules only)", f"{statistics.median(runs):.1f} ms", "median of 5; target < 50 ms"
+    )
 
 
 def docs_rows() -> None:
@@ -106,8 +113,11 @@ def docs_rows() -> None:
         records = check_paths(paths, use_cache=use_cache)
         elapsed = time.perf_counter() - started
         decided = sum(r.verdict in ("PASS", "FAIL", "ERRATUM") for r in records)
-        row(f"documentation check, {label}", f"{len(records) / elapsed:.0f} /s",
-            f"{len(records)} formulas ({decided} decided) in {elapsed:.2f} s; target > 100 /s cold, 500 /s warm")
+        row(
+            f"documentation check, {label}",
+            f"{len(records) / elapsed:.0f} /s",
+            f"{len(records)} formulas ({decided} decided) in {elapsed:.2f} s; target > 100 /s cold, 500 /s warm",
+        )
 
 
 def _evaluations(expressions, points):
@@ -141,9 +151,13 @@ def growth_rows() -> None:
             paths |= _evaluations(expressions, points)
             times.append((time.perf_counter() - started) / len(points))
         doubling = statistics.median(later / earlier for earlier, later in zip(times[3:], times[4:]))
-        row(f"instance check of {name}, per point", f"{times[-1] * 1000:.0f} ms",
-            f"at {symbol}=" + ", ".join(f"{v}: {t * 1000:.1f}" for v, t in zip(DIMENSIONS, times))
-            + f" ms; x{doubling:.1f} per doubling of {symbol} from 16 on (path: {', '.join(sorted(paths))})")
+        row(
+            f"instance check of {name}, per point",
+            f"{times[-1] * 1000:.0f} ms",
+            f"at {symbol}="
+            + ", ".join(f"{v}: {t * 1000:.1f}" for v, t in zip(DIMENSIONS, times))
+            + f" ms; x{doubling:.1f} per doubling of {symbol} from 16 on (path: {', '.join(sorted(paths))})",
+        )
 
 
 def per_result_rows() -> None:
@@ -160,9 +174,12 @@ def per_result_rows() -> None:
     row("verify every result in this process", f"{total:.1f} s", "after imports; the ten slowest:")
     for seconds, name, report in sorted(timed, key=lambda item: item[0], reverse=True)[:10]:
         instantiated = sum("instantiated" in s.numeric_path for s in report.steps)
-        row(f"  verify {name}", f"{seconds:.2f} s",
+        row(
+            f"  verify {name}",
+            f"{seconds:.2f} s",
             f"{report.evaluations} evaluations, {len(report.steps)} steps ({instantiated} with instantiated values), "
-            f"{report.symbolic_status}")
+            f"{report.symbolic_status}",
+        )
 
 
 def main() -> None:
@@ -182,7 +199,11 @@ def main() -> None:
         per_result_rows()
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    row("peak memory: this process / largest command", f"{own:.0f} MiB", f"{children:.0f} MiB for the largest command run")
+    row(
+        "peak memory: this process / largest command",
+        f"{own:.0f} MiB",
+        f"{children:.0f} MiB for the largest command run",
+    )
     print(f"at the end: {load_text()}")
 
 

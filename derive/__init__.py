@@ -11,7 +11,7 @@ import sys
 import types
 from importlib import import_module
 
-__version__ = "0.1.0"   # also the distribution's version (pyproject reads it from here)
+__version__ = "0.1.0"  # also the distribution's version (pyproject reads it from here)
 
 __all__ = [
     "Claim",

@@ -23,8 +23,17 @@ from derive.references import reference
 from derive.render_latex import body, escape, fragment, scientific, style
 
 AREAS = (
-    "Probability", "Information theory", "Softmax and losses", "Gradients", "Normalisation", "Attention",
-    "Linear algebra", "Fine-tuning", "Optimisation", "Alignment", "Reinforcement learning",
+    "Probability",
+    "Information theory",
+    "Softmax and losses",
+    "Gradients",
+    "Normalisation",
+    "Attention",
+    "Linear algebra",
+    "Fine-tuning",
+    "Optimisation",
+    "Alignment",
+    "Reinforcement learning",
 )
 
 PREAMBLE = r"""\documentclass[11pt]{article}
@@ -85,10 +94,14 @@ def _ordered(results):
     known = {r.name for r in results}
     for result in results:
         if not result.area:
-            raise DefinitionError(f"{result.name}: give the result an area (a section of the appendix), e.g. area={AREAS[0]!r}")
+            raise DefinitionError(
+                f"{result.name}: give the result an area (a section of the appendix), e.g. area={AREAS[0]!r}"
+            )
         for used in result.uses:
             if used not in known:
-                raise DefinitionError(f"{result.name} uses {used!r}, which is neither in the catalog nor among the given results")
+                raise DefinitionError(
+                    f"{result.name} uses {used!r}, which is neither in the catalog nor among the given results"
+                )
     placed, order = set(), []
 
     def place(result):
@@ -127,7 +140,11 @@ and those carried; points are the seeded points per step. The oracle column is t
 largest relative error between a statement and its independent oracle. The last column
 counts numeric evaluations of SymPy expressions (a machine-independent measure of the
 work; wall-clock times are reported by \texttt{python -m derive --json}).
-Checked with SymPy """ + sympy.__version__ + " and mpmath " + mpmath.__version__ + r""".
+Checked with SymPy """
+        + sympy.__version__
+        + " and mpmath "
+        + mpmath.__version__
+        + r""".
 
 {\small\setlength{\tabcolsep}{4pt}
 \begin{longtable}{lllrlll}
@@ -135,7 +152,10 @@ Checked with SymPy """ + sympy.__version__ + " and mpmath " + mpmath.__version__
  & result & symbolic & proved & digits, points & oracle error & evaluations \\
 \midrule
 \endhead
-""" + "\n".join(rows) + "\n" + r"""\bottomrule
+"""
+        + "\n".join(rows)
+        + "\n"
+        + r"""\bottomrule
 \end{longtable}}"""
     )
 
@@ -143,13 +163,17 @@ Checked with SymPy """ + sympy.__version__ + " and mpmath " + mpmath.__version__
 def _bibliography(results) -> str:
     keys = sorted({key for r in results for key in r.references})
     items = "\n".join(rf"\bibitem{{{key}}} {reference(key).latex()}" for key in keys)
-    return ("\\phantomsection\\addcontentsline{toc}{section}{\\refname}\n"  # References in the contents
-            "\\begin{thebibliography}{99}\n" + items + "\n\\end{thebibliography}")
+    return (
+        "\\phantomsection\\addcontentsline{toc}{section}{\\refname}\n"  # References in the contents
+        "\\begin{thebibliography}{99}\n" + items + "\n\\end{thebibliography}"
+    )
 
 
 def _figure(figure, theorem_name: str) -> str:
     """The paragraph that refers to the figure and says what it shows, then the figure."""
-    text = figure.text.replace("{figure}", rf"Figure~\ref{{{figure.label}}}").replace("{theorem}", rf"\deriveref{{{theorem_name}}}")
+    text = figure.text.replace("{figure}", rf"Figure~\ref{{{figure.label}}}").replace(
+        "{theorem}", rf"\deriveref{{{theorem_name}}}"
+    )
     return (
         f"{text}\n\n\\begin{{figure}}[htbp]\n\\centering\n" + figure.body + "\n"
         rf"\caption{{{figure.caption}}}\label{{{figure.label}}}" + "\n\\end{figure}"
@@ -162,8 +186,9 @@ def appendix_document(pairs, title: str = CATALOG_TITLE) -> tuple[str, list]:
     ordered = _ordered([r for r, _ in verified])
     report_of = {r.name: rep for r, rep in verified}
     figures = [f for f in all_figures() if f.about in report_of]
-    chunks = [PREAMBLE % {"version": __version__, "title": title,
-                          "working": pairs[0][1].working_digits if pairs else 60}]
+    chunks = [
+        PREAMBLE % {"version": __version__, "title": title, "working": pairs[0][1].working_digits if pairs else 60}
+    ]
     marks = []
     for area in areas_of([r for r, _ in verified]):
         in_area = [r for r in ordered if r.area == area]
@@ -191,6 +216,7 @@ def _blame(marks):
             if line >= first:
                 owner = name if name.startswith("the ") else f"result {name}"
         return owner
+
     return blame
 
 
@@ -208,8 +234,9 @@ def _with_dependencies(chosen, catalog):
     return extra + list(chosen)
 
 
-def build_appendix(output: Path, pdf: bool = False, as_json: bool = False, verify_all=None,
-                   own=(), only: bool = False) -> int:
+def build_appendix(
+    output: Path, pdf: bool = False, as_json: bool = False, verify_all=None, own=(), only: bool = False
+) -> int:
     """Verify the catalog (and ``own`` results), write every fragment, ``derive.sty`` and
     ``appendix.tex`` (and the PDF); return the exit status.
 
@@ -223,7 +250,9 @@ def build_appendix(output: Path, pdf: bool = False, as_json: bool = False, verif
     catalog = load_all()
     clash = sorted({r.name for r in own} & {r.name for r in catalog})
     if clash and not only:
-        raise DefinitionError(f"{', '.join(clash)}: a result of your own has the name of a catalog result; rename its file")
+        raise DefinitionError(
+            f"{', '.join(clash)}: a result of your own has the name of a catalog result; rename its file"
+        )
     results = _with_dependencies(list(own), catalog) if only else catalog + list(own)
     reports = verify_all(results) if verify_all else [verify(result) for result in results]
     pairs = list(zip(results, reports))
@@ -238,11 +267,22 @@ def build_appendix(output: Path, pdf: bool = False, as_json: bool = False, verif
 
         compile_pdf(source, "appendix.tex", output, output / "appendix.pdf", blame=_blame(marks))
     if as_json:
-        print(json.dumps({"tex": str(tex_path), "pdf": str(output / "appendix.pdf") if pdf else None,
-                          "results": [rep.to_json() for _, rep in pairs]}, indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "tex": str(tex_path),
+                    "pdf": str(output / "appendix.pdf") if pdf else None,
+                    "results": [rep.to_json() for _, rep in pairs],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
     else:
-        print(f"appendix: {len(pairs) - len(failed)} of {len(pairs)} results verified and included; wrote {tex_path}"
-              + (f" and {output / 'appendix.pdf'}" if pdf else ""))
+        print(
+            f"appendix: {len(pairs) - len(failed)} of {len(pairs)} results verified and included; wrote {tex_path}"
+            + (f" and {output / 'appendix.pdf'}" if pdf else "")
+        )
         if failed:
             print(f"appendix: left out (not verified): {', '.join(failed)}", file=sys.stderr)
     return 1 if failed else 0

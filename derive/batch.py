@@ -23,7 +23,7 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-PR_SET_PDEATHSIG = 1   # prctl(2): the signal a process gets when its parent dies
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
 def _die_with(parent: int) -> None:
@@ -33,7 +33,7 @@ def _die_with(parent: int) -> None:
 
         libc = ctypes.CDLL(None, use_errno=True)
         if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
-            if os.getppid() != parent:   # the parent died before the request took effect
+            if os.getppid() != parent:  # the parent died before the request took effect
                 os._exit(1)
             return
     except (OSError, AttributeError):
@@ -67,8 +67,7 @@ def in_processes(calls: dict, jobs: int):
     Ctrl-C is handled once, by this process: unfinished workers are stopped, not awaited.
     """
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
-                               initargs=(os.getpid(),))
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),))
     try:
         futures = {pool.submit(function, *arguments): name for name, (function, *arguments) in calls.items()}
         for future in as_completed(futures):
@@ -110,7 +109,9 @@ def verify_all(results, jobs: int | None = None, use_cache: bool = True, show_pr
         calls = {}
         for position in todo:
             result = results[position]
-            in_catalog = result.module_file and os.path.dirname(os.path.abspath(result.module_file)) == str(cache.CATALOG)
+            in_catalog = result.module_file and os.path.dirname(os.path.abspath(result.module_file)) == str(
+                cache.CATALOG
+            )
             calls[position] = (_verify_named, result.name, "" if in_catalog else result.module_file)
         for position, report in in_processes(calls, jobs):
             finished(position, report)

@@ -37,7 +37,16 @@ from derive.report import ClaimReport, OracleReport, RemarkReport, ResultReport,
 
 FORMAT = 2
 ENGINE = Path(__file__).resolve().parent
-CATALOG = ENGINE.parent / "identities"
+
+
+def _catalog_folder() -> Path:
+    """Where the catalog's modules are: identities/ in a checkout, derive/identities in an installed wheel."""
+    from importlib.util import find_spec
+
+    return Path(find_spec("derive.identities").submodule_search_locations[0])
+
+
+CATALOG = _catalog_folder()
 MAX_ENTRY_BYTES = 4_000_000
 
 
@@ -276,8 +285,13 @@ def stored_status(name: str) -> str | None:
     module = CATALOG / f"{name}.py"
     if not module.is_file():
         return None
-    wanted = {"kind": "report", "result": name, "engine": _engine_digest(), "versions": _versions(),
-              "sources": _source_digest(module)}
+    wanted = {
+        "kind": "report",
+        "result": name,
+        "engine": _engine_digest(),
+        "versions": _versions(),
+        "sources": _source_digest(module),
+    }
     found = set()
     try:
         modified = cache_dir().stat().st_mtime_ns
@@ -290,7 +304,11 @@ def stored_status(name: str) -> str | None:
             entry = json.loads(raw)
         except (ValueError, RecursionError):
             continue
-        if not isinstance(entry, dict) or set(entry) != {"format", "request", "body", "digest"} or entry["format"] != FORMAT:
+        if (
+            not isinstance(entry, dict)
+            or set(entry) != {"format", "request", "body", "digest"}
+            or entry["format"] != FORMAT
+        ):
             continue
         request, body = entry["request"], entry["body"]
         if not isinstance(request, dict) or {k: request.get(k) for k in wanted} != wanted:
@@ -304,7 +322,7 @@ def stored_status(name: str) -> str | None:
 
 # --- documentation verdicts -------------------------------------------------------------
 
-NOTHING = "nothing"   # untagged math that states nothing: no record at all
+NOTHING = "nothing"  # untagged math that states nothing: no record at all
 
 
 def recall_verdict(latex: str, tag: str | None, result_name: str | None, verdicts) -> dict | str | None:
@@ -317,10 +335,14 @@ def recall_verdict(latex: str, tag: str | None, result_name: str | None, verdict
         return None
     if body == NOTHING:
         return NOTHING
-    ok = (isinstance(body, dict) and set(body) == {"result", "verdict", "detail"}
-          and (body["result"] is None or isinstance(body["result"], str))
-          and isinstance(body["verdict"], str) and body["verdict"] in verdicts
-          and isinstance(body["detail"], str))
+    ok = (
+        isinstance(body, dict)
+        and set(body) == {"result", "verdict", "detail"}
+        and (body["result"] is None or isinstance(body["result"], str))
+        and isinstance(body["verdict"], str)
+        and body["verdict"] in verdicts
+        and isinstance(body["detail"], str)
+    )
     if not ok:
         _say("ignored a documentation verdict: wrong shape")
         return None

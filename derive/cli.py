@@ -40,22 +40,51 @@ def _parser() -> argparse.ArgumentParser:
         epilog=__doc__.split("Exit status:", 1)[1].join(["Exit status:", ""]),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("targets", nargs="*", metavar="TARGET",
-                        help="a result name, a path to a result module (.py), 'all', 'appendix' or 'graph'")
-    parser.add_argument("--list", action="store_true", help="list the catalog: name, title, status stored by the last verification (never verifies)")
+    parser.add_argument(
+        "targets",
+        nargs="*",
+        metavar="TARGET",
+        help="a result name, a path to a result module (.py), 'all', 'appendix' or 'graph'",
+    )
+    parser.add_argument(
+        "--list",
+        action="store_true",
+        help="list the catalog: name, title, status stored by the last verification (never verifies)",
+    )
     parser.add_argument("--version", action="version", version=f"derive {__version__}")
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON instead of text")
     parser.add_argument("--pdf", action="store_true", help="also compile a PDF (needs latexmk or pdflatex)")
-    parser.add_argument("--output", default=None, metavar="DIR",
-                        help="folder for generated files (default: output/ in the current folder)")
-    parser.add_argument("--bib", action="append", default=[], metavar="FILE",
-                        help="a BibTeX file whose keys results of your own may cite (repeatable)")
-    parser.add_argument("--only", action="store_true",
-                        help="with 'appendix' and result files: leave the catalog out (except what they use)")
-    parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
-                        help="verify on N processes (default: every core this process may use)")
-    parser.add_argument("--no-cache", action="store_true",
-                        help="verify again even if the result, the engine and the libraries are unchanged")
+    parser.add_argument(
+        "--output",
+        default=None,
+        metavar="DIR",
+        help="folder for generated files (default: output/ in the current folder)",
+    )
+    parser.add_argument(
+        "--bib",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a BibTeX file whose keys results of your own may cite (repeatable)",
+    )
+    parser.add_argument(
+        "--only",
+        action="store_true",
+        help="with 'appendix' and result files: leave the catalog out (except what they use)",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="verify on N processes (default: every core this process may use)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="verify again even if the result, the engine and the libraries are unchanged",
+    )
     return parser
 
 
@@ -150,8 +179,10 @@ def _output_folder(args) -> Path:
     own_files = [t for t in args.targets if (t.endswith(".py") or "/" in t or "\\" in t) and Path(t).is_file()]
     package_output = Path(__file__).resolve().parent.parent / "output"
     if own_files and args.output is None and output.resolve() == package_output:
-        raise DeriveError(f"{own_files[0]} is not part of the catalog, so its output does not go into the package's "
-                          f"output/ ({package_output}); run it from your own folder, which gets ./output/, or pass --output DIR")
+        raise DeriveError(
+            f"{own_files[0]} is not part of the catalog, so its output does not go into the package's "
+            f"output/ ({package_output}); run it from your own folder, which gets ./output/, or pass --output DIR"
+        )
     return output
 
 
@@ -163,8 +194,11 @@ def _cmd_graph(args, output: Path) -> int:
     dot_path = write_atomically(output / "graph.dot", graph.dot(results))
     svg_path = write_atomically(output / "graph.svg", graph.svg(results))
     if args.json:
-        payload = {"edges": [{"result": user, "uses": used} for user, used in graph.edges(results)],
-                   "dot": str(dot_path), "svg": str(svg_path)}
+        payload = {
+            "edges": [{"result": user, "uses": used} for user, used in graph.edges(results)],
+            "dot": str(dot_path),
+            "svg": str(svg_path),
+        }
         print(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         print(graph.text(results))
@@ -202,8 +236,10 @@ def run(argv=None) -> int:
         if args.targets == [command]:
             return action(args, output)
         if command in args.targets:
-            raise DeriveError(f"'{command}' cannot be combined with other targets; run it on its own"
-                              + (" (or as 'appendix FILE.py ...')" if command == "appendix" else ""))
+            raise DeriveError(
+                f"'{command}' cannot be combined with other targets; run it on its own"
+                + (" (or as 'appendix FILE.py ...')" if command == "appendix" else "")
+            )
     if args.only:
         raise DeriveError("--only goes with 'appendix': python -m derive appendix mine/*.py --only")
     return _cmd_results(args, output)
@@ -221,8 +257,8 @@ def main(argv=None) -> int:
         progress.clear()
         print("derive: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:   # the reader went away (``derive --list | head``): stop quietly
+    except BrokenPipeError:  # the reader went away (``derive --list | head``): stop quietly
         import os
 
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # so the exit flush raises nothing
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit flush raises nothing
         return EXIT_PIPE_CLOSED

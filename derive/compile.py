@@ -107,7 +107,7 @@ class Dual:
         if isinstance(exponent, int):
             if exponent == 0:
                 return mpmath.mpf(1)
-            return Dual(self.tag, self.a ** exponent, exponent * self.a ** (exponent - 1) * self.b)
+            return Dual(self.tag, self.a**exponent, exponent * self.a ** (exponent - 1) * self.b)
         return _exp(_mul(exponent, _log(self)))
 
     def __rpow__(self, base):
@@ -124,10 +124,12 @@ def _primal(value):
 
 def _lift(function, derivative):
     """A unary mpmath function extended to duals: f(a + b ε) = f(a) + f'(a) b ε."""
+
     def apply(x):
         if isinstance(x, Dual):
             return Dual(x.tag, apply(x.a), derivative(x.a) * x.b)
         return function(x)
+
     return apply
 
 
@@ -165,15 +167,34 @@ def _no_duals(function):
         if any(isinstance(a, Dual) for a in args):
             raise Fallback("no derivative rule")
         return function(*args)
+
     return apply
 
 
 _FUNCTIONS = {
-    sp.exp: _exp, sp.log: _log, sp.sin: _sin, sp.cos: _cos, sp.tan: _tan, sp.tanh: _tanh,
-    sp.sinh: _sinh, sp.cosh: _cosh, sp.atan: _atan, sp.asin: _asin, sp.acos: _acos, sp.erf: _erf, sp.erfc: _erfc, sp.Abs: _abs,
-    sp.sign: _sign, sp.floor: _floor, sp.ceiling: _ceil, sp.Heaviside: _heaviside,
-    sp.factorial: _no_duals(mpmath.factorial), sp.binomial: _no_duals(mpmath.binomial),
-    sp.gamma: _no_duals(mpmath.gamma), sp.loggamma: _no_duals(mpmath.loggamma), sp.zeta: _no_duals(mpmath.zeta),
+    sp.exp: _exp,
+    sp.log: _log,
+    sp.sin: _sin,
+    sp.cos: _cos,
+    sp.tan: _tan,
+    sp.tanh: _tanh,
+    sp.sinh: _sinh,
+    sp.cosh: _cosh,
+    sp.atan: _atan,
+    sp.asin: _asin,
+    sp.acos: _acos,
+    sp.erf: _erf,
+    sp.erfc: _erfc,
+    sp.Abs: _abs,
+    sp.sign: _sign,
+    sp.floor: _floor,
+    sp.ceiling: _ceil,
+    sp.Heaviside: _heaviside,
+    sp.factorial: _no_duals(mpmath.factorial),
+    sp.binomial: _no_duals(mpmath.binomial),
+    sp.gamma: _no_duals(mpmath.gamma),
+    sp.loggamma: _no_duals(mpmath.loggamma),
+    sp.zeta: _no_duals(mpmath.zeta),
 }
 
 
@@ -181,7 +202,7 @@ def _power(base, exponent):
     if isinstance(base, Dual) or isinstance(exponent, Dual):
         if isinstance(exponent, Dual):
             return _exp(exponent * _log(base))
-        return base ** exponent if isinstance(exponent, int) else _exp(exponent * _log(base))
+        return base**exponent if isinstance(exponent, int) else _exp(exponent * _log(base))
     return mpmath.power(base, exponent)
 
 
@@ -205,6 +226,7 @@ def _product(values):
 
 # --- compiling ---------------------------------------------------------------------
 
+
 def _integer(value):
     if type(value) is not int:
         raise Fallback("an index or bound that is not an integer")
@@ -217,22 +239,26 @@ def _compile_int(expr):
         constant = int(expr)
         return lambda env: constant
     if isinstance(expr, sp.Symbol):
+
         def lookup(env, symbol=expr):
             try:
                 return _integer(env[symbol])
             except KeyError:
                 raise Fallback(f"{symbol} has no value") from None
+
         return lookup
     if expr.is_Add:
         parts = [_compile_int(a) for a in expr.args]
         return lambda env: sum(p(env) for p in parts)
     if expr.is_Mul:
         parts = [_compile_int(a) for a in expr.args]
+
         def multiply(env):
             out = 1
             for p in parts:
                 out *= p(env)
             return out
+
         return multiply
     if expr.is_Pow and expr.exp.is_Integer and expr.exp >= 0:
         base, exponent = _compile_int(expr.base), int(expr.exp)
@@ -260,16 +286,21 @@ def _compile_condition(condition):
     if isinstance(condition, sp.Not):
         inner = _compile_condition(condition.args[0])
         return lambda env: not inner(env)
-    compare = _RELATIONS.get(type(condition))
+    compare = COMPARISONS.get(type(condition))
     if compare is None:
         raise Unsupported(f"condition {type(condition).__name__}")
     left, right = _compile(condition.lhs), _compile(condition.rhs)
     return lambda env: compare(_primal(left(env)), _primal(right(env)))
 
 
-_RELATIONS = {sp.StrictLessThan: lambda a, b: a < b, sp.LessThan: lambda a, b: a <= b,
-              sp.StrictGreaterThan: lambda a, b: a > b, sp.GreaterThan: lambda a, b: a >= b,
-              sp.Equality: lambda a, b: a == b, sp.Unequality: lambda a, b: a != b}
+COMPARISONS = {  # a SymPy relation's class -> the comparison it makes on numbers
+    sp.StrictLessThan: lambda a, b: a < b,
+    sp.LessThan: lambda a, b: a <= b,
+    sp.StrictGreaterThan: lambda a, b: a > b,
+    sp.GreaterThan: lambda a, b: a >= b,
+    sp.Equality: lambda a, b: a == b,
+    sp.Unequality: lambda a, b: a != b,
+}
 
 
 _MEMO = object()  # the key of a run's memo of loop values in the environment
@@ -353,8 +384,10 @@ def _compile_indexed(expr):
 def _binder(variable):
     """A function (env, new env, value) that binds ``variable`` (a symbol or a component) in the new env."""
     if isinstance(variable, sp.Symbol):
+
         def bind(env, into, value):
             into[variable] = value
+
         return bind
     if isinstance(variable, sp.Indexed):
         base, positions = variable.base, [_compile_int(index) for index in variable.indices]
@@ -375,6 +408,7 @@ def _binder(variable):
                 else:
                     inner[place - 1] = list(inner[place - 1])
                     inner = inner[place - 1]
+
         return bind_component
     raise Unsupported(f"variable {type(variable).__name__}")
 
@@ -438,11 +472,13 @@ def _compile(expr):
             return lambda env: constant
         raise Unsupported(f"number {expr}")
     if isinstance(expr, sp.Symbol):
+
         def lookup(env, symbol=expr):
             try:
                 return _number(env[symbol])
             except KeyError:
                 raise Fallback(f"{symbol} has no value") from None
+
         return lookup
     if isinstance(expr, sp.Indexed):
         return _compile_indexed(expr)
@@ -488,6 +524,7 @@ def _compile(expr):
                 if condition(env):
                     return value(env)
             raise Fallback("no branch of a piecewise expression applies")
+
         return piecewise
     function = _FUNCTIONS.get(expr.func)
     if function is not None:

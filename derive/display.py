@@ -84,8 +84,10 @@ def shown_statement(result, position: int) -> Shown:
     verdict = _PROVED[key]
     if not verdict.proved:
         label = claim.label or f"claim {position + 1}"
-        raise DefinitionError(f"{result.name}, claim {label!r}: display= is not shown, because {verdict.reason}; "
-                              "correct the display form or remove it")
+        raise DefinitionError(
+            f"{result.name}, claim {label!r}: display= is not shown, because {verdict.reason}; "
+            "correct the display form or remove it"
+        )
     if isinstance(claim.display, sp.Equality):
         return Shown(claim.display.lhs, statement.relation, claim.display.rhs, True)
     return Shown(statement.lhs, statement.relation, claim.display, True)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import random
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 import mpmath
 import sympy as sp
@@ -20,9 +21,25 @@ import sympy as sp
 from derive.errors import DefinitionError
 
 __all__ = [
-    "Dimension", "Domain", "Index", "Interval", "Matrix", "Point", "ProbabilityVector", "Sampler", "Vector",
-    "concrete_size", "dimension", "dimensions", "index", "matrix", "positive", "probability_vector", "reals",
-    "uniform", "vector",
+    "Dimension",
+    "Domain",
+    "Index",
+    "Interval",
+    "Matrix",
+    "Point",
+    "ProbabilityVector",
+    "Sampler",
+    "Vector",
+    "concrete_size",
+    "dimension",
+    "dimensions",
+    "index",
+    "matrix",
+    "positive",
+    "probability_vector",
+    "reals",
+    "uniform",
+    "vector",
 ]
 
 RANDOM_BITS = 256  # more than enough random digits for 60-digit arithmetic
@@ -224,7 +241,7 @@ class Domain:
     def dimensions(self) -> dict:
         return {s: v for s, v in self.samplers.items() if isinstance(v, Dimension)}
 
-    def with_(self, **changes) -> "Domain":
+    def with_(self, **changes) -> Domain:
         """A copy with the named fields changed (``fixed=``, ``points=``, ``samplers=``)."""
         data = {"samplers": self.samplers, "points": self.points, "fixed": self.fixed}
         data.update(changes)
@@ -245,7 +262,9 @@ class Domain:
                     elif isinstance(sampler, Dimension):
                         # the first dimension cycles; others are drawn, so every value is hit
                         first = next(iter(dims))
-                        point[symbol] = sampler.values[t % len(sampler.values)] if symbol is first else rng.choice(sampler.values)
+                        point[symbol] = (
+                            sampler.values[t % len(sampler.values)] if symbol is first else rng.choice(sampler.values)
+                        )
                     else:
                         point[symbol] = sampler.sample(rng, point)
                 for symbol, value in self.fixed.items():

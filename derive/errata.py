@@ -45,13 +45,13 @@ class AuditError(DeriveError):
 class Claim:
     ident: str
     title: str
-    stated: str                       # the verdict the heading states
+    stated: str  # the verdict the heading states
     article: str
-    line: int                         # line of the heading
-    end: int                          # last line of the entry
+    line: int  # line of the heading
+    end: int  # last line of the entry
     fields: dict = field(default_factory=dict)
-    records: list = field(default_factory=list)   # the checker's records for the entry's formulas
-    verdict: str = ""                 # recomputed
+    records: list = field(default_factory=list)  # the checker's records for the entry's formulas
+    verdict: str = ""  # recomputed
     problems: list = field(default_factory=list)
 
     @property
@@ -82,21 +82,25 @@ def read_claims(page: Path) -> list[Claim]:
         match = CLAIM.match(text)
         if match:
             if article is None:
-                raise AuditError(f"{page}:{number}: claim {match.group(1)} is not under an article heading (## `NAME.txt`)")
+                raise AuditError(
+                    f"{page}:{number}: claim {match.group(1)} is not under an article heading (## `NAME.txt`)"
+                )
             if claims and claims[-1].end == 0:
                 claims[-1].end = number - 1
             claims.append(Claim(match.group(1), match.group(2), match.group(3), article, number, 0))
             current_field = None
             continue
         if text.startswith("### ") and article is not None:
-            raise AuditError(f"{page}:{number}: a claim heading reads '### NNN-K. Title (verdict)' with verdict one of "
-                             + ", ".join(VERDICTS))
+            raise AuditError(
+                f"{page}:{number}: a claim heading reads '### NNN-K. Title (verdict)' with verdict one of "
+                + ", ".join(VERDICTS)
+            )
         if not claims or claims[-1].end:
             continue
         name, colon, rest = text.partition(":")
         if colon and name in FIELDS:
             claims[-1].fields[name] = rest.strip()
-            current_field = None if name == "Where" else name   # a locator is one line; prose may follow it
+            current_field = None if name == "Where" else name  # a locator is one line; prose may follow it
         elif text.strip() and current_field and not text.startswith(("<!--", "$", "\\")):
             claims[-1].fields[current_field] += " " + text.strip()
         else:
@@ -130,7 +134,7 @@ def decide_claim(claim: Claim) -> str:
         if not re.fullmatch(r"`tests/test_audit\.py::test_\w+`.*", decided_by):
             claim.problems.append("'Decided by:' names a test as `tests/test_audit.py::test_NAME`")
         verdict = claim.stated
-    elif "SKIPPED" in verdicts:      # the article's own statement, recorded but not decidable here
+    elif "SKIPPED" in verdicts:  # the article's own statement, recorded but not decidable here
         verdict = UNCHECKABLE
     elif "PASS" in verdicts:
         verdict = CORRECT
@@ -139,10 +143,16 @@ def decide_claim(claim: Claim) -> str:
     if verdict != claim.stated:
         claim.problems.append(f"the heading says {claim.stated}, the formulas say {verdict}")
     if verdict in (WRONG, ASSUMED) and not claim.fields.get("Quoted"):
-        claim.problems.append("a wrong claim, or one that holds only under an assumption, quotes the article ('Quoted:')")
+        claim.problems.append(
+            "a wrong claim, or one that holds only under an assumption, quotes the article ('Quoted:')"
+        )
     if verdict == WRONG and not claim.fields.get("True"):
         claim.problems.append("a wrong claim says what is true ('True:')")
-    if verdict == ASSUMED and "ASSUMPTION" not in verdicts and not (claim.fields.get("Holds if") and claim.fields.get("Fails if")):
+    if (
+        verdict == ASSUMED
+        and "ASSUMPTION" not in verdicts
+        and not (claim.fields.get("Holds if") and claim.fields.get("Fails if"))
+    ):
         claim.problems.append("an assumption decided by a test names both readings ('Holds if:', 'Fails if:')")
     for name in claim.results:
         if name not in claim.fields.get("Catalog", ""):
@@ -185,8 +195,10 @@ def totals(claims) -> dict:
 
 def totals_markdown(claims) -> str:
     """The totals table as the claims page shows it."""
-    rows = ["| Article | Claims | Correct | Wrong | Holds only under an assumption | Not checkable |",
-            "|---|---|---|---|---|---|"]
+    rows = [
+        "| Article | Claims | Correct | Wrong | Holds only under an assumption | Not checkable |",
+        "|---|---|---|---|---|---|",
+    ]
     for article, row in totals(claims).items():
         name = "**all five**" if article == "all" else f"`{article}`"
         cells = [row[v] for v in VERDICTS]
@@ -234,12 +246,21 @@ def _readings(claim: Claim) -> tuple[str, str]:
 
 def errata_markdown(claims, page_name: str) -> str:
     """The errata as a Markdown document: per article, each wrong claim and each claim that needs an assumption."""
-    out = ["# Errata for the five source articles", "",
-           f"Generated by `python -m derive errata {page_name}` from the audit in `{page_name}`; do not edit.",
-           "Each entry gives the article's figure or formula (quoted only as a figure or a formula), where it is,",
-           "what is true instead, and the evidence: the exact value or the counterexample that the documentation",
-           "checker or the named test computed.", "",
-           f"Rounding rule: {RULE}", "", "## Totals", "", totals_markdown(claims).rstrip(), ""]
+    out = [
+        "# Errata for the five source articles",
+        "",
+        f"Generated by `python -m derive errata {page_name}` from the audit in `{page_name}`; do not edit.",
+        "Each entry gives the article's figure or formula (quoted only as a figure or a formula), where it is,",
+        "what is true instead, and the evidence: the exact value or the counterexample that the documentation",
+        "checker or the named test computed.",
+        "",
+        f"Rounding rule: {RULE}",
+        "",
+        "## Totals",
+        "",
+        totals_markdown(claims).rstrip(),
+        "",
+    ]
     for article in _articles(claims):
         mine = [c for c in claims if c.article == article]
         out += [f"## `{article}`", ""]
@@ -248,28 +269,40 @@ def errata_markdown(claims, page_name: str) -> str:
         if not wrong and not assumed:
             out += ["No wrong claim was found.", ""]
         for claim in wrong:
-            out += [f"### {claim.ident}. {claim.title}", "",
-                    f"- Where: {claim.fields.get('Where', '')}",
-                    f"- The article has: {claim.fields.get('Quoted', '')}",
-                    f"- True: {claim.fields.get('True', '')}"]
+            out += [
+                f"### {claim.ident}. {claim.title}",
+                "",
+                f"- Where: {claim.fields.get('Where', '')}",
+                f"- The article has: {claim.fields.get('Quoted', '')}",
+                f"- True: {claim.fields.get('True', '')}",
+            ]
             out += [f"- Evidence: {e}" for e in _evidence(claim)]
             out += _catalog_line(claim) + [""]
         if assumed:
             out += ["Holds only under an assumption the article does not state:", ""]
         for claim in assumed:
             holds, fails = _readings(claim)
-            out += [f"### {claim.ident}. {claim.title}", "",
-                    f"- Where: {claim.fields.get('Where', '')}",
-                    f"- The article has: {claim.fields.get('Quoted', '')}",
-                    f"- Holds if {holds.rstrip('.')}.", f"- Fails if {fails.rstrip('.')}."]
+            out += [
+                f"### {claim.ident}. {claim.title}",
+                "",
+                f"- Where: {claim.fields.get('Where', '')}",
+                f"- The article has: {claim.fields.get('Quoted', '')}",
+                f"- Holds if {holds.rstrip('.')}.",
+                f"- Fails if {fails.rstrip('.')}.",
+            ]
             out += [f"- Evidence: {e}" for e in _evidence(claim) if not e.startswith("line ")]
             out += _catalog_line(claim) + [""]
         doubtful = [c for c in mine if c.verdict == UNCHECKABLE and c.fields.get("Doubt")]
         if doubtful:
             out += ["Not decidable by computation, but contrary to the literature:", ""]
         for claim in doubtful:
-            out += [f"### {claim.ident}. {claim.title}", "", f"- Where: {claim.fields.get('Where', '')}",
-                    f"- Doubt: {claim.fields['Doubt']}", ""]
+            out += [
+                f"### {claim.ident}. {claim.title}",
+                "",
+                f"- Where: {claim.fields.get('Where', '')}",
+                f"- Doubt: {claim.fields['Doubt']}",
+                "",
+            ]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -285,16 +318,72 @@ def _articles(claims):
     return seen
 
 
-_TEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#", "_": r"\_",
-        "%": r"\%", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
-_UNICODE = {"σ": r"$\sigma$", "ε": r"$\varepsilon$", "≈": r"$\approx$", "≤": r"$\le$", "≥": r"$\ge$", "≠": r"$\ne$",
-            "×": r"$\times$", "−": "-", "–": "--", "—": "---", "‖": r"$\|$", "·": r"$\cdot$", "√": r"$\surd$",
-            "π": r"$\pi$", "β": r"$\beta$", "γ": r"$\gamma$", "μ": r"$\mu$", "θ": r"$\theta$", "λ": r"$\lambda$",
-            "η": r"$\eta$", "δ": r"$\delta$", "Δ": r"$\Delta$", "Σ": r"$\Sigma$", "∇": r"$\nabla$", "→": r"$\to$",
-            "∞": r"$\infty$", "ᵀ": r"$^{\top}$", "²": r"$^2$", "³": r"$^3$", "⁻": r"$^{-}$", "¹": r"$^1$",
-            "⁴": r"$^4$", "⁶": r"$^6$", "⁹": r"$^9$", "₁": r"$_1$", "₂": r"$_2$", "ŷ": r"$\hat{y}$", "…": r"\dots{}",
-            "“": "``", "”": "''", "’": "'", "‘": "`", "±": r"$\pm$", "⁰": r"$^0$", "ᵢ": r"$_i$", "ⱼ": r"$_j$",
-            "∝": r"$\propto$", "∈": r"$\in$", "≪": r"$\ll$", "⊥": r"$\perp$", "α": r"$\alpha$", "ₖ": r"$_k$"}
+_TEX = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "$": r"\$",
+    "&": r"\&",
+    "#": r"\#",
+    "_": r"\_",
+    "%": r"\%",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+_UNICODE = {
+    "σ": r"$\sigma$",
+    "ε": r"$\varepsilon$",
+    "≈": r"$\approx$",
+    "≤": r"$\le$",
+    "≥": r"$\ge$",
+    "≠": r"$\ne$",
+    "×": r"$\times$",
+    "−": "-",
+    "–": "--",
+    "—": "---",
+    "‖": r"$\|$",
+    "·": r"$\cdot$",
+    "√": r"$\surd$",
+    "π": r"$\pi$",
+    "β": r"$\beta$",
+    "γ": r"$\gamma$",
+    "μ": r"$\mu$",
+    "θ": r"$\theta$",
+    "λ": r"$\lambda$",
+    "η": r"$\eta$",
+    "δ": r"$\delta$",
+    "Δ": r"$\Delta$",
+    "Σ": r"$\Sigma$",
+    "∇": r"$\nabla$",
+    "→": r"$\to$",
+    "∞": r"$\infty$",
+    "ᵀ": r"$^{\top}$",
+    "²": r"$^2$",
+    "³": r"$^3$",
+    "⁻": r"$^{-}$",
+    "¹": r"$^1$",
+    "⁴": r"$^4$",
+    "⁶": r"$^6$",
+    "⁹": r"$^9$",
+    "₁": r"$_1$",
+    "₂": r"$_2$",
+    "ŷ": r"$\hat{y}$",
+    "…": r"\dots{}",
+    "“": "``",
+    "”": "''",
+    "’": "'",
+    "‘": "`",
+    "±": r"$\pm$",
+    "⁰": r"$^0$",
+    "ᵢ": r"$_i$",
+    "ⱼ": r"$_j$",
+    "∝": r"$\propto$",
+    "∈": r"$\in$",
+    "≪": r"$\ll$",
+    "⊥": r"$\perp$",
+    "α": r"$\alpha$",
+    "ₖ": r"$_k$",
+}
 
 
 def tex_escape(text: str) -> str:
@@ -339,8 +428,13 @@ def errata_latex(claims, page_name: str) -> str:
 
 
 def _wrap_lists_and_tables(lines) -> str:
-    out = [r"\documentclass[10pt]{article}", r"\usepackage[margin=2cm]{geometry}", r"\usepackage{amssymb}",
-           r"\begin{document}", r"\section*{Errata for the five source articles}"]
+    out = [
+        r"\documentclass[10pt]{article}",
+        r"\usepackage[margin=2cm]{geometry}",
+        r"\usepackage{amssymb}",
+        r"\begin{document}",
+        r"\section*{Errata for the five source articles}",
+    ]
     in_list = in_table = False
     for line in lines:
         is_item, is_row = line.startswith(r"\item "), line.endswith(r" \\") and " & " in line
@@ -376,8 +470,10 @@ def main(argv: list[str]) -> int:
     from derive.cli import OneLineParser
     from derive.files import write_atomically
 
-    parser = OneLineParser(prog="python -m derive errata",
-                           description="Audit a claims page and write its errata (Markdown next to the page, LaTeX in the output folder).")
+    parser = OneLineParser(
+        prog="python -m derive errata",
+        description="Audit a claims page and write its errata (Markdown next to the page, LaTeX in the output folder).",
+    )
     parser.add_argument("page", metavar="PAGE", help="the claims page, e.g. docs/source-claims.md")
     parser.add_argument("--output", default="output", metavar="DIR", help="folder for errata.tex (default: output)")
     parser.add_argument("--no-cache", action="store_true", help="decide every formula again")

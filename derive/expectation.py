@@ -40,10 +40,15 @@ import sympy as sp
 
 from derive.domain import Sampler, uniform
 from derive.errors import DefinitionError
-from derive.notation import Expectation, Notation, Variance, latex_power, unfold
+from derive.notation import Expectation, Variance, latex_power, unfold
 
 __all__ = [
-    "Expectation", "Independent", "Law", "LawSampler", "Moment", "Variance",
+    "Expectation",
+    "Independent",
+    "Law",
+    "LawSampler",
+    "Moment",
+    "Variance",
 ]
 
 
@@ -132,11 +137,11 @@ class Independent(sp.Basic):
     def laws(self) -> list:
         return list(dict.fromkeys(self.families.values()))
 
-    def E(self, expr) -> "Expectation":
+    def E(self, expr) -> Expectation:
         """𝔼[expr] under this model."""
         return Expectation(expr, self)
 
-    def Var(self, expr) -> "Variance":
+    def Var(self, expr) -> Variance:
         """Var(expr) under this model."""
         return Variance(expr, self)
 
@@ -254,7 +259,7 @@ def _set_partitions(items):
     for partition in _set_partitions(rest):
         yield [[first]] + partition
         for position in range(len(partition)):
-            yield partition[:position] + [[first] + partition[position]] + partition[position + 1:]
+            yield partition[:position] + [[first] + partition[position]] + partition[position + 1 :]
 
 
 def _terms(expr, model):
@@ -319,5 +324,7 @@ class LawSampler(Sampler):
 
     def latex(self, name):
         names = ", ".join(rf"{sp.latex(f.label if isinstance(f, sp.IndexedBase) else f)}_{{i}}" for f in self.families)
-        return (rf"{names} \text{{ independent and identically distributed, with mean }} {sp.latex(self.mean)}"
-                rf"\text{{ and variance }} {sp.latex(self.variance)}")
+        return (
+            rf"{names} \text{{ independent and identically distributed, with mean }} {sp.latex(self.mean)}"
+            rf"\text{{ and variance }} {sp.latex(self.variance)}"
+        )

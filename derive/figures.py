@@ -18,16 +18,18 @@ from derive.oracles import mp_softmax
 
 @dataclass(frozen=True)
 class Figure:
-    area: str      # the appendix section it belongs to
+    area: str  # the appendix section it belongs to
     label: str
-    caption: str   # LaTeX
-    body: str      # a tikzpicture
+    caption: str  # LaTeX
+    body: str  # a tikzpicture
     about: str = ""  # the result it illustrates
-    text: str = ""   # LaTeX paragraph for the text, referring to the figure as {figure}
+    text: str = ""  # LaTeX paragraph for the text, referring to the figure as {figure}
 
 
 def _coordinates(pairs, digits: int = 4) -> str:
-    return " ".join(f"({x:.{digits}f},{y:.{digits}f})" if isinstance(x, float) else f"({x},{y:.{digits}f})" for x, y in pairs)
+    return " ".join(
+        f"({x:.{digits}f},{y:.{digits}f})" if isinstance(x, float) else f"({x},{y:.{digits}f})" for x, y in pairs
+    )
 
 
 def largest_attention_weight(dims=(16, 64, 256, 1024, 4096), keys: int = 64, trials: int = 200, seed: int = 2017):
@@ -64,13 +66,17 @@ def attention_figure() -> Figure:
 \addlegendentry{{scores $q\cdot k_j/\sqrt{{d}}$}}
 \end{{semilogxaxis}}
 \end{{tikzpicture}}"""
-    caption = (r"Largest softmax weight over 64 keys, averaged over 200 seeded draws of Gaussian $q, k_j \in \mathbb{R}^d$. "
-               r"Without the $1/\sqrt{d}$ factor the softmax saturates towards one-hot as $d$ grows; with it the weights keep the same spread.")
-    text = (r"{figure} shows what the variance computed in {theorem} does to attention. Dot products of "
-            r"$d$-dimensional Gaussian vectors have standard deviation $\sqrt{d}$, so without scaling the largest "
-            r"score dominates the softmax more and more as $d$ grows and the attention weights become nearly one-hot "
-            r"(with vanishing gradients through every other key); divided by $\sqrt{d}$ the scores have variance 1 "
-            r"for every $d$ and the largest weight stays where it was at small $d$.")
+    caption = (
+        r"Largest softmax weight over 64 keys, averaged over 200 seeded draws of Gaussian $q, k_j \in \mathbb{R}^d$. "
+        r"Without the $1/\sqrt{d}$ factor the softmax saturates towards one-hot as $d$ grows; with it the weights keep the same spread."
+    )
+    text = (
+        r"{figure} shows what the variance computed in {theorem} does to attention. Dot products of "
+        r"$d$-dimensional Gaussian vectors have standard deviation $\sqrt{d}$, so without scaling the largest "
+        r"score dominates the softmax more and more as $d$ grows and the attention weights become nearly one-hot "
+        r"(with vanishing gradients through every other key); divided by $\sqrt{d}$ the scores have variance 1 "
+        r"for every $d$ and the largest weight stays where it was at small $d$."
+    )
     return Figure("Attention", "fig:attention_saturation", caption, body, "attention_scaling", text)
 
 
@@ -82,17 +88,26 @@ def softmax_temperature_figure(logits=(2.0, 1.0, 0.5, 0.0, -1.0), temperatures=(
             pairs = [(position + 1, float(p)) for position, p in enumerate(probabilities)]
             plots.append(rf"\addplot coordinates {{{_coordinates(pairs)}}};" + "\n" + rf"\addlegendentry{{$T={t:g}$}}")
     logit_text = ", ".join(f"{z:g}" for z in logits)
-    body = (r"""\begin{tikzpicture}
+    body = (
+        r"""\begin{tikzpicture}
 \begin{axis}[ybar, bar width=7pt, width=0.8\linewidth, height=6cm, xlabel={token $i$},
   ylabel={$\sigma_i(z/T)$}, ymin=0, xtick=data, legend pos=north east, enlarge x limits=0.15]
-""" + "\n".join(plots) + "\n" + r"""\end{axis}
-\end{tikzpicture}""")
-    caption = (rf"Softmax of the logits $z=({logit_text})$ divided by a temperature $T$: a low temperature sharpens the "
-               r"distribution towards the largest logit, a high one flattens it towards uniform.")
-    text = (r"{figure} illustrates {theorem} on five logits. Every temperature keeps the order of the "
-            r"probabilities, because the ratio $\sigma_i/\sigma_j = e^{(z_i - z_j)/T}$ exceeds 1 exactly when "
-            r"$z_i > z_j$; lowering $T$ raises each ratio to a higher power, which concentrates the mass on the "
-            r"largest logit, and raising $T$ pulls every ratio towards 1, the uniform distribution.")
+"""
+        + "\n".join(plots)
+        + "\n"
+        + r"""\end{axis}
+\end{tikzpicture}"""
+    )
+    caption = (
+        rf"Softmax of the logits $z=({logit_text})$ divided by a temperature $T$: a low temperature sharpens the "
+        r"distribution towards the largest logit, a high one flattens it towards uniform."
+    )
+    text = (
+        r"{figure} illustrates {theorem} on five logits. Every temperature keeps the order of the "
+        r"probabilities, because the ratio $\sigma_i/\sigma_j = e^{(z_i - z_j)/T}$ exceeds 1 exactly when "
+        r"$z_i > z_j$; lowering $T$ raises each ratio to a higher power, which concentrates the mass on the "
+        r"largest logit, and raising $T$ pulls every ratio towards 1, the uniform distribution."
+    )
     return Figure("Softmax and losses", "fig:softmax_temperature", caption, body, "softmax_temperature", text)
 
 
@@ -105,11 +120,15 @@ def surprisal_figure() -> Figure:
 \addplot+[smooth, mark=none, thick] coordinates {{{_coordinates(pairs)}}};
 \end{{axis}}
 \end{{tikzpicture}}"""
-    caption = (r"The loss on one token, $-\log p$, against the probability $p$ the model gave it: zero at $p=1$, "
-               r"unbounded as $p\to0$, which is why a confident wrong prediction costs so much.")
-    text = (r"{figure} plots the surprisal $-\log p$ that {theorem} averages over tokens. Perplexity is the "
-            r"exponential of that average, so a single token given probability $0.01$ adds $\log 100 \approx 4.6$ "
-            r"nats to the sum, as much as about 44 tokens each predicted with probability $0.9$.")
+    caption = (
+        r"The loss on one token, $-\log p$, against the probability $p$ the model gave it: zero at $p=1$, "
+        r"unbounded as $p\to0$, which is why a confident wrong prediction costs so much."
+    )
+    text = (
+        r"{figure} plots the surprisal $-\log p$ that {theorem} averages over tokens. Perplexity is the "
+        r"exponential of that average, so a single token given probability $0.01$ adds $\log 100 \approx 4.6$ "
+        r"nats to the sum, as much as about 44 tokens each predicted with probability $0.9$."
+    )
     return Figure("Information theory", "fig:surprisal", caption, body, "perplexity", text)
 
 

@@ -90,12 +90,16 @@ def svg(results) -> str:
     for user, used in edges(results):
         ux, uy, _ = place[user]
         vx, vy, vw = place[used]
-        out.append(f'<line x1="{ux:.1f}" y1="{uy + NODE_HEIGHT / 2:.1f}" x2="{vx + vw:.1f}" y2="{vy + NODE_HEIGHT / 2:.1f}" '
-                   'stroke="#555" stroke-width="1" marker-end="url(#arrow)"/>')
+        out.append(
+            f'<line x1="{ux:.1f}" y1="{uy + NODE_HEIGHT / 2:.1f}" x2="{vx + vw:.1f}" y2="{vy + NODE_HEIGHT / 2:.1f}" '
+            'stroke="#555" stroke-width="1" marker-end="url(#arrow)"/>'
+        )
     for result in sorted(results, key=lambda r: r.name):
         nx, ny, nw = place[result.name]
-        out.append(f'<g><title>{escape(result.title)} ({escape(result.area)})</title>'
-                   f'<rect x="{nx:.1f}" y="{ny:.1f}" width="{nw:.1f}" height="{NODE_HEIGHT}" rx="4" fill="#f4f6fb" stroke="#334"/>'
-                   f'<text x="{nx + 8:.1f}" y="{ny + 16:.1f}">{escape(result.name)}</text></g>')
+        out.append(
+            f"<g><title>{escape(result.title)} ({escape(result.area)})</title>"
+            f'<rect x="{nx:.1f}" y="{ny:.1f}" width="{nw:.1f}" height="{NODE_HEIGHT}" rx="4" fill="#f4f6fb" stroke="#334"/>'
+            f'<text x="{nx + 8:.1f}" y="{ny + 16:.1f}">{escape(result.name)}</text></g>'
+        )
     out.append("</svg>")
     return "\n".join(out) + "\n"

@@ -30,9 +30,9 @@ from derive.domain import Index
 from derive.result import Statement
 from derive.symbolic import prove_zero
 
-PER_TARGET = 6            # wrong variants kept per statement or step
+PER_TARGET = 6  # wrong variants kept per statement or step
 EQUIVALENCE_BUDGET = 3.0  # seconds SymPy gets to show a variant is not wrong after all
-FRESH_POINTS = 120        # an independent, larger sample that decides whether a variant is really wrong
+FRESH_POINTS = 120  # an independent, larger sample that decides whether a variant is really wrong
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Variant:
 
 @dataclass
 class Outcome:
-    target: str          # "statement 1", "claim 2 step 3", "LaTeX of statement 1"
+    target: str  # "statement 1", "claim 2 step 3", "LaTeX of statement 1"
     kind: str
     rejected: bool
     detail: str = ""
@@ -52,12 +52,12 @@ class Outcome:
 @dataclass
 class MutationScore:
     name: str
-    wrong: list = field(default_factory=list)        # Outcome per wrong variant
-    rewritings: list = field(default_factory=list)   # Outcome per equivalent rewriting (rejected = bad)
+    wrong: list = field(default_factory=list)  # Outcome per wrong variant
+    rewritings: list = field(default_factory=list)  # Outcome per equivalent rewriting (rejected = bad)
     equivalent_discarded: int = 0
-    true_discarded: int = 0                          # not wrong after all: hold at every fresh point
+    true_discarded: int = 0  # not wrong after all: hold at every fresh point
     latex_not_applicable: list = field(default_factory=list)
-    error: str = ""                                  # the scoring itself broke down (a defect to fix)
+    error: str = ""  # the scoring itself broke down (a defect to fix)
 
     @property
     def caught(self) -> int:
@@ -69,20 +69,28 @@ class MutationScore:
 
     @property
     def perfect(self) -> bool:
-        return not self.error and bool(self.wrong) and self.caught == len(self.wrong) and self.rewritings_accepted == len(self.rewritings)
+        return (
+            not self.error
+            and bool(self.wrong)
+            and self.caught == len(self.wrong)
+            and self.rewritings_accepted == len(self.rewritings)
+        )
 
     def line(self) -> str:
         if self.error:
             return f"{self.name}: could not be scored: {self.error}"
         docs = sum(o.target.startswith("LaTeX") for o in self.wrong)
-        return (f"{self.name}: {self.caught}/{len(self.wrong)} wrong variants rejected "
-                f"({docs} of them as LaTeX by the documentation checker), "
-                f"{self.rewritings_accepted}/{len(self.rewritings)} rewritings accepted, "
-                f"set aside: {self.equivalent_discarded} proved equivalent, {self.true_discarded} true on "
-                f"{FRESH_POINTS} fresh points (e.g. a weaker bound)")
+        return (
+            f"{self.name}: {self.caught}/{len(self.wrong)} wrong variants rejected "
+            f"({docs} of them as LaTeX by the documentation checker), "
+            f"{self.rewritings_accepted}/{len(self.rewritings)} rewritings accepted, "
+            f"set aside: {self.equivalent_discarded} proved equivalent, {self.true_discarded} true on "
+            f"{FRESH_POINTS} fresh points (e.g. a weaker bound)"
+        )
 
 
 # --- operators ------------------------------------------------------------------------------
+
 
 def _subexpressions(expr):
     yield expr
@@ -108,7 +116,9 @@ def _sign_flips(expr):
     for sub in _subexpressions(expr):
         if isinstance(sub, sp.Add):
             for term in sub.args[:3]:
-                yield Variant("sign flip", _replace_once(expr, sub, sp.Add(*[(-t if t is term else t) for t in sub.args])))
+                yield Variant(
+                    "sign flip", _replace_once(expr, sub, sp.Add(*[(-t if t is term else t) for t in sub.args]))
+                )
 
 
 def _dropped_terms(expr):
@@ -126,9 +136,14 @@ def _swaps(expr, indices):
         if isinstance(sub, sp.Indexed) and len(sub.indices) >= 2 and sub.indices[0] != sub.indices[1]:
             transposed = sub.base[(sub.indices[1], sub.indices[0], *sub.indices[2:])]
             yield Variant("transposed matrix", _replace_once(expr, sub, transposed))
-        elif isinstance(sub, sp.Function) and len(sub.args) >= 2 and sub.args[0] != sub.args[1] \
-                and type(sub.args[0]) is type(sub.args[1]) and sub.args[0] not in indices \
-                and not isinstance(sub, (sp.Min, sp.Max, sp.KroneckerDelta)):
+        elif (
+            isinstance(sub, sp.Function)
+            and len(sub.args) >= 2
+            and sub.args[0] != sub.args[1]
+            and type(sub.args[0]) is type(sub.args[1])
+            and sub.args[0] not in indices
+            and not isinstance(sub, (sp.Min, sp.Max, sp.KroneckerDelta))
+        ):
             # only arguments of one kind (two distributions, two reals): a vector swapped with an index is nonsense
             try:
                 swapped = sub.func(sub.args[1], sub.args[0], *sub.args[2:])
@@ -202,12 +217,15 @@ def rewritings(expr) -> list[Variant]:
     if sums:
         index = sums[0].limits[0][0]
         fresh = sp.Symbol("r" if str(index) != "r" else "s", integer=True, positive=True)
-        renamed = sp.Sum(sums[0].function.xreplace({index: fresh}), (fresh, *sums[0].limits[0][1:]), *sums[0].limits[1:])
+        renamed = sp.Sum(
+            sums[0].function.xreplace({index: fresh}), (fresh, *sums[0].limits[0][1:]), *sums[0].limits[1:]
+        )
         found.append(Variant("bound index renamed", _replace_once(expr, sums[0], renamed)))
     return found
 
 
 # --- scoring --------------------------------------------------------------------------------
+
 
 def _cases_of_deltas(expr):
     """``expr`` split on each Kronecker delta δ_ab: a = b (δ = 1), and a ≠ b (δ = 0)."""
@@ -248,7 +266,7 @@ def _true_everywhere(pairs, relations, points) -> bool:
     verifier, so a verifier that accepts too much cannot make its own mutants look harmless."""
     import mpmath
 
-    from derive.numeric import NumericError, WORKING_DIGITS, evaluate, holds
+    from derive.numeric import WORKING_DIGITS, NumericError, evaluate, holds
 
     for point in points:
         for (left, right), relation in zip(pairs, relations):
@@ -266,8 +284,8 @@ def _true_everywhere(pairs, relations, points) -> bool:
 def score(result) -> MutationScore:
     """Generate, check and count the variants of every claim of ``result``."""
     from derive.docs import check_formula
-    from derive.verify import PointValues, check_oracle, check_step, claim_points, domain_assumptions
     from derive.numeric import WORKING_DIGITS
+    from derive.verify import PointValues, check_oracle, check_step, claim_points, domain_assumptions
 
     outcome = MutationScore(result.name)
     # at least PER_TARGET wrong statements and PER_TARGET wrong steps per result, spread over its claims
@@ -286,33 +304,46 @@ def score(result) -> MutationScore:
         wrong_statements = []
         for variant in wrong:
             mutated = replace(claim, statement=Statement(statement.lhs, statement.relation, variant.expr))
-            if _true_everywhere([(claim.oracle, variant.expr)], [statement.relation], fresh):  # e.g. ≤ 2n where ≤ n holds
+            if _true_everywhere(
+                [(claim.oracle, variant.expr)], [statement.relation], fresh
+            ):  # e.g. ≤ 2n where ≤ n holds
                 outcome.true_discarded += 1
                 continue
             wrong_statements.append(variant)
             report = check_oracle(mutated, values)
             outcome.wrong.append(Outcome(label, variant.kind, not report.passed, report.counterexample))
         for variant in rewritings(statement.rhs)[:2]:
-            report = check_oracle(replace(claim, statement=Statement(statement.lhs, statement.relation, variant.expr)), values)
+            report = check_oracle(
+                replace(claim, statement=Statement(statement.lhs, statement.relation, variant.expr)), values
+            )
             outcome.rewritings.append(Outcome(label, variant.kind, not report.passed, report.counterexample))
 
         inner = list(range(1, len(claim.steps) - 1))
-        for step_position in inner[len(inner) // 2:][:1]:
+        for step_position in inner[len(inner) // 2 :][:1]:
             step = claim.steps[step_position]
             wrong, equivalent = _wrong(step.expr, variants(step.expr, indices), assumptions, per_claim)
             outcome.equivalent_discarded += equivalent
             for variant in wrong:
                 mutated = replace(step, expr=variant.expr)
                 neighbours = (claim.steps[step_position - 1].expr, claim.steps[step_position + 1])
-                if _true_everywhere([(neighbours[0], variant.expr), (variant.expr, neighbours[1].expr)],
-                                    [step.relation, neighbours[1].relation], fresh):
-                    outcome.true_discarded += 1   # still a valid step of the chain
+                if _true_everywhere(
+                    [(neighbours[0], variant.expr), (variant.expr, neighbours[1].expr)],
+                    [step.relation, neighbours[1].relation],
+                    fresh,
+                ):
+                    outcome.true_discarded += 1  # still a valid step of the chain
                     continue
                 before = check_step(claim.steps[step_position - 1].expr, mutated, values, assumptions)
                 after = check_step(variant.expr, claim.steps[step_position + 1], values, assumptions)
                 failed = [r for r in (before, after) if r.symbolic == "failed"]
-                outcome.wrong.append(Outcome(f"claim {position + 1} step {step_position + 1}", variant.kind, bool(failed),
-                                             failed[0].counterexample if failed else ""))
+                outcome.wrong.append(
+                    Outcome(
+                        f"claim {position + 1} step {step_position + 1}",
+                        variant.kind,
+                        bool(failed),
+                        failed[0].counterexample if failed else "",
+                    )
+                )
 
         _latex_outcomes(result, position, wrong_statements, outcome, check_formula)
     return outcome
@@ -332,8 +363,9 @@ def _latex_outcomes(result, position, wrong, outcome: MutationScore, check_formu
     original = check_formula(_statement_latex(statement.lhs, statement.relation, statement.rhs), result.name)
     label = f"LaTeX of statement {position + 1}"
     if original["verdict"] != "PASS":
-        outcome.latex_not_applicable.append(f"{label}: the checker reads the correct statement as "
-                                            f"{original['verdict']} ({original['detail'][:80]})")
+        outcome.latex_not_applicable.append(
+            f"{label}: the checker reads the correct statement as {original['verdict']} ({original['detail'][:80]})"
+        )
         return
     written = _statement_latex(statement.lhs, statement.relation, statement.rhs)
     for variant in wrong:
@@ -346,10 +378,13 @@ def _latex_outcomes(result, position, wrong, outcome: MutationScore, check_formu
     for variant in rewritings(statement.rhs)[:2]:
         verdict = check_formula(_statement_latex(statement.lhs, statement.relation, variant.expr), result.name)
         if verdict["verdict"] in ("PASS", "FAIL"):
-            outcome.rewritings.append(Outcome(label, variant.kind, verdict["verdict"] == "FAIL", verdict["detail"][:160]))
+            outcome.rewritings.append(
+                Outcome(label, variant.kind, verdict["verdict"] == "FAIL", verdict["detail"][:160])
+            )
         else:  # the checker cannot read this form: undecided, which is not a rejection
-            outcome.latex_not_applicable.append(f"{label}, rewriting ({variant.kind}): {verdict['verdict']} "
-                                                f"({verdict['detail'][:80]})")
+            outcome.latex_not_applicable.append(
+                f"{label}, rewriting ({variant.kind}): {verdict['verdict']} ({verdict['detail'][:80]})"
+            )
 
 
 def main(argv: list[str]) -> int:
@@ -382,15 +417,19 @@ def main(argv: list[str]) -> int:
                 print(f"    {'rejected' if o.rejected else 'ACCEPTED'} wrong {o.kind} in {o.target}: {o.detail[:100]}")
         for o in found.rewritings:
             if o.rejected or args.verbose:
-                print(f"    {'REJECTED' if o.rejected else 'accepted'} rewriting ({o.kind}) of {o.target}: {o.detail[:100]}")
+                print(
+                    f"    {'REJECTED' if o.rejected else 'accepted'} rewriting ({o.kind}) of {o.target}: {o.detail[:100]}"
+                )
         for note in found.latex_not_applicable:
             print(f"    not checked as LaTeX: {note}")
     wrong = sum(len(f.wrong) for f in scores)
     caught = sum(f.caught for f in scores)
     rewritten = sum(len(f.rewritings) for f in scores)
     kept = sum(f.rewritings_accepted for f in scores)
-    print(f"mutation score: {caught}/{wrong} wrong variants rejected ({100 * caught / max(wrong, 1):.1f} %), "
-          f"{kept}/{rewritten} equivalent rewritings accepted, over {len(scores)} results")
+    print(
+        f"mutation score: {caught}/{wrong} wrong variants rejected ({100 * caught / max(wrong, 1):.1f} %), "
+        f"{kept}/{rewritten} equivalent rewritings accepted, over {len(scores)} results"
+    )
     return 0 if all(f.perfect for f in scores) else 1
 
 

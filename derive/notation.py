@@ -12,9 +12,35 @@ from __future__ import annotations
 import sympy as sp
 
 __all__ = [
-    "CrossEntropy", "Entropy", "EvaluatedAt", "Expectation", "KL", "Logistic", "Notation", "Softmax", "Sum",
-    "Variance", "bracketed_latex_power", "d", "delta", "fresh_index", "g", "i", "j", "k", "l", "latex_power",
-    "n", "over", "p", "q", "softmax", "unfold", "x", "y", "z",
+    "CrossEntropy",
+    "Entropy",
+    "EvaluatedAt",
+    "Expectation",
+    "KL",
+    "Logistic",
+    "Notation",
+    "Softmax",
+    "Sum",
+    "Variance",
+    "bracketed_latex_power",
+    "d",
+    "delta",
+    "fresh_index",
+    "g",
+    "i",
+    "j",
+    "k",
+    "l",
+    "latex_power",
+    "n",
+    "over",
+    "p",
+    "q",
+    "softmax",
+    "unfold",
+    "x",
+    "y",
+    "z",
 ]
 
 # Dimensions and indices. Indices run from 1 to their dimension; the summation
@@ -24,10 +50,10 @@ d = sp.Symbol("d", integer=True, positive=True)
 i, j, k, l = sp.symbols("i j k l", integer=True, positive=True)
 
 # Vectors.
-z = sp.IndexedBase("z", real=True)   # logits
-y = sp.IndexedBase("y", real=True)   # targets
-x = sp.IndexedBase("x", real=True)   # features
-g = sp.IndexedBase("g", real=True)   # upstream gradient
+z = sp.IndexedBase("z", real=True)  # logits
+y = sp.IndexedBase("y", real=True)  # targets
+x = sp.IndexedBase("x", real=True)  # features
+g = sp.IndexedBase("g", real=True)  # upstream gradient
 p = sp.IndexedBase("p", positive=True)  # probability vectors
 q = sp.IndexedBase("q", positive=True)
 
@@ -188,6 +214,7 @@ class KL(Notation):
 
 
 # --- Writing helpers shared by the catalog ---------------------------------------------
+
 
 def latex_power(tex: str, exp) -> str:
     """``tex`` raised to ``exp``, the exponent SymPy's LaTeX printer passes a ``_latex`` method for a power of it."""

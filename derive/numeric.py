@@ -13,18 +13,25 @@ from functools import lru_cache
 import mpmath
 import sympy as sp
 
-from derive.compile import Fallback, environment
+from derive.compile import COMPARISONS, Fallback, environment
 from derive.compile import run as run_plan
 from derive.domain import Point
 from derive.notation import unfold
 from derive.symbolic import canonical_dummies
 
 __all__ = [
-    "NumericError", "REQUIRED_DIGITS", "WORKING_DIGITS", "evaluate", "evaluate_with_path", "expand_finite_sums",
-    "holds", "instantiated_value", "relative_error",
+    "NumericError",
+    "REQUIRED_DIGITS",
+    "WORKING_DIGITS",
+    "evaluate",
+    "evaluate_with_path",
+    "expand_finite_sums",
+    "holds",
+    "instantiated_value",
+    "relative_error",
 ]
 
-WORKING_DIGITS = 60   # precision of every numeric evaluation
+WORKING_DIGITS = 60  # precision of every numeric evaluation
 REQUIRED_DIGITS = 50  # agreement required for a numeric check to pass
 
 
@@ -129,16 +136,28 @@ class _NotElementary(Exception):
 
 
 _FUNCTIONS = {
-    sp.exp: mpmath.exp, sp.log: mpmath.log, sp.sin: mpmath.sin, sp.cos: mpmath.cos, sp.tan: mpmath.tan,
-    sp.tanh: mpmath.tanh, sp.sinh: mpmath.sinh, sp.cosh: mpmath.cosh, sp.atan: mpmath.atan,
-    sp.erf: mpmath.erf, sp.erfc: mpmath.erfc, sp.Abs: abs, sp.sign: mpmath.sign,
-    sp.floor: mpmath.floor, sp.ceiling: mpmath.ceil, sp.factorial: mpmath.factorial,
-    sp.binomial: mpmath.binomial, sp.gamma: mpmath.gamma, sp.loggamma: mpmath.loggamma,
-    sp.zeta: mpmath.zeta, sp.Heaviside: lambda x: mpmath.mpf(1) if x > 0 else (mpmath.mpf(0) if x < 0 else mpmath.mpf(1) / 2),
+    sp.exp: mpmath.exp,
+    sp.log: mpmath.log,
+    sp.sin: mpmath.sin,
+    sp.cos: mpmath.cos,
+    sp.tan: mpmath.tan,
+    sp.tanh: mpmath.tanh,
+    sp.sinh: mpmath.sinh,
+    sp.cosh: mpmath.cosh,
+    sp.atan: mpmath.atan,
+    sp.erf: mpmath.erf,
+    sp.erfc: mpmath.erfc,
+    sp.Abs: abs,
+    sp.sign: mpmath.sign,
+    sp.floor: mpmath.floor,
+    sp.ceiling: mpmath.ceil,
+    sp.factorial: mpmath.factorial,
+    sp.binomial: mpmath.binomial,
+    sp.gamma: mpmath.gamma,
+    sp.loggamma: mpmath.loggamma,
+    sp.zeta: mpmath.zeta,
+    sp.Heaviside: lambda x: mpmath.mpf(1) if x > 0 else (mpmath.mpf(0) if x < 0 else mpmath.mpf(1) / 2),
 }
-_RELATIONS = {sp.StrictLessThan: lambda a, b: a < b, sp.LessThan: lambda a, b: a <= b,
-              sp.StrictGreaterThan: lambda a, b: a > b, sp.GreaterThan: lambda a, b: a >= b,
-              sp.Equality: lambda a, b: a == b, sp.Unequality: lambda a, b: a != b}
 
 
 def _direct(expr, values: dict):
@@ -193,7 +212,7 @@ def _truth(condition, values) -> bool:
         return any(_truth(c, values) for c in condition.args)
     if isinstance(condition, sp.Not):
         return not _truth(condition.args[0], values)
-    compare = _RELATIONS.get(type(condition))
+    compare = COMPARISONS.get(type(condition))
     if compare is None:
         raise _NotElementary(condition)
     return compare(_direct(condition.lhs, values), _direct(condition.rhs, values))
@@ -234,12 +253,15 @@ def expand_finite_sums(expr):
     SymPy's ``Sum.doit`` routes terms holding Kronecker deltas through δ-summation and
     Piecewise, which is slow and unnecessary once the bounds are concrete.
     """
+
     def write_out(total):
         *inner, (index, low, high) = total.limits  # the last limit is the outermost sum
         if not (low.is_Integer and high.is_Integer):
             return total
         body = sp.Sum(total.function, *inner) if inner else total.function
-        return sp.Add(*(expand_finite_sums(body.xreplace({index: sp.Integer(v)})) for v in range(int(low), int(high) + 1)))
+        return sp.Add(
+            *(expand_finite_sums(body.xreplace({index: sp.Integer(v)})) for v in range(int(low), int(high) + 1))
+        )
 
     return expr.replace(lambda e: isinstance(e, sp.Sum), write_out)
 

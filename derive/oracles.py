@@ -8,13 +8,21 @@ deliberately naive (a softmax is ``exp`` over a sum of ``exp``; a derivative is
 from __future__ import annotations
 
 import itertools
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import mpmath
 
 __all__ = [
-    "mp_cross_entropy", "mp_entropy", "mp_expectation_iid", "mp_kl", "mp_layernorm", "mp_logistic", "mp_mean",
-    "mp_partial", "mp_softmax", "mp_variance",
+    "mp_cross_entropy",
+    "mp_entropy",
+    "mp_expectation_iid",
+    "mp_kl",
+    "mp_layernorm",
+    "mp_logistic",
+    "mp_mean",
+    "mp_partial",
+    "mp_softmax",
+    "mp_variance",
 ]
 
 
@@ -32,6 +40,7 @@ def mp_logistic(value) -> mpmath.mpf:
 
 def mp_partial(function: Callable[[list], object], at: Sequence, position: int) -> mpmath.mpf:
     """∂f/∂x_position at ``at`` (0-based position), by mpmath's numerical differentiation."""
+
     def along(value):
         moved = list(at)
         moved[position] = value

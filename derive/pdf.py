@@ -13,8 +13,8 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Optional
 
 from derive.errors import LatexCompileError, TexEngineMissing
 from derive.files import write_atomically
@@ -36,12 +36,18 @@ STANDALONE = r"""\documentclass[11pt]{article}
 """
 
 
-def tex_engine() -> Optional[str]:
+def tex_engine() -> str | None:
     return shutil.which("pdflatex")
 
 
-def compile_pdf(source: str, name: str, inputs: Path, pdf_path: Path, blame: Callable[[int], str] = lambda line: "",
-                on_log: Optional[Callable[[str], None]] = None) -> Path:
+def compile_pdf(
+    source: str,
+    name: str,
+    inputs: Path,
+    pdf_path: Path,
+    blame: Callable[[int], str] = lambda line: "",
+    on_log: Callable[[str], None] | None = None,
+) -> Path:
     """Compile the LaTeX ``source`` (shown in errors as ``name``) into ``pdf_path``.
 
     ``\\input`` files are looked up in ``inputs``; ``blame(line)`` names what a bad line belongs to;
@@ -49,9 +55,12 @@ def compile_pdf(source: str, name: str, inputs: Path, pdf_path: Path, blame: Cal
     """
     engine = tex_engine()
     if engine is None:
-        raise TexEngineMissing(f"no TeX engine (pdflatex) found, so {pdf_path} was not built (the .tex files are written); {TEX_INSTALL_HINT}")
-    env = dict(os.environ, SOURCE_DATE_EPOCH="0", FORCE_SOURCE_DATE="1",
-               TEXINPUTS=f"{Path(inputs).resolve()}{os.pathsep}")
+        raise TexEngineMissing(
+            f"no TeX engine (pdflatex) found, so {pdf_path} was not built (the .tex files are written); {TEX_INSTALL_HINT}"
+        )
+    env = dict(
+        os.environ, SOURCE_DATE_EPOCH="0", FORCE_SOURCE_DATE="1", TEXINPUTS=f"{Path(inputs).resolve()}{os.pathsep}"
+    )
     with tempfile.TemporaryDirectory(prefix="derive-tex-") as work:
         job = Path(work) / "document.tex"
         job.write_text(source, encoding="utf-8")
@@ -59,7 +68,12 @@ def compile_pdf(source: str, name: str, inputs: Path, pdf_path: Path, blame: Cal
         for _ in range(RUNS):
             completed = subprocess.run(
                 [engine, "-no-shell-escape", "-halt-on-error", "-interaction=nonstopmode", "document.tex"],
-                cwd=work, env=env, capture_output=True, text=True, errors="replace", timeout=600,
+                cwd=work,
+                env=env,
+                capture_output=True,
+                text=True,
+                errors="replace",
+                timeout=600,
             )
             if completed.returncode != 0:
                 raise LatexCompileError(_describe_error(Path(work) / "document.log", name, blame))
@@ -87,5 +101,10 @@ def _describe_error(log_path: Path, name: str, blame) -> str:
 def build_result_pdfs(results, output: Path) -> None:
     """A standalone PDF ``output/NAME.pdf`` for each result (its fragment is already written)."""
     for result in results:
-        compile_pdf(STANDALONE % f"{result.name}.tex", f"{result.name}.tex", output, output / f"{result.name}.pdf",
-                    blame=lambda line, name=result.name: f"result {name}")
+        compile_pdf(
+            STANDALONE % f"{result.name}.tex",
+            f"{result.name}.tex",
+            output,
+            output / f"{result.name}.pdf",
+            blame=lambda line, name=result.name: f"result {name}",
+        )

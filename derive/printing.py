@@ -50,8 +50,11 @@ def _reading_order(printer, expr, print_mul):
     (a display form keeps the order its author wrote)."""
     if not isinstance(expr, sp.Mul):  # SymPy prints a reciprocal 1/x through _print_Mul too
         return print_mul(expr)
-    factors = list(expr.args) if _written_order(printer, expr) else \
-        sorted(expr.args, key=lambda f: (_factor_rank(f), sp.default_sort_key(f)))
+    factors = (
+        list(expr.args)
+        if _written_order(printer, expr)
+        else sorted(expr.args, key=lambda f: (_factor_rank(f), sp.default_sort_key(f)))
+    )
     saved = printer._settings["order"]
     printer._settings["order"] = "none"
     try:
@@ -116,8 +119,10 @@ def _grouped_limits(limits):
 
 def _has_fraction(expr) -> bool:
     """Whether ``expr`` prints with a fraction bar somewhere in it."""
-    return any(isinstance(a, sp.Pow) and a.exp.is_negative or isinstance(a, sp.Rational) and not a.is_Integer
-               for a in sp.preorder_traversal(expr))
+    return any(
+        isinstance(a, sp.Pow) and a.exp.is_negative or isinstance(a, sp.Rational) and not a.is_Integer
+        for a in sp.preorder_traversal(expr)
+    )
 
 
 def _pulled_out(numerator) -> tuple[list, list]:
@@ -191,8 +196,11 @@ class DeriveLatexPrinter(LatexPrinter):
         if isinstance(inner, sp.MatrixBase) and inner.cols == 1:
             return self._print(sp.ImmutableMatrix(inner.T))
         text = self._print(inner)
-        simple = isinstance(inner, (sp.MatrixSymbol, sp.MatrixBase)) or re.fullmatch(r"[A-Za-z](_\{[^{}]*\})?\\left\(.*\\right\)", text) \
+        simple = (
+            isinstance(inner, (sp.MatrixSymbol, sp.MatrixBase))
+            or re.fullmatch(r"[A-Za-z](_\{[^{}]*\})?\\left\(.*\\right\)", text)
             and not _top_level_operator(text.replace(r"\left(", "(").replace(r"\right)", ")"))
+        )
         return rf"{text}^{{\top}}" if simple else rf"\left({text}\right)^{{\top}}"
 
     def _print_Sum(self, expr):
@@ -228,8 +236,12 @@ class DeriveLatexPrinter(LatexPrinter):
                 keep, pulled = _pulled_out(numerator)
                 if pulled:
                     coefficient = self._print(sp.Mul(*keep) / denominator)
-                    factors = [rf"\left({self._print(f)}\right)" if isinstance(f, sp.Add) or position < len(pulled) - 1
-                               else self._print(f) for position, f in enumerate(pulled)]
+                    factors = [
+                        rf"\left({self._print(f)}\right)"
+                        if isinstance(f, sp.Add) or position < len(pulled) - 1
+                        else self._print(f)
+                        for position, f in enumerate(pulled)
+                    ]
                     return sign + " ".join([coefficient, *factors])
         return _reading_order(self, expr, super()._print_Mul)
 
@@ -245,7 +257,10 @@ class DeriveLatexPrinter(LatexPrinter):
         return self._print(expr.label)
 
     def _print_Derivative(self, expr):
-        variables = "".join(rf"\partial {self._print(v)}" if count == 1 else rf"\partial {self._print(v)}^{{{count}}}" for v, count in expr.variable_count)
+        variables = "".join(
+            rf"\partial {self._print(v)}" if count == 1 else rf"\partial {self._print(v)}^{{{count}}}"
+            for v, count in expr.variable_count
+        )
         order = sum(count for _, count in expr.variable_count)
         top = r"\partial" if order == 1 else rf"\partial^{{{order}}}"
         if _is_simple(expr.expr):
@@ -302,7 +317,9 @@ class DeriveUnicodePrinter(StrPrinter):
 
     def _print_ExpBase(self, expr):
         exponent = expr.args[0]
-        return f"e^{self._print(exponent)}" if exponent.is_Symbol else f"e^({self._print(exponent)})"  # e^(z_i), not e^z_i
+        return (
+            f"e^{self._print(exponent)}" if exponent.is_Symbol else f"e^({self._print(exponent)})"
+        )  # e^(z_i), not e^z_i
 
     def _print_log(self, expr):
         return f"log({self._print(expr.args[0])})"
@@ -311,6 +328,7 @@ class DeriveUnicodePrinter(StrPrinter):
     def _print_MatrixBase(self, expr):
         if expr.cols == 1 and expr.rows > 1:
             return "(" + ", ".join(self._print(e) for e in expr) + ")ᵀ"  # a column, on one line
+
         def entry(value):
             text = self._print(value)
             return "−" + text[1:] if text.startswith("-") else text
@@ -358,7 +376,11 @@ class DeriveUnicodePrinter(StrPrinter):
     def _print_Piecewise(self, expr):
         cases = []
         for value, condition in expr.args:
-            where = "otherwise" if condition == sp.true else "if " + self._print(condition).replace("<=", "≤").replace(">=", "≥")
+            where = (
+                "otherwise"
+                if condition == sp.true
+                else "if " + self._print(condition).replace("<=", "≤").replace(">=", "≥")
+            )
             cases.append(f"{self._print(value)} {where}")
         return "{" + "; ".join(cases) + "}"
 
@@ -379,7 +401,9 @@ class DeriveUnicodePrinter(StrPrinter):
         return f"{base_text}^{exponent_text}" if exponent.is_Symbol else f"{base_text}^({exponent_text})"
 
     def _print_Mul(self, expr):
-        if isinstance(expr, sp.Mul):  # the LaTeX printer's rule: a Σ or a bracket of fractions is not put over a denominator
+        if isinstance(
+            expr, sp.Mul
+        ):  # the LaTeX printer's rule: a Σ or a bracket of fractions is not put over a denominator
             sign, positive = ("-", -expr) if expr.could_extract_minus_sign() else ("", expr)  # _print_Add makes it −
             numerator, denominator = sp.fraction(positive, exact=True)
             keep, pulled = _pulled_out(numerator) if denominator != 1 else ([], [])
@@ -418,9 +442,25 @@ class DeriveUnicodePrinter(StrPrinter):
 
 
 _GREEK = {
-    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "lambda": "λ",
-    "mu": "μ", "nu": "ν", "pi": "π", "sigma": "σ", "tau": "τ", "theta": "θ",
-    "eta": "η", "xi": "ξ", "rho": "ρ", "kappa": "κ", "phi": "φ", "omega": "ω", "Delta": "Δ",
+    "alpha": "α",
+    "beta": "β",
+    "gamma": "γ",
+    "delta": "δ",
+    "epsilon": "ε",
+    "lambda": "λ",
+    "mu": "μ",
+    "nu": "ν",
+    "pi": "π",
+    "sigma": "σ",
+    "tau": "τ",
+    "theta": "θ",
+    "eta": "η",
+    "xi": "ξ",
+    "rho": "ρ",
+    "kappa": "κ",
+    "phi": "φ",
+    "omega": "ω",
+    "Delta": "Δ",
 }
 
 

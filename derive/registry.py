@@ -8,10 +8,9 @@ import importlib.util
 import pkgutil
 import sys
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
-import identities
+from derive import identities
 from derive.errors import ResultModuleError, UnknownResultError
 
 if TYPE_CHECKING:  # imported on first use: listing the catalog needs no SymPy
@@ -35,7 +34,11 @@ def declared_title(name: str) -> str | None:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Result":
             for keyword in node.keywords:
-                if keyword.arg == "title" and isinstance(keyword.value, ast.Constant) and isinstance(keyword.value.value, str):
+                if (
+                    keyword.arg == "title"
+                    and isinstance(keyword.value, ast.Constant)
+                    and isinstance(keyword.value.value, str)
+                ):
                     return keyword.value.value
     return None
 
@@ -64,7 +67,7 @@ def load(name: str) -> Result:
         close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
         hint = f"did you mean {', '.join(close)}?" if close else "run 'python -m derive --list' for the catalog"
         raise UnknownResultError(f"no result named {name!r}; {hint}")
-    module = importlib.import_module(f"identities.{name}")
+    module = importlib.import_module(f"derive.identities.{name}")
     return _from_module(module, name, f"identities/{name}.py")
 
 

@@ -44,8 +44,18 @@ PREAMBLE_MACROS = r"""\makeatletter
 \providecommand{\derivewhy}[1]{\parbox[t]{\dimexpr\linewidth-6em\relax}{\raggedright #1}}
 \providecommand{\derivechecked}{\ (\textit{checked against the rejected expression above})}"""
 
-_SPECIALS = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
-             "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}
+_SPECIALS = {
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "\\": r"\textbackslash{}",
+}
 
 
 def escape(text: str) -> str:
@@ -93,8 +103,13 @@ def theorem(result: Result) -> str:
         prefix = rf"\textbf{{{part_label(position)}}} " if several else ""
         words = f"{result.claim_text(position)} " if claim.text else ""
         shown = shown_statement(result, position)
-        lines.append(prefix + words + _display(latex(shown.lhs, shown.as_written), _RELATION[shown.relation],
-                                               latex(shown.rhs, shown.as_written)))
+        lines.append(
+            prefix
+            + words
+            + _display(
+                latex(shown.lhs, shown.as_written), _RELATION[shown.relation], latex(shown.rhs, shown.as_written)
+            )
+        )
     lines.append(r"\end{theorem}")
     return "\n".join(lines)
 
@@ -114,7 +129,7 @@ def _without_fractions(tex: str) -> str:
     while (start := tex.find("\\frac{")) >= 0:
         middle = _group(tex, start + 5)
         end = _group(tex, middle)
-        top, bottom = _without_fractions(tex[start + 6:middle - 1]), _without_fractions(tex[middle + 1:end - 1])
+        top, bottom = _without_fractions(tex[start + 6 : middle - 1]), _without_fractions(tex[middle + 1 : end - 1])
         tex = tex[:start] + max(top, bottom, key=visible_width) + tex[end:]
     return tex
 
@@ -122,8 +137,11 @@ def _without_fractions(tex: str) -> str:
 def visible_width(tex: str) -> int:
     """Roughly how many characters wide ``tex`` is when typeset (fractions count their widest part)."""
     tex = re.sub(r"\\(left|right|,|;|!|quad|qquad|textstyle|displaystyle)", "", tex)
-    tex = re.sub(r"\\begin\{matrix\}(.*?)\\end\{matrix\}",  # a matrix is as wide as its widest row
-                 lambda m: max(m.group(1).split("\\\\"), key=visible_width).replace("&", "xx"), tex)
+    tex = re.sub(
+        r"\\begin\{matrix\}(.*?)\\end\{matrix\}",  # a matrix is as wide as its widest row
+        lambda m: max(m.group(1).split("\\\\"), key=visible_width).replace("&", "xx"),
+        tex,
+    )
     if "\\frac{" in tex:
         tex = _without_fractions(tex)
     tex = re.sub(r"\\(sum|prod)_\{([^{}]*)\}\^\{([^{}]*)\}", lambda m: "x" * max(3, len(m.group(2)) * 2 // 3 + 1), tex)
@@ -163,7 +181,13 @@ def _top_level_breaks(tex: str) -> list[int]:
             depth += 1
         elif ch == "}":
             depth -= 1
-        elif depth == 0 and position > 0 and tex[position - 1] == " " and ch in "+-" and tex[position + 1:position + 2] == " ":
+        elif (
+            depth == 0
+            and position > 0
+            and tex[position - 1] == " "
+            and ch in "+-"
+            and tex[position + 1 : position + 2] == " "
+        ):
             breaks.append(position)
         position += 1
     return breaks
@@ -206,8 +230,15 @@ def _chain_rows(claim, claim_report, shown) -> list[tuple]:
     """(relation, body, justification, numeric only, after a rejected step) for each step, the display last."""
     rows, rejected = [], False
     for step, step_report in zip(claim.steps[1:], claim_report.steps):
-        rows.append((_RELATION[step.relation], latex(step.expr), step_report.because,
-                     step_report.symbolic == NUMERIC_ONLY, rejected))
+        rows.append(
+            (
+                _RELATION[step.relation],
+                latex(step.expr),
+                step_report.because,
+                step_report.symbolic == NUMERIC_ONLY,
+                rejected,
+            )
+        )
         rejected = rejected or step_report.symbolic == FAILED
     if shown is not None:
         rows.append(("=", latex(shown, as_written=True), "rearranged as stated", False, rejected))
@@ -224,17 +255,23 @@ def _chain(claim, claim_report, shown=None) -> str:
     """
     first = latex(claim.steps[0].expr)
     rows = _chain_rows(claim, claim_report, shown)
-    reasons = [_text_style(because) + (r"\derivenumericonly" if numeric_only else "") + (r"\derivechecked" if after else "")
-               for _, _, because, numeric_only, after in rows]
+    reasons = [
+        _text_style(because) + (r"\derivenumericonly" if numeric_only else "") + (r"\derivechecked" if after else "")
+        for _, _, because, numeric_only, after in rows
+    ]
     widths = [_math_points(body) + _RELATION_POINTS for _, body, *_ in rows]
-    because_widths = [_text_points(because) + (75 if numeric_only else 0) + (230 if after else 0)
-                      for _, _, because, numeric_only, after in rows]
+    because_widths = [
+        _text_points(because) + (75 if numeric_only else 0) + (230 if after else 0)
+        for _, _, because, numeric_only, after in rows
+    ]
     lead = _math_points(first)
     room = TEXT_WIDTH - lead - max(widths) - _GAP_POINTS  # for the column of justifications
     if lead <= LEAD_POINTS and room >= min(MIN_REASON_POINTS, max(because_widths)):
         out = []
         for position, ((relation, body, *_), why, because_width) in enumerate(zip(rows, reasons, because_widths)):
-            reason = rf"\text{{{why}}}" if because_width <= room else rf"\parbox[t]{{{int(room)}pt}}{{\raggedright {why}}}"
+            reason = (
+                rf"\text{{{why}}}" if because_width <= room else rf"\parbox[t]{{{int(room)}pt}}{{\raggedright {why}}}"
+            )
             out.append(rf"  {first if position == 0 else ''} &{relation} {body} &&{reason}")
         return "\\begin{align*}\n" + " \\\\\n".join(out) + "\n\\end{align*}"
     out = [f"  &{first}"]
@@ -258,7 +295,9 @@ def proof(result: Result, report: ResultReport) -> str:
         if several:
             lines.append(rf"\textbf{{{part_label(position)}}}")
         shown = shown_statement(result, position)[2]
-        lines.append(_chain(claim, claim_report, shown if claim_report.passed and shown != claim.statement.rhs else None))
+        lines.append(
+            _chain(claim, claim_report, shown if claim_report.passed and shown != claim.statement.rhs else None)
+        )
     lines.append(r"\end{proof}")
     return "\n".join(lines)
 

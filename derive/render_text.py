@@ -47,7 +47,9 @@ def derivation(result: Result, report: ResultReport) -> str:
         for step, step_report in zip(claim.steps[1:], claim_report.steps):
             lines.append(f"  {_RELATION[step.relation]:>2}  {unicode(step.expr)}")
             detail = f"max error {_error(step_report.numeric_max_rel_error)} at {step_report.points} points"
-            lines.append(f"        because {to_unicode(result.reason(step, cite=str))}  [{_MARK[step_report.symbolic]}; {detail}]")
+            lines.append(
+                f"        because {to_unicode(result.reason(step, cite=str))}  [{_MARK[step_report.symbolic]}; {detail}]"
+            )
             if after_rejected:
                 lines.append("        (checked against the rejected expression above, not against the claim)")
             if step_report.symbolic == NUMERIC_ONLY:
@@ -63,7 +65,9 @@ def derivation(result: Result, report: ResultReport) -> str:
             lines.append(f"  ✗ {claim_report.chain_problem}")
         o = claim_report.oracle
         mark = "✓" if o.passed else "✗"
-        lines.append(f"  {mark} oracle: {o.points} points, {o.digits} digits required, max relative error {_error(o.max_rel_error)}")
+        lines.append(
+            f"  {mark} oracle: {o.points} points, {o.digits} digits required, max relative error {_error(o.max_rel_error)}"
+        )
         if o.counterexample:
             lines.append(f"    {o.counterexample}")
         lines.append("")
@@ -82,7 +86,9 @@ def summary_line(report: ResultReport) -> str:
     verdict = "VERIFIED" if report.verified else "FAILED"
     if report.error:
         return f"{report.name}: {verdict} — {report.error}"
-    timing = f"cached, verified in {report.seconds:.1f} s" if getattr(report, "cached", False) else f"{report.seconds:.1f} s"
+    timing = (
+        f"cached, verified in {report.seconds:.1f} s" if getattr(report, "cached", False) else f"{report.seconds:.1f} s"
+    )
     return (
         f"{report.name}: {verdict} — {proved} steps proved, {numeric} numeric only, {failed} failed; "
         f"oracle max error {_error(report.oracle.max_rel_error)} at {report.oracle.points} points; {timing}"

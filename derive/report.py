@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 PROVED, NUMERIC_ONLY, FAILED = "proved", "numeric-only", "failed"
 
@@ -11,12 +11,12 @@ PROVED, NUMERIC_ONLY, FAILED = "proved", "numeric-only", "failed"
 class StepReport:
     because: str
     relation: str
-    symbolic: str                  # proved | numeric-only | failed
-    symbolic_method: str           # how SymPy closed it, or why it could not
-    numeric_max_rel_error: float   # largest error over the points (violation for inequalities)
+    symbolic: str  # proved | numeric-only | failed
+    symbolic_method: str  # how SymPy closed it, or why it could not
+    numeric_max_rel_error: float  # largest error over the points (violation for inequalities)
     points: int
-    counterexample: str = ""       # first failing point, when numeric checking failed
-    numeric_path: str = ""         # how the two sides were evaluated: "compiled" (a plan), "instantiated", or both
+    counterexample: str = ""  # first failing point, when numeric checking failed
+    numeric_path: str = ""  # how the two sides were evaluated: "compiled" (a plan), "instantiated", or both
 
 
 @dataclass
@@ -32,7 +32,7 @@ class OracleReport:
 class ClaimReport:
     label: str
     relation: str
-    chain_problem: str             # "" when the steps lead from lhs to rhs
+    chain_problem: str  # "" when the steps lead from lhs to rhs
     steps: list
     oracle: OracleReport
     evaluations: int
@@ -44,7 +44,7 @@ class ClaimReport:
 
 @dataclass
 class RemarkReport:
-    text: str   # LaTeX prose with the computed value filled in
+    text: str  # LaTeX prose with the computed value filled in
     value: str
 
 
@@ -57,8 +57,8 @@ class ResultReport:
     seconds: float
     working_digits: int
     required_digits: int
-    error: str = ""                # set when the result could not be checked at all
-    cached = False                 # not a field: set on a report read back from the cache
+    error: str = ""  # set when the result could not be checked at all
+    cached = False  # not a field: set on a report read back from the cache
 
     @property
     def verified(self) -> bool:

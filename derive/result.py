@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Optional
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
 
 import sympy as sp
 
@@ -55,7 +56,9 @@ def _links(by, text: str, what: str, slot_required: bool) -> tuple:
     targets = tuple(by) if isinstance(by, (tuple, list)) else (by,)
     for target in targets:
         if not isinstance(target, (Claim, Result)):
-            raise DefinitionError(f"{what} {text!r}: by= takes claims of the result or other results, got {type(target).__name__}")
+            raise DefinitionError(
+                f"{what} {text!r}: by= takes claims of the result or other results, got {type(target).__name__}"
+            )
     slots = {int(n or 0) for n in _SLOT.findall(text)}
     if slots - set(range(len(targets) + 1)):
         raise DefinitionError(f"{what} {text!r} has a slot {{by{max(slots)}}} but only {len(targets)} by= references")
@@ -81,7 +84,7 @@ class Statement:
     rhs: Any
 
     @classmethod
-    def of(cls, relational) -> "Statement":
+    def of(cls, relational) -> Statement:
         if isinstance(relational, Statement):
             return relational
         for kind, symbol in _SYMPY_RELATION.items():
@@ -119,22 +122,26 @@ class Claim:
 
     statement: Any
     steps: tuple = ()
-    oracle: Optional[Callable[[Point], Any]] = None
+    oracle: Callable[[Point], Any] | None = None
     label: str = ""
-    domain: Optional[Domain] = None
+    domain: Domain | None = None
     text: str = ""  # LaTeX words before the formula, e.g. "Each row sums to zero:"
     display: Any = None  # how the right-hand side is printed (or Eq for both sides); proved equal by derive.display
-    text_by: Any = ()    # what ``text`` cites at its ``{by}`` slots (claims of the result, other results)
+    text_by: Any = ()  # what ``text`` cites at its ``{by}`` slots (claims of the result, other results)
 
     def __post_init__(self):
         object.__setattr__(self, "statement", Statement.of(self.statement))
         object.__setattr__(self, "text_by", _links(self.text_by, self.text, "claim text", slot_required=True))
         object.__setattr__(self, "steps", tuple(self.steps))
         if not self.steps:
-            raise DefinitionError(f"claim {self.label or self.statement.lhs} has no steps; give at least the start and one justified step")
+            raise DefinitionError(
+                f"claim {self.label or self.statement.lhs} has no steps; give at least the start and one justified step"
+            )
         for position, step in enumerate(self.steps[1:], start=1):
             if not step.because and not step.by:
-                raise DefinitionError(f"step {position} of claim {self.label or self.statement.lhs} has no justification (because=...)")
+                raise DefinitionError(
+                    f"step {position} of claim {self.label or self.statement.lhs} has no justification (because=...)"
+                )
 
 
 @dataclass(frozen=True)
@@ -171,8 +178,8 @@ class Result:
     name: str = ""
     summary: str = ""
     module_file: str = ""
-    vocabulary: Any = None   # what documents may write for it (derive.vocabulary.Vocabulary)
-    module: str = ""         # the module that declared it, as namedtuple records it; names it when cited by another result
+    vocabulary: Any = None  # what documents may write for it (derive.vocabulary.Vocabulary)
+    module: str = ""  # the module that declared it, as namedtuple records it; names it when cited by another result
 
     def __post_init__(self):
         object.__setattr__(self, "claims", tuple(self.claims))
@@ -204,13 +211,21 @@ class Result:
         cited = [(f"result {self.title!r}, remark {remark.text[:40]!r}", remark.by, None) for remark in self.remarks]
         for position, claim in enumerate(self.claims):
             cited.append((f"result {self.title!r}, claim {claim_letter(position)}, text", claim.text_by, claim))
-            cited.extend((f"result {self.title!r}, claim {claim_letter(position)}, step {number} ({step.because!r})", step.by, claim)
-                         for number, step in enumerate(claim.steps))
+            cited.extend(
+                (
+                    f"result {self.title!r}, claim {claim_letter(position)}, step {number} ({step.because!r})",
+                    step.by,
+                    claim,
+                )
+                for number, step in enumerate(claim.steps)
+            )
         for where, targets, claim in cited:
             for target in targets:
                 if isinstance(target, Claim) and not any(target is c for c in self.claims):
-                    raise DefinitionError(f"{where}: by= names a claim that is not one of this result's claims; "
-                                          "refer only to claims listed in this Result's claims=, or to another Result")
+                    raise DefinitionError(
+                        f"{where}: by= names a claim that is not one of this result's claims; "
+                        "refer only to claims listed in this Result's claims=, or to another Result"
+                    )
                 if target is claim:
                     raise DefinitionError(f"{where}: by= names the claim it belongs to")
                 if isinstance(target, Result) and not target.cited_name:
@@ -234,8 +249,12 @@ class Result:
 
     def _names(self, targets, cite) -> list:
         cite = cite or (lambda name: rf"\deriveref{{{name}}}")
-        return [cite(target.cited_name) if isinstance(target, Result)
-                else claim_letter(next(p for p, c in enumerate(self.claims) if c is target)) for target in targets]
+        return [
+            cite(target.cited_name)
+            if isinstance(target, Result)
+            else claim_letter(next(p for p, c in enumerate(self.claims) if c is target))
+            for target in targets
+        ]
 
     def _cited(self, targets, cite) -> str:
         return _joined(self._names(targets, cite))
@@ -246,10 +265,10 @@ class Result:
         names = self._names(targets, cite)
         return _SLOT.sub(lambda m: names[int(m.group(1)) - 1] if m.group(1) else _joined(names), text)
 
-    def named(self, name: str, summary: str, module_file: str = "") -> "Result":
+    def named(self, name: str, summary: str, module_file: str = "") -> Result:
         return replace(self, name=name, summary=summary, module_file=module_file)
 
-    def with_claim(self, position: int, **changes) -> "Result":
+    def with_claim(self, position: int, **changes) -> Result:
         """A copy with claim ``position`` changed (used to build deliberately wrong variants)."""
         claims = list(self.claims)
         claims[position] = replace(claims[position], **changes)
@@ -258,13 +277,13 @@ class Result:
         remarks = tuple(replace(r, by=tuple(moved.get(id(t), t) for t in r.by)) if r.by else r for r in self.remarks)
         return replace(self, claims=claims, remarks=remarks)
 
-    def with_step(self, claim: int, step: int, expr) -> "Result":
+    def with_step(self, claim: int, step: int, expr) -> Result:
         """A copy whose step ``step`` of claim ``claim`` has a different expression."""
         steps = list(self.claims[claim].steps)
         steps[step] = replace(steps[step], expr=expr)
         return self.with_claim(claim, steps=tuple(steps))
 
-    def with_statement(self, claim: int, rhs) -> "Result":
+    def with_statement(self, claim: int, rhs) -> Result:
         """A copy whose claim ``claim`` states a different right-hand side (proof unchanged)."""
         old = self.claims[claim].statement
         return self.with_claim(claim, statement=Statement(old.lhs, old.relation, rhs))
@@ -279,8 +298,12 @@ def _rebound(old: tuple, new: list) -> tuple:
     while changed:
         changed = False
         for position, claim in enumerate(new):
-            steps = [replace(step, by=tuple(moved.get(id(t), t) for t in step.by))
-                     if any(id(t) in moved for t in step.by) else step for step in claim.steps]
+            steps = [
+                replace(step, by=tuple(moved.get(id(t), t) for t in step.by))
+                if any(id(t) in moved for t in step.by)
+                else step
+                for step in claim.steps
+            ]
             text_by = tuple(moved.get(id(t), t) for t in claim.text_by)
             if any(a is not b for a, b in zip((*steps, *text_by), (*claim.steps, *claim.text_by))):
                 alive.append(claim)

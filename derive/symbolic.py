@@ -31,17 +31,23 @@ import itertools
 import signal
 import threading
 import time
+from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Mapping
 
 import sympy as sp
 
 from derive.notation import unfold
 
 __all__ = [
-    "Assumptions", "OutOfTime", "SymbolicVerdict", "canonical_dummies", "normal_form", "prove_nonnegative",
-    "prove_zero", "time_budget",
+    "Assumptions",
+    "OutOfTime",
+    "SymbolicVerdict",
+    "canonical_dummies",
+    "normal_form",
+    "prove_nonnegative",
+    "prove_zero",
+    "time_budget",
 ]
 
 DEFAULT_BUDGET_SECONDS = 20.0
@@ -146,13 +152,14 @@ class Assumptions:
     index_ranges: Mapping[sp.Symbol, tuple] = field(default_factory=dict)  # i ↦ (1, n)
     rules: tuple = ()  # Eq(lhs, rhs): lhs is replaced by rhs wherever it occurs
 
-    def with_range(self, index, low, high) -> "Assumptions":
+    def with_range(self, index, low, high) -> Assumptions:
         ranges = dict(self.index_ranges)
         ranges[index] = (low, high)
         return Assumptions(ranges, self.rules)
 
 
 # --- normal form for indexed sums -------------------------------------------------
+
 
 def evaluate_derivatives(expr):
     """Carry out every ∂ in ``expr`` without expanding symbolic sums into Piecewise."""
@@ -274,6 +281,7 @@ def evaluate_substitutions(expr):
     left in f: a Σ_k over x_k, or an x_i with i possibly equal to j, would hide
     occurrences. Otherwise the substitution is left as it is (and the step stays open).
     """
+
     def carry_out(subs):
         body = subs.expr
         if body.has(sp.Derivative):  # an unevaluated ∂ must see its variable, not the point
@@ -295,6 +303,7 @@ _SUBSTITUTION_LEFT = "a substitution f|_{x=a} could not be carried out symbolica
 
 def products_as_sums(expr):
     """Π_k f_k as exp(Σ_k log f_k) where SymPy knows every factor f_k > 0 (so log Π = Σ log)."""
+
     def rewrite(product):
         if not product.function.is_positive:
             return product
@@ -329,6 +338,7 @@ def _telescoped(first, second):
 
 def telescope_sums(expr):
     """c Σ_{i=a}^{b} f(i) − c Σ_{i=a}^{b} f(i+s) → c (f(a) + … − f(b+s)): telescoping, in every sum of terms."""
+
     def collapse(total):
         terms = list(sp.Add.make_args(total))
         for left in range(len(terms)):
@@ -423,8 +433,13 @@ def _canonical(limits, body, depth, enclosing):
     best = None
     for order in orders:
         ranges = [(used[o][1], used[o][2]) for o in order]
-        names = [sp.Symbol(f"ν{depth}_{t}", integer=True, positive=bool(low.is_positive) or None) for t, (low, _) in enumerate(ranges)]
-        renamed = _inner(body.xreplace({used[o][0]: names[t] for t, o in enumerate(order)}), depth + 1, enclosing | set(names))
+        names = [
+            sp.Symbol(f"ν{depth}_{t}", integer=True, positive=bool(low.is_positive) or None)
+            for t, (low, _) in enumerate(ranges)
+        ]
+        renamed = _inner(
+            body.xreplace({used[o][0]: names[t] for t, o in enumerate(order)}), depth + 1, enclosing | set(names)
+        )
         key = sp.srepr((tuple(ranges), renamed))
         if best is None or key < best[0]:
             best = (key, sp.Sum(renamed, *((name, low, high) for name, (low, high) in zip(names, ranges))))
@@ -440,7 +455,9 @@ def fubini_form(expr, depth: int = 0, enclosing: frozenset = frozenset()):
     equal up to order and names. A Σ whose range depends on another's variable is
     kept as a factor.
     """
-    return sp.Add(*(_canonical(limits, body, depth, frozenset(enclosing)) for limits, body in _flat_terms(sp.sympify(expr))))
+    return sp.Add(
+        *(_canonical(limits, body, depth, frozenset(enclosing)) for limits, body in _flat_terms(sp.sympify(expr)))
+    )
 
 
 def _merged_summands(form):
@@ -482,6 +499,7 @@ def peel_shifted_bounds(expr):
     For c < 0 the terms f(b+c+1), …, f(b) are subtracted instead. (SymPy's Σ follows
     Karr's convention, Σ_a^b + Σ_{b+1}^c = Σ_a^c, so this holds for every b.)
     """
+
     def peel(total):
         if len(total.limits) != 1:
             return total
@@ -499,6 +517,7 @@ def peel_shifted_bounds(expr):
 
 def split_index_powers(expr):
     """Σ_i c^{a + e(i)} f(i) = c^a Σ_i c^{e(i)} f(i) when neither c nor a involves i."""
+
     def split(total):
         if len(total.limits) != 1:
             return total
@@ -522,6 +541,7 @@ def split_index_powers(expr):
 def closed_form_sums(expr):
     """Each Σ whose terms hold only its index, scalar symbols and elementary functions,
     replaced by SymPy's closed form where it finds a finite one (a geometric sum, Σ 1/i²)."""
+
     def close(total):
         body = total.function
         if body.has(sp.Indexed, sp.Sum, sp.Derivative, sp.Subs):
@@ -538,6 +558,7 @@ def closed_form_sums(expr):
 
 def pull_signed_factors(expr):
     """min(ca, cb) = c min(a, b) for c > 0 and c max(a, b) for c < 0; the same for max."""
+
     def pull(lattice):
         common = None
         for arg in lattice.args:
@@ -614,7 +635,6 @@ def _lattice_lower_bounds(expr):
                 yield _expand(rest + coefficient * arg)
 
 
-
 def _zero_candidates(expr):
     """Cheap rewrites first, ``simplify`` last: each yields an expression to test against 0."""
     yield expr
@@ -653,13 +673,18 @@ def _guarded(budget: float, attempt) -> SymbolicVerdict:
         return SymbolicVerdict(False, f"SymPy failed ({type(exc).__name__})")
 
 
-def prove_zero(expr, assumptions: Assumptions = Assumptions(), budget: float = DEFAULT_BUDGET_SECONDS) -> SymbolicVerdict:
+def prove_zero(
+    expr, assumptions: Assumptions = Assumptions(), budget: float = DEFAULT_BUDGET_SECONDS
+) -> SymbolicVerdict:
     """Whether SymPy shows ``expr == 0`` under ``assumptions`` within ``budget`` seconds."""
 
     def attempt():
         if isinstance(expr, sp.MatrixExpr) or getattr(expr, "is_Matrix", False):
             candidate = sp.simplify(sp.expand(expr).doit())
-            return SymbolicVerdict(_is_zero(candidate), "matrix algebra" if _is_zero(candidate) else "SymPy left a nonzero matrix expression")
+            return SymbolicVerdict(
+                _is_zero(candidate),
+                "matrix algebra" if _is_zero(candidate) else "SymPy left a nonzero matrix expression",
+            )
         form = normal_form(expr, assumptions)
         if form == 0:
             return SymbolicVerdict(True, "normal form of sums")
@@ -688,7 +713,9 @@ def prove_zero(expr, assumptions: Assumptions = Assumptions(), budget: float = D
     return _guarded(budget, attempt)
 
 
-def prove_nonnegative(expr, assumptions: Assumptions = Assumptions(), budget: float = DEFAULT_BUDGET_SECONDS, strict: bool = False) -> SymbolicVerdict:
+def prove_nonnegative(
+    expr, assumptions: Assumptions = Assumptions(), budget: float = DEFAULT_BUDGET_SECONDS, strict: bool = False
+) -> SymbolicVerdict:
     """Whether SymPy shows ``expr ≥ 0`` (``> 0`` if strict) under ``assumptions``."""
 
     def attempt():

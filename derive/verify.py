@@ -39,10 +39,28 @@ import time
 import mpmath
 import sympy as sp
 
-from derive.domain import Index, Point
 from derive.compile import Fallback, environment
-from derive.numeric import INSTANTIATED, REQUIRED_DIGITS, WORKING_DIGITS, NumericError, evaluate, evaluate_with_path, holds, instantiated_value
-from derive.report import FAILED, NUMERIC_ONLY, PROVED, ClaimReport, OracleReport, RemarkReport, ResultReport, StepReport
+from derive.domain import Index, Point
+from derive.numeric import (
+    INSTANTIATED,
+    REQUIRED_DIGITS,
+    WORKING_DIGITS,
+    NumericError,
+    evaluate,
+    evaluate_with_path,
+    holds,
+    instantiated_value,
+)
+from derive.report import (
+    FAILED,
+    NUMERIC_ONLY,
+    PROVED,
+    ClaimReport,
+    OracleReport,
+    RemarkReport,
+    ResultReport,
+    StepReport,
+)
 from derive.result import Claim, Result, chain_proves, chain_relation
 from derive.symbolic import Assumptions, prove_nonnegative, prove_zero
 
@@ -105,7 +123,9 @@ class PointValues:
                 if self.reference is not None and key[0] == self._key(self.reference):
                     path, self.cache[key] = INSTANTIATED, instantiated_value(expr, self.points[position])
                 else:
-                    path, self.cache[key] = evaluate_with_path(expr, self.points[position], env=self._environment(position))
+                    path, self.cache[key] = evaluate_with_path(
+                        expr, self.points[position], env=self._environment(position)
+                    )
             except _EVALUATION_ERRORS as exc:
                 path, self.cache[key] = INSTANTIATED, exc
             self.paths.setdefault(key[0], set()).add(path)
@@ -135,8 +155,16 @@ def check_step(previous, step, values: PointValues, assumptions) -> StepReport:
     else:
         verdict = _symbolic(previous, step.expr, step.relation, assumptions)
         status, method = (PROVED if verdict.proved else NUMERIC_ONLY), verdict.method
-    return StepReport(step.because, step.relation, status, method, float(worst), len(values.points), counterexample,
-                      values.path(previous, step.expr))
+    return StepReport(
+        step.because,
+        step.relation,
+        status,
+        method,
+        float(worst),
+        len(values.points),
+        counterexample,
+        values.path(previous, step.expr),
+    )
 
 
 def check_oracle(claim: Claim, values: PointValues) -> OracleReport:
@@ -149,14 +177,24 @@ def check_oracle(claim: Claim, values: PointValues) -> OracleReport:
             try:
                 expected = claim.oracle(point)
             except (ArithmeticError, ValueError, ZeroDivisionError) as exc:
-                return OracleReport(False, float("inf"), position, REQUIRED_DIGITS, f"oracle failed at {point.describe()}: {exc}")
+                return OracleReport(
+                    False, float("inf"), position, REQUIRED_DIGITS, f"oracle failed at {point.describe()}: {exc}"
+                )
         claimed = values.at(claim.statement.rhs, position)
         if isinstance(claimed, Exception):
-            return OracleReport(False, float("inf"), position, REQUIRED_DIGITS, f"cannot evaluate the statement at {point.describe()}: {claimed}")
+            return OracleReport(
+                False,
+                float("inf"),
+                position,
+                REQUIRED_DIGITS,
+                f"cannot evaluate the statement at {point.describe()}: {claimed}",
+            )
         ok, error = holds(claim.statement.relation, expected, claimed)
         worst = max(worst, error)
         if not ok and not counterexample:
-            counterexample = f"at {point.describe()}: oracle {mpmath.nstr(expected, 12)} vs statement {mpmath.nstr(claimed, 12)}"
+            counterexample = (
+                f"at {point.describe()}: oracle {mpmath.nstr(expected, 12)} vs statement {mpmath.nstr(claimed, 12)}"
+            )
     return OracleReport(not counterexample, float(worst), len(values.points), REQUIRED_DIGITS, counterexample)
 
 
@@ -209,4 +247,6 @@ def verify(result: Result) -> ResultReport:
     started = time.perf_counter()
     claims = [verify_claim(result, position) for position in range(len(result.claims))]
     remarks = [_remark(dataclasses.replace(r, text=result.remark_text(r), by=())) for r in result.remarks]
-    return ResultReport(result.name, result.title, claims, remarks, time.perf_counter() - started, WORKING_DIGITS, REQUIRED_DIGITS)
+    return ResultReport(
+        result.name, result.title, claims, remarks, time.perf_counter() - started, WORKING_DIGITS, REQUIRED_DIGITS
+    )

@@ -22,8 +22,9 @@ for one choice of dimensions:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable
+from typing import Any
 
 import sympy as sp
 
@@ -31,11 +32,34 @@ from derive import domain as dom
 from derive.errors import DeriveError
 
 __all__ = [
-    "FONT_WORDS", "RelatedDimensions", "Setting", "Vocabulary", "VocabularyError", "argument_text",
-    "by_arguments", "call", "computed_number", "computed_vector", "dimension_names", "from_domain",
-    "function_of", "function_of_arguments", "generic_vocabulary", "matrix_entries", "matrix_of", "number_of",
-    "position_value", "refuse", "relate_dimensions", "restrict", "sequence", "softmax_of", "subscript_value",
-    "vector_of", "vector_value", "vocabulary_for",
+    "FONT_WORDS",
+    "RelatedDimensions",
+    "Setting",
+    "Vocabulary",
+    "VocabularyError",
+    "argument_text",
+    "by_arguments",
+    "call",
+    "computed_number",
+    "computed_vector",
+    "dimension_names",
+    "from_domain",
+    "function_of",
+    "function_of_arguments",
+    "generic_vocabulary",
+    "matrix_entries",
+    "matrix_of",
+    "number_of",
+    "position_value",
+    "refuse",
+    "relate_dimensions",
+    "restrict",
+    "sequence",
+    "softmax_of",
+    "subscript_value",
+    "vector_of",
+    "vector_value",
+    "vocabulary_for",
 ]
 
 
@@ -48,31 +72,34 @@ class Vocabulary:
     """What a document may write for one result (see the module docstring)."""
 
     name: str = ""
-    size: Any = None                           # dimension a bare Σ runs over
-    dims: dict = field(default_factory=dict)   # names that denote a dimension
+    size: Any = None  # dimension a bare Σ runs over
+    dims: dict = field(default_factory=dict)  # names that denote a dimension
     indices: list = field(default_factory=list)  # the result's free indices, in order of use
     entries: dict = field(default_factory=dict)  # name -> meaning (kind, builder)
-    sigma: str = "softmax"                     # what σ(·) applied to a scalar/vector means
-    loss: Callable | None = None               # env -> scalar, the loss L of the result
+    sigma: str = "softmax"  # what σ(·) applied to a scalar/vector means
+    loss: Callable | None = None  # env -> scalar, the loss L of the result
     loss_partials: dict = field(default_factory=dict)  # name -> (idx -> expr): ∂L/∂name_idx
-    expectation: Any = None                    # (E, Var) functions of the result's model
-    contexts: tuple = ()                       # conditioning names ignored in arguments (x in π(y|x))
+    expectation: Any = None  # (E, Var) functions of the result's model
+    contexts: tuple = ()  # conditioning names ignored in arguments (x in π(y|x))
     index_names: dict = field(default_factory=dict)  # fixed index names -> symbol (t -> class index)
     variants: dict = field(default_factory=dict)  # index symbol -> (flag name, Domain) used when it is set
-    domain: Any = None                         # defaults to the result's domain
+    domain: Any = None  # defaults to the result's domain
     claim_domains: list = field(default_factory=list)  # (relation, Domain) for strict inequalities
     result: Any = None
-    examples: tuple = ()                       # (correct LaTeX, wrong LaTeX[, tag clauses]) in a document's notation
-    parameters: dict = field(default_factory=dict)  # model parameter word -> (vocab, [Setting]) -> Vocabulary (tag clauses)
+    examples: tuple = ()  # (correct LaTeX, wrong LaTeX[, tag clauses]) in a document's notation
+    parameters: dict = field(
+        default_factory=dict
+    )  # model parameter word -> (vocab, [Setting]) -> Vocabulary (tag clauses)
     symbols: dict = field(default_factory=dict)  # name -> domain symbol a clause such as "\epsilon > 0" restricts
-    domain_names: bool = False                 # also every domain symbol under its own name (see from_domain)
+    domain_names: bool = False  # also every domain symbol under its own name (see from_domain)
 
-    def with_(self, **changes) -> "Vocabulary":
+    def with_(self, **changes) -> Vocabulary:
         """A copy with the named fields changed."""
         return replace(self, **changes)
 
-    def with_samplers(self, samplers: dict) -> "Vocabulary":
+    def with_samplers(self, samplers: dict) -> Vocabulary:
         """A copy whose domain, variant domains and claim domains also sample ``samplers``."""
+
         def extend(domain):
             base = domain or dom.Domain({}, points=5)
             return base.with_(samplers={**base.samplers, **samplers})
@@ -88,7 +115,7 @@ class Vocabulary:
         """The domain symbol a document's name stands for, or None."""
         if name in self.symbols:
             return self.symbols[name]
-        for symbol in (self.domain.samplers if self.domain is not None else {}):
+        for symbol in self.domain.samplers if self.domain is not None else {}:
             if _name(symbol) == name:
                 return symbol
         return None
@@ -104,10 +131,10 @@ class Setting:
     Setting("variance", of="q", name="sigma_q", power=2); ``one-hot target`` is Setting("one-hot")."""
 
     word: str
-    of: str = ""        # the object it is about (q, k), "" for all
-    name: str = ""      # the document's name for the value, as a vocabulary key ("" for a flag)
-    power: int = 1      # the value is name**power (σ² names σ)
-    text: str = ""      # the clause as written
+    of: str = ""  # the object it is about (q, k), "" for all
+    name: str = ""  # the document's name for the value, as a vocabulary key ("" for a flag)
+    power: int = 1  # the value is name**power (σ² names σ)
+    text: str = ""  # the clause as written
 
 
 def refuse(message: str):
@@ -118,6 +145,7 @@ def refuse(message: str):
 
 
 # --- meanings -----------------------------------------------------------------------------
+
 
 def _vec(component, size, base=None):
     from derive.docs.bind import Vec
@@ -132,17 +160,27 @@ def vector_value(component, length, base=None):
 
 def vector_of(base, size=None):
     """The vector ``base`` with ``size`` entries (default: the vocabulary's dimension)."""
+
     def build(env):
-        length = env.size_value if size is None else env.dim_value(size) if isinstance(size, sp.Symbol) else env.concretise(size)
+        length = (
+            env.size_value
+            if size is None
+            else env.dim_value(size)
+            if isinstance(size, sp.Symbol)
+            else env.concretise(size)
+        )
         return _vec(lambda idx: base[idx], length, base)
+
     return ("vec", build)
 
 
 def computed_vector(entry, size):
     """The vector whose component ``idx`` is ``entry(idx, length)``, over the dimension ``size``."""
+
     def build(env):
         length = env.dim_value(size)
         return _vec(lambda idx: entry(idx, length), length)
+
     return ("vec", build)
 
 
@@ -169,53 +207,65 @@ def function_of(build, subscripted: bool = False):
     A subscript the name does not carry is refused (GELU_tanh is not GELU), unless
     ``subscripted`` (an entry named with its subscript, such as ``bytes_bf16``).
     """
+
     def read(env, atom, side):
         if atom.sub and not subscripted:
             refuse(f"{atom.key}_{atom.sub_text} is not {atom.key}: the vocabulary has no {atom.key} with a subscript")
         if not atom.args or len(atom.args) != 1:
             refuse(f"{atom.key} takes one argument")
         return build(env, env.side(atom.args[0]))
+
     return call(read)
 
 
 def function_of_arguments(build, count=None):
     """A function of several arguments: ``build(env, *argument values) -> value`` (``count`` of them, if given)."""
+
     def read(env, atom, side):
         args = atom.args or []
         if not args or (count is not None and len(args) != count):
             refuse(f"{atom.key} takes {count or 'at least one'} argument(s), not {len(args)}")
         return build(env, *[env.side(arg) for arg in args])
+
     return call(read)
 
 
 def matrix_entries(base, size=None):
     """A matrix known entry by entry: W_{ij}, W_{i,j} or W_{kj} is ``base[i, j]`` (or ``base(i, j)`` for a function);
     with its ``size`` (a dimension) given, W alone is the whole size × size matrix, read at a concrete size."""
+
     def read(env, atom, side):
         indices = [index for index in atom.sub if index]
         if len(indices) == 1 and len(indices[0]) == 2 and indices[0].isalpha():
             indices = list(indices[0])
         if not indices and not atom.args and size is not None:
             from derive.docs.bind import NeedsConcrete
+
             length = env.dim_value(size)
             if not isinstance(length, sp.Integer):
                 raise NeedsConcrete()
-            whole = sp.Matrix(int(length), int(length),
-                              lambda a, b: base(sp.Integer(a + 1), sp.Integer(b + 1)) if callable(base) else base[a + 1, b + 1])
+            whole = sp.Matrix(
+                int(length),
+                int(length),
+                lambda a, b: base(sp.Integer(a + 1), sp.Integer(b + 1)) if callable(base) else base[a + 1, b + 1],
+            )
             whole = sp.Matrix(env.concretise(whole)).doit() if callable(base) else whole
             return whole.T if atom.transpose else whole
         if len(indices) != 2:
             refuse(f"{atom.key} is a matrix: write one entry with two indices, e.g. {atom.key}_{{ij}}")
         row, col = env.index(indices[0]), env.index(indices[1])
         return env.concretise(base(row, col) if callable(base) else base[row, col])
+
     return call(read)
 
 
 def matrix_of(entry, size):
     """A size × size matrix with entries ``entry(a, b, length)`` (``length`` the size at hand)."""
+
     def build(env):
         length = env.dim_value(size)
         return ("matrix", lambda a, b: entry(a, b, length), length)
+
     return ("jacobian", build)
 
 
@@ -244,6 +294,7 @@ def argument_text(env, atom) -> str:
 
 def by_arguments(table: dict, name: str = ""):
     """A function known by its arguments: ``{"X": H_X, "X,Y": H_XY, "X|Y": ...}`` (values in the result's notation)."""
+
     def build(env, atom, side):
         key = argument_text(env, atom)
         if key not in table:
@@ -251,16 +302,19 @@ def by_arguments(table: dict, name: str = ""):
             refuse(f"{name or atom.key}({key}) is not one of {known}")
         value = table[key]
         return env.concretise(value(env) if callable(value) else value)
+
     return call(build)
 
 
 def sequence(value_at, length, steps=("t", "T")):
     """A sequence x_t over steps 1..length: ``value_at(step, env) -> expr``; subscripts t, t-1, s or a number."""
+
     def build(env, atom, side):
         step = subscript_value(env, atom.sub_text, length, steps)
         if step is None:
             refuse(f"{atom.key} is a sequence over t: write it with a step, e.g. {atom.key}_t")
         return value_at(step, env)
+
     return call(build)
 
 
@@ -289,7 +343,13 @@ def position_value(env, text: str):
     for character in text + "+":
         if character in "+-":
             if term:
-                total += sign * (sp.Integer(int(term)) if term.isdigit() else env.index(term) if term.isalpha() else _unreadable(term))
+                total += sign * (
+                    sp.Integer(int(term))
+                    if term.isdigit()
+                    else env.index(term)
+                    if term.isalpha()
+                    else _unreadable(term)
+                )
             elif character == "+" or total != 0:
                 refuse(f"cannot read the position {text!r}")
             sign, term = (1 if character == "+" else -1), ""
@@ -318,8 +378,14 @@ class RelatedDimensions(dom.Domain):
     equal: bool = False
     distinct: bool = False
 
-    def with_(self, **changes) -> "RelatedDimensions":
-        data = {"samplers": self.samplers, "points": self.points, "fixed": self.fixed, "equal": self.equal, "distinct": self.distinct}
+    def with_(self, **changes) -> RelatedDimensions:
+        data = {
+            "samplers": self.samplers,
+            "points": self.points,
+            "fixed": self.fixed,
+            "equal": self.equal,
+            "distinct": self.distinct,
+        }
         data.update(changes)
         return RelatedDimensions(**data)
 
@@ -334,11 +400,12 @@ class RelatedDimensions(dom.Domain):
         chosen = [p for p in plain.sample_points(seed_text, dps) if self._holds(p)]
         if not chosen:
             refuse("no sampled values of the dimensions are " + ("equal" if self.equal else "distinct"))
-        return chosen[:self.points]
+        return chosen[: self.points]
 
 
 def relate_dimensions(vocab: Vocabulary, equal: bool) -> Vocabulary:
     """The clause 'equal dimensions' or 'distinct dimensions': every domain of ``vocab`` samples them so."""
+
     def related(domain):
         if domain is None or len(domain.dimensions) < 2:
             raise VocabularyError(f"{vocab.name or 'this notation'} has fewer than two dimensions to relate")
@@ -348,23 +415,32 @@ def relate_dimensions(vocab: Vocabulary, equal: bool) -> Vocabulary:
         return RelatedDimensions(domain.samplers, domain.points, domain.fixed, equal=equal, distinct=not equal)
 
     variants = {k: (flag, related(d)) for k, (flag, d) in vocab.variants.items() if len(d.dimensions) >= 2}
-    return replace(vocab, domain=related(vocab.domain), variants={**vocab.variants, **variants},
-                   claim_domains=[(r, related(d)) if len(d.dimensions) >= 2 else (r, d) for r, d in vocab.claim_domains])
+    return replace(
+        vocab,
+        domain=related(vocab.domain),
+        variants={**vocab.variants, **variants},
+        claim_domains=[(r, related(d)) if len(d.dimensions) >= 2 else (r, d) for r, d in vocab.claim_domains],
+    )
 
 
 def restrict(vocab: Vocabulary, symbol, keep) -> Vocabulary:
     """``vocab`` with the sampler of ``symbol`` narrowed by ``keep(sampler) -> sampler`` in every domain that has it."""
+
     def narrowed(domain):
         if domain is None or symbol not in domain.samplers:
             return domain
         return domain.with_(samplers={**domain.samplers, symbol: keep(domain.samplers[symbol])})
 
-    return replace(vocab, domain=narrowed(vocab.domain),
-                   variants={k: (flag, narrowed(d)) for k, (flag, d) in vocab.variants.items()},
-                   claim_domains=[(r, narrowed(d)) for r, d in vocab.claim_domains])
+    return replace(
+        vocab,
+        domain=narrowed(vocab.domain),
+        variants={k: (flag, narrowed(d)) for k, (flag, d) in vocab.variants.items()},
+        claim_domains=[(r, narrowed(d)) for r, d in vocab.claim_domains],
+    )
 
 
 # --- finding a result's vocabulary ----------------------------------------------------------
+
 
 def from_domain(domain, entries: dict | None = None, dims: dict | None = None, **fields) -> Vocabulary:
     """The vocabulary of a domain's symbols under their own names, with more ``entries``, ``dims`` and fields.
@@ -382,12 +458,14 @@ def from_domain(domain, entries: dict | None = None, dims: dict | None = None, *
         elif isinstance(sampler, dom.Index):
             indices.append(symbol)
         elif isinstance(symbol, sp.IndexedBase):
-            named[name] = vector_of(symbol, getattr(sampler, "size", None))   # over its own dimension
+            named[name] = vector_of(symbol, getattr(sampler, "size", None))  # over its own dimension
         else:
             named[name] = number_of(symbol)
     fields.setdefault("size", size)
     fields.setdefault("indices", indices)
-    return Vocabulary(entries={**named, **(entries or {})}, dims={**dimensions, **(dims or {})}, domain=domain, **fields)
+    return Vocabulary(
+        entries={**named, **(entries or {})}, dims={**dimensions, **(dims or {})}, domain=domain, **fields
+    )
 
 
 def vocabulary_for(result) -> Vocabulary:
@@ -400,8 +478,13 @@ def vocabulary_for(result) -> Vocabulary:
     domain = declared.domain or result.domain
     if declared.domain_names:
         own = from_domain(domain)
-        declared = replace(declared, entries={**own.entries, **declared.entries}, dims={**own.dims, **declared.dims},
-                           size=declared.size or own.size, indices=declared.indices or own.indices)
+        declared = replace(
+            declared,
+            entries={**own.entries, **declared.entries},
+            dims={**own.dims, **declared.dims},
+            size=declared.size or own.size,
+            indices=declared.indices or own.indices,
+        )
     return replace(declared, name=result.name, domain=domain, result=result)
 
 
@@ -410,7 +493,18 @@ def generic_vocabulary() -> Vocabulary:
     from derive.notation import g, i, j, n, p, q, x, y, z
 
     entries = {name: vector_of(base) for name, base in (("p", p), ("q", q), ("z", z), ("x", x), ("y", y), ("g", g))}
-    domain = dom.Domain({n: dom.dimension(1, 6), p: dom.probability_vector(n), q: dom.probability_vector(n),
-                         z: dom.vector(n, dom.reals(-5, 5)), x: dom.vector(n), y: dom.vector(n), g: dom.vector(n),
-                         i: dom.index(n), j: dom.index(n)}, points=20)
+    domain = dom.Domain(
+        {
+            n: dom.dimension(1, 6),
+            p: dom.probability_vector(n),
+            q: dom.probability_vector(n),
+            z: dom.vector(n, dom.reals(-5, 5)),
+            x: dom.vector(n),
+            y: dom.vector(n),
+            g: dom.vector(n),
+            i: dom.index(n),
+            j: dom.index(n),
+        },
+        points=20,
+    )
     return Vocabulary("", n, {"n": n, "N": n, "K": n}, [i, j], entries, domain=domain)

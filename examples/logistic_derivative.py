@@ -5,13 +5,12 @@ An example of a result kept outside the catalog: verify it with
 folder, which gets ./output/: a result of your own never writes into the package's output/).
 """
 
+import mpmath
 import sympy as sp
 
 from derive import Claim, Domain, Result, Step, reals
 from derive.notation import Logistic
 from derive.oracles import mp_logistic
-
-import mpmath
 
 t = sp.Symbol("t", real=True)
 derivative = sp.Derivative(Logistic(t), t)

@@ -16,23 +16,23 @@ import sympy as sp
 from derive import Claim, Domain, Remark, Result, Step, dimension, positive, reals, vector
 from derive.domain import Point
 from derive.expectation import Independent, Law
+from derive.identities.linearity_of_expectation import linearity_of_expectation
 from derive.notation import Notation
 from derive.oracles import mp_expectation_iid
 from derive.vocabulary import Vocabulary, sequence
-from identities.linearity_of_expectation import linearity_of_expectation
 
-t = sp.Symbol("t", integer=True, positive=True)   # step count
-s = sp.Symbol("s", integer=True, positive=True)   # summation index over steps
+t = sp.Symbol("t", integer=True, positive=True)  # step count
+s = sp.Symbol("s", integer=True, positive=True)  # summation index over steps
 beta1 = sp.Symbol("beta_1", positive=True)
 beta2 = sp.Symbol("beta_2", positive=True)
-mu = sp.Symbol("mu", real=True)                   # mean of every gradient
-sigma = sp.Symbol("sigma", positive=True)         # standard deviation of every gradient
-g = sp.IndexedBase("g", real=True)                # a fixed gradient sequence (parts a, b)
-xi = sp.IndexedBase("xi", real=True)              # standardised noise of the random gradients
+mu = sp.Symbol("mu", real=True)  # mean of every gradient
+sigma = sp.Symbol("sigma", positive=True)  # standard deviation of every gradient
+g = sp.IndexedBase("g", real=True)  # a fixed gradient sequence (parts a, b)
+xi = sp.IndexedBase("xi", real=True)  # standardised noise of the random gradients
 law = Law("L")
 model = Independent({xi: law})
 E = model.E
-nu = mu**2 + sigma**2                             # E[g_s^2]
+nu = mu**2 + sigma**2  # E[g_s^2]
 
 
 class RecursiveAverage(Notation):
@@ -112,6 +112,7 @@ recursion_lhs = beta1 * unrolled(beta1, t - 1) + (1 - beta1) * g[t]
 
 
 # --- oracles: the recursion run in mpmath ----------------------------------------------
+
 
 def mp_run(rate, values, correct=False):
     """Run m ← β m + (1 − β) value from m = 0 over ``values``; divide by 1 − β^t if ``correct``."""
@@ -198,8 +199,8 @@ def biased_claim(estimate, rate_symbol, power, moment, name, oracle):
         text=(
             r"If every gradient has mean $\mu$, the estimate started at $0$ is biased towards $0$ "
             r"(by the factor $1 - \beta_1^t$, as $0 < \beta_1 < 1$):"
-            if power == 1 else
-            r"The second-moment estimate $v_t$, the same recursion on $g_t^2$ with $0 < \beta_2 < 1$, "
+            if power == 1
+            else r"The second-moment estimate $v_t$, the same recursion on $g_t^2$ with $0 < \beta_2 < 1$, "
             r"has, with $\nu = \mathbb{E}[g_s^2] = \mu^2 + \sigma^2$,"
         ),
         statement=sp.Eq(E(estimate), (1 - rate_symbol**t) * moment, evaluate=False),
@@ -207,15 +208,18 @@ def biased_claim(estimate, rate_symbol, power, moment, name, oracle):
             Step(E(estimate)),
             Step(
                 (1 - rate_symbol) * sp.Sum(rate_symbol ** (t - s) * E(Gradient(s) ** power), (s, 1, t)),
-                because=r"by {by1}; linearity of $\mathbb{E}$ ({by2})", by=(unrolling, linearity_of_expectation),
+                because=r"by {by1}; linearity of $\mathbb{E}$ ({by2})",
+                by=(unrolling, linearity_of_expectation),
             ),
             Step(
                 sp.Sum(body * moment, (s, 1, t)),
-                because=r"$\mathbb{E}[g_s] = \mu$ for every $s$" if power == 1 else r"$\mathbb{E}[g_s^2] = \nu$ for every $s$",
+                because=r"$\mathbb{E}[g_s] = \mu$ for every $s$"
+                if power == 1
+                else r"$\mathbb{E}[g_s^2] = \nu$ for every $s$",
             ),
             Step(
                 (1 - rate_symbol**t) * moment,
-                because=rf"geometric sum: the weights $(1 - \beta)\beta^{{t-s}}$ add up to $1 - \beta^t$",
+                because=r"geometric sum: the weights $(1 - \beta)\beta^{t-s}$ add up to $1 - \beta^t$",
             ),
         ],
         oracle=oracle,
@@ -229,7 +233,11 @@ def corrected_claim(estimate, corrected, rate_symbol, moment, name, oracle, bias
         statement=sp.Eq(E(corrected), moment, evaluate=False),
         steps=[
             Step(E(corrected)),
-            Step(E(estimate) / (1 - rate_symbol**t), because=r"linearity of $\mathbb{E}$ ({by}); $1 - \beta^t > 0$", by=linearity_of_expectation),
+            Step(
+                E(estimate) / (1 - rate_symbol**t),
+                because=r"linearity of $\mathbb{E}$ ({by}); $1 - \beta^t > 0$",
+                by=linearity_of_expectation,
+            ),
             Step(moment, by=biased),
         ],
         oracle=oracle,
@@ -268,9 +276,16 @@ adam_bias_correction = Result(
     title="Bias correction of the Adam moment estimates",
     area="Optimisation",
     claims=[recursion_step, unrolling, first, first_corrected, second, second_corrected],
-    domain=Domain({
-        t: dimension(1, 5), beta1: rate, beta2: rate, mu: reals(-2, 2), sigma: positive("0.1", 2), **model.samplers(),
-    }),
+    domain=Domain(
+        {
+            t: dimension(1, 5),
+            beta1: rate,
+            beta2: rate,
+            mu: reals(-2, 2),
+            sigma: positive("0.1", 2),
+            **model.samplers(),
+        }
+    ),
     rules=model.rules(),
     references=["kingma2015"],
     remarks=[

@@ -11,18 +11,18 @@ import mpmath
 import sympy as sp
 
 from derive import Claim, Domain, Result, Step, dimension, index, matrix, reals
+from derive.identities.softmax_jacobian import softmax_jacobian
 from derive.notation import Notation, Sum, bracketed_latex_power, delta, i, j, k, l
 from derive.vocabulary import Vocabulary, matrix_entries
-from identities.softmax_jacobian import softmax_jacobian
 
-m = sp.Symbol("m", integer=True, positive=True)      # keys
-n = sp.Symbol("n", integer=True, positive=True)      # queries
-d = sp.Symbol("d", integer=True, positive=True)      # width of queries and keys
+m = sp.Symbol("m", integer=True, positive=True)  # keys
+n = sp.Symbol("n", integer=True, positive=True)  # queries
+d = sp.Symbol("d", integer=True, positive=True)  # width of queries and keys
 d_v = sp.Symbol("d_v", integer=True, positive=True)  # width of values
 a, b, c, e = sp.symbols("a b c e", integer=True, positive=True)
 Q, K, V, G = (sp.IndexedBase(name, real=True) for name in "QKVG")
-S = sp.IndexedBase("S", real=True)                   # scores, as free variables in part (c)
-P = sp.IndexedBase("P", real=True)                   # attention weights, as free variables in part (b)
+S = sp.IndexedBase("S", real=True)  # scores, as free variables in part (c)
+P = sp.IndexedBase("P", real=True)  # attention weights, as free variables in part (b)
 
 
 def _entry(printer, name, row, col):
@@ -165,13 +165,16 @@ root_d = sp.sqrt(d)
 
 # --- oracles: plain mpmath, L = Σ G_ic O_ic from the definitions ----------------------
 
+
 def mp_attention_loss(queries, keys, values, upstream, width=None):
     """Σ_ic G_ic O_ic with O = softmax(QKᵀ/√d) V, the softmax taken row by row."""
     width = queries.cols if width is None else width
     scale = mpmath.sqrt(width)
     total = mpmath.mpf(0)
     for row in range(queries.rows):
-        scores = [mpmath.fsum(queries[row, t] * keys[col, t] for t in range(queries.cols)) / scale for col in range(keys.rows)]
+        scores = [
+            mpmath.fsum(queries[row, t] * keys[col, t] for t in range(queries.cols)) / scale for col in range(keys.rows)
+        ]
         total += _row_loss(scores, values, upstream, row)
     return total
 
@@ -193,6 +196,7 @@ def _weighted_loss(weights, values, upstream, row):
 
 def _partial(function, mat, row, col):
     """∂f/∂M_{row,col} for a function of the matrix M (1-based entry), by mpmath.diff."""
+
     def along(value):
         moved = mpmath.matrix(mat)
         moved[row - 1, col - 1] = value
@@ -206,7 +210,9 @@ def oracle_value(point):
 
 
 def oracle_weight(point):
-    loss_of = lambda weights: mpmath.fsum(_weighted_loss([weights[r, t] for t in range(weights.cols)], point.V, point.G, r) for r in range(weights.rows))
+    loss_of = lambda weights: mpmath.fsum(
+        _weighted_loss([weights[r, t] for t in range(weights.cols)], point.V, point.G, r) for r in range(weights.rows)
+    )
     return _partial(loss_of, point.P, point.i, point.j)
 
 
@@ -227,6 +233,7 @@ def oracle_key(point):
 
 # --- claims ---------------------------------------------------------------------------
 
+
 def Sum2(expr, first, first_size, second, second_size):
     """Σ_first Σ_second expr."""
     return Sum(Sum(expr, second, second_size), first, first_size)
@@ -243,9 +250,14 @@ value_gradient = Claim(
     statement=sp.Eq(sp.Derivative(L_qk, V[j, c]), Sum(weight(i, j) * G[i, c], i, n), evaluate=False),
     steps=[
         Step(sp.Derivative(L_qk, V[j, c])),
-        Step(sp.Derivative(Sum2(G[i, e] * Sum(weight(i, k) * V[k, e], k, m), i, n, e, d_v), V[j, c]), because=r"definition of $L$ and $O$"),
-        Step(Sum2(G[i, e] * Sum(weight(i, k) * delta(k, j) * delta(e, c), k, m), i, n, e, d_v),
-             because=r"$P$ does not depend on $V$; $\partial V_{ke}/\partial V_{jc} = \delta_{kj}\delta_{ec}$"),
+        Step(
+            sp.Derivative(Sum2(G[i, e] * Sum(weight(i, k) * V[k, e], k, m), i, n, e, d_v), V[j, c]),
+            because=r"definition of $L$ and $O$",
+        ),
+        Step(
+            Sum2(G[i, e] * Sum(weight(i, k) * delta(k, j) * delta(e, c), k, m), i, n, e, d_v),
+            because=r"$P$ does not depend on $V$; $\partial V_{ke}/\partial V_{jc} = \delta_{kj}\delta_{ec}$",
+        ),
         Step(Sum(weight(i, j) * G[i, c], i, n), because=r"$\delta_{kj}$ and $\delta_{ec}$ pick $k = j$, $e = c$"),
     ],
     oracle=oracle_value,
@@ -257,10 +269,14 @@ weight_gradient = Claim(
     statement=sp.Eq(sp.Derivative(L_p, P[i, j]), dP(i, j), evaluate=False),
     steps=[
         Step(sp.Derivative(L_p, P[i, j])),
-        Step(sp.Derivative(Sum2(P[l, k] * Sum(G[l, e] * V[k, e], e, d_v), l, n, k, m), P[i, j]),
-             because=r"$L = \sum_{l,e} G_{le} \sum_k P_{lk} V_{ke} = \sum_{l,k} P_{lk} \sum_e G_{le} V_{ke}$ (finite sums reordered)"),
-        Step(Sum2(delta(l, i) * delta(k, j) * Sum(G[l, e] * V[k, e], e, d_v), l, n, k, m),
-             because=r"$\partial P_{lk}/\partial P_{ij} = \delta_{li}\delta_{kj}$"),
+        Step(
+            sp.Derivative(Sum2(P[l, k] * Sum(G[l, e] * V[k, e], e, d_v), l, n, k, m), P[i, j]),
+            because=r"$L = \sum_{l,e} G_{le} \sum_k P_{lk} V_{ke} = \sum_{l,k} P_{lk} \sum_e G_{le} V_{ke}$ (finite sums reordered)",
+        ),
+        Step(
+            Sum2(delta(l, i) * delta(k, j) * Sum(G[l, e] * V[k, e], e, d_v), l, n, k, m),
+            because=r"$\partial P_{lk}/\partial P_{ij} = \delta_{li}\delta_{kj}$",
+        ),
         Step(Sum(G[i, e] * V[j, e], e, d_v), because=r"the deltas pick $l = i$, $k = j$"),
         Step(dP(i, j), because=r"definition of $\mathrm{d}P_{ij} = (G V^{\top})_{ij}$"),
     ],
@@ -280,19 +296,32 @@ score_gradient = Claim(
     ),
     steps=[
         Step(sp.Derivative(L_s, S[i, j])),
-        Step(Sum2(dP(l, k) * sp.Derivative(weight_s(l, k), S[i, j]), l, n, k, m),
-             because=r"chain rule through $P$; $\partial L/\partial P_{lk} = \mathrm{d}P_{lk}$ (part {by})", by=weight_gradient),
-        Step(Sum2(dP(l, k) * delta(l, i) * weight_s(l, k) * (delta(k, j) - weight_s(l, j)), l, n, k, m),
-             because=r"row $l$ of $P$ depends only on row $l$ of $S$; softmax Jacobian $P_{lk}(\delta_{kj} - P_{lj})$ ({by})", by=softmax_jacobian),
-        Step(Sum(dP(i, k) * weight_s(i, k) * (delta(k, j) - weight_s(i, j)), k, m), because=r"$\delta_{li}$ picks $l = i$"),
-        Step(weight_s(i, j) * dP(i, j) - weight_s(i, j) * Sum(weight_s(i, k) * dP(i, k), k, m),
-             because=r"$\delta_{kj}$ picks $k = j$; $P_{ij}$ does not depend on $k$"),
+        Step(
+            Sum2(dP(l, k) * sp.Derivative(weight_s(l, k), S[i, j]), l, n, k, m),
+            because=r"chain rule through $P$; $\partial L/\partial P_{lk} = \mathrm{d}P_{lk}$ (part {by})",
+            by=weight_gradient,
+        ),
+        Step(
+            Sum2(dP(l, k) * delta(l, i) * weight_s(l, k) * (delta(k, j) - weight_s(l, j)), l, n, k, m),
+            because=r"row $l$ of $P$ depends only on row $l$ of $S$; softmax Jacobian $P_{lk}(\delta_{kj} - P_{lj})$ ({by})",
+            by=softmax_jacobian,
+        ),
+        Step(
+            Sum(dP(i, k) * weight_s(i, k) * (delta(k, j) - weight_s(i, j)), k, m),
+            because=r"$\delta_{li}$ picks $l = i$",
+        ),
+        Step(
+            weight_s(i, j) * dP(i, j) - weight_s(i, j) * Sum(weight_s(i, k) * dP(i, k), k, m),
+            because=r"$\delta_{kj}$ picks $k = j$; $P_{ij}$ does not depend on $k$",
+        ),
         Step(weight_s(i, j) * (dP(i, j) - Sum(weight_s(i, k) * dP(i, k), k, m)), because=r"factor out $P_{ij}$"),
     ],
     oracle=oracle_score,
 )
 
-score_chain = Sum2(dP(l, k) * Sum(weight(l, k) * (delta(k, b) - weight(l, b)) * sp.Derivative(score(l, b), Q[i, a]), b, m), l, n, k, m)
+score_chain = Sum2(
+    dP(l, k) * Sum(weight(l, k) * (delta(k, b) - weight(l, b)) * sp.Derivative(score(l, b), Q[i, a]), b, m), l, n, k, m
+)
 
 query_gradient = Claim(
     label="queries",
@@ -304,16 +333,40 @@ query_gradient = Claim(
     statement=sp.Eq(sp.Derivative(L_qk, Q[i, a]), Sum(dS(i, j) * K[j, a], j, m) / root_d, evaluate=False),
     steps=[
         Step(sp.Derivative(L_qk, Q[i, a])),
-        Step(Sum2(dP(l, k) * sp.Derivative(weight(l, k), Q[i, a]), l, n, k, m),
-             because=r"$L = \sum_{l,k} P_{lk}\,\mathrm{d}P_{lk}$ (part {by}); $\mathrm{d}P$ does not depend on $Q$", by=weight_gradient),
-        Step(Sum2(dP(l, k) * Sum(weight(l, k) * (delta(k, b) - weight(l, b)) * sp.Derivative(score(l, b), Q[i, a]), b, m), l, n, k, m),
-             because=r"chain rule through row $l$ of $S$, with the softmax Jacobian $P_{lk}(\delta_{kb} - P_{lb})$ ({by})", by=softmax_jacobian),
-        Step(Sum2(dP(l, k) * Sum(weight(l, k) * (delta(k, b) - weight(l, b)) * delta(l, i) * K[b, a], b, m) / root_d, l, n, k, m),
-             because=r"$\partial S_{lb}/\partial Q_{ia} = \delta_{li} K_{ba}/\sqrt{d}$"),
-        Step(Sum(dP(i, k) * Sum(weight(i, k) * (delta(k, b) - weight(i, b)) * K[b, a], b, m), k, m) / root_d,
-             because=r"$\delta_{li}$ picks $l = i$"),
-        Step(Sum(weight(i, b) * (dP(i, b) - Sum(weight(i, k) * dP(i, k), k, m)) * K[b, a], b, m) / root_d,
-             because=r"exchange the sums over $k$ and $b$; $\delta_{kb}$ picks $k = b$"),
+        Step(
+            Sum2(dP(l, k) * sp.Derivative(weight(l, k), Q[i, a]), l, n, k, m),
+            because=r"$L = \sum_{l,k} P_{lk}\,\mathrm{d}P_{lk}$ (part {by}); $\mathrm{d}P$ does not depend on $Q$",
+            by=weight_gradient,
+        ),
+        Step(
+            Sum2(
+                dP(l, k) * Sum(weight(l, k) * (delta(k, b) - weight(l, b)) * sp.Derivative(score(l, b), Q[i, a]), b, m),
+                l,
+                n,
+                k,
+                m,
+            ),
+            because=r"chain rule through row $l$ of $S$, with the softmax Jacobian $P_{lk}(\delta_{kb} - P_{lb})$ ({by})",
+            by=softmax_jacobian,
+        ),
+        Step(
+            Sum2(
+                dP(l, k) * Sum(weight(l, k) * (delta(k, b) - weight(l, b)) * delta(l, i) * K[b, a], b, m) / root_d,
+                l,
+                n,
+                k,
+                m,
+            ),
+            because=r"$\partial S_{lb}/\partial Q_{ia} = \delta_{li} K_{ba}/\sqrt{d}$",
+        ),
+        Step(
+            Sum(dP(i, k) * Sum(weight(i, k) * (delta(k, b) - weight(i, b)) * K[b, a], b, m), k, m) / root_d,
+            because=r"$\delta_{li}$ picks $l = i$",
+        ),
+        Step(
+            Sum(weight(i, b) * (dP(i, b) - Sum(weight(i, k) * dP(i, k), k, m)) * K[b, a], b, m) / root_d,
+            because=r"exchange the sums over $k$ and $b$; $\delta_{kb}$ picks $k = b$",
+        ),
         Step(Sum(dS(i, j) * K[j, a], j, m) / root_d, because=r"definition of $\mathrm{d}S_{ij}$"),
     ],
     oracle=oracle_query,
@@ -325,16 +378,40 @@ key_gradient = Claim(
     statement=sp.Eq(sp.Derivative(L_qk, K[j, a]), Sum(dS(i, j) * Q[i, a], i, n) / root_d, evaluate=False),
     steps=[
         Step(sp.Derivative(L_qk, K[j, a])),
-        Step(Sum2(dP(l, k) * sp.Derivative(weight(l, k), K[j, a]), l, n, k, m),
-             because=r"$L = \sum_{l,k} P_{lk}\,\mathrm{d}P_{lk}$ (part {by}); $\mathrm{d}P$ does not depend on $K$", by=weight_gradient),
-        Step(Sum2(dP(l, k) * Sum(weight(l, k) * (delta(k, b) - weight(l, b)) * sp.Derivative(score(l, b), K[j, a]), b, m), l, n, k, m),
-             because=r"chain rule through row $l$ of $S$, with the softmax Jacobian $P_{lk}(\delta_{kb} - P_{lb})$ ({by})", by=softmax_jacobian),
-        Step(Sum2(dP(l, k) * Sum(weight(l, k) * (delta(k, b) - weight(l, b)) * delta(b, j) * Q[l, a], b, m) / root_d, l, n, k, m),
-             because=r"$\partial S_{lb}/\partial K_{ja} = \delta_{bj} Q_{la}/\sqrt{d}$"),
-        Step(Sum2(dP(l, k) * weight(l, k) * (delta(k, j) - weight(l, j)) * Q[l, a], l, n, k, m) / root_d,
-             because=r"$\delta_{bj}$ picks $b = j$"),
-        Step(Sum(weight(l, j) * (dP(l, j) - Sum(weight(l, k) * dP(l, k), k, m)) * Q[l, a], l, n) / root_d,
-             because=r"$\delta_{kj}$ picks $k = j$"),
+        Step(
+            Sum2(dP(l, k) * sp.Derivative(weight(l, k), K[j, a]), l, n, k, m),
+            because=r"$L = \sum_{l,k} P_{lk}\,\mathrm{d}P_{lk}$ (part {by}); $\mathrm{d}P$ does not depend on $K$",
+            by=weight_gradient,
+        ),
+        Step(
+            Sum2(
+                dP(l, k) * Sum(weight(l, k) * (delta(k, b) - weight(l, b)) * sp.Derivative(score(l, b), K[j, a]), b, m),
+                l,
+                n,
+                k,
+                m,
+            ),
+            because=r"chain rule through row $l$ of $S$, with the softmax Jacobian $P_{lk}(\delta_{kb} - P_{lb})$ ({by})",
+            by=softmax_jacobian,
+        ),
+        Step(
+            Sum2(
+                dP(l, k) * Sum(weight(l, k) * (delta(k, b) - weight(l, b)) * delta(b, j) * Q[l, a], b, m) / root_d,
+                l,
+                n,
+                k,
+                m,
+            ),
+            because=r"$\partial S_{lb}/\partial K_{ja} = \delta_{bj} Q_{la}/\sqrt{d}$",
+        ),
+        Step(
+            Sum2(dP(l, k) * weight(l, k) * (delta(k, j) - weight(l, j)) * Q[l, a], l, n, k, m) / root_d,
+            because=r"$\delta_{bj}$ picks $b = j$",
+        ),
+        Step(
+            Sum(weight(l, j) * (dP(l, j) - Sum(weight(l, k) * dP(l, k), k, m)) * Q[l, a], l, n) / root_d,
+            because=r"$\delta_{kj}$ picks $k = j$",
+        ),
         Step(Sum(dS(i, j) * Q[i, a], i, n) / root_d, because=r"definition of $\mathrm{d}S_{ij}$; rename $l$ to $i$"),
     ],
     oracle=oracle_key,
@@ -352,7 +429,10 @@ vocabulary = Vocabulary(
     },
     loss=lambda env: env.concretise(L_qk),
     examples=[
-        (r"\frac{\partial L}{\partial V_{jc}} = \sum_{i=1}^{n} P_{ij}\, G_{ic}", r"\frac{\partial L}{\partial V_{jc}} = \sum_{i=1}^{n} P_{ij}"),
+        (
+            r"\frac{\partial L}{\partial V_{jc}} = \sum_{i=1}^{n} P_{ij}\, G_{ic}",
+            r"\frac{\partial L}{\partial V_{jc}} = \sum_{i=1}^{n} P_{ij}",
+        ),
     ],
 )
 
@@ -362,21 +442,23 @@ attention_backward = Result(
     title="Backward pass of softmax attention",
     area="Attention",
     claims=[value_gradient, weight_gradient, score_gradient, query_gradient, key_gradient],
-    domain=Domain({
-        n: dimension(1, 2),
-        m: dimension(1, 3),
-        d: dimension(1, 2),
-        d_v: dimension(1, 2),
-        Q: matrix(n, d, reals(-2, 2)),
-        K: matrix(m, d, reals(-2, 2)),
-        V: matrix(m, d_v, reals(-2, 2)),
-        G: matrix(n, d_v, reals(-2, 2)),
-        S: matrix(n, m, reals(-3, 3)),
-        P: matrix(n, m, reals(0, 1)),
-        i: index(n),
-        j: index(m),
-        a: index(d),
-        c: index(d_v),
-    }),
+    domain=Domain(
+        {
+            n: dimension(1, 2),
+            m: dimension(1, 3),
+            d: dimension(1, 2),
+            d_v: dimension(1, 2),
+            Q: matrix(n, d, reals(-2, 2)),
+            K: matrix(m, d, reals(-2, 2)),
+            V: matrix(m, d_v, reals(-2, 2)),
+            G: matrix(n, d_v, reals(-2, 2)),
+            S: matrix(n, m, reals(-3, 3)),
+            P: matrix(n, m, reals(0, 1)),
+            i: index(n),
+            j: index(m),
+            a: index(d),
+            c: index(d_v),
+        }
+    ),
     references=["vaswani2017"],
 )

@@ -15,8 +15,8 @@ from derive import Claim, Domain, Result, Statement, Step, dimension, index, mat
 from derive.notation import Notation, Sum, bracketed_latex_power, i, j, k, n
 from derive.vocabulary import Vocabulary, dimension_names, matrix_entries
 
-S = sp.IndexedBase("S", real=True)   # scores
-v = sp.IndexedBase("v", real=True)   # a vector
+S = sp.IndexedBase("S", real=True)  # scores
+v = sp.IndexedBase("v", real=True)  # a vector
 
 
 class AttentionWeight(Notation):
@@ -73,7 +73,9 @@ class _EigenvalueModulus(sp.Function):
             return None
         size = int(round(len(entries) ** 0.5))
         with mpmath.workdps(60):
-            values = mpmath.matrix([[mpmath.mpf(sp.Float(entries[r * size + c], 60)._mpf_) for c in range(size)] for r in range(size)])
+            values = mpmath.matrix(
+                [[mpmath.mpf(sp.Float(entries[r * size + c], 60)._mpf_) for c in range(size)] for r in range(size)]
+            )
             return sp.Float(max(abs(e) for e in eigenvalues(values)), 60)
 
 
@@ -102,12 +104,13 @@ def A(row, col):
     return AttentionWeight(S, row, col, n)
 
 
-row_total = Sum(sp.exp(S[i, k]), k, n)   # Σ_k e^{S_ik}
+row_total = Sum(sp.exp(S[i, k]), k, n)  # Σ_k e^{S_ik}
 norm_v = MaxNorm(v, n)
 rho = SpectralRadius(S, n)
 
 
 # --- oracles: plain mpmath on the sampled scores -------------------------------------
+
 
 def mp_attention(scores) -> mpmath.matrix:
     """softmax of each row of the scores."""
@@ -169,6 +172,7 @@ row_sum = Claim(
     oracle=oracle_row_sum,
 )
 
+
 class One(Notation):
     """1_j = 1, component j of the vector of ones."""
 
@@ -187,7 +191,7 @@ class One(Notation):
         return f"1_{printer._print(self.args[0])}"
 
 
-times_one = A(i, j) * One(j)   # A_ij 1_j
+times_one = A(i, j) * One(j)  # A_ij 1_j
 
 ones_eigenvector = Claim(
     label="eigenvector of ones",
@@ -210,7 +214,12 @@ average_bound = Claim(
     statement=Statement(sp.Abs(Sum(A(i, j) * v[j], j, n)), "<=", norm_v),
     steps=[
         Step(sp.Abs(Sum(A(i, j) * v[j], j, n))),
-        Step(Sum(A(i, j) * sp.Abs(v[j]), j, n), relation="<=", because=r"triangle inequality, with $A_{ij} > 0$ (part {by})", by=positive_entries),
+        Step(
+            Sum(A(i, j) * sp.Abs(v[j]), j, n),
+            relation="<=",
+            because=r"triangle inequality, with $A_{ij} > 0$ (part {by})",
+            by=positive_entries,
+        ),
         Step(Sum(A(i, j) * norm_v, j, n), relation="<=", because=r"$|v_j| \le \|v\|_\infty$ and $A_{ij} > 0$"),
         Step(norm_v * Sum(A(i, j), j, n), because=r"$\|v\|_\infty$ does not depend on $j$"),
         Step(norm_v, because="part {by}", by=row_sum),
@@ -258,12 +267,14 @@ attention_row_stochastic = Result(
     title="Attention matrices are row-stochastic",
     area="Attention",
     claims=[positive_entries, row_sum, ones_eigenvector, average_bound, radius_bound],
-    domain=Domain({
-        n: dimension(1, 6),
-        S: matrix(n, n, reals(-4, 4)),
-        v: vector(n, reals(-3, 3)),
-        i: index(n),
-        j: index(n),
-    }),
+    domain=Domain(
+        {
+            n: dimension(1, 6),
+            S: matrix(n, n, reals(-4, 4)),
+            v: vector(n, reals(-3, 3)),
+            i: index(n),
+            j: index(n),
+        }
+    ),
     references=["vaswani2017", "golub2013"],
 )

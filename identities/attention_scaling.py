@@ -18,18 +18,17 @@ import sympy as sp
 from derive import Claim, Domain, Remark, Result, Step, dimension, positive, reals
 from derive.domain import Point
 from derive.expectation import Independent, Law
+from derive.identities.linearity_of_expectation import linearity_of_expectation
+from derive.identities.minibatch_mean_variance import ParametrisedLawSampler
 from derive.notation import Notation, Sum, d, delta, i, j
 from derive.oracles import mp_expectation_iid
 from derive.vocabulary import Vocabulary, VocabularyError, number_of, vector_of
-from identities.linearity_of_expectation import linearity_of_expectation
-from identities.minibatch_mean_variance import ParametrisedLawSampler
 
-q = sp.IndexedBase("q", real=True)   # query
-k = sp.IndexedBase("k", real=True)   # key
-law = Law("L")                       # the law of every component; sampled for numeric checks
+q = sp.IndexedBase("q", real=True)  # query
+k = sp.IndexedBase("k", real=True)  # key
+law = Law("L")  # the law of every component; sampled for numeric checks
 model = Independent({q: law, k: law})
 E, Var = model.E, model.Var
-
 
 
 class Dot(Notation):
@@ -52,17 +51,20 @@ class Dot(Notation):
         return f"{printer._print(left)}·{printer._print(right)}"
 
 
-score = Dot(q, k, d)                 # q·k
+score = Dot(q, k, d)  # q·k
 scaled = score / sp.sqrt(d)
 
 
 # --- oracles: exact enumeration over every outcome of the sampled discrete law --------
 
+
 def score_moment(values, weights, dim: int, power: int, scale=1):
     """𝔼[(scale · q·k)^power] by enumerating all |values|^(2·dim) outcomes of (q, k)."""
+
     def moment(outcome):
         dot = sum(outcome[t] * outcome[dim + t] for t in range(dim))
         return (scale * dot) ** power
+
     return mp_expectation_iid(values, weights, 2 * dim, moment)
 
 
@@ -260,16 +262,19 @@ def _doc_with_moments(vocab, settings):
         symbol = sp.Symbol(f"doc_{setting.name}", positive=variance, real=True)
         parameters[symbol] = positive("0.3", 2) if variance else reals(-2, 2)
         entries[setting.name] = number_of(symbol)
-        for family in ((q, k) if not setting.of else {"q": (q,), "k": (k,)}.get(setting.of, ())):
-            moments[family][1 if variance else 0] = symbol ** setting.power
+        for family in (q, k) if not setting.of else {"q": (q,), "k": (k,)}.get(setting.of, ()):
+            moments[family][1 if variance else 0] = symbol**setting.power
     if any(s.of not in ("", "q", "k") for s in settings):
         raise VocabularyError("a mean or variance of the attention scores is about q, k or both")
     laws = {family: Law(f"L_{family}", mean=mean, variance=var) for family, (mean, var) in moments.items()}
     model = Independent(laws)
     samplers = {s: ParametrisedLawSampler(v.atoms, v.mean, v.variance, v.families) for s, v in model.samplers().items()}
     dims = {s: v for s, v in vocab.domain.samplers.items() if s == d}
-    return vocab.with_(entries={**vocab.entries, **entries}, expectation=(model.E, model.Var),
-                       domain=Domain({**dims, **parameters, **samplers}, points=vocab.domain.points))
+    return vocab.with_(
+        entries={**vocab.entries, **entries},
+        expectation=(model.E, model.Var),
+        domain=Domain({**dims, **parameters, **samplers}, points=vocab.domain.points),
+    )
 
 
 vocabulary = Vocabulary(
@@ -280,10 +285,20 @@ vocabulary = Vocabulary(
     parameters={"mean": _doc_with_moments, "variance": _doc_with_moments},
     examples=[
         (r"\operatorname{Var}(q \cdot k) = d", r"\operatorname{Var}(q \cdot k) = \sqrt{d}"),
-        (r"\operatorname{Var}\left(\frac{q \cdot k}{\sqrt{d_k}}\right) = 1", r"\operatorname{Var}\left(\frac{q \cdot k}{d_k}\right) = 1"),
-        (r"\operatorname{Var}(q \cdot k) = d\sigma^4", r"\operatorname{Var}(q \cdot k) = d\sigma^2", r"variance \sigma^2"),
-        (r"\operatorname{Var}(q \cdot k) = d\sigma_q^2\sigma_k^2", r"\operatorname{Var}(q \cdot k) = d\sigma_q\sigma_k",
-         r"variance of q \sigma_q^2; variance of k \sigma_k^2"),
+        (
+            r"\operatorname{Var}\left(\frac{q \cdot k}{\sqrt{d_k}}\right) = 1",
+            r"\operatorname{Var}\left(\frac{q \cdot k}{d_k}\right) = 1",
+        ),
+        (
+            r"\operatorname{Var}(q \cdot k) = d\sigma^4",
+            r"\operatorname{Var}(q \cdot k) = d\sigma^2",
+            r"variance \sigma^2",
+        ),
+        (
+            r"\operatorname{Var}(q \cdot k) = d\sigma_q^2\sigma_k^2",
+            r"\operatorname{Var}(q \cdot k) = d\sigma_q\sigma_k",
+            r"variance of q \sigma_q^2; variance of k \sigma_k^2",
+        ),
         (r"\mathbb{E}[q \cdot k] = d\mu^2", r"\mathbb{E}[q \cdot k] = d\mu", r"mean \mu"),
     ],
 )

@@ -119,6 +119,7 @@ total_probability = Sum(Likelihood(k, n) * Prior(k, n), k, n)
 
 # --- oracles: probabilities of events, summed over the joint table ----------------------
 
+
 def outcomes(point):
     """The joint table as {(hypothesis, B happened): probability}, hypotheses 1..n."""
     table = {}
@@ -187,7 +188,10 @@ normalised = Claim(
     statement=sp.Eq(Sum(Posterior(k, n), k, n), 1, evaluate=False),
     steps=[
         Step(Sum(Posterior(k, n), k, n)),
-        Step(Sum(Both(k), k, n) / evidence, because=r"definition of conditional probability; $P(B)$ does not depend on $k$"),
+        Step(
+            Sum(Both(k), k, n) / evidence,
+            because=r"definition of conditional probability; $P(B)$ does not depend on $k$",
+        ),
         Step(sp.Integer(1), because=r"the numerator is $P(B)$: $B$ is the disjoint union of the events $A_k \cap B$"),
     ],
     oracle=oracle_posterior_total,
@@ -245,7 +249,10 @@ vocabulary = Vocabulary(
     dims=dimension_names(n),
     entries={"P": call(_doc_probability), "Pr": call(_doc_probability)},
     examples=[
-        (r"P(A_i \mid B) = \frac{P(B \mid A_i)\, P(A_i)}{\sum_{k=1}^{n} P(B \mid A_k)\, P(A_k)}", r"P(A_i \mid B) = \frac{P(B \mid A_i)}{\sum_{k=1}^{n} P(B \mid A_k)\, P(A_k)}"),
+        (
+            r"P(A_i \mid B) = \frac{P(B \mid A_i)\, P(A_i)}{\sum_{k=1}^{n} P(B \mid A_k)\, P(A_k)}",
+            r"P(A_i \mid B) = \frac{P(B \mid A_i)}{\sum_{k=1}^{n} P(B \mid A_k)\, P(A_k)}",
+        ),
         (r"\sum_{k=1}^{n} P(A_k \mid B) = 1", r"\sum_{k=1}^{n} P(B \mid A_k) = 1"),
     ],
 )

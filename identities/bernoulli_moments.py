@@ -14,10 +14,10 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step
 from derive.domain import Point, Sampler, uniform
+from derive.identities.linearity_of_expectation import FiniteLaw, X, mp_expectation
+from derive.identities.variance_shortcut import variance_shortcut
 from derive.notation import Expectation, Variance, k
 from derive.vocabulary import Vocabulary, number_of
-from identities.linearity_of_expectation import FiniteLaw, X, mp_expectation
-from identities.variance_shortcut import variance_shortcut
 
 p = sp.Symbol("p", real=True)  # P(X = 1)
 half = sp.Rational(1, 2)
@@ -52,6 +52,7 @@ class UnitInterval(Sampler):
 
 
 # --- oracles: the two-point law, P(X = 0) = 1 − p and P(X = 1) = p --------------------------
+
 
 def two_point(probability):
     return [1 - probability, probability], [mpmath.mpf(0), mpmath.mpf(1)]
@@ -139,7 +140,9 @@ fair_coin = Claim(
     statement=sp.Eq(Variance(X, fair), sp.Rational(1, 4), evaluate=False),
     steps=[
         Step(Variance(X, fair)),
-        Step(sp.Mul(half, sp.Add(1, -half, evaluate=False), evaluate=False), because=r"by {by} at $p = 1/2$", by=variance),
+        Step(
+            sp.Mul(half, sp.Add(1, -half, evaluate=False), evaluate=False), because=r"by {by} at $p = 1/2$", by=variance
+        ),
         Step(sp.Rational(1, 4), because=r"arithmetic"),
     ],
     oracle=oracle_fair,

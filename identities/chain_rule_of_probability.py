@@ -121,6 +121,7 @@ log_sum = sp.Sum(sp.log(Conditional(t)), (t, 1, T))
 
 # --- oracle: every conditional from the joint table, as a ratio of event probabilities --
 
+
 def mp_conditionals(point):
     """P(X_t = x_t | X_<t = x_<t) = P(X_≤t = x_≤t) / P(X_<t = x_<t), each event summed over the table."""
     everything = sequences(point.T)
@@ -131,7 +132,8 @@ def mp_conditionals(point):
         return mpmath.fsum(table[y] for y in everything if event(y))
 
     return [
-        probability(lambda y: y[:position] == x[:position]) / probability(lambda y: y[: position - 1] == x[: position - 1])
+        probability(lambda y: y[:position] == x[:position])
+        / probability(lambda y: y[: position - 1] == x[: position - 1])
         for position in range(1, point.T + 1)
     ]
 
@@ -213,7 +215,10 @@ vocabulary = Vocabulary(
     entries={"P": call(_doc_probability), "p": call(_doc_probability)},
     examples=[
         (r"\prod_{t=1}^{T} P(x_t \mid x_{<t}) = P(x)", r"\sum_{t=1}^{T} P(x_t \mid x_{<t}) = P(x)"),
-        (r"\sum_{t=1}^{T} \log P(x_t \mid x_{<t}) = \log P(x)", r"\sum_{t=1}^{T-1} \log P(x_t \mid x_{<t}) = \log P(x)"),
+        (
+            r"\sum_{t=1}^{T} \log P(x_t \mid x_{<t}) = \log P(x)",
+            r"\sum_{t=1}^{T-1} \log P(x_t \mid x_{<t}) = \log P(x)",
+        ),
     ],
 )
 

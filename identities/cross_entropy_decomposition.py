@@ -117,10 +117,7 @@ zero_log_zero = Claim(
 # With p_n = 0, the sums below run over the support k < n (size n - 1).
 support_decomposition = Entropy(p, n - 1) + KL(p, q, n - 1)
 with_limits = (
-    Entropy(p, n - 1)
-    - sp.Limit(t * sp.log(t), t, 0, "+")
-    + KL(p, q, n - 1)
-    + sp.Limit(t * sp.log(t / q[n]), t, 0, "+")
+    Entropy(p, n - 1) - sp.Limit(t * sp.log(t), t, 0, "+") + KL(p, q, n - 1) + sp.Limit(t * sp.log(t / q[n]), t, 0, "+")
 )
 
 boundary = Claim(

@@ -85,13 +85,17 @@ class UnitChord(Notation):
     def definition(self):
         left, right, size = self.args
         dummy = sp.Dummy("k", integer=True, positive=True)
-        return sp.sqrt(sp.Sum((left[dummy] / Norm(left, size) - right[dummy] / Norm(right, size)) ** 2, (dummy, 1, size)))
+        return sp.sqrt(
+            sp.Sum((left[dummy] / Norm(left, size) - right[dummy] / Norm(right, size)) ** 2, (dummy, 1, size))
+        )
 
     def _eval_is_nonnegative(self):
         return True
 
     def _latex(self, printer, exp=None):
-        return latex_power(rf"\left\|\hat{{{printer._print(self.args[0])}}} - \hat{{{printer._print(self.args[1])}}}\right\|", exp)
+        return latex_power(
+            rf"\left\|\hat{{{printer._print(self.args[0])}}} - \hat{{{printer._print(self.args[1])}}}\right\|", exp
+        )
 
     def _unicode(self, printer, **kwargs):
         return f"‖{printer._print(self.args[0])}̂ − {printer._print(self.args[1])}̂‖"
@@ -122,6 +126,7 @@ lagrange_sum = sp.Rational(1, 2) * Sum(Sum(square_pair, j, d), i, d)
 
 
 # --- oracles: plain mpmath from the definitions -------------------------------------------
+
 
 def mp_norm(vec):
     return mpmath.sqrt(mpmath.fsum(x * x for x in vec))
@@ -168,8 +173,10 @@ expansion = Claim(
     steps=[
         Step(distance**2),
         Step(Sum((a[k] - b[k]) ** 2, k, d), because=r"definition of $\|a - b\|$"),
-        Step(Sum(a[k] ** 2, k, d) + Sum(b[k] ** 2, k, d) - 2 * Sum(a[k] * b[k], k, d),
-             because=r"$(a_k - b_k)^2 = a_k^2 + b_k^2 - 2 a_k b_k$; split the sum"),
+        Step(
+            Sum(a[k] ** 2, k, d) + Sum(b[k] ** 2, k, d) - 2 * Sum(a[k] * b[k], k, d),
+            because=r"$(a_k - b_k)^2 = a_k^2 + b_k^2 - 2 a_k b_k$; split the sum",
+        ),
         Step(norm_a**2 + norm_b**2 - 2 * dot, because="definitions of the length and the dot product"),
     ],
     oracle=oracle_distance_squared,
@@ -187,8 +194,11 @@ cosine_form = Claim(
         Step(norm_a * norm_b * sp.cos(theta)),
         Step(norm_a * norm_b * (1 - 2 * sp.sin(theta / 2) ** 2), because=r"$\cos \theta = 1 - 2\sin^2(\theta/2)$"),
         Step(norm_a * norm_b * (1 - chord**2 / 2), because=r"the chord: $\sin(\theta/2) = \|\hat{a} - \hat{b}\|/2$"),
-        Step(norm_a * norm_b * (1 - (2 - 2 * dot / (norm_a * norm_b)) / 2),
-             because=r"part {by} for $\hat{a}, \hat{b}$: $\|\hat{a}\| = \|\hat{b}\| = 1$, $\hat{a} \cdot \hat{b} = a \cdot b/(\|a\|\|b\|)$", by=expansion),
+        Step(
+            norm_a * norm_b * (1 - (2 - 2 * dot / (norm_a * norm_b)) / 2),
+            because=r"part {by} for $\hat{a}, \hat{b}$: $\|\hat{a}\| = \|\hat{b}\| = 1$, $\hat{a} \cdot \hat{b} = a \cdot b/(\|a\|\|b\|)$",
+            by=expansion,
+        ),
         Step(dot, because="multiply out"),
     ],
     oracle=oracle_cosine_form,
@@ -212,10 +222,15 @@ lagrange = Claim(
     statement=sp.Eq(norm_a**2 * norm_b**2 - dot**2, lagrange_sum, evaluate=False),
     steps=[
         Step(norm_a**2 * norm_b**2 - dot**2),
-        Step(Sum(a[i] ** 2, i, d) * Sum(b[j] ** 2, j, d) - Sum(a[i] * b[i], i, d) * Sum(a[j] * b[j], j, d),
-             because="definitions; name the summation indices $i$ and $j$"),
-        Step(sp.Rational(1, 2) * Sum(Sum(a[i] ** 2 * b[j] ** 2 + a[j] ** 2 * b[i] ** 2 - 2 * a[i] * b[i] * a[j] * b[j], j, d), i, d),
-             because=r"products of sums as double sums; $\sum_{i,j} a_i^2 b_j^2 = \sum_{i,j} a_j^2 b_i^2$"),
+        Step(
+            Sum(a[i] ** 2, i, d) * Sum(b[j] ** 2, j, d) - Sum(a[i] * b[i], i, d) * Sum(a[j] * b[j], j, d),
+            because="definitions; name the summation indices $i$ and $j$",
+        ),
+        Step(
+            sp.Rational(1, 2)
+            * Sum(Sum(a[i] ** 2 * b[j] ** 2 + a[j] ** 2 * b[i] ** 2 - 2 * a[i] * b[i] * a[j] * b[j], j, d), i, d),
+            because=r"products of sums as double sums; $\sum_{i,j} a_i^2 b_j^2 = \sum_{i,j} a_j^2 b_i^2$",
+        ),
         Step(lagrange_sum, because=r"$(a_i b_j - a_j b_i)^2 = a_i^2 b_j^2 + a_j^2 b_i^2 - 2 a_i b_i a_j b_j$"),
     ],
     oracle=oracle_lagrange,
@@ -240,7 +255,12 @@ cauchy_schwarz = Claim(
     steps=[
         Step(sp.Abs(dot)),
         Step(sp.sqrt(dot**2), because=r"$|x| = \sqrt{x^2}$ for real $x$"),
-        Step(sp.sqrt(norm_a**2 * norm_b**2), relation="<=", because=r"part {by}; $\sqrt{\cdot}$ is increasing", by=squared_bound),
+        Step(
+            sp.sqrt(norm_a**2 * norm_b**2),
+            relation="<=",
+            because=r"part {by}; $\sqrt{\cdot}$ is increasing",
+            by=squared_bound,
+        ),
         Step(norm_a * norm_b, because=r"lengths are $\ge 0$"),
     ],
     oracle=oracle_abs_dot,
@@ -255,7 +275,10 @@ vocabulary = Vocabulary(
     entries={"u": vector_of(a), "v": vector_of(b), "theta": computed_number(lambda env: env.concretise(theta))},
     examples=[
         (r"a \cdot b = \sqrt{a \cdot a}\,\sqrt{b \cdot b}\,\cos\theta", r"a \cdot b = \sqrt{a \cdot a}\,\cos\theta"),
-        (r"(a - b) \cdot (a - b) = a \cdot a + b \cdot b - 2\, a \cdot b", r"(a - b) \cdot (a - b) = a \cdot a + b \cdot b + 2\, a \cdot b"),
+        (
+            r"(a - b) \cdot (a - b) = a \cdot a + b \cdot b - 2\, a \cdot b",
+            r"(a - b) \cdot (a - b) = a \cdot a + b \cdot b + 2\, a \cdot b",
+        ),
         (r"(a \cdot b)^2 \le (a \cdot a)(b \cdot b)", r"(a \cdot b)^2 \le a \cdot a"),
     ],
 )

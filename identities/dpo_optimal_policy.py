@@ -15,6 +15,7 @@ import mpmath
 import sympy as sp
 
 from derive import Claim, Domain, Result, Statement, Step, dimension, index, positive, probability_vector, reals, vector
+from derive.identities.gibbs_inequality import gibbs_inequality
 from derive.notation import KL, EvaluatedAt, Logistic, Notation, Sum, delta, fresh_index, i, j, k, n, over
 from derive.oracles import mp_kl, mp_logistic, mp_partial
 from derive.vocabulary import (
@@ -27,9 +28,9 @@ from derive.vocabulary import (
     vector_of,
     vector_value,
 )
-from identities.gibbs_inequality import gibbs_inequality
 
 # --- symbols and notation -------------------------------------------------------------
+
 
 class _Name(sp.Symbol):
     """A symbol printed differently from its plain name (``pi_ref`` prints as π^ref)."""
@@ -207,6 +208,7 @@ lam_star = beta * sp.log(Z) - beta
 
 # --- oracles: plain mpmath from the definitions ---------------------------------------
 
+
 def mp_objective(policy, reward, ref, scale):
     """J(π) = Σ π_k r_k − β D_KL(π‖π_ref)."""
     return mpmath.fsum(p * v for p, v in zip(policy, reward)) - scale * mp_kl(policy, ref)
@@ -330,7 +332,9 @@ lagrange_derivative = Claim(
         Step(derivative),
         Step(
             sp.Derivative(
-                Sum(pi[k] * r[k], k, n) - beta * Sum(pi[k] * sp.log(pi[k] / pi_ref[k]), k, n) - lam * (Sum(pi[k], k, n) - 1),
+                Sum(pi[k] * r[k], k, n)
+                - beta * Sum(pi[k] * sp.log(pi[k] / pi_ref[k]), k, n)
+                - lam * (Sum(pi[k], k, n) - 1),
                 pi[j],
             ),
             because=r"definitions of $L$, $J$ and $D_{\mathrm{KL}}$",
@@ -357,7 +361,9 @@ stationarity = Claim(
     steps=[
         Step(stationary_point),
         Step(EvaluatedAt(derivative_closed, (pi[j], lam), (pi_star[j], lam_star)), by=lagrange_derivative),
-        Step(r[j] - beta * (sp.log(pi_star[j] / pi_ref[j]) + 1) - lam_star, because=r"put in $\pi^*_j$ and $\lambda^*$"),
+        Step(
+            r[j] - beta * (sp.log(pi_star[j] / pi_ref[j]) + 1) - lam_star, because=r"put in $\pi^*_j$ and $\lambda^*$"
+        ),
         Step(r[j] - implicit_reward(j) - beta * sp.log(Z), because=r"$\beta$ and $-\beta$ cancel"),
         Step(r[j] - beta * sp.log(sp.exp(r[j] / beta) / Z) - beta * sp.log(Z), because=r"definition of $\pi^*_j$"),
         Step(r[j] - beta * (r[j] / beta - sp.log(Z)) - beta * sp.log(Z), because="log of a quotient"),
@@ -377,7 +383,9 @@ as_divergence = Claim(
             Sum(pi[k] * r[k], k, n) - beta * Sum(pi[k] * sp.log(pi[k] / pi_ref[k]), k, n),
             because=r"definitions of $J$ and $D_{\mathrm{KL}}$",
         ),
-        Step(-beta * Sum(pi[k] * (sp.log(pi[k] / pi_ref[k]) - r[k] / beta), k, n), because=r"one sum, $-\beta$ taken out"),
+        Step(
+            -beta * Sum(pi[k] * (sp.log(pi[k] / pi_ref[k]) - r[k] / beta), k, n), because=r"one sum, $-\beta$ taken out"
+        ),
         Step(
             -beta * Sum(pi[k] * sp.log(over(pi[k], pi_ref[k] * sp.exp(r[k] / beta))), k, n),
             because=r"$r_k/\beta = \log \exp(r_k/\beta)$; log of a quotient",
@@ -406,7 +414,8 @@ upper_bound = Claim(
         Step(
             beta * sp.log(Z),
             relation="<=",
-            because=r"Gibbs' inequality $D_{\mathrm{KL}}(\pi \,\|\, \pi^*) \ge 0$ ({by}), and $\beta > 0$", by=gibbs_inequality,
+            because=r"Gibbs' inequality $D_{\mathrm{KL}}(\pi \,\|\, \pi^*) \ge 0$ ({by}), and $\beta > 0$",
+            by=gibbs_inequality,
         ),
     ],
     oracle=oracle_objective,
@@ -415,7 +424,13 @@ upper_bound = Claim(
 # The numerical maximisation needs a well-conditioned problem: with β ≥ 1/2 every
 # component of the maximiser stays above about 1e-8. The formulas hold for all β > 0.
 optimisation_domain = Domain(
-    {n: dimension(1, 4), r: vector(n, reals(-3, 3)), pi_ref: probability_vector(n), beta: positive("0.5", 3), j: index(n)},
+    {
+        n: dimension(1, 4),
+        r: vector(n, reals(-3, 3)),
+        pi_ref: probability_vector(n),
+        beta: positive("0.5", 3),
+        j: index(n),
+    },
     points=6,
 )
 
@@ -428,7 +443,8 @@ maximal_value = Claim(
         Step(maximum),
         Step(
             beta * sp.log(Z) - beta * KL(pi_star, pi_star, n),
-            because=r"by {by}, at $\pi = \pi^*$, where $D_{\mathrm{KL}}(\pi \,\|\, \pi^*)$ is smallest", by=as_divergence,
+            because=r"by {by}, at $\pi = \pi^*$, where $D_{\mathrm{KL}}(\pi \,\|\, \pi^*)$ is smallest",
+            by=as_divergence,
         ),
         Step(beta * sp.log(Z), because=r"$D_{\mathrm{KL}}(\pi^* \,\|\, \pi^*) = \sum_k \pi^*_k \log 1 = 0$"),
     ],
@@ -499,7 +515,7 @@ def _doc_optimal(env):
 def _doc_dpo_loss(env, atom, side):
     """The DPO loss of the preferred response y_w over y_l, whichever of them the formula names first."""
     responses = {}
-    for name in ("yw", "yl"):   # the index names of y_w and y_l
+    for name in ("yw", "yl"):  # the index names of y_w and y_l
         taken = set(env.index_map.values()) | set(responses.values())
         free = [s for s in (i, j) if s not in taken]
         if name not in env.index_map and not free:
@@ -518,19 +534,26 @@ vocabulary = Vocabulary(
         **{name: vector_of(pi_ref) for name in ("pi_ref", "pi^ref", "pi_SFT", "pi_sft", "pi_0", "pi_refer")},
         **{name: ("vec", _doc_optimal) for name in ("pi*", "pi_r", "pi^*", "pi_star", "pi^opt")},
         **{name: vector_of(r) for name in ("r", "r*", "r_phi", "r^*")},
-        "beta": number_of(beta), "lambda": number_of(lam),
+        "beta": number_of(beta),
+        "lambda": number_of(lam),
         "Z": computed_number(lambda env: PartitionFunction(r, pi_ref, beta, env.dim_value(n))),
         **{name: call(_doc_dpo_loss) for name in ("cal_L_DPO", "L_DPO", "ell_DPO")},
     },
     sigma="logistic",
     contexts=("x", "s", "c"),
     examples=[
-        (r"\pi^*(y \mid x) = \frac{1}{Z(x)} \pi_{\mathrm{ref}}(y \mid x) \exp\left(\frac{1}{\beta} r(x, y)\right)",
-         r"\pi^*(y \mid x) = \frac{1}{Z(x)} \pi_{\mathrm{ref}}(y \mid x) \exp\left(\beta\, r(x, y)\right)"),
-        (r"r(x, y) = \beta \log \frac{\pi^*(y \mid x)}{\pi_{\mathrm{ref}}(y \mid x)} + \beta \log Z(x)",
-         r"r(x, y) = \beta \log \frac{\pi_{\mathrm{ref}}(y \mid x)}{\pi^*(y \mid x)} + \beta \log Z(x)"),
-        (r"\mathcal{L}_{\mathrm{DPO}} = \log\left(1 + \left(\frac{\pi_{\mathrm{ref}}(y_w \mid x)\, \pi_\theta(y_l \mid x)}{\pi_\theta(y_w \mid x)\, \pi_{\mathrm{ref}}(y_l \mid x)}\right)^{\beta}\right)",
-         r"\mathcal{L}_{\mathrm{DPO}} = \log\left(1 + \left(\frac{\pi_{\mathrm{ref}}(y_w \mid x)\, \pi_\theta(y_l \mid x)}{\pi_\theta(y_w \mid x)\, \pi_{\mathrm{ref}}(y_l \mid x)}\right)^{-\beta}\right)"),
+        (
+            r"\pi^*(y \mid x) = \frac{1}{Z(x)} \pi_{\mathrm{ref}}(y \mid x) \exp\left(\frac{1}{\beta} r(x, y)\right)",
+            r"\pi^*(y \mid x) = \frac{1}{Z(x)} \pi_{\mathrm{ref}}(y \mid x) \exp\left(\beta\, r(x, y)\right)",
+        ),
+        (
+            r"r(x, y) = \beta \log \frac{\pi^*(y \mid x)}{\pi_{\mathrm{ref}}(y \mid x)} + \beta \log Z(x)",
+            r"r(x, y) = \beta \log \frac{\pi_{\mathrm{ref}}(y \mid x)}{\pi^*(y \mid x)} + \beta \log Z(x)",
+        ),
+        (
+            r"\mathcal{L}_{\mathrm{DPO}} = \log\left(1 + \left(\frac{\pi_{\mathrm{ref}}(y_w \mid x)\, \pi_\theta(y_l \mid x)}{\pi_\theta(y_w \mid x)\, \pi_{\mathrm{ref}}(y_l \mid x)}\right)^{\beta}\right)",
+            r"\mathcal{L}_{\mathrm{DPO}} = \log\left(1 + \left(\frac{\pi_{\mathrm{ref}}(y_w \mid x)\, \pi_\theta(y_l \mid x)}{\pi_\theta(y_w \mid x)\, \pi_{\mathrm{ref}}(y_l \mid x)}\right)^{-\beta}\right)",
+        ),
     ],
 )
 

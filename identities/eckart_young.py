@@ -17,13 +17,13 @@ import mpmath
 import sympy as sp
 
 from derive import Claim, Domain, Result, Statement, Step, dimension, index, matrix, reals
-from derive.domain import Index, Matrix, Sampler, uniform
-from derive.notation import Notation, Sum, delta, i, j, k, l, latex_power
+from derive.domain import Index, Sampler, uniform
+from derive.notation import Notation, Sum, delta, i, j, k, latex_power
 from derive.vocabulary import Vocabulary, call, matrix_entries, position_value
 
 m, n = sp.symbols("m n", integer=True, positive=True)
 r = sp.Symbol("r", integer=True, positive=True)
-p, q = sp.symbols("p q", integer=True, positive=True)   # the two rows a Givens rotation mixes
+p, q = sp.symbols("p q", integer=True, positive=True)  # the two rows a Givens rotation mixes
 phi = sp.Symbol("phi", real=True)
 M = sp.IndexedBase("M", real=True)
 B = sp.IndexedBase("B", real=True)
@@ -33,6 +33,7 @@ DIGITS = 60
 
 
 # --- matrices given by their entries -----------------------------------------------------
+
 
 class RotatedRow(Notation):
     """(GM)_pj = cos φ M_pj − sin φ M_qj (which = p) or (GM)_qj = sin φ M_pj + cos φ M_qj (which = q)."""
@@ -62,11 +63,16 @@ class Rotated(sp.Basic):
 
     def entry(self, row, col):
         mat, first, second, _ = self.args
-        return (mat[row, col] + delta(row, first) * (self.row(first, col) - mat[first, col])
-                + delta(row, second) * (self.row(second, col) - mat[second, col]))
+        return (
+            mat[row, col]
+            + delta(row, first) * (self.row(first, col) - mat[first, col])
+            + delta(row, second) * (self.row(second, col) - mat[second, col])
+        )
 
     def tex(self, printer):
-        return rf"G_{{{printer._print(self.args[1])}{printer._print(self.args[2])}}}({printer._print(self.args[3])})\, M"
+        return (
+            rf"G_{{{printer._print(self.args[1])}{printer._print(self.args[2])}}}({printer._print(self.args[3])})\, M"
+        )
 
 
 class Residual(sp.Basic):
@@ -114,7 +120,11 @@ class FrobeniusSq(Notation):
         return True
 
     def _latex(self, printer, exp=None):
-        return rf"\left\|{_source_tex(printer, self.args[0])}\right\|_F^{{2}}" if exp is None else rf"\left(\left\|{_source_tex(printer, self.args[0])}\right\|_F^{{2}}\right)^{{{exp}}}"
+        return (
+            rf"\left\|{_source_tex(printer, self.args[0])}\right\|_F^{{2}}"
+            if exp is None
+            else rf"\left(\left\|{_source_tex(printer, self.args[0])}\right\|_F^{{2}}\right)^{{{exp}}}"
+        )
 
     def _unicode(self, printer, **kwargs):
         return f"‖{_source_tex(printer, self.args[0])}‖_F²"
@@ -140,8 +150,11 @@ class Gram(Notation):
 
 # --- singular values: SymPy functions that take a value once every entry is a number ------
 
+
 def _mp_matrix(entries, rows, cols):
-    return mpmath.matrix([[mpmath.mpf(sp.Float(entries[a * cols + b], DIGITS)._mpf_) for b in range(cols)] for a in range(rows)])
+    return mpmath.matrix(
+        [[mpmath.mpf(sp.Float(entries[a * cols + b], DIGITS)._mpf_) for b in range(cols)] for a in range(rows)]
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -218,7 +231,10 @@ class TruncatedEntry(sp.Function):
         return None
 
     def _latex(self, printer, exp=None):
-        return latex_power(rf"(M - M_{{{printer._print(self.args[1])}}})_{{{printer._print(self.args[2])}{printer._print(self.args[3])}}}", exp)
+        return latex_power(
+            rf"(M - M_{{{printer._print(self.args[1])}}})_{{{printer._print(self.args[2])}{printer._print(self.args[3])}}}",
+            exp,
+        )
 
     def _unicode(self, printer, **kwargs):
         return f"(M − M_{printer._print(self.args[1])})_{printer._print(self.args[2])}{printer._print(self.args[3])}"
@@ -229,6 +245,7 @@ def _has_free_size(source):
 
 
 # --- samplers: a second row index, and near-optimal competitors -------------------------
+
 
 class OtherIndex(Index):
     """An index 1 ≤ q ≤ size with q ≠ the already drawn index ``other``."""
@@ -259,8 +276,12 @@ class PerturbedFactor(Sampler):
             left, sigma, right = mpmath.svd_r(mat)
             eps = mpmath.mpf(10) ** (-3 * uniform(rng, 0, 1))
             if self.side == "left":
-                return mpmath.matrix([[left[a, t] * sigma[t] + eps * uniform(rng, -1, 1) for t in range(rank)] for a in range(mat.rows)])
-            return mpmath.matrix([[right[t, b] + eps * uniform(rng, -1, 1) for b in range(mat.cols)] for t in range(rank)])
+                return mpmath.matrix(
+                    [[left[a, t] * sigma[t] + eps * uniform(rng, -1, 1) for t in range(rank)] for a in range(mat.rows)]
+                )
+            return mpmath.matrix(
+                [[right[t, b] + eps * uniform(rng, -1, 1) for b in range(mat.cols)] for t in range(rank)]
+            )
 
     def latex(self, name):
         shape = r"m \times r" if self.side == "left" else r"r \times n"
@@ -268,6 +289,7 @@ class PerturbedFactor(Sampler):
 
 
 # --- oracles: plain mpmath ----------------------------------------------------------------
+
 
 def mp_frobenius_sq(mat) -> mpmath.mpf:
     return mpmath.fsum(mat[a, b] ** 2 for a in range(mat.rows) for b in range(mat.cols))
@@ -336,16 +358,21 @@ givens = Claim(
     steps=[
         Step(FrobeniusSq(givens_source, m, n)),
         Step(Sum(Sum(givens_source.entry(i, j) ** 2, j, n), i, m), because="definition of $G$"),
-        Step(norm_M + Sum(gm_p(j) ** 2 - M[p, j] ** 2, j, n) + Sum(gm_q(j) ** 2 - M[q, j] ** 2, j, n),
-             because=r"only rows $p$ and $q$ change; $\delta_{ip}\delta_{iq} = 0$ as $p \ne q$"),
-        Step(norm_M, because=r"$(\cos \varphi\, x - \sin \varphi\, y)^2 + (\sin \varphi\, x + \cos \varphi\, y)^2 = x^2 + y^2$"),
+        Step(
+            norm_M + Sum(gm_p(j) ** 2 - M[p, j] ** 2, j, n) + Sum(gm_q(j) ** 2 - M[q, j] ** 2, j, n),
+            because=r"only rows $p$ and $q$ change; $\delta_{ip}\delta_{iq} = 0$ as $p \ne q$",
+        ),
+        Step(
+            norm_M,
+            because=r"$(\cos \varphi\, x - \sin \varphi\, y)^2 + (\sin \varphi\, x + \cos \varphi\, y)^2 = x^2 + y^2$",
+        ),
     ],
     oracle=oracle_givens,
 )
 
 sigma = lambda position, source=M: Sigma(source, position, m, n)
 singular_sum = Sum(sigma(k) ** 2, k, rank_bound)
-tail = sp.Sum(sigma(k) ** 2, (k, r + 1, rank_bound))   # Σ_{k>r} σ_k²
+tail = sp.Sum(sigma(k) ** 2, (k, r + 1, rank_bound))  # Σ_{k>r} σ_k²
 
 singular_values = Claim(
     label="singular values",
@@ -357,7 +384,10 @@ singular_values = Claim(
     steps=[
         Step(norm_M),
         Step(Sum(Gram(M, j, j, m), j, n), because="part {by}", by=trace),
-        Step(singular_sum, because=r"$\operatorname{tr}(V \Sigma^{\top}\Sigma V^{\top}) = \operatorname{tr}(\Sigma^{\top}\Sigma V^{\top} V) = \sum_k \sigma_k^2$"),
+        Step(
+            singular_sum,
+            because=r"$\operatorname{tr}(V \Sigma^{\top}\Sigma V^{\top}) = \operatorname{tr}(\Sigma^{\top}\Sigma V^{\top} V) = \sum_k \sigma_k^2$",
+        ),
     ],
     oracle=oracle_frobenius,
 )
@@ -370,8 +400,15 @@ truncation = Claim(
     statement=sp.Eq(FrobeniusSq(truncation_source, m, n), tail, evaluate=False),
     steps=[
         Step(FrobeniusSq(truncation_source, m, n)),
-        Step(Sum(Sigma(truncation_source, k, m, n) ** 2, k, rank_bound), because=r"part {by} for $M - M_r$", by=singular_values),
-        Step(tail, because=r"$M - M_r = \sum_{k > r} \sigma_k u_k v_k^{\top}$ is an SVD with singular values $\sigma_{r+1}, \ldots$ and zeros"),
+        Step(
+            Sum(Sigma(truncation_source, k, m, n) ** 2, k, rank_bound),
+            because=r"part {by} for $M - M_r$",
+            by=singular_values,
+        ),
+        Step(
+            tail,
+            because=r"$M - M_r = \sum_{k > r} \sigma_k u_k v_k^{\top}$ is an SVD with singular values $\sigma_{r+1}, \ldots$ and zeros",
+        ),
     ],
     oracle=oracle_truncation,
 )
@@ -385,10 +422,19 @@ optimality = Claim(
     statement=Statement(FrobeniusSq(competitor, m, n), ">=", tail),
     steps=[
         Step(FrobeniusSq(competitor, m, n)),
-        Step(Sum(Sigma(competitor, i, m, n) ** 2, i, rank_bound), because=r"part {by} for $M - BA$", by=singular_values),
-        Step(Sum(Sigma(competitor, i, m, n) ** 2, i, rank_bound - r), relation=">=", because="drop the last $r$ terms, each $\\ge 0$"),
-        Step(shifted_tail, relation=">=",
-             because=r"Weyl: $\sigma_{i+r}(M) \le \sigma_i(M - BA) + \sigma_{r+1}(BA) = \sigma_i(M - BA)$, as $\operatorname{rank} BA \le r$"),
+        Step(
+            Sum(Sigma(competitor, i, m, n) ** 2, i, rank_bound), because=r"part {by} for $M - BA$", by=singular_values
+        ),
+        Step(
+            Sum(Sigma(competitor, i, m, n) ** 2, i, rank_bound - r),
+            relation=">=",
+            because="drop the last $r$ terms, each $\\ge 0$",
+        ),
+        Step(
+            shifted_tail,
+            relation=">=",
+            because=r"Weyl: $\sigma_{i+r}(M) \le \sigma_i(M - BA) + \sigma_{r+1}(BA) = \sigma_i(M - BA)$, as $\operatorname{rank} BA \le r$",
+        ),
         Step(tail, because=r"write $k = i + r$"),
     ],
     oracle=oracle_competitor,
@@ -401,11 +447,17 @@ vocabulary = Vocabulary(
     domain_names=True,
     indices=[],
     entries={
-        "M": matrix_entries(M), "A": matrix_entries(M),
-        "sigma": call(lambda env, atom, side: Sigma(M, position_value(env, atom.sub_text), env.dim_value(m), env.dim_value(n))),
+        "M": matrix_entries(M),
+        "A": matrix_entries(M),
+        "sigma": call(
+            lambda env, atom, side: Sigma(M, position_value(env, atom.sub_text), env.dim_value(m), env.dim_value(n))
+        ),
     },
     examples=[
-        (r"\sigma_1^2 \le \sum_{i=1}^{m}\sum_{j=1}^{n} M_{ij}^2", r"\sigma_1^2 \ge \sum_{i=1}^{m}\sum_{j=1}^{n} M_{ij}^2"),
+        (
+            r"\sigma_1^2 \le \sum_{i=1}^{m}\sum_{j=1}^{n} M_{ij}^2",
+            r"\sigma_1^2 \ge \sum_{i=1}^{m}\sum_{j=1}^{n} M_{ij}^2",
+        ),
     ],
 )
 
@@ -415,17 +467,19 @@ eckart_young = Result(
     title="Frobenius norm, singular values and the Eckart-Young theorem",
     area="Linear algebra",
     claims=[trace, givens, singular_values, truncation, optimality],
-    domain=Domain({
-        m: dimension(2, 5),
-        n: dimension(2, 5),
-        M: matrix(m, n, reals(-2, 2)),
-        p: index(m),
-        q: OtherIndex(m, p),
-        phi: reals(-4, 4),
-        r: index(rank_bound - 1),
-        B: PerturbedFactor("left"),
-        A: PerturbedFactor("right"),
-    }),
+    domain=Domain(
+        {
+            m: dimension(2, 5),
+            n: dimension(2, 5),
+            M: matrix(m, n, reals(-2, 2)),
+            p: index(m),
+            q: OtherIndex(m, p),
+            phi: reals(-4, 4),
+            r: index(rank_bound - 1),
+            B: PerturbedFactor("left"),
+            A: PerturbedFactor("right"),
+        }
+    ),
     rules=[sp.Eq(delta(p, q), 0)],
     references=["eckart1936", "golub2013"],
 )

@@ -11,10 +11,10 @@ import mpmath
 import sympy as sp
 
 from derive import Claim, Domain, Result, Step, dimension, index, probability_vector
+from derive.identities.gibbs_inequality import gibbs_inequality
 from derive.notation import KL, Entropy, Notation, Sum, delta, j, k, n, p
 from derive.oracles import mp_entropy
 from derive.vocabulary import Vocabulary, computed_vector, dimension_names
-from identities.gibbs_inequality import gibbs_inequality
 
 
 class UniformVector(sp.Function):
@@ -108,7 +108,10 @@ zero_at_one_hot = Claim(
             -Sum(delta(j, k) * TLogT(1) + (1 - delta(j, k)) * TLogT(0), k, n),
             because=r"$\delta_{jk}$ is $1$ or $0$",
         ),
-        Step(-TLogT(1) - (n - 1) * TLogT(0), because=r"$\delta_{jk}$ picks $k = j$; the other $n - 1$ terms have $p_k = 0$"),
+        Step(
+            -TLogT(1) - (n - 1) * TLogT(0),
+            because=r"$\delta_{jk}$ picks $k = j$; the other $n - 1$ terms have $p_k = 0$",
+        ),
         Step(sp.Integer(0), because=r"$1 \log 1 = 0$ and $0 \log 0 = 0$"),
     ],
     oracle=oracle_one_hot,
@@ -133,7 +136,10 @@ gap = Claim(
     statement=sp.Eq(sp.log(n) - Entropy(p, n), KL(p, u, n), evaluate=False),
     steps=[
         Step(sp.log(n) - Entropy(p, n)),
-        Step(sp.log(n) * Sum(p[k], k, n) + Sum(p[k] * sp.log(p[k]), k, n), because=r"$\sum_k p_k = 1$; definition of $H(p)$"),
+        Step(
+            sp.log(n) * Sum(p[k], k, n) + Sum(p[k] * sp.log(p[k]), k, n),
+            because=r"$\sum_k p_k = 1$; definition of $H(p)$",
+        ),
         Step(Sum(p[k] * sp.log(n * p[k]), k, n), because=r"$\log n + \log p_k = \log(n p_k)$"),
         Step(KL(p, u, n), because=r"definition of $D_{\mathrm{KL}}$, with $p_k/u_k = n p_k$"),
     ],

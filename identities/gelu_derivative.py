@@ -43,7 +43,7 @@ class NormalPDF(Notation):
     nargs = 1
 
     def definition(self):
-        return sp.exp(-self.args[0] ** 2 / 2) / sp.sqrt(2 * sp.pi)
+        return sp.exp(-(self.args[0] ** 2) / 2) / sp.sqrt(2 * sp.pi)
 
     def _eval_is_positive(self):
         return True
@@ -80,7 +80,9 @@ class GELUTanh(Notation):
         return u / 2 * (1 + sp.tanh(sp.sqrt(2 / sp.pi) * (u + CUBIC * u**3)))
 
     def _latex(self, printer, exp=None):
-        return bracketed_latex_power(rf"\operatorname{{GELU}}_{{\tanh}}\left({printer._print(self.args[0])}\right)", exp)
+        return bracketed_latex_power(
+            rf"\operatorname{{GELU}}_{{\tanh}}\left({printer._print(self.args[0])}\right)", exp
+        )
 
     def _unicode(self, printer):
         return f"GELU_tanh({printer._print(self.args[0])})"
@@ -107,7 +109,10 @@ cdf_claim = Claim(
     steps=[
         Step(sp.Derivative(Phi, x)),
         Step(sp.Derivative((1 + sp.erf(x / sp.sqrt(2))) / 2, x), because=r"definition of $\Phi$"),
-        Step(sp.exp(-x**2 / 2) / (sp.sqrt(sp.pi) * sp.sqrt(2)), because=r"$\operatorname{erf}'(u) = 2 e^{-u^2}/\sqrt{\pi}$, chain rule with $u = x/\sqrt{2}$"),
+        Step(
+            sp.exp(-(x**2) / 2) / (sp.sqrt(sp.pi) * sp.sqrt(2)),
+            because=r"$\operatorname{erf}'(u) = 2 e^{-u^2}/\sqrt{\pi}$, chain rule with $u = x/\sqrt{2}$",
+        ),
         Step(phi, because=r"definition of $\phi$"),
     ],
     oracle=lambda point: mpmath.diff(mpmath.ncdf, point.x),
@@ -189,7 +194,10 @@ vocabulary = Vocabulary(
         "GELU_tanh": function_of(lambda env, arg: GELUTanh(arg), subscripted=True),
     },
     examples=[
-        (r"\frac{d}{dx}\operatorname{GELU}(x) = \Phi(x) + x\,\phi(x)", r"\frac{d}{dx}\operatorname{GELU}(x) = \Phi(x) - x\,\phi(x)"),
+        (
+            r"\frac{d}{dx}\operatorname{GELU}(x) = \Phi(x) + x\,\phi(x)",
+            r"\frac{d}{dx}\operatorname{GELU}(x) = \Phi(x) - x\,\phi(x)",
+        ),
         (r"\frac{d}{dx}\Phi(x) = \phi(x)", r"\frac{d}{dx}\Phi(x) = x\,\phi(x)"),
     ],
 )

@@ -20,7 +20,7 @@ from derive.oracles import mp_mean, mp_variance
 from derive.vocabulary import Vocabulary, computed_number, function_of, vector_value
 
 G = sp.Symbol("G", integer=True, positive=True)  # group size
-r = sp.IndexedBase("r", real=True)               # rewards of the group
+r = sp.IndexedBase("r", real=True)  # rewards of the group
 
 
 class GroupMean(Notation):
@@ -90,6 +90,7 @@ sample_normalised_variance = Sum((advantage(i, sample_std) - Sum(advantage(k, sa
 
 # --- oracles: plain mpmath from the definitions -----------------------------------------
 
+
 def mp_population_std(values):
     return mpmath.sqrt(mp_variance(values))
 
@@ -149,8 +150,11 @@ def normalised_claim(std, name, oracle):
         label=f"{name}-normalised advantages sum to zero",
         text=(
             rf"Dividing by the {name} standard deviation "
-            + (r"$\sigma_r = \sqrt{\frac{1}{G} \sum_k (r_k - \operatorname{mean}(r))^2}$" if name == "population"
-               else r"$s_r = \sqrt{\frac{1}{G - 1} \sum_k (r_k - \operatorname{mean}(r))^2}$")
+            + (
+                r"$\sigma_r = \sqrt{\frac{1}{G} \sum_k (r_k - \operatorname{mean}(r))^2}$"
+                if name == "population"
+                else r"$s_r = \sqrt{\frac{1}{G - 1} \sum_k (r_k - \operatorname{mean}(r))^2}$"
+            )
             + r", positive unless all rewards are equal, keeps the sum at zero:"
         ),
         statement=sp.Eq(normalised_sum(std), 0, evaluate=False),
@@ -225,17 +229,23 @@ vocabulary = Vocabulary(
     domain_names=True,
     dims={"n": G, "K": G},
     entries={
-        "mean": function_of(lambda env, arg: env.concretise(mean)), "bar_r": computed_number(lambda env: env.concretise(mean)),
+        "mean": function_of(lambda env, arg: env.concretise(mean)),
+        "bar_r": computed_number(lambda env: env.concretise(mean)),
         "mu": computed_number(lambda env: env.concretise(mean)),
         "std": function_of(lambda env, arg: env.concretise(population_std)),
-        "sigma_r": computed_number(lambda env: env.concretise(population_std)), "sigma": computed_number(lambda env: env.concretise(population_std)),
+        "sigma_r": computed_number(lambda env: env.concretise(population_std)),
+        "sigma": computed_number(lambda env: env.concretise(population_std)),
         "s_r": computed_number(lambda env: env.concretise(sample_std)),
-        "hat_A": ("vec", _doc_advantages), "A": ("vec", _doc_advantages),
+        "hat_A": ("vec", _doc_advantages),
+        "A": ("vec", _doc_advantages),
     },
     examples=[
         (r"\sum_{i=1}^{G} \hat{A}_i = 0", r"\sum_{i=1}^{G} \hat{A}_i = 1"),
         (r"\frac{1}{G}\sum_{i=1}^{G} \hat{A}_i^2 = 1", r"\frac{1}{G-1}\sum_{i=1}^{G} \hat{A}_i^2 = 1"),
-        (r"\sum_{i=1}^{G} \left(r_i - \operatorname{mean}(r)\right) = 0", r"\sum_{i=1}^{G} \left(r_i - \operatorname{mean}(r)\right)^2 = 0"),
+        (
+            r"\sum_{i=1}^{G} \left(r_i - \operatorname{mean}(r)\right) = 0",
+            r"\sum_{i=1}^{G} \left(r_i - \operatorname{mean}(r)\right)^2 = 0",
+        ),
     ],
 )
 

@@ -168,8 +168,10 @@ triangle = Claim(
         ),
         Step(sp.log(5) - sp.Rational(5, 4) * sp.log(3), because=r"$\log 3 > 0$", relation=">"),
         Step(
-            half * sp.log(sp.Rational(2, 3)) + half * sp.log(2)
-            + sp.Rational(3, 4) * sp.log(sp.Rational(5, 6)) + sp.Rational(1, 4) * sp.log(sp.Rational(5, 2)),
+            half * sp.log(sp.Rational(2, 3))
+            + half * sp.log(2)
+            + sp.Rational(3, 4) * sp.log(sp.Rational(5, 6))
+            + sp.Rational(1, 4) * sp.log(sp.Rational(5, 2)),
             because=r"$(1/2)(\log(2/3) + \log 2) = \log 2 - (1/2) \log 3$; $(3/4) \log(5/6) + (1/4) \log(5/2) = \log 5 - (3/4) \log 3 - \log 2$",
         ),
         Step(P_R + R_Q, because=r"definition: $p_k/r_k = 2/3, 2$ and $r_k/q_k = 5/6, 5/2$"),
@@ -199,10 +201,14 @@ vocabulary = Vocabulary(
     dims=dimension_names(n),
     entries={"P": vector_of(p), "Q": vector_of(q)},
     examples=[
-        (r"D_{\mathrm{KL}}(p \| q) + D_{\mathrm{KL}}(q \| p) = \sum_k (p_k - q_k) \log \frac{p_k}{q_k}",
-         r"D_{\mathrm{KL}}(p \| q) + D_{\mathrm{KL}}(q \| p) = \sum_k (p_k + q_k) \log \frac{p_k}{q_k}"),
-        (r"D_{\mathrm{KL}}(P \| Q) - D_{\mathrm{KL}}(Q \| P) = \sum_k (P_k + Q_k) \log \frac{P_k}{Q_k}",
-         r"D_{\mathrm{KL}}(P \| Q) - D_{\mathrm{KL}}(Q \| P) = 0"),
+        (
+            r"D_{\mathrm{KL}}(p \| q) + D_{\mathrm{KL}}(q \| p) = \sum_k (p_k - q_k) \log \frac{p_k}{q_k}",
+            r"D_{\mathrm{KL}}(p \| q) + D_{\mathrm{KL}}(q \| p) = \sum_k (p_k + q_k) \log \frac{p_k}{q_k}",
+        ),
+        (
+            r"D_{\mathrm{KL}}(P \| Q) - D_{\mathrm{KL}}(Q \| P) = \sum_k (P_k + Q_k) \log \frac{P_k}{Q_k}",
+            r"D_{\mathrm{KL}}(P \| Q) - D_{\mathrm{KL}}(Q \| P) = 0",
+        ),
     ],
 )
 

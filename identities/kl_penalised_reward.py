@@ -12,10 +12,10 @@ import mpmath
 import sympy as sp
 
 from derive import Claim, Domain, Result, Step, dimension, index, positive, probability_vector, reals, vector
+from derive.identities.dpo_optimal_policy import J, Z, beta, pi, pi_ref, pi_star, r
 from derive.notation import KL, Sum, j, k, n
 from derive.oracles import mp_kl
 from derive.vocabulary import Vocabulary, computed_number, dimension_names, function_of, vector_of, vector_value
-from identities.dpo_optimal_policy import J, Z, beta, pi, pi_ref, pi_star, r
 
 expected_reward = Sum(pi[k] * r[k], k, n)
 
@@ -25,12 +25,13 @@ def log_ratio(policy, position):
     return sp.log(policy[position] / pi_ref[position])
 
 
-penalised = Sum(pi[k] * (r[k] - beta * log_ratio(pi, k)), k, n)       # E_{y~π}[r − β log ratio]
-sign_slip = Sum(pi[k] * (r[k] + beta * log_ratio(pi, k)), k, n)       # E_{y~π}[r + β log ratio]
+penalised = Sum(pi[k] * (r[k] - beta * log_ratio(pi, k)), k, n)  # E_{y~π}[r − β log ratio]
+sign_slip = Sum(pi[k] * (r[k] + beta * log_ratio(pi, k)), k, n)  # E_{y~π}[r + β log ratio]
 penalised_at_optimum = r[j] - beta * log_ratio(pi_star, j)
 
 
 # --- oracles: plain mpmath from the definitions -----------------------------------------
+
 
 def mp_optimal_policy(point):
     """π*_k = π_ref,k e^{r_k/β} / Σ_l π_ref,l e^{r_l/β}."""
@@ -111,7 +112,11 @@ value_at_optimum = Claim(
     statement=sp.Eq(J(pi_star), beta * sp.log(Z), evaluate=False),
     steps=[
         Step(J(pi_star)),
-        Step(Sum(pi_star[k] * (r[k] - beta * log_ratio(pi_star, k)), k, n), because="by {by}, for $\\pi = \\pi^*$", by=as_expectation),
+        Step(
+            Sum(pi_star[k] * (r[k] - beta * log_ratio(pi_star, k)), k, n),
+            because="by {by}, for $\\pi = \\pi^*$",
+            by=as_expectation,
+        ),
         Step(Sum(pi_star[k] * beta * sp.log(Z), k, n), by=constant_at_optimum),
         Step(beta * sp.log(Z), because=r"$\sum_k \pi^*_k = 1$"),
     ],
@@ -140,9 +145,14 @@ vocabulary = Vocabulary(
     },
     contexts=("x", "s", "c"),
     examples=[
-        (r"\sum_y \pi(y \mid x)\left(r(x, y) - \beta \log \frac{\pi(y \mid x)}{\pi_{\mathrm{ref}}(y \mid x)}\right) = \sum_y \pi(y \mid x)\, r(x, y) - \beta D_{\mathrm{KL}}(\pi \| \pi_{\mathrm{ref}})",
-         r"\sum_y \pi(y \mid x)\left(r(x, y) - \beta \log \frac{\pi(y \mid x)}{\pi_{\mathrm{ref}}(y \mid x)}\right) = \sum_y \pi(y \mid x)\, r(x, y) + \beta D_{\mathrm{KL}}(\pi \| \pi_{\mathrm{ref}})"),
-        (r"r(y) - \beta \log \frac{\pi^*(y)}{\pi_{\mathrm{ref}}(y)} = \beta \log Z", r"r(y) - \beta \log \frac{\pi^*(y)}{\pi_{\mathrm{ref}}(y)} = \log Z"),
+        (
+            r"\sum_y \pi(y \mid x)\left(r(x, y) - \beta \log \frac{\pi(y \mid x)}{\pi_{\mathrm{ref}}(y \mid x)}\right) = \sum_y \pi(y \mid x)\, r(x, y) - \beta D_{\mathrm{KL}}(\pi \| \pi_{\mathrm{ref}})",
+            r"\sum_y \pi(y \mid x)\left(r(x, y) - \beta \log \frac{\pi(y \mid x)}{\pi_{\mathrm{ref}}(y \mid x)}\right) = \sum_y \pi(y \mid x)\, r(x, y) + \beta D_{\mathrm{KL}}(\pi \| \pi_{\mathrm{ref}})",
+        ),
+        (
+            r"r(y) - \beta \log \frac{\pi^*(y)}{\pi_{\mathrm{ref}}(y)} = \beta \log Z",
+            r"r(y) - \beta \log \frac{\pi^*(y)}{\pi_{\mathrm{ref}}(y)} = \log Z",
+        ),
     ],
 )
 
@@ -152,10 +162,16 @@ kl_penalised_reward = Result(
     title="The KL penalty as a per-sample reward",
     area="Alignment",
     claims=[as_expectation, slip, constant_at_optimum, value_at_optimum],
-    domain=Domain({
-        n: dimension(1, 6), pi: probability_vector(n), pi_ref: probability_vector(n), r: vector(n, reals(-3, 3)),
-        beta: positive(), j: index(n),
-    }),
+    domain=Domain(
+        {
+            n: dimension(1, 6),
+            pi: probability_vector(n),
+            pi_ref: probability_vector(n),
+            r: vector(n, reals(-3, 3)),
+            beta: positive(),
+            j: index(n),
+        }
+    ),
     rules=[sp.Eq(Sum(pi[k], k, n), 1)],
     references=["ouyang2022", "rafailov2023"],
     uses=["dpo_optimal_policy"],

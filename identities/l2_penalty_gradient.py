@@ -17,9 +17,9 @@ from derive.notation import Notation, Sum, d, delta, fresh_index, g, i, k
 from derive.oracles import mp_partial
 from derive.vocabulary import Vocabulary, number_of, vector_of
 
-w = sp.IndexedBase("w", real=True)          # the weights
-lam = sp.Symbol("lambda", positive=True)    # penalty strength
-eta = sp.Symbol("eta", positive=True)       # learning rate
+w = sp.IndexedBase("w", real=True)  # the weights
+lam = sp.Symbol("lambda", positive=True)  # penalty strength
+eta = sp.Symbol("eta", positive=True)  # learning rate
 T = sp.Symbol("T", integer=True, positive=True)  # number of steps, for the remark
 
 
@@ -101,8 +101,14 @@ vocabulary = Vocabulary(
     dims={"n": d, "D": d},
     entries={"theta": vector_of(w), "alpha": number_of(eta)},
     examples=[
-        (r"\frac{\partial}{\partial w_i}\left(\frac{\lambda}{2}\sum_k w_k^2\right) = \lambda w_i", r"\frac{\partial}{\partial w_i}\left(\frac{\lambda}{2}\sum_k w_k^2\right) = 2\lambda w_i"),
-        (r"w_i - \eta\left(g_i + \lambda w_i\right) = (1 - \eta\lambda)\,w_i - \eta g_i", r"w_i - \eta\left(g_i + \lambda w_i\right) = (1 - \lambda)\,w_i - \eta g_i"),
+        (
+            r"\frac{\partial}{\partial w_i}\left(\frac{\lambda}{2}\sum_k w_k^2\right) = \lambda w_i",
+            r"\frac{\partial}{\partial w_i}\left(\frac{\lambda}{2}\sum_k w_k^2\right) = 2\lambda w_i",
+        ),
+        (
+            r"w_i - \eta\left(g_i + \lambda w_i\right) = (1 - \eta\lambda)\,w_i - \eta g_i",
+            r"w_i - \eta\left(g_i + \lambda w_i\right) = (1 - \lambda)\,w_i - \eta g_i",
+        ),
     ],
 )
 

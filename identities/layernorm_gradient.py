@@ -17,8 +17,8 @@ from derive.notation import Notation, Sum, bracketed_latex_power, d, delta, fres
 from derive.oracles import mp_layernorm, mp_mean, mp_partial, mp_variance
 from derive.vocabulary import Vocabulary, computed_number, function_of, number_of, vector_of, vector_value
 
-gamma = sp.IndexedBase("gamma", real=True)   # gain, one per feature
-beta = sp.IndexedBase("beta", real=True)     # bias, one per feature
+gamma = sp.IndexedBase("gamma", real=True)  # gain, one per feature
+beta = sp.IndexedBase("beta", real=True)  # bias, one per feature
 eps = sp.Symbol("epsilon", positive=True)
 
 
@@ -82,7 +82,9 @@ class LayerNormOutput(Notation):
 
     def definition(self):
         vec, gain, bias, offset, position, size = self.args
-        return gain[position] * (vec[position] - Mean(vec, size)) / sp.sqrt(Variance(vec, size) + offset) + bias[position]
+        return (
+            gain[position] * (vec[position] - Mean(vec, size)) / sp.sqrt(Variance(vec, size) + offset) + bias[position]
+        )
 
     def _latex(self, printer, exp=None):
         return bracketed_latex_power(rf"y_{{{printer._print(self.args[4])}}}", exp)
@@ -124,9 +126,9 @@ def y(position):
     return LayerNormOutput(x, gamma, beta, eps, position, d)
 
 
-scale = 1 / sp.sqrt(var + eps)                           # 1/√(σ² + ε)
-sum_gg = Sum(gamma[i] * g[i], i, d)                      # Σ_i γ_i g_i
-sum_ggc = Sum(gamma[i] * g[i] * (x[i] - mu), i, d)       # Σ_i γ_i g_i (x_i − μ)
+scale = 1 / sp.sqrt(var + eps)  # 1/√(σ² + ε)
+sum_gg = Sum(gamma[i] * g[i], i, d)  # Σ_i γ_i g_i
+sum_ggc = Sum(gamma[i] * g[i] * (x[i] - mu), i, d)  # Σ_i γ_i g_i (x_i − μ)
 
 
 def chain_rule(wrt):
@@ -147,6 +149,7 @@ variance_slope = sp.Mul(2, x[j] - mu, 1 / d, evaluate=False)  # 2(x_j − μ)/d,
 
 
 # --- oracles: plain mpmath from the definition of layer normalisation -------------
+
 
 def _loss(point, features=None, gains=None, biases=None):
     """Σ_i g_i y_i, whose partial derivatives are the chain-rule sums Σ_i g_i ∂y_i/∂(·)."""
@@ -180,7 +183,7 @@ def oracle_input(point):
 
 
 samplers = {
-    d: dimension(1, 6),   # at d = 1 the variance is 0, which is fine while epsilon > 0
+    d: dimension(1, 6),  # at d = 1 the variance is 0, which is fine while epsilon > 0
     x: vector(d, reals(-3, 3)),
     gamma: vector(d, reals(-2, 2)),
     beta: vector(d, reals(-2, 2)),
@@ -205,7 +208,10 @@ bias_gradient = Claim(
     steps=[
         Step(chain_rule(beta[j])),
         Step(Sum(g[i] * sp.Derivative(layernorm_formula(i), beta[j]), i, d), because=r"definition of $y_i$"),
-        Step(Sum(g[i] * delta(i, j), i, d), because=r"only the term $\beta_i$ depends on $\beta_j$: $\partial \beta_i/\partial \beta_j = \delta_{ij}$"),
+        Step(
+            Sum(g[i] * delta(i, j), i, d),
+            because=r"only the term $\beta_i$ depends on $\beta_j$: $\partial \beta_i/\partial \beta_j = \delta_{ij}$",
+        ),
         Step(g[j], because=r"$\delta_{ij}$ picks the term $i = j$"),
     ],
     oracle=oracle_beta,
@@ -218,7 +224,10 @@ gain_gradient = Claim(
     steps=[
         Step(chain_rule(gamma[j])),
         Step(Sum(g[i] * sp.Derivative(layernorm_formula(i), gamma[j]), i, d), because=r"definition of $y_i$"),
-        Step(Sum(g[i] * delta(i, j) * (x[i] - mu) * scale, i, d), because=r"$y_i$ is linear in $\gamma_i$ and does not depend on $\gamma_j$ for $j \ne i$"),
+        Step(
+            Sum(g[i] * delta(i, j) * (x[i] - mu) * scale, i, d),
+            because=r"$y_i$ is linear in $\gamma_i$ and does not depend on $\gamma_j$ for $j \ne i$",
+        ),
         Step(g[j] * (x[j] - mu) * scale, because=r"$\delta_{ij}$ picks the term $i = j$"),
         Step(g[j] * xhat(j), because="definition of the normalised feature"),
     ],
@@ -260,13 +269,18 @@ variance_derivative = Claim(
 
 # (e) as it is usually printed: the factor 1/√(σ² + ε) in front, γ before g, the mean term before the x̂ term
 as_written = lambda *factors: sp.Mul(*factors, evaluate=False)  # noqa: E731
-input_gradient_display = as_written(scale, sp.Add(
-    as_written(gamma[j], g[j]),
-    -Sum(as_written(gamma[i], g[i]), i, d) / d,
-    -xhat(j) / d * Sum(as_written(gamma[i], g[i], xhat(i)), i, d),
-    evaluate=False,
-))
-input_gradient_expanded = (gamma[j] * g[j] - sum_gg / d) * scale - (x[j] - mu) * sum_ggc / (d * (var + eps) ** sp.Rational(3, 2))
+input_gradient_display = as_written(
+    scale,
+    sp.Add(
+        as_written(gamma[j], g[j]),
+        -Sum(as_written(gamma[i], g[i]), i, d) / d,
+        -xhat(j) / d * Sum(as_written(gamma[i], g[i], xhat(i)), i, d),
+        evaluate=False,
+    ),
+)
+input_gradient_expanded = (gamma[j] * g[j] - sum_gg / d) * scale - (x[j] - mu) * sum_ggc / (
+    d * (var + eps) ** sp.Rational(3, 2)
+)
 
 input_gradient_claim = Claim(
     label="input",
@@ -278,7 +292,9 @@ input_gradient_claim = Claim(
         Step(Sum(g[i] * sp.Derivative(layernorm_formula(i), x[j]), i, d), because=r"definition of $y_i$"),
         Step(
             Sum(
-                g[i] * gamma[i] * (
+                g[i]
+                * gamma[i]
+                * (
                     (delta(i, j) - sp.Derivative(mu, x[j])) * scale
                     - (x[i] - mu) * sp.Derivative(var, x[j]) / (2 * (var + eps) ** sp.Rational(3, 2))
                 ),
@@ -289,11 +305,14 @@ input_gradient_claim = Claim(
         ),
         Step(
             Sum(
-                g[i] * gamma[i] * ((delta(i, j) - 1 / d) * scale - (x[i] - mu) * (x[j] - mu) / (d * (var + eps) ** sp.Rational(3, 2))),
+                g[i]
+                * gamma[i]
+                * ((delta(i, j) - 1 / d) * scale - (x[i] - mu) * (x[j] - mu) / (d * (var + eps) ** sp.Rational(3, 2))),
                 i,
                 d,
             ),
-            because=r"$\partial \mu/\partial x_j = 1/d$ and $\partial \sigma^2/\partial x_j = 2(x_j - \mu)/d$ (parts {by1}, {by2})", by=(mean_derivative, variance_derivative),
+            because=r"$\partial \mu/\partial x_j = 1/d$ and $\partial \sigma^2/\partial x_j = 2(x_j - \mu)/d$ (parts {by1}, {by2})",
+            by=(mean_derivative, variance_derivative),
         ),
         Step(input_gradient_expanded, because=r"split the sum; $\delta_{ij}$ picks the term $i = j$"),
         Step(input_gradient, because=r"factor out $1/\sqrt{\sigma^2+\epsilon}$; definition of the normalised features"),
@@ -318,7 +337,10 @@ printed_form_error = Claim(
             printed_form + (x[j] - mu) * sum_ggc * scale / d * (1 / var - 1 / (var + eps)),
             because=r"the two forms differ only in the last term, by $1/\sigma^2$ against $1/(\sigma^2+\epsilon)$",
         ),
-        Step(printed_form + discrepancy, because=r"$1/\sigma^2 - 1/(\sigma^2+\epsilon) = \epsilon/(\sigma^2(\sigma^2+\epsilon))$"),
+        Step(
+            printed_form + discrepancy,
+            because=r"$1/\sigma^2 - 1/(\sigma^2+\epsilon) = \epsilon/(\sigma^2(\sigma^2+\epsilon))$",
+        ),
         Step(dropped_form + discrepancy, because=r"definition of $D_j$"),
     ],
     oracle=oracle_input,
@@ -328,15 +350,17 @@ printed_form_error = Claim(
 
 def remark_point(offset):
     """d = 4, x = (1, 2, 3, 5), γ = 1, β = 0, g = (1, −1, 0.5, 2), j = 1 and the given ε."""
-    return Point({
-        d: 4,
-        j: 1,
-        x: [mpmath.mpf(v) for v in (1, 2, 3, 5)],
-        gamma: [mpmath.mpf(1)] * 4,
-        beta: [mpmath.mpf(0)] * 4,
-        g: [mpmath.mpf(v) for v in ("1", "-1", "0.5", "2")],
-        eps: mpmath.mpf(offset),
-    })
+    return Point(
+        {
+            d: 4,
+            j: 1,
+            x: [mpmath.mpf(v) for v in (1, 2, 3, 5)],
+            gamma: [mpmath.mpf(1)] * 4,
+            beta: [mpmath.mpf(0)] * 4,
+            g: [mpmath.mpf(v) for v in ("1", "-1", "0.5", "2")],
+            eps: mpmath.mpf(offset),
+        }
+    )
 
 
 excess_percent = 100 * (dropped_form - input_gradient) / input_gradient  # how much D_j overstates the gradient
@@ -374,24 +398,38 @@ vocabulary = Vocabulary(
     dims={name: d for name in ("d", "D", "N", "n", "H", "K", "C", "m", "d_model", "F")},
     indices=[j],
     entries={
-        "x": vector_of(x), "h": vector_of(x), "bf_x": vector_of(x),
-        "gamma": vector_of(gamma), "w": vector_of(gamma),
-        "beta": vector_of(beta), "b": vector_of(beta),
-        "g": vector_of(g), "delta_y": vector_of(g), "dy": vector_of(g),
-        "hat_x": ("vec", _doc_normalised), "hat_h": ("vec", _doc_normalised), "y": ("vec", _doc_output),
-        "mu": computed_number(_doc_mean), "mu_x": computed_number(_doc_mean),
+        "x": vector_of(x),
+        "h": vector_of(x),
+        "bf_x": vector_of(x),
+        "gamma": vector_of(gamma),
+        "w": vector_of(gamma),
+        "beta": vector_of(beta),
+        "b": vector_of(beta),
+        "g": vector_of(g),
+        "delta_y": vector_of(g),
+        "dy": vector_of(g),
+        "hat_x": ("vec", _doc_normalised),
+        "hat_h": ("vec", _doc_normalised),
+        "y": ("vec", _doc_output),
+        "mu": computed_number(_doc_mean),
+        "mu_x": computed_number(_doc_mean),
         "sigma": computed_number(lambda env: sp.sqrt(_doc_variance(env))),
         "sigma_x": computed_number(lambda env: sp.sqrt(_doc_variance(env))),
         "epsilon": number_of(eps),
-        "Var": function_of(lambda env, arg: _doc_variance(env)), "var": function_of(lambda env, arg: _doc_variance(env)),
-        "mean": function_of(lambda env, arg: _doc_mean(env)), "E": function_of(lambda env, arg: _doc_mean(env)),
+        "Var": function_of(lambda env, arg: _doc_variance(env)),
+        "var": function_of(lambda env, arg: _doc_variance(env)),
+        "mean": function_of(lambda env, arg: _doc_mean(env)),
+        "E": function_of(lambda env, arg: _doc_mean(env)),
     },
     loss=_doc_loss,
     loss_partials={"y": lambda idx: g[idx], "hat_x": lambda idx: g[idx] * gamma[idx]},
     symbols={"epsilon": eps},
     examples=[
         (r"\frac{\partial \mu}{\partial x_j} = \frac{1}{d}", r"\frac{\partial \mu}{\partial x_j} = \frac{1}{d^2}"),
-        (r"\frac{\partial \sigma^2}{\partial x_j} = \frac{2}{d}(x_j - \mu)", r"\frac{\partial \sigma^2}{\partial x_j} = \frac{2}{d}x_j"),
+        (
+            r"\frac{\partial \sigma^2}{\partial x_j} = \frac{2}{d}(x_j - \mu)",
+            r"\frac{\partial \sigma^2}{\partial x_j} = \frac{2}{d}x_j",
+        ),
         (r"\frac{\partial L}{\partial \beta_j} = g_j", r"\frac{\partial L}{\partial \beta_j} = g_j \hat{x}_j"),
     ],
 )
@@ -401,7 +439,14 @@ layernorm_gradient = Result(
     vocabulary=vocabulary,
     title="Gradient of layer normalisation",
     area="Normalisation",
-    claims=[bias_gradient, gain_gradient, mean_derivative, variance_derivative, input_gradient_claim, printed_form_error],
+    claims=[
+        bias_gradient,
+        gain_gradient,
+        mean_derivative,
+        variance_derivative,
+        input_gradient_claim,
+        printed_form_error,
+    ],
     domain=domain,
     references=["ba2016"],
     remarks=[

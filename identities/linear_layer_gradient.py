@@ -15,9 +15,9 @@ from derive.notation import Notation, Sum, delta, fresh_index, g, i, j, k, l, n,
 from derive.oracles import mp_partial
 from derive.vocabulary import Vocabulary, computed_vector, matrix_entries, vector_of
 
-m = sp.Symbol("m", integer=True, positive=True)   # output dimension
-W = sp.IndexedBase("W", real=True)                # weights, m × n
-b = sp.IndexedBase("b", real=True)                # bias, m
+m = sp.Symbol("m", integer=True, positive=True)  # output dimension
+W = sp.IndexedBase("W", real=True)  # weights, m × n
+b = sp.IndexedBase("b", real=True)  # bias, m
 
 
 class LinearOutput(Notation):
@@ -53,6 +53,7 @@ def backpropagated(variable):
 
 # --- oracle: the linear surrogate Σ_k g_k y_k, whose gradient with respect to y is g ---
 
+
 def mp_surrogate(weights, inputs, bias, upstream):
     """Σ_k g_k (Σ_l W_kl x_l + b_k) in plain mpmath; W is a list of rows."""
     return mpmath.fsum(
@@ -63,7 +64,7 @@ def mp_surrogate(weights, inputs, bias, upstream):
 
 def rows(flat, point):
     """The weights as a list of rows, from their row-major list."""
-    return [flat[r * point.n:(r + 1) * point.n] for r in range(point.m)]
+    return [flat[r * point.n : (r + 1) * point.n] for r in range(point.m)]
 
 
 def flat_weights(point):
@@ -72,7 +73,9 @@ def flat_weights(point):
 
 def oracle_weight(point):
     position = (point.i - 1) * point.n + (point.j - 1)
-    return mp_partial(lambda flat: mp_surrogate(rows(flat, point), point.x, point.b, point.g), flat_weights(point), position)
+    return mp_partial(
+        lambda flat: mp_surrogate(rows(flat, point), point.x, point.b, point.g), flat_weights(point), position
+    )
 
 
 def oracle_input(point):
@@ -116,7 +119,10 @@ inputs_claim = Claim(
     steps=[
         Step(input_gradient),
         Step(Sum(g[k] * sp.Derivative(written_out(k), x[j]), k, m), because=r"definition of $y_k$"),
-        Step(Sum(g[k] * Sum(W[k, l] * delta(l, j), l, n), k, m), because=r"$\partial x_l/\partial x_j = \delta_{lj}$; $b_k$ does not depend on $x$"),
+        Step(
+            Sum(g[k] * Sum(W[k, l] * delta(l, j), l, n), k, m),
+            because=r"$\partial x_l/\partial x_j = \delta_{lj}$; $b_k$ does not depend on $x$",
+        ),
         Step(Sum(W[k, j] * g[k], k, m), because=r"$\delta_{lj}$ picks the term $l = j$"),
     ],
     oracle=oracle_input,
@@ -131,7 +137,10 @@ bias_claim = Claim(
     steps=[
         Step(bias_gradient),
         Step(Sum(g[k] * sp.Derivative(written_out(k), b[i]), k, m), because=r"definition of $y_k$"),
-        Step(Sum(g[k] * delta(k, i), k, m), because=r"$\partial b_k/\partial b_i = \delta_{ki}$; $Wx$ does not depend on $b$"),
+        Step(
+            Sum(g[k] * delta(k, i), k, m),
+            because=r"$\partial b_k/\partial b_i = \delta_{ki}$; $Wx$ does not depend on $b$",
+        ),
         Step(g[i], because=r"$\delta_{ki}$ picks the term $k = i$"),
     ],
     oracle=oracle_bias,
@@ -147,15 +156,27 @@ vocabulary = Vocabulary(
     indices=[i, j],
     entries={
         "W": matrix_entries(W),
-        "x": vector_of(x, n), "b": vector_of(b, m), "g": vector_of(g, m), "delta": vector_of(g, m),
+        "x": vector_of(x, n),
+        "b": vector_of(b, m),
+        "g": vector_of(g, m),
+        "delta": vector_of(g, m),
         "y": computed_vector(lambda row, rows: LinearOutput(W, x, b, row, n).xreplace({m: rows}), m),
     },
     loss=lambda env: env.concretise(Sum(g[k] * LinearOutput(W, x, b, k, n), k, m)),
     loss_partials={"y": lambda index: g[index]},
     examples=[
-        (r"\frac{\partial L}{\partial W_{ij}} = \frac{\partial L}{\partial y_i}\, x_j", r"\frac{\partial L}{\partial W_{ij}} = \frac{\partial L}{\partial y_i}\, W_{ij}"),
-        (r"\frac{\partial L}{\partial x_j} = \sum_{k=1}^{m} W_{kj} \frac{\partial L}{\partial y_k}", r"\frac{\partial L}{\partial x_j} = \sum_{k=1}^{m} W_{kj}"),
-        (r"\frac{\partial L}{\partial b_i} = \frac{\partial L}{\partial y_i}", r"\frac{\partial L}{\partial b_i} = 2\frac{\partial L}{\partial y_i}"),
+        (
+            r"\frac{\partial L}{\partial W_{ij}} = \frac{\partial L}{\partial y_i}\, x_j",
+            r"\frac{\partial L}{\partial W_{ij}} = \frac{\partial L}{\partial y_i}\, W_{ij}",
+        ),
+        (
+            r"\frac{\partial L}{\partial x_j} = \sum_{k=1}^{m} W_{kj} \frac{\partial L}{\partial y_k}",
+            r"\frac{\partial L}{\partial x_j} = \sum_{k=1}^{m} W_{kj}",
+        ),
+        (
+            r"\frac{\partial L}{\partial b_i} = \frac{\partial L}{\partial y_i}",
+            r"\frac{\partial L}{\partial b_i} = 2\frac{\partial L}{\partial y_i}",
+        ),
     ],
 )
 

@@ -73,7 +73,9 @@ class FiniteLaw(sp.Basic):
         Summation indices are fresh, so nested expectations never share one.
         """
         body = unfold(sp.sympify(expr))
-        fresh = {index: sp.Dummy(str(index), integer=True, positive=bool(low.is_positive)) for index, low, _ in self.limits}
+        fresh = {
+            index: sp.Dummy(str(index), integer=True, positive=bool(low.is_positive)) for index, low, _ in self.limits
+        }
         values = {variable: value.xreplace(fresh) for variable, value in self.values.items()}
         limits = [(fresh[index], low, high) for index, low, high in self.limits]
         total = sp.Sum(self.weight.xreplace(fresh) * body.xreplace(values), *limits)
@@ -96,6 +98,7 @@ def E(expr):
 
 # --- oracle: the defining sum, outcome by outcome ------------------------------------------
 
+
 def mp_expectation(probabilities, outcome_value):
     """Σ_k P(k) · value(k) over the outcomes k = 0, …, len − 1."""
     return mpmath.fsum(probability * outcome_value(position) for position, probability in enumerate(probabilities))
@@ -115,7 +118,10 @@ linear = Claim(
     steps=[
         Step(E(a * X + b * Y)),
         Step(Sum(p[k] * (a * x[k] + b * y[k]), k, n), because=r"definition of $\mathbb{E}$"),
-        Step(a * Sum(p[k] * x[k], k, n) + b * Sum(p[k] * y[k], k, n), because=r"split the sum; $a$ and $b$ do not depend on $k$"),
+        Step(
+            a * Sum(p[k] * x[k], k, n) + b * Sum(p[k] * y[k], k, n),
+            because=r"split the sum; $a$ and $b$ do not depend on $k$",
+        ),
         Step(a * E(X) + b * E(Y), because=r"definition of $\mathbb{E}$"),
     ],
     oracle=oracle_linear,
@@ -156,7 +162,10 @@ vocabulary = Vocabulary(
     entries={"X": number_of(X), "Y": number_of(Y)},
     expectation=(E, None),
     examples=[
-        (r"\mathbb{E}[aX + bY] = a\,\mathbb{E}[X] + b\,\mathbb{E}[Y]", r"\mathbb{E}[aX + bY] = a\,\mathbb{E}[X] + \mathbb{E}[Y]"),
+        (
+            r"\mathbb{E}[aX + bY] = a\,\mathbb{E}[X] + b\,\mathbb{E}[Y]",
+            r"\mathbb{E}[aX + bY] = a\,\mathbb{E}[X] + \mathbb{E}[Y]",
+        ),
         (r"\mathbb{E}[aX + b] = a\,\mathbb{E}[X] + b", r"\mathbb{E}[aX + b] = a\,\mathbb{E}[X]"),
     ],
 )

@@ -20,8 +20,8 @@ from derive.notation import Sum, i, k, n, over, softmax, z
 from derive.oracles import mp_softmax
 from derive.vocabulary import Vocabulary, dimension_names, function_of, softmax_of
 
-
 # --- notation and samplers shared with the other softmax results ----------------------
+
 
 class ShiftedLogits(sp.Function):
     """The vector z + c·1: entry k is z_k + c (only its entries are ever used)."""
@@ -68,6 +68,7 @@ def as_written(*factors):
 
 
 # --- oracles: plain mpmath from the definitions ---------------------------------------
+
 
 def oracle_shifted(point):
     return mp_softmax([v + point.c for v in point.z])[point.i - 1]
@@ -184,7 +185,10 @@ vocabulary = Vocabulary(
         **{name: function_of(_doc_log_sum_exp) for name in ("LSE", "logsumexp", "lse")},
     },
     examples=[
-        (r"\operatorname{LSE}(z) = m + \log \sum_{k} e^{z_k - m}", r"\operatorname{LSE}(z) = \log \sum_{k} e^{z_k - m}"),
+        (
+            r"\operatorname{LSE}(z) = m + \log \sum_{k} e^{z_k - m}",
+            r"\operatorname{LSE}(z) = \log \sum_{k} e^{z_k - m}",
+        ),
         (r"\log \sigma_i = z_i - \operatorname{LSE}(z)", r"\log \sigma_i = z_i - m - \operatorname{LSE}(z)"),
     ],
 )

@@ -15,10 +15,10 @@ from derive.notation import Notation
 from derive.vocabulary import Vocabulary, computed_number, function_of, number_of
 
 d_in, d_out, r = sp.symbols("d_in d_out r", integer=True, positive=True)
-W = sp.MatrixSymbol("W", d_out, d_in)   # frozen pretrained weight
-B = sp.MatrixSymbol("B", d_out, r)      # adapter, up-projection
-A = sp.MatrixSymbol("A", r, d_in)       # adapter, down-projection
-x = sp.MatrixSymbol("x", d_in, 1)       # an input
+W = sp.MatrixSymbol("W", d_out, d_in)  # frozen pretrained weight
+B = sp.MatrixSymbol("B", d_out, r)  # adapter, up-projection
+A = sp.MatrixSymbol("A", r, d_in)  # adapter, down-projection
+x = sp.MatrixSymbol("x", d_in, 1)  # an input
 
 
 def product(*factors):
@@ -63,7 +63,9 @@ class Rank(sp.Function):
     def eval(cls, m):
         if isinstance(m, sp.MatrixBase):
             with mpmath.workdps(60):
-                values = mpmath.svd_r(mpmath.matrix([[mpmath.mpf(sp.Float(e, 60)) for e in row] for row in m.tolist()]), compute_uv=False)
+                values = mpmath.svd_r(
+                    mpmath.matrix([[mpmath.mpf(sp.Float(e, 60)) for e in row] for row in m.tolist()]), compute_uv=False
+                )
                 largest = max((abs(v) for v in values), default=mpmath.mpf(0))
                 return sp.Integer(sum(1 for v in values if abs(v) > largest * mpmath.mpf(10) ** -30))
         return None
@@ -82,6 +84,7 @@ def params(m):
 
 
 # --- oracles: plain mpmath on the sampled matrices --------------------------------
+
 
 def count_entries(m: mpmath.matrix) -> int:
     """How many numbers a matrix stores, counted one by one."""
@@ -175,7 +178,11 @@ def concrete_claims(rank: int, width: int = 4096):
         statement=sp.Eq(params(B_) + params(A_), adapter, evaluate=False),
         steps=[
             Step(params(B_) + params(A_)),
-            Step(sp.Mul(rank, sp.Add(width, width, evaluate=False), evaluate=False), because=rf"part {{by}} at {shapes}", by=count),
+            Step(
+                sp.Mul(rank, sp.Add(width, width, evaluate=False), evaluate=False),
+                because=rf"part {{by}} at {shapes}",
+                by=count,
+            ),
             Step(sp.Integer(adapter), because="arithmetic"),
         ],
         oracle=lambda point: count_entries(mpmath.zeros(width, rank)) + count_entries(mpmath.zeros(rank, width)),
@@ -187,11 +194,17 @@ def concrete_claims(rank: int, width: int = 4096):
         statement=sp.Eq(params(W_) / (params(B_) + params(A_)), width**2 // adapter, evaluate=False),
         steps=[
             Step(params(W_) / (params(B_) + params(A_))),
-            Step(sp.Mul(sp.Integer(width**2), sp.Pow(sp.Integer(adapter), -1, evaluate=False), evaluate=False),
-                 because=rf"$W$ has ${width}^2$ entries; part {{by}}", by=count_claim),
+            Step(
+                sp.Mul(sp.Integer(width**2), sp.Pow(sp.Integer(adapter), -1, evaluate=False), evaluate=False),
+                because=rf"$W$ has ${width}^2$ entries; part {{by}}",
+                by=count_claim,
+            ),
             Step(sp.Integer(width**2 // adapter), because="arithmetic"),
         ],
-        oracle=lambda point: mpmath.mpf(width * width) / (count_entries(mpmath.zeros(width, rank)) + count_entries(mpmath.zeros(rank, width))),
+        oracle=lambda point: (
+            mpmath.mpf(width * width)
+            / (count_entries(mpmath.zeros(width, rank)) + count_entries(mpmath.zeros(rank, width)))
+        ),
         domain=Domain({}, points=5),
     )
     return count_claim, factor_claim
@@ -206,8 +219,11 @@ rank_bound = Claim(
     statement=Statement(Rank(product(B, A)), "<=", r),
     steps=[
         Step(Rank(product(B, A))),
-        Step(sp.Min(Rank(B), Rank(A)), relation="<=",
-             because=r"$\operatorname{rank}(XY) \le \min(\operatorname{rank} X, \operatorname{rank} Y)$"),
+        Step(
+            sp.Min(Rank(B), Rank(A)),
+            relation="<=",
+            because=r"$\operatorname{rank}(XY) \le \min(\operatorname{rank} X, \operatorname{rank} Y)$",
+        ),
         Step(r, relation="<=", because=r"$B$ has $r$ columns, $A$ has $r$ rows"),
     ],
     oracle=oracle_rank,
@@ -229,7 +245,9 @@ initial = Claim(
 merged = Claim(
     label="merged weight",
     text=r"For every input $x$, the merged weight $W + BA$ gives the adapter's output:",
-    statement=sp.Eq(product(total(W, product(B, A)), x), total(product(W, x), product(B, product(A, x))), evaluate=False),
+    statement=sp.Eq(
+        product(total(W, product(B, A)), x), total(product(W, x), product(B, product(A, x))), evaluate=False
+    ),
     steps=[
         Step(product(total(W, product(B, A)), x)),
         Step(total(product(W, x), product(product(B, A), x)), because="distributivity"),
@@ -244,15 +262,25 @@ merged = Claim(
 vocabulary = Vocabulary(
     size=r,
     entries={
-        "r": number_of(r), "d_in": number_of(d_in), "d_out": number_of(d_out), "k": number_of(d_in), "d": number_of(d_out),
-        "A": computed_number(lambda env: A), "B": computed_number(lambda env: B), "W": computed_number(lambda env: W),
+        "r": number_of(r),
+        "d_in": number_of(d_in),
+        "d_out": number_of(d_out),
+        "k": number_of(d_in),
+        "d": number_of(d_out),
+        "A": computed_number(lambda env: A),
+        "B": computed_number(lambda env: B),
+        "W": computed_number(lambda env: W),
         "params": function_of(lambda env, arg: env.concretise(Params(arg))),
     },
     examples=[
-        (r"\operatorname{params}(A) + \operatorname{params}(B) = r(d_{in} + d_{out})",
-         r"\operatorname{params}(A) + \operatorname{params}(B) = r\,d_{in}\,d_{out}"),
-        (r"\frac{\operatorname{params}(W)}{\operatorname{params}(A) + \operatorname{params}(B)} = \frac{d k}{r(d + k)}",
-         r"\frac{\operatorname{params}(W)}{\operatorname{params}(A) + \operatorname{params}(B)} = \frac{d k}{r(d - k)}"),
+        (
+            r"\operatorname{params}(A) + \operatorname{params}(B) = r(d_{in} + d_{out})",
+            r"\operatorname{params}(A) + \operatorname{params}(B) = r\,d_{in}\,d_{out}",
+        ),
+        (
+            r"\frac{\operatorname{params}(W)}{\operatorname{params}(A) + \operatorname{params}(B)} = \frac{d k}{r(d + k)}",
+            r"\frac{\operatorname{params}(W)}{\operatorname{params}(A) + \operatorname{params}(B)} = \frac{d k}{r(d - k)}",
+        ),
     ],
 )
 
@@ -262,14 +290,16 @@ lora_parameter_count = Result(
     title="Parameter count and basic facts of LoRA",
     area="Fine-tuning",
     claims=[count, factor, count_r8, factor_r8, count_r16, factor_r16, rank_bound, initial, merged],
-    domain=Domain({
-        r: dimension(1, 4),
-        d_in: dimension(1, 6),
-        d_out: dimension(1, 6),
-        W: matrix(d_out, d_in),
-        B: matrix(d_out, r),
-        A: matrix(r, d_in),
-        x: matrix(d_in, 1),
-    }),
+    domain=Domain(
+        {
+            r: dimension(1, 4),
+            d_in: dimension(1, 6),
+            d_out: dimension(1, 6),
+            W: matrix(d_out, d_in),
+            B: matrix(d_out, r),
+            A: matrix(r, d_in),
+            x: matrix(d_in, 1),
+        }
+    ),
     references=["hu2021"],
 )

@@ -11,18 +11,19 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension, matrix
 from derive.domain import Point
+from derive.identities.lora_parameter_count import params, thousands
 from derive.vocabulary import Vocabulary, function_of
-from identities.lora_parameter_count import params, thousands
 
 m, n, r = sp.symbols("m n r", integer=True, positive=True)
 d = sp.Symbol("d", integer=True, positive=True)
-M = sp.MatrixSymbol("M", m, n)   # the full matrix
+M = sp.MatrixSymbol("M", m, n)  # the full matrix
 B = sp.MatrixSymbol("B", m, r)
 A = sp.MatrixSymbol("A", r, n)
 threshold = m * n / (m + n)
 
 
 # --- oracles: count the entries of the sampled matrices ---------------------------------
+
 
 def count_entries(mat: mpmath.matrix) -> int:
     """How many numbers a sampled matrix stores, counted one by one."""
@@ -98,7 +99,11 @@ def concrete_claims(width: int = 4096, rank: int = 8):
         statement=sp.Eq(params(B_) + params(A_), (2 * width) * rank, evaluate=False),
         steps=[
             Step(params(B_) + params(A_)),
-            Step(sp.Mul(sp.Add(width, width, evaluate=False), rank, evaluate=False), because=rf"part {{by}} at {shapes}", by=factor_count),
+            Step(
+                sp.Mul(sp.Add(width, width, evaluate=False), rank, evaluate=False),
+                because=rf"part {{by}} at {shapes}",
+                by=factor_count,
+            ),
             Step(sp.Integer(2 * width * rank), because="arithmetic"),
         ],
         oracle=lambda point: count_grid(width, rank) + count_grid(rank, width),
@@ -128,9 +133,14 @@ vocabulary = Vocabulary(
     domain_names=True,
     entries={"params": function_of(lambda env, arg: env.concretise(params(arg)))},
     examples=[
-        (r"\operatorname{params}(A) + \operatorname{params}(B) = r(m + n)", r"\operatorname{params}(A) + \operatorname{params}(B) = rmn"),
-        (r"\operatorname{params}(M) - \operatorname{params}(A) - \operatorname{params}(B) = mn - r(m + n)",
-         r"\operatorname{params}(M) - \operatorname{params}(A) - \operatorname{params}(B) = mn - r"),
+        (
+            r"\operatorname{params}(A) + \operatorname{params}(B) = r(m + n)",
+            r"\operatorname{params}(A) + \operatorname{params}(B) = rmn",
+        ),
+        (
+            r"\operatorname{params}(M) - \operatorname{params}(A) - \operatorname{params}(B) = mn - r(m + n)",
+            r"\operatorname{params}(M) - \operatorname{params}(A) - \operatorname{params}(B) = mn - r",
+        ),
     ],
 )
 
@@ -140,14 +150,16 @@ low_rank_parameter_count = Result(
     title="Parameter count of a low-rank factorisation",
     area="Linear algebra",
     claims=[factor_count, saving, square, factors_4096, full_4096],
-    domain=Domain({
-        m: dimension(1, 6),
-        n: dimension(1, 6),
-        r: dimension(1, 5),
-        M: matrix(m, n),
-        B: matrix(m, r),
-        A: matrix(r, n),
-    }),
+    domain=Domain(
+        {
+            m: dimension(1, 6),
+            n: dimension(1, 6),
+            r: dimension(1, 5),
+            M: matrix(m, n),
+            B: matrix(m, r),
+            A: matrix(r, n),
+        }
+    ),
     references=["golub2013", "hu2021"],
     remarks=[
         Remark(

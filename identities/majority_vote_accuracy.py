@@ -108,8 +108,10 @@ odd, even = 2 * m + 1, 2 * m
 
 # --- oracle: every one of the 2^k outcomes, with its probability ---------------------------
 
+
 def mp_vote(prob, count, score):
     """𝔼[score(number correct, number wrong)] over the 2^count independent right/wrong outcomes."""
+
     def outcome_score(answers):
         correct = sum(answers)
         return score(correct, count - correct)
@@ -119,7 +121,9 @@ def mp_vote(prob, count, score):
 
 def mp_majority_accuracy(prob, count):
     """P(majority correct), a tie counted as a fair coin flip."""
-    return mp_vote(prob, count, lambda right, wrong: 1 if right > wrong else (mpmath.mpf(1) / 2 if right == wrong else 0))
+    return mp_vote(
+        prob, count, lambda right, wrong: 1 if right > wrong else (mpmath.mpf(1) / 2 if right == wrong else 0)
+    )
 
 
 def oracle_odd(point):
@@ -151,7 +155,10 @@ odd_claim = Claim(
             sp.Sum(Binomial(p, odd, j), (j, m + 1, odd)),
             because=r"more than half correct: $j \ge m + 1$ correct answers; $k$ is odd, so no ties",
         ),
-        Step(odd_sum, because=r"binomial law: choose which $j$ answers are correct; each choice has probability $p^j (1-p)^{k-j}$"),
+        Step(
+            odd_sum,
+            because=r"binomial law: choose which $j$ answers are correct; each choice has probability $p^j (1-p)^{k-j}$",
+        ),
     ],
     oracle=oracle_odd,
     domain=Domain({m: dimension(0, 4), p: OpenUnitInterval()}),
@@ -256,7 +263,10 @@ vocabulary = Vocabulary(
     domain_names=True,
     entries={"Acc": call(lambda env, atom, side: Accuracy(env.side(atom.args[0]), _doc_votes(env, atom.sub_text)))},
     examples=[
-        (r"\operatorname{Acc}_{2m}(p) = \operatorname{Acc}_{2m-1}(p)", r"\operatorname{Acc}_{2m}(p) = \operatorname{Acc}_{2m+1}(p)"),
+        (
+            r"\operatorname{Acc}_{2m}(p) = \operatorname{Acc}_{2m-1}(p)",
+            r"\operatorname{Acc}_{2m}(p) = \operatorname{Acc}_{2m+1}(p)",
+        ),
         (r"\operatorname{Acc}_{3}(p) = 3p^2 - 2p^3", r"\operatorname{Acc}_{3}(p) = 3p^2 - p^3"),
     ],
 )

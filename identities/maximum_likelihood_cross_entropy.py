@@ -18,11 +18,11 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Statement, Step, dimension, index, probability_vector
 from derive.domain import Point, Sampler, concrete_size
+from derive.identities.cross_entropy_decomposition import cross_entropy_decomposition
+from derive.identities.gibbs_inequality import gibbs_inequality
 from derive.notation import KL, CrossEntropy, Entropy, Notation, Sum, delta, j, k
 from derive.oracles import mp_cross_entropy, mp_softmax
 from derive.vocabulary import Vocabulary, computed_vector, dimension_names, function_of
-from identities.cross_entropy_decomposition import cross_entropy_decomposition
-from identities.gibbs_inequality import gibbs_inequality
 
 V = sp.Symbol("V", integer=True, positive=True)  # number of classes (vocabulary size)
 N = sp.Symbol("N", integer=True, positive=True)  # number of tokens in the dataset
@@ -31,6 +31,7 @@ q = sp.IndexedBase("q", positive=True)  # the model's distribution over classes
 
 
 # --- domain: counts of a dataset and their total ---------------------------------------
+
 
 @dataclass(frozen=True)
 class Counts(Sampler):
@@ -61,6 +62,7 @@ class CountTotal(Sampler):
 
 
 # --- notation -------------------------------------------------------------------------------
+
 
 class Likelihood(Notation):
     """L(q) = Π_k q_k^{c_k}: the probability of the dataset, its tokens drawn independently from q."""
@@ -178,6 +180,7 @@ mean_nll = -sp.log(likelihood) / N
 
 # --- oracles: plain mpmath from the definitions -------------------------------------------
 
+
 def dataset(counts):
     """The tokens of the dataset, class k (0-based) repeated c_k times, in a shuffled order."""
     tokens = [position for position, count in enumerate(counts) for _ in range(int(count))]
@@ -243,6 +246,7 @@ def mp_maximum_likelihood(counts):
     The model is written q = softmax(θ_1, …, θ_{V−1}, 0), which covers the open simplex,
     and the mean negative log-likelihood of the tokens is minimised over θ.
     """
+
     def model(theta):
         return mp_softmax(list(theta) + [mpmath.mpf(0)])
 
@@ -299,8 +303,17 @@ lower_bound = Claim(
     statement=Statement(CrossEntropy(phat, q, V), ">=", Entropy(phat, V)),
     steps=[
         Step(CrossEntropy(phat, q, V)),
-        Step(Entropy(phat, V) + KL(phat, q, V), because=r"cross-entropy is entropy plus KL divergence ({by})", by=cross_entropy_decomposition),
-        Step(Entropy(phat, V), relation=">=", because=r"Gibbs' inequality $D_{\mathrm{KL}}(\hat{p} \,\|\, q) \ge 0$ ({by})", by=gibbs_inequality),
+        Step(
+            Entropy(phat, V) + KL(phat, q, V),
+            because=r"cross-entropy is entropy plus KL divergence ({by})",
+            by=cross_entropy_decomposition,
+        ),
+        Step(
+            Entropy(phat, V),
+            relation=">=",
+            because=r"Gibbs' inequality $D_{\mathrm{KL}}(\hat{p} \,\|\, q) \ge 0$ ({by})",
+            by=gibbs_inequality,
+        ),
     ],
     oracle=oracle_cross_entropy,
 )
@@ -314,7 +327,8 @@ maximiser = Claim(
         Step(maximum_likelihood),
         Step(
             MinimumCrossEntropy(c, N, V, j),
-            because=r"by {by}, $H(\hat{p}, q) = -(\log L(q))/N$, and $t \mapsto -(\log t)/N$ is strictly decreasing", by=as_cross_entropy,
+            because=r"by {by}, $H(\hat{p}, q) = -(\log L(q))/N$, and $t \mapsto -(\log t)/N$ is strictly decreasing",
+            by=as_cross_entropy,
         ),
         Step(phat[j], because=r"by {by}, the minimum $H(\hat{p})$ is attained only at $q = \hat{p}$", by=lower_bound),
         Step(c[j] / N, because=r"definition of $\hat{p}$"),

@@ -17,18 +17,18 @@ import sympy as sp
 from derive import Claim, Domain, Remark, Result, Step, dimension, positive, reals
 from derive.domain import Point
 from derive.expectation import Independent, Law, LawSampler
+from derive.identities.linearity_of_expectation import linearity_of_expectation
+from derive.identities.variance_of_independent_sum import variance_of_independent_sum
 from derive.notation import Notation, Sum
 from derive.oracles import mp_expectation_iid
 from derive.vocabulary import Vocabulary, number_of, vector_of
-from identities.linearity_of_expectation import linearity_of_expectation
-from identities.variance_of_independent_sum import variance_of_independent_sum
 
-B = sp.Symbol("B", integer=True, positive=True)      # batch size
-t = sp.Symbol("t", integer=True, positive=True)      # sample within the batch
+B = sp.Symbol("B", integer=True, positive=True)  # batch size
+t = sp.Symbol("t", integer=True, positive=True)  # sample within the batch
 mu = sp.Symbol("mu", real=True)
 sigma = sp.Symbol("sigma", positive=True)
 
-X = sp.IndexedBase("X", real=True)                   # the samples X_1, ..., X_B
+X = sp.IndexedBase("X", real=True)  # the samples X_1, ..., X_B
 law = Law("L", atoms=3, mean=mu, variance=sigma**2)  # sampled as a law on 3 points
 model = Independent({X: law})
 E, Var = model.E, model.Var
@@ -57,8 +57,12 @@ class ParametrisedLawSampler(LawSampler):
     """A :class:`LawSampler` whose mean and variance may hold symbols drawn earlier in the domain (μ, σ)."""
 
     def sample(self, rng, values):
-        known = {s: sp.Float(v, 80) for s, v in values.items() if isinstance(s, sp.Symbol) and not isinstance(v, (list, int))}
-        concrete = replace(self, mean=sp.sympify(self.mean).xreplace(known), variance=sp.sympify(self.variance).xreplace(known))
+        known = {
+            s: sp.Float(v, 80) for s, v in values.items() if isinstance(s, sp.Symbol) and not isinstance(v, (list, int))
+        }
+        concrete = replace(
+            self, mean=sp.sympify(self.mean).xreplace(known), variance=sp.sympify(self.variance).xreplace(known)
+        )
         return LawSampler.sample(concrete, rng, values)
 
 
@@ -73,6 +77,7 @@ xbar = BatchMean(X, B)
 
 
 # --- oracles: every one of the atoms^B outcomes of the batch, with its probability -----------
+
 
 def _law(point):
     atoms = point.L
@@ -118,8 +123,14 @@ variance = Claim(
     statement=sp.Eq(Var(xbar), sigma**2 / B, evaluate=False),
     steps=[
         Step(Var(xbar)),
-        Step(Var(Sum(X[t], t, B)) / B**2, because=r"$\operatorname{Var}(cY) = c^2 \operatorname{Var}(Y)$ with $c = 1/B$"),
-        Step(Sum(Var(X[t]), t, B) / B**2, because=r"variances of independent variables add ({by}, applied $B - 1$ times)", by=variance_of_independent_sum),
+        Step(
+            Var(Sum(X[t], t, B)) / B**2, because=r"$\operatorname{Var}(cY) = c^2 \operatorname{Var}(Y)$ with $c = 1/B$"
+        ),
+        Step(
+            Sum(Var(X[t]), t, B) / B**2,
+            because=r"variances of independent variables add ({by}, applied $B - 1$ times)",
+            by=variance_of_independent_sum,
+        ),
         Step(Sum(sigma**2, t, B) / B**2, because=r"$\operatorname{Var}(X_t) = \sigma^2$"),
         Step(sigma**2 / B, because=r"$B$ equal terms"),
     ],

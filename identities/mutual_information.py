@@ -173,6 +173,7 @@ PX, PY = MarginalX(P, i, m), MarginalY(P, j, n)
 
 # --- oracles: plain mpmath on the table ------------------------------------------------
 
+
 def table(point):
     return [[point.P[r, c] for c in range(point.P.cols)] for r in range(point.P.rows)]
 
@@ -220,12 +221,13 @@ entropies = Claim(
     steps=[
         Step(I),
         Step(ProductKL(P, n, m), because="definition"),
-        Step(double_sum(P[i, j] * sp.log(P[i, j] / (PX * PY))), because=r"definition of $D_{\mathrm{KL}}$ over the $nm$ outcomes"),
+        Step(
+            double_sum(P[i, j] * sp.log(P[i, j] / (PX * PY))),
+            because=r"definition of $D_{\mathrm{KL}}$ over the $nm$ outcomes",
+        ),
         Step(log_split, because=r"log of a quotient of positive numbers"),
         Step(
-            double_sum(P[i, j] * sp.log(P[i, j]))
-            - Sum(PX * sp.log(PX), i, n)
-            - Sum(PY * sp.log(PY), j, m),
+            double_sum(P[i, j] * sp.log(P[i, j])) - Sum(PX * sp.log(PX), i, n) - Sum(PY * sp.log(PY), j, m),
             because=r"$\sum_j P_{i,j} = P_X(i)$ and $\sum_i P_{i,j} = P_Y(j)$",
         ),
         Step(HX + HY - HXY, because="definitions of the entropies"),
@@ -277,8 +279,13 @@ nonnegative = Claim(
             relation=">=",
         ),
         Step(double_sum(P[i, j]) - double_sum(PX * PY), because="multiply out"),
-        Step(double_sum(P[i, j]) - Sum(PX, i, n) * Sum(PY, j, m), because="the double sum of a product of factors splits"),
-        Step(sp.Integer(0), because=r"each of $\sum_{i,j} P_{i,j}$, $\sum_i P_X(i)$, $\sum_j P_Y(j)$ is the total mass $1$"),
+        Step(
+            double_sum(P[i, j]) - Sum(PX, i, n) * Sum(PY, j, m), because="the double sum of a product of factors splits"
+        ),
+        Step(
+            sp.Integer(0),
+            because=r"each of $\sum_{i,j} P_{i,j}$, $\sum_i P_X(i)$, $\sum_j P_Y(j)$ is the total mass $1$",
+        ),
     ],
     oracle=oracle_mutual_information,
 )
@@ -316,8 +323,12 @@ total_mass = [canonical_dummies(Sum(Sum(P[i, j], j, m), i, n)), canonical_dummie
 # H(X | Y), H(Y | X) and I(X; Y) (also I(X, Y)) over that joint distribution.
 
 _doc_entropies = {
-    "X": HX, "Y": HY, "X,Y": HXY, "Y,X": HXY,
-    "X|Y": HX_Y, "Y|X": HXY - HX,
+    "X": HX,
+    "Y": HY,
+    "X,Y": HXY,
+    "Y,X": HXY,
+    "X|Y": HX_Y,
+    "Y|X": HXY - HX,
 }
 _doc_information = {"X;Y": I, "Y;X": I, "X,Y": I}
 

@@ -15,9 +15,9 @@ from derive.domain import Point
 from derive.notation import EvaluatedAt
 from derive.vocabulary import Vocabulary
 
-p = sp.Symbol("p", positive=True)   # probability assigned to the correct answer
-M = sp.Symbol("M", positive=True)   # any bound
-v = sp.Symbol("v", positive=True)   # p = 1/(M + v) runs over (0, 1/M) as v runs over (0, ∞)
+p = sp.Symbol("p", positive=True)  # probability assigned to the correct answer
+M = sp.Symbol("M", positive=True)  # any bound
+v = sp.Symbol("v", positive=True)  # p = 1/(M + v) runs over (0, 1/M) as v runs over (0, ∞)
 
 
 slope = sp.Derivative(-sp.log(p), p)
@@ -75,7 +75,11 @@ negative_log_derivative = Result(
     domain=Domain({p: positive("0.001", 1)}, points=16),
     remarks=[
         Remark(text=r"At $p = 0.9$ the slope is ${value}$.", value=-1 / p, at=Point({p: mpmath.mpf("0.9")})),
-        Remark(text=r"At $p = 0.01$ it is ${value}$, ninety times steeper than at $p = 0.9$.", value=-1 / p, at=Point({p: mpmath.mpf("0.01")})),
+        Remark(
+            text=r"At $p = 0.01$ it is ${value}$, ninety times steeper than at $p = 0.9$.",
+            value=-1 / p,
+            at=Point({p: mpmath.mpf("0.01")}),
+        ),
     ],
     references=["goodfellow2016", "bishop2006"],
 )

@@ -15,10 +15,10 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension, index, positive, probability_vector, vector
 from derive.domain import Point
+from derive.identities.entropy_bounds import UniformVector, entropy_bounds, one_hot, one_hot_entropy, u
 from derive.notation import Entropy, Notation, Sum, fresh_index, j, k, n, p, q
 from derive.oracles import mp_entropy
 from derive.vocabulary import Vocabulary, call, vector_of
-from identities.entropy_bounds import UniformVector, entropy_bounds, one_hot, one_hot_entropy, u
 
 T = sp.Symbol("T", integer=True, positive=True)  # number of scored tokens
 t = sp.Symbol("t", integer=True, positive=True)  # position in the text
@@ -93,7 +93,10 @@ bases = Claim(
     steps=[
         Step(Perplexity(p, n)),
         Step(sp.exp(Entropy(p, n)), because="definition"),
-        Step(sp.Pow(2, Entropy(p, n) / sp.log(2), evaluate=False), because=r"$2^{a} = e^{a \log 2}$ with $a = H(p)/\log 2$"),
+        Step(
+            sp.Pow(2, Entropy(p, n) / sp.log(2), evaluate=False),
+            because=r"$2^{a} = e^{a \log 2}$ with $a = H(p)/\log 2$",
+        ),
         Step(2 ** EntropyBits(p, n), because=r"$\log p_k / \log 2 = \log_2 p_k$"),
     ],
     oracle=oracle_perplexity,
@@ -228,7 +231,9 @@ remarks = [
 # PPL(p) the perplexity of a distribution p over n outcomes; PPL alone the perplexity of a model
 # on a token sequence of length T that gives the observed tokens probabilities q_t; H_2 the entropy in bits.
 
-_doc_tokens = Domain({n: dimension(1, 6), p: probability_vector(n), T: dimension(1, 6), q: vector(T, positive("0.01", 1))})
+_doc_tokens = Domain(
+    {n: dimension(1, 6), p: probability_vector(n), T: dimension(1, 6), q: vector(T, positive("0.01", 1))}
+)
 
 
 def _doc_perplexity(env, atom, side):
@@ -243,11 +248,18 @@ vocabulary = Vocabulary(
     domain_names=True,
     domain=_doc_tokens,
     size=n,
-    entries={"q": vector_of(q, T), "PPL": call(_doc_perplexity), "perplexity": call(_doc_perplexity),
-             "H_2": call(lambda env, atom, side: env.builtin(atom, side) / sp.log(2))},
+    entries={
+        "q": vector_of(q, T),
+        "PPL": call(_doc_perplexity),
+        "perplexity": call(_doc_perplexity),
+        "H_2": call(lambda env, atom, side: env.builtin(atom, side) / sp.log(2)),
+    },
     examples=[
         (r"\operatorname{PPL}(p) = e^{H(p)}", r"\operatorname{PPL}(p) = e^{-H(p)}"),
-        (r"\operatorname{PPL} = \exp\left(-\frac{1}{T}\sum_{t=1}^{T} \log q_t\right)", r"\operatorname{PPL} = \exp\left(-\sum_{t=1}^{T} \log q_t\right)"),
+        (
+            r"\operatorname{PPL} = \exp\left(-\frac{1}{T}\sum_{t=1}^{T} \log q_t\right)",
+            r"\operatorname{PPL} = \exp\left(-\sum_{t=1}^{T} \log q_t\right)",
+        ),
         (r"\operatorname{PPL}(p) \le n", r"\operatorname{PPL}(p) \le \frac{n}{2}"),
         (r"\operatorname{PPL}(p) = 2^{H_2(p)}", r"\operatorname{PPL}(p) = e^{H_2(p)}"),
     ],

@@ -17,12 +17,12 @@ from derive.domain import Interval
 from derive.notation import EvaluatedAt, Notation
 from derive.vocabulary import Vocabulary, function_of, number_of
 
-r = sp.Symbol("r", positive=True)              # probability ratio π_θ(a)/π_old(a)
+r = sp.Symbol("r", positive=True)  # probability ratio π_θ(a)/π_old(a)
 epsilon = sp.Symbol("epsilon", positive=True)  # clip width
-A = sp.Symbol("A", real=True)                  # advantage, any sign
-A_pos = sp.Symbol("A", positive=True)          # advantage when A > 0
-A_neg = sp.Symbol("A", negative=True)          # advantage when A < 0
-u = sp.Symbol("u", positive=True)              # distance beyond the clip range
+A = sp.Symbol("A", real=True)  # advantage, any sign
+A_pos = sp.Symbol("A", positive=True)  # advantage when A > 0
+A_neg = sp.Symbol("A", negative=True)  # advantage when A < 0
+u = sp.Symbol("u", positive=True)  # distance beyond the clip range
 
 
 class Clip(Notation):
@@ -71,13 +71,14 @@ def L(advantage, ratio=r):
 clip = Clip(r, epsilon)
 upper_piecewise = sp.Piecewise((r * A_pos, r <= 1 + epsilon), ((1 + epsilon) * A_pos, True))
 lower_piecewise = sp.Piecewise(((1 - epsilon) * A_neg, r <= 1 - epsilon), (r * A_neg, True))
-above = 1 + epsilon + u   # a ratio beyond the clip range, r > 1 + ε
-below = 1 - epsilon - u   # a ratio below the clip range, r < 1 − ε
+above = 1 + epsilon + u  # a ratio beyond the clip range, r > 1 + ε
+below = 1 - epsilon - u  # a ratio below the clip range, r < 1 − ε
 slope_above = EvaluatedAt(sp.Derivative(L(A_pos), r), r, above)
 slope_below = EvaluatedAt(sp.Derivative(L(A_neg), r), r, below)
 
 
 # --- oracles: plain Python min and max on mpmath numbers --------------------------------
+
 
 def mp_clip(ratio, width):
     return min(max(ratio, 1 - width), 1 + width)
@@ -114,7 +115,9 @@ positive_advantage = Claim(
         Step(L(A_pos)),
         Step(sp.Min(r * A_pos, clip * A_pos), because=r"definition of $L^{\mathrm{CLIP}}$"),
         Step(A_pos * sp.Min(r, clip), because=r"$A > 0$ comes out of the minimum"),
-        Step(A_pos * sp.Min(r, 1 + epsilon), because=r"$\operatorname{min}(r, \operatorname{max}(r, 1 - \epsilon)) = r$"),
+        Step(
+            A_pos * sp.Min(r, 1 + epsilon), because=r"$\operatorname{min}(r, \operatorname{max}(r, 1 - \epsilon)) = r$"
+        ),
         Step(upper_piecewise, because=r"cases $r \le 1 + \epsilon$ and $r > 1 + \epsilon$"),
     ],
     oracle=oracle_objective,
@@ -129,7 +132,10 @@ negative_advantage = Claim(
         Step(L(A_neg)),
         Step(sp.Min(r * A_neg, clip * A_neg), because=r"definition of $L^{\mathrm{CLIP}}$"),
         Step(A_neg * sp.Max(r, clip), because=r"$A < 0$ comes out and turns the minimum into a maximum"),
-        Step(A_neg * sp.Max(r, 1 - epsilon), because=r"$\operatorname{max}(r, \operatorname{clip}(r, 1 - \epsilon, 1 + \epsilon)) = \operatorname{max}(r, 1 - \epsilon)$"),
+        Step(
+            A_neg * sp.Max(r, 1 - epsilon),
+            because=r"$\operatorname{max}(r, \operatorname{clip}(r, 1 - \epsilon, 1 + \epsilon)) = \operatorname{max}(r, 1 - \epsilon)$",
+        ),
         Step(lower_piecewise, because=r"cases $r \le 1 - \epsilon$ and $r > 1 - \epsilon$"),
     ],
     oracle=oracle_objective,
@@ -159,7 +165,10 @@ flat_above = Claim(
             EvaluatedAt(sp.Derivative(A_pos * sp.Min(r, 1 + epsilon), r), r, above),
             by=positive_advantage,
         ),
-        Step(sp.Integer(0), because=r"$\operatorname{min}(r, 1 + \epsilon) = 1 + \epsilon$ for $r > 1 + \epsilon$, constant in $r$"),
+        Step(
+            sp.Integer(0),
+            because=r"$\operatorname{min}(r, 1 + \epsilon) = 1 + \epsilon$ for $r > 1 + \epsilon$, constant in $r$",
+        ),
     ],
     oracle=oracle_slope_above,
     domain=Domain({epsilon: width, u: beyond, A_pos: positive("0.05", 3)}),
@@ -175,7 +184,10 @@ flat_below = Claim(
             EvaluatedAt(sp.Derivative(A_neg * sp.Max(r, 1 - epsilon), r), r, below),
             by=negative_advantage,
         ),
-        Step(sp.Integer(0), because=r"$\operatorname{max}(r, 1 - \epsilon) = 1 - \epsilon$ for $r < 1 - \epsilon$, constant in $r$"),
+        Step(
+            sp.Integer(0),
+            because=r"$\operatorname{max}(r, 1 - \epsilon) = 1 - \epsilon$ for $r < 1 - \epsilon$, constant in $r$",
+        ),
     ],
     oracle=oracle_slope_below,
     domain=Domain({epsilon: width, u: beyond, A_neg: negative}),
@@ -189,15 +201,24 @@ flat_below = Claim(
 vocabulary = Vocabulary(
     domain_names=True,
     entries={
-        "r_t": number_of(r), "rho": number_of(r), "hat_A": number_of(A), "A_t": number_of(A), "hat_A_t": number_of(A),
+        "r_t": number_of(r),
+        "rho": number_of(r),
+        "hat_A": number_of(A),
+        "A_t": number_of(A),
+        "hat_A_t": number_of(A),
         "varepsilon": number_of(epsilon),
-        **{name: function_of(lambda env, ratio: ClippedObjective(ratio, epsilon, A)) for name in ("L^CLIP", "L_CLIP", "J^CLIP")},
+        **{
+            name: function_of(lambda env, ratio: ClippedObjective(ratio, epsilon, A))
+            for name in ("L^CLIP", "L_CLIP", "J^CLIP")
+        },
     },
     symbols={"epsilon": epsilon, "A": A, "r": r},
     examples=[
         (r"L^{\mathrm{CLIP}}(r) \le r A", r"L^{\mathrm{CLIP}}(r) = r A"),
-        (r"L^{\mathrm{CLIP}}(r) = \min\left(r A, \operatorname{clip}(r, 1 - \epsilon, 1 + \epsilon) A\right)",
-         r"L^{\mathrm{CLIP}}(r) = \max\left(r A, \operatorname{clip}(r, 1 - \epsilon, 1 + \epsilon) A\right)"),
+        (
+            r"L^{\mathrm{CLIP}}(r) = \min\left(r A, \operatorname{clip}(r, 1 - \epsilon, 1 + \epsilon) A\right)",
+            r"L^{\mathrm{CLIP}}(r) = \max\left(r A, \operatorname{clip}(r, 1 - \epsilon, 1 + \epsilon) A\right)",
+        ),
     ],
 )
 

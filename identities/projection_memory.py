@@ -13,12 +13,12 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension
 from derive.domain import Point
+from derive.identities.lora_parameter_count import params, thousands
 from derive.notation import Notation, d
 from derive.vocabulary import Vocabulary, computed_number, function_of
-from identities.lora_parameter_count import params, thousands
 
-L = sp.Symbol("L", integer=True, positive=True)   # layers
-l = sp.Symbol("l", integer=True, positive=True)   # a layer
+L = sp.Symbol("L", integer=True, positive=True)  # layers
+l = sp.Symbol("l", integer=True, positive=True)  # a layer
 PROJECTIONS = "QKVO"
 
 
@@ -61,6 +61,7 @@ def layer_sum(function, size, layers):
 
 
 # --- oracles: count entries, and the bytes of one bf16 number -------------------------------
+
 
 def bf16_encoding(value) -> bytes:
     """bf16: the top two bytes of the big-endian IEEE float32 encoding (truncation)."""
@@ -142,7 +143,11 @@ matrix_bytes_4096 = Claim(
     statement=sp.Eq(nbytes(W_4096), one_matrix, evaluate=False),
     steps=[
         Step(nbytes(W_4096)),
-        Step(sp.Mul(2, sp.Pow(WIDTH, 2, evaluate=False), evaluate=False), because=rf"part {{by}} at $d = {WIDTH}$", by=matrix_bytes),
+        Step(
+            sp.Mul(2, sp.Pow(WIDTH, 2, evaluate=False), evaluate=False),
+            because=rf"part {{by}} at $d = {WIDTH}$",
+            by=matrix_bytes,
+        ),
         Step(sp.Integer(one_matrix), because="arithmetic"),
     ],
     oracle=lambda point: mp_matrix_bytes(WIDTH, WIDTH),
@@ -155,8 +160,15 @@ matrix_mib_4096 = Claim(
     statement=sp.Eq(nbytes(W_4096) / MIB, 32, evaluate=False),
     steps=[
         Step(nbytes(W_4096) / MIB),
-        Step(sp.Mul(sp.Integer(one_matrix), sp.Pow(sp.Integer(MIB), -1, evaluate=False), evaluate=False), because="part {by}", by=matrix_bytes_4096),
-        Step(sp.Mul(sp.Pow(2, 25, evaluate=False), sp.Pow(2, -20, evaluate=False), evaluate=False), because=r"$2 \cdot 4096^2 = 2 \cdot 2^{24}$"),
+        Step(
+            sp.Mul(sp.Integer(one_matrix), sp.Pow(sp.Integer(MIB), -1, evaluate=False), evaluate=False),
+            because="part {by}",
+            by=matrix_bytes_4096,
+        ),
+        Step(
+            sp.Mul(sp.Pow(2, 25, evaluate=False), sp.Pow(2, -20, evaluate=False), evaluate=False),
+            because=r"$2 \cdot 4096^2 = 2 \cdot 2^{24}$",
+        ),
         Step(sp.Integer(32), because=r"$2^{5} = 32$"),
     ],
     oracle=lambda point: mpmath.mpf(mp_matrix_bytes(WIDTH, WIDTH)) / MIB,
@@ -171,10 +183,15 @@ model_gib = Claim(
     statement=sp.Eq(layer_sum(nbytes, WIDTH, LAYERS) / GIB, 4, evaluate=False),
     steps=[
         Step(layer_sum(nbytes, WIDTH, LAYERS) / GIB),
-        Step(sp.Mul(8, LAYERS, sp.Pow(WIDTH, 2, evaluate=False), sp.Pow(2, -30, evaluate=False), evaluate=False),
-             because=rf"part {{by}} at $L = {LAYERS}$, $d = {WIDTH}$", by=model_bytes),
-        Step(sp.Mul(sp.Pow(2, 32, evaluate=False), sp.Pow(2, -30, evaluate=False), evaluate=False),
-             because=r"$8 \cdot 32 \cdot 4096^2 = 2^3 \cdot 2^5 \cdot 2^{24}$"),
+        Step(
+            sp.Mul(8, LAYERS, sp.Pow(WIDTH, 2, evaluate=False), sp.Pow(2, -30, evaluate=False), evaluate=False),
+            because=rf"part {{by}} at $L = {LAYERS}$, $d = {WIDTH}$",
+            by=model_bytes,
+        ),
+        Step(
+            sp.Mul(sp.Pow(2, 32, evaluate=False), sp.Pow(2, -30, evaluate=False), evaluate=False),
+            because=r"$8 \cdot 32 \cdot 4096^2 = 2^3 \cdot 2^5 \cdot 2^{24}$",
+        ),
         Step(sp.Integer(4), because=r"$2^2 = 4$"),
     ],
     oracle=lambda point: mpmath.mpf(mp_model(LAYERS, WIDTH, mp_matrix_bytes)) / GIB,
@@ -190,15 +207,20 @@ vocabulary = Vocabulary(
     dims={"d_model": d, "D": d, "N_L": L},
     entries={
         "W": computed_number(lambda env: env.concretise(W)),
-        **{f"W_{name}": computed_number(lambda env, name=name: env.concretise(sp.MatrixSymbol(f"W_{name}", d, d))) for name in PROJECTIONS},
+        **{
+            f"W_{name}": computed_number(lambda env, name=name: env.concretise(sp.MatrixSymbol(f"W_{name}", d, d)))
+            for name in PROJECTIONS
+        },
         "params": function_of(lambda env, arg: env.concretise(params(arg))),
         "bytes": function_of(lambda env, arg: env.concretise(nbytes(arg))),
         "bytes_bf16": function_of(lambda env, arg: env.concretise(nbytes(arg)), subscripted=True),
     },
     examples=[
         (r"\operatorname{bytes}(W) = 2 d^2", r"\operatorname{bytes}(W) = 4 d^2"),
-        (r"\sum_{l=1}^{L} \left(\operatorname{params}(W_Q) + \operatorname{params}(W_K) + \operatorname{params}(W_V) + \operatorname{params}(W_O)\right) = 4 L d^2",
-         r"\sum_{l=1}^{L} \left(\operatorname{params}(W_Q) + \operatorname{params}(W_K) + \operatorname{params}(W_V) + \operatorname{params}(W_O)\right) = 4 d^2"),
+        (
+            r"\sum_{l=1}^{L} \left(\operatorname{params}(W_Q) + \operatorname{params}(W_K) + \operatorname{params}(W_V) + \operatorname{params}(W_O)\right) = 4 L d^2",
+            r"\sum_{l=1}^{L} \left(\operatorname{params}(W_Q) + \operatorname{params}(W_K) + \operatorname{params}(W_V) + \operatorname{params}(W_O)\right) = 4 d^2",
+        ),
     ],
 )
 

@@ -11,13 +11,13 @@ import mpmath
 import sympy as sp
 
 from derive import Claim, Domain, Result, Step, dimension, index, reals, vector
+from derive.identities.softmax_jacobian import softmax_jacobian
 from derive.notation import Notation, Sum, delta, i, j, k, n, over, softmax
 from derive.oracles import mp_partial, mp_softmax
 from derive.vocabulary import Vocabulary, computed_vector, dimension_names, vector_of
-from identities.softmax_jacobian import softmax_jacobian
 
 theta = sp.IndexedBase("theta", real=True)  # policy logits
-R = sp.IndexedBase("R", real=True)          # reward of each action
+R = sp.IndexedBase("R", real=True)  # reward of each action
 
 
 class Policy(Notation):
@@ -50,7 +50,7 @@ def d(expr):
     return sp.Derivative(expr, theta[j])
 
 
-expected_reward = Sum(pi(k) * R[k], k, n)               # E_{a~π}[R(a)]
+expected_reward = Sum(pi(k) * R[k], k, n)  # E_{a~π}[R(a)]
 gradient = d(expected_reward)
 score_form = Sum(pi(k) * R[k] * d(sp.log(pi(k))), k, n)  # E_{a~π}[R(a) ∂_j log π(a)]
 jacobian_form = Sum(pi(k) * R[k] * (delta(k, j) - pi(j)), k, n)
@@ -58,6 +58,7 @@ advantage_form = pi(j) * (R[j] - expected_reward)
 
 
 # --- oracles: plain mpmath from the definitions -----------------------------------------
+
 
 def mp_expected_reward(logits, rewards):
     return sum(p * r for p, r in zip(mp_softmax(logits), rewards))
@@ -90,7 +91,11 @@ score = Claim(
     steps=[
         Step(d(sp.log(pi(i)))),
         Step(d(pi(i)) / pi(i), because=r"chain rule, $(\log u)' = u'/u$"),
-        Step(over(pi(i) * (delta(i, j) - pi(j)), pi(i)), because=r"softmax Jacobian $\partial \sigma_i/\partial z_j = \sigma_i(\delta_{ij} - \sigma_j)$ ({by})", by=softmax_jacobian),
+        Step(
+            over(pi(i) * (delta(i, j) - pi(j)), pi(i)),
+            because=r"softmax Jacobian $\partial \sigma_i/\partial z_j = \sigma_i(\delta_{ij} - \sigma_j)$ ({by})",
+            by=softmax_jacobian,
+        ),
         Step(delta(i, j) - pi(j), because=r"cancel $\pi_i > 0$"),
     ],
     oracle=oracle_score,
@@ -129,7 +134,10 @@ advantage = Claim(
     statement=sp.Eq(jacobian_form, advantage_form, evaluate=False),
     steps=[
         Step(jacobian_form),
-        Step(pi(j) * R[j] - pi(j) * expected_reward, because=r"$\delta_{kj}$ picks $k = j$; $\pi_j$ does not depend on $k$"),
+        Step(
+            pi(j) * R[j] - pi(j) * expected_reward,
+            because=r"$\delta_{kj}$ picks $k = j$; $\pi_j$ does not depend on $k$",
+        ),
         Step(advantage_form, because=r"factor out $\pi_j$"),
     ],
     oracle=oracle_jacobian_form,
@@ -142,13 +150,21 @@ vocabulary = Vocabulary(
     domain_names=True,
     dims=dimension_names(n, ("A",)),
     entries={
-        **{name: computed_vector(lambda index, length: pi(index).xreplace({n: length}), n) for name in ("pi", "pi_theta", "p")},
+        **{
+            name: computed_vector(lambda index, length: pi(index).xreplace({n: length}), n)
+            for name in ("pi", "pi_theta", "p")
+        },
         "r": vector_of(R),
     },
     examples=[
-        (r"\frac{\partial \log \pi_i}{\partial \theta_j} = \delta_{ij} - \pi_j", r"\frac{\partial \log \pi_i}{\partial \theta_j} = \delta_{ij} - \pi_i"),
-        (r"\frac{\partial}{\partial \theta_j} \sum_k \pi_k R_k = \pi_j \left(R_j - \sum_k \pi_k R_k\right)",
-         r"\frac{\partial}{\partial \theta_j} \sum_k \pi_k R_k = \pi_j R_j"),
+        (
+            r"\frac{\partial \log \pi_i}{\partial \theta_j} = \delta_{ij} - \pi_j",
+            r"\frac{\partial \log \pi_i}{\partial \theta_j} = \delta_{ij} - \pi_i",
+        ),
+        (
+            r"\frac{\partial}{\partial \theta_j} \sum_k \pi_k R_k = \pi_j \left(R_j - \sum_k \pi_k R_k\right)",
+            r"\frac{\partial}{\partial \theta_j} \sum_k \pi_k R_k = \pi_j R_j",
+        ),
     ],
 )
 
@@ -158,8 +174,14 @@ reinforce_log_derivative = Result(
     title="The log-derivative (REINFORCE) policy gradient",
     area="Reinforcement learning",
     claims=[score, log_derivative, closed_form, advantage],
-    domain=Domain({
-        n: dimension(1, 6), theta: vector(n, reals(-3, 3)), R: vector(n, reals(-3, 3)), i: index(n), j: index(n),
-    }),
+    domain=Domain(
+        {
+            n: dimension(1, 6),
+            theta: vector(n, reals(-3, 3)),
+            R: vector(n, reals(-3, 3)),
+            i: index(n),
+            j: index(n),
+        }
+    ),
     references=["williams1992"],
 )

@@ -130,7 +130,11 @@ subgradient = Claim(
     steps=[
         Step(ReLU(t)),
         Step(s * ReLU(t) + (1 - s) * ReLU(t), because=r"split $1 = s + (1 - s)$"),
-        Step(s * t + (1 - s) * ReLU(t), relation=">=", because=r"$\operatorname{ReLU}(t) = \max(0, t) \ge t$ and $s \ge 0$"),
+        Step(
+            s * t + (1 - s) * ReLU(t),
+            relation=">=",
+            because=r"$\operatorname{ReLU}(t) = \max(0, t) \ge t$ and $s \ge 0$",
+        ),
         Step(s * t, relation=">=", because=r"$\operatorname{ReLU}(t) \ge 0$ and $1 - s \ge 0$"),
         Step(ReLU(0) + s * t, because=r"$\operatorname{ReLU}(0) = 0$"),
     ],

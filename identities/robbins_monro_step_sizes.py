@@ -31,6 +31,7 @@ root_squares = total(sp.Pow(1 / sp.sqrt(t), 2, evaluate=False))
 
 # --- oracles: the partial sums in plain mpmath, and mpmath's nsum for the convergent series ---
 
+
 def oracle_harmonic_squares(point):
     return mpmath.nsum(lambda step: 1 / step**2, [1, mpmath.inf])
 

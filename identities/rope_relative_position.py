@@ -15,12 +15,12 @@ from derive import Claim, Domain, Result, Step, dimension, index, positive, real
 from derive.notation import Notation, Sum, i
 from derive.vocabulary import Vocabulary, call, position_value, refuse, vector_of
 
-h = sp.Symbol("h", integer=True, positive=True)           # number of 2-dimensional blocks, d = 2h
+h = sp.Symbol("h", integer=True, positive=True)  # number of 2-dimensional blocks, d = 2h
 m, n, s = sp.symbols("m n s", integer=True, positive=True)  # positions of query and key, a shift
 alpha, beta, phi = sp.symbols("alpha beta phi", real=True)
 q = sp.IndexedBase("q", real=True)
 k = sp.IndexedBase("k", real=True)
-theta = sp.IndexedBase("theta", positive=True)              # one frequency per block
+theta = sp.IndexedBase("theta", positive=True)  # one frequency per block
 
 
 def _matrix(rows):
@@ -130,6 +130,7 @@ class RopeScore(Notation):
 
 # --- oracles: plain mpmath rotations ------------------------------------------------------
 
+
 def mp_rotation(angle) -> mpmath.matrix:
     return mpmath.matrix([[mpmath.cos(angle), -mpmath.sin(angle)], [mpmath.sin(angle), mpmath.cos(angle)]])
 
@@ -139,7 +140,7 @@ def mp_rope(vec, frequencies, position) -> mpmath.matrix:
     size = 2 * len(frequencies)
     rotation = mpmath.zeros(size, size)
     for t, frequency in enumerate(frequencies):
-        rotation[2 * t:2 * t + 2, 2 * t:2 * t + 2] = mp_rotation(position * frequency)
+        rotation[2 * t : 2 * t + 2, 2 * t : 2 * t + 2] = mp_rotation(position * frequency)
     return rotation * mpmath.matrix(vec)
 
 
@@ -161,7 +162,9 @@ def oracle_preserved(point):
 
 
 def oracle_pair_score(point):
-    return (mp_rotation(point.m * point.theta[0]) * _pair(point.q)).T * (mp_rotation(point.n * point.theta[0]) * _pair(point.k))
+    return (mp_rotation(point.m * point.theta[0]) * _pair(point.q)).T * (
+        mp_rotation(point.n * point.theta[0]) * _pair(point.k)
+    )
 
 
 def oracle_blocks(point):
@@ -182,8 +185,14 @@ composition = Claim(
     statement=sp.Eq(product(T(Rotation(alpha)), Rotation(beta)), Rotation(beta - alpha), evaluate=False),
     steps=[
         Step(product(T(Rotation(alpha)), Rotation(beta))),
-        Step(product(_matrix([[ca, sa], [-sa, ca]]), _matrix([[cb, -sb], [sb, cb]])), because=r"definition of $R$; transpose"),
-        Step(_matrix([[ca * cb + sa * sb, sa * cb - ca * sb], [ca * sb - sa * cb, ca * cb + sa * sb]]), because="multiply"),
+        Step(
+            product(_matrix([[ca, sa], [-sa, ca]]), _matrix([[cb, -sb], [sb, cb]])),
+            because=r"definition of $R$; transpose",
+        ),
+        Step(
+            _matrix([[ca * cb + sa * sb, sa * cb - ca * sb], [ca * sb - sa * cb, ca * cb + sa * sb]]),
+            because="multiply",
+        ),
         Step(rotation_entries(beta - alpha), because="angle-difference formulas"),
         Step(Rotation(beta - alpha), because=r"definition of $R$"),
     ],
@@ -195,11 +204,19 @@ q_pair, k_pair = block(q, 1), block(k, 1)
 preserved = Claim(
     label="dot products preserved",
     text=r"Rotations therefore preserve dot products: for $q, k \in \mathbb{R}^2$,",
-    statement=sp.Eq(product(T(product(Rotation(phi), q_pair)), product(Rotation(phi), k_pair)), product(T(q_pair), k_pair), evaluate=False),
+    statement=sp.Eq(
+        product(T(product(Rotation(phi), q_pair)), product(Rotation(phi), k_pair)),
+        product(T(q_pair), k_pair),
+        evaluate=False,
+    ),
     steps=[
         Step(product(T(product(Rotation(phi), q_pair)), product(Rotation(phi), k_pair))),
         Step(product(T(q_pair), T(Rotation(phi)), Rotation(phi), k_pair), because=r"$(AB)^{\top} = B^{\top} A^{\top}$"),
-        Step(product(T(q_pair), Rotation(sp.Integer(0)), k_pair), because=r"part {by} with $\alpha = \beta = \varphi$", by=composition),
+        Step(
+            product(T(q_pair), Rotation(sp.Integer(0)), k_pair),
+            because=r"part {by} with $\alpha = \beta = \varphi$",
+            by=composition,
+        ),
         Step(product(T(q_pair), k_pair), because=r"$R(0)$ is the identity"),
     ],
     oracle=oracle_preserved,
@@ -217,7 +234,10 @@ pair_score = Claim(
     ),
     steps=[
         Step(product(T(product(Rotation(m * theta_1), q_pair)), product(Rotation(n * theta_1), k_pair))),
-        Step(product(T(q_pair), T(Rotation(m * theta_1)), Rotation(n * theta_1), k_pair), because=r"$(AB)^{\top} = B^{\top} A^{\top}$"),
+        Step(
+            product(T(q_pair), T(Rotation(m * theta_1)), Rotation(n * theta_1), k_pair),
+            because=r"$(AB)^{\top} = B^{\top} A^{\top}$",
+        ),
         Step(product(T(q_pair), Rotation(n * theta_1 - m * theta_1), k_pair), because="part {by}", by=composition),
         Step(product(T(q_pair), Rotation((n - m) * theta_1), k_pair), because=r"$n\theta - m\theta = (n - m)\theta$"),
     ],
@@ -234,7 +254,11 @@ blocks = Claim(
     steps=[
         Step(RopeScore(m, n, h)),
         Step(Sum(rotated_term(i, m, n), i, h), because=r"the dot product, summed block by block"),
-        Step(Sum(relative_term(i, n - m), i, h), because=r"part {by} in block $i$, with $\theta = \theta_i$, multiplied out", by=pair_score),
+        Step(
+            Sum(relative_term(i, n - m), i, h),
+            because=r"part {by} in block $i$, with $\theta = \theta_i$, multiplied out",
+            by=pair_score,
+        ),
     ],
     oracle=oracle_blocks,
 )
@@ -245,7 +269,11 @@ shifted = Claim(
     statement=sp.Eq(RopeScore(m + s, n + s, h), RopeScore(m, n, h), evaluate=False),
     steps=[
         Step(RopeScore(m + s, n + s, h)),
-        Step(Sum(relative_term(i, (n + s) - (m + s)), i, h), because=r"part {by} at positions $m + s$, $n + s$; $(n + s) - (m + s) = n - m$", by=blocks),
+        Step(
+            Sum(relative_term(i, (n + s) - (m + s)), i, h),
+            because=r"part {by} at positions $m + s$, $n + s$; $(n + s) - (m + s) = n - m$",
+            by=blocks,
+        ),
         Step(RopeScore(m, n, h), because="part {by}", by=blocks),
     ],
     oracle=oracle_shifted,
@@ -273,8 +301,14 @@ vocabulary = Vocabulary(
     dims={"h": h},
     entries={"q": vector_of(q, 2 * h), "k": vector_of(k, 2 * h), "R": call(_doc_rotation)},
     examples=[
-        (r"q^\top R_{\Theta,m}^\top R_{\Theta,n}\, k = q^\top R_{\Theta,n-m}\, k", r"q^\top R_{\Theta,m}^\top R_{\Theta,n}\, k = q^\top R_{\Theta,n+m}\, k"),
-        (r"q^\top R_{\Theta,m+s}^\top R_{\Theta,n+s}\, k = q^\top R_{\Theta,m}^\top R_{\Theta,n}\, k", r"q^\top R_{\Theta,m+s}^\top R_{\Theta,n}\, k = q^\top R_{\Theta,m}^\top R_{\Theta,n}\, k"),
+        (
+            r"q^\top R_{\Theta,m}^\top R_{\Theta,n}\, k = q^\top R_{\Theta,n-m}\, k",
+            r"q^\top R_{\Theta,m}^\top R_{\Theta,n}\, k = q^\top R_{\Theta,n+m}\, k",
+        ),
+        (
+            r"q^\top R_{\Theta,m+s}^\top R_{\Theta,n+s}\, k = q^\top R_{\Theta,m}^\top R_{\Theta,n}\, k",
+            r"q^\top R_{\Theta,m+s}^\top R_{\Theta,n}\, k = q^\top R_{\Theta,m}^\top R_{\Theta,n}\, k",
+        ),
     ],
 )
 
@@ -284,17 +318,19 @@ rope_relative_position = Result(
     title="Rotary position embeddings depend on relative position",
     area="Attention",
     claims=[composition, preserved, pair_score, blocks, shifted],
-    domain=Domain({
-        h: dimension(1, 4),
-        alpha: reals(-4, 4),
-        beta: reals(-4, 4),
-        phi: reals(-4, 4),
-        m: index(2048),
-        n: index(2048),
-        s: index(2048),
-        q: vector(2 * h, reals(-2, 2)),
-        k: vector(2 * h, reals(-2, 2)),
-        theta: vector(h, positive("0.0001", 1)),
-    }),
+    domain=Domain(
+        {
+            h: dimension(1, 4),
+            alpha: reals(-4, 4),
+            beta: reals(-4, 4),
+            phi: reals(-4, 4),
+            m: index(2048),
+            n: index(2048),
+            s: index(2048),
+            q: vector(2 * h, reals(-2, 2)),
+            k: vector(2 * h, reals(-2, 2)),
+            theta: vector(h, positive("0.0001", 1)),
+        }
+    ),
     references=["su2021"],
 )

@@ -11,10 +11,10 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension, index, reals, vector
 from derive.domain import Point
+from derive.identities.reinforce_log_derivative import Policy, R, d, mp_log_policy, pi, reinforce_log_derivative, theta
 from derive.notation import EvaluatedAt, Notation, Sum, delta, fresh_index, j, k, n
 from derive.oracles import mp_partial, mp_softmax
 from derive.vocabulary import Vocabulary, computed_vector, dimension_names, vector_of
-from identities.reinforce_log_derivative import Policy, R, d, mp_log_policy, pi, reinforce_log_derivative, theta
 
 b = sp.Symbol("b", real=True)  # the baseline
 
@@ -63,6 +63,7 @@ slope_at_best = EvaluatedAt(sp.Derivative(second_moment, b), b, best_baseline)
 
 
 # --- oracles: plain mpmath from the definitions -----------------------------------------
+
 
 def mp_scores(point):
     """∂ log π_a / ∂θ_j for every action a, by numerical differentiation."""
@@ -137,20 +138,34 @@ best = Claim(
             because=r"$\partial (R_k - b)^2 / \partial b = -2 (R_k - b)$",
         ),
         Step(
-            -2 * (Sum(pi(k) * R[k] * softmax_score(k) ** 2, k, n) - best_baseline * Sum(pi(k) * softmax_score(k) ** 2, k, n)),
+            -2
+            * (
+                Sum(pi(k) * R[k] * softmax_score(k) ** 2, k, n)
+                - best_baseline * Sum(pi(k) * softmax_score(k) ** 2, k, n)
+            ),
             because=r"split the sum, put in $b = b^*$",
         ),
         Step(sp.Integer(0), because=r"definition of $b^*$"),
     ],
     oracle=oracle_slope_at_best,
-    domain=Domain({  # n >= 2: with one action every score is 0 and b* is undefined
-        n: dimension(2, 6), theta: vector(n, reals(-3, 3)), R: vector(n, reals(-3, 3)), j: index(n),
-    }),
+    domain=Domain(
+        {  # n >= 2: with one action every score is 0 and b* is undefined
+            n: dimension(2, 6),
+            theta: vector(n, reals(-3, 3)),
+            R: vector(n, reals(-3, 3)),
+            j: index(n),
+        }
+    ),
 )
 
-example = Point({
-    n: 3, j: 1, theta: [mpmath.mpf(0), mpmath.mpf(0), mpmath.mpf(1)], R: [mpmath.mpf(1), mpmath.mpf(0), mpmath.mpf(0)],
-})
+example = Point(
+    {
+        n: 3,
+        j: 1,
+        theta: [mpmath.mpf(0), mpmath.mpf(0), mpmath.mpf(1)],
+        R: [mpmath.mpf(1), mpmath.mpf(0), mpmath.mpf(0)],
+    }
+)
 
 # --- documentation vocabulary ---------------------------------------------------------------
 # θ the logits of a softmax policy π (π_θ) over n actions, R (r) the rewards, b a baseline.
@@ -159,13 +174,21 @@ vocabulary = Vocabulary(
     domain_names=True,
     dims=dimension_names(n, ("A",)),
     entries={
-        **{name: computed_vector(lambda index, length: pi(index).xreplace({n: length}), n) for name in ("pi", "pi_theta", "p")},
+        **{
+            name: computed_vector(lambda index, length: pi(index).xreplace({n: length}), n)
+            for name in ("pi", "pi_theta", "p")
+        },
         "r": vector_of(R),
     },
     examples=[
-        (r"\sum_k \pi_k \frac{\partial \log \pi_k}{\partial \theta_j} = 0", r"\sum_k \frac{\partial \log \pi_k}{\partial \theta_j} = 0"),
-        (r"\sum_k \pi_k (R_k - b) \frac{\partial \log \pi_k}{\partial \theta_j} = \frac{\partial}{\partial \theta_j} \sum_k \pi_k R_k",
-         r"\sum_k \pi_k (R_k - b) \frac{\partial \log \pi_k}{\partial \theta_j} = \frac{\partial}{\partial \theta_j} \sum_k \pi_k R_k - b"),
+        (
+            r"\sum_k \pi_k \frac{\partial \log \pi_k}{\partial \theta_j} = 0",
+            r"\sum_k \frac{\partial \log \pi_k}{\partial \theta_j} = 0",
+        ),
+        (
+            r"\sum_k \pi_k (R_k - b) \frac{\partial \log \pi_k}{\partial \theta_j} = \frac{\partial}{\partial \theta_j} \sum_k \pi_k R_k",
+            r"\sum_k \pi_k (R_k - b) \frac{\partial \log \pi_k}{\partial \theta_j} = \frac{\partial}{\partial \theta_j} \sum_k \pi_k R_k - b",
+        ),
     ],
 )
 
@@ -175,9 +198,15 @@ score_function_baseline = Result(
     title="A baseline leaves the policy gradient unbiased",
     area="Reinforcement learning",
     claims=[zero_mean, unbiased, best],
-    domain=Domain({
-        n: dimension(1, 6), theta: vector(n, reals(-3, 3)), R: vector(n, reals(-3, 3)), b: reals(-3, 3), j: index(n),
-    }),
+    domain=Domain(
+        {
+            n: dimension(1, 6),
+            theta: vector(n, reals(-3, 3)),
+            R: vector(n, reals(-3, 3)),
+            b: reals(-3, 3),
+            j: index(n),
+        }
+    ),
     references=["williams1992"],
     remarks=[
         Remark(

@@ -18,15 +18,15 @@ from derive.notation import Notation, Sum, d, delta, fresh_index, i, k, over
 from derive.oracles import mp_partial
 from derive.vocabulary import Vocabulary, number_of, vector_of
 
-w = sp.IndexedBase("w", real=True)          # weights
-g = sp.IndexedBase("g", real=True)          # gradient of the loss L at w
+w = sp.IndexedBase("w", real=True)  # weights
+g = sp.IndexedBase("g", real=True)  # gradient of the loss L at w
 w_pos = sp.IndexedBase("w", positive=True)  # weights, when all are positive (part d)
 g_pos = sp.IndexedBase("g", positive=True)  # gradient, when all its entries are positive (part d)
-eta = sp.Symbol("eta", positive=True)       # learning rate
-lam = sp.Symbol("lambda", positive=True)    # weight decay / L2 coefficient
+eta = sp.Symbol("eta", positive=True)  # learning rate
+lam = sp.Symbol("lambda", positive=True)  # weight decay / L2 coefficient
 beta1 = sp.Symbol("beta_1", positive=True)
 beta2 = sp.Symbol("beta_2", positive=True)
-eps = sp.Symbol("epsilon", positive=True)   # Adam's denominator offset
+eps = sp.Symbol("epsilon", positive=True)  # Adam's denominator offset
 
 
 def penalty(weights=w, size=d):
@@ -79,14 +79,15 @@ gap = AdamStep(w_pos, g_pos, i, d, 0, 0) - AdamStep(w_pos, g_pos, i, d, 0, 1)
 
 # --- oracles: the optimisers run in plain mpmath ----------------------------------------
 
+
 def mp_penalty_gradient(point, weights):
     """∂/∂w_i (λ/2) Σ_k w_k², by numerical differentiation."""
     return mp_partial(lambda v: point[lam] / 2 * mpmath.fsum(x**2 for x in v), weights, point.i - 1)
 
 
 def mp_adam_first_step(point, weight, gradient, offset, decay=0):
-    m = (1 - point.beta_1) * gradient            # m_1 from m_0 = 0
-    v = (1 - point.beta_2) * gradient**2         # v_1 from v_0 = 0
+    m = (1 - point.beta_1) * gradient  # m_1 from m_0 = 0
+    v = (1 - point.beta_2) * gradient**2  # v_1 from v_0 = 0
     m_hat, v_hat = m / (1 - point.beta_1), v / (1 - point.beta_2)
     return weight - point.eta * (m_hat / (mpmath.sqrt(v_hat) + offset) + decay * weight)
 
@@ -148,7 +149,8 @@ adam_l2 = Claim(
         Step(l2_step),
         Step(
             w[i] - eta * penalised_gradient / (sp.Pow(penalised_gradient**2, sp.Rational(1, 2), evaluate=False) + eps),
-            because=r"gradient $g_i + \lambda w_i$ as in {by}; $\hat{m}_1 = g_i + \lambda w_i$, $\hat{v}_1 = (g_i + \lambda w_i)^2$", by=sgd,
+            because=r"gradient $g_i + \lambda w_i$ as in {by}; $\hat{m}_1 = g_i + \lambda w_i$, $\hat{v}_1 = (g_i + \lambda w_i)^2$",
+            by=sgd,
         ),
         Step(l2_closed, because=r"$\sqrt{x^2} = |x|$"),
     ],
@@ -180,24 +182,41 @@ differ = Claim(
                 w_pos[i] - eta * over(g_pos[i] + lam * w_pos[i], sp.Abs(g_pos[i] + lam * w_pos[i], evaluate=False)),
                 w_pos[i] - eta * over(g_pos[i], sp.Abs(g_pos[i], evaluate=False)) - eta * lam * w_pos[i],
             ),
-            because=r"{by1} and {by2} with $\epsilon = 0$", by=(adam_l2, adamw),
+            because=r"{by1} and {by2} with $\epsilon = 0$",
+            by=(adam_l2, adamw),
         ),
         Step(difference(w_pos[i] - eta, w_pos[i] - eta - eta * lam * w_pos[i]), because=r"$x/|x| = 1$ for $x > 0$"),
         Step(eta * lam * w_pos[i], because="cancel"),
     ],
     oracle=oracle_gap,
-    domain=Domain({
-        d: dimension(1, 4), w_pos: vector(d, positive("0.05", 3)), g_pos: vector(d, positive("0.05", 3)), i: index(d),
-        eta: positive("0.001", "0.5"), lam: positive("0.01", 1),
-        beta1: positive("0.05", "0.95"), beta2: positive("0.05", "0.95"),
-    }),
+    domain=Domain(
+        {
+            d: dimension(1, 4),
+            w_pos: vector(d, positive("0.05", 3)),
+            g_pos: vector(d, positive("0.05", 3)),
+            i: index(d),
+            eta: positive("0.001", "0.5"),
+            lam: positive("0.01", 1),
+            beta1: positive("0.05", "0.95"),
+            beta2: positive("0.05", "0.95"),
+        }
+    ),
 )
 
 one = mpmath.mpf(1)
-example = Point({
-    d: 1, i: 1, w: [one], g: [one], eta: mpmath.mpf("0.01"), lam: mpmath.mpf("0.1"),
-    beta1: mpmath.mpf("0.9"), beta2: mpmath.mpf("0.999"), eps: mpmath.mpf(0),
-})
+example = Point(
+    {
+        d: 1,
+        i: 1,
+        w: [one],
+        g: [one],
+        eta: mpmath.mpf("0.01"),
+        lam: mpmath.mpf("0.1"),
+        beta1: mpmath.mpf("0.9"),
+        beta2: mpmath.mpf("0.999"),
+        eps: mpmath.mpf(0),
+    }
+)
 
 # --- documentation vocabulary ---------------------------------------------------------------
 # w the weights (θ), g the gradient of the loss, η the learning rate, λ the L2 / weight-decay
@@ -208,8 +227,10 @@ vocabulary = Vocabulary(
     dims={"n": d, "D": d},
     entries={"theta": vector_of(w), "alpha": number_of(eta)},
     examples=[
-        (r"w_i - \eta\,\frac{\partial}{\partial w_i}\left(\frac{\lambda}{2}\sum_k w_k^2\right) - \eta g_i = w_i - \eta\lambda w_i - \eta g_i",
-         r"w_i - \eta\,\frac{\partial}{\partial w_i}\left(\frac{\lambda}{2}\sum_k w_k^2\right) - \eta g_i = w_i - \lambda w_i - \eta g_i"),
+        (
+            r"w_i - \eta\,\frac{\partial}{\partial w_i}\left(\frac{\lambda}{2}\sum_k w_k^2\right) - \eta g_i = w_i - \eta\lambda w_i - \eta g_i",
+            r"w_i - \eta\,\frac{\partial}{\partial w_i}\left(\frac{\lambda}{2}\sum_k w_k^2\right) - \eta g_i = w_i - \lambda w_i - \eta g_i",
+        ),
     ],
 )
 
@@ -219,11 +240,19 @@ sgd_weight_decay_vs_l2 = Result(
     title="Weight decay and L2 regularisation: equal for SGD, different for Adam",
     area="Optimisation",
     claims=[sgd, adam_l2, adamw, differ],
-    domain=Domain({
-        d: dimension(1, 4), w: vector(d, reals(-3, 3)), g: vector(d, reals(-3, 3)), i: index(d),
-        eta: positive("0.001", "0.5"), lam: positive("0.01", 1), beta1: positive("0.05", "0.95"),
-        beta2: positive("0.05", "0.95"), eps: positive("0.001", "0.5"),
-    }),
+    domain=Domain(
+        {
+            d: dimension(1, 4),
+            w: vector(d, reals(-3, 3)),
+            g: vector(d, reals(-3, 3)),
+            i: index(d),
+            eta: positive("0.001", "0.5"),
+            lam: positive("0.01", 1),
+            beta1: positive("0.05", "0.95"),
+            beta2: positive("0.05", "0.95"),
+            eps: positive("0.001", "0.5"),
+        }
+    ),
     references=["loshchilov2019", "kingma2015"],
     remarks=[
         Remark(

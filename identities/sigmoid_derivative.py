@@ -42,7 +42,10 @@ derivative_claim = Claim(
     steps=[
         Step(derivative),
         Step(sp.Derivative(1 / (1 + sp.exp(-x)), x), because="definition of the sigmoid"),
-        Step(sp.exp(-x) / (1 + sp.exp(-x)) ** 2, because=r"chain rule: $\partial (1+e^{-x})^{-1}/\partial x = e^{-x} (1+e^{-x})^{-2}$"),
+        Step(
+            sp.exp(-x) / (1 + sp.exp(-x)) ** 2,
+            because=r"chain rule: $\partial (1+e^{-x})^{-1}/\partial x = e^{-x} (1+e^{-x})^{-2}$",
+        ),
         Step(s * sp.exp(-x) / (1 + sp.exp(-x)), because=r"split the square; definition of the sigmoid"),
         Step(closed_form, because=r"$e^{-x}/(1+e^{-x}) = 1 - 1/(1+e^{-x})$"),
     ],

@@ -11,10 +11,10 @@ import mpmath
 import sympy as sp
 
 from derive import Claim, Domain, Result, Step, dimension, index, probability_vector, reals, vector
+from derive.identities.softmax_jacobian import softmax_jacobian
 from derive.notation import Notation, Softmax, Sum, delta, fresh_index, j, k, n, softmax, y, z
 from derive.oracles import mp_partial, mp_softmax
 from derive.vocabulary import Vocabulary, dimension_names, softmax_of, vector_of, vector_value
-from identities.softmax_jacobian import softmax_jacobian
 
 t = sp.Symbol("t", integer=True, positive=True)  # the index of the correct class
 
@@ -86,10 +86,14 @@ entrywise = Claim(
         ),
         Step(
             -Sum(unevaluated(y[k], softmax(k), delta(k, j) - softmax(j), sp.Pow(softmax(k), -1)), k, n),
-            because=r"softmax Jacobian $\partial\sigma_k/\partial z_j = \sigma_k(\delta_{kj} - \sigma_j)$ ({by})", by=softmax_jacobian,
+            because=r"softmax Jacobian $\partial\sigma_k/\partial z_j = \sigma_k(\delta_{kj} - \sigma_j)$ ({by})",
+            by=softmax_jacobian,
         ),
         Step(-Sum(y[k] * (delta(k, j) - softmax(j)), k, n), because=r"cancel $\sigma_k > 0$"),
-        Step(-y[j] + softmax(j) * Sum(y[k], k, n), because=r"$\delta_{kj}$ picks $k = j$; $\sigma_j$ does not depend on $k$"),
+        Step(
+            -y[j] + softmax(j) * Sum(y[k], k, n),
+            because=r"$\delta_{kj}$ picks $k = j$; $\sigma_j$ does not depend on $k$",
+        ),
         Step(closed_form, because=r"$\sum_k y_k = 1$"),
     ],
     oracle=oracle_gradient,
@@ -132,7 +136,11 @@ one_hot_gradient = Claim(
     steps=[
         Step(one_hot_gradient_expr),
         Step(-sp.Derivative(softmax(t), z[j]) / softmax(t), because=r"chain rule through $\log$"),
-        Step(-unevaluated(softmax(t), delta(t, j) - softmax(j), sp.Pow(softmax(t), -1)), because=r"softmax Jacobian ({by})", by=softmax_jacobian),
+        Step(
+            -unevaluated(softmax(t), delta(t, j) - softmax(j), sp.Pow(softmax(t), -1)),
+            because=r"softmax Jacobian ({by})",
+            by=softmax_jacobian,
+        ),
         Step(softmax(j) - delta(j, t), because=r"cancel $\sigma_t > 0$"),
     ],
     oracle=oracle_one_hot_gradient,
@@ -176,7 +184,11 @@ vocabulary = Vocabulary(
     parameters={"one-hot": _doc_one_hot},
     examples=[
         (r"\frac{\partial L}{\partial z_j} = p_j - y_j", r"\frac{\partial L}{\partial z_j} = y_j - p_j"),
-        (r"\frac{\partial L}{\partial z_j} = \hat{y}_j - y_j", r"\frac{\partial L}{\partial z_j} = \hat{y}_j - 1", "one-hot target"),
+        (
+            r"\frac{\partial L}{\partial z_j} = \hat{y}_j - y_j",
+            r"\frac{\partial L}{\partial z_j} = \hat{y}_j - 1",
+            "one-hot target",
+        ),
     ],
 )
 

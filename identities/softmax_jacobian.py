@@ -12,7 +12,7 @@ from derive.notation import Softmax, Sum, delta, i, j, k, n, softmax, z
 from derive.oracles import mp_partial, mp_softmax
 from derive.vocabulary import Vocabulary, dimension_names, matrix_of, softmax_of, vector_of
 
-total = Sum(sp.exp(z[k]), k, n)                      # Σ_k e^{z_k}
+total = Sum(sp.exp(z[k]), k, n)  # Σ_k e^{z_k}
 jacobian_entry = sp.Derivative(softmax(i), z[j])
 closed_form = softmax(i) * (delta(i, j) - softmax(j))
 
@@ -40,7 +40,10 @@ entrywise = Claim(
             (delta(i, j) * sp.exp(z[i]) * total - sp.exp(z[i]) * sp.exp(z[j])) / total**2,
             because=r"$\delta_{kj}$ picks the term $k = j$ out of the sum",
         ),
-        Step((sp.exp(z[i]) / total) * (delta(i, j) - sp.exp(z[j]) / total), because=r"factor out $e^{z_i}/\sum_k e^{z_k}$"),
+        Step(
+            (sp.exp(z[i]) / total) * (delta(i, j) - sp.exp(z[j]) / total),
+            because=r"factor out $e^{z_i}/\sum_k e^{z_k}$",
+        ),
         Step(closed_form, because="definition of the softmax"),
     ],
     oracle=oracle_entry,
@@ -52,7 +55,9 @@ matrix_form = Claim(
     statement=sp.Eq(closed_form, softmax(i) * delta(i, j) - softmax(i) * softmax(j), evaluate=False),
     steps=[
         Step(closed_form),
-        Step(softmax(i) * delta(i, j) - softmax(i) * softmax(j), because="distribute: diagonal part minus outer product"),
+        Step(
+            softmax(i) * delta(i, j) - softmax(i) * softmax(j), because="distribute: diagonal part minus outer product"
+        ),
     ],
     oracle=oracle_entry,
 )
@@ -63,7 +68,10 @@ row_sum = Claim(
     statement=sp.Eq(Sum(closed_form, j, n), 0, evaluate=False),
     steps=[
         Step(Sum(closed_form, j, n)),
-        Step(softmax(i) - softmax(i) * Sum(softmax(j), j, n), because=r"$\delta_{ij}$ picks $j = i$; $\sigma_i$ does not depend on $j$"),
+        Step(
+            softmax(i) - softmax(i) * Sum(softmax(j), j, n),
+            because=r"$\delta_{ij}$ picks $j = i$; $\sigma_i$ does not depend on $j$",
+        ),
         Step(sp.Add(softmax(i), -softmax(i), evaluate=False), because=r"$\sum_j \sigma_j = 1$"),
         Step(sp.Integer(0), because="cancel"),
     ],
@@ -83,8 +91,15 @@ vocabulary = Vocabulary(
         "J": matrix_of(lambda a, b, size: sp.Derivative(Softmax(z, a, size), z[b]), n),
     },
     examples=[
-        (r"\frac{\partial s_i}{\partial z_j} = s_i(\delta_{ij} - s_j)", r"\frac{\partial s_i}{\partial z_j} = s_j(\delta_{ij} - s_j)"),
-        (r"J = \operatorname{diag}(s) - s s^\top", r"J = \operatorname{diag}(s) + s s^\top", "s = \\operatorname{softmax}(z)"),
+        (
+            r"\frac{\partial s_i}{\partial z_j} = s_i(\delta_{ij} - s_j)",
+            r"\frac{\partial s_i}{\partial z_j} = s_j(\delta_{ij} - s_j)",
+        ),
+        (
+            r"J = \operatorname{diag}(s) - s s^\top",
+            r"J = \operatorname{diag}(s) + s s^\top",
+            "s = \\operatorname{softmax}(z)",
+        ),
     ],
 )
 

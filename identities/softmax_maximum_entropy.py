@@ -15,12 +15,12 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Statement, Step, dimension, probability_vector, reals, vector
 from derive.domain import Point, ProbabilityVector, concrete_size, uniform
+from derive.identities.gibbs_inequality import gibbs_inequality
+from derive.identities.softmax_temperature import ScaledLogits
+from derive.identities.softmax_temperature_entropy import Mean, SoftmaxVector
 from derive.notation import KL, Entropy, Softmax, Sum, k, l, n, p, unfold, z
 from derive.oracles import mp_entropy, mp_softmax
 from derive.vocabulary import Vocabulary, computed_vector, dimension_names
-from identities.gibbs_inequality import gibbs_inequality
-from identities.softmax_temperature import ScaledLogits
-from identities.softmax_temperature_entropy import Mean, SoftmaxVector
 
 beta = sp.Symbol("beta", real=True)  # the inverse temperature
 
@@ -61,6 +61,7 @@ class SameMeanDistribution(ProbabilityVector):
 
 # --- oracles: plain mpmath from the definitions ---------------------------------------
 
+
 def mp_gibbs(point):
     return mp_softmax([point.beta * v for v in point.z])
 
@@ -86,7 +87,9 @@ entropy_claim = Claim(
     statement=sp.Eq(Entropy(sigma, n), gibbs_entropy, evaluate=False),
     steps=[
         Step(Entropy(sigma, n)),
-        Step(-Sum(sigma_k * (beta * z[k] - log_partition), k, n), because="definition of the entropy; log of the softmax"),
+        Step(
+            -Sum(sigma_k * (beta * z[k] - log_partition), k, n), because="definition of the entropy; log of the softmax"
+        ),
         Step(
             log_partition * Sum(sigma_k, k, n) - beta * Sum(sigma_k * z[k], k, n),
             because=r"split the sum; $\log \sum_l \exp(\beta z_l)$ does not depend on $k$",
@@ -109,7 +112,9 @@ general_claim = Claim(
             because=r"definition of $H(p)$; $\sum_k p_k = 1$",
         ),
         Step(
-            Sum(p[k] * (sp.log(p[k]) - (beta * z[k] - log_partition)), k, n) + beta * Sum(p[k] * z[k], k, n) - beta * mean_sigma,
+            Sum(p[k] * (sp.log(p[k]) - (beta * z[k] - log_partition)), k, n)
+            + beta * Sum(p[k] * z[k], k, n)
+            - beta * mean_sigma,
             because=r"add and subtract $\beta \sum_k p_k z_k$",
         ),
         Step(
@@ -123,7 +128,12 @@ general_claim = Claim(
 
 # p drawn with the expected logit of sigma (and p != sigma); needs n >= 3 for room to move
 same_mean = Domain(
-    {n: dimension(3, 6), z: vector(n, reals(-3, 3)), beta: reals(-3, 3), p: SameMeanDistribution(n, logits=z, factor=beta)}
+    {
+        n: dimension(3, 6),
+        z: vector(n, reals(-3, 3)),
+        beta: reals(-3, 3),
+        p: SameMeanDistribution(n, logits=z, factor=beta),
+    }
 )
 
 same_mean_claim = Claim(
@@ -138,6 +148,7 @@ same_mean_claim = Claim(
     oracle=oracle_entropy_gap,
     domain=same_mean,
 )
+
 
 def bound_steps(relation, because):
     return [
@@ -160,7 +171,9 @@ strict_claim = Claim(
     label="only the softmax attains it",
     text=r"and every other such distribution, $p \ne \sigma$, has strictly less:",
     statement=Statement(Entropy(p, n), "<", Entropy(sigma, n)),
-    steps=bound_steps("<", r"Gibbs' inequality is strict ({by}): $D_{\mathrm{KL}}(p \,\|\, \sigma) > 0$ for $p \ne \sigma$"),
+    steps=bound_steps(
+        "<", r"Gibbs' inequality is strict ({by}): $D_{\mathrm{KL}}(p \,\|\, \sigma) > 0$ for $p \ne \sigma$"
+    ),
     oracle=oracle_entropy_p,
     domain=same_mean,
 )
@@ -185,11 +198,19 @@ remarks = [
 vocabulary = Vocabulary(
     domain_names=True,
     dims=dimension_names(n),
-    entries={name: computed_vector(lambda index, length: Softmax(ScaledLogits(z, beta), index, length), n) for name in ("g", "q", "p_beta")},
+    entries={
+        name: computed_vector(lambda index, length: Softmax(ScaledLogits(z, beta), index, length), n)
+        for name in ("g", "q", "p_beta")
+    },
     examples=[
-        (r"H(q) = \log \sum_l e^{\beta z_l} - \beta \sum_k q_k z_k", r"H(q) = \log \sum_l e^{\beta z_l} + \beta \sum_k q_k z_k"),
-        (r"H(q) - H(p) = \beta\left(\sum_k p_k z_k - \sum_k q_k z_k\right) + D_{\mathrm{KL}}(p \| q)",
-         r"H(q) - H(p) = \beta\left(\sum_k p_k z_k - \sum_k q_k z_k\right) - D_{\mathrm{KL}}(p \| q)"),
+        (
+            r"H(q) = \log \sum_l e^{\beta z_l} - \beta \sum_k q_k z_k",
+            r"H(q) = \log \sum_l e^{\beta z_l} + \beta \sum_k q_k z_k",
+        ),
+        (
+            r"H(q) - H(p) = \beta\left(\sum_k p_k z_k - \sum_k q_k z_k\right) + D_{\mathrm{KL}}(p \| q)",
+            r"H(q) - H(p) = \beta\left(\sum_k p_k z_k - \sum_k q_k z_k\right) - D_{\mathrm{KL}}(p \| q)",
+        ),
     ],
 )
 

@@ -13,10 +13,10 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension, index, reals, vector
 from derive.domain import Index, Point, concrete_size
+from derive.identities.log_softmax_stable import log_softmax_stable, m
 from derive.notation import Sum, delta, i, j, k, n, over, softmax, z
 from derive.oracles import mp_softmax
 from derive.vocabulary import Vocabulary, dimension_names, softmax_of
-from identities.log_softmax_stable import log_softmax_stable, m
 
 
 class RaisedLogits(sp.Function):
@@ -55,6 +55,7 @@ gap = sp.Symbol("Delta", real=True)  # how much one logit is raised
 
 # --- oracles: plain mpmath from the definitions ---------------------------------------
 
+
 def oracle_ratio(point):
     probabilities = mp_softmax(point.z)
     return probabilities[point.i - 1] / probabilities[point.j - 1]
@@ -81,7 +82,10 @@ ratio_claim = Claim(
     statement=sp.Eq(ratio, sp.exp(z[i] - z[j]), evaluate=False),
     steps=[
         Step(ratio),
-        Step(over(sp.exp(z[i]), sp.exp(z[j])), because=r"definition of the softmax; the normaliser $\sum_k e^{z_k}$ cancels"),
+        Step(
+            over(sp.exp(z[i]), sp.exp(z[j])),
+            because=r"definition of the softmax; the normaliser $\sum_k e^{z_k}$ cancels",
+        ),
         Step(sp.exp(z[i] - z[j]), because=r"$e^{a}/e^{b} = \exp(a - b)$"),
     ],
     oracle=oracle_ratio,
@@ -103,7 +107,8 @@ log_odds_claim = Claim(
         Step(sp.log(softmax(i)) - sp.log(softmax(j)), because=r"log of a quotient ($\sigma_i, \sigma_j > 0$)"),
         Step(
             sp.Add(shifted_log(i), sp.Mul(-1, shifted_log(j), evaluate=False), evaluate=False),
-            because=r"shifted log-softmax ({by}), with the same $m$ for $i$ and $j$", by=log_softmax_stable,
+            because=r"shifted log-softmax ({by}), with the same $m$ for $i$ and $j$",
+            by=log_softmax_stable,
         ),
         Step(z[i] - z[j], because=r"$m$ and $\log \sum_k \exp(z_k - m)$ cancel"),
     ],
@@ -118,12 +123,18 @@ raised_claim = Claim(
     statement=sp.Eq(raised_ratio, sp.exp(gap) * ratio, evaluate=False),
     steps=[
         Step(raised_ratio),
-        Step(sp.exp(z[i] + gap - (z[j] + gap * delta(j, i))), because=r"by {by} for the logits $z + \Delta e_i$", by=ratio_claim),
+        Step(
+            sp.exp(z[i] + gap - (z[j] + gap * delta(j, i))),
+            because=r"by {by} for the logits $z + \Delta e_i$",
+            by=ratio_claim,
+        ),
         Step(sp.exp(gap) * sp.exp(z[i] - z[j]), because=r"$\delta_{ji} = 0$ as $j \ne i$"),
         Step(sp.exp(gap) * ratio, by=ratio_claim),
     ],
     oracle=oracle_raised,
-    domain=Domain({n: dimension(2, 6), z: vector(n, reals(-5, 5)), gap: reals(-3, 3), i: index(n), j: OtherIndex(n, other=i)}),
+    domain=Domain(
+        {n: dimension(2, 6), z: vector(n, reals(-5, 5)), gap: reals(-3, 3), i: index(n), j: OtherIndex(n, other=i)}
+    ),
 )
 
 remarks = [

@@ -14,13 +14,13 @@ import sympy as sp
 
 from derive import Claim, Domain, Result, Step, dimension, index, positive, reals, vector
 from derive.domain import Index, concrete_size
+from derive.identities.log_softmax_stable import ArgmaxIndex, t
 from derive.notation import Sum, delta, i, j, k, n, over, softmax, z
 from derive.oracles import mp_softmax
 from derive.vocabulary import Vocabulary, computed_vector, dimension_names, number_of
-from identities.log_softmax_stable import ArgmaxIndex, t
-
 
 # --- notation and samplers shared with the other temperature results ------------------
+
 
 class ScaledLogits(sp.Function):
     """The vector a·z: entry k is a·z_k (only its entries are ever used); a = 1/T prints as z/T."""
@@ -94,6 +94,7 @@ s = sp.Symbol("s", positive=True)  # s = 1/T
 
 # --- oracles: plain mpmath from the definitions ---------------------------------------
 
+
 def mp_tempered(logits, temperature):
     """softmax(z/T), straight from the definition."""
     return mp_softmax([v / temperature for v in logits])
@@ -141,7 +142,10 @@ ratio_claim = Claim(
     statement=sp.Eq(ratio, sp.exp((z[i] - z[j]) / T), evaluate=False),
     steps=[
         Step(ratio),
-        Step(over(sp.exp(z[i] / T), sp.exp(z[j] / T)), because=r"definition of the softmax; the normaliser $\sum_k \exp(z_k/T)$ cancels"),
+        Step(
+            over(sp.exp(z[i] / T), sp.exp(z[j] / T)),
+            because=r"definition of the softmax; the normaliser $\sum_k \exp(z_k/T)$ cancels",
+        ),
         Step(sp.exp((z[i] - z[j]) / T), because=r"$e^{a}/e^{b} = \exp(a - b)$"),
     ],
     oracle=oracle_ratio,
@@ -162,7 +166,13 @@ ranked = Claim(
     ],
     oracle=oracle_ranked,
     domain=Domain(
-        {n: dimension(2, 6), z: vector(n, reals(-5, 5)), T: positive("0.05", 5), j: BelowMaxIndex(n, of=z), i: AboveIndex(n, of=z, other=j)}
+        {
+            n: dimension(2, 6),
+            z: vector(n, reals(-5, 5)),
+            T: positive("0.05", 5),
+            j: BelowMaxIndex(n, of=z),
+            i: AboveIndex(n, of=z, other=j),
+        }
     ),
 )
 
@@ -202,9 +212,7 @@ cold_claim = Claim(
         Step(cold),
         Step(
             1 / Sum(sp.Limit(sp.exp((z[k] - z[j]) / T), T, 0, "+"), k, n),
-            because=(
-                r"each term has a limit in $[0, \infty]$, and $1/x$ is continuous on $[1, \infty]$"
-            ),
+            because=(r"each term has a limit in $[0, \infty]$, and $1/x$ is continuous on $[1, \infty]$"),
             by=divided_claim,
         ),
         Step(
@@ -245,7 +253,10 @@ vocabulary = Vocabulary(
     domain_names=True,
     dims=dimension_names(n),
     entries={
-        **{name: computed_vector(lambda index, length: tempered(index, T, z, length), n) for name in ("p", "q", "sigma_T", "p_T")},
+        **{
+            name: computed_vector(lambda index, length: tempered(index, T, z, length), n)
+            for name in ("p", "q", "sigma_T", "p_T")
+        },
         "tau": number_of(T),
     },
     examples=[

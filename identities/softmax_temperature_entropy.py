@@ -13,13 +13,13 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension, index, positive, reals, vector
 from derive.domain import Point
+from derive.identities.softmax_temperature import ScaledLogits, T, mp_tempered, tempered
 from derive.notation import Entropy, Notation, Softmax, Sum, fresh_index, j, k, l, n, z
 from derive.oracles import mp_entropy
 from derive.vocabulary import Vocabulary, computed_vector, dimension_names, number_of
-from identities.softmax_temperature import ScaledLogits, T, mp_tempered, tempered
-
 
 # --- notation shared with the maximum-entropy result ----------------------------------
+
 
 def _name(printer, vec):
     return printer._print(vec.label) if isinstance(vec, sp.IndexedBase) else printer._print(vec)
@@ -104,6 +104,7 @@ log_partition = sp.log(Sum(sp.exp(z[l] / T), l, n))
 
 
 # --- oracles: plain mpmath from the definitions ---------------------------------------
+
 
 def mp_tempered_entropy(logits, temperature):
     return mp_entropy(mp_tempered(logits, temperature))
@@ -222,7 +223,9 @@ strictly = Claim(
     label="strictly unless logits are equal",
     text=r"It increases strictly when not all logits are equal (here drawn at random, $n \ge 2$):",
     statement=sp.Gt(entropy_derivative, 0, evaluate=False),
-    steps=growth_steps(">", r"some $z_k \ne \mathbb{E}_{\sigma}[z]$ when the logits are not all equal, and $\sigma_k > 0$"),
+    steps=growth_steps(
+        ">", r"some $z_k \ne \mathbb{E}_{\sigma}[z]$ when the logits are not all equal, and $\sigma_k > 0$"
+    ),
     oracle=oracle_entropy_derivative,
     domain=Domain({n: dimension(2, 6), z: vector(n, reals(-5, 5)), T: positive("0.2", 5), j: index(n)}),
 )
@@ -265,13 +268,21 @@ vocabulary = Vocabulary(
     domain_names=True,
     dims=dimension_names(n),
     entries={
-        **{name: computed_vector(lambda index, length: tempered(index, T, z, length), n) for name in ("p", "q", "sigma_T", "p_T")},
+        **{
+            name: computed_vector(lambda index, length: tempered(index, T, z, length), n)
+            for name in ("p", "q", "sigma_T", "p_T")
+        },
         "tau": number_of(T),
     },
     examples=[
-        (r"H(p) = \log \sum_l e^{z_l/T} - \frac{1}{T}\sum_k p_k z_k", r"H(p) = \log \sum_l e^{z_l/T} + \frac{1}{T}\sum_k p_k z_k"),
-        (r"\frac{\partial p_j}{\partial T} = \frac{p_j}{T^2}\left(\sum_k p_k z_k - z_j\right)",
-         r"\frac{\partial p_j}{\partial T} = \frac{p_j}{T}\left(\sum_k p_k z_k - z_j\right)"),
+        (
+            r"H(p) = \log \sum_l e^{z_l/T} - \frac{1}{T}\sum_k p_k z_k",
+            r"H(p) = \log \sum_l e^{z_l/T} + \frac{1}{T}\sum_k p_k z_k",
+        ),
+        (
+            r"\frac{\partial p_j}{\partial T} = \frac{p_j}{T^2}\left(\sum_k p_k z_k - z_j\right)",
+            r"\frac{\partial p_j}{\partial T} = \frac{p_j}{T}\left(\sum_k p_k z_k - z_j\right)",
+        ),
     ],
 )
 

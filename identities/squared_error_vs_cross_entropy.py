@@ -16,11 +16,11 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension, index, reals, vector
 from derive.domain import Point
+from derive.identities.softmax_cross_entropy_gradient import softmax_cross_entropy_gradient
+from derive.identities.softmax_jacobian import softmax_jacobian
 from derive.notation import Notation, Softmax, Sum, delta, fresh_index, j, k, n, softmax, z
 from derive.oracles import mp_partial, mp_softmax
 from derive.vocabulary import Vocabulary, dimension_names, softmax_of
-from identities.softmax_cross_entropy_gradient import softmax_cross_entropy_gradient
-from identities.softmax_jacobian import softmax_jacobian
 
 t = sp.Symbol("t", integer=True, positive=True)  # the correct class
 
@@ -47,6 +47,7 @@ sum_of_squares = Sum(softmax(k) ** 2, k, n)
 
 
 # --- oracles: plain mpmath from the definitions ----------------------------------------
+
 
 def one_hot(point):
     return [mpmath.mpf(1) if position == point.t else mpmath.mpf(0) for position in range(1, point.n + 1)]
@@ -85,7 +86,11 @@ cross_entropy_claim = Claim(
     statement=sp.Eq(cross_entropy_slope, softmax(t) - 1, evaluate=False),
     steps=[
         Step(cross_entropy_slope),
-        Step(softmax(t) - 1, because=r"the softmax cross-entropy gradient $\sigma_j - \delta_{jt}$ ({by}) at $j = t$", by=softmax_cross_entropy_gradient),
+        Step(
+            softmax(t) - 1,
+            because=r"the softmax cross-entropy gradient $\sigma_j - \delta_{jt}$ ({by}) at $j = t$",
+            by=softmax_cross_entropy_gradient,
+        ),
     ],
     oracle=oracle_tross_entropy_at_target,
 )
@@ -99,9 +104,19 @@ squared_error_claim = Claim(
     statement=sp.Eq(squared_error_slope, jacobian_form, evaluate=False),
     steps=[
         Step(squared_error_slope),
-        Step(sp.Derivative(Sum((softmax(k) - delta(k, t)) ** 2, k, n) / 2, z[j]), because=r"definition of $L_{\mathrm{SE}}$"),
-        Step(Sum((softmax(k) - delta(k, t)) * sp.Derivative(softmax(k), z[j]), k, n), because="chain rule through the square"),
-        Step(jacobian_form, because=r"softmax Jacobian $\partial\sigma_k/\partial z_j = \sigma_k(\delta_{kj} - \sigma_j)$ ({by})", by=softmax_jacobian),
+        Step(
+            sp.Derivative(Sum((softmax(k) - delta(k, t)) ** 2, k, n) / 2, z[j]),
+            because=r"definition of $L_{\mathrm{SE}}$",
+        ),
+        Step(
+            Sum((softmax(k) - delta(k, t)) * sp.Derivative(softmax(k), z[j]), k, n),
+            because="chain rule through the square",
+        ),
+        Step(
+            jacobian_form,
+            because=r"softmax Jacobian $\partial\sigma_k/\partial z_j = \sigma_k(\delta_{kj} - \sigma_j)$ ({by})",
+            by=softmax_jacobian,
+        ),
     ],
     oracle=oracle_squared_error,
 )
@@ -119,14 +134,17 @@ factor_claim = Claim(
             (softmax(j) - delta(j, t)) * softmax(j) - softmax(j) * Sum((softmax(k) - delta(k, t)) * softmax(k), k, n),
             because=r"$\delta_{kj}$ picks $k = j$; $\sigma_j$ does not depend on $k$",
         ),
-        Step((softmax(j) - delta(j, t)) * softmax(j) - softmax(j) * (sum_of_squares - softmax(t)), because=r"$\delta_{kt}$ picks $k = t$"),
+        Step(
+            (softmax(j) - delta(j, t)) * softmax(j) - softmax(j) * (sum_of_squares - softmax(t)),
+            because=r"$\delta_{kt}$ picks $k = t$",
+        ),
         Step(factored, because=r"factor out $\sigma_j$"),
     ],
     oracle=oracle_squared_error,
 )
 
 squared_error_at_target = sp.Derivative(loss, z[t])
-others_squared = sum_of_squares - softmax(t) ** 2   # Σ_{k≠c} σ_k²
+others_squared = sum_of_squares - softmax(t) ** 2  # Σ_{k≠c} σ_k²
 target_form = -softmax(t) * ((1 - softmax(t)) ** 2 + others_squared)
 
 target_claim = Claim(
@@ -135,7 +153,11 @@ target_claim = Claim(
     statement=sp.Eq(squared_error_at_target, target_form, evaluate=False),
     steps=[
         Step(squared_error_at_target),
-        Step(softmax(t) * (2 * softmax(t) - 1 - sum_of_squares), because=r"by {by} at $j = t$, $\delta_{tt} = 1$", by=factor_claim),
+        Step(
+            softmax(t) * (2 * softmax(t) - 1 - sum_of_squares),
+            because=r"by {by} at $j = t$, $\delta_{tt} = 1$",
+            by=factor_claim,
+        ),
         Step(target_form, because=r"$2\sigma_t - 1 = -(1 - \sigma_t)^2 - \sigma_t^2$"),
     ],
     oracle=oracle_squared_error_at_target,
@@ -182,9 +204,14 @@ vocabulary = Vocabulary(
     index_names={"c": t},
     loss=lambda env: SquaredError(z, t, env.dim_value(n)),
     examples=[
-        (r"\frac{\partial L_{\mathrm{SE}}}{\partial z_t} = -\sigma_t\left((1 - \sigma_t)^2 + \sum_k \sigma_k^2 - \sigma_t^2\right)",
-         r"\frac{\partial L_{\mathrm{SE}}}{\partial z_t} = \sigma_t\left((1 - \sigma_t)^2 + \sum_k \sigma_k^2 - \sigma_t^2\right)"),
-        (r"\frac{\partial}{\partial z_t}\left(-\log \sigma_t\right) = \sigma_t - 1", r"\frac{\partial}{\partial z_t}\left(-\log \sigma_t\right) = 1 - \sigma_t"),
+        (
+            r"\frac{\partial L_{\mathrm{SE}}}{\partial z_t} = -\sigma_t\left((1 - \sigma_t)^2 + \sum_k \sigma_k^2 - \sigma_t^2\right)",
+            r"\frac{\partial L_{\mathrm{SE}}}{\partial z_t} = \sigma_t\left((1 - \sigma_t)^2 + \sum_k \sigma_k^2 - \sigma_t^2\right)",
+        ),
+        (
+            r"\frac{\partial}{\partial z_t}\left(-\log \sigma_t\right) = \sigma_t - 1",
+            r"\frac{\partial}{\partial z_t}\left(-\log \sigma_t\right) = 1 - \sigma_t",
+        ),
     ],
 )
 

@@ -11,9 +11,9 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, reals
 from derive.domain import Point
+from derive.identities.sigmoid_derivative import sigmoid_derivative
 from derive.notation import EvaluatedAt, Logistic, Notation
 from derive.vocabulary import Vocabulary
-from identities.sigmoid_derivative import sigmoid_derivative
 
 x = sp.Symbol("x", real=True)
 
@@ -53,7 +53,10 @@ derivative_claim = Claim(
     steps=[
         Step(derivative),
         Step(sp.Derivative(minus / plus, x), because=r"definition of $\tanh$"),
-        Step((plus**2 - minus**2) / plus**2, because=r"quotient rule: $(e^{x} - e^{-x})' = e^{x} + e^{-x}$ and $(e^{x} + e^{-x})' = e^{x} - e^{-x}$"),
+        Step(
+            (plus**2 - minus**2) / plus**2,
+            because=r"quotient rule: $(e^{x} - e^{-x})' = e^{x} + e^{-x}$ and $(e^{x} + e^{-x})' = e^{x} - e^{-x}$",
+        ),
         Step(1 - (minus / plus) ** 2, because="split the fraction"),
         Step(closed_form, because=r"definition of $\tanh$"),
     ],
@@ -126,7 +129,11 @@ slope_via_sigmoid = Claim(
     steps=[
         Step(derivative),
         Step(sp.Derivative(shifted, x), by=sigmoid_claim),
-        Step(via_sigmoid, because=r"chain rule, with $\operatorname{sigmoid}'(u) = \operatorname{sigmoid}(u)(1 - \operatorname{sigmoid}(u))$ ({by})", by=sigmoid_derivative),
+        Step(
+            via_sigmoid,
+            because=r"chain rule, with $\operatorname{sigmoid}'(u) = \operatorname{sigmoid}(u)(1 - \operatorname{sigmoid}(u))$ ({by})",
+            by=sigmoid_derivative,
+        ),
     ],
     oracle=oracle_derivative,
 )

@@ -13,15 +13,15 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, reals
 from derive.domain import Point
+from derive.identities.sigmoid_derivative import sigmoid_derivative
 from derive.notation import Logistic, Notation
 from derive.oracles import mp_logistic
 from derive.vocabulary import Vocabulary, number_of
-from identities.sigmoid_derivative import sigmoid_derivative
 
 w1 = sp.Symbol("w_1", real=True)
 w2 = sp.Symbol("w_2", real=True)
-x = sp.Symbol("x", real=True)   # the input
-y = sp.Symbol("y", real=True)   # the target
+x = sp.Symbol("x", real=True)  # the input
+y = sp.Symbol("y", real=True)  # the target
 
 
 class Hidden(Notation):
@@ -119,7 +119,8 @@ inner_weight = Claim(
         Step(error * w2 * sp.Derivative(Logistic(w1 * x), w1), because=r"definition of $h$"),
         Step(
             error * w2 * Logistic(w1 * x) * (1 - Logistic(w1 * x)) * x,
-            by=sigmoid_derivative, because=r"chain rule with $\operatorname{sigmoid}'(u) = \operatorname{sigmoid}(u)(1 - \operatorname{sigmoid}(u))$ ({by}) at $u = w_1 x$, $\partial u/\partial w_1 = x$",
+            by=sigmoid_derivative,
+            because=r"chain rule with $\operatorname{sigmoid}'(u) = \operatorname{sigmoid}(u)(1 - \operatorname{sigmoid}(u))$ ({by}) at $u = w_1 x$, $\partial u/\partial w_1 = x$",
         ),
         Step(error * w2 * h * (1 - h) * x, because=r"definition of $h$"),
     ],
@@ -139,7 +140,10 @@ vocabulary = Vocabulary(
     loss=lambda env: loss,
     examples=[
         (r"\frac{\partial L}{\partial w_2} = (\hat{y} - y)\,h", r"\frac{\partial L}{\partial w_2} = (\hat{y} - y)\,x"),
-        (r"\frac{\partial L}{\partial w_1} = (\hat{y} - y)\,w_2\,h(1 - h)\,x", r"\frac{\partial L}{\partial w_1} = (\hat{y} - y)\,w_2\,h\,x"),
+        (
+            r"\frac{\partial L}{\partial w_1} = (\hat{y} - y)\,w_2\,h(1 - h)\,x",
+            r"\frac{\partial L}{\partial w_1} = (\hat{y} - y)\,w_2\,h\,x",
+        ),
     ],
 )
 

@@ -14,11 +14,11 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension, probability_vector, vector
 from derive.domain import Point
+from derive.identities.linearity_of_expectation import FiniteLaw, X, Y, linearity_of_expectation, mp_expectation
+from derive.identities.linearity_of_expectation import law as joint
+from derive.identities.variance_shortcut import variance_shortcut
 from derive.notation import Expectation, Notation, Sum, Variance, k, l, n, p, q, x, y
 from derive.vocabulary import Vocabulary, function_of_arguments, number_of
-from identities.linearity_of_expectation import FiniteLaw, X, Y, linearity_of_expectation, mp_expectation
-from identities.linearity_of_expectation import law as joint
-from identities.variance_shortcut import variance_shortcut
 
 m = sp.Symbol("m", integer=True, positive=True)
 
@@ -54,6 +54,7 @@ Ei, Vari, Covi = under(product)
 
 
 # --- oracles: the defining sums over the outcomes ---------------------------------------------
+
 
 def mp_variance(probabilities, value):
     mean = mp_expectation(probabilities, value)
@@ -96,10 +97,15 @@ general = Claim(
     steps=[
         Step(Var(X + Y)),
         Step(E((X + Y) ** 2) - E(X + Y) ** 2, because=r"variance shortcut ({by})", by=variance_shortcut),
-        Step(E(X**2) + 2 * E(X * Y) + E(Y**2) - (E(X) + E(Y)) ** 2, because=r"expand the square; linearity of $\mathbb{E}$ ({by})", by=linearity_of_expectation),
+        Step(
+            E(X**2) + 2 * E(X * Y) + E(Y**2) - (E(X) + E(Y)) ** 2,
+            because=r"expand the square; linearity of $\mathbb{E}$ ({by})",
+            by=linearity_of_expectation,
+        ),
         Step(
             Var(X) + Var(Y) + twice(E(X * Y) - E(X) * E(Y)),
-            because=r"expand $(\mathbb{E}[X] + \mathbb{E}[Y])^2$; variance shortcut ({by}) for $X$ and for $Y$", by=variance_shortcut,
+            because=r"expand $(\mathbb{E}[X] + \mathbb{E}[Y])^2$; variance shortcut ({by}) for $X$ and for $Y$",
+            by=variance_shortcut,
         ),
         Step(
             Var(X) + Var(Y) + 2 * Cov(X, Y),
@@ -119,7 +125,9 @@ factorises = Claim(
     statement=sp.Eq(Ei(X * Y), Ei(X) * Ei(Y), evaluate=False),
     steps=[
         Step(Ei(X * Y)),
-        Step(Sum(Sum(p[k] * q[l] * x[k] * y[l], l, m), k, n), because=r"definition of $\mathbb{E}$ under the product law"),
+        Step(
+            Sum(Sum(p[k] * q[l] * x[k] * y[l], l, m), k, n), because=r"definition of $\mathbb{E}$ under the product law"
+        ),
         Step(Sum(p[k] * x[k], k, n) * Sum(q[l] * y[l], l, m), because=r"the double sum factorises"),
         Step(
             Ei(X) * Ei(Y),
@@ -163,7 +171,10 @@ vocabulary = Vocabulary(
     entries={"X": number_of(X), "Y": number_of(Y), "Cov": function_of_arguments(lambda env, u, v: Covi(u, v), 2)},
     expectation=(Ei, Vari),
     examples=[
-        (r"\operatorname{Var}(X + Y) = \operatorname{Var}(X) + \operatorname{Var}(Y)", r"\operatorname{Var}(X + Y) = \operatorname{Var}(X) + 2\operatorname{Var}(Y)"),
+        (
+            r"\operatorname{Var}(X + Y) = \operatorname{Var}(X) + \operatorname{Var}(Y)",
+            r"\operatorname{Var}(X + Y) = \operatorname{Var}(X) + 2\operatorname{Var}(Y)",
+        ),
         (r"\mathbb{E}[XY] = \mathbb{E}[X]\,\mathbb{E}[Y]", r"\mathbb{E}[XY] = \mathbb{E}[X]^2"),
         (r"\operatorname{Cov}(X, Y) = 0", r"\operatorname{Cov}(X, X) = 0"),
     ],
@@ -175,10 +186,16 @@ variance_of_independent_sum = Result(
     title="Variance of a sum of independent random variables",
     area="Probability",
     claims=[general, factorises, independent],
-    domain=Domain({
-        n: dimension(1, 4), m: dimension(1, 4),
-        p: probability_vector(n), q: probability_vector(m), x: vector(n), y: vector(m),
-    }),
+    domain=Domain(
+        {
+            n: dimension(1, 4),
+            m: dimension(1, 4),
+            p: probability_vector(n),
+            q: probability_vector(m),
+            x: vector(n),
+            y: vector(m),
+        }
+    ),
     rules=[sp.Eq(Sum(p[k], k, n), 1), sp.Eq(Sum(q[l], l, m), 1)],
     references=["bishop2006"],
     remarks=[

@@ -13,9 +13,9 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension, probability_vector, vector
 from derive.domain import Point
+from derive.identities.linearity_of_expectation import E, X, law, mp_expectation
 from derive.notation import Notation, Sum, Variance, k, n, p, x
 from derive.vocabulary import Vocabulary, number_of
-from identities.linearity_of_expectation import E, X, law, mp_expectation
 
 
 class Mean(Notation):
@@ -44,6 +44,7 @@ mu = Mean(X, law)
 
 
 # --- oracle: the definition, Σ_k p_k (x_k − μ)² with μ = Σ_k p_k x_k ---------------------
+
 
 def mp_variance(probabilities, values):
     mean = mp_expectation(probabilities, lambda o: values[o])
@@ -112,7 +113,10 @@ vocabulary = Vocabulary(
     entries={"X": number_of(X), "mu": number_of(mu)},
     expectation=(E, Var),
     examples=[
-        (r"\operatorname{Var}(X) = \mathbb{E}[X^2] - \mathbb{E}[X]^2", r"\operatorname{Var}(X) = \mathbb{E}[X^2] + \mathbb{E}[X]^2"),
+        (
+            r"\operatorname{Var}(X) = \mathbb{E}[X^2] - \mathbb{E}[X]^2",
+            r"\operatorname{Var}(X) = \mathbb{E}[X^2] + \mathbb{E}[X]^2",
+        ),
         (r"\operatorname{Var}(X) = \mathbb{E}[(X - \mu)^2]", r"\operatorname{Var}(X) = \mathbb{E}[(X - \mu)]^2"),
     ],
 )

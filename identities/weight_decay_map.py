@@ -16,9 +16,9 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension, dimensions, positive, reals, vector
 from derive.domain import Point
+from derive.identities.bayes_rule import bayes_rule
 from derive.notation import Notation, Sum, d, i
 from derive.vocabulary import Vocabulary, argument_text, call, computed_number, number_of, refuse
-from identities.bayes_rule import bayes_rule
 
 w = sp.IndexedBase("w", real=True)  # the weights
 sigma = sp.Symbol("sigma", positive=True)  # prior standard deviation
@@ -69,7 +69,11 @@ class SquaredNorm(Notation):
 
 def gaussian_factor(value):
     """The N(0, σ²) density at ``value``: (2πσ²)^(−1/2) exp(−value²/(2σ²))."""
-    return sp.Mul(sp.Pow(2 * sp.pi * sigma**2, -sp.Rational(1, 2), evaluate=False), sp.exp(-value**2 / (2 * sigma**2)), evaluate=False)
+    return sp.Mul(
+        sp.Pow(2 * sp.pi * sigma**2, -sp.Rational(1, 2), evaluate=False),
+        sp.exp(-(value**2) / (2 * sigma**2)),
+        evaluate=False,
+    )
 
 
 class Prior(Notation):
@@ -141,6 +145,7 @@ constant = log_normaliser + sp.log(evidence)  # independent of w
 
 # --- oracles: mpmath's normal density -------------------------------------------------------
 
+
 def mp_neg_log_prior(point):
     """−log Π_i φ(w_i; 0, σ), with φ mpmath's normal density."""
     return -mpmath.log(mpmath.fprod(mpmath.npdf(value, 0, point.sigma) for value in point.w))
@@ -164,10 +169,18 @@ neg_log_prior = Claim(
     statement=sp.Eq(-sp.log(prior), norm2 / (2 * sigma**2) + log_normaliser, evaluate=False),
     steps=[
         Step(-sp.log(prior)),
-        Step(-sp.log(sp.Product(gaussian_factor(w[i]), (i, 1, d))), because=r"the weights are independent, each $\mathcal{N}(0, \sigma^2)$"),
+        Step(
+            -sp.log(sp.Product(gaussian_factor(w[i]), (i, 1, d))),
+            because=r"the weights are independent, each $\mathcal{N}(0, \sigma^2)$",
+        ),
         Step(-Sum(sp.log(gaussian_factor(w[i])), i, d), because="the log of a product is the sum of the logs"),
-        Step(Sum(w[i] ** 2 / (2 * sigma**2) + sp.log(2 * sp.pi * sigma**2) / 2, i, d), because=r"$\log$ of each factor"),
-        Step(Sum(w[i] ** 2, i, d) / (2 * sigma**2) + log_normaliser, because=r"split the sum; the constant is summed $d$ times"),
+        Step(
+            Sum(w[i] ** 2 / (2 * sigma**2) + sp.log(2 * sp.pi * sigma**2) / 2, i, d), because=r"$\log$ of each factor"
+        ),
+        Step(
+            Sum(w[i] ** 2, i, d) / (2 * sigma**2) + log_normaliser,
+            because=r"split the sum; the constant is summed $d$ times",
+        ),
         Step(norm2 / (2 * sigma**2) + log_normaliser, because=r"definition of $\|w\|^2$"),
     ],
     oracle=mp_neg_log_prior,
@@ -236,11 +249,21 @@ def _doc_density(env, atom, side):
 vocabulary = Vocabulary(
     domain_names=True,
     dims={"n": d, "D": d},
-    entries={"p": call(_doc_density), "P": call(_doc_density), "lambda": computed_number(lambda env: lam), "pi": number_of(sp.pi)},
+    entries={
+        "p": call(_doc_density),
+        "P": call(_doc_density),
+        "lambda": computed_number(lambda env: lam),
+        "pi": number_of(sp.pi),
+    },
     examples=[
-        (r"-\log p(w) = \frac{d}{2}\log(2\pi\sigma^2) + \frac{1}{2\sigma^2}\sum_i w_i^2", r"-\log p(w) = \frac{d}{2}\log(2\pi\sigma^2) + \frac{1}{\sigma^2}\sum_i w_i^2"),
-        (r"-\log p(w \mid \mathcal{D}) = -\log p(\mathcal{D} \mid w) + \frac{\lambda}{2}\sum_i w_i^2 + \frac{d}{2}\log(2\pi\sigma^2) + \log p(\mathcal{D})",
-         r"-\log p(w \mid \mathcal{D}) = -\log p(\mathcal{D} \mid w) + \frac{\lambda}{2}\sum_i w_i^2 + \frac{d}{2}\log(2\pi\sigma^2) - \log p(\mathcal{D})"),
+        (
+            r"-\log p(w) = \frac{d}{2}\log(2\pi\sigma^2) + \frac{1}{2\sigma^2}\sum_i w_i^2",
+            r"-\log p(w) = \frac{d}{2}\log(2\pi\sigma^2) + \frac{1}{\sigma^2}\sum_i w_i^2",
+        ),
+        (
+            r"-\log p(w \mid \mathcal{D}) = -\log p(\mathcal{D} \mid w) + \frac{\lambda}{2}\sum_i w_i^2 + \frac{d}{2}\log(2\pi\sigma^2) + \log p(\mathcal{D})",
+            r"-\log p(w \mid \mathcal{D}) = -\log p(\mathcal{D} \mid w) + \frac{\lambda}{2}\sum_i w_i^2 + \frac{d}{2}\log(2\pi\sigma^2) - \log p(\mathcal{D})",
+        ),
     ],
 )
 

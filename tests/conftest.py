@@ -22,7 +22,7 @@ def reset_mpmath_precision():
     mpmath.mp.dps = 15
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def catalog_report(name: str):
     """The verification report of a catalog result, computed once per test session."""
     from derive import verify
@@ -33,8 +33,12 @@ def catalog_report(name: str):
 
 def numeric_only_steps(report) -> set:
     """(claim label, step position) of every step SymPy left numeric-only."""
-    return {(claim.label, position) for claim in report.claims for position, step in enumerate(claim.steps)
-            if step.symbolic == "numeric-only"}
+    return {
+        (claim.label, position)
+        for claim in report.claims
+        for position, step in enumerate(claim.steps)
+        if step.symbolic == "numeric-only"
+    }
 
 
 def rejected_by_oracle(report) -> bool:

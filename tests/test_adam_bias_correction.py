@@ -2,14 +2,21 @@
 
 import mpmath
 import sympy as sp
+from conftest import catalog_report, numeric_only_steps
 
+from derive.identities.adam_bias_correction import (
+    E,
+    beta1,
+    beta2,
+    g,
+    m_t,
+    mp_run,
+    mu,
+    s,
+    t,
+)
 from derive.registry import load
 from derive.verify import verify_claim
-from identities.adam_bias_correction import (
-    E, beta1, beta2, g, m_t, mp_run, mu, s, t,
-)
-
-from conftest import catalog_report, numeric_only_steps
 
 RESULT = load("adam_bias_correction")
 INDUCTION_STEP = ("unrolled first moment", 0)  # induction on t: SymPy cannot unfold m_t for symbolic t
@@ -22,7 +29,9 @@ def test_verifies_and_only_the_induction_is_numeric_only():
 
 
 def test_off_by_one_exponent_in_the_recursion_step_is_rejected_numerically():
-    wrong = RESULT.with_step(0, 1, (1 - beta1) * sp.Sum(beta1 ** (t - 1 - s) * g[s], (s, 1, t - 1)) + (1 - beta1) * g[t])
+    wrong = RESULT.with_step(
+        0, 1, (1 - beta1) * sp.Sum(beta1 ** (t - 1 - s) * g[s], (s, 1, t - 1)) + (1 - beta1) * g[t]
+    )
     report = verify_claim(wrong, 0)
     assert report.steps[0].symbolic == "failed"
 

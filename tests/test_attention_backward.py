@@ -1,13 +1,12 @@
 """The attention backward pass verifies, and wrong variants are rejected by the same checks."""
 
-import sympy as sp
-
 from conftest import catalog_report, numeric_only_steps, rejected_by_oracle
+
+from derive.identities.attention_backward import G, K, Q, a, b, c, d, dP, dS, j, m, n, root_d, weight, weight_s
 from derive.notation import Sum, delta, i, k, l
 from derive.registry import load
 from derive.symbolic import prove_zero
 from derive.verify import verify_claim
-from identities.attention_backward import G, Q, K, a, b, c, d, dP, dS, j, m, n, root_d, weight, weight_s
 
 RESULT = load("attention_backward")
 VALUES, WEIGHTS, SCORES, QUERIES, KEYS = range(5)

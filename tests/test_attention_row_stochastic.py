@@ -2,13 +2,13 @@
 
 import mpmath
 import sympy as sp
-
 from conftest import catalog_report, numeric_only_steps, rejected_by_oracle
+
+from derive.identities.attention_row_stochastic import A, eigenvalues, mp_attention, norm_v, rho, v
 from derive.notation import Sum, i, j, n
 from derive.registry import load
 from derive.result import Statement
 from derive.verify import verify_claim
-from identities.attention_row_stochastic import A, eigenvalues, mp_attention, norm_v, rho, v
 
 RESULT = load("attention_row_stochastic")
 POSITIVE, ROW_SUM, ONES, BOUND, RADIUS = range(5)

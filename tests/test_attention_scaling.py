@@ -5,15 +5,10 @@ from fractions import Fraction
 import mpmath
 import pytest
 import sympy as sp
-
 from conftest import catalog_report, rejected_by_oracle
+
 from derive.domain import Point
-from derive.numeric import evaluate, holds
-from derive.notation import Sum, d, delta, i, j
-from derive.registry import load
-from derive.result import Step
-from derive.verify import verify_claim
-from identities.attention_scaling import (
+from derive.identities.attention_scaling import (
     MC_DIMENSIONS,
     RADEMACHER,
     SKEWED,
@@ -28,6 +23,11 @@ from identities.attention_scaling import (
     score_moment,
     score_variance,
 )
+from derive.notation import Sum, d, delta, i, j
+from derive.numeric import evaluate, holds
+from derive.registry import load
+from derive.result import Step
+from derive.verify import verify_claim
 
 RESULT = load("attention_scaling")
 MEAN, VARIANCE, SCALED, FOURTH = range(4)
@@ -41,6 +41,7 @@ def test_verifies_with_every_step_proved():
 
 # --- exact enumeration for fixed laws, compared with the statements at 50 digits ----
 
+
 def _point(law_values, law_weights, dim):
     """A point whose law L is the given one (padded with zero-weight atoms to L's size)."""
     atoms = law.atoms_count
@@ -51,13 +52,20 @@ def _point(law_values, law_weights, dim):
     return Point({d: dim, law.symbol: entries})
 
 
-@pytest.mark.parametrize("name, fixed, dims", [("Rademacher", RADEMACHER, range(1, 9)), ("skewed", SKEWED, range(1, 5))])
+@pytest.mark.parametrize(
+    "name, fixed, dims", [("Rademacher", RADEMACHER, range(1, 9)), ("skewed", SKEWED, range(1, 5))]
+)
 def test_exact_enumeration_matches_every_statement(name, fixed, dims):
     for dim in dims:
         stats = exact_score_statistics(*fixed, dim)
         assert stats["mean"] == 0 and stats["variance"] == dim and stats["scaled_variance"] == 1
         point = _point(*fixed, dim)
-        for position, key in [(MEAN, "mean"), (VARIANCE, "variance"), (SCALED, "scaled_variance"), (FOURTH, "fourth_moment")]:
+        for position, key in [
+            (MEAN, "mean"),
+            (VARIANCE, "variance"),
+            (SCALED, "scaled_variance"),
+            (FOURTH, "fourth_moment"),
+        ]:
             claimed = evaluate(RESULT.claims[position].statement.rhs, point)
             exact = stats[key]
             with mpmath.workdps(60):
@@ -80,6 +88,7 @@ def test_without_scaling_the_variance_is_not_one():
 
 # --- Monte Carlo at large d ------------------------------------------------------
 
+
 def test_monte_carlo_scaled_variance_is_one_within_its_bound():
     for dim in MC_DIMENSIONS:
         run = monte_carlo(dim)
@@ -96,6 +105,7 @@ def test_monte_carlo_rejects_wrong_scalings():
 
 
 # --- wrong variants ----------------------------------------------------------------
+
 
 def test_variance_d_squared_is_rejected_by_the_oracle():
     wrong = RESULT.with_statement(VARIANCE, d**2)
@@ -121,7 +131,7 @@ def test_scaling_by_one_over_d_is_rejected():
 
 def _split(point):
     atoms = point.L
-    return atoms[: len(atoms) // 2], atoms[len(atoms) // 2:]
+    return atoms[: len(atoms) // 2], atoms[len(atoms) // 2 :]
 
 
 def test_dropped_independence_is_rejected():

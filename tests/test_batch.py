@@ -37,7 +37,9 @@ def test_parallel_jobs_give_the_reports_in_order(empty_cache):
     results = [load(name) for name in SMALL]
     parallel = verify_all(results, jobs=2, use_cache=False)
     assert [r.name for r in parallel] == SMALL and all(r.verified for r in parallel)
-    assert [r.to_json()["steps"] for r in parallel] == [r.to_json()["steps"] for r in verify_all(results, jobs=1, use_cache=False)]
+    assert [r.to_json()["steps"] for r in parallel] == [
+        r.to_json()["steps"] for r in verify_all(results, jobs=1, use_cache=False)
+    ]
 
 
 def test_the_key_changes_with_the_source_and_with_the_declared_object(tmp_path):
@@ -101,7 +103,10 @@ def test_ctrl_c_mid_run_leaves_no_half_written_file(tmp_path, empty_cache):
     (output / "softmax_jacobian.tex").write_text("previous run\n")
     process = subprocess.Popen(
         [sys.executable, "-m", "derive", "all", "--no-cache", "-j", "1", "--output", str(output)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
     )
     time.sleep(4)
@@ -139,7 +144,9 @@ def _alive(pid: int) -> bool:
 def test_workers_die_with_a_killed_parent(tmp_path, empty_cache):
     process = subprocess.Popen(
         [sys.executable, "-m", "derive", "all", "--no-cache", "-j", "2", "--output", str(tmp_path / "out")],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 60
     workers = []

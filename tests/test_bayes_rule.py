@@ -1,14 +1,13 @@
 """Bayes' rule verifies, and wrong variants are rejected by the same checks."""
 
 import mpmath
+from conftest import catalog_report, numeric_only_steps
 
 from derive.domain import Point
+from derive.identities.bayes_rule import Both, J, Likelihood, Prior, mp_posterior
 from derive.notation import Sum, i, k, n
 from derive.registry import load
 from derive.verify import verify_claim
-from identities.bayes_rule import J, Both, Likelihood, Prior, mp_posterior
-
-from conftest import catalog_report, numeric_only_steps
 
 RESULT = load("bayes_rule")
 

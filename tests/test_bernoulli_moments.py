@@ -4,13 +4,13 @@ from fractions import Fraction
 
 import mpmath
 import sympy as sp
-
 from conftest import catalog_report, numeric_only_steps, rejected_by_oracle
+
 from derive import Domain
-from derive.result import Statement
+from derive.identities.bernoulli_moments import E, UnitInterval, X, half, mp_bernoulli_variance, p
 from derive.registry import load
+from derive.result import Statement
 from derive.verify import verify_claim
-from identities.bernoulli_moments import E, UnitInterval, X, half, mp_bernoulli_variance, p
 
 RESULT = load("bernoulli_moments")
 MEAN, SECOND, VARIANCE, BOUND, FAIR = range(5)

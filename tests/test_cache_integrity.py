@@ -36,8 +36,15 @@ def _verdict_entries(folder):
 
 FORGERIES = [
     '{"result": "softmax_cross_entropy_gradient", "verdict": "PASS", "detail": "forged"}',
-    "{}", "false", "0", '{"verdict": "OK"}', "[1, 2]", '"PASS"', '{"verdict": "PASS"}',
-    '{"result": null, "verdict": ["PASS"], "detail": ""}', "[" * 100_000 + "]" * 100_000,
+    "{}",
+    "false",
+    "0",
+    '{"verdict": "OK"}',
+    "[1, 2]",
+    '"PASS"',
+    '{"verdict": "PASS"}',
+    '{"result": null, "verdict": ["PASS"], "detail": ""}',
+    "[" * 100_000 + "]" * 100_000,
     '{"not json',
 ]
 
@@ -61,7 +68,7 @@ def test_a_well_formed_entry_with_a_wrong_body_digest_is_recomputed(empty_cache,
     _check(doc, capsys)
     [entry] = _verdict_entries(empty_cache)
     data = json.loads(entry.read_text())
-    data["body"]["verdict"] = "PASS"            # digest left as it was
+    data["body"]["verdict"] = "PASS"  # digest left as it was
     entry.write_text(json.dumps(data))
     assert _check(doc, capsys)[0] == 1
 
@@ -74,7 +81,7 @@ def test_an_entry_copied_under_another_formulas_key_is_not_trusted(empty_cache, 
     wrong.write_text(WRONG)
     assert _check(wrong, capsys)[0] == 1
     [failing] = [e for e in _verdict_entries(empty_cache) if e != passing]
-    shutil.copyfile(passing, failing)            # the PASS, intact, under the wrong formula's key
+    shutil.copyfile(passing, failing)  # the PASS, intact, under the wrong formula's key
     assert _check(wrong, capsys)[0] == 1
 
 
@@ -132,11 +139,10 @@ def test_a_passing_report_copied_under_a_failing_variants_key_is_not_trusted(emp
 def test_the_key_follows_catalog_imports_transitively(tmp_path, monkeypatch):
     catalog = tmp_path / "identities"
     catalog.mkdir()
-    (catalog / "a.py").write_text("from identities.b import x\n")
-    (catalog / "b.py").write_text("from identities.c import y\n")
+    (catalog / "a.py").write_text("from derive.identities.b import x\n")
+    (catalog / "b.py").write_text("from derive.identities.c import y\n")
     (catalog / "c.py").write_text("y = 1\n")
     monkeypatch.setattr(cache, "CATALOG", catalog)
     before = cache._source_digest(catalog / "a.py")
     (catalog / "c.py").write_text("y = 2\n")
     assert cache._source_digest(catalog / "a.py") != before
-

@@ -3,11 +3,11 @@
 from pathlib import Path
 
 import pytest
+from conftest import catalog_report
 
 from derive.appendix import AREAS
 from derive.references import REFERENCES
 from derive.registry import catalog_names, load
-from conftest import catalog_report
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = catalog_names()

@@ -2,14 +2,13 @@
 
 import mpmath
 import sympy as sp
+from conftest import catalog_report, numeric_only_steps
 
 from derive.domain import Point
+from derive.identities.chain_rule_of_probability import Conditional, P, Prefix, T, joint, m, mp_conditionals, s, t
 from derive.registry import load
 from derive.symbolic import prove_zero
 from derive.verify import verify_claim
-from identities.chain_rule_of_probability import Conditional, P, Prefix, T, joint, m, mp_conditionals, s, t
-
-from conftest import catalog_report, numeric_only_steps
 
 RESULT = load("chain_rule_of_probability")
 

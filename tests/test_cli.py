@@ -97,11 +97,14 @@ def test_external_module_with_a_wrong_statement_exits_1(tmp_path, capsys):
     assert "FAILED" in out and "counterexample" in out
 
 
-@pytest.mark.parametrize("content, message", [
-    ("def broken(:\n", "syntax error"),
-    ("raise RuntimeError('boom')\n", "RuntimeError while loading: boom"),
-    ('"""No result here."""\n', "must define a Result"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("def broken(:\n", "syntax error"),
+        ("raise RuntimeError('boom')\n", "RuntimeError while loading: boom"),
+        ('"""No result here."""\n', "must define a Result"),
+    ],
+)
 def test_broken_external_module_is_one_line(tmp_path, capsys, content, message):
     path = tmp_path / "mine.py"
     path.write_text(content)
@@ -135,7 +138,10 @@ def test_atomic_write_keeps_the_old_file_on_failure(tmp_path):
 def test_subprocess_smoke(tmp_path):
     completed = subprocess.run(
         [sys.executable, "-m", "derive", "softmax_jacobian", "--output", str(tmp_path)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
     )
     assert completed.returncode == 0, completed.stderr
     assert "softmax_jacobian: VERIFIED" in completed.stdout
@@ -145,9 +151,12 @@ def test_output_piped_into_a_closed_reader_gives_no_traceback(tmp_path):
     import subprocess
     import sys
 
-    process = subprocess.Popen([sys.executable, "-m", "derive", "graph", "--output", str(tmp_path)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    process.stdout.close()          # the reader is gone before anything is written, as `| head` may be
+    process = subprocess.Popen(
+        [sys.executable, "-m", "derive", "graph", "--output", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    process.stdout.close()  # the reader is gone before anything is written, as `| head` may be
     err = process.stderr.read().decode()
     assert process.wait(timeout=120) == 141
     assert "Traceback" not in err and "Exception ignored" not in err

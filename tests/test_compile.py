@@ -12,8 +12,9 @@ from derive.numeric import INSTANTIATED, evaluate_with_path, instantiated_value,
 from derive.verify import verify
 
 x, y = sp.symbols("x y", real=True)
-POINT = Point({n: 4, i: 2, j: 3, x: mpmath.mpf(3) / 10, y: mpmath.mpf(17) / 10,
-               z: [mpmath.mpf(v) / 7 for v in (3, -5, 11, 2)]})
+POINT = Point(
+    {n: 4, i: 2, j: 3, x: mpmath.mpf(3) / 10, y: mpmath.mpf(17) / 10, z: [mpmath.mpf(v) / 7 for v in (3, -5, 11, 2)]}
+)
 
 SAME_VALUE = [
     sp.Derivative(sp.asin(x) * sp.exp(x * y) + sp.log(x) ** 3, x),
@@ -56,9 +57,13 @@ def _result(closed_form):
     return Result(
         title="softmax Jacobian",
         area="Softmax and losses",
-        claims=[Claim(statement=sp.Eq(statement, closed_form, evaluate=False),
-                      steps=[Step(statement), Step(closed_form, because="quotient rule")],
-                      oracle=None)],
+        claims=[
+            Claim(
+                statement=sp.Eq(statement, closed_form, evaluate=False),
+                steps=[Step(statement), Step(closed_form, because="quotient rule")],
+                oracle=None,
+            )
+        ],
         domain=Domain({n: dimension(1, 4), z: vector(n, reals(-3, 3)), i: index(n), j: index(n)}),
     ).named("jacobian_check", "The softmax Jacobian.", "")
 

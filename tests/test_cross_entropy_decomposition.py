@@ -2,14 +2,13 @@
 
 import mpmath
 import sympy as sp
+from conftest import catalog_report, numeric_only_steps
 
 from derive import Domain, Statement, Step, dimensions, probability_vector, verify
+from derive.identities.cross_entropy_decomposition import CLOSE, FAR, TRUE, t
 from derive.notation import KL, Entropy, Sum, k, n, p, q
 from derive.oracles import mp_entropy, mp_kl
 from derive.registry import load
-from identities.cross_entropy_decomposition import CLOSE, FAR, TRUE, t
-
-from conftest import catalog_report, numeric_only_steps
 
 RESULT = load("cross_entropy_decomposition")
 INEQUALITY_STEPS = {("Gibbs' inequality", 1), ("strict for q != p", 1)}

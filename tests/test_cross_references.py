@@ -44,8 +44,10 @@ def test_no_justification_cites_a_claim_by_its_letter(name):
 def test_no_claim_text_or_remark_cites_a_claim_by_its_letter(name):
     result = load(name)
     for prose in [claim.text for claim in result.claims] + [remark.text for remark in result.remarks]:
-        assert not re.search(r"\([a-z]\)|\bparts? \(", _outside_maths(prose)), f"{name}: {prose!r} cites by letter; use by="
-    for position, claim in enumerate(result.claims):
+        assert not re.search(r"\([a-z]\)|\bparts? \(", _outside_maths(prose)), (
+            f"{name}: {prose!r} cites by letter; use by="
+        )
+    for position in range(len(result.claims)):
         assert "{by" not in result.claim_text(position)
     assert all("{by" not in result.remark_text(remark) for remark in result.remarks)
 
@@ -143,9 +145,10 @@ def test_uses_is_derived_from_result_links():
 
 
 def test_printers_show_the_letter_and_the_theorem():
+    from conftest import catalog_report
+
     from derive.render_latex import proof
     from derive.render_text import derivation
-    from conftest import catalog_report
 
     result = load("bernoulli_moments")
     report = catalog_report("bernoulli_moments")
@@ -191,7 +194,11 @@ def test_uses_lists_only_results_no_step_links(name):
     result = load(name)
     linked = {t.cited_name for step in _steps(result) for t in step.by if isinstance(t, Result)}
     declared = _declared_uses(name)
-    assert not linked & set(declared), f"{name}: drop {sorted(linked & set(declared))} from uses=, the by= links give them"
+    assert not linked & set(declared), (
+        f"{name}: drop {sorted(linked & set(declared))} from uses=, the by= links give them"
+    )
     assert set(result.uses) == linked | set(declared) | {
-        t.cited_name for t in [*(t for c in result.claims for t in c.text_by), *(t for r in result.remarks for t in r.by)]
-        if isinstance(t, Result)}
+        t.cited_name
+        for t in [*(t for c in result.claims for t in c.text_by), *(t for r in result.remarks for t in r.by)]
+        if isinstance(t, Result)
+    }

@@ -21,7 +21,12 @@ def test_json_and_exit_status(capsys):
     assert main_check(["--json", str(FIXTURES / "wrong.md")]) == 1
     records = json.loads(capsys.readouterr().out)
     assert {tuple(sorted(r)) for r in records} == {("detail", "file", "latex", "line", "result", "verdict")}
-    assert [(r["line"], r["verdict"]) for r in records] == [(5, "FAIL"), (10, "PASS"), (14, "UNPARSEABLE"), (17, "UNKNOWN")]
+    assert [(r["line"], r["verdict"]) for r in records] == [
+        (5, "FAIL"),
+        (10, "PASS"),
+        (14, "UNPARSEABLE"),
+        (17, "UNKNOWN"),
+    ]
 
 
 def test_strict_fails_on_unknown(capsys):
@@ -37,9 +42,27 @@ def test_bad_paths_are_a_clear_error(capsys):
 
 def test_pytest_plugin_makes_one_item_per_formula():
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "--derive-docs", str(FIXTURES / "wrong.md"),
-         "-o", "testpaths=", "-o", "derive_docs=", "--rootdir", str(FIXTURES), str(FIXTURES / "fixture_formulas.py"), "-p", "no:cacheprovider"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "--derive-docs",
+            str(FIXTURES / "wrong.md"),
+            "-o",
+            "testpaths=",
+            "-o",
+            "derive_docs=",
+            "--rootdir",
+            str(FIXTURES),
+            str(FIXTURES / "fixture_formulas.py"),
+            "-p",
+            "no:cacheprovider",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert "1 failed, 1 passed, 2 skipped" in run.stdout, run.stdout[-2000:]
     assert "wrong.md:5" in run.stdout

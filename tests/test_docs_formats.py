@@ -32,7 +32,7 @@ EXPECTED = {
         ("softmax.rst", None, 21, "softmax_jacobian", SJ_WRONG, "FAIL"),
         ("softmax.rst", None, 27, "cross_entropy_decomposition", CE, "PASS"),
         ("softmax.rst", None, 35, None, ":math:`a = b` in a version note", "SKIPPED"),
-        ("softmax.rst", None, 41, "softmax_jacobian", r".. math:: \pd{\sm_i}{z_j}", "PASS"),   # conf.py's macros
+        ("softmax.rst", None, 41, "softmax_jacobian", r".. math:: \pd{\sm_i}{z_j}", "PASS"),  # conf.py's macros
         ("softmaxlib.py", None, 11, "softmax_jacobian", r"\sigma_i (\delta_{ij} - \sigma_j)", "PASS"),
         ("softmaxlib.py", None, 16, None, r"The softmax output :math:`\sigma`", None),
     ],
@@ -51,10 +51,24 @@ EXPECTED = {
     ],
     "latex_book": [
         ("main.tex", None, 9, "lora_parameter_count", LORA, "PASS"),
-        ("main.tex", None, 11, "softmax_jacobian", r"\softmaxof{z}{i}", "PASS"),        # notation.sty's macro
-        ("chapters/softmax.tex", None, 4, "softmax_jacobian", r"\pd{\sigma_i}{z_j} = \sigma_i(\delta_{ij} - \sigma_j)", "PASS"),
+        ("main.tex", None, 11, "softmax_jacobian", r"\softmaxof{z}{i}", "PASS"),  # notation.sty's macro
+        (
+            "chapters/softmax.tex",
+            None,
+            4,
+            "softmax_jacobian",
+            r"\pd{\sigma_i}{z_j} = \sigma_i(\delta_{ij} - \sigma_j)",
+            "PASS",
+        ),
         ("chapters/softmax.tex", None, 7, "softmax_jacobian", r"\[ J = \diag(\sigma)", "PASS"),
-        ("chapters/softmax.tex", None, 11, "softmax_jacobian", r"\pd{\sigma_i}{z_j} &= \sigma_i(\delta_{ij} + \sigma_j)", "FAIL"),
+        (
+            "chapters/softmax.tex",
+            None,
+            11,
+            "softmax_jacobian",
+            r"\pd{\sigma_i}{z_j} &= \sigma_i(\delta_{ij} + \sigma_j)",
+            "FAIL",
+        ),
         ("chapters/entropy.tex", None, 5, "cross_entropy_decomposition", r"H(p, q) = H(p) + \KL{p}{q}", "PASS"),
     ],
     "dialects": [
@@ -64,7 +78,14 @@ EXPECTED = {
         ("myst.md", None, 18, None, "Inside a note: $a = b$", "SKIPPED"),
         ("notes.qmd", None, 12, "cross_entropy_decomposition", CE, "PASS"),
         ("notes.qmd", None, 17, "softmax_jacobian", SJ_RIGHT, "PASS"),
-        ("perplexity.mdx", None, 10, "softmax_cross_entropy_gradient", r"\\( \frac{\partial L}{\partial z_j} = \sigma_j - y_j \\)", "PASS"),
+        (
+            "perplexity.mdx",
+            None,
+            10,
+            "softmax_cross_entropy_gradient",
+            r"\\( \frac{\partial L}{\partial z_j} = \sigma_j - y_j \\)",
+            "PASS",
+        ),
         ("perplexity.mdx", None, 13, None, LORA, "PASS"),
     ],
 }
@@ -108,15 +129,15 @@ def test_notebook_locations_name_the_cell_in_text_output(capsys, tmp_path, monke
 
 def test_a_book_chapter_is_read_under_the_book_macros_and_not_twice():
     files, _ = find_documents([FIXTURES / "latex_book"])
-    assert [f.name for f in files] == ["main.tex"]          # chapters and macros.tex are read through main.tex
+    assert [f.name for f in files] == ["main.tex"]  # chapters and macros.tex are read through main.tex
     (formula,) = [f for f in scan_path(files[0]) if f.file.endswith("entropy.tex")]
     assert formula.latex == r"H(p, q) = H(p) + D_{KL}(p \,\|\, q)" and formula.unreadable is None
 
 
 def test_a_chapter_that_names_its_book_is_read_under_the_book_macros_on_its_own():
-    (formula,) = scan_path(FIXTURES / "latex_book" / "chapters" / "entropy.tex")   # % !TEX root = ../main.tex
+    (formula,) = scan_path(FIXTURES / "latex_book" / "chapters" / "entropy.tex")  # % !TEX root = ../main.tex
     assert (formula.line, formula.latex) == (5, r"H(p, q) = H(p) + D_{KL}(p \,\|\, q)")
-    alone = scan_path(FIXTURES / "latex_book" / "chapters" / "softmax.tex")         # names no book: its macros unknown
+    alone = scan_path(FIXTURES / "latex_book" / "chapters" / "softmax.tex")  # names no book: its macros unknown
     assert alone[0].latex.startswith(r"\pd{")
 
 
@@ -128,7 +149,9 @@ def test_hidden_folders_such_as_notebook_checkpoints_are_not_searched():
 def test_code_is_never_math():
     text = "```python\nx = '$a = b$'\n```\n\n    $c = d$\n\n`$e = f$`\n"
     assert scan_text(text, "markdown") == []
-    assert scan_text(".. code-block:: python\n\n   ':math:`a = b`'\n\n.. testcode::\n\n   ':math:`c = d`'\n", "rst") == []
+    assert (
+        scan_text(".. code-block:: python\n\n   ':math:`a = b`'\n\n.. testcode::\n\n   ':math:`c = d`'\n", "rst") == []
+    )
     assert scan_text("```{python}\nx = '$a = b$'\n```\n", "markdown") == []
 
 
@@ -143,9 +166,11 @@ def test_reading_a_python_file_never_runs_it(tmp_path):
 
 
 def test_sphinx_pages_parse_without_a_word_on_stderr(capfd):
-    text = (".. toctree::\n   :maxdepth: 2\n\n   page\n\n.. autoclass:: a.B\n   :members:\n\n.. math::\n   :nowrap:\n\n"
-            "   \\begin{align} a &= b \\end{align}\n\nSee :func:`f`, :class:`B`, :eq:`x` and :unknownrole:`y`.\n\n"
-            ".. some-extension-directive:: arg\n\n   Body with :math:`c = d`.\n")
+    text = (
+        ".. toctree::\n   :maxdepth: 2\n\n   page\n\n.. autoclass:: a.B\n   :members:\n\n.. math::\n   :nowrap:\n\n"
+        "   \\begin{align} a &= b \\end{align}\n\nSee :func:`f`, :class:`B`, :eq:`x` and :unknownrole:`y`.\n\n"
+        ".. some-extension-directive:: arg\n\n   Body with :math:`c = d`.\n"
+    )
     found = scan_text(text, "rst", "page.rst")
     assert [(f.line, f.latex) for f in found] == [(12, "a  = b"), (18, "c = d")]
     captured = capfd.readouterr()
@@ -155,12 +180,13 @@ def test_sphinx_pages_parse_without_a_word_on_stderr(capfd):
 def test_doubled_backslash_delimiters_and_mdx_components():
     text = "a \\\\( x = 1 \\\\) b and `\\\\( code \\\\)`\n"
     assert [f.latex for f in scan_text(text, "mdx")] == ["x = 1"]
-    assert [f.latex for f in scan_text(text, "markdown")] == ["x = 1"]   # Markdown leaves \\( for MathJax
+    assert [f.latex for f in scan_text(text, "markdown")] == ["x = 1"]  # Markdown leaves \\( for MathJax
     component = "<Tip>\nThe loss $a = b$ here.\n</Tip>\n\n<script>\nx = $a = b$\n</script>\n"
     assert [(f.line, f.latex) for f in scan_text(component, "mdx")] == [(2, "a = b")]
 
 
 # --- files and folders the checker cannot read -------------------------------------------------------
+
 
 def _tree(tmp_path):
     folder = tmp_path / "docs"
@@ -258,9 +284,28 @@ def test_a_folder_of_only_rst_or_notebooks_is_checked(tmp_path, capsys, monkeypa
 
 # --- the pytest plugin ---------------------------------------------------------------------------
 
+
 def _pytest(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-o", "testpaths=", "-o", "derive_docs=",
-                           "-o", "addopts=", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-o",
+            "testpaths=",
+            "-o",
+            "derive_docs=",
+            "-o",
+            "addopts=",
+            *args,
+        ],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_the_plugin_collects_every_format(tmp_path):
@@ -276,16 +321,33 @@ def test_the_plugin_collects_every_format(tmp_path):
 
 
 def test_the_plugin_runs_the_checks_with_their_locations(tmp_path):
-    run = _pytest("-q", "--rootdir", str(FIXTURES), "--derive-docs", str(FIXTURES / "notebooks"),
-                  "--derive-docs", str(FIXTURES / "latex_book"), str(FIXTURES / "fixture_formulas.py"))
+    run = _pytest(
+        "-q",
+        "--rootdir",
+        str(FIXTURES),
+        "--derive-docs",
+        str(FIXTURES / "notebooks"),
+        "--derive-docs",
+        str(FIXTURES / "latex_book"),
+        str(FIXTURES / "fixture_formulas.py"),
+    )
     assert "2 failed, 7 passed, 1 skipped" in run.stdout, run.stdout[-3000:]
     assert "softmax.ipynb:cell 4:line 2:" in run.stdout and "chapters/softmax.tex:11:" in run.stdout
 
 
 def test_path_and_file_problems_are_collection_errors_not_internal_errors(tmp_path):
     folder = _tree(tmp_path)
-    run = _pytest("-q", "--rootdir", str(tmp_path), "--derive-docs", str(folder), "--derive-docs", str(tmp_path / "missing.md"),
-                  str(FIXTURES / "fixture_formulas.py"), cwd=tmp_path)
+    run = _pytest(
+        "-q",
+        "--rootdir",
+        str(tmp_path),
+        "--derive-docs",
+        str(folder),
+        "--derive-docs",
+        str(tmp_path / "missing.md"),
+        str(FIXTURES / "fixture_formulas.py"),
+        cwd=tmp_path,
+    )
     assert run.returncode == 2 and "INTERNALERROR" not in run.stdout + run.stderr, run.stdout[-3000:]
     assert "ERROR collecting" in run.stdout and "b.md: not UTF-8 text (line 1)" in run.stdout
     assert "missing.md: no such file or folder" in run.stdout
@@ -295,26 +357,42 @@ def test_path_and_file_problems_are_collection_errors_not_internal_errors(tmp_pa
 def test_a_misspelt_result_name_fails_its_formula_without_strict(tmp_path):
     doc = tmp_path / "typo.md"
     doc.write_text("<!-- derive: softmax_jacobien -->\n$$\n" + SJ_RIGHT + "\n$$\n")
-    run = _pytest("-q", "--rootdir", str(tmp_path), "--derive-docs", str(doc), str(FIXTURES / "fixture_formulas.py"), cwd=tmp_path)
+    run = _pytest(
+        "-q", "--rootdir", str(tmp_path), "--derive-docs", str(doc), str(FIXTURES / "fixture_formulas.py"), cwd=tmp_path
+    )
     assert "1 failed" in run.stdout, run.stdout[-3000:]
     assert "did you mean softmax_jacobian" in run.stdout
     doc.write_text("<!-- derive: softmax_jacobian -->\n$$\n" + SJ_RIGHT + "\n$$\n")
-    run = _pytest("-q", "--rootdir", str(tmp_path), "--derive-docs", str(doc), str(FIXTURES / "fixture_formulas.py"), cwd=tmp_path)
+    run = _pytest(
+        "-q", "--rootdir", str(tmp_path), "--derive-docs", str(doc), str(FIXTURES / "fixture_formulas.py"), cwd=tmp_path
+    )
     assert "1 passed" in run.stdout, run.stdout[-3000:]
 
 
 def test_a_notebook_without_cell_ids_is_read_without_a_word_on_stderr(tmp_path, capfd):
     notebook = tmp_path / "old.ipynb"
-    notebook.write_text(json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {},
-                                    "cells": [{"cell_type": "markdown", "metadata": {}, "source": "$a = b$"}]}))
+    notebook.write_text(
+        json.dumps(
+            {
+                "nbformat": 4,
+                "nbformat_minor": 5,
+                "metadata": {},
+                "cells": [{"cell_type": "markdown", "metadata": {}, "source": "$a = b$"}],
+            }
+        )
+    )
     assert [(f.cell, f.line) for f in scan_path(notebook)] == [(1, 1)]
     assert capfd.readouterr().err == ""
 
 
 def test_pytorch_style_docstrings_given_to_add_docstr_or_assigned_to_doc():
-    source = ('from torch._C import _add_docstr as add_docstr\n\nadd_docstr(\n    torch.softmax,\n    r"""\n'
-              'softmax(input, dim) -> Tensor\n\n.. math::\n    \\text{Softmax}(x_{i}) = \\frac{\\exp(x_i)}{\\sum_j \\exp(x_j)}\n'
-              '""",\n)\n\nf.__doc__ = r"""The identity :math:`a = b`."""\nx = ":math:`c = d` is a string in code"\n')
+    source = (
+        'from torch._C import _add_docstr as add_docstr\n\nadd_docstr(\n    torch.softmax,\n    r"""\n'
+        "softmax(input, dim) -> Tensor\n\n.. math::\n    \\text{Softmax}(x_{i}) = \\frac{\\exp(x_i)}{\\sum_j \\exp(x_j)}\n"
+        '""",\n)\n\nf.__doc__ = r"""The identity :math:`a = b`."""\nx = ":math:`c = d` is a string in code"\n'
+    )
     found = scan_text(source, "python")
-    assert [(f.line, f.latex) for f in found] == [(9, r"\text{Softmax}(x_{i}) = \frac{\exp(x_i)}{\sum_j \exp(x_j)}"),
-                                                   (13, "a = b")]
+    assert [(f.line, f.latex) for f in found] == [
+        (9, r"\text{Softmax}(x_{i}) = \frac{\exp(x_i)}{\sum_j \exp(x_j)}"),
+        (13, "a = b"),
+    ]

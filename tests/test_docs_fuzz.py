@@ -20,17 +20,80 @@ from derive.errors import DeriveError  # noqa: E402
 
 VERDICTS = {"PASS", "FAIL", "UNPARSEABLE", "UNKNOWN", "SKIPPED", "ERRATUM"}
 RESULTS = [None, "softmax_jacobian", "cross_entropy_decomposition", "layernorm_gradient"]
+
+
 def fuzz(examples: int):
     """Hypothesis settings: reproducible (derandomized), no per-example deadline (the checker has its own budget)."""
-    return settings(max_examples=examples, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True,
-                    database=None)
+    return settings(
+        max_examples=examples, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True, database=None
+    )
+
 
 TOKENS = [
-    "x", "y", "z_i", "p_k", "\\sigma_i", "n", "d", "1", "0.5", "2", "=", "\\le", "\\ge", "<", ">", "\\approx", "+", "-",
-    "\\cdot", "\\times", "/", "^", "_", "{", "}", "(", ")", "[", "]", "|", "\\|", "\\frac", "\\sqrt", "\\sum", "\\prod",
-    "\\log", "\\exp", "e^", "\\partial", "\\nabla", "\\operatorname{softmax}", "\\operatorname{mystery}", "\\foo",
-    "\\begin{cases}", "\\end{cases}", "\\begin{pmatrix}", "\\\\", "&", "\\left(", "\\right)", "\\mathbb{E}", "\\text{if}",
-    "\\infty", "\\lim_{T \\to 0}", "\\,", "~", "%", "$", "#", "\\", " ", "\u00e9", "\u2211", "\x00",
+    "x",
+    "y",
+    "z_i",
+    "p_k",
+    "\\sigma_i",
+    "n",
+    "d",
+    "1",
+    "0.5",
+    "2",
+    "=",
+    "\\le",
+    "\\ge",
+    "<",
+    ">",
+    "\\approx",
+    "+",
+    "-",
+    "\\cdot",
+    "\\times",
+    "/",
+    "^",
+    "_",
+    "{",
+    "}",
+    "(",
+    ")",
+    "[",
+    "]",
+    "|",
+    "\\|",
+    "\\frac",
+    "\\sqrt",
+    "\\sum",
+    "\\prod",
+    "\\log",
+    "\\exp",
+    "e^",
+    "\\partial",
+    "\\nabla",
+    "\\operatorname{softmax}",
+    "\\operatorname{mystery}",
+    "\\foo",
+    "\\begin{cases}",
+    "\\end{cases}",
+    "\\begin{pmatrix}",
+    "\\\\",
+    "&",
+    "\\left(",
+    "\\right)",
+    "\\mathbb{E}",
+    "\\text{if}",
+    "\\infty",
+    "\\lim_{T \\to 0}",
+    "\\,",
+    "~",
+    "%",
+    "$",
+    "#",
+    "\\",
+    " ",
+    "\u00e9",
+    "\u2211",
+    "\x00",
 ]
 latex_soup = st.lists(st.sampled_from(TOKENS), max_size=30).map(" ".join)
 
@@ -54,10 +117,15 @@ def test_latex_token_soup(text, result):
 
 
 @fuzz(40)
-@given(st.integers(1, 600), st.sampled_from(["\\frac{", "\\sqrt{", "(", "{", "\\left(", "e^{", "\\log("]),
-       st.sampled_from(RESULTS))
+@given(
+    st.integers(1, 600),
+    st.sampled_from(["\\frac{", "\\sqrt{", "(", "{", "\\left(", "e^{", "\\log("]),
+    st.sampled_from(RESULTS),
+)
 def test_deep_nesting(depth, opener, result):
-    closer = {"\\frac{": "}{2}", "\\sqrt{": "}", "(": ")", "{": "}", "\\left(": "\\right)", "e^{": "}", "\\log(": ")"}[opener]
+    closer = {"\\frac{": "}{2}", "\\sqrt{": "}", "(": ")", "{": "}", "\\left(": "\\right)", "e^{": "}", "\\log(": ")"}[
+        opener
+    ]
     assert_verdict(opener * depth + "x" + closer * depth + " = 1", result)
     assert_verdict(opener * depth + "x = 1", result)  # never closed
 
@@ -83,8 +151,12 @@ tags = st.one_of(
     st.just("<!-- derive:"),
 )
 markdown_pieces = st.one_of(
-    st.text(max_size=40), tags, latex_soup.map(lambda t: f"${t}$"), latex_soup.map(lambda t: f"$$\n{t}\n$$"),
-    latex_soup.map(lambda t: f"\\[{t}\\]"), st.sampled_from(["\n", "\n\n", "```\n", "$", "$$", "> ", "- ", "# "]),
+    st.text(max_size=40),
+    tags,
+    latex_soup.map(lambda t: f"${t}$"),
+    latex_soup.map(lambda t: f"$$\n{t}\n$$"),
+    latex_soup.map(lambda t: f"\\[{t}\\]"),
+    st.sampled_from(["\n", "\n\n", "```\n", "$", "$$", "> ", "- ", "# "]),
 )
 
 
@@ -106,10 +178,24 @@ def test_markdown_documents(text):
 
 
 latex_pieces = st.one_of(
-    st.text(max_size=40), latex_soup.map(lambda t: f"${t}$"), latex_soup.map(lambda t: f"\\begin{{equation}}{t}\\end{{equation}}"),
+    st.text(max_size=40),
+    latex_soup.map(lambda t: f"${t}$"),
+    latex_soup.map(lambda t: f"\\begin{{equation}}{t}\\end{{equation}}"),
     latex_soup.map(lambda t: f"\\begin{{align}}{t}\\end{{align}}"),
-    st.sampled_from(["% derive: softmax_jacobian\n", "% derive: nonsense here\n", "\\begin{document}", "\\end{itemize}",
-                     "{", "}", "\\verb|", "\n", "$$", "\\newcommand{\\x}{"]),
+    st.sampled_from(
+        [
+            "% derive: softmax_jacobian\n",
+            "% derive: nonsense here\n",
+            "\\begin{document}",
+            "\\end{itemize}",
+            "{",
+            "}",
+            "\\verb|",
+            "\n",
+            "$$",
+            "\\newcommand{\\x}{",
+        ]
+    ),
 )
 
 

@@ -21,7 +21,7 @@ def test_a_redefined_frac_is_never_read_as_the_standard_fraction():
     (found,) = scan_text(_tex(r"\def\frac#1#2{#2}", SJ_RIGHT), "latex")
     assert "\\frac" not in found.latex and found.latex.startswith(r"\partial z_j =")
     assert check_found(found).verdict != "PASS"
-    assert _verdicts(_tex("", SJ_RIGHT)) == ["PASS"]          # the same formula under the standard \frac
+    assert _verdicts(_tex("", SJ_RIGHT)) == ["PASS"]  # the same formula under the standard \frac
 
 
 def test_formulas_written_with_document_macros_are_decided_both_ways():
@@ -32,11 +32,13 @@ def test_formulas_written_with_document_macros_are_decided_both_ways():
 
 
 def test_mathjax_macros_defined_in_a_markdown_page_hold_for_the_rest_of_the_page():
-    page = ("$$\\newcommand{\\pd}[2]{\\frac{\\partial #1}{\\partial #2}}$$\n\n"
-            "<!-- derive: softmax_jacobian -->\n$\\pd{\\sigma_i}{z_j} = \\sigma_i(\\delta_{ij} - \\sigma_j)$\n\n"
-            "<!-- derive: softmax_jacobian -->\n$\\pd{\\sigma_i}{z_j} = \\sigma_i(\\delta_{ij} + \\sigma_j)$\n")
+    page = (
+        "$$\\newcommand{\\pd}[2]{\\frac{\\partial #1}{\\partial #2}}$$\n\n"
+        "<!-- derive: softmax_jacobian -->\n$\\pd{\\sigma_i}{z_j} = \\sigma_i(\\delta_{ij} - \\sigma_j)$\n\n"
+        "<!-- derive: softmax_jacobian -->\n$\\pd{\\sigma_i}{z_j} = \\sigma_i(\\delta_{ij} + \\sigma_j)$\n"
+    )
     found = scan_text(page, "markdown")
-    assert [f.line for f in found] == [4, 7]                  # the definition alone is no formula
+    assert [f.line for f in found] == [4, 7]  # the definition alone is no formula
     assert [check_found(f).verdict for f in found] == ["PASS", "FAIL"]
 
 
@@ -47,21 +49,25 @@ def test_a_macro_the_checker_cannot_expand_makes_the_formula_unknown_with_the_re
     (found,) = scan_text(_tex(r"\def\loop{\loop}", r"\loop = 1"), "latex")
     assert check_found(found).verdict == "UNKNOWN" and "does not end" in found.unreadable
     untagged = scan_text("\\def\\frac#1/#2{#1}\n\\[ \\frac{1}{2} = 0.5 \\]\n", "latex")
-    assert check_found(untagged[0]).verdict == "SKIPPED"       # never decided under the standard meaning
+    assert check_found(untagged[0]).verdict == "SKIPPED"  # never decided under the standard meaning
 
 
 def test_definitions_hold_from_where_they_are_made_to_the_end_of_their_group():
-    text = ("\\[ \\frac{a}{b} = c \\]\n"
-            "{\\renewcommand{\\frac}[2]{#1} \\[ \\frac{a}{b} = c \\]}\n"
-            "\\[ \\frac{a}{b} = c \\]\n"
-            "\\renewcommand{\\frac}[2]{#2}\n"
-            "\\[ \\frac{a}{b} = c \\]\n")
+    text = (
+        "\\[ \\frac{a}{b} = c \\]\n"
+        "{\\renewcommand{\\frac}[2]{#1} \\[ \\frac{a}{b} = c \\]}\n"
+        "\\[ \\frac{a}{b} = c \\]\n"
+        "\\renewcommand{\\frac}[2]{#2}\n"
+        "\\[ \\frac{a}{b} = c \\]\n"
+    )
     assert [f.latex for f in scan_text(text, "latex")] == [r"\frac{a}{b} = c", "a = c", r"\frac{a}{b} = c", "b = c"]
 
 
 def test_let_operators_and_optional_arguments():
     table = MacroTable()
-    read_formula(r"\DeclareMathOperator*{\argmax}{arg\,max} \newcommand{\norm}[2][2]{\|#2\|_{#1}} \let\sm=\sigma", table)
+    read_formula(
+        r"\DeclareMathOperator*{\argmax}{arg\,max} \newcommand{\norm}[2][2]{\|#2\|_{#1}} \let\sm=\sigma", table
+    )
     assert read_formula(r"\argmax_i z_i", table) == (r"\operatorname*{arg\,max}_i z_i", None)
     assert read_formula(r"\norm{x} + \norm[1]{y}", table) == (r"\|x\|_{2} + \|y\|_{1}", None)
     assert read_formula(r"\sm_i", table) == (r"\sigma_i", None)
@@ -71,12 +77,16 @@ def test_let_operators_and_optional_arguments():
 def test_a_sphinx_project_macros_come_from_its_conf_py_which_is_never_run(tmp_path):
     from derive.docs.scan import scan_path
 
-    (tmp_path / "conf.py").write_text('raise SystemExit("conf.py was run")\n'
-                                      'mathjax3_config = {"tex": {"macros": {"pd": [r"\\frac{\\partial #1}{\\partial #2}", 2]}}}\n')
+    (tmp_path / "conf.py").write_text(
+        'raise SystemExit("conf.py was run")\n'
+        'mathjax3_config = {"tex": {"macros": {"pd": [r"\\frac{\\partial #1}{\\partial #2}", 2]}}}\n'
+    )
     (tmp_path / "api").mkdir()
     page = tmp_path / "api" / "page.rst"
-    page.write_text(".. derive: softmax_jacobian\n\n.. math:: \\pd{\\sigma_i}{z_j} = \\sigma_i(\\delta_{ij} - \\sigma_j)\n\n"
-                    ".. derive: softmax_jacobian\n\n.. math:: \\pd{\\sigma_i}{z_j} = \\sigma_i(\\delta_{ij} + \\sigma_j)\n")
+    page.write_text(
+        ".. derive: softmax_jacobian\n\n.. math:: \\pd{\\sigma_i}{z_j} = \\sigma_i(\\delta_{ij} - \\sigma_j)\n\n"
+        ".. derive: softmax_jacobian\n\n.. math:: \\pd{\\sigma_i}{z_j} = \\sigma_i(\\delta_{ij} + \\sigma_j)\n"
+    )
     found = scan_path(page)
     assert [f.latex for f in found] == [SJ_RIGHT, SJ_WRONG]
     assert [check_found(f).verdict for f in found] == ["PASS", "FAIL"]

@@ -21,14 +21,16 @@ def verdicts(tmp_path, *formulas):
 
 # --- mechanisms: shapes at n = 1, broadcasting, vector-valued expectations ---------------
 
+
 @pytest.mark.parametrize("right, expected", [(r"\frac{1}{n}", "PASS"), (r"\frac{1}{n+1}", "FAIL")])
 def test_a_scaled_vector_stays_a_vector_at_dimension_one(right, expected):
     verdict = check_formula(r"\operatorname{softmax}(\frac{1}{n}\mathbf{1})_i = " + right)
     assert verdict["verdict"] == expected, verdict["detail"]
 
 
-@pytest.mark.parametrize("right, expected", [(r"\frac{e^{z_i/T}}{\sum_k e^{z_k/T}}", "PASS"),
-                                             (r"\frac{e^{z_i}}{\sum_k e^{z_k/T}}", "FAIL")])
+@pytest.mark.parametrize(
+    "right, expected", [(r"\frac{e^{z_i/T}}{\sum_k e^{z_k/T}}", "PASS"), (r"\frac{e^{z_i}}{\sum_k e^{z_k/T}}", "FAIL")]
+)
 def test_softmax_with_a_temperature(right, expected):
     verdict = check_formula(r"\operatorname{softmax}(z/T)_i = " + right, kinds={"T": "positive"})
     assert verdict["verdict"] == expected, verdict["detail"]
@@ -53,7 +55,7 @@ def test_an_expectation_of_a_vector_is_taken_entry_by_entry(right, expected):
 
 
 def test_sides_of_different_shapes_as_read_are_unknown_not_fail():
-    verdict = check_formula(r"\mathbf{1}\mathbf{1}^\top = \mathbf{1}")   # a matrix against a vector, as read
+    verdict = check_formula(r"\mathbf{1}\mathbf{1}^\top = \mathbf{1}")  # a matrix against a vector, as read
     assert verdict["verdict"] == "UNKNOWN" and "shapes" in verdict["detail"], verdict["detail"]
     verdict = check_formula(r"\operatorname{softmax}(3) = 1")
     assert verdict["verdict"] == "UNKNOWN" and "softmax of a number" in verdict["detail"], verdict["detail"]
@@ -61,20 +63,32 @@ def test_sides_of_different_shapes_as_read_are_unknown_not_fail():
 
 # --- untagged: decide only what holds identically ---------------------------------------
 
-@pytest.mark.parametrize("formula, expected", [
-    (r"\frac{d}{dx} x^3 = 3x^2", "PASS"), (r"\frac{d}{dx} x^3 = 3x^3", "FAIL"),
-    (r"\frac{d}{dx} e^x = e^x", "PASS"), (r"\frac{d}{dx} e^x = x e^{x-1}", "FAIL"),
-    (r"\frac{d}{dx} \ln x = x^{-1}", "PASS"), (r"\frac{d}{dx} \ln x = -x^{-1}", "FAIL"),
-    (r"\frac{d}{dx} [5x^2 - 2x] = 10x - 2", "PASS"), (r"\frac{d}{dx} [5x^2 - 2x] = 10x + 2", "FAIL"),
-    (r"\operatorname{sigmoid}(x) = \frac{1}{1+\exp(-x)}", "PASS"), (r"\operatorname{sigmoid}(x) = \frac{1}{1+\exp(x)}", "FAIL"),
-    (r"\sigma(t) + \sigma(-t) = 1", "PASS"), (r"\sigma(t) + \sigma(-t) = 2", "FAIL"),
-    (r"\log(ab) = \log a + \log b", "PASS"), (r"\log(ab) = \log a \log b", "FAIL"),
-    (r"\operatorname{softmax}(\mathbf{o})_j = \frac{\exp(o_j)}{\sum_k \exp(o_k)}", "PASS"),
-    (r"\operatorname{softmax}(\mathbf{o})_j = \frac{\exp(-o_j)}{\sum_k \exp(o_k)}", "FAIL"),
-    (r"0.36 \approx 0.6^2", "PASS"), (r"0.64 \approx 0.08^2", "FAIL"),
-    (r"\frac{d}{dt} t^3(1-t)^2 = 3t^2(1-t)^2 - 2t^3(1-t)", "PASS"),
-    (r"\frac{d}{dt} t^3(1-t)^2 = 3t^2(1-t)^2 + 2t^3(1-t)", "FAIL"),
-])
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\frac{d}{dx} x^3 = 3x^2", "PASS"),
+        (r"\frac{d}{dx} x^3 = 3x^3", "FAIL"),
+        (r"\frac{d}{dx} e^x = e^x", "PASS"),
+        (r"\frac{d}{dx} e^x = x e^{x-1}", "FAIL"),
+        (r"\frac{d}{dx} \ln x = x^{-1}", "PASS"),
+        (r"\frac{d}{dx} \ln x = -x^{-1}", "FAIL"),
+        (r"\frac{d}{dx} [5x^2 - 2x] = 10x - 2", "PASS"),
+        (r"\frac{d}{dx} [5x^2 - 2x] = 10x + 2", "FAIL"),
+        (r"\operatorname{sigmoid}(x) = \frac{1}{1+\exp(-x)}", "PASS"),
+        (r"\operatorname{sigmoid}(x) = \frac{1}{1+\exp(x)}", "FAIL"),
+        (r"\sigma(t) + \sigma(-t) = 1", "PASS"),
+        (r"\sigma(t) + \sigma(-t) = 2", "FAIL"),
+        (r"\log(ab) = \log a + \log b", "PASS"),
+        (r"\log(ab) = \log a \log b", "FAIL"),
+        (r"\operatorname{softmax}(\mathbf{o})_j = \frac{\exp(o_j)}{\sum_k \exp(o_k)}", "PASS"),
+        (r"\operatorname{softmax}(\mathbf{o})_j = \frac{\exp(-o_j)}{\sum_k \exp(o_k)}", "FAIL"),
+        (r"0.36 \approx 0.6^2", "PASS"),
+        (r"0.64 \approx 0.08^2", "FAIL"),
+        (r"\frac{d}{dt} t^3(1-t)^2 = 3t^2(1-t)^2 - 2t^3(1-t)", "PASS"),
+        (r"\frac{d}{dt} t^3(1-t)^2 = 3t^2(1-t)^2 + 2t^3(1-t)", "FAIL"),
+    ],
+)
 def test_untagged_identities_derivatives_and_numbers_are_decided(tmp_path, formula, expected):
     [(verdict, detail)] = verdicts(tmp_path, formula)
     assert verdict == expected, detail
@@ -84,49 +98,58 @@ def test_an_untagged_counterexample_names_the_variable_and_both_values(tmp_path)
     [(verdict, detail)] = verdicts(tmp_path, r"\frac{d}{dx} x^3 = 2x^2")
     assert verdict == "FAIL"
     assert "x=" in detail and "left = " in detail and "right = " in detail
-    assert "n=" not in detail and "doc_" not in detail   # only the formula's own variable is shown
+    assert "n=" not in detail and "doc_" not in detail  # only the formula's own variable is shown
 
 
-@pytest.mark.parametrize("formula, reason", [
-    (r"p(u) = \frac{1}{1+u^2}", "definition of the function p"),
-    (r"h(\mathbf{v}) \stackrel{\textrm{def}}{=} \log \sum_i \exp v_i", "definition of the function h"),
-    (r"c := a + b", "definition of c"),
-    (r"w = 3", "definition of w"),
-    (r"\sigma(x) = \max(0, x)", "definition of the function sigma"),
-    (r"x \ge 1", "condition"), (r"p > 1/8", "condition"), (r"n > 1", "condition"),
-    (r"2x + y = 1", "equation to solve"), (r"q(\mathbf{x}) = 0", "condition or an equation on q"),
-    (r"(n-1)/n \approx 1", "equation to solve"), (r"\sum_x p(x) = 1", "equation to solve"),
-    (r"0 = \frac{d}{dt} t^3(1-t)^2 = 3t^2(1-t)^2 - 2t^3(1-t)", "equation to solve"),
-])
+@pytest.mark.parametrize(
+    "formula, reason",
+    [
+        (r"p(u) = \frac{1}{1+u^2}", "definition of the function p"),
+        (r"h(\mathbf{v}) \stackrel{\textrm{def}}{=} \log \sum_i \exp v_i", "definition of the function h"),
+        (r"c := a + b", "definition of c"),
+        (r"w = 3", "definition of w"),
+        (r"\sigma(x) = \max(0, x)", "definition of the function sigma"),
+        (r"x \ge 1", "condition"),
+        (r"p > 1/8", "condition"),
+        (r"n > 1", "condition"),
+        (r"2x + y = 1", "equation to solve"),
+        (r"q(\mathbf{x}) = 0", "condition or an equation on q"),
+        (r"(n-1)/n \approx 1", "equation to solve"),
+        (r"\sum_x p(x) = 1", "equation to solve"),
+        (r"0 = \frac{d}{dt} t^3(1-t)^2 = 3t^2(1-t)^2 - 2t^3(1-t)", "equation to solve"),
+    ],
+)
 def test_untagged_definitions_conditions_and_equations_are_skipped_with_the_reason(tmp_path, formula, reason):
     [(verdict, detail)] = verdicts(tmp_path, formula)
     assert verdict == "SKIPPED" and reason in detail, detail
 
 
-@pytest.mark.parametrize("formula", [
-    r"\mathbf{X}\mathbf{w} = \mathbf{y}",            # names nothing in the document binds
-    r"\log \hat{y}_j = o_j - \log \sum_k \exp(o_k)",   # o_j outside any function: not a variable the formula quantifies
-    r"\sum_k \sigma(c) + \sum_k \sigma(-c) = \sum_k 1",   # Σ_k over an unstated range, not a vector's entries
-    r"I(X, Y) = I(Y, X)",                               # mutual information, not an identity matrix
-    r"\frac{d}{dx} x^m = m x^{m-1}",                    # m is a parameter nothing binds
-])
+@pytest.mark.parametrize(
+    "formula",
+    [
+        r"\mathbf{X}\mathbf{w} = \mathbf{y}",  # names nothing in the document binds
+        r"\log \hat{y}_j = o_j - \log \sum_k \exp(o_k)",  # o_j outside any function: not a variable the formula quantifies
+        r"\sum_k \sigma(c) + \sum_k \sigma(-c) = \sum_k 1",  # Σ_k over an unstated range, not a vector's entries
+        r"I(X, Y) = I(Y, X)",  # mutual information, not an identity matrix
+        r"\frac{d}{dx} x^m = m x^{m-1}",  # m is a parameter nothing binds
+    ],
+)
 def test_untagged_formulas_with_unbound_names_are_not_decided(tmp_path, formula):
     [(verdict, detail)] = verdicts(tmp_path, formula)
     assert verdict == "SKIPPED" and "not decidable" in detail, detail
 
 
 def test_a_definition_binds_its_name_for_the_formulas_after_it(tmp_path):
-    results = verdicts(tmp_path,
-                       r"f(x) := x^2 + 1",
-                       r"\frac{d}{dx} f(x) = 2x",
-                       r"\frac{d}{dx} f(x) = 2x + 1",
-                       r"f(2) = 5",
-                       r"f(2) = 4")
+    results = verdicts(
+        tmp_path, r"f(x) := x^2 + 1", r"\frac{d}{dx} f(x) = 2x", r"\frac{d}{dx} f(x) = 2x + 1", r"f(2) = 5", r"f(2) = 4"
+    )
     assert [v for v, _ in results] == ["SKIPPED", "PASS", "FAIL", "PASS", "FAIL"], results
 
 
 def test_sigma_defined_by_the_document_is_the_one_used(tmp_path):
-    logistic = verdicts(tmp_path, r"\sigma(x) = \frac{1}{1+\exp(-x)}", r"\sigma(x) + \sigma(-x) = 1", r"\sigma(x) + \sigma(-x) = 2")
+    logistic = verdicts(
+        tmp_path, r"\sigma(x) = \frac{1}{1+\exp(-x)}", r"\sigma(x) + \sigma(-x) = 1", r"\sigma(x) + \sigma(-x) = 2"
+    )
     assert [v for v, _ in logistic] == ["SKIPPED", "PASS", "FAIL"], logistic
     # a document may mean another function by σ: its own definition is the one used
     steeper = verdicts(tmp_path, r"\sigma(x) = \frac{1}{1+\exp(-2x)}", r"2\sigma(x) - 1 = \tanh(x)")
@@ -148,16 +171,21 @@ def test_a_cached_verdict_depends_on_the_definitions_in_force(tmp_path, monkeypa
     square, cube = tmp_path / "square.md", tmp_path / "cube.md"
     square.write_text("$$f(x) := x^2$$\n\n$$\\frac{d}{dx} f(x) = 2x$$\n")
     cube.write_text("$$f(x) := x^3$$\n\n$$\\frac{d}{dx} f(x) = 2x$$\n")
-    for _ in range(2):   # the second round reads the cache
+    for _ in range(2):  # the second round reads the cache
         records = check_paths([square, cube], use_cache=True)
         assert [r.verdict for r in records] == ["SKIPPED", "PASS", "SKIPPED", "FAIL"]
 
 
-@pytest.mark.parametrize("formula, expected", [
-    (r"-\log \frac{1}{2^3} = 3", "PASS"), (r"-\log \frac{1}{2^3} = 4", "FAIL"),   # holds in base 2
-    (r"\log 100 = 2", "PASS"), (r"\log 100 = 3", "FAIL"),                         # holds in base 10
-    (r"\ln 8 = 3", "FAIL"),                                                       # \ln states its base
-])
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"-\log \frac{1}{2^3} = 3", "PASS"),
+        (r"-\log \frac{1}{2^3} = 4", "FAIL"),  # holds in base 2
+        (r"\log 100 = 2", "PASS"),
+        (r"\log 100 = 3", "FAIL"),  # holds in base 10
+        (r"\ln 8 = 3", "FAIL"),  # \ln states its base
+    ],
+)
 def test_untagged_log_of_unstated_base_is_refuted_only_in_every_usual_base(tmp_path, formula, expected):
     [(verdict, detail)] = verdicts(tmp_path, formula)
     assert verdict == expected, detail
@@ -175,10 +203,13 @@ def test_points_where_a_side_is_undefined_are_outside_an_untagged_formula(tmp_pa
 
 # --- a FAIL only on a reading the author meant -------------------------------------------
 
+
 @pytest.mark.parametrize("right, expected", [("0", "PASS"), ("1", "FAIL")])
 def test_points_where_a_side_has_no_value_are_set_aside_not_counterexamples(right, expected):
     # at d = 1 the standard deviation is 0 and (a_i - μ)/σ is 0/0: outside the formula, not against it
-    verdict = check_formula(r"\frac{1}{H}\sum_{i=1}^{H} \frac{a_i - \mu}{\sigma} = " + right, "layernorm_gradient", {"a": "x", "H": "d"})
+    verdict = check_formula(
+        r"\frac{1}{H}\sum_{i=1}^{H} \frac{a_i - \mu}{\sigma} = " + right, "layernorm_gradient", {"a": "x", "H": "d"}
+    )
     assert verdict["verdict"] == expected, verdict["detail"]
     if expected == "PASS":
         assert "set aside" in verdict["detail"]
@@ -209,4 +240,6 @@ def test_a_counterexample_names_only_what_the_formula_uses():
     assert "z=(" in verdict["detail"] and "y=(" in verdict["detail"] and "n=" in verdict["detail"]
     unrelated = check_formula(r"\mathbf{1}^\top(x - \mu) = \sum_i x_i - \mu", kinds={r"\mu": "real"})
     assert unrelated["verdict"] == "FAIL" and "x=(" in unrelated["detail"]
-    assert "q=(" not in unrelated["detail"] and "z=(" not in unrelated["detail"]   # in the vocabulary, not in the formula
+    assert (
+        "q=(" not in unrelated["detail"] and "z=(" not in unrelated["detail"]
+    )  # in the vocabulary, not in the formula

@@ -12,7 +12,11 @@ FIXTURES = Path(__file__).parent / "docs_fixtures"
 
 def test_markdown_skips_code_and_escaped_dollars_and_keeps_lines():
     found = scan_file(FIXTURES / "tricky.md")
-    assert [(f.line, f.tag) for f in found] == [(11, "cross_entropy_decomposition"), (15, "softmax_jacobian"), (15, None)]
+    assert [(f.line, f.tag) for f in found] == [
+        (11, "cross_entropy_decomposition"),
+        (15, "softmax_jacobian"),
+        (15, None),
+    ]
     assert "H(p) + D_{KL}(p \\| q)" in found[0].latex and found[0].latex.startswith("H(p, q)")  # chain joined
     assert found[2].latex == "a = b"
 
@@ -25,8 +29,12 @@ def test_markdown_display_dollars_line_is_the_formula_line():
 
 def test_latex_comment_tags_environments_and_verb():
     found = scan_file(FIXTURES / "tricky.tex")
-    assert [(f.line, f.tag) for f in found] == [(6, "cross_entropy_decomposition"), (10, "softmax_jacobian"),
-                                                (11, "softmax_jacobian"), (13, None)]
+    assert [(f.line, f.tag) for f in found] == [
+        (6, "cross_entropy_decomposition"),
+        (10, "softmax_jacobian"),
+        (11, "softmax_jacobian"),
+        (13, None),
+    ]
     assert found[0].latex.startswith("D_{\\mathrm{KL}}")
 
 
@@ -57,12 +65,16 @@ def test_tag_syntax():
 
 # --- the formats of derive.docs.formats, through one entry --------------------------------------------
 
-@pytest.mark.parametrize("kind, text, want", [
-    ("markdown", "# T\r\n\r\nline $a = b$\r\n\r\n$$\r\nc = d\r\n$$\r\n", [(3, "a = b"), (6, "c = d")]),
-    ("rst", "T\r\n=\r\n\r\nline :math:`a = b`\r\n\r\n.. math::\r\n\r\n   c = d\r\n", [(4, "a = b"), (8, "c = d")]),
-    ("latex", "a\r\n$a = b$\r\n\\[\r\nc = d\r\n\\]\r\n", [(2, "a = b"), (4, "c = d")]),
-    ("python", 'def f():\r\n    """Doc.\r\n\r\n    :math:`a = b`\r\n    """\r\n', [(4, "a = b")]),
-])
+
+@pytest.mark.parametrize(
+    "kind, text, want",
+    [
+        ("markdown", "# T\r\n\r\nline $a = b$\r\n\r\n$$\r\nc = d\r\n$$\r\n", [(3, "a = b"), (6, "c = d")]),
+        ("rst", "T\r\n=\r\n\r\nline :math:`a = b`\r\n\r\n.. math::\r\n\r\n   c = d\r\n", [(4, "a = b"), (8, "c = d")]),
+        ("latex", "a\r\n$a = b$\r\n\\[\r\nc = d\r\n\\]\r\n", [(2, "a = b"), (4, "c = d")]),
+        ("python", 'def f():\r\n    """Doc.\r\n\r\n    :math:`a = b`\r\n    """\r\n', [(4, "a = b")]),
+    ],
+)
 def test_line_numbers_hold_with_windows_line_ends(kind, text, want):
     assert [(f.line, f.latex) for f in scan_text(text, kind)] == want
 
@@ -72,20 +84,29 @@ def test_myst_quarto_and_mkdocs_forms():
     assert [(f.line, f.latex) for f in scan_text(myst, "markdown")] == [(5, "a = b"), (11, "c = d")]
     quarto = "$$ a = b $$ {#eq-one}\n\ntext\n"
     assert [(f.line, f.latex) for f in scan_text(quarto, "markdown")] == [(1, "a = b")]
-    mkdocs = "- item\n\n    !!! tip\n\n        $a = b$\n\n=== \"One\"\n\n    === \"Nested\"\n\n        $$c = d$$\n"
+    mkdocs = '- item\n\n    !!! tip\n\n        $a = b$\n\n=== "One"\n\n    === "Nested"\n\n        $$c = d$$\n'
     assert [(f.line, f.latex) for f in scan_text(mkdocs, "markdown")] == [(5, "a = b"), (11, "c = d")]
 
 
-@pytest.mark.parametrize("text, line", [("> quote\n>\n> $$\n> a = b\n> $$\n", 4), ("- item\n\n  $$\n  a = b\n  $$\n", 4),
-                                        ("$$\n\na = b\n$$ (eq)\n", 3), ("\\begin{align}\na &= b\n\\end{align}\n", 2)])
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        ("> quote\n>\n> $$\n> a = b\n> $$\n", 4),
+        ("- item\n\n  $$\n  a = b\n  $$\n", 4),
+        ("$$\n\na = b\n$$ (eq)\n", 3),
+        ("\\begin{align}\na &= b\n\\end{align}\n", 2),
+    ],
+)
 def test_display_math_in_containers_is_on_its_own_line(text, line):
     assert [f.line for f in scan_text(text, "markdown")] == [line]
 
 
 def test_a_tag_in_one_notebook_cell_applies_to_the_next_cells_formula():
-    notebook = ('{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": ['
-                '{"cell_type": "markdown", "id": "a", "metadata": {}, "source": ["<!-- derive: softmax_jacobian -->"]},'
-                '{"cell_type": "markdown", "id": "b", "metadata": {}, "source": ["text\\n", "$a = b$"]}]}')
+    notebook = (
+        '{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": ['
+        '{"cell_type": "markdown", "id": "a", "metadata": {}, "source": ["<!-- derive: softmax_jacobian -->"]},'
+        '{"cell_type": "markdown", "id": "b", "metadata": {}, "source": ["text\\n", "$a = b$"]}]}'
+    )
     (found,) = scan_text(notebook, "notebook", "n.ipynb")
     assert (found.cell, found.line, found.tag, found.location) == (2, 2, "softmax_jacobian", "n.ipynb:cell 2:line 2")
 

@@ -44,37 +44,91 @@ def _verdicts(tmp_path, tag, formulas):
 # Each tag clause: a formula that holds under it PASSes, a wrong variant FAILs (the same machinery decides both).
 CLAUSES = [
     # a function of the document, in the result's notation
-    ("log_softmax_stable; g(x) = \\log\\sum_i e^{x_i}", r"g(z) = m + \log \sum_k e^{z_k - m}", r"g(z) = \log \sum_k e^{z_k - m}"),
-    ("softmax_jacobian; \\operatorname{LSE}(v) := \\log\\sum_i e^{v_i}", r"\frac{\partial \operatorname{LSE}(z)}{\partial z_j} = s_j",
-     r"\frac{\partial \operatorname{LSE}(z)}{\partial z_j} = s_j (1 - s_j)"),
+    (
+        "log_softmax_stable; g(x) = \\log\\sum_i e^{x_i}",
+        r"g(z) = m + \log \sum_k e^{z_k - m}",
+        r"g(z) = \log \sum_k e^{z_k - m}",
+    ),
+    (
+        "softmax_jacobian; \\operatorname{LSE}(v) := \\log\\sum_i e^{v_i}",
+        r"\frac{\partial \operatorname{LSE}(z)}{\partial z_j} = s_j",
+        r"\frac{\partial \operatorname{LSE}(z)}{\partial z_j} = s_j (1 - s_j)",
+    ),
     ("tanh_derivative; \\phi(t) = \\frac{1}{1 + e^{-t}}", r"\tanh(x) = 2\phi(2x) - 1", r"\tanh(x) = \phi(2x) - 1"),
-    ("g(\\mathbf{x}) \\stackrel{\\textrm{def}}{=} \\log\\sum_i \\exp x_i", r"e^{g(x)} = \sum_i e^{x_i}", r"e^{g(x)} = \sum_i x_i"),
+    (
+        "g(\\mathbf{x}) \\stackrel{\\textrm{def}}{=} \\log\\sum_i \\exp x_i",
+        r"e^{g(x)} = \sum_i e^{x_i}",
+        r"e^{g(x)} = \sum_i x_i",
+    ),
     # kinds
     ("a: real number", r"(a + 1)^2 = a^2 + 2a + 1", r"(a + 1)^2 = a^2 + 1"),
-    ("u: vector", r"\sum_{i=1}^{n} (u_i - 1) = \sum_{i=1}^{n} u_i - n", r"\sum_{i=1}^{n} (u_i - 1) = \sum_{i=1}^{n} u_i - 1"),
+    (
+        "u: vector",
+        r"\sum_{i=1}^{n} (u_i - 1) = \sum_{i=1}^{n} u_i - n",
+        r"\sum_{i=1}^{n} (u_i - 1) = \sum_{i=1}^{n} u_i - 1",
+    ),
     ("w: distribution", r"\sum_{i=1}^{n} w_i = 1", r"\sum_{i=1}^{n} w_i^2 = 1"),
-    ("M: matrix; k: index", r"\sum_{j=1}^{n} M_{ij} \delta_{jk} = M_{ik}", r"\sum_{j=1}^{n} M_{ij} \delta_{jk} = M_{ki}"),
+    (
+        "M: matrix; k: index",
+        r"\sum_{j=1}^{n} M_{ij} \delta_{jk} = M_{ik}",
+        r"\sum_{j=1}^{n} M_{ij} \delta_{jk} = M_{ki}",
+    ),
     ("T: dimension", r"\sum_{t=1}^{T} t = \frac{T(T + 1)}{2}", r"\sum_{t=1}^{T} t = \frac{T^2}{2}"),
-    ("g: sequence over t", r"\sum_{s=1}^{t} g_s - \sum_{s=1}^{t-1} g_s = g_t", r"\sum_{s=1}^{t} g_s - \sum_{s=1}^{t-1} g_s = g_{t-1}"),
+    (
+        "g: sequence over t",
+        r"\sum_{s=1}^{t} g_s - \sum_{s=1}^{t-1} g_s = g_t",
+        r"\sum_{s=1}^{t} g_s - \sum_{s=1}^{t-1} g_s = g_{t-1}",
+    ),
     # ranges
-    ("ppo_clipped_objective; A > 0", r"L^{\mathrm{CLIP}}(r) \le (1 + \epsilon) A", r"L^{\mathrm{CLIP}}(r) \le (1 - \epsilon) A"),
+    (
+        "ppo_clipped_objective; A > 0",
+        r"L^{\mathrm{CLIP}}(r) \le (1 + \epsilon) A",
+        r"L^{\mathrm{CLIP}}(r) \le (1 - \epsilon) A",
+    ),
     ("ppo_clipped_objective; A > 0; 0 < \\epsilon < 0.2", r"(1 - \epsilon) A > 0.8 A", r"(1 - \epsilon) A > 0.9 A"),
-    ("layernorm_gradient; \\epsilon > 0", r"\sqrt{\sigma^2 + \epsilon} > \sigma", r"\sqrt{\sigma^2 + \epsilon} < \sigma"),
+    (
+        "layernorm_gradient; \\epsilon > 0",
+        r"\sqrt{\sigma^2 + \epsilon} > \sigma",
+        r"\sqrt{\sigma^2 + \epsilon} < \sigma",
+    ),
     ("c: real; c \\ge 1", r"\log c \ge 0", r"\log c \ge 1"),
     # model parameters
-    ("attention_scaling; variance \\sigma^2", r"\operatorname{Var}(q \cdot k) = d \sigma^4", r"\operatorname{Var}(q \cdot k) = d \sigma^2"),
-    ("attention_scaling; mean \\mu; variance \\sigma^2", r"\operatorname{Var}(q \cdot k) = d(\sigma^4 + 2\sigma^2\mu^2)",
-     r"\operatorname{Var}(q \cdot k) = d\sigma^4"),
+    (
+        "attention_scaling; variance \\sigma^2",
+        r"\operatorname{Var}(q \cdot k) = d \sigma^4",
+        r"\operatorname{Var}(q \cdot k) = d \sigma^2",
+    ),
+    (
+        "attention_scaling; mean \\mu; variance \\sigma^2",
+        r"\operatorname{Var}(q \cdot k) = d(\sigma^4 + 2\sigma^2\mu^2)",
+        r"\operatorname{Var}(q \cdot k) = d\sigma^4",
+    ),
     ("softmax_cross_entropy_gradient; one-hot target", r"L = -\log p_t", r"L = -\log p_j"),
     ("perplexity; H in bits", r"\operatorname{PPL}(p) = 2^{H(p)}", r"\operatorname{PPL}(p) = e^{H(p)}"),
-    ("mutual_information; H in bits", r"I(X;Y) = H(X) - H(X \mid Y) \le \log_2 n", r"I(X;Y) = H(X) - H(X \mid Y) \le \log n - 1"),
+    (
+        "mutual_information; H in bits",
+        r"I(X;Y) = H(X) - H(X \mid Y) \le \log_2 n",
+        r"I(X;Y) = H(X) - H(X \mid Y) \le \log n - 1",
+    ),
     ("mutual_information; equal dimensions", r"H(Y) \le \log n", r"H(Y) \le \log n - 1"),
     ("mutual_information; distinct dimensions", r"(m - n)^2 \ge 1", r"(m - n)^2 \ge 5"),
     # a dimension fixed by the tag
-    ("projection_memory; d = 4096", r"\operatorname{bytes}_{\mathrm{bf16}}(W) = 33554432", r"\operatorname{bytes}_{\mathrm{bf16}}(W) = 33554431"),
-    ("softmax_jacobian; n = 3", r"\sum_{j=1}^{3} \frac{\partial s_i}{\partial z_j} = 0", r"\sum_{j=1}^{2} \frac{\partial s_i}{\partial z_j} = 0"),
+    (
+        "projection_memory; d = 4096",
+        r"\operatorname{bytes}_{\mathrm{bf16}}(W) = 33554432",
+        r"\operatorname{bytes}_{\mathrm{bf16}}(W) = 33554431",
+    ),
+    (
+        "softmax_jacobian; n = 3",
+        r"\sum_{j=1}^{3} \frac{\partial s_i}{\partial z_j} = 0",
+        r"\sum_{j=1}^{2} \frac{\partial s_i}{\partial z_j} = 0",
+    ),
     # a function named with its subscript is not the plain one
-    ("gelu_derivative", r"\operatorname{GELU}(1) - \operatorname{GELU}_{\tanh}(1) > 0", r"\operatorname{GELU}(1) - \operatorname{GELU}_{\tanh}(1) < 0"),
+    (
+        "gelu_derivative",
+        r"\operatorname{GELU}(1) - \operatorname{GELU}_{\tanh}(1) > 0",
+        r"\operatorname{GELU}(1) - \operatorname{GELU}_{\tanh}(1) < 0",
+    ),
 ]
 
 
@@ -98,18 +152,31 @@ NEEDED = [
 
 @pytest.mark.parametrize("result, clause, formula", NEEDED)
 def test_without_its_clause_the_formula_is_not_a_pass(result, clause, formula, tmp_path):
-    (without, _), (with_clause, _) = _verdicts(tmp_path, result, [formula]) + _verdicts(tmp_path, f"{result}; {clause}", [formula])
+    (without, _), (with_clause, _) = _verdicts(tmp_path, result, [formula]) + _verdicts(
+        tmp_path, f"{result}; {clause}", [formula]
+    )
     assert with_clause == "PASS" and without != "PASS"
 
 
-@pytest.mark.parametrize("tag, formula, expected", [
-    ("softmax_jacobian; one-hot target", r"s_i = s_i", "no model parameter"),
-    ("softmax_jacobian; \\kappa > 0", r"s_i = s_i", "does not have"),
-    ("ppo_clipped_objective; A > 5", r"A = A", "no values"),
-    ("softmax_jacobian; variance of v \\sigma^2", r"s_i = s_i", "no model parameter"),
-    ("lora_parameter_count; r = 8; d_{in} = 4096; d_{out} = 4096", r"\operatorname{params}(A) + \operatorname{params}(B) = 65536", "sampled numbers"),
-    ("gelu_derivative", r"\operatorname{GELU}_{\mathrm{fast}}(1) = \operatorname{GELU}(1)", "no GELU with a subscript"),
-])
+@pytest.mark.parametrize(
+    "tag, formula, expected",
+    [
+        ("softmax_jacobian; one-hot target", r"s_i = s_i", "no model parameter"),
+        ("softmax_jacobian; \\kappa > 0", r"s_i = s_i", "does not have"),
+        ("ppo_clipped_objective; A > 5", r"A = A", "no values"),
+        ("softmax_jacobian; variance of v \\sigma^2", r"s_i = s_i", "no model parameter"),
+        (
+            "lora_parameter_count; r = 8; d_{in} = 4096; d_{out} = 4096",
+            r"\operatorname{params}(A) + \operatorname{params}(B) = 65536",
+            "sampled numbers",
+        ),
+        (
+            "gelu_derivative",
+            r"\operatorname{GELU}_{\mathrm{fast}}(1) = \operatorname{GELU}(1)",
+            "no GELU with a subscript",
+        ),
+    ],
+)
 def test_a_clause_or_name_the_result_cannot_honour_is_unknown_with_the_reason(tag, formula, expected, tmp_path):
     [(verdict, detail)] = _verdicts(tmp_path, tag, [formula])
     assert verdict == "UNKNOWN" and expected in detail, detail
@@ -134,15 +201,24 @@ def test_the_checker_knows_no_particular_result():
     engine = Path(derive.__file__).parent
     for path in [*sorted((engine / "docs").rglob("*.py")), engine / "vocabulary.py"]:
         tree = ast.parse(path.read_text())
-        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                      if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)) and node.body
-                      and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef))
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)
+        }
         for node in ast.walk(tree):
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 modules = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
-                assert not any(m.split(".")[0] == "identities" for m in modules), f"{path.name} imports a result module"
+                assert not any(m.startswith("derive.identities") for m in modules), (
+                    f"{path.name} imports a result module"
+                )
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
-                assert not any(word in names for word in node.value.replace(";", " ").split()), f"{path.name} names a result: {node.value!r}"
+                assert not any(word in names for word in node.value.replace(";", " ").split()), (
+                    f"{path.name} names a result: {node.value!r}"
+                )
 
 
 def test_check_formula_takes_tag_clauses():

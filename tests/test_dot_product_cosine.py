@@ -2,14 +2,14 @@
 
 import mpmath
 import sympy as sp
-
 from conftest import catalog_report, numeric_only_steps, rejected_by_oracle
-from derive.notation import Sum, d, i, k
+
+from derive.identities.dot_product_cosine import a, b, chord, dot, lagrange_sum, mp_angle, norm_a, norm_b, theta
+from derive.notation import Sum, d, k
 from derive.registry import load
 from derive.result import Statement
 from derive.symbolic import prove_nonnegative
 from derive.verify import verify_claim
-from identities.dot_product_cosine import a, b, chord, dot, lagrange_sum, mp_angle, norm_a, norm_b, theta
 
 RESULT = load("dot_product_cosine")
 EXPANSION, ANGLE, LAW, LAGRANGE, SQUARED, CAUCHY_SCHWARZ = range(6)

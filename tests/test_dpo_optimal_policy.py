@@ -2,15 +2,11 @@
 
 import mpmath
 import sympy as sp
+from conftest import catalog_report, numeric_only_steps
 
-from derive import Statement, verify
+from derive import Statement
 from derive.domain import Point
-from derive.notation import KL, Logistic, Sum, i, j, k, n
-from derive.numeric import evaluate
-from derive.registry import load
-from derive.symbolic import Assumptions, prove_zero
-from derive.verify import verify_claim
-from identities.dpo_optimal_policy import (
+from derive.identities.dpo_optimal_policy import (
     EvaluatedAt,
     J,
     Z,
@@ -25,8 +21,11 @@ from identities.dpo_optimal_policy import (
     pi_star,
     r,
 )
-
-from conftest import catalog_report, numeric_only_steps
+from derive.notation import KL, Logistic, Sum, i, j, k, n
+from derive.numeric import evaluate
+from derive.registry import load
+from derive.symbolic import Assumptions, prove_zero
+from derive.verify import verify_claim
 
 RESULT = load("dpo_optimal_policy")
 GIBBS_STEP = ("upper bound", 1)  # D_KL >= 0 is cited, not something SymPy can decide
@@ -102,8 +101,14 @@ def test_untilted_reference_policy_is_not_the_maximiser():
 
 def test_numerical_maximiser_beats_random_policies():
     with mpmath.workdps(60):
-        point = Point({n: 3, r: [mpmath.mpf("0.5"), mpmath.mpf(-1), mpmath.mpf(2)],
-                       pi_ref: [mpmath.mpf("0.2"), mpmath.mpf("0.3"), mpmath.mpf("0.5")], beta: mpmath.mpf("0.7")})
+        point = Point(
+            {
+                n: 3,
+                r: [mpmath.mpf("0.5"), mpmath.mpf(-1), mpmath.mpf(2)],
+                pi_ref: [mpmath.mpf("0.2"), mpmath.mpf("0.3"), mpmath.mpf("0.5")],
+                beta: mpmath.mpf("0.7"),
+            }
+        )
         best = mp_objective(mp_argmax_objective(point), point.r, point.pi_ref, point.beta)
         for weights in ([1, 1, 1], [1, 2, 7], [5, 1, 1], [1, 1, 30]):
             policy = [mpmath.mpf(w) / sum(weights) for w in weights]

@@ -4,17 +4,14 @@ import random
 
 import mpmath
 import sympy as sp
-
 from conftest import catalog_report, numeric_only_steps, rejected_by_oracle
-from derive.notation import Sum, i, j, k
-from derive.registry import load
-from derive.result import Statement
-from derive.verify import verify_claim
-from identities.eckart_young import (
-    M,
+
+from derive.identities.eckart_young import (
     FrobeniusSq,
     Gram,
+    M,
     OtherIndex,
+    gm_q,
     m,
     mp_frobenius_sq,
     mp_givens,
@@ -26,8 +23,11 @@ from identities.eckart_young import (
     rank_bound,
     sigma,
     tail,
-    gm_q,
 )
+from derive.notation import Sum, i, j, k
+from derive.registry import load
+from derive.result import Statement
+from derive.verify import verify_claim
 
 RESULT = load("eckart_young")
 TRACE, GIVENS, SINGULAR, TRUNCATION, OPTIMALITY = range(5)
@@ -38,8 +38,12 @@ def test_proves_trace_and_givens_and_checks_the_svd_parts():
     assert report.verified, report.to_json()
     assert numeric_only_steps(report) == {
         ("singular values", 1),
-        ("truncated SVD", 0), ("truncated SVD", 1),
-        ("optimality", 0), ("optimality", 1), ("optimality", 2), ("optimality", 3),
+        ("truncated SVD", 0),
+        ("truncated SVD", 1),
+        ("optimality", 0),
+        ("optimality", 1),
+        ("optimality", 2),
+        ("optimality", 3),
     }
 
 
@@ -86,8 +90,12 @@ def test_tail_from_r_is_rejected_for_the_truncated_svd():
 
 def test_a_slightly_larger_lower_bound_is_rejected_by_near_optimal_competitors():
     # the competitors include perturbations of M_r, whose error exceeds the tail by O(eps^2)
-    wrong = RESULT.with_claim(OPTIMALITY, statement=Statement(FrobeniusSq(RESULT.claims[OPTIMALITY].statement.lhs.args[0], m, n), ">=",
-                                                              tail * sp.Rational(1001, 1000)))
+    wrong = RESULT.with_claim(
+        OPTIMALITY,
+        statement=Statement(
+            FrobeniusSq(RESULT.claims[OPTIMALITY].statement.lhs.args[0], m, n), ">=", tail * sp.Rational(1001, 1000)
+        ),
+    )
     assert rejected_by_oracle(verify_claim(wrong, OPTIMALITY))
 
 

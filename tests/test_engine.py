@@ -91,7 +91,7 @@ class TestDomain:
 
     def test_unknown_name_on_a_point(self):
         with pytest.raises(AttributeError, match="no symbol named 'w'"):
-            Point({n: 2}).w
+            _ = Point({n: 2}).w
 
 
 class TestChains:
@@ -103,19 +103,28 @@ class TestChains:
 
     def _result(self, steps, statement, oracle=lambda pt: 2 * pt.x):
         x = sp.Symbol("x", real=True)
-        return Result(title="t", area="Attention", domain=Domain({x: reals()}),
-                      claims=[Claim(statement=statement(x), steps=steps(x), oracle=oracle)]).named("t", "t.")
+        return Result(
+            title="t",
+            area="Attention",
+            domain=Domain({x: reals()}),
+            claims=[Claim(statement=statement(x), steps=steps(x), oracle=oracle)],
+        ).named("t", "t.")
 
     def test_proof_must_end_at_the_statement(self):
-        result = self._result(lambda x: [Step(x + x), Step(2 * x, because="collect")], lambda x: sp.Eq(x + x, 3 * x, evaluate=False),
-                              oracle=lambda pt: 3 * pt.x)
+        result = self._result(
+            lambda x: [Step(x + x), Step(2 * x, because="collect")],
+            lambda x: sp.Eq(x + x, 3 * x, evaluate=False),
+            oracle=lambda pt: 3 * pt.x,
+        )
         report = verify(result)
         assert not report.verified and "does not end" in report.claims[0].chain_problem
 
     def test_inequality_chain_cannot_prove_an_equality(self):
-        x = sp.Symbol("x", real=True)
-        result = self._result(lambda x: [Step(x**2 + 1), Step(x**2 + 2, because="grow", relation="<=")],
-                              lambda x: sp.Eq(x**2 + 1, x**2 + 2, evaluate=False), oracle=lambda pt: pt.x**2 + 1)
+        result = self._result(
+            lambda x: [Step(x**2 + 1), Step(x**2 + 2, because="grow", relation="<=")],
+            lambda x: sp.Eq(x**2 + 1, x**2 + 2, evaluate=False),
+            oracle=lambda pt: pt.x**2 + 1,
+        )
         report = verify(result)
         assert "prove '<='" in report.claims[0].chain_problem
 
@@ -124,17 +133,29 @@ class TestChains:
             Claim(statement=sp.Eq(sp.Symbol("a"), sp.Symbol("b")), steps=[Step(sp.Symbol("a")), Step(sp.Symbol("b"))])
 
     def test_missing_oracle_fails_verification(self):
-        result = self._result(lambda x: [Step(x + x), Step(2 * x, because="collect")], lambda x: sp.Eq(x + x, 2 * x, evaluate=False),
-                              oracle=None)
+        result = self._result(
+            lambda x: [Step(x + x), Step(2 * x, because="collect")],
+            lambda x: sp.Eq(x + x, 2 * x, evaluate=False),
+            oracle=None,
+        )
         report = verify(result)
         assert not report.verified and report.claims[0].oracle.counterexample == "no oracle declared"
 
     def test_numeric_only_step_is_reported_as_such(self):
         x = sp.Symbol("x", positive=True)
         # log x ≤ x − 1: true, but SymPy cannot decide the sign of x − 1 − log x
-        result = Result(title="t", area="Attention", domain=Domain({x: reals("0.1", 5)}),
-                        claims=[Claim(statement=sp.Le(sp.log(x), x - 1), steps=[Step(sp.log(x)), Step(x - 1, because="tangent line", relation="<=")],
-                                      oracle=lambda pt: mpmath.log(pt.x))]).named("t", "t.")
+        result = Result(
+            title="t",
+            area="Attention",
+            domain=Domain({x: reals("0.1", 5)}),
+            claims=[
+                Claim(
+                    statement=sp.Le(sp.log(x), x - 1),
+                    steps=[Step(sp.log(x)), Step(x - 1, because="tangent line", relation="<=")],
+                    oracle=lambda pt: mpmath.log(pt.x),
+                )
+            ],
+        ).named("t", "t.")
         report = verify(result)
         assert report.verified
         assert report.steps[0].symbolic == "numeric-only"
@@ -150,11 +171,14 @@ class TestText:
         assert to_unicode(r"$\delta_{kj}$ picks $k = j$") == "δ_kj picks k = j"
         assert to_unicode(r"$\sqrt{\sigma^2 + \varepsilon}$") == "√(σ² + ε)"
 
-    @pytest.mark.parametrize("expr", [
-        sp.Derivative(softmax(i), z[j]),
-        sp.Sum(delta(j, k) * sp.exp(z[k]), (k, 1, n)),
-        softmax(i) * (delta(i, j) - softmax(j)),
-    ])
+    @pytest.mark.parametrize(
+        "expr",
+        [
+            sp.Derivative(softmax(i), z[j]),
+            sp.Sum(delta(j, k) * sp.exp(z[k]), (k, 1, n)),
+            softmax(i) * (delta(i, j) - softmax(j)),
+        ],
+    )
     def test_no_sympy_artefacts_in_either_view(self, expr):
         for text in (latex(expr), unicode(expr)):
             for artefact in ("Sum(", "Indexed", "KroneckerDelta", "Derivative(", "["):

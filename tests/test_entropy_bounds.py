@@ -1,13 +1,12 @@
 """0 <= H(p) <= log n with its equality cases verifies; wrong variants are rejected."""
 
 import sympy as sp
+from conftest import catalog_report, numeric_only_steps
 
 from derive import Domain, Statement, dimensions, probability_vector, verify
+from derive.identities.entropy_bounds import u
 from derive.notation import KL, Entropy, Sum, k, n, p
 from derive.registry import load
-from identities.entropy_bounds import u
-
-from conftest import catalog_report, numeric_only_steps
 
 RESULT = load("entropy_bounds")
 SIGN_STEPS = {

@@ -40,12 +40,18 @@ def _report() -> ResultReport:
 
 
 def fuzz(examples: int):
-    return settings(max_examples=examples, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True,
-                    database=None)
+    return settings(
+        max_examples=examples, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True, database=None
+    )
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20) | st.sampled_from(VERDICTS),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=20)
+    | st.sampled_from(VERDICTS),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
     max_leaves=20,
 )

@@ -1,12 +1,11 @@
 """GELU's derivative Φ + xφ verifies, and the tanh form is shown to be inexact; wrong variants are rejected."""
 
 import sympy as sp
+from conftest import catalog_report
 
 from derive import Statement, verify
+from derive.identities.gelu_derivative import NormalCDF, NormalPDF, gap, x
 from derive.registry import load
-
-from conftest import catalog_report
-from identities.gelu_derivative import NormalCDF, NormalPDF, gap, x
 
 RESULT = load("gelu_derivative")
 Phi, phi = NormalCDF(x), NormalPDF(x)

@@ -1,13 +1,12 @@
 """Gibbs' inequality verifies; wrong variants are rejected by the same checks."""
 
 import sympy as sp
+from conftest import catalog_report, numeric_only_steps
 
 from derive import Domain, Statement, dimensions, probability_vector, verify
+from derive.identities.gibbs_inequality import t
 from derive.notation import CrossEntropy, Entropy, Sum, k, n, p, q
 from derive.registry import load
-from identities.gibbs_inequality import t
-
-from conftest import catalog_report, numeric_only_steps
 
 RESULT = load("gibbs_inequality")
 LOG_BOUND_STEPS = {("log t <= t - 1", 0), ("Gibbs' inequality", 2), ("strict for q != p", 2)}

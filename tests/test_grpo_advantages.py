@@ -2,16 +2,21 @@
 
 import mpmath
 import sympy as sp
-
-from derive.notation import Sum, i
-from derive.verify import verify_claim
-from derive.registry import load
-from identities.grpo_advantages import (
-    G, mean, mp_advantages, mp_population_std, population_std, r, sample_std,
-)
-from derive.oracles import mp_variance
-
 from conftest import catalog_report, numeric_only_steps
+
+from derive.identities.grpo_advantages import (
+    G,
+    mean,
+    mp_advantages,
+    mp_population_std,
+    population_std,
+    r,
+    sample_std,
+)
+from derive.notation import Sum, i
+from derive.oracles import mp_variance
+from derive.registry import load
+from derive.verify import verify_claim
 
 RESULT = load("grpo_advantages")
 

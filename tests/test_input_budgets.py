@@ -37,7 +37,9 @@ def test_a_latex_file_too_slow_to_read_is_reported_by_name_and_the_others_still_
     huge = tmp_path / "huge.tex"
     huge.write_text("\\[" + "x + " * 60_000 + "x = x\\]\n")
     fine = tmp_path / "fine.md"
-    fine.write_text("<!-- derive: softmax_jacobian -->\n$$\\frac{\\partial \\sigma_i}{\\partial z_j} = \\sigma_i(\\delta_{ij} - \\sigma_j)$$\n")
+    fine.write_text(
+        "<!-- derive: softmax_jacobian -->\n$$\\frac{\\partial \\sigma_i}{\\partial z_j} = \\sigma_i(\\delta_{ij} - \\sigma_j)$$\n"
+    )
     started = time.monotonic()
     status, out = _check(tmp_path, capsys, "--no-cache")
     assert time.monotonic() - started < 60

@@ -1,13 +1,12 @@
 """KL asymmetry and the failure of the triangle inequality verify; wrong variants are rejected."""
 
 import sympy as sp
+from conftest import catalog_report
 
 from derive import Statement, verify
+from derive.identities.kl_asymmetry import P_Q, P_R, Q_P, R_Q
 from derive.notation import Sum, k, n, p, q
 from derive.registry import load
-from identities.kl_asymmetry import P_Q, P_R, Q_P, R_Q
-
-from conftest import catalog_report
 
 RESULT = load("kl_asymmetry")
 

@@ -1,13 +1,12 @@
 """The KL-penalised reward result verifies, and wrong variants are rejected by the same checks."""
 
 import sympy as sp
+from conftest import catalog_report, numeric_only_steps
 
+from derive.identities.kl_penalised_reward import Z, beta, expected_reward, log_ratio, pi, pi_ref, pi_star, r
 from derive.notation import KL, Sum, j, k, n
 from derive.registry import load
 from derive.verify import verify_claim
-from identities.kl_penalised_reward import Z, beta, expected_reward, log_ratio, pi, pi_ref, pi_star, r
-
-from conftest import catalog_report, numeric_only_steps
 
 RESULT = load("kl_penalised_reward")
 

@@ -1,13 +1,11 @@
 """The L2 penalty's gradient λw and the shrinkage form of the SGD step verify; wrong variants are rejected."""
 
-import sympy as sp
+from conftest import catalog_report
 
 from derive import verify
+from derive.identities.l2_penalty_gradient import eta, lam, w
 from derive.notation import Sum, d, g, i, k
 from derive.registry import load
-
-from conftest import catalog_report
-from identities.l2_penalty_gradient import eta, lam, w
 
 RESULT = load("l2_penalty_gradient")
 

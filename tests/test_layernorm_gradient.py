@@ -2,14 +2,9 @@
 
 import mpmath
 import sympy as sp
-
 from conftest import catalog_report, rejected_by_oracle
-from derive.notation import Sum, d, g, i, j, x
-from derive.numeric import evaluate
-from derive.registry import load
-from derive.result import Statement
-from derive.verify import verify_claim
-from identities.layernorm_gradient import (
+
+from derive.identities.layernorm_gradient import (
     dropped_form,
     eps,
     gamma,
@@ -19,6 +14,11 @@ from identities.layernorm_gradient import (
     sum_gg,
     xhat,
 )
+from derive.notation import Sum, d, g, i, j, x
+from derive.numeric import evaluate
+from derive.registry import load
+from derive.result import Statement
+from derive.verify import verify_claim
 
 RESULT = load("layernorm_gradient")
 BIAS, GAIN, MEAN, VARIANCE, INPUT, DROPPED = range(6)
@@ -67,7 +67,9 @@ def test_form_without_epsilon_is_exact_at_epsilon_zero():
     # the same statement, checked by the same oracle on points with epsilon = 0, passes
     claim = RESULT.claims[DROPPED]
     at_zero = claim.domain.with_(fixed={eps: mpmath.mpf(0)})
-    exact_claim = RESULT.with_claim(DROPPED, statement=Statement(claim.statement.lhs, "=", dropped_form), domain=at_zero)
+    exact_claim = RESULT.with_claim(
+        DROPPED, statement=Statement(claim.statement.lhs, "=", dropped_form), domain=at_zero
+    )
     report = verify_claim(exact_claim, DROPPED)
     assert report.oracle.passed, report.oracle
     assert report.chain_problem  # the proof still ends at D_j plus the epsilon term, not at D_j

@@ -1,11 +1,11 @@
 """The gradients g xᵀ, Wᵀg and g of a linear layer verify for symbolic m, n; wrong variants are rejected."""
 
+from conftest import catalog_report
+
 from derive import verify
+from derive.identities.linear_layer_gradient import W, m
 from derive.notation import Sum, g, i, j, k, x
 from derive.registry import load
-
-from conftest import catalog_report
-from identities.linear_layer_gradient import W, m
 
 RESULT = load("linear_layer_gradient")
 

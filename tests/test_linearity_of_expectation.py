@@ -1,13 +1,13 @@
 """Linearity of expectation verifies, and wrong variants are rejected by the same checks."""
 
 import sympy as sp
-
 from conftest import catalog_report, numeric_only_steps, rejected_by_oracle
+
+from derive.identities.linearity_of_expectation import E, X, Y, a, b, mp_expectation
 from derive.notation import Sum, k, n, p, x, y
 from derive.registry import load
 from derive.result import Step
 from derive.verify import verify_claim
-from identities.linearity_of_expectation import E, X, Y, a, b, mp_expectation
 
 RESULT = load("linearity_of_expectation")
 LINEAR, AFFINE = range(2)

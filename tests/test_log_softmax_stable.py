@@ -2,13 +2,12 @@
 
 import mpmath
 import sympy as sp
+from conftest import catalog_report, numeric_only_steps
 
 from derive import Domain, dimension, index, reals, vector, verify
+from derive.identities.log_softmax_stable import c, m, t
 from derive.notation import Sum, i, k, n, softmax, z
 from derive.registry import load
-from identities.log_softmax_stable import c, m, t
-
-from conftest import catalog_report, numeric_only_steps
 
 RESULT = load("log_softmax_stable")
 

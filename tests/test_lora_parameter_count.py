@@ -2,12 +2,9 @@
 
 import mpmath
 import sympy as sp
-
 from conftest import catalog_report, rejected_by_oracle
-from derive.registry import load
-from derive.result import Step
-from derive.verify import verify_claim
-from identities.lora_parameter_count import (
+
+from derive.identities.lora_parameter_count import (
     A,
     B,
     W,
@@ -21,6 +18,9 @@ from identities.lora_parameter_count import (
     total,
     x,
 )
+from derive.registry import load
+from derive.result import Step
+from derive.verify import verify_claim
 
 RESULT = load("lora_parameter_count")
 COUNT, FACTOR, COUNT_R8, FACTOR_R8, COUNT_R16, FACTOR_R16, RANK, INITIAL, MERGED = range(9)
@@ -53,6 +53,7 @@ def test_oracle_helpers():
 
 
 # --- wrong variants ----------------------------------------------------------------
+
 
 def test_count_r_din_dout_is_rejected_by_the_oracle():
     wrong = RESULT.with_statement(COUNT, r * d_in * d_out)

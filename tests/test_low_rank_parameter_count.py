@@ -2,11 +2,11 @@
 
 import mpmath
 import sympy as sp
-
 from conftest import catalog_report, numeric_only_steps, rejected_by_oracle
+
+from derive.identities.low_rank_parameter_count import count_entries, count_grid, d, m, n, r, threshold
 from derive.registry import load
 from derive.verify import verify_claim
-from identities.low_rank_parameter_count import count_entries, count_grid, d, m, n, r, threshold
 
 RESULT = load("low_rank_parameter_count")
 COUNT, SAVING, SQUARE, FACTORS_4096, FULL_4096 = range(5)

@@ -2,10 +2,9 @@
 
 import mpmath
 import sympy as sp
+from conftest import catalog_report, numeric_only_steps
 
-from derive.registry import load
-from derive.verify import verify_claim
-from identities.majority_vote_accuracy import (
+from derive.identities.majority_vote_accuracy import (
     Accuracy,
     Binomial,
     binomial_term,
@@ -20,8 +19,8 @@ from identities.majority_vote_accuracy import (
     shifted,
     tie_value,
 )
-
-from conftest import catalog_report, numeric_only_steps
+from derive.registry import load
+from derive.verify import verify_claim
 
 RESULT = load("majority_vote_accuracy")
 CONDITIONING_STEP = ("even k gains nothing", 0)  # conditioning on the last vote: Pascal's rule and a shift of the sum
@@ -71,7 +70,9 @@ def test_an_even_vote_is_not_as_good_as_one_more_answer():
 
 
 def test_a_wrong_conditioning_step_is_rejected_numerically():
-    wrong = RESULT.with_step(3, 1, shifted + (p * Binomial(p, even - 1, m - 1) + (1 - p) * Binomial(p, even - 1, m)) / 2)
+    wrong = RESULT.with_step(
+        3, 1, shifted + (p * Binomial(p, even - 1, m - 1) + (1 - p) * Binomial(p, even - 1, m)) / 2
+    )
     assert verify_claim(wrong, 3).steps[0].symbolic == "failed"
 
 
@@ -89,5 +90,11 @@ def test_the_ten_vote_figure_of_the_remark():
     with mpmath.workdps(30):
         six_tenths = mpmath.mpf("0.6")
         assert abs(mp_majority_accuracy(six_tenths, 10) - mpmath.mpf("0.73343232")) < mpmath.mpf(10) ** -25
-        assert abs(mp_vote(six_tenths, 10, lambda right, wrong: int(right > wrong)) - mpmath.mpf("0.6331032576")) < mpmath.mpf(10) ** -25
-        assert abs(mp_vote(six_tenths, 10, lambda right, wrong: int(right >= wrong)) - mpmath.mpf("0.8337613824")) < mpmath.mpf(10) ** -25
+        assert (
+            abs(mp_vote(six_tenths, 10, lambda right, wrong: int(right > wrong)) - mpmath.mpf("0.6331032576"))
+            < mpmath.mpf(10) ** -25
+        )
+        assert (
+            abs(mp_vote(six_tenths, 10, lambda right, wrong: int(right >= wrong)) - mpmath.mpf("0.8337613824"))
+            < mpmath.mpf(10) ** -25
+        )

@@ -2,14 +2,13 @@
 
 import mpmath
 import sympy as sp
+from conftest import catalog_report, numeric_only_steps
 
 from derive import Statement
+from derive.identities.maximum_likelihood_cross_entropy import N, V, c, mp_maximum_likelihood, mp_mean_nll, phat, q
 from derive.notation import CrossEntropy, Entropy, Sum, j, k
 from derive.registry import load
 from derive.verify import verify_claim
-from identities.maximum_likelihood_cross_entropy import N, V, c, mp_maximum_likelihood, mp_mean_nll, phat, q
-
-from conftest import catalog_report, numeric_only_steps
 
 RESULT = load("maximum_likelihood_cross_entropy")
 GIBBS_STEP = ("lower bound", 1)  # D_KL >= 0 is cited from cross_entropy_decomposition

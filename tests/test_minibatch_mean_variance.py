@@ -4,15 +4,15 @@ from fractions import Fraction
 
 import mpmath
 import sympy as sp
-
 from conftest import catalog_report, numeric_only_steps, rejected_by_oracle
+
+from derive.identities.minibatch_mean_variance import B, Var, X, law, mu, sigma, t
+from derive.notation import Sum
 from derive.numeric import evaluate, holds
 from derive.oracles import mp_expectation_iid
 from derive.registry import load
 from derive.result import Step
 from derive.verify import verify_claim
-from derive.notation import Sum
-from identities.minibatch_mean_variance import B, Var, X, law, mu, sigma, t
 
 RESULT = load("minibatch_mean_variance")
 UNBIASED, VARIANCE = range(2)
@@ -28,7 +28,7 @@ def test_sampled_laws_have_the_declared_mean_and_variance():
     points = RESULT.domain.sample_points("minibatch check", 60)
     for point in points:
         atoms = point.L
-        values, weights = atoms[: law.atoms_count], atoms[law.atoms_count:]
+        values, weights = atoms[: law.atoms_count], atoms[law.atoms_count :]
         with mpmath.workdps(60):
             mean = mpmath.fsum(w * v for w, v in zip(weights, values))
             variance = mpmath.fsum(w * (v - mean) ** 2 for w, v in zip(weights, values))
@@ -83,7 +83,7 @@ def test_repeating_one_sample_gets_no_reduction():
 
 def _law(point):
     atoms = point.L
-    return atoms[: law.atoms_count], atoms[law.atoms_count:]
+    return atoms[: law.atoms_count], atoms[law.atoms_count :]
 
 
 def test_standard_error_remark():

@@ -1,13 +1,12 @@
 """Mutual information identities and I >= 0 verify; wrong variants are rejected."""
 
 import sympy as sp
+from conftest import catalog_report, numeric_only_steps
 
 from derive import Domain, Statement, dimension, positive, probability_vector, vector, verify
+from derive.identities.mutual_information import HX, HX_Y, HXY, HY, PX, PY, I, P, a, b, double_sum, m
 from derive.notation import Sum, i, j, n
 from derive.registry import load
-from identities.mutual_information import HX, HX_Y, HXY, HY, PX, PY, I, P, a, b, double_sum, m
-
-from conftest import catalog_report, numeric_only_steps
 
 RESULT = load("mutual_information")
 
@@ -60,7 +59,9 @@ def test_wrong_sign_of_the_product_of_marginals_is_rejected_numerically():
 
 def test_independence_needs_normalised_marginals():
     # a is positive but not a distribution: the marginals are no longer a and b, and I != 0
-    domain = Domain({n: dimension(1, 3), m: dimension(1, 3), a: vector(n, positive("0.05", 1)), b: probability_vector(m)})
+    domain = Domain(
+        {n: dimension(1, 3), m: dimension(1, 3), a: vector(n, positive("0.05", 1)), b: probability_vector(m)}
+    )
     report = verify(RESULT.with_claim(4, domain=domain))
     assert not report.verified
     assert not report.claims[4].oracle.passed

@@ -1,12 +1,10 @@
 """The slope −1/p of −log p and its unboundedness near 0 verify; wrong variants are rejected."""
 
-import sympy as sp
+from conftest import catalog_report
 
 from derive import verify
+from derive.identities.negative_log_derivative import M, p, v
 from derive.registry import load
-
-from conftest import catalog_report
-from identities.negative_log_derivative import M, p, v
 
 RESULT = load("negative_log_derivative")
 

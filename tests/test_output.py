@@ -3,12 +3,11 @@
 import re
 import shutil
 import subprocess
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
 from conftest import catalog_report, require_tex
+
 from derive import verify
 from derive.appendix import appendix_document
 from derive.cli import main
@@ -39,7 +38,9 @@ def test_committed_fragment_matches_the_engine(name):
 
 def test_committed_appendix_matches_the_engine():
     committed = (OUTPUT / "appendix.tex").read_text(encoding="utf-8")
-    assert committed == appendix_document(catalog_pairs())[0], "output/appendix.tex is stale: run 'python -m derive appendix --pdf'"
+    assert committed == appendix_document(catalog_pairs())[0], (
+        "output/appendix.tex is stale: run 'python -m derive appendix --pdf'"
+    )
 
 
 def test_appendix_has_every_result_and_no_sympy_artefacts():
@@ -67,7 +68,9 @@ def test_appendix_pdf_has_every_title_and_theorem(tmp_path):
     text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     # join lines and drop hyphens, so words TeX hyphenated across lines compare equal
     flat = " ".join(text.replace("-\n", "").split()).replace("-", "").replace("\u2019", "'")  # TeX typesets ' as ’
-    for number, (result, _) in enumerate(sorted(pairs, key=lambda pair: source.index(rf"\label{{thm:{pair[0].name}}}")), start=1):
+    for number, (result, _) in enumerate(
+        sorted(pairs, key=lambda pair: source.index(rf"\label{{thm:{pair[0].name}}}")), start=1
+    ):
         assert f"Theorem {number} ({result.title}".replace("-", "") in flat
     assert "Verification summary" in flat and "References" in flat
 
@@ -88,7 +91,9 @@ def test_latex_error_names_the_result(tmp_path):
     source, marks = appendix_document(pairs)
     from derive.appendix import _blame
 
-    with pytest.raises(LatexCompileError, match=r"appendix.tex:\d+ \(in result softmax_jacobian\): Undefined control sequence"):
+    with pytest.raises(
+        LatexCompileError, match=r"appendix.tex:\d+ \(in result softmax_jacobian\): Undefined control sequence"
+    ):
         compile_pdf(source, "appendix.tex", tmp_path, tmp_path / "appendix.pdf", blame=_blame(marks))
     assert not (tmp_path / "appendix.pdf").exists()
 

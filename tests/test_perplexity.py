@@ -2,13 +2,12 @@
 
 import mpmath
 import sympy as sp
+from conftest import catalog_report, numeric_only_steps
 
 from derive import Domain, dimensions, probability_vector, verify
+from derive.identities.perplexity import T, t
 from derive.notation import Entropy, Sum, n, p, q
 from derive.registry import load
-from identities.perplexity import T, t
-
-from conftest import catalog_report, numeric_only_steps
 
 RESULT = load("perplexity")
 MONOTONE_STEPS = {

@@ -2,15 +2,23 @@
 
 import mpmath
 import sympy as sp
+from conftest import catalog_report, numeric_only_steps
 
 from derive import Statement
+from derive.identities.ppo_clipped_objective import (
+    A,
+    A_neg,
+    A_pos,
+    EvaluatedAt,
+    L,
+    above,
+    clip,
+    epsilon,
+    mp_objective,
+    r,
+)
 from derive.registry import load
 from derive.verify import verify_claim
-from identities.ppo_clipped_objective import (
-    A, A_neg, A_pos, EvaluatedAt, L, above, clip, epsilon, mp_objective, r,
-)
-
-from conftest import catalog_report, numeric_only_steps
 
 RESULT = load("ppo_clipped_objective")
 
@@ -68,10 +76,10 @@ def test_slope_below_the_range_is_not_the_unclipped_one():
 def test_oracle_objective_on_both_sides_of_the_range():
     with mpmath.workdps(30):
         eps = mpmath.mpf("0.2")
-        assert mp_objective(mpmath.mpf(2), eps, mpmath.mpf(1)) == mpmath.mpf("1.2")     # capped
+        assert mp_objective(mpmath.mpf(2), eps, mpmath.mpf(1)) == mpmath.mpf("1.2")  # capped
         assert mp_objective(mpmath.mpf("0.5"), eps, mpmath.mpf(1)) == mpmath.mpf("0.5")  # unclipped
         assert mp_objective(mpmath.mpf("0.5"), eps, mpmath.mpf(-1)) == mpmath.mpf("-0.8")  # capped below
-        assert mp_objective(mpmath.mpf(2), eps, mpmath.mpf(-1)) == mpmath.mpf(-2)          # fully penalised
+        assert mp_objective(mpmath.mpf(2), eps, mpmath.mpf(-1)) == mpmath.mpf(-2)  # fully penalised
 
 
 def test_min_max_rules_of_the_checker_are_sound():
@@ -81,8 +89,8 @@ def test_min_max_rules_of_the_checker_are_sound():
     c = sp.Symbol("c", positive=True)
     assert prove_nonnegative(x - sp.Min(x, y)).proved
     assert prove_nonnegative(sp.Max(x, y) - y).proved
-    assert not prove_nonnegative(sp.Min(x, y) - x).proved   # false when y < x
-    assert not prove_nonnegative(x - sp.Max(x, y)).proved   # false when y > x
+    assert not prove_nonnegative(sp.Min(x, y) - x).proved  # false when y < x
+    assert not prove_nonnegative(x - sp.Max(x, y)).proved  # false when y > x
     assert prove_zero(sp.Min(c * x, c * y) - c * sp.Min(x, y)).proved
     assert prove_zero(sp.Min(-c * x, -c * y) + c * sp.Max(x, y)).proved
     assert not prove_zero(sp.Min(-c * x, -c * y) + c * sp.Min(x, y)).proved  # a negative factor flips min to max

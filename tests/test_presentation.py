@@ -1,22 +1,21 @@
 """How results look: printer rules, display forms, the terminal view, BibTeX, a user's own appendix, derive.sty."""
 
 import os
-import re
 import stat
 import subprocess
 from pathlib import Path
 
 import pytest
 import sympy as sp
-
 from conftest import catalog_report, require_tex
+
 from derive import verify
 from derive.appendix import appendix_document
 from derive.cli import main
 from derive.display import prove_display, shown_statement
 from derive.errors import DefinitionError, ResultModuleError
 from derive.files import write_atomically
-from derive.notation import Sum, delta, i, j, n, z
+from derive.notation import Sum, i, j, n, z
 from derive.pdf import STANDALONE, compile_pdf, layout_problems
 from derive.printing import latex, unicode
 from derive.prose import to_unicode
@@ -60,7 +59,7 @@ class TestPrinterRules:
         assert latex((a - b / c) / sp.sqrt(c + 1)) == r"\frac{1}{\sqrt{c + 1}} \left(a - \frac{b}{c}\right)"
 
     def test_a_bare_symbol_follows_a_named_quantity(self):
-        from identities.layernorm_gradient import eps, var
+        from derive.identities.layernorm_gradient import eps, var
 
         assert latex(sp.sqrt(var + eps)) == r"\sqrt{\sigma^{2} + \epsilon}"
 
@@ -70,7 +69,7 @@ class TestPrinterRules:
         assert latex(sp.cos(x) ** 2) == r"\cos^{2} x"
 
     def test_a_power_of_a_product_is_parenthesised_in_the_terminal(self):
-        from identities.attention_scaling import E, score
+        from derive.identities.attention_scaling import E, score
 
         assert unicode(E(score**2)) == "E[(q·k)²]"
         assert unicode(E(score) ** 2) == "E[q·k]²"
@@ -86,8 +85,12 @@ class TestPrinterRules:
 
     def test_partial_derivatives_in_prose(self):
         assert to_unicode(r"$\partial z_k/\partial z_j = \delta_{kj}$") == "∂z_k/∂z_j = δ_kj"
-        assert to_unicode(r"$\zeta(2)$, $\mathfrak{g}$, $\aleph_0$") == "ζ(2), g, aleph_0"  # outside the vocabulary: its name
-        assert to_unicode(r"$a - b$ and $-\log n$, well-known") == "a − b and −log n, well-known"  # minus signs, not hyphens
+        assert (
+            to_unicode(r"$\zeta(2)$, $\mathfrak{g}$, $\aleph_0$") == "ζ(2), g, aleph_0"
+        )  # outside the vocabulary: its name
+        assert (
+            to_unicode(r"$a - b$ and $-\log n$, well-known") == "a − b and −log n, well-known"
+        )  # minus signs, not hyphens
 
     def test_a_long_formula_breaks_between_terms_only(self):
         terms = " + ".join(rf"\frac{{a_{{{k}}}}}{{b_{{{k}}}}}" for k in range(40))
@@ -103,7 +106,9 @@ class TestDisplayForms:
         assert prove_display(result, position).proved
         shown = shown_statement(result, position)
         text = latex(shown.rhs, shown.as_written)
-        assert text.startswith(r"\frac{1}{\sqrt{\sigma^{2} + \epsilon}} \left(\gamma_{j} g_{j} - \frac{1}{d} \sum_{i=1}^{d}")
+        assert text.startswith(
+            r"\frac{1}{\sqrt{\sigma^{2} + \epsilon}} \left(\gamma_{j} g_{j} - \frac{1}{d} \sum_{i=1}^{d}"
+        )
         body = fragment(result, catalog_report("layernorm_gradient"))
         assert text in body and "rearranged as stated" in body
 
@@ -124,7 +129,9 @@ class TestDisplayForms:
 
         result = load("layernorm_gradient")
         position = next(k for k, c in enumerate(result.claims) if c.display is not None)
-        monkeypatch.setattr(display_module, "prove_zero", lambda expr, assumptions: SymbolicVerdict(False, "budget spent"))
+        monkeypatch.setattr(
+            display_module, "prove_zero", lambda expr, assumptions: SymbolicVerdict(False, "budget spent")
+        )
         verdict = prove_display(result, position)
         assert not verdict.proved and "budget spent" in verdict.reason
 
@@ -161,14 +168,17 @@ class TestTerminal:
         out = derivation(load(name), catalog_report(name))
         for leak in TERMINAL_LEAKS:
             assert leak not in out, f"{name}: {leak!r} in the terminal view:\n" + "\n".join(
-                line for line in out.splitlines() if leak in line)
+                line for line in out.splitlines() if leak in line
+            )
 
 
 class TestBibliography:
     def test_bibtex_entries_become_references(self, tmp_path):
         bib = tmp_path / "refs.bib"
-        bib.write_text('@article{doe2024, author = {Doe, Jane and Roe, Richard}, title = {{A Small Result}},\n'
-                       ' journal = "J. Small Things", volume = 3, pages = {1--9}, year = 2024}\n@comment{x}\n')
+        bib.write_text(
+            "@article{doe2024, author = {Doe, Jane and Roe, Richard}, title = {{A Small Result}},\n"
+            ' journal = "J. Small Things", volume = 3, pages = {1--9}, year = 2024}\n@comment{x}\n'
+        )
         entry = read_bibtex(bib)["doe2024"]
         assert entry.short() == "Doe and Roe 2024" and entry.title == "A Small Result"
         assert "J. Small Things 3:1--9" in entry.latex()
@@ -179,11 +189,14 @@ class TestBibliography:
         with pytest.raises(DefinitionError, match="--bib"):
             reference("nobody1999")
 
-    @pytest.mark.parametrize("text, message", [
-        ("@article{k, title = {T}", "not closed"),
-        ("@article{k, title = {T}}", "no year"),
-        ("no entries here", "no BibTeX entry"),
-    ])
+    @pytest.mark.parametrize(
+        "text, message",
+        [
+            ("@article{k, title = {T}", "not closed"),
+            ("@article{k, title = {T}}", "no year"),
+            ("no entries here", "no BibTeX entry"),
+        ],
+    )
     def test_a_bad_bibtex_file_is_one_clear_error(self, tmp_path, text, message):
         bib = tmp_path / "refs.bib"
         bib.write_text(text)
@@ -240,17 +253,25 @@ def test_generated_files_are_ordinary_files(tmp_path):
 
 
 def test_committed_style_matches_the_engine():
-    assert (ROOT / "output" / "derive.sty").read_text() == style(), "output/derive.sty is stale: run 'python -m derive appendix --pdf'"
+    assert (ROOT / "output" / "derive.sty").read_text() == style(), (
+        "output/derive.sty is stale: run 'python -m derive appendix --pdf'"
+    )
 
 
 @pytest.mark.pdf
 def test_a_fragment_inputs_into_a_paper_with_the_style(tmp_path):
     require_tex()
-    (tmp_path / "softmax_jacobian.tex").write_text(fragment(load("softmax_jacobian"), catalog_report("softmax_jacobian")))
+    (tmp_path / "softmax_jacobian.tex").write_text(
+        fragment(load("softmax_jacobian"), catalog_report("softmax_jacobian"))
+    )
     (tmp_path / "derive.sty").write_text(style())
-    paper = (r"\documentclass{article}\usepackage{derive}\begin{document}" "\n"
-             r"\input{softmax_jacobian} See \deriveref{softmax_jacobian} and \cite{bridle1990}." "\n"
-             r"\begin{thebibliography}{9}\bibitem{bridle1990} J. S. Bridle, 1990.\end{thebibliography}\end{document}")
+    paper = (
+        r"\documentclass{article}\usepackage{derive}\begin{document}"
+        "\n"
+        r"\input{softmax_jacobian} See \deriveref{softmax_jacobian} and \cite{bridle1990}."
+        "\n"
+        r"\begin{thebibliography}{9}\bibitem{bridle1990} J. S. Bridle, 1990.\end{thebibliography}\end{document}"
+    )
     logs = []
     compile_pdf(paper, "paper.tex", tmp_path, tmp_path / "paper.pdf", on_log=logs.append)
     text = subprocess.run(["pdftotext", str(tmp_path / "paper.pdf"), "-"], capture_output=True, text=True).stdout
@@ -271,10 +292,17 @@ def test_no_box_overflows_or_stretches_in_the_appendix_or_any_standalone_pdf(tmp
     def collect(name):
         return lambda log: problems.__setitem__(name, layout_problems(log)) if layout_problems(log) else None
 
-    compile_pdf(appendix_document(pairs)[0], "appendix.tex", tmp_path, tmp_path / "appendix.pdf", on_log=collect("appendix"))
+    compile_pdf(
+        appendix_document(pairs)[0], "appendix.tex", tmp_path, tmp_path / "appendix.pdf", on_log=collect("appendix")
+    )
     for result, _ in pairs:
-        compile_pdf(STANDALONE % f"{result.name}.tex", f"{result.name}.tex", tmp_path, tmp_path / f"{result.name}.pdf",
-                    on_log=collect(result.name))
+        compile_pdf(
+            STANDALONE % f"{result.name}.tex",
+            f"{result.name}.tex",
+            tmp_path,
+            tmp_path / f"{result.name}.pdf",
+            on_log=collect(result.name),
+        )
     assert problems == {}
 
 

@@ -3,12 +3,12 @@
 import struct
 
 import sympy as sp
-
 from conftest import catalog_report, numeric_only_steps, rejected_by_oracle
+
+from derive.identities.projection_memory import L, bf16_encoding, mp_matrix_bytes, mp_model
 from derive.notation import d
 from derive.registry import load
 from derive.verify import verify_claim
-from identities.projection_memory import L, bf16_encoding, mp_matrix_bytes, mp_model
 
 RESULT = load("projection_memory")
 ONE, PARAMS, BYTES, ONE_4096, MIB_4096, GIB_MODEL = range(6)

@@ -1,12 +1,11 @@
 """The log-derivative policy gradient verifies, and wrong variants are rejected by the same checks."""
 
 import sympy as sp
-
-from derive.notation import delta, i, j, k, n, Sum
-from derive.verify import verify_claim
-from identities.reinforce_log_derivative import R, d, expected_reward, pi
-
 from conftest import catalog_report, numeric_only_steps
+
+from derive.identities.reinforce_log_derivative import R, d, expected_reward, pi
+from derive.notation import Sum, delta, i, j, k, n
+from derive.verify import verify_claim
 
 NAME = "reinforce_log_derivative"
 
@@ -58,4 +57,3 @@ def test_advantage_with_the_mean_added_is_rejected():
     assert not report.oracle.passed
     wrong = result().with_step(3, 1, pi(j) * R[j])  # dropped − π_j E[R]
     assert verify_claim(wrong, 3).steps[0].symbolic == "failed"
-

@@ -1,12 +1,11 @@
 """ReLU's derivative away from 0, its one-sided derivatives and subgradients at 0 verify; wrong variants are rejected."""
 
 import sympy as sp
+from conftest import catalog_report, numeric_only_steps
 
 from derive import Domain, reals, verify
+from derive.identities.relu_derivative import ReLU, s, t, x
 from derive.registry import load
-
-from conftest import catalog_report, numeric_only_steps
-from identities.relu_derivative import ReLU, s, t, x
 
 RESULT = load("relu_derivative")
 

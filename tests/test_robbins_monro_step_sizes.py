@@ -2,13 +2,12 @@
 
 import mpmath
 import sympy as sp
+from conftest import catalog_report, numeric_only_steps
 
 from derive import Statement
+from derive.identities.robbins_monro_step_sizes import N, harmonic, root_steps, t, total
 from derive.registry import load
 from derive.verify import verify_claim
-from identities.robbins_monro_step_sizes import N, harmonic, root_steps, t, total
-
-from conftest import catalog_report, numeric_only_steps
 
 RESULT = load("robbins_monro_step_sizes")
 # termwise comparisons of the terms of a sum are not something SymPy decides

@@ -2,12 +2,9 @@
 
 import mpmath
 import sympy as sp
-
 from conftest import catalog_report, numeric_only_steps, rejected_by_oracle
-from derive.notation import Sum, i
-from derive.registry import load
-from derive.verify import verify_claim
-from identities.rope_relative_position import (
+
+from derive.identities.rope_relative_position import (
     Rotation,
     T,
     alpha,
@@ -27,6 +24,9 @@ from identities.rope_relative_position import (
     theta,
     theta_1,
 )
+from derive.notation import Sum, i
+from derive.registry import load
+from derive.verify import verify_claim
 
 RESULT = load("rope_relative_position")
 COMPOSITION, PRESERVED, PAIR, BLOCKS, SHIFT = range(5)

@@ -4,16 +4,25 @@ from dataclasses import replace
 
 import mpmath
 import sympy as sp
+from conftest import catalog_report, numeric_only_steps
 
+from derive.identities.score_function_baseline import (
+    EvaluatedAt,
+    R,
+    b,
+    best_baseline,
+    d,
+    expected_reward,
+    mean_score,
+    mp_scores,
+    pi,
+    score,
+    second_moment,
+)
 from derive.notation import Sum, j, k, n
 from derive.oracles import mp_softmax
 from derive.registry import load
 from derive.verify import verify_claim
-from identities.score_function_baseline import (
-    EvaluatedAt, R, b, best_baseline, d, expected_reward, mean_score, mp_scores, pi, score, second_moment,
-)
-
-from conftest import catalog_report, numeric_only_steps
 
 RESULT = load("score_function_baseline")
 
@@ -56,11 +65,15 @@ def test_mean_reward_is_not_the_baseline_of_least_spread():
     def oracle_slope_at_mean(point):
         probs, scores = mp_softmax(point.theta), mp_scores(point)
         mean_reward = mpmath.fsum(p * r for p, r in zip(probs, point.R))
-        return mpmath.diff(lambda c: mpmath.fsum(p * ((r - c) * s) ** 2 for p, r, s in zip(probs, point.R, scores)), mean_reward)
+        return mpmath.diff(
+            lambda c: mpmath.fsum(p * ((r - c) * s) ** 2 for p, r, s in zip(probs, point.R, scores)), mean_reward
+        )
 
     steps = list(RESULT.claims[2].steps)
     steps[0] = replace(steps[0], expr=slope_at_mean)
-    wrong = RESULT.with_claim(2, statement=sp.Eq(slope_at_mean, 0, evaluate=False), steps=steps, oracle=oracle_slope_at_mean)
+    wrong = RESULT.with_claim(
+        2, statement=sp.Eq(slope_at_mean, 0, evaluate=False), steps=steps, oracle=oracle_slope_at_mean
+    )
     report = verify_claim(wrong, 2)
     assert not report.oracle.passed
     assert report.steps[0].symbolic == "failed"

@@ -1,14 +1,20 @@
 """Weight decay versus L2 verifies, and wrong variants are rejected by the same checks."""
 
 import sympy as sp
+from conftest import catalog_report, numeric_only_steps
 
+from derive.identities.sgd_weight_decay_vs_l2 import (
+    eps,
+    eta,
+    g,
+    g_pos,
+    i,
+    lam,
+    w,
+    w_pos,
+)
 from derive.registry import load
 from derive.verify import verify_claim
-from identities.sgd_weight_decay_vs_l2 import (
-    eps, eta, g, g_pos, i, lam, w, w_pos,
-)
-
-from conftest import catalog_report, numeric_only_steps
 
 RESULT = load("sgd_weight_decay_vs_l2")
 
@@ -54,6 +60,8 @@ def test_claiming_no_difference_is_rejected_by_the_oracle():
 
 def test_wrong_normalised_step_is_rejected_numerically():
     # (g + λw)/|g + λw| is 1 for positive entries, not (g + λw)/|g|
-    wrong = RESULT.with_step(3, 2, (w_pos[i] - eta * (g_pos[i] + lam * w_pos[i]) / g_pos[i]) - (w_pos[i] - eta - eta * lam * w_pos[i]))
+    wrong = RESULT.with_step(
+        3, 2, (w_pos[i] - eta * (g_pos[i] + lam * w_pos[i]) / g_pos[i]) - (w_pos[i] - eta - eta * lam * w_pos[i])
+    )
     report = verify_claim(wrong, 3)
     assert report.steps[1].symbolic == "failed"

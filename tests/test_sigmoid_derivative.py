@@ -1,12 +1,11 @@
 """The sigmoid's derivative and its 1/4 bound verify; wrong variants are rejected by the same checks."""
 
 import sympy as sp
+from conftest import catalog_report
 
 from derive import verify
 from derive.notation import Logistic
 from derive.registry import load
-
-from conftest import catalog_report
 
 RESULT = load("sigmoid_derivative")
 x = sp.Symbol("x", real=True)

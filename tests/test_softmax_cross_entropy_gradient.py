@@ -3,9 +3,9 @@
 import sympy as sp
 
 from derive import Domain, dimension, index, positive, reals, vector, verify
+from derive.identities.softmax_cross_entropy_gradient import t
 from derive.notation import Sum, delta, j, k, n, softmax, y, z
 from derive.registry import load
-from identities.softmax_cross_entropy_gradient import t
 
 RESULT = load("softmax_cross_entropy_gradient")
 

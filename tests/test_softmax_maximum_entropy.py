@@ -3,14 +3,13 @@
 from dataclasses import replace
 
 import mpmath
+from conftest import catalog_report, numeric_only_steps
 
 from derive import Statement
+from derive.identities.softmax_maximum_entropy import beta, log_partition, mean_p, mean_sigma, sigma
 from derive.notation import KL, Entropy, n, p
 from derive.registry import load
 from derive.verify import verify_claim
-from identities.softmax_maximum_entropy import beta, log_partition, mean_p, mean_sigma, sigma
-
-from conftest import catalog_report, numeric_only_steps
 
 RESULT = load("softmax_maximum_entropy")
 ANY_P = RESULT.domain  # p drawn from the whole simplex
@@ -28,7 +27,13 @@ def test_sampled_distributions_have_the_softmax_expected_logit():
             gibbs = [mpmath.exp(point.beta * v) for v in point.z]
             gibbs = [w / mpmath.fsum(gibbs) for w in gibbs]
             assert min(point.p) > 0 and abs(mpmath.fsum(point.p) - 1) < mpmath.mpf(10) ** -55
-            assert abs(mpmath.fsum(a * v for a, v in zip(point.p, point.z)) - mpmath.fsum(a * v for a, v in zip(gibbs, point.z))) < mpmath.mpf(10) ** -55
+            assert (
+                abs(
+                    mpmath.fsum(a * v for a, v in zip(point.p, point.z))
+                    - mpmath.fsum(a * v for a, v in zip(gibbs, point.z))
+                )
+                < mpmath.mpf(10) ** -55
+            )
             assert max(abs(a - b) for a, b in zip(point.p, gibbs)) > mpmath.mpf(10) ** -6  # p is not sigma
 
 

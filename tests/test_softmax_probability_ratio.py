@@ -3,14 +3,13 @@
 from dataclasses import replace
 
 import sympy as sp
+from conftest import catalog_report
 
 from derive import Domain, dimension, index, reals, vector
+from derive.identities.softmax_probability_ratio import gap, ratio
 from derive.notation import i, j, n, z
 from derive.registry import load
 from derive.verify import verify_claim
-from identities.softmax_probability_ratio import gap, ratio
-
-from conftest import catalog_report
 
 RESULT = load("softmax_probability_ratio")
 

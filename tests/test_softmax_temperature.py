@@ -1,15 +1,14 @@
 """Softmax temperature (order, T -> 0 and T -> infinity) verifies; wrong variants are rejected."""
 
 import sympy as sp
+from conftest import catalog_report, numeric_only_steps
 
 from derive import Domain, dimension, index, positive, reals, vector
+from derive.identities.log_softmax_stable import t
+from derive.identities.softmax_temperature import T
 from derive.notation import Sum, i, j, k, n, z
 from derive.registry import load
 from derive.verify import verify_claim
-from identities.log_softmax_stable import t
-from identities.softmax_temperature import T
-
-from conftest import catalog_report, numeric_only_steps
 
 RESULT = load("softmax_temperature")
 LIMIT_STEPS = {("T to 0: one-hot", 0), ("T to 0: one-hot", 1), ("T to infinity: uniform", 0)}
@@ -35,7 +34,9 @@ def test_inverted_ratio_is_rejected():
 
 
 def test_order_is_not_claimed_for_any_pair_of_indices():
-    any_pair = Domain({n: dimension(2, 6), z: vector(n, reals(-5, 5)), T: positive("0.05", 5), i: index(n), j: index(n)})
+    any_pair = Domain(
+        {n: dimension(2, 6), z: vector(n, reals(-5, 5)), T: positive("0.05", 5), i: index(n), j: index(n)}
+    )
     report = verify_claim(RESULT.with_claim(1, domain=any_pair), 1)
     assert report.steps[1].symbolic == "failed"
     assert not report.oracle.passed

@@ -2,14 +2,13 @@
 
 import mpmath
 import sympy as sp
+from conftest import catalog_report, numeric_only_steps
 
+from derive.identities.softmax_temperature import T, tempered
+from derive.identities.softmax_temperature_entropy import log_partition, mean, square_sum, variance
 from derive.notation import j, z
 from derive.registry import load
 from derive.verify import verify_claim
-from identities.softmax_temperature import T, tempered
-from identities.softmax_temperature_entropy import log_partition, mean, square_sum, variance
-
-from conftest import catalog_report, numeric_only_steps
 
 RESULT = load("softmax_temperature_entropy")
 

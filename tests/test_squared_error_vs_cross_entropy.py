@@ -1,13 +1,11 @@
 """Cross-entropy keeps a −1 gradient at the target while squared error on softmax outputs vanishes; wrong variants are rejected."""
 
-import sympy as sp
+from conftest import catalog_report, numeric_only_steps
 
 from derive import verify
+from derive.identities.squared_error_vs_cross_entropy import bound, factored, t, target_form
 from derive.notation import Sum, delta, j, k, n, softmax
 from derive.registry import load
-
-from conftest import catalog_report, numeric_only_steps
-from identities.squared_error_vs_cross_entropy import bound, factored, t, target_form
 
 RESULT = load("squared_error_vs_cross_entropy")
 

@@ -1,13 +1,12 @@
 """The derivative of tanh, its range (0, 1] and tanh = 2 sigmoid(2x) − 1 verify; wrong variants are rejected."""
 
 import sympy as sp
+from conftest import catalog_report
 
 from derive import verify
+from derive.identities.tanh_derivative import Tanh, plus
 from derive.notation import Logistic
 from derive.registry import load
-
-from conftest import catalog_report
-from identities.tanh_derivative import Tanh, minus, plus
 
 RESULT = load("tanh_derivative")
 x = sp.Symbol("x", real=True)

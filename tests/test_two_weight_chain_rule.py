@@ -1,13 +1,11 @@
 """Backpropagation through ŷ = w₂ sigmoid(w₁x) with squared error verifies; wrong variants are rejected."""
 
-import sympy as sp
+from conftest import catalog_report
 
 from derive import verify
+from derive.identities.two_weight_chain_rule import error, h, w1, w2, x
 from derive.notation import Logistic
 from derive.registry import load
-
-from conftest import catalog_report
-from identities.two_weight_chain_rule import error, h, w1, w2, x
 
 RESULT = load("two_weight_chain_rule")
 

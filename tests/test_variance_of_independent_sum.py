@@ -2,15 +2,15 @@
 
 import mpmath
 import sympy as sp
-
 from conftest import catalog_report, numeric_only_steps, rejected_by_oracle
+
+from derive.identities.linearity_of_expectation import X, Y, mp_expectation
+from derive.identities.variance_of_independent_sum import COPY, Cov, E, Ei, Var, Vari, general, m, twice
 from derive.notation import Sum, k, l, n, p, x, y
 from derive.numeric import evaluate, holds
 from derive.registry import load
 from derive.result import Step
 from derive.verify import verify_claim
-from identities.linearity_of_expectation import X, Y, mp_expectation
-from identities.variance_of_independent_sum import COPY, Cov, E, Ei, Var, Vari, m, general, twice
 
 RESULT = load("variance_of_independent_sum")
 GENERAL, FACTORISES, INDEPENDENT = range(3)

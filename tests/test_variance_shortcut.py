@@ -1,15 +1,15 @@
 """The variance shortcut verifies, and wrong variants are rejected by the same checks."""
 
 import mpmath
-
 from conftest import catalog_report, numeric_only_steps, rejected_by_oracle
+
+from derive.identities.linearity_of_expectation import E, X
+from derive.identities.variance_shortcut import DIE, Var, mp_variance, mu
 from derive.notation import Sum, k, n, p, x
 from derive.numeric import evaluate, holds
 from derive.registry import load
 from derive.result import Statement
 from derive.verify import verify_claim
-from identities.linearity_of_expectation import E, X
-from identities.variance_shortcut import DIE, Var, mp_variance, mu
 
 RESULT = load("variance_shortcut")
 SHORTCUT, DOMINATES = range(2)

@@ -1,12 +1,10 @@
 """Weight decay as MAP estimation verifies, and wrong variants are rejected by the same checks."""
 
 import mpmath
+from conftest import catalog_report, numeric_only_steps
 
 from derive.domain import Point
-from derive.notation import Sum, d, i
-from derive.registry import load
-from derive.verify import verify_claim
-from identities.weight_decay_map import (
+from derive.identities.weight_decay_map import (
     N,
     constant,
     lam,
@@ -17,8 +15,9 @@ from identities.weight_decay_map import (
     sigma,
     w,
 )
-
-from conftest import catalog_report, numeric_only_steps
+from derive.notation import Sum, d, i
+from derive.registry import load
+from derive.verify import verify_claim
 
 RESULT = load("weight_decay_map")
 

@@ -11,8 +11,14 @@ file:line) → :mod:`~derive.docs.parse` (the LaTeX grammar) →
 from __future__ import annotations
 
 
-def check_formula(latex: str, result: str | None = None, symbols: dict | None = None, kinds: dict | None = None,
-                  log_base: str = "e", clauses: str = "") -> dict:
+def check_formula(
+    latex: str,
+    result: str | None = None,
+    symbols: dict | None = None,
+    kinds: dict | None = None,
+    log_base: str = "e",
+    clauses: str = "",
+) -> dict:
     """The verdict on one formula: {"latex", "result", "verdict", "detail", "evidence"}.
 
     ``symbols`` rebinds names (``{"s": r"\\operatorname{softmax}(z)"}``), ``kinds``
@@ -30,6 +36,7 @@ def check_formula(latex: str, result: str | None = None, symbols: dict | None = 
             read = parse_tag(clauses if clauses.lstrip().startswith(";") else "; " + clauses)
         except TagError as exc:
             from derive.docs.decide import UNKNOWN
+
             return {"latex": latex, "result": result, "verdict": UNKNOWN, "detail": f"tag: {exc}", "evidence": ""}
         binding.overrides.update(read.overrides)
         binding.kinds.update(read.kinds)
@@ -40,9 +47,22 @@ def check_formula(latex: str, result: str | None = None, symbols: dict | None = 
 
         if result not in catalog_names():
             from derive.docs.decide import UNKNOWN
-            return {"latex": latex, "result": result, "verdict": UNKNOWN, "detail": f"no result named {result!r}", "evidence": ""}
+
+            return {
+                "latex": latex,
+                "result": result,
+                "verdict": UNKNOWN,
+                "detail": f"no result named {result!r}",
+                "evidence": "",
+            }
     verdict = decide(latex, binding)
-    return {"latex": latex, "result": result, "verdict": verdict.verdict, "detail": verdict.detail, "evidence": verdict.evidence}
+    return {
+        "latex": latex,
+        "result": result,
+        "verdict": verdict.verdict,
+        "detail": verdict.detail,
+        "evidence": verdict.evidence,
+    }
 
 
 def check_paths(paths):

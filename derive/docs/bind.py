@@ -12,15 +12,16 @@ matrices such as diag(σ) − σσᵀ need concrete ones).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any, Callable
+from typing import Any
 
 import sympy as sp
 
 from derive.docs.interpret import Atom, Cases, Deriv, Indicator, Number, Side, SumNode, TupleNode
 from derive.docs.parse import parse_latex
 from derive.errors import DeriveError
-from derive.notation import CrossEntropy, Entropy, KL, Logistic, Softmax
+from derive.notation import KL, CrossEntropy, Entropy, Logistic, Softmax
 from derive.vocabulary import Vocabulary, generic_vocabulary, vector_of, vocabulary_for  # noqa: F401  (used by decide)
 
 
@@ -44,9 +45,9 @@ class ShapeError(DeriveError):
 class Definition:
     """A name a document defines for the formulas after it: ``f(x) = ...``, ``g := ...``."""
 
-    name: str            # the vocabulary key of the name ("g", "p_XY", "sigma")
-    params: list         # the parameters' keys ([] for a symbol)
-    body: Any            # the defining side (a Side)
+    name: str  # the vocabulary key of the name ("g", "p_XY", "sigma")
+    params: list  # the parameters' keys ([] for a symbol)
+    body: Any  # the defining side (a Side)
 
 
 class NeedsConcrete(Exception):
@@ -59,7 +60,7 @@ class Vec:
 
     component: Callable[[Any], Any]
     size: Any
-    base: Any = None   # the IndexedBase, when the vector is a plain symbol
+    base: Any = None  # the IndexedBase, when the vector is a plain symbol
     row: bool = False
 
     def explicit(self):
@@ -88,6 +89,7 @@ def scalarise(v):
 
 # --- vocabularies: declared by each result (derive.vocabulary) -------------------------
 
+
 def _vec_entry(base):
     return vector_of(base)
 
@@ -103,24 +105,31 @@ KL_NAMES = ("KL", "D_KL", "D", "D_kl", "KLD", "D_{KL}")
 class Interpreter:
     """Turns parsed sides into SymPy values for one binding and one choice of dimensions."""
 
-    def __init__(self, vocab: Vocabulary, dims: dict | None = None, overrides: dict | None = None,
-                 extra: dict | None = None, flags: dict | None = None, definitions: dict | None = None):
+    def __init__(
+        self,
+        vocab: Vocabulary,
+        dims: dict | None = None,
+        overrides: dict | None = None,
+        extra: dict | None = None,
+        flags: dict | None = None,
+        definitions: dict | None = None,
+    ):
         self.vocab = vocab
-        self.dims = dims or {}            # dimension symbol -> int (concrete) ; missing = symbolic
+        self.dims = dims or {}  # dimension symbol -> int (concrete) ; missing = symbolic
         self.overrides = overrides or {}  # name -> Side (in the result's notation) or ("value", ...)
-        self.extra = extra or {}          # name -> SymPy symbol declared by kind in the tag
+        self.extra = extra or {}  # name -> SymPy symbol declared by kind in the tag
         self.index_map: dict = {}
         self.bound: dict = {}
         self.flags = dict(flags or {})
         self.used_indices: set = set()
         self.cache: dict = {}
         self._overriding: set = set()
-        self.definitions = definitions or {}   # name -> Definition, from earlier formulas of the document
-        self.values: dict = {}                 # parameter of a definition being applied -> its argument's value
-        self.implicit_ranges = True            # may a sum without bounds run over the vocabulary's dimension?
-        self.indexed: set = set()              # summation dummies used as the index of a vector
-        self.summed_names: set = set()         # index names some sum runs over
-        self.used_entries: set = set()         # vocabulary names the formula used (not rebound by the tag)
+        self.definitions = definitions or {}  # name -> Definition, from earlier formulas of the document
+        self.values: dict = {}  # parameter of a definition being applied -> its argument's value
+        self.implicit_ranges = True  # may a sum without bounds run over the vocabulary's dimension?
+        self.indexed: set = set()  # summation dummies used as the index of a vector
+        self.summed_names: set = set()  # index names some sum runs over
+        self.used_entries: set = set()  # vocabulary names the formula used (not rebound by the tag)
 
     # -- dimensions --
     def dim_value(self, symbol):
@@ -181,7 +190,7 @@ class Interpreter:
             if isinstance(arg, (Vec, sp.MatrixBase)):
                 if isinstance(expr, sp.Abs):
                     matrix = as_value(arg)
-                    return sp.sqrt(sum(e ** 2 for e in matrix))
+                    return sp.sqrt(sum(e**2 for e in matrix))
                 if isinstance(expr, sp.factorial):
                     raise ShapeError(f"{type(expr).__name__} of a vector")
             return _elementwise(type(expr), arg)
@@ -201,15 +210,17 @@ class Interpreter:
         values = [as_value(v) for v in values]
         shapes = {v.shape for v in values if isinstance(v, sp.MatrixBase)}
         if len(shapes) > 1:
-            wide = {s for s in shapes if s != (1, 1)}   # a 1x1 value (u·v at n = 1) is a number
+            wide = {s for s in shapes if s != (1, 1)}  # a 1x1 value (u·v at n = 1) is a number
             if len(wide) > 1:
                 raise ShapeError(f"sum of matrices of shapes {sorted(shapes)}")
             values = [scalarise(v) if isinstance(v, sp.MatrixBase) and v.shape == (1, 1) else v for v in values]
             shapes = wide
         shape = next(iter(shapes))
         # a number added to a vector or matrix is added to every entry (x - μ), as authors mean it
-        return sum((v if isinstance(v, sp.MatrixBase) else sp.ones(*shape) * v for v in values[1:]),
-                   values[0] if isinstance(values[0], sp.MatrixBase) else sp.ones(*shape) * values[0])
+        return sum(
+            (v if isinstance(v, sp.MatrixBase) else sp.ones(*shape) * v for v in values[1:]),
+            values[0] if isinstance(values[0], sp.MatrixBase) else sp.ones(*shape) * values[0],
+        )
 
     def _mul(self, values):
         if not any(isinstance(v, (Vec, sp.MatrixBase)) for v in values):
@@ -220,7 +231,7 @@ class Interpreter:
         for v in values[1:]:
             if isinstance(result, sp.MatrixBase) and isinstance(v, sp.MatrixBase):
                 if result.shape[1] == 1 and v.shape[1] == 1 and result.shape[0] == v.shape[0] and result.shape[0] > 1:
-                    result = (result.T * v)[0, 0]   # u · v written without a transpose: the dot product
+                    result = (result.T * v)[0, 0]  # u · v written without a transpose: the dot product
                     continue
                 if result.shape[1] != v.shape[0]:
                     if result.shape == (1, 1):
@@ -229,7 +240,9 @@ class Interpreter:
                     if v.shape == (1, 1):
                         result = result * v[0, 0]
                         continue
-                    raise ShapeError(f"product of a {result.shape[0]}x{result.shape[1]} and a {v.shape[0]}x{v.shape[1]} matrix")
+                    raise ShapeError(
+                        f"product of a {result.shape[0]}x{result.shape[1]} and a {v.shape[0]}x{v.shape[1]} matrix"
+                    )
                 result = result * v
             else:
                 result = result * v
@@ -251,8 +264,11 @@ class Interpreter:
                 return sp.Matrix(len(items) // node.columns, node.columns, items)
             return Vec(lambda idx, items=items: _pick(items, idx), sp.Integer(len(items)))
         if isinstance(node, Indicator):
-            return sp.KroneckerDelta(self.index(node.condition.left), self.index(node.condition.right)) if node.condition.relation == "=" \
+            return (
+                sp.KroneckerDelta(self.index(node.condition.left), self.index(node.condition.right))
+                if node.condition.relation == "="
                 else 1 - sp.KroneckerDelta(self.index(node.condition.left), self.index(node.condition.right))
+            )
         if isinstance(node, Cases):
             pieces = []
             for expr_side, conditions, otherwise in node.rows:
@@ -260,10 +276,16 @@ class Interpreter:
                 if otherwise or not conditions:
                     pieces.append((value, True))
                     continue
-                cond = sp.And(*[(sp.Eq if c.relation == "=" else sp.Ne)(self.index(c.left), self.index(c.right)) for c in conditions])
+                cond = sp.And(
+                    *[
+                        (sp.Eq if c.relation == "=" else sp.Ne)(self.index(c.left), self.index(c.right))
+                        for c in conditions
+                    ]
+                )
                 pieces.append((value, cond))
             return sp.Piecewise(*pieces)
-        from derive.docs.operations import value_of   # max/min, norms, cases with conditions, primes, limits, ...
+        from derive.docs.operations import value_of  # max/min, norms, cases with conditions, primes, limits, ...
+
         return value_of(self, node)
 
     # indices
@@ -287,8 +309,10 @@ class Interpreter:
         free = by_name or [s for s in self.vocab.indices if s not in taken and str(s) not in self.index_map]
         free = by_name or [s for s in free if not any(str(s) == other for other in self._pending_names())]
         if not free:
-            raise BindError(f"index {name} is neither summed over nor one of the result's indices"
-                            f" ({', '.join(map(str, self.vocab.indices)) or 'it has none'})")
+            raise BindError(
+                f"index {name} is neither summed over nor one of the result's indices"
+                f" ({', '.join(map(str, self.vocab.indices)) or 'it has none'})"
+            )
         self.index_map[name] = free[0]
         return free[0]
 
@@ -332,8 +356,9 @@ class Interpreter:
 
     def atom(self, atom: Atom, side: Side):
         key = atom.key
-        if atom.decoration in self.bound and not atom.args:   # b^\tau inside \sum_{\tau}: a power of the summed variable
+        if atom.decoration in self.bound and not atom.args:  # b^\tau inside \sum_{\tau}: a power of the summed variable
             from dataclasses import replace as undecorated
+
             base = self.atom(undecorated(atom, decoration=""), side)
             if isinstance(base, (Vec, sp.MatrixBase)):
                 raise ShapeError("a power of a vector or matrix")
@@ -341,7 +366,7 @@ class Interpreter:
         # a summation variable used as a number
         if key in self.bound and not atom.sub and not atom.args:
             return self.bound[key]
-        if key in self.values and not atom.args and not atom.decoration:   # a parameter of a definition being applied
+        if key in self.values and not atom.args and not atom.decoration:  # a parameter of a definition being applied
             return self._apply_indices(self.values[key], atom, atom.sub)
         definition = self._definition(atom)
         if definition is not None:
@@ -352,20 +377,32 @@ class Interpreter:
         sub = [] if consumed else atom.sub
         if meaning is None:
             if atom.key in self.vocab.dims or atom.full_keys() and atom.full_keys()[0] in self.vocab.dims:
-                dim_key = atom.full_keys()[0] if atom.full_keys() and atom.full_keys()[0] in self.vocab.dims else atom.key
+                dim_key = (
+                    atom.full_keys()[0] if atom.full_keys() and atom.full_keys()[0] in self.vocab.dims else atom.key
+                )
                 return self._post(self.dim_value(self.vocab.dims[dim_key]), atom)
             declared = next((k for k in atom.full_keys() if k in self.extra), key if key in self.extra else None)
-            if declared is not None:   # a symbol of the tag, w or w_1
+            if declared is not None:  # a symbol of the tag, w or w_1
                 return self._post(self.extra[declared], atom)
             return self.builtin(atom, side)
         if isinstance(meaning, Side):  # a rebinding from the tag, written in the result's notation
             if name in self._overriding:
                 raise BindError(f"the tag defines {name} in terms of itself")
-            renamed = _single_atom(meaning)
+            renamed = single_atom(meaning)
             if atom.args is not None and renamed is not None and renamed.args is None and not renamed.sub:
                 # g = \sigma in the tag: g(z) is \sigma(z)
-                return self.atom(replace(renamed, args=atom.args, seps=atom.seps, post_sub=atom.post_sub, sub=atom.sub,
-                                         sub_text=atom.sub_text, brackets=atom.brackets), side)
+                return self.atom(
+                    replace(
+                        renamed,
+                        args=atom.args,
+                        seps=atom.seps,
+                        post_sub=atom.post_sub,
+                        sub=atom.sub,
+                        sub_text=atom.sub_text,
+                        brackets=atom.brackets,
+                    ),
+                    side,
+                )
             self._overriding.add(name)
             try:
                 value = self.side(meaning)
@@ -373,12 +410,14 @@ class Interpreter:
                 self._overriding.discard(name)
             return self._apply_indices(value, atom, sub)
         kind, build = meaning[0], meaning[1]
-        if kind == "call":   # a vocabulary's own reading of the name, its arguments and subscripts
+        if kind == "call":  # a vocabulary's own reading of the name, its arguments and subscripts
             return build(self, atom, side)
         if kind == "scalar":
             value = build(self)
             if sub:
-                raise BindError(f"{name} is a number in {self.vocab.name or 'this notation'}, but has the index {atom.sub_text}")
+                raise BindError(
+                    f"{name} is a number in {self.vocab.name or 'this notation'}, but has the index {atom.sub_text}"
+                )
             return self._post(value, atom, allow_args=False)
         if kind == "func1":
             if not atom.args:
@@ -416,7 +455,9 @@ class Interpreter:
             raise BindError(f"{definition.name} is defined in terms of itself")
         args = atom.args or []
         if definition.params and len(args) != len(definition.params):
-            raise BindError(f"{definition.name} is defined with {len(definition.params)} argument(s), used with {len(args)}")
+            raise BindError(
+                f"{definition.name} is defined with {len(definition.params)} argument(s), used with {len(args)}"
+            )
         values = [self.side(a) for a in args] if definition.params else []
         saved = dict(self.values)
         self._overriding.add(definition.name)
@@ -430,7 +471,11 @@ class Interpreter:
         if definition.params:
             indices = list(atom.post_sub)
         else:
-            indices = [] if atom.full_keys() and atom.full_keys()[0] == definition.name else list(atom.sub) + list(atom.post_sub)
+            indices = (
+                []
+                if atom.full_keys() and atom.full_keys()[0] == definition.name
+                else list(atom.sub) + list(atom.post_sub)
+            )
         if indices:
             if len(indices) > 1 or not isinstance(value, Vec):
                 raise BindError(f"{definition.name} is not a vector, but has an index")
@@ -441,7 +486,9 @@ class Interpreter:
         if atom.args and not args_used and not allow_args:
             # f(x) for a name that is not a function: a context argument, or a product written f(x)
             names = [self.atom_index_name(a) for a in atom.args]
-            if not all(n in self.vocab.contexts or n is None for n in names) and not any(n in self.vocab.contexts for n in names):
+            if not all(n in self.vocab.contexts or n is None for n in names) and not any(
+                n in self.vocab.contexts for n in names
+            ):
                 value = self._mul([value] + [self.side(a) for a in atom.args])
         if atom.transpose and not transposed:
             value = _transpose(value)
@@ -453,7 +500,11 @@ class Interpreter:
             names = [self.atom_index_name(a) for a in atom.args]
             names = [None if n is not None and self._names_vector(n) else n for n in names]
             chosen = [n for n in names if n is not None and n not in self.vocab.contexts]
-            if not chosen and all(n is None for n in names) and all(self._names_vector(self.atom_index_name(a) or "") for a in atom.args):
+            if (
+                not chosen
+                and all(n is None for n in names)
+                and all(self._names_vector(self.atom_index_name(a) or "") for a in atom.args)
+            ):
                 return _transpose(value) if atom.transpose else value  # σ(z): the output vector, written with its input
             if len(atom.args) == 1 and names[0] is None:
                 arg = self.side(atom.args[0])
@@ -481,7 +532,7 @@ class Interpreter:
             return sp.KroneckerDelta(self.index(atom.sub[0]), self.index(atom.sub[1]))
         if key == "I" and len(atom.sub) == 2:
             return sp.KroneckerDelta(self.index(atom.sub[0]), self.index(atom.sub[1]))
-        if key == "I" and not atom.sub and atom.args is None:   # I(X; Y) is not the identity matrix
+        if key == "I" and not atom.sub and atom.args is None:  # I(X; Y) is not the identity matrix
             size = self.size_value
             if not isinstance(size, sp.Integer):
                 raise NeedsConcrete()
@@ -494,14 +545,18 @@ class Interpreter:
         if key == "e" and not atom.sub and not atom.args:
             return sp.E
         if key == "pi" and not atom.sub and atom.args is None and not atom.decoration and not atom.post_sub:
-            return sp.pi   # a bare \pi that no vocabulary gives a meaning (a policy is \pi(a|s) or named in the tag)
+            return sp.pi  # a bare \pi that no vocabulary gives a meaning (a policy is \pi(a|s) or named in the tag)
         if key in ("softmax", "Softmax", "sigma", "logistic", "sigmoid", "logsoftmax") and atom.args is not None:
             args = [self.side(a) for a in atom.args]
-            if len(args) > 1:   # softmax(5.2, 2.1, -0.8)
-                args = [Vec(lambda idx, items=[self._scalar(a) for a in args]: _pick(items, idx), sp.Integer(len(args)))]
+            if len(args) > 1:  # softmax(5.2, 2.1, -0.8)
+                args = [
+                    Vec(lambda idx, items=[self._scalar(a) for a in args]: _pick(items, idx), sp.Integer(len(args)))
+                ]
             arg = args[0]
             indices = list(atom.sub) + list(atom.post_sub)
-            if key in ("logistic", "sigmoid") or (key == "sigma" and not isinstance(arg, (Vec, sp.MatrixBase)) and not indices):
+            if key in ("logistic", "sigmoid") or (
+                key == "sigma" and not isinstance(arg, (Vec, sp.MatrixBase)) and not indices
+            ):
                 if isinstance(arg, (Vec, sp.MatrixBase)):
                     raise ShapeError("the logistic function of a vector")
                 return Logistic(arg)
@@ -530,7 +585,12 @@ class Interpreter:
             if len(args) == 2:
                 p, q = args
                 _same_size(p, q)
-                if p.base is not None and q.base is not None and p.base in (_notation_p(), _notation_q()) and q.base in (_notation_p(), _notation_q()):
+                if (
+                    p.base is not None
+                    and q.base is not None
+                    and p.base in (_notation_p(), _notation_q())
+                    and q.base in (_notation_p(), _notation_q())
+                ):
                     return CrossEntropy(p.base, q.base, p.size)
                 return _sum_over(p.size, lambda k: -p.component(k) * sp.log(q.component(k)))
         if (key in KL_NAMES or any(f in KL_NAMES for f in full) or key == "D") and atom.args and len(atom.args) == 2:
@@ -538,21 +598,30 @@ class Interpreter:
                 raise BindError(f"D_{atom.sub_text} is not a known divergence")
             p, q = (self._vector(self.side(a)) for a in atom.args)
             _same_size(p, q)
-            if p.base is not None and q.base is not None and p.base in (_notation_p(), _notation_q()) and q.base in (_notation_p(), _notation_q()):
+            if (
+                p.base is not None
+                and q.base is not None
+                and p.base in (_notation_p(), _notation_q())
+                and q.base in (_notation_p(), _notation_q())
+            ):
                 return KL(p.base, q.base, p.size)
             return _sum_over(p.size, lambda k: p.component(k) * sp.log(p.component(k) / q.component(k)))
         if key in ("E", "Var", "var", "bb_E", "Cov") and atom.args:
             if "|" in atom.seps:
-                raise BindError(f"a conditional expectation {key}[· | ·] needs a joint model of both; it is not computed")
+                raise BindError(
+                    f"a conditional expectation {key}[· | ·] needs a joint model of both; it is not computed"
+                )
             if self.vocab.expectation is None and "sim" not in atom.sub_text:
-                raise BindError(f"{key}[...] needs a probability model; {self.vocab.name or 'untagged formulas'} has none")
+                raise BindError(
+                    f"{key}[...] needs a probability model; {self.vocab.name or 'untagged formulas'} has none"
+                )
             if "sim" in atom.sub_text and key == "E":
                 variable, _, dist = atom.sub_text.partition("sim")
                 p = self._vector(self.node(Atom(dist, [], ""), side))
                 dummy = sp.Dummy(variable or "k", integer=True, positive=True)
                 saved = self.bound.get(variable)
                 outcome = dummy
-                if self._names_vector(variable):   # x ~ p where x lists the values: the outcome's value x_k
+                if self._names_vector(variable):  # x ~ p where x lists the values: the outcome's value x_k
                     outcome = self._vector(self.node(Atom(variable, [], ""), side)).component(dummy)
                 self.bound[variable] = outcome
                 try:
@@ -562,12 +631,17 @@ class Interpreter:
                         self.bound.pop(variable, None)
                     else:
                         self.bound[variable] = saved
-                if isinstance(body, (Vec, sp.MatrixBase)):   # the expectation of a vector, entry by entry
+                if isinstance(body, (Vec, sp.MatrixBase)):  # the expectation of a vector, entry by entry
                     matrix = as_value(body)
                     if not isinstance(p.size, sp.Integer):
                         raise NeedsConcrete()
-                    return sum((p.component(sp.Integer(t)) * matrix.xreplace({dummy: sp.Integer(t)}) for t in range(1, int(p.size) + 1)),
-                               sp.zeros(*matrix.shape))
+                    return sum(
+                        (
+                            p.component(sp.Integer(t)) * matrix.xreplace({dummy: sp.Integer(t)})
+                            for t in range(1, int(p.size) + 1)
+                        ),
+                        sp.zeros(*matrix.shape),
+                    )
                 return sp.Sum(p.component(dummy) * body, (dummy, 1, p.size))
             E, Var = self.vocab.expectation
             arg = self._scalar(self.side(atom.args[0]))
@@ -584,12 +658,20 @@ class Interpreter:
         if key in ("tr", "trace") and atom.args:
             m = as_value(self.side(atom.args[0]))
             return m.trace() if isinstance(m, sp.MatrixBase) else m
-        if atom.key in ("L", "cal_L", "ell", "J", "CE", "loss", "cal_J") or any(f.startswith(("L_", "cal_L_", "ell_")) for f in full):
+        if atom.key in ("L", "cal_L", "ell", "J", "CE", "loss", "cal_J") or any(
+            f.startswith(("L_", "cal_L_", "ell_")) for f in full
+        ):
             if self.vocab.loss is not None:
                 return self.vocab.loss(self)
-        raise Unbound(f"'{_display(atom)}' is not bound: {self.vocab.name or 'the shared notation'} has no symbol or function of that name"
-                      + ("" if self.vocab.name == "" else "; say what it stands for in the tag, e.g. '; s = \\operatorname{softmax}(z)'"),
-                      atom.key)
+        raise Unbound(
+            f"'{_display(atom)}' is not bound: {self.vocab.name or 'the shared notation'} has no symbol or function of that name"
+            + (
+                ""
+                if self.vocab.name == ""
+                else "; say what it stands for in the tag, e.g. '; s = \\operatorname{softmax}(z)'"
+            ),
+            atom.key,
+        )
 
     def _vector(self, value):
         if isinstance(value, Vec):
@@ -614,7 +696,7 @@ class Interpreter:
             high = self._scalar(self.side(node.high)) if node.high is not None else self.size_value
             if high is None:
                 raise BindError("a sum without an upper bound, and no dimension to run over")
-            if low == 0:   # Σ_{t=0}: allowed where t numbers terms (0.9^t), never where it indexes a vector (1-based)
+            if low == 0:  # Σ_{t=0}: allowed where t numbers terms (0.9^t), never where it indexes a vector (1-based)
                 for position, variable in enumerate(node.variables):
                     dummies[position] = sp.Dummy(variable, integer=True, nonnegative=True)
                     self.bound[variable] = dummies[position]
@@ -623,7 +705,10 @@ class Interpreter:
                 raise BindError("a sum from 0 over a vector's entries: indices here run from 1")
             if node.high is None and not self.implicit_ranges and not all(d in self.indexed for d in dummies):
                 from derive.docs.interpret import Unsupported
-                raise Unsupported(f"a sum over {', '.join(node.variables)} without a stated range, not running over a vector's entries")
+
+                raise Unsupported(
+                    f"a sum over {', '.join(node.variables)} without a stated range, not running over a vector's entries"
+                )
             for variable in node.excluded:
                 body = self._mul([body, 1 - sp.KroneckerDelta(self.bound[node.variables[0]], self.index(variable))])
             for dummy in reversed(dummies):
@@ -631,7 +716,10 @@ class Interpreter:
                     matrix = as_value(body)
                     if not isinstance(high, sp.Integer):
                         raise NeedsConcrete()
-                    body = sum((matrix.xreplace({dummy: sp.Integer(t)}) for t in range(int(low), int(high) + 1)), sp.zeros(*matrix.shape))
+                    body = sum(
+                        (matrix.xreplace({dummy: sp.Integer(t)}) for t in range(int(low), int(high) + 1)),
+                        sp.zeros(*matrix.shape),
+                    )
                 else:
                     body = (sp.Sum if node.op == "sum" else sp.Product)(body, (dummy, low, high))
             return body
@@ -642,10 +730,15 @@ class Interpreter:
         variable = self.side(node.den)
         num_value = None
         # ∂L/∂y_i where the loss depends on y only through the upstream gradient
-        num_atom = _single_atom(node.num)
-        den_atom = _single_atom(node.den)
-        if num_atom is not None and num_atom.key in ("L", "cal_L", "ell", "J") and den_atom is not None and den_atom.key in self.vocab.loss_partials \
-                and den_atom.key not in self.overrides:
+        num_atom = single_atom(node.num)
+        den_atom = single_atom(node.den)
+        if (
+            num_atom is not None
+            and num_atom.key in ("L", "cal_L", "ell", "J")
+            and den_atom is not None
+            and den_atom.key in self.vocab.loss_partials
+            and den_atom.key not in self.overrides
+        ):
             partial = self.vocab.loss_partials[den_atom.key]
             if den_atom.sub:
                 return partial(self.index(den_atom.sub[0]))
@@ -660,7 +753,11 @@ class Interpreter:
                 size = variable.size
                 if not isinstance(size, sp.Integer) or not isinstance(num_value.size, sp.Integer):
                     raise NeedsConcrete()
-                return sp.Matrix(int(num_value.size), int(size), lambda a, b: sp.Derivative(num_value.component(sp.Integer(a + 1)), base[b + 1]))
+                return sp.Matrix(
+                    int(num_value.size),
+                    int(size),
+                    lambda a, b: sp.Derivative(num_value.component(sp.Integer(a + 1)), base[b + 1]),
+                )
             return Vec(lambda idx: sp.Derivative(self._scalar(num_value), base[idx]), variable.size)
         if not (isinstance(variable, sp.Indexed) or isinstance(variable, sp.Symbol)):
             raise BindError(f"a derivative with respect to {variable}, which is not a variable of the result")
@@ -671,7 +768,8 @@ class Interpreter:
         return sp.Derivative(num_value, variable)
 
 
-def _single_atom(side: Side):
+def single_atom(side: Side):
+    """The node a side consists of, when it is a single name or application; else None."""
     try:
         expr = parse_latex(side.text)
     except Exception:
@@ -745,9 +843,11 @@ def _same_size(p: Vec, q: Vec):
 
 def _notation_p():
     from derive.notation import p
+
     return p
 
 
 def _notation_q():
     from derive.notation import q
+
     return q

@@ -26,14 +26,23 @@ from derive.errors import DeriveError
 def _parser():
     from derive.cli import OneLineParser
 
-    parser = OneLineParser(prog="python -m derive check",
-                           description="Check the formulas of documents (.md .mdx .qmd .rst .ipynb .py .tex) against the catalog.")
-    parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="a .md, .mdx, .qmd, .rst, .ipynb, .py or .tex file, or a folder (searched recursively)")
+    parser = OneLineParser(
+        prog="python -m derive check",
+        description="Check the formulas of documents (.md .mdx .qmd .rst .ipynb .py .tex) against the catalog.",
+    )
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a .md, .mdx, .qmd, .rst, .ipynb, .py or .tex file, or a folder (searched recursively)",
+    )
     parser.add_argument("--strict", action="store_true", help="also fail on UNPARSEABLE and UNKNOWN formulas")
     parser.add_argument("--json", action="store_true", help="one JSON object per formula")
-    parser.add_argument("--no-cache", action="store_true",
-                        help="decide every formula again, even one already decided with the same checker and result")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="decide every formula again, even one already decided with the same checker and result",
+    )
     return parser
 
 
@@ -71,8 +80,10 @@ def main_check(argv: list[str]) -> int:
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
     if not files and not problems:
-        print("warning: no documents found (.md, .mdx, .qmd, .rst, .ipynb, .py, .tex) under "
-              + ", ".join(args.paths), file=sys.stderr)
+        print(
+            "warning: no documents found (.md, .mdx, .qmd, .rst, .ipynb, .py, .tex) under " + ", ".join(args.paths),
+            file=sys.stderr,
+        )
         if args.strict:
             return 1
     if problems:

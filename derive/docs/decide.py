@@ -21,9 +21,19 @@ import mpmath
 import sympy as sp
 
 from derive import domain as dom
-from derive.docs.bind import (BindError, Interpreter, NeedsConcrete, ShapeError, Unbound, Vec, as_value, generic_vocab, scalarise,
-                               vocabulary_for)
-from derive.docs.interpret import Atom, Number, NotationError, TupleNode, Unsupported, rewrite_chain
+from derive.docs.bind import (
+    BindError,
+    Interpreter,
+    NeedsConcrete,
+    ShapeError,
+    Unbound,
+    Vec,
+    as_value,
+    generic_vocab,
+    scalarise,
+    vocabulary_for,
+)
+from derive.docs.interpret import Atom, NotationError, Number, TupleNode, Unsupported, rewrite_chain
 from derive.docs.parse import ParseError, parse_latex
 from derive.docs.rounding import is_rounding_of
 from derive.errors import DeriveError
@@ -32,8 +42,10 @@ from derive.numeric import NumericError, evaluate, holds
 MIN_POINTS = 20
 DIGITS = 60
 PASS, FAIL, UNPARSEABLE, UNKNOWN, SKIPPED = "PASS", "FAIL", "UNPARSEABLE", "UNKNOWN", "SKIPPED"
-ERRATUM = "ERRATUM"   # a formula recorded as wrong (tag clause ``erratum``) that the checker indeed refutes
-ASSUMPTION = "ASSUMPTION"   # a reading recorded as holding (``assumption:``) or failing (``fails-under:``) that behaves so
+ERRATUM = "ERRATUM"  # a formula recorded as wrong (tag clause ``erratum``) that the checker indeed refutes
+ASSUMPTION = (
+    "ASSUMPTION"  # a reading recorded as holding (``assumption:``) or failing (``fails-under:``) that behaves so
+)
 
 
 class DecideError(DeriveError):
@@ -44,7 +56,7 @@ class DecideError(DeriveError):
 class Verdict:
     verdict: str
     detail: str
-    evidence: str = ""          # "proved" / "numeric" for a PASS
+    evidence: str = ""  # "proved" / "numeric" for a PASS
     points: int = 0
 
 
@@ -53,20 +65,25 @@ class Binding:
     """What a tag says: the result, rebound names, kinds of extra symbols."""
 
     result: str | None = None
-    overrides: dict = field(default_factory=dict)   # name -> LaTeX text in the result's notation
-    kinds: dict = field(default_factory=dict)       # name -> kind word
+    overrides: dict = field(default_factory=dict)  # name -> LaTeX text in the result's notation
+    kinds: dict = field(default_factory=dict)  # name -> kind word
     log_base: str = "e"
-    erratum: bool = False                          # the formula records a mistake: it must FAIL
-    assumption: str = ""                           # the formula holds under this unstated reading: it must PASS
-    fails_under: str = ""                          # the reading under which the claim fails (alone: it must FAIL)
-    clauses: list = field(default_factory=list)    # clauses that change the vocabulary (derive.docs.tags.apply_clauses)
+    erratum: bool = False  # the formula records a mistake: it must FAIL
+    assumption: str = ""  # the formula holds under this unstated reading: it must PASS
+    fails_under: str = ""  # the reading under which the claim fails (alone: it must FAIL)
+    clauses: list = field(default_factory=list)  # clauses that change the vocabulary (derive.docs.tags.apply_clauses)
 
 
 KIND_SAMPLERS = {
-    "real": lambda size: dom.reals(), "advantage": lambda size: dom.reals(), "scalar": lambda size: dom.reals(),
-    "positive": lambda size: dom.positive(), "scale": lambda size: dom.positive(), "temperature": lambda size: dom.positive(),
+    "real": lambda size: dom.reals(),
+    "advantage": lambda size: dom.reals(),
+    "scalar": lambda size: dom.reals(),
+    "positive": lambda size: dom.positive(),
+    "scale": lambda size: dom.positive(),
+    "temperature": lambda size: dom.positive(),
     "probability": lambda size: dom.Interval("0.02", "0.98"),
-    "vector": lambda size: dom.vector(size), "logits": lambda size: dom.vector(size, dom.reals(-5, 5)),
+    "vector": lambda size: dom.vector(size),
+    "logits": lambda size: dom.vector(size, dom.reals(-5, 5)),
     "distribution": lambda size: dom.probability_vector(size),
 }
 
@@ -74,7 +91,9 @@ KIND_SAMPLERS = {
 def _describe_value(value) -> str:
     if isinstance(value, mpmath.matrix):
         if value.rows * value.cols <= 9:
-            rows = ["(" + ", ".join(mpmath.nstr(value[r, c], 8) for c in range(value.cols)) + ")" for r in range(value.rows)]
+            rows = [
+                "(" + ", ".join(mpmath.nstr(value[r, c], 8) for c in range(value.cols)) + ")" for r in range(value.rows)
+            ]
             return "[" + ", ".join(rows) + "]"
         return f"<{value.rows}x{value.cols} matrix>"
     return mpmath.nstr(value, 12)
@@ -103,13 +122,12 @@ def _literal_tolerances(side):
         return None
 
     def number_of(e):
-        sign = 1
         if isinstance(e, sp.Mul) and len(e.args) == 2 and e.args[0] == -1:
             e = e.args[1]
         if isinstance(e, sp.Symbol):
             node = side.table.get(e.name.replace("{", "").replace("}", ""))
             if isinstance(node, Number):
-                mantissa, _, exponent = node.text.partition("e")   # 138e6 from 138 \times 10^{6}: written to 10^6
+                mantissa, _, exponent = node.text.partition("e")  # 138e6 from 138 \times 10^{6}: written to 10^6
                 decimals = (len(mantissa.split(".")[1]) if "." in mantissa else 0) - int(exponent or 0)
                 return node, decimals
         return None
@@ -126,7 +144,6 @@ def _literal_tolerances(side):
                     sub = parse_latex(item.text)
                 except ParseError:
                     return None
-                fake = type(side)(item.text, item.table)
                 got = number_of(sub)
                 if not got:
                     return None
@@ -144,7 +161,10 @@ def _approx(a, b, decimals) -> tuple[bool, str]:
         for position, (u, v) in enumerate(zip(left, right)):
             places = decimals[position] if position < len(decimals) else decimals[-1]
             if not is_rounding_of(u, v, places):
-                return False, f"component {position + 1}: {mpmath.nstr(u, 10)} is not {mpmath.nstr(v, 10)} rounded to {places} decimals"
+                return (
+                    False,
+                    f"component {position + 1}: {mpmath.nstr(u, 10)} is not {mpmath.nstr(v, 10)} rounded to {places} decimals",
+                )
     return True, ""
 
 
@@ -156,7 +176,7 @@ def _flat(value):
 
 def _domain_for(vocab, flags, relations, binding, used_names):
     domain = vocab.domain or dom.Domain({}, points=5)
-    for flag, (name, variant) in vocab.variants.items():
+    for _flag, (name, variant) in vocab.variants.items():
         if flags.get(name):
             domain = variant
     strict = [r for r in relations if r in ("<", ">")]
@@ -172,9 +192,9 @@ def _domain_for(vocab, flags, relations, binding, used_names):
 class Scope:
     """What binds the names of an untagged formula: the document's definitions and the names it quantifies."""
 
-    definitions: dict = field(default_factory=dict)   # name -> Definition, from earlier formulas
+    definitions: dict = field(default_factory=dict)  # name -> Definition, from earlier formulas
     quantifiable: dict = field(default_factory=dict)  # name -> "real" / "vector": the formula's own variables
-    free: dict = field(default_factory=dict)          # those of them the formula needs, found while reading it
+    free: dict = field(default_factory=dict)  # those of them the formula needs, found while reading it
 
 
 def decide(text: str, binding: Binding | None = None, tagged: bool = True, context=None) -> Verdict:
@@ -192,7 +212,7 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
     context = context or DocumentContext()
     try:
         quantifiable = quantified_names(text, context)
-    except Exception:   # an unreadable formula: reported by the reading below
+    except Exception:  # an unreadable formula: reported by the reading below
         quantifiable = {}
     verdict = _decide_untagged(text, binding, context, quantifiable)
     if verdict.verdict == FAIL and binding.log_base == "e" and re.search(r"\\log(?![_a-zA-Z])", text):
@@ -200,7 +220,12 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
         for base in ("2", "10"):
             other = _decide_untagged(text, dataclasses.replace(binding, log_base=base), context, quantifiable)
             if other.verdict == PASS:
-                return Verdict(PASS, f"with \\log in base {base} (the base is not stated): {other.detail}", other.evidence, other.points)
+                return Verdict(
+                    PASS,
+                    f"with \\log in base {base} (the base is not stated): {other.detail}",
+                    other.evidence,
+                    other.points,
+                )
     return verdict
 
 
@@ -213,8 +238,11 @@ def _decide_untagged(text, binding, context, quantifiable):
             if exc.name in scope.quantifiable and exc.name not in scope.free:
                 scope.free[exc.name] = scope.quantifiable[exc.name]
                 continue
-            return Verdict(UNKNOWN, f"{exc.name} is not bound: no definition before it in the document, and the formula"
-                                    " does not quantify it (a variable of a derivative, a sum, or an argument of known functions)")
+            return Verdict(
+                UNKNOWN,
+                f"{exc.name} is not bound: no definition before it in the document, and the formula"
+                " does not quantify it (a variable of a derivative, a sum, or an argument of known functions)",
+            )
     return Verdict(UNKNOWN, "the formula's names could not all be bound")
 
 
@@ -242,7 +270,7 @@ def _guarded(text, binding, scope, reraise_unbound=False):
         return Verdict(UNKNOWN, str(exc))
     except DecideError as exc:
         return Verdict(UNKNOWN, str(exc))
-    except ShapeError as exc:   # the checker's reading of the notation, not the author's claim, is in doubt
+    except ShapeError as exc:  # the checker's reading of the notation, not the author's claim, is in doubt
         return Verdict(UNKNOWN, f"cannot model the shapes as written: {exc}")
     except RecursionError:
         return Verdict(UNPARSEABLE, "formula nested too deeply")
@@ -253,7 +281,7 @@ def _guarded(text, binding, scope, reraise_unbound=False):
 
 
 MAX_CHARACTERS = 2000
-MAX_NESTING = 12   # deeper input is rejected up front: the parser's time grows steeply with depth
+MAX_NESTING = 12  # deeper input is rejected up front: the parser's time grows steeply with depth
 
 
 def _nesting(text: str) -> int:
@@ -265,7 +293,9 @@ def _nesting(text: str) -> int:
         elif character in "})]":
             depth = max(0, depth - 1)
     return deepest
-FORMULA_BUDGET_SECONDS = 30.0   # a formula that takes longer gets UNKNOWN, never a hang
+
+
+FORMULA_BUDGET_SECONDS = 30.0  # a formula that takes longer gets UNKNOWN, never a hang
 
 
 def out_of_bounds(text: str) -> Verdict | None:
@@ -274,7 +304,10 @@ def out_of_bounds(text: str) -> Verdict | None:
         return Verdict(UNKNOWN, f"formula too long to check ({len(text)} characters; the limit is {MAX_CHARACTERS})")
     depth = _nesting(text)
     if depth > MAX_NESTING:
-        return Verdict(UNPARSEABLE, f"formula nested {depth} levels deep (braces, brackets, parentheses); the limit is {MAX_NESTING}")
+        return Verdict(
+            UNPARSEABLE,
+            f"formula nested {depth} levels deep (braces, brackets, parentheses); the limit is {MAX_NESTING}",
+        )
     return None
 
 
@@ -285,13 +318,16 @@ def _decide(text, binding, scope=None):
     if too_big is not None:
         raise (DecideError(too_big.detail) if too_big.verdict == UNKNOWN else ParseError(too_big.detail, None))
 
-    functions = {clause.name for clause in binding.clauses if hasattr(clause, "params")}   # f(x + h) applies the tag's f
+    functions = {clause.name for clause in binding.clauses if hasattr(clause, "params")}  # f(x + h) applies the tag's f
     sides, relations, conditions = rewrite_chain(text, binding.log_base, functions)
     if not relations:
         raise DecideError("no relation (=, \\le, \\approx, ...) to check")
     for relation in relations:
         if relation in ("in", "!="):
-            raise DecideError({"propto": "a proportionality or mapping", "in": "a membership", "!=": "an inequation ≠"}[relation] + " cannot be decided")
+            raise DecideError(
+                {"propto": "a proportionality or mapping", "in": "a membership", "!=": "an inequation ≠"}[relation]
+                + " cannot be decided"
+            )
     for side in sides:
         parse_latex(side.text)
     if binding.result:
@@ -301,8 +337,9 @@ def _decide(text, binding, scope=None):
         vocab = _untagged_vocabulary()
     else:
         vocab = generic_vocab()
-    if binding.clauses:   # functions, kinds, ranges and model parameters the tag sets
+    if binding.clauses:  # functions, kinds, ranges and model parameters the tag sets
         from derive.docs.tags import apply_clauses
+
         vocab = apply_clauses(vocab, binding.clauses, binding.log_base)
     overrides = {}
     from derive.docs.interpret import Rewriter, clean, lex
@@ -310,7 +347,7 @@ def _decide(text, binding, scope=None):
     for name, latex in binding.overrides.items():
         rewriter = Rewriter(binding.log_base)
         overrides[_normal_name(name)] = rewriter.side(clean(lex(latex)))
-    overrides.update(conditions.definitions)   # "where \beta = 0.9" in the formula itself
+    overrides.update(conditions.definitions)  # "where \beta = 0.9" in the formula itself
 
     # extra symbols declared by kind
     extra, extra_samplers = {}, {}
@@ -327,16 +364,21 @@ def _decide(text, binding, scope=None):
             base = sp.IndexedBase(f"doc_{key}", real=True)
             extra_samplers[base] = KIND_SAMPLERS[word](vocab.size)
             from derive.docs.bind import _vec_entry
+
             overrides.setdefault(key, _vec_entry(base))
         else:
             # positive=False would declare the symbol ≤ 0 (|t| = -t): leave the sign open for a real
-            symbol = sp.Symbol(f"doc_{key}", real=True, positive=True if word in ("positive", "scale", "temperature", "probability") else None)
+            symbol = sp.Symbol(
+                f"doc_{key}",
+                real=True,
+                positive=True if word in ("positive", "scale", "temperature", "probability") else None,
+            )
             extra[key] = symbol
             extra_samplers[symbol] = KIND_SAMPLERS[word](vocab.size)
             # the tag's "x: real" is the document's meaning of x, before the vocabulary's (a vector x of the shared notation)
             overrides.setdefault(key, ("scalar", lambda env, symbol=symbol: symbol))
 
-    if scope is not None:   # the untagged formula's own variables: real numbers, or vectors over the sampled dimension
+    if scope is not None:  # the untagged formula's own variables: real numbers, or vectors over the sampled dimension
         from derive.docs.bind import _vec_entry
 
         for key, kind in scope.free.items():
@@ -353,16 +395,16 @@ def _decide(text, binding, scope=None):
 
     def interpreter(dims, flags=None):
         made = Interpreter(vocab, dims, overrides, extra, flags, definitions)
-        made.implicit_ranges = scope is None   # untagged, Σ_x with no range runs over nothing the text states
+        made.implicit_ranges = scope is None  # untagged, Σ_x with no range runs over nothing the text states
         return made
 
     # a dry run at the first point of the result's domain decides the variant and the domain
-    base_domain = (vocab.domain or dom.Domain({}, points=5))
+    base_domain = vocab.domain or dom.Domain({}, points=5)
     first = base_domain.sample_points("dry run", DIGITS)[:1] or [dom.Point()]
     dims0 = {s: v for s, v in first[0].items() if isinstance(base_domain.samplers.get(s), dom.Dimension)}
     dry = interpreter(dims0)
     dry_values = [dry.side(side) for side in sides]
-    for condition in conditions:   # an index named only in a condition ("for i ≠ c") is bound too
+    for condition in conditions:  # an index named only in a condition ("for i ≠ c") is bound too
         for name in (condition.left, condition.right):
             try:
                 dry.index(name)
@@ -393,13 +435,16 @@ def _decide(text, binding, scope=None):
     dimension_symbols = [s for s, v in domain.samplers.items() if isinstance(v, dom.Dimension)]
     # the counterexample names what the formula uses: its symbols, its indices, and the dimensions of its vectors
     shown = _used_symbols(dry_values, domain) | set(dry.index_map.values())
-    if any(not isinstance(sampler, dom.Dimension) and getattr(sampler, "size", None) is not None
-           for symbol, sampler in domain.samplers.items() if symbol in shown):
+    if any(
+        not isinstance(sampler, dom.Dimension) and getattr(sampler, "size", None) is not None
+        for symbol, sampler in domain.samplers.items()
+        if symbol in shown
+    ):
         shown |= {symbol for symbol, sampler in domain.samplers.items() if isinstance(sampler, dom.Dimension)}
     cache, readers = {}, {}
     first_singular = None
     kept_points = skipped_points = 0
-    set_aside = 0   # points outside the formula's stated conditions
+    set_aside = 0  # points outside the formula's stated conditions
     for point in points:
         if wanted is not None and kept_points >= wanted:
             break
@@ -411,7 +456,7 @@ def _decide(text, binding, scope=None):
             cache[key] = [interp.side(side) for side in sides]
             readers[key] = interp
         values = cache[key]
-        if conditions.comparisons:   # "for t > 0": points outside the stated conditions are set aside
+        if conditions.comparisons:  # "for t > 0": points outside the stated conditions are set aside
             from derive.docs.operations import comparisons_hold
 
             judge = interpreter(dims, dry.flags)
@@ -428,7 +473,7 @@ def _decide(text, binding, scope=None):
                     raise NumericError("not finite")
                 evaluated.append(number)
             except (NumericError, ZeroDivisionError) as exc:
-                if "still symbolic" in str(exc):   # the checker left a quantity without a value: no counterexample
+                if "still symbolic" in str(exc):  # the checker left a quantity without a value: no counterexample
                     raise DecideError(f"side {position + 1} could not be given a value ({exc})"[:400]) from None
                 singular = f"side {position + 1} has no finite real value{_at(point, shown)} ({exc})"
                 break
@@ -439,16 +484,23 @@ def _decide(text, binding, scope=None):
         kept_points += 1
         for link, relation in enumerate(relations):
             a, b = evaluated[link], evaluated[link + 1]
-            if relation == "and":   # A \land B: two statements side by side, no link between them
+            if relation == "and":  # A \land B: two statements side by side, no link between them
                 continue
             if relation == "propto":
                 from derive.docs.operations import proportional
 
-                ranges = [(s, point[domain.samplers[s].size] if domain.samplers[s].size in point else domain.samplers[s].size)
-                          for s in dry.index_map.values() if isinstance(domain.samplers.get(s), dom.Index)]
+                ranges = [
+                    (s, point[domain.samplers[s].size] if domain.samplers[s].size in point else domain.samplers[s].size)
+                    for s in dry.index_map.values()
+                    if isinstance(domain.samplers.get(s), dom.Index)
+                ]
                 ok, why = proportional(values[link], values[link + 1], a, b, point, ranges, _evaluate)
                 if not ok:
-                    return _refuted(f"{_link_text(sides, link)} is not a proportionality{_at(point, shown)}: {why}", readers[key], binding)
+                    return _refuted(
+                        f"{_link_text(sides, link)} is not a proportionality{_at(point, shown)}: {why}",
+                        readers[key],
+                        binding,
+                    )
                 continue
             literal = tolerances[link + 1] or tolerances[link]
             if relation == "~" or (relation == "=" and literal and max(literal) > 0):
@@ -459,17 +511,22 @@ def _decide(text, binding, scope=None):
                     return _refuted(f"{_link_text(sides, link)}: {why}" + _at(point, shown), readers[key], binding)
                 continue
             if _shape(a) != _shape(b) and ((not _shape(a) and a == 0) or (not _shape(b) and b == 0)):
-                zero_shape = _shape(a) or _shape(b)   # "= 0" for a zero vector or matrix
+                zero_shape = _shape(a) or _shape(b)  # "= 0" for a zero vector or matrix
                 a = a if _shape(a) else mpmath.zeros(*zero_shape)
                 b = b if _shape(b) else mpmath.zeros(*zero_shape)
             if _shape(a) != _shape(b):
                 # a vector against a number: the checker's reading of the notation, not the claim, is in doubt
-                raise DecideError(f"{_link_text(sides, link)}: the sides come out with shapes {_shape(a)} and {_shape(b)}"
-                                  " as read; cannot compare them")
+                raise DecideError(
+                    f"{_link_text(sides, link)}: the sides come out with shapes {_shape(a)} and {_shape(b)}"
+                    " as read; cannot compare them"
+                )
             ok, _ = holds(relation, a, b)
             if not ok:
-                return _refuted(f"{_link_text(sides, link)} {_relation_word(relation)}{_at(point, shown)}: left = {_describe_value(a)}, right = {_describe_value(b)}",
-                                readers[key], binding)
+                return _refuted(
+                    f"{_link_text(sides, link)} {_relation_word(relation)}{_at(point, shown)}: left = {_describe_value(a)}, right = {_describe_value(b)}",
+                    readers[key],
+                    binding,
+                )
     if set_aside and not kept_points and not skipped_points:
         raise DecideError("no sampled point satisfies the formula's stated conditions")
     if first_singular:
@@ -477,16 +534,23 @@ def _decide(text, binding, scope=None):
         # domain, not a counterexample: the claim is decided where both sides have values, if that is most points
         needed = wanted or (1 if constant else MIN_POINTS // 2)
         if kept_points < needed:
-            raise DecideError(f"the sides have real values at only {kept_points} of {kept_points + skipped_points} sampled points ({first_singular})")
-    points = points[:kept_points]   # only the points checked are counted
-    outside = f" ({skipped_points} where a side has no real value set aside)" if skipped_points and wanted is None else ""
+            raise DecideError(
+                f"the sides have real values at only {kept_points} of {kept_points + skipped_points} sampled points ({first_singular})"
+            )
+    points = points[:kept_points]  # only the points checked are counted
+    outside = (
+        f" ({skipped_points} where a side has no real value set aside)" if skipped_points and wanted is None else ""
+    )
     evidence, how = "numeric", f"numeric evidence: holds at all {len(points)} points{outside}"
     if constant:
         evidence, how = "exact", "arithmetic checks"
     elif all(r == "=" for r in relations) and not any(tolerances):
         proved = _try_prove(sides, relations, interpreter, dry, vocab)
         if proved:
-            evidence, how = "proved", f"proved symbolically ({proved}); numeric check at {len(points)} points agrees{outside}"
+            evidence, how = (
+                "proved",
+                f"proved symbolically ({proved}); numeric check at {len(points)} points agrees{outside}",
+            )
     return Verdict(PASS, how, evidence, len(points))
 
 
@@ -495,7 +559,7 @@ def _used_symbols(values, domain) -> set:
     names = set()
     for value in values:
         value = as_value(value) if isinstance(value, Vec) and isinstance(value.size, sp.Integer) else value
-        if isinstance(value, Vec):   # symbolic size: the dimension and the vector's base
+        if isinstance(value, Vec):  # symbolic size: the dimension and the vector's base
             names |= {str(value.size), str(value.base)} if value.base is not None else {str(value.size)}
             continue
         try:
@@ -510,14 +574,22 @@ def _used_symbols(values, domain) -> set:
 def _refuted(detail, reader, binding) -> Verdict:
     """A FAIL, unless it rests on a reading of the notation the author may not have meant (then UNKNOWN, with it)."""
     reused = sorted(set(reader.summed_names) & set(reader.index_map))
-    if reused:   # Σ_i a_i + b_i: the author may mean the sum to run over both terms
-        raise DecideError(f"index {', '.join(reused)} is summed over in one place and free in another, as read;"
-                          f" if the sum covers the terms after it, bracket them ({detail})")
-    declared = [name for name, kind in binding.kinds.items() if kind.split() and kind.split()[0].lower().rstrip("s") == "distribution"]
+    if reused:  # Σ_i a_i + b_i: the author may mean the sum to run over both terms
+        raise DecideError(
+            f"index {', '.join(reused)} is summed over in one place and free in another, as read;"
+            f" if the sum covers the terms after it, bracket them ({detail})"
+        )
+    declared = [
+        name
+        for name, kind in binding.kinds.items()
+        if kind.split() and kind.split()[0].lower().rstrip("s") == "distribution"
+    ]
     own = sorted(name for name in reader.used_entries if reader._names_vector(name))
-    if declared and own:   # H(X) = -Σ p_i log p_i: X declared apart from the result's p, so drawn independently of it
-        raise DecideError(f"{', '.join(declared)} (declared a distribution in the tag) and {', '.join(own)} (the result's) are drawn"
-                          f" independently; if one is the other's distribution, say so in the tag, e.g. '{declared[0]} = {own[0]}' ({detail})")
+    if declared and own:  # H(X) = -Σ p_i log p_i: X declared apart from the result's p, so drawn independently of it
+        raise DecideError(
+            f"{', '.join(declared)} (declared a distribution in the tag) and {', '.join(own)} (the result's) are drawn"
+            f" independently; if one is the other's distribution, say so in the tag, e.g. '{declared[0]} = {own[0]}' ({detail})"
+        )
     return Verdict(FAIL, detail)
 
 
@@ -545,7 +617,9 @@ def _at(point, shown=None):
 
 
 def _relation_word(relation):
-    return {"=": "fails", "<=": "is violated", ">=": "is violated", "<": "is violated", ">": "is violated"}.get(relation, "fails")
+    return {"=": "fails", "<=": "is violated", ">=": "is violated", "<": "is violated", ">": "is violated"}.get(
+        relation, "fails"
+    )
 
 
 def _link_text(sides, link):
@@ -554,7 +628,7 @@ def _link_text(sides, link):
 
 def _points(domain, seed, conditions, dry):
     if not conditions:
-        return domain.sample_points(seed, DIGITS)[:max(MIN_POINTS, domain.points)]
+        return domain.sample_points(seed, DIGITS)[: max(MIN_POINTS, domain.points)]
     wanted = max(MIN_POINTS, domain.points)
     chosen = []
     candidates = domain.with_(points=wanted * 8).sample_points(seed, DIGITS)
@@ -564,7 +638,9 @@ def _points(domain, seed, conditions, dry):
         for condition in conditions:
             left, right = dry.index_map.get(condition.left), dry.index_map.get(condition.right)
             if left is None or right is None or left not in point or right not in point:
-                raise DecideError(f"the condition {condition.left} {condition.relation} {condition.right} is not about the result's indices")
+                raise DecideError(
+                    f"the condition {condition.left} {condition.relation} {condition.right} is not about the result's indices"
+                )
             if condition.relation == "=":
                 point[right] = point[left]
             elif point[left] == point[right]:

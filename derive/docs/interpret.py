@@ -32,9 +32,10 @@ class Unsupported(DeriveError):
 
 # --- tokens -------------------------------------------------------------------------
 
+
 @dataclass
 class Tok:
-    kind: str          # "cs" (control sequence), "ch" (character), "group" ({...})
+    kind: str  # "cs" (control sequence), "ch" (character), "group" ({...})
     text: str = ""
     pos: int = 0
     items: list = field(default_factory=list)
@@ -61,9 +62,9 @@ def lex(text: str) -> list:
             if end < len(text) and text[end].isalpha():
                 while end < len(text) and text[end].isalpha():
                     end += 1
-                stack[-1].append(Tok("cs", text[position + 1:end], position))
+                stack[-1].append(Tok("cs", text[position + 1 : end], position))
             else:
-                stack[-1].append(Tok("cs", text[position + 1:end + 1], position))
+                stack[-1].append(Tok("cs", text[position + 1 : end + 1], position))
                 end += 1
             position = end
             continue
@@ -96,7 +97,20 @@ def detex(tokens) -> str:
         if t.kind == "group":
             out.append(detex(t.items))
         elif t.kind == "cs":
-            if t.text in ("text", "mathrm", "operatorname", "mathit", "textrm", "mbox", "rm", "mathsf", "textit", "mathbf", "boldsymbol", "bm"):
+            if t.text in (
+                "text",
+                "mathrm",
+                "operatorname",
+                "mathit",
+                "textrm",
+                "mbox",
+                "rm",
+                "mathsf",
+                "textit",
+                "mathbf",
+                "boldsymbol",
+                "bm",
+            ):
                 continue
             out.append(t.text if t.text.isalpha() else "")
         else:
@@ -106,9 +120,44 @@ def detex(tokens) -> str:
 
 # --- cleaning -----------------------------------------------------------------------
 
-DROP = {",", ";", "!", ":", ">", " ", "quad", "qquad", "left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr",
-        "Bigl", "Bigr", "biggl", "biggr", "displaystyle", "textstyle", "limits", "nolimits", "nonumber", "notag",
-        "middle", "thinspace", "medspace", "thickspace", "enspace", "mkern", "mathstrut", "strut", "phantom", "hphantom"}
+DROP = {
+    ",",
+    ";",
+    "!",
+    ":",
+    ">",
+    " ",
+    "quad",
+    "qquad",
+    "left",
+    "right",
+    "big",
+    "Big",
+    "bigg",
+    "Bigg",
+    "bigl",
+    "bigr",
+    "Bigl",
+    "Bigr",
+    "biggl",
+    "biggr",
+    "displaystyle",
+    "textstyle",
+    "limits",
+    "nolimits",
+    "nonumber",
+    "notag",
+    "middle",
+    "thinspace",
+    "medspace",
+    "thickspace",
+    "enspace",
+    "mkern",
+    "mathstrut",
+    "strut",
+    "phantom",
+    "hphantom",
+}
 WITH_ARG_DROP = {"label", "tag", "hspace", "vspace", "phantom", "hphantom", "vphantom", "mspace", "color", "textcolor"}
 KEEP_QUAD = {"quad", "qquad"}
 
@@ -139,19 +188,24 @@ def _restructure(tokens) -> list:
             continue
         if t.is_cs("left") and nxt and tokens[nxt[0]].is_cs("{", "lbrace"):
             cases = _brace_cases(tokens, nxt[0] + 1)
-            if cases is not None:   # \left\{ \begin{array}{ll} ... \end{array} \right. is a cases block
+            if cases is not None:  # \left\{ \begin{array}{ll} ... \end{array} \right. is a cases block
                 out.extend(cases[0])
                 k = cases[1]
                 continue
         if t.is_cs("right") and nxt and tokens[nxt[0]].is_ch("."):
-            k = nxt[0] + 1   # the invisible closing delimiter of \\left\\{ ... \\right.
+            k = nxt[0] + 1  # the invisible closing delimiter of \\left\\{ ... \\right.
             continue
         if t.is_cs("left") and nxt and tokens[nxt[0]].is_ch("."):
             out.append(Tok("cs", "evalopen", t.pos))
             k = nxt[0] + 1
             continue
-        if t.is_cs("right", "big", "Big", "bigg", "Bigg", "bigr", "Bigr", "biggr", "Biggr") and nxt and tokens[nxt[0]].is_ch("|") \
-                and len(nxt) >= 2 and tokens[nxt[1]].is_ch("_"):
+        if (
+            t.is_cs("right", "big", "Big", "bigg", "Bigg", "bigr", "Bigr", "biggr", "Biggr")
+            and nxt
+            and tokens[nxt[0]].is_ch("|")
+            and len(nxt) >= 2
+            and tokens[nxt[1]].is_ch("_")
+        ):
             out.append(Tok("cs", "evalclose", t.pos))
             k = nxt[0] + 1
             continue
@@ -166,8 +220,12 @@ def _restructure(tokens) -> list:
 def _brace_cases(tokens, k):
     """(cases tokens, next k) for ``\\begin{array} ... \\end{array} \\right.`` starting at tokens[k], or None."""
     body = [m for m in range(k, len(tokens)) if not tokens[m].is_ch(" ")]
-    if len(body) < 2 or not tokens[body[0]].is_cs("begin") or tokens[body[1]].kind != "group" \
-            or _word(tokens[body[1]].items) not in ("array", "aligned", "matrix"):
+    if (
+        len(body) < 2
+        or not tokens[body[0]].is_cs("begin")
+        or tokens[body[1]].kind != "group"
+        or _word(tokens[body[1]].items) not in ("array", "aligned", "matrix")
+    ):
         return None
     depth = 0
     for m in range(body[0], len(tokens)):
@@ -179,11 +237,17 @@ def _brace_cases(tokens, k):
     after = [n for n in range(m + 2, len(tokens)) if not tokens[n].is_ch(" ")]
     if len(after) < 2 or not tokens[after[0]].is_cs("right") or not tokens[after[1]].is_ch("."):
         return None
-    inner = tokens[body[1] + 1:m]
-    while inner and (inner[0].is_ch(" ") or inner[0].kind == "group"):   # the column specification {ll}
+    inner = tokens[body[1] + 1 : m]
+    while inner and (inner[0].is_ch(" ") or inner[0].kind == "group"):  # the column specification {ll}
         inner = inner[1:]
     name = Tok("group", "", tokens[k].pos, [Tok("ch", c, tokens[k].pos) for c in "cases"])
-    return [Tok("cs", "begin", tokens[k].pos), name, *_restructure(inner), Tok("cs", "end", tokens[k].pos), name], after[1] + 1
+    return [
+        Tok("cs", "begin", tokens[k].pos),
+        name,
+        *_restructure(inner),
+        Tok("cs", "end", tokens[k].pos),
+        name,
+    ], after[1] + 1
 
 
 def clean(tokens) -> list:
@@ -245,17 +309,52 @@ def _clean(tokens, keep_spaces=False) -> list:
 
 # --- links, relations and conditions ---------------------------------------------------
 
-RELATIONS = {"=": "=", "<": "<", ">": ">", "le": "<=", "leq": "<=", "leqslant": "<=", "ge": ">=", "geq": ">=",
-             "geqslant": ">=", "lt": "<", "gt": ">", "approx": "~", "simeq": "~", "thickapprox": "~", "equiv": "=",
-             "coloneqq": "=", "triangleq": "=", "doteq": "=", "eqqcolon": "=", "neq": "!=", "ne": "!=",
-             "propto": "propto", "sim": "sim", "to": "->", "rightarrow": "->", "longrightarrow": "->", "mapsto": "mapsto",
-             "in": "in", "iff": "implies", "Rightarrow": "implies", "implies": "implies", "Longrightarrow": "implies",
-             "Leftrightarrow": "implies", "land": "and", "wedge": "and", "lor": "or", "vee": "or"}
+RELATIONS = {
+    "=": "=",
+    "<": "<",
+    ">": ">",
+    "le": "<=",
+    "leq": "<=",
+    "leqslant": "<=",
+    "ge": ">=",
+    "geq": ">=",
+    "geqslant": ">=",
+    "lt": "<",
+    "gt": ">",
+    "approx": "~",
+    "simeq": "~",
+    "thickapprox": "~",
+    "equiv": "=",
+    "coloneqq": "=",
+    "triangleq": "=",
+    "doteq": "=",
+    "eqqcolon": "=",
+    "neq": "!=",
+    "ne": "!=",
+    "propto": "propto",
+    "sim": "sim",
+    "to": "->",
+    "rightarrow": "->",
+    "longrightarrow": "->",
+    "mapsto": "mapsto",
+    "in": "in",
+    "iff": "implies",
+    "Rightarrow": "implies",
+    "implies": "implies",
+    "Longrightarrow": "implies",
+    "Leftrightarrow": "implies",
+    "land": "and",
+    "wedge": "and",
+    "lor": "or",
+    "vee": "or",
+}
 # relations that say something other than a comparison of values: never decided as one
-UNDECIDED_RELATIONS = {"sim": "\\sim (distributed as, or of the same order) is not a comparison of values",
-                       "mapsto": "\\mapsto defines a map; it states nothing to check",
-                       "implies": "an implication between statements is not decided",
-                       "or": "a disjunction (\\lor) of statements is not decided"}
+UNDECIDED_RELATIONS = {
+    "sim": "\\sim (distributed as, or of the same order) is not a comparison of values",
+    "mapsto": "\\mapsto defines a map; it states nothing to check",
+    "implies": "an implication between statements is not decided",
+    "or": "a disjunction (\\lor) of statements is not decided",
+}
 
 
 def _relation(tokens, k):
@@ -264,7 +363,7 @@ def _relation(tokens, k):
     if t.is_ch(":") and k + 1 < len(tokens) and tokens[k + 1].is_ch("="):
         return "=", 2
     if t.is_ch("<", ">") and k + 1 < len(tokens) and tokens[k + 1].is_ch("="):
-        return t.text + "=", 2   # >= typed as two characters
+        return t.text + "=", 2  # >= typed as two characters
     if t.is_ch("=", "<", ">"):
         return t.text, 1
     if t.kind == "cs" and t.text in RELATIONS:
@@ -283,7 +382,7 @@ def _relation(tokens, k):
 @dataclass
 class Condition:
     left: str
-    relation: str   # "=" or "!="
+    relation: str  # "=" or "!="
     right: str
 
 
@@ -294,11 +393,25 @@ class Chain:
     sides: list
     relations: list
     conditions: list
-    arrows: list = field(default_factory=list)   # for each relation, the annotation of an arrow (n \\to \\infty)
-    stated: list = field(default_factory=list)   # other stated conditions (token lists): comparisons, definitions
+    arrows: list = field(default_factory=list)  # for each relation, the annotation of an arrow (n \\to \\infty)
+    stated: list = field(default_factory=list)  # other stated conditions (token lists): comparisons, definitions
 
 
-CONDITION_WORDS = ("if", "for", "when", "where", "with", "otherwise", "and", "all", "each", "every", "whenever", "since", "as")
+CONDITION_WORDS = (
+    "if",
+    "for",
+    "when",
+    "where",
+    "with",
+    "otherwise",
+    "and",
+    "all",
+    "each",
+    "every",
+    "whenever",
+    "since",
+    "as",
+)
 
 
 def _condition_text(tokens) -> str:
@@ -315,7 +428,7 @@ def parse_conditions(tokens) -> list:
         else:
             flat.append(t)
     letters = [t for t in flat if t.kind == "ch" and t.text.isalpha() and len(t.text) == 1]
-    for k, t in enumerate(flat):
+    for k, _ in enumerate(flat):
         rel = _relation(flat, k) if k < len(flat) else None
         if rel and rel[0] in ("=", "!=") and 0 < k and k + rel[1] < len(flat):
             a, b = flat[k - 1], flat[k + rel[1]]
@@ -329,13 +442,17 @@ def _is_condition_start(tokens, k) -> bool:
     t = tokens[k]
     if t.is_ch(";;"):
         return True
-    if t.is_cs("text", "mbox", "textrm", "mathrm", "textnormal") and k + 1 < len(tokens) and tokens[k + 1].kind == "group":
+    if (
+        t.is_cs("text", "mbox", "textrm", "mathrm", "textnormal")
+        and k + 1 < len(tokens)
+        and tokens[k + 1].kind == "group"
+    ):
         words = detex(tokens[k + 1].items).strip().lower().split()
         return bool(words) and words[0].strip(",.:") in CONDITION_WORDS
     if t.is_cs("forall", "text", "mbox", "textrm"):
         return True
     if t.is_ch(",") and k + 1 < len(tokens):
-        rest = tokens[k + 1:]
+        rest = tokens[k + 1 :]
         if any(_relation(rest, m) for m in range(len(rest))):
             # ", i \ne j" : a comma whose tail is a short index relation
             letters = [x for x in rest if x.kind == "ch" and x.text.isalpha()]
@@ -343,18 +460,47 @@ def _is_condition_start(tokens, k) -> bool:
     return False
 
 
-ALIGNED = {"aligned", "align", "align*", "split", "gathered", "eqnarray", "eqnarray*", "multline", "multline*",
-           "alignedat", "alignat", "alignat*", "flalign", "flalign*", "equation", "equation*", "gather", "gather*"}
+ALIGNED = {
+    "aligned",
+    "align",
+    "align*",
+    "split",
+    "gathered",
+    "eqnarray",
+    "eqnarray*",
+    "multline",
+    "multline*",
+    "alignedat",
+    "alignat",
+    "alignat*",
+    "flalign",
+    "flalign*",
+    "equation",
+    "equation*",
+    "gather",
+    "gather*",
+}
 
 
 def _unwrap_rows(tokens) -> list:
     """One chain from a display of rows: an aligned/split wrapper and its ``&`` and ``\\\\`` removed,
     continuation rows (``&= ...``, ``&+ ...``) joined; several equations in one block are refused."""
-    while tokens and tokens[0].is_cs("begin") and len(tokens) > 1 and tokens[1].kind == "group" \
-            and _word(tokens[1].items) in ALIGNED and tokens[-2:-1] and tokens[-2].is_cs("end"):
+    while (
+        tokens
+        and tokens[0].is_cs("begin")
+        and len(tokens) > 1
+        and tokens[1].kind == "group"
+        and _word(tokens[1].items) in ALIGNED
+        and tokens[-2:-1]
+        and tokens[-2].is_cs("end")
+    ):
         tokens = tokens[2:-2]
-        if tokens and tokens[0].kind == "group" and all(x.is_ch("l", "r", "c") or x.kind == "ch" and x.text.isdigit() for x in tokens[0].items):
-            tokens = tokens[1:]   # alignedat's column count
+        if (
+            tokens
+            and tokens[0].kind == "group"
+            and all(x.is_ch("l", "r", "c") or x.kind == "ch" and x.text.isdigit() for x in tokens[0].items)
+        ):
+            tokens = tokens[1:]  # alignedat's column count
     rows, current, env_depth = [], [], 0
     for t in tokens:
         env_depth += 1 if t.is_cs("begin") else -1 if t.is_cs("end") else 0
@@ -368,7 +514,7 @@ def _unwrap_rows(tokens) -> list:
     joined = rows[:1]
     for row in rows[1:]:
         while len(row) > 1 and row[0].is_ch(";;"):
-            row = row[1:]   # &\quad + b^2: an indented continuation
+            row = row[1:]  # &\quad + b^2: an indented continuation
         if _relation(row, 0) or row[0].is_ch("+", "-") or row[0].is_cs("cdot", "times", "pm", "mp"):
             joined[-1] = joined[-1] + row
         else:
@@ -402,9 +548,15 @@ def _pieces(tail) -> list:
             current = []
         elif t.is_cs(*TEXT_COMMANDS, "mathrm") or t.is_cs("forall", "quad", "qquad"):
             continue
-        elif t.kind == "group" and all(x.kind == "ch" and (x.text.isalpha() or x.text in " ,.:") for x in t.items) \
-                and detex(t.items).strip().lower().strip(",.:").split() and \
-                all(w.strip(",.:") in CONDITION_WORDS + ("all", "any", "some", "in", "of", "the", "that", "each", "or") for w in detex(t.items).lower().split()):
+        elif (
+            t.kind == "group"
+            and all(x.kind == "ch" and (x.text.isalpha() or x.text in " ,.:") for x in t.items)
+            and detex(t.items).strip().lower().strip(",.:").split()
+            and all(
+                w.strip(",.:") in CONDITION_WORDS + ("all", "any", "some", "in", "of", "the", "that", "each", "or")
+                for w in detex(t.items).lower().split()
+            )
+        ):
             if {"and", "or"} & set(detex(t.items).lower().split()):
                 pieces.append(current)
                 current = []
@@ -417,8 +569,16 @@ def _pieces(tail) -> list:
 
 def _is_index_condition(piece) -> bool:
     rel = [m for m in range(len(piece)) if _relation(piece, m)]
-    return len(piece) == 3 and len(rel) == 1 and rel[0] == 1 and _relation(piece, 1)[0] in ("=", "!=") \
-        and piece[0].kind == "ch" and piece[0].text.isalpha() and piece[2].kind == "ch" and piece[2].text.isalpha()
+    return (
+        len(piece) == 3
+        and len(rel) == 1
+        and rel[0] == 1
+        and _relation(piece, 1)[0] in ("=", "!=")
+        and piece[0].kind == "ch"
+        and piece[0].text.isalpha()
+        and piece[2].kind == "ch"
+        and piece[2].text.isalpha()
+    )
 
 
 def _harmless_membership(piece) -> bool:
@@ -426,9 +586,12 @@ def _harmless_membership(piece) -> bool:
     at = next((m for m in range(len(piece)) if piece[m].is_cs("in")), None)
     if at is None or at == 0:
         return False
-    right = piece[at + 1:]
-    return bool(right) and (right[0].is_cs("mathbb") or (len(right) == 3 and right[0].is_ch("[") and right[2].is_ch("]"))
-                            or (right[0].is_cs("{") and any(x.is_cs("dots", "ldots", "cdots") for x in right)))
+    right = piece[at + 1 :]
+    return bool(right) and (
+        right[0].is_cs("mathbb")
+        or (len(right) == 3 and right[0].is_ch("[") and right[2].is_ch("]"))
+        or (right[0].is_cs("{") and any(x.is_cs("dots", "ldots", "cdots") for x in right))
+    )
 
 
 def _arrow_target(tokens):
@@ -436,7 +599,7 @@ def _arrow_target(tokens):
     at = next((m for m in range(len(tokens)) if tokens[m].is_cs("to", "rightarrow", "longrightarrow")), None)
     if at is None or at == 0:
         return None
-    return tokens[:at], tokens[at + 1:]
+    return tokens[:at], tokens[at + 1 :]
 
 
 def split_chain(tokens) -> Chain:
@@ -447,7 +610,13 @@ def split_chain(tokens) -> Chain:
     for k in range(len(tokens)):
         env_depth += 1 if tokens[k].is_cs("begin") else -1 if tokens[k].is_cs("end") else 0
         # a comma inside brackets separates arguments, as in H(P, Q) = 1.9: never a condition
-        bracket_depth += 1 if tokens[k].is_ch("(", "[") or tokens[k].is_cs("{") else -1 if tokens[k].is_ch(")", "]") or tokens[k].is_cs("}") else 0
+        bracket_depth += (
+            1
+            if tokens[k].is_ch("(", "[") or tokens[k].is_cs("{")
+            else -1
+            if tokens[k].is_ch(")", "]") or tokens[k].is_cs("}")
+            else 0
+        )
         if env_depth == 0 and bracket_depth == 0 and _is_condition_start(tokens, k):
             body, tail = _trim(tokens[:k]), tokens[k:]
             break
@@ -472,19 +641,28 @@ def split_chain(tokens) -> Chain:
         k += 1
     sides.append(current)
     if "equality" in detex(tail).lower():
-        tail = []   # "with equality if and only if ...": a remark on the bound, not a condition of it
+        tail = []  # "with equality if and only if ...": a remark on the bound, not a condition of it
     conditions = Conditions(parse_conditions(tail))
     stated = []
     ranges = any(t.is_cs("dots", "ldots", "cdots") for t in _flatten(tail))
     for piece in _pieces(tail):
-        if not any(_relation(piece, m) for m in range(len(piece))) or _is_index_condition(piece) or _harmless_membership(piece):
+        if (
+            not any(_relation(piece, m) for m in range(len(piece)))
+            or _is_index_condition(piece)
+            or _harmless_membership(piece)
+        ):
             continue
         if "->" in relations and _arrow_target(piece):
             arrows = [a if a is not None or r != "->" else piece for a, r in zip(arrows, relations)]
             continue
-        if _relation(piece, 1) and _relation(piece, 1)[0] == "=" and piece[0].kind == "ch" and piece[0].text in "ijklmnt" \
-                and (ranges or len(piece) == 3):
-            continue   # i = 1, \dots, n: the range of an index, which the domain fixes
+        if (
+            _relation(piece, 1)
+            and _relation(piece, 1)[0] == "="
+            and piece[0].kind == "ch"
+            and piece[0].text in "ijklmnt"
+            and (ranges or len(piece) == 3)
+        ):
+            continue  # i = 1, \dots, n: the range of an index, which the domain fixes
         stated.append(piece)
     if any(t.is_cs("lor", "vee") for t in _flatten(tail)) or "or" in detex(tail).lower().split():
         if len(conditions) + len(stated) > 1:
@@ -493,6 +671,7 @@ def split_chain(tokens) -> Chain:
 
 
 # --- nodes ---------------------------------------------------------------------------
+
 
 @dataclass
 class Side:
@@ -505,13 +684,13 @@ class Side:
 
 @dataclass
 class Atom:
-    key: str            # normalised name: "z", "sigma", "hat_y", "softmax", "E", "one"
-    sub: list           # subscript items: index letters / numbers as strings; [] if none
-    sub_text: str       # the subscript as plain text ("ref", "KL", "ij")
+    key: str  # normalised name: "z", "sigma", "hat_y", "softmax", "E", "one"
+    sub: list  # subscript items: index letters / numbers as strings; [] if none
+    sub_text: str  # the subscript as plain text ("ref", "KL", "ij")
     star: bool = False
     transpose: bool = False
     decoration: str = ""  # other superscript text kept as part of the name ("ref")
-    args: list | None = None   # list of Side, for applications
+    args: list | None = None  # list of Side, for applications
     seps: list = field(default_factory=list)  # separators between args: ",", "|", "||", ";"
     post_sub: list = field(default_factory=list)  # f(z)_i
     brackets: str = "("
@@ -527,8 +706,8 @@ class Atom:
 
 @dataclass
 class SumNode:
-    op: str             # "sum" or "prod"
-    variables: list     # letters
+    op: str  # "sum" or "prod"
+    variables: list  # letters
     low: Side | None
     high: Side | None
     body: Side
@@ -545,12 +724,12 @@ class Deriv:
 @dataclass
 class TupleNode:
     items: list
-    columns: int = 0    # > 0 for a matrix written out entry by entry: items row by row
+    columns: int = 0  # > 0 for a matrix written out entry by entry: items row by row
 
 
 @dataclass
 class Cases:
-    rows: list          # (Side, [Condition])
+    rows: list  # (Side, [Condition])
 
 
 @dataclass
@@ -568,7 +747,7 @@ class Apply:
     """max(a, b), \\min\\{a, b\\}, clip(x, a, b), sign(x), argmax(v): an operation on its arguments."""
 
     op: str
-    args: list          # Side
+    args: list  # Side
 
 
 @dataclass
@@ -594,7 +773,7 @@ class Norm:
 class Comparison:
     """A condition between values, ``A > 0`` or ``1 - \\epsilon \\le r \\le 1 + \\epsilon``."""
 
-    sides: list         # Side
+    sides: list  # Side
     relations: list
 
 
@@ -609,10 +788,10 @@ class Branches:
 class Prime:
     """f'(x), \\sigma''(z): the derivative of a one-argument function, taken at its argument."""
 
-    target: Any         # the applied Atom, or the name of a native function ("tanh")
+    target: Any  # the applied Atom, or the name of a native function ("tanh")
     order: int
     arg: Side
-    variable: str       # the name bound to the differentiation variable
+    variable: str  # the name bound to the differentiation variable
     variable_side: Side
 
 
@@ -621,7 +800,7 @@ class Product:
     """u \\odot v, u \\circ v (elementwise), u \\otimes v (outer)."""
 
     op: str
-    factors: list       # Side
+    factors: list  # Side
 
 
 @dataclass
@@ -634,15 +813,15 @@ class Component:
     """(W x)_j: a component of a bracketed vector or matrix."""
 
     body: Side
-    indices: list       # index names
+    indices: list  # index names
 
 
 @dataclass
 class Limit:
     variable: str
-    target: Side | None     # None for an infinite limit
-    infinite: int           # +1 / -1 for ±∞, 0 for a finite target
-    direction: str          # "+", "-" or "+-"
+    target: Side | None  # None for an infinite limit
+    infinite: int  # +1 / -1 for ±∞, 0 for a finite target
+    direction: str  # "+", "-" or "+-"
     body: Side
 
 
@@ -660,30 +839,178 @@ class Count:
     """\\#\\{i : z_i > 0\\}: how many indices satisfy the conditions."""
 
     variable: str
-    conditions: list    # Comparison
+    conditions: list  # Comparison
 
 
-GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota", "kappa",
-         "lambda", "mu", "nu", "xi", "pi", "varpi", "rho", "varrho", "sigma", "varsigma", "tau", "upsilon", "phi", "varphi",
-         "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega",
-         "ell", "imath", "jmath", "hbar", "nabla"}
-GREEK_ALIASES = {"varepsilon": "epsilon", "vartheta": "theta", "varphi": "phi", "varsigma": "sigma", "varrho": "rho", "varpi": "pi"}
-FONT = {"mathbf": "", "boldsymbol": "", "bm": "", "vec": "", "mathit": "", "mathsf": "", "textbf": "", "mathbfit": "",
-        "hat": "hat_", "widehat": "hat_", "bar": "bar_", "overline": "bar_", "tilde": "tilde_", "widetilde": "tilde_",
-        "mathcal": "cal_", "mathscr": "cal_", "mathbb": "", "mathrm": "", "operatorname": "", "text": "", "textrm": "",
-        "mbox": "", "textnormal": "", "mathnormal": "", "dot": "dot_", "check": "check_", "breve": "breve_"}
-WORD_FUNCTIONS = {"softmax", "sigmoid", "logistic", "diag", "tr", "trace", "Var", "var", "Cov", "KL", "CE", "E", "H", "D",
-                  "LayerNorm", "LN", "logsoftmax", "params", "rank", "Params", "std", "sgn", "sign", "Attention", "logit",
-                  "mean", "argmax", "max", "min"}
-NATIVE = {"exp": r"\exp", "ln": r"\ln", "log": r"\ln", "sqrt": r"\sqrt", "sin": r"\sin", "cos": r"\cos", "tanh": r"\tanh",
-          "cdot": r"\cdot", "times": r"\times", "frac": r"\frac", "dfrac": r"\frac", "tfrac": r"\frac", "cfrac": r"\frac"}
-UNSUPPORTED = {"int", "iint", "oint", "limsup", "liminf", "sup", "inf", "arg", "det", "oplus", "ast", "star", "succ",
-               "prec", "infty", "cup", "cap", "subset", "forall", "exists", "overbrace", "underbrace", "choose", "pm", "mp"}
+GREEK = {
+    "alpha",
+    "beta",
+    "gamma",
+    "delta",
+    "epsilon",
+    "varepsilon",
+    "zeta",
+    "eta",
+    "theta",
+    "vartheta",
+    "iota",
+    "kappa",
+    "lambda",
+    "mu",
+    "nu",
+    "xi",
+    "pi",
+    "varpi",
+    "rho",
+    "varrho",
+    "sigma",
+    "varsigma",
+    "tau",
+    "upsilon",
+    "phi",
+    "varphi",
+    "chi",
+    "psi",
+    "omega",
+    "Gamma",
+    "Delta",
+    "Theta",
+    "Lambda",
+    "Xi",
+    "Pi",
+    "Sigma",
+    "Upsilon",
+    "Phi",
+    "Psi",
+    "Omega",
+    "ell",
+    "imath",
+    "jmath",
+    "hbar",
+    "nabla",
+}
+GREEK_ALIASES = {
+    "varepsilon": "epsilon",
+    "vartheta": "theta",
+    "varphi": "phi",
+    "varsigma": "sigma",
+    "varrho": "rho",
+    "varpi": "pi",
+}
+FONT = {
+    "mathbf": "",
+    "boldsymbol": "",
+    "bm": "",
+    "vec": "",
+    "mathit": "",
+    "mathsf": "",
+    "textbf": "",
+    "mathbfit": "",
+    "hat": "hat_",
+    "widehat": "hat_",
+    "bar": "bar_",
+    "overline": "bar_",
+    "tilde": "tilde_",
+    "widetilde": "tilde_",
+    "mathcal": "cal_",
+    "mathscr": "cal_",
+    "mathbb": "",
+    "mathrm": "",
+    "operatorname": "",
+    "text": "",
+    "textrm": "",
+    "mbox": "",
+    "textnormal": "",
+    "mathnormal": "",
+    "dot": "dot_",
+    "check": "check_",
+    "breve": "breve_",
+}
+WORD_FUNCTIONS = {
+    "softmax",
+    "sigmoid",
+    "logistic",
+    "diag",
+    "tr",
+    "trace",
+    "Var",
+    "var",
+    "Cov",
+    "KL",
+    "CE",
+    "E",
+    "H",
+    "D",
+    "LayerNorm",
+    "LN",
+    "logsoftmax",
+    "params",
+    "rank",
+    "Params",
+    "std",
+    "sgn",
+    "sign",
+    "Attention",
+    "logit",
+    "mean",
+    "argmax",
+    "max",
+    "min",
+}
+NATIVE = {
+    "exp": r"\exp",
+    "ln": r"\ln",
+    "log": r"\ln",
+    "sqrt": r"\sqrt",
+    "sin": r"\sin",
+    "cos": r"\cos",
+    "tanh": r"\tanh",
+    "cdot": r"\cdot",
+    "times": r"\times",
+    "frac": r"\frac",
+    "dfrac": r"\frac",
+    "tfrac": r"\frac",
+    "cfrac": r"\frac",
+}
+UNSUPPORTED = {
+    "int",
+    "iint",
+    "oint",
+    "limsup",
+    "liminf",
+    "sup",
+    "inf",
+    "arg",
+    "det",
+    "oplus",
+    "ast",
+    "star",
+    "succ",
+    "prec",
+    "infty",
+    "cup",
+    "cap",
+    "subset",
+    "forall",
+    "exists",
+    "overbrace",
+    "underbrace",
+    "choose",
+    "pm",
+    "mp",
+}
 
 
 # the same function under the names library documentation gives it
-FUNCTION_ALIASES = {"Tr": "tr", "Trace": "tr", "Sigmoid": "sigmoid", "LogSoftmax": "logsoftmax", "log_softmax": "logsoftmax",
-                    "Softmax": "softmax", "SoftMax": "softmax"}
+FUNCTION_ALIASES = {
+    "Tr": "tr",
+    "Trace": "tr",
+    "Sigmoid": "sigmoid",
+    "LogSoftmax": "logsoftmax",
+    "log_softmax": "logsoftmax",
+    "Softmax": "softmax",
+    "SoftMax": "softmax",
+}
 
 
 def _word(tokens) -> str:
@@ -700,7 +1027,7 @@ class Rewriter:
     def __init__(self, log_base: str = "e", functions=()):
         self.table = {}
         self.log_base = log_base
-        self.functions = set(functions)   # names the document defines as functions: f(x + h) applies f
+        self.functions = set(functions)  # names the document defines as functions: f(x + h) applies f
 
     def placeholder(self, node) -> str:
         if len(self.table) >= MAX_PLACEHOLDERS:
@@ -752,7 +1079,11 @@ class Rewriter:
         if t.kind == "cs" and t.text in FONT and k + 1 < len(tokens) and not tokens[k + 1].is_ch(" "):
             inner = tokens[k + 1].items if tokens[k + 1].kind == "group" else [tokens[k + 1]]
             prefix = FONT[t.text]
-            if t.text in ("mathbb", "mathbf", "boldsymbol", "bm", "mathrm", "text") and _word(inner) in ("1", "I") and t.text != "mathrm":
+            if (
+                t.text in ("mathbb", "mathbf", "boldsymbol", "bm", "mathrm", "text")
+                and _word(inner) in ("1", "I")
+                and t.text != "mathrm"
+            ):
                 if _word(inner) == "1":
                     return ("one", k + 2)
             word = _word([x for x in inner if not x.is_ch(" ")])
@@ -777,7 +1108,7 @@ class Rewriter:
             elif tokens[m].is_ch(close) or tokens[m].is_cs(close):
                 depth -= 1
                 if depth == 0:
-                    return tokens[k + 1:m], m + 1
+                    return tokens[k + 1 : m], m + 1
         raise NotationError(f"'{open_}' is never closed", tokens[k].pos)
 
     @staticmethod
@@ -805,7 +1136,9 @@ class Rewriter:
             if not arg:
                 return False
             for t in arg:
-                if t.is_ch("+", "-", "*", "/", "=") or t.is_cs("cdot", "times", "frac", "sqrt", "exp", "log", "ln", "sum"):
+                if t.is_ch("+", "-", "*", "/", "=") or t.is_cs(
+                    "cdot", "times", "frac", "sqrt", "exp", "log", "ln", "sum"
+                ):
                     return False
             letters = [t for t in arg if t.kind == "ch" and t.text.isalpha()]
             if len(letters) > 1 and not any(t.kind == "cs" for t in arg) and not any(t.is_ch("_", "^") for t in arg):
@@ -827,22 +1160,24 @@ class Rewriter:
     # -- main loop --
     def emit(self, tokens, products=True) -> str:
         over = [m for m, x in enumerate(tokens) if x.is_cs("over")]
-        if over:   # {a \\over b}
+        if over:  # {a \\over b}
             if len(over) > 1 or over[0] in (0, len(tokens) - 1):
                 raise NotationError("\\over needs one numerator and one denominator", tokens[over[0]].pos)
-            return r"\frac{" + self.emit(tokens[:over[0]]) + "}{" + self.emit(tokens[over[0] + 1:]) + "}"
+            return r"\frac{" + self.emit(tokens[: over[0]]) + "}{" + self.emit(tokens[over[0] + 1 :]) + "}"
         if products:
             text = self._products(tokens)
             if text is not None:
                 return text
         bar = _top_level(tokens, lambda x: x.is_cs("evalclose"))
         if bar is not None and _top_level(tokens[:bar], lambda x: x.is_cs("evalopen")) is None:
-            tokens = [Tok("cs", "evalopen", tokens[0].pos)] + list(tokens)   # f(x) \Big|_{x=0}: the bar closes all before it
+            tokens = [Tok("cs", "evalopen", tokens[0].pos)] + list(
+                tokens
+            )  # f(x) \Big|_{x=0}: the bar closes all before it
         out = []
         k = 0
         while k < len(tokens):
             t = tokens[k]
-            if t.is_ch(" "):   # a space kept inside \text{...}
+            if t.is_ch(" "):  # a space kept inside \text{...}
                 k += 1
                 continue
             if t.is_cs("evalopen"):
@@ -861,8 +1196,8 @@ class Rewriter:
                 k = self._count(tokens, k, out)
                 continue
             alias = _native_alias(tokens, k)
-            if alias:   # \operatorname{tanh}, \text{Tanh}: the function itself
-                tokens = tokens[:k] + [Tok("cs", alias[0], t.pos)] + tokens[alias[1]:]
+            if alias:  # \operatorname{tanh}, \text{Tanh}: the function itself
+                tokens = tokens[:k] + [Tok("cs", alias[0], t.pos)] + tokens[alias[1] :]
                 continue
             operation = _operation_name(tokens, k)
             if operation:
@@ -887,16 +1222,21 @@ class Rewriter:
                     variables = _variables_of(den_rest, order)
                     applied = k3 < len(tokens) and tokens[k3].is_ch("(") and len({_word(v) for v in variables}) == 1
                     named = self._atom_name(num_rest, 0) if applied else None
-                    if named and named[1] == len(num_rest):   # \frac{dg}{dx}(a): g is the function g(x)
+                    if named and named[1] == len(num_rest):  # \frac{dg}{dx}(a): g is the function g(x)
                         num_rest = [*num_rest, Tok("ch", "(", t.pos), *variables[0], Tok("ch", ")", t.pos)]
                     inner = self.sub_side(num_rest)
-                    for variable in reversed(variables):   # ∂²f/∂x∂y = ∂/∂x (∂f/∂y)
+                    for variable in reversed(variables):  # ∂²f/∂x∂y = ∂/∂x (∂f/∂y)
                         inner = Side(self.placeholder(Deriv(inner, self.sub_side(variable))), self.table)
                     if applied:
                         # \frac{dg}{dx}(x) is the derivative; \frac{dg}{dx}(1) its value at x = 1
                         argument, k3 = self._balanced(tokens, k3, "(", ")")
                         if _word(argument) != _word(variables[0]):
-                            inner = Side(self.placeholder(EvaluatedAt(inner, self.sub_side(variables[0]), self.sub_side(argument))), self.table)
+                            inner = Side(
+                                self.placeholder(
+                                    EvaluatedAt(inner, self.sub_side(variables[0]), self.sub_side(argument))
+                                ),
+                                self.table,
+                            )
                     out.append(inner.text)
                     k = k3
                     continue
@@ -908,7 +1248,11 @@ class Rewriter:
                 slash = next((m for m in range(k + 1, len(tokens)) if tokens[m].is_ch("/")), None)
                 if slash is not None and slash + 1 < len(tokens) and tokens[slash + 1].is_cs("partial"):
                     end = _term_end(tokens, slash + 2, stop_at_juxtaposition=True)
-                    out.append(self.placeholder(Deriv(self.sub_side(tokens[k + 1:slash]), self.sub_side(tokens[slash + 2:end]))))
+                    out.append(
+                        self.placeholder(
+                            Deriv(self.sub_side(tokens[k + 1 : slash]), self.sub_side(tokens[slash + 2 : end]))
+                        )
+                    )
                     k = end
                     continue
                 if k + 1 < len(tokens) and tokens[k + 1].is_ch("_"):
@@ -924,7 +1268,7 @@ class Rewriter:
                     raise Unsupported("\\nabla without the variable it differentiates by")
                 script, k2 = self._script(tokens, k + 1)
                 end = _term_end(tokens, k2)
-                if end == k2:   # "\nabla_x = ..." (Triton, PyTorch docs): the gradient of the loss
+                if end == k2:  # "\nabla_x = ..." (Triton, PyTorch docs): the gradient of the loss
                     out.append(self.placeholder(Deriv(self.sub_side([Tok("ch", "L", t.pos)]), self.sub_side(script))))
                     k = end
                     continue
@@ -959,11 +1303,21 @@ class Rewriter:
                         out.append(r"\ln")
                     k = k2
                     continue
-                if t.text in ("exp", "ln", "sin", "cos", "tanh", "log") and k + 1 < len(tokens) and tokens[k + 1].is_ch("'"):
+                if (
+                    t.text in ("exp", "ln", "sin", "cos", "tanh", "log")
+                    and k + 1 < len(tokens)
+                    and tokens[k + 1].is_ch("'")
+                ):
                     k = self._prime(tokens, k + 1, t.text, out)
                     continue
-                if k + 2 < len(tokens) and tokens[k + 1].is_ch("^") and tokens[k + 2].kind == "ch" and tokens[k + 2].text.isdigit() \
-                        and k + 3 < len(tokens) and tokens[k + 3].is_ch("("):
+                if (
+                    k + 2 < len(tokens)
+                    and tokens[k + 1].is_ch("^")
+                    and tokens[k + 2].kind == "ch"
+                    and tokens[k + 2].text.isdigit()
+                    and k + 3 < len(tokens)
+                    and tokens[k + 3].is_ch("(")
+                ):
                     # \tanh^2(x) is (\tanh(x))^2, as the grammar reads it
                     if t.text in ("log", "lg") and (self.log_base != "e" or t.text == "lg"):
                         raise Unsupported(f"a power of \\{t.text} written before its argument")
@@ -1000,11 +1354,13 @@ class Rewriter:
                     text = "(" + self.emit(inner) + ")"
                 k = k2
                 if k < len(tokens) and tokens[k].is_ch("^") and _is_transpose(self._script(tokens, k)[0]):
-                    text = self.placeholder(Transposed(Side(text, self.table)))   # (W x)^\top
+                    text = self.placeholder(Transposed(Side(text, self.table)))  # (W x)^\top
                     k = self._script(tokens, k)[1]
                 if k < len(tokens) and tokens[k].is_ch("_"):
                     script, k = self._script(tokens, k)
-                    text = self.placeholder(Component(Side(text, self.table), self._subscript_items(script)[0]))   # (W x)_j
+                    text = self.placeholder(
+                        Component(Side(text, self.table), self._subscript_items(script)[0])
+                    )  # (W x)_j
                 out.append(text)
                 continue
             if t.is_cs("{"):
@@ -1022,10 +1378,10 @@ class Rewriter:
                 if inner_end == k + 1:
                     raise NotationError("an empty |...|", t.pos)
                 # |a| of a number, the Euclidean length of a vector (the grammar has no \left|)
-                out.append(self.placeholder(Norm(self.sub_side(tokens[k + 1:inner_end]))))
+                out.append(self.placeholder(Norm(self.sub_side(tokens[k + 1 : inner_end]))))
                 k = inner_end + 1
                 continue
-            if t.kind == "group":   # a bare group only groups (the grammar would read {a} as a set)
+            if t.kind == "group":  # a bare group only groups (the grammar would read {a} as a set)
                 out.append("(" + self.emit(t.items) + ")")
                 k += 1
                 continue
@@ -1083,7 +1439,13 @@ class Rewriter:
             if t.kind == "ch" and (t.text.isdigit() or t.text == "."):
                 digits += t.text
                 k += 1
-            elif t.kind == "group" and _word(t.items) == "," and k + 1 < len(tokens) and tokens[k + 1].kind == "ch" and tokens[k + 1].text.isdigit():
+            elif (
+                t.kind == "group"
+                and _word(t.items) == ","
+                and k + 1 < len(tokens)
+                and tokens[k + 1].kind == "ch"
+                and tokens[k + 1].text.isdigit()
+            ):
                 k += 1  # 65{,}536
             elif t.is_ch(",") and digits and "." not in digits and _three_digits(tokens, k + 1):
                 k += 1  # 65,536
@@ -1094,9 +1456,15 @@ class Rewriter:
         if digits.count(".") > 1 or digits == ".":
             raise NotationError(f"a malformed number '{digits}'", tokens[k - 1].pos)
         if k < len(tokens) and tokens[k].is_cs("%"):
-            digits, k = _percent(digits), k + 1   # 95.4\% is 0.954, written to three decimals
-        elif k + 4 < len(tokens) and tokens[k].is_cs("times", "cdot") and tokens[k + 1].is_ch("1") and tokens[k + 2].is_ch("0") \
-                and tokens[k + 3].is_ch("^") and "e" not in digits:
+            digits, k = _percent(digits), k + 1  # 95.4\% is 0.954, written to three decimals
+        elif (
+            k + 4 < len(tokens)
+            and tokens[k].is_cs("times", "cdot")
+            and tokens[k + 1].is_ch("1")
+            and tokens[k + 2].is_ch("0")
+            and tokens[k + 3].is_ch("^")
+            and "e" not in digits
+        ):
             # 138 \times 10^{6}: one number, written to the millions (its last digit stands for 10^6)
             power = _word(tokens[k + 4].items if tokens[k + 4].kind == "group" else [tokens[k + 4]])
             if power.lstrip("-").isdigit() and not (k + 5 < len(tokens) and tokens[k + 5].is_ch("^", "_")):
@@ -1107,7 +1475,7 @@ class Rewriter:
     def _atom(self, tokens, k, named, out):
         key, k = named
         if key.startswith("__native__"):
-            word = key[len("__native__"):]
+            word = key[len("__native__") :]
             out.append(r"\ln " if word in ("log", "ln") else r"\exp ")
             return k
         atom = Atom(key, [], "")
@@ -1118,9 +1486,13 @@ class Rewriter:
                 primes += 1
                 k += 1
                 continue
-            if tokens[k].is_ch("^") and all(x.is_cs("prime") or x.is_ch("'") for x in self._script(tokens, k)[0]) \
-                    and self._script(tokens, k)[1] < len(tokens) and tokens[self._script(tokens, k)[1]].is_ch("("):
-                script, k = self._script(tokens, k)   # \sigma^{\prime}(x): a derivative, not a transpose
+            if (
+                tokens[k].is_ch("^")
+                and all(x.is_cs("prime") or x.is_ch("'") for x in self._script(tokens, k)[0])
+                and self._script(tokens, k)[1] < len(tokens)
+                and tokens[self._script(tokens, k)[1]].is_ch("(")
+            ):
+                script, k = self._script(tokens, k)  # \sigma^{\prime}(x): a derivative, not a transpose
                 primes += len(script)
                 continue
             if tokens[k].is_ch("_"):
@@ -1129,7 +1501,9 @@ class Rewriter:
                 script, k2 = self._script(tokens, k)
                 if key == "one" and any(x.is_ch("=") or x.is_cs("neq", "ne") for x in _flatten(script)):
                     atom = None
-                    out.append(self.placeholder(Indicator(parse_conditions(script)[0])) if parse_conditions(script) else "")
+                    out.append(
+                        self.placeholder(Indicator(parse_conditions(script)[0])) if parse_conditions(script) else ""
+                    )
                     return k2
                 atom.sub, atom.sub_text = self._subscript_items(script)
                 k = k2
@@ -1138,7 +1512,11 @@ class Rewriter:
                 if len(script) == 1 and (script[0].is_cs("top", "intercal", "prime", "mathsf") or script[0].is_ch("T")):
                     atom.transpose = True
                     k = k2
-                elif len(script) == 2 and script[0].is_cs("mathsf", "mathrm", "text") and _word(script[1].items if script[1].kind == "group" else [script[1]]) == "T":
+                elif (
+                    len(script) == 2
+                    and script[0].is_cs("mathsf", "mathrm", "text")
+                    and _word(script[1].items if script[1].kind == "group" else [script[1]]) == "T"
+                ):
                     atom.transpose = True
                     k = k2
                 elif len(script) == 1 and (script[0].is_ch("*") or script[0].is_cs("star", "ast")):
@@ -1147,7 +1525,7 @@ class Rewriter:
                 elif _word(script) == "-1" and k2 < len(tokens) and tokens[k2].is_ch("("):
                     raise Unsupported(f"the inverse function {key}^{{-1}} is not computed")
                 elif len(script) == 1 and script[0].is_ch("+", "-"):
-                    atom.decoration = script[0].text   # r^+, r^-: names, never powers
+                    atom.decoration = script[0].text  # r^+, r^-: names, never powers
                     k = k2
                 elif detex(script).strip().isalpha() and len(detex(script).strip()) >= 2:
                     atom.decoration = detex(script).strip()
@@ -1155,8 +1533,14 @@ class Rewriter:
                 else:
                     break  # a power: left to the grammar
         # applications: f(x), E[X], p(y|x), \sigma(z)_i
-        if k < len(tokens) and (tokens[k].is_ch("(") or (tokens[k].is_ch("[") and key in ("E", "Var", "var", "Cov", "bb_E", "one", "cal_L", "D", "KL", "H", "P", "Pr", "bb_P"))
-                                or (tokens[k].is_cs("{") and key == "one")):
+        if k < len(tokens) and (
+            tokens[k].is_ch("(")
+            or (
+                tokens[k].is_ch("[")
+                and key in ("E", "Var", "var", "Cov", "bb_E", "one", "cal_L", "D", "KL", "H", "P", "Pr", "bb_P")
+            )
+            or (tokens[k].is_cs("{") and key == "one")
+        ):
             open_ = tokens[k].text
             close = {"(": ")", "[": "]", "{": "}"}[open_]
             inner, k2 = self._balanced(tokens, k, open_, close)
@@ -1165,11 +1549,29 @@ class Rewriter:
                 return k2
             if key == "one" and any(_relation(inner, m) and _depth_at(inner, m) == 0 for m in range(len(inner))):
                 # 1(z_1 \ge z_2): one where the comparison holds, zero elsewhere
-                one, zero = self.sub_side([Tok("ch", "1", tokens[k].pos)]), self.sub_side([Tok("ch", "0", tokens[k].pos)])
-                out.append(self.placeholder(Branches([(one, [self._comparison(piece) for piece in _pieces(inner)], False), (zero, [], True)])))
+                one, zero = (
+                    self.sub_side([Tok("ch", "1", tokens[k].pos)]),
+                    self.sub_side([Tok("ch", "0", tokens[k].pos)]),
+                )
+                out.append(
+                    self.placeholder(
+                        Branches(
+                            [(one, [self._comparison(piece) for piece in _pieces(inner)], False), (zero, [], True)]
+                        )
+                    )
+                )
                 return k2
-            if key in WORD_FUNCTIONS or key in ("E", "H", "D", "KL") or open_ == "[" or self._simple(inner) or key in ("sigma", "pi") and not atom.sub \
-                    or primes or _top_level(inner, lambda x: x.is_ch("|")) is not None or key in self.functions:
+            if (
+                key in WORD_FUNCTIONS
+                or key in ("E", "H", "D", "KL")
+                or open_ == "["
+                or self._simple(inner)
+                or key in ("sigma", "pi")
+                and not atom.sub
+                or primes
+                or _top_level(inner, lambda x: x.is_ch("|")) is not None
+                or key in self.functions
+            ):
                 parts, seps = self._split_args(inner)
                 for part in parts:
                     if any(_relation(part, m) and _depth_at(part, m) == 0 for m in range(len(part))):
@@ -1183,7 +1585,9 @@ class Rewriter:
                     atom.post_sub, _ = self._subscript_items(script)
         if primes:
             if atom.args is None or len(atom.args) != 1 or atom.post_sub:
-                raise Unsupported(f"a primed name {key}' that is not a function of one argument (a derivative or a second variable?)")
+                raise Unsupported(
+                    f"a primed name {key}' that is not a function of one argument (a derivative or a second variable?)"
+                )
             variable = f"prime_variable_{len(self.table) + 1}"
             variable_side = Side(self.placeholder(Atom(variable, [], "")), self.table)
             out.append(self.placeholder(Prime(atom, primes, atom.args[0], variable, variable_side)))
@@ -1227,7 +1631,14 @@ class Rewriter:
             if term and term[0].is_ch("+", "-"):
                 sign, term = [term[0].text], term[1:]
             positions = [m for m in range(len(term)) if term[m].is_cs(*ops) and _depth_at(term, m) == 0]
-            opener = any(x.is_cs("sum", "prod", "max", "min", "lim", "nabla", "frac", "partial") for x in term[:positions[0]]) if positions else False
+            opener = (
+                any(
+                    x.is_cs("sum", "prod", "max", "min", "lim", "nabla", "frac", "partial")
+                    for x in term[: positions[0]]
+                )
+                if positions
+                else False
+            )
             if not positions or opener:
                 text.append("".join(sign) + self.emit(term, products=not opener))
                 continue
@@ -1235,7 +1646,7 @@ class Rewriter:
             if len(names) > 1:
                 raise Unsupported("\\odot, \\circ and \\otimes mixed in one term")
             bounds = [-1] + positions + [len(term)]
-            factors = [term[bounds[m] + 1:bounds[m + 1]] for m in range(len(bounds) - 1)]
+            factors = [term[bounds[m] + 1 : bounds[m + 1]] for m in range(len(bounds) - 1)]
             if any(not f for f in factors):
                 raise NotationError(f"\\{names.pop()} with a missing factor", term[positions[0]].pos)
             text.append("".join(sign) + self.placeholder(Product(names.pop(), [self.sub_side(f) for f in factors])))
@@ -1256,10 +1667,14 @@ class Rewriter:
         at = [n for n in range(len(script)) if script[n].is_ch("=")]
         if len(at) != 1 or at[0] == 0 or at[0] == len(script) - 1:
             raise Unsupported("an evaluation bar whose subscript is not of the form x = a")
-        body = tokens[k + 1:m]
+        body = tokens[k + 1 : m]
         if not body:
             raise NotationError("an evaluation bar with nothing before it", tokens[k].pos)
-        out.append(self.placeholder(EvaluatedAt(self.sub_side(body), self.sub_side(script[:at[0]]), self.sub_side(script[at[0] + 1:]))))
+        out.append(
+            self.placeholder(
+                EvaluatedAt(self.sub_side(body), self.sub_side(script[: at[0]]), self.sub_side(script[at[0] + 1 :]))
+            )
+        )
         return k2
 
     def _limit(self, tokens, k, out):
@@ -1274,7 +1689,11 @@ class Rewriter:
         if not named or named[1] != len(variable_tokens):
             raise Unsupported(f"a limit in '{detex(variable_tokens)}', which is not one variable")
         direction = "+-"
-        if len(target) >= 2 and target[-2].is_ch("^") and _word(target[-1].items if target[-1].kind == "group" else [target[-1]]) in ("+", "-"):
+        if (
+            len(target) >= 2
+            and target[-2].is_ch("^")
+            and _word(target[-1].items if target[-1].kind == "group" else [target[-1]]) in ("+", "-")
+        ):
             direction = _word(target[-1].items if target[-1].kind == "group" else [target[-1]])
             target = target[:-2]
         infinite = 0
@@ -1297,7 +1716,7 @@ class Rewriter:
         head = inner[:split]
         if len(head) != 1 or head[0].kind != "ch" or not head[0].text.isalpha():
             raise Unsupported(f"a count over '{detex(head)}', which is not one index")
-        conditions = [self._comparison(piece) for piece in _pieces(inner[split + 1:])]
+        conditions = [self._comparison(piece) for piece in _pieces(inner[split + 1 :])]
         if not conditions:
             raise NotationError("a count \\# with no condition", tokens[k].pos)
         out.append(self.placeholder(Count(head[0].text, conditions)))
@@ -1324,10 +1743,17 @@ class Rewriter:
         return Comparison([self.sub_side(side) for side in sides], relations)
 
     def _norm(self, tokens, k, out):
-        close = next((m for m in range(k + 1, len(tokens)) if tokens[m].is_cs("|") and _depth_at(tokens[k + 1:m], m - k - 1) == 0), None)
+        close = next(
+            (
+                m
+                for m in range(k + 1, len(tokens))
+                if tokens[m].is_cs("|") and _depth_at(tokens[k + 1 : m], m - k - 1) == 0
+            ),
+            None,
+        )
         if close is None:
             raise NotationError("a norm \\| that is never closed", tokens[k].pos)
-        body = tokens[k + 1:close]
+        body = tokens[k + 1 : close]
         if not body:
             raise NotationError("an empty norm", tokens[k].pos)
         k = close + 1
@@ -1366,8 +1792,17 @@ class Rewriter:
         end = _term_end(tokens, k)
         if end == k:
             raise NotationError(f"{op} with nothing after it", tokens[k - 1].pos)
-        out.append(self.placeholder(Extremum(op, variable, self.sub_side(tokens[k:end]),
-                                             self.sub_side(low) if low else None, self.sub_side(high) if high else None)))
+        out.append(
+            self.placeholder(
+                Extremum(
+                    op,
+                    variable,
+                    self.sub_side(tokens[k:end]),
+                    self.sub_side(low) if low else None,
+                    self.sub_side(high) if high else None,
+                )
+            )
+        )
         return end
 
     def _sum(self, tokens, k, out):
@@ -1387,26 +1822,43 @@ class Rewriter:
             rel_at = next((m for m, x in enumerate(low_tokens) if x.is_ch("=")), None)
             neq_at = next((m for m, x in enumerate(low_tokens) if x.is_cs("neq", "ne")), None)
             in_at = next((m for m, x in enumerate(low_tokens) if x.is_cs("in")), None)
-            head = low_tokens[:min(x for x in (rel_at, neq_at, in_at, len(low_tokens)) if x is not None)]
+            head = low_tokens[: min(x for x in (rel_at, neq_at, in_at, len(low_tokens)) if x is not None)]
             variables = [x for x in detex(head).replace(" ", "").split(",") if x]
-            if len(variables) == 1 and len(variables[0]) > 1 and variables[0].isalpha() and variables[0].islower() and len(variables[0]) <= 3 \
-                    and variables[0] not in GREEK:   # \sum_{ij} runs over i and j; \sum_{\tau} over tau
+            if (
+                len(variables) == 1
+                and len(variables[0]) > 1
+                and variables[0].isalpha()
+                and variables[0].islower()
+                and len(variables[0]) <= 3
+                and variables[0] not in GREEK
+            ):  # \sum_{ij} runs over i and j; \sum_{\tau} over tau
                 variables = list(variables[0])
             if rel_at is not None:
-                low = self.sub_side(low_tokens[rel_at + 1:])
+                low = self.sub_side(low_tokens[rel_at + 1 :])
             if neq_at is not None:
-                excluded = [detex(low_tokens[neq_at + 1:]).strip()]
-        if high_tokens is not None and len(high_tokens) in (1, 2) and high_tokens[-1].is_cs("infty") and not high_tokens[0].is_ch("-"):
-            high = Side(self.placeholder(Apply("infinity", [])), self.table)   # Σ_{t=1}^{∞}
+                excluded = [detex(low_tokens[neq_at + 1 :]).strip()]
+        if (
+            high_tokens is not None
+            and len(high_tokens) in (1, 2)
+            and high_tokens[-1].is_cs("infty")
+            and not high_tokens[0].is_ch("-")
+        ):
+            high = Side(self.placeholder(Apply("infinity", [])), self.table)  # Σ_{t=1}^{∞}
         else:
             high = self.sub_side(high_tokens) if high_tokens is not None else None
         end = _term_end(tokens, k)
         # Σ_i a_i + b_i with i free in b_i: the sum runs over both terms, as authors mean
         while end < len(tokens) and tokens[end].is_ch("+", "-") and len(variables) == 1:
             following = _term_end(tokens, end + 1)
-            term = tokens[end + 1:following]
-            if following == end + 1 or not _uses_index(term, variables[0]) or \
-                    any(x.is_cs("sum", "prod", "max", "min", "argmax", "argmin") and _depth_at(term, m) == 0 for m, x in enumerate(term)):
+            term = tokens[end + 1 : following]
+            if (
+                following == end + 1
+                or not _uses_index(term, variables[0])
+                or any(
+                    x.is_cs("sum", "prod", "max", "min", "argmax", "argmin") and _depth_at(term, m) == 0
+                    for m, x in enumerate(term)
+                )
+            ):
                 break
             end = following
         body_tokens = tokens[k:end]
@@ -1434,7 +1886,7 @@ class Rewriter:
             m += 1
         if m >= len(tokens):
             raise NotationError(f"\\begin{{{name}}} is never ended", tokens[k].pos)
-        inner = tokens[k + 2:m]
+        inner = tokens[k + 2 : m]
         after = m + 2
         rows = _rows(inner)
         if name in ("cases", "dcases", "rcases"):
@@ -1443,15 +1895,26 @@ class Rewriter:
                 cells = _cells(row)
                 expr = cells[0]
                 cond_tokens = [x for c in cells[1:] for x in c]
-                if len(cells) == 1:   # x \text{ if } x > 0, written without &
-                    start = next((m for m in range(len(expr)) if m and _is_condition_start(expr, m) and not expr[m].is_ch(",")), None)
+                if len(cells) == 1:  # x \text{ if } x > 0, written without &
+                    start = next(
+                        (m for m in range(len(expr)) if m and _is_condition_start(expr, m) and not expr[m].is_ch(",")),
+                        None,
+                    )
                     if start is not None:
                         expr, cond_tokens = expr[:start], expr[start:]
                 expr = _trim(expr)
                 words = [w.strip(",.:;") for w in detex(cond_tokens).lower().split()]
                 otherwise = "otherwise" in words or "else" in words
-                conditions = [] if otherwise else [Condition(p[0].text, _relation(p, 1)[0], p[2].text) if _is_index_condition(p)
-                                                   else self._comparison(p) for p in _pieces(_trim(cond_tokens))]
+                conditions = (
+                    []
+                    if otherwise
+                    else [
+                        Condition(p[0].text, _relation(p, 1)[0], p[2].text)
+                        if _is_index_condition(p)
+                        else self._comparison(p)
+                        for p in _pieces(_trim(cond_tokens))
+                    ]
+                )
                 if not otherwise and not conditions:
                     raise Unsupported("a case without its condition")
                 parsed.append((self.sub_side(expr), conditions, otherwise))
@@ -1464,7 +1927,9 @@ class Rewriter:
             elif len(cells) == 1:
                 out.append(self.placeholder(TupleNode([self.sub_side(c) for c in cells[0]])))
             elif len({len(c) for c in cells}) == 1:
-                out.append(self.placeholder(TupleNode([self.sub_side(x) for c in cells for x in c], columns=len(cells[0]))))
+                out.append(
+                    self.placeholder(TupleNode([self.sub_side(x) for c in cells for x in c], columns=len(cells[0])))
+                )
             else:
                 raise Unsupported("a matrix whose rows have different lengths")
             return after
@@ -1472,7 +1937,16 @@ class Rewriter:
 
 
 OPERATIONS = ("argmax", "argmin", "max", "min", "clip", "sign", "sgn", "erf", "ReLU", "relu")
-NATIVE_ALIASES = {"tanh": "tanh", "Tanh": "tanh", "sin": "sin", "cos": "cos", "exp": "exp", "log": "log", "ln": "ln", "Exp": "exp"}
+NATIVE_ALIASES = {
+    "tanh": "tanh",
+    "Tanh": "tanh",
+    "sin": "sin",
+    "cos": "cos",
+    "exp": "exp",
+    "log": "log",
+    "ln": "ln",
+    "Exp": "exp",
+}
 
 
 def _native_alias(tokens, k):
@@ -1481,7 +1955,11 @@ def _native_alias(tokens, k):
     if t.kind == "cs" and t.text in FONT and k + 1 < len(tokens) and tokens[k + 1].kind == "group":
         word = _word(tokens[k + 1].items)
         return (NATIVE_ALIASES[word], k + 2) if word in NATIVE_ALIASES else None
-    if t.kind == "ch" and t.text.isalpha() and (k == 0 or not (tokens[k - 1].kind == "ch" and tokens[k - 1].text.isalpha())):
+    if (
+        t.kind == "ch"
+        and t.text.isalpha()
+        and (k == 0 or not (tokens[k - 1].kind == "ch" and tokens[k - 1].text.isalpha()))
+    ):
         m = k
         while m < len(tokens) and tokens[m].kind == "ch" and tokens[m].text.isalpha():
             m += 1
@@ -1503,7 +1981,11 @@ def _operation_name(tokens, k):
         if word in OPERATIONS:
             return word, k + 2
         return None
-    if t.kind == "ch" and t.text.isalpha() and (k == 0 or not (tokens[k - 1].kind == "ch" and tokens[k - 1].text.isalpha())):
+    if (
+        t.kind == "ch"
+        and t.text.isalpha()
+        and (k == 0 or not (tokens[k - 1].kind == "ch" and tokens[k - 1].text.isalpha()))
+    ):
         run = ""
         m = k
         while m < len(tokens) and tokens[m].kind == "ch" and tokens[m].text.isalpha():
@@ -1518,19 +2000,31 @@ def _extremum_variable(script):
     """(variable, low, high) of the subscript of \\max_i, \\max_{1 \\le i \\le n}, \\max_{i \\in [n]}."""
     if len(script) == 1 and script[0].kind == "ch" and script[0].text.isalpha():
         return script[0].text, None, None
-    if len(script) >= 3 and script[0].kind == "ch" and script[0].text.isalpha() and _harmless_membership(script) and not script[2].is_cs("mathbb"):
+    if (
+        len(script) >= 3
+        and script[0].kind == "ch"
+        and script[0].text.isalpha()
+        and _harmless_membership(script)
+        and not script[2].is_cs("mathbb")
+    ):
         return script[0].text, None, None
     relations = [m for m in range(len(script)) if _relation(script, m)]
-    if len(relations) == 2 and all(_relation(script, m)[0] in ("<=", "<") for m in relations) and relations[1] == relations[0] + 2:
+    if (
+        len(relations) == 2
+        and all(_relation(script, m)[0] in ("<=", "<") for m in relations)
+        and relations[1] == relations[0] + 2
+    ):
         middle = script[relations[0] + 1]
         if middle.kind == "ch" and middle.text.isalpha():
-            low, high = script[:relations[0]], script[relations[1] + 1:]
+            low, high = script[: relations[0]], script[relations[1] + 1 :]
             if _relation(script, relations[0])[0] == "<":
                 low = low + [Tok("ch", "+", 0), Tok("ch", "1", 0)]
             if _relation(script, relations[1])[0] == "<":
                 high = high + [Tok("ch", "-", 0), Tok("ch", "1", 0)]
             return middle.text, low, high
-    raise Unsupported(f"a maximum or minimum over '{detex(script).strip()}' (only over an index: \\max_i, \\max_{{1 \\le i \\le n}})")
+    raise Unsupported(
+        f"a maximum or minimum over '{detex(script).strip()}' (only over an index: \\max_i, \\max_{{1 \\le i \\le n}})"
+    )
 
 
 def _uses_index(tokens, letter) -> bool:
@@ -1562,15 +2056,24 @@ def _split_commas(tokens) -> list:
 def _is_transpose(script) -> bool:
     if len(script) == 1:
         return script[0].is_cs("top", "intercal", "T", "mathsf") or script[0].is_ch("T")
-    return len(script) == 2 and script[0].is_cs("mathsf", "mathrm", "text") \
+    return (
+        len(script) == 2
+        and script[0].is_cs("mathsf", "mathrm", "text")
         and _word(script[1].items if script[1].kind == "group" else [script[1]]) == "T"
+    )
 
 
 def _depth_at(tokens, m) -> int:
     """Bracket depth just before tokens[m]."""
     depth = 0
     for x in tokens[:m]:
-        depth += 1 if x.is_ch("(", "[") or x.is_cs("{", "evalopen") else -1 if x.is_ch(")", "]") or x.is_cs("}", "evalclose") else 0
+        depth += (
+            1
+            if x.is_ch("(", "[") or x.is_cs("{", "evalopen")
+            else -1
+            if x.is_ch(")", "]") or x.is_cs("}", "evalclose")
+            else 0
+        )
     return depth
 
 
@@ -1644,12 +2147,20 @@ def _strip_d(tokens):
     t = tokens[0]
     order = 1
     rest = tokens[1:]
-    if t.is_cs("partial") or t.is_ch("d") or (t.is_cs("mathrm") and len(tokens) > 1 and tokens[1].kind == "group" and _word(tokens[1].items) == "d"):
+    if (
+        t.is_cs("partial")
+        or t.is_ch("d")
+        or (t.is_cs("mathrm") and len(tokens) > 1 and tokens[1].kind == "group" and _word(tokens[1].items) == "d")
+    ):
         if t.is_cs("mathrm"):
             rest = tokens[2:]
         if rest and rest[0].is_ch("^"):
             power = rest[1] if len(rest) > 1 else None
-            order = int(_word(power.items if power.kind == "group" else [power])) if power is not None and _word(power.items if power.kind == "group" else [power]).isdigit() else 0
+            order = (
+                int(_word(power.items if power.kind == "group" else [power]))
+                if power is not None and _word(power.items if power.kind == "group" else [power]).isdigit()
+                else 0
+            )
             rest = rest[2:]
         return ("partial" if t.is_cs("partial") else "d", order, rest)
     return None
@@ -1701,7 +2212,9 @@ def _term_end(tokens, k, stop_at_juxtaposition=False):
             depth -= 1
             if depth < 0:
                 return m
-        elif depth == 0 and m > k and (t.is_ch("+", "-", ";;", ",") or _relation(tokens, m) or t.is_cs("\\", "pm", "mp")):
+        elif (
+            depth == 0 and m > k and (t.is_ch("+", "-", ";;", ",") or _relation(tokens, m) or t.is_cs("\\", "pm", "mp"))
+        ):
             return m
         m += 1
     return m
@@ -1727,8 +2240,14 @@ def rewrite_chain(text: str, log_base: str = "e", functions=()) -> tuple:
             if not annotation or not _arrow_target(annotation):
                 raise Unsupported("an arrow \\to without the limit it takes (n \\to \\infty)")
             left = side_tokens[link]
-            side_tokens[link] = [Tok("cs", "lim", 0), Tok("ch", "_", 0), Tok("group", "", 0, list(annotation)),
-                                 Tok("ch", "(", 0), *left, Tok("ch", ")", 0)]
+            side_tokens[link] = [
+                Tok("cs", "lim", 0),
+                Tok("ch", "_", 0),
+                Tok("group", "", 0, list(annotation)),
+                Tok("ch", "(", 0),
+                *left,
+                Tok("ch", ")", 0),
+            ]
             relations[link] = "="
     rewriter = Rewriter(log_base, functions)
     sides = []

@@ -43,6 +43,7 @@ def value_of(interp, node):
 
 # --- helpers -------------------------------------------------------------------------------
 
+
 def _unevaluated(cls, args):
     args = [sp.sympify(a) for a in args]
     if args and all(a.is_Number for a in args):
@@ -69,6 +70,7 @@ class Smallest(sp.Min):
 
 def _errors():
     from derive.docs.bind import BindError, NeedsConcrete, ShapeError
+
     return BindError, NeedsConcrete, ShapeError
 
 
@@ -103,7 +105,7 @@ def _first_maximum(values, strict_before, loose_after):
     """The position (from 1) of the first largest of ``values`` as a piecewise expression."""
     pieces = []
     for t, v in enumerate(values):
-        condition = sp.And(*[strict_before(v, w) for w in values[:t]], *[loose_after(v, w) for w in values[t + 1:]])
+        condition = sp.And(*[strict_before(v, w) for w in values[:t]], *[loose_after(v, w) for w in values[t + 1 :]])
         pieces.append((sp.Integer(t + 1), condition if t < len(values) - 1 else sp.true))
     return sp.Piecewise(*pieces)
 
@@ -122,6 +124,7 @@ def _concrete(value):
 
 
 # --- handlers ------------------------------------------------------------------------------
+
 
 def apply(interp, node: Apply):
     """max(a, b) and min{a, b}; of one vector, its largest or smallest entry; clip, sign, argmax."""
@@ -211,7 +214,7 @@ def norm(interp, node: Norm):
         return sp.Add(*[sp.Abs(e) for e in items])
     if node.order == "infty":
         return sp.Max(*[sp.Abs(e) for e in items])
-    return sp.sqrt(sp.Add(*[e ** 2 for e in items]))
+    return sp.sqrt(sp.Add(*[e**2 for e in items]))
 
 
 def condition_value(interp, condition):
@@ -264,7 +267,7 @@ def product(interp, node: Product):
             if not isinstance(v, sp.MatrixBase):
                 v = sp.Matrix([[v]])
             elif v.shape[1] == 1 and result is not None:
-                v = v.T   # u ⊗ v for two column vectors is u vᵀ
+                v = v.T  # u ⊗ v for two column vectors is u vᵀ
             result = v if result is None else sp.kronecker_product(result, v)
         return result
     if all(_entries(interp, v) is None for v in values):
@@ -335,7 +338,7 @@ def limit(interp, node: Limit):
     except (NotImplementedError, ValueError, TypeError, RecursionError):
         return held
     if value.has(sp.Limit, sp.oo, -sp.oo, sp.zoo, sp.nan, sp.AccumBounds) or isinstance(value, sp.Limit):
-        return held   # its value depends on the point (lim e^{a/T} as T → 0⁺): taken there
+        return held  # its value depends on the point (lim e^{a/T} as T → 0⁺): taken there
     return value
 
 
@@ -364,22 +367,44 @@ def count(interp, node: Count):
         condition = sp.And(*[condition_value(interp, c) for c in node.conditions])
     finally:
         interp.bound = saved
-    return sp.Add(*[sp.Piecewise((1, condition.xreplace({dummy: sp.Integer(t)})), (0, True))
-                    for t in range(1, _concrete(size) + 1)])
+    return sp.Add(
+        *[
+            sp.Piecewise((1, condition.xreplace({dummy: sp.Integer(t)})), (0, True))
+            for t in range(1, _concrete(size) + 1)
+        ]
+    )
 
 
-HANDLERS = {Apply: apply, Extremum: extremum, Norm: norm, Branches: branches, Prime: prime, Product: product,
-            Transposed: transposed, Component: component, Limit: limit, EvaluatedAt: evaluated_at, Count: count}
+HANDLERS = {
+    Apply: apply,
+    Extremum: extremum,
+    Norm: norm,
+    Branches: branches,
+    Prime: prime,
+    Product: product,
+    Transposed: transposed,
+    Component: component,
+    Limit: limit,
+    EvaluatedAt: evaluated_at,
+    Count: count,
+}
 
 
 # --- links and conditions that need more than one value per point ----------------------------
+
 
 def comparisons_hold(interp, comparisons, point, evaluate) -> bool:
     """Whether the stated conditions (``\\text{for } t > 0``) hold at ``point``."""
     import mpmath
 
-    compare = {"<": lambda a, b: a < b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b, ">=": lambda a, b: a >= b,
-               "!=": lambda a, b: a != b, "=": lambda a, b: a == b}
+    compare = {
+        "<": lambda a, b: a < b,
+        "<=": lambda a, b: a <= b,
+        ">": lambda a, b: a > b,
+        ">=": lambda a, b: a >= b,
+        "!=": lambda a, b: a != b,
+        "=": lambda a, b: a == b,
+    }
     for comparison in comparisons:
         values = [evaluate(interp._scalar(interp.side(s)), point) for s in comparison.sides]
         if any(isinstance(v, mpmath.matrix) for v in values):
@@ -398,16 +423,23 @@ def proportional(left, right, left_number, right_number, point, index_ranges, ev
     from derive.domain import Point
 
     def entries(value):
-        return [value[r, c] for r in range(value.rows) for c in range(value.cols)] if isinstance(value, mpmath.matrix) else None
+        return (
+            [value[r, c] for r in range(value.rows) for c in range(value.cols)]
+            if isinstance(value, mpmath.matrix)
+            else None
+        )
 
     from derive.docs.bind import Vec
 
     a, b = entries(left_number), entries(right_number)
     if a is None and b is None and any(isinstance(v, (Vec, sp.MatrixBase)) for v in (left, right)):
-        a, b = [left_number], [right_number]   # vectors with one entry
+        a, b = [left_number], [right_number]  # vectors with one entry
     if a is None and b is None:
-        free = [(index, size) for index, size in index_ranges if any(index in sp.sympify(v).free_symbols for v in (left, right)
-                                                                        if isinstance(v, sp.Basic))]
+        free = [
+            (index, size)
+            for index, size in index_ranges
+            if any(index in sp.sympify(v).free_symbols for v in (left, right) if isinstance(v, sp.Basic))
+        ]
         if len(free) != 1:
             BindError, _, _ = _errors()
             raise BindError("∝ between numbers: no index to vary (write it over the entries of a vector, or p_i ∝ ...)")
@@ -434,5 +466,8 @@ def proportional(left, right, left_number, right_number, point, index_ranges, ev
         if ratio is None:
             ratio = r
         elif abs(r - ratio) > tolerance * abs(ratio):
-            return False, f"the ratio left/right is {mpmath.nstr(ratio, 10)} at one entry and {mpmath.nstr(r, 10)} at entry {position + 1}"
+            return (
+                False,
+                f"the ratio left/right is {mpmath.nstr(ratio, 10)} at one entry and {mpmath.nstr(r, 10)} at entry {position + 1}",
+            )
     return True, ""

@@ -27,8 +27,6 @@ from __future__ import annotations
 import functools
 import re
 
-import sympy as sp
-
 from derive.errors import DeriveError
 
 
@@ -50,7 +48,9 @@ def _configs():
         from latex2sympy2_extended.latex2sympy2 import ConversionConfig
 
         _CONFIGS = (
-            NormalizationConfig(basic_latex=False, units=False, malformed_operators=False, nits=False, boxed="none", equations=False),
+            NormalizationConfig(
+                basic_latex=False, units=False, malformed_operators=False, nits=False, boxed="none", equations=False
+            ),
             ConversionConfig(
                 interpret_as_mixed_fractions=False,
                 interpret_simple_eq_as_assignment=False,

@@ -19,15 +19,21 @@ from pathlib import Path
 
 import pytest
 
-PASSING = ("PASS", "ERRATUM", "ASSUMPTION")   # an erratum is refuted, a reading behaves, as recorded
+PASSING = ("PASS", "ERRATUM", "ASSUMPTION")  # an erratum is refuted, a reading behaves, as recorded
 
 
 def pytest_addoption(parser):
     group = parser.getgroup("derive-docs", "checking formulas in documentation")
-    group.addoption("--derive-docs", action="append", default=[], metavar="PATH",
-                    help="check the formulas of the documents (.md .mdx .qmd .rst .ipynb .py .tex) under PATH (repeatable)")
-    group.addoption("--derive-docs-strict", action="store_true", default=False,
-                    help="fail on UNPARSEABLE and UNKNOWN formulas too")
+    group.addoption(
+        "--derive-docs",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="check the formulas of the documents (.md .mdx .qmd .rst .ipynb .py .tex) under PATH (repeatable)",
+    )
+    group.addoption(
+        "--derive-docs-strict", action="store_true", default=False, help="fail on UNPARSEABLE and UNKNOWN formulas too"
+    )
     parser.addini("derive_docs", "paths of documents whose formulas are checked", type="args", default=[])
     parser.addini("derive_docs_strict", "fail on UNPARSEABLE and UNKNOWN formulas", type="bool", default=False)
 
@@ -43,11 +49,11 @@ class DocumentFile(pytest.File):
         from derive.docs.scan import scan_path
         from derive.docs.untagged import DocumentContext
 
-        self.context = DocumentContext()   # what earlier formulas define, for the untagged ones after them
+        self.context = DocumentContext()  # what earlier formulas define, for the untagged ones after them
         for found in scan_path(self.path):
             where = f"cell {found.cell}, line {found.line}" if found.cell is not None else f"line {found.line}"
             source = Path(found.file).resolve()
-            if source != self.path:   # a chapter that this LaTeX file inputs
+            if source != self.path:  # a chapter that this LaTeX file inputs
                 where = f"{os.path.relpath(source, self.path.parent)}, {where}"
             yield FormulaItem.from_parent(self, name=f"{where}: {found.latex[:60]}", found=found)
 
@@ -103,7 +109,11 @@ class FormulaItem(pytest.Item):
         return super().repr_failure(excinfo)
 
     def reportinfo(self):
-        where = f"cell {self.found.cell}, line {self.found.line}" if self.found.cell is not None else f"line {self.found.line}"
+        where = (
+            f"cell {self.found.cell}, line {self.found.line}"
+            if self.found.cell is not None
+            else f"line {self.found.line}"
+        )
         return Path(self.found.file), self.found.line - 1, f"formula at {where}"
 
 

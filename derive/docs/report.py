@@ -5,7 +5,19 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
-from derive.docs.decide import ASSUMPTION, ERRATUM, FAIL, PASS, SKIPPED, UNKNOWN, UNPARSEABLE, Binding, Verdict, decide, out_of_bounds
+from derive.docs.decide import (
+    ASSUMPTION,
+    ERRATUM,
+    FAIL,
+    PASS,
+    SKIPPED,
+    UNKNOWN,
+    UNPARSEABLE,
+    Binding,
+    Verdict,
+    decide,
+    out_of_bounds,
+)
 from derive.docs.scan import Found, document_files, scan_file
 from derive.docs.tags import TagError, parse_tag
 from derive.docs.untagged import DocumentContext, Reading, read_untagged
@@ -19,7 +31,7 @@ class Record:
     result: str | None
     verdict: str
     detail: str
-    cell: int | None = None   # a notebook's cell (1-based); then ``line`` counts within the cell
+    cell: int | None = None  # a notebook's cell (1-based); then ``line`` counts within the cell
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -29,7 +41,9 @@ class Record:
 
     def text(self) -> str:
         name = f" [{self.result}]" if self.result else ""
-        where = f"{self.file}:cell {self.cell}:line {self.line}" if self.cell is not None else f"{self.file}:{self.line}"
+        where = (
+            f"{self.file}:cell {self.cell}:line {self.line}" if self.cell is not None else f"{self.file}:{self.line}"
+        )
         return f"{where}: {self.verdict}{name} {self.latex}\n    {self.detail}"
 
 
@@ -47,7 +61,7 @@ def check_found(found: Found, use_cache: bool = False, context: DocumentContext 
     evaluated again.
     """
     context = context if context is not None else DocumentContext()
-    in_force = context.fingerprint()   # an untagged verdict depends on the definitions before the formula
+    in_force = context.fingerprint()  # an untagged verdict depends on the definitions before the formula
     reading = None
     if found.tag is None and not found.unreadable and _has_relation(found.latex) and out_of_bounds(found.latex) is None:
         reading = read_untagged(found.latex, context)
@@ -77,13 +91,17 @@ def _check_found_cached(found: Found, use_cache: bool, context, reading, in_forc
     record = _check_found(found, context, reading)
     if record is not None and record.detail.startswith("internal error"):
         return record
-    cache.remember_verdict(found.latex, key_tag, result_name, None if record is None else
-                           {"result": record.result, "verdict": record.verdict, "detail": record.detail})
+    cache.remember_verdict(
+        found.latex,
+        key_tag,
+        result_name,
+        None if record is None else {"result": record.result, "verdict": record.verdict, "detail": record.detail},
+    )
     return record
 
 
 def _check_found(found: Found, context: DocumentContext, reading: Reading | None = None) -> Record | None:
-    too_big = out_of_bounds(found.latex)   # every path, tagged or not, within the same size and depth limits
+    too_big = out_of_bounds(found.latex)  # every path, tagged or not, within the same size and depth limits
     if too_big is not None:
         return Record(found.file, found.line, found.latex, None, too_big.verdict, too_big.detail)
     if found.tag is not None:
@@ -93,7 +111,7 @@ def _check_found(found: Found, context: DocumentContext, reading: Reading | None
             return Record(found.file, found.line, found.latex, None, UNKNOWN, f"tag on line {found.tag_line}: {exc}")
         if binding is None:
             return Record(found.file, found.line, found.latex, None, SKIPPED, "the tag says skip")
-        if found.unreadable:   # the document gives a macro a meaning the checker cannot expand
+        if found.unreadable:  # the document gives a macro a meaning the checker cannot expand
             return Record(found.file, found.line, found.latex, binding.result, UNKNOWN, found.unreadable)
         verdict = decide(found.latex, binding)
         if binding.erratum:
@@ -104,7 +122,14 @@ def _check_found(found: Found, context: DocumentContext, reading: Reading | None
     if not _has_relation(found.latex):
         return None
     if found.unreadable:
-        return Record(found.file, found.line, found.latex, None, SKIPPED, f"untagged and not decidable on its own: {found.unreadable}")
+        return Record(
+            found.file,
+            found.line,
+            found.latex,
+            None,
+            SKIPPED,
+            f"untagged and not decidable on its own: {found.unreadable}",
+        )
     # untagged: decide only what the text claims holds identically (see derive.docs.untagged)
     if reading is None:
         reading = read_untagged(found.latex, context)
@@ -113,37 +138,47 @@ def _check_found(found: Found, context: DocumentContext, reading: Reading | None
     verdict = decide(found.latex, Binding(), tagged=False, context=context)
     if verdict.verdict in (PASS, FAIL):
         return Record(found.file, found.line, found.latex, None, verdict.verdict, "untagged: " + verdict.detail)
-    return Record(found.file, found.line, found.latex, None, SKIPPED, f"untagged and not decidable on its own: {verdict.detail}")
+    return Record(
+        found.file, found.line, found.latex, None, SKIPPED, f"untagged and not decidable on its own: {verdict.detail}"
+    )
 
 
 def _as_erratum(found: Found, binding: Binding, verdict: Verdict) -> Record:
     """A formula recorded as wrong: refuted is the expected outcome, holding is a failure."""
     if verdict.verdict == FAIL:
-        return Record(found.file, found.line, found.latex, binding.result, ERRATUM, "refuted as recorded: " + verdict.detail)
+        return Record(
+            found.file, found.line, found.latex, binding.result, ERRATUM, "refuted as recorded: " + verdict.detail
+        )
     if verdict.verdict == PASS:
-        return Record(found.file, found.line, found.latex, binding.result, FAIL,
-                      "marked as an erratum, but it holds: " + verdict.detail)
+        return Record(
+            found.file,
+            found.line,
+            found.latex,
+            binding.result,
+            FAIL,
+            "marked as an erratum, but it holds: " + verdict.detail,
+        )
     return Record(found.file, found.line, found.latex, binding.result, verdict.verdict, verdict.detail)
 
 
 def _as_assumption(found: Found, binding: Binding, verdict: Verdict) -> Record:
     """A claim read under a stated assumption: the holding reading must PASS, the failing one be refuted."""
+
+    def record(outcome: str, detail: str) -> Record:
+        return Record(found.file, found.line, found.latex, binding.result, outcome, detail)
+
     other = f"; fails if {binding.fails_under}" if binding.fails_under else ""
     if binding.assumption:
         if verdict.verdict == PASS:
-            return Record(found.file, found.line, found.latex, binding.result, ASSUMPTION,
-                          f"holds if {binding.assumption}{other}: {verdict.detail}")
+            return record(ASSUMPTION, f"holds if {binding.assumption}{other}: {verdict.detail}")
         if verdict.verdict == FAIL:
-            return Record(found.file, found.line, found.latex, binding.result, FAIL,
-                          f"recorded as holding if {binding.assumption}, but refuted: {verdict.detail}")
+            return record(FAIL, f"recorded as holding if {binding.assumption}, but refuted: {verdict.detail}")
     else:
         if verdict.verdict == FAIL:
-            return Record(found.file, found.line, found.latex, binding.result, ASSUMPTION,
-                          f"fails if {binding.fails_under}: {verdict.detail}")
+            return record(ASSUMPTION, f"fails if {binding.fails_under}: {verdict.detail}")
         if verdict.verdict == PASS:
-            return Record(found.file, found.line, found.latex, binding.result, FAIL,
-                          f"recorded as failing if {binding.fails_under}, but it holds: {verdict.detail}")
-    return Record(found.file, found.line, found.latex, binding.result, verdict.verdict, verdict.detail)
+            return record(FAIL, f"recorded as failing if {binding.fails_under}, but it holds: {verdict.detail}")
+    return record(verdict.verdict, verdict.detail)
 
 
 def check_paths(paths, use_cache: bool = False) -> list[Record]:
@@ -173,14 +208,26 @@ def exit_status(records, strict: bool = False) -> int:
     return 0
 
 
-VERDICT_ORDER = (PASS, ERRATUM, ASSUMPTION, FAIL, UNPARSEABLE, UNKNOWN, SKIPPED)   # every verdict the checker gives, as summaries list them
+VERDICT_ORDER = (
+    PASS,
+    ERRATUM,
+    ASSUMPTION,
+    FAIL,
+    UNPARSEABLE,
+    UNKNOWN,
+    SKIPPED,
+)  # every verdict the checker gives, as summaries list them
 
 
 def summary(records) -> str:
     counts = {}
     for r in records:
         counts[r.verdict] = counts.get(r.verdict, 0) + 1
-    return f"{len(records)} formulas: " + ", ".join(f"{counts[v]} {v}" for v in VERDICT_ORDER if v in counts) if records else "no formulas found"
+    return (
+        f"{len(records)} formulas: " + ", ".join(f"{counts[v]} {v}" for v in VERDICT_ORDER if v in counts)
+        if records
+        else "no formulas found"
+    )
 
 
 def render_json(records) -> str:

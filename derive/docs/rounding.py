@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import mpmath
 
-RULE = ("A figure written with k decimals is correct if and only if it is the exact value rounded to "
-        "nearest at k decimals: |exact - figure| <= 0.5 * 10^-k (at an exact tie both neighbours count). "
-        "A percentage counts the decimals of the fraction it stands for (95.4% is 0.954, three decimals). "
-        "A truncation presented as a rounding, or a figure one unit off in its last digit, is wrong.")
+RULE = (
+    "A figure written with k decimals is correct if and only if it is the exact value rounded to "
+    "nearest at k decimals: |exact - figure| <= 0.5 * 10^-k (at an exact tie both neighbours count). "
+    "A percentage counts the decimals of the fraction it stands for (95.4% is 0.954, three decimals). "
+    "A truncation presented as a rounding, or a figure one unit off in its last digit, is wrong."
+)
 
 
 def half_unit(places: int):

@@ -34,11 +34,32 @@ from derive.docs.formats.common import Found, ScanError, formulas_of_block, read
 from derive.docs.formats.latex import scan_latex
 from derive.docs.formats.markdown import scan_markdown
 
-__all__ = ["Found", "ScanError", "SUFFIXES", "document_files", "find_documents", "formulas_of_block", "scan_file",
-           "scan_latex", "scan_markdown", "scan_path", "scan_text", "split_rows", "tag_of_comment"]
+__all__ = [
+    "Found",
+    "ScanError",
+    "SUFFIXES",
+    "document_files",
+    "find_documents",
+    "formulas_of_block",
+    "scan_file",
+    "scan_latex",
+    "scan_markdown",
+    "scan_path",
+    "scan_text",
+    "split_rows",
+    "tag_of_comment",
+]
 
-SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".qmd": "markdown", ".mdx": "mdx", ".rst": "rst",
-            ".ipynb": "notebook", ".py": "python", ".tex": "latex"}
+SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".qmd": "markdown",
+    ".mdx": "mdx",
+    ".rst": "rst",
+    ".ipynb": "notebook",
+    ".py": "python",
+    ".tex": "latex",
+}
 SKIPPED_FOLDERS = {"__pycache__", "node_modules", "site-packages", "_build"}
 FORMAT_NAMES = "Markdown (.md, .mdx, .qmd), reStructuredText (.rst), a notebook (.ipynb), Python (.py) or LaTeX (.tex)"
 
@@ -54,17 +75,21 @@ def scan_text(text: str, kind: str, file: str = "<text>", path: Path | None = No
     table, default_role = None, None
     if path is not None:
         from derive.docs.formats.sphinx_conf import project_default_role, project_macros
+
         table, default_role = project_macros(path), project_default_role(path)
     if kind in ("markdown", "mdx"):
         return scan_markdown(text, file, mdx=kind == "mdx", table=table)
     if kind == "rst":
         from derive.docs.formats.rst import scan_rst
+
         return scan_rst(text, file, table=table, default_role=default_role)
     if kind == "notebook":
         from derive.docs.formats.notebook import scan_notebook
+
         return scan_notebook(text, file, table=table)
     if kind == "python":
         from derive.docs.formats.python import scan_python
+
         return scan_python(text, file, table=table, default_role=default_role)
     raise ValueError(f"no document format {kind!r}")
 
@@ -96,7 +121,9 @@ def find_documents(paths) -> tuple[list[Path], list[ScanError]]:
                 files.extend(_walk(path, problems))
             elif path.is_file():
                 if path.suffix.lower() not in SUFFIXES:
-                    problems.append(ScanError(f"{path}: not a document the checker reads; expected {FORMAT_NAMES}", path))
+                    problems.append(
+                        ScanError(f"{path}: not a document the checker reads; expected {FORMAT_NAMES}", path)
+                    )
                 else:
                     files.append(path)
             else:

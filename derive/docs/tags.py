@@ -97,8 +97,12 @@ class PinClause:
 
 VOCABULARY_KINDS = ("matrix", "index", "dimension", "size", "sequence")
 STRUCTURED_MATRICES = ("symmetric positive definite matrix", "positive definite matrix", "symmetric matrix")
-DEFINES = re.compile(r"\s*(?::=|\\coloneqq|\\equiv|\\triangleq|\\doteq|\\(?:stackrel|overset)\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\{=\}|=)\s*")
-FUNCTION_HEAD = re.compile(r"^\s*((?:\\operatorname|\\mathrm|\\text)\{[A-Za-z]+\}|\\[A-Za-z]+|[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*\(([^()]*)\)\s*$")
+DEFINES = re.compile(
+    r"\s*(?::=|\\coloneqq|\\equiv|\\triangleq|\\doteq|\\(?:stackrel|overset)\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\{=\}|=)\s*"
+)
+FUNCTION_HEAD = re.compile(
+    r"^\s*((?:\\operatorname|\\mathrm|\\text)\{[A-Za-z]+\}|\\[A-Za-z]+|[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*\(([^()]*)\)\s*$"
+)
 COMPARISON = re.compile(r"\\geq|\\leq|\\ge|\\le|\\gt|\\lt|>=|<=|>|<")
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
@@ -120,14 +124,17 @@ def parse_tag(text: str) -> Binding | None:
     binding = Binding()
     misspelt = re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", head) and "-" in head and head.lower() not in ("one-hot",)
     if head and not misspelt and not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", head) or head.lower() == "erratum":
-        clauses.insert(0, head)   # the tag opens with a clause
+        clauses.insert(0, head)  # the tag opens with a clause
         head = ""
     if head:
         names = catalog_names()
         if head not in names:
             import difflib
+
             close = difflib.get_close_matches(head, names, n=2, cutoff=0.5)
-            raise TagError(f"the tag names no result '{head}'" + (f"; did you mean {', '.join(close)}?" if close else ""))
+            raise TagError(
+                f"the tag names no result '{head}'" + (f"; did you mean {', '.join(close)}?" if close else "")
+            )
         binding.result = head
     for clause in clauses:
         clause = clause.strip()
@@ -152,7 +159,9 @@ def parse_tag(text: str) -> Binding | None:
             if not name.strip() or not meaning.strip():
                 raise TagError(f"the clause '{clause}' needs a name and a meaning")
             binding.overrides[name.strip()] = meaning.strip()
-            if meaning.strip().isdigit() and int(meaning) > 0:   # a dimension's value, if NAME is one (an override otherwise)
+            if (
+                meaning.strip().isdigit() and int(meaning) > 0
+            ):  # a dimension's value, if NAME is one (an override otherwise)
                 binding.clauses.append(PinClause(_key(name), int(meaning)))
         elif ":" in clause:
             name, _, kind = clause.partition(":")
@@ -167,7 +176,9 @@ def parse_tag(text: str) -> Binding | None:
     if binding.erratum and (binding.assumption or binding.fails_under):
         raise TagError("a formula is either an erratum or a reading under an assumption, not both")
     ranged = {c.name for c in binding.clauses if isinstance(c, RangeClause)}
-    for name in [n for n in binding.kinds if n.strip() in ranged]:   # a declared symbol with a range: the vocabulary makes both
+    for name in [
+        n for n in binding.kinds if n.strip() in ranged
+    ]:  # a declared symbol with a range: the vocabulary makes both
         binding.clauses.insert(0, KindClause(name.strip(), binding.kinds.pop(name).strip()))
     return binding
 
@@ -209,19 +220,29 @@ def _moment(clause: str) -> Setting:
         about, _, rest = rest[3:].strip().partition(" ")
     match = re.fullmatch(r"(.+?)\s*(?:\^\s*\{?\s*(\d)\s*\}?)?", rest.strip())
     if not rest.strip() or match is None:
-        raise TagError(f"the clause '{clause.strip()}' needs the symbol of the {word.lower()}, e.g. '{word.lower()} \\sigma^2'")
-    return Setting(word.lower(), of=_key(about) if about else "", name=_key(match.group(1)), power=int(match.group(2) or 1), text=clause.strip())
+        raise TagError(
+            f"the clause '{clause.strip()}' needs the symbol of the {word.lower()}, e.g. '{word.lower()} \\sigma^2'"
+        )
+    return Setting(
+        word.lower(),
+        of=_key(about) if about else "",
+        name=_key(match.group(1)),
+        power=int(match.group(2) or 1),
+        text=clause.strip(),
+    )
 
 
 def _function(clause: str) -> FunctionClause | None:
     for separator in DEFINES.finditer(clause):
-        head, body = clause[:separator.start()], clause[separator.end():]
+        head, body = clause[: separator.start()], clause[separator.end() :]
         match = FUNCTION_HEAD.match(head)
         if match is None:
             return None
         params = tuple(_key(p) for p in match.group(2).split(",") if p.strip())
         if not params or not body.strip():
-            raise TagError(f"the clause '{clause.strip()}' needs parameters and a body, e.g. 'g(x) = \\log\\sum_i e^{{x_i}}'")
+            raise TagError(
+                f"the clause '{clause.strip()}' needs parameters and a body, e.g. 'g(x) = \\log\\sum_i e^{{x_i}}'"
+            )
         if len(set(params)) != len(params):
             raise TagError(f"the clause '{clause.strip()}' names a parameter twice")
         return FunctionClause(_key(match.group(1)), params, body.strip())
@@ -253,13 +274,15 @@ def _range(clause: str) -> RangeClause | None:
     if len(set(upward)) > 1:
         raise TagError(f"the clause '{clause.strip()}' mixes < and >")
     strict = [r in ("<", ">", "\\lt", "\\gt") for r in relations]
-    if len(parts) == 3:   # a < NAME < b
+    if len(parts) == 3:  # a < NAME < b
         if not (NUMBER.match(parts[0]) and NUMBER.match(parts[2])):
             raise TagError(f"the clause '{clause.strip()}': write 'a < NAME < b' with numbers a and b")
         low, high = (parts[0], parts[2]) if upward[0] else (parts[2], parts[0])
-        return RangeClause(_key(parts[1]), low, high, strict[0] if upward[0] else strict[1], strict[1] if upward[0] else strict[0])
+        return RangeClause(
+            _key(parts[1]), low, high, strict[0] if upward[0] else strict[1], strict[1] if upward[0] else strict[0]
+        )
     name, bound = parts
-    if NUMBER.match(name) and not NUMBER.match(bound):   # 0 < NAME
+    if NUMBER.match(name) and not NUMBER.match(bound):  # 0 < NAME
         name, bound, upward = bound, name, [not upward[0]]
     if not NUMBER.match(bound):
         raise TagError(f"the clause '{clause.strip()}': a range compares a symbol with a number, e.g. '\\epsilon > 0'")
@@ -275,11 +298,14 @@ def _reading_clause(clause: str) -> tuple[str, str] | None:
     if not colon or key is None:
         return None
     if not text.strip():
-        raise TagError(f"the clause '{clause.strip()}' needs the reading it names, e.g. '{word.strip()}: ties count as wins'")
+        raise TagError(
+            f"the clause '{clause.strip()}' needs the reading it names, e.g. '{word.strip()}: ties count as wins'"
+        )
     return key, " ".join(text.split())
 
 
 # --- applying the clauses to a vocabulary ---------------------------------------------------
+
 
 def apply_clauses(vocab, clauses, log_base: str = "e"):
     """``vocab`` as the tag's clauses change it: kinds first, then functions, model parameters and ranges."""
@@ -294,7 +320,9 @@ def apply_clauses(vocab, clauses, log_base: str = "e"):
                 vocab = _set_parameters(vocab, chosen)
                 continue
             for clause in chosen:
-                vocab = {KindClause: _declare, FunctionClause: _define, RangeClause: _narrow, PinClause: _pin}[kind](vocab, clause, log_base)
+                vocab = {KindClause: _declare, FunctionClause: _define, RangeClause: _narrow, PinClause: _pin}[kind](
+                    vocab, clause, log_base
+                )
     except VocabularyError as exc:
         raise BindError(str(exc)) from None
     return vocab
@@ -310,7 +338,9 @@ def _declare(vocab, clause: KindClause, log_base):
     key, size = clause.name, vocab.size
     if clause.kind in ("dimension", "size"):
         symbol = sp.Symbol(f"doc_{key}", integer=True, positive=True)
-        return vocab.with_samplers({symbol: dom.dimension(1, 5)}).with_(dims={**vocab.dims, key: symbol}, size=size or symbol)
+        return vocab.with_samplers({symbol: dom.dimension(1, 5)}).with_(
+            dims={**vocab.dims, key: symbol}, size=size or symbol
+        )
     if clause.kind == "sequence":
         length = vocab.dims.get(clause.steps) or vocab.dims.get(clause.steps.upper())
         added = {}
@@ -321,39 +351,58 @@ def _declare(vocab, clause: KindClause, log_base):
         added[base] = dom.vector(length)
         steps = (clause.steps, clause.steps.upper())
         dims = {**vocab.dims, **{name: length for name in steps if name not in vocab.dims}}
-        return vocab.with_samplers(added).with_(entries={**vocab.entries, key: sequence(lambda step, env: base[step], length, steps)},
-                                                 dims=dims, size=size or length)
+        return vocab.with_samplers(added).with_(
+            entries={**vocab.entries, key: sequence(lambda step, env: base[step], length, steps)},
+            dims=dims,
+            size=size or length,
+        )
     if size is None:
-        raise VocabularyError(f"{key} is a {clause.kind} over the result's dimension, and {vocab.name or 'this notation'} has none")
+        raise VocabularyError(
+            f"{key} is a {clause.kind} over the result's dimension, and {vocab.name or 'this notation'} has none"
+        )
     if clause.kind == "matrix":
         base = sp.IndexedBase(f"doc_{key}", real=True)
-        return vocab.with_samplers({base: dom.matrix(size, size)}).with_(entries={**vocab.entries, key: matrix_entries(base, size)})
+        return vocab.with_samplers({base: dom.matrix(size, size)}).with_(
+            entries={**vocab.entries, key: matrix_entries(base, size)}
+        )
     if clause.kind in STRUCTURED_MATRICES:
         # sampled as B B^T + I/100 (positive definite) or (B + B^T)/2 (symmetric) from a matrix B of independent entries
         base = sp.IndexedBase(f"doc_{key}", real=True)
         if clause.kind == "symmetric matrix":
+
             def entry(i, j):
                 return (base[i, j] + base[j, i]) / 2
         else:
+
             def entry(i, j):
                 k = sp.Dummy("k", integer=True, positive=True)
                 return sp.Sum(base[i, k] * base[j, k], (k, 1, size)) + sp.KroneckerDelta(i, j) / 100
-        return vocab.with_samplers({base: dom.matrix(size, size)}).with_(entries={**vocab.entries, key: matrix_entries(entry, size)})
+
+        return vocab.with_samplers({base: dom.matrix(size, size)}).with_(
+            entries={**vocab.entries, key: matrix_entries(entry, size)}
+        )
     if clause.kind == "index":
         symbol = sp.Symbol(key, integer=True, positive=True)
         return vocab.with_samplers({symbol: dom.index(size)}).with_(indices=[*vocab.indices, symbol])
     word = clause.kind.split()[0].lower().rstrip("s") if clause.kind.split() else ""
     if word not in KIND_SAMPLERS:
-        raise VocabularyError(f"unknown kind '{clause.kind}' for {key}; use one of {', '.join(sorted(KIND_SAMPLERS))}, "
-                              "matrix, index, dimension or sequence over t")
+        raise VocabularyError(
+            f"unknown kind '{clause.kind}' for {key}; use one of {', '.join(sorted(KIND_SAMPLERS))}, "
+            "matrix, index, dimension or sequence over t"
+        )
     if word in ("vector", "logits", "distribution"):
         base = sp.IndexedBase(f"doc_{key}", real=True)
-        return vocab.with_samplers({base: KIND_SAMPLERS[word](size)}).with_(entries={**vocab.entries, key: vector_of(base)})
-    if key in vocab.entries:   # the result's own symbol of that name stays (as for a kind the checker declares)
+        return vocab.with_samplers({base: KIND_SAMPLERS[word](size)}).with_(
+            entries={**vocab.entries, key: vector_of(base)}
+        )
+    if key in vocab.entries:  # the result's own symbol of that name stays (as for a kind the checker declares)
         return vocab
-    symbol = sp.Symbol(f"doc_{key}", real=True, positive=True if word in ("positive", "scale", "temperature", "probability") else None)
-    return vocab.with_samplers({symbol: KIND_SAMPLERS[word](size)}).with_(entries={**vocab.entries, key: number_of(symbol)},
-                                                                        symbols={**vocab.symbols, key: symbol})
+    symbol = sp.Symbol(
+        f"doc_{key}", real=True, positive=True if word in ("positive", "scale", "temperature", "probability") else None
+    )
+    return vocab.with_samplers({symbol: KIND_SAMPLERS[word](size)}).with_(
+        entries={**vocab.entries, key: number_of(symbol)}, symbols={**vocab.symbols, key: symbol}
+    )
 
 
 def _define(vocab, clause: FunctionClause, log_base):
@@ -377,7 +426,9 @@ def _define(vocab, clause: FunctionClause, log_base):
             finally:
                 env._overriding.discard(clause.name)
             if atom.post_sub or atom.sub:
-                raise BindError(f"{clause.name} is defined with {len(clause.params)} argument(s), used with 0 and an index")
+                raise BindError(
+                    f"{clause.name} is defined with {len(clause.params)} argument(s), used with 0 and an index"
+                )
             return result
         if len(args) != len(clause.params):
             raise BindError(f"{clause.name} is defined with {len(clause.params)} argument(s), used with {len(args)}")
@@ -392,7 +443,10 @@ def _define(vocab, clause: FunctionClause, log_base):
                     env.overrides[name] = ("vec", lambda e, value=value: value)
                 elif hasattr(value, "shape") and 1 in value.shape:
                     items = list(value)
-                    env.overrides[name] = ("vec", lambda e, items=items: vector_value(lambda idx: items[int(idx) - 1], len(items)))
+                    env.overrides[name] = (
+                        "vec",
+                        lambda e, items=items: vector_value(lambda idx: items[int(idx) - 1], len(items)),
+                    )
                 else:
                     env.overrides[name] = ("scalar", lambda e, value=value: value)
             result = env.side(body)
@@ -425,8 +479,10 @@ def _set_parameters(vocab, settings):
             handlers.setdefault(vocab.parameters[setting.word], []).append(setting)
         else:
             known = ", ".join(sorted(vocab.parameters)) or "none"
-            raise VocabularyError(f"{vocab.name or 'this notation'} has no model parameter '{setting.text}' (its parameters: {known};"
-                                  " every result: H in bits, equal dimensions, distinct dimensions)")
+            raise VocabularyError(
+                f"{vocab.name or 'this notation'} has no model parameter '{setting.text}' (its parameters: {known};"
+                " every result: H in bits, equal dimensions, distinct dimensions)"
+            )
     for handler, chosen in handlers.items():
         vocab = handler(vocab, chosen)
     return vocab
@@ -451,6 +507,7 @@ def _in_bits(vocab):
             else:
                 raise BindError(f"{name} in bits: {vocab.name}'s {name} is not an entropy")
             return value / sp.log(2)
+
         return call(read)
 
     names = ["H"] + (["I"] if "I" in vocab.entries else [])
@@ -465,8 +522,10 @@ def _narrow(vocab, clause: RangeClause, log_base):
 
     symbol = vocab.symbol(clause.name)
     if symbol is None:
-        raise VocabularyError(f"the range '{clause.name}' is about a symbol {vocab.name or 'this notation'} does not have; "
-                              f"declare it first, e.g. '{clause.name}: real'")
+        raise VocabularyError(
+            f"the range '{clause.name}' is about a symbol {vocab.name or 'this notation'} does not have; "
+            f"declare it first, e.g. '{clause.name}: real'"
+        )
 
     def keep(sampler):
         if isinstance(sampler, dom.Dimension):
@@ -485,10 +544,14 @@ def _narrow(vocab, clause: RangeClause, log_base):
         if clause.strict_high and clause.high is not None and new_high == Fraction(clause.high):
             new_high -= margin
         if new_low >= new_high:
-            raise VocabularyError(f"the range leaves {clause.name} no values (it is sampled from [{sampler.low}, {sampler.high}])")
-        return dom.Interval(str(new_low.numerator / new_low.denominator) if new_low.denominator != 1 else new_low.numerator,
-                            str(new_high.numerator / new_high.denominator) if new_high.denominator != 1 else new_high.numerator,
-                            sampler.positive or new_low > 0)
+            raise VocabularyError(
+                f"the range leaves {clause.name} no values (it is sampled from [{sampler.low}, {sampler.high}])"
+            )
+        return dom.Interval(
+            str(new_low.numerator / new_low.denominator) if new_low.denominator != 1 else new_low.numerator,
+            str(new_high.numerator / new_high.denominator) if new_high.denominator != 1 else new_high.numerator,
+            sampler.positive or new_low > 0,
+        )
 
     return restrict(vocab, symbol, keep)
 
@@ -498,7 +561,9 @@ def _within(value, clause: RangeClause) -> bool:
 
     if clause.low is not None and (value < Fraction(clause.low) or clause.strict_low and value == Fraction(clause.low)):
         return False
-    if clause.high is not None and (value > Fraction(clause.high) or clause.strict_high and value == Fraction(clause.high)):
+    if clause.high is not None and (
+        value > Fraction(clause.high) or clause.strict_high and value == Fraction(clause.high)
+    ):
         return False
     return True
 
@@ -514,8 +579,10 @@ def _pin(vocab, clause: PinClause, log_base):
     pinned = restrict(vocab, symbol, lambda sampler: dom.Dimension((clause.value,), sampler.symbol_text))
     largest = _largest_sample(pinned.domain)
     if largest > MAX_SAMPLED_ENTRIES:
-        raise VocabularyError(f"with {clause.name} = {clause.value} a point would hold {largest} sampled numbers "
-                              f"(at most {MAX_SAMPLED_ENTRIES} are drawn); check the formula at a smaller size")
+        raise VocabularyError(
+            f"with {clause.name} = {clause.value} a point would hold {largest} sampled numbers "
+            f"(at most {MAX_SAMPLED_ENTRIES} are drawn); check the formula at a smaller size"
+        )
     return pinned
 
 

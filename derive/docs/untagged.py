@@ -31,17 +31,40 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
-from derive.docs.bind import Definition
+from derive.docs.bind import Definition, single_atom
 from derive.docs.interpret import Atom, Cases, Deriv, Number, Side, SumNode, TupleNode, rewrite_chain
 from derive.docs.parse import ParseError, parse_latex
 
 # functions the checker knows by their usual names: their arguments are the formula's own variables
-KNOWN_FUNCTIONS = {"sigma", "sigmoid", "logistic", "softmax", "Softmax", "logsoftmax", "H", "KL", "D", "D_KL", "E", "bb_E",
-                   "Var", "var", "Cov", "diag", "tr", "trace", "rank", "delta", "one"}
+KNOWN_FUNCTIONS = {
+    "sigma",
+    "sigmoid",
+    "logistic",
+    "softmax",
+    "Softmax",
+    "logsoftmax",
+    "H",
+    "KL",
+    "D",
+    "D_KL",
+    "E",
+    "bb_E",
+    "Var",
+    "var",
+    "Cov",
+    "diag",
+    "tr",
+    "trace",
+    "rank",
+    "delta",
+    "one",
+}
 # names that mean one function only: "sigmoid(x) = ..." is a claim about it, while "σ(x) = max(0, x)" defines σ
 UNAMBIGUOUS_FUNCTIONS = {"sigmoid", "logistic", "softmax", "Softmax", "logsoftmax", "diag", "tr", "trace", "rank"}
 NATIVE_FUNCTIONS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tanh)
-DEFINITION_MARK = re.compile(r":=|=:|\\coloneqq|\\eqqcolon|\\triangleq|\\equiv|\\doteq|\\(?:stackrel|overset)\s*\{[^{}]*(?:def|\\Delta)")
+DEFINITION_MARK = re.compile(
+    r":=|=:|\\coloneqq|\\eqqcolon|\\triangleq|\\equiv|\\doteq|\\(?:stackrel|overset)\s*\{[^{}]*(?:def|\\Delta)"
+)
 LET = re.compile(r"\\(?:text|textrm|mathrm|mbox)\s*\{\s*(?:let|define|denote)\b", re.I)
 BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathbfit)\s*\{?\s*\\?([A-Za-z]+)")
 
@@ -50,8 +73,8 @@ BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathbfit)\s*\{?\s*\\?([A-Za-z]
 class DocumentContext:
     """The names earlier formulas of one document defined, for the formulas after them."""
 
-    definitions: dict = field(default_factory=dict)   # name -> Definition
-    sources: dict = field(default_factory=dict)       # name -> the defining formula, for the cache key
+    definitions: dict = field(default_factory=dict)  # name -> Definition
+    sources: dict = field(default_factory=dict)  # name -> the defining formula, for the cache key
 
     def define(self, definition: Definition, latex: str) -> None:
         self.definitions[definition.name] = definition
@@ -78,27 +101,37 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
     """Whether an untagged formula claims something to decide, defines a name, or states nothing to check."""
     try:
         sides, relations, _ = rewrite_chain(latex)
-    except Exception:   # unreadable formulas are decided (and reported) as claims
+    except Exception:  # unreadable formulas are decided (and reported) as claims
         return Reading("claim")
     if not relations:
         return Reading("claim")
     marked = bool(DEFINITION_MARK.search(latex))
-    first = _lone_atom(sides[0])
+    first = single_atom(sides[0])
     if relations[0] == "=" and first is not None and first.args is None and not first.transpose:
         name = _key(first)
         if marked:
-            return Reading("definition", f"definition of {name}: binds it for the formulas after it",
-                           Definition(name, [], sides[1]))
+            return Reading(
+                "definition",
+                f"definition of {name}: binds it for the formulas after it",
+                Definition(name, [], sides[1]),
+            )
         return Reading("definition", f"definition of {name}: nothing to check")
     if relations[0] == "=" and first is not None and first.args and _is_definable(first):
-        params = [_key(a) for a in (_lone_atom(s) for s in first.args) if a is not None]
+        params = [_key(a) for a in (single_atom(s) for s in first.args) if a is not None]
         name = _key(first)
-        recursive = any(_mentions(side, first.key) for side in sides[1:])   # f(x, y) = f(y, x) is a claim about f
-        if not recursive and len(params) == len(first.args) and all(a.args is None for a in (_lone_atom(s) for s in first.args)):
+        recursive = any(_mentions(side, first.key) for side in sides[1:])  # f(x, y) = f(y, x) is a claim about f
+        if (
+            not recursive
+            and len(params) == len(first.args)
+            and all(a.args is None for a in (single_atom(s) for s in first.args))
+        ):
             if len(sides) == 2 and _is_constant(sides[1]):
                 return Reading("skip", f"a condition or an equation on {name}: nothing claimed for every value")
-            return Reading("definition", f"definition of the function {name}: binds it for the formulas after it",
-                           Definition(name, params, sides[1]))
+            return Reading(
+                "definition",
+                f"definition of the function {name}: binds it for the formulas after it",
+                Definition(name, params, sides[1]),
+            )
     if marked or LET.search(latex):
         return Reading("definition", "a definition: nothing to check")
     if any(r in ("<", ">", "<=", ">=", "!=") for r in relations) and all(_is_simple(s) for s in sides):
@@ -109,7 +142,10 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
         # 0 = f'(θ) = ... = 9θ^8(1-θ)^4 - ...: an expression set to a value, then worked out
         for end, neighbour in ((sides[0], sides[1]), (sides[-1], sides[-2])):
             if not _free_names(end, context) and _free_names(neighbour, context):
-                return Reading("skip", "an equation to solve (an expression set to a value and worked out): not claimed for every value")
+                return Reading(
+                    "skip",
+                    "an equation to solve (an expression set to a value and worked out): not claimed for every value",
+                )
     if len(sides) == 2 and relations[0] in ("=", "~"):
         constant = [not _free_names(s, context) for s in sides]
         if constant.count(True) == 1:
@@ -123,7 +159,7 @@ def quantified_names(latex: str, context: DocumentContext) -> dict:
     """The names a claim binds by itself, each with its kind ("real" or "vector"); see the module docstring."""
     sides, _, _ = rewrite_chain(latex)
     bold = {m.group(1) for m in BOLD.finditer(latex)}
-    occurrences: dict = {}     # key -> [in an argument or a differentiated expression?]
+    occurrences: dict = {}  # key -> [in an argument or a differentiated expression?]
     kinds: dict = {}
     derivative_variables: set = set()
 
@@ -164,7 +200,9 @@ def quantified_names(latex: str, context: DocumentContext) -> dict:
     def visit(node, inside, bound):
         if isinstance(node, Atom):
             if node.args is not None:
-                known = node.key in KNOWN_FUNCTIONS or _key(node) in context.definitions or node.key in context.definitions
+                known = (
+                    node.key in KNOWN_FUNCTIONS or _key(node) in context.definitions or node.key in context.definitions
+                )
                 for arg in node.args:
                     walk_side(arg, inside or known, bound)
             else:
@@ -176,12 +214,12 @@ def quantified_names(latex: str, context: DocumentContext) -> dict:
                     walk_side(part, inside, inner)
             walk_side(node.body, inside, inner)
         elif isinstance(node, Deriv):
-            variable = _lone_atom(node.den)
+            variable = single_atom(node.den)
             if variable is not None and variable.args is None:
                 key = _key(variable) if not variable.sub or str(variable.sub[0]).isdigit() else variable.key
                 derivative_variables.add(key)
                 note(variable, True, bound)
-            numerator = _lone_atom(node.num)
+            numerator = single_atom(node.num)
             walk_side(node.num, numerator is None or numerator.args is not None, bound)
         elif isinstance(node, TupleNode):
             for item in node.items:
@@ -192,23 +230,14 @@ def quantified_names(latex: str, context: DocumentContext) -> dict:
 
     for side in sides:
         walk_side(side, False, set())
-    return {key: kinds[key] for key, seen in occurrences.items()
-            if key not in context.definitions and (key in derivative_variables or all(seen))}
+    return {
+        key: kinds[key]
+        for key, seen in occurrences.items()
+        if key not in context.definitions and (key in derivative_variables or all(seen))
+    }
 
 
 # --- helpers --------------------------------------------------------------------------
-
-def _lone_atom(side: Side):
-    """The node a side consists of, when it is a single name or application."""
-    try:
-        expr = parse_latex(side.text)
-    except ParseError:
-        return None
-    if isinstance(expr, sp.Symbol):
-        node = side.table.get(expr.name.replace("{", "").replace("}", ""))
-        if isinstance(node, Atom):
-            return node
-    return None
 
 
 def _key(atom: Atom) -> str:
@@ -269,8 +298,12 @@ def _child_sides(node) -> list:
 def _free_names(side: Side, context: DocumentContext) -> bool:
     """Whether a side uses a name that is neither defined earlier nor a function the checker knows."""
     for node in _reachable(side):
-        if isinstance(node, Atom) and node.key not in context.definitions and _key(node) not in context.definitions \
-                and not (node.args is not None and node.key in KNOWN_FUNCTIONS):
+        if (
+            isinstance(node, Atom)
+            and node.key not in context.definitions
+            and _key(node) not in context.definitions
+            and not (node.args is not None and node.key in KNOWN_FUNCTIONS)
+        ):
             return True
         if isinstance(node, (SumNode, Deriv)):
             return True
@@ -286,7 +319,7 @@ def _is_simple(side: Side) -> bool:
     """A single name, or numbers only: what a condition relates."""
     if _is_constant(side):
         return True
-    atom = _lone_atom(side)
+    atom = single_atom(side)
     return atom is not None and atom.args is None
 
 
@@ -300,7 +333,11 @@ def _has_function(side: Side, context: DocumentContext) -> bool:
     for node in _atoms_in(side):
         if isinstance(node, Deriv):
             return True
-        if isinstance(node, Atom) and node.args is not None and (node.key in KNOWN_FUNCTIONS or node.key in context.definitions):
+        if (
+            isinstance(node, Atom)
+            and node.args is not None
+            and (node.key in KNOWN_FUNCTIONS or node.key in context.definitions)
+        ):
             return True
         if isinstance(node, SumNode) and _has_function(node.body, context):
             return True
@@ -315,6 +352,5 @@ def _is_single_application(side: Side, context: DocumentContext) -> bool:
         return False
     if isinstance(expr, NATIVE_FUNCTIONS) or (isinstance(expr, sp.Pow) and expr.base == sp.E):
         return True
-    atom = _lone_atom(side)
+    atom = single_atom(side)
     return atom is not None and atom.args is not None
-

@@ -5,7 +5,6 @@ your own BibTeX file (``refs.bib``, key ``cauchy1821``). Put it in an appendix w
 ``python -m derive appendix two_term_am_gm.py --bib refs.bib --only``.
 """
 
-import mpmath
 import sympy as sp
 
 from derive import Claim, Domain, Result, Step, reals

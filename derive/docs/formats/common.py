@@ -28,7 +28,7 @@ class Found:
     file: str
     line: int
     latex: str
-    tag: str | None          # the tag text after "derive:", or None
+    tag: str | None  # the tag text after "derive:", or None
     tag_line: int | None = None
     display: bool = True
     cell: int | None = None
@@ -41,7 +41,7 @@ class Found:
         return f"{self.file}:{self.line}"
 
 
-MAX_FILE_BYTES = 64 << 20   # notebooks with their outputs reach tens of MB; documentation text far less
+MAX_FILE_BYTES = 64 << 20  # notebooks with their outputs reach tens of MB; documentation text far less
 
 
 def read_document(path) -> str:
@@ -61,9 +61,29 @@ def read_document(path) -> str:
 
 
 TAG = re.compile(r"^\s*derive\s*:(.*)$", re.S)
-RELATION_START = re.compile(r"^\s*(=|<|>|\\le\b|\\leq\b|\\ge\b|\\geq\b|\\approx\b|\\equiv\b|\\leqslant|\\geqslant|\\lt\b|\\gt\b|\\neq\b|:=)")
-MATH_ENVIRONMENTS = {"equation", "equation*", "align", "align*", "gather", "gather*", "multline", "multline*", "eqnarray",
-                     "eqnarray*", "flalign", "flalign*", "alignat", "alignat*", "displaymath", "math", "dmath", "dmath*"}
+RELATION_START = re.compile(
+    r"^\s*(=|<|>|\\le\b|\\leq\b|\\ge\b|\\geq\b|\\approx\b|\\equiv\b|\\leqslant|\\geqslant|\\lt\b|\\gt\b|\\neq\b|:=)"
+)
+MATH_ENVIRONMENTS = {
+    "equation",
+    "equation*",
+    "align",
+    "align*",
+    "gather",
+    "gather*",
+    "multline",
+    "multline*",
+    "eqnarray",
+    "eqnarray*",
+    "flalign",
+    "flalign*",
+    "alignat",
+    "alignat*",
+    "displaymath",
+    "math",
+    "dmath",
+    "dmath*",
+}
 
 
 def tag_of_comment(text: str) -> str | None:
@@ -114,7 +134,9 @@ def split_rows(body: str) -> list[tuple[int, str]]:
 def _unwrap(body: str) -> str:
     """The inside of an aligned/split/gathered block that fills a display."""
     stripped = body.strip()
-    match = re.match(r"^\\begin\{(aligned|split|gathered|alignedat|array)\}(\{[^}]*\})?(.*)\\end\{\1\}$", stripped, re.S)
+    match = re.match(
+        r"^\\begin\{(aligned|split|gathered|alignedat|array)\}(\{[^}]*\})?(.*)\\end\{\1\}$", stripped, re.S
+    )
     if match:
         return body.replace(stripped, match.group(3))
     return body
@@ -129,7 +151,7 @@ def _drop_alignment(row: str) -> str:
         elif row.startswith("\\end", k):
             env -= 1
         if row[k] == "\\" and k + 1 < len(row):
-            out.append(row[k:k + 2])
+            out.append(row[k : k + 2])
             k += 2
             continue
         out.append(" " if row[k] == "&" and env == 0 else row[k])
@@ -159,7 +181,7 @@ def strip_math_environment(body: str) -> tuple[int, str]:
     if match.group(1).startswith("alignat"):
         columns = re.match(r"\s*\{[^}]*\}", body[start:])
         start += columns.end() if columns else 0
-    return body.count("\n", 0, start), body[start:match.end(2)]
+    return body.count("\n", 0, start), body[start : match.end(2)]
 
 
 def add_formula(out: list, table, file: str, line: int, latex: str, tag, tag_line, display: bool, cell=None) -> None:

@@ -36,7 +36,7 @@ NOT_TEXT = {"comment", "verbatim", "verbatim*", "Verbatim", "lstlisting", "minte
 MAX_INCLUDE_DEPTH = 20
 
 
-WALK_BUDGET_SECONDS = 20.0   # the walker's time grows with the square of a run of plain characters
+WALK_BUDGET_SECONDS = 20.0  # the walker's time grows with the square of a run of plain characters
 
 
 def _walk(text: str, file: str):
@@ -51,8 +51,10 @@ def _walk(text: str, file: str):
     except OutOfTime as exc:
         if exc.budget is not token:
             raise
-        raise ScanError(f"{file}: the LaTeX could not be read within {WALK_BUDGET_SECONDS:g} s "
-                        f"({len(text)} characters); split very long formulas or lines") from None
+        raise ScanError(
+            f"{file}: the LaTeX could not be read within {WALK_BUDGET_SECONDS:g} s "
+            f"({len(text)} characters); split very long formulas or lines"
+        ) from None
     except Exception as exc:  # pylatexenc raises its own errors on badly broken input
         raise ScanError(f"{file}: the LaTeX could not be read ({exc})") from None
     return nodes
@@ -83,7 +85,7 @@ class _Scan:
         self.found: list = []
         self.pending: list = [None, None]
         self.active: list[Path] = []
-        self.definitions_only = 0   # inside a local package: its macros count, it states no formula
+        self.definitions_only = 0  # inside a local package: its macros count, it states no formula
 
     def take(self):
         tag, line = self.pending
@@ -155,7 +157,7 @@ class _FileVisit:
             elif isinstance(node, LatexMathNode):
                 verbatim = node.latex_verbatim()
                 open_, close = node.delimiters
-                inner = verbatim[len(open_):len(verbatim) - len(close)]
+                inner = verbatim[len(open_) : len(verbatim) - len(close)]
                 self.formulas(inner, self.line_of(node.pos), node.displaytype == "display", table)
             elif isinstance(node, LatexEnvironmentNode):
                 name = node.environmentname
@@ -163,7 +165,7 @@ class _FileVisit:
                     verbatim = node.latex_verbatim()
                     match = re.match(r"\\begin\{[^}]*\}(\{[^}]*\})?", verbatim)
                     head = match.end() if match else 0
-                    inner = verbatim[head:verbatim.rfind("\\end")]
+                    inner = verbatim[head : verbatim.rfind("\\end")]
                     self.formulas(inner, self.line_of(node.pos) + verbatim.count("\n", 0, head), True, table)
                 elif name not in NOT_TEXT:
                     self.visit(node.nodelist, table.child())
@@ -190,7 +192,7 @@ class _FileVisit:
         if self.scan.definitions_only:
             return
         tag, tag_line = self.scan.take()
-        scope = table.child()   # a definition inside math lasts to the end of that math
+        scope = table.child()  # a definition inside math lasts to the end of that math
         if display:
             for offset, formula in formulas_of_block(inner):
                 add_formula(self.scan.found, scope, self.file, start + offset, formula, tag, tag_line, True)
@@ -238,7 +240,7 @@ def included_files(paths) -> set[Path]:
         try:
             text = read_document(path)
         except ScanError:
-            continue   # reported when the file itself is read
+            continue  # reported when the file itself is read
         if not any(f"\\{name}" in text for name in INCLUDERS):
             continue
         try:

@@ -22,20 +22,30 @@ from collections import ChainMap, deque
 from dataclasses import dataclass
 
 MAX_EXPANSIONS = 5_000
-MAX_TOKENS = 50_000              # in a formula while it is expanded, and in one definition
-MAX_PARAMETER_TOKENS = 100      # the parameter text of a \def
-MAX_WORK = 500_000               # tokens copied by all the expansions of one formula
+MAX_TOKENS = 50_000  # in a formula while it is expanded, and in one definition
+MAX_PARAMETER_TOKENS = 100  # the parameter text of a \def
+MAX_WORK = 500_000  # tokens copied by all the expansions of one formula
 
 TOKEN = re.compile(r"\\[A-Za-z@]+|\\.|#[1-9#]|%[^\n]*\n?|\s+|.", re.S)
-DEFINERS = {"newcommand", "renewcommand", "providecommand", "DeclareRobustCommand", "DeclareMathOperator",
-            "def", "gdef", "edef", "xdef", "let"}
+DEFINERS = {
+    "newcommand",
+    "renewcommand",
+    "providecommand",
+    "DeclareRobustCommand",
+    "DeclareMathOperator",
+    "def",
+    "gdef",
+    "edef",
+    "xdef",
+    "let",
+}
 
 
 @dataclass(frozen=True)
 class Macro:
     """A macro as its document defines it; ``body`` None when the checker cannot expand it (``why`` says why)."""
 
-    name: str                   # with its backslash
+    name: str  # with its backslash
     nargs: int = 0
     default: tuple | None = None  # tokens of the optional first argument's default
     body: tuple | None = ()
@@ -88,7 +98,7 @@ class _Cursor:
             if not self.ahead:
                 nxt = next(self.tokens, None) if self.read < MAX_TOKENS else None
                 if nxt is None:
-                    return None   # the end of the text, or a definition too long to be one: it never closes
+                    return None  # the end of the text, or a definition too long to be one: it never closes
                 self.read += 1
                 self.ahead.append(nxt)
             token = self.ahead[0][0]
@@ -154,7 +164,11 @@ def read_definition(text: str, start: int, table: MacroTable | None = None) -> t
         return _read_def(cursor, name, definer, table)
     if definer == "DeclareMathOperator":
         if cursor.peek() != "{":
-            return Macro(name, body=None, why=f"its \\DeclareMathOperator{{{name}}} has no operator text"), cursor.end, False
+            return (
+                Macro(name, body=None, why=f"its \\DeclareMathOperator{{{name}}} has no operator text"),
+                cursor.end,
+                False,
+            )
         text_tokens = cursor.group()
         if text_tokens is None:
             return Macro(name, body=None, why=f"the definition of {name} never closes"), cursor.end, False
@@ -209,8 +223,16 @@ def _read_def(cursor: _Cursor, name: str, definer: str, table) -> tuple[Macro, i
     expected = [f"#{k}" for k in range(1, len(parameters) + 1)]
     if parameters != expected:
         written = "".join(parameters)
-        return (Macro(name, body=None, why=f"the document defines {name} with delimited parameters "
-                      f"(\\{definer}{name}{written}{{...}}), which the checker does not expand"), cursor.end, global_)
+        return (
+            Macro(
+                name,
+                body=None,
+                why=f"the document defines {name} with delimited parameters "
+                f"(\\{definer}{name}{written}{{...}}), which the checker does not expand",
+            ),
+            cursor.end,
+            global_,
+        )
     if definer in ("edef", "xdef") and table is not None:
         expanded, reason = expand_tokens(body, table)
         if reason:

@@ -31,13 +31,65 @@ from derive.docs.formats.macros import MacroTable
 
 MATH_BLOCKS = ("math_block", "math_block_label", "math_block_eqno", "amsmath", "math_block_double")
 MATH_INLINE = ("math_inline", "math_inline_double", "math_single")
-CODE_DIRECTIVES = {"code", "code-block", "code-cell", "sourcecode", "literalinclude", "jupyter-execute", "ipython",
-                   "raw", "csv-table", "list-table", "mermaid", "graphviz", "toctree", "include", "glue", "bibliography"}
-MARKDOWN_DIRECTIVES = {"note", "warning", "tip", "hint", "important", "caution", "attention", "danger", "error",
-                       "seealso", "admonition", "dropdown", "margin", "sidebar", "topic", "epigraph", "pull-quote",
-                       "tab-set", "tab-item", "card", "grid", "grid-item", "grid-item-card", "div", "container", "only",
-                       "versionadded", "versionchanged", "deprecated", "exercise", "solution", "figure", "glossary",
-                       "proof", "theorem", "lemma", "definition", "example", "remark"}
+CODE_DIRECTIVES = {
+    "code",
+    "code-block",
+    "code-cell",
+    "sourcecode",
+    "literalinclude",
+    "jupyter-execute",
+    "ipython",
+    "raw",
+    "csv-table",
+    "list-table",
+    "mermaid",
+    "graphviz",
+    "toctree",
+    "include",
+    "glue",
+    "bibliography",
+}
+MARKDOWN_DIRECTIVES = {
+    "note",
+    "warning",
+    "tip",
+    "hint",
+    "important",
+    "caution",
+    "attention",
+    "danger",
+    "error",
+    "seealso",
+    "admonition",
+    "dropdown",
+    "margin",
+    "sidebar",
+    "topic",
+    "epigraph",
+    "pull-quote",
+    "tab-set",
+    "tab-item",
+    "card",
+    "grid",
+    "grid-item",
+    "grid-item-card",
+    "div",
+    "container",
+    "only",
+    "versionadded",
+    "versionchanged",
+    "deprecated",
+    "exercise",
+    "solution",
+    "figure",
+    "glossary",
+    "proof",
+    "theorem",
+    "lemma",
+    "definition",
+    "example",
+    "remark",
+}
 
 
 @functools.lru_cache(maxsize=2)
@@ -91,8 +143,9 @@ def _use_bracket_math(md) -> None:
                 state.tokens[count].map = [start, state.line]
             return matched
 
-        md.block.ruler.before("fence", "texmath_" + rule["name"], located,
-                              {"alt": ["paragraph", "reference", "blockquote", "list"]})
+        md.block.ruler.before(
+            "fence", "texmath_" + rule["name"], located, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+        )
 
 
 class MarkdownScan:
@@ -135,7 +188,7 @@ class MarkdownScan:
                 if tag is not None:
                     self.pending[:] = [tag, start + 1]
             elif token.type in MATH_BLOCKS:
-                self.add_block(start + 1, token.content)   # rows count their lines from the opening line
+                self.add_block(start + 1, token.content)  # rows count their lines from the opening line
             elif token.type in ("fence", "colon_fence"):
                 self._fence(token, start)
             elif token.type == "inline" and token.children:
@@ -161,10 +214,10 @@ class MarkdownScan:
     def _fence(self, token, start: int) -> None:
         info = token.info.strip()
         if not info.startswith("{") and token.type == "fence":
-            return                                     # a code block
+            return  # a code block
         name = _directive_name(info)
         options, body = _directive_options(token.content)
-        body_line = start + 2 + options                # the fence line, then the options
+        body_line = start + 2 + options  # the fence line, then the options
         if name in ("math", "prf:math"):
             self.add_block(body_line, body)
         elif name == "eval-rst":
@@ -199,7 +252,7 @@ class MarkdownScan:
 def _directive_name(info: str) -> str:
     """``math`` for ``{math}``, ``callout-note`` for Quarto's ``{.callout-note}``, ``note`` for ``note``."""
     if info.startswith("{") and "}" in info:
-        info = info[1:info.find("}")]
+        info = info[1 : info.find("}")]
     words = info.strip().lstrip(".").split()
     return words[0] if words else ""
 
@@ -207,8 +260,14 @@ def _directive_name(info: str) -> str:
 def _is_component_tag(line: str) -> bool:
     """Whether ``line`` is one opening MDX component tag such as ``<Tip>`` or ``<Tip warning={true}>``."""
     text = line.strip()
-    return (len(text) > 2 and text[0] == "<" and text[1].isupper() and text.endswith(">")
-            and not text.endswith("/>") and text.count("<") == 1)
+    return (
+        len(text) > 2
+        and text[0] == "<"
+        and text[1].isupper()
+        and text.endswith(">")
+        and not text.endswith("/>")
+        and text.count("<") == 1
+    )
 
 
 def _directive_options(content: str) -> tuple[int, str]:
@@ -234,8 +293,15 @@ def _in_cell(found: list, cell: int | None) -> list:
     return found
 
 
-def scan_markdown(text: str, file: str = "<text>", first_line: int = 0, pending_tag=(None, None), mdx: bool = False,
-                  cell: int | None = None, table: MacroTable | None = None) -> list:
+def scan_markdown(
+    text: str,
+    file: str = "<text>",
+    first_line: int = 0,
+    pending_tag=(None, None),
+    mdx: bool = False,
+    cell: int | None = None,
+    table: MacroTable | None = None,
+) -> list:
     """Every formula of a Markdown page (``first_line`` lines before it; a tag may be pending from before)."""
     scan = MarkdownScan(file, mdx, cell, table)
     scan.pending[:] = list(pending_tag)

@@ -18,7 +18,9 @@ from markdown_it.rules_inline import StateInline
 
 
 def content_tabs_plugin(md: MarkdownIt) -> None:
-    md.block.ruler.before("fence", "content_tabs", _content_tab, {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    md.block.ruler.before(
+        "fence", "content_tabs", _content_tab, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    )
 
 
 def _is_code_block(state: StateBlock, line: int) -> bool:
@@ -66,7 +68,9 @@ def _content_tab(state: StateBlock, startLine: int, endLine: int, silent: bool) 
 
 
 def quarto_math_plugin(md: MarkdownIt) -> None:
-    md.block.ruler.before("fence", "quarto_math", _quarto_math_block, {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    md.block.ruler.before(
+        "fence", "quarto_math", _quarto_math_block, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    )
 
 
 def _attributes_after_dollars(text: str) -> str | None:
@@ -85,24 +89,24 @@ def _quarto_math_block(state: StateBlock, startLine: int, endLine: int, silent: 
     if _is_code_block(state, startLine):
         return False
     start = state.bMarks[startLine] + state.tShift[startLine]
-    first = state.src[start:state.eMarks[startLine]]
+    first = state.src[start : state.eMarks[startLine]]
     if not first.startswith("$$"):
         return False
     head = _attributes_after_dollars(first[2:])
-    if head is not None:                              # $$ x = y $$ {#eq-x}
+    if head is not None:  # $$ x = y $$ {#eq-x}
         content, last = head, startLine
     else:
         last, content = None, None
         for line in range(startLine + 1, endLine):
-            text = state.src[state.bMarks[line]:state.eMarks[line]]
+            text = state.src[state.bMarks[line] : state.eMarks[line]]
             if text.strip().startswith("$$"):
                 if _attributes_after_dollars(text) is not None and not _attributes_after_dollars(text).strip():
                     last = line
                 break
         if last is None:
             return False
-        lines = [state.src[start + 2:state.eMarks[startLine]]]
-        lines += [state.src[state.bMarks[k]:state.eMarks[k]] for k in range(startLine + 1, last)]
+        lines = [state.src[start + 2 : state.eMarks[startLine]]]
+        lines += [state.src[state.bMarks[k] : state.eMarks[k]] for k in range(startLine + 1, last)]
         content = "\n".join(lines)
     if silent:
         return True
@@ -130,7 +134,7 @@ def _escaped_brackets(state: StateInline, silent: bool) -> bool:
         return False
     if not silent:
         token = state.push("math_inline" if close.endswith(")") else "math_inline_double", "math", 0)
-        token.content, token.markup = src[pos + 3:end], src[pos:pos + 3]
+        token.content, token.markup = src[pos + 3 : end], src[pos : pos + 3]
     state.pos = end + 3
     return True
 
@@ -144,7 +148,7 @@ def _mdx_comment(state: StateInline, silent: bool) -> bool:
         return False
     if not silent:
         token = state.push("html_inline", "", 0)
-        token.content = "<!--" + src[pos + 3:end] + "-->"
-        token.meta = {"source": src[pos:end + 3]}
+        token.content = "<!--" + src[pos + 3 : end] + "-->"
+        token.meta = {"source": src[pos : end + 3]}
     state.pos = end + 3
     return True

@@ -20,7 +20,7 @@ def markdown_cells(text: str, file: str = "<text>") -> list[tuple[int, str]]:
     import nbformat
 
     try:
-        with warnings.catch_warnings():   # nbformat's advice on the notebook (missing cell ids) is not a checker message
+        with warnings.catch_warnings():  # nbformat's advice on the notebook (missing cell ids) is not a checker message
             warnings.simplefilter("ignore")
             notebook = nbformat.reads(text, as_version=4, capture_validation_error={})
     except Exception as exc:  # nbformat raises several kinds (bad JSON, unknown version, missing keys)

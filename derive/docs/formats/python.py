@@ -21,12 +21,12 @@ from derive.docs.formats.macros import MacroTable
 def docstrings(text: str, file: str = "<text>") -> list[tuple[int, str]]:
     """(line of the string's first line, text with its indentation removed) for each docstring-like string."""
     try:
-        with warnings.catch_warnings():   # "invalid escape sequence" in a docstring is the document's, not ours to print
+        with warnings.catch_warnings():  # "invalid escape sequence" in a docstring is the document's, not ours to print
             warnings.simplefilter("ignore")
             tree = ast.parse(text, filename=file)
     except SyntaxError as exc:
         raise ScanError(f"{file}: not valid Python (line {exc.lineno}: {exc.msg})") from None
-    except ValueError as exc:   # NUL bytes
+    except ValueError as exc:  # NUL bytes
         raise ScanError(f"{file}: not valid Python ({exc})") from None
     out = []
     for node in ast.walk(tree):
@@ -37,12 +37,12 @@ def docstrings(text: str, file: str = "<text>") -> list[tuple[int, str]]:
 
 def _doc_strings(node) -> list:
     """The string constants that ``node`` gives as documentation."""
-    if isinstance(node, ast.Expr):                               # a docstring, or a string after an attribute
+    if isinstance(node, ast.Expr):  # a docstring, or a string after an attribute
         candidates = [node.value]
     elif isinstance(node, ast.Assign) and any(_name(t) == "__doc__" for t in node.targets):
-        candidates = [node.value]                                # f.__doc__ = r"..."
+        candidates = [node.value]  # f.__doc__ = r"..."
     elif isinstance(node, ast.Call) and "docstr" in (_name(node.func) or ""):
-        candidates = list(node.args)                             # PyTorch's add_docstr(torch.abs, r"...")
+        candidates = list(node.args)  # PyTorch's add_docstr(torch.abs, r"...")
     else:
         return []
     return [c for c in candidates if isinstance(c, ast.Constant) and isinstance(c.value, str)]
@@ -64,8 +64,9 @@ def _dedent(value: str) -> str:
     return "\n".join([lines[0].strip()] + [line[margin:] for line in lines[1:]])
 
 
-def scan_python(text: str, file: str = "<text>", table: MacroTable | None = None,
-                default_role: str | None = None) -> list[Found]:
+def scan_python(
+    text: str, file: str = "<text>", table: MacroTable | None = None, default_role: str | None = None
+) -> list[Found]:
     """Every formula of the docstrings of a Python source file."""
     from derive.docs.formats.rst import scan_rst
 

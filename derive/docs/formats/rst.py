@@ -32,24 +32,113 @@ from derive.docs.formats.common import (
 from derive.docs.formats.macros import MacroTable
 
 CODE_DIRECTIVES = {
-    "code-block", "sourcecode", "highlight", "literalinclude", "testcode", "testsetup", "testcleanup", "testoutput",
-    "doctest", "jupyter-execute", "ipython", "plot", "autofunction", "automodule", "autoclass", "automethod",
-    "autoattribute", "autodata", "autoexception", "autosummary", "autoproperty", "toctree", "graphviz", "digraph",
-    "inheritance-diagram", "mermaid", "tabularcolumns", "index", "currentmodule", "module", "codeauthor",
-    "sectionauthor", "moduleauthor", "productionlist", "default-domain", "bibliography",
-    "program", "option", "envvar", "cmdoption", "highlightlang", "literal", "code-cell", "nbinput", "nboutput",
+    "code-block",
+    "sourcecode",
+    "highlight",
+    "literalinclude",
+    "testcode",
+    "testsetup",
+    "testcleanup",
+    "testoutput",
+    "doctest",
+    "jupyter-execute",
+    "ipython",
+    "plot",
+    "autofunction",
+    "automodule",
+    "autoclass",
+    "automethod",
+    "autoattribute",
+    "autodata",
+    "autoexception",
+    "autosummary",
+    "autoproperty",
+    "toctree",
+    "graphviz",
+    "digraph",
+    "inheritance-diagram",
+    "mermaid",
+    "tabularcolumns",
+    "index",
+    "currentmodule",
+    "module",
+    "codeauthor",
+    "sectionauthor",
+    "moduleauthor",
+    "productionlist",
+    "default-domain",
+    "bibliography",
+    "program",
+    "option",
+    "envvar",
+    "cmdoption",
+    "highlightlang",
+    "literal",
+    "code-cell",
+    "nbinput",
+    "nboutput",
 }
 PROSE_DIRECTIVES = {
-    "only", "versionadded", "versionchanged", "deprecated", "versionremoved", "seealso", "centered", "hlist",
-    "glossary", "function", "class", "method", "attribute", "data", "exception", "decorator", "staticmethod",
-    "classmethod", "property", "describe", "object", "tab", "tabs", "tab-set", "tab-item", "group-tab", "dropdown",
-    "card", "grid", "grid-item", "grid-item-card", "margin", "sidebar", "proof", "theorem", "lemma", "definition",
-    "prf:theorem", "prf:lemma", "prf:definition", "prf:proof", "prf:example", "prf:remark", "exercise", "solution",
+    "only",
+    "versionadded",
+    "versionchanged",
+    "deprecated",
+    "versionremoved",
+    "seealso",
+    "centered",
+    "hlist",
+    "glossary",
+    "function",
+    "class",
+    "method",
+    "attribute",
+    "data",
+    "exception",
+    "decorator",
+    "staticmethod",
+    "classmethod",
+    "property",
+    "describe",
+    "object",
+    "tab",
+    "tabs",
+    "tab-set",
+    "tab-item",
+    "group-tab",
+    "dropdown",
+    "card",
+    "grid",
+    "grid-item",
+    "grid-item-card",
+    "margin",
+    "sidebar",
+    "proof",
+    "theorem",
+    "lemma",
+    "definition",
+    "prf:theorem",
+    "prf:lemma",
+    "prf:definition",
+    "prf:proof",
+    "prf:example",
+    "prf:remark",
+    "exercise",
+    "solution",
 }
 PARSER_SETTINGS = {
-    "report_level": 5, "halt_level": 5, "warning_stream": None, "file_insertion_enabled": False, "raw_enabled": False,
-    "_disable_config": True, "input_encoding": "unicode", "traceback": True, "syntax_highlight": "none",
-    "character_level_inline_markup": False, "smart_quotes": False, "pep_references": False, "rfc_references": False,
+    "report_level": 5,
+    "halt_level": 5,
+    "warning_stream": None,
+    "file_insertion_enabled": False,
+    "raw_enabled": False,
+    "_disable_config": True,
+    "input_encoding": "unicode",
+    "traceback": True,
+    "syntax_highlight": "none",
+    "character_level_inline_markup": False,
+    "smart_quotes": False,
+    "pep_references": False,
+    "rfc_references": False,
     "line_length_limit": 100_000,
 }
 
@@ -57,8 +146,9 @@ PARSER_SETTINGS = {
 class _Math(MathBlock):
     """``.. math::`` recording each block with the line of its first line (Sphinx's options accepted)."""
 
-    option_spec = dict(MathBlock.option_spec, label=directives.unchanged, nowrap=directives.flag,
-                       number=directives.unchanged)
+    option_spec = dict(
+        MathBlock.option_spec, label=directives.unchanged, nowrap=directives.flag, number=directives.unchanged
+    )
 
     def run(self):
         events = self.state.document.derive_events
@@ -98,7 +188,7 @@ class _Prose(Directive):
     def run(self):
         holder = nodes.container()
         heading = " ".join(self.arguments)
-        if ":math:" in heading:   # e.g. versionadded's text after the version, which Sphinx reads inline
+        if ":math:" in heading:  # e.g. versionadded's text after the version, which Sphinx reads inline
             holder.extend(self.state.inline_text(heading, self.lineno)[0])
         if self.content:
             self.state.nested_parse(self.content, self.content_offset, holder)
@@ -145,7 +235,11 @@ def _sphinx_vocabulary(default_role: str | None = None):
     def directive(name, language, document):
         if name == "math":
             return _Math, []
-        if name in CODE_DIRECTIVES or name.startswith(("auto", "py:", "c:", "cpp:", "js:", "std:")) and name not in PROSE_DIRECTIVES:
+        if (
+            name in CODE_DIRECTIVES
+            or name.startswith(("auto", "py:", "c:", "cpp:", "js:", "std:"))
+            and name not in PROSE_DIRECTIVES
+        ):
             if name.split(":")[-1] in ("function", "class", "method", "attribute", "data", "exception", "property"):
                 return _Prose, []
             return _Code, []
@@ -178,8 +272,9 @@ def _parse(text: str, file: str, default_role: str | None = None):
     parser = Parser()
     try:
         from docutils.frontend import get_default_settings
-    except ImportError:   # docutils 0.18
+    except ImportError:  # docutils 0.18
         from docutils.frontend import OptionParser
+
         settings = OptionParser(components=(Parser,)).get_default_values()
     else:
         settings = get_default_settings(Parser)
@@ -198,8 +293,13 @@ def _parse(text: str, file: str, default_role: str | None = None):
     return document
 
 
-def scan_rst(text: str, file: str = "<text>", first_line: int = 0, table: MacroTable | None = None,
-             default_role: str | None = None) -> list[Found]:
+def scan_rst(
+    text: str,
+    file: str = "<text>",
+    first_line: int = 0,
+    table: MacroTable | None = None,
+    default_role: str | None = None,
+) -> list[Found]:
     """Every formula of a reStructuredText text whose first line is line ``first_line + 1`` of ``file``.
 
     ``default_role`` is the project's (Sphinx's ``default_role``): with ``math``,

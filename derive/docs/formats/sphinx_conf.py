@@ -16,8 +16,14 @@ from pathlib import Path
 
 from derive.docs.formats.macros import Macro, MacroTable, read_formula, tokens_of
 
-SETTINGS = ("mathjax3_config", "mathjax_config", "mathjax2_config", "latex_elements", "imgmath_latex_preamble",
-            "default_role")
+SETTINGS = (
+    "mathjax3_config",
+    "mathjax_config",
+    "mathjax2_config",
+    "latex_elements",
+    "imgmath_latex_preamble",
+    "default_role",
+)
 MAX_LEVELS = 6
 
 
@@ -42,7 +48,7 @@ def _conf_of(page: Path) -> tuple[str, tuple] | None:
             if conf.is_file():
                 status = conf.stat()
                 return str(conf), (status.st_mtime_ns, status.st_size)
-        except OSError:   # a folder above the page that cannot be searched: no project known
+        except OSError:  # a folder above the page that cannot be searched: no project known
             return None
         if folder.parent == folder:
             break
@@ -79,8 +85,11 @@ def _conf_settings(conf: str, stamp: tuple) -> tuple[tuple, str | None]:
         preamble = f"{preamble}\n{elements['preamble']}"
     if isinstance(preamble, str) and preamble.strip():
         read_formula(preamble, table)
-    for key, path in (("mathjax_config", ("TeX", "Macros")), ("mathjax2_config", ("TeX", "Macros")),
-                      ("mathjax3_config", ("tex", "macros"))):
+    for key, path in (
+        ("mathjax_config", ("TeX", "Macros")),
+        ("mathjax2_config", ("TeX", "Macros")),
+        ("mathjax3_config", ("tex", "macros")),
+    ):
         macros = values.get(key)
         for step in path:
             macros = macros.get(step) if isinstance(macros, dict) else None
