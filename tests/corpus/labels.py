@@ -1663,6 +1663,249 @@ CHECKS.update(
 )
 
 
+# ---- blog posts (Lil'Log) ------------------------------------------------------------------------
+
+
+def _bern_kl(r, rh):
+    return kl([r, 1 - r], [rh, 1 - rh])
+
+
+_RR = [(mpf("0.3"), mpf("0.7")), (mpf("0.05"), mpf("0.2")), (mpf("0.9"), mpf("0.6"))]
+
+
+def _elbo(prior_sign):
+    """A discrete latent model: prior p(z), likelihood p(x|z) at the observed x, an encoder q(z|x)."""
+    prior, lik, q = vec(["0.2", "0.5", "0.3"]), vec(["0.7", "0.1", "0.4"]), vec(["0.6", "0.1", "0.3"])
+    px = dot(prior, lik)
+    post = [a * b / px for a, b in zip(prior, lik)]
+    lhs = log(px) - kl(q, post)
+    rhs = dot(q, [log(v) for v in lik]) + prior_sign * kl(q, prior)
+    return close(lhs, rhs)
+
+
+_ABX = [(mpf("0.7"), mpf("1.9"), mpf("0.3")), (mpf("2.5"), mpf("0.4"), mpf("0.8"))]
+
+
+def _em_deltas():
+    P, Q, d = [3, 2, 1, 4], [1, 2, 4, 3], [0]
+    for a, b in zip(P, Q):
+        d.append(d[-1] + a - b)
+    return d
+
+
+def _es_gradient(factor):
+    """d/dtheta E F(theta + sigma eps) against factor * E[F(theta + sigma eps) eps], eps ~ N(0, 1), by quadrature."""
+
+    def F(x):
+        return x**3 - 2 * x + exp(-x * x / 3)
+
+    def gauss(e):
+        return exp(-e * e / 2) / sqrt(2 * pi)
+
+    out = []
+    for theta, sigma in ((mpf("0.3"), mpf("0.5")), (mpf("-1.1"), mpf("1.7"))):
+        lhs = D(lambda t: quad(lambda e: F(t + sigma * e) * gauss(e), [-inf, inf]), theta)
+        rhs = factor(sigma) * quad(lambda e: F(theta + sigma * e) * e * gauss(e), [-inf, inf])
+        out.append(close(lhs, rhs, mpf(10) ** -12))
+    return all(out)
+
+
+_DIFF = [(mpf("0.02"), mpf("0.9"), mpf("1.3"), mpf("-0.4")), (mpf("0.3"), mpf("0.45"), mpf("-0.7"), mpf("1.2"))]
+
+
+def _diff_mu(x0_coef_prev):
+    """mu-tilde as the source writes its first form (coefficient of x_0 from alpha-bar_t or alpha-bar_{t-1})."""
+
+    def one(beta, abar_prev, xt, x0):
+        alpha = 1 - beta
+        abar = alpha * abar_prev
+        c = sqrt(abar_prev) / (1 - abar_prev) if x0_coef_prev else sqrt(abar) / (1 - abar)
+        lhs = (sqrt(alpha) / beta * xt + c * x0) / (alpha / beta + 1 / (1 - abar_prev))
+        rhs = sqrt(alpha) * (1 - abar_prev) / (1 - abar) * xt + sqrt(abar_prev) * beta / (1 - abar) * x0
+        return close(lhs, rhs)
+
+    return always(one, _DIFF)
+
+
+def _diff_mu_noise(sqrt_in_noise):
+    def one(beta, abar_prev, xt, z):
+        alpha = 1 - beta
+        abar = alpha * abar_prev
+        x0 = (xt - sqrt(1 - abar) * z) / sqrt(abar)
+        mu = sqrt(alpha) * (1 - abar_prev) / (1 - abar) * xt + sqrt(abar_prev) * beta / (1 - abar) * x0
+        den = sqrt(1 - abar) if sqrt_in_noise else 1 - abar
+        return close(mu, (xt - beta / den * z) / sqrt(alpha))
+
+    return always(one, _DIFF)
+
+
+def _diff_beta_tilde(inverted):
+    def one(beta, abar_prev, *_):
+        alpha = 1 - beta
+        abar = alpha * abar_prev
+        ratio = (1 - abar) / (1 - abar_prev) if inverted else (1 - abar_prev) / (1 - abar)
+        return close(1 / (alpha / beta + 1 / (1 - abar_prev)), ratio * beta)
+
+    return always(one, _DIFF)
+
+
+_W3 = mat([[1.2, -0.3, 0.5], [0.4, 2.0, -1.1], [0.0, 0.7, 0.9]])
+_S4 = vec(["0.3", "-1.2", "2.0", "0.45"])
+
+
+def _w2v(sign):
+    out = []
+    for z in (Z3, vec(["4.0", "-2.5", "0.1", "1.3"])):
+        lhs = -log(softmax(z)[0])
+        out.append(close(lhs, -z[0] + sign * log(sum(exp(v) for v in z))))
+    return all(out)
+
+
+CHECKS.update(
+    {
+        "lil-vae-bernoulli-kl": lambda: always(
+            lambda r, rh: close(_bern_kl(r, rh), r * log(r / rh) + (1 - r) * log((1 - r) / (1 - rh))), _RR
+        ),
+        "lil-vae-bernoulli-kl~drop": lambda: always(lambda r, rh: close(_bern_kl(r, rh), r * log(r / rh)), _RR),
+        "lil-vae-bernoulli-kl~swap": lambda: always(
+            lambda r, rh: close(_bern_kl(r, rh), r * log(r / rh) + (1 - r) * log((1 - rh) / (1 - r))), _RR
+        ),
+        "lil-vae-kl-expectation": lambda: all(
+            close(kl(p, q), dot(p, [log(a / b) for a, b in zip(p, q)])) for p, q in itertools.permutations(DISTS, 2)
+        ),
+        "lil-vae-kl-expectation~measure": lambda: all(
+            close(kl(p, q), dot(q, [log(a / b) for a, b in zip(p, q)])) for p, q in itertools.permutations(DISTS, 2)
+        ),
+        "lil-vae-elbo": lambda: _elbo(-1),
+        "lil-vae-elbo~sign": lambda: _elbo(+1),
+        "lil-gan-derivative": lambda: always(
+            lambda a, b, x: close(D(lambda t: a * log(t) + b * log(1 - t), x), a / x - b / (1 - x)), _ABX
+        ),
+        "lil-gan-derivative~sign": lambda: always(
+            lambda a, b, x: close(D(lambda t: a * log(t) + b * log(1 - t), x), a / x + b / (1 - x)), _ABX
+        ),
+        "lil-gan-derivative-ln10": lambda: always(
+            lambda a, b, x: close(
+                D(lambda t: a * log(t, 10) + b * log(1 - t, 10), x), a / log(10) / x - b / log(10) / (1 - x)
+            ),
+            _ABX,
+        ),
+        "lil-gan-derivative-ln10~factor": lambda: always(
+            lambda a, b, x: close(
+                D(lambda t: a * log(t, 10) + b * log(1 - t, 10), x), a * log(10) / x - b * log(10) / (1 - x)
+            ),
+            _ABX,
+        ),
+        "lil-gan-optimal-d": lambda: always(
+            lambda a, b, _x: close(D(lambda t: a * log(t) + b * log(1 - t), a / (a + b)), 0), _ABX
+        ),
+        "lil-gan-optimal-d~swap": lambda: always(
+            lambda a, b, _x: close(D(lambda t: a * log(t) + b * log(1 - t), b / (a + b)), 0), _ABX
+        ),
+        "lil-gan-global-min": lambda: close(2 * log(mpf(1) / 2), -2 * log(2)),
+        "lil-gan-global-min~factor": lambda: close(2 * log(mpf(1) / 2), -log(2)),
+        "lil-gan-em-step3": lambda: _em_deltas()[3] == 2 + 1 - 4 == -1,
+        "lil-gan-em-step3~sign": lambda: _em_deltas()[3] == 2 + 1 - 4 == 1,
+        "lil-gan-em-total": lambda: sum(abs(d) for d in _em_deltas()) == 5,
+        "lil-gan-em-total~abs": lambda: sum(_em_deltas()) == 5,
+        "lil-bandit-hoeffding-threshold": lambda: always(
+            lambda p, t: close(exp(-2 * t * (-log(p) / (2 * t))), p), [(mpf("0.05"), mpf(7)), (mpf("0.3"), mpf(2))]
+        ),
+        "lil-bandit-hoeffding-threshold~power": lambda: always(
+            lambda p, t: close(exp(-2 * t * (-log(p) / t)), p), [(mpf("0.05"), mpf(7)), (mpf("0.3"), mpf(2))]
+        ),
+        "lil-bandit-ucb1": lambda: always(
+            lambda t, n: close(sqrt(-log(t**-4) / (2 * n)), sqrt(2 * log(t) / n)),
+            [(mpf(10), mpf(3)), (mpf(57), mpf(20))],
+        ),
+        "lil-bandit-ucb1~factor": lambda: always(
+            lambda t, n: close(sqrt(-log(t**-4) / (2 * n)), sqrt(4 * log(t) / n)),
+            [(mpf(10), mpf(3)), (mpf(57), mpf(20))],
+        ),
+        "lil-info-kl-split": lambda: all(
+            close(kl(p, q), cross_entropy(p, q) - entropy(p)) for p, q in itertools.permutations(DISTS, 2)
+        ),
+        "lil-info-kl-split~sign": lambda: all(
+            close(kl(p, q), cross_entropy(p, q) + entropy(p)) for p, q in itertools.permutations(DISTS, 2)
+        ),
+        "lil-info-kl-ce": lambda: all(
+            close(kl(p, q), cross_entropy(p, q) - entropy(p)) for p, q in itertools.permutations(DISTS, 2)
+        ),
+        "lil-info-kl-ce~swap": lambda: all(
+            close(kl(p, q), entropy(p) - cross_entropy(p, q)) for p, q in itertools.permutations(DISTS, 2)
+        ),
+        "lil-info-mi": lambda: close(MI, HX - H_X_GIVEN_Y),
+        "lil-info-mi~sign": lambda: close(MI, HX + H_X_GIVEN_Y),
+        "lil-info-exp-sum": lambda: all(
+            exp(sum(ds)) >= sum(exp(v) for v in ds) for ds in ([mpf(0), mpf(0)], [mpf(2), mpf(3)], [mpf("0.1")] * 3)
+        ),
+        "lil-rl-geometric": lambda: always(
+            lambda lam: close(nsum(lambda n: lam**n, [0, inf]), 1 / (1 - lam)), [(mpf("0.3"),), (mpf("0.9"),)]
+        ),
+        "lil-rl-geometric~sign": lambda: always(
+            lambda lam: close(nsum(lambda n: lam**n, [0, inf]), 1 / (1 + lam)), [(mpf("0.3"),), (mpf("0.9"),)]
+        ),
+        "lil-rl-lambda-weights": lambda: always(
+            lambda lam: close((1 - lam) * nsum(lambda n: lam ** (n - 1), [1, inf]), 1), [(mpf("0.3"),), (mpf("0.9"),)]
+        ),
+        "lil-rl-lambda-weights~index": lambda: always(
+            lambda lam: close((1 - lam) * nsum(lambda n: lam**n, [1, inf]), 1), [(mpf("0.3"),), (mpf("0.9"),)]
+        ),
+        "lil-rl-mc-update": lambda: always(
+            lambda a, v, g: close((1 - a) * v + a * g, v + a * (g - v)),
+            [(mpf("0.1"), mpf("2.5"), mpf("-0.7")), (mpf("0.8"), mpf("-1"), mpf("3"))],
+        ),
+        "lil-rl-mc-update~sign": lambda: always(
+            lambda a, v, g: close((1 - a) * v + a * g, v + a * (v - g)),
+            [(mpf("0.1"), mpf("2.5"), mpf("-0.7")), (mpf("0.8"), mpf("-1"), mpf("3"))],
+        ),
+        "lil-rl-es-gradient": lambda: _es_gradient(lambda s: 1 / s),
+        "lil-rl-es-gradient~scale": lambda: _es_gradient(lambda s: s),
+        "lil-w2v-loss": lambda: _w2v(+1),
+        "lil-w2v-loss~sign": lambda: _w2v(-1),
+        "lil-w2v-negative": lambda: identity(lambda x: 1 - sigmoid(x), lambda x: sigmoid(-x)),
+        "lil-w2v-negative~sign": lambda: identity(lambda x: 1 + sigmoid(x), lambda x: sigmoid(-x)),
+        "lil-w2v-nce-posterior": lambda: always(
+            lambda p, q, n: close((p / (n + 1)) / (p / (n + 1) + n / (n + 1) * q), p / (p + n * q)),
+            [(mpf("0.3"), mpf("0.01"), mpf(5)), (mpf("0.05"), mpf("0.2"), mpf(15))],
+        ),
+        "lil-w2v-nce-posterior~drop": lambda: always(
+            lambda p, q, n: close((p / (n + 1)) / (p / (n + 1) + n / (n + 1) * q), p / (p + q)),
+            [(mpf("0.3"), mpf("0.01"), mpf(5)), (mpf("0.05"), mpf("0.2"), mpf(15))],
+        ),
+        "lil-flow-det-inverse": lambda: all(
+            close(mp.det(M) * mp.det(inverse(M)), mp.det(M * inverse(M))) and close(mp.det(M * inverse(M)), 1)
+            for M in (A2, SPD, _W3)
+        ),
+        "lil-flow-det-inverse~transpose": lambda: all(close(mp.det(M) * mp.det(M.T), 1) for M in (A2, SPD, _W3)),
+        "lil-flow-coupling-det": lambda: close(mp.det(mp.diag([exp(v) for v in _S4])), exp(sum(_S4))),
+        "lil-flow-coupling-det~sum": lambda: close(sum(exp(v) for v in _S4), exp(sum(_S4))),
+        "lil-flow-glow-logdet": lambda: always(
+            lambda h, w: close(log(abs(mp.det(_W3)) ** (h * w)), h * w * log(abs(mp.det(_W3)))),
+            [(mpf(4), mpf(6)), (mpf(32), mpf(32))],
+        ),
+        "lil-flow-glow-logdet~sum": lambda: always(
+            lambda h, w: close(log(abs(mp.det(_W3)) ** (h * w)), (h + w) * log(abs(mp.det(_W3)))),
+            [(mpf(4), mpf(6)), (mpf(32), mpf(32))],
+        ),
+        "lil-diff-merged-sd": lambda: always(
+            lambda a, b: close(sqrt((1 - a) + a * (1 - b)), sqrt(1 - a * b)),
+            [(mpf("0.9"), mpf("0.95")), (mpf("0.2"), mpf("0.6"))],
+        ),
+        "lil-diff-merged-sd~drop": lambda: always(
+            lambda a, b: close(sqrt((1 - a) + (1 - b)), sqrt(1 - a * b)),
+            [(mpf("0.9"), mpf("0.95")), (mpf("0.2"), mpf("0.6"))],
+        ),
+        "lil-diff-beta-tilde": lambda: _diff_beta_tilde(False),
+        "lil-diff-beta-tilde~inverted": lambda: _diff_beta_tilde(True),
+        "lil-diff-mu-tilde": lambda: _diff_mu(False),
+        "lil-diff-mu-tilde~fixed": lambda: _diff_mu(True),
+        "lil-diff-mu-noise": lambda: _diff_mu_noise(True),
+        "lil-diff-mu-noise~sqrt": lambda: _diff_mu_noise(False),
+    }
+)
+
+
 # ---- end of checks
 
 
