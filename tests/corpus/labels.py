@@ -1753,7 +1753,7 @@ _W3 = mat([[1.2, -0.3, 0.5], [0.4, 2.0, -1.1], [0.0, 0.7, 0.9]])
 _S4 = vec(["0.3", "-1.2", "2.0", "0.45"])
 
 
-def _w2v(sign):
+def _lil_w2v_loss(sign):
     out = []
     for z in (Z3, vec(["4.0", "-2.5", "0.1", "1.3"])):
         lhs = -log(softmax(z)[0])
@@ -1861,8 +1861,8 @@ CHECKS.update(
         ),
         "lil-rl-es-gradient": lambda: _es_gradient(lambda s: 1 / s),
         "lil-rl-es-gradient~scale": lambda: _es_gradient(lambda s: s),
-        "lil-w2v-loss": lambda: _w2v(+1),
-        "lil-w2v-loss~sign": lambda: _w2v(-1),
+        "lil-w2v-loss": lambda: _lil_w2v_loss(+1),
+        "lil-w2v-loss~sign": lambda: _lil_w2v_loss(-1),
         "lil-w2v-negative": lambda: identity(lambda x: 1 - sigmoid(x), lambda x: sigmoid(-x)),
         "lil-w2v-negative~sign": lambda: identity(lambda x: 1 + sigmoid(x), lambda x: sigmoid(-x)),
         "lil-w2v-nce-posterior": lambda: always(
@@ -1902,6 +1902,264 @@ CHECKS.update(
         "lil-diff-mu-tilde~fixed": lambda: _diff_mu(True),
         "lil-diff-mu-noise": lambda: _diff_mu_noise(True),
         "lil-diff-mu-noise~sqrt": lambda: _diff_mu_noise(False),
+    }
+)
+
+
+# ---- more documentation and course pages -------------------------------------------------------
+
+
+def _rnn_step_jacobian(weight):
+    """d h_t / d h_{t-1} of h_t = tanh(W_hh h_{t-1} + W_xh x_t) by finite differences, against tanh'(.) * weight."""
+
+    def one(whh, wxh, x, h):
+        lhs = D(lambda t: tanh(whh * t + wxh * x), h)
+        rhs = D(tanh, whh * h + wxh * x) * (whh if weight == "hh" else wxh)
+        return close(lhs, rhs)
+
+    return always(
+        one, [(mpf("0.8"), mpf("-1.3"), mpf("0.4"), mpf("0.25")), (mpf("-1.7"), mpf("0.6"), mpf("2"), mpf("-0.3"))]
+    )
+
+
+def _rnn_through_time(power):
+    """d h_T / d h_1 of the linear recurrence h_t = w h_{t-1} + u x_t, against w to the given power of (T, w)."""
+    u, xs = mpf("0.5"), vec(["0.3", "-1.0", "2.0", "0.7", "-0.2"])
+    out = []
+    for T, w in ((3, mpf("0.7")), (5, mpf("1.3"))):
+
+        def h_T(h1, T=T, w=w):
+            h = h1
+            for t in range(2, T + 1):
+                h = w * h + u * xs[t - 1]
+            return h
+
+        out.append(close(D(h_T, mpf("0.4")), power(T, w)))
+    return all(out)
+
+
+_SVM_W = mat([[0.2, -0.5], [1.1, 0.3], [-0.4, 0.9]])  # three classes, two features
+_SVM_X, _SVM_Y, _SVM_DELTA = vec(["1.5", "-0.8"]), 0, mpf(1)
+
+
+def _svm_loss(W):
+    s = [W[j, 0] * _SVM_X[0] + W[j, 1] * _SVM_X[1] for j in range(W.rows)]
+    return sum(max(mpf(0), s[j] - s[_SVM_Y] + _SVM_DELTA) for j in range(W.rows) if j != _SVM_Y)
+
+
+def _svm_grad(row, sign):
+    """The gradient of the SVM loss in one weight row by finite differences, against the indicator formula."""
+    G = mgrad(_svm_loss, _SVM_W)
+    s = [_SVM_W[j, 0] * _SVM_X[0] + _SVM_W[j, 1] * _SVM_X[1] for j in range(3)]
+    active = [1 if s[j] - s[_SVM_Y] + _SVM_DELTA > 0 else 0 for j in range(3)]
+    if row == "y":
+        coef = -sum(active[j] for j in range(3) if j != _SVM_Y)
+        js = [_SVM_Y]
+    else:
+        js = [j for j in range(3) if j != _SVM_Y]
+    return all(close([G[j, 0], G[j, 1]], [sign * (coef if row == "y" else active[j]) * v for v in _SVM_X]) for j in js)
+
+
+def _floor_same(drop_one):
+    return all(
+        (n - k + (k - 1) + s) // s == (n + s - (0 if drop_one else 1)) // s
+        for n in range(1, 13)
+        for k in range(1, n + 1)
+        for s in range(1, 5)
+    )
+
+
+_ETA = [(mpf("0.1"), mpf("0.001"), mpf(50)), (mpf("3"), mpf("0.5"), mpf(7))]
+
+
+def _cosine(eta0, etaT, T, t):
+    return etaT + (eta0 - etaT) / 2 * (1 + mp.cos(pi * t / T))
+
+
+def _gauss_nll(half):
+    def one(sigma, y, w, x, b):
+        lhs = -log(exp(-((y - w * x - b) ** 2) / (2 * sigma**2)) / sqrt(2 * pi * sigma**2))
+        return close(lhs, (mpf(1) / 2 if half else 1) * log(2 * pi * sigma**2) + (y - w * x - b) ** 2 / (2 * sigma**2))
+
+    return always(
+        one,
+        [(mpf("0.7"), mpf("1.2"), mpf("0.5"), mpf("-2"), mpf("0.3")), (mpf("2.5"), mpf(-3), mpf(1), mpf(4), mpf(0))],
+    )
+
+
+_LX = mat([[1, 2], [-0.5, 3], [2, 0.4]])  # 3 examples, 2 features
+_LW, _LY = vec(["0.3", "-0.7"]), vec(["1.0", "0.2", "-1.5"])
+
+
+def _d2l_normal_grad(form):
+    g = grad(lambda w: sum((_LY[i] - _LX[i, 0] * w[0] - _LX[i, 1] * w[1]) ** 2 for i in range(3)), _LW)
+    r = [_LX[i, 0] * _LW[0] + _LX[i, 1] * _LW[1] - _LY[i] for i in range(3)]  # Xw - y
+    if form == "transpose":  # 2 X (Xw - y) has 3 entries where the gradient has 2: a different shape
+        return close(g, [2 * sum(_LX[i, j] * r[j] for j in range(2)) for i in range(3)])
+    sign = 1 if form == "right" else -1
+    return close(g, [sign * 2 * sum(_LX[i, j] * r[i] for i in range(3)) for j in range(2)])
+
+
+def _jensen_log(direction):
+    """P(X) = sum_Y P(Y) P(X|Y) for a latent Y with three values, at two observed values of X."""
+    py = vec(["0.2", "0.5", "0.3"])
+    out = []
+    for px_given_y in (vec(["0.9", "0.1", "0.4"]), vec(["0.05", "0.6", "0.3"])):
+        lhs = dot(py, [-log(v) for v in px_given_y])
+        rhs = -log(dot(py, px_given_y))
+        out.append(lhs >= rhs if direction == ">=" else lhs <= rhs)
+    return all(out)
+
+
+def _midpoint(direction):
+    fs = (exp, lambda t: t**4, lambda t: log(1 + exp(t)))
+    pts = [(mpf("0.3"), mpf("0.5")), (mpf("-1.2"), mpf("2"))]
+    out = []
+    for f in fs:
+        for x, e in pts:
+            lhs, rhs = (f(x + e) + f(x - e)) / 2, f((x + e) / 2 + (x - e) / 2)
+            out.append((lhs >= rhs if direction == ">=" else lhs <= rhs) and close(rhs, f(x)))
+    return all(out)
+
+
+_POSENC = [(mpf(3), mpf("1.5"), mpf("0.1")), (mpf(17), mpf(-4), mpf("0.0316"))]
+
+
+def _hardswish_cases(div):
+    def cases(x):
+        return mpf(0) if x <= -3 else x if x >= 3 else x * (x + 3) / div
+
+    return all(
+        close(cases(x), x * min(max(mpf(0), x + 3), mpf(6)) / 6) for x in vec(["-4", "-1.5", "0.5", "2.9", "3.5"])
+    )
+
+
+def _softsign_grad(power):
+    return all(
+        close(D(lambda t: t / (1 + abs(t)), x), 1 / (1 + abs(x)) ** power) for x in vec(["-2.3", "-0.4", "0.7", "3"])
+    )
+
+
+def _sac_value(sign):
+    """A discrete policy over three actions: E[Q] + alpha H(pi) against E[Q + sign alpha log pi]."""
+    pi_a, q, alpha = vec(["0.2", "0.5", "0.3"]), vec(["1.5", "-0.4", "2.2"]), mpf("0.3")
+    return close(
+        dot(pi_a, q) + alpha * entropy(pi_a), dot(pi_a, [qa + sign * alpha * log(p) for qa, p in zip(q, pi_a)])
+    )
+
+
+_XS = vec(["-2.5", "-0.6", "0.3", "1.7", "7.5"])
+
+CHECKS.update(
+    {
+        "cs231n-nn1-tanh": lambda: identity(tanh, lambda x: 2 * sigmoid(2 * x) - 1),
+        "cs231n-nn1-tanh~scale": lambda: identity(tanh, lambda x: 2 * sigmoid(x) - 1),
+        "cs231n-nn1-tanh~shift": lambda: identity(tanh, lambda x: 2 * sigmoid(2 * x)),
+        "cs231n-nn1-weights-left": lambda: 3 * 4 + 4 * 2 == 20,
+        "cs231n-nn1-weights-left~value": lambda: 3 * 4 + 4 * 2 == 24,
+        "cs231n-nn1-params-left": lambda: (3 * 4 + 4 * 2) + (4 + 2) == 26,
+        "cs231n-nn1-params-left~value": lambda: (3 * 4 + 4 * 2) + 2 == 26,
+        "cs231n-nn1-weights-right": lambda: 3 * 4 + 4 * 4 + 4 * 1 == 12 + 16 + 4 == 32,
+        "cs231n-nn1-weights-right~value": lambda: 3 * 4 + 4 * 4 + 4 * 1 == 12 + 20 + 4 == 36,
+        "cs231n-nn1-params-right": lambda: 32 + (4 + 4 + 1) == 41,
+        "cs231n-nn1-params-right~value": lambda: 32 + (4 + 4 + 1) == 42,
+        "cs231n-rnn-jacobian": lambda: _rnn_step_jacobian("hh"),
+        "cs231n-rnn-jacobian~weight": lambda: _rnn_step_jacobian("xh"),
+        "cs231n-rnn-product": lambda: _rnn_through_time(lambda T, w: (w ** (T - 1)) ** (T - 1)),
+        "cs231n-rnn-product~fixed": lambda: _rnn_through_time(lambda T, w: w ** (T - 1)),
+        "cs231n-opt1-svm-grad-j": lambda: _svm_grad("j", 1),
+        "cs231n-opt1-svm-grad-j~sign": lambda: _svm_grad("j", -1),
+        "cs231n-opt1-svm-grad-y": lambda: _svm_grad("y", 1),
+        "cs231n-opt1-svm-grad-y~sign": lambda: _svm_grad("y", -1),
+        "d2l-pad-shrink": lambda: 240 - 10 * (5 - 1) == 200,
+        "d2l-pad-shrink~k": lambda: 240 - 10 * 5 == 200,
+        "d2l-pad-first-output": lambda: 0 * 0 + 0 * 1 + 0 * 2 + 0 * 3 == 0,
+        "d2l-pad-stride-outputs": lambda: 0 * 0 + 0 * 1 + 1 * 2 + 2 * 3 == 8,
+        "d2l-pad-stride-outputs~value": lambda: 0 * 0 + 0 * 1 + 1 * 2 + 2 * 3 == 9,
+        "d2l-pad-stride-outputs2": lambda: 0 * 0 + 6 * 1 + 0 * 2 + 0 * 3 == 6,
+        "d2l-pad-stride-outputs2~value": lambda: 0 * 0 + 6 * 1 + 0 * 2 + 0 * 3 == 7,
+        "d2l-pad-same": lambda: _floor_same(False),
+        "d2l-pad-same~off": lambda: _floor_same(True),
+        "d2l-pool-max": lambda: max(1, 2, 4, 5) == 5,
+        "d2l-pool-max~value": lambda: max(1, 2, 4, 5) == 1,
+        "d2l-pool-max4": lambda: max(4, 5, 7, 8) == 8,
+        "d2l-pool-max4~value": lambda: max(4, 5, 7, 8) == 7,
+        "d2l-cosine-end": lambda: always(lambda a, b, T: close(_cosine(a, b, T, T), b), _ETA),
+        "d2l-cosine-end~value": lambda: always(lambda a, b, T: close(_cosine(a, b, T, T), a), _ETA),
+        "d2l-cosine-start": lambda: always(lambda a, b, T: close(_cosine(a, b, T, 0), a), _ETA),
+        "d2l-cosine-start~half": lambda: always(lambda a, b, T: close(b + (a - b) * (1 + mp.cos(pi * 0 / T)), a), _ETA),
+        "d2l-linreg-nll": lambda: _gauss_nll(True),
+        "d2l-linreg-nll~half": lambda: _gauss_nll(False),
+        "d2l-linreg-normal-grad": lambda: _d2l_normal_grad("right"),
+        "d2l-linreg-normal-grad~sign": lambda: _d2l_normal_grad("sign"),
+        "d2l-linreg-normal-grad~transpose": lambda: _d2l_normal_grad("transpose"),
+        "d2l-convex-jensen-log": lambda: _jensen_log(">="),
+        "d2l-convex-jensen-log~dir": lambda: _jensen_log("<="),
+        "d2l-convex-midpoint": lambda: _midpoint(">="),
+        "d2l-convex-midpoint~dir": lambda: _midpoint("<="),
+        "d2l-posenc-sin": lambda: always(
+            lambda i, d, w: close(mp.cos(d * w) * mp.sin(i * w) + mp.sin(d * w) * mp.cos(i * w), mp.sin((i + d) * w)),
+            _POSENC,
+        ),
+        "d2l-posenc-sin~sign": lambda: always(
+            lambda i, d, w: close(mp.cos(d * w) * mp.sin(i * w) - mp.sin(d * w) * mp.cos(i * w), mp.sin((i + d) * w)),
+            _POSENC,
+        ),
+        "d2l-posenc-cos": lambda: always(
+            lambda i, d, w: close(-mp.sin(d * w) * mp.sin(i * w) + mp.cos(d * w) * mp.cos(i * w), mp.cos((i + d) * w)),
+            _POSENC,
+        ),
+        "d2l-posenc-cos~sign": lambda: always(
+            lambda i, d, w: close(mp.sin(d * w) * mp.sin(i * w) + mp.cos(d * w) * mp.cos(i * w), mp.cos((i + d) * w)),
+            _POSENC,
+        ),
+        "torch-sigmoid-def": lambda: identity(sigmoid, lambda x: 1 / (1 + exp(-x))),
+        "torch-sigmoid-def~sign": lambda: identity(sigmoid, lambda x: 1 / (1 + exp(x))),
+        "torch-mish-closed": lambda: identity(
+            lambda x: x * tanh(log(1 + exp(x))), lambda x: x * ((1 + exp(x)) ** 2 - 1) / ((1 + exp(x)) ** 2 + 1)
+        ),
+        "torch-mish-closed~square": lambda: identity(
+            lambda x: x * tanh(log(1 + exp(x))), lambda x: x * ((1 + exp(x)) - 1) / ((1 + exp(x)) + 1)
+        ),
+        "torch-celu-slope": lambda: always(lambda a: close(D(lambda x: a * (exp(x / a) - 1), 0), 1), POS),
+        "torch-celu-slope~elu": lambda: always(lambda a: close(D(lambda x: a * (exp(x) - 1), 0), 1), POS),
+        "torch-hardswish-relu6": lambda: _hardswish_cases(6),
+        "torch-hardswish-relu6~scale": lambda: _hardswish_cases(3),
+        "torch-softsign-derivative": lambda: _softsign_grad(2),
+        "torch-softsign-derivative~power": lambda: _softsign_grad(1),
+        "torch-relu6-difference": lambda: all(
+            close(min(max(mpf(0), x), mpf(6)), max(mpf(0), x) - max(mpf(0), x - 6)) for x in _XS
+        ),
+        "torch-relu6-difference~shift": lambda: all(
+            close(min(max(mpf(0), x), mpf(6)), max(mpf(0), x) - max(mpf(0), x + 6)) for x in _XS
+        ),
+        "torch-leakyrelu-max": lambda: all(
+            close(max(mpf(0), x) + a * min(mpf(0), x), max(x, a * x)) for x in _XS for a in (mpf("0.01"), mpf("0.3"))
+        ),
+        "torch-leakyrelu-max~min": lambda: all(
+            close(max(mpf(0), x) + a * min(mpf(0), x), min(x, a * x)) for x in _XS for a in (mpf("0.01"), mpf("0.3"))
+        ),
+        "torch-gelu-erf": lambda: identity(
+            lambda x: x * quad(lambda t: exp(-t * t / 2), [-inf, x]) / sqrt(2 * pi),
+            lambda x: x / 2 * (1 + erf(x / sqrt(2))),
+        ),
+        "torch-gelu-erf~scale": lambda: identity(
+            lambda x: x * quad(lambda t: exp(-t * t / 2), [-inf, x]) / sqrt(2 * pi), lambda x: x / 2 * (1 + erf(x / 2))
+        ),
+        "torch-smoothl1-slope": lambda: always(lambda b: close(D(lambda r: r**2 / 2 / b, b), 1), POS),
+        "torch-smoothl1-slope~beta": lambda: always(lambda b: close(D(lambda r: r**2 / 2, b), 1), POS),
+        "torch-smoothl1-huber": lambda: always(
+            lambda b, r: close(b * (r - b / 2) / b, r - b / 2), [(mpf("0.5"), mpf("1.7")), (mpf(2), mpf("2.2"))]
+        ),
+        "torch-smoothl1-huber~offset": lambda: always(
+            lambda b, r: close(b * (r - b / 2) / b, r - b**2 / 2), [(mpf("0.5"), mpf("1.7")), (mpf(2), mpf("2.2"))]
+        ),
+        "torch-huber-continuous": lambda: always(lambda d: close(d**2 / 2, d * (d - d / 2)), POS),
+        "torch-huber-continuous~half": lambda: always(lambda d: close(d**2 / 2, d * d), POS),
+        "spinup-sac-value": lambda: _sac_value(-1),
+        "spinup-sac-value~sign": lambda: _sac_value(+1),
+        "spinup-sac-entropy": lambda: all(close(entropy(p), dot(p, [-log(v) for v in p])) for p in DISTS),
+        "spinup-sac-entropy~sign": lambda: all(close(entropy(p), dot(p, [log(v) for v in p])) for p in DISTS),
     }
 )
 
