@@ -2164,6 +2164,183 @@ CHECKS.update(
 )
 
 
+# ---- a third batch: Evolution Strategies, contrastive learning, labml.ai, TRPO, beam search -------
+
+
+def _bern_kl_second_order(sign):
+    """KL[p_theta || p_{theta+d}] / d^2 for the Bernoulli family p_theta = sigmoid(theta) at a tiny d, against sign F/2."""
+    out = []
+    for theta in (mpf("0.3"), mpf("-1.4")):
+        p, d = sigmoid(theta), mpf(10) ** -12
+        fisher = p * (1 - p)  # E[(d/dtheta log p)^2] for the Bernoulli family in its logit
+        ratio = kl([p, 1 - p], [sigmoid(theta + d), 1 - sigmoid(theta + d)]) / d**2
+        out.append(close(ratio, sign * fisher / 2, mpf(10) ** -8))
+    return all(out)
+
+
+def _score_mean(value):
+    """E[d/dtheta log p_theta(x)] under x ~ p_theta, for a Bernoulli and a categorical (softmax) family."""
+    theta = mpf("0.7")
+    bern = sum(
+        pr * D(lambda t, x=x: log(sigmoid(t) if x else 1 - sigmoid(t)), theta)
+        for x, pr in ((1, sigmoid(theta)), (0, 1 - sigmoid(theta)))
+    )
+    z = vec(["0.3", "-1.2", "2.0"])
+    cat = sum(softmax(z)[k] * D(lambda t, k=k: log(softmax([t, z[1], z[2]])[k]), z[0]) for k in range(3))
+    return close(bern, value) and close(cat, value)
+
+
+_ES_B = matrix([[mp.cos(mpf("0.6")), mp.sin(mpf("0.6"))], [-mp.sin(mpf("0.6")), mp.cos(mpf("0.6"))]])
+_ES_LAM = vec(["2.0", "0.5"])
+
+
+def _es_d_power(power, stated):
+    """D = diag(lambda_i): D^power against diag of the stated function of lambda_i."""
+    return close(mp.diag([v**power for v in _ES_LAM]), mp.diag([stated(v) for v in _ES_LAM]))
+
+
+def _es_c_inverse_sqrt(power):
+    """C = B^T D^2 B: C^{-1/2} (from its eigen-decomposition, independently) against B^T D^power B."""
+    C = _ES_B.T * mp.diag([v**2 for v in _ES_LAM]) * _ES_B
+    E, Q = mp.eigsy(C)
+    c_inv_sqrt = Q * mp.diag([1 / sqrt(E[i]) for i in range(2)]) * Q.T
+    return close(c_inv_sqrt, _ES_B.T * mp.diag([v**power for v in _ES_LAM]) * _ES_B)
+
+
+_ES_X, _ES_MU = vec(["0.4", "1.9", "-0.3", "2.2"]), mpf("0.8")
+
+
+def _npair(one):
+    sp, sn = mpf("1.3"), vec(["0.2", "-0.9", "1.7"])
+    lhs = log((1 if one else 0) + sum(exp(v - sp) for v in sn))
+    return close(lhs, -log(exp(sp) / (exp(sp) + sum(exp(v) for v in sn))))
+
+
+def _mi_conditional(over_c):
+    """sum p(x,c) log p(x|c)/p(x) (or /p(c)) against the mutual information, on a joint of x (3 values) and c (2)."""
+    pxc = [[JOINT[c][x] for c in range(2)] for x in range(3)]
+    px, pc = PY, PX
+    val = sum(pxc[x][c] * log(pxc[x][c] / pc[c] / (pc[c] if over_c else px[x])) for x in range(3) for c in range(2))
+    return close(MI, val)
+
+
+_DDPM = [(mpf("0.02"), mpf("0.9"), mpf("1.3"), mpf("-0.4")), (mpf("0.3"), mpf("0.45"), mpf("-0.7"), mpf("1.2"))]
+
+
+def _ddpm_mu_theta(lead):
+    def one(beta, abar_prev, xt, eps):
+        alpha = 1 - beta
+        abar = alpha * abar_prev
+        x0 = (xt - sqrt(1 - abar) * eps) / sqrt(abar)
+        mu_tilde = sqrt(abar_prev) * beta / (1 - abar) * x0 + sqrt(alpha) * (1 - abar_prev) / (1 - abar) * xt
+        return close(mu_tilde, (xt - beta / sqrt(1 - abar) * eps) / sqrt(lead(alpha, abar)))
+
+    return always(one, _DDPM)
+
+
+def _ddpm_two_steps(scaled):
+    """Var(x_2 | x_0) by exact enumeration of Rademacher noises (mean 0, variance 1), against the stated sum."""
+
+    def one(b1, b2):
+        a1, a2 = 1 - b1, 1 - b2
+        values = [sqrt(a2) * sqrt(b1) * e1 + sqrt(b2) * e2 for e1 in (-1, 1) for e2 in (-1, 1)]
+        variance = sum(v**2 for v in values) / 4
+        return close(variance, (a2 * b1 if scaled else b1) + b2) and close(variance, 1 - a1 * a2)
+
+    return always(one, [(mpf("0.1"), mpf("0.2")), (mpf("0.02"), mpf("0.6"))])
+
+
+def _noam(t, w, alpha=1, d=1):
+    return alpha / sqrt(d) * min(1 / sqrt(t), t / w ** mpf("1.5"))
+
+
+_TRPO_H, _TRPO_G = SPD, vec(["0.6", "-1.1"])
+
+
+def _trpo_step(two):
+    delta = mpf("0.01")
+    hinv_g = inverse(_TRPO_H) * col(_TRPO_G)
+    quad_form = scalar(col(_TRPO_G).T * hinv_g)
+    step = sqrt((2 if two else 1) * delta / quad_form) * hinv_g
+    return step, delta, quad_form
+
+
+CHECKS.update(
+    {
+        "lil-es-kl-fisher": lambda: _bern_kl_second_order(-1),
+        "lil-es-kl-fisher~fixed": lambda: _bern_kl_second_order(+1),
+        "lil-es-score-mean": lambda: _score_mean(0),
+        "lil-es-score-mean~one": lambda: _score_mean(1),
+        "lil-es-d-inverse-sqrt": lambda: _es_d_power(mpf(-1) / 2, lambda v: 1 / v),
+        "lil-es-d-inverse-sqrt~fixed": lambda: _es_d_power(-1, lambda v: 1 / v),
+        "lil-es-c-inverse-sqrt": lambda: _es_c_inverse_sqrt(mpf(-1) / 2),
+        "lil-es-c-inverse-sqrt~fixed": lambda: _es_c_inverse_sqrt(-1),
+        "lil-es-cma-path": lambda: always(
+            lambda a, lam: close(sqrt(1 - (1 - a) ** 2) * sqrt(lam), sqrt(a * (2 - a) * lam)),
+            [(mpf("0.1"), mpf(6)), (mpf("0.7"), mpf(20))],
+        ),
+        "lil-es-cma-path~factor": lambda: always(
+            lambda a, lam: close(sqrt(1 - (1 - a) ** 2) * sqrt(lam), sqrt(a * (1 - a) * lam)),
+            [(mpf("0.1"), mpf(6)), (mpf("0.7"), mpf(20))],
+        ),
+        "lil-es-mean-update": lambda: close(
+            _ES_MU + sum(x - _ES_MU for x in _ES_X) / len(_ES_X), sum(_ES_X) / len(_ES_X)
+        ),
+        "lil-es-mean-update~avg": lambda: close(_ES_MU + sum(x - _ES_MU for x in _ES_X), sum(_ES_X) / len(_ES_X)),
+        "lil-contrastive-npair": lambda: _npair(True),
+        "lil-contrastive-npair~one": lambda: _npair(False),
+        "lil-contrastive-nce-sigmoid": lambda: always(
+            lambda p, q: close(sigmoid(log(p) - log(q)), p / (p + q)), [(mpf("0.3"), mpf("0.05")), (mpf(2), mpf(7))]
+        ),
+        "lil-contrastive-nce-sigmoid~swap": lambda: always(
+            lambda p, q: close(sigmoid(log(p) - log(q)), q / (p + q)), [(mpf("0.3"), mpf("0.05")), (mpf(2), mpf(7))]
+        ),
+        "lil-contrastive-mi": lambda: _mi_conditional(False),
+        "lil-contrastive-mi~marginal": lambda: _mi_conditional(True),
+        "labml-ddpm-mu-theta": lambda: _ddpm_mu_theta(lambda a, ab: a),
+        "labml-ddpm-mu-theta~bar": lambda: _ddpm_mu_theta(lambda a, ab: ab),
+        "labml-ddpm-two-steps": lambda: _ddpm_two_steps(True),
+        "labml-ddpm-two-steps~drop": lambda: _ddpm_two_steps(False),
+        "labml-noam-corner": lambda: always(
+            lambda w: close(1 / sqrt(w), w / w ** mpf("1.5")) and close(_noam(w, w), 1 / sqrt(w)), POS
+        ),
+        "labml-noam-corner~power": lambda: always(lambda w: close(1 / sqrt(w), w / w ** mpf("0.5")), POS),
+        "labml-noam-peak": lambda: close(
+            max(_noam(t, mpf(4000), 2, 512) for t in range(3990, 4011)), 2 / sqrt(512 * 4000)
+        ),
+        "labml-noam-peak~sqrt": lambda: close(
+            max(_noam(t, mpf(4000), 2, 512) for t in range(3990, 4011)), 2 / (512 * sqrt(4000))
+        ),
+        "labml-amsgrad-mean-slope": lambda: always(
+            lambda x: close(sum(1010 * x if t % 101 == 1 else -10 * x for t in range(1, 102)) / 101, mpf(10) / 101 * x),
+            REAL,
+        ),
+        "labml-amsgrad-mean-slope~sign": lambda: always(
+            lambda x: close(
+                sum(1010 * x if t % 101 == 1 else -10 * x for t in range(1, 102)) / 101, -mpf(10) / 101 * x
+            ),
+            REAL,
+        ),
+        "spinup-trpo-step-kl": lambda: (lambda s, d, _q: close(scalar(s.T * _TRPO_H * s) / 2, d))(*_trpo_step(True)),
+        "spinup-trpo-step-kl~two": lambda: (lambda s, d, _q: close(scalar(s.T * _TRPO_H * s) / 2, d))(
+            *_trpo_step(False)
+        ),
+        "spinup-trpo-gain": lambda: (lambda s, d, q: close(scalar(col(_TRPO_G).T * s), sqrt(2 * d * q)))(
+            *_trpo_step(True)
+        ),
+        "spinup-trpo-gain~sqrt": lambda: (lambda s, d, q: close(scalar(col(_TRPO_G).T * s), sqrt(2 * d) * q))(
+            *_trpo_step(True)
+        ),
+        "d2l-beam-greedy": lambda: rounds_to(mpf("0.5") * mpf("0.4") * mpf("0.4") * mpf("0.6"), "0.048"),
+        "d2l-beam-greedy~value": lambda: rounds_to(mpf("0.5") * mpf("0.4") * mpf("0.4") * mpf("0.6"), "0.054"),
+        "d2l-beam-better": lambda: rounds_to(mpf("0.5") * mpf("0.3") * mpf("0.6") * mpf("0.6"), "0.054"),
+        "d2l-beam-better~value": lambda: rounds_to(mpf("0.5") * mpf("0.3") * mpf("0.6") * mpf("0.6"), "0.045"),
+        "d2l-beam-count": lambda: 10000 * 10 == 10**5,
+        "d2l-beam-count~value": lambda: 10000 * 10 == 10**4,
+    }
+)
+
+
 # ---- end of checks
 
 
