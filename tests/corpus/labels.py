@@ -2341,6 +2341,104 @@ CHECKS.update(
 )
 
 
+# ---- a fourth batch: CosineAnnealingLR, Conv2d, RMSNorm, CosineSimilarity, d2l gradient descent -----
+
+
+def _cos_closed(emin, emax, tcur, tmax):
+    return emin + (emax - emin) * (1 + mp.cos(pi * tcur / tmax)) / 2
+
+
+_CA = [(mpf("0.001"), mpf("0.1"), mpf(3), mpf(10)), (mpf("0.5"), mpf(2), mpf("7.5"), mpf(8))]
+
+
+def _cos_recursion(plus):
+    def one(emin, emax, tcur, tmax):
+        ratio = (1 + mp.cos(pi * (tcur + 1) / tmax)) / (1 + (1 if plus else -1) * mp.cos(pi * tcur / tmax))
+        nxt = emin + (_cos_closed(emin, emax, tcur, tmax) - emin) * ratio
+        return close(nxt, _cos_closed(emin, emax, tcur + 1, tmax))
+
+    return always(one, _CA)
+
+
+def _cos_restart(half):
+    def one(emin, emax, _tcur, tmax):
+        rhs = emin + (emax - emin) * (1 - mp.cos(pi / tmax)) * (mpf(1) / 2 if half else 1)
+        return close(_cos_closed(emin, emax, tmax + 1, tmax), rhs) and close(_cos_closed(emin, emax, tmax, tmax), emin)
+
+    return always(one, _CA)
+
+
+def _conv_out(n, p, k, s, drop_one=False):
+    """PyTorch's H_out with dilation 1 (floor of a rational, exactly)."""
+    return int(Fraction(n + 2 * p - (k - 1) - (0 if drop_one else 1), s) + 1) if n + 2 * p >= k else None
+
+
+def _conv_vs_d2l(drop_one):
+    return all(
+        _conv_out(n, p, k, s, drop_one) == (n - k + 2 * p + s) // s
+        for n in range(1, 12)
+        for p in range(0, 3)
+        for k in range(1, n + 2 * p + 1)
+        for s in range(1, 4)
+    )
+
+
+_RMS_X = vec(["0.3", "-1.2", "2.5", "0.05", "-0.7"])
+_CS_X1, _CS_X2 = vec(["0.3", "-1.2", "2.5"]), vec(["1.1", "0.4", "-0.6"])
+
+
+def _rms(x):
+    return sqrt(sum(v**2 for v in x) / len(x))
+
+
+def _cosine_sim(a, b):
+    return dot(a, b) / (norm(a) * norm(b))
+
+
+_CX = [(mpf("0.7"), mpf("1.3")), (mpf("-2.1"), mpf("0.4")), (mpf("0.15") * pi, mpf("-3"))]
+
+CHECKS.update(
+    {
+        "torch-cosine-recursion": lambda: _cos_recursion(True),
+        "torch-cosine-recursion~sign": lambda: _cos_recursion(False),
+        "torch-cosine-restart-step": lambda: _cos_restart(True),
+        "torch-cosine-restart-step~half": lambda: _cos_restart(False),
+        "torch-cosine-bottom": lambda: always(lambda a, b, _t, T: close(_cos_closed(a, b, T, T), a), _CA),
+        "torch-cosine-bottom~max": lambda: always(lambda a, b, _t, T: close(_cos_closed(a, b, T, T), b), _CA),
+        "torch-conv2d-vs-d2l": lambda: _conv_vs_d2l(False),
+        "torch-conv2d-vs-d2l~off": lambda: _conv_vs_d2l(True),
+        "torch-conv2d-same": lambda: _conv_out(32, 1, 3, 1) == 32,
+        "torch-conv2d-same~value": lambda: _conv_out(32, 1, 3, 1) == 30,
+        "torch-conv2d-stride2": lambda: _conv_out(224, 3, 7, 2) == 112,
+        "torch-conv2d-stride2~value": lambda: _conv_out(224, 3, 7, 2) == 113,
+        "torch-rmsnorm-unit": lambda: close(_rms([v / _rms(_RMS_X) for v in _RMS_X]), 1),
+        "torch-rmsnorm-unit~n": lambda: close(_rms([v / _rms(_RMS_X) for v in _RMS_X]), sqrt(len(_RMS_X))),
+        "torch-cosine-sim-scale": lambda: close(
+            _cosine_sim(_CS_X1, [2 * v for v in _CS_X2]), _cosine_sim(_CS_X1, _CS_X2)
+        ),
+        "torch-cosine-sim-scale~double": lambda: close(
+            _cosine_sim(_CS_X1, [2 * v for v in _CS_X2]), 2 * _cosine_sim(_CS_X1, _CS_X2)
+        ),
+        "torch-cosine-sim-self": lambda: close(_cosine_sim(_CS_X1, _CS_X1), 1),
+        "torch-cosine-sim-self~norm": lambda: close(_cosine_sim(_CS_X1, _CS_X1), norm(_CS_X1)),
+        "d2l-gd-taylor-exact": lambda: always(lambda x, e: close((x + e) ** 2 / 2, x**2 / 2 + e * x + e**2 / 2), _CX),
+        "d2l-gd-taylor-exact~half": lambda: always(lambda x, e: close((x + e) ** 2 / 2, x**2 / 2 + e * x + e**2), _CX),
+        "d2l-gd-cosh-hessian": lambda: always(
+            lambda c, x: close(D(lambda t: mp.cosh(c * t), x, 2), c**2 * mp.cosh(c * x)), _CX
+        ),
+        "d2l-gd-cosh-hessian~power": lambda: always(
+            lambda c, x: close(D(lambda t: mp.cosh(c * t), x, 2), c * mp.cosh(c * x)), _CX
+        ),
+        "d2l-gd-xcos-gradient": lambda: always(
+            lambda c, x: close(D(lambda t: t * mp.cos(c * t), x), mp.cos(c * x) - c * x * mp.sin(c * x)), _CX
+        ),
+        "d2l-gd-xcos-gradient~sign": lambda: always(
+            lambda c, x: close(D(lambda t: t * mp.cos(c * t), x), mp.cos(c * x) + c * x * mp.sin(c * x)), _CX
+        ),
+    }
+)
+
+
 # ---- end of checks
 
 
