@@ -2439,6 +2439,100 @@ CHECKS.update(
 )
 
 
+# ---- more Lil'Log: the Transformer family, exploration, controllable generation, overfitting -------
+
+_TF_Q = vec(["0.4", "-1.1", "0.8", "0.3"])
+_TF_K = [vec(["1.0", "0.2", "-0.5", "0.7"]), vec(["-0.3", "0.9", "1.4", "0.1"]), vec(["0.6", "-0.8", "0.2", "-1.2"])]
+
+
+def _tf_weights(scale_inside):
+    """The softmax of the scaled scores q.k_j / sqrt(d_k) against the post's expression for a_ij."""
+    dk = len(_TF_Q)
+    scores = [dot(_TF_Q, k) for k in _TF_K]
+    truth = softmax([v / sqrt(dk) for v in scores])
+    if scale_inside:
+        stated = [exp(v / sqrt(dk)) / sum(exp(u / sqrt(dk)) for u in scores) for v in scores]
+    else:
+        stated = [exp(v) / (sqrt(dk) * sum(exp(u) for u in scores)) for v in scores]
+    return close(truth, stated)
+
+
+def _pseudocount(one_minus_prime):
+    def one(N, n):
+        rho, rho2 = N / n, (N + 1) / (n + 1)
+        stated = rho * (1 - (rho2 if one_minus_prime else rho)) / (rho2 - rho)
+        return close(n * rho, N) and close(stated, N)
+
+    return always(one, [(mpf(3), mpf(10)), (mpf(1), mpf(1000)), (mpf("2.5"), mpf(7))])
+
+
+_O = vec(["1.5", "-0.3", "0.8", "2.2"])
+
+
+def _temperature(times):
+    out = []
+    for T in (mpf("0.5"), mpf(3)):
+        p = softmax([v / T for v in _O])
+        stated = softmax([v * T for v in _O]) if times else softmax([v / T for v in _O])
+        ratios = [a / b for a, b in zip(p, stated)]
+        out.append(all(close(r, ratios[0]) for r in ratios))  # proportional: one positive factor for all i
+    return all(out)
+
+
+_F_VALS = vec(["2.0", "-1.0", "0.5"])
+
+
+def _importance(inverted):
+    out = []
+    for p, q in itertools.permutations(DISTS, 2):
+        w = [(b / a if inverted else a / b) for a, b in zip(p, q)]
+        out.append(close(dot(p, _F_VALS), sum(qi * wi * f for qi, wi, f in zip(q, w, _F_VALS))))
+    return all(out)
+
+
+def _density_ratio(inverted_prior):
+    """A joint q(x, y) over three x and y in {0, 1}: the class-conditional ratio by Bayes' rule."""
+    joint = {0: vec(["0.10", "0.25", "0.05"]), 1: vec(["0.30", "0.05", "0.25"])}  # q(x, y) by y
+    qy = {y: sum(joint[y]) for y in (0, 1)}
+    out = []
+    for x in range(3):
+        qx = joint[0][x] + joint[1][x]
+        lhs = (joint[1][x] / qy[1]) / (joint[0][x] / qy[0])
+        prior = qy[1] / qy[0] if inverted_prior else qy[0] / qy[1]
+        out.append(close(lhs, prior * (joint[1][x] / qx) / (joint[0][x] / qx)))
+    return all(out)
+
+
+_OV_X = vec(["0.5", "-1.2", "2.0"])
+_OV_W = mat([[0.3, -0.7, 1.1, 0.2], [0.8, 0.4, -0.5, 1.3], [-0.6, 0.9, 0.1, -0.2]])
+_OV_B, _OV_V = vec(["0.1", "-0.4", "0.6", "1.5"]), vec(["1.2", "-0.8", "0.5", "2.0"])
+
+
+def _relu_sum(with_max):
+    pre = [sum(_OV_X[r] * _OV_W[r, i] for r in range(3)) - _OV_B[i] for i in range(4)]
+    network = sum(v * max(mpf(0), h) for v, h in zip(_OV_V, pre))
+    stated = sum(v * (max(mpf(0), h) if with_max else h) for v, h in zip(_OV_V, pre))
+    return close(network, stated)
+
+
+CHECKS.update(
+    {
+        "lil-tf-scaled-softmax": lambda: _tf_weights(False),
+        "lil-tf-scaled-softmax~fixed": lambda: _tf_weights(True),
+        "lil-explore-pseudocount": lambda: _pseudocount(True),
+        "lil-explore-pseudocount~factor": lambda: _pseudocount(False),
+        "lil-ctrl-temperature": lambda: _temperature(False),
+        "lil-ctrl-temperature~times": lambda: _temperature(True),
+        "lil-ctrl-importance": lambda: _importance(False),
+        "lil-ctrl-importance~inverted": lambda: _importance(True),
+        "lil-ctrl-density-ratio": lambda: _density_ratio(False),
+        "lil-ctrl-density-ratio~prior": lambda: _density_ratio(True),
+        "lil-overfit-relu-sum": lambda: _relu_sum(True),
+        "lil-overfit-relu-sum~nomax": lambda: _relu_sum(False),
+    }
+)
+
+
 # ---- end of checks
 
 
