@@ -17,24 +17,10 @@ import sympy
 
 from derive import __version__
 from derive.errors import DefinitionError
-from derive.figures import all_figures
 from derive.files import write_atomically
 from derive.references import reference
+from derive.registry import catalog_areas
 from derive.render_latex import body, escape, fragment, scientific, style
-
-AREAS = (
-    "Probability",
-    "Information theory",
-    "Softmax and losses",
-    "Gradients",
-    "Normalisation",
-    "Attention",
-    "Linear algebra",
-    "Fine-tuning",
-    "Optimisation",
-    "Alignment",
-    "Reinforcement learning",
-)
 
 PREAMBLE = r"""\documentclass[11pt]{article}
 \usepackage[utf8]{inputenc}
@@ -82,11 +68,12 @@ OWN_TITLE = "Verified derivations"
 
 def areas_of(results) -> tuple:
     """The catalog's areas, then any other area a user's result declares (in order of appearance)."""
+    areas = catalog_areas()
     extra = []
     for result in results:
-        if result.area not in AREAS and result.area not in extra:
+        if result.area not in areas and result.area not in extra:
             extra.append(result.area)
-    return AREAS + tuple(extra)
+    return areas + tuple(extra)
 
 
 def _ordered(results):
@@ -95,7 +82,7 @@ def _ordered(results):
     for result in results:
         if not result.area:
             raise DefinitionError(
-                f"{result.name}: give the result an area (a section of the appendix), e.g. area={AREAS[0]!r}"
+                f"{result.name}: give the result an area (a section of the appendix), e.g. area={catalog_areas()[0]!r}"
             )
         for used in result.uses:
             if used not in known:
@@ -185,7 +172,6 @@ def appendix_document(pairs, title: str = CATALOG_TITLE) -> tuple[str, list]:
     verified = [(r, rep) for r, rep in pairs if rep.verified]
     ordered = _ordered([r for r, _ in verified])
     report_of = {r.name: rep for r, rep in verified}
-    figures = [f for f in all_figures() if f.about in report_of]
     chunks = [
         PREAMBLE % {"version": __version__, "title": title, "working": pairs[0][1].working_digits if pairs else 60}
     ]
@@ -198,7 +184,7 @@ def appendix_document(pairs, title: str = CATALOG_TITLE) -> tuple[str, list]:
         for result in in_area:
             marks.append((sum(c.count("\n") + 2 for c in chunks) + 1, result.name))
             chunks.append(rf"\subsection{{{escape(result.title)}}}" + "\n" + body(result, report_of[result.name]))
-            for figure in (f for f in figures if f.about == result.name):
+            for figure in (draw() for draw in result.figures):
                 marks.append((sum(c.count("\n") + 2 for c in chunks) + 1, f"the figure {figure.label}"))
                 chunks.append(_figure(figure, result.name))
     marks.append((sum(c.count("\n") + 2 for c in chunks) + 1, "the summary table"))

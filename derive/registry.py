@@ -22,6 +22,16 @@ def catalog_names() -> list[str]:
     return sorted(m.name for m in pkgutil.iter_modules(identities.__path__) if not m.name.startswith("_"))
 
 
+def catalog_areas() -> tuple[str, ...]:
+    """The catalog's areas (the sections of its appendix), in the order it declares them."""
+    return tuple(identities.AREAS)
+
+
+def catalog_bibliography() -> Path:
+    """The BibTeX file of the sources the catalog's results cite."""
+    return Path(identities.__path__[0]) / identities.BIBLIOGRAPHY
+
+
 def declared_title(name: str) -> str | None:
     """The title catalog result ``name`` declares (``Result(title="…")``), read from its source
     without importing it; None when it is not a plain string there."""

@@ -175,6 +175,7 @@ class Result:
     uses: tuple = ()
     rules: tuple = ()
     remarks: tuple = ()
+    figures: tuple = ()  # functions returning a derive.figures.Figure, drawn when the appendix is built
     name: str = ""
     summary: str = ""
     module_file: str = ""
@@ -186,6 +187,7 @@ class Result:
         object.__setattr__(self, "references", tuple(self.references))
         object.__setattr__(self, "rules", tuple(self.rules))
         object.__setattr__(self, "remarks", tuple(self.remarks))
+        object.__setattr__(self, "figures", tuple(self.figures))
         if not self.claims:
             raise DefinitionError(f"result {self.title!r} declares no claims")
         if not self.module:

@@ -18,6 +18,7 @@ import sympy as sp
 from derive import Claim, Domain, Remark, Result, Step, dimension, positive, reals
 from derive.domain import Point
 from derive.expectation import Independent, Law
+from derive.figures import Figure, coordinates
 from derive.identities.linearity_of_expectation import linearity_of_expectation
 from derive.identities.minibatch_mean_variance import ParametrisedLawSampler
 from derive.notation import Notation, Sum, d, delta, i, j
@@ -304,6 +305,54 @@ vocabulary = Vocabulary(
 )
 
 
+def largest_attention_weight(dims=(16, 64, 256, 1024, 4096), keys: int = 64, trials: int = 200, seed: int = 2017):
+    """Mean over trials of the largest softmax weight of q·k_j (raw and divided by √d), Gaussian q, k."""
+    rng = np.random.default_rng(seed)
+    raw, scaled = [], []
+    for width in dims:
+        top_raw, top_scaled = 0.0, 0.0
+        for _ in range(trials):
+            query = rng.standard_normal(width)
+            keys_ = rng.standard_normal((keys, width))
+            scores = keys_ @ query
+            for total, factor in ((0, 1.0), (1, 1.0 / np.sqrt(width))):
+                s = scores * factor
+                weights = np.exp(s - s.max())
+                top = float(weights.max() / weights.sum())
+                if total == 0:
+                    top_raw += top
+                else:
+                    top_scaled += top
+        raw.append((width, top_raw / trials))
+        scaled.append((width, top_scaled / trials))
+    return raw, scaled
+
+
+def attention_figure() -> Figure:
+    raw, scaled = largest_attention_weight()
+    body = rf"""\begin{{tikzpicture}}
+\begin{{semilogxaxis}}[width=0.8\linewidth, height=6cm, log basis x=2, xlabel={{$d$}},
+  ylabel={{largest attention weight}}, ymin=0, ymax=1.05, legend pos=south east, grid=major]
+\addplot+[mark=*] coordinates {{{coordinates(raw)}}};
+\addlegendentry{{scores $q\cdot k_j$}}
+\addplot+[mark=square*] coordinates {{{coordinates(scaled)}}};
+\addlegendentry{{scores $q\cdot k_j/\sqrt{{d}}$}}
+\end{{semilogxaxis}}
+\end{{tikzpicture}}"""
+    caption = (
+        r"Largest softmax weight over 64 keys, averaged over 200 seeded draws of Gaussian $q, k_j \in \mathbb{R}^d$. "
+        r"Without the $1/\sqrt{d}$ factor the softmax saturates towards one-hot as $d$ grows; with it the weights keep the same spread."
+    )
+    text = (
+        r"{figure} shows what the variance computed in {theorem} does to attention. Dot products of "
+        r"$d$-dimensional Gaussian vectors have standard deviation $\sqrt{d}$, so without scaling the largest "
+        r"score dominates the softmax more and more as $d$ grows and the attention weights become nearly one-hot "
+        r"(with vanishing gradients through every other key); divided by $\sqrt{d}$ the scores have variance 1 "
+        r"for every $d$ and the largest weight stays where it was at small $d$."
+    )
+    return Figure("fig:attention_saturation", caption, body, text)
+
+
 attention_scaling = Result(
     vocabulary=vocabulary,
     title="Why attention divides by the square root of d",
@@ -312,6 +361,7 @@ attention_scaling = Result(
     domain=Domain({d: dimension(1, 4), **model.samplers()}),
     rules=model.rules(),
     references=["vaswani2017"],
+    figures=(attention_figure,),
     remarks=[
         Remark(
             r"Without the scaling, at $d = 4096$ the scores would have standard deviation $\sqrt{d} = {value}$ "

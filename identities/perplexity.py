@@ -15,6 +15,7 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension, index, positive, probability_vector, vector
 from derive.domain import Point
+from derive.figures import Figure, coordinates
 from derive.identities.entropy_bounds import UniformVector, entropy_bounds, one_hot, one_hot_entropy, u
 from derive.notation import Entropy, Notation, Sum, fresh_index, j, k, n, p, q
 from derive.oracles import mp_entropy
@@ -266,6 +267,27 @@ vocabulary = Vocabulary(
 )
 
 
+def surprisal_figure() -> Figure:
+    points = [0.01, 0.02, 0.05] + [round(0.1 * s, 1) for s in range(1, 11)]
+    with mpmath.workdps(30):
+        pairs = [(p, float(-mpmath.log(mpmath.mpf(str(p))))) for p in points]
+    body = rf"""\begin{{tikzpicture}}
+\begin{{axis}}[width=0.8\linewidth, height=6cm, xlabel={{$p$}}, ylabel={{$-\log p$ (nats)}}, ymin=0, xmin=0, xmax=1, grid=major]
+\addplot+[smooth, mark=none, thick] coordinates {{{coordinates(pairs)}}};
+\end{{axis}}
+\end{{tikzpicture}}"""
+    caption = (
+        r"The loss on one token, $-\log p$, against the probability $p$ the model gave it: zero at $p=1$, "
+        r"unbounded as $p\to0$, which is why a confident wrong prediction costs so much."
+    )
+    text = (
+        r"{figure} plots the surprisal $-\log p$ that {theorem} averages over tokens. Perplexity is the "
+        r"exponential of that average, so a single token given probability $0.01$ adds $\log 100 \approx 4.6$ "
+        r"nats to the sum, as much as about 44 tokens each predicted with probability $0.9$."
+    )
+    return Figure("fig:surprisal", caption, body, text)
+
+
 perplexity = Result(
     vocabulary=vocabulary,
     title="Perplexity is the exponential of entropy",
@@ -275,4 +297,5 @@ perplexity = Result(
     rules=[sp.Eq(Sum(p[k], k, n), 1)],
     remarks=remarks,
     references=["jelinek1977", "shannon1948", "cover2006"],
+    figures=(surprisal_figure,),
 )

@@ -14,6 +14,7 @@ import sympy as sp
 
 from derive import Claim, Domain, Result, Step, dimension, index, positive, reals, vector
 from derive.domain import Index, concrete_size
+from derive.figures import Figure, coordinates
 from derive.identities.log_softmax_stable import ArgmaxIndex, t
 from derive.notation import Sum, delta, i, j, k, n, over, softmax, z
 from derive.oracles import mp_softmax
@@ -266,6 +267,37 @@ vocabulary = Vocabulary(
 )
 
 
+def softmax_temperature_figure(logits=(2.0, 1.0, 0.5, 0.0, -1.0), temperatures=(0.5, 1.0, 2.0)) -> Figure:
+    plots = []
+    with mpmath.workdps(30):
+        for t in temperatures:
+            probabilities = mp_softmax([mpmath.mpf(z) / mpmath.mpf(t) for z in logits])
+            pairs = [(position + 1, float(p)) for position, p in enumerate(probabilities)]
+            plots.append(rf"\addplot coordinates {{{coordinates(pairs)}}};" + "\n" + rf"\addlegendentry{{$T={t:g}$}}")
+    logit_text = ", ".join(f"{z:g}" for z in logits)
+    body = (
+        r"""\begin{tikzpicture}
+\begin{axis}[ybar, bar width=7pt, width=0.8\linewidth, height=6cm, xlabel={token $i$},
+  ylabel={$\sigma_i(z/T)$}, ymin=0, xtick=data, legend pos=north east, enlarge x limits=0.15]
+"""
+        + "\n".join(plots)
+        + "\n"
+        + r"""\end{axis}
+\end{tikzpicture}"""
+    )
+    caption = (
+        rf"Softmax of the logits $z=({logit_text})$ divided by a temperature $T$: a low temperature sharpens the "
+        r"distribution towards the largest logit, a high one flattens it towards uniform."
+    )
+    text = (
+        r"{figure} illustrates {theorem} on five logits. Every temperature keeps the order of the "
+        r"probabilities, because the ratio $\sigma_i/\sigma_j = e^{(z_i - z_j)/T}$ exceeds 1 exactly when "
+        r"$z_i > z_j$; lowering $T$ raises each ratio to a higher power, which concentrates the mass on the "
+        r"largest logit, and raising $T$ pulls every ratio towards 1, the uniform distribution."
+    )
+    return Figure("fig:softmax_temperature", caption, body, text)
+
+
 softmax_temperature = Result(
     vocabulary=vocabulary,
     title="Softmax temperature: order, and the limits T to 0 and T to infinity",
@@ -273,4 +305,5 @@ softmax_temperature = Result(
     claims=[ratio_claim, ranked, divided_claim, vanishing_claim, cold_claim, hot_claim],
     domain=Domain({n: dimension(1, 6), z: vector(n, reals(-5, 5)), T: positive("0.05", 5), i: index(n), j: index(n)}),
     references=["hinton2015", "bridle1990", "goodfellow2016"],
+    figures=(softmax_temperature_figure,),
 )

@@ -5,9 +5,8 @@ from pathlib import Path
 import pytest
 from conftest import catalog_report
 
-from derive.appendix import AREAS
-from derive.references import REFERENCES
-from derive.registry import catalog_names, load
+from derive.references import catalog_references
+from derive.registry import catalog_areas, catalog_names, load
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = catalog_names()
@@ -30,8 +29,8 @@ def test_result_metadata_is_complete(name):
     result = load(name)
     assert result.name == name
     assert result.summary.endswith("."), "the docstring's first line states the result in one sentence"
-    assert result.area in AREAS
-    assert all(key in REFERENCES for key in result.references)
+    assert result.area in catalog_areas()
+    assert all(key in catalog_references() for key in result.references)
     assert all(used in NAMES for used in result.uses)
     assert result.references, "every result cites its original source"
 
