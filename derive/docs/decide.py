@@ -195,6 +195,7 @@ class Scope:
     definitions: dict = field(default_factory=dict)  # name -> Definition, from earlier formulas
     quantifiable: dict = field(default_factory=dict)  # name -> "real" / "vector": the formula's own variables
     free: dict = field(default_factory=dict)  # those of them the formula needs, found while reading it
+    reals: dom.Interval | None = None  # where its real variables are drawn (None: the reals)
 
 
 def decide(text: str, binding: Binding | None = None, tagged: bool = True, context=None) -> Verdict:
@@ -238,12 +239,73 @@ def _decide_untagged(text, binding, context, quantifiable):
             if exc.name in scope.quantifiable and exc.name not in scope.free:
                 scope.free[exc.name] = scope.quantifiable[exc.name]
                 continue
-            return Verdict(
-                UNKNOWN,
-                f"{exc.name} is not bound: no definition before it in the document, and the formula"
-                " does not quantify it (a variable of a derivative, a sum, or an argument of known functions)",
-            )
+            return _decide_free(text, binding, context, exc.name)
     return Verdict(UNKNOWN, "the formula's names could not all be bound")
+
+
+FREE_DOMAINS = (  # where an untagged identity's real variables are drawn, widest first
+    ("real values", dom.reals()),
+    ("positive values", dom.positive()),
+    ("values in (0, 1)", dom.Interval("0.02", "0.98")),
+)
+
+
+def _decide_free(text, binding, context, name):
+    """An untagged identity in free variables, claimed for all values: see :mod:`derive.docs.free`.
+
+    It is decided over the reals, then (if refuted or mostly undefined there) over the positive
+    numbers, then over (0, 1): it FAILs only when refuted on all three, and when it holds on a
+    narrower domain only, it is left undecided with the counterexample of the wider one.
+    """
+    from derive.docs.free import NotIdentity, Unbalanced, free_reading
+    from derive.docs.untagged import KNOWN_FUNCTIONS
+
+    unbound = (
+        f"{name} is not bound: no definition before it in the document, and the formula"
+        " does not quantify it (a variable of a derivative, a sum, or an argument of known functions)"
+    )
+    unbalanced = None
+    try:
+        kinds = free_reading(text, KNOWN_FUNCTIONS, set(context.definitions))
+    except Unbalanced as why:  # decided only if it holds for all values: a counterexample refutes nothing
+        kinds, unbalanced = why.kinds, f"{unbound}; not read as an identity in free variables: {why}"
+    except NotIdentity as why:
+        return Verdict(UNKNOWN, f"{unbound}; not read as an identity in free variables: {why}")
+    except Exception:  # unreadable: the first reading reports it
+        return Verdict(UNKNOWN, unbound)
+    if not any(key == name or key.startswith((f"{name}_", f"{name}^")) for key in kinds):
+        return Verdict(UNKNOWN, unbound)  # an unknown function, not a variable
+    names = ", ".join(sorted(kinds))
+    refuted = None
+    for words, sampler in FREE_DOMAINS:
+        scope = Scope(dict(context.definitions), dict(kinds), dict(kinds), sampler)
+        try:
+            verdict = _guarded(text, binding, scope, reraise_unbound=True)
+        except Unbound as exc:
+            return Verdict(UNKNOWN, f"{exc.name} is not bound: {exc}")
+        if verdict.verdict == PASS:
+            if unbalanced is not None and refuted is None:
+                return dataclasses.replace(
+                    verdict,
+                    detail=f"holds for all {words} of {names}, though it reads as an equation: {verdict.detail}",
+                )
+            if refuted is not None:
+                return Verdict(
+                    UNKNOWN,
+                    f"read as an identity in {names}, it holds for {words} only; it fails for {refuted[0]}"
+                    f" ({refuted[1]}): say which values are meant",
+                )
+            return dataclasses.replace(verdict, detail=f"an identity in {names}, for {words}: {verdict.detail}")
+        if verdict.verdict == FAIL:
+            refuted = refuted or (words, verdict.detail)
+            continue
+        if not verdict.detail.startswith("the sides have real values at only"):
+            return verdict
+    if unbalanced is not None:
+        return Verdict(UNKNOWN, unbalanced)
+    if refuted is not None:
+        return Verdict(FAIL, f"an identity in {names}, refuted for real, positive and (0, 1) values: {refuted[1]}")
+    return verdict
 
 
 def _guarded(text, binding, scope, reraise_unbound=False):
@@ -384,12 +446,14 @@ def _decide(text, binding, scope=None):
         for key, kind in scope.free.items():
             if kind == "vector":
                 base = sp.IndexedBase(key, real=True)
-                extra_samplers[base] = KIND_SAMPLERS["vector"](vocab.size)
+                extra_samplers[base] = dom.vector(vocab.size, scope.reals)
                 overrides[key] = _vec_entry(base)
+            elif kind == "count":  # a sum's bound: the size of the formula's vectors
+                overrides[key] = ("scalar", lambda reader: reader.size_value)
             else:
                 symbol = sp.Symbol(key, real=True)
                 extra[key] = symbol
-                extra_samplers[symbol] = KIND_SAMPLERS["real"](vocab.size)
+                extra_samplers[symbol] = scope.reals or KIND_SAMPLERS["real"](vocab.size)
 
     definitions = scope.definitions if scope is not None else None
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from derive.docs.bind import Definition, single_atom
+from derive.docs.free import child_sides
 from derive.docs.interpret import Atom, Cases, Deriv, Number, Side, SumNode, TupleNode, rewrite_chain
 from derive.docs.parse import ParseError, parse_latex
 
@@ -95,6 +96,7 @@ class Reading:
     kind: str
     reason: str = ""
     definition: Definition | None = None
+    equation: bool = False  # an equation to solve, unless it holds for all values: a PASS is reported, a FAIL not
 
 
 def read_untagged(latex: str, context: DocumentContext) -> Reading:
@@ -145,13 +147,16 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
                 return Reading(
                     "skip",
                     "an equation to solve (an expression set to a value and worked out): not claimed for every value",
+                    equation=True,
                 )
     if len(sides) == 2 and relations[0] in ("=", "~"):
         constant = [not _free_names(s, context) for s in sides]
         if constant.count(True) == 1:
             other = sides[constant.index(False)]
             if not _has_function(other, context) or _is_single_application(other, context):
-                return Reading("skip", "an equation to solve (or a condition): nothing claimed for every value")
+                return Reading(
+                    "skip", "an equation to solve (or a condition): nothing claimed for every value", equation=True
+                )
     return Reading("claim")
 
 
@@ -277,22 +282,8 @@ def _reachable(side: Side) -> list:
                 continue
             seen.add(id(node))
             found.append(node)
-            stack.extend(_child_sides(node))
+            stack.extend(child_sides(node))
     return found
-
-
-def _child_sides(node) -> list:
-    if isinstance(node, Atom):
-        return list(node.args or [])
-    if isinstance(node, SumNode):
-        return [s for s in (node.low, node.high, node.body) if s is not None]
-    if isinstance(node, Deriv):
-        return [node.num, node.den]
-    if isinstance(node, TupleNode):
-        return list(node.items)
-    if isinstance(node, Cases):
-        return [row[0] for row in node.rows]
-    return []
 
 
 def _free_names(side: Side, context: DocumentContext) -> bool:

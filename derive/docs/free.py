@@ -1,0 +1,335 @@
+"""The free variables of an untagged claim, and whether it reads as an identity in them.
+
+An untagged formula such as ``d r + r k = r(d + k)`` names variables no earlier formula
+defines. It is read as a claim for all values of its free variables only when it is
+*identity-shaped*; :func:`free_reading` says which variables it has and what kind each is,
+or why the formula is not such a claim:
+
+* each free name is a plain variable: a real number (``a``, ``\\beta_2``, ``m_t``,
+  ``\\delta_{t+1}``, ``r^+``: a subscript that no sum runs over names a value of its
+  own); a vector over the sampled dimension when it is bold or a sum runs over its
+  subscript (``x_i`` in ``\\sum_i x_i y_i``); a count (a positive integer) when it is
+  the bound of a sum (``t`` in ``\\sum_{i=1}^{t}``). All counts are the size of the
+  formula's vectors, so a formula with two different counts is not read;
+* no free name is differentiated (``\\frac{\\partial f}{\\partial x} = y``: f is an unknown
+  function) and no free name is indexed by a superscript in parentheses (``x^{(i)}``);
+* every link of an equation has the same free variables on both sides, leaving out the
+  variables derivatives are taken by and, when the formula has vectors, the counts (their
+  size): ``a + 4\\sqrt{2p} = a + 2`` names p on one side only, an equation to solve for
+  p, not an identity. An inequality may instead have a side written in numbers only
+  (``x - \\log x - 1 \\ge 0``).
+
+Functions must be known (shared notation) or defined earlier in the document; an unknown
+one leaves the formula undecided when it is evaluated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from derive.docs.interpret import (
+    Apply,
+    Atom,
+    Branches,
+    Cases,
+    Comparison,
+    Component,
+    Count,
+    Deriv,
+    EvaluatedAt,
+    Extremum,
+    Indicator,
+    Limit,
+    Norm,
+    Number,
+    Prime,
+    Product,
+    Side,
+    SumNode,
+    Transposed,
+    TupleNode,
+    rewrite_chain,
+)
+from derive.docs.parse import ParseError, parse_latex
+
+BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathbfit)\s*\{?\s*\\?([A-Za-z]+)")
+CONSTANTS = {"e", "pi", "I", "one", "infty", "inf"}  # names the checker reads as numbers or fixed objects
+SAMPLE_INDEX = re.compile(r"\^\s*\{\s*\(")  # x^{(i)}: the i-th example, not a power
+
+
+class NotIdentity(Exception):
+    """Why an untagged formula is not read as a claim for all values of its free variables."""
+
+
+class Unbalanced(NotIdentity):
+    """A formula in plain variables that names some on one side only: it may be an equation to solve.
+
+    It may still hold for all values (then it is an identity after all), but a counterexample
+    refutes nothing; ``kinds`` are its variables, as :func:`free_reading` would return them.
+    """
+
+    def __init__(self, message: str, kinds: dict):
+        super().__init__(message)
+        self.kinds = kinds
+
+
+@dataclass
+class _Walk:
+    """What one pass over a formula found."""
+
+    bold: set
+    bound_letters: set = field(default_factory=set)  # every letter some sum, max or limit binds
+    kinds: dict = field(default_factory=dict)  # key -> "real" / "vector" / "count"
+    sides: list = field(default_factory=list)  # per top-level side: the keys it uses
+    derivative_variables: set = field(default_factory=set)
+    bases: dict = field(default_factory=dict)  # atom key -> keys it gives (x -> {x_t, x_t+1})
+    indexed_bases: set = field(default_factory=set)  # atom keys a sum runs over the subscript of
+
+
+def free_reading(latex: str, known: set, defined: set) -> dict:
+    """The free variables of an identity-shaped claim, each with its kind ("real", "vector", "count").
+
+    ``known`` are the function names the checker knows, ``defined`` the names earlier formulas
+    of the document define (neither is a variable). Raises :class:`NotIdentity` with the reason
+    when the formula is not read as a claim for all values of its variables.
+    """
+    if SAMPLE_INDEX.search(latex):
+        raise NotIdentity("a superscript in parentheses (x^{(i)}) names an example, not a power")
+    sides, relations, _ = rewrite_chain(latex)
+    walk = _Walk(bold={m.group(1) for m in BOLD.finditer(latex)})
+    for side in sides:  # first pass: the letters sums and operators bind, and the bases they index
+        _collect_bound(side, walk, set())
+    for side in sides:
+        used: set = set()
+        _visit_side(side, walk, used, set(), known, defined)
+        walk.sides.append(used)
+    kinds = _settle(walk)
+    counts = {k for k, v in kinds.items() if v == "count"}
+    if len(counts) > 1:
+        raise NotIdentity(f"several sizes ({', '.join(sorted(counts))}): they are not all the same number")
+    has_vectors = any(v == "vector" for v in kinds.values())
+    ignored = set(walk.derivative_variables) | (counts if has_vectors else set())
+    for link, relation in enumerate(relations):
+        left = _names(walk.sides[link], kinds) - ignored
+        right = _names(walk.sides[link + 1], kinds) - ignored
+        if relation not in ("=", "~") and not (left and right):
+            continue  # an inequality with a side written in numbers: x - \log x - 1 \ge 0
+        if left != right:
+            lonely = sorted(left ^ right)
+            raise Unbalanced(
+                f"{', '.join(lonely)} on one side only: an equation to solve or a definition, not an identity", kinds
+            )
+    return kinds
+
+
+def _names(used: set, kinds: dict) -> set:
+    return {key for key in used if key in kinds}
+
+
+def _settle(walk: _Walk) -> dict:
+    """Each key's kind: a base indexed by a sum is a vector, and its subscripted names are its entries."""
+    kinds = {}
+    for key, kind in walk.kinds.items():
+        kinds[key] = kind
+    for base in walk.indexed_bases:
+        for key in walk.bases.get(base, ()):
+            if key != base:
+                kinds.pop(key, None)
+        kinds[base] = "vector"
+    return kinds
+
+
+def _parse(side: Side):
+    try:
+        return parse_latex(side.text)
+    except ParseError as exc:
+        raise NotIdentity(f"unreadable: {exc}") from None
+
+
+def _nodes(side: Side):
+    """The nodes a side names directly, and whether each sits inside a native function."""
+    expr = _parse(side)
+    return [side.table.get(s.name.replace("{", "").replace("}", "")) for s in expr.free_symbols]
+
+
+def child_sides(node) -> list:
+    """The sides a node holds (arguments, bounds, bodies), for walking a formula."""
+    if isinstance(node, Atom):
+        return list(node.args or [])
+    if isinstance(node, SumNode):
+        return [s for s in (node.low, node.high, node.body) if s is not None]
+    if isinstance(node, Deriv):
+        return [node.num, node.den]
+    if isinstance(node, (TupleNode,)):
+        return list(node.items)
+    if isinstance(node, Cases):
+        return [row[0] for row in node.rows]
+    if isinstance(node, (Apply, Product)):
+        return list(node.args if isinstance(node, Apply) else node.factors)
+    if isinstance(node, Extremum):
+        return [s for s in (node.body, node.low, node.high) if s is not None]
+    if isinstance(node, (Norm, Transposed, Component)):
+        return [node.body]
+    if isinstance(node, Comparison):
+        return list(node.sides)
+    if isinstance(node, Limit):
+        return [s for s in (node.target, node.body) if s is not None]
+    if isinstance(node, EvaluatedAt):
+        return [node.body, node.value]
+    if isinstance(node, Prime):
+        return [node.arg]
+    return []
+
+
+def _collect_bound(side: Side, walk: _Walk, seen: set):
+    for node in _nodes(side):
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, SumNode):
+            walk.bound_letters |= set(node.variables)
+            _mark_indexed(node.body, set(node.variables), walk, set())
+        elif isinstance(node, Extremum):
+            walk.bound_letters.add(node.variable)
+            _mark_indexed(node.body, {node.variable}, walk, set())
+        elif isinstance(node, Limit):
+            walk.bound_letters.add(node.variable)
+        elif isinstance(node, Prime):
+            walk.bound_letters.add(node.variable)
+        for child in child_sides(node):
+            _collect_bound(child, walk, seen)
+
+
+def _mark_indexed(side: Side, letters: set, walk: _Walk, seen: set):
+    """Bases whose subscript mentions a summed letter (x in Σ_i x_i) are vectors."""
+    for node in _nodes(side):
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, Atom) and node.args is None and node.sub:
+            if any(set(re.findall(r"[A-Za-z]+", str(item))) & letters for item in node.sub):
+                walk.indexed_bases.add(node.key)
+        for child in child_sides(node):
+            _mark_indexed(child, letters, walk, seen)
+
+
+def _note(walk: _Walk, used: set, key: str, kind: str, base: str) -> str:
+    if walk.kinds.get(key) not in ("vector", "count"):
+        walk.kinds[key] = kind
+    walk.bases.setdefault(base, set()).add(key)
+    used.add(key)
+    return key
+
+
+def _visit_side(side: Side, walk: _Walk, used: set, bound: set, known: set, defined: set):
+    for node in _nodes(side):
+        _visit(node, walk, used, bound, known, defined)
+
+
+def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
+    if node is None or isinstance(node, Number):
+        return
+    if isinstance(node, Atom):
+        if node.args is not None:  # a function: its name is no variable; an unknown one is reported when evaluated
+            for arg in node.args:
+                _visit_side(arg, walk, used, bound, known, defined)
+            return
+        _visit_name(node, walk, used, bound, defined)
+        return
+    if isinstance(node, SumNode):
+        inner = bound | set(node.variables)
+        if node.high is not None:
+            for inside in _nodes(node.high):
+                if isinstance(inside, Atom) and inside.args is None and not inside.sub and inside.key not in inner:
+                    if inside.key not in CONSTANTS and inside.key not in defined:
+                        walk.kinds[inside.key] = "count"
+        for part in (node.low, node.high, node.body):
+            if part is not None:
+                _visit_side(part, walk, used, inner, known, defined)
+        return
+    if isinstance(node, Deriv):
+        target = _single(node.num)
+        if target is not None and target.args is None:
+            raise NotIdentity(f"the derivative of {_display(target)}, a function the formula does not state")
+        variable = _single(node.den)
+        if variable is not None and variable.args is None:
+            key = _visit_name(variable, walk, used, bound, defined)
+            if key is not None:
+                walk.derivative_variables.add(key)
+        else:
+            _visit_side(node.den, walk, used, bound, known, defined)
+        _visit_side(node.num, walk, used, bound, known, defined)
+        return
+    if isinstance(node, Extremum):
+        inner = bound | {node.variable}
+        for part in child_sides(node):
+            _visit_side(part, walk, used, inner, known, defined)
+        return
+    if isinstance(node, Limit):
+        inner = bound | {node.variable}
+        for part in child_sides(node):
+            _visit_side(part, walk, used, inner, known, defined)
+        return
+    if isinstance(node, Prime):
+        inner = bound | {node.variable}
+        _visit_side(node.arg, walk, used, bound, known, defined)
+        if isinstance(node.target, Atom):
+            for arg in node.target.args or []:
+                _visit_side(arg, walk, used, inner, known, defined)
+        return
+    if isinstance(node, EvaluatedAt):
+        variable = _single(node.variable)
+        inner = bound | ({variable.key} if variable is not None else set())
+        _visit_side(node.body, walk, used, inner, known, defined)
+        _visit_side(node.value, walk, used, bound, known, defined)
+        return
+    if isinstance(node, (Count, Indicator, Branches)):
+        raise NotIdentity("a count, an indicator or a case split: not read for all values")
+    for part in child_sides(node):
+        _visit_side(part, walk, used, bound, known, defined)
+
+
+def _visit_name(atom: Atom, walk: _Walk, used: set, bound: set, defined: set) -> str | None:
+    """Note the variable a name is (its key), or nothing for a bound name, a constant or a defined name."""
+    key = atom.key
+    if atom.star or atom.post_sub:
+        raise NotIdentity(f"{_display(atom)}: a marked or indexed name not read as a plain variable")
+    if key in bound and not atom.sub and not atom.decoration:
+        return None
+    if key in defined or any(k in defined for k in atom.full_keys()):
+        return None
+    if key in CONSTANTS and not atom.sub and not atom.decoration:
+        return None
+    if atom.decoration:
+        if atom.decoration in walk.bound_letters or atom.sub:
+            raise NotIdentity(f"{_display(atom)}: a superscript that is neither a power nor part of a name")
+        return _note(walk, used, f"{key}^{atom.decoration}", "real", key)
+    if not atom.sub:
+        return _note(walk, used, key, "vector" if key in walk.bold else "real", key)
+    letters = set(re.findall(r"[A-Za-z]+", atom.sub_text))
+    if letters & bound or key in walk.indexed_bases:
+        if len(atom.sub) != 1:
+            raise NotIdentity(f"{_display(atom)}: an entry of a matrix or a tensor")
+        return _note(walk, used, key, "vector", key)
+    if key in walk.bold:
+        raise NotIdentity(f"{_display(atom)}: a bold name with a subscript no sum runs over")
+    return _note(walk, used, f"{key}_{atom.sub_text}", "real", key)
+
+
+def _single(side: Side):
+    try:
+        expr = parse_latex(side.text)
+    except ParseError:
+        return None
+    if isinstance(expr, sp.Symbol):
+        node = side.table.get(expr.name.replace("{", "").replace("}", ""))
+        return node if isinstance(node, Atom) else None
+    return None
+
+
+def _display(atom: Atom) -> str:
+    text = atom.key + (f"_{atom.sub_text}" if atom.sub_text else "")
+    return text + (f"^{atom.decoration}" if atom.decoration else "")

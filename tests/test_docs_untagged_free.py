@@ -1,0 +1,172 @@
+"""Untagged formulas in free variables: an identity is decided for all values, an equation is not refuted.
+
+Each verdict path keeps a correct formula that PASSes and a wrong variant that FAILs (or,
+where the path may only PASS, a wrong variant left undecided), and the readings that must
+never FAIL (an equation to solve, an unknown function, a claim true on a narrower domain)
+are checked to stay undecided.
+"""
+
+import pytest
+
+from derive.docs.free import NotIdentity, Unbalanced, free_reading
+from derive.docs.report import check_paths
+from derive.docs.untagged import KNOWN_FUNCTIONS
+
+
+def verdicts(tmp_path, *formulas):
+    """Verdict and detail of each display formula of a Markdown document made of ``formulas``, in order."""
+    doc = tmp_path / "page.md"
+    doc.write_text("".join(f"Some prose.\n\n$${f}$$\n\n" for f in formulas))
+    records = check_paths([doc], use_cache=False)
+    assert [r.latex.strip() for r in records] == [f.strip() for f in formulas]
+    return [(r.verdict, r.detail) for r in records]
+
+
+def one(tmp_path, formula):
+    [(verdict, detail)] = verdicts(tmp_path, formula)
+    return verdict, detail
+
+
+# --- the reading: kinds of free variables, and the identity shape ------------------------
+
+
+def test_plain_names_are_reals_bold_and_summed_names_vectors_and_sum_bounds_counts():
+    kinds = free_reading(
+        r"\mathbf{x}^\top\mathbf{y} + \beta_2 m_t = \sum_{i=1}^{d} x_i y_i + m_t \beta_2", KNOWN_FUNCTIONS, set()
+    )
+    assert kinds == {"x": "vector", "y": "vector", "d": "count", "beta_2": "real", "m_t": "real"}
+
+
+def test_a_subscript_no_sum_runs_over_names_a_value_of_its_own():
+    kinds = free_reading(r"\delta_t + \gamma \delta_{t+1} = \gamma \delta_{t+1} + \delta_t", KNOWN_FUNCTIONS, set())
+    assert kinds == {"delta_t": "real", "delta_t+1": "real", "gamma": "real"}
+
+
+@pytest.mark.parametrize(
+    "formula, why",
+    [
+        (r"a + 4\sqrt{2p} = a + 2", "p on one side only"),
+        (r"\sigma_X^2 = p(1-p)", "on one side only"),
+        (r"d r + r k = d k", "r on one side only"),
+    ],
+)
+def test_a_variable_on_one_side_only_is_an_equation_not_an_identity(formula, why):
+    with pytest.raises(Unbalanced, match=why):
+        free_reading(formula, KNOWN_FUNCTIONS, set())
+
+
+@pytest.mark.parametrize(
+    "formula, why",
+    [
+        (r"\frac{\partial f}{\partial x} = y", "derivative of f"),
+        (r"\hat{y}^{(i)} = w x^{(i)} + b", "superscript in parentheses"),
+        (r"\sum_{i=1}^{m}\sum_{j=1}^{n} a = m n a", "several sizes"),
+    ],
+)
+def test_what_is_not_a_plain_variable_is_not_read(formula, why):
+    with pytest.raises(NotIdentity, match=why):
+        free_reading(formula, KNOWN_FUNCTIONS, set())
+
+
+# --- verdicts: each path with a correct and a wrong formula ------------------------------
+
+
+@pytest.mark.parametrize(
+    "right, wrong",
+    [
+        (r"d r + r k = r(d + k)", r"d r + r k = r(d - k)"),
+        (r"\frac{d}{dx}(ax^2) = 2ax", r"\frac{d}{dx}(ax^2) = ax"),
+        (
+            r"\sum_{i=0}^{t-1} \beta^i = \frac{1 - \beta^t}{1 - \beta}",
+            r"\sum_{i=0}^{t-1} \beta^i = \frac{1 - \beta^{t+1}}{1 - \beta}",
+        ),
+        (
+            r"(1 - \beta_2) \sum_{i=1}^{t} \beta_2^{t-i} = 1 - \beta_2^t",
+            r"(1 - \beta_2) \sum_{i=1}^{t} \beta_2^{t-i} = 1 - \beta_2^{t-1}",
+        ),
+        (
+            r"\mathbf{x}^\top \mathbf{y} = \sum_{i=1}^{d} x_i y_i",
+            r"\mathbf{x}^\top \mathbf{y} = \sum_{i=1}^{d} x_i y_{d+1-i}",
+        ),
+        (
+            r"\log\left(\frac{\exp(x_i)}{\sum_j \exp(x_j)}\right) = x_i - \log \sum_j \exp(x_j)",
+            r"\log\left(\frac{\exp(x_i)}{\sum_j \exp(x_j)}\right) = x_i + \log \sum_j \exp(x_j)",
+        ),
+        (r"x_t - \eta \lambda x_t = (1 - \eta \lambda) x_t", r"x_t - \eta \lambda x_t = (1 + \eta \lambda) x_t"),
+        (r"\frac{d}{dx} x^m = m x^{m-1}", r"\frac{d}{dx} x^m = m x^{m+1}"),
+    ],
+)
+def test_an_identity_in_free_variables_passes_and_its_wrong_variant_fails(tmp_path, right, wrong):
+    (verdict, detail), (wrong_verdict, wrong_detail) = verdicts(tmp_path, right, wrong)
+    assert verdict == "PASS" and "an identity in" in detail, detail
+    assert wrong_verdict == "FAIL" and "refuted for real, positive and (0, 1) values" in wrong_detail, wrong_detail
+
+
+def test_an_inequality_with_a_side_in_numbers_is_a_claim(tmp_path):
+    right, wrong = verdicts(tmp_path, r"x - \log x - 1 \ge 0", r"x - \log x - 1 \le 0")
+    assert right[0] == "PASS" and wrong[0] == "FAIL", (right, wrong)
+
+
+def test_an_inequality_with_a_variable_on_one_side_only_is_not_refuted(tmp_path):
+    # the weights of a convex combination are not any reals: α on one side only leaves it undecided
+    verdict, detail = one(tmp_path, r"\min_i v_i \le \sum_{i=1}^{m} \alpha_i v_i \le \max_i v_i")
+    assert verdict == "SKIPPED" and "on one side only" in detail, detail
+
+
+def test_a_claim_true_on_a_narrower_domain_only_is_not_failed_but_said(tmp_path):
+    # |α| written α: true for α > 0, which an author may mean; the reals refute it, the positives do not
+    verdict, detail = one(tmp_path, r"\|\alpha \mathbf{x}\| = \alpha \|\mathbf{x}\|")
+    assert verdict == "SKIPPED" and "holds for positive values only" in detail and "alpha=-" in detail, detail
+    assert one(tmp_path, r"\|\alpha \mathbf{x}\| = |\alpha| \|\mathbf{x}\|")[0] == "PASS"
+
+
+def test_a_claim_refuted_on_positive_and_unit_values_too_fails(tmp_path):
+    verdict, detail = one(tmp_path, r"\|\alpha \mathbf{x}\| = \alpha^2 \|\mathbf{x}\|")
+    assert verdict == "FAIL", detail
+
+
+# --- equations: decided only when they hold for all values ------------------------------
+
+
+def test_an_equation_to_solve_that_holds_for_every_value_passes(tmp_path):
+    verdict, detail = one(tmp_path, r"\frac{2}{1-\beta_2} - 1 - \frac{2 \beta_2}{1 - \beta_2} = 1")
+    assert verdict == "PASS" and "though it reads as an equation" in detail, detail
+    verdict, detail = one(tmp_path, r"\frac{2}{1-\beta_2} - 1 - \frac{2 \beta_2}{1 - \beta_2} = 2")
+    assert verdict == "SKIPPED" and "equation to solve" in detail, detail
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        r"a + 4\sqrt{2p} = a + 2",  # true for the source's p = 1/8 only
+        r"a + 4\sqrt{2p} = a + 1",
+        r"\sigma_X^2 = p(1-p)",  # a variance named, not an identity
+        r"\epsilon^{2} = 0.0000000000001",
+    ],
+)
+def test_an_equation_to_solve_is_never_failed(tmp_path, formula):
+    verdict, detail = one(tmp_path, formula)
+    assert verdict == "SKIPPED", detail
+
+
+def test_an_unbalanced_formula_that_holds_everywhere_passes(tmp_path):
+    verdict, detail = one(tmp_path, r"a + 0 \cdot p = a")
+    assert verdict == "PASS" and "though it reads as an equation" in detail, detail
+
+
+# --- unknown functions: never decided ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        r"\frac{\partial f}{\partial x} = y",
+        r"\frac{\partial f}{\partial x} = 0",  # f a constant would make this hold: f is a function, not read
+        r"\frac{df}{dx} = -1/x^2",
+        r"g(\mathbf{x} + b) = g(\mathbf{x}) + b",
+        r"f'(x) = 3x^2 + 4x - 3",
+    ],
+)
+def test_an_unknown_function_is_not_decided(tmp_path, formula):
+    verdict, detail = one(tmp_path, formula)
+    assert verdict == "SKIPPED", detail
