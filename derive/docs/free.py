@@ -13,11 +13,16 @@ or why the formula is not such a claim:
   formula's vectors, so a formula with two different counts is not read;
 * no free name is differentiated (``\\frac{\\partial f}{\\partial x} = y``: f is an unknown
   function) and no free name is indexed by a superscript in parentheses (``x^{(i)}``);
+  a name found only in the exponent of another name (k in ``S^k = S^{k-1}``) may number
+  iterations: such a formula is read as an equation, as below;
 * every link of an equation has the same free variables on both sides, leaving out the
   variables derivatives are taken by and, when the formula has vectors, the counts (their
   size): ``a + 4\\sqrt{2p} = a + 2`` names p on one side only, an equation to solve for
-  p, not an identity. An inequality may instead have a side written in numbers only
-  (``x - \\log x - 1 \\ge 0``).
+  p, not an identity. An inequality needs a variable on each side: ``x - \\log x - 1 \\ge 0``
+  may be a condition on x as well as a claim, as ``\\eta \\lambda > 2`` is;
+* no name is a matrix: an upper-case bold name, an upper-case name inverted
+  (``W^{-1}``), or a name transposed that is neither bold nor summed over
+  (``\\mathbf{W}^\\top = \\mathbf{W}^{-1}`` states that W is orthogonal: a condition).
 
 Functions must be known (shared notation) or defined earlier in the document; an unknown
 one leaves the formula undecided when it is evaluated.
@@ -58,6 +63,7 @@ from derive.docs.parse import ParseError, parse_latex
 BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathbfit)\s*\{?\s*\\?([A-Za-z]+)")
 CONSTANTS = {"e", "pi", "I", "one", "infty", "inf"}  # names the checker reads as numbers or fixed objects
 SAMPLE_INDEX = re.compile(r"\^\s*\{\s*\(")  # x^{(i)}: the i-th example, not a power
+INVERSE = re.compile(r"(?<![\\A-Za-z])[A-Z]\s*\}?\s*\^\s*\{\s*-\s*1\s*\}")  # W^{-1}, \mathbf{Q}^{-1}: a matrix
 
 
 class NotIdentity(Exception):
@@ -87,6 +93,8 @@ class _Walk:
     derivative_variables: set = field(default_factory=set)
     bases: dict = field(default_factory=dict)  # atom key -> keys it gives (x -> {x_t, x_t+1})
     indexed_bases: set = field(default_factory=set)  # atom keys a sum runs over the subscript of
+    raised: set = field(default_factory=set)  # keys found in the exponent of a name (k in S^k)
+    plain: set = field(default_factory=set)  # keys found elsewhere
 
 
 def free_reading(latex: str, known: set, defined: set) -> dict:
@@ -98,6 +106,8 @@ def free_reading(latex: str, known: set, defined: set) -> dict:
     """
     if SAMPLE_INDEX.search(latex):
         raise NotIdentity("a superscript in parentheses (x^{(i)}) names an example, not a power")
+    if INVERSE.search(latex):
+        raise NotIdentity("the inverse of an upper-case name: a matrix, whose shape the formula does not state")
     sides, relations, _ = rewrite_chain(latex)
     walk = _Walk(bold={m.group(1) for m in BOLD.finditer(latex)})
     for side in sides:  # first pass: the letters sums and operators bind, and the bases they index
@@ -110,18 +120,23 @@ def free_reading(latex: str, known: set, defined: set) -> dict:
     counts = {k for k, v in kinds.items() if v == "count"}
     if len(counts) > 1:
         raise NotIdentity(f"several sizes ({', '.join(sorted(counts))}): they are not all the same number")
+    superscripts = sorted(walk.raised - walk.plain - counts)
     has_vectors = any(v == "vector" for v in kinds.values())
     ignored = set(walk.derivative_variables) | (counts if has_vectors else set())
     for link, relation in enumerate(relations):
         left = _names(walk.sides[link], kinds) - ignored
         right = _names(walk.sides[link + 1], kinds) - ignored
-        if relation not in ("=", "~") and not (left and right):
-            continue  # an inequality with a side written in numbers: x - \log x - 1 \ge 0
-        if left != right:
+        if left != right or (relation not in ("=", "~") and not (left and right)):
             lonely = sorted(left ^ right)
             raise Unbalanced(
                 f"{', '.join(lonely)} on one side only: an equation to solve or a definition, not an identity", kinds
             )
+    if superscripts:
+        raise Unbalanced(
+            f"{', '.join(superscripts)} only in the exponent of a name (S^k): it may number iterations,"
+            " written as a superscript",
+            kinds,
+        )
     return kinds
 
 
@@ -225,8 +240,37 @@ def _note(walk: _Walk, used: set, key: str, kind: str, base: str) -> str:
 
 
 def _visit_side(side: Side, walk: _Walk, used: set, bound: set, known: set, defined: set):
-    for node in _nodes(side):
+    expr = _parse(side)
+    raised, plain = set(), set()
+    _positions(expr, side, False, raised, plain)
+    for symbol in expr.free_symbols:
+        node = side.table.get(symbol.name.replace("{", "").replace("}", ""))
+        before = set(used)
         _visit(node, walk, used, bound, known, defined)
+        if symbol.name in plain or not isinstance(node, Atom):
+            walk.plain |= used - before
+        elif symbol.name in raised:
+            walk.raised |= used - before
+
+
+def _is_variable(node) -> bool:
+    return isinstance(node, Atom) and node.args is None and node.key not in CONSTANTS
+
+
+def _positions(expr, side: Side, raised: bool, raised_names: set, plain_names: set):
+    """Sort the placeholders of an expression: in the exponent of a name (S^k), or elsewhere."""
+    if isinstance(expr, sp.Symbol):
+        (raised_names if raised else plain_names).add(expr.name)
+        return
+    if isinstance(expr, sp.Pow):
+        base_is_name = any(
+            _is_variable(side.table.get(s.name.replace("{", "").replace("}", ""))) for s in expr.base.free_symbols
+        )
+        _positions(expr.base, side, raised, raised_names, plain_names)
+        _positions(expr.exp, side, raised or base_is_name, raised_names, plain_names)
+        return
+    for arg in expr.args:
+        _positions(arg, side, raised, raised_names, plain_names)
 
 
 def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
@@ -307,6 +351,10 @@ def _visit_name(atom: Atom, walk: _Walk, used: set, bound: set, defined: set) ->
         if atom.decoration in walk.bound_letters or atom.sub:
             raise NotIdentity(f"{_display(atom)}: a superscript that is neither a power nor part of a name")
         return _note(walk, used, f"{key}^{atom.decoration}", "real", key)
+    if key in walk.bold and key[:1].isupper():
+        raise NotIdentity(f"{_display(atom)}: a matrix, whose shape the formula does not state")
+    if atom.transpose and key not in walk.bold and key not in walk.indexed_bases:
+        raise NotIdentity(f"{_display(atom)} transposed: a vector or a matrix, whose shape the formula does not state")
     if not atom.sub:
         return _note(walk, used, key, "vector" if key in walk.bold else "real", key)
     letters = set(re.findall(r"[A-Za-z]+", atom.sub_text))
