@@ -198,3 +198,39 @@ def test_an_unbalanced_formula_that_holds_everywhere_passes(tmp_path):
 def test_an_unknown_function_is_not_decided(tmp_path, formula):
     verdict, detail = one(tmp_path, formula)
     assert verdict == "SKIPPED", detail
+
+
+# --- matrices, components, infinite sums, stated conditions ------------------------------
+
+
+def test_a_matrix_identity_passes_and_a_matrix_equation_is_never_failed(tmp_path):
+    right, wrong, commuting = verdicts(
+        tmp_path,
+        r"(\mathbf{A}\mathbf{B})^\top = \mathbf{B}^\top\mathbf{A}^\top",
+        r"(\mathbf{A}\mathbf{B})^\top = \mathbf{A}^\top\mathbf{B}^\top",
+        r"\mathbf{A}\mathbf{B} = \mathbf{B}\mathbf{A}",  # a condition: A and B commute
+    )
+    assert right[0] == "PASS", right
+    assert wrong[0] == "SKIPPED" and "a matrix" in wrong[1], wrong
+    assert commuting[0] == "SKIPPED", commuting
+
+
+def test_a_plain_name_beside_its_bold_vector_is_a_component():
+    kinds = free_reading(r"\mathbf{r}^\top \mathbf{1} = \sum_{j=1}^{n} r_j + 0 \cdot r_i", KNOWN_FUNCTIONS, set())
+    assert kinds["r"] == "vector", kinds
+
+
+def test_an_infinite_sum_is_decided_where_it_converges(tmp_path):
+    right, wrong = verdicts(
+        tmp_path,
+        r"\sum_{\tau=0}^\infty \beta^\tau = \frac{1}{1-\beta}",
+        r"\sum_{\tau=0}^\infty \beta^\tau = \frac{1}{1+\beta}",
+    )
+    assert right[0] == "PASS" and wrong[0] == "FAIL", (right, wrong)
+
+
+def test_a_stated_condition_keeps_its_variable_on_the_reals(tmp_path):
+    # "for A < 0": positive values for r and epsilon, never for A, which the formula says is negative
+    wrong = r"\min\left(r A, \operatorname{clip}(r, 1 - \epsilon, 1+\epsilon) A\right) = \max(r, 1 + \epsilon) A \quad \text{for } A < 0"
+    verdict, detail = one(tmp_path, wrong)
+    assert verdict == "FAIL" and "A=-" in detail.split("in (0, 1):")[1], detail

@@ -31,6 +31,7 @@ from derive.docs.bind import (
     as_value,
     generic_vocab,
     scalarise,
+    single_atom,
     vocabulary_for,
 )
 from derive.docs.interpret import Atom, NotationError, Number, TupleNode, Unsupported, rewrite_chain
@@ -196,6 +197,7 @@ class Scope:
     quantifiable: dict = field(default_factory=dict)  # name -> "real" / "vector": the formula's own variables
     free: dict = field(default_factory=dict)  # those of them the formula needs, found while reading it
     reals: dom.Interval | None = None  # where its real variables are drawn (None: the reals)
+    stated: set = field(default_factory=set)  # variables a stated condition ranges ("for A < 0"): drawn from the reals
 
 
 def decide(text: str, binding: Binding | None = None, tagged: bool = True, context=None) -> Verdict:
@@ -243,6 +245,21 @@ def _decide_untagged(text, binding, context, quantifiable):
     return Verdict(UNKNOWN, "the formula's names could not all be bound")
 
 
+def _stated_names(text) -> set:
+    """The names the formula's own conditions compare (A in "\\text{for } A < 0")."""
+    names = set()
+    try:
+        _, _, conditions = rewrite_chain(text)
+        for comparison in conditions.comparisons:
+            for side in comparison.sides:
+                atom = single_atom(side)
+                if atom is not None and atom.args is None:
+                    names.add(atom.full_keys()[0] if atom.full_keys() else atom.key)
+    except Exception:  # unreadable: nothing stated
+        return set()
+    return names
+
+
 FREE_DOMAINS = (  # where an untagged identity's real variables are drawn, widest first
     ("real values", dom.reals()),
     ("positive values", dom.positive()),
@@ -276,35 +293,45 @@ def _decide_free(text, binding, context, name):
     if not any(key == name or key.startswith((f"{name}_", f"{name}^")) for key in kinds):
         return Verdict(UNKNOWN, unbound)  # an unknown function, not a variable
     names = ", ".join(sorted(kinds))
-    refuted = None
+    stated = _stated_names(text)  # "for A < 0": the formula says where A ranges
+    refuted = []  # (domain, counterexample) for each domain that refutes the formula, widest first
+    verdict = None
     for words, sampler in FREE_DOMAINS:
-        scope = Scope(dict(context.definitions), dict(kinds), dict(kinds), sampler)
+        scope = Scope(dict(context.definitions), dict(kinds), dict(kinds), sampler, stated)
         try:
             verdict = _guarded(text, binding, scope, reraise_unbound=True)
         except Unbound as exc:
             return Verdict(UNKNOWN, f"{exc.name} is not bound: {exc}")
         if verdict.verdict == PASS:
-            if unbalanced is not None and refuted is None:
+            if refuted:
+                return Verdict(
+                    UNKNOWN,
+                    f"read as an identity in {names}, it holds for {words} only; it fails for {refuted[0][0]}"
+                    f" ({refuted[0][1]}): say which values are meant",
+                )
+            if unbalanced is not None:
                 return dataclasses.replace(
                     verdict,
                     detail=f"holds for all {words} of {names}, though it reads as an equation: {verdict.detail}",
                 )
-            if refuted is not None:
-                return Verdict(
-                    UNKNOWN,
-                    f"read as an identity in {names}, it holds for {words} only; it fails for {refuted[0]}"
-                    f" ({refuted[1]}): say which values are meant",
-                )
             return dataclasses.replace(verdict, detail=f"an identity in {names}, for {words}: {verdict.detail}")
         if verdict.verdict == FAIL:
-            refuted = refuted or (words, verdict.detail)
-            continue
-        if not verdict.detail.startswith("the sides have real values at only"):
-            return verdict
+            refuted.append((words, verdict.detail))
+        elif not verdict.detail.startswith("the sides have real values at only"):
+            return verdict  # the checker cannot read it: the same on every domain
+    if unbalanced is not None:
+        return Verdict(UNKNOWN, unbalanced)
+    if len(refuted) == len(FREE_DOMAINS):  # the counterexample shown is the narrowest domain's
+        return Verdict(
+            FAIL, f"an identity in {names}, refuted for real, positive and (0, 1) values; in (0, 1): {refuted[-1][1]}"
+        )
+    return Verdict(UNKNOWN, f"read as an identity in {names}, it is refuted on some domains only: {verdict.detail}")
     if unbalanced is not None:
         return Verdict(UNKNOWN, unbalanced)
     if refuted is not None:
-        return Verdict(FAIL, f"an identity in {names}, refuted for real, positive and (0, 1) values: {refuted[1]}")
+        return Verdict(
+            FAIL, f"an identity in {names}, refuted for real, positive and (0, 1) values; in (0, 1): {refuted[2]}"
+        )
     return verdict
 
 
@@ -448,12 +475,19 @@ def _decide(text, binding, scope=None):
                 base = sp.IndexedBase(key, real=True)
                 extra_samplers[base] = dom.vector(vocab.size, scope.reals)
                 overrides[key] = _vec_entry(base)
+            elif kind == "matrix":  # a square matrix over the sampled dimension
+                from derive.vocabulary import matrix_entries
+
+                base = sp.IndexedBase(key, real=True)
+                extra_samplers[base] = dom.matrix(vocab.size, vocab.size, scope.reals)
+                overrides[key] = matrix_entries(base, vocab.size)
             elif kind == "count":  # a sum's bound: the size of the formula's vectors
                 overrides[key] = ("scalar", lambda reader: reader.size_value)
             else:
                 symbol = sp.Symbol(key, real=True)
                 extra[key] = symbol
-                extra_samplers[symbol] = scope.reals or KIND_SAMPLERS["real"](vocab.size)
+                inside = scope.reals if key not in scope.stated else None
+                extra_samplers[symbol] = inside or KIND_SAMPLERS["real"](vocab.size)
 
     definitions = scope.definitions if scope is not None else None
 
@@ -536,7 +570,9 @@ def _decide(text, binding, scope=None):
                 if any(mpmath.isnan(x) or mpmath.isinf(x) for x in _flat(number)):
                     raise NumericError("not finite")
                 evaluated.append(number)
-            except (NumericError, ZeroDivisionError) as exc:
+            except (NumericError, ZeroDivisionError, ValueError) as exc:
+                if isinstance(exc, ValueError) and "diverges" not in str(exc):  # Σ β^τ at |β| ≥ 1: no value
+                    raise
                 if "still symbolic" in str(exc):  # the checker left a quantity without a value: no counterexample
                     raise DecideError(f"side {position + 1} could not be given a value ({exc})"[:400]) from None
                 singular = f"side {position + 1} has no finite real value{_at(point, shown)} ({exc})"

@@ -20,9 +20,11 @@ or why the formula is not such a claim:
   size): ``a + 4\\sqrt{2p} = a + 2`` names p on one side only, an equation to solve for
   p, not an identity. An inequality needs a variable on each side: ``x - \\log x - 1 \\ge 0``
   may be a condition on x as well as a claim, as ``\\eta \\lambda > 2`` is;
-* no name is a matrix: an upper-case bold name, an upper-case name inverted
-  (``W^{-1}``), or a name transposed that is neither bold nor summed over
-  (``\\mathbf{W}^\\top = \\mathbf{W}^{-1}`` states that W is orthogonal: a condition).
+* an upper-case bold name is a square matrix over the sampled dimension; an equation
+  between matrices may be a condition on them (``\\mathbf{A} = \\mathbf{A}^\\top``), so
+  such a formula is read as an equation, as below. An upper-case name inverted
+  (``W^{-1}``), or a name transposed that is neither bold nor summed over, is not read
+  (``W^\\top = W^{-1}`` states that W is orthogonal: a condition).
 
 Functions must be known (shared notation) or defined earlier in the document; an unknown
 one leaves the formula undecided when it is evaluated.
@@ -61,6 +63,7 @@ from derive.docs.interpret import (
 from derive.docs.parse import ParseError, parse_latex
 
 BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathbfit)\s*\{?\s*\\?([A-Za-z]+)")
+BOLD_SUBSCRIPTED = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathbfit)\s*\{\s*\\?([A-Za-z]+)\s*\}\s*_")
 CONSTANTS = {"e", "pi", "I", "one", "infty", "inf"}  # names the checker reads as numbers or fixed objects
 SAMPLE_INDEX = re.compile(r"\^\s*\{\s*\(")  # x^{(i)}: the i-th example, not a power
 INVERSE = re.compile(r"(?<![\\A-Za-z])[A-Z]\s*\}?\s*\^\s*\{\s*-\s*1\s*\}")  # W^{-1}, \mathbf{Q}^{-1}: a matrix
@@ -87,6 +90,7 @@ class _Walk:
     """What one pass over a formula found."""
 
     bold: set
+    bold_subscripted: set  # bold names written with a subscript (\mathbf{v}_c)
     bound_letters: set = field(default_factory=set)  # every letter some sum, max or limit binds
     kinds: dict = field(default_factory=dict)  # key -> "real" / "vector" / "count"
     sides: list = field(default_factory=list)  # per top-level side: the keys it uses
@@ -109,7 +113,10 @@ def free_reading(latex: str, known: set, defined: set) -> dict:
     if INVERSE.search(latex):
         raise NotIdentity("the inverse of an upper-case name: a matrix, whose shape the formula does not state")
     sides, relations, _ = rewrite_chain(latex)
-    walk = _Walk(bold={m.group(1) for m in BOLD.finditer(latex)})
+    walk = _Walk(
+        bold={m.group(1) for m in BOLD.finditer(latex)},
+        bold_subscripted={m.group(1) for m in BOLD_SUBSCRIPTED.finditer(latex)},
+    )
     for side in sides:  # first pass: the letters sums and operators bind, and the bases they index
         _collect_bound(side, walk, set())
     for side in sides:
@@ -131,6 +138,13 @@ def free_reading(latex: str, known: set, defined: set) -> dict:
             raise Unbalanced(
                 f"{', '.join(lonely)} on one side only: an equation to solve or a definition, not an identity", kinds
             )
+    matrices = sorted(k for k, v in kinds.items() if v == "matrix")
+    if matrices:
+        raise Unbalanced(
+            f"{', '.join(matrices)} a matrix: an equation between matrices may be a condition on them"
+            " (\\mathbf{A} = \\mathbf{A}^\\top)",
+            kinds,
+        )
     if superscripts:
         raise Unbalanced(
             f"{', '.join(superscripts)} only in the exponent of a name (S^k): it may number iterations,"
@@ -347,12 +361,16 @@ def _visit_name(atom: Atom, walk: _Walk, used: set, bound: set, defined: set) ->
         return None
     if key in CONSTANTS and not atom.sub and not atom.decoration:
         return None
+    if atom.decoration in bound and not atom.sub:  # b^\tau inside \sum_\tau: a power of b
+        return _note(walk, used, key, "vector" if key in walk.bold else "real", key)
     if atom.decoration:
         if atom.decoration in walk.bound_letters or atom.sub:
             raise NotIdentity(f"{_display(atom)}: a superscript that is neither a power nor part of a name")
         return _note(walk, used, f"{key}^{atom.decoration}", "real", key)
     if key in walk.bold and key[:1].isupper():
-        raise NotIdentity(f"{_display(atom)}: a matrix, whose shape the formula does not state")
+        if atom.sub:
+            raise NotIdentity(f"{_display(atom)}: an entry or a member of a family of matrices")
+        return _note(walk, used, key, "matrix", key)
     if atom.transpose and key not in walk.bold and key not in walk.indexed_bases:
         raise NotIdentity(f"{_display(atom)} transposed: a vector or a matrix, whose shape the formula does not state")
     if not atom.sub:
@@ -363,7 +381,11 @@ def _visit_name(atom: Atom, walk: _Walk, used: set, bound: set, defined: set) ->
             raise NotIdentity(f"{_display(atom)}: an entry of a matrix or a tensor")
         return _note(walk, used, key, "vector", key)
     if key in walk.bold:
-        raise NotIdentity(f"{_display(atom)}: a bold name with a subscript no sum runs over")
+        if key in walk.bold_subscripted:  # \mathbf{v}_c: a vector of its own, not a component
+            raise NotIdentity(f"{_display(atom)}: a bold name with a subscript no sum runs over")
+        if len(atom.sub) != 1:
+            raise NotIdentity(f"{_display(atom)}: an entry of a matrix or a tensor")
+        return _note(walk, used, key, "vector", key)  # r_i beside \mathbf{r}: its i-th component
     return _note(walk, used, f"{key}_{atom.sub_text}", "real", key)
 
 

@@ -137,7 +137,7 @@ def _check_found(found: Found, context: DocumentContext, reading: Reading | None
         if reading.equation:  # an equation to solve may yet hold for every value: then it is an identity
             verdict = decide(found.latex, Binding(), tagged=False, context=context)
             if verdict.verdict == PASS:
-                detail = f"untagged: holds for all values, though it reads as an equation: {verdict.detail}"
+                detail = f"untagged, read as an equation, yet it holds for every value: {verdict.detail}"
                 return Record(found.file, found.line, found.latex, None, PASS, detail)
         return Record(found.file, found.line, found.latex, None, SKIPPED, f"untagged {reading.reason}")
     verdict = decide(found.latex, Binding(), tagged=False, context=context)
