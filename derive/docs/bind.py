@@ -553,6 +553,8 @@ class Interpreter:
                     Vec(lambda idx, items=[self._scalar(a) for a in args]: _pick(items, idx), sp.Integer(len(args)))
                 ]
             arg = args[0]
+            if isinstance(arg, sp.MatrixBase) and arg.shape == (1, 1) and key != "softmax":
+                arg = arg[0, 0]  # σ(θ^T x): the product of a row and a column is a number
             indices = list(atom.sub) + list(atom.post_sub)
             if key in ("logistic", "sigmoid") or (
                 key == "sigma" and not isinstance(arg, (Vec, sp.MatrixBase)) and not indices

@@ -100,9 +100,15 @@ STRUCTURED_MATRICES = ("symmetric positive definite matrix", "positive definite 
 DEFINES = re.compile(
     r"\s*(?::=|\\coloneqq|\\equiv|\\triangleq|\\doteq|\\(?:stackrel|overset)\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\{=\}|=)\s*"
 )
+# a function's name: a word, a command or a letter, with an optional subscript (\pi_\theta, h_{\theta}, P_{ref})
+# and star (r^*)
 FUNCTION_HEAD = re.compile(
-    r"^\s*((?:\\operatorname|\\mathrm|\\text)\{[A-Za-z]+\}|\\[A-Za-z]+|[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*\(([^()]*)\)\s*$"
+    r"^\s*((?:(?:\\operatorname|\\mathrm|\\text|\\textrm)\{[A-Za-z]+\}|\\[A-Za-z]+|[A-Za-z])"
+    r"(?:\s*_\s*(?:\{[^{}()]*(?:\{[^{}()]*\}[^{}()]*)*\}|\\[A-Za-z]+|[A-Za-z0-9]))?(?:\s*\^\s*\{?\s*\*\s*\}?)?)"
+    r"\s*\(([^()]*)\)\s*$"
 )
+# what separates a function's parameters: commas, and the bar of a conditional, P(\tau | \theta)
+PARAMETER_SEPARATOR = re.compile(r",|;|\\mid|\\vert|\|")
 COMPARISON = re.compile(r"\\geq|\\leq|\\ge|\\le|\\gt|\\lt|>=|<=|>|<")
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
@@ -158,6 +164,8 @@ def parse_tag(text: str) -> Binding | None:
             name, _, meaning = clause.partition("=")
             if not name.strip() or not meaning.strip():
                 raise TagError(f"the clause '{clause}' needs a name and a meaning")
+            if _same_name(name, meaning):  # \pi_{\text{ref}} = \pi_{ref}: the document's name is the result's
+                continue
             binding.overrides[name.strip()] = meaning.strip()
             if (
                 meaning.strip().isdigit() and int(meaning) > 0
@@ -212,6 +220,24 @@ def _key(latex_name: str) -> str:
         raise TagError(str(exc)) from None
 
 
+def _same_name(name: str, meaning: str) -> bool:
+    """Whether ``NAME = MEANING`` only respells one symbol, as ``\\pi_{\\text{ref}} = \\pi_{ref}`` does."""
+    from derive.docs.decide import _normal_name
+
+    try:
+        return _normal_name(name) == _normal_name(meaning) and _is_one_symbol(meaning)
+    except DeriveError:
+        return False
+
+
+def _is_one_symbol(latex: str) -> bool:
+    from derive.docs.bind import single_atom
+    from derive.docs.interpret import Rewriter, clean, lex
+
+    atom = single_atom(Rewriter().side(clean(lex(latex))))
+    return atom is not None and atom.args is None
+
+
 def _moment(clause: str) -> Setting:
     """``mean \\mu``, ``variance \\sigma^2``, ``variance of q \\sigma_q^2``."""
     word, _, rest = clause.strip().partition(" ")
@@ -238,7 +264,7 @@ def _function(clause: str) -> FunctionClause | None:
         match = FUNCTION_HEAD.match(head)
         if match is None:
             return None
-        params = tuple(_key(p) for p in match.group(2).split(",") if p.strip())
+        params = tuple(_key(p) for p in PARAMETER_SEPARATOR.split(match.group(2)) if p.strip())
         if not params or not body.strip():
             raise TagError(
                 f"the clause '{clause.strip()}' needs parameters and a body, e.g. 'g(x) = \\log\\sum_i e^{{x_i}}'"
@@ -432,13 +458,16 @@ def _define(vocab, clause: FunctionClause, log_base):
             return result
         if len(args) != len(clause.params):
             raise BindError(f"{clause.name} is defined with {len(clause.params)} argument(s), used with {len(args)}")
-        values = [env.side(arg) for arg in args]
-        saved = {name: env.overrides.get(name) for name in clause.params}
+        # an argument written as the parameter itself (P(\tau | \theta) in a tag defining P(\tau | \theta)) is not
+        # read: the parameter keeps whatever meaning its name has, so a name the body never uses needs none
+        passed = [(name, arg) for name, arg in zip(clause.params, args) if env.atom_index_name(arg) != name]
+        values = [env.side(arg) for _, arg in passed]
+        saved = {name: env.overrides.get(name) for name, _ in passed}
         if clause.name in getattr(env, "_overriding", set()):
             raise BindError(f"the tag defines {clause.name} in terms of itself")
         env._overriding.add(clause.name)
         try:
-            for name, value in zip(clause.params, values):
+            for (name, _), value in zip(passed, values):
                 if isinstance(value, Vec):
                     env.overrides[name] = ("vec", lambda e, value=value: value)
                 elif hasattr(value, "shape") and 1 in value.shape:
