@@ -328,14 +328,7 @@ class Interpreter:
 
     def atom_index_name(self, side: Side):
         """The index an argument names (``y`` in π(y|x), ``y_w``), or None."""
-        expr = parse_latex(side.text)
-        if isinstance(expr, sp.Symbol):
-            node = side.table.get(expr.name.replace("{", "").replace("}", ""))
-            if isinstance(node, Atom) and not node.args and not node.transpose:
-                return node.key + (node.sub_text if node.sub_text else "") + ("'" if node.star else "")
-            if isinstance(node, Number):
-                return node.text
-        return None
+        return argument_name(side)
 
     def meaning(self, atom: Atom):
         """(kind, builder, consumed_sub) for an atom, from overrides, the vocabulary and the tag."""
@@ -343,6 +336,8 @@ class Interpreter:
         if atom.star:
             keys += [f"{atom.key}*", f"{atom.key}^*"] + [f"{k}*" for k in atom.full_keys()]
         keys += atom.full_keys()
+        if atom.args:  # V(S_t) declared in the tag as a number of its own
+            keys = [applied_key(k, atom.args) for k in [*keys, atom.key]] + keys
         for key in keys:
             for table in (self.overrides, self.vocab.entries):
                 if key in table:
@@ -418,7 +413,7 @@ class Interpreter:
                 raise BindError(
                     f"{name} is a number in {self.vocab.name or 'this notation'}, but has the index {atom.sub_text}"
                 )
-            return self._post(value, atom, allow_args=False)
+            return self._post(value, atom, allow_args=False, args_used=name.endswith(")"))
         if kind == "func1":
             if not atom.args:
                 raise BindError(f"{name} needs an argument")
@@ -768,6 +763,24 @@ class Interpreter:
         if isinstance(num_value, sp.MatrixBase):
             return num_value.applyfunc(lambda e: sp.Derivative(e, variable))
         return sp.Derivative(num_value, variable)
+
+
+def argument_name(side: Side):
+    """The name an argument is (``y`` in π(y|x), ``y_w``, a number's digits), or None for an expression."""
+    expr = parse_latex(side.text)
+    if isinstance(expr, sp.Symbol):
+        node = side.table.get(expr.name.replace("{", "").replace("}", ""))
+        if isinstance(node, Atom) and not node.args and not node.transpose:
+            return node.key + (node.sub_text if node.sub_text else "") + ("'" if node.star else "")
+        if isinstance(node, Number):
+            return node.text
+    return None
+
+
+def applied_key(name: str, args) -> str:
+    """The key of a function's value at named arguments, ``V(S_t)``, as a tag declares it (``V(S_t): real``)."""
+    names = [argument_name(arg) or "".join(arg.source.split()) for arg in args]
+    return f"{name}({','.join(names)})"
 
 
 def single_atom(side: Side):

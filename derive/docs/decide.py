@@ -791,12 +791,16 @@ def _normal_name(latex_name: str) -> str:
         raise DecideError(f"'{latex_name}' is not a symbol name")
     out = []
     rewriter._atom(tokens, 0, named, out)
-    atom = next(iter(rewriter.table.values()))
+    written = re.findall(r"\\text\{(Y\d+)\}", "".join(out))
+    atom = rewriter.table[written[-1]] if written else next(iter(rewriter.table.values()))  # V(S_t) is V's atom
     if isinstance(atom, Atom):
         keys = atom.full_keys()
-        if atom.star:
-            return atom.key + "*"
-        return keys[0] if keys else atom.key
+        name = atom.key + "*" if atom.star else keys[0] if keys else atom.key
+        if atom.args:  # V(S_t): the value of V at S_t, a name of its own
+            from derive.docs.bind import applied_key
+
+            return applied_key(name, atom.args)
+        return name
     return named[0]
 
 

@@ -95,15 +95,17 @@ class PinClause:
     value: int
 
 
+SCALAR_KINDS = ("real", "real number", "scalar", "advantage", "positive", "scale", "temperature", "probability")
 VOCABULARY_KINDS = ("matrix", "index", "dimension", "size", "sequence")
 STRUCTURED_MATRICES = ("symmetric positive definite matrix", "positive definite matrix", "symmetric matrix")
 DEFINES = re.compile(
     r"\s*(?::=|\\coloneqq|\\equiv|\\triangleq|\\doteq|\\(?:stackrel|overset)\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\{=\}|=)\s*"
 )
-# a function's name: a word, a command or a letter, with an optional subscript (\pi_\theta, h_{\theta}, P_{ref})
+# a function's name: a word, a command or a letter (with an accent, \tilde\mu), with an optional subscript (\pi_\theta, h_{\theta}, P_{ref})
 # and star (r^*)
 FUNCTION_HEAD = re.compile(
-    r"^\s*((?:(?:\\operatorname|\\mathrm|\\text|\\textrm)\{[A-Za-z]+\}|\\[A-Za-z]+|[A-Za-z])"
+    r"^\s*((?:(?:\\operatorname|\\mathrm|\\text|\\textrm)\{[A-Za-z]+\}"
+    r"|\\(?:tilde|hat|bar|widetilde|widehat|overline)\s*(?:\{\s*\\?[A-Za-z]+\s*\}|\\[A-Za-z]+|[A-Za-z])|\\[A-Za-z]+|[A-Za-z])"
     r"(?:\s*_\s*(?:\{[^{}()]*(?:\{[^{}()]*\}[^{}()]*)*\}|\\[A-Za-z]+|[A-Za-z0-9]))?(?:\s*\^\s*\{?\s*\*\s*\}?)?)"
     r"\s*\(([^()]*)\)\s*$"
 )
@@ -382,7 +384,7 @@ def _declare(vocab, clause: KindClause, log_base):
             dims=dims,
             size=size or length,
         )
-    if size is None:
+    if size is None and clause.kind not in SCALAR_KINDS:
         raise VocabularyError(
             f"{key} is a {clause.kind} over the result's dimension, and {vocab.name or 'this notation'} has none"
         )
@@ -550,6 +552,11 @@ def _narrow(vocab, clause: RangeClause, log_base):
     from derive.vocabulary import VocabularyError, restrict
 
     symbol = vocab.symbol(clause.name)
+    if symbol is None and clause.name not in vocab.entries and not vocab.name:
+        # a tag with no result: 0 < \lambda < 1 about a name nothing else declares is a real number in that range
+        # (with a result, a range about a name it lacks is more likely a misspelling of one of its own)
+        vocab = _declare(vocab, KindClause(clause.name, "real"), log_base)
+        symbol = vocab.symbol(clause.name)
     if symbol is None:
         raise VocabularyError(
             f"the range '{clause.name}' is about a symbol {vocab.name or 'this notation'} does not have; "

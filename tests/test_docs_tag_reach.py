@@ -1,0 +1,97 @@
+"""Tag clauses as authors of ML documents write them: each is read on a correct formula (PASS) and on a
+wrong variant of it (FAIL) by the same machinery."""
+
+import pytest
+
+from derive.docs import check_paths
+
+# (name, tag, correct formula, wrong variant)
+PAIRS = [
+    (
+        "a tag function with a conditional bar, applied to its own parameters",
+        r"reinforce_log_derivative; P(\tau | \theta) = \pi_\theta(a)",
+        r"\nabla_{\theta} P(\tau | \theta) = P(\tau | \theta) \nabla_{\theta} \log P(\tau | \theta)",
+        r"\nabla_{\theta} P(\tau | \theta) = \frac{\nabla_{\theta} \log P(\tau | \theta)}{P(\tau | \theta)}",
+    ),
+    (
+        "a tag function whose name has a subscript",
+        r"\theta: vector; x: vector; y: probability; h_\theta(x) = \sigma(\theta^\top x); "
+        r"\ell(\theta) = y \log h_\theta(x) + (1 - y)\log(1 - h_\theta(x))",
+        r"\frac{\partial}{\partial \theta_j} \ell(\theta) = (y - h_\theta(x)) x_j",
+        r"\frac{\partial}{\partial \theta_j} \ell(\theta) = (h_\theta(x) - y) x_j",
+    ),
+    (
+        "the logistic of a scalar product of two vectors",
+        r"\theta: vector; x: vector",
+        r"\frac{\partial}{\partial \theta_j} \log(1 - \sigma(\theta^\top x)) = -\sigma(\theta^\top x) x_j",
+        r"\frac{\partial}{\partial \theta_j} \log(1 - \sigma(\theta^\top x)) = -x_j",
+    ),
+    (
+        "a tag function whose name has an accent",
+        r"\tilde\mu(a, b) = \frac{a + b}{2}; a: real; b: real",
+        r"\tilde\mu(a, b) - a = \frac{b - a}{2}",
+        r"\tilde\mu(a, b) - a = b - a",
+    ),
+    (
+        "a tag function whose name has a star",
+        r"r^*(u) = 2 u; u: real",
+        r"r^*(u) + r^*(u) = 4u",
+        r"r^*(u) + r^*(u) = 2u",
+    ),
+    (
+        "a respelt name is the result's own",
+        r"kl_penalised_reward; \pi_{\text{ref}} = \pi_{ref}; \beta: positive",
+        r"\pi_{ref}(y|x) = \pi_{\text{ref}}(y|x)",
+        r"\pi_{ref}(y|x) = 2 \pi_{\text{ref}}(y|x)",
+    ),
+    (
+        "a range about a name nothing else declares",
+        r"0 < \lambda < 1",
+        r"\sum_{n=0}^{\infty} \lambda^n = \frac{1}{1-\lambda}",
+        r"\sum_{n=0}^{\infty} \lambda^n = \frac{1}{1+\lambda}",
+    ),
+    (
+        "a range about a subscripted name",
+        r"0 < \alpha_t < 1; 0 < \alpha_{t-1} < 1",
+        r"\sqrt{(1 - \alpha_t) + \alpha_t (1-\alpha_{t-1})} = \sqrt{1 - \alpha_t\alpha_{t-1}}",
+        r"\sqrt{(1 - \alpha_t) + (1-\alpha_{t-1})} = \sqrt{1 - \alpha_t\alpha_{t-1}}",
+    ),
+    (
+        "a function's value declared as a number",
+        r"\alpha: probability; V(S_t): real; G_t: real",
+        r"(1- \alpha) V(S_t) + \alpha G_t = V(S_t) + \alpha (G_t - V(S_t))",
+        r"(1- \alpha) V(S_t) + \alpha G_t = V(S_t) + \alpha (V(S_t) - G_t)",
+    ),
+    (
+        "values of a starred function at two arguments",
+        r"r^*(x, y_1): real; r^*(x, y_2): real",
+        r"\frac{\exp(r^*(x, y_1))}{\exp(r^*(x, y_1)) + \exp(r^*(x, y_2))} = \sigma(r^*(x, y_1) - r^*(x, y_2))",
+        r"\frac{\exp(r^*(x, y_1))}{\exp(r^*(x, y_1)) + \exp(r^*(x, y_2))} = \sigma(r^*(x, y_2) - r^*(x, y_1))",
+    ),
+]
+
+
+def verdict(tmp_path, tag: str, latex: str) -> tuple[str, str]:
+    path = tmp_path / "doc.md"
+    path.write_text(f"# doc\n\n<!-- derive: {tag} -->\n$$\n{latex}\n$$\n", encoding="utf-8")
+    records = check_paths([str(path)])
+    assert len(records) == 1, records
+    return records[0].verdict, records[0].detail
+
+
+@pytest.mark.parametrize("name, tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
+def test_a_correct_formula_passes_and_its_wrong_variant_fails(name, tag, correct, wrong, tmp_path):
+    assert verdict(tmp_path, tag, correct)[0] == "PASS", verdict(tmp_path, tag, correct)
+    assert verdict(tmp_path, tag, wrong)[0] == "FAIL", verdict(tmp_path, tag, wrong)
+
+
+def test_a_declared_value_of_a_function_is_that_value_only(tmp_path):
+    """V(S_t): real names V at S_t; V at another argument stays unbound."""
+    result, detail = verdict(tmp_path, r"V(S_t): real", r"V(S_{t+1}) = V(S_t)")
+    assert result == "UNKNOWN" and "not bound" in detail, detail
+
+
+def test_a_range_about_a_name_the_result_lacks_stays_unknown(tmp_path):
+    """With a result, a range about a name it does not have is more likely a misspelling than a new symbol."""
+    result, detail = verdict(tmp_path, r"softmax_jacobian; \kappa > 0", r"s_i = s_i")
+    assert result == "UNKNOWN" and "does not have" in detail, detail
