@@ -220,6 +220,23 @@ three_of_eight = Point({G: 8, r: [one, one, one, zero, zero, zero, zero, zero], 
 # standard deviation, s_r the sample one, \hat{A}_i (A_i) = (r_i − mean(r))/σ_r the advantages.
 
 
+def _doc_moment(which):
+    """mean(v) or std(v) (population) of the vector a document writes: of r itself, a r + b, …"""
+
+    def read(env, arg):
+        vec = env._vector(arg)
+        if vec.base == r:
+            return env.concretise(mean if which == "mean" else population_std)
+        size = env.concretise(vec.size)
+        dummy, other = sp.Dummy("k", integer=True, positive=True), sp.Dummy("l", integer=True, positive=True)
+        centre = sp.Sum(vec.component(other), (other, 1, size)) / size
+        if which == "mean":
+            return centre
+        return sp.sqrt(sp.Sum((vec.component(dummy) - centre) ** 2, (dummy, 1, size)) / size)
+
+    return function_of(read)
+
+
 def _doc_advantages(env):
     size = env.dim_value(G)
     return vector_value(lambda index: ((r[index] - mean) / population_std).xreplace({G: size}), size)
@@ -229,10 +246,10 @@ vocabulary = Vocabulary(
     domain_names=True,
     dims={"n": G, "K": G},
     entries={
-        "mean": function_of(lambda env, arg: env.concretise(mean)),
+        "mean": _doc_moment("mean"),
         "bar_r": computed_number(lambda env: env.concretise(mean)),
         "mu": computed_number(lambda env: env.concretise(mean)),
-        "std": function_of(lambda env, arg: env.concretise(population_std)),
+        "std": _doc_moment("std"),
         "sigma_r": computed_number(lambda env: env.concretise(population_std)),
         "sigma": computed_number(lambda env: env.concretise(population_std)),
         "s_r": computed_number(lambda env: env.concretise(sample_std)),

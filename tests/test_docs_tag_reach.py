@@ -68,6 +68,38 @@ PAIRS = [
         r"\frac{\exp(r^*(x, y_1))}{\exp(r^*(x, y_1)) + \exp(r^*(x, y_2))} = \sigma(r^*(x, y_1) - r^*(x, y_2))",
         r"\frac{\exp(r^*(x, y_1))}{\exp(r^*(x, y_1)) + \exp(r^*(x, y_2))} = \sigma(r^*(x, y_2) - r^*(x, y_1))",
     ),
+    (
+        "a tag function whose parameter has an index",
+        r"softmax_jacobian; x = z; \text{Softmin}(x_i) = \operatorname{softmax}(-z)_i",
+        r"\text{Softmin}(x_{i}) = \frac{\exp(-x_i)}{\sum_j \exp(-x_j)}",
+        r"\text{Softmin}(x_{i}) = \frac{\exp(x_i)}{\sum_j \exp(-x_j)}",
+    ),
+    (
+        "a free index the result does not have, claimed for each of its values",
+        r"grpo_advantages; G = n; r: vector",
+        r"r_i - \frac{1}{G-1} \sum_{j \neq i} r_j = \frac{G}{G-1}\left(r_i - \frac{1}{G}\sum_{j=1}^{G} r_j\right)",
+        r"r_i - \frac{1}{G-1} \sum_{j \neq i} r_j = \frac{G-1}{G}\left(r_i - \frac{1}{G}\sum_{j=1}^{G} r_j\right)",
+    ),
+    (
+        "the mean and standard deviation of an affine image of the rewards",
+        r"grpo_advantages; a: positive; b: real",
+        r"\frac{(a r_i + b) - \operatorname{mean}(a\mathbf{r} + b)}{\operatorname{std}(a\mathbf{r} + b)}"
+        r" = \frac{r_i - \operatorname{mean}(\mathbf{r})}{\operatorname{std}(\mathbf{r})}",
+        r"\frac{(-a r_i + b) - \operatorname{mean}(-a\mathbf{r} + b)}{\operatorname{std}(-a\mathbf{r} + b)}"
+        r" = \frac{r_i - \operatorname{mean}(\mathbf{r})}{\operatorname{std}(\mathbf{r})}",
+    ),
+    (
+        "the mean of a vector other than the rewards is that vector's",
+        r"grpo_advantages; a: positive; b: real",
+        r"\operatorname{mean}(a\mathbf{r} + b) = a \operatorname{mean}(\mathbf{r}) + b",
+        r"\operatorname{mean}(a\mathbf{r} + b) = \operatorname{mean}(\mathbf{r})",
+    ),
+    (
+        "a vector with positive entries",
+        r"\sigma: positive vector",
+        r"\sum_{i=1}^{n} \sqrt{\sigma_i^2} = \sum_{i=1}^{n} \sigma_i",
+        r"\sum_{i=1}^{n} \sqrt{\sigma_i^2} = -\sum_{i=1}^{n} \sigma_i",
+    ),
 ]
 
 
@@ -95,3 +127,15 @@ def test_a_range_about_a_name_the_result_lacks_stays_unknown(tmp_path):
     """With a result, a range about a name it does not have is more likely a misspelling than a new symbol."""
     result, detail = verdict(tmp_path, r"softmax_jacobian; \kappa > 0", r"s_i = s_i")
     assert result == "UNKNOWN" and "does not have" in detail, detail
+
+
+def test_a_free_index_that_is_an_expression_stays_unknown(tmp_path):
+    """Only a plain letter is claimed for every value: r_{i+1} next to a free i keeps its reason."""
+    result, detail = verdict(tmp_path, r"grpo_advantages; G = n; r: vector", r"r_{i+1} = r_{1+i}")
+    assert result == "UNKNOWN" and "neither summed over" in detail, detail
+
+
+def test_a_vector_of_any_sign_is_not_a_positive_vector(tmp_path):
+    """The same formula with a vector of any sign: a counterexample with a negative entry."""
+    result, detail = verdict(tmp_path, r"\sigma: vector", r"\sum_{i=1}^{n} \sqrt{\sigma_i^2} = \sum_{i=1}^{n} \sigma_i")
+    assert result == "FAIL", detail

@@ -12,6 +12,7 @@ matrices such as diag(σ) − σσᵀ need concrete ones).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -130,6 +131,7 @@ class Interpreter:
         self.indexed: set = set()  # summation dummies used as the index of a vector
         self.summed_names: set = set()  # index names some sum runs over
         self.used_entries: set = set()  # vocabulary names the formula used (not rebound by the tag)
+        self.quantified: dict = {}  # free index name -> its symbol, an index the formula claims for every value of
 
     # -- dimensions --
     def dim_value(self, symbol):
@@ -308,6 +310,12 @@ class Interpreter:
         by_name = [s for s in self.vocab.indices if str(s) == name and s not in taken]
         free = by_name or [s for s in self.vocab.indices if s not in taken and str(s) not in self.index_map]
         free = by_name or [s for s in free if not any(str(s) == other for other in self._pending_names())]
+        if not free and self._quantifiable_index(name):
+            # r_i in a formula about every i: a further index over the result's dimension, drawn at each point
+            symbol = sp.Symbol(f"doc_{name}", integer=True, positive=True)
+            self.quantified[name] = symbol
+            self.index_map[name] = symbol
+            return symbol
         if not free:
             raise BindError(
                 f"index {name} is neither summed over nor one of the result's indices"
@@ -315,6 +323,14 @@ class Interpreter:
             )
         self.index_map[name] = free[0]
         return free[0]
+
+    def _quantifiable_index(self, name) -> bool:
+        """Whether a free index ``name`` may range over the result's dimension: a plain letter nothing else names."""
+        return (
+            self.vocab.size is not None
+            and re.fullmatch(r"[A-Za-z]", name) is not None
+            and not any(name in table for table in (self.overrides, self.vocab.entries, self.vocab.dims, self.extra))
+        )
 
     def _names_vector(self, name) -> bool:
         for table in (self.overrides, self.vocab.entries):

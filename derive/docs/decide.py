@@ -86,7 +86,17 @@ KIND_SAMPLERS = {
     "vector": lambda size: dom.vector(size),
     "logits": lambda size: dom.vector(size, dom.reals(-5, 5)),
     "distribution": lambda size: dom.probability_vector(size),
+    "positive vector": lambda size: dom.vector(size, dom.positive()),
 }
+VECTOR_KINDS = ("vector", "logits", "distribution", "positive vector")
+
+
+def kind_word(kind: str) -> str:
+    """The sampler a tag's kind names: the whole phrase if it is one (``positive vector``), else its first word."""
+    phrase = " ".join(kind.lower().split()).rstrip("s")
+    if phrase in KIND_SAMPLERS:
+        return phrase
+    return kind.split()[0].lower().rstrip("s") if kind.split() else ""
 
 
 def _describe_value(value) -> str:
@@ -442,14 +452,14 @@ def _decide(text, binding, scope=None):
     extra, extra_samplers = {}, {}
     for name, kind in binding.kinds.items():
         key = _normal_name(name)
-        word = kind.split()[0].lower().rstrip("s") if kind.split() else ""
+        word = kind_word(kind)
         if word in ("dimension", "size"):
             continue
         if word in ("index",):
             continue
         if word not in KIND_SAMPLERS:
             raise DecideError(f"unknown kind '{kind}' for {name}; use one of {', '.join(sorted(KIND_SAMPLERS))}")
-        if word in ("vector", "logits", "distribution"):
+        if word in VECTOR_KINDS:
             base = sp.IndexedBase(f"doc_{key}", real=True)
             extra_samplers[base] = KIND_SAMPLERS[word](vocab.size)
             from derive.docs.bind import _vec_entry
@@ -509,6 +519,8 @@ def _decide(text, binding, scope=None):
             except BindError:
                 pass
     domain = _domain_for(vocab, dry.flags, relations, binding, set())
+    for symbol in dry.quantified.values():  # a free index the formula claims for each of its values
+        extra_samplers[symbol] = dom.index(vocab.size)
     if extra_samplers:
         domain = domain.with_(samplers={**domain.samplers, **extra_samplers})
 

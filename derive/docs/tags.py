@@ -360,7 +360,7 @@ def _declare(vocab, clause: KindClause, log_base):
     import sympy as sp
 
     from derive import domain as dom
-    from derive.docs.decide import KIND_SAMPLERS
+    from derive.docs.decide import KIND_SAMPLERS, VECTOR_KINDS, kind_word
     from derive.vocabulary import VocabularyError, matrix_entries, number_of, sequence, vector_of
 
     key, size = clause.name, vocab.size
@@ -412,13 +412,13 @@ def _declare(vocab, clause: KindClause, log_base):
     if clause.kind == "index":
         symbol = sp.Symbol(key, integer=True, positive=True)
         return vocab.with_samplers({symbol: dom.index(size)}).with_(indices=[*vocab.indices, symbol])
-    word = clause.kind.split()[0].lower().rstrip("s") if clause.kind.split() else ""
+    word = kind_word(clause.kind)
     if word not in KIND_SAMPLERS:
         raise VocabularyError(
             f"unknown kind '{clause.kind}' for {key}; use one of {', '.join(sorted(KIND_SAMPLERS))}, "
             "matrix, index, dimension or sequence over t"
         )
-    if word in ("vector", "logits", "distribution"):
+    if word in VECTOR_KINDS:
         base = sp.IndexedBase(f"doc_{key}", real=True)
         return vocab.with_samplers({base: KIND_SAMPLERS[word](size)}).with_(
             entries={**vocab.entries, key: vector_of(base)}
@@ -435,6 +435,8 @@ def _declare(vocab, clause: KindClause, log_base):
 
 def _define(vocab, clause: FunctionClause, log_base):
     """The document's function: applied, its parameters stand for the arguments' values while its body is read."""
+    import sympy as sp
+
     from derive.docs.interpret import Rewriter, clean, lex
     from derive.vocabulary import call, vector_value
 
@@ -472,7 +474,7 @@ def _define(vocab, clause: FunctionClause, log_base):
             for (name, _), value in zip(passed, values):
                 if isinstance(value, Vec):
                     env.overrides[name] = ("vec", lambda e, value=value: value)
-                elif hasattr(value, "shape") and 1 in value.shape:
+                elif isinstance(value, sp.MatrixBase) and 1 in value.shape:  # (an Indexed's shape raises)
                     items = list(value)
                     env.overrides[name] = (
                         "vec",
