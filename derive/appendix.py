@@ -8,8 +8,7 @@ bibliography. Nothing in it depends on the clock, so two builds are byte-identic
 
 from __future__ import annotations
 
-import json
-import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import mpmath
@@ -220,11 +219,23 @@ def _with_dependencies(chosen, catalog):
     return extra + list(chosen)
 
 
-def build_appendix(
-    output: Path, pdf: bool = False, as_json: bool = False, verify_all=None, own=(), only: bool = False
-) -> int:
+@dataclass(frozen=True)
+class Appendix:
+    """A built appendix: the LaTeX file, the PDF (None unless asked for), and each result with its report."""
+
+    tex: Path
+    pdf: Path | None
+    pairs: list
+
+    @property
+    def failed(self) -> list[str]:
+        """The results left out because they did not verify."""
+        return [result.name for result, report in self.pairs if not report.verified]
+
+
+def build_appendix(output: Path, pdf: bool = False, verify_all=None, own=(), only: bool = False) -> Appendix:
     """Verify the catalog (and ``own`` results), write every fragment, ``derive.sty`` and
-    ``appendix.tex`` (and the PDF); return the exit status.
+    ``appendix.tex`` (and the PDF); return what was built.
 
     ``own`` are a user's results, placed beside the catalog, or alone with ``only``
     (with the catalog results they use). ``verify_all`` maps the list of results to their
@@ -247,28 +258,8 @@ def build_appendix(
         write_atomically(output / f"{result.name}.tex", fragment(result, report))
     source, marks = appendix_document(pairs, title=OWN_TITLE if only else CATALOG_TITLE)
     tex_path = write_atomically(output / "appendix.tex", source)
-    failed = [r.name for r, rep in pairs if not rep.verified]
     if pdf:
         from derive.pdf import compile_pdf
 
         compile_pdf(source, "appendix.tex", output, output / "appendix.pdf", blame=_blame(marks))
-    if as_json:
-        print(
-            json.dumps(
-                {
-                    "tex": str(tex_path),
-                    "pdf": str(output / "appendix.pdf") if pdf else None,
-                    "results": [rep.to_json() for _, rep in pairs],
-                },
-                indent=2,
-                ensure_ascii=False,
-            )
-        )
-    else:
-        print(
-            f"appendix: {len(pairs) - len(failed)} of {len(pairs)} results verified and included; wrote {tex_path}"
-            + (f" and {output / 'appendix.pdf'}" if pdf else "")
-        )
-        if failed:
-            print(f"appendix: left out (not verified): {', '.join(failed)}", file=sys.stderr)
-    return 1 if failed else 0
+    return Appendix(tex_path, output / "appendix.pdf" if pdf else None, pairs)

@@ -1,4 +1,5 @@
-"""The command line: ``python -m derive NAME | path.py | all | appendix | graph | check PATH... | errata PAGE | mutate NAME... | --list``.
+"""The command line: one parser whose subcommands are verify (the default), appendix, graph,
+check, mutate and errata; ``python -m derive NAME | path.py | all | --list`` means ``verify``.
 
 Exit status:
   0  every requested result verified (and every requested file was written)
@@ -33,27 +34,29 @@ class OneLineParser(argparse.ArgumentParser):
         raise DeriveError(f"{message} (see '{self.prog} --help')")
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = OneLineParser(
-        prog="python -m derive",
-        description="Derive and verify the mathematics behind LLMs, step by step.",
-        epilog=__doc__.split("Exit status:", 1)[1].join(["Exit status:", ""]),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument(
-        "targets",
-        nargs="*",
-        metavar="TARGET",
-        help="a result name, a path to a result module (.py), 'all', 'appendix' or 'graph'",
-    )
-    parser.add_argument(
-        "--list",
-        action="store_true",
-        help="list the catalog: name, title, status stored by the last verification (never verifies)",
-    )
-    parser.add_argument("--version", action="version", version=f"derive {__version__}")
+COMMANDS = {
+    "verify": "verify results (catalog names, result modules NAME.py, or 'all'); the default command",
+    "appendix": "verify the catalog (and your result files) and write the LaTeX appendix (and its PDF)",
+    "graph": "which result uses which: a text list, output/graph.dot and output/graph.svg",
+    "check": "check the formulas of documents (.md .mdx .qmd .rst .ipynb .py .tex) against the catalog",
+    "mutate": "the mutation score: wrong variants of each statement must be rejected, rewritings accepted",
+    "errata": "audit a claims page and write its errata (Markdown next to the page, LaTeX in output/)",
+}
+_TAKES_VALUE = {"-j", "--jobs", "--output", "--bib"}  # options whose value is the next word
+
+USAGE = """python -m derive [options] NAME | FILE.py | all ...
+       python -m derive --list [--json]
+       python -m derive COMMAND [options] ...   (python -m derive COMMAND --help)"""
+
+
+def _formatted(prog: str):
+    return lambda **kw: argparse.RawDescriptionHelpFormatter(prog, max_help_position=30, **kw)
+
+
+def _add_verify_options(parser, appendix: bool) -> None:
+    """The options of verifying results, which 'verify' and 'appendix' share."""
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON instead of text")
-    parser.add_argument("--pdf", action="store_true", help="also compile a PDF (needs latexmk or pdflatex)")
+    parser.add_argument("--pdf", action="store_true", help="also compile a PDF (needs pdflatex)")
     parser.add_argument(
         "--output",
         default=None,
@@ -70,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--only",
         action="store_true",
-        help="with 'appendix' and result files: leave the catalog out (except what they use)",
+        help="leave the catalog out (except what the given result files use)" if appendix else argparse.SUPPRESS,
     )
     parser.add_argument(
         "-j",
@@ -85,7 +88,110 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="verify again even if the result, the engine and the libraries are unchanged",
     )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = OneLineParser(
+        prog="python -m derive",
+        usage=USAGE,
+        description="Derive and verify the mathematics behind LLMs, step by step.",
+        epilog=__doc__.split("Exit status:", 1)[1].join(["Exit status:", ""]),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"derive {__version__}")
+    commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND", parser_class=OneLineParser)
+
+    def command(name, description=None):
+        return commands.add_parser(
+            name,
+            prog=f"python -m derive {name}",
+            help=COMMANDS[name],
+            description=description or COMMANDS[name].capitalize() + ".",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    verify = command("verify")
+    verify.add_argument(
+        "targets", nargs="*", metavar="TARGET", help="a result name, a path to a result module (.py), or 'all'"
+    )
+    verify.add_argument(
+        "--list",
+        action="store_true",
+        help="list the catalog: name, title, status stored by the last verification (never verifies)",
+    )
+    _add_verify_options(verify, appendix=False)
+
+    appendix = command("appendix")
+    appendix.add_argument(
+        "targets", nargs="*", metavar="FILE.py", help="results of your own, placed beside the catalog"
+    )
+    _add_verify_options(appendix, appendix=True)
+
+    graph = command("graph")
+    graph.add_argument("--json", action="store_true", help="print the edges as JSON")
+    graph.add_argument(
+        "--output", default=None, metavar="DIR", help="folder for graph.dot and graph.svg (default: output/)"
+    )
+
+    from derive.docs import cli as docs_cli
+
+    check = command("check", description=docs_cli.__doc__)
+    check.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a .md, .mdx, .qmd, .rst, .ipynb, .py or .tex file, or a folder (searched recursively)",
+    )
+    check.add_argument("--strict", action="store_true", help="also fail on UNPARSEABLE and UNKNOWN formulas")
+    check.add_argument("--json", action="store_true", help="one JSON object per formula")
+    check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="decide every formula again, even one already decided with the same checker and result",
+    )
+
+    mutate = command(
+        "mutate",
+        description=COMMANDS["mutate"].capitalize()
+        + ".\n\nExit status 0 when every wrong variant is rejected and every rewriting accepted, 1 otherwise.",
+    )
+    mutate.add_argument("names", nargs="+", metavar="NAME", help="catalog result names, or 'all'")
+    mutate.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="score on N processes")
+    mutate.add_argument("-v", "--verbose", action="store_true", help="list every variant, not only the escapes")
+
+    errata = command(
+        "errata",
+        description=COMMANDS["errata"].capitalize()
+        + ".\n\nExit status 1 when a heading disagrees with its formulas (nothing is written then).",
+    )
+    errata.add_argument("page", metavar="PAGE", help="the claims page, e.g. docs/source-claims.md")
+    errata.add_argument("--output", default="output", metavar="DIR", help="folder for errata.tex (default: output)")
+    errata.add_argument("--no-cache", action="store_true", help="decide every formula again")
     return parser
+
+
+def with_command(argv: list[str]) -> list[str]:
+    """``argv`` with its command first: the first word that is not an option (or an option's value) when it
+    names a command, else ``verify`` (so ``--json NAME`` is ``verify --json NAME``)."""
+    position = 0
+    while position < len(argv):
+        word = argv[position]
+        if word in _TAKES_VALUE:
+            position += 2
+        elif word == "--" or not word.startswith("-"):
+            break
+        else:
+            position += 1
+    if position < len(argv) and argv[position] in COMMANDS:
+        return [argv[position], *argv[:position], *argv[position + 1 :]]
+    if position >= len(argv) and any(word in ("-h", "--help", "--version") for word in argv):
+        return argv  # help or version of the whole program
+    return ["verify", *argv]
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    """The command line, parsed: ``args.command`` names the command."""
+    return _parser().parse_args(with_command(list(argv)))
 
 
 def _verify_many(results, args, show_progress: bool):
@@ -166,17 +272,46 @@ def _cmd_results(args, output: Path) -> int:
 def _cmd_appendix(args, output: Path) -> int:
     from derive.appendix import build_appendix
 
-    own = _load_targets(args.targets[1:])
+    _refuse_mixed_targets(args.targets, "appendix")
+    own = _load_targets(args.targets)
     if args.only and not own:
         raise DeriveError("--only needs result files: python -m derive appendix mine/*.py --only")
     reports = lambda results: _verify_many(results, args, show_progress=not args.json)  # noqa: E731
-    return build_appendix(output, pdf=args.pdf, as_json=args.json, verify_all=reports, own=own, only=args.only)
+    built = build_appendix(output, pdf=args.pdf, verify_all=reports, own=own, only=args.only)
+    if args.json:
+        payload = {
+            "tex": str(built.tex),
+            "pdf": str(built.pdf) if built.pdf else None,
+            "results": [report.to_json() for _, report in built.pairs],
+        }
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        total = len(built.pairs)
+        print(
+            f"appendix: {total - len(built.failed)} of {total} results verified and included; wrote {built.tex}"
+            + (f" and {built.pdf}" if built.pdf else "")
+        )
+        if built.failed:
+            print(f"appendix: left out (not verified): {', '.join(built.failed)}", file=sys.stderr)
+    return EXIT_FAILED if built.failed else EXIT_OK
+
+
+def _refuse_mixed_targets(targets, command: str) -> None:
+    """'appendix' and 'graph' run on their own; as a result name among others they are a mistake."""
+    for other in ("appendix", "graph"):
+        if other in targets:
+            raise DeriveError(
+                f"'{other}' cannot be combined with other targets; run it on its own"
+                + (" (or as 'appendix FILE.py ...')" if other == "appendix" else "")
+            )
 
 
 def _output_folder(args) -> Path:
     """``--output``, else ./output; a user's result file never writes into the package's own output/."""
     output = Path(args.output or "output")
-    own_files = [t for t in args.targets if (t.endswith(".py") or "/" in t or "\\" in t) and Path(t).is_file()]
+    own_files = [
+        t for t in getattr(args, "targets", ()) if (t.endswith(".py") or "/" in t or "\\" in t) and Path(t).is_file()
+    ]
     package_output = Path(__file__).resolve().parent.parent / "output"
     if own_files and args.output is None and output.resolve() == package_output:
         raise DeriveError(
@@ -206,21 +341,55 @@ def _cmd_graph(args, output: Path) -> int:
     return EXIT_OK
 
 
-def run(argv=None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
-    if argv[:1] == ["check"]:  # documentation checks have their own options
-        from derive.docs.cli import main_check
+def _cmd_check(args) -> int:
+    from derive.docs.cli import check_documents
+    from derive.docs.report import exit_status, render_json, summary
 
-        return main_check(argv[1:])
-    if argv[:1] == ["errata"]:  # the audit of a claims page and its errata
-        from derive.errata import main as main_errata
+    records, problems, files = check_documents(args.paths, use_cache=not args.no_cache)
+    if args.json:
+        print(render_json(records))
+    else:
+        for record in records:
+            print(record.text())
+        print(summary(records))
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if not files and not problems:
+        print(
+            "warning: no documents found (.md, .mdx, .qmd, .rst, .ipynb, .py, .tex) under " + ", ".join(args.paths),
+            file=sys.stderr,
+        )
+        if args.strict:
+            return EXIT_FAILED
+    if problems:
+        return EXIT_USAGE
+    return exit_status(records, args.strict)
 
-        return main_errata(argv[1:])
-    if argv[:1] == ["mutate"]:
-        from derive.mutation import main as main_mutate
 
-        return main_mutate(argv[1:])
-    args = _parser().parse_args(argv)
+def _cmd_mutate(args) -> int:
+    from derive.mutation import report_lines, score_all
+
+    scores = score_all(args.names, jobs=args.jobs)
+    for line in report_lines(scores, verbose=args.verbose):
+        print(line)
+    return EXIT_OK if all(found.perfect for found in scores) else EXIT_FAILED
+
+
+def _cmd_errata(args) -> int:
+    from derive.errata import totals_markdown, write_errata
+
+    errata = write_errata(args.page, args.output, use_cache=not args.no_cache)
+    if errata.problems:
+        for line in errata.problems:
+            print(line, file=sys.stderr)
+        print(f"derive errata: {len(errata.problems)} problem(s) in {args.page}; nothing written", file=sys.stderr)
+        return EXIT_FAILED
+    print(totals_markdown(errata.claims), end="")
+    print(f"wrote {errata.markdown} and {errata.latex}")
+    return EXIT_OK
+
+
+def _cmd_verify(args) -> int:
     output = _output_folder(args)
     if args.bib:
         from derive.references import use_bibtex
@@ -230,19 +399,35 @@ def run(argv=None) -> int:
         return _cmd_list(args)
     if not args.targets:
         raise DeriveError("nothing to do: give a result name, a .py path, 'all' or 'appendix' (or --list)")
-    if args.targets[0] == "appendix" and "appendix" not in args.targets[1:] and "graph" not in args.targets:
-        return _cmd_appendix(args, output)  # the catalog, and any result files given after it
-    for command, action in (("appendix", _cmd_appendix), ("graph", _cmd_graph)):
-        if args.targets == [command]:
-            return action(args, output)
-        if command in args.targets:
-            raise DeriveError(
-                f"'{command}' cannot be combined with other targets; run it on its own"
-                + (" (or as 'appendix FILE.py ...')" if command == "appendix" else "")
-            )
+    _refuse_mixed_targets(args.targets, "verify")
     if args.only:
         raise DeriveError("--only goes with 'appendix': python -m derive appendix mine/*.py --only")
     return _cmd_results(args, output)
+
+
+def _appendix_with_bib(args) -> int:
+    output = _output_folder(args)
+    if args.bib:
+        from derive.references import use_bibtex
+
+        use_bibtex(args.bib)
+    return _cmd_appendix(args, output)
+
+
+ACTIONS = {
+    "verify": _cmd_verify,
+    "appendix": _appendix_with_bib,
+    "graph": lambda args: _cmd_graph(args, _output_folder(args)),
+    "check": _cmd_check,
+    "mutate": _cmd_mutate,
+    "errata": _cmd_errata,
+}
+
+
+def run(argv=None) -> int:
+    """Parse the command line and run its command; return the exit status."""
+    args = parse(sys.argv[1:] if argv is None else list(argv))
+    return ACTIONS[args.command](args)
 
 
 def main(argv=None) -> int:

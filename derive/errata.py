@@ -463,36 +463,27 @@ def problems(claims) -> list[str]:
     return [f"{c.ident} ({c.article}, page line {c.line}): {p}" for c in claims for p in c.problems]
 
 
-def main(argv: list[str]) -> int:
-    """``python -m derive errata PAGE [--output DIR] [--no-cache]``: audit the page and write its errata."""
-    import sys
+@dataclass
+class Errata:
+    """What auditing a claims page gave: its claims, the problems that kept the errata from being
+    written, and the files written (None when there were problems)."""
 
-    from derive.cli import OneLineParser
+    claims: list
+    problems: list
+    markdown: Path | None = None
+    latex: Path | None = None
+
+
+def write_errata(page, output="output", use_cache: bool = True) -> Errata:
+    """Audit the claims page and, if it is consistent, write ``errata.md`` next to it and ``errata.tex`` in ``output``."""
     from derive.files import write_atomically
 
-    parser = OneLineParser(
-        prog="python -m derive errata",
-        description="Audit a claims page and write its errata (Markdown next to the page, LaTeX in the output folder).",
-    )
-    parser.add_argument("page", metavar="PAGE", help="the claims page, e.g. docs/source-claims.md")
-    parser.add_argument("--output", default="output", metavar="DIR", help="folder for errata.tex (default: output)")
-    parser.add_argument("--no-cache", action="store_true", help="decide every formula again")
-    try:
-        args = parser.parse_args(argv)
-        page = Path(args.page)
-        claims = audit(page, use_cache=not args.no_cache)
-        trouble = problems(claims)
-        if trouble:
-            for line in trouble:
-                print(line, file=sys.stderr)
-            print(f"derive errata: {len(trouble)} problem(s) in {page}; nothing written", file=sys.stderr)
-            return 1
-        name = page.as_posix()
-        markdown = write_atomically(page.parent / "errata.md", errata_markdown(claims, name))
-        latex = write_atomically(Path(args.output) / "errata.tex", errata_latex(claims, name))
-    except DeriveError as exc:
-        print(f"derive errata: error: {exc}", file=sys.stderr)
-        return exc.exit_status
-    print(totals_markdown(claims), end="")
-    print(f"wrote {markdown} and {latex}")
-    return 0
+    page = Path(page)
+    claims = audit(page, use_cache=use_cache)
+    trouble = problems(claims)
+    if trouble:
+        return Errata(claims, trouble)
+    name = page.as_posix()
+    markdown = write_atomically(page.parent / "errata.md", errata_markdown(claims, name))
+    latex = write_atomically(Path(output) / "errata.tex", errata_latex(claims, name))
+    return Errata(claims, [], markdown, latex)

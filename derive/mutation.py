@@ -387,50 +387,47 @@ def _latex_outcomes(result, position, wrong, outcome: MutationScore, check_formu
             )
 
 
-def main(argv: list[str]) -> int:
-    """``python -m derive mutate NAME... | all [-j N] [-v]``: the mutation score of each result.
-
-    Exit status 0 when every wrong variant is rejected and every rewriting accepted, 1 otherwise.
-    """
+def score_all(names, jobs: int | None = None) -> list[MutationScore]:
+    """The mutation score of each named catalog result (``["all"]``: every one), on up to ``jobs`` processes."""
     from derive.batch import available_cores, in_processes
-    from derive.cli import OneLineParser
     from derive.registry import catalog_names, load
 
-    parser = OneLineParser(prog="python -m derive mutate")
-    parser.add_argument("names", nargs="+")
-    parser.add_argument("-j", "--jobs", type=int, default=None)
-    parser.add_argument("-v", "--verbose", action="store_true", help="list every variant, not only the escapes")
-    args = parser.parse_args(argv)
-    names = catalog_names() if args.names == ["all"] else args.names
+    names = catalog_names() if list(names) == ["all"] else list(names)
     for name in names:
         load(name)  # an unknown name is a one-line error before any work
-    jobs = max(1, min(args.jobs or available_cores(), len(names)))
+    jobs = max(1, min(jobs or available_cores(), len(names)))
     if jobs == 1:
-        scores = [_score_named(name) for name in names]
-    else:
-        found = dict(in_processes({name: (_score_named, name) for name in names}, jobs))
-        scores = [found[name] for name in names]
+        return [_score_named(name) for name in names]
+    found = dict(in_processes({name: (_score_named, name) for name in names}, jobs))
+    return [found[name] for name in names]
+
+
+def report_lines(scores, verbose: bool = False) -> list[str]:
+    """The report of ``python -m derive mutate``: a line per result, its escapes (every variant if
+    ``verbose``), and the total."""
+    lines = []
     for found in scores:
-        print(found.line())
+        lines.append(found.line())
         for o in found.wrong:
-            if not o.rejected or args.verbose:
-                print(f"    {'rejected' if o.rejected else 'ACCEPTED'} wrong {o.kind} in {o.target}: {o.detail[:100]}")
+            if not o.rejected or verbose:
+                lines.append(
+                    f"    {'rejected' if o.rejected else 'ACCEPTED'} wrong {o.kind} in {o.target}: {o.detail[:100]}"
+                )
         for o in found.rewritings:
-            if o.rejected or args.verbose:
-                print(
+            if o.rejected or verbose:
+                lines.append(
                     f"    {'REJECTED' if o.rejected else 'accepted'} rewriting ({o.kind}) of {o.target}: {o.detail[:100]}"
                 )
-        for note in found.latex_not_applicable:
-            print(f"    not checked as LaTeX: {note}")
+        lines.extend(f"    not checked as LaTeX: {note}" for note in found.latex_not_applicable)
     wrong = sum(len(f.wrong) for f in scores)
     caught = sum(f.caught for f in scores)
     rewritten = sum(len(f.rewritings) for f in scores)
     kept = sum(f.rewritings_accepted for f in scores)
-    print(
+    lines.append(
         f"mutation score: {caught}/{wrong} wrong variants rejected ({100 * caught / max(wrong, 1):.1f} %), "
         f"{kept}/{rewritten} equivalent rewritings accepted, over {len(scores)} results"
     )
-    return 0 if all(f.perfect for f in scores) else 1
+    return lines
 
 
 def _score_named(name: str) -> MutationScore:

@@ -18,33 +18,6 @@ unknown option) or when some path could not be read, after checking the rest.
 
 from __future__ import annotations
 
-import sys
-
-from derive.errors import DeriveError
-
-
-def _parser():
-    from derive.cli import OneLineParser
-
-    parser = OneLineParser(
-        prog="python -m derive check",
-        description="Check the formulas of documents (.md .mdx .qmd .rst .ipynb .py .tex) against the catalog.",
-    )
-    parser.add_argument(
-        "paths",
-        nargs="+",
-        metavar="PATH",
-        help="a .md, .mdx, .qmd, .rst, .ipynb, .py or .tex file, or a folder (searched recursively)",
-    )
-    parser.add_argument("--strict", action="store_true", help="also fail on UNPARSEABLE and UNKNOWN formulas")
-    parser.add_argument("--json", action="store_true", help="one JSON object per formula")
-    parser.add_argument(
-        "--no-cache",
-        action="store_true",
-        help="decide every formula again, even one already decided with the same checker and result",
-    )
-    return parser
-
 
 def check_documents(paths, use_cache: bool = False):
     """(records, problems, files): a verdict for every formula of every readable file, a ScanError for each
@@ -63,29 +36,7 @@ def check_documents(paths, use_cache: bool = False):
 
 
 def main_check(argv: list[str]) -> int:
-    from derive.docs.report import exit_status, render_json, summary
+    """``python -m derive check`` with these arguments; its command line lives in :mod:`derive.cli`."""
+    from derive.cli import main
 
-    try:
-        args = _parser().parse_args(argv)
-        records, problems, files = check_documents(args.paths, use_cache=not args.no_cache)
-    except DeriveError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return exc.exit_status
-    if args.json:
-        print(render_json(records))
-    else:
-        for record in records:
-            print(record.text())
-        print(summary(records))
-    for problem in problems:
-        print(f"error: {problem}", file=sys.stderr)
-    if not files and not problems:
-        print(
-            "warning: no documents found (.md, .mdx, .qmd, .rst, .ipynb, .py, .tex) under " + ", ".join(args.paths),
-            file=sys.stderr,
-        )
-        if args.strict:
-            return 1
-    if problems:
-        return 2
-    return exit_status(records, args.strict)
+    return main(["check", *argv])
