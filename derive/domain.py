@@ -9,6 +9,7 @@ for symbolic n is instantiated at every listed n.
 
 from __future__ import annotations
 
+import functools
 import random
 import zlib
 from collections.abc import Mapping
@@ -17,6 +18,7 @@ from typing import Any
 
 import mpmath
 import sympy as sp
+from mpmath import libmp
 
 from derive.errors import DefinitionError
 
@@ -46,9 +48,24 @@ RANDOM_BITS = 256  # more than enough random digits for 60-digit arithmetic
 
 
 def uniform(rng: random.Random, low, high) -> mpmath.mpf:
-    """A real drawn uniformly from [low, high] by ``rng``, with RANDOM_BITS random bits."""
-    fraction = mpmath.mpf(rng.getrandbits(RANDOM_BITS)) / (mpmath.mpf(2) ** RANDOM_BITS)
-    return mpmath.mpf(low) + (mpmath.mpf(high) - mpmath.mpf(low)) * fraction
+    """A real drawn uniformly from [low, high] by ``rng``, with RANDOM_BITS random bits.
+
+    The value is low + (high - low)·bits/2^RANDOM_BITS, each operation rounded at the
+    working precision; computed on mpmath's raw numbers, since drawing is a large part
+    of a documentation check (the same value as with mpf operators: tests/test_domain.py).
+    """
+    prec, rounding = mpmath.mp._prec_rounding
+    start, width = _interval(low, high, prec)
+    fraction = libmp.mpf_shift(libmp.from_int(rng.getrandbits(RANDOM_BITS), prec, rounding), -RANDOM_BITS)
+    return mpmath.mp.make_mpf(libmp.mpf_add(start, libmp.mpf_mul(width, fraction, prec, rounding), prec, rounding))
+
+
+@functools.lru_cache(maxsize=256)
+def _interval(low, high, prec: int) -> tuple:
+    """The raw mpmath numbers low and high - low at ``prec`` bits (the precision is the caller's)."""
+    with mpmath.workprec(prec):
+        start = mpmath.mpf(low)
+        return start._mpf_, (mpmath.mpf(high) - start)._mpf_
 
 
 class Sampler:
@@ -247,11 +264,17 @@ class Domain:
         data.update(changes)
         return Domain(**data)
 
-    def sample_points(self, seed_text: str, dps: int) -> list[Point]:
-        """The domain's seeded points (same ``seed_text`` → same points)."""
+    def sample_points(self, seed_text: str, dps: int, limit: int | None = None) -> list[Point]:
+        """The domain's seeded points (same ``seed_text`` → same points); only the first ``limit`` when given.
+
+        Points are drawn one after another from one generator, so the first ``limit``
+        points are the same whatever the limit.
+        """
         rng = random.Random(zlib.crc32(seed_text.encode("utf-8")))
         dims = self.dimensions
         count = max(self.points, *(len(v.values) for v in dims.values())) if dims else self.points
+        if limit is not None:
+            count = min(count, limit)
         points = []
         with mpmath.workdps(dps):
             for t in range(count):

@@ -395,12 +395,12 @@ class RelatedDimensions(dom.Domain):
             return len(set(values)) <= 1
         return len(set(values)) == len(values)
 
-    def sample_points(self, seed_text: str, dps: int) -> list:
+    def sample_points(self, seed_text: str, dps: int, limit: int | None = None) -> list:
         plain = dom.Domain(self.samplers, self.points * 40, self.fixed)
         chosen = [p for p in plain.sample_points(seed_text, dps) if self._holds(p)]
         if not chosen:
             refuse("no sampled values of the dimensions are " + ("equal" if self.equal else "distinct"))
-        return chosen[: self.points]
+        return chosen[: self.points if limit is None else min(self.points, limit)]
 
 
 def relate_dimensions(vocab: Vocabulary, equal: bool) -> Vocabulary:

@@ -508,7 +508,7 @@ def _decide(text, binding, scope=None):
 
     # a dry run at the first point of the result's domain decides the variant and the domain
     base_domain = vocab.domain or dom.Domain({}, points=5)
-    first = base_domain.sample_points("dry run", DIGITS)[:1] or [dom.Point()]
+    first = base_domain.sample_points("dry run", DIGITS, limit=1) or [dom.Point()]
     dims0 = {s: v for s, v in first[0].items() if isinstance(base_domain.samplers.get(s), dom.Dimension)}
     dry = interpreter(dims0)
     dry_values = [dry.side(side) for side in sides]

@@ -1,0 +1,44 @@
+"""Drawing points: the fast uniform draw gives the same numbers as mpf arithmetic written out."""
+
+import random
+
+import mpmath
+import pytest
+import sympy as sp
+
+from derive.domain import RANDOM_BITS, uniform
+
+
+def _written_out(rng, low, high):
+    fraction = mpmath.mpf(rng.getrandbits(RANDOM_BITS)) / (mpmath.mpf(2) ** RANDOM_BITS)
+    return mpmath.mpf(low) + (mpmath.mpf(high) - mpmath.mpf(low)) * fraction
+
+
+@pytest.mark.parametrize("dps", [15, 60, 100])
+@pytest.mark.parametrize("low, high", [(-3, 3), ("0.05", 1), ("0.05", 3), (sp.Rational(1, 3), 7), (-0.5, 0.25)])
+def test_uniform_is_the_written_out_arithmetic(dps, low, high):
+    with mpmath.workdps(dps):
+        fast, slow = random.Random(dps), random.Random(dps)
+        for _ in range(300):
+            drawn, expected = uniform(fast, low, high), _written_out(slow, low, high)
+            assert drawn._mpf_ == expected._mpf_
+            assert mpmath.mpf(low) <= drawn <= mpmath.mpf(high)
+
+
+def test_uniform_follows_the_working_precision():
+    with mpmath.workdps(15):
+        coarse = uniform(random.Random(1), -3, 3)
+    with mpmath.workdps(60):
+        fine = uniform(random.Random(1), -3, 3)
+    assert coarse != fine and abs(coarse - fine) < mpmath.mpf("1e-14")
+
+
+def test_a_limit_draws_the_same_first_points():
+    from derive.domain import Domain, dimension, probability_vector, reals, vector
+    from derive.notation import n, p, x, z
+
+    domain = Domain({n: dimension(1, 6), z: vector(n), p: probability_vector(n), x: reals()}, points=12)
+    every = domain.sample_points("limit", 60)
+    assert len(every) == 12
+    for limit in (1, 3, 12, 40):
+        assert domain.sample_points("limit", 60, limit=limit) == every[:limit]
