@@ -20,6 +20,12 @@ configurable). The parser therefore only sees arithmetic structure: sums, produc
 (kept in written order: the fork builds products unevaluated), fractions, powers,
 roots, ``\\exp``, ``\\ln`` and numbers. Swapping the parser means rewriting
 :func:`parse_latex` only.
+
+Speed: the grammar is parsed in ANTLR's two stages. SLL prediction, which caches
+all its decisions, runs first and gives up at the first doubt; only then is the
+formula parsed again with full LL prediction, the parser's default. ANTLR guarantees
+that an SLL parse that succeeds builds the tree LL would build, so the result is the
+same, at about four fifths of the time on a real book (tests/test_docs_parse.py).
 """
 
 from __future__ import annotations
@@ -61,16 +67,60 @@ def _configs():
     return _CONFIGS
 
 
+_TWO_STAGE = None
+
+
+def _two_stage_converter():
+    """latex2sympy's converter, parsing in ANTLR's two stages (SLL, then LL if SLL gives up)."""
+    global _TWO_STAGE
+    if _TWO_STAGE is None:
+        from antlr4.atn.PredictionMode import PredictionMode
+        from antlr4.error.Errors import ParseCancellationException
+        from antlr4.error.ErrorStrategy import BailErrorStrategy
+        from latex2sympy2_extended.latex2sympy2 import _Latex2Sympy
+
+        class TwoStage(_Latex2Sympy):
+            quick = False
+
+            def create_parser(self, latex_str):
+                parser = super().create_parser(latex_str)
+                if self.quick:
+                    parser._interp.predictionMode = PredictionMode.SLL
+                    parser._errHandler = BailErrorStrategy()
+                    parser.removeErrorListeners()
+                return parser
+
+            def parse(self, latex_str):
+                self.quick = True
+                try:
+                    return super().parse(latex_str)
+                except ParseCancellationException:
+                    pass
+                finally:
+                    self.quick = False
+                return super().parse(latex_str)
+
+        _TWO_STAGE = TwoStage
+    return _TWO_STAGE
+
+
+def _latex2sympy(text: str, two_stage: bool = True):
+    from latex2sympy2_extended import latex2sympy
+    from latex2sympy2_extended.math_normalization import normalize_latex
+
+    normalization, conversion = _configs()
+    if not two_stage:
+        return latex2sympy(text, normalization_config=normalization, conversion_config=conversion)
+    return _two_stage_converter()(config=conversion).parse(normalize_latex(text, normalization))
+
+
 @functools.lru_cache(maxsize=4096)
 def parse_latex(text: str):
     """SymPy expression for ``text`` (products unevaluated, in written order); ParseError if rejected."""
-    from latex2sympy2_extended import latex2sympy
-
-    normalization, conversion = _configs()
     if not text.strip():
         raise ParseError("expected an expression, found nothing", 0)
     try:
-        return latex2sympy(text, normalization_config=normalization, conversion_config=conversion)
+        return _latex2sympy(text)
     except RecursionError:
         raise ParseError("formula nested too deeply") from None
     except Exception as exc:  # the parser raises bare Exceptions with a caret diagram
