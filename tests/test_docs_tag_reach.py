@@ -100,6 +100,24 @@ PAIRS = [
         r"\sum_{i=1}^{n} \sqrt{\sigma_i^2} = \sum_{i=1}^{n} \sigma_i",
         r"\sum_{i=1}^{n} \sqrt{\sigma_i^2} = -\sum_{i=1}^{n} \sigma_i",
     ),
+    (
+        "an evaluation bar binds the variable it evaluates at",
+        r"\beta: positive",
+        r"\left. \frac{d}{dr} 0.5 r^2 / \beta \right|_{r=\beta} = 1",
+        r"\left. \frac{d}{dr} 0.5 r^2 \right|_{r=\beta} = 1",
+    ),
+    (
+        "an evaluation bar at a number",
+        r"c: real",
+        r"\left.\frac{d}{d\theta} \theta^9(1-\theta)^4\right|_{\theta = 9/13} = 0",
+        r"\left.\frac{d}{d\theta} \theta^9(1-\theta)^4\right|_{\theta = 9/14} = 0",
+    ),
+    (
+        "an evaluation bar binds a name the shared notation gives a vector",
+        r"\alpha: positive",
+        r"\left. \frac{d}{dx} \alpha (\exp(x/\alpha) - 1) \right|_{x=0} = 1",
+        r"\left. \frac{d}{dx} \alpha (\exp(x) - 1) \right|_{x=0} = 1",
+    ),
 ]
 
 

@@ -345,11 +345,33 @@ def limit(interp, node: Limit):
 def evaluated_at(interp, node: EvaluatedAt):
     """f|_{x=a}: f with the variable x put to a once f (with its derivatives) is evaluated."""
     BindError, _, _ = _errors()
-    variable = interp.side(node.variable)
-    if not isinstance(variable, (sp.Symbol, sp.Indexed)):
-        raise BindError("an evaluation bar at something that is not a variable of the result")
-    body = interp._scalar(interp.side(node.body))
-    return sp.Subs(body, variable, interp._scalar(interp.side(node.value)))
+    from derive.docs.bind import Unbound, argument_name
+
+    value = interp._scalar(interp.side(node.value))
+    saved = dict(interp.bound)
+    name = argument_name(node.variable)
+    try:
+        try:
+            variable = interp.side(node.variable)
+        except Unbound as exc:
+            if exc.name != name:
+                raise
+            variable = None
+        if variable is None or (
+            not isinstance(variable, (sp.Symbol, sp.Indexed))
+            and not interp.vocab.name
+            and not any(name in table for table in (interp.overrides, interp.extra))
+        ):
+            # d/dθ … |_{θ = 9/13} with θ named nowhere else (or only as the shared notation's vector x): the bar
+            # binds θ, as a sum binds its index
+            variable = sp.Symbol(f"bar_{name}", real=True)
+            interp.bound[name] = variable
+        if not isinstance(variable, (sp.Symbol, sp.Indexed)):
+            raise BindError("an evaluation bar at something that is not a variable of the result")
+        body = interp._scalar(interp.side(node.body))
+    finally:
+        interp.bound = saved
+    return sp.Subs(body, variable, value)
 
 
 def count(interp, node: Count):
