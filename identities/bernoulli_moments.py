@@ -153,11 +153,12 @@ with mpmath.workdps(60):
     LABEL = Point({p: mpmath.mpf(9) / 10})
 
 # --- documentation vocabulary ---------------------------------------------------------------
-# X a Bernoulli variable with P(X = 1) = p; E[·], Var(·) under its law.
+# X a Bernoulli variable with P(X = 1) = p; E[·], Var(·) under its law; μ_X and σ_X its mean and
+# standard deviation.
 
 vocabulary = Vocabulary(
     domain_names=True,
-    entries={"X": number_of(X)},
+    entries={"X": number_of(X), "mu_X": number_of(E(X)), "sigma_X": number_of(sp.sqrt(Var(X)))},
     expectation=(E, Var),
     examples=[
         (r"\operatorname{Var}(X) = p(1 - p)", r"\operatorname{Var}(X) = p^2(1 - p)"),

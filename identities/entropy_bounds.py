@@ -14,7 +14,7 @@ from derive import Claim, Domain, Result, Step, dimension, index, probability_ve
 from derive.identities.gibbs_inequality import gibbs_inequality
 from derive.notation import KL, Entropy, Notation, Sum, delta, j, k, n, p
 from derive.oracles import mp_entropy
-from derive.vocabulary import Vocabulary, computed_vector, dimension_names
+from derive.vocabulary import Vocabulary, computed_vector, dimension_names, vector_of
 
 
 class UniformVector(sp.Function):
@@ -191,7 +191,11 @@ below = Claim(
 vocabulary = Vocabulary(
     domain_names=True,
     dims=dimension_names(n),
-    entries={name: computed_vector(lambda index, length: 1 / length, n) for name in ("u", "U")},
+    # u the uniform distribution; X a random variable with distribution p, so H(X) is H(p)
+    entries={
+        **{name: computed_vector(lambda index, length: 1 / length, n) for name in ("u", "U")},
+        "X": vector_of(p),
+    },
     examples=[
         (r"0 \le H(p) \le \log n", r"0 \le H(p) \le \log n - \frac{1}{2}"),
         (r"\log n - H(p) = D_{\mathrm{KL}}(p \| u)", r"\log n + H(p) = D_{\mathrm{KL}}(p \| u)"),

@@ -118,6 +118,36 @@ PAIRS = [
         r"\left. \frac{d}{dx} \alpha (\exp(x/\alpha) - 1) \right|_{x=0} = 1",
         r"\left. \frac{d}{dx} \alpha (\exp(x) - 1) \right|_{x=0} = 1",
     ),
+    (
+        "CE(P, Q), the cross-entropy",
+        r"cross_entropy_decomposition; P = p; Q = q",
+        r"\textrm{CE} (P, Q) = H(P) + D_{\textrm{KL}}(P\|Q)",
+        r"\textrm{CE} (P, Q) = H(P) + D_{\textrm{KL}}(Q\|P)",
+    ),
+    (
+        "H(X) for a random variable X with the result's distribution",
+        r"entropy_bounds; k = n",
+        r"H(X) \leq \log(k)",
+        r"H(X) \geq \log(k)",
+    ),
+    (
+        "sigma_X, the standard deviation of the result's random variable",
+        r"bernoulli_moments",
+        r"\sigma_X^2 = p(1-p)",
+        r"\sigma_X^2 = p",
+    ),
+    (
+        "an index used as a number after its use as a subscript",
+        r"r: vector",
+        r"r_i \cdot i = i \cdot r_i",
+        r"r_i \cdot i = r_i",
+    ),
+    (
+        "a tag function's parameter with an index, applied to that name, which nothing else binds",
+        r"c: positive; P(w_o \mid w_c) = \frac{c}{1 + c}",
+        r"P(w_o \mid w_c) = 1 - \frac{1}{1 + c}",
+        r"P(w_o \mid w_c) = \frac{1}{1 + c}",
+    ),
 ]
 
 
@@ -157,3 +187,9 @@ def test_a_vector_of_any_sign_is_not_a_positive_vector(tmp_path):
     """The same formula with a vector of any sign: a counterexample with a negative entry."""
     result, detail = verdict(tmp_path, r"\sigma: vector", r"\sum_{i=1}^{n} \sqrt{\sigma_i^2} = \sum_{i=1}^{n} \sigma_i")
     assert result == "FAIL", detail
+
+
+def test_a_bare_name_is_an_index_only_after_its_use_as_one(tmp_path):
+    """k in log k is not the result's index k: with nothing binding it, the formula stays UNKNOWN."""
+    result, detail = verdict(tmp_path, r"entropy_bounds", r"H(p) \le \log k")
+    assert result == "UNKNOWN" and "'k' is not bound" in detail, detail

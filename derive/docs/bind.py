@@ -324,6 +324,12 @@ class Interpreter:
         self.index_map[name] = free[0]
         return free[0]
 
+    def _index_as_number(self, atom: Atom) -> bool:
+        """Whether a bare name is an index the formula has already used as one (in a subscript before it)."""
+        if atom.sub or atom.args is not None or atom.decoration or atom.transpose or atom.post_sub:
+            return False
+        return atom.key in self.index_map
+
     def _quantifiable_index(self, name) -> bool:
         """Whether a free index ``name`` may range over the result's dimension: a plain letter nothing else names."""
         return (
@@ -395,6 +401,8 @@ class Interpreter:
             declared = next((k for k in atom.full_keys() if k in self.extra), key if key in self.extra else None)
             if declared is not None:  # a symbol of the tag, w or w_1
                 return self._post(self.extra[declared], atom)
+            if self._index_as_number(atom):  # θ_i = 10000^{-2(i-1)/d}: the index i as a number
+                return self.index(key)
             return self.builtin(atom, side)
         if isinstance(meaning, Side):  # a rebinding from the tag, written in the result's notation
             if name in self._overriding:
@@ -588,6 +596,10 @@ class Interpreter:
             return _transpose(vec) if atom.transpose else vec
         if key == "sigma" and self.vocab.sigma == "logistic" and atom.args is None:
             raise BindError("σ without an argument")
+        if key == "CE" and atom.args and len(atom.args) == 2:  # CE(P, Q): the cross-entropy H(P, Q)
+            from dataclasses import replace as renamed
+
+            return self.builtin(renamed(atom, key="H"), side)
         if key == "H" and atom.args:
             args = [self._vector(self.side(a)) for a in atom.args]
             if len(args) == 1:

@@ -464,7 +464,7 @@ def _define(vocab, clause: FunctionClause, log_base):
             raise BindError(f"{clause.name} is defined with {len(clause.params)} argument(s), used with {len(args)}")
         # an argument written as the parameter itself (P(\tau | \theta) in a tag defining P(\tau | \theta)) is not
         # read: the parameter keeps whatever meaning its name has, so a name the body never uses needs none
-        passed = [(name, arg) for name, arg in zip(clause.params, args) if env.atom_index_name(arg) != name]
+        passed = [(name, arg) for name, arg in zip(clause.params, args) if name not in _names_of(env, arg)]
         values = [env.side(arg) for _, arg in passed]
         saved = {name: env.overrides.get(name) for name, _ in passed}
         if clause.name in getattr(env, "_overriding", set()):
@@ -497,6 +497,17 @@ def _define(vocab, clause: FunctionClause, log_base):
         return result
 
     return vocab.with_(entries={**vocab.entries, clause.name: call(apply)})
+
+
+def _names_of(env, argument) -> set:
+    """The names an argument is written as: ``k_i`` (as a tag's parameter is keyed) and ``ki`` (as an index)."""
+    from derive.docs.bind import single_atom
+
+    names = {env.atom_index_name(argument)}
+    atom = single_atom(argument)
+    if atom is not None and atom.args is None and not atom.transpose:
+        names.add(atom.full_keys()[0] if atom.full_keys() else atom.key)
+    return names - {None}
 
 
 def _set_parameters(vocab, settings):
