@@ -2337,6 +2337,8 @@ CHECKS.update(
         "d2l-beam-better~value": lambda: rounds_to(mpf("0.5") * mpf("0.3") * mpf("0.6") * mpf("0.6"), "0.045"),
         "d2l-beam-count": lambda: 10000 * 10 == 10**5,
         "d2l-beam-count~value": lambda: 10000 * 10 == 10**4,
+        "d2l-beam-exhaustive": lambda: 10000**10 == 10**40,
+        "d2l-beam-exhaustive~value": lambda: 10000**10 == 10**14,
     }
 )
 
