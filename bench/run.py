@@ -136,6 +136,7 @@ def growth_rows() -> None:
     """Per-point cost of checking every step of a result as n grows, and how it compares with
     the size of the work itself (n for a vector result, n² where a sum sits inside a sum)."""
     from derive.domain import dimensions
+    from derive.numeric import WORKING_DIGITS
     from derive.registry import load
 
     for name in ("softmax_jacobian", "layernorm_gradient"):
@@ -145,7 +146,7 @@ def growth_rows() -> None:
         times, paths = [], set()
         for value in DIMENSIONS:
             domain = result.domain.with_(samplers={**result.domain.samplers, symbol: dimensions(value)}, points=5)
-            points = domain.sample_points(f"bench/{name}", 60)[:2]
+            points = domain.sample_points(f"bench/{name}", WORKING_DIGITS)[:2]
             _evaluations(expressions, points[:1])  # compile once, as the verifier does
             started = time.perf_counter()
             paths |= _evaluations(expressions, points)

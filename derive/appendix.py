@@ -17,6 +17,7 @@ import sympy
 from derive import __version__
 from derive.errors import DefinitionError
 from derive.files import write_atomically
+from derive.numeric import WORKING_DIGITS
 from derive.references import reference
 from derive.registry import catalog_areas
 from derive.render_latex import body, escape, fragment, scientific, style
@@ -172,7 +173,8 @@ def appendix_document(pairs, title: str = CATALOG_TITLE) -> tuple[str, list]:
     ordered = _ordered([r for r, _ in verified])
     report_of = {r.name: rep for r, rep in verified}
     chunks = [
-        PREAMBLE % {"version": __version__, "title": title, "working": pairs[0][1].working_digits if pairs else 60}
+        PREAMBLE
+        % {"version": __version__, "title": title, "working": pairs[0][1].working_digits if pairs else WORKING_DIGITS}
     ]
     marks = []
     for area in areas_of([r for r, _ in verified]):

@@ -13,6 +13,7 @@ import sympy as sp
 
 from derive import Claim, Domain, Result, Statement, Step, dimension, index, matrix, reals, vector
 from derive.notation import Notation, Sum, bracketed_latex_power, i, j, k, n
+from derive.numeric import WORKING_DIGITS
 from derive.vocabulary import Vocabulary, dimension_names, matrix_entries
 
 S = sp.IndexedBase("S", real=True)  # scores
@@ -72,11 +73,14 @@ class _EigenvalueModulus(sp.Function):
         if not all(e.is_Number for e in entries):
             return None
         size = int(round(len(entries) ** 0.5))
-        with mpmath.workdps(60):
+        with mpmath.workdps(WORKING_DIGITS):
             values = mpmath.matrix(
-                [[mpmath.mpf(sp.Float(entries[r * size + c], 60)._mpf_) for c in range(size)] for r in range(size)]
+                [
+                    [mpmath.mpf(sp.Float(entries[r * size + c], WORKING_DIGITS)._mpf_) for c in range(size)]
+                    for r in range(size)
+                ]
             )
-            return sp.Float(max(abs(e) for e in eigenvalues(values)), 60)
+            return sp.Float(max(abs(e) for e in eigenvalues(values)), WORKING_DIGITS)
 
 
 class SpectralRadius(sp.Function):

@@ -15,6 +15,7 @@ import sympy as sp
 from derive import Claim, Domain, Remark, Result, Step, dimension, index, probability_vector
 from derive.domain import Point
 from derive.notation import Notation, Sum, i, k, n
+from derive.numeric import WORKING_DIGITS
 from derive.vocabulary import Vocabulary, argument_text, call, dimension_names, position_value, refuse
 
 # The joint table: J_k = P(A_k ∩ B) and J_{n+k} = P(A_k ∩ not B), for k = 1, …, n.
@@ -199,7 +200,7 @@ normalised = Claim(
 
 
 def _table(*values):
-    with mpmath.workdps(60):
+    with mpmath.workdps(WORKING_DIGITS):
         return [mpmath.mpf(v) for v in values]
 
 

@@ -17,6 +17,7 @@ from derive.domain import Point, Sampler, uniform
 from derive.identities.linearity_of_expectation import FiniteLaw, X, mp_expectation
 from derive.identities.variance_shortcut import variance_shortcut
 from derive.notation import Expectation, Variance, k
+from derive.numeric import WORKING_DIGITS
 from derive.vocabulary import Vocabulary, number_of
 
 p = sp.Symbol("p", real=True)  # P(X = 1)
@@ -149,7 +150,7 @@ fair_coin = Claim(
     domain=Domain({}, points=5),
 )
 
-with mpmath.workdps(60):
+with mpmath.workdps(WORKING_DIGITS):
     LABEL = Point({p: mpmath.mpf(9) / 10})
 
 # --- documentation vocabulary ---------------------------------------------------------------

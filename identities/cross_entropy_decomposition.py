@@ -14,6 +14,7 @@ import sympy as sp
 from derive import Claim, Domain, Remark, Result, Step, dimension, probability_vector
 from derive.domain import Point
 from derive.notation import KL, CrossEntropy, Entropy, Sum, k, n, p, q
+from derive.numeric import WORKING_DIGITS
 from derive.oracles import mp_cross_entropy, mp_kl
 from derive.vocabulary import Vocabulary, dimension_names, vector_of
 
@@ -140,7 +141,7 @@ boundary = Claim(
 
 
 def _distribution(*values):
-    with mpmath.workdps(60):
+    with mpmath.workdps(WORKING_DIGITS):
         return [mpmath.mpf(v) for v in values]
 
 

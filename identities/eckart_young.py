@@ -19,6 +19,7 @@ import sympy as sp
 from derive import Claim, Domain, Result, Statement, Step, dimension, index, matrix, reals
 from derive.domain import Index, Sampler, uniform
 from derive.notation import Notation, Sum, delta, i, j, k, latex_power
+from derive.numeric import WORKING_DIGITS
 from derive.vocabulary import Vocabulary, call, matrix_entries, position_value
 
 m, n = sp.symbols("m n", integer=True, positive=True)
@@ -29,7 +30,7 @@ M = sp.IndexedBase("M", real=True)
 B = sp.IndexedBase("B", real=True)
 A = sp.IndexedBase("A", real=True)
 rank_bound = sp.Min(m, n)
-DIGITS = 60
+DIGITS = WORKING_DIGITS
 
 
 # --- matrices given by their entries -----------------------------------------------------

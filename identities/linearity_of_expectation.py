@@ -15,7 +15,7 @@ import sympy as sp
 from derive import Claim, Domain, Remark, Result, Step, dimension, probability_vector, reals, vector
 from derive.domain import Point
 from derive.notation import Expectation, Sum, k, latex_power, n, p, unfold, x, y
-from derive.numeric import expand_finite_sums
+from derive.numeric import WORKING_DIGITS, expand_finite_sums
 from derive.vocabulary import Vocabulary, number_of
 
 
@@ -147,7 +147,7 @@ affine = Claim(
 
 
 def _exact(*values):
-    with mpmath.workdps(60):
+    with mpmath.workdps(WORKING_DIGITS):
         return [mpmath.mpf(v) for v in values]
 
 

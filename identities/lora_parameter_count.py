@@ -12,6 +12,7 @@ import sympy as sp
 
 from derive import Claim, Domain, Result, Statement, Step, dimension, matrix
 from derive.notation import Notation
+from derive.numeric import WORKING_DIGITS
 from derive.vocabulary import Vocabulary, computed_number, function_of, number_of
 
 d_in, d_out, r = sp.symbols("d_in d_out r", integer=True, positive=True)
@@ -62,9 +63,10 @@ class Rank(sp.Function):
     @classmethod
     def eval(cls, m):
         if isinstance(m, sp.MatrixBase):
-            with mpmath.workdps(60):
+            with mpmath.workdps(WORKING_DIGITS):
                 values = mpmath.svd_r(
-                    mpmath.matrix([[mpmath.mpf(sp.Float(e, 60)) for e in row] for row in m.tolist()]), compute_uv=False
+                    mpmath.matrix([[mpmath.mpf(sp.Float(e, WORKING_DIGITS)) for e in row] for row in m.tolist()]),
+                    compute_uv=False,
                 )
                 largest = max((abs(v) for v in values), default=mpmath.mpf(0))
                 return sp.Integer(sum(1 for v in values if abs(v) > largest * mpmath.mpf(10) ** -30))

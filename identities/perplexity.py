@@ -18,6 +18,7 @@ from derive.domain import Point
 from derive.figures import Figure, coordinates
 from derive.identities.entropy_bounds import UniformVector, entropy_bounds, one_hot, one_hot_entropy, u
 from derive.notation import Entropy, Notation, Sum, fresh_index, j, k, n, p, q
+from derive.numeric import WORKING_DIGITS
 from derive.oracles import mp_entropy
 from derive.vocabulary import Vocabulary, call, vector_of
 
@@ -201,7 +202,7 @@ on_data = Claim(
 
 
 def _exact(*values):
-    with mpmath.workdps(60):
+    with mpmath.workdps(WORKING_DIGITS):
         return [mpmath.mpf(v) for v in values]
 
 

@@ -18,6 +18,7 @@ from derive.identities.linearity_of_expectation import FiniteLaw, X, Y, linearit
 from derive.identities.linearity_of_expectation import law as joint
 from derive.identities.variance_shortcut import variance_shortcut
 from derive.notation import Expectation, Notation, Sum, Variance, k, l, n, p, q, x, y
+from derive.numeric import WORKING_DIGITS
 from derive.vocabulary import Vocabulary, function_of_arguments, number_of
 
 m = sp.Symbol("m", integer=True, positive=True)
@@ -155,7 +156,7 @@ independent = Claim(
 
 
 def _exact(*values):
-    with mpmath.workdps(60):
+    with mpmath.workdps(WORKING_DIGITS):
         return [mpmath.mpf(v) for v in values]
 
 

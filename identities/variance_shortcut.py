@@ -15,6 +15,7 @@ from derive import Claim, Domain, Remark, Result, Step, dimension, probability_v
 from derive.domain import Point
 from derive.identities.linearity_of_expectation import E, X, law, mp_expectation
 from derive.notation import Notation, Sum, Variance, k, n, p, x
+from derive.numeric import WORKING_DIGITS
 from derive.vocabulary import Vocabulary, number_of
 
 
@@ -98,11 +99,11 @@ jensen = Claim(
 
 
 def _exact(*values):
-    with mpmath.workdps(60):
+    with mpmath.workdps(WORKING_DIGITS):
         return [mpmath.mpf(v) for v in values]
 
 
-with mpmath.workdps(60):
+with mpmath.workdps(WORKING_DIGITS):
     DIE = Point({n: 6, p: [mpmath.mpf(1) / 6] * 6, x: _exact(1, 2, 3, 4, 5, 6)})
 
 # --- documentation vocabulary ---------------------------------------------------------------

@@ -38,10 +38,10 @@ from derive.docs.interpret import Atom, NotationError, Number, TupleNode, Unsupp
 from derive.docs.parse import ParseError, parse_latex
 from derive.docs.rounding import is_rounding_of
 from derive.errors import DeriveError
-from derive.numeric import NumericError, evaluate, holds
+from derive.numeric import WORKING_DIGITS, NumericError, evaluate, holds
 
 MIN_POINTS = 20
-DIGITS = 60
+DIGITS = WORKING_DIGITS  # one precision for the engine and the checker
 PASS, FAIL, UNPARSEABLE, UNKNOWN, SKIPPED = "PASS", "FAIL", "UNPARSEABLE", "UNKNOWN", "SKIPPED"
 ERRATUM = "ERRATUM"  # a formula recorded as wrong (tag clause ``erratum``) that the checker indeed refutes
 ASSUMPTION = (
