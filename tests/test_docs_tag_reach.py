@@ -148,6 +148,30 @@ PAIRS = [
         r"P(w_o \mid w_c) = 1 - \frac{1}{1 + c}",
         r"P(w_o \mid w_c) = \frac{1}{1 + c}",
     ),
+    (
+        "a variable uniform on 1..n",
+        r"n: dimension; X: uniform on 1..n",
+        r"\mu_X = \frac{1+n}{2}",
+        r"\mu_X = \frac{n}{2}",
+    ),
+    (
+        "the variance of a variable uniform on {1, ..., n}",
+        r"n: dimension; X: uniform on \{1, \ldots, n\}",
+        r"\sigma_X^2 = \frac{n^2-1}{12}",
+        r"\sigma_X^2 = \frac{n^2-1}{6}",
+    ),
+    (
+        "a variable uniform on an interval",
+        r"a: real; b: real; X: uniform on [a, b]",
+        r"\sigma_X^2 = \frac{(b-a)^2}{12}",
+        r"\sigma_X^2 = \frac{b-a}{12}",
+    ),
+    (
+        "expectations under a uniform law",
+        r"X: uniform on [0, 1]",
+        r"\mathbb{E}[X^2] - \mathbb{E}[X]^2 = \frac{1}{12}",
+        r"\mathbb{E}[X^2] = \mathbb{E}[X]^2",
+    ),
 ]
 
 
@@ -193,3 +217,16 @@ def test_a_bare_name_is_an_index_only_after_its_use_as_one(tmp_path):
     """k in log k is not the result's index k: with nothing binding it, the formula stays UNKNOWN."""
     result, detail = verdict(tmp_path, r"entropy_bounds", r"H(p) \le \log k")
     assert result == "UNKNOWN" and "'k' is not bound" in detail, detail
+
+
+@pytest.mark.parametrize(
+    "tag, expected",
+    [
+        (r"X: uniform on everything", "write 'X: uniform on 1..n'"),
+        (r"X: uniform on [a, b]", "the bound a of X is not declared"),
+        (r"bernoulli_moments; Y: uniform on [0, 1]", "has a probability model of its own"),
+    ],
+)
+def test_a_uniform_law_it_cannot_read_is_unknown_with_the_reason(tag, expected, tmp_path):
+    result, detail = verdict(tmp_path, tag, r"\mathbb{E}[X] = 0")
+    assert result in ("UNKNOWN", "UNPARSEABLE") and expected in detail, (result, detail)

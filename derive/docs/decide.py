@@ -551,6 +551,8 @@ def _decide(text, binding, scope=None):
         if symbol in shown
     ):
         shown |= {symbol for symbol, sampler in domain.samplers.items() if isinstance(sampler, dom.Dimension)}
+    # a dimension the tag declares (n: dimension) is the document's own name: a counterexample states it
+    shown |= {s for s in vocab.dims.values() if str(s).startswith("doc_") and s in domain.samplers}
     cache, readers = {}, {}
     first_singular = None
     kept_points = skipped_points = 0

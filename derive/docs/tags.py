@@ -74,6 +74,7 @@ class KindClause:
     name: str
     kind: str
     steps: str = "t"
+    support: tuple = ()  # a uniform variable's (low, high), as written, and whether it is discrete
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,10 @@ def parse_tag(text: str) -> Binding | None:
         n for n in binding.kinds if n.strip() in ranged
     ]:  # a declared symbol with a range: the vocabulary makes both
         binding.clauses.insert(0, KindClause(name.strip(), binding.kinds.pop(name).strip()))
+    bounds = {b for c in binding.clauses if isinstance(c, KindClause) and c.support for b in c.support[:2]}
+    for name in [n for n in binding.kinds if not NUMBER.match(n.strip()) and _key(n) in bounds]:
+        # a bound of a uniform variable: declared in the vocabulary first, so that the law and the formula share it
+        binding.clauses.insert(0, KindClause(_key(name), binding.kinds.pop(name).strip()))
     return binding
 
 
@@ -277,8 +282,31 @@ def _function(clause: str) -> FunctionClause | None:
     return None
 
 
+UNIFORM_DISCRETE = re.compile(
+    r"^uniform\s+on\s+\\?\{?\s*(\S+?)\s*(?:\.\.|,\s*(?:\.\.\.|\\ldots|\\dots)\s*,)\s*(\S+?)\s*\\?\}?$"
+)
+UNIFORM_INTERVAL = re.compile(r"^uniform\s+on\s+\[\s*([^,\[\]]+?)\s*,\s*([^,\[\]]+?)\s*\]$")
+
+
+def _uniform(name: str, kind: str) -> KindClause | None:
+    """``X: uniform on 1..n`` (also ``{1, \\ldots, n}``) or ``X: uniform on [a, b]``: a random variable with that law."""
+    text = " ".join(kind.split())
+    if not text.lower().startswith("uniform"):
+        return None
+    discrete, interval = UNIFORM_DISCRETE.match(text), UNIFORM_INTERVAL.match(text)
+    if not discrete and not interval:
+        raise TagError(f"the clause '{name}: {text}': write 'X: uniform on 1..n' or 'X: uniform on [a, b]'")
+    low, high = (discrete or interval).groups()
+    low, high = (b if NUMBER.match(b) else _key(b) for b in (low, high))
+    return KindClause(_key(name), "uniform", support=(low, high, bool(discrete)))
+
+
 def _kind(clause: str) -> KindClause | None:
     name, colon, kind = clause.partition(":")
+    if colon and name.strip():
+        uniform = _uniform(name, kind)
+        if uniform is not None:
+            return uniform
     words = kind.lower().split()
     if colon and name.strip() and " ".join(words) in STRUCTURED_MATRICES:
         return KindClause(_key(name), " ".join(words), "t")
@@ -364,6 +392,8 @@ def _declare(vocab, clause: KindClause, log_base):
     from derive.vocabulary import VocabularyError, matrix_entries, number_of, sequence, vector_of
 
     key, size = clause.name, vocab.size
+    if clause.kind == "uniform":
+        return _uniform_law(vocab, clause)
     if clause.kind in ("dimension", "size"):
         symbol = sp.Symbol(f"doc_{key}", integer=True, positive=True)
         return vocab.with_samplers({symbol: dom.dimension(1, 5)}).with_(
@@ -430,6 +460,51 @@ def _declare(vocab, clause: KindClause, log_base):
     )
     return vocab.with_samplers({symbol: KIND_SAMPLERS[word](size)}).with_(
         entries={**vocab.entries, key: number_of(symbol)}, symbols={**vocab.symbols, key: symbol}
+    )
+
+
+def _uniform_law(vocab, clause: KindClause):
+    """X uniform on {low, …, high} or on [low, high]: E[·] and Var(·) under that law, μ_X and σ_X its moments."""
+    import sympy as sp
+
+    from derive.vocabulary import VocabularyError, number_of
+
+    if vocab.expectation is not None:
+        raise VocabularyError(f"{vocab.name} has a probability model of its own; {clause.name} cannot add another")
+    low, high, discrete = clause.support
+
+    def bound(text):
+        if NUMBER.match(text):
+            return sp.Rational(text)
+        found = vocab.dims.get(text) or vocab.symbol(text)
+        if found is None:
+            raise VocabularyError(
+                f"the bound {text} of {clause.name} is not declared; declare it first, e.g. '{text}: real'"
+            )
+        return found
+
+    low, high = bound(low), bound(high)
+    variable = sp.Symbol(f"doc_{clause.name}", real=True)
+
+    def expectation(expr):
+        if discrete:
+            k = sp.Dummy("k", integer=True)
+            return sp.Sum(expr.xreplace({variable: k}), (k, low, high)) / (high - low + 1)
+        u = sp.Dummy("u", real=True)
+        return sp.integrate(expr.xreplace({variable: u}), (u, low, high)) / (high - low)
+
+    def variance(expr):
+        return expectation(expr**2) - expectation(expr) ** 2
+
+    key = clause.name
+    return vocab.with_(
+        expectation=(expectation, variance),
+        entries={
+            **vocab.entries,
+            key: number_of(variable),
+            f"mu_{key}": number_of(expectation(variable)),
+            f"sigma_{key}": number_of(sp.sqrt(variance(variable))),
+        },
     )
 
 
