@@ -22,7 +22,7 @@ beta = sp.IndexedBase("beta", real=True)  # bias, one per feature
 eps = sp.Symbol("epsilon", positive=True)
 
 
-class Mean(Notation):
+class MeanOfFeatures(Notation):
     """μ = (1/d) Σ_k x_k, the mean of the features."""
 
     nargs = 2
@@ -39,7 +39,7 @@ class Mean(Notation):
         return "μ"
 
 
-class Variance(Notation):
+class VarianceOfFeatures(Notation):
     """σ² = (1/d) Σ_l (x_l − μ)², the biased (population) variance of the features."""
 
     nargs = 2
@@ -47,7 +47,7 @@ class Variance(Notation):
     def definition(self):
         vec, size = self.args
         outer = fresh_index(vec, size, k)  # μ unfolds with k, so σ² sums over another index
-        return Sum((vec[outer] - Mean(vec, size)) ** 2, outer, size) / size
+        return Sum((vec[outer] - MeanOfFeatures(vec, size)) ** 2, outer, size) / size
 
     def _eval_is_nonnegative(self):
         return True
@@ -66,7 +66,7 @@ class Normalised(Notation):
 
     def definition(self):
         vec, position, size, offset = self.args
-        return (vec[position] - Mean(vec, size)) / sp.sqrt(Variance(vec, size) + offset)
+        return (vec[position] - MeanOfFeatures(vec, size)) / sp.sqrt(VarianceOfFeatures(vec, size) + offset)
 
     def _latex(self, printer, exp=None):
         return bracketed_latex_power(rf"\hat{{x}}_{{{printer._print(self.args[1])}}}", exp)
@@ -83,7 +83,10 @@ class LayerNormOutput(Notation):
     def definition(self):
         vec, gain, bias, offset, position, size = self.args
         return (
-            gain[position] * (vec[position] - Mean(vec, size)) / sp.sqrt(Variance(vec, size) + offset) + bias[position]
+            gain[position]
+            * (vec[position] - MeanOfFeatures(vec, size))
+            / sp.sqrt(VarianceOfFeatures(vec, size) + offset)
+            + bias[position]
         )
 
     def _latex(self, printer, exp=None):
@@ -101,7 +104,7 @@ class DroppedEpsilonForm(Notation):
     def definition(self):
         vec, gain, upstream, offset, position, size = self.args
         dummy = sp.Symbol("m" if position == i else "i", integer=True, positive=True)
-        mean, variance = Mean(vec, size), Variance(vec, size)
+        mean, variance = MeanOfFeatures(vec, size), VarianceOfFeatures(vec, size)
         weighted = Sum(gain[dummy] * upstream[dummy], dummy, size)
         weighted_deviation = Sum(gain[dummy] * upstream[dummy] * (vec[dummy] - mean), dummy, size)
         last = (vec[position] - mean) * weighted_deviation / (size * variance)
@@ -114,8 +117,8 @@ class DroppedEpsilonForm(Notation):
         return f"D_{printer._print(self.args[4])}"
 
 
-mu = Mean(x, d)
-var = Variance(x, d)
+mu = MeanOfFeatures(x, d)
+var = VarianceOfFeatures(x, d)
 
 
 def xhat(position):
@@ -381,11 +384,11 @@ def _doc_output(env):
 
 
 def _doc_mean(env):
-    return Mean(x, env.dim_value(d))
+    return MeanOfFeatures(x, env.dim_value(d))
 
 
 def _doc_variance(env):
-    return Variance(x, env.dim_value(d))
+    return VarianceOfFeatures(x, env.dim_value(d))
 
 
 def _doc_loss(env):

@@ -17,7 +17,7 @@ from derive import Claim, Domain, Remark, Result, Statement, Step, dimension, pr
 from derive.domain import Point, ProbabilityVector, concrete_size, uniform
 from derive.identities.gibbs_inequality import gibbs_inequality
 from derive.identities.softmax_temperature import ScaledLogits
-from derive.identities.softmax_temperature_entropy import Mean, SoftmaxVector
+from derive.identities.softmax_temperature_entropy import MeanUnderWeights, SoftmaxVector
 from derive.notation import KL, Entropy, Softmax, Sum, k, l, n, p, unfold, z
 from derive.oracles import mp_entropy, mp_softmax
 from derive.vocabulary import Vocabulary, computed_vector, dimension_names
@@ -27,7 +27,7 @@ beta = sp.Symbol("beta", real=True)  # the inverse temperature
 sigma = SoftmaxVector(ScaledLogits(z, beta), n)  # σ(βz), the Gibbs distribution
 sigma_k = sigma[k]
 log_partition = sp.log(Sum(sp.exp(beta * z[l]), l, n))
-mean_p, mean_sigma = Mean(p, z, n), Mean(sigma, z, n)
+mean_p, mean_sigma = MeanUnderWeights(p, z, n), MeanUnderWeights(sigma, z, n)
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ class SoftmaxVector(sp.Function):
         return f"σ({printer._print(self.args[0])})"
 
 
-class Mean(Notation):
+class MeanUnderWeights(Notation):
     """E_w[v] = Σ_k w_k v_k, the mean of the values v under the weights w."""
 
     nargs = 3  # weights, values, n
@@ -60,7 +60,7 @@ class Mean(Notation):
         return f"E_{_name(printer, weights)}[{_name(printer, values)}]"
 
 
-class Variance(Notation):
+class VarianceUnderWeights(Notation):
     """Var_w(v) = Σ_k w_k v_k² − (Σ_k w_k v_k)², the variance of the values v under the weights w."""
 
     nargs = 3  # weights, values, n
@@ -68,7 +68,9 @@ class Variance(Notation):
     def definition(self):
         weights, values, size = self.args
         dummy = fresh_index(size)
-        return sp.Sum(weights[dummy] * values[dummy] ** 2, (dummy, 1, size)) - Mean(weights, values, size) ** 2
+        return (
+            sp.Sum(weights[dummy] * values[dummy] ** 2, (dummy, 1, size)) - MeanUnderWeights(weights, values, size) ** 2
+        )
 
     def _latex(self, printer):
         weights, values, _ = self.args
@@ -98,8 +100,8 @@ a = sp.Symbol("a", real=True)  # the common value of equal logits
 
 sigma = SoftmaxVector(ScaledLogits(z, 1 / T), n)  # σ(z/T)
 entropy = Entropy(sigma, n)
-mean = Mean(sigma, z, n)
-variance = Variance(sigma, z, n)
+mean = MeanUnderWeights(sigma, z, n)
+variance = VarianceUnderWeights(sigma, z, n)
 log_partition = sp.log(Sum(sp.exp(z[l] / T), l, n))
 
 

@@ -14,21 +14,15 @@ import sympy as sp
 from derive import Claim, Domain, Remark, Result, Step, dimension, probability_vector, vector
 from derive.domain import Point
 from derive.identities.linearity_of_expectation import E, X, law, mp_expectation
-from derive.notation import Notation, Sum, Variance, k, n, p, x
+from derive.notation import Expectation, Sum, Variance, k, n, p, x
 from derive.numeric import WORKING_DIGITS
 from derive.vocabulary import Vocabulary, number_of
 
 
-class Mean(Notation):
-    """mu = E[X], the mean of X (printed as a bare mu inside proofs)."""
+class Mean(Expectation):
+    """mu = E[X]: the shared expectation under the law, printed as a bare mu inside proofs."""
 
-    nargs = 2
-    is_commutative = True
     is_real = True
-
-    def definition(self):
-        variable, law_ = self.args
-        return law_.expectation_of(variable)
 
     def _latex(self, printer, exp=None):
         return r"\mu" if exp is None else rf"\mu^{{{exp}}}"
