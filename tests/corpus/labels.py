@@ -2535,6 +2535,108 @@ CHECKS.update(
 )
 
 
+# ---- formulas quoted word for word (quotes.toml) -------------------------------------------------
+
+
+def _gan_js_value(sign):
+    """L(G, D*) with D* = p_r / (p_r + p_g), against 2 JS(p_r, p_g) + sign 2 log 2, over pairs of distributions."""
+    out = []
+    for pr, pg in itertools.permutations(DISTS, 2):
+        value = sum(a * log(a / (a + b)) + b * log(b / (a + b)) for a, b in zip(pr, pg))
+        m = [(a + b) / 2 for a, b in zip(pr, pg)]
+        js = (kl(pr, m) + kl(pg, m)) / 2
+        out.append(close(value, 2 * js + sign * 2 * log(2)))
+    return all(out)
+
+
+def _mi_over(denominator):
+    """sum p(x,y) log p(x|y)/p(x) (or /p(y)) against the mutual information, x in 2 values and y in 3."""
+    val = sum(
+        JOINT[i][j] * log(JOINT[i][j] / PY[j] / (PX[i] if denominator == "x" else PY[j]))
+        for i in range(2)
+        for j in range(3)
+    )
+    return close(MI, val)
+
+
+def _inverse_derivative(reciprocal):
+    """f(x) = x^3 + x: the derivative of its inverse at y = f(x), by finite differences of a root finder."""
+
+    def f(t):
+        return t**3 + t
+
+    def f_inv(y):
+        return mp.findroot(lambda t: f(t) - y, 0)
+
+    out = []
+    for x in (mpf("0.4"), mpf("-1.3"), mpf("2")):
+        lhs = D(f_inv, f(x))
+        out.append(close(lhs, 1 / D(f, x) if reciprocal else D(f, x), mpf(10) ** -15))
+    return all(out)
+
+
+def _onehot_ce(weighted):
+    p, o = softmax(Z3), 1  # the observed word is index 1
+    y = [1 if i == o else 0 for i in range(3)]
+    lhs = -sum(yi * log(pk) for yi, pk in zip(y, p))
+    rhs = -log(p[o]) if weighted else -sum(log(pk) for pk in p)
+    return close(lhs, rhs)
+
+
+_NLL_X = [vec(["0.5", "1.2"]), vec(["-1.0", "0.3"]), vec(["2.0", "-0.7"])]
+_NLL_Y, _NLL_W, _NLL_B = vec(["1.1", "-0.4", "0.9"]), vec(["0.8", "-0.3"]), mpf("0.2")
+
+
+def _nll_sum(square):
+    out = []
+    for sigma in (mpf("0.6"), mpf("1.7")):
+        res = [y - dot(_NLL_W, x) - _NLL_B for x, y in zip(_NLL_X, _NLL_Y)]
+        nll = -sum(log(exp(-(r**2) / (2 * sigma**2)) / sqrt(2 * pi * sigma**2)) for r in res)
+        stated = sum(log(2 * pi * sigma**2) / 2 + r**2 / (2 * (sigma**2 if square else sigma)) for r in res)
+        out.append(close(nll, stated))
+    return all(out)
+
+
+def _second_difference(denominator):
+    """f'' against the second difference at a tiny epsilon, for convex f; and f'' >= 0."""
+    eps = mpf(10) ** -10
+    out = []
+    for f in (lambda t: log(1 + exp(t)), exp, lambda t: t**4):
+        for x in (mpf("0.3"), mpf("-1.2")):
+            second = D(f, x, 2)
+            diff2 = (f(x + eps) + f(x - eps) - 2 * f(x)) / (denominator * eps**2)
+            out.append(close(second, diff2, mpf(10) ** -8) and second >= 0)
+    return all(out)
+
+
+def _ddpm_x0(sign):
+    def one(abar, x0, e):
+        xt = sqrt(abar) * x0 + sqrt(1 - abar) * e
+        return close(x0, (xt + sign * sqrt(1 - abar) * e) / sqrt(abar))
+
+    return always(one, [(mpf("0.9"), mpf("1.3"), mpf("-0.4")), (mpf("0.05"), mpf("-0.7"), mpf("1.2"))])
+
+
+CHECKS.update(
+    {
+        "lil-gan-js-value": lambda: _gan_js_value(-1),
+        "lil-gan-js-value~sign": lambda: _gan_js_value(+1),
+        "lil-info-mi-conditional": lambda: _mi_over("x"),
+        "lil-info-mi-conditional~marginal": lambda: _mi_over("y"),
+        "lil-flow-inverse-derivative": lambda: _inverse_derivative(True),
+        "lil-flow-inverse-derivative~power": lambda: _inverse_derivative(False),
+        "lil-w2v-onehot-ce": lambda: _onehot_ce(True),
+        "lil-w2v-onehot-ce~sum": lambda: _onehot_ce(False),
+        "d2l-linreg-nll-sum": lambda: _nll_sum(True),
+        "d2l-linreg-nll-sum~variance": lambda: _nll_sum(False),
+        "d2l-convex-second-difference": lambda: _second_difference(1),
+        "d2l-convex-second-difference~half": lambda: _second_difference(2),
+        "labml-ddpm-x0": lambda: _ddpm_x0(-1),
+        "labml-ddpm-x0~sign": lambda: _ddpm_x0(+1),
+    }
+)
+
+
 # ---- end of checks
 
 
