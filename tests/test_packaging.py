@@ -73,4 +73,5 @@ def test_the_wheel_installs_the_catalog_inside_the_package(tmp_path):
         "a generic top-level package would shadow users' modules"
     )
     catalog = {p.stem for p in (root / "identities").glob("*.py")}
-    assert {Path(n).stem for n in names if n.startswith("derive/identities/")} == catalog
+    assert {Path(n).stem for n in names if n.startswith("derive/identities/") and n.endswith(".py")} == catalog
+    assert "derive/identities/references.bib" in names  # the sources the catalog cites
