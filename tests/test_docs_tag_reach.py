@@ -172,6 +172,18 @@ PAIRS = [
         r"\mathbb{E}[X^2] - \mathbb{E}[X]^2 = \frac{1}{12}",
         r"\mathbb{E}[X^2] = \mathbb{E}[X]^2",
     ),
+    (
+        "a parenthesised superscript is a label, not a power",
+        r"\mu^{(t)}: real; x^{(t+1)}: vector",
+        r"\mu^{(t)} + \frac{1}{n}\sum_{i=1}^n (x_i^{(t+1)} - \mu^{(t)}) = \frac{1}{n}\sum_{i=1}^n x_i^{(t+1)}",
+        r"\mu^{(t)} + \sum_{i=1}^n (x_i^{(t+1)} - \mu^{(t)}) = \frac{1}{n}\sum_{i=1}^n x_i^{(t+1)}",
+    ),
+    (
+        "a labelled name rebound to the result's random variable",
+        r"variance_shortcut; x^{(k)} = X",
+        r"Var[x^{(k)}] = \mathbb{E}[(x^{(k)})^2] - \mathbb{E}[x^{(k)}]^2",
+        r"Var[x^{(k)}] = \mathbb{E}[(x^{(k)})^2] + \mathbb{E}[x^{(k)}]^2",
+    ),
 ]
 
 

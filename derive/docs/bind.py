@@ -362,8 +362,8 @@ class Interpreter:
             keys = [applied_key(k, atom.args) for k in [*keys, atom.key]] + keys
         for key in keys:
             for table in (self.overrides, self.vocab.entries):
-                if key in table:
-                    return key, table[key], True
+                if key in table:  # x^{(t)} found by its label keeps its subscript x_i^{(t)}
+                    return key, table[key], not (atom.sub and key == f"{atom.key}^{atom.decoration}")
         if atom.decoration:  # π^{ref} is not π: an unknown decorated name stays unbound, never its bare name
             return f"{atom.key}^{atom.decoration}", None, False
         for table in (self.overrides, self.vocab.entries):

@@ -1530,6 +1530,9 @@ class Rewriter:
                 elif detex(script).strip().isalpha() and len(detex(script).strip()) >= 2:
                     atom.decoration = detex(script).strip()
                     k = k2
+                elif re.fullmatch(r"\([^()]+\)", "".join(detex(script).split())):
+                    atom.decoration = "".join(detex(script).split())  # x^{(k)}, \mu^{(t)}: a label, never a power
+                    k = k2
                 else:
                     break  # a power: left to the grammar
         # applications: f(x), E[X], p(y|x), \sigma(z)_i
