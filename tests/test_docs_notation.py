@@ -371,7 +371,6 @@ UNDECIDED = [
     (r"a = b, \text{ for } a > 0 \text{ or } b > 0", {"kinds": REAL}, "'or'"),
     (r"\|x\|_3 = 1", {}, "norm"),
     (r"\sum_{i=0}^{n-1} z_i = 0", {}, "from 0"),
-    (r"\sigma^{-1}(u) = \log \frac{u}{1 - u}", {"kinds": {"u": "probability"}}, "inverse function"),
     (r"P(y = i) \propto e^{z_i}", {}, "relation"),
     (
         r"P(A \mid B) = \frac{P(B \mid A) P(A)}{\sum_a P(B \mid A=a) P(A = a)}",

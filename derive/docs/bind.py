@@ -682,6 +682,8 @@ class Interpreter:
             return sp.Integer(m.rank())
         if key in ("tr", "trace") and atom.args:
             m = as_value(self.side(atom.args[0]))
+            if isinstance(m, sp.MatrixBase) and not m.is_square:
+                raise ShapeError(f"the trace of a {m.rows}x{m.cols} matrix (not square)")
             return m.trace() if isinstance(m, sp.MatrixBase) else m
         if atom.key in ("L", "cal_L", "ell", "J", "CE", "loss", "cal_J") or any(
             f.startswith(("L_", "cal_L_", "ell_")) for f in full

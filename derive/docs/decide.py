@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import mpmath
 import sympy as sp
+from sympy.matrices.exceptions import MatrixError
 
 from derive import domain as dom
 from derive.docs.bind import (
@@ -371,6 +372,8 @@ def _guarded(text, binding, scope, reraise_unbound=False):
         return Verdict(UNKNOWN, str(exc))
     except ShapeError as exc:  # the checker's reading of the notation, not the author's claim, is in doubt
         return Verdict(UNKNOWN, f"cannot model the shapes as written: {exc}")
+    except MatrixError as exc:  # SymPy refused a matrix operation: again the reading's shapes are in doubt
+        return Verdict(UNKNOWN, f"cannot model the shapes as written: {type(exc).__name__} {exc}".rstrip())
     except RecursionError:
         return Verdict(UNPARSEABLE, "formula nested too deeply")
     except (NumericError, ZeroDivisionError, OverflowError) as exc:

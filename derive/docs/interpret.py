@@ -12,7 +12,7 @@ function, ``\\pi_{ref}`` a policy) is decided later, by :mod:`derive.docs.bind`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from derive.errors import DeriveError
@@ -796,6 +796,27 @@ class Prime:
 
 
 @dataclass
+class Integral:
+    """\\int_a^b f(x)\\,dx: a definite integral; a bound is None when infinite (sign in ``infinite``)."""
+
+    variable: str
+    low: Side | None
+    high: Side | None
+    infinite: tuple  # (sign of the lower bound if infinite else 0, same for the upper)
+    body: Side
+
+
+@dataclass
+class Inverse:
+    """\\sigma^{-1}(x): the argument at which a one-argument function takes the value x."""
+
+    target: Any  # the Atom of the function, applied to variable_side
+    arg: Side
+    variable: str  # the name bound to the function's argument
+    variable_side: Side
+
+
+@dataclass
 class Product:
     """u \\odot v, u \\circ v (elementwise), u \\otimes v (outer)."""
 
@@ -973,7 +994,6 @@ NATIVE = {
     "cfrac": r"\frac",
 }
 UNSUPPORTED = {
-    "int",
     "iint",
     "oint",
     "limsup",
@@ -1194,6 +1214,9 @@ class Rewriter:
                 continue
             if t.is_cs("#"):
                 k = self._count(tokens, k, out)
+                continue
+            if t.is_cs("int"):
+                k = self._integral(tokens, k, out)
                 continue
             alias = _native_alias(tokens, k)
             if alias:  # \operatorname{tanh}, \text{Tanh}: the function itself
@@ -1523,7 +1546,14 @@ class Rewriter:
                     atom.star = True
                     k = k2
                 elif _word(script) == "-1" and k2 < len(tokens) and tokens[k2].is_ch("("):
-                    raise Unsupported(f"the inverse function {key}^{{-1}} is not computed")
+                    inner, k3 = self._balanced(tokens, k2, "(", ")")
+                    if primes or len(self._split_args(inner)[0]) != 1:
+                        raise Unsupported(f"the inverse function {key}^{{-1}} of other than one argument")
+                    variable = f"inverse_variable_{len(self.table) + 1}"
+                    variable_side = Side(self.placeholder(Atom(variable, [], "")), self.table)
+                    target = replace(atom, args=[variable_side], seps=[], brackets="(")
+                    out.append(self.placeholder(Inverse(target, self.sub_side(inner), variable, variable_side)))
+                    return k3
                 elif len(script) == 1 and script[0].is_ch("+", "-"):
                     atom.decoration = script[0].text  # r^+, r^-: names, never powers
                     k = k2
@@ -1707,6 +1737,42 @@ class Rewriter:
             raise NotationError("\\lim with nothing to take the limit of", tokens[k].pos)
         target_side = None if infinite else self.sub_side(target)
         out.append(self.placeholder(Limit(named[0], target_side, infinite, direction, self.sub_side(tokens[k2:end]))))
+        return end
+
+    def _integral(self, tokens, k, out):
+        """\\int_a^b body \\, dx: the bounds in either order, the differential at the end of the term."""
+        scripts = {}
+        k2 = k + 1
+        while k2 < len(tokens) and tokens[k2].is_ch("_", "^") and tokens[k2].text not in scripts:
+            scripts[tokens[k2].text], k2 = self._script(tokens, k2)
+        if set(scripts) != {"_", "^"}:
+            raise Unsupported("an integral without both bounds (an indefinite integral) is not computed")
+        m, depth = k2, 0
+        while m < len(tokens):
+            if tokens[m].is_ch("(", "["):
+                depth += 1
+            elif tokens[m].is_ch(")", "]"):
+                depth -= 1
+                if depth < 0:
+                    break
+            elif depth == 0 and m > k2 and (tokens[m].is_ch("+", "-", ",") or _relation(tokens, m)):
+                break
+            m += 1
+        end = m
+        d = _differential(tokens, k2, end)
+        if d is None:
+            raise Unsupported("an integral whose differential (dx at the end of the integrand) is not found")
+        start, d_at = d
+        named = self._atom_name(tokens[start:end], 0)
+        if not named or named[1] != end - start or start == k2:
+            raise Unsupported(f"an integral over '{detex(tokens[start:end])}', which is not one variable")
+        bounds, infinite = [], []
+        for script in (scripts["_"], scripts["^"]):
+            sign = _infinite(script)
+            infinite.append(sign)
+            bounds.append(None if sign else self.sub_side(script))
+        body = self.sub_side(tokens[k2:d_at])
+        out.append(self.placeholder(Integral(named[0], bounds[0], bounds[1], tuple(infinite), body)))
         return end
 
     def _count(self, tokens, k, out):
@@ -2167,6 +2233,30 @@ def _strip_d(tokens):
             rest = rest[2:]
         return ("partial" if t.is_cs("partial") else "d", order, rest)
     return None
+
+
+def _differential(tokens, first, end):
+    """(start of the variable, start of the d) of a differential d x, \\mathrm{d}x, \\,dx closing tokens[first:end]."""
+    for m in range(end - 2, first - 1, -1):
+        t = tokens[m]
+        if t.is_ch("d") or (
+            t.is_cs("mathrm", "operatorname")
+            and m + 1 < end
+            and tokens[m + 1].kind == "group"
+            and _word(tokens[m + 1].items) == "d"
+        ):
+            start = m + 1 if t.is_ch("d") else m + 2
+            if start < end:
+                return start, m
+    return None
+
+
+def _infinite(script) -> int:
+    """+1 for \\infty or +\\infty, -1 for -\\infty, 0 for anything else."""
+    words = [x for x in script if not x.is_ch(" ")]
+    if words and words[-1].is_cs("infty") and len(words) <= 2:
+        return -1 if words[0].is_ch("-") else 1
+    return 0
 
 
 def _derivative_kind(num, den):

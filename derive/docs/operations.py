@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import mpmath
 import sympy as sp
 
 from derive.docs.interpret import (
@@ -20,6 +21,8 @@ from derive.docs.interpret import (
     Count,
     EvaluatedAt,
     Extremum,
+    Integral,
+    Inverse,
     Limit,
     Norm,
     Prime,
@@ -254,6 +257,137 @@ def prime(interp, node: Prime):
     return sp.Subs(sp.Derivative(at_u, (u, node.order)), u, argument)
 
 
+class InverseValue(sp.Function):
+    """The real u with forward(u) = y, among the closed-form solutions ``candidates`` (Lambdas of y).
+
+    Taken only once y is a number: a candidate counts when it is real there and forward gives y
+    back; none or more than one is a NumericError (no value, or no single inverse, at that point).
+    """
+
+    nargs = 1
+    forward = None
+    candidates = ()
+
+    def _eval_evalf(self, prec):
+        from derive.numeric import NumericError
+
+        y = self.args[0].evalf(prec)
+        if not y.is_Number:
+            return None
+        digits = mpmath.libmp.prec_to_dps(prec) + 10
+        found = []
+        for candidate in self.candidates:
+            u = sp.sympify(candidate(y)).evalf(digits)
+            if not u.is_Number:
+                re_u, im_u = u.as_real_imag()
+                if not (re_u.is_Number and im_u.is_Number) or abs(im_u) > sp.Float(10) ** (5 - digits):
+                    continue
+                u = re_u
+            back = sp.sympify(self.forward(u)).evalf(digits)
+            if not back.is_Number or abs(back - y) > sp.Float(10) ** (5 - digits) * max(1, abs(y)):
+                continue
+            if all(abs(u - v) > sp.Float(10) ** (5 - digits) * max(1, abs(u)) for v in found):
+                found.append(u)
+        if len(found) != 1:
+            raise NumericError(
+                f"{self.func.__name__}: {'no' if not found else 'more than one'} real argument gives the value {y}"
+            )
+        return sp.Float(found[0], mpmath.libmp.prec_to_dps(prec))
+
+
+def inverse(interp, node: Inverse):
+    """f^{-1}(y): the closed-form solutions of f(u) = y (SymPy's solve), the real one taken at each point."""
+    BindError, _, _ = _errors()
+    u = sp.Dummy("u", real=True)
+    y = sp.Dummy("y", real=True)
+    saved = dict(interp.bound)
+    try:
+        interp.bound[node.variable] = u
+        at_u = interp._scalar(interp.atom(node.target, node.variable_side))
+    finally:
+        interp.bound = saved
+    from derive.notation import unfold
+
+    at_u = unfold(at_u).doit()
+    name = node.target.key
+    if u not in at_u.free_symbols:
+        raise BindError(f"the inverse of {name}, which does not depend on its argument as read")
+    try:
+        solutions = sp.solve(sp.Eq(at_u, y), u)
+    except (NotImplementedError, ValueError, TypeError):
+        solutions = []
+    if not solutions or any(not isinstance(s, sp.Expr) or s.free_symbols - {y} for s in solutions):
+        raise BindError(f"the inverse function {name}^{{-1}} is not found in closed form")
+    function = type(
+        f"{name}_inverse",
+        (InverseValue,),
+        {"forward": sp.Lambda(u, at_u), "candidates": tuple(sp.Lambda(y, s) for s in solutions)},
+    )
+    return function(interp._scalar(interp.side(node.arg)))
+
+
+class IntegralValue(sp.Function):
+    """∫_a^b f(u) du for args (Lambda(u, f), a, b), by mpmath quadrature once f holds only numbers.
+
+    A quadrature whose error estimate does not reach the working precision is a NumericError
+    (the integral diverges, or does not converge numerically), never a value.
+    """
+
+    nargs = 3
+
+    def _eval_evalf(self, prec):
+        from derive.numeric import NumericError
+
+        body, low, high = self.args
+        digits = mpmath.libmp.prec_to_dps(prec)
+        low, high = (bound if bound.is_infinite else bound.evalf(digits + 20) for bound in (low, high))
+        if body.expr.free_symbols - set(body.variables) or not all(b.is_Number or b.is_infinite for b in (low, high)):
+            return None
+        values = []
+        for guard in (20, 40):  # a divergent integral's quadrature depends on the precision: two must agree
+            with mpmath.workdps(digits + guard):
+                integrand = sp.lambdify(body.variables, body.expr, modules="mpmath")
+                ends = [
+                    (mpmath.inf if b is sp.oo else -mpmath.inf) if b.is_infinite else mpmath.mpf(b) for b in (low, high)
+                ]
+                try:
+                    value, error = mpmath.quad(integrand, ends, error=True)
+                except (ValueError, ZeroDivisionError, TypeError) as exc:
+                    raise NumericError(f"the integral has no numeric value ({exc})") from None
+                if isinstance(value, mpmath.mpc):
+                    raise NumericError("the integral is not real")
+                tolerance = mpmath.mpf(10) ** (5 - digits) * max(1, abs(value))
+                if not mpmath.isfinite(value) or error > tolerance or any(abs(value - v) > tolerance for v in values):
+                    raise NumericError("the integral does not converge numerically")
+                values.append(value)
+        value = values[0]
+        return sp.Float(value, digits)
+
+
+def integral(interp, node: Integral):
+    """∫_a^b f: the integrand in a variable u of its own, integrated numerically at each point."""
+    BindError, _, _ = _errors()
+    u = sp.Dummy(node.variable, real=True)
+    saved = dict(interp.bound)
+    try:
+        interp.bound[node.variable] = u
+        body = interp._scalar(interp.side(node.body))
+    finally:
+        interp.bound = saved
+    bounds = []
+    for side, sign in zip((node.low, node.high), node.infinite):
+        if sign:
+            bounds.append(sp.oo if sign > 0 else -sp.oo)
+            continue
+        bound = interp._scalar(interp.side(side))
+        if u in bound.free_symbols:
+            raise BindError("an integral whose bound depends on its own variable")
+        bounds.append(bound)
+    from derive.notation import unfold
+
+    return IntegralValue(sp.Lambda(u, unfold(body).doit()), *bounds)
+
+
 def product(interp, node: Product):
     """u ⊙ v and u ∘ v entry by entry; u ⊗ v the outer (Kronecker) product."""
     BindError, _, ShapeError = _errors()
@@ -403,6 +537,8 @@ HANDLERS = {
     Norm: norm,
     Branches: branches,
     Prime: prime,
+    Inverse: inverse,
+    Integral: integral,
     Product: product,
     Transposed: transposed,
     Component: component,

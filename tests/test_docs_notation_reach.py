@@ -1,0 +1,99 @@
+"""Notation the reader computes: definite integrals, inverse functions and traces of whole matrices.
+
+Each form is read on a correct formula (PASS) and on a wrong variant (FAIL) by the same machinery;
+what cannot be given a value (a divergent integral, a function with no single inverse) is UNKNOWN."""
+
+import pytest
+
+from derive.docs import check_paths
+
+# (name, tag, correct formula, wrong variant)
+PAIRS = [
+    (
+        "a definite integral to infinity with a parameter",
+        r"\lambda: positive",
+        r"\int_0^\infty x e^{-\lambda x} \, dx = \frac{1}{\lambda^2}",
+        r"\int_0^\infty x e^{-\lambda x}\,\mathrm{d}x = \frac{1}{\lambda}",
+    ),
+    (
+        "a definite integral with numeric bounds",
+        r"",
+        r"\int_0^\infty x^2e^{-x} \; dx = 2",
+        r"\int_0^\infty x^2e^{-x} \; dx = 1",
+    ),
+    (
+        "an integral from minus infinity to the variable",
+        r"sigmoid_derivative; \zeta(x) = \log(1 + \exp(x))",
+        r"\zeta(x) = \int_{-\infty}^x \sigma(y) dy",
+        r"\zeta(x) = \int_{-\infty}^x \sigma(y)^2 dy",
+    ),
+    (
+        "an integral over a finite interval",
+        r"a: positive",
+        r"\int_{0}^{a} 3 t^2 \, dt = a^3",
+        r"\int_{0}^{a} 3 t^2 \, dt = a^2",
+    ),
+    (
+        "the inverse of the logistic sigmoid",
+        r"sigmoid_derivative; x: probability",
+        r"\sigma^{-1}(x) = \log\left(\frac{x}{1 - x}\right)",
+        r"\sigma^{-1}(x) = \log\left(\frac{1 - x}{x}\right)",
+    ),
+    (
+        "the inverse of a function defined in the tag",
+        r"\zeta(x) = \log(1 + \exp(x)); x: positive",
+        r"\zeta^{-1}(x) = \log\left(\exp(x) - 1\right)",
+        r"\zeta^{-1}(x) = \log\left(\exp(x) + 1\right)",
+    ),
+    (
+        "the inverse of tanh, one real branch of two",
+        r"f(x) = \tanh(x); x: real",
+        r"f^{-1}(\tanh(x)) = x",
+        r"f^{-1}(\tanh(x)) = 2x",
+    ),
+    (
+        "the trace of a product of three matrices",
+        r"A: matrix; B: matrix; C: matrix",
+        r"\operatorname{Tr}(\mathbf{A}\mathbf{B}\mathbf{C}) = \operatorname{Tr}(\mathbf{C}\mathbf{A}\mathbf{B})",
+        r"\operatorname{Tr}(\mathbf{A}\mathbf{B}\mathbf{C}) = \operatorname{Tr}(\mathbf{B}\mathbf{A}\mathbf{C})",
+    ),
+]
+
+
+def verdict(tmp_path, tag: str, latex: str) -> tuple[str, str]:
+    path = tmp_path / "doc.md"
+    comment = f"<!-- derive: {tag} -->\n" if tag else ""
+    path.write_text(f"# doc\n\n{comment}$$\n{latex}\n$$\n", encoding="utf-8")
+    records = check_paths([str(path)])
+    assert len(records) == 1, records
+    return records[0].verdict, records[0].detail
+
+
+@pytest.mark.parametrize("name, tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
+def test_correct_passes_and_wrong_fails(tmp_path, name, tag, correct, wrong):
+    assert verdict(tmp_path, tag, correct)[0] == "PASS", verdict(tmp_path, tag, correct)
+    assert verdict(tmp_path, tag, wrong)[0] == "FAIL", verdict(tmp_path, tag, wrong)
+
+
+@pytest.mark.parametrize(
+    "latex",
+    [r"\int_0^\infty e^{\lambda x} dx = \frac{1}{\lambda}", r"\int_0^1 \frac{1}{t} dt = \lambda"],
+)
+def test_a_divergent_integral_is_unknown_not_a_value(tmp_path, latex):
+    v, detail = verdict(tmp_path, r"\lambda: positive", latex)
+    assert v == "UNKNOWN" and "does not converge" in detail, (v, detail)
+
+
+def test_an_inverse_with_two_real_branches_is_unknown(tmp_path):
+    v, detail = verdict(tmp_path, r"f(x) = x^2; x: positive", r"f^{-1}(x) = \sqrt{x}")
+    assert v == "UNKNOWN" and "more than one real argument" in detail, (v, detail)
+
+
+def test_an_indefinite_integral_is_unknown_with_its_reason(tmp_path):
+    v, detail = verdict(tmp_path, r"x: real", r"\int x \, dx = \frac{x^2}{2}")
+    assert v == "UNKNOWN" and "indefinite" in detail, (v, detail)
+
+
+def test_the_trace_of_a_non_square_reading_is_unknown_not_an_internal_error(tmp_path):
+    v, detail = verdict(tmp_path, "", r"\operatorname{Tr}(\mathbf{A}) = \operatorname{Tr}(\mathbf{A}^\top)")
+    assert "internal error" not in detail and "not square" in detail, (v, detail)
