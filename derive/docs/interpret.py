@@ -35,7 +35,7 @@ class Unsupported(DeriveError):
 
 @dataclass
 class Tok:
-    kind: str  # "cs" (control sequence), "ch" (character), "group" ({...})
+    kind: str  # "cs" (control sequence), "ch" (character), "group" ({...}), "made" (a placeholder already made)
     text: str = ""
     pos: int = 0
     items: list = field(default_factory=list)
@@ -796,6 +796,13 @@ class Prime:
 
 
 @dataclass
+class Series:
+    """1 + \\gamma + \\gamma^2 + \\ldots: an endless sum whose pattern is read from its explicit terms."""
+
+    terms: list  # Side, the terms written before the dots
+
+
+@dataclass
 class Integral:
     """\\int_a^b f(x)\\,dx: a definite integral; a bound is None when infinite (sign in ``infinite``)."""
 
@@ -1184,6 +1191,9 @@ class Rewriter:
             if len(over) > 1 or over[0] in (0, len(tokens) - 1):
                 raise NotationError("\\over needs one numerator and one denominator", tokens[over[0]].pos)
             return r"\frac{" + self.emit(tokens[: over[0]]) + "}{" + self.emit(tokens[over[0] + 1 :]) + "}"
+        dots = next((m for m, x in enumerate(tokens) if x.is_cs(*DOTS)), None)
+        if dots is not None:
+            return self.emit(self._series(tokens, dots), products)
         if products:
             text = self._products(tokens)
             if text is not None:
@@ -1198,6 +1208,10 @@ class Rewriter:
         while k < len(tokens):
             t = tokens[k]
             if t.is_ch(" "):  # a space kept inside \text{...}
+                k += 1
+                continue
+            if t.kind == "made":  # a placeholder made before this pass (an endless sum)
+                out.append(t.text)
                 k += 1
                 continue
             if t.is_cs("evalopen"):
@@ -1739,6 +1753,40 @@ class Rewriter:
         out.append(self.placeholder(Limit(named[0], target_side, infinite, direction, self.sub_side(tokens[k2:end]))))
         return end
 
+    def _series(self, tokens, dots):
+        """tokens with the sum around the dots at ``dots`` rewritten: x_1 + x_2 + \\cdots + x_n as
+        \\sum_{j=1}^{n} x_j (terms alike but for one index counting up by one), an endless sum as a Series."""
+        lo, hi = _enclosing(tokens, dots)
+        run = tokens[lo:hi]
+        while run and run[-1].is_ch(","):  # 1 + x + \ldots, = ...
+            run = run[:-1]
+        terms, current = [], []
+        for m, x in enumerate(run):
+            if x.is_ch("+") and _depth_at(run, m) == 0:
+                terms.append(current)
+                current = []
+            else:
+                current.append(x)
+        terms.append(current)
+        at = [n for n, term in enumerate(terms) if len(term) == 1 and term[0].is_cs(*DOTS)]
+        if len(at) != 1 or any(not term for term in terms):
+            raise Unsupported("\\ldots that is not one term of a sum (a + b + \\ldots + z) is not read")
+        before, after = terms[: at[0]], terms[at[0] + 1 :]
+        if len(after) > 1:
+            raise Unsupported("a sum with \\ldots followed by more than its last term is not read")
+        if after:
+            rewritten = _index_pattern(before, after[0], _fresh_index(tokens))
+            if rewritten is None:
+                raise Unsupported(
+                    "a sum a + b + \\ldots + z whose terms do not differ in one index counting up by one is not read"
+                )
+        else:
+            if len(before) < 3:
+                raise Unsupported("an endless sum with fewer than three terms before \\ldots: its pattern is ambiguous")
+            node = Series([self.sub_side(term) for term in before])
+            rewritten = [Tok("made", self.placeholder(node), run[0].pos)]
+        return tokens[:lo] + [Tok("ch", "(", run[0].pos), *rewritten, Tok("ch", ")", run[0].pos)] + tokens[hi:]
+
     def _integral(self, tokens, k, out):
         """\\int_a^b body \\, dx: the bounds in either order, the differential at the end of the term."""
         scripts = {}
@@ -2235,6 +2283,96 @@ def _strip_d(tokens):
     return None
 
 
+DOTS = ("ldots", "cdots", "dots", "dotsb")
+
+
+def _enclosing(tokens, m):
+    """(start, end) of the innermost bracket (or the whole list) around tokens[m], without the brackets."""
+    lo = m
+    depth = 0
+    while lo > 0:
+        x = tokens[lo - 1]
+        if x.is_ch(")", "]"):
+            depth += 1
+        elif x.is_ch("(", "["):
+            if depth == 0:
+                break
+            depth -= 1
+        lo -= 1
+    hi, depth = m, 0
+    while hi < len(tokens):
+        x = tokens[hi]
+        if x.is_ch("(", "["):
+            depth += 1
+        elif x.is_ch(")", "]"):
+            if depth == 0:
+                break
+            depth -= 1
+        hi += 1
+    return lo, hi
+
+
+def _fresh_index(tokens) -> str:
+    used = {x.text for x in _flatten(tokens) if x.kind == "ch"}
+    return next(letter for letter in "jklmpqrsuvw" if letter not in used)
+
+
+def _index_pattern(before, last, index):
+    """\\sum_{index=a}^{z} term tokens when the terms before the dots and the last one are alike but
+    for one place holding a, a + 1, ... (integers) and z (anything); None otherwise."""
+    shapes = [_flatten_with_groups(term) for term in [*before, last]]
+    if any(len(shape) != len(shapes[0]) for shape in shapes):
+        return None
+    differing = [m for m in range(len(shapes[0])) if len({_tok_key(shape[m]) for shape in shapes}) > 1]
+    if len(differing) != 1:
+        return None
+    place = differing[0]
+    values = [shape[place].text for shape in shapes[:-1]]
+    if not all(v.isdigit() for v in values) or any(int(b) != int(a) + 1 for a, b in zip(values, values[1:])):
+        return None
+    top = shapes[-1][place]
+    if top.kind != "ch" or not top.text.isalnum() or top.text.isdigit() and int(top.text) < int(values[-1]):
+        return None
+    pos = top.pos
+    body = _replace_at(last, shapes[-1][place], Tok("ch", index, pos))
+    return [
+        Tok("cs", "sum", pos),
+        Tok("ch", "_", pos),
+        Tok("group", "", pos, [Tok("ch", index, pos), Tok("ch", "=", pos), *[Tok("ch", c, pos) for c in values[0]]]),
+        Tok("ch", "^", pos),
+        Tok("group", "", pos, [top]),
+        *body,
+    ]
+
+
+def _flatten_with_groups(tokens) -> list:
+    out = []
+    for x in tokens:
+        if x.kind == "group":
+            out.append(Tok("ch", "{", x.pos))
+            out.extend(_flatten_with_groups(x.items))
+            out.append(Tok("ch", "}", x.pos))
+        else:
+            out.append(x)
+    return out
+
+
+def _tok_key(x):
+    return (x.kind, x.text)
+
+
+def _replace_at(tokens, target, new):
+    out = []
+    for x in tokens:
+        if x is target:
+            out.append(new)
+        elif x.kind == "group":
+            out.append(Tok("group", "", x.pos, _replace_at(x.items, target, new)))
+        else:
+            out.append(x)
+    return out
+
+
 def _differential(tokens, first, end):
     """(start of the variable, start of the d) of a differential d x, \\mathrm{d}x, \\,dx closing tokens[first:end]."""
     for m in range(end - 2, first - 1, -1):
@@ -2319,7 +2457,13 @@ def _plain(tokens) -> str:
 
 def rewrite_chain(text: str, log_base: str = "e", functions=()) -> tuple:
     """(sides as Side, relations, conditions) for one formula; ``functions`` are names known to be functions."""
-    chain = split_chain(clean(lex(text)))
+    tokens = clean(lex(text))
+    tokens = [  # 1 + x + \ldots, = ...: the comma closes the dots, it starts no condition
+        x
+        for m, x in enumerate(tokens)
+        if not (x.is_ch(",") and m > 0 and tokens[m - 1].is_cs(*DOTS) and _relation(tokens, m + 1))
+    ]
+    chain = split_chain(tokens)
     relations = list(chain.relations)
     side_tokens = list(chain.sides)
     for link, relation in enumerate(relations):

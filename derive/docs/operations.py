@@ -27,6 +27,7 @@ from derive.docs.interpret import (
     Norm,
     Prime,
     Product,
+    Series,
     Transposed,
 )
 
@@ -388,6 +389,23 @@ def integral(interp, node: Integral):
     return IntegralValue(sp.Lambda(u, unfold(body).doit()), *bounds)
 
 
+def series(interp, node: Series):
+    """a + a r + a r^2 + …: read as geometric when every explicit term is the one before times one
+    ratio r (a ≠ 0, three terms at least); its value a / (1 - r) where |r| < 1, none elsewhere."""
+    BindError, _, _ = _errors()
+    terms = [interp._scalar(interp.side(term)) for term in node.terms]
+    first = terms[0]
+    if first == 0:
+        raise BindError("an endless sum whose first term is 0: its pattern is not read")
+    ratio = sp.simplify(terms[1] / first)
+    if all(sp.simplify(later - earlier * ratio) == 0 for earlier, later in zip(terms, terms[1:])):
+        return sp.Piecewise((first / (1 - ratio), sp.Abs(ratio) < 1), (sp.nan, True))
+    step = sp.simplify(terms[1] - first)
+    if all(sp.simplify(later - earlier - step) == 0 for earlier, later in zip(terms, terms[1:])):
+        raise BindError("an endless arithmetic sum (it has no finite value unless every term is 0)")
+    raise BindError("the terms before \\ldots follow no geometric or arithmetic pattern as read")
+
+
 def product(interp, node: Product):
     """u ⊙ v and u ∘ v entry by entry; u ⊗ v the outer (Kronecker) product."""
     BindError, _, ShapeError = _errors()
@@ -538,6 +556,7 @@ HANDLERS = {
     Branches: branches,
     Prime: prime,
     Inverse: inverse,
+    Series: series,
     Integral: integral,
     Product: product,
     Transposed: transposed,
