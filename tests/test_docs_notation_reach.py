@@ -52,6 +52,24 @@ PAIRS = [
         r"f^{-1}(\tanh(x)) = 2x",
     ),
     (
+        "an endless geometric sum written with dots",
+        r"\gamma: probability",
+        r"1 + \gamma + \gamma^2 + \ldots, = \frac{1}{1-\gamma}",
+        r"1 + \gamma + \gamma^2 + \ldots, = \frac{1}{1+\gamma}",
+    ),
+    (
+        "an endless geometric sum from its second term",
+        r"\beta: probability",
+        r"\beta + \beta^2 + \beta^3 + \cdots = \frac{\beta}{1-\beta}",
+        r"\beta + \beta^2 + \beta^3 + \cdots = \frac{1}{1-\beta}",
+    ),
+    (
+        "a sum of entries written with dots up to the last",
+        r"x: vector",
+        r"x_1 + x_2 + \cdots + x_n = \sum_i x_i",
+        r"x_1 + x_2 + \cdots + x_n = \sum_i x_i^2",
+    ),
+    (
         "the trace of a product of three matrices",
         r"A: matrix; B: matrix; C: matrix",
         r"\operatorname{Tr}(\mathbf{A}\mathbf{B}\mathbf{C}) = \operatorname{Tr}(\mathbf{C}\mathbf{A}\mathbf{B})",
@@ -97,3 +115,17 @@ def test_an_indefinite_integral_is_unknown_with_its_reason(tmp_path):
 def test_the_trace_of_a_non_square_reading_is_unknown_not_an_internal_error(tmp_path):
     v, detail = verdict(tmp_path, "", r"\operatorname{Tr}(\mathbf{A}) = \operatorname{Tr}(\mathbf{A}^\top)")
     assert "internal error" not in detail and "not square" in detail, (v, detail)
+
+
+@pytest.mark.parametrize(
+    "latex, reason",
+    [
+        (r"1 + \gamma + \ldots = \frac{1}{1-\gamma}", "ambiguous"),
+        (r"1 + 2\gamma + 3\gamma^2 + \ldots = \frac{1}{(1-\gamma)^2}", "no geometric or arithmetic pattern"),
+        (r"1 + 2 + 3 + \ldots = \gamma", "arithmetic"),
+        (r"\gamma_1 + \gamma_3 + \cdots + \gamma_n = \gamma", "counting up by one"),
+    ],
+)
+def test_dots_whose_pattern_is_not_read_are_unknown_with_the_reason(tmp_path, latex, reason):
+    v, detail = verdict(tmp_path, r"\gamma: probability", latex)
+    assert v == "UNKNOWN" and reason in detail, (v, detail)
