@@ -1604,6 +1604,14 @@ CHECKS.update(
         "d2l-calc-rules-block~ln": lambda: _rules(log),
         "d2l-sr-ce-block": lambda: _ce_block(lambda o: log(sum(exp(ok) for ok in o))),
         "d2l-sr-ce-block~last": lambda: _ce_block(lambda o: sum(exp(ok) for ok in o)),
+        "d2l-int-power": lambda: all(
+            close(quad(lambda y: n * y ** (n - 1), [0, x]), x**n) for x, n in ((mpf("0.7"), mpf("2.5")), (2, 3))
+        ),
+        "d2l-int-power~factor": lambda: all(
+            close(quad(lambda y: n * y ** (n - 1), [0, x]), n * x**n) for x, n in ((mpf("0.7"), mpf("2.5")), (2, 3))
+        ),
+        "d2l-int-exp": lambda: always(lambda x: close(quad(exp, [0, x]), exp(x) - 1), REAL),
+        "d2l-int-exp~lower": lambda: always(lambda x: close(quad(exp, [0, x]), exp(x)), REAL),
         "d2l-rms-series": lambda: all(
             close(nsum(lambda k, g=g: g**k, [0, inf]), 1 / (1 - g)) for g in (mpf("0.9"), mpf("0.2"))
         ),
