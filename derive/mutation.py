@@ -33,6 +33,8 @@ from derive.symbolic import prove_zero
 PER_TARGET = 6  # wrong variants kept per statement or step
 EQUIVALENCE_BUDGET = 3.0  # seconds SymPy gets to show a variant is not wrong after all
 FRESH_POINTS = 120  # an independent, larger sample that decides whether a variant is really wrong
+SCREEN_POINTS = 3  # fresh points at which a variant that differs from the original needs no equivalence proof
+APART = 1e-30  # a relative difference far above 60-digit rounding: the two are not equal
 
 
 @dataclass(frozen=True)
@@ -244,12 +246,42 @@ def _equivalent(original, variant, assumptions) -> bool:
     return all(prove_zero(case, assumptions, budget=EQUIVALENCE_BUDGET).proved for case in _cases_of_deltas(difference))
 
 
-def _wrong(original, candidates, assumptions, limit=PER_TARGET) -> tuple[list, int]:
-    """The candidates SymPy cannot show equal to ``original``, at most ``limit``; and how many it could."""
+def _apart(original, variant, points) -> bool:
+    """Whether ``original`` and ``variant`` take clearly different numbers at one of ``points``.
+
+    Then no proof can show them equal, and the proof, which is what costs time when a
+    variant is wrong, is not attempted. A point where either has no plain number (a
+    matrix, a singularity) decides nothing.
+    """
+    import mpmath
+
+    from derive.numeric import WORKING_DIGITS, evaluate
+
+    for point in points:
+        try:
+            with mpmath.workdps(WORKING_DIGITS):
+                a, b = evaluate(original, point), evaluate(variant, point)
+                if not (isinstance(a, mpmath.mpf) and isinstance(b, mpmath.mpf)):
+                    continue
+                if mpmath.isfinite(a) and mpmath.isfinite(b) and abs(a - b) > APART * max(1, abs(a), abs(b)):
+                    return True
+        except Exception:  # noqa: BLE001 - no number at this point: the proof decides
+            continue
+    return False
+
+
+def _wrong(original, candidates, assumptions, limit=PER_TARGET, points=()) -> tuple[list, int]:
+    """The candidates SymPy cannot show equal to ``original``, at most ``limit``; and how many it could.
+
+    A candidate with a different value at one of ``points`` is kept without asking SymPy.
+    """
     kept, equivalent = [], 0
     for variant in candidates:
         if len(kept) == limit:
             break
+        if _apart(original, variant.expr, points):
+            kept.append(variant)
+            continue
         try:
             if _equivalent(original, variant.expr, assumptions):
                 equivalent += 1
@@ -299,7 +331,9 @@ def score(result) -> MutationScore:
         statement = claim.statement
         label = f"statement {position + 1}"
 
-        wrong, equivalent = _wrong(statement.rhs, variants(statement.rhs, indices), assumptions, per_claim)
+        wrong, equivalent = _wrong(
+            statement.rhs, variants(statement.rhs, indices), assumptions, per_claim, fresh[:SCREEN_POINTS]
+        )
         outcome.equivalent_discarded += equivalent
         wrong_statements = []
         for variant in wrong:
@@ -321,7 +355,9 @@ def score(result) -> MutationScore:
         inner = list(range(1, len(claim.steps) - 1))
         for step_position in inner[len(inner) // 2 :][:1]:
             step = claim.steps[step_position]
-            wrong, equivalent = _wrong(step.expr, variants(step.expr, indices), assumptions, per_claim)
+            wrong, equivalent = _wrong(
+                step.expr, variants(step.expr, indices), assumptions, per_claim, fresh[:SCREEN_POINTS]
+            )
             outcome.equivalent_discarded += equivalent
             for variant in wrong:
                 mutated = replace(step, expr=variant.expr)

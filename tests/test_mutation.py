@@ -44,3 +44,29 @@ def test_a_verifier_that_accepts_everything_is_caught(monkeypatch):
     monkeypatch.setattr(importlib.import_module("derive.verify"), "holds", lambda relation, a, b, digits=50: (True, 0))
     found = mutation.score(load("softmax_jacobian"))
     assert not found.perfect and found.caught < len(found.wrong)
+
+
+def test_the_numeric_screen_keeps_and_sets_aside_what_the_proofs_alone_do():
+    """A variant that differs from the original at a fresh point skips the equivalence proof:
+    the same variants are kept and the same are set aside as equivalent as without the screen."""
+    from derive.numeric import WORKING_DIGITS
+    from derive.verify import domain_assumptions
+
+    result = load("softmax_jacobian")
+    claim = result.claims[0]
+    domain = claim.domain or result.domain
+    indices = {s for s, sampler in domain.samplers.items() if isinstance(sampler, mutation.Index)}
+    assumptions = domain_assumptions(result, domain)
+    points = domain.with_(points=mutation.FRESH_POINTS).sample_points("screen", WORKING_DIGITS)[:3]
+    original = claim.statement.rhs
+    swapped = mutation.Variant("swapped symmetric indices", original.xreplace({i: j, j: i}))
+    wrong = mutation.variants(original, indices)
+    candidates = [swapped, *wrong]
+    screened = mutation._wrong(original, candidates, assumptions, limit=len(candidates), points=points)
+    proved_only = mutation._wrong(original, candidates, assumptions, limit=len(candidates))
+    assert screened == proved_only
+    kept, equivalent = screened
+    assert swapped not in kept and equivalent >= 1  # a correct variant: set aside by the proof
+    assert len(kept) >= 3  # wrong ones: kept
+    assert not mutation._apart(original, swapped.expr, points)
+    assert any(mutation._apart(original, variant.expr, points) for variant in wrong)
