@@ -82,6 +82,8 @@ def concrete_size(size, values) -> int:
     """The integer a declared size (an int, or an expression in dimensions already drawn into ``values``) takes."""
     if isinstance(size, int):
         return size
+    if isinstance(size, sp.Symbol) and isinstance(values.get(size), int):  # the common case, without SymPy
+        return values[size]
     expr = sp.sympify(size).xreplace({s: sp.Integer(v) for s, v in values.items() if isinstance(v, int)})
     if not expr.is_Integer:
         raise DefinitionError(f"size {size} depends on a dimension that is not declared before it")

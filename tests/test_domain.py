@@ -42,3 +42,16 @@ def test_a_limit_draws_the_same_first_points():
     assert len(every) == 12
     for limit in (1, 3, 12, 40):
         assert domain.sample_points("limit", 60, limit=limit) == every[:limit]
+
+
+def test_concrete_size_of_a_dimension_and_of_an_expression_in_dimensions():
+    from derive.domain import concrete_size
+    from derive.errors import DefinitionError
+    from derive.notation import n
+
+    m = sp.Symbol("m", integer=True, positive=True)
+    assert concrete_size(n, {n: 4}) == 4 and isinstance(concrete_size(n, {n: 4}), int)
+    assert concrete_size(n * m + 1, {n: 4, m: 3}) == 13
+    assert concrete_size(7, {}) == 7
+    with pytest.raises(DefinitionError):
+        concrete_size(m, {n: 4})
