@@ -230,8 +230,17 @@ def rewritings(expr) -> list[Variant]:
 
 
 def _cases_of_deltas(expr):
-    """``expr`` split on each Kronecker delta δ_ab: a = b (δ = 1), and a ≠ b (δ = 0)."""
-    deltas = sorted(expr.atoms(sp.KroneckerDelta), key=sp.default_sort_key)
+    """``expr`` split on each Kronecker delta δ_ab: a = b (δ = 1), and a ≠ b (δ = 0).
+
+    Only a delta of free indices is split: δ_jl inside Σ_l is 1 for one term of the sum
+    and 0 for the others, so neither case holds for the whole sum.
+    """
+    bound = set()
+    for node in expr.atoms(sp.Sum, sp.Product):
+        bound |= {limit[0] for limit in node.limits}
+    deltas = sorted(
+        (delta for delta in expr.atoms(sp.KroneckerDelta) if not delta.free_symbols & bound), key=sp.default_sort_key
+    )
     if not deltas:
         return [expr]
     a, b = deltas[0].args

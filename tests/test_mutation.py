@@ -70,3 +70,18 @@ def test_the_numeric_screen_keeps_and_sets_aside_what_the_proofs_alone_do():
     assert len(kept) >= 3  # wrong ones: kept
     assert not mutation._apart(original, swapped.expr, points)
     assert any(mutation._apart(original, variant.expr, points) for variant in wrong)
+
+
+def test_a_delta_of_a_summed_index_is_not_split_into_cases():
+    """δ_jl inside Σ_l is neither 1 nor 0 for the whole sum: splitting on it once 'proved' S/d = S."""
+    from derive.notation import x
+    from derive.symbolic import Assumptions
+
+    d = sp.Symbol("d", integer=True, positive=True)
+    l = sp.Symbol("l", integer=True, positive=True)
+    mean = sp.Sum(x[l], (l, 1, d)) / d
+    summed = sp.Sum(2 * (delta(j, l) - 1 / d) * (x[l] - mean), (l, 1, d))
+    assert not mutation._equivalent(summed / d, summed, Assumptions())
+    assert mutation._cases_of_deltas(summed) == [summed]
+    free = delta(i, j) * x[i]
+    assert len(mutation._cases_of_deltas(free)) == 2
