@@ -193,6 +193,8 @@ def test_an_unbalanced_formula_that_holds_everywhere_passes(tmp_path):
         r"\frac{df}{dx} = -1/x^2",
         r"g(\mathbf{x} + b) = g(\mathbf{x}) + b",
         r"f'(x) = 3x^2 + 4x - 3",
+        r"f(x) = f(-x)",  # f even: a condition, and f(x) no product
+        r"\frac{L(x+\epsilon) - L(x)}{(x+\epsilon) - x} = \frac{L(x+\epsilon) - L(x)}{\epsilon}",
     ],
 )
 def test_an_unknown_function_is_not_decided(tmp_path, formula):
@@ -213,6 +215,16 @@ def test_a_matrix_identity_passes_and_a_matrix_equation_is_never_failed(tmp_path
     assert right[0] == "PASS", right
     assert wrong[0] == "SKIPPED" and "a matrix" in wrong[1], wrong
     assert commuting[0] == "SKIPPED", commuting
+
+
+def test_a_name_before_a_parenthesis_is_a_factor_when_it_is_one_elsewhere(tmp_path):
+    right, wrong = verdicts(tmp_path, r"\lambda(x + y) = \lambda x + \lambda y", r"\lambda(x + y) = \lambda x + y")
+    assert right[0] == "PASS" and wrong[0] == "FAIL", (right, wrong)
+
+
+def test_a_bold_name_with_a_subscript_is_one_of_a_family_of_vectors():
+    with pytest.raises(NotIdentity, match="family of vectors"):
+        free_reading(r"\mathbf{k}_i^\top \mathbf{q} = \mathbf{q}^\top \mathbf{k}_i", KNOWN_FUNCTIONS, set())
 
 
 def test_a_plain_name_beside_its_bold_vector_is_a_component():

@@ -1,30 +1,33 @@
 """The free variables of an untagged claim, and whether it reads as an identity in them.
 
 An untagged formula such as ``d r + r k = r(d + k)`` names variables no earlier formula
-defines. It is read as a claim for all values of its free variables only when it is
-*identity-shaped*; :func:`free_reading` says which variables it has and what kind each is,
-or why the formula is not such a claim:
+defines. :func:`free_reading` says which variables it has and what kind each is:
 
-* each free name is a plain variable: a real number (``a``, ``\\beta_2``, ``m_t``,
-  ``\\delta_{t+1}``, ``r^+``: a subscript that no sum runs over names a value of its
-  own); a vector over the sampled dimension when it is bold or a sum runs over its
-  subscript (``x_i`` in ``\\sum_i x_i y_i``); a count (a positive integer) when it is
-  the bound of a sum (``t`` in ``\\sum_{i=1}^{t}``). All counts are the size of the
-  formula's vectors, so a formula with two different counts is not read;
-* no free name is differentiated (``\\frac{\\partial f}{\\partial x} = y``: f is an unknown
-  function) and no free name is indexed by a superscript in parentheses (``x^{(i)}``);
-  a name found only in the exponent of another name (k in ``S^k = S^{k-1}``) may number
-  iterations: such a formula is read as an equation, as below;
-* every link of an equation has the same free variables on both sides, leaving out the
-  variables derivatives are taken by and, when the formula has vectors, the counts (their
-  size): ``a + 4\\sqrt{2p} = a + 2`` names p on one side only, an equation to solve for
-  p, not an identity. An inequality needs a variable on each side: ``x - \\log x - 1 \\ge 0``
-  may be a condition on x as well as a claim, as ``\\eta \\lambda > 2`` is;
-* an upper-case bold name is a square matrix over the sampled dimension; an equation
-  between matrices may be a condition on them (``\\mathbf{A} = \\mathbf{A}^\\top``), so
-  such a formula is read as an equation, as below. An upper-case name inverted
-  (``W^{-1}``), or a name transposed that is neither bold nor summed over, is not read
-  (``W^\\top = W^{-1}`` states that W is orthogonal: a condition).
+* a plain name is a real number, and so is a name with a subscript no sum runs over
+  (``\\beta_2``, ``m_t``, ``\\delta_{t+1}``, ``r^+``: each a value of its own); a bold
+  lower-case name, or one a sum runs over the subscript of (``x_i`` in ``\\sum_i x_i y_i``),
+  is a vector over the sampled dimension, and ``r_i`` beside ``\\mathbf{r}`` its component;
+  the bound of a sum (``t`` in ``\\sum_{i=1}^{t}``) is a count, the size of the formula's
+  vectors; an upper-case bold name is a square matrix over the sampled dimension.
+
+It raises :class:`NotIdentity` (the formula is not read) for what is no plain variable: a
+name that is differentiated (``\\frac{\\partial f}{\\partial x} = y``: f is a function the
+formula does not state), a name written only just before a parenthesis (``L(x + h) - L(x)``:
+a function, not a product), an example index ``x^{(i)}``, a bold name with a subscript
+(``\\mathbf{k}_i``, one of a family of vectors), an upper-case name inverted (``W^{-1}``) or
+a plain name transposed (a matrix of unstated shape), two different counts.
+
+It raises :class:`Unbalanced` (the formula is read as an equation: decided only if it holds
+for every value, never refuted) when the formula may state a condition or an equation to
+solve rather than an identity:
+
+* a link names a free variable on one side only, leaving out the variables derivatives are
+  taken by and, when the formula has vectors, the counts: ``a + 4\\sqrt{2p} = a + 2`` is an
+  equation for p (true for p = 1/8 only);
+* an inequality with a side in numbers only: ``\\eta \\lambda > 2`` is a condition, though
+  ``x - \\log x - 1 \\ge 0`` holds for every x;
+* a matrix: ``\\mathbf{A}\\mathbf{B} = \\mathbf{B}\\mathbf{A}`` may say that A and B commute;
+* a name only in the exponent of another name: ``S^k = S^{k-1}`` may number iterations.
 
 Functions must be known (shared notation) or defined earlier in the document; an unknown
 one leaves the formula undecided when it is evaluated.
@@ -124,6 +127,9 @@ def free_reading(latex: str, known: set, defined: set) -> dict:
         _visit_side(side, walk, used, set(), known, defined)
         walk.sides.append(used)
     kinds = _settle(walk)
+    for key in kinds:
+        if _only_applied(key, latex):
+            raise NotIdentity(f"{key}(...) applies a function the formula does not state, not a product")
     counts = {k for k, v in kinds.items() if v == "count"}
     if len(counts) > 1:
         raise NotIdentity(f"several sizes ({', '.join(sorted(counts))}): they are not all the same number")
@@ -152,6 +158,19 @@ def free_reading(latex: str, known: set, defined: set) -> dict:
             kinds,
         )
     return kinds
+
+
+def _only_applied(key: str, latex: str) -> bool:
+    """Whether a plain name is written only just before a parenthesis, as a function is: L(x + h) - L(x)."""
+    if re.fullmatch(r"[A-Za-z]", key):
+        spelling = rf"(?<![\\A-Za-z]){key}(?![A-Za-z])"
+    elif re.fullmatch(r"[a-zA-Z]{2,}", key):
+        spelling = rf"\\{key}(?![A-Za-z])"
+    else:
+        return False
+    follows = [latex[m.end() :].lstrip() for m in re.finditer(spelling, latex)]
+    follows = [text for text in follows if not text.startswith(("_", "^", "}"))]  # L_i, L^2: other names
+    return bool(follows) and all(text.startswith(("(", "\\left(", "\\big(", "\\bigl(", "\\Big(")) for text in follows)
 
 
 def _names(used: set, kinds: dict) -> set:
@@ -375,14 +394,14 @@ def _visit_name(atom: Atom, walk: _Walk, used: set, bound: set, defined: set) ->
         raise NotIdentity(f"{_display(atom)} transposed: a vector or a matrix, whose shape the formula does not state")
     if not atom.sub:
         return _note(walk, used, key, "vector" if key in walk.bold else "real", key)
+    if key in walk.bold_subscripted:  # \mathbf{v}_c, \mathbf{k}_i: vectors of their own, not components
+        raise NotIdentity(f"{_display(atom)}: a bold name with a subscript, one of a family of vectors")
     letters = set(re.findall(r"[A-Za-z]+", atom.sub_text))
     if letters & bound or key in walk.indexed_bases:
         if len(atom.sub) != 1:
             raise NotIdentity(f"{_display(atom)}: an entry of a matrix or a tensor")
         return _note(walk, used, key, "vector", key)
     if key in walk.bold:
-        if key in walk.bold_subscripted:  # \mathbf{v}_c: a vector of its own, not a component
-            raise NotIdentity(f"{_display(atom)}: a bold name with a subscript no sum runs over")
         if len(atom.sub) != 1:
             raise NotIdentity(f"{_display(atom)}: an entry of a matrix or a tensor")
         return _note(walk, used, key, "vector", key)  # r_i beside \mathbf{r}: its i-th component
