@@ -220,6 +220,15 @@ def test_a_matrix_identity_passes_and_a_matrix_equation_is_never_failed(tmp_path
 def test_a_name_before_a_parenthesis_is_a_factor_when_it_is_one_elsewhere(tmp_path):
     right, wrong = verdicts(tmp_path, r"\lambda(x + y) = \lambda x + \lambda y", r"\lambda(x + y) = \lambda x + y")
     assert right[0] == "PASS" and wrong[0] == "FAIL", (right, wrong)
+    # a Greek coefficient written only before a parenthesis is still a factor; t in {2t} is the same t
+    right, wrong = verdicts(tmp_path, r"\alpha(x + 1) = \alpha x + \alpha", r"\alpha(x + 1) = \alpha x + 1")
+    assert right[0] == "PASS" and wrong[0] == "FAIL", (right, wrong)
+    right, wrong = verdicts(
+        tmp_path,
+        r"e^{-2t \left(\sqrt{\frac{-\log p}{2t}}\right)^2} = p",
+        r"e^{-2t \left(\sqrt{\frac{-\log p}{t}}\right)^2} = p",
+    )
+    assert right[0] == "PASS" and wrong[0] == "SKIPPED" and "t on one side only" in wrong[1], (right, wrong)
 
 
 def test_a_bold_name_with_a_subscript_is_one_of_a_family_of_vectors():

@@ -67,6 +67,18 @@ from derive.docs.parse import ParseError, parse_latex
 
 BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathbfit)\s*\{?\s*\\?([A-Za-z]+)")
 BOLD_SUBSCRIPTED = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathbfit)\s*\{\s*\\?([A-Za-z]+)\s*\}\s*_")
+FUNCTION_LETTERS = {
+    "phi",
+    "varphi",
+    "psi",
+    "zeta",
+    "sigma",
+    "pi",
+    "rho",
+    "Phi",
+    "Psi",
+    "Gamma",
+}  # Greek names of functions
 CONSTANTS = {"e", "pi", "I", "one", "infty", "inf"}  # names the checker reads as numbers or fixed objects
 SAMPLE_INDEX = re.compile(r"\^\s*\{\s*\(")  # x^{(i)}: the i-th example, not a power
 INVERSE = re.compile(r"(?<![\\A-Za-z])[A-Z]\s*\}?\s*\^\s*\{\s*-\s*1\s*\}")  # W^{-1}, \mathbf{Q}^{-1}: a matrix
@@ -128,7 +140,7 @@ def free_reading(latex: str, known: set, defined: set) -> dict:
         walk.sides.append(used)
     kinds = _settle(walk)
     for key in kinds:
-        if _only_applied(key, latex):
+        if _only_applied(key, latex, walk.bold):
             raise NotIdentity(f"{key}(...) applies a function the formula does not state, not a product")
     counts = {k for k, v in kinds.items() if v == "count"}
     if len(counts) > 1:
@@ -160,16 +172,22 @@ def free_reading(latex: str, known: set, defined: set) -> dict:
     return kinds
 
 
-def _only_applied(key: str, latex: str) -> bool:
-    """Whether a plain name is written only just before a parenthesis, as a function is: L(x + h) - L(x)."""
+def _only_applied(key: str, latex: str, bold: set) -> bool:
+    """Whether a name is written only just before a parenthesis, as a function is: L(x + h) - L(x).
+
+    Only Latin letters and the Greek letters that commonly name functions count: ``\\alpha(x + 1)``
+    is a product, ``f(x + 1)`` and ``\\phi(x + 1)`` are not.
+    """
+    if key in bold:
+        return False
     if re.fullmatch(r"[A-Za-z]", key):
-        spelling = rf"(?<![\\A-Za-z]){key}(?![A-Za-z])"
-    elif re.fullmatch(r"[a-zA-Z]{2,}", key):
-        spelling = rf"\\{key}(?![A-Za-z])"
+        spelling = rf"(?<![\\A-Za-z_]){key}(?![A-Za-z])"
+    elif key in FUNCTION_LETTERS:
+        spelling = rf"(?<!_)\\{key}(?![A-Za-z])"
     else:
         return False
     follows = [latex[m.end() :].lstrip() for m in re.finditer(spelling, latex)]
-    follows = [text for text in follows if not text.startswith(("_", "^", "}"))]  # L_i, L^2: other names
+    follows = [text for text in follows if not text.startswith("_")]  # L_i: another name
     return bool(follows) and all(text.startswith(("(", "\\left(", "\\big(", "\\bigl(", "\\Big(")) for text in follows)
 
 
