@@ -11,8 +11,8 @@ An entry records the request it answers (the key, the result or formula and tag,
 engine and checker digests, the library versions) and a digest of its own body. On
 reading, an entry that is not valid JSON, too large or too deep, of the wrong shape or
 types, recorded for another request, or whose body does not match its digest, is
-ignored and the verdict is computed again (with one line on stderr when
-``DERIVE_VERBOSE`` is set, or ``-v`` is given). Trust model: the cache is as trusted as
+ignored and the verdict is computed again, and the reason is logged to the ``derive.cache``
+logger (the command line shows it on stderr when ``DERIVE_VERBOSE`` is set). Trust model: the cache is as trusted as
 the user's own files. The checks catch corruption, truncation, entries copied under
 another key and hand-edited entries; they cannot stop someone who can write the cache
 folder and recomputes the digests, so a CI run that must not depend on earlier runs
@@ -25,10 +25,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import logging
 import os
 import platform
 import re
-import sys
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
@@ -57,9 +57,11 @@ def cache_dir() -> Path:
     return Path(base) / "derive"
 
 
+_log = logging.getLogger(__name__)
+
+
 def _say(message: str) -> None:
-    if os.environ.get("DERIVE_VERBOSE"):
-        print(f"cache: {message}", file=sys.stderr)
+    _log.info(message)
 
 
 @lru_cache(maxsize=2)

@@ -430,8 +430,22 @@ def run(argv=None) -> int:
     return ACTIONS[args.command](args)
 
 
+def _show_cache_log() -> None:
+    """With ``DERIVE_VERBOSE`` set, each cache entry ignored is one line on stderr."""
+    import logging
+    import os
+
+    logger = logging.getLogger("derive.cache")
+    if os.environ.get("DERIVE_VERBOSE") and not logger.handlers:
+        handler = logging.StreamHandler()  # the current sys.stderr, looked up at each line
+        handler.setFormatter(logging.Formatter("cache: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+
+
 def main(argv=None) -> int:
     """Entry point: run, and turn a user's mistake into one line on stderr and an exit status."""
+    _show_cache_log()
     try:
         return run(argv)
     except DeriveError as exc:

@@ -2,7 +2,11 @@
 corrupt, truncated, mistyped, too deep or misplaced entries are recomputed, never believed."""
 
 import json
+import logging
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -95,14 +99,31 @@ def test_an_intact_entry_is_reused(empty_cache, tmp_path, capsys, monkeypatch):
     assert _check(doc, capsys)[0] == 1
 
 
-def test_verbose_mode_says_what_was_ignored(empty_cache, tmp_path, capsys, monkeypatch):
+def test_an_ignored_entry_is_logged_not_printed(empty_cache, tmp_path, capsys, caplog):
     doc = tmp_path / "page.md"
     doc.write_text(WRONG)
     _check(doc, capsys)
     _verdict_entries(empty_cache)[0].write_text("{}")
-    monkeypatch.setenv("DERIVE_VERBOSE", "1")
-    _, out = _check(doc, capsys)
-    assert out.err.count("\n") == 1 and "ignored" in out.err
+    with caplog.at_level(logging.INFO, logger="derive.cache"):
+        _, out = _check(doc, capsys)
+    assert out.err == ""
+    assert [r.getMessage() for r in caplog.records if r.name == "derive.cache"] == [
+        f"ignored {_verdict_entries(empty_cache)[0].name}: not a cache entry"
+    ]
+
+
+def test_verbose_mode_says_what_was_ignored(empty_cache, tmp_path):
+    doc = tmp_path / "page.md"
+    doc.write_text(WRONG)
+    command = [sys.executable, "-m", "derive", "check", str(doc)]
+    env = {**os.environ, "DERIVE_CACHE_DIR": str(empty_cache)}
+    subprocess.run(command, env=env, capture_output=True, check=False)
+    _verdict_entries(empty_cache)[0].write_text("{}")
+    quiet = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    _verdict_entries(empty_cache)[0].write_text("{}")
+    verbose = subprocess.run(command, env={**env, "DERIVE_VERBOSE": "1"}, capture_output=True, text=True, check=False)
+    assert quiet.returncode == verbose.returncode == 1 and quiet.stderr == ""
+    assert verbose.stderr.count("\n") == 1 and verbose.stderr.startswith("cache: ignored ")
 
 
 REPORT_CORRUPTIONS = [
