@@ -243,3 +243,23 @@ def test_a_counterexample_names_only_what_the_formula_uses():
     assert (
         "q=(" not in unrelated["detail"] and "z=(" not in unrelated["detail"]
     )  # in the vocabulary, not in the formula
+
+
+# --- arguments written in square brackets (Prince's notation: f[x, \phi]) -------------------
+
+
+def test_a_name_before_a_bracketed_list_is_a_function_not_a_product(tmp_path):
+    """Norm_x[mu, sigma^2] is a normal distribution, not Norm_x times the vector (mu, sigma^2)."""
+    found = verdicts(
+        tmp_path,
+        r"\text{Norm}_{x}\Bigl[\mu, \sigma^2\Bigr]=\text{Norm}_{x}\Bigl[0, 1\Bigr] \times \sigma + \mu",
+        r"f[a, b] = f[0, 1] \times b + a",
+    )
+    assert all(verdict in ("UNKNOWN", "SKIPPED") for verdict, _ in found), found
+    assert "bracketed list" in found[1][1]
+
+
+@pytest.mark.parametrize("right, expected", [("ab + ac", "PASS"), ("ab + c", "FAIL")])
+def test_square_brackets_around_a_sum_still_group_a_product(tmp_path, right, expected):
+    [(verdict, detail)] = verdicts(tmp_path, "a[b + c] = " + right)
+    assert verdict == expected, detail

@@ -82,6 +82,12 @@ FUNCTION_LETTERS = {
 CONSTANTS = {"e", "pi", "I", "one", "infty", "inf"}  # names the checker reads as numbers or fixed objects
 SAMPLE_INDEX = re.compile(r"\^\s*\{\s*\(")  # x^{(i)}: the i-th example, not a power
 INVERSE = re.compile(r"(?<![\\A-Za-z])[A-Z]\s*\}?\s*\^\s*\{\s*-\s*1\s*\}")  # W^{-1}, \mathbf{Q}^{-1}: a matrix
+# A name (a letter, or a word in \text/\mathrm) with an optional subscript, just before a square bracket:
+# f[x, \phi] or \text{Norm}_x\bigl[\mu, \sigma^2\bigr] in the notation that writes arguments in brackets.
+BRACKET_APPLIED = re.compile(
+    r"(?:(?<![\\A-Za-z])(?P<letter>[A-Za-z])|\\(?:text|textrm|mathrm|operatorname)\s*\{\s*(?P<word>[A-Za-z]+)\s*\})"
+    r"\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*(?:\\(?:left|[bB]igg?l?)\s*)?\["
+)
 
 
 class NotIdentity(Exception):
@@ -127,6 +133,11 @@ def free_reading(latex: str, known: set, defined: set) -> dict:
         raise NotIdentity("a superscript in parentheses (x^{(i)}) names an example, not a power")
     if INVERSE.search(latex):
         raise NotIdentity("the inverse of an upper-case name: a matrix, whose shape the formula does not state")
+    if any(
+        _holds_a_list(latex, m.end()) and (m.group("letter") or m.group("word")) not in known | defined
+        for m in BRACKET_APPLIED.finditer(latex)
+    ):
+        raise NotIdentity("f[x, y]: a name before a bracketed list applies a function the formula does not state")
     sides, relations, _ = rewrite_chain(latex)
     walk = _Walk(
         bold={m.group(1) for m in BOLD.finditer(latex)},
@@ -170,6 +181,21 @@ def free_reading(latex: str, known: set, defined: set) -> dict:
             kinds,
         )
     return kinds
+
+
+def _holds_a_list(latex: str, start: int) -> bool:
+    """Whether the square bracket opened just before ``start`` holds a comma outside any inner group."""
+    depth = 0
+    for char in latex[start:]:
+        if char in "([{":
+            depth += 1
+        elif char in ")}" or (char == "]" and depth):
+            depth -= 1
+        elif char == "]":
+            return False
+        elif char == "," and depth == 0:
+            return True
+    return False
 
 
 def _only_applied(key: str, latex: str, bold: set) -> bool:
