@@ -259,6 +259,18 @@ def test_a_name_before_a_bracketed_list_is_a_function_not_a_product(tmp_path):
     assert "bracketed list" in found[1][1]
 
 
+def test_a_word_before_a_parenthesised_list_is_a_function_not_a_product_of_letters(tmp_path):
+    """Pearson(preds, target): a named function of two arguments (a docstring), not P e a r s o n (p, t)."""
+    [(verdict, detail)] = verdicts(tmp_path, "Pearson(preds, target) = Pearson(target, preds)")
+    assert verdict in ("UNKNOWN", "SKIPPED") and "bracketed list" in detail, detail
+
+
+@pytest.mark.parametrize("right, expected", [("abc + abd", "PASS"), ("abc + d", "FAIL")])
+def test_letters_before_a_parenthesised_sum_still_multiply(tmp_path, right, expected):
+    [(verdict, detail)] = verdicts(tmp_path, "ab(c + d) = " + right)
+    assert verdict == expected, detail
+
+
 @pytest.mark.parametrize("right, expected", [("ab + ac", "PASS"), ("ab + c", "FAIL")])
 def test_square_brackets_around_a_sum_still_group_a_product(tmp_path, right, expected):
     [(verdict, detail)] = verdicts(tmp_path, "a[b + c] = " + right)

@@ -82,11 +82,13 @@ FUNCTION_LETTERS = {
 CONSTANTS = {"e", "pi", "I", "one", "infty", "inf"}  # names the checker reads as numbers or fixed objects
 SAMPLE_INDEX = re.compile(r"\^\s*\{\s*\(")  # x^{(i)}: the i-th example, not a power
 INVERSE = re.compile(r"(?<![\\A-Za-z])[A-Z]\s*\}?\s*\^\s*\{\s*-\s*1\s*\}")  # W^{-1}, \mathbf{Q}^{-1}: a matrix
-# A name (a letter, or a word in \text/\mathrm) with an optional subscript, just before a square bracket:
-# f[x, \phi] or \text{Norm}_x\bigl[\mu, \sigma^2\bigr] in the notation that writes arguments in brackets.
+# A name (a letter, or a word) with an optional subscript, just before a square bracket or a word just
+# before a parenthesis: f[x, \phi] and \text{Norm}_x\bigl[\mu, \sigma^2\bigr] in the notation that writes
+# arguments in brackets, Pearson(preds, target) in code-like prose.
 BRACKET_APPLIED = re.compile(
     r"(?:(?<![\\A-Za-z])(?P<letter>[A-Za-z])|\\(?:text|textrm|mathrm|operatorname)\s*\{\s*(?P<word>[A-Za-z]+)\s*\})"
     r"\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*(?:\\(?:left|[bB]igg?l?)\s*)?\["
+    r"|(?<![\\A-Za-z])(?P<plain>[A-Za-z]{2,})\s*(?:\\(?:left|[bB]igg?l?)\s*)?[(\[]"
 )
 
 
@@ -134,10 +136,13 @@ def free_reading(latex: str, known: set, defined: set) -> dict:
     if INVERSE.search(latex):
         raise NotIdentity("the inverse of an upper-case name: a matrix, whose shape the formula does not state")
     if any(
-        _holds_a_list(latex, m.end()) and (m.group("letter") or m.group("word")) not in known | defined
+        _holds_a_list(latex, m.end())
+        and (m.group("letter") or m.group("word") or m.group("plain")) not in known | defined
         for m in BRACKET_APPLIED.finditer(latex)
     ):
-        raise NotIdentity("f[x, y]: a name before a bracketed list applies a function the formula does not state")
+        raise NotIdentity(
+            "f[x, y]: a name before a bracketed list applies a function the formula does not state, not a product"
+        )
     sides, relations, _ = rewrite_chain(latex)
     walk = _Walk(
         bold={m.group(1) for m in BOLD.finditer(latex)},
@@ -184,7 +189,7 @@ def free_reading(latex: str, known: set, defined: set) -> dict:
 
 
 def _holds_a_list(latex: str, start: int) -> bool:
-    """Whether the square bracket opened just before ``start`` holds a comma outside any inner group."""
+    """Whether the bracket opened just before ``start`` holds a comma outside any inner group."""
     depth = 0
     for char in latex[start:]:
         if char in "([{":
