@@ -275,3 +275,30 @@ def test_letters_before_a_parenthesised_sum_still_multiply(tmp_path, right, expe
 def test_square_brackets_around_a_sum_still_group_a_product(tmp_path, right, expected):
     [(verdict, detail)] = verdicts(tmp_path, "a[b + c] = " + right)
     assert verdict == expected, detail
+
+
+# --- a long side broken over the rows of an align -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        (r"\frac{d}{dx} x^2 e^x &=& 2x e^x \nonumber \\ && + x^2 e^x", "PASS"),
+        (r"\frac{d}{dx} x^2 e^x &= 2x e^x \\ & \quad + x^2 e^x", "PASS"),
+        (r"\frac{d}{dx} (x^2 \sin x) &= 2x \sin x \nonumber \\ &\hspace{0.5cm}\cdot 1 + x^2 \cos x", "PASS"),
+        (r"\frac{d}{dx} x^3 &= 3x^2 + \\ & \qquad 0", "PASS"),
+        (r"\frac{d}{dx} x^2 e^x &= 2x e^x \\ & \quad + x e^x", "FAIL"),
+        (r"\frac{d}{dx} x^2 e^x &=& 2x e^x \nonumber \\ && - x^2 e^x", "FAIL"),
+    ],
+)
+def test_a_row_that_starts_or_follows_an_operator_continues_the_row_before(tmp_path, rows, expected):
+    doc = tmp_path / "page.md"
+    doc.write_text("Some prose.\n\n\\begin{align}\n" + rows.replace(r"\\ ", "\\\\\n") + "\n\\end{align}\n")
+    [record] = check_paths([doc])
+    assert record.verdict == expected, (record.latex, record.detail)
+
+
+def test_rows_with_relations_of_their_own_stay_apart(tmp_path):
+    doc = tmp_path / "page.md"
+    doc.write_text("\\begin{align}\n(a + b)^2 &= a^2 + 2ab + b^2 \\\\\n-(a - b)^2 &= -a^2 + 2ab - b^2\n\\end{align}\n")
+    assert [r.verdict for r in check_paths([doc])] == ["PASS", "PASS"]

@@ -160,16 +160,52 @@ def _drop_alignment(row: str) -> str:
 
 
 def formulas_of_block(body: str) -> list[tuple[int, str]]:
-    """(line offset, formula) for a display block: rows, with continuation rows joined to their chain."""
+    """(line offset, formula) for a display block: rows, with continuation rows joined to their chain.
+
+    A row continues the one before it when it starts with a relation (``&= c``), or when it has no
+    relation of its own and starts with an operator (``&\quad + c``, ``&&\cdot c``) or follows a row
+    that ends with one: a long side broken over lines.
+    """
     out = []
     for line, row in split_rows(body):
         clean = _drop_alignment(row).strip()
-        if out and RELATION_START.match(clean):
+        if out and _continues(out[-1][1], clean):
             previous_line, previous = out[-1]
+            if not RELATION_START.match(clean):  # one side goes on: no spacing may cut it at the join
+                previous, clean = TRAILING_SPACING.sub("", NUMBERING.sub(" ", previous)), SPACING.sub("", clean)
             out[-1] = (previous_line, previous + " " + clean)
         else:
             out.append((line, clean))
     return out
+
+
+NUMBERING = re.compile(r"\\(?:nonumber|notag)\b")
+SPACING = re.compile(r"^(?:\s|\\(?:quad|qquad|[,;:! ]|[hv]space\*?\s*\{[^{}]*\}))*")
+TRAILING_SPACING = re.compile(r"(?:\s|\\(?:quad|qquad|[,;:! ]|[hv]space\*?\s*\{[^{}]*\}))*$")
+OPERATOR_START = re.compile(r"^(?:[+\-]|\\(?:cdot|times|pm|mp|div)\b)")
+OPERATOR_END = re.compile(r"(?:[+\-]|\\(?:cdot|times|pm|mp|div))(?:\s|\\(?:quad|qquad|[,;:! ]))*$")
+
+
+def _continues(previous: str, row: str) -> bool:
+    """Whether ``row`` continues ``previous`` (see :func:`formulas_of_block`)."""
+    if RELATION_START.match(row):
+        return True
+    if _has_top_level_relation(row):
+        return False
+    return bool(OPERATOR_START.match(SPACING.sub("", row)) or OPERATOR_END.search(NUMBERING.sub(" ", previous)))
+
+
+def _has_top_level_relation(text: str) -> bool:
+    """Whether ``text`` has a relation outside braces (the = of \\sum_{i=1} does not count)."""
+    depth = 0
+    for k, char in enumerate(text):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        elif depth == 0 and (char in "=<>" or RELATION_START.match(text[k:]) and char == "\\"):
+            return True
+    return False
 
 
 def strip_math_environment(body: str) -> tuple[int, str]:
