@@ -543,153 +543,13 @@ class Interpreter:
         self.indexed.add(position)
         return value.component(position)
 
-    # builtin functions and symbols shared by every vocabulary
+    # builtin functions and symbols shared by every vocabulary: see BUILTINS below
     def builtin(self, atom: Atom, side: Side):
-        key = atom.key
-        full = atom.full_keys()
-        if key == "delta" and len(atom.sub) == 2:
-            return sp.KroneckerDelta(self.index(atom.sub[0]), self.index(atom.sub[1]))
-        if key == "I" and len(atom.sub) == 2:
-            return sp.KroneckerDelta(self.index(atom.sub[0]), self.index(atom.sub[1]))
-        if key == "I" and not atom.sub and atom.args is None:  # I(X; Y) is not the identity matrix
-            size = self.size_value
-            if not isinstance(size, sp.Integer):
-                raise NeedsConcrete()
-            return sp.eye(int(size))
-        if key == "one" and not atom.args:
-            size = self.size_value
-            if not isinstance(size, sp.Integer):
-                raise NeedsConcrete()
-            return _transpose(sp.ones(int(size), 1)) if atom.transpose else sp.ones(int(size), 1)
-        if key == "e" and not atom.sub and not atom.args:
-            return sp.E
-        if key == "pi" and not atom.sub and atom.args is None and not atom.decoration and not atom.post_sub:
-            return sp.pi  # a bare \pi that no vocabulary gives a meaning (a policy is \pi(a|s) or named in the tag)
-        if key in ("softmax", "Softmax", "sigma", "logistic", "sigmoid", "logsoftmax") and atom.args is not None:
-            args = [self.side(a) for a in atom.args]
-            if len(args) > 1:  # softmax(5.2, 2.1, -0.8)
-                args = [
-                    Vec(lambda idx, items=[self._scalar(a) for a in args]: _pick(items, idx), sp.Integer(len(args)))
-                ]
-            arg = args[0]
-            if isinstance(arg, sp.MatrixBase) and arg.shape == (1, 1) and key != "softmax":
-                arg = arg[0, 0]  # σ(θ^T x): the product of a row and a column is a number
-            indices = list(atom.sub) + list(atom.post_sub)
-            if key in ("logistic", "sigmoid") or (
-                key == "sigma" and not isinstance(arg, (Vec, sp.MatrixBase)) and not indices
-            ):
-                if isinstance(arg, (Vec, sp.MatrixBase)):
-                    raise ShapeError("the logistic function of a vector")
-                return Logistic(arg)
-            if isinstance(arg, sp.MatrixBase):
-                items = list(arg)
-                arg = Vec(lambda idx, items=items: _pick(items, idx), sp.Integer(len(items)))
-            if not isinstance(arg, Vec):
-                if key == "sigma":
-                    return Logistic(arg)
-                raise ShapeError("the softmax of a number")
-            vec = _softmax_of(arg)
-            if key == "logsoftmax":
-                vec = Vec(lambda idx, v=vec: sp.log(v.component(idx)), vec.size)
-            if indices:
-                return vec.component(self.index(indices[0]))
-            return _transpose(vec) if atom.transpose else vec
-        if key == "sigma" and self.vocab.sigma == "logistic" and atom.args is None:
-            raise BindError("σ without an argument")
-        if key == "CE" and atom.args and len(atom.args) == 2:  # CE(P, Q): the cross-entropy H(P, Q)
-            from dataclasses import replace as renamed
-
-            return self.builtin(renamed(atom, key="H"), side)
-        if key == "H" and atom.args:
-            args = [self._vector(self.side(a)) for a in atom.args]
-            if len(args) == 1:
-                p = args[0]
-                if p.base is not None and p.size is not None and p.base in (_notation_p(), _notation_q()):
-                    return Entropy(p.base, p.size)
-                return _sum_over(p.size, lambda k: -p.component(k) * sp.log(p.component(k)))
-            if len(args) == 2:
-                p, q = args
-                _same_size(p, q)
-                if (
-                    p.base is not None
-                    and q.base is not None
-                    and p.base in (_notation_p(), _notation_q())
-                    and q.base in (_notation_p(), _notation_q())
-                ):
-                    return CrossEntropy(p.base, q.base, p.size)
-                return _sum_over(p.size, lambda k: -p.component(k) * sp.log(q.component(k)))
-        if (key in KL_NAMES or any(f in KL_NAMES for f in full) or key == "D") and atom.args and len(atom.args) == 2:
-            if key == "D" and atom.sub_text and atom.sub_text.upper() not in ("KL",):
-                raise BindError(f"D_{atom.sub_text} is not a known divergence")
-            p, q = (self._vector(self.side(a)) for a in atom.args)
-            _same_size(p, q)
-            if (
-                p.base is not None
-                and q.base is not None
-                and p.base in (_notation_p(), _notation_q())
-                and q.base in (_notation_p(), _notation_q())
-            ):
-                return KL(p.base, q.base, p.size)
-            return _sum_over(p.size, lambda k: p.component(k) * sp.log(p.component(k) / q.component(k)))
-        if key in ("E", "Var", "var", "bb_E", "Cov") and atom.args:
-            if "|" in atom.seps:
-                raise BindError(
-                    f"a conditional expectation {key}[· | ·] needs a joint model of both; it is not computed"
-                )
-            if self.vocab.expectation is None and "sim" not in atom.sub_text:
-                raise BindError(
-                    f"{key}[...] needs a probability model; {self.vocab.name or 'untagged formulas'} has none"
-                )
-            if "sim" in atom.sub_text and key == "E":
-                variable, _, dist = atom.sub_text.partition("sim")
-                p = self._vector(self.node(Atom(dist, [], ""), side))
-                dummy = sp.Dummy(variable or "k", integer=True, positive=True)
-                saved = self.bound.get(variable)
-                outcome = dummy
-                if self._names_vector(variable):  # x ~ p where x lists the values: the outcome's value x_k
-                    outcome = self._vector(self.node(Atom(variable, [], ""), side)).component(dummy)
-                self.bound[variable] = outcome
-                try:
-                    body = self.side(atom.args[0])
-                finally:
-                    if saved is None:
-                        self.bound.pop(variable, None)
-                    else:
-                        self.bound[variable] = saved
-                if isinstance(body, (Vec, sp.MatrixBase)):  # the expectation of a vector, entry by entry
-                    matrix = as_value(body)
-                    if not isinstance(p.size, sp.Integer):
-                        raise NeedsConcrete()
-                    return sum(
-                        (
-                            p.component(sp.Integer(t)) * matrix.xreplace({dummy: sp.Integer(t)})
-                            for t in range(1, int(p.size) + 1)
-                        ),
-                        sp.zeros(*matrix.shape),
-                    )
-                return sp.Sum(p.component(dummy) * body, (dummy, 1, p.size))
-            E, Var = self.vocab.expectation
-            arg = self._scalar(self.side(atom.args[0]))
-            return E(arg) if key in ("E", "bb_E") else Var(arg)
-        if key == "diag" and atom.args:
-            vec = self._vector(self.side(atom.args[0]))
-            column = vec.explicit()
-            return sp.diag(*list(column))
-        if key == "rank" and atom.args:
-            m = as_value(self.side(atom.args[0]))
-            if not isinstance(m, sp.MatrixBase) or m.free_symbols:
-                raise BindError("rank(...) is decided only for a matrix written out in numbers")
-            return sp.Integer(m.rank())
-        if key in ("tr", "trace") and atom.args:
-            m = as_value(self.side(atom.args[0]))
-            if isinstance(m, sp.MatrixBase) and not m.is_square:
-                raise ShapeError(f"the trace of a {m.rows}x{m.cols} matrix (not square)")
-            return m.trace() if isinstance(m, sp.MatrixBase) else m
-        if atom.key in ("L", "cal_L", "ell", "J", "CE", "loss", "cal_J") or any(
-            f.startswith(("L_", "cal_L_", "ell_")) for f in full
-        ):
-            if self.vocab.loss is not None:
-                return self.vocab.loss(self)
+        for applies, read in BUILTINS:
+            if applies(atom, self):
+                value = read(self, atom, side)
+                if value is not DECLINED:
+                    return value
         raise Unbound(
             f"'{_display(atom)}' is not bound: {self.vocab.name or 'the shared notation'} has no symbol or function of that name"
             + (
@@ -699,6 +559,150 @@ class Interpreter:
             ),
             atom.key,
         )
+
+    def _kronecker(self, atom: Atom, side: Side):
+        """δ_{ij} or I_{ij}: 1 when the indices agree, else 0."""
+        return sp.KroneckerDelta(self.index(atom.sub[0]), self.index(atom.sub[1]))
+
+    def _identity_matrix(self, atom: Atom, side: Side):
+        size = self.size_value
+        if not isinstance(size, sp.Integer):
+            raise NeedsConcrete()
+        return sp.eye(int(size))
+
+    def _ones(self, atom: Atom, side: Side):
+        """\\mathbf{1}: the column of ones over the vocabulary's dimension."""
+        size = self.size_value
+        if not isinstance(size, sp.Integer):
+            raise NeedsConcrete()
+        return _transpose(sp.ones(int(size), 1)) if atom.transpose else sp.ones(int(size), 1)
+
+    def _softmax_family(self, atom: Atom, side: Side):
+        """softmax, log-softmax and σ: the logistic function of a number, the softmax of a vector."""
+        key = atom.key
+        args = [self.side(a) for a in atom.args]
+        if len(args) > 1:  # softmax(5.2, 2.1, -0.8)
+            args = [Vec(lambda idx, items=[self._scalar(a) for a in args]: _pick(items, idx), sp.Integer(len(args)))]
+        arg = args[0]
+        if isinstance(arg, sp.MatrixBase) and arg.shape == (1, 1) and key != "softmax":
+            arg = arg[0, 0]  # σ(θ^T x): the product of a row and a column is a number
+        indices = list(atom.sub) + list(atom.post_sub)
+        if key in ("logistic", "sigmoid") or (
+            key == "sigma" and not isinstance(arg, (Vec, sp.MatrixBase)) and not indices
+        ):
+            if isinstance(arg, (Vec, sp.MatrixBase)):
+                raise ShapeError("the logistic function of a vector")
+            return Logistic(arg)
+        if isinstance(arg, sp.MatrixBase):
+            items = list(arg)
+            arg = Vec(lambda idx, items=items: _pick(items, idx), sp.Integer(len(items)))
+        if not isinstance(arg, Vec):
+            if key == "sigma":
+                return Logistic(arg)
+            raise ShapeError("the softmax of a number")
+        vec = _softmax_of(arg)
+        if key == "logsoftmax":
+            vec = Vec(lambda idx, v=vec: sp.log(v.component(idx)), vec.size)
+        if indices:
+            return vec.component(self.index(indices[0]))
+        return _transpose(vec) if atom.transpose else vec
+
+    def _bare_sigma(self, atom: Atom, side: Side):
+        raise BindError("σ without an argument")
+
+    def _cross_entropy_named(self, atom: Atom, side: Side):
+        """CE(P, Q): the cross-entropy H(P, Q)."""
+        from dataclasses import replace as renamed
+
+        return self.builtin(renamed(atom, key="H"), side)
+
+    def _entropy(self, atom: Atom, side: Side):
+        """H(p) = -Σ p log p and H(p, q) = -Σ p log q."""
+        args = [self._vector(self.side(a)) for a in atom.args]
+        if len(args) == 1:
+            p = args[0]
+            if p.base is not None and p.size is not None and p.base in (_notation_p(), _notation_q()):
+                return Entropy(p.base, p.size)
+            return _sum_over(p.size, lambda k: -p.component(k) * sp.log(p.component(k)))
+        if len(args) == 2:
+            p, q = args
+            _same_size(p, q)
+            if _shared_pair(p, q):
+                return CrossEntropy(p.base, q.base, p.size)
+            return _sum_over(p.size, lambda k: -p.component(k) * sp.log(q.component(k)))
+        return DECLINED
+
+    def _kl(self, atom: Atom, side: Side):
+        """D_KL(p, q) = Σ p log(p/q)."""
+        if atom.key == "D" and atom.sub_text and atom.sub_text.upper() not in ("KL",):
+            raise BindError(f"D_{atom.sub_text} is not a known divergence")
+        p, q = (self._vector(self.side(a)) for a in atom.args)
+        _same_size(p, q)
+        if _shared_pair(p, q):
+            return KL(p.base, q.base, p.size)
+        return _sum_over(p.size, lambda k: p.component(k) * sp.log(p.component(k) / q.component(k)))
+
+    def _moment(self, atom: Atom, side: Side):
+        """E, Var, Cov: over x ~ p when the subscript says so, else with the vocabulary's probability model."""
+        key = atom.key
+        if "|" in atom.seps:
+            raise BindError(f"a conditional expectation {key}[· | ·] needs a joint model of both; it is not computed")
+        if self.vocab.expectation is None and "sim" not in atom.sub_text:
+            raise BindError(f"{key}[...] needs a probability model; {self.vocab.name or 'untagged formulas'} has none")
+        if "sim" in atom.sub_text and key == "E":
+            return self._expectation_over(atom, side)
+        E, Var = self.vocab.expectation
+        arg = self._scalar(self.side(atom.args[0]))
+        return E(arg) if key in ("E", "bb_E") else Var(arg)
+
+    def _expectation_over(self, atom: Atom, side: Side):
+        """E_{x ~ p}[f]: Σ_k p_k f at x = the k-th outcome (x_k when x lists the values)."""
+        variable, _, dist = atom.sub_text.partition("sim")
+        p = self._vector(self.node(Atom(dist, [], ""), side))
+        dummy = sp.Dummy(variable or "k", integer=True, positive=True)
+        saved = self.bound.get(variable)
+        outcome = dummy
+        if self._names_vector(variable):  # x ~ p where x lists the values: the outcome's value x_k
+            outcome = self._vector(self.node(Atom(variable, [], ""), side)).component(dummy)
+        self.bound[variable] = outcome
+        try:
+            body = self.side(atom.args[0])
+        finally:
+            if saved is None:
+                self.bound.pop(variable, None)
+            else:
+                self.bound[variable] = saved
+        if isinstance(body, (Vec, sp.MatrixBase)):  # the expectation of a vector, entry by entry
+            matrix = as_value(body)
+            if not isinstance(p.size, sp.Integer):
+                raise NeedsConcrete()
+            return sum(
+                (
+                    p.component(sp.Integer(t)) * matrix.xreplace({dummy: sp.Integer(t)})
+                    for t in range(1, int(p.size) + 1)
+                ),
+                sp.zeros(*matrix.shape),
+            )
+        return sp.Sum(p.component(dummy) * body, (dummy, 1, p.size))
+
+    def _diag(self, atom: Atom, side: Side):
+        return sp.diag(*list(self._vector(self.side(atom.args[0])).explicit()))
+
+    def _rank(self, atom: Atom, side: Side):
+        m = as_value(self.side(atom.args[0]))
+        if not isinstance(m, sp.MatrixBase) or m.free_symbols:
+            raise BindError("rank(...) is decided only for a matrix written out in numbers")
+        return sp.Integer(m.rank())
+
+    def _trace(self, atom: Atom, side: Side):
+        m = as_value(self.side(atom.args[0]))
+        if isinstance(m, sp.MatrixBase) and not m.is_square:
+            raise ShapeError(f"the trace of a {m.rows}x{m.cols} matrix (not square)")
+        return m.trace() if isinstance(m, sp.MatrixBase) else m
+
+    def _loss(self, atom: Atom, side: Side):
+        """L, ℓ, J, ...: the vocabulary's loss, if it has one."""
+        return self.vocab.loss(self) if self.vocab.loss is not None else DECLINED
 
     def _vector(self, value):
         if isinstance(value, Vec):
@@ -793,6 +797,54 @@ class Interpreter:
         if isinstance(num_value, sp.MatrixBase):
             return num_value.applyfunc(lambda e: sp.Derivative(e, variable))
         return sp.Derivative(num_value, variable)
+
+
+DECLINED = object()  # a builtin reader's answer when the atom is not its after all (H with three arguments)
+SOFTMAX_NAMES = ("softmax", "Softmax", "sigma", "logistic", "sigmoid", "logsoftmax")
+MOMENT_NAMES = ("E", "Var", "var", "bb_E", "Cov")
+LOSS_NAMES = ("L", "cal_L", "ell", "J", "CE", "loss", "cal_J")
+
+
+def _bare(atom: Atom) -> bool:
+    return not atom.sub and not atom.args
+
+
+def _is_kl(atom: Atom) -> bool:
+    named = atom.key in KL_NAMES or any(f in KL_NAMES for f in atom.full_keys()) or atom.key == "D"
+    return named and bool(atom.args) and len(atom.args) == 2
+
+
+def _is_loss(atom: Atom) -> bool:
+    return atom.key in LOSS_NAMES or any(f.startswith(("L_", "cal_L_", "ell_")) for f in atom.full_keys())
+
+
+BUILTINS = (  # (applies, read) in order: the first that applies and does not decline gives the atom's value
+    (lambda a, r: a.key in ("delta", "I") and len(a.sub) == 2, Interpreter._kronecker),
+    (lambda a, r: a.key == "I" and not a.sub and a.args is None, Interpreter._identity_matrix),  # I(X; Y) is not
+    (lambda a, r: a.key == "one" and not a.args, Interpreter._ones),
+    (lambda a, r: a.key == "e" and _bare(a), lambda r, a, s: sp.E),
+    # a bare \pi that no vocabulary gives a meaning (a policy is \pi(a|s) or named in the tag)
+    (
+        lambda a, r: a.key == "pi" and not a.sub and a.args is None and not a.decoration and not a.post_sub,
+        lambda r, a, s: sp.pi,
+    ),
+    (lambda a, r: a.key in SOFTMAX_NAMES and a.args is not None, Interpreter._softmax_family),
+    (lambda a, r: a.key == "sigma" and r.vocab.sigma == "logistic" and a.args is None, Interpreter._bare_sigma),
+    (lambda a, r: a.key == "CE" and bool(a.args) and len(a.args) == 2, Interpreter._cross_entropy_named),
+    (lambda a, r: a.key == "H" and bool(a.args), Interpreter._entropy),
+    (lambda a, r: _is_kl(a), Interpreter._kl),
+    (lambda a, r: a.key in MOMENT_NAMES and bool(a.args), Interpreter._moment),
+    (lambda a, r: a.key == "diag" and bool(a.args), Interpreter._diag),
+    (lambda a, r: a.key == "rank" and bool(a.args), Interpreter._rank),
+    (lambda a, r: a.key in ("tr", "trace") and bool(a.args), Interpreter._trace),
+    (lambda a, r: _is_loss(a), Interpreter._loss),
+)
+
+
+def _shared_pair(p: Vec, q: Vec) -> bool:
+    """Whether p and q are both the shared notation's distributions (then H, KL keep their named form)."""
+    named = (_notation_p(), _notation_q())
+    return p.base is not None and q.base is not None and p.base in named and q.base in named
 
 
 def argument_name(side: Side):

@@ -337,13 +337,6 @@ def _decide_free(text, binding, context, name):
             FAIL, f"an identity in {names}, refuted for real, positive and (0, 1) values; in (0, 1): {refuted[-1][1]}"
         )
     return Verdict(UNKNOWN, f"read as an identity in {names}, it is refuted on some domains only: {verdict.detail}")
-    if unbalanced is not None:
-        return Verdict(UNKNOWN, unbalanced)
-    if refuted is not None:
-        return Verdict(
-            FAIL, f"an identity in {names}, refuted for real, positive and (0, 1) values; in (0, 1): {refuted[2]}"
-        )
-    return verdict
 
 
 def _guarded(text, binding, scope, reraise_unbound=False):
@@ -413,29 +406,73 @@ def out_of_bounds(text: str) -> Verdict | None:
     return None
 
 
-def _decide(text, binding, scope=None):
-    from derive.registry import load
+@dataclass
+class _Reading:
+    """One formula on its way to a verdict: what the stages of :func:`_decide` have found so far."""
 
-    too_big = out_of_bounds(text)
+    text: str
+    binding: Binding
+    scope: Scope | None
+    sides: list = field(default_factory=list)
+    relations: list = field(default_factory=list)
+    conditions: object = None
+    vocab: object = None
+    overrides: dict = field(default_factory=dict)  # name -> meaning, the tag's and the formula's own
+    extra: dict = field(default_factory=dict)  # name -> SymPy symbol declared by kind
+    extra_samplers: dict = field(default_factory=dict)  # symbol -> sampler for the names declared
+    dry: object = None  # the interpreter of the dry run
+    dry_values: list = field(default_factory=list)
+    dims0: dict = field(default_factory=dict)
+    domain: object = None
+
+    def interpreter(self, dims, flags=None):
+        definitions = self.scope.definitions if self.scope is not None else None
+        made = Interpreter(self.vocab, dims, self.overrides, self.extra, flags, definitions)
+        made.implicit_ranges = self.scope is None  # untagged, Σ_x with no range runs over nothing the text states
+        return made
+
+    def reader(self, dims, flags=None):
+        """An interpreter that reads indices as the dry run bound them."""
+        made = self.interpreter(dims, flags)
+        made.index_map = dict(self.dry.index_map)
+        return made
+
+
+def _decide(text, binding, scope=None):
+    reading = _Reading(text, binding, scope)
+    for stage in (_read_chain, _choose_vocabulary, _bind_tag_names, _declare_kinds, _declare_free_variables, _dry_run):
+        stage(reading)
+    return _check_points(reading)
+
+
+UNDECIDABLE_RELATIONS = {"in": "a membership", "!=": "an inequation ≠"}
+
+
+def _read_chain(reading):
+    """The formula's sides, relations and stated conditions; every side must parse."""
+    too_big = out_of_bounds(reading.text)
     if too_big is not None:
         raise (DecideError(too_big.detail) if too_big.verdict == UNKNOWN else ParseError(too_big.detail, None))
-
+    binding = reading.binding
     functions = {clause.name for clause in binding.clauses if hasattr(clause, "params")}  # f(x + h) applies the tag's f
-    sides, relations, conditions = rewrite_chain(text, binding.log_base, functions)
-    if not relations:
+    reading.sides, reading.relations, reading.conditions = rewrite_chain(reading.text, binding.log_base, functions)
+    if not reading.relations:
         raise DecideError("no relation (=, \\le, \\approx, ...) to check")
-    for relation in relations:
-        if relation in ("in", "!="):
-            raise DecideError(
-                {"propto": "a proportionality or mapping", "in": "a membership", "!=": "an inequation ≠"}[relation]
-                + " cannot be decided"
-            )
-    for side in sides:
+    for relation in reading.relations:
+        if relation in UNDECIDABLE_RELATIONS:
+            raise DecideError(UNDECIDABLE_RELATIONS[relation] + " cannot be decided")
+    for side in reading.sides:
         parse_latex(side.text)
+
+
+def _choose_vocabulary(reading):
+    """The notation the formula is read in: the tag's result, none (untagged) or the shared notation, with the tag's clauses."""
+    from derive.registry import load
+
+    binding = reading.binding
     if binding.result:
-        result = load(binding.result)
-        vocab = vocabulary_for(result)
-    elif scope is not None:
+        vocab = vocabulary_for(load(binding.result))
+    elif reading.scope is not None:
         vocab = _untagged_vocabulary()
     else:
         vocab = generic_vocab()
@@ -443,111 +480,126 @@ def _decide(text, binding, scope=None):
         from derive.docs.tags import apply_clauses
 
         vocab = apply_clauses(vocab, binding.clauses, binding.log_base)
-    overrides = {}
+    reading.vocab = vocab
+
+
+def _bind_tag_names(reading):
+    """The tag's rebindings (``name = LaTeX``) and the formula's own ("where \\beta = 0.9")."""
     from derive.docs.interpret import Rewriter, clean, lex
 
-    for name, latex in binding.overrides.items():
-        rewriter = Rewriter(binding.log_base)
-        overrides[_normal_name(name)] = rewriter.side(clean(lex(latex)))
-    overrides.update(conditions.definitions)  # "where \beta = 0.9" in the formula itself
+    for name, latex in reading.binding.overrides.items():
+        rewriter = Rewriter(reading.binding.log_base)
+        reading.overrides[_normal_name(name)] = rewriter.side(clean(lex(latex)))
+    reading.overrides.update(reading.conditions.definitions)
 
-    # extra symbols declared by kind
-    extra, extra_samplers = {}, {}
-    for name, kind in binding.kinds.items():
+
+def _declare_kinds(reading):
+    """The names the tag declares by kind (``x: real``, ``p: distribution``): a symbol or vector each, with its sampler."""
+    from derive.docs.bind import _vec_entry
+
+    for name, kind in reading.binding.kinds.items():
         key = _normal_name(name)
         word = kind_word(kind)
-        if word in ("dimension", "size"):
-            continue
-        if word in ("index",):
+        if word in ("dimension", "size", "index"):
             continue
         if word not in KIND_SAMPLERS:
             raise DecideError(f"unknown kind '{kind}' for {name}; use one of {', '.join(sorted(KIND_SAMPLERS))}")
+        sampler = KIND_SAMPLERS[word](reading.vocab.size)
         if word in VECTOR_KINDS:
             base = sp.IndexedBase(f"doc_{key}", real=True)
-            extra_samplers[base] = KIND_SAMPLERS[word](vocab.size)
-            from derive.docs.bind import _vec_entry
+            reading.extra_samplers[base] = sampler
+            reading.overrides.setdefault(key, _vec_entry(base))
+            continue
+        # positive=False would declare the symbol ≤ 0 (|t| = -t): leave the sign open for a real
+        symbol = sp.Symbol(
+            f"doc_{key}",
+            real=True,
+            positive=True if word in ("positive", "scale", "temperature", "probability") else None,
+        )
+        reading.extra[key] = symbol
+        reading.extra_samplers[symbol] = sampler
+        # the tag's "x: real" is the document's meaning of x, before the vocabulary's (a vector x of the shared notation)
+        reading.overrides.setdefault(key, ("scalar", lambda env, symbol=symbol: symbol))
 
-            overrides.setdefault(key, _vec_entry(base))
-        else:
-            # positive=False would declare the symbol ≤ 0 (|t| = -t): leave the sign open for a real
-            symbol = sp.Symbol(
-                f"doc_{key}",
-                real=True,
-                positive=True if word in ("positive", "scale", "temperature", "probability") else None,
-            )
-            extra[key] = symbol
-            extra_samplers[symbol] = KIND_SAMPLERS[word](vocab.size)
-            # the tag's "x: real" is the document's meaning of x, before the vocabulary's (a vector x of the shared notation)
-            overrides.setdefault(key, ("scalar", lambda env, symbol=symbol: symbol))
 
-    if scope is not None:  # the untagged formula's own variables: real numbers, or vectors over the sampled dimension
-        from derive.docs.bind import _vec_entry
+def _free_vector(reading, key):
+    from derive.docs.bind import _vec_entry
 
-        for key, kind in scope.free.items():
-            if kind == "vector":
-                base = sp.IndexedBase(key, real=True)
-                extra_samplers[base] = dom.vector(vocab.size, scope.reals)
-                overrides[key] = _vec_entry(base)
-            elif kind == "matrix":  # a square matrix over the sampled dimension
-                from derive.vocabulary import matrix_entries
+    base = sp.IndexedBase(key, real=True)
+    reading.extra_samplers[base] = dom.vector(reading.vocab.size, reading.scope.reals)
+    reading.overrides[key] = _vec_entry(base)
 
-                base = sp.IndexedBase(key, real=True)
-                extra_samplers[base] = dom.matrix(vocab.size, vocab.size, scope.reals)
-                overrides[key] = matrix_entries(base, vocab.size)
-            elif kind == "count":  # a sum's bound: the size of the formula's vectors
-                overrides[key] = ("scalar", lambda reader: reader.size_value)
-            else:
-                symbol = sp.Symbol(key, real=True)
-                extra[key] = symbol
-                inside = scope.reals if key not in scope.stated else None
-                extra_samplers[symbol] = inside or KIND_SAMPLERS["real"](vocab.size)
 
-    definitions = scope.definitions if scope is not None else None
+def _free_matrix(reading, key):  # a square matrix over the sampled dimension
+    from derive.vocabulary import matrix_entries
 
-    def interpreter(dims, flags=None):
-        made = Interpreter(vocab, dims, overrides, extra, flags, definitions)
-        made.implicit_ranges = scope is None  # untagged, Σ_x with no range runs over nothing the text states
-        return made
+    base = sp.IndexedBase(key, real=True)
+    size = reading.vocab.size
+    reading.extra_samplers[base] = dom.matrix(size, size, reading.scope.reals)
+    reading.overrides[key] = matrix_entries(base, size)
 
-    # a dry run at the first point of the result's domain decides the variant and the domain
-    base_domain = vocab.domain or dom.Domain({}, points=5)
+
+def _free_count(reading, key):  # a sum's bound: the size of the formula's vectors
+    reading.overrides[key] = ("scalar", lambda reader: reader.size_value)
+
+
+def _free_real(reading, key):
+    symbol = sp.Symbol(key, real=True)
+    reading.extra[key] = symbol
+    inside = reading.scope.reals if key not in reading.scope.stated else None
+    reading.extra_samplers[symbol] = inside or KIND_SAMPLERS["real"](reading.vocab.size)
+
+
+FREE_VARIABLES = {"vector": _free_vector, "matrix": _free_matrix, "count": _free_count}  # any other kind: a real
+
+
+def _declare_free_variables(reading):
+    """The untagged formula's own variables: real numbers, or vectors and matrices over the sampled dimension."""
+    if reading.scope is None:
+        return
+    for key, kind in reading.scope.free.items():
+        FREE_VARIABLES.get(kind, _free_real)(reading, key)
+
+
+def _dry_run(reading):
+    """A reading at the first point of the result's domain: it decides the variant, the indices and the domain."""
+    base_domain = reading.vocab.domain or dom.Domain({}, points=5)
     first = base_domain.sample_points("dry run", DIGITS, limit=1) or [dom.Point()]
-    dims0 = {s: v for s, v in first[0].items() if isinstance(base_domain.samplers.get(s), dom.Dimension)}
-    dry = interpreter(dims0)
-    dry_values = [dry.side(side) for side in sides]
-    for condition in conditions:  # an index named only in a condition ("for i ≠ c") is bound too
+    reading.dims0 = {s: v for s, v in first[0].items() if isinstance(base_domain.samplers.get(s), dom.Dimension)}
+    dry = reading.interpreter(reading.dims0)
+    reading.dry = dry
+    reading.dry_values = [dry.side(side) for side in reading.sides]
+    for condition in reading.conditions:  # an index named only in a condition ("for i ≠ c") is bound too
         for name in (condition.left, condition.right):
             try:
                 dry.index(name)
             except BindError:
                 pass
-    domain = _domain_for(vocab, dry.flags, relations, binding, set())
+    domain = _domain_for(reading.vocab, dry.flags, reading.relations, reading.binding, set())
     for symbol in dry.quantified.values():  # a free index the formula claims for each of its values
-        extra_samplers[symbol] = dom.index(vocab.size)
-    if extra_samplers:
-        domain = domain.with_(samplers={**domain.samplers, **extra_samplers})
+        reading.extra_samplers[symbol] = dom.index(reading.vocab.size)
+    if reading.extra_samplers:
+        domain = domain.with_(samplers={**domain.samplers, **reading.extra_samplers})
+    reading.domain = domain
 
-    # points, with conditions on indices imposed; a formula without free symbols is plain arithmetic
-    constant = not conditions and all(_is_constant(v) for v in dry_values)
-    if constant and dims0:
-        try:
-            symbolic_dry = interpreter({})
-            symbolic_dry.index_map = dict(dry.index_map)
-            constant = all(_is_constant(symbolic_dry.side(side)) for side in sides)
-        except NeedsConcrete:
-            constant = False
-    wanted = None
-    if scope is not None and scope.free and not constant:
-        # untagged, the formula's own variables range over where its sides are defined: draw spare points
-        wanted = max(MIN_POINTS, domain.points)
-        domain = domain.with_(points=wanted * 8)
-    points = [dom.Point()] if constant else _points(domain, text, conditions, dry)
-    if not points:
-        raise DecideError("no point of the domain satisfies the stated conditions")
-    tolerances = [_literal_tolerances(side) for side in sides]
-    dimension_symbols = [s for s, v in domain.samplers.items() if isinstance(v, dom.Dimension)]
-    # the counterexample names what the formula uses: its symbols, its indices, and the dimensions of its vectors
-    shown = _used_symbols(dry_values, domain) | set(dry.index_map.values())
+
+def _is_arithmetic(reading) -> bool:
+    """Whether the formula has no free symbols: plain arithmetic, checked once."""
+    if reading.conditions or not all(_is_constant(v) for v in reading.dry_values):
+        return False
+    if not reading.dims0:
+        return True
+    try:
+        symbolic_dry = reading.reader({})
+        return all(_is_constant(symbolic_dry.side(side)) for side in reading.sides)
+    except NeedsConcrete:
+        return False
+
+
+def _shown_symbols(reading) -> set:
+    """What a counterexample names: the formula's symbols, its indices, and the dimensions of its vectors."""
+    domain = reading.domain
+    shown = _used_symbols(reading.dry_values, domain) | set(reading.dry.index_map.values())
     if any(
         not isinstance(sampler, dom.Dimension) and getattr(sampler, "size", None) is not None
         for symbol, sampler in domain.samplers.items()
@@ -555,95 +607,173 @@ def _decide(text, binding, scope=None):
     ):
         shown |= {symbol for symbol, sampler in domain.samplers.items() if isinstance(sampler, dom.Dimension)}
     # a dimension the tag declares (n: dimension) is the document's own name: a counterexample states it
-    shown |= {s for s in vocab.dims.values() if str(s).startswith("doc_") and s in domain.samplers}
+    shown |= {s for s in reading.vocab.dims.values() if str(s).startswith("doc_") and s in domain.samplers}
+    return shown
+
+
+def _evaluate_sides(values, point, shown):
+    """(the sides' numbers, None), or (None, why) when a side has no finite real value at the point."""
+    evaluated = []
+    for position, value in enumerate(values):
+        try:
+            number = _evaluate(value, point)
+            if any(mpmath.isnan(x) or mpmath.isinf(x) for x in _flat(number)):
+                raise NumericError("not finite")
+            evaluated.append(number)
+        except (NumericError, ZeroDivisionError, ValueError) as exc:
+            if isinstance(exc, ValueError) and "diverges" not in str(exc):  # Σ β^τ at |β| ≥ 1: no value
+                raise
+            if "still symbolic" in str(exc):  # the checker left a quantity without a value: no counterexample
+                raise DecideError(f"side {position + 1} could not be given a value ({exc})"[:400]) from None
+            return None, f"side {position + 1} has no finite real value{_at(point, shown)} ({exc})"
+    return evaluated, None
+
+
+@dataclass
+class _Link:
+    """One link of the chain at one point: its relation, its sides' values and numbers."""
+
+    number: int
+    relation: str
+    values: tuple  # the interpreted sides
+    numbers: tuple  # their values at the point
+    point: object
+    reader: object  # the interpreter that read the sides
+
+
+def _check_proportional(reading, link, shown, tolerances):
+    from derive.docs.operations import proportional
+
+    domain, point = reading.domain, link.point
+    ranges = [
+        (s, point[domain.samplers[s].size] if domain.samplers[s].size in point else domain.samplers[s].size)
+        for s in reading.dry.index_map.values()
+        if isinstance(domain.samplers.get(s), dom.Index)
+    ]
+    ok, why = proportional(*link.values, *link.numbers, point, ranges, _evaluate)
+    if ok:
+        return None
+    detail = f"{_link_text(reading.sides, link.number)} is not a proportionality{_at(point, shown)}: {why}"
+    return _refuted(detail, link.reader, reading.binding)
+
+
+def _written_digits(link, tolerances):
+    return tolerances[link.number + 1] or tolerances[link.number]
+
+
+def _is_approximation(link, tolerances) -> bool:
+    literal = _written_digits(link, tolerances)
+    return link.relation == "~" or (link.relation == "=" and bool(literal) and max(literal) > 0)
+
+
+def _check_approximation(reading, link, shown, tolerances):
+    """≈ (or = against written decimals): the exact value must round to the digits written."""
+    literal = _written_digits(link, tolerances)
+    if not literal:
+        raise DecideError("≈ between two expressions: no written digits set the tolerance")
+    ok, why = _approx(*link.numbers, literal)
+    if ok:
+        return None
+    return _refuted(
+        f"{_link_text(reading.sides, link.number)}: {why}" + _at(link.point, shown), link.reader, reading.binding
+    )
+
+
+def _check_relation(reading, link, shown, tolerances):
+    """=, ≤, <, ≥, >, compared at the point; "= 0" against a vector or matrix means its zero."""
+    a, b = link.numbers
+    if _shape(a) != _shape(b) and ((not _shape(a) and a == 0) or (not _shape(b) and b == 0)):
+        zero_shape = _shape(a) or _shape(b)  # "= 0" for a zero vector or matrix
+        a = a if _shape(a) else mpmath.zeros(*zero_shape)
+        b = b if _shape(b) else mpmath.zeros(*zero_shape)
+    if _shape(a) != _shape(b):
+        # a vector against a number: the checker's reading of the notation, not the claim, is in doubt
+        raise DecideError(
+            f"{_link_text(reading.sides, link.number)}: the sides come out with shapes {_shape(a)} and {_shape(b)}"
+            " as read; cannot compare them"
+        )
+    ok, _ = holds(link.relation, a, b)
+    if ok:
+        return None
+    return _refuted(
+        f"{_link_text(reading.sides, link.number)} {_relation_word(link.relation)}{_at(link.point, shown)}:"
+        f" left = {_describe_value(a)}, right = {_describe_value(b)}",
+        link.reader,
+        reading.binding,
+    )
+
+
+LINK_CHECKS = (  # (applies, check) in order: the first that applies checks the link; a check returns a FAIL or None
+    (lambda link, tolerances: link.relation == "and", lambda *_: None),  # A \land B: two statements side by side
+    (lambda link, tolerances: link.relation == "propto", _check_proportional),
+    (_is_approximation, _check_approximation),
+    (lambda link, tolerances: True, _check_relation),
+)
+
+
+def _check_links(reading, link_values, numbers, point, reader, shown, tolerances):
+    """The first refuted link at the point (a FAIL), or None when every link holds there."""
+    for number, relation in enumerate(reading.relations):
+        link = _Link(
+            number,
+            relation,
+            (link_values[number], link_values[number + 1]),
+            (numbers[number], numbers[number + 1]),
+            point,
+            reader,
+        )
+        check = next(check for applies, check in LINK_CHECKS if applies(link, tolerances))
+        refutation = check(reading, link, shown, tolerances)
+        if refutation is not None:
+            return refutation
+    return None
+
+
+def _check_points(reading):
+    """The verdict from the sampled points: a FAIL at the first refuted link, else a PASS with its evidence."""
+    constant = _is_arithmetic(reading)
+    domain = reading.domain
+    wanted = None
+    if reading.scope is not None and reading.scope.free and not constant:
+        # untagged, the formula's own variables range over where its sides are defined: draw spare points
+        wanted = max(MIN_POINTS, domain.points)
+        domain = domain.with_(points=wanted * 8)
+    points = [dom.Point()] if constant else _points(domain, reading.text, reading.conditions, reading.dry)
+    if not points:
+        raise DecideError("no point of the domain satisfies the stated conditions")
+    tolerances = [_literal_tolerances(side) for side in reading.sides]
+    dimension_symbols = [s for s, v in domain.samplers.items() if isinstance(v, dom.Dimension)]
+    shown = _shown_symbols(reading)
     cache, readers = {}, {}
     first_singular = None
     kept_points = skipped_points = 0
     set_aside = 0  # points outside the formula's stated conditions
+    flags = reading.dry.flags
     for point in points:
         if wanted is not None and kept_points >= wanted:
             break
         dims = {s: point[s] for s in dimension_symbols if s in point}
         key = tuple(sorted((str(s), v) for s, v in dims.items()))
         if key not in cache:
-            interp = interpreter(dims, dry.flags)
-            interp.index_map = dict(dry.index_map)
-            cache[key] = [interp.side(side) for side in sides]
+            interp = reading.reader(dims, flags)
+            cache[key] = [interp.side(side) for side in reading.sides]
             readers[key] = interp
         values = cache[key]
-        if conditions.comparisons:  # "for t > 0": points outside the stated conditions are set aside
+        if reading.conditions.comparisons:  # "for t > 0": points outside the stated conditions are set aside
             from derive.docs.operations import comparisons_hold
 
-            judge = interpreter(dims, dry.flags)
-            judge.index_map = dict(dry.index_map)
-            if not comparisons_hold(judge, conditions.comparisons, point, _evaluate):
+            if not comparisons_hold(reading.reader(dims, flags), reading.conditions.comparisons, point, _evaluate):
                 set_aside += 1
                 continue
-        evaluated = []
-        singular = None
-        for position, value in enumerate(values):
-            try:
-                number = _evaluate(value, point)
-                if any(mpmath.isnan(x) or mpmath.isinf(x) for x in _flat(number)):
-                    raise NumericError("not finite")
-                evaluated.append(number)
-            except (NumericError, ZeroDivisionError, ValueError) as exc:
-                if isinstance(exc, ValueError) and "diverges" not in str(exc):  # Σ β^τ at |β| ≥ 1: no value
-                    raise
-                if "still symbolic" in str(exc):  # the checker left a quantity without a value: no counterexample
-                    raise DecideError(f"side {position + 1} could not be given a value ({exc})"[:400]) from None
-                singular = f"side {position + 1} has no finite real value{_at(point, shown)} ({exc})"
-                break
+        evaluated, singular = _evaluate_sides(values, point, shown)
         if singular:
             first_singular = first_singular or singular
             skipped_points += 1
             continue
         kept_points += 1
-        for link, relation in enumerate(relations):
-            a, b = evaluated[link], evaluated[link + 1]
-            if relation == "and":  # A \land B: two statements side by side, no link between them
-                continue
-            if relation == "propto":
-                from derive.docs.operations import proportional
-
-                ranges = [
-                    (s, point[domain.samplers[s].size] if domain.samplers[s].size in point else domain.samplers[s].size)
-                    for s in dry.index_map.values()
-                    if isinstance(domain.samplers.get(s), dom.Index)
-                ]
-                ok, why = proportional(values[link], values[link + 1], a, b, point, ranges, _evaluate)
-                if not ok:
-                    return _refuted(
-                        f"{_link_text(sides, link)} is not a proportionality{_at(point, shown)}: {why}",
-                        readers[key],
-                        binding,
-                    )
-                continue
-            literal = tolerances[link + 1] or tolerances[link]
-            if relation == "~" or (relation == "=" and literal and max(literal) > 0):
-                if not literal:
-                    raise DecideError("≈ between two expressions: no written digits set the tolerance")
-                ok, why = _approx(a, b, literal)
-                if not ok:
-                    return _refuted(f"{_link_text(sides, link)}: {why}" + _at(point, shown), readers[key], binding)
-                continue
-            if _shape(a) != _shape(b) and ((not _shape(a) and a == 0) or (not _shape(b) and b == 0)):
-                zero_shape = _shape(a) or _shape(b)  # "= 0" for a zero vector or matrix
-                a = a if _shape(a) else mpmath.zeros(*zero_shape)
-                b = b if _shape(b) else mpmath.zeros(*zero_shape)
-            if _shape(a) != _shape(b):
-                # a vector against a number: the checker's reading of the notation, not the claim, is in doubt
-                raise DecideError(
-                    f"{_link_text(sides, link)}: the sides come out with shapes {_shape(a)} and {_shape(b)}"
-                    " as read; cannot compare them"
-                )
-            ok, _ = holds(relation, a, b)
-            if not ok:
-                return _refuted(
-                    f"{_link_text(sides, link)} {_relation_word(relation)}{_at(point, shown)}: left = {_describe_value(a)}, right = {_describe_value(b)}",
-                    readers[key],
-                    binding,
-                )
+        refutation = _check_links(reading, values, evaluated, point, readers[key], shown, tolerances)
+        if refutation is not None:
+            return refutation
     if set_aside and not kept_points and not skipped_points:
         raise DecideError("no sampled point satisfies the formula's stated conditions")
     if first_singular:
@@ -654,21 +784,25 @@ def _decide(text, binding, scope=None):
             raise DecideError(
                 f"the sides have real values at only {kept_points} of {kept_points + skipped_points} sampled points ({first_singular})"
             )
-    points = points[:kept_points]  # only the points checked are counted
     outside = (
         f" ({skipped_points} where a side has no real value set aside)" if skipped_points and wanted is None else ""
     )
-    evidence, how = "numeric", f"numeric evidence: holds at all {len(points)} points{outside}"
+    return _passed(reading, constant, kept_points, outside, tolerances)
+
+
+def _passed(reading, constant, checked, outside, tolerances) -> Verdict:
+    """The PASS and its evidence: exact arithmetic, a symbolic proof, or the numeric check."""
+    evidence, how = "numeric", f"numeric evidence: holds at all {checked} points{outside}"
     if constant:
         evidence, how = "exact", "arithmetic checks"
-    elif all(r == "=" for r in relations) and not any(tolerances):
-        proved = _try_prove(sides, relations, interpreter, dry, vocab)
+    elif all(r == "=" for r in reading.relations) and not any(tolerances):
+        proved = _try_prove(reading.sides, reading.relations, reading.interpreter, reading.dry, reading.vocab)
         if proved:
             evidence, how = (
                 "proved",
-                f"proved symbolically ({proved}); numeric check at {len(points)} points agrees{outside}",
+                f"proved symbolically ({proved}); numeric check at {checked} points agrees{outside}",
             )
-    return Verdict(PASS, how, evidence, len(points))
+    return Verdict(PASS, how, evidence, checked)
 
 
 def _used_symbols(values, domain) -> set:
