@@ -2645,6 +2645,581 @@ CHECKS.update(
 )
 
 
+# ---- a held-out fifth batch: torchmetrics, scikit-learn, optax, UDL notebooks, HF courses and blog ----
+
+_COUNTS = [(2, 1, 3, 7), (0, 4, 1, 5), (5, 2, 2, 1)]  # (S, D, I, C): substitutions, deletions, insertions, correct
+
+
+def _rates(f):
+    return always(lambda S, D, I, C: f(*(mpf(v) for v in (S, D, I, C))), _COUNTS)
+
+
+_CNP = [(mpf(3), mpf(5), mpf(4)), (mpf(2), mpf(7), mpf(3)), (mpf(6), mpf(9), mpf(8))]  # (C, N, P)
+
+
+def _npv(denominator_fp):
+    """Negative predictive value from labelled examples: the share of true negatives among the predicted negatives."""
+    pairs = [(0, 0)] * 5 + [(1, 0)] * 2 + [(0, 1)] * 3 + [(1, 1)] * 4  # (actual, predicted)
+    predicted_negative = [a for a, p in pairs if p == 0]
+    truth = Fraction(predicted_negative.count(0), len(predicted_negative))
+    tn = sum(1 for a, p in pairs if a == 0 and p == 0)
+    fp = sum(1 for a, p in pairs if a == 0 and p == 1)
+    fn = sum(1 for a, p in pairs if a == 1 and p == 0)
+    return truth == Fraction(tn, tn + (fp if denominator_fp else fn))
+
+
+_U5_X = [mpf("0.7"), mpf("-1.2"), mpf("2.5"), mpf("0.3")]
+_YS = [mpf("-0.4"), mpf("1.1"), mpf("0.9"), mpf("-2.0")]
+
+
+def _pnorm(d, p):
+    return sum(abs(v) ** p for v in d) ** (1 / mpf(p))
+
+
+def _jsd(P, Q):
+    M = [(a + b) / 2 for a, b in zip(P, Q)]
+    return kl(P, M) / 2 + kl(Q, M) / 2
+
+
+_JS_P = [mpf("0.2"), mpf("0.5"), mpf("0.3")]
+_JS_Q = [mpf("0.6"), mpf("0.1"), mpf("0.3")]
+_JS_M = [(a + b) / 2 for a, b in zip(_JS_P, _JS_Q)]
+_IPT = [(mpf(3), mpf(7), mpf(5)), (mpf("0.5"), mpf(2), mpf("4.5"))]  # (I, P, T)
+_TFF = [(mpf(5), mpf(2), mpf(3)), (mpf(1), mpf(4), mpf("0.5"))]  # (TP, FP, FN)
+
+
+def _f1(tp, fp, fn, beta=1):
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    return (1 + beta**2) * precision * recall / (beta**2 * precision + recall)
+
+
+_WARD_S = [(mpf("0.1"), mpf("0.4")), (mpf("0.9"), mpf("-0.2"))]
+_WARD_T = [(mpf("2.0"), mpf("1.5")), (mpf("2.6"), mpf("0.7")), (mpf("1.8"), mpf("1.1"))]
+_WARD_V = [(mpf("-1.5"), mpf("2.2")), (mpf("-0.7"), mpf("3.1")), (mpf("-1.1"), mpf("1.9")), (mpf("0.2"), mpf("2.8"))]
+
+
+def _ward(a, b):
+    """The Ward distance: sqrt(2 |a||b|/(|a|+|b|)) times the distance between the centroids."""
+    ca = [sum(p[k] for p in a) / len(a) for k in range(2)]
+    cb = [sum(p[k] for p in b) / len(b) for k in range(2)]
+    return sqrt(2 * len(a) * len(b) / mpf(len(a) + len(b))) * sqrt(sum((x - y) ** 2 for x, y in zip(ca, cb)))
+
+
+def _ward_update(sign):
+    s, t, v = _WARD_S, _WARD_T, _WARD_V
+    T = len(v) + len(s) + len(t)
+    stated = sqrt(
+        ((len(v) + len(s)) * _ward(v, s) ** 2 + (len(v) + len(t)) * _ward(v, t) ** 2 + sign * len(v) * _ward(s, t) ** 2)
+        / T
+    )
+    return close(_ward(s + t, v), stated)
+
+
+_LATLON = [(mpf("0.3"), mpf("-0.8"), mpf("1.2"), mpf("-0.4")), (mpf("1.1"), mpf("0.9"), mpf("-2.5"), mpf("2.0"))]
+
+
+def _haversine(half):
+    def one(a, b, c, d):
+        h = 2 if half else 1
+        inside = mp.sin((a - b) / h) ** 2 + mp.cos(a) * mp.cos(b) * mp.sin((c - d) / h) ** 2
+        if inside > 1:  # no real arcsine: the left side has no value where the right one has
+            return False
+        return close(2 * mp.asin(sqrt(inside)), mp.acos(mp.sin(a) * mp.sin(b) + mp.cos(a) * mp.cos(b) * mp.cos(c - d)))
+
+    return always(one, _LATLON)
+
+
+_SCHED = [(mpf("0.1"), mpf("0.001"), mpf(100), mpf(400), mpf(2)), (mpf(-1), mpf(3), mpf(5), mpf(7), mpf("0.5"))]
+
+
+def _poly(I, E, B, T, P, t, sign=-1):
+    return (I - E) * (1 + sign * (t - B) / T) ** P + E
+
+
+def _linear(I, E, B, T, t, flipped=False):
+    return I + (t - B) / T * ((I - E) if flipped else (E - I))
+
+
+_COS = [(mpf("0.1"), mpf("0.2"), mpf(1000), mpf(1)), (mpf(3), mpf("0.05"), mpf(7), mpf("2.5"))]  # (I, alpha, T, p)
+
+
+def _cosine_decay(I, alpha, T, p, t):
+    return alpha * I + (1 - alpha) * I * ((1 + mp.cos(pi * t / T)) / 2) ** p
+
+
+_BETA = [mpf("0.3"), mpf("-0.2")]
+_OMEGA = mat([[mpf("0.5"), mpf("-1.1"), mpf("0.7")], [mpf("1.3"), mpf("0.4"), mpf("-0.6")]])
+_X3 = col([mpf("0.9"), mpf("-0.3"), mpf("1.7")])
+
+
+def _udl_matrix(swapped):
+    y = col(_BETA) + _OMEGA * _X3
+    w = _OMEGA.copy()
+    if swapped:
+        w[0, 1], w[1, 0] = _OMEGA[1, 0], _OMEGA[0, 1]
+    stated = [_BETA[r] + sum(w[r, c] * _X3[c] for c in range(3)) for r in range(2)]
+    return close([y[0], y[1]], stated)
+
+
+def _regions(with_jfact):
+    for D_ in range(1, 7):
+        for Di in range(0, D_ + 1):
+            left = sum(comb(D_, j) for j in range(Di + 1))
+            right = sum(
+                Fraction(factorial(D_), factorial(D_ - j) * (factorial(j) if with_jfact else 1)) for j in range(Di + 1)
+            )
+            if left != right:
+                return False
+    return True
+
+
+_TOY = [
+    (
+        mpf("0.3"),
+        mpf("1.1"),
+        mpf("-0.4"),
+        mpf("0.8"),
+        mpf("0.2"),
+        mpf("-0.9"),
+        mpf("0.5"),
+        mpf("1.4"),
+        mpf("0.7"),
+        mpf("0.25"),
+    ),
+    (
+        mpf("-1.0"),
+        mpf("0.6"),
+        mpf("0.9"),
+        mpf("-0.5"),
+        mpf("1.3"),
+        mpf("0.4"),
+        mpf("-0.2"),
+        mpf("0.9"),
+        mpf("-1.1"),
+        mpf("2.0"),
+    ),
+]  # (beta0, omega0, beta1, omega1, beta2, omega2, beta3, omega3, x, y)
+
+
+def _toy_domega0(sign, with_x):
+    def one(b0, w0, b1, w1, b2, w2, b3, w3, x, y):
+        def loss(t):
+            return (b3 + w3 * mp.cos(b2 + w2 * exp(b1 + w1 * mp.sin(b0 + t * x))) - y) ** 2
+
+        inner = b1 + w1 * mp.sin(b0 + w0 * x)
+        stated = (
+            sign
+            * 2
+            * (b3 + w3 * mp.cos(b2 + w2 * exp(inner)) - y)
+            * w1
+            * w2
+            * w3
+            * (x if with_x else 1)
+            * mp.cos(b0 + w0 * x)
+            * exp(inner)
+            * mp.sin(b2 + w2 * exp(inner))
+        )
+        return close(D(loss, w0), stated)
+
+    return always(one, _TOY)
+
+
+_HBW = [
+    (mpf("0.4"), mpf("-0.3"), mpf("1.2"), mpf("0.5")),
+    (mpf("-1.7"), mpf("0.8"), mpf("-0.6"), mpf("2.2")),
+]  # (h, b3, w3, y)
+
+
+def _phi_moments(with_square):
+    """x* = eps sigma + mu with eps = +-1 (mean 0, variance 1): its variance against sigma^2 = exp(phi)^2."""
+
+    def one(phi):
+        scale = exp(phi) ** 2 if with_square else exp(phi)
+        values = [e * scale + phi**3 for e in (-1, 1)]
+        m = sum(values) / 2
+        return close(m, phi**3) and close(sum((v - m) ** 2 for v in values) / 2, exp(phi) ** 2)
+
+    return always(one, [(mpf("0.4"),), (mpf("-0.7"),)])
+
+
+def _normal(x, m, s):
+    return exp(-((x - m) ** 2) / (2 * s**2)) / sqrt(2 * pi * s**2)
+
+
+def _score_function(with_log):
+    """d/dphi E[x^2 + sin x] under Norm(phi^3, exp(phi)^2) against the expectation of f times d/dphi log Pr."""
+
+    def mean_f(phi):
+        m, s = phi**3, exp(phi)
+        return m**2 + s**2 + mp.sin(m) * exp(-(s**2) / 2)
+
+    def one(phi):
+        m, s = phi**3, exp(phi)
+
+        def dlog(x):
+            return -1 + 3 * phi**2 * (x - m) / s**2 + (x - m) ** 2 / s**2
+
+        def weight(x):
+            return dlog(x) if with_log else _normal(x, m, s) * dlog(x)
+
+        right = quad(lambda x: (x**2 + mp.sin(x)) * weight(x) * _normal(x, m, s), [-inf, m, inf])
+        return close(D(mean_f, phi), right, mpf(10) ** -15)
+
+    return always(one, [(mpf("0.3"),), (mpf("-0.5"),)])
+
+
+def _density_total(with_sqrt):
+    def one(m, s):
+        c = sqrt(2 * pi * s**2) if with_sqrt else 2 * pi * s**2
+        return close(quad(lambda x: exp(-((x - m) ** 2) / (2 * s**2)) / c, [-inf, m, inf]), 1, mpf(10) ** -15)
+
+    return always(one, [(mpf("0.2"), mpf("0.5")), (mpf(-1), mpf("1.3"))])
+
+
+def _udl_importance(right_way):
+    def f(y):
+        return exp(-((y - 3) ** 4))
+
+    def p(y):
+        return _normal(y, 0, 1)
+
+    def q(y):
+        return _normal(y, 3, 1)
+
+    left = quad(lambda y: f(y) * p(y), [-inf, 0, 3, inf])
+    weight = (lambda y: p(y) / q(y)) if right_way else (lambda y: q(y) / p(y))
+    return close(left, quad(lambda y: f(y) * weight(y) * q(y), [-inf, 0, 3, inf]), mpf(10) ** -15)
+
+
+_QU = [
+    (mpf("0.4"), mpf("2.0"), mpf("1.0"), mpf("0.9"), mpf("0.1")),
+    (mpf("-1.3"), mpf("0.5"), mpf("-0.2"), mpf("0.99"), mpf("0.5")),
+]
+
+
+def _elo_expected(ra, rb):
+    return 1 / (1 + mpf(10) ** ((rb - ra) / 400))
+
+
+_ELO_PTS = [(mpf(2600), mpf(2300)), (mpf(1500), mpf(1720))]
+_POSF = [(lambda x: x**2 + 1), (lambda x: exp(mp.sin(x)) + 2)]
+
+
+def _log_derivative(inverted):
+    def one(x):
+        for f in _POSF:
+            stated = f(x) / D(f, x) if inverted else D(f, x) / f(x)
+            if not close(D(lambda t: log(f(t)), x), stated):
+                return False
+        return True
+
+    return always(one, [(mpf("0.3"),), (mpf("-1.2"),)])
+
+
+def _ratio_trick(power):
+    def one(theta):
+        P, dP = sigmoid(theta), D(sigmoid, theta)
+        return close(P / P * dP, P**power * dP / P)
+
+    return always(one, [(mpf("0.3"),), (mpf("-1.2"),)])
+
+
+_AB = [(mpf("0.9"), mpf("0.5")), (mpf("0.3"), mpf("0.02"))]  # (alpha_t, bar alpha_{t-1})
+
+
+def _diffusion_mean(with_sqrt):
+    def one(a, abar_prev, x0, e):
+        abar, beta = a * abar_prev, 1 - a
+        xt = sqrt(abar) * x0 + sqrt(1 - abar) * e
+        c = sqrt(1 - abar) if with_sqrt else 1 - abar
+        left = (xt - beta / c * e) / sqrt(a)
+        right = sqrt(abar_prev) * beta / (1 - abar) * x0 + sqrt(a) * (1 - abar_prev) / (1 - abar) * xt
+        return close(left, right)
+
+    return always(one, [(*ab, mpf("1.3"), mpf("-0.4")) for ab in _AB])
+
+
+def _two_steps(stated):
+    def one(b1, b2):
+        coefficients = (sqrt(1 - b2) * sqrt(b1), sqrt(b2))
+        values = [coefficients[0] * e1 + coefficients[1] * e2 for e1 in (-1, 1) for e2 in (-1, 1)]
+        variance = sum(v**2 for v in values) / 4  # mean 0
+        return close(variance, stated(b1, b2))
+
+    return always(one, [(mpf("0.1"), mpf("0.3")), (mpf("0.02"), mpf("0.5"))])
+
+
+def _diffusion_loss(with_sqrt):
+    def eps_theta(x, t):
+        return tanh(x) + t
+
+    def one(abar, x0, e, t):
+        xt = sqrt(abar) * x0 + sqrt(1 - abar) * e
+        c = sqrt(1 - abar) if with_sqrt else 1 - abar
+        return close((e - eps_theta(xt, t)) ** 2, (e - eps_theta(sqrt(abar) * x0 + c * e, t)) ** 2)
+
+    return always(one, [(mpf("0.3"), mpf("1.2"), mpf("-0.7"), mpf(5)), (mpf("0.8"), mpf("-0.4"), mpf("1.5"), mpf(1))])
+
+
+def _poly_features(shift):
+    def one(x, t0, t1, t2):
+        feats = [x ** (k + shift) for k in range(3)]
+        return close(t0 + t1 * x + t2 * x**2, sum(f * t for f, t in zip(feats, (t0, t1, t2))))
+
+    return always(one, [(mpf("1.3"), mpf("0.5"), mpf("-2"), mpf("0.7")), (mpf("-0.6"), mpf("1"), mpf("0.4"), mpf("3"))])
+
+
+_DPL = [(mpf("0.7"), mpf("2.5"), mpf("1.3")), (mpf("3.1"), mpf("0.9"), mpf("0.4"))]  # (d, p, l)
+
+
+def _expsine(d, p, l):
+    return exp(-2 * mp.sin(pi * d / p) ** 2 / l**2)
+
+
+CHECKS.update(
+    {
+        "tm-wer-chain": lambda: _rates(
+            lambda S, D_, I, C: close((S + D_ + I) / (S + D_ + C), (S + D_ + I) / (S + D_ + C))
+        ),
+        "tm-wer-chain~mer": lambda: _rates(
+            lambda S, D_, I, C: close((S + D_ + I) / (S + D_ + C), (S + D_ + I) / (S + D_ + C + I))
+        ),
+        "tm-mer-chain": lambda: _rates(
+            lambda S, D_, I, C: close((S + D_ + I) / ((S + D_ + C) + I), (S + D_ + I) / (S + D_ + C + I))
+        ),
+        "tm-mer-chain~noI": lambda: _rates(
+            lambda S, D_, I, C: close((S + D_ + I) / ((S + D_ + C) + I), (S + D_ + I) / (S + D_ + C))
+        ),
+        "tm-cer-chain": lambda: _rates(
+            lambda S, D_, I, C: close((S + D_ + I) / (S + D_ + C), (S + D_ + I) / (S + D_ + C))
+        ),
+        "tm-cer-chain~C": lambda: _rates(
+            lambda S, D_, I, C: close((S + D_ + I) / (S + D_ + C), (S + D_ + I) / (S + D_ + 2 * C))
+        ),
+        "tm-wil-vs-wip": lambda: always(lambda C, N, P: close(1 - C / N + C / P, 1 - (C / N) * (C / P)), _CNP),
+        "tm-wil-vs-wip~product": lambda: always(lambda C, N, P: close(1 - (C / N) * (C / P), 1 - C**2 / (N * P)), _CNP),
+        "tm-wip-fraction": lambda: always(lambda C, N, P: close(1 - (C / N) * (C / P), (N * P - C**2) / (N * P)), _CNP),
+        "tm-wip-fraction~square": lambda: always(
+            lambda C, N, P: close(1 - (C / N) * (C / P), (N * P - C) / (N * P)), _CNP
+        ),
+        "tm-npv-functional": lambda: _npv(True),
+        "tm-npv-class": lambda: _npv(False),
+        "tm-cosine-chain": lambda: close(
+            dot(_U5_X, _YS) / (norm(_U5_X) * norm(_YS)),
+            dot(_U5_X, _YS) / (sqrt(sum(v**2 for v in _U5_X)) * sqrt(sum(v**2 for v in _YS))),
+        ),
+        "tm-cosine-chain~sqrt": lambda: close(
+            dot(_U5_X, _YS) / (norm(_U5_X) * norm(_YS)),
+            dot(_U5_X, _YS) / (sqrt(sum(v**2 for v in _U5_X)) * sum(v**2 for v in _YS)),
+        ),
+        "tm-euclidean-chain": lambda: close(
+            norm([a - b for a, b in zip(_U5_X, _YS)]), sqrt(sum((a - b) ** 2 for a, b in zip(_U5_X, _YS)))
+        ),
+        "tm-euclidean-chain~sqrt": lambda: close(
+            norm([a - b for a, b in zip(_U5_X, _YS)]), sum((a - b) ** 2 for a, b in zip(_U5_X, _YS))
+        ),
+        "tm-manhattan-chain": lambda: close(
+            _pnorm([a - b for a, b in zip(_U5_X, _YS)], 1), sum(abs(a - b) for a, b in zip(_U5_X, _YS))
+        ),
+        "tm-manhattan-chain~abs": lambda: close(
+            _pnorm([a - b for a, b in zip(_U5_X, _YS)], 1), sum(a - b for a, b in zip(_U5_X, _YS))
+        ),
+        "tm-minkowski-pairwise": lambda: all(
+            close(
+                _pnorm([a - b for a, b in zip(_U5_X, _YS)], p),
+                mp.root(sum((a - b) ** p for a, b in zip(_U5_X, _YS)), p),
+            )
+            for p in (3,)
+        ),
+        "tm-minkowski-pairwise~abs": lambda: all(
+            close(
+                _pnorm([a - b for a, b in zip(_U5_X, _YS)], p),
+                mp.root(sum(abs(a - b) ** p for a, b in zip(_U5_X, _YS)), p),
+            )
+            for p in (2, 3, 5)
+        ),
+        "tm-minkowski-regression": lambda: all(
+            close(
+                sum((abs(a - b) ** p) ** (1 / mpf(p)) for a, b in zip(_U5_X, _YS)),
+                _pnorm([a - b for a, b in zip(_U5_X, _YS)], p),
+            )
+            for p in (2, 3)
+        ),
+        "tm-minkowski-regression~p1": lambda: all(
+            close(
+                sum((abs(a - b) ** p) ** (1 / mpf(p)) for a, b in zip(_U5_X, _YS)),
+                sum(abs(a - b) for a, b in zip(_U5_X, _YS)),
+            )
+            for p in (mpf("1.5"), 2, 3)
+        ),
+        "tm-js-symmetric": lambda: close(_jsd(_JS_P, _JS_Q), _jsd(_JS_Q, _JS_P)),
+        "tm-js-symmetric~kl": lambda: close(kl(_JS_P, _JS_Q), kl(_JS_Q, _JS_P)),
+        "tm-js-definition": lambda: close(
+            kl(_JS_P, _JS_M) / 2 + kl(_JS_Q, _JS_M) / 2, entropy(_JS_M) - (entropy(_JS_P) + entropy(_JS_Q)) / 2
+        ),
+        "tm-js-definition~half": lambda: close(
+            kl(_JS_P, _JS_M) + kl(_JS_Q, _JS_M), entropy(_JS_M) - (entropy(_JS_P) + entropy(_JS_Q)) / 2
+        ),
+        "tm-tversky-dice": lambda: always(
+            lambda I, P, T: close(I / (I + (P - I) / 2 + (T - I) / 2), 2 * I / (P + T)), _IPT
+        ),
+        "tm-tversky-dice~two": lambda: always(
+            lambda I, P, T: close(I / (I + (P - I) / 2 + (T - I) / 2), I / (P + T)), _IPT
+        ),
+        "sk-f1-counts": lambda: always(lambda tp, fp, fn: close(_f1(tp, fp, fn), 2 * tp / (2 * tp + fp + fn)), _TFF),
+        "sk-f1-counts~2": lambda: always(lambda tp, fp, fn: close(_f1(tp, fp, fn), 2 * tp / (tp + fp + fn)), _TFF),
+        "sk-fbeta-counts": lambda: all(
+            always(
+                lambda tp, fp, fn: close(_f1(tp, fp, fn, b), (1 + b**2) * tp / ((1 + b**2) * tp + fp + b**2 * fn)), _TFF
+            )
+            for b in (mpf("0.5"), mpf(2))
+        ),
+        "sk-fbeta-counts~swap": lambda: all(
+            always(
+                lambda tp, fp, fn: close(_f1(tp, fp, fn, b), (1 + b**2) * tp / ((1 + b**2) * tp + b**2 * fp + fn)), _TFF
+            )
+            for b in (mpf("0.5"), mpf(2))
+        ),
+        "sk-ward-update": lambda: _ward_update(-1),
+        "sk-ward-update~sign": lambda: _ward_update(+1),
+        "sk-haversine-cosines": lambda: _haversine(True),
+        "sk-haversine-cosines~half": lambda: _haversine(False),
+        "sk-expsine-period": lambda: always(lambda d, p, l: close(_expsine(d + p, p, l), _expsine(d, p, l)), _DPL),
+        "sk-expsine-period~half": lambda: always(
+            lambda d, p, l: close(_expsine(d + p / 2, p, l), _expsine(d, p, l)), _DPL
+        ),
+        "sk-rq-alpha-one": lambda: always(
+            lambda d, _p, l: close((1 + d**2 / (2 * l**2)) ** -1, 2 * l**2 / (2 * l**2 + d**2)), _DPL
+        ),
+        "sk-rq-alpha-one~two": lambda: always(
+            lambda d, _p, l: close((1 + d**2 / (2 * l**2)) ** -1, 2 * l**2 / (l**2 + d**2)), _DPL
+        ),
+        "tm-kappa-form": lambda: always(
+            lambda po, pe: close((po - pe) / (1 - pe), 1 - (1 - po) / (1 - pe)),
+            [(mpf("0.8"), mpf("0.5")), (mpf("0.3"), mpf("0.6"))],
+        ),
+        "tm-kappa-form~swap": lambda: always(
+            lambda po, pe: close((po - pe) / (1 - pe), 1 - (1 - pe) / (1 - po)),
+            [(mpf("0.8"), mpf("0.5")), (mpf("0.3"), mpf("0.6"))],
+        ),
+        "tm-r2-adjusted-k0": lambda: always(
+            lambda r2, n: close(1 - (1 - r2) * (n - 1) / (n - 0 - 1), r2),
+            [(mpf("0.64"), mpf(10)), (mpf("-0.2"), mpf(3))],
+        ),
+        "tm-r2-adjusted-k0~n": lambda: always(
+            lambda r2, n: close(1 - (1 - r2) * (n - 1) / (n - 2), r2), [(mpf("0.64"), mpf(10)), (mpf("-0.2"), mpf(3))]
+        ),
+        "tm-logcosh-identity": lambda: always(
+            lambda y, h: close(log((exp(h - y) + exp(y - h)) / 2), log(mp.cosh(h - y))), _UV
+        ),
+        "tm-logcosh-identity~half": lambda: always(
+            lambda y, h: close(log(exp(h - y) + exp(y - h)), log(mp.cosh(h - y))), _UV
+        ),
+        "optax-poly-start": lambda: always(lambda I, E, B, T, P: close(_poly(I, E, B, T, P, B), I), _SCHED),
+        "optax-poly-start~end": lambda: always(lambda I, E, B, T, P: close(_poly(I, E, B, T, P, B), E), _SCHED),
+        "optax-poly-end": lambda: always(lambda I, E, B, T, P: close(_poly(I, E, B, T, P, B + T), E), _SCHED),
+        "optax-poly-end~plus": lambda: always(lambda I, E, B, T, P: close(_poly(I, E, B, T, P, B + T, +1), E), _SCHED),
+        "optax-linear-end": lambda: always(lambda I, E, B, T, _P: close(_linear(I, E, B, T, B + T), E), _SCHED),
+        "optax-linear-end~sign": lambda: always(
+            lambda I, E, B, T, _P: close(_linear(I, E, B, T, B + T, True), E), _SCHED
+        ),
+        "optax-linear-half": lambda: always(
+            lambda I, E, B, T, _P: close(_linear(I, E, B, T, B + T / 2), (I + E) / 2), _SCHED
+        ),
+        "optax-linear-half~quarter": lambda: always(
+            lambda I, E, B, T, _P: close(_linear(I, E, B, T, B + T / 2), (3 * I + E) / 4), _SCHED
+        ),
+        "optax-cosine-end": lambda: always(lambda I, a, T, p: close(_cosine_decay(I, a, T, p, T), a * I), _COS),
+        "optax-cosine-end~zero": lambda: always(lambda I, a, T, p: close(_cosine_decay(I, a, T, p, T), 0), _COS),
+        "optax-cosine-start": lambda: always(lambda I, a, T, p: close(_cosine_decay(I, a, T, p, 0), I), _COS),
+        "optax-cosine-start~alpha": lambda: always(lambda I, a, T, p: close(_cosine_decay(I, a, T, p, 0), a * I), _COS),
+        "udl-linear-matrix": lambda: _udl_matrix(False),
+        "udl-linear-matrix~swap": lambda: _udl_matrix(True),
+        "udl-regions-binomial": lambda: _regions(True),
+        "udl-regions-binomial~jfact": lambda: _regions(False),
+        "udl-dcos": lambda: identity(lambda z: D(mp.cos, z), lambda z: -mp.sin(z)),
+        "udl-dcos~sign": lambda: identity(lambda z: D(mp.cos, z), lambda z: mp.sin(z)),
+        "udl-dexp": lambda: identity(lambda z: D(exp, z), lambda z: exp(z)),
+        "udl-dexp~z": lambda: identity(lambda z: D(exp, z), lambda z: z * exp(z - 1)),
+        "udl-dsin": lambda: identity(lambda z: D(mp.sin, z), lambda z: mp.cos(z)),
+        "udl-dsin~sign": lambda: identity(lambda z: D(mp.sin, z), lambda z: -mp.cos(z)),
+        "udl-dloss-domega0": lambda: _toy_domega0(-1, True),
+        "udl-dloss-domega0~sign": lambda: _toy_domega0(+1, True),
+        "udl-dloss-domega0~x": lambda: _toy_domega0(-1, False),
+        "udl-dloss-df3": lambda: always(lambda f, y: close(D(lambda t: (t - y) ** 2, f), 2 * (f - y)), _UV),
+        "udl-dloss-df3~half": lambda: always(lambda f, y: close(D(lambda t: (t - y) ** 2, f), f - y), _UV),
+        "udl-dh3-chain": lambda: always(
+            lambda h, b, w, y: close(D(lambda t: (b + w * t - y) ** 2, h), 2 * w * (b + w * h - y)), _HBW
+        ),
+        "udl-dh3-chain~omega": lambda: always(
+            lambda h, b, w, y: close(D(lambda t: (b + w * t - y) ** 2, h), 2 * (b + w * h - y)), _HBW
+        ),
+        "udl-df2-chain": lambda: always(
+            lambda f, b, w, y: close(
+                D(lambda t: (b + w * mp.cos(t) - y) ** 2, f), -mp.sin(f) * w * 2 * (b + w * mp.cos(f) - y)
+            ),
+            _HBW,
+        ),
+        "udl-df2-chain~cos": lambda: always(
+            lambda f, b, w, y: close(
+                D(lambda t: (b + w * mp.cos(t) - y) ** 2, f), mp.cos(f) * w * 2 * (b + w * mp.cos(f) - y)
+            ),
+            _HBW,
+        ),
+        "udl-reparam-sample": lambda: _phi_moments(False),
+        "udl-reparam-sample~variance": lambda: _phi_moments(True),
+        "udl-score-function": lambda: _score_function(True),
+        "udl-score-function~nolog": lambda: _score_function(False),
+        "udl-gaussian-density": lambda: _density_total(True),
+        "udl-gaussian-density~sqrt": lambda: _density_total(False),
+        "udl-importance-weights": lambda: _udl_importance(True),
+        "udl-importance-weights~inverted": lambda: _udl_importance(False),
+        "udl-q-update": lambda: always(
+            lambda q, m, r, g, a: close((1 - a) * q + a * (r + g * m), q + a * (r + g * m - q)), _QU
+        ),
+        "udl-q-update~sign": lambda: always(
+            lambda q, m, r, g, a: close((1 - a) * q + a * (r + g * m), q + a * (r + g * m + q)), _QU
+        ),
+        "drl-elo-ea": lambda: rounds_to(_elo_expected(2600, 2300), "0.849"),
+        "drl-elo-ea~exponent": lambda: rounds_to(_elo_expected(2300, 2600), "0.849"),
+        "drl-elo-eb": lambda: rounds_to(_elo_expected(2300, 2600), "0.151"),
+        "drl-elo-eb~digit": lambda: rounds_to(_elo_expected(2300, 2600), "0.152"),
+        "drl-elo-sum": lambda: always(lambda a, b: close(_elo_expected(a, b) + _elo_expected(b, a), 1), _ELO_PTS),
+        "drl-elo-sum~same": lambda: always(lambda a, b: close(2 * _elo_expected(a, b), 1), _ELO_PTS),
+        "drl-elo-a-wins": lambda: rounds_to(2600 + 16 * (1 - mpf("0.849")), "2602"),
+        "drl-elo-a-wins~value": lambda: rounds_to(2600 + 16 * (1 - mpf("0.849")), "2603"),
+        "drl-elo-b-loses": lambda: rounds_to(2300 + 16 * (0 - mpf("0.151")), "2298"),
+        "drl-elo-b-loses~value": lambda: rounds_to(2300 + 16 * (0 - mpf("0.151")), "2295"),
+        "drl-elo-a-loses": lambda: rounds_to(2600 + 16 * (0 - mpf("0.849")), "2586"),
+        "drl-elo-a-loses~value": lambda: rounds_to(2600 + 16 * (0 - mpf("0.849")), "2587"),
+        "drl-elo-b-wins": lambda: rounds_to(2300 + 16 * (1 - mpf("0.151")), "2314"),
+        "drl-elo-b-wins~k": lambda: rounds_to(2300 + 32 * (1 - mpf("0.151")), "2314"),
+        "drl-mc-return": lambda: sum([1, 0, 0, 0, 0, 0, 1, 1, 0, 0]) == 3,
+        "drl-mc-return~value": lambda: sum([1, 0, 0, 0, 0, 0, 1, 1, 0, 0]) == 2,
+        "drl-mc-update": lambda: rounds_to(0 + mpf("0.1") * (3 - 0), "0.3"),
+        "drl-mc-update~lr": lambda: rounds_to(0 + mpf("0.1") * (3 - 0), "3"),
+        "drl-td-update": lambda: rounds_to(0 + mpf("0.1") * (1 + 1 * 0 - 0), "0.1"),
+        "drl-td-update~value": lambda: rounds_to(0 + mpf("0.1") * (1 + 1 * 0 - 0), "0.2"),
+        "drl-log-derivative": lambda: _log_derivative(False),
+        "drl-log-derivative~inverted": lambda: _log_derivative(True),
+        "drl-ratio-trick": lambda: _ratio_trick(1),
+        "drl-ratio-trick~square": lambda: _ratio_trick(2),
+        "drl-atari-states": lambda: 210 * 160 * 3 == 100800,
+        "drl-atari-states~exponent": lambda: 210 * 160 * 3 == 33600,
+        "hf-course-log-product": lambda: always(lambda a, b: close(log(a * b), log(a) + log(b)), _NR),
+        "hf-course-log-product~times": lambda: always(lambda a, b: close(log(a * b), log(a) * log(b)), _NR),
+        "hf-diffusion-mean": lambda: _diffusion_mean(True),
+        "hf-diffusion-mean~sqrt": lambda: _diffusion_mean(False),
+        "hf-diffusion-two-steps": lambda: _two_steps(lambda b1, b2: 1 - (1 - b1) * (1 - b2)),
+        "hf-diffusion-two-steps~add": lambda: _two_steps(lambda b1, b2: b1 + b2),
+        "hf-diffusion-loss": lambda: _diffusion_loss(True),
+        "hf-diffusion-loss~nosqrt": lambda: _diffusion_loss(False),
+        "mml-poly-features": lambda: _poly_features(0),
+        "mml-poly-features~shift": lambda: _poly_features(1),
+    }
+)
+
+
 # ---- end of checks
 
 
