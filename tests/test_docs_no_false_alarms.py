@@ -302,3 +302,85 @@ def test_rows_with_relations_of_their_own_stay_apart(tmp_path):
     doc = tmp_path / "page.md"
     doc.write_text("\\begin{align}\n(a + b)^2 &= a^2 + 2ab + b^2 \\\\\n-(a - b)^2 &= -a^2 + 2ab - b^2\n\\end{align}\n")
     assert [r.verdict for r in check_paths([doc])] == ["PASS", "PASS"]
+
+
+# --- a chain that starts by naming what it computes; \pi before a bracketed sum ----------------
+
+
+@pytest.mark.parametrize(
+    "formula, tag, expected",
+    [
+        (
+            r"N = \sum_{j=0}^{D_{i}}\binom{D}{j}=\sum_{j=0}^{D_{i}} \frac{D!}{(D-j)!j!}",
+            "D: dimension; D_i: dimension",
+            "PASS",
+        ),
+        (
+            r"N = \sum_{j=0}^{D_{i}}\binom{D}{j}=\sum_{j=0}^{D_{i}} \frac{D!}{(D-j)!}",
+            "D: dimension; D_i: dimension",
+            "FAIL",
+        ),
+        (
+            r"x^* = \epsilon^* \times \sigma + \mu = \epsilon^* \times \exp[\phi] + \phi^3",
+            r"\sigma = \exp[\phi]; \mu = \phi^3; \epsilon^*: real; \phi: real",
+            "PASS",
+        ),
+        (
+            r"x^* = \epsilon^* \times \sigma + \mu = \epsilon^* \times \exp[\phi]^2 + \phi^3",
+            r"\sigma = \exp[\phi]; \mu = \phi^3; \epsilon^*: real; \phi: real",
+            "FAIL",
+        ),
+    ],
+)
+def test_a_chain_whose_first_side_is_a_name_used_nowhere_else_defines_it(tmp_path, formula, tag, expected):
+    """The name (sampled by the shared notation as a variable) is being defined: the claim is the rest of the chain."""
+    doc = tmp_path / "page.md"
+    doc.write_text(f"<!-- derive: {tag} -->\n$$\n{formula}\n$$\n")
+    [record] = check_paths([doc])
+    assert record.verdict == expected, record.detail
+
+
+@pytest.mark.parametrize("scale, expected", [(r"\frac{1}{T}", "PASS"), ("", "FAIL")])
+def test_a_name_the_result_gives_a_meaning_is_still_checked_in_the_first_link(scale, expected):
+    mean = r"\exp\left(-" + scale + r"\sum_{t=1}^{T} \log q_t\right)"
+    verdict = check_formula(rf"\operatorname{{PPL}} = {mean} = {mean}", "perplexity")
+    assert verdict["verdict"] == expected, verdict["detail"]
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\sin(\pi (d + 2)) = \sin(\pi d)", "PASS"),
+        (r"\cos(2\pi (x + 1)) = \cos(2 \pi x)", "PASS"),
+        (r"\sin(\pi (d + 1)) = \sin(\pi d)", "FAIL"),
+        (
+            r"\exp\left(- \frac{ 2\sin^2(\pi (d + p)/p) }{ l^ 2} \right) = \exp\left(- \frac{ 2\sin^2(\pi d/p) }{ l^ 2} \right)",
+            "PASS",
+        ),
+        (
+            r"\exp\left(- \frac{ 2\sin^2(\pi (d + p/2)/p) }{ l^ 2} \right) = \exp\left(- \frac{ 2\sin^2(\pi d/p) }{ l^ 2} \right)",
+            "FAIL",
+        ),
+    ],
+)
+def test_pi_before_a_bracketed_sum_is_the_number_pi(tmp_path, formula, expected):
+    """\\pi (d + p) multiplies a sum by π; a policy is written π(s) or π(a|s)."""
+    [(verdict, detail)] = verdicts(tmp_path, formula)
+    assert verdict == expected, detail
+    assert "pi=" not in detail
+
+
+def test_an_upright_name_before_a_bracket_is_a_function_whatever_the_bracket_holds(tmp_path):
+    """\\text{f}[a + b] applies f (Prince's notation): linearity of an unknown f is not claimed for all values."""
+    found = verdicts(
+        tmp_path,
+        r"\text{f}[a + b] = \text{f}[a] + \text{f}[b]",
+        r"\mbox{\bf f}\bigl[\mbox{\bf t}[\mathbf{x}]\bigr] = \mbox{\bf t}\bigl[\mbox{\bf f}[\mathbf{x}]\bigr]",
+    )
+    assert all(verdict in ("UNKNOWN", "SKIPPED") for verdict, _ in found), found
+
+
+@pytest.mark.parametrize("right, expected", [(r"\exp[a]\exp[b]", "PASS"), (r"\exp[a] + \exp[b]", "FAIL")])
+def test_a_known_function_with_its_argument_in_square_brackets_is_still_decided(tmp_path, right, expected):
+    [(verdict, detail)] = verdicts(tmp_path, r"\exp[a + b] = " + right)
+    assert verdict == expected, detail

@@ -440,7 +440,8 @@ class _Reading:
 
 def _decide(text, binding, scope=None):
     reading = _Reading(text, binding, scope)
-    for stage in (_read_chain, _choose_vocabulary, _bind_tag_names, _declare_kinds, _declare_free_variables, _dry_run):
+    stages = (_read_chain, _choose_vocabulary, _set_aside_defined_name, _bind_tag_names, _declare_kinds)
+    for stage in (*stages, _declare_free_variables, _dry_run):
         stage(reading)
     return _check_points(reading)
 
@@ -481,6 +482,43 @@ def _choose_vocabulary(reading):
 
         vocab = apply_clauses(vocab, binding.clauses, binding.log_base)
     reading.vocab = vocab
+
+
+def _set_aside_defined_name(reading):
+    """``NAME = A = B`` with NAME in no other side and no meaning from the result or the tag: the first
+    link defines NAME (``x^* = \\epsilon^* \\sigma + \\mu = ...``), and the claim is ``A = B``."""
+    from derive.docs.free import child_sides
+
+    if len(reading.sides) < 3 or reading.relations[0] != "=":
+        return
+    first = reading.sides[0]
+    try:
+        expr = parse_latex(first.text)
+    except ParseError:
+        return
+    node = first.table.get(expr.name) if isinstance(expr, sp.Symbol) else None
+    if not isinstance(node, Atom) or node.args is not None:
+        return
+    keys = {node.key, *node.full_keys()}
+    meant = {_normal_name(name) for name in reading.binding.overrides}
+    if reading.binding.result:
+        meant |= set(reading.vocab.entries)
+    if keys & meant or node.key in _atom_keys(reading.sides[1:], child_sides):
+        return
+    reading.sides, reading.relations = reading.sides[1:], reading.relations[1:]
+
+
+def _atom_keys(sides, child_sides) -> set:
+    """The keys of every name the sides use, inside sums, fractions and arguments too."""
+    keys, todo = set(), list(sides)
+    while todo:
+        side = todo.pop()
+        for symbol in parse_latex(side.text).free_symbols:
+            node = side.table.get(symbol.name.replace("{", "").replace("}", ""))
+            if isinstance(node, Atom):
+                keys.add(node.key)
+            todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))
+    return keys
 
 
 def _bind_tag_names(reading):

@@ -84,9 +84,11 @@ SAMPLE_INDEX = re.compile(r"\^\s*\{\s*\(")  # x^{(i)}: the i-th example, not a p
 INVERSE = re.compile(r"(?<![\\A-Za-z])[A-Z]\s*\}?\s*\^\s*\{\s*-\s*1\s*\}")  # W^{-1}, \mathbf{Q}^{-1}: a matrix
 # A name (a letter, or a word) with an optional subscript, just before a square bracket or a word just
 # before a parenthesis: f[x, \phi] and \text{Norm}_x\bigl[\mu, \sigma^2\bigr] in the notation that writes
-# arguments in brackets, Pearson(preds, target) in code-like prose.
+# arguments in brackets, Pearson(preds, target) in code-like prose. An upright name (\text{f}[x]) applies
+# to whatever the bracket holds; an italic letter only to a list (a[b + c] is a product).
 BRACKET_APPLIED = re.compile(
-    r"(?:(?<![\\A-Za-z])(?P<letter>[A-Za-z])|\\(?:text|textrm|mathrm|operatorname)\s*\{\s*(?P<word>[A-Za-z]+)\s*\})"
+    r"(?:(?<![\\A-Za-z])(?P<letter>[A-Za-z])"
+    r"|\\(?:text|textrm|mathrm|operatorname|mbox)\s*\{\s*(?:\\bf\s+)?(?P<word>[A-Za-z]+)\s*\})"
     r"\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*(?:\\(?:left|[bB]igg?l?)\s*)?\["
     r"|(?<![\\A-Za-z])(?P<plain>[A-Za-z]{2,})\s*(?:\\(?:left|[bB]igg?l?)\s*)?[(\[]"
 )
@@ -136,7 +138,7 @@ def free_reading(latex: str, known: set, defined: set) -> dict:
     if INVERSE.search(latex):
         raise NotIdentity("the inverse of an upper-case name: a matrix, whose shape the formula does not state")
     if any(
-        _holds_a_list(latex, m.end())
+        (m.group("word") or _holds_a_list(latex, m.end()))
         and (m.group("letter") or m.group("word") or m.group("plain")) not in known | defined
         for m in BRACKET_APPLIED.finditer(latex)
     ):

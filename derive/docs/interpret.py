@@ -1613,8 +1613,11 @@ class Rewriter:
                 or key in ("E", "H", "D", "KL")
                 or open_ == "["
                 or self._simple(inner)
-                or key in ("sigma", "pi")
+                or key == "sigma"
                 and not atom.sub
+                or key == "pi"  # a policy π(s), π(a|s); \pi (d + p) is the number π times a sum
+                and not atom.sub
+                and _top_level(inner, lambda x: x.is_ch("+", "-", "*", "/") or x.is_cs("cdot", "times", "frac")) is None
                 or primes
                 or _top_level(inner, lambda x: x.is_ch("|")) is not None
                 or key in self.functions
