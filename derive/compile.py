@@ -433,16 +433,60 @@ def _compile_derivative(expr):
 
 
 def _differentiate(function, variable):
-    bind, current = _binder(variable), _current(variable)
+    """∂f/∂variable at a run's environment.
+
+    Within a run, the perturbed copy of the variable (and its tag) is made once per
+    context (the enclosing derivative, the variable's current value and position), so
+    in Σ_i ∂f_i/∂x_j every term sees the same perturbed vector and the loops of f that
+    do not read i (a mean, a variance) are memoized once instead of once per term.
+    """
+    bind, current, where = _binder(variable), _current(variable), _whereabouts(variable)
 
     def run(env):
-        tag = next(_tags)
-        seeded = dict(env)
-        bind(env, seeded, Dual(tag, current(env), mpmath.mpf(1)))
+        memo = env.get(_MEMO)
+        found = None
+        if memo is not None:
+            identity, alive = where(env)
+            key = (run, env.get(_CONTEXT), identity)
+            found = memo.get(key)
+        if found is None:
+            tag = next(_tags)
+            bound = {}
+            bind(env, bound, Dual(tag, current(env), mpmath.mpf(1)))
+            if memo is not None:
+                memo[key] = (tag, bound, alive)  # what the key's ids name stays alive for the run
+        else:
+            tag, bound, _ = found
+        seeded = {**env, **bound, _CONTEXT: tag}
         value = function(seeded)
         return value.b if isinstance(value, Dual) and value.tag == tag else mpmath.mpf(0)
 
     return run
+
+
+_CONTEXT = object()  # the key of the innermost derivative's tag in a run's environment
+
+
+def _identity(value):
+    return id(value) if isinstance(value, (list, Dual)) else (type(value), value)
+
+
+def _whereabouts(variable):
+    """A function env → (hashable identity of what ``variable`` names now, the objects whose ids it holds)."""
+    if isinstance(variable, sp.Symbol):
+
+        def symbol_now(env):
+            value = env.get(variable, _MISSING)
+            return _identity(value), value
+
+        return symbol_now
+    base, positions = variable.base, [_compile_int(index) for index in variable.indices]
+
+    def component_now(env):
+        container = env.get(base, _MISSING)
+        return (id(container), tuple(p(env) for p in positions)), container
+
+    return component_now
 
 
 def _compile_subs(expr):

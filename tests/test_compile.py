@@ -28,6 +28,10 @@ SAME_VALUE = [
     Sum(softmax(i) * (delta(i, j) - softmax(j)), j, n),
     sp.Product(1 + z[k] ** 2, (k, 1, n)),
     sp.Piecewise((x, y > 2), (y - x, True)),
+    # a derivative inside a sum: every term shares one perturbed vector (and its memoized inner sums)
+    Sum(z[i] * sp.Derivative(softmax(i), z[j]), i, n),
+    # ... and inside another derivative, whose perturbation the inner one must see
+    sp.Derivative(Sum(z[k] ** 2 * sp.Derivative(softmax(k), z[j]), k, n), z[i]),
 ]
 
 
@@ -52,8 +56,7 @@ def test_what_the_compiler_does_not_know_is_instantiated():
     assert path == INSTANTIATED and value == 0
 
 
-def _result(closed_form):
-    statement = sp.Derivative(softmax(i), z[j])
+def _result(closed_form, statement=sp.Derivative(softmax(i), z[j])):
     return Result(
         title="softmax Jacobian",
         area="Softmax and losses",
@@ -71,5 +74,14 @@ def _result(closed_form):
 def test_the_verifier_accepts_a_right_step_by_its_plan_and_rejects_a_wrong_one():
     right = verify(_result(softmax(i) * (delta(i, j) - softmax(j)))).claims[0].steps[0]
     wrong = verify(_result(softmax(i) * (delta(i, j) + softmax(j)))).claims[0].steps[0]
+    assert right.symbolic != "failed" and "compiled" in right.numeric_path
+    assert wrong.symbolic == "failed" and wrong.counterexample
+
+
+def test_a_derivative_inside_a_sum_is_checked_as_strictly_by_its_plan():
+    statement = Sum(z[i] * sp.Derivative(softmax(i), z[j]), i, n)
+    weighted = Sum(z[i] * softmax(i), i, n)
+    right = verify(_result(softmax(j) * (z[j] - weighted), statement)).claims[0].steps[0]
+    wrong = verify(_result(softmax(j) * (z[j] + weighted), statement)).claims[0].steps[0]
     assert right.symbolic != "failed" and "compiled" in right.numeric_path
     assert wrong.symbolic == "failed" and wrong.counterexample
