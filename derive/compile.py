@@ -574,7 +574,50 @@ def _compile(expr):
     if function is not None:
         parts = [_compile(a) for a in expr.args]
         return lambda env: function(*(p(env) for p in parts))
+    if _evaluates_itself(expr):
+        return _compile_self_evaluating(expr)
     raise Unsupported(f"{type(expr).__name__}")
+
+
+def _evaluates_itself(expr) -> bool:
+    """Whether ``expr`` is a function declared outside SymPy that computes its own value in ``eval``
+    once its arguments are numbers (a maximum of |v_t| at a concrete length, a singular value)."""
+    cls = type(expr)
+    return (
+        isinstance(expr, sp.Function)
+        and not isinstance(expr, Notation)
+        and "eval" in vars(cls)
+        and not cls.__module__.startswith("sympy.")
+    )
+
+
+def _compile_self_evaluating(expr):
+    """Such a function at numeric arguments: its own ``eval`` gives the value, as it does when instantiated.
+
+    Arguments that are not numbers yet (a vector, a size) need the point's integers put
+    in first, where ``eval`` writes the function out.
+    """
+    try:
+        parts = [_compile(a) for a in expr.args]
+    except Unsupported:
+        raise NeedsIntegers(f"{type(expr).__name__} at symbolic arguments") from None
+    func = expr.func
+
+    def evaluate(env):
+        values = [p(env) for p in parts]
+        if any(isinstance(v, Dual) for v in values):
+            raise Fallback("no derivative rule")
+        value = func(*(sp.Float(v, _DIGITS_OF_NUMBERS) for v in values))
+        if value.is_Float:
+            return mpmath.mpf(value._mpf_)
+        if value.is_Rational:
+            return mpmath.mpf(int(value.p)) / int(value.q)
+        raise Fallback(f"{type(expr).__name__} left unevaluated")
+
+    return evaluate
+
+
+_DIGITS_OF_NUMBERS = 60  # the digits of the numbers such a function is given, as when instantiated
 
 
 def _unfolded(expr):
@@ -642,8 +685,8 @@ def point_integers(point) -> tuple:
     return tuple(sorted(pairs, key=lambda item: sp.default_sort_key(item[0])))
 
 
-def run(expr, point, env, dps: int):
-    """``expr`` at the point by its plan, 20 guard digits above ``dps``: (path, value), path "compiled"
+def run(expr, point, env, dps: int, guard: int = 20):
+    """``expr`` at the point by its plan, ``guard`` digits above ``dps``: (path, value), path "compiled"
     or "compiled per integers"; None when the expression or this point must take today's path."""
     compiled = plan(expr)
     path = "compiled"
@@ -652,7 +695,7 @@ def run(expr, point, env, dps: int):
         path = "compiled per integers"
     if not isinstance(compiled, Plan):
         return None
-    with mpmath.workdps(dps + 20):
+    with mpmath.workdps(dps + guard):
         try:
             value = compiled.run({**env, _MEMO: {}})
         except (Fallback, ZeroDivisionError, ValueError, TypeError, ArithmeticError, RecursionError):

@@ -236,6 +236,7 @@ class Point(dict):
         return ", ".join(parts)
 
 
+@functools.lru_cache(maxsize=4096)
 def _name(symbol) -> str:
     return str(symbol.label) if isinstance(symbol, sp.IndexedBase) else str(symbol)
 

@@ -77,11 +77,14 @@ def evaluate(expr, point: Point, dps: int = WORKING_DIGITS):
     return evaluate_with_path(expr, point, dps)[1]
 
 
-def evaluate_with_path(expr, point: Point, dps: int = WORKING_DIGITS, env: dict | None = None) -> tuple:
-    """(path, value): the value by the expression's compiled plan (:mod:`derive.compile`) where
-    it has one, else by instantiating it at the point (:data:`INSTANTIATED`)."""
+def evaluate_with_path(
+    expr, point: Point, dps: int = WORKING_DIGITS, env: dict | None = None, guard: int = 20
+) -> tuple:
+    """(path, value): the value by the expression's compiled plan (:mod:`derive.compile`), run
+    ``guard`` digits above ``dps``, where it has one, else by instantiating it at the point
+    (:data:`INSTANTIATED`)."""
     try:
-        compiled = run_plan(expr, point, environment(point) if env is None else env, dps)
+        compiled = run_plan(expr, point, environment(point) if env is None else env, dps, guard)
     except Fallback:
         compiled = None
     if compiled is not None:

@@ -7,7 +7,6 @@ deliberately naive (a softmax is ``exp`` over a sum of ``exp``; a derivative is
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Sequence
 
 import mpmath
@@ -88,10 +87,19 @@ def mp_expectation_iid(values: Sequence, weights: Sequence, count: int, function
     Plain arithmetic, so exact for ``fractions.Fraction`` inputs and at the working
     precision for mpmath numbers.
     """
+    # outcomes in lexicographic order, each probability the product w_{a_1} w_{a_2} … taken left to
+    # right, as a loop over itertools.product would; a prefix's product is shared by its outcomes
     total = 0
-    for outcome in itertools.product(range(len(values)), repeat=count):
-        probability = 1
-        for a in outcome:
-            probability = probability * weights[a]
-        total = total + probability * function(tuple(values[a] for a in outcome))
+    chosen = [None] * count
+
+    def walk(depth, probability):
+        nonlocal total
+        if depth == count:
+            total = total + probability * function(tuple(chosen))
+            return
+        for a in range(len(values)):
+            chosen[depth] = values[a]
+            walk(depth + 1, probability * weights[a])
+
+    walk(0, 1)
     return total

@@ -65,6 +65,8 @@ from derive.result import Claim, Result, chain_proves, chain_relation
 from derive.symbolic import Assumptions, prove_nonnegative, prove_zero
 
 INEQUALITY_POINTS = 36  # a wrong inequality can hold on a set of positive measure: look harder
+REFERENCE_GUARD_DIGITS = 40  # digits past the working precision of the value compared with the oracle
+_RESOLUTION = mpmath.mpf(10) ** -WORKING_DIGITS
 
 _EVALUATION_ERRORS = (NumericError, TypeError, ValueError, ZeroDivisionError, ArithmeticError, NotImplementedError)
 
@@ -92,8 +94,8 @@ class PointValues:
 
     def __init__(self, points, reference=None):
         self.points = points
-        # the statement's right-hand side, which the oracle is compared with: evaluated as it always
-        # was (instantiated), so the oracle errors printed in output/ keep every digit
+        # the statement's right-hand side, which the oracle is compared with: evaluated so that the
+        # oracle errors printed in output/ keep every digit (see _reference_value)
         self.reference = reference
         self.cache = {}
         self.paths = {}
@@ -121,7 +123,7 @@ class PointValues:
             self.count += 1
             try:
                 if self.reference is not None and key[0] == self._key(self.reference):
-                    path, self.cache[key] = INSTANTIATED, instantiated_value(expr, self.points[position])
+                    path, self.cache[key] = self._reference_value(expr, position)
                 else:
                     path, self.cache[key] = evaluate_with_path(
                         expr, self.points[position], env=self._environment(position)
@@ -130,6 +132,17 @@ class PointValues:
                 path, self.cache[key] = INSTANTIATED, exc
             self.paths.setdefault(key[0], set()).add(path)
         return self.cache[key]
+
+    def _reference_value(self, expr, position):
+        """(path, value) of the statement's right-hand side: by its plan far past the working precision,
+        so that rounded to the working digits it is the correctly rounded value the oracle is compared
+        with; but written out when the plan's value is below the working precision's resolution,
+        where what the plan leaves of an exact 0 is rounding noise that writing out cancels."""
+        point = self.points[position]
+        path, value = evaluate_with_path(expr, point, env=self._environment(position), guard=REFERENCE_GUARD_DIGITS)
+        if path != INSTANTIATED and isinstance(value, mpmath.mpf) and abs(value) < _RESOLUTION:
+            return INSTANTIATED, instantiated_value(expr, point)
+        return path, value
 
     def path(self, *exprs) -> str:
         """How the expressions were evaluated over the points, e.g. ``compiled`` or ``compiled, instantiated``."""

@@ -85,3 +85,42 @@ def test_a_derivative_inside_a_sum_is_checked_as_strictly_by_its_plan():
     wrong = verify(_result(softmax(j) * (z[j] + weighted), statement)).claims[0].steps[0]
     assert right.symbolic != "failed" and "compiled" in right.numeric_path
     assert wrong.symbolic == "failed" and wrong.counterexample
+
+
+def test_the_value_compared_with_an_oracle_is_the_instantiated_one_digit_for_digit():
+    from derive.verify import PointValues
+
+    statement = Sum(z[k] * softmax(k), k, n) / (1 + x**2)
+    values = PointValues([POINT], reference=statement)
+    assert values.at(statement, 0) == instantiated_value(statement, POINT)
+    assert values.path(statement) == "compiled"
+
+
+def test_a_statement_that_is_zero_is_written_out_not_left_as_the_plans_rounding_noise():
+    from derive.verify import PointValues
+
+    statement = Sum(softmax(k), k, n) - 1
+    values = PointValues([POINT], reference=statement)
+    assert values.at(statement, 0) == instantiated_value(statement, POINT)
+    assert values.path(statement) == INSTANTIATED
+
+
+def test_a_function_that_evaluates_itself_at_numbers_is_compiled_per_integers():
+    class LargestMagnitude(sp.Function):
+        @classmethod
+        def eval(cls, vec, size):
+            if size.is_Integer:
+                return sp.Max(*(sp.Abs(vec[t]) for t in range(1, int(size) + 1)))
+            return None
+
+    class Cube(sp.Function):
+        @classmethod
+        def eval(cls, value):
+            return value**3 if value.is_Number else None
+
+    for expr in (LargestMagnitude(z, n) * x, Cube(z[i] + x) - y):
+        path, value = evaluate_with_path(expr, POINT)
+        assert path.startswith("compiled")
+        assert relative_error(value, instantiated_value(expr, POINT)) < mpmath.mpf(10) ** -55
+    wrong = evaluate_with_path(Cube(z[i] + x) - 2 * y, POINT)[1]
+    assert relative_error(evaluate_with_path(Cube(z[i] + x) - y, POINT)[1], wrong) > mpmath.mpf(10) ** -3
