@@ -607,7 +607,8 @@ def _compile_self_evaluating(expr):
         values = [p(env) for p in parts]
         if any(isinstance(v, Dual) for v in values):
             raise Fallback("no derivative rule")
-        value = func(*(sp.Float(v, _DIGITS_OF_NUMBERS) for v in values))
+        digits = env[_DIGITS]  # the working digits of the run, as the instantiated numbers have
+        value = func(*(sp.Float(v, digits) for v in values))
         if value.is_Float:
             return mpmath.mpf(value._mpf_)
         if value.is_Rational:
@@ -617,7 +618,7 @@ def _compile_self_evaluating(expr):
     return evaluate
 
 
-_DIGITS_OF_NUMBERS = 60  # the digits of the numbers such a function is given, as when instantiated
+_DIGITS = object()  # the key of a run's working digits (without guard digits) in its environment
 
 
 def _unfolded(expr):
@@ -697,7 +698,7 @@ def run(expr, point, env, dps: int, guard: int = 20):
         return None
     with mpmath.workdps(dps + guard):
         try:
-            value = compiled.run({**env, _MEMO: {}})
+            value = compiled.run({**env, _MEMO: {}, _DIGITS: dps})
         except (Fallback, ZeroDivisionError, ValueError, TypeError, ArithmeticError, RecursionError):
             return None
         if isinstance(value, Dual):
