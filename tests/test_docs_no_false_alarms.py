@@ -384,3 +384,23 @@ def test_an_upright_name_before_a_bracket_is_a_function_whatever_the_bracket_hol
 def test_a_known_function_with_its_argument_in_square_brackets_is_still_decided(tmp_path, right, expected):
     [(verdict, detail)] = verdicts(tmp_path, r"\exp[a + b] = " + right)
     assert verdict == expected, detail
+
+
+def test_an_inequality_with_a_number_on_one_side_is_a_condition_untagged(tmp_path):
+    """'classified as positive if sigma(w^T x + b) > 0.5' states when, not that it always holds."""
+    [(verdict, detail)] = verdicts(tmp_path, r"\sigma (w^Tx + b) > 0.5")
+    assert verdict in ("UNKNOWN", "SKIPPED") and "condition" in detail, detail
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\sigma(z) > 0", "PASS"),
+        (r"\sigma(z + 1) > \sigma(z)", "PASS"),
+        (r"\sigma(z) > \sigma(z + 1)", "FAIL"),
+        (r"2 \pi > 7", "FAIL"),
+    ],
+)
+def test_inequalities_in_quantified_arguments_are_still_decided(tmp_path, formula, expected):
+    [(verdict, detail)] = verdicts(tmp_path, formula)
+    assert verdict == expected, detail

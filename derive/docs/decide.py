@@ -229,6 +229,12 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
     except Exception:  # an unreadable formula: reported by the reading below
         quantifiable = {}
     verdict = _decide_untagged(text, binding, context, quantifiable)
+    if verdict.verdict == FAIL and _compares_with_a_number(text):
+        return Verdict(
+            UNKNOWN,
+            "an inequality between an expression and a number may be a condition (when it holds), not a claim"
+            f" for all values; where it fails: {verdict.detail}",
+        )
     if verdict.verdict == FAIL and binding.log_base == "e" and re.search(r"\\log(?![_a-zA-Z])", text):
         # untagged, the text does not say which logarithm \log is: a claim that holds in base 2 or 10 is not refuted
         for base in ("2", "10"):
@@ -241,6 +247,23 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
                     other.points,
                 )
     return verdict
+
+
+INEQUALITIES = ("<", ">", "<=", ">=")
+
+
+def _compares_with_a_number(text) -> bool:
+    """Whether the formula is one inequality with a side in numbers only (``\\sigma(w^T x + b) > 0.5``)."""
+    try:
+        sides, relations, _ = rewrite_chain(text)
+        if len(relations) != 1 or relations[0] not in INEQUALITIES:
+            return False
+        from derive.docs.free import child_sides
+
+        numeric = [not (_atom_keys([side], child_sides) - {"pi", "e"}) for side in sides]
+        return any(numeric) and not all(numeric)  # 2\pi > 7 is arithmetic: refuted when false
+    except Exception:  # unreadable: the reading reports it
+        return False
 
 
 def _decide_untagged(text, binding, context, quantifiable):
