@@ -1,0 +1,272 @@
+"""Reading calculus notation: derivatives (\\frac{\\partial f}{\\partial x}, \\partial_x f, \\nabla_x f,
+f'(x)), limits, definite integrals and evaluation bars. Each reader takes the rewriter, the tokens,
+the position of the notation and the output list, and returns the position after it."""
+
+from __future__ import annotations
+
+from derive.docs.chain import arrow_target, relation_at, term_end
+from derive.docs.nodes import Atom, Deriv, EvaluatedAt, Integral, Limit, Prime, Side
+from derive.docs.tokens import NotationError, Tok, Unsupported, detex, word_of
+
+
+def evaluated_at(rw, tokens, k, out):
+    depth, m = 0, k
+    while m < len(tokens):
+        depth += 1 if tokens[m].is_cs("evalopen") else -1 if tokens[m].is_cs("evalclose") else 0
+        if depth == 0:
+            break
+        m += 1
+    if m >= len(tokens) or m + 1 >= len(tokens) or not tokens[m + 1].is_ch("_"):
+        raise NotationError("an evaluation bar | without the point it evaluates at (|_{x=0})", tokens[k].pos)
+    script, k2 = rw._script(tokens, m + 1)
+    if k2 < len(tokens) and tokens[k2].is_ch("^"):
+        raise Unsupported("an evaluation bar with two limits (F|_a^b)")
+    at = [n for n in range(len(script)) if script[n].is_ch("=")]
+    if len(at) != 1 or at[0] == 0 or at[0] == len(script) - 1:
+        raise Unsupported("an evaluation bar whose subscript is not of the form x = a")
+    body = tokens[k + 1 : m]
+    if not body:
+        raise NotationError("an evaluation bar with nothing before it", tokens[k].pos)
+    out.append(
+        rw.placeholder(EvaluatedAt(rw.sub_side(body), rw.sub_side(script[: at[0]]), rw.sub_side(script[at[0] + 1 :])))
+    )
+    return k2
+
+
+def limit(rw, tokens, k, out):
+    if k + 1 >= len(tokens) or not tokens[k + 1].is_ch("_"):
+        raise Unsupported("\\lim without the variable and the point it goes to")
+    script, k2 = rw._script(tokens, k + 1)
+    found = arrow_target(script)
+    if not found:
+        raise Unsupported("\\lim whose subscript is not of the form n \\to a")
+    variable_tokens, target = found
+    named = rw._atom_name(variable_tokens, 0) if variable_tokens else None
+    if not named or named[1] != len(variable_tokens):
+        raise Unsupported(f"a limit in '{detex(variable_tokens)}', which is not one variable")
+    direction = "+-"
+    if (
+        len(target) >= 2
+        and target[-2].is_ch("^")
+        and word_of(target[-1].items if target[-1].kind == "group" else [target[-1]]) in ("+", "-")
+    ):
+        direction = word_of(target[-1].items if target[-1].kind == "group" else [target[-1]])
+        target = target[:-2]
+    infinite = 0
+    if target and target[-1].is_cs("infty") and len(target) <= 2:
+        infinite = -1 if target[0].is_ch("-") else 1
+    end = term_end(tokens, k2)
+    if end == k2:
+        raise NotationError("\\lim with nothing to take the limit of", tokens[k].pos)
+    target_side = None if infinite else rw.sub_side(target)
+    out.append(rw.placeholder(Limit(named[0], target_side, infinite, direction, rw.sub_side(tokens[k2:end]))))
+    return end
+
+
+def integral(rw, tokens, k, out):
+    """\\int_a^b body \\, dx: the bounds in either order, the differential at the end of the term."""
+    scripts = {}
+    k2 = k + 1
+    while k2 < len(tokens) and tokens[k2].is_ch("_", "^") and tokens[k2].text not in scripts:
+        scripts[tokens[k2].text], k2 = rw._script(tokens, k2)
+    if set(scripts) != {"_", "^"}:
+        raise Unsupported("an integral without both bounds (an indefinite integral) is not computed")
+    m, depth = k2, 0
+    while m < len(tokens):
+        if tokens[m].is_ch("(", "["):
+            depth += 1
+        elif tokens[m].is_ch(")", "]"):
+            depth -= 1
+            if depth < 0:
+                break
+        elif depth == 0 and m > k2 and (tokens[m].is_ch("+", "-", ",") or relation_at(tokens, m)):
+            break
+        m += 1
+    end = m
+    d = _differential(tokens, k2, end)
+    if d is None:
+        raise Unsupported("an integral whose differential (dx at the end of the integrand) is not found")
+    start, d_at = d
+    named = rw._atom_name(tokens[start:end], 0)
+    if not named or named[1] != end - start or start == k2:
+        raise Unsupported(f"an integral over '{detex(tokens[start:end])}', which is not one variable")
+    bounds, infinite = [], []
+    for script in (scripts["_"], scripts["^"]):
+        sign = _infinite(script)
+        infinite.append(sign)
+        bounds.append(None if sign else rw.sub_side(script))
+    body = rw.sub_side(tokens[k2:d_at])
+    out.append(rw.placeholder(Integral(named[0], bounds[0], bounds[1], tuple(infinite), body)))
+    return end
+
+
+def fraction(rw, tokens, k, out):
+    """\\frac{a}{b}; a derivative \\frac{\\partial f}{\\partial x}, \\frac{d^2 f}{dx^2}, \\frac{\\partial}{\\partial x} f,
+    \\frac{dg}{dx}(a) when numerator and denominator say so."""
+    num, k2 = rw._arg(tokens, k + 1)
+    den, k3 = rw._arg(tokens, k2)
+    kind = _derivative_kind(num, den)
+    if not kind:
+        out.append(r"\frac{" + rw.emit(num) + "}{" + rw.emit(den) + "}")
+        return k3
+    t = tokens[k]
+    order, num_rest, den_rest = kind
+    if not num_rest:  # operator form: \frac{\partial}{\partial x} f
+        end = term_end(tokens, k3)
+        num_rest = tokens[k3:end]
+        k3 = end
+        if not num_rest:
+            raise NotationError("a derivative operator with nothing to differentiate", t.pos)
+    variables = _variables_of(den_rest, order)
+    applied = k3 < len(tokens) and tokens[k3].is_ch("(") and len({word_of(v) for v in variables}) == 1
+    named = rw._atom_name(num_rest, 0) if applied else None
+    if named and named[1] == len(num_rest):  # \frac{dg}{dx}(a): g is the function g(x)
+        num_rest = [*num_rest, Tok("ch", "(", t.pos), *variables[0], Tok("ch", ")", t.pos)]
+    inner = rw.sub_side(num_rest)
+    for variable in reversed(variables):  # ∂²f/∂x∂y = ∂/∂x (∂f/∂y)
+        inner = Side(rw.placeholder(Deriv(inner, rw.sub_side(variable))), rw.table)
+    if applied:
+        # \frac{dg}{dx}(x) is the derivative; \frac{dg}{dx}(1) its value at x = 1
+        argument, k3 = rw._balanced(tokens, k3, "(", ")")
+        if word_of(argument) != word_of(variables[0]):
+            inner = Side(
+                rw.placeholder(EvaluatedAt(inner, rw.sub_side(variables[0]), rw.sub_side(argument))),
+                rw.table,
+            )
+    out.append(inner.text)
+    return k3
+
+
+def partial(rw, tokens, k, out):
+    """\\partial f / \\partial x, \\partial_x f."""
+    t = tokens[k]
+    if k + 1 >= len(tokens):
+        raise Unsupported("\\partial is not understood")
+    slash = next((m for m in range(k + 1, len(tokens)) if tokens[m].is_ch("/")), None)
+    if slash is not None and slash + 1 < len(tokens) and tokens[slash + 1].is_cs("partial"):
+        end = term_end(tokens, slash + 2, stop_at_juxtaposition=True)
+        out.append(rw.placeholder(Deriv(rw.sub_side(tokens[k + 1 : slash]), rw.sub_side(tokens[slash + 2 : end]))))
+        return end
+    if tokens[k + 1].is_ch("_"):
+        script, k2 = rw._script(tokens, k + 1)
+        end = term_end(tokens, k2)
+        out.append(rw.placeholder(Deriv(rw.sub_side(tokens[k2:end]), rw.sub_side(script))))
+        return end
+    raise NotationError("a partial derivative that is not of the form \\partial f / \\partial x", t.pos)
+
+
+def gradient(rw, tokens, k, out):
+    """\\nabla_z f: the gradient (or Jacobian) of the term that follows."""
+    t = tokens[k]
+    if k + 1 >= len(tokens) or not tokens[k + 1].is_ch("_"):
+        raise Unsupported("\\nabla without the variable it differentiates by")
+    script, k2 = rw._script(tokens, k + 1)
+    end = term_end(tokens, k2)
+    if end == k2:  # "\nabla_x = ..." (Triton, PyTorch docs): the gradient of the loss
+        out.append(rw.placeholder(Deriv(rw.sub_side([Tok("ch", "L", t.pos)]), rw.sub_side(script))))
+        return end
+    out.append(rw.placeholder(Deriv(rw.sub_side(tokens[k2:end]), rw.sub_side(script))))
+    return end
+
+
+def native_prime(rw, tokens, k, function, out):
+    """f'(x) for a native function name at tokens[k - 1]; tokens[k] is the first prime."""
+    order = 0
+    while k < len(tokens) and tokens[k].is_ch("'"):
+        order += 1
+        k += 1
+    if k >= len(tokens) or not tokens[k].is_ch("("):
+        raise Unsupported(f"\\{function}' without its argument in brackets")
+    inner, k2 = rw._balanced(tokens, k, "(", ")")
+    variable = f"prime_variable_{len(rw.table) + 1}"
+    variable_side = Side(rw.placeholder(Atom(variable, [], "")), rw.table)
+    out.append(rw.placeholder(Prime(function, order, rw.sub_side(inner), variable, variable_side)))
+    return k2
+
+
+def _strip_d(tokens):
+    """(order, rest) if tokens start with ∂ or d (or \\mathrm{d}), else None."""
+    if not tokens:
+        return None
+    t = tokens[0]
+    order = 1
+    rest = tokens[1:]
+    if (
+        t.is_cs("partial")
+        or t.is_ch("d")
+        or (t.is_cs("mathrm") and len(tokens) > 1 and tokens[1].kind == "group" and word_of(tokens[1].items) == "d")
+    ):
+        if t.is_cs("mathrm"):
+            rest = tokens[2:]
+        if rest and rest[0].is_ch("^"):
+            power = rest[1] if len(rest) > 1 else None
+            order = (
+                int(word_of(power.items if power.kind == "group" else [power]))
+                if power is not None and word_of(power.items if power.kind == "group" else [power]).isdigit()
+                else 0
+            )
+            rest = rest[2:]
+        return ("partial" if t.is_cs("partial") else "d", order, rest)
+    return None
+
+
+def _differential(tokens, first, end):
+    """(start of the variable, start of the d) of a differential d x, \\mathrm{d}x, \\,dx closing tokens[first:end]."""
+    for m in range(end - 2, first - 1, -1):
+        t = tokens[m]
+        if t.is_ch("d") or (
+            t.is_cs("mathrm", "operatorname")
+            and m + 1 < end
+            and tokens[m + 1].kind == "group"
+            and word_of(tokens[m + 1].items) == "d"
+        ):
+            start = m + 1 if t.is_ch("d") else m + 2
+            if start < end:
+                return start, m
+    return None
+
+
+def _infinite(script) -> int:
+    """+1 for \\infty or +\\infty, -1 for -\\infty, 0 for anything else."""
+    words = [x for x in script if not x.is_ch(" ")]
+    if words and words[-1].is_cs("infty") and len(words) <= 2:
+        return -1 if words[0].is_ch("-") else 1
+    return 0
+
+
+def _derivative_kind(num, den):
+    a, b = _strip_d(num), _strip_d(den)
+    if not a or not b or a[0] != b[0]:
+        return None
+    if a[0] == "d" and (not b[2] or (b[2] and b[2][0].is_ch("_"))):
+        return None
+    if not b[2]:
+        return None
+    if a[1] < 1:
+        raise Unsupported("a derivative whose order is not a whole number")
+    return (a[1], a[2], b[2])
+
+
+def _variables_of(den_rest, order):
+    """The variables of a denominator ``x^2`` or ``x \\partial y`` for a derivative of ``order``."""
+    variables, current = [], []
+    for t in den_rest:
+        if t.is_cs("partial") or t.is_ch("d") and current:
+            variables.append(current)
+            current = []
+        else:
+            current.append(t)
+    variables.append(current)
+    variables = [v for v in variables if v]
+    if len(variables) == 1 and order > 1:
+        v = variables[0]
+        if (
+            len(v) >= 3
+            and v[-2].is_ch("^")
+            and word_of(v[-1].items if v[-1].kind == "group" else [v[-1]]) == str(order)
+        ):
+            return [v[:-2]] * order
+        raise Unsupported(f"a derivative of order {order} whose denominator does not say {order} times by what")
+    if len(variables) != order:
+        raise Unsupported(f"a derivative of order {order} with {len(variables)} variables below")
+    return variables

@@ -1,0 +1,210 @@
+"""The nodes a formula is read into: what each placeholder of a side stands for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Condition:
+    left: str
+    relation: str  # "=" or "!="
+    right: str
+
+
+@dataclass
+class Side:
+    """One side of a link: grammar text with placeholders, and what each placeholder stands for."""
+
+    text: str
+    table: dict
+    source: str = ""
+
+
+@dataclass
+class Atom:
+    key: str  # normalised name: "z", "sigma", "hat_y", "softmax", "E", "one"
+    sub: list  # subscript items: index letters / numbers as strings; [] if none
+    sub_text: str  # the subscript as plain text ("ref", "KL", "ij")
+    star: bool = False
+    transpose: bool = False
+    decoration: str = ""  # other superscript text kept as part of the name ("ref")
+    args: list | None = None  # list of Side, for applications
+    seps: list = field(default_factory=list)  # separators between args: ",", "|", "||", ";"
+    post_sub: list = field(default_factory=list)  # f(z)_i
+    brackets: str = "("
+
+    def full_keys(self):
+        keys = []
+        if self.sub_text:
+            keys.append(f"{self.key}_{self.sub_text}")
+        if self.decoration:
+            keys.append(f"{self.key}^{self.decoration}")
+        return keys
+
+
+@dataclass
+class SumNode:
+    op: str  # "sum" or "prod"
+    variables: list  # letters
+    low: Side | None
+    high: Side | None
+    body: Side
+    excluded: list = field(default_factory=list)  # Σ_{j ≠ i}: letters the variable skips
+
+
+@dataclass
+class Deriv:
+    num: Side
+    den: Side
+    order: int = 1
+
+
+@dataclass
+class TupleNode:
+    items: list
+    columns: int = 0  # > 0 for a matrix written out entry by entry: items row by row
+
+
+@dataclass
+class Cases:
+    rows: list  # (Side, [Condition])
+
+
+@dataclass
+class Indicator:
+    condition: Condition
+
+
+@dataclass
+class Number:
+    text: str
+
+
+@dataclass
+class Apply:
+    """max(a, b), \\min\\{a, b\\}, clip(x, a, b), sign(x), argmax(v): an operation on its arguments."""
+
+    op: str
+    args: list  # Side
+
+
+@dataclass
+class Extremum:
+    """\\max_i z_i, \\operatorname{argmax}_i z_i: an operation over the values of an index."""
+
+    op: str
+    variable: str
+    body: Side
+    low: Side | None = None
+    high: Side | None = None
+
+
+@dataclass
+class Norm:
+    """\\|x\\| (Euclidean), \\|x\\|_1, \\|x\\|_\\infty, \\|A\\|_F."""
+
+    body: Side
+    order: str = ""
+
+
+@dataclass
+class Comparison:
+    """A condition between values, ``A > 0`` or ``1 - \\epsilon \\le r \\le 1 + \\epsilon``."""
+
+    sides: list  # Side
+    relations: list
+
+
+@dataclass
+class Branches:
+    """A piecewise definition: rows (value, [Condition | Comparison], otherwise)."""
+
+    rows: list
+
+
+@dataclass
+class Prime:
+    """f'(x), \\sigma''(z): the derivative of a one-argument function, taken at its argument."""
+
+    target: Any  # the applied Atom, or the name of a native function ("tanh")
+    order: int
+    arg: Side
+    variable: str  # the name bound to the differentiation variable
+    variable_side: Side
+
+
+@dataclass
+class Series:
+    """1 + \\gamma + \\gamma^2 + \\ldots: an endless sum whose pattern is read from its explicit terms."""
+
+    terms: list  # Side, the terms written before the dots
+
+
+@dataclass
+class Integral:
+    """\\int_a^b f(x)\\,dx: a definite integral; a bound is None when infinite (sign in ``infinite``)."""
+
+    variable: str
+    low: Side | None
+    high: Side | None
+    infinite: tuple  # (sign of the lower bound if infinite else 0, same for the upper)
+    body: Side
+
+
+@dataclass
+class Inverse:
+    """\\sigma^{-1}(x): the argument at which a one-argument function takes the value x."""
+
+    target: Any  # the Atom of the function, applied to variable_side
+    arg: Side
+    variable: str  # the name bound to the function's argument
+    variable_side: Side
+
+
+@dataclass
+class Product:
+    """u \\odot v, u \\circ v (elementwise), u \\otimes v (outer)."""
+
+    op: str
+    factors: list  # Side
+
+
+@dataclass
+class Transposed:
+    body: Side
+
+
+@dataclass
+class Component:
+    """(W x)_j: a component of a bracketed vector or matrix."""
+
+    body: Side
+    indices: list  # index names
+
+
+@dataclass
+class Limit:
+    variable: str
+    target: Side | None  # None for an infinite limit
+    infinite: int  # +1 / -1 for ±∞, 0 for a finite target
+    direction: str  # "+", "-" or "+-"
+    body: Side
+
+
+@dataclass
+class EvaluatedAt:
+    """\\left. f \\right|_{x = a}: f with x put to a (after any derivative in f is taken)."""
+
+    body: Side
+    variable: Side
+    value: Side
+
+
+@dataclass
+class Count:
+    """\\#\\{i : z_i > 0\\}: how many indices satisfy the conditions."""
+
+    variable: str
+    conditions: list  # Comparison

@@ -1,0 +1,233 @@
+"""Reading sums and sequences: \\sum and \\prod with their bounds, sums written with dots
+(x_1 + \\cdots + x_n, 1 + \\gamma + \\gamma^2 + \\ldots) and counts \\#\\{i : ...\\}."""
+
+from __future__ import annotations
+
+from derive.docs.chain import condition_pieces, term_end
+from derive.docs.nodes import Apply, Count, Series, Side, SumNode
+from derive.docs.symbols import GREEK
+from derive.docs.tokens import NotationError, Tok, Unsupported, depth_at, detex, flatten
+
+
+def sum_or_product(rw, tokens, k, out):
+    op = tokens[k].text
+    k += 1
+    low_tokens = high_tokens = None
+    variables, excluded = [], []
+    while k < len(tokens) and tokens[k].is_ch("_", "^"):
+        script, k2 = rw._script(tokens, k)
+        if tokens[k].is_ch("_"):
+            low_tokens = script
+        else:
+            high_tokens = script
+        k = k2
+    low = None
+    if low_tokens is not None:
+        rel_at = next((m for m, x in enumerate(low_tokens) if x.is_ch("=")), None)
+        neq_at = next((m for m, x in enumerate(low_tokens) if x.is_cs("neq", "ne")), None)
+        in_at = next((m for m, x in enumerate(low_tokens) if x.is_cs("in")), None)
+        head = low_tokens[: min(x for x in (rel_at, neq_at, in_at, len(low_tokens)) if x is not None)]
+        variables = [x for x in detex(head).replace(" ", "").split(",") if x]
+        if (
+            len(variables) == 1
+            and len(variables[0]) > 1
+            and variables[0].isalpha()
+            and variables[0].islower()
+            and len(variables[0]) <= 3
+            and variables[0] not in GREEK
+        ):  # \sum_{ij} runs over i and j; \sum_{\tau} over tau
+            variables = list(variables[0])
+        if rel_at is not None:
+            low = rw.sub_side(low_tokens[rel_at + 1 :])
+        if neq_at is not None:
+            excluded = [detex(low_tokens[neq_at + 1 :]).strip()]
+    if (
+        high_tokens is not None
+        and len(high_tokens) in (1, 2)
+        and high_tokens[-1].is_cs("infty")
+        and not high_tokens[0].is_ch("-")
+    ):
+        high = Side(rw.placeholder(Apply("infinity", [])), rw.table)  # Σ_{t=1}^{∞}
+    else:
+        high = rw.sub_side(high_tokens) if high_tokens is not None else None
+    end = term_end(tokens, k)
+    # Σ_i a_i + b_i with i free in b_i: the sum runs over both terms, as authors mean
+    while end < len(tokens) and tokens[end].is_ch("+", "-") and len(variables) == 1:
+        following = term_end(tokens, end + 1)
+        term = tokens[end + 1 : following]
+        if (
+            following == end + 1
+            or not _uses_index(term, variables[0])
+            or any(
+                x.is_cs("sum", "prod", "max", "min", "argmax", "argmin") and depth_at(term, m) == 0
+                for m, x in enumerate(term)
+            )
+        ):
+            break
+        end = following
+    body_tokens = tokens[k:end]
+    if not body_tokens:
+        raise NotationError("a sum with nothing to sum", tokens[k - 1].pos if k else 0)
+    body = rw.sub_side(body_tokens)
+    if not variables:
+        variables = []
+    for v in variables:
+        if not (v.isalpha() and len(v) <= 2) and not v.replace("_", "").isalnum():
+            raise Unsupported(f"a sum over '{v}'")
+    out.append(rw.placeholder(SumNode(op, variables, low, high, body, excluded)))
+    return end
+
+
+def series(rw, tokens, dots):
+    """tokens with the sum around the dots at ``dots`` rewritten: x_1 + x_2 + \\cdots + x_n as
+    \\sum_{j=1}^{n} x_j (terms alike but for one index counting up by one), an endless sum as a Series."""
+    lo, hi = _enclosing(tokens, dots)
+    run = tokens[lo:hi]
+    while run and run[-1].is_ch(","):  # 1 + x + \ldots, = ...
+        run = run[:-1]
+    terms, current = [], []
+    for m, x in enumerate(run):
+        if x.is_ch("+") and depth_at(run, m) == 0:
+            terms.append(current)
+            current = []
+        else:
+            current.append(x)
+    terms.append(current)
+    at = [n for n, term in enumerate(terms) if len(term) == 1 and term[0].is_cs(*DOTS)]
+    if len(at) != 1 or any(not term for term in terms):
+        raise Unsupported("\\ldots that is not one term of a sum (a + b + \\ldots + z) is not read")
+    before, after = terms[: at[0]], terms[at[0] + 1 :]
+    if len(after) > 1:
+        raise Unsupported("a sum with \\ldots followed by more than its last term is not read")
+    if after:
+        rewritten = _index_pattern(before, after[0], _fresh_index(tokens))
+        if rewritten is None:
+            raise Unsupported(
+                "a sum a + b + \\ldots + z whose terms do not differ in one index counting up by one is not read"
+            )
+    else:
+        if len(before) < 3:
+            raise Unsupported("an endless sum with fewer than three terms before \\ldots: its pattern is ambiguous")
+        node = Series([rw.sub_side(term) for term in before])
+        rewritten = [Tok("made", rw.placeholder(node), run[0].pos)]
+    return tokens[:lo] + [Tok("ch", "(", run[0].pos), *rewritten, Tok("ch", ")", run[0].pos)] + tokens[hi:]
+
+
+def count(rw, tokens, k, out):
+    if k + 1 >= len(tokens) or not tokens[k + 1].is_cs("{"):
+        raise Unsupported("\\# of something other than a set \\{i : ...\\}")
+    inner, k2 = rw._balanced(tokens, k + 1, "{", "}")
+    split = next((m for m in range(len(inner)) if inner[m].is_ch(":", "|")), None)
+    if split is None:
+        raise Unsupported("\\# of a set not written \\{i : condition\\}")
+    head = inner[:split]
+    if len(head) != 1 or head[0].kind != "ch" or not head[0].text.isalpha():
+        raise Unsupported(f"a count over '{detex(head)}', which is not one index")
+    conditions = [rw._comparison(piece) for piece in condition_pieces(inner[split + 1 :])]
+    if not conditions:
+        raise NotationError("a count \\# with no condition", tokens[k].pos)
+    out.append(rw.placeholder(Count(head[0].text, conditions)))
+    return k2
+
+
+DOTS = ("ldots", "cdots", "dots", "dotsb")
+
+
+def _enclosing(tokens, m):
+    """(start, end) of the innermost bracket (or the whole list) around tokens[m], without the brackets."""
+    lo = m
+    depth = 0
+    while lo > 0:
+        x = tokens[lo - 1]
+        if x.is_ch(")", "]"):
+            depth += 1
+        elif x.is_ch("(", "["):
+            if depth == 0:
+                break
+            depth -= 1
+        lo -= 1
+    hi, depth = m, 0
+    while hi < len(tokens):
+        x = tokens[hi]
+        if x.is_ch("(", "["):
+            depth += 1
+        elif x.is_ch(")", "]"):
+            if depth == 0:
+                break
+            depth -= 1
+        hi += 1
+    return lo, hi
+
+
+def _fresh_index(tokens) -> str:
+    used = {x.text for x in flatten(tokens) if x.kind == "ch"}
+    return next(letter for letter in "jklmpqrsuvw" if letter not in used)
+
+
+def _index_pattern(before, last, index):
+    """\\sum_{index=a}^{z} term tokens when the terms before the dots and the last one are alike but
+    for one place holding a, a + 1, ... (integers) and z (anything); None otherwise."""
+    shapes = [_flatten_with_groups(term) for term in [*before, last]]
+    if any(len(shape) != len(shapes[0]) for shape in shapes):
+        return None
+    differing = [m for m in range(len(shapes[0])) if len({_tok_key(shape[m]) for shape in shapes}) > 1]
+    if len(differing) != 1:
+        return None
+    place = differing[0]
+    values = [shape[place].text for shape in shapes[:-1]]
+    if not all(v.isdigit() for v in values) or any(int(b) != int(a) + 1 for a, b in zip(values, values[1:])):
+        return None
+    top = shapes[-1][place]
+    if top.kind != "ch" or not top.text.isalnum() or top.text.isdigit() and int(top.text) < int(values[-1]):
+        return None
+    pos = top.pos
+    body = _replace_at(last, shapes[-1][place], Tok("ch", index, pos))
+    return [
+        Tok("cs", "sum", pos),
+        Tok("ch", "_", pos),
+        Tok("group", "", pos, [Tok("ch", index, pos), Tok("ch", "=", pos), *[Tok("ch", c, pos) for c in values[0]]]),
+        Tok("ch", "^", pos),
+        Tok("group", "", pos, [top]),
+        *body,
+    ]
+
+
+def _flatten_with_groups(tokens) -> list:
+    out = []
+    for x in tokens:
+        if x.kind == "group":
+            out.append(Tok("ch", "{", x.pos))
+            out.extend(_flatten_with_groups(x.items))
+            out.append(Tok("ch", "}", x.pos))
+        else:
+            out.append(x)
+    return out
+
+
+def _tok_key(x):
+    return (x.kind, x.text)
+
+
+def _replace_at(tokens, target, new):
+    out = []
+    for x in tokens:
+        if x is target:
+            out.append(new)
+        elif x.kind == "group":
+            out.append(Tok("group", "", x.pos, _replace_at(x.items, target, new)))
+        else:
+            out.append(x)
+    return out
+
+
+def _uses_index(tokens, letter) -> bool:
+    """Whether ``letter`` appears as (part of) a subscript in ``tokens``."""
+    for m, x in enumerate(tokens):
+        if x.is_ch("_") and m + 1 < len(tokens):
+            script = tokens[m + 1]
+            items = flatten(script.items) if script.kind == "group" else [script]
+            if any(t.kind == "ch" and t.text == letter for t in items):
+                return True
+        if x.kind == "group" and _uses_index(x.items, letter):
+            return True
+    return False

@@ -1,0 +1,356 @@
+"""TeX tokens of a formula: lexing, the notation that only spaces or sizes (dropped), and small
+helpers on token lists (bracket depth, rows and cells, plain words)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from derive.errors import DeriveError
+
+
+class NotationError(DeriveError):
+    """A formula whose notation cannot be read (unbalanced braces, a dangling operator, ...)."""
+
+    def __init__(self, message: str, position: int | None = None):
+        super().__init__(message)
+        self.position = position
+
+
+class Unsupported(DeriveError):
+    """A formula that is readable but uses an operation the checker cannot decide."""
+
+
+@dataclass
+class Tok:
+    kind: str  # "cs" (control sequence), "ch" (character), "group" ({...}), "made" (a placeholder already made)
+    text: str = ""
+    pos: int = 0
+    items: list = field(default_factory=list)
+
+    def is_cs(self, *names):
+        return self.kind == "cs" and self.text in names
+
+    def is_ch(self, *chars):
+        return self.kind == "ch" and self.text in chars
+
+    def __repr__(self):
+        return f"{{{' '.join(map(repr, self.items))}}}" if self.kind == "group" else self.text
+
+
+def lex(text: str) -> list:
+    """TeX tokens of ``text`` with braces grouped; comments dropped."""
+    stack: list[list] = [[]]
+    starts = []
+    position = 0
+    while position < len(text):
+        c = text[position]
+        if c == "\\":
+            end = position + 1
+            if end < len(text) and text[end].isalpha():
+                while end < len(text) and text[end].isalpha():
+                    end += 1
+                stack[-1].append(Tok("cs", text[position + 1 : end], position))
+            else:
+                stack[-1].append(Tok("cs", text[position + 1 : end + 1], position))
+                end += 1
+            position = end
+            continue
+        if c == "%":
+            newline = text.find("\n", position)
+            position = len(text) if newline < 0 else newline
+            continue
+        if c == "{":
+            stack.append([])
+            starts.append(position)
+        elif c == "}":
+            if len(stack) == 1:
+                raise NotationError("unbalanced '}'", position)
+            items = stack.pop()
+            stack[-1].append(Tok("group", "", starts.pop(), items))
+        elif not c.isspace():
+            stack[-1].append(Tok("ch", c, position))
+        elif c.isspace():
+            stack[-1].append(Tok("ch", " ", position))
+        position += 1
+    if len(stack) != 1:
+        raise NotationError("unbalanced '{'", starts[-1])
+    return stack[0]
+
+
+def detex(tokens) -> str:
+    """Plain text of tokens (for names and conditions)."""
+    out = []
+    for t in tokens:
+        if t.kind == "group":
+            out.append(detex(t.items))
+        elif t.kind == "cs":
+            if t.text in (
+                "text",
+                "mathrm",
+                "operatorname",
+                "mathit",
+                "textrm",
+                "mbox",
+                "rm",
+                "mathsf",
+                "textit",
+                "mathbf",
+                "boldsymbol",
+                "bm",
+            ):
+                continue
+            out.append(t.text if t.text.isalpha() else "")
+        else:
+            out.append(t.text)
+    return "".join(out)
+
+
+# --- cleaning -----------------------------------------------------------------------
+
+DROP = {
+    ",",
+    ";",
+    "!",
+    ":",
+    ">",
+    " ",
+    "quad",
+    "qquad",
+    "left",
+    "right",
+    "big",
+    "Big",
+    "bigg",
+    "Bigg",
+    "bigl",
+    "bigr",
+    "Bigl",
+    "Bigr",
+    "biggl",
+    "biggr",
+    "displaystyle",
+    "textstyle",
+    "limits",
+    "nolimits",
+    "nonumber",
+    "notag",
+    "middle",
+    "thinspace",
+    "medspace",
+    "thickspace",
+    "enspace",
+    "mkern",
+    "mathstrut",
+    "strut",
+    "phantom",
+    "hphantom",
+}
+WITH_ARG_DROP = {"label", "tag", "hspace", "vspace", "phantom", "hphantom", "vphantom", "mspace", "color", "textcolor"}
+KEEP_QUAD = {"quad", "qquad"}
+
+
+TEXT_COMMANDS = {"text", "mbox", "textrm", "textnormal", "textit", "textbf", "textsf"}
+
+
+def _restructure(tokens) -> list:
+    """Notation that only moves its parts: \\underset{a}{B} is B_{a}, \\mathop{B} is B,
+    \\operatorname*{B} is \\operatorname{B}; \\left. ... \\right|_{x=a} marks an evaluation bar."""
+    out = []
+    k = 0
+    while k < len(tokens):
+        t = tokens[k]
+        nxt = [m for m in range(k + 1, min(k + 4, len(tokens))) if not tokens[m].is_ch(" ")]
+        if t.is_cs("underset") and len(nxt) >= 2 and tokens[nxt[0]].kind == "group" and tokens[nxt[1]].kind == "group":
+            out.extend(_restructure(tokens[nxt[1]].items))
+            out.extend([Tok("ch", "_", t.pos), tokens[nxt[0]]])
+            k = nxt[1] + 1
+            continue
+        if t.is_cs("mathop") and nxt and tokens[nxt[0]].kind == "group":
+            out.extend(_restructure(tokens[nxt[0]].items))
+            k = nxt[0] + 1
+            continue
+        if t.is_cs("operatorname") and nxt and tokens[nxt[0]].is_ch("*"):
+            out.append(t)
+            k = nxt[0] + 1
+            continue
+        if t.is_cs("left") and nxt and tokens[nxt[0]].is_cs("{", "lbrace"):
+            cases = _brace_cases(tokens, nxt[0] + 1)
+            if cases is not None:  # \left\{ \begin{array}{ll} ... \end{array} \right. is a cases block
+                out.extend(cases[0])
+                k = cases[1]
+                continue
+        if t.is_cs("right") and nxt and tokens[nxt[0]].is_ch("."):
+            k = nxt[0] + 1  # the invisible closing delimiter of \\left\\{ ... \\right.
+            continue
+        if t.is_cs("left") and nxt and tokens[nxt[0]].is_ch("."):
+            out.append(Tok("cs", "evalopen", t.pos))
+            k = nxt[0] + 1
+            continue
+        if (
+            t.is_cs("right", "big", "Big", "bigg", "Bigg", "bigr", "Bigr", "biggr", "Biggr")
+            and nxt
+            and tokens[nxt[0]].is_ch("|")
+            and len(nxt) >= 2
+            and tokens[nxt[1]].is_ch("_")
+        ):
+            out.append(Tok("cs", "evalclose", t.pos))
+            k = nxt[0] + 1
+            continue
+        if t.kind == "group":
+            out.append(Tok("group", "", t.pos, _restructure(t.items)))
+        else:
+            out.append(t)
+        k += 1
+    return out
+
+
+def _brace_cases(tokens, k):
+    """(cases tokens, next k) for ``\\begin{array} ... \\end{array} \\right.`` starting at tokens[k], or None."""
+    body = [m for m in range(k, len(tokens)) if not tokens[m].is_ch(" ")]
+    if (
+        len(body) < 2
+        or not tokens[body[0]].is_cs("begin")
+        or tokens[body[1]].kind != "group"
+        or word_of(tokens[body[1]].items) not in ("array", "aligned", "matrix")
+    ):
+        return None
+    depth = 0
+    for m in range(body[0], len(tokens)):
+        depth += 1 if tokens[m].is_cs("begin") else -1 if tokens[m].is_cs("end") else 0
+        if depth == 0:
+            break
+    else:
+        return None
+    after = [n for n in range(m + 2, len(tokens)) if not tokens[n].is_ch(" ")]
+    if len(after) < 2 or not tokens[after[0]].is_cs("right") or not tokens[after[1]].is_ch("."):
+        return None
+    inner = tokens[body[1] + 1 : m]
+    while inner and (inner[0].is_ch(" ") or inner[0].kind == "group"):  # the column specification {ll}
+        inner = inner[1:]
+    name = Tok("group", "", tokens[k].pos, [Tok("ch", c, tokens[k].pos) for c in "cases"])
+    return [
+        Tok("cs", "begin", tokens[k].pos),
+        name,
+        *_restructure(inner),
+        Tok("cs", "end", tokens[k].pos),
+        name,
+    ], after[1] + 1
+
+
+def clean(tokens) -> list:
+    """Tokens without spacing, sizing and labels; ``\\quad`` is kept as a separator."""
+    return _clean(_restructure(tokens))
+
+
+def _clean(tokens, keep_spaces=False) -> list:
+    out = []
+    skip_arg = 0
+    text_arg = False
+    for t in tokens:
+        if skip_arg:
+            if t.kind == "group":
+                skip_arg -= 1
+                continue
+            if t.is_ch(" "):
+                continue
+            skip_arg = 0
+        if t.kind == "group":
+            # the words of \\text{for all } keep their spaces: conditions are read from them
+            out.append(Tok("group", "", t.pos, _clean(t.items, keep_spaces or text_arg)))
+            text_arg = False
+            continue
+        text_arg = t.kind == "cs" and t.text in TEXT_COMMANDS
+        if t.kind == "cs" and t.text in WITH_ARG_DROP:
+            skip_arg = 2 if t.text == "textcolor" else 1
+        elif t.kind == "cs" and t.text in KEEP_QUAD:
+            out.append(Tok("ch", ";;", t.pos))
+        elif t.kind == "cs" and t.text in DROP:
+            continue
+        elif t.is_ch(" "):
+            if keep_spaces:
+                out.append(t)
+            continue
+        elif t.kind == "cs" and t.text == "\\":
+            out.append(t)
+        elif t.kind == "cs" and t.text == "lvert" or t.kind == "cs" and t.text == "rvert":
+            out.append(Tok("ch", "|", t.pos))
+        elif t.kind == "cs" and t.text in ("lVert", "rVert", "Vert", "parallel"):
+            out.append(Tok("cs", "|", t.pos))
+        elif t.kind == "cs" and t.text in ("lbrace", "rbrace"):
+            out.append(Tok("cs", "{" if t.text == "lbrace" else "}", t.pos))
+        elif t.kind == "cs" and t.text in ("lbrack", "rbrack"):
+            out.append(Tok("ch", "[" if t.text == "lbrack" else "]", t.pos))
+        elif t.kind == "cs" and t.text in ("mid", "vert"):
+            out.append(Tok("ch", "|", t.pos))
+        else:
+            out.append(t)
+    # ||  ->  \|
+    merged = []
+    for t in out:
+        if t.is_ch("|") and merged and merged[-1].is_ch("|"):
+            merged[-1] = Tok("cs", "|", merged[-1].pos)
+        else:
+            merged.append(t)
+    return merged
+
+
+# --- helpers on token lists -----------------------------------------------------------
+
+
+def word_of(tokens) -> str:
+    return "".join(t.text if t.kind != "group" else word_of(t.items) for t in tokens if not t.is_ch(" "))
+
+
+def depth_at(tokens, m) -> int:
+    """Bracket depth just before tokens[m]."""
+    depth = 0
+    for x in tokens[:m]:
+        depth += (
+            1
+            if x.is_ch("(", "[") or x.is_cs("{", "evalopen")
+            else -1
+            if x.is_ch(")", "]") or x.is_cs("}", "evalclose")
+            else 0
+        )
+    return depth
+
+
+def top_level_at(tokens, predicate):
+    """The first position at bracket depth 0 whose token satisfies ``predicate``, or None."""
+    depth = 0
+    for m, x in enumerate(tokens):
+        if depth == 0 and predicate(x):
+            return m
+        depth += 1 if x.is_ch("(", "[") or x.is_cs("{") else -1 if x.is_ch(")", "]") or x.is_cs("}") else 0
+    return None
+
+
+def row_cells(row):
+    cells, current = [], []
+    for t in row:
+        if t.is_ch("&"):
+            cells.append(current)
+            current = []
+        else:
+            current.append(t)
+    cells.append(current)
+    return cells
+
+
+def display_rows(tokens):
+    rows, current = [], []
+    for t in tokens:
+        if t.is_cs("\\"):
+            rows.append(current)
+            current = []
+        else:
+            current.append(t)
+    rows.append(current)
+    return [r for r in rows if r]
+
+
+def flatten(tokens):
+    out = []
+    for t in tokens:
+        out.extend(flatten(t.items) if t.kind == "group" else [t])
+    return out
