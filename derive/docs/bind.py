@@ -179,7 +179,7 @@ class Interpreter:
                 if isinstance(base, sp.MatrixBase) and base.shape == (1, 1):
                     return base[0, 0] ** power
                 if isinstance(base, sp.MatrixBase) and power == -1 and base.is_square:
-                    return base.inv()
+                    return base.adjugate(method="berkowitz") / base.det(method="berkowitz")  # inv() simplifies: minutes
                 raise ShapeError("a power of a vector or matrix")
             return sp.Pow(base, power)
         if isinstance(expr, sp.log):
@@ -187,7 +187,7 @@ class Interpreter:
             if len(expr.args) > 1 and expr.args[1] not in (sp.E,):
                 return _elementwise(lambda a: sp.log(a) / sp.log(self._scalar(self.value(expr.args[1], side))), arg)
             return _elementwise(sp.log, arg)
-        if isinstance(expr, (sp.exp, sp.sin, sp.cos, sp.tanh, sp.Abs, sp.factorial)):
+        if isinstance(expr, (sp.exp, sp.sin, sp.cos, sp.tanh, sp.sinh, sp.cosh, sp.Abs, sp.factorial)):
             arg = self.value(expr.args[0], side)
             if isinstance(arg, (Vec, sp.MatrixBase)):
                 if isinstance(expr, sp.Abs):
@@ -698,6 +698,8 @@ class Interpreter:
         m = as_value(self.side(atom.args[0]))
         if isinstance(m, sp.MatrixBase) and not m.is_square:
             raise ShapeError(f"the trace of a {m.rows}x{m.cols} matrix (not square)")
+        if not isinstance(m, sp.MatrixBase) and getattr(m, "free_symbols", None):
+            raise ShapeError("the trace of a number: the formula does not say that its names are matrices")
         return m.trace() if isinstance(m, sp.MatrixBase) else m
 
     def _loss(self, atom: Atom, side: Side):

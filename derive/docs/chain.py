@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from derive.docs.nodes import Condition
-from derive.docs.tokens import TEXT_COMMANDS, Unsupported, detex, flatten, word_of
+from derive.docs.tokens import TEXT_COMMANDS, Unsupported, closes, detex, flatten, opens, word_of
 
 RELATIONS = {
     "=": "=",
@@ -368,12 +368,20 @@ def term_end(tokens, k, stop_at_juxtaposition=False):
     depth = 0
     while m < len(tokens):
         t = tokens[m]
-        if t.is_ch("(", "[") or t.is_cs("{"):
+        if opens(t):
             depth += 1
-        elif t.is_ch(")", "]") or t.is_cs("}"):
+        elif closes(t):
             depth -= 1
             if depth < 0:
                 return m
+        elif depth == 0 and (t.is_cs("|") or t.is_ch("|")):
+            # a norm or absolute value is one factor: \partial_w \|y - Xw\|^2
+            close = next(
+                (n for n in range(m + 1, len(tokens)) if tokens[n].kind == t.kind and tokens[n].text == t.text), None
+            )
+            if close is not None:
+                m = close + 1
+                continue
         elif (
             depth == 0
             and m > k

@@ -36,6 +36,7 @@ from derive.docs.bind import (
     vocabulary_for,
 )
 from derive.docs.interpret import Atom, NotationError, Number, TupleNode, Unsupported, rewrite_chain
+from derive.docs.operations import ROUNDING
 from derive.docs.parse import ParseError, parse_latex
 from derive.docs.rounding import is_rounding_of
 from derive.errors import DeriveError
@@ -863,6 +864,12 @@ def _passed(reading, constant, checked, outside, tolerances) -> Verdict:
                 "proved",
                 f"proved symbolically ({proved}); numeric check at {checked} points agrees{outside}",
             )
+    if evidence == "numeric" and reading.dry.flags.get(ROUNDING):
+        # \lceil x \rceil = \lfloor x \rfloor + 1 holds at every sampled point and fails at every integer
+        raise DecideError(
+            f"it rounds to whole numbers: it holds at all {checked} sampled points, but those miss"
+            " the values where a rounding jumps, and it is not proved symbolically"
+        )
     return Verdict(PASS, how, evidence, checked)
 
 

@@ -77,11 +77,13 @@ from derive.docs.tokens import (
     Tok,
     Unsupported,
     clean,
+    closes,
     depth_at,
     detex,
     display_rows,
     flatten,
     lex,
+    opens,
     row_cells,
     top_level_at,
     word_of,
@@ -132,6 +134,8 @@ __all__ = [
 
 MAX_PLACEHOLDERS = 250
 _APPLIED = re.compile(r"(\\text\{Y\d+\})\s*\(")
+# one placeholder or one bracket: a whole term a transpose can apply to
+_WHOLE_TERM = re.compile(r"\s*\\text\{Y\d+\}\s*|\(.*\)", re.S)
 # names applied to an argument in square brackets: E[X], Var[X], 1[i = j]
 SQUARE_BRACKET_FUNCTIONS = ("E", "Var", "var", "Cov", "bb_E", "one", "cal_L", "D", "KL", "H", "P", "Pr", "bb_P")
 
@@ -230,9 +234,9 @@ class Rewriter:
     def _split_args(tokens):
         args, seps, current, depth = [], [], [], 0
         for t in tokens:
-            if t.is_ch("(", "[") or t.is_cs("{"):
+            if opens(t):
                 depth += 1
-            elif t.is_ch(")", "]") or t.is_cs("}"):
+            elif closes(t):
                 depth -= 1
             if depth == 0 and (t.is_ch(",", "|", ";") or t.is_cs("|")):
                 args.append(current)
@@ -369,7 +373,11 @@ class Rewriter:
                 out.append(r"\frac{1}{\ln " + self.emit(script) + "}")
             out.append(r"\ln")
             return k2
-        if t.text in ("exp", "ln", "sin", "cos", "tanh", "log") and k + 1 < len(tokens) and tokens[k + 1].is_ch("'"):
+        if (
+            t.text in ("exp", "ln", "sin", "cos", "tanh", "sinh", "cosh", "log")
+            and k + 1 < len(tokens)
+            and tokens[k + 1].is_ch("'")
+        ):
             return calculus.native_prime(self, tokens, k + 1, t.text, out)
         if (
             k + 2 < len(tokens)
@@ -454,9 +462,48 @@ class Rewriter:
     def _power(self, tokens, k, out):
         script, k2 = self._script(tokens, k)
         if _is_transpose(script):
-            raise Unsupported("a transpose of a bracketed expression")
+            # {k_j}^\top, \max\{xW - b, 0\}^\top, f(x)^\top: the transpose of the whole term before it
+            if not out or not _WHOLE_TERM.fullmatch(out[-1]):
+                raise Unsupported("a transpose of a bracketed expression")
+            out[-1] = self.placeholder(Transposed(Side(out[-1], self.table)))
+            return k2
         out.append("^{" + self.emit(script) + "}")
         return k2
+
+    def _rounding(self, tokens, k, out):
+        """\\lfloor x \\rfloor, \\lceil x \\rceil: x rounded down or up to a whole number."""
+        opening = tokens[k].text
+        inner, k2 = self._balanced(tokens, k, opening, {"lfloor": "rfloor", "lceil": "rceil"}[opening])
+        if not inner:
+            raise NotationError(f"an empty \\{opening}", tokens[k].pos)
+        out.append(self.placeholder(Apply("floor" if opening == "lfloor" else "ceil", [self.sub_side(inner)])))
+        return k2
+
+    def _unmatched_rounding(self, tokens, k, out):
+        raise NotationError(f"\\{tokens[k].text} without its opening bracket", tokens[k].pos)
+
+    def _determinant(self, tokens, k, out):
+        """\\det(A), \\det A B: the determinant of the bracket after it, or of the factors after it."""
+        k2, operand = self._operand(tokens, k + 1, "\\det")
+        out.append(self.placeholder(Apply("det", [self.sub_side(operand)])))
+        return k2
+
+    def _operand(self, tokens, k, name):
+        """(next k, operand tokens) of an operator written before its operand: the bracket right after
+        it (\\det(A)), else the factors up to the next +, -, relation, \\cdot, \\times or operator."""
+        if k < len(tokens) and tokens[k].is_ch("(", "["):
+            return self._balanced(tokens, k, tokens[k].text, ")" if tokens[k].is_ch("(") else "]")[::-1]
+        end, depth = k, 0
+        limit = term_end(tokens, k)
+        while end < limit:
+            x = tokens[end]
+            if depth == 0 and end > k and _starts_operator(tokens, end):
+                break
+            depth += 1 if opens(x) else -1 if closes(x) else 0
+            end += 1
+        if end == k:
+            raise NotationError(f"{name} with nothing after it", tokens[k - 1].pos)
+        return end, tokens[k:end]
 
     def _lone_subscript(self, tokens, k, out):
         raise NotationError("a subscript with nothing before it", tokens[k].pos)
@@ -527,15 +574,18 @@ class Rewriter:
         k, primes, done = self._atom_scripts(tokens, k, atom, out)
         if done:
             return k
+        if primes and atom.sub_text:
+            atom.key, primes = key + "'" * primes, 0  # v'_w: a name of its own, never a derivative
         if k < len(tokens) and _opens_application(tokens[k], key):
             k, done = self._application(tokens, k, atom, primes, out)
             if done:
                 return k
+        elif key in PREFIX_OPERATORS and atom.args is None and not primes:
+            k, operand = self._operand(tokens, k, f"\\operatorname{{{key}}}")  # \operatorname{tr} AB is tr(AB)
+            atom.args, atom.seps = [self.sub_side(operand)], []
+        if primes and (atom.args is None or len(atom.args) != 1 or atom.post_sub):
+            atom.key, primes = key + "'" * primes, 0  # x', f'(x, y): a name of its own
         if primes:
-            if atom.args is None or len(atom.args) != 1 or atom.post_sub:
-                raise Unsupported(
-                    f"a primed name {key}' that is not a function of one argument (a derivative or a second variable?)"
-                )
             variable = f"prime_variable_{len(self.table) + 1}"
             variable_side = Side(self.placeholder(Atom(variable, [], "")), self.table)
             out.append(self.placeholder(Prime(atom, primes, atom.args[0], variable, variable_side)))
@@ -893,11 +943,16 @@ COMMAND_READERS = {
     "|": Rewriter._norm,
     "begin": Rewriter._environment,
     "sqrt": Rewriter._square_root,
-    **dict.fromkeys(("log", "ln", "exp", "sin", "cos", "tanh", "lg"), Rewriter._elementary),
+    **dict.fromkeys(("log", "ln", "exp", "sin", "cos", "tanh", "sinh", "cosh", "lg"), Rewriter._elementary),
     "cdot": Rewriter._native_operator,
     "times": Rewriter._native_operator,
     **dict.fromkeys(("top", "intercal", "prime"), Rewriter._lone_transpose),
     "{": Rewriter._brace,
+    "lfloor": Rewriter._rounding,
+    "lceil": Rewriter._rounding,
+    "rfloor": Rewriter._unmatched_rounding,
+    "rceil": Rewriter._unmatched_rounding,
+    "det": Rewriter._determinant,
     "\\": Rewriter._line_break,
 }
 CHARACTER_READERS = {
@@ -923,6 +978,9 @@ KIND_READERS = {
 
 OPERATIONS = ("argmax", "argmin", "max", "min", "clip", "sign", "sgn", "erf", "ReLU", "relu")
 NATIVE_ALIASES = {
+    "det": "det",
+    "cosh": "cosh",
+    "sinh": "sinh",
     "tanh": "tanh",
     "Tanh": "tanh",
     "sin": "sin",
@@ -932,6 +990,21 @@ NATIVE_ALIASES = {
     "ln": "ln",
     "Exp": "exp",
 }
+
+
+# operators written before their operand, with or without brackets: \\operatorname{tr} AB, \\det W
+PREFIX_OPERATORS = ("tr", "trace", "det")
+
+
+def _starts_operator(tokens, m) -> bool:
+    """Whether an operator that ends the operand of a bracketless \\det or \\operatorname{tr} starts at tokens[m]."""
+    x = tokens[m]
+    if x.is_cs("cdot", "times", "det", "log", "ln", "exp", "sum", "prod", "frac"):
+        return True
+    if x.kind == "cs" and x.text in FONT and m + 1 < len(tokens) and tokens[m + 1].kind == "group":
+        name = word_of(tokens[m + 1].items)
+        return FUNCTION_ALIASES.get(name, name) in PREFIX_OPERATORS
+    return False
 
 
 def _native_alias(tokens, k):
@@ -949,7 +1022,7 @@ def _native_alias(tokens, k):
         while m < len(tokens) and tokens[m].kind == "ch" and tokens[m].text.isalpha():
             m += 1
         word = "".join(x.text for x in tokens[k:m])
-        if word in ("tanh", "Tanh", "sin", "cos") and m < len(tokens) and tokens[m].is_ch("("):
+        if word in ("tanh", "Tanh", "sin", "cos", "sinh", "cosh") and m < len(tokens) and tokens[m].is_ch("("):
             return NATIVE_ALIASES[word], m
     return None
 

@@ -8,6 +8,7 @@ the values of the node's parts; nothing here reads user text.
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 import mpmath
@@ -31,8 +32,19 @@ from derive.docs.interpret import (
     Transposed,
 )
 
+# set on an interpreter that rounds a variable quantity (\\lfloor x \\rfloor): sampled points miss where it jumps
+ROUNDING = "rounds to whole numbers"
 RELATIONALS = {"=": sp.Eq, "!=": sp.Ne, "<": sp.Lt, "<=": sp.Le, ">": sp.Gt, ">=": sp.Ge}
-NATIVE_FUNCTIONS = {"exp": sp.exp, "ln": sp.log, "log": sp.log, "sin": sp.sin, "cos": sp.cos, "tanh": sp.tanh}
+NATIVE_FUNCTIONS = {
+    "exp": sp.exp,
+    "ln": sp.log,
+    "log": sp.log,
+    "sin": sp.sin,
+    "cos": sp.cos,
+    "tanh": sp.tanh,
+    "sinh": sp.sinh,
+    "cosh": sp.cosh,
+}
 
 
 def value_of(interp, node):
@@ -163,9 +175,64 @@ def apply(interp, node: Apply):
         return _elementwise(interp, sp.sign, values)
     if op == "erf":
         return _elementwise(interp, sp.erf, values)
+    if op in ("floor", "ceil"):
+        rounded = _elementwise(interp, sp.floor if op == "floor" else sp.ceiling, values)
+        if getattr(rounded, "free_symbols", None):
+            interp.flags[ROUNDING] = True
+        return rounded
+    if op == "det":
+        return _determinant(interp, values[0])
     if op in ("ReLU", "relu"):
         return _elementwise(interp, lambda x: sp.Max(0, x), values)
     raise BindError(f"unknown operation {op}")
+
+
+def _determinant(interp, value):
+    """det of a square matrix; of a number, the number itself (a 1x1 matrix)."""
+    from derive.docs.bind import as_value
+
+    _, _, ShapeError = _errors()
+    matrix = as_value(value)
+    if not isinstance(matrix, sp.MatrixBase):
+        number = interp._scalar(value)
+        if number.free_symbols:
+            raise ShapeError("the determinant of a number: the formula does not say that its names are matrices")
+        return number
+    if not matrix.is_square:
+        raise ShapeError(f"the determinant of a {matrix.rows}x{matrix.cols} matrix (not square)")
+    if matrix.rows <= 3 and sum(sp.count_ops(entry) for entry in matrix) <= 60:
+        return _cofactor_expansion([list(matrix.row(r)) for r in range(matrix.rows)])
+    return DeterminantValue(*matrix)  # written out, det(M M^{-1}) has thousands of terms: taken per point
+
+
+class DeterminantValue(sp.Function):
+    """det of the square matrix whose entries, row by row, are the arguments; taken once they are numbers."""
+
+    def _eval_evalf(self, prec):
+        size = math.isqrt(len(self.args))
+        entries = [a.evalf(prec) for a in self.args]
+        if not all(e.is_Number for e in entries):
+            return None
+        digits = mpmath.libmp.prec_to_dps(prec)
+        with mpmath.workdps(digits + 10):
+            numbers = [mpmath.mpf(sp.Float(e, digits + 10)._mpf_) for e in entries]
+            value = mpmath.det(mpmath.matrix([numbers[r * size : (r + 1) * size] for r in range(size)]))
+        return sp.Float(value, digits)
+
+
+def _cofactor_expansion(rows):
+    """det by expansion along the first row, without simplification (SymPy's det simplifies every
+    entry it makes, which takes minutes on a product of two matrices of symbols)."""
+    if len(rows) == 1:
+        return rows[0][0]
+    return sp.Add(
+        *[
+            (-1) ** column
+            * rows[0][column]
+            * _cofactor_expansion([row[:column] + row[column + 1 :] for row in rows[1:]])
+            for column in range(len(rows))
+        ]
+    )
 
 
 def extremum(interp, node: Extremum):

@@ -165,6 +165,14 @@ def _restructure(tokens) -> list:
             out.extend([Tok("ch", "_", t.pos), tokens[nxt[0]]])
             k = nxt[1] + 1
             continue
+        if t.is_cs("underE") and len(nxt) >= 2 and tokens[nxt[0]].kind == "group" and tokens[nxt[1]].kind == "group":
+            # Spinning Up's \underE{\tau \sim \pi}{f}: the expectation \mathbb{E}_{\tau \sim \pi}[f]
+            pos = t.pos
+            out.extend([Tok("cs", "mathbb", pos), Tok("group", "", pos, [Tok("ch", "E", pos)]), Tok("ch", "_", pos)])
+            out.append(Tok("group", "", pos, _restructure(tokens[nxt[0]].items)))
+            out.extend([Tok("ch", "[", pos), *_restructure(tokens[nxt[1]].items), Tok("ch", "]", pos)])
+            k = nxt[1] + 1
+            continue
         if t.is_cs("mathop") and nxt and tokens[nxt[0]].kind == "group":
             out.extend(_restructure(tokens[nxt[0]].items))
             k = nxt[0] + 1
@@ -272,6 +280,9 @@ def _clean(tokens, keep_spaces=False) -> list:
             continue
         elif t.kind == "cs" and t.text == "\\":
             out.append(t)
+        elif t.is_ch("~"):  # a non-breaking space: \\text{if~} x
+            if keep_spaces:
+                out.append(Tok("ch", " ", t.pos))
         elif t.kind == "cs" and t.text == "lvert" or t.kind == "cs" and t.text == "rvert":
             out.append(Tok("ch", "|", t.pos))
         elif t.kind == "cs" and t.text in ("lVert", "rVert", "Vert", "parallel"):
@@ -301,17 +312,21 @@ def word_of(tokens) -> str:
     return "".join(t.text if t.kind != "group" else word_of(t.items) for t in tokens if not t.is_ch(" "))
 
 
+def opens(x) -> bool:
+    """Whether a token opens a bracket: ( [ \\{ \\lfloor \\lceil."""
+    return x.is_ch("(", "[") or x.is_cs("{", "lfloor", "lceil")
+
+
+def closes(x) -> bool:
+    """Whether a token closes a bracket: ) ] \\} \\rfloor \\rceil."""
+    return x.is_ch(")", "]") or x.is_cs("}", "rfloor", "rceil")
+
+
 def depth_at(tokens, m) -> int:
     """Bracket depth just before tokens[m]."""
     depth = 0
     for x in tokens[:m]:
-        depth += (
-            1
-            if x.is_ch("(", "[") or x.is_cs("{", "evalopen")
-            else -1
-            if x.is_ch(")", "]") or x.is_cs("}", "evalclose")
-            else 0
-        )
+        depth += 1 if opens(x) or x.is_cs("evalopen") else -1 if closes(x) or x.is_cs("evalclose") else 0
     return depth
 
 
@@ -321,7 +336,7 @@ def top_level_at(tokens, predicate):
     for m, x in enumerate(tokens):
         if depth == 0 and predicate(x):
             return m
-        depth += 1 if x.is_ch("(", "[") or x.is_cs("{") else -1 if x.is_ch(")", "]") or x.is_cs("}") else 0
+        depth += 1 if opens(x) else -1 if closes(x) else 0
     return None
 
 

@@ -62,7 +62,7 @@ KNOWN_FUNCTIONS = {
 }
 # names that mean one function only: "sigmoid(x) = ..." is a claim about it, while "σ(x) = max(0, x)" defines σ
 UNAMBIGUOUS_FUNCTIONS = {"sigmoid", "logistic", "softmax", "Softmax", "logsoftmax", "diag", "tr", "trace", "rank"}
-NATIVE_FUNCTIONS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tanh)
+NATIVE_FUNCTIONS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tanh, sp.sinh, sp.cosh)
 DEFINITION_MARK = re.compile(
     r":=|=:|\\coloneqq|\\eqqcolon|\\triangleq|\\equiv|\\doteq|\\(?:stackrel|overset)\s*\{[^{}]*(?:def|\\Delta)"
 )
