@@ -362,7 +362,7 @@ UNDECIDED = [
     (r"\max_{j \ne i} z_j \le \max_j z_j", {}, "only over an index"),
     (r"\left\| \begin{pmatrix} 1 & 0 \\ 0 & 1 \end{pmatrix} \right\| = 1", {}, "norm of a matrix"),
     (r"f'(a + b) = 1", {"kinds": REAL}, "not bound"),
-    (r"u' = 2u", {"kinds": REAL}, "primed name"),
+    (r"u' = 2u", {"kinds": REAL}, "not bound"),  # u' is a second variable, which the tag does not declare
     (r"(1 + t) \circ (2) = 2 + 2t", {"kinds": REAL}, "composition"),
     (r"\mathbb{E}_{i \sim p}[q_i \mid i] = q_i", {}, "conditional expectation"),
     (r"\#\text{params} = 10", {}, "\\#"),

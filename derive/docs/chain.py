@@ -368,9 +368,9 @@ def term_end(tokens, k, stop_at_juxtaposition=False):
     depth = 0
     while m < len(tokens):
         t = tokens[m]
-        if opens(t):
+        if opens(t) or t.is_cs("begin"):
             depth += 1
-        elif closes(t):
+        elif closes(t) or t.is_cs("end"):
             depth -= 1
             if depth < 0:
                 return m
