@@ -410,18 +410,22 @@ class Interpreter:
             renamed = single_atom(meaning)
             if atom.args is not None and renamed is not None and renamed.args is None and not renamed.sub:
                 # g = \sigma in the tag: g(z) is \sigma(z)
-                return self.atom(
-                    replace(
-                        renamed,
-                        args=atom.args,
-                        seps=atom.seps,
-                        post_sub=atom.post_sub,
-                        sub=atom.sub,
-                        sub_text=atom.sub_text,
-                        brackets=atom.brackets,
-                    ),
-                    side,
-                )
+                self._overriding.add(name)
+                try:
+                    return self.atom(
+                        replace(
+                            renamed,
+                            args=atom.args,
+                            seps=atom.seps,
+                            post_sub=atom.post_sub,
+                            sub=sub,  # \pi_\theta = \pi: the tag's name held the subscript
+                            sub_text=atom.sub_text if sub else "",
+                            brackets=atom.brackets,
+                        ),
+                        side,
+                    )
+                finally:
+                    self._overriding.discard(name)
             self._overriding.add(name)
             try:
                 value = self.side(meaning)
@@ -698,7 +702,8 @@ class Interpreter:
         m = as_value(self.side(atom.args[0]))
         if isinstance(m, sp.MatrixBase) and not m.is_square:
             raise ShapeError(f"the trace of a {m.rows}x{m.cols} matrix (not square)")
-        if not isinstance(m, sp.MatrixBase) and getattr(m, "free_symbols", None):
+        if not isinstance(m, sp.MatrixBase) and getattr(m, "free_symbols", None) and not self.implicit_ranges:
+            # untagged, names read as numbers: tr(AB) = tr(BA) would hold of any numbers
             raise ShapeError("the trace of a number: the formula does not say that its names are matrices")
         return m.trace() if isinstance(m, sp.MatrixBase) else m
 

@@ -195,7 +195,7 @@ def _determinant(interp, value):
     matrix = as_value(value)
     if not isinstance(matrix, sp.MatrixBase):
         number = interp._scalar(value)
-        if number.free_symbols:
+        if number.free_symbols and not interp.implicit_ranges:  # untagged: names read as numbers
             raise ShapeError("the determinant of a number: the formula does not say that its names are matrices")
         return number
     if not matrix.is_square:
