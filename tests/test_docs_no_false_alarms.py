@@ -404,3 +404,15 @@ def test_an_inequality_with_a_number_on_one_side_is_a_condition_untagged(tmp_pat
 def test_inequalities_in_quantified_arguments_are_still_decided(tmp_path, formula, expected):
     [(verdict, detail)] = verdicts(tmp_path, formula)
     assert verdict == expected, detail
+
+
+def test_the_inverse_of_a_matrix_singular_as_read_is_unknown_not_zero(tmp_path):
+    """I as the count of an intersection, read as the identity: P - I broadcast gives a singular matrix."""
+    [(verdict, detail)] = verdicts(tmp_path, r"\frac{I}{I + 0.5 (P - I) + 0.5 (T - I)} = \frac{2 I}{P + T}")
+    assert verdict in ("UNKNOWN", "SKIPPED") and "singular" in detail, detail
+
+
+@pytest.mark.parametrize("right, expected", [(r"\frac{1}{2} I", "PASS"), ("I", "FAIL")])
+def test_the_inverse_of_an_invertible_matrix_is_still_taken(tmp_path, right, expected):
+    [(verdict, detail)] = verdicts(tmp_path, r"\frac{I}{2I} = " + right)
+    assert verdict == expected, detail

@@ -179,7 +179,10 @@ class Interpreter:
                 if isinstance(base, sp.MatrixBase) and base.shape == (1, 1):
                     return base[0, 0] ** power
                 if isinstance(base, sp.MatrixBase) and power == -1 and base.is_square:
-                    return base.adjugate(method="berkowitz") / base.det(method="berkowitz")  # inv() simplifies: minutes
+                    det = base.det(method="berkowitz")
+                    if sp.expand(det) == 0:  # adjugate / 0 would be a value: there is none
+                        raise ShapeError("the inverse of a matrix that is singular as read")
+                    return base.adjugate(method="berkowitz") / det  # inv() simplifies: minutes
                 raise ShapeError("a power of a vector or matrix")
             return sp.Pow(base, power)
         if isinstance(expr, sp.log):
