@@ -307,26 +307,41 @@ def _decide_free(text, binding, context, name):
 
     It is decided over the reals, then (if refuted or mostly undefined there) over the positive
     numbers, then over (0, 1): it FAILs only when refuted on all three, and when it holds on a
-    narrower domain only, it is left undecided with the counterexample of the wider one.
+    narrower domain only, it is left undecided with the counterexample of the wider one. An
+    unknown function written with a one-letter name (V(S_t), r^*(x, y_1)) has values that are
+    numbers of their own, where :func:`derive.docs.free.free_reading` allows it.
     """
-    from derive.docs.free import NotIdentity, Unbalanced, free_reading
-    from derive.docs.untagged import KNOWN_FUNCTIONS
+    from derive.docs.untagged import opaque_function
 
     unbound = (
         f"{name} is not bound: no definition before it in the document, and the formula"
         " does not quantify it (a variable of a derivative, a sum, or an argument of known functions)"
     )
+    opaque = frozenset()
+    for _ in range(4):  # each round lets one more unknown function's values be numbers of their own
+        verdict, missing = _decide_free_once(text, binding, context, name, unbound, opaque)
+        if missing is None or missing in opaque or not opaque_function(missing, text):
+            return verdict
+        opaque = opaque | {missing}
+    return verdict
+
+
+def _decide_free_once(text, binding, context, name, unbound, opaque):
+    """(verdict, the unknown function that stopped it or None) for one set of opaque functions."""
+    from derive.docs.free import NotIdentity, Unbalanced, free_reading
+    from derive.docs.untagged import KNOWN_FUNCTIONS
+
     unbalanced = None
     try:
-        kinds = free_reading(text, KNOWN_FUNCTIONS, set(context.definitions))
+        kinds = free_reading(text, KNOWN_FUNCTIONS, set(context.definitions), opaque)
     except Unbalanced as why:  # decided only if it holds for all values: a counterexample refutes nothing
         kinds, unbalanced = why.kinds, f"{unbound}; not read as an identity in free variables: {why}"
     except NotIdentity as why:
-        return Verdict(UNKNOWN, f"{unbound}; not read as an identity in free variables: {why}")
+        return Verdict(UNKNOWN, f"{unbound}; not read as an identity in free variables: {why}"), None
     except Exception:  # unreadable: the first reading reports it
-        return Verdict(UNKNOWN, unbound)
-    if not any(key == name or key.startswith((f"{name}_", f"{name}^")) for key in kinds):
-        return Verdict(UNKNOWN, unbound)  # an unknown function, not a variable
+        return Verdict(UNKNOWN, unbound), None
+    if name not in opaque and not any(key == name or key.startswith((f"{name}_", f"{name}^")) for key in kinds):
+        return Verdict(UNKNOWN, unbound), name  # an unknown function, not a variable
     names = ", ".join(sorted(kinds))
     stated = _stated_names(text)  # "for A < 0": the formula says where A ranges
     refuted = []  # (domain, counterexample) for each domain that refutes the formula, widest first
@@ -336,31 +351,33 @@ def _decide_free(text, binding, context, name):
         try:
             verdict = _guarded(text, binding, scope, reraise_unbound=True)
         except Unbound as exc:
-            return Verdict(UNKNOWN, f"{exc.name} is not bound: {exc}")
+            return Verdict(UNKNOWN, f"{exc.name} is not bound: {exc}"), exc.name
         if verdict.verdict == PASS:
             if refuted:
                 return Verdict(
                     UNKNOWN,
                     f"read as an identity in {names}, it holds for {words} only; it fails for {refuted[0][0]}"
                     f" ({refuted[0][1]}): say which values are meant",
-                )
+                ), None
             if unbalanced is not None:
                 return dataclasses.replace(
                     verdict,
                     detail=f"holds for all {words} of {names}, though it reads as an equation: {verdict.detail}",
-                )
-            return dataclasses.replace(verdict, detail=f"an identity in {names}, for {words}: {verdict.detail}")
+                ), None
+            return dataclasses.replace(verdict, detail=f"an identity in {names}, for {words}: {verdict.detail}"), None
         if verdict.verdict == FAIL:
             refuted.append((words, verdict.detail))
         elif not verdict.detail.startswith("the sides have real values at only"):
-            return verdict  # the checker cannot read it: the same on every domain
+            return verdict, None  # the checker cannot read it: the same on every domain
     if unbalanced is not None:
-        return Verdict(UNKNOWN, unbalanced)
+        return Verdict(UNKNOWN, unbalanced), None
     if len(refuted) == len(FREE_DOMAINS):  # the counterexample shown is the narrowest domain's
         return Verdict(
             FAIL, f"an identity in {names}, refuted for real, positive and (0, 1) values; in (0, 1): {refuted[-1][1]}"
-        )
-    return Verdict(UNKNOWN, f"read as an identity in {names}, it is refuted on some domains only: {verdict.detail}")
+        ), None
+    return Verdict(
+        UNKNOWN, f"read as an identity in {names}, it is refuted on some domains only: {verdict.detail}"
+    ), None
 
 
 def _guarded(text, binding, scope, reraise_unbound=False):
@@ -610,6 +627,8 @@ def _free_real(reading, key):
     reading.extra[key] = symbol
     inside = reading.scope.reals if key not in reading.scope.stated else None
     reading.extra_samplers[symbol] = inside or KIND_SAMPLERS["real"](reading.vocab.size)
+    if "(" in key:  # V(S_t): an unknown function's value, a number of its own
+        reading.overrides[key] = ("scalar", lambda env, symbol=symbol: symbol)
 
 
 FREE_VARIABLES = {"vector": _free_vector, "matrix": _free_matrix, "count": _free_count}  # any other kind: a real
@@ -809,6 +828,7 @@ def _check_points(reading):
     cache, readers = {}, {}
     first_singular = None
     kept_points = skipped_points = 0
+    kept = []  # the points checked
     set_aside = 0  # points outside the formula's stated conditions
     flags = reading.dry.flags
     for point in points:
@@ -833,6 +853,7 @@ def _check_points(reading):
             skipped_points += 1
             continue
         kept_points += 1
+        kept.append(point)
         refutation = _check_links(reading, values, evaluated, point, readers[key], shown, tolerances)
         if refutation is not None:
             return refutation
@@ -849,6 +870,8 @@ def _check_points(reading):
     outside = (
         f" ({skipped_points} where a side has no real value set aside)" if skipped_points and wanted is None else ""
     )
+    if skipped_points and wanted is not None:  # untagged: say where the claim was checked, not "for all values"
+        outside = f" where both sides have a value ({_checked_ranges(kept, shown)}{skipped_points} sampled points where a side has none set aside)"
     return _passed(reading, constant, kept_points, outside, tolerances)
 
 
@@ -871,6 +894,16 @@ def _passed(reading, constant, checked, outside, tolerances) -> Verdict:
             " the values where a rounding jumps, and it is not proved symbolically"
         )
     return Verdict(PASS, how, evidence, checked)
+
+
+def _checked_ranges(points, shown) -> str:
+    """``gamma in [-0.97, 0.95]; ``: the range of each number drawn at the points checked."""
+    ranges = []
+    for symbol in sorted((s for s in shown if isinstance(s, sp.Symbol)), key=str):
+        values = [point[symbol] for point in points if symbol in point]
+        if values and all(isinstance(v, (mpmath.mpf, int)) for v in values):
+            ranges.append(f"{symbol} in [{mpmath.nstr(min(values), 3)}, {mpmath.nstr(max(values), 3)}]")
+    return "".join(f"{text}; " for text in ranges)
 
 
 def _used_symbols(values, domain) -> set:

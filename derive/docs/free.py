@@ -52,11 +52,14 @@ from derive.docs.interpret import (
     EvaluatedAt,
     Extremum,
     Indicator,
+    Integral,
+    Inverse,
     Limit,
     Norm,
     Number,
     Prime,
     Product,
+    Series,
     Side,
     SumNode,
     Transposed,
@@ -124,14 +127,19 @@ class _Walk:
     indexed_bases: set = field(default_factory=set)  # atom keys a sum runs over the subscript of
     raised: set = field(default_factory=set)  # keys found in the exponent of a name (k in S^k)
     plain: set = field(default_factory=set)  # keys found elsewhere
+    opaque: set = field(default_factory=set)  # unknown functions whose values are read as numbers of their own
+    applications: dict = field(default_factory=dict)  # opaque function -> {argument text: all plain names?}
+    calculus: int = 0  # > 0 inside a derivative, a limit or an integral
 
 
-def free_reading(latex: str, known: set, defined: set) -> dict:
+def free_reading(latex: str, known: set, defined: set, opaque: frozenset = frozenset()) -> dict:
     """The free variables of an identity-shaped claim, each with its kind ("real", "vector", "count").
 
     ``known`` are the function names the checker knows, ``defined`` the names earlier formulas
-    of the document define (neither is a variable). Raises :class:`NotIdentity` with the reason
-    when the formula is not read as a claim for all values of its variables.
+    of the document define (neither is a variable). ``opaque`` are unknown functions (V, r^*)
+    whose values the formula is read to hold for, each value a real number of its own, keyed as
+    a tag declares it (``V(S_t)``). Raises :class:`NotIdentity` with the reason when the formula
+    is not read as a claim for all values of its variables.
     """
     if SAMPLE_INDEX.search(latex):
         raise NotIdentity("a superscript in parentheses (x^{(i)}) names an example, not a power")
@@ -149,6 +157,7 @@ def free_reading(latex: str, known: set, defined: set) -> dict:
     walk = _Walk(
         bold={m.group(1) for m in BOLD.finditer(latex)},
         bold_subscripted={m.group(1) for m in BOLD_SUBSCRIPTED.finditer(latex)},
+        opaque=set(opaque),
     )
     for side in sides:  # first pass: the letters sums and operators bind, and the bases they index
         _collect_bound(side, walk, set())
@@ -157,6 +166,12 @@ def free_reading(latex: str, known: set, defined: set) -> dict:
         _visit_side(side, walk, used, set(), known, defined)
         walk.sides.append(used)
     kinds = _settle(walk)
+    for name, arguments in walk.applications.items():
+        if len(arguments) > 1 and not all(arguments.values()):
+            raise NotIdentity(
+                f"{name} applied at {len(arguments)} different arguments that are not all plain names:"
+                " their values may be tied by what the function is"
+            )
     for key in kinds:
         if _only_applied(key, latex, walk.bold):
             raise NotIdentity(f"{key}(...) applies a function the formula does not state, not a product")
@@ -280,6 +295,12 @@ def child_sides(node) -> list:
         return [node.body, node.value]
     if isinstance(node, Prime):
         return [node.arg]
+    if isinstance(node, Integral):
+        return [s for s in (node.low, node.high, node.body) if s is not None]
+    if isinstance(node, Series):
+        return list(node.terms)
+    if isinstance(node, Inverse):
+        return [node.arg]
     return []
 
 
@@ -294,7 +315,7 @@ def _collect_bound(side: Side, walk: _Walk, seen: set):
         elif isinstance(node, Extremum):
             walk.bound_letters.add(node.variable)
             _mark_indexed(node.body, {node.variable}, walk, set())
-        elif isinstance(node, Limit):
+        elif isinstance(node, (Limit, Integral)):
             walk.bound_letters.add(node.variable)
         elif isinstance(node, Prime):
             walk.bound_letters.add(node.variable)
@@ -361,6 +382,9 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
     if node is None or isinstance(node, Number):
         return
     if isinstance(node, Atom):
+        if node.args is not None and node.key in walk.opaque:
+            _note_application(node, walk, used, bound)
+            return
         if node.args is not None:  # a function: its name is no variable; an unknown one is reported when evaluated
             for arg in node.args:
                 _visit_side(arg, walk, used, bound, known, defined)
@@ -389,20 +413,33 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
                 walk.derivative_variables.add(key)
         else:
             _visit_side(node.den, walk, used, bound, known, defined)
-        _visit_side(node.num, walk, used, bound, known, defined)
+        walk.calculus += 1
+        try:
+            _visit_side(node.num, walk, used, bound, known, defined)
+        finally:
+            walk.calculus -= 1
         return
     if isinstance(node, Extremum):
         inner = bound | {node.variable}
         for part in child_sides(node):
             _visit_side(part, walk, used, inner, known, defined)
         return
-    if isinstance(node, Limit):
+    if isinstance(node, (Limit, Integral)):
         inner = bound | {node.variable}
-        for part in child_sides(node):
-            _visit_side(part, walk, used, inner, known, defined)
+        outside = [node.target] if isinstance(node, Limit) else [node.low, node.high]
+        walk.calculus += 1
+        try:
+            for part in outside:  # the bounds and the target: outside the variable
+                if part is not None:
+                    _visit_side(part, walk, used, bound, known, defined)
+            _visit_side(node.body, walk, used, inner, known, defined)
+        finally:
+            walk.calculus -= 1
         return
     if isinstance(node, Prime):
         inner = bound | {node.variable}
+        if isinstance(node.target, Atom) and node.target.key in walk.opaque:
+            raise NotIdentity(f"the derivative of {_display(node.target)}, a function the formula does not state")
         _visit_side(node.arg, walk, used, bound, known, defined)
         if isinstance(node.target, Atom):
             for arg in node.target.args or []:
@@ -411,13 +448,50 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
     if isinstance(node, EvaluatedAt):
         variable = _single(node.variable)
         inner = bound | ({variable.key} if variable is not None else set())
-        _visit_side(node.body, walk, used, inner, known, defined)
+        walk.calculus += 1
+        try:
+            _visit_side(node.body, walk, used, inner, known, defined)
+        finally:
+            walk.calculus -= 1
         _visit_side(node.value, walk, used, bound, known, defined)
         return
     if isinstance(node, (Count, Indicator, Branches)):
         raise NotIdentity("a count, an indicator or a case split: not read for all values")
     for part in child_sides(node):
         _visit_side(part, walk, used, bound, known, defined)
+
+
+def _note_application(atom: Atom, walk: _Walk, used: set, bound: set) -> str:
+    """An unknown function's value at its arguments, read as a real number of its own (``V(S_t)``).
+
+    The value may be any number only where nothing ties it to others: not under a derivative,
+    a limit or an integral, not at a summed variable, and not a conditional probability P(A | B).
+    """
+    from derive.docs.bind import applied_key
+
+    shown = _display(atom)
+    if walk.calculus:
+        raise NotIdentity(
+            f"{shown}(...) under a derivative, a limit or an integral: a function the formula does not state"
+        )
+    if any(sep in ("|", ";", "||") for sep in atom.seps):
+        raise NotIdentity(f"{shown}(... | ...): a conditional probability, tied to the others by the law it comes from")
+    arguments = [arg.source for arg in atom.args]
+    letters = set(re.findall(r"[A-Za-z]+", " ".join(arguments)))
+    if letters & (bound | walk.bound_letters):
+        raise NotIdentity(f"{shown}(...) at a summed or bound variable: a function of it, not one number")
+    name = atom.key + "*" if atom.star else (atom.full_keys() or [atom.key])[0]
+    key = applied_key(name, atom.args)
+    plain = all(_is_number(arg) or getattr(_single(arg), "args", 0) is None for arg in atom.args)
+    walk.applications.setdefault(name, {})[key] = plain
+    return _note(walk, used, key, "real", key)
+
+
+def _is_number(side: Side) -> bool:
+    try:
+        return parse_latex(side.text).is_number
+    except ParseError:
+        return False
 
 
 def _visit_name(atom: Atom, walk: _Walk, used: set, bound: set, defined: set) -> str | None:

@@ -139,10 +139,16 @@ def _check_found(found: Found, context: DocumentContext, reading: Reading | None
             if verdict.verdict == PASS:
                 detail = f"untagged, read as an equation, yet it holds for every value: {verdict.detail}"
                 return Record(found.file, found.line, found.latex, None, PASS, detail)
+        if reading.usual:  # σ(x) = ...: the author's definition, checked against the usual meaning of the name
+            verdict = decide(found.latex, Binding(), tagged=False, context=context.without(reading.definition.name))
+            if verdict.verdict == PASS:
+                detail = f"untagged {reading.reason}; it agrees with the usual meaning: {verdict.detail}"
+                return Record(found.file, found.line, found.latex, None, PASS, detail)
         return Record(found.file, found.line, found.latex, None, SKIPPED, f"untagged {reading.reason}")
-    verdict = decide(found.latex, Binding(), tagged=False, context=context)
+    verdict = decide(found.latex, Binding(), tagged=False, context=context.with_definition(reading.local))
     if verdict.verdict in (PASS, FAIL):
-        return Record(found.file, found.line, found.latex, None, verdict.verdict, "untagged: " + verdict.detail)
+        said = f"{reading.reason} " if reading.reason else ""  # "definition of x, then"
+        return Record(found.file, found.line, found.latex, None, verdict.verdict, f"untagged: {said}{verdict.detail}")
     return Record(
         found.file, found.line, found.latex, None, SKIPPED, f"untagged and not decidable on its own: {verdict.detail}"
     )

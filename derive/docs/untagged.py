@@ -32,8 +32,22 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from derive.docs.bind import Definition, single_atom
-from derive.docs.free import child_sides
-from derive.docs.interpret import Atom, Cases, Deriv, Number, Side, SumNode, TupleNode, rewrite_chain
+from derive.docs.free import CONSTANTS, FUNCTION_LETTERS, child_sides
+from derive.docs.interpret import (
+    Atom,
+    Cases,
+    Deriv,
+    EvaluatedAt,
+    Extremum,
+    Integral,
+    Limit,
+    Number,
+    Prime,
+    Side,
+    SumNode,
+    TupleNode,
+    rewrite_chain,
+)
 from derive.docs.parse import ParseError, parse_latex
 
 # functions the checker knows by their usual names: their arguments are the formula's own variables
@@ -81,6 +95,21 @@ class DocumentContext:
         self.definitions[definition.name] = definition
         self.sources[definition.name] = latex
 
+    def with_definition(self, definition: Definition | None) -> DocumentContext:
+        """A copy with one more definition in force (the context itself when there is none)."""
+        if definition is None:
+            return self
+        copy = DocumentContext(dict(self.definitions), dict(self.sources))
+        copy.definitions[definition.name] = definition
+        return copy
+
+    def without(self, name: str) -> DocumentContext:
+        """A copy without the named definition."""
+        copy = DocumentContext(dict(self.definitions), dict(self.sources))
+        copy.definitions.pop(name, None)
+        copy.sources.pop(name, None)
+        return copy
+
     def fingerprint(self) -> str | None:
         """A short text naming every definition in force (None when there is none)."""
         if not self.sources:
@@ -97,6 +126,8 @@ class Reading:
     reason: str = ""
     definition: Definition | None = None
     equation: bool = False  # an equation to solve, unless it holds for all values: a PASS is reported, a FAIL not
+    local: Definition | None = None  # a claim after a definition (x = 2 + 1 = 3): the name bound for this formula only
+    usual: bool = False  # a definition of a name the checker knows: a PASS (it agrees) is reported, a FAIL not
 
 
 def read_untagged(latex: str, context: DocumentContext) -> Reading:
@@ -117,6 +148,8 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
                 f"definition of {name}: binds it for the formulas after it",
                 Definition(name, [], sides[1]),
             )
+        if len(sides) > 2:  # δ = 2 + 1 - 4 = -1: a definition, then claims about its value
+            return Reading("claim", f"definition of {name}, then", local=Definition(name, [], sides[1]))
         return Reading("definition", f"definition of {name}: nothing to check")
     if relations[0] == "=" and first is not None and first.args and _is_definable(first):
         params = [_key(a) for a in (single_atom(s) for s in first.args) if a is not None]
@@ -129,10 +162,14 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
         ):
             if len(sides) == 2 and _is_constant(sides[1]):
                 return Reading("skip", f"a condition or an equation on {name}: nothing claimed for every value")
+            definition = Definition(name, params, sides[1])
+            if len(sides) > 2:  # L(y) = A = B: a definition, then claims about its value
+                return Reading("claim", f"definition of the function {name}, then", definition)
             return Reading(
                 "definition",
                 f"definition of the function {name}: binds it for the formulas after it",
-                Definition(name, params, sides[1]),
+                definition,
+                usual=first.key in KNOWN_FUNCTIONS,
             )
     if marked or LET.search(latex):
         return Reading("definition", "a definition: nothing to check")
@@ -158,6 +195,24 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
                     "skip", "an equation to solve (or a condition): nothing claimed for every value", equation=True
                 )
     return Reading("claim")
+
+
+def opaque_function(name: str, latex: str) -> bool:
+    """Whether an unbound name is an unknown function whose values may be read as numbers of their own.
+
+    Only a one-letter name (``V``, ``r^*``, ``\\pi_\\theta``, ``\\phi``) written just before a
+    parenthesis qualifies: a longer name (``\\operatorname{softplus}``) means one function the
+    checker does not know, whose values are tied to its arguments.
+    """
+    if name in KNOWN_FUNCTIONS or not (re.fullmatch(r"[A-Za-z]", name) or name in FUNCTION_LETTERS):
+        return False
+    spelling = rf"(?<![\\A-Za-z]){name}" if len(name) == 1 else rf"\\{name}(?![A-Za-z])"
+    return (
+        re.search(
+            spelling + r"\s*(?:[_^]\s*(?:\{[^{}]*\}|\\?[A-Za-z*]+|\d)\s*)*\s*(?:\(|\\left\s*\(|\\big[lr]?\s*\()", latex
+        )
+        is not None
+    )
 
 
 def quantified_names(latex: str, context: DocumentContext) -> dict:
@@ -286,17 +341,71 @@ def _reachable(side: Side) -> list:
     return found
 
 
-def _free_names(side: Side, context: DocumentContext) -> bool:
-    """Whether a side uses a name that is neither defined earlier nor a function the checker knows."""
-    for node in _reachable(side):
-        if (
-            isinstance(node, Atom)
-            and node.key not in context.definitions
-            and _key(node) not in context.definitions
-            and not (node.args is not None and node.key in KNOWN_FUNCTIONS)
-        ):
+def _free_names(side: Side, context: DocumentContext, bound: frozenset = frozenset()) -> bool:
+    """Whether a side uses a name that is neither defined earlier, bound inside it, nor a function the checker knows.
+
+    A sum, an integral, a limit, a maximum and an evaluation ``|_{x = a}`` bind their variable
+    inside them: ``\\sum_{t=0}^{2} 0.9^t`` and ``\\left.\\frac{d}{dx} x^2\\right|_{x=1}`` are numbers.
+    """
+    try:
+        nodes = _atoms_in(side)
+    except Exception:
+        return True
+    for node in nodes:
+        if node is None:
             return True
-        if isinstance(node, (SumNode, Deriv)):
+        if isinstance(node, Number):
+            continue
+        if isinstance(node, Atom):
+            known = node.args is not None and (
+                node.key in KNOWN_FUNCTIONS or node.key in context.definitions or _key(node) in context.definitions
+            )
+            if node.args is None and (
+                (node.key in bound and not node.sub and not node.decoration)
+                or (node.key in CONSTANTS and not node.sub and not node.decoration)
+                or node.key in context.definitions
+                or _key(node) in context.definitions
+            ):
+                continue
+            if not known:
+                return True
+            if any(_free_names(arg, context, bound) for arg in node.args):
+                return True
+            continue
+        inner = bound
+        if isinstance(node, SumNode):
+            inner = bound | set(node.variables)
+            if any(_free_names(part, context, bound) for part in (node.low, node.high) if part is not None):
+                return True
+            if _free_names(node.body, context, inner):
+                return True
+            continue
+        if isinstance(node, (Integral, Limit, Extremum)):  # the bounds and the target are outside its variable
+            outside = [part for part in (getattr(node, "low", None), getattr(node, "high", None)) if part is not None]
+            if isinstance(node, Limit) and node.target is not None:
+                outside.append(node.target)
+            if any(_free_names(part, context, bound) for part in outside):
+                return True
+            if _free_names(node.body, context, bound | {node.variable}):
+                return True
+            continue
+        if isinstance(node, EvaluatedAt):
+            variable = single_atom(node.variable)
+            if variable is None or _free_names(node.value, context, bound):
+                return True
+            if _free_names(node.body, context, bound | {variable.key}):
+                return True
+            continue
+        elif isinstance(node, Prime):
+            if not isinstance(node.target, str) and not (
+                isinstance(node.target, Atom)
+                and (node.target.key in KNOWN_FUNCTIONS or node.target.key in context.definitions)
+            ):
+                return True
+            if _free_names(node.arg, context, bound):
+                return True
+            continue
+        if any(_free_names(child, context, inner) for child in child_sides(node)):
             return True
     return False
 

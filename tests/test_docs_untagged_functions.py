@@ -1,0 +1,173 @@
+"""Untagged formulas with unknown functions, definitions followed by claims, and numbers written as sums.
+
+Each rule keeps a correct formula that PASSes and a wrong variant that FAILs (or, where the
+rule may only PASS, a wrong variant left undecided), and the readings that must never FAIL
+(a functional or differential equation, a conditional probability, a definition that gives a
+known name a meaning of its own) are checked to stay undecided.
+"""
+
+import pytest
+
+from derive.docs.free import NotIdentity, free_reading
+from derive.docs.report import check_paths
+from derive.docs.untagged import KNOWN_FUNCTIONS, opaque_function
+
+
+def one(tmp_path, formula):
+    """Verdict and detail of a Markdown document holding just ``formula``."""
+    doc = tmp_path / "page.md"
+    doc.write_text(f"Some prose.\n\n$${formula}$$\n")
+    [record] = check_paths([doc], use_cache=False)
+    return record.verdict, record.detail
+
+
+# --- an unknown function's values as numbers of their own ------------------------------
+
+
+@pytest.mark.parametrize(
+    "right, wrong",
+    [
+        (  # a Monte Carlo update, rewritten: V(S_t) is one number
+            r"(1- \alpha) V(S_t) + \alpha G_t = V(S_t) + \alpha (G_t - V(S_t))",
+            r"(1- \alpha) V(S_t) + \alpha G_t = V(S_t) + \alpha (V(S_t) - G_t)",
+        ),
+        (  # Bradley-Terry: the rewards of two answers are two numbers
+            r"\frac{\exp(r^*(x, y_1))}{\exp(r^*(x, y_1)) + \exp(r^*(x, y_2))} = \sigma(r^*(x, y_1) - r^*(x, y_2))",
+            r"\frac{\exp(r^*(x, y_1))}{\exp(r^*(x, y_1)) + \exp(r^*(x, y_2))} = \sigma(r^*(x, y_2) - r^*(x, y_1))",
+        ),
+        (
+            r"-\log \frac{q(x)}{p(x)} = -\log(q(x)) - (-\log(p(x)))",
+            r"-\log \frac{q(x)}{p(x)} = -\log(q(x)) + (-\log(p(x)))",
+        ),
+    ],
+)
+def test_an_unknown_function_at_plain_arguments_is_decided_for_all_its_values(tmp_path, right, wrong):
+    verdict, detail = one(tmp_path, right)
+    assert verdict == "PASS", detail
+    verdict, detail = one(tmp_path, wrong)
+    assert verdict == "FAIL", detail
+    assert "refuted for real, positive and (0, 1) values" in detail
+
+
+def test_the_values_are_keyed_as_a_tag_declares_them():
+    kinds = free_reading(r"(1-a) V(S_t) + a G = V(S_t) + a (G - V(S_t))", KNOWN_FUNCTIONS, set(), frozenset({"V"}))
+    assert kinds == {"V(St)": "real", "a": "real", "G": "real"}
+
+
+@pytest.mark.parametrize(
+    "formula, why",
+    [
+        (r"g'(z) = g(z)(1 - g(z))", "derivative of g"),  # a differential equation: a property of one g
+        (r"\frac{d}{dx}[f(x)g(x)] = f'(x)g(x) - f(x)g'(x)", "under a derivative"),
+        # a functional equation; equal arguments written differently (read as a product where it is not a name)
+        (r"g(\mathbf{x} + b) = g(\mathbf{x}) + b", "not all plain names|applies a function"),
+        (r"f(2x) = f(x + x)", "not all plain names|applies a function"),
+        (r"P(A \mid B) = \frac{P(B \mid A) P(A)}{P(B)}", "conditional probability"),
+        (r"\sum_x p(x) \log p(x) = \sum_x p(x) \log p(x) + 0", "summed or bound variable"),
+    ],
+)
+def test_values_tied_by_what_the_function_is_are_not_numbers_of_their_own(formula, why):
+    names = {"f", "g", "P", "p"}
+    with pytest.raises(NotIdentity, match=why):
+        free_reading(formula, KNOWN_FUNCTIONS, set(), frozenset(names))
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        r"g'(z) = g(z)(1 - g(z))",  # true of the sigmoid the text defined before
+        r"g(\mathbf{x} + b) = g(\mathbf{x}) + b",  # true of log-sum-exp
+        r"P(A \mid B) = \frac{P(B\mid A) P(A)}{P(A)}",
+        r"\zeta(x) + \zeta(-x) = x",
+        r"x \Phi(x) = \frac{x}{2}\left(1 + \operatorname{erf}\left(\frac{x}{2}\right)\right)",
+    ],
+)
+def test_a_claim_about_one_particular_function_is_never_refuted(tmp_path, formula):
+    verdict, detail = one(tmp_path, formula)
+    assert verdict == "SKIPPED", detail
+
+
+def test_only_one_letter_names_written_before_a_parenthesis_are_unknown_functions():
+    assert opaque_function("V", r"V(S_t) + 1")
+    assert opaque_function("r", r"\exp(r^*(x, y_1))")
+    assert opaque_function("pi", r"\log \pi_{\theta}(a|s)")
+    assert not opaque_function("x", r"x + 1")  # a variable
+    assert not opaque_function("softplus", r"\operatorname{softplus}(x)")  # one function, unknown to the checker
+    assert not opaque_function("H", r"H(X)")  # entropy: a function the checker knows
+
+
+# --- a definition followed by claims about its value -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "right, wrong",
+    [
+        (r"\delta_3 = 2 + 1 - 4 = -1", r"\delta_3 = 2 + 1 - 4 = 1"),
+        (
+            r"L(y_{\text{pred}}, y_{\text{true}}) = y_{\text{true}} \log \frac{y_{\text{true}}}{y_{\text{pred}}}"
+            r" = y_{\text{true}} (\log y_{\text{true}} - \log y_{\text{pred}})",
+            r"L(y_{\text{pred}}, y_{\text{true}}) = y_{\text{true}} \log \frac{y_{\text{true}}}{y_{\text{pred}}}"
+            r" = y_{\text{true}} (\log y_{\text{pred}} - \log y_{\text{true}})",
+        ),
+    ],
+)
+def test_the_links_after_a_definition_are_claims(tmp_path, right, wrong):
+    verdict, detail = one(tmp_path, right)
+    assert (verdict, detail.startswith("untagged: definition of")) == ("PASS", True), detail
+    verdict, detail = one(tmp_path, wrong)
+    assert (verdict, detail.startswith("untagged: definition of")) == ("FAIL", True), detail
+
+
+def test_a_definition_followed_by_an_equation_is_not_refuted(tmp_path):
+    verdict, detail = one(tmp_path, r"d_k = d_v = d_{\text{model}}/h = 32")  # true for the paper's d_model, h
+    assert verdict == "SKIPPED", detail
+
+
+def test_a_definition_with_one_link_binds_and_claims_nothing(tmp_path):
+    verdict, detail = one(tmp_path, r"\delta_3 = 2 + 1 - 5")
+    assert (verdict, detail) == ("SKIPPED", "untagged definition of delta_3: nothing to check")
+
+
+def test_a_definition_of_a_known_name_passes_when_it_agrees_and_is_the_authors_own_otherwise(tmp_path):
+    verdict, detail = one(tmp_path, r"\sigma(x) = \frac{\exp(x)}{\exp(x) + \exp(0)}")
+    assert verdict == "PASS" and "agrees with the usual meaning" in detail, detail
+    for own in (r"\sigma(x) = \frac{\exp(-x)}{\exp(-x) + \exp(0)}", r"\sigma(x) = \max(0, x)"):
+        verdict, detail = one(tmp_path, own)
+        assert verdict == "SKIPPED", detail
+
+
+# --- numbers written with sums, derivatives at a point and integrals --------------------
+
+
+@pytest.mark.parametrize(
+    "right, wrong",
+    [
+        (r"\sum_{t=0}^{2} 0.9^t \cdot 1 = 2.71", r"\sum_{t=0}^{2} 0.9^t \cdot 1 = 3"),
+        (
+            r"\left.\frac{d}{d\theta} \theta^9(1-\theta)^4\right|_{\theta = 9/13} = 0",
+            r"\left.\frac{d}{d\theta} \theta^9(1-\theta)^4\right|_{\theta = 9/14} = 0",
+        ),
+        (r"(e^{0.5}, e^{-1}, e^0) \approx (1.65, 0.37, 1)", r"(e^{0.5}, e^{-1}, e^0) \approx (1.65, 0.47, 1)"),
+    ],
+)
+def test_a_value_written_with_bound_variables_only_is_arithmetic(tmp_path, right, wrong):
+    assert one(tmp_path, right)[0] == "PASS"
+    verdict, detail = one(tmp_path, wrong)
+    assert verdict == "FAIL", detail
+
+
+def test_an_integrals_bounds_are_outside_its_variable(tmp_path):
+    verdict, detail = one(tmp_path, r"\int_0^{x} e^{y} \; dy = e^{x} - e^{0} = e^x - 1")
+    assert verdict == "PASS", detail
+    verdict, detail = one(tmp_path, r"\int_0^{x} e^{x} \; dx = e^{x} - e^{0} = e^x")
+    assert verdict == "FAIL", detail
+
+
+def test_a_pass_says_where_the_sides_have_values(tmp_path):
+    verdict, detail = one(tmp_path, r"\sum_{k=0}^{\infty} \gamma^k = \frac{1}{1-\gamma}")
+    assert verdict == "PASS", detail
+    assert "where both sides have a value (gamma in [" in detail
+    low, high = (float(x) for x in detail.split("gamma in [")[1].split("]")[0].split(","))
+    assert -1 < low < high < 1  # the series converges for |gamma| < 1 only
+    verdict, detail = one(tmp_path, r"\sum_{k=0}^{\infty} \gamma^k = \frac{1}{1+\gamma}")
+    assert verdict == "FAIL", detail
