@@ -150,7 +150,7 @@ def test_sigma_defined_by_the_document_is_the_one_used(tmp_path):
     logistic = verdicts(
         tmp_path, r"\sigma(x) = \frac{1}{1+\exp(-x)}", r"\sigma(x) + \sigma(-x) = 1", r"\sigma(x) + \sigma(-x) = 2"
     )
-    assert [v for v, _ in logistic] == ["SKIPPED", "PASS", "FAIL"], logistic
+    assert [v for v, _ in logistic] == ["PASS", "PASS", "FAIL"], logistic  # the definition agrees with the usual σ
     # a document may mean another function by σ: its own definition is the one used
     steeper = verdicts(tmp_path, r"\sigma(x) = \frac{1}{1+\exp(-2x)}", r"2\sigma(x) - 1 = \tanh(x)")
     assert [v for v, _ in steeper] == ["SKIPPED", "PASS"], steeper

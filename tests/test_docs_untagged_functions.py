@@ -171,3 +171,56 @@ def test_a_pass_says_where_the_sides_have_values(tmp_path):
     assert -1 < low < high < 1  # the series converges for |gamma| < 1 only
     verdict, detail = one(tmp_path, r"\sum_{k=0}^{\infty} \gamma^k = \frac{1}{1+\gamma}")
     assert verdict == "FAIL", detail
+
+
+# --- distributions: the arguments of entropies and divergences, and the law of an expectation ----
+
+
+@pytest.mark.parametrize(
+    "right, wrong",
+    [
+        (r"H(P, P) = H(P)", r"H(P, P) = 2H(P)"),
+        (
+            r"\mathbb{E}_{x \sim q}\left[-\log \frac{p(x)}{q(x)}\right] = D_{KL}(q \| p)",
+            r"\mathbb{E}_{x \sim q}\left[-\log \frac{p(x)}{q(x)}\right] = D_{KL}(p \| q)",
+        ),
+        (
+            r"\mathbb{E}_{o \sim \pi_\theta}\left[\frac{\pi_{\text{ref}}(o)}{\pi_\theta(o)}"
+            r" - \log \frac{\pi_{\text{ref}}(o)}{\pi_\theta(o)} - 1\right] = D_{\text{KL}}(\pi_\theta \| \pi_{\text{ref}})",
+            r"\mathbb{E}_{o \sim \pi_\theta}\left[\frac{\pi_{\text{ref}}(o)}{\pi_\theta(o)}"
+            r" - \log \frac{\pi_{\text{ref}}(o)}{\pi_\theta(o)} - 1\right] = D_{\text{KL}}(\pi_{\text{ref}} \| \pi_\theta)",
+        ),
+    ],
+)
+def test_the_arguments_of_entropies_and_divergences_are_distributions(tmp_path, right, wrong):
+    verdict, detail = one(tmp_path, right)
+    assert verdict == "PASS" and "(a distribution)" in detail, detail
+    verdict, detail = one(tmp_path, wrong)
+    assert verdict == "FAIL", detail
+
+
+def test_an_expectation_set_to_a_number_passes_only(tmp_path):
+    verdict, detail = one(tmp_path, r"\mathbb{E}_{x \sim q}\left[\frac{p(x)}{q(x)}\right] = 1")
+    assert verdict == "PASS", detail
+    verdict, detail = one(tmp_path, r"\mathbb{E}_{x \sim q}\left[\frac{p(x)}{q(x)}\right] = 0")
+    assert verdict == "SKIPPED", detail
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        r"H(Y \mid X) = H(X, Y) - H(Y)",  # conditional and joint entropies need the joint law
+        r"H(X, Y) = H(X) + H(Y)",  # a joint entropy, or a cross-entropy?
+        r"D_{KL}(p \| q) = H(P) - H(P, Q)",  # p and P: one distribution or two?
+    ],
+)
+def test_quantities_of_random_variables_are_not_refuted(tmp_path, formula):
+    verdict, detail = one(tmp_path, formula)
+    assert verdict == "SKIPPED", detail
+
+
+def test_a_definition_of_a_divergence_that_agrees_passes(tmp_path):
+    verdict, detail = one(tmp_path, r"\textrm{CE} (P, Q) = H(P) + D_{\textrm{KL}}(P\|Q)")
+    assert verdict == "PASS" and "agrees with the usual meaning" in detail, detail
+    verdict, detail = one(tmp_path, r"\textrm{CE} (P, Q) = H(P) + D_{\textrm{KL}}(Q\|P)")
+    assert verdict == "SKIPPED", detail

@@ -342,7 +342,7 @@ def _decide_free_once(text, binding, context, name, unbound, opaque):
         return Verdict(UNKNOWN, unbound), None
     if name not in opaque and not any(key == name or key.startswith((f"{name}_", f"{name}^")) for key in kinds):
         return Verdict(UNKNOWN, unbound), name  # an unknown function, not a variable
-    names = ", ".join(sorted(kinds))
+    names = ", ".join(f"{key} (a distribution)" if kinds[key] == "distribution" else key for key in sorted(kinds))
     stated = _stated_names(text)  # "for A < 0": the formula says where A ranges
     refuted = []  # (domain, counterexample) for each domain that refutes the formula, widest first
     verdict = None
@@ -618,6 +618,14 @@ def _free_matrix(reading, key):  # a square matrix over the sampled dimension
     reading.overrides[key] = matrix_entries(base, size)
 
 
+def _free_distribution(reading, key):  # p in H(p) or D_KL(p || q): a probability vector over the sampled dimension
+    from derive.docs.bind import _vec_entry
+
+    base = sp.IndexedBase(key, positive=True)
+    reading.extra_samplers[base] = dom.probability_vector(reading.vocab.size)
+    reading.overrides[key] = _vec_entry(base)
+
+
 def _free_count(reading, key):  # a sum's bound: the size of the formula's vectors
     reading.overrides[key] = ("scalar", lambda reader: reader.size_value)
 
@@ -631,7 +639,12 @@ def _free_real(reading, key):
         reading.overrides[key] = ("scalar", lambda env, symbol=symbol: symbol)
 
 
-FREE_VARIABLES = {"vector": _free_vector, "matrix": _free_matrix, "count": _free_count}  # any other kind: a real
+FREE_VARIABLES = {
+    "vector": _free_vector,
+    "matrix": _free_matrix,
+    "distribution": _free_distribution,
+    "count": _free_count,
+}  # any other kind: a real
 
 
 def _declare_free_variables(reading):

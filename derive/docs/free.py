@@ -82,6 +82,7 @@ FUNCTION_LETTERS = {
     "Psi",
     "Gamma",
 }  # Greek names of functions
+DISTRIBUTION_LETTERS = {"p", "q", "P", "Q", "pi"}  # names of probability distributions
 CONSTANTS = {"e", "pi", "I", "one", "infty", "inf"}  # names the checker reads as numbers or fixed objects
 SAMPLE_INDEX = re.compile(r"\^\s*\{\s*\(")  # x^{(i)}: the i-th example, not a power
 INVERSE = re.compile(r"(?<![\\A-Za-z])[A-Z]\s*\}?\s*\^\s*\{\s*-\s*1\s*\}")  # W^{-1}, \mathbf{Q}^{-1}: a matrix
@@ -130,6 +131,7 @@ class _Walk:
     opaque: set = field(default_factory=set)  # unknown functions whose values are read as numbers of their own
     applications: dict = field(default_factory=dict)  # opaque function -> {argument text: all plain names?}
     calculus: int = 0  # > 0 inside a derivative, a limit or an integral
+    outcomes: set = field(default_factory=set)  # the variables expectations E_{x \\sim p} draw
 
 
 def free_reading(latex: str, known: set, defined: set, opaque: frozenset = frozenset()) -> dict:
@@ -173,7 +175,7 @@ def free_reading(latex: str, known: set, defined: set, opaque: frozenset = froze
                 " their values may be tied by what the function is"
             )
     for key in kinds:
-        if _only_applied(key, latex, walk.bold):
+        if kinds[key] != "distribution" and _only_applied(key, latex, walk.bold):
             raise NotIdentity(f"{key}(...) applies a function the formula does not state, not a product")
     counts = {k for k, v in kinds.items() if v == "count"}
     if len(counts) > 1:
@@ -337,6 +339,8 @@ def _mark_indexed(side: Side, letters: set, walk: _Walk, seen: set):
 
 
 def _note(walk: _Walk, used: set, key: str, kind: str, base: str) -> str:
+    if (walk.kinds.get(key) == "distribution") != (kind == "distribution") and key in walk.kinds:
+        raise NotIdentity(f"{key} is both a distribution and a number")
     if walk.kinds.get(key) not in ("vector", "count"):
         walk.kinds[key] = kind
     walk.bases.setdefault(base, set()).add(key)
@@ -382,6 +386,22 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
     if node is None or isinstance(node, Number):
         return
     if isinstance(node, Atom):
+        if node.args is not None and is_divergence(node):
+            for atom in distribution_arguments(node):
+                _note(walk, used, _distribution_key(atom), "distribution", atom.key)
+            return
+        if node.args is not None and node.key in ("E", "bb_E") and "sim" in node.sub_text:
+            variable, _, law = node.sub_text.partition("sim")
+            if not variable or not re.fullmatch(r"[A-Za-z]+(?:_[A-Za-z]+)?", law):
+                raise NotIdentity(f"E_{{{node.sub_text}}}: an expectation under a law not written as a name")
+            _note(walk, used, law, "distribution", law.split("_")[0])
+            walk.outcomes.add(variable)
+            for arg in node.args:
+                _visit_side(arg, walk, used, bound | {variable}, known, defined)
+            return
+        if node.args is not None and _is_probability_of_outcome(node, walk.outcomes):
+            _note(walk, used, _distribution_key(node), "distribution", node.key)
+            return
         if node.args is not None and node.key in walk.opaque:
             _note_application(node, walk, used, bound)
             return
@@ -459,6 +479,42 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
         raise NotIdentity("a count, an indicator or a case split: not read for all values")
     for part in child_sides(node):
         _visit_side(part, walk, used, bound, known, defined)
+
+
+def is_divergence(atom: Atom) -> bool:
+    """An entropy, cross-entropy or KL divergence: H(p), H(p, q), CE(p, q), D_{KL}(p \\| q), KL(p \\| q)."""
+    return atom.key in ("H", "CE", "KL") or (atom.key == "D" and atom.sub_text in ("", "KL"))
+
+
+def distribution_arguments(atom: Atom) -> list:
+    """The distributions an entropy or a divergence is of, each a name; NotIdentity for any other reading.
+
+    ``H(X \\mid Y)``, ``I(X; Y)`` and ``H(X, Y)`` are quantities of random variables under a joint
+    law the formula does not give; ``H(p, q)`` with distribution letters is a cross-entropy.
+    """
+    shown = _display(atom)
+    if any(sep not in (",", "||") for sep in atom.seps):
+        raise NotIdentity(f"{shown}(... | ...): a conditional quantity of random variables, whose joint law is not given")
+    names = [_single(arg) for arg in atom.args]
+    if any(name is None or name.args is not None or name.transpose for name in names):
+        raise NotIdentity(f"{shown}(...) of something other than named distributions")
+    if len(names) > 2 or (atom.key != "H" and len(names) != 2):
+        raise NotIdentity(f"{shown}(...) with {len(names)} arguments")
+    if atom.key == "H" and len(names) == 2 and not all(n.key in DISTRIBUTION_LETTERS for n in names):
+        raise NotIdentity(f"{shown}(A, B): a joint entropy of random variables or a cross-entropy")
+    return names
+
+
+def _distribution_key(atom: Atom) -> str:
+    return (atom.full_keys() or [atom.key])[0]
+
+
+def _is_probability_of_outcome(atom: Atom, outcomes: set) -> bool:
+    """``p(x)`` inside ``E_{x \\sim q}``: a distribution letter at the outcome drawn."""
+    if atom.key not in DISTRIBUTION_LETTERS or len(atom.args) != 1 or atom.post_sub:
+        return False
+    argument = _single(atom.args[0])
+    return argument is not None and argument.args is None and not argument.sub and argument.key in outcomes
 
 
 def _note_application(atom: Atom, walk: _Walk, used: set, bound: set) -> str:

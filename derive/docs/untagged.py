@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from derive.docs.bind import Definition, single_atom
-from derive.docs.free import CONSTANTS, FUNCTION_LETTERS, child_sides
+from derive.docs.free import CONSTANTS, FUNCTION_LETTERS, child_sides, is_divergence
 from derive.docs.interpret import (
     Atom,
     Cases,
@@ -60,6 +60,7 @@ KNOWN_FUNCTIONS = {
     "logsoftmax",
     "H",
     "KL",
+    "CE",
     "D",
     "D_KL",
     "E",
@@ -260,6 +261,8 @@ def quantified_names(latex: str, context: DocumentContext) -> dict:
     def visit(node, inside, bound):
         if isinstance(node, Atom):
             if node.args is not None:
+                if is_divergence(node):  # its arguments are distributions: see derive.docs.free
+                    return
                 known = (
                     node.key in KNOWN_FUNCTIONS or _key(node) in context.definitions or node.key in context.definitions
                 )
