@@ -209,12 +209,12 @@ def test_an_expectation_set_to_a_number_passes_only(tmp_path):
 @pytest.mark.parametrize(
     "formula",
     [
-        r"H(Y \mid X) = H(X, Y) - H(Y)",  # conditional and joint entropies need the joint law
-        r"H(X, Y) = H(X) + H(Y)",  # a joint entropy, or a cross-entropy?
+        r"H(X, Y) = H(X) + H(Y)",  # true of independent X and Y
+        r"H(Z \mid W) = H(Z, W) - H(Z)",  # random variables other than X and Y: no joint law given
         r"D_{KL}(p \| q) = H(P) - H(P, Q)",  # p and P: one distribution or two?
     ],
 )
-def test_quantities_of_random_variables_are_not_refuted(tmp_path, formula):
+def test_quantities_of_particular_random_variables_are_not_refuted(tmp_path, formula):
     verdict, detail = one(tmp_path, formula)
     assert verdict == "SKIPPED", detail
 
@@ -223,4 +223,53 @@ def test_a_definition_of_a_divergence_that_agrees_passes(tmp_path):
     verdict, detail = one(tmp_path, r"\textrm{CE} (P, Q) = H(P) + D_{\textrm{KL}}(P\|Q)")
     assert verdict == "PASS" and "agrees with the usual meaning" in detail, detail
     verdict, detail = one(tmp_path, r"\textrm{CE} (P, Q) = H(P) + D_{\textrm{KL}}(Q\|P)")
+    assert verdict == "SKIPPED", detail
+
+
+# --- random variables X and Y: a joint law, and independent standardised ones -----------------
+
+
+@pytest.mark.parametrize(
+    "right, wrong",
+    [
+        (r"H(Y \mid X) = H(X, Y) - H(X)", r"H(Y \mid X) = H(X, Y) - H(Y)"),
+        (
+            r"\text{Var}(X+Y) = \text{Var}(X) + \text{Var}(Y) + 2\text{Cov}(X,Y)",
+            r"\textrm{Var}(X-Y) = \textrm{Var}(X) - \textrm{Var}(Y)",
+        ),
+    ],
+)
+def test_random_variables_are_decided_under_a_joint_law_and_refuted_for_independent_ones_too(tmp_path, right, wrong):
+    verdict, detail = one(tmp_path, right)
+    assert verdict == "PASS" and "under a joint law" in detail, detail
+    verdict, detail = one(tmp_path, wrong)
+    assert verdict == "FAIL" and "independent X, Y with mean 0 and variance 1" in detail, detail
+
+
+def test_free_numbers_beside_random_variables(tmp_path):
+    assert one(tmp_path, r"\textrm{Var}(aX+b) = a^2\textrm{Var}(X)")[0] == "PASS"
+    assert one(tmp_path, r"\mathbb{E}[aX + b] = a\mathbb{E}[X] + b")[0] == "PASS"
+    verdict, detail = one(tmp_path, r"\mathbb{E}[aX + b] = a\mathbb{E}[X]")  # b on one side: an equation
+    assert verdict == "SKIPPED", detail
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        r"\textrm{Var}(X+Y) = \textrm{Var}(X) + \textrm{Var}(Y)",  # true of independent X and Y
+        r"\text{Var}(w x) = [E(w)]^2\text{Var}(x) + [E(x)]^2\text{Var}(w)",  # w, x random or numbers?
+        r"\mathbb{E}[X] = \mu",  # an equation
+    ],
+)
+def test_claims_about_particular_random_variables_are_not_refuted(tmp_path, formula):
+    verdict, detail = one(tmp_path, formula)
+    assert verdict == "SKIPPED", detail
+
+
+def test_mutual_information_is_symmetric(tmp_path):
+    verdict, detail = one(tmp_path, r"I(X, Y) = I(Y, X)")
+    assert verdict == "PASS", detail
+    verdict, detail = one(tmp_path, r"I(X;Y) = H(X) - H(X \mid Y)")  # a definition that agrees
+    assert verdict == "PASS" and "agrees with the usual meaning" in detail, detail
+    verdict, detail = one(tmp_path, r"I(X;Y) = H(X) + H(X \mid Y)")
     assert verdict == "SKIPPED", detail

@@ -210,6 +210,7 @@ class Scope:
     free: dict = field(default_factory=dict)  # those of them the formula needs, found while reading it
     reals: dom.Interval | None = None  # where its real variables are drawn (None: the reals)
     stated: set = field(default_factory=set)  # variables a stated condition ranges ("for A < 0"): drawn from the reals
+    model: object = None  # the vocabulary of random variables X, Y (derive.docs.chance), when the formula names them
 
 
 def decide(text: str, binding: Binding | None = None, tagged: bool = True, context=None) -> Verdict:
@@ -268,16 +269,85 @@ def _compares_with_a_number(text) -> bool:
 
 
 def _decide_untagged(text, binding, context, quantifiable):
-    scope = Scope(dict(context.definitions), quantifiable)
-    for _ in range(len(quantifiable) + 1):
+    verdict = _decide_in_scope(text, binding, context, quantifiable)
+    if verdict.verdict == UNKNOWN and PROBABILITY.search(text) and RANDOM_VARIABLE.search(text):
+        return _decide_chance(text, binding, context, quantifiable) or verdict
+    return verdict
+
+
+def _decide_in_scope(text, binding, context, quantifiable, model=None):
+    scope = Scope(dict(context.definitions), quantifiable, model=model)
+    free, unbalanced = None, None  # with random variables: the other names, read as free variables
+    for _ in range(len(quantifiable) + 8):
         try:
-            return _guarded(text, binding, scope, reraise_unbound=True)
+            verdict = _guarded(text, binding, scope, reraise_unbound=True)
         except Unbound as exc:
             if exc.name in scope.quantifiable and exc.name not in scope.free:
                 scope.free[exc.name] = scope.quantifiable[exc.name]
                 continue
-            return _decide_free(text, binding, context, exc.name)
+            if model is None:
+                return _decide_free(text, binding, context, exc.name)
+            if free is None:
+                free, unbalanced = _free_kinds(text, context)
+            if free.get(exc.name) == "real" and exc.name not in scope.free:  # a in Var(aX + b): a number
+                scope.free[exc.name] = "real"
+                continue
+            return Verdict(UNKNOWN, f"{exc.name} is not bound: {exc}")
+        if verdict.verdict == FAIL and unbalanced:  # E[X] = \mu: an equation, never refuted
+            return Verdict(UNKNOWN, f"not read as an identity: {unbalanced}")
+        return verdict
     return Verdict(UNKNOWN, "the formula's names could not all be bound")
+
+
+def _free_kinds(text, context):
+    """(the formula's free variables and their kinds, the reason it reads as an equation or None)."""
+    from derive.docs.free import NotIdentity, Unbalanced, free_reading
+    from derive.docs.untagged import KNOWN_FUNCTIONS
+
+    try:
+        return free_reading(text, KNOWN_FUNCTIONS, set(context.definitions)), None
+    except Unbalanced as why:
+        return why.kinds, str(why)
+    except NotIdentity:
+        return {}, None
+    except Exception:  # unreadable: the first reading reports it
+        return {}, None
+
+
+PROBABILITY = re.compile(r"\\mathbb\s*\{?\s*E|(?<![A-Za-z\\])(?:E|H|I)\s*[\[(]|Var|Cov|\\operatorname\s*\{\s*E")
+RANDOM_VARIABLE = re.compile(r"(?<![A-Za-z\\_^{])[XY](?![A-Za-z])")
+
+
+def _decide_chance(text, binding, context, quantifiable):
+    """An untagged claim about random variables X and Y, read under the laws of :mod:`derive.docs.chance`.
+
+    It PASSes when it holds under a joint law of X and Y drawn at each point, and FAILs when that
+    refutes it and so do independent X and Y with mean 0 and variance 1; holding for those only,
+    it is left undecided (Var(X + Y) = Var(X) + Var(Y) is a claim about independent X and Y).
+    """
+    from derive.docs.chance import independent_model, joint_model
+
+    base = _untagged_vocabulary()
+    general = _decide_in_scope(text, binding, context, quantifiable, joint_model(base))
+    if general.verdict == PASS:
+        detail = f"random variables X, Y under a joint law drawn at each point: {general.detail}"
+        return dataclasses.replace(general, detail=detail)
+    if general.verdict != FAIL:
+        return None
+    simple = _decide_in_scope(text, binding, context, quantifiable, independent_model(base))
+    if simple.verdict == FAIL:
+        detail = (
+            f"refuted for random variables X, Y under a joint law ({general.detail}), and for independent"
+            f" X, Y with mean 0 and variance 1: {simple.detail}"
+        )
+        return dataclasses.replace(simple, detail=detail)
+    if simple.verdict == PASS:
+        return Verdict(
+            UNKNOWN,
+            "holds for independent X, Y with mean 0 and variance 1, not under every joint law"
+            f" ({general.detail}): say which random variables are meant",
+        )
+    return None
 
 
 def _stated_names(text) -> set:
@@ -515,7 +585,7 @@ def _choose_vocabulary(reading):
     if binding.result:
         vocab = vocabulary_for(load(binding.result))
     elif reading.scope is not None:
-        vocab = _untagged_vocabulary()
+        vocab = reading.scope.model or _untagged_vocabulary()
     else:
         vocab = generic_vocab()
     if binding.clauses:  # functions, kinds, ranges and model parameters the tag sets

@@ -168,6 +168,11 @@ def free_reading(latex: str, known: set, defined: set, opaque: frozenset = froze
         _visit_side(side, walk, used, set(), known, defined)
         walk.sides.append(used)
     kinds = _settle(walk)
+    laws = sorted(key for key, kind in kinds.items() if kind == "distribution")
+    if laws and walk.derivative_variables:  # ∇_θ log P_θ(x): how the law depends on θ is not given
+        raise NotIdentity(
+            f"a derivative beside the distribution {laws[0]}: how it depends on the variable is not given"
+        )
     for name, arguments in walk.applications.items():
         if len(arguments) > 1 and not all(arguments.values()):
             raise NotIdentity(
@@ -494,7 +499,9 @@ def distribution_arguments(atom: Atom) -> list:
     """
     shown = _display(atom)
     if any(sep not in (",", "||") for sep in atom.seps):
-        raise NotIdentity(f"{shown}(... | ...): a conditional quantity of random variables, whose joint law is not given")
+        raise NotIdentity(
+            f"{shown}(... | ...): a conditional quantity of random variables, whose joint law is not given"
+        )
     names = [_single(arg) for arg in atom.args]
     if any(name is None or name.args is not None or name.transpose for name in names):
         raise NotIdentity(f"{shown}(...) of something other than named distributions")

@@ -61,6 +61,7 @@ KNOWN_FUNCTIONS = {
     "H",
     "KL",
     "CE",
+    "I",
     "D",
     "D_KL",
     "E",

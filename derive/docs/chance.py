@@ -1,0 +1,105 @@
+"""Random variables X and Y for untagged formulas: the laws an expectation, a variance or an entropy is read under.
+
+An untagged ``\\mathbb{E}[aX + b] = a\\mathbb{E}[X] + b`` or ``I(X; Y) = H(X) - H(X \\mid Y)``
+names random variables and no law. :func:`joint_model` gives X and Y a joint law of their
+own (each takes 3 values, on 9 outcomes with drawn probabilities): a formula that holds
+there holds for random variables in general. :func:`independent_model` makes them
+independent, each with mean 0 and variance 1 (standardised under its own law): a formula
+refuted there too is refuted for the simplest random variables a text could mean. Only
+X and Y are random; other names are numbers. An expectation of an expression without
+X or Y is not read (``\\operatorname{Var}(wx)`` with w, x random, or constants?).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import sympy as sp
+
+from derive import domain as dom
+from derive.docs.bind import BindError
+from derive.vocabulary import by_arguments, function_of_arguments, number_of
+
+VALUES = 3  # the values each of X and Y takes
+X, Y = sp.Symbol("X_random", real=True), sp.Symbol("Y_random", real=True)
+_x, _y = sp.IndexedBase("x_value", real=True), sp.IndexedBase("y_value", real=True)
+_joint = sp.IndexedBase("P_XY", positive=True)  # P_XY[3(i-1) + j] = P(X = x_i, Y = y_j)
+_p, _q = sp.IndexedBase("p_X", positive=True), sp.IndexedBase("p_Y", positive=True)
+
+
+def _expectation(probability, x_value, y_value):
+    """E[·] under the law ``probability(i, j)`` with X = x_value(i), Y = y_value(j) on outcome (i, j)."""
+
+    def expectation(argument):
+        argument = sp.sympify(argument)
+        if not argument.free_symbols & {X, Y}:
+            raise BindError("an expectation of an expression without the random variables X, Y is not read")
+        return sp.Add(
+            *(
+                probability(i, j) * argument.xreplace({X: x_value(i), Y: y_value(j)})
+                for i in range(1, VALUES + 1)
+                for j in range(1, VALUES + 1)
+            )
+        )
+
+    def variance(argument):
+        return expectation(argument**2) - expectation(argument) ** 2
+
+    def covariance(env, u, v):
+        return expectation(u * v) - expectation(u) * expectation(v)
+
+    return expectation, variance, covariance
+
+
+def _entropies(probability):
+    """H(X), H(Y), H(X, Y), H(X | Y), H(Y | X) and I(X; Y) under the law ``probability(i, j)``."""
+    indices = range(1, VALUES + 1)
+    row = [sp.Add(*(probability(i, j) for j in indices)) for i in indices]
+    column = [sp.Add(*(probability(i, j) for i in indices)) for j in indices]
+    HX = -sp.Add(*(r * sp.log(r) for r in row))
+    HY = -sp.Add(*(c * sp.log(c) for c in column))
+    HXY = -sp.Add(*(probability(i, j) * sp.log(probability(i, j)) for i in indices for j in indices))
+    information = HX + HY - HXY
+    entropies = {"X": HX, "Y": HY, "X,Y": HXY, "Y,X": HXY, "X|Y": HXY - HY, "Y|X": HXY - HX}
+    return entropies, {"X;Y": information, "Y;X": information, "X,Y": information, "Y,X": information}
+
+
+def _model(base, probability, x_value, y_value, samplers):
+    expectation, variance, covariance = _expectation(probability, x_value, y_value)
+    entropies, information = _entropies(probability)
+    entries = {
+        "X": number_of(X),
+        "Y": number_of(Y),
+        "Cov": function_of_arguments(covariance, 2),
+        "H": by_arguments(entropies, "H"),
+        "I": by_arguments(information, "I"),
+    }
+    domain = base.domain.with_(samplers={**base.domain.samplers, **samplers})
+    return dataclasses.replace(base, entries=entries, expectation=(expectation, variance), domain=domain)
+
+
+def joint_model(base):
+    """``base`` (the untagged vocabulary) with X and Y under a joint law drawn at each point."""
+    samplers = {
+        _x: dom.vector(VALUES),
+        _y: dom.vector(VALUES),
+        _joint: dom.probability_vector(VALUES * VALUES),
+    }
+    return _model(base, lambda i, j: _joint[VALUES * (i - 1) + j], lambda i: _x[i], lambda j: _y[j], samplers)
+
+
+def independent_model(base):
+    """``base`` with X and Y independent, each with mean 0 and variance 1 under its own law."""
+
+    def standardised(values, law):
+        mean = sp.Add(*(law[k] * values[k] for k in range(1, VALUES + 1)))
+        spread = sp.sqrt(sp.Add(*(law[k] * (values[k] - mean) ** 2 for k in range(1, VALUES + 1))))
+        return lambda k: (values[k] - mean) / spread
+
+    samplers = {
+        _x: dom.vector(VALUES),
+        _y: dom.vector(VALUES),
+        _p: dom.probability_vector(VALUES),
+        _q: dom.probability_vector(VALUES),
+    }
+    return _model(base, lambda i, j: _p[i] * _q[j], standardised(_x, _p), standardised(_y, _q), samplers)
