@@ -278,6 +278,10 @@ def _decide_untagged(text, binding, context, quantifiable):
 def _decide_in_scope(text, binding, context, quantifiable, model=None):
     scope = Scope(dict(context.definitions), quantifiable, model=model)
     free, unbalanced = None, None  # with random variables: the other names, read as free variables
+    if model is not None:
+        free, unbalanced = _free_kinds(text, context)
+        if unbalanced:  # \mathbb{E}[X] = \mu, H(X) \le \log k: an equation or a condition, not decided
+            return Verdict(UNKNOWN, f"not read as an identity: {unbalanced}")
     for _ in range(len(quantifiable) + 8):
         try:
             verdict = _guarded(text, binding, scope, reraise_unbound=True)
@@ -293,8 +297,6 @@ def _decide_in_scope(text, binding, context, quantifiable, model=None):
                 scope.free[exc.name] = "real"
                 continue
             return Verdict(UNKNOWN, f"{exc.name} is not bound: {exc}")
-        if verdict.verdict == FAIL and unbalanced:  # E[X] = \mu: an equation, never refuted
-            return Verdict(UNKNOWN, f"not read as an identity: {unbalanced}")
         return verdict
     return Verdict(UNKNOWN, "the formula's names could not all be bound")
 
@@ -305,7 +307,7 @@ def _free_kinds(text, context):
     from derive.docs.untagged import KNOWN_FUNCTIONS
 
     try:
-        return free_reading(text, KNOWN_FUNCTIONS, set(context.definitions)), None
+        return free_reading(text, KNOWN_FUNCTIONS, set(context.definitions), random=frozenset({"X", "Y"})), None
     except Unbalanced as why:
         return why.kinds, str(why)
     except NotIdentity:
@@ -406,6 +408,9 @@ def _decide_free_once(text, binding, context, name, unbound, opaque):
         kinds = free_reading(text, KNOWN_FUNCTIONS, set(context.definitions), opaque)
     except Unbalanced as why:  # decided only if it holds for all values: a counterexample refutes nothing
         kinds, unbalanced = why.kinds, f"{unbound}; not read as an identity in free variables: {why}"
+        if "distribution" in why.kinds.values() and any(why.kinds.get(key) != "distribution" for key in why.lonely):
+            # H(p) <= \log k: a number on one side only beside a distribution may be its size, drawn apart
+            return Verdict(UNKNOWN, unbalanced), None
     except NotIdentity as why:
         return Verdict(UNKNOWN, f"{unbound}; not read as an identity in free variables: {why}"), None
     except Exception:  # unreadable: the first reading reports it

@@ -109,9 +109,10 @@ class Unbalanced(NotIdentity):
     refutes nothing; ``kinds`` are its variables, as :func:`free_reading` would return them.
     """
 
-    def __init__(self, message: str, kinds: dict):
+    def __init__(self, message: str, kinds: dict, lonely: tuple = ()):
         super().__init__(message)
         self.kinds = kinds
+        self.lonely = lonely  # the variables found on one side of a link only
 
 
 @dataclass
@@ -131,16 +132,20 @@ class _Walk:
     opaque: set = field(default_factory=set)  # unknown functions whose values are read as numbers of their own
     applications: dict = field(default_factory=dict)  # opaque function -> {argument text: all plain names?}
     calculus: int = 0  # > 0 inside a derivative, a limit or an integral
+    random: set = field(default_factory=set)  # random variables: H(X | Y) is read under their law
     outcomes: set = field(default_factory=set)  # the variables expectations E_{x \\sim p} draw
 
 
-def free_reading(latex: str, known: set, defined: set, opaque: frozenset = frozenset()) -> dict:
+def free_reading(
+    latex: str, known: set, defined: set, opaque: frozenset = frozenset(), random: frozenset = frozenset()
+) -> dict:
     """The free variables of an identity-shaped claim, each with its kind ("real", "vector", "count").
 
     ``known`` are the function names the checker knows, ``defined`` the names earlier formulas
     of the document define (neither is a variable). ``opaque`` are unknown functions (V, r^*)
     whose values the formula is read to hold for, each value a real number of its own, keyed as
-    a tag declares it (``V(S_t)``). Raises :class:`NotIdentity` with the reason when the formula
+    a tag declares it (``V(S_t)``); ``random`` are random variables (X, Y), read as variables
+    also inside entropies (``H(X \\mid Y)``). Raises :class:`NotIdentity` with the reason when the formula
     is not read as a claim for all values of its variables.
     """
     if SAMPLE_INDEX.search(latex):
@@ -160,6 +165,7 @@ def free_reading(latex: str, known: set, defined: set, opaque: frozenset = froze
         bold={m.group(1) for m in BOLD.finditer(latex)},
         bold_subscripted={m.group(1) for m in BOLD_SUBSCRIPTED.finditer(latex)},
         opaque=set(opaque),
+        random=set(random),
     )
     for side in sides:  # first pass: the letters sums and operators bind, and the bases they index
         _collect_bound(side, walk, set())
@@ -194,7 +200,9 @@ def free_reading(latex: str, known: set, defined: set, opaque: frozenset = froze
         if left != right or (relation not in ("=", "~") and not (left and right)):
             lonely = sorted(left ^ right)
             raise Unbalanced(
-                f"{', '.join(lonely)} on one side only: an equation to solve or a definition, not an identity", kinds
+                f"{', '.join(lonely)} on one side only: an equation to solve or a definition, not an identity",
+                kinds,
+                tuple(lonely),
             )
     matrices = sorted(k for k, v in kinds.items() if v == "matrix")
     if matrices:
@@ -392,12 +400,22 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
         return
     if isinstance(node, Atom):
         if node.args is not None and is_divergence(node):
+            if walk.random and all(getattr(_single(arg), "key", None) in walk.random for arg in node.args):
+                for arg in node.args:  # H(X | Y) of random variables: X and Y are the variables
+                    _visit_side(arg, walk, used, bound, known, defined)
+                return
             for atom in distribution_arguments(node):
+                if atom.key not in DISTRIBUTION_LETTERS:  # M in D_KL(P || M): perhaps a mixture defined elsewhere
+                    raise NotIdentity(f"{_display(atom)} is not one of the names of a distribution (p, q, P, Q, \\pi)")
                 _note(walk, used, _distribution_key(atom), "distribution", atom.key)
             return
         if node.args is not None and node.key in ("E", "bb_E") and "sim" in node.sub_text:
             variable, _, law = node.sub_text.partition("sim")
-            if not variable or not re.fullmatch(r"[A-Za-z]+(?:_[A-Za-z]+)?", law):
+            if (
+                not variable
+                or not re.fullmatch(r"[A-Za-z]+(?:_[A-Za-z]+)?", law)
+                or law.split("_")[0] not in DISTRIBUTION_LETTERS
+            ):
                 raise NotIdentity(f"E_{{{node.sub_text}}}: an expectation under a law not written as a name")
             _note(walk, used, law, "distribution", law.split("_")[0])
             walk.outcomes.add(variable)
