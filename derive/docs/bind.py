@@ -931,9 +931,13 @@ def _softmax_of(vec: Vec) -> Vec:
     if vec.base is not None:
         return Vec(lambda idx: Softmax(vec.base, idx, vec.size), vec.size)
 
+    normaliser = []  # Σ_k e^{v_k}, built once for every component
+
     def component(idx):
-        k = sp.Dummy("k", integer=True, positive=True)
-        return sp.exp(vec.component(idx)) / sp.Sum(sp.exp(vec.component(k)), (k, 1, vec.size))
+        if not normaliser:
+            k = sp.Dummy("k", integer=True, positive=True)
+            normaliser.append(sp.Sum(sp.exp(vec.component(k)), (k, 1, vec.size)))
+        return sp.exp(vec.component(idx)) / normaliser[0]
 
     return Vec(component, vec.size)
 
