@@ -279,3 +279,16 @@ def test_mutual_information_is_symmetric(tmp_path):
     assert verdict == "PASS" and "agrees with the usual meaning" in detail, detail
     verdict, detail = one(tmp_path, r"I(X;Y) = H(X) + H(X \mid Y)")
     assert verdict == "SKIPPED", detail
+
+
+def test_a_documents_own_covariance_and_the_moments_of_x_are_not_replaced_by_a_drawn_law(tmp_path):
+    doc = tmp_path / "page.md"
+    doc.write_text(
+        "$$\\textrm{Cov}(X, X) = \\textrm{Var}(X)$$\n\n"  # a claim (X twice), not a definition of Cov
+        "$$\\textrm{Var}(X+Y) = \\textrm{Var}(X) + \\textrm{Var}(Y) + 2\\textrm{Cov}(X, Y)$$\n\n"
+        "$$\\textrm{Cov}(X, Y) = E[(X-\\mu_X)(Y-\\mu_Y)]$$\n\n"  # the document's own Cov, in terms of mu_X
+        "$$\\textrm{Var}(X+Y) = \\textrm{Var}(X) + \\textrm{Var}(Y) + 2\\textrm{Cov}(X, Y)$$\n\n"
+    )
+    assert [r.verdict for r in check_paths([doc], use_cache=False)] == ["PASS", "PASS", "SKIPPED", "SKIPPED"]
+    verdict, detail = one(tmp_path, r"E[(X - \mu_X)^2] = E[X^2] - \mu_X^2")  # mu_X: the mean of X?
+    assert verdict == "SKIPPED", detail

@@ -279,9 +279,17 @@ def _decide_in_scope(text, binding, context, quantifiable, model=None):
     scope = Scope(dict(context.definitions), quantifiable, model=model)
     free, unbalanced = None, None  # with random variables: the other names, read as free variables
     if model is not None:
+        redefined = sorted(set(context.definitions) & MODEL_NAMES)
+        if redefined:  # the document's own Cov(X, Y) = ... is in force, not the law drawn here
+            return Verdict(UNKNOWN, f"{redefined[0]} is defined earlier in the document: not read under a law of X, Y")
         free, unbalanced = _free_kinds(text, context)
         if unbalanced:  # \mathbb{E}[X] = \mu, H(X) \le \log k: an equation or a condition, not decided
             return Verdict(UNKNOWN, f"not read as an identity: {unbalanced}")
+        moments = sorted(key for key in free if re.search(r"_.*[XY]", key))
+        if moments:  # \mu_X: the mean of X, perhaps, which the formula does not define
+            return Verdict(
+                UNKNOWN, f"{moments[0]} names X or Y: a quantity of the random variable the formula does not define"
+            )
     for _ in range(len(quantifiable) + 8):
         try:
             verdict = _guarded(text, binding, scope, reraise_unbound=True)
@@ -316,6 +324,7 @@ def _free_kinds(text, context):
         return {}, None
 
 
+MODEL_NAMES = {"E", "bb_E", "Var", "var", "Cov", "H", "I", "X", "Y"}  # what the law of X and Y gives a meaning
 PROBABILITY = re.compile(r"\\mathbb\s*\{?\s*E|(?<![A-Za-z\\])(?:E|H|I)\s*[\[(]|Var|Cov|\\operatorname\s*\{\s*E")
 RANDOM_VARIABLE = re.compile(r"(?<![A-Za-z\\_^{])[XY](?![A-Za-z])")
 

@@ -160,6 +160,7 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
         if (
             not recursive
             and len(params) == len(first.args)
+            and len(set(params)) == len(params)  # Cov(X, X) = Var(X) is a claim, not a definition
             and all(a.args is None for a in (single_atom(s) for s in first.args))
         ):
             if len(sides) == 2 and _is_constant(sides[1]):
