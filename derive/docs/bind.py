@@ -132,6 +132,14 @@ class Interpreter:
         self.summed_names: set = set()  # index names some sum runs over
         self.used_entries: set = set()  # vocabulary names the formula used (not rebound by the tag)
         self.quantified: dict = {}  # free index name -> its symbol, an index the formula claims for every value of
+        # names nothing fixes (see derive.docs.arbitrary): read as arbitrary functions and sequences when allowed
+        self.arbitrary_allowed = False
+        self.arbitrary: dict = {}  # name -> (the function used, whether a refutation with it is a FAIL)
+        self.declared_functions: set = set()  # names the tag declares "NAME: function"
+        self.formula_sides: list = []  # every side of the formula, for the steps it names
+        self.template_letters: set = set()  # steps bound while a definition of the tag is unrolled
+        self.unrolled: dict = {}  # name -> how deep its indexed definition is being unrolled
+        self.outcomes: dict = {}  # variable of an enclosing E_{x ~ p} -> the index of its outcome
 
     # -- dimensions --
     def dim_value(self, symbol):
@@ -391,6 +399,12 @@ class Interpreter:
         definition = self._definition(atom)
         if definition is not None:
             return self._apply_definition(definition, atom)
+        from derive.docs import arbitrary
+
+        if arbitrary.applies_indexed_definition(atom, self):  # δ_{t+1} from the tag's δ_t
+            return arbitrary.read_indexed_definition(self, atom, side)
+        if arbitrary.is_shared_sequence(atom, self):  # g_{t-1}: the shared vector g written as a sequence
+            return arbitrary.read_arbitrary(self, atom, side)
         name, meaning, consumed = self.meaning(atom)
         if meaning is not None and name not in self.overrides:
             self.used_entries.add(name)
@@ -522,6 +536,13 @@ class Interpreter:
 
     def _apply_indices(self, value, atom, sub):
         indices = list(sub) + list(atom.post_sub)
+        if not indices and atom.args and len(atom.args) == 1 and isinstance(value, Vec):
+            outcome = self.outcomes.get(self.atom_index_name(atom.args[0]))
+            if (
+                outcome is not None and outcome[1] == value.size
+            ):  # p(x) inside E_{x ~ q}: p's probability of the outcome
+                component = value.component(outcome[0])
+                return component
         if not indices and atom.args:
             names = [self.atom_index_name(a) for a in atom.args]
             names = [None if n is not None and self._names_vector(n) else n for n in names]
@@ -665,13 +686,19 @@ class Interpreter:
     def _expectation_over(self, atom: Atom, side: Side):
         """E_{x ~ p}[f]: Σ_k p_k f at x = the k-th outcome (x_k when x lists the values)."""
         variable, _, dist = atom.sub_text.partition("sim")
+        dist = dist.removesuffix(f"({variable})") if variable else dist  # z ~ P(z): the distribution P
         p = self._vector(self.node(Atom(dist, [], ""), side))
         dummy = sp.Dummy(variable or "k", integer=True, positive=True)
         saved = self.bound.get(variable)
         outcome = dummy
         if self._names_vector(variable):  # x ~ p where x lists the values: the outcome's value x_k
+            already = variable in self.used_entries
             outcome = self._vector(self.node(Atom(variable, [], ""), side)).component(dummy)
+            if not already:  # x ~ p pairs x with p: not a vector drawn apart from the tag's distributions
+                self.used_entries.discard(variable)
         self.bound[variable] = outcome
+        saved_outcome = self.outcomes.get(variable)
+        self.outcomes[variable] = (dummy, p.size)
         try:
             body = self.side(atom.args[0])
         finally:
@@ -679,6 +706,10 @@ class Interpreter:
                 self.bound.pop(variable, None)
             else:
                 self.bound[variable] = saved
+            if saved_outcome is None:
+                self.outcomes.pop(variable, None)
+            else:
+                self.outcomes[variable] = saved_outcome
         if isinstance(body, (Vec, sp.MatrixBase)):  # the expectation of a vector, entry by entry
             matrix = as_value(body)
             if not isinstance(p.size, sp.Integer):
@@ -709,6 +740,12 @@ class Interpreter:
             # untagged, names read as numbers: tr(AB) = tr(BA) would hold of any numbers
             raise ShapeError("the trace of a number: the formula does not say that its names are matrices")
         return m.trace() if isinstance(m, sp.MatrixBase) else m
+
+    def _arbitrary(self, atom: Atom, side: Side):
+        """f(x), r_t that nothing defines: an arbitrary function or sequence (see derive.docs.arbitrary)."""
+        from derive.docs.arbitrary import read_arbitrary
+
+        return read_arbitrary(self, atom, side)
 
     def _loss(self, atom: Atom, side: Side):
         """L, ℓ, J, ...: the vocabulary's loss, if it has one."""
@@ -848,7 +885,14 @@ BUILTINS = (  # (applies, read) in order: the first that applies and does not de
     (lambda a, r: a.key == "rank" and bool(a.args), Interpreter._rank),
     (lambda a, r: a.key in ("tr", "trace") and bool(a.args), Interpreter._trace),
     (lambda a, r: _is_loss(a), Interpreter._loss),
+    (lambda a, r: _may_be_arbitrary(a, r), Interpreter._arbitrary),
 )
+
+
+def _may_be_arbitrary(atom: Atom, reader) -> bool:
+    from derive.docs.arbitrary import may_be_arbitrary
+
+    return may_be_arbitrary(atom, reader)
 
 
 def _shared_pair(p: Vec, q: Vec) -> bool:

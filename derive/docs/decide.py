@@ -29,6 +29,7 @@ from derive.docs.bind import (
     ShapeError,
     Unbound,
     Vec,
+    _display,
     as_value,
     generic_vocab,
     scalarise,
@@ -75,6 +76,7 @@ class Binding:
     assumption: str = ""  # the formula holds under this unstated reading: it must PASS
     fails_under: str = ""  # the reading under which the claim fails (alone: it must FAIL)
     clauses: list = field(default_factory=list)  # clauses that change the vocabulary (derive.docs.tags.apply_clauses)
+    conditions: list = field(default_factory=list)  # comparisons between symbols the points must meet (LaTeX)
 
 
 KIND_SAMPLERS = {
@@ -549,11 +551,17 @@ class _Reading:
     dry_values: list = field(default_factory=list)
     dims0: dict = field(default_factory=dict)
     domain: object = None
+    named: list = field(default_factory=list)  # leading names of the chain that only name its value (d_k = d_v = ...)
+    functions: set = field(default_factory=set)  # names the tag declares arbitrary functions ("f: function")
 
-    def interpreter(self, dims, flags=None):
+    def interpreter(self, dims, flags=None, arbitrary=True):
         definitions = self.scope.definitions if self.scope is not None else None
         made = Interpreter(self.vocab, dims, self.overrides, self.extra, flags, definitions)
         made.implicit_ranges = self.scope is None  # untagged, Σ_x with no range runs over nothing the text states
+        # tagged, a name nothing defines may be an arbitrary function or sequence (derive.docs.arbitrary)
+        made.arbitrary_allowed = arbitrary and self.scope is None
+        made.declared_functions = self.functions
+        made.formula_sides = self.sides
         return made
 
     def reader(self, dims, flags=None):
@@ -565,10 +573,24 @@ class _Reading:
 
 def _decide(text, binding, scope=None):
     reading = _Reading(text, binding, scope)
-    stages = (_read_chain, _choose_vocabulary, _set_aside_defined_name, _bind_tag_names, _declare_kinds)
-    for stage in (*stages, _declare_free_variables, _dry_run):
+    stages = (
+        _read_chain,
+        _choose_vocabulary,
+        _set_aside_defined_name,
+        _bind_tag_names,
+        _declare_kinds,
+        _declare_free_variables,
+        _name_leading_sides,
+        _dry_run,
+    )
+    for stage in stages:
         stage(reading)
-    return _check_points(reading)
+    verdict = _check_points(reading)
+    if reading.named:
+        names = ", ".join(reading.named)
+        verb = "names" if len(reading.named) == 1 else "name"
+        return dataclasses.replace(verdict, detail=f"{names} {verb} the value the chain computes; {verdict.detail}")
+    return verdict
 
 
 UNDECIDABLE_RELATIONS = {"in": "a membership", "!=": "an inequation ≠"}
@@ -581,6 +603,7 @@ def _read_chain(reading):
         raise (DecideError(too_big.detail) if too_big.verdict == UNKNOWN else ParseError(too_big.detail, None))
     binding = reading.binding
     functions = {clause.name for clause in binding.clauses if hasattr(clause, "params")}  # f(x + h) applies the tag's f
+    functions |= {_normal_name(name) for name, kind in binding.kinds.items() if kind_word(kind) == "function"}
     reading.sides, reading.relations, reading.conditions = rewrite_chain(reading.text, binding.log_base, functions)
     if not reading.relations:
         raise DecideError("no relation (=, \\le, \\approx, ...) to check")
@@ -589,6 +612,11 @@ def _read_chain(reading):
             raise DecideError(UNDECIDABLE_RELATIONS[relation] + " cannot be decided")
     for side in reading.sides:
         parse_latex(side.text)
+    for text in binding.conditions:  # the tag's T_{cur} < T_{max}: imposed on the points as the formula's own are
+        from derive.docs.interpret import Comparison
+
+        sides, relations, _ = rewrite_chain(text, binding.log_base, functions)
+        reading.conditions.comparisons = (*reading.conditions.comparisons, Comparison(sides, relations))
 
 
 def _choose_vocabulary(reading):
@@ -665,6 +693,9 @@ def _declare_kinds(reading):
         word = kind_word(kind)
         if word in ("dimension", "size", "index"):
             continue
+        if word == "function":  # an arbitrary function: any refutation with a function of its arguments is a FAIL
+            reading.functions.add(key)
+            continue
         if word not in KIND_SAMPLERS:
             raise DecideError(f"unknown kind '{kind}' for {name}; use one of {', '.join(sorted(KIND_SAMPLERS))}")
         sampler = KIND_SAMPLERS[word](reading.vocab.size)
@@ -739,11 +770,41 @@ def _declare_free_variables(reading):
         FREE_VARIABLES.get(kind, _free_real)(reading, key)
 
 
+def _first_dimensions(vocab) -> dict:
+    """The dimensions at the first point of the vocabulary's domain (where the dry run reads the formula)."""
+    base_domain = vocab.domain or dom.Domain({}, points=5)
+    first = base_domain.sample_points("dry run", DIGITS, limit=1) or [dom.Point()]
+    return {s: v for s, v in first[0].items() if isinstance(base_domain.samplers.get(s), dom.Dimension)}
+
+
+def _name_leading_sides(reading):
+    """``d_k = d_v = d_{model}/h = 64``: names nothing binds, alone at the head of a chain of equalities, name its value.
+
+    Only in a tag that names no result (with a result, an unknown name is more likely one of the result's own
+    quantities written differently, which the tag should rename). The rest of the chain, at least two sides, is checked.
+    """
+    if reading.scope is not None or reading.binding.result:
+        return
+    reader = reading.interpreter(_first_dimensions(reading.vocab), arbitrary=False)
+    while len(reading.sides) > 2 and reading.relations[0] == "=":
+        atom = single_atom(reading.sides[0])
+        if atom is None or atom.args is not None or atom.transpose or atom.post_sub:
+            return
+        try:
+            reader.side(reading.sides[0])
+            return
+        except Unbound as exc:
+            if exc.name != atom.key:
+                return
+        except Exception:  # unreadable for another reason: the dry run reports it
+            return
+        reading.named.append(_display(atom))
+        reading.sides, reading.relations = reading.sides[1:], reading.relations[1:]
+
+
 def _dry_run(reading):
     """A reading at the first point of the result's domain: it decides the variant, the indices and the domain."""
-    base_domain = reading.vocab.domain or dom.Domain({}, points=5)
-    first = base_domain.sample_points("dry run", DIGITS, limit=1) or [dom.Point()]
-    reading.dims0 = {s: v for s, v in first[0].items() if isinstance(base_domain.samplers.get(s), dom.Dimension)}
+    reading.dims0 = _first_dimensions(reading.vocab)
     dry = reading.interpreter(reading.dims0)
     reading.dry = dry
     reading.dry_values = [dry.side(side) for side in reading.sides]
@@ -1022,6 +1083,16 @@ def _used_symbols(values, domain) -> set:
 
 def _refuted(detail, reader, binding) -> Verdict:
     """A FAIL, unless it rests on a reading of the notation the author may not have meant (then UNKNOWN, with it)."""
+    if reader.arbitrary:  # a refutation for one choice of the functions nothing defines
+        chosen = "; ".join(description for description, _ in reader.arbitrary.values())
+        fixed = sorted(name for name, (_, may_fail) in reader.arbitrary.items() if not may_fail)
+        if fixed:
+            raise DecideError(
+                f"read with {', '.join(fixed)} as arbitrary (nothing defines {'it' if len(fixed) == 1 else 'them'}),"
+                f" it fails for {chosen}: the author may mean a particular function; define it in the tag, or"
+                f" declare '{fixed[0]}: function' if any function is meant ({detail})"
+            )
+        detail = f"{detail}; with {chosen} (the tag leaves {', '.join(sorted(reader.arbitrary))} arbitrary)"
     reused = sorted(set(reader.summed_names) & set(reader.index_map))
     if reused:  # Σ_i a_i + b_i: the author may mean the sum to run over both terms
         raise DecideError(

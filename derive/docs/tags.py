@@ -35,6 +35,9 @@ vocabulary, :mod:`derive.vocabulary`, for this formula only):
 * a kind beyond those above: ``NAME: matrix`` (entries M_{ij} over the result's
   dimension), ``NAME: index``, ``NAME: dimension``, ``NAME: sequence over t`` (g_t,
   g_{t-1}, with t the current step, a dimension); ``real number`` is ``real``;
+* an arbitrary function: ``NAME: function`` (a refutation for one function is a FAIL);
+* a definition at every step: ``\\delta_t = r_t + \\gamma V(s_{t+1}) - V(s_t)`` (δ_{t+1} is the body with
+  t+1 for t), a recursion with a stated value ``s_{t-3} = 0``; see :mod:`derive.docs.arbitrary`;
 * a range: ``NAME > NUMBER`` (``<``, ``\\ge``, ``\\le``, or ``a < NAME < b``) narrows
   where a symbol of the result or of the tag is sampled: ``\\epsilon > 0``, ``A > 0``;
   ``NAME = WHOLE NUMBER`` for one of the result's dimensions fixes it (``d_{in} = 4096``);
@@ -214,6 +217,11 @@ def _vocabulary_clause(clause: str, binding: Binding) -> bool:
         found = _function(clause) or _kind(clause) or _range(clause)
     if found is None:
         return False
+    if isinstance(found, ConditionClause):
+        binding.conditions.append(found.text)
+        if found.range is not None:
+            binding.clauses.append(found.range)
+        return True
     binding.clauses.append(found)
     return True
 
@@ -330,9 +338,10 @@ def _range(clause: str) -> RangeClause | None:
     if len(set(upward)) > 1:
         raise TagError(f"the clause '{clause.strip()}' mixes < and >")
     strict = [r in ("<", ">", "\\lt", "\\gt") for r in relations]
+    numbers = [bool(NUMBER.match(part)) for part in parts]
+    if (len(parts) == 2 and not any(numbers)) or (len(parts) == 3 and not (numbers[0] and numbers[2])):
+        return _condition(parts, relations, strict, upward, clause)  # a comparison with a symbol
     if len(parts) == 3:  # a < NAME < b
-        if not (NUMBER.match(parts[0]) and NUMBER.match(parts[2])):
-            raise TagError(f"the clause '{clause.strip()}': write 'a < NAME < b' with numbers a and b")
         low, high = (parts[0], parts[2]) if upward[0] else (parts[2], parts[0])
         return RangeClause(
             _key(parts[1]), low, high, strict[0] if upward[0] else strict[1], strict[1] if upward[0] else strict[0]
@@ -340,11 +349,39 @@ def _range(clause: str) -> RangeClause | None:
     name, bound = parts
     if NUMBER.match(name) and not NUMBER.match(bound):  # 0 < NAME
         name, bound, upward = bound, name, [not upward[0]]
-    if not NUMBER.match(bound):
-        raise TagError(f"the clause '{clause.strip()}': a range compares a symbol with a number, e.g. '\\epsilon > 0'")
     if upward[0]:
         return RangeClause(_key(name), None, bound, strict_high=strict[0])
     return RangeClause(_key(name), bound, None, strict_low=strict[0])
+
+
+@dataclass(frozen=True)
+class ConditionClause:
+    """``T_{cur} < T_{max}``, ``0 < T_{cur} < T_{max}``: a comparison between symbols that every sampled point must meet.
+
+    A numeric end (``0 <``) narrows where the middle name is sampled, as a range does; the comparison with a
+    symbol is imposed by setting aside the points where it fails (as a formula's own "for t > 0" is).
+    """
+
+    text: str  # the comparison between symbols, in LaTeX
+    range: RangeClause | None = None  # the numeric end, if any
+
+
+def _condition(parts, relations, strict, upward, clause) -> ConditionClause:
+    if len(parts) == 2 or not (NUMBER.match(parts[0]) or NUMBER.match(parts[2])):
+        if any(NUMBER.match(part) for part in parts):
+            raise TagError(
+                f"the clause '{clause.strip()}': write 'a < NAME < b' with numbers or declared names a and b"
+            )
+        text = " ".join(p for pair in zip(parts, [*relations, ""]) for p in pair).strip()
+        return ConditionClause(text)
+    name = parts[1]
+    if NUMBER.match(parts[0]):  # 0 < NAME < b
+        numeric = RangeClause(_key(name), parts[0], None, strict_low=strict[0]) if upward[0] else None
+        numeric = numeric or RangeClause(_key(name), None, parts[0], strict_high=strict[0])
+        return ConditionClause(f"{name} {relations[1]} {parts[2]}", numeric)
+    numeric = RangeClause(_key(name), None, parts[2], strict_high=strict[1]) if upward[0] else None
+    numeric = numeric or RangeClause(_key(name), parts[2], None, strict_low=strict[1])
+    return ConditionClause(f"{parts[0]} {relations[0]} {name}", numeric)
 
 
 def _reading_clause(clause: str) -> tuple[str, str] | None:

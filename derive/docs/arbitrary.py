@@ -1,0 +1,291 @@
+"""Names of a tagged formula that nothing fixes: the tag's indexed definitions, arbitrary functions and sequences.
+
+* An indexed definition in the tag, ``\\delta_t = r_t + \\gamma V(s_{t+1}) - V(s_t)``, defines δ at every step:
+  δ_{t+1} is its body read with t+1 for t. A recursion (``s_t = \\gamma s_{t-1} + \\dots``) is unrolled down to a
+  value the tag states (``s_{t-3} = 0``) or, when it states none, to the earliest step the formula names, where the
+  value is arbitrary (any start value satisfies the recursion).
+* A name nothing defines, applied to arguments (``f(x)``, ``V(s_t)``) or indexed by steps (``r_t``, ``r_{t+1}``,
+  ``g_{t, t-1}``), is an arbitrary function or sequence, read as a fixed generic smooth function of the arguments'
+  values (seeded by its name). A formula that holds for it holds whatever the function is meant to be. A refutation
+  is a FAIL only when the tag leaves the name arbitrary (it uses the name in its own definitions, or declares
+  ``f: function``) and the arguments are not a conditional (``P(a | s)`` must be a distribution); otherwise the author
+  may mean a particular function, and the verdict is UNKNOWN with the function that refutes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+
+import sympy as sp
+
+from derive.docs.bind import BindError
+from derive.docs.interpret import Atom, Side
+
+MAX_UNROLLED_STEPS = 40
+TERM = re.compile(r"\d+|[A-Za-z]")
+
+
+class ArbitraryError(BindError):
+    """An indexed definition that cannot be unrolled (a recursion that reaches no stated value)."""
+
+
+def is_step_expression(text: str) -> bool:
+    """Whether a subscript is a step written with letters and whole numbers: t, t+1, t-3, t+l, 0."""
+    terms = re.split(r"[+-]", text.replace(" ", ""))
+    return bool(terms) and all(TERM.fullmatch(term) for term in terms)
+
+
+def step_value(reader, text: str):
+    """The value of a step expression: letters are the formula's indices (or bound variables), numbers themselves."""
+    text = text.replace(" ", "")
+    value = sp.Integer(0)
+    for sign, term in re.findall(r"([+-]?)(\d+|[A-Za-z])", text):
+        part = sp.Integer(int(term)) if term.isdigit() else reader.index(term)
+        value += -part if sign == "-" else part
+    return value
+
+
+# --- generic functions -------------------------------------------------------------------------
+
+
+def _coefficient(rng, low, high):
+    return sp.Rational(rng.randint(int(low * 100), int(high * 100)), 100)
+
+
+def generic_function(name: str, arity: int, positive: bool):
+    """A fixed smooth function of ``arity`` real arguments with coefficients seeded by ``name`` (positive if asked)."""
+    rng = random.Random(hashlib.sha256(name.encode()).hexdigest())
+    slopes = [_coefficient(rng, 0.5, 1.9) for _ in range(arity)]
+    weights = [_coefficient(rng, 0.3, 1.3) for _ in range(arity)]
+    phase, curve, tilt = _coefficient(rng, 0.1, 0.9), _coefficient(rng, 0.1, 0.5), _coefficient(rng, 0.1, 0.6)
+
+    def function(*values):
+        line = sum((s * v for s, v in zip(slopes, values)), phase)
+        square = sum((w * v for w, v in zip(weights, values)), sp.Integer(0))
+        value = sp.sin(line) + curve * square**2 / 4 - tilt * sum(values, sp.Integer(0))
+        return sp.exp(value / 2) if positive else value
+
+    return function
+
+
+POSITIVE_NAMES = ("p", "P", "q", "Q", "pi", "rho")  # names authors give to probabilities and densities
+
+
+def _describe(name: str, function, arity: int, variable: str) -> str:
+    symbols = sp.symbols(" ".join(f"{variable}{k + 1}" for k in range(arity))) if arity > 1 else [sp.Symbol(variable)]
+    symbols = list(symbols) if isinstance(symbols, (tuple, list)) else [symbols]
+    return f"{name}({', '.join(map(str, symbols))}) = {sp.sstr(function(*symbols))}"
+
+
+def _record(reader, name: str, description: str, may_fail: bool):
+    before = reader.arbitrary.get(name)
+    reader.arbitrary[name] = (description, may_fail or (before is not None and before[1]))
+
+
+def _in_tag(reader) -> bool:
+    """Whether the reader is inside one of the tag's definitions (its overrides or functions)."""
+    return bool(reader._overriding)
+
+
+# --- arbitrary functions and sequences -----------------------------------------------------------
+
+
+def _declared_elsewhere(reader, atom: Atom) -> bool:
+    """Whether the tag says something about the name (V(S_t): real): then it is not arbitrary."""
+    names = {atom.key, *atom.full_keys()}
+    tables = (reader.overrides, reader.extra, reader.vocab.entries)
+    return any(str(k).startswith(tuple(f"{n}(" for n in names)) for table in tables for k in table)
+
+
+def _named(reader, atom: Atom) -> bool:
+    """Whether the tag or the vocabulary gives the name with its subscript (x_t, \\delta_t) a meaning of its own."""
+    tables = (reader.overrides, reader.extra, reader.vocab.entries)
+    return any(key in table for key in atom.full_keys() for table in tables)
+
+
+def may_be_arbitrary(atom: Atom, reader) -> bool:
+    """Whether an unbound name can be read as an arbitrary function (applied) or sequence (indexed by steps)."""
+    if not reader.arbitrary_allowed or atom.decoration or atom.star or atom.post_sub or atom.transpose:
+        return False
+    if _declared_elsewhere(reader, atom):
+        return False
+    if atom.args:
+        return all(sep in (",", "|") for sep in atom.seps)
+    # a step relative to a letter (r_t, r_{t+1}); x_1 or \delta_3 alone is more likely a constant the author named
+    steps = bool(atom.sub) and all(is_step_expression(item) for item in atom.sub)
+    return steps and any(re.search(r"[A-Za-z]", item) for item in atom.sub)
+
+
+def _uses_as_sequence(reader, key: str) -> bool:
+    """Whether the formula or the tag writes ``key`` with a step that is not a plain letter (g_{t-1}, g_{t, t-1})."""
+    tables = [side.table for side in reader.formula_sides]
+    tables += [body.table for body in reader.overrides.values() if isinstance(body, Side)]
+    for table in tables:
+        for node in table.values():
+            if isinstance(node, Atom) and node.key == key and node.sub and not node.args:
+                if len(node.sub) > 1 or not re.fullmatch(r"[A-Za-z]", node.sub[0]):
+                    if all(is_step_expression(item) for item in node.sub):
+                        return True
+    return False
+
+
+def is_shared_sequence(atom: Atom, reader) -> bool:
+    """Whether ``atom`` is a vector of the shared notation (g) that the formula indexes by steps (g_{t-1}): a sequence.
+
+    The shared notation's vectors are generic vectors over n entries; written with steps before and after the
+    current one, the name is a sequence over all steps, read as an arbitrary sequence at every use.
+    """
+    if not reader.arbitrary_allowed or reader.vocab.name or atom.args or not atom.sub or atom.decoration:
+        return False
+    if atom.key not in reader.vocab.entries or atom.key in reader.overrides or atom.key in reader.extra:
+        return False
+    if _named(reader, atom):  # x_t: real in the tag names x_t itself
+        return False
+    if not all(is_step_expression(item) for item in atom.sub):
+        return False
+    cache = reader.cache.setdefault("shared sequences", {})
+    if atom.key not in cache:
+        cache[atom.key] = _uses_as_sequence(reader, atom.key)
+    return cache[atom.key]
+
+
+def read_arbitrary(reader, atom: Atom, side: Side):
+    """The value of an arbitrary function at its arguments' values, or of an arbitrary sequence at its steps."""
+    if atom.args:
+        name = atom.full_keys()[0] if atom.full_keys() else atom.key
+        values = [reader._scalar(reader.side(argument)) for argument in atom.args]
+        conditional = "|" in atom.seps
+        variable = "x"
+    else:
+        name = atom.key
+        values = [step_value(reader, item) for item in atom.sub]
+        conditional = False
+        variable = "k"
+    positive = atom.key in POSITIVE_NAMES
+    function = generic_function(name, len(values), positive)
+    may_fail = not conditional and (_in_tag(reader) or name in reader.declared_functions)
+    shown = f"{name}_{{{variable}}}" if not atom.args and len(values) == 1 else name
+    description = _describe(shown, function, len(values), variable) if atom.args or len(values) > 1 else None
+    if description is None:
+        description = f"{name}_{variable} = {sp.sstr(function(sp.Symbol(variable)))}"
+    _record(reader, name, description, may_fail)
+    return function(*values)
+
+
+# --- the tag's indexed definitions -------------------------------------------------------------
+
+
+def _indexed_overrides(reader, key: str):
+    """(subscript items, body) for each of the tag's definitions of ``key`` with a subscript (δ_t, s_{t-3})."""
+    found = []
+    for name, body in reader.overrides.items():
+        if isinstance(body, Side) and isinstance(name, str) and name.startswith(f"{key}_") and "(" not in name:
+            items = name[len(key) + 1 :].split(",")
+            if all(is_step_expression(item) for item in items):
+                found.append((items, body))
+    return found
+
+
+def _templates(reader, key):
+    return [
+        (items, body)
+        for items, body in _indexed_overrides(reader, key)
+        if all(re.fullmatch(r"[A-Za-z]", i) for i in items)
+    ]
+
+
+def _at_formula_level(reader, compute):
+    """``compute()`` with the steps bound by the definitions being unrolled set aside (the formula's own t)."""
+    saved = dict(reader.bound)
+    for letter in reader.template_letters:
+        reader.bound.pop(letter, None)
+    try:
+        return compute()
+    finally:
+        reader.bound = saved
+
+
+def _same(a, b) -> bool:
+    return sp.expand(a - b) == 0
+
+
+def _names_itself(body: Side, key: str) -> bool:
+    return any(isinstance(node, Atom) and node.key == key and node.sub for node in body.table.values())
+
+
+def _earliest_step(reader, key: str, count: int):
+    """The earliest step at which the formula names ``key`` (all its steps a whole number apart), or None.
+
+    None also when the formula names ``key`` at one step only: it then relates no two steps of the recursion, and
+    the step it names may be meant to come after the start (s_t ≥ 0 for s_t = s_{t-1}²).
+    """
+    steps = []
+    for side in reader.formula_sides:
+        for node in side.table.values():
+            if isinstance(node, Atom) and node.key == key and len(node.sub) == count == 1 and not node.args:
+                try:
+                    steps.append(_at_formula_level(reader, lambda node=node: step_value(reader, node.sub[0])))
+                except Exception:  # a step bound by a sum: not a step of the formula itself
+                    continue
+    if len({sp.srepr(step) for step in steps}) < 2:  # named at one step only: that step need not be the start
+        return None
+    earliest = steps[0]
+    for step in steps[1:]:
+        gap = sp.expand(step - earliest)
+        if not gap.is_Integer:
+            return None
+        if gap < 0:
+            earliest = step
+    return earliest
+
+
+def applies_indexed_definition(atom: Atom, reader) -> bool:
+    """Whether ``atom`` (δ_{t+1}) is an instance of a definition the tag states with a subscript (δ_t)."""
+    if atom.args or not atom.sub or not reader.overrides:
+        return False
+    if _named(reader, atom):
+        return False  # the tag's own δ_t, or a name it declares (0 < \\bar\\alpha_{t-1} < 1): read as written
+    return any(len(items) == len(atom.sub) for items, _ in _templates(reader, atom.key)) and all(
+        is_step_expression(item) for item in atom.sub
+    )
+
+
+def read_indexed_definition(reader, atom: Atom, side: Side):
+    """δ_{t+1} from the tag's δ_t: its body with the step t+1; a recursion unrolled to a stated or a start value."""
+    key = atom.key
+    steps = [step_value(reader, item) for item in atom.sub]
+    for items, body in _indexed_overrides(reader, key):  # a value the tag states at a step (s_{t-3} = 0)
+        if len(items) == len(steps) and not all(re.fullmatch(r"[A-Za-z]", i) for i in items):
+            stated = _at_formula_level(reader, lambda items=items: [step_value(reader, i) for i in items])
+            if all(_same(a, b) for a, b in zip(stated, steps)):
+                return reader.side(body)
+    letters, body = next((i, b) for i, b in _templates(reader, key) if len(i) == len(steps))
+    stated_any = any(
+        not all(re.fullmatch(r"[A-Za-z]", i) for i in items) for items, _ in _indexed_overrides(reader, key)
+    )
+    if _names_itself(body, key) and not stated_any:
+        earliest = _earliest_step(reader, key, len(steps))
+        if earliest is not None and len(steps) == 1 and _same(steps[0], earliest):
+            # a recursion with no stated start: its value at the earliest step the formula names is arbitrary
+            function = generic_function(key, 1, key in POSITIVE_NAMES)
+            _record(reader, key, f"{key}_k = {sp.sstr(function(sp.Symbol('k')))} at the first step", True)
+            return function(*steps)
+    depth = reader.unrolled.get(key, 0)
+    if depth >= MAX_UNROLLED_STEPS:
+        raise ArbitraryError(
+            f"the recursion for {key} does not reach a value the tag states within {MAX_UNROLLED_STEPS} steps"
+        )
+    saved_bound, saved_letters = dict(reader.bound), set(reader.template_letters)
+    reader.unrolled[key] = depth + 1
+    reader._overriding.add(key)
+    try:
+        reader.bound.update(zip(letters, steps))
+        reader.template_letters |= set(letters)
+        return reader.side(body)
+    finally:
+        reader.bound, reader.template_letters = saved_bound, saved_letters
+        reader.unrolled[key] = depth
+        if depth == 0:
+            reader._overriding.discard(key)

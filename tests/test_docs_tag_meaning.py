@@ -1,0 +1,148 @@
+"""What a tag and the shared notation mean: each rule is read on a correct formula (PASS) and on a wrong
+variant of it (FAIL) by the same machinery, through the public API."""
+
+import pytest
+
+from derive.docs import check_paths
+
+# (name, tag, correct formula, wrong variant)
+PAIRS = [
+    (
+        "names at the head of a chain of equalities name its value",
+        r"d_{\text{model}} = 512; h = 8",
+        r"d_k = d_v = d_{\text{model}}/h = 64",
+        r"d_k = d_v = d_{\text{model}}/h = 32",
+    ),
+    (
+        "a worked step named by a subscripted letter",
+        "",
+        r"\delta_3 = 2 + 1 - 4 = -1",
+        r"\delta_3 = 2 + 1 - 4 = 1",
+    ),
+    (
+        "a definition indexed by a step, with the names it leaves free arbitrary (GAE's telescoping sum)",
+        r"\delta_t = r_t + \gamma V(s_{t+1}) - V(s_t); \gamma: probability",
+        r"\delta_t + \gamma \delta_{t+1} + \gamma^2 \delta_{t+2} = -V(s_t) + r_t + \gamma r_{t+1} + \gamma^2 r_{t+2}"
+        r" + \gamma^3 V(s_{t+3})",
+        r"\delta_t + \gamma \delta_{t+1} + \gamma^2 \delta_{t+2} = -V(s_t) + r_t + \gamma r_{t+1} + \gamma^2 r_{t+2}"
+        r" + \gamma^2 V(s_{t+3})",
+    ),
+    (
+        "a recursion unrolled to the value the tag states (RMSProp's running average)",
+        r"s_t = \gamma s_{t-1} + (1 - \gamma) g_t^2; s_{t-3} = 0; \gamma: probability",
+        r"s_t = (1 - \gamma) \left(g_t^2 + \gamma g_{t-1}^2 + \gamma^2 g_{t-2}^2\right)",
+        r"s_t = (1 - \gamma) \left(g_t^2 + \gamma g_{t-1}^2 + \gamma^2 g_{t-2}\right)",
+    ),
+    (
+        "a recursion with no stated start, from the earliest step the formula names (momentum unrolled)",
+        r"\mathbf{v}_t = \beta \mathbf{v}_{t-1} + \mathbf{g}_{t, t-1}; \beta: probability",
+        r"\mathbf{v}_t = \beta^2 \mathbf{v}_{t-2} + \beta \mathbf{g}_{t-1, t-2} + \mathbf{g}_{t, t-1}",
+        r"\mathbf{v}_t = \beta \mathbf{v}_{t-2} + \beta \mathbf{g}_{t-1, t-2} + \mathbf{g}_{t, t-1}",
+    ),
+    (
+        "a function the tag declares arbitrary",
+        r"f: function; a: real; b: real",
+        r"f(a)^2 - f(b)^2 = (f(a) - f(b))(f(a) + f(b))",
+        r"f(a + b) = f(a) + f(b)",
+    ),
+    (
+        "an indexed definition at a fixed step",
+        r"\theta_i = 10000^{-2(i-1)/8}",
+        r"\theta_1 = 1",
+        r"\theta_2 = 10000^{-1/8} + 1",
+    ),
+    (
+        "a range whose end is another symbol (a cosine schedule's current step below its period)",
+        r"\eta: positive; T_{max} > 1; 0 < T_{cur} < T_{max}",
+        r"\cos\left(\frac{T_{cur}}{T_{max}} \pi\right) > -1",
+        r"\cos\left(\frac{T_{cur}}{T_{max}} \pi\right) > 0",
+    ),
+    (
+        "a comparison between two declared symbols",
+        r"a: real; b: real; a < b",
+        r"e^{a} < e^{b}",
+        r"a^2 < b^2",
+    ),
+    (
+        "a distribution applied to the variable of an expectation is its probability of the outcome",
+        r"P: distribution; Q: distribution",
+        r"D_\text{KL}(P\|Q) = \mathbb{E}_{z\sim P(z)}\left[ \log\frac{P(z)}{Q(z)}\right]",
+        r"D_\text{KL}(P\|Q) = \mathbb{E}_{z\sim Q(z)}\left[ \log\frac{P(z)}{Q(z)}\right]",
+    ),
+    (
+        "importance sampling, for a function the tag declares arbitrary",
+        r"p: distribution; q: distribution; f: function",
+        r"\mathbb{E}_{x\sim p} [f(x)] = \mathbb{E}_{x\sim q} \left[\frac{p(x)}{q(x)} f(x)\right]",
+        r"\mathbb{E}_{x\sim p} [f(x)] = \mathbb{E}_{x\sim q} \left[\frac{q(x)}{p(x)} f(x)\right]",
+    ),
+]
+
+
+def verdict(tmp_path, tag: str, latex: str) -> tuple[str, str]:
+    path = tmp_path / "doc.md"
+    path.write_text(f"# doc\n\n<!-- derive: {tag} -->\n$$\n{latex}\n$$\n", encoding="utf-8")
+    records = check_paths([str(path)])
+    assert len(records) == 1, records
+    return records[0].verdict, records[0].detail
+
+
+@pytest.mark.parametrize("name, tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
+def test_a_correct_formula_passes_and_its_wrong_variant_fails(name, tag, correct, wrong, tmp_path):
+    assert verdict(tmp_path, tag, correct)[0] == "PASS", verdict(tmp_path, tag, correct)
+    assert verdict(tmp_path, tag, wrong)[0] == "FAIL", verdict(tmp_path, tag, wrong)
+
+
+def test_a_name_alone_with_one_value_is_a_definition_not_a_claim(tmp_path):
+    """x = 2 + 1 only names a value: nothing is left to check, and the name stays unbound."""
+    result, detail = verdict(tmp_path, "", r"\delta_3 = 2 + 1")
+    assert result == "UNKNOWN" and "not bound" in detail, detail
+
+
+def test_a_leading_name_under_a_result_is_not_taken_as_a_new_name(tmp_path):
+    """With a result named, an unknown head is more likely the result's own quantity written differently."""
+    result, detail = verdict(tmp_path, "softmax_jacobian", r"Q = s_1 = s_1")
+    assert result == "UNKNOWN" and "'Q' is not bound" in detail, detail
+
+
+def test_a_refutation_states_the_function_it_used(tmp_path):
+    """The counterexample names the arbitrary function (a fixed, seeded one), so that a reader can check it."""
+    result, detail = verdict(
+        tmp_path,
+        r"\delta_t = r_t + \gamma V(s_{t+1}) - V(s_t); \gamma: probability",
+        r"\delta_t + \delta_{t+1} = r_t + r_{t+1} + V(s_{t+2}) - V(s_t)",
+    )
+    assert result == "FAIL" and "V(x) = " in detail and "r_k = " in detail and "arbitrary" in detail, detail
+
+
+def test_a_function_only_the_formula_names_passes_when_it_holds_for_any_function(tmp_path):
+    result, detail = verdict(tmp_path, r"a: real; b: real", r"h(a)^2 - h(b)^2 = (h(a) - h(b))(h(a) + h(b))")
+    assert result == "PASS", detail
+
+
+def test_a_function_only_the_formula_names_is_not_refuted_by_one_choice_of_it(tmp_path):
+    """h(2a) = 2h(a) fails for most functions, but the author may mean a linear h: UNKNOWN, with the function tried."""
+    result, detail = verdict(tmp_path, r"a: real", r"h(2a) = 2 h(a)")
+    assert result == "UNKNOWN" and "particular function" in detail and "h(x) = " in detail, detail
+
+
+def test_a_conditional_probability_is_never_refuted_as_an_arbitrary_function(tmp_path):
+    """P(a | b) in the tag's definition must be a distribution: a generic function of (a, b) cannot refute the claim."""
+    result, detail = verdict(tmp_path, r"J = P(a | b) + 1; a: real; b: real", r"J = P(a | b) + 2")
+    assert result == "UNKNOWN" and "particular function" in detail, detail
+
+
+def test_a_recursion_that_never_reaches_a_stated_value_is_unknown(tmp_path):
+    """s_{t-1} = 0 names s at one step: the recursion is unrolled, never reaches a stated value, and gives up."""
+    result, detail = verdict(tmp_path, r"s_t = s_{t+1} + 1", r"s_{t-1} = 0")
+    assert result == "UNKNOWN" and "does not reach" in detail, detail
+
+
+def test_a_declared_value_of_a_function_keeps_the_name_from_being_arbitrary(tmp_path):
+    """V(S_t): real names V at S_t only; V elsewhere stays unbound rather than arbitrary."""
+    result, detail = verdict(tmp_path, r"V(S_t): real", r"V(S_{t+1}) = V(S_t)")
+    assert result == "UNKNOWN" and "not bound" in detail, detail
+
+
+def test_a_range_with_a_number_inside_a_comparison_is_refused_with_the_reason(tmp_path):
+    result, detail = verdict(tmp_path, r"a: real; a < 1 < b", r"a < 1")
+    assert result in ("UNKNOWN", "UNPARSEABLE") and "numbers or declared names" in detail, (result, detail)
