@@ -70,6 +70,18 @@ PAIRS = [
         r"D_\text{KL}(P\|Q) = \mathbb{E}_{z\sim Q(z)}\left[ \log\frac{P(z)}{Q(z)}\right]",
     ),
     (
+        "a sum over outcomes with no range: p(x) is p's probability of x",
+        r"p: distribution; q: distribution",
+        r"\sum_x p(x) \log \frac{p(x)}{q(x)} = - \sum_x p(x)\log q(x) + \sum_x p(x)\log p(x)",
+        r"\sum_x p(x) \log \frac{p(x)}{q(x)} = - \sum_x p(x)\log q(x) - \sum_x p(x)\log p(x)",
+    ),
+    (
+        "the divergence between two numbers is between their Bernoulli laws",
+        r"\rho: probability; \hat{\rho}: probability",
+        r"D_\text{KL}(\rho \| \hat{\rho}) = \rho\log\frac{\rho}{\hat{\rho}} + (1-\rho)\log\frac{1-\rho}{1-\hat{\rho}}",
+        r"D_\text{KL}(\rho \| \hat{\rho}) = \rho\log\frac{\rho}{\hat{\rho}}",
+    ),
+    (
         "importance sampling, for a function the tag declares arbitrary",
         r"p: distribution; q: distribution; f: function",
         r"\mathbb{E}_{x\sim p} [f(x)] = \mathbb{E}_{x\sim q} \left[\frac{p(x)}{q(x)} f(x)\right]",
@@ -146,3 +158,9 @@ def test_a_declared_value_of_a_function_keeps_the_name_from_being_arbitrary(tmp_
 def test_a_range_with_a_number_inside_a_comparison_is_refused_with_the_reason(tmp_path):
     result, detail = verdict(tmp_path, r"a: real; a < 1 < b", r"a < 1")
     assert result in ("UNKNOWN", "UNPARSEABLE") and "numbers or declared names" in detail, (result, detail)
+
+
+def test_the_entropy_of_a_number_is_not_read_as_a_bernoulli_entropy(tmp_path):
+    """H(x) of a number may be another function (a step): only a divergence is read between Bernoulli laws."""
+    result, detail = verdict(tmp_path, r"\rho: probability", r"H(\rho) = 1")
+    assert result == "UNKNOWN" and "a number where a vector" in detail, detail

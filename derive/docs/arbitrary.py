@@ -119,15 +119,15 @@ def may_be_arbitrary(atom: Atom, reader) -> bool:
 
 
 def _uses_as_sequence(reader, key: str) -> bool:
-    """Whether the formula or the tag writes ``key`` with a step that is not a plain letter (g_{t-1}, g_{t, t-1})."""
+    """Whether the formula or the tag writes ``key`` at a step shifted from a letter (g_{t-1}, g_{t, t-1}); z_1 is an entry."""
     tables = [side.table for side in reader.formula_sides]
     tables += [body.table for body in reader.overrides.values() if isinstance(body, Side)]
     for table in tables:
         for node in table.values():
             if isinstance(node, Atom) and node.key == key and node.sub and not node.args:
-                if len(node.sub) > 1 or not re.fullmatch(r"[A-Za-z]", node.sub[0]):
-                    if all(is_step_expression(item) for item in node.sub):
-                        return True
+                shifted = any(re.search(r"[A-Za-z]", item) and re.search(r"[+-]", item) for item in node.sub)
+                if shifted and all(is_step_expression(item) for item in node.sub):
+                    return True
     return False
 
 

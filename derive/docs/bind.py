@@ -538,11 +538,10 @@ class Interpreter:
         indices = list(sub) + list(atom.post_sub)
         if not indices and atom.args and len(atom.args) == 1 and isinstance(value, Vec):
             outcome = self.outcomes.get(self.atom_index_name(atom.args[0]))
-            if (
-                outcome is not None and outcome[1] == value.size
-            ):  # p(x) inside E_{x ~ q}: p's probability of the outcome
-                component = value.component(outcome[0])
-                return component
+            # p(x) inside E_{x ~ q} or Σ_x: p's probability of the outcome x
+            if outcome is not None and self.concretise(outcome[1]) == self.concretise(value.size):
+                self.indexed.add(outcome[0])
+                return value.component(outcome[0])
         if not indices and atom.args:
             names = [self.atom_index_name(a) for a in atom.args]
             names = [None if n is not None and self._names_vector(n) else n for n in names]
@@ -664,7 +663,7 @@ class Interpreter:
         """D_KL(p, q) = Σ p log(p/q)."""
         if atom.key == "D" and atom.sub_text and atom.sub_text.upper() not in ("KL",):
             raise BindError(f"D_{atom.sub_text} is not a known divergence")
-        p, q = (self._vector(self.side(a)) for a in atom.args)
+        p, q = (self._distribution(self.side(a)) for a in atom.args)
         _same_size(p, q)
         if _shared_pair(p, q):
             return KL(p.base, q.base, p.size)
@@ -751,6 +750,16 @@ class Interpreter:
         """L, ℓ, J, ...: the vocabulary's loss, if it has one."""
         return self.vocab.loss(self) if self.vocab.loss is not None else DECLINED
 
+    def _distribution(self, value):
+        """The distribution an argument of KL stands for: a vector, or for a number ρ the Bernoulli law (ρ, 1 - ρ).
+
+        (Only KL: a divergence is between distributions, while H(x) of a number may be another function, a step.)
+        """
+        if isinstance(value, (Vec, sp.MatrixBase)):
+            return self._vector(value)
+        items = [value, 1 - value]
+        return Vec(lambda idx, items=items: _pick(items, idx), sp.Integer(2))
+
     def _vector(self, value):
         if isinstance(value, Vec):
             return value
@@ -762,7 +771,7 @@ class Interpreter:
     def sum(self, node: SumNode):
         if not node.variables:
             raise BindError("a sum without a summation index")
-        saved = dict(self.bound)
+        saved, saved_outcomes = dict(self.bound), dict(self.outcomes)
         try:
             dummies = []
             for variable in node.variables:
@@ -774,6 +783,8 @@ class Interpreter:
             high = self._scalar(self.side(node.high)) if node.high is not None else self.size_value
             if high is None:
                 raise BindError("a sum without an upper bound, and no dimension to run over")
+            if node.low is None and node.high is None:  # Σ_x p(x): x runs over the outcomes, p(x) is p's probability
+                self.outcomes.update({variable: (dummy, high) for variable, dummy in zip(node.variables, dummies)})
             if low == 0:  # Σ_{t=0}: allowed where t numbers terms (0.9^t), never where it indexes a vector (1-based)
                 for position, variable in enumerate(node.variables):
                     dummies[position] = sp.Dummy(variable, integer=True, nonnegative=True)
@@ -802,7 +813,7 @@ class Interpreter:
                     body = (sp.Sum if node.op == "sum" else sp.Product)(body, (dummy, low, high))
             return body
         finally:
-            self.bound = saved
+            self.bound, self.outcomes = saved, saved_outcomes
 
     def derivative(self, node: Deriv):
         variable = self.side(node.den)
