@@ -82,6 +82,18 @@ PAIRS = [
         r"D_\text{KL}(\rho \| \hat{\rho}) = \rho\log\frac{\rho}{\hat{\rho}}",
     ),
     (
+        "the gradient with respect to a matrix has the matrix's shape",
+        r"X: matrix",
+        r"\nabla_{\mathbf{X}} \|\mathbf{X} \|_\textrm{F}^2 = 2\mathbf{X}",
+        r"\nabla_{\mathbf{X}} \|\mathbf{X} \|_\textrm{F}^2 = 2\mathbf{X}^\top",
+    ),
+    (
+        "the gradient of a trace with respect to a matrix",
+        r"A: matrix; B: matrix",
+        r"\nabla_A \operatorname{tr}(AB) = B^T",
+        r"\nabla_A \operatorname{tr}(AB) = B",
+    ),
+    (
         "importance sampling, for a function the tag declares arbitrary",
         r"p: distribution; q: distribution; f: function",
         r"\mathbb{E}_{x\sim p} [f(x)] = \mathbb{E}_{x\sim q} \left[\frac{p(x)}{q(x)} f(x)\right]",

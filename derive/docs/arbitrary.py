@@ -99,6 +99,22 @@ def _declared_elsewhere(reader, atom: Atom) -> bool:
     return any(str(k).startswith(tuple(f"{n}(" for n in names)) for table in tables for k in table)
 
 
+def _shared_vector(reader, key: str) -> bool:
+    """Whether ``key`` is one of the shared notation's own vectors (x, y, z, g), not a name the tag declares."""
+    from derive import notation
+    from derive.docs.bind import Vec
+
+    meaning = reader.vocab.entries.get(key)
+    if not isinstance(meaning, tuple) or meaning[0] != "vec":
+        return False
+    try:
+        value = meaning[1](reader)
+    except Exception:  # not a plain vector after all
+        return False
+    shared = {getattr(notation, name, None) for name in ("x", "y", "z", "g", "p", "q")} - {None}
+    return isinstance(value, Vec) and value.base in shared
+
+
 def _named(reader, atom: Atom) -> bool:
     """Whether the tag or the vocabulary gives the name with its subscript (x_t, \\delta_t) a meaning of its own."""
     tables = (reader.overrides, reader.extra, reader.vocab.entries)
@@ -139,7 +155,7 @@ def is_shared_sequence(atom: Atom, reader) -> bool:
     """
     if not reader.arbitrary_allowed or reader.vocab.name or atom.args or not atom.sub or atom.decoration:
         return False
-    if atom.key not in reader.vocab.entries or atom.key in reader.overrides or atom.key in reader.extra:
+    if atom.key in reader.overrides or atom.key in reader.extra or not _shared_vector(reader, atom.key):
         return False
     if _named(reader, atom):  # x_t: real in the tag names x_t itself
         return False

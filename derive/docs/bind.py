@@ -848,6 +848,10 @@ class Interpreter:
                     lambda a, b: sp.Derivative(num_value.component(sp.Integer(a + 1)), base[b + 1]),
                 )
             return Vec(lambda idx: sp.Derivative(self._scalar(num_value), base[idx]), variable.size)
+        if isinstance(variable, sp.MatrixBase) and _distinct_variables(variable):
+            # ∇_X f for a matrix X of variables: the matrix of ∂f/∂X_{ij}, shaped as X
+            number = self._scalar(num_value)
+            return variable.applyfunc(lambda entry: sp.Derivative(number, entry))
         if not (isinstance(variable, sp.Indexed) or isinstance(variable, sp.Symbol)):
             raise BindError(f"a derivative with respect to {variable}, which is not a variable of the result")
         if isinstance(num_value, Vec):
@@ -898,6 +902,12 @@ BUILTINS = (  # (applies, read) in order: the first that applies and does not de
     (lambda a, r: _is_loss(a), Interpreter._loss),
     (lambda a, r: _may_be_arbitrary(a, r), Interpreter._arbitrary),
 )
+
+
+def _distinct_variables(matrix) -> bool:
+    """Whether every entry of ``matrix`` is a variable of its own (X_{ij}), so that it can be differentiated by."""
+    entries = list(matrix)
+    return all(isinstance(e, (sp.Indexed, sp.Symbol)) for e in entries) and len(set(entries)) == len(entries)
 
 
 def _may_be_arbitrary(atom: Atom, reader) -> bool:

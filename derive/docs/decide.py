@@ -1088,8 +1088,8 @@ def _refuted(detail, reader, binding) -> Verdict:
         fixed = sorted(name for name, (_, may_fail) in reader.arbitrary.items() if not may_fail)
         if fixed:
             raise DecideError(
-                f"read with {', '.join(fixed)} as arbitrary (nothing defines {'it' if len(fixed) == 1 else 'them'}),"
-                f" it fails for {chosen}: the author may mean a particular function; define it in the tag, or"
+                f"{', '.join(fixed)} {'is' if len(fixed) == 1 else 'are'} not bound; read as arbitrary, the formula"
+                f" fails for {chosen}: the author may mean a particular function; define it in the tag, or"
                 f" declare '{fixed[0]}: function' if any function is meant ({detail})"
             )
         detail = f"{detail}; with {chosen} (the tag leaves {', '.join(sorted(reader.arbitrary))} arbitrary)"
