@@ -176,3 +176,11 @@ def test_the_entropy_of_a_number_is_not_read_as_a_bernoulli_entropy(tmp_path):
     """H(x) of a number may be another function (a step): only a divergence is read between Bernoulli laws."""
     result, detail = verdict(tmp_path, r"\rho: probability", r"H(\rho) = 1")
     assert result == "UNKNOWN" and "a number where a vector" in detail, detail
+
+
+def test_untagged_a_vector_applied_to_a_summed_variable_is_not_read_as_a_probability(tmp_path):
+    """Untagged, p is any vector: Σ_x p(x) = 1 is not refuted by a vector that is not a distribution."""
+    path = tmp_path / "doc.md"
+    path.write_text("# doc\n\n$$\n\\sum_x p(x) = 1\n$$\n", encoding="utf-8")
+    records = check_paths([str(path)])
+    assert records and all(r.verdict != "FAIL" for r in records), records

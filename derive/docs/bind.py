@@ -536,9 +536,10 @@ class Interpreter:
 
     def _apply_indices(self, value, atom, sub):
         indices = list(sub) + list(atom.post_sub)
-        if not indices and atom.args and len(atom.args) == 1 and isinstance(value, Vec):
+        if not indices and atom.args and len(atom.args) == 1 and isinstance(value, Vec) and self.arbitrary_allowed:
+            # tagged, p(x) inside E_{x ~ q} or Σ_x is p's probability of the outcome x (untagged, p may be any
+            # vector, not a distribution: a claim about probabilities would be refuted by a vector of any sign)
             outcome = self.outcomes.get(self.atom_index_name(atom.args[0]))
-            # p(x) inside E_{x ~ q} or Σ_x: p's probability of the outcome x
             if outcome is not None and self.concretise(outcome[1]) == self.concretise(value.size):
                 self.indexed.add(outcome[0])
                 return value.component(outcome[0])
