@@ -123,9 +123,10 @@ def test_a_name_alone_with_one_value_is_a_definition_not_a_claim(tmp_path):
 
 
 def test_a_leading_name_under_a_result_is_not_taken_as_a_new_name(tmp_path):
-    """With a result named, an unknown head is more likely the result's own quantity written differently."""
-    result, detail = verdict(tmp_path, "softmax_jacobian", r"Q = s_1 = s_1")
-    assert result == "UNKNOWN" and "'Q' is not bound" in detail, detail
+    """With a result named, a further unknown name is more likely the result's own quantity written differently
+    (only the first side of a chain, used nowhere else, is set aside as a definition)."""
+    result, detail = verdict(tmp_path, "softmax_jacobian", r"Q = R = \sum_i s_i")
+    assert result == "UNKNOWN" and "'R' is not bound" in detail, detail
 
 
 def test_a_refutation_states_the_function_it_used(tmp_path):
