@@ -52,7 +52,7 @@ def uniform(rng: random.Random, low, high) -> mpmath.mpf:
 
     The value is low + (high - low)·bits/2^RANDOM_BITS, each operation rounded at the
     working precision; computed on mpmath's raw numbers, since drawing is a large part
-    of a documentation check (the same value as with mpf operators: tests/test_domain.py).
+    of a documentation check (the same value as with mpf operators: tests/engine/test_domain.py).
     """
     prec, rounding = mpmath.mp._prec_rounding
     start, width = _interval(low, high, prec)

@@ -15,7 +15,7 @@ of its formulas is a refuted erratum (ERRATUM), *assumption* when its formulas a
 readings that hold and fail as recorded (ASSUMPTION), *correct* when its formulas
 PASS, and *not checkable* when the article's statement is recorded as a skipped formula
 (the PASSing formulas beside it are computations for the record) or has no formula. A claim the checker cannot
-express names the test that decides it (``Decided by: `tests/test_audit.py::NAME` ``),
+express names the test that decides it (``Decided by: `tests/audit/test_audit.py::NAME` ``),
 and then the heading's verdict stands for that test's. Any formula that FAILs, any
 UNKNOWN or UNPARSEABLE formula, and any heading that disagrees with the recomputed
 verdict makes the audit inconsistent, and nothing is written.
@@ -131,8 +131,8 @@ def decide_claim(claim: Claim) -> str:
             claim.problems.append("an assumption needs one formula that holds under it and one that fails without it")
         verdict = ASSUMED
     elif decided_by:
-        if not re.fullmatch(r"`tests/test_audit\.py::test_\w+`.*", decided_by):
-            claim.problems.append("'Decided by:' names a test as `tests/test_audit.py::test_NAME`")
+        if not re.fullmatch(r"`tests/audit/test_audit\.py::test_\w+`.*", decided_by):
+            claim.problems.append("'Decided by:' names a test as `tests/audit/test_audit.py::test_NAME`")
         verdict = claim.stated
     elif "SKIPPED" in verdicts:  # the article's own statement, recorded but not decidable here
         verdict = UNCHECKABLE

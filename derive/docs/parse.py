@@ -25,7 +25,7 @@ Speed: the grammar is parsed in ANTLR's two stages. SLL prediction, which caches
 all its decisions, runs first and gives up at the first doubt; only then is the
 formula parsed again with full LL prediction, the parser's default. ANTLR guarantees
 that an SLL parse that succeeds builds the tree LL would build, so the result is the
-same, at about four fifths of the time on a real book (tests/test_docs_parse.py).
+same, at about four fifths of the time on a real book (tests/docs/test_docs_parse.py).
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from derive.docs.cli import main_check
 from derive.docs.scan import ScanError, find_documents, scan_path, scan_text
 
 FIXTURES = Path(__file__).parent / "docs_fixtures"
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SJ_RIGHT = r"\frac{\partial \sigma_i}{\partial z_j} = \sigma_i(\delta_{ij} - \sigma_j)"
 SJ_WRONG = r"\frac{\partial \sigma_i}{\partial z_j} = \sigma_i(\delta_{ij} + \sigma_j)"
 CE = r"H(p, q) = H(p) + D_{KL}(p \| q)"

@@ -24,7 +24,7 @@ from derive.registry import catalog_names, load, load_path
 from derive.render_latex import broken, fragment, style
 from derive.render_text import derivation, summary_line
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 OWN_RESULT = ROOT / "examples" / "paper" / "two_term_am_gm.py"
 OWN_BIB = ROOT / "examples" / "paper" / "refs.bib"
 TERMINAL_LEAKS = ("\\", "Matrix(", "Sum(", "KroneckerDelta", "Dummy", "0*")

@@ -8,7 +8,7 @@ import pytest
 
 from derive.numeric import WORKING_DIGITS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MODULES = sorted(
     str(path.relative_to(ROOT))
     for folder in ("derive", "identities", "bench")

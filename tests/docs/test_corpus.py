@@ -1,9 +1,9 @@
 """The documentation checker scored on a corpus of formulas quoted from public ML documents.
 
-The corpus (``tests/corpus/*.toml``) holds formulas quoted from textbooks, course notes, library
+The corpus (``tests/docs/corpus/*.toml``) holds formulas quoted from textbooks, course notes, library
 documentation and papers, with their sources, the notation each source states, the tag an author
 would write, and a label (true, or wrong) established by the hand-written checks of
-``tests/corpus/labels.py``, never by the checker. The scoring tests check every formula through
+``tests/docs/corpus/labels.py``, never by the checker. The scoring tests check every formula through
 the public API, tagged and bare, and allow no false alarm (a true formula FAILs) and no false
 pass (a wrong formula PASSes) except those listed below as known, each an expected failure that
 turns the suite red once it is fixed, so that the list is kept current.

@@ -15,7 +15,7 @@ from derive.batch import verify_all
 from derive.cli import main
 from derive.registry import load
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SMALL = ["softmax_jacobian", "softmax_cross_entropy_gradient", "lora_parameter_count"]
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from derive.docs.cli import main_check
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "docs_fixtures"
 
 

@@ -54,7 +54,7 @@ def test_the_wheel_installs_the_catalog_inside_the_package(tmp_path):
     import zipfile
     from pathlib import Path
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     source = tmp_path / "source"  # a clean copy: no build/ folder left by an earlier build
     for name in ("derive", "identities"):
         shutil.copytree(root / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))

@@ -8,7 +8,7 @@ from conftest import catalog_report
 from derive.references import catalog_references
 from derive.registry import catalog_areas, catalog_names, load
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NAMES = catalog_names()
 
 

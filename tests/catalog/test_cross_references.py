@@ -179,7 +179,7 @@ def _declared_uses(name):
     import ast
     from pathlib import Path
 
-    tree = ast.parse((Path(__file__).resolve().parent.parent / "identities" / f"{name}.py").read_text(encoding="utf-8"))
+    tree = ast.parse((Path(__file__).resolve().parents[2] / "identities" / f"{name}.py").read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Result":
             for keyword in node.keywords:

@@ -9,7 +9,7 @@ import pytest
 from derive import cli
 from derive.cli import COMMANDS, main, parse, with_command
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 OWN_RESULT = ROOT / "examples" / "paper" / "two_term_am_gm.py"
 OWN_BIB = ROOT / "examples" / "paper" / "refs.bib"
 

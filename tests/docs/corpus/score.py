@@ -3,7 +3,7 @@
 Every formula is written into a Markdown document of its own (so that nothing one formula
 defines can change the reading of another), once with the tag an author would write before it
 and once bare, and ``derive.docs.check_paths`` checks the two folders. ``python
-tests/corpus/score.py`` prints the score table and the reasons for the undecided formulas.
+tests/docs/corpus/score.py`` prints the score table and the reasons for the undecided formulas.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from derive.docs.decide import Binding, decide
 from derive.docs.report import check_paths
 from derive.docs.rounding import RULE, is_rounding_of
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "docs" / "source-claims.md"
 
 
@@ -173,7 +173,7 @@ def test_catalog_links_name_real_results_with_their_theorem_numbers():
 
 
 def test_every_deciding_test_exists():
-    named = set(re.findall(r"tests/test_audit\.py::(test_\w+)", PAGE.read_text(encoding="utf-8")))
+    named = set(re.findall(r"tests/audit/test_audit\.py::(test_\w+)", PAGE.read_text(encoding="utf-8")))
     assert named and named <= set(globals()), named - set(globals())
 
 
@@ -204,7 +204,9 @@ def test_an_assumption_needs_a_holding_and_a_failing_reading():
 
 
 def test_a_test_decided_claim_keeps_its_heading_only_with_a_named_test():
-    decided = claim_with("wrong", [], Quoted="`x`", **{"True": "y", "Decided by": "`tests/test_audit.py::test_x`"})
+    decided = claim_with(
+        "wrong", [], Quoted="`x`", **{"True": "y", "Decided by": "`tests/audit/test_audit.py::test_x`"}
+    )
     assert decided.verdict == "wrong" and decided.problems == []
     assert claim_with("wrong", [], Quoted="`x`", **{"True": "y"}).verdict == "not checkable"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-CATALOG = Path(__file__).resolve().parent.parent / "identities"
+CATALOG = Path(__file__).resolve().parents[2] / "identities"
 
 
 def non_public_engine_imports(source: str) -> list[str]:

@@ -11,7 +11,7 @@ import pytest
 from derive.cli import main
 from derive.files import write_atomically
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "logistic_derivative.py"
 
 

@@ -16,7 +16,7 @@ from derive.pdf import compile_pdf
 from derive.registry import catalog_names, load
 from derive.render_latex import fragment
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "output"
 
 
