@@ -5,19 +5,10 @@ through the same path. The formulas are written here in the notation textbooks u
 """
 
 import pytest
+from checking import verdicts
 
 from derive.docs import check_formula
 from derive.docs.report import check_paths
-
-
-def verdicts(tmp_path, *formulas):
-    """Verdict and detail of each display formula of a Markdown document made of ``formulas``, in order."""
-    doc = tmp_path / "page.md"
-    doc.write_text("".join(f"Some prose.\n\n$${f}$$\n\n" for f in formulas))
-    records = check_paths([doc])
-    assert [r.latex.strip() for r in records] == [f.strip() for f in formulas]
-    return [(r.verdict, r.detail) for r in records]
-
 
 # --- mechanisms: shapes at n = 1, broadcasting, vector-valued expectations ---------------
 

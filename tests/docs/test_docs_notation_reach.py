@@ -4,8 +4,7 @@ Each form is read on a correct formula (PASS) and on a wrong variant (FAIL) by t
 what cannot be given a value (a divergent integral, a function with no single inverse) is UNKNOWN."""
 
 import pytest
-
-from derive.docs import check_paths
+from checking import verdict
 
 # (name, tag, correct formula, wrong variant)
 PAIRS = [
@@ -17,7 +16,7 @@ PAIRS = [
     ),
     (
         "a definite integral with numeric bounds",
-        r"",
+        None,
         r"\int_0^\infty x^2e^{-x} \; dx = 2",
         r"\int_0^\infty x^2e^{-x} \; dx = 1",
     ),
@@ -78,15 +77,6 @@ PAIRS = [
 ]
 
 
-def verdict(tmp_path, tag: str, latex: str) -> tuple[str, str]:
-    path = tmp_path / "doc.md"
-    comment = f"<!-- derive: {tag} -->\n" if tag else ""
-    path.write_text(f"# doc\n\n{comment}$$\n{latex}\n$$\n", encoding="utf-8")
-    records = check_paths([str(path)])
-    assert len(records) == 1, records
-    return records[0].verdict, records[0].detail
-
-
 @pytest.mark.parametrize("name, tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
 def test_correct_passes_and_wrong_fails(tmp_path, name, tag, correct, wrong):
     assert verdict(tmp_path, tag, correct)[0] == "PASS", verdict(tmp_path, tag, correct)
@@ -113,7 +103,7 @@ def test_an_indefinite_integral_is_unknown_with_its_reason(tmp_path):
 
 
 def test_the_trace_of_a_non_square_reading_is_unknown_not_an_internal_error(tmp_path):
-    v, detail = verdict(tmp_path, "", r"\operatorname{Tr}(\mathbf{A}) = \operatorname{Tr}(\mathbf{A}^\top)")
+    v, detail = verdict(tmp_path, None, r"\operatorname{Tr}(\mathbf{A}) = \operatorname{Tr}(\mathbf{A}^\top)")
     assert "internal error" not in detail and "not square" in detail, (v, detail)
 
 

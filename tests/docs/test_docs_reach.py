@@ -2,8 +2,7 @@
 wrong variant of it (FAIL) by the same machinery."""
 
 import pytest
-
-from derive.docs import check_paths
+from checking import verdict
 
 # (name, tag, correct formula, wrong variant)
 PAIRS = [
@@ -70,14 +69,6 @@ PAIRS = [
 ]
 
 SYMMETRY = r"\mathbf{x}^\top \mathbf{Q} \mathbf{y} = \mathbf{y}^\top \mathbf{Q} \mathbf{x}"
-
-
-def verdict(tmp_path, tag: str, latex: str) -> tuple[str, str]:
-    path = tmp_path / "doc.md"
-    path.write_text(f"# doc\n\n<!-- derive: {tag} -->\n$$\n{latex}\n$$\n", encoding="utf-8")
-    records = check_paths([str(path)])
-    assert len(records) == 1, records
-    return records[0].verdict, records[0].detail
 
 
 @pytest.mark.parametrize("name, tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])

@@ -2,6 +2,7 @@
 variant of it (FAIL) by the same machinery, through the public API."""
 
 import pytest
+from checking import verdict
 
 from derive.docs import check_paths
 
@@ -100,14 +101,6 @@ PAIRS = [
         r"\mathbb{E}_{x\sim p} [f(x)] = \mathbb{E}_{x\sim q} \left[\frac{q(x)}{p(x)} f(x)\right]",
     ),
 ]
-
-
-def verdict(tmp_path, tag: str, latex: str) -> tuple[str, str]:
-    path = tmp_path / "doc.md"
-    path.write_text(f"# doc\n\n<!-- derive: {tag} -->\n$$\n{latex}\n$$\n", encoding="utf-8")
-    records = check_paths([str(path)])
-    assert len(records) == 1, records
-    return records[0].verdict, records[0].detail
 
 
 @pytest.mark.parametrize("name, tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])

@@ -2,8 +2,7 @@
 wrong variant of it (FAIL) by the same machinery."""
 
 import pytest
-
-from derive.docs import check_paths
+from checking import verdict
 
 # (name, tag, correct formula, wrong variant)
 PAIRS = [
@@ -185,14 +184,6 @@ PAIRS = [
         r"Var[x^{(k)}] = \mathbb{E}[(x^{(k)})^2] + \mathbb{E}[x^{(k)}]^2",
     ),
 ]
-
-
-def verdict(tmp_path, tag: str, latex: str) -> tuple[str, str]:
-    path = tmp_path / "doc.md"
-    path.write_text(f"# doc\n\n<!-- derive: {tag} -->\n$$\n{latex}\n$$\n", encoding="utf-8")
-    records = check_paths([str(path)])
-    assert len(records) == 1, records
-    return records[0].verdict, records[0].detail
 
 
 @pytest.mark.parametrize("name, tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])

@@ -7,19 +7,10 @@ are checked to stay undecided.
 """
 
 import pytest
+from checking import verdicts
 
 from derive.docs.free import NotIdentity, Unbalanced, free_reading
-from derive.docs.report import check_paths
 from derive.docs.untagged import KNOWN_FUNCTIONS
-
-
-def verdicts(tmp_path, *formulas):
-    """Verdict and detail of each display formula of a Markdown document made of ``formulas``, in order."""
-    doc = tmp_path / "page.md"
-    doc.write_text("".join(f"Some prose.\n\n$${f}$$\n\n" for f in formulas))
-    records = check_paths([doc], use_cache=False)
-    assert [r.latex.strip() for r in records] == [f.strip() for f in formulas]
-    return [(r.verdict, r.detail) for r in records]
 
 
 def one(tmp_path, formula):

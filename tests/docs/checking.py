@@ -1,0 +1,22 @@
+"""Checking formulas written into a Markdown page of their own, through the public API (shared by the tests)."""
+
+from derive.docs import check_paths
+
+
+def verdict(tmp_path, tag: str | None, latex: str) -> tuple[str, str]:
+    """Verdict and detail of one display formula after the tag ``<!-- derive: TAG -->`` (no tag if None)."""
+    path = tmp_path / "doc.md"
+    comment = "" if tag is None else f"<!-- derive: {tag} -->\n"
+    path.write_text(f"# doc\n\n{comment}$$\n{latex}\n$$\n", encoding="utf-8")
+    records = check_paths([str(path)])
+    assert len(records) == 1, records
+    return records[0].verdict, records[0].detail
+
+
+def verdicts(tmp_path, *formulas) -> list[tuple[str, str]]:
+    """Verdict and detail of each display formula of an untagged page made of ``formulas``, in order."""
+    doc = tmp_path / "page.md"
+    doc.write_text("".join(f"Some prose.\n\n$${f}$$\n\n" for f in formulas))
+    records = check_paths([doc])
+    assert [r.latex.strip() for r in records] == [f.strip() for f in formulas]
+    return [(r.verdict, r.detail) for r in records]
