@@ -666,7 +666,7 @@ def _atom_keys(sides, child_sides) -> set:
     keys, todo = set(), list(sides)
     while todo:
         side = todo.pop()
-        for symbol in parse_latex(side.text).free_symbols:
+        for symbol in sorted(parse_latex(side.text).free_symbols, key=lambda s: s.name):
             node = side.table.get(symbol.name.replace("{", "").replace("}", ""))
             if isinstance(node, Atom):
                 keys.add(node.key)

@@ -268,7 +268,7 @@ def _settle(walk: _Walk) -> dict:
             if key != base:
                 kinds.pop(key, None)
         kinds[base] = "vector"
-    return kinds
+    return dict(sorted(kinds.items()))  # the order variables are drawn in: never the hash seed's
 
 
 def _parse(side: Side):
@@ -281,7 +281,8 @@ def _parse(side: Side):
 def _nodes(side: Side):
     """The nodes a side names directly, and whether each sits inside a native function."""
     expr = _parse(side)
-    return [side.table.get(s.name.replace("{", "").replace("}", "")) for s in expr.free_symbols]
+    symbols = sorted(expr.free_symbols, key=lambda s: s.name)
+    return [side.table.get(s.name.replace("{", "").replace("}", "")) for s in symbols]
 
 
 def child_sides(node) -> list:
@@ -365,7 +366,7 @@ def _visit_side(side: Side, walk: _Walk, used: set, bound: set, known: set, defi
     expr = _parse(side)
     raised, plain = set(), set()
     _positions(expr, side, False, raised, plain)
-    for symbol in expr.free_symbols:
+    for symbol in sorted(expr.free_symbols, key=lambda s: s.name):  # the first reason given: never the hash seed's
         node = side.table.get(symbol.name.replace("{", "").replace("}", ""))
         before = set(used)
         _visit(node, walk, used, bound, known, defined)

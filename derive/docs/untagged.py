@@ -320,7 +320,8 @@ def _atoms_in(side: Side) -> list:
         expr = parse_latex(side.text)
     except ParseError:
         return [None]
-    return [side.table.get(s.name.replace("{", "").replace("}", "")) for s in expr.free_symbols]
+    symbols = sorted(expr.free_symbols, key=lambda s: s.name)  # never in the hash seed's order
+    return [side.table.get(s.name.replace("{", "").replace("}", "")) for s in symbols]
 
 
 def _mentions(side: Side, key: str) -> bool:
@@ -336,7 +337,7 @@ def _reachable(side: Side) -> list:
             expr = parse_latex(current.text)
         except ParseError:
             continue
-        for symbol in expr.free_symbols:
+        for symbol in sorted(expr.free_symbols, key=lambda s: s.name):
             node = current.table.get(symbol.name.replace("{", "").replace("}", ""))
             if node is None or id(node) in seen:
                 continue

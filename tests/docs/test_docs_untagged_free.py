@@ -6,6 +6,10 @@ never FAIL (an equation to solve, an unknown function, a claim true on a narrowe
 are checked to stay undecided.
 """
 
+import os
+import subprocess
+import sys
+
 import pytest
 from checking import verdicts
 
@@ -246,3 +250,31 @@ def test_a_stated_condition_keeps_its_variable_on_the_reals(tmp_path):
     wrong = r"\min\left(r A, \operatorname{clip}(r, 1 - \epsilon, 1+\epsilon) A\right) = \max(r, 1 + \epsilon) A \quad \text{for } A < 0"
     verdict, detail = one(tmp_path, wrong)
     assert verdict == "FAIL" and "A=-" in detail.split("in (0, 1):")[1], detail
+
+
+def test_the_report_does_not_depend_on_the_hash_seed(tmp_path):
+    """Names are visited in a fixed order, so reasons and counterexamples are the same in every process."""
+    page = tmp_path / "page.md"
+    page.write_text(
+        "".join(
+            f"Prose.\n\n$${latex}$$\n\n"
+            for latex in (
+                r"a_1\mathbf{b}_1 + a_2\mathbf{b}_2 = -2a_1\mathbf{b}_2 + a_2\mathbf{b}_2 = (a_2-2a_1)\mathbf{b}_2.",
+                r"\frac{d}{dx_k}x_ia_{ij}x_j = \frac{dx_i}{dx_k}a_{ij}x_j + x_ia_{ij}\frac{dx_j}{dx_k}.",
+                r"\sum_k u_{ik}v_{kb} = [\mathbf{U}\mathbf{V}]_{ib}.",
+                r"-\log \frac{q(x)}{p(x)} = -\log(q(x)) - (-\log(p(x)))",
+                r"-\log \frac{q(x)}{p(x)} = -\log(q(x)) - \log(p(x))",
+            )
+        )
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-m", "derive", "check", "--json", "--no-cache", str(page)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1 and '"FAIL"' in outputs.pop()
