@@ -8,10 +8,13 @@ tests/docs/corpus/score.py`` prints the score table and the reasons for the unde
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 import sys
 import tempfile
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -69,11 +72,30 @@ def outcome(entry: Entry, verdict: str) -> str:
     return verdict
 
 
-def score_all(entries: list[Entry] | None = None) -> dict[str, dict[str, tuple[str, str]]]:
+def _verdicts_in_own_folder(entries: list[Entry], tagged: bool) -> dict[str, tuple[str, str]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        return verdicts(entries, tagged, Path(tmp))
+
+
+def score_all(entries: list[Entry] | None = None, jobs: int | None = None) -> dict[str, dict[str, tuple[str, str]]]:
+    """Each run's verdicts, the formulas shared among ``jobs`` processes (every core by default).
+
+    Each formula is a document of its own, so how they are shared changes no verdict.
+    """
     if entries is None:
         entries = load()[1]
-    with tempfile.TemporaryDirectory() as tmp:
-        return {run: verdicts(entries, run == "tagged", Path(tmp)) for run in RUNS}
+    jobs = jobs or os.cpu_count() or 1
+    chunks = [entries[k::jobs] for k in range(jobs) if entries[k::jobs]]
+    tasks = [(run, chunk) for run in RUNS for chunk in chunks]
+    if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        found = [_verdicts_in_own_folder(chunk, run == "tagged") for run, chunk in tasks]
+    else:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            found = list(pool.map(_verdicts_in_own_folder, [c for _, c in tasks], [r == "tagged" for r, _ in tasks]))
+    results: dict[str, dict[str, tuple[str, str]]] = {run: {} for run in RUNS}
+    for (run, _), part in zip(tasks, found):
+        results[run].update(part)
+    return {run: {e.id: results[run][e.id] for e in entries} for run in RUNS}
 
 
 def table(entries: list[Entry], results) -> str:
