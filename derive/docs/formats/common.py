@@ -163,7 +163,7 @@ def formulas_of_block(body: str) -> list[tuple[int, str]]:
     """(line offset, formula) for a display block: rows, with continuation rows joined to their chain.
 
     A row continues the one before it when it starts with a relation (``&= c``), or when it has no
-    relation of its own and starts with an operator (``&\quad + c``, ``&&\cdot c``) or follows a row
+    relation of its own and starts with an operator (``&\\quad + c``, ``&&\\cdot c``) or follows a row
     that ends with one: a long side broken over lines.
     """
     out = []
