@@ -106,14 +106,14 @@ _deadlines: list = []  # open budgets, innermost last: [token, absolute deadline
 
 def _arm() -> None:
     if _deadlines:
-        remaining = min(deadline for _, deadline in _deadlines) - time.monotonic()
-        signal.setitimer(signal.ITIMER_REAL, max(remaining, 1e-4))
+        remaining = min(deadline for _, deadline in _deadlines) - time.process_time()
+        signal.setitimer(signal.ITIMER_PROF, max(remaining, 1e-4))
     else:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.setitimer(signal.ITIMER_PROF, 0)
 
 
 def _expire(signum, frame):
-    now = time.monotonic()
+    now = time.process_time()
     expired = [token for token, deadline in _deadlines if deadline <= now + 1e-3]
     if not expired:
         _arm()  # an early tick: wait for the earliest deadline
@@ -123,9 +123,10 @@ def _expire(signum, frame):
 
 @contextmanager
 def time_budget(seconds: float):
-    """Interrupt the body after ``seconds`` with :class:`OutOfTime` (main thread only; elsewhere no limit).
+    """Interrupt the body after ``seconds`` of CPU time with :class:`OutOfTime` (main thread only; elsewhere no limit).
 
-    Budgets nest: an inner budget never extends or cancels an outer one. Use
+    CPU time, not wall time: a verdict or a proof does not depend on how loaded the machine is
+    (``SIGPROF``, the process's own CPU clock). Budgets nest: an inner budget never extends or cancels an outer one. Use
     :func:`expired` to tell whether a caught ``OutOfTime`` is this budget's own.
     """
     if threading.current_thread() is not threading.main_thread() or seconds <= 0:
@@ -133,8 +134,8 @@ def time_budget(seconds: float):
         return
     token = object()
     outermost = not _deadlines
-    previous = signal.signal(signal.SIGALRM, _expire) if outermost else None
-    _deadlines.append([token, time.monotonic() + seconds])
+    previous = signal.signal(signal.SIGPROF, _expire) if outermost else None
+    _deadlines.append([token, time.process_time() + seconds])
     _arm()
     try:
         yield token
@@ -142,7 +143,7 @@ def time_budget(seconds: float):
         _deadlines[:] = [entry for entry in _deadlines if entry[0] is not token]
         _arm()
         if outermost:
-            signal.signal(signal.SIGALRM, previous)
+            signal.signal(signal.SIGPROF, previous)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,7 @@
 """The engine's parts: symbolic normal form, numeric comparison, domains, chains, prose, printing."""
 
+import time
+
 import mpmath
 import pytest
 import sympy as sp
@@ -12,7 +14,7 @@ from derive.numeric import evaluate, holds
 from derive.printing import latex, unicode
 from derive.prose import to_unicode
 from derive.result import chain_proves, chain_relation
-from derive.symbolic import Assumptions, normalize_sums, prove_nonnegative, prove_zero
+from derive.symbolic import Assumptions, OutOfTime, normalize_sums, prove_nonnegative, prove_zero, time_budget
 
 RANGES = Assumptions({i: (1, n), j: (1, n)})
 
@@ -39,9 +41,18 @@ class TestSymbolic:
         assert not prove_zero(sp.Derivative(softmax(i), z[j]) - softmax(i) * (delta(i, j) + softmax(j)), RANGES).proved
 
     def test_time_budget_gives_not_proved_instead_of_hanging(self):
+        t = sp.Symbol("t_budget", real=True)  # a name no other test uses: nothing of it is cached
         hard = sp.Derivative(softmax(i), z[j]) - softmax(i) * (delta(i, j) - softmax(j))
-        verdict = prove_zero(hard, RANGES, budget=1e-4)
+        verdict = prove_zero(hard + (t + 1) ** 400 - sp.expand((t + 1) ** 400), RANGES, budget=1e-4)
         assert not verdict.proved and "timed out after" in verdict.method
+
+    def test_a_time_budget_counts_cpu_time_not_the_wall_clock(self):
+        with pytest.raises(OutOfTime):
+            with time_budget(0.05):
+                while True:
+                    pass
+        with time_budget(0.05):
+            time.sleep(0.2)  # waiting costs no CPU: a loaded machine does not spend a budget
 
     def test_sign_of_a_square_is_decided(self):
         x = sp.Symbol("x", real=True)
