@@ -161,7 +161,7 @@ class Interpreter:
 
     def value(self, expr, side):
         if isinstance(expr, sp.Symbol):
-            node = side.table.get(expr.name.replace("{", "").replace("}", ""))
+            node = side.node(expr)
             if node is None:
                 raise BindError(f"the parser produced a symbol '{expr.name}' of its own")
             return self.node(node, side)
@@ -927,7 +927,7 @@ def argument_name(side: Side):
     """The name an argument is (``y`` in π(y|x), ``y_w``, a number's digits), or None for an expression."""
     expr = parse_latex(side.text)
     if isinstance(expr, sp.Symbol):
-        node = side.table.get(expr.name.replace("{", "").replace("}", ""))
+        node = side.node(expr)
         if isinstance(node, Atom) and not node.args and not node.transpose:
             return node.key + (node.sub_text if node.sub_text else "") + ("'" if node.star else "")
         if isinstance(node, Number):
@@ -948,7 +948,7 @@ def single_atom(side: Side):
     except Exception:
         return None
     if isinstance(expr, sp.Symbol):
-        node = side.table.get(expr.name.replace("{", "").replace("}", ""))
+        node = side.node(expr)
         if isinstance(node, Atom):
             return node
     return None

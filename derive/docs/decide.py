@@ -140,7 +140,7 @@ def _literal_tolerances(side):
         if isinstance(e, sp.Mul) and len(e.args) == 2 and e.args[0] == -1:
             e = e.args[1]
         if isinstance(e, sp.Symbol):
-            node = side.table.get(e.name.replace("{", "").replace("}", ""))
+            node = side.node(e)
             if isinstance(node, Number):
                 mantissa, _, exponent = node.text.partition("e")  # 138e6 from 138 \times 10^{6}: written to 10^6
                 decimals = (len(mantissa.split(".")[1]) if "." in mantissa else 0) - int(exponent or 0)
@@ -151,7 +151,7 @@ def _literal_tolerances(side):
     if found:
         return [found[1]]
     if isinstance(expr, sp.Symbol):
-        node = side.table.get(expr.name.replace("{", "").replace("}", ""))
+        node = side.node(expr)
         if isinstance(node, TupleNode):
             out = []
             for item in node.items:
@@ -666,8 +666,7 @@ def _atom_keys(sides, child_sides) -> set:
     keys, todo = set(), list(sides)
     while todo:
         side = todo.pop()
-        for symbol in sorted(parse_latex(side.text).free_symbols, key=lambda s: s.name):
-            node = side.table.get(symbol.name.replace("{", "").replace("}", ""))
+        for node in side.nodes(parse_latex(side.text)):
             if isinstance(node, Atom):
                 keys.add(node.key)
             todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))

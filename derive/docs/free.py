@@ -281,8 +281,7 @@ def _parse(side: Side):
 def _nodes(side: Side):
     """The nodes a side names directly, and whether each sits inside a native function."""
     expr = _parse(side)
-    symbols = sorted(expr.free_symbols, key=lambda s: s.name)
-    return [side.table.get(s.name.replace("{", "").replace("}", "")) for s in symbols]
+    return side.nodes(expr)
 
 
 def child_sides(node) -> list:
@@ -367,7 +366,7 @@ def _visit_side(side: Side, walk: _Walk, used: set, bound: set, known: set, defi
     raised, plain = set(), set()
     _positions(expr, side, False, raised, plain)
     for symbol in sorted(expr.free_symbols, key=lambda s: s.name):  # the first reason given: never the hash seed's
-        node = side.table.get(symbol.name.replace("{", "").replace("}", ""))
+        node = side.node(symbol)
         before = set(used)
         _visit(node, walk, used, bound, known, defined)
         if symbol.name in plain or not isinstance(node, Atom):
@@ -386,9 +385,7 @@ def _positions(expr, side: Side, raised: bool, raised_names: set, plain_names: s
         (raised_names if raised else plain_names).add(expr.name)
         return
     if isinstance(expr, sp.Pow):
-        base_is_name = any(
-            _is_variable(side.table.get(s.name.replace("{", "").replace("}", ""))) for s in expr.base.free_symbols
-        )
+        base_is_name = any(_is_variable(node) for node in side.nodes(expr.base))
         _positions(expr.base, side, raised, raised_names, plain_names)
         _positions(expr.exp, side, raised or base_is_name, raised_names, plain_names)
         return
@@ -621,7 +618,7 @@ def _single(side: Side):
     except ParseError:
         return None
     if isinstance(expr, sp.Symbol):
-        node = side.table.get(expr.name.replace("{", "").replace("}", ""))
+        node = side.node(expr)
         return node if isinstance(node, Atom) else None
     return None
 

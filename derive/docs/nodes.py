@@ -21,6 +21,14 @@ class Side:
     table: dict
     source: str = ""
 
+    def node(self, symbol):
+        """What the placeholder ``symbol`` of this side's parsed text stands for (None if it is none)."""
+        return self.table.get(symbol.name.replace("{", "").replace("}", ""))
+
+    def nodes(self, expr) -> list:
+        """What each placeholder of ``expr`` stands for, in the order of their names (never the hash seed's)."""
+        return [self.node(symbol) for symbol in sorted(expr.free_symbols, key=lambda s: s.name)]
+
 
 @dataclass
 class Atom:

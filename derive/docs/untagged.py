@@ -250,7 +250,7 @@ def quantified_names(latex: str, context: DocumentContext) -> dict:
 
     def walk(expr, side, inside, bound):
         if isinstance(expr, sp.Symbol):
-            node = side.table.get(expr.name.replace("{", "").replace("}", ""))
+            node = side.node(expr)
             visit(node, inside, bound)
             return
         if isinstance(expr, NATIVE_FUNCTIONS):
@@ -320,8 +320,7 @@ def _atoms_in(side: Side) -> list:
         expr = parse_latex(side.text)
     except ParseError:
         return [None]
-    symbols = sorted(expr.free_symbols, key=lambda s: s.name)  # never in the hash seed's order
-    return [side.table.get(s.name.replace("{", "").replace("}", "")) for s in symbols]
+    return side.nodes(expr)
 
 
 def _mentions(side: Side, key: str) -> bool:
@@ -337,8 +336,7 @@ def _reachable(side: Side) -> list:
             expr = parse_latex(current.text)
         except ParseError:
             continue
-        for symbol in sorted(expr.free_symbols, key=lambda s: s.name):
-            node = current.table.get(symbol.name.replace("{", "").replace("}", ""))
+        for node in current.nodes(expr):
             if node is None or id(node) in seen:
                 continue
             seen.add(id(node))
