@@ -118,6 +118,9 @@ def _expire(signum, frame):
     if not expired:
         _arm()  # an early tick: wait for the earliest deadline
         return
+    # Python drops an exception raised while a gc callback runs: tick again soon, so a lost expiry
+    # is raised once more (leaving the budget re-arms or stops the timer)
+    signal.setitimer(signal.ITIMER_PROF, 0.05)
     raise OutOfTime(expired[0])  # the outermost expired budget wins: it covers the inner ones
 
 
