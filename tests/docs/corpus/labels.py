@@ -3220,6 +3220,303 @@ CHECKS.update(
 )
 
 
+# ---- unseen6: Hugging Face blog posts, the Annotated Transformer, Stable-Baselines3 ------------
+
+
+def _seq_chain_rule(combine):
+    """P(w_1 w_2 w_3) against combine(P(w_t | w_{1:t-1})) for every sequence of a fixed joint law."""
+    words = (0, 1)
+    seqs = list(itertools.product(words, repeat=3))
+    weights = [mpf(i + 2) ** 2 + mpf(i % 3) for i in range(len(seqs))]
+    joint = {w: v / sum(weights) for w, v in zip(seqs, weights)}
+
+    def prefix(ws):
+        return sum(p for w, p in joint.items() if w[: len(ws)] == tuple(ws))
+
+    for w in seqs:
+        conditionals = [prefix(w[: t + 1]) / prefix(w[:t]) for t in range(3)]
+        if not close(joint[w], combine(conditionals)):
+            return False
+    return True
+
+
+def _product(xs):
+    out = mpf(1)
+    for x in xs:
+        out *= x
+    return out
+
+
+def _rot(a):
+    return mat([[mp.cos(a), -mp.sin(a)], [mp.sin(a), mp.cos(a)]])
+
+
+_POSENC_PTS = [(mpf("0.7"), mpf(3), mpf(5)), (mpf("0.013"), mpf(11), mpf(-4)), (mpf("1.9"), mpf("0.5"), mpf("2.5"))]
+
+
+def _posenc_shift(sign):
+    def one(w, p, k):
+        m = mat([[mp.cos(w * k), sign * mp.sin(w * k)], [-sign * mp.sin(w * k), mp.cos(w * k)]])
+        return close(m * col([mp.sin(w * p), mp.cos(w * p)]), col([mp.sin(w * (p + k)), mp.cos(w * (p + k))]))
+
+    return always(one, _POSENC_PTS)
+
+
+def _posenc_addition(sign):
+    def one(w, p, k):
+        rhs = col(
+            [
+                mp.sin(w * p) * mp.cos(w * k) + mp.cos(w * p) * mp.sin(w * k),
+                mp.cos(w * p) * mp.cos(w * k) + sign * mp.sin(w * p) * mp.sin(w * k),
+            ]
+        )
+        return close(col([mp.sin(w * (p + k)), mp.cos(w * (p + k))]), rhs)
+
+    return always(one, _POSENC_PTS)
+
+
+def _rope_pair(block):
+    def one(w, p, q1, q2):
+        c, s_ = mp.cos(w * p), mp.sin(w * p)
+        elementwise = col([q1 * c - q2 * s_, q2 * c + q1 * s_])
+        return close(block(c, s_) * col([q1, q2]), elementwise)
+
+    return always(one, [(mpf("0.7"), mpf(3), mpf("1.2"), mpf("-0.4")), (mpf("0.05"), mpf(17), mpf("-2"), mpf("0.9"))])
+
+
+def _ppo_flat(unclipped):
+    eps, a_t = mpf("0.2"), mpf("1.7")
+
+    def ratio(theta):  # pi_theta(a|s) / pi_old(a|s), a sigmoid policy against an old probability 0.4
+        return sigmoid(theta) / mpf("0.4")
+
+    def objective(theta):
+        return ratio(theta) * a_t if unclipped else (1 - eps) * a_t
+
+    return all(close(D(objective, th), 0) for th in (mpf("-0.3"), mpf("0.8")))
+
+
+def _clip(x, lo, hi):
+    return min(max(x, lo), hi)
+
+
+def _rope_scores(shift):
+    """(R_i q)^T (R_j x) against q^T R_{theta, shift(i, j)} x for rotations R_n by the angle n theta."""
+
+    def one(theta, i, j):
+        q, x = col([mpf("0.3"), mpf("-1.1")]), col([mpf("0.8"), mpf("0.5")])
+        lhs = scalar((_rot(i * theta) * q).T * (_rot(j * theta) * x))
+        return close(lhs, scalar(q.T * _rot(shift(i, j) * theta) * x))
+
+    return always(one, [(mpf("0.37"), mpf(2), mpf(5)), (mpf("0.11"), mpf(7), mpf(3))])
+
+
+def _moe_gate(order):
+    logits = [-inf, mpf(3), mpf(2)]
+    weights = [mpf(0) if v == -inf else exp(v) for v in logits]
+    gate = [w / sum(weights) for w in weights]
+    stated = [mpf(0), *order(exp(1) / (1 + exp(1)), 1 / (1 + exp(1)))]
+    return close(gate, stated)
+
+
+_GIB = mpf(2) ** 30
+_BN_W = [[mpf("0.8"), mpf("-0.5"), mpf("1.2")], [mpf("-1.5"), mpf("0.4"), mpf("-0.9")], [mpf("1.3"), mpf("-0.7"), mpf("0.2")]]
+_BN_X = [[mpf("1.0"), mpf("-0.6"), mpf("0.7")], [mpf("-0.9"), mpf("0.4"), mpf("-1.2")], [mpf("0.8"), mpf("-0.5"), mpf("0.3")]]
+_BN_SCALES = ["127", "105.83", "158.75"]
+
+
+def _bn_mean(terms):
+    mean = sum(abs(v) for row in _BN_W for v in row) / 9
+    return close(mean, sum(mpf(t) for t in terms) / 9) and close(mean, mpf("7.5") / 9) and rounds_to(mean, "0.8333")
+
+
+def _all_round(values, written):
+    return all(rounds_to(v, w) for v, w in zip(values, written))
+
+
+def _bn_scaled_weights(written):
+    return _all_round([v * mpf("1.2") for row in _BN_W for v in row], written)
+
+
+def _bn_act_scaled(written):
+    values = [x * mpf(_BN_SCALES[r]) for r, row in enumerate(_BN_X) for x in row]
+    return _all_round(values, written)
+
+
+def _bn_act_dequant(scales):
+    quantized = [[127, -76, 89], [-95, 42, -127], [127, -79, 48]]
+    values = [mpf(q) / mpf(scales[r][c]) for r, row in enumerate(quantized) for c, q in enumerate(row)]
+    return _all_round(values, ["1.0", "-0.6", "0.7", "-0.9", "0.4", "-1.2", "0.8", "-0.5", "0.3"])
+
+
+def _llama_kv(layers, heads, tokens, written, kv=2):
+    return rounds_to(mpf(kv) * layers * heads * 128 * 2 * tokens / _GIB, written)
+
+
+def _guidance(scale):
+    return always(lambda u, c: close(u + scale * (c - u), c), [(mpf("0.3"), mpf("-1.2")), (mpf(2), mpf("0.5"))])
+
+
+def _sb3_init(stated):
+    def one(alpha, g):
+        v = alpha * 1 + (1 - alpha) * g**2  # square_avg from ones, one step of mul_(alpha).addcmul_(g, g, 1 - alpha)
+        return close(v, stated(alpha, g))
+
+    return always(one, [(mpf("0.99"), mpf("0.3")), (mpf("0.6"), mpf("-2.1"))])
+
+
+_U6_Q = [mpf("0.3"), mpf("-1.2"), mpf("2.0")]
+_U6_K = [mpf("1.1"), mpf("0.4"), mpf("-0.7")]
+_SB3_PTS = [(mpf("0.01"), mpf("0.5"), mpf("0.1")), (mpf("0.3"), mpf("2.2"), mpf("0.05"))]
+
+CHECKS.update(
+    {
+        "hfb-gen-greedy": lambda: close(mpf("0.5") * mpf("0.4"), mpf("0.2")),
+        "hfb-gen-greedy~digit": lambda: close(mpf("0.5") * mpf("0.4"), mpf("0.02")),
+        "hfb-gen-beam": lambda: close(mpf("0.4") * mpf("0.9"), mpf("0.36")),
+        "hfb-gen-beam~product": lambda: close(mpf("0.4") * mpf("0.9"), mpf("0.32")),
+        "hfb-gen-beam-beats-greedy": lambda: Fraction(4, 10) * Fraction(9, 10) > Fraction(5, 10) * Fraction(4, 10),
+        "hfb-gen-beam-beats-greedy~flip": lambda: Fraction(4, 10) * Fraction(9, 10) < Fraction(5, 10) * Fraction(4, 10),
+        "hfb-gen-chain-rule": lambda: _seq_chain_rule(_product),
+        "hfb-gen-chain-rule~sum": lambda: _seq_chain_rule(sum),
+        "hfb-int8-bloom-bytes": lambda: 176 * 10**9 * 2 == 352 * 10**9,
+        "hfb-int8-bloom-bytes~fp32": lambda: 176 * 10**9 * 4 == 352 * 10**9,
+        "hfb-int8-scale": lambda: rounds_to(mpf("0.3") * 127, "38.1"),
+        "hfb-int8-scale~digits": lambda: rounds_to(mpf("0.3") * 127, "31.8"),
+        "hfb-int8-dequant": lambda: rounds_to(mpf(38) / 127, "0.2992"),
+        "hfb-int8-dequant~digits": lambda: rounds_to(mpf(38) / 127, "0.2922"),
+        "hfb-int8-error": lambda: rounds_to(mpf("0.3") - mpf(38) / 127, "0.008"),
+        "hfb-int8-error~right": lambda: rounds_to(mpf("0.3") - mpf(38) / 127, "0.0008"),
+        "hfb-int8-absmax-factor": lambda: rounds_to(127 / mpf("5.4"), "23.5"),
+        "hfb-int8-absmax-factor~inverted": lambda: rounds_to(mpf("5.4") / 127, "23.5"),
+        "hfb-int8-absmax-entry": lambda: mp.nint(mpf("-4.3") * 127 / mpf("5.4")) == -101,
+        "hfb-int8-absmax-entry~neighbour": lambda: mp.nint(mpf("-3.1") * 127 / mpf("5.4")) == -72,
+        "hfb-4bit-mantissa": lambda: Fraction(1, 2) + Fraction(1, 8) == Fraction(625, 1000)
+        and Fraction(5, 10) + Fraction(125, 1000) == Fraction(625, 1000),
+        "hfb-4bit-mantissa~quarter": lambda: Fraction(1, 2) + Fraction(1, 8) == Fraction(5, 10) + Fraction(25, 100),
+        "hfb-4bit-value": lambda: -1 * 2**2 * (1 + Fraction(1, 2)) == -1 * 4 * Fraction(15, 10) == -6,
+        "hfb-4bit-value~no-implicit-one": lambda: -1 * 2**2 * (1 + Fraction(1, 2)) == -1 * 4 * Fraction(5, 10) == -6,
+        "hfb-4bit-e4m3-max": lambda: 2**8 * Fraction(175, 100) == 448,
+        "hfb-4bit-e4m3-max~significand": lambda: 2**8 * Fraction(1875, 1000) == 448,
+        "hfb-4bit-e5m2-max": lambda: 2**15 * Fraction(175, 100) == 57344,
+        "hfb-4bit-e5m2-max~significand": lambda: 2**15 * Fraction(15, 10) == 57344,
+        "hfb-embq-384": lambda: rounds_to(mpf(10) ** 8 * 384 * 4 / _GIB, "143.05"),
+        "hfb-embq-384~decimal-gb": lambda: rounds_to(mpf(10) ** 8 * 384 * 4 / mpf(10) ** 9, "143.05"),
+        "hfb-embq-768": lambda: rounds_to(mpf(250) * 10**6 * 768 * 4 / _GIB, "715.26"),
+        "hfb-embq-768~bytes": lambda: rounds_to(mpf(250) * 10**6 * 768 * 2 / _GIB, "715.26"),
+        "hfb-embq-1024-1b": lambda: rounds_to(mpf(10) ** 9 * 1024 * 4 / _GIB, "3814.69"),
+        "hfb-embq-1024-1b~rounded": lambda: rounds_to(mpf(10) ** 9 * 1024 * 4 / _GIB, "3814.70"),
+        "hfb-embq-bits-to-bytes": lambda: Fraction(1024, 8) == 128,
+        "hfb-embq-bits-to-bytes~nibbles": lambda: Fraction(1024, 4) == 128,
+        "hfb-embq-32x": lambda: Fraction(2 * 1024 * 4, 2 * 128) == 32,
+        "hfb-embq-32x~int8": lambda: Fraction(2 * 1024 * 4, 2 * 1024) == 32,
+        # "around 1TB": within half of the leading unit of the written power of ten
+        "hfb-embq-1tb": lambda: abs(mpf(250) * 10**6 * 1024 * 4 - mpf(10) ** 12) <= mpf(10) ** 12 / 2,
+        "hfb-embq-1tb~order": lambda: abs(mpf(250) * 10**6 * 1024 * 4 - mpf(10) ** 11) <= mpf(10) ** 11 / 2,
+        "hfb-posenc-shift": lambda: _posenc_shift(1),
+        "hfb-posenc-shift~transpose": lambda: _posenc_shift(-1),
+        "hfb-posenc-addition": lambda: _posenc_addition(-1),
+        "hfb-posenc-addition~sign": lambda: _posenc_addition(1),
+        "hfb-posenc-rope-blocks": lambda: _rope_pair(lambda c, s_: mat([[c, s_], [-s_, c]])),
+        "hfb-posenc-rope-blocks~consistent": lambda: _rope_pair(lambda c, s_: mat([[c, -s_], [s_, c]])),
+        "hfb-posenc-positions": lambda: rounds_to(2 * pi * 10000 / 1000, "63"),
+        "hfb-posenc-positions~no-two": lambda: rounds_to(2 * pi * 10000 / 1000, "31"),
+        "hfb-posenc-binary": lambda: int("11111100", 2) == 252 == 2**7 + 2**6 + 2**5 + 2**4 + 2**3 + 2**2,
+        "hfb-posenc-binary~bit": lambda: 252 == 2**7 + 2**6 + 2**5 + 2**4 + 2**3 + 2**1,
+        "hfb-ppo-flat": lambda: _ppo_flat(False),
+        "hfb-ppo-flat~unclipped": lambda: _ppo_flat(True),
+        "hfb-ppo-clip": lambda: close(_clip(mpf("1.5"), 1 - mpf("0.2"), 1 + mpf("0.2")), mpf("1.2")),
+        "hfb-ppo-clip~unclipped": lambda: close(_clip(mpf("1.5"), 1 - mpf("0.2"), 1 + mpf("0.2")), mpf("1.5")),
+        "hfb-ppo-min-positive": lambda: close(min(mpf("1.5") * 2, _clip(mpf("1.5"), mpf("0.8"), mpf("1.2")) * 2), mpf("2.4")),
+        "hfb-ppo-min-positive~negative": lambda: close(
+            min(mpf("1.5") * -2, _clip(mpf("1.5"), mpf("0.8"), mpf("1.2")) * -2), mpf("-2.4")
+        ),
+        "hfb-bitnet-mean": lambda: _bn_mean(["0.8", "0.5", "1.2", "1.5", "0.4", "0.9", "1.3", "0.7", "0.2"]),
+        "hfb-bitnet-mean~dropped": lambda: _bn_mean(["0.8", "0.5", "1.2", "1.5", "0.4", "0.9", "1.3", "0.7"]),
+        "hfb-bitnet-scale": lambda: rounds_to(1 / mpf("0.8333"), "1.2"),
+        "hfb-bitnet-scale~digit": lambda: rounds_to(1 / mpf("0.8333"), "1.3"),
+        "hfb-bitnet-scaled-weights": lambda: _bn_scaled_weights(
+            ["0.96", "-0.6", "1.44", "-1.8", "0.48", "-1.08", "1.56", "-0.84", "0.24"]
+        ),
+        "hfb-bitnet-scaled-weights~entry": lambda: _bn_scaled_weights(
+            ["0.96", "-0.6", "1.24", "-1.8", "0.48", "-1.08", "1.56", "-0.84", "0.24"]
+        ),
+        "hfb-bitnet-act-scales": lambda: _all_round([127 / mpf("1.0"), 127 / mpf("1.2"), 127 / mpf("0.8")], _BN_SCALES),
+        "hfb-bitnet-act-scales~times": lambda: _all_round(
+            [127 / mpf("1.0"), 127 / mpf("1.2"), 127 / mpf("0.8")], ["127", "105.83", "101.6"]
+        ),
+        "hfb-bitnet-act-scaled": lambda: _bn_act_scaled(
+            ["127", "-76.2", "88.9", "-95.2", "42.3", "-127", "127", "-79.4", "47.6"]
+        ),
+        "hfb-bitnet-act-scaled~sign": lambda: _bn_act_scaled(
+            ["127", "-76.2", "88.9", "-95.2", "42.3", "-127", "127", "79.4", "47.6"]
+        ),
+        "hfb-bitnet-act-dequant": lambda: _bn_act_dequant([["127"] * 3, ["105.83"] * 3, ["158.75"] * 3]),
+        "hfb-bitnet-act-dequant~row-scale": lambda: _bn_act_dequant(
+            [["127"] * 3, ["127", "105.83", "105.83"], ["158.75"] * 3]
+        ),
+        "hfb-bitnet-bits": lambda: rounds_to(log(3, 2), "1.58"),
+        "hfb-bitnet-bits~digit": lambda: rounds_to(log(3, 2), "1.68"),
+        "hfb-optllm-qk-1000": lambda: rounds_to(mpf(40) * 2 * 1000**2 / 10**6, "50"),
+        "hfb-optllm-qk-1000~right": lambda: 40 * 2 * 1000**2 == 80 * 10**6,
+        "hfb-optllm-qk-16000": lambda: rounds_to(mpf(40) * 2 * 16000**2 / _GIB, "19"),
+        "hfb-optllm-qk-16000~linear": lambda: rounds_to(mpf(40) * 2 * 16000 / _GIB, "19"),
+        "hfb-optllm-kv-floats": lambda: 2 * 16000 * 40 * 48 * Fraction(6144, 48) == 7864320000,
+        "hfb-optllm-kv-floats~no-values": lambda: 16000 * 40 * 48 * Fraction(6144, 48) == 7864320000,
+        "hfb-optllm-kv-bytes": lambda: rounds_to(mpf(7864320000) * 2 / _GIB, "15"),
+        "hfb-optllm-kv-bytes~fp32": lambda: rounds_to(mpf(7864320000) * 4 / _GIB, "15"),
+        "hfb-optllm-mqa": lambda: Fraction(7864320000 * 2, 48) < 400 * 10**6,
+        "hfb-optllm-mqa~heads": lambda: Fraction(7864320000 * 2, 8) < 400 * 10**6,
+        "hfb-optllm-rope": lambda: _rope_scores(lambda i, j: i - j),
+        "hfb-optllm-rope~order": lambda: _rope_scores(lambda i, j: j - i),
+        "hfb-moe-naive-count": lambda: 8 * 7 == 56,
+        "hfb-moe-naive-count~sum": lambda: 2 * 7 == 56,
+        "hfb-moe-topk-softmax": lambda: _moe_gate(lambda a, b: (a, b)),
+        "hfb-moe-topk-softmax~swap": lambda: _moe_gate(lambda a, b: (b, a)),
+        "hfb-kvq-memory": lambda: rounds_to(mpf(2 * 2 * 32 * 32 * 128 * 10000) / 10**9, "5"),
+        "hfb-kvq-memory~order": lambda: rounds_to(mpf(2 * 2 * 32 * 32 * 128 * 10000) / 10**9, "50"),
+        "hfb-kvq-zero-point": lambda: mp.nint(mpf(-1) / (mpf(4) / 3)) - mp.nint(mpf(1) / (mpf(4) / 3)) == 0,
+        "hfb-kvq-zero-point~plus": lambda: mp.nint(mpf(-1) / (mpf(4) / 3)) + mp.nint(mpf(1) / (mpf(4) / 3)) == 0,
+        "hfb-llama31-kv-8b": lambda: _llama_kv(32, 8, 16000, "1.95"),
+        "hfb-llama31-kv-8b~heads": lambda: _llama_kv(32, 32, 16000, "1.95"),
+        "hfb-llama31-kv-70b-16k": lambda: _llama_kv(80, 8, 16000, "4.88"),
+        "hfb-llama31-kv-70b-16k~layers": lambda: _llama_kv(64, 8, 16000, "4.88"),
+        "hfb-llama31-kv-70b-128k": lambda: _llama_kv(80, 8, 128000, "39.06"),
+        "hfb-llama31-kv-70b-128k~keys": lambda: _llama_kv(80, 8, 128000, "39.06", kv=1),
+        "hfb-llama31-int4": lambda: 70 * 10**9 * Fraction(4, 8) == 35 * 10**9,
+        "hfb-llama31-int4~inverted": lambda: 70 * 10**9 * Fraction(8, 4) == 35 * 10**9,
+        "hfb-llama31-gpu-hours": lambda: rounds_to(mpf("1.46") + mpf("7.0") + mpf("30.84"), "39.3"),
+        "hfb-llama31-gpu-hours~digit": lambda: rounds_to(mpf("1.46") + mpf("7.0") + mpf("30.84"), "38.3"),
+        "hfb-sd-latent-ratio": lambda: Fraction(3 * 512 * 512, 4 * 64 * 64) == 8 * 8,
+        "hfb-sd-latent-ratio~three": lambda: Fraction(3 * 512 * 512, 3 * 64 * 64) == 8 * 8,
+        "hfb-sd-latent-side": lambda: Fraction(512, 8) == 64,
+        "hfb-sd-latent-side~factor": lambda: Fraction(512, 8) == 32,
+        "hfb-sd-guidance-one": lambda: _guidance(1),
+        "hfb-sd-guidance-one~zero": lambda: _guidance(0),
+        "hfb-trl-peft-fp32": lambda: 10**9 * Fraction(32, 8) == 4 * 10**9,
+        "hfb-trl-peft-fp32~bits": lambda: 10**9 * 32 == 4 * 10**9,
+        "hfb-trl-peft-adamw": lambda: 1 * 10**9 * 8 == 8 * 10**9,
+        "hfb-trl-peft-adamw~exponent": lambda: 1 * 10**9 * 8 == 8 * 10**8,
+        "at-head-dim": lambda: Fraction(512, 8) == 64,
+        "at-head-dim~half": lambda: Fraction(512, 8) == 32,
+        "at-lrate-crossover": lambda: always(lambda w: close(w ** mpf("-0.5"), w * w ** mpf("-1.5")), POS),
+        "at-lrate-crossover~power": lambda: always(lambda w: close(w ** mpf("-0.5"), w * w ** mpf(-1)), POS),
+        "at-lrate-peak": lambda: rounds_to(
+            mpf(512) ** mpf("-0.5") * min(mpf(4000) ** mpf("-0.5"), 4000 * mpf(4000) ** mpf("-1.5")) * 10**4, "7.0"
+        ),
+        "at-lrate-peak~no-step": lambda: rounds_to(
+            mpf(512) ** mpf("-0.5") * min(mpf(4000) ** mpf("-0.5"), 4000 * mpf(4000) ** mpf("-1.5")) * 10**2, "4.4"
+        ),
+        "at-dot": lambda: close(dot(_U6_Q, _U6_K), sum(a * b for a, b in zip(_U6_Q, _U6_K))),
+        "at-dot~square": lambda: close(dot(_U6_Q, _U6_K), sum(a**2 * b for a, b in zip(_U6_Q, _U6_K))),
+        "sb3-rmsprop-eps": lambda: always(lambda a, v, e: close(a / (sqrt(v) + e), a / sqrt(v + e)), _SB3_PTS),
+        "sb3-rmsprop-eps~power": lambda: always(lambda a, v, e: close(a / sqrt(v + e), a * (v + e) ** mpf("-0.5")), _SB3_PTS),
+        "sb3-rmsprop-init": lambda: _sb3_init(lambda a, g: 1 + (1 - a) * (g**2 - 1)),
+        "sb3-rmsprop-init~zeros": lambda: _sb3_init(lambda a, g: (1 - a) * g**2),
+    }
+)
+
+
 # ---- end of checks
 
 
