@@ -24,8 +24,10 @@ SOURCES, ENTRIES = load()
 
 # Formulas the checker gets wrong today, by run: id -> why. Remove an id once it is fixed.
 KNOWN_FALSE_ALARMS = {
-    "tagged": {},
-    "untagged": {},
+    "tagged": {"hfb-posenc-positions": "63000 after \\approx read as exact to the unit, not to its last nonzero digit"},
+    "untagged": {
+        "hfb-posenc-positions": "63000 after \\approx read as exact to the unit, not to its last nonzero digit"
+    },
 }
 KNOWN_FALSE_PASSES = {
     "tagged": {},

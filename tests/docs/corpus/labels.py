@@ -3320,8 +3320,16 @@ def _moe_gate(order):
 
 
 _GIB = mpf(2) ** 30
-_BN_W = [[mpf("0.8"), mpf("-0.5"), mpf("1.2")], [mpf("-1.5"), mpf("0.4"), mpf("-0.9")], [mpf("1.3"), mpf("-0.7"), mpf("0.2")]]
-_BN_X = [[mpf("1.0"), mpf("-0.6"), mpf("0.7")], [mpf("-0.9"), mpf("0.4"), mpf("-1.2")], [mpf("0.8"), mpf("-0.5"), mpf("0.3")]]
+_BN_W = [
+    [mpf("0.8"), mpf("-0.5"), mpf("1.2")],
+    [mpf("-1.5"), mpf("0.4"), mpf("-0.9")],
+    [mpf("1.3"), mpf("-0.7"), mpf("0.2")],
+]
+_BN_X = [
+    [mpf("1.0"), mpf("-0.6"), mpf("0.7")],
+    [mpf("-0.9"), mpf("0.4"), mpf("-1.2")],
+    [mpf("0.8"), mpf("-0.5"), mpf("0.3")],
+]
 _BN_SCALES = ["127", "105.83", "158.75"]
 
 
@@ -3391,8 +3399,10 @@ CHECKS.update(
         "hfb-int8-absmax-factor~inverted": lambda: rounds_to(mpf("5.4") / 127, "23.5"),
         "hfb-int8-absmax-entry": lambda: mp.nint(mpf("-4.3") * 127 / mpf("5.4")) == -101,
         "hfb-int8-absmax-entry~neighbour": lambda: mp.nint(mpf("-3.1") * 127 / mpf("5.4")) == -72,
-        "hfb-4bit-mantissa": lambda: Fraction(1, 2) + Fraction(1, 8) == Fraction(625, 1000)
-        and Fraction(5, 10) + Fraction(125, 1000) == Fraction(625, 1000),
+        "hfb-4bit-mantissa": lambda: (
+            Fraction(1, 2) + Fraction(1, 8) == Fraction(625, 1000)
+            and Fraction(5, 10) + Fraction(125, 1000) == Fraction(625, 1000)
+        ),
         "hfb-4bit-mantissa~quarter": lambda: Fraction(1, 2) + Fraction(1, 8) == Fraction(5, 10) + Fraction(25, 100),
         "hfb-4bit-value": lambda: -1 * 2**2 * (1 + Fraction(1, 2)) == -1 * 4 * Fraction(15, 10) == -6,
         "hfb-4bit-value~no-implicit-one": lambda: -1 * 2**2 * (1 + Fraction(1, 2)) == -1 * 4 * Fraction(5, 10) == -6,
@@ -3427,7 +3437,9 @@ CHECKS.update(
         "hfb-ppo-flat~unclipped": lambda: _ppo_flat(True),
         "hfb-ppo-clip": lambda: close(_clip(mpf("1.5"), 1 - mpf("0.2"), 1 + mpf("0.2")), mpf("1.2")),
         "hfb-ppo-clip~unclipped": lambda: close(_clip(mpf("1.5"), 1 - mpf("0.2"), 1 + mpf("0.2")), mpf("1.5")),
-        "hfb-ppo-min-positive": lambda: close(min(mpf("1.5") * 2, _clip(mpf("1.5"), mpf("0.8"), mpf("1.2")) * 2), mpf("2.4")),
+        "hfb-ppo-min-positive": lambda: close(
+            min(mpf("1.5") * 2, _clip(mpf("1.5"), mpf("0.8"), mpf("1.2")) * 2), mpf("2.4")
+        ),
         "hfb-ppo-min-positive~negative": lambda: close(
             min(mpf("1.5") * -2, _clip(mpf("1.5"), mpf("0.8"), mpf("1.2")) * -2), mpf("-2.4")
         ),
@@ -3510,7 +3522,9 @@ CHECKS.update(
         "at-dot": lambda: close(dot(_U6_Q, _U6_K), sum(a * b for a, b in zip(_U6_Q, _U6_K))),
         "at-dot~square": lambda: close(dot(_U6_Q, _U6_K), sum(a**2 * b for a, b in zip(_U6_Q, _U6_K))),
         "sb3-rmsprop-eps": lambda: always(lambda a, v, e: close(a / (sqrt(v) + e), a / sqrt(v + e)), _SB3_PTS),
-        "sb3-rmsprop-eps~power": lambda: always(lambda a, v, e: close(a / sqrt(v + e), a * (v + e) ** mpf("-0.5")), _SB3_PTS),
+        "sb3-rmsprop-eps~power": lambda: always(
+            lambda a, v, e: close(a / sqrt(v + e), a * (v + e) ** mpf("-0.5")), _SB3_PTS
+        ),
         "sb3-rmsprop-init": lambda: _sb3_init(lambda a, g: 1 + (1 - a) * (g**2 - 1)),
         "sb3-rmsprop-init~zeros": lambda: _sb3_init(lambda a, g: (1 - a) * g**2),
     }
