@@ -39,7 +39,7 @@ from derive.docs.bind import (
 from derive.docs.interpret import Atom, NotationError, Number, TupleNode, Unsupported, rewrite_chain
 from derive.docs.operations import ROUNDING
 from derive.docs.parse import ParseError, parse_latex
-from derive.docs.rounding import is_rounding_of
+from derive.docs.rounding import approximate_places, is_rounding_of
 from derive.errors import DeriveError
 from derive.numeric import WORKING_DIGITS, NumericError, evaluate, holds
 
@@ -167,7 +167,7 @@ def _literal_tolerances(side):
     return None
 
 
-def _approx(a, b, decimals) -> tuple[bool, str]:
+def _approx(a, b, decimals, whole_zeros_significant=True) -> tuple[bool, str]:
     left = _flat(a)
     right = _flat(b)
     if len(left) != len(right):
@@ -175,10 +175,13 @@ def _approx(a, b, decimals) -> tuple[bool, str]:
     with mpmath.workdps(DIGITS):
         for position, (u, v) in enumerate(zip(left, right)):
             places = decimals[position] if position < len(decimals) else decimals[-1]
+            if not whole_zeros_significant:
+                places = approximate_places(v, places)
             if not is_rounding_of(u, v, places):
+                written = f"{places} decimals" if places >= 0 else f"its last nonzero digit (10^{-places})"
                 return (
                     False,
-                    f"component {position + 1}: {mpmath.nstr(u, 10)} is not {mpmath.nstr(v, 10)} rounded to {places} decimals",
+                    f"component {position + 1}: {mpmath.nstr(u, 10)} is not {mpmath.nstr(v, 10)} rounded to {written}",
                 )
     return True, ""
 
@@ -909,7 +912,7 @@ def _check_approximation(reading, link, shown, tolerances):
     literal = _written_digits(link, tolerances)
     if not literal:
         raise DecideError("≈ between two expressions: no written digits set the tolerance")
-    ok, why = _approx(*link.numbers, literal)
+    ok, why = _approx(*link.numbers, literal, whole_zeros_significant=link.relation != "~")
     if ok:
         return None
     return _refuted(

@@ -5,7 +5,8 @@ stands for: 95.4% is 0.954, three decimals) is correct when it lies within half 
 of its last written place of the exact value, |exact − figure| ≤ ½·10⁻ᵏ. That is
 rounding to nearest; at an exact tie both neighbours count as correct roundings. A
 truncation presented as a rounding (0.828 for 0.8286) is therefore wrong, and so is a
-figure off by one unit in its last digit.
+figure off by one unit in its last digit. After ≈ the trailing zeros of a whole number are not
+significant: ≈ 63000 is written to the thousands (= 63000 claims the whole number exactly).
 """
 
 from __future__ import annotations
@@ -33,3 +34,16 @@ def is_rounding_of(exact, figure, places: int) -> bool:
     """
     slack = mpmath.mpf(10) ** (5 - mpmath.mp.dps)
     return abs(mpmath.mpf(exact) - mpmath.mpf(figure)) <= half_unit(places) + slack
+
+
+def approximate_places(figure, places: int) -> int:
+    """The places of a whole number written after ≈, up to its last nonzero digit: ≈ 63000 is to the thousands.
+
+    A figure with decimals (63000.0 written so) keeps the places it writes.
+    """
+    if places > 0 or figure == 0 or figure != int(figure):
+        return places
+    whole, zeros = abs(int(figure)), 0
+    while whole % 10 == 0:
+        whole, zeros = whole // 10, zeros + 1
+    return min(places, -zeros)

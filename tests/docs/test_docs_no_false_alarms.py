@@ -406,3 +406,25 @@ def test_the_inverse_of_a_matrix_singular_as_read_is_unknown_not_zero(tmp_path):
 def test_the_inverse_of_an_invertible_matrix_is_still_taken(tmp_path, right, expected):
     [(verdict, detail)] = verdicts(tmp_path, r"\frac{I}{2I} = " + right)
     assert verdict == expected, detail
+
+
+# --- written figures: a whole number's trailing zeros after ≈ are not significant ---------
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"2 \pi \cdot 10000 \approx 63000", "PASS"),  # "~63,000" positions (a blog's footnote): to the thousands
+        (r"2 \pi \cdot 10000 \approx 31000", "FAIL"),  # off at the thousands too
+        (r"2 \pi \cdot 10000 \approx 62832", "PASS"),  # a figure without trailing zeros keeps its unit
+        (r"2 \pi \cdot 10000 \approx 62833", "FAIL"),
+        (r"2 \pi \cdot 10000 = 63000", "FAIL"),  # = claims the whole number exactly
+        (r"24 \times 10^{6} \cdot 4 \approx 96 \times 10^{6}", "PASS"),
+        (r"24 \times 10^{6} \cdot 4 \approx 93 \times 10^{6}", "FAIL"),
+    ],
+)
+def test_an_approximate_whole_number_is_compared_at_its_last_nonzero_digit(tmp_path, formula, expected):
+    verdict = check_formula(formula)
+    assert verdict["verdict"] == expected, verdict["detail"]
+    [(untagged, detail)] = verdicts(tmp_path, formula)
+    assert untagged == expected, detail
