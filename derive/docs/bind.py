@@ -20,6 +20,7 @@ from typing import Any
 import sympy as sp
 
 from derive.docs.interpret import Atom, Cases, Deriv, Indicator, Number, Side, SumNode, TupleNode
+from derive.docs.operations import ELEMENTARY_FUNCTIONS
 from derive.docs.parse import parse_latex
 from derive.errors import DeriveError
 from derive.notation import KL, CrossEntropy, Entropy, Logistic, Softmax
@@ -198,7 +199,7 @@ class Interpreter:
             if len(expr.args) > 1 and expr.args[1] not in (sp.E,):
                 return _elementwise(lambda a: sp.log(a) / sp.log(self._scalar(self.value(expr.args[1], side))), arg)
             return _elementwise(sp.log, arg)
-        if isinstance(expr, (sp.exp, sp.sin, sp.cos, sp.tanh, sp.sinh, sp.cosh, sp.Abs, sp.factorial)):
+        if isinstance(expr, (*ELEMENTARY_FUNCTIONS, sp.Abs, sp.factorial)):
             arg = self.value(expr.args[0], side)
             if isinstance(arg, (Vec, sp.MatrixBase)):
                 if isinstance(expr, sp.Abs):

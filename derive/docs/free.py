@@ -300,7 +300,9 @@ def child_sides(node) -> list:
         return list(node.args if isinstance(node, Apply) else node.factors)
     if isinstance(node, Extremum):
         return [s for s in (node.body, node.low, node.high) if s is not None]
-    if isinstance(node, (Norm, Transposed, Component)):
+    if isinstance(node, Norm):
+        return [node.body] if node.exponent is None else [node.body, node.exponent]
+    if isinstance(node, (Transposed, Component)):
         return [node.body]
     if isinstance(node, Comparison):
         return list(node.sides)

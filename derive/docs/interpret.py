@@ -64,10 +64,13 @@ from derive.docs.nodes import (
 )
 from derive.docs.sums import DOTS
 from derive.docs.symbols import (
+    ELEMENTARY,
     FONT,
     FUNCTION_ALIASES,
     GREEK,
     GREEK_ALIASES,
+    INVERSE_NAMES,
+    INVERSE_OF,
     NATIVE,
     UNSUPPORTED,
     WORD_FUNCTIONS,
@@ -373,12 +376,12 @@ class Rewriter:
                 out.append(r"\frac{1}{\ln " + self.emit(script) + "}")
             out.append(r"\ln")
             return k2
-        if (
-            t.text in ("exp", "ln", "sin", "cos", "tanh", "sinh", "cosh", "log")
-            and k + 1 < len(tokens)
-            and tokens[k + 1].is_ch("'")
-        ):
-            return calculus.native_prime(self, tokens, k + 1, t.text, out)
+        if t.text != "lg" and k + 1 < len(tokens) and tokens[k + 1].is_ch("'"):
+            return calculus.native_prime(self, tokens, k + 1, INVERSE_NAMES.get(t.text, t.text), out)
+        if t.text in INVERSE_OF and k + 2 < len(tokens) and tokens[k + 1].is_ch("^") and _is_minus_one(tokens[k + 2]):
+            # \sin^{-1} x, \tanh^{-1}(x): the inverse function (arcsin, artanh), as the convention has it
+            out.append("\\" + INVERSE_OF[t.text])
+            return k + 3
         if (
             k + 2 < len(tokens)
             and tokens[k + 1].is_ch("^")
@@ -397,7 +400,7 @@ class Rewriter:
         elif t.text == "lg":
             out.append(r"\frac{1}{\ln 10}\ln")
         else:
-            out.append("\\" + t.text)
+            out.append("\\" + INVERSE_NAMES.get(t.text, t.text))
         if k + 1 < len(tokens) and tokens[k + 1].is_ch("^"):
             raise Unsupported(f"a power of \\{t.text} written before its argument")
         return k + 1
@@ -806,7 +809,11 @@ class Rewriter:
             script, k = self._script(tokens, k)
             order = "infty" if any(x.is_cs("infty") for x in script) else detex(script).replace(" ", "")
             if order not in ("1", "2", "infty", "F"):
-                raise Unsupported(f"the norm \\|·\\|_{order}")
+                if not _is_norm_exponent(script):
+                    raise Unsupported(f"the norm \\|·\\|_{order}")
+                # \|x\|_p, \|x\|_3: the p-norm (sum of |x_i|^p)^(1/p)
+                out.append(self.placeholder(Norm(self.sub_side(body), "p", self.sub_side(script))))
+                return k
         out.append(self.placeholder(Norm(self.sub_side(body), order)))
         return k
 
@@ -943,7 +950,7 @@ COMMAND_READERS = {
     "|": Rewriter._norm,
     "begin": Rewriter._environment,
     "sqrt": Rewriter._square_root,
-    **dict.fromkeys(("log", "ln", "exp", "sin", "cos", "tanh", "sinh", "cosh", "lg"), Rewriter._elementary),
+    **dict.fromkeys(ELEMENTARY, Rewriter._elementary),
     "cdot": Rewriter._native_operator,
     "times": Rewriter._native_operator,
     **dict.fromkeys(("top", "intercal", "prime"), Rewriter._lone_transpose),
@@ -989,6 +996,9 @@ NATIVE_ALIASES = {
     "log": "log",
     "ln": "ln",
     "Exp": "exp",
+    "tan": "tan",
+    **{name: name for name in ("arcsin", "arccos", "arctan", "arcsinh", "arccosh", "arctanh")},
+    **INVERSE_NAMES,
 }
 
 
@@ -1096,6 +1106,20 @@ def _split_commas(tokens) -> list:
             current.append(x)
     parts.append(current)
     return parts
+
+
+def _is_norm_exponent(script) -> bool:
+    """Whether the subscript of a norm is an exponent p: one letter, Greek letter or whole number."""
+    items = [x for x in script if not x.is_ch(" ")]
+    if len(items) == 1 and (items[0].is_cs(*GREEK) or items[0].kind == "ch" and items[0].text.isalpha()):
+        return items[0].text not in ("F", "T")
+    return bool(items) and all(x.kind == "ch" and x.text.isdigit() for x in items)
+
+
+def _is_minus_one(script_token) -> bool:
+    """Whether a superscript token is -1 (``^{-1}``)."""
+    items = script_token.items if script_token.kind == "group" else [script_token]
+    return word_of(items).replace(" ", "") == "-1"
 
 
 def _is_transpose(script) -> bool:

@@ -111,10 +111,11 @@ class Extremum:
 
 @dataclass
 class Norm:
-    """\\|x\\| (Euclidean), \\|x\\|_1, \\|x\\|_\\infty, \\|A\\|_F."""
+    """\\|x\\| (Euclidean), \\|x\\|_1, \\|x\\|_\\infty, \\|A\\|_F; \\|x\\|_p (order "p", the exponent a side)."""
 
     body: Side
     order: str = ""
+    exponent: Side | None = None
 
 
 @dataclass

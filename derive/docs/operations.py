@@ -44,7 +44,17 @@ NATIVE_FUNCTIONS = {
     "tanh": sp.tanh,
     "sinh": sp.sinh,
     "cosh": sp.cosh,
+    "tan": sp.tan,
+    "arcsin": sp.asin,
+    "arccos": sp.acos,
+    "arctan": sp.atan,
+    "arcsinh": sp.asinh,
+    "arccosh": sp.acosh,
+    "arctanh": sp.atanh,
 }
+
+# the SymPy classes of the elementary functions but the logarithm (whose base the reader sets)
+ELEMENTARY_FUNCTIONS = tuple(f for name, f in NATIVE_FUNCTIONS.items() if name not in ("ln", "log"))
 
 
 def value_of(interp, node):
@@ -269,7 +279,7 @@ def extremum(interp, node: Extremum):
 
 
 def norm(interp, node: Norm):
-    """‖x‖ = ‖x‖₂ (Euclidean), ‖x‖₁, ‖x‖_∞; for a matrix only ‖A‖_F (Frobenius)."""
+    """‖x‖ = ‖x‖₂ (Euclidean), ‖x‖₁, ‖x‖_∞, ‖x‖_p = (Σ|x_i|^p)^(1/p); for a matrix only ‖A‖_F (Frobenius)."""
     BindError, _, _ = _errors()
     value = interp.side(node.body)
     explicit = _entries(interp, value)
@@ -285,6 +295,9 @@ def norm(interp, node: Norm):
         return sp.Add(*[sp.Abs(e) for e in items])
     if node.order == "infty":
         return sp.Max(*[sp.Abs(e) for e in items])
+    if node.order == "p":
+        p = interp._scalar(interp.side(node.exponent))
+        return sp.Add(*[sp.Abs(e) ** p for e in items]) ** (1 / p)
     return sp.sqrt(sp.Add(*[e**2 for e in items]))
 
 

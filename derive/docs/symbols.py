@@ -133,6 +133,39 @@ NATIVE = {
     "tfrac": r"\frac",
     "cfrac": r"\frac",
 }
+# the elementary functions the grammar computes, written as commands (\\log is read in the document's base)
+ELEMENTARY = (
+    "log",
+    "ln",
+    "lg",
+    "exp",
+    "sin",
+    "cos",
+    "tan",
+    "sinh",
+    "cosh",
+    "tanh",
+    "arcsin",
+    "arccos",
+    "arctan",
+    "arcsinh",
+    "arccosh",
+    "arctanh",
+    "arsinh",
+    "arcosh",
+    "artanh",
+)
+# the ISO names of the inverse hyperbolic functions, under the names the grammar knows
+INVERSE_NAMES = {"arsinh": "arcsinh", "arcosh": "arccosh", "artanh": "arctanh"}
+# f^{-1} for a trigonometric or hyperbolic f: by convention its inverse function, not 1/f
+INVERSE_OF = {
+    "sin": "arcsin",
+    "cos": "arccos",
+    "tan": "arctan",
+    "sinh": "arcsinh",
+    "cosh": "arccosh",
+    "tanh": "arctanh",
+}
 UNSUPPORTED = {
     "iint",
     "oint",

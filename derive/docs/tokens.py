@@ -204,12 +204,41 @@ def _restructure(tokens) -> list:
             out.append(Tok("cs", "evalclose", t.pos))
             k = nxt[0] + 1
             continue
+        if t.is_ch("^", "_") and nxt and tokens[nxt[0]].is_cs(*SCRIPT_COMMANDS):
+            taken = _command_with_arguments(tokens, nxt[0])
+            if taken is not None:  # e^\frac{x}{2}: the script is the command with its arguments, as TeX reads it
+                out.extend([t, Tok("group", "", tokens[nxt[0]].pos, _restructure(tokens[nxt[0] : taken]))])
+                k = taken
+                continue
         if t.kind == "group":
             out.append(Tok("group", "", t.pos, _restructure(t.items)))
         else:
             out.append(t)
         k += 1
     return out
+
+
+# commands that may stand as a sub- or superscript with their arguments: command -> number of arguments
+SCRIPT_COMMANDS = {"frac": 2, "dfrac": 2, "tfrac": 2, "cfrac": 2, "binom": 2, "sqrt": 1}
+
+
+def _command_with_arguments(tokens, k):
+    """The position after the command at tokens[k] and its arguments (each a group or one token), or None."""
+    needed = SCRIPT_COMMANDS[tokens[k].text]
+    m = k + 1
+    if tokens[k].is_cs("sqrt") and m < len(tokens) and tokens[m].is_ch("["):
+        close = next((n for n in range(m, len(tokens)) if tokens[n].is_ch("]")), None)
+        if close is None:
+            return None
+        m = close + 1
+    while needed:
+        while m < len(tokens) and tokens[m].is_ch(" "):
+            m += 1
+        if m >= len(tokens) or tokens[m].kind == "ch" and not tokens[m].text.isalnum():
+            return None
+        needed -= 1
+        m += 1
+    return m
 
 
 def _brace_cases(tokens, k):

@@ -48,6 +48,7 @@ from derive.docs.interpret import (
     TupleNode,
     rewrite_chain,
 )
+from derive.docs.operations import ELEMENTARY_FUNCTIONS
 from derive.docs.parse import ParseError, parse_latex
 
 # functions the checker knows by their usual names: their arguments are the formula's own variables
@@ -78,7 +79,7 @@ KNOWN_FUNCTIONS = {
 }
 # names that mean one function only: "sigmoid(x) = ..." is a claim about it, while "σ(x) = max(0, x)" defines σ
 UNAMBIGUOUS_FUNCTIONS = {"sigmoid", "logistic", "softmax", "Softmax", "logsoftmax", "diag", "tr", "trace", "rank"}
-NATIVE_FUNCTIONS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tanh, sp.sinh, sp.cosh)
+NATIVE_FUNCTIONS = (sp.log, *ELEMENTARY_FUNCTIONS)
 DEFINITION_MARK = re.compile(
     r":=|=:|\\coloneqq|\\eqqcolon|\\triangleq|\\equiv|\\doteq|\\(?:stackrel|overset)\s*\{[^{}]*(?:def|\\Delta)"
 )

@@ -369,7 +369,7 @@ UNDECIDED = [
     (r"\sqrt{t^2} = t, \quad \text{for } t \in (0, 1)", {"kinds": REAL}, "condition"),
     (r"\frac{n}{n + 1} \to 1", {}, "limit"),
     (r"a = b, \text{ for } a > 0 \text{ or } b > 0", {"kinds": REAL}, "'or'"),
-    (r"\|x\|_3 = 1", {}, "norm"),
+    (r"\|x\|_{2,1} = 1", {}, "norm"),
     (r"\sum_{i=0}^{n-1} z_i = 0", {}, "from 0"),
     (r"P(y = i) \propto e^{z_i}", {}, "relation"),
     (

@@ -1,0 +1,82 @@
+"""Notation real ML documents use often: inverse trigonometric and hyperbolic functions, a
+fraction or root written as a bare script (``e^\\frac{x}{2}``), the p-norm ``\\|x\\|_p``. Each form
+is read on a correct formula (PASS) and a wrong variant (FAIL) by the same machinery; what the
+checker cannot decide stays UNKNOWN with the reason."""
+
+import pytest
+
+from derive.docs import check_formula
+
+REAL = {"x": "real", "a": "real", "b": "real"}
+UNIT = {"clauses": "-0.9 < t < 0.9"}
+
+# (name, correct formula, wrong variant, check_formula keywords)
+PAIRS = [
+    ("arctan undoes tan", r"\tan(\arctan(x)) = x", r"\tan(\arctan(x)) = 2x", {"kinds": REAL}),
+    ("derivative of arctan", r"\arctan'(x) = \frac{1}{1 + x^2}", r"\arctan'(x) = \frac{1}{1 - x^2}", {"kinds": REAL}),
+    ("arcsin and arccos", r"\arcsin(t) + \arccos(t) = \frac{\pi}{2}", r"\arcsin(t) + \arccos(t) = \pi", UNIT),
+    (
+        "artanh as a logarithm (operator name)",
+        r"\operatorname{artanh}(t) = \frac{1}{2} \ln\frac{1 + t}{1 - t}",
+        r"\operatorname{artanh}(t) = \frac{1}{2} \ln\frac{1 - t}{1 + t}",
+        UNIT,
+    ),
+    (
+        "arsinh as a logarithm",
+        r"\operatorname{arcsinh}(x) = \ln(x + \sqrt{x^2 + 1})",
+        r"\operatorname{arcsinh}(x) = \ln(x + \sqrt{x^2 - 1})",
+        {"kinds": REAL},
+    ),
+    ("sin^{-1} is arcsin", r"\sin^{-1}(t) = \arcsin(t)", r"\sin^{-1}(t) = \frac{1}{\sin(t)}", UNIT),
+    (
+        "tanh^{-1} is artanh",
+        r"\tanh^{-1}(t) = \frac{1}{2} \log\frac{1 + t}{1 - t}",
+        r"\tanh^{-1}(t) = \frac{1}{2} \log\frac{1 - t}{1 + t}",
+        UNIT,
+    ),
+    (
+        "haversine and the spherical law of cosines",
+        r"2\arcsin\left(\sqrt{\sin^2\left(\frac{a - b}{2}\right) + \cos(a)\cos(b)\sin^2\left(\frac{c}{2}\right)}\right)"
+        r" = \arccos\left(\sin(a)\sin(b) + \cos(a)\cos(b)\cos(c)\right)",
+        r"2\arcsin\left(\sqrt{\sin^2\left(a - b\right) + \cos(a)\cos(b)\sin^2\left(c\right)}\right)"
+        r" = \arccos\left(\sin(a)\sin(b) + \cos(a)\cos(b)\cos(c)\right)",
+        {"clauses": "-1.5 < a < 1.5; -1.5 < b < 1.5; -3 < c < 3"},
+    ),
+    (
+        "a bare fraction as an exponent",
+        r"e^\frac{x}{2} e^\frac{x}{2} = e^x",
+        r"e^\frac{x}{2} e^\frac{x}{2} = e^{2x}",
+        {"kinds": REAL},
+    ),
+    ("a bare fraction of digits as an exponent", r"4^\frac12 = 2", r"4^\frac12 = 4", {}),
+    ("a bare root as an exponent", r"e^\sqrt{4} = e^2", r"e^\sqrt{4} = e^4", {}),
+    (
+        "the p-norm",
+        r"\|x\|_r = \left(\sum_i |x_i|^r\right)^{1/r}",
+        r"\|x\|_r = \sum_i |x_i|^r",
+        {"clauses": "x: vector; r: positive; r > 1"},
+    ),
+    ("the 3-norm", r"\|x\|_3^3 = \sum_i |x_i|^3", r"\|x\|_3^3 = \sum_i x_i^3", {"clauses": "x: vector"}),
+    ("the p-norm of a number", r"\|a\|_r = |a|", r"\|a\|_r = a", {"clauses": "a: real; r: positive"}),
+]
+
+
+@pytest.mark.parametrize("name,correct,wrong,keywords", PAIRS, ids=[p[0] for p in PAIRS])
+def test_notation_is_read_on_a_correct_formula_and_a_wrong_variant(name, correct, wrong, keywords):
+    passed = check_formula(correct, **keywords)
+    assert passed["verdict"] == "PASS", passed["detail"]
+    failed = check_formula(wrong, **keywords)
+    assert failed["verdict"] == "FAIL", failed["detail"]
+
+
+UNDECIDED = [
+    (r"\|x\|_{2,1} = 1", {"clauses": "x: vector"}, "norm"),
+    (r"\|x\|_{\max} = 1", {"clauses": "x: vector"}, "norm"),
+]
+
+
+@pytest.mark.parametrize("formula,keywords,reason", UNDECIDED, ids=[u[0] for u in UNDECIDED])
+def test_what_cannot_be_decided_is_unknown_with_the_reason(formula, keywords, reason):
+    verdict = check_formula(formula, **keywords)
+    assert verdict["verdict"] == "UNKNOWN", verdict
+    assert reason in verdict["detail"], verdict["detail"]
