@@ -286,7 +286,15 @@ class Rewriter:
             if len(over) > 1 or over[0] in (0, len(tokens) - 1):
                 raise NotationError("\\over needs one numerator and one denominator", tokens[over[0]].pos)
             return r"\frac{" + self.emit(tokens[: over[0]]) + "}{" + self.emit(tokens[over[0] + 1 :]) + "}"
-        dots = next((m for m, x in enumerate(tokens) if x.is_cs(*DOTS)), None)
+        # dots in a list (x_1, \\ldots, x_n) are read with the list; any other dots make a sum or product
+        dots = next(
+            (
+                m
+                for m, x in enumerate(tokens)
+                if x.is_cs(*DOTS) and not (m and tokens[m - 1].is_ch(",") or len(tokens) == 1)
+            ),
+            None,
+        )
         if dots is not None:
             return self.emit(sums.series(self, tokens, dots), products)
         if products:
@@ -404,6 +412,9 @@ class Rewriter:
         if k + 1 < len(tokens) and tokens[k + 1].is_ch("^"):
             raise Unsupported(f"a power of \\{t.text} written before its argument")
         return k + 1
+
+    def _dots_in_a_list(self, tokens, k, out):
+        raise Unsupported("\\ldots in a list (x_1, \\ldots, x_n) is read only in \\max and \\min")
 
     def _native_operator(self, tokens, k, out):
         out.append(NATIVE[tokens[k].text] + " ")  # \cdot, \times
@@ -832,6 +843,15 @@ class Rewriter:
             parts = _split_commas(inner)
             if any(not p for p in parts):
                 raise Unsupported(f"the arguments of {op} are not a list separated by commas")
+            run = sums.dotted_list(parts, sums._fresh_index(inner)) if op in ("max", "min") else None
+            if run is not None:  # \max\{x_1, \ldots, x_n\}: the largest x_j for j = 1 .. n
+                parts, (low, top, body) = run
+                low_side = self.sub_side([Tok("ch", c, top.pos) for c in low])
+                extremum = Extremum(op, sums._fresh_index(inner), self.sub_side(body), low_side, self.sub_side([top]))
+                if not parts:
+                    out.append(self.placeholder(extremum))
+                    return k2
+                parts = [*parts, [Tok("made", self.placeholder(extremum), top.pos)]]
             wanted = {"clip": 3, "sign": 1, "sgn": 1, "erf": 1, "ReLU": 1, "relu": 1}.get(op)
             if wanted and len(parts) != wanted:
                 raise Unsupported(f"{op} with {len(parts)} arguments (expected {wanted})")
@@ -951,6 +971,7 @@ COMMAND_READERS = {
     "begin": Rewriter._environment,
     "sqrt": Rewriter._square_root,
     **dict.fromkeys(ELEMENTARY, Rewriter._elementary),
+    **dict.fromkeys(DOTS, Rewriter._dots_in_a_list),
     "cdot": Rewriter._native_operator,
     "times": Rewriter._native_operator,
     **dict.fromkeys(("top", "intercal", "prime"), Rewriter._lone_transpose),

@@ -95,6 +95,9 @@ def series(rw, tokens, dots):
     terms.append(current)
     at = [n for n, term in enumerate(terms) if len(term) == 1 and term[0].is_cs(*DOTS)]
     if len(at) != 1 or any(not term for term in terms):
+        rewritten = _product_with_dots(tokens, dots)
+        if rewritten is not None:
+            return rewritten
         raise Unsupported("\\ldots that is not one term of a sum (a + b + \\ldots + z) is not read")
     before, after = terms[: at[0]], terms[at[0] + 1 :]
     if len(after) > 1:
@@ -111,6 +114,74 @@ def series(rw, tokens, dots):
         node = Series([rw.sub_side(term) for term in before])
         rewritten = [Tok("made", rw.placeholder(node), run[0].pos)]
     return tokens[:lo] + [Tok("ch", "(", run[0].pos), *rewritten, Tok("ch", ")", run[0].pos)] + tokens[hi:]
+
+
+def _product_with_dots(tokens, dots):
+    """tokens with a product written with dots rewritten: a_1 a_2 \\cdots a_n (or a_1 \\cdot a_2 \\cdots a_n) as
+    \\prod_{j=1}^{n} a_j, when the factors are alike but for one index counting up by one; None otherwise."""
+    start, depth = dots, 0
+    while start > 0:
+        x = tokens[start - 1]
+        if x.is_ch(")", "]"):
+            depth += 1
+        elif x.is_ch("(", "["):
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and _ends_factor_run(tokens, start - 1):
+            break
+        start -= 1
+    end, depth = dots + 1, 0
+    while end < len(tokens):
+        x = tokens[end]
+        if x.is_ch("(", "["):
+            depth += 1
+        elif x.is_ch(")", "]"):
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and _ends_factor_run(tokens, end):
+            break
+        end += 1
+    last = _drop_products(tokens[dots + 1 : end], leading=True)
+    before = _drop_products(tokens[start:dots], leading=False)
+    if not last or not before:
+        return None
+    width = len(last)
+    factors = []
+    while len(before) >= width:
+        factor = before[len(before) - width :]
+        if _index_pattern([factor], last, "j") is None:
+            break
+        factors.insert(0, factor)
+        before = _drop_products(before[: len(before) - width], leading=False)
+    if not factors:
+        return None
+    rewritten = _index_pattern(factors, last, _fresh_index(tokens))
+    if rewritten is None:
+        return None
+    rewritten[0] = Tok("cs", "prod", rewritten[0].pos)
+    # the factors written before the pattern stay as they are: 2 a_1 \\cdots a_n is 2 \\prod_j a_j
+    head = tokens[:start] + before
+    if before and before[-1].kind != "cs":
+        head = head + [Tok("cs", "cdot", tokens[dots].pos)]
+    return head + [Tok("ch", "(", tokens[dots].pos), *rewritten, Tok("ch", ")", tokens[dots].pos)] + tokens[end:]
+
+
+def _ends_factor_run(tokens, m) -> bool:
+    """Whether tokens[m] ends a run of factors: a top-level +, -, comma, relation or separator."""
+    from derive.docs.chain import relation_at
+
+    x = tokens[m]
+    return x.is_ch("+", "-", ",", ";;", "|") or x.is_cs("\\", "{", "}", "|") or bool(relation_at(tokens, m))
+
+
+def _drop_products(tokens, leading):
+    """tokens without the product signs (\\cdot, \\times) at their start (leading) or end."""
+    tokens = list(tokens)
+    while tokens and (tokens[0] if leading else tokens[-1]).is_cs("cdot", "times"):
+        tokens = tokens[1:] if leading else tokens[:-1]
+    return tokens
 
 
 def count(rw, tokens, k, out):
@@ -167,6 +238,24 @@ def _fresh_index(tokens) -> str:
 def _index_pattern(before, last, index):
     """\\sum_{index=a}^{z} term tokens when the terms before the dots and the last one are alike but
     for one place holding a, a + 1, ... (integers) and z (anything); None otherwise."""
+    found = index_run(before, last, index)
+    if found is None:
+        return None
+    low, top, body = found
+    pos = top.pos
+    return [
+        Tok("cs", "sum", pos),
+        Tok("ch", "_", pos),
+        Tok("group", "", pos, [Tok("ch", index, pos), Tok("ch", "=", pos), *[Tok("ch", c, pos) for c in low]]),
+        Tok("ch", "^", pos),
+        Tok("group", "", pos, [top]),
+        *body,
+    ]
+
+
+def index_run(before, last, index):
+    """(first value, last value token, term tokens in ``index``) when the items before the dots and the last
+    one are alike but for one place holding a, a + 1, ... (integers) and z (a letter or number); None otherwise."""
     shapes = [_flatten_with_groups(term) for term in [*before, last]]
     if any(len(shape) != len(shapes[0]) for shape in shapes):
         return None
@@ -180,16 +269,21 @@ def _index_pattern(before, last, index):
     top = shapes[-1][place]
     if top.kind != "ch" or not top.text.isalnum() or top.text.isdigit() and int(top.text) < int(values[-1]):
         return None
-    pos = top.pos
-    body = _replace_at(last, shapes[-1][place], Tok("ch", index, pos))
-    return [
-        Tok("cs", "sum", pos),
-        Tok("ch", "_", pos),
-        Tok("group", "", pos, [Tok("ch", index, pos), Tok("ch", "=", pos), *[Tok("ch", c, pos) for c in values[0]]]),
-        Tok("ch", "^", pos),
-        Tok("group", "", pos, [top]),
-        *body,
-    ]
+    return values[0], top, _replace_at(last, shapes[-1][place], Tok("ch", index, top.pos))
+
+
+def dotted_list(items, index):
+    """(items before the run, (first value, last value token, term tokens)) for a list a, x_1, x_2, \\ldots, x_n
+    whose last items run over an index (x_j for j = 1 .. n); None if the dots are not second to last."""
+    at = [m for m, item in enumerate(items) if len(item) == 1 and item[0].is_cs(*DOTS)]
+    if len(at) != 1 or at[0] != len(items) - 2 or at[0] == 0:
+        return None
+    before, last = items[: at[0]], items[-1]
+    for start in range(len(before)):
+        found = index_run(before[start:], last, index)
+        if found is not None:
+            return before[:start], found
+    return None
 
 
 def _flatten_with_groups(tokens) -> list:

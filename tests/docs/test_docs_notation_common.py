@@ -1,5 +1,6 @@
 """Notation real ML documents use often: inverse trigonometric and hyperbolic functions, a
-fraction or root written as a bare script (``e^\\frac{x}{2}``), the p-norm ``\\|x\\|_p``. Each form
+fraction or root written as a bare script (``e^\\frac{x}{2}``), the p-norm ``\\|x\\|_p``, products
+written with dots (``a_1 a_2 \\cdots a_n``) and lists with dots in ``\\max``/``\\min``. Each form
 is read on a correct formula (PASS) and a wrong variant (FAIL) by the same machinery; what the
 checker cannot decide stays UNKNOWN with the reason."""
 
@@ -58,6 +59,42 @@ PAIRS = [
     ),
     ("the 3-norm", r"\|x\|_3^3 = \sum_i |x_i|^3", r"\|x\|_3^3 = \sum_i x_i^3", {"clauses": "x: vector"}),
     ("the p-norm of a number", r"\|a\|_r = |a|", r"\|a\|_r = a", {"clauses": "a: real; r: positive"}),
+    (
+        "a product written with dots",
+        r"\log(a_1 a_2 \cdots a_n) = \sum_{i=1}^{n} \log a_i",
+        r"\log(a_1 a_2 \cdots a_n) = \sum_{i=2}^{n} \log a_i",
+        {"clauses": "a: positive vector"},
+    ),
+    (
+        "a product of one factor and dots",
+        r"a_1 \cdots a_n = \prod_{i=1}^{n} a_i",
+        r"a_1 \cdots a_n = \sum_{i=1}^{n} a_i",
+        {"clauses": "a: vector"},
+    ),
+    (
+        "a product of bracketed factors with dots",
+        r"(1 + a_1)(1 + a_2) \cdots (1 + a_n) = \prod_{i=1}^n (1 + a_i)",
+        r"(1 + a_1)(1 + a_2) \cdots (1 + a_n) = \prod_{i=1}^n (1 - a_i)",
+        {"clauses": "a: vector"},
+    ),
+    (
+        "a product of applications with dots and a factor before",
+        r"2 \sigma(z_1) \cdot \sigma(z_2) \cdots \sigma(z_n) = 2 \prod_{i=1}^n \sigma(z_i)",
+        r"2 \sigma(z_1) \cdot \sigma(z_2) \cdots \sigma(z_n) = \prod_{i=1}^n \sigma(z_i)",
+        {},
+    ),
+    (
+        "the largest of a list with dots",
+        r"\max\{z_1, \ldots, z_n\} = \max_i z_i",
+        r"\max\{z_1, \ldots, z_n\} = \min_i z_i",
+        {},
+    ),
+    (
+        "a list with dots after a number",
+        r"\max(0, z_1, z_2, \dots, z_n) \ge z_1",
+        r"\max(0, z_1, z_2, \dots, z_n) \le z_1",
+        {},
+    ),
 ]
 
 
@@ -72,6 +109,10 @@ def test_notation_is_read_on_a_correct_formula_and_a_wrong_variant(name, correct
 UNDECIDED = [
     (r"\|x\|_{2,1} = 1", {"clauses": "x: vector"}, "norm"),
     (r"\|x\|_{\max} = 1", {"clauses": "x: vector"}, "norm"),
+    # factors that count down, or a factor after the last one of the pattern: no product is guessed
+    (r"a_3 a_2 \cdots a_1 = 1", {"clauses": "a: vector"}, "\\ldots"),
+    (r"a_1 a_2 \cdots a_n b = b", {"clauses": "a: vector; b: real"}, "\\ldots"),
+    (r"f(x_1, \ldots, x_n) = 1", {}, "in a list"),
 ]
 
 
