@@ -319,7 +319,11 @@ def _compile_loop(expr, combine):
     identity (a derivative's perturbed copy is another vector), and the memo keeps them
     alive, so an identity is never reused within a run.
     """
-    body = _compile(expr.function)
+    _bound.extend(index for index, _, _ in expr.limits)
+    try:
+        body = _compile(expr.function)
+    finally:
+        del _bound[-len(expr.limits) :]
     limits = [(index, _compile_int(low), _compile_int(high)) for index, low, high in expr.limits]
     reads = _dependencies(expr)
 
@@ -359,6 +363,7 @@ def _compile_loop(expr, combine):
 
 
 _MISSING = object()
+_bound: list = []  # the indices of the loops around the node being compiled, outermost first
 
 
 def _compile_indexed(expr):
@@ -600,7 +605,7 @@ def _compile_self_evaluating(expr):
     try:
         parts = [_compile(a) for a in expr.args]
     except Unsupported:
-        raise NeedsIntegers(f"{type(expr).__name__} at symbolic arguments") from None
+        return _compile_per_loop_indices(expr)
     func = expr.func
 
     def evaluate(env):
@@ -616,6 +621,41 @@ def _compile_self_evaluating(expr):
         raise Fallback(f"{type(expr).__name__} left unevaluated")
 
     return evaluate
+
+
+def _compile_per_loop_indices(expr):
+    """Such a function whose arguments do not compile as they stand (a matrix given by its entries,
+    a position that is a loop's index): compiled again for each value of the loops' indices it
+    holds, with those values put in, as instantiating it at the point would (σ_k(M) inside Σ_k).
+
+    Only loop indices are put in at run time; a size still symbolic asks for the point's integers.
+    """
+    indices = [index for index in dict.fromkeys(_bound) if index in expr.free_symbols]
+    integers = {s for s in expr.free_symbols if isinstance(s, sp.Symbol) and s.is_integer}
+    if not indices or not integers <= set(indices):
+        raise NeedsIntegers(f"{type(expr).__name__} at symbolic arguments")
+    reads = [_compile_int(index) for index in indices]
+    compiled = {}
+
+    def evaluate(env):
+        values = tuple(read(env) for read in reads)
+        run = compiled.get(values)
+        if run is None:
+            concrete = expr.xreplace({index: sp.Integer(v) for index, v in zip(indices, values)})
+            try:
+                run = _compile(_unfolded(concrete)) if concrete != expr else _UNSUPPORTED
+            except (Unsupported, RecursionError, ValueError, TypeError, AttributeError, NotImplementedError):
+                run = _UNSUPPORTED
+            compiled[values] = run
+        if run is _UNSUPPORTED:
+            raise Fallback(f"{type(expr).__name__} does not compile at these indices")
+        return run(env)
+
+    return evaluate
+
+
+def _UNSUPPORTED(env):  # the marker of a node that does not compile at some loop indices
+    raise Fallback("not compiled")
 
 
 _DIGITS = object()  # the key of a run's working digits (without guard digits) in its environment

@@ -102,7 +102,7 @@ def instantiated_value(expr, point: Point, dps: int = WORKING_DIGITS):
         return value
     # a matrix symbol's shape holds dimensions: look its value up under the instantiated shape
     rest = {(s.xreplace(ints) if isinstance(s, sp.MatrixSymbol) else s): v for s, v in rest.items()}
-    concrete = concrete.xreplace(rest).doit()
+    concrete = exact_limits(concrete.xreplace(rest)).doit()
     if isinstance(concrete, sp.MatrixExpr):  # e.g. a zero matrix of concrete shape
         concrete = concrete.as_explicit()
     if isinstance(concrete, sp.MatrixBase):
@@ -132,6 +132,20 @@ def _doit_keeping_limits(expr):
         return expr.doit()
     done = expr.xreplace(held).doit()
     return done.xreplace({d: limit.func(limit.args[0].doit(), *limit.args[1:]) for limit, d in held.items()})
+
+
+def exact_limits(expr):
+    """``expr`` with the numbers inside each limit made exact: every Float the rational it stands for.
+
+    SymPy's ``limit`` turns the Floats it is given into rationals itself (``nsimplify``: a
+    search for a simple closed form by integer relations, then the decimal digits), which
+    cost more than the limit; the point's values are exact binary numbers, so they go in
+    as such. The limit is then taken of the same function up to the last of the 60 digits.
+    """
+    return expr.replace(
+        lambda e: isinstance(e, sp.Limit) and e.has(sp.Float),
+        lambda e: e.xreplace({number: sp.Rational(number) for number in e.atoms(sp.Float)}),
+    )
 
 
 class _NotElementary(Exception):

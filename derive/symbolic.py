@@ -651,6 +651,24 @@ def _zero_candidates(expr):
     yield sp.simplify(expr)
 
 
+def _pythagoras(expr):
+    """``expr`` with sin(x)² written 1 − cos(x)² for every x (an identity)."""
+    squares = {sp.sin(x) ** 2: 1 - sp.cos(x) ** 2 for x in (f.args[0] for f in expr.atoms(sp.sin))}
+    return _expand(expr.subs(squares)) if squares else expr
+
+
+def _vanishes(expr) -> bool:
+    """Whether ``expr`` is shown to be 0: expanded, with trigonometric functions of sums expanded and
+    sin² + cos² = 1 (cheap, and enough for a rotation's entries), else by ``simplify``."""
+    if _is_zero(_expand(expr)):
+        return True
+    if expr.has(sp.sin, sp.cos):
+        expanded = _expand(sp.expand_trig(expr))
+        if _is_zero(expanded) or _is_zero(_pythagoras(expanded)):
+            return True
+    return _is_zero(sp.simplify(expr))
+
+
 def _is_zero(value) -> bool:
     if isinstance(value, sp.MatrixBase):
         return all(entry == 0 for entry in value)
@@ -684,11 +702,11 @@ def prove_zero(
 
     def attempt():
         if isinstance(expr, sp.MatrixExpr) or getattr(expr, "is_Matrix", False):
-            candidate = sp.simplify(sp.expand(expr).doit())
-            return SymbolicVerdict(
-                _is_zero(candidate),
-                "matrix algebra" if _is_zero(candidate) else "SymPy left a nonzero matrix expression",
-            )
+            explicit = sp.expand(expr).doit()
+            proved = (
+                isinstance(explicit, sp.MatrixBase) and all(_vanishes(entry) for entry in explicit)
+            ) or _is_zero(sp.simplify(explicit))
+            return SymbolicVerdict(proved, "matrix algebra" if proved else "SymPy left a nonzero matrix expression")
         form = normal_form(expr, assumptions)
         if form == 0:
             return SymbolicVerdict(True, "normal form of sums")
@@ -710,7 +728,7 @@ def prove_zero(
             return SymbolicVerdict(True, further)
         if reordered is not None:
             rest, summands = _merged_summands(reordered)
-            if summands and sp.simplify(rest) == 0 and all(sp.simplify(body) == 0 for body in summands.values()):
+            if summands and _vanishes(rest) and all(_vanishes(body) for body in summands.values()):
                 return SymbolicVerdict(True, "sums over the same range merged, summand simplified")
         return SymbolicVerdict(False, "SymPy could not reduce the difference to 0")
 

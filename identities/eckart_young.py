@@ -264,6 +264,13 @@ class OtherIndex(Index):
         return rf"1 \le {name} \le {sp.latex(self.size)},\ {name} \ne {sp.latex(self.other)}"
 
 
+@functools.lru_cache(maxsize=64)
+def _sampled_svd(entries: tuple, rows: int, cols: int):
+    """mpmath's SVD of a sampled matrix (entries row by row), computed once for the two factors drawn from it."""
+    with mpmath.workdps(DIGITS + 20):
+        return mpmath.svd_r(mpmath.matrix([list(entries[a * cols : (a + 1) * cols]) for a in range(rows)]))
+
+
 class PerturbedFactor(Sampler):
     """B = U_r Σ_r + εN (side "left", m×r) or A = V_rᵀ + εN (side "right", r×n): the truncated SVD's
     factors plus noise of a random size ε ∈ [10⁻³, 1], so BA has rank ≤ r and is often nearly optimal."""
@@ -274,7 +281,7 @@ class PerturbedFactor(Sampler):
     def sample(self, rng, values):
         mat, rank = values[M], values[r]
         with mpmath.workdps(DIGITS + 20):
-            left, sigma, right = mpmath.svd_r(mat)
+            left, sigma, right = _sampled_svd(tuple(mat), mat.rows, mat.cols)
             eps = mpmath.mpf(10) ** (-3 * uniform(rng, 0, 1))
             if self.side == "left":
                 return mpmath.matrix(
