@@ -29,6 +29,7 @@ from functools import lru_cache
 
 import mpmath
 import sympy as sp
+from mpmath.libmp import fone, mpf_mul, mpf_pos
 
 from derive.notation import Notation, unfold
 from derive.symbolic import canonical_dummies
@@ -216,6 +217,23 @@ def _total(values):
 
 
 def _product(values):
+    """The product of the values: of mpf values bit for bit ``mpmath.fprod``'s (the same roundings in
+    the same order), without its per-call overhead."""
+    prec, rounding = mpmath.mp._prec_rounding
+    raw = fone
+    for v in values:
+        if type(v) is not _MPF:
+            return _general_product(values)
+        raw = mpf_mul(raw, v._mpf_, prec, rounding)
+    product = _MPF.__new__(_MPF)
+    product._mpf_ = mpf_pos(raw, prec, rounding)
+    return product
+
+
+_MPF = mpmath.mpf
+
+
+def _general_product(values):
     if any(isinstance(v, Dual) for v in values):
         total = mpmath.mpf(1)
         for v in values:

@@ -703,9 +703,8 @@ def prove_zero(
     def attempt():
         if isinstance(expr, sp.MatrixExpr) or getattr(expr, "is_Matrix", False):
             explicit = sp.expand(expr).doit()
-            proved = (
-                isinstance(explicit, sp.MatrixBase) and all(_vanishes(entry) for entry in explicit)
-            ) or _is_zero(sp.simplify(explicit))
+            entrywise = isinstance(explicit, sp.MatrixBase) and all(_vanishes(entry) for entry in explicit)
+            proved = entrywise or _is_zero(sp.simplify(explicit))
             return SymbolicVerdict(proved, "matrix algebra" if proved else "SymPy left a nonzero matrix expression")
         form = normal_form(expr, assumptions)
         if form == 0:

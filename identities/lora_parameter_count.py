@@ -187,7 +187,7 @@ def concrete_claims(rank: int, width: int = 4096):
             ),
             Step(sp.Integer(adapter), because="arithmetic"),
         ],
-        oracle=lambda point: count_entries(mpmath.zeros(width, rank)) + count_entries(mpmath.zeros(rank, width)),
+        oracle=lambda point: count_entries(mpmath.matrix(width, rank)) + count_entries(mpmath.matrix(rank, width)),
         domain=Domain({}, points=5),
     )
     factor_claim = Claim(
@@ -205,7 +205,7 @@ def concrete_claims(rank: int, width: int = 4096):
         ],
         oracle=lambda point: (
             mpmath.mpf(width * width)
-            / (count_entries(mpmath.zeros(width, rank)) + count_entries(mpmath.zeros(rank, width)))
+            / (count_entries(mpmath.matrix(width, rank)) + count_entries(mpmath.matrix(rank, width)))
         ),
         domain=Domain({}, points=5),
     )

@@ -124,3 +124,54 @@ def test_a_function_that_evaluates_itself_at_numbers_is_compiled_per_integers():
         assert relative_error(value, instantiated_value(expr, POINT)) < mpmath.mpf(10) ** -55
     wrong = evaluate_with_path(Cube(z[i] + x) - 2 * y, POINT)[1]
     assert relative_error(evaluate_with_path(Cube(z[i] + x) - y, POINT)[1], wrong) > mpmath.mpf(10) ** -3
+
+
+class _Component(sp.Function):
+    """The entry of a vector at a concrete position (evaluates itself only once the position is a number)."""
+
+    @classmethod
+    def eval(cls, vec, position):
+        return vec[position] ** 2 if position.is_Integer else None
+
+
+def test_a_self_evaluating_function_of_a_loop_index_is_compiled_per_index():
+    right, wrong = Sum(_Component(z, k), k, n), Sum(_Component(z, k), k, n - 1)
+    path, value = evaluate_with_path(right, POINT)
+    assert path.startswith("compiled")
+    assert relative_error(value, instantiated_value(right, POINT)) < mpmath.mpf(10) ** -55
+    assert relative_error(value, instantiated_value(Sum(z[k] ** 2, k, n), POINT)) < mpmath.mpf(10) ** -55
+    assert relative_error(value, evaluate_with_path(wrong, POINT)[1]) > mpmath.mpf(10) ** -3
+
+
+def test_a_limit_at_a_point_is_taken_with_the_points_numbers_exact_and_keeps_its_verdict():
+    from derive.numeric import exact_limits
+
+    temperature = sp.Symbol("T", positive=True)
+    a = sp.Float(POINT[x], 60)
+    for body, target in ((sp.exp(-a / temperature), 0), (sp.exp(a / temperature), sp.oo), (a * temperature, 0)):
+        limit = sp.Limit(body, temperature, 0, dir="+")
+        assert exact_limits(limit).doit() == limit.doit() == target  # the Floats' own path gives the same
+    hot = sp.Limit(
+        sp.exp(a / temperature) / (sp.exp(a / temperature) + sp.exp(2 * a / temperature)), temperature, sp.oo
+    )
+    assert exact_limits(hot).doit() == hot.doit() == sp.Rational(1, 2)
+
+    def checked(closed_form):
+        statement = sp.Limit(sp.exp(-x / temperature), temperature, 0, dir="+")
+        result = Result(
+            title="a vanishing exponential",
+            area="Softmax and losses",
+            claims=[
+                Claim(
+                    statement=sp.Eq(statement, closed_form, evaluate=False),
+                    steps=[Step(statement), Step(closed_form, because="x > 0")],
+                    oracle=None,
+                )
+            ],
+            domain=Domain({x: reals("0.1", 3)}),
+        ).named("limit_check", "A limit.", "")
+        return verify(result).claims[0].steps[0]
+
+    assert checked(sp.Integer(0)).symbolic != "failed"
+    wrong = checked(sp.Integer(1))
+    assert wrong.symbolic == "failed" and wrong.counterexample

@@ -209,3 +209,16 @@ class TestText:
         for text in (latex(expr), unicode(expr)):
             for artefact in ("Sum(", "Indexed", "KroneckerDelta", "Derivative(", "["):
                 assert artefact not in text
+
+
+def test_a_rotation_is_proved_by_trigonometric_expansion_and_a_wrong_one_is_not():
+    from derive.symbolic import prove_zero
+
+    a, b, u, v = sp.symbols("a b u v", real=True)
+    rotated = (sp.cos(a) * u - sp.sin(a) * v) * (sp.cos(b) * u - sp.sin(b) * v) + (sp.sin(a) * u + sp.cos(a) * v) * (
+        sp.sin(b) * u + sp.cos(b) * v
+    )
+    right = sp.Matrix([[rotated - (sp.cos(a - b) * (u**2 + v**2))]])
+    wrong = sp.Matrix([[rotated - (sp.cos(a + b) * (u**2 + v**2))]])
+    assert prove_zero(right).proved
+    assert not prove_zero(wrong).proved
