@@ -276,7 +276,7 @@ class Interpreter:
             items = [self._scalar(self.side(s)) for s in node.items]
             if node.columns:
                 return sp.Matrix(len(items) // node.columns, node.columns, items)
-            return Vec(lambda idx, items=items: _pick(items, idx), sp.Integer(len(items)))
+            return Vec(lambda idx, items=items: _pick(items, idx), sp.Integer(len(items)), row=node.row)
         if isinstance(node, Indicator):
             return (
                 sp.KroneckerDelta(self.index(node.condition.left), self.index(node.condition.right))

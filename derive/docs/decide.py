@@ -923,8 +923,12 @@ def _check_approximation(reading, link, shown, tolerances):
 def _check_relation(reading, link, shown, tolerances):
     """=, ≤, <, ≥, >, compared at the point; "= 0" against a vector or matrix means its zero."""
     a, b = link.numbers
-    if _shape(a) != _shape(b) and ((not _shape(a) and a == 0) or (not _shape(b) and b == 0)):
-        zero_shape = _shape(a) or _shape(b)  # "= 0" for a zero vector or matrix
+    written_zero = (  # "= 0" written for a zero vector or matrix (a zero the checker computed is no such claim)
+        (not _shape(a) and a == 0 and tolerances[link.number])
+        or (not _shape(b) and b == 0 and tolerances[link.number + 1])
+    )
+    if _shape(a) != _shape(b) and written_zero:
+        zero_shape = _shape(a) or _shape(b)
         a = a if _shape(a) else mpmath.zeros(*zero_shape)
         b = b if _shape(b) else mpmath.zeros(*zero_shape)
     if _shape(a) != _shape(b):

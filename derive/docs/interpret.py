@@ -928,7 +928,7 @@ class Rewriter:
             if all(len(c) == 1 for c in cells):
                 out.append(self.placeholder(TupleNode([self.sub_side(c[0]) for c in cells])))
             elif len(cells) == 1:
-                out.append(self.placeholder(TupleNode([self.sub_side(c) for c in cells[0]])))
+                out.append(self.placeholder(TupleNode([self.sub_side(c) for c in cells[0]], row=True)))
             elif len({len(c) for c in cells}) == 1:
                 out.append(
                     self.placeholder(TupleNode([self.sub_side(x) for c in cells for x in c], columns=len(cells[0])))

@@ -73,6 +73,7 @@ class Deriv:
 class TupleNode:
     items: list
     columns: int = 0  # > 0 for a matrix written out entry by entry: items row by row
+    row: bool = False  # a vector written as one row (\begin{bmatrix} a & b \end{bmatrix}): 1 x n in a product
 
 
 @dataclass

@@ -428,3 +428,39 @@ def test_an_approximate_whole_number_is_compared_at_its_last_nonzero_digit(tmp_p
     assert verdict["verdict"] == expected, verdict["detail"]
     [(untagged, detail)] = verdicts(tmp_path, formula)
     assert untagged == expected, detail
+
+
+# --- a row written as a row: a column times a row is their outer product ----------------
+
+SOBEL = r"\begin{bmatrix} -1 & 0 & 1 \\ -2 & 0 & 2 \\ -1 & 0 & 1 \end{bmatrix}"
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [  # the Sobel kernel as a separable product (an article on separable convolutions)
+        (
+            SOBEL + r" = \begin{bmatrix} 1 \\ 2 \\ 1 \end{bmatrix} \times \begin{bmatrix} -1 & 0 & 1 \end{bmatrix}",
+            "PASS",
+        ),
+        (SOBEL + r" = \begin{bmatrix} 1 \\ 2 \\ 1 \end{bmatrix} \begin{bmatrix} -1 & 0 & 1 \end{bmatrix}", "PASS"),
+        (SOBEL + r" = \begin{bmatrix} 1 \\ 2 \\ 2 \end{bmatrix} \begin{bmatrix} -1 & 0 & 1 \end{bmatrix}", "FAIL"),
+        (r"\begin{bmatrix} 1 & 2 \end{bmatrix} \begin{bmatrix} 3 \\ 4 \end{bmatrix} = 11", "PASS"),  # row times column
+        (r"\begin{bmatrix} 1 & 2 \end{bmatrix} \begin{bmatrix} 3 \\ 4 \end{bmatrix} = 12", "FAIL"),
+    ],
+)
+def test_a_column_times_a_row_is_their_outer_product(tmp_path, formula, expected):
+    verdict = check_formula(formula)
+    assert verdict["verdict"] == expected, verdict["detail"]
+    [(untagged, detail)] = verdicts(tmp_path, formula)
+    assert untagged == expected, detail
+
+
+def test_a_computed_zero_is_not_a_written_zero_matrix(tmp_path):
+    """= 0 written against a matrix means its zero; a number that merely comes out 0 is no matrix."""
+    matrix = r"\begin{bmatrix} 1 & 1 \\ 1 & 1 \end{bmatrix}"
+    assert check_formula(f"{matrix} - {matrix} = 0")["verdict"] == "PASS"
+    assert check_formula(rf"{matrix} - 2 {matrix} = 0")["verdict"] == "FAIL"
+    zero = r"\begin{bmatrix} 0 & 0 \\ 0 & 0 \end{bmatrix}"
+    computed = r"\begin{bmatrix} 1 \\ 1 \end{bmatrix} \cdot \begin{bmatrix} 1 \\ -1 \end{bmatrix}"  # the number 0
+    verdict = check_formula(f"{computed} = {zero}")
+    assert verdict["verdict"] == "UNKNOWN" and "shapes" in verdict["detail"], verdict["detail"]
