@@ -227,10 +227,44 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
     """
     binding = binding or Binding()
     if tagged:
-        return _guarded(text, binding, None)
-    from derive.docs.untagged import DocumentContext, quantified_names
+        return _unbraced_exponent_doubt(text, _guarded(text, binding, None), lambda t: _guarded(t, binding, None))
+    from derive.docs.untagged import DocumentContext
 
     context = context or DocumentContext()
+    verdict = _decide_untagged_once(text, binding, context)
+    return _unbraced_exponent_doubt(text, verdict, lambda t: _decide_untagged_once(t, binding, context))
+
+
+UNBRACED_EXPONENT = re.compile(r"\^(\d)(\d+)")  # 10^12: TeX sets 10 to the power 1, then the digit 2
+
+
+def _unbraced_exponent_doubt(text, verdict, decide_text):
+    """UNKNOWN when the verdict turns on an unbraced exponent of several digits (10^12 typeset as 10^1 2).
+
+    TeX raises only the first digit, so 10^12 reads as 10^{1} 2; authors mostly mean 10^{12}. When the
+    two readings disagree (one holds, the other fails), the formula says nothing definite: UNKNOWN with
+    both readings. When they agree, the verdict stands.
+    """
+    match = UNBRACED_EXPONENT.search(text)
+    if match is None or verdict.verdict not in (PASS, FAIL):
+        return verdict
+    braced = UNBRACED_EXPONENT.sub(lambda m: "^{" + m.group(1) + m.group(2) + "}", text)
+    other = decide_text(braced)
+    if other.verdict not in (PASS, FAIL) or other.verdict == verdict.verdict:
+        return verdict
+    written = match.group(0)
+    as_typeset = "holds" if verdict.verdict == PASS else "fails"
+    as_meant = "holds" if other.verdict == PASS else "fails"
+    return Verdict(
+        UNKNOWN,
+        f"{written} is typeset as ^{match.group(1)} followed by {match.group(2)} (write ^{{{written[1:]}}}):"
+        f" read so the formula {as_typeset}; read as ^{{{written[1:]}}} it {as_meant}",
+    )
+
+
+def _decide_untagged_once(text, binding, context):
+    from derive.docs.untagged import quantified_names
+
     try:
         quantifiable = quantified_names(text, context)
     except Exception:  # an unreadable formula: reported by the reading below

@@ -464,3 +464,24 @@ def test_a_computed_zero_is_not_a_written_zero_matrix(tmp_path):
     computed = r"\begin{bmatrix} 1 \\ 1 \end{bmatrix} \cdot \begin{bmatrix} 1 \\ -1 \end{bmatrix}"  # the number 0
     verdict = check_formula(f"{computed} = {zero}")
     assert verdict["verdict"] == "UNKNOWN" and "shapes" in verdict["detail"], verdict["detail"]
+
+
+# --- an unbraced exponent of several digits: TeX raises the first digit only -------------
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"(10^6)^2 = 10^12", "UNKNOWN"),  # typeset 10^1 2 (a blog on loss functions): holds only as 10^{12}
+        (r"(10^6)^2 = 10^{12}", "PASS"),
+        (r"(10^6)^2 = 10^13", "FAIL"),  # fails read either way
+        (r"(10^6)^2 = 10^{13}", "FAIL"),
+    ],
+)
+def test_an_unbraced_exponent_of_several_digits_is_a_doubt_not_a_fail(tmp_path, formula, expected):
+    verdict = check_formula(formula)
+    assert verdict["verdict"] == expected, verdict["detail"]
+    [(untagged, detail)] = verdicts(tmp_path, formula)
+    assert untagged == ("SKIPPED" if expected == "UNKNOWN" else expected), detail
+    if expected == "UNKNOWN":
+        assert "^{12}" in verdict["detail"] and "^{12}" in detail
