@@ -77,6 +77,8 @@ class Binding:
     fails_under: str = ""  # the reading under which the claim fails (alone: it must FAIL)
     clauses: list = field(default_factory=list)  # clauses that change the vocabulary (derive.docs.tags.apply_clauses)
     conditions: list = field(default_factory=list)  # comparisons between symbols the points must meet (LaTeX)
+    # names nothing binds, read as the formula's own variables (see _decide_tagged_free): key -> (kind, sampler)
+    free: dict = field(default_factory=dict)
 
 
 KIND_SAMPLERS = {
@@ -227,12 +229,19 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
     """
     binding = binding or Binding()
     if tagged:
-        return _unbraced_exponent_doubt(text, _guarded(text, binding, None), lambda t: _guarded(t, binding, None))
+        return _unbraced_exponent_doubt(text, _decide_tagged(text, binding), lambda t: _decide_tagged(t, binding))
     from derive.docs.untagged import DocumentContext
 
     context = context or DocumentContext()
     verdict = _decide_untagged_once(text, binding, context)
     return _unbraced_exponent_doubt(text, verdict, lambda t: _decide_untagged_once(t, binding, context))
+
+
+def _decide_tagged(text, binding):
+    try:
+        return _guarded(text, binding, None, reraise_unbound=True)
+    except Unbound as exc:
+        return _decide_tagged_free(text, binding, exc)
 
 
 UNBRACED_EXPONENT = re.compile(r"\^(\d)(\d+)")  # 10^12: TeX sets 10 to the power 1, then the digit 2
@@ -590,6 +599,7 @@ class _Reading:
     domain: object = None
     named: list = field(default_factory=list)  # leading names of the chain that only name its value (d_k = d_v = ...)
     functions: set = field(default_factory=set)  # names the tag declares arbitrary functions ("f: function")
+    small: bool = False  # dimensions cut to LARGEST_INVERTED, for an inverse or determinant of a matrix
 
     def interpreter(self, dims, flags=None, arbitrary=True):
         definitions = self.scope.definitions if self.scope is not None else None
@@ -623,6 +633,10 @@ def _decide(text, binding, scope=None):
     for stage in stages:
         stage(reading)
     verdict = _check_points(reading)
+    if reading.small and verdict.verdict in (PASS, FAIL):
+        verdict = dataclasses.replace(
+            verdict, detail=f"{verdict.detail} (sizes up to {LARGEST_INVERTED}, where a matrix is inverted)"
+        )
     if reading.named:
         names = ", ".join(reading.named)
         verb = "names" if len(reading.named) == 1 else "name"
@@ -801,6 +815,8 @@ FREE_VARIABLES = {
 def _declare_free_variables(reading):
     """The untagged formula's own variables: real numbers, or vectors and matrices over the sampled dimension."""
     if reading.scope is None:
+        for key, (kind, sampler) in reading.binding.free.items():
+            TAGGED_FREE_VARIABLES.get(kind, _tagged_free_real)(reading, key, sampler)
         return
     for key, kind in reading.scope.free.items():
         FREE_VARIABLES.get(kind, _free_real)(reading, key)
@@ -855,7 +871,26 @@ def _dry_run(reading):
         reading.extra_samplers[symbol] = dom.index(reading.vocab.size)
     if reading.extra_samplers:
         domain = domain.with_(samplers={**domain.samplers, **reading.extra_samplers})
+    if MATRIX_INVERSE.search(reading.text) and any(
+        max(d.values) > LARGEST_INVERTED for d in domain.dimensions.values()
+    ):
+        domain = _small_dimensions(domain)
+        reading.small = True
     reading.domain = domain
+
+
+# M^{-1}, \mathbf{Q}^{-1/2}, \det: an inverse or determinant of a matrix of symbols grows factorially with its size
+MATRIX_INVERSE = re.compile(r"(?<![A-Za-z\\])[A-Z]\}*\s*\^\s*\{?\s*-|\\det(?![A-Za-z])")
+LARGEST_INVERTED = 3  # the largest size at which a matrix of symbols is inverted (about 1 s at size 3, minutes at 6)
+
+
+def _small_dimensions(domain):
+    """The domain with its dimensions cut to the sizes at which a matrix of symbols can be inverted in time."""
+    samplers = dict(domain.samplers)
+    for symbol, sampler in domain.dimensions.items():
+        small = tuple(value for value in sampler.values if value <= LARGEST_INVERTED) or (min(sampler.values),)
+        samplers[symbol] = dataclasses.replace(sampler, values=small)
+    return domain.with_(samplers=samplers)
 
 
 def _is_arithmetic(reading) -> bool:
@@ -1272,3 +1307,183 @@ def _is_constant(value) -> bool:
         return all(_is_constant(e) for e in value)
     value = sp.sympify(value)
     return not value.free_symbols and not value.has(sp.Indexed) and not value.atoms(sp.MatrixSymbol)
+
+
+# --- tagged formulas: names the tag leaves free ------------------------------------------------------
+
+
+def _tagged_free_real(reading, key, sampler):
+    symbol = sp.Symbol(f"doc_{key}", real=True)
+    reading.extra[key] = symbol
+    reading.extra_samplers[symbol] = sampler
+    reading.overrides.setdefault(key, ("scalar", lambda env, symbol=symbol: symbol))
+
+
+def _tagged_free_vector(reading, key, sampler):
+    from derive.docs.bind import _vec_entry
+
+    base = sp.IndexedBase(f"doc_{key}", real=True)
+    reading.extra_samplers[base] = dom.vector(reading.vocab.size, sampler)
+    reading.overrides.setdefault(key, _vec_entry(base))
+
+
+def _tagged_free_count(reading, key, sampler):
+    reading.overrides.setdefault(key, ("scalar", lambda reader: reader.size_value))
+
+
+TAGGED_FREE_VARIABLES = {"vector": _tagged_free_vector, "count": _tagged_free_count}  # any other kind: a real
+
+NOT_FREE = {"E", "P", "Var", "Cov", "I", "H", "L", "D", "KL", "Pr", "tr", "nabla", "partial", "d", "e", "pi"}
+
+
+PLAIN_NAME = re.compile(r"[A-Za-z]+(?:_[A-Za-z0-9]+)?")  # x, lambda, x_i: a name the formula may use as a variable
+ARBITRARY_READ = re.compile(r"(\S+) is not bound; read as arbitrary")
+
+
+def _spelling(name) -> str:
+    """A pattern for a name as LaTeX writes it (\\lambda, or a letter not inside a longer name)."""
+    return rf"\\{name}(?![A-Za-z])" if len(name) > 1 else rf"(?<![\\A-Za-z]){name}(?![A-Za-z])"
+
+
+def _written_kind(name, text) -> str:
+    """What the formula's spelling says a name it does not define is: the bound of a sum or product (a count), a bold
+    vector, or else a real number."""
+    spelled = _spelling(name)
+    if re.search(rf"\\(?:sum|prod)\s*_\s*\{{[^{{}}]*\}}\s*\^\s*(?:\{{\s*)?{spelled}\s*\}}?", text):
+        return "count"
+    if re.search(rf"\\(?:mathbf|boldsymbol|bm|vec)\s*\{{\s*{spelled}\s*\}}", text):
+        return "vector"
+    return "real"
+
+
+def _on_both_sides(text, freed, lonely) -> bool:
+    """Whether every freed name the formula writes is on both sides of each of its links (so that it is claimed for
+    all its values, not solved for); ``lonely`` are the names the untagged reading found on one side only, or None
+    when it did not read the formula. Names only the tag's definitions use are their parameters: claimed for all."""
+    from derive.docs.free import child_sides
+
+    sides, _, _ = rewrite_chain(text)
+    used = [_atom_keys([side], child_sides) for side in sides]
+    written = {key for key in freed if _base_name(key) in set().union(*used)}
+    if lonely is not None:
+        return not (set(lonely) & written)
+    return all(
+        _base_name(key) in left and _base_name(key) in right for key in written for left, right in zip(used, used[1:])
+    )
+
+
+def _base_name(key) -> str:
+    return key.split("_")[0].split("^")[0]
+
+
+def _free_keys(name, kinds) -> list:
+    """The keys of ``kinds`` an unbound name stands for (``x`` for x, ``beta_2`` for β₂)."""
+    return [key for key in kinds if key == name or key.startswith((f"{name}_", f"{name}^"))]
+
+
+def _decide_tagged_free(text, binding, unbound):
+    """A tagged formula with names neither the result, the tag nor the shared notation binds.
+
+    Such a name, a plain letter the formula uses as its own variable (a sum's bound k, a step t,
+    a free parameter \\lambda, a bold vector x), is read as the untagged checker reads it
+    (:mod:`derive.docs.free`): a real number, a vector over the result's dimension, or the size
+    of the vectors, claimed for all its values, while every name the tag or the result gives keeps
+    its meaning. The formula PASSes on the first of real, positive and (0, 1) values where it holds
+    for all of them; it FAILs only when all three refute it and the freed names are on both sides
+    of every link (otherwise it may be an equation in them, or state a particular value):
+    see :data:`FREE_DOMAINS`.
+    """
+    from derive.docs.free import NotIdentity, Unbalanced, free_reading
+    from derive.docs.tags import _is_one_symbol
+    from derive.docs.untagged import KNOWN_FUNCTIONS
+
+    first = Verdict(UNKNOWN, str(unbound))
+    lonely, refutable = set(), True
+    try:
+        kinds = free_reading(text, KNOWN_FUNCTIONS, set())
+    except Unbalanced as why:
+        kinds, lonely = why.kinds, set(why.lonely)
+    except NotIdentity:
+        kinds, refutable = {}, False
+    except Exception:  # unreadable: the first reading says why
+        return first
+    renamed = set()  # "y_i = t": the tag says t is a name of the result, not a variable of the formula
+    for latex in binding.overrides.values():
+        try:
+            if _is_one_symbol(latex):
+                renamed.add(_normal_name(latex))
+        except Exception:  # an expression, not one name
+            continue
+    freed: dict = {}
+    pending = [unbound.name]  # names to free next
+    retyped: set = set()  # names read again as vectors
+    for _ in range(10):
+        for name in pending:
+            keys = _free_keys(name, kinds) if kinds else []
+            if name in NOT_FREE or name in renamed or not keys and not PLAIN_NAME.fullmatch(name):
+                return first
+            if not keys and kinds and re.search(_spelling(name.split("_")[0]), text):  # the formula's, not a variable
+                return first
+            for key in keys or [name]:
+                freed[key] = kinds.get(key) or _written_kind(name, text)
+        pending = []
+        verdicts = []
+        try:
+            for words, sampler in FREE_DOMAINS:
+                domain_binding = dataclasses.replace(
+                    binding, free={key: (kind, sampler) for key, kind in freed.items()}
+                )
+                verdict = _guarded(text, domain_binding, None, reraise_unbound=True)
+                if verdict.verdict == PASS:
+                    break
+                verdicts.append((words, verdict))
+                if verdict.verdict != FAIL and not verdict.detail.startswith("the sides have real values at only"):
+                    break  # the checker cannot read it: the same on every domain
+        except Unbound as again:
+            if again.name in freed or again.name in pending:
+                return first
+            pending = [again.name]
+            continue
+        if verdict.verdict == UNKNOWN and "shapes as written" in verdict.detail:
+            # \operatorname{softmax}(z) for a name z nothing gives a kind: z is a vector
+            guessed = [key for key, kind in freed.items() if kind == "real" and key not in kinds and key not in retyped]
+            if guessed:
+                retyped.update(guessed)
+                freed.update({key: "vector" for key in guessed})
+                continue
+        arbitrary = ARBITRARY_READ.match(verdict.detail)
+        if (
+            verdict.verdict != PASS
+            and arbitrary
+            and arbitrary.group(1) not in freed
+            and _free_keys(arbitrary.group(1), kinds)
+        ):
+            pending = [arbitrary.group(1)]  # S_k read as an arbitrary sequence: one more of the formula's own variables
+            continue
+        names = ", ".join(f"{key} (a {kind})" if kind != "real" else key for key, kind in sorted(freed.items()))
+        if verdict.verdict == PASS:
+            if verdicts and verdicts[0][1].verdict == FAIL:
+                return Verdict(
+                    UNKNOWN,
+                    f"with {names} read as the formula's own variables, it holds for {words} only; it fails for"
+                    f" {verdicts[0][0]} ({verdicts[0][1].detail}): say which values are meant",
+                )
+            return dataclasses.replace(
+                verdict, detail=f"with {names} read as the formula's own variables, for all {words}: {verdict.detail}"
+            )
+        if len(verdicts) == len(FREE_DOMAINS) and all(v.verdict == FAIL for _, v in verdicts):
+            if _on_both_sides(text, freed, lonely if refutable else None):
+                return Verdict(
+                    FAIL,
+                    f"with {names} read as the formula's own variables, refuted for real, positive and (0, 1)"
+                    f" values; in (0, 1): {verdict.detail}",
+                )
+            return Verdict(
+                UNKNOWN,
+                f"{unbound}; read as the formula's own variables, {names} would refute it, but the formula may"
+                f" be an equation in them ({verdict.detail})",
+            )
+        if verdict.verdict == FAIL:
+            return Verdict(UNKNOWN, f"with {names} read as the formula's own variables, refuted on some domains only")
+        return Verdict(UNKNOWN, f"{unbound}; with {names} read as the formula's own variables: {verdict.detail}")
+    return first

@@ -95,6 +95,36 @@ PAIRS = [
         r"\nabla_A \operatorname{tr}(AB) = B",
     ),
     (
+        "names the tag leaves free are the formula's own variables: a sum's bound is the vectors' size, c a real",
+        r"x: vector",
+        r"\frac{1}{k}\sum_{i=1}^{k} (x_i - c) = \frac{1}{k}\sum_{i=1}^{k} x_i - c",
+        r"\frac{1}{k}\sum_{i=1}^{k} (x_i - c) = \frac{1}{k}\sum_{i=1}^{k} x_i - k c",
+    ),
+    (
+        "a step t the tag leaves free is a real variable of the formula",
+        r"a: real",
+        r"(a + t)^2 = a^2 + 2at + t^2",
+        r"(a + t)^2 = a^2 + t^2",
+    ),
+    (
+        "a parameter only the tag's definition uses is claimed for all its values (a vector, as softmax needs)",
+        r"attention_row_stochastic; \alpha = \operatorname{softmax}(u); m = n",
+        r"\sum_{i=1}^{m} \alpha_i = 1",
+        r"\sum_{i=1}^{m} \alpha_i = m",
+    ),
+    (
+        "the determinant of an inverse, at the sizes where a matrix of symbols is inverted in time",
+        r"M: matrix",
+        r"\det(M)\det(M^{-1}) = \det(M \cdot M^{-1}) = \det(I) = 1",
+        r"\det(M)\det(M^{-1}) = \det(M)",
+    ),
+    (
+        "the inverse of a symmetric positive definite matrix (a natural-gradient step's size)",
+        r"H: symmetric positive definite matrix; g: vector; \delta: positive",
+        r"g^T \sqrt{\frac{2 \delta}{g^T H^{-1} g}} H^{-1} g = \sqrt{2 \delta g^T H^{-1} g}",
+        r"g^T \sqrt{\frac{2 \delta}{g^T H^{-1} g}} H^{-1} g = \sqrt{\delta g^T H^{-1} g}",
+    ),
+    (
         "importance sampling, for a function the tag declares arbitrary",
         r"p: distribution; q: distribution; f: function",
         r"\mathbb{E}_{x\sim p} [f(x)] = \mathbb{E}_{x\sim q} \left[\frac{p(x)}{q(x)} f(x)\right]",
@@ -178,3 +208,26 @@ def test_untagged_a_vector_applied_to_a_summed_variable_is_not_read_as_a_probabi
     path.write_text("# doc\n\n$$\n\\sum_x p(x) = 1\n$$\n", encoding="utf-8")
     records = check_paths([str(path)])
     assert records and all(r.verdict != "FAIL" for r in records), records
+
+
+def test_a_free_name_on_one_side_only_is_not_refuted(tmp_path):
+    """a + t = 2a may be an equation for t (t = a): a counterexample refutes nothing, so it stays UNKNOWN."""
+    result, detail = verdict(tmp_path, r"a: real", r"a + t = 2a")
+    assert result == "UNKNOWN" and "may be an equation" in detail, detail
+
+
+def test_a_free_name_that_holds_on_positive_values_only_is_not_refuted(tmp_path):
+    r"""\sqrt{t^2} = t holds for t > 0 only: the author may mean a positive t, so it is UNKNOWN, saying so."""
+    result, detail = verdict(tmp_path, r"a: real", r"\sqrt{t^2} + a = t + a")
+    assert result == "UNKNOWN" and "positive values only" in detail, detail
+
+
+def test_a_name_the_tag_renames_to_is_not_made_a_variable(tmp_path):
+    """ "y_i = t" says t is the result's name for y_i: if the result has no t, the tag is wrong, not t a variable."""
+    result, detail = verdict(tmp_path, r"softmax_cross_entropy_gradient; y_i = t", r"y_i + w = w + y_i")
+    assert result == "UNKNOWN" and "'t' is not bound" in detail, detail
+
+
+def test_a_verdict_with_an_inverted_matrix_says_at_which_sizes(tmp_path):
+    result, detail = verdict(tmp_path, r"M: matrix", r"\det(M^{-1}) = \frac{1}{\det(M)}")
+    assert result == "PASS" and "sizes up to 3" in detail, detail
