@@ -13,12 +13,13 @@ X or Y is not read (``\\operatorname{Var}(wx)`` with w, x random, or constants?)
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import sympy as sp
 
 from derive import domain as dom
 from derive.docs.bind import BindError
-from derive.vocabulary import by_arguments, function_of_arguments, number_of
+from derive.vocabulary import VocabularyError, by_arguments, function_of_arguments, number_of
 
 VALUES = 3  # the values each of X and Y takes
 X, Y = sp.Symbol("X_random", real=True), sp.Symbol("Y_random", real=True)
@@ -103,3 +104,53 @@ def independent_model(base):
         _q: dom.probability_vector(VALUES),
     }
     return _model(base, lambda i, j: _p[i] * _q[j], standardised(_x, _p), standardised(_y, _q), samplers)
+
+
+MOST_RANDOM = 3  # independent random variables a tag may declare (3 values each: 27 outcomes)
+
+
+def independent_variables(base, names):
+    """``base`` with the tag's random variables (``w: random; x: random``): independent, each taking
+    :data:`VALUES` values ``NAME_values`` with probabilities ``P_NAME``, a law drawn at each point.
+
+    E, Var and Cov are read under that law (the result's own probability model, if any, is set aside):
+    a formula that holds at every point holds for independent random variables of any law, as far as
+    the sampled laws tell; a point that refutes it names the law it fails under.
+    """
+    if any("_" in name or "^" in name for name in names):
+        indexed = next(name for name in names if "_" in name or "^" in name)
+        raise VocabularyError(
+            f"{indexed}: random: a sequence of random variables (i.i.d. samples) is not modelled; declare single"
+            " names (w: random; x: random)"
+        )
+    if len(names) > MOST_RANDOM:
+        raise VocabularyError(f"{len(names)} random variables: at most {MOST_RANDOM} are modelled")
+    symbols = {name: sp.Symbol(f"random_{name}", real=True) for name in names}
+    values = {name: sp.IndexedBase(f"{name}_values", real=True) for name in names}
+    laws = {name: sp.IndexedBase(f"P_{name}", positive=True) for name in names}
+
+    def expectation(argument):
+        argument = sp.sympify(argument)
+        present = [name for name in names if symbols[name] in argument.free_symbols]
+        terms = []
+        for outcome in itertools.product(range(1, VALUES + 1), repeat=len(present)):
+            weight = sp.Mul(*(laws[name][k] for name, k in zip(present, outcome)))
+            terms.append(
+                weight * argument.xreplace({symbols[name]: values[name][k] for name, k in zip(present, outcome)})
+            )
+        return sp.Add(*terms)
+
+    def variance(argument):
+        return expectation(argument**2) - expectation(argument) ** 2
+
+    def covariance(env, u, v):
+        return expectation(u * v) - expectation(u) * expectation(v)
+
+    entries = {key: entry for key, entry in base.entries.items() if key not in ("E", "bb_E", "Var", "Cov")}
+    entries.update({name: number_of(symbols[name]) for name in names})
+    entries["Cov"] = function_of_arguments(covariance, 2)
+    samplers = {}
+    for name in names:
+        samplers[values[name]] = dom.vector(VALUES)
+        samplers[laws[name]] = dom.probability_vector(VALUES)
+    return dataclasses.replace(base.with_samplers(samplers), entries=entries, expectation=(expectation, variance))

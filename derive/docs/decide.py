@@ -741,7 +741,7 @@ def _declare_kinds(reading):
     for name, kind in reading.binding.kinds.items():
         key = _normal_name(name)
         word = kind_word(kind)
-        if word in ("dimension", "size", "index"):
+        if word in ("dimension", "size", "index", "random"):
             continue
         if word == "function":  # an arbitrary function: any refutation with a function of its arguments is a FAIL
             reading.functions.add(key)

@@ -100,7 +100,7 @@ class PinClause:
 
 
 SCALAR_KINDS = ("real", "real number", "scalar", "advantage", "positive", "scale", "temperature", "probability")
-VOCABULARY_KINDS = ("matrix", "index", "dimension", "size", "sequence")
+VOCABULARY_KINDS = ("matrix", "index", "dimension", "size", "sequence", "random")
 STRUCTURED_MATRICES = ("symmetric positive definite matrix", "positive definite matrix", "symmetric matrix")
 DEFINES = re.compile(
     r"\s*(?::=|\\coloneqq|\\equiv|\\triangleq|\\doteq|\\(?:stackrel|overset)\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\{=\}|=)\s*"
@@ -407,6 +407,12 @@ def apply_clauses(vocab, clauses, log_base: str = "e"):
 
     order = (KindClause, FunctionClause, Setting, RangeClause, PinClause)
     try:
+        random = [c.name for c in clauses if isinstance(c, KindClause) and c.kind == "random"]
+        if random:  # w: random; x: random: independent random variables, E, Var and Cov under their laws
+            from derive.docs.chance import independent_variables
+
+            vocab = independent_variables(vocab, random)
+            clauses = [c for c in clauses if not (isinstance(c, KindClause) and c.kind == "random")]
         for kind in order:
             chosen = [c for c in clauses if isinstance(c, kind)]
             if kind is Setting:

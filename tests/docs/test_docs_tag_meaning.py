@@ -125,6 +125,24 @@ PAIRS = [
         r"g^T \sqrt{\frac{2 \delta}{g^T H^{-1} g}} H^{-1} g = \sqrt{\delta g^T H^{-1} g}",
     ),
     (
+        "random variables the tag declares are independent, under laws drawn at each point (a product's variance)",
+        r"w: random; x: random",
+        r"\text{Var}(w x) = [E(w)]^2\text{Var}(x) + [E(x)]^2\text{Var}(w) + \text{Var}(x)\text{Var}(w)",
+        r"\text{Var}(w x) = [E(w)]^2\text{Var}(x) + [E(x)]^2\text{Var}(w)",
+    ),
+    (
+        "independent random variables: the variance of a difference adds",
+        r"w: random; x: random",
+        r"\operatorname{Var}(w - x) = \operatorname{Var}(w) + \operatorname{Var}(x)",
+        r"\operatorname{Var}(w - x) = \operatorname{Var}(w) - \operatorname{Var}(x)",
+    ),
+    (
+        "a random variable under a result with a model of its own: the tag's law is the one read",
+        r"variance_of_independent_sum; w: random",
+        r"\mathbb{E}[w^2] - \mathbb{E}[w]^2 = \operatorname{Var}(w)",
+        r"\mathbb{E}[w^2] = \mathbb{E}[w]^2",
+    ),
+    (
         "importance sampling, for a function the tag declares arbitrary",
         r"p: distribution; q: distribution; f: function",
         r"\mathbb{E}_{x\sim p} [f(x)] = \mathbb{E}_{x\sim q} \left[\frac{p(x)}{q(x)} f(x)\right]",
@@ -231,3 +249,14 @@ def test_a_name_the_tag_renames_to_is_not_made_a_variable(tmp_path):
 def test_a_verdict_with_an_inverted_matrix_says_at_which_sizes(tmp_path):
     result, detail = verdict(tmp_path, r"M: matrix", r"\det(M^{-1}) = \frac{1}{\det(M)}")
     assert result == "PASS" and "sizes up to 3" in detail, detail
+
+
+def test_a_refutation_with_random_variables_names_the_law(tmp_path):
+    result, detail = verdict(tmp_path, r"w: random", r"\mathbb{E}[w^2] = \mathbb{E}[w]^2")
+    assert result == "FAIL" and "w_values=" in detail and "P_w=" in detail, detail
+
+
+def test_a_sequence_of_random_variables_is_refused_with_the_reason(tmp_path):
+    """x_i: random would read every x_i as one variable: refused, not read wrongly."""
+    result, detail = verdict(tmp_path, r"x_i: random", r"\mathbb{E}[x_i] = \mathbb{E}[x_1]")
+    assert result == "UNKNOWN" and "sequence of random variables" in detail, detail
