@@ -230,6 +230,8 @@ def _doc_probability(env, atom, side):
     given, bar, condition = text.partition("|")
 
     def hypothesis(name):
+        if name == "A":  # an event A written without an index: any one of the hypotheses, A_i for each i
+            name = "A_i"
         if not name.startswith("A_"):
             refuse(f"P({text}): name a hypothesis A_i")
         return position_value(env, name[2:])
@@ -255,6 +257,7 @@ vocabulary = Vocabulary(
             r"P(A_i \mid B) = \frac{P(B \mid A_i)}{\sum_{k=1}^{n} P(B \mid A_k)\, P(A_k)}",
         ),
         (r"\sum_{k=1}^{n} P(A_k \mid B) = 1", r"\sum_{k=1}^{n} P(B \mid A_k) = 1"),
+        (r"P(A \mid B) = \frac{P(B \mid A) P(A)}{P(B)}", r"P(A \mid B) = \frac{P(B \mid A) P(A)}{P(A)}"),
     ],
 )
 

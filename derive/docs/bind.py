@@ -628,13 +628,27 @@ class Interpreter:
         if not isinstance(arg, Vec):
             if key == "sigma":
                 return Logistic(arg)
-            raise ShapeError("the softmax of a number")
+            component = self._component_argument(atom, side)
+            if component is None:
+                raise ShapeError("the softmax of a number")
+            arg, indices = component  # softmax(x_i): the i-th component of softmax(x), as the author means it
         vec = _softmax_of(arg)
         if key == "logsoftmax":
             vec = Vec(lambda idx, v=vec: sp.log(v.component(idx)), vec.size)
         if indices:
             return vec.component(self.index(indices[0]))
         return _transpose(vec) if atom.transpose else vec
+
+    def _component_argument(self, atom: Atom, side: Side):
+        """(the vector x, [i]) when the one argument is a component x_i of a vector, else None."""
+        inner = single_atom(atom.args[0]) if atom.args and len(atom.args) == 1 else None
+        if inner is None or inner.args is not None or len(inner.sub) != 1 or atom.sub or atom.post_sub:
+            return None
+        try:
+            base = self.atom(replace(inner, sub=[], sub_text=""), atom.args[0])
+        except (BindError, ShapeError):
+            return None
+        return (base, list(inner.sub)) if isinstance(base, Vec) else None
 
     def _bare_sigma(self, atom: Atom, side: Side):
         raise BindError("σ without an argument")

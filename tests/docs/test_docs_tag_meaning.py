@@ -143,6 +143,12 @@ PAIRS = [
         r"\mathbb{E}[w^2] = \mathbb{E}[w]^2",
     ),
     (
+        "the softmax written of a component x_i is the i-th component of the softmax of x (PyTorch's LogSoftmax)",
+        r"x: vector",
+        r"\text{LogSoftmax}(x_{i}) = x_i - \log \sum_j \exp(x_j)",
+        r"\text{LogSoftmax}(x_{i}) = x_i + \log \sum_j \exp(x_j)",
+    ),
+    (
         "importance sampling, for a function the tag declares arbitrary",
         r"p: distribution; q: distribution; f: function",
         r"\mathbb{E}_{x\sim p} [f(x)] = \mathbb{E}_{x\sim q} \left[\frac{p(x)}{q(x)} f(x)\right]",
@@ -260,3 +266,8 @@ def test_a_sequence_of_random_variables_is_refused_with_the_reason(tmp_path):
     """x_i: random would read every x_i as one variable: refused, not read wrongly."""
     result, detail = verdict(tmp_path, r"x_i: random", r"\mathbb{E}[x_i] = \mathbb{E}[x_1]")
     assert result == "UNKNOWN" and "sequence of random variables" in detail, detail
+
+
+def test_the_softmax_of_a_plain_number_stays_refused(tmp_path):
+    result, detail = verdict(tmp_path, r"a: real", r"\operatorname{softmax}(a) = 1")
+    assert result == "UNKNOWN" and "the softmax of a number" in detail, detail
