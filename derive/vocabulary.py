@@ -238,7 +238,8 @@ def matrix_entries(base, size=None):
         indices = [index for index in atom.sub if index]
         if len(indices) == 1 and len(indices[0]) == 2 and indices[0].isalpha():
             indices = list(indices[0])
-        if not indices and not atom.args and size is not None:
+        applied = bool(atom.args) and len(atom.args) == 1 and not atom.transpose
+        if not indices and (not atom.args or applied) and size is not None:
             from derive.docs.bind import NeedsConcrete
 
             length = env.dim_value(size)
@@ -250,6 +251,8 @@ def matrix_entries(base, size=None):
                 lambda a, b: base(sp.Integer(a + 1), sp.Integer(b + 1)) if callable(base) else base[a + 1, b + 1],
             )
             whole = sp.Matrix(env.concretise(whole)).doit() if callable(base) else whole
+            if applied:  # H \left( \dots \right): the matrix times the bracket, not a function of it
+                return env._mul([whole, env.side(atom.args[0])])
             return whole.T if atom.transpose else whole
         if len(indices) != 2:
             refuse(f"{atom.key} is a matrix: write one entry with two indices, e.g. {atom.key}_{{ij}}")

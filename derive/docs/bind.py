@@ -337,10 +337,11 @@ class Interpreter:
         return free[0]
 
     def _index_as_number(self, atom: Atom) -> bool:
-        """Whether a bare name is an index the formula has already used as one (in a subscript before it)."""
+        """Whether a bare name is an index the formula has already used as one (in a subscript before it), or one the
+        result names (the target class t of a cross-entropy, in ``\mathbb{1}(t = k)``)."""
         if atom.sub or atom.args is not None or atom.decoration or atom.transpose or atom.post_sub:
             return False
-        return atom.key in self.index_map
+        return atom.key in self.index_map or atom.key in self.vocab.index_names
 
     def _quantifiable_index(self, name) -> bool:
         """Whether a free index ``name`` may range over the result's dimension: a plain letter nothing else names."""
@@ -796,7 +797,7 @@ class Interpreter:
                 self.bound[variable] = dummy
                 dummies.append(dummy)
             low = self._scalar(self.side(node.low)) if node.low is not None else sp.Integer(1)
-            high = self._scalar(self.side(node.high)) if node.high is not None else self.size_value
+            high, high_is_size = self._sum_bound(node)
             if high is None:
                 raise BindError("a sum without an upper bound, and no dimension to run over")
             if node.low is None and node.high is None:  # Σ_x p(x): x runs over the outcomes, p(x) is p's probability
@@ -808,6 +809,8 @@ class Interpreter:
             body = self.side(node.body)
             if low == 0 and any(d in self.indexed for d in dummies):
                 raise BindError("a sum from 0 over a vector's entries: indices here run from 1")
+            if high_is_size and not all(d in self.indexed for d in dummies):
+                raise ShapeError("a vector where a number is expected (the bound of a sum)")
             if node.high is None and not self.implicit_ranges and not all(d in self.indexed for d in dummies):
                 from derive.docs.interpret import Unsupported
 
@@ -830,6 +833,20 @@ class Interpreter:
             return body
         finally:
             self.bound, self.outcomes = saved, saved_outcomes
+
+    def _sum_bound(self, node: SumNode):
+        """(the upper bound, whether it is the vectors' size read for a name that means a vector).
+
+        ``\sum_{j=1}^{q} y_j`` where the notation's q is a vector: the author's q counts the entries the sum runs
+        over, the size of the vectors (checked by the caller: the sum must index a vector by its variable)."""
+        if node.high is None:
+            return self.size_value, False
+        high = self.side(node.high)
+        if isinstance(high, (Vec, sp.MatrixBase)) and self.size_value is not None:
+            atom = single_atom(node.high)
+            if atom is not None and atom.args is None and not atom.sub and not atom.transpose:
+                return self.size_value, True
+        return self._scalar(high), False
 
     def derivative(self, node: Deriv):
         variable = self.side(node.den)

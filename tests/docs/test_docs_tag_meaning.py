@@ -149,6 +149,28 @@ PAIRS = [
         r"\text{LogSoftmax}(x_{i}) = x_i + \log \sum_j \exp(x_j)",
     ),
     (
+        "a declared matrix before a bracket multiplies it (a trust region's step size: the KL of the step is delta)",
+        r"H: symmetric positive definite matrix; g: vector; \delta: positive",
+        r"\frac{1}{2} \left(\sqrt{\frac{2 \delta}{g^T H^{-1} g}} H^{-1} g\right)^T H \left(\sqrt{\frac{2 \delta}{g^T H^{-1}"
+        r" g}} H^{-1} g\right) = \delta",
+        r"\frac{1}{2} \left(\sqrt{\frac{\delta}{g^T H^{-1} g}} H^{-1} g\right)^T H \left(\sqrt{\frac{\delta}{g^T H^{-1}"
+        r" g}} H^{-1} g\right) = \delta",
+    ),
+    (
+        "a bare name the result gives its index (the target class t of a cross-entropy) is that index as a number",
+        r"softmax_cross_entropy_gradient",
+        r"\frac{\partial L}{\partial z_k} = p_k - \mathbb{1}(t = k)",
+        r"\frac{\partial L}{\partial z_k} = \mathbb{1}(t = k) - p_k",
+    ),
+    (
+        "a sum's bound named by a letter the result gives a vector (q) counts the entries: the vectors' size",
+        r"softmax_cross_entropy_gradient; o = z",
+        r"- \sum_{j=1}^q y_j \log \frac{\exp(o_j)}{\sum_{k=1}^q \exp(o_k)} = \sum_{j=1}^q y_j \log \sum_{k=1}^q \exp(o_k)"
+        r" - \sum_{j=1}^q y_j o_j",
+        r"- \sum_{j=1}^q y_j \log \frac{\exp(o_j)}{\sum_{k=1}^q \exp(o_k)} = \sum_{j=1}^q y_j \log \sum_{k=1}^q \exp(o_k)"
+        r" + \sum_{j=1}^q y_j o_j",
+    ),
+    (
         "importance sampling, for a function the tag declares arbitrary",
         r"p: distribution; q: distribution; f: function",
         r"\mathbb{E}_{x\sim p} [f(x)] = \mathbb{E}_{x\sim q} \left[\frac{p(x)}{q(x)} f(x)\right]",
@@ -271,3 +293,9 @@ def test_a_sequence_of_random_variables_is_refused_with_the_reason(tmp_path):
 def test_the_softmax_of_a_plain_number_stays_refused(tmp_path):
     result, detail = verdict(tmp_path, r"a: real", r"\operatorname{softmax}(a) = 1")
     assert result == "UNKNOWN" and "the softmax of a number" in detail, detail
+
+
+def test_a_vector_as_the_bound_of_a_sum_not_over_its_entries_is_refused(tmp_path):
+    """\sum_{j=1}^q 1 does not index a vector by j: q is not read as the vectors' size there."""
+    result, detail = verdict(tmp_path, r"softmax_cross_entropy_gradient", r"\sum_{j=1}^q 1 = n")
+    assert result == "UNKNOWN" and "bound of a sum" in detail, detail
