@@ -555,6 +555,7 @@ def _define(vocab, clause: FunctionClause, log_base):
     """The document's function: applied, its parameters stand for the arguments' values while its body is read."""
     import sympy as sp
 
+    from derive.docs.bind import _pick
     from derive.docs.interpret import Rewriter, clean, lex
     from derive.vocabulary import call, vector_value
 
@@ -596,7 +597,7 @@ def _define(vocab, clause: FunctionClause, log_base):
                     items = list(value)
                     env.overrides[name] = (
                         "vec",
-                        lambda e, items=items: vector_value(lambda idx: items[int(idx) - 1], len(items)),
+                        lambda e, items=items: vector_value(lambda idx: _pick(items, idx), len(items)),
                     )
                 else:
                     env.overrides[name] = ("scalar", lambda e, value=value: value)

@@ -171,6 +171,12 @@ PAIRS = [
         r" + \sum_{j=1}^q y_j o_j",
     ),
     (
+        "a function the tag defines of a vector, applied to a bold vector the tag leaves free (log-sum-exp's shift)",
+        r"log_softmax_stable; g(x) = \log \sum_i \exp x_i; b: real",
+        r"g(\mathbf{x} + b) = g(\mathbf{x}) + b",
+        r"g(\mathbf{x} + b) = g(\mathbf{x})",
+    ),
+    (
         "importance sampling, for a function the tag declares arbitrary",
         r"p: distribution; q: distribution; f: function",
         r"\mathbb{E}_{x\sim p} [f(x)] = \mathbb{E}_{x\sim q} \left[\frac{p(x)}{q(x)} f(x)\right]",
