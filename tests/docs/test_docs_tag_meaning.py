@@ -275,9 +275,11 @@ def test_a_free_name_that_holds_on_positive_values_only_is_not_refuted(tmp_path)
 
 
 def test_a_name_the_tag_renames_to_is_not_made_a_variable(tmp_path):
-    """ "y_i = t" says t is the result's name for y_i: if the result has no t, the tag is wrong, not t a variable."""
-    result, detail = verdict(tmp_path, r"softmax_cross_entropy_gradient; y_i = t", r"y_i + w = w + y_i")
-    assert result == "UNKNOWN" and "'t' is not bound" in detail, detail
+    """The clause "a = u" says u is the result's name for a: if the result has no u, the tag is wrong, not u a
+    variable (while u written in the formula itself is one)."""
+    result, detail = verdict(tmp_path, r"relu_derivative; a = u", r"a + w = w + a")
+    assert result == "UNKNOWN" and "'u' is not bound" in detail, detail
+    assert verdict(tmp_path, r"relu_derivative", r"u + w = w + u")[0] == "PASS"
 
 
 def test_a_verdict_with_an_inverted_matrix_says_at_which_sizes(tmp_path):
@@ -302,6 +304,6 @@ def test_the_softmax_of_a_plain_number_stays_refused(tmp_path):
 
 
 def test_a_vector_as_the_bound_of_a_sum_not_over_its_entries_is_refused(tmp_path):
-    """\sum_{j=1}^q 1 does not index a vector by j: q is not read as the vectors' size there."""
+    r"""\sum_{j=1}^q 1 does not index a vector by j: q is not read as the vectors' size there."""
     result, detail = verdict(tmp_path, r"softmax_cross_entropy_gradient", r"\sum_{j=1}^q 1 = n")
     assert result == "UNKNOWN" and "bound of a sum" in detail, detail
