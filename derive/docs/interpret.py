@@ -414,7 +414,10 @@ class Rewriter:
         return k + 1
 
     def _dots_in_a_list(self, tokens, k, out):
-        raise Unsupported("\\ldots in a list (x_1, \\ldots, x_n) is read only in \\max and \\min")
+        raise Unsupported(
+            "\\ldots in a list is read only in \\max and \\min, and only when the items differ in one index "
+            "counting up by one (x_1, x_2, \\ldots, x_n)"
+        )
 
     def _native_operator(self, tokens, k, out):
         out.append(NATIVE[tokens[k].text] + " ")  # \cdot, \times
@@ -1187,9 +1190,20 @@ def rewrite_chain(text: str, log_base: str = "e", functions=()) -> tuple:
         for m, x in enumerate(tokens)
         if not (x.is_ch(",") and m > 0 and tokens[m - 1].is_cs(*DOTS) and relation_at(tokens, m + 1))
     ]
+    tokens, hypothesis = _split_implication(tokens)
+    definition = _function_definition(hypothesis) if hypothesis else None
+    if definition is not None:  # f(x) = e^x \implies f'... : the claim is read with f put to its definition
+        tokens, hypothesis = _put_function(tokens, *definition), None
     chain = split_chain(tokens)
     relations = list(chain.relations)
     side_tokens = list(chain.sides)
+    if relations and relations[0] == "<-":
+        # w \leftarrow w - \eta g = ...: an update assigns its first side; what follows it may be claimed
+        if len(relations) == 1:
+            raise Unsupported("an update x \\leftarrow ... assigns a value; it states nothing to check")
+        relations, side_tokens = relations[1:], side_tokens[1:]
+    if "<-" in relations:
+        raise Unsupported("an arrow \\leftarrow after another relation in one chain")
     for link, relation in enumerate(relations):
         if relation in UNDECIDED_RELATIONS:
             raise Unsupported(UNDECIDED_RELATIONS[relation])
@@ -1218,6 +1232,8 @@ def rewrite_chain(text: str, log_base: str = "e", functions=()) -> tuple:
         sides.append(rewriter.side(tokens))
     conditions = chain.conditions
     comparisons, definitions = [], {}
+    if hypothesis:
+        _read_hypothesis(rewriter, hypothesis, comparisons, definitions)
     for piece in chain.stated:
         comparison = rewriter._comparison(piece)
         at = next(m for m in range(len(piece)) if relation_at(piece, m))
@@ -1234,6 +1250,160 @@ def rewrite_chain(text: str, log_base: str = "e", functions=()) -> tuple:
     return sides, relations, conditions
 
 
+IMPLICATIONS = ("Rightarrow", "implies", "Longrightarrow")
+LEADS_TO = ("to", "rightarrow", "longrightarrow")
+
+
+def _split_implication(tokens):
+    """(claim tokens, hypothesis tokens or None) of ``A \\implies B`` (also ``A \\Rightarrow B``, and
+    ``A \\rightarrow B`` between two statements): B is claimed under A; a leading ``\\implies B`` claims B."""
+    at, depth = [], 0
+    for m, x in enumerate(tokens):
+        if opens(x) or x.is_cs("begin"):
+            depth += 1
+        elif closes(x) or x.is_cs("end"):
+            depth -= 1
+        elif depth == 0 and (x.is_cs(*IMPLICATIONS) or x.is_cs(*LEADS_TO) and _statements_around(tokens, m)):
+            at.append(m)
+    if len(at) != 1:
+        return tokens, None
+    return tokens[at[0] + 1 :], tokens[: at[0]]
+
+
+def _statements_around(tokens, m) -> bool:
+    """Whether the arrow at tokens[m] stands between two statements, each with a relation of its own."""
+
+    def has_relation(part):
+        depth = 0
+        for n, x in enumerate(part):
+            depth += 1 if opens(x) else -1 if closes(x) else 0
+            found = relation_at(part, n) if depth == 0 else None
+            if found and found[0] not in ("->", "implies"):
+                return True
+        return False
+
+    return has_relation(tokens[:m]) and has_relation(tokens[m + 1 :])
+
+
+def _function_definition(tokens):
+    """(name token, parameter texts, body tokens) if ``tokens`` define a function, f(x) = e^x or
+    \\sigma(a, b) = a b (a one-token name, distinct one-token parameters); None otherwise."""
+    tokens = trim_punctuation(tokens)
+    if len(tokens) < 5 or not (tokens[0].kind == "ch" and tokens[0].text.isalpha() or tokens[0].is_cs(*GREEK)):
+        return None
+    if not tokens[1].is_ch("("):
+        return None
+    close = next((m for m in range(2, len(tokens)) if tokens[m].is_ch(")")), None)
+    if close is None or close + 1 >= len(tokens) or not tokens[close + 1].is_ch("="):
+        return None
+    params = _split_commas(tokens[2:close])
+    names = [
+        p[0].text for p in params if len(p) == 1 and (p[0].kind == "ch" and p[0].text.isalpha() or p[0].is_cs(*GREEK))
+    ]
+    body = tokens[close + 2 :]
+    if len(names) != len(params) or len(set(names)) != len(names) or not body:
+        return None
+    if any(relation_at(body, m) for m in range(len(body))):
+        return None
+    return tokens[0], names, body
+
+
+def _put_function(tokens, name, params, body):
+    """``tokens`` with every use of the function ``name`` replaced by its definition: f(a) by (body at a),
+    a bare f (df/dx) by (body); Unsupported for uses the definition does not give (f', f^{-1}, f_i)."""
+    out = []
+    k = 0
+    while k < len(tokens):
+        x = tokens[k]
+        if x.kind == "group":
+            words = k and tokens[k - 1].kind == "cs" and tokens[k - 1].text in FONT
+            out.append(x if words else Tok("group", "", x.pos, _put_function(x.items, name, params, body)))
+            k += 1
+            continue
+        if x.kind != name.kind or x.text != name.text or not _stands_alone(tokens, k):
+            out.append(x)
+            k += 1
+            continue
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        if after is not None and (after.is_ch("'", "^", "_") or after.is_cs("prime")):
+            raise Unsupported(
+                f"an implication from a definition of {detex([name]).strip()}, used here as {detex(tokens[k : k + 2]).strip()}"
+            )
+        if after is not None and after.is_ch("("):
+            close = next(
+                (
+                    m
+                    for m in range(k + 1, len(tokens))
+                    if tokens[m].is_ch(")") and depth_at(tokens[k + 1 : m + 1], m - k) == 0
+                ),
+                None,
+            )
+            args = _split_commas(tokens[k + 2 : close]) if close is not None else []
+            if close is None or len(args) != len(params) or any(not a for a in args):
+                raise Unsupported(
+                    f"an implication from a definition of {detex([name]).strip()} with {len(params)} argument(s), used otherwise"
+                )
+            values = dict(zip(params, args))
+            k = close + 1
+        else:
+            values = {}
+            k += 1
+        out.append(Tok("ch", "(", x.pos))
+        out.extend(_with_values(body, values))
+        out.append(Tok("ch", ")", x.pos))
+    return out
+
+
+def _stands_alone(tokens, k) -> bool:
+    """Whether the one-token name at tokens[k] is a name of its own: juxtaposed letters are factors (df, xy),
+    but not the letters of a word the reader knows (softmax, exp)."""
+    if tokens[k].kind == "cs":
+        return True
+    start = k
+    while start > 0 and tokens[start - 1].kind == "ch" and tokens[start - 1].text.isalpha():
+        start -= 1
+    end = k
+    while end < len(tokens) and tokens[end].kind == "ch" and tokens[end].text.isalpha():
+        end += 1
+    run = "".join(x.text for x in tokens[start:end])
+    return not any(len(word) > 1 and word in run for word in WORD_FUNCTIONS | set(ELEMENTARY))
+
+
+def _with_values(tokens, values):
+    """``tokens`` with each parameter (a one-token name) replaced by its bracketed argument."""
+    out = []
+    for m, x in enumerate(tokens):
+        if x.kind == "group":
+            words = m and tokens[m - 1].kind == "cs" and tokens[m - 1].text in FONT
+            out.append(x if words else Tok("group", "", x.pos, _with_values(x.items, values)))
+        elif x.text in values and (x.is_cs(*GREEK) or x.kind == "ch" and _stands_alone(tokens, m)):
+            out.extend([Tok("ch", "(", x.pos), *values[x.text], Tok("ch", ")", x.pos)])
+        else:
+            out.append(x)
+    return out
+
+
+def _read_hypothesis(rewriter, tokens, comparisons, definitions):
+    """Adds the hypothesis of an implication: a comparison (y > x) or the definition of a name (x = 2)."""
+    tokens = trim_punctuation(tokens)
+    if not tokens:
+        return  # \implies B on a row of its own: B is claimed as it stands
+    if not any(relation_at(tokens, m) for m in range(len(tokens))):
+        raise Unsupported("an implication whose hypothesis is not a relation is not decided")
+    comparison = rewriter._comparison(tokens)
+    at = next(m for m in range(len(tokens)) if relation_at(tokens, m))
+    key = _name_key(rewriter, tokens[:at]) if comparison.relations == ["="] else None
+    if key is not None:
+        definitions[key] = comparison.sides[1]
+    elif all(r in ("<", "<=", ">", ">=") for r in comparison.relations):
+        comparisons.append(comparison)
+    else:
+        raise Unsupported(
+            f"an implication from '{detex(tokens).strip()}' is not decided: only a comparison (y > x) "
+            "or the definition of a name (x = 2) is read as a hypothesis"
+        )
+
+
 def _name_key(rewriter, tokens):
     """The vocabulary key of ``tokens`` if they are one name (\\hat{y} -> hat_y, \\beta_1 -> beta_1), else None."""
     named = rewriter._atom_name(tokens, 0) if tokens else None
@@ -1241,7 +1411,8 @@ def _name_key(rewriter, tokens):
         return None
     before = set(rewriter.table)
     end = rewriter._atom(tokens, 0, named, [])
-    atom = next((rewriter.table[k] for k in rewriter.table if k not in before), None)
+    made = [rewriter.table[k] for k in rewriter.table if k not in before]
+    atom = made[-1] if made else None  # the name itself is made after its arguments
     if end != len(tokens) or not isinstance(atom, Atom) or atom.args is not None:
         return None
     keys = atom.full_keys()

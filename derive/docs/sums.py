@@ -100,14 +100,23 @@ def series(rw, tokens, dots):
             return rewritten
         raise Unsupported("\\ldots that is not one term of a sum (a + b + \\ldots + z) is not read")
     before, after = terms[: at[0]], terms[at[0] + 1 :]
-    if len(after) > 1:
-        raise Unsupported("a sum with \\ldots followed by more than its last term is not read")
     if after:
-        rewritten = _index_pattern(before, after[0], _fresh_index(tokens))
-        if rewritten is None:
+        # b + w_1 x_1 + \\cdots + w_d x_d + c: the pattern runs from the first term alike to the one after the dots
+        index = _fresh_index(tokens)
+        start = next((m for m in range(len(before)) if _index_pattern(before[m:], after[0], index)), None)
+        if start is None or any(_alike(term, after[0]) for term in [*before[:start], *after[1:]]):
             raise Unsupported(
                 "a sum a + b + \\ldots + z whose terms do not differ in one index counting up by one is not read"
             )
+        rewritten = _index_pattern(before[start:], after[0], index)
+        plus = Tok("ch", "+", run[0].pos)
+        rewritten = [
+            *[x for term in before[:start] for x in (*term, plus)],
+            Tok("ch", "(", run[0].pos),
+            *rewritten,
+            Tok("ch", ")", run[0].pos),
+            *[x for term in after[1:] for x in (plus, *term)],
+        ]
     else:
         if len(before) < 3:
             raise Unsupported("an endless sum with fewer than three terms before \\ldots: its pattern is ambiguous")
@@ -255,21 +264,28 @@ def _index_pattern(before, last, index):
 
 def index_run(before, last, index):
     """(first value, last value token, term tokens in ``index``) when the items before the dots and the last
-    one are alike but for one place holding a, a + 1, ... (integers) and z (a letter or number); None otherwise."""
+    one are alike but for the places of one index holding a, a + 1, ... (integers) and z (a letter or number);
+    None otherwise."""
     shapes = [_flatten_with_groups(term) for term in [*before, last]]
     if any(len(shape) != len(shapes[0]) for shape in shapes):
         return None
     differing = [m for m in range(len(shapes[0])) if len({_tok_key(shape[m]) for shape in shapes}) > 1]
-    if len(differing) != 1:
+    if not differing:
         return None
     place = differing[0]
+    # w_1 x_1 + \\cdots + w_d x_d: the index may stand in several places, each holding the same values
+    if any([_tok_key(shape[m]) for shape in shapes] != [_tok_key(shape[place]) for shape in shapes] for m in differing):
+        return None
     values = [shape[place].text for shape in shapes[:-1]]
     if not all(v.isdigit() for v in values) or any(int(b) != int(a) + 1 for a, b in zip(values, values[1:])):
         return None
     top = shapes[-1][place]
     if top.kind != "ch" or not top.text.isalnum() or top.text.isdigit() and int(top.text) < int(values[-1]):
         return None
-    return values[0], top, _replace_at(last, shapes[-1][place], Tok("ch", index, top.pos))
+    body = last
+    for m in differing:
+        body = _replace_at(body, shapes[-1][m], Tok("ch", index, top.pos))
+    return values[0], top, body
 
 
 def dotted_list(items, index):
@@ -282,8 +298,18 @@ def dotted_list(items, index):
     for start in range(len(before)):
         found = index_run(before[start:], last, index)
         if found is not None:
-            return before[:start], found
+            return None if any(_alike(item, last) for item in before[:start]) else (before[:start], found)
     return None
+
+
+def _alike(term, last) -> bool:
+    """Whether ``term`` could be a term of the pattern ending in ``last`` (alike but for numbers where last
+    differs): such a term is never read as a term of its own before or after the pattern (x_1, x_3, \\ldots, x_n)."""
+    a, b = _flatten_with_groups(term), _flatten_with_groups(last)
+    if len(a) != len(b):
+        return False
+    differing = [m for m in range(len(a)) if _tok_key(a[m]) != _tok_key(b[m])]
+    return all(a[m].kind == "ch" and a[m].text.isdigit() for m in differing)
 
 
 def _flatten_with_groups(tokens) -> list:

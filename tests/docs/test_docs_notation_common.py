@@ -1,6 +1,7 @@
 """Notation real ML documents use often: inverse trigonometric and hyperbolic functions, a
 fraction or root written as a bare script (``e^\\frac{x}{2}``), the p-norm ``\\|x\\|_p``, products
-written with dots (``a_1 a_2 \\cdots a_n``) and lists with dots in ``\\max``/``\\min``. Each form
+written with dots (``a_1 a_2 \\cdots a_n``), lists with dots in ``\\max``/``\\min``, implications
+(``A \\implies B``, an arrow between two statements: B under A) and updates (``w \\leftarrow ...``). Each form
 is read on a correct formula (PASS) and a wrong variant (FAIL) by the same machinery; what the
 checker cannot decide stays UNKNOWN with the reason."""
 
@@ -90,6 +91,50 @@ PAIRS = [
         {},
     ),
     (
+        "a sum with dots, an index in two places and a term after",
+        r"w_1 x_1 + \cdots + w_n x_n + b = \sum_{i=1}^{n} w_i x_i + b",
+        r"w_1 x_1 + \cdots + w_n x_n + b = \sum_{i=1}^{n} w_i x_i",
+        {"clauses": "w: vector; x: vector; b: real"},
+    ),
+    (
+        "a sum with dots after a term of its own",
+        r"b + w_1 x_1 + w_2 x_2 + \cdots + w_n x_n = b + w^\top x",
+        r"b + w_1 x_1 + w_2 x_2 + \cdots + w_n x_n = w^\top x",
+        {"clauses": "w: vector; x: vector; b: real"},
+    ),
+    ("an implication from a definition", r"a = 2 \implies a^2 = 4", r"a = 2 \implies a^2 = 5", {"kinds": REAL}),
+    ("an implication from a comparison", r"a > 0 \Rightarrow |a| = a", r"a > 0 \Rightarrow |a| = -a", {"kinds": REAL}),
+    (
+        "a consequence on a row of its own",
+        r"\implies (a + b)^2 = a^2 + 2ab + b^2",
+        r"\implies (a + b)^2 = a^2 + b^2",
+        {"kinds": REAL},
+    ),
+    (
+        "an arrow from a function's definition to its derivative",
+        r"f(x) = e^x \hspace{1in} \rightarrow \hspace{1in} \frac{df}{dx} = e^x",
+        r"f(x) = e^x \hspace{1in} \rightarrow \hspace{1in} \frac{df}{dx} = x e^{x-1}",
+        {"kinds": REAL},
+    ),
+    (
+        "an implication from a function of two arguments",
+        r"f(x, y) = x y \implies f(a + b, 2) = 2a + 2b",
+        r"f(x, y) = x y \implies f(a + b, 2) = 2a + b",
+        {"kinds": REAL},
+    ),
+    (
+        "an implication from the logistic function",
+        r"\sigma(x) = \frac{1}{1+e^{-x}} \implies \sigma(-x) = 1 - \sigma(x)",
+        r"\sigma(x) = \frac{1}{1+e^{-x}} \implies \sigma(-x) = \sigma(x)",
+        {"kinds": REAL},
+    ),
+    (
+        "an update followed by its expansion",
+        r"a \leftarrow a - 2 b = a - b - b",
+        r"a \leftarrow a - 2 b = a - b",
+        {"kinds": REAL},
+    ),
+    (
         "a list with dots after a number",
         r"\max(0, z_1, z_2, \dots, z_n) \ge z_1",
         r"\max(0, z_1, z_2, \dots, z_n) \le z_1",
@@ -112,7 +157,15 @@ UNDECIDED = [
     # factors that count down, or a factor after the last one of the pattern: no product is guessed
     (r"a_3 a_2 \cdots a_1 = 1", {"clauses": "a: vector"}, "\\ldots"),
     (r"a_1 a_2 \cdots a_n b = b", {"clauses": "a: vector; b: real"}, "\\ldots"),
-    (r"f(x_1, \ldots, x_n) = 1", {}, "in a list"),
+    (r"f(x_1, \ldots, x_n) = 1", {}, "in a list is read only in"),
+    (r"x_1 y_2 + \cdots + x_n y_n = 1", {"clauses": "x: vector; y: vector"}, "one index"),
+    # a term alike the pattern's is never set apart from it: x_1, x_3, ..., x_n skips indices
+    (r"x_1 + x_3 + \cdots + x_n = 1", {"clauses": "x: vector"}, "counting up by one"),
+    (r"\max\{z_1, z_3, \ldots, z_n\} = 1", {}, "counting up by one"),
+    (r"a \Rightarrow b", {"kinds": REAL}, "implication"),
+    (r"a^2 = b^2 \implies a = b", {"kinds": REAL}, "implication"),
+    (r"f(x) = x^2 \implies f'(x) = 2x", {"kinds": REAL}, "used here as f'"),
+    (r"a \leftarrow a - 2 b", {"kinds": REAL}, "assigns"),
 ]
 
 
