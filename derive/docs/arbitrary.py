@@ -128,7 +128,7 @@ def may_be_arbitrary(atom: Atom, reader) -> bool:
     if _declared_elsewhere(reader, atom):
         return False
     if atom.args:
-        return all(sep in (",", "|") for sep in atom.seps)
+        return all(sep in (",", "|", ";") for sep in atom.seps)  # P(τ; θ): θ a parameter, an argument too
     # a step relative to a letter (r_t, r_{t+1}); x_1 or \delta_3 alone is more likely a constant the author named
     steps = bool(atom.sub) and all(is_step_expression(item) for item in atom.sub)
     return steps and any(re.search(r"[A-Za-z]", item) for item in atom.sub)

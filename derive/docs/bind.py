@@ -696,7 +696,10 @@ class Interpreter:
         if "sim" in atom.sub_text and key == "E":
             return self._expectation_over(atom, side)
         E, Var = self.vocab.expectation
-        arg = self._scalar(self.side(atom.args[0]))
+        value = self.side(atom.args[0])
+        if getattr(E, "of_entries", False):  # E[x] of a vector: the mean of its entries (derive.docs.chance)
+            return E(self._vector(value)) if key in ("E", "bb_E") else Var(self._vector(value))
+        arg = self._scalar(value)
         return E(arg) if key in ("E", "bb_E") else Var(arg)
 
     def _expectation_over(self, atom: Atom, side: Side):

@@ -6,8 +6,10 @@ own (each takes 3 values, on 9 outcomes with drawn probabilities): a formula tha
 there holds for random variables in general. :func:`independent_model` makes them
 independent, each with mean 0 and variance 1 (standardised under its own law): a formula
 refuted there too is refuted for the simplest random variables a text could mean. Only
-X and Y are random; other names are numbers. An expectation of an expression without
-X or Y is not read (``\\operatorname{Var}(wx)`` with w, x random, or constants?).
+X and Y are random; other names are numbers, but for ``\\mu_X`` and ``\\sigma_X`` (``\\mu_Y``,
+``\\sigma_Y``), the mean and the standard deviation of X (of Y), as texts write them. An
+expectation of an expression without X or Y is not read (``\\operatorname{Var}(wx)`` with w, x
+random, or constants?).
 """
 
 from __future__ import annotations
@@ -71,6 +73,10 @@ def _model(base, probability, x_value, y_value, samplers):
     entries = {
         "X": number_of(X),
         "Y": number_of(Y),
+        "mu_X": number_of(expectation(X)),  # the mean and the standard deviation of X and Y, as texts name them
+        "mu_Y": number_of(expectation(Y)),
+        "sigma_X": number_of(sp.sqrt(variance(X))),
+        "sigma_Y": number_of(sp.sqrt(variance(Y))),
         "Cov": function_of_arguments(covariance, 2),
         "H": by_arguments(entropies, "H"),
         "I": by_arguments(information, "I"),
@@ -154,3 +160,23 @@ def independent_variables(base, names):
         samplers[values[name]] = dom.vector(VALUES)
         samplers[laws[name]] = dom.probability_vector(VALUES)
     return dataclasses.replace(base.with_samplers(samplers), entries=entries, expectation=(expectation, variance))
+
+
+def entries_model(base, unbiased: bool = False):
+    """``base`` with E[x] and Var[x] of a vector x read as the mean and the variance of its entries.
+
+    Normalisation layers' documentation writes ``\\mathrm{E}[x]`` and ``\\mathrm{Var}[x]`` over the entries
+    ``x_i`` being normalised: the variance divides by their number n (by n - 1 when ``unbiased``).
+    """
+
+    def mean(vector):
+        k = sp.Dummy("k", integer=True, positive=True)
+        return sp.Sum(vector.component(k), (k, 1, vector.size)) / vector.size
+
+    def variance(vector):
+        k = sp.Dummy("k", integer=True, positive=True)
+        spread = sp.Sum((vector.component(k) - mean(vector)) ** 2, (k, 1, vector.size))
+        return spread / (vector.size - 1 if unbiased else vector.size)
+
+    mean.of_entries = True
+    return dataclasses.replace(base, expectation=(mean, variance))

@@ -218,6 +218,7 @@ class Scope:
     reals: dom.Interval | None = None  # where its real variables are drawn (None: the reals)
     stated: set = field(default_factory=set)  # variables a stated condition ranges ("for A < 0"): drawn from the reals
     model: object = None  # the vocabulary of random variables X, Y (derive.docs.chance), when the formula names them
+    generic: bool = False  # unknown functions read as generic smooth functions (derive.docs.arbitrary): PASS only
 
 
 def decide(text: str, binding: Binding | None = None, tagged: bool = True, context=None) -> Verdict:
@@ -320,7 +321,31 @@ def _decide_untagged(text, binding, context, quantifiable):
     verdict = _decide_in_scope(text, binding, context, quantifiable)
     if verdict.verdict == UNKNOWN and PROBABILITY.search(text) and RANDOM_VARIABLE.search(text):
         return _decide_chance(text, binding, context, quantifiable) or verdict
+    if verdict.verdict == UNKNOWN and verdict.detail.startswith(("E[...] needs", "Var[...] needs")):
+        return _decide_entries(text, binding, context, quantifiable) or verdict
     return verdict
+
+
+def _decide_entries(text, binding, context, quantifiable):
+    """E[x], Var[x] of a vector x (its entries x_i in the formula) as the mean and variance of its entries.
+
+    It PASSes when it holds with the variance dividing by n or by n - 1 (saying which), and FAILs
+    only when both refute it; see :func:`derive.docs.chance.entries_model`.
+    """
+    from derive.docs.chance import entries_model
+
+    base = _untagged_vocabulary()
+    refuted = []
+    for words, unbiased in (("n", False), ("n - 1", True)):
+        verdict = _decide_in_scope(text, binding, context, quantifiable, entries_model(base, unbiased))
+        if verdict.verdict == PASS:
+            detail = f"E[x] and Var[x] the mean and the variance (over {words}) of the entries of x: {verdict.detail}"
+            return dataclasses.replace(verdict, detail=detail)
+        if verdict.verdict != FAIL:
+            return None
+        refuted.append(verdict)
+    detail = f"E[x] and Var[x] the mean and the variance (over n, or n - 1) of the entries of x: {refuted[0].detail}"
+    return dataclasses.replace(refuted[0], detail=detail)
 
 
 def _decide_in_scope(text, binding, context, quantifiable, model=None):
@@ -331,9 +356,7 @@ def _decide_in_scope(text, binding, context, quantifiable, model=None):
         if redefined:  # the document's own Cov(X, Y) = ... is in force, not the law drawn here
             return Verdict(UNKNOWN, f"{redefined[0]} is defined earlier in the document: not read under a law of X, Y")
         free, unbalanced = _free_kinds(text, context)
-        if unbalanced:  # \mathbb{E}[X] = \mu, H(X) \le \log k: an equation or a condition, not decided
-            return Verdict(UNKNOWN, f"not read as an identity: {unbalanced}")
-        moments = sorted(key for key in free if re.search(r"_.*[XY]", key))
+        moments = sorted(key for key in free if re.search(r"_.*[XY]", key) and key not in model.entries)
         if moments:  # \mu_X: the mean of X, perhaps, which the formula does not define
             return Verdict(
                 UNKNOWN, f"{moments[0]} names X or Y: a quantity of the random variable the formula does not define"
@@ -349,10 +372,15 @@ def _decide_in_scope(text, binding, context, quantifiable, model=None):
                 return _decide_free(text, binding, context, exc.name)
             if free is None:
                 free, unbalanced = _free_kinds(text, context)
-            if free.get(exc.name) == "real" and exc.name not in scope.free:  # a in Var(aX + b): a number
-                scope.free[exc.name] = "real"
+            entries = getattr(model.expectation[0], "of_entries", False)  # E[x] of a vector x: see _decide_entries
+            if (
+                free.get(exc.name) in ("real", "positive") or entries and exc.name in free
+            ) and exc.name not in scope.free:
+                scope.free[exc.name] = free[exc.name]  # a in Var(aX + b): a number
                 continue
             return Verdict(UNKNOWN, f"{exc.name} is not bound: {exc}")
+        if unbalanced and verdict.verdict != PASS:  # \mathbb{E}[X] = \mu, H(X) \le \log k: an equation or a condition
+            return Verdict(UNKNOWN, f"not read as an identity: {unbalanced}")
         return verdict
     return Verdict(UNKNOWN, "the formula's names could not all be bound")
 
@@ -392,7 +420,7 @@ def _decide_chance(text, binding, context, quantifiable):
         detail = f"random variables X, Y under a joint law drawn at each point: {general.detail}"
         return dataclasses.replace(general, detail=detail)
     if general.verdict != FAIL:
-        return None
+        return general if general.detail.startswith("not read as an identity") else None
     simple = _decide_in_scope(text, binding, context, quantifiable, independent_model(base))
     if simple.verdict == FAIL:
         detail = (
@@ -450,9 +478,45 @@ def _decide_free(text, binding, context, name):
     for _ in range(4):  # each round lets one more unknown function's values be numbers of their own
         verdict, missing = _decide_free_once(text, binding, context, name, unbound, opaque)
         if missing is None or missing in opaque or not opaque_function(missing, text):
-            return verdict
+            break
         opaque = opaque | {missing}
+    if verdict.verdict == UNKNOWN and opaque:
+        return _decide_generic(text, binding, context, sorted(opaque)) or verdict
     return verdict
+
+
+def _decide_generic(text, binding, context, functions):
+    """A PASS when the claim holds with its unknown functions read as generic smooth functions, else None.
+
+    ``\\nabla_\\theta P(\\tau \\mid \\theta) = P(\\tau \\mid \\theta) \\nabla_\\theta \\log P(\\tau \\mid \\theta)``
+    holds for every function P; a claim that holds for a generic one (see :mod:`derive.docs.arbitrary`)
+    holds whatever function the text means. A refutation is never a FAIL: the text may mean a particular
+    function (``g'(z) = g(z)(1 - g(z))`` for the sigmoid g).
+    """
+    from derive.docs.free import NotIdentity, Unbalanced, free_reading
+    from derive.docs.untagged import KNOWN_FUNCTIONS
+
+    try:
+        kinds = free_reading(text, KNOWN_FUNCTIONS, set(context.definitions))
+    except Unbalanced as why:
+        kinds = why.kinds
+    except NotIdentity:
+        return None
+    except Exception:  # unreadable: the first reading reports it
+        return None
+    stated = _stated_names(text)
+    for words, sampler in FREE_DOMAINS:
+        scope = Scope(dict(context.definitions), dict(kinds), dict(kinds), sampler, stated, generic=True)
+        verdict = _guarded(text, binding, scope)
+        if verdict.verdict == PASS:
+            names = ", ".join(functions)
+            return dataclasses.replace(
+                verdict,
+                detail=f"holds for {words}, with {names} any function (read as a generic one): {verdict.detail}",
+            )
+        if not verdict.detail.startswith("the sides have real values at only"):
+            return None
+    return None
 
 
 def _decide_free_once(text, binding, context, name, unbound, opaque):
@@ -474,7 +538,12 @@ def _decide_free_once(text, binding, context, name, unbound, opaque):
         return Verdict(UNKNOWN, unbound), None
     if name not in opaque and not any(key == name or key.startswith((f"{name}_", f"{name}^")) for key in kinds):
         return Verdict(UNKNOWN, unbound), name  # an unknown function, not a variable
-    names = ", ".join(f"{key} (a distribution)" if kinds[key] == "distribution" else key for key in sorted(kinds))
+    shown = {
+        "distribution": " (a distribution)",
+        "positive": " (positive, as the name is by convention)",
+        "probability": " (a probability)",
+    }
+    names = ", ".join(key + shown.get(kinds[key], "") for key in sorted(kinds))
     stated = _stated_names(text)  # "for A < 0": the formula says where A ranges
     refuted = []  # (domain, counterexample) for each domain that refutes the formula, widest first
     verdict = None
@@ -606,7 +675,7 @@ class _Reading:
         made = Interpreter(self.vocab, dims, self.overrides, self.extra, flags, definitions)
         made.implicit_ranges = self.scope is None  # untagged, Σ_x with no range runs over nothing the text states
         # tagged, a name nothing defines may be an arbitrary function or sequence (derive.docs.arbitrary)
-        made.arbitrary_allowed = arbitrary and self.scope is None
+        made.arbitrary_allowed = arbitrary and (self.scope is None or self.scope.generic)
         made.declared_functions = self.functions
         made.formula_sides = self.sides
         return made
@@ -804,7 +873,25 @@ def _free_real(reading, key):
         reading.overrides[key] = ("scalar", lambda env, symbol=symbol: symbol)
 
 
+def _free_positive(reading, key):
+    """A name authors give a positive number (σ, η, ε, d): positive on every domain (derive.docs.free)."""
+    symbol = sp.Symbol(key, positive=True)
+    reading.extra[key] = symbol
+    inside = reading.scope.reals
+    positive = inside is not None and sp.Rational(str(inside.low)) >= 0
+    reading.extra_samplers[symbol] = inside if positive else dom.positive()
+
+
+def _free_probability(reading, key):
+    """A number in (0, 1), as the probability of a Bernoulli law in D_KL(ρ ‖ ρ̂) (derive.docs.free)."""
+    symbol = sp.Symbol(key, positive=True)
+    reading.extra[key] = symbol
+    reading.extra_samplers[symbol] = dom.Interval("0.02", "0.98")
+
+
 FREE_VARIABLES = {
+    "probability": _free_probability,
+    "positive": _free_positive,
     "vector": _free_vector,
     "matrix": _free_matrix,
     "distribution": _free_distribution,
@@ -971,9 +1058,32 @@ def _written_digits(link, tolerances):
     return tolerances[link.number + 1] or tolerances[link.number]
 
 
+class RoundedWhole(list):
+    """The digits of a whole number set equal to a computation with written decimals: it is that value rounded."""
+
+
+def _rounded_wholes(sides, tolerances) -> list:
+    """``2600 + 16 (1 - 0.849) = 2602``: a whole number of three digits or more beside a computation whose inputs
+    are written decimals (themselves rounded figures) is read as that computation rounded to a whole number."""
+    marked = list(tolerances)
+    for number, digits in enumerate(tolerances):
+        if digits != [0] or len(re.sub(r"\D", "", sides[number].source)) < 3:  # Σ 0.9^t = 3: exact, not 2.71 rounded
+            continue
+        neighbours = [sides[k] for k in (number - 1, number + 1) if 0 <= k < len(sides) and tolerances[k] is None]
+        if any(_uses_written_decimals(side) for side in neighbours):
+            marked[number] = RoundedWhole(digits)
+    return marked
+
+
+def _uses_written_decimals(side) -> bool:
+    return re.search(r"\d\s*\.\s*\d", side.source) is not None
+
+
 def _is_approximation(link, tolerances) -> bool:
     literal = _written_digits(link, tolerances)
-    return link.relation == "~" or (link.relation == "=" and bool(literal) and max(literal) > 0)
+    return link.relation == "~" or (
+        link.relation == "=" and bool(literal) and (max(literal) > 0 or isinstance(literal, RoundedWhole))
+    )
 
 
 def _check_approximation(reading, link, shown, tolerances):
@@ -1055,7 +1165,7 @@ def _check_points(reading):
     points = [dom.Point()] if constant else _points(domain, reading.text, reading.conditions, reading.dry)
     if not points:
         raise DecideError("no point of the domain satisfies the stated conditions")
-    tolerances = [_literal_tolerances(side) for side in reading.sides]
+    tolerances = _rounded_wholes(reading.sides, [_literal_tolerances(side) for side in reading.sides])
     dimension_symbols = [s for s, v in domain.samplers.items() if isinstance(v, dom.Dimension)]
     shown = _shown_symbols(reading)
     cache, readers = {}, {}

@@ -134,6 +134,7 @@ class _Walk:
     calculus: int = 0  # > 0 inside a derivative, a limit or an integral
     random: set = field(default_factory=set)  # random variables: H(X | Y) is read under their law
     outcomes: set = field(default_factory=set)  # the variables expectations E_{x \\sim p} draw
+    applied: dict = field(default_factory=dict)  # distribution letter's key -> [applied at one outcome drawn?]
 
 
 def free_reading(
@@ -173,8 +174,11 @@ def free_reading(
         used: set = set()
         _visit_side(side, walk, used, set(), known, defined)
         walk.sides.append(used)
-    kinds = _settle(walk)
+    kinds = _settle(walk, positive="\\sim" not in latex)
     laws = sorted(key for key, kind in kinds.items() if kind == "distribution")
+    for law in laws:
+        if not all(walk.applied.get(law, [])):  # p(x) beside p(x, y) or p(x | y): a joint law, not given
+            raise NotIdentity(f"{law} applied other than at one outcome drawn (p(x, y), p(x | y)): a joint law")
     if laws and walk.derivative_variables:  # ∇_θ log P_θ(x): how the law depends on θ is not given
         raise NotIdentity(
             f"a derivative beside the distribution {laws[0]}: how it depends on the variable is not given"
@@ -186,7 +190,7 @@ def free_reading(
                 " their values may be tied by what the function is"
             )
     for key in kinds:
-        if kinds[key] != "distribution" and _only_applied(key, latex, walk.bold):
+        if kinds[key] not in ("distribution", "count") and _only_applied(key, latex, walk.bold):
             raise NotIdentity(f"{key}(...) applies a function the formula does not state, not a product")
     counts = {k for k, v in kinds.items() if v == "count"}
     if len(counts) > 1:
@@ -239,7 +243,8 @@ def _only_applied(key: str, latex: str, bold: set) -> bool:
     """Whether a name is written only just before a parenthesis, as a function is: L(x + h) - L(x).
 
     Only Latin letters and the Greek letters that commonly name functions count: ``\\alpha(x + 1)``
-    is a product, ``f(x + 1)`` and ``\\phi(x + 1)`` are not.
+    is a product, ``f(x + 1)`` and ``\\phi(x + 1)`` are not. The bound of a sum is a count, even
+    written before a parenthesis (``D`` in ``\\sum_{d=1}^D (x_d - y_d)^2``).
     """
     if key in bold:
         return False
@@ -258,11 +263,21 @@ def _names(used: set, kinds: dict) -> set:
     return {key for key in used if key in kinds}
 
 
-def _settle(walk: _Walk) -> dict:
-    """Each key's kind: a base indexed by a sum is a vector, and its subscripted names are its entries."""
+def conventionally_positive(key: str) -> bool:
+    """A name authors give a positive number: a standard deviation σ, a step size η, a tolerance ε, a dimension d."""
+    base, _, sub = key.partition("_")
+    return base in ("sigma", "eta") or (base == "epsilon" and not sub) or (base == "d" and not sub.isdigit())
+
+
+def _settle(walk: _Walk, positive: bool = True) -> dict:
+    """Each key's kind: a base indexed by a sum is a vector, and its subscripted names are its entries.
+
+    A real whose name is :func:`conventionally_positive` is positive, unless the formula draws
+    random values (``\\sim``: ε may be noise there).
+    """
     kinds = {}
     for key, kind in walk.kinds.items():
-        kinds[key] = kind
+        kinds[key] = "positive" if kind == "real" and positive and conventionally_positive(key) else kind
     for base in walk.indexed_bases:
         for key in walk.bases.get(base, ()):
             if key != base:
@@ -356,7 +371,7 @@ def _mark_indexed(side: Side, letters: set, walk: _Walk, seen: set):
 def _note(walk: _Walk, used: set, key: str, kind: str, base: str) -> str:
     if (walk.kinds.get(key) == "distribution") != (kind == "distribution") and key in walk.kinds:
         raise NotIdentity(f"{key} is both a distribution and a number")
-    if walk.kinds.get(key) not in ("vector", "count"):
+    if walk.kinds.get(key) not in ("vector", "count", "probability"):
         walk.kinds[key] = kind
     walk.bases.setdefault(base, set()).add(key)
     used.add(key)
@@ -404,13 +419,21 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
                 for arg in node.args:  # H(X | Y) of random variables: X and Y are the variables
                     _visit_side(arg, walk, used, bound, known, defined)
                 return
-            for atom in distribution_arguments(node):
+            arguments = distribution_arguments(node)
+            if _bernoulli_arguments(node, arguments):  # D_KL(ρ ‖ ρ̂) of numbers: the Bernoulli laws they give
+                for atom in arguments:
+                    key = _visit_name(atom, walk, used, bound, defined)
+                    if key is not None:
+                        walk.kinds[key] = "probability"
+                return
+            for atom in arguments:
                 if atom.key not in DISTRIBUTION_LETTERS:  # M in D_KL(P || M): perhaps a mixture defined elsewhere
                     raise NotIdentity(f"{_display(atom)} is not one of the names of a distribution (p, q, P, Q, \\pi)")
                 _note(walk, used, _distribution_key(atom), "distribution", atom.key)
             return
         if node.args is not None and node.key in ("E", "bb_E") and "sim" in node.sub_text:
             variable, _, law = node.sub_text.partition("sim")
+            law = law.removesuffix(f"({variable})") if variable else law  # z \sim P(z): the law P
             if (
                 not variable
                 or not re.fullmatch(r"[A-Za-z]+(?:_[A-Za-z]+)?", law)
@@ -422,9 +445,12 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
             for arg in node.args:
                 _visit_side(arg, walk, used, bound | {variable}, known, defined)
             return
-        if node.args is not None and _is_probability_of_outcome(node, walk.outcomes):
-            _note(walk, used, _distribution_key(node), "distribution", node.key)
-            return
+        if node.args is not None and node.key in DISTRIBUTION_LETTERS:
+            at_outcome = _is_probability_of_outcome(node, walk.outcomes)
+            walk.applied.setdefault(_distribution_key(node), []).append(at_outcome)
+            if at_outcome:
+                _note(walk, used, _distribution_key(node), "distribution", node.key)
+                return
         if node.args is not None and node.key in walk.opaque:
             _note_application(node, walk, used, bound)
             return
@@ -436,6 +462,8 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
         return
     if isinstance(node, SumNode):
         inner = bound | set(node.variables)
+        if node.low is None and node.high is None:  # Σ_x p(x): x runs over the outcomes of the distribution p
+            walk.outcomes |= set(node.variables)
         if node.high is not None:
             for inside in _nodes(node.high):
                 if isinstance(inside, Atom) and inside.args is None and not inside.sub and inside.key not in inner:
@@ -528,6 +556,18 @@ def distribution_arguments(atom: Atom) -> list:
     if atom.key == "H" and len(names) == 2 and not all(n.key in DISTRIBUTION_LETTERS for n in names):
         raise NotIdentity(f"{shown}(A, B): a joint entropy of random variables or a cross-entropy")
     return names
+
+
+def _bernoulli_arguments(atom: Atom, arguments: list) -> bool:
+    """``D_{KL}(\\rho \\| \\hat\\rho)``: a KL divergence between two lower-case names that name no distribution.
+
+    A divergence between numbers is between the Bernoulli laws with those probabilities (the
+    sparsity penalty of sparse autoencoders); each is a number in (0, 1). Upper-case names (M in
+    ``D_{KL}(P \\| M)``) more likely name distributions the text defines.
+    """
+    if atom.key == "H" or atom.key == "CE":
+        return False
+    return all(a.key not in DISTRIBUTION_LETTERS and a.key[:1].islower() and not a.sub for a in arguments)
 
 
 def _distribution_key(atom: Atom) -> str:

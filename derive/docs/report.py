@@ -135,17 +135,26 @@ def _check_found(found: Found, context: DocumentContext, reading: Reading | None
         reading = read_untagged(found.latex, context)
     if reading.kind != "claim":
         if reading.equation:  # an equation to solve may yet hold for every value: then it is an identity
-            verdict = decide(found.latex, Binding(), tagged=False, context=context)
+            verdict = decide(reading.text or found.latex, Binding(), tagged=False, context=context)
             if verdict.verdict == PASS:
-                detail = f"untagged, read as an equation, yet it holds for every value: {verdict.detail}"
+                said = f"{reading.reason}; " if reading.text else ""
+                detail = f"untagged, {said}read as an equation, yet it holds for every value: {verdict.detail}"
                 return Record(found.file, found.line, found.latex, None, PASS, detail)
         if reading.usual:  # σ(x) = ...: the author's definition, checked against the usual meaning of the name
-            verdict = decide(found.latex, Binding(), tagged=False, context=context.without(reading.definition.name))
+            verdict = decide(
+                reading.text or found.latex, Binding(), tagged=False, context=context.without(reading.definition.name)
+            )
             if verdict.verdict == PASS:
                 detail = f"untagged {reading.reason}; it agrees with the usual meaning: {verdict.detail}"
                 return Record(found.file, found.line, found.latex, None, PASS, detail)
         return Record(found.file, found.line, found.latex, None, SKIPPED, f"untagged {reading.reason}")
-    verdict = decide(found.latex, Binding(), tagged=False, context=context.with_definition(reading.local))
+    claimed = reading.text or found.latex  # ELO_A = 2600 + 16(1 - 0.849) = 2602: the links after the name
+    if reading.usual and reading.definition is not None:  # Var(X) = E[(X - \mu_X)^2] = ...: the usual Var, first
+        verdict = decide(claimed, Binding(), tagged=False, context=context.without(reading.definition.name))
+        if verdict.verdict == PASS:
+            detail = f"untagged, with the usual meaning of {reading.definition.name}: {verdict.detail}"
+            return Record(found.file, found.line, found.latex, None, PASS, detail)
+    verdict = decide(claimed, Binding(), tagged=False, context=context.with_definition(reading.local))
     if verdict.verdict in (PASS, FAIL):
         said = f"{reading.reason} " if reading.reason else ""  # "definition of x, then"
         return Record(found.file, found.line, found.latex, None, verdict.verdict, f"untagged: {said}{verdict.detail}")

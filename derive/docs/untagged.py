@@ -25,6 +25,7 @@ other name leaves the formula SKIPPED ("not bound").
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -131,6 +132,7 @@ class Reading:
     equation: bool = False  # an equation to solve, unless it holds for all values: a PASS is reported, a FAIL not
     local: Definition | None = None  # a claim after a definition (x = 2 + 1 = 3): the name bound for this formula only
     usual: bool = False  # a definition of a name the checker knows: a PASS (it agrees) is reported, a FAIL not
+    text: str | None = None  # the part of the formula that is claimed, when it is not all of it
 
 
 def read_untagged(latex: str, context: DocumentContext) -> Reading:
@@ -154,6 +156,13 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
         if len(sides) > 2:  # δ = 2 + 1 - 4 = -1: a definition, then claims about its value
             return Reading("claim", f"definition of {name}, then", local=Definition(name, [], sides[1]))
         return Reading("definition", f"definition of {name}: nothing to check")
+    word = _word(sides[0]) if first is None and len(sides) > 2 and relations[0] == "=" else None
+    if word is not None and not any(_mentions(side, key) for side in sides[1:] for key in word[1]):
+        tail = _after_first_relation(latex, len(sides) - 1)
+        if tail is not None:  # ELO_A = 2600 + 16(1 - 0.849) = 2602: ELO_A names the value, the rest is claimed
+            rest = read_untagged(tail, context)
+            said = f"{word[0]} names the value of the chain, then"
+            return dataclasses.replace(rest, reason=f"{said} {rest.reason}".rstrip(), text=rest.text or tail)
     if relations[0] == "=" and first is not None and first.args and _is_definable(first):
         params = [_key(a) for a in (single_atom(s) for s in first.args) if a is not None]
         name = _key(first)
@@ -168,7 +177,8 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
                 return Reading("skip", f"a condition or an equation on {name}: nothing claimed for every value")
             definition = Definition(name, params, sides[1])
             if len(sides) > 2:  # L(y) = A = B: a definition, then claims about its value
-                return Reading("claim", f"definition of the function {name}, then", definition)
+                usual = first.key in KNOWN_FUNCTIONS  # Var(X) = E[(X - \mu_X)^2] = ...: first as the usual Var
+                return Reading("claim", f"definition of the function {name}, then", definition, usual=usual)
             return Reading(
                 "definition",
                 f"definition of the function {name}: binds it for the formulas after it",
@@ -304,6 +314,41 @@ def quantified_names(latex: str, context: DocumentContext) -> dict:
 
 
 # --- helpers --------------------------------------------------------------------------
+
+
+def _word(side: Side):
+    """(the word, its letters' keys) for a side that is a name written in italic letters (``ELO_A``, ``mer``), or None.
+
+    Such a side reads as a product of two or more plain letters, without numbers or other operations.
+    """
+    try:
+        expr = parse_latex(side.text)
+    except ParseError:
+        return None
+    if not isinstance(expr, sp.Mul) or not all(isinstance(factor, sp.Symbol) for factor in expr.args):
+        return None
+    atoms = side.nodes(expr)
+    if not all(isinstance(a, Atom) and a.args is None and not a.decoration and not a.transpose for a in atoms):
+        return None
+    return "".join(side.source.split()), {a.key for a in atoms}
+
+
+def _after_first_relation(latex: str, count: int) -> str | None:
+    """The formula after its first ``=`` outside any group, when that leaves a chain of ``count`` sides."""
+    depth = 0
+    for position, char in enumerate(latex):
+        if char in "{([":
+            depth += 1
+        elif char in "})]":
+            depth -= 1
+        elif char == "=" and depth == 0:
+            tail = latex[position + 1 :]
+            try:
+                sides, _, _ = rewrite_chain(tail)
+            except Exception:  # unreadable: no tail to claim
+                return None
+            return tail if len(sides) == count else None
+    return None
 
 
 def _key(atom: Atom) -> str:
