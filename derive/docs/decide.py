@@ -379,10 +379,18 @@ def _decide_in_scope(text, binding, context, quantifiable, model=None):
                 scope.free[exc.name] = free[exc.name]  # a in Var(aX + b): a number
                 continue
             return Verdict(UNKNOWN, f"{exc.name} is not bound: {exc}")
-        if unbalanced and verdict.verdict != PASS:  # \mathbb{E}[X] = \mu, H(X) \le \log k: an equation or a condition
+        if unbalanced and (verdict.verdict != PASS or not _only_equalities(text)):
+            # \mathbb{E}[X] = \mu, H(X) \le \log k: an equation or a condition; Var(aX + b) = a^2 Var(X) holds for all b
             return Verdict(UNKNOWN, f"not read as an identity: {unbalanced}")
         return verdict
     return Verdict(UNKNOWN, "the formula's names could not all be bound")
+
+
+def _only_equalities(text) -> bool:
+    try:
+        return all(relation == "=" for relation in rewrite_chain(text)[1])
+    except Exception:  # unreadable: no claim
+        return False
 
 
 def _free_kinds(text, context):

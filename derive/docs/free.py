@@ -84,7 +84,7 @@ FUNCTION_LETTERS = {
 }  # Greek names of functions
 DISTRIBUTION_LETTERS = {"p", "q", "P", "Q", "pi"}  # names of probability distributions
 CONSTANTS = {"e", "pi", "I", "one", "infty", "inf"}  # names the checker reads as numbers or fixed objects
-SAMPLE_INDEX = re.compile(r"\^\s*\{\s*\(")  # x^{(i)}: the i-th example, not a power
+SAMPLE_INDEX = re.compile(r"\^\s*\{\s*\([^(){}]*\)\s*\}")  # x^{(i)}: the i-th example; 10^{(a - b)/400} a power
 INVERSE = re.compile(r"(?<![\\A-Za-z])[A-Z]\s*\}?\s*\^\s*\{\s*-\s*1\s*\}")  # W^{-1}, \mathbf{Q}^{-1}: a matrix
 # A name (a letter, or a word) with an optional subscript, just before a square bracket or a word just
 # before a parenthesis: f[x, \phi] and \text{Norm}_x\bigl[\mu, \sigma^2\bigr] in the notation that writes
