@@ -106,7 +106,7 @@ def test_an_untagged_counterexample_names_the_variable_and_both_values(tmp_path)
         (r"2x + y = 1", "equation to solve"),
         (r"q(\mathbf{x}) = 0", "condition or an equation on q"),
         (r"(n-1)/n \approx 1", "equation to solve"),
-        (r"\sum_x p(x) = 1", "equation to solve"),
+        (r"\sum_x f(x) = 1", "equation to solve"),  # p(x) there is a distribution: it holds
         (r"0 = \frac{d}{dt} t^3(1-t)^2 = 3t^2(1-t)^2 - 2t^3(1-t)", "equation to solve"),
     ],
 )

@@ -94,6 +94,8 @@ def test_a_distribution_letter_summed_over_its_outcomes(tmp_path):
     left = r"\sum_x p(x) \log \frac{p(x)}{q(x)}"
     check(tmp_path, left + r" = - \sum_x p(x)\log q(x) + \sum_x p(x)\log p(x)", "PASS", "p (a distribution)")
     check(tmp_path, left + r" = - \sum_x p(x)\log q(x) - \sum_x p(x)\log p(x)", "FAIL")
+    check(tmp_path, r"\sum_x p(x) = 1", "PASS")  # a distribution's probabilities add up to 1
+    check(tmp_path, r"\sum_x p(x) = 2", "SKIPPED", "equation to solve")
 
 
 def test_a_distribution_letter_also_applied_to_two_outcomes_is_a_joint_law_not_given():
