@@ -196,14 +196,19 @@ def unwrap_rows(tokens) -> list:
             and all(x.is_ch("l", "r", "c") or x.kind == "ch" and x.text.isdigit() for x in tokens[0].items)
         ):
             tokens = tokens[1:]  # alignedat's column count
-    rows, current, env_depth = [], [], 0
+    rows, current, cells, env_depth = [], [], [[]], 0
     for t in tokens:
         env_depth += 1 if t.is_cs("begin") else -1 if t.is_cs("end") else 0
         if env_depth == 0 and t.is_cs("\\"):
+            _refuse_equations_side_by_side(cells)
             rows.append(current)
-            current = []
-        elif not (env_depth == 0 and t.is_ch("&")):
+            current, cells = [], [[]]
+        elif env_depth == 0 and t.is_ch("&"):
+            cells.append([])
+        else:
             current.append(t)
+            cells[-1].append(t)
+    _refuse_equations_side_by_side(cells)
     rows.append(current)
     rows = [r for r in rows if r]
     joined = rows[:1]
@@ -217,6 +222,14 @@ def unwrap_rows(tokens) -> list:
     if len(joined) > 1:
         raise Unsupported(f"{len(joined)} separate equations in one display; each is checked on its own line")
     return joined[0] if joined else []
+
+
+def _refuse_equations_side_by_side(cells) -> None:
+    """A row ``a &= b & c &= d`` holds two equations in its column pairs: not one chain a = b c = d."""
+    for j in range(2, len(cells) - 1, 2):
+        left, right = cells[j], cells[j + 1]
+        if left and not relation_at(left, 0) and right and relation_at(right, 0):
+            raise Unsupported("several equations side by side in one row of an alignment; write one per row")
 
 
 class Conditions(list):

@@ -485,3 +485,27 @@ def test_an_unbraced_exponent_of_several_digits_is_a_doubt_not_a_fail(tmp_path, 
     assert untagged == ("SKIPPED" if expected == "UNKNOWN" else expected), detail
     if expected == "UNKNOWN":
         assert "^{12}" in verdict["detail"] and "^{12}" in detail
+
+
+# --- equations side by side in one row of an alignment are not one chain --------------------
+
+
+def test_equations_side_by_side_in_an_alignment_row_are_not_chained(tmp_path):
+    """``x + x &= 2x & y + y &= 2y`` holds two equations; read as one chain it would FAIL."""
+    side_by_side = r"\begin{align} 1 + 1 &= 2 & 2 + 2 &= RIGHT \end{align}"
+    verdict = check_formula(side_by_side.replace("RIGHT", "4"))  # one formula: not one chain, and not two verdicts
+    assert verdict["verdict"] == "UNKNOWN" and "side by side" in verdict["detail"], verdict["detail"]
+    tagged = check_formula(r"\begin{align} x + x &= 2x & y + y &= 2y \end{align}", kinds={"x": "real", "y": "real"})
+    assert tagged["verdict"] == "UNKNOWN", tagged["detail"]
+    # in a document, each equation of the row is checked on its own
+    page = tmp_path / "page.md"
+    for right, expected in ((4, ["PASS", "PASS"]), (5, ["PASS", "FAIL"])):
+        page.write_text(f"Two sums.\n\n$$\n{side_by_side.replace('RIGHT', str(right))}\n$$\n")
+        records = check_paths([page])
+        assert [r.latex.strip() for r in records] == ["1 + 1  = 2", f"2 + 2  = {right}"]
+        assert [r.verdict for r in records] == expected, [r.detail for r in records]
+    # a continuation row is still one chain, and a wrong step in it still FAILs
+    kinds = {"a": "real", "b": "real"}
+    chain = r"\begin{aligned} (a+b)^2 &= (a+b)(a+b) & \\ &= a^2 + 2ab + b^{} & \end{aligned}"
+    assert check_formula(chain.replace("b^{}", "b^2"), kinds=kinds)["verdict"] == "PASS"
+    assert check_formula(chain.replace("b^{}", "b^3"), kinds=kinds)["verdict"] == "FAIL"

@@ -166,17 +166,58 @@ def formulas_of_block(body: str) -> list[tuple[int, str]]:
     relation of its own and starts with an operator (``&\\quad + c``, ``&&\\cdot c``) or follows a row
     that ends with one: a long side broken over lines.
     """
-    out = []
+    out, sealed = [], False
     for line, row in split_rows(body):
+        side_by_side = _equations_side_by_side(row)
+        if side_by_side:  # x + x &= 2x & y + y &= 2y: each equation on its own, none continued by the next row
+            out.extend((line, _drop_alignment(equation).strip()) for equation in side_by_side)
+            sealed = True
+            continue
         clean = _drop_alignment(row).strip()
-        if out and _continues(out[-1][1], clean):
+        if out and not sealed and _continues(out[-1][1], clean):
             previous_line, previous = out[-1]
             if not RELATION_START.match(clean):  # one side goes on: no spacing may cut it at the join
                 previous, clean = TRAILING_SPACING.sub("", NUMBERING.sub(" ", previous)), SPACING.sub("", clean)
             out[-1] = (previous_line, previous + " " + clean)
         else:
             out.append((line, clean))
+        sealed = False
     return out
+
+
+def _top_level_cells(row: str) -> list[str]:
+    """The row cut at its top-level alignment marks (those inside braces or environments stay)."""
+    cells, start, depth, env, k = [], 0, 0, 0, 0
+    while k < len(row):
+        if row.startswith("\\begin", k):
+            env += 1
+        elif row.startswith("\\end", k):
+            env -= 1
+        if row[k] == "\\":
+            k += 2
+            continue
+        depth += 1 if row[k] == "{" else -1 if row[k] == "}" else 0
+        if row[k] == "&" and depth == 0 and env == 0:
+            cells.append(row[start:k])
+            start = k + 1
+        k += 1
+    cells.append(row[start:])
+    return cells
+
+
+def _equations_side_by_side(row: str) -> list[str] | None:
+    """The equations of a row ``a &= b & c &= d`` (column pairs each holding one), or None for one chain."""
+    cells = _top_level_cells(row)
+    starts = [0] + [
+        j
+        for j in range(2, len(cells) - 1, 2)
+        if cells[j].strip()
+        and not RELATION_START.match(cells[j].strip())
+        and RELATION_START.match(cells[j + 1].strip())
+    ]
+    if len(starts) < 2:
+        return None
+    return ["&".join(cells[a:b]) for a, b in zip(starts, starts[1:] + [len(cells)])]
 
 
 NUMBERING = re.compile(r"\\(?:nonumber|notag)\b")
