@@ -204,6 +204,14 @@ def _restructure(tokens) -> list:
             out.append(Tok("cs", "evalclose", t.pos))
             k = nxt[0] + 1
             continue
+        if t.is_ch(".") and k + 2 < len(tokens) and tokens[k + 1].is_ch(".") and tokens[k + 2].is_ch("."):
+            out.append(Tok("cs", "ldots", t.pos))  # dots typed as three periods: x_1, ..., x_n
+            k += 3
+            continue
+        if t.kind == "group" and nxt and tokens[nxt[0]].is_ch("_", "^") and _one_name(t.items):
+            out.extend(_restructure(t.items))  # {\mathbf{v}}_i, {v'_{w}}^\top: the braces only hold the name
+            k += 1
+            continue
         if t.is_ch("^", "_") and nxt and tokens[nxt[0]].is_cs(*SCRIPT_COMMANDS):
             taken = _command_with_arguments(tokens, nxt[0])
             if taken is not None:  # e^\frac{x}{2}: the script is the command with its arguments, as TeX reads it
@@ -216,6 +224,27 @@ def _restructure(tokens) -> list:
             out.append(t)
         k += 1
     return out
+
+
+def _one_name(items) -> bool:
+    """Whether braced tokens hold one name: a letter, a Greek letter or a font command with its argument,
+    with primes and at most one subscript after it (v'_{w_i}), and nothing else."""
+    from derive.docs.symbols import FONT, GREEK
+
+    items = [x for x in items if not x.is_ch(" ")]
+    if not items:
+        return False
+    if items[0].kind == "ch" and items[0].text.isalpha() or items[0].is_cs(*GREEK):
+        m = 1
+    elif items[0].kind == "cs" and items[0].text in FONT and len(items) > 1 and items[1].kind == "group":
+        m = 2
+    else:
+        return False
+    while m < len(items) and items[m].is_ch("'"):
+        m += 1
+    if m + 1 < len(items) and items[m].is_ch("_"):
+        m += 2
+    return m == len(items)
 
 
 # commands that may stand as a sub- or superscript with their arguments: command -> number of arguments

@@ -1,7 +1,8 @@
 """Notation real ML documents use often: inverse trigonometric and hyperbolic functions, a
 fraction or root written as a bare script (``e^\\frac{x}{2}``), the p-norm ``\\|x\\|_p``, products
 written with dots (``a_1 a_2 \\cdots a_n``), lists with dots in ``\\max``/``\\min``, implications
-(``A \\implies B``, an arrow between two statements: B under A) and updates (``w \\leftarrow ...``). Each form
+(``A \\implies B``, an arrow between two statements: B under A) updates (``w \\leftarrow ...``), dots typed
+as three periods and braced names (``{\\mathbf{v}}_i``). Each form
 is read on a correct formula (PASS) and a wrong variant (FAIL) by the same machinery; what the
 checker cannot decide stays UNKNOWN with the reason."""
 
@@ -101,6 +102,18 @@ PAIRS = [
         r"b + w_1 x_1 + w_2 x_2 + \cdots + w_n x_n = b + w^\top x",
         r"b + w_1 x_1 + w_2 x_2 + \cdots + w_n x_n = w^\top x",
         {"clauses": "w: vector; x: vector; b: real"},
+    ),
+    (
+        "dots typed as three periods",
+        r"\sum_{i=1}^{n} x_i = x_1 + x_2 + ... + x_n",
+        r"\sum_{i=1}^{n} x_i = x_1 + x_2 + ... + x_n + 1",
+        {"clauses": "x: vector"},
+    ),
+    (
+        "a braced name with a subscript",
+        r"{\mathbf{v}}_i + 1 = 1 + v_i",
+        r"{\mathbf{v}}_i + 1 = 2 + v_i",
+        {"clauses": "v: vector"},
     ),
     ("an implication from a definition", r"a = 2 \implies a^2 = 4", r"a = 2 \implies a^2 = 5", {"kinds": REAL}),
     ("an implication from a comparison", r"a > 0 \Rightarrow |a| = a", r"a > 0 \Rightarrow |a| = -a", {"kinds": REAL}),
