@@ -1325,6 +1325,12 @@ def _put_function(tokens, name, params, body):
             k += 1
             continue
         after = tokens[k + 1] if k + 1 < len(tokens) else None
+        primes = 0
+        while k + 1 + primes < len(tokens) and tokens[k + 1 + primes].is_ch("'"):
+            primes += 1
+        if primes and len(params) == 1 and k + 1 + primes < len(tokens) and tokens[k + 1 + primes].is_ch("("):
+            k = _put_derivative(tokens, k, primes, params[0], body, out)  # f'(a): the derivative of f's body at a
+            continue
         if after is not None and (after.is_ch("'", "^", "_") or after.is_cs("prime")):
             raise Unsupported(
                 f"an implication from a definition of {detex([name]).strip()}, used here as {detex(tokens[k : k + 2]).strip()}"
@@ -1352,6 +1358,45 @@ def _put_function(tokens, name, params, body):
         out.extend(_with_values(body, values))
         out.append(Tok("ch", ")", x.pos))
     return out
+
+
+def _put_derivative(tokens, k, primes, param, body, out):
+    """Writes f'(a) (``primes`` primes) for f(param) = body as \\left. \\frac{d}{d param} (body) \\right|_{param = a};
+    returns the position after the closing bracket."""
+    opening = k + 1 + primes
+    close = next(
+        (
+            m
+            for m in range(opening, len(tokens))
+            if tokens[m].is_ch(")") and depth_at(tokens[opening : m + 1], m + 1 - opening) == 0
+        ),
+        None,
+    )
+    if close is None:
+        raise NotationError("'(' is never closed", tokens[opening].pos)
+    pos = tokens[k].pos
+    variable = Tok("cs", param, pos) if param in GREEK else Tok("ch", param, pos)
+    order = [Tok("ch", "^", pos), Tok("ch", str(primes), pos)] if primes > 1 else []
+    out.extend(
+        [
+            Tok("cs", "evalopen", pos),
+            Tok("cs", "frac", pos),
+            Tok("group", "", pos, [Tok("ch", "d", pos), *order]),
+            Tok("group", "", pos, [Tok("ch", "d", pos), variable, *order]),
+            Tok("ch", "(", pos),
+            *body,
+            Tok("ch", ")", pos),
+            Tok("cs", "evalclose", pos),
+            Tok("ch", "_", pos),
+            Tok(
+                "group",
+                "",
+                pos,
+                [variable, Tok("ch", "=", pos), Tok("ch", "(", pos), *tokens[opening + 1 : close], Tok("ch", ")", pos)],
+            ),
+        ]
+    )
+    return close + 1
 
 
 def _stands_alone(tokens, k) -> bool:

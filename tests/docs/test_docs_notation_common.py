@@ -142,6 +142,18 @@ PAIRS = [
         {"kinds": REAL},
     ),
     (
+        "an implication from a definition to a second derivative",
+        r"f(x) = x^3 \implies f''(a) = 6a",
+        r"f(x) = x^3 \implies f''(a) = 3a",
+        {"kinds": REAL},
+    ),
+    (
+        "an implication to a derivative at a sum",
+        r"f(x) = x^2 \implies f'(a + b) = 2(a + b)",
+        r"f(x) = x^2 \implies f'(a + b) = a + b",
+        {"kinds": REAL},
+    ),
+    (
         "an update followed by its expansion",
         r"a \leftarrow a - 2 b = a - b - b",
         r"a \leftarrow a - 2 b = a - b",
@@ -177,7 +189,7 @@ UNDECIDED = [
     (r"\max\{z_1, z_3, \ldots, z_n\} = 1", {}, "counting up by one"),
     (r"a \Rightarrow b", {"kinds": REAL}, "implication"),
     (r"a^2 = b^2 \implies a = b", {"kinds": REAL}, "implication"),
-    (r"f(x) = x^2 \implies f'(x) = 2x", {"kinds": REAL}, "used here as f'"),
+    (r"g(x, y) = x y \implies g'(x) = y", {"kinds": REAL}, "used here as g'"),
     (r"a \leftarrow a - 2 b", {"kinds": REAL}, "assigns"),
 ]
 
