@@ -36,7 +36,7 @@ from derive.docs.bind import (
     single_atom,
     vocabulary_for,
 )
-from derive.docs.interpret import Atom, NotationError, Number, TupleNode, Unsupported, rewrite_chain
+from derive.docs.interpret import E_NOTATION, Atom, NotationError, Number, TupleNode, Unsupported, rewrite_chain
 from derive.docs.operations import ROUNDING
 from derive.docs.parse import ParseError, parse_latex
 from derive.docs.rounding import approximate_places, is_rounding_of
@@ -230,12 +230,34 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
     """
     binding = binding or Binding()
     if tagged:
-        return _unbraced_exponent_doubt(text, _decide_tagged(text, binding), lambda t: _decide_tagged(t, binding))
-    from derive.docs.untagged import DocumentContext
 
-    context = context or DocumentContext()
-    verdict = _decide_untagged_once(text, binding, context)
-    return _unbraced_exponent_doubt(text, verdict, lambda t: _decide_untagged_once(t, binding, context))
+        def decide_text(t):
+            return _decide_tagged(t, binding)
+    else:
+        from derive.docs.untagged import DocumentContext
+
+        context = context or DocumentContext()
+
+        def decide_text(t):
+            return _decide_untagged_once(t, binding, context)
+
+    verdict = _e_notation_doubt(text, decide_text(text), decide_text)
+    return _unbraced_exponent_doubt(text, verdict, decide_text)
+
+
+def _e_notation_doubt(text, verdict, decide_text):
+    """UNKNOWN when 2e-1, read as 2 x 10^{-1}, fails but read as the product 2e - 1 holds (2e-1 = 4.4366)."""
+    match = E_NOTATION.search(text)
+    if match is None or verdict.verdict != FAIL:
+        return verdict
+    as_product = decide_text(E_NOTATION.sub(lambda m: f"{m.group(1)}\\,e{m.group(2)}", text))
+    if as_product.verdict != PASS:
+        return verdict
+    return Verdict(
+        UNKNOWN,
+        f"{match.group(0)} read as {match.group(1)} \\times 10^{{{match.group(2)}}} fails ({verdict.detail});"
+        f" read as {match.group(1)}e {match.group(2)} (Euler's e) it holds",
+    )
 
 
 def _decide_tagged(text, binding):

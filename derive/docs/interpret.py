@@ -1182,9 +1182,16 @@ def _plain(tokens) -> str:
     return " ".join(repr(t) for t in tokens)
 
 
+E_NOTATION = re.compile(r"(?<![\w\\.])(\d+(?:\.\d+)?)e([+-]?\d+)(?![\w.])")  # 3e-4, written without spaces
+
+
 def rewrite_chain(text: str, log_base: str = "e", functions=()) -> tuple:
-    """(sides as Side, relations, conditions) for one formula; ``functions`` are names known to be functions."""
-    tokens = clean(lex(text))
+    """(sides as Side, relations, conditions) for one formula; ``functions`` are names known to be functions.
+
+    A number in E notation written without spaces (``3e-4``, ``1e-8``, ``2.5e3``) is that number, as
+    ``3 \\times 10^{-4}``: the way learning rates and tolerances are written.
+    """
+    tokens = clean(lex(E_NOTATION.sub(lambda m: f"{m.group(1)} \\times 10^{{{m.group(2)}}}", text)))
     tokens = [  # 1 + x + \ldots, = ...: the comma closes the dots, it starts no condition
         x
         for m, x in enumerate(tokens)

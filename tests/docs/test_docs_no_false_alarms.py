@@ -509,3 +509,26 @@ def test_equations_side_by_side_in_an_alignment_row_are_not_chained(tmp_path):
     chain = r"\begin{aligned} (a+b)^2 &= (a+b)(a+b) & \\ &= a^2 + 2ab + b^{} & \end{aligned}"
     assert check_formula(chain.replace("b^{}", "b^2"), kinds=kinds)["verdict"] == "PASS"
     assert check_formula(chain.replace("b^{}", "b^3"), kinds=kinds)["verdict"] == "FAIL"
+
+
+# --- E notation: 3e-4 is three times ten to the minus four ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "formula, tagged, untagged",
+    [
+        (r"3e-4 = 0.0003", "PASS", "PASS"),  # a learning rate as configuration files and docs write it
+        (r"3e-4 = 0.003", "FAIL", "FAIL"),
+        (r"\lambda = 2.5e-3 = 0.0025", "PASS", "PASS"),
+        (r"\lambda = 2.5e-3 = 0.025", "FAIL", "FAIL"),
+        (r"1e-8 < 10^{-7}", "PASS", "SKIPPED"),  # untagged, an inequality of numbers may be a condition
+        (r"1e-8 > 10^{-7}", "FAIL", "SKIPPED"),
+        (r"2e-1 = 4.4366", "UNKNOWN", "SKIPPED"),  # holds only read as 2e - 1 with Euler's e: the readings disagree
+        (r"2e + 1 = 6.4366", "PASS", "PASS"),  # no exponent after e: Euler's number
+    ],
+)
+def test_a_number_in_e_notation_is_that_number(tmp_path, formula, tagged, untagged):
+    verdict = check_formula(formula)
+    assert verdict["verdict"] == tagged, verdict["detail"]
+    [(found, detail)] = verdicts(tmp_path, formula)
+    assert found == untagged, detail
