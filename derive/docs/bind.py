@@ -107,6 +107,8 @@ KL_NAMES = ("KL", "D_KL", "D", "D_kl", "KLD", "D_{KL}")
 class Interpreter:
     """Turns parsed sides into SymPy values for one binding and one choice of dimensions."""
 
+    bare_in_derivative = False  # reading the bare name a derivative is of (f in df/dx)
+
     def __init__(
         self,
         vocab: Vocabulary,
@@ -496,11 +498,13 @@ class Interpreter:
         if definition.name in self._overriding:
             raise BindError(f"{definition.name} is defined in terms of itself")
         args = atom.args or []
-        if definition.params and len(args) != len(definition.params):
+        # df/dx of a function defined as f(x) = ...: f at its own parameters, read as the formula's own names
+        bare = bool(definition.params) and atom.args is None and not atom.sub and self.bare_in_derivative
+        if definition.params and not bare and len(args) != len(definition.params):
             raise BindError(
                 f"{definition.name} is defined with {len(definition.params)} argument(s), used with {len(args)}"
             )
-        values = [self.side(a) for a in args] if definition.params else []
+        values = [self.side(a) for a in args] if definition.params and not bare else []
         saved = dict(self.values)
         self._overriding.add(definition.name)
         try:
@@ -869,7 +873,14 @@ class Interpreter:
                 return partial(self.index(den_atom.sub[0]))
             return Vec(partial, self.size_value)
         if num_value is None:
-            num_value = self.side(node.num)
+            saved_bare, self.bare_in_derivative = (
+                self.bare_in_derivative,
+                num_atom is not None and num_atom.args is None,
+            )
+            try:
+                num_value = self.side(node.num)
+            finally:
+                self.bare_in_derivative = saved_bare
         if isinstance(variable, Vec):
             if variable.base is None:
                 raise BindError("a derivative with respect to something that is not a variable")

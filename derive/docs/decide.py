@@ -421,7 +421,7 @@ def _free_kinds(text, context):
     from derive.docs.untagged import KNOWN_FUNCTIONS
 
     try:
-        return free_reading(text, KNOWN_FUNCTIONS, set(context.definitions), random=frozenset({"X", "Y"})), None
+        return free_reading(text, KNOWN_FUNCTIONS, dict(context.definitions), random=frozenset({"X", "Y"})), None
     except Unbalanced as why:
         return why.kinds, str(why)
     except NotIdentity:
@@ -527,7 +527,7 @@ def _decide_generic(text, binding, context, functions):
     from derive.docs.untagged import KNOWN_FUNCTIONS
 
     try:
-        kinds = free_reading(text, KNOWN_FUNCTIONS, set(context.definitions))
+        kinds = free_reading(text, KNOWN_FUNCTIONS, dict(context.definitions))
     except Unbalanced as why:
         kinds = why.kinds
     except NotIdentity:
@@ -556,7 +556,7 @@ def _decide_free_once(text, binding, context, name, unbound, opaque):
 
     unbalanced = None
     try:
-        kinds = free_reading(text, KNOWN_FUNCTIONS, set(context.definitions), opaque)
+        kinds = free_reading(text, KNOWN_FUNCTIONS, dict(context.definitions), opaque)
     except Unbalanced as why:  # decided only if it holds for all values: a counterexample refutes nothing
         kinds, unbalanced = why.kinds, f"{unbound}; not read as an identity in free variables: {why}"
         if "distribution" in why.kinds.values() and any(why.kinds.get(key) != "distribution" for key in why.lonely):

@@ -138,16 +138,17 @@ class _Walk:
 
 
 def free_reading(
-    latex: str, known: set, defined: set, opaque: frozenset = frozenset(), random: frozenset = frozenset()
+    latex: str, known: set, defined: set | dict, opaque: frozenset = frozenset(), random: frozenset = frozenset()
 ) -> dict:
     """The free variables of an identity-shaped claim, each with its kind ("real", "vector", "count").
 
-    ``known`` are the function names the checker knows, ``defined`` the names earlier formulas
-    of the document define (neither is a variable). ``opaque`` are unknown functions (V, r^*)
-    whose values the formula is read to hold for, each value a real number of its own, keyed as
-    a tag declares it (``V(S_t)``); ``random`` are random variables (X, Y), read as variables
-    also inside entropies (``H(X \\mid Y)``). Raises :class:`NotIdentity` with the reason when the formula
-    is not read as a claim for all values of its variables.
+    ``known`` are the function names the checker knows, ``defined`` the names earlier formulas of
+    the document define (neither is a variable; given as a dict of definitions, a function written
+    bare in a derivative, ``\\partial L / \\partial \\hat{y}``, uses its parameters). ``opaque`` are
+    unknown functions (V, r^*) whose values the formula is read to hold for, each value a real
+    number of its own, keyed as a tag declares it (``V(S_t)``); ``random`` are random variables (X,
+    Y), read as variables also inside entropies (``H(X \\mid Y)``). Raises :class:`NotIdentity` with
+    the reason when the formula is not read as a claim for all values of its variables.
     """
     if SAMPLE_INDEX.search(latex):
         raise NotIdentity("a superscript in parentheses (x^{(i)}) names an example, not a power")
@@ -155,7 +156,7 @@ def free_reading(
         raise NotIdentity("the inverse of an upper-case name: a matrix, whose shape the formula does not state")
     if any(
         (m.group("word") or _holds_a_list(latex, m.end()))
-        and (m.group("letter") or m.group("word") or m.group("plain")) not in known | defined
+        and (m.group("letter") or m.group("word") or m.group("plain")) not in known | set(defined)
         for m in BRACKET_APPLIED.finditer(latex)
     ):
         raise NotIdentity(
@@ -476,7 +477,11 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
     if isinstance(node, Deriv):
         target = _single(node.num)
         if target is not None and target.args is None:
-            raise NotIdentity(f"the derivative of {_display(target)}, a function the formula does not state")
+            parameters = _parameters(target, defined)
+            if not parameters:
+                raise NotIdentity(f"the derivative of {_display(target)}, a function the formula does not state")
+            for key in parameters:  # ∂L/∂ŷ of a function the document defined as L(y, ŷ): its parameters
+                _note(walk, used, key, "real", key)
         variable = _single(node.den)
         if variable is not None and variable.args is None:
             key = _visit_name(variable, walk, used, bound, defined)
@@ -652,6 +657,14 @@ def _visit_name(atom: Atom, walk: _Walk, used: set, bound: set, defined: set) ->
             raise NotIdentity(f"{_display(atom)}: an entry of a matrix or a tensor")
         return _note(walk, used, key, "vector", key)  # r_i beside \mathbf{r}: its i-th component
     return _note(walk, used, f"{key}_{atom.sub_text}", "real", key)
+
+
+def _parameters(atom: Atom, defined) -> list:
+    """The parameters of a function an earlier formula defines (``L`` of ``L(y, \\hat{y}) = ...``), else []."""
+    if not isinstance(defined, dict) or atom.sub or atom.decoration:
+        return []
+    definition = defined.get(atom.key)
+    return list(getattr(definition, "params", None) or [])
 
 
 def _single(side: Side):

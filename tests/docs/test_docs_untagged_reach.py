@@ -162,3 +162,20 @@ def test_a_kl_divergence_between_two_numbers_is_between_bernoulli_laws(tmp_path)
     check(tmp_path, r"D_{KL}(\rho \| \hat{\rho}) + 0 = \rho\log\frac{\rho}{\hat{\rho}}", "FAIL")
     verdict, detail = one(tmp_path, rf"D_{{KL}}(P \| M) + 0 = {bernoulli}")  # M: a mixture the text defines?
     assert verdict == "SKIPPED", detail
+
+
+def test_a_function_the_document_defines_written_bare_in_a_derivative_is_at_its_own_parameters(tmp_path):
+    doc = tmp_path / "page.md"
+    doc.write_text(
+        "$$f(x) = x^3 + 2x^2 - 3x$$\n\n"
+        "$$\\frac{df}{dx} = 3x^2 + 4x - 3$$\n\n"
+        "$$\\frac{df}{dx} = 3x^2 + 2x - 3$$\n\n"
+        "$$L(y, \\hat{y}) = \\frac{1}{2}(y - \\hat{y})^2$$\n\n"
+        "$$\\frac{\\partial L}{\\partial \\hat{y}} = \\hat{y} - y$$\n\n"
+        "$$\\frac{\\partial L}{\\partial \\hat{y}} = y - \\hat{y}$$\n\n"
+        "$$\\frac{\\partial g}{\\partial x} = 2x$$\n\n"  # g: nothing defines it
+    )
+    from derive.docs.report import check_paths
+
+    found = [r.verdict for r in check_paths([doc], use_cache=False)]
+    assert found == ["SKIPPED", "PASS", "FAIL", "SKIPPED", "PASS", "FAIL", "SKIPPED"]
