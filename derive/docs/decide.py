@@ -954,11 +954,15 @@ def _name_leading_sides(reading):
     """
     if reading.scope is not None or reading.binding.result:
         return
+    from derive.docs.free import child_sides
+
     reader = reading.interpreter(_first_dimensions(reading.vocab), arbitrary=False)
     while len(reading.sides) > 2 and reading.relations[0] == "=":
         atom = single_atom(reading.sides[0])
-        if atom is None or atom.args is not None or atom.transpose or atom.post_sub:
+        if atom is None or atom.transpose or atom.post_sub:
             return
+        if atom.args is not None and atom.key in _atom_keys(reading.sides[1:], child_sides):
+            return  # f(x) = ... f(y) ...: a function the chain uses again, not a name for its value
         try:
             reader.side(reading.sides[0])
             return
@@ -1560,7 +1564,12 @@ def _decide_tagged_free(text, binding, unbound):
     for _ in range(10):
         for name in pending:
             keys = _free_keys(name, kinds) if kinds else []
-            if name in NOT_FREE or name in renamed or not keys and not PLAIN_NAME.fullmatch(name):
+            if (
+                (name in NOT_FREE and _written_kind(name, text) != "count")
+                or name in renamed
+                or not keys
+                and not PLAIN_NAME.fullmatch(name)
+            ):
                 return first
             if not keys and kinds and re.search(_spelling(name.split("_")[0]), text):  # the formula's, not a variable
                 return first

@@ -177,6 +177,12 @@ PAIRS = [
         r"g(\mathbf{x} + b) = g(\mathbf{x})",
     ),
     (
+        "a function nothing defines, only at the head of a chain, names its value; D a sum's bound is a size",
+        r"x: vector; y: vector",
+        r"d_{euc}(x,y) = \|x - y\|_2 = \sqrt{\sum_{d=1}^D (x_d - y_d)^2}",
+        r"d_{euc}(x,y) = \|x - y\|_2 = \sum_{d=1}^D (x_d - y_d)^2",
+    ),
+    (
         "importance sampling, for a function the tag declares arbitrary",
         r"p: distribution; q: distribution; f: function",
         r"\mathbb{E}_{x\sim p} [f(x)] = \mathbb{E}_{x\sim q} \left[\frac{p(x)}{q(x)} f(x)\right]",
@@ -307,3 +313,13 @@ def test_a_vector_as_the_bound_of_a_sum_not_over_its_entries_is_refused(tmp_path
     r"""\sum_{j=1}^q 1 does not index a vector by j: q is not read as the vectors' size there."""
     result, detail = verdict(tmp_path, r"softmax_cross_entropy_gradient", r"\sum_{j=1}^q 1 = n")
     assert result == "UNKNOWN" and "bound of a sum" in detail, detail
+
+
+def test_a_function_the_chain_uses_again_is_not_set_aside_as_a_name(tmp_path):
+    result, detail = verdict(tmp_path, r"a: real", r"f(a) = a^2 = f(a) + 1")
+    assert result == "UNKNOWN" and "f is not bound" in detail, detail
+
+
+def test_a_known_function_at_the_head_of_a_chain_is_checked(tmp_path):
+    result, detail = verdict(tmp_path, r"a: real", r"\sigma(a) = a = a")
+    assert result == "FAIL" and "link 1" in detail, detail
