@@ -208,7 +208,14 @@ def _restructure(tokens) -> list:
             out.append(Tok("cs", "ldots", t.pos))  # dots typed as three periods: x_1, ..., x_n
             k += 3
             continue
-        if t.kind == "group" and nxt and tokens[nxt[0]].is_ch("_", "^") and _one_name(t.items):
+        previous = next((x for x in reversed(tokens[:k]) if not x.is_ch(" ")), None)
+        if (
+            t.kind == "group"
+            and nxt
+            and tokens[nxt[0]].is_ch("_", "^")
+            and (previous is None or previous.kind == "ch" and not previous.is_ch("_", "^"))
+            and _one_name(t.items)
+        ):
             out.extend(_restructure(t.items))  # {\mathbf{v}}_i, {v'_{w}}^\top: the braces only hold the name
             k += 1
             continue

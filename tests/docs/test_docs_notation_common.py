@@ -115,6 +115,12 @@ PAIRS = [
         r"{\mathbf{v}}_i + 1 = 2 + v_i",
         {"clauses": "v: vector"},
     ),
+    (
+        "a command's braced argument before a script stays the argument",
+        r"\|A\|_\textrm{F}^2 = \operatorname{tr}(A^\top A)",
+        r"\|A\|_\textrm{F}^2 = \operatorname{tr}(A A)",
+        {"clauses": "A: matrix"},
+    ),
     ("an implication from a definition", r"a = 2 \implies a^2 = 4", r"a = 2 \implies a^2 = 5", {"kinds": REAL}),
     ("an implication from a comparison", r"a > 0 \Rightarrow |a| = a", r"a > 0 \Rightarrow |a| = -a", {"kinds": REAL}),
     (
