@@ -505,6 +505,8 @@ class Interpreter:
                 f"{definition.name} is defined with {len(definition.params)} argument(s), used with {len(args)}"
             )
         values = [self.side(a) for a in args] if definition.params and not bare else []
+        if bare:  # a refutation then rests on this reading: see derive.docs.decide._refuted
+            self.bare_definitions = getattr(self, "bare_definitions", frozenset()) | {definition.name}
         saved = dict(self.values)
         self._overriding.add(definition.name)
         try:

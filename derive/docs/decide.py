@@ -1312,6 +1312,12 @@ def _refuted(detail, reader, binding) -> Verdict:
                 f" declare '{fixed[0]}: function' if any function is meant ({detail})"
             )
         detail = f"{detail}; with {chosen} (the tag leaves {', '.join(sorted(reader.arbitrary))} arbitrary)"
+    bare = sorted(getattr(reader, "bare_definitions", ()))
+    if bare:  # d2l: "take a function f and compute df/dx", long after an example defined f(x)
+        raise DecideError(
+            f"{bare[0]} written bare in a derivative, read as the function defined earlier in the document, is refuted"
+            f" ({detail}); the text may mean another function of that name"
+        )
     reused = sorted(set(reader.summed_names) & set(reader.index_map))
     if reused:  # Σ_i a_i + b_i: the author may mean the sum to run over both terms
         raise DecideError(

@@ -178,4 +178,5 @@ def test_a_function_the_document_defines_written_bare_in_a_derivative_is_at_its_
     from derive.docs.report import check_paths
 
     found = [r.verdict for r in check_paths([doc], use_cache=False)]
-    assert found == ["SKIPPED", "PASS", "FAIL", "SKIPPED", "PASS", "FAIL", "SKIPPED"]
+    # refuted, the reading is not trusted: the text may mean another f ("take a function f and compute df/dx")
+    assert found == ["SKIPPED", "PASS", "SKIPPED", "SKIPPED", "PASS", "SKIPPED", "SKIPPED"]
