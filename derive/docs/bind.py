@@ -553,6 +553,11 @@ class Interpreter:
                 return value.component(outcome[0])
         if not indices and atom.args:
             names = [self.atom_index_name(a) for a in atom.args]
+            drawn = [name for name in names if name in self.outcomes]
+            if len(drawn) > 1:  # p(x, c), p(x | c) over outcomes sums draw: a joint law of both, not one entry of p
+                raise BindError(
+                    f"{atom.key}({', '.join(drawn)}): a joint or conditional law of several outcomes is not modelled"
+                )
             names = [None if n is not None and self._names_vector(n) else n for n in names]
             chosen = [n for n in names if n is not None and n not in self.vocab.contexts]
             if (

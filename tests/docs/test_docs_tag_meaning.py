@@ -323,3 +323,14 @@ def test_a_function_the_chain_uses_again_is_not_set_aside_as_a_name(tmp_path):
 def test_a_known_function_at_the_head_of_a_chain_is_checked(tmp_path):
     result, detail = verdict(tmp_path, r"a: real", r"\sigma(a) = a = a")
     assert result == "FAIL" and "link 1" in detail, detail
+
+
+def test_a_joint_law_over_outcomes_sums_draw_is_refused_not_misread(tmp_path):
+    """p(x, c) and p(x | c) inside sums over x and c are a joint law the shared notation does not model: read as
+    one entry of p, a correct mutual information would FAIL (here also with its name at the head of the chain)."""
+    for formula in (
+        r"\sum_{x, c} p(x, c) \log\frac{p(x, c)}{p(x)p(c)} = \sum_{x, c} p(x, c)\log\frac{p(x|c)}{p(x)}",
+        r"I(x; c) = \sum_{x, c} p(x, c) \log\frac{p(x, c)}{p(x)p(c)} = \sum_{x, c} p(x, c)\log\frac{p(x|c)}{p(x)}",
+    ):
+        result, detail = verdict(tmp_path, "", formula)
+        assert result == "UNKNOWN" and "joint or conditional law" in detail, (formula, result, detail)
