@@ -396,7 +396,7 @@ def _decide_in_scope(text, binding, context, quantifiable, model=None):
                 free, unbalanced = _free_kinds(text, context)
             entries = getattr(model.expectation[0], "of_entries", False)  # E[x] of a vector x: see _decide_entries
             if (
-                free.get(exc.name) in ("real", "positive") or entries and exc.name in free
+                free.get(exc.name) in ("real", "positive", "small") or entries and exc.name in free
             ) and exc.name not in scope.free:
                 scope.free[exc.name] = free[exc.name]  # a in Var(aX + b): a number
                 continue
@@ -572,6 +572,7 @@ def _decide_free_once(text, binding, context, name, unbound, opaque):
         "distribution": " (a distribution)",
         "positive": " (positive, as the name is by convention)",
         "probability": " (a probability)",
+        "small": " (small and positive, as the name is by convention)",
     }
     names = ", ".join(key + shown.get(kinds[key], "") for key in sorted(kinds))
     stated = _stated_names(text)  # "for A < 0": the formula says where A ranges
@@ -920,6 +921,7 @@ def _free_probability(reading, key):
 
 
 FREE_VARIABLES = {
+    "small": _free_probability,  # ε: a tolerance, a clip range
     "probability": _free_probability,
     "positive": _free_positive,
     "vector": _free_vector,

@@ -273,12 +273,14 @@ def conventionally_positive(key: str) -> bool:
 def _settle(walk: _Walk, positive: bool = True) -> dict:
     """Each key's kind: a base indexed by a sum is a vector, and its subscripted names are its entries.
 
-    A real whose name is :func:`conventionally_positive` is positive, unless the formula draws
-    random values (``\\sim``: ε may be noise there).
+    A real whose name is :func:`conventionally_positive` is positive (ε small, in (0, 1)), unless
+    the formula draws random values (``\\sim``: ε may be noise there).
     """
     kinds = {}
     for key, kind in walk.kinds.items():
-        kinds[key] = "positive" if kind == "real" and positive and conventionally_positive(key) else kind
+        if kind == "real" and positive and conventionally_positive(key):
+            kind = "small" if key == "epsilon" else "positive"  # a tolerance or a clip range: small too
+        kinds[key] = kind
     for base in walk.indexed_bases:
         for key in walk.bases.get(base, ()):
             if key != base:

@@ -116,7 +116,7 @@ def test_conventionally_positive_names():
         KNOWN_FUNCTIONS,
         set(),
     )
-    assert kinds == {"d_model": "positive", "epsilon": "positive", "eta": "positive", "sigma": "positive", "x": "real"}
+    assert kinds == {"d_model": "positive", "epsilon": "small", "eta": "positive", "sigma": "positive", "x": "real"}
     with pytest.raises(Unbalanced) as drawn:  # beside a draw, ε may be noise
         free_reading(r"\mathbb{E}_{x \sim p}[\epsilon^2] = \epsilon^2", KNOWN_FUNCTIONS, set())
     assert drawn.value.kinds["epsilon"] == "real"
@@ -126,6 +126,7 @@ def test_a_claim_true_for_the_positive_values_a_name_conventionally_has(tmp_path
     check(tmp_path, r"\sqrt{\sigma^2} = \sigma", "PASS", "positive, as the name is by convention")
     check(tmp_path, r"\sqrt{\sigma^2} = -\sigma", "FAIL")
     check(tmp_path, r"\min(\hat{A}, \operatorname{clip}(1, 1 - \epsilon, 1 + \epsilon)\hat{A}) = \hat{A}", "PASS")
+    check(tmp_path, r"\operatorname{clip}(1.5, 1 - \epsilon, 1 + \epsilon) = 1.5", "SKIPPED")  # for ε ≥ 0.5 only
     for other in (r"\sqrt{x^2} = x", r"\|\alpha \mathbf{x}\| = \alpha \|\mathbf{x}\|"):  # no convention: either sign
         verdict, detail = one(tmp_path, other)
         assert verdict == "SKIPPED" and "positive values only" in detail, detail
