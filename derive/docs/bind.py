@@ -938,7 +938,8 @@ BUILTINS = (  # (applies, read) in order: the first that applies and does not de
     (lambda a, r: a.key in ("delta", "I") and len(a.sub) == 2, Interpreter._kronecker),
     (lambda a, r: a.key == "I" and not a.sub and a.args is None, Interpreter._identity_matrix),  # I(X; Y) is not
     (lambda a, r: a.key == "one" and not a.args, Interpreter._ones),
-    (lambda a, r: a.key == "e" and _bare(a), lambda r, a, s: sp.E),
+    # Euler's e is a bare e: e^{\text{img}} is a name of its own (an embedding), never e itself
+    (lambda a, r: a.key == "e" and _bare(a) and not a.decoration, lambda r, a, s: sp.E),
     # a bare \pi that no vocabulary gives a meaning (a policy is \pi(a|s) or named in the tag)
     (
         lambda a, r: a.key == "pi" and not a.sub and a.args is None and not a.decoration and not a.post_sub,

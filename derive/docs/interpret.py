@@ -687,7 +687,7 @@ class Rewriter:
         plain = detex(script).strip()
         if len(script) == 1 and script[0].is_ch("+", "-"):
             atom.decoration = script[0].text
-        elif plain.isalpha() and len(plain) >= 2:
+        elif plain.isalpha() and len(plain) >= 2 and _written_as_word(script, atom.key):
             atom.decoration = plain
         elif re.fullmatch(r"\([^()]+\)", "".join(detex(script).split())):
             atom.decoration = "".join(detex(script).split())
@@ -940,6 +940,21 @@ class Rewriter:
                 raise Unsupported("a matrix whose rows have different lengths")
             return after
         raise Unsupported(f"the {name} environment inside a formula")
+
+
+WORD_COMMANDS = ("text", "textrm", "textit", "textsf", "mathrm", "mathit", "mathsf", "operatorname")
+
+
+def _written_as_word(script, key) -> bool:
+    """Whether a superscript of letters is a word naming a variant (\\pi^{ref}, W^{\\text{res}}), not a power.
+
+    Greek letters (x^{\\alpha}, e^{\\lambda x}) are variables, so such a script is a power; on e, only a
+    word set in text type (e^{\\text{img}}) is a name: e^{ab} is Euler's number to the power ab.
+    """
+    commands = [t for t in flatten(script) if t.kind == "cs"]
+    if any(not t.is_cs(*WORD_COMMANDS) for t in commands):
+        return False
+    return key != "e" or bool(commands)
 
 
 def _opens_application(t, key) -> bool:

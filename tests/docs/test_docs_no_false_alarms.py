@@ -532,3 +532,42 @@ def test_a_number_in_e_notation_is_that_number(tmp_path, formula, tagged, untagg
     assert verdict["verdict"] == tagged, verdict["detail"]
     [(found, detail)] = verdicts(tmp_path, formula)
     assert found == untagged, detail
+
+
+# --- e with a word as its superscript is a named quantity, not Euler's number -------------------
+
+
+def test_e_with_a_word_superscript_is_not_eulers_number(tmp_path):
+    """PPL = e^{\\text{loss}} = e^3 ≈ 20.1 (a perplexity note): e^{\\text{loss}} is not e^1."""
+    perplexity = r"\text{PPL} = e^{\text{loss}} = e^{3} \approx 20.1"
+    [(found, detail)] = verdicts(tmp_path, perplexity)
+    assert found != "FAIL", detail
+    assert check_formula(perplexity)["verdict"] == "PASS"  # tagged: the names at its head name e^3
+    assert check_formula(perplexity.replace("20.1", "20.2"))["verdict"] == "FAIL"
+    assert check_formula(r"e^{\text{loss}} = e")["verdict"] == "UNKNOWN"  # a name nothing defines
+    [(found, detail)] = verdicts(tmp_path, r"e^{3} \approx 20.2")
+    assert found == "FAIL", detail
+
+
+# --- a Greek letter in a superscript is a power, not a label of the name -------------------------
+
+GREEK = {r"\alpha": "real", r"\beta": "real", "x": "positive", r"\lambda": "positive"}
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (
+            r"x^{\alpha} x^{\beta} = x^{\alpha + \beta}",
+            "PASS",
+        ),  # read as labels, x^alpha x^beta = x^(alpha+beta) FAILed
+        (r"x^{\alpha} x^{\beta} = x^{\alpha \beta}", "FAIL"),
+        (r"\frac{d}{dx} e^{\alpha x} = \alpha e^{\alpha x}", "PASS"),  # e^{\alpha x} was read as e itself
+        (r"\frac{d}{dx} e^{\alpha x} = e^{\alpha x}", "FAIL"),
+        (r"\int_0^\infty e^{-\lambda x} dx = \frac{1}{\lambda}", "PASS"),
+        (r"\int_0^\infty e^{-\lambda x} dx = \frac{2}{\lambda}", "FAIL"),
+    ],
+)
+def test_a_greek_letter_superscript_is_a_power(formula, expected):
+    verdict = check_formula(formula, kinds=GREEK)
+    assert verdict["verdict"] == expected, verdict["detail"]
