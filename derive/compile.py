@@ -660,16 +660,22 @@ def _compile_per_loop_indices(expr):
         run = compiled.get(values)
         if run is None:
             concrete = expr.xreplace({index: sp.Integer(v) for index, v in zip(indices, values)})
-            try:
-                run = _compile(_unfolded(concrete)) if concrete != expr else _UNSUPPORTED
-            except (Unsupported, RecursionError, ValueError, TypeError, AttributeError, NotImplementedError):
-                run = _UNSUPPORTED
-            compiled[values] = run
+            run = compiled[values] = _compiled_at_indices(concrete) if concrete != expr else _UNSUPPORTED
         if run is _UNSUPPORTED:
             raise Fallback(f"{type(expr).__name__} does not compile at these indices")
         return run(env)
 
     return evaluate
+
+
+@lru_cache(maxsize=4096)
+def _compiled_at_indices(concrete):
+    """``concrete`` (a node with its loop indices put in, so no free integer is left) compiled: the same
+    node met again, in another step or at another point with these sizes, is compiled once."""
+    try:
+        return _compile(_unfolded(concrete))
+    except (Unsupported, RecursionError, ValueError, TypeError, AttributeError, NotImplementedError):
+        return _UNSUPPORTED
 
 
 def _UNSUPPORTED(env):  # the marker of a node that does not compile at some loop indices
