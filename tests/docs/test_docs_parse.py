@@ -45,3 +45,38 @@ def test_two_stages_reject_what_one_stage_rejects(text):
 
 def test_a_wrong_side_still_parses_to_a_different_expression():
     assert _outcome(r"\text{Y1} + \text{Y2}", True) != _outcome(r"\text{Y1} - \text{Y2}", True)
+
+
+# powers of a placeholder: the SLL stage parses them with the base put in a group
+POWERS = [
+    r"x^{y} = e^{-x^2}",
+    r"x^{-1} + 2^{x} = x^{y^{z}}",
+    r"\frac{x^2}{y^3} = \sqrt{x^2} \cdot x^{\frac{1}{2}}",
+    r"\sigma_X^2 = \mathbb{E}[X^2] - \mu^2",
+    r"n^2! = (x^2)^3",
+    r"\exp(-x^2/2) = \ln x^2",
+]
+
+
+@pytest.mark.parametrize("formula", POWERS)
+def test_a_power_of_a_placeholder_builds_what_one_stage_builds(formula):
+    from derive.docs.parse import _braced_bases
+
+    sides, _, _ = rewrite_chain(formula, "e", set())
+    assert any(_braced_bases(side.text) != side.text for side in sides)
+    for side in sides:
+        one, two = _outcome(side.text, False), _outcome(side.text, True)
+        assert not one.startswith("rejected") and one == two
+
+
+def test_a_power_read_through_a_group_tells_a_wrong_exponent_apart():
+    assert _outcome(r"\text{Y1} ^{ \text{Y2} }", True) != _outcome(r"\text{Y2} ^{ \text{Y1} }", True)
+    assert _outcome(r"\text{Y1} ^{2}", True) != _outcome(r"\text{Y1} ^{3}", True)
+
+
+def test_a_rejected_power_keeps_the_grammars_own_message_and_position():
+    text = r"\text{Y1} ^{ \text{Y2} } + ("
+    assert _outcome(text, True) == _outcome(text, False)
+    with pytest.raises(ParseError) as raised:
+        parse_latex(text)
+    assert raised.value.position is None or raised.value.position <= len(text)
