@@ -340,7 +340,7 @@ class Interpreter:
 
     def _index_as_number(self, atom: Atom) -> bool:
         """Whether a bare name is an index the formula has already used as one (in a subscript before it), or one the
-        result names (the target class t of a cross-entropy, in ``\mathbb{1}(t = k)``)."""
+        result names (the target class t of a cross-entropy, in ``\\mathbb{1}(t = k)``)."""
         if atom.sub or atom.args is not None or atom.decoration or atom.transpose or atom.post_sub:
             return False
         return atom.key in self.index_map or atom.key in self.vocab.index_names
@@ -851,7 +851,7 @@ class Interpreter:
     def _sum_bound(self, node: SumNode):
         """(the upper bound, whether it is the vectors' size read for a name that means a vector).
 
-        ``\sum_{j=1}^{q} y_j`` where the notation's q is a vector: the author's q counts the entries the sum runs
+        ``\\sum_{j=1}^{q} y_j`` where the notation's q is a vector: the author's q counts the entries the sum runs
         over, the size of the vectors (checked by the caller: the sum must index a vector by its variable)."""
         if node.high is None:
             return self.size_value, False
