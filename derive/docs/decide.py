@@ -526,6 +526,8 @@ def _decide_generic(text, binding, context, functions):
     from derive.docs.free import NotIdentity, Unbalanced, free_reading
     from derive.docs.untagged import KNOWN_FUNCTIONS
 
+    if not _only_equalities(text):  # p(x) \ge 0, f(x + y) \le f(x) + f(y): a property of the function meant
+        return None
     try:
         kinds = free_reading(text, KNOWN_FUNCTIONS, dict(context.definitions))
     except Unbalanced as why:

@@ -82,6 +82,7 @@ def test_a_claim_that_holds_for_generic_functions_holds_for_every_function(tmp_p
         r"\nabla_{\theta} P(\tau | \theta) = \frac{\nabla_{\theta} \log P(\tau | \theta)}{P(\tau | \theta)}",
         r"\frac{d}{dx}[f(x)g(x)] = f'(x)g(x) - f(x)g'(x)",
         r"g'(z) = g(z)(1 - g(z))",  # true of the sigmoid the text may mean: never refuted
+        r"p(x) \le 1",  # an inequality is a property of the function meant (a density may exceed 1)
         r"\mathbb{E}_{x\sim p} [f(x)] = \mathbb{E}_{x\sim q} \Big[\frac{q(x)}{p(x)} f(x)\Big]",
     ],
 )
