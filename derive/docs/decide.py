@@ -308,6 +308,12 @@ def _decide_untagged_once(text, binding, context):
             "an inequality between an expression and a number may be a condition (when it holds), not a claim"
             f" for all values; where it fails: {verdict.detail}",
         )
+    if verdict.verdict == FAIL and ENTROPY.search(text) and OTHER_BASE.search(text):
+        return Verdict(
+            UNKNOWN,
+            "an entropy H of unstated unit beside a logarithm or a power in base 2 or 10: it may be in bits,"
+            f" where the checker's H is in nats ({verdict.detail})",
+        )
     if verdict.verdict == FAIL and binding.log_base == "e" and re.search(r"\\log(?![_a-zA-Z])", text):
         # untagged, the text does not say which logarithm \log is: a claim that holds in base 2 or 10 is not refuted
         for base in ("2", "10"):
@@ -323,6 +329,8 @@ def _decide_untagged_once(text, binding, context):
 
 
 INEQUALITIES = ("<", ">", "<=", ">=")
+ENTROPY = re.compile(r"(?<![A-Za-z\\])H\s*(?:\\left)?\s*[(\[]")  # H(p), H[X]
+OTHER_BASE = re.compile(r"\\log_\s*\{?\s*(?:2|10)(?![0-9])|\\lg(?![a-z])|(?<![0-9.])(?:2|10)\s*\^")  # \log_2, 2^{...}
 
 
 def _compares_with_a_number(text) -> bool:

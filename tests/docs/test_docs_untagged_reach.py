@@ -182,3 +182,10 @@ def test_a_function_the_document_defines_written_bare_in_a_derivative_is_at_its_
     found = [r.verdict for r in check_paths([doc], use_cache=False)]
     # refuted, the reading is not trusted: the text may mean another f ("take a function f and compute df/dx")
     assert found == ["SKIPPED", "PASS", "SKIPPED", "SKIPPED", "PASS", "SKIPPED", "SKIPPED"]
+
+
+def test_an_entropy_beside_a_logarithm_in_base_2_may_be_in_bits(tmp_path):
+    # Lil'Log's perplexity: H in bits, where the checker's H is in nats
+    check(tmp_path, r"2^{H(p)} = 2^{-\sum_x p(x) \log_2 p(x)}", "SKIPPED", "may be in bits")
+    check(tmp_path, r"e^{H(p)} = e^{-\sum_x p(x) \ln p(x)}", "PASS")
+    check(tmp_path, r"e^{H(p)} = e^{\sum_x p(x) \ln p(x)}", "FAIL")
