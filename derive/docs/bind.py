@@ -662,6 +662,25 @@ class Interpreter:
             return None
         return (base, list(inner.sub)) if isinstance(base, Vec) else None
 
+    def _conventional_function(self, atom: Atom, side: Side):
+        """Φ, φ and ζ of a number as the shared notation writes them: the standard normal CDF and density, the softplus.
+
+        φ is the density only beside Φ (GELU's gradient): alone it is as often a feature map or a parameter.
+        ζ of a number without a variable is declined: ζ(2) is more likely Riemann's zeta than a softplus.
+        """
+        if len(atom.args) != 1 or atom.sub or atom.post_sub or atom.decoration or atom.transpose:
+            return DECLINED
+        if atom.key == "phi" and not _writes_function(self, "Phi"):
+            return DECLINED
+        arg = self.side(atom.args[0])
+        if isinstance(arg, sp.MatrixBase) and arg.shape == (1, 1):
+            arg = arg[0, 0]
+        if isinstance(arg, (Vec, sp.MatrixBase)):
+            raise ShapeError(f"{atom.key} of a vector")
+        if atom.key == "zeta" and not sp.sympify(arg).free_symbols:
+            return DECLINED
+        return CONVENTIONAL_FUNCTIONS[atom.key](arg)
+
     def _bare_sigma(self, atom: Atom, side: Side):
         raise BindError("σ without an argument")
 
@@ -919,6 +938,21 @@ DECLINED = object()  # a builtin reader's answer when the atom is not its after 
 SOFTMAX_NAMES = ("softmax", "Softmax", "sigma", "logistic", "sigmoid", "logsoftmax")
 MOMENT_NAMES = ("E", "Var", "var", "bb_E", "Cov")
 LOSS_NAMES = ("L", "cal_L", "ell", "J", "CE", "loss", "cal_J")
+# functions the shared notation names by a letter (Goodfellow et al. write ζ for the softplus)
+CONVENTIONAL_FUNCTIONS = {
+    "Phi": lambda x: (1 + sp.erf(x / sp.sqrt(2))) / 2,
+    "phi": lambda x: sp.exp(-(x**2) / 2) / sp.sqrt(2 * sp.pi),
+    "zeta": lambda x: sp.log(1 + sp.exp(x)),
+}
+
+
+def _writes_function(reader, key: str) -> bool:
+    """Whether the formula applies the function ``key`` somewhere (Φ(x) beside φ(x))."""
+    return any(
+        isinstance(node, Atom) and node.key == key and node.args
+        for side in reader.formula_sides
+        for node in side.table.values()
+    )
 
 
 def _bare(atom: Atom) -> bool:
@@ -947,6 +981,7 @@ BUILTINS = (  # (applies, read) in order: the first that applies and does not de
     ),
     (lambda a, r: a.key in SOFTMAX_NAMES and a.args is not None, Interpreter._softmax_family),
     (lambda a, r: a.key == "sigma" and r.vocab.sigma == "logistic" and a.args is None, Interpreter._bare_sigma),
+    (lambda a, r: a.key in CONVENTIONAL_FUNCTIONS and a.args is not None, Interpreter._conventional_function),
     (lambda a, r: a.key == "CE" and bool(a.args) and len(a.args) == 2, Interpreter._cross_entropy_named),
     (lambda a, r: a.key == "H" and bool(a.args), Interpreter._entropy),
     (lambda a, r: _is_kl(a), Interpreter._kl),

@@ -717,7 +717,7 @@ class Rewriter:
             or key in ("E", "H", "D", "KL")
             or open_ == "["
             or self._simple(inner)
-            or key == "sigma"
+            or key in ("sigma", "Phi", "zeta")  # functions by convention (derive.docs.bind.CONVENTIONAL_FUNCTIONS)
             and not atom.sub
             or key == "pi"  # a policy π(s), π(a|s); \pi (d + p) is the number π times a sum
             and not atom.sub

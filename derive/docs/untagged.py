@@ -77,6 +77,9 @@ KNOWN_FUNCTIONS = {
     "rank",
     "delta",
     "one",
+    "Phi",
+    "phi",
+    "zeta",
 }
 # names that mean one function only: "sigmoid(x) = ..." is a claim about it, while "σ(x) = max(0, x)" defines σ
 UNAMBIGUOUS_FUNCTIONS = {"sigmoid", "logistic", "softmax", "Softmax", "logsoftmax", "diag", "tr", "trace", "rank"}

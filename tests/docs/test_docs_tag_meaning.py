@@ -2,7 +2,7 @@
 variant of it (FAIL) by the same machinery, through the public API."""
 
 import pytest
-from checking import verdict
+from checking import verdict, verdicts
 
 from derive.docs import check_paths
 
@@ -188,6 +188,24 @@ PAIRS = [
         r"\mathbb{E}_{x\sim p} [f(x)] = \mathbb{E}_{x\sim q} \left[\frac{p(x)}{q(x)} f(x)\right]",
         r"\mathbb{E}_{x\sim p} [f(x)] = \mathbb{E}_{x\sim q} \left[\frac{q(x)}{p(x)} f(x)\right]",
     ),
+    (
+        "untagged, Phi and phi beside it are the standard normal CDF and density (GELU's gradient)",
+        None,
+        r"\frac{d}{dx}\left(x\Phi(x)\right) = \Phi(x) + x\phi(x)",
+        r"\frac{d}{dx}\left(x\Phi(x)\right) = \Phi(x) - x\phi(x)",
+    ),
+    (
+        "Phi is the standard normal CDF, applied to an expression too (torch's exact GELU)",
+        r"x: real",
+        r"\Phi(-x) = 1 - \Phi(x) = \frac{1}{2}\left(1 - \operatorname{erf}\left(\frac{x}{\sqrt{2}}\right)\right)",
+        r"\Phi(-x) = 1 - \Phi(x) = \frac{1}{2}\left(1 - \operatorname{erf}\left(\frac{x}{2}\right)\right)",
+    ),
+    (
+        "untagged, zeta is the softplus (the Deep Learning book's notation)",
+        None,
+        r"\zeta(x) - \zeta(-x) = x",
+        r"\zeta(x) + \zeta(-x) = x",
+    ),
 ]
 
 
@@ -334,3 +352,17 @@ def test_a_joint_law_over_outcomes_sums_draw_is_refused_not_misread(tmp_path):
     ):
         result, detail = verdict(tmp_path, "", formula)
         assert result == "UNKNOWN" and "joint or conditional law" in detail, (formula, result, detail)
+
+
+def test_a_document_defining_zeta_otherwise_keeps_its_own_meaning(tmp_path):
+    """zeta is the softplus only when the document does not define it: here zeta(x) = x^2."""
+    correct, wrong = r"\zeta(x) + \zeta(-x) = 2x^2", r"\zeta(x) - \zeta(-x) = x"
+    assert verdicts(tmp_path, r"\zeta(x) := x^2", correct)[1][0] == "PASS"
+    assert verdicts(tmp_path, r"\zeta(x) := x^2", wrong)[1][0] == "FAIL"
+
+
+def test_phi_alone_and_zeta_of_a_number_are_not_read_by_convention(tmp_path):
+    """phi without Phi is as often a feature map; zeta(2) more likely Riemann's zeta: neither is refuted."""
+    for formula in (r"\phi(x) = \phi(-x) + 1", r"\zeta(2) = \frac{\pi^2}{6}"):
+        result, detail = verdict(tmp_path, None, formula)
+        assert result not in ("PASS", "FAIL"), (formula, result, detail)

@@ -78,8 +78,9 @@ def test_values_tied_by_what_the_function_is_are_not_numbers_of_their_own(formul
         r"g'(z) = g(z)(1 - g(z))",  # true of the sigmoid the text defined before
         r"g(\mathbf{x} + b) = g(\mathbf{x}) + b",  # true of log-sum-exp
         r"P(A \mid B) = \frac{P(B\mid A) P(A)}{P(A)}",
-        r"\zeta(x) + \zeta(-x) = x",
-        r"x \Phi(x) = \frac{x}{2}\left(1 + \operatorname{erf}\left(\frac{x}{2}\right)\right)",
+        r"\psi(x) + \psi(-x) = x",  # (zeta and Phi are known by convention: the softplus, the normal CDF)
+        r"x \psi(x) = \frac{x}{2}\left(1 + \operatorname{erf}\left(\frac{x}{2}\right)\right)",
+        r"\phi(x) + \phi(-x) = x",  # phi is the normal density only beside Phi
     ],
 )
 def test_a_claim_about_one_particular_function_is_never_refuted(tmp_path, formula):
