@@ -606,10 +606,37 @@ class Interpreter:
         return sp.KroneckerDelta(self.index(atom.sub[0]), self.index(atom.sub[1]))
 
     def _identity_matrix(self, atom: Atom, side: Side):
+        """A bare I: the identity matrix beside another matrix or vector, else a name of its own (a number)."""
+        if not self._beside_a_matrix():
+            raise Unbound("I beside no matrix or vector: a number of its own, not the identity matrix", "I")
         size = self.size_value
         if not isinstance(size, sp.Integer):
             raise NeedsConcrete()
         return sp.eye(int(size))
+
+    def _beside_a_matrix(self) -> bool:
+        """Whether the formula writes a matrix or vector, or names one the vocabulary or the tag binds."""
+        from derive.docs.identity import writes_a_matrix
+
+        if not self.formula_sides:  # a side read on its own (a tag's definition): the identity as before
+            return True
+        for formula_side in self.formula_sides:
+            if writes_a_matrix(formula_side.source):
+                return True
+            for node in formula_side.table.values():
+                if isinstance(node, TupleNode) or isinstance(node, Atom) and node.transpose:
+                    return True
+                if isinstance(node, Atom) and node.key != "I" and self._may_be_a_matrix(node):
+                    return True
+        return False
+
+    def _may_be_a_matrix(self, atom: Atom) -> bool:
+        """Whether the vocabulary or the tag gives the name a meaning that may be a matrix or a vector."""
+        meaning = self.meaning(atom)[1]
+        if meaning is not None:
+            return not (isinstance(meaning, tuple) and meaning[0] == "scalar")  # "B: positive" declares a number
+        declared = self.extra.get(atom.key)
+        return declared is not None and not isinstance(declared, sp.Expr)
 
     def _ones(self, atom: Atom, side: Side):
         """\\mathbf{1}: the column of ones over the vocabulary's dimension."""

@@ -1543,6 +1543,13 @@ def _free_keys(name, kinds) -> list:
     return [key for key in kinds if key == name or key.startswith((f"{name}_", f"{name}^"))]
 
 
+def _identity_as_number(name: str, text: str) -> bool:
+    """Whether ``name`` is a bare I the formula uses as a number: it writes no matrix (derive.docs.identity)."""
+    from derive.docs.identity import writes_a_matrix
+
+    return name == "I" and not writes_a_matrix(text)
+
+
 def _decide_tagged_free(text, binding, unbound):
     """A tagged formula with names neither the result, the tag nor the shared notation binds.
 
@@ -1583,7 +1590,7 @@ def _decide_tagged_free(text, binding, unbound):
         for name in pending:
             keys = _free_keys(name, kinds) if kinds else []
             if (
-                (name in NOT_FREE and _written_kind(name, text) != "count")
+                (name in NOT_FREE and _written_kind(name, text) != "count" and not _identity_as_number(name, text))
                 or name in renamed
                 or not keys
                 and not PLAIN_NAME.fullmatch(name)

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
+from derive.docs.identity import writes_a_matrix
 from derive.docs.interpret import (
     Apply,
     Atom,
@@ -135,6 +136,7 @@ class _Walk:
     random: set = field(default_factory=set)  # random variables: H(X | Y) is read under their law
     outcomes: set = field(default_factory=set)  # the variables expectations E_{x \\sim p} draw
     applied: dict = field(default_factory=dict)  # distribution letter's key -> [applied at one outcome drawn?]
+    constants: set = field(default_factory=lambda: set(CONSTANTS))  # I is a number where no matrix is written
 
 
 def free_reading(
@@ -169,6 +171,8 @@ def free_reading(
         opaque=set(opaque),
         random=set(random),
     )
+    if not writes_a_matrix(latex):  # derive.docs.identity: a bare I beside no matrix is a number of its own
+        walk.constants.discard("I")
     for side in sides:  # first pass: the letters sums and operators bind, and the bases they index
         _collect_bound(side, walk, set())
     for side in sides:
@@ -631,7 +635,7 @@ def _visit_name(atom: Atom, walk: _Walk, used: set, bound: set, defined: set) ->
         return None
     if key in defined or any(k in defined for k in atom.full_keys()):
         return None
-    if key in CONSTANTS and not atom.sub and not atom.decoration:
+    if key in walk.constants and not atom.sub and not atom.decoration:
         return None
     if atom.decoration in bound and not atom.sub:  # b^\tau inside \sum_\tau: a power of b
         return _note(walk, used, key, "vector" if key in walk.bold else "real", key)

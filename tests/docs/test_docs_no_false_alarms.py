@@ -397,14 +397,26 @@ def test_inequalities_in_quantified_arguments_are_still_decided(tmp_path, formul
 
 
 def test_the_inverse_of_a_matrix_singular_as_read_is_unknown_not_zero(tmp_path):
-    """I as the count of an intersection, read as the identity: P - I broadcast gives a singular matrix."""
-    [(verdict, detail)] = verdicts(tmp_path, r"\frac{I}{I + 0.5 (P - I) + 0.5 (T - I)} = \frac{2 I}{P + T}")
+    """x x^T + y y^T has rank 2 at most: its inverse, at the sizes it is singular, is no value."""
+    formula = (
+        r"\frac{I}{I + 0.5 (\mathbf{x}\mathbf{x}^\top - I) + 0.5 (\mathbf{y}\mathbf{y}^\top - I)}"
+        r" = \frac{2 I}{\mathbf{x}\mathbf{x}^\top + \mathbf{y}\mathbf{y}^\top}"
+    )
+    [(verdict, detail)] = verdicts(tmp_path, formula)
     assert verdict in ("UNKNOWN", "SKIPPED") and "singular" in detail, detail
 
 
-@pytest.mark.parametrize("right, expected", [(r"\frac{1}{2} I", "PASS"), ("I", "FAIL")])
+def test_a_bare_i_beside_no_matrix_is_a_count_not_the_identity(tmp_path):
+    """I as the count of an intersection (Tversky's index at alpha = beta = 1/2 is the Dice coefficient)."""
+    [(verdict, detail)] = verdicts(tmp_path, r"\frac{I}{I + 0.5 (P - I) + 0.5 (T - I)} = \frac{2 I}{P + T}")
+    assert verdict == "PASS", detail
+    [(verdict, detail)] = verdicts(tmp_path, r"\frac{I}{I + 0.5 (P - I) + 0.5 (T - I)} = \frac{I}{P + T}")
+    assert verdict == "FAIL", detail
+
+
+@pytest.mark.parametrize("right, expected", [(r"\frac{1}{2} \mathbf{I}", "PASS"), (r"\mathbf{I}", "FAIL")])
 def test_the_inverse_of_an_invertible_matrix_is_still_taken(tmp_path, right, expected):
-    [(verdict, detail)] = verdicts(tmp_path, r"\frac{I}{2I} = " + right)
+    [(verdict, detail)] = verdicts(tmp_path, r"\frac{\mathbf{I}}{2\mathbf{I}} = " + right)
     assert verdict == expected, detail
 
 

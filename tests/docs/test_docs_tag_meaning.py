@@ -201,6 +201,30 @@ PAIRS = [
         r"\Phi(-x) = 1 - \Phi(x) = \frac{1}{2}\left(1 - \operatorname{erf}\left(\frac{x}{2}\right)\right)",
     ),
     (
+        "a bare I beside no matrix is a number (optax's initial value), tagged",
+        r"E: real; B: positive; T: positive",
+        r"I + \frac{(B + T) - B}{T} (E - I) = E",
+        r"I + \frac{(B + T) - B}{T} (E - I) = I",
+    ),
+    (
+        "a bare I beside no matrix is a number (optax's initial value), untagged",
+        None,
+        r"I (E + 1) = I E + I",
+        r"I (E + 1) = I E + 1",
+    ),
+    (
+        "a bare I beside a matrix is the identity matrix",
+        r"W: matrix",
+        r"(I - W)(I + W) = I - W W",
+        r"(I - W)(I + W) = I + W W",
+    ),
+    (
+        "a bare I beside a vector is the identity matrix",
+        r"x: vector",
+        r"(I - x x^\top) x = x - x (x^\top x)",
+        r"(I - x x^\top) x = x + x (x^\top x)",
+    ),
+    (
         "untagged, zeta is the softplus (the Deep Learning book's notation)",
         None,
         r"\zeta(x) - \zeta(-x) = x",
