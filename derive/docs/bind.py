@@ -22,6 +22,7 @@ import sympy as sp
 from derive.docs.interpret import Atom, Cases, Deriv, Indicator, Number, Side, SumNode, TupleNode
 from derive.docs.operations import ELEMENTARY_FUNCTIONS
 from derive.docs.parse import parse_latex
+from derive.docs.sums import names_a_size
 from derive.errors import DeriveError
 from derive.notation import KL, CrossEntropy, Entropy, Logistic, Softmax
 from derive.vocabulary import Vocabulary, generic_vocabulary, vector_of, vocabulary_for  # noqa: F401  (used by decide)
@@ -901,6 +902,9 @@ class Interpreter:
         over, the size of the vectors (checked by the caller: the sum must index a vector by its variable)."""
         if node.high is None:
             return self.size_value, False
+        if names_a_size(self, node):  # d_k: read as a count of the formula's own, not as a term of a sequence d
+            size = single_atom(node.high)
+            raise Unbound(f"'{_display(size)}' is not bound: the bound of a sum, a size nothing gives", size.key)
         high = self.side(node.high)
         if isinstance(high, (Vec, sp.MatrixBase)) and self.size_value is not None:
             atom = single_atom(node.high)

@@ -36,7 +36,7 @@ one leaves the formula undecided when it is evaluated.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sympy as sp
 
@@ -476,6 +476,8 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
                 if isinstance(inside, Atom) and inside.args is None and not inside.sub and inside.key not in inner:
                     if inside.key not in CONSTANTS and inside.key not in defined:
                         walk.kinds[inside.key] = "count"
+                elif isinstance(inside, Atom) and inside.args is None and _named_count(inside, inner, defined):
+                    walk.kinds[f"{inside.key}_{inside.sub_text}"] = "count"  # d_k, n_h: a size named with a label
         for part in (node.low, node.high, node.body):
             if part is not None:
                 _visit_side(part, walk, used, inner, known, defined)
@@ -539,6 +541,9 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
         return
     if isinstance(node, (Count, Indicator, Branches)):
         raise NotIdentity("a count, an indicator or a case split: not read for all values")
+    if isinstance(node, Transposed) and isinstance(_single(node.body), Atom) and _single(node.body).args is None:
+        _visit_name(replace(_single(node.body), transpose=True), walk, used, bound, defined)  # (u)^\top is u^\top
+        return
     for part in child_sides(node):
         _visit_side(part, walk, used, bound, known, defined)
 
@@ -663,6 +668,22 @@ def _visit_name(atom: Atom, walk: _Walk, used: set, bound: set, defined: set) ->
             raise NotIdentity(f"{_display(atom)}: an entry of a matrix or a tensor")
         return _note(walk, used, key, "vector", key)  # r_i beside \mathbf{r}: its i-th component
     return _note(walk, used, f"{key}_{atom.sub_text}", "real", key)
+
+
+def _named_count(atom: Atom, bound: set, defined: set) -> bool:
+    """Whether a subscripted name in a sum's upper bound is a size of its own (d_k), not an entry of a sequence: its
+    subscript uses none of the names the sum binds, and the name is neither a constant nor defined."""
+    letters = set(re.findall(r"[A-Za-z]+", atom.sub_text))
+    return (
+        bool(atom.sub)
+        and len(atom.sub) == 1
+        and not atom.decoration
+        and not atom.transpose
+        and not letters & bound
+        and atom.key not in CONSTANTS
+        and atom.key not in defined
+        and f"{atom.key}_{atom.sub_text}" not in defined
+    )
 
 
 def _parameters(atom: Atom, defined) -> list:

@@ -351,3 +351,21 @@ def _uses_index(tokens, letter) -> bool:
         if x.kind == "group" and _uses_index(x.items, letter):
             return True
     return False
+
+
+def names_a_size(reader, node: SumNode) -> bool:
+    """Whether a sum's upper bound is a labelled name nothing gives a meaning (d_k in ``\\sum_{i=1}^{d_k} q_i k_i``),
+    which names a size of its own: it is not the entry k of an arbitrary sequence d (a bound that is no whole number)."""
+    from derive.docs.arbitrary import may_be_arbitrary
+    from derive.docs.bind import single_atom
+
+    atom = single_atom(node.high) if node.high is not None else None
+    if atom is None or atom.args is not None or len(atom.sub) != 1:
+        return False
+    if set(node.variables) & set(_letters(atom.sub_text)):
+        return False
+    return may_be_arbitrary(atom, reader) and reader._definition(atom) is None and reader.meaning(atom)[1] is None
+
+
+def _letters(text: str) -> list:
+    return "".join(c if c.isalpha() else " " for c in text).split()

@@ -7,6 +7,7 @@ is read on a correct formula (PASS) and a wrong variant (FAIL) by the same machi
 checker cannot decide stays UNKNOWN with the reason."""
 
 import pytest
+from checking import verdicts
 
 from derive.docs import check_formula
 
@@ -121,6 +122,24 @@ PAIRS = [
         r"\|A\|_\textrm{F}^2 = \operatorname{tr}(A A)",
         {"clauses": "A: matrix"},
     ),
+    (
+        "a font command's braced argument keeps its script",
+        r"\mathbf{\hat{q}}_i + 1 = 1 + \hat{q}_i",
+        r"\mathbf{\hat{q}}_i + 1 = 2 + \hat{q}_i",
+        {"clauses": r"\hat{q}: vector"},
+    ),
+    (
+        "a braced name inside a font command, with a script and a transpose",
+        r"\mathbf{{q}}_i^T \mathbf{{x}}_j = \mathbf{{x}}_j^T \mathbf{{q}}_i",
+        r"\mathbf{{q}}_i^T \mathbf{{x}}_j = 2 \mathbf{{x}}_j^T \mathbf{{q}}_i",
+        {"clauses": "q_i: vector; x_j: vector"},
+    ),
+    (
+        "a sum up to a size written with a label, over names written side by side",
+        r"q \cdot k = \sum_{i=1}^{d_k} q_ik_i",
+        r"q \cdot k = \sum_{i=1}^{d_k} q_i^2k_i",
+        {"clauses": "q: vector; k: vector"},
+    ),
     ("an implication from a definition", r"a = 2 \implies a^2 = 4", r"a = 2 \implies a^2 = 5", {"kinds": REAL}),
     ("an implication from a comparison", r"a > 0 \Rightarrow |a| = a", r"a > 0 \Rightarrow |a| = -a", {"kinds": REAL}),
     (
@@ -205,3 +224,32 @@ def test_what_cannot_be_decided_is_unknown_with_the_reason(formula, keywords, re
     verdict = check_formula(formula, **keywords)
     assert verdict["verdict"] == "UNKNOWN", verdict
     assert reason in verdict["detail"], verdict["detail"]
+
+
+# untagged: what the formula alone says
+
+
+def test_a_sum_up_to_a_labelled_size_is_read_untagged(tmp_path):
+    """d_k in a sum's bound is a size of its own, not the term k of an arbitrary sequence d (no whole number)."""
+    [(verdict, detail)] = verdicts(tmp_path, r"q \cdot k = \sum_{i=1}^{d_k} q_ik_i")
+    assert verdict == "PASS", detail
+    [(verdict, detail)] = verdicts(tmp_path, r"q \cdot k = \sum_{i=1}^{d_k} q_i^2k_i")
+    assert verdict == "FAIL", detail
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [r"{x_a}^\top x_a = x_a {x_a}^\top", r"(u)^\top (u) = (u)(u)^\top", r"1 + \sigma({v'_{w}}^\top v_{w_I}) = 2"],
+)
+def test_a_transposed_name_of_unstated_shape_is_not_read_as_a_number(tmp_path, formula):
+    """u^T u is a number and u u^T a matrix: read as reals, the first two would pass."""
+    [(verdict, detail)] = verdicts(tmp_path, formula)
+    assert verdict == "SKIPPED", detail
+    assert "transposed" in detail, detail
+
+
+def test_a_transposed_bracket_of_a_bold_vector_is_read(tmp_path):
+    [(verdict, detail)] = verdicts(tmp_path, r"(\mathbf{u})^\top \mathbf{u} = \sum_i u_i^2")
+    assert verdict == "PASS", detail
+    [(verdict, detail)] = verdicts(tmp_path, r"(\mathbf{u})^\top \mathbf{u} = \sum_i u_i")
+    assert verdict == "FAIL", detail
