@@ -364,6 +364,9 @@ def names_a_size(reader, node: SumNode) -> bool:
         return False
     if set(node.variables) & set(_letters(atom.sub_text)):
         return False
+    keys = [*atom.full_keys(), atom.key]
+    if any(key in table for key in keys for table in (reader.vocab.dims, reader.extra, reader.overrides)):
+        return False  # D_i: dimension in the tag
     return may_be_arbitrary(atom, reader) and reader._definition(atom) is None and reader.meaning(atom)[1] is None
 
 
