@@ -912,6 +912,25 @@ class Interpreter:
                 return self.size_value, True
         return self._scalar(high), False
 
+    def _fixed_by_tag(self, atom: Atom, value) -> bool:
+        """Whether a derivative's variable is a plain name the tag sets to a number (x = 4 beside ∂f/∂x)."""
+        plain = not atom.sub and atom.args is None and not atom.decoration and not atom.transpose
+        number = isinstance(value, sp.Expr) and not isinstance(value, (sp.Symbol, sp.Indexed))
+        return plain and atom.key in self.overrides and number and not value.free_symbols
+
+    def _derivative_at_value(self, node: Deriv, name: str, value):
+        """∂f/∂x at the value the tag gives x: differentiated with respect to x, then x set to the value."""
+        variable = sp.Dummy(name)
+        saved = dict(self.values)
+        self.values[name] = variable
+        try:
+            derivative = self.derivative(node)
+        finally:
+            self.values = saved
+        if not isinstance(derivative, sp.Expr):
+            raise BindError(f"a derivative with respect to {name}, which the tag sets to {value}")
+        return derivative.doit().subs(variable, value)
+
     def derivative(self, node: Deriv):
         variable = self.side(node.den)
         num_value = None
@@ -929,6 +948,8 @@ class Interpreter:
             if den_atom.sub:
                 return partial(self.index(den_atom.sub[0]))
             return Vec(partial, self.size_value)
+        if den_atom is not None and self._fixed_by_tag(den_atom, variable):
+            return self._derivative_at_value(node, den_atom.key, variable)
         if num_value is None:
             saved_bare, self.bare_in_derivative = (
                 self.bare_in_derivative,

@@ -225,6 +225,18 @@ PAIRS = [
         r"(I - x x^\top) x = x + x (x^\top x)",
     ),
     (
+        "a derivative's variable the tag sets to a number: differentiated first, then set (cs231n's f = xy)",
+        r"f(x, y) = x y; x = 4; y = -3",
+        r"\frac{\partial f}{\partial x} = -3",
+        r"\frac{\partial f}{\partial x} = 4",
+    ),
+    (
+        "a derivative at the value the tag gives its variable, of a power",
+        r"f(x) = x^3; x = 2",
+        r"\frac{d f}{d x} = 12",
+        r"\frac{d f}{d x} = 8",
+    ),
+    (
         "untagged, zeta is the softplus (the Deep Learning book's notation)",
         None,
         r"\zeta(x) - \zeta(-x) = x",
