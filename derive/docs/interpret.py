@@ -396,9 +396,9 @@ class Rewriter:
             and tokens[k + 2].kind == "ch"
             and tokens[k + 2].text.isdigit()
             and k + 3 < len(tokens)
-            and tokens[k + 3].is_ch("(")
+            and (tokens[k + 3].is_ch("(") or _starts_argument(tokens[k + 3]))
         ):
-            # \tanh^2(x) is (\tanh(x))^2, as the grammar reads it
+            # \tanh^2(x) is (\tanh(x))^2, \sin^2 t is (\sin t)^2, as the grammar reads \sin t
             if t.text in ("log", "lg") and (self.log_base != "e" or t.text == "lg"):
                 raise Unsupported(f"a power of \\{t.text} written before its argument")
             out.append("\\" + ("ln" if t.text == "log" else t.text) + "^{" + tokens[k + 2].text + "}")
@@ -855,7 +855,7 @@ class Rewriter:
                     out.append(self.placeholder(extremum))
                     return k2
                 parts = [*parts, [Tok("made", self.placeholder(extremum), top.pos)]]
-            wanted = {"clip": 3, "sign": 1, "sgn": 1, "erf": 1, "ReLU": 1, "relu": 1}.get(op)
+            wanted = {"clip": 3, "sign": 1, "sgn": 1, "erf": 1, "ReLU": 1, "relu": 1, "round": 1}.get(op)
             if wanted and len(parts) != wanted:
                 raise Unsupported(f"{op} with {len(parts)} arguments (expected {wanted})")
             out.append(self.placeholder(Apply(op, [self.sub_side(p) for p in parts])))
@@ -1022,7 +1022,7 @@ KIND_READERS = {
 }
 
 
-OPERATIONS = ("argmax", "argmin", "max", "min", "clip", "sign", "sgn", "erf", "ReLU", "relu")
+OPERATIONS = ("argmax", "argmin", "max", "min", "clip", "sign", "sgn", "erf", "ReLU", "relu", "round")
 NATIVE_ALIASES = {
     "det": "det",
     "cosh": "cosh",
@@ -1159,6 +1159,13 @@ def _is_minus_one(script_token) -> bool:
     """Whether a superscript token is -1 (``^{-1}``)."""
     items = script_token.items if script_token.kind == "group" else [script_token]
     return word_of(items).replace(" ", "") == "-1"
+
+
+def _starts_argument(token) -> bool:
+    """Whether a token can begin a function's argument written without brackets (\\sin^2 t, \\cos^2 \\theta)."""
+    from derive.docs.symbols import GREEK
+
+    return token.kind == "ch" and token.text.isalnum() or token.is_cs(*GREEK)
 
 
 def _is_transpose(script) -> bool:

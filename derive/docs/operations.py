@@ -31,6 +31,7 @@ from derive.docs.interpret import (
     Series,
     Transposed,
 )
+from derive.docs.tokens import Unsupported
 
 # set on an interpreter that rounds a variable quantity (\\lfloor x \\rfloor): sampled points miss where it jumps
 ROUNDING = "rounds to whole numbers"
@@ -190,11 +191,23 @@ def apply(interp, node: Apply):
         if getattr(rounded, "free_symbols", None):
             interp.flags[ROUNDING] = True
         return rounded
+    if op == "round":
+        rounded = _elementwise(interp, _nearest_whole, values)
+        if getattr(rounded, "free_symbols", None):
+            interp.flags[ROUNDING] = True
+        return rounded
     if op == "det":
         return _determinant(interp, values[0])
     if op in ("ReLU", "relu"):
         return _elementwise(interp, lambda x: sp.Max(0, x), values)
     raise BindError(f"unknown operation {op}")
+
+
+def _nearest_whole(x):
+    """The whole number nearest to x; halfway between two, the document's convention (up, or to even) is unknown."""
+    if x.is_number and (2 * x).is_integer and not x.is_integer:
+        raise Unsupported(f"round({x}): halfway between two whole numbers, rounded up or to even by convention")
+    return sp.floor(x + sp.Rational(1, 2))
 
 
 def _determinant(interp, value):

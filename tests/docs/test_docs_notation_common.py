@@ -140,6 +140,31 @@ PAIRS = [
         r"q \cdot k = \sum_{i=1}^{d_k} q_i^2k_i",
         {"clauses": "q: vector; k: vector"},
     ),
+    (
+        "a power of a function before its argument",
+        r"\sin^2 t + \cos^2 t = 1",
+        r"\sin^2 t + \cos^2 t = 2",
+        {"clauses": "t: real"},
+    ),
+    (
+        "a power of a function before a Greek argument",
+        r"\cos^2 \theta = \frac{1 + \cos 2\theta}{2}",
+        r"\cos^2 \theta = \frac{1 - \cos 2\theta}{2}",
+        {"clauses": r"\theta: real"},
+    ),
+    ("round of a number", r"\operatorname{round}(2.6) = 3", r"\operatorname{round}(2.6) = 2", {}),
+    (
+        "round of a variable",
+        r"\operatorname{round}(a) = \lfloor a + 0.5 \rfloor",
+        r"\operatorname{round}(a) = \lfloor a \rfloor",
+        {"kinds": REAL},
+    ),
+    (
+        "an underscore inside an upright name",
+        r"2 \cdot \text{step\_num} = \text{step\_num} + \text{step\_num}",
+        r"2 \cdot \text{step\_num} = \text{step\_num}",
+        {"clauses": r"\text{step\_num}: positive"},
+    ),
     ("an implication from a definition", r"a = 2 \implies a^2 = 4", r"a = 2 \implies a^2 = 5", {"kinds": REAL}),
     ("an implication from a comparison", r"a > 0 \Rightarrow |a| = a", r"a > 0 \Rightarrow |a| = -a", {"kinds": REAL}),
     (
@@ -216,6 +241,7 @@ UNDECIDED = [
     (r"a^2 = b^2 \implies a = b", {"kinds": REAL}, "implication"),
     (r"g(x, y) = x y \implies g'(x) = y", {"kinds": REAL}, "used here as g'"),
     (r"a \leftarrow a - 2 b", {"kinds": REAL}, "assigns"),
+    (r"\operatorname{round}(2.5) = 3", {}, "halfway between two whole numbers"),
 ]
 
 
