@@ -496,7 +496,9 @@ def _declare(vocab, clause: KindClause, log_base):
         return vocab.with_samplers({base: KIND_SAMPLERS[word](size)}).with_(
             entries={**vocab.entries, key: vector_of(base)}
         )
-    if key in vocab.entries:  # the result's own symbol of that name stays (as for a kind the checker declares)
+    if (
+        key in vocab.entries and vocab.name
+    ):  # the result's own symbol of that name stays (as for a kind the checker declares)
         return vocab
     symbol = sp.Symbol(
         f"doc_{key}", real=True, positive=True if word in ("positive", "scale", "temperature", "probability") else None
@@ -684,7 +686,9 @@ def _narrow(vocab, clause: RangeClause, log_base):
     from derive.vocabulary import VocabularyError, restrict
 
     symbol = vocab.symbol(clause.name)
-    if symbol is None and clause.name not in vocab.entries and not vocab.name:
+    shared = not vocab.name and clause.name in vocab.entries and clause.name not in vocab.symbols
+    if shared or symbol is None and clause.name not in vocab.entries and not vocab.name:
+        # with no result, a range about a name of the shared notation (its distribution p) makes it a number
         # a tag with no result: 0 < \lambda < 1 about a name nothing else declares is a real number in that range
         # (with a result, a range about a name it lacks is more likely a misspelling of one of its own)
         vocab = _declare(vocab, KindClause(clause.name, "real"), log_base)

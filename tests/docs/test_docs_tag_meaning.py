@@ -237,6 +237,18 @@ PAIRS = [
         r"\frac{d f}{d x} = 8",
     ),
     (
+        "a range in the tag makes the shared notation's p a number (Minkowski's order p > 1)",
+        r"p > 1",
+        r"\log(p) > 0",
+        r"\log(p) < 0",
+    ),
+    (
+        "a kind and a range in the tag override the shared notation's p (a distribution there)",
+        r"p: positive; p > 1",
+        r"p^{1/p} > 1",
+        r"p^{1/p} < 1",
+    ),
+    (
         "untagged, zeta is the softplus (the Deep Learning book's notation)",
         None,
         r"\zeta(x) - \zeta(-x) = x",
