@@ -128,30 +128,7 @@ def series(rw, tokens, dots):
 def _product_with_dots(tokens, dots):
     """tokens with a product written with dots rewritten: a_1 a_2 \\cdots a_n (or a_1 \\cdot a_2 \\cdots a_n) as
     \\prod_{j=1}^{n} a_j, when the factors are alike but for one index counting up by one; None otherwise."""
-    start, depth = dots, 0
-    while start > 0:
-        x = tokens[start - 1]
-        if x.is_ch(")", "]"):
-            depth += 1
-        elif x.is_ch("(", "["):
-            if depth == 0:
-                break
-            depth -= 1
-        elif depth == 0 and _ends_factor_run(tokens, start - 1):
-            break
-        start -= 1
-    end, depth = dots + 1, 0
-    while end < len(tokens):
-        x = tokens[end]
-        if x.is_ch("(", "["):
-            depth += 1
-        elif x.is_ch(")", "]"):
-            if depth == 0:
-                break
-            depth -= 1
-        elif depth == 0 and _ends_factor_run(tokens, end):
-            break
-        end += 1
+    start, end = _span(tokens, dots, dots + 1, lambda m: _ends_factor_run(tokens, m))
     last = _drop_products(tokens[dots + 1 : end], leading=True)
     before = _drop_products(tokens[start:dots], leading=False)
     if not last or not before:
@@ -215,28 +192,37 @@ DOTS = ("ldots", "cdots", "dots", "dotsb")
 
 def _enclosing(tokens, m):
     """(start, end) of the innermost bracket (or the whole list) around tokens[m], without the brackets."""
-    lo = m
+    return _span(tokens, m, m)
+
+
+def _span(tokens, left, right, stops=lambda m: False):
+    """(start, end) reaching out from tokens[left:right] to the innermost bracket around them (without it),
+    or to the nearest token m outside any inner bracket where stops(m) holds (not included)."""
     depth = 0
-    while lo > 0:
-        x = tokens[lo - 1]
+    while left > 0:
+        x = tokens[left - 1]
         if x.is_ch(")", "]"):
             depth += 1
         elif x.is_ch("(", "["):
             if depth == 0:
                 break
             depth -= 1
-        lo -= 1
-    hi, depth = m, 0
-    while hi < len(tokens):
-        x = tokens[hi]
+        elif depth == 0 and stops(left - 1):
+            break
+        left -= 1
+    depth = 0
+    while right < len(tokens):
+        x = tokens[right]
         if x.is_ch("(", "["):
             depth += 1
         elif x.is_ch(")", "]"):
             if depth == 0:
                 break
             depth -= 1
-        hi += 1
-    return lo, hi
+        elif depth == 0 and stops(right):
+            break
+        right += 1
+    return left, right
 
 
 def _fresh_index(tokens) -> str:
