@@ -1288,11 +1288,12 @@ def _passed(reading, constant, checked, outside, tolerances) -> Verdict:
 def _checked_ranges(points, shown) -> str:
     """``gamma in [-0.97, 0.95]; ``: the range of each number drawn at the points checked."""
     ranges = []
-    for symbol in sorted((s for s in shown if isinstance(s, sp.Symbol)), key=str):
+    for symbol in (s for s in shown if isinstance(s, sp.Symbol)):
         values = [point[symbol] for point in points if symbol in point]
         if values and all(isinstance(v, (mpmath.mpf, int)) for v in values):
             ranges.append(f"{symbol} in [{mpmath.nstr(min(values), 3)}, {mpmath.nstr(max(values), 3)}]")
-    return "".join(f"{text}; " for text in ranges)
+    # sorted as text: two symbols of one name (a count n and a real n) keep one order in every process
+    return "".join(f"{text}; " for text in sorted(ranges))
 
 
 def _used_symbols(values, domain) -> set:

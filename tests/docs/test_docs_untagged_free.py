@@ -278,3 +278,16 @@ def test_the_report_does_not_depend_on_the_hash_seed(tmp_path):
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1 and '"FAIL"' in outputs.pop()
+
+
+def test_checked_ranges_keep_one_order_for_two_symbols_of_one_name():
+    """A count n and a real n are reported in the same order whatever order the reading met them in."""
+    import mpmath
+    import sympy as sp
+
+    from derive.docs.decide import _checked_ranges
+
+    count, real = sp.Symbol("n", integer=True, positive=True), sp.Symbol("n", real=True)
+    points = [{count: mpmath.mpf(k), real: mpmath.mpf(k) / 4 - 1} for k in range(1, 6)]
+    forward, backward = _checked_ranges(points, [count, real]), _checked_ranges(points, [real, count])
+    assert forward == backward == "n in [-0.75, 0.25]; n in [1.0, 5.0]; ", forward
