@@ -10,6 +10,17 @@ from checking import verdicts
 from derive.docs import check_formula
 from derive.docs.report import check_paths
 
+
+def _assert_verdicts(tmp_path, formula, *, tagged, untagged):
+    """The formula's verdict through check_formula is ``tagged``, and on an untagged page ``untagged``; the
+    two details are returned."""
+    verdict = check_formula(formula)
+    assert verdict["verdict"] == tagged, verdict["detail"]
+    [(found, detail)] = verdicts(tmp_path, formula)
+    assert found == untagged, detail
+    return verdict["detail"], detail
+
+
 # --- mechanisms: shapes at n = 1, broadcasting, vector-valued expectations ---------------
 
 
@@ -436,10 +447,7 @@ def test_the_inverse_of_an_invertible_matrix_is_still_taken(tmp_path, right, exp
     ],
 )
 def test_an_approximate_whole_number_is_compared_at_its_last_nonzero_digit(tmp_path, formula, expected):
-    verdict = check_formula(formula)
-    assert verdict["verdict"] == expected, verdict["detail"]
-    [(untagged, detail)] = verdicts(tmp_path, formula)
-    assert untagged == expected, detail
+    _assert_verdicts(tmp_path, formula, tagged=expected, untagged=expected)
 
 
 # --- a row written as a row: a column times a row is their outer product ----------------
@@ -461,10 +469,7 @@ SOBEL = r"\begin{bmatrix} -1 & 0 & 1 \\ -2 & 0 & 2 \\ -1 & 0 & 1 \end{bmatrix}"
     ],
 )
 def test_a_column_times_a_row_is_their_outer_product(tmp_path, formula, expected):
-    verdict = check_formula(formula)
-    assert verdict["verdict"] == expected, verdict["detail"]
-    [(untagged, detail)] = verdicts(tmp_path, formula)
-    assert untagged == expected, detail
+    _assert_verdicts(tmp_path, formula, tagged=expected, untagged=expected)
 
 
 def test_a_computed_zero_is_not_a_written_zero_matrix(tmp_path):
@@ -491,12 +496,11 @@ def test_a_computed_zero_is_not_a_written_zero_matrix(tmp_path):
     ],
 )
 def test_an_unbraced_exponent_of_several_digits_is_a_doubt_not_a_fail(tmp_path, formula, expected):
-    verdict = check_formula(formula)
-    assert verdict["verdict"] == expected, verdict["detail"]
-    [(untagged, detail)] = verdicts(tmp_path, formula)
-    assert untagged == ("SKIPPED" if expected == "UNKNOWN" else expected), detail
+    tagged, untagged = _assert_verdicts(
+        tmp_path, formula, tagged=expected, untagged="SKIPPED" if expected == "UNKNOWN" else expected
+    )
     if expected == "UNKNOWN":
-        assert "^{12}" in verdict["detail"] and "^{12}" in detail
+        assert "^{12}" in tagged and "^{12}" in untagged
 
 
 # --- equations side by side in one row of an alignment are not one chain --------------------
@@ -540,10 +544,7 @@ def test_equations_side_by_side_in_an_alignment_row_are_not_chained(tmp_path):
     ],
 )
 def test_a_number_in_e_notation_is_that_number(tmp_path, formula, tagged, untagged):
-    verdict = check_formula(formula)
-    assert verdict["verdict"] == tagged, verdict["detail"]
-    [(found, detail)] = verdicts(tmp_path, formula)
-    assert found == untagged, detail
+    _assert_verdicts(tmp_path, formula, tagged=tagged, untagged=untagged)
 
 
 # --- e with a word as its superscript is a named quantity, not Euler's number -------------------
