@@ -1,0 +1,184 @@
+"""Reading brackets and environments: (a), tuples (a, b), Iverson brackets [i = j], |a|, norms \\|x\\|_p,
+\\lfloor x \\rfloor, cases, and matrices. Each reader takes the rewriter, the tokens, the position of
+the notation and the output list, and returns the position after it."""
+
+from __future__ import annotations
+
+from derive.docs.chain import (
+    condition_pieces,
+    is_condition_start,
+    is_index_condition,
+    parse_conditions,
+    relation_at,
+    trim_punctuation,
+)
+from derive.docs.names import is_transpose
+from derive.docs.nodes import Apply, Branches, Component, Condition, Indicator, Norm, Side, Transposed, TupleNode
+from derive.docs.symbols import GREEK
+from derive.docs.tokens import NotationError, Unsupported, depth_at, detex, display_rows, row_cells, word_of
+
+
+def bracket(rw, tokens, k, out):
+    """(a), [a]; a tuple (a, b); an Iverson bracket [i = j]; (W x)^\\top; (W x)_j."""
+    t = tokens[k]
+    close = ")" if t.text == "(" else "]"
+    inner, k = rw._balanced(tokens, k, t.text, close)
+    parts, seps = rw._split_args(inner)
+    if len(parts) > 1 and all(s == "," for s in seps):
+        text = rw.placeholder(TupleNode([rw.sub_side(p) for p in parts]))
+    elif t.text == "[" and _iverson(inner):
+        text = rw.placeholder(Indicator(_iverson(inner)))
+    elif any(relation_at(inner, m) and depth_at(inner, m) == 0 for m in range(len(inner))):
+        raise Unsupported(f"a bracket holding a relation ({detex(inner).strip()}) is not read")
+    else:
+        text = "(" + rw.emit(inner) + ")"
+    if k < len(tokens) and tokens[k].is_ch("^") and is_transpose(rw._script(tokens, k)[0]):
+        text = rw.placeholder(Transposed(Side(text, rw.table)))  # (W x)^\top
+        k = rw._script(tokens, k)[1]
+    if k < len(tokens) and tokens[k].is_ch("_"):
+        script, k = rw._script(tokens, k)
+        text = rw.placeholder(Component(Side(text, rw.table), rw._subscript_items(script)[0]))  # (W x)_j
+    out.append(text)
+    return k
+
+
+def brace(rw, tokens, k, out):
+    """\\{a\\}: a bracket, or an Iverson bracket \\{i = j\\}."""
+    inner, k2 = rw._balanced(tokens, k, "{", "}")
+    if _iverson(inner):
+        out.append(rw.placeholder(Indicator(_iverson(inner))))
+    else:
+        out.append("(" + rw.emit(inner) + ")")
+    return k2
+
+
+def absolute(rw, tokens, k, out):
+    """|a|: the absolute value of a number, the Euclidean length of a vector (the grammar has no \\left|)."""
+    t = tokens[k]
+    inner_end = next((m for m in range(k + 1, len(tokens)) if tokens[m].is_ch("|")), None)
+    if inner_end is None:
+        raise NotationError("'|' is never closed", t.pos)
+    if inner_end == k + 1:
+        raise NotationError("an empty |...|", t.pos)
+    out.append(rw.placeholder(Norm(rw.sub_side(tokens[k + 1 : inner_end]))))
+    return inner_end + 1
+
+
+def group(rw, tokens, k, out):
+    out.append("(" + rw.emit(tokens[k].items) + ")")  # a bare group only groups (never a set)
+    return k + 1
+
+
+def norm(rw, tokens, k, out):
+    close = next(
+        (m for m in range(k + 1, len(tokens)) if tokens[m].is_cs("|") and depth_at(tokens[k + 1 : m], m - k - 1) == 0),
+        None,
+    )
+    if close is None:
+        raise NotationError("a norm \\| that is never closed", tokens[k].pos)
+    body = tokens[k + 1 : close]
+    if not body:
+        raise NotationError("an empty norm", tokens[k].pos)
+    k = close + 1
+    order = ""
+    if k < len(tokens) and tokens[k].is_ch("_"):
+        script, k = rw._script(tokens, k)
+        order = "infty" if any(x.is_cs("infty") for x in script) else detex(script).replace(" ", "")
+        if order not in ("1", "2", "infty", "F"):
+            if not _is_norm_exponent(script):
+                raise Unsupported(f"the norm \\|·\\|_{order}")
+            # \|x\|_p, \|x\|_3: the p-norm (sum of |x_i|^p)^(1/p)
+            out.append(rw.placeholder(Norm(rw.sub_side(body), "p", rw.sub_side(script))))
+            return k
+    out.append(rw.placeholder(Norm(rw.sub_side(body), order)))
+    return k
+
+
+def rounding(rw, tokens, k, out):
+    """\\lfloor x \\rfloor, \\lceil x \\rceil: x rounded down or up to a whole number."""
+    opening = tokens[k].text
+    inner, k2 = rw._balanced(tokens, k, opening, {"lfloor": "rfloor", "lceil": "rceil"}[opening])
+    if not inner:
+        raise NotationError(f"an empty \\{opening}", tokens[k].pos)
+    out.append(rw.placeholder(Apply("floor" if opening == "lfloor" else "ceil", [rw.sub_side(inner)])))
+    return k2
+
+
+def unmatched_rounding(rw, tokens, k, out):
+    raise NotationError(f"\\{tokens[k].text} without its opening bracket", tokens[k].pos)
+
+
+def environment(rw, tokens, k, out):
+    name = word_of(tokens[k + 1].items) if k + 1 < len(tokens) and tokens[k + 1].kind == "group" else ""
+    depth, m = 0, k
+    while m < len(tokens):
+        if tokens[m].is_cs("begin"):
+            depth += 1
+        elif tokens[m].is_cs("end"):
+            depth -= 1
+            if depth == 0:
+                break
+        m += 1
+    if m >= len(tokens):
+        raise NotationError(f"\\begin{{{name}}} is never ended", tokens[k].pos)
+    inner = tokens[k + 2 : m]
+    after = m + 2
+    rows = display_rows(inner)
+    if name in ("cases", "dcases", "rcases"):
+        parsed = []
+        for row in rows:
+            cells = row_cells(row)
+            expr = cells[0]
+            cond_tokens = [x for c in cells[1:] for x in c]
+            if len(cells) == 1:  # x \text{ if } x > 0, written without &
+                start = next(
+                    (m for m in range(len(expr)) if m and is_condition_start(expr, m) and not expr[m].is_ch(",")),
+                    None,
+                )
+                if start is not None:
+                    expr, cond_tokens = expr[:start], expr[start:]
+            expr = trim_punctuation(expr)
+            words = [w.strip(",.:;") for w in detex(cond_tokens).lower().split()]
+            otherwise = "otherwise" in words or "else" in words
+            conditions = (
+                []
+                if otherwise
+                else [
+                    Condition(p[0].text, relation_at(p, 1)[0], p[2].text)
+                    if is_index_condition(p)
+                    else rw._comparison(p)
+                    for p in condition_pieces(trim_punctuation(cond_tokens))
+                ]
+            )
+            if not otherwise and not conditions:
+                raise Unsupported("a case without its condition")
+            parsed.append((rw.sub_side(expr), conditions, otherwise))
+        out.append(rw.placeholder(Branches(parsed)))
+        return after
+    if name in ("pmatrix", "bmatrix", "matrix", "vmatrix", "array", "Bmatrix"):
+        cells = [row_cells(r) for r in rows if r]
+        if all(len(c) == 1 for c in cells):
+            out.append(rw.placeholder(TupleNode([rw.sub_side(c[0]) for c in cells])))
+        elif len(cells) == 1:
+            out.append(rw.placeholder(TupleNode([rw.sub_side(c) for c in cells[0]], row=True)))
+        elif len({len(c) for c in cells}) == 1:
+            out.append(rw.placeholder(TupleNode([rw.sub_side(x) for c in cells for x in c], columns=len(cells[0]))))
+        else:
+            raise Unsupported("a matrix whose rows have different lengths")
+        return after
+    raise Unsupported(f"the {name} environment inside a formula")
+
+
+def _is_norm_exponent(script) -> bool:
+    """Whether the subscript of a norm is an exponent p: one letter, Greek letter or whole number."""
+    items = [x for x in script if not x.is_ch(" ")]
+    if len(items) == 1 and (items[0].is_cs(*GREEK) or items[0].kind == "ch" and items[0].text.isalpha()):
+        return items[0].text not in ("F", "T")
+    return bool(items) and all(x.kind == "ch" and x.text.isdigit() for x in items)
+
+
+def _iverson(tokens):
+    conditions = parse_conditions(tokens)
+    if len(conditions) == 1 and len([t for t in tokens if not t.is_ch(" ")]) == 3:
+        return conditions[0]
+    return None

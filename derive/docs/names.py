@@ -1,0 +1,252 @@
+"""Reading identifiers: a name with its primes, subscript and superscripts (x_i, W^\\top, \\pi^{ref},
+x^{(k)}, \\sigma^{-1}), applied to its arguments when it is a function (f(x), E[X], p(y|x)). Each reader
+takes the rewriter, the tokens, the position of the notation and the output list, and returns the
+position after it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from derive.docs import functions
+from derive.docs.chain import condition_pieces, is_index_condition, parse_conditions, relation_at
+from derive.docs.nodes import Atom, Branches, Indicator, Inverse, Prime, Side
+from derive.docs.symbols import UNSUPPORTED, WORD_FUNCTIONS
+from derive.docs.tokens import NotationError, Tok, Unsupported, depth_at, detex, flatten, top_level_at, word_of
+
+# names applied to an argument in square brackets: E[X], Var[X], 1[i = j]
+SQUARE_BRACKET_FUNCTIONS = ("E", "Var", "var", "Cov", "bb_E", "one", "cal_L", "D", "KL", "H", "P", "Pr", "bb_P")
+
+
+WORD_COMMANDS = ("text", "textrm", "textit", "textsf", "mathrm", "mathit", "mathsf", "operatorname")
+
+
+def named_or_operation(rw, tokens, k, out):
+    """A letter, Greek letter or font command: a built-in function written as a word (tanh(x)),
+    an operation (\\max, \\operatorname{clip}) or an identifier; else None."""
+    alias = functions.native_alias(tokens, k)
+    if alias:  # \operatorname{tanh}, \text{Tanh}: the function itself
+        tokens[k : alias[1]] = [Tok("cs", alias[0], tokens[k].pos)]
+        return k
+    operation = functions.operation_name(tokens, k)
+    if operation:
+        return functions.operation(rw, tokens, operation[1], operation[0], out)
+    named = rw._atom_name(tokens, k)
+    if named:
+        return atom(rw, tokens, k, named, out)
+    return None
+
+
+def other_command(rw, tokens, k, out):
+    found = named_or_operation(rw, tokens, k, out)
+    if found is not None:
+        return found
+    t = tokens[k]
+    if t.text in UNSUPPORTED:
+        raise Unsupported(f"\\{t.text} is not supported")
+    raise Unsupported(f"\\{t.text} is not understood")
+
+
+def other_character(rw, tokens, k, out):
+    found = named_or_operation(rw, tokens, k, out)
+    if found is not None:
+        return found
+    raise NotationError(f"unexpected '{tokens[k].text}'", tokens[k].pos)
+
+
+def atom(rw, tokens, k, named, out):
+    """An identifier with its scripts (x_i, W^\\top, r^+, x^{(k)}), applied to arguments when it is
+    a function (f(x), E[X], p(y|x), \\sigma(z)_i), or differentiated when primed (f'(x))."""
+    key, k = named
+    if key.startswith("__native__"):
+        word = key[len("__native__") :]
+        out.append(r"\ln " if word in ("log", "ln") else r"\exp ")
+        return k
+    atom = Atom(key, [], "")
+    k, primes, done = atom_scripts(rw, tokens, k, atom, out)
+    if done:
+        return k
+    if primes and atom.sub_text:
+        atom.key, primes = key + "'" * primes, 0  # v'_w: a name of its own, never a derivative
+    if k < len(tokens) and _opens_application(tokens[k], key):
+        k, done = application(rw, tokens, k, atom, primes, out)
+        if done:
+            return k
+    elif key in functions.PREFIX_OPERATORS and atom.args is None and not primes:
+        k, operand = functions.operand_of(rw, tokens, k, f"\\operatorname{{{key}}}")  # \operatorname{tr} AB is tr(AB)
+        atom.args, atom.seps = [rw.sub_side(operand)], []
+    if primes and (atom.args is None or len(atom.args) != 1 or atom.post_sub):
+        atom.key, primes = key + "'" * primes, 0  # x', f'(x, y): a name of its own
+    if primes:
+        variable = f"prime_variable_{len(rw.table) + 1}"
+        variable_side = Side(rw.placeholder(Atom(variable, [], "")), rw.table)
+        out.append(rw.placeholder(Prime(atom, primes, atom.args[0], variable, variable_side)))
+        return k
+    out.append(rw.placeholder(atom))
+    return k
+
+
+def atom_scripts(rw, tokens, k, atom, out):
+    """(next k, number of primes, done) after the primes, subscript and superscripts directly
+    after a name, in any order; done when the name was read as something else (an indicator)."""
+    primes = 0
+    while k < len(tokens) and tokens[k].is_ch("_", "^", "'"):
+        if tokens[k].is_ch("'"):
+            primes += 1
+            k += 1
+            continue
+        if tokens[k].is_ch("_") and atom.sub_text:
+            break  # x_i_j: the second subscript is not this name's
+        script, k2 = rw._script(tokens, k)
+        if (
+            tokens[k].is_ch("^")
+            and all(x.is_cs("prime") or x.is_ch("'") for x in script)
+            and k2 < len(tokens)
+            and tokens[k2].is_ch("(")
+        ):
+            primes += len(script)  # \sigma^{\prime}(x): a derivative, not a transpose
+            k = k2
+            continue
+        if tokens[k].is_ch("_"):
+            if atom.key == "one" and any(x.is_ch("=") or x.is_cs("neq", "ne") for x in flatten(script)):
+                conditions = parse_conditions(script)  # \mathbb{1}_{i = j}
+                out.append(rw.placeholder(Indicator(conditions[0])) if conditions else "")
+                return k2, primes, True
+            atom.sub, atom.sub_text = rw._subscript_items(script)
+            k = k2
+            continue
+        for reader in SUPERSCRIPT_READERS:
+            found = reader(rw, script, tokens, k2, atom, primes, out)
+            if found is not None:
+                break
+        else:
+            break  # a power: left to the grammar
+        k, done = found
+        if done:
+            return k, primes, True
+    return k, primes, False
+
+
+# superscripts of a name: each returns (next k, done) when it reads the script, else None
+def transpose_mark(rw, script, tokens, k2, atom, primes, out):
+    if (
+        len(script) == 1
+        and (script[0].is_cs("top", "intercal", "prime", "mathsf") or script[0].is_ch("T"))
+        or len(script) == 2
+        and script[0].is_cs("mathsf", "mathrm", "text")
+        and word_of(script[1].items if script[1].kind == "group" else [script[1]]) == "T"
+    ):
+        atom.transpose = True
+        return k2, False
+    return None
+
+
+def star_mark(rw, script, tokens, k2, atom, primes, out):
+    if len(script) == 1 and (script[0].is_ch("*") or script[0].is_cs("star", "ast")):
+        atom.star = True
+        return k2, False
+    return None
+
+
+def inverse_function(rw, script, tokens, k2, atom, primes, out):
+    """\\sigma^{-1}(x): the inverse of a one-argument function."""
+    if word_of(script) != "-1" or k2 >= len(tokens) or not tokens[k2].is_ch("("):
+        return None
+    inner, k3 = rw._balanced(tokens, k2, "(", ")")
+    if primes or len(rw._split_args(inner)[0]) != 1:
+        raise Unsupported(f"the inverse function {atom.key}^{{-1}} of other than one argument")
+    variable = f"inverse_variable_{len(rw.table) + 1}"
+    variable_side = Side(rw.placeholder(Atom(variable, [], "")), rw.table)
+    target = replace(atom, args=[variable_side], seps=[], brackets="(")
+    out.append(rw.placeholder(Inverse(target, rw.sub_side(inner), variable, variable_side)))
+    return k3, True
+
+
+def name_decoration(rw, script, tokens, k2, atom, primes, out):
+    """r^+, r^-, \\pi^{ref}, x^{(k)}: part of the name, never a power."""
+    plain = detex(script).strip()
+    if len(script) == 1 and script[0].is_ch("+", "-"):
+        atom.decoration = script[0].text
+    elif plain.isalpha() and len(plain) >= 2 and _written_as_word(script, atom.key):
+        atom.decoration = plain
+    elif re.fullmatch(r"\([^()]+\)", "".join(detex(script).split())):
+        atom.decoration = "".join(detex(script).split())
+    else:
+        return None
+    return k2, False
+
+
+def application(rw, tokens, k, atom, primes, out):
+    """(next k, done) for the bracket after a name: its arguments when the name is applied to them;
+    done when the bracket made an indicator 1(i = j) or 1(z_1 \\ge z_2)."""
+    key = atom.key
+    open_ = tokens[k].text
+    close = {"(": ")", "[": "]", "{": "}"}[open_]
+    inner, k2 = rw._balanced(tokens, k, open_, close)
+    if key == "one" and is_index_condition(inner):
+        out.append(rw.placeholder(Indicator(parse_conditions(inner)[0])))
+        return k2, True
+    if key == "one" and any(relation_at(inner, m) and depth_at(inner, m) == 0 for m in range(len(inner))):
+        # 1(z_1 \ge z_2): one where the comparison holds, zero elsewhere
+        one = rw.sub_side([Tok("ch", "1", tokens[k].pos)])
+        zero = rw.sub_side([Tok("ch", "0", tokens[k].pos)])
+        comparisons = [rw._comparison(piece) for piece in condition_pieces(inner)]
+        out.append(rw.placeholder(Branches([(one, comparisons, False), (zero, [], True)])))
+        return k2, True
+    if not (
+        key in WORD_FUNCTIONS
+        or key in ("E", "H", "D", "KL")
+        or open_ == "["
+        or rw._simple(inner)
+        or key in ("sigma", "Phi", "zeta")  # functions by convention (derive.docs.bind.CONVENTIONAL_FUNCTIONS)
+        and not atom.sub
+        or key == "pi"  # a policy π(s), π(a|s); \pi (d + p) is the number π times a sum
+        and not atom.sub
+        and top_level_at(inner, lambda x: x.is_ch("+", "-", "*", "/") or x.is_cs("cdot", "times", "frac")) is None
+        or primes
+        or top_level_at(inner, lambda x: x.is_ch("|")) is not None
+        or key in rw.functions
+    ):
+        return k, False  # a product with a bracket: x(y + 1)
+    parts, seps = rw._split_args(inner)
+    for part in parts:
+        if any(relation_at(part, m) and depth_at(part, m) == 0 for m in range(len(part))):
+            raise Unsupported(f"an argument written as an equation ({detex(part).strip()}) is not read")
+    atom.args = [rw.sub_side(p) for p in parts]
+    atom.seps = seps
+    atom.brackets = open_
+    k = k2
+    if k < len(tokens) and tokens[k].is_ch("_"):
+        script, k = rw._script(tokens, k)
+        atom.post_sub, _ = rw._subscript_items(script)
+    return k, False
+
+
+def _written_as_word(script, key) -> bool:
+    """Whether a superscript of letters is a word naming a variant (\\pi^{ref}, W^{\\text{res}}), not a power.
+
+    Greek letters (x^{\\alpha}, e^{\\lambda x}) are variables, so such a script is a power; on e, only a
+    word set in text type (e^{\\text{img}}) is a name: e^{ab} is Euler's number to the power ab.
+    """
+    commands = [t for t in flatten(script) if t.kind == "cs"]
+    if any(not t.is_cs(*WORD_COMMANDS) for t in commands):
+        return False
+    return key != "e" or bool(commands)
+
+
+def _opens_application(t, key) -> bool:
+    """Whether the token after a name opens its arguments: f(x), E[X], \\mathbb{1}\\{i = j\\}."""
+    return t.is_ch("(") or (t.is_ch("[") and key in SQUARE_BRACKET_FUNCTIONS) or (t.is_cs("{") and key == "one")
+
+
+def is_transpose(script) -> bool:
+    if len(script) == 1:
+        return script[0].is_cs("top", "intercal", "T", "mathsf") or script[0].is_ch("T")
+    return (
+        len(script) == 2
+        and script[0].is_cs("mathsf", "mathrm", "text")
+        and word_of(script[1].items if script[1].kind == "group" else [script[1]]) == "T"
+    )
+
+
+SUPERSCRIPT_READERS = (transpose_mark, star_mark, inverse_function, name_decoration)

@@ -1,0 +1,67 @@
+"""Reading written numbers: decimals, thousands separators (65{,}536), percentages (95.4\\% is 0.954)
+and figures written to a power of ten (138 \\times 10^{6}, 3e-4)."""
+
+from __future__ import annotations
+
+import re
+
+from derive.docs.nodes import Number
+from derive.docs.tokens import NotationError, word_of
+
+E_NOTATION = re.compile(r"(?<![\w\\.])(\d+(?:\.\d+)?)e([+-]?\d+)(?![\w.])")  # 3e-4, written without spaces
+
+
+def number(rw, tokens, k, out):
+    digits = ""
+    while k < len(tokens):
+        t = tokens[k]
+        if t.kind == "ch" and (t.text.isdigit() or t.text == "."):
+            digits += t.text
+            k += 1
+        elif (
+            t.kind == "group"
+            and word_of(t.items) == ","
+            and k + 1 < len(tokens)
+            and tokens[k + 1].kind == "ch"
+            and tokens[k + 1].text.isdigit()
+        ):
+            k += 1  # 65{,}536
+        elif t.is_ch(",") and digits and "." not in digits and _three_digits(tokens, k + 1):
+            k += 1  # 65,536
+        elif t.is_cs("!", ",") and _three_digits(tokens, k + 1):
+            k += 1
+        else:
+            break
+    if digits.count(".") > 1 or digits == ".":
+        raise NotationError(f"a malformed number '{digits}'", tokens[k - 1].pos)
+    if k < len(tokens) and tokens[k].is_cs("%"):
+        digits, k = _percent(digits), k + 1  # 95.4\% is 0.954, written to three decimals
+    elif (
+        k + 4 < len(tokens)
+        and tokens[k].is_cs("times", "cdot")
+        and tokens[k + 1].is_ch("1")
+        and tokens[k + 2].is_ch("0")
+        and tokens[k + 3].is_ch("^")
+        and "e" not in digits
+    ):
+        # 138 \times 10^{6}: one number, written to the millions (its last digit stands for 10^6)
+        power = word_of(tokens[k + 4].items if tokens[k + 4].kind == "group" else [tokens[k + 4]])
+        if power.lstrip("-").isdigit() and not (k + 5 < len(tokens) and tokens[k + 5].is_ch("^", "_")):
+            digits, k = f"{digits}e{int(power)}", k + 5
+    out.append(" " + rw.placeholder(Number(digits)) + " ")
+    return k
+
+
+def _percent(digits: str) -> str:
+    """The decimal a percentage stands for, keeping every written digit: 95.4 -> 0.954, 100 -> 1.00."""
+    whole, _, fraction = digits.partition(".")
+    whole = whole.rjust(3, "0")
+    return f"{int(whole[:-2])}.{whole[-2:]}{fraction}"
+
+
+def _three_digits(tokens, k) -> bool:
+    digits = 0
+    while k < len(tokens) and tokens[k].kind == "ch" and tokens[k].text.isdigit():
+        digits += 1
+        k += 1
+    return digits == 3
