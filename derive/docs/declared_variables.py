@@ -1,0 +1,139 @@
+"""The symbols a reading declares: the kinds a tag gives names, an untagged formula's own variables, and the names
+a tag leaves free."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from derive import domain as dom
+from derive.docs.side_names import _normal_name
+from derive.docs.verdict import KIND_SAMPLERS, VECTOR_KINDS, DecideError, kind_word
+
+
+def _declare_kinds(reading):
+    """The names the tag declares by kind (``x: real``, ``p: distribution``): a symbol or vector each, with its sampler."""
+    from derive.docs.bind import _vec_entry
+
+    for name, kind in reading.binding.kinds.items():
+        key = _normal_name(name)
+        word = kind_word(kind)
+        if word in ("dimension", "size", "index", "random"):
+            continue
+        if word == "function":  # an arbitrary function: any refutation with a function of its arguments is a FAIL
+            reading.functions.add(key)
+            continue
+        if word not in KIND_SAMPLERS:
+            raise DecideError(f"unknown kind '{kind}' for {name}; use one of {', '.join(sorted(KIND_SAMPLERS))}")
+        sampler = KIND_SAMPLERS[word](reading.vocab.size)
+        if word in VECTOR_KINDS:
+            base = sp.IndexedBase(f"doc_{key}", real=True)
+            reading.extra_samplers[base] = sampler
+            reading.overrides.setdefault(key, _vec_entry(base))
+            continue
+        # positive=False would declare the symbol ≤ 0 (|t| = -t): leave the sign open for a real
+        symbol = sp.Symbol(
+            f"doc_{key}",
+            real=True,
+            positive=True if word in ("positive", "scale", "temperature", "probability") else None,
+        )
+        reading.extra[key] = symbol
+        reading.extra_samplers[symbol] = sampler
+        # the tag's "x: real" is the document's meaning of x, before the vocabulary's (a vector x of the shared notation)
+        reading.overrides.setdefault(key, ("scalar", lambda env, symbol=symbol: symbol))
+
+
+def _free_vector(reading, key):
+    from derive.docs.bind import _vec_entry
+
+    base = sp.IndexedBase(key, real=True)
+    reading.extra_samplers[base] = dom.vector(reading.vocab.size, reading.scope.reals)
+    reading.overrides[key] = _vec_entry(base)
+
+
+def _free_matrix(reading, key):  # a square matrix over the sampled dimension
+    from derive.vocabulary import matrix_entries
+
+    base = sp.IndexedBase(key, real=True)
+    size = reading.vocab.size
+    reading.extra_samplers[base] = dom.matrix(size, size, reading.scope.reals)
+    reading.overrides[key] = matrix_entries(base, size)
+
+
+def _free_distribution(reading, key):  # p in H(p) or D_KL(p || q): a probability vector over the sampled dimension
+    from derive.docs.bind import _vec_entry
+
+    base = sp.IndexedBase(key, positive=True)
+    reading.extra_samplers[base] = dom.probability_vector(reading.vocab.size)
+    reading.overrides[key] = _vec_entry(base)
+
+
+def _free_count(reading, key):  # a sum's bound: the size of the formula's vectors
+    reading.overrides[key] = ("scalar", lambda reader: reader.size_value)
+
+
+def _free_real(reading, key):
+    symbol = sp.Symbol(key, real=True)
+    reading.extra[key] = symbol
+    inside = reading.scope.reals if key not in reading.scope.stated else None
+    reading.extra_samplers[symbol] = inside or KIND_SAMPLERS["real"](reading.vocab.size)
+    if "(" in key:  # V(S_t): an unknown function's value, a number of its own
+        reading.overrides[key] = ("scalar", lambda env, symbol=symbol: symbol)
+
+
+def _free_positive(reading, key):
+    """A name authors give a positive number (σ, η, ε, d): positive on every domain (derive.docs.free)."""
+    symbol = sp.Symbol(key, positive=True)
+    reading.extra[key] = symbol
+    inside = reading.scope.reals
+    positive = inside is not None and sp.Rational(str(inside.low)) >= 0
+    reading.extra_samplers[symbol] = inside if positive else dom.positive()
+
+
+def _free_probability(reading, key):
+    """A number in (0, 1), as the probability of a Bernoulli law in D_KL(ρ ‖ ρ̂) (derive.docs.free)."""
+    symbol = sp.Symbol(key, positive=True)
+    reading.extra[key] = symbol
+    reading.extra_samplers[symbol] = dom.Interval("0.02", "0.98")
+
+
+FREE_VARIABLES = {
+    "small": _free_probability,  # ε: a tolerance, a clip range
+    "probability": _free_probability,
+    "positive": _free_positive,
+    "vector": _free_vector,
+    "matrix": _free_matrix,
+    "distribution": _free_distribution,
+    "count": _free_count,
+}  # any other kind: a real
+
+
+def _declare_free_variables(reading):
+    """The untagged formula's own variables: real numbers, or vectors and matrices over the sampled dimension."""
+    if reading.scope is None:
+        for key, (kind, sampler) in reading.binding.free.items():
+            TAGGED_FREE_VARIABLES.get(kind, _tagged_free_real)(reading, key, sampler)
+        return
+    for key, kind in reading.scope.free.items():
+        FREE_VARIABLES.get(kind, _free_real)(reading, key)
+
+
+def _tagged_free_real(reading, key, sampler):
+    symbol = sp.Symbol(f"doc_{key}", real=True)
+    reading.extra[key] = symbol
+    reading.extra_samplers[symbol] = sampler
+    reading.overrides.setdefault(key, ("scalar", lambda env, symbol=symbol: symbol))
+
+
+def _tagged_free_vector(reading, key, sampler):
+    from derive.docs.bind import _vec_entry
+
+    base = sp.IndexedBase(f"doc_{key}", real=True)
+    reading.extra_samplers[base] = dom.vector(reading.vocab.size, sampler)
+    reading.overrides.setdefault(key, _vec_entry(base))
+
+
+def _tagged_free_count(reading, key, sampler):
+    reading.overrides.setdefault(key, ("scalar", lambda reader: reader.size_value))
+
+
+TAGGED_FREE_VARIABLES = {"vector": _tagged_free_vector, "count": _tagged_free_count}  # any other kind: a real

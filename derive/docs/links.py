@@ -1,0 +1,156 @@
+"""The verdict on one link of a chain at one point (=, ≤, ≈, ∝), and the FAIL a refutation gives, or why not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import mpmath
+
+from derive import domain as dom
+from derive.docs.point_values import _at, _describe_value, _evaluate, _shape
+from derive.docs.verdict import FAIL, DecideError, Verdict
+from derive.docs.written_digits import _approx, _is_approximation, _written_digits
+from derive.numeric import holds
+
+
+@dataclass
+class _Link:
+    """One link of the chain at one point: its relation, its sides' values and numbers."""
+
+    number: int
+    relation: str
+    values: tuple  # the interpreted sides
+    numbers: tuple  # their values at the point
+    point: object
+    reader: object  # the interpreter that read the sides
+
+
+def _check_proportional(reading, link, shown, tolerances):
+    from derive.docs.operations import proportional
+
+    domain, point = reading.domain, link.point
+    ranges = [
+        (s, point[domain.samplers[s].size] if domain.samplers[s].size in point else domain.samplers[s].size)
+        for s in reading.dry.index_map.values()
+        if isinstance(domain.samplers.get(s), dom.Index)
+    ]
+    ok, why = proportional(*link.values, *link.numbers, point, ranges, _evaluate)
+    if ok:
+        return None
+    detail = f"{_link_text(reading.sides, link.number)} is not a proportionality{_at(point, shown)}: {why}"
+    return _refuted(detail, link.reader, reading.binding)
+
+
+def _check_approximation(reading, link, shown, tolerances):
+    """≈ (or = against written decimals): the exact value must round to the digits written."""
+    literal = _written_digits(link, tolerances)
+    if not literal:
+        raise DecideError("≈ between two expressions: no written digits set the tolerance")
+    ok, why = _approx(*link.numbers, literal, whole_zeros_significant=link.relation != "~")
+    if ok:
+        return None
+    return _refuted(
+        f"{_link_text(reading.sides, link.number)}: {why}" + _at(link.point, shown), link.reader, reading.binding
+    )
+
+
+def _check_relation(reading, link, shown, tolerances):
+    """=, ≤, <, ≥, >, compared at the point; "= 0" against a vector or matrix means its zero."""
+    a, b = link.numbers
+    written_zero = (  # "= 0" written for a zero vector or matrix (a zero the checker computed is no such claim)
+        (not _shape(a) and a == 0 and tolerances[link.number])
+        or (not _shape(b) and b == 0 and tolerances[link.number + 1])
+    )
+    if _shape(a) != _shape(b) and written_zero:
+        zero_shape = _shape(a) or _shape(b)
+        a = a if _shape(a) else mpmath.zeros(*zero_shape)
+        b = b if _shape(b) else mpmath.zeros(*zero_shape)
+    if _shape(a) != _shape(b):
+        # a vector against a number: the checker's reading of the notation, not the claim, is in doubt
+        raise DecideError(
+            f"{_link_text(reading.sides, link.number)}: the sides come out with shapes {_shape(a)} and {_shape(b)}"
+            " as read; cannot compare them"
+        )
+    ok, _ = holds(link.relation, a, b)
+    if ok:
+        return None
+    return _refuted(
+        f"{_link_text(reading.sides, link.number)} {_relation_word(link.relation)}{_at(link.point, shown)}:"
+        f" left = {_describe_value(a)}, right = {_describe_value(b)}",
+        link.reader,
+        reading.binding,
+    )
+
+
+LINK_CHECKS = (  # (applies, check) in order: the first that applies checks the link; a check returns a FAIL or None
+    (lambda link, tolerances: link.relation == "and", lambda *_: None),  # A \land B: two statements side by side
+    (lambda link, tolerances: link.relation == "propto", _check_proportional),
+    (_is_approximation, _check_approximation),
+    (lambda link, tolerances: True, _check_relation),
+)
+
+
+def _check_links(reading, link_values, numbers, point, reader, shown, tolerances):
+    """The first refuted link at the point (a FAIL), or None when every link holds there."""
+    for number, relation in enumerate(reading.relations):
+        link = _Link(
+            number,
+            relation,
+            (link_values[number], link_values[number + 1]),
+            (numbers[number], numbers[number + 1]),
+            point,
+            reader,
+        )
+        check = next(check for applies, check in LINK_CHECKS if applies(link, tolerances))
+        refutation = check(reading, link, shown, tolerances)
+        if refutation is not None:
+            return refutation
+    return None
+
+
+def _refuted(detail, reader, binding) -> Verdict:
+    """A FAIL, unless it rests on a reading of the notation the author may not have meant (then UNKNOWN, with it)."""
+    if reader.arbitrary:  # a refutation for one choice of the functions nothing defines
+        chosen = "; ".join(description for description, _ in reader.arbitrary.values())
+        fixed = sorted(name for name, (_, may_fail) in reader.arbitrary.items() if not may_fail)
+        if fixed:
+            raise DecideError(
+                f"{', '.join(fixed)} {'is' if len(fixed) == 1 else 'are'} not bound; read as arbitrary, the formula"
+                f" fails for {chosen}: the author may mean a particular function; define it in the tag, or"
+                f" declare '{fixed[0]}: function' if any function is meant ({detail})"
+            )
+        detail = f"{detail}; with {chosen} (the tag leaves {', '.join(sorted(reader.arbitrary))} arbitrary)"
+    bare = sorted(getattr(reader, "bare_definitions", ()))
+    if bare:  # d2l: "take a function f and compute df/dx", long after an example defined f(x)
+        raise DecideError(
+            f"{bare[0]} written bare in a derivative, read as the function defined earlier in the document, is refuted"
+            f" ({detail}); the text may mean another function of that name"
+        )
+    reused = sorted(set(reader.summed_names) & set(reader.index_map))
+    if reused:  # Σ_i a_i + b_i: the author may mean the sum to run over both terms
+        raise DecideError(
+            f"index {', '.join(reused)} is summed over in one place and free in another, as read;"
+            f" if the sum covers the terms after it, bracket them ({detail})"
+        )
+    declared = [
+        name
+        for name, kind in binding.kinds.items()
+        if kind.split() and kind.split()[0].lower().rstrip("s") == "distribution"
+    ]
+    own = sorted(name for name in reader.used_entries if reader._names_vector(name))
+    if declared and own:  # H(X) = -Σ p_i log p_i: X declared apart from the result's p, so drawn independently of it
+        raise DecideError(
+            f"{', '.join(declared)} (declared a distribution in the tag) and {', '.join(own)} (the result's) are drawn"
+            f" independently; if one is the other's distribution, say so in the tag, e.g. '{declared[0]} = {own[0]}' ({detail})"
+        )
+    return Verdict(FAIL, detail)
+
+
+def _relation_word(relation):
+    return {"=": "fails", "<=": "is violated", ">=": "is violated", "<": "is violated", ">": "is violated"}.get(
+        relation, "fails"
+    )
+
+
+def _link_text(sides, link):
+    return f"link {link + 1}" if len(sides) > 2 else "the formula"

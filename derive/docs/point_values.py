@@ -1,0 +1,87 @@
+"""A side's value at a sampled point, in 60-digit numbers, and how a point and a value are shown."""
+
+from __future__ import annotations
+
+import mpmath
+import sympy as sp
+
+from derive import domain as dom
+from derive.docs.bind import (
+    Vec,
+    as_value,
+    scalarise,
+)
+from derive.docs.verdict import DIGITS, DecideError
+from derive.numeric import NumericError, evaluate
+
+
+def _describe_value(value) -> str:
+    if isinstance(value, mpmath.matrix):
+        if value.rows * value.cols <= 9:
+            rows = [
+                "(" + ", ".join(mpmath.nstr(value[r, c], 8) for c in range(value.cols)) + ")" for r in range(value.rows)
+            ]
+            return "[" + ", ".join(rows) + "]"
+        return f"<{value.rows}x{value.cols} matrix>"
+    return mpmath.nstr(value, 12)
+
+
+def _evaluate(value, point):
+    try:
+        return _evaluate_unguarded(value, point)
+    except TypeError as exc:  # SymPy refuses to compare NaN: the value is not finite
+        raise NumericError(f"not finite ({exc})") from None
+
+
+def _evaluate_unguarded(value, point):
+    value = scalarise(as_value(value))
+    if isinstance(value, sp.MatrixBase):
+        with mpmath.workdps(DIGITS):
+            return mpmath.matrix([[evaluate(e, point, DIGITS) for e in row] for row in value.tolist()])
+    return evaluate(value, point, DIGITS)
+
+
+def _flat(value):
+    if isinstance(value, mpmath.matrix):
+        return [value[r, c] for r in range(value.rows) for c in range(value.cols)]
+    return [value]
+
+
+def _shape(value):
+    return (value.rows, value.cols) if isinstance(value, mpmath.matrix) else ()
+
+
+def _at(point, shown=None):
+    """`` at n=2, x=0.3``: the point, limited to the symbols in ``shown`` when given."""
+    if shown is not None:
+        point = dom.Point({s: v for s, v in point.items() if s in shown})
+    text = point.describe()
+    return f" at {text}" if text else ""
+
+
+def _evaluate_sides(values, point, shown):
+    """(the sides' numbers, None), or (None, why) when a side has no finite real value at the point."""
+    evaluated = []
+    for position, value in enumerate(values):
+        try:
+            number = _evaluate(value, point)
+            if any(mpmath.isnan(x) or mpmath.isinf(x) for x in _flat(number)):
+                raise NumericError("not finite")
+            evaluated.append(number)
+        except (NumericError, ZeroDivisionError, ValueError) as exc:
+            if isinstance(exc, ValueError) and "diverges" not in str(exc):  # Σ β^τ at |β| ≥ 1: no value
+                raise
+            if "still symbolic" in str(exc):  # the checker left a quantity without a value: no counterexample
+                raise DecideError(f"side {position + 1} could not be given a value ({exc})"[:400]) from None
+            return None, f"side {position + 1} has no finite real value{_at(point, shown)} ({exc})"
+    return evaluated, None
+
+
+def _is_constant(value) -> bool:
+    value = as_value(value) if isinstance(value, Vec) and isinstance(value.size, sp.Integer) else value
+    if isinstance(value, Vec):
+        return False
+    if isinstance(value, sp.MatrixBase):
+        return all(_is_constant(e) for e in value)
+    value = sp.sympify(value)
+    return not value.free_symbols and not value.has(sp.Indexed) and not value.atoms(sp.MatrixSymbol)

@@ -1,0 +1,368 @@
+"""Reading one formula: its chain, its notation, the names the tag and the formula bind, and a dry run that fixes its
+domain, before :mod:`derive.docs.sampled_points` checks it."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+
+import sympy as sp
+from sympy.matrices.exceptions import MatrixError
+
+from derive import domain as dom
+from derive.docs.bind import (
+    BindError,
+    Interpreter,
+    ShapeError,
+    Unbound,
+    _display,
+    generic_vocab,
+    single_atom,
+    vocabulary_for,
+)
+from derive.docs.declared_variables import _declare_free_variables, _declare_kinds
+from derive.docs.interpret import Atom, NotationError, Unsupported, rewrite_chain
+from derive.docs.parse import ParseError, parse_latex
+from derive.docs.sampled_points import _check_points
+from derive.docs.side_names import _atom_keys, _normal_name
+from derive.docs.verdict import (
+    DIGITS,
+    FAIL,
+    MIN_POINTS,
+    PASS,
+    UNKNOWN,
+    UNPARSEABLE,
+    Binding,
+    DecideError,
+    Verdict,
+    kind_word,
+)
+from derive.numeric import NumericError
+
+
+@dataclass
+class Scope:
+    """What binds the names of an untagged formula: the document's definitions and the names it quantifies."""
+
+    definitions: dict = field(default_factory=dict)  # name -> Definition, from earlier formulas
+    quantifiable: dict = field(default_factory=dict)  # name -> "real" / "vector": the formula's own variables
+    free: dict = field(default_factory=dict)  # those of them the formula needs, found while reading it
+    reals: dom.Interval | None = None  # where its real variables are drawn (None: the reals)
+    stated: set = field(default_factory=set)  # variables a stated condition ranges ("for A < 0"): drawn from the reals
+    model: object = None  # the vocabulary of random variables X, Y (derive.docs.chance), when the formula names them
+    generic: bool = False  # unknown functions read as generic smooth functions (derive.docs.arbitrary): PASS only
+
+
+def _domain_for(vocab, flags, relations, binding, used_names):
+    domain = vocab.domain or dom.Domain({}, points=5)
+    for _flag, (name, variant) in vocab.variants.items():
+        if flags.get(name):
+            domain = variant
+    strict = [r for r in relations if r in ("<", ">")]
+    if strict:
+        for relation, claim_domain in vocab.claim_domains:
+            if relation in strict or {relation, *strict} <= {"<", ">"}:
+                domain = claim_domain
+    samplers = dict(domain.samplers)
+    return domain.with_(samplers=samplers, points=max(MIN_POINTS, domain.points))
+
+
+def _guarded(text, binding, scope, reraise_unbound=False):
+    from derive.symbolic import OutOfTime, time_budget
+
+    token = None
+    try:
+        with time_budget(FORMULA_BUDGET_SECONDS) as token:
+            return _decide(text, binding, scope)
+    except OutOfTime as exc:
+        if exc.budget is not token:
+            raise
+        return Verdict(UNKNOWN, f"gave up after {FORMULA_BUDGET_SECONDS:g} s without a verdict")
+    except (NotationError, ParseError) as exc:
+        where = f" at character {exc.position}" if getattr(exc, "position", None) is not None else ""
+        return Verdict(UNPARSEABLE, f"{exc}{where}")
+    except Unsupported as exc:
+        return Verdict(UNKNOWN, str(exc))
+    except Unbound as exc:
+        if reraise_unbound:
+            raise
+        return Verdict(UNKNOWN, str(exc))
+    except BindError as exc:
+        return Verdict(UNKNOWN, str(exc))
+    except DecideError as exc:
+        return Verdict(UNKNOWN, str(exc))
+    except ShapeError as exc:  # the checker's reading of the notation, not the author's claim, is in doubt
+        return Verdict(UNKNOWN, f"cannot model the shapes as written: {exc}")
+    except MatrixError as exc:  # SymPy refused a matrix operation: again the reading's shapes are in doubt
+        return Verdict(UNKNOWN, f"cannot model the shapes as written: {type(exc).__name__} {exc}".rstrip())
+    except RecursionError:
+        return Verdict(UNPARSEABLE, "formula nested too deeply")
+    except (NumericError, ZeroDivisionError, OverflowError) as exc:
+        return Verdict(UNKNOWN, f"no numeric value: {exc}")
+    except Exception as exc:  # a defect of the checker: reported as a verdict, never a traceback
+        return Verdict(UNKNOWN, f"internal error while checking ({type(exc).__name__}: {str(exc)[:200]})")
+
+
+MAX_CHARACTERS = 2000
+
+
+MAX_NESTING = 12  # deeper input is rejected up front: the parser's time grows steeply with depth
+
+
+def _nesting(text: str) -> int:
+    depth = deepest = 0
+    for character in text:
+        if character in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif character in "})]":
+            depth = max(0, depth - 1)
+    return deepest
+
+
+FORMULA_BUDGET_SECONDS = 30.0  # a formula that takes longer gets UNKNOWN, never a hang
+
+
+def out_of_bounds(text: str) -> Verdict | None:
+    """The verdict for a formula too long or too deeply nested to read within budget; None when within bounds."""
+    if len(text) > MAX_CHARACTERS:
+        return Verdict(UNKNOWN, f"formula too long to check ({len(text)} characters; the limit is {MAX_CHARACTERS})")
+    depth = _nesting(text)
+    if depth > MAX_NESTING:
+        return Verdict(
+            UNPARSEABLE,
+            f"formula nested {depth} levels deep (braces, brackets, parentheses); the limit is {MAX_NESTING}",
+        )
+    return None
+
+
+@dataclass
+class _Reading:
+    """One formula on its way to a verdict: what the stages of :func:`_decide` have found so far."""
+
+    text: str
+    binding: Binding
+    scope: Scope | None
+    sides: list = field(default_factory=list)
+    relations: list = field(default_factory=list)
+    conditions: object = None
+    vocab: object = None
+    overrides: dict = field(default_factory=dict)  # name -> meaning, the tag's and the formula's own
+    extra: dict = field(default_factory=dict)  # name -> SymPy symbol declared by kind
+    extra_samplers: dict = field(default_factory=dict)  # symbol -> sampler for the names declared
+    dry: object = None  # the interpreter of the dry run
+    dry_values: list = field(default_factory=list)
+    dims0: dict = field(default_factory=dict)
+    domain: object = None
+    named: list = field(default_factory=list)  # leading names of the chain that only name its value (d_k = d_v = ...)
+    functions: set = field(default_factory=set)  # names the tag declares arbitrary functions ("f: function")
+    small: bool = False  # dimensions cut to LARGEST_INVERTED, for an inverse or determinant of a matrix
+
+    def interpreter(self, dims, flags=None, arbitrary=True):
+        definitions = self.scope.definitions if self.scope is not None else None
+        made = Interpreter(self.vocab, dims, self.overrides, self.extra, flags, definitions)
+        made.implicit_ranges = self.scope is None  # untagged, Σ_x with no range runs over nothing the text states
+        # tagged, a name nothing defines may be an arbitrary function or sequence (derive.docs.arbitrary)
+        made.arbitrary_allowed = arbitrary and (self.scope is None or self.scope.generic)
+        made.declared_functions = self.functions
+        made.formula_sides = self.sides
+        return made
+
+    def reader(self, dims, flags=None):
+        """An interpreter that reads indices as the dry run bound them."""
+        made = self.interpreter(dims, flags)
+        made.index_map = dict(self.dry.index_map)
+        return made
+
+
+def _decide(text, binding, scope=None):
+    reading = _Reading(text, binding, scope)
+    stages = (
+        _read_chain,
+        _choose_vocabulary,
+        _set_aside_defined_name,
+        _bind_tag_names,
+        _declare_kinds,
+        _declare_free_variables,
+        _name_leading_sides,
+        _dry_run,
+    )
+    for stage in stages:
+        stage(reading)
+    verdict = _check_points(reading)
+    if reading.small and verdict.verdict in (PASS, FAIL):
+        verdict = dataclasses.replace(
+            verdict, detail=f"{verdict.detail} (sizes up to {LARGEST_INVERTED}, where a matrix is inverted)"
+        )
+    if reading.named:
+        names = ", ".join(reading.named)
+        verb = "names" if len(reading.named) == 1 else "name"
+        return dataclasses.replace(verdict, detail=f"{names} {verb} the value the chain computes; {verdict.detail}")
+    return verdict
+
+
+UNDECIDABLE_RELATIONS = {"in": "a membership", "!=": "an inequation ≠"}
+
+
+def _read_chain(reading):
+    """The formula's sides, relations and stated conditions; every side must parse."""
+    too_big = out_of_bounds(reading.text)
+    if too_big is not None:
+        raise (DecideError(too_big.detail) if too_big.verdict == UNKNOWN else ParseError(too_big.detail, None))
+    binding = reading.binding
+    functions = {clause.name for clause in binding.clauses if hasattr(clause, "params")}  # f(x + h) applies the tag's f
+    functions |= {_normal_name(name) for name, kind in binding.kinds.items() if kind_word(kind) == "function"}
+    reading.sides, reading.relations, reading.conditions = rewrite_chain(reading.text, binding.log_base, functions)
+    if not reading.relations:
+        raise DecideError("no relation (=, \\le, \\approx, ...) to check")
+    for relation in reading.relations:
+        if relation in UNDECIDABLE_RELATIONS:
+            raise DecideError(UNDECIDABLE_RELATIONS[relation] + " cannot be decided")
+    for side in reading.sides:
+        parse_latex(side.text)
+    for text in binding.conditions:  # the tag's T_{cur} < T_{max}: imposed on the points as the formula's own are
+        from derive.docs.interpret import Comparison
+
+        sides, relations, _ = rewrite_chain(text, binding.log_base, functions)
+        reading.conditions.comparisons = (*reading.conditions.comparisons, Comparison(sides, relations))
+
+
+def _choose_vocabulary(reading):
+    """The notation the formula is read in: the tag's result, none (untagged) or the shared notation, with the tag's clauses."""
+    from derive.registry import load
+
+    binding = reading.binding
+    if binding.result:
+        vocab = vocabulary_for(load(binding.result))
+    elif reading.scope is not None:
+        vocab = reading.scope.model or _untagged_vocabulary()
+    else:
+        vocab = generic_vocab()
+    if binding.clauses:  # functions, kinds, ranges and model parameters the tag sets
+        from derive.docs.tags import apply_clauses
+
+        vocab = apply_clauses(vocab, binding.clauses, binding.log_base)
+    reading.vocab = vocab
+
+
+def _set_aside_defined_name(reading):
+    """``NAME = A = B`` with NAME in no other side and no meaning from the result or the tag: the first
+    link defines NAME (``x^* = \\epsilon^* \\sigma + \\mu = ...``), and the claim is ``A = B``."""
+    from derive.docs.free import child_sides
+
+    if len(reading.sides) < 3 or reading.relations[0] != "=":
+        return
+    first = reading.sides[0]
+    try:
+        expr = parse_latex(first.text)
+    except ParseError:
+        return
+    node = first.table.get(expr.name) if isinstance(expr, sp.Symbol) else None
+    if not isinstance(node, Atom) or node.args is not None:
+        return
+    keys = {node.key, *node.full_keys()}
+    meant = {_normal_name(name) for name in reading.binding.overrides}
+    if reading.binding.result:
+        meant |= set(reading.vocab.entries)
+    if keys & meant or node.key in _atom_keys(reading.sides[1:], child_sides):
+        return
+    reading.sides, reading.relations = reading.sides[1:], reading.relations[1:]
+
+
+def _bind_tag_names(reading):
+    """The tag's rebindings (``name = LaTeX``) and the formula's own ("where \\beta = 0.9")."""
+    from derive.docs.interpret import Rewriter, clean, lex
+
+    for name, latex in reading.binding.overrides.items():
+        rewriter = Rewriter(reading.binding.log_base)
+        reading.overrides[_normal_name(name)] = rewriter.side(clean(lex(latex)))
+    reading.overrides.update(reading.conditions.definitions)
+
+
+def _first_dimensions(vocab) -> dict:
+    """The dimensions at the first point of the vocabulary's domain (where the dry run reads the formula)."""
+    base_domain = vocab.domain or dom.Domain({}, points=5)
+    first = base_domain.sample_points("dry run", DIGITS, limit=1) or [dom.Point()]
+    return {s: v for s, v in first[0].items() if isinstance(base_domain.samplers.get(s), dom.Dimension)}
+
+
+def _name_leading_sides(reading):
+    """``d_k = d_v = d_{model}/h = 64``: names nothing binds, alone at the head of a chain of equalities, name its value.
+
+    Only in a tag that names no result (with a result, an unknown name is more likely one of the result's own
+    quantities written differently, which the tag should rename). The rest of the chain, at least two sides, is checked.
+    """
+    if reading.scope is not None or reading.binding.result:
+        return
+    from derive.docs.free import child_sides
+
+    reader = reading.interpreter(_first_dimensions(reading.vocab), arbitrary=False)
+    while len(reading.sides) > 2 and reading.relations[0] == "=":
+        atom = single_atom(reading.sides[0])
+        if atom is None or atom.transpose or atom.post_sub:
+            return
+        if atom.args is not None and atom.key in _atom_keys(reading.sides[1:], child_sides):
+            return  # f(x) = ... f(y) ...: a function the chain uses again, not a name for its value
+        try:
+            reader.side(reading.sides[0])
+            return
+        except Unbound as exc:
+            if exc.name != atom.key:
+                return
+        except Exception:  # unreadable for another reason: the dry run reports it
+            return
+        reading.named.append(_display(atom))
+        reading.sides, reading.relations = reading.sides[1:], reading.relations[1:]
+
+
+def _dry_run(reading):
+    """A reading at the first point of the result's domain: it decides the variant, the indices and the domain."""
+    reading.dims0 = _first_dimensions(reading.vocab)
+    dry = reading.interpreter(reading.dims0)
+    reading.dry = dry
+    reading.dry_values = [dry.side(side) for side in reading.sides]
+    for condition in reading.conditions:  # an index named only in a condition ("for i ≠ c") is bound too
+        for name in (condition.left, condition.right):
+            try:
+                dry.index(name)
+            except BindError:
+                pass
+    domain = _domain_for(reading.vocab, dry.flags, reading.relations, reading.binding, set())
+    for symbol in dry.quantified.values():  # a free index the formula claims for each of its values
+        reading.extra_samplers[symbol] = dom.index(reading.vocab.size)
+    if reading.extra_samplers:
+        domain = domain.with_(samplers={**domain.samplers, **reading.extra_samplers})
+    if MATRIX_INVERSE.search(reading.text) and any(
+        max(d.values) > LARGEST_INVERTED for d in domain.dimensions.values()
+    ):
+        domain = _small_dimensions(domain)
+        reading.small = True
+    reading.domain = domain
+
+
+# M^{-1}, \mathbf{Q}^{-1/2}, \det: an inverse or determinant of a matrix of symbols grows factorially with its size
+MATRIX_INVERSE = re.compile(r"(?<![A-Za-z\\])[A-Z]\}*\s*\^\s*\{?\s*-|\\det(?![A-Za-z])")
+
+
+LARGEST_INVERTED = 3  # the largest size at which a matrix of symbols is inverted (about 1 s at size 3, minutes at 6)
+
+
+def _small_dimensions(domain):
+    """The domain with its dimensions cut to the sizes at which a matrix of symbols can be inverted in time."""
+    samplers = dict(domain.samplers)
+    for symbol, sampler in domain.dimensions.items():
+        small = tuple(value for value in sampler.values if value <= LARGEST_INVERTED) or (min(sampler.values),)
+        samplers[symbol] = dataclasses.replace(sampler, values=small)
+    return domain.with_(samplers=samplers)
+
+
+def _untagged_vocabulary():
+    """No names at all: an untagged formula binds its own (see :mod:`derive.docs.untagged`); indices run over n."""
+    import dataclasses
+
+    from derive.notation import i, j, n
+
+    generic = generic_vocab()
+    domain = dom.Domain({n: dom.dimension(1, 6), i: dom.index(n), j: dom.index(n)}, points=MIN_POINTS)
+    return dataclasses.replace(generic, entries={}, dims={}, domain=domain)

@@ -1,0 +1,213 @@
+"""Checking a read formula on the sampled points of its domain: the first refuted link, or a PASS and its evidence."""
+
+from __future__ import annotations
+
+import mpmath
+import sympy as sp
+
+from derive import domain as dom
+from derive.docs.bind import (
+    NeedsConcrete,
+    Vec,
+    as_value,
+)
+from derive.docs.links import _check_links
+from derive.docs.operations import ROUNDING
+from derive.docs.point_values import _evaluate, _evaluate_sides, _is_constant
+from derive.docs.verdict import DIGITS, MIN_POINTS, PASS, DecideError, Verdict
+from derive.docs.written_digits import _literal_tolerances, _rounded_wholes
+from derive.errors import DeriveError
+
+
+def _check_points(reading):
+    """The verdict from the sampled points: a FAIL at the first refuted link, else a PASS with its evidence."""
+    constant = _is_arithmetic(reading)
+    domain = reading.domain
+    wanted = None
+    if reading.scope is not None and reading.scope.free and not constant:
+        # untagged, the formula's own variables range over where its sides are defined: draw spare points
+        wanted = max(MIN_POINTS, domain.points)
+        domain = domain.with_(points=wanted * 8)
+    points = [dom.Point()] if constant else _points(domain, reading.text, reading.conditions, reading.dry)
+    if not points:
+        raise DecideError("no point of the domain satisfies the stated conditions")
+    tolerances = _rounded_wholes(reading.sides, [_literal_tolerances(side) for side in reading.sides])
+    dimension_symbols = [s for s, v in domain.samplers.items() if isinstance(v, dom.Dimension)]
+    shown = _shown_symbols(reading)
+    cache, readers = {}, {}
+    first_singular = None
+    kept_points = skipped_points = 0
+    kept = []  # the points checked
+    set_aside = 0  # points outside the formula's stated conditions
+    flags = reading.dry.flags
+    for point in points:
+        if wanted is not None and kept_points >= wanted:
+            break
+        dims = {s: point[s] for s in dimension_symbols if s in point}
+        key = tuple(sorted((str(s), v) for s, v in dims.items()))
+        if key not in cache:
+            interp = reading.reader(dims, flags)
+            cache[key] = [interp.side(side) for side in reading.sides]
+            readers[key] = interp
+        values = cache[key]
+        if reading.conditions.comparisons:  # "for t > 0": points outside the stated conditions are set aside
+            from derive.docs.operations import comparisons_hold
+
+            if not comparisons_hold(reading.reader(dims, flags), reading.conditions.comparisons, point, _evaluate):
+                set_aside += 1
+                continue
+        evaluated, singular = _evaluate_sides(values, point, shown)
+        if singular:
+            first_singular = first_singular or singular
+            skipped_points += 1
+            continue
+        kept_points += 1
+        kept.append(point)
+        refutation = _check_links(reading, values, evaluated, point, readers[key], shown, tolerances)
+        if refutation is not None:
+            return refutation
+    if set_aside and not kept_points and not skipped_points:
+        raise DecideError("no sampled point satisfies the formula's stated conditions")
+    if first_singular:
+        # a point where a side has no real value (ln x at x < 0, 0/0 at d = 1) is outside the formula's
+        # domain, not a counterexample: the claim is decided where both sides have values, if that is most points
+        needed = wanted or (1 if constant else MIN_POINTS // 2)
+        if kept_points < needed:
+            raise DecideError(
+                f"the sides have real values at only {kept_points} of {kept_points + skipped_points} sampled points ({first_singular})"
+            )
+    outside = (
+        f" ({skipped_points} where a side has no real value set aside)" if skipped_points and wanted is None else ""
+    )
+    if skipped_points and wanted is not None:  # untagged: say where the claim was checked, not "for all values"
+        outside = f" where both sides have a value ({_checked_ranges(kept, shown)}{skipped_points} sampled points where a side has none set aside)"
+    return _passed(reading, constant, kept_points, outside, tolerances)
+
+
+def _passed(reading, constant, checked, outside, tolerances) -> Verdict:
+    """The PASS and its evidence: exact arithmetic, a symbolic proof, or the numeric check."""
+    evidence, how = "numeric", f"numeric evidence: holds at all {checked} points{outside}"
+    if constant:
+        evidence, how = "exact", "arithmetic checks"
+    elif all(r == "=" for r in reading.relations) and not any(tolerances):
+        proved = _try_prove(reading.sides, reading.relations, reading.interpreter, reading.dry, reading.vocab)
+        if proved:
+            evidence, how = (
+                "proved",
+                f"proved symbolically ({proved}); numeric check at {checked} points agrees{outside}",
+            )
+    if evidence == "numeric" and reading.dry.flags.get(ROUNDING):
+        # \lceil x \rceil = \lfloor x \rfloor + 1 holds at every sampled point and fails at every integer
+        raise DecideError(
+            f"it rounds to whole numbers: it holds at all {checked} sampled points, but those miss"
+            " the values where a rounding jumps, and it is not proved symbolically"
+        )
+    return Verdict(PASS, how, evidence, checked)
+
+
+def _checked_ranges(points, shown) -> str:
+    """``gamma in [-0.97, 0.95]; ``: the range of each number drawn at the points checked."""
+    ranges = []
+    for symbol in (s for s in shown if isinstance(s, sp.Symbol)):
+        values = [point[symbol] for point in points if symbol in point]
+        if values and all(isinstance(v, (mpmath.mpf, int)) for v in values):
+            ranges.append(f"{symbol} in [{mpmath.nstr(min(values), 3)}, {mpmath.nstr(max(values), 3)}]")
+    # sorted as text: two symbols of one name (a count n and a real n) keep one order in every process
+    return "".join(f"{text}; " for text in sorted(ranges))
+
+
+def _used_symbols(values, domain) -> set:
+    """The sampled symbols (scalars, vectors, dimensions) that the interpreted sides mention."""
+    names = set()
+    for value in values:
+        value = as_value(value) if isinstance(value, Vec) and isinstance(value.size, sp.Integer) else value
+        if isinstance(value, Vec):  # symbolic size: the dimension and the vector's base
+            names |= {str(value.size), str(value.base)} if value.base is not None else {str(value.size)}
+            continue
+        try:
+            expr = sp.sympify(value)
+        except (sp.SympifyError, TypeError):
+            return set(domain.samplers)
+        names |= {str(s) for s in expr.free_symbols} | {str(b.label) for b in expr.atoms(sp.Indexed) for b in [b.base]}
+        names |= {str(a) for a in expr.atoms(sp.IndexedBase)}
+    return {symbol for symbol in domain.samplers if str(symbol) in names}
+
+
+def _points(domain, seed, conditions, dry):
+    if not conditions:
+        return domain.sample_points(seed, DIGITS)[: max(MIN_POINTS, domain.points)]
+    wanted = max(MIN_POINTS, domain.points)
+    chosen = []
+    candidates = domain.with_(points=wanted * 8).sample_points(seed, DIGITS)
+    for point in candidates:
+        point = dom.Point(point)
+        ok = True
+        for condition in conditions:
+            left, right = dry.index_map.get(condition.left), dry.index_map.get(condition.right)
+            if left is None or right is None or left not in point or right not in point:
+                raise DecideError(
+                    f"the condition {condition.left} {condition.relation} {condition.right} is not about the result's indices"
+                )
+            if condition.relation == "=":
+                point[right] = point[left]
+            elif point[left] == point[right]:
+                ok = False
+        if ok:
+            chosen.append(point)
+        if len(chosen) >= wanted:
+            break
+    return chosen
+
+
+def _try_prove(sides, relations, interpreter, dry, vocab):
+    from derive.symbolic import Assumptions, prove_zero
+
+    try:
+        symbolic = interpreter({}, dry.flags)
+        symbolic.index_map = dict(dry.index_map)
+        values = [symbolic.side(s) for s in sides]
+        if any(isinstance(v, (Vec, sp.MatrixBase)) for v in values):
+            return None
+        ranges = {}
+        if vocab.domain is not None:
+            for symbol, sampler in vocab.domain.samplers.items():
+                if isinstance(sampler, dom.Index):
+                    ranges[symbol] = (1, sampler.size)
+        rules = tuple(vocab.result.rules) if vocab.result is not None else ()
+        assumptions = Assumptions(ranges, rules)
+        for link in range(len(relations)):
+            verdict = prove_zero(values[link] - values[link + 1], assumptions, budget=1.0)
+            if not verdict.proved:
+                return None
+            reason = verdict.method
+        return reason
+    except (NeedsConcrete, DeriveError, TypeError, ValueError, AttributeError, NotImplementedError):
+        return None
+
+
+def _is_arithmetic(reading) -> bool:
+    """Whether the formula has no free symbols: plain arithmetic, checked once."""
+    if reading.conditions or not all(_is_constant(v) for v in reading.dry_values):
+        return False
+    if not reading.dims0:
+        return True
+    try:
+        symbolic_dry = reading.reader({})
+        return all(_is_constant(symbolic_dry.side(side)) for side in reading.sides)
+    except NeedsConcrete:
+        return False
+
+
+def _shown_symbols(reading) -> set:
+    """What a counterexample names: the formula's symbols, its indices, and the dimensions of its vectors."""
+    domain = reading.domain
+    shown = _used_symbols(reading.dry_values, domain) | set(reading.dry.index_map.values())
+    if any(
+        not isinstance(sampler, dom.Dimension) and getattr(sampler, "size", None) is not None
+        for symbol, sampler in domain.samplers.items()
+        if symbol in shown
+    ):
+        shown |= {symbol for symbol, sampler in domain.samplers.items() if isinstance(sampler, dom.Dimension)}
+    # a dimension the tag declares (n: dimension) is the document's own name: a counterexample states it
+    shown |= {s for s in reading.vocab.dims.values() if str(s).startswith("doc_") and s in domain.samplers}
+    return shown

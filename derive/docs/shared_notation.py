@@ -1,0 +1,365 @@
+"""The names every notation shares, read for the interpreter: δ and I, 1, e, π, softmax and σ, Φ, φ, ζ, H, KL,
+the moments E, Var, Cov, diag, rank, tr, losses, and the arbitrary functions nothing defines."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import sympy as sp
+
+from derive.docs.interpret import Atom, Side, TupleNode
+from derive.docs.side_names import _display, single_atom
+from derive.docs.values import (
+    BindError,
+    NeedsConcrete,
+    ShapeError,
+    Unbound,
+    Vec,
+    _notation_p,
+    _notation_q,
+    _pick,
+    _same_size,
+    _softmax_of,
+    _sum_over,
+    _transpose,
+    as_value,
+)
+from derive.notation import KL, CrossEntropy, Entropy, Logistic
+
+
+class SharedNotation:
+    """The readers of the shared notation's names, a part of :class:`derive.docs.bind.Interpreter`."""
+
+    # builtin functions and symbols shared by every vocabulary: see BUILTINS below
+    def builtin(self, atom: Atom, side: Side):
+        for applies, read in BUILTINS:
+            if applies(atom, self):
+                value = read(self, atom, side)
+                if value is not DECLINED:
+                    return value
+        raise Unbound(
+            f"'{_display(atom)}' is not bound: {self.vocab.name or 'the shared notation'} has no symbol or function of that name"
+            + (
+                ""
+                if self.vocab.name == ""
+                else "; say what it stands for in the tag, e.g. '; s = \\operatorname{softmax}(z)'"
+            ),
+            atom.key,
+        )
+
+    def _kronecker(self, atom: Atom, side: Side):
+        """δ_{ij} or I_{ij}: 1 when the indices agree, else 0."""
+        return sp.KroneckerDelta(self.index(atom.sub[0]), self.index(atom.sub[1]))
+
+    def _identity_matrix(self, atom: Atom, side: Side):
+        """A bare I: the identity matrix beside another matrix or vector, else a name of its own (a number)."""
+        if not self._beside_a_matrix():
+            raise Unbound("I beside no matrix or vector: a number of its own, not the identity matrix", "I")
+        size = self.size_value
+        if not isinstance(size, sp.Integer):
+            raise NeedsConcrete()
+        return sp.eye(int(size))
+
+    def _beside_a_matrix(self) -> bool:
+        """Whether the formula writes a matrix or vector, or names one the vocabulary or the tag binds."""
+        from derive.docs.identity import writes_a_matrix
+
+        if not self.formula_sides:  # a side read on its own (a tag's definition): the identity as before
+            return True
+        for formula_side in self.formula_sides:
+            if writes_a_matrix(formula_side.source):
+                return True
+            for node in formula_side.table.values():
+                if isinstance(node, TupleNode) or isinstance(node, Atom) and node.transpose:
+                    return True
+                if isinstance(node, Atom) and node.key != "I" and self._may_be_a_matrix(node):
+                    return True
+        return False
+
+    def _may_be_a_matrix(self, atom: Atom) -> bool:
+        """Whether the vocabulary or the tag gives the name a meaning that may be a matrix or a vector."""
+        meaning = self.meaning(atom)[1]
+        if meaning is not None:
+            return not (isinstance(meaning, tuple) and meaning[0] == "scalar")  # "B: positive" declares a number
+        declared = self.extra.get(atom.key)
+        return declared is not None and not isinstance(declared, sp.Expr)
+
+    def _ones(self, atom: Atom, side: Side):
+        """\\mathbf{1}: the column of ones over the vocabulary's dimension."""
+        size = self.size_value
+        if not isinstance(size, sp.Integer):
+            raise NeedsConcrete()
+        return _transpose(sp.ones(int(size), 1)) if atom.transpose else sp.ones(int(size), 1)
+
+    def _softmax_family(self, atom: Atom, side: Side):
+        """softmax, log-softmax and σ: the logistic function of a number, the softmax of a vector."""
+        key = atom.key
+        args = [self.side(a) for a in atom.args]
+        if len(args) > 1:  # softmax(5.2, 2.1, -0.8)
+            args = [Vec(lambda idx, items=[self._scalar(a) for a in args]: _pick(items, idx), sp.Integer(len(args)))]
+        arg = args[0]
+        if isinstance(arg, sp.MatrixBase) and arg.shape == (1, 1) and key != "softmax":
+            arg = arg[0, 0]  # σ(θ^T x): the product of a row and a column is a number
+        indices = list(atom.sub) + list(atom.post_sub)
+        if key in ("logistic", "sigmoid") or (
+            key == "sigma" and not isinstance(arg, (Vec, sp.MatrixBase)) and not indices
+        ):
+            if isinstance(arg, (Vec, sp.MatrixBase)):
+                raise ShapeError("the logistic function of a vector")
+            return Logistic(arg)
+        if isinstance(arg, sp.MatrixBase):
+            items = list(arg)
+            arg = Vec(lambda idx, items=items: _pick(items, idx), sp.Integer(len(items)))
+        if not isinstance(arg, Vec):
+            if key == "sigma":
+                return Logistic(arg)
+            component = self._component_argument(atom, side)
+            if component is None:
+                raise ShapeError("the softmax of a number")
+            arg, indices = component  # softmax(x_i): the i-th component of softmax(x), as the author means it
+        vec = _softmax_of(arg)
+        if key == "logsoftmax":
+            vec = Vec(lambda idx, v=vec: sp.log(v.component(idx)), vec.size)
+        if indices:
+            return vec.component(self.index(indices[0]))
+        return _transpose(vec) if atom.transpose else vec
+
+    def _component_argument(self, atom: Atom, side: Side):
+        """(the vector x, [i]) when the one argument is a component x_i of a vector, else None."""
+        inner = single_atom(atom.args[0]) if atom.args and len(atom.args) == 1 else None
+        if inner is None or inner.args is not None or len(inner.sub) != 1 or atom.sub or atom.post_sub:
+            return None
+        try:
+            base = self.atom(replace(inner, sub=[], sub_text=""), atom.args[0])
+        except (BindError, ShapeError):
+            return None
+        return (base, list(inner.sub)) if isinstance(base, Vec) else None
+
+    def _conventional_function(self, atom: Atom, side: Side):
+        """Φ, φ and ζ of a number as the shared notation writes them: the standard normal CDF and density, the softplus.
+
+        φ is the density only beside Φ (GELU's gradient): alone it is as often a feature map or a parameter.
+        ζ of a number without a variable is declined: ζ(2) is more likely Riemann's zeta than a softplus.
+        """
+        if len(atom.args) != 1 or atom.sub or atom.post_sub or atom.decoration or atom.transpose:
+            return DECLINED
+        if atom.key == "phi" and not _writes_function(self, "Phi"):
+            return DECLINED
+        arg = self.side(atom.args[0])
+        if isinstance(arg, sp.MatrixBase) and arg.shape == (1, 1):
+            arg = arg[0, 0]
+        if isinstance(arg, (Vec, sp.MatrixBase)):
+            raise ShapeError(f"{atom.key} of a vector")
+        if atom.key == "zeta" and not sp.sympify(arg).free_symbols:
+            return DECLINED
+        return CONVENTIONAL_FUNCTIONS[atom.key](arg)
+
+    def _bare_sigma(self, atom: Atom, side: Side):
+        raise BindError("σ without an argument")
+
+    def _cross_entropy_named(self, atom: Atom, side: Side):
+        """CE(P, Q): the cross-entropy H(P, Q)."""
+        from dataclasses import replace as renamed
+
+        return self.builtin(renamed(atom, key="H"), side)
+
+    def _entropy(self, atom: Atom, side: Side):
+        """H(p) = -Σ p log p and H(p, q) = -Σ p log q."""
+        args = [self._vector(self.side(a)) for a in atom.args]
+        if len(args) == 1:
+            p = args[0]
+            if p.base is not None and p.size is not None and p.base in (_notation_p(), _notation_q()):
+                return Entropy(p.base, p.size)
+            return _sum_over(p.size, lambda k: -p.component(k) * sp.log(p.component(k)))
+        if len(args) == 2:
+            p, q = args
+            _same_size(p, q)
+            if _shared_pair(p, q):
+                return CrossEntropy(p.base, q.base, p.size)
+            return _sum_over(p.size, lambda k: -p.component(k) * sp.log(q.component(k)))
+        return DECLINED
+
+    def _kl(self, atom: Atom, side: Side):
+        """D_KL(p, q) = Σ p log(p/q)."""
+        if atom.key == "D" and atom.sub_text and atom.sub_text.upper() not in ("KL",):
+            raise BindError(f"D_{atom.sub_text} is not a known divergence")
+        p, q = (self._distribution(self.side(a)) for a in atom.args)
+        _same_size(p, q)
+        if _shared_pair(p, q):
+            return KL(p.base, q.base, p.size)
+        return _sum_over(p.size, lambda k: p.component(k) * sp.log(p.component(k) / q.component(k)))
+
+    def _moment(self, atom: Atom, side: Side):
+        """E, Var, Cov: over x ~ p when the subscript says so, else with the vocabulary's probability model."""
+        key = atom.key
+        if "|" in atom.seps:
+            raise BindError(f"a conditional expectation {key}[· | ·] needs a joint model of both; it is not computed")
+        if self.vocab.expectation is None and "sim" not in atom.sub_text:
+            raise BindError(f"{key}[...] needs a probability model; {self.vocab.name or 'untagged formulas'} has none")
+        if "sim" in atom.sub_text and key == "E":
+            return self._expectation_over(atom, side)
+        E, Var = self.vocab.expectation
+        value = self.side(atom.args[0])
+        if getattr(E, "of_entries", False):  # E[x] of a vector: the mean of its entries (derive.docs.chance)
+            return E(self._vector(value)) if key in ("E", "bb_E") else Var(self._vector(value))
+        arg = self._scalar(value)
+        return E(arg) if key in ("E", "bb_E") else Var(arg)
+
+    def _expectation_over(self, atom: Atom, side: Side):
+        """E_{x ~ p}[f]: Σ_k p_k f at x = the k-th outcome (x_k when x lists the values)."""
+        variable, _, dist = atom.sub_text.partition("sim")
+        dist = dist.removesuffix(f"({variable})") if variable else dist  # z ~ P(z): the distribution P
+        p = self._vector(self.node(Atom(dist, [], ""), side))
+        dummy = sp.Dummy(variable or "k", integer=True, positive=True)
+        saved = self.bound.get(variable)
+        outcome = dummy
+        if self._names_vector(variable):  # x ~ p where x lists the values: the outcome's value x_k
+            already = variable in self.used_entries
+            outcome = self._vector(self.node(Atom(variable, [], ""), side)).component(dummy)
+            if not already:  # x ~ p pairs x with p: not a vector drawn apart from the tag's distributions
+                self.used_entries.discard(variable)
+        self.bound[variable] = outcome
+        saved_outcome = self.outcomes.get(variable)
+        self.outcomes[variable] = (dummy, p.size)
+        try:
+            body = self.side(atom.args[0])
+        finally:
+            if saved is None:
+                self.bound.pop(variable, None)
+            else:
+                self.bound[variable] = saved
+            if saved_outcome is None:
+                self.outcomes.pop(variable, None)
+            else:
+                self.outcomes[variable] = saved_outcome
+        if isinstance(body, (Vec, sp.MatrixBase)):  # the expectation of a vector, entry by entry
+            matrix = as_value(body)
+            if not isinstance(p.size, sp.Integer):
+                raise NeedsConcrete()
+            return sum(
+                (
+                    p.component(sp.Integer(t)) * matrix.xreplace({dummy: sp.Integer(t)})
+                    for t in range(1, int(p.size) + 1)
+                ),
+                sp.zeros(*matrix.shape),
+            )
+        return sp.Sum(p.component(dummy) * body, (dummy, 1, p.size))
+
+    def _diag(self, atom: Atom, side: Side):
+        return sp.diag(*list(self._vector(self.side(atom.args[0])).explicit()))
+
+    def _rank(self, atom: Atom, side: Side):
+        m = as_value(self.side(atom.args[0]))
+        if not isinstance(m, sp.MatrixBase) or m.free_symbols:
+            raise BindError("rank(...) is decided only for a matrix written out in numbers")
+        return sp.Integer(m.rank())
+
+    def _trace(self, atom: Atom, side: Side):
+        m = as_value(self.side(atom.args[0]))
+        if isinstance(m, sp.MatrixBase) and not m.is_square:
+            raise ShapeError(f"the trace of a {m.rows}x{m.cols} matrix (not square)")
+        if not isinstance(m, sp.MatrixBase) and getattr(m, "free_symbols", None) and not self.implicit_ranges:
+            # untagged, names read as numbers: tr(AB) = tr(BA) would hold of any numbers
+            raise ShapeError("the trace of a number: the formula does not say that its names are matrices")
+        return m.trace() if isinstance(m, sp.MatrixBase) else m
+
+    def _arbitrary(self, atom: Atom, side: Side):
+        """f(x), r_t that nothing defines: an arbitrary function or sequence (see derive.docs.arbitrary)."""
+        from derive.docs.arbitrary import read_arbitrary
+
+        return read_arbitrary(self, atom, side)
+
+    def _loss(self, atom: Atom, side: Side):
+        """L, ℓ, J, ...: the vocabulary's loss, if it has one."""
+        return self.vocab.loss(self) if self.vocab.loss is not None else DECLINED
+
+    def _distribution(self, value):
+        """The distribution an argument of KL stands for: a vector, or for a number ρ the Bernoulli law (ρ, 1 - ρ).
+
+        (Only KL: a divergence is between distributions, while H(x) of a number may be another function, a step.)
+        """
+        if isinstance(value, (Vec, sp.MatrixBase)):
+            return self._vector(value)
+        items = [value, 1 - value]
+        return Vec(lambda idx, items=items: _pick(items, idx), sp.Integer(2))
+
+    def _vector(self, value):
+        if isinstance(value, Vec):
+            return value
+        if isinstance(value, sp.MatrixBase) and 1 in value.shape:
+            items = list(value)
+            return Vec(lambda idx, items=items: _pick(items, idx), sp.Integer(len(items)))
+        raise ShapeError("a number where a vector (distribution) is expected")
+
+
+KL_NAMES = ("KL", "D_KL", "D", "D_kl", "KLD", "D_{KL}")
+DECLINED = object()  # a builtin reader's answer when the atom is not its after all (H with three arguments)
+SOFTMAX_NAMES = ("softmax", "Softmax", "sigma", "logistic", "sigmoid", "logsoftmax")
+MOMENT_NAMES = ("E", "Var", "var", "bb_E", "Cov")
+LOSS_NAMES = ("L", "cal_L", "ell", "J", "CE", "loss", "cal_J")
+# functions the shared notation names by a letter (Goodfellow et al. write ζ for the softplus)
+CONVENTIONAL_FUNCTIONS = {
+    "Phi": lambda x: (1 + sp.erf(x / sp.sqrt(2))) / 2,
+    "phi": lambda x: sp.exp(-(x**2) / 2) / sp.sqrt(2 * sp.pi),
+    "zeta": lambda x: sp.log(1 + sp.exp(x)),
+}
+
+
+def _writes_function(reader, key: str) -> bool:
+    """Whether the formula applies the function ``key`` somewhere (Φ(x) beside φ(x))."""
+    return any(
+        isinstance(node, Atom) and node.key == key and node.args
+        for side in reader.formula_sides
+        for node in side.table.values()
+    )
+
+
+def _bare(atom: Atom) -> bool:
+    return not atom.sub and not atom.args
+
+
+def _is_kl(atom: Atom) -> bool:
+    named = atom.key in KL_NAMES or any(f in KL_NAMES for f in atom.full_keys()) or atom.key == "D"
+    return named and bool(atom.args) and len(atom.args) == 2
+
+
+def _is_loss(atom: Atom) -> bool:
+    return atom.key in LOSS_NAMES or any(f.startswith(("L_", "cal_L_", "ell_")) for f in atom.full_keys())
+
+
+BUILTINS = (  # (applies, read) in order: the first that applies and does not decline gives the atom's value
+    (lambda a, r: a.key in ("delta", "I") and len(a.sub) == 2, SharedNotation._kronecker),
+    (lambda a, r: a.key == "I" and not a.sub and a.args is None, SharedNotation._identity_matrix),  # I(X; Y) is not
+    (lambda a, r: a.key == "one" and not a.args, SharedNotation._ones),
+    # Euler's e is a bare e: e^{\text{img}} is a name of its own (an embedding), never e itself
+    (lambda a, r: a.key == "e" and _bare(a) and not a.decoration, lambda r, a, s: sp.E),
+    # a bare \pi that no vocabulary gives a meaning (a policy is \pi(a|s) or named in the tag)
+    (
+        lambda a, r: a.key == "pi" and not a.sub and a.args is None and not a.decoration and not a.post_sub,
+        lambda r, a, s: sp.pi,
+    ),
+    (lambda a, r: a.key in SOFTMAX_NAMES and a.args is not None, SharedNotation._softmax_family),
+    (lambda a, r: a.key == "sigma" and r.vocab.sigma == "logistic" and a.args is None, SharedNotation._bare_sigma),
+    (lambda a, r: a.key in CONVENTIONAL_FUNCTIONS and a.args is not None, SharedNotation._conventional_function),
+    (lambda a, r: a.key == "CE" and bool(a.args) and len(a.args) == 2, SharedNotation._cross_entropy_named),
+    (lambda a, r: a.key == "H" and bool(a.args), SharedNotation._entropy),
+    (lambda a, r: _is_kl(a), SharedNotation._kl),
+    (lambda a, r: a.key in MOMENT_NAMES and bool(a.args), SharedNotation._moment),
+    (lambda a, r: a.key == "diag" and bool(a.args), SharedNotation._diag),
+    (lambda a, r: a.key == "rank" and bool(a.args), SharedNotation._rank),
+    (lambda a, r: a.key in ("tr", "trace") and bool(a.args), SharedNotation._trace),
+    (lambda a, r: _is_loss(a), SharedNotation._loss),
+    (lambda a, r: _may_be_arbitrary(a, r), SharedNotation._arbitrary),
+)
+
+
+def _may_be_arbitrary(atom: Atom, reader) -> bool:
+    from derive.docs.arbitrary import may_be_arbitrary
+
+    return may_be_arbitrary(atom, reader)
+
+
+def _shared_pair(p: Vec, q: Vec) -> bool:
+    """Whether p and q are both the shared notation's distributions (then H, KL keep their named form)."""
+    named = (_notation_p(), _notation_q())
+    return p.base is not None and q.base is not None and p.base in named and q.base in named

@@ -1,0 +1,89 @@
+"""The name a side consists of: a single symbol or application, an argument's name, a function's value's key."""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from derive.docs.interpret import Atom, Number, Side
+from derive.docs.parse import parse_latex
+from derive.docs.verdict import DecideError
+
+
+def argument_name(side: Side):
+    """The name an argument is (``y`` in π(y|x), ``y_w``, a number's digits), or None for an expression."""
+    expr = parse_latex(side.text)
+    if isinstance(expr, sp.Symbol):
+        node = side.node(expr)
+        if isinstance(node, Atom) and not node.args and not node.transpose:
+            return node.key + (node.sub_text if node.sub_text else "") + ("'" if node.star else "")
+        if isinstance(node, Number):
+            return node.text
+    return None
+
+
+def applied_key(name: str, args) -> str:
+    """The key of a function's value at named arguments, ``V(S_t)``, as a tag declares it (``V(S_t): real``)."""
+    names = [argument_name(arg) or "".join(arg.source.split()) for arg in args]
+    return f"{name}({','.join(names)})"
+
+
+def single_atom(side: Side):
+    """The node a side consists of, when it is a single name or application; else None."""
+    try:
+        expr = parse_latex(side.text)
+    except Exception:
+        return None
+    if isinstance(expr, sp.Symbol):
+        node = side.node(expr)
+        if isinstance(node, Atom):
+            return node
+    return None
+
+
+def _display(atom: Atom) -> str:
+    text = atom.key
+    if atom.sub_text:
+        text += "_" + atom.sub_text
+    if atom.args is not None:
+        text += "(...)"
+    return text
+
+
+def _atom_keys(sides, child_sides) -> set:
+    """The keys of every name the sides use, inside sums, fractions and arguments too."""
+    keys, todo = set(), list(sides)
+    while todo:
+        side = todo.pop()
+        for node in side.nodes(parse_latex(side.text)):
+            if isinstance(node, Atom):
+                keys.add(node.key)
+            todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))
+    return keys
+
+
+def _normal_name(latex_name: str) -> str:
+    """The vocabulary key of a name written in LaTeX: \\hat{y} -> hat_y, \\pi_{ref} -> pi_ref, s -> s."""
+    from derive.docs.interpret import Rewriter, clean, lex
+
+    rewriter = Rewriter()
+    tokens = clean(lex(latex_name.strip()))
+    if not tokens:
+        raise DecideError("an empty name in the tag")
+    named = rewriter._atom_name(tokens, 0)
+    if not named:
+        raise DecideError(f"'{latex_name}' is not a symbol name")
+    out = []
+    rewriter._atom(tokens, 0, named, out)
+    written = re.findall(r"\\text\{(Y\d+)\}", "".join(out))
+    atom = rewriter.table[written[-1]] if written else next(iter(rewriter.table.values()))  # V(S_t) is V's atom
+    if isinstance(atom, Atom):
+        keys = atom.full_keys()
+        name = atom.key + "*" if atom.star else keys[0] if keys else atom.key
+        if atom.args:  # V(S_t): the value of V at S_t, a name of its own
+            from derive.docs.bind import applied_key
+
+            return applied_key(name, atom.args)
+        return name
+    return named[0]

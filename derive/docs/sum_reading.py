@@ -1,0 +1,159 @@
+"""How the interpreter reads a sum or product (its index, bounds and outcomes) and a derivative (its variable)."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from derive.docs.interpret import Atom, Deriv, SumNode
+from derive.docs.side_names import _display, single_atom
+from derive.docs.sums import names_a_size
+from derive.docs.values import BindError, NeedsConcrete, ShapeError, Unbound, Vec, as_value
+
+
+class SumsAndDerivatives:
+    """The readers of Σ, Π and ∂, a part of :class:`derive.docs.bind.Interpreter`."""
+
+    def sum(self, node: SumNode):
+        if not node.variables:
+            raise BindError("a sum without a summation index")
+        saved, saved_outcomes = dict(self.bound), dict(self.outcomes)
+        try:
+            dummies = []
+            for variable in node.variables:
+                self.summed_names.add(variable)
+                dummy = sp.Dummy(variable, integer=True, positive=True)
+                self.bound[variable] = dummy
+                dummies.append(dummy)
+            low = self._scalar(self.side(node.low)) if node.low is not None else sp.Integer(1)
+            high, high_is_size = self._sum_bound(node)
+            if high is None:
+                raise BindError("a sum without an upper bound, and no dimension to run over")
+            if node.low is None and node.high is None:  # Σ_x p(x): x runs over the outcomes, p(x) is p's probability
+                self.outcomes.update({variable: (dummy, high) for variable, dummy in zip(node.variables, dummies)})
+            if low == 0:  # Σ_{t=0}: allowed where t numbers terms (0.9^t), never where it indexes a vector (1-based)
+                for position, variable in enumerate(node.variables):
+                    dummies[position] = sp.Dummy(variable, integer=True, nonnegative=True)
+                    self.bound[variable] = dummies[position]
+            body = self.side(node.body)
+            if low == 0 and any(d in self.indexed for d in dummies):
+                raise BindError("a sum from 0 over a vector's entries: indices here run from 1")
+            if high_is_size and not all(d in self.indexed for d in dummies):
+                raise ShapeError("a vector where a number is expected (the bound of a sum)")
+            if node.high is None and not self.implicit_ranges and not all(d in self.indexed for d in dummies):
+                from derive.docs.interpret import Unsupported
+
+                raise Unsupported(
+                    f"a sum over {', '.join(node.variables)} without a stated range, not running over a vector's entries"
+                )
+            for variable in node.excluded:
+                body = self._mul([body, 1 - sp.KroneckerDelta(self.bound[node.variables[0]], self.index(variable))])
+            for dummy in reversed(dummies):
+                if isinstance(body, (Vec, sp.MatrixBase)):
+                    matrix = as_value(body)
+                    if not isinstance(high, sp.Integer):
+                        raise NeedsConcrete()
+                    body = sum(
+                        (matrix.xreplace({dummy: sp.Integer(t)}) for t in range(int(low), int(high) + 1)),
+                        sp.zeros(*matrix.shape),
+                    )
+                else:
+                    body = (sp.Sum if node.op == "sum" else sp.Product)(body, (dummy, low, high))
+            return body
+        finally:
+            self.bound, self.outcomes = saved, saved_outcomes
+
+    def _sum_bound(self, node: SumNode):
+        """(the upper bound, whether it is the vectors' size read for a name that means a vector).
+
+        ``\\sum_{j=1}^{q} y_j`` where the notation's q is a vector: the author's q counts the entries the sum runs
+        over, the size of the vectors (checked by the caller: the sum must index a vector by its variable)."""
+        if node.high is None:
+            return self.size_value, False
+        if names_a_size(self, node):  # d_k: read as a count of the formula's own, not as a term of a sequence d
+            size = single_atom(node.high)
+            raise Unbound(f"'{_display(size)}' is not bound: the bound of a sum, a size nothing gives", size.key)
+        high = self.side(node.high)
+        if isinstance(high, (Vec, sp.MatrixBase)) and self.size_value is not None:
+            atom = single_atom(node.high)
+            if atom is not None and atom.args is None and not atom.sub and not atom.transpose:
+                return self.size_value, True
+        return self._scalar(high), False
+
+    def _fixed_by_tag(self, atom: Atom, value) -> bool:
+        """Whether a derivative's variable is a plain name the tag sets to a number (x = 4 beside ∂f/∂x)."""
+        plain = not atom.sub and atom.args is None and not atom.decoration and not atom.transpose
+        number = isinstance(value, sp.Expr) and not isinstance(value, (sp.Symbol, sp.Indexed))
+        return plain and atom.key in self.overrides and number and not value.free_symbols
+
+    def _derivative_at_value(self, node: Deriv, name: str, value):
+        """∂f/∂x at the value the tag gives x: differentiated with respect to x, then x set to the value."""
+        variable = sp.Dummy(name)
+        saved = dict(self.values)
+        self.values[name] = variable
+        try:
+            derivative = self.derivative(node)
+        finally:
+            self.values = saved
+        if not isinstance(derivative, sp.Expr):
+            raise BindError(f"a derivative with respect to {name}, which the tag sets to {value}")
+        return derivative.doit().subs(variable, value)
+
+    def derivative(self, node: Deriv):
+        variable = self.side(node.den)
+        num_value = None
+        # ∂L/∂y_i where the loss depends on y only through the upstream gradient
+        num_atom = single_atom(node.num)
+        den_atom = single_atom(node.den)
+        if (
+            num_atom is not None
+            and num_atom.key in ("L", "cal_L", "ell", "J")
+            and den_atom is not None
+            and den_atom.key in self.vocab.loss_partials
+            and den_atom.key not in self.overrides
+        ):
+            partial = self.vocab.loss_partials[den_atom.key]
+            if den_atom.sub:
+                return partial(self.index(den_atom.sub[0]))
+            return Vec(partial, self.size_value)
+        if den_atom is not None and self._fixed_by_tag(den_atom, variable):
+            return self._derivative_at_value(node, den_atom.key, variable)
+        if num_value is None:
+            saved_bare, self.bare_in_derivative = (
+                self.bare_in_derivative,
+                num_atom is not None and num_atom.args is None,
+            )
+            try:
+                num_value = self.side(node.num)
+            finally:
+                self.bare_in_derivative = saved_bare
+        if isinstance(variable, Vec):
+            if variable.base is None:
+                raise BindError("a derivative with respect to something that is not a variable")
+            base = variable.base
+            if isinstance(num_value, Vec):
+                size = variable.size
+                if not isinstance(size, sp.Integer) or not isinstance(num_value.size, sp.Integer):
+                    raise NeedsConcrete()
+                return sp.Matrix(
+                    int(num_value.size),
+                    int(size),
+                    lambda a, b: sp.Derivative(num_value.component(sp.Integer(a + 1)), base[b + 1]),
+                )
+            return Vec(lambda idx: sp.Derivative(self._scalar(num_value), base[idx]), variable.size)
+        if isinstance(variable, sp.MatrixBase) and _distinct_variables(variable):
+            # ∇_X f for a matrix X of variables: the matrix of ∂f/∂X_{ij}, shaped as X
+            number = self._scalar(num_value)
+            return variable.applyfunc(lambda entry: sp.Derivative(number, entry))
+        if not (isinstance(variable, sp.Indexed) or isinstance(variable, sp.Symbol)):
+            raise BindError(f"a derivative with respect to {variable}, which is not a variable of the result")
+        if isinstance(num_value, Vec):
+            return Vec(lambda idx: sp.Derivative(num_value.component(idx), variable), num_value.size)
+        if isinstance(num_value, sp.MatrixBase):
+            return num_value.applyfunc(lambda e: sp.Derivative(e, variable))
+        return sp.Derivative(num_value, variable)
+
+
+def _distinct_variables(matrix) -> bool:
+    """Whether every entry of ``matrix`` is a variable of its own (X_{ij}), so that it can be differentiated by."""
+    entries = list(matrix)
+    return all(isinstance(e, (sp.Indexed, sp.Symbol)) for e in entries) and len(set(entries)) == len(entries)

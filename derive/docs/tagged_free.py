@@ -1,0 +1,184 @@
+"""A tagged formula's names that nothing binds, read as the formula's own variables and claimed for all their values."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from derive.docs.bind import (
+    Unbound,
+)
+from derive.docs.interpret import rewrite_chain
+from derive.docs.reading import _guarded
+from derive.docs.side_names import _atom_keys, _normal_name
+from derive.docs.untagged_free import FREE_DOMAINS
+from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
+
+NOT_FREE = {"E", "P", "Var", "Cov", "I", "H", "L", "D", "KL", "Pr", "tr", "nabla", "partial", "d", "e", "pi"}
+
+
+PLAIN_NAME = re.compile(r"[A-Za-z]+(?:_[A-Za-z0-9]+)?")  # x, lambda, x_i: a name the formula may use as a variable
+
+
+ARBITRARY_READ = re.compile(r"(\S+) is not bound; read as arbitrary")
+
+
+def _spelling(name) -> str:
+    """A pattern for a name as LaTeX writes it (\\lambda, or a letter not inside a longer name)."""
+    return rf"\\{name}(?![A-Za-z])" if len(name) > 1 else rf"(?<![\\A-Za-z]){name}(?![A-Za-z])"
+
+
+def _written_kind(name, text) -> str:
+    """What the formula's spelling says a name it does not define is: the bound of a sum or product (a count), a bold
+    vector, or else a real number."""
+    spelled = _spelling(name)
+    if re.search(rf"\\(?:sum|prod)\s*_\s*\{{[^{{}}]*\}}\s*\^\s*(?:\{{\s*)?{spelled}\s*\}}?", text):
+        return "count"
+    if re.search(rf"\\(?:mathbf|boldsymbol|bm|vec)\s*\{{\s*{spelled}\s*\}}", text):
+        return "vector"
+    return "real"
+
+
+def _on_both_sides(text, freed, lonely) -> bool:
+    """Whether every freed name the formula writes is on both sides of each of its links (so that it is claimed for
+    all its values, not solved for); ``lonely`` are the names the untagged reading found on one side only, or None
+    when it did not read the formula. Names only the tag's definitions use are their parameters: claimed for all."""
+    from derive.docs.free import child_sides
+
+    sides, _, _ = rewrite_chain(text)
+    used = [_atom_keys([side], child_sides) for side in sides]
+    written = {key for key in freed if _base_name(key) in set().union(*used)}
+    if lonely is not None:
+        return not (set(lonely) & written)
+    return all(
+        _base_name(key) in left and _base_name(key) in right for key in written for left, right in zip(used, used[1:])
+    )
+
+
+def _base_name(key) -> str:
+    return key.split("_")[0].split("^")[0]
+
+
+def _free_keys(name, kinds) -> list:
+    """The keys of ``kinds`` an unbound name stands for (``x`` for x, ``beta_2`` for β₂)."""
+    return [key for key in kinds if key == name or key.startswith((f"{name}_", f"{name}^"))]
+
+
+def _identity_as_number(name: str, text: str) -> bool:
+    """Whether ``name`` is a bare I the formula uses as a number: it writes no matrix (derive.docs.identity)."""
+    from derive.docs.identity import writes_a_matrix
+
+    return name == "I" and not writes_a_matrix(text)
+
+
+def _decide_tagged_free(text, binding, unbound):
+    """A tagged formula with names neither the result, the tag nor the shared notation binds.
+
+    Such a name, a plain letter the formula uses as its own variable (a sum's bound k, a step t,
+    a free parameter \\lambda, a bold vector x), is read as the untagged checker reads it
+    (:mod:`derive.docs.free`): a real number, a vector over the result's dimension, or the size
+    of the vectors, claimed for all its values, while every name the tag or the result gives keeps
+    its meaning. The formula PASSes on the first of real, positive and (0, 1) values where it holds
+    for all of them; it FAILs only when all three refute it and the freed names are on both sides
+    of every link (otherwise it may be an equation in them, or state a particular value):
+    see :data:`FREE_DOMAINS`.
+    """
+    from derive.docs.free import NotIdentity, Unbalanced, free_reading
+    from derive.docs.tags import _is_one_symbol
+    from derive.docs.untagged import KNOWN_FUNCTIONS
+
+    first = Verdict(UNKNOWN, str(unbound))
+    lonely, refutable = set(), True
+    try:
+        kinds = free_reading(text, KNOWN_FUNCTIONS, set())
+    except Unbalanced as why:
+        kinds, lonely = why.kinds, set(why.lonely)
+    except NotIdentity:
+        kinds, refutable = {}, False
+    except Exception:  # unreadable: the first reading says why
+        return first
+    renamed = set()  # "y_i = t": the tag says t is a name of the result, not a variable of the formula
+    for latex in binding.overrides.values():
+        try:
+            if _is_one_symbol(latex):
+                renamed.add(_normal_name(latex))
+        except Exception:  # an expression, not one name
+            continue
+    freed: dict = {}
+    pending = [unbound.name]  # names to free next
+    retyped: set = set()  # names read again as vectors
+    for _ in range(10):
+        for name in pending:
+            keys = _free_keys(name, kinds) if kinds else []
+            if (
+                (name in NOT_FREE and _written_kind(name, text) != "count" and not _identity_as_number(name, text))
+                or name in renamed
+                or not keys
+                and not PLAIN_NAME.fullmatch(name)
+            ):
+                return first
+            if not keys and kinds and re.search(_spelling(name.split("_")[0]), text):  # the formula's, not a variable
+                return first
+            for key in keys or [name]:
+                freed[key] = kinds.get(key) or _written_kind(name, text)
+        pending = []
+        verdicts = []
+        try:
+            for words, sampler in FREE_DOMAINS:
+                domain_binding = dataclasses.replace(
+                    binding, free={key: (kind, sampler) for key, kind in freed.items()}
+                )
+                verdict = _guarded(text, domain_binding, None, reraise_unbound=True)
+                if verdict.verdict == PASS:
+                    break
+                verdicts.append((words, verdict))
+                if verdict.verdict != FAIL and not verdict.detail.startswith("the sides have real values at only"):
+                    break  # the checker cannot read it: the same on every domain
+        except Unbound as again:
+            if again.name in freed or again.name in pending:
+                return first
+            pending = [again.name]
+            continue
+        if verdict.verdict == UNKNOWN and "shapes as written" in verdict.detail:
+            # \operatorname{softmax}(z) for a name z nothing gives a kind: z is a vector
+            guessed = [key for key, kind in freed.items() if kind == "real" and key not in kinds and key not in retyped]
+            if guessed:
+                retyped.update(guessed)
+                freed.update({key: "vector" for key in guessed})
+                continue
+        arbitrary = ARBITRARY_READ.match(verdict.detail)
+        if (
+            verdict.verdict != PASS
+            and arbitrary
+            and arbitrary.group(1) not in freed
+            and _free_keys(arbitrary.group(1), kinds)
+        ):
+            pending = [arbitrary.group(1)]  # S_k read as an arbitrary sequence: one more of the formula's own variables
+            continue
+        names = ", ".join(f"{key} (a {kind})" if kind != "real" else key for key, kind in sorted(freed.items()))
+        if verdict.verdict == PASS:
+            if verdicts and verdicts[0][1].verdict == FAIL:
+                return Verdict(
+                    UNKNOWN,
+                    f"with {names} read as the formula's own variables, it holds for {words} only; it fails for"
+                    f" {verdicts[0][0]} ({verdicts[0][1].detail}): say which values are meant",
+                )
+            return dataclasses.replace(
+                verdict, detail=f"with {names} read as the formula's own variables, for all {words}: {verdict.detail}"
+            )
+        if len(verdicts) == len(FREE_DOMAINS) and all(v.verdict == FAIL for _, v in verdicts):
+            if _on_both_sides(text, freed, lonely if refutable else None):
+                return Verdict(
+                    FAIL,
+                    f"with {names} read as the formula's own variables, refuted for real, positive and (0, 1)"
+                    f" values; in (0, 1): {verdict.detail}",
+                )
+            return Verdict(
+                UNKNOWN,
+                f"{unbound}; read as the formula's own variables, {names} would refute it, but the formula may"
+                f" be an equation in them ({verdict.detail})",
+            )
+        if verdict.verdict == FAIL:
+            return Verdict(UNKNOWN, f"with {names} read as the formula's own variables, refuted on some domains only")
+        return Verdict(UNKNOWN, f"{unbound}; with {names} read as the formula's own variables: {verdict.detail}")
+    return first

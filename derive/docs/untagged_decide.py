@@ -1,0 +1,198 @@
+"""An untagged formula's verdict: its own variables in the document's scope, random variables X and Y, a vector's
+entries, and the doubts (a condition, a unit of entropy, a base of logarithm) that keep a FAIL from standing."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from derive.docs.bind import (
+    Unbound,
+)
+from derive.docs.interpret import rewrite_chain
+from derive.docs.reading import Scope, _guarded, _untagged_vocabulary
+from derive.docs.side_names import _atom_keys
+from derive.docs.untagged_free import _decide_free, _only_equalities
+from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
+
+
+def _decide_untagged_once(text, binding, context):
+    from derive.docs.untagged import quantified_names
+
+    try:
+        quantifiable = quantified_names(text, context)
+    except Exception:  # an unreadable formula: reported by the reading below
+        quantifiable = {}
+    verdict = _decide_untagged(text, binding, context, quantifiable)
+    if verdict.verdict == FAIL and _compares_with_a_number(text):
+        return Verdict(
+            UNKNOWN,
+            "an inequality between an expression and a number may be a condition (when it holds), not a claim"
+            f" for all values; where it fails: {verdict.detail}",
+        )
+    if verdict.verdict == FAIL and ENTROPY.search(text) and OTHER_BASE.search(text):
+        return Verdict(
+            UNKNOWN,
+            "an entropy H of unstated unit beside a logarithm or a power in base 2 or 10: it may be in bits,"
+            f" where the checker's H is in nats ({verdict.detail})",
+        )
+    if verdict.verdict == FAIL and binding.log_base == "e" and re.search(r"\\log(?![_a-zA-Z])", text):
+        # untagged, the text does not say which logarithm \log is: a claim that holds in base 2 or 10 is not refuted
+        for base in ("2", "10"):
+            other = _decide_untagged(text, dataclasses.replace(binding, log_base=base), context, quantifiable)
+            if other.verdict == PASS:
+                return Verdict(
+                    PASS,
+                    f"with \\log in base {base} (the base is not stated): {other.detail}",
+                    other.evidence,
+                    other.points,
+                )
+    return verdict
+
+
+INEQUALITIES = ("<", ">", "<=", ">=")
+
+
+ENTROPY = re.compile(r"(?<![A-Za-z\\])H\s*(?:\\left)?\s*[(\[]")  # H(p), H[X]
+
+
+OTHER_BASE = re.compile(r"\\log_\s*\{?\s*(?:2|10)(?![0-9])|\\lg(?![a-z])|(?<![0-9.])(?:2|10)\s*\^")  # \log_2, 2^{...}
+
+
+def _compares_with_a_number(text) -> bool:
+    """Whether the formula is one inequality with a side in numbers only (``\\sigma(w^T x + b) > 0.5``)."""
+    try:
+        sides, relations, _ = rewrite_chain(text)
+        if len(relations) != 1 or relations[0] not in INEQUALITIES:
+            return False
+        from derive.docs.free import child_sides
+
+        numeric = [not (_atom_keys([side], child_sides) - {"pi", "e"}) for side in sides]
+        return any(numeric) and not all(numeric)  # 2\pi > 7 is arithmetic: refuted when false
+    except Exception:  # unreadable: the reading reports it
+        return False
+
+
+def _decide_untagged(text, binding, context, quantifiable):
+    verdict = _decide_in_scope(text, binding, context, quantifiable)
+    if verdict.verdict == UNKNOWN and PROBABILITY.search(text) and RANDOM_VARIABLE.search(text):
+        return _decide_chance(text, binding, context, quantifiable) or verdict
+    if verdict.verdict == UNKNOWN and verdict.detail.startswith(("E[...] needs", "Var[...] needs")):
+        return _decide_entries(text, binding, context, quantifiable) or verdict
+    return verdict
+
+
+def _decide_entries(text, binding, context, quantifiable):
+    """E[x], Var[x] of a vector x (its entries x_i in the formula) as the mean and variance of its entries.
+
+    It PASSes when it holds with the variance dividing by n or by n - 1 (saying which), and FAILs
+    only when both refute it; see :func:`derive.docs.chance.entries_model`.
+    """
+    from derive.docs.chance import entries_model
+
+    base = _untagged_vocabulary()
+    refuted = []
+    for words, unbiased in (("n", False), ("n - 1", True)):
+        verdict = _decide_in_scope(text, binding, context, quantifiable, entries_model(base, unbiased))
+        if verdict.verdict == PASS:
+            detail = f"E[x] and Var[x] the mean and the variance (over {words}) of the entries of x: {verdict.detail}"
+            return dataclasses.replace(verdict, detail=detail)
+        if verdict.verdict != FAIL:
+            return None
+        refuted.append(verdict)
+    detail = f"E[x] and Var[x] the mean and the variance (over n, or n - 1) of the entries of x: {refuted[0].detail}"
+    return dataclasses.replace(refuted[0], detail=detail)
+
+
+def _decide_in_scope(text, binding, context, quantifiable, model=None):
+    scope = Scope(dict(context.definitions), quantifiable, model=model)
+    free, unbalanced = None, None  # with random variables: the other names, read as free variables
+    if model is not None:
+        redefined = sorted(set(context.definitions) & MODEL_NAMES)
+        if redefined:  # the document's own Cov(X, Y) = ... is in force, not the law drawn here
+            return Verdict(UNKNOWN, f"{redefined[0]} is defined earlier in the document: not read under a law of X, Y")
+        free, unbalanced = _free_kinds(text, context)
+        moments = sorted(key for key in free if re.search(r"_.*[XY]", key) and key not in model.entries)
+        if moments:  # \mu_X: the mean of X, perhaps, which the formula does not define
+            return Verdict(
+                UNKNOWN, f"{moments[0]} names X or Y: a quantity of the random variable the formula does not define"
+            )
+    for _ in range(len(quantifiable) + 8):
+        try:
+            verdict = _guarded(text, binding, scope, reraise_unbound=True)
+        except Unbound as exc:
+            if exc.name in scope.quantifiable and exc.name not in scope.free:
+                scope.free[exc.name] = scope.quantifiable[exc.name]
+                continue
+            if model is None:
+                return _decide_free(text, binding, context, exc.name)
+            if free is None:
+                free, unbalanced = _free_kinds(text, context)
+            entries = getattr(model.expectation[0], "of_entries", False)  # E[x] of a vector x: see _decide_entries
+            if (
+                free.get(exc.name) in ("real", "positive", "small") or entries and exc.name in free
+            ) and exc.name not in scope.free:
+                scope.free[exc.name] = free[exc.name]  # a in Var(aX + b): a number
+                continue
+            return Verdict(UNKNOWN, f"{exc.name} is not bound: {exc}")
+        if unbalanced and (verdict.verdict != PASS or not _only_equalities(text)):
+            # \mathbb{E}[X] = \mu, H(X) \le \log k: an equation or a condition; Var(aX + b) = a^2 Var(X) holds for all b
+            return Verdict(UNKNOWN, f"not read as an identity: {unbalanced}")
+        return verdict
+    return Verdict(UNKNOWN, "the formula's names could not all be bound")
+
+
+def _free_kinds(text, context):
+    """(the formula's free variables and their kinds, the reason it reads as an equation or None)."""
+    from derive.docs.free import NotIdentity, Unbalanced, free_reading
+    from derive.docs.untagged import KNOWN_FUNCTIONS
+
+    try:
+        return free_reading(text, KNOWN_FUNCTIONS, dict(context.definitions), random=frozenset({"X", "Y"})), None
+    except Unbalanced as why:
+        return why.kinds, str(why)
+    except NotIdentity:
+        return {}, None
+    except Exception:  # unreadable: the first reading reports it
+        return {}, None
+
+
+MODEL_NAMES = {"E", "bb_E", "Var", "var", "Cov", "H", "I", "X", "Y"}  # what the law of X and Y gives a meaning
+
+
+PROBABILITY = re.compile(r"\\mathbb\s*\{?\s*E|(?<![A-Za-z\\])(?:E|H|I)\s*[\[(]|Var|Cov|\\operatorname\s*\{\s*E")
+
+
+RANDOM_VARIABLE = re.compile(r"(?<![A-Za-z\\_^{])[XY](?![A-Za-z])")
+
+
+def _decide_chance(text, binding, context, quantifiable):
+    """An untagged claim about random variables X and Y, read under the laws of :mod:`derive.docs.chance`.
+
+    It PASSes when it holds under a joint law of X and Y drawn at each point, and FAILs when that
+    refutes it and so do independent X and Y with mean 0 and variance 1; holding for those only,
+    it is left undecided (Var(X + Y) = Var(X) + Var(Y) is a claim about independent X and Y).
+    """
+    from derive.docs.chance import independent_model, joint_model
+
+    base = _untagged_vocabulary()
+    general = _decide_in_scope(text, binding, context, quantifiable, joint_model(base))
+    if general.verdict == PASS:
+        detail = f"random variables X, Y under a joint law drawn at each point: {general.detail}"
+        return dataclasses.replace(general, detail=detail)
+    if general.verdict != FAIL:
+        return general if general.detail.startswith("not read as an identity") else None
+    simple = _decide_in_scope(text, binding, context, quantifiable, independent_model(base))
+    if simple.verdict == FAIL:
+        detail = (
+            f"refuted for random variables X, Y under a joint law ({general.detail}), and for independent"
+            f" X, Y with mean 0 and variance 1: {simple.detail}"
+        )
+        return dataclasses.replace(simple, detail=detail)
+    if simple.verdict == PASS:
+        return Verdict(
+            UNKNOWN,
+            "holds for independent X, Y with mean 0 and variance 1, not under every joint law"
+            f" ({general.detail}): say which random variables are meant",
+        )
+    return None

@@ -1,0 +1,168 @@
+"""An untagged identity in free variables, decided on real, positive and (0, 1) values, its unknown functions
+opaque or generic."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from derive import domain as dom
+from derive.docs.bind import (
+    Unbound,
+    single_atom,
+)
+from derive.docs.interpret import rewrite_chain
+from derive.docs.reading import Scope, _guarded
+from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
+
+FREE_DOMAINS = (  # where an untagged identity's real variables are drawn, widest first
+    ("real values", dom.reals()),
+    ("positive values", dom.positive()),
+    ("values in (0, 1)", dom.Interval("0.02", "0.98")),
+)
+
+
+def _stated_names(text) -> set:
+    """The names the formula's own conditions compare (A in "\\text{for } A < 0")."""
+    names = set()
+    try:
+        _, _, conditions = rewrite_chain(text)
+        for comparison in conditions.comparisons:
+            for side in comparison.sides:
+                atom = single_atom(side)
+                if atom is not None and atom.args is None:
+                    names.add(atom.full_keys()[0] if atom.full_keys() else atom.key)
+    except Exception:  # unreadable: nothing stated
+        return set()
+    return names
+
+
+def _decide_free(text, binding, context, name):
+    """An untagged identity in free variables, claimed for all values: see :mod:`derive.docs.free`.
+
+    It is decided over the reals, then (if refuted or mostly undefined there) over the positive
+    numbers, then over (0, 1): it FAILs only when refuted on all three, and when it holds on a
+    narrower domain only, it is left undecided with the counterexample of the wider one. An
+    unknown function written with a one-letter name (V(S_t), r^*(x, y_1)) has values that are
+    numbers of their own, where :func:`derive.docs.free.free_reading` allows it.
+    """
+    from derive.docs.untagged import opaque_function
+
+    unbound = (
+        f"{name} is not bound: no definition before it in the document, and the formula"
+        " does not quantify it (a variable of a derivative, a sum, or an argument of known functions)"
+    )
+    opaque = frozenset()
+    for _ in range(4):  # each round lets one more unknown function's values be numbers of their own
+        verdict, missing = _decide_free_once(text, binding, context, name, unbound, opaque)
+        if missing is None or missing in opaque or not opaque_function(missing, text):
+            break
+        opaque = opaque | {missing}
+    if verdict.verdict == UNKNOWN and opaque:
+        return _decide_generic(text, binding, context, sorted(opaque)) or verdict
+    return verdict
+
+
+def _decide_generic(text, binding, context, functions):
+    """A PASS when the claim holds with its unknown functions read as generic smooth functions, else None.
+
+    ``\\nabla_\\theta P(\\tau \\mid \\theta) = P(\\tau \\mid \\theta) \\nabla_\\theta \\log P(\\tau \\mid \\theta)``
+    holds for every function P; a claim that holds for a generic one (see :mod:`derive.docs.arbitrary`)
+    holds whatever function the text means. A refutation is never a FAIL: the text may mean a particular
+    function (``g'(z) = g(z)(1 - g(z))`` for the sigmoid g).
+    """
+    from derive.docs.free import NotIdentity, Unbalanced, free_reading
+    from derive.docs.untagged import KNOWN_FUNCTIONS
+
+    if not _only_equalities(text):  # p(x) \ge 0, f(x + y) \le f(x) + f(y): a property of the function meant
+        return None
+    try:
+        kinds = free_reading(text, KNOWN_FUNCTIONS, dict(context.definitions))
+    except Unbalanced as why:
+        kinds = why.kinds
+    except NotIdentity:
+        return None
+    except Exception:  # unreadable: the first reading reports it
+        return None
+    stated = _stated_names(text)
+    for words, sampler in FREE_DOMAINS:
+        scope = Scope(dict(context.definitions), dict(kinds), dict(kinds), sampler, stated, generic=True)
+        verdict = _guarded(text, binding, scope)
+        if verdict.verdict == PASS:
+            names = ", ".join(functions)
+            return dataclasses.replace(
+                verdict,
+                detail=f"holds for {words}, with {names} any function (read as a generic one): {verdict.detail}",
+            )
+        if not verdict.detail.startswith("the sides have real values at only"):
+            return None
+    return None
+
+
+def _decide_free_once(text, binding, context, name, unbound, opaque):
+    """(verdict, the unknown function that stopped it or None) for one set of opaque functions."""
+    from derive.docs.free import NotIdentity, Unbalanced, free_reading
+    from derive.docs.untagged import KNOWN_FUNCTIONS
+
+    unbalanced = None
+    try:
+        kinds = free_reading(text, KNOWN_FUNCTIONS, dict(context.definitions), opaque)
+    except Unbalanced as why:  # decided only if it holds for all values: a counterexample refutes nothing
+        kinds, unbalanced = why.kinds, f"{unbound}; not read as an identity in free variables: {why}"
+        if "distribution" in why.kinds.values() and any(why.kinds.get(key) != "distribution" for key in why.lonely):
+            # H(p) <= \log k: a number on one side only beside a distribution may be its size, drawn apart
+            return Verdict(UNKNOWN, unbalanced), None
+    except NotIdentity as why:
+        return Verdict(UNKNOWN, f"{unbound}; not read as an identity in free variables: {why}"), None
+    except Exception:  # unreadable: the first reading reports it
+        return Verdict(UNKNOWN, unbound), None
+    if name not in opaque and not any(key == name or key.startswith((f"{name}_", f"{name}^")) for key in kinds):
+        return Verdict(UNKNOWN, unbound), name  # an unknown function, not a variable
+    shown = {
+        "distribution": " (a distribution)",
+        "positive": " (positive, as the name is by convention)",
+        "probability": " (a probability)",
+        "small": " (small and positive, as the name is by convention)",
+    }
+    names = ", ".join(key + shown.get(kinds[key], "") for key in sorted(kinds))
+    stated = _stated_names(text)  # "for A < 0": the formula says where A ranges
+    refuted = []  # (domain, counterexample) for each domain that refutes the formula, widest first
+    verdict = None
+    for words, sampler in FREE_DOMAINS:
+        scope = Scope(dict(context.definitions), dict(kinds), dict(kinds), sampler, stated)
+        try:
+            verdict = _guarded(text, binding, scope, reraise_unbound=True)
+        except Unbound as exc:
+            return Verdict(UNKNOWN, f"{exc.name} is not bound: {exc}"), exc.name
+        if verdict.verdict == PASS:
+            if refuted:
+                return Verdict(
+                    UNKNOWN,
+                    f"read as an identity in {names}, it holds for {words} only; it fails for {refuted[0][0]}"
+                    f" ({refuted[0][1]}): say which values are meant",
+                ), None
+            if unbalanced is not None:
+                return dataclasses.replace(
+                    verdict,
+                    detail=f"holds for all {words} of {names}, though it reads as an equation: {verdict.detail}",
+                ), None
+            return dataclasses.replace(verdict, detail=f"an identity in {names}, for {words}: {verdict.detail}"), None
+        if verdict.verdict == FAIL:
+            refuted.append((words, verdict.detail))
+        elif not verdict.detail.startswith("the sides have real values at only"):
+            return verdict, None  # the checker cannot read it: the same on every domain
+    if unbalanced is not None:
+        return Verdict(UNKNOWN, unbalanced), None
+    if len(refuted) == len(FREE_DOMAINS):  # the counterexample shown is the narrowest domain's
+        return Verdict(
+            FAIL, f"an identity in {names}, refuted for real, positive and (0, 1) values; in (0, 1): {refuted[-1][1]}"
+        ), None
+    return Verdict(
+        UNKNOWN, f"read as an identity in {names}, it is refuted on some domains only: {verdict.detail}"
+    ), None
+
+
+def _only_equalities(text) -> bool:
+    try:
+        return all(relation == "=" for relation in rewrite_chain(text)[1])
+    except Exception:  # unreadable: no claim
+        return False

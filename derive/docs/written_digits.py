@@ -1,0 +1,103 @@
+"""Worked examples: the digits a number is written to set the tolerance of the link it is in."""
+
+from __future__ import annotations
+
+import re
+
+import mpmath
+import sympy as sp
+
+from derive.docs.interpret import Number, TupleNode
+from derive.docs.parse import ParseError, parse_latex
+from derive.docs.point_values import _flat
+from derive.docs.rounding import approximate_places, is_rounding_of
+from derive.docs.verdict import DIGITS
+
+
+def _literal_tolerances(side):
+    """Per-component tolerance from the digits written, if the side is a number or a tuple of numbers."""
+    try:
+        expr = parse_latex(side.text)
+    except ParseError:
+        return None
+
+    def number_of(e):
+        if isinstance(e, sp.Mul) and len(e.args) == 2 and e.args[0] == -1:
+            e = e.args[1]
+        if isinstance(e, sp.Symbol):
+            node = side.node(e)
+            if isinstance(node, Number):
+                mantissa, _, exponent = node.text.partition("e")  # 138e6 from 138 \times 10^{6}: written to 10^6
+                decimals = (len(mantissa.split(".")[1]) if "." in mantissa else 0) - int(exponent or 0)
+                return node, decimals
+        return None
+
+    found = number_of(expr)
+    if found:
+        return [found[1]]
+    if isinstance(expr, sp.Symbol):
+        node = side.node(expr)
+        if isinstance(node, TupleNode):
+            out = []
+            for item in node.items:
+                try:
+                    sub = parse_latex(item.text)
+                except ParseError:
+                    return None
+                got = number_of(sub)
+                if not got:
+                    return None
+                out.append(got[1])
+            return out
+    return None
+
+
+def _approx(a, b, decimals, whole_zeros_significant=True) -> tuple[bool, str]:
+    left = _flat(a)
+    right = _flat(b)
+    if len(left) != len(right):
+        return False, f"{len(left)} values against {len(right)} written"
+    with mpmath.workdps(DIGITS):
+        for position, (u, v) in enumerate(zip(left, right)):
+            places = decimals[position] if position < len(decimals) else decimals[-1]
+            if not whole_zeros_significant:
+                places = approximate_places(v, places)
+            if not is_rounding_of(u, v, places):
+                written = f"{places} decimals" if places >= 0 else f"its last nonzero digit (10^{-places})"
+                return (
+                    False,
+                    f"component {position + 1}: {mpmath.nstr(u, 10)} is not {mpmath.nstr(v, 10)} rounded to {written}",
+                )
+    return True, ""
+
+
+def _written_digits(link, tolerances):
+    return tolerances[link.number + 1] or tolerances[link.number]
+
+
+class RoundedWhole(list):
+    """The digits of a whole number set equal to a computation with written decimals: it is that value rounded."""
+
+
+def _rounded_wholes(sides, tolerances) -> list:
+    """``2600 + 16 (1 - 0.849) = 2602``: a whole number of three digits or more beside a computation whose inputs
+    are written decimals (themselves rounded figures) is read as that computation rounded to a whole number."""
+    marked = list(tolerances)
+    for number, digits in enumerate(tolerances):
+        if digits != [0] or len(re.sub(r"\D", "", sides[number].source)) < 3:  # Σ 0.9^t = 3: exact, not 2.71 rounded
+            continue
+        neighbours = [sides[k] for k in (number - 1, number + 1) if 0 <= k < len(sides) and tolerances[k] is None]
+        if any(_uses_written_decimals(side) for side in neighbours):
+            marked[number] = RoundedWhole(digits)
+    return marked
+
+
+def _uses_written_decimals(side) -> bool:
+    return re.search(r"\d\s*\.\s*\d", side.source) is not None
+
+
+def _is_approximation(link, tolerances) -> bool:
+    literal = _written_digits(link, tolerances)
+    return link.relation == "~" or (
+        link.relation == "=" and bool(literal) and (max(literal) > 0 or isinstance(literal, RoundedWhole))
+    )
