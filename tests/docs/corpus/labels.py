@@ -3531,6 +3531,610 @@ CHECKS.update(
 )
 
 
+# ---- unseen7: course notes, blog posts and textbooks (CS236, Chip Huyen, Karpathy, Distill, Lil'Log) ----
+
+
+def _binom_dist(n, p):
+    return {k: comb(n, k) * p**k * (1 - p) ** (n - k) for k in range(n + 1)}
+
+
+_BINOM = [(5, mpf("0.3")), (8, mpf("0.65"))]
+_LAMBDAS = [mpf("0.7"), mpf("3.2")]
+_GEO_P = [mpf("0.3"), mpf("0.8")]
+_BETA_AB = [(mpf("2.5"), mpf("1.5")), (mpf("0.7"), mpf(3))]
+
+
+def _poisson_moments(lam):
+    """(mean, variance) of a Poisson law by summing its mass function."""
+    m1 = nsum(lambda k: k * exp(-lam) * lam**k / mp.factorial(k), [0, inf])
+    m2 = nsum(lambda k: k**2 * exp(-lam) * lam**k / mp.factorial(k), [0, inf])
+    return m1, m2 - m1**2
+
+
+def _geo_moments(p):
+    """(mean, variance) of the number of trials up to the first success, by summing its mass function."""
+    m1 = nsum(lambda n: n * (1 - p) ** (n - 1) * p, [1, inf])
+    m2 = nsum(lambda n: n**2 * (1 - p) ** (n - 1) * p, [1, inf])
+    return m1, m2 - m1**2
+
+
+def _beta_moments(a, b):
+    """(mean, variance) of Beta(a, b) by quadrature of its density."""
+    c = mp.gamma(a + b) / (mp.gamma(a) * mp.gamma(b))
+    m1 = quad(lambda x: x * c * x ** (a - 1) * (1 - x) ** (b - 1), [0, 1])
+    m2 = quad(lambda x: x**2 * c * x ** (a - 1) * (1 - x) ** (b - 1), [0, 1])
+    return m1, m2 - m1**2
+
+
+def _multinomial_as_written(power):
+    """The multinomial mass of (1, 1, 2) in 4 draws, by enumerating the draws, against n!/prod x_i! prod term(p_i, x_i)."""
+    p, counts, n = vec(["0.2", "0.3", "0.5"]), (1, 1, 2), 4
+    exact = sum(
+        _product([p[c] for c in draws])
+        for draws in itertools.product(range(3), repeat=n)
+        if tuple(draws.count(i) for i in range(3)) == counts
+    )
+    coefficient = mpf(factorial(n)) / _product([factorial(x) for x in counts])
+    written = coefficient * _product([(p[i] ** x if power else p[i] * x) for i, x in enumerate(counts)])
+    return close(exact, written)
+
+
+def _logistic_gradient(sign):
+    """The gradient of -log sigma(y w.x) in w, by finite differences, against sign * y (1 - sigma(y w.x)) x."""
+    for y, x, w in [(1, vec(["0.5", "-1.2"]), vec(["0.3", "0.8"])), (-1, vec(["1.5", "0.4"]), vec(["-0.7", "0.2"]))]:
+        g = grad(lambda v: -log(sigmoid(y * dot(v, x))), w)
+        p = sigmoid(y * dot(w, x))
+        if not close(g, [sign * y * (1 - p) * xi for xi in x]):
+            return False
+    return True
+
+
+def _big_o(f, g):
+    """f(n)/g(n) stays bounded: its value at n = 10^6 is within twice its value at n = 10^3."""
+    return f(10**6) / g(10**6) <= 2 * f(10**3) / g(10**3)
+
+
+_ELBO_P = vec(["0.1", "0.25", "0.05"])  # p(x, z) for the three values of z, at one x
+_ELBO_Q = vec(["0.5", "0.3", "0.2"])
+
+
+def _u7_elbo(direction):
+    lhs = log(sum(_ELBO_P))
+    middle = log(sum(q / q * p for p, q in zip(_ELBO_P, _ELBO_Q)))
+    bound = sum(q * log(p / q) for p, q in zip(_ELBO_P, _ELBO_Q))
+    return close(lhs, middle) and (lhs >= bound if direction > 0 else lhs <= bound)
+
+
+def _u7_score_function(use_log):
+    """The gradient in lambda of E_{q_lambda}[log p/q_lambda] for q_lambda = softmax(lambda), by finite differences."""
+    lam = vec(["0.2", "-0.5", "0.9"])
+
+    def objective(l_):
+        q = softmax(l_)
+        return sum(qz * log(pz / qz) for pz, qz in zip(_ELBO_P, q))
+
+    g = grad(objective, lam)
+    q = softmax(lam)
+    for j in range(3):
+
+        def q_of(t, j=j):
+            l_ = list(lam)
+            l_[j] = t
+            return softmax(l_)
+
+        dq = [diff(lambda t, z=z: q_of(t)[z], lam[j]) for z in range(3)]
+        dlogq = [dq[z] / q[z] for z in range(3)]
+        rhs = sum(q[z] * log(_ELBO_P[z] / q[z]) * (dlogq[z] if use_log else dq[z]) for z in range(3))
+        if not close(g[j], rhs):
+            return False
+    return True
+
+
+def _reparam(with_gradient):
+    """q_mu = N(mu, 1), T(eps; mu) = mu + eps, log p(x, z) = x z - z^4/4 at x = 0.7: both sides by quadrature."""
+    x, mu = mpf("0.7"), mpf("0.4")
+
+    def log_p(z):
+        return x * z - z**4 / 4
+
+    def elbo(m):
+        return quad(lambda z: _phi(z - m) * (log_p(z) - log(_phi(z - m))), [-inf, inf])
+
+    lhs = diff(elbo, mu)
+    if with_gradient:
+        rhs = quad(lambda e: _phi(e) * diff(lambda m: log_p(m + e) - log(_phi(e)), mu), [-inf, inf])
+    else:
+        rhs = quad(lambda e: _phi(e) * (log_p(mu + e) - log(_phi(e))), [-inf, inf])
+    return close(lhs, rhs, mpf(10) ** -12)
+
+
+def _gauss_second_moment(rhs):
+    return all(close(quad(lambda e: _phi(e) * (mu + s * e - mu) ** 2, [-inf, inf]), rhs(s)) for mu, s in _NR)
+
+
+_A3 = mat([[2, -1, 0.5], [0.3, 1.5, -0.7], [1, 0.2, 3]])
+
+
+def _planar(with_one):
+    u, w, b = vec(["0.6", "-0.4", "1.1"]), vec(["0.9", "0.5", "-0.3"]), mpf("0.2")
+
+    def f(z):
+        a = tanh(dot(w, z) + b)
+        return [zi + ui * a for zi, ui in zip(z, u)]
+
+    for z in (vec(["0.3", "-1.2", "0.8"]), vec(["-0.5", "0.4", "1.7"])):
+        J = matrix(3, 3)
+        for i in range(3):
+            g = grad(lambda v, i=i: f(v)[i], z)
+            for j in range(3):
+                J[i, j] = g[j]
+        hp = 1 - tanh(dot(w, z) + b) ** 2
+        if not close(abs(mp.det(J)), abs((1 if with_one else 0) + hp * dot(u, w))):
+            return False
+    return True
+
+
+def _lognormal(rhs):
+    """The density of X = e^Z, Z standard normal, as the derivative of P(Z <= log x)."""
+    return all(close(diff(lambda t: mp.ncdf(log(t)), x), rhs(x)) for (x,) in POS)
+
+
+def _gan_optimal(numerator):
+    for a, b in [(mpf("0.3"), mpf("0.6")), (mpf("1.2"), mpf("0.5"))]:
+        best = mp.findroot(lambda d: a / d - b / (1 - d), mpf("0.5"))
+        if not close(best, numerator(a, b) / (a + b)):
+            return False
+    return True
+
+
+_P3, _Q3 = vec(["0.2", "0.5", "0.3"]), vec(["0.6", "0.1", "0.3"])
+
+
+def _u7_jsd(p, q):
+    """The Jensen-Shannon divergence as the entropy of the mixture less the mean entropy."""
+    m = [(a + b) / 2 for a, b in zip(p, q)]
+    return entropy(m) - (entropy(p) + entropy(q)) / 2
+
+
+def _gan_value(sign):
+    lhs = sum(a * log(a / (a + b)) for a, b in zip(_P3, _Q3)) + sum(b * log(b / (a + b)) for a, b in zip(_P3, _Q3))
+    return close(lhs, 2 * _u7_jsd(_P3, _Q3) + sign * log(4))
+
+
+def _gd_mode(power_shift):
+    alpha, lam, x = mpf("0.15"), mpf("2.3"), mpf("1.7")
+    x0 = x
+    for k in range(6):
+        nxt = x - alpha * lam * x
+        if not (close(nxt, (1 - alpha * lam) * x) and close(nxt, (1 - alpha * lam) ** (k + power_shift) * x0)):
+            return False
+        x = nxt
+    return True
+
+
+_ROT = mat([["0.6", "-0.8", 0], ["0.8", "0.6", 0], [0, 0, 1]])  # orthogonal
+_EIG = vec(["0.5", "1.3", "2.4"])
+_B3 = col(["0.7", "-1.1", "0.4"])
+
+
+def _distill_gap(factor):
+    A = _ROT * mp.diag(_EIG) * _ROT.T
+    alpha = mpf("0.3")
+
+    def f(w):
+        return scalar(w.T * A * w) / 2 - scalar(_B3.T * w)
+
+    w_star = inverse(A) * _B3
+    w = col(["1.0", "2.0", "-0.5"])
+    x0 = _ROT.T * (w - w_star)
+    for k in range(1, 5):
+        w = w - alpha * (A * w - _B3)
+        rhs = factor * sum((1 - alpha * _EIG[i]) ** (2 * k) * _EIG[i] * x0[i] ** 2 for i in range(3))
+        if not close(f(w) - f(w_star), rhs):
+            return False
+    return True
+
+
+def _optimal_rate(denominator_one):
+    for l1, ln in [(mpf("0.5"), mpf(3)), (mpf("0.01"), mpf(1))]:
+        alpha = 2 / (l1 + ln)
+        kappa = ln / l1
+        if not close(max(abs(1 - alpha * l1), abs(1 - alpha * ln)), (kappa - 1) / (kappa + denominator_one)):
+            return False
+    return True
+
+
+def _g_nonlinear(w):
+    return mp.sin(w) + w**3 / 10
+
+
+def _gd_unrolled(sign):
+    alpha, w = mpf("0.2"), mpf("1.3")
+    w0, grads = w, []
+    for _ in range(6):
+        grads.append(_g_nonlinear(w))
+        w = w - alpha * grads[-1]
+        if not close(w, w0 + sign * alpha * sum(grads)):
+            return False
+    return True
+
+
+def _momentum_unrolled(sign):
+    alpha, beta, w, z = mpf("0.2"), mpf("0.7"), mpf("1.3"), mpf(0)
+    w0, grads = w, []
+    for k in range(6):
+        grads.append(_g_nonlinear(w))
+        z = beta * z + grads[-1]
+        w = w - alpha * z
+        rhs = w0 + sign * alpha * sum((1 - beta ** (k + 1 - i)) / (1 - beta) * grads[i] for i in range(k + 1))
+        if not close(w, rhs):
+            return False
+    return True
+
+
+def _grpo_objective_as_written():
+    ratios, advs, eps = vec(["1.4", "0.6", "1.1"]), vec(["0.94", "-0.94", "0.5"]), mpf("0.2")
+    intended = sum(min(r * a, _clip(r, 1 - eps, 1 + eps) * a) for r, a in zip(ratios, advs)) / 3
+    written = sum(r * a * _clip(r, 1 - eps, 1 + eps) * a for r, a in zip(ratios, advs)) / 3
+    return close(intended, written)
+
+
+def _quad_grad_check(rhs):
+    """The gradient of 1/2 w^T A w - b^T w for a symmetric A, by finite differences, against rhs(A, w, b)."""
+    A, b = mat([[2, 0.5, -0.3], [0.5, 1.2, 0.4], [-0.3, 0.4, 3]]), col(["0.7", "-1.1", "0.4"])
+    w = vec(["0.3", "-0.8", "1.5"])
+
+    def f(v):
+        c = col(v)
+        return scalar(c.T * A * c) / 2 - scalar(b.T * c)
+
+    return close(col(grad(f, w)), rhs(A, col(w), b))
+
+
+def _sample_std(xs, ddof):
+    m = mpf(sum(xs)) / len(xs)
+    return sqrt(sum((x - m) ** 2 for x in xs) / (len(xs) - ddof))
+
+
+_NTM_PTS = [(mpf("1.3"), mpf("0.4"), mpf("0.9"), mpf("-0.6")), (mpf("-0.7"), mpf("0.8"), mpf("0.25"), mpf("2.1"))]
+_TH0 = mpf("0.35")
+_FEATS = vec(["0.5", "-1.0", "2.0"])
+
+
+def _pi_theta(t):
+    return softmax([t * f for f in _FEATS])
+
+
+def _q_theta(t):
+    return [mp.cos(t + i) + i for i in range(3)]
+
+
+def _pg_product(with_q_term):
+    lhs = diff(lambda t: sum(p * q for p, q in zip(_pi_theta(t), _q_theta(t))), _TH0)
+    dpi = [diff(lambda t, a=a: _pi_theta(t)[a], _TH0) for a in range(3)]
+    dq = [diff(lambda t, a=a: _q_theta(t)[a], _TH0) for a in range(3)]
+    pi, q = _pi_theta(_TH0), _q_theta(_TH0)
+    rhs = sum(dpi[a] * q[a] + (pi[a] * dq[a] if with_q_term else 0) for a in range(3))
+    return close(lhs, rhs)
+
+
+_JOINT_SR = {(s, r): mpf(w) / 21 for (s, r), w in zip(itertools.product((0, 1), (0, 1, 2)), (1, 2, 3, 4, 5, 6))}
+
+
+def _marginal_next_state(combine):
+    for s in (0, 1):
+        exact = sum(p for (s2, _), p in _JOINT_SR.items() if s2 == s)
+        if not close(exact, combine([_JOINT_SR[(s, r)] for r in (0, 1, 2)])):
+            return False
+    return True
+
+
+def _log_trick(power):
+    d = vec(["0.3", "0.7"])
+    dpi = [diff(lambda t, a=a: _pi_theta(t)[a], _TH0) for a in range(3)]
+    pi, q = _pi_theta(_TH0), _q_theta(_TH0)
+    lhs = sum(ds * sum(q[a] * dpi[a] for a in range(3)) for ds in d)
+    rhs = sum(ds * sum(pi[a] * q[a] * dpi[a] / pi[a] ** power for a in range(3)) for ds in d)
+    return close(lhs, rhs)
+
+
+_KEY = vec(["0.4", "-1.0", "0.7"])
+_MEM = [vec(["1.0", "0.2", "-0.5"]), vec(["-0.3", "0.8", "0.6"]), vec(["0.5", "-0.9", "1.2"])]
+
+
+def _ntm_content(beta_below):
+    beta = mpf("2.5")
+    cos = [dot(_KEY, m) / (norm(_KEY) * norm(m)) for m in _MEM]
+    w = softmax([beta * c for c in cos])
+    explicit = [exp(beta * c) / sum(exp((beta if beta_below else 1) * c2) for c2 in cos) for c in cos]
+    return close(w, explicit)
+
+
+_SCORES = vec(["0.3", "-1.2", "2.0", "0.5"])
+
+
+def _mixup(swap):
+    yi, yj, f, lam = vec(["1", "0", "0"]), vec(["0", "0.3", "0.7"]), vec(["0.2", "0.5", "0.3"]), mpf("0.7")
+    logf = [log(v) for v in f]
+    lhs = lam * dot(yi, logf) + (1 - lam) * dot(yj, logf)
+    a, b = (1 - lam, lam) if swap else (lam, 1 - lam)
+    return close(lhs, dot([a * u + b * v for u, v in zip(yi, yj)], logf))
+
+
+CHECKS.update(
+    {
+        "chip-binom-mean": lambda: all(close(mean(_binom_dist(n, p)), n * p) for n, p in _BINOM),
+        "chip-binom-mean~failures": lambda: all(close(mean(_binom_dist(n, p)), n * (1 - p)) for n, p in _BINOM),
+        "chip-binom-var": lambda: all(close(var(_binom_dist(n, p)), n * p * (1 - p)) for n, p in _BINOM),
+        "chip-binom-var~mean": lambda: all(close(var(_binom_dist(n, p)), n * p) for n, p in _BINOM),
+        "chip-poisson-var": lambda: all(close(_poisson_moments(lam)[1], lam) for lam in _LAMBDAS),
+        "chip-poisson-var~square": lambda: all(close(_poisson_moments(lam)[1], lam**2) for lam in _LAMBDAS),
+        "chip-poisson-rate": lambda: 10000 * Fraction(1, 100) == 100,
+        "chip-poisson-rate~digit": lambda: 10000 * Fraction(1, 100) == 10,
+        "chip-geo-mean": lambda: all(close(_geo_moments(p)[0], 1 / p) for p in _GEO_P),
+        "chip-geo-mean~failures": lambda: all(close(_geo_moments(p)[0], (1 - p) / p) for p in _GEO_P),
+        "chip-geo-var": lambda: all(close(_geo_moments(p)[1], (1 - p) / p**2) for p in _GEO_P),
+        "chip-geo-var~power": lambda: all(close(_geo_moments(p)[1], (1 - p) / p) for p in _GEO_P),
+        "chip-beta-mean": lambda: all(close(_beta_moments(a, b)[0], a / (a + b), mpf(10) ** -15) for a, b in _BETA_AB),
+        "chip-beta-mean~swap": lambda: all(
+            close(_beta_moments(a, b)[0], b / (a + b), mpf(10) ** -15) for a, b in _BETA_AB
+        ),
+        "chip-beta-var": lambda: all(
+            close(_beta_moments(a, b)[1], a * b / ((a + b) ** 2 * (a + b + 1)), mpf(10) ** -15) for a, b in _BETA_AB
+        ),
+        "chip-beta-var~plus-one": lambda: all(
+            close(_beta_moments(a, b)[1], a * b / (a + b) ** 2, mpf(10) ** -15) for a, b in _BETA_AB
+        ),
+        "chip-beta-update": lambda: (4 + 7, 2 + 3) == (11, 5),
+        "chip-beta-update~tails": lambda: (4 + 7, 2 + 3) == (11, 6),
+        "chip-gamma-factorial": lambda: all(close(mp.gamma(n), factorial(n - 1)) for n in range(1, 8)),
+        "chip-gamma-factorial~shift": lambda: all(close(mp.gamma(n), factorial(n)) for n in range(1, 8)),
+        "chip-poisson-expfam": lambda: all(
+            close(lam**x / factorial(x) * exp(-lam), exp(log(lam) * x - lam) / factorial(x))
+            for lam in _LAMBDAS
+            for x in range(6)
+        ),
+        "chip-poisson-expfam~sign": lambda: all(
+            close(lam**x / factorial(x) * exp(-lam), exp(log(lam) * x + lam) / factorial(x))
+            for lam in _LAMBDAS
+            for x in range(6)
+        ),
+        "chip-marginal": lambda: _marginal_next_state(sum),
+        "chip-marginal~product": lambda: _marginal_next_state(_product),
+        "chip-multinomial": lambda: _multinomial_as_written(power=False),
+        "chip-logistic-negative": lambda: always(lambda z: close(1 - sigmoid(z), sigmoid(-z)), REAL),
+        "chip-logistic-negative~complement": lambda: always(lambda z: close(1 - sigmoid(z), 1 - sigmoid(-z)), REAL),
+        "chip-logistic-gradient": lambda: _logistic_gradient(-1),
+        "chip-logistic-gradient~sign": lambda: _logistic_gradient(1),
+        "cs236-intro-images": lambda: abs(2940000 * mp.log10(256) - 800000) < 1,
+        "cs236-intro-pixels": lambda: 700 * 1400 * 3 == 2940000,
+        "cs236-intro-pixels~zero": lambda: 700 * 1400 * 3 == 294000,
+        "cs236-intro-images-exponent": lambda: rounds_to(2940000 * mp.log10(256) / 10**6, "7.08"),
+        "cs236-intro-images-exponent~stated": lambda: abs(2940000 * mp.log10(256) - 800000) < 1,
+        "cs236-ar-chain": lambda: _seq_chain_rule(_product),
+        "cs236-ar-chain~sum": lambda: _seq_chain_rule(sum),
+        "cs236-ar-fvsbn-count": lambda: _big_o(lambda n: n * (n + 1) // 2, lambda n: n**2),
+        "cs236-ar-fvsbn-count~linear": lambda: _big_o(lambda n: n * (n + 1) // 2, lambda n: n),
+        "cs236-ar-fvsbn-exact": lambda: all(sum(range(1, n + 1)) == Fraction(n * (n + 1), 2) for n in range(1, 30)),
+        "cs236-ar-fvsbn-exact~square": lambda: all(sum(range(1, n + 1)) == Fraction(n * n, 2) for n in range(1, 30)),
+        "cs236-ar-tabular": lambda: all(sum(2 ** (i - 1) for i in range(1, n + 1)) == 2**n - 1 for n in range(1, 30)),
+        "cs236-ar-tabular~power": lambda: all(
+            sum(2 ** (i - 1) for i in range(1, n + 1)) == 2 ** (n - 1) for n in range(1, 30)
+        ),
+        "cs236-vae-elbo": lambda: _u7_elbo(1),
+        "cs236-vae-elbo~upper": lambda: _u7_elbo(-1),
+        "cs236-vae-score": lambda: _u7_score_function(use_log=True),
+        "cs236-vae-score~no-log": lambda: _u7_score_function(use_log=False),
+        "cs236-vae-reparam": lambda: _reparam(with_gradient=True),
+        "cs236-vae-reparam~no-gradient": lambda: _reparam(with_gradient=False),
+        "cs236-vae-gauss-reparam": lambda: _gauss_second_moment(lambda s: s**2),
+        "cs236-vae-gauss-reparam~sigma": lambda: _gauss_second_moment(lambda s: s),
+        "cs236-flow-det-inverse": lambda: close(mp.det(inverse(_A3)), 1 / mp.det(_A3)),
+        "cs236-flow-det-inverse~minus": lambda: close(mp.det(inverse(_A3)), -mp.det(_A3)),
+        "cs236-flow-planar-det": lambda: _planar(with_one=True),
+        "cs236-flow-planar-det~no-one": lambda: _planar(with_one=False),
+        "cs236-flow-change": lambda: (
+            _lognormal(lambda x: _phi(log(x)) / x)
+            and _lognormal(lambda x: exp(-(log(x) ** 2) / 2) / (x * sqrt(2 * pi)))
+        ),
+        "cs236-flow-change~no-inverse": lambda: _lognormal(lambda x: _phi(log(x)) * x),
+        "cs236-gan-optimal-d": lambda: _gan_optimal(lambda a, b: a),
+        "cs236-gan-optimal-d~swap": lambda: _gan_optimal(lambda a, b: b),
+        "cs236-gan-value-jsd": lambda: _gan_value(-1),
+        "cs236-gan-value-jsd~plus": lambda: _gan_value(1),
+        "cs236-gan-jsd": lambda: close(
+            _u7_jsd(_P3, _Q3),
+            (kl(_P3, [(a + b) / 2 for a, b in zip(_P3, _Q3)]) + kl(_Q3, [(a + b) / 2 for a, b in zip(_P3, _Q3)])) / 2,
+        ),
+        "cs236-gan-jsd~symmetric-kl": lambda: close(_u7_jsd(_P3, _Q3), (kl(_P3, _Q3) + kl(_Q3, _P3)) / 2),
+        "cs236-gan-jsd-symmetric": lambda: close(_u7_jsd(_P3, _Q3), _u7_jsd(_Q3, _P3)),
+        "cs236-gan-jsd-symmetric~kl": lambda: close(kl(_P3, _Q3), kl(_Q3, _P3)),
+        "cs236-gan-fdiv-kl": lambda: close(sum(q * (p / q) * log(p / q) for p, q in zip(_P3, _Q3)), kl(_P3, _Q3)),
+        "cs236-gan-fdiv-kl~reverse": lambda: close(
+            sum(q * (p / q) * log(p / q) for p, q in zip(_P3, _Q3)), kl(_Q3, _P3)
+        ),
+        "karpathy-hacker-product-derivative": lambda: always(
+            lambda x, y: all(
+                close(v, y)
+                for h in (mpf("0.01"), mpf("-0.3"))
+                for v in (
+                    diff(lambda t: t * y, x),
+                    ((x + h) * y - x * y) / h,
+                    (x * y + h * y - x * y) / h,
+                    h * y / h,
+                )
+            ),
+            _XN,
+        ),
+        "karpathy-hacker-product-derivative~x": lambda: always(lambda x, y: close(diff(lambda t: t * y, x), x), _XN),
+        "karpathy-hacker-mul-gate": lambda: always(
+            lambda q, z: close(diff(lambda t: t * z, q), z) and close(diff(lambda t: q * t, z), q), _XN
+        ),
+        "karpathy-hacker-mul-gate~swap": lambda: always(
+            lambda q, z: close(diff(lambda t: t * z, q), q) and close(diff(lambda t: q * t, z), z), _XN
+        ),
+        "karpathy-hacker-add-gate": lambda: always(
+            lambda x, y: close(diff(lambda t: t + y, x), 1) and close(diff(lambda t: x + t, y), 1), _XN
+        ),
+        "karpathy-hacker-add-gate~zero": lambda: always(
+            lambda x, y: close(diff(lambda t: t + y, x), 1) and close(diff(lambda t: x + t, y), 0), _XN
+        ),
+        "karpathy-hacker-chain": lambda: always(
+            lambda x, y, z: close(diff(lambda t: (t + y) * z, x), 1 * z), [(a, b, mpf("-1.7")) for a, b in _XN]
+        ),
+        "karpathy-hacker-chain~wrong-factor": lambda: always(
+            lambda x, y, z: close(diff(lambda t: (t + y) * z, x), 1 * (x + y)), [(a, b, mpf("-1.7")) for a, b in _XN]
+        ),
+        "karpathy-hacker-sigmoid": lambda: always(lambda x: close(D(sigmoid, x), sigmoid(x) * (1 - sigmoid(x))), REAL),
+        "karpathy-hacker-sigmoid~plus": lambda: always(
+            lambda x: close(D(sigmoid, x), sigmoid(x) * (1 + sigmoid(x))), REAL
+        ),
+        "karpathy-microgpt-mul": lambda: always(lambda a, b: close(diff(lambda t: t * b, a), b), _XN),
+        "karpathy-microgpt-mul~a": lambda: always(lambda a, b: close(diff(lambda t: t * b, a), a), _XN),
+        "karpathy-microgpt-power": lambda: always(lambda a, n: close(diff(lambda t: t**n, a), n * a ** (n - 1)), _NR),
+        "karpathy-microgpt-power~exponent": lambda: always(lambda a, n: close(diff(lambda t: t**n, a), n * a**n), _NR),
+        "karpathy-microgpt-self": lambda: always(lambda v: close(D(lambda t: t, v), 1), REAL),
+        "karpathy-microgpt-self~zero": lambda: always(lambda v: close(D(lambda t: t, v), 0), REAL),
+        "karpathy-microgpt-uniform-loss": lambda: rounds_to(-log(mpf(1) / 27), "3.3"),
+        "karpathy-microgpt-uniform-loss~digit": lambda: rounds_to(-log(mpf(1) / 27), "3.2"),
+        "distill-mom-gradient": lambda: _quad_grad_check(lambda A, w, b: A * w - b),
+        "distill-mom-gradient~half": lambda: _quad_grad_check(lambda A, w, b: A * w / 2 - b),
+        "distill-mom-gd-mode": lambda: _gd_mode(1),
+        "distill-mom-gd-mode~exponent": lambda: _gd_mode(0),
+        "distill-mom-gap": lambda: _distill_gap(1),
+        "distill-mom-gap-half": lambda: _distill_gap(mpf(1) / 2),
+        "distill-mom-optimal-rate": lambda: _optimal_rate(1),
+        "distill-mom-optimal-rate~denominator": lambda: _optimal_rate(0),
+        "distill-mom-tikhonov": lambda: always(
+            lambda l_, e: close(1 / (l_ + e), (1 - 1 / (1 + l_ / e)) / l_),
+            [(mpf("0.37"), mpf("1.9")), (mpf(3), mpf("0.2"))],
+        ),
+        "distill-mom-tikhonov~ratio": lambda: always(
+            lambda l_, e: close(1 / (l_ + e), (1 - 1 / (1 + e / l_)) / l_),
+            [(mpf("0.37"), mpf("1.9")), (mpf(3), mpf("0.2"))],
+        ),
+        "distill-mom-gd-unrolled": lambda: _gd_unrolled(-1),
+        "distill-mom-gd-unrolled~sign": lambda: _gd_unrolled(1),
+        "distill-mom-momentum-unrolled": lambda: _momentum_unrolled(1),
+        "distill-mom-momentum-rate": lambda: always(
+            lambda l1, ln: close(
+                ((sqrt(ln) - sqrt(l1)) / (sqrt(ln) + sqrt(l1))) ** 2,
+                ((sqrt(ln / l1) - 1) / (sqrt(ln / l1) + 1)) ** 2,
+            ),
+            [(mpf("0.5"), mpf(3)), (mpf("0.01"), mpf(1))],
+        ),
+        "distill-mom-momentum-rate~no-root": lambda: always(
+            lambda l1, ln: close(
+                ((sqrt(ln) - sqrt(l1)) / (sqrt(ln) + sqrt(l1))) ** 2, ((ln / l1 - 1) / (ln / l1 + 1)) ** 2
+            ),
+            [(mpf("0.5"), mpf(3)), (mpf("0.01"), mpf(1))],
+        ),
+        "hfc-grpo-adv-correct": lambda: rounds_to(mpf("0.5") / mpf("0.53"), "0.94"),
+        "hfc-grpo-adv-correct~digit": lambda: rounds_to(mpf("0.5") / mpf("0.53"), "0.96"),
+        "hfc-grpo-adv-wrong": lambda: rounds_to(mpf("-0.5") / mpf("0.53"), "-0.94"),
+        "hfc-grpo-adv-wrong~sign": lambda: rounds_to(mpf("-0.5") / mpf("0.53"), "0.94"),
+        "hfc-grpo-std": lambda: rounds_to(_sample_std([1, 1, 1, 1, 0, 0, 0, 0], 1), "0.53"),
+        "hfc-grpo-std~population": lambda: rounds_to(_sample_std([1, 1, 1, 1, 0, 0, 0, 0], 0), "0.53"),
+        "hfc-grpo-ratio-case1": lambda: (
+            Fraction(9, 5) == Fraction(18, 10) and _clip(mpf("1.8"), mpf("0.8"), mpf("1.2")) == mpf("1.2")
+        ),
+        "hfc-grpo-ratio-case1~digit": lambda: Fraction(9, 5) == Fraction(16, 10),
+        "hfc-grpo-ratio-case2": lambda: (
+            Fraction(2, 5) == Fraction(4, 10) and _clip(mpf("0.4"), mpf("0.8"), mpf("1.2")) == mpf("0.8")
+        ),
+        "hfc-grpo-ratio-case2~inverted": lambda: Fraction(5, 2) == Fraction(4, 10),
+        "hfc-grpo-ratio-worked": lambda: (
+            Fraction(7, 5) == Fraction(14, 10) and _clip(mpf("1.4"), mpf("0.8"), mpf("1.2")) == mpf("1.2")
+        ),
+        "hfc-grpo-ratio-worked~clip": lambda: _clip(mpf("1.4"), mpf("0.8"), mpf("1.2")) == mpf("1.3"),
+        "hfc-grpo-question": lambda: 2 + 2 * 6 == 14,
+        "hfc-grpo-question~left-to-right": lambda: 2 + 2 * 6 == 24,
+        "hfc-grpo-kl": lambda: close(
+            sum(p * log(p / q) for p, q in zip(_P3, _Q3)), cross_entropy(_P3, _Q3) - entropy(_P3)
+        ),
+        "hfc-grpo-kl~inverted": lambda: close(
+            sum(p * log(q / p) for p, q in zip(_P3, _Q3)), cross_entropy(_P3, _Q3) - entropy(_P3)
+        ),
+        "hfc-grpo-objective": _grpo_objective_as_written,
+        "lil-pg-product-rule": lambda: _pg_product(with_q_term=True),
+        "lil-pg-product-rule~dropped": lambda: _pg_product(with_q_term=False),
+        "lil-pg-marginal-reward": lambda: _marginal_next_state(sum),
+        "lil-pg-marginal-reward~product": lambda: _marginal_next_state(_product),
+        "lil-pg-log-trick": lambda: _log_trick(1),
+        "lil-pg-log-trick~squared": lambda: _log_trick(2),
+        "lil-pg-log-derivative": lambda: all(
+            close(
+                diff(lambda t: log(_pi_theta(t)[a]), _TH0), diff(lambda t: _pi_theta(t)[a], _TH0) / _pi_theta(_TH0)[a]
+            )
+            for a in range(3)
+        ),
+        "lil-pg-log-derivative~inverted": lambda: all(
+            close(
+                diff(lambda t: log(_pi_theta(t)[a]), _TH0), _pi_theta(_TH0)[a] / diff(lambda t: _pi_theta(t)[a], _TH0)
+            )
+            for a in range(3)
+        ),
+        "lil-pg-soft-update": lambda: always(
+            lambda tau, th, th2: close(tau * th + (1 - tau) * th2, th2 + tau * (th - th2)),
+            [(mpf("0.01"), mpf("1.5"), mpf("-0.4")), (mpf("0.3"), mpf("-2"), mpf("0.7"))],
+        ),
+        "lil-pg-soft-update~swap": lambda: always(
+            lambda tau, th, th2: close(tau * th + (1 - tau) * th2, th + tau * (th2 - th)),
+            [(mpf("0.01"), mpf("1.5"), mpf("-0.4")), (mpf("0.3"), mpf("-2"), mpf("0.7"))],
+        ),
+        "lil-att-ntm-content": lambda: _ntm_content(beta_below=True),
+        "lil-att-ntm-content~no-strength": lambda: _ntm_content(beta_below=False),
+        "lil-att-alignment": lambda: close(softmax(_SCORES), [exp(e) / sum(exp(v) for v in _SCORES) for e in _SCORES]),
+        "lil-att-alignment-sum": lambda: close(sum(exp(e) / sum(exp(v) for v in _SCORES) for e in _SCORES), 1),
+        "lil-att-alignment-sum~n": lambda: close(sum(exp(e) / sum(exp(v) for v in _SCORES) for e in _SCORES), 4),
+        "lil-att-scaled-dot": lambda: close(
+            scalar(col(_KEY).T * col(_MEM[0])) / sqrt(3), sum(a * b for a, b in zip(_KEY, _MEM[0])) / sqrt(3)
+        ),
+        "lil-att-scaled-dot~n": lambda: close(
+            scalar(col(_KEY).T * col(_MEM[0])) / sqrt(3), sum(a * b for a, b in zip(_KEY, _MEM[0])) / 3
+        ),
+        "lil-att-ntm-write": lambda: always(
+            lambda m, w, e, a: close(m * (1 - w * e) + w * a, m + w * (a - m * e)), _NTM_PTS
+        ),
+        "lil-att-ntm-write~sign": lambda: always(
+            lambda m, w, e, a: close(m * (1 - w * e) + w * a, m + w * (a + m * e)), _NTM_PTS
+        ),
+        "lil-tl-bubble": lambda: all(
+            1 - Fraction(2 * m * d, (2 * m + 2 * (d - 1)) * d) == Fraction(d - 1, m + d - 1)
+            for m in range(1, 12)
+            for d in range(1, 12)
+        ),
+        "lil-tl-bubble~denominator": lambda: all(
+            1 - Fraction(2 * m * d, (2 * m + 2 * (d - 1)) * d) == Fraction(d - 1, m + d)
+            for m in range(1, 12)
+            for d in range(1, 12)
+        ),
+        "lil-tl-recompute": lambda: all(
+            mpf(l_) / d + d >= 2 * sqrt(l_) for l_ in (1, 7, 100, 2500) for d in (mpf("0.5"), 1, 3, mpf("10.5"), 50)
+        ),
+        "lil-tl-recompute~bound": lambda: all(
+            mpf(l_) / d + d >= l_ for l_ in (1, 7, 100, 2500) for d in (mpf("0.5"), 1, 3, mpf("10.5"), 50)
+        ),
+        "lil-tl-topk": lambda: close(softmax([mpf(2), mpf(1), -(mpf(10) ** 60)])[0], exp(2) / (exp(2) + exp(1))),
+        "lil-tl-topk~three": lambda: close(
+            softmax([mpf(2), mpf(1), -(mpf(10) ** 60)])[0], exp(2) / (exp(2) + exp(1) + 1)
+        ),
+        "lil-tl-bubble-4d": lambda: all(Fraction(d - 1, 5 * d - 1) < Fraction(1, 5) for d in range(1, 1000)),
+        "lil-tl-bubble-4d~sixth": lambda: all(Fraction(d - 1, 5 * d - 1) < Fraction(1, 6) for d in range(1, 1000)),
+        "lil-semi-mixup": lambda: _mixup(swap=False),
+        "lil-semi-mixup~weights": lambda: _mixup(swap=True),
+        "lil-semi-temporal-first": lambda: always(
+            lambda a, z: close((a * 0 + (1 - a) * z) / (1 - a**1), z),
+            [(mpf("0.6"), mpf("1.3")), (mpf("0.99"), mpf("-0.4"))],
+        ),
+        "lil-semi-temporal-first~square": lambda: always(
+            lambda a, z: close((a * 0 + (1 - a) * z) / (1 - a**2), z),
+            [(mpf("0.6"), mpf("1.3")), (mpf("0.99"), mpf("-0.4"))],
+        ),
+    }
+)
+
+
 # ---- end of checks
 
 
