@@ -290,6 +290,8 @@ def _first_dimensions(vocab) -> dict:
 def _name_leading_sides(reading):
     """``d_k = d_v = d_{model}/h = 64``: names nothing binds, alone at the head of a chain of equalities, name its value.
 
+    So does a word written in italic letters side by side (``WER``, ``ELO_A``, ``cos_{sim}(x, y)``): three letters
+    or more, one of which at least nothing binds, read as one name rather than a product of letters.
     Only in a tag that names no result (with a result, an unknown name is more likely one of the result's own
     quantities written differently, which the tag should rename). The rest of the chain, at least two sides, is checked.
     """
@@ -299,21 +301,44 @@ def _name_leading_sides(reading):
 
     reader = reading.interpreter(_first_dimensions(reading.vocab), arbitrary=False)
     while len(reading.sides) > 2 and reading.relations[0] == "=":
-        atom = single_atom(reading.sides[0])
-        if atom is None or atom.transpose or atom.post_sub:
+        atoms = _name_atoms(reading.sides[0], reading.text if not reading.named else "")
+        if not atoms or any(atom.transpose or atom.post_sub for atom in atoms):
             return
-        if atom.args is not None and atom.key in _atom_keys(reading.sides[1:], child_sides):
+        applied = [atom for atom in atoms if atom.args is not None]
+        if len(applied) > 1 or applied and applied[0].key in _atom_keys(reading.sides[1:], child_sides):
             return  # f(x) = ... f(y) ...: a function the chain uses again, not a name for its value
         try:
             reader.side(reading.sides[0])
             return
         except Unbound as exc:
-            if exc.name != atom.key:
+            if exc.name not in {atom.key for atom in atoms}:
                 return
         except Exception:  # unreadable for another reason: the dry run reports it
             return
-        reading.named.append(_display(atom))
+        shown = _display(atoms[0]) if len(atoms) == 1 else reading.text.split("=")[0].strip()
+        reading.named.append(shown)
         reading.sides, reading.relations = reading.sides[1:], reading.relations[1:]
+
+
+WORD = re.compile(r"\s*(?:\\(?:mathit|mathrm|textit)\s*\{\s*)?[A-Za-z]{3,}(?![A-Za-z])")  # WER, ELO_A, mer
+
+
+def _name_atoms(side, written: str) -> list:
+    """The atoms of a side that is one name: a single symbol or application, or a word of letters written together
+    at the start of the formula as ``written``."""
+    atom = single_atom(side)
+    if atom is not None:
+        return [atom]
+    if not WORD.match(written):
+        return []
+    try:
+        expr = parse_latex(side.text)
+    except ParseError:
+        return []
+    if not isinstance(expr, sp.Mul) or not all(isinstance(factor, sp.Symbol) for factor in expr.args):
+        return []
+    atoms = side.nodes(expr)
+    return atoms if len(atoms) >= 3 and all(isinstance(atom, Atom) for atom in atoms) else []
 
 
 def _dry_run(reading):

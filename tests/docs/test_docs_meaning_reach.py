@@ -1,0 +1,50 @@
+"""What authors' names, events and samples mean in a tagged formula: each rule is read on a correct formula
+(PASS) and on a wrong variant of it (FAIL) by the same machinery, through the public API."""
+
+import pytest
+from checking import verdict
+
+# (name, tag, correct formula, wrong variant)
+PAIRS = [
+    (
+        "a word in italic letters at the head of a chain names its value (a worked example)",
+        "",
+        r"ELO_A = 2600 + 16 (1 - 0.849) = 2602",
+        r"ELO_A = 2600 + 16 (1 - 0.849) = 2603",
+    ),
+    (
+        "a word in italic letters at the head of a chain names its value (a rate)",
+        r"N = S + D + C; S: positive; D: positive; I: positive; C: positive",
+        r"WER = \frac{S + D + I}{N} = \frac{S + D + I}{S + D + C}",
+        r"WER = \frac{S + D + I}{N} = \frac{S + D + I}{S + D + C + I}",
+    ),
+    (
+        "a word applied to arguments at the head of a chain names the function's value",
+        r"x: vector; y: vector",
+        r"cos_{sim}(x, y) = \frac{x \cdot y}{\|x\| \|y\|} = \frac{\sum_i x_i y_i}{\sqrt{\sum_i x_i^2} \sqrt{\sum_i y_i^2}}",
+        r"cos_{sim}(x, y) = \frac{x \cdot y}{\|x\| \|y\|} = \frac{\sum_i x_i y_i}{\sqrt{\sum_i x_i^2} \sum_i y_i^2}",
+    ),
+]
+
+
+@pytest.mark.parametrize("name, tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
+def test_a_correct_formula_passes_and_its_wrong_variant_fails(name, tag, correct, wrong, tmp_path):
+    assert verdict(tmp_path, tag, correct)[0] == "PASS", verdict(tmp_path, tag, correct)
+    assert verdict(tmp_path, tag, wrong)[0] == "FAIL", verdict(tmp_path, tag, wrong)
+
+
+def test_a_word_is_a_name_only_at_the_head_of_a_chain_of_three_sides(tmp_path):
+    """WER = (S + D + I)/N alone defines WER: nothing is left to check."""
+    result, detail = verdict(tmp_path, "S: positive; D: positive; I: positive; N: positive", r"WER = \frac{S + D + I}{N}")
+    assert result == "UNKNOWN" and "not bound" in detail, detail
+
+
+def test_two_letters_side_by_side_stay_a_product(tmp_path):
+    """ab = ... = ...: a product of two names, not a word: the names stay unbound (and are read as own variables)."""
+    result, detail = verdict(tmp_path, "", r"ab = ba = 2")
+    assert "names the value" not in detail, (result, detail)
+
+
+def test_a_word_under_a_result_is_not_taken_as_a_name(tmp_path):
+    result, detail = verdict(tmp_path, "sigmoid_derivative", r"ELO_A = 2600 + 16 (1 - 0.849) = 2602")
+    assert "names the value" not in detail, (result, detail)
