@@ -92,6 +92,7 @@ class Vocabulary:
     )  # model parameter word -> (vocab, [Setting]) -> Vocabulary (tag clauses)
     symbols: dict = field(default_factory=dict)  # name -> domain symbol a clause such as "\epsilon > 0" restricts
     domain_names: bool = False  # also every domain symbol under its own name (see from_domain)
+    random_samples: tuple = ()  # names of the result's i.i.d. samples (X_t), what a tag's "x_i: random" refers to
 
     def with_(self, **changes) -> Vocabulary:
         """A copy with the named fields changed."""

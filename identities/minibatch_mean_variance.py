@@ -138,16 +138,28 @@ variance = Claim(
 )
 
 # --- documentation vocabulary ---------------------------------------------------------------
-# B (b, n) the batch size, X_t the samples with mean μ and variance σ², \bar{X} (\hat{\mu}) their mean.
+# B (b, n) the batch size, X_t (x_i) the samples with mean μ and variance σ², \bar{X} (\hat{\mu}) their mean.
 
 vocabulary = Vocabulary(
     domain_names=True,
     dims={"b": B, "n": B, "N": B, "m": B},
-    entries={"X": vector_of(X, B), "bar_X": number_of(xbar), "hat_mu": number_of(xbar), "bar_x": number_of(xbar)},
+    entries={
+        "X": vector_of(X, B),
+        "x": vector_of(X, B),  # the samples x_1, ..., x_n, as d2l writes them
+        "bar_X": number_of(xbar),
+        "hat_mu": number_of(xbar),
+        "bar_x": number_of(xbar),
+    },
+    random_samples=("X", "x"),
     expectation=(E, Var),
     examples=[
         (r"\operatorname{Var}(\bar{X}) = \frac{\sigma^2}{B}", r"\operatorname{Var}(\bar{X}) = \frac{\sigma}{B}"),
         (r"\mathbb{E}[\bar{X}] = \mu", r"\mathbb{E}[\bar{X}] = \frac{\mu}{B}"),
+        (  # the samples written x_i and declared random in the tag: the result's own samples
+            r"\mathbb{E}\left[\frac{1}{n-1}\sum_{i=1}^n (x_i - \hat\mu)^2\right] = \sigma^2",
+            r"\mathbb{E}\left[\frac{1}{n}\sum_{i=1}^n (x_i - \hat\mu)^2\right] = \sigma^2",
+            "x_i: random",
+        ),
     ],
 )
 

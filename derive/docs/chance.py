@@ -121,8 +121,12 @@ def independent_variables(base, names):
 
     E, Var and Cov are read under that law (the result's own probability model, if any, is set aside):
     a formula that holds at every point holds for independent random variables of any law, as far as
-    the sampled laws tell; a point that refutes it names the law it fails under.
+    the sampled laws tell; a point that refutes it names the law it fails under. A sequence ``x_i: random``
+    is read only as the result's own i.i.d. samples (its vocabulary's ``random_samples``), under its model.
     """
+    names = [name for name in names if not _samples_of(base, name)]
+    if not names:
+        return base
     if any("_" in name or "^" in name for name in names):
         indexed = next(name for name in names if "_" in name or "^" in name)
         raise VocabularyError(
@@ -160,6 +164,12 @@ def independent_variables(base, names):
         samplers[values[name]] = dom.vector(VALUES)
         samplers[laws[name]] = dom.probability_vector(VALUES)
     return dataclasses.replace(base.with_samplers(samplers), entries=entries, expectation=(expectation, variance))
+
+
+def _samples_of(vocab, name) -> bool:
+    """Whether ``name`` (x_i, X_t) is the sequence of i.i.d. samples the vocabulary's own model draws."""
+    family, _, index = name.partition("_")
+    return bool(index) and family in vocab.random_samples and vocab.expectation is not None
 
 
 def entries_model(base, unbiased: bool = False):

@@ -23,6 +23,11 @@ PAIRS = [
         r"x: vector; y: vector",
         r"cos_{sim}(x, y) = \frac{x \cdot y}{\|x\| \|y\|} = \frac{\sum_i x_i y_i}{\sqrt{\sum_i x_i^2} \sqrt{\sum_i y_i^2}}",
         r"cos_{sim}(x, y) = \frac{x \cdot y}{\|x\| \|y\|} = \frac{\sum_i x_i y_i}{\sqrt{\sum_i x_i^2} \sum_i y_i^2}",
+    ),    (
+        "a sequence declared random is the result's own i.i.d. samples (the unbiased sample variance)",
+        r"minibatch_mean_variance; x_i: random",
+        r"\mathbb{E}\left[\frac{1}{n-1}\sum_{i=1}^n (x_i - \hat\mu)^2\right] = \sigma^2",
+        r"\mathbb{E}\left[\frac{1}{n}\sum_{i=1}^n (x_i - \hat\mu)^2\right] = \sigma^2",
     ),
 ]
 
@@ -48,3 +53,9 @@ def test_two_letters_side_by_side_stay_a_product(tmp_path):
 def test_a_word_under_a_result_is_not_taken_as_a_name(tmp_path):
     result, detail = verdict(tmp_path, "sigmoid_derivative", r"ELO_A = 2600 + 16 (1 - 0.849) = 2602")
     assert "names the value" not in detail, (result, detail)
+
+
+def test_a_sequence_declared_random_without_a_model_of_samples_is_not_read(tmp_path):
+    """x_i: random where the notation draws no samples of its own: the sequence is not modelled (UNKNOWN, why)."""
+    result, detail = verdict(tmp_path, "x_i: random", r"\mathbb{E}\left[\frac{1}{n}\sum_{i=1}^n x_i\right] = 0")
+    assert result == "UNKNOWN" and "i.i.d. samples" in detail, (result, detail)
