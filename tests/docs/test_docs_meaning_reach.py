@@ -23,7 +23,8 @@ PAIRS = [
         r"x: vector; y: vector",
         r"cos_{sim}(x, y) = \frac{x \cdot y}{\|x\| \|y\|} = \frac{\sum_i x_i y_i}{\sqrt{\sum_i x_i^2} \sqrt{\sum_i y_i^2}}",
         r"cos_{sim}(x, y) = \frac{x \cdot y}{\|x\| \|y\|} = \frac{\sum_i x_i y_i}{\sqrt{\sum_i x_i^2} \sum_i y_i^2}",
-    ),    (
+    ),
+    (
         "a sequence declared random is the result's own i.i.d. samples (the unbiased sample variance)",
         r"minibatch_mean_variance; x_i: random",
         r"\mathbb{E}\left[\frac{1}{n-1}\sum_{i=1}^n (x_i - \hat\mu)^2\right] = \sigma^2",
@@ -40,7 +41,9 @@ def test_a_correct_formula_passes_and_its_wrong_variant_fails(name, tag, correct
 
 def test_a_word_is_a_name_only_at_the_head_of_a_chain_of_three_sides(tmp_path):
     """WER = (S + D + I)/N alone defines WER: nothing is left to check."""
-    result, detail = verdict(tmp_path, "S: positive; D: positive; I: positive; N: positive", r"WER = \frac{S + D + I}{N}")
+    result, detail = verdict(
+        tmp_path, "S: positive; D: positive; I: positive; N: positive", r"WER = \frac{S + D + I}{N}"
+    )
     assert result == "UNKNOWN" and "not bound" in detail, detail
 
 
