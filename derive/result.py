@@ -16,6 +16,7 @@ import sympy as sp
 
 from derive.domain import Domain, Point
 from derive.errors import DefinitionError
+from derive.symbolic import PROOF_STRATEGIES
 
 RELATIONS = ("=", "<=", ">=", "<", ">")
 _SYMPY_RELATION = {sp.Eq: "=", sp.Le: "<=", sp.Ge: ">=", sp.Lt: "<", sp.Gt: ">"}
@@ -35,10 +36,13 @@ class Step:
     because: str = ""
     relation: str = "="
     by: Any = ()
+    proof: str = ""  # the strategy that proves it symbolically (a hint, tried first: derive.symbolic)
 
     def __post_init__(self):
         if self.relation not in RELATIONS:
             raise DefinitionError(f"step relation must be one of {RELATIONS}, got {self.relation!r}")
+        if self.proof and self.proof not in PROOF_STRATEGIES:
+            raise DefinitionError(f"step proof= names a strategy of {PROOF_STRATEGIES}, got {self.proof!r}")
         object.__setattr__(self, "by", _links(self.by, self.because, "step", slot_required=False))
 
 

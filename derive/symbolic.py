@@ -34,12 +34,14 @@ import time
 from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import sympy as sp
 
 from derive.notation import unfold
 
 __all__ = [
+    "PROOF_STRATEGIES",
     "Assumptions",
     "OutOfTime",
     "SymbolicVerdict",
@@ -605,20 +607,87 @@ def _further_candidates(atomic):
         yield sp.simplify(sp.numer(sp.together(atomic)))
 
 
-def _prove_zero_further(form, assumptions):
-    """The rules above, then the usual candidates and a case split of min, max and Piecewise: the method, or ''."""
-    if not form.has(sp.Sum, sp.Min, sp.Max, sp.Piecewise):
+class _Difference:
+    """The difference of a step's sides in normal form, with the forms the strategies share computed once."""
+
+    def __init__(self, form, assumptions):
+        self.form, self.assumptions = form, assumptions
+
+    @cached_property
+    def reordered(self):
+        return _reordered(self.form)
+
+    @cached_property
+    def atomic(self):
+        return atomize_sums(self.form)
+
+    @cached_property
+    def further(self):
+        """The normal form after the further rules, its sums atomized (None where those rules cannot apply)."""
+        if not self.form.has(sp.Sum, sp.Min, sp.Max, sp.Piecewise):
+            return None
+        rewritten = normal_form(peel_shifted_bounds(self.form), self.assumptions)
+        return atomize_sums(pull_signed_factors(closed_form_sums(split_index_powers(rewritten))))
+
+
+def _by_reordering(difference):
+    return "sums multiplied out and reordered" if difference.reordered == 0 else ""
+
+
+def _by_algebra(difference):
+    if any(_is_zero(candidate) for candidate in _zero_candidates(difference.atomic)):
+        return "algebraic simplification"
+    return ""
+
+
+def _by_reordering_then_algebra(difference):
+    if difference.reordered is None:
         return ""
-    rewritten = normal_form(peel_shifted_bounds(form), assumptions)
-    atomic = atomize_sums(pull_signed_factors(closed_form_sums(split_index_powers(rewritten))))
-    for candidate in _further_candidates(atomic):
-        if _is_zero(candidate) or _branches_vanish(candidate):
-            return "further rules (shifted bounds, closed-form sums, signs out of min/max)"
-    if atomic.has(sp.Min, sp.Max, sp.Piecewise):
+    expanded = _expand(atomize_sums(difference.reordered))
+    if _is_zero(expanded) or _is_zero(sp.cancel(sp.together(expanded))):
+        return "sums reordered, then algebraic simplification"
+    return ""
+
+
+def _by_further_rules(difference):
+    """The rules above (shifted bounds, closed-form sums, signs out of min and max), then the usual candidates."""
+    atomic = difference.further
+    if atomic is not None:
+        for candidate in _further_candidates(atomic):
+            if _is_zero(candidate) or _branches_vanish(candidate):
+                return "further rules (shifted bounds, closed-form sums, signs out of min/max)"
+    return ""
+
+
+def _by_case_split(difference):
+    atomic = difference.further
+    if atomic is not None and atomic.has(sp.Min, sp.Max, sp.Piecewise):
         cases = sp.simplify(sp.piecewise_fold(atomic.rewrite(sp.Piecewise)))
         if _is_zero(cases) or _branches_vanish(cases):
             return "case split of min, max and Piecewise"
     return ""
+
+
+def _by_merging(difference):
+    if difference.reordered is None:
+        return ""
+    rest, summands = _merged_summands(difference.reordered)
+    if summands and _vanishes(rest) and all(_vanishes(body) for body in summands.values()):
+        return "sums over the same range merged, summand simplified"
+    return ""
+
+
+# The ladder prove_zero climbs once the normal form is not 0 itself, cheapest first: the first
+# strategy that reaches 0 names the method. A step may name the one that proves it (Step(proof=…)):
+# that strategy is tried first, and the ladder still runs when it does not prove the step.
+_ZERO_LADDER = {
+    "reordered": _by_reordering,
+    "algebra": _by_algebra,
+    "reordered algebra": _by_reordering_then_algebra,
+    "further rules": _by_further_rules,
+    "case split": _by_case_split,
+    "merged sums": _by_merging,
+}
 
 
 def _lattice_lower_bounds(expr):
@@ -696,9 +765,15 @@ def _guarded(budget: float, attempt) -> SymbolicVerdict:
 
 
 def prove_zero(
-    expr, assumptions: Assumptions = Assumptions(), budget: float = DEFAULT_BUDGET_SECONDS
+    expr, assumptions: Assumptions = Assumptions(), budget: float = DEFAULT_BUDGET_SECONDS, hint: str = ""
 ) -> SymbolicVerdict:
-    """Whether SymPy shows ``expr == 0`` under ``assumptions`` within ``budget`` seconds."""
+    """Whether SymPy shows ``expr == 0`` under ``assumptions`` within ``budget`` seconds.
+
+    ``hint`` names the strategy of the ladder expected to prove it (:data:`PROOF_STRATEGIES`): it is
+    tried first, so the strategies before it in the ladder are skipped when it succeeds; when it does
+    not, the whole ladder runs as without a hint. Either way the verdict and method are the ladder's
+    when the hint names the first strategy that proves the step.
+    """
 
     def attempt():
         if isinstance(expr, sp.MatrixExpr) or getattr(expr, "is_Matrix", False):
@@ -711,35 +786,46 @@ def prove_zero(
             return SymbolicVerdict(True, "normal form of sums")
         if form.has(sp.Subs):
             return SymbolicVerdict(False, _SUBSTITUTION_LEFT)
-        reordered = _reordered(form)
-        if reordered == 0:
-            return SymbolicVerdict(True, "sums multiplied out and reordered")
-        atomic = atomize_sums(form)
-        for candidate in _zero_candidates(atomic):
-            if _is_zero(candidate):
-                return SymbolicVerdict(True, "algebraic simplification")
-        if reordered is not None:
-            expanded = _expand(atomize_sums(reordered))
-            if _is_zero(expanded) or _is_zero(sp.cancel(sp.together(expanded))):
-                return SymbolicVerdict(True, "sums reordered, then algebraic simplification")
-        further = _prove_zero_further(form, assumptions)
-        if further:
-            return SymbolicVerdict(True, further)
-        if reordered is not None:
-            rest, summands = _merged_summands(reordered)
-            if summands and _vanishes(rest) and all(_vanishes(body) for body in summands.values()):
-                return SymbolicVerdict(True, "sums over the same range merged, summand simplified")
+        difference = _Difference(form, assumptions)
+        tried = _ZERO_LADDER[hint](difference) if hint in _ZERO_LADDER else ""
+        if tried:
+            return SymbolicVerdict(True, tried)
+        for name, strategy in _ZERO_LADDER.items():
+            method = "" if name == hint else strategy(difference)  # a hint that failed fails again
+            if method:
+                return SymbolicVerdict(True, method)
         return SymbolicVerdict(False, "SymPy could not reduce the difference to 0")
 
     return _guarded(budget, attempt)
 
 
+def _by_lattice_bound(atomic, strict):
+    for bound in _lattice_lower_bounds(atomic):
+        if bound.is_positive if strict else bound.is_nonnegative:
+            return "a min (max) bounded by one of its arguments"
+    return ""
+
+
 def prove_nonnegative(
-    expr, assumptions: Assumptions = Assumptions(), budget: float = DEFAULT_BUDGET_SECONDS, strict: bool = False
+    expr,
+    assumptions: Assumptions = Assumptions(),
+    budget: float = DEFAULT_BUDGET_SECONDS,
+    strict: bool = False,
+    hint: str = "",
 ) -> SymbolicVerdict:
-    """Whether SymPy shows ``expr ≥ 0`` (``> 0`` if strict) under ``assumptions``."""
+    """Whether SymPy shows ``expr ≥ 0`` (``> 0`` if strict) under ``assumptions``.
+
+    ``hint`` as for :func:`prove_zero`: ``"lattice bound"`` tries the bound by a min's (max's)
+    arguments first.
+    """
 
     def attempt():
+        if hint == "lattice bound":
+            form = normal_form(expr, assumptions)
+            if not form.has(sp.Subs):
+                method = _by_lattice_bound(atomize_sums(form), strict)
+                if method:
+                    return SymbolicVerdict(True, method)
         # before sums are expanded: a Σ of squares is ≥ 0 as written, not once multiplied out
         written = atomize_sums(products_as_sums(evaluate_derivatives(unfold(expr))))
         if not written.has(sp.Subs) and (written.is_positive if strict else written.is_nonnegative):
@@ -751,9 +837,13 @@ def prove_nonnegative(
         for candidate in (atomic, sp.factor(sp.together(atomic)), sp.simplify(atomic)):
             if candidate.is_positive if strict else candidate.is_nonnegative:
                 return SymbolicVerdict(True, "sign decided by SymPy")
-        for bound in _lattice_lower_bounds(atomic):
-            if bound.is_positive if strict else bound.is_nonnegative:
-                return SymbolicVerdict(True, "a min (max) bounded by one of its arguments")
+        method = _by_lattice_bound(atomic, strict)
+        if method:
+            return SymbolicVerdict(True, method)
         return SymbolicVerdict(False, "SymPy could not decide the sign")
 
     return _guarded(budget, attempt)
+
+
+#: the names a step may give as the strategy that proves it (``Step(proof=…)``)
+PROOF_STRATEGIES = (*_ZERO_LADDER, "lattice bound")

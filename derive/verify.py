@@ -77,12 +77,12 @@ def domain_assumptions(result: Result, domain) -> Assumptions:
     return Assumptions(ranges, result.rules)
 
 
-def _symbolic(previous, current, relation, assumptions):
+def _symbolic(previous, current, relation, assumptions, hint=""):
     if relation == "=":
-        return prove_zero(previous - current, assumptions)
+        return prove_zero(previous - current, assumptions, hint=hint)
     if relation in ("<=", "<"):
-        return prove_nonnegative(current - previous, assumptions, strict=relation == "<")
-    return prove_nonnegative(previous - current, assumptions, strict=relation == ">")
+        return prove_nonnegative(current - previous, assumptions, strict=relation == "<", hint=hint)
+    return prove_nonnegative(previous - current, assumptions, strict=relation == ">", hint=hint)
 
 
 class PointValues:
@@ -166,7 +166,7 @@ def check_step(previous, step, values: PointValues, assumptions) -> StepReport:
     if counterexample:
         status, method = FAILED, "numeric check failed"
     else:
-        verdict = _symbolic(previous, step.expr, step.relation, assumptions)
+        verdict = _symbolic(previous, step.expr, step.relation, assumptions, step.proof)
         status, method = (PROVED if verdict.proved else NUMERIC_ONLY), verdict.method
     return StepReport(
         step.because,

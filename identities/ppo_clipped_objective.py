@@ -114,11 +114,11 @@ positive_advantage = Claim(
     steps=[
         Step(L(A_pos)),
         Step(sp.Min(r * A_pos, clip * A_pos), because=r"definition of $L^{\mathrm{CLIP}}$"),
-        Step(A_pos * sp.Min(r, clip), because=r"$A > 0$ comes out of the minimum"),
+        Step(A_pos * sp.Min(r, clip), because=r"$A > 0$ comes out of the minimum", proof="further rules"),
         Step(
             A_pos * sp.Min(r, 1 + epsilon), because=r"$\operatorname{min}(r, \operatorname{max}(r, 1 - \epsilon)) = r$"
         ),
-        Step(upper_piecewise, because=r"cases $r \le 1 + \epsilon$ and $r > 1 + \epsilon$"),
+        Step(upper_piecewise, because=r"cases $r \le 1 + \epsilon$ and $r > 1 + \epsilon$", proof="case split"),
     ],
     oracle=oracle_objective,
     domain=Domain({r: positive("0.05", 3), epsilon: width, A_pos: positive("0.05", 3)}),
@@ -131,12 +131,16 @@ negative_advantage = Claim(
     steps=[
         Step(L(A_neg)),
         Step(sp.Min(r * A_neg, clip * A_neg), because=r"definition of $L^{\mathrm{CLIP}}$"),
-        Step(A_neg * sp.Max(r, clip), because=r"$A < 0$ comes out and turns the minimum into a maximum"),
+        Step(
+            A_neg * sp.Max(r, clip),
+            because=r"$A < 0$ comes out and turns the minimum into a maximum",
+            proof="further rules",
+        ),
         Step(
             A_neg * sp.Max(r, 1 - epsilon),
             because=r"$\operatorname{max}(r, \operatorname{clip}(r, 1 - \epsilon, 1 + \epsilon)) = \operatorname{max}(r, 1 - \epsilon)$",
         ),
-        Step(lower_piecewise, because=r"cases $r \le 1 - \epsilon$ and $r > 1 - \epsilon$"),
+        Step(lower_piecewise, because=r"cases $r \le 1 - \epsilon$ and $r > 1 - \epsilon$", proof="case split"),
     ],
     oracle=oracle_objective,
     domain=Domain({r: positive("0.05", 3), epsilon: width, A_neg: negative}),
@@ -149,7 +153,7 @@ pessimistic = Claim(
     steps=[
         Step(L(A)),
         Step(sp.Min(r * A, clip * A), because=r"definition of $L^{\mathrm{CLIP}}$"),
-        Step(r * A, relation="<=", because="a minimum is at most each of its arguments"),
+        Step(r * A, relation="<=", because="a minimum is at most each of its arguments", proof="lattice bound"),
     ],
     oracle=oracle_objective,
     domain=Domain({r: positive("0.05", 3), epsilon: width, A: reals(-3, 3)}),

@@ -258,6 +258,7 @@ blocks = Claim(
             Sum(relative_term(i, n - m), i, h),
             because=r"part {by} in block $i$, with $\theta = \theta_i$, multiplied out",
             by=pair_score,
+            proof="merged sums",
         ),
     ],
     oracle=oracle_blocks,
@@ -273,8 +274,9 @@ shifted = Claim(
             Sum(relative_term(i, (n + s) - (m + s)), i, h),
             because=r"part {by} at positions $m + s$, $n + s$; $(n + s) - (m + s) = n - m$",
             by=blocks,
+            proof="merged sums",
         ),
-        Step(RopeScore(m, n, h), because="part {by}", by=blocks),
+        Step(RopeScore(m, n, h), because="part {by}", by=blocks, proof="merged sums"),
     ],
     oracle=oracle_shifted,
 )
