@@ -22,7 +22,6 @@ from derive.figures import Figure, coordinates
 from derive.identities.linearity_of_expectation import linearity_of_expectation
 from derive.identities.minibatch_mean_variance import ParametrisedLawSampler
 from derive.notation import Notation, Sum, d, delta, i, j
-from derive.oracles import mp_expectation_iid
 from derive.vocabulary import Vocabulary, VocabularyError, number_of, vector_of
 
 q = sp.IndexedBase("q", real=True)  # query
@@ -59,19 +58,48 @@ scaled = score / sp.sqrt(d)
 # --- oracles: exact enumeration over every outcome of the sampled discrete law --------
 
 
+def score_moments(values, weights, dim: int, powers, scale=1) -> list:
+    """𝔼[(scale · q·k)^p] for each p in ``powers``, by enumerating all |values|^(2·dim) outcomes of (q, k) once.
+
+    The outcomes in lexicographic order, each probability the product w_{a_1} w_{a_2} … taken left
+    to right (:func:`derive.oracles.mp_expectation_iid`'s order and arithmetic): one enumeration serves
+    every power, each 𝔼 summed as that function would sum it alone.
+    """
+    totals = [0] * len(powers)
+    chosen = [0] * dim  # the indices of q's components; k's are paired with them as they are chosen
+    products = [[u * v for v in values] for u in values]  # q_t k_t, each product computed once
+
+    def walk_k(t, probability, dot):  # dot: Σ_{s<t} q_s k_s, summed left to right as sum() does
+        if t == dim:
+            scaled = scale * dot
+            for position, power in enumerate(powers):
+                totals[position] = totals[position] + probability * scaled**power
+            return
+        row = products[chosen[t]]
+        for a in range(len(values)):
+            walk_k(t + 1, probability * weights[a], dot + row[a])
+
+    def walk_q(t, probability):
+        if t == dim:
+            walk_k(0, probability, 0)
+            return
+        for a in range(len(values)):
+            chosen[t] = a
+            walk_q(t + 1, probability * weights[a])
+
+    walk_q(0, 1)
+    return totals
+
+
 def score_moment(values, weights, dim: int, power: int, scale=1):
     """𝔼[(scale · q·k)^power] by enumerating all |values|^(2·dim) outcomes of (q, k)."""
-
-    def moment(outcome):
-        dot = sum(outcome[t] * outcome[dim + t] for t in range(dim))
-        return (scale * dot) ** power
-
-    return mp_expectation_iid(values, weights, 2 * dim, moment)
+    return score_moments(values, weights, dim, (power,), scale)[0]
 
 
 def score_variance(values, weights, dim: int, scale=1):
-    """Var(scale · q·k) = 𝔼[Y²] − 𝔼[Y]², each by enumeration."""
-    return score_moment(values, weights, dim, 2, scale) - score_moment(values, weights, dim, 1, scale) ** 2
+    """Var(scale · q·k) = 𝔼[Y²] − 𝔼[Y]², both from one enumeration."""
+    second, first = score_moments(values, weights, dim, (2, 1), scale)
+    return second - first**2
 
 
 def _law(point):

@@ -183,3 +183,25 @@ def test_expectation_rewrites_under_symbolic_sums():
     assert not prove_zero(E(q[i] * q[j]) - 1, rules).proved
     assert prove_zero(Var(score) - d, rules).proved
     assert score_moment(*RADEMACHER, 3, 2) == 3
+
+
+def test_the_one_pass_enumeration_gives_the_generic_enumerations_numbers_digit_for_digit():
+    from derive.identities.attention_scaling import score_moments
+    from derive.oracles import mp_expectation_iid
+    from derive.verify import claim_points
+
+    result = load("attention_scaling")
+    for point in claim_points(result, 1)[:8]:
+        values, weights = point.L[: len(point.L) // 2], point.L[len(point.L) // 2 :]
+        with mpmath.workdps(60):
+            scale = 1 / mpmath.sqrt(point.d)
+            for power in (1, 2, 4):
+                generic = mp_expectation_iid(
+                    values,
+                    weights,
+                    2 * point.d,
+                    lambda o: (scale * sum(o[t] * o[point.d + t] for t in range(point.d))) ** power,
+                )
+                assert score_moments(values, weights, point.d, (2, power), scale)[1] == generic
+    coin = ((mpmath.mpf(-1), mpmath.mpf(1)), (mpmath.mpf(0.25), mpmath.mpf(0.75)))
+    assert score_moments(*coin, 1, (1, 2)) == [mpmath.mpf(0.25), 1]  # E[q]E[k] = 0.5², (qk)² = 1
