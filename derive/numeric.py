@@ -16,6 +16,7 @@ import sympy as sp
 from derive.compile import COMPARISONS, Fallback, environment
 from derive.compile import run as run_plan
 from derive.domain import Point
+from derive.limits import dominant_limit
 from derive.notation import unfold
 from derive.symbolic import canonical_dummies
 
@@ -127,25 +128,41 @@ def _instantiate(expr, ints: tuple):
 def _doit_keeping_limits(expr):
     """``expr.doit()``, but each limit only inside: it is taken once the point's values are in,
     since its value may depend on their signs (lim e^{a/T} as T → 0⁺ is 0 or ∞)."""
-    held = {limit: sp.Dummy() for limit in expr.atoms(sp.Limit)}
+    # a limit that holds no value of the point (lim t log t) is the same at every point and every size: taken once
+    limits = expr.atoms(sp.Limit)
+    expr = expr.xreplace({limit: _constant_limit(limit) for limit in limits if _is_constant(limit)})
+    held = {limit: sp.Dummy() for limit in limits if not _is_constant(limit)}
     if not held:
         return expr.doit()
     done = expr.xreplace(held).doit()
     return done.xreplace({d: limit.func(limit.args[0].doit(), *limit.args[1:]) for limit, d in held.items()})
 
 
+def _is_constant(limit) -> bool:
+    return not limit.free_symbols and not limit.has(sp.Float)
+
+
+@lru_cache(maxsize=256)
+def _constant_limit(limit):
+    return limit.doit()
+
+
 def exact_limits(expr):
-    """``expr`` with the numbers inside each limit made exact: every Float the rational it stands for.
+    """``expr`` with the numbers inside each limit made exact: every Float the rational it stands for;
+    then each limit that its dominant terms decide (:func:`derive.limits.dominant_limit`) replaced by its value.
 
     SymPy's ``limit`` turns the Floats it is given into rationals itself (``nsimplify``: a
     search for a simple closed form by integer relations, then the decimal digits), which
     cost more than the limit; the point's values are exact binary numbers, so they go in
     as such. The limit is then taken of the same function up to the last of the 60 digits.
     """
-    return expr.replace(
-        lambda e: isinstance(e, sp.Limit) and e.has(sp.Float),
-        lambda e: e.xreplace({number: sp.Rational(number) for number in e.atoms(sp.Float)}),
-    )
+
+    def exact(limit):
+        limit = limit.xreplace({number: sp.Rational(number) for number in limit.atoms(sp.Float)})
+        value = dominant_limit(limit)
+        return limit if value is None else value
+
+    return expr.replace(lambda e: isinstance(e, sp.Limit), exact)
 
 
 class _NotElementary(Exception):

@@ -1,0 +1,146 @@
+"""Limits of exponentials, powers and logarithms of one variable by their dominant terms, exactly, or None.
+
+A limit at a sample point holds only numbers besides its variable. Write the variable
+so that a new variable h tends to +∞ (x = 1/h as x → 0⁺, x = h as x → ∞); each
+subexpression is then described by its leading term a·h^p·e^{c h}·(log h)^m, meaning
+the subexpression is that term times (1 + o(1)), with p, c exact rationals, a a real number
+SymPy knows is not 0 (a rational, log 2, e^{1/3}) and m an integer:
+
+* a product multiplies leading terms, an integer power raises them;
+* a sum keeps the terms of the largest (c, p, m) (e^{ch} outgrows any power of h, a
+  power any power of log h) and adds their coefficients; if those cancel, the leading
+  term is unknown and the answer is None;
+* e^{f} is 1 + o(1) where f → 0, and e^{d}·e^{c h} where f is exactly c·h + d;
+* log f is c h, p log h or log a, whichever leads (where a is known to be positive;
+  not where a = 1, since log(1 + o(1)) is decided by the o(1)).
+
+The limit is 0 when the leading term tends to 0, ``a`` when it is the constant a, and
+None otherwise (an infinite limit, or anything outside these rules), when SymPy's
+``limit`` takes over. Only rational values are returned: they are exactly the numbers
+SymPy's limit gives, so the values evaluated from them are the same to the last digit.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import NamedTuple
+
+import sympy as sp
+
+
+class _Unknown(Exception):
+    """Outside the rules: the limit goes to SymPy."""
+
+
+class Leading(NamedTuple):
+    """a·h^p·e^{c h}·(log h)^m, the leading term of a subexpression as h → +∞."""
+
+    a: sp.Rational
+    p: sp.Rational
+    c: sp.Rational
+    m: int
+
+    def key(self) -> tuple:
+        return (Fraction(int(self.c.p), int(self.c.q)), Fraction(int(self.p.p), int(self.p.q)), self.m)
+
+    def vanishes(self) -> bool:
+        return self.key() < (0, 0, 0)
+
+    def times(self, other: Leading) -> Leading:
+        return Leading(self.a * other.a, self.p + other.p, self.c + other.c, self.m + other.m)
+
+
+_ONE = Leading(sp.Integer(1), sp.Integer(0), sp.Integer(0), 0)
+
+
+def _rational(value) -> sp.Rational:
+    if not (isinstance(value, sp.Basic) and value.is_Rational):
+        raise _Unknown(value)
+    return value
+
+
+def _coefficient(value):
+    """A real number SymPy knows is not 0 (a rational, log 2, e^{1/3}), else outside the rules."""
+    if not (isinstance(value, sp.Basic) and value.is_number and value.is_real is True and value.is_zero is False):
+        raise _Unknown(value)
+    return value
+
+
+def _leading(expr, h) -> Leading:
+    if expr == h:
+        return Leading(sp.Integer(1), sp.Integer(1), sp.Integer(0), 0)
+    if h not in expr.free_symbols:
+        return Leading(_coefficient(expr), sp.Integer(0), sp.Integer(0), 0)
+    if expr.is_Mul:
+        result = _ONE
+        for factor in expr.args:
+            result = result.times(_leading(factor, h))
+        return result
+    if expr.is_Add:
+        terms = [_leading(term, h) for term in expr.args]
+        top = max(term.key() for term in terms)
+        leaders = [term for term in terms if term.key() == top]
+        total = sp.Add(*(term.a for term in leaders))
+        if total == 0:
+            raise _Unknown("the leading terms cancel")
+        return leaders[0]._replace(a=_coefficient(total))
+    if expr.is_Pow:
+        base, exponent = expr.args
+        if not exponent.is_Integer:
+            raise _Unknown(expr)
+        inner, k = _leading(base, h), int(exponent)
+        return Leading(_coefficient(inner.a**k), inner.p * k, inner.c * k, inner.m * k)
+    if isinstance(expr, sp.exp):
+        return _exponential(expr.args[0], h)
+    if isinstance(expr, sp.log):
+        return _logarithm(expr.args[0], h)
+    raise _Unknown(expr)
+
+
+def _exponential(argument, h) -> Leading:
+    if _leading(argument, h).vanishes():
+        return _ONE  # e^{o(1)} = 1 + o(1)
+    expanded = sp.expand(argument)
+    rate = expanded.coeff(h, 1)
+    constant = sp.expand(expanded - rate * h)
+    if h in rate.free_symbols or h in constant.free_symbols or constant.is_real is not True:
+        raise _Unknown(argument)
+    return Leading(_coefficient(sp.exp(constant)), sp.Integer(0), _rational(rate), 0)
+
+
+def _logarithm(argument, h) -> Leading:
+    inner = _leading(argument, h)
+    if inner.a.is_positive is not True:
+        raise _Unknown("the logarithm of a number not known to be positive")
+    if inner.c != 0:
+        return Leading(inner.c, sp.Integer(1), sp.Integer(0), 0)
+    if inner.p != 0:
+        return Leading(inner.p, sp.Integer(0), sp.Integer(0), 1)
+    if inner.m != 0:
+        raise _Unknown("log log h")
+    return Leading(_coefficient(sp.log(inner.a)), sp.Integer(0), sp.Integer(0), 0)  # log a + o(1), a ≠ 1
+
+
+def dominant_limit(limit: sp.Limit):
+    """The value of ``limit`` (a SymPy ``Limit`` of numbers and its variable) as an exact rational, or None."""
+    body, variable, point, direction = limit.args
+    h = sp.Dummy("h", positive=True)
+    if point == 0 and str(direction) == "+":
+        body = body.xreplace({variable: 1 / h})
+    elif point == sp.oo:
+        body = body.xreplace({variable: h})
+    else:
+        return None
+    if body.free_symbols - {h}:
+        return None
+    if body == 0:
+        return sp.Integer(0)
+    try:
+        leading = _leading(body, h)
+    except _Unknown:
+        return None
+    if leading.vanishes():
+        return sp.Integer(0)
+    if leading.key() == (0, 0, 0) and leading.a.is_Rational:
+        return leading.a
+    return None

@@ -1,0 +1,73 @@
+"""Limits by their dominant terms: the values SymPy's limit gives, or no answer (SymPy then takes it)."""
+
+import mpmath
+import pytest
+import sympy as sp
+
+import derive.numeric as numeric
+from derive.domain import Point
+from derive.limits import dominant_limit
+from derive.numeric import evaluate, holds
+
+T = sp.Symbol("T", positive=True)
+t = sp.Symbol("t", positive=True)
+R = sp.Rational
+
+DECIDED = [
+    sp.Limit(sp.exp(R(3, 7) / T) / (sp.exp(R(3, 7) / T) + sp.exp(R(1, 5) / T) + sp.exp(R(-2, 3) / T)), T, 0, "+"),
+    sp.Limit(sp.exp(R(1, 5) / T) / (sp.exp(R(3, 7) / T) + sp.exp(R(1, 5) / T)), T, 0, "+"),
+    sp.Limit(sp.exp(R(1, 5) / T) / (sp.exp(R(3, 7) / T) + sp.exp(R(1, 5) / T)), T, sp.oo, "-"),
+    sp.Limit(sp.exp(-R(5, 3) * t), t, sp.oo, "-"),
+    sp.Limit(t * sp.log(t / R(3, 8)), t, 0, "+"),
+    sp.Limit(t * sp.log(t) - t * sp.log(R(3, 8)), t, 0, "+"),
+    sp.Limit((1 + T) ** 2 / (T**2 + 3), T, sp.oo, "-"),
+    sp.Limit(t**2 * sp.log(t) ** 3 / sp.exp(t), t, sp.oo),
+    sp.Limit(sp.log(2 + t) / sp.log(2), t, 0, "+"),
+    sp.Limit((sp.exp(1 / t + 1) + 1) / sp.exp(1 / t + 1), t, 0, "+"),
+    sp.Limit(sp.log(t**2) / sp.log(t), t, sp.oo),
+]
+LEFT_TO_SYMPY = [
+    sp.Limit(sp.exp(R(5, 3) / T), T, 0, "+"),  # infinite
+    sp.Limit(sp.exp(T) - sp.exp(T + 1), T, sp.oo),  # infinite
+    sp.Limit(T * sp.sin(1 / T), T, 0, "+"),  # sin is outside the rules
+    sp.Limit(sp.log(1 + t) / t, t, 0, "+"),  # log(1 + o(1)): the o(1) decides
+    sp.Limit(sp.exp(1 / t + 1) / sp.exp(1 / t), t, 0, "+"),  # the value e is not rational
+    sp.Limit((t**2 - 1) / (t - 1), t, 1),  # not at 0⁺ or ∞
+    sp.Limit(sp.exp(1 / t) - sp.exp(1 / t), t, 0, "+"),  # SymPy cancels it to 0 itself
+]
+
+
+@pytest.mark.parametrize("limit", DECIDED, ids=str)
+def test_a_limit_decided_by_its_dominant_terms_is_sympys_value(limit):
+    value = dominant_limit(limit)
+    assert value is not None and value.is_Rational and value == limit.doit()
+
+
+@pytest.mark.parametrize("limit", LEFT_TO_SYMPY, ids=str)
+def test_a_limit_outside_the_rules_is_left_to_sympy(limit):
+    value = dominant_limit(limit)
+    assert value is None or value == limit.doit()
+
+
+def test_the_cancelling_leading_terms_are_not_guessed():
+    h = sp.Symbol("h", positive=True)
+    limit = sp.Limit((sp.exp(h) + 1) / sp.exp(h) - 1, h, sp.oo)  # the leading 1 − 1 cancels: the answer is 0
+    assert dominant_limit(limit) is None and limit.doit() == 0
+
+
+a, b = sp.symbols("a b", real=True)
+SOFTMAX_COLD = sp.Limit(sp.exp(a / T) / (sp.exp(a / T) + sp.exp(b / T)), T, 0, "+")
+
+
+@pytest.mark.parametrize("point", [{a: "0.75", b: "-1.5"}, {a: "-0.25", b: "2.125"}, {a: "1.0625", b: "1.03125"}])
+def test_a_step_with_a_limit_gets_the_same_verdict_by_both_paths(point, monkeypatch):
+    at = Point({s: mpmath.mpf(v) for s, v in point.items()})
+    right = sp.Piecewise((1, a > b), (0, True))  # the weight of the larger logit tends to 1
+    wrong = sp.Rational(1, 2)
+    fast = evaluate(SOFTMAX_COLD, at)
+    assert holds("=", fast, evaluate(right, at))[0] and not holds("=", fast, evaluate(wrong, at))[0]
+    monkeypatch.setattr(numeric, "dominant_limit", lambda limit: None)
+    numeric._instantiate.cache_clear()
+    slow = evaluate(SOFTMAX_COLD, at)
+    assert slow == fast
+    assert holds("=", slow, evaluate(right, at))[0] and not holds("=", slow, evaluate(wrong, at))[0]
