@@ -26,6 +26,7 @@ __all__ = [
     "Dimension",
     "Domain",
     "Index",
+    "Integers",
     "Interval",
     "Matrix",
     "Point",
@@ -36,6 +37,7 @@ __all__ = [
     "dimension",
     "dimensions",
     "index",
+    "integers",
     "matrix",
     "positive",
     "probability_vector",
@@ -118,12 +120,31 @@ class Interval(Sampler):
     low: Any
     high: Any
     positive: bool = False
+    # the bound is the sampler's choice, not a range the symbol has: values beyond it are the symbol's too
+    open_below: bool = False
+    open_above: bool = False
 
     def sample(self, rng, values):
         return uniform(rng, self.low, self.high)
 
     def latex(self, name):
         return rf"{name} > 0" if self.positive else rf"{name} \in \mathbb{{R}}"
+
+
+@dataclass(frozen=True)
+class Integers(Sampler):
+    """An integer drawn from low, …, high; an open end means the integers go on beyond it."""
+
+    low: int
+    high: int
+    open_below: bool = False
+    open_above: bool = False
+
+    def sample(self, rng, values):
+        return rng.randint(self.low, self.high)
+
+    def latex(self, name):
+        return rf"{name} \in \mathbb{{Z}}" if self.open_below else rf"{name} \in \mathbb{{Z}}, {name} \ge {self.low}"
 
 
 @dataclass(frozen=True)
@@ -183,14 +204,19 @@ def index(size) -> Index:
     return Index(size)
 
 
-def reals(low=-3, high=3) -> Interval:
-    """A real number, sampled from [low, high]."""
-    return Interval(low, high)
+def reals(low=-3, high=3, unbounded=False) -> Interval:
+    """A real number, sampled from [low, high]; ``unbounded``: any real, drawn there."""
+    return Interval(low, high, open_below=unbounded, open_above=unbounded)
 
 
-def positive(low="0.05", high=3) -> Interval:
-    """A positive real, sampled from [low, high]."""
-    return Interval(low, high, positive=True)
+def positive(low="0.05", high=3, unbounded=False) -> Interval:
+    """A positive real, sampled from [low, high]; ``unbounded``: any positive real, drawn there."""
+    return Interval(low, high, positive=True, open_above=unbounded)
+
+
+def integers(low: int, high: int, open_below=False, open_above=False) -> Integers:
+    """An integer drawn from low, …, high (open ends: beyond them too)."""
+    return Integers(low, high, open_below, open_above)
 
 
 def vector(size, entries: Interval | None = None) -> Vector:

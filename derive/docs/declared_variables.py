@@ -7,7 +7,7 @@ import sympy as sp
 
 from derive import domain as dom
 from derive.docs.side_names import _normal_name
-from derive.docs.verdict import KIND_SAMPLERS, VECTOR_KINDS, DecideError, kind_word
+from derive.docs.verdict import INTEGER_KINDS, KIND_SAMPLERS, VECTOR_KINDS, DecideError, kind_word
 
 
 def _declare_kinds(reading):
@@ -34,7 +34,8 @@ def _declare_kinds(reading):
         symbol = sp.Symbol(
             f"doc_{key}",
             real=True,
-            positive=True if word in ("positive", "scale", "temperature", "probability") else None,
+            positive=True if word in ("positive", "scale", "temperature", "probability", "positive integer") else None,
+            integer=True if word in INTEGER_KINDS else None,
         )
         reading.extra[key] = symbol
         reading.extra_samplers[symbol] = sampler
@@ -86,7 +87,7 @@ def _free_positive(reading, key):
     reading.extra[key] = symbol
     inside = reading.scope.reals
     positive = inside is not None and sp.Rational(str(inside.low)) >= 0
-    reading.extra_samplers[symbol] = inside if positive else dom.positive()
+    reading.extra_samplers[symbol] = inside if positive else dom.positive(unbounded=True)
 
 
 def _free_probability(reading, key):

@@ -81,7 +81,91 @@ def _check_points(reading):
     )
     if skipped_points and wanted is not None:  # untagged: say where the claim was checked, not "for all values"
         outside = f" where both sides have a value ({_checked_ranges(kept, shown)}{skipped_points} sampled points where a side has none set aside)"
+    if not constant and any(relation in INEQUALITIES for relation in reading.relations):
+        refutation = _far_refutation(reading, domain, kept, (cache, readers), shown, tolerances)
+        if refutation is not None:
+            return refutation
     return _passed(reading, constant, kept_points, outside, tolerances)
+
+
+INEQUALITIES = ("<", ">", "<=", ">=")
+FAR_SCALES = (10, 100)  # how far beyond the sampled box an unbounded number is moved
+FAR_BASES = 6  # the checked points moved there
+CLEAR_VIOLATION = mpmath.mpf(10) ** -20  # relative: a violation that is no rounding of a strict inequality's slack
+
+
+def _far_points(domain, kept) -> list:
+    """The checked points with their unbounded numbers moved 10 and 100 times further out, all together and one at a time.
+
+    A number declared positive or real is drawn from a box ([0.05, 3], [-3, 3]); an inequality such as
+    l/d + d >= l holds there and fails only beyond it (at l > 4).
+    """
+    unbounded = [
+        symbol
+        for symbol, sampler in domain.samplers.items()
+        if isinstance(sampler, (dom.Interval, dom.Integers)) and (sampler.open_above or sampler.open_below)
+    ]
+    if not unbounded:
+        return []
+    groups = [unbounded] + ([[symbol] for symbol in unbounded] if len(unbounded) > 1 else [])
+    far = []
+    with mpmath.workdps(DIGITS):
+        for point in kept[:FAR_BASES]:
+            for scale in FAR_SCALES:
+                for group in groups:
+                    moved, changed = dom.Point(point), False
+                    for symbol in group:
+                        value, sampler = point.get(symbol), domain.samplers[symbol]
+                        if isinstance(value, (mpmath.mpf, int)) and (
+                            (value > 0 and sampler.open_above) or (value < 0 and sampler.open_below)
+                        ):
+                            moved[symbol], changed = value * scale, True  # an integer stays an integer
+                    if changed:
+                        far.append(moved)
+    return far
+
+
+def _far_refutation(reading, domain, kept, cached, shown, tolerances):
+    """A FAIL at a point beyond the sampled box where an inequality is clearly violated, or None.
+
+    Only inequalities are checked there (an identity that holds on the box holds beyond it, and its rounding
+    at large values is no counterexample), and only a violation larger than rounding counts: e^{-x^2} > 0
+    stays true at x = 300, where its slack is below the working precision.
+    """
+    from derive.docs.links import _check_relation, _Link
+    from derive.docs.operations import comparisons_hold
+    from derive.numeric import holds
+
+    cache, readers = cached
+    dimension_symbols = [s for s, v in domain.samplers.items() if isinstance(v, dom.Dimension)]
+    flags = reading.dry.flags
+    for point in _far_points(domain, kept):
+        dims = {s: point[s] for s in dimension_symbols if s in point}
+        key = tuple(sorted((str(s), v) for s, v in dims.items()))
+        if key not in cache:
+            continue
+        if reading.conditions.comparisons and not comparisons_hold(
+            reading.reader(dims, flags), reading.conditions.comparisons, point, _evaluate
+        ):
+            continue
+        try:
+            evaluated, singular = _evaluate_sides(cache[key], point, shown)
+        except (DecideError, NeedsConcrete, ArithmeticError, ValueError, TypeError):
+            continue
+        if singular:
+            continue
+        for number, relation in enumerate(reading.relations):
+            a, b = evaluated[number], evaluated[number + 1]
+            if relation not in INEQUALITIES or not isinstance(a, mpmath.mpf) or not isinstance(b, mpmath.mpf):
+                continue
+            ok, violation = holds(relation, a, b)
+            if ok or violation <= CLEAR_VIOLATION:
+                continue
+            link = _Link(number, relation, (cache[key][number], cache[key][number + 1]), (a, b), point, readers[key])
+            refutation = _check_relation(reading, link, shown, tolerances)
+            if refutation is not None:
+                return refutation
+    return None
 
 
 def _passed(reading, constant, checked, outside, tolerances) -> Verdict:

@@ -432,6 +432,7 @@ def _declare(vocab, clause: KindClause, log_base):
 
     from derive import domain as dom
     from derive.docs.decide import KIND_SAMPLERS, VECTOR_KINDS, kind_word
+    from derive.docs.verdict import INTEGER_KINDS
     from derive.vocabulary import VocabularyError, matrix_entries, number_of, sequence, vector_of
 
     key, size = clause.name, vocab.size
@@ -501,7 +502,10 @@ def _declare(vocab, clause: KindClause, log_base):
     ):  # the result's own symbol of that name stays (as for a kind the checker declares)
         return vocab
     symbol = sp.Symbol(
-        f"doc_{key}", real=True, positive=True if word in ("positive", "scale", "temperature", "probability") else None
+        f"doc_{key}",
+        real=True,
+        positive=True if word in ("positive", "scale", "temperature", "probability", "positive integer") else None,
+        integer=True if word in INTEGER_KINDS else None,
     )
     return vocab.with_samplers({symbol: KIND_SAMPLERS[word](size)}).with_(
         entries={**vocab.entries, key: number_of(symbol)}, symbols={**vocab.symbols, key: symbol}
@@ -723,6 +727,8 @@ def _narrow(vocab, clause: RangeClause, log_base):
             str(new_low.numerator / new_low.denominator) if new_low.denominator != 1 else new_low.numerator,
             str(new_high.numerator / new_high.denominator) if new_high.denominator != 1 else new_high.numerator,
             sampler.positive or new_low > 0,
+            open_below=sampler.open_below and clause.low is None,
+            open_above=sampler.open_above and clause.high is None,
         )
 
     return restrict(vocab, symbol, keep)

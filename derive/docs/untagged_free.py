@@ -4,6 +4,7 @@ opaque or generic."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from derive import domain as dom
 from derive.docs.bind import (
@@ -15,8 +16,8 @@ from derive.docs.reading import Scope, _guarded
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 
 FREE_DOMAINS = (  # where an untagged identity's real variables are drawn, widest first
-    ("real values", dom.reals()),
-    ("positive values", dom.positive()),
+    ("real values", dom.reals(unbounded=True)),
+    ("positive values", dom.positive(unbounded=True)),
     ("values in (0, 1)", dom.Interval("0.02", "0.98")),
 )
 
@@ -62,6 +63,14 @@ def _decide_free(text, binding, context, name):
     return verdict
 
 
+def _applied(name, text) -> bool:
+    """Whether the text writes the name applied to arguments (``q(x, y)``), as well as alone (a distribution p
+    applied to an outcome, ``p(x)``, is its probability: not this)."""
+    if not name[-1:].isalpha():
+        return False
+    return re.search(rf"(?<![A-Za-z\\]){re.escape(name)}\s*\(", text) is not None
+
+
 def _decide_generic(text, binding, context, functions):
     """A PASS when the claim holds with its unknown functions read as generic smooth functions, else None.
 
@@ -82,6 +91,10 @@ def _decide_generic(text, binding, context, functions):
     except NotIdentity:
         return None
     except Exception:  # unreadable: the first reading reports it
+        return None
+    if set(functions) & set(kinds) or any(_applied(key, text) for key, kind in kinds.items() if kind != "distribution"):
+        # q(x, y) beside f(q, z): the text means f(q(x, y), z), a composition; read apart, the variable q
+        # would not depend on x, and \partial f(q, z) / \partial x would be 0 whatever f is
         return None
     stated = _stated_names(text)
     for words, sampler in FREE_DOMAINS:

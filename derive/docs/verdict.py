@@ -55,26 +55,42 @@ class Binding:
 
 
 KIND_SAMPLERS = {
-    "real": lambda size: dom.reals(),
-    "advantage": lambda size: dom.reals(),
-    "scalar": lambda size: dom.reals(),
-    "positive": lambda size: dom.positive(),
-    "scale": lambda size: dom.positive(),
-    "temperature": lambda size: dom.positive(),
+    "real": lambda size: dom.reals(unbounded=True),
+    "advantage": lambda size: dom.reals(unbounded=True),
+    "scalar": lambda size: dom.reals(unbounded=True),
+    "positive": lambda size: dom.positive(unbounded=True),
+    "scale": lambda size: dom.positive(unbounded=True),
+    "temperature": lambda size: dom.positive(unbounded=True),
     "probability": lambda size: dom.Interval("0.02", "0.98"),
     "vector": lambda size: dom.vector(size),
     "logits": lambda size: dom.vector(size, dom.reals(-5, 5)),
     "distribution": lambda size: dom.probability_vector(size),
     "positive vector": lambda size: dom.vector(size, dom.positive()),
+    "positive integer": lambda size: dom.integers(1, 12, open_above=True),
+    "nonnegative integer": lambda size: dom.integers(0, 12, open_above=True),
+    "non-negative integer": lambda size: dom.integers(0, 12, open_above=True),
+    "integer": lambda size: dom.integers(-12, 12, open_below=True, open_above=True),
 }
+INTEGER_KINDS = ("positive integer", "nonnegative integer", "non-negative integer", "integer")
 
 
 VECTOR_KINDS = ("vector", "logits", "distribution", "positive vector")
 
 
+# words after a kind that name no narrower set: "real number", "positive scalar", "random variable"
+NEUTRAL_KIND_WORDS = frozenset(
+    {"number", "numbers", "real", "reals", "scalar", "scalars", "value", "values", "variable"}
+)
+
+
 def kind_word(kind: str) -> str:
-    """The sampler a tag's kind names: the whole phrase if it is one (``positive vector``), else its first word."""
-    phrase = " ".join(kind.lower().split()).rstrip("s")
-    if phrase in KIND_SAMPLERS:
+    """The sampler a tag's kind names: the whole phrase if it is one (``positive vector``), else its first word when
+    the words after it narrow nothing (``real number``); else the whole phrase, a kind no sampler has (``positive
+    integer`` is not every positive real, ``function of \theta`` not a function of its written arguments only)."""
+    words = kind.lower().split()
+    phrase = " ".join(words).rstrip("s")
+    if phrase in KIND_SAMPLERS or not words:
         return phrase
-    return kind.split()[0].lower().rstrip("s") if kind.split() else ""
+    if all(word in NEUTRAL_KIND_WORDS for word in words[1:]):
+        return words[0].rstrip("s")
+    return phrase

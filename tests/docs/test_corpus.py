@@ -24,20 +24,12 @@ SOURCES, ENTRIES = load()
 
 # Formulas the checker gets wrong today, by run: id -> why. Remove an id once it is fixed.
 KNOWN_FALSE_ALARMS = {
-    "tagged": {
-        "lil-tl-bubble-4d": "the tag's 'd: positive integer' is read as a positive real, refuted at d = 0.19",
-    },
+    "tagged": {},
     "untagged": {},
 }
 KNOWN_FALSE_PASSES = {
-    "tagged": {
-        "lil-pg-product-rule~dropped": "the tag's 'function of \\theta' is not read: Q is taken as constant in theta",
-        "lil-tl-recompute~bound": "l/d + d >= l fails only for l > 4; positive names are sampled below that",
-    },
-    "untagged": {
-        "karpathy-hacker-chain~wrong-factor": "q is both f's argument and the function q(x, y); f(q, z) is read as constant in x",
-        "lil-tl-bubble-4d~sixth": "(d-1)/(5d-1) < 1/6 fails only for d > 5; d is sampled below that",
-    },
+    "tagged": {},
+    "untagged": {},
 }
 
 

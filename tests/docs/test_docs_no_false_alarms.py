@@ -584,3 +584,100 @@ GREEK = {r"\alpha": "real", r"\beta": "real", "x": "positive", r"\lambda": "posi
 def test_a_greek_letter_superscript_is_a_power(formula, expected):
     verdict = check_formula(formula, kinds=GREEK)
     assert verdict["verdict"] == expected, verdict["detail"]
+
+
+# --- an inequality is checked beyond the box its numbers are drawn from --------------------------
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\frac{\ell}{d} + d \ge 2\sqrt{\ell}", "PASS"),  # the cost of activation recomputation, smallest at d = √ℓ
+        (r"\frac{\ell}{d} + d \ge \ell", "FAIL"),  # holds on (0, 3], fails for ℓ > 4
+        (r"e^{-x^2} > 0", "PASS"),  # at x = 300 the slack is below the working precision: no counterexample
+        (r"\log(1 + x) \le x", "PASS"),
+        (r"\frac{x}{1 + x} \le \log(1 + x)", "PASS"),
+    ],
+)
+def test_an_inequality_is_checked_beyond_the_sampled_box(formula, expected):
+    verdict = check_formula(formula, clauses=r"\ell > 0; d > 0; x > 0")
+    assert verdict["verdict"] == expected, verdict["detail"]
+
+
+def test_an_untagged_inequality_that_fails_only_for_large_values_is_not_passed(tmp_path):
+    """A bubble fraction of pipeline parallelism: (d-1)/(5d-1) < 1/5 for every d > 0, < 1/6 only below d = 5."""
+    [(found, detail)] = verdicts(tmp_path, r"\frac{d-1}{4d+d-1} < \frac{1}{5}")
+    assert found == "PASS", detail
+    [(found, detail)] = verdicts(tmp_path, r"\frac{d-1}{4d+d-1} < \frac{1}{6}")
+    assert found != "PASS", detail
+
+
+# --- a kind whose later words narrow it is not read as its first word ----------------------------
+
+
+@pytest.mark.parametrize(
+    "kind, expected",
+    [
+        ("positive", "FAIL"),  # (d-1)/(5d-1) = 22 at d = 0.19
+        ("positive real", "FAIL"),
+        ("positive integer", "PASS"),  # true for every positive integer: not refuted at d = 0.19
+        ("positive even integer", "UNKNOWN"),  # a narrower kind the checker has no sampler for
+    ],
+)
+def test_a_positive_integer_is_not_read_as_a_positive_real(kind, expected):
+    verdict = check_formula(r"\frac{d-1}{4d+d-1} < \frac{1}{5}", clauses=f"d: {kind}")
+    assert verdict["verdict"] == expected, verdict["detail"]
+
+
+@pytest.mark.parametrize(
+    "formula, kind, expected",
+    [
+        (r"\frac{d-1}{4d+d-1} < \frac{1}{6}", "positive integer", "FAIL"),  # from d = 6 on
+        (r"\sum_{i=1}^{n} 2^{i-1} = 2^n - 1", "positive integer", "PASS"),  # a tabular model's parameters
+        (r"\sum_{i=1}^{n} 2^{i-1} = 2^{n-1}", "positive integer", "FAIL"),
+        (r"\cos(\pi k) = (-1)^k", "nonnegative integer", "PASS"),
+        (r"\cos(\pi k) = 1", "nonnegative integer", "FAIL"),
+        (r"(-1)^{k} = 1", "integer", "FAIL"),
+    ],
+)
+def test_integer_kinds_are_sampled_at_integers(formula, kind, expected):
+    verdict = check_formula(formula, clauses=f"n: {kind}; d: {kind}; k: {kind}")
+    assert verdict["verdict"] == expected, verdict["detail"]
+
+
+@pytest.mark.parametrize(
+    "right, expected",
+    [
+        (
+            r"\nabla_\theta \pi_\theta(a \vert s) Q^\pi(s, a) + \pi_\theta(a \vert s) \nabla_\theta Q^\pi(s, a)",
+            "UNKNOWN",
+        ),
+        (r"\nabla_\theta \pi_\theta(a \vert s) Q^\pi(s, a)", "UNKNOWN"),  # PASSed with Q read as constant in theta
+    ],
+)
+def test_a_function_of_a_named_variable_is_not_read_as_a_function_of_its_arguments(right, expected):
+    clauses = r"\pi_\theta(a \vert s): function of \theta; Q^\pi(s, a): function of \theta"
+    verdict = check_formula(r"\nabla_\theta (\pi_\theta(a \vert s) Q^\pi(s, a)) = " + right, clauses=clauses)
+    assert verdict["verdict"] == expected, verdict["detail"]
+    assert "function of" in verdict["detail"]
+
+
+def test_a_real_number_is_still_a_real():
+    assert check_formula(r"(a + 1)^2 = a^2 + 2a + 1", clauses="a: real number")["verdict"] == "PASS"
+    assert check_formula(r"(a + 1)^2 = a^2 + 1", clauses="a: real number")["verdict"] == "FAIL"
+
+
+def test_a_name_written_both_as_a_variable_and_applied_is_not_read_as_two_things(tmp_path):
+    """Karpathy's hacker's guide: f(q, z) = qz with q(x, y) = x + y, and the chain rule through q. Read with q a
+    variable apart from the function q(x, y), f(q, z) would not depend on x, and a chain rule with the wrong
+    factor PASSed; the composition is not modelled untagged: no verdict."""
+    right = (
+        r"\frac{\partial f(q,z)}{\partial x} = \frac{\partial q(x,y)}{\partial x} \frac{\partial f(q,z)}{\partial q}"
+    )
+    wrong = right.replace(r"{\partial q}", r"{\partial z}")
+    for found, detail in verdicts(tmp_path, right, wrong):
+        assert found not in ("PASS", "FAIL"), detail
+    [(found, detail)] = verdicts(
+        tmp_path, r"\nabla_{\theta} P(\tau | \theta) = P(\tau | \theta) \nabla_{\theta} \log P(\tau | \theta)"
+    )
+    assert found == "PASS", detail  # one name, always applied: read as a generic function
