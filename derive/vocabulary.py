@@ -231,9 +231,10 @@ def function_of_arguments(build, count=None):
     return call(read)
 
 
-def matrix_entries(base, size=None):
+def matrix_entries(base, size=None, cols=None):
     """A matrix known entry by entry: W_{ij}, W_{i,j} or W_{kj} is ``base[i, j]`` (or ``base(i, j)`` for a function);
-    with its ``size`` (a dimension) given, W alone is the whole size × size matrix, read at a concrete size."""
+    with its ``size`` (a dimension) given, W alone is the whole size × size matrix (size × cols with ``cols``), read at
+    a concrete size."""
 
     def read(env, atom, side):
         indices = [index for index in atom.sub if index]
@@ -244,11 +245,12 @@ def matrix_entries(base, size=None):
             from derive.docs.bind import NeedsConcrete
 
             length = env.dim_value(size)
-            if not isinstance(length, sp.Integer):
+            width = length if cols is None else env.dim_value(cols)
+            if not isinstance(length, sp.Integer) or not isinstance(width, sp.Integer):
                 raise NeedsConcrete()
             whole = sp.Matrix(
                 int(length),
-                int(length),
+                int(width),
                 lambda a, b: base(sp.Integer(a + 1), sp.Integer(b + 1)) if callable(base) else base[a + 1, b + 1],
             )
             whole = sp.Matrix(env.concretise(whole)).doit() if callable(base) else whole

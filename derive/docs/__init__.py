@@ -41,6 +41,7 @@ def check_formula(
         binding.overrides.update(read.overrides)
         binding.kinds.update(read.kinds)
         binding.clauses = read.clauses
+        binding.conditions = read.conditions  # T_{cur} < T_{max}, t \le T: points where they fail are set aside
         binding.log_base = read.log_base if read.log_base != "e" else log_base
     if result is not None:
         from derive.registry import catalog_names

@@ -53,6 +53,7 @@ import re
 from dataclasses import dataclass
 
 from derive.docs.decide import Binding
+from derive.docs.tag_spelling import NAME, SpellingError, kind_phrase, membership, split_clauses
 from derive.errors import DeriveError
 from derive.vocabulary import Setting
 
@@ -78,6 +79,7 @@ class KindClause:
     kind: str
     steps: str = "t"
     support: tuple = ()  # a uniform variable's (low, high), as written, and whether it is discrete
+    over: tuple = ()  # a vector's size or a matrix's rows and columns, as written (x \in \mathbb{R}^d)
 
 
 @dataclass(frozen=True)
@@ -129,15 +131,21 @@ def parse_tag(text: str) -> Binding | None:
     head, _, rest = body.partition(";")
     head = head.strip()
     where = ""
-    if " where " in f" {head} ":
+    opening = RESULT_THEN_CLAUSES.match(head)
+    if opening and opening.group(1) in catalog_names():  # softmax_jacobian where z \in \mathbb{R}^n
+        head, where = opening.group(1), opening.group(2)
+    elif " where " in f" {head} ":
         head, _, where = head.partition("where")
         head = head.strip()
-    clauses = [c for c in ([where] + rest.split(";")) if c.strip()]
     binding = Binding()
     misspelt = re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", head) and "-" in head and head.lower() not in ("one-hot",)
     if head and not misspelt and not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", head) or head.lower() == "erratum":
-        clauses.insert(0, head)  # the tag opens with a clause
+        where = f"{head};{where}"  # the tag opens with a clause
         head = ""
+    try:
+        clauses = _spelt_clauses(split_clauses(f"{where};{rest}"))
+    except SpellingError as exc:
+        raise TagError(str(exc)) from None
     if head:
         names = catalog_names()
         if head not in names:
@@ -191,14 +199,53 @@ def parse_tag(text: str) -> Binding | None:
         raise TagError("a formula is either an erratum or a reading under an assumption, not both")
     ranged = {c.name for c in binding.clauses if isinstance(c, RangeClause)}
     for name in [
-        n for n in binding.kinds if n.strip() in ranged
+        n for n in binding.kinds if n.strip() in ranged or _key(n) in ranged
     ]:  # a declared symbol with a range: the vocabulary makes both
-        binding.clauses.insert(0, KindClause(name.strip(), binding.kinds.pop(name).strip()))
+        binding.clauses.insert(0, KindClause(_key(name), binding.kinds.pop(name).strip()))
     bounds = {b for c in binding.clauses if isinstance(c, KindClause) and c.support for b in c.support[:2]}
     for name in [n for n in binding.kinds if not NUMBER.match(n.strip()) and _key(n) in bounds]:
         # a bound of a uniform variable: declared in the vocabulary first, so that the law and the formula share it
         binding.clauses.insert(0, KindClause(_key(name), binding.kinds.pop(name).strip()))
     return binding
+
+
+RESULT_THEN_CLAUSES = re.compile(
+    r"^([A-Za-z_][A-Za-z0-9_]*)\s*(?:,|\s(?:where|with|given|for|let|assuming|and)\s|\\text\s*\{\s*where\s*\})\s*(.*)$",
+    re.IGNORECASE,
+)
+PROSE_KIND = re.compile(r"^(.+?)\s+(?:is|are)\s+(?:(?:a|an)\s+)?(.+)$")
+MAPS_TO = re.compile(r"\\to\b|\\rightarrow\b|→")
+
+
+def _spelt_clauses(clauses: list[str]) -> list[str]:
+    """The clauses as :func:`parse_tag` reads them: memberships, kinds in words and ``x is real`` rewritten."""
+    read = []
+    for clause in clauses:
+        if _reading_clause_word(clause):
+            read.append(clause)
+            continue
+        prose = PROSE_KIND.match(clause)
+        if prose and "=" not in clause and ":" not in clause and NAME.match(prose.group(1).strip()):
+            clause = (
+                f"{prose.group(1)}: {prose.group(2)}"
+                if not prose.group(2).startswith("in ")
+                else (f"{prose.group(1)} \\in {prose.group(2)[3:]}")
+            )
+        found = membership(clause)
+        if found is None and ":" in clause and "=" not in clause.partition(":")[0]:
+            name, _, kind = clause.partition(":")
+            if MAPS_TO.search(kind) and NAME.match(name.strip()):
+                # f: \mathbb{R} \to \mathbb{R} declares an arbitrary function; \sigma: \mathbb{R} \to (0, 1) only states
+                # the signature of a function the notation may know (the logistic): the name keeps its meaning
+                found = [f"{name.strip()}: function"] if re.fullmatch(r"[A-Za-z]", name.strip()) else []
+            elif name.strip() and kind.strip():
+                found = kind_phrase(name.strip(), kind)
+        read.extend(found if found is not None else [clause])
+    return read
+
+
+def _reading_clause_word(clause: str) -> bool:
+    return clause.split(":", 1)[0].strip().lower() in ("assumption", "fails-under")
 
 
 def _vocabulary_clause(clause: str, binding: Binding) -> bool:
@@ -309,12 +356,25 @@ def _uniform(name: str, kind: str) -> KindClause | None:
     return KindClause(_key(name), "uniform", support=(low, high, bool(discrete)))
 
 
+INTEGER_KINDS = ("positive integer", "nonnegative integer", "integer")
+SIZED = re.compile(r"^(vector|positive vector|logits|distribution|matrix)\s+over\s+(.+?)(?:\s+by\s+(.+))?$")
+
+
 def _kind(clause: str) -> KindClause | None:
     name, colon, kind = clause.partition(":")
     if colon and name.strip():
         uniform = _uniform(name, kind)
         if uniform is not None:
             return uniform
+        phrase = " ".join(kind.split())
+        if phrase.lower() in INTEGER_KINDS:
+            return KindClause(_key(name), phrase.lower())
+        sized = SIZED.match(phrase)
+        if sized and (sized.group(1) == "matrix") == bool(sized.group(3)):
+            over = tuple(s if NUMBER.match(s) else _key(s) for s in sized.groups()[1:] if s)
+            if any(NUMBER.match(s) and int(float(s)) != float(s) or s == "0" for s in over):
+                raise TagError(f"the size in '{clause.strip()}' must be a whole number or a name")
+            return KindClause(_key(name), sized.group(1), over=over)
     words = kind.lower().split()
     if colon and name.strip() and " ".join(words) in STRUCTURED_MATRICES:
         return KindClause(_key(name), " ".join(words), "t")
@@ -413,6 +473,7 @@ def apply_clauses(vocab, clauses, log_base: str = "e"):
 
             vocab = independent_variables(vocab, random)
             clauses = [c for c in clauses if not (isinstance(c, KindClause) and c.kind == "random")]
+        vocab = _size_names(vocab, clauses)
         for kind in order:
             chosen = [c for c in clauses if isinstance(c, kind)]
             if kind is Setting:
@@ -422,9 +483,37 @@ def apply_clauses(vocab, clauses, log_base: str = "e"):
                 vocab = {KindClause: _declare, FunctionClause: _define, RangeClause: _narrow, PinClause: _pin}[kind](
                     vocab, clause, log_base
                 )
+        vocab = _free_shared_vectors(vocab, clauses)
     except VocabularyError as exc:
         raise BindError(str(exc)) from None
     return vocab
+
+
+SHARED_VECTORS = ("x", "y", "z", "g")
+
+
+def _free_shared_vectors(vocab, clauses):
+    """With no result, a tag that defines a function of numbers (``\\sigma(x) = \\frac{1}{1+e^{-x}}``) speaks of
+    numbers: the shared notation's vectors x, y, z, g are then the formula's own variables, as untagged (a number, or
+    a vector where the formula indexes them), unless a clause declares them."""
+    functions = [c for c in clauses if isinstance(c, FunctionClause)]
+    if vocab.name or not functions or not all(_of_numbers(c) for c in functions):
+        return vocab
+    declared = {c.name for c in clauses if hasattr(c, "name")}  # g(x) = ax^2 + bx + c: the tag's own g stays
+    dropped = [name for name in SHARED_VECTORS if name not in declared and name in vocab.entries]
+    return vocab.with_(entries={k: v for k, v in vocab.entries.items() if k not in dropped}) if dropped else vocab
+
+
+def _of_numbers(clause: FunctionClause) -> bool:
+    """Whether the body uses every parameter as a number: never indexed, transposed, normed or summed over."""
+    body = clause.body
+    if re.search(r"\\sum|\\prod|\\\||\\lVert|\\top|\\operatorname\s*\{\s*softmax", body):
+        return False
+    return not any(
+        re.search(rf"(?<![A-Za-z\\]){re.escape(p)}\s*(?:_|\^\s*T\b|\^\s*\{{\s*T\s*\}})", body)
+        for p in clause.params
+        if re.fullmatch(r"[A-Za-z]", p)
+    )
 
 
 def _declare(vocab, clause: KindClause, log_base):
@@ -438,6 +527,10 @@ def _declare(vocab, clause: KindClause, log_base):
     key, size = clause.name, vocab.size
     if clause.kind == "uniform":
         return _uniform_law(vocab, clause)
+    if clause.kind in INTEGER_KINDS:
+        return _declare_integer(vocab, clause)
+    if clause.over:
+        return _declare_sized(vocab, clause)
     if clause.kind in ("dimension", "size"):
         symbol = sp.Symbol(f"doc_{key}", integer=True, positive=True)
         return vocab.with_samplers({symbol: dom.dimension(1, 5)}).with_(
@@ -510,6 +603,89 @@ def _declare(vocab, clause: KindClause, log_base):
     return vocab.with_samplers({symbol: KIND_SAMPLERS[word](size)}).with_(
         entries={**vocab.entries, key: number_of(symbol)}, symbols={**vocab.symbols, key: symbol}
     )
+
+
+def _declare_integer(vocab, clause: KindClause):
+    """``n \\in \\mathbb{N}`` (a positive integer, a size the formula may sum to), ``k \\in \\mathbb{Z}``, ``\\mathbb{N}_0``:
+    an integer checked at every value of a small range; a dimension the notation has already is one."""
+    import sympy as sp
+
+    from derive import domain as dom
+    from derive.vocabulary import number_of
+
+    key = clause.name
+    if key in vocab.dims or any(str(index) == key for index in vocab.indices):
+        return vocab  # a size or an index the notation has is a positive integer already
+    if key in vocab.entries and vocab.name:  # the result's own symbol of that name stays
+        return vocab
+    entries = {k: v for k, v in vocab.entries.items() if k != key}  # with no result, the shared notation's meaning
+    if clause.kind == "integer":
+        symbol = sp.Symbol(f"doc_{key}", integer=True)
+        return vocab.with_samplers({symbol: dom.dimensions(-3, -2, -1, 0, 1, 2, 3)}).with_(
+            entries={**entries, key: number_of(symbol)}, symbols={**vocab.symbols, key: symbol}
+        )
+    positive = clause.kind == "positive integer"
+    symbol = sp.Symbol(f"doc_{key}", integer=True, positive=True if positive else None, nonnegative=True)
+    values = dom.dimension(1, 5) if positive else dom.dimension(0, 5)
+    return vocab.with_samplers({symbol: values}).with_(
+        entries=entries, dims={**vocab.dims, key: symbol}, size=vocab.size or (symbol if positive else None)
+    )
+
+
+def _size_names(vocab, clauses):
+    """The sizes the tag's vectors and matrices are declared over (``x \\in \\mathbb{R}^d``), as dimensions: a name the
+    notation has is its own; the first new name is the notation's size when no declaration names that size, and every
+    other new name is a size of its own, sampled apart."""
+    import sympy as sp
+
+    from derive import domain as dom
+
+    sized = [c for c in clauses if isinstance(c, KindClause) and c.over]
+    written = [s for c in sized for s in c.over if not NUMBER.match(s)]
+    new = list(dict.fromkeys(s for s in written if s not in vocab.dims))
+    if not new:
+        return vocab
+    own = vocab.size is not None and any(vocab.dims.get(s) == vocab.size for s in written)
+    dims, samplers, size = dict(vocab.dims), {}, vocab.size
+    for name in new:
+        if size is not None and not own:
+            dims[name], own = size, True
+            continue
+        symbol = sp.Symbol(f"doc_{name}", integer=True, positive=True)
+        dims[name], samplers[symbol] = symbol, dom.dimension(1, 4)
+        size = size or symbol
+        own = True
+    entries = {k: v for k, v in vocab.entries.items() if k not in new or vocab.name}
+    return vocab.with_samplers(samplers).with_(dims=dims, size=size, entries=entries)
+
+
+def _declare_sized(vocab, clause: KindClause):
+    """``x \\in \\mathbb{R}^d``, ``A \\in \\mathbb{R}^{m \\times n}``, ``p \\in \\Delta^{K-1}``: a vector over that size or a
+    matrix of those rows and columns (the result's own symbol of that name stays what the result says)."""
+    import sympy as sp
+
+    from derive import domain as dom
+    from derive.vocabulary import matrix_entries, vector_of
+
+    key = clause.name
+    if key in vocab.entries and vocab.name:
+        return vocab
+    sizes = [sp.Integer(int(s)) if NUMBER.match(s) else vocab.dims[s] for s in clause.over]
+    base = sp.IndexedBase(f"doc_{key}", real=True)
+    if clause.kind == "matrix":
+        rows, cols = sizes
+        return vocab.with_samplers({base: dom.matrix(rows, cols)}).with_(
+            entries={**vocab.entries, key: matrix_entries(base, rows, None if cols == rows else cols)}
+        )
+    sampler = {
+        "vector": dom.vector(sizes[0]),
+        "positive vector": dom.vector(sizes[0], dom.positive()),
+        "logits": dom.vector(sizes[0], dom.reals(-5, 5)),
+        "distribution": dom.probability_vector(sizes[0]),
+    }[clause.kind]
+    if clause.kind == "distribution":
+        base = sp.IndexedBase(f"doc_{key}", positive=True)
+    return vocab.with_samplers({base: sampler}).with_(entries={**vocab.entries, key: vector_of(base, sizes[0])})
 
 
 def _uniform_law(vocab, clause: KindClause):

@@ -1,0 +1,521 @@
+"""Tag clauses as mathematicians write them, rewritten into the clauses :mod:`derive.docs.tags` reads.
+
+``where x \\in \\mathbb{R}^n, \\beta \\in [0, 1)`` is ``x: vector over n; \\beta: real; 0 \\le \\beta < 1``;
+``a, b > 0`` is ``a > 0; b > 0``; ``A: m \\times n matrix`` is ``A: matrix over m by n``; ``\\sigma: the sigmoid``
+is ``\\sigma(x) = \\frac{1}{1 + e^{-x}}``. A spelling that names a set or a kind the checker does not model is
+refused with one line that says what would be right.
+"""
+
+from __future__ import annotations
+
+import re
+
+from derive.errors import DeriveError
+
+
+class SpellingError(DeriveError):
+    """A clause written with a set or a kind the checker does not model."""
+
+
+OPENERS = {"(": ")", "[": "]", "{": "}"}
+# words that introduce a clause and add nothing to it: "where x > 0", "let n \in \mathbb{N}", "for all t \ge 1"
+LEAD_WORDS = re.compile(
+    r"^(?:(?:where|with|let|given|for\s+all|for\s+every|for\s+each|for|and|assume|assuming|suppose|such\s+that|"
+    r"s\.t\.|\\forall|\\text\s*\{\s*(?:where|with|let|for|for\s+all|and|given)\s*\})(?:\s+|(?=\\)|$))+",
+    re.IGNORECASE,
+)
+WORDS_IN_TEXT = re.compile(r"\\(?:text|textrm|textit|mbox|mathrm)\s*\{\s*([A-Za-z][A-Za-z \-]*?)\s*\}")
+DEFINING = re.compile(
+    r":=|\\coloneqq|\\triangleq|\\doteq|\\stackrel\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\{=\}|\\overset\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\{=\}"
+)
+OPERATOR = re.compile(r"=|:|<|>|\\in\b|∈|\\le|\\ge|\\lt|\\gt|\\leq|\\geq")
+NAME = re.compile(
+    r"^(?:\\[A-Za-z]+\s*\{\s*\\?[A-Za-z]+\s*\}|\\[A-Za-z]+|[A-Za-z])(?:'|\^\{?[*+\-]\}?|\s*_\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))*$"
+)
+
+
+def split_clauses(text: str) -> list[str]:
+    """The clauses of a tag's text after its result: split at ``;`` and, where each part is a clause of its own or a
+    list of names, at ``,`` and ``and``; introducing words (where, let, given, for) and end punctuation dropped."""
+    clauses = []
+    for part in _split_top(text.replace("$", ""), (";",)):
+        part = _tidy(part)
+        if not part:
+            continue
+        if _is_reading(part):
+            clauses.append(part)
+            continue
+        clauses.extend(_split_list(part))
+    return clauses
+
+
+def _is_reading(part: str) -> bool:
+    """``assumption: TEXT`` and ``fails-under: TEXT`` keep their text whole."""
+    return part.split(":", 1)[0].strip().lower() in ("assumption", "fails-under")
+
+
+def _tidy(part: str) -> str:
+    part = WORDS_IN_TEXT.sub(lambda m: f" {m.group(1)} " if _prose(m.group(1)) else m.group(0), part)
+    part = " ".join(part.split()).strip()
+    part = re.sub(r"(?:\s*(?:\\[,;:!]|\\quad|\\qquad|~))+$", "", part)
+    part = part.rstrip(".,").strip()
+    part = LEAD_WORDS.sub("", part).strip()
+    return DEFINING.sub("=", part, count=1) if "(" not in part.split("=")[0] else part
+
+
+def _prose(words: str) -> bool:
+    """Whether the words of a \\text{...} are prose ("where", "real", "is a vector"), not a name (\\text{ref})."""
+    lowered = words.lower().strip()
+    return " " in lowered or lowered in PROSE_WORDS
+
+
+PROSE_WORDS = {
+    "where",
+    "with",
+    "let",
+    "for",
+    "and",
+    "given",
+    "is",
+    "in",
+    "real",
+    "positive",
+    "vector",
+    "matrix",
+    "scalar",
+}
+
+
+def _split_top(text: str, separators) -> list[str]:
+    """``text`` split at the separators that stand outside brackets (an interval's ``[0, 1)`` counts as one)."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(text):
+        if text.startswith("\\begin", i):
+            depth += 1
+        elif text.startswith("\\end", i):
+            depth -= 1
+        char = text[i]
+        if char == "\\" and i + 1 < len(text) and not text[i + 1].isalpha():
+            i += 2  # \{ \} \, \; are one token
+            continue
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif depth <= 0:
+            for separator in separators:
+                if text.startswith(separator, i) and _word_bounded(text, i, separator):
+                    parts.append(text[start:i])
+                    start = i + len(separator)
+                    i = start - 1
+                    break
+        i += 1
+    parts.append(text[start:])
+    return parts
+
+
+def _word_bounded(text, i, separator) -> bool:
+    if not (separator[:1].isalpha() or separator[-1:].isalpha()):
+        return True
+    return (i == 0 or not text[i - 1].isalnum()) and not text[i + len(separator) : i + len(separator) + 1].isalnum()
+
+
+def _split_list(part: str) -> list[str]:
+    """``a > 0, b > 0`` (two clauses), ``a, b > 0`` and ``a, b: positive`` (one clause for two names)."""
+    pieces = [_tidy(p) for p in _split_top(part, (",", " and ", "\\text{ and }", "\\quad", "\\qquad", "\\text{and}"))]
+    pieces = [p for p in pieces if p]
+    if len(pieces) < 2:
+        return [part]
+    between = _between(pieces)
+    if between is not None:
+        return between
+    clauses, names = [], []
+    for piece in pieces:
+        if NAME.match(piece):
+            names.append(piece)
+            continue
+        if not OPERATOR.search(piece):
+            return [part]  # a kind with a comma in it, or prose: left whole, read (or refused) as written
+        if names:
+            head = _leading_name(piece)
+            if head is None:
+                return [part]
+            clauses.extend(f"{name}{piece[len(head) :]}" for name in names)
+            names = []
+        clauses.append(piece)
+    if names:
+        return [part]
+    return clauses
+
+
+LOWER = re.compile(r"^(?P<bound>\S+)\s*(?P<rel><|\\le|\\leq|\\lt)\s*(?P<name>.+)$")
+UPPER = re.compile(r"^(?P<name>.+?)\s*(?P<rel><|\\le|\\leq|\\lt)\s*(?P<bound>\S+)$")
+
+
+def _between(pieces) -> list[str] | None:
+    """``0 < a, b < 1``: every name listed between the two bounds."""
+    first, last = LOWER.match(pieces[0]), UPPER.match(pieces[-1])
+    if first is None or last is None or OPERATOR.search(first.group("name")) or OPERATOR.search(last.group("name")):
+        return None
+    names = [first.group("name").strip(), *pieces[1:-1], last.group("name").strip()]
+    if not all(NAME.match(name) for name in names):
+        return None
+    return [
+        f"{first.group('bound')} {first.group('rel')} {name} {last.group('rel')} {last.group('bound')}"
+        for name in names
+    ]
+
+
+def _leading_name(piece: str) -> str | None:
+    """The name a clause opens with (``b`` in ``b > 0``, ``b: positive``, ``b \\in \\mathbb{R}``)."""
+    match = OPERATOR.search(piece)
+    head = piece[: match.start()].rstrip()
+    return piece[: len(head)] if head and NAME.match(head.strip()) else None
+
+
+# --- membership: NAME \in SET --------------------------------------------------------------------------
+
+MEMBERSHIP = re.compile(r"^(.+?)\s*(?:\\in(?![A-Za-z])|∈)\s*(.+)$")
+BLACKBOARD = r"(?:\\mathbb\s*\{\s*(?P<L1>[RNZQC])\s*\}|\\mathbb\s+(?P<L2>[RNZQC])|\\(?P<L3>R|N|Z|Reals|Naturals|Integers)(?![A-Za-z])|\\mathbf\s*\{\s*(?P<L4>[RNZ])\s*\})"
+SET_SUB = r"(?:\s*_\s*(?:\{(?P<sub>[^{}]*)\}|(?P<subc>[+0-9])))?"
+SET_SUP = r"(?:\s*\^\s*(?:\{(?P<sup>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\}|(?P<supc>[A-Za-z0-9+]|\\[A-Za-z]+)))?"
+SET_SUB2 = r"(?:\s*_\s*(?:\{(?P<sub2>[^{}]*)\}|(?P<sub2c>[+0-9])))?"
+NUMBER_SET = re.compile(rf"^{BLACKBOARD}{SET_SUB}{SET_SUP}{SET_SUB2}$")
+SIMPLEX = re.compile(
+    r"^\\Delta\s*(?:_\s*(?:\{(?P<sub>[^{}]*)\}|(?P<subc>[A-Za-z0-9]))|\^\s*(?:\{(?P<sup>[^{}]*)\}|(?P<supc>[A-Za-z0-9]))|\s*\((?P<arg>[^()]*)\))?$"
+)
+INTERVAL = re.compile(
+    r"^(?:\\left\s*)?(?P<open>\(|\[|\]|\\lbrack|\\\()\s*(?P<low>[^,]+?)\s*,\s*(?P<high>[^,]+?)\s*(?:\\right\s*)?(?P<close>\)|\]|\[|\\rbrack|\\\))$"
+)
+LE, GE = "\\le", "\\ge"
+INFINITY = re.compile(r"^[+-]?\s*\\infty$")
+POSITIVE_SUBSCRIPTS = {"+", ">0", "++", "\\gt0"}
+NONNEGATIVE_SUBSCRIPTS = {"\\ge0", ">=0", "0"}
+KNOWN_SETS = (
+    "\\mathbb{R}, \\mathbb{R}_{>0}, \\mathbb{R}^n, \\mathbb{R}^{m \\times n}, \\mathbb{N}, \\mathbb{Z}, "
+    "an interval such as (0, 1) or [0, 1), or the simplex \\Delta^{n-1}"
+)
+
+
+def membership(clause: str) -> list[str] | None:
+    """The clauses ``NAME \\in SET`` says, or None if it is no membership."""
+    match = MEMBERSHIP.match(clause)
+    if match is None:
+        return None
+    name, space = match.group(1).strip(), " ".join(match.group(2).split())
+    if re.search(r"=|<|>|\\le|\\ge|:", name):  # \in inside a definition or a range, not a membership
+        return None
+    if not NAME.match(name):
+        raise SpellingError(f"cannot read the clause '{clause}': write 'NAME \\in SET' with one name before \\in")
+    space = re.sub(r"\\(?:left|right|big|Big)(?![A-Za-z])\s*", "", space)
+    for read in (_number_set, _interval, _simplex, _index_set):
+        found = read(name, space)
+        if found is not None:
+            return found
+    if space in ("\\{0, 1\\}", "\\{0,1\\}"):
+        raise SpellingError(
+            f"a variable taking only the values 0 and 1 ('{clause}') is not modelled; give its value instead"
+        )
+    raise SpellingError(f"cannot read the set '{space}' in '{clause}': write one of {KNOWN_SETS}")
+
+
+def _number_set(name, space):
+    match = NUMBER_SET.match(space)
+    if match is None:
+        return None
+    letter = next(match.group(g) for g in ("L1", "L2", "L3", "L4") if match.group(g))
+    letter = {"Reals": "R", "Naturals": "N", "Integers": "Z"}.get(letter, letter)
+    sub = _squash(match.group("sub") or match.group("subc") or match.group("sub2") or match.group("sub2c") or "")
+    sup = (match.group("sup") or match.group("supc") or "").strip()
+    if letter in "QC":
+        raise SpellingError(
+            f"{'complex' if letter == 'C' else 'rational'} numbers are not modelled: write {name} \\in \\mathbb{{R}} for a real"
+        )
+    positive = sub in POSITIVE_SUBSCRIPTS or sup in ("+", "++") or letter in "NZ" and sub in ("\\ge1", "\\gt0")
+    positive = positive or letter == "N" and sub == "1"
+    nonnegative = sub in NONNEGATIVE_SUBSCRIPTS
+    if sub and not positive and not nonnegative:
+        raise SpellingError(f"cannot read the subscript {sub} of the set in '{name} \\in {space}': write {KNOWN_SETS}")
+    if sup in ("+", "++"):
+        sup = ""
+    if letter == "R":
+        if sup and sup != "1":
+            return [_vector_or_matrix(name, sup, positive, nonnegative, space)]
+        if positive:
+            return [f"{name}: positive"]
+        if nonnegative:
+            return [f"{name}: real", f"{name} \\ge 0"]
+        return [f"{name}: real"]
+    if sup:
+        raise SpellingError(f"vectors of integers are not modelled ('{name} \\in {space}'): write {name}: vector")
+    if letter == "N":
+        return [f"{name}: nonnegative integer" if nonnegative else f"{name}: positive integer"]
+    if positive:
+        return [f"{name}: positive integer"]
+    if nonnegative:
+        return [f"{name}: nonnegative integer"]
+    return [f"{name}: integer"]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text).replace("\\geqslant", "\\ge").replace("\\geq", "\\ge")
+
+
+def _vector_or_matrix(name, sup, positive, nonnegative, space) -> str:
+    sizes = [s.strip() for s in re.split(r"\\times|×|\\cdot", sup)]
+    if len(sizes) > 2 or not all(sizes):
+        raise SpellingError(f"arrays of more than two axes are not modelled ('{name} \\in {space}')")
+    if nonnegative:
+        raise SpellingError(f"a vector with non-negative entries is not modelled: write '{name}: positive vector'")
+    if len(sizes) == 2 and "1" in sizes:  # a column n × 1 or a row 1 × n
+        sizes = [s for s in sizes if s != "1"] or ["1"]
+    if len(sizes) == 1:
+        return f"{name}: {'positive ' if positive else ''}vector over {sizes[0]}"
+    if positive:
+        raise SpellingError(f"a matrix with positive entries is not modelled: write '{name}: matrix'")
+    return f"{name}: matrix over {sizes[0]} by {sizes[1]}"
+
+
+def _interval(name, space):
+    match = INTERVAL.match(space)
+    if match is None:
+        return None
+    low, high = match.group("low").strip(), match.group("high").strip()
+    open_low = match.group("open") in ("(", "]", "\\(")
+    open_high = match.group("close") in (")", "[", "\\)")
+    clauses = [f"{name}: real"]
+    low = None if INFINITY.match(low) and low.lstrip().startswith("-") else low
+    high = None if INFINITY.match(high) and not high.lstrip().startswith("-") else high
+    if low is not None and INFINITY.match(low) or high is not None and INFINITY.match(high):
+        raise SpellingError(f"the interval '{space}' is empty")
+    below, above = ("<" if open_low else LE), ("<" if open_high else LE)
+    if low is not None and high is not None:
+        clauses.append(f"{low} {below} {name} {above} {high}")
+    elif low is not None:
+        clauses.append(f"{name} {'>' if open_low else GE} {low}")
+    elif high is not None:
+        clauses.append(f"{name} {above} {high}")
+    return clauses
+
+
+def _simplex(name, space):
+    match = SIMPLEX.match(space)
+    if match is None:
+        return None
+    sub, sup = match.group("sub") or match.group("subc"), match.group("sup") or match.group("supc")
+    if sub:
+        return [f"{name}: distribution over {sub.strip()}"]
+    less_one = re.fullmatch(r"\s*(.+?)\s*-\s*1\s*", sup or "")
+    if less_one:
+        return [f"{name}: distribution over {less_one.group(1)}"]
+    return [f"{name}: distribution"]  # Δ^K, Δ(Y): a probability vector over the notation's own size
+
+
+INDEX_SET = re.compile(
+    r"^(?:\\\{\s*1\s*,\s*(?:2\s*,\s*)?(?:\\ldots|\\dots|\\cdots|\.\.\.)\s*,\s*(?P<last>[^{},]+?)\s*\\\}"
+    r"|\[\s*(?P<bracketed>[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*\])$"
+)
+
+
+def _index_set(name, space):
+    """``t \\in \\{1, \\ldots, T\\}`` or ``i \\in [n]``: a whole number from 1 to that bound (itself a whole number)."""
+    match = INDEX_SET.match(space)
+    if match is None:
+        return None
+    last = (match.group("last") or match.group("bracketed")).strip()
+    if NUMBER_TEXT.match(last):
+        return [f"{name}: positive integer", f"{name} \\le {last}"]
+    return [f"{name}: positive integer", f"{last}: positive integer", f"{name} \\le {last}"]
+
+
+NUMBER_TEXT = re.compile(r"^\d+$")
+
+
+# --- kinds written in words ---------------------------------------------------------------------------
+
+ARTICLES = re.compile(r"^(?:a|an|the|any|some|one|arbitrary\s+real)\s+", re.IGNORECASE)
+SIZED_VECTOR = re.compile(
+    r"^(?P<size>[A-Za-z0-9_{}\\]+)\s*-?\s*(?:dimensional|dim\.?|d|vector\s+of\s+length)\s+(?P<rest>.*vector|embedding|logits)$"
+)
+VECTOR_OF_SIZE = re.compile(
+    r"^(?P<rest>.*?vector|embedding)\s+(?:of|with)\s+(?:length|size|dimension|dim)\s+(?P<size>\S+)$"
+)
+SIZED_MATRIX = re.compile(r"^(?P<rows>[^ ]+?)\s*(?:\\times|×|x|by)\s*(?P<cols>[^ ]+?)\s+(?P<rest>.*matrix)$")
+IN_SET = re.compile(r"^(?P<rest>.*?)\s+in\s+(?P<set>\\mathbb.*|\\R\b.*|\\Delta.*|[(\[].*)$")
+FUNCTION_ADJECTIVES = {
+    "",
+    "arbitrary",
+    "any",
+    "differentiable",
+    "smooth",
+    "real",
+    "scalar",
+    "real-valued",
+    "generic",
+    "continuous",
+    "activation",
+    "nonlinear",
+    "non-linear",
+    "elementwise",
+    "unknown",
+    "some",
+    "twice differentiable",
+    "differentiable real",
+    "smooth real",
+}
+NAMED_FUNCTIONS = {
+    "sigmoid": r"\frac{1}{1 + e^{-u}}",
+    "logistic": r"\frac{1}{1 + e^{-u}}",
+    "logistic sigmoid": r"\frac{1}{1 + e^{-u}}",
+    "standard logistic": r"\frac{1}{1 + e^{-u}}",
+    "tanh": r"\tanh(u)",
+    "hyperbolic tangent": r"\tanh(u)",
+    "relu": r"\max(0, u)",
+    "rectifier": r"\max(0, u)",
+    "rectified linear unit": r"\max(0, u)",
+    "softplus": r"\log(1 + e^{u})",
+    "exponential": r"e^{u}",
+    "exp": r"e^{u}",
+    "natural logarithm": r"\log u",
+    "natural log": r"\log u",
+    "logarithm": r"\log u",
+    "log": r"\log u",
+    "identity": r"u",
+    "softmax": r"\operatorname{softmax}(u)",
+    "log-softmax": r"\log \operatorname{softmax}(u)",
+    "log softmax": r"\log \operatorname{softmax}(u)",
+}
+KIND_PHRASES = {
+    # scalars
+    "real": "real",
+    "real number": "real",
+    "real scalar": "real",
+    "scalar": "real",
+    "number": "real",
+    "real value": "real",
+    "real-valued scalar": "real",
+    "real-valued": "real",
+    "constant": "real",
+    "real constant": "real",
+    "coefficient": "real",
+    "real coefficient": "real",
+    "scalar constant": "real",
+    "positive": "positive",
+    "positive real": "positive",
+    "positive number": "positive",
+    "positive scalar": "positive",
+    "positive constant": "positive",
+    "positive real number": "positive",
+    "strictly positive": "positive",
+    "small positive": "positive",
+    "small positive number": "positive",
+    "small positive constant": "positive",
+    "positive temperature": "positive",
+    "learning rate": "positive",
+    "step size": "positive",
+    "standard deviation": "positive",
+    "scale": "scale",
+    "temperature": "temperature",
+    "probability": "probability",
+    "number in (0, 1)": "probability",
+    "discount factor": "probability",
+    "advantage": "advantage",
+    # integers
+    "positive integer": "positive integer",
+    "natural number": "positive integer",
+    "natural": "positive integer",
+    "positive whole number": "positive integer",
+    "count": "positive integer",
+    "time step": "positive integer",
+    "timestep": "positive integer",
+    "step": "positive integer",
+    "iteration": "positive integer",
+    "nonnegative integer": "nonnegative integer",
+    "non-negative integer": "nonnegative integer",
+    "integer": "integer",
+    "whole number": "integer",
+    # vectors and matrices
+    "vector": "vector",
+    "real vector": "vector",
+    "column vector": "vector",
+    "row vector": "vector",
+    "real-valued vector": "vector",
+    "vector of reals": "vector",
+    "vector of real numbers": "vector",
+    "weight vector": "vector",
+    "feature vector": "vector",
+    "input vector": "vector",
+    "parameter vector": "vector",
+    "embedding": "vector",
+    "embedding vector": "vector",
+    "real column vector": "vector",
+    "logits": "logits",
+    "logit vector": "logits",
+    "vector of logits": "logits",
+    "distribution": "distribution",
+    "probability vector": "distribution",
+    "probability distribution": "distribution",
+    "discrete distribution": "distribution",
+    "categorical distribution": "distribution",
+    "discrete probability distribution": "distribution",
+    "probability mass function": "distribution",
+    "pmf": "distribution",
+    "positive vector": "positive vector",
+    "vector with positive entries": "positive vector",
+    "matrix": "matrix",
+    "real matrix": "matrix",
+    "square matrix": "matrix",
+    "weight matrix": "matrix",
+    "real square matrix": "matrix",
+    "matrix of reals": "matrix",
+    "covariance matrix": "symmetric positive definite matrix",
+    "spd matrix": "symmetric positive definite matrix",
+    "random variable": "random",
+    "real random variable": "random",
+    "random": "random",
+    "real-valued random variable": "random",
+}
+
+
+def kind_phrase(name: str, kind: str) -> list[str] | None:
+    """The clauses ``NAME: KIND`` says when KIND is written in words ("n-dimensional vector", "the sigmoid"),
+    or None to leave the clause as written (a kind :mod:`derive.docs.tags` reads itself)."""
+    words = WORDS_IN_TEXT.sub(lambda m: m.group(1), kind)
+    words = " ".join(words.replace("~", " ").split()).rstrip(".").strip()
+    lowered = ARTICLES.sub("", words.lower()).strip()
+    lowered = re.sub(r"^(?:real|real-valued)\s+(?=\S+-?dimensional)", "", lowered)
+    if lowered in KIND_PHRASES:
+        canonical = KIND_PHRASES[lowered]
+        return None if canonical == lowered else [f"{name}: {canonical}"]
+    stripped = lowered.removesuffix(" function").strip()
+    if stripped in NAMED_FUNCTIONS or lowered in NAMED_FUNCTIONS:
+        bare = re.sub(r"\\(?:operatorname|mathrm|text|textrm)\s*\{\s*(\w+)\s*\}|\\(\w+)", r"\1\2", name).lower()
+        if bare.strip() in (stripped, lowered):  # \mathrm{softmax}: softmax, \tanh: tanh: the notation's own
+            return []
+        body = NAMED_FUNCTIONS.get(lowered) or NAMED_FUNCTIONS[stripped]
+        return [f"{name}(u) = {body}"]
+    if lowered.endswith("function") and stripped in FUNCTION_ADJECTIVES:
+        return [f"{name}: function"]
+    sized = SIZED_VECTOR.match(ARTICLES.sub("", words).strip())
+    if sized and _phrase(sized.group("rest")) in VECTOR_KINDS:
+        return [f"{name}: {_phrase(sized.group('rest'))} over {sized.group('size')}"]
+    sized = VECTOR_OF_SIZE.match(ARTICLES.sub("", words).strip())
+    if sized and _phrase(sized.group("rest")) in VECTOR_KINDS:
+        return [f"{name}: {_phrase(sized.group('rest'))} over {sized.group('size')}"]
+    sized = SIZED_MATRIX.match(ARTICLES.sub("", words).strip())
+    if sized and _phrase(sized.group("rest")) == "matrix":
+        return [f"{name}: matrix over {sized.group('rows')} by {sized.group('cols')}"]
+    inside = IN_SET.match(ARTICLES.sub("", words).strip())
+    if inside and (
+        _phrase(inside.group("rest")) in KIND_PHRASES.values() or inside.group("rest").lower() in KIND_PHRASES
+    ):
+        return membership(f"{name} \\in {inside.group('set')}")
+    return None
+
+
+VECTOR_KINDS = ("vector", "logits", "distribution", "positive vector")
+
+
+def _phrase(words: str) -> str:
+    lowered = ARTICLES.sub("", " ".join(words.lower().split()))
+    return KIND_PHRASES.get(lowered, lowered)

@@ -1,0 +1,144 @@
+"""Tag clauses spelt as mathematicians write them (``x \\in \\mathbb{R}^n``, ``\\beta \\in [0, 1)``, ``a, b > 0``,
+``A: m \\times n matrix``, ``\\sigma: the sigmoid``, ``where ...``): each is read on a correct formula (PASS) and on a
+wrong variant of it (FAIL) by the same machinery; a spelling the checker cannot model is refused with one line."""
+
+import pytest
+from checking import verdict
+
+from derive.docs.tags import TagError, parse_tag
+
+# (tag, correct formula, wrong variant)
+PAIRS = [
+    # memberships
+    (r"x \in \mathbb{R}", r"|x| \ge x", r"|x| = x"),
+    (r"x \in \mathbb{R}_{>0}", r"\log(x^2) = 2\log x", r"\log(x^2) = \log x"),
+    (r"x \in \mathbb{R}_+", r"\sqrt{x^2} = x", r"\sqrt{x^2} = -x"),
+    (r"x \in \mathbb{R}^+", r"\sqrt{x^2} = x", r"\sqrt{x^2} = -x"),
+    (r"x \in \mathbb{R}_{\ge 0}", r"\sqrt{x^2} = x", r"\sqrt{x^2} = -x"),
+    (r"x \in [0, \infty)", r"\sqrt{x^2} = x", r"\sqrt{x^2} = -x"),
+    (r"x \in (-\infty, 0]", r"\sqrt{x^2} = -x", r"\sqrt{x^2} = x"),
+    (r"\beta \in (0, 1)", r"\beta^2 < \beta", r"\beta^2 > \beta"),
+    (r"\beta \in [0, 1]", r"\beta^2 \le \beta", r"\beta^2 \ge \beta"),
+    (r"\gamma \in [0, 1)", r"\sum_{k=0}^{\infty} \gamma^k = \frac{1}{1-\gamma}", r"\sum_{k=0}^{\infty} \gamma^k = \frac{1}{1+\gamma}"),
+    (r"\beta \in \left(0, 1\right)", r"\log \beta < 0", r"\log \beta > 0"),
+    (r"n \in \mathbb{N}", r"\sum_{k=1}^n k = \frac{n(n+1)}{2}", r"\sum_{k=1}^n k = \frac{n^2}{2}"),
+    (r"m \in \mathbb{N}", r"\sum_{k=1}^m (2k - 1) = m^2", r"\sum_{k=1}^m (2k - 1) = m^2 + 1"),
+    (r"n \in \mathbb{Z}_{\ge 1}", r"\sum_{k=1}^n k = \frac{n(n+1)}{2}", r"\sum_{k=1}^n k = \frac{n^2}{2}"),
+    (r"k \in \mathbb{Z}", r"\cos(2\pi k) = 1", r"\cos(\pi k) = 1"),
+    (r"x \in \mathbb{R}^n", r"\sum_{i=1}^n x_i^2 \ge 0", r"\sum_{i=1}^n x_i \ge 0"),
+    (r"u \in \mathbb{R}^{d}", r"\|u\|_2^2 = \sum_{i=1}^d u_i^2", r"\|u\|_2^2 = \sum_{i=1}^d u_i"),
+    (r"u, v \in \mathbb{R}^d", r"u^\top v = \sum_{i=1}^{d} u_i v_i", r"u^\top v = \sum_{i=1}^{d} u_i v_{d+1-i}"),
+    (r"w \in \mathbb{R}^{d \times 1}", r"w^\top w = \sum_{i=1}^{d} w_i^2", r"w^\top w = \sum_{i=1}^{d} w_i"),
+    (r"v \in \mathbb{R}_{>0}^n", r"\sum_{i=1}^{n} \sqrt{v_i^2} = \sum_{i=1}^{n} v_i", r"\sum_{i=1}^{n} \sqrt{v_i^2} = -\sum_{i=1}^{n} v_i"),
+    (r"A \in \mathbb{R}^{n \times n}", r"(A^\top)^\top = A", r"A^\top = A"),
+    (
+        r"A \in \mathbb{R}^{m \times n}",
+        r"\operatorname{tr}(A^\top A) = \sum_{i=1}^{m} \sum_{j=1}^{n} A_{ij}^2",
+        r"\operatorname{tr}(A^\top A) = \sum_{i=1}^{m} \sum_{j=1}^{n} A_{ij}",
+    ),
+    (r"p \in \Delta^{n-1}", r"\sum_{i=1}^n p_i = 1", r"\sum_{i=1}^n p_i = 0"),
+    (r"p \in \Delta_K", r"\sum_{k=1}^K p_k = 1", r"\sum_{k=1}^K p_k = K"),
+    (r"t \in \{1, \ldots, T\}", r"\sum_{s=1}^{t} 1 = t", r"\sum_{s=1}^{t} 1 = T"),
+    # lists and separators
+    (r"a > 0, b > 0", r"\sqrt{ab} \le \frac{a+b}{2}", r"\sqrt{ab} \ge \frac{a+b}{2}"),
+    (r"a, b > 0", r"\sqrt{ab} \le \frac{a+b}{2}", r"\sqrt{ab} \ge \frac{a+b}{2}"),
+    (r"a > 0 and b > 0", r"\sqrt{ab} \le \frac{a+b}{2}", r"\sqrt{ab} \ge \frac{a+b}{2}"),
+    (r"a, b: positive", r"\sqrt{ab} \le \frac{a+b}{2}", r"\sqrt{ab} \ge \frac{a+b}{2}"),
+    (r"0 < a, b < 1", r"ab < a", r"ab > a"),
+    (r"x: real, y: real", r"|x + y| \le |x| + |y|", r"|x + y| = |x| + |y|"),
+    (r"x, y \in \mathbb{R}", r"|x + y| \le |x| + |y|", r"|x + y| = |x| + |y|"),
+    # introducing words and punctuation
+    (r"where \beta \in (0, 1)", r"\beta^2 < \beta", r"\beta^2 > \beta"),
+    (r"with x: real", r"|x| \ge x", r"|x| = x"),
+    (r"let x \in \mathbb{R}", r"|x| \ge x", r"|x| = x"),
+    (r"given x > 0", r"\log(x^2) = 2\log x", r"\log(x^2) = \log x"),
+    (r"for all x \in \mathbb{R}", r"|x| \ge x", r"|x| = x"),
+    (r"\forall x \in \mathbb{R}", r"|x| \ge x", r"|x| = x"),
+    (r"$x \in \mathbb{R}$", r"|x| \ge x", r"|x| = x"),
+    (r"x: real.", r"|x| \ge x", r"|x| = x"),
+    (r"x: \text{real}", r"|x| \ge x", r"|x| = x"),
+    (r"\text{x is real}", r"|x| \ge x", r"|x| = x"),
+    (r"x is a positive number", r"\log(x^2) = 2\log x", r"\log(x^2) = \log x"),
+    (r"\beta := 0.5", r"\beta^2 = 0.25", r"\beta^2 = 0.5"),
+    # kinds in words
+    (r"x: n-dimensional vector", r"\sum_{i=1}^n x_i^2 \ge 0", r"\sum_{i=1}^n x_i \ge 0"),
+    (r"h: vector of length d", r"\|h\|_2^2 = \sum_{i=1}^d h_i^2", r"\|h\|_2^2 = \sum_{i=1}^d h_i"),
+    (r"x: vector in \mathbb{R}^n", r"\sum_{i=1}^n x_i^2 \ge 0", r"\sum_{i=1}^n x_i \ge 0"),
+    (r"x: column vector", r"x^\top x \ge 0", r"x^\top x \le 0"),
+    (r"\theta: real vector", r"\theta^\top \theta \ge 0", r"\theta^\top \theta \le 0"),
+    (
+        r"A: m \times n matrix",
+        r"\operatorname{tr}(A A^\top) = \sum_{i=1}^{m} \sum_{j=1}^{n} A_{ij}^2",
+        r"\operatorname{tr}(A A^\top) = \sum_{i=1}^{m} \sum_{j=1}^{n} A_{ij}",
+    ),
+    (r"W: weight matrix", r"(W^\top)^\top = W", r"W^\top = W"),
+    (r"p: probability vector", r"\sum_i p_i = 1", r"\sum_i p_i = 0"),
+    (r"p: probability distribution", r"\sum_i p_i = 1", r"\sum_i p_i = 0"),
+    (r"X: random variable", r"\operatorname{Var}(X) = \mathbb{E}[X^2] - \mathbb{E}[X]^2", r"\operatorname{Var}(X) = \mathbb{E}[X^2]"),
+    (r"n: positive integer", r"\sum_{k=1}^n k = \frac{n(n+1)}{2}", r"\sum_{k=1}^n k = \frac{n^2}{2}"),
+    (r"n: natural number", r"\sum_{k=1}^n k = \frac{n(n+1)}{2}", r"\sum_{k=1}^n k = \frac{n^2}{2}"),
+    (r"k: integer", r"\cos(2\pi k) = 1", r"\cos(\pi k) = 1"),
+    (r"\lambda: scalar", r"(\lambda + 1)^2 = \lambda^2 + 2\lambda + 1", r"(\lambda + 1)^2 = \lambda^2 + 1"),
+    (r"\epsilon: small positive", r"\log(1+\epsilon) < \epsilon", r"\log(1+\epsilon) > \epsilon"),
+    (r"\eta: learning rate", r"\eta^2 > 0", r"\eta < 0"),
+    (r"\gamma: discount factor", r"\gamma^2 < \gamma", r"\gamma^2 > \gamma"),
+    (r"t: time step", r"t + 1 > t", r"t + 1 < t"),
+    (r"f: \mathbb{R} \to \mathbb{R}; a: real; b: real", r"f(a + b) = f(b + a)", r"f(a + b) = f(a) + f(b)"),
+    (r"f: differentiable function; a: real", r"f(a) - f(a) = 0", r"f(2a) = 2f(a)"),
+    # functions named in words
+    (r"\sigma: sigmoid", r"\sigma(-x) = 1 - \sigma(x)", r"\sigma(-x) = \sigma(x)"),
+    (r"\sigma: logistic function", r"\sigma(-x) = 1 - \sigma(x)", r"\sigma(-x) = \sigma(x)"),
+    (r"\sigma: the sigmoid", r"\sigma(-x) = 1 - \sigma(x)", r"\sigma(-x) = \sigma(x)"),
+    (r"g: ReLU", r"g(x) - g(-x) = x", r"g(x) + g(-x) = g(2x)"),
+    (r"\phi: softplus", r"\phi(x) - \phi(-x) = x", r"\phi(x) + \phi(-x) = x"),
+    (r"\mathrm{softmax}: softmax", r"\sum_i \mathrm{softmax}(z)_i = 1", r"\sum_i \mathrm{softmax}(z)_i = 0"),
+    (r"\sigma(x) = \frac{1}{1+e^{-x}}", r"\sigma(-x) = 1 - \sigma(x)", r"\sigma(-x) = \sigma(x)"),
+    # with a result
+    (r"softmax_jacobian where z \in \mathbb{R}^K", r"\sum_{k=1}^{K} s_k = 1", r"\sum_{k=1}^{K} s_k = K"),
+    (
+        r"ppo_clipped_objective, A \in (0, \infty)",
+        r"L^{\mathrm{CLIP}}(r) \le (1 + \epsilon) A",
+        r"L^{\mathrm{CLIP}}(r) \ge (1 + \epsilon) A",
+    ),
+]
+
+
+@pytest.mark.parametrize("tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
+def test_a_spelling_reads_a_correct_formula_and_refutes_a_wrong_one(tag, correct, wrong, tmp_path):
+    assert verdict(tmp_path, tag, correct)[0] == "PASS", verdict(tmp_path, tag, correct)
+    assert verdict(tmp_path, tag, wrong)[0] == "FAIL", verdict(tmp_path, tag, wrong)
+
+
+@pytest.mark.parametrize(
+    "tag, says",
+    [
+        (r"x \in \mathcal{X}", r"cannot read the set '\mathcal{X}'"),
+        (r"z \in \mathbb{C}", "complex numbers are not modelled"),
+        (r"b \in \{0, 1\}", "only the values 0 and 1"),
+        (r"x \in \mathbb{R}^{a \times b \times c}", "more than two axes"),
+        (r"n \in \mathbb{Z}^d", "vectors of integers are not modelled"),
+        (r"x \in \mathbb{R}_{<5}", "cannot read the subscript"),
+        (r"x: convex function", "unknown kind 'convex function'"),
+    ],
+)
+def test_a_spelling_it_cannot_model_is_refused_in_one_line(tag, says, tmp_path):
+    result, detail = verdict(tmp_path, tag, r"x = x")
+    assert result == "UNKNOWN" and says in detail and "\n" not in detail, detail
+
+
+def test_two_names_before_one_kind_both_get_it():
+    """``a, b: positive`` and ``a, b > 0`` give b the kind too (not the formula's own variable)."""
+    assert parse_tag("a, b: positive").kinds == {"a": "positive", "b": "positive"}
+    assert [c.name for c in parse_tag("a, b > 0").clauses] == ["a", "b"]
+
+
+def test_a_comma_inside_brackets_does_not_split_a_clause():
+    """``f(x, y) = x y`` and the interval ``[0, 1)`` stay one clause each."""
+    binding = parse_tag(r"f(x, y) = x y; \beta \in [0, 1)")
+    assert [type(c).__name__ for c in binding.clauses] == ["KindClause", "FunctionClause", "RangeClause"]
+
+
+def test_a_result_name_in_prose_is_still_a_result():
+    assert parse_tag(r"softmax_jacobian where z \in \mathbb{R}^n").result == "softmax_jacobian"
+    with pytest.raises(TagError, match="names no result"):
+        parse_tag("softmax_jacobain; z: vector")
