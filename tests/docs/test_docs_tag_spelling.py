@@ -19,7 +19,11 @@ PAIRS = [
     (r"x \in (-\infty, 0]", r"\sqrt{x^2} = -x", r"\sqrt{x^2} = x"),
     (r"\beta \in (0, 1)", r"\beta^2 < \beta", r"\beta^2 > \beta"),
     (r"\beta \in [0, 1]", r"\beta^2 \le \beta", r"\beta^2 \ge \beta"),
-    (r"\gamma \in [0, 1)", r"\sum_{k=0}^{\infty} \gamma^k = \frac{1}{1-\gamma}", r"\sum_{k=0}^{\infty} \gamma^k = \frac{1}{1+\gamma}"),
+    (
+        r"\gamma \in [0, 1)",
+        r"\sum_{k=0}^{\infty} \gamma^k = \frac{1}{1-\gamma}",
+        r"\sum_{k=0}^{\infty} \gamma^k = \frac{1}{1+\gamma}",
+    ),
     (r"\beta \in \left(0, 1\right)", r"\log \beta < 0", r"\log \beta > 0"),
     (r"n \in \mathbb{N}", r"\sum_{k=1}^n k = \frac{n(n+1)}{2}", r"\sum_{k=1}^n k = \frac{n^2}{2}"),
     (r"m \in \mathbb{N}", r"\sum_{k=1}^m (2k - 1) = m^2", r"\sum_{k=1}^m (2k - 1) = m^2 + 1"),
@@ -29,7 +33,11 @@ PAIRS = [
     (r"u \in \mathbb{R}^{d}", r"\|u\|_2^2 = \sum_{i=1}^d u_i^2", r"\|u\|_2^2 = \sum_{i=1}^d u_i"),
     (r"u, v \in \mathbb{R}^d", r"u^\top v = \sum_{i=1}^{d} u_i v_i", r"u^\top v = \sum_{i=1}^{d} u_i v_{d+1-i}"),
     (r"w \in \mathbb{R}^{d \times 1}", r"w^\top w = \sum_{i=1}^{d} w_i^2", r"w^\top w = \sum_{i=1}^{d} w_i"),
-    (r"v \in \mathbb{R}_{>0}^n", r"\sum_{i=1}^{n} \sqrt{v_i^2} = \sum_{i=1}^{n} v_i", r"\sum_{i=1}^{n} \sqrt{v_i^2} = -\sum_{i=1}^{n} v_i"),
+    (
+        r"v \in \mathbb{R}_{>0}^n",
+        r"\sum_{i=1}^{n} \sqrt{v_i^2} = \sum_{i=1}^{n} v_i",
+        r"\sum_{i=1}^{n} \sqrt{v_i^2} = -\sum_{i=1}^{n} v_i",
+    ),
     (r"A \in \mathbb{R}^{n \times n}", r"(A^\top)^\top = A", r"A^\top = A"),
     (
         r"A \in \mathbb{R}^{m \times n}",
@@ -74,7 +82,11 @@ PAIRS = [
     (r"W: weight matrix", r"(W^\top)^\top = W", r"W^\top = W"),
     (r"p: probability vector", r"\sum_i p_i = 1", r"\sum_i p_i = 0"),
     (r"p: probability distribution", r"\sum_i p_i = 1", r"\sum_i p_i = 0"),
-    (r"X: random variable", r"\operatorname{Var}(X) = \mathbb{E}[X^2] - \mathbb{E}[X]^2", r"\operatorname{Var}(X) = \mathbb{E}[X^2]"),
+    (
+        r"X: random variable",
+        r"\operatorname{Var}(X) = \mathbb{E}[X^2] - \mathbb{E}[X]^2",
+        r"\operatorname{Var}(X) = \mathbb{E}[X^2]",
+    ),
     (r"n: positive integer", r"\sum_{k=1}^n k = \frac{n(n+1)}{2}", r"\sum_{k=1}^n k = \frac{n^2}{2}"),
     (r"n: natural number", r"\sum_{k=1}^n k = \frac{n(n+1)}{2}", r"\sum_{k=1}^n k = \frac{n^2}{2}"),
     (r"k: integer", r"\cos(2\pi k) = 1", r"\cos(\pi k) = 1"),
