@@ -205,18 +205,49 @@ def membership(clause: str) -> list[str] | None:
     name, space = match.group(1).strip(), " ".join(match.group(2).split())
     if re.search(r"=|<|>|\\le|\\ge|:", name):  # \in inside a definition or a range, not a membership
         return None
-    if not NAME.match(name):
+    if not NAME.match(name) and not APPLIED.match(name):
         raise SpellingError(f"cannot read the clause '{clause}': write 'NAME \\in SET' with one name before \\in")
     space = re.sub(r"\\(?:left|right|big|Big)(?![A-Za-z])\s*", "", space)
-    for read in (_number_set, _interval, _simplex, _index_set):
+    if not NAME.match(name):  # w_t(i) \in [0, 1]: the value of a function at those arguments
+        return _value_in(name, space, clause)
+    for read in (_number_set, _interval, _simplex, _index_set, _listed):
         found = read(name, space)
         if found is not None:
             return found
-    if space in ("\\{0, 1\\}", "\\{0,1\\}"):
-        raise SpellingError(
-            f"a variable taking only the values 0 and 1 ('{clause}') is not modelled; give its value instead"
-        )
     raise SpellingError(f"cannot read the set '{space}' in '{clause}': write one of {KNOWN_SETS}")
+
+
+APPLIED = re.compile(r"^[^()\s]+\s*\([^()]*\)$")
+LISTED = re.compile(r"^\\\{\s*(-?\d+(?:\s*,\s*-?\d+)*)\s*(,\s*(?:\\ldots|\\dots|\\cdots|\.\.\.)\s*)?\\\}$")
+
+
+def _listed(name, space):
+    """``y \\in \\{-1, 1\\}`` (each listed whole number), ``k \\in \\{0, 1, 2, \\ldots\\}`` (every whole number from 0)."""
+    match = LISTED.match(space)
+    if match is None:
+        return None
+    values = [int(v) for v in match.group(1).split(",")]
+    if match.group(2):  # 0, 1, 2, ...: every whole number from the first on, if the listed ones count up by one
+        if values != list(range(values[0], values[0] + len(values))) or values[0] not in (0, 1):
+            raise SpellingError(
+                f"cannot read the set '{space}': write \\{{0, 1, 2, \\ldots\\}} or \\{{1, 2, 3, \\ldots\\}}"
+            )
+        return [f"{name}: {'nonnegative' if values[0] == 0 else 'positive'} integer"]
+    if len(set(values)) < 2:
+        raise SpellingError(f"the set '{space}' has one value: write '{name} = {values[0]}'")
+    return [f"{name}: one of {', '.join(str(v) for v in sorted(set(values)))}"]
+
+
+def _value_in(name, space, clause):
+    """``w_t(i) \\in [0, 1]``: a function's value at those arguments, a number of that kind."""
+    if re.fullmatch(r"[(\[]\s*0\s*,\s*1\s*[)\]]", space):
+        return [f"{name}: probability"]
+    read = _number_set(name, space) if NUMBER_SET.match(space) else None
+    if read in ([f"{name}: real"], [f"{name}: positive"]):
+        return read
+    raise SpellingError(
+        f"cannot read '{clause}': for the value of a function write \\mathbb{{R}}, \\mathbb{{R}}_{{>0}} or [0, 1]"
+    )
 
 
 def _number_set(name, space):
@@ -472,6 +503,9 @@ KIND_PHRASES = {
     "spd matrix": "symmetric positive definite matrix",
     "random variable": "random",
     "real random variable": "random",
+    "invertible matrix": "matrix",
+    "nonsingular matrix": "matrix",
+    "non-singular matrix": "matrix",
     "random": "random",
     "real-valued random variable": "random",
 }

@@ -104,6 +104,7 @@ def _decide_tagged_free(text, binding, unbound):
                 renamed.add(_normal_name(latex))
         except Exception:  # an expression, not one name
             continue
+    parameters = {p for clause in binding.clauses for p in getattr(clause, "params", ())}
     freed: dict = {}
     pending = [unbound.name]  # names to free next
     retyped: set = set()  # names read again as vectors
@@ -119,6 +120,8 @@ def _decide_tagged_free(text, binding, unbound):
                 return first
             if not keys and kinds and re.search(_spelling(name.split("_")[0]), text):  # the formula's, not a variable
                 return first
+            if name in parameters and not re.search(_spelling(name.split("_")[0]), text):
+                return first  # a parameter of the tag's function left unbound: its application was not read, not a variable
             for key in keys or [name]:
                 freed[key] = kinds.get(key) or _written_kind(name, text)
         pending = []

@@ -172,6 +172,9 @@ def parse_tag(text: str) -> Binding | None:
                 raise TagError(f"log base must be e, 2 or 10, not {base}")
             binding.log_base = base
             continue
+        if INEQUATION.fullmatch(clause):  # h \neq 0: the points where it fails are set aside
+            binding.conditions.append(clause)
+            continue
         if _vocabulary_clause(clause, binding):
             continue
         if "=" in clause and not clause.rstrip().endswith("="):
@@ -199,7 +202,9 @@ def parse_tag(text: str) -> Binding | None:
         raise TagError("a formula is either an erratum or a reading under an assumption, not both")
     ranged = {c.name for c in binding.clauses if isinstance(c, RangeClause)}
     for name in [
-        n for n in binding.kinds if n.strip() in ranged or _key(n) in ranged
+        n
+        for n in binding.kinds
+        if (n.strip() in ranged or _key(n) in ranged) and not binding.kinds[n].startswith("function")
     ]:  # a declared symbol with a range: the vocabulary makes both
         binding.clauses.insert(0, KindClause(_key(name), binding.kinds.pop(name).strip()))
     bounds = {b for c in binding.clauses if isinstance(c, KindClause) and c.support for b in c.support[:2]}
@@ -214,6 +219,11 @@ RESULT_THEN_CLAUSES = re.compile(
     re.IGNORECASE,
 )
 PROSE_KIND = re.compile(r"^(.+?)\s+(?:is|are)\s+(?:(?:a|an)\s+)?(.+)$")
+INEQUATION = re.compile(r"[^=<>]+?\s*(?:\\neq|\\ne(?![A-Za-z])|!=|≠)\s*[^=<>]+")
+NAMED_FUNCTION = re.compile(
+    r"^(.+?)\s*=\s*(\\(?:tanh|sinh|cosh|sin|cos|tan|arctan|exp|log|ln)"
+    r"|\\(?:operatorname|mathrm)\s*\{\s*(?:softmax|relu|ReLU|softplus|sigmoid|tanh|GELU|gelu)\s*\})$"
+)
 MAPS_TO = re.compile(r"\\to\b|\\rightarrow\b|→")
 
 
@@ -231,6 +241,10 @@ def _spelt_clauses(clauses: list[str]) -> list[str]:
                 if not prose.group(2).startswith("in ")
                 else (f"{prose.group(1)} \\in {prose.group(2)[3:]}")
             )
+        named = NAMED_FUNCTION.match(clause)
+        if named and NAME.match(named.group(1).strip()):  # h = \tanh: the document's h is that function
+            read.append(f"{named.group(1).strip()}(u) = {named.group(2)}(u)")
+            continue
         found = membership(clause)
         if found is None and ":" in clause and "=" not in clause.partition(":")[0]:
             name, _, kind = clause.partition(":")
@@ -356,7 +370,8 @@ def _uniform(name: str, kind: str) -> KindClause | None:
     return KindClause(_key(name), "uniform", support=(low, high, bool(discrete)))
 
 
-INTEGER_KINDS = ("positive integer", "nonnegative integer", "integer")
+INTEGER_KINDS = ("positive integer", "nonnegative integer", "integer", "values")
+LISTED_VALUES = re.compile(r"^one of (-?\d+(?:\s*,\s*-?\d+)+)$")
 SIZED = re.compile(r"^(vector|positive vector|logits|distribution|matrix)\s+over\s+(.+?)(?:\s+by\s+(.+))?$")
 
 
@@ -367,6 +382,9 @@ def _kind(clause: str) -> KindClause | None:
         if uniform is not None:
             return uniform
         phrase = " ".join(kind.split())
+        listed = LISTED_VALUES.match(phrase.lower())
+        if listed:  # y \in \{-1, 1\}: checked at each listed value
+            return KindClause(_key(name), "values", support=tuple(int(v) for v in listed.group(1).split(",")))
         if phrase.lower() in INTEGER_KINDS:
             return KindClause(_key(name), phrase.lower())
         sized = SIZED.match(phrase)
@@ -614,21 +632,24 @@ def _declare_integer(vocab, clause: KindClause):
     from derive.vocabulary import number_of
 
     key = clause.name
-    if key in vocab.dims or any(str(index) == key for index in vocab.indices):
+    own = key in vocab.dims or any(str(index) == key for index in vocab.indices)
+    if own and (clause.kind == "positive integer" or vocab.name):
         return vocab  # a size or an index the notation has is a positive integer already
     if key in vocab.entries and vocab.name:  # the result's own symbol of that name stays
         return vocab
     entries = {k: v for k, v in vocab.entries.items() if k != key}  # with no result, the shared notation's meaning
-    if clause.kind == "integer":
+    dims = {k: v for k, v in vocab.dims.items() if k != key}  # k \in \mathbb{Z}: not the shared size n, whatever its sign
+    if clause.kind in ("integer", "values"):
         symbol = sp.Symbol(f"doc_{key}", integer=True)
-        return vocab.with_samplers({symbol: dom.dimensions(-3, -2, -1, 0, 1, 2, 3)}).with_(
-            entries={**entries, key: number_of(symbol)}, symbols={**vocab.symbols, key: symbol}
+        values = clause.support if clause.kind == "values" else (-3, -2, -1, 0, 1, 2, 3)
+        return vocab.with_samplers({symbol: dom.dimensions(*values)}).with_(
+            entries={**entries, key: number_of(symbol)}, symbols={**vocab.symbols, key: symbol}, dims=dims
         )
     positive = clause.kind == "positive integer"
     symbol = sp.Symbol(f"doc_{key}", integer=True, positive=True if positive else None, nonnegative=True)
     values = dom.dimension(1, 5) if positive else dom.dimension(0, 5)
     return vocab.with_samplers({symbol: values}).with_(
-        entries=entries, dims={**vocab.dims, key: symbol}, size=vocab.size or (symbol if positive else None)
+        entries=entries, dims={**dims, key: symbol}, size=vocab.size or (symbol if positive else None)
     )
 
 

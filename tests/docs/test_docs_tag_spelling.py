@@ -47,6 +47,13 @@ PAIRS = [
     (r"p \in \Delta^{n-1}", r"\sum_{i=1}^n p_i = 1", r"\sum_{i=1}^n p_i = 0"),
     (r"p \in \Delta_K", r"\sum_{k=1}^K p_k = 1", r"\sum_{k=1}^K p_k = K"),
     (r"t \in \{1, \ldots, T\}", r"\sum_{s=1}^{t} 1 = t", r"\sum_{s=1}^{t} 1 = T"),
+    (r"y \in \{-1, 1\}", r"y^2 = 1", r"y = 1"),
+    (r"b \in \{0, 1\}", r"b^2 = b", r"b^2 = 1"),
+    (r"k \in \{0, 1, 2, \ldots\}", r"\sum_{i=0}^{k} 1 = k + 1", r"\sum_{i=0}^{k} 1 = k"),
+    (r"n \in \mathbb{Z}", r"|n| \ge n", r"|n| = n"),
+    (r"k \in \mathbb{Z}; k \neq 0", r"\frac{k^2}{k} = k", r"\frac{k^2}{k} = 1"),
+    (r"w_t(i) \in [0, 1]; a: real", r"w_t(i) a + (1 - w_t(i)) a = a", r"w_t(i) a + (1 - w_t(i)) a = 2a"),
+    (r"h = \tanh; a: real", r"h(-a) = -h(a)", r"h(-a) = h(a)"),
     # lists and separators
     (r"a > 0, b > 0", r"\sqrt{ab} \le \frac{a+b}{2}", r"\sqrt{ab} \ge \frac{a+b}{2}"),
     (r"a, b > 0", r"\sqrt{ab} \le \frac{a+b}{2}", r"\sqrt{ab} \ge \frac{a+b}{2}"),
@@ -80,6 +87,7 @@ PAIRS = [
         r"\operatorname{tr}(A A^\top) = \sum_{i=1}^{m} \sum_{j=1}^{n} A_{ij}",
     ),
     (r"W: weight matrix", r"(W^\top)^\top = W", r"W^\top = W"),
+    (r"A: invertible matrix", r"\det(A^\top) = \det(A)", r"\det(2A) = 2\det(A)"),
     (r"p: probability vector", r"\sum_i p_i = 1", r"\sum_i p_i = 0"),
     (r"p: probability distribution", r"\sum_i p_i = 1", r"\sum_i p_i = 0"),
     (
@@ -126,7 +134,9 @@ def test_a_spelling_reads_a_correct_formula_and_refutes_a_wrong_one(tag, correct
     [
         (r"x \in \mathcal{X}", r"cannot read the set '\mathcal{X}'"),
         (r"z \in \mathbb{C}", "complex numbers are not modelled"),
-        (r"b \in \{0, 1\}", "only the values 0 and 1"),
+        (r"b \in \{0, 1\}^n", "cannot read the set"),
+        (r"w_t(i) \in [0, 2]", "for the value of a function"),
+        (r"k \in \{2, 4, \ldots\}", "cannot read the set"),
         (r"x \in \mathbb{R}^{a \times b \times c}", "more than two axes"),
         (r"n \in \mathbb{Z}^d", "vectors of integers are not modelled"),
         (r"x \in \mathbb{R}_{<5}", "cannot read the subscript"),
@@ -154,3 +164,18 @@ def test_a_result_name_in_prose_is_still_a_result():
     assert parse_tag(r"softmax_jacobian where z \in \mathbb{R}^n").result == "softmax_jacobian"
     with pytest.raises(TagError, match="names no result"):
         parse_tag("softmax_jacobain; z: vector")
+
+
+def test_a_parameter_of_a_tag_function_left_unbound_is_no_variable(tmp_path):
+    """The Jacobian of a tag function whose body applies another (f(z) = z + u g(w^T z + b), g(v) = tanh v) is not
+    read yet: g's parameter v stays unbound, and is not claimed for all values (a correct formula FAILed so)."""
+    tag = (
+        r"f(\mathbf{z}) = \mathbf{z} + \mathbf{u} g(\mathbf{w}^\top \mathbf{z} + b); "
+        r"\mathbf{u}, \mathbf{w}, \mathbf{z} \in \mathbb{R}^n; b \in \mathbb{R}; g(v) = \tanh(v)"
+    )
+    formula = (
+        r"\left\vert \det\left(\frac{\partial f(\mathbf{z})}{\partial \mathbf{z}}\right) \right\vert"
+        r" = \left\vert 1 + (1 - g(\mathbf{w}^\top \mathbf{z} + b)^2) \mathbf{u}^\top \mathbf{w} \right\vert"
+    )
+    result, detail = verdict(tmp_path, tag, formula)
+    assert result != "FAIL", detail
