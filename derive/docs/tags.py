@@ -497,10 +497,12 @@ def apply_clauses(vocab, clauses, log_base: str = "e"):
             if kind is Setting:
                 vocab = _set_parameters(vocab, chosen)
                 continue
+            functions = {c.name for c in clauses if isinstance(c, FunctionClause)}
             for clause in chosen:
-                vocab = {KindClause: _declare, FunctionClause: _define, RangeClause: _narrow, PinClause: _pin}[kind](
-                    vocab, clause, log_base
-                )
+                if kind is FunctionClause:  # a body applies the tag's other functions: f(z) = z + u h(w^T z + b)
+                    vocab = _define(vocab, clause, log_base, functions)
+                    continue
+                vocab = {KindClause: _declare, RangeClause: _narrow, PinClause: _pin}[kind](vocab, clause, log_base)
         vocab = _free_shared_vectors(vocab, clauses)
     except VocabularyError as exc:
         raise BindError(str(exc)) from None
@@ -754,7 +756,7 @@ def _uniform_law(vocab, clause: KindClause):
     )
 
 
-def _define(vocab, clause: FunctionClause, log_base):
+def _define(vocab, clause: FunctionClause, log_base, functions=()):
     """The document's function: applied, its parameters stand for the arguments' values while its body is read."""
     import sympy as sp
 
@@ -762,7 +764,7 @@ def _define(vocab, clause: FunctionClause, log_base):
     from derive.docs.interpret import Rewriter, clean, lex
     from derive.vocabulary import call, vector_value
 
-    body = Rewriter(log_base).side(clean(lex(clause.body)))
+    body = Rewriter(log_base, functions).side(clean(lex(clause.body)))
 
     def apply(env, atom, side):
         from derive.docs.bind import BindError, Vec
