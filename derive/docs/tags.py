@@ -640,7 +640,9 @@ def _declare_integer(vocab, clause: KindClause):
     if key in vocab.entries and vocab.name:  # the result's own symbol of that name stays
         return vocab
     entries = {k: v for k, v in vocab.entries.items() if k != key}  # with no result, the shared notation's meaning
-    dims = {k: v for k, v in vocab.dims.items() if k != key}  # k \in \mathbb{Z}: not the shared size n, whatever its sign
+    dims = {
+        k: v for k, v in vocab.dims.items() if k != key
+    }  # k \in \mathbb{Z}: not the shared size n, whatever its sign
     if clause.kind in ("integer", "values"):
         symbol = sp.Symbol(f"doc_{key}", integer=True)
         values = clause.support if clause.kind == "values" else (-3, -2, -1, 0, 1, 2, 3)
