@@ -370,7 +370,7 @@ def _uniform(name: str, kind: str) -> KindClause | None:
     return KindClause(_key(name), "uniform", support=(low, high, bool(discrete)))
 
 
-INTEGER_KINDS = ("positive integer", "nonnegative integer", "integer", "values")
+WHOLE_NUMBER_KINDS = ("positive integer", "nonnegative integer", "integer", "values")
 LISTED_VALUES = re.compile(r"^one of (-?\d+(?:\s*,\s*-?\d+)+)$")
 SIZED = re.compile(r"^(vector|positive vector|logits|distribution|matrix)\s+over\s+(.+?)(?:\s+by\s+(.+))?$")
 
@@ -385,7 +385,7 @@ def _kind(clause: str) -> KindClause | None:
         listed = LISTED_VALUES.match(phrase.lower())
         if listed:  # y \in \{-1, 1\}: checked at each listed value
             return KindClause(_key(name), "values", support=tuple(int(v) for v in listed.group(1).split(",")))
-        if phrase.lower() in INTEGER_KINDS:
+        if phrase.lower() in WHOLE_NUMBER_KINDS:
             return KindClause(_key(name), phrase.lower())
         sized = SIZED.match(phrase)
         if sized and (sized.group(1) == "matrix") == bool(sized.group(3)):
@@ -547,7 +547,7 @@ def _declare(vocab, clause: KindClause, log_base):
     key, size = clause.name, vocab.size
     if clause.kind == "uniform":
         return _uniform_law(vocab, clause)
-    if clause.kind in INTEGER_KINDS:
+    if clause.kind in WHOLE_NUMBER_KINDS:
         return _declare_integer(vocab, clause)
     if clause.over:
         return _declare_sized(vocab, clause)
@@ -627,7 +627,7 @@ def _declare(vocab, clause: KindClause, log_base):
 
 def _declare_integer(vocab, clause: KindClause):
     """``n \\in \\mathbb{N}`` (a positive integer, a size the formula may sum to), ``k \\in \\mathbb{Z}``, ``\\mathbb{N}_0``:
-    an integer checked at every value of a small range; a dimension the notation has already is one."""
+    a whole number checked at every value up to 12 (an integer: drawn, also far out); a size the notation has already is one."""
     import sympy as sp
 
     from derive import domain as dom
@@ -643,15 +643,20 @@ def _declare_integer(vocab, clause: KindClause):
     dims = {
         k: v for k, v in vocab.dims.items() if k != key
     }  # k \in \mathbb{Z}: not the shared size n, whatever its sign
-    if clause.kind in ("integer", "values"):
+    if clause.kind in (
+        "integer",
+        "values",
+    ):  # every listed value; any integer, also far out (derive.docs.sampled_points)
         symbol = sp.Symbol(f"doc_{key}", integer=True)
-        values = clause.support if clause.kind == "values" else (-3, -2, -1, 0, 1, 2, 3)
-        return vocab.with_samplers({symbol: dom.dimensions(*values)}).with_(
+        values = dom.dimensions(*clause.support) if clause.kind == "values" else dom.integers(-12, 12, True, True)
+        return vocab.with_samplers({symbol: values}).with_(
             entries={**entries, key: number_of(symbol)}, symbols={**vocab.symbols, key: symbol}, dims=dims
         )
     positive = clause.kind == "positive integer"
     symbol = sp.Symbol(f"doc_{key}", integer=True, positive=True if positive else None, nonnegative=True)
-    values = dom.dimension(1, 5) if positive else dom.dimension(0, 5)
+    # whole numbers up to 12, a sum's bound; up to 6 when it is also the size of the vectors
+    top = 6 if positive and vocab.size is None else 12
+    values = dom.dimension(1 if positive else 0, top)
     return vocab.with_samplers({symbol: values}).with_(
         entries=entries, dims={**dims, key: symbol}, size=vocab.size or (symbol if positive else None)
     )
