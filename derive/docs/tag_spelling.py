@@ -214,7 +214,12 @@ def membership(clause: str) -> list[str] | None:
         found = read(name, space)
         if found is not None:
             return found
+    if ABSTRACT_SET.match(space):  # s \in \mathcal{S}: an element of a set the formula does not describe
+        return [f"{name}: element"]
     raise SpellingError(f"cannot read the set '{space}' in '{clause}': write one of {KNOWN_SETS}")
+
+
+ABSTRACT_SET = re.compile(r"^\\(?:mathcal|mathscr|mathfrak)\s*\{\s*[A-Za-z]\s*\}(?:\s*_\s*(?:\{[^{}]*\}|\w))?$")
 
 
 APPLIED = re.compile(r"^[^()\s]+\s*\([^()]*\)$")

@@ -385,10 +385,17 @@ def _kind(clause: str) -> KindClause | None:
         listed = LISTED_VALUES.match(phrase.lower())
         if listed:  # y \in \{-1, 1\}: checked at each listed value
             return KindClause(_key(name), "values", support=tuple(int(v) for v in listed.group(1).split(",")))
+        if phrase.lower() == "element":  # s \in \mathcal{S}
+            return KindClause(_key(name), "element")
         if phrase.lower() in WHOLE_NUMBER_KINDS:
             return KindClause(_key(name), phrase.lower())
         sized = SIZED.match(phrase)
         if sized and (sized.group(1) == "matrix") == bool(sized.group(3)):
+            for size in sized.groups()[1:]:
+                if size and not NUMBER.match(size) and not NAME.match(size.strip()):
+                    raise TagError(
+                        f"the size '{size}' in '{clause.strip()}' is an expression: write a name or a whole number"
+                    )
             over = tuple(s if NUMBER.match(s) else _key(s) for s in sized.groups()[1:] if s)
             if any(NUMBER.match(s) and int(float(s)) != float(s) or s == "0" for s in over):
                 raise TagError(f"the size in '{clause.strip()}' must be a whole number or a name")
@@ -549,6 +556,10 @@ def _declare(vocab, clause: KindClause, log_base):
         return _uniform_law(vocab, clause)
     if clause.kind in WHOLE_NUMBER_KINDS:
         return _declare_integer(vocab, clause)
+    if clause.kind == "element":  # an element of an abstract set: with no result, not the shared notation's vector
+        if vocab.name or key not in vocab.entries:
+            return vocab
+        return vocab.with_(entries={k: v for k, v in vocab.entries.items() if k != key})
     if clause.over:
         return _declare_sized(vocab, clause)
     if clause.kind in ("dimension", "size"):

@@ -48,6 +48,11 @@ PAIRS = [
     (r"p \in \Delta_K", r"\sum_{k=1}^K p_k = 1", r"\sum_{k=1}^K p_k = K"),
     (r"t \in \{1, \ldots, T\}", r"\sum_{s=1}^{t} 1 = t", r"\sum_{s=1}^{t} 1 = T"),
     (r"y \in \{-1, 1\}", r"y^2 = 1", r"y = 1"),
+    (
+        r"x \in \mathcal{X}",
+        r"\sum_{x} p(x) \log \frac{p(x)}{q(x)} \ge 0",
+        r"\sum_{x} p(x) \log \frac{p(x)}{q(x)} \le 0",
+    ),
     (r"b \in \{0, 1\}", r"b^2 = b", r"b^2 = 1"),
     (r"k \in \{0, 1, 2, \ldots\}", r"\sum_{i=0}^{k} 1 = k + 1", r"\sum_{i=0}^{k} 1 = k"),
     (r"n \in \mathbb{Z}", r"|n| \ge n", r"|n| = n"),
@@ -132,7 +137,8 @@ def test_a_spelling_reads_a_correct_formula_and_refutes_a_wrong_one(tag, correct
 @pytest.mark.parametrize(
     "tag, says",
     [
-        (r"x \in \mathcal{X}", r"cannot read the set '\mathcal{X}'"),
+        (r"x \in \mathbb{H}", r"cannot read the set '\mathbb{H}'"),
+        (r"v \in \mathbb{R}^{2k}", "is an expression: write a name or a whole number"),
         (r"z \in \mathbb{C}", "complex numbers are not modelled"),
         (r"b \in \{0, 1\}^n", "cannot read the set"),
         (r"w_t(i) \in [0, 2]", "for the value of a function"),
