@@ -81,14 +81,16 @@ def _check_points(reading):
     )
     if skipped_points and wanted is not None:  # untagged: say where the claim was checked, not "for all values"
         outside = f" where both sides have a value ({_checked_ranges(kept, shown)}{skipped_points} sampled points where a side has none set aside)"
-    if not constant and any(relation in INEQUALITIES for relation in reading.relations):
-        refutation = _far_refutation(reading, domain, kept, (cache, readers), shown, tolerances)
+    piecewise = not constant and any(_piecewise(value) for values in cache.values() for value in values)
+    if not constant and (piecewise or any(relation in INEQUALITIES for relation in reading.relations)):
+        refutation = _far_refutation(reading, domain, kept, (cache, readers), shown, tolerances, piecewise)
         if refutation is not None:
             return refutation
     return _passed(reading, constant, kept_points, outside, tolerances)
 
 
 INEQUALITIES = ("<", ">", "<=", ">=")
+PIECEWISE = (sp.Abs, sp.Max, sp.Min, sp.Piecewise, sp.Heaviside, sp.sign, sp.floor, sp.ceiling)
 FAR_SCALES = (10, 100)  # how far beyond the sampled box an unbounded number is moved
 FAR_BASES = 6  # the checked points moved there
 CLEAR_VIOLATION = mpmath.mpf(10) ** -20  # relative: a violation that is no rounding of a strict inequality's slack
@@ -125,12 +127,22 @@ def _far_points(domain, kept) -> list:
     return far
 
 
-def _far_refutation(reading, domain, kept, cached, shown, tolerances):
-    """A FAIL at a point beyond the sampled box where an inequality is clearly violated, or None.
+def _piecewise(value) -> bool:
+    """Whether a side is built with a function that is not analytic (|x|, max, clip, a rounding)."""
+    try:
+        return sp.sympify(value).has(*PIECEWISE)
+    except (sp.SympifyError, TypeError, AttributeError):
+        return False
 
-    Only inequalities are checked there (an identity that holds on the box holds beyond it, and its rounding
-    at large values is no counterexample), and only a violation larger than rounding counts: e^{-x^2} > 0
-    stays true at x = 300, where its slack is below the working precision.
+
+def _far_refutation(reading, domain, kept, cached, shown, tolerances, piecewise=False):
+    """A FAIL at a point beyond the sampled box where an inequality, or an identity built with |x|, max or clip,
+    is clearly violated, or None.
+
+    An analytic identity that holds on the box holds beyond it (and its rounding at large values is no
+    counterexample): only inequalities and, when a side is piecewise (clip(x, -5, 5) = x holds on [-3, 3]),
+    identities are checked there, and only a violation larger than rounding counts: e^{-x^2} > 0 stays true
+    at x = 300, where its slack is below the working precision.
     """
     from derive.docs.links import _check_relation, _Link
     from derive.docs.operations import comparisons_hold
@@ -156,7 +168,8 @@ def _far_refutation(reading, domain, kept, cached, shown, tolerances):
             continue
         for number, relation in enumerate(reading.relations):
             a, b = evaluated[number], evaluated[number + 1]
-            if relation not in INEQUALITIES or not isinstance(a, mpmath.mpf) or not isinstance(b, mpmath.mpf):
+            checked = relation in INEQUALITIES or (piecewise and relation == "=")
+            if not checked or not isinstance(a, mpmath.mpf) or not isinstance(b, mpmath.mpf):
                 continue
             ok, violation = holds(relation, a, b)
             if ok or violation <= CLEAR_VIOLATION:

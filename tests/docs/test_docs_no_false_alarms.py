@@ -681,3 +681,17 @@ def test_a_name_written_both_as_a_variable_and_applied_is_not_read_as_two_things
         tmp_path, r"\nabla_{\theta} P(\tau | \theta) = P(\tau | \theta) \nabla_{\theta} \log P(\tau | \theta)"
     )
     assert found == "PASS", detail  # one name, always applied: read as a generic function
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\operatorname{clip}(x, -5, 5) = x", "FAIL"),  # holds on the sampled [-3, 3], fails beyond 5
+        (r"\operatorname{ReLU}(x + 4) = x + 4", "FAIL"),
+        (r"\max(x, 0) = \frac{x + |x|}{2}", "PASS"),
+        (r"\operatorname{clip}(x, -1, 1) = \max(-1, \min(x, 1))", "PASS"),
+    ],
+)
+def test_an_identity_with_a_piecewise_function_is_checked_beyond_the_sampled_box(formula, expected):
+    verdict = check_formula(formula, clauses="x: real")
+    assert verdict["verdict"] == expected, verdict["detail"]
