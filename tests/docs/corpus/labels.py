@@ -4135,6 +4135,460 @@ CHECKS.update(
 )
 
 
+# ---- unseen8: DeepSpeed, TensorFlow Probability, Keras, optax, torchmetrics docstrings -----------
+
+_U8_GIB = mpf(2) ** 30
+_U8_MIB = mpf(2) ** 20
+_U8_P = mpf(2851) * 10**6  # parameters of the DeepSpeed example
+_U8_L = mpf(32) * 10**6  # its largest layer
+
+
+def _u8_gamma_z(power_sign):
+    def one(a, b):
+        return close(quad(lambda x: x ** (a - 1) * exp(-x * b), [0, 1, inf]), mp.gamma(a) * b ** (power_sign * a))
+
+    return always(one, [(mpf("0.7"), mpf("1.3")), (mpf("2.5"), mpf("0.4")), (mpf("4"), mpf("3"))])
+
+
+_U8_AB = [(mpf("0.7"), mpf("1.3")), (mpf("2.5"), mpf("0.4")), (mpf("4"), mpf("3"))]
+
+
+def _u8_gamma_moments(stated):
+    """stated(alpha, beta, mean, stddev) against the Gamma law's mean and deviation computed by quadrature."""
+
+    def one(a, b):
+        z = mp.gamma(a) * b**-a
+        m = quad(lambda x: x * x ** (a - 1) * exp(-b * x), [0, 1, inf]) / z
+        v = quad(lambda x: (x - m) ** 2 * x ** (a - 1) * exp(-b * x), [0, 1, inf]) / z
+        return stated(a, b, m, sqrt(v))
+
+    return always(one, _U8_AB)
+
+
+def _u8_laplace_z(factor):
+    def one(m, s):
+        return close(quad(lambda x: exp(-abs(x - m) / s), [-inf, m, inf]), factor * s)
+
+    return always(one, [(mpf("0.3"), mpf("0.8")), (mpf("-2"), mpf("2.5"))])
+
+
+def _u8_laplace_density(jacobian):
+    """Density of mu + sigma X (X standard Laplace) at y, by differentiating its cdf, against the stated form."""
+
+    def cdf0(t):
+        return exp(t) / 2 if t < 0 else 1 - exp(-t) / 2
+
+    def one(y, m, s):
+        dens = diff(lambda u: cdf0((u - m) / s), y)
+        stated = (1 / s if jacobian else 1) * exp(-abs((y - m) / s)) / 2
+        return close(dens, stated, mpf(10) ** -15) and close(exp(-abs(y - m) / s) / (2 * s), dens, mpf(10) ** -15)
+
+    return always(one, [(mpf("0.9"), mpf("0.3"), mpf("2.5")), (mpf("-1.7"), mpf("0.2"), mpf("0.6"))])
+
+
+def _u8_beta_z(shift):
+    def one(a, b):
+        return close(
+            quad(lambda x: x ** (a - 1) * (1 - x) ** (b - 1), [0, mpf(1) / 2, 1]),
+            mp.gamma(a) * mp.gamma(b) / mp.gamma(a + b + shift),
+        )
+
+    return always(one, [(mpf("1.5"), mpf("2.5")), (mpf("3"), mpf("1.2")), (mpf("2"), mpf("2"))])
+
+
+def _u8_beta_mean(ratio_only):
+    def one(mu, nu):
+        a, b = mu * nu, (1 - mu) * nu
+        mean = quad(lambda x: x * x ** (a - 1) * (1 - x) ** (b - 1), [0, 1]) / mp.beta(a, b)
+        return close(a / b if ratio_only else a / (a + b), mean, mpf(10) ** -15)
+
+    return always(one, [(mpf("0.3"), mpf("4")), (mpf("0.8"), mpf("2.5"))])
+
+
+def _u8_beta_var_bound(bound):
+    """The Beta variance (by quadrature) stays below bound(mu) for every total concentration sampled, down to 0.01."""
+
+    def one(mu, nu):
+        a, b = mu * nu, (1 - mu) * nu
+        var = a * b / ((a + b) ** 2 * (a + b + 1))  # the Beta variance; checked against quadrature once below
+        return var < bound(mu)
+
+    a, b = mpf("1.2"), mpf("2.8")
+    m = a / (a + b)
+    q = quad(lambda x: (x - m) ** 2 * x ** (a - 1) * (1 - x) ** (b - 1), [0, 1]) / mp.beta(a, b)
+    assert close(q, a * b / ((a + b) ** 2 * (a + b + 1)), mpf(10) ** -15)
+    return always(
+        one, [(mu, nu) for mu in (mpf("0.1"), mpf("0.5"), mpf("0.9")) for nu in (mpf("0.01"), mpf(1), mpf(50))]
+    )
+
+
+def _u8_t_norm(nu, s=1):
+    return abs(s) * sqrt(nu * pi) * mp.gamma(nu / 2) / mp.gamma((nu + 1) / 2)
+
+
+def _u8_studentt_z(swapped):
+    def one(nu, m, s):
+        lhs = quad(lambda x: (1 + ((x - m) / s) ** 2 / nu) ** (-(nu + 1) / 2), [-inf, m, inf])
+        g1, g2 = mp.gamma(nu / 2), mp.gamma((nu + 1) / 2)
+        return close(lhs, abs(s) * sqrt(nu * pi) * (g2 / g1 if swapped else g1 / g2), mpf(10) ** -15)
+
+    return always(one, [(mpf("1.5"), mpf("0.4"), mpf("2")), (mpf("5"), mpf("-1"), mpf("0.7"))])
+
+
+def _u8_studentt_var(stated):
+    def one(nu):
+        v = quad(lambda x: x**2 * (1 + x**2 / nu) ** (-(nu + 1) / 2), [-inf, 0, inf]) / _u8_t_norm(nu)
+        return close(v, stated(nu), mpf(10) ** -12)
+
+    return always(one, [(mpf("3.5"),), (mpf(6),)])
+
+
+def _u8_first_moment(density, centre, written):
+    """The mean of a density on the line, by quadrature over centre +- 1500 (the tails beyond are below 10^-50)."""
+    cuts = [centre + k for k in (-1500, -200, -50, 0, 50, 200, 1500)]
+    total = quad(density, cuts)
+    mean = quad(lambda x: x * density(x), cuts)
+    assert close(total, 1, mpf(10) ** -10)
+    return rounds_to(mean, written)
+
+
+def _u8_studentt_example_mean(written):
+    """df 2: the mean integral converges slowly; by symmetry about loc it is loc, checked as the balance of the two halves."""
+    nu, loc, s = mpf(2), mpf(1), mpf(11)
+    z = s * sqrt(nu * pi) * mp.gamma(1) / mp.gamma(mpf("1.5"))
+
+    def dens(x):
+        return (1 + ((x - loc) / s) ** 2 / nu) ** (-(nu + 1) / 2) / z
+
+    assert close(quad(dens, [-inf, loc, inf]), 1, mpf(10) ** -15)
+    # E[X - loc] over each half: finite for df 2 (density ~ |x|^-3); they cancel
+    right = quad(lambda u: u * dens(loc + u), [0, inf])
+    left = quad(lambda u: -u * dens(loc - u), [0, inf])
+    return rounds_to(loc + right + left, written)
+
+
+_U8_X_MU_S = [
+    (mpf("0.7"), mpf("0.2"), mpf("1.5")),
+    (mpf("-2.1"), mpf("1"), mpf("0.6")),
+    (mpf("3"), mpf("-1"), mpf("2")),
+]
+
+
+def _u8_cdf_slope(cdf, stated):
+    return always(lambda x, m, s: close(diff(lambda u: cdf(u, m, s), x), stated(x, m, s)), _U8_X_MU_S)
+
+
+def _u8_gumbel_cdf(x, m, s):
+    return exp(-exp(-(x - m) / s))
+
+
+def _u8_logistic_cdf(x, m, s):
+    return 1 / (1 + exp(-(x - m) / s))
+
+
+def _u8_ccc(n_div):
+    t = [mpf(3), mpf("-0.5"), mpf(2), mpf(7)]
+    p = [mpf("2.5"), mpf(0), mpf(2), mpf(8)]
+    mt, mp_ = sum(t) / 4, sum(p) / 4
+    cov = sum((a - mp_) * (b - mt) for a, b in zip(p, t)) / n_div
+    vp = sum((a - mp_) ** 2 for a in p) / n_div
+    vt = sum((b - mt) ** 2 for b in t) / n_div
+    return 2 * cov / (vp + vt + (mp_ - mt) ** 2)
+
+
+def _u8_tm_data():
+    return [mpf(3), mpf("-0.5"), mpf(2), mpf(7)], [mpf("2.5"), mpf(0), mpf(2), mpf(8)]
+
+
+def _u8_explained_variance(centred):
+    t, p = _u8_tm_data()
+    e = [a - b for a, b in zip(t, p)]
+    me = sum(e) / 4 if centred else 0
+    mt = sum(t) / 4
+    return 1 - (sum((x - me) ** 2 for x in e) / 4) / (sum((x - mt) ** 2 for x in t) / 4)
+
+
+def _u8_rse():
+    t, p = _u8_tm_data()
+    mt = sum(t) / 4
+    return sum((a - b) ** 2 for a, b in zip(t, p)) / sum((a - mt) ** 2 for a in t)
+
+
+_U8_PCT_T = [mpf(1), mpf(10), mpf(10) ** 6]
+_U8_PCT_P = [mpf("0.9"), mpf(15), mpf("1.2") * 10**6]
+
+
+def _u8_kendall_counts():
+    p = [mpf("2.5"), mpf(0), mpf(2), mpf(8)]
+    t = [mpf(3), mpf("-0.5"), mpf(2), mpf(1)]
+    c = d = 0
+    for i, j in itertools.combinations(range(4), 2):
+        s = (p[i] - p[j]) * (t[i] - t[j])
+        c, d = c + (s > 0), d + (s < 0)
+    return c, d
+
+
+def _u8_msle(plus_one):
+    t = [mpf("2.5"), mpf(5), mpf(4), mpf(8)]
+    p = [mpf(3), mpf(5), mpf("2.5"), mpf(7)]
+    k = 1 if plus_one else 0
+    return sum((log(k + a) - log(k + b)) ** 2 for a, b in zip(t, p)) / 4
+
+
+def _u8_tweedie_general(y, yh, p):
+    return 2 * (y ** (2 - p) / ((1 - p) * (2 - p)) - y * yh ** (1 - p) / (1 - p) + yh ** (2 - p) / (2 - p))
+
+
+_U8_YY = [(mpf("0.7"), mpf("1.9")), (mpf("3.2"), mpf("0.4")), (mpf("1.5"), mpf("1.5"))]
+
+
+def _u8_tweedie_limit(p0, stated):
+    """The general deviance near p0 (from both sides, by Richardson-free two-sided averaging) against the stated case."""
+
+    def one(y, yh):
+        h = mpf(10) ** -12
+        near = (_u8_tweedie_general(y, yh, p0 - h) + _u8_tweedie_general(y, yh, p0 + h)) / 2
+        return close(near, stated(y, yh), mpf(10) ** -10)
+
+    return always(one, _U8_YY)
+
+
+def _u8_tweedie_p2_mean(factor):
+    t = [mpf(1), mpf(2), mpf(3), mpf(4)]
+    p = [mpf(4), mpf(3), mpf(2), mpf(1)]
+    return factor * sum(log(b / a) + a / b - 1 for a, b in zip(t, p)) / 4
+
+
+def _u8_poly1(sign):
+    def one(pt, e1):
+        series = (e1 + 1) * (1 - pt) + nsum(lambda j: (1 - pt) ** j / j, [2, inf])
+        return close(series, -log(pt) + sign * e1 * (1 - pt))
+
+    return always(one, [(mpf("0.3"), mpf("0.7")), (mpf("0.85"), mpf("-2.1"))])
+
+
+def _u8_ce(logits, label):
+    return -log(softmax(logits)[label])
+
+
+_U8_ROW1 = [mpf("1.2"), mpf("-0.8"), mpf("-0.5")]
+_U8_ROW2 = [mpf("0.9"), mpf("-1.2"), mpf("1.1")]
+_U8_EER = [(mpf("0.1"),), (mpf("0.37"),), (mpf("0.8"),)]
+
+CHECKS.update(
+    {
+        "u8-ds-zero2-gpu-offload": lambda: rounds_to(2 * _U8_P / _U8_GIB, "5.31"),
+        "u8-ds-zero2-gpu-offload~fp32": lambda: rounds_to(4 * _U8_P / _U8_GIB, "5.31"),
+        "u8-ds-zero2-gpu": lambda: rounds_to((4 * _U8_P + 16 * _U8_P / 8) / _U8_GIB, "15.93"),
+        "u8-ds-zero2-gpu~decimal-gb": lambda: rounds_to((4 * _U8_P + 16 * _U8_P / 8) / mpf(10) ** 9, "15.93"),
+        "u8-ds-zero3-case1": lambda: rounds_to((4 * _U8_L + 18 * _U8_P / 8) / _U8_GIB, "6.09"),
+        "u8-ds-zero3-case1~sixteen": lambda: rounds_to((4 * _U8_L + 16 * _U8_P / 8) / _U8_GIB, "6.09"),
+        "u8-ds-zero3-case3": lambda: rounds_to((4 * _U8_L + 2 * _U8_P / 8) / _U8_GIB, "0.78"),
+        "u8-ds-zero3-case3~no-layer": lambda: rounds_to((2 * _U8_P / 8) / _U8_GIB, "0.78"),
+        "u8-ds-zero3-case2": lambda: rounds_to(4 * _U8_L / _U8_GIB, "0.12"),
+        "u8-ds-zero3-case2~params-only": lambda: rounds_to(2 * _U8_L / _U8_GIB, "0.12"),
+        "u8-ds-cpu-zero2": lambda: rounds_to(_U8_P * max(4 * 8, 16) * mpf("1.5") / _U8_GIB, "127.45"),
+        "u8-ds-cpu-zero2~one-gpu": lambda: rounds_to(_U8_P * max(4, 16) * mpf("1.5") / _U8_GIB, "127.45"),
+        "u8-ds-cpu-zero3-offload": lambda: rounds_to(_U8_P * 18 * 1 * mpf("1.5") / _U8_GIB, "71.69"),
+        "u8-ds-cpu-zero3-offload~sixteen": lambda: rounds_to(_U8_P * 16 * 1 * mpf("1.5") / _U8_GIB, "71.69"),
+        "u8-ds-cpu-zero3-optimizer": lambda: rounds_to(_U8_P * 16 * mpf("1.5") / _U8_GIB, "63.72"),
+        "u8-ds-cpu-zero3-optimizer~digits": lambda: rounds_to(_U8_P * 16 * mpf("1.5") / _U8_GIB, "63.27"),
+        "u8-ds-cpu-zero3-init": lambda: rounds_to(_U8_L * 4 * 8 * mpf("1.5") / _U8_GIB, "1.43"),
+        "u8-ds-cpu-zero3-init~no-buffer": lambda: rounds_to(_U8_L * 4 * 8 / _U8_GIB, "1.43"),
+        "u8-ds-11b-fp16": lambda: 11 * 10**9 * 2 == 22 * 10**9,
+        "u8-ds-11b-fp16~fp32": lambda: 11 * 10**9 * 4 == 22 * 10**9,
+        "u8-ds-t5-case1": lambda: int(mp.floor((4 * mpf("32.90e6") + 18 * mpf("737.67e6") / 4) / _U8_MIB)) == 3291,
+        "u8-ds-t5-case1~eight-gpus": lambda: (
+            int(mp.floor((4 * mpf("32.90e6") + 18 * mpf("737.67e6") / 8) / _U8_MIB)) == 3291
+        ),
+        "u8-ds-t5-case3": lambda: int(mp.floor((4 * mpf("32.90e6") + 2 * mpf("737.67e6") / 4) / _U8_MIB)) == 477,
+        "u8-ds-t5-case3~digits": lambda: int(mp.floor((4 * mpf("32.90e6") + 2 * mpf("737.67e6") / 4) / _U8_MIB)) == 447,
+        "u8-ds-cpu-zero3-no-init": lambda: rounds_to(_U8_P * max(4 * 8, 18 * 1) * mpf("1.5") / _U8_GIB, "127.45"),
+        "u8-ds-cpu-zero3-no-init~one-gpu": lambda: rounds_to(_U8_P * max(4, 18 * 1) * mpf("1.5") / _U8_GIB, "127.45"),
+        "u8-ds-16-bytes": lambda: 4 + 4 + 4 + 4 == 16,
+        "u8-ds-16-bytes~no-variance": lambda: 4 + 4 + 4 == 16,
+        "u8-tfp-gamma-z": lambda: _u8_gamma_z(-1),
+        "u8-tfp-gamma-z~sign": lambda: _u8_gamma_z(1),
+        "u8-tfp-gamma-concentration": lambda: _u8_gamma_moments(
+            lambda a, b, m, s: close(a, (m / s) ** 2, mpf(10) ** -15)
+        ),
+        "u8-tfp-gamma-concentration~no-square": lambda: _u8_gamma_moments(
+            lambda a, b, m, s: close(a, m / s, mpf(10) ** -15)
+        ),
+        "u8-tfp-gamma-rate": lambda: _u8_gamma_moments(
+            lambda a, b, m, s: close(b, m / s**2, mpf(10) ** -15) and close(m / s**2, a / m, mpf(10) ** -15)
+        ),
+        "u8-tfp-gamma-rate~inverted": lambda: _u8_gamma_moments(
+            lambda a, b, m, s: close(b, m / s**2, mpf(10) ** -15) and close(m / s**2, m / a, mpf(10) ** -15)
+        ),
+        "u8-tfp-gamma-example-concentration": lambda: Fraction(15, 10) ** 2 / Fraction(75, 100) == 3,
+        "u8-tfp-gamma-example-concentration~no-square": lambda: Fraction(15, 10) / Fraction(75, 100) == 3,
+        "u8-tfp-gamma-example-rate": lambda: Fraction(15, 10) / Fraction(75, 100) == 2,
+        "u8-tfp-gamma-example-rate~inverted": lambda: Fraction(75, 100) / Fraction(15, 10) == 2,
+        "u8-tfp-laplace-z": lambda: _u8_laplace_z(2),
+        "u8-tfp-laplace-z~half": lambda: _u8_laplace_z(1),
+        "u8-tfp-laplace-location-scale": lambda: _u8_laplace_density(True),
+        "u8-tfp-laplace-location-scale~no-jacobian": lambda: _u8_laplace_density(False),
+        "u8-tfp-beta-z": lambda: _u8_beta_z(0),
+        "u8-tfp-beta-z~shift": lambda: _u8_beta_z(1),
+        "u8-tfp-beta-mean": lambda: _u8_beta_mean(False),
+        "u8-tfp-beta-mean~ratio": lambda: _u8_beta_mean(True),
+        "u8-tfp-beta-variance-bound": lambda: _u8_beta_var_bound(lambda mu: mu * (1 - mu)),
+        "u8-tfp-beta-variance-bound~half": lambda: _u8_beta_var_bound(lambda mu: mu * (1 - mu) / 2),
+        "u8-tfp-beta-max-variance": lambda: always(
+            lambda mu: mu * (1 - mu) <= mpf("0.25"), [(mpf(k) / 100,) for k in range(1, 100)]
+        ),
+        "u8-tfp-beta-max-variance~fifth": lambda: always(
+            lambda mu: mu * (1 - mu) <= mpf("0.2"), [(mpf(k) / 100,) for k in range(1, 100)]
+        ),
+        "u8-tfp-studentt-z": lambda: _u8_studentt_z(False),
+        "u8-tfp-studentt-z~swapped": lambda: _u8_studentt_z(True),
+        "u8-tfp-studentt-std": lambda: _u8_studentt_var(lambda nu: nu / (nu - 2)),
+        "u8-tfp-studentt-std~minus-one": lambda: _u8_studentt_var(lambda nu: nu / (nu - 1)),
+        "u8-tfp-studentt-example-mean": lambda: _u8_studentt_example_mean("1"),
+        "u8-tfp-studentt-example-mean~scale": lambda: _u8_studentt_example_mean("11"),
+        "u8-tfp-gumbel-pdf": lambda: _u8_cdf_slope(
+            _u8_gumbel_cdf, lambda x, m, s: exp(-(x - m) / s - exp(-(x - m) / s)) / s
+        ),
+        "u8-tfp-gumbel-pdf~no-scale": lambda: _u8_cdf_slope(
+            _u8_gumbel_cdf, lambda x, m, s: exp(-(x - m) / s - exp(-(x - m) / s))
+        ),
+        "u8-tfp-gumbel-example-mean": lambda: _u8_first_moment(
+            lambda x: exp(-(x - 1) / 11 - exp(-(x - 1) / 11)) / 11, mpf(1), "1"
+        ),
+        "u8-tfp-gumbel-example-mean~right": lambda: _u8_first_moment(
+            lambda x: exp(-(x - 1) / 11 - exp(-(x - 1) / 11)) / 11, mpf(1), "7.35"
+        ),
+        "u8-tfp-logistic-example-mean": lambda: _u8_first_moment(
+            lambda x: exp(-(x - 1) / 11) / (11 * (1 + exp(-(x - 1) / 11)) ** 2), mpf(1), "1"
+        ),
+        "u8-tfp-logistic-example-mean~scale": lambda: _u8_first_moment(
+            lambda x: exp(-(x - 1) / 11) / (11 * (1 + exp(-(x - 1) / 11)) ** 2), mpf(1), "11"
+        ),
+        "u8-tfp-logistic-pdf": lambda: _u8_cdf_slope(
+            _u8_logistic_cdf, lambda x, m, s: exp(-(x - m) / s) / (s * (1 + exp(-(x - m) / s)) ** 2)
+        ),
+        "u8-tfp-logistic-pdf~no-scale": lambda: _u8_cdf_slope(
+            _u8_logistic_cdf, lambda x, m, s: exp(-(x - m) / s) / (1 + exp(-(x - m) / s)) ** 2
+        ),
+        "u8-keras-sparse-plus-slope": lambda: always(
+            lambda x: close(D(lambda u: (u + 1) ** 2 / 4, x), mpf("0.5") * (x + 1)), [(mpf("-0.6"),), (mpf("0.45"),)]
+        ),
+        "u8-keras-sparse-plus-slope~quarter": lambda: always(
+            lambda x: close(D(lambda u: (u + 1) ** 2 / 4, x), mpf("0.25") * (x + 1)), [(mpf("-0.6"),), (mpf("0.45"),)]
+        ),
+        "u8-keras-sparse-plus-join-right": lambda: Fraction(1, 4) * (1 + 1) ** 2 == 1,
+        "u8-keras-sparse-plus-join-right~half": lambda: Fraction(1, 2) * (1 + 1) ** 2 == 1,
+        "u8-keras-sparse-plus-join-left": lambda: Fraction(1, 4) * (-1 + 1) ** 2 == 0,
+        "u8-keras-sparse-plus-join-left~sign": lambda: Fraction(1, 4) * (-1 - 1) ** 2 == 0,
+        "u8-keras-hard-silu": lambda: always(
+            lambda x: close(x * (x / 6 + mpf("0.5")), x * (x + 3) / 6), [(mpf("-2.2"),), (mpf("0.7"),), (mpf("2.9"),)]
+        ),
+        "u8-keras-hard-silu~six": lambda: always(
+            lambda x: close(x * (x / 6 + mpf("0.5")), x * (x + 6) / 6), [(mpf("-2.2"),), (mpf("0.7"),), (mpf("2.9"),)]
+        ),
+        "u8-keras-hard-sigmoid-join": lambda: Fraction(3, 6) + Fraction(1, 2) == 1,
+        "u8-keras-hard-sigmoid-join~third": lambda: Fraction(3, 3) + Fraction(1, 2) == 1,
+        "u8-keras-log-sigmoid": lambda: always(lambda x: close(log(1 / (1 + exp(-x))), x - log(1 + exp(x))), REAL),
+        "u8-keras-log-sigmoid~sign": lambda: always(lambda x: close(log(1 / (1 + exp(-x))), x + log(1 + exp(x))), REAL),
+        "u8-keras-celu-slope": lambda: always(
+            lambda x, a: close(D(lambda u: a * (exp(u / a) - 1), x), exp(x / a)),
+            [(mpf("-0.4"), mpf("1.3")), (mpf("-2"), mpf("0.5"))],
+        ),
+        "u8-keras-celu-slope~alpha": lambda: always(
+            lambda x, a: close(D(lambda u: a * (exp(u / a) - 1), x), a * exp(x / a)),
+            [(mpf("-0.4"), mpf("1.3")), (mpf("-2"), mpf("0.5"))],
+        ),
+        "u8-keras-logcosh-small": lambda: close(mp.limit(lambda x: log(mp.cosh(x)) / (x**2 / 2), 0), 1, mpf(10) ** -10),
+        "u8-keras-logcosh-small~no-half": lambda: close(
+            mp.limit(lambda x: log(mp.cosh(x)) / x**2, 0), 1, mpf(10) ** -10
+        ),
+        "u8-keras-logcosh-large": lambda: abs(log(mp.cosh(mpf(60))) - (60 - log(2))) < mpf(10) ** -20,
+        "u8-keras-logcosh-large~plus": lambda: abs(log(mp.cosh(mpf(60))) - (60 + log(2))) < mpf(10) ** -20,
+        "u8-keras-logcosh-example": lambda: rounds_to(log(mp.cosh(1)) / 4, "0.108"),
+        "u8-keras-logcosh-example~pairs": lambda: rounds_to(log(mp.cosh(1)) / 2, "0.108"),
+        "u8-keras-logcosh-softplus": lambda: always(
+            lambda x: close(x + log(1 + exp(-2 * x)) - log(2), log(mp.cosh(x))), REAL
+        ),
+        "u8-keras-logcosh-softplus~plus": lambda: always(
+            lambda x: close(x + log(1 + exp(-2 * x)) + log(2), log(mp.cosh(x))), REAL
+        ),
+        "u8-keras-poisson-gradient": lambda: always(
+            lambda y, yh: close(D(lambda u: u - y * log(u), yh), 1 - y / yh),
+            [(mpf("0.4"), mpf("1.7")), (mpf(3), mpf("0.9"))],
+        ),
+        "u8-keras-poisson-gradient~sign": lambda: always(
+            lambda y, yh: close(D(lambda u: u - y * log(u), yh), 1 + y / yh),
+            [(mpf("0.4"), mpf("1.7")), (mpf(3), mpf("0.9"))],
+        ),
+        # both Huber pieces at |x| = delta (the quadratic piece 0.5 x^2 at x = delta)
+        "u8-keras-huber-join": lambda: always(lambda d: close(d * d - d**2 / 2, d**2 / 2), POS),
+        "u8-keras-huber-join~full": lambda: always(lambda d: close(d * d - d**2, d**2 / 2), POS),
+        "u8-optax-poly1": lambda: _u8_poly1(1),
+        "u8-optax-poly1~sign": lambda: _u8_poly1(-1),
+        "u8-optax-poly-series": lambda: always(
+            lambda pt: close(nsum(lambda j: (1 - pt) ** j / j, [1, inf]), -log(pt)), [(mpf("0.3"),), (mpf("0.9"),)]
+        ),
+        "u8-optax-poly-series~factorial": lambda: always(
+            lambda pt: close(nsum(lambda j: (1 - pt) ** j / mp.factorial(j), [1, inf]), -log(pt)),
+            [(mpf("0.3"),), (mpf("0.9"),)],
+        ),
+        "u8-optax-int-labels": lambda: rounds_to(-_u8_ce(_U8_ROW1, 0), "0.2761"),
+        "u8-optax-int-labels~right": lambda: rounds_to(_u8_ce(_U8_ROW1, 0), "0.2761"),
+        "u8-optax-int-labels-row2": lambda: rounds_to(_u8_ce(_U8_ROW2, 1), "2.9518"),
+        "u8-optax-int-labels-row2~class0": lambda: rounds_to(_u8_ce(_U8_ROW2, 0), "2.9518"),
+        "u8-tm-tweedie-p0": lambda: always(lambda y, yh: close(_u8_tweedie_general(y, yh, 0), (yh - y) ** 2), _U8_YY),
+        "u8-tm-tweedie-p0~no-two": lambda: always(
+            lambda y, yh: close(_u8_tweedie_general(y, yh, 0) / 2, (yh - y) ** 2), _U8_YY[:2]
+        ),
+        "u8-tm-tweedie-p1": lambda: _u8_tweedie_limit(1, lambda y, yh: 2 * (y * log(y / yh) + yh - y)),
+        "u8-tm-tweedie-p1~inverted": lambda: _u8_tweedie_limit(1, lambda y, yh: 2 * (y * log(yh / y) + yh - y)),
+        "u8-tm-tweedie-p2": lambda: _u8_tweedie_limit(2, lambda y, yh: 2 * (log(yh / y) + y / yh - 1)),
+        "u8-tm-tweedie-p2~inverted": lambda: _u8_tweedie_limit(2, lambda y, yh: 2 * (log(y / yh) + y / yh - 1)),
+        "u8-tm-tweedie-example": lambda: rounds_to(_u8_tweedie_p2_mean(2), "1.2083"),
+        "u8-tm-tweedie-example~no-two": lambda: rounds_to(_u8_tweedie_p2_mean(1), "1.2083"),
+        "u8-tm-ccc-example": lambda: rounds_to(_u8_ccc(3), "0.9777"),
+        "u8-tm-ccc-example~biased": lambda: rounds_to(_u8_ccc(4), "0.9777"),
+        "u8-tm-explained-variance-example": lambda: rounds_to(_u8_explained_variance(True), "0.9572"),
+        "u8-tm-explained-variance-example~uncentred": lambda: rounds_to(_u8_explained_variance(False), "0.9572"),
+        "u8-tm-smape-example": lambda: rounds_to(
+            mpf(2) / 3 * sum(abs(a - b) / (abs(a) + abs(b)) for a, b in zip(_U8_PCT_T, _U8_PCT_P)), "0.2290"
+        ),
+        "u8-tm-smape-example~one-third": lambda: rounds_to(
+            mpf(1) / 3 * sum(abs(a - b) / (abs(a) + abs(b)) for a, b in zip(_U8_PCT_T, _U8_PCT_P)), "0.2290"
+        ),
+        "u8-tm-mape-example": lambda: rounds_to(
+            sum(abs(a - b) / abs(a) for a, b in zip(_U8_PCT_T, _U8_PCT_P)) / 3, "0.2667"
+        ),
+        "u8-tm-mape-example~by-prediction": lambda: rounds_to(
+            sum(abs(a - b) / abs(b) for a, b in zip(_U8_PCT_T, _U8_PCT_P)) / 3, "0.2667"
+        ),
+        "u8-tm-rse-example": lambda: rounds_to(_u8_rse(), "0.0514"),
+        "u8-tm-rse-example~digits": lambda: rounds_to(_u8_rse(), "0.0541"),
+        "u8-tm-msle-example": lambda: rounds_to(_u8_msle(True), "0.0397"),
+        "u8-tm-msle-example~no-one": lambda: rounds_to(_u8_msle(False), "0.0397"),
+        "u8-tm-kendall-example": lambda: _u8_kendall_counts() == (4, 2) and rounds_to(mpf(4 - 2) / (4 + 2), "0.3333"),
+        "u8-tm-kendall-example~counts": lambda: _u8_kendall_counts() == (5, 1),
+        "u8-tm-kendall-tau-b": lambda: all(
+            Fraction(c - d) ** 2 / ((c + d + 0) * (c + d + 0)) == Fraction(c - d, c + d) ** 2 and (c + d) > 0
+            for c in range(1, 6)
+            for d in range(1, 6)
+        ),
+        "u8-tm-kendall-tau-b~one-root": lambda: always(
+            lambda c, d: close((c - d) / sqrt((c + d) * (c + d)), (c - d) / sqrt(c + d)),
+            [(mpf(4), mpf(1)), (mpf(2), mpf(5))],
+        ),
+        "u8-tm-kendall-tau-c": lambda: (
+            _u8_kendall_counts() == (4, 2) and rounds_to(2 * mpf(4 - 2) / (4**2 * mpf(4 - 1) / 4), "0.3333")
+        ),
+        "u8-tm-kendall-tau-c~no-two": lambda: rounds_to(mpf(4 - 2) / (4**2 * mpf(4 - 1) / 4), "0.3333"),
+        "u8-tm-eer-binary": lambda: always(lambda r: close((r + r) / 2, r), _U8_EER),
+        "u8-tm-eer-binary~half": lambda: always(lambda r: close(r + r, r), _U8_EER),
+        "u8-tm-eer-multiclass": lambda: always(lambda r: close((r + (1 - r)) / 2, r), _U8_EER),
+    }
+)
+
+
 # ---- end of checks
 
 
