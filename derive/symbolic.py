@@ -601,7 +601,18 @@ def _branches_vanish(value) -> bool:
     return True
 
 
+def _branches_cancelled(expr):
+    """``expr`` with its Piecewise factors folded into one Piecewise, each branch put over one denominator and cancelled."""
+    folded = sp.piecewise_fold(expr)
+    if not isinstance(folded, sp.Piecewise):
+        return folded
+    return sp.Piecewise(*((sp.cancel(sp.together(branch)), condition) for branch, condition in folded.args))
+
+
 def _further_candidates(atomic):
+    if atomic.has(sp.Piecewise):  # cheap before simplify: a closed-form sum's cases, each cancelled
+        yield _branches_cancelled(atomic)
+        yield _branches_cancelled(sp.numer(sp.together(atomic)))
     yield from _zero_candidates(atomic)
     if atomic.has(sp.Piecewise):  # the numerator alone, as sp.cancel does: identities hold where denominators are not 0
         yield sp.simplify(sp.numer(sp.together(atomic)))
