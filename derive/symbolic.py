@@ -601,18 +601,27 @@ def _branches_vanish(value) -> bool:
     return True
 
 
-def _branches_cancelled(expr):
-    """``expr`` with its Piecewise factors folded into one Piecewise, each branch put over one denominator and cancelled."""
+def _cases_cancel(expr) -> bool:
+    """Whether ``expr``, its Piecewise factors folded into one Piecewise, is 0 in every case once each
+    case is put over one denominator and cancelled (a condition x = c is put in first, as in
+    :func:`_branches_vanish`): a closed-form sum's cases, shown 0 without ``simplify``."""
     folded = sp.piecewise_fold(expr)
     if not isinstance(folded, sp.Piecewise):
-        return folded
-    return sp.Piecewise(*((sp.cancel(sp.together(branch)), condition) for branch, condition in folded.args))
+        return False
+    for branch, condition in folded.args:
+        if condition == sp.false:
+            continue
+        if isinstance(condition, sp.Eq):
+            unknowns = sorted(condition.free_symbols, key=sp.default_sort_key)
+            solutions = sp.solve(condition, unknowns[0], dict=True) if len(unknowns) == 1 else []
+            if not solutions or any(sp.cancel(sp.together(branch.subs(s))) != 0 for s in solutions):
+                return False
+        elif sp.cancel(sp.together(branch)) != 0:
+            return False
+    return True
 
 
 def _further_candidates(atomic):
-    if atomic.has(sp.Piecewise):  # cheap before simplify: a closed-form sum's cases, each cancelled
-        yield _branches_cancelled(atomic)
-        yield _branches_cancelled(sp.numer(sp.together(atomic)))
     yield from _zero_candidates(atomic)
     if atomic.has(sp.Piecewise):  # the numerator alone, as sp.cancel does: identities hold where denominators are not 0
         yield sp.simplify(sp.numer(sp.together(atomic)))
@@ -663,6 +672,9 @@ def _by_reordering_then_algebra(difference):
 def _by_further_rules(difference):
     """The rules above (shifted bounds, closed-form sums, signs out of min and max), then the usual candidates."""
     atomic = difference.further
+    if atomic is not None and atomic.has(sp.Piecewise):  # cheap before simplify; the numerator alone as below
+        if _cases_cancel(atomic) or _cases_cancel(sp.numer(sp.together(atomic))):
+            return "further rules (shifted bounds, closed-form sums, signs out of min/max)"
     if atomic is not None:
         for candidate in _further_candidates(atomic):
             if _is_zero(candidate) or _branches_vanish(candidate):
