@@ -60,7 +60,23 @@ def _tidy(part: str) -> str:
     part = re.sub(r"(?:\s*(?:\\[,;:!]|\\quad|\\qquad|~))+$", "", part)
     part = part.rstrip(".,").strip()
     part = LEAD_WORDS.sub("", part).strip()
+    part = _prose_kind(part)
     return DEFINING.sub("=", part, count=1) if "(" not in part.split("=")[0] else part
+
+
+PROSE_KIND = re.compile(r"^(.+?)\s+(?:is|are)\s+(?:(?:a|an)\s+)?(.+)$")
+
+
+def _prose_kind(part: str) -> str:
+    """``x is real`` is ``x: real``, ``x and y are positive`` is ``x and y: positive``, ``x is in (0, 1)`` a membership."""
+    prose = PROSE_KIND.match(part)
+    if prose is None or any(mark in part for mark in ("=", ":", "\\in")):
+        return part
+    names = [n.strip() for n in re.split(r",|\band\b", prose.group(1))]
+    if not all(NAME.match(n) for n in names if n) or not any(names):
+        return part
+    kind = prose.group(2).strip()
+    return f"{prose.group(1)} \\in {kind[3:]}" if kind.startswith("in ") else f"{prose.group(1)}: {kind}"
 
 
 def _prose(words: str) -> bool:

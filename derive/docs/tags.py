@@ -215,10 +215,9 @@ def parse_tag(text: str) -> Binding | None:
 
 
 RESULT_THEN_CLAUSES = re.compile(
-    r"^([A-Za-z_][A-Za-z0-9_]*)\s*(?:,|\s(?:where|with|given|for|let|assuming|and)\s|\\text\s*\{\s*where\s*\})\s*(.*)$",
+    r"^([A-Za-z_][A-Za-z0-9_]*)\s*(?:,|:|\s(?:where|with|given|for|let|assuming|and)\s|\\text\s*\{\s*where\s*\})\s*(.*)$",
     re.IGNORECASE,
 )
-PROSE_KIND = re.compile(r"^(.+?)\s+(?:is|are)\s+(?:(?:a|an)\s+)?(.+)$")
 INEQUATION = re.compile(r"[^=<>]+?\s*(?:\\neq|\\ne(?![A-Za-z])|!=|≠)\s*[^=<>]+")
 NAMED_FUNCTION = re.compile(
     r"^(.+?)\s*=\s*(\\(?:tanh|sinh|cosh|sin|cos|tan|arctan|exp|log|ln)"
@@ -234,13 +233,6 @@ def _spelt_clauses(clauses: list[str]) -> list[str]:
         if _reading_clause_word(clause):
             read.append(clause)
             continue
-        prose = PROSE_KIND.match(clause)
-        if prose and "=" not in clause and ":" not in clause and NAME.match(prose.group(1).strip()):
-            clause = (
-                f"{prose.group(1)}: {prose.group(2)}"
-                if not prose.group(2).startswith("in ")
-                else (f"{prose.group(1)} \\in {prose.group(2)[3:]}")
-            )
         named = NAMED_FUNCTION.match(clause)
         if named and NAME.match(named.group(1).strip()):  # h = \tanh: the document's h is that function
             read.append(f"{named.group(1).strip()}(u) = {named.group(2)}(u)")
@@ -638,7 +630,7 @@ def _declare(vocab, clause: KindClause, log_base):
 
 def _declare_integer(vocab, clause: KindClause):
     """``n \\in \\mathbb{N}`` (a positive integer, a size the formula may sum to), ``k \\in \\mathbb{Z}``, ``\\mathbb{N}_0``:
-    a whole number checked at every value up to 12 (an integer: drawn, also far out); a size the notation has already is one."""
+    a whole number drawn up to 12 and also far out; a size the notation has already is one."""
     import sympy as sp
 
     from derive import domain as dom
@@ -651,25 +643,23 @@ def _declare_integer(vocab, clause: KindClause):
     if key in vocab.entries and vocab.name:  # the result's own symbol of that name stays
         return vocab
     entries = {k: v for k, v in vocab.entries.items() if k != key}  # with no result, the shared notation's meaning
-    dims = {
-        k: v for k, v in vocab.dims.items() if k != key
-    }  # k \in \mathbb{Z}: not the shared size n, whatever its sign
-    if clause.kind in (
-        "integer",
-        "values",
-    ):  # every listed value; any integer, also far out (derive.docs.sampled_points)
-        symbol = sp.Symbol(f"doc_{key}", integer=True)
-        values = dom.dimensions(*clause.support) if clause.kind == "values" else dom.integers(-12, 12, True, True)
-        return vocab.with_samplers({symbol: values}).with_(
-            entries={**entries, key: number_of(symbol)}, symbols={**vocab.symbols, key: symbol}, dims=dims
-        )
+    dims = {k: v for k, v in vocab.dims.items() if k != key}  # k \in \mathbb{Z} is not the shared size n
     positive = clause.kind == "positive integer"
-    symbol = sp.Symbol(f"doc_{key}", integer=True, positive=True if positive else None, nonnegative=True)
-    # whole numbers up to 12, a sum's bound; up to 6 when it is also the size of the vectors
-    top = 6 if positive and vocab.size is None else 12
-    values = dom.dimension(1 if positive else 0, top)
+    if positive and vocab.size is None:  # the only size there is: the vectors' size, a dimension checked at 1, ..., 6
+        symbol = sp.Symbol(f"doc_{key}", integer=True, positive=True)
+        return vocab.with_samplers({symbol: dom.dimension(1, 6)}).with_(
+            entries=entries, dims={**dims, key: symbol}, size=symbol
+        )
+    # every listed value; a whole number drawn up to 12 and also far out (derive.docs.sampled_points)
+    symbol = sp.Symbol(f"doc_{key}", integer=True, positive=True if positive else None)
+    values = {
+        "values": lambda: dom.dimensions(*clause.support),
+        "integer": lambda: dom.integers(-12, 12, open_below=True, open_above=True),
+        "positive integer": lambda: dom.integers(1, 12, open_above=True),
+        "nonnegative integer": lambda: dom.integers(0, 12, open_above=True),
+    }[clause.kind]()
     return vocab.with_samplers({symbol: values}).with_(
-        entries=entries, dims={**dims, key: symbol}, size=vocab.size or (symbol if positive else None)
+        entries={**entries, key: number_of(symbol)}, symbols={**vocab.symbols, key: symbol}, dims=dims
     )
 
 

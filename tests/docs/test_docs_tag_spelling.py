@@ -79,6 +79,8 @@ PAIRS = [
     (r"x: \text{real}", r"|x| \ge x", r"|x| = x"),
     (r"\text{x is real}", r"|x| \ge x", r"|x| = x"),
     (r"x is a positive number", r"\log(x^2) = 2\log x", r"\log(x^2) = \log x"),
+    (r"x and y are real", r"|x + y| \le |x| + |y|", r"|x + y| = |x| + |y|"),
+    (r"\beta is in (0, 1)", r"\beta^2 < \beta", r"\beta^2 > \beta"),
     (r"\beta := 0.5", r"\beta^2 = 0.25", r"\beta^2 = 0.5"),
     # kinds in words
     (r"x: n-dimensional vector", r"\sum_{i=1}^n x_i^2 \ge 0", r"\sum_{i=1}^n x_i \ge 0"),
@@ -120,6 +122,7 @@ PAIRS = [
     (r"\sigma(x) = \frac{1}{1+e^{-x}}", r"\sigma(-x) = 1 - \sigma(x)", r"\sigma(-x) = \sigma(x)"),
     # with a result
     (r"softmax_jacobian where z \in \mathbb{R}^K", r"\sum_{k=1}^{K} s_k = 1", r"\sum_{k=1}^{K} s_k = K"),
+    (r"softmax_jacobian: z \in \mathbb{R}^n", r"\sum_{i=1}^{n} s_i = 1", r"\sum_{i=1}^{n} s_i = n"),
     (
         r"ppo_clipped_objective, A \in (0, \infty)",
         r"L^{\mathrm{CLIP}}(r) \le (1 + \epsilon) A",
