@@ -8,8 +8,10 @@
   ``g_{t, t-1}``), is an arbitrary function or sequence, read as a fixed generic smooth function of the arguments'
   values (seeded by its name). A formula that holds for it holds whatever the function is meant to be. A refutation
   is a FAIL only when the tag leaves the name arbitrary (it uses the name in its own definitions, or declares
-  ``f: function``) and the arguments are not a conditional (``P(a | s)`` must be a distribution); otherwise the author
-  may mean a particular function, and the verdict is UNKNOWN with the function that refutes it.
+  ``f: function``) and the arguments are not a conditional (``P(a | s)`` must be a distribution), or when the function
+  is applied to the outcome an expectation draws (``\\mathbb{E}_{x \\sim p}[f(x)]`` in a formula of equalities: a
+  test function, for which an identity between expectations is claimed whatever it is); otherwise the author may
+  mean a particular function, and the verdict is UNKNOWN with the function that refutes it.
 """
 
 from __future__ import annotations
@@ -167,6 +169,20 @@ def is_shared_sequence(atom: Atom, reader) -> bool:
     return cache[atom.key]
 
 
+def _of_drawn_outcomes(reader, atom: Atom) -> bool:
+    """Whether an unknown function is applied to outcomes an expectation draws (E_{x∼p}[f(x)], Σ_x p(x) f(x)) in a
+    formula of equalities only: a test function, any function of the outcome, for which the identity is claimed."""
+    from derive.docs.bind import single_atom
+
+    if not atom.args or any(relation != "=" for relation in reader.formula_relations):
+        return False
+    arguments = [single_atom(argument) for argument in atom.args]
+    return all(
+        argument is not None and argument.args is None and not argument.sub and argument.key in reader.outcomes
+        for argument in arguments
+    )
+
+
 def read_arbitrary(reader, atom: Atom, side: Side):
     """The value of an arbitrary function at its arguments' values, or of an arbitrary sequence at its steps."""
     if atom.args:
@@ -181,7 +197,9 @@ def read_arbitrary(reader, atom: Atom, side: Side):
         variable = "k"
     positive = atom.key in POSITIVE_NAMES
     function = generic_function(name, len(values), positive)
-    may_fail = not conditional and (_in_tag(reader) or name in reader.declared_functions)
+    may_fail = not conditional and (
+        _in_tag(reader) or name in reader.declared_functions or _of_drawn_outcomes(reader, atom)
+    )
     shown = f"{name}_{{{variable}}}" if not atom.args and len(values) == 1 else name
     description = _describe(shown, function, len(values), variable) if atom.args or len(values) > 1 else None
     if description is None:

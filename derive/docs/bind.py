@@ -82,6 +82,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         self.arbitrary: dict = {}  # name -> (the function used, whether a refutation with it is a FAIL)
         self.declared_functions: set = set()  # names the tag declares "NAME: function"
         self.formula_sides: list = []  # every side of the formula, for the steps it names
+        self.formula_relations: list = []  # the relations between them (=, ≤, ...)
         self.template_letters: set = set()  # steps bound while a definition of the tag is unrolled
         self.unrolled: dict = {}  # name -> how deep its indexed definition is being unrolled
         self.outcomes: dict = {}  # variable of an enclosing E_{x ~ p} -> the index of its outcome

@@ -119,7 +119,7 @@ def _refuted(detail, reader, binding) -> Verdict:
                 f" fails for {chosen}: the author may mean a particular function; define it in the tag, or"
                 f" declare '{fixed[0]}: function' if any function is meant ({detail})"
             )
-        detail = f"{detail}; with {chosen} (the tag leaves {', '.join(sorted(reader.arbitrary))} arbitrary)"
+        detail = f"{detail}; with {chosen} ({', '.join(sorted(reader.arbitrary))} left arbitrary: any function)"
     bare = sorted(getattr(reader, "bare_definitions", ()))
     if bare:  # d2l: "take a function f and compute df/dx", long after an example defined f(x)
         raise DecideError(

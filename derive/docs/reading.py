@@ -167,6 +167,7 @@ class _Reading:
         made.arbitrary_allowed = arbitrary and (self.scope is None or self.scope.generic)
         made.declared_functions = self.functions
         made.formula_sides = self.sides
+        made.formula_relations = self.relations
         return made
 
     def reader(self, dims, flags=None):

@@ -30,6 +30,12 @@ PAIRS = [
         r"\mathbb{E}\left[\frac{1}{n-1}\sum_{i=1}^n (x_i - \hat\mu)^2\right] = \sigma^2",
         r"\mathbb{E}\left[\frac{1}{n}\sum_{i=1}^n (x_i - \hat\mu)^2\right] = \sigma^2",
     ),
+    (
+        "an unknown function of the outcome an expectation draws is any function (importance sampling)",
+        r"p: distribution; q: distribution",
+        r"\mathbb{E}_{x \sim p}[f(x)] = \mathbb{E}_{x \sim q}\left[\frac{p(x)}{q(x)} f(x)\right]",
+        r"\mathbb{E}_{x \sim p}[f(x)] = \mathbb{E}_{x \sim q}\left[\frac{q(x)}{p(x)} f(x)\right]",
+    ),
 ]
 
 
@@ -62,3 +68,11 @@ def test_a_sequence_declared_random_without_a_model_of_samples_is_not_read(tmp_p
     """x_i: random where the notation draws no samples of its own: the sequence is not modelled (UNKNOWN, why)."""
     result, detail = verdict(tmp_path, "x_i: random", r"\mathbb{E}\left[\frac{1}{n}\sum_{i=1}^n x_i\right] = 0")
     assert result == "UNKNOWN" and "i.i.d. samples" in detail, (result, detail)
+
+
+def test_an_unknown_function_of_an_outcome_in_an_inequality_may_be_a_particular_one(tmp_path):
+    """Jensen's E[f(x)] >= f(E[x]) holds for convex f only: a generic f refutes it, but the text means a class of f."""
+    result, detail = verdict(
+        tmp_path, "p: distribution", r"\mathbb{E}_{x \sim p}[f(x)] \ge f(\mathbb{E}_{x \sim p}[x])"
+    )
+    assert result == "UNKNOWN" and "particular function" in detail, (result, detail)
