@@ -10,6 +10,8 @@ checks the gradients are g_s = μ + σ ξ_s with ξ_s independent, mean 0 and va
 so μ is the mean and ν = μ² + σ².
 """
 
+from dataclasses import replace
+
 import mpmath
 import sympy as sp
 
@@ -19,7 +21,7 @@ from derive.expectation import Independent, Law
 from derive.identities.linearity_of_expectation import linearity_of_expectation
 from derive.notation import Notation
 from derive.oracles import mp_expectation_iid
-from derive.vocabulary import Vocabulary, sequence
+from derive.vocabulary import Vocabulary, call, refuse, sequence, subscript_value
 
 t = sp.Symbol("t", integer=True, positive=True)  # step count
 s = sp.Symbol("s", integer=True, positive=True)  # summation index over steps
@@ -253,13 +255,27 @@ second_corrected = corrected_claim(v_t, v_hat, beta2, nu, "second", oracle_secon
 # m_t, v_t the moment estimates and \hat m_t, \hat v_t their bias corrections, sequences over the
 # step t (m_{t-1}, m_1 too); g_t the gradients with mean μ and variance σ²; β_1, β_2 the decay rates.
 
+
+def _bias_corrected(name, rate):
+    """\\hat m_t = m_t / (1 - β_1^t), with m_t what the document means (the result's estimate, or a number the tag
+    declares)."""
+
+    def read(env, atom, side):
+        step = subscript_value(env, atom.sub_text, t)
+        if step is None:
+            refuse(f"{atom.key} is a sequence over t: write it with a step, e.g. {atom.key}_t")
+        return env.atom(replace(atom, key=name), side) / (1 - rate**step)
+
+    return call(read)
+
+
 vocabulary = Vocabulary(
     domain_names=True,
     entries={
         "m": sequence(lambda step, env: Estimate(beta1, step, 1, 0), t),
         "v": sequence(lambda step, env: Estimate(beta2, step, 2, 0), t),
-        "hat_m": sequence(lambda step, env: Estimate(beta1, step, 1, 1), t),
-        "hat_v": sequence(lambda step, env: Estimate(beta2, step, 2, 1), t),
+        "hat_m": _bias_corrected("m", beta1),
+        "hat_v": _bias_corrected("v", beta2),
         "g": sequence(lambda step, env: Gradient(step), t),
     },
     expectation=(E, None),
@@ -267,6 +283,13 @@ vocabulary = Vocabulary(
         (r"\mathbb{E}[\hat{m}_t] = \mu", r"\mathbb{E}[m_t] = \mu"),
         (r"\mathbb{E}[v_t] = (1 - \beta_2^t)(\mu^2 + \sigma^2)", r"\mathbb{E}[v_t] = (1 - \beta_2)(\mu^2 + \sigma^2)"),
         (r"\mathbb{E}[\hat{v}_t] = \mu^2 + \sigma^2", r"\mathbb{E}[\hat{v}_{t}] = \mathbb{E}[v_{t-1}]"),
+        (  # the corrections of moments the tag declares numbers: the step with ε moved inside the square root
+            r"\alpha \frac{\sqrt{1-\beta_2^t}}{1-\beta_1^t} \frac{m_t}{\sqrt{v_t} + \sqrt{1-\beta_2^t}\,\epsilon}"
+            r" = \alpha \frac{\hat{m}_t}{\sqrt{\hat{v}_t} + \epsilon}",
+            r"\alpha \frac{\sqrt{1-\beta_2^t}}{1-\beta_1^t} \frac{m_t}{\sqrt{v_t} + (1-\beta_2^t)\epsilon}"
+            r" = \alpha \frac{\hat{m}_t}{\sqrt{\hat{v}_t} + \epsilon}",
+            r"\alpha: positive; m_t: real; v_t: positive; \epsilon: positive",
+        ),
     ],
 )
 
