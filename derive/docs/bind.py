@@ -86,6 +86,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         self.template_letters: set = set()  # steps bound while a definition of the tag is unrolled
         self.unrolled: dict = {}  # name -> how deep its indexed definition is being unrolled
         self.outcomes: dict = {}  # variable of an enclosing E_{x ~ p} -> the index of its outcome
+        self.joint_laws: dict = {}  # law name -> JointLaw, a law of several outcomes (derive.docs.joint_law)
 
     # -- dimensions --
     def dim_value(self, symbol):
@@ -343,6 +344,12 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             return self.bound[key]
         if key in self.values and not atom.args and not atom.decoration:  # a parameter of a definition being applied
             return self._apply_indices(self.values[key], atom, atom.sub)
+        if self.joint_laws and atom.args:  # p(x, c), p(x | c), I(x; c) under a joint law of the outcomes
+            from derive.docs import joint_law
+
+            value = joint_law.read_joint(self, atom)
+            if value is not None:
+                return value
         definition = self._definition(atom)
         if definition is not None:
             return self._apply_definition(definition, atom)

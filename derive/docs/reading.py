@@ -158,6 +158,7 @@ class _Reading:
     named: list = field(default_factory=list)  # leading names of the chain that only name its value (d_k = d_v = ...)
     functions: set = field(default_factory=set)  # names the tag declares arbitrary functions ("f: function")
     small: bool = False  # dimensions cut to LARGEST_INVERTED, for an inverse or determinant of a matrix
+    joint_laws: dict = field(default_factory=dict)  # law name -> JointLaw of several outcomes (derive.docs.joint_law)
 
     def interpreter(self, dims, flags=None, arbitrary=True):
         definitions = self.scope.definitions if self.scope is not None else None
@@ -168,6 +169,7 @@ class _Reading:
         made.declared_functions = self.functions
         made.formula_sides = self.sides
         made.formula_relations = self.relations
+        made.joint_laws = self.joint_laws
         return made
 
     def reader(self, dims, flags=None):
@@ -186,6 +188,7 @@ def _decide(text, binding, scope=None):
         _bind_tag_names,
         _declare_kinds,
         _declare_free_variables,
+        _declare_joint_laws,
         _name_leading_sides,
         _dry_run,
     )
@@ -279,6 +282,21 @@ def _bind_tag_names(reading):
         rewriter = Rewriter(reading.binding.log_base)
         reading.overrides[_normal_name(name)] = rewriter.side(clean(lex(latex)))
     reading.overrides.update(reading.conditions.definitions)
+
+
+def _declare_joint_laws(reading):
+    """p(x, c), P(X | Y): a law of several outcomes in the shared notation, a joint table drawn at each point."""
+    if reading.scope is not None or reading.binding.result or reading.vocab.size is None:
+        return
+    from derive.docs.joint_law import JointLaw, joint_laws
+
+    declared = {_normal_name(name) for name in reading.binding.kinds} | set(reading.binding.free)
+    for name, outcomes in joint_laws(reading.sides).items():
+        if name in reading.overrides or name in declared or any(k.startswith(f"{name}(") for k in reading.overrides):
+            continue  # the tag says what the law is
+        table = sp.IndexedBase(f"joint_{name}", positive=True)
+        reading.extra_samplers[table] = dom.probability_vector(reading.vocab.size ** len(outcomes))
+        reading.joint_laws[name] = JointLaw(name, outcomes, table)
 
 
 def _first_dimensions(vocab) -> dict:

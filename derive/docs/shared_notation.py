@@ -209,7 +209,13 @@ class SharedNotation:
         """E_{x ~ p}[f]: Σ_k p_k f at x = the k-th outcome (x_k when x lists the values)."""
         variable, _, dist = atom.sub_text.partition("sim")
         dist = dist.removesuffix(f"({variable})") if variable else dist  # z ~ P(z): the distribution P
-        p = self._vector(self.node(Atom(dist, [], ""), side))
+        law = self.joint_laws.get(dist)
+        if law is not None and variable in law.outcomes:  # Y ~ P(Y) for a joint law P of Y and others: its marginal
+            from derive.docs.joint_law import marginal_vector
+
+            p = marginal_vector(self, law, variable)
+        else:
+            p = self._vector(self.node(Atom(dist, [], ""), side))
         dummy = sp.Dummy(variable or "k", integer=True, positive=True)
         saved = self.bound.get(variable)
         outcome = dummy

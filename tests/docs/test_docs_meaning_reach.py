@@ -36,6 +36,24 @@ PAIRS = [
         r"\mathbb{E}_{x \sim p}[f(x)] = \mathbb{E}_{x \sim q}\left[\frac{p(x)}{q(x)} f(x)\right]",
         r"\mathbb{E}_{x \sim p}[f(x)] = \mathbb{E}_{x \sim q}\left[\frac{q(x)}{p(x)} f(x)\right]",
     ),
+    (
+        "a law of two outcomes a sum draws is a joint law: its marginals and conditionals (mutual information)",
+        "",
+        r"I(x; c) = \sum_{x, c} p(x, c) \log\frac{p(x, c)}{p(x)p(c)} = \sum_{x, c} p(x, c)\log\frac{p(x|c)}{p(x)}",
+        r"I(x; c) = \sum_{x, c} p(x, c) \log\frac{p(x, c)}{p(x)p(c)} = \sum_{x, c} p(x, c)\log\frac{p(x|c)}{p(c)}",
+    ),
+    (
+        "a joint law with one outcome drawn by an expectation and the other claimed for each value (Jensen)",
+        "",
+        r"E_{Y \sim P(Y)}[-\log P(X \mid Y)] \geq -\log P(X)",
+        r"E_{Y \sim P(Y)}[-\log P(X \mid Y)] \leq -\log P(X)",
+    ),
+    (
+        "the chain rule of a joint law of three outcomes, claimed for each of their values",
+        "",
+        r"p(a, b, c) = p(a) p(b \mid a) p(c \mid a, b)",
+        r"p(a, b, c) = p(a) p(b \mid a) p(c \mid b)",
+    ),
 ]
 
 
@@ -76,3 +94,9 @@ def test_an_unknown_function_of_an_outcome_in_an_inequality_may_be_a_particular_
         tmp_path, "p: distribution", r"\mathbb{E}_{x \sim p}[f(x)] \ge f(\mathbb{E}_{x \sim p}[x])"
     )
     assert result == "UNKNOWN" and "particular function" in detail, (result, detail)
+
+
+def test_a_law_the_tag_declares_is_not_read_as_a_joint_law(tmp_path):
+    """p: distribution in the tag is a distribution over one outcome: p(x, c) is then not a joint law."""
+    result, detail = verdict(tmp_path, "p: distribution", r"\sum_{x, c} p(x, c) = 1")
+    assert result != "PASS" and "joint_p" not in detail, (result, detail)
