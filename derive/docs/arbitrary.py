@@ -176,6 +176,8 @@ def _of_drawn_outcomes(reader, atom: Atom) -> bool:
 
     if not atom.args or any(relation != "=" for relation in reader.formula_relations):
         return False
+    if atom.key in POSITIVE_NAMES:  # p(x) is a probability: a particular law, which no generic function is
+        return False
     arguments = [single_atom(argument) for argument in atom.args]
     return all(
         argument is not None and argument.args is None and not argument.sub and argument.key in reader.outcomes

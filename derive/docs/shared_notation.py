@@ -180,11 +180,21 @@ class SharedNotation:
         return DECLINED
 
     def _kl(self, atom: Atom, side: Side):
-        """D_KL(p, q) = Σ p log(p/q)."""
-        if atom.key == "D" and atom.sub_text and atom.sub_text.upper() not in ("KL",):
+        """D_KL(p, q) = Σ p log(p/q); D_JS(p, q) = ½ D_KL(p, m) + ½ D_KL(q, m) with m = (p + q)/2 (Jensen-Shannon)."""
+        jensen_shannon = atom.key in JS_NAMES or atom.key == "D" and atom.sub_text.upper() in JS_NAMES
+        if atom.key == "D" and atom.sub_text and atom.sub_text.upper() not in ("KL",) and not jensen_shannon:
             raise BindError(f"D_{atom.sub_text} is not a known divergence")
         p, q = (self._distribution(self.side(a)) for a in atom.args)
         _same_size(p, q)
+        if jensen_shannon:
+            middle = Vec(lambda k: (p.component(k) + q.component(k)) / 2, p.size)
+            return sum(
+                (
+                    _sum_over(r.size, lambda k, r=r: r.component(k) * sp.log(r.component(k) / middle.component(k))) / 2
+                    for r in (p, q)
+                ),
+                sp.Integer(0),
+            )
         if _shared_pair(p, q):
             return KL(p.base, q.base, p.size)
         return _sum_over(p.size, lambda k: p.component(k) * sp.log(p.component(k) / q.component(k)))
@@ -299,6 +309,7 @@ class SharedNotation:
 
 
 KL_NAMES = ("KL", "D_KL", "D", "D_kl", "KLD", "D_{KL}")
+JS_NAMES = ("JS", "JSD")  # the Jensen-Shannon divergence: JSD(p, q), D_JS(p || q), D_JSD[p, q]
 DECLINED = object()  # a builtin reader's answer when the atom is not its after all (H with three arguments)
 SOFTMAX_NAMES = ("softmax", "Softmax", "sigma", "logistic", "sigmoid", "logsoftmax")
 MOMENT_NAMES = ("E", "Var", "var", "bb_E", "Cov")
@@ -325,7 +336,7 @@ def _bare(atom: Atom) -> bool:
 
 
 def _is_kl(atom: Atom) -> bool:
-    named = atom.key in KL_NAMES or any(f in KL_NAMES for f in atom.full_keys()) or atom.key == "D"
+    named = atom.key in KL_NAMES + JS_NAMES or any(f in KL_NAMES for f in atom.full_keys()) or atom.key == "D"
     return named and bool(atom.args) and len(atom.args) == 2
 
 
