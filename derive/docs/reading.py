@@ -294,6 +294,8 @@ def _declare_joint_laws(reading):
     for name, outcomes in joint_laws(reading.sides).items():
         if name in reading.overrides or name in declared or any(k.startswith(f"{name}(") for k in reading.overrides):
             continue  # the tag says what the law is
+        if any(outcome in declared or outcome in reading.overrides for outcome in outcomes):
+            continue  # a: real in the tag: P(a | b) is then no law of outcomes
         table = sp.IndexedBase(f"joint_{name}", positive=True)
         reading.extra_samplers[table] = dom.probability_vector(reading.vocab.size ** len(outcomes))
         reading.joint_laws[name] = JointLaw(name, outcomes, table)
