@@ -188,3 +188,17 @@ def test_a_parameter_of_a_tag_function_left_unbound_is_no_variable(tmp_path):
     )
     result, detail = verdict(tmp_path, tag, formula)
     assert result != "FAIL", detail
+
+
+def test_a_tag_reads_the_documents_macros(tmp_path):
+    """A tag written with the document's macros (\\bx for \\mathbf{x}) means what the formula's macros mean."""
+    from derive.docs import check_paths
+
+    page = tmp_path / "page.md"
+    page.write_text(
+        "$$\\newcommand{\\bx}{\\mathbf{x}}$$\n\n"
+        "<!-- derive: \\bx \\in \\mathbb{R}^n -->\n$$\\sum_{i=1}^n \\bx_i^2 \\ge 0$$\n\n"
+        "<!-- derive: \\bx \\in \\mathbb{R}^n -->\n$$\\sum_{i=1}^n \\bx_i \\ge 0$$\n",
+        encoding="utf-8",
+    )
+    assert [r.verdict for r in check_paths([str(page)])] == ["PASS", "FAIL"]

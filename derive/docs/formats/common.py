@@ -268,4 +268,7 @@ def add_formula(out: list, table, file: str, line: int, latex: str, tag, tag_lin
     text, reason = read_formula(latex, table) if table is not None else (latex, None)
     if text is None:
         return
+    if tag and table is not None:  # the tag speaks the document's notation too: p_\theta(\bx) with \bx = \mathbf{x}
+        expanded, why = read_formula(tag, table.child())
+        tag = expanded if expanded and not why else tag
     out.append(Found(file, line, text, tag, tag_line, display, cell, reason))
