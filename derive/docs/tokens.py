@@ -3,6 +3,7 @@ helpers on token lists (bracket depth, rows and cells, plain words)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from derive.errors import DeriveError
@@ -150,6 +151,15 @@ KEEP_QUAD = {"quad", "qquad"}
 
 
 TEXT_COMMANDS = {"text", "mbox", "textrm", "textnormal", "textit", "textbf", "textsf"}
+ARROWS = ("rightarrow", "longrightarrow", "Rightarrow", "Longrightarrow", "implies", "iff", "Leftrightarrow", "to")
+POINTS_PER_UNIT = {"pt": 1, "bp": 1, "px": 1, "em": 10, "ex": 4.3, "mm": 2.85, "cm": 28.5, "in": 72.3, "pc": 12}
+QUAD_POINTS = 8  # a space this wide (in points) separates statements, as \quad (1em) does
+
+
+def _wide(items) -> bool:
+    """Whether an \\hspace's length is at least about a \\quad (``0.5in``, ``1em``), not a thin space (``2pt``)."""
+    found = re.fullmatch(r"\s*\*?\s*(\d*\.?\d+)\s*([a-z]{2})\s*", detex(items))
+    return bool(found) and float(found[1]) * POINTS_PER_UNIT.get(found[2], 0) >= QUAD_POINTS
 
 
 def _restructure(tokens) -> list:
@@ -319,10 +329,13 @@ def _clean(tokens, keep_spaces=False) -> list:
     out = []
     skip_arg = 0
     text_arg = False
+    skipping = ""  # the command whose argument is being dropped
     for t in tokens:
         if skip_arg:
             if t.kind == "group":
                 skip_arg -= 1
+                if skipping == "hspace" and _wide(t.items):  # \hspace{0.5in} between two statements, as \quad
+                    out.append(Tok("ch", ";;", t.pos))
                 continue
             if t.is_ch(" "):
                 continue
@@ -335,6 +348,7 @@ def _clean(tokens, keep_spaces=False) -> list:
         text_arg = t.kind == "cs" and t.text in TEXT_COMMANDS
         if t.kind == "cs" and t.text in WITH_ARG_DROP:
             skip_arg = 2 if t.text == "textcolor" else 1
+            skipping = t.text
         elif t.kind == "cs" and t.text in KEEP_QUAD:
             out.append(Tok("ch", ";;", t.pos))
         elif t.kind == "cs" and t.text in DROP:
@@ -367,7 +381,13 @@ def _clean(tokens, keep_spaces=False) -> list:
             merged[-1] = Tok("cs", "|", merged[-1].pos)
         else:
             merged.append(t)
-    return merged
+    # a wide space around an arrow only sets it apart: f(x) = e^x \quad \rightarrow \quad f'(x) = e^x is one implication
+    arrow = [t.is_cs(*ARROWS) for t in merged]
+    return [
+        t
+        for k, t in enumerate(merged)
+        if not (t.is_ch(";;") and ((k and arrow[k - 1]) or (k + 1 < len(merged) and arrow[k + 1])))
+    ]
 
 
 # --- helpers on token lists -----------------------------------------------------------

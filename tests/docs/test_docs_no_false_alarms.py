@@ -695,3 +695,31 @@ def test_a_name_written_both_as_a_variable_and_applied_is_not_read_as_two_things
 def test_an_identity_with_a_piecewise_function_is_checked_beyond_the_sampled_box(formula, expected):
     verdict = check_formula(formula, clauses="x: real")
     assert verdict["verdict"] == expected, verdict["detail"]
+
+
+# --- a wide \hspace separates statements as \quad does ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        # CS231n, optimization-2: two partial derivatives side by side were read as one product (a FAIL)
+        r"f(x,y) = x y \hspace{0.5in} \rightarrow \hspace{0.5in} \frac{\partial f}{\partial x} = y \hspace{0.5in} \frac{\partial f}{\partial y} = x",
+        r"2 + 2 = 4 \hspace{1in} 3 \cdot 3 = 9",
+    ],
+)
+def test_a_wide_hspace_separates_statements_as_quad_does(tmp_path, formula):
+    as_quad = formula.replace(r"\hspace{0.5in}", r"\quad").replace(r"\hspace{1in}", r"\quad")
+    [(found, detail), (with_quad, quad_detail)] = verdicts(tmp_path, formula, as_quad)
+    assert found != "FAIL", detail
+    assert (found, detail) == (with_quad, quad_detail)
+
+
+def test_an_arrow_between_wide_spaces_is_one_implication(tmp_path):
+    [(found, detail), (wrong, wrong_detail)] = verdicts(
+        tmp_path,
+        r"f(x) = e^x \quad \rightarrow \quad \frac{df}{dx} = e^x",
+        r"f(x) = e^x \quad \rightarrow \quad \frac{df}{dx} = x e^{x-1}",
+    )
+    assert found == "PASS", detail
+    assert wrong == "FAIL", wrong_detail
