@@ -88,6 +88,12 @@ def _e_notation_doubt(text, verdict, decide_text):
 
 
 def _decide_tagged(text, binding):
+    from derive.docs.laws import reading_doubt
+
+    return reading_doubt(text, binding, _decide_tagged_once(text, binding), _decide_tagged_once)
+
+
+def _decide_tagged_once(text, binding):
     try:
         return _guarded(text, binding, None, reraise_unbound=True)
     except Unbound as exc:

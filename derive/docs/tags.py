@@ -200,6 +200,9 @@ def parse_tag(text: str) -> Binding | None:
             raise TagError(f"cannot read the clause '{clause}': write 'NAME = MEANING' or 'NAME: KIND'")
     if binding.erratum and (binding.assumption or binding.fails_under):
         raise TagError("a formula is either an erratum or a reading under an assumption, not both")
+    from derive.docs.laws import settle
+
+    settle(binding)  # X \sim \text{Bin}(n, p): the laws' supports and undeclared parameters
     ranged = {c.name for c in binding.clauses if isinstance(c, RangeClause)}
     for name in [
         n
@@ -266,6 +269,10 @@ def _vocabulary_clause(clause: str, binding: Binding) -> bool:
         found = Setting("one-hot", text=clause)
     elif words and words[0] in ("mean", "variance"):
         found = _moment(clause)
+    elif "\\sim" in clause:  # X \sim \text{Bin}(n, p): derive.docs.laws
+        from derive.docs.laws import law_clause
+
+        found = law_clause(clause)
     else:
         found = _function(clause) or _kind(clause) or _range(clause)
     if found is None:
@@ -502,6 +509,9 @@ def apply_clauses(vocab, clauses, log_base: str = "e"):
                     vocab = _define(vocab, clause, log_base, functions)
                     continue
                 vocab = {KindClause: _declare, RangeClause: _narrow, PinClause: _pin}[kind](vocab, clause, log_base)
+        from derive.docs.laws import LawClause, apply_laws
+
+        vocab = apply_laws(vocab, [c for c in clauses if isinstance(c, LawClause)])
         vocab = _free_shared_vectors(vocab, clauses)
     except VocabularyError as exc:
         raise BindError(str(exc)) from None

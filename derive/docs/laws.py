@@ -1,0 +1,831 @@
+"""Random variables with named laws, as a tag declares them: ``X \\sim \\text{Bin}(n, p)``, ``\\epsilon \\sim \\mathcal{N}(0, 1)``.
+
+Each :class:`Law` states its definition: the parameters it takes (and the kind a parameter the tag leaves
+undeclared is drawn as), its support, and its probability mass function or density, both as SymPy (for the
+exact sums of a finite support and for ``p_X(x)``) and as mpmath (for a numeric expectation). Under the clause
+the formula's ``\\mathbb{E}[\\cdot]``, ``\\operatorname{Var}``, ``\\operatorname{Cov}``, ``\\mu_X``, ``\\sigma_X``,
+``p_X(x)`` / ``f_X(x)`` (the pmf or density) and ``M_X(t)`` (the moment generating function) are read
+under that law, several variables independent:
+
+* a finite support (Bernoulli, binomial, categorical) is summed exactly, term by term at the point's sizes;
+* an infinite support (Poisson, geometric) is summed in 60-digit numbers until the terms left are provably
+  below the last digit (their ratio bounds the tail); a sum whose terms do not fall away (an MGF outside
+  its domain) has no value at that point;
+* a density (normal, exponential, uniform, beta, gamma, Laplace) is integrated by mpmath's tanh-sinh
+  quadrature, whose error estimate must be below the 50th digit; an integrand that does not decay has no value.
+
+Never the formula under test: the values come from the law's definition only. A parameter outside the law's
+range at a point (a negative rate) leaves that point without a value.
+
+Some names are written two ways by authors: the geometric law counts the trials up to the first success
+(support 1, 2, ...: the usual) or the failures before it (0, 1, ...); Gamma(a, b) takes a scale or a rate;
+N(mu, sigma) may give the standard deviation for the variance. Unless the tag says (``X \\sim \\text{Geo}(p)
+on \\{1, 2, \\ldots\\}``, ``X \\ge 1``; a rate is written ``\\beta`` or ``\\lambda``, a scale ``\\theta``;
+``\\sigma^2``), the formula is decided under each reading (:func:`readings`), and a formula that holds under
+one and fails under the other is UNKNOWN with both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+import mpmath
+import sympy as sp
+from sympy.core.symbol import Str
+
+from derive.numeric import NumericError
+
+
+def LawError(message: str):
+    """A law clause that cannot be read: the tag's error."""
+    from derive.docs.tags import TagError
+
+    return TagError(message)
+
+
+@dataclass(frozen=True)
+class Law:
+    """A named law: its parameters (name, kind of an undeclared one), whether it is discrete, and its readings."""
+
+    name: str
+    spellings: tuple  # the lowercased names authors write: bin, binomial
+    parameters: tuple  # (parameter, kind a name standing alone is drawn as)
+    discrete: bool
+    readings: tuple = ("",)  # the conventions authors differ on; the first is the usual
+
+
+LAWS = (
+    Law("Bernoulli", ("ber", "bern", "bernoulli"), (("p", "probability"),), True),
+    Law("binomial", ("bin", "binom", "binomial", "b"), (("n", "dimension"), ("p", "probability")), True),
+    Law("Poisson", ("poi", "pois", "poisson"), (("lambda", "positive"),), True),
+    Law("geometric", ("geo", "geom", "geometric"), (("p", "probability"),), True, ("trials", "failures")),
+    Law("categorical", ("cat", "categorical"), (("pi", "distribution"),), True),
+    Law(
+        "normal",
+        ("n", "normal", "gaussian"),
+        (("mu", "real"), ("variance", "positive")),
+        False,
+        ("variance", "deviation"),
+    ),
+    Law("exponential", ("exp", "exponential", "expon"), (("lambda", "positive"),), False, ("rate", "scale")),
+    Law("uniform", ("u", "unif", "uniform"), (("a", "real"), ("b", "real")), False),
+    Law("beta", ("beta",), (("alpha", "positive"), ("beta", "positive")), False),
+    Law("gamma", ("gamma",), (("shape", "positive"), ("scale", "positive")), False, ("scale", "rate")),
+    Law("Laplace", ("laplace",), (("mu", "real"), ("b", "positive")), False),
+)
+BY_SPELLING = {spelling: law for law in LAWS for spelling in law.spellings}
+NOT_MODELLED = ("multi", "multinomial", "dir", "dirichlet", "mult")
+
+
+@dataclass(frozen=True)
+class LawClause:
+    """``NAME \\sim LAW(PARAMS)``: the variable NAME (a key), its law, the parameters as written, and the reading."""
+
+    name: str
+    law: Law
+    params: tuple  # LaTeX, as written
+    reading: str = ""  # the convention used; "" for the usual one
+    stated: bool = True  # whether the tag (or the notation) settles the convention
+    text: str = ""
+
+    @property
+    def alternatives(self) -> tuple:
+        return () if self.stated else tuple(r for r in self.law.readings if r != self.reading)
+
+
+# NAME \sim LAW(PARAMS), optionally "on {1, 2, ...}"
+CLAUSE = re.compile(
+    r"^\s*(?P<name>.+?)\s*\\sim\s*(?P<law>.+?)\s*(?:\\left)?\((?P<params>.*)(?:\\right)?\)\s*(?P<rest>.*)$"
+)
+LAW_NAME = re.compile(
+    r"^(?:\\(?:text|textrm|textsf|textit|mathrm|mathsf|mathit|mathcal|mathbb|operatorname|rm)\s*\{\s*([A-Za-z]+)\s*\}"
+    r"|([A-Za-z]+))$"
+)
+SUPPORT = re.compile(r"^(?:on|over|with support|supported on)\s*\\?\{\s*([01])\s*,")
+BARE_DISTRIBUTION = re.compile(
+    r"^\s*(?P<name>.+?)\s*\\sim\s*(?P<law>\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*(?:\((?P<arg>[^()]*)\))?\s*$"
+)
+
+
+def law_clause(clause: str):
+    """The clause ``NAME \\sim LAW(PARAMS)`` read (a :class:`LawClause`), ``NAME \\sim p`` (a name), or None."""
+    from derive.docs.tags import _key
+
+    if "\\sim" not in clause:
+        return None
+    match = CLAUSE.match(clause)
+    written_law = LAW_NAME.match(match.group("law").strip()) if match else None
+    if (
+        match is not None
+        and written_law is not None
+        and (written_law.group(1) or written_law.group(2)).lower() not in BY_SPELLING
+        and _key(match.group("params")) == _key(match.group("name"))
+    ):
+        match = None  # X \sim p(X): a distribution the tag names, not a law
+    if match is None or "(" in match.group("law"):
+        bare = BARE_DISTRIBUTION.match(clause)
+        if bare is None:
+            raise LawError(
+                f"cannot read the clause '{clause.strip()}': write 'X \\sim LAW(PARAMETERS)', e.g."
+                " 'X \\sim \\text{Bin}(n, p)' (laws: " + ", ".join(law.name for law in LAWS) + ")"
+            )
+        argument = bare.group("arg")
+        if argument is not None and _key(argument) != _key(bare.group("name")):
+            raise LawError(f"the clause '{clause.strip()}': write 'X \\sim p' or 'X \\sim p(X)'")
+        return ("distribution", _key(bare.group("name")), _key(bare.group("law")))
+    spelled = LAW_NAME.match(match.group("law").strip())
+    word = next((g for g in spelled.groups() if g), "") if spelled else ""
+    if word.lower() in NOT_MODELLED:
+        raise LawError(f"the law {word} of {match.group('name').strip()} is not modelled (a vector-valued law)")
+    law = BY_SPELLING.get(word.lower())
+    if law is None:
+        raise LawError(
+            f"the clause '{clause.strip()}' names no law the checker knows; write one of "
+            + ", ".join(f"\\text{{{law.spellings[0].capitalize()}}}" for law in LAWS)
+        )
+    params = tuple(p.strip() for p in _split_top(match.group("params")))
+    if len(params) != len(law.parameters) or not all(params):
+        names = ", ".join(p for p, _ in law.parameters)
+        raise LawError(f"the clause '{clause.strip()}': the {law.name} law takes {len(law.parameters)} ({names})")
+    reading, stated = _reading(law, params, match.group("rest").strip(), clause)
+    return LawClause(_key(match.group("name")), law, params, reading, stated, " ".join(clause.split()))
+
+
+def _split_top(text: str) -> list:
+    """``n, p`` -> [n, p]; commas inside brackets or braces stay."""
+    parts, depth, current = [], 0, ""
+    for character in text:
+        if character in "([{":
+            depth += 1
+        elif character in ")]}":
+            depth -= 1
+        if character == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += character
+    parts.append(current)
+    return parts
+
+
+def _reading(law: Law, params: tuple, rest: str, clause: str) -> tuple:
+    """(the convention, whether the tag settles it) for the law as written."""
+    if law.name == "geometric":
+        if rest:
+            support = SUPPORT.match(rest)
+            if support is None:
+                raise LawError(
+                    f"the clause '{clause.strip()}': write 'on \\{{1, 2, \\ldots\\}}' or 'on \\{{0, 1, \\ldots\\}}'"
+                )
+            return ("trials" if support.group(1) == "1" else "failures"), True
+        return "trials", False
+    if rest:
+        raise LawError(f"cannot read '{rest}' after the law in '{clause.strip()}'")
+    if law.name == "gamma":
+        second = _plain(params[1])
+        if second in ("theta", "s", "scale"):
+            return "scale", True
+        if second in ("beta", "lambda", "rate"):
+            return "rate", True
+        return "scale", False
+    if law.name == "normal":
+        second = _plain(params[1])
+        if second.startswith("sigma") and "^" not in params[1]:  # N(mu, sigma): a standard deviation, or a variance?
+            return "variance", False
+        return "variance", True
+    if law.name == "exponential":  # Exp(\lambda) a rate; Exp(\theta) or Exp(\beta) may be a scale
+        return "rate", _plain(params[0]) not in ("theta", "beta", "mu", "s")
+    return "", True
+
+
+def _plain(latex: str) -> str:
+    return re.sub(r"[\\{}\s]", "", latex)
+
+
+OTHER_READINGS = {
+    "trials": "failures",
+    "failures": "trials",
+    "scale": "rate",
+    "rate": "scale",
+    "variance": "deviation",
+    "deviation": "variance",
+}
+
+
+def readings(clauses) -> list:
+    """The other readings a formula is decided under: [(clauses with one law read otherwise, what differs)]."""
+    found = []
+    for position, clause in enumerate(clauses):
+        if not isinstance(clause, LawClause) or clause.stated:
+            continue
+        other = OTHER_READINGS.get(clause.reading)
+        if other is None:
+            continue
+        changed = list(clauses)
+        changed[position] = replace(clause, reading=other, stated=True)
+        found.append((changed, f"{clause.text} read with {describe(clause)} or with {describe(changed[position])}"))
+    return found
+
+
+def describe(clause: LawClause) -> str:
+    """The convention a clause is read with, in words."""
+    return {
+        "trials": "support 1, 2, ... (trials up to the first success)",
+        "failures": "support 0, 1, ... (failures before the first success)",
+        "scale": "its second parameter a scale",
+        "rate": "its second parameter a rate",
+        "variance": "its second parameter the variance",
+        "deviation": "its second parameter the standard deviation",
+    }.get(clause.reading, clause.reading)
+
+
+def reading_doubt(text, binding, verdict, decide_once):
+    """The verdict, or UNKNOWN when a law the tag leaves open (Geo(p) with no support) decides the formula one way
+    under one reading and the other way under the other."""
+    from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
+
+    if verdict.verdict not in (PASS, FAIL):
+        return verdict
+    for clauses, what in readings(binding.clauses):
+        other = decide_once(text, replace(binding, clauses=clauses))
+        if other.verdict in (PASS, FAIL) and other.verdict != verdict.verdict:
+            first, second = ("holds", "fails") if verdict.verdict == PASS else ("fails", "holds")
+            return Verdict(
+                UNKNOWN,
+                f"{what}: the formula {first} under the first reading and {second} under the second"
+                f" ({other.detail if other.verdict == FAIL else verdict.detail}); say which in the tag",
+            )
+    return verdict
+
+
+# --- declaring the parameters -------------------------------------------------------------
+
+
+PLAIN_NAME = re.compile(r"^\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*$")
+SQUARED_NAME = re.compile(r"^\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*\^\s*\{?\s*2\s*\}?\s*$")
+
+
+def undeclared_parameters(clause: LawClause) -> list:
+    """[(name as written, key, kind)]: the names the law's parameters are written as, and the kind each is drawn as if the tag is
+    silent (``\\sigma^2`` as the variance: σ a positive number)."""
+    from derive.docs.tags import _key
+
+    found = []
+    for written, (_, kind) in zip(clause.params, clause.law.parameters):
+        plain, squared = PLAIN_NAME.match(written), SQUARED_NAME.match(written)
+        if plain and not re.fullmatch(r"-?\d+(\.\d+)?", written.strip()):
+            found.append((plain.group(1), _key(plain.group(1)), kind))
+        elif squared:
+            found.append((squared.group(1), _key(squared.group(1)), kind))
+    return found
+
+
+def settle(binding) -> None:
+    """The tag's law clauses made definite: ``X \\sim p`` a categorical law over a declared distribution p (else X a
+    random variable of a law drawn at each point), a range ``X \\ge 1`` the support of X's geometric law, and each
+    parameter the tag leaves undeclared drawn as the law says (p in (0, 1), λ > 0, n a count)."""
+    from derive.docs.tags import KindClause, RangeClause
+
+    laws = {c.name: c for c in binding.clauses if isinstance(c, LawClause)}
+    settled = []
+    for clause in binding.clauses:
+        if isinstance(clause, tuple) and clause[0] == "distribution":
+            _, name, law = clause
+            declared = {_key_of(n): k for n, k in binding.kinds.items()}
+            if declared.get(law, "").split()[:1] == ["distribution"]:
+                clause = LawClause(name, BY_SPELLING["cat"], (law,), text=f"{name} ~ {law}")
+                laws[name] = clause
+            else:
+                clause = KindClause(name, "random")
+        elif isinstance(clause, RangeClause) and clause.name in laws and laws[clause.name].law.name == "geometric":
+            low = clause.low if clause.low is not None else None
+            if low is None or clause.high is not None or low not in ("0", "1") or clause.strict_low:
+                raise LawError(
+                    f"a range of {clause.name} states its support: write '{clause.name} \\ge 1' or '{clause.name} \\ge 0'"
+                )
+            laws[clause.name] = replace(laws[clause.name], reading="trials" if low == "1" else "failures", stated=True)
+            continue
+        settled.append(clause)
+    binding.clauses = [laws.get(c.name, c) if isinstance(c, LawClause) else c for c in settled]
+    declared = {_key_of(n) for n in binding.kinds} | {getattr(c, "name", None) for c in binding.clauses}
+    declared -= {c.name for c in binding.clauses if isinstance(c, RangeClause)} - {
+        getattr(c, "name", None) for c in binding.clauses if not isinstance(c, RangeClause)
+    }
+    for clause in laws.values():
+        for written, key, kind in undeclared_parameters(clause):
+            if key in declared or key in laws:
+                continue
+            declared.add(key)
+            if kind == "dimension":  # a count of trials: a size the formula may also sum to
+                binding.clauses.insert(0, KindClause(key, kind))
+            else:
+                binding.kinds[written] = kind
+
+
+def _key_of(name: str) -> str:
+    from derive.docs.tags import _key
+
+    return _key(name)
+
+
+# --- the laws' definitions ----------------------------------------------------------------
+
+
+def mass(clause: LawClause, params: list, x):
+    """The pmf or density of the law at ``x`` (SymPy), with the parameters' values ``params``."""
+    law, reading = clause.law.name, clause.reading
+    if law == "Bernoulli":
+        (p,) = params
+        return p**x * (1 - p) ** (1 - x)
+    if law == "binomial":
+        n, p = params
+        return sp.binomial(n, x) * p**x * (1 - p) ** (n - x)
+    if law == "Poisson":
+        (lam,) = params
+        return lam**x * sp.exp(-lam) / sp.factorial(x)
+    if law == "geometric":
+        (p,) = params
+        return p * (1 - p) ** (x - 1 if reading == "trials" else x)
+    if law == "normal":
+        mu, second = params
+        variance = second**2 if reading == "deviation" else second
+        return sp.exp(-((x - mu) ** 2) / (2 * variance)) / sp.sqrt(2 * sp.pi * variance)
+    if law == "exponential":
+        (lam,) = params
+        rate = 1 / lam if reading == "scale" else lam
+        return rate * sp.exp(-rate * x)
+    if law == "uniform":
+        a, b = params
+        return 1 / (b - a)
+    if law == "beta":
+        a, b = params
+        return x ** (a - 1) * (1 - x) ** (b - 1) * sp.gamma(a + b) / (sp.gamma(a) * sp.gamma(b))
+    if law == "gamma":
+        k, second = params
+        theta = 1 / second if reading == "rate" else second
+        return x ** (k - 1) * sp.exp(-x / theta) / (sp.gamma(k) * theta**k)
+    if law == "Laplace":
+        mu, b = params
+        return sp.exp(-sp.Abs(x - mu) / b) / (2 * b)
+    raise NumericError(f"no mass function for the {law} law")
+
+
+def _valid(clause: LawClause, params: list) -> None:
+    """Raise NumericError when the parameters' values at a point are outside the law's range."""
+    law = clause.law.name
+    names = [p for p, _ in clause.law.parameters]
+
+    def refuse(why):
+        shown = ", ".join(f"{n} = {mpmath.nstr(v, 6)}" for n, v in zip(names, params) if not isinstance(v, list))
+        raise NumericError(f"the {law} law of {clause.name} needs {why} ({shown})")
+
+    if law in ("Bernoulli", "binomial") and not 0 <= params[-1] <= 1:
+        refuse("0 <= p <= 1")
+    if law == "geometric" and not 0 < params[0] <= 1:
+        refuse("0 < p <= 1")
+    if law in ("Poisson", "exponential") and not params[0] > 0:
+        refuse("a positive parameter")
+    if law in ("normal", "Laplace") and not params[1] > 0:
+        refuse("a positive second parameter")
+    if law in ("beta", "gamma") and not (params[0] > 0 and params[1] > 0):
+        refuse("positive parameters")
+    if law == "uniform" and not params[0] < params[1]:
+        refuse("a < b")
+
+
+def _mass_mp(clause: LawClause, params: list):
+    """The pmf or density as an mpmath function, from the law's definition."""
+    law, reading = clause.law.name, clause.reading
+    if law == "Poisson":
+        (lam,) = params
+        return lambda k: mpmath.exp(-lam) * lam**k / mpmath.factorial(k)
+    if law == "geometric":
+        (p,) = params
+        first = 1 if reading == "trials" else 0
+        return lambda k: p * (1 - p) ** (k - first)
+    if law == "normal":
+        mu, second = params
+        variance = second**2 if reading == "deviation" else second
+        return lambda x: mpmath.exp(-((x - mu) ** 2) / (2 * variance)) / mpmath.sqrt(2 * mpmath.pi * variance)
+    if law == "exponential":
+        rate = 1 / params[0] if reading == "scale" else params[0]
+        return lambda x: rate * mpmath.exp(-rate * x)
+    if law == "uniform":
+        a, b = params
+        return lambda x: 1 / (b - a)
+    if law == "beta":
+        a, b = params
+        norm = mpmath.beta(a, b)
+        return lambda x: x ** (a - 1) * (1 - x) ** (b - 1) / norm
+    if law == "gamma":
+        k, second = params
+        theta = 1 / second if reading == "rate" else second
+        norm = mpmath.gamma(k) * theta**k
+        return lambda x: x ** (k - 1) * mpmath.exp(-x / theta) / norm
+    if law == "Laplace":
+        mu, b = params
+        return lambda x: mpmath.exp(-abs(x - mu) / b) / (2 * b)
+    raise NumericError(f"no numeric mass function for the {law} law")
+
+
+def _support(clause: LawClause, values: list) -> tuple:
+    """(lowest, highest) value of a continuous law."""
+    law = clause.law.name
+    if law in ("exponential", "gamma"):
+        return mpmath.mpf(0), mpmath.inf
+    if law == "uniform":
+        return values[0], values[1]
+    if law == "beta":
+        return mpmath.mpf(0), mpmath.mpf(1)
+    return -mpmath.inf, mpmath.inf
+
+
+TAIL = 240  # a density's unbounded support is cut this many scales from its centre (the rest below 10^-100)
+
+
+def _pieces(clause: LawClause, params: list) -> tuple:
+    """(breakpoints of the support, cut where the density is negligible; the ends cut) of a continuous law."""
+    law, reading = clause.law.name, clause.reading
+    if law in ("normal", "Laplace"):
+        mu, second = params
+        if law == "normal":
+            scale = second if reading == "deviation" else mpmath.sqrt(second)
+            width = 25 * scale  # e^{-312}
+        else:
+            scale = second
+            width = TAIL * scale
+        points = [mu - width, mu, mu + width]
+        return points, (points[0], points[-1])
+    if law in ("exponential", "gamma"):
+        if law == "exponential":
+            shape, theta = 1, (params[0] if reading == "scale" else 1 / params[0])
+        else:
+            shape, theta = params[0], (1 / params[1] if reading == "rate" else params[1])
+        mean = shape * theta
+        end = (TAIL + 2 * shape) * theta
+        return [mpmath.mpf(0), 4 * mean, end], (end,)
+    if law == "uniform":
+        return [params[0], params[1]], ()
+    if law == "beta":
+        return [mpmath.mpf(0), mpmath.mpf(1) / 2, mpmath.mpf(1)], ()
+    raise NumericError(f"the {law} law has no density")
+
+
+# --- expectations ---------------------------------------------------------------------------
+
+
+MOST_TERMS = 40_000  # terms of an infinite sum before it is declared not convergent at the point
+GUARD = 15  # digits computed beyond those asked for
+
+
+class LawExpectation(sp.Function):
+    """E[g(X)] for X under a law with an infinite support or a density: (law, reading), x, g(x), parameters.
+
+    It has a value once its parameters and g's other names are numbers: the law's sum or integral in mpmath.
+    """
+
+    @classmethod
+    def eval(cls, *args):
+        return None
+
+    @property
+    def free_symbols(self):
+        variable, body, params = self.args[1], self.args[2], self.args[3:]
+        return (body.free_symbols - {variable}).union(*(sp.sympify(p).free_symbols for p in params))
+
+    def _eval_evalf(self, prec):
+        dps = mpmath.libmp.prec_to_dps(prec)
+        if dps < 15 or self.free_symbols or any(sp.sympify(a).has(sp.Indexed) for a in self.args[2:]):
+            return None  # a rough sign asked by SymPy's assumptions, or names still without values
+        label, variable, body, params = self.args[0], self.args[1], self.args[2], self.args[3:]
+        return sp.Float(_numeric_expectation(label.name, variable, body, params, dps), dps)
+
+
+_CLAUSES: dict = {}  # the law of each LawExpectation, by its label (a SymPy function's arguments are expressions)
+
+
+def _label(clause: LawClause) -> str:
+    label = f"{clause.law.name}:{clause.reading}:{clause.name}"
+    _CLAUSES[label] = clause
+    return label
+
+
+def _numeric(value, dps):
+    value = sp.sympify(value).evalf(dps + GUARD)
+    if value.free_symbols or not value.is_number:
+        raise NumericError(f"a parameter without a value: {value}")
+    real, imag = value.as_real_imag()
+    if imag != 0:
+        raise NumericError("a parameter that is not real")
+    return mpmath.mpf(sp.Float(real, dps + GUARD)._mpf_)
+
+
+_MEMO: dict = {}
+
+
+def _numeric_expectation(label, variable, body, params, dps):
+    key = (label, variable, body, tuple(params))
+    if key in _MEMO and _MEMO[key][0] >= dps:  # SymPy asks one value at several precisions
+        with mpmath.workdps(dps):
+            return +_MEMO[key][1]
+    clause = _CLAUSES[label]
+    with mpmath.workdps(dps + GUARD):
+        values = [_numeric(p, dps) for p in params]
+        _valid(clause, values)
+        g = _function_of(variable, body, dps + GUARD)
+        if clause.law.discrete:
+            value = _series(clause, values, g, dps)
+        else:
+            value = _integral(clause, values, g, dps)
+    if len(_MEMO) > 4096:
+        _MEMO.clear()
+    _MEMO[key] = (dps, value)
+    return value
+
+
+def _function_of(variable, expr, dps):
+    """g as a function of a number: by the body's compiled plan, else by the numeric path."""
+    from derive.compile import run
+    from derive.domain import Point
+    from derive.numeric import evaluate
+
+    if not expr.free_symbols:
+        constant = evaluate(expr, Point(), dps)
+        return lambda x: constant
+
+    def g(x):
+        with mpmath.workdps(dps):
+            x = mpmath.mpf(x)
+        found = run(expr, {}, {variable: x}, dps, 0)
+        if found is not None:
+            return found[1]
+        return evaluate(expr, Point({variable: x}), dps)
+
+    return g
+
+
+def _series(clause, values, g, dps):
+    """Σ_k pmf(k) g(k) over an infinite support, until the tail is below the last digit."""
+    pmf = _mass_mp(clause, values)
+    first = 0 if clause.law.name == "Poisson" or clause.reading == "failures" else 1
+    eps = mpmath.mpf(10) ** -(dps + 5)
+    total, previous, ratios, zeros = mpmath.mpf(0), None, [], 0
+    for k in range(first, first + MOST_TERMS):
+        weight = pmf(k)
+        term = weight * g(k) if weight != 0 else mpmath.mpf(0)
+        total += term
+        size = abs(term)
+        if size == 0:
+            zeros += 1
+            if zeros > 50 and weight < eps:
+                return total
+            continue
+        zeros = 0
+        if previous is not None:
+            ratios = (ratios + [size / previous])[-10:]
+        previous = size
+        if len(ratios) == 10:
+            worst = max(ratios)
+            if worst < 1 and size * worst / (1 - worst) < eps * max(1, abs(total)):
+                return total
+    raise NumericError(f"the sum over the support of {clause.name} does not converge within {MOST_TERMS} terms")
+
+
+def _quadrature(function, interval, tolerance, clause):
+    """∫ function over the interval's pieces by tanh-sinh quadrature (endpoint singularities x^{a-1} included), its
+    error estimate below the last digit asked for."""
+    value, error = mpmath.quad(function, interval, method="tanh-sinh", error=True)
+    if not mpmath.isfinite(value) or error > tolerance * max(1, abs(value)):
+        raise NumericError(f"the integral over the law of {clause.name} is not found to 50 digits")
+    return value
+
+
+def _near_zero(x, b, g, norm):
+    return (1 - x) ** (b - 1) * g(x) / norm
+
+
+def _near_one(y, a, g, norm):  # y = 1 - x
+    return (1 - y) ** (a - 1) * g(1 - y) / norm
+
+
+def _integral(clause, values, g, dps):
+    """∫ density · g over the support by Gauss-Legendre quadrature (tanh-sinh where that does not reach the digits),
+    to the 50th digit or not at all; an unbounded support is cut where the integrand has fallen below the last digit."""
+    density = _mass_mp(clause, values)
+    points, cut = _pieces(clause, values)
+    if points[0] < 0 < points[-1]:  # a kink of |x| or max(x, 0) at 0 falls on a breakpoint
+        points = sorted(set(points) | {mpmath.mpf(0)})
+
+    def integrand(x):
+        weight = density(x)
+        return weight * g(x) if weight != 0 else mpmath.mpf(0)
+
+    pieces = [(integrand, points)]
+    if clause.law.name == "beta":
+        # x^{a-1} near 0 and (1-x)^{b-1} near 1 taken out by x = u^{1/a} (and 1 - x = v^{1/b}): x^{a-1} dx = du / a;
+        # writing 1 - x as v^{1/b} near 1 keeps its digits
+        a, b = values
+        norm = mpmath.beta(a, b)
+        half = mpmath.mpf(1) / 2
+        pieces = [
+            (lambda u: _near_zero(u ** (1 / a), b, g, a * norm), [0, half**a]),
+            (lambda v: _near_one(v ** (1 / b), a, g, b * norm), [0, half**b]),
+        ]
+    elif clause.law.name == "gamma" and values[0] < 1:  # x^{k-1} dx = du / k with x = u^{1/k} on the first piece
+        shape, second = values
+        theta = 1 / second if clause.reading == "rate" else second
+        norm = mpmath.gamma(shape) * theta**shape * shape
+        pieces = [
+            (lambda u: mpmath.exp(-(u ** (1 / shape)) / theta) * g(u ** (1 / shape)) / norm, [0, points[1] ** shape]),
+            (integrand, points[1:]),
+        ]
+    tolerance = mpmath.mpf(10) ** -(dps + 2)
+    total = mpmath.mpf(0)
+    for function, interval in pieces:
+        total += _quadrature(function, interval, tolerance, clause)
+    for end in cut:  # the integrand beyond the cut: below the last digit, and falling
+        centre = (points[0] + points[-1]) / 2 if len(cut) == 2 else points[0]
+        near, far = abs(integrand(end)), abs(integrand(centre + 2 * (end - centre)))
+        if near * abs(end - centre) > tolerance * max(1, abs(total)) or far > near:
+            raise NumericError(f"the integral over the law of {clause.name} does not converge")
+    return total
+
+
+# --- the vocabulary under the laws ----------------------------------------------------------
+
+
+class Variables:
+    """The tag's random variables: each its symbol and its clause; E, Var, Cov over their joint (independent) law."""
+
+    def __init__(self, clauses):
+        self.clauses = {c.name: c for c in clauses}
+        self.symbols = {c.name: sp.Symbol(f"law_{c.name}", real=True) for c in clauses}
+
+    def parameters(self, env, clause):
+        from derive.docs.bind import BindError, Vec
+        from derive.docs.interpret import Rewriter, clean, lex
+
+        values = []
+        for written in clause.params:
+            value = env.side(Rewriter().side(clean(lex(written))))
+            if clause.law.name == "categorical":
+                if not isinstance(value, Vec):
+                    raise BindError(f"the parameter {written} of {clause.name}'s categorical law is not a distribution")
+                values.append(value)
+                continue
+            if isinstance(value, (Vec, sp.MatrixBase)):
+                raise BindError(f"the parameter {written} of {clause.name}'s {clause.law.name} law is not a number")
+            values.append(sp.sympify(value))
+        if clause.law.name == "binomial" and not (values[0].is_integer and values[0].is_positive is not False):
+            raise BindError(
+                f"the number of trials {clause.params[0]} of {clause.name} is not a whole number; declare it,"
+                f" e.g. '{clause.params[0]}: dimension'"
+            )
+        return values
+
+    def expectation(self, env, expr):
+        """E[expr] over every variable it holds, innermost the last declared."""
+        expr = sp.sympify(expr)
+        for name in reversed(list(self.clauses)):
+            symbol = self.symbols[name]
+            if symbol in expr.free_symbols:
+                expr = self._over(env, expr, self.clauses[name], symbol)
+        return expr
+
+    def _over(self, env, expr, clause, symbol):
+        params = self.parameters(env, clause)
+        law = clause.law.name
+        if law == "Bernoulli":
+            p = params[0]
+            return (1 - p) * expr.xreplace({symbol: sp.Integer(0)}) + p * expr.xreplace({symbol: sp.Integer(1)})
+        if law == "binomial":
+            k = sp.Dummy("k", integer=True, nonnegative=True)
+            return sp.Sum(mass(clause, params, k) * expr.xreplace({symbol: k}), (k, 0, params[0]))
+        if law == "categorical":  # the values 1, ..., K with the probabilities π_1, ..., π_K
+            pi = params[0]
+            k = sp.Dummy("k", integer=True, positive=True)
+            return sp.Sum(pi.component(k) * expr.xreplace({symbol: k}), (k, 1, pi.size))
+        value = sp.Symbol(f"value_{clause.name}", real=True)
+        return LawExpectation(Str(_label(clause)), value, expr.xreplace({symbol: value}), *params)
+
+    def variance(self, env, expr):
+        return self.expectation(env, expr**2) - self.expectation(env, expr) ** 2
+
+
+def apply_laws(vocab, clauses):
+    """``vocab`` with the tag's random variables under their laws: E, Var, Cov, mu_X, sigma_X, p_X, f_X, M_X."""
+    from derive.vocabulary import VocabularyError, call, number_of
+
+    if not clauses:
+        return vocab
+    if vocab.expectation is not None:
+        raise VocabularyError(
+            f"{vocab.name or 'this notation'} has a probability model of its own; "
+            f"{', '.join(c.name for c in clauses)} cannot add another"
+        )
+    variables = Variables(clauses)
+    only = clauses[0].name if len(clauses) == 1 else None
+
+    def scalar(env, side):
+        from derive.docs.bind import ShapeError, Vec
+
+        value = env.side(side)
+        if isinstance(value, (Vec, sp.MatrixBase)):
+            raise ShapeError("an expectation of a vector under a named law")
+        return sp.sympify(value)
+
+    def moment(env, atom, side):
+        from derive.docs.bind import BindError
+
+        if not atom.args or len(atom.args) != (2 if atom.key == "Cov" else 1) or "|" in atom.seps:
+            raise BindError(f"{atom.key} with these arguments is not read under the tag's laws")
+        if atom.sub_text and _plain(atom.sub_text) not in variables.clauses:
+            raise BindError(f"{atom.key}_{{{atom.sub_text}}}: an expectation over other than the tag's variables")
+        if atom.key == "Cov":
+            u, v = (scalar(env, a) for a in atom.args)
+            return variables.expectation(env, u * v) - variables.expectation(env, u) * variables.expectation(env, v)
+        value = scalar(env, atom.args[0])
+        if atom.key in ("Var", "var", "bb_V"):
+            return variables.variance(env, value)
+        return variables.expectation(env, value)
+
+    def mass_of(name):
+        def read(env, atom, side):
+            from derive.docs.bind import BindError
+
+            clause = variables.clauses[name]
+            if not atom.args or len(atom.args) != 1:
+                raise BindError(f"the pmf or density {atom.key} of {name} takes one argument")
+            if clause.law.name == "categorical":
+                raise BindError(f"the mass function of {name}'s categorical law is not read")
+            x = scalar(env, atom.args[0])
+            return LawMass(Str(_label(clause)), x, *variables.parameters(env, clause))
+
+        return call(read)
+
+    def generating(name):
+        def read(env, atom, side):
+            from derive.docs.bind import BindError
+
+            if not atom.args or len(atom.args) != 1:
+                raise BindError(f"the moment generating function M_{name} takes one argument")
+            t = scalar(env, atom.args[0])
+            return variables.expectation(env, sp.exp(t * variables.symbols[name]))
+
+        return call(read)
+
+    entries = {key: e for key, e in vocab.entries.items() if key not in ("E", "bb_E", "Var", "var", "Cov", "bb_V")}
+    for key in ("E", "bb_E", "Var", "var", "Cov", "bb_V"):
+        entries[key] = call(moment)
+    for name, symbol in variables.symbols.items():
+        entries[name] = number_of(symbol)
+        entries[f"mu_{name}"] = ("scalar", lambda env, s=symbol: variables.expectation(env, s))
+        entries[f"sigma_{name}"] = ("scalar", lambda env, s=symbol: sp.sqrt(variables.variance(env, s)))
+        for letter in ("p", "f", "P"):
+            entries[f"{letter}_{name}"] = mass_of(name)
+        entries[f"M_{name}"] = generating(name)
+    if only is not None:  # one variable: p(x) and f(x) name its pmf or density, unless the notation has them
+        for letter in ("p", "f"):
+            if letter not in [p for c in clauses for p in map(_plain, c.params)]:
+                entries[letter] = mass_of(only)
+    return vocab.with_(entries=entries, expectation=None)
+
+
+class LawMass(sp.Function):
+    """The pmf or density of a law at x: (law, reading), x, parameters; a point where x is not a value the
+    variable takes (a fraction for a count) has no value."""
+
+    @classmethod
+    def eval(cls, *args):
+        return None
+
+    def _eval_evalf(self, prec):
+        x, params = self.args[1], self.args[2:]
+        dps = mpmath.libmp.prec_to_dps(prec)
+        if dps < 15 or any(sp.sympify(a).free_symbols for a in (x, *params)):
+            return None
+        clause = _CLAUSES[self.args[0].name]
+        with mpmath.workdps(dps + GUARD):
+            values = [_numeric(p, dps) for p in params]
+            _valid(clause, values)
+            at = _numeric(x, dps)
+            if clause.law.discrete:
+                first = 0 if clause.law.name != "geometric" or clause.reading == "failures" else 1
+                if at != mpmath.floor(at) or at < first:
+                    raise NumericError(f"{mpmath.nstr(at, 6)} is not a value {clause.name} takes")
+                k = int(at)
+                if clause.law.name == "binomial" and k > values[0]:
+                    return sp.Float(0, dps)
+                if clause.law.name == "Bernoulli" and k > 1:
+                    return sp.Float(0, dps)
+                if clause.law.name in ("Bernoulli", "binomial"):
+                    n = int(values[0]) if clause.law.name == "binomial" else 1
+                    p = values[-1]
+                    value = mpmath.binomial(n, k) * p**k * (1 - p) ** (n - k)
+                else:
+                    value = _mass_mp(clause, values)(k)
+            else:
+                low, high = _support(clause, values)
+                value = _mass_mp(clause, values)(at) if low <= at <= high else mpmath.mpf(0)
+        return sp.Float(value, dps)

@@ -1,0 +1,218 @@
+"""Random variables with named laws declared in a tag (``X \\sim \\text{Bin}(n, p)``): each law reads a correct
+formula (PASS) and refutes a wrong variant of it (FAIL) by the same machinery; a convention the tag leaves open
+makes a formula that turns on it UNKNOWN."""
+
+import pytest
+from checking import verdict
+
+# (name, tag, correct formula, wrong variant)
+PAIRS = [
+    (
+        "Bernoulli",
+        r"X \sim \text{Ber}(p)",
+        r"\operatorname{Var}(X) = p(1-p)",
+        r"\operatorname{Var}(X) = p",
+    ),
+    (
+        "Bernoulli spelt out",
+        r"X \sim \operatorname{Bernoulli}(p)",
+        r"\mathbb{E}[X^2] = p",
+        r"\mathbb{E}[X^2] = p^2",
+    ),
+    (
+        "binomial mean",
+        r"X \sim \text{Bin}(n, p); n: dimension",
+        r"E[X] = np",
+        r"E[X] = n(1-p)",
+    ),
+    (
+        "binomial variance, the number of trials declared by the law",
+        r"X \sim \text{Binomial}(n, p)",
+        r"\operatorname{Var}(X) = np(1-p)",
+        r"\operatorname{Var}(X) = np",
+    ),
+    (
+        "Poisson variance",
+        r"X \sim \text{Poi}(\lambda); \lambda > 0",
+        r"Var(X) = \lambda",
+        r"Var(X) = \lambda^2",
+    ),
+    (
+        "Poisson moment generating function",
+        r"X \sim \text{Poisson}(\lambda); t: real",
+        r"\mathbb{E}[e^{tX}] = e^{\lambda(e^t - 1)}",
+        r"\mathbb{E}[e^{tX}] = e^{\lambda(e^t + 1)}",
+    ),
+    (
+        "Poisson pmf at a count",
+        r"X \sim \text{Poi}(\lambda); k: dimension",
+        r"p_X(k) = \frac{\lambda^k e^{-\lambda}}{k!}",
+        r"p_X(k) = \frac{\lambda^k e^{-\lambda}}{k}",
+    ),
+    (
+        "geometric counting trials",
+        r"X \sim \text{Geo}(p); X \ge 1",
+        r"E[X] = \frac{1}{p}",
+        r"E[X] = \frac{1-p}{p}",
+    ),
+    (
+        "geometric counting failures",
+        r"X \sim \text{Geometric}(p); X \ge 0",
+        r"E[X] = \frac{1-p}{p}",
+        r"E[X] = \frac{1}{p}",
+    ),
+    (
+        "geometric variance: the same under both supports",
+        r"X \sim \text{Geo}(p); 0 < p \le 1",
+        r"Var(X) = \frac{1-p}{p^2}",
+        r"Var(X) = \frac{1-p}{p}",
+    ),
+    (
+        "two independent Poisson variables",
+        r"X \sim \text{Poi}(\lambda); Y \sim \text{Poi}(\mu)",
+        r"\operatorname{Var}(X + Y) = \lambda + \mu",
+        r"\operatorname{Var}(X + Y) = \lambda \mu",
+    ),
+    (
+        "independent variables have no covariance",
+        r"X \sim \text{Ber}(p); Y \sim \text{Bin}(n, q)",
+        r"\operatorname{Cov}(X, Y) = 0",
+        r"\operatorname{Cov}(X, Y) = pq",
+    ),
+    (
+        "categorical law over a declared distribution",
+        r"\pi: distribution; X \sim \text{Cat}(\pi)",
+        r"\mathbb{E}[X] = \sum_{k} k \pi_k",
+        r"\mathbb{E}[X] = \sum_{k} \pi_k",
+    ),
+    (
+        "a variable drawn from a distribution the tag does not define",
+        r"X \sim p(X); Y \sim q(Y)",
+        r"\operatorname{Var}(X - Y) = \operatorname{Var}(X) + \operatorname{Var}(Y)",
+        r"\operatorname{Var}(X - Y) = \operatorname{Var}(X) - \operatorname{Var}(Y)",
+    ),
+    (
+        "standard normal noise",
+        r"\epsilon \sim \mathcal{N}(0, 1); \mu: real; \sigma > 0",
+        r"\mathbb{E}[(\mu + \sigma\epsilon - \mu)^2] = \sigma^2",
+        r"\mathbb{E}[(\mu + \sigma\epsilon - \mu)^2] = \sigma",
+    ),
+]
+
+SLOW_PAIRS = [  # laws with a density: each expectation is a 60-digit quadrature
+    (
+        "normal with its variance",
+        r"X \sim \mathcal{N}(\mu, \sigma^2)",
+        r"\mathbb{E}[(X - \mu)^2] = \sigma^2",
+        r"\mathbb{E}[(X - \mu)^2] = \sigma",
+    ),
+    (
+        "exponential",
+        r"X \sim \text{Exp}(\lambda)",
+        r"E[X] = \frac{1}{\lambda}",
+        r"E[X] = \lambda",
+    ),
+    (
+        "exponential density",
+        r"X \sim \text{Exp}(\lambda); x: positive",
+        r"f_X(x) = \lambda e^{-\lambda x}",
+        r"f_X(x) = \lambda e^{\lambda x}",
+    ),
+    (
+        "uniform on an interval of numbers",
+        r"X \sim \text{Unif}(0, 1)",
+        r"\mathbb{E}[X^2] = \frac{1}{3}",
+        r"\mathbb{E}[X^2] = \frac{1}{2}",
+    ),
+    (
+        "uniform between two names",
+        r"X \sim \mathcal{U}(a, b); a < b",
+        r"\operatorname{Var}(X) = \frac{(b-a)^2}{12}",
+        r"\operatorname{Var}(X) = \frac{b-a}{12}",
+    ),
+    (
+        "beta",
+        r"X \sim \text{Beta}(\alpha, \beta); \alpha > 0; \beta > 0",
+        r"E[X] = \frac{\alpha}{\alpha + \beta}",
+        r"E[X] = \frac{\beta}{\alpha + \beta}",
+    ),
+    (
+        "gamma with a scale",
+        r"X \sim \text{Gamma}(k, \theta)",
+        r"E[X] = k\theta",
+        r"E[X] = \frac{k}{\theta}",
+    ),
+    (
+        "gamma with a rate",
+        r"X \sim \text{Gamma}(\alpha, \beta)",
+        r"E[X] = \frac{\alpha}{\beta}",
+        r"E[X] = \alpha\beta",
+    ),
+    (
+        "Laplace",
+        r"X \sim \text{Laplace}(\mu, b)",
+        r"\operatorname{Var}(X) = 2b^2",
+        r"\operatorname{Var}(X) = b^2",
+    ),
+]
+
+
+@pytest.mark.parametrize("name, tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
+def test_a_correct_formula_passes_and_its_wrong_variant_fails(name, tag, correct, wrong, tmp_path):
+    assert verdict(tmp_path, tag, correct)[0] == "PASS", verdict(tmp_path, tag, correct)
+    assert verdict(tmp_path, tag, wrong)[0] == "FAIL", verdict(tmp_path, tag, wrong)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name, tag, correct, wrong", SLOW_PAIRS, ids=[p[0] for p in SLOW_PAIRS])
+def test_under_a_density_a_correct_formula_passes_and_its_wrong_variant_fails(name, tag, correct, wrong, tmp_path):
+    assert verdict(tmp_path, tag, correct)[0] == "PASS", verdict(tmp_path, tag, correct)
+    assert verdict(tmp_path, tag, wrong)[0] == "FAIL", verdict(tmp_path, tag, wrong)
+
+
+def test_a_refutation_names_the_parameters(tmp_path):
+    result, detail = verdict(tmp_path, r"X \sim \text{Bin}(n, p); n: dimension", r"E[X] = n(1-p)")
+    assert result == "FAIL" and "doc_n=" in detail and "doc_p=" in detail, detail
+
+
+@pytest.mark.parametrize(
+    "tag, formula",
+    [
+        (r"X \sim \text{Geo}(p)", r"E[X] = \frac{1}{p}"),  # trials: holds; failures: fails
+        (r"X \sim \text{Geo}(p)", r"E[X] = \frac{1-p}{p}"),  # the other way round
+    ],
+)
+def test_a_geometric_law_without_its_support_leaves_the_mean_unknown(tag, formula, tmp_path):
+    result, detail = verdict(tmp_path, tag, formula)
+    assert result == "UNKNOWN" and "support 1, 2" in detail and "say which" in detail, (result, detail)
+
+
+def test_a_normal_law_with_sigma_may_give_the_deviation(tmp_path):
+    """N(mu, sigma): sigma may be the standard deviation or the variance; a formula that turns on it is UNKNOWN."""
+    result, detail = verdict(tmp_path, r"\epsilon \sim \mathcal{N}(0, \sigma)", r"\mathbb{E}[\epsilon^2] = \sigma^2")
+    assert result == "UNKNOWN" and "standard deviation" in detail, (result, detail)
+
+
+@pytest.mark.parametrize(
+    "tag, expected",
+    [
+        (r"X \sim \text{Multi}(n, \pi)", "not modelled"),
+        (r"X \sim \text{Zipf}(s)", "names no law"),
+        (r"X \sim \text{Bin}(p)", "takes 2"),
+        (r"X \sim \text{Geo}(p); X \ge 2", "states its support"),
+        (r"bernoulli_moments; Y \sim \text{Poi}(\lambda)", "probability model of its own"),
+        (r"X \sim \text{Bin}(n, p); n: real", "not a whole number"),
+    ],
+)
+def test_a_law_it_cannot_read_is_unknown_with_the_reason(tag, expected, tmp_path):
+    result, detail = verdict(tmp_path, tag, r"\mathbb{E}[X] = 0")
+    assert result in ("UNKNOWN", "UNPARSEABLE") and expected in detail, (result, detail)
+
+
+def test_a_moment_generating_function_outside_its_domain_has_no_value(tmp_path):
+    """E[e^{tX}] of a geometric law diverges for (1 - p) e^t >= 1: those points are set aside, never a counterexample."""
+    result, detail = verdict(
+        tmp_path, r"X \sim \text{Geo}(p); X \ge 1; t > 0", r"\mathbb{E}[e^{tX}] = \frac{p e^t}{1 - (1 - p) e^t}"
+    )
+    assert result in ("PASS", "UNKNOWN"), (result, detail)
+    assert "FAIL" not in result
