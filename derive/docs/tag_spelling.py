@@ -150,6 +150,9 @@ def _split_list(part: str) -> list[str]:
         if NAME.match(piece):
             names.append(piece)
             continue
+        if WORD_CLAUSE.match(piece) and not names:  # mean \mu, variance \sigma^2
+            clauses.append(piece)
+            continue
         if not OPERATOR.search(piece):
             return [part]  # a kind with a comma in it, or prose: left whole, read (or refused) as written
         if names:
@@ -180,6 +183,12 @@ def _between(pieces) -> list[str] | None:
         f"{first.group('bound')} {first.group('rel')} {name} {last.group('rel')} {last.group('bound')}"
         for name in names
     ]
+
+
+WORD_CLAUSE = re.compile(
+    r"^(?:mean|variance|one-hot|log base|h in bits|in bits|equal dimensions|distinct dimensions|erratum)\b",
+    re.IGNORECASE,
+)
 
 
 def _leading_name(piece: str) -> str | None:

@@ -197,7 +197,9 @@ def parse_tag(text: str) -> Binding | None:
             name, _, kind = clause.partition(" is ")
             binding.kinds[name.strip()] = kind.strip().removeprefix("a ").removeprefix("an ")
         else:
-            raise TagError(f"cannot read the clause '{clause}': write 'NAME = MEANING' or 'NAME: KIND'")
+            raise TagError(
+                f"cannot read the clause '{clause}': write 'NAME = MEANING', 'NAME: KIND' or 'NAME \\in SET'"
+            )
     if binding.erratum and (binding.assumption or binding.fails_under):
         raise TagError("a formula is either an erratum or a reading under an assumption, not both")
     from derive.docs.laws import settle

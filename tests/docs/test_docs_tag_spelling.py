@@ -121,6 +121,11 @@ PAIRS = [
     (r"\mathrm{softmax}: softmax", r"\sum_i \mathrm{softmax}(z)_i = 1", r"\sum_i \mathrm{softmax}(z)_i = 0"),
     (r"\sigma(x) = \frac{1}{1+e^{-x}}", r"\sigma(-x) = 1 - \sigma(x)", r"\sigma(-x) = \sigma(x)"),
     # with a result
+    (
+        r"attention_scaling; mean \mu, variance \sigma^2",
+        r"\operatorname{Var}(q \cdot k) = d\left(\sigma^4 + 2\sigma^2\mu^2\right)",
+        r"\operatorname{Var}(q \cdot k) = d\left(\sigma^4 + \sigma^2\mu^2\right)",
+    ),
     (r"softmax_jacobian where z \in \mathbb{R}^K", r"\sum_{k=1}^{K} s_k = 1", r"\sum_{k=1}^{K} s_k = K"),
     (r"softmax_jacobian: z \in \mathbb{R}^n", r"\sum_{i=1}^{n} s_i = 1", r"\sum_{i=1}^{n} s_i = n"),
     (
