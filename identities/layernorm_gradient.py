@@ -316,6 +316,7 @@ input_gradient_claim = Claim(
             ),
             because=r"$\partial \mu/\partial x_j = 1/d$ and $\partial \sigma^2/\partial x_j = 2(x_j - \mu)/d$ (parts {by1}, {by2})",
             by=(mean_derivative, variance_derivative),
+            proof="algebra",
         ),
         Step(input_gradient_expanded, because=r"split the sum; $\delta_{ij}$ picks the term $i = j$"),
         Step(input_gradient, because=r"factor out $1/\sqrt{\sigma^2+\epsilon}$; definition of the normalised features"),
@@ -335,7 +336,7 @@ printed_form_error = Claim(
     statement=sp.Eq(chain_rule(x[j]), dropped_form + discrepancy, evaluate=False),
     steps=[
         Step(chain_rule(x[j])),
-        Step(input_gradient, because="part {by}", by=input_gradient_claim),
+        Step(input_gradient, because="part {by}", by=input_gradient_claim, proof="algebra"),
         Step(
             printed_form + (x[j] - mu) * sum_ggc * scale / d * (1 / var - 1 / (var + eps)),
             because=r"the two forms differ only in the last term, by $1/\sigma^2$ against $1/(\sigma^2+\epsilon)$",
@@ -343,6 +344,7 @@ printed_form_error = Claim(
         Step(
             printed_form + discrepancy,
             because=r"$1/\sigma^2 - 1/(\sigma^2+\epsilon) = \epsilon/(\sigma^2(\sigma^2+\epsilon))$",
+            proof="algebra",
         ),
         Step(dropped_form + discrepancy, because=r"definition of $D_j$"),
     ],
