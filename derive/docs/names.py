@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from derive.docs import functions
-from derive.docs.chain import condition_pieces, is_index_condition, parse_conditions, relation_at
+from derive.docs.chain import condition_pieces, is_index_condition, parse_conditions, relation_at, term_end
 from derive.docs.nodes import Atom, Branches, Indicator, Inverse, Prime, Side
 from derive.docs.symbols import UNSUPPORTED, WORD_FUNCTIONS
 from derive.docs.tokens import NotationError, Tok, Unsupported, depth_at, detex, flatten, top_level_at, word_of
@@ -63,6 +63,7 @@ def atom(rw, tokens, k, named, out):
         out.append(r"\ln " if word in ("log", "ln") else r"\exp ")
         return k
     atom = Atom(key, [], "")
+    scripts_start = k
     k, primes, done = atom_scripts(rw, tokens, k, atom, out)
     if done:
         return k
@@ -75,6 +76,10 @@ def atom(rw, tokens, k, named, out):
     elif key in functions.PREFIX_OPERATORS and atom.args is None and not primes:
         k, operand = functions.operand_of(rw, tokens, k, f"\\operatorname{{{key}}}")  # \operatorname{tr} AB is tr(AB)
         atom.args, atom.seps = [rw.sub_side(operand)], []
+    elif not primes and _expectation_without_brackets(atom, tokens[scripts_start:k], tokens, k):
+        end = term_end(tokens, k)  # \mathbb{E}_{z \sim P} \log P(z) - c is \mathbb{E}_{z \sim P}[\log P(z)] - c
+        atom.args, atom.seps, atom.brackets = [rw.sub_side(tokens[k:end])], [], "["
+        k = end
     if primes and (atom.args is None or len(atom.args) != 1 or atom.post_sub):
         atom.key, primes = key + "'" * primes, 0  # x', f'(x, y): a name of its own
     if primes:
@@ -232,6 +237,16 @@ def _written_as_word(script, key) -> bool:
     if any(not t.is_cs(*WORD_COMMANDS) for t in commands):
         return False
     return key != "e" or bool(commands)
+
+
+def _expectation_without_brackets(atom, scripts, tokens, k) -> bool:
+    """Whether the name is an expectation written without brackets, \\mathbb{E} X^2 or E_{z \\sim P} f(z):
+    it then applies to the term after it, up to the next top-level +, - or relation, as a sum does."""
+    if atom.args is not None or k >= len(tokens) or term_end(tokens, k) == k:
+        return False
+    if atom.key == "bb_E":
+        return True
+    return atom.key == "E" and any(x.is_cs("sim") for x in flatten(scripts))
 
 
 def _opens_application(t, key) -> bool:

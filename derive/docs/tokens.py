@@ -150,6 +150,20 @@ WITH_ARG_DROP = {"label", "tag", "hspace", "vspace", "phantom", "hphantom", "vph
 KEEP_QUAD = {"quad", "qquad"}
 
 
+# commands whose argument is a word
+WORD_FONTS = {
+    "text",
+    "mbox",
+    "textrm",
+    "textnormal",
+    "textit",
+    "textbf",
+    "textsf",
+    "mathrm",
+    "operatorname",
+    "mathit",
+    "mathsf",
+}
 TEXT_COMMANDS = {"text", "mbox", "textrm", "textnormal", "textit", "textbf", "textsf"}
 ARROWS = ("rightarrow", "longrightarrow", "Rightarrow", "Longrightarrow", "implies", "iff", "Leftrightarrow", "to")
 POINTS_PER_UNIT = {"pt": 1, "bp": 1, "px": 1, "em": 10, "ex": 4.3, "mm": 2.85, "cm": 28.5, "in": 72.3, "pc": 12}
@@ -162,7 +176,7 @@ def _wide(items) -> bool:
     return bool(found) and float(found[1]) * POINTS_PER_UNIT.get(found[2], 0) >= QUAD_POINTS
 
 
-def _restructure(tokens) -> list:
+def _restructure(tokens, words=False) -> list:
     """Notation that only moves its parts: \\underset{a}{B} is B_{a}, \\mathop{B} is B,
     \\operatorname*{B} is \\operatorname{B}; \\left. ... \\right|_{x=a} marks an evaluation bar."""
     out = []
@@ -218,6 +232,11 @@ def _restructure(tokens) -> list:
             out.append(Tok("cs", "ldots", t.pos))  # dots typed as three periods: x_1, ..., x_n
             k += 3
             continue
+        joined = None if words else _underscored_name(tokens, k)
+        if joined is not None:  # step\_num, warmup\_steps: one name, as in code
+            out.extend([Tok("cs", "mathrm", t.pos), Tok("group", "", t.pos, tokens[k:joined])])
+            k = joined
+            continue
         previous = next((x for x in reversed(tokens[:k]) if not x.is_ch(" ")), None)
         if (
             t.kind == "group"
@@ -236,11 +255,27 @@ def _restructure(tokens) -> list:
                 k = taken
                 continue
         if t.kind == "group":
-            out.append(Tok("group", "", t.pos, _restructure(t.items)))
+            word = bool(out) and out[-1].kind == "cs" and out[-1].text in WORD_FONTS  # \\text{a\\_b} is a word already
+            out.append(Tok("group", "", t.pos, _restructure(t.items, word)))
         else:
             out.append(t)
         k += 1
     return out
+
+
+def _underscored_name(tokens, k):
+    """The end of a name written with escaped underscores (step\\_num, d\\_model) starting at tokens[k], or None."""
+
+    def alnum(m):
+        return m < len(tokens) and tokens[m].kind == "ch" and tokens[m].text.isalnum()
+
+    if not (alnum(k) and tokens[k].text.isalpha()) or k and (alnum(k - 1) or tokens[k - 1].is_ch("_", "^")):
+        return None
+    m, joins = k, 0
+    while alnum(m) or m < len(tokens) and tokens[m].is_cs("_") and alnum(m + 1):
+        joins += tokens[m].is_cs("_")
+        m += 1
+    return m if joins else None
 
 
 def _one_name(items) -> bool:
