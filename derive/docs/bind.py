@@ -43,6 +43,10 @@ from derive.vocabulary import Vocabulary, generic_vocabulary, vector_of, vocabul
 generic_vocab = generic_vocabulary
 
 
+# an index written as a sum of names and whole numbers: t+1, t-l, d+1-i (never a bare name or number)
+INDEX_OFFSET = re.compile(r"[A-Za-z]\w*(?:[+-]\w+)+|\d+(?:[+-]\w+)*[+-][A-Za-z]\w*(?:[+-]\w+)*")
+
+
 # --- the interpreter ---------------------------------------------------------------------
 
 
@@ -74,7 +78,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         self.values: dict = {}  # parameter of a definition being applied -> its argument's value
         self.implicit_ranges = True  # may a sum without bounds run over the vocabulary's dimension?
         self.indexed: set = set()  # summation dummies used as the index of a vector
-        self.summed_names: set = set()  # index names some sum runs over
+        self.summed_names: set = set()  # indices of sums that terms after them also use (the sum may cover them)
         self.used_entries: set = set()  # vocabulary names the formula used (not rebound by the tag)
         self.quantified: dict = {}  # free index name -> its symbol, an index the formula claims for every value of
         # names nothing fixes (see derive.docs.arbitrary): read as arbitrary functions and sequences when allowed
@@ -259,6 +263,10 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             return self.bound[name]
         if name in self.index_map:
             return self.index_map[name]
+        terms = re.findall(r"([+-]?)(\w+)", name) if INDEX_OFFSET.fullmatch(name) else []
+        if terms and all(self._offset_term(term) is not None for _, term in terms):
+            # δ_{t+1}, x_{t-l}, y_{d+1-i}: an index moved by whole numbers, other indices or a dimension
+            return sp.Add(*[(-1 if sign == "-" else 1) * self._offset_term(term) for sign, term in terms])
         if name in self.vocab.index_names and self.vocab.index_names[name] in self.vocab.variants:
             symbol = self.vocab.index_names[name]
             self.flags[self.vocab.variants[symbol][0]] = True
@@ -281,6 +289,17 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             )
         self.index_map[name] = free[0]
         return free[0]
+
+    def _offset_term(self, term):
+        """One term of an index written as a sum: a whole number, a dimension (the d of y_{d+1-i}) or an index
+        already in use (summed over, or one the formula or the result has named); None for any other name."""
+        if term.isdigit():
+            return sp.Integer(int(term))
+        if term in self.vocab.dims or str(self.vocab.size) == term:
+            return self._scalar(self.dim_value(self.vocab.dims.get(term, self.vocab.size)))
+        if term in self.bound or term in self.index_map or any(str(s) == term for s in self.vocab.indices):
+            return self.index(term)
+        return None
 
     def _index_as_number(self, atom: Atom) -> bool:
         """Whether a bare name is an index the formula has already used as one (in a subscript before it), or one the
@@ -457,14 +476,16 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         values = [self.side(a) for a in args] if definition.params and not bare else []
         if bare:  # a refutation then rests on this reading: see derive.docs.decide._refuted
             self.bare_definitions = getattr(self, "bare_definitions", frozenset()) | {definition.name}
-        saved = dict(self.values)
+        saved, saved_bound = dict(self.values), dict(self.bound)
         self._overriding.add(definition.name)
         try:
             self.values = {k: v for k, v in self.values.items() if k not in definition.params}
             self.values.update(zip(definition.params, values))
+            # a parameter is the definition's own: an index or bar variable of that name outside does not reach in
+            self.bound = {k: v for k, v in self.bound.items() if k not in definition.params}
             value = self.side(definition.body)
         finally:
-            self.values = saved
+            self.values, self.bound = saved, saved_bound
             self._overriding.discard(definition.name)
         if definition.params:
             indices = list(atom.post_sub)

@@ -54,7 +54,7 @@ from derive.docs.nodes import (
 from derive.docs.numerals import E_NOTATION
 from derive.docs.rewriter import Rewriter
 from derive.docs.sums import DOTS
-from derive.docs.tokens import NotationError, Tok, Unsupported, clean, detex, lex
+from derive.docs.tokens import NotationError, Tok, Unsupported, clean, detex, flatten, lex
 
 __all__ = [
     "ALIGNED",
@@ -148,11 +148,14 @@ def rewrite_chain(text: str, log_base: str = "e", functions=()) -> tuple:
             ]
             relations[link] = "="
     rewriter = Rewriter(log_base, functions)
-    sides = []
+    sides, sums = [], []
     for tokens in side_tokens:
         if not tokens:
             raise NotationError("a relation with an empty side", 0)
+        before = set(rewriter.table)
         sides.append(rewriter.side(tokens))
+        sums.append([node for key, node in rewriter.table.items() if key not in before and isinstance(node, SumNode)])
+    _mark_indices_shared_across_sides(side_tokens, sums)
     conditions = chain.conditions
     comparisons, definitions = [], {}
     if hypothesis:
@@ -171,3 +174,15 @@ def rewrite_chain(text: str, log_base: str = "e", functions=()) -> tuple:
     conditions.comparisons = tuple(comparisons)
     conditions.definitions = definitions
     return sides, relations, conditions
+
+
+def _mark_indices_shared_across_sides(side_tokens, sums):
+    """Σ_i x_i / n = x_i: an index summed on one side and written on another that sums nothing over it may be
+    meant as the same index (the author's slip or shorthand), so its sum is marked open to it."""
+    for number, nodes in enumerate(sums):
+        for node in nodes:
+            for other, tokens in enumerate(side_tokens):
+                if other == number or any(v in m.variables for m in sums[other] for v in node.variables):
+                    continue
+                if any(x.kind == "ch" and x.text in node.variables for x in flatten(tokens)):
+                    node.open_after = True

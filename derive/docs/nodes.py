@@ -60,6 +60,9 @@ class SumNode:
     high: Side | None
     body: Side
     excluded: list = field(default_factory=list)  # Σ_{j ≠ i}: letters the variable skips
+    open_after: bool = (
+        False  # a term after the sum, in the same bracket, uses its index: the sum may be meant to cover it
+    )
 
 
 @dataclass

@@ -616,6 +616,11 @@ def evaluated_at(interp, node: EvaluatedAt):
         body = interp._scalar(interp.side(node.body))
     finally:
         interp.bound = saved
+    # SymPy merges Subs(Subs(f'(u), u, x), x, a) into one simultaneous substitution, which loses x -> a:
+    # an inner substitution at a point that holds x (f'(x) under the bar) is carried out first
+    body = body.replace(
+        lambda e: isinstance(e, sp.Subs) and any(variable in p.free_symbols for p in e.point), lambda e: e.doit()
+    )
     return sp.Subs(body, variable, value)
 
 

@@ -20,7 +20,8 @@ class SumsAndDerivatives:
         try:
             dummies = []
             for variable in node.variables:
-                self.summed_names.add(variable)
+                if node.open_after:
+                    self.summed_names.add(variable)
                 dummy = sp.Dummy(variable, integer=True, positive=True)
                 self.bound[variable] = dummy
                 dummies.append(dummy)
@@ -145,7 +146,14 @@ class SumsAndDerivatives:
             number = self._scalar(num_value)
             return variable.applyfunc(lambda entry: sp.Derivative(number, entry))
         if not (isinstance(variable, sp.Indexed) or isinstance(variable, sp.Symbol)):
-            raise BindError(f"a derivative with respect to {variable}, which is not a variable of the result")
+            through = _single_variable(variable)
+            if through is None:
+                raise BindError(f"a derivative with respect to {variable}, which is not a variable of the result")
+            # dx/dy for y = f(x), an expression of one variable s: the chain rule gives (dx/ds) / (dy/ds)
+            rates = [sp.diff(self._scalar(value), through) for value in (num_value, variable)]
+            if any(rate.has(sp.Derivative) for rate in rates):
+                raise BindError(f"a derivative with respect to {variable}, which is not a variable of the result")
+            return rates[0] / rates[1]
         if isinstance(num_value, Vec):
             return Vec(lambda idx: sp.Derivative(num_value.component(idx), variable), num_value.size)
         if isinstance(num_value, sp.MatrixBase):
@@ -157,3 +165,20 @@ def _distinct_variables(matrix) -> bool:
     """Whether every entry of ``matrix`` is a variable of its own (X_{ij}), so that it can be differentiated by."""
     entries = list(matrix)
     return all(isinstance(e, (sp.Indexed, sp.Symbol)) for e in entries) and len(set(entries)) == len(entries)
+
+
+def _single_variable(value):
+    """The one variable (a symbol or a vector's entry) a number or 1x1 matrix depends on, or None."""
+    if isinstance(value, sp.MatrixBase):
+        if value.shape != (1, 1):
+            return None
+        value = value[0, 0]
+    if isinstance(value, Vec) or not isinstance(value, sp.Expr):
+        return None
+    entries = value.atoms(sp.Indexed)
+    loose = value.free_symbols - set().union(*(e.free_symbols for e in entries), set())
+    found = entries | loose
+    if len(found) != 1:
+        return None
+    variable = found.pop()
+    return None if variable.is_integer or isinstance(variable, sp.Dummy) else variable  # never an index

@@ -74,7 +74,9 @@ def sum_or_product(rw, tokens, k, out):
     for v in variables:
         if not (v.isalpha() and len(v) <= 2) and not v.replace("_", "").isalnum():
             raise Unsupported(f"a sum over '{v}'")
-    out.append(rw.placeholder(SumNode(op, variables, low, high, body, excluded)))
+    # Σ_i a_i + \max_j b_j c_i: a later term uses the index, and the author may mean the sum to cover it
+    open_after = any(x.kind == "ch" and x.text in variables for x in flatten(tokens[end:]))
+    out.append(rw.placeholder(SumNode(op, variables, low, high, body, excluded, open_after)))
     return end
 
 

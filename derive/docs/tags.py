@@ -814,6 +814,10 @@ def _define(vocab, clause: FunctionClause, log_base, functions=()):
         if clause.name in getattr(env, "_overriding", set()):
             raise BindError(f"the tag defines {clause.name} in terms of itself")
         env._overriding.add(clause.name)
+        saved_bound = (
+            env.bound
+        )  # a passed parameter is the definition's own: a bar or sum variable of its name stays out
+        env.bound = {key: value for key, value in env.bound.items() if key not in {name for name, _ in passed}}
         try:
             for (name, _), value in zip(passed, values):
                 if isinstance(value, Vec):
@@ -829,6 +833,7 @@ def _define(vocab, clause: FunctionClause, log_base, functions=()):
             result = env.side(body)
         finally:
             env._overriding.discard(clause.name)
+            env.bound = saved_bound
             for name, before in saved.items():
                 if before is None:
                     env.overrides.pop(name, None)

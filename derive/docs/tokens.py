@@ -221,12 +221,16 @@ def _restructure(tokens, words=False) -> list:
         if (
             t.is_cs("right", "big", "Big", "bigg", "Bigg", "bigr", "Bigr", "biggr", "Biggr")
             and nxt
-            and tokens[nxt[0]].is_ch("|")
+            and _bar(tokens[nxt[0]])
             and len(nxt) >= 2
             and tokens[nxt[1]].is_ch("_")
         ):
             out.append(Tok("cs", "evalclose", t.pos))
             k = nxt[0] + 1
+            continue
+        if _bar(t) and nxt and _evaluation_point(tokens, nxt[0]) and sum(_bar(x) for x in tokens[:k]) % 2 == 0:
+            out.append(Tok("cs", "evalclose", t.pos))  # \frac{df}{dx}|_{x=0}: a bar closing no |...| evaluates
+            k += 1
             continue
         if t.is_ch(".") and k + 2 < len(tokens) and tokens[k + 1].is_ch(".") and tokens[k + 2].is_ch("."):
             out.append(Tok("cs", "ldots", t.pos))  # dots typed as three periods: x_1, ..., x_n
@@ -276,6 +280,18 @@ def _underscored_name(tokens, k):
         joins += tokens[m].is_cs("_")
         m += 1
     return m if joins else None
+
+
+def _bar(x) -> bool:
+    """Whether a token is a vertical bar: |, \\vert, \\rvert."""
+    return x.is_ch("|") or x.is_cs("vert", "rvert")
+
+
+def _evaluation_point(tokens, k) -> bool:
+    """Whether tokens[k] starts a subscript naming a point, _{x=0}."""
+    if not tokens[k].is_ch("_") or k + 1 >= len(tokens) or tokens[k + 1].kind != "group":
+        return False
+    return any(x.is_ch("=") for x in tokens[k + 1].items)
 
 
 def _one_name(items) -> bool:

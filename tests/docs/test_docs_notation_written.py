@@ -1,0 +1,131 @@
+"""Notation as authors write it in real documents: expectations without brackets, names with
+escaped underscores, evaluation bars written as a bare or sized bar, derivatives with respect to an
+expression of one variable, and an index used beside a sum whose layout shows the sum cannot cover
+it. Each form is read on a correct formula (PASS) and a wrong variant (FAIL) by the same machinery;
+what stays ambiguous is UNKNOWN with the reason."""
+
+import pytest
+
+from derive.docs import check_formula
+from derive.docs.interpret import rewrite_chain
+
+DISTRIBUTIONS = {"clauses": "P: distribution; Q: distribution"}
+INVERSE = {"clauses": "f(x) = x^3 + x; y = f(x); x: real"}
+SQUARE = {"clauses": "f(x) = x^2"}
+
+# (name, correct formula, wrong variant, check_formula keywords)
+PAIRS = [
+    (
+        "expectation without brackets over the next term",
+        r"D_\text{KL}(P\|Q) = \mathbb{E}_{z\sim P(z)} \log\frac{P(z)}{Q(z)}",
+        r"D_\text{KL}(P\|Q) = \mathbb{E}_{z\sim Q(z)} \log\frac{P(z)}{Q(z)}",
+        DISTRIBUTIONS,
+    ),
+    (
+        "expectation without brackets stops at a plus",
+        r"\mathbb{E}_{z\sim P} \log P(z) + 1 = 1 - H(P)",
+        r"\mathbb{E}_{z\sim P} \log P(z) + 1 = -H(P)",
+        DISTRIBUTIONS,
+    ),
+    (
+        "plain E with a draw",
+        r"D_\text{KL}(P\|Q) = E_{z\sim P} \log\frac{P(z)}{Q(z)}",
+        r"D_\text{KL}(P\|Q) = E_{z\sim P} \log\frac{Q(z)}{P(z)}",
+        DISTRIBUTIONS,
+    ),
+    (
+        "names with escaped underscores",
+        r"{step\_num}^{-0.5} = {step\_num} \cdot {warmup\_steps}^{-1.5}",
+        r"{step\_num}^{-0.5} = {step\_num} \cdot {warmup\_steps}^{-1}",
+        {"clauses": r"step\_num = warmup\_steps; warmup\_steps: positive"},
+    ),
+    ("bare evaluation bar", r"\frac{d}{dx} x^2 |_{x=4} = 8", r"\frac{d}{dx} x^2 |_{x=4} = 9", {}),
+    (
+        "sized \\vert evaluation bar",
+        r"\frac{d (x^2)}{dx}\Big\rvert_{x=4} = 8",
+        r"\frac{d (x^2)}{dx}\Big\rvert_{x=4} = 4",
+        {},
+    ),
+    (
+        "derivative of a tag's function under a bar at its own parameter",
+        r"\left. f'(x) \right|_{x=4} = 8",
+        r"\left. f'(x) \right|_{x=4} = 16",
+        SQUARE,
+    ),
+    (
+        "derivative with respect to an expression of one variable",
+        r"\dfrac{dx}{dy} = (\dfrac{dy}{dx})^{-1}",
+        r"\dfrac{dx}{dy} = \dfrac{dy}{dx}",
+        INVERSE,
+    ),
+    (
+        "index free before a sum it cannot join",
+        r"\log\left(\frac{\exp(x_i)}{\sum_j \exp(x_j)}\right) = x_i - \log \sum_j \exp(x_j)",
+        r"\log\left(\frac{\exp(x_i)}{\sum_j \exp(x_j)}\right) = x_j - \log \sum_j \exp(x_j)",
+        {"result": "log_softmax_stable", "symbols": {"x": "z"}},
+    ),
+    (
+        "index free in a numerator over a summed denominator",
+        r"\hat{y}_i = \frac{\exp(o_i)}{\sum_j \exp(o_j)}",
+        r"\hat{y}_i = \frac{\exp(o_j)}{\sum_j \exp(o_j)}",
+        {"result": "softmax_jacobian", "clauses": r"\hat{y} = \operatorname{softmax}(z); o = z"},
+    ),
+    (
+        "index written as a sum with a dimension",
+        r"\mathbf{x}^\top \mathbf{y} = \sum_{i=1}^{d} x_{d+1-i} y_{d+1-i}",
+        r"\mathbf{x}^\top \mathbf{y} = \sum_{i=1}^{d} x_i y_{d+1-i}",
+        {"result": "dot_product_cosine", "clauses": "x: vector; y: vector"},
+    ),
+]
+
+
+@pytest.mark.parametrize("name,correct,wrong,keywords", PAIRS, ids=[p[0] for p in PAIRS])
+def test_notation_is_read_on_a_correct_formula_and_a_wrong_variant(name, correct, wrong, keywords):
+    passed = check_formula(correct, **keywords)
+    assert passed["verdict"] == "PASS", passed["detail"]
+    failed = check_formula(wrong, **keywords)
+    assert failed["verdict"] == "FAIL", failed["detail"]
+
+
+# what the checker cannot decide: UNKNOWN, and the reason says why
+UNDECIDED = [
+    (
+        "an index a later term may share with the sum",
+        r"\sum_i x_i + \max_j x_j x_i = 1",
+        {"clauses": "x: vector"},
+        "summed over in one place and free in another",
+    ),
+    (
+        "a derivative with respect to an expression of two variables",
+        r"\frac{\partial (x y)}{\partial (x + y)} = 1",
+        {"clauses": "x: real; y: real"},
+        "which is not a variable",
+    ),
+]
+
+
+@pytest.mark.parametrize("name,formula,keywords,reason", UNDECIDED, ids=[u[0] for u in UNDECIDED])
+def test_what_cannot_be_decided_is_unknown_with_the_reason(name, formula, keywords, reason):
+    verdict = check_formula(formula, **keywords)
+    assert verdict["verdict"] == "UNKNOWN", verdict
+    assert reason in verdict["detail"], verdict["detail"]
+
+
+def test_an_expectation_without_brackets_reads_as_the_bracketed_one():
+    bare = rewrite_chain(r"\mathbb{E}_{z \sim P} \log P(z) - c = 0")[0][0]
+    bracketed = rewrite_chain(r"\mathbb{E}_{z \sim P}[\log P(z)] - c = 0")[0][0]
+    assert bare.text == bracketed.text
+    assert [type(n).__name__ for n in bare.table.values()] == [type(n).__name__ for n in bracketed.table.values()]
+
+
+def test_a_name_with_escaped_underscores_is_one_name_as_in_text():
+    escaped = rewrite_chain(r"d\_model = 1")[0][0]
+    text = rewrite_chain(r"\text{d\_model} = 1")[0][0]
+    assert [n.key for n in escaped.table.values() if hasattr(n, "key")] == ["d_model"]
+    assert [n.key for n in text.table.values() if hasattr(n, "key")] == ["d_model"]
+
+
+def test_an_absolute_value_with_a_subscript_is_not_an_evaluation_bar():
+    # the bar closes the |x| it opened: no point to evaluate at, so the subscript has nothing before it
+    verdict = check_formula(r"|x|_{x=4} = 4")
+    assert verdict["verdict"] in ("UNPARSEABLE", "UNKNOWN"), verdict
