@@ -288,13 +288,29 @@ shifted = Claim(
 
 def _doc_rotation(env, atom, side):
     names = [part for part in atom.sub_text.replace(" ", "").split(",") if part]
+    written = _position_times_theta(atom)
+    if written is not None:  # R(m\theta): the rotation by the angles m θ_i, as R_{\Theta,m}
+        names = ["Theta", written]
     if len(names) != 2 or names[0] not in ("Theta", "theta"):
-        refuse("write the rotation of a position p as R_{\\Theta,p}")
+        refuse("write the rotation of a position p as R_{\\Theta,p} or R(p\\theta)")
     position, blocks = position_value(env, names[1]), env.dim_value(h)
     if not isinstance(blocks, sp.Integer):
         refuse("the rotation is written out only for a concrete number of blocks")
     rotation = sp.diag(*[rotation_entries(position * theta[block]) for block in range(1, int(blocks) + 1)])
     return rotation.T if atom.transpose else rotation
+
+
+def _position_times_theta(atom):
+    """The position p of R(p\\theta) or R((n - m)\\theta) written without a subscript, as text; else None."""
+    if atom.sub_text or not atom.args or len(atom.args) != 1:
+        return None
+    words = atom.args[0].source.split()
+    if len(words) < 2 or words[-1] != "theta":
+        return None
+    words = words[:-1]
+    if words[0] == "(" and words[-1] == ")":
+        words = words[1:-1]
+    return "".join(words) or None
 
 
 vocabulary = Vocabulary(

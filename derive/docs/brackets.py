@@ -4,6 +4,7 @@ the notation and the output list, and returns the position after it."""
 
 from __future__ import annotations
 
+from derive.docs import sums
 from derive.docs.chain import (
     condition_pieces,
     is_condition_start,
@@ -12,10 +13,30 @@ from derive.docs.chain import (
     relation_at,
     trim_punctuation,
 )
-from derive.docs.names import is_transpose
-from derive.docs.nodes import Apply, Branches, Component, Condition, Indicator, Norm, Side, Transposed, TupleNode
+from derive.docs.nodes import (
+    Apply,
+    Branches,
+    Component,
+    Condition,
+    Indicator,
+    Norm,
+    Sequence,
+    Side,
+    Transposed,
+    TupleNode,
+)
 from derive.docs.symbols import GREEK
-from derive.docs.tokens import NotationError, Unsupported, depth_at, detex, display_rows, row_cells, word_of
+from derive.docs.tokens import (
+    NotationError,
+    Tok,
+    Unsupported,
+    depth_at,
+    detex,
+    display_rows,
+    is_transpose,
+    row_cells,
+    word_of,
+)
 
 
 def bracket(rw, tokens, k, out):
@@ -24,7 +45,11 @@ def bracket(rw, tokens, k, out):
     close = ")" if t.text == "(" else "]"
     inner, k = rw._balanced(tokens, k, t.text, close)
     parts, seps = rw._split_args(inner)
-    if len(parts) > 1 and all(s == "," for s in seps):
+    listed = len(parts) > 1 and all(s == "," for s in seps)
+    run = dotted_run(rw, parts, inner) if listed else None
+    if run is not None:
+        text = rw.placeholder(run)  # (x_1, \ldots, x_n): the vector of the x_j
+    elif listed:
         text = rw.placeholder(TupleNode([rw.sub_side(p) for p in parts]))
     elif t.text == "[" and _iverson(inner):
         text = rw.placeholder(Indicator(_iverson(inner)))
@@ -182,3 +207,15 @@ def _iverson(tokens):
     if len(conditions) == 1 and len([t for t in tokens if not t.is_ch(" ")]) == 3:
         return conditions[0]
     return None
+
+
+def dotted_run(rw, parts, inner):
+    """The vector a list written with dots stands for, x_1, x_2, \\ldots, x_n (items alike but for one index
+    counting up by one, nothing before them), as a Sequence node; None for any other list."""
+    index = sums._fresh_index(inner)
+    found = sums.dotted_list(parts, index)
+    if found is None or found[0]:
+        return None
+    low, top, body = found[1]
+    first = rw.sub_side([Tok("ch", c, top.pos) for c in low])
+    return Sequence(index, rw.sub_side(body), first, rw.sub_side([top]))

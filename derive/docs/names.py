@@ -8,15 +8,27 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from derive.docs import functions
+from derive.docs import brackets, functions
 from derive.docs.chain import condition_pieces, is_index_condition, parse_conditions, relation_at, term_end
 from derive.docs.nodes import Atom, Branches, Indicator, Inverse, Prime, Side
 from derive.docs.symbols import UNSUPPORTED, WORD_FUNCTIONS
-from derive.docs.tokens import NotationError, Tok, Unsupported, depth_at, detex, flatten, top_level_at, word_of
+from derive.docs.tokens import (
+    NotationError,
+    Tok,
+    Unsupported,
+    depth_at,
+    detex,
+    flatten,
+    top_level_at,
+    word_of,
+)
 
 # names applied to an argument in square brackets: E[X], Var[X], 1[i = j]
 SQUARE_BRACKET_FUNCTIONS = ("E", "Var", "var", "Cov", "bb_E", "one", "cal_L", "D", "KL", "H", "P", "Pr", "bb_P")
 
+
+# functions of a vector, whose arguments may be written as a list with dots: softmax(z_1, \ldots, z_n)
+LIST_FUNCTIONS = ("softmax", "logsoftmax")
 
 WORD_COMMANDS = ("text", "textrm", "textit", "textsf", "mathrm", "mathit", "mathsf", "operatorname")
 
@@ -217,6 +229,9 @@ def application(rw, tokens, k, atom, primes, out):
     for part in parts:
         if any(relation_at(part, m) and depth_at(part, m) == 0 for m in range(len(part))):
             raise Unsupported(f"an argument written as an equation ({detex(part).strip()}) is not read")
+    run = brackets.dotted_run(rw, parts, inner) if key in LIST_FUNCTIONS and all(s == "," for s in seps) else None
+    if run is not None:  # softmax(z_1, \ldots, z_n): the softmax of the vector of the z_j
+        parts, seps = [[Tok("made", rw.placeholder(run), tokens[k].pos)]], []
     atom.args = [rw.sub_side(p) for p in parts]
     atom.seps = seps
     atom.brackets = open_
@@ -252,16 +267,6 @@ def _expectation_without_brackets(atom, scripts, tokens, k) -> bool:
 def _opens_application(t, key) -> bool:
     """Whether the token after a name opens its arguments: f(x), E[X], \\mathbb{1}\\{i = j\\}."""
     return t.is_ch("(") or (t.is_ch("[") and key in SQUARE_BRACKET_FUNCTIONS) or (t.is_cs("{") and key == "one")
-
-
-def is_transpose(script) -> bool:
-    if len(script) == 1:
-        return script[0].is_cs("top", "intercal", "T", "mathsf") or script[0].is_ch("T")
-    return (
-        len(script) == 2
-        and script[0].is_cs("mathsf", "mathrm", "text")
-        and word_of(script[1].items if script[1].kind == "group" else [script[1]]) == "T"
-    )
 
 
 SUPERSCRIPT_READERS = (transpose_mark, star_mark, inverse_function, name_decoration)

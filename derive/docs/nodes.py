@@ -149,6 +149,16 @@ class Prime:
 
 
 @dataclass
+class Sequence:
+    """(x_1, \\ldots, x_n): the vector of the body's values for the variable running from low to high."""
+
+    variable: str
+    body: Side
+    low: Side
+    high: Side
+
+
+@dataclass
 class Series:
     """1 + \\gamma + \\gamma^2 + \\ldots: an endless sum whose pattern is read from its explicit terms."""
 

@@ -28,6 +28,7 @@ from derive.docs.interpret import (
     Norm,
     Prime,
     Product,
+    Sequence,
     Series,
     Transposed,
 )
@@ -289,6 +290,31 @@ def extremum(interp, node: Extremum):
     if len(values) == 1:
         return values[0]
     return (Largest if node.op == "max" else Smallest)(*values)
+
+
+def sequence(interp, node: Sequence):
+    """(x_1, ..., x_n): the vector of the body at each value of the index (concrete dimensions only)."""
+    from derive.docs.bind import Vec, _pick
+
+    BindError, _, ShapeError = _errors()
+    variable = node.variable
+    if interp._names_vector(variable) or variable in interp.extra or variable in interp.vocab.dims:
+        raise BindError(f"a list over {variable}, which names a quantity, not an index")
+    saved = dict(interp.bound)
+    try:
+        dummy = sp.Dummy(variable, integer=True)
+        interp.bound[variable] = dummy
+        low = _concrete(interp._scalar(interp.side(node.low)))
+        high = _concrete(interp._scalar(interp.side(node.high)))
+        body = interp.side(node.body)
+        if _entries(interp, body) is not None:
+            raise ShapeError("a list of vectors written with dots")
+        if high < low:
+            raise BindError("a list written with dots over an empty range")
+        items = [body.xreplace({dummy: sp.Integer(t)}) for t in range(low, high + 1)]
+    finally:
+        interp.bound = saved
+    return Vec(lambda idx, items=items: _pick(items, idx), sp.Integer(len(items)))
 
 
 def norm(interp, node: Norm):
@@ -662,6 +688,7 @@ HANDLERS = {
     Limit: limit,
     EvaluatedAt: evaluated_at,
     Count: count,
+    Sequence: sequence,
 }
 
 

@@ -15,11 +15,21 @@ import re
 
 from derive.docs import brackets, calculus, functions, names, numerals, sums
 from derive.docs.chain import relation_at
-from derive.docs.names import is_transpose
 from derive.docs.nodes import Comparison, Product, Side, Transposed
 from derive.docs.sums import DOTS
 from derive.docs.symbols import ELEMENTARY, FONT, FUNCTION_ALIASES, GREEK, GREEK_ALIASES, NATIVE, WORD_FUNCTIONS
-from derive.docs.tokens import NotationError, Tok, Unsupported, closes, depth_at, detex, opens, top_level_at, word_of
+from derive.docs.tokens import (
+    NotationError,
+    Tok,
+    Unsupported,
+    closes,
+    depth_at,
+    detex,
+    is_transpose,
+    opens,
+    top_level_at,
+    word_of,
+)
 
 MAX_PLACEHOLDERS = 250
 

@@ -505,3 +505,14 @@ def flatten(tokens):
     for t in tokens:
         out.extend(flatten(t.items) if t.kind == "group" else [t])
     return out
+
+
+def is_transpose(script) -> bool:
+    """Whether a superscript marks a transpose: ^\\top, ^T, ^{\\mathsf{T}}."""
+    if len(script) == 1:
+        return script[0].is_cs("top", "intercal", "T", "mathsf") or script[0].is_ch("T")
+    return (
+        len(script) == 2
+        and script[0].is_cs("mathsf", "mathrm", "text")
+        and word_of(script[1].items if script[1].kind == "group" else [script[1]]) == "T"
+    )

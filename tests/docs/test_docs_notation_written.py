@@ -1,7 +1,7 @@
 """Notation as authors write it in real documents: expectations without brackets, names with
 escaped underscores, evaluation bars written as a bare or sized bar, derivatives with respect to an
-expression of one variable, and an index used beside a sum whose layout shows the sum cannot cover
-it. Each form is read on a correct formula (PASS) and a wrong variant (FAIL) by the same machinery;
+expression of one variable, indices written as sums, lists written with dots, a rotation written as
+a function of its angle, and an index used beside a sum whose layout shows the sum cannot cover it. Each form is read on a correct formula (PASS) and a wrong variant (FAIL) by the same machinery;
 what stays ambiguous is UNKNOWN with the reason."""
 
 import pytest
@@ -76,6 +76,30 @@ PAIRS = [
         r"\mathbf{x}^\top \mathbf{y} = \sum_{i=1}^{d} x_i y_{d+1-i}",
         {"result": "dot_product_cosine", "clauses": "x: vector; y: vector"},
     ),
+    (
+        "a list written with dots is a vector",
+        r"\|(x_1, \ldots, x_n)\|_1 = \sum_i |x_i|",
+        r"\|(x_1, \ldots, x_n)\|_1 = \sum_i x_i",
+        {"clauses": "x: vector"},
+    ),
+    (
+        "a list of numbers written with dots",
+        r"(1, 2, \ldots, 5) \cdot (1, 1, 1, 1, 1) = 15",
+        r"(1, 2, \ldots, 5) \cdot (1, 1, 1, 1, 1) = 16",
+        {},
+    ),
+    (
+        "softmax of a list written with dots",
+        r"\operatorname{softmax}(z_1, \ldots, z_n)_1 = \frac{e^{z_1}}{\sum_j e^{z_j}}",
+        r"\operatorname{softmax}(z_1, \ldots, z_n)_1 = \frac{e^{z_1}}{\sum_j z_j}",
+        {"clauses": "z: vector"},
+    ),
+    (
+        "rotation written as a function of the angle",
+        r"(R(m\theta) q)^\top (R(m\theta) k) = q^\top k",
+        r"(R(m\theta) q)^\top (R(m\theta) k) = 2 q^\top k",
+        {"result": "rope_relative_position"},
+    ),
 ]
 
 
@@ -109,6 +133,13 @@ def test_what_cannot_be_decided_is_unknown_with_the_reason(name, formula, keywor
     verdict = check_formula(formula, **keywords)
     assert verdict["verdict"] == "UNKNOWN", verdict
     assert reason in verdict["detail"], verdict["detail"]
+
+
+def test_a_list_with_dots_that_follows_no_index_stays_unknown():
+    verdict = check_formula(r"f(x_1, \ldots, x_n) = 1")
+    assert verdict["verdict"] == "UNKNOWN" and "\\ldots in a list" in verdict["detail"], verdict["detail"]
+    verdict = check_formula(r"(1, \ldots, 1) \cdot (1, 2) = 3")
+    assert verdict["verdict"] == "UNKNOWN", verdict["detail"]
 
 
 def test_an_expectation_without_brackets_reads_as_the_bracketed_one():
