@@ -128,6 +128,10 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             values = [self.value(a, side) for a in expr.args]
             return self._add(values)
         if isinstance(expr, sp.Mul):
+            drawn = [a for a in expr.args if self._bare_expectation(a, side)]
+            if len(drawn) == 1:  # \mathbb{E}_{z \sim P} \log \frac{P(z)}{Q(z)}: the expectation of the product after it
+                rest = sp.Mul(*[a for a in expr.args if a is not drawn[0]])
+                return self._expectation_over(side.node(drawn[0]), side, lambda: self.value(rest, side))
             values = [self.value(a, side) for a in expr.args]
             return self._mul(values)
         if isinstance(expr, sp.Pow):
@@ -161,6 +165,19 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         if isinstance(expr, sp.Function) and type(expr).__name__ in ("sqrt",):
             return sp.sqrt(self._scalar(self.value(expr.args[0], side)))
         raise BindError(f"unsupported construct {type(expr).__name__} ({expr})")
+
+    @staticmethod
+    def _bare_expectation(factor, side) -> bool:
+        """Whether a factor is E_{x ~ p} written without brackets: its argument is the rest of the product."""
+        node = side.node(factor) if isinstance(factor, sp.Symbol) else None
+        return (
+            isinstance(node, Atom)
+            and node.key in ("E", "bb_E")
+            and node.args is None
+            and "sim" in node.sub_text
+            and not node.post_sub
+            and not node.transpose
+        )
 
     def _scalar(self, v):
         v = scalarise(as_value(v))

@@ -215,8 +215,9 @@ class SharedNotation:
         arg = self._scalar(value)
         return E(arg) if key in ("E", "bb_E") else Var(arg)
 
-    def _expectation_over(self, atom: Atom, side: Side):
-        """E_{x ~ p}[f]: Σ_k p_k f at x = the k-th outcome (x_k when x lists the values)."""
+    def _expectation_over(self, atom: Atom, side: Side, read_body=None):
+        """E_{x ~ p}[f]: Σ_k p_k f at x = the k-th outcome (x_k when x lists the values); ``read_body`` reads f when it
+        is not the atom's argument (E_{x ~ p} written before a product without brackets)."""
         variable, _, dist = atom.sub_text.partition("sim")
         dist = dist.removesuffix(f"({variable})") if variable else dist  # z ~ P(z): the distribution P
         law = self.joint_laws.get(dist)
@@ -238,7 +239,7 @@ class SharedNotation:
         saved_outcome = self.outcomes.get(variable)
         self.outcomes[variable] = (dummy, p.size)
         try:
-            body = self.side(atom.args[0])
+            body = read_body() if read_body is not None else self.side(atom.args[0])
         finally:
             if saved is None:
                 self.bound.pop(variable, None)

@@ -67,6 +67,12 @@ PAIRS = [
         r"D_{JS}(P \| Q) = D_{JS}(Q \| P)",
         r"D_{JS}(P \| Q) = D_{KL}(Q \| P)",
     ),
+    (
+        "an expectation over a law written without brackets covers the product after it",
+        r"P: distribution; Q: distribution",
+        r"D_\text{KL}(P\|Q) = \mathbb{E}_{z\sim P(z)} \log\frac{P(z)}{Q(z)}",
+        r"D_\text{KL}(P\|Q) = \mathbb{E}_{z\sim Q(z)} \log\frac{P(z)}{Q(z)}",
+    ),
 ]
 
 
