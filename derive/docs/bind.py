@@ -448,6 +448,13 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                 raise BindError(
                     f"{name} is a number in {self.vocab.name or 'this notation'}, but has the index {atom.sub_text}"
                 )
+            declared = name in self.extra or name in self.overrides or not self.vocab.name  # by the tag
+            if declared and atom.args and any(argument_name(a) is None for a in atom.args):
+                # \sigma (1 + x)^2 with σ declared a number: a product whose power (read here on the whole) is in doubt
+                raise BindError(
+                    f"{name}, a number here, is written before a bracket ({name}(...)): read as a product, a power"
+                    " after the bracket is in doubt; write a product sign, or define the function in the tag"
+                )
             return self._post(value, atom, allow_args=False, args_used=name.endswith(")"))
         if kind == "func1":
             if not atom.args:

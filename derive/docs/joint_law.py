@@ -52,23 +52,29 @@ class JointLaw:
 
 
 def _law_applications(sides, child_sides):
-    """(law name, [argument names], [separators]) for every application of a law name to plain names."""
-    found, todo = [], list(sides)
+    """(the applications of a law name to plain names: (law, [argument names], [separators]), the names a sum or an
+    expectation draws)."""
+    from derive.docs.interpret import SumNode
+    from derive.docs.parse import parse_latex
+
+    found, drawn, todo = [], set(), list(sides)
     while todo:
         side = todo.pop(0)
         try:
-            from derive.docs.parse import parse_latex
-
             nodes = side.nodes(parse_latex(side.text))
         except Exception:  # unreadable: the reading reports it
             continue
         for node in nodes:
+            if isinstance(node, SumNode) and node.low is None and node.high is None:
+                drawn |= set(node.variables)  # Σ_x over the outcomes of x
+            if isinstance(node, Atom) and node.key in ("E", "bb_E") and "sim" in node.sub_text:
+                drawn.add(node.sub_text.partition("sim")[0])
             if isinstance(node, Atom) and node.key in LAW_NAMES and node.args and not node.sub and not node.post_sub:
                 names = [_outcome_name(argument) for argument in node.args]
                 if all(names):
                     found.append((node.key, names, list(node.seps)))
             todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))
-    return found
+    return found, drawn
 
 
 def _outcome_name(side):
@@ -82,8 +88,14 @@ def joint_laws(sides) -> dict:
     """Law name -> its outcomes, for each law the formula applies to two outcomes or more somewhere."""
     from derive.docs.free import child_sides
 
-    applications = _law_applications(sides, child_sides)
-    joint = {name for name, names, seps in applications if len(names) > 1 and all(s in (",", "|") for s in seps)}
+    applications, drawn = _law_applications(sides, child_sides)
+    # a law of outcomes: conditioned (p(x | c)), or of outcomes a sum or an expectation draws (Σ_{x, c} p(x, c));
+    # q(x, y) alone may be a function of two numbers
+    joint = {
+        name
+        for name, names, seps in applications
+        if len(names) > 1 and all(s in (",", "|") for s in seps) and ("|" in seps or set(names) & drawn)
+    }
     outcomes: dict = {}
     for name, names, _ in applications:
         if name in joint:

@@ -215,7 +215,7 @@ def application(rw, tokens, k, atom, primes, out):
         or key in ("E", "H", "D", "KL")
         or open_ == "["
         or rw._simple(inner)
-        or key in ("sigma", "Phi", "zeta")  # functions by convention (derive.docs.bind.CONVENTIONAL_FUNCTIONS)
+        or key in ("sigma", "Phi", "zeta", "Gamma")  # functions by convention (derive.docs.bind.CONVENTIONAL_FUNCTIONS)
         and not atom.sub
         or key == "pi"  # a policy π(s), π(a|s); \pi (d + p) is the number π times a sum
         and not atom.sub

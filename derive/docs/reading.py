@@ -291,6 +291,7 @@ def _declare_joint_laws(reading):
     from derive.docs.joint_law import JointLaw, joint_laws
 
     declared = {_normal_name(name) for name in reading.binding.kinds} | set(reading.binding.free)
+    declared |= {clause.name for clause in reading.binding.clauses if hasattr(clause, "params")}  # q(x, y) = x + y
     for name, outcomes in joint_laws(reading.sides).items():
         if name in reading.overrides or name in declared or any(k.startswith(f"{name}(") for k in reading.overrides):
             continue  # the tag says what the law is

@@ -320,6 +320,7 @@ CONVENTIONAL_FUNCTIONS = {
     "Phi": lambda x: (1 + sp.erf(x / sp.sqrt(2))) / 2,
     "phi": lambda x: sp.exp(-(x**2) / 2) / sp.sqrt(2 * sp.pi),
     "zeta": lambda x: sp.log(1 + sp.exp(x)),
+    "Gamma": sp.gamma,  # Euler's gamma function, Γ(n) = (n - 1)!
 }
 
 

@@ -73,6 +73,12 @@ PAIRS = [
         r"D_\text{KL}(P\|Q) = \mathbb{E}_{z\sim P(z)} \log\frac{P(z)}{Q(z)}",
         r"D_\text{KL}(P\|Q) = \mathbb{E}_{z\sim Q(z)} \log\frac{P(z)}{Q(z)}",
     ),
+    (
+        "Euler's gamma function is a function of the shared notation (the Beta integral)",
+        r"\alpha > 0; \beta > 0",
+        r"\int_0^1 x^{\alpha - 1} (1 - x)^{\beta - 1} \, dx = \frac{\Gamma(\alpha) \Gamma(\beta)}{\Gamma(\alpha + \beta)}",
+        r"\int_0^1 x^{\alpha - 1} (1 - x)^{\beta - 1} \, dx = \frac{\Gamma(\alpha) \Gamma(\beta)}{\Gamma(\alpha + \beta + 1)}",
+    ),
 ]
 
 
@@ -130,3 +136,15 @@ def test_an_unknown_law_of_a_drawn_outcome_is_no_test_function(tmp_path):
         r" = \sum_{x \in X, y \in Y} p(x, y) \log(\frac{p(x|y)}{p(x)})",
     )
     assert result != "FAIL", (result, detail)
+
+
+def test_a_number_the_tag_declares_written_before_a_bracket_is_not_read_as_a_function(tmp_path):
+    """sigma (1 + x)^2 with sigma > 0: the logistic function would misread it, and so would a product squared whole."""
+    result, detail = verdict(tmp_path, r"\sigma > 0; x: real", r"\sigma (1 + x)^2 = \sigma + 2 \sigma x + \sigma x^2")
+    assert result == "UNKNOWN" and "before a bracket" in detail, (result, detail)
+
+
+def test_a_function_of_two_numbers_the_tag_defines_is_no_joint_law(tmp_path):
+    """q(x, y) = x + y in the tag: q is that function, not a law of outcomes x and y."""
+    result, detail = verdict(tmp_path, r"q(x, y) = x + y; x: real; y: real", r"q(x, y) = q(y, x)")
+    assert result == "PASS" and "joint" not in detail, (result, detail)
