@@ -4,7 +4,7 @@ Each :class:`Law` states its definition: the parameters it takes (and the kind a
 undeclared is drawn as), its support, and its probability mass function or density, both as SymPy (for the
 exact sums of a finite support and for ``p_X(x)``) and as mpmath (for a numeric expectation). Under the clause
 the formula's ``\\mathbb{E}[\\cdot]``, ``\\operatorname{Var}``, ``\\operatorname{Cov}``, ``\\mu_X``, ``\\sigma_X``,
-``p_X(x)`` / ``f_X(x)`` (the pmf or density) and ``M_X(t)`` (the moment generating function) are read
+``p_X(x)`` / ``f_X(x)`` / ``P_X(x)`` (the pmf or density) and ``M_X(t)`` (the moment generating function) are read
 under that law, several variables independent:
 
 * a finite support (Bernoulli, binomial, categorical) is summed exactly, term by term at the point's sizes;
@@ -610,8 +610,8 @@ def _near_one(y, a, g, norm):  # y = 1 - x
 
 
 def _integral(clause, values, g, dps):
-    """∫ density · g over the support by Gauss-Legendre quadrature (tanh-sinh where that does not reach the digits),
-    to the 50th digit or not at all; an unbounded support is cut where the integrand has fallen below the last digit."""
+    """∫ density · g over the support by tanh-sinh quadrature, to the 50th digit or not at all; an unbounded support
+    is cut where the integrand has fallen below the last digit (and keeps falling)."""
     density = _mass_mp(clause, values)
     points, cut = _pieces(clause, values)
     if points[0] < 0 < points[-1]:  # a kink of |x| or max(x, 0) at 0 falls on a breakpoint
@@ -725,7 +725,6 @@ def apply_laws(vocab, clauses):
             f"{', '.join(c.name for c in clauses)} cannot add another"
         )
     variables = Variables(clauses)
-    only = clauses[0].name if len(clauses) == 1 else None
 
     def scalar(env, side):
         from derive.docs.bind import ShapeError, Vec
@@ -785,10 +784,6 @@ def apply_laws(vocab, clauses):
         for letter in ("p", "f", "P"):
             entries[f"{letter}_{name}"] = mass_of(name)
         entries[f"M_{name}"] = generating(name)
-    if only is not None:  # one variable: p(x) and f(x) name its pmf or density, unless the notation has them
-        for letter in ("p", "f"):
-            if letter not in [p for c in clauses for p in map(_plain, c.params)]:
-                entries[letter] = mass_of(only)
     return vocab.with_(entries=entries, expectation=None)
 
 
