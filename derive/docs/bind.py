@@ -347,6 +347,11 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         """The index an argument names (``y`` in π(y|x), ``y_w``), or None."""
         return argument_name(side)
 
+    def _reads_events(self, atom: Atom) -> bool:
+        """Whether the meaning of ``atom``'s name reads the probability of an event (derive.docs.laws)."""
+        meaning = self.meaning(atom)[1]
+        return isinstance(meaning, tuple) and meaning[0] == "call" and getattr(meaning[1], "reads_events", False)
+
     def meaning(self, atom: Atom):
         """(kind, builder, consumed_sub) for an atom, from overrides, the vocabulary and the tag."""
         keys = []
@@ -368,6 +373,11 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
 
     def atom(self, atom: Atom, side: Side):
         key = atom.key
+        if any(str(sep).startswith("event") for sep in atom.seps) and not self._reads_events(atom):
+            raise BindError(
+                f"{atom.key}(...) of an event (a relation in its argument) is read only under a law the tag declares"
+                " (X \\sim ...)"
+            )
         if atom.decoration in self.bound and not atom.args:  # b^\tau inside \sum_{\tau}: a power of the summed variable
             from dataclasses import replace as undecorated
 

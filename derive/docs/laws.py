@@ -537,7 +537,7 @@ def _numeric_expectation(label, variable, body, params, dps):
         if clause.law.discrete:
             value = _series(clause, values, g, dps)
         else:
-            value = _integral(clause, values, g, dps)
+            value = _integral(clause, values, g, dps, _breakpoints(variable, body, dps))
     if len(_MEMO) > 4096:
         _MEMO.clear()
     _MEMO[key] = (dps, value)
@@ -601,6 +601,30 @@ def _quadrature(function, interval, tolerance, clause):
     return value
 
 
+def _breakpoints(variable, body, dps) -> set:
+    """The values of the variable where the body may jump or bend: the roots of the linear expressions it compares,
+    takes the absolute value of, or the larger or smaller of (max(x, c): x = c)."""
+    found = set()
+    candidates = []
+    for node in sp.preorder_traversal(body):
+        if isinstance(node, sp.core.relational.Relational):
+            candidates.append(node.lhs - node.rhs)
+        elif isinstance(node, (sp.Abs, sp.Heaviside, sp.sign)):
+            candidates.append(node.args[0])
+        elif isinstance(node, (sp.Max, sp.Min)):
+            candidates += [a - b for a in node.args for b in node.args if a != b]
+    for expr in candidates:
+        if variable not in expr.free_symbols:
+            continue
+        slope = sp.diff(expr, variable)
+        if slope.free_symbols or not slope.is_number or slope == 0 or sp.diff(slope, variable) != 0:
+            continue
+        root = -expr.xreplace({variable: 0}) / slope
+        if root.is_number and root.is_real is not False:
+            found.add(_numeric(root, dps))
+    return found
+
+
 def _near_zero(x, b, g, norm):
     return (1 - x) ** (b - 1) * g(x) / norm
 
@@ -609,13 +633,13 @@ def _near_one(y, a, g, norm):  # y = 1 - x
     return (1 - y) ** (a - 1) * g(1 - y) / norm
 
 
-def _integral(clause, values, g, dps):
+def _integral(clause, values, g, dps, breaks=()):
     """∫ density · g over the support by tanh-sinh quadrature, to the 50th digit or not at all; an unbounded support
     is cut where the integrand has fallen below the last digit (and keeps falling)."""
     density = _mass_mp(clause, values)
     points, cut = _pieces(clause, values)
-    if points[0] < 0 < points[-1]:  # a kink of |x| or max(x, 0) at 0 falls on a breakpoint
-        points = sorted(set(points) | {mpmath.mpf(0)})
+    # where g jumps or bends (an event's indicator, |x - c|, max(x, c)) is a breakpoint: quadrature needs smooth pieces
+    points = sorted(set(points) | {b for b in breaks if points[0] < b < points[-1]})
 
     def integrand(x):
         weight = density(x)
@@ -685,8 +709,26 @@ class Variables:
         return values
 
     def expectation(self, env, expr):
-        """E[expr] over every variable it holds, innermost the last declared."""
+        """E[expr]: a sum term by term, constants taken out, and a product of functions of distinct variables the
+        product of their expectations (the variables are independent); what is left, over each variable in turn."""
         expr = sp.sympify(expr)
+        randoms = set(self.symbols.values())
+        if not expr.free_symbols & randoms:
+            return expr
+        total = sp.Integer(0)
+        for term in sp.Add.make_args(sp.expand(expr, log=False, power_base=False)):
+            groups: dict = {}
+            for factor in sp.Mul.make_args(term):
+                groups.setdefault(frozenset(factor.free_symbols & randoms), []).append(factor)
+            constant = sp.Mul(*groups.pop(frozenset(), []))
+            if all(len(key) == 1 for key in groups):
+                total += constant * sp.Mul(*(self._nested(env, sp.Mul(*factors)) for factors in groups.values()))
+            else:
+                total += constant * self._nested(env, sp.Mul(*(f for factors in groups.values() for f in factors)))
+        return total
+
+    def _nested(self, env, expr):
+        """E[expr] over each variable it holds in turn, innermost the last declared."""
         for name in reversed(list(self.clauses)):
             symbol = self.symbols[name]
             if symbol in expr.free_symbols:
@@ -774,7 +816,38 @@ def apply_laws(vocab, clauses):
 
         return call(read)
 
+    def event(env, atom, side):
+        """P(X = k): the pmf of X at k (a point where k is not a value of X has none; 0 under a density);
+        P(X \\le k) and other comparisons: the expectation of the event's indicator."""
+        from derive.docs.bind import BindError
+
+        if len(atom.seps) != 1 or not str(atom.seps[0]).startswith("event") or len(atom.args) != 2:
+            raise BindError(f"{atom.key}(...) under the tag's laws is read for an event (X = k, X \\le k)")
+        relation = atom.seps[0].split()[1]
+        lhs, rhs = (scalar(env, a) for a in atom.args)
+        randoms = set(variables.symbols.values())
+        if relation == "=":
+            if rhs in randoms and lhs not in randoms:
+                lhs, rhs = rhs, lhs
+            if lhs not in randoms or rhs.free_symbols & randoms:
+                raise BindError("an event X = value is read with one of the tag's variables alone on a side")
+            name = next(n for n, s in variables.symbols.items() if s == lhs)
+            clause = variables.clauses[name]
+            if clause.law.name == "categorical":
+                raise BindError(f"P({name} = ...) of a categorical law is not read")
+            if not clause.law.discrete:
+                return sp.Integer(0)
+            return LawMass(Str(_label(clause)), rhs, *variables.parameters(env, clause))
+        if not (lhs.free_symbols | rhs.free_symbols) & randoms:
+            raise BindError("an event without the tag's random variables")
+        comparison = {"<": sp.StrictLessThan, ">": sp.StrictGreaterThan, "<=": sp.LessThan, ">=": sp.GreaterThan}
+        indicator = sp.Piecewise((1, comparison[relation](lhs, rhs, evaluate=False)), (0, True))
+        return variables.expectation(env, indicator)
+
+    event.reads_events = True
     entries = {key: e for key, e in vocab.entries.items() if key not in ("E", "bb_E", "Var", "var", "Cov", "bb_V")}
+    for key in ("P", "Pr", "bb_P"):
+        entries[key] = call(event)
     for key in ("E", "bb_E", "Var", "var", "Cov", "bb_V"):
         entries[key] = call(moment)
     for name, symbol in variables.symbols.items():

@@ -200,6 +200,14 @@ def application(rw, tokens, k, atom, primes, out):
     open_ = tokens[k].text
     close = {"(": ")", "[": "]", "{": "}"}[open_]
     inner, k2 = rw._balanced(tokens, k, open_, close)
+    event = _event(inner) if key in EVENT_FUNCTIONS and not atom.sub and open_ in "([" else None
+    if event is not None:  # P(X = k), \Pr(X \le k): the probability of an event, read under a tag's law
+        lhs, relation, rhs = event
+        atom.args, atom.seps, atom.brackets = [rw.sub_side(lhs), rw.sub_side(rhs)], [f"event {relation}"], open_
+        return k2, False
+    conditional = any(t.is_ch("|") or t.is_cs("mid", "vert") for t in inner)  # P(B | A = a): read as before
+    if key in EVENT_FUNCTIONS and not conditional and any(relation_at(inner, m) for m in range(len(inner))):
+        raise Unsupported(f"the probability of an event of several parts ({detex(inner).strip()}) is not read")
     if key == "one" and is_index_condition(inner):
         out.append(rw.placeholder(Indicator(parse_conditions(inner)[0])))
         return k2, True
@@ -240,6 +248,24 @@ def application(rw, tokens, k, atom, primes, out):
         script, k = rw._script(tokens, k)
         atom.post_sub, _ = rw._subscript_items(script)
     return k, False
+
+
+EVENT_FUNCTIONS = ("P", "Pr", "bb_P")  # names of a probability, applied to an event
+
+
+def _event(inner):
+    """(left tokens, relation, right tokens) when ``inner`` is one comparison (X = k, X \\le k), else None."""
+    found = []
+    for m in range(len(inner)):
+        if depth_at(inner, m) == 0 and relation_at(inner, m):
+            found.append((m, relation_at(inner, m)))
+    if len(found) != 1 or any(t.is_ch(",", "|") or t.is_cs("mid", "vert") for t in inner):
+        return None
+    m, (relation, used) = found[0]
+    lhs, rhs = inner[:m], inner[m + used :]
+    if not lhs or not rhs or relation not in ("=", "<", ">", "<=", ">="):
+        return None
+    return lhs, relation, rhs
 
 
 def _written_as_word(script, key) -> bool:

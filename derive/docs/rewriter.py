@@ -95,6 +95,8 @@ class Rewriter:
             return (t.text, k + 1)
         if t.kind == "cs" and t.text in GREEK:
             return (GREEK_ALIASES.get(t.text, t.text), k + 1)
+        if t.is_cs("Pr"):  # \Pr(X = k): a probability
+            return ("Pr", k + 1)
         if t.kind == "cs" and t.text in FONT and k + 1 < len(tokens) and not tokens[k + 1].is_ch(" "):
             inner = tokens[k + 1].items if tokens[k + 1].kind == "group" else [tokens[k + 1]]
             prefix = FONT[t.text]

@@ -50,6 +50,18 @@ PAIRS = [
         r"p_X(k) = \frac{\lambda^k e^{-\lambda}}{k}",
     ),
     (
+        "the probability of a value",
+        r"X \sim \text{Bin}(n, p); k: dimension",
+        r"\Pr(X = k) = \binom{n}{k} p^k (1-p)^{n-k}",
+        r"\Pr(X = k) = \binom{n}{k} p^{n-k} (1-p)^{k}",
+    ),
+    (
+        "the probability of an event: a geometric law's distribution function",
+        r"X \sim \text{Geo}(p); X \ge 1; k: dimension",
+        r"P(X \le k) = 1 - (1-p)^k",
+        r"P(X \le k) = 1 - (1-p)^{k+1}",
+    ),
+    (
         "geometric counting trials",
         r"X \sim \text{Geo}(p); X \ge 1",
         r"E[X] = \frac{1}{p}",
@@ -117,6 +129,12 @@ SLOW_PAIRS = [  # laws with a density: each expectation is a 60-digit quadrature
         r"X \sim \text{Exp}(\lambda); x: positive",
         r"f_X(x) = \lambda e^{-\lambda x}",
         r"f_X(x) = \lambda e^{\lambda x}",
+    ),
+    (
+        "an exponential law's tail",
+        r"X \sim \text{Exp}(\lambda); x: positive",
+        r"\mathbb{P}(X > x) = e^{-\lambda x}",
+        r"\mathbb{P}(X > x) = 1 - e^{-\lambda x}",
     ),
     (
         "uniform on an interval of numbers",
@@ -216,3 +234,24 @@ def test_a_moment_generating_function_outside_its_domain_has_no_value(tmp_path):
     )
     assert result in ("PASS", "UNKNOWN"), (result, detail)
     assert "FAIL" not in result
+
+
+def test_the_probability_of_a_value_a_count_never_takes_is_set_aside(tmp_path):
+    """P(X = k) for k a real number: points where k is not a value of X have no value, never a counterexample."""
+    result, detail = verdict(
+        tmp_path, r"X \sim \text{Poi}(\lambda); k: real", r"P(X = k) = \frac{\lambda^k e^{-\lambda}}{k!}"
+    )
+    assert result == "UNKNOWN" and "not a value X takes" in detail, (result, detail)
+
+
+@pytest.mark.parametrize(
+    "tag, formula, expected",
+    [
+        (None, r"P(X = k) = \frac{1}{6}", ""),  # untagged: not decided (SKIPPED)
+        (r"k: real", r"P(X = k) = \frac{1}{6}", "read only under a law"),
+        (r"X \sim \text{Poi}(\lambda)", r"P(X = x, Y = y) = 0", "several parts"),
+    ],
+)
+def test_an_event_without_a_law_is_unknown_with_the_reason(tag, formula, expected, tmp_path):
+    result, detail = verdict(tmp_path, tag, formula)
+    assert result in ("UNKNOWN", "SKIPPED") and expected in detail, (result, detail)
