@@ -179,6 +179,9 @@ def parse_tag(text: str) -> Binding | None:
             continue
         if "=" in clause and not clause.rstrip().endswith("="):
             name, _, meaning = clause.partition("=")
+            top = _outside_brackets(clause).find("=")  # P(y = i) = ...: the first = outside brackets
+            if top > 0:
+                name, meaning = clause[:top], clause[top + 1 :]
             if not name.strip() or not meaning.strip():
                 raise TagError(f"the clause '{clause}' needs a name and a meaning")
             if _same_name(name, meaning):  # \pi_{\text{ref}} = \pi_{ref}: the document's name is the result's
@@ -257,6 +260,16 @@ def _spelt_clauses(clauses: list[str]) -> list[str]:
 
 def _reading_clause_word(clause: str) -> bool:
     return clause.split(":", 1)[0].strip().lower() in ("assumption", "fails-under")
+
+
+def _outside_brackets(text: str) -> str:
+    """``text`` with every character inside (), [] or {} blanked (same length): where its top-level signs are."""
+    depth, kept = 0, []
+    for character in text:
+        depth -= character in ")]}"
+        kept.append(character if depth <= 0 else " ")
+        depth += character in "([{"
+    return "".join(kept)
 
 
 def _vocabulary_clause(clause: str, binding: Binding) -> bool:
