@@ -25,6 +25,7 @@ from derive.docs.chain import (
     split_chain,
 )
 from derive.docs.implication import function_definition, name_key, put_function, read_hypothesis, split_implication
+from derive.docs.names import written_as_numbers
 from derive.docs.nodes import (
     Apply,
     Atom,
@@ -150,6 +151,7 @@ def rewrite_chain(text: str, log_base: str = "e", functions=()) -> tuple:
             ]
             relations[link] = "="
     rewriter = Rewriter(log_base, functions)
+    rewriter.numbers = written_as_numbers([t for part in side_tokens for t in part])
     sides, sums = [], []
     for tokens in side_tokens:
         if not tokens:

@@ -225,6 +225,7 @@ def application(rw, tokens, k, atom, primes, out):
         or rw._simple(inner)
         or key in ("sigma", "Phi", "zeta", "Gamma")  # functions by convention (derive.docs.bind.CONVENTIONAL_FUNCTIONS)
         and not atom.sub
+        and key not in rw.numbers  # \sigma (1 + e^{-z}) beside x / \sigma: the number sigma times a bracket
         or key == "pi"  # a policy π(s), π(a|s); \pi (d + p) is the number π times a sum
         and not atom.sub
         and top_level_at(inner, lambda x: x.is_ch("+", "-", "*", "/") or x.is_cs("cdot", "times", "frac")) is None
@@ -296,3 +297,43 @@ def _opens_application(t, key) -> bool:
 
 
 SUPERSCRIPT_READERS = (transpose_mark, star_mark, inverse_function, name_decoration)
+
+
+CONVENTIONAL_LETTERS = {"sigma": "sigma", "varsigma": "sigma", "Phi": "Phi", "zeta": "zeta"}
+
+
+def written_as_numbers(tokens) -> set:
+    """The letters a function is named by convention (σ, Φ, ζ) that the formula also writes alone as a number.
+
+    ``x / \\sigma`` or ``\\sigma^2`` makes σ a number of the formula, so ``\\sigma (1 + e^{-z})`` is a product; a letter
+    written only applied (``\\sigma(z)``), differentiated (``d\\sigma``, ``\\sigma'``), inverted (``\\sigma^{-1}(x)``),
+    composed (``\\sigma \\circ f``) or subscripted (``\\sigma_x``, another name) stays a function.
+    """
+    found = set()
+
+    def walk(items):
+        for m, t in enumerate(items):
+            if t.kind == "group":
+                walk(t.items)
+                continue
+            if t.kind != "cs" or t.text not in CONVENTIONAL_LETTERS:
+                continue
+            after = m + 1
+            if after + 1 < len(items) and items[after].is_ch("^"):
+                after += 2  # \sigma^2, \sigma^{-1}
+            nxt = items[after] if after < len(items) else None
+            before = items[m - 1] if m > 0 else None
+            if nxt is not None and (
+                nxt.is_ch("(", "[", "'", "_", "^") or nxt.is_cs("left", "bigl", "Bigl", "big", "Big", "circ", "prime")
+            ):
+                continue
+            if before is not None and (
+                before.is_ch("d")
+                or before.is_cs("partial", "nabla", "mathrm", "operatorname", "mathcal")
+                or (before.kind == "group" and len(before.items) == 1 and before.items[0].is_ch("d"))
+            ):
+                continue
+            found.add(CONVENTIONAL_LETTERS[t.text])
+
+    walk(list(tokens))
+    return found

@@ -47,6 +47,7 @@ class Rewriter:
         self.table = {}
         self.log_base = log_base
         self.functions = set(functions)  # names the document defines as functions: f(x + h) applies f
+        self.numbers: set = set()  # letters the formula writes alone as numbers: \sigma (x + 1) multiplies
 
     def placeholder(self, node) -> str:
         if len(self.table) >= MAX_PLACEHOLDERS:

@@ -723,3 +723,45 @@ def test_an_arrow_between_wide_spaces_is_one_implication(tmp_path):
     )
     assert found == "PASS", detail
     assert wrong == "FAIL", wrong_detail
+
+
+_LOGISTIC_CDF_SLOPE = r"\frac{d}{dx} \frac{1}{1 + \exp(-(x - \mu) / \sigma)} = "
+
+
+@pytest.mark.parametrize(
+    "right, expected",
+    [
+        (r"\frac{\exp(-(x - \mu) / \sigma)}{\sigma (1 + \exp(-(x - \mu) / \sigma))^2}", "PASS"),
+        (r"\frac{\exp(-(x - \mu) / \sigma)}{(1 + \exp(-(x - \mu) / \sigma))^2}", "FAIL"),
+        (r"\frac{\exp(-(x - \mu) / \sigma)}{\sigma^2 (1 + \exp(-(x - \mu) / \sigma))^2}", "FAIL"),
+    ],
+)
+def test_sigma_written_alone_as_a_number_multiplies_a_bracket(right, expected):
+    # the logistic law's density (TensorFlow Probability's Logistic): the scale sigma divides x - mu, so
+    # \sigma (1 + ...)^2 is sigma times the squared bracket, not the logistic function applied and squared
+    verdict = check_formula(_LOGISTIC_CDF_SLOPE + right, clauses=r"x: real; \mu: real; \sigma > 0")
+    assert verdict["verdict"] == expected, verdict["detail"]
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\sigma(z)(1 - \sigma(z)) = \frac{e^{-z}}{(1 + e^{-z})^2}", "PASS"),
+        (r"\sigma(z)(1 - \sigma(z)) = \frac{e^{z}}{1 + e^{-z}}", "FAIL"),
+    ],
+)
+def test_sigma_written_only_applied_is_still_the_logistic_function(formula, expected):
+    verdict = check_formula(formula, clauses="z: real")
+    assert verdict["verdict"] == expected, verdict["detail"]
+
+
+def test_sigma_times_a_bracket_untagged_is_not_a_false_alarm(tmp_path):
+    [(found, detail)] = verdicts(
+        tmp_path,
+        _LOGISTIC_CDF_SLOPE + r"\frac{\exp(-(x - \mu) / \sigma)}{\sigma (1 + \exp(-(x - \mu) / \sigma))^2}",
+    )
+    assert found != "FAIL", detail
+    [(found, detail)] = verdicts(
+        tmp_path, _LOGISTIC_CDF_SLOPE + r"\frac{\exp(-(x - \mu) / \sigma)}{(1 + \exp(-(x - \mu) / \sigma))^2}"
+    )
+    assert found == "FAIL", detail
