@@ -140,8 +140,18 @@ def test_an_unknown_law_of_a_drawn_outcome_is_no_test_function(tmp_path):
 
 def test_a_number_the_tag_declares_written_before_a_bracket_is_not_read_as_a_function(tmp_path):
     """sigma (1 + x)^2 with sigma > 0: the logistic function would misread it, and so would a product squared whole."""
-    result, detail = verdict(tmp_path, r"\sigma > 0; x: real", r"\sigma (1 + x)^2 = \sigma + 2 \sigma x + \sigma x^2")
+    result, detail = verdict(tmp_path, r"\sigma > 0; x: real", r"\sigma (1 + x)^2 = \sigma (1 + 2 x + x^2)")
     assert result == "UNKNOWN" and "before a bracket" in detail, (result, detail)
+
+
+@pytest.mark.parametrize(
+    "right, expected",
+    [(r"\sigma + 2 \sigma x + \sigma x^2", "PASS"), (r"\sigma^2 + 2 \sigma^2 x + \sigma^2 x^2", "FAIL")],
+)
+def test_a_number_the_formula_also_writes_alone_multiplies_the_bracket(tmp_path, right, expected):
+    """sigma written alone on the other side is a number of the formula: sigma (1 + x)^2 is sigma times the square."""
+    result, detail = verdict(tmp_path, r"\sigma > 0; x: real", r"\sigma (1 + x)^2 = " + right)
+    assert result == expected, (result, detail)
 
 
 def test_a_function_of_two_numbers_the_tag_defines_is_no_joint_law(tmp_path):
