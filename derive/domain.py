@@ -96,6 +96,7 @@ def concrete_size(size, values) -> int:
 class Dimension(Sampler):
     values: tuple[int, ...]
     symbol_text: str = ""
+    open_above: bool = False  # any size is meant: the values are the sampler's choice
 
     def sample(self, rng, values):  # dimensions are chosen by the domain, not sampled
         raise AssertionError("dimensions are cycled by Domain.points")
@@ -189,9 +190,9 @@ class Matrix(Sampler):
         return rf"{name} \in \mathbb{{R}}^{{{sp.latex(self.rows)} \times {sp.latex(self.cols)}}}"
 
 
-def dimension(low: int, high: int) -> Dimension:
-    """A dimension checked at every value low, …, high."""
-    return Dimension(tuple(range(low, high + 1)))
+def dimension(low: int, high: int, unbounded=False) -> Dimension:
+    """A dimension checked at every value low, …, high; ``unbounded``: any size from low on is meant."""
+    return Dimension(tuple(range(low, high + 1)), open_above=unbounded)
 
 
 def dimensions(*values: int) -> Dimension:

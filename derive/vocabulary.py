@@ -501,7 +501,7 @@ def generic_vocabulary() -> Vocabulary:
     entries = {name: vector_of(base) for name, base in (("p", p), ("q", q), ("z", z), ("x", x), ("y", y), ("g", g))}
     domain = dom.Domain(
         {
-            n: dom.dimension(1, 6),
+            n: dom.dimension(1, 6, unbounded=True),
             p: dom.probability_vector(n),
             q: dom.probability_vector(n),
             z: dom.vector(n, dom.reals(-5, 5)),

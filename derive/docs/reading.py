@@ -411,5 +411,5 @@ def _untagged_vocabulary():
     from derive.notation import i, j, n
 
     generic = generic_vocab()
-    domain = dom.Domain({n: dom.dimension(1, 6), i: dom.index(n), j: dom.index(n)}, points=MIN_POINTS)
+    domain = dom.Domain({n: dom.dimension(1, 6, unbounded=True), i: dom.index(n), j: dom.index(n)}, points=MIN_POINTS)
     return dataclasses.replace(generic, entries={}, dims={}, domain=domain)

@@ -92,7 +92,7 @@ def _check_points(reading):
 INEQUALITIES = ("<", ">", "<=", ">=")
 PIECEWISE = (sp.Abs, sp.Max, sp.Min, sp.Piecewise, sp.Heaviside, sp.sign, sp.floor, sp.ceiling)
 FAR_SCALES = (10, 100)  # how far beyond the sampled box an unbounded number is moved
-FAR_BASES = 6  # the checked points moved there
+FAR_BASES = 4  # the checked points moved there
 CLEAR_VIOLATION = mpmath.mpf(10) ** -20  # relative: a violation that is no rounding of a strict inequality's slack
 
 
@@ -127,6 +127,31 @@ def _far_points(domain, kept) -> list:
     return far
 
 
+LARGER_SIZES = (8, 13)  # sizes beyond the sampled 1..6 where an inequality about any size is checked too
+LARGER_SIZE_POINTS = 5  # the fewest a domain draws
+
+
+def _larger_sizes(reading, domain) -> list:
+    """Points at larger sizes for the dimensions that stand for any size (n, a sum's bound): an inequality
+    such as \\sum_{i=1}^n x_i^2 \\le 5 \\max_i x_i^2 holds for n <= 5 and fails from n = 6 on."""
+    open_sizes = {s: v for s, v in domain.samplers.items() if isinstance(v, dom.Dimension) and v.open_above}
+    if not open_sizes or any(isinstance(v, dom.Dimension) and not v.open_above for v in domain.samplers.values()):
+        return []
+    if getattr(reading, "small", False) or not any(relation in INEQUALITIES for relation in reading.relations):
+        return []  # an inverse or determinant at size 13 would take minutes; identities are checked at every size
+    larger = domain.with_(
+        samplers={
+            s: (dom.Dimension(LARGER_SIZES, v.symbol_text) if s in open_sizes else v)
+            for s, v in domain.samplers.items()
+        },
+        points=LARGER_SIZE_POINTS,
+    )
+    try:
+        return _points(larger, reading.text + " at larger sizes", reading.conditions, reading.dry)[:LARGER_SIZE_POINTS]
+    except (DecideError, DeriveError):
+        return []
+
+
 def _piecewise(value) -> bool:
     """Whether a side is built with a function that is not analytic (|x|, max, clip, a rounding)."""
     try:
@@ -151,11 +176,15 @@ def _far_refutation(reading, domain, kept, cached, shown, tolerances, piecewise=
     cache, readers = cached
     dimension_symbols = [s for s, v in domain.samplers.items() if isinstance(v, dom.Dimension)]
     flags = reading.dry.flags
-    for point in _far_points(domain, kept):
+    for point in _far_points(domain, kept) + _larger_sizes(reading, domain):
         dims = {s: point[s] for s in dimension_symbols if s in point}
         key = tuple(sorted((str(s), v) for s, v in dims.items()))
         if key not in cache:
-            continue
+            try:
+                interp = reading.reader(dims, flags)
+                cache[key], readers[key] = [interp.side(side) for side in reading.sides], interp
+            except (DecideError, DeriveError, NeedsConcrete, ArithmeticError, ValueError, TypeError):
+                continue
         if reading.conditions.comparisons and not comparisons_hold(
             reading.reader(dims, flags), reading.conditions.comparisons, point, _evaluate
         ):

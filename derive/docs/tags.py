@@ -581,7 +581,7 @@ def _declare(vocab, clause: KindClause, log_base):
         return _declare_sized(vocab, clause)
     if clause.kind in ("dimension", "size"):
         symbol = sp.Symbol(f"doc_{key}", integer=True, positive=True)
-        return vocab.with_samplers({symbol: dom.dimension(1, 5)}).with_(
+        return vocab.with_samplers({symbol: dom.dimension(1, 5, unbounded=True)}).with_(
             dims={**vocab.dims, key: symbol}, size=size or symbol
         )
     if clause.kind == "sequence":
@@ -945,7 +945,7 @@ def _narrow(vocab, clause: RangeClause, log_base):
             values = tuple(v for v in sampler.values if _within(Fraction(v), clause))
             if not values:
                 raise VocabularyError(f"no value of the dimension {clause.name} is in the range")
-            return dom.Dimension(values, sampler.symbol_text)
+            return dom.Dimension(values, sampler.symbol_text, sampler.open_above and clause.high is None)
         if not isinstance(sampler, dom.Interval):
             raise VocabularyError(f"{clause.name} is not a number sampled from an interval: a range cannot narrow it")
         low, high = Fraction(str(sampler.low)), Fraction(str(sampler.high))

@@ -765,3 +765,25 @@ def test_sigma_times_a_bracket_untagged_is_not_a_false_alarm(tmp_path):
         tmp_path, _LOGISTIC_CDF_SLOPE + r"\frac{\exp(-(x - \mu) / \sigma)}{(1 + \exp(-(x - \mu) / \sigma))^2}"
     )
     assert found == "FAIL", detail
+
+
+@pytest.mark.parametrize(
+    "formula, clauses, expected",
+    [
+        (r"n! < 2^{n+2}", "n: dimension", "FAIL"),  # holds for n <= 5, fails from n = 6 on
+        (r"n! < 2^{n+2}", "n: dimension; n < 5", "PASS"),  # the tag bounds the size: no larger size is tried
+        (r"\|x\|_1 \le \sqrt{n} \|x\|_2", "x: vector", "PASS"),
+        (r"\|x\|_1 \le 2 \|x\|_2", "x: vector", "FAIL"),
+    ],
+)
+def test_an_inequality_about_any_size_is_checked_at_larger_sizes(formula, clauses, expected):
+    verdict = check_formula(formula, clauses=clauses)
+    assert verdict["verdict"] == expected, verdict["detail"]
+
+
+def test_an_untagged_bound_that_fails_only_at_larger_sizes_is_not_passed(tmp_path):
+    [(found, detail), (bound, bound_detail)] = verdicts(
+        tmp_path, r"\sum_{i=1}^n x_i^2 \le 5 \max_i x_i^2", r"\sum_{i=1}^n x_i^2 \le n \max_i x_i^2"
+    )
+    assert found != "PASS", detail
+    assert bound == "PASS", bound_detail
