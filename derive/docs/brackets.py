@@ -33,6 +33,7 @@ from derive.docs.tokens import (
     depth_at,
     detex,
     display_rows,
+    is_power_of_number,
     is_transpose,
     row_cells,
     word_of,
@@ -57,7 +58,12 @@ def bracket(rw, tokens, k, out):
         raise Unsupported(f"a bracket holding a relation ({detex(inner).strip()}) is not read")
     else:
         text = "(" + rw.emit(inner) + ")"
-    if k < len(tokens) and tokens[k].is_ch("^") and is_transpose(rw._script(tokens, k)[0]):
+    if (
+        k < len(tokens)
+        and tokens[k].is_ch("^")
+        and is_transpose(rw._script(tokens, k)[0])
+        and not is_power_of_number(rw, rw._script(tokens, k)[0])
+    ):
         text = rw.placeholder(Transposed(Side(text, rw.table)))  # (W x)^\top
         k = rw._script(tokens, k)[1]
     if k < len(tokens) and tokens[k].is_ch("_"):

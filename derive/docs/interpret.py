@@ -104,8 +104,9 @@ __all__ = [
 ]
 
 
-def rewrite_chain(text: str, log_base: str = "e", functions=()) -> tuple:
-    """(sides as Side, relations, conditions) for one formula; ``functions`` are names known to be functions.
+def rewrite_chain(text: str, log_base: str = "e", functions=(), numbers=()) -> tuple:
+    """(sides as Side, relations, conditions) for one formula; ``functions`` are names known to be functions,
+    ``numbers`` names known to be numbers.
 
     A number in E notation written without spaces (``3e-4``, ``1e-8``, ``2.5e3``) is that number, as
     ``3 \\times 10^{-4}``: the way learning rates and tolerances are written.
@@ -150,8 +151,8 @@ def rewrite_chain(text: str, log_base: str = "e", functions=()) -> tuple:
                 Tok("ch", ")", 0),
             ]
             relations[link] = "="
-    rewriter = Rewriter(log_base, functions)
-    rewriter.numbers = written_as_numbers([t for part in side_tokens for t in part])
+    rewriter = Rewriter(log_base, functions, numbers)
+    rewriter.numbers |= written_as_numbers([t for part in side_tokens for t in part])
     sides, sums = [], []
     for tokens in side_tokens:
         if not tokens:

@@ -138,7 +138,7 @@ def marginal_vector(reader, law: JointLaw, outcome: str):
     return Vec(lambda k: law.probability({outcome: k}, size), size)
 
 
-def mutual_information(reader, law: JointLaw, first: str, second: str):
+def information_between(reader, law: JointLaw, first: str, second: str):
     """I(x; c) = Σ p(x, c) log p(x, c) / (p(x) p(c)) under the joint law."""
     size = reader.size_value
     if not isinstance(size, sp.Integer):
@@ -159,5 +159,5 @@ def read_joint(reader, atom: Atom):
         law = next(iter(reader.joint_laws.values()))
         names = [_outcome_name(argument) for argument in atom.args]
         if all(name in law.outcomes for name in names) and names[0] != names[1]:
-            return mutual_information(reader, law, *names)
+            return information_between(reader, law, *names)
     return None

@@ -19,6 +19,7 @@ from derive.docs.tokens import (
     depth_at,
     detex,
     flatten,
+    is_power_of_number,
     top_level_at,
     word_of,
 )
@@ -146,6 +147,8 @@ def atom_scripts(rw, tokens, k, atom, out):
 
 # superscripts of a name: each returns (next k, done) when it reads the script, else None
 def transpose_mark(rw, script, tokens, k2, atom, primes, out):
+    if is_power_of_number(rw, script):
+        return None
     if (
         len(script) == 1
         and (script[0].is_cs("top", "intercal", "prime", "mathsf") or script[0].is_ch("T"))

@@ -29,10 +29,12 @@ from derive.docs.side_names import _atom_keys, _normal_name
 from derive.docs.verdict import (
     DIGITS,
     FAIL,
+    KIND_SAMPLERS,
     MIN_POINTS,
     PASS,
     UNKNOWN,
     UNPARSEABLE,
+    VECTOR_KINDS,
     Binding,
     DecideError,
     Verdict,
@@ -217,7 +219,10 @@ def _read_chain(reading):
     binding = reading.binding
     functions = {clause.name for clause in binding.clauses if hasattr(clause, "params")}  # f(x + h) applies the tag's f
     functions |= {_normal_name(name) for name, kind in binding.kinds.items() if kind_word(kind) == "function"}
-    reading.sides, reading.relations, reading.conditions = rewrite_chain(reading.text, binding.log_base, functions)
+    numbers = _declared_numbers(binding)
+    reading.sides, reading.relations, reading.conditions = rewrite_chain(
+        reading.text, binding.log_base, functions, numbers
+    )
     if not reading.relations:
         raise DecideError("no relation (=, \\le, \\approx, ...) to check")
     for relation in reading.relations:
@@ -228,8 +233,36 @@ def _read_chain(reading):
     for text in binding.conditions:  # the tag's T_{cur} < T_{max}: imposed on the points as the formula's own are
         from derive.docs.interpret import Comparison
 
-        sides, relations, _ = rewrite_chain(text, binding.log_base, functions)
+        sides, relations, _ = rewrite_chain(text, binding.log_base, functions, numbers)
         reading.conditions.comparisons = (*reading.conditions.comparisons, Comparison(sides, relations))
+
+
+NUMBER_CLAUSE_KINDS = (
+    "dimension",
+    "index",
+    "positive integer",
+    "nonnegative integer",
+    "non-negative integer",
+    "integer",
+)
+
+
+def _declared_numbers(binding) -> set:
+    """The names the tag declares numbers (``T: positive``, ``\\sigma > 0``, ``T \\in \\mathbb{N}``): never a function
+    by convention, and a superscript T of one is a power."""
+    from derive.docs.tags import KindClause, RangeClause
+
+    numbers = {
+        _normal_name(name)
+        for name, kind in binding.kinds.items()
+        if kind_word(kind) in KIND_SAMPLERS and kind_word(kind) not in VECTOR_KINDS
+    }
+    numbers |= {c.name for c in binding.clauses if isinstance(c, RangeClause)}  # names already in key form
+    numbers |= {
+        c.name for c in binding.clauses if isinstance(c, KindClause) and c.kind in NUMBER_CLAUSE_KINDS and not c.over
+    }
+    vectors = {_normal_name(name) for name, kind in binding.kinds.items() if kind_word(kind) in VECTOR_KINDS}
+    return numbers - vectors
 
 
 def _choose_vocabulary(reading):

@@ -25,6 +25,7 @@ from derive.docs.tokens import (
     closes,
     depth_at,
     detex,
+    is_power_of_number,
     is_transpose,
     opens,
     top_level_at,
@@ -43,11 +44,13 @@ _WHOLE_TERM = re.compile(r"\s*\\text\{Y\d+\}\s*|\(.*\)", re.S)
 class Rewriter:
     """Rewrites a cleaned token list into grammar text with placeholders."""
 
-    def __init__(self, log_base: str = "e", functions=()):
+    def __init__(self, log_base: str = "e", functions=(), numbers=()):
         self.table = {}
         self.log_base = log_base
         self.functions = set(functions)  # names the document defines as functions: f(x + h) applies f
-        self.numbers: set = set()  # letters the formula writes alone as numbers: \sigma (x + 1) multiplies
+        # letters the formula writes alone as numbers (\sigma (x + 1) multiplies), and the names the tag declares
+        # numbers (\gamma^T a power)
+        self.numbers: set = set(numbers) - self.functions
 
     def placeholder(self, node) -> str:
         if len(self.table) >= MAX_PLACEHOLDERS:
@@ -241,7 +244,7 @@ class Rewriter:
 
     def _power(self, tokens, k, out):
         script, k2 = self._script(tokens, k)
-        if is_transpose(script):
+        if is_transpose(script) and not is_power_of_number(self, script):
             # {k_j}^\top, \max\{xW - b, 0\}^\top, f(x)^\top: the transpose of the whole term before it
             if not out or not _WHOLE_TERM.fullmatch(out[-1]):
                 raise Unsupported("a transpose of a bracketed expression")

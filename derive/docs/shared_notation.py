@@ -15,6 +15,7 @@ from derive.docs.values import (
     ShapeError,
     Unbound,
     Vec,
+    _elementwise,
     _notation_p,
     _notation_q,
     _pick,
@@ -101,6 +102,15 @@ class SharedNotation:
         if isinstance(arg, sp.MatrixBase) and arg.shape == (1, 1) and key != "softmax":
             arg = arg[0, 0]  # σ(θ^T x): the product of a row and a column is a number
         indices = list(atom.sub) + list(atom.post_sub)
+        if (
+            key == "sigma"
+            and not indices
+            and isinstance(arg, (Vec, sp.MatrixBase))
+            and (self.vocab.result is None or self.vocab.sigma == "logistic")
+        ):
+            # one reading of σ in a formula: of a vector, unless the result says softmax, the logistic of each entry
+            value = _elementwise(Logistic, arg)
+            return _transpose(value) if atom.transpose else value
         if key in ("logistic", "sigmoid") or (
             key == "sigma" and not isinstance(arg, (Vec, sp.MatrixBase)) and not indices
         ):

@@ -507,6 +507,11 @@ def flatten(tokens):
     return out
 
 
+def is_power_of_number(rw, script) -> bool:
+    """Whether a superscript T is the number T the tag declares (\\gamma^T): a power, not a transpose."""
+    return len(script) == 1 and script[0].is_ch("T") and "T" in rw.numbers
+
+
 def is_transpose(script) -> bool:
     """Whether a superscript marks a transpose: ^\\top, ^T, ^{\\mathsf{T}}."""
     if len(script) == 1:

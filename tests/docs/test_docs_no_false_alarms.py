@@ -787,3 +787,79 @@ def test_an_untagged_bound_that_fails_only_at_larger_sizes_is_not_passed(tmp_pat
     )
     assert found != "PASS", detail
     assert bound == "PASS", bound_detail
+
+
+# --- a name the tag declares a number is read as that number ----------------------------------
+
+
+@pytest.mark.parametrize("clauses", [r"T: positive", r"T: dimension", r"T \in \mathbb{N}"])
+@pytest.mark.parametrize(
+    "right, expected",
+    [(r"\frac{1-\gamma^T}{1-\gamma}", "PASS"), (r"\frac{1-\gamma^{T+1}}{1-\gamma}", "FAIL")],
+)
+def test_a_superscript_t_the_tag_declares_a_number_is_a_power(clauses, right, expected):
+    # \gamma^T was read as the transpose of the number \gamma: the correct geometric sum FAILed
+    verdict = check_formula(r"\sum_{t=0}^{T-1} \gamma^t = " + right, clauses=clauses + r"; \gamma: probability")
+    assert verdict["verdict"] == expected, verdict["detail"]
+
+
+def test_a_superscript_t_of_a_vector_stays_a_transpose():
+    verdict = check_formula(r"x^T x = \sum_i x_i^2", clauses="x: vector")
+    assert verdict["verdict"] == "PASS", verdict["detail"]
+    verdict = check_formula(r"x^T x = \sum_i x_i", clauses="x: vector")
+    assert verdict["verdict"] == "FAIL", verdict["detail"]
+
+
+@pytest.mark.parametrize("right, expected", [(r"\sigma + \sigma x", "PASS"), (r"\sigma + x", "FAIL")])
+def test_a_sigma_the_tag_declares_a_number_times_a_bracket_is_a_product(right, expected):
+    # \sigma (1 + x) was read as the logistic function applied to the bracket
+    verdict = check_formula(r"\sigma (1 + x) = " + right, clauses=r"\sigma > 0; x: real")
+    assert verdict["verdict"] == expected, verdict["detail"]
+
+
+def test_a_logistic_density_with_its_scale_sigma_before_a_bracket():
+    left = r"\frac{d}{dx} \frac{1}{1 + \exp(-(x - \mu) / \sigma)} = "
+    tag = r"x: real; \mu: real; \sigma > 0"
+    right = r"\frac{\exp(-(x - \mu) / \sigma)}{\sigma (1 + \exp(-(x - \mu) / \sigma))^2}"
+    verdict = check_formula(left + right, clauses=tag)
+    assert verdict["verdict"] == "PASS", verdict["detail"]
+    verdict = check_formula(left + right.replace(r"{\sigma (1", "{(1"), clauses=tag)
+    assert verdict["verdict"] == "FAIL", verdict["detail"]
+
+
+# --- one reading of sigma in one formula ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("clauses", ["x: vector", r"\sigma: \mathbb{R} \to (0,1)", "y: real"])
+@pytest.mark.parametrize("right, expected", [(r"1 - \sigma(x)", "PASS"), (r"\sigma(x)", "FAIL")])
+def test_sigma_of_a_vector_is_the_logistic_of_each_entry(clauses, right, expected):
+    # sigma(x) of a vector was the softmax and sigma(-x) at n = 1 the logistic: the correct symmetry FAILed
+    verdict = check_formula(r"\sigma(-x) = " + right, clauses=clauses)
+    assert verdict["verdict"] == expected, verdict["detail"]
+
+
+def test_sigma_of_a_vector_with_an_index_is_still_the_softmax():
+    verdict = check_formula(r"\sum_i \sigma(z)_i = 1", clauses="z: vector")
+    assert verdict["verdict"] == "PASS", verdict["detail"]
+    verdict = check_formula(r"\sum_i \sigma(z)_i = 2", clauses="z: vector")
+    assert verdict["verdict"] == "FAIL", verdict["detail"]
+
+
+# --- a tag function's body applies the tag's other functions -------------------------------------
+
+
+PLANAR_FLOW = r"f(z) = z + u h(w^T z + b); h(u) = \tanh(u); u: vector; w: vector; z: vector; b: real"
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"f(z) = z + u \tanh(w^T z + b)", "PASS"),
+        (r"f(z) = z + u \tanh(w^T z - b)", "FAIL"),
+        (r"h(0) = 0", "PASS"),
+        (r"h(0) = 1", "FAIL"),
+    ],
+)
+def test_a_tag_function_named_h_is_applied_in_another_tag_function(formula, expected):
+    verdict = check_formula(formula, clauses=PLANAR_FLOW)
+    assert verdict["verdict"] == expected, verdict["detail"]
