@@ -20,3 +20,13 @@ def verdicts(tmp_path, *formulas) -> list[tuple[str, str]]:
     records = check_paths([doc])
     assert [r.latex.strip() for r in records] == [f.strip() for f in formulas]
     return [(r.verdict, r.detail) for r in records]
+
+
+def assert_pass_and_fail(correct: str, wrong: str, **keywords) -> None:
+    """The correct formula PASSes and its wrong variant FAILs under the same tag keywords (``derive.check_formula``)."""
+    from derive.docs import check_formula
+
+    passed = check_formula(correct, **keywords)
+    assert passed["verdict"] == "PASS", passed["detail"]
+    failed = check_formula(wrong, **keywords)
+    assert failed["verdict"] == "FAIL", failed["detail"]

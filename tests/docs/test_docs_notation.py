@@ -2,6 +2,7 @@
 variant of it (FAIL) by the same machinery, and what cannot be decided is UNKNOWN with the reason."""
 
 import pytest
+from checking import assert_pass_and_fail
 
 from derive.docs import check_formula
 from derive.docs.interpret import Unsupported, rewrite_chain
@@ -347,10 +348,7 @@ PAIRS = [
 
 @pytest.mark.parametrize("name,correct,wrong,keywords", PAIRS, ids=[p[0] for p in PAIRS])
 def test_notation_is_read_on_a_correct_formula_and_a_wrong_variant(name, correct, wrong, keywords):
-    passed = check_formula(correct, **keywords)
-    assert passed["verdict"] == "PASS", passed["detail"]
-    failed = check_formula(wrong, **keywords)
-    assert failed["verdict"] == "FAIL", failed["detail"]
+    assert_pass_and_fail(correct, wrong, **keywords)
 
 
 # what the checker cannot decide: UNKNOWN, and the reason names the notation

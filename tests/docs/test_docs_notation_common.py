@@ -7,7 +7,7 @@ is read on a correct formula (PASS) and a wrong variant (FAIL) by the same machi
 checker cannot decide stays UNKNOWN with the reason."""
 
 import pytest
-from checking import verdicts
+from checking import assert_pass_and_fail, verdicts
 
 from derive.docs import check_formula
 
@@ -220,10 +220,7 @@ PAIRS = [
 
 @pytest.mark.parametrize("name,correct,wrong,keywords", PAIRS, ids=[p[0] for p in PAIRS])
 def test_notation_is_read_on_a_correct_formula_and_a_wrong_variant(name, correct, wrong, keywords):
-    passed = check_formula(correct, **keywords)
-    assert passed["verdict"] == "PASS", passed["detail"]
-    failed = check_formula(wrong, **keywords)
-    assert failed["verdict"] == "FAIL", failed["detail"]
+    assert_pass_and_fail(correct, wrong, **keywords)
 
 
 UNDECIDED = [

@@ -5,6 +5,7 @@ correct formula (PASS) and a wrong variant (FAIL) by the same machinery; what th
 cannot decide stays UNKNOWN with the reason."""
 
 import pytest
+from checking import assert_pass_and_fail
 
 from derive.docs import check_formula
 from derive.docs.interpret import NotationError, Transposed, rewrite_chain
@@ -109,10 +110,7 @@ PAIRS = [
 
 @pytest.mark.parametrize("name,correct,wrong,keywords", PAIRS, ids=[p[0] for p in PAIRS])
 def test_notation_is_read_on_a_correct_formula_and_a_wrong_variant(name, correct, wrong, keywords):
-    passed = check_formula(correct, **keywords)
-    assert passed["verdict"] == "PASS", passed["detail"]
-    failed = check_formula(wrong, **keywords)
-    assert failed["verdict"] == "FAIL", failed["detail"]
+    assert_pass_and_fail(correct, wrong, **keywords)
 
 
 # what the checker cannot decide: UNKNOWN, and the reason says why
