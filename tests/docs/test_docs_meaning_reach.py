@@ -138,10 +138,11 @@ def test_an_unknown_law_of_a_drawn_outcome_is_no_test_function(tmp_path):
     assert result != "FAIL", (result, detail)
 
 
-def test_a_number_the_tag_declares_written_before_a_bracket_is_not_read_as_a_function(tmp_path):
-    """sigma (1 + x)^2 with sigma > 0: the logistic function would misread it, and so would a product squared whole."""
-    result, detail = verdict(tmp_path, r"\sigma > 0; x: real", r"\sigma (1 + x)^2 = \sigma (1 + 2 x + x^2)")
-    assert result == "UNKNOWN" and "before a bracket" in detail, (result, detail)
+@pytest.mark.parametrize("right, expected", [(r"\sigma (1 + 2 x + x^2)", "PASS"), (r"\sigma^2 (1 + x)^2", "FAIL")])
+def test_a_number_the_tag_declares_written_before_a_bracket_is_not_read_as_a_function(tmp_path, right, expected):
+    """sigma (1 + x)^2 with sigma > 0 is sigma times the square, never the logistic function applied."""
+    result, detail = verdict(tmp_path, r"\sigma > 0; x: real", r"\sigma (1 + x)^2 = " + right)
+    assert result == expected, (result, detail)
 
 
 @pytest.mark.parametrize(
