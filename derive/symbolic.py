@@ -580,11 +580,11 @@ def pull_signed_factors(expr):
     return expr.replace(lambda e: isinstance(e, (sp.Min, sp.Max)), pull)
 
 
-def _branches_vanish(value) -> bool:
-    """Whether a Piecewise is 0 in every branch, where the branch's condition holds.
+def _every_case_is_zero(value, is_zero) -> bool:
+    """Whether a Piecewise is 0, by ``is_zero``, in every branch where the branch's condition holds.
 
     An equation x = c in a condition is solved for its one symbol and put in first
-    (a geometric sum's branch for ratio 1); other branches must simplify to 0 as they are.
+    (a geometric sum's branch for ratio 1); other branches must be 0 as they are.
     """
     if not isinstance(value, sp.Piecewise):
         return False
@@ -594,31 +594,22 @@ def _branches_vanish(value) -> bool:
         if isinstance(condition, sp.Eq):
             unknowns = sorted(condition.free_symbols, key=sp.default_sort_key)
             solutions = sp.solve(condition, unknowns[0], dict=True) if len(unknowns) == 1 else []
-            if not solutions or any(sp.simplify(branch.subs(solution)) != 0 for solution in solutions):
+            if not solutions or any(not is_zero(branch.subs(solution)) for solution in solutions):
                 return False
-        elif sp.simplify(branch) != 0:
+        elif not is_zero(branch):
             return False
     return True
+
+
+def _branches_vanish(value) -> bool:
+    """Whether a Piecewise simplifies to 0 in every branch, where the branch's condition holds."""
+    return _every_case_is_zero(value, lambda branch: sp.simplify(branch) == 0)
 
 
 def _cases_cancel(expr) -> bool:
     """Whether ``expr``, its Piecewise factors folded into one Piecewise, is 0 in every case once each
-    case is put over one denominator and cancelled (a condition x = c is put in first, as in
-    :func:`_branches_vanish`): a closed-form sum's cases, shown 0 without ``simplify``."""
-    folded = sp.piecewise_fold(expr)
-    if not isinstance(folded, sp.Piecewise):
-        return False
-    for branch, condition in folded.args:
-        if condition == sp.false:
-            continue
-        if isinstance(condition, sp.Eq):
-            unknowns = sorted(condition.free_symbols, key=sp.default_sort_key)
-            solutions = sp.solve(condition, unknowns[0], dict=True) if len(unknowns) == 1 else []
-            if not solutions or any(sp.cancel(sp.together(branch.subs(s))) != 0 for s in solutions):
-                return False
-        elif sp.cancel(sp.together(branch)) != 0:
-            return False
-    return True
+    case is put over one denominator and cancelled: a closed-form sum's cases, shown 0 without ``simplify``."""
+    return _every_case_is_zero(sp.piecewise_fold(expr), lambda branch: sp.cancel(sp.together(branch)) == 0)
 
 
 def _further_candidates(atomic):
