@@ -24,8 +24,13 @@ import sympy as sp
 
 from derive.docs.bind import BindError
 from derive.docs.interpret import Atom, Side
+from derive.docs.nodes import Integral, SumNode
 
 MAX_UNROLLED_STEPS = 40
+FUNCTION_OF = re.compile(
+    r"^(?:an?\s+)?(?:(?:unknown|arbitrary|smooth|differentiable|positive)\s+)*function\s+of\s+(?P<names>.+)$",
+    re.IGNORECASE,
+)
 TERM = re.compile(r"\d+|[A-Za-z]")
 
 
@@ -44,9 +49,60 @@ def step_value(reader, text: str):
     text = text.replace(" ", "")
     value = sp.Integer(0)
     for sign, term in re.findall(r"([+-]?)(\d+|[A-Za-z])", text):
-        part = sp.Integer(int(term)) if term.isdigit() else reader.index(term)
+        part = sp.Integer(int(term)) if term.isdigit() else _step_letter(reader, term)
         value += -part if sign == "-" else part
     return value
+
+
+def function_of(kind: str) -> list[str] | None:
+    """The names a kind ``function of \\theta`` (``of \\theta, s``, ``of \\theta and s``) adds to the written
+    arguments, as written; None for any other kind."""
+    found = FUNCTION_OF.match(" ".join(kind.replace("$", " ").split()))
+    if not found:
+        return None
+    names = [name.strip() for name in re.split(r",|\band\b", found.group("names"))]
+    return names if names and all(names) else None
+
+
+def _declared_function_of(reader, atom: Atom):
+    """(sides of the further arguments, positive) when the tag declares ``atom``'s name a function of further names
+    (``\\pi_\\theta(a | s): function of \\theta``, with ``\\pi_\\theta(a | s) > 0`` a positive one), else None."""
+    for name in (*atom.full_keys(), atom.key):
+        if name in reader.function_of:
+            return reader.function_of[name]
+    return None
+
+
+def is_declared_function_of(atom: Atom, reader) -> bool:
+    """Whether ``atom`` applies a name the tag declares a function of further names: an unknown smooth function of
+    its written arguments and those names."""
+    return reader.arbitrary_allowed and _declared_function_of(reader, atom) is not None
+
+
+def _further_arguments(reader, atom: Atom) -> list:
+    declared = _declared_function_of(reader, atom)
+    return declared[0] if declared else []
+
+
+def _declared_positive(reader, atom: Atom) -> bool:
+    declared = _declared_function_of(reader, atom)
+    return bool(declared and declared[1])
+
+
+def _sums_or_expects(reader) -> bool:
+    """Whether the formula sums, integrates or takes an expectation anywhere (where a law's total may matter)."""
+    return any(
+        re.search(r"\\(?:sum|prod|int|mathbb\s*\{\s*E|operatorname\s*\{\s*E)|\\E(?![A-Za-z])|\bE_", side.text)
+        or any(isinstance(node, (SumNode, Integral)) for node in side.table.values())
+        for side in reader.formula_sides
+    )
+
+
+def _step_letter(reader, letter: str):
+    """A letter of a step: a size of the notation (Adam's step t) as its value at the point, else an index."""
+    if letter in reader.vocab.dims and letter not in reader.bound and letter not in reader.index_map:
+        return reader._scalar(reader.dim_value(reader.vocab.dims[letter]))
+    return reader.index(letter)
 
 
 # --- generic functions -------------------------------------------------------------------------
@@ -125,6 +181,8 @@ def _named(reader, atom: Atom) -> bool:
 
 def may_be_arbitrary(atom: Atom, reader) -> bool:
     """Whether an unbound name can be read as an arbitrary function (applied) or sequence (indexed by steps)."""
+    if is_declared_function_of(atom, reader):
+        return True  # the tag's "function of \\theta": an unknown function, however it is decorated
     if not reader.arbitrary_allowed or atom.decoration or atom.star or atom.post_sub or atom.transpose:
         return False
     if _declared_elsewhere(reader, atom):
@@ -187,23 +245,27 @@ def _of_drawn_outcomes(reader, atom: Atom) -> bool:
 
 def read_arbitrary(reader, atom: Atom, side: Side):
     """The value of an arbitrary function at its arguments' values, or of an arbitrary sequence at its steps."""
-    if atom.args:
+    further = _further_arguments(reader, atom)
+    if atom.args or further:
         name = atom.full_keys()[0] if atom.full_keys() else atom.key
-        values = [reader._scalar(reader.side(argument)) for argument in atom.args]
-        conditional = "|" in atom.seps
+        values = [reader._scalar(reader.side(argument)) for argument in [*(atom.args or []), *further]]
+        # a declared function of θ conditioned on s, π_θ(a | s): its value and derivatives at one outcome a are
+        # free (other outcomes make up the total), so a pointwise formula refuted for it is refuted for a policy
+        conditional = "|" in atom.seps and not (further and not _sums_or_expects(reader))
         variable = "x"
     else:
         name = atom.key
         values = [step_value(reader, item) for item in atom.sub]
         conditional = False
         variable = "k"
-    positive = atom.key in POSITIVE_NAMES
+    positive = atom.key in POSITIVE_NAMES or _declared_positive(reader, atom)
     function = generic_function(name, len(values), positive)
     may_fail = not conditional and (
         _in_tag(reader) or name in reader.declared_functions or _of_drawn_outcomes(reader, atom)
     )
-    shown = f"{name}_{{{variable}}}" if not atom.args and len(values) == 1 else name
-    description = _describe(shown, function, len(values), variable) if atom.args or len(values) > 1 else None
+    applied = bool(atom.args or further)
+    shown = f"{name}_{{{variable}}}" if not applied and len(values) == 1 else name
+    description = _describe(shown, function, len(values), variable) if applied or len(values) > 1 else None
     if description is None:
         description = f"{name}_{variable} = {sp.sstr(function(sp.Symbol(variable)))}"
     _record(reader, name, description, may_fail)

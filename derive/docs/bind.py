@@ -85,6 +85,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         self.arbitrary_allowed = False
         self.arbitrary: dict = {}  # name -> (the function used, whether a refutation with it is a FAIL)
         self.declared_functions: set = set()  # names the tag declares "NAME: function"
+        self.function_of: dict = {}  # name -> the tag's "function of \\theta": sides of the further arguments
         self.formula_sides: list = []  # every side of the formula, for the steps it names
         self.formula_relations: list = []  # the relations between them (=, ≤, ...)
         self.template_letters: set = set()  # steps bound while a definition of the tag is unrolled
@@ -404,6 +405,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         if arbitrary.applies_indexed_definition(atom, self):  # δ_{t+1} from the tag's δ_t
             return arbitrary.read_indexed_definition(self, atom, side)
         if arbitrary.is_shared_sequence(atom, self):  # g_{t-1}: the shared vector g written as a sequence
+            return arbitrary.read_arbitrary(self, atom, side)
+        if arbitrary.is_declared_function_of(atom, self):  # π_θ(a | s): function of θ, before a value the tag ranges
             return arbitrary.read_arbitrary(self, atom, side)
         name, meaning, consumed = self.meaning(atom)
         if meaning is not None and name not in self.overrides:

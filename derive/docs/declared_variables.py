@@ -6,6 +6,7 @@ from __future__ import annotations
 import sympy as sp
 
 from derive import domain as dom
+from derive.docs.arbitrary import function_of
 from derive.docs.side_names import _normal_name
 from derive.docs.verdict import INTEGER_KINDS, KIND_SAMPLERS, VECTOR_KINDS, DecideError, kind_word
 
@@ -21,6 +22,10 @@ def _declare_kinds(reading):
             continue
         if word == "function":  # an arbitrary function: any refutation with a function of its arguments is a FAIL
             reading.functions.add(key)
+            continue
+        further = function_of(kind)
+        if further is not None:  # π_θ(a | s): function of θ: an unknown function of θ and of its written arguments
+            _declare_function_of(reading, name, key, further, positive="positive" in kind.lower().split())
             continue
         if word not in KIND_SAMPLERS:
             raise DecideError(f"unknown kind '{kind}' for {name}; use one of {', '.join(sorted(KIND_SAMPLERS))}")
@@ -41,6 +46,38 @@ def _declare_kinds(reading):
         reading.extra_samplers[symbol] = sampler
         # the tag's "x: real" is the document's meaning of x, before the vocabulary's (a vector x of the shared notation)
         reading.overrides.setdefault(key, ("scalar", lambda env, symbol=symbol: symbol))
+
+
+def _declare_function_of(reading, name, key, further, positive=False):
+    """The tag's ``F(ARGS): function of \\theta``: F an arbitrary function of its arguments and of θ (a positive one
+    when the tag ranges its value above 0: ``F(ARGS) > 0``)."""
+    from derive.docs.interpret import Rewriter, clean, lex
+    from derive.docs.side_names import single_atom
+
+    if "(" in name:
+        atom = single_atom(Rewriter(reading.binding.log_base).side(clean(lex(name))))
+        if atom is None or atom.args is None:  # Q^\pi(s, a) is read as a power of Q times a pair
+            raise DecideError(f"{name.strip()} is not read as one function applied to its arguments")
+    base = key.split("(")[0]
+    reading.functions.update({key, base})
+    sides = []
+    for written in further:
+        _normal_name(written)  # one name each, or a DecideError that says which is not
+        sides.append(Rewriter(reading.binding.log_base).side(clean(lex(written))))
+    positive = positive or any(_at_least_zero(clause, (key, base)) for clause in reading.binding.clauses)
+    reading.function_of[base] = (sides, positive)
+
+
+def _at_least_zero(clause, names) -> bool:
+    """Whether ``clause`` is a range of one of ``names`` with a lower end of 0 or more (``\\pi_\\theta(a | s) > 0``)."""
+    from derive.docs.tags import RangeClause
+
+    if not isinstance(clause, RangeClause) or clause.name not in names or clause.low is None:
+        return False
+    try:
+        return float(clause.low) >= 0
+    except ValueError:
+        return False
 
 
 def _free_vector(reading, key):

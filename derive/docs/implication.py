@@ -31,6 +31,42 @@ def split_implication(tokens):
     return tokens[at[0] + 1 :], tokens[: at[0]]
 
 
+def join_conclusions(tokens):
+    """The conclusion of an implication with its claims joined by \\land: ``\\frac{\\partial f}{\\partial q} = z,
+    \\frac{\\partial f}{\\partial z} = q`` claims both. A part after a comma whose left side is one name (``x = 2``)
+    or that compares (``x > 0``) stays a condition of the claims before it."""
+    from derive.docs.interpret import Rewriter
+
+    pieces, current, depth = [], [], 0
+    for x in tokens:
+        if opens(x) or x.is_cs("begin"):
+            depth += 1
+        elif closes(x) or x.is_cs("end"):
+            depth -= 1
+        if depth == 0 and x.is_ch(","):
+            pieces.append(current)
+            current = []
+        else:
+            current.append(x)
+    pieces.append(current)
+    if len(pieces) < 2:
+        return tokens
+    out = list(pieces[0])
+    for piece in pieces[1:]:
+        while piece and piece[0].is_ch(";;", ";"):  # the wide space after the comma (\\hspace, \\quad)
+            piece = piece[1:]
+        at = next((m for m in range(len(piece)) if relation_at(piece, m)), None)
+        claim = (
+            at is not None
+            and at > 0
+            and relation_at(piece, at)[0] == "="
+            and name_key(Rewriter(), trim_punctuation(piece[:at])) is None
+        )
+        out.extend([Tok("cs", "land", piece[0].pos if piece else 0)] if claim else [Tok("ch", ",", 0)])
+        out.extend(piece)
+    return out
+
+
 def _statements_around(tokens, m) -> bool:
     """Whether the arrow at tokens[m] stands between two statements, each with a relation of its own."""
 

@@ -24,7 +24,14 @@ from derive.docs.chain import (
     relation_at,
     split_chain,
 )
-from derive.docs.implication import function_definition, name_key, put_function, read_hypothesis, split_implication
+from derive.docs.implication import (
+    function_definition,
+    join_conclusions,
+    name_key,
+    put_function,
+    read_hypothesis,
+    split_implication,
+)
 from derive.docs.names import written_as_numbers
 from derive.docs.nodes import (
     Apply,
@@ -118,6 +125,8 @@ def rewrite_chain(text: str, log_base: str = "e", functions=(), numbers=()) -> t
         if not (x.is_ch(",") and m > 0 and tokens[m - 1].is_cs(*DOTS) and relation_at(tokens, m + 1))
     ]
     tokens, hypothesis = split_implication(tokens)
+    if hypothesis:  # A \implies B = b, C = c: both claims under A
+        tokens = join_conclusions(tokens)
     definition = function_definition(hypothesis) if hypothesis else None
     if definition is not None:  # f(x) = e^x \implies f'... : the claim is read with f put to its definition
         tokens, hypothesis = put_function(tokens, *definition), None

@@ -11,6 +11,7 @@ import sympy as sp
 from sympy.matrices.exceptions import MatrixError
 
 from derive import domain as dom
+from derive.docs.arbitrary import function_of
 from derive.docs.bind import (
     BindError,
     Interpreter,
@@ -159,6 +160,7 @@ class _Reading:
     domain: object = None
     named: list = field(default_factory=list)  # leading names of the chain that only name its value (d_k = d_v = ...)
     functions: set = field(default_factory=set)  # names the tag declares arbitrary functions ("f: function")
+    function_of: dict = field(default_factory=dict)  # name -> sides of the names a "function of \\theta" also takes
     small: bool = False  # dimensions cut to LARGEST_INVERTED, for an inverse or determinant of a matrix
     joint_laws: dict = field(default_factory=dict)  # law name -> JointLaw of several outcomes (derive.docs.joint_law)
 
@@ -169,6 +171,7 @@ class _Reading:
         # tagged, a name nothing defines may be an arbitrary function or sequence (derive.docs.arbitrary)
         made.arbitrary_allowed = arbitrary and (self.scope is None or self.scope.generic)
         made.declared_functions = self.functions
+        made.function_of = self.function_of
         made.formula_sides = self.sides
         made.formula_relations = self.relations
         made.joint_laws = self.joint_laws
@@ -219,6 +222,7 @@ def _read_chain(reading):
     binding = reading.binding
     functions = {clause.name for clause in binding.clauses if hasattr(clause, "params")}  # f(x + h) applies the tag's f
     functions |= {_normal_name(name) for name, kind in binding.kinds.items() if kind_word(kind) == "function"}
+    functions |= {_normal_name(name).split("(")[0] for name, kind in binding.kinds.items() if function_of(kind)}
     numbers = _declared_numbers(binding)
     reading.sides, reading.relations, reading.conditions = rewrite_chain(
         reading.text, binding.log_base, functions, numbers
@@ -280,7 +284,28 @@ def _choose_vocabulary(reading):
         from derive.docs.tags import apply_clauses
 
         vocab = apply_clauses(vocab, binding.clauses, binding.log_base)
+    if not vocab.name:
+        vocab = _parameters_as_numbers(vocab, reading.text)
     reading.vocab = vocab
+
+
+def _parameters_as_numbers(vocab, text):
+    """With no result, the parameters of a function the formula defines before ``\\implies`` (``q(x, y) = x + y
+    \\implies \\frac{\\partial q}{\\partial x} = 1``) are its own numbers, not the shared notation's vectors x, y."""
+    from derive.docs.implication import function_definition, split_implication
+    from derive.docs.interpret import clean, lex
+
+    try:
+        _, hypothesis = split_implication(clean(lex(text)))
+    except (NotationError, ParseError):
+        return vocab
+    definition = function_definition(hypothesis) if hypothesis else None
+    if definition is None:
+        return vocab
+    params = set(definition[1])
+    if not params & set(vocab.entries):
+        return vocab
+    return vocab.with_(entries={k: v for k, v in vocab.entries.items() if k not in params})
 
 
 def _set_aside_defined_name(reading):

@@ -1,0 +1,74 @@
+"""Functions, definitions and recurrences a tag states: each rule is read on a correct formula (PASS) and on a wrong
+variant of it (FAIL) by the same machinery, through the public API."""
+
+import pytest
+from checking import verdict
+
+# (name, tag, correct formula, wrong variant)
+PAIRS = [
+    (
+        "a function of theta conditioned on s: the log-derivative trick at one action",
+        r"\pi_\theta(a \vert s) > 0; \pi_\theta(a \vert s): function of \theta",
+        r"\nabla_\theta \ln \pi_\theta(a \vert s) = \frac{\nabla_\theta \pi_\theta(a \vert s)}{\pi_\theta(a \vert s)}",
+        r"\nabla_\theta \ln \pi_\theta(a \vert s) = \frac{\pi_\theta(a \vert s)}{\nabla_\theta \pi_\theta(a \vert s)}",
+    ),
+    (
+        "a function of theta and of its written argument: the chain rule through a square",
+        r"f(u): function of \theta",
+        r"\frac{\partial}{\partial \theta} f(u)^2 = 2 f(u) \frac{\partial f(u)}{\partial \theta}",
+        r"\frac{\partial}{\partial \theta} f(u)^2 = f(u) \frac{\partial f(u)}{\partial \theta}",
+    ),
+    (
+        "a function defined before an implication is put into each of the claims after it",
+        "",
+        r"f(q,z) = q z \implies \frac{\partial f(q,z)}{\partial q} = z, \hspace{1in} \frac{\partial f(q,z)}{\partial z} = q",
+        r"f(q,z) = q z \implies \frac{\partial f(q,z)}{\partial q} = z, \hspace{1in} \frac{\partial f(q,z)}{\partial z} = z",
+    ),
+    (
+        "the parameters of a function defined before an implication are numbers, not the shared vectors x, y",
+        "",
+        r"q(x,y) = x + y \implies \frac{\partial q(x,y)}{\partial x} = 1, \frac{\partial q(x,y)}{\partial y} = 1",
+        r"q(x,y) = x + y \implies \frac{\partial q(x,y)}{\partial x} = 1, \frac{\partial q(x,y)}{\partial y} = 0",
+    ),
+    (
+        "a bare name declared a function of theta stands for its value at theta",
+        r"f: positive function of \theta",
+        r"\frac{d}{d\theta} \log f = \frac{1}{f} \frac{df}{d\theta}",
+        r"\frac{d}{d\theta} \log f = f \frac{df}{d\theta}",
+    ),
+]
+
+
+@pytest.mark.parametrize("name, tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
+def test_a_correct_formula_passes_and_its_wrong_variant_fails(name, tag, correct, wrong, tmp_path):
+    assert verdict(tmp_path, tag, correct)[0] == "PASS", verdict(tmp_path, tag, correct)[1]
+    assert verdict(tmp_path, tag, wrong)[0] == "FAIL", verdict(tmp_path, tag, wrong)[1]
+
+
+def test_a_policy_summed_over_its_actions_is_not_refuted_by_a_function_that_does_not_sum_to_one(tmp_path):
+    # Σ_a ∇π(a|s) = 0 holds for every policy; a generic function of θ refutes it, but is no policy
+    tag = r"\pi_\theta(a \vert s): function of \theta; n: dimension"
+    found, detail = verdict(tmp_path, tag, r"\sum_{a=1}^{n} \nabla_\theta \pi_\theta(a \vert s) = 0")
+    assert found == "UNKNOWN", detail
+
+
+def test_a_function_of_theta_changes_with_theta(tmp_path):
+    # the kind makes theta an argument: the subscript is no mere label, whose gradient would be 0
+    tag = r"\pi_\theta(a \vert s): function of \theta"
+    formula = r"\nabla_\theta \pi_\theta(a \vert s) = \pi_\theta(a \vert s) - \pi_\theta(a \vert s)"
+    found, detail = verdict(tmp_path, tag, formula)
+    assert found == "FAIL", detail
+
+
+def test_a_declared_function_that_is_not_read_as_one_application_is_unknown(tmp_path):
+    tag = r"Q^\pi(s, a): function of \theta"
+    found, detail = verdict(tmp_path, tag, r"\nabla_\theta Q^\pi(s, a) = 0")
+    assert found == "UNKNOWN" and "not read as one function" in detail, detail
+
+
+def test_a_name_set_to_a_value_after_the_claims_of_an_implication_stays_a_condition(tmp_path):
+    # "f(x) = x^2 => f(a) = 4, a = 2": the part after the comma names a value, it claims nothing of its own
+    found, detail = verdict(tmp_path, "", r"f(x) = x^2 \implies f(a) = 4, a = 2")
+    assert found == "PASS", detail
+    found, detail = verdict(tmp_path, "", r"f(x) = x^2 \implies f(a) = 5, a = 2")
+    assert found == "FAIL", detail
