@@ -4589,6 +4589,707 @@ CHECKS.update(
 )
 
 
+# ---- unseen9: course notes, textbooks and blog posts (Olah, Dive into Deep Learning, Lil'Log, HF course) ----
+
+
+def _log2(x):
+    return log(x) / log(2)
+
+
+_U9_BOB = vec(["0.5", "0.25", "0.125", "0.125"])  # Bob's distribution over dog, cat, fish, bird
+_U9_ALICE = vec(["0.125", "0.5", "0.25", "0.125"])  # Alice's
+
+
+def _u9_h2(p):
+    return sum(x * _log2(1 / x) for x in p)
+
+
+def _u9_cross2(weights, code):
+    """sum_x weights(x) log2(1/code(x)): the mean length of the code of `code` under `weights`."""
+    return sum(w * _log2(1 / c) for w, c in zip(weights, code))
+
+
+_U9_DISTS = [
+    (vec(["0.2", "0.5", "0.3"]), vec(["0.6", "0.1", "0.3"])),
+    (vec(["0.7", "0.1", "0.2"]), vec(["0.25", "0.25", "0.5"])),
+]
+
+
+def _u9_kl(inverted):
+    for p, q in _U9_DISTS:
+        lhs = _u9_cross2(p, q) - _u9_h2(p)
+        rhs = sum(a * _log2((b / a) if inverted else (a / b)) for a, b in zip(p, q))
+        if not close(lhs, rhs):
+            return False
+    return True
+
+
+def _u9_cond_entropy(last_joint):
+    """H(X|Y) as the average over y of the entropy of p(.|y), against the joint sum."""
+    first = sum(PY[j] * sum((JOINT[i][j] / PY[j]) * _log2(PY[j] / JOINT[i][j]) for i in range(2)) for j in range(3))
+    second = sum(
+        JOINT[i][j] * _log2(1 / (JOINT[i][j] if last_joint else JOINT[i][j] / PY[j]))
+        for i in range(2)
+        for j in range(3)
+    )
+    return close(first, second)
+
+
+def _u9_mi(inverted):
+    hx, hy = _u9_h2(PX), _u9_h2(PY)
+    hxy = _u9_h2([v for r in JOINT for v in r])
+    ratio = [[JOINT[i][j] / (PX[i] * PY[j]) for j in range(3)] for i in range(2)]
+    rhs = sum(JOINT[i][j] * _log2(1 / ratio[i][j] if inverted else ratio[i][j]) for i in range(2) for j in range(3))
+    return close(hx + hy - hxy, rhs)
+
+
+def _u9_chain(first):
+    """p(x, y) = first(x, y) p(y|x) for every cell of the joint table."""
+    return all(close(JOINT[i][j], first(i, j) * JOINT[i][j] / PX[i]) for i in range(2) for j in range(3))
+
+
+_U9_WEATHER = [[mpf("0.15"), mpf("0.10")], [mpf("0.05"), mpf("0.70")]]  # [rain, dry] x [coat, no coat]
+
+
+def _u9_rain(reversed_):
+    joint = _U9_WEATHER[0][0]
+    p_rain = sum(_U9_WEATHER[0])
+    p_coat = _U9_WEATHER[0][0] + _U9_WEATHER[1][0]
+    factor = joint / p_rain if reversed_ else joint / p_coat
+    return close(joint, p_coat * factor)
+
+
+def _u9_e(a, b):
+    return (a + b) * (b + 1)
+
+
+def _u9_paths(drop_last):
+    """Three edges X -> Y (alpha, beta, gamma), three edges Y -> Z (delta, epsilon, zeta): dZ/dX by finite differences."""
+    ab = vec(["0.7", "-1.3", "2.1"])
+    de = vec(["0.4", "1.6", "-0.9"])
+
+    def z(x):
+        y = sum(c * x for c in ab)
+        return sum(c * y for c in de)
+
+    lhs = D(z, mpf("0.3"))
+    terms = [a * d for a in ab for d in de]
+    if drop_last:
+        terms = terms[:-1]
+    return close(lhs, sum(terms), mpf(10) ** -15)
+
+
+_U9_FI = [(mpf("1.5"), mpf("0.3")), (mpf("0.4"), mpf("-1.1")), (mpf("2.2"), mpf("0.8"))]  # f_i(x) = c (x - m)^2
+
+
+def _u9_sgd_unbiased(with_mean):
+    n = len(_U9_FI)
+    x = mpf("0.45")
+
+    def f(t):
+        return sum(c * (t - m) ** 2 for c, m in _U9_FI) / n
+
+    grads = [D(lambda t, c=c, m=m: c * (t - m) ** 2, x) for c, m in _U9_FI]
+    expectation = sum(g * Fraction(1, n) for g in grads)  # i uniform on {1, ..., n}
+    middle = sum(grads) / n if with_mean else sum(grads)
+    return close(expectation, middle, mpf(10) ** -15) and close(middle, D(f, x), mpf(10) ** -15)
+
+
+def _u9_omit(n, power):
+    """P(example 1 is never drawn in n uniform draws with replacement), by enumeration, against (1 - 1/n)^power."""
+    never = sum(1 for draws in itertools.product(range(n), repeat=n) if 0 not in draws)
+    return Fraction(never, n**n) == (1 - Fraction(1, n)) ** power
+
+
+def _u9_once(factor):
+    """P(example 1 drawn exactly once in n draws) by enumeration, C(n,1)(1/n)(1-1/n)^{n-1}, and the written right side."""
+    for n in (3, 4, 5):
+        once = Fraction(sum(1 for d in itertools.product(range(n), repeat=n) if d.count(0) == 1), n**n)
+        left = comb(n, 1) * Fraction(1, n) * (1 - Fraction(1, n)) ** (n - 1)
+        if once != left or left != factor(n) * (1 - Fraction(1, n)) ** n:
+            return False
+    return True
+
+
+def _u9_limit_of(f, target):
+    """f(n) approaches target: at n = 10^8 within 10^-7."""
+    return abs(f(mpf(10) ** 8) - target) < mpf(10) ** -7
+
+
+def _u9_adagrad(sign):
+    lam = [mpf(2), mpf("0.5")]
+    c = vec(["0.3", "-1.2"])
+    x0 = [-ci / li for ci, li in zip(c, lam)]
+    for x in (vec(["0.7", "1.4"]), vec(["-1.1", "0.2"])):
+        g = grad(lambda v: sum(li * vi**2 for li, vi in zip(lam, v)) / 2 + dot(c, v) + mpf("0.9"), x)
+        mid = [li * xi + ci for li, xi, ci in zip(lam, x, c)]
+        last = [li * (xi + sign * x0i) for li, xi, x0i in zip(lam, x, x0)]
+        if not (close(g, mid, mpf(10) ** -15) and close(mid, last)):
+            return False
+    return True
+
+
+def _u9_adagrad_example(a, b):
+    x = vec(["0.7", "-1.3"])
+    g = grad(lambda v: mpf("0.1") * v[0] ** 2 + 2 * v[1] ** 2, x)
+    return close(g, [a * x[0], b * x[1]], mpf(10) ** -15)
+
+
+def _u9_normal_moment(k, s=1):
+    """E[w^k] for w ~ N(0, s^2), by quadrature of the density."""
+    return quad(lambda w: w**k * _phi(w / s) / s, [-inf, inf])
+
+
+def _u9_gp_mean(rhs):
+    m0, m1 = _u9_normal_moment(1), _u9_normal_moment(1)
+    return all(close(m0 + m1 * x, rhs(x), mpf(10) ** -15) for (x,) in REAL)
+
+
+def _u9_gp_cov(rhs):
+    second = _u9_normal_moment(2)
+    first = _u9_normal_moment(1)
+    for x, xp in _UV:
+        # E[f(x) f(x')] for f(x) = w0 + w1 x, w0 and w1 independent, less E[f(x)] E[f(x')]
+        exy = second + first * first * (x + xp) + second * x * xp
+        cov = exy - (first + first * x) * (first + first * xp)
+        if not close(cov, rhs(x, xp), mpf(10) ** -15):
+            return False
+    return True
+
+
+def _u9_gp_features(power):
+    sigma, J = mpf("1.7"), 3
+    centers = vec(["-0.5", "0.2", "1.1"])
+
+    def phi(i, x):
+        return exp(-((x - centers[i]) ** 2) / 2)
+
+    var_w = _u9_normal_moment(2, sigma / sqrt(J))
+    for x, xp in _UV:
+        cov = sum(var_w * phi(i, x) * phi(i, xp) for i in range(J))  # independent zero-mean weights
+        if not close(cov, sigma**power / J * sum(phi(i, x) * phi(i, xp) for i in range(J)), mpf(10) ** -15):
+            return False
+    return True
+
+
+def _u9_gp_rbf(rhs):
+    for ell, sigma, x, xp in [
+        (mpf("0.8"), mpf("1.7"), mpf("0.3"), mpf("-0.9")),
+        (mpf("1.5"), mpf("0.6"), mpf(1), mpf("2.2")),
+    ]:
+        lhs = quad(lambda c: exp(-((x - c) ** 2) / (2 * ell**2)) * exp(-((xp - c) ** 2) / (2 * ell**2)), [-inf, inf])
+        if not close(lhs, rhs(ell, sigma, x, xp), mpf(10) ** -15):
+            return False
+    return True
+
+
+_U9_A = mat([[2, 1], [2, 3]])
+_U9_W = mat([[1, 1], [-1, 2]])
+_U9_S = mat([[1, 0], [0, 4]])
+_U9_G = mat([[1.0, 0.1, 0.1, 0.1], [0.1, 3.0, 0.2, 0.3], [0.1, 0.2, 5.0, 0.5], [0.1, 0.3, 0.5, 9.0]])
+
+
+def _u9_radius(i):
+    return sum(abs(_U9_G[i, j]) for j in range(4) if j != i)
+
+
+def _u9_power(wrong):
+    W, S = mat([[1.5, -0.4], [0.7, 2.0]]), mat([[0.6, 0], [0, -1.3]])
+    A = W * S * W**-1
+    for n in range(1, 5):
+        rhs = (W**n) * (S**n) * (W**-n) if wrong else W * (S**n) * W**-1
+        if not close(A**n, rhs, mpf(10) ** -15):
+            return False
+    return True
+
+
+_U9_ANGLES = [(mpf("1.5"), mpf("0.7"), mpf("0.4")), (mpf("0.3"), mpf("2.2"), mpf("2.5"))]
+
+
+def _u9_angle(trig):
+    for r, s, th in _U9_ANGLES:
+        v, w = [r, mpf(0)], [s * mp.cos(th), s * mp.sin(th)]
+        if not (close(dot(v, w), r * s * trig(th)) and close(r * s * trig(th), norm(v) * norm(w) * trig(th))):
+            return False
+    return True
+
+
+def _u9_arccos(inverse_trig):
+    for r, s, th in _U9_ANGLES:
+        v, w = [r, mpf(0)], [s * mp.cos(th), s * mp.sin(th)]
+        if not close(th, inverse_trig(dot(v, w) / (norm(v) * norm(w)))):
+            return False
+    return True
+
+
+def _u9_symmetric(outer):
+    u, v = col(["0.3", "-1.2", "2.0"]), col(["1.1", "0.4", "-0.6"])
+    lhs = sum(u[i] * v[i] for i in range(3))
+    rhs = v * u.T if outer else v.T * u
+    return close(lhs, scalar(u.T * v)) and close(scalar(u.T * v), rhs if outer else scalar(rhs))
+
+
+def _u9_hyperplane(root):
+    w, v = vec([2, 1]), vec(["0.3", "0.4"])  # w . v = 1
+    cos_t = dot(v, w) / (norm(v) * norm(w))
+    return close(dot(v, w), 1) and close(norm(v) * cos_t, 1 / norm(w)) and close(1 / norm(w), 1 / sqrt(root))
+
+
+_U9_B1, _U9_B2 = vec([2, 4]), vec([-1, -2])
+
+
+def _u9_inverse(sign):
+    for a, b, c, d in _ABCX:
+        A = mat([[a, b], [c, d]])
+        inv = mat([[d, sign * b], [sign * c, a]]) * (1 / (a * d - b * c))
+        if not close(A * inv, mat([[1, 0], [0, 1]])):
+            return False
+    return True
+
+
+_U9_TABLE4 = {  # p(x1, x2, x3, y) on {0, 1}^4, strictly positive, features dependent given y
+    k: mpf(w) / 136
+    for k, w in zip(itertools.product((0, 1), repeat=4), [3, 14, 5, 9, 11, 2, 7, 6, 13, 4, 8, 10, 1, 12, 16, 15])
+}
+
+
+def _u9_marg(fixed):
+    """P(the coordinates in `fixed` take their values), fixed = {index: value}."""
+    return sum(p for k, p in _U9_TABLE4.items() if all(k[i] == v for i, v in fixed.items()))
+
+
+def _u9_nb_chain(naive):
+    for x1, x2, x3, y in itertools.product((0, 1), repeat=4):
+        lhs = _u9_marg({0: x1, 1: x2, 2: x3, 3: y}) / _u9_marg({3: y})
+        if naive:
+            rhs = _product([_u9_marg({i: x, 3: y}) / _u9_marg({3: y}) for i, x in enumerate((x1, x2, x3))])
+        else:
+            rhs = (
+                _u9_marg({0: x1, 3: y})
+                / _u9_marg({3: y})
+                * _u9_marg({0: x1, 1: x2, 3: y})
+                / _u9_marg({0: x1, 3: y})
+                * _u9_marg({0: x1, 1: x2, 2: x3, 3: y})
+                / _u9_marg({0: x1, 1: x2, 3: y})
+            )
+        if not close(lhs, rhs):
+            return False
+    return True
+
+
+def _u9_bernoulli(swapped):
+    for P in (mpf("0.3"), mpf("0.85")):
+        for t in (0, 1):
+            written = P ** (1 - t) * (1 - P) ** t if swapped else P**t * (1 - P) ** (1 - t)
+            if not close(written, P if t == 1 else 1 - P):
+                return False
+    return True
+
+
+def _u9_recursion(start):
+    b = vec(["0.4", "-1.2", "0.9", "2.0", "-0.3"])
+    c = vec(["1.1", "0.5", "-0.8", "1.7", "0.6"])
+    a, prev = [], mpf(0)
+    for t in range(5):
+        prev = b[t] + c[t] * prev
+        a.append(prev)
+    for t in range(1, 6):  # t as in the text, 1-based
+        s = b[t - 1] + sum(_product([c[j - 1] for j in range(i + start, t + 1)]) * b[i - 1] for i in range(1, t))
+        if not close(a[t - 1], s):
+            return False
+    return True
+
+
+_U9_WHX = mat([[0.5, -0.3], [0.2, 0.8]])
+_U9_WHH = mat([[0.6, 0.4], [-0.5, 0.3]])  # not symmetric
+_U9_WQH = mat([[1.2, -0.7], [0.3, 0.9]])
+_U9_XS = [col(["0.3", "-0.2"]), col(["1.0", "0.5"]), col(["-0.4", "0.7"])]
+_U9_YS = [col(["0.1", "0.2"]), col(["-0.3", "0.4"]), col(["0.6", "-0.5"])]
+
+
+def _u9_rnn_loss_from(t, h_t):
+    """L = (1/T) sum_s l(o_s, y_s), l(o, y) = sum log cosh(o - y), as a function of h_t (earlier states fixed)."""
+    T = len(_U9_XS)
+    h = col([0, 0])
+    total = mpf(0)
+    for s in range(T):
+        h = h_t if s == t else _U9_WHX * _U9_XS[s] + _U9_WHH * h
+        o = _U9_WQH * h
+        total += sum(log(mp.cosh(o[i] - _U9_YS[s][i])) for i in range(2))
+    return total / T
+
+
+def _u9_bptt(transpose_hh):
+    T = len(_U9_XS)
+    hs, h = [], col([0, 0])
+    for s in range(T):
+        h = _U9_WHX * _U9_XS[s] + _U9_WHH * h
+        hs.append(h)
+    os_ = [_U9_WQH * h for h in hs]
+    dl_do = [col([tanh(os_[s][i] - _U9_YS[s][i]) / T for i in range(2)]) for s in range(T)]
+    Whh = _U9_WHH.T if transpose_hh else _U9_WHH
+    for t in range(T):  # 0-based; the text's t is t + 1
+        g = grad(lambda v, t=t: _u9_rnn_loss_from(t, col(v)), [hs[t][0], hs[t][1]])
+        rhs = col([0, 0])
+        for i in range(t, T):  # the text's i runs from t to T
+            rhs += (Whh ** (T - 1 - i)) * _U9_WQH.T * dl_do[T - 1 + t - i]
+        if not close(g, [rhs[0], rhs[1]], mpf(10) ** -15):
+            return False
+    return True
+
+
+def _u9_bptt_last(transpose):
+    T = len(_U9_XS)
+    h = col([0, 0])
+    for s in range(T):
+        h = _U9_WHX * _U9_XS[s] + _U9_WHH * h
+    o = _U9_WQH * h
+    dl_do = col([tanh(o[i] - _U9_YS[-1][i]) / T for i in range(2)])
+    g = grad(lambda v: _u9_rnn_loss_from(T - 1, col(v)), [h[0], h[1]])
+    rhs = (_U9_WQH.T if transpose else _U9_WQH) * dl_do
+    return close(g, [rhs[0], rhs[1]], mpf(10) ** -15)
+
+
+def _u9_dropout(rhs):
+    for p, h in [(mpf("0.3"), mpf("1.7")), (mpf("0.5"), mpf("-0.8"))]:
+        dist = {mpf(0): p}
+        dist[h / (1 - p)] = dist.get(h / (1 - p), 0) + (1 - p)
+        if not close(mean(dist), rhs(p, h)):
+            return False
+    return True
+
+
+def _u9_noise(shift):
+    for x, sigma in [(mpf("0.7"), mpf("1.3")), (mpf("-2.0"), mpf("0.4"))]:
+        e = quad(lambda t: (x + t) * _phi(t / sigma) / sigma, [-inf, inf])
+        if not close(e, x + shift * sigma**2, mpf(10) ** -15):
+            return False
+    return True
+
+
+def _u9_ln(v):
+    n = len(v)
+    mu = sum(v) / n
+    sd = sqrt(sum((x - mu) ** 2 for x in v) / n)
+    return [(x - mu) / sd for x in v]
+
+
+def _u9_ln_scale(alphas):
+    x = vec(["0.3", "-1.2", "2.5", "0.8"])
+    return all(close(_u9_ln(x), _u9_ln([a * xi for xi in x])) for a in alphas)
+
+
+def _u9_bn_mean(with_gamma):
+    batch = [vec(["0.3", "1.5"]), vec(["-1.2", "0.4"]), vec(["2.0", "-0.7"])]
+    gamma, beta = vec(["1.8", "-0.6"]), vec(["0.25", "1.1"])
+    m = [sum(x[k] for x in batch) / 3 for k in range(2)]
+    s = [sqrt(sum((x[k] - m[k]) ** 2 for x in batch) / 3 + mpf("1e-5")) for k in range(2)]
+    outs = [[gamma[k] * (x[k] - m[k]) / s[k] + beta[k] for k in range(2)] for x in batch]
+    avg = [sum(o[k] for o in outs) / 3 for k in range(2)]
+    return close(avg, [beta[k] + (gamma[k] if with_gamma else 0) for k in range(2)])
+
+
+def _u9_return(power_shift):
+    g = mpf("0.9")
+
+    def r(t):
+        return mp.cos(t) + mpf("0.5")
+
+    written = r(0) + g * r(1) + g**2 * r(2) + nsum(lambda t: g**t * r(t), [3, inf])
+    return close(written, nsum(lambda t: g ** (t + power_shift) * r(t), [0, inf]), mpf(10) ** -15)
+
+
+# A finite MDP: two states, two actions.
+_U9_R = [[mpf(1), mpf("-0.5")], [mpf("0.3"), mpf(2)]]  # r(s, a)
+_U9_TRANS = [
+    [[mpf("0.7"), mpf("0.3")], [mpf("0.2"), mpf("0.8")]],
+    [[mpf("0.5"), mpf("0.5")], [mpf("0.9"), mpf("0.1")]],
+]  # P(s'|s,a)
+_U9_PI = [[mpf("0.6"), mpf("0.4")], [mpf("0.25"), mpf("0.75")]]  # pi(a|s)
+_U9_GAMMA = mpf("0.8")
+
+
+def _u9_q_series(s, a, steps=420):
+    """Q^pi(s, a) as the sum of discounted expected rewards, propagating the law of (s_t, a_t) step by step."""
+    law = {(s, a): mpf(1)}
+    total = mpf(0)
+    for t in range(steps):
+        total += _U9_GAMMA**t * sum(p * _U9_R[si][ai] for (si, ai), p in law.items())
+        nxt = {}
+        for (si, ai), p in law.items():
+            for s2 in range(2):
+                for a2 in range(2):
+                    nxt[(s2, a2)] = nxt.get((s2, a2), 0) + p * _U9_TRANS[si][ai][s2] * _U9_PI[s2][a2]
+        law = nxt
+    return total
+
+
+def _u9_v_series(s):
+    return sum(_U9_PI[s][a] * _u9_q_series(s, a) for a in range(2))
+
+
+def _u9_vi(discount):
+    V = [_u9_v_series(s) for s in range(2)]
+    for s in range(2):
+        rhs = sum(
+            _U9_PI[s][a] * (_U9_R[s][a] + discount * sum(_U9_TRANS[s][a][s2] * V[s2] for s2 in range(2)))
+            for a in range(2)
+        )
+        if not close(V[s], rhs, mpf(10) ** -15):
+            return False
+    return True
+
+
+def _u9_viq(use_q):
+    Q = [[_u9_q_series(s, a) for a in range(2)] for s in range(2)]
+    for s in range(2):
+        for a in range(2):
+            nxt = Q if use_q else _U9_R
+            rhs = _U9_R[s][a] + _U9_GAMMA * sum(
+                _U9_TRANS[s][a][s2] * sum(_U9_PI[s2][a2] * nxt[s2][a2] for a2 in range(2)) for s2 in range(2)
+            )
+            if not close(Q[s][a], rhs, mpf(10) ** -15):
+                return False
+    return True
+
+
+def _u9_q_update(sign):
+    for Q, r, m, alpha, gamma in [(mpf("0.4"), mpf("1.2"), mpf("0.7"), mpf("0.1"), mpf("0.9"))]:
+        step = Q - alpha * D(lambda q: (q - r - gamma * m) ** 2 / 2, Q)
+        if not close(step, (1 - alpha) * Q + sign * alpha * (r + gamma * m), mpf(10) ** -15):
+            return False
+    return True
+
+
+_U9_TOKENS = {k: mpf(w) / 100 for k, w in zip(itertools.product((0, 1), repeat=3), [7, 19, 11, 5, 23, 9, 14, 12])}
+
+
+def _u9_p(fixed):
+    return sum(p for k, p in _U9_TOKENS.items() if all(k[i] == v for i, v in fixed.items()))
+
+
+def _u9_token_cond(i, x, given):
+    """p(x_i = x | the tokens in `given`)."""
+    return _u9_p({i: x, **given}) / _u9_p(given) if given else _u9_p({i: x})
+
+
+def _u9_glm(factor):
+    return all(close(_U9_TOKENS[k], _product([factor(k, i) for i in range(3)])) for k in _U9_TOKENS)
+
+
+_U9_WORDS = [("h ##u ##g", 10), ("p ##u ##g", 5), ("p ##u ##n", 12), ("b ##u ##n", 4), ("h ##u ##g ##s", 5)]
+
+
+def _u9_counts(words):
+    """Frequencies of the tokens and of the adjacent pairs of a split corpus."""
+    tok, pair = {}, {}
+    for w, n in words:
+        parts = w.split()
+        for t in parts:
+            tok[t] = tok.get(t, 0) + n
+        for a, b in zip(parts, parts[1:]):
+            pair[(a, b)] = pair.get((a, b), 0) + n
+    return tok, pair
+
+
+def _u9_score(words, a, b):
+    tok, pair = _u9_counts(words)
+    return Fraction(pair[(a, b)], tok[a] * tok[b])
+
+
+def _u9_merge(words, a, b):
+    out = []
+    for w, n in words:
+        parts, merged = w.split(), []
+        i = 0
+        while i < len(parts):
+            if i + 1 < len(parts) and (parts[i], parts[i + 1]) == (a, b):
+                merged.append(a + b.removeprefix("##"))
+                i += 2
+            else:
+                merged.append(parts[i])
+                i += 1
+        out.append((" ".join(merged), n))
+    return out
+
+
+def _u9_wordpiece_after_two():
+    return _u9_merge(_u9_merge(_U9_WORDS, "##g", "##s"), "h", "##u")
+
+
+def _u9_hu_g(value):
+    words = _u9_wordpiece_after_two()
+    tok, pair = _u9_counts(words)
+    return (pair[("hu", "##g")], tok["hu"], tok["##g"]) == (10, 15, 15) and _u9_score(words, "hu", "##g") == value
+
+
+_U9_LOSS_P = ["0.071428", "0.007710", "0.006168", "0.001451", "0.001701"]
+
+
+def _u9_loss(counts):
+    return sum(c * -log(mpf(p)) for c, p in zip(counts, _U9_LOSS_P))
+
+
+CHECKS.update(
+    {
+        "u9-colah-hp": lambda: rounds_to(_u9_h2(_U9_BOB), "1.75"),
+        "u9-colah-hp~nats": lambda: rounds_to(_u9_h2(_U9_BOB), "1.5"),
+        "u9-colah-hq": lambda: rounds_to(_u9_h2(_U9_ALICE), "1.75"),
+        "u9-colah-hq~cross": lambda: rounds_to(_u9_h2(_U9_ALICE), "2.25"),
+        "u9-colah-hpq": lambda: rounds_to(_u9_cross2(_U9_ALICE, _U9_BOB), "2.25"),
+        "u9-colah-hpq~swapped": lambda: rounds_to(_u9_cross2(_U9_ALICE, _U9_BOB), "2.375"),
+        "u9-colah-hqp": lambda: rounds_to(_u9_cross2(_U9_BOB, _U9_ALICE), "2.375"),
+        "u9-colah-hqp~rounded": lambda: rounds_to(_u9_cross2(_U9_BOB, _U9_ALICE), "2.35"),
+        "u9-colah-kl": lambda: _u9_kl(False),
+        "u9-colah-kl~inverted": lambda: _u9_kl(True),
+        "u9-colah-cond": lambda: _u9_cond_entropy(False),
+        "u9-colah-cond~joint": lambda: _u9_cond_entropy(True),
+        "u9-colah-mi": lambda: _u9_mi(False),
+        "u9-colah-mi~inverted": lambda: _u9_mi(True),
+        "u9-colah-chain": lambda: _u9_chain(lambda i, j: PX[i]),
+        "u9-colah-chain~marginal": lambda: _u9_chain(lambda i, j: PY[j]),
+        "u9-colah-rain": lambda: _u9_rain(False),
+        "u9-colah-rain~reversed": lambda: _u9_rain(True),
+        "u9-bp-e-b": lambda: close(D(lambda b: _u9_e(mpf(2), b), mpf(1)), 1 * 2 + 1 * 3),
+        "u9-bp-e-b~one-path": lambda: close(D(lambda b: _u9_e(mpf(2), b), mpf(1)), 1 * 2 + 1 * 2),
+        "u9-bp-e-value": lambda: _u9_e(2, 1) == 6,
+        "u9-bp-e-value~five": lambda: _u9_e(2, 1) == 5,
+        "u9-bp-e-a": lambda: close(D(lambda a: _u9_e(a, mpf(1)), mpf(2)), 1 * 2),
+        "u9-bp-e-a~c": lambda: close(D(lambda a: _u9_e(a, mpf(1)), mpf(2)), 1 * 3),
+        "u9-bp-sum": lambda: always(lambda a, b: close(D(lambda t: t + b, a), 1), _UV),
+        "u9-bp-sum~two": lambda: always(lambda a, b: close(D(lambda t: t + b, a), 2), _UV),
+        "u9-bp-product": lambda: always(lambda u, v: close(D(lambda t: t * v, u), v), _UV),
+        "u9-bp-product~u": lambda: always(lambda u, v: close(D(lambda t: t * v, u), u), _UV),
+        "u9-bp-paths": lambda: _u9_paths(False),
+        "u9-bp-paths~eight": lambda: _u9_paths(True),
+        "u9-sgd-unbiased": lambda: _u9_sgd_unbiased(True),
+        "u9-sgd-unbiased~no-mean": lambda: _u9_sgd_unbiased(False),
+        "u9-sgd-choose": lambda: (
+            all(_u9_omit(n, n) for n in (3, 4, 5))
+            and _u9_limit_of(lambda n: 1 - (1 - 1 / n) ** n, 1 - exp(-1))
+            and rounds_to(1 - exp(-1), "0.63")
+        ),
+        "u9-sgd-choose~power": lambda: all(_u9_omit(n, n - 1) for n in (3, 4, 5)),
+        "u9-sgd-choose~value": lambda: all(_u9_omit(n, n) for n in (3, 4, 5)) and rounds_to(1 - exp(-1), "0.37"),
+        "u9-sgd-once": lambda: (
+            _u9_once(lambda n: Fraction(n, n - 1))
+            and _u9_limit_of(lambda n: n / (n - 1) * (1 - 1 / n) ** n, exp(-1))
+            and rounds_to(exp(-1), "0.37")
+        ),
+        "u9-sgd-once~inverted": lambda: _u9_once(lambda n: Fraction(n - 1, n)),
+        "u9-adagrad-grad": lambda: _u9_adagrad(-1),
+        "u9-adagrad-grad~plus": lambda: _u9_adagrad(1),
+        "u9-adagrad-example": lambda: _u9_adagrad_example(mpf("0.2"), 4),
+        "u9-adagrad-example~halved": lambda: _u9_adagrad_example(mpf("0.1"), 2),
+        "u9-gp-mean": lambda: _u9_gp_mean(lambda x: 0),
+        "u9-gp-mean~x": lambda: _u9_gp_mean(lambda x: x),
+        "u9-gp-cov": lambda: _u9_gp_cov(lambda x, xp: 1 + x * xp),
+        "u9-gp-cov~no-one": lambda: _u9_gp_cov(lambda x, xp: x * xp),
+        "u9-gp-features": lambda: _u9_gp_features(2),
+        "u9-gp-features~sigma": lambda: _u9_gp_features(1),
+        "u9-gp-rbf": lambda: _u9_gp_rbf(
+            lambda ell, s, x, xp: sqrt(pi) * ell * s**2 * exp(-((x - xp) ** 2) / (2 * (sqrt(2) * ell) ** 2))
+        ),
+        "u9-gp-rbf~no-sigma": lambda: _u9_gp_rbf(
+            lambda ell, s, x, xp: sqrt(pi) * ell * exp(-((x - xp) ** 2) / (2 * (sqrt(2) * ell) ** 2))
+        ),
+        "u9-gp-rbf~width": lambda: _u9_gp_rbf(
+            lambda ell, s, x, xp: sqrt(pi) * ell * exp(-((x - xp) ** 2) / (2 * ell**2))
+        ),
+        "u9-eig-diag": lambda: always(lambda x, y: close(mat([[2, 0], [0, -1]]) * col([x, y]), col([2 * x, -y])), _UV),
+        "u9-eig-diag~sign": lambda: always(
+            lambda x, y: close(mat([[2, 0], [0, -1]]) * col([x, y]), col([2 * x, y])), _UV
+        ),
+        "u9-eig-charpoly": lambda: identity(lambda l: (2 - l) * (3 - l) - 2, lambda l: (4 - l) * (1 - l)),
+        "u9-eig-charpoly~sign": lambda: identity(lambda l: (2 - l) * (3 - l) - 2, lambda l: (4 - l) * (1 + l)),
+        "u9-eig-vector": lambda: close(_U9_A * col([1, 2]), col([4, 8])),
+        "u9-eig-vector~other": lambda: close(_U9_A * col([1, -1]), col([4, -4])),
+        "u9-eig-decomp": lambda: close(_U9_A, _U9_W * _U9_S * _U9_W**-1),
+        "u9-eig-decomp~order": lambda: close(_U9_A, _U9_W**-1 * _U9_S * _U9_W),
+        "u9-eig-power": lambda: _u9_power(False),
+        "u9-eig-power~powers": lambda: _u9_power(True),
+        "u9-eig-radius": lambda: rounds_to(_u9_radius(1), "0.6"),
+        "u9-eig-radius~row-sum": lambda: rounds_to(_u9_radius(1), "3.6"),
+        "u9-eig-disc": lambda: (
+            rounds_to(_U9_G[2, 2] - _u9_radius(2), "4.2") and rounds_to(_U9_G[2, 2] + _u9_radius(2), "5.8")
+        ),
+        "u9-eig-disc~radius": lambda: (
+            rounds_to(_U9_G[2, 2] - _u9_radius(2), "4.4") and rounds_to(_U9_G[2, 2] + _u9_radius(2), "5.6")
+        ),
+        "u9-geo-angle": lambda: _u9_angle(mp.cos),
+        "u9-geo-angle~sine": lambda: _u9_angle(mp.sin),
+        "u9-geo-arccos": lambda: _u9_arccos(mp.acos),
+        "u9-geo-arccos~arcsin": lambda: _u9_arccos(mp.asin),
+        "u9-geo-symmetric": lambda: _u9_symmetric(False),
+        "u9-geo-symmetric~outer": lambda: _u9_symmetric(True),
+        "u9-geo-hyperplane": lambda: _u9_hyperplane(5),
+        "u9-geo-hyperplane~three": lambda: _u9_hyperplane(3),
+        "u9-geo-dependent": lambda: close([a + 2 * b for a, b in zip(_U9_B1, _U9_B2)], [0, 0]),
+        "u9-geo-dependent~minus": lambda: close([a - 2 * b for a, b in zip(_U9_B1, _U9_B2)], [0, 0]),
+        "u9-geo-combination": lambda: always(
+            lambda a1, a2: close(
+                [a1 * p + a2 * q for p, q in zip(_U9_B1, _U9_B2)], [(a2 - 2 * a1) * q for q in _U9_B2]
+            ),
+            _UV,
+        ),
+        "u9-geo-combination~sign": lambda: always(
+            lambda a1, a2: close(
+                [a1 * p + a2 * q for p, q in zip(_U9_B1, _U9_B2)], [(a2 + 2 * a1) * q for q in _U9_B2]
+            ),
+            _UV,
+        ),
+        "u9-geo-inverse": lambda: _u9_inverse(-1),
+        "u9-geo-inverse~signs": lambda: _u9_inverse(1),
+        "u9-nb-chain": lambda: _u9_nb_chain(False),
+        "u9-nb-chain~naive": lambda: _u9_nb_chain(True),
+        "u9-nb-bernoulli": lambda: _u9_bernoulli(False),
+        "u9-nb-bernoulli~swapped": lambda: _u9_bernoulli(True),
+        "u9-bptt-recursion": lambda: _u9_recursion(1),
+        "u9-bptt-recursion~from-i": lambda: _u9_recursion(0),
+        "u9-bptt-last-hidden": lambda: _u9_bptt_last(True),
+        "u9-bptt-last-hidden~no-transpose": lambda: _u9_bptt_last(False),
+        "u9-bptt-hidden": lambda: _u9_bptt(True),
+        "u9-bptt-hidden~no-transpose": lambda: _u9_bptt(False),
+        "u9-dropout-mean": lambda: _u9_dropout(lambda p, h: h),
+        "u9-dropout-mean~scaled": lambda: _u9_dropout(lambda p, h: (1 - p) * h),
+        "u9-dropout-noise": lambda: _u9_noise(0),
+        "u9-dropout-noise~variance": lambda: _u9_noise(1),
+        "u9-ln-scale": lambda: _u9_ln_scale([mpf(2), mpf("-2")]),
+        "u9-ln-scale~positive": lambda: _u9_ln_scale([mpf(2), mpf("0.3")]),
+        "u9-bn-mean": lambda: _u9_bn_mean(False),
+        "u9-bn-mean~gamma": lambda: _u9_bn_mean(True),
+        "u9-mdp-return": lambda: _u9_return(0),
+        "u9-mdp-return~shift": lambda: _u9_return(1),
+        "u9-vi-bellman": lambda: _u9_vi(_U9_GAMMA),
+        "u9-vi-bellman~undiscounted": lambda: _u9_vi(1),
+        "u9-vi-q-bellman": lambda: _u9_viq(True),
+        "u9-vi-q-bellman~reward": lambda: _u9_viq(False),
+        "u9-q-update": lambda: _u9_q_update(-1),
+        "u9-q-update~plus": lambda: _u9_q_update(1),
+        "u9-glm-forward": lambda: _u9_glm(lambda k, i: _u9_token_cond(i, k[i], {j: k[j] for j in range(i)})),
+        "u9-glm-forward~unigram": lambda: _u9_glm(lambda k, i: _u9_token_cond(i, k[i], {})),
+        "u9-glm-backward": lambda: _u9_glm(lambda k, i: _u9_token_cond(i, k[i], {j: k[j] for j in range(i + 1, 3)})),
+        "u9-glm-backward~markov": lambda: _u9_glm(
+            lambda k, i: _u9_token_cond(i, k[i], {i + 1: k[i + 1]} if i < 2 else {})
+        ),
+        "u9-wp-u-g": lambda: _u9_score(_U9_WORDS, "##u", "##g") == Fraction(20, 36 * 20) == Fraction(1, 36),
+        "u9-wp-u-g~pair": lambda: _u9_score(_U9_WORDS, "##u", "##g") == Fraction(20, 36 * 20) == Fraction(1, 20),
+        "u9-wp-g-s": lambda: _u9_score(_U9_WORDS, "##g", "##s") == Fraction(5, 20 * 5) == Fraction(1, 20),
+        "u9-wp-g-s~five": lambda: _u9_score(_U9_WORDS, "##g", "##s") == Fraction(5, 20 * 5) == Fraction(1, 5),
+        "u9-wp-hu-g": lambda: _u9_hu_g(Fraction(1, 15)),
+        "u9-wp-hu-g~value": lambda: _u9_hu_g(Fraction(2, 45)),
+        "u9-uni-pug": lambda: rounds_to(mpf(5) * 36 * 20 / 210**3, "0.000389"),
+        "u9-uni-pug~digits": lambda: rounds_to(mpf(5) * 36 * 20 / 210**3, "0.000398"),
+        "u9-uni-pu-g": lambda: rounds_to(mpf(5) * 20 / 210**2, "0.0022676"),
+        "u9-uni-pu-g~sum": lambda: rounds_to(mpf(5) * 20 / 210**2, "0.0226757"),
+        "u9-uni-loss": lambda: rounds_to(_u9_loss([10, 5, 12, 4, 5]), "169.8"),
+        "u9-uni-loss~one-word": lambda: rounds_to(_u9_loss([10, 5, 12, 1, 5]), "169.8"),
+        "u9-uni-loss-change": lambda: rounds_to(-10 * -log(mpf("0.071428")) + 10 * -log(mpf("0.006802")), "23.5"),
+        "u9-uni-loss-change~sign": lambda: rounds_to(-10 * -log(mpf("0.071428")) + 10 * -log(mpf("0.006802")), "-23.5"),
+    }
+)
+
+
 # ---- end of checks
 
 
