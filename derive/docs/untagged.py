@@ -12,7 +12,9 @@ Everything else is SKIPPED with the reason:
   definition, and a name defined with an explicit definition mark, bind the name for
   the formulas after it in the same document (:class:`DocumentContext`);
 * a condition: an inequality between names and numbers (``x \\ge 1``, ``p > 1/8``);
-* a case split, and an equation to solve (``2x + y = 1``, ``q(\\mathbf{x}) = 0``).
+* a case split, and an equation to solve (``2x + y = 1``, ``q(\\mathbf{x}) = 0``);
+* a derivative of a lone ``e`` or ``\\pi`` (``\\frac{\\partial e}{\\partial b} = 5``): the name of a quantity
+  the document defines elsewhere, not Euler's number or pi, whose derivative would be 0.
 
 A name in a decided formula must be bound by its context: by an earlier definition,
 by being the variable a derivative is taken by, by a sum, or by being a universally
@@ -203,6 +205,9 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
                     "an equation to solve (an expression set to a value and worked out): not claimed for every value",
                     equation=True,
                 )
+    differentiated = _differentiated_constant(sides)
+    if differentiated is not None:  # ∂e/∂b = 5: e names a quantity of the document, not Euler's number
+        return Reading("skip", f"the derivative of {differentiated}, a quantity the formula does not state")
     if len(sides) == 2 and relations[0] in ("=", "~"):
         constant = [not _free_names(s, context) for s in sides]
         if constant.count(True) == 1:
@@ -461,6 +466,29 @@ def _free_names(side: Side, context: DocumentContext, bound: frozenset = frozens
         if any(_free_names(child, context, inner) for child in child_sides(node)):
             return True
     return False
+
+
+def _differentiated_constant(sides: list) -> str | None:
+    """e or \\pi written alone as what a derivative is taken of (``\\partial e / \\partial b``), else None."""
+    todo = list(sides)
+    while todo:
+        side = todo.pop()
+        try:
+            expr = parse_latex(side.text)
+        except ParseError:
+            continue
+        for symbol in sorted(expr.free_symbols, key=str):
+            node = side.node(symbol)
+            target = single_atom(node.num) if isinstance(node, Deriv) else None
+            if (
+                target is not None
+                and target.key in ("e", "pi")
+                and not (target.sub or target.args or target.decoration)
+            ):
+                return node.num.source.strip()
+            if node is not None:
+                todo.extend(child_sides(node))
+    return None
 
 
 def _is_constant(side: Side) -> bool:

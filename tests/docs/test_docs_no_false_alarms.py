@@ -5,6 +5,7 @@ through the same path. The formulas are written here in the notation textbooks u
 """
 
 import pytest
+from checking import verdict as page_verdict
 from checking import verdicts
 
 from derive.docs import check_formula
@@ -863,3 +864,20 @@ PLANAR_FLOW = r"f(z) = z + u h(w^T z + b); h(u) = \tanh(u); u: vector; w: vector
 def test_a_tag_function_named_h_is_applied_in_another_tag_function(formula, expected):
     verdict = check_formula(formula, clauses=PLANAR_FLOW)
     assert verdict["verdict"] == expected, verdict["detail"]
+
+
+# --- a derivative of a lone e names a quantity of the document -----------------------------
+
+
+def test_the_derivative_of_a_lone_e_is_of_a_quantity_not_of_eulers_number(tmp_path):
+    """Untagged, ∂e/∂b differentiates a quantity e the document defines elsewhere: SKIPPED, not FAIL with e = 2.718…"""
+    found = verdicts(tmp_path, r"\frac{\partial e}{\partial b}= 1*2 + 1*3", r"\frac{d}{dx} e^{x} = e^{x}")
+    assert found[0][0] == "SKIPPED" and "derivative of e" in found[0][1], found[0]
+    assert found[1][0] == "PASS", found[1]  # e^x is still the exponential
+
+
+@pytest.mark.parametrize("right, expected", [("1*2 + 1*3", "PASS"), ("1*2 + 1*2", "FAIL")])
+def test_the_derivative_of_a_quantity_e_the_tag_defines(tmp_path, right, expected):
+    tag = "c = a + b; d = b + 1; e = c d; a = 2; b = 1"
+    found, detail = page_verdict(tmp_path, tag, r"\frac{\partial e}{\partial b} = " + right)
+    assert found == expected, detail
