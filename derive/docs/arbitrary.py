@@ -11,7 +11,9 @@
   ``f: function``) and the arguments are not a conditional (``P(a | s)`` must be a distribution), or when the function
   is applied to the outcome an expectation draws (``\\mathbb{E}_{x \\sim p}[f(x)]`` in a formula of equalities: a
   test function, for which an identity between expectations is claimed whatever it is); otherwise the author may
-  mean a particular function, and the verdict is UNKNOWN with the function that refutes it.
+  mean a particular function, and the verdict is UNKNOWN with the function that refutes it. A lower-case name
+  indexed beside a matrix the tag writes out with the same upper-case letter (``a_{ij}`` beside ``A``) names that
+  matrix's entries, by convention, and is never an arbitrary sequence.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import re
 import sympy as sp
 
 from derive.docs.bind import BindError
-from derive.docs.interpret import Atom, Side
+from derive.docs.interpret import Atom, Side, TupleNode
 from derive.docs.nodes import Integral, SumNode
 
 MAX_UNROLLED_STEPS = 40
@@ -179,13 +181,21 @@ def _named(reader, atom: Atom) -> bool:
     return any(key in table for key in atom.full_keys() for table in tables)
 
 
+def _entries_of_a_written_matrix(reader, atom: Atom) -> bool:
+    """Whether ``a_{ij}`` names the entries of a matrix A the tag writes out (A = (a_{ij}), by convention)."""
+    if atom.args or not atom.sub or len(atom.key) != 1 or not atom.key.islower():
+        return False
+    body = reader.overrides.get(atom.key.upper())
+    return isinstance(body, Side) and any(isinstance(node, TupleNode) and node.columns for node in body.table.values())
+
+
 def may_be_arbitrary(atom: Atom, reader) -> bool:
     """Whether an unbound name can be read as an arbitrary function (applied) or sequence (indexed by steps)."""
     if is_declared_function_of(atom, reader):
         return True  # the tag's "function of \\theta": an unknown function, however it is decorated
     if not reader.arbitrary_allowed or atom.decoration or atom.star or atom.post_sub or atom.transpose:
         return False
-    if _declared_elsewhere(reader, atom):
+    if _declared_elsewhere(reader, atom) or _entries_of_a_written_matrix(reader, atom):
         return False
     if atom.args:
         return all(sep in (",", "|", ";") for sep in atom.seps)  # P(τ; θ): θ a parameter, an argument too

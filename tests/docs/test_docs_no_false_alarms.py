@@ -881,3 +881,21 @@ def test_the_derivative_of_a_quantity_e_the_tag_defines(tmp_path, right, expecte
     tag = "c = a + b; d = b + 1; e = c d; a = 2; b = 1"
     found, detail = page_verdict(tmp_path, tag, r"\frac{\partial e}{\partial b} = " + right)
     assert found == expected, detail
+
+
+# --- a_{ij} beside a matrix A the tag writes out names A's entries -----------------------------
+
+GERSHGORIN_TAG = r"\mathbf{A} = \begin{bmatrix} 1.0 & 0.1 \\ 0.2 & 3.0 \end{bmatrix}; r_i = \sum_{j \neq i} |a_{ij}|"
+
+
+@pytest.mark.parametrize("value", ["0.2", "0.3"])
+def test_entries_a_ij_of_a_written_matrix_are_no_arbitrary_sequence(tmp_path, value):
+    """r_2 = 0.2 is true of A's entries: a_{ij} is not refuted as an arbitrary a(i, j); it is left undecided."""
+    found, detail = page_verdict(tmp_path, GERSHGORIN_TAG, f"r_2 = {value}")
+    assert found == "UNKNOWN" and "a_ij" in detail, detail
+
+
+@pytest.mark.parametrize("right, expected", [("2.98", "PASS"), ("3", "FAIL")])
+def test_the_written_matrix_beside_its_entries_is_still_read(tmp_path, right, expected):
+    found, detail = page_verdict(tmp_path, GERSHGORIN_TAG, r"\det(\mathbf{A}) = " + right)
+    assert found == expected, detail
