@@ -293,8 +293,8 @@ def argument_text(env, atom) -> str:
         for word in FONT_WORDS:
             text = text.replace(word, "")
         parts.append(text)
-        if position < len(atom.seps):
-            parts.append({"||": "|"}.get(atom.seps[position], atom.seps[position]))
+        if position < len(atom.seps):  # P(B | A = a): the event A = a is the hypothesis A_a
+            parts.append({"||": "|", "event =": "_"}.get(atom.seps[position], atom.seps[position]))
     return "".join(parts)
 
 

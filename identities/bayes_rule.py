@@ -247,6 +247,8 @@ def _doc_probability(env, atom, side):
     refuse(f"P({text}) is not P(A_i), P(B), P(B | A_i) or P(A_i | B)")
 
 
+_doc_probability.reads_events = True  # P(B | A = a): the hypothesis A_a, the event that A takes the value a
+
 vocabulary = Vocabulary(
     domain_names=True,
     dims=dimension_names(n),

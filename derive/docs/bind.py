@@ -360,7 +360,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             keys += [f"{atom.key}*", f"{atom.key}^*"] + [f"{k}*" for k in atom.full_keys()]
         keys += atom.full_keys()
         if atom.args:  # V(S_t) declared in the tag as a number of its own
-            keys = [applied_key(k, atom.args) for k in [*keys, atom.key]] + keys
+            keys = [applied_key(k, atom.args, atom.seps) for k in [*keys, atom.key]] + keys
         for key in keys:
             for table in (self.overrides, self.vocab.entries):
                 if key in table:  # x^{(t)} found by its label keeps its subscript x_i^{(t)}
@@ -374,10 +374,15 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
 
     def atom(self, atom: Atom, side: Side):
         key = atom.key
-        if any(str(sep).startswith("event") for sep in atom.seps) and not self._reads_events(atom):
+        if (
+            any(str(sep).startswith("event") for sep in atom.seps)
+            and not self._reads_events(atom)
+            and atom.key not in self.joint_laws
+            and applied_key(atom.key, atom.args, atom.seps) not in self.overrides
+        ):
             raise BindError(
                 f"{atom.key}(...) of an event (a relation in its argument) is read only under a law the tag declares"
-                " (X \\sim ...)"
+                " (X \\sim ...) or a law of the formula's outcomes (derive.docs.joint_law)"
             )
         if atom.decoration in self.bound and not atom.args:  # b^\tau inside \sum_{\tau}: a power of the summed variable
             from dataclasses import replace as undecorated
@@ -451,6 +456,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                 value = self.side(meaning)
             finally:
                 self._overriding.discard(name)
+            if atom.args and name.endswith(")"):  # p(y=1|x) defined whole in the tag: its arguments index nothing
+                return self._apply_indices(value, replace(atom, args=None, seps=[]), sub)
             return self._apply_indices(value, atom, sub)
         kind, build = meaning[0], meaning[1]
         if kind == "call":  # a vocabulary's own reading of the name, its arguments and subscripts

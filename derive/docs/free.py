@@ -618,7 +618,7 @@ def _note_application(atom: Atom, walk: _Walk, used: set, bound: set) -> str:
     if letters & (bound | walk.bound_letters):
         raise NotIdentity(f"{shown}(...) at a summed or bound variable: a function of it, not one number")
     name = atom.key + "*" if atom.star else (atom.full_keys() or [atom.key])[0]
-    key = applied_key(name, atom.args)
+    key = applied_key(name, atom.args, atom.seps)
     plain = all(_is_number(arg) or getattr(_single(arg), "args", 0) is None for arg in atom.args)
     walk.applications.setdefault(name, {})[key] = plain
     return _note(walk, used, key, "real", key)

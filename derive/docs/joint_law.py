@@ -9,12 +9,22 @@ sum over the outcomes not written), p(x | c) = p(x, c) / p(c), and I(x; c) the m
 information Σ p(x, c) log p(x, c) / (p(x) p(c)). An outcome a sum or an expectation draws runs
 over its values; any other (X in P(X)) is claimed for each of them. A formula that holds for
 every drawn law PASSes; one law that refutes it is the counterexample.
+
+An outcome may be given a value inside the law, ``P(X = x, Y = y)``, ``P(B \\mid A = a)``,
+``q(\\mathbf{x} \\mid y = 1)``: the probability that the outcomes take those values, read so when
+every side of the formula applies the law (``P(X = k) = 1/6`` states a particular law). A value named
+by a letter runs over the outcome's values (drawn by a sum, else claimed for each); a written
+number is one value. An outcome the formula gives only written numbers (y = 0 and y = 1) takes
+those values, and the formula is decided twice: with no other value (closed) and with one more
+value it never writes (open); when the two readings disagree the verdict is UNKNOWN, unless the
+tag says the outcome's values (``y \\in \\{0, 1\\}``).
 """
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 import sympy as sp
 
@@ -31,24 +41,88 @@ class JointLaw:
 
     name: str
     outcomes: tuple  # outcome names (x, c)
-    table: sp.IndexedBase  # entry 1 + Σ_j (v_j - 1) n^j: the probability of the values v
+    table: sp.IndexedBase  # entry 1 + Σ_j (v_j - 1) Π_{i<j} (values of outcome i): the probability of the values v
+    written: dict = field(default_factory=dict)  # outcome -> the written numbers, when it takes only those
+    more: dict = field(default_factory=dict)  # outcome -> values beyond its written numbers (the open reading: 1)
 
-    def entry(self, values: dict, size):
-        """P(outcome_j = values[outcome_j] for all j), every outcome given a value."""
-        position = sp.Integer(1)
-        for power, outcome in enumerate(self.outcomes):
-            position += (values[outcome] - 1) * size**power
+    def values(self, outcome, size):
+        """How many values an outcome takes: its written numbers (and ``more``), else the dimension."""
+        if outcome in self.written:
+            return sp.Integer(len(self.written[outcome]) + self.more.get(outcome, 0))
+        return size
+
+    def table_size(self, size):
+        return sp.Mul(*(self.values(outcome, size) for outcome in self.outcomes))
+
+    def position(self, outcome, value, size):
+        """The position (1, 2, ...) of a value among an outcome's values: a written number by its rank."""
+        if outcome in self.written:
+            if value not in self.written[outcome]:
+                raise BindError(f"{outcome} = {value}: not a value written for {outcome}")
+            return sp.Integer(self.written[outcome].index(value) + 1)
+        return value
+
+    def entry(self, positions: dict, size):
+        """P(outcome_j at position positions[outcome_j] for all j), every outcome given a position."""
+        position, stride = sp.Integer(1), sp.Integer(1)
+        for outcome in self.outcomes:
+            position += (positions[outcome] - 1) * stride
+            stride *= self.values(outcome, size)
         return self.table[position]
 
     def probability(self, values: dict, size):
         """The probability of the outcomes in ``values`` at their values: the others summed out."""
         if not isinstance(size, sp.Integer):
             raise NeedsConcrete()
+        positions = {outcome: self.position(outcome, value, size) for outcome, value in values.items()}
         free = [o for o in self.outcomes if o not in values]
         total = []
-        for rest in itertools.product(range(1, int(size) + 1), repeat=len(free)):
-            total.append(self.entry({**values, **dict(zip(free, map(sp.Integer, rest)))}, size))
+        ranges = [range(1, int(self.values(o, size)) + 1) for o in free]
+        for rest in itertools.product(*ranges):
+            total.append(self.entry({**positions, **dict(zip(free, map(sp.Integer, rest)))}, size))
         return sp.Add(*total)
+
+
+def law_parts(atom: Atom):
+    """([(outcome side, value side or None)], the number of parts before the bar) of p(x, y | z), P(X = x | A = a);
+    None when a separator is other than ',' and '|' or the bar is written twice."""
+    parts, bar, position = [], None, 0
+    args, seps = atom.args or [], list(atom.seps)
+    while position < len(args):
+        value = None
+        if position < len(seps) and seps[position] == "event =":
+            value = args[position + 1]
+            parts.append((args[position], value))
+            position += 2
+        else:
+            parts.append((args[position], None))
+            position += 1
+        if position - 1 < len(seps):
+            sep = seps[position - 1]
+            if sep == "|" and bar is None:
+                bar = len(parts)
+            elif sep != ",":
+                return None
+    return parts, (len(parts) if bar is None else bar)
+
+
+def written_number(side):
+    """The number a value side writes (1, 0, -1), or None for anything else."""
+    from derive.docs.nodes import Number
+    from derive.docs.parse import parse_latex
+
+    try:
+        value = parse_latex(side.text)
+    except Exception:
+        return None
+    numbers = {}
+    for symbol in value.free_symbols:
+        node = side.node(symbol)
+        if not isinstance(node, Number) or not re.fullmatch(r"\d+", node.text):
+            return None
+        numbers[symbol] = sp.Integer(node.text)
+    value = value.xreplace(numbers)
+    return value if isinstance(value, sp.Integer) else None
 
 
 def _law_applications(sides, child_sides):
@@ -70,11 +144,22 @@ def _law_applications(sides, child_sides):
             if isinstance(node, Atom) and node.key in ("E", "bb_E") and "sim" in node.sub_text:
                 drawn.add(node.sub_text.partition("sim")[0])
             if isinstance(node, Atom) and node.key in LAW_NAMES and node.args and not node.sub and not node.post_sub:
-                names = [_outcome_name(argument) for argument in node.args]
-                if all(names):
-                    found.append((node.key, names, list(node.seps)))
+                read = law_parts(node)
+                parts = read[0] if read else []
+                names = [_outcome_name(outcome) for outcome, _ in parts]
+                if read and all(names):
+                    values = [None if value is None else _value_written(value) for _, value in parts]
+                    found.append((node.key, names, read[1], values))
             todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))
     return found, drawn
+
+
+def _value_written(side):
+    """What a value inside a law writes: a number, a plain name ("name"), or anything else (None)."""
+    number = written_number(side)
+    if number is not None:
+        return number
+    return "name" if _outcome_name(side) else "other"
 
 
 def _outcome_name(side):
@@ -85,34 +170,110 @@ def _outcome_name(side):
 
 
 def joint_laws(sides) -> dict:
-    """Law name -> its outcomes, for each law the formula applies to two outcomes or more somewhere."""
+    """Law name -> (its outcomes, {outcome: the numbers written for it, when it is given no other value}), for each
+    law the formula applies to two outcomes or more somewhere, or to an outcome at a value (P(X = x))."""
     from derive.docs.free import child_sides
 
     applications, drawn = _law_applications(sides, child_sides)
-    # a law of outcomes: conditioned (p(x | c)), or of outcomes a sum or an expectation draws (Σ_{x, c} p(x, c));
-    # q(x, y) alone may be a function of two numbers
+    on_every_side = set.intersection(*({a[0] for a in _law_applications([side], child_sides)[0]} for side in sides))
+    # a law of outcomes: conditioned (p(x | c)), of outcomes a sum or an expectation draws (Σ_{x, c} p(x, c)), or
+    # of outcomes at values (P(X = x)); q(x, y) alone may be a function of two numbers
     joint = {
-        name
-        for name, names, seps in applications
-        if len(names) > 1 and all(s in (",", "|") for s in seps) and ("|" in seps or set(names) & drawn)
+        name for name, names, bar, values in applications if len(names) > 1 and (bar < len(names) or set(names) & drawn)
+    }
+    # outcomes at values: only where every side applies the law (P(X = k) = 1/6 states a particular law)
+    joint |= {
+        name for name, _, _, values in applications if name in on_every_side and any(v is not None for v in values)
     }
     outcomes: dict = {}
-    for name, names, _ in applications:
-        if name in joint:
-            outcomes.setdefault(name, [])
-            outcomes[name].extend(n for n in names if n not in outcomes[name])
-    return {name: tuple(names) for name, names in outcomes.items() if len(names) <= 3}
+    written: dict = {}
+    for name, names, _, values in applications:
+        if name not in joint:
+            continue
+        if "other" in values:
+            return {}  # P(X = x_1 + 1): a value other than a name or a number is not read
+        outcomes.setdefault(name, [])
+        outcomes[name].extend(n for n in names if n not in outcomes[name])
+        for outcome, value in zip(names, values):
+            written.setdefault((name, outcome), set()).add("name" if value is None else value)
+    laws = {}
+    for name, names in outcomes.items():
+        if len(names) > 3:
+            continue
+        only_numbers = {}
+        for outcome in names:
+            seen = written[(name, outcome)]
+            if "name" not in seen:
+                only_numbers[outcome] = tuple(sorted(seen))
+            elif seen - {"name"} and not all(v.is_integer and v >= 1 for v in seen - {"name"}):
+                break  # y = 0 beside y = i: which value is which is not said
+        else:
+            laws[name] = (tuple(names), only_numbers)
+    return laws
+
+
+def declare_joint_laws(reading, law_names, open_values: bool) -> None:
+    """The joint law of each law name in ``law_names`` the formula applies to outcomes, a table drawn at each point;
+    an outcome given only written numbers takes one value more in the open reading."""
+    from derive import domain as dom
+    from derive.docs.side_names import _normal_name
+
+    declared = {_normal_name(name) for name in reading.binding.kinds} | set(reading.binding.free)
+    declared |= {clause.name for clause in reading.binding.clauses if hasattr(clause, "params")}  # q(x, y) = x + y
+    sets = tag_value_sets(reading.binding)
+    for name, (outcomes, written) in joint_laws(reading.sides).items():
+        if name not in law_names or name in reading.overrides or name in declared:
+            continue
+        if any(k.startswith(f"{name}(") for k in reading.overrides):
+            continue  # the tag says what the law is
+        if any((outcome in declared and outcome not in sets) or outcome in reading.overrides for outcome in outcomes):
+            continue  # a: real in the tag: P(a | b) is then no law of outcomes
+        if any(outcome in sets and not set(values) <= set(sets[outcome]) for outcome, values in written.items()):
+            continue  # y = 2 with y \in \{0, 1\}: no value of y
+        written.update({outcome: sets[outcome] for outcome in written if outcome in sets})
+        table = sp.IndexedBase(f"joint_{name}", positive=True)
+        more = {outcome: 1 for outcome in written if outcome not in sets} if open_values else {}
+        law = JointLaw(name, outcomes, table, written, more)
+        reading.extra_samplers[table] = dom.probability_vector(law.table_size(reading.vocab.size))
+        reading.joint_laws[name] = law
+
+
+def tag_value_sets(binding) -> dict:
+    """Outcome name -> the values a tag clause ``y \\in \\{0, 1\\}`` gives it, in order."""
+    from derive.docs.side_names import _normal_name
+
+    found = {}
+    for clause in binding.clauses:
+        if getattr(clause, "kind", None) == "values" and clause.support and not clause.over:
+            found[_normal_name(clause.name)] = tuple(sorted(sp.Integer(v) for v in clause.support))
+    return found
+
+
+def has_written_values(text: str) -> bool:
+    """Whether a formula may give an outcome of a law a written number (q(x | y = 1)): it then has two readings."""
+    return bool(re.search(r"\b(?:p|P|q|Q|Pr)\s*[(\[][^()]*=\s*-?\s*\d", text))
 
 
 def read_law(reader, law: JointLaw, atom: Atom):
-    """p(x, c), p(x), p(x | c) under the joint law: outcomes drawn by a sum or an expectation take its value."""
-    names = [_outcome_name(argument) for argument in atom.args]
+    """p(x, c), p(x), p(x | c), P(X = x | A = a) under the joint law: outcomes drawn by a sum or an expectation
+    take its value."""
+    read = law_parts(atom)
+    if read is None:
+        raise BindError(f"{atom.key} of outcomes separated by {atom.seps}: not read")
+    parts, bar = read
+    names = [_outcome_name(outcome) for outcome, _ in parts]
     if not all(names) or any(name not in law.outcomes for name in names):
         raise BindError(f"{atom.key}({', '.join(n or '...' for n in names)}): not outcomes of the joint law {law.name}")
-    if any(sep not in (",", "|") for sep in atom.seps):
-        raise BindError(f"{atom.key} of outcomes separated by {atom.seps}: not read")
-    bar = atom.seps.index("|") + 1 if "|" in atom.seps else len(names)
-    values = {name: _value_of(reader, name) for name in names}
+    if len(set(names)) != len(names):
+        raise BindError(f"{atom.key}({', '.join(names)}): an outcome written twice")
+    values = {}
+    for name, (_, value) in zip(names, parts):
+        if value is None:
+            values[name] = _value_of(reader, name)
+        elif written_number(value) is not None:
+            values[name] = written_number(value)
+        else:
+            values[name] = _value_of(reader, _outcome_name(value))
     size = reader.size_value
     both = law.probability(values, size)
     if bar == len(names):

@@ -243,12 +243,20 @@ def describe(clause: LawClause) -> str:
 def reading_doubt(text, binding, verdict, decide_once):
     """The verdict, or UNKNOWN when a law the tag leaves open (Geo(p) with no support) decides the formula one way
     under one reading and the other way under the other."""
+    from derive.docs.joint_law import has_written_values
     from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 
     if verdict.verdict not in (PASS, FAIL):
         return verdict
-    for clauses, what in readings(binding.clauses):
-        other = decide_once(text, replace(binding, clauses=clauses))
+    others = [(replace(binding, clauses=clauses), what) for clauses, what in readings(binding.clauses)]
+    if has_written_values(text) and not binding.open_values:
+        what = (
+            "an outcome the formula gives only written values (y = 0, y = 1) read as taking those values alone"
+            " or others too"
+        )
+        others.append((replace(binding, open_values=True), what))
+    for other_binding, what in others:
+        other = decide_once(text, other_binding)
         if other.verdict in (PASS, FAIL) and other.verdict != verdict.verdict:
             first, second = ("holds", "fails") if verdict.verdict == PASS else ("fails", "holds")
             return Verdict(
@@ -821,6 +829,10 @@ def apply_laws(vocab, clauses):
         P(X \\le k) and other comparisons: the expectation of the event's indicator."""
         from derive.docs.bind import BindError
 
+        if len(atom.seps) > 1 and any(str(sep).startswith("event") for sep in atom.seps):
+            raise BindError(
+                f"{atom.key}(...) of an event of several parts (X = x, Y = y) is not read under the tag's laws"
+            )
         if len(atom.seps) != 1 or not str(atom.seps[0]).startswith("event") or len(atom.args) != 2:
             raise BindError(f"{atom.key}(...) under the tag's laws is read for an event (X = k, X \\le k)")
         relation = atom.seps[0].split()[1]

@@ -208,7 +208,11 @@ def application(rw, tokens, k, atom, primes, out):
         lhs, relation, rhs = event
         atom.args, atom.seps, atom.brackets = [rw.sub_side(lhs), rw.sub_side(rhs)], [f"event {relation}"], open_
         return k2, False
-    conditional = any(t.is_ch("|") or t.is_cs("mid", "vert") for t in inner)  # P(B | A = a): read as before
+    parts = _event_parts(rw, inner) if key in LAW_FUNCTIONS and open_ in "([" else None
+    if parts is not None:  # P(X = x, Y = y), P(B | A = a), q(x | y = 1): outcomes at values, read under a law
+        atom.args, atom.seps, atom.brackets = *parts, open_
+        return k2, False
+    conditional = any(t.is_ch("|") or t.is_cs("mid", "vert") for t in inner)
     if key in EVENT_FUNCTIONS and not conditional and any(relation_at(inner, m) for m in range(len(inner))):
         raise Unsupported(f"the probability of an event of several parts ({detex(inner).strip()}) is not read")
     if key == "one" and is_index_condition(inner):
@@ -255,6 +259,32 @@ def application(rw, tokens, k, atom, primes, out):
 
 
 EVENT_FUNCTIONS = ("P", "Pr", "bb_P")  # names of a probability, applied to an event
+LAW_FUNCTIONS = (*EVENT_FUNCTIONS, "p", "q", "Q")  # names of a law, applied to outcomes at values (q(x | y = 1))
+
+
+def _event_parts(rw, inner):
+    """(arguments, separators) when the bracket lists outcomes and some are given a value, ``X = x, Y = y | A = a``:
+    each such part is two arguments joined by the separator ``event =``; None when no part is an equation or one is
+    other than NAME = VALUE."""
+    pieces, seps = rw._split_args(inner)
+    args, out_seps, found = [], [], False
+    for position, piece in enumerate(pieces):
+        relations = [m for m in range(len(piece)) if depth_at(piece, m) == 0 and relation_at(piece, m)]
+        if relations:
+            m = relations[0]
+            relation, used = relation_at(piece, m)
+            if len(relations) != 1 or relation != "=" or not piece[:m] or not piece[m + used :]:
+                return None
+            args += [rw.sub_side(piece[:m]), rw.sub_side(piece[m + used :])]
+            out_seps.append("event =")
+            found = True
+        elif piece:
+            args.append(rw.sub_side(piece))
+        else:
+            return None
+        if position < len(seps):
+            out_seps.append(seps[position])
+    return (args, out_seps) if found else None
 
 
 def _event(inner):

@@ -343,21 +343,14 @@ def _bind_tag_names(reading):
 
 
 def _declare_joint_laws(reading):
-    """p(x, c), P(X | Y): a law of several outcomes in the shared notation, a joint table drawn at each point."""
-    if reading.scope is not None or reading.binding.result or reading.vocab.size is None:
+    """p(x, c), P(X | Y), P(X = x): a law of outcomes, a joint table drawn at each point (derive.docs.joint_law), for
+    each law name the result's vocabulary does not define."""
+    if reading.scope is not None or reading.vocab.size is None:
         return
-    from derive.docs.joint_law import JointLaw, joint_laws
+    from derive.docs.joint_law import LAW_NAMES, declare_joint_laws
 
-    declared = {_normal_name(name) for name in reading.binding.kinds} | set(reading.binding.free)
-    declared |= {clause.name for clause in reading.binding.clauses if hasattr(clause, "params")}  # q(x, y) = x + y
-    for name, outcomes in joint_laws(reading.sides).items():
-        if name in reading.overrides or name in declared or any(k.startswith(f"{name}(") for k in reading.overrides):
-            continue  # the tag says what the law is
-        if any(outcome in declared or outcome in reading.overrides for outcome in outcomes):
-            continue  # a: real in the tag: P(a | b) is then no law of outcomes
-        table = sp.IndexedBase(f"joint_{name}", positive=True)
-        reading.extra_samplers[table] = dom.probability_vector(reading.vocab.size ** len(outcomes))
-        reading.joint_laws[name] = JointLaw(name, outcomes, table)
+    names = [name for name in LAW_NAMES if not (reading.binding.result and name in reading.vocab.entries)]
+    declare_joint_laws(reading, names, getattr(reading.binding, "open_values", False))
 
 
 def _first_dimensions(vocab) -> dict:

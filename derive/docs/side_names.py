@@ -23,10 +23,14 @@ def argument_name(side: Side):
     return None
 
 
-def applied_key(name: str, args) -> str:
-    """The key of a function's value at named arguments, ``V(S_t)``, as a tag declares it (``V(S_t): real``)."""
+def applied_key(name: str, args, seps=()) -> str:
+    """The key of a function's value at named arguments, ``V(S_t)``, as a tag declares it (``V(S_t): real``); an
+    outcome at a value keeps its '=' (``p(y=1,x)`` for p(y = 1 | x))."""
     names = [argument_name(arg) or "".join(arg.source.split()) for arg in args]
-    return f"{name}({','.join(names)})"
+    text = names[0] if names else ""
+    for position, written in enumerate(names[1:]):
+        text += ("=" if position < len(seps) and seps[position] == "event =" else ",") + written
+    return f"{name}({text})"
 
 
 def single_atom(side: Side):
@@ -84,6 +88,6 @@ def _normal_name(latex_name: str) -> str:
         if atom.args:  # V(S_t): the value of V at S_t, a name of its own
             from derive.docs.bind import applied_key
 
-            return applied_key(name, atom.args)
+            return applied_key(name, atom.args, atom.seps)
         return name
     return named[0]

@@ -52,6 +52,8 @@ class Binding:
     conditions: list = field(default_factory=list)  # comparisons between symbols the points must meet (LaTeX)
     # names nothing binds, read as the formula's own variables (see _decide_tagged_free): key -> (kind, sampler)
     free: dict = field(default_factory=dict)
+    # an outcome of a law the formula gives only written numbers (q(x | y = 1)) takes one value more (derive.docs.joint_law)
+    open_values: bool = False
 
 
 KIND_SAMPLERS = {

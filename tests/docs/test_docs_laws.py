@@ -258,7 +258,9 @@ def test_an_event_without_a_law_is_unknown_with_the_reason(tag, formula, expecte
 
 
 def test_a_tag_naming_the_probability_of_an_event_is_read_to_its_first_top_level_sign(tmp_path):
-    """P(y = i) = ... in a tag: the name is P(y = i), not 'P(y'; the event is then UNKNOWN with the reason."""
+    """P(y = i) = ... in a tag: the name is P(y = i), not 'P(y'; the formula's P(y = i) is that value."""
     tag = r"softmax_jacobian; P(y = i) = \operatorname{softmax}(z)_i; o = z"
     result, detail = verdict(tmp_path, tag, r"P(y = i) \propto \exp o_i")
-    assert result == "UNKNOWN" and "event" in detail, (result, detail)
+    assert result == "PASS", (result, detail)
+    result, detail = verdict(tmp_path, tag, r"P(y = i) \propto \exp(-o_i)")
+    assert result == "FAIL", (result, detail)

@@ -371,7 +371,7 @@ UNDECIDED = [
     (r"\sum_{i=0}^{n-1} z_i = 0", {}, "from 0"),
     (r"P(y = i) \propto e^{z_i}", {}, "relation"),
     (
-        r"P(A \mid B) = \frac{P(B \mid A) P(A)}{\sum_a P(B \mid A=a) P(A = a)}",
+        r"P(A \mid B) = \frac{P(B \mid A) P(A)}{\sum_a P(B \mid A \le a) P(A = a)}",  # A = a is read (bayes_rule)
         {"result": "bayes_rule"},
         "argument written as an equation",
     ),

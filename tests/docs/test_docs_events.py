@@ -1,0 +1,83 @@
+"""Events written inside a law, ``P(X = x, Y = y)``, ``P(B \\mid A = a)``, ``q(\\mathbf{x} \\mid y = 1)``: read under
+a joint law of the formula's outcomes, a result's hypotheses or the tag's definition. Each rule reads a correct formula
+(PASS) and refutes a wrong variant (FAIL) by the same machinery; a reading the formula leaves open is UNKNOWN."""
+
+import pytest
+from checking import verdict
+
+# (name, tag, correct formula, wrong variant)
+PAIRS = [
+    (
+        "marginal of an event of several parts",
+        "",
+        r"P(X=x) = \sum_y P(X=x, Y=y)",
+        r"P(X=x) = \prod_y P(X=x, Y=y)",
+    ),
+    (
+        "total probability over the values of a conditioning outcome",
+        "",
+        r"P(X=x) = \sum_y P(X=x \mid Y=y) P(Y=y)",
+        r"P(X=x) = \sum_y P(X=x \mid Y=y)",
+    ),
+    (
+        "Bayes' rule with written values of a label",
+        "",
+        r"\frac{q(\mathbf{x} \vert y=1)}{q(\mathbf{x} \vert y=0)} = \frac{q(y=0)}{q(y=1)}"
+        r" \frac{q(y=1 \vert \mathbf{x})}{q(y=0 \vert \mathbf{x})}",
+        r"\frac{q(\mathbf{x} \vert y=1)}{q(\mathbf{x} \vert y=0)} = \frac{q(y=1)}{q(y=0)}"
+        r" \frac{q(y=1 \vert \mathbf{x})}{q(y=0 \vert \mathbf{x})}",
+    ),
+    (
+        "a law the result does not define is a joint law of its outcomes",
+        "bayes_rule",
+        r"\frac{q(x \mid y=1) q(y=1)}{q(x)} = q(y=1 \mid x)",
+        r"\frac{q(x \mid y=1) q(y=1)}{q(x)} = q(y=0 \mid x)",
+    ),
+    (
+        "the hypothesis A = a of Bayes' rule, summed over its values",
+        "bayes_rule",
+        r"P(A \mid B) = \frac{P(B \mid A) P(A)}{\sum_a P(B \mid A=a) P(A = a)}",
+        r"P(A \mid B) = \frac{P(B \mid A) P(A)}{\sum_a P(B \mid A=a)}",
+    ),
+    (
+        "a tag that says the values of a label",
+        r"y \in \{0, 1\}",
+        r"q(y=0 \mid x) = 1 - q(y=1 \mid x)",
+        r"q(y=0 \mid x) = q(y=1 \mid x)",
+    ),
+    (
+        "a tag that defines the probability of an event",
+        r"p(y=1|x) = \sigma(w^Tx); p(y=-1|x) = 1 - p(y=1|x); \sigma(z) = (1 + \exp(-z))^{-1}; w, x \in \mathbb{R}^n",
+        r"p(y=-1|x) = \sigma(-w^Tx)",
+        r"p(y=-1|x) = 1 - \sigma(-w^Tx)",
+    ),
+]
+
+
+@pytest.mark.parametrize("name, tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
+def test_a_correct_formula_passes_and_its_wrong_variant_fails(name, tag, correct, wrong, tmp_path):
+    result, detail = verdict(tmp_path, tag, correct)
+    assert result == "PASS", (result, detail)
+    result, detail = verdict(tmp_path, tag, wrong)
+    assert result == "FAIL", (result, detail)
+
+
+def test_values_the_formula_alone_leaves_open_make_a_formula_that_turns_on_them_unknown(tmp_path):
+    """y = 0 and y = 1 alone: y may take only those values (the complement holds) or others too (it fails)."""
+    result, detail = verdict(tmp_path, "", r"q(y=0 \mid x) = 1 - q(y=1 \mid x)")
+    assert result == "UNKNOWN" and "only written values" in detail, (result, detail)
+    result, detail = verdict(tmp_path, r"y \in \{0, 1, 2\}", r"q(y=0 \mid x) = 1 - q(y=1 \mid x)")
+    assert result == "FAIL", (result, detail)
+
+
+@pytest.mark.parametrize(
+    "tag, formula, expected",
+    [
+        ("", r"P(X = k) = \frac{1}{6}", "read only under a law"),  # a particular law, stated on one side only
+        ("", r"P(X = k + 1) = P(X = k)", "read only under a law"),  # a value other than a name or a number
+        ("bayes_rule", r"P(B = b) = P(B)", "name a hypothesis"),
+    ],
+)
+def test_an_event_no_law_reads_is_unknown_with_the_reason(tag, formula, expected, tmp_path):
+    result, detail = verdict(tmp_path, tag, formula)
+    assert result == "UNKNOWN" and expected in detail, (result, detail)
