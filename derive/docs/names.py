@@ -82,6 +82,8 @@ def atom(rw, tokens, k, named, out):
         return k
     if primes and atom.sub_text:
         atom.key, primes = key + "'" * primes, 0  # v'_w: a name of its own, never a derivative
+    if not atom.sub_text and not primes and k < len(tokens) and tokens[k].is_ch("["):
+        k = _array_index(rw, tokens, k, atom)
     if k < len(tokens) and _opens_application(tokens[k], key):
         k, done = application(rw, tokens, k, atom, primes, out)
         if done:
@@ -102,6 +104,20 @@ def atom(rw, tokens, k, named, out):
         return k
     out.append(rw.placeholder(atom))
     return k
+
+
+def _array_index(rw, tokens, k, atom):
+    """s[0], w[12]: a whole number in square brackets right after a name is its entry, as code indexes an array
+    (read as the subscript s_0), never a product with the number; the position after it, or k."""
+    try:
+        inner, end = rw._balanced(tokens, k, "[", "]")
+    except Exception:  # an unclosed bracket: left to the bracket reader
+        return k
+    written = [x for x in inner if not x.is_ch(" ")]
+    if not written or not all(x.kind == "ch" and x.text.isdigit() for x in written):
+        return k
+    atom.sub, atom.sub_text = rw._subscript_items(written)
+    return end
 
 
 def atom_scripts(rw, tokens, k, atom, out):

@@ -899,3 +899,19 @@ def test_entries_a_ij_of_a_written_matrix_are_no_arbitrary_sequence(tmp_path, va
 def test_the_written_matrix_beside_its_entries_is_still_read(tmp_path, right, expected):
     found, detail = page_verdict(tmp_path, GERSHGORIN_TAG, r"\det(\mathbf{A}) = " + right)
     assert found == expected, detail
+
+
+# --- s[0]: an entry written as code indexes an array, never a product with 0 --------------------
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"x[0] + x[1] = x[1] + x[0]", "PASS"),
+        (r"x[0] + x[1] = 2x[1] + x[0]", "FAIL"),
+        (r"s[0] = 2 w[0] z", "SKIPPED"),  # read as s times 0, both sides were 0 and it PASSed
+    ],
+)
+def test_a_whole_number_in_square_brackets_after_a_name_is_an_entry(tmp_path, formula, expected):
+    [(found, detail)] = verdicts(tmp_path, formula)
+    assert found == expected, detail
