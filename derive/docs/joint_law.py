@@ -11,8 +11,9 @@ over its values; any other (X in P(X)) is claimed for each of them. A formula th
 every drawn law PASSes; one law that refutes it is the counterexample.
 
 An outcome may be given a value inside the law, ``P(X = x, Y = y)``, ``P(B \\mid A = a)``,
-``q(\\mathbf{x} \\mid y = 1)``: the probability that the outcomes take those values, read so when
-every side of the formula applies the law (``P(X = k) = 1/6`` states a particular law). A value named
+``q(\\mathbf{x} \\mid y = 1)``: the probability that the outcomes take those values, a formula with a
+side the law does not enter may state a particular law (``P(X = k) = 1/6``): it PASSes when it holds
+for every law, and is UNKNOWN where a law refutes it. A value named
 by a letter runs over the outcome's values (drawn by a sum, else claimed for each); a written
 number is one value. An outcome the formula gives only written numbers (y = 0 and y = 1) takes
 those values, and the formula is decided twice: with no other value (closed) and with one more
@@ -44,6 +45,7 @@ class JointLaw:
     table: sp.IndexedBase  # entry 1 + Σ_j (v_j - 1) Π_{i<j} (values of outcome i): the probability of the values v
     written: dict = field(default_factory=dict)  # outcome -> the written numbers, when it takes only those
     more: dict = field(default_factory=dict)  # outcome -> values beyond its written numbers (the open reading: 1)
+    one_sided: bool = False  # outcomes at values, and a side of the formula without the law (P(X = k) = 1/6)
 
     def values(self, outcome, size):
         """How many values an outcome takes: its written numbers (and ``more``), else the dimension."""
@@ -170,8 +172,9 @@ def _outcome_name(side):
 
 
 def joint_laws(sides) -> dict:
-    """Law name -> (its outcomes, {outcome: the numbers written for it, when it is given no other value}), for each
-    law the formula applies to two outcomes or more somewhere, or to an outcome at a value (P(X = x))."""
+    """Law name -> (its outcomes, {outcome: the numbers written for it, when it is given no other value}, whether it
+    gives outcomes values and some side does not apply it), for each law the formula applies to two outcomes or more
+    somewhere, or to an outcome at a value (P(X = x))."""
     from derive.docs.free import child_sides
 
     applications, drawn = _law_applications(sides, child_sides)
@@ -181,10 +184,8 @@ def joint_laws(sides) -> dict:
     joint = {
         name for name, names, bar, values in applications if len(names) > 1 and (bar < len(names) or set(names) & drawn)
     }
-    # outcomes at values: only where every side applies the law (P(X = k) = 1/6 states a particular law)
-    joint |= {
-        name for name, _, _, values in applications if name in on_every_side and any(v is not None for v in values)
-    }
+    events = {name for name, _, _, values in applications if any(v is not None for v in values)}
+    joint |= events
     outcomes: dict = {}
     written: dict = {}
     for name, names, _, values in applications:
@@ -208,7 +209,8 @@ def joint_laws(sides) -> dict:
             elif seen - {"name"} and not all(v.is_integer and v >= 1 for v in seen - {"name"}):
                 break  # y = 0 beside y = i: which value is which is not said
         else:
-            laws[name] = (tuple(names), only_numbers)
+            # outcomes at values beside a side without the law: the formula may state a particular law (P(X = k) = 1/6)
+            laws[name] = (tuple(names), only_numbers, name in events and name not in on_every_side)
     return laws
 
 
@@ -221,7 +223,7 @@ def declare_joint_laws(reading, law_names, open_values: bool) -> None:
     declared = {_normal_name(name) for name in reading.binding.kinds} | set(reading.binding.free)
     declared |= {clause.name for clause in reading.binding.clauses if hasattr(clause, "params")}  # q(x, y) = x + y
     sets = tag_value_sets(reading.binding)
-    for name, (outcomes, written) in joint_laws(reading.sides).items():
+    for name, (outcomes, written, one_sided) in joint_laws(reading.sides).items():
         if name not in law_names or name in reading.overrides or name in declared:
             continue
         if any(k.startswith(f"{name}(") for k in reading.overrides):
@@ -233,9 +235,24 @@ def declare_joint_laws(reading, law_names, open_values: bool) -> None:
         written.update({outcome: sets[outcome] for outcome in written if outcome in sets})
         table = sp.IndexedBase(f"joint_{name}", positive=True)
         more = {outcome: 1 for outcome in written if outcome not in sets} if open_values else {}
-        law = JointLaw(name, outcomes, table, written, more)
+        law = JointLaw(name, outcomes, table, written, more, one_sided)
         reading.extra_samplers[table] = dom.probability_vector(law.table_size(reading.vocab.size))
         reading.joint_laws[name] = law
+
+
+def one_sided_doubt(reading, verdict):
+    """A refutation of a formula that gives outcomes values and has a side without the law (``P(X = k) = 1/6``,
+    ``\\sum_y P(Y = y \\mid X = x) = 2``) is UNKNOWN: it may state a particular law; a PASS holds for every law."""
+    from derive.docs.verdict import FAIL, UNKNOWN, Verdict
+
+    stated = [law.name for law in reading.joint_laws.values() if law.one_sided]
+    if verdict.verdict != FAIL or not stated:
+        return verdict
+    return Verdict(
+        UNKNOWN,
+        f"{stated[0]}(...) of an event, with a side the law does not enter: the formula may state a particular law,"
+        f" read only under a law the tag declares (X \\sim ...); under an arbitrary law it fails ({verdict.detail})",
+    )
 
 
 def tag_value_sets(binding) -> dict:

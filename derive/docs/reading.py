@@ -200,6 +200,10 @@ def _decide(text, binding, scope=None):
     for stage in stages:
         stage(reading)
     verdict = _check_points(reading)
+    if reading.joint_laws:
+        from derive.docs.joint_law import one_sided_doubt
+
+        verdict = one_sided_doubt(reading, verdict)
     if reading.small and verdict.verdict in (PASS, FAIL):
         verdict = dataclasses.replace(
             verdict, detail=f"{verdict.detail} (sizes up to {LARGEST_INVERTED}, where a matrix is inverted)"

@@ -215,7 +215,11 @@ class SharedNotation:
         if "|" in atom.seps:
             raise BindError(f"a conditional expectation {key}[· | ·] needs a joint model of both; it is not computed")
         if self.vocab.expectation is None and "sim" not in atom.sub_text:
-            raise BindError(f"{key}[...] needs a probability model; {self.vocab.name or 'untagged formulas'} has none")
+            model = self.vocab.name or ("the shared notation" if self.implicit_ranges else "untagged formulas")
+            raise BindError(
+                f"{key}[...] needs a probability model; {model} has none: name the law in the subscript"
+                f" ({key}_{{x \\sim p}}) or declare one in the tag (X \\sim \\mathcal{{N}}(0, 1))"
+            )
         if "sim" in atom.sub_text and key == "E":
             return self._expectation_over(atom, side)
         E, Var = self.vocab.expectation

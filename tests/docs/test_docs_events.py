@@ -70,10 +70,19 @@ def test_values_the_formula_alone_leaves_open_make_a_formula_that_turns_on_them_
     assert result == "FAIL", (result, detail)
 
 
+def test_a_side_without_the_law_passes_what_holds_for_every_law_and_leaves_a_refutation_unknown(tmp_path):
+    """Σ_y P(Y = y | X = x) = 1 holds for every law; '= 2' is refuted by any law, but P(X = k) = 1/6 is too, where the
+    author states a particular law: both UNKNOWN."""
+    result, detail = verdict(tmp_path, "", r"\sum_y P(Y = y \mid X = x) = 1")
+    assert result == "PASS", (result, detail)
+    result, detail = verdict(tmp_path, "", r"\sum_y P(Y = y \mid X = x) = 2")
+    assert result == "UNKNOWN" and "particular law" in detail, (result, detail)
+
+
 @pytest.mark.parametrize(
     "tag, formula, expected",
     [
-        ("", r"P(X = k) = \frac{1}{6}", "read only under a law"),  # a particular law, stated on one side only
+        ("", r"P(X = k) = \frac{1}{6}", "particular law"),  # a particular law, stated on one side only
         ("", r"P(X = k + 1) = P(X = k)", "read only under a law"),  # a value other than a name or a number
         ("bayes_rule", r"P(B = b) = P(B)", "name a hypothesis"),
     ],

@@ -369,7 +369,7 @@ UNDECIDED = [
     (r"a = b, \text{ for } a > 0 \text{ or } b > 0", {"kinds": REAL}, "'or'"),
     (r"\|x\|_{2,1} = 1", {}, "norm"),
     (r"\sum_{i=0}^{n-1} z_i = 0", {}, "from 0"),
-    (r"P(y = i) \propto e^{z_i}", {}, "relation"),
+    (r"P(y = i) \propto e^{z_i}", {}, "particular law"),  # a law stated, not one the tag declares
     (
         r"P(A \mid B) = \frac{P(B \mid A) P(A)}{\sum_a P(B \mid A \le a) P(A = a)}",  # A = a is read (bayes_rule)
         {"result": "bayes_rule"},
