@@ -109,7 +109,12 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         key = (id(side), side.text)
         if key not in self.cache:
             self.cache[key] = parse_latex(side.text)
-        return self.value(self.cache[key], side)
+        value = self.value(self.cache[key], side)
+        if isinstance(value, sp.Basic) and value.has(sp.nan) and "\\infty" in side.text:
+            raise BindError(
+                "an undetermined form with \\infty (\\infty - \\infty, 0 \\cdot \\infty, \\infty / \\infty) has no value"
+            )
+        return value
 
     def value(self, expr, side):
         if isinstance(expr, sp.Symbol):
@@ -121,7 +126,9 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             return expr
         if isinstance(expr, sp.Float):
             return sp.Rational(str(expr))
-        if expr in (sp.E, sp.pi, sp.oo, sp.zoo, sp.nan, sp.I):
+        if expr in (sp.oo, -sp.oo):
+            return expr  # ±∞ as a value: e^{-∞} = 0, 1/∞ = 0; a side left infinite or undetermined is not decided
+        if expr in (sp.E, sp.pi, sp.zoo, sp.nan, sp.I):
             if expr is sp.E:
                 return sp.E
             raise BindError(f"the constant {expr} is not supported")

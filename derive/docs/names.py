@@ -28,8 +28,9 @@ from derive.docs.tokens import (
 SQUARE_BRACKET_FUNCTIONS = ("E", "Var", "var", "Cov", "bb_E", "one", "cal_L", "D", "KL", "H", "P", "Pr", "bb_P")
 
 
-# functions of a vector, whose arguments may be written as a list with dots: softmax(z_1, \ldots, z_n)
-LIST_FUNCTIONS = ("softmax", "logsoftmax")
+# functions of a vector, whose arguments may be written as a list with dots: softmax(z_1, \ldots, z_n),
+# diag(\lambda_1, \ldots, \lambda_n)
+LIST_FUNCTIONS = ("softmax", "logsoftmax", "diag")
 
 WORD_COMMANDS = ("text", "textrm", "textit", "textsf", "mathrm", "mathit", "mathsf", "operatorname")
 

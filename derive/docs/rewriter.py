@@ -236,6 +236,10 @@ class Rewriter:
         out.append(NATIVE[tokens[k].text] + " ")  # \cdot, \times
         return k + 1
 
+    def _infinity(self, tokens, k, out):
+        out.append(r"\infty ")  # a value in arithmetic: e^{-\infty} = 0; bind keeps only a determined value
+        return k + 1
+
     def _lone_transpose(self, tokens, k, out):
         raise NotationError("a transpose with nothing before it", tokens[k].pos)
 
@@ -368,6 +372,7 @@ COMMAND_READERS = {
     "rfloor": brackets.unmatched_rounding,
     "rceil": brackets.unmatched_rounding,
     "det": functions.determinant,
+    "infty": Rewriter._infinity,
     "\\": Rewriter._line_break,
 }
 

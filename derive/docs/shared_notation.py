@@ -277,7 +277,9 @@ class SharedNotation:
         return sp.Sum(p.component(dummy) * body, (dummy, 1, p.size))
 
     def _diag(self, atom: Atom, side: Side):
-        return sp.diag(*list(self._vector(self.side(atom.args[0])).explicit()))
+        entries = list(self._vector(self.side(atom.args[0])).explicit())
+        # built entry by entry: sp.diag takes an indexed entry λ[1] for a matrix and fails on its shape
+        return sp.Matrix(len(entries), len(entries), lambda i, j: entries[i] if i == j else 0)
 
     def _rank(self, atom: Atom, side: Side):
         m = as_value(self.side(atom.args[0]))

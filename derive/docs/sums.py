@@ -27,6 +27,15 @@ def sum_or_product(rw, tokens, k, out):
         neq_at = next((m for m, x in enumerate(low_tokens) if x.is_cs("neq", "ne")), None)
         in_at = next((m for m, x in enumerate(low_tokens) if x.is_cs("in")), None)
         head = low_tokens[: min(x for x in (rel_at, neq_at, in_at, len(low_tokens)) if x is not None)]
+        decorated = _decorated_letter(head)
+        if decorated is not None:  # \sum_{i'} e_{i'}, \sum_{\tilde{k}}: a letter of its own, renamed in the sum
+            plain = Tok("ch", _fresh_index(tokens), head[0].pos)
+            end = term_end(tokens, k)
+            tokens[k:end] = _renamed(tokens[k:end], decorated, plain)
+            shift = len(head) - 1
+            low_tokens = [plain, *low_tokens[len(head) :]]
+            rel_at, neq_at, in_at = (None if m is None else m - shift for m in (rel_at, neq_at, in_at))
+            head = [plain]
         variables = [x for x in detex(head).replace(" ", "").split(",") if x]
         if (
             len(variables) == 1
@@ -225,6 +234,53 @@ def _span(tokens, left, right, stops=lambda m: False):
             break
         right += 1
     return left, right
+
+
+DECORATIONS = ("tilde", "hat", "bar", "check", "acute", "grave", "dot", "widetilde", "widehat", "overline")
+
+
+def _decorated_letter(head):
+    """The tokens of an index written as a decorated letter (i', j'', \\tilde{k}, \\hat{\\imath}) without
+    subscript, as a pattern of (kind, text) pairs; None for anything else."""
+    if len(head) >= 2 and head[0].kind == "ch" and head[0].text.isalpha() and all(x.is_ch("'") for x in head[1:]):
+        return [("ch", x.text) for x in head]
+    if len(head) == 2 and head[0].is_cs(*DECORATIONS):
+        inner = head[1].items if head[1].kind == "group" else [head[1]]
+        if len(inner) == 1 and inner[0].kind == "ch" and inner[0].text.isalpha():
+            return [("cs", head[0].text), ("ch", inner[0].text)]
+    return None
+
+
+def _renamed(tokens, pattern, plain):
+    """tokens with every occurrence of the decorated index ``pattern`` (in any group) replaced by ``plain``."""
+    out, m = [], 0
+    while m < len(tokens):
+        x = tokens[m]
+        if x.kind == "group":
+            out.append(Tok("group", "", x.pos, _renamed(x.items, pattern, plain)))
+            m += 1
+            continue
+        width = _matches(tokens, m, pattern)
+        if width:
+            out.append(Tok("ch", plain.text, x.pos))
+            m += width
+            continue
+        out.append(x)
+        m += 1
+    return out
+
+
+def _matches(tokens, m, pattern) -> int:
+    """How many tokens at tokens[m] spell the decorated index ``pattern``; 0 when they do not."""
+    if pattern[0][0] == "ch":
+        run = tokens[m : m + len(pattern)]
+        same = len(run) == len(pattern) and all(x.kind == k and x.text == t for x, (k, t) in zip(run, pattern))
+        after = tokens[m + len(pattern)] if m + len(pattern) < len(tokens) else None
+        return len(pattern) if same and not (after is not None and after.is_ch("'")) else 0
+    if not tokens[m].is_cs(pattern[0][1]) or m + 1 >= len(tokens):
+        return 0
+    inner = tokens[m + 1].items if tokens[m + 1].kind == "group" else [tokens[m + 1]]
+    return 2 if len(inner) == 1 and inner[0].is_ch(pattern[1][1]) else 0
 
 
 def _fresh_index(tokens) -> str:
