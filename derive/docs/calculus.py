@@ -159,14 +159,36 @@ def gradient(rw, tokens, k, out):
     """\\nabla_z f: the gradient (or Jacobian) of the term that follows."""
     t = tokens[k]
     if k + 1 >= len(tokens) or not tokens[k + 1].is_ch("_"):
-        raise Unsupported("\\nabla without the variable it differentiates by")
-    script, k2 = rw._script(tokens, k + 1)
+        script = _argument_variable(rw, tokens, k + 1)
+        if script is None:
+            raise Unsupported(
+                "\\nabla without the variable it differentiates by (read without a subscript only before f(w), "
+                "a function applied to its one variable)"
+            )
+        k2 = k + 1  # \nabla f(w): the gradient of f with respect to its one argument w
+    else:
+        script, k2 = rw._script(tokens, k + 1)
     end = term_end(tokens, k2)
     if end == k2:  # "\nabla_x = ..." (Triton, PyTorch docs): the gradient of the loss
         out.append(rw.placeholder(Deriv(rw.sub_side([Tok("ch", "L", t.pos)]), rw.sub_side(script))))
         return end
     out.append(rw.placeholder(Deriv(rw.sub_side(tokens[k2:end]), rw.sub_side(script))))
     return end
+
+
+def _argument_variable(rw, tokens, k):
+    """The tokens of w in ``f(w)`` at tokens[k]: a function name applied to one argument that is itself a
+    name (w, \\mathbf{x}, \\theta); None for anything else (f(w^k), f(x, y), a bracket)."""
+    named = rw._atom_name(tokens, k) if k < len(tokens) else None
+    if named is None or named[0].startswith("__native__") or named[1] >= len(tokens):
+        return None
+    if not tokens[named[1]].is_ch("("):
+        return None
+    inner, _ = rw._balanced(tokens, named[1], "(", ")")
+    variable = rw._atom_name(inner, 0) if inner else None
+    if variable is None or variable[1] != len(inner) or variable[0].startswith("__native__"):
+        return None
+    return inner
 
 
 def native_prime(rw, tokens, k, function, out):

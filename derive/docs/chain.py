@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from derive.docs.nodes import Condition
-from derive.docs.tokens import TEXT_COMMANDS, Unsupported, closes, detex, flatten, opens, word_of
+from derive.docs.tokens import TEXT_COMMANDS, Unsupported, closes, depth_at, detex, flatten, opens, word_of
 
 RELATIONS = {
     "=": "=",
@@ -406,3 +406,57 @@ def term_end(tokens, k, stop_at_juxtaposition=False):
             return m
         m += 1
     return m
+
+
+REMARK_ARROWS = ("to", "rightarrow", "longrightarrow", "Rightarrow", "Longrightarrow")
+SPACES = ("space", "quad", "qquad")
+
+
+def _text_word(tokens, m) -> bool:
+    """Whether tokens[m] starts a word set in text type (\\text{Clip}, \\textrm{after})."""
+    return m + 1 < len(tokens) and tokens[m].is_cs(*TEXT_COMMANDS) and tokens[m + 1].kind == "group"
+
+
+def _blank(x) -> bool:
+    return x.is_ch(" ", ";;") or x.is_cs(*SPACES)
+
+
+def _top_relation(tokens, start, end) -> bool:
+    """Whether a relation stands outside every bracket in tokens[start:end]."""
+    return any(relation_at(tokens, m) and depth_at(tokens, m) == 0 for m in range(start, end))
+
+
+def label_and_remark(tokens) -> tuple[list, list | None]:
+    """(the formula, the remark after it) of ``\\text{Ratio}: a = b \\to \\text{Clip } 1.2``.
+
+    Words set in text type before a top-level colon label the formula and are dropped; an arrow (→,
+    ``\\to``, ``\\rightarrow``, ``\\Rightarrow``) after a relation, followed by words in text type and no
+    relation outside brackets, starts a remark that ends the checked chain (returned; None when there is none).
+    """
+    tokens = list(tokens)
+    m = 0
+    while _text_word(tokens, m):
+        m += 2
+        while m < len(tokens) and _blank(tokens[m]):
+            m += 1
+    if m and m < len(tokens) and tokens[m].is_ch(":") and _top_relation(tokens, m + 1, len(tokens)):
+        tokens = tokens[m + 1 :]
+    for m, x in enumerate(tokens):
+        if not (x.is_ch("→") or x.is_cs(*REMARK_ARROWS)) or depth_at(tokens, m) != 0:
+            continue
+        n = m + 1
+        while n < len(tokens) and _blank(tokens[n]):
+            n += 1
+        if _text_word(tokens, n) and not _top_relation(tokens, n, len(tokens)) and _top_relation(tokens, 0, m):
+            return tokens[:m], tokens[m + 1 :]
+    return tokens, None
+
+
+def valued_remark(tokens) -> str | None:
+    """The remark after an arrow (:func:`label_and_remark`) when it states a number or a formula besides its
+    words (``\\to \\text{Clip } 1.2``), which the checker does not read; None for a remark of words only."""
+    _, remark = label_and_remark(tokens)
+    if remark is None:
+        return None
+    words = all(_blank(x) or _text_word(remark, k) or k and _text_word(remark, k - 1) for k, x in enumerate(remark))
+    return None if words else " ".join("".join(" " if _blank(x) else detex([x]) for x in remark).split())

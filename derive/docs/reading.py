@@ -22,8 +22,9 @@ from derive.docs.bind import (
     single_atom,
     vocabulary_for,
 )
+from derive.docs.chain import valued_remark
 from derive.docs.declared_variables import _declare_free_variables, _declare_kinds
-from derive.docs.interpret import Atom, NotationError, Unsupported, rewrite_chain
+from derive.docs.interpret import Atom, NotationError, Unsupported, clean, lex, rewrite_chain
 from derive.docs.parse import ParseError, parse_latex
 from derive.docs.sampled_points import _check_points
 from derive.docs.side_names import _atom_keys, _normal_name
@@ -77,7 +78,11 @@ def _guarded(text, binding, scope, reraise_unbound=False):
     token = None
     try:
         with time_budget(FORMULA_BUDGET_SECONDS) as token:
-            return _decide(text, binding, scope)
+            verdict = _decide(text, binding, scope)
+        remark = valued_remark(clean(lex(text))) if verdict.verdict == PASS else None
+        if remark:  # a = b \to \text{Clip } 1.2: the chain holds; the value stated in words is not read
+            return Verdict(UNKNOWN, f"{verdict.detail}; but the remark after the arrow ({remark}) is not checked")
+        return verdict
     except OutOfTime as exc:
         if exc.budget is not token:
             raise

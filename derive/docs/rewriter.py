@@ -144,6 +144,8 @@ class Rewriter:
                 depth += 1
             elif closes(t):
                 depth -= 1
+            if depth == 0 and t.is_cs("|") and not current and seps and seps[-1] == "||":
+                continue  # D_{KL}(P \|\| Q): a doubled \| is one separator
             if depth == 0 and (t.is_ch(",", "|", ";") or t.is_cs("|")):
                 args.append(current)
                 seps.append("||" if t.is_cs("|") else t.text)

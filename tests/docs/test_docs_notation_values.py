@@ -1,5 +1,5 @@
 """Notation read as values: ±∞ in arithmetic, a primed or decorated summation index, a list with dots inside
-diag(...).
+diag(...), ∇f(w) without a subscript, a label before a colon and a remark after an arrow, D(P \\|\\| Q).
 
 Each form is read on a correct formula (PASS) and on a wrong variant (FAIL) by the same machinery; a form whose
 value is not determined (∞ − ∞, 0 · ∞) is UNKNOWN with the reason."""
@@ -44,6 +44,36 @@ PAIRS = [
         r"\operatorname{diag}(\lambda_1, \ldots, \lambda_n)^{-1} = \text{diag}(\frac{1}{\lambda_1^2}, \dots, \frac{1}{\lambda_n^2})",
     ),
     (
+        "a gradient without a subscript, of a function of one vector",
+        r"f(w) = \tfrac{1}{2}w^TAw - b^Tw; A: symmetric matrix; w, b \in \mathbf{R}^n",
+        r"\nabla f(w)=Aw - b",
+        r"\nabla f(w)=\tfrac{1}{2}Aw - b",
+    ),
+    (
+        "a gradient without a subscript, of a function of one number",
+        r"f(x) = x^3",
+        r"\nabla f(x) = 3x^2",
+        r"\nabla f(x) = 3x",
+    ),
+    (
+        "a label before a colon and a remark after an arrow",
+        r"\pi_{\theta}(o_i|q) = 0.9; \pi_{\theta_{old}}(o_i|q) = 0.5",
+        r"\text{Ratio}: \frac{\pi_{\theta}(o_i|q)}{\pi_{\theta_{old}}(o_i|q)} = \frac{0.9}{0.5} = 1.8 \rightarrow \text{clipped}",
+        r"\text{Ratio}: \frac{\pi_{\theta}(o_i|q)}{\pi_{\theta_{old}}(o_i|q)} = \frac{0.9}{0.5} = 1.6 \rightarrow \text{clipped}",
+    ),
+    (
+        "a label of several words",
+        r"TN: positive; FN: positive",
+        r"\text{Negative Predictive Value}: \frac{TN}{TN + FN} = 1 - \frac{FN}{TN + FN}",
+        r"\text{Negative Predictive Value}: \frac{TN}{TN + FN} = 1 - \frac{TN}{TN + FN}",
+    ),
+    (
+        "a divergence written with a doubled bar",
+        r"P: distribution; Q: distribution",
+        r"D_{KL}(P \|\| Q) = \sum_{x \in X} P(x) \log \frac{P(x)}{Q(x)}",
+        r"D_{KL}(P \|\| Q) = \sum_{x \in X} P(x) \log \frac{Q(x)}{P(x)}",
+    ),
+    (
         "the trace of a diagonal matrix written with dots",
         r"\lambda: vector; n: positive integer",
         r"\operatorname{tr}(\operatorname{diag}(\lambda_1, \ldots, \lambda_n)) = \sum_{i=1}^n \lambda_i",
@@ -70,3 +100,16 @@ def test_an_undetermined_form_with_infinity_is_unknown_with_the_reason(tmp_path,
 def test_a_side_left_infinite_is_not_decided(tmp_path):
     found, detail = verdict(tmp_path, "x: real", r"x \cdot \infty - \infty = 0")
     assert found == "UNKNOWN", (found, detail)
+
+
+def test_a_remark_that_states_a_value_in_words_keeps_a_holding_chain_unknown(tmp_path):
+    """The chain before the arrow is checked (a wrong chain FAILs); the value the remark states is not read."""
+    holds = verdict(tmp_path, "", r"\text{Ratio}: \frac{0.7}{0.5} = 1.4 \to \text{after Clip}\space 1.2")
+    assert holds[0] == "UNKNOWN" and "remark after the arrow (after Clip 1.2) is not checked" in holds[1], holds
+    wrong = verdict(tmp_path, "", r"\text{Ratio}: \frac{0.7}{0.5} = 1.5 \to \text{after Clip}\space 1.2")
+    assert wrong[0] == "FAIL", wrong
+
+
+def test_a_gradient_at_a_point_without_a_subscript_is_unknown_with_the_reason(tmp_path):
+    found, detail = verdict(tmp_path, r"f(x) = x^3", r"\nabla f(x^2) = 3x^4")
+    assert found == "UNKNOWN" and "a function applied to its one variable" in detail, (found, detail)
