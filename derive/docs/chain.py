@@ -460,3 +460,12 @@ def valued_remark(tokens) -> str | None:
         return None
     words = all(_blank(x) or _text_word(remark, k) or k and _text_word(remark, k - 1) for k, x in enumerate(remark))
     return None if words else " ".join("".join(" " if _blank(x) else detex([x]) for x in remark).split())
+
+
+def named_in_words(tokens) -> bool:
+    """Whether a side starts with a name of several words set in text type (``\\text{Negative Predictive Value}``,
+    ``\\text{Tikhonov Regularized } \\lambda_i``): a name for the value, not a quantity the checker knows."""
+    m = 0
+    while m < len(tokens) and _blank(tokens[m]):
+        m += 1
+    return _text_word(tokens, m) and len(detex(tokens[m + 1].items).split()) >= 2

@@ -21,6 +21,7 @@ from derive.docs.chain import (
     Conditions,
     arrow_target,
     label_and_remark,
+    named_in_words,
     parse_conditions,
     relation_at,
     split_chain,
@@ -142,6 +143,9 @@ def rewrite_chain(text: str, log_base: str = "e", functions=(), numbers=()) -> t
         relations, side_tokens = relations[1:], side_tokens[1:]
     if "<-" in relations:
         raise Unsupported("an arrow \\leftarrow after another relation in one chain")
+    if len(relations) > 1 and relations[0] == "=" and named_in_words(side_tokens[0]):
+        # \text{Tikhonov Regularized } \lambda_i = a = b: the words name the value; the chain after them is checked
+        relations, side_tokens = relations[1:], side_tokens[1:]
     for link, relation in enumerate(relations):
         if relation in UNDECIDED_RELATIONS:
             raise Unsupported(UNDECIDED_RELATIONS[relation])

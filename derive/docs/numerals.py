@@ -48,8 +48,30 @@ def number(rw, tokens, k, out):
         power = word_of(tokens[k + 4].items if tokens[k + 4].kind == "group" else [tokens[k + 4]])
         if power.lstrip("-").isdigit() and not (k + 5 < len(tokens) and tokens[k + 5].is_ch("^", "_")):
             digits, k = f"{digits}e{int(power)}", k + 5
+    elif digits == "10" and k + 1 < len(tokens) and tokens[k].is_ch("^"):
+        power = _whole_power(tokens, k + 1)
+        if power is not None:  # 10^{12}: one number, written to its power of ten (≈ 10^{12} is 1e12 to one digit)
+            digits, k = f"1e{power}", k + 2
     out.append(" " + rw.placeholder(Number(digits)) + " ")
     return k
+
+
+def _whole_power(tokens, k):
+    """The positive whole exponent written at tokens[k] (``{12}``, or one digit not followed by another), or None."""
+    t = tokens[k]
+    if t.kind == "group":
+        power = word_of(t.items).strip()
+    elif (
+        t.kind == "ch"
+        and t.text.isdigit()
+        and not (k + 1 < len(tokens) and tokens[k + 1].kind == "ch" and tokens[k + 1].text.isdigit())
+    ):
+        power = t.text
+    else:
+        return None
+    if not power.isdigit() or int(power) < 1 or (k + 1 < len(tokens) and tokens[k + 1].is_ch("^", "_")):
+        return None
+    return int(power)
 
 
 def _percent(digits: str) -> str:

@@ -74,6 +74,19 @@ PAIRS = [
         r"D_{KL}(P \|\| Q) = \sum_{x \in X} P(x) \log \frac{Q(x)}{P(x)}",
     ),
     (
+        "a value named in words at the head of a chain",
+        r"\lambda_i > 0; \eta > 0",
+        r"\text{Tikhonov Regularized } \lambda_i = \frac{1}{\lambda_{i}+\eta}=\frac{1}{\lambda_{i}}\left(1-\left(1+\lambda_{i}/\eta\right)^{-1}\right)",
+        r"\text{Tikhonov Regularized } \lambda_i = \frac{1}{\lambda_{i}+\eta}=\frac{1}{\lambda_{i}}\left(1-\left(1+\eta/\lambda_{i}\right)^{-1}\right)",
+    ),
+    (
+        "a bare power of ten after approx, written to one digit",
+        None,
+        r"250 \times 10^{6} \times 1024 \times 4 \approx 10^{12}",
+        r"250 \times 10^{6} \times 1024 \times 4 \approx 10^{11}",
+    ),
+    ("a power of ten is still exact after an equals sign", None, r"10^{2} \cdot 10^{3} = 10^{5}", r"2^{40} = 10^{12}"),
+    (
         "the trace of a diagonal matrix written with dots",
         r"\lambda: vector; n: positive integer",
         r"\operatorname{tr}(\operatorname{diag}(\lambda_1, \ldots, \lambda_n)) = \sum_{i=1}^n \lambda_i",
