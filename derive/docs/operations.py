@@ -464,12 +464,14 @@ class IntegralValue(sp.Function):
         if body.expr.free_symbols - set(body.variables) or not all(b.is_Number or b.is_infinite for b in (low, high)):
             return None
         values = []
+        kinks = _kinks(body.expr, body.variables[0], low, high, digits + 20)
         for guard in (20, 40):  # a divergent integral's quadrature depends on the precision: two must agree
             with mpmath.workdps(digits + guard):
                 integrand = sp.lambdify(body.variables, body.expr, modules="mpmath")
                 ends = [
                     (mpmath.inf if b is sp.oo else -mpmath.inf) if b.is_infinite else mpmath.mpf(b) for b in (low, high)
                 ]
+                ends[1:1] = [mpmath.mpf(k) for k in kinks]  # |x - μ|: split where the integrand has a kink
                 try:
                     value, error = mpmath.quad(integrand, ends, error=True)
                 except (ValueError, ZeroDivisionError, TypeError) as exc:
@@ -482,6 +484,27 @@ class IntegralValue(sp.Function):
                 values.append(value)
         value = values[0]
         return sp.Float(value, digits)
+
+
+def _kinks(expr, u, low, high, digits) -> list:
+    """The real points strictly between low and high where an |g(u)|, max, min or sign in ``expr`` changes
+    branch (g(u) = 0 solved in closed form), in order; quadrature is exact only between such points."""
+    inside = []
+    for part in expr.atoms(sp.Abs, sp.Max, sp.Min, sp.sign, sp.Heaviside):
+        if not part.has(u):
+            continue
+        args = part.args if isinstance(part, (sp.Max, sp.Min)) else (part.args[0],)
+        gaps = [a - b for a, b in zip(args, args[1:])] if isinstance(part, (sp.Max, sp.Min)) else list(args)
+        for gap in gaps:
+            try:
+                roots = sp.solve(sp.Eq(sp.nsimplify(gap, rational=True), 0), u)  # exact: a kink off by 1e-17 spoils it
+            except (NotImplementedError, ValueError, TypeError):
+                continue
+            for root in roots:
+                value = sp.sympify(root).evalf(digits)
+                if value.is_real and value.is_Number and (low.is_infinite or value > low) and (high.is_infinite or value < high):
+                    inside.append(value)
+    return sorted(set(inside))
 
 
 def integral(interp, node: Integral):
