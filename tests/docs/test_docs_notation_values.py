@@ -87,6 +87,12 @@ PAIRS = [
     ),
     ("a power of ten is still exact after an equals sign", None, r"10^{2} \cdot 10^{3} = 10^{5}", r"2^{40} = 10^{12}"),
     (
+        "an integral over the whole line whose integrand has a kink",
+        r"\mu: real; \sigma > 0",
+        r"\int_{-\infty}^{\infty} \exp(-|x - \mu| / \sigma) \, dx = 2 \sigma",
+        r"\int_{-\infty}^{\infty} \exp(-|x - \mu| / \sigma) \, dx = \sigma",
+    ),
+    (
         "the trace of a diagonal matrix written with dots",
         r"\lambda: vector; n: positive integer",
         r"\operatorname{tr}(\operatorname{diag}(\lambda_1, \ldots, \lambda_n)) = \sum_{i=1}^n \lambda_i",
