@@ -502,7 +502,12 @@ def _kinks(expr, u, low, high, digits) -> list:
                 continue
             for root in roots:
                 value = sp.sympify(root).evalf(digits)
-                if value.is_real and value.is_Number and (low.is_infinite or value > low) and (high.is_infinite or value < high):
+                if (
+                    value.is_real
+                    and value.is_Number
+                    and (low.is_infinite or value > low)
+                    and (high.is_infinite or value < high)
+                ):
                     inside.append(value)
     return sorted(set(inside))
 
