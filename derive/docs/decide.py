@@ -88,9 +88,9 @@ def _e_notation_doubt(text, verdict, decide_text):
 
 
 def _decide_tagged(text, binding):
-    from derive.docs.laws import reading_doubt
+    from derive.docs.laws import decide_under_laws
 
-    return reading_doubt(text, binding, _decide_tagged_once(text, binding), _decide_tagged_once)
+    return decide_under_laws(text, binding, _decide_tagged_once)
 
 
 def _decide_tagged_once(text, binding):

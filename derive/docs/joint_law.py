@@ -223,8 +223,9 @@ def declare_joint_laws(reading, law_names, open_values: bool) -> None:
     declared = {_normal_name(name) for name in reading.binding.kinds} | set(reading.binding.free)
     declared |= {clause.name for clause in reading.binding.clauses if hasattr(clause, "params")}  # q(x, y) = x + y
     sets = tag_value_sets(reading.binding)
+    named = {clause.name for clause in reading.binding.clauses if type(clause).__name__ == "LawOfOutcomes"}
     for name, (outcomes, written, one_sided) in joint_laws(reading.sides).items():
-        if name not in law_names or name in reading.overrides or name in declared:
+        if name not in law_names or name in reading.overrides or name in declared and name not in named:
             continue
         if any(k.startswith(f"{name}(") for k in reading.overrides):
             continue  # the tag says what the law is

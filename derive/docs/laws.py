@@ -240,6 +240,28 @@ def describe(clause: LawClause) -> str:
     }.get(clause.reading, clause.reading)
 
 
+def decide_under_laws(text, binding, decide_once):
+    """The verdict on a tagged formula under the tag's laws: a tag's definition of a joint law by itself
+    (``p(y) = \\sum_x p(x, y)`` beside 'X, Y: random variables with joint distribution p') is checked as a property
+    of the law, then set aside; then :func:`reading_doubt`."""
+    from derive.docs.tags import FunctionClause, LawOfOutcomes
+    from derive.docs.verdict import PASS, UNKNOWN, Verdict
+
+    laws = {clause.name for clause in binding.clauses if isinstance(clause, LawOfOutcomes)}
+    own = [c for c in binding.clauses if isinstance(c, FunctionClause) and c.name in laws and c.head]
+    if own:
+        binding = replace(binding, clauses=[c for c in binding.clauses if c not in own])
+        for clause in own:
+            claim = decide_once(f"{clause.head} = {clause.body}", binding)
+            if claim.verdict != PASS:
+                return Verdict(
+                    UNKNOWN,
+                    f"the tag's '{clause.head} = {clause.body}' is read as a property of the joint law {clause.name},"
+                    f" and it is not shown to be one ({claim.verdict}: {claim.detail})",
+                )
+    return reading_doubt(text, binding, decide_once(text, binding), decide_once)
+
+
 def reading_doubt(text, binding, verdict, decide_once):
     """The verdict, or UNKNOWN when a law the tag leaves open (Geo(p) with no support) decides the formula one way
     under one reading and the other way under the other."""

@@ -521,6 +521,10 @@ KIND_PHRASES = {
     "discrete probability distribution": "distribution",
     "probability mass function": "distribution",
     "pmf": "distribution",
+    "probability distribution on a finite set": "distribution",
+    "probability distributions on a finite set": "distribution",
+    "distribution on a finite set": "distribution",
+    "probability distributions": "distribution",
     "positive vector": "positive vector",
     "vector with positive entries": "positive vector",
     "matrix": "matrix",
@@ -548,6 +552,11 @@ def kind_phrase(name: str, kind: str) -> list[str] | None:
     words = " ".join(words.replace("~", " ").split()).rstrip(".").strip()
     lowered = ARTICLES.sub("", words.lower()).strip()
     lowered = re.sub(r"^(?:real|real-valued)\s+(?=\S+-?dimensional)", "", lowered)
+    if re.fullmatch(r"(?:the\s+)?entropy\s+(?:measured\s+)?in\s+bits", lowered) and name.strip() == "H":
+        return ["H in bits"]  # H: entropy in bits
+    joint = JOINT_OUTCOMES.match(words)
+    if joint:  # X, Y: random variables with joint distribution p(x, y): outcomes of one law p, not independent
+        return [f"joint law {joint.group('law')}"]
     if lowered in KIND_PHRASES:
         canonical = KIND_PHRASES[lowered]
         return None if canonical == lowered else [f"{name}: {canonical}"]
@@ -578,6 +587,11 @@ def kind_phrase(name: str, kind: str) -> list[str] | None:
 
 
 VECTOR_KINDS = ("vector", "logits", "distribution", "positive vector")
+JOINT_OUTCOMES = re.compile(
+    r"^(?:(?:a|the)\s+)?(?:discrete\s+|jointly\s+distributed\s+)?random\s+variables?\s+with\s+(?:a\s+|the\s+)?"
+    r"joint\s+(?:distribution|law|pmf|probability\s+mass\s+function)\s+(?P<law>p|q|P|Q)(?:\s*\([^()]*\))?$",
+    re.IGNORECASE,
+)
 
 
 def _phrase(words: str) -> str:

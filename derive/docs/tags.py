@@ -69,6 +69,15 @@ class FunctionClause:
     name: str
     params: tuple
     body: str
+    head: str = ""  # NAME(PARAMS) as written (p(y \mid x))
+
+
+@dataclass(frozen=True)
+class LawOfOutcomes:
+    """``X, Y: random variables with joint distribution p(x, y)``: p is one joint law of the formula's outcomes
+    (derive.docs.joint_law); the tag's definitions of p by itself (p(y) = Σ_x p(x, y)) are its properties."""
+
+    name: str
 
 
 @dataclass(frozen=True)
@@ -284,6 +293,8 @@ def _vocabulary_clause(clause: str, binding: Binding) -> bool:
         found = Setting("one-hot", text=clause)
     elif words and words[0] in ("mean", "variance"):
         found = _moment(clause)
+    elif words[:2] == ["joint", "law"] and len(words) == 3:  # from 'X, Y: random variables with joint distribution p'
+        found = LawOfOutcomes(clause.split()[2])
     elif "\\sim" in clause:  # X \sim \text{Bin}(n, p): derive.docs.laws
         from derive.docs.laws import law_clause
 
@@ -361,7 +372,7 @@ def _function(clause: str) -> FunctionClause | None:
             )
         if len(set(params)) != len(params):
             raise TagError(f"the clause '{clause.strip()}' names a parameter twice")
-        return FunctionClause(_key(match.group(1)), params, body.strip())
+        return FunctionClause(_key(match.group(1)), params, body.strip(), head.strip())
     return None
 
 

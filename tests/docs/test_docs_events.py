@@ -46,6 +46,13 @@ PAIRS = [
         r"q(y=0 \mid x) = q(y=1 \mid x)",
     ),
     (
+        "random variables declared with their joint law, whose definitions in the tag are its properties",
+        r"X, Y: discrete random variables with joint distribution p(x, y); p(x) = \sum_y p(x, y);"
+        r" p(y|x) = \frac{p(x, y)}{p(x)}",
+        r"p(x,y) = p(x)\cdot p(y|x)",
+        r"p(x,y) = p(y)\cdot p(y|x)",
+    ),
+    (
         "a tag that defines the probability of an event",
         r"p(y=1|x) = \sigma(w^Tx); p(y=-1|x) = 1 - p(y=1|x); \sigma(z) = (1 + \exp(-z))^{-1}; w, x \in \mathbb{R}^n",
         r"p(y=-1|x) = \sigma(-w^Tx)",
@@ -90,3 +97,19 @@ def test_a_side_without_the_law_passes_what_holds_for_every_law_and_leaves_a_ref
 def test_an_event_no_law_reads_is_unknown_with_the_reason(tag, formula, expected, tmp_path):
     result, detail = verdict(tmp_path, tag, formula)
     assert result == "UNKNOWN" and expected in detail, (result, detail)
+
+
+def test_a_tag_definition_of_a_joint_law_that_is_not_its_property_makes_the_formula_unknown(tmp_path):
+    """p(y | x) = p(x, y) / p(y) is no property of the joint law p: the tag contradicts itself, and nothing is decided."""
+    tag = r"X, Y: random variables with joint distribution p; p(y|x) = \frac{p(x, y)}{p(y)}"
+    result, detail = verdict(tmp_path, tag, r"p(x,y) = p(x)\cdot p(y|x)")
+    assert result == "UNKNOWN" and "property of the joint law p" in detail, (result, detail)
+
+
+def test_kinds_in_words_for_laws_and_entropies(tmp_path):
+    """'probability distributions on a finite set' is the kind distribution; 'H: entropy in bits' sets bits."""
+    tag = r"p, q: probability distributions on a finite set; H: entropy in bits"
+    result, detail = verdict(tmp_path, tag, r"H(p) = -\sum_i p_i \log_2 p_i")
+    assert result == "PASS", (result, detail)
+    result, detail = verdict(tmp_path, tag, r"H(p) = -\sum_i p_i \ln p_i")
+    assert result == "FAIL", (result, detail)
