@@ -90,6 +90,7 @@ class Chain:
     conditions: list
     arrows: list = field(default_factory=list)  # for each relation, the annotation of an arrow (n \\to \\infty)
     stated: list = field(default_factory=list)  # other stated conditions (token lists): comparisons, definitions
+    worded: bool = False  # whether words (where, for, if) introduce the conditions
 
 
 CONDITION_WORDS = (
@@ -375,7 +376,8 @@ def split_chain(tokens) -> Chain:
     if any(t.is_cs("lor", "vee") for t in flatten(tail)) or "or" in detex(tail).lower().split():
         if len(conditions) + len(stated) > 1:
             raise Unsupported("conditions joined by 'or' cannot be imposed")
-    return Chain(sides, relations, conditions, arrows, stated)
+    worded = any(t.is_cs(*TEXT_COMMANDS, "mathrm", "forall") for t in tail)
+    return Chain(sides, relations, conditions, arrows, stated, worded)
 
 
 def term_end(tokens, k, stop_at_juxtaposition=False):

@@ -167,6 +167,16 @@ def rewrite_chain(text: str, log_base: str = "e", functions=(), numbers=()) -> t
             ]
             relations[link] = "="
     rewriter = Rewriter(log_base, functions, numbers)
+    stated = list(chain.stated)
+    if not chain.worded:
+        # a = b, \quad c = d: with no word before it, an equation that defines no name is a further claim
+        claims = [piece for piece in stated if _further_claim(rewriter, piece)]
+        stated = [piece for piece in stated if not any(piece is claim for claim in claims)]
+        for claim in claims:
+            more = split_chain(claim)
+            if more.stated or len(more.sides) < 2:
+                raise Unsupported(f"the further claim '{detex(claim).strip()}' is not read")
+            relations, side_tokens = [*relations, "and", *more.relations], [*side_tokens, *more.sides]
     rewriter.numbers |= written_as_numbers([t for part in side_tokens for t in part])
     sides, sums = [], []
     for tokens in side_tokens:
@@ -180,7 +190,7 @@ def rewrite_chain(text: str, log_base: str = "e", functions=(), numbers=()) -> t
     comparisons, definitions = [], {}
     if hypothesis:
         read_hypothesis(rewriter, hypothesis, comparisons, definitions)
-    for piece in chain.stated:
+    for piece in stated:
         comparison = rewriter._comparison(piece)
         at = next(m for m in range(len(piece)) if relation_at(piece, m))
         key = name_key(rewriter, piece[:at]) if comparison.relations == ["="] else None
@@ -194,6 +204,15 @@ def rewrite_chain(text: str, log_base: str = "e", functions=(), numbers=()) -> t
     conditions.comparisons = tuple(comparisons)
     conditions.definitions = definitions
     return sides, relations, conditions
+
+
+def _further_claim(rewriter, piece) -> bool:
+    """Whether a piece set apart after a comma or a wide space is an equation claimed beside the chain: its
+    first relation is = and what stands before it is not one name (a name there is defined: p = 0.9)."""
+    at = next((m for m in range(len(piece)) if relation_at(piece, m)), None)
+    if at is None or relation_at(piece, at)[0] != "=" or at == 0:
+        return False
+    return name_key(Rewriter(rewriter.log_base, rewriter.functions, rewriter.numbers), piece[:at]) is None
 
 
 def _mark_indices_shared_across_sides(side_tokens, sums):

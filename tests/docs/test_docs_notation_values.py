@@ -93,6 +93,13 @@ PAIRS = [
         r"\int_{-\infty}^{\infty} \exp(-|x - \mu| / \sigma) \, dx = \sigma",
     ),
     (
+        "two claims after an implication, set apart by a comma and a wide space",
+        None,
+        r"f(q,z) = q z \hspace{0.5in} \implies \hspace{0.5in} \frac{\partial f(q,z)}{\partial q} = z, \hspace{1in} \frac{\partial f(q,z)}{\partial z} = q",
+        r"f(q,z) = q z \hspace{0.5in} \implies \hspace{0.5in} \frac{\partial f(q,z)}{\partial q} = z, \hspace{1in} \frac{\partial f(q,z)}{\partial z} = z",
+    ),
+    ("two claims side by side", None, r"2 + 2 = 4, \quad 3 \cdot 3 = 9", r"2 + 2 = 4, \quad 3 \cdot 3 = 8"),
+    (
         "the trace of a diagonal matrix written with dots",
         r"\lambda: vector; n: positive integer",
         r"\operatorname{tr}(\operatorname{diag}(\lambda_1, \ldots, \lambda_n)) = \sum_{i=1}^n \lambda_i",
@@ -132,3 +139,11 @@ def test_a_remark_that_states_a_value_in_words_keeps_a_holding_chain_unknown(tmp
 def test_a_gradient_at_a_point_without_a_subscript_is_unknown_with_the_reason(tmp_path):
     found, detail = verdict(tmp_path, r"f(x) = x^3", r"\nabla f(x^2) = 3x^4")
     assert found == "UNKNOWN" and "a function applied to its one variable" in detail, (found, detail)
+
+
+def test_a_name_set_apart_after_a_comma_is_still_defined_not_claimed(tmp_path):
+    """``a = b, \\quad p = 0.9``: p is defined for the formula (as before), not claimed."""
+    found, detail = verdict(tmp_path, "x: real", r"2 p = 1.8, \quad p = 0.9")
+    assert found == "PASS", (found, detail)
+    found, detail = verdict(tmp_path, "x: real", r"2 p = 1.6, \quad p = 0.9")
+    assert found == "FAIL", (found, detail)
