@@ -228,6 +228,22 @@ def _restructure(tokens, words=False) -> list:
             out.append(Tok("cs", "evalclose", t.pos))
             k = nxt[0] + 1
             continue
+        opening = _opening_bar(out)
+        if (
+            t.is_cs("right")
+            and len(nxt) >= 2
+            and _bar(tokens[nxt[0]])
+            and tokens[nxt[1]].is_ch("^")
+            and nxt[1] + 2 < len(tokens)
+            and _evaluation_point(tokens, nxt[1] + 2)
+            and opening is not None
+        ):
+            # \left| f \right|^{-1}_{z = a}: the power of the absolute value, evaluated at the point
+            out.insert(opening, Tok("cs", "evalopen", t.pos))
+            out.extend([Tok("cs", "right", t.pos), tokens[nxt[0]], tokens[nxt[1]], tokens[nxt[1] + 1]])
+            out.append(Tok("cs", "evalclose", t.pos))
+            k = nxt[1] + 2
+            continue
         if _bar(t) and nxt and _evaluation_point(tokens, nxt[0]) and sum(_bar(x) for x in tokens[:k]) % 2 == 0:
             out.append(Tok("cs", "evalclose", t.pos))  # \frac{df}{dx}|_{x=0}: a bar closing no |...| evaluates
             k += 1
@@ -280,6 +296,14 @@ def _underscored_name(tokens, k):
         joins += tokens[m].is_cs("_")
         m += 1
     return m if joins else None
+
+
+def _opening_bar(out):
+    """The position in ``out`` of the last \\left before a bar (\\left|, \\left\\vert), or None."""
+    for m in range(len(out) - 2, -1, -1):
+        if out[m].is_cs("left") and (_bar(out[m + 1]) or out[m + 1].is_cs("lvert")):
+            return m
+    return None
 
 
 def _bar(x) -> bool:

@@ -100,6 +100,12 @@ PAIRS = [
     ),
     ("two claims side by side", None, r"2 + 2 = 4, \quad 3 \cdot 3 = 9", r"2 + 2 = 4, \quad 3 \cdot 3 = 8"),
     (
+        "an evaluation bar after the power of an absolute value",
+        r"x > 0",
+        r"\left\vert \frac{d e^z}{dz} \right\vert^{-1}_{z = \log x} = 1/x",
+        r"\left\vert \frac{d e^z}{dz} \right\vert^{-1}_{z = \log x} = x",
+    ),
+    (
         "the trace of a diagonal matrix written with dots",
         r"\lambda: vector; n: positive integer",
         r"\operatorname{tr}(\operatorname{diag}(\lambda_1, \ldots, \lambda_n)) = \sum_{i=1}^n \lambda_i",
