@@ -242,6 +242,12 @@ class Rewriter:
         out.append(r"\infty ")  # a value in arithmetic: e^{-\infty} = 0; bind keeps only a determined value
         return k + 1
 
+    def _absolute_or_bar(self, tokens, k, out):
+        raise Unsupported(
+            "\\left| f \\right|_{x = a} is an absolute value taken at a point or an evaluation bar; "
+            "write \\left. f \\right|_{x = a} for the bar"
+        )
+
     def _lone_transpose(self, tokens, k, out):
         raise NotationError("a transpose with nothing before it", tokens[k].pos)
 
@@ -375,6 +381,7 @@ COMMAND_READERS = {
     "rceil": brackets.unmatched_rounding,
     "det": functions.determinant,
     "infty": Rewriter._infinity,
+    "absoluteorbar": Rewriter._absolute_or_bar,
     "\\": Rewriter._line_break,
 }
 

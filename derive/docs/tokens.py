@@ -218,6 +218,12 @@ def _restructure(tokens, words=False) -> list:
             out.append(Tok("cs", "evalopen", t.pos))
             k = nxt[0] + 1
             continue
+        opening = _opening_bar(out) if t.is_cs("right") else None
+        if t.is_cs("right") and len(nxt) >= 2 and _bar(tokens[nxt[0]]) and opening is not None:
+            if _evaluation_point(tokens, nxt[1]):  # \left| f \right|_{x = a}: refused with the reason when read
+                out.extend([Tok("cs", "right", t.pos), tokens[nxt[0]], Tok("cs", "absoluteorbar", t.pos)])
+                k = nxt[1]
+                continue
         if (
             t.is_cs("right", "big", "Big", "bigg", "Bigg", "bigr", "Bigr", "biggr", "Biggr")
             and nxt
@@ -228,7 +234,6 @@ def _restructure(tokens, words=False) -> list:
             out.append(Tok("cs", "evalclose", t.pos))
             k = nxt[0] + 1
             continue
-        opening = _opening_bar(out)
         if (
             t.is_cs("right")
             and len(nxt) >= 2

@@ -153,3 +153,9 @@ def test_a_name_set_apart_after_a_comma_is_still_defined_not_claimed(tmp_path):
     assert found == "PASS", (found, detail)
     found, detail = verdict(tmp_path, "x: real", r"2 p = 1.6, \quad p = 0.9")
     assert found == "FAIL", (found, detail)
+
+
+def test_an_absolute_value_with_a_point_and_no_power_is_unknown_with_the_reason(tmp_path):
+    """``\\left| f \\right|_{x = a}`` may be |f| at a or an evaluation bar; the two differ when f < 0 there."""
+    found, detail = verdict(tmp_path, "x > 0", r"\left\vert \frac{d e^z}{dz} \right\vert_{z = \log x} = x")
+    assert found == "UNKNOWN" and "evaluation bar" in detail, (found, detail)
