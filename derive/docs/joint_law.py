@@ -46,6 +46,7 @@ class JointLaw:
     written: dict = field(default_factory=dict)  # outcome -> the written numbers, when it takes only those
     more: dict = field(default_factory=dict)  # outcome -> values beyond its written numbers (the open reading: 1)
     one_sided: bool = False  # outcomes at values, and a side of the formula without the law (P(X = k) = 1/6)
+    variables: dict = field(default_factory=dict)  # random variable X -> its outcome x, as the tag declares them
 
     def values(self, outcome, size):
         """How many values an outcome takes: its written numbers (and ``more``), else the dimension."""
@@ -223,8 +224,14 @@ def declare_joint_laws(reading, law_names, open_values: bool) -> None:
     declared = {_normal_name(name) for name in reading.binding.kinds} | set(reading.binding.free)
     declared |= {clause.name for clause in reading.binding.clauses if hasattr(clause, "params")}  # q(x, y) = x + y
     sets = tag_value_sets(reading.binding)
-    named = {clause.name for clause in reading.binding.clauses if type(clause).__name__ == "LawOfOutcomes"}
-    for name, (outcomes, written, one_sided) in joint_laws(reading.sides).items():
+    declaring = [clause for clause in reading.binding.clauses if type(clause).__name__ == "LawOfOutcomes"]
+    named = {clause.name for clause in declaring}
+    found = joint_laws(reading.sides)
+    for name in named - set(found):  # H(X | Y) of the tag's random variables: their law, though the formula names none
+        outcomes = tuple(dict.fromkeys(c.variable.lower() for c in declaring if c.name == name and c.variable))
+        if 0 < len(outcomes) <= 3:
+            found[name] = (outcomes, {}, False)
+    for name, (outcomes, written, one_sided) in found.items():
         if name not in law_names or name in reading.overrides or name in declared and name not in named:
             continue
         if any(k.startswith(f"{name}(") for k in reading.overrides):
@@ -237,6 +244,9 @@ def declare_joint_laws(reading, law_names, open_values: bool) -> None:
         table = sp.IndexedBase(f"joint_{name}", positive=True)
         more = {outcome: 1 for outcome in written if outcome not in sets} if open_values else {}
         law = JointLaw(name, outcomes, table, written, more, one_sided)
+        law.variables = {
+            c.variable: c.variable.lower() for c in declaring if c.name == name and c.variable.lower() in outcomes
+        }
         reading.extra_samplers[table] = dom.probability_vector(law.table_size(reading.vocab.size))
         reading.joint_laws[name] = law
 
@@ -340,3 +350,33 @@ def read_joint(reader, atom: Atom):
         if all(name in law.outcomes for name in names) and names[0] != names[1]:
             return information_between(reader, law, *names)
     return None
+
+
+def entropy_of_variables(reader, atom: Atom):
+    """H(X), H(X, Y), H(X | Y) in nats of random variables the tag declares with a joint law (X the outcome x); None
+    when the arguments are not such variables."""
+    names = [_outcome_name(argument) for argument in atom.args or []]
+    for law in reader.joint_laws.values():
+        if not names or not all(name in law.variables for name in names) or len(set(names)) != len(names):
+            continue
+        if any(sep not in (",", "|") for sep in atom.seps) or atom.seps.count("|") > 1:
+            raise BindError(f"H of {', '.join(names)} separated by {atom.seps}: not read")
+        bar = atom.seps.index("|") + 1 if "|" in atom.seps else len(names)
+        outcomes = [law.variables[name] for name in names]
+        return _joint_entropy(reader, law, outcomes) - _joint_entropy(reader, law, outcomes[bar:])
+    return None
+
+
+def _joint_entropy(reader, law: JointLaw, outcomes):
+    """-Σ p log p over the values of ``outcomes`` (0 for none)."""
+    if not outcomes:
+        return sp.Integer(0)
+    size = reader.size_value
+    if not isinstance(size, sp.Integer):
+        raise NeedsConcrete()
+    ranges = [range(1, int(law.values(o, size)) + 1) for o in outcomes]
+    terms = []
+    for values in itertools.product(*ranges):
+        mass = law.probability(dict(zip(outcomes, map(sp.Integer, values))), size)
+        terms.append(-mass * sp.log(mass))
+    return sp.Add(*terms)

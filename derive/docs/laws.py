@@ -277,6 +277,11 @@ def reading_doubt(text, binding, verdict, decide_once):
             " or others too"
         )
         others.append((replace(binding, open_values=True), what))
+    if _entropy_beside_base_two(text, binding):
+        from derive.docs.tags import Setting
+
+        bits = replace(binding, clauses=[*binding.clauses, Setting("bits", text="H in bits")])
+        others.append((bits, "H read in nats (the default) or in bits (the formula writes \\log_2)"))
     for other_binding, what in others:
         other = decide_once(text, other_binding)
         if other.verdict in (PASS, FAIL) and other.verdict != verdict.verdict:
@@ -287,6 +292,13 @@ def reading_doubt(text, binding, verdict, decide_once):
                 f" ({other.detail if other.verdict == FAIL else verdict.detail}); say which in the tag",
             )
     return verdict
+
+
+def _entropy_beside_base_two(text: str, binding) -> bool:
+    """Whether a formula writes an entropy H(...) and a logarithm to base 2 while the tag leaves H in nats."""
+    if any(getattr(clause, "word", "") == "bits" for clause in binding.clauses) or binding.log_base == "2":
+        return False
+    return bool(re.search(r"(?<![A-Za-z\\])H\s*[(\[_]", text)) and bool(re.search(r"\\log_\s*\{?\s*2|\\lg\b", text))
 
 
 # --- declaring the parameters -------------------------------------------------------------

@@ -174,7 +174,13 @@ class SharedNotation:
         return self.builtin(renamed(atom, key="H"), side)
 
     def _entropy(self, atom: Atom, side: Side):
-        """H(p) = -Σ p log p and H(p, q) = -Σ p log q."""
+        """H(p) = -Σ p log p and H(p, q) = -Σ p log q; H(X | Y) of random variables with a joint law."""
+        if self.joint_laws:
+            from derive.docs.joint_law import entropy_of_variables
+
+            value = entropy_of_variables(self, atom)
+            if value is not None:
+                return value
         args = [self._vector(self.side(a)) for a in atom.args]
         if len(args) == 1:
             p = args[0]

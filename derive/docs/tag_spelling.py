@@ -556,7 +556,7 @@ def kind_phrase(name: str, kind: str) -> list[str] | None:
         return ["H in bits"]  # H: entropy in bits
     joint = JOINT_OUTCOMES.match(words)
     if joint:  # X, Y: random variables with joint distribution p(x, y): outcomes of one law p, not independent
-        return [f"joint law {joint.group('law')}"]
+        return [f"joint law {joint.group('law')} of {name}"]
     if lowered in KIND_PHRASES:
         canonical = KIND_PHRASES[lowered]
         return None if canonical == lowered else [f"{name}: {canonical}"]

@@ -78,6 +78,7 @@ class LawOfOutcomes:
     (derive.docs.joint_law); the tag's definitions of p by itself (p(y) = Σ_x p(x, y)) are its properties."""
 
     name: str
+    variable: str = ""  # X, the random variable whose values are the law's outcome x
 
 
 @dataclass(frozen=True)
@@ -293,8 +294,10 @@ def _vocabulary_clause(clause: str, binding: Binding) -> bool:
         found = Setting("one-hot", text=clause)
     elif words and words[0] in ("mean", "variance"):
         found = _moment(clause)
-    elif words[:2] == ["joint", "law"] and len(words) == 3:  # from 'X, Y: random variables with joint distribution p'
-        found = LawOfOutcomes(clause.split()[2])
+    elif words[:2] == ["joint", "law"] and len(words) == 5 and words[3] == "of":
+        found = LawOfOutcomes(
+            clause.split()[2], clause.split()[4]
+        )  # 'X, Y: random variables with joint distribution p'
     elif "\\sim" in clause:  # X \sim \text{Bin}(n, p): derive.docs.laws
         from derive.docs.laws import law_clause
 
@@ -526,8 +529,10 @@ def apply_clauses(vocab, clauses, log_base: str = "e"):
         vocab = _size_names(vocab, clauses)
         for kind in order:
             chosen = [c for c in clauses if isinstance(c, kind)]
+            if kind is FunctionClause:  # H in bits first: a tag's I(X, Y) = H(X) + ... is then in bits once
+                vocab = _set_parameters(vocab, [c for c in clauses if isinstance(c, Setting) and c.word == "bits"])
             if kind is Setting:
-                vocab = _set_parameters(vocab, chosen)
+                vocab = _set_parameters(vocab, [c for c in chosen if c.word != "bits"])
                 continue
             functions = {c.name for c in clauses if isinstance(c, FunctionClause)}
             for clause in chosen:

@@ -53,6 +53,19 @@ PAIRS = [
         r"p(x,y) = p(y)\cdot p(y|x)",
     ),
     (
+        "entropies of random variables declared with their joint law",
+        r"X, Y: random variables with joint distribution p",
+        r"H(X, Y) = H(X) + H(Y \mid X)",
+        r"H(X, Y) = H(X) + H(Y)",
+    ),
+    (
+        "a tag's mutual information in bits, from the declared law's entropies",
+        r"X, Y: discrete random variables with joint distribution p(x, y); p(x) = \sum_y p(x, y);"
+        r" p(y) = \sum_x p(x, y); I(X,Y) = H(X) + H(Y) - H(X,Y); H: entropy in bits",
+        r"I(X,Y) = \sum_{x,y} p(x,y) \log_2\left(\frac{p(x,y)}{p(x)p(y)} \right)",
+        r"I(X,Y) = \sum_{x,y} p(x,y) \log_2\left(\frac{p(x)p(y)}{p(x,y)} \right)",
+    ),
+    (
         "a tag that defines the probability of an event",
         r"p(y=1|x) = \sigma(w^Tx); p(y=-1|x) = 1 - p(y=1|x); \sigma(z) = (1 + \exp(-z))^{-1}; w, x \in \mathbb{R}^n",
         r"p(y=-1|x) = \sigma(-w^Tx)",
@@ -112,4 +125,14 @@ def test_kinds_in_words_for_laws_and_entropies(tmp_path):
     result, detail = verdict(tmp_path, tag, r"H(p) = -\sum_i p_i \log_2 p_i")
     assert result == "PASS", (result, detail)
     result, detail = verdict(tmp_path, tag, r"H(p) = -\sum_i p_i \ln p_i")
+    assert result == "FAIL", (result, detail)
+
+
+def test_an_entropy_beside_a_base_two_logarithm_is_unknown_until_the_tag_says_bits(tmp_path):
+    """H in nats (the default) against log_2: the formula holds in bits only, so it is UNKNOWN; 'H in bits' decides."""
+    result, detail = verdict(tmp_path, "", r"H(p) = -\sum_i p_i \log_2 p_i")
+    assert result == "UNKNOWN" and "in bits" in detail, (result, detail)
+    result, detail = verdict(tmp_path, "H in bits", r"H(p) = -\sum_i p_i \log_2 p_i")
+    assert result == "PASS", (result, detail)
+    result, detail = verdict(tmp_path, "", r"H(p) = \sum_i p_i \log_2 p_i")
     assert result == "FAIL", (result, detail)
