@@ -5290,6 +5290,694 @@ CHECKS.update(
 )
 
 
+# ---- unseen10: library documentation, docstrings and notebooks ------------------------------
+
+_U10_X = [(mpf("-1.3"),), (mpf("0.4"),), (mpf("2.1"),)]
+_U10_POS = [(mpf("0.37"),), (mpf("1.9"),), (mpf("3.2"),)]
+
+
+def _u10_entropy(f, lo, hi, points=None):
+    """The differential entropy -integral f ln f, by quadrature (split at the given points)."""
+    nodes = [lo] + list(points or []) + [hi]
+    return -quad(lambda x: f(x) * log(f(x)) if f(x) > 0 else mpf(0), nodes)
+
+
+def _u10_moment(f, lo, hi, k, points=None):
+    nodes = [lo] + list(points or []) + [hi]
+    return quad(lambda x: x**k * f(x), nodes)
+
+
+def _u10_variance(f, lo, hi, points=None):
+    m = _u10_moment(f, lo, hi, 1, points)
+    return _u10_moment(f, lo, hi, 2, points) - m**2
+
+
+def _u10_gumbel(mu, b):
+    return lambda x: exp(-(x - mu) / b - exp(-(x - mu) / b)) / b
+
+
+def _u10_logistic(mu, s):
+    return lambda x: exp(-(x - mu) / s) / (s * (1 + exp(-(x - mu) / s)) ** 2)
+
+
+def _u10_levy(mu, c):
+    return lambda x: sqrt(c / (2 * pi * (x - mu) ** 3)) * exp(-c / (2 * (x - mu))) if x > mu else mpf(0)
+
+
+def _u10_matern_bessel(nu, d):
+    z = sqrt(2 * nu) * d
+    return 2 ** (1 - nu) / mp.gamma(nu) * z**nu * mp.besselk(nu, z)
+
+
+def _u10_cos_transform(k, w):
+    """The Fourier transform of an even kernel k at angular frequency w: 2 * integral_0^inf k(r) cos(w r) dr."""
+    return 2 * quad(lambda r: k(r) * mp.cos(w * r), [0, 1, 4, 16, 64, inf])
+
+
+def _u10_matern_sd(alpha, ell, nu, w, D=1, two_power=None):
+    tp = 2**D if two_power is None else two_power
+    return (
+        alpha * tp * pi ** (mpf(D) / 2) * mp.gamma(nu + mpf(D) / 2) * (2 * nu) ** nu
+        / (mp.gamma(nu) * ell ** (2 * nu))
+    )
+
+
+_U10_AL = [(mpf("0.8"), mpf("1.3")), (mpf("2.5"), mpf("0.6"))]
+_U10_AB = [(mpf("1.5"), mpf("2.5")), (mpf("3.2"), mpf("0.7"))]
+_U10_NU_D = [mpf("0.3"), mpf("1.1"), mpf("2.4")]
+
+
+def _u10_hsgp(nu, kernel, exponent_shift=0, two_power=None):
+    def one(alpha, ell):
+        for w in (mpf("0.4"), mpf("1.7")):
+            c = _u10_matern_sd(alpha, ell, nu, w, two_power=two_power)
+            stated = c * (2 * nu / ell**2 + w**2) ** (-nu - mpf(1) / 2 + exponent_shift)
+            if not close(stated, _u10_cos_transform(lambda r: kernel(alpha, ell, r), w), mpf(10) ** -15):
+                return False
+        return True
+
+    return always(one, _U10_AL)
+
+
+def _u10_invgamma_pair(alpha, beta):
+    mean = beta / (alpha - 1)
+    variance = beta**2 / (alpha - 1) ** 2 / (alpha - 2)
+    return mean, variance
+
+
+_U10_AG = [(mpf("2.7"), mpf("1.4")), (mpf("5.5"), mpf("0.3"))]
+
+
+def _u10_rounds(value, written):
+    return rounds_to(value, written)
+
+
+CHECKS.update(
+    {
+        "u10-jax-silu": lambda: identity(lambda x: x * sigmoid(x), lambda x: x / (1 + exp(-x)), points=_U10_X),
+        "u10-jax-silu~sign": lambda: identity(lambda x: x * sigmoid(x), lambda x: x / (1 + exp(x)), points=_U10_X),
+        "u10-jax-log-sigmoid": lambda: identity(lambda x: log(sigmoid(x)), lambda x: -log(1 + exp(-x)), points=_U10_X),
+        "u10-jax-log-sigmoid~sign": lambda: identity(
+            lambda x: log(sigmoid(x)), lambda x: -log(1 + exp(x)), points=_U10_X
+        ),
+        "u10-jax-gelu-erfc": lambda: identity(
+            lambda x: x * mp.ncdf(x), lambda x: x / 2 * mp.erfc(-x / sqrt(2)), points=_U10_X
+        ),
+        "u10-jax-gelu-erfc~sign": lambda: identity(
+            lambda x: x * mp.ncdf(x), lambda x: x / 2 * mp.erfc(x / sqrt(2)), points=_U10_X
+        ),
+        "u10-jax-logmeanexp": lambda: close(
+            log(sum(exp(v) for v in _U10_VEC) / len(_U10_VEC)), log(sum(exp(v) for v in _U10_VEC)) - log(len(_U10_VEC))
+        ),
+        "u10-jax-logmeanexp~plus": lambda: close(
+            log(sum(exp(v) for v in _U10_VEC) / len(_U10_VEC)), log(sum(exp(v) for v in _U10_VEC)) + log(len(_U10_VEC))
+        ),
+        "u10-jax-sparse-sigmoid-derivative": lambda: always(
+            lambda x: close(D(lambda u: (u + 1) ** 2 / 4, x), (x + 1) / 2), [(mpf("-0.6"),), (mpf("0.3"),)]
+        ),
+        "u10-jax-sparse-sigmoid-derivative~quarter": lambda: always(
+            lambda x: close(D(lambda u: (u + 1) ** 2 / 4, x), (x + 1) / 4), [(mpf("-0.6"),), (mpf("0.3"),)]
+        ),
+        "u10-jax-sparse-plus-join": lambda: Fraction(1, 4) * (1 + 1) ** 2 == 1,
+        "u10-jax-sparse-plus-join~half": lambda: Fraction(1, 2) * (1 + 1) ** 2 == 1,
+        "u10-jax-hard-sigmoid-middle": lambda: always(
+            lambda x: close(min(max(x + 3, 0), 6) / 6, x / 6 + mpf(1) / 2), [(mpf(-3),), (mpf("-0.8"),), (mpf("2.9"),)]
+        ),
+        "u10-jax-hard-sigmoid-middle~three": lambda: always(
+            lambda x: close(min(max(x + 3, 0), 6) / 6, x / 6 + 3), [(mpf(-3),), (mpf("-0.8"),), (mpf("2.9"),)]
+        ),
+        "u10-jax-squareplus-b0": lambda: identity(lambda x: (x + sqrt(x**2 + 0)) / 2, lambda x: max(x, 0), points=_U10_X),
+        "u10-jax-squareplus-b0~abs": lambda: identity(lambda x: (x + sqrt(x**2 + 0)) / 2, abs, points=_U10_X),
+        "u10-jaxcd-log1pexp-derivative": lambda: always(
+            lambda x: close(D(lambda u: log(1 + exp(u)), x), exp(x) / (1 + exp(x))), _U10_X
+        ),
+        "u10-jaxcd-log1pexp-derivative~numerator": lambda: always(
+            lambda x: close(D(lambda u: log(1 + exp(u)), x), 1 / (1 + exp(x))), _U10_X
+        ),
+        "u10-jaxcd-stable-form": lambda: identity(lambda x: exp(x) / (1 + exp(x)), lambda x: 1 - 1 / (1 + exp(x)), points=_U10_X),
+        "u10-jaxcd-stable-form~plus": lambda: identity(
+            lambda x: exp(x) / (1 + exp(x)), lambda x: 1 + 1 / (1 + exp(x)), points=_U10_X
+        ),
+        "u10-jaxcd-sqrt-derivative": lambda: always(
+            lambda x: close(D(lambda u: u / (1 + sqrt(u)), x), (sqrt(x) + 2) / (2 * (sqrt(x) + 1) ** 2)), _U10_POS
+        ),
+        "u10-jaxcd-sqrt-derivative~unsquared": lambda: always(
+            lambda x: close(D(lambda u: u / (1 + sqrt(u)), x), (sqrt(x) + 2) / (2 * (sqrt(x) + 1))), _U10_POS
+        ),
+        # (f(h) - f(0)) / h = 1 / (1 + sqrt(h)), which tends to 1 as h -> 0+
+        "u10-jaxcd-right-derivative": lambda: all(
+            close((h / (1 + sqrt(h)) - 0) / h, mpf(1), 2 * sqrt(h)) for h in (mpf(10) ** -20, mpf(10) ** -30)
+        ),
+        "u10-jaxcd-right-derivative~half": lambda: all(
+            close((h / (1 + sqrt(h)) - 0) / h, mpf(1) / 2, 2 * sqrt(h)) for h in (mpf(10) ** -20, mpf(10) ** -30)
+        ),
+        "u10-jaxcd-newton-fixed-point": lambda: always(
+            lambda a: close(mpf("0.5") * (sqrt(a) + a / sqrt(a)), sqrt(a)), _U10_POS
+        ),
+        "u10-jaxcd-newton-fixed-point~one": lambda: always(
+            lambda a: close(mpf("0.5") * (sqrt(a) + 1 / sqrt(a)), sqrt(a)), _U10_POS
+        ),
+        "u10-jaxcd-implicit-sqrt": lambda: always(
+            lambda a: close((1 - mpf("0.5") * (1 - a / a)) ** -1 * mpf("0.5") / sqrt(a), D(sqrt, a)), _U10_POS
+        ),
+        "u10-jaxcd-implicit-sqrt~no-inverse": lambda: always(
+            lambda a: close((1 - mpf("0.5") * (1 - a / a)) ** -1 / sqrt(a), D(sqrt, a)), _U10_POS
+        ),
+        # ---- TensorFlow Probability
+        "u10-tfp-weibull-cdf": lambda: always(
+            lambda lam, k, x: close(
+                D(lambda u: 1 - exp(-((u / lam) ** k)), x), k / lam * (x / lam) ** (k - 1) * exp(-((x / lam) ** k))
+            ),
+            [(mpf("1.3"), mpf("0.7"), mpf("0.9")), (mpf("0.6"), mpf("2.4"), mpf("0.5"))],
+        ),
+        "u10-tfp-weibull-cdf~power": lambda: always(
+            lambda lam, k, x: close(
+                D(lambda u: 1 - exp(-((u / lam) ** k)), x), k / lam * (x / lam) ** k * exp(-((x / lam) ** k))
+            ),
+            [(mpf("1.3"), mpf("0.7"), mpf("0.9")), (mpf("0.6"), mpf("2.4"), mpf("0.5"))],
+        ),
+        "u10-tfp-weibull-rayleigh": lambda: always(
+            lambda s, x: close(_u10_weibull(2, sqrt(2) * s, x), x / s**2 * exp(-(x**2) / (2 * s**2))), _U10_SX
+        ),
+        "u10-tfp-weibull-rayleigh~scale": lambda: always(
+            lambda s, x: close(_u10_weibull(2, s, x), x / s**2 * exp(-(x**2) / (2 * s**2))), _U10_SX
+        ),
+        "u10-tfp-weibull-exponential": lambda: always(
+            lambda r, x: close(_u10_weibull(1, 1 / r, x), r * exp(-r * x)), _U10_SX
+        ),
+        "u10-tfp-weibull-exponential~rate": lambda: always(
+            lambda r, x: close(_u10_weibull(1, r, x), r * exp(-r * x)), _U10_SX
+        ),
+        "u10-tfp-pareto-normalized": lambda: always(
+            lambda a, s: close(quad(lambda x: a * s**a / x ** (a + 1), [s, inf]), mpf(1)), _U10_AB
+        ),
+        "u10-tfp-pareto-normalized~power": lambda: always(
+            lambda a, s: close(quad(lambda x: a * s**a / x**a, [s, inf]), mpf(1)), [(mpf("2.5"), mpf("1.5"))]
+        ),
+        "u10-tfp-pareto-scaling": lambda: always(
+            lambda a, s: close(a * s**a / (mpf("1.3") * s) ** (a + 1), a / mpf("1.3") ** (a + 1)), _U10_AB
+        ),
+        "u10-tfp-pareto-scaling~jacobian": lambda: always(
+            lambda a, s: close(a * s**a / (mpf("1.3") * s) ** (a + 1), a / mpf("1.3") ** (a + 1) / s), _U10_AB
+        ),
+        "u10-tfp-invgamma-z": lambda: always(
+            lambda a, b: close(quad(lambda x: x ** (-a - 1) * exp(-b / x), [0, 1, inf]), mp.gamma(a) * b**-a), _U10_AG
+        ),
+        "u10-tfp-invgamma-z~sign": lambda: always(
+            lambda a, b: close(quad(lambda x: x ** (-a - 1) * exp(-b / x), [0, 1, inf]), mp.gamma(a) * b**a), _U10_AG
+        ),
+        "u10-tfp-invgamma-mean": lambda: always(
+            lambda a, b: close(
+                quad(lambda x: x * b**a * x ** (-a - 1) * exp(-b / x) / mp.gamma(a), [0, 1, inf]), b / (a - 1)
+            ),
+            _U10_AG,
+        ),
+        "u10-tfp-invgamma-mean~alpha": lambda: always(
+            lambda a, b: close(quad(lambda x: x * b**a * x ** (-a - 1) * exp(-b / x) / mp.gamma(a), [0, 1, inf]), b / a),
+            _U10_AG,
+        ),
+        "u10-tfp-invgamma-alpha": lambda: always(
+            lambda a, b: close(a, _u10_invgamma_pair(a, b)[0] ** 2 / _u10_invgamma_pair(a, b)[1] + 2), _U10_AG
+        ),
+        "u10-tfp-invgamma-alpha~one": lambda: always(
+            lambda a, b: close(a, _u10_invgamma_pair(a, b)[0] ** 2 / _u10_invgamma_pair(a, b)[1] + 1), _U10_AG
+        ),
+        "u10-tfp-invgamma-beta": lambda: always(
+            lambda a, b: close(b, _u10_ig_beta(a, b, 1)), _U10_AG
+        ),
+        "u10-tfp-invgamma-beta~no-one": lambda: always(lambda a, b: close(b, _u10_ig_beta(a, b, 0)), _U10_AG),
+        "u10-tfp-halfnormal-normalized": lambda: always(
+            lambda s: close(quad(lambda x: sqrt(2) / (s * sqrt(pi)) * exp(-((x / s) ** 2) / 2), [0, inf]), mpf(1)),
+            _U10_POS,
+        ),
+        "u10-tfp-halfnormal-normalized~no-root-two": lambda: always(
+            lambda s: close(quad(lambda x: 1 / (s * sqrt(pi)) * exp(-((x / s) ** 2) / 2), [0, inf]), mpf(1)),
+            _U10_POS,
+        ),
+        # the density of |X| at x > 0: d/dx P(|X| <= x) = d/dx (2 Phi(x / s) - 1)
+        "u10-tfp-halfnormal-fold": lambda: always(
+            lambda s, x: close(D(lambda u: 2 * mp.ncdf(u / s) - 1, x), sqrt(2) / (s * sqrt(pi)) * exp(-((x / s) ** 2) / 2)),
+            _U10_SX,
+        ),
+        "u10-tfp-halfnormal-fold~once": lambda: always(
+            lambda s, x: close(
+                1 / (s * sqrt(2 * pi)) * exp(-(x**2) / (2 * s**2)), D(lambda u: 2 * mp.ncdf(u / s) - 1, x)
+            ),
+            _U10_SX,
+        ),
+        "u10-tfp-chi2-z": lambda: always(
+            lambda k: close(quad(lambda x: x ** (k / 2 - 1) * exp(-x / 2), [0, 1, inf]), 2 ** (k / 2) * mp.gamma(k / 2)),
+            _U10_DF,
+        ),
+        "u10-tfp-chi2-z~power": lambda: always(
+            lambda k: close(quad(lambda x: x ** (k / 2 - 1) * exp(-x / 2), [0, 1, inf]), 2**k * mp.gamma(k / 2)),
+            _U10_DF,
+        ),
+        # the Gamma(concentration a, rate b) density b^a x^{a-1} e^{-b x} / Gamma(a), with a = k/2, b = 1/2
+        "u10-tfp-chi2-gamma": lambda: always(
+            lambda k, x: close(
+                x ** (k / 2 - 1) * exp(-x / 2) / (2 ** (k / 2) * mp.gamma(k / 2)), _u10_gamma_rate(k / 2, mpf(1) / 2, x)
+            ),
+            _U10_SX,
+        ),
+        "u10-tfp-chi2-gamma~rate-two": lambda: always(
+            lambda k, x: close(
+                _u10_gamma_rate(k / 2, mpf(1) / 2, x), 2 ** (k / 2) * x ** (k / 2 - 1) * exp(-x / 2) / mp.gamma(k / 2)
+            ),
+            _U10_SX,
+        ),
+        "u10-tfp-halfcauchy-normalized": lambda: always(
+            lambda mu, s: close(quad(lambda x: 2 / (pi * s * (1 + ((x - mu) / s) ** 2)), [mu, mu + s, inf]), mpf(1)),
+            _U10_MS,
+        ),
+        "u10-tfp-halfcauchy-normalized~one": lambda: always(
+            lambda mu, s: close(quad(lambda x: 1 / (pi * s * (1 + ((x - mu) / s) ** 2)), [mu, mu + s, inf]), mpf(1)),
+            _U10_MS,
+        ),
+        "u10-tfp-kumaraswamy-cdf": lambda: always(
+            lambda a, b, x: close(
+                D(lambda u: 1 - (1 - u**a) ** b, x), a * b * x ** (a - 1) * (1 - x**a) ** (b - 1)
+            ),
+            _U10_KUM,
+        ),
+        "u10-tfp-kumaraswamy-cdf~beta": lambda: always(
+            lambda a, b, x: close(D(lambda u: 1 - (1 - u**a) ** b, x), a * b * x ** (a - 1) * (1 - x**a) ** b),
+            _U10_KUM,
+        ),
+        "u10-tfp-kumaraswamy-normalized": lambda: always(
+            lambda a, b, _x: close(quad(lambda x: a * b * x ** (a - 1) * (1 - x**a) ** (b - 1), [0, 1]), mpf(1)),
+            _U10_KUM,
+        ),
+        "u10-tfp-kumaraswamy-normalized~no-alpha": lambda: always(
+            lambda a, b, _x: close(quad(lambda x: b * x ** (a - 1) * (1 - x**a) ** (b - 1), [0, 1]), mpf(1)),
+            _U10_KUM,
+        ),
+    }
+)
+
+
+_U10_DF = [(mpf("1.9"),), (mpf("3.2"),), (mpf("5.5"),)]
+_U10_VEC = [mpf("0.3"), mpf("-1.2"), mpf("2.2"), mpf("0.9")]
+_U10_SX = [(mpf("0.8"), mpf("1.3")), (mpf("2.1"), mpf("0.4"))]
+_U10_MS = [(mpf("-0.7"), mpf("1.4")), (mpf("2.0"), mpf("0.3"))]
+_U10_KUM = [(mpf("1.7"), mpf("2.6"), mpf("0.35")), (mpf("0.6"), mpf("1.4"), mpf("0.8"))]
+
+
+def _u10_weibull(k, lam, x):
+    return k / lam * (x / lam) ** (k - 1) * exp(-((x / lam) ** k))
+
+
+def _u10_gamma_rate(a, b, x):
+    return b**a * x ** (a - 1) * exp(-b * x) / mp.gamma(a)
+
+
+def _u10_ig_beta(a, b, plus):
+    mean, variance = _u10_invgamma_pair(a, b)
+    return mean * (mean**2 / variance + plus)
+
+
+_U10_BETA = [(mpf("1.7"), mpf("2.6")), (mpf("0.8"), mpf("3.1"))]
+
+
+def _u10_beta_pdf(a, b):
+    return lambda x: x ** (a - 1) * (1 - x) ** (b - 1) / mp.beta(a, b)
+
+
+def _u10_beta_entropy(a, b, last_sign):
+    return (
+        log(mp.beta(a, b))
+        - (a - 1) * mp.digamma(a)
+        - (b - 1) * mp.digamma(b)
+        + last_sign * (a + b - 2) * mp.digamma(a + b)
+    )
+
+
+def _u10_beta_entropy_quad(a, b):
+    # -E[ln f(X)] with ln f written out, integrable at both ends
+    lf = lambda x: (a - 1) * log(x) + (b - 1) * log(1 - x) - log(mp.beta(a, b))  # noqa: E731
+    return -quad(lambda x: _u10_beta_pdf(a, b)(x) * lf(x), [0, mpf(1) / 2, 1])
+
+
+def _u10_gamma_entropy_quad(a, lam):
+    lf = lambda x: a * log(lam) + (a - 1) * log(x) - lam * x - mp.loggamma(a)  # noqa: E731
+    return -quad(lambda x: _u10_gamma_rate(a, lam, x) * lf(x), [0, 1, inf])
+
+
+_U10_GUMBEL = [(mpf("0.4"), mpf("1.3")), (mpf("-1.1"), mpf("0.6"))]
+
+
+def _u10_levy_entropy_quad(mu, c):
+    lf = lambda x: log(c / (2 * pi)) / 2 - c / (2 * (x - mu)) - mpf(3) / 2 * log(x - mu)  # noqa: E731
+    f = _u10_levy(mu, c)
+    return -quad(lambda x: f(x) * lf(x), [mu, mu + c / 10, mu + c, mu + 10 * c, inf])
+
+
+def _u10_ratio_percent(a, b):
+    return Fraction(a, b) * 100
+
+
+CHECKS.update(
+    {
+        "u10-npy-beta-variance": lambda: always(
+            lambda a, b: close(_u10_variance(_u10_beta_pdf(a, b), 0, 1), a * b / ((a + b) ** 2 * (a + b + 1))), _U10_BETA
+        ),
+        "u10-npy-beta-variance~no-one": lambda: always(
+            lambda a, b: close(_u10_variance(_u10_beta_pdf(a, b), 0, 1), a * b / ((a + b) ** 2 * (a + b))), _U10_BETA
+        ),
+        "u10-npy-beta-entropy": lambda: always(
+            lambda a, b: close(_u10_beta_entropy_quad(a, b), _u10_beta_entropy(a, b, 1), mpf(10) ** -15), _U10_BETA
+        ),
+        "u10-npy-beta-entropy~sign": lambda: always(
+            lambda a, b: close(_u10_beta_entropy_quad(a, b), _u10_beta_entropy(a, b, -1), mpf(10) ** -15), _U10_BETA
+        ),
+        "u10-npy-beta-proportion-mean": lambda: always(
+            lambda m, p: close(m * p / (m * p + (1 - m) * p), m), [(mpf("0.3"), mpf("2.5")), (mpf("0.85"), mpf("0.4"))]
+        ),
+        "u10-npy-beta-proportion-mean~odds": lambda: always(
+            lambda m, p: close(m * p / ((1 - m) * p), m), [(mpf("0.3"), mpf("2.5")), (mpf("0.85"), mpf("0.4"))]
+        ),
+        "u10-npy-cauchy-cdf": lambda: always(
+            lambda x0, g: close(
+                D(lambda u: mp.atan((u - x0) / g) / pi + mpf(1) / 2, mpf("0.9")),
+                1 / (pi * g * (1 + ((mpf("0.9") - x0) / g) ** 2)),
+            ),
+            _U10_MS,
+        ),
+        "u10-npy-cauchy-cdf~no-gamma": lambda: always(
+            lambda x0, g: close(
+                D(lambda u: mp.atan((u - x0) / g) / pi + mpf(1) / 2, mpf("0.9")),
+                1 / (pi * (1 + ((mpf("0.9") - x0) / g) ** 2)),
+            ),
+            _U10_MS,
+        ),
+        "u10-npy-cauchy-icdf": lambda: always(
+            lambda x0, g: all(
+                close(mp.atan((x0 + g * mp.tan(pi * (q - mpf(1) / 2)) - x0) / g) / pi + mpf(1) / 2, q)
+                for q in (mpf("0.2"), mpf("0.75"))
+            ),
+            _U10_MS,
+        ),
+        "u10-npy-cauchy-icdf~no-half": lambda: always(
+            lambda x0, g: all(
+                close(mp.atan((x0 + g * mp.tan(pi * q) - x0) / g) / pi + mpf(1) / 2, q) for q in (mpf("0.2"), mpf("0.75"))
+            ),
+            _U10_MS,
+        ),
+        "u10-npy-exponential-entropy": lambda: always(
+            lambda lam: close(_u10_entropy(lambda x: lam * exp(-lam * x), 0, inf), 1 - log(lam)), _U10_POS
+        ),
+        "u10-npy-exponential-entropy~sign": lambda: always(
+            lambda lam: close(_u10_entropy(lambda x: lam * exp(-lam * x), 0, inf), 1 + log(lam)), _U10_POS
+        ),
+        "u10-npy-exponential-icdf": lambda: always(
+            lambda lam: all(close(1 - exp(-lam * (-log(1 - q) / lam)), q) for q in (mpf("0.2"), mpf("0.75"))), _U10_POS
+        ),
+        "u10-npy-exponential-icdf~q": lambda: always(
+            lambda lam: all(close(1 - exp(-lam * (-log(q) / lam)), q) for q in (mpf("0.2"), mpf("0.75"))), _U10_POS
+        ),
+        "u10-npy-gamma-entropy": lambda: always(
+            lambda a, lam: close(
+                _u10_gamma_entropy_quad(a, lam),
+                a - log(lam) + mp.loggamma(a) + (1 - a) * mp.digamma(a),
+                mpf(10) ** -15,
+            ),
+            _U10_AG,
+        ),
+        "u10-npy-gamma-entropy~sign": lambda: always(
+            lambda a, lam: close(
+                _u10_gamma_entropy_quad(a, lam),
+                a + log(lam) + mp.loggamma(a) + (1 - a) * mp.digamma(a),
+                mpf(10) ** -15,
+            ),
+            _U10_AG,
+        ),
+        "u10-npy-gumbel-variance": lambda: always(
+            lambda mu, b: close(_u10_variance(_u10_gumbel(mu, b), mu - 6 * b, mu + 130 * b, [mu, mu + 10 * b]), pi**2 / 6 * b**2, mpf(10) ** -15),
+            _U10_GUMBEL,
+        ),
+        "u10-npy-gumbel-variance~unsquared": lambda: always(
+            lambda mu, b: close(_u10_variance(_u10_gumbel(mu, b), mu - 6 * b, mu + 130 * b, [mu, mu + 10 * b]), pi**2 / 6 * b, mpf(10) ** -15),
+            _U10_GUMBEL,
+        ),
+        "u10-npy-gumbel-icdf": lambda: always(
+            lambda mu, b: all(
+                close(exp(-exp(-((mu - b * log(-log(q))) - mu) / b)), q) for q in (mpf("0.2"), mpf("0.75"))
+            ),
+            _U10_GUMBEL,
+        ),
+        "u10-npy-gumbel-icdf~sign": lambda: always(
+            lambda mu, b: all(
+                close(exp(-exp(-((mu + b * log(-log(q))) - mu) / b)), q) for q in (mpf("0.2"), mpf("0.75"))
+            ),
+            _U10_GUMBEL,
+        ),
+        "u10-npy-gumbel-logpdf": lambda: always(
+            lambda mu, b: close(log(_u10_gumbel(mu, b)(mpf("0.7"))), _u10_gumbel_log(mu, b, mpf("0.7"), -1)),
+            _U10_GUMBEL,
+        ),
+        "u10-npy-gumbel-logpdf~plus": lambda: always(
+            lambda mu, b: close(log(_u10_gumbel(mu, b)(mpf("0.7"))), _u10_gumbel_log(mu, b, mpf("0.7"), 1)),
+            _U10_GUMBEL,
+        ),
+        "u10-npy-laplace-variance": lambda: always(
+            lambda mu, b: close(_u10_variance(_u10_laplace(mu, b), -inf, inf, [mu]), 2 * b**2), _U10_GUMBEL
+        ),
+        "u10-npy-laplace-variance~one": lambda: always(
+            lambda mu, b: close(_u10_variance(_u10_laplace(mu, b), -inf, inf, [mu]), b**2), _U10_GUMBEL
+        ),
+        "u10-npy-laplace-entropy": lambda: always(
+            lambda mu, b: close(_u10_entropy(_u10_laplace(mu, b), -inf, inf, [mu]), log(2 * b) + 1), _U10_GUMBEL
+        ),
+        "u10-npy-laplace-entropy~no-two": lambda: always(
+            lambda mu, b: close(_u10_entropy(_u10_laplace(mu, b), -inf, inf, [mu]), log(b) + 1), _U10_GUMBEL
+        ),
+        "u10-npy-laplace-cdf": lambda: always(
+            lambda mu, b: all(
+                close(D(lambda u: _u10_laplace_cdf(mu, b, u, -1), x), _u10_laplace(mu, b)(x))
+                for x in (mu - mpf("0.8"), mu + mpf("1.3"))
+            ),
+            _U10_GUMBEL,
+        ),
+        "u10-npy-laplace-cdf~sign": lambda: always(
+            lambda mu, b: all(
+                close(D(lambda u: _u10_laplace_cdf(mu, b, u, 1), x), _u10_laplace(mu, b)(x))
+                for x in (mu - mpf("0.8"), mu + mpf("1.3"))
+            ),
+            _U10_GUMBEL,
+        ),
+        "u10-npy-logistic-logpdf": lambda: always(
+            lambda mu, s: close(log(_u10_logistic(mu, s)(mpf("0.7"))), _u10_logistic_log(mu, s, mpf("0.7"), 2)),
+            _U10_GUMBEL,
+        ),
+        "u10-npy-logistic-logpdf~once": lambda: always(
+            lambda mu, s: close(log(_u10_logistic(mu, s)(mpf("0.7"))), _u10_logistic_log(mu, s, mpf("0.7"), 1)),
+            _U10_GUMBEL,
+        ),
+        "u10-npy-logistic-variance": lambda: always(
+            lambda mu, s: close(_u10_variance(_u10_logistic(mu, s), -inf, inf, [mu]), pi**2 * s**2 / 3, mpf(10) ** -15),
+            _U10_GUMBEL,
+        ),
+        "u10-npy-logistic-variance~six": lambda: always(
+            lambda mu, s: close(_u10_variance(_u10_logistic(mu, s), -inf, inf, [mu]), pi**2 * s**2 / 6, mpf(10) ** -15),
+            _U10_GUMBEL,
+        ),
+        "u10-npy-logistic-entropy": lambda: always(
+            lambda mu, s: close(_u10_entropy(_u10_logistic(mu, s), -inf, inf, [mu]), log(s) + 2, mpf(10) ** -15),
+            _U10_GUMBEL,
+        ),
+        "u10-npy-logistic-entropy~one": lambda: always(
+            lambda mu, s: close(_u10_entropy(_u10_logistic(mu, s), -inf, inf, [mu]), log(s) + 1, mpf(10) ** -15),
+            _U10_GUMBEL,
+        ),
+        "u10-npy-normal-entropy": lambda: always(
+            lambda s: close(
+                _u10_entropy(lambda x: exp(-(x**2) / (2 * s**2)) / (s * sqrt(2 * pi)), -inf, inf, [0]),
+                log(2 * pi * mp.e * s**2) / 2,
+            ),
+            _U10_POS,
+        ),
+        "u10-npy-normal-entropy~no-half": lambda: always(
+            lambda s: close(
+                _u10_entropy(lambda x: exp(-(x**2) / (2 * s**2)) / (s * sqrt(2 * pi)), -inf, inf, [0]),
+                log(2 * pi * mp.e * s**2),
+            ),
+            _U10_POS,
+        ),
+        "u10-npy-levy-logpdf": lambda: always(
+            lambda mu, c: close(log(_u10_levy(mu, c)(mu + mpf("0.9"))), _u10_levy_log(mu, c, mu + mpf("0.9"), 3)),
+            _U10_GUMBEL,
+        ),
+        "u10-npy-levy-logpdf~half": lambda: always(
+            lambda mu, c: close(log(_u10_levy(mu, c)(mu + mpf("0.9"))), _u10_levy_log(mu, c, mu + mpf("0.9"), 1)),
+            _U10_GUMBEL,
+        ),
+        "u10-npy-levy-cdf": lambda: always(
+            lambda mu, c: close(
+                D(lambda u: 2 - 2 * mp.ncdf(sqrt(c / (u - mu))), mu + mpf("0.9")), _u10_levy(mu, c)(mu + mpf("0.9"))
+            ),
+            _U10_GUMBEL,
+        ),
+        "u10-npy-levy-cdf~one": lambda: always(
+            lambda mu, c: close(
+                D(lambda u: 1 - mp.ncdf(sqrt(c / (u - mu))), mu + mpf("0.9")), _u10_levy(mu, c)(mu + mpf("0.9"))
+            ),
+            _U10_GUMBEL,
+        ),
+        "u10-npy-levy-entropy": lambda: always(
+            lambda mu, c: close(
+                _u10_levy_entropy_quad(mu, c), mpf(1) / 2 + mpf(3) / 2 * mp.euler + log(16 * pi * c**2) / 2, mpf(10) ** -12
+            ),
+            _U10_GUMBEL,
+        ),
+        "u10-npy-levy-entropy~unsquared": lambda: always(
+            lambda mu, c: close(
+                _u10_levy_entropy_quad(mu, c), mpf(1) / 2 + mpf(3) / 2 * mp.euler + log(16 * pi * c) / 2, mpf(10) ** -12
+            ),
+            _U10_GUMBEL,
+        ),
+        # ---- NumPyro HSGP spectral densities (angular frequency, D = 1)
+        "u10-hsgp-se": lambda: always(
+            lambda alpha, ell: all(
+                close(
+                    _u10_cos_transform(lambda r: alpha * exp(-(r**2) / (2 * ell**2)), w),
+                    alpha * sqrt(2 * pi) * ell * exp(-(ell**2) * w**2 / 2),
+                    mpf(10) ** -15,
+                )
+                for w in (mpf("0.4"), mpf("1.7"))
+            ),
+            _U10_AL,
+        ),
+        "u10-hsgp-se~length": lambda: always(
+            lambda alpha, ell: all(
+                close(
+                    _u10_cos_transform(lambda r: alpha * exp(-(r**2) / (2 * ell**2)), w),
+                    alpha * sqrt(2 * pi) * ell**2 * exp(-(ell**2) * w**2 / 2),
+                    mpf(10) ** -15,
+                )
+                for w in (mpf("0.4"), mpf("1.7"))
+            ),
+            _U10_AL,
+        ),
+        "u10-hsgp-matern-half": lambda: _u10_hsgp(mpf(1) / 2, lambda a, ell, r: a * exp(-r / ell)),
+        "u10-hsgp-matern-half~power": lambda: _u10_hsgp(mpf(1) / 2, lambda a, ell, r: a * exp(-r / ell), two_power=1),
+        "u10-hsgp-matern-three-halves": lambda: _u10_hsgp(
+            mpf(3) / 2, lambda a, ell, r: a * (1 + sqrt(3) * r / ell) * exp(-sqrt(3) * r / ell)
+        ),
+        "u10-hsgp-matern-three-halves~exponent": lambda: _u10_hsgp(
+            mpf(3) / 2, lambda a, ell, r: a * (1 + sqrt(3) * r / ell) * exp(-sqrt(3) * r / ell), exponent_shift=mpf(1) / 2
+        ),
+        # ---- GPyTorch Matern kernel, by the Bessel function
+        "u10-gpy-matern-half": lambda: all(
+            close(_u10_matern_bessel(mpf(1) / 2, d), exp(-d)) for d in _U10_NU_D
+        ),
+        "u10-gpy-matern-half~two": lambda: all(close(_u10_matern_bessel(mpf(1) / 2, d), exp(-2 * d)) for d in _U10_NU_D),
+        "u10-gpy-matern-three-halves": lambda: all(
+            close(_u10_matern_bessel(mpf(3) / 2, d), (1 + sqrt(3) * d) * exp(-sqrt(3) * d)) for d in _U10_NU_D
+        ),
+        "u10-gpy-matern-three-halves~three": lambda: all(
+            close(_u10_matern_bessel(mpf(3) / 2, d), (1 + 3 * d) * exp(-sqrt(3) * d)) for d in _U10_NU_D
+        ),
+        "u10-gpy-matern-five-halves": lambda: all(
+            close(_u10_matern_bessel(mpf(5) / 2, d), (1 + sqrt(5) * d + mpf(5) / 3 * d**2) * exp(-sqrt(5) * d))
+            for d in _U10_NU_D
+        ),
+        "u10-gpy-matern-five-halves~half": lambda: all(
+            close(_u10_matern_bessel(mpf(5) / 2, d), (1 + sqrt(5) * d + mpf(5) / 2 * d**2) * exp(-sqrt(5) * d))
+            for d in _U10_NU_D
+        ),
+        # ---- Gymnasium Pendulum
+        "u10-gym-pendulum-min-reward": lambda: rounds_to(-(pi**2 + mpf("0.1") * 64 + mpf("0.001") * 4), "-16.2736044"),
+        "u10-gym-pendulum-min-reward~torque": lambda: rounds_to(
+            -(pi**2 + mpf("0.1") * 64 + mpf("0.01") * 4), "-16.2736044"
+        ),
+        # the reward is decreasing in |theta|, |omega| and |u|: its minimum over the box is at the corners
+        "u10-gym-pendulum-reward-bound": lambda: all(
+            -(t**2 + mpf("0.1") * w**2 + mpf("0.001") * u**2) >= -(pi**2 + mpf("0.1") * 64 + mpf("0.001") * 4)
+            for t in (-pi, mpf("-1.1"), 0, pi)
+            for w in (-8, mpf("2.5"), 8)
+            for u in (-2, 0, mpf("1.5"))
+        ),
+        "u10-gym-pendulum-reward-bound~reversed": lambda: all(
+            -(t**2 + mpf("0.1") * w**2 + mpf("0.001") * u**2) <= -(pi**2 + mpf("0.1") * 64 + mpf("0.001") * 4)
+            for t in (-pi, mpf("-1.1"), 0, pi)
+            for w in (-8, mpf("2.5"), 8)
+            for u in (-2, 0, mpf("1.5"))
+        ),
+        # ---- nanoGPT transformer sizing, exact integers and the notebook's printed roundings
+        "u10-nanogpt-embedding": lambda: 768 * 1024 + 768 * 50257 == 39383808,
+        "u10-nanogpt-embedding~padded": lambda: 768 * 1024 + 768 * 50304 == 39383808,
+        "u10-nanogpt-total": lambda: _u10_gpt2_params(final_ln=True) == 124337664,
+        "u10-nanogpt-total~no-final-ln": lambda: _u10_gpt2_params(final_ln=False) == 124337664,
+        "u10-nanogpt-kqv-flops": lambda: 2 * 1024 * (768 * 3 * 768) == 3623878656,
+        "u10-nanogpt-kqv-flops~macs": lambda: 1024 * (768 * 3 * 768) == 3623878656,
+        "u10-nanogpt-score-flops": lambda: 2 * 1024 * 1024 * 768 == 1610612736,
+        "u10-nanogpt-score-flops~embd": lambda: 2 * 1024 * 768 * 768 == 1610612736,
+        "u10-nanogpt-palm-flops": lambda: _u10_palm(6) == 875062886400,
+        "u10-nanogpt-palm-flops~two": lambda: _u10_palm(2) == 875062886400,
+        "u10-nanogpt-checkpoint": lambda: rounds_to(mpf(3 * 4 * 124337664) / 10**9, "1.49"),
+        "u10-nanogpt-checkpoint~one-buffer": lambda: rounds_to(mpf(2 * 4 * 124337664) / 10**9, "1.49"),
+        "u10-nanogpt-fluff": lambda: rounds_to(mpf(1542470366) / (12 * 124337664) * 100, "103.38"),
+        "u10-nanogpt-fluff~digits": lambda: rounds_to(mpf(1542470366) / (12 * 124337664) * 100, "103.83"),
+        "u10-nanogpt-memory-ratio": lambda: rounds_to(mpf(12 * 124337664) / (40 * 10**9) * 100, "3.73"),
+        "u10-nanogpt-memory-ratio~fp32-only": lambda: rounds_to(mpf(4 * 124337664) / (40 * 10**9) * 100, "3.73"),
+        "u10-nanogpt-train-days": lambda: rounds_to(_u10_days(6), "3.46"),
+        "u10-nanogpt-train-days~2nd": lambda: rounds_to(_u10_days(2), "3.46"),
+        # ---- PEFT
+        "u10-peft-prompt-percent": lambda: rounds_to(mpf(8192) / 559222784 * 100, "0.0014648902430985358"),
+        "u10-peft-prompt-percent~fraction": lambda: rounds_to(mpf(8192) / 559222784, "0.0014648902430985358"),
+        "u10-peft-prefix-count": lambda: 20 * 24 * 2 * 1024 == 983040,
+        "u10-peft-prefix-count~no-values": lambda: 20 * 24 * 1024 == 983040,
+        "u10-peft-prefix-percent": lambda: rounds_to(mpf(983040) / 560197632 * 100, "0.1754809274167014"),
+        "u10-peft-prefix-percent~base": lambda: rounds_to(mpf(983040) / 559214592 * 100, "0.1754809274167014"),
+        "u10-peft-same-base": lambda: 559222784 - 8192 == 560197632 - 983040,
+        "u10-peft-same-base~swapped": lambda: 559222784 - 983040 == 560197632 - 8192,
+        "u10-peft-quicktour-lora": lambda: 16 * 8 * (2048 + 2048) == 524288,
+        "u10-peft-quicktour-lora~one-factor": lambda: 16 * 8 * 2048 == 524288,
+        "u10-peft-quicktour-percent": lambda: rounds_to(mpf(524288) / 1236338688 * 100, "0.0424"),
+        "u10-peft-quicktour-percent~digits": lambda: rounds_to(mpf(524288) / 1236338688 * 100, "0.0442"),
+    }
+)
+
+
+def _u10_laplace(mu, b):
+    return lambda x: exp(-abs(x - mu) / b) / (2 * b)
+
+
+def _u10_laplace_cdf(mu, b, x, sign):
+    z = (x - mu) / b
+    return mpf(1) / 2 + sign * mpf(1) / 2 * mp.sign(z) * (exp(-abs(z)) - 1)
+
+
+def _u10_gumbel_log(mu, b, x, sign):
+    z = (x - mu) / b
+    return -z - exp(-z) + sign * log(b)
+
+
+def _u10_logistic_log(mu, s, x, times):
+    u = (mu - x) / s
+    return u - log(s) - times * log(1 + exp(u))
+
+
+def _u10_levy_log(mu, c, x, three):
+    return log(c / (2 * pi)) / 2 - c / (2 * (x - mu)) - mpf(three) / 2 * log(x - mu)
+
+
+def _u10_gpt2_params(final_ln):
+    d, layers = 768, 12
+    embeddings = d * 1024 + d * 50257
+    block = 2 * d + 3 * d * d + d * d + 4 * d * d + 4 * d * d  # two layer norms, qkv, projection, 4x MLP in and out
+    return embeddings + layers * block + (d if final_ln else 0)
+
+
+def _u10_palm(factor):
+    n = _u10_gpt2_params(True) - 768 * 1024
+    return (factor * n + 12 * 12 * 12 * 64 * 1024) * 1024
+
+
+def _u10_days(factor):
+    return mpf(factor) * 124337664 * 300 * 10**9 / (8 * 312 * mpf(10) ** 12 * mpf("0.3")) / 86400
+
+
 # ---- end of checks
 
 
