@@ -28,7 +28,9 @@ SAMPLE = [e for e in ENTRIES if zlib.crc32(e.id.encode()) % 10 == 0]
 
 # Formulas the checker gets wrong today, by run: id -> why. Remove an id once it is fixed.
 KNOWN_FALSE_ALARMS = {
-    "tagged": {},
+    "tagged": {
+        "u10-npy-logistic-entropy": "H(X) of an X the tag gives a density is not read as the entropy of that density",
+    },
     "untagged": {},
 }
 KNOWN_FALSE_PASSES = {
