@@ -92,6 +92,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         self.unrolled: dict = {}  # name -> how deep its indexed definition is being unrolled
         self.outcomes: dict = {}  # variable of an enclosing E_{x ~ p} -> the index of its outcome
         self.joint_laws: dict = {}  # law name -> JointLaw, a law of several outcomes (derive.docs.joint_law)
+        self.finite_sets: dict = {}  # name -> the whole numbers a tag lists for it (x \in \{1, 2, 3, 4\})
 
     # -- dimensions --
     def dim_value(self, symbol):

@@ -133,13 +133,8 @@ def atom_scripts(rw, tokens, k, atom, out):
         if tokens[k].is_ch("_") and atom.sub_text:
             break  # x_i_j: the second subscript is not this name's
         script, k2 = rw._script(tokens, k)
-        if (
-            tokens[k].is_ch("^")
-            and all(x.is_cs("prime") or x.is_ch("'") for x in script)
-            and k2 < len(tokens)
-            and tokens[k2].is_ch("(")
-        ):
-            primes += len(script)  # \sigma^{\prime}(x): a derivative, not a transpose
+        if tokens[k].is_ch("^") and script and all(x.is_cs("prime") or x.is_ch("'") for x in script):
+            primes += len(script)  # x^\prime is x' as LaTeX prints it: a name of its own, or \sigma^{\prime}(x)
             k = k2
             continue
         if tokens[k].is_ch("_"):
@@ -168,7 +163,7 @@ def transpose_mark(rw, script, tokens, k2, atom, primes, out):
         return None
     if (
         len(script) == 1
-        and (script[0].is_cs("top", "intercal", "prime", "mathsf") or script[0].is_ch("T"))
+        and (script[0].is_cs("top", "intercal", "mathsf") or script[0].is_ch("T"))
         or len(script) == 2
         and script[0].is_cs("mathsf", "mathrm", "text")
         and word_of(script[1].items if script[1].kind == "group" else [script[1]]) == "T"

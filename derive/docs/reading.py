@@ -11,6 +11,7 @@ import sympy as sp
 from sympy.matrices.exceptions import MatrixError
 
 from derive import domain as dom
+from derive.docs import joint_law
 from derive.docs.arbitrary import function_of
 from derive.docs.bind import (
     BindError,
@@ -180,6 +181,7 @@ class _Reading:
         made.formula_sides = self.sides
         made.formula_relations = self.relations
         made.joint_laws = self.joint_laws
+        made.finite_sets = joint_law.tag_value_sets(self.binding)
         return made
 
     def reader(self, dims, flags=None):

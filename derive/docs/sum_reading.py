@@ -16,6 +16,8 @@ class SumsAndDerivatives:
     def sum(self, node: SumNode):
         if not node.variables:
             raise BindError("a sum without a summation index")
+        if self._over_listed_values(node):
+            return self._sum_over_listed_values(node)
         saved, saved_outcomes = dict(self.bound), dict(self.outcomes)
         try:
             dummies = []
@@ -62,6 +64,35 @@ class SumsAndDerivatives:
             return body
         finally:
             self.bound, self.outcomes = saved, saved_outcomes
+
+    def _over_listed_values(self, node: SumNode) -> bool:
+        """Σ_x with no bounds, where the tag lists x's values (x \\in \\{1, 2, 3, 4\\}) and no joint law draws x."""
+        drawn = {name for law in self.joint_laws.values() for name in getattr(law, "outcomes", ())}
+        return (
+            node.low is None
+            and node.high is None
+            and not node.excluded
+            and all(v in self.finite_sets and v not in drawn for v in node.variables)
+        )
+
+    def _sum_over_listed_values(self, node: SumNode):
+        """Σ_x f(x) (or Π_x) over the values the tag lists for x, term by term."""
+        import itertools
+
+        saved = dict(self.bound)
+        try:
+            dummies = [sp.Dummy(variable, integer=True) for variable in node.variables]
+            self.bound.update(dict(zip(node.variables, dummies)))
+            body = self.side(node.body)
+        finally:
+            self.bound = saved
+        if isinstance(body, (Vec, sp.MatrixBase)):
+            raise ShapeError(f"a vector or matrix summed over the listed values of {', '.join(node.variables)}")
+        terms = [
+            body.xreplace(dict(zip(dummies, values)))
+            for values in itertools.product(*(self.finite_sets[v] for v in node.variables))
+        ]
+        return sp.Add(*terms) if node.op == "sum" else sp.Mul(*terms)
 
     def _sum_bound(self, node: SumNode):
         """(the upper bound, whether it is the vectors' size read for a name that means a vector).

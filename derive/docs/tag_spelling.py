@@ -29,8 +29,13 @@ DEFINING = re.compile(
     r":=|\\coloneqq|\\triangleq|\\doteq|\\stackrel\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\{=\}|\\overset\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\{=\}"
 )
 OPERATOR = re.compile(r"=|:|<|>|\\in\b|∈|\\le|\\ge|\\lt|\\gt|\\leq|\\geq")
+BRACED = r"\{(?:[^{}]|\{[^{}]*\})*\}"  # a group, one level of groups inside it
+# a letter or a command, decorated (\bar{\mathbf{x}}, \mathbf{W}), primed (x', x^\prime, x^*), subscripted (x_t, W_{qh},
+# \mathbf{W}_\textrm{qh})
 NAME = re.compile(
-    r"^(?:\\[A-Za-z]+\s*\{\s*\\?[A-Za-z]+\s*\}|\\[A-Za-z]+|[A-Za-z])(?:'|\^\{?[*+\-]\}?|\s*_\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))*$"
+    rf"^(?:\\[A-Za-z]+\s*{BRACED}|\\[A-Za-z]+|[A-Za-z])"
+    rf"(?:'|\^\s*\\prime|\^\s*\{{\s*\\prime\s*\}}|\^\{{?[*+\-]\}}?"
+    rf"|\s*_\s*(?:{BRACED}|\\[A-Za-z]+\s*{BRACED}|\\[A-Za-z]+|[A-Za-z0-9]))*$"
 )
 
 
@@ -46,7 +51,65 @@ def split_clauses(text: str) -> list[str]:
             clauses.append(part)
             continue
         clauses.extend(_split_list(part))
-    return clauses
+    return _tables(_independence(clauses))
+
+
+POINT_VALUE = re.compile(r"^(?P<name>[^()=]+?)\s*\(\s*(?P<at>-?\d+)\s*\)\s*=\s*(?P<value>[^=]+)$")
+
+
+def _tables(clauses: list[str]) -> list[str]:
+    r"""``p(1) = \frac{1}{2}, p(2) = \frac{1}{2}``: a function given by its values at listed whole numbers is
+    one definition by cases (with no value elsewhere), in place of its first value."""
+    points: dict[str, list] = {}
+    for clause in clauses:
+        point = POINT_VALUE.match(clause)
+        if point and NAME.match(point.group("name").strip()):
+            points.setdefault(point.group("name").strip(), []).append((int(point.group("at")), point.group("value")))
+    tables = {name: values for name, values in points.items() if len({at for at, _ in values}) == len(values) > 1}
+    out = []
+    for clause in clauses:
+        point = POINT_VALUE.match(clause)
+        name = point.group("name").strip() if point else None
+        if name not in tables:
+            out.append(clause)
+        elif tables[name] is not None:
+            rows = " \\\\ ".join(f"{value.strip()} & u = {at}" for at, value in tables[name])
+            out.append(f"{name}(u) = \\begin{{cases}} {rows} \\end{{cases}}")
+            tables[name] = None
+    return out
+
+
+INDEPENDENCE = re.compile(r"^(?P<names>.+?)\s+(?:are\s+)?(?:mutually\s+)?(?:independent|i\.i\.d\.|iid)$")
+LAW_THEN_INDEPENDENT = re.compile(
+    r"^(?P<law>.+?\\sim.+?)\s*,?\s*(?:\(?\s*(?:independent|independently|i\.i\.d\.|iid)\s*\)?)$"
+)
+
+
+def _independence(clauses: list[str]) -> list[str]:
+    r"""``X, Y independent`` and a law's trailing ``independent`` say what the tag's laws already mean: random
+    variables a tag gives laws (``X \sim ...``) or declares random are independent unless a clause ties them.
+    Of a name with neither, independence is refused: a number has no law to be independent in."""
+    out, pending = [], []
+    for clause in clauses:
+        law = LAW_THEN_INDEPENDENT.match(clause)
+        if law:
+            out.append(law.group("law").strip())
+            continue
+        said = INDEPENDENCE.match(clause)
+        names = [n.strip() for n in re.split(r",|\band\b", said.group("names"))] if said else []
+        if said and names and all(NAME.match(n) for n in names if n):
+            pending.append((clause, [n for n in names if n]))
+            continue
+        out.append(clause)
+    for clause, names in pending:
+        for name in names:
+            random = re.compile(rf"^{re.escape(name)}\s*(?:\\sim\b|:\s*(?:a\s+)?random\b)")
+            if not any(random.match(other) for other in out):
+                raise SpellingError(
+                    f"cannot read '{clause}': independence is read of random variables the tag gives a law "
+                    f"('{name} \\sim \\mathcal{{N}}(0, 1)') or declares random ('{name}: random')"
+                )
+    return out
 
 
 def _is_reading(part: str) -> bool:
@@ -537,6 +600,8 @@ KIND_PHRASES = {
     "spd matrix": "symmetric positive definite matrix",
     "random variable": "random",
     "real random variable": "random",
+    "diagonal matrix": "diagonal matrix",
+    "symmetric matrix": "symmetric matrix",
     "invertible matrix": "matrix",
     "nonsingular matrix": "matrix",
     "non-singular matrix": "matrix",
@@ -551,6 +616,7 @@ def kind_phrase(name: str, kind: str) -> list[str] | None:
     words = WORDS_IN_TEXT.sub(lambda m: m.group(1), kind)
     words = " ".join(words.replace("~", " ").split()).rstrip(".").strip()
     lowered = ARTICLES.sub("", words.lower()).strip()
+    written, lowered = lowered, " ".join(SINGULAR.get(word, word) for word in lowered.split())  # "real functions"
     lowered = re.sub(r"^(?:real|real-valued)\s+(?=\S+-?dimensional)", "", lowered)
     if re.fullmatch(r"(?:the\s+)?entropy\s+(?:measured\s+)?in\s+bits", lowered) and name.strip() == "H":
         return ["H in bits"]  # H: entropy in bits
@@ -559,7 +625,9 @@ def kind_phrase(name: str, kind: str) -> list[str] | None:
         return [f"joint law {joint.group('law')} of {name}"]
     if lowered in KIND_PHRASES:
         canonical = KIND_PHRASES[lowered]
-        return None if canonical == lowered else [f"{name}: {canonical}"]
+        return None if canonical == written else [f"{name}: {canonical}"]
+    if _plain_kind(lowered) in KIND_PHRASES:
+        return [f"{name}: {KIND_PHRASES[_plain_kind(lowered)]}"]
     stripped = lowered.removesuffix(" function").strip()
     if stripped in NAMED_FUNCTIONS or lowered in NAMED_FUNCTIONS:
         bare = re.sub(r"\\(?:operatorname|mathrm|text|textrm)\s*\{\s*(\w+)\s*\}|\\(\w+)", r"\1\2", name).lower()
@@ -592,6 +660,42 @@ JOINT_OUTCOMES = re.compile(
     r"joint\s+(?:distribution|law|pmf|probability\s+mass\s+function)\s+(?P<law>p|q|P|Q)(?:\s*\([^()]*\))?$",
     re.IGNORECASE,
 )
+SINGULAR = {
+    "reals": "real",
+    "numbers": "number",
+    "scalars": "scalar",
+    "constants": "constant",
+    "integers": "integer",
+    "vectors": "vector",
+    "matrices": "matrix",
+    "distributions": "distribution",
+    "variables": "variable",
+    "functions": "function",
+    "probabilities": "probability",
+    "embeddings": "embedding",
+}
+# words that say no more than the kind after them already does: every sampled square matrix is invertible (with
+# probability one), variables of a tag are independent unless a clause ties them, a distribution is on a finite set
+INDEPENDENT = re.compile(r"^(?:independent|mutually independent|i\.i\.d\.|iid)\s+")
+MATRIX_ADJECTIVES = re.compile(r"\b(?:invertible|nonsingular|non-singular|square|full-rank|full rank)\s+(?=.*matrix$)")
+FINITE_SET = re.compile(r"\s+(?:on|over)\s+(?:a|the\s+same)\s+finite\s+set$")
+
+
+def _plain_kind(lowered: str) -> str:
+    """A kind in plain words: plurals made singular ("real variables" is "real variable"), "independent" dropped
+    before a number or a random variable, "invertible square" before a matrix, "on a finite set" after a
+    distribution; "variable" after a number kind is the number ("independent real variables" is "real")."""
+    words = " ".join(SINGULAR.get(w, w) for w in lowered.split())
+    independent = INDEPENDENT.match(words)
+    if independent:
+        words = words[independent.end() :]
+    words = MATRIX_ADJECTIVES.sub("", words)
+    words = FINITE_SET.sub("", words) if words.endswith("finite set") and "distribution" in words else words
+    if words.endswith(" variable") and not words.endswith("random variable"):
+        words = words.removesuffix(" variable")
+    if independent and KIND_PHRASES.get(words) not in ("real", "positive", "random"):
+        return lowered  # independent vectors or matrices: left as written
+    return words
 
 
 def _phrase(words: str) -> str:

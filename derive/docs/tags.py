@@ -113,7 +113,12 @@ class PinClause:
 
 SCALAR_KINDS = ("real", "real number", "scalar", "advantage", "positive", "scale", "temperature", "probability")
 VOCABULARY_KINDS = ("matrix", "index", "dimension", "size", "sequence", "random")
-STRUCTURED_MATRICES = ("symmetric positive definite matrix", "positive definite matrix", "symmetric matrix")
+STRUCTURED_MATRICES = (
+    "symmetric positive definite matrix",
+    "positive definite matrix",
+    "symmetric matrix",
+    "diagonal matrix",
+)
 DEFINES = re.compile(
     r"\s*(?::=|\\coloneqq|\\equiv|\\triangleq|\\doteq|\\(?:stackrel|overset)\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\{=\}|=)\s*"
 )
@@ -625,12 +630,17 @@ def _declare(vocab, clause: KindClause, log_base):
             entries={**vocab.entries, key: matrix_entries(base, size)}
         )
     if clause.kind in STRUCTURED_MATRICES:
-        # sampled as B B^T + I/100 (positive definite) or (B + B^T)/2 (symmetric) from a matrix B of independent entries
+        # sampled as B B^T + I/100 (positive definite), (B + B^T)/2 (symmetric) or B's diagonal from a matrix B of
+        # independent entries
         base = sp.IndexedBase(f"doc_{key}", real=True)
         if clause.kind == "symmetric matrix":
 
             def entry(i, j):
                 return (base[i, j] + base[j, i]) / 2
+        elif clause.kind == "diagonal matrix":
+
+            def entry(i, j):
+                return base[i, j] * sp.KroneckerDelta(i, j)
         else:
 
             def entry(i, j):

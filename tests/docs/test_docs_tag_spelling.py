@@ -112,6 +112,36 @@ PAIRS = [
     (r"t: time step", r"t + 1 > t", r"t + 1 < t"),
     (r"f: \mathbb{R} \to \mathbb{R}; a: real; b: real", r"f(a + b) = f(b + a)", r"f(a + b) = f(a) + f(b)"),
     (r"f: differentiable function; a: real", r"f(a) - f(a) = 0", r"f(2a) = 2f(a)"),
+    # plurals and words that add nothing to the kind
+    (r"a, b: independent real variables", r"(a + b)^2 = a^2 + 2ab + b^2", r"(a + b)^2 = a^2 + b^2"),
+    (r"u, v: real numbers", r"(u v)^2 = u^2 v^2", r"(u + v)^2 = u^2 + v^2"),
+    (r"W: invertible square matrix", r"W W^{-1} = I", r"W W^{-1} = 2I"),
+    (r"\Sigma, D: diagonal matrices", r"\Sigma D = D \Sigma", r"\Sigma D = 2 D \Sigma"),
+    (r"\Sigma: diagonal matrix; A: matrix", r"\Sigma^\top = \Sigma", r"\Sigma A = A \Sigma"),
+    (r"f, g: real functions; x: real", r"f(x) g(x) = g(x) f(x)", r"f(x) g(x) = f(g(x))"),
+    (r"p, q: probability distributions on a finite set", r"\sum_i p_i = \sum_i q_i", r"\sum_i p_i = 2\sum_i q_i"),
+    # decorated names in a list before \in
+    (r"x, x^\prime \in \mathbb{R}", r"(x - x^\prime)^2 \ge 0", r"(x - x^\prime)^2 \le 0"),
+    (
+        r"\bar{\mathbf{x}}, \bar{\mathbf{c}} \in \mathbb{R}^d",
+        r"\bar{\mathbf{x}}^\top \bar{\mathbf{c}} = \bar{\mathbf{c}}^\top \bar{\mathbf{x}}",
+        r"\bar{\mathbf{x}}^\top \bar{\mathbf{c}} = \bar{\mathbf{x}}^\top \bar{\mathbf{x}}",
+    ),
+    # independence of random variables with laws, which the laws already mean
+    (
+        r"w_0 \sim \mathcal{N}(0, 1); w_1 \sim \mathcal{N}(0, 1); w_0, w_1 independent; x \in \mathbb{R}",
+        r"\mathbb{E}[(w_0 + w_1 x)^2] = 1 + x^2",
+        r"\mathbb{E}[(w_0 + w_1 x)^2] = 1 + x",
+    ),
+    (r"X \sim \mathcal{N}(0, 1) independent", r"\mathbb{E}[X^2] = 1", r"\mathbb{E}[X^2] = 2"),
+    # a function given by its values at listed points; a sum over the values a tag lists
+    (r"x \in \{1, 2, 3, 4\}", r"\sum_x x = 10", r"\sum_x x = 9"),
+    (r"y \in \{-1, 1\}", r"\prod_y (2 + y) = 3", r"\prod_y (2 + y) = 2"),
+    (
+        r"x \in \{1, 2, 3, 4\}; p(1) = \frac{1}{2}, p(2) = \frac{1}{4}, p(3) = \frac{1}{8}, p(4) = \frac{1}{8}",
+        r"-\sum_x p(x) \log_2 p(x) = 1.75",
+        r"-\sum_x p(x) \log_2 p(x) = 2",
+    ),
     # functions named in words
     (r"\sigma: sigmoid", r"\sigma(-x) = 1 - \sigma(x)", r"\sigma(-x) = \sigma(x)"),
     (r"\sigma: logistic function", r"\sigma(-x) = 1 - \sigma(x)", r"\sigma(-x) = \sigma(x)"),
@@ -155,6 +185,8 @@ def test_a_spelling_reads_a_correct_formula_and_refutes_a_wrong_one(tag, correct
         (r"n \in \mathbb{Z}^d", "vectors of integers are not modelled"),
         (r"x \in \mathbb{R}_{<5}", "cannot read the subscript"),
         (r"x: convex function", "unknown kind 'convex function'"),
+        (r"n: large positive integer", "unknown kind 'large positive integer'"),
+        (r"a, b independent", "independence is read of random variables"),
     ],
 )
 def test_a_spelling_it_cannot_model_is_refused_in_one_line(tag, says, tmp_path):
