@@ -51,7 +51,36 @@ def split_clauses(text: str) -> list[str]:
             clauses.append(part)
             continue
         clauses.extend(_split_list(part))
-    return _tables(_independence(clauses))
+    return _tables(_independence([_uniform_law(clause) for clause in clauses]))
+
+
+UNIFORM = r"(?:\\text|\\textrm|\\mathrm|\\operatorname)?\s*\{?\s*(?:Uniform|Unif|U|DiscreteUniform)\s*\}?|\\mathcal\s*\{\s*U\s*\}"
+DOTS = r"(?:\\ldots|\\dots|\\cdots|\.\.\.)"
+UNIFORM_ON_WHOLE_NUMBERS = re.compile(
+    rf"^(?P<name>.+?)\s*\\sim\s*(?:{UNIFORM})\s*(?:\(\s*)?\\\{{\s*(?P<low>[^,{{}}]+?)\s*,\s*(?:(?P<second>[^,{{}}]+?)\s*,\s*)?"
+    rf"{DOTS}\s*,\s*(?P<high>[^,{{}}]+?)\s*\\\}}(?:\s*\))?$"
+)
+UNIFORM_ON_INTERVAL = re.compile(
+    rf"^(?P<name>.+?)\s*\\sim\s*(?:{UNIFORM})\s*(?:\\left)?\s*\[\s*(?P<low>[^,\[\]]+?)\s*,\s*(?P<high>[^,\[\]]+?)\s*(?:\\right)?\s*\]$"
+)
+
+
+def _uniform_law(clause: str) -> str:
+    r"""``i \sim \text{Uniform}\{1, \ldots, n\}`` is ``i: uniform on 1..n`` (each whole number from 1 to n equally
+    likely); ``u \sim \mathcal{U}[a, b]`` is ``u: uniform on [a, b]``."""
+    whole = UNIFORM_ON_WHOLE_NUMBERS.match(clause)
+    second = whole.group("second") if whole else None
+    if second and not (
+        NUMBER_TEXT.match(whole.group("low").strip()) and second.strip() == str(int(whole.group("low")) + 1)
+    ):
+        return clause  # \{0, 2, \ldots, 2n\}: not every whole number between the ends
+    if whole:
+        return f"{whole.group('name').strip()}: uniform on {whole.group('low').strip()}..{whole.group('high').strip()}"
+    interval = UNIFORM_ON_INTERVAL.match(clause)
+    if interval:
+        name, low, high = (interval.group(g).strip() for g in ("name", "low", "high"))
+        return f"{name}: uniform on [{low}, {high}]"
+    return clause
 
 
 POINT_VALUE = re.compile(r"^(?P<name>[^()=]+?)\s*\(\s*(?P<at>-?\d+)\s*\)\s*=\s*(?P<value>[^=]+)$")

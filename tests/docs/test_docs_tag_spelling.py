@@ -134,6 +134,13 @@ PAIRS = [
         r"\mathbb{E}[(w_0 + w_1 x)^2] = 1 + x",
     ),
     (r"X \sim \mathcal{N}(0, 1) independent", r"\mathbb{E}[X^2] = 1", r"\mathbb{E}[X^2] = 2"),
+    # uniform laws written with their support
+    (
+        r"i \sim \text{Uniform}\{1, \ldots, n\}; n: positive integer",
+        r"\mathbb{E}[i] = \frac{n+1}{2}",
+        r"\mathbb{E}[i] = \frac{n}{2}",
+    ),
+    (r"u \sim \mathcal{U}[0, 1]", r"\mathbb{E}[u^2] = \frac{1}{3}", r"\mathbb{E}[u^2] = \frac{1}{2}"),
     # a function given by its values at listed points; a sum over the values a tag lists
     (r"x \in \{1, 2, 3, 4\}", r"\sum_x x = 10", r"\sum_x x = 9"),
     (r"y \in \{-1, 1\}", r"\prod_y (2 + y) = 3", r"\prod_y (2 + y) = 2"),
