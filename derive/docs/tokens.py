@@ -279,6 +279,11 @@ def _restructure(tokens, words=False) -> list:
                 out.extend([t, Tok("group", "", tokens[nxt[0]].pos, _restructure(tokens[nxt[0] : taken]))])
                 k = taken
                 continue
+        chosen = _choose(t) if t.kind == "group" else None
+        if chosen is not None:  # {n \\choose k}: plain TeX's binomial coefficient, \\binom{n}{k}
+            out.extend(_restructure(chosen))
+            k += 1
+            continue
         if t.kind == "group":
             word = bool(out) and out[-1].kind == "cs" and out[-1].text in WORD_FONTS  # \\text{a\\_b} is a word already
             out.append(Tok("group", "", t.pos, _restructure(t.items, word)))
@@ -286,6 +291,17 @@ def _restructure(tokens, words=False) -> list:
             out.append(t)
         k += 1
     return out
+
+
+def _choose(group):
+    """``\\binom{A}{B}`` for a group ``{A \\choose B}`` with one \\choose at its top level, else None."""
+    at = [m for m, x in enumerate(group.items) if x.is_cs("choose")]
+    if len(at) != 1:
+        return None
+    top, bottom = group.items[: at[0]], group.items[at[0] + 1 :]
+    if not [x for x in top if not x.is_ch(" ")] or not [x for x in bottom if not x.is_ch(" ")]:
+        return None
+    return [Tok("cs", "binom", group.pos), Tok("group", "", group.pos, top), Tok("group", "", group.pos, bottom)]
 
 
 def _underscored_name(tokens, k):
