@@ -199,6 +199,11 @@ def parse_tag(text: str) -> Binding | None:
                 name, meaning = clause[:top], clause[top + 1 :]
             if not name.strip() or not meaning.strip():
                 raise TagError(f"the clause '{clause}' needs a name and a meaning")
+            if _words(name):  # X has density f(x) = ...: a sentence, not a name (its first letter is no name either)
+                raise TagError(
+                    f"cannot read the clause '{clause}': '{name.strip()}' is words, not a name; write 'NAME = MEANING'"
+                    " with NAME one symbol or application (f(x) = ...), or name the law (X \\sim \\text{Laplace}(\\mu, b))"
+                )
             if _same_name(name, meaning):  # \pi_{\text{ref}} = \pi_{ref}: the document's name is the result's
                 continue
             binding.overrides[name.strip()] = meaning.strip()
@@ -235,6 +240,16 @@ def parse_tag(text: str) -> Binding | None:
         # a bound of a uniform variable: declared in the vocabulary first, so that the law and the formula share it
         binding.clauses.insert(0, KindClause(_key(name), binding.kinds.pop(name).strip()))
     return binding
+
+
+WORDS = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{2,}\s+[A-Za-z]{2,}(?![A-Za-z])")
+COMMAND_ARGUMENT = re.compile(r"\\(?:text|textrm|mathrm|operatorname|mbox|mathit|mathsf)\s*\{[^{}]*\}|\\[A-Za-z]+")
+
+
+def _words(name: str) -> bool:
+    """Whether the left side of ``NAME = MEANING`` holds two words of prose (outside \\text{...} and commands)."""
+    plain = COMMAND_ARGUMENT.sub(" ", name)
+    return any(len(max(m.group(0).split(), key=len)) >= 3 for m in WORDS.finditer(plain))
 
 
 RESULT_THEN_CLAUSES = re.compile(

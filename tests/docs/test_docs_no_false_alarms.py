@@ -915,3 +915,28 @@ def test_the_written_matrix_beside_its_entries_is_still_read(tmp_path, right, ex
 def test_a_whole_number_in_square_brackets_after_a_name_is_an_entry(tmp_path, formula, expected):
     [(found, detail)] = verdicts(tmp_path, formula)
     assert found == expected, detail
+
+
+# --- a tag clause whose name is a sentence is refused, not read as its first letter ------------
+
+LOGISTIC_DENSITY = r"\frac{\exp(-(x - \mu)/s)}{s (1 + \exp(-(x - \mu)/s))^2}"
+
+
+@pytest.mark.parametrize("right", [r"\ln(s) + 2", r"\ln(s) + 1"])
+def test_a_sentence_before_an_equals_sign_is_no_name(right):
+    """'X has density f(x) = ...' once overrode X (its first letter) with the density, and H(X) became the entropy
+    of one number: the correct logistic entropy FAILed. The clause is refused with the reason."""
+    verdict = check_formula(r"H(X) = " + right, clauses=r"X has density f(x) = " + LOGISTIC_DENSITY + "; s > 0")
+    assert verdict["verdict"] == "UNKNOWN" and "is words, not a name" in verdict["detail"], verdict["detail"]
+
+
+@pytest.mark.parametrize("right, expected", [(r"2 b^2", "PASS"), (r"b^2", "FAIL")])
+def test_the_variance_of_a_named_law_is_still_decided(right, expected):
+    verdict = check_formula(r"\mathrm{Var}(X) = " + right, clauses=r"X \sim \text{Laplace}(\mu, b)")
+    assert verdict["verdict"] == expected, verdict["detail"]
+
+
+@pytest.mark.parametrize("right, expected", [(r"\frac{1}{4 s}", "PASS"), (r"\frac{1}{2 s}", "FAIL")])
+def test_the_density_written_as_a_function_is_still_read(right, expected):
+    verdict = check_formula(r"f(\mu) = " + right, clauses=r"f(x) = " + LOGISTIC_DENSITY + r"; \mu: real; s > 0")
+    assert verdict["verdict"] == expected, verdict["detail"]
