@@ -257,6 +257,11 @@ def _restructure(tokens, words=False) -> list:
             out.append(Tok("cs", "ldots", t.pos))  # dots typed as three periods: x_1, ..., x_n
             k += 3
             continue
+        quoted = _quoted_word(tokens, k) if t.is_ch("`") else None
+        if quoted is not None:  # ``p" or ``p'' or `p': TeX quotes around a word, the word as \\text{p} would be
+            out.extend([Tok("cs", "text", t.pos), Tok("group", "", t.pos, quoted[0])])
+            k = quoted[1]
+            continue
         joined = None if words else _underscored_name(tokens, k)
         if joined is not None:  # step\_num, warmup\_steps: one name, as in code
             out.extend([Tok("cs", "mathrm", t.pos), Tok("group", "", t.pos, tokens[k:joined])])
@@ -302,6 +307,23 @@ def _choose(group):
     if not [x for x in top if not x.is_ch(" ")] or not [x for x in bottom if not x.is_ch(" ")]:
         return None
     return [Tok("cs", "binom", group.pos), Tok("group", "", group.pos, top), Tok("group", "", group.pos, bottom)]
+
+
+def _quoted_word(tokens, k):
+    """(the word's tokens, the position after the closing quote) for a word in TeX quotes starting at tokens[k]:
+    ``word", ``word'' or `word'; else None."""
+    opening = 2 if k + 1 < len(tokens) and tokens[k + 1].is_ch("`") else 1
+    m = k + opening
+    while m < len(tokens) and tokens[m].kind == "ch" and (tokens[m].text.isalnum() or tokens[m].text == "#"):
+        m += 1
+    if m == k + opening or m >= len(tokens):
+        return None
+    if opening == 2 and tokens[m].is_ch('"'):
+        return tokens[k + opening : m], m + 1
+    closing = [x.is_ch("'") for x in tokens[m : m + opening]]
+    if len(closing) == opening and all(closing):
+        return tokens[k + opening : m], m + opening
+    return None
 
 
 def _underscored_name(tokens, k):
