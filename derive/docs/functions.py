@@ -11,7 +11,7 @@ from derive.docs.nodes import Apply, Extremum
 from derive.docs.symbols import FONT, FUNCTION_ALIASES, GREEK, INVERSE_NAMES, INVERSE_OF
 from derive.docs.tokens import NotationError, Tok, Unsupported, closes, depth_at, detex, opens, word_of
 
-OPERATIONS = ("argmax", "argmin", "max", "min", "clip", "sign", "sgn", "erf", "ReLU", "relu", "round")
+OPERATIONS = ("argmax", "argmin", "max", "min", "clip", "sign", "sgn", "erf", "erfc", "ReLU", "relu", "round")
 
 
 NATIVE_ALIASES = {
@@ -149,7 +149,7 @@ def operation(rw, tokens, k, op, out):
                 out.append(rw.placeholder(extremum))
                 return k2
             parts = [*parts, [Tok("made", rw.placeholder(extremum), top.pos)]]
-        wanted = {"clip": 3, "sign": 1, "sgn": 1, "erf": 1, "ReLU": 1, "relu": 1, "round": 1}.get(op)
+        wanted = {"clip": 3, "sign": 1, "sgn": 1, "erf": 1, "erfc": 1, "ReLU": 1, "relu": 1, "round": 1}.get(op)
         if wanted and len(parts) != wanted:
             raise Unsupported(f"{op} with {len(parts)} arguments (expected {wanted})")
         out.append(rw.placeholder(Apply(op, [rw.sub_side(p) for p in parts])))
@@ -208,7 +208,7 @@ def native_alias(tokens, k):
 def operation_name(tokens, k):
     """(operation, next k) if an operation such as \\max or \\operatorname{clip} starts at tokens[k]."""
     t = tokens[k]
-    if t.is_cs("max", "min", "argmax", "argmin", "sgn", "sign", "clip", "erf"):
+    if t.is_cs("max", "min", "argmax", "argmin", "sgn", "sign", "clip", "erf", "erfc"):
         return t.text, k + 1
     if t.is_cs("arg") and k + 1 < len(tokens) and tokens[k + 1].is_cs("max", "min"):
         return "arg" + tokens[k + 1].text, k + 2

@@ -185,8 +185,8 @@ def apply(interp, node: Apply):
         return _elementwise(interp, lambda x, low, high: sp.Min(sp.Max(x, low), high), values)
     if op in ("sign", "sgn"):
         return _elementwise(interp, sp.sign, values)
-    if op == "erf":
-        return _elementwise(interp, sp.erf, values)
+    if op in ("erf", "erfc"):
+        return _elementwise(interp, sp.erf if op == "erf" else sp.erfc, values)
     if op in ("floor", "ceil"):
         rounded = _elementwise(interp, sp.floor if op == "floor" else sp.ceiling, values)
         if getattr(rounded, "free_symbols", None):

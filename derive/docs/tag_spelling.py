@@ -516,6 +516,16 @@ FUNCTION_ADJECTIVES = {
     "differentiable real",
     "smooth real",
 }
+PHI = r"\frac{1}{2}\left(1 + \operatorname{erf}\left(\frac{u}{\sqrt{2}}\right)\right)"
+# functions of two arguments and constants named in words: the clause that defines them
+NAMED_BY_TWO = {"beta function": r"(u, v) = \frac{\Gamma(u)\Gamma(v)}{\Gamma(u + v)}"}
+EULER_GAMMA = "0.57721566490153286060651209008240243104215933593992359880576723488486772677766467093694706329174674951"
+NAMED_CONSTANTS = {
+    "euler-mascheroni constant": EULER_GAMMA,
+    "euler–mascheroni constant": EULER_GAMMA,
+    "euler mascheroni constant": EULER_GAMMA,
+    "euler's constant": EULER_GAMMA,
+}
 NAMED_FUNCTIONS = {
     "sigmoid": r"\frac{1}{1 + e^{-u}}",
     "logistic": r"\frac{1}{1 + e^{-u}}",
@@ -535,6 +545,21 @@ NAMED_FUNCTIONS = {
     "log": r"\log u",
     "identity": r"u",
     "softmax": r"\operatorname{softmax}(u)",
+    "standard normal cdf": PHI,
+    "standard gaussian cdf": PHI,
+    "gaussian cdf": PHI,
+    "normal cdf": PHI,
+    "cdf of the standard normal": PHI,
+    "cdf of the standard normal distribution": PHI,
+    "standard normal cumulative distribution function": PHI,
+    "cumulative distribution function of the standard normal": PHI,
+    "cumulative distribution function of the standard normal distribution": PHI,
+    "standard normal pdf": r"\frac{1}{\sqrt{2\pi}} e^{-u^2/2}",
+    "standard normal density": r"\frac{1}{\sqrt{2\pi}} e^{-u^2/2}",
+    "error function": r"\operatorname{erf}(u)",
+    "complementary error function": r"\operatorname{erfc}(u)",
+    "gamma function": r"\Gamma(u)",
+    "digamma function": r"\frac{d}{du} \ln \Gamma(u)",
     "log-softmax": r"\log \operatorname{softmax}(u)",
     "log softmax": r"\log \operatorname{softmax}(u)",
 }
@@ -657,6 +682,10 @@ def kind_phrase(name: str, kind: str) -> list[str] | None:
         return None if canonical == written else [f"{name}: {canonical}"]
     if _plain_kind(lowered) in KIND_PHRASES:
         return [f"{name}: {KIND_PHRASES[_plain_kind(lowered)]}"]
+    if lowered in NAMED_BY_TWO:
+        return [f"{name}{NAMED_BY_TWO[lowered]}"]
+    if lowered in NAMED_CONSTANTS:
+        return [f"{name} = {NAMED_CONSTANTS[lowered]}"]
     stripped = lowered.removesuffix(" function").strip()
     if stripped in NAMED_FUNCTIONS or lowered in NAMED_FUNCTIONS:
         bare = re.sub(r"\\(?:operatorname|mathrm|text|textrm)\s*\{\s*(\w+)\s*\}|\\(\w+)", r"\1\2", name).lower()

@@ -157,6 +157,22 @@ PAIRS = [
     (r"\phi: softplus", r"\phi(x) - \phi(-x) = x", r"\phi(x) + \phi(-x) = x"),
     (r"\mathrm{softmax}: softmax", r"\sum_i \mathrm{softmax}(z)_i = 1", r"\sum_i \mathrm{softmax}(z)_i = 0"),
     (r"\sigma(x) = \frac{1}{1+e^{-x}}", r"\sigma(-x) = 1 - \sigma(x)", r"\sigma(-x) = \sigma(x)"),
+    (r"\Phi is the standard normal CDF", r"\Phi(-x) = 1 - \Phi(x)", r"\Phi(-x) = \Phi(x)"),
+    (
+        r"\mathrm{gelu}(x) = x \Phi(x); \Phi: the CDF of the standard normal distribution",
+        r"\mathrm{gelu}(x) = \frac{x}{2} \operatorname{erfc}\left(\frac{-x}{\sqrt{2}}\right)",
+        r"\mathrm{gelu}(x) = \frac{x}{2} \operatorname{erfc}\left(\frac{x}{\sqrt{2}}\right)",
+    ),
+    (
+        r"\psi is the digamma function; \gamma is the Euler-Mascheroni constant",
+        r"\psi(1) = -\gamma",
+        r"\psi(1) = \gamma",
+    ),
+    (
+        r"\text{B} is the Beta function; a, b > 0",
+        r"\text{B}(a, b) = \text{B}(b, a)",
+        r"\text{B}(a, b) = \frac{\Gamma(a)\Gamma(b)}{\Gamma(a b)}",
+    ),
     # with a result
     (
         r"attention_scaling; mean \mu, variance \sigma^2",
