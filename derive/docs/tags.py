@@ -125,7 +125,7 @@ DEFINES = re.compile(
 # a function's name: a word, a command or a letter (with an accent, \tilde\mu), with an optional subscript (\pi_\theta, h_{\theta}, P_{ref})
 # and star (r^*)
 FUNCTION_HEAD = re.compile(
-    r"^\s*((?:(?:\\operatorname|\\mathrm|\\text|\\textrm)\{[A-Za-z]+\}"
+    r"^\s*((?:(?:\\operatorname|\\mathrm|\\text|\\textrm)\{[A-Za-z][A-Za-z0-9]*\}"
     r"|\\(?:tilde|hat|bar|widetilde|widehat|overline)\s*(?:\{\s*\\?[A-Za-z]+\s*\}|\\[A-Za-z]+|[A-Za-z])|\\[A-Za-z]+|[A-Za-z])"
     r"(?:\s*_\s*(?:\{[^{}()]*(?:\{[^{}()]*\}[^{}()]*)*\}|\\[A-Za-z]+|[A-Za-z0-9]))?(?:\s*\^\s*\{?\s*\*\s*\}?)?)"
     r"\s*\(([^()]*)\)\s*$"

@@ -157,6 +157,11 @@ PAIRS = [
     (r"\phi: softplus", r"\phi(x) - \phi(-x) = x", r"\phi(x) + \phi(-x) = x"),
     (r"\mathrm{softmax}: softmax", r"\sum_i \mathrm{softmax}(z)_i = 1", r"\sum_i \mathrm{softmax}(z)_i = 0"),
     (r"\sigma(x) = \frac{1}{1+e^{-x}}", r"\sigma(-x) = 1 - \sigma(x)", r"\sigma(-x) = \sigma(x)"),
+    (
+        r"\mathrm{relu6}(x) = \min(\max(x, 0), 6); -3 \le x \le 3",
+        r"\frac{\mathrm{relu6}(x + 3)}{6} = \frac{x}{6} + \frac{1}{2}",
+        r"\frac{\mathrm{relu6}(x + 3)}{6} = \frac{x}{6} + \frac{1}{3}",
+    ),
     (r"\Phi is the standard normal CDF", r"\Phi(-x) = 1 - \Phi(x)", r"\Phi(-x) = \Phi(x)"),
     (
         r"\mathrm{gelu}(x) = x \Phi(x); \Phi: the CDF of the standard normal distribution",
