@@ -66,6 +66,7 @@ from derive.docs.numerals import E_NOTATION
 from derive.docs.rewriter import Rewriter
 from derive.docs.sums import DOTS
 from derive.docs.tokens import NotationError, Tok, Unsupported, clean, detex, flatten, lex
+from derive.docs.units import without_units
 
 __all__ = [
     "ALIGNED",
@@ -121,6 +122,7 @@ def rewrite_chain(text: str, log_base: str = "e", functions=(), numbers=()) -> t
     ``3 \\times 10^{-4}``: the way learning rates and tolerances are written.
     """
     tokens = clean(lex(E_NOTATION.sub(lambda m: f"{m.group(1)} \\times 10^{{{m.group(2)}}}", text)))
+    tokens = without_units(tokens)  # H(p) = 1.75 \\text{bits}: the unit of the value, not a factor
     tokens = [  # 1 + x + \ldots, = ...: the comma closes the dots, it starts no condition
         x
         for m, x in enumerate(tokens)

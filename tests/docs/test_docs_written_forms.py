@@ -27,6 +27,31 @@ PAIRS = [
         r"{n \choose 1} \frac{1}{n} \left(1-\frac{1}{n}\right)^{n-1} = \frac{n}{n-1} \left(1-\frac{1}{n}\right)^{n}",
         r"{n \choose 1} \frac{1}{n} \left(1-\frac{1}{n}\right)^{n-1} = \frac{n-1}{n} \left(1-\frac{1}{n}\right)^{n}",
     ),
+    (
+        "a unit in text type after the value of an entropy",
+        r"x \in \{1, 2, 3\}; p(1) = \frac{1}{2}, p(2) = \frac{1}{4}, p(3) = \frac{1}{4}; "
+        r"H(p) = \sum_x p(x)\log_2\left(\frac{1}{p(x)}\right)",
+        r"H(p) = 1.5 ~\text{bits}",
+        r"H(p) = 1.75 ~\text{bits}",
+    ),
+    (
+        "a unit after a value, with \\approx",
+        r"n: positive integer",
+        r"\frac{n}{n} \approx 1 \text{ nats}",
+        r"\frac{n}{n} \approx 2 \text{ nats}",
+    ),
+    (
+        "a multiple of a unit on every side",
+        None,
+        r"2 \times 3\,\text{GB} = 6\,\text{GB}",
+        r"2 \times 3\,\mathrm{GB} = 5\,\mathrm{GB}",
+    ),
+    (
+        "a unit after a power of ten",
+        None,
+        r"6 \times 10^{9} \times 10^{3} = 6 \times 10^{12}\ \text{FLOPs}",
+        r"6 \times 10^{9} \times 10^{3} = 6 \times 10^{11}\ \text{FLOPs}",
+    ),
 ]
 
 
@@ -50,3 +75,21 @@ def test_a_word_in_tex_quotes_is_read_as_the_word_in_text_type(tmp_path, quoted)
 def test_a_tex_quote_that_closes_no_word_is_not_read(tmp_path):
     v, detail = verdicts(tmp_path, r"P(``p) = \frac{5}{210}")[0]
     assert v in ("UNPARSEABLE", "SKIPPED") and "unexpected '`'" in detail, (v, detail)
+
+
+@pytest.mark.parametrize(
+    "latex, reason",
+    [
+        (r"4 \times 256 \textrm{ bit} = 128 \textrm{ bytes}", "different units (bit, bytes)"),
+        (r"70 \times 10^9 \times 2 = 140\,\text{GB}", "a value in GB beside a side written without the unit"),
+        (r"-\frac{1}{2}\log\frac{1}{2} - \frac{1}{2}\log\frac{1}{2} = 1 \text{ bit}", "\\log of no written base"),
+    ],
+)
+def test_a_unit_that_could_change_the_claim_is_not_set_aside(tmp_path, latex, reason):
+    v, detail = verdict(tmp_path, "", latex)
+    assert v == "UNKNOWN" and reason in detail, (v, detail)
+
+
+def test_a_word_after_a_number_that_is_no_unit_is_still_a_name(tmp_path):
+    v, detail = verdict(tmp_path, "", r"2 \times 3 = 6 \text{ apples}")
+    assert v == "UNKNOWN" and "apples" in detail, (v, detail)

@@ -1,0 +1,113 @@
+"""A unit written after a number at the end of a side (``H(p) = 1.75 ~\\text{bits}``, ``= 6\\,\\text{GB}``) is the
+unit of that value, not a factor: it is set aside, and refused where setting it aside could change the claim."""
+
+from __future__ import annotations
+
+from derive.docs.chain import relation_at
+from derive.docs.tokens import Unsupported, word_of
+
+# the units a value is counted in, as written in text type after a number
+PLAIN_UNITS = {
+    "bit",
+    "bits",
+    "nat",
+    "nats",
+    "byte",
+    "bytes",
+    "parameter",
+    "parameters",
+    "param",
+    "params",
+    "token",
+    "tokens",
+    "FLOP",
+    "FLOPs",
+    "FLOPS",
+    "flops",
+    "second",
+    "seconds",
+    "s",
+}
+# units that are a multiple of another (a gigabyte of bytes, a millisecond of seconds): a side without the unit may
+# count the smaller one
+SCALED_UNITS = {"KB", "MB", "GB", "TB", "PB", "KiB", "MiB", "GiB", "TiB", "ms"}
+# units of information, whose value depends on the base of the logarithm
+INFORMATION_UNITS = {"bit", "bits", "nat", "nats"}
+UNIT_FONTS = ("text", "mbox", "textrm", "textnormal", "mathrm")
+# tokens that end a side besides a relation
+SIDE_ENDS = (",", ";;", ".", "&")
+
+
+def without_units(tokens) -> list:
+    """``tokens`` with each unit after a number at the end of a side removed.
+
+    Raises Unsupported when the formula mixes units (bytes and GB: the checker converts none), when a multiple
+    of a unit (GB, ms) stands beside a side that does not carry it (that side may count bytes), and when bits
+    or nats stand beside a logarithm of no written base."""
+    at = [m for m in range(len(tokens)) if _unit_at(tokens, m)]
+    if not at:
+        return tokens
+    units = sorted({word_of(tokens[m + 1].items).strip() for m in at})
+    if len(units) > 1:
+        raise Unsupported(f"values in different units ({', '.join(units)}): the checker does not convert units")
+    unit = units[0]
+    if unit in SCALED_UNITS and len(at) < len(_sides(tokens)):
+        raise Unsupported(
+            f"a value in {unit} beside a side written without the unit: that side may count a smaller unit"
+        )
+    if unit in INFORMATION_UNITS and _unwritten_log_base(tokens):
+        raise Unsupported(f"a value in {unit} beside \\log of no written base: the unit may set the base")
+    dropped = {n for m in at for n in (m, m + 1)}
+    return [t for n, t in enumerate(tokens) if n not in dropped]
+
+
+def _unit_at(tokens, m) -> bool:
+    """Whether tokens[m] starts a unit in text type right after a number, at the end of a side."""
+    if m == 0 or m + 1 >= len(tokens) or not tokens[m].is_cs(*UNIT_FONTS) or tokens[m + 1].kind != "group":
+        return False
+    if word_of(tokens[m + 1].items).strip() not in PLAIN_UNITS | SCALED_UNITS:
+        return False
+    return _number_ends(tokens, m) and _side_ends(tokens, m + 2)
+
+
+def _number_ends(tokens, m) -> bool:
+    """Whether a written number ends just before tokens[m]: a digit, or a power of a number (10^{9}, 2^8)."""
+    before = tokens[m - 1]
+    if before.kind == "ch" and before.text.isdigit():
+        return True
+    return (
+        m >= 3
+        and tokens[m - 2].is_ch("^")
+        and (before.kind == "group" and word_of(before.items).isdigit() or before.text.isdigit())
+        and tokens[m - 3].kind == "ch"
+        and tokens[m - 3].text.isdigit()
+    )
+
+
+def _side_ends(tokens, m) -> bool:
+    return m >= len(tokens) or tokens[m].is_ch(*SIDE_ENDS) or tokens[m].is_cs("\\") or relation_at(tokens, m)
+
+
+def _sides(tokens) -> list:
+    """The start of each side of the formula's top-level relations."""
+    starts, depth, m = [0], 0, 0
+    while m < len(tokens):
+        x = tokens[m]
+        depth += 1 if x.is_ch("(", "[") else -1 if x.is_ch(")", "]") else 0
+        found = relation_at(tokens, m) if depth == 0 else None
+        if found:
+            m += found[1]
+            starts.append(m)
+            continue
+        m += 1
+    return starts
+
+
+def _unwritten_log_base(tokens) -> bool:
+    """Whether a \\log without a subscript base appears anywhere in the tokens."""
+    for m, x in enumerate(tokens):
+        if x.kind == "group" and _unwritten_log_base(x.items):
+            return True
+        if x.is_cs("log") and not (m + 1 < len(tokens) and tokens[m + 1].is_ch("_")):
+            return True
+    return False
