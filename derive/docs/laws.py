@@ -181,7 +181,7 @@ def _reading(law: Law, params: tuple, rest: str, clause: str) -> tuple:
             return ("trials" if support.group(1) == "1" else "failures"), True
         return "trials", False
     if rest:
-        raise LawError(f"cannot read '{rest}' after the law in '{clause.strip()}'")
+        return _stated_parameter(law, params, rest, clause)
     if law.name == "gamma":
         second = _plain(params[1])
         if second in ("theta", "s", "scale"):
@@ -197,6 +197,35 @@ def _reading(law: Law, params: tuple, rest: str, clause: str) -> tuple:
     if law.name == "exponential":  # Exp(\lambda) a rate; Exp(\theta) or Exp(\beta) may be a scale
         return "rate", _plain(params[0]) not in ("theta", "beta", "mu", "s")
     return "", True
+
+
+STATED_PARAMETER = re.compile(
+    r"^,?\s*(?:\(\s*)?(?:with|where|and|of)?\s*(?:(?:the|a|its)\s+)?(?:second\s+parameter\s+(?:a|the)?\s*)?"
+    r"(?P<word>rate|inverse\s+scale|scale|standard\s+deviation|variance)(?:\s+parameter)?\s*(?P<name>[^()]*?)\s*\)?\s*$",
+    re.IGNORECASE,
+)
+STATED_READINGS = {
+    ("gamma", "rate"): "rate",
+    ("gamma", "inverse scale"): "rate",
+    ("gamma", "scale"): "scale",
+    ("exponential", "rate"): "rate",
+    ("exponential", "inverse scale"): "rate",
+    ("exponential", "scale"): "scale",
+    ("normal", "variance"): "variance",
+    ("normal", "standard deviation"): "deviation",
+}
+
+
+def _stated_parameter(law: Law, params: tuple, rest: str, clause: str) -> tuple:
+    """``X \\sim \\text{Gamma}(\\alpha, \\lambda) with rate \\lambda``: the words after the law settle the convention
+    of its last parameter (the one the words may name)."""
+    stated = STATED_PARAMETER.match(rest)
+    word = " ".join(stated.group("word").lower().split()) if stated else ""
+    reading = STATED_READINGS.get((law.name, word))
+    named = _plain(stated.group("name")) if stated else ""
+    if reading is None or named and named != _plain(params[-1]):
+        raise LawError(f"cannot read '{rest}' after the law in '{clause.strip()}'")
+    return reading, True
 
 
 def _plain(latex: str) -> str:

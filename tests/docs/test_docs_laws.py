@@ -8,6 +8,24 @@ from checking import verdict
 # (name, tag, correct formula, wrong variant)
 PAIRS = [
     (
+        "gamma with its rate stated",
+        r"X \sim \text{Gamma}(\alpha, b) with rate b",
+        r"\mathbb{E}[X] = \frac{\alpha}{b}",
+        r"\mathbb{E}[X] = \alpha b",
+    ),
+    (
+        "gamma with its scale stated",
+        r"X \sim \text{Gamma}(k, \lambda) with scale \lambda",
+        r"\mathbb{E}[X] = k \lambda",
+        r"\mathbb{E}[X] = \frac{k}{\lambda}",
+    ),
+    (
+        "normal with its standard deviation stated",
+        r"X \sim \mathcal{N}(\mu, \sigma) with standard deviation \sigma",
+        r"\operatorname{Var}(X) = \sigma^2",
+        r"\operatorname{Var}(X) = \sigma",
+    ),
+    (
         "Bernoulli",
         r"X \sim \text{Ber}(p)",
         r"\operatorname{Var}(X) = p(1-p)",
@@ -220,6 +238,8 @@ def test_a_normal_law_with_sigma_may_give_the_deviation(tmp_path):
         (r"X \sim \text{Geo}(p); X \ge 2", "states its support"),
         (r"bernoulli_moments; Y \sim \text{Poi}(\lambda)", "probability model of its own"),
         (r"X \sim \text{Bin}(n, p); n: real", "not a whole number"),
+        (r"X \sim \text{Gamma}(k, b) with rate k", "cannot read 'with rate k'"),
+        (r"X \sim \text{Poi}(\lambda) with scale \lambda", "cannot read 'with scale"),
     ],
 )
 def test_a_law_it_cannot_read_is_unknown_with_the_reason(tag, expected, tmp_path):
