@@ -29,6 +29,7 @@ from derive.docs.interpret import Atom, Side, TupleNode
 from derive.docs.nodes import Integral, SumNode
 
 MAX_UNROLLED_STEPS = 40
+APPLIED_AT_VARIABLES = "arbitrary functions applied at a variable"  # a key of the reader's cache
 FUNCTION_OF = re.compile(
     r"^(?:an?\s+)?(?:(?:unknown|arbitrary|smooth|differentiable|positive)\s+)*function\s+of\s+(?P<names>.+)$",
     re.IGNORECASE,
@@ -279,7 +280,16 @@ def read_arbitrary(reader, atom: Atom, side: Side):
     if description is None:
         description = f"{name}_{variable} = {sp.sstr(function(sp.Symbol(variable)))}"
     _record(reader, name, description, may_fail)
+    free = set().union(*(sp.sympify(value).free_symbols for value in values))
+    if any(not isinstance(symbol, sp.Dummy) for symbol in free):  # a_{ij} under Σ_j runs over a sum's index only
+        reader.cache.setdefault(APPLIED_AT_VARIABLES, set()).add(name)
     return function(*values)
+
+
+def only_at_numbers(reader) -> bool:
+    """Whether every arbitrary function the reader made up was applied at numbers (f(2)) or at the index of a sum
+    (Σ_{j ≠ 2} |a_{2j}|) only, never at a free variable: the formula then speaks of particular values of the function."""
+    return not reader.cache.get(APPLIED_AT_VARIABLES)
 
 
 # --- the tag's indexed definitions -------------------------------------------------------------

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import mpmath
 
 from derive import domain as dom
+from derive.docs.arbitrary import only_at_numbers
 from derive.docs.point_values import _at, _describe_value, _evaluate, _shape
 from derive.docs.verdict import FAIL, DecideError, Verdict
 from derive.docs.written_digits import _approx, _is_approximation, _written_digits
@@ -38,7 +39,7 @@ def _check_proportional(reading, link, shown, tolerances):
     if ok:
         return None
     detail = f"{_link_text(reading.sides, link.number)} is not a proportionality{_at(point, shown)}: {why}"
-    return _refuted(detail, link.reader, reading.binding)
+    return _refuted(detail, link.reader, reading.binding, _particular_value(link, tolerances))
 
 
 def _check_approximation(reading, link, shown, tolerances):
@@ -50,7 +51,10 @@ def _check_approximation(reading, link, shown, tolerances):
     if ok:
         return None
     return _refuted(
-        f"{_link_text(reading.sides, link.number)}: {why}" + _at(link.point, shown), link.reader, reading.binding
+        f"{_link_text(reading.sides, link.number)}: {why}" + _at(link.point, shown),
+        link.reader,
+        reading.binding,
+        _particular_value(link, tolerances),
     )
 
 
@@ -79,6 +83,7 @@ def _check_relation(reading, link, shown, tolerances):
         f" left = {_describe_value(a)}, right = {_describe_value(b)}",
         link.reader,
         reading.binding,
+        _particular_value(link, tolerances),
     )
 
 
@@ -108,10 +113,23 @@ def _check_links(reading, link_values, numbers, point, reader, shown, tolerances
     return None
 
 
-def _refuted(detail, reader, binding) -> Verdict:
+def _particular_value(link, tolerances) -> bool:
+    """Whether a side of the link is a written number (r_2 = 0.6)."""
+    return tolerances[link.number] is not None or tolerances[link.number + 1] is not None
+
+
+def _refuted(detail, reader, binding, particular=False) -> Verdict:
     """A FAIL, unless it rests on a reading of the notation the author may not have meant (then UNKNOWN, with it)."""
     if reader.arbitrary:  # a refutation for one choice of the functions nothing defines
         chosen = "; ".join(description for description, _ in reader.arbitrary.values())
+        undeclared = sorted(set(reader.arbitrary) - set(reader.declared_functions))
+        # r_2 = 0.6 with a_{ij} arbitrary: a value of one particular function, not a claim for any function
+        if particular and undeclared and only_at_numbers(reader):
+            raise DecideError(
+                f"{', '.join(undeclared)} {'is' if len(undeclared) == 1 else 'are'} not bound; the formula writes"
+                " the value of a quantity taken at particular arguments only: a claim about a particular function,"
+                f" which one arbitrary choice ({chosen}) does not refute; define {undeclared[0]} in the tag ({detail})"
+            )
         fixed = sorted(name for name, (_, may_fail) in reader.arbitrary.items() if not may_fail)
         if fixed:
             raise DecideError(

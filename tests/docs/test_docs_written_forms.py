@@ -93,3 +93,23 @@ def test_a_unit_that_could_change_the_claim_is_not_set_aside(tmp_path, latex, re
 def test_a_word_after_a_number_that_is_no_unit_is_still_a_name(tmp_path):
     v, detail = verdict(tmp_path, "", r"2 \times 3 = 6 \text{ apples}")
     assert v == "UNKNOWN" and "apples" in detail, (v, detail)
+
+
+ROW_SUMS = r"r_i = \sum_{j \neq i} |a_{ij}|"
+
+
+def test_a_written_value_of_an_arbitrary_function_at_particular_arguments_is_not_refuted_by_it(tmp_path):
+    v, detail = verdict(tmp_path, ROW_SUMS, r"r_2 = 0.2")
+    assert v == "UNKNOWN" and "a claim about a particular function" in detail, (v, detail)
+
+
+def test_a_written_value_is_refuted_when_the_tag_declares_any_function_meant(tmp_path):
+    v, detail = verdict(tmp_path, ROW_SUMS + "; a: function", r"r_2 = 0.2")
+    assert v == "FAIL" and "left arbitrary" in detail, (v, detail)
+    assert verdict(tmp_path, r"f: function", r"f(2) + f(2) = 2 f(2)")[0] == "PASS"
+
+
+def test_a_claim_with_a_variable_is_still_refuted_by_an_arbitrary_function_the_tag_uses(tmp_path):
+    v, detail = verdict(tmp_path, r"g(x) = f(x) + 1; x: real", r"g(x) - f(x) = 2")
+    assert v == "FAIL" and "left arbitrary" in detail, (v, detail)
+    assert verdict(tmp_path, r"g(x) = f(x) + 1; x: real", r"g(x) - f(x) = 1")[0] == "PASS"
