@@ -920,7 +920,31 @@ def apply_laws(vocab, clauses):
         return variables.expectation(env, indicator)
 
     event.reads_events = True
+    previous_entropy = vocab.entries.get("H")
+    in_bits = previous_entropy is not None and getattr(previous_entropy[1], "in_bits", False)
+
+    def entropy(env, atom, side):
+        """H(X) of a variable with a law: -E[log p_X(X)] (the differential entropy under a density), in nats or,
+        with 'H in bits', in bits; H of anything else keeps its meaning."""
+        from derive.docs.bind import BindError
+
+        value = env.side(atom.args[0]) if atom.args and len(atom.args) == 1 and not atom.seps else None
+        name = next((n for n, s in variables.symbols.items() if s == value), None)
+        if name is None:
+            if previous_entropy is None:
+                return env.builtin(atom, side)
+            if previous_entropy[0] != "call":
+                raise BindError(f"H of other than the tag's random variables under {vocab.name}")
+            return previous_entropy[1](env, atom, side)
+        clause = variables.clauses[name]
+        if clause.law.name == "categorical":
+            raise BindError(f"the entropy of {name}'s categorical law is not read")
+        density = mass(clause, variables.parameters(env, clause), variables.symbols[name])
+        nats = variables.expectation(env, -sp.expand_log(sp.log(density), force=True))
+        return nats / sp.log(2) if in_bits else nats
+
     entries = {key: e for key, e in vocab.entries.items() if key not in ("E", "bb_E", "Var", "var", "Cov", "bb_V")}
+    entries["H"] = call(entropy)
     for key in ("P", "Pr", "bb_P"):
         entries[key] = call(event)
     for key in ("E", "bb_E", "Var", "var", "Cov", "bb_V"):

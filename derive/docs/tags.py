@@ -955,6 +955,7 @@ def _in_bits(vocab):
                 raise BindError(f"{name} in bits: {vocab.name}'s {name} is not an entropy")
             return value / sp.log(2)
 
+        read.in_bits = True
         return call(read)
 
     names = ["H"] + (["I"] if "I" in vocab.entries else [])

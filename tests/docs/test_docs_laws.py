@@ -8,6 +8,24 @@ from checking import verdict
 # (name, tag, correct formula, wrong variant)
 PAIRS = [
     (
+        "entropy of a Bernoulli variable, in bits",
+        r"X \sim \text{Ber}(p); H in bits",
+        r"H(X) = -p\log_2 p - (1-p)\log_2(1-p)",
+        r"H(X) = -p\ln p - (1-p)\ln(1-p)",
+    ),
+    (
+        "differential entropy of an exponential variable",
+        r"X \sim \text{Exp}(\lambda)",
+        r"H(X) = 1 - \ln \lambda",
+        r"H(X) = 1 + \ln \lambda",
+    ),
+    (
+        "differential entropy of a Laplace variable",
+        r"X \sim \text{Laplace}(\mu, b)",
+        r"H(X) = \ln(2b) + 1",
+        r"H(X) = \ln(b) + 1",
+    ),
+    (
         "gamma with its rate stated",
         r"X \sim \text{Gamma}(\alpha, b) with rate b",
         r"\mathbb{E}[X] = \frac{\alpha}{b}",
