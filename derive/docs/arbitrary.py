@@ -13,7 +13,8 @@
   test function, for which an identity between expectations is claimed whatever it is); otherwise the author may
   mean a particular function, and the verdict is UNKNOWN with the function that refutes it. A lower-case name
   indexed beside a matrix the tag writes out with the same upper-case letter (``a_{ij}`` beside ``A``) names that
-  matrix's entries, by convention, and is never an arbitrary sequence.
+  matrix's entries, by convention (read by :mod:`derive.docs.written_entries`), and is never an arbitrary
+  sequence.
 """
 
 from __future__ import annotations

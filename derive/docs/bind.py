@@ -17,6 +17,7 @@ from dataclasses import replace
 
 import sympy as sp
 
+from derive.docs import written_entries
 from derive.docs.interpret import Atom, Cases, Deriv, Indicator, Number, Side, SumNode, TupleNode
 from derive.docs.operations import ELEMENTARY_FUNCTIONS
 from derive.docs.parse import parse_latex
@@ -426,6 +427,9 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             self.used_entries.add(name)
         sub = [] if consumed else atom.sub
         if meaning is None:
+            matrix = written_entries.written_matrix_name(self, atom)
+            if matrix is not None:  # a_{ij} beside the tag's written A: its entry
+                return written_entries.entry(self, self.side(self.overrides[matrix]), matrix, list(atom.sub))
             if atom.key in self.vocab.dims or atom.full_keys() and atom.full_keys()[0] in self.vocab.dims:
                 dim_key = (
                     atom.full_keys()[0] if atom.full_keys() and atom.full_keys()[0] in self.vocab.dims else atom.key
@@ -599,8 +603,10 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                 indices = [chosen[0]]
         if not indices:
             return _transpose(value) if atom.transpose else value
-        if len(indices) > 1:
+        if len(indices) > 1 and not isinstance(value, sp.MatrixBase):
             raise BindError(f"{atom.key} is a vector but has {len(indices)} indices")
+        if isinstance(value, sp.MatrixBase) and not atom.args:  # A_{21}: an entry of a matrix
+            return written_entries.entry(self, value, atom.key, indices)
         if not isinstance(value, Vec):
             raise BindError(f"{atom.key} is not a vector, but has the index {indices[0]}")
         position = self.index(indices[0])

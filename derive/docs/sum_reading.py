@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from derive.docs import written_entries
 from derive.docs.interpret import Atom, Deriv, SumNode
 from derive.docs.side_names import _display, single_atom
 from derive.docs.sums import names_a_size
@@ -38,6 +39,7 @@ class SumsAndDerivatives:
                     dummies[position] = sp.Dummy(variable, integer=True, nonnegative=True)
                     self.bound[variable] = dummies[position]
             body = self.side(node.body)
+            high = written_entries.summed_range(self, node, dummies, high)  # Σ_{j ≠ i} |a_{ij}| over A's columns
             if low == 0 and any(d in self.indexed for d in dummies):
                 raise BindError("a sum from 0 over a vector's entries: indices here run from 1")
             if high_is_size and not all(d in self.indexed for d in dummies):

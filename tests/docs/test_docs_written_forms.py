@@ -113,3 +113,38 @@ def test_a_claim_with_a_variable_is_still_refuted_by_an_arbitrary_function_the_t
     v, detail = verdict(tmp_path, r"g(x) = f(x) + 1; x: real", r"g(x) - f(x) = 2")
     assert v == "FAIL" and "left arbitrary" in detail, (v, detail)
     assert verdict(tmp_path, r"g(x) = f(x) + 1; x: real", r"g(x) - f(x) = 1")[0] == "PASS"
+
+
+MATRIX = r"\mathbf{A} = \begin{bmatrix} 1.0 & 0.1 & 0.1 \\ 0.2 & 3.0 & 0.3 \\ 0.1 & 0.5 & 5.0 \end{bmatrix}"
+
+
+@pytest.mark.parametrize(
+    "tag, correct, wrong",
+    [
+        (MATRIX, r"a_{21} = 0.2", r"a_{12} = 0.2"),
+        (MATRIX, r"A_{32} = 0.5", r"A_{23} = 0.5"),
+        (MATRIX, r"\mathbf{A}_{2,3} + a_{1,1} = 1.3", r"\mathbf{A}_{2,3} + a_{1,1} = 1.4"),
+        (MATRIX + r"; r_i = \sum_{j \neq i} |a_{ij}|", r"r_2 = 0.5", r"r_2 = 3.5"),
+        (
+            MATRIX + r"; r_i = \sum_{j \neq i} |a_{ij}|",
+            r"[a_{33} - r_3, a_{33} + r_3] = [4.4, 5.6]",
+            r"[a_{33} - r_3, a_{33} + r_3] = [4.5, 5.5]",
+        ),
+    ],
+)
+def test_an_entry_of_a_matrix_the_tag_writes_out(tmp_path, tag, correct, wrong):
+    assert verdict(tmp_path, tag, correct)[0] == "PASS", verdict(tmp_path, tag, correct)
+    assert verdict(tmp_path, tag, wrong)[0] == "FAIL", verdict(tmp_path, tag, wrong)
+
+
+@pytest.mark.parametrize(
+    "tag, latex, reason",
+    [
+        (MATRIX, r"a_{41} = 0.2", "no entry at the index 4"),
+        (MATRIX, r"\sum_{j=1}^{3} a_{1j} = 1.2", "a sum with written bounds"),
+        (MATRIX + r"; a: real", r"a_{21} = 0.2", "has the index 21"),
+    ],
+)
+def test_an_entry_the_checker_does_not_read_is_unknown_with_the_reason(tmp_path, tag, latex, reason):
+    v, detail = verdict(tmp_path, tag, latex)
+    assert v == "UNKNOWN" and reason in detail, (v, detail)
