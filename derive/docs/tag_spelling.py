@@ -51,7 +51,19 @@ def split_clauses(text: str) -> list[str]:
             clauses.append(part)
             continue
         clauses.extend(_split_list(part))
-    return _tables(_independence([_uniform_law(clause) for clause in clauses]))
+    return _tables(_independence([_square_root(_uniform_law(clause)) for clause in clauses]))
+
+
+SQUARE_DEFINED = re.compile(r"^(?P<name>[^=<>]+?)\s*\^\s*(?:2|\{\s*2\s*\})\s*=\s*(?P<body>[^<>]+)$")
+
+
+def _square_root(clause: str) -> str:
+    r"""``\hat{\sigma}^2 = \frac{1}{n} \sum_i (x_i - \hat{\mu})^2`` defines \hat{\sigma} as the non-negative square
+    root of the right side, as a variance defines its deviation."""
+    square = SQUARE_DEFINED.match(clause)
+    if square is None or not NAME.match(square.group("name").strip()):
+        return clause
+    return f"{square.group('name').strip()} = \\sqrt{{{square.group('body').strip()}}}"
 
 
 UNIFORM = r"(?:\\text|\\textrm|\\mathrm|\\operatorname)?\s*\{?\s*(?:Uniform|Unif|U|DiscreteUniform)\s*\}?|\\mathcal\s*\{\s*U\s*\}"
@@ -325,6 +337,16 @@ def membership(clause: str) -> list[str] | None:
     if not NAME.match(name) and not APPLIED.match(name):
         raise SpellingError(f"cannot read the clause '{clause}': write 'NAME \\in SET' with one name before \\in")
     space = re.sub(r"\\(?:left|right|big|Big)(?![A-Za-z])\s*", "", space)
+    qualified = QUALIFIER.match(space)
+    if qualified:  # every sampled value is bounded; a sampled vector of two or more entries is not constant
+        space = qualified.group("set")
+        found = membership(f"{name} \\in {space}")
+        if qualified.group("word").lower().startswith("bounded") or found is None:
+            return found
+        size = re.fullmatch(r"(?P<name>\S+): (?:positive )?vector over (?P<size>\S+)", found[0]) if found else None
+        if size is None:
+            raise SpellingError(f"cannot read '{clause}': 'not constant' is read of a vector in \\mathbb{{R}}^n")
+        return [*found, f"{size.group('size')} \\ge 2"]
     if not NAME.match(name):  # w_t(i) \in [0, 1]: the value of a function at those arguments
         return _value_in(name, space, clause)
     for read in (_number_set, _interval, _simplex, _index_set, _listed):
@@ -336,6 +358,9 @@ def membership(clause: str) -> list[str] | None:
     raise SpellingError(f"cannot read the set '{space}' in '{clause}': write one of {KNOWN_SETS}")
 
 
+QUALIFIER = re.compile(
+    r"^(?P<set>.+?)\s*,?\s+(?P<word>bounded|not\s+constant|non-constant|nonconstant)$", re.IGNORECASE
+)
 ABSTRACT_SET = re.compile(r"^\\(?:mathcal|mathscr|mathfrak)\s*\{\s*[A-Za-z]\s*\}(?:\s*_\s*(?:\{[^{}]*\}|\w))?$")
 
 

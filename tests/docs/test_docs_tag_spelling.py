@@ -134,6 +134,14 @@ PAIRS = [
         r"\mathbb{E}[(w_0 + w_1 x)^2] = 1 + x",
     ),
     (r"X \sim \mathcal{N}(0, 1) independent", r"\mathbb{E}[X^2] = 1", r"\mathbb{E}[X^2] = 2"),
+    # qualifiers every sampled value meets; a square defining its non-negative root
+    (r"x \in \mathbb{R} bounded", r"x^2 \ge 0", r"x^2 \le 0"),
+    (
+        r"\textrm{LN}(\mathbf{x}) = \frac{\mathbf{x} - \hat{\mu}}{\hat\sigma}; \hat{\mu} = \frac{1}{n} \sum_{i=1}^n x_i; "
+        r"\hat{\sigma}^2 = \frac{1}{n} \sum_{i=1}^n (x_i - \hat{\mu})^2; \alpha > 0; \mathbf{x} \in \mathbb{R}^n not constant",
+        r"\textrm{LN}(\mathbf{x}) = \textrm{LN}(\alpha \mathbf{x})",
+        r"\textrm{LN}(\mathbf{x}) = \alpha \textrm{LN}(\mathbf{x})",
+    ),
     # uniform laws written with their support
     (
         r"i \sim \text{Uniform}\{1, \ldots, n\}; n: positive integer",
@@ -215,6 +223,7 @@ def test_a_spelling_reads_a_correct_formula_and_refutes_a_wrong_one(tag, correct
         (r"x: convex function", "unknown kind 'convex function'"),
         (r"n: large positive integer", "unknown kind 'large positive integer'"),
         (r"a, b independent", "independence is read of random variables"),
+        (r"x \in \mathbb{R} not constant", "'not constant' is read of a vector"),
     ],
 )
 def test_a_spelling_it_cannot_model_is_refused_in_one_line(tag, says, tmp_path):
