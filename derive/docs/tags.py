@@ -206,6 +206,7 @@ def parse_tag(text: str) -> Binding | None:
                 )
             if _same_name(name, meaning):  # \pi_{\text{ref}} = \pi_{ref}: the document's name is the result's
                 continue
+            _one_name(name, clause)
             binding.overrides[name.strip()] = meaning.strip()
             if (
                 meaning.strip().isdigit() and int(meaning) > 0
@@ -333,6 +334,22 @@ def _vocabulary_clause(clause: str, binding: Binding) -> bool:
         return True
     binding.clauses.append(found)
     return True
+
+
+NUMERIC_POWER = re.compile(r"\^\s*(?:-?\d|\{\s*-?\s*\d|\{\s*\\frac|\\frac)")
+TRANSPOSED = re.compile(r"\^\s*(?:T(?![A-Za-z])|\{\s*T\s*\}|\\top|\{\s*\\top\s*\}|\\intercal|\{\s*\\intercal\s*\})")
+DIFFERENTIATED = re.compile(r"(?:'|\^\s*\\prime|\^\s*\{\s*\\prime\s*\})+\s*\([^(),]*\)\s*$")
+
+
+def _one_name(name: str, clause: str) -> None:
+    """A definition's left side is a name (or a function applied to its parameters), never a power, a transpose or a
+    derivative of one: ``\\sigma^3 = 8`` or ``f'(x) = 2x`` would otherwise define \\sigma or f itself."""
+    for pattern, what in ((NUMERIC_POWER, "a power"), (TRANSPOSED, "a transpose"), (DIFFERENTIATED, "a derivative")):
+        if pattern.search(name):
+            raise TagError(
+                f"cannot read the clause '{clause.strip()}': '{name.strip()}' is {what} of a name, not a name;"
+                " define the name itself (NAME = MEANING)"
+            )
 
 
 def _key(latex_name: str) -> str:

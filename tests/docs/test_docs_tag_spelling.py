@@ -136,6 +136,7 @@ PAIRS = [
     (r"X \sim \mathcal{N}(0, 1) independent", r"\mathbb{E}[X^2] = 1", r"\mathbb{E}[X^2] = 2"),
     # qualifiers every sampled value meets; a square defining its non-negative root
     (r"x \in \mathbb{R} bounded", r"x^2 \ge 0", r"x^2 \le 0"),
+    (r"\sigma^2 = 4", r"\sigma = 2", r"\sigma = 4"),
     (
         r"\textrm{LN}(\mathbf{x}) = \frac{\mathbf{x} - \hat{\mu}}{\hat\sigma}; \hat{\mu} = \frac{1}{n} \sum_{i=1}^n x_i; "
         r"\hat{\sigma}^2 = \frac{1}{n} \sum_{i=1}^n (x_i - \hat{\mu})^2; \alpha > 0; \mathbf{x} \in \mathbb{R}^n not constant",
@@ -224,6 +225,9 @@ def test_a_spelling_reads_a_correct_formula_and_refutes_a_wrong_one(tag, correct
         (r"n: large positive integer", "unknown kind 'large positive integer'"),
         (r"a, b independent", "independence is read of random variables"),
         (r"x \in \mathbb{R} not constant", "'not constant' is read of a vector"),
+        (r"x^3 = 8", "is a power of a name, not a name"),
+        (r"f'(x) = 2x", "is a derivative of a name, not a name"),
+        (r"x^\top = y", "is a transpose of a name, not a name"),
     ],
 )
 def test_a_spelling_it_cannot_model_is_refused_in_one_line(tag, says, tmp_path):
