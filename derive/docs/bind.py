@@ -86,6 +86,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         self.arbitrary_allowed = False
         self.arbitrary: dict = {}  # name -> (the function used, whether a refutation with it is a FAIL)
         self.declared_functions: set = set()  # names the tag declares "NAME: function"
+        self.tag_defined: set = set()  # names the tag defines by an expression or as a function (q(x, y) = x + y)
         self.function_of: dict = {}  # name -> the tag's "function of \\theta": sides of the further arguments
         self.formula_sides: list = []  # every side of the formula, for the steps it names
         self.formula_relations: list = []  # the relations between them (=, ≤, ...)

@@ -388,6 +388,12 @@ class InverseValue(sp.Function):
     forward = None
     candidates = ()
 
+    def fdiff(self, argindex=1):
+        """The inverse function theorem: (f^{-1})'(y) = 1 / f'(f^{-1}(y))."""
+        u = sp.Dummy("u", real=True)
+        slope = sp.diff(self.forward(u), u)
+        return 1 / slope.subs(u, self)
+
     def _eval_evalf(self, prec):
         from derive.numeric import NumericError
 

@@ -178,6 +178,9 @@ class _Reading:
         made.arbitrary_allowed = arbitrary and (self.scope is None or self.scope.generic)
         made.declared_functions = self.functions
         made.function_of = self.function_of
+        made.tag_defined = {_normal_name(name) for name in self.binding.overrides} | {
+            clause.name for clause in self.binding.clauses if hasattr(clause, "params")
+        }
         made.formula_sides = self.sides
         made.formula_relations = self.relations
         made.joint_laws = self.joint_laws

@@ -119,6 +119,30 @@ class SumsAndDerivatives:
         number = isinstance(value, sp.Expr) and not isinstance(value, (sp.Symbol, sp.Indexed))
         return plain and atom.key in self.overrides and number and not value.free_symbols
 
+    def _intermediate_by_tag(self, atom: Atom, value) -> bool:
+        """Whether a derivative's variable is a plain name the tag defines as an expression of other variables
+        (q(x, y) = x + y beside ∂f(q, z)/∂q): the derivative treats it as a variable of its own (the chain rule's
+        intermediate variable), then puts its definition back."""
+        plain = not atom.sub and atom.args is None and not atom.decoration and not atom.transpose
+        expression = isinstance(value, sp.Expr) and not isinstance(value, (sp.Symbol, sp.Indexed))
+        return plain and atom.key in getattr(self, "tag_defined", ()) and expression and bool(value.free_symbols)
+
+    def _derivative_through(self, node: Deriv, name: str, value):
+        """∂f/∂q for the tag's q = q(x, y): f read with q a variable of its own, differentiated, then q put back; None
+        when f still depends on x or y with q held (dx/dy for y = f(x) is the chain rule's, not this)."""
+        variable = sp.Dummy(name)
+        saved = dict(self.values)
+        self.values[name] = variable
+        try:
+            numerator = self.side(node.num)
+        finally:
+            self.values = saved
+        if not isinstance(numerator, sp.Expr) or numerator.free_symbols & value.free_symbols:
+            return None
+        if variable not in numerator.free_symbols:
+            return None  # q is not in f as read: its derivative is no reading of the author's
+        return sp.diff(numerator, variable).subs(variable, value)
+
     def _derivative_at_value(self, node: Deriv, name: str, value):
         """∂f/∂x at the value the tag gives x: differentiated with respect to x, then x set to the value."""
         variable = sp.Dummy(name)
@@ -151,6 +175,10 @@ class SumsAndDerivatives:
             return Vec(partial, self.size_value)
         if den_atom is not None and self._fixed_by_tag(den_atom, variable):
             return self._derivative_at_value(node, den_atom.key, variable)
+        if den_atom is not None and self._intermediate_by_tag(den_atom, variable):
+            through = self._derivative_through(node, den_atom.key, variable)
+            if through is not None:
+                return through
         if num_value is None:
             saved_bare, self.bare_in_derivative = (
                 self.bare_in_derivative,

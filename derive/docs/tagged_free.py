@@ -28,6 +28,13 @@ def _spelling(name) -> str:
     return rf"\\{name}(?![A-Za-z])" if len(name) > 1 else rf"(?<![\\A-Za-z]){name}(?![A-Za-z])"
 
 
+def _written(name, text) -> bool:
+    """Whether the formula writes ``name``, alone or as the variable of a derivative (dx, \\partial x)."""
+    if re.search(_spelling(name), text):
+        return True
+    return len(name) == 1 and bool(re.search(rf"(?<![\\A-Za-z])d\s*{name}(?![A-Za-z])", text))
+
+
 def _written_kind(name, text) -> str:
     """What the formula's spelling says a name it does not define is: the bound of a sum or product (a count), a bold
     vector, or else a real number."""
@@ -39,20 +46,50 @@ def _written_kind(name, text) -> str:
     return "real"
 
 
-def _on_both_sides(text, freed, lonely) -> bool:
+def _on_both_sides(text, freed, lonely, binding=None) -> bool:
     """Whether every freed name the formula writes is on both sides of each of its links (so that it is claimed for
     all its values, not solved for); ``lonely`` are the names the untagged reading found on one side only, or None
-    when it did not read the formula. Names only the tag's definitions use are their parameters: claimed for all."""
+    when it did not read the formula. Names only the tag's definitions use are their parameters: claimed for all.
+    A side uses the names of the tag's definitions it writes (f(q, z) with q(x, y) = x + y uses x and y)."""
     from derive.docs.free import child_sides
 
     sides, _, _ = rewrite_chain(text)
-    used = [_atom_keys([side], child_sides) for side in sides]
+    used = [_through_definitions(_atom_keys([side], child_sides), binding) for side in sides]
     written = {key for key in freed if _base_name(key) in set().union(*used)}
+
+    def on_both(key):
+        return all(_base_name(key) in left and _base_name(key) in right for left, right in zip(used, used[1:]))
+
     if lonely is not None:
-        return not (set(lonely) & written)
-    return all(
-        _base_name(key) in left and _base_name(key) in right for key in written for left, right in zip(used, used[1:])
-    )
+        return not {key for key in set(lonely) & written if not on_both(key)}
+    return all(on_both(key) for key in written)
+
+
+def _through_definitions(names: set, binding) -> set:
+    """``names`` with the names each of the tag's definitions among them uses (its parameters and its body's)."""
+    from derive.docs.free import child_sides
+    from derive.docs.interpret import Rewriter, clean, lex
+
+    if binding is None:
+        return set(names)
+    bodies = {clause.name: (clause.params, clause.body) for clause in binding.clauses if hasattr(clause, "params")}
+    for name, latex in binding.overrides.items():
+        try:
+            bodies.setdefault(_normal_name(name).split("(")[0], ((), latex))
+        except Exception:  # not one name: defines nothing a side could write
+            continue
+    found, pending = set(names), [name for name in names if name in bodies]
+    while pending:
+        params, body = bodies.pop(pending.pop())
+        try:
+            inner = _atom_keys([Rewriter().side(clean(lex(body)))], child_sides)
+        except Exception:  # a body the rewriter cannot read: only its parameters
+            inner = set()
+        for name in {*params, *inner} - found:
+            found.add(name)
+            if name in bodies:
+                pending.append(name)
+    return found
 
 
 def _base_name(key) -> str:
@@ -120,7 +157,7 @@ def _decide_tagged_free(text, binding, unbound):
                 return first
             if not keys and kinds and re.search(_spelling(name.split("_")[0]), text):  # the formula's, not a variable
                 return first
-            if name in parameters and not re.search(_spelling(name.split("_")[0]), text):
+            if name in parameters and not _written(name.split("_")[0], text):
                 return first  # a parameter of the tag's function left unbound: its application was not read, not a variable
             for key in keys or [name]:
                 freed[key] = kinds.get(key) or _written_kind(name, text)
@@ -170,7 +207,7 @@ def _decide_tagged_free(text, binding, unbound):
                 verdict, detail=f"with {names} read as the formula's own variables, for all {words}: {verdict.detail}"
             )
         if len(verdicts) == len(FREE_DOMAINS) and all(v.verdict == FAIL for _, v in verdicts):
-            if _on_both_sides(text, freed, lonely if refutable else None):
+            if _on_both_sides(text, freed, lonely if refutable else None, binding):
                 return Verdict(
                     FAIL,
                     f"with {names} read as the formula's own variables, refuted for real, positive and (0, 1)"

@@ -31,6 +31,18 @@ PAIRS = [
         r"q(x,y) = x + y \implies \frac{\partial q(x,y)}{\partial x} = 1, \frac{\partial q(x,y)}{\partial y} = 0",
     ),
     (
+        "a derivative with respect to a name the tag defines treats it as the chain rule's intermediate variable",
+        r"f(q,z) = q z; q(x,y) = x + y",
+        r"\frac{\partial f(q,z)}{\partial x} = \frac{\partial q(x,y)}{\partial x} \frac{\partial f(q,z)}{\partial q}",
+        r"\frac{\partial f(q,z)}{\partial x} = \frac{\partial q(x,y)}{\partial x} \frac{\partial f(q,z)}{\partial z}",
+    ),
+    (
+        "the derivative of the inverse of a function the tag defines (the inverse function theorem)",
+        r"f(x) = x^3 + x; y = f(x)",
+        r"\dfrac{df^{-1}(y)}{dy} = \dfrac{dx}{dy} = (\dfrac{dy}{dx})^{-1} = (\dfrac{df(x)}{dx})^{-1}",
+        r"\dfrac{df^{-1}(y)}{dy} = \dfrac{dx}{dy} = (\dfrac{dy}{dx})^{-1} = \dfrac{df(x)}{dx}",
+    ),
+    (
         "a bare name declared a function of theta stands for its value at theta",
         r"f: positive function of \theta",
         r"\frac{d}{d\theta} \log f = \frac{1}{f} \frac{df}{d\theta}",
@@ -72,3 +84,10 @@ def test_a_name_set_to_a_value_after_the_claims_of_an_implication_stays_a_condit
     assert found == "PASS", detail
     found, detail = verdict(tmp_path, "", r"f(x) = x^2 \implies f(a) = 5, a = 2")
     assert found == "FAIL", detail
+
+
+def test_a_derivative_by_a_defined_name_the_numerator_reaches_only_through_its_definition_is_the_chain_rule(tmp_path):
+    # dx/dy for y = f(x): x is what y is defined by, so x is not held while y varies
+    tag = r"f(x) = x^3 + x; y = f(x)"
+    assert verdict(tmp_path, tag, r"\frac{dx}{dy} = \frac{1}{3x^2 + 1}")[0] == "PASS"
+    assert verdict(tmp_path, tag, r"\frac{dx}{dy} = 3x^2 + 1")[0] == "FAIL"
