@@ -25,9 +25,10 @@ import re
 
 import sympy as sp
 
-from derive.docs.bind import BindError
+from derive.docs.bind import BindError, NeedsConcrete
 from derive.docs.interpret import Atom, Side, TupleNode
 from derive.docs.nodes import Integral, SumNode
+from derive.docs.steps import template_items
 
 MAX_UNROLLED_STEPS = 40
 APPLIED_AT_VARIABLES = "arbitrary functions applied at a variable"  # a key of the reader's cache
@@ -105,6 +106,8 @@ def _sums_or_expects(reader) -> bool:
 def _step_letter(reader, letter: str):
     """A letter of a step: a size of the notation (Adam's step t) as its value at the point, else an index."""
     if letter in reader.vocab.dims and letter not in reader.bound and letter not in reader.index_map:
+        if letter in reader.whole_steps and reader.vocab.dims[letter] not in reader.dims:
+            raise NeedsConcrete()  # a recursion unrolled at whole-number steps: read at each point only
         return reader._scalar(reader.dim_value(reader.vocab.dims[letter]))
     return reader.index(letter)
 
@@ -214,6 +217,7 @@ def _uses_as_sequence(reader, key: str) -> bool:
         for node in table.values():
             if isinstance(node, Atom) and node.key == key and node.sub and not node.args:
                 shifted = any(re.search(r"[A-Za-z]", item) and re.search(r"[+-]", item) for item in node.sub)
+                shifted = shifted or any(item in reader.whole_steps for item in node.sub)  # g_t beside v_t from v_0
                 if shifted and all(is_step_expression(item) for item in node.sub):
                     return True
     return False
@@ -308,11 +312,9 @@ def _indexed_overrides(reader, key: str):
 
 
 def _templates(reader, key):
-    return [
-        (items, body)
-        for items, body in _indexed_overrides(reader, key)
-        if all(re.fullmatch(r"[A-Za-z]", i) for i in items)
-    ]
+    """(items, body) of the tag's definitions of ``key`` at every step: items letters, or a letter and a whole
+    number (x_{i,k+1} = ...), never a stated value (s_0 = 0)."""
+    return [(items, body) for items, body in _indexed_overrides(reader, key) if template_items(items)]
 
 
 def _at_formula_level(reader, compute):
@@ -335,7 +337,8 @@ def _names_itself(body: Side, key: str) -> bool:
 
 
 def _earliest_step(reader, key: str, count: int):
-    """The earliest step at which the formula names ``key`` (all its steps a whole number apart), or None.
+    """The earliest steps (one value per subscript item) at which the formula names ``key``, all a whole number apart
+    item by item, or None.
 
     None also when the formula names ``key`` at one step only: it then relates no two steps of the recursion, and
     the step it names may be meant to come after the start (s_t ≥ 0 for s_t = s_{t-1}²).
@@ -343,19 +346,21 @@ def _earliest_step(reader, key: str, count: int):
     steps = []
     for side in reader.formula_sides:
         for node in side.table.values():
-            if isinstance(node, Atom) and node.key == key and len(node.sub) == count == 1 and not node.args:
+            if isinstance(node, Atom) and node.key == key and len(node.sub) == count and not node.args:
                 try:
-                    steps.append(_at_formula_level(reader, lambda node=node: step_value(reader, node.sub[0])))
+                    steps.append(
+                        _at_formula_level(reader, lambda node=node: tuple(step_value(reader, i) for i in node.sub))
+                    )
                 except Exception:  # a step bound by a sum: not a step of the formula itself
                     continue
     if len({sp.srepr(step) for step in steps}) < 2:  # named at one step only: that step need not be the start
         return None
     earliest = steps[0]
     for step in steps[1:]:
-        gap = sp.expand(step - earliest)
-        if not gap.is_Integer:
-            return None
-        if gap < 0:
+        gaps = [sp.expand(a - b) for a, b in zip(step, earliest)]
+        if not all(gap.is_Integer for gap in gaps) or sum(1 for gap in gaps if gap != 0) > 1:
+            return None  # steps apart by more than a whole number, or in two items at once
+        if any(gap < 0 for gap in gaps):
             earliest = step
     return earliest
 
@@ -376,20 +381,33 @@ def read_indexed_definition(reader, atom: Atom, side: Side):
     key = atom.key
     steps = [step_value(reader, item) for item in atom.sub]
     for items, body in _indexed_overrides(reader, key):  # a value the tag states at a step (s_{t-3} = 0)
-        if len(items) == len(steps) and not all(re.fullmatch(r"[A-Za-z]", i) for i in items):
+        if len(items) == len(steps) and not template_items(items):
             stated = _at_formula_level(reader, lambda items=items: [step_value(reader, i) for i in items])
             if all(_same(a, b) for a, b in zip(stated, steps)):
                 return reader.side(body)
-    letters, body = next((i, b) for i, b in _templates(reader, key) if len(i) == len(steps))
-    stated_any = any(
-        not all(re.fullmatch(r"[A-Za-z]", i) for i in items) for items, _ in _indexed_overrides(reader, key)
-    )
+    items, body = next((i, b) for i, b in _templates(reader, key) if len(i) == len(steps))
+    letters = [letter for letter, _ in template_items(items)]
+    bound_steps = [step - offset for step, (_, offset) in zip(steps, template_items(items))]
+    stated_any = any(not template_items(items) for items, _ in _indexed_overrides(reader, key))
+    start = reader.whole_starts.get(key)
+    if start is not None and not stated_any:
+        position, first = start
+        if steps[position].is_Integer and int(steps[position]) <= first:
+            # a recursion from the start the formula names (x^0_i): its value there is arbitrary
+            if int(steps[position]) < first:
+                raise ArbitraryError(f"{key} at a step before its start {first}")
+            function = generic_function(key, len(steps), key in POSITIVE_NAMES)
+            _record(reader, key, f"{_describe(key, function, len(steps), 'k')} at the start", True)
+            return function(*steps)
     if _names_itself(body, key) and not stated_any:
         earliest = _earliest_step(reader, key, len(steps))
-        if earliest is not None and len(steps) == 1 and _same(steps[0], earliest):
+        if earliest is not None and all(_same(a, b) for a, b in zip(steps, earliest)):
             # a recursion with no stated start: its value at the earliest step the formula names is arbitrary
-            function = generic_function(key, 1, key in POSITIVE_NAMES)
-            _record(reader, key, f"{key}_k = {sp.sstr(function(sp.Symbol('k')))} at the first step", True)
+            function = generic_function(key, len(steps), key in POSITIVE_NAMES)
+            if len(steps) == 1:
+                _record(reader, key, f"{key}_k = {sp.sstr(function(sp.Symbol('k')))} at the first step", True)
+            else:
+                _record(reader, key, f"{_describe(key, function, len(steps), 'k')} at the first step", True)
             return function(*steps)
     depth = reader.unrolled.get(key, 0)
     if depth >= MAX_UNROLLED_STEPS:
@@ -400,7 +418,7 @@ def read_indexed_definition(reader, atom: Atom, side: Side):
     reader.unrolled[key] = depth + 1
     reader._overriding.add(key)
     try:
-        reader.bound.update(zip(letters, steps))
+        reader.bound.update(zip(letters, bound_steps))
         reader.template_letters |= set(letters)
         return reader.side(body)
     finally:

@@ -87,6 +87,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         self.arbitrary: dict = {}  # name -> (the function used, whether a refutation with it is a FAIL)
         self.declared_functions: set = set()  # names the tag declares "NAME: function"
         self.tag_defined: set = set()  # names the tag defines by an expression or as a function (q(x, y) = x + y)
+        self.whole_steps: set = set()  # step letters drawn as whole numbers, for a recursion from a stated start
+        self.whole_starts: dict = {}  # name -> (position of its step, the start the formula names)
         self.function_of: dict = {}  # name -> the tag's "function of \\theta": sides of the further arguments
         self.formula_sides: list = []  # every side of the formula, for the steps it names
         self.formula_relations: list = []  # the relations between them (=, ≤, ...)
@@ -291,6 +293,10 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             return self.bound[name]
         if name in self.index_map:
             return self.index_map[name]
+        if name in self.whole_steps:  # v_t unrolled from v_0: the step t is a whole number at each point
+            if self.vocab.dims[name] not in self.dims:
+                raise NeedsConcrete()
+            return self._scalar(self.dim_value(self.vocab.dims[name]))
         terms = re.findall(r"([+-]?)(\w+)", name) if INDEX_OFFSET.fullmatch(name) else []
         if terms and all(self._offset_term(term) is not None for _, term in terms):
             # δ_{t+1}, x_{t-l}, y_{d+1-i}: an index moved by whole numbers, other indices or a dimension

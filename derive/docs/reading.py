@@ -29,6 +29,7 @@ from derive.docs.interpret import Atom, NotationError, Unsupported, clean, lex, 
 from derive.docs.parse import ParseError, parse_latex
 from derive.docs.sampled_points import _check_points
 from derive.docs.side_names import _atom_keys, _normal_name
+from derive.docs.steps import steps_as_subscripts, whole_steps
 from derive.docs.verdict import (
     DIGITS,
     FAIL,
@@ -166,6 +167,8 @@ class _Reading:
     domain: object = None
     named: list = field(default_factory=list)  # leading names of the chain that only name its value (d_k = d_v = ...)
     functions: set = field(default_factory=set)  # names the tag declares arbitrary functions ("f: function")
+    whole_steps: set = field(default_factory=set)  # step letters drawn as whole numbers (a recursion from its start)
+    whole_starts: dict = field(default_factory=dict)  # name -> (position of its step, the start the formula names)
     function_of: dict = field(default_factory=dict)  # name -> sides of the names a "function of \\theta" also takes
     small: bool = False  # dimensions cut to LARGEST_INVERTED, for an inverse or determinant of a matrix
     joint_laws: dict = field(default_factory=dict)  # law name -> JointLaw of several outcomes (derive.docs.joint_law)
@@ -178,6 +181,8 @@ class _Reading:
         made.arbitrary_allowed = arbitrary and (self.scope is None or self.scope.generic)
         made.declared_functions = self.functions
         made.function_of = self.function_of
+        made.whole_steps = self.whole_steps
+        made.whole_starts = self.whole_starts
         made.tag_defined = {_normal_name(name) for name in self.binding.overrides} | {
             clause.name for clause in self.binding.clauses if hasattr(clause, "params")
         }
@@ -195,6 +200,8 @@ class _Reading:
 
 
 def _decide(text, binding, scope=None):
+    if scope is None:  # x_i^{k+1} = x_i^k - ... in the tag: the superscripts of x are its steps
+        text, binding = steps_as_subscripts(text, binding)
     reading = _Reading(text, binding, scope)
     stages = (
         _read_chain,
@@ -300,7 +307,7 @@ def _choose_vocabulary(reading):
         vocab = apply_clauses(vocab, binding.clauses, binding.log_base)
     if not vocab.name:
         vocab = _parameters_as_numbers(vocab, reading.text)
-    reading.vocab = vocab
+    reading.vocab, reading.whole_steps, reading.whole_starts = whole_steps(vocab, binding, reading.sides)
 
 
 def _parameters_as_numbers(vocab, text):

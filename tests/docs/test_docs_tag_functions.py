@@ -43,6 +43,24 @@ PAIRS = [
         r"\dfrac{df^{-1}(y)}{dy} = \dfrac{dx}{dy} = (\dfrac{dy}{dx})^{-1} = \dfrac{df(x)}{dx}",
     ),
     (
+        "a recursion from a stated start is unrolled at whole-number steps (Adam's second moment written out)",
+        r"v_t = \beta v_{t-1} + (1 - \beta) g_t^2; v_0 = 0; \beta: probability",
+        r"v_t = (1 - \beta) \sum_{i=1}^{t} \beta^{t - i} g_i^2",
+        r"v_t = (1 - \beta) \sum_{i=1}^{t} \beta^{i} g_i^2",
+    ),
+    (
+        "a recursion from a stated start other than 0: the steps drawn are after it",
+        r"s_t = 2 s_{t-1} + 1; s_1 = 1",
+        r"s_t = 2^t - 1",
+        r"s_t = 2^t + 1",
+    ),
+    (
+        "steps written as superscripts: gradient descent on one eigen-coordinate, from an arbitrary start",
+        r"x_i^{k+1} = x_i^k - \alpha \lambda_i x_i^k; k \in \{0, 1, 2, \ldots\}; \alpha > 0; \lambda_i > 0",
+        r"x_{i}^{k+1} = (1-\alpha\lambda_i)x^k_i=(1-\alpha \lambda_i)^{k+1}x^0_i",
+        r"x_{i}^{k+1} = (1-\alpha\lambda_i)x^k_i=(1-\alpha \lambda_i)^{k}x^0_i",
+    ),
+    (
         "a bare name declared a function of theta stands for its value at theta",
         r"f: positive function of \theta",
         r"\frac{d}{d\theta} \log f = \frac{1}{f} \frac{df}{d\theta}",
@@ -91,3 +109,17 @@ def test_a_derivative_by_a_defined_name_the_numerator_reaches_only_through_its_d
     tag = r"f(x) = x^3 + x; y = f(x)"
     assert verdict(tmp_path, tag, r"\frac{dx}{dy} = \frac{1}{3x^2 + 1}")[0] == "PASS"
     assert verdict(tmp_path, tag, r"\frac{dx}{dy} = 3x^2 + 1")[0] == "FAIL"
+
+
+def test_a_superscript_that_is_no_step_of_the_recursion_stays_unread(tmp_path):
+    # x^2 beside x^{k+1} = x^k / 2 may be the square or the second step: not decided either way
+    tag = r"x^{k+1} = x^k / 2; k \in \{0, 1, 2, \ldots\}"
+    found, detail = verdict(tmp_path, tag, r"x^2 = x^0 / 4")
+    assert found == "UNKNOWN", detail
+
+
+def test_a_row_break_with_extra_space_splits_the_rows_only(tmp_path):
+    tag = r"x_i^{k+1} = x_i^k - \alpha \lambda_i x_i^k; k \in \{0, 1, 2, \ldots\}; \alpha > 0; \lambda_i > 0"
+    rows = r"x_{i}^{k+1} & =x_{i}^{k}-\alpha \lambda_ix_{i}^{k} \\[0.4em] &= (1-\alpha\lambda_i)x^k_i"
+    assert verdict(tmp_path, tag, rows)[0] == "PASS"
+    assert verdict(tmp_path, tag, rows.replace("(1-", "(1+"))[0] == "FAIL"

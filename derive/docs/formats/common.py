@@ -97,6 +97,9 @@ def tag_of_comment(text: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
+ROW_SPACING = re.compile(r"\s*\[\s*-?\d*\.?\d+\s*(?:em|ex|pt|mm|cm|in|bp|pc|mu)\s*\]")
+
+
 def split_rows(body: str) -> list[tuple[int, str]]:
     """(line offset, text) of each top-level row of a display block; inner environments stay whole."""
     body = _unwrap(body)
@@ -110,8 +113,8 @@ def split_rows(body: str) -> list[tuple[int, str]]:
                 env -= 1
             elif body.startswith("\\\\", k) and depth == 0 and env == 0:
                 rows.append((start, body[start:k]))
-                start = k + 2
-                k += 2
+                spacing = ROW_SPACING.match(body, k + 2)  # \\[0.4em]: the extra space after the row break
+                start = k = spacing.end() if spacing else k + 2
                 continue
             k += 2
             continue
