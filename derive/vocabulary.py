@@ -257,12 +257,41 @@ def matrix_entries(base, size=None, cols=None):
             if applied:  # H \left( \dots \right): the matrix times the bracket, not a function of it
                 return env._mul([whole, env.side(atom.args[0])])
             return whole.T if atom.transpose else whole
+        if len(indices) == 1 and size is not None and cols is None and not atom.args:
+            # u_j of a square matrix u: one of the family of vectors u_1, ..., u_n (read as its rows, which is no
+            # choice while the formula writes u only so: with u_{ij} or u itself, row or column would matter)
+            from derive.docs.values import Vec
+
+            if _written_whole_or_by_entry(env, atom.key):
+                refuse(
+                    f"{atom.key}_{indices[0]} beside {atom.key}'s entries or the whole {atom.key}: whether"
+                    f" {atom.key}_{indices[0]} is a row or a column of {atom.key} is not said"
+                )
+
+            row = env.index(indices[0])
+            vector = Vec(lambda k: base(row, k) if callable(base) else base[row, k], env.dim_value(size))
+            return env.concretise(sp.Matrix(vector.explicit()).T) if atom.transpose else vector
         if len(indices) != 2:
             refuse(f"{atom.key} is a matrix: write one entry with two indices, e.g. {atom.key}_{{ij}}")
         row, col = env.index(indices[0]), env.index(indices[1])
         return env.concretise(base(row, col) if callable(base) else base[row, col])
 
     return call(read)
+
+
+def _written_whole_or_by_entry(env, key) -> bool:
+    """Whether the formula writes the matrix ``key`` whole (u) or by its entries (u_{ij})."""
+    from derive.docs.nodes import Atom
+
+    for side in getattr(env, "formula_sides", ()):
+        for node in side.table.values():
+            if isinstance(node, Atom) and node.key == key and not node.args:
+                items = [item for item in node.sub if item]
+                if len(items) == 1 and len(items[0]) == 2 and items[0].isalpha():
+                    items = list(items[0])
+                if len(items) != 1:
+                    return True
+    return False
 
 
 def matrix_of(entry, size):

@@ -266,8 +266,10 @@ def read_arbitrary(reader, atom: Atom, side: Side):
         name = atom.full_keys()[0] if atom.full_keys() else atom.key
         values = [reader._scalar(reader.side(argument)) for argument in [*(atom.args or []), *further]]
         # a declared function of θ conditioned on s, π_θ(a | s): its value and derivatives at one outcome a are
-        # free (other outcomes make up the total), so a pointwise formula refuted for it is refuted for a policy
-        conditional = "|" in atom.seps and not (further and not _sums_or_expects(reader))
+        # free (other outcomes make up the total), so a pointwise identity refuted for it is refuted for a policy;
+        # an inequality (π ≤ 1) or a sum over outcomes may use that it is a distribution
+        pointwise = not _sums_or_expects(reader) and all(r == "=" for r in reader.formula_relations)
+        conditional = "|" in atom.seps and not (further and pointwise)
         variable = "x"
     else:
         name = atom.key
@@ -311,10 +313,18 @@ def _indexed_overrides(reader, key: str):
     return found
 
 
+def _is_template(items, body, key) -> bool:
+    """Whether a definition of ``key`` at ``items`` holds at every step: items letters (δ_t), or letters moved by whole
+    numbers in a recursion (x_{i,k+1} = x_{i,k} - ...); otherwise it states a value at one step (s_{t-3} = 0)."""
+    found = template_items(items)
+    if not found:
+        return False
+    return all(offset == 0 for _, offset in found) or _names_itself(body, key)
+
+
 def _templates(reader, key):
-    """(items, body) of the tag's definitions of ``key`` at every step: items letters, or a letter and a whole
-    number (x_{i,k+1} = ...), never a stated value (s_0 = 0)."""
-    return [(items, body) for items, body in _indexed_overrides(reader, key) if template_items(items)]
+    """(items, body) of the tag's definitions of ``key`` at every step (see :func:`_is_template`)."""
+    return [(items, body) for items, body in _indexed_overrides(reader, key) if _is_template(items, body, key)]
 
 
 def _at_formula_level(reader, compute):
@@ -381,14 +391,14 @@ def read_indexed_definition(reader, atom: Atom, side: Side):
     key = atom.key
     steps = [step_value(reader, item) for item in atom.sub]
     for items, body in _indexed_overrides(reader, key):  # a value the tag states at a step (s_{t-3} = 0)
-        if len(items) == len(steps) and not template_items(items):
+        if len(items) == len(steps) and not _is_template(items, body, key):
             stated = _at_formula_level(reader, lambda items=items: [step_value(reader, i) for i in items])
             if all(_same(a, b) for a, b in zip(stated, steps)):
                 return reader.side(body)
     items, body = next((i, b) for i, b in _templates(reader, key) if len(i) == len(steps))
     letters = [letter for letter, _ in template_items(items)]
     bound_steps = [step - offset for step, (_, offset) in zip(steps, template_items(items))]
-    stated_any = any(not template_items(items) for items, _ in _indexed_overrides(reader, key))
+    stated_any = any(not _is_template(i, b, key) for i, b in _indexed_overrides(reader, key))
     start = reader.whole_starts.get(key)
     if start is not None and not stated_any:
         position, first = start

@@ -51,6 +51,20 @@ INDEX_OFFSET = re.compile(r"[A-Za-z]\w*(?:[+-]\w+)+|\d+(?:[+-]\w+)*[+-][A-Za-z]\
 # --- the interpreter ---------------------------------------------------------------------
 
 
+class _Member(sp.Function):
+    """The member numbered by its argument of a family the tag declares (θ_0, θ_1, θ_2), once that is a whole
+    number; undefined (nan) for a number the family does not have."""
+
+    nargs = 1
+    members: dict = {}
+
+    @classmethod
+    def eval(cls, number):
+        if number.is_Integer:
+            return cls.members.get(int(number), sp.nan)
+        return None
+
+
 class Interpreter(SharedNotation, SumsAndDerivatives):
     """Turns parsed sides into SymPy values for one binding and one choice of dimensions."""
 
@@ -357,6 +371,37 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                 return True
         return False
 
+    def _entry_of_declared_vector(self, atom: Atom):
+        """``s_t`` with the index j after its own (``s_{t,j}``), when ``s_t`` is a vector the tag or the result
+        declares and ``s_{t,j}`` is no name of its own: the atom of the j-th entry of s_t; else None."""
+        if atom.args is not None or len(atom.sub) < 2 or atom.decoration or self.meaning(atom)[1] is not None:
+            return None
+        head = replace(
+            atom, sub=atom.sub[:-1], sub_text=",".join(atom.sub[:-1]), post_sub=[atom.sub[-1], *atom.post_sub]
+        )
+        keys = head.full_keys()
+        meaning = next((table[k] for k in keys for table in (self.overrides, self.vocab.entries) if k in table), None)
+        return head if isinstance(meaning, tuple) and meaning[0] == "vec" else None
+
+    def _member_of_declared_family(self, atom: Atom):
+        """θ_k where the tag declares θ_0, θ_1, ... (numbers, two or more) and not θ_k itself: the member numbered k
+        (undefined for a k the tag numbers none of); None for any other atom."""
+        if atom.args is not None or len(atom.sub) != 1 or atom.decoration or atom.sub[0].strip().isdigit():
+            return None
+        if any(k in table for k in atom.full_keys() for table in (self.extra, self.overrides, self.vocab.entries)):
+            return None
+        numbered = re.compile(rf"{re.escape(atom.key)}_(\d+)")
+        members = {int(m.group(1)): v for k, v in self.extra.items() if (m := numbered.fullmatch(k))}
+        if len(members) < 2 or atom.sub[0] not in self.bound:
+            return None  # only an index a sum or product runs over picks a member
+        number = self.bound[atom.sub[0]]
+        if number.is_Integer:
+            if int(number) not in members:
+                raise BindError(f"{atom.key}_{int(number)} is none of the numbers the tag declares")
+            return self._post(members[int(number)], atom)
+        family = type(f"{atom.key}_family", (_Member,), {"members": members})
+        return self._post(family(number), atom)
+
     def _pending_names(self):
         return set(self.pending_index_names) if hasattr(self, "pending_index_names") else set()
 
@@ -429,6 +474,12 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             return arbitrary.read_arbitrary(self, atom, side)
         if arbitrary.is_declared_function_of(atom, self):  # π_θ(a | s): function of θ, before a value the tag ranges
             return arbitrary.read_arbitrary(self, atom, side)
+        entry = self._entry_of_declared_vector(atom)
+        if entry is not None:  # s_{t,j} for a vector s_t the tag declares: its j-th entry
+            return self.atom(entry, side)
+        member = self._member_of_declared_family(atom)
+        if member is not None:  # θ_k beside the tag's θ_0, θ_1, θ_2: the one numbered k
+            return member
         name, meaning, consumed = self.meaning(atom)
         if meaning is not None and name not in self.overrides:
             self.used_entries.add(name)

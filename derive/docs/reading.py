@@ -27,6 +27,7 @@ from derive.docs.chain import valued_remark
 from derive.docs.declared_variables import _declare_free_variables, _declare_kinds
 from derive.docs.interpret import Atom, NotationError, Unsupported, clean, lex, rewrite_chain
 from derive.docs.parse import ParseError, parse_latex
+from derive.docs.renamed_expressions import expressions_as_names
 from derive.docs.sampled_points import _check_points
 from derive.docs.side_names import _atom_keys, _normal_name
 from derive.docs.steps import steps_as_subscripts, whole_steps
@@ -201,7 +202,7 @@ class _Reading:
 
 def _decide(text, binding, scope=None):
     if scope is None:  # x_i^{k+1} = x_i^k - ... in the tag: the superscripts of x are its steps
-        text, binding = steps_as_subscripts(text, binding)
+        text, binding = steps_as_subscripts(*expressions_as_names(text, binding))
     reading = _Reading(text, binding, scope)
     stages = (
         _read_chain,

@@ -135,6 +135,8 @@ class SumsAndDerivatives:
         self.values[name] = variable
         try:
             numerator = self.side(node.num)
+        except BindError:  # f uses q otherwise than as a number (q_i): the chain rule's reading below
+            return None
         finally:
             self.values = saved
         if not isinstance(numerator, sp.Expr) or numerator.free_symbols & value.free_symbols:

@@ -61,6 +61,30 @@ PAIRS = [
         r"x_{i}^{k+1} = (1-\alpha\lambda_i)x^k_i=(1-\alpha \lambda_i)^{k}x^0_i",
     ),
     (
+        "a clause EXPRESSION = NAME reads the formula's expression as the result's name",
+        r"sigmoid_derivative; {v'_{w}}^\top v_{w_I} = x",
+        r"1 - \sigma({v'_{w}}^\top v_{w_I}) = \sigma(-{v'_{w}}^\top v_{w_I})",
+        r"1 + \sigma({v'_{w}}^\top v_{w_I}) = \sigma(-{v'_{w}}^\top v_{w_I})",
+    ),
+    (
+        "a square matrix written with one index is a family of vectors (a softmax-weighted sum of word vectors)",
+        r"u: matrix; v: vector",
+        r"\sum_j \exp(u_j^\top v) u_j = \sum_j u_j \exp(v^\top u_j)",
+        r"\sum_j \exp(u_j^\top v) u_j = \sum_j u_j \exp(-v^\top u_j)",
+    ),
+    (
+        "numbers the tag declares with whole-number subscripts are a family a sum runs over (a polynomial)",
+        r"x: real; \theta_0: real; \theta_1: real; \theta_2: real",
+        r"\sum_{k=0}^2 \theta_k x^k = \theta_0 + \theta_1 x + \theta_2 x^2",
+        r"\sum_{k=0}^2 \theta_k x^k = \theta_0 x + \theta_1 x^2 + \theta_2 x^3",
+    ),
+    (
+        "a vector the tag declares with a subscript, written with one more index, is read entry by entry",
+        r"\boldsymbol{s}_t \in \mathbb{R}^n; \boldsymbol{h}_i \in \mathbb{R}^n",
+        r"\frac{\boldsymbol{s}_t^\top\boldsymbol{h}_i}{\sqrt{n}} = \frac{1}{\sqrt{n}} \sum_{j=1}^{n} s_{t,j} h_{i,j}",
+        r"\frac{\boldsymbol{s}_t^\top\boldsymbol{h}_i}{\sqrt{n}} = \frac{1}{n} \sum_{j=1}^{n} s_{t,j} h_{i,j}",
+    ),
+    (
         "a bare name declared a function of theta stands for its value at theta",
         r"f: positive function of \theta",
         r"\frac{d}{d\theta} \log f = \frac{1}{f} \frac{df}{d\theta}",
@@ -123,3 +147,22 @@ def test_a_row_break_with_extra_space_splits_the_rows_only(tmp_path):
     rows = r"x_{i}^{k+1} & =x_{i}^{k}-\alpha \lambda_ix_{i}^{k} \\[0.4em] &= (1-\alpha\lambda_i)x^k_i"
     assert verdict(tmp_path, tag, rows)[0] == "PASS"
     assert verdict(tmp_path, tag, rows.replace("(1-", "(1+"))[0] == "FAIL"
+
+
+def test_a_matrix_written_with_one_index_beside_its_entries_is_not_read(tmp_path):
+    # u_j beside u_{jk}: whether u_j is a row or a column of u decides the formula, and it is not said
+    found, detail = verdict(tmp_path, r"u: matrix; v: vector", r"u_j^\top v = \sum_k u_{jk} v_k")
+    assert found == "UNKNOWN" and "row or a column" in detail, detail
+
+
+def test_a_member_the_family_does_not_have_has_no_value(tmp_path):
+    tag = r"x: real; \theta_0: real; \theta_1: real; \theta_2: real"
+    found, detail = verdict(tmp_path, tag, r"\sum_{k=0}^3 \theta_k x^k = \theta_0 + \theta_1 x + \theta_2 x^2")
+    assert found == "UNKNOWN", detail
+
+
+def test_an_inequality_about_a_policy_is_not_refuted_by_a_function_above_one(tmp_path):
+    # a policy's probability is at most 1; a generic positive function of theta is not, and is no policy
+    tag = r"\pi_\theta(a \vert s) > 0; \pi_\theta(a \vert s): function of \theta"
+    found, detail = verdict(tmp_path, tag, r"\pi_\theta(a \vert s) \le 1")
+    assert found != "FAIL", detail

@@ -1,0 +1,42 @@
+"""A tag clause ``EXPRESSION = NAME``: the document's expression for one of the result's names.
+
+``sigmoid_derivative; {v'_w}^\\top v_{w_I} = x`` says that where the formula writes ``{v'_w}^\\top v_{w_I}``, the
+result's x is meant: each occurrence of the expression, as written (spaces aside), is read as that name. The mirror
+of ``NAME = MEANING``, which gives the document's name for an expression in the result's notation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+
+def _pattern(expression: str) -> re.Pattern:
+    """The expression as written, with any spacing between its characters; not inside a longer name or command."""
+    characters = [c for c in expression if not c.isspace()]
+    body = r"\s*".join(re.escape(c) for c in characters)
+    before = r"(?<![\\A-Za-z])" if characters[0].isalpha() or characters[0] == "\\" else ""
+    after = r"(?![A-Za-z])" if characters[-1].isalpha() else ""
+    return re.compile(before + body + after)
+
+
+def expressions_as_names(text: str, binding):
+    """``text`` with each expression a clause ``EXPRESSION = NAME`` renames written as ``{NAME}``, and ``binding``
+    without those clauses; unchanged when the tag has none or the formula does not write the expression."""
+    from derive.docs.tags import _is_one_symbol
+
+    renamed = {}
+    for expression, name in binding.overrides.items():
+        try:
+            if _is_one_symbol(expression) or not _is_one_symbol(name):
+                continue
+        except Exception:  # not readable as LaTeX: not a renaming of this kind
+            continue
+        pattern = _pattern(expression)
+        if pattern.search(text):
+            renamed[expression] = name
+            text = pattern.sub(lambda _, name=name: f"{{{name}}}", text)
+    if not renamed:
+        return text, binding
+    overrides = {k: v for k, v in binding.overrides.items() if k not in renamed}
+    return text, dataclasses.replace(binding, overrides=overrides)
