@@ -85,6 +85,13 @@ PAIRS = [
         r"\frac{\boldsymbol{s}_t^\top\boldsymbol{h}_i}{\sqrt{n}} = \frac{1}{n} \sum_{j=1}^{n} s_{t,j} h_{i,j}",
     ),
     (
+        "a_{ij} beside the matrix A the tag writes out are its entries, and a sum over them runs over its size",
+        r"\mathbf{A} = \begin{bmatrix} 1.0 & 0.1 & 0.1 \\ 0.1 & 3.0 & 0.2 \\ 0.1 & 0.2 & 5.0 \end{bmatrix};"
+        r" r_i = \sum_{j \neq i} |a_{ij}|",
+        r"r_2 = 0.3",
+        r"r_2 = 3.3",
+    ),
+    (
         "a bare name declared a function of theta stands for its value at theta",
         r"f: positive function of \theta",
         r"\frac{d}{d\theta} \log f = \frac{1}{f} \frac{df}{d\theta}",
