@@ -420,7 +420,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         (undefined for a k the tag numbers none of); None for any other atom."""
         if atom.args is not None or len(atom.sub) != 1 or atom.decoration or atom.sub[0].strip().isdigit():
             return None
-        if any(k in table for k in atom.full_keys() for table in (self.extra, self.overrides, self.vocab.entries)):
+        names = (*atom.full_keys(), atom.key)  # θ_k, or θ itself (a vector), with a meaning of its own
+        if any(k in table for k in names for table in (self.extra, self.overrides, self.vocab.entries)):
             return None
         numbered = re.compile(rf"{re.escape(atom.key)}_(\d+)")
         members = {int(m.group(1)): v for k, v in self.extra.items() if (m := numbered.fullmatch(k))}
