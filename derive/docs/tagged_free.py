@@ -50,7 +50,7 @@ def _on_both_sides(text, freed, lonely, binding=None) -> bool:
     """Whether every freed name the formula writes is on both sides of each of its links (so that it is claimed for
     all its values, not solved for); ``lonely`` are the names the untagged reading found on one side only, or None
     when it did not read the formula. Names only the tag's definitions use are their parameters: claimed for all.
-    A side uses the names of the tag's definitions it writes (f(q, z) with q(x, y) = x + y uses x and y)."""
+    A side uses the parameters of the tag's functions it writes (f(q, z) with q(x, y) = x + y uses x and y)."""
     from derive.docs.free import child_sides
 
     sides, _, _ = rewrite_chain(text)
@@ -66,28 +66,16 @@ def _on_both_sides(text, freed, lonely, binding=None) -> bool:
 
 
 def _through_definitions(names: set, binding) -> set:
-    """``names`` with the names each of the tag's definitions among them uses (its parameters and its body's)."""
-    from derive.docs.free import child_sides
-    from derive.docs.interpret import Rewriter, clean, lex
-
+    """``names`` with the parameters of each function of the tag among them: written bare, ``q`` for the tag's
+    ``q(x, y) = x + y`` is its value at the formula's x and y (other names of its body are claimed for all)."""
     if binding is None:
         return set(names)
-    bodies = {clause.name: (clause.params, clause.body) for clause in binding.clauses if hasattr(clause, "params")}
-    for name, latex in binding.overrides.items():
-        try:
-            bodies.setdefault(_normal_name(name).split("(")[0], ((), latex))
-        except Exception:  # not one name: defines nothing a side could write
-            continue
-    found, pending = set(names), [name for name in names if name in bodies]
+    params = {clause.name: clause.params for clause in binding.clauses if hasattr(clause, "params")}
+    found, pending = set(names), [name for name in names if name in params]
     while pending:
-        params, body = bodies.pop(pending.pop())
-        try:
-            inner = _atom_keys([Rewriter().side(clean(lex(body)))], child_sides)
-        except Exception:  # a body the rewriter cannot read: only its parameters
-            inner = set()
-        for name in {*params, *inner} - found:
+        for name in set(params.pop(pending.pop(), ())) - found:
             found.add(name)
-            if name in bodies:
+            if name in params:
                 pending.append(name)
     return found
 
