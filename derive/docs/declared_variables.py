@@ -57,7 +57,10 @@ def _declare_function_of(reading, name, key, further, positive=False):
     if "(" in name:
         atom = single_atom(Rewriter(reading.binding.log_base).side(clean(lex(name))))
         if atom is None or atom.args is None:  # Q^\pi(s, a) is read as a power of Q times a pair
-            raise DecideError(f"{name.strip()} is not read as one function applied to its arguments")
+            raise DecideError(
+                f"{name.strip()} is not read as one function applied to its arguments, so not as a function of"
+                f" {', '.join(further)}"
+            )
     base = key.split("(")[0]
     reading.functions.update({key, base})
     sides = []

@@ -66,16 +66,28 @@ def _on_both_sides(text, freed, lonely, binding=None) -> bool:
 
 
 def _through_definitions(names: set, binding) -> set:
-    """``names`` with the parameters of each function of the tag among them: written bare, ``q`` for the tag's
-    ``q(x, y) = x + y`` is its value at the formula's x and y (other names of its body are claimed for all)."""
+    """``names`` with the names each definition of the tag among them stands for: a function's parameters (written
+    bare, ``q`` for ``q(x, y) = x + y`` is its value at the formula's x and y; other names of a function's body are
+    claimed for all) and the names of a name's defining expression (``y = f(x)`` stands for x)."""
+    from derive.docs.free import child_sides
+    from derive.docs.interpret import Rewriter, clean, lex
+
     if binding is None:
         return set(names)
-    params = {clause.name: clause.params for clause in binding.clauses if hasattr(clause, "params")}
-    found, pending = set(names), [name for name in names if name in params]
+    uses = {clause.name: set(clause.params) for clause in binding.clauses if hasattr(clause, "params")}
+    for name, latex in binding.overrides.items():
+        try:
+            key = _normal_name(name)
+            if "(" in key or key in uses:
+                continue
+            uses[key] = _atom_keys([Rewriter().side(clean(lex(latex)))], child_sides)
+        except Exception:  # not one name, or a body the rewriter cannot read: it stands for nothing here
+            continue
+    found, pending = set(names), [name for name in names if name in uses]
     while pending:
-        for name in set(params.pop(pending.pop(), ())) - found:
+        for name in uses.pop(pending.pop(), set()) - found:
             found.add(name)
-            if name in params:
+            if name in uses:
                 pending.append(name)
     return found
 
