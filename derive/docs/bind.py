@@ -65,21 +65,6 @@ class _Member(sp.Function):
         return None
 
 
-class _Entry(sp.Function):
-    """The entry of a matrix the tag gives at a row and column, once both are whole numbers (nan outside it)."""
-
-    nargs = 2
-    matrix = None
-
-    @classmethod
-    def eval(cls, row, col):
-        if row.is_Integer and col.is_Integer:
-            rows, cols = cls.matrix.shape
-            inside = 1 <= int(row) <= rows and 1 <= int(col) <= cols
-            return cls.matrix[int(row) - 1, int(col) - 1] if inside else sp.nan
-        return None
-
-
 class Interpreter(SharedNotation, SumsAndDerivatives):
     """Turns parsed sides into SymPy values for one binding and one choice of dimensions."""
 
@@ -398,23 +383,6 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         meaning = next((table[k] for k in keys for table in (self.overrides, self.vocab.entries) if k in table), None)
         return head if isinstance(meaning, tuple) and meaning[0] == "vec" else None
 
-    def _entry_of_capital_matrix(self, atom: Atom):
-        """a_{ij} (a_{i,j}) where the tag gives a matrix its capital, A or \\mathbf{A}, and a itself nothing: the entry
-        of A in row i and column j (no value outside A); None for any other atom."""
-        items = [item for item in atom.sub if item]
-        if len(items) == 1 and len(items[0]) == 2 and items[0].isalnum():
-            items = list(items[0])
-        if atom.args is not None or len(items) != 2 or atom.decoration or not atom.key.islower() or len(atom.key) != 1:
-            return None
-        capital = atom.key.upper()
-        if capital not in self.overrides or self.meaning(atom)[1] is not None or atom.key in self.extra:
-            return None
-        matrix = self.atom(replace(atom, key=capital, sub=[], sub_text="", post_sub=[], transpose=False), None)
-        if not isinstance(matrix, sp.MatrixBase):
-            return None
-        entry = type(f"{capital}_entry", (_Entry,), {"matrix": sp.ImmutableMatrix(matrix)})
-        return self._post(entry(self.index(items[0]), self.index(items[1])), atom)
-
     def _member_of_declared_family(self, atom: Atom):
         """θ_k where the tag declares θ_0, θ_1, ... (numbers, two or more) and not θ_k itself: the member numbered k
         (undefined for a k the tag numbers none of); None for any other atom."""
@@ -510,9 +478,6 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         entry = self._entry_of_declared_vector(atom)
         if entry is not None:  # s_{t,j} for a vector s_t the tag declares: its j-th entry
             return self.atom(entry, side)
-        entry = self._entry_of_capital_matrix(atom)
-        if entry is not None:  # a_{ij} beside the tag's matrix A: A's entry
-            return entry
         member = self._member_of_declared_family(atom)
         if member is not None:  # θ_k beside the tag's θ_0, θ_1, θ_2: the one numbered k
             return member

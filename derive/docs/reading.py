@@ -307,31 +307,8 @@ def _choose_vocabulary(reading):
 
         vocab = apply_clauses(vocab, binding.clauses, binding.log_base)
     if not vocab.name:
-        vocab = _written_matrix_size(_parameters_as_numbers(vocab, reading.text), binding)
+        vocab = _parameters_as_numbers(vocab, reading.text)
     reading.vocab, reading.whole_steps, reading.whole_starts = whole_steps(vocab, binding, reading.sides)
-
-
-MATRIX_LITERAL = re.compile(r"\\begin\s*\{\s*[bpvBV]?matrix\s*\}(.*?)\\end\s*\{\s*[bpvBV]?matrix\s*\}", re.S)
-
-
-def _written_matrix_size(vocab, binding):
-    """With no result, a square matrix the tag writes out (``A = \\begin{bmatrix} ... \\end{bmatrix}``, k × k) sets
-    the notation's size to k: a sum over its entries' index with no range runs over its k rows or columns."""
-    from derive.vocabulary import restrict
-
-    sizes = set()
-    for latex in binding.overrides.values():
-        for body in MATRIX_LITERAL.findall(latex):
-            rows = [row for row in re.split(r"\\\\", body) if row.strip()]
-            widths = {len(row.split("&")) for row in rows}
-            if len(widths) == 1 and widths == {len(rows)} and len(rows) > 1:
-                sizes.add(len(rows))
-    size = vocab.size
-    if len(sizes) != 1 or not isinstance(size, sp.Symbol) or vocab.domain is None:
-        return vocab
-    (k,) = sizes
-
-    return restrict(vocab, size, lambda sampler: dom.Dimension((k,)) if isinstance(sampler, dom.Dimension) else sampler)
 
 
 def _parameters_as_numbers(vocab, text):
