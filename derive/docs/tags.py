@@ -206,7 +206,8 @@ def parse_tag(text: str) -> Binding | None:
                 )
             if _same_name(name, meaning):  # \pi_{\text{ref}} = \pi_{ref}: the document's name is the result's
                 continue
-            _one_name(name, clause)
+            if not _renames_an_expression(name, meaning):  # {v'_w}^\top v_{w_I} = x: derive.docs.renamed_expressions
+                _one_name(name, clause)
             binding.overrides[name.strip()] = meaning.strip()
             if (
                 meaning.strip().isdigit() and int(meaning) > 0
@@ -339,6 +340,14 @@ def _vocabulary_clause(clause: str, binding: Binding) -> bool:
 NUMERIC_POWER = re.compile(r"\^\s*(?:-?\d|\{\s*-?\s*\d|\{\s*\\frac|\\frac)")
 TRANSPOSED = re.compile(r"\^\s*(?:T(?![A-Za-z])|\{\s*T\s*\}|\\top|\{\s*\\top\s*\}|\\intercal|\{\s*\\intercal\s*\})")
 DIFFERENTIATED = re.compile(r"(?:'|\^\s*\\prime|\^\s*\{\s*\\prime\s*\})+\s*\([^(),]*\)\s*$")
+
+
+def _renames_an_expression(name: str, meaning: str) -> bool:
+    """Whether ``name = meaning`` gives the document's expression (more than one name) for one of the result's names."""
+    try:
+        return not _is_one_symbol(name) and _is_one_symbol(meaning)
+    except DeriveError:
+        return False
 
 
 def _one_name(name: str, clause: str) -> None:
