@@ -452,6 +452,23 @@ def inverse(interp, node: Inverse):
     return function(interp._scalar(interp.side(node.arg)))
 
 
+class _NotReal(Exception):
+    """The integrand took a complex value: the quadrature's sum would be complex, so it stops there."""
+
+
+def _real_valued(integrand):
+    def real(*values):
+        value = integrand(*values)
+        if isinstance(value, mpmath.mpc):
+            raise _NotReal
+        return value
+
+    return real
+
+
+_INTEGRATION_VARIABLE = sp.Symbol("integration variable", real=True)
+
+
 class IntegralValue(sp.Function):
     """∫_a^b f(u) du for args (Lambda(u, f), a, b), by mpmath quadrature once f holds only numbers.
 
@@ -460,8 +477,28 @@ class IntegralValue(sp.Function):
     """
 
     nargs = 3
+    _known = {}  # (srepr, prec) -> the value or the NumericError's message: a constant integral recurs at every point
 
     def _eval_evalf(self, prec):
+        from derive.numeric import NumericError
+
+        body, low, high = self.args
+        # the same integral read twice has a dummy variable of its own each time: the key names neither
+        canonical = body.expr.xreplace(dict(zip(body.variables, (_INTEGRATION_VARIABLE,))))
+        key = (sp.srepr((canonical, low, high)), prec)  # srepr: Floats of different precisions are kept apart
+        if key not in self._known:
+            if len(self._known) >= 256:
+                self._known.clear()
+            try:
+                self._known[key] = (self._quadrature(prec), None)
+            except NumericError as exc:
+                self._known[key] = (None, str(exc))
+        value, error = self._known[key]
+        if error is not None:
+            raise NumericError(error)
+        return value
+
+    def _quadrature(self, prec):
         from derive.numeric import NumericError
 
         body, low, high = self.args
@@ -473,7 +510,7 @@ class IntegralValue(sp.Function):
         kinks = _kinks(body.expr, body.variables[0], low, high, digits + 20)
         for guard in (20, 40):  # a divergent integral's quadrature depends on the precision: two must agree
             with mpmath.workdps(digits + guard):
-                integrand = sp.lambdify(body.variables, body.expr, modules="mpmath")
+                integrand = _real_valued(sp.lambdify(body.variables, body.expr, modules="mpmath"))
                 ends = [
                     (mpmath.inf if b is sp.oo else -mpmath.inf) if b.is_infinite else mpmath.mpf(b) for b in (low, high)
                 ]
@@ -482,6 +519,8 @@ class IntegralValue(sp.Function):
                     value, error = mpmath.quad(integrand, ends, error=True)
                 except (ValueError, ZeroDivisionError, TypeError) as exc:
                     raise NumericError(f"the integral has no numeric value ({exc})") from None
+                except _NotReal:
+                    value = mpmath.mpc(0)
                 if isinstance(value, mpmath.mpc):
                     raise NumericError("the integral is not real")
                 tolerance = mpmath.mpf(10) ** (5 - digits) * max(1, abs(value))

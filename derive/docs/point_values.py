@@ -59,15 +59,31 @@ def _at(point, shown=None):
     return f" at {text}" if text else ""
 
 
-def _evaluate_sides(values, point, shown):
-    """(the sides' numbers, None), or (None, why) when a side has no finite real value at the point."""
+def _evaluate_sides(values, point, shown, why_needed=True):
+    """(the sides' numbers, None), or (None, why) when a side has no finite real value at the point.
+
+    ``why`` names the first side without a value. When the caller does not need it (``why_needed``
+    false: an earlier point already gave the reason shown), a side without a quadrature or a limit
+    is tried first, so a point where a cheap side has no value costs no quadrature; any other outcome
+    than a missing value is decided again in the written order, so the result is the same.
+    """
+    if not why_needed and len(values) > 1:
+        order = sorted(range(len(values)), key=lambda position: _costly(values[position]))
+        if order != list(range(len(values))):
+            try:
+                evaluated = {position: _side_number(values[position], point) for position in order}
+            except (NumericError, ZeroDivisionError, ValueError) as exc:
+                if not isinstance(exc, ValueError) or "diverges" in str(exc):
+                    if "still symbolic" not in str(exc):
+                        return None, ""
+            except Exception:
+                pass
+            else:
+                return [evaluated[position] for position in range(len(values))], None
     evaluated = []
     for position, value in enumerate(values):
         try:
-            number = _evaluate(value, point)
-            if any(mpmath.isnan(x) or mpmath.isinf(x) for x in _flat(number)):
-                raise NumericError("not finite")
-            evaluated.append(number)
+            evaluated.append(_side_number(value, point))
         except (NumericError, ZeroDivisionError, ValueError) as exc:
             if isinstance(exc, ValueError) and "diverges" not in str(exc):  # Σ β^τ at |β| ≥ 1: no value
                 raise
@@ -75,6 +91,24 @@ def _evaluate_sides(values, point, shown):
                 raise DecideError(f"side {position + 1} could not be given a value ({exc})"[:400]) from None
             return None, f"side {position + 1} has no finite real value{_at(point, shown)} ({exc})"
     return evaluated, None
+
+
+def _side_number(value, point):
+    number = _evaluate(value, point)
+    if any(mpmath.isnan(x) or mpmath.isinf(x) for x in _flat(number)):
+        raise NumericError("not finite")
+    return number
+
+
+COSTLY = ("IntegralValue", "Limit", "Sum", "Product")  # evaluated by quadrature, a limit or a loop at each point
+
+
+def _costly(value) -> bool:
+    """Whether a side's value holds a quadrature, a limit or a sum (a cheap side is tried first)."""
+    value = as_value(value) if isinstance(value, Vec) else value
+    if not isinstance(value, sp.Basic):
+        return True
+    return any(type(node).__name__ in COSTLY for node in sp.preorder_traversal(value))
 
 
 def _is_constant(value) -> bool:

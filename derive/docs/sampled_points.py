@@ -56,8 +56,8 @@ def _check_points(reading):
             if not comparisons_hold(reading.reader(dims, flags), reading.conditions.comparisons, point, _evaluate):
                 set_aside += 1
                 continue
-        evaluated, singular = _evaluate_sides(values, point, shown)
-        if singular:
+        evaluated, singular = _evaluate_sides(values, point, shown, why_needed=first_singular is None)
+        if singular is not None:
             first_singular = first_singular or singular
             skipped_points += 1
             continue
