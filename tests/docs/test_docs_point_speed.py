@@ -1,0 +1,88 @@
+"""The shortcuts of a documentation check's point evaluation give what the long way gives.
+
+An integral's quadrature is remembered per integral and precision, stops at the integrand's
+first complex value, and a point where a cheap side has no value is set aside before a costly
+side is evaluated. Each shortcut is compared with the long way, on a correct formula (PASS) and
+a wrong one (FAIL).
+"""
+
+import mpmath
+import pytest
+import sympy as sp
+
+from derive import domain as dom
+from derive.docs.operations import IntegralValue
+from derive.docs.point_values import _evaluate_sides
+from derive.numeric import NumericError
+from tests.docs.checking import verdicts
+
+
+def _integral(body, low, high):
+    u = sp.Dummy("u", real=True)
+    return IntegralValue(sp.Lambda(u, body(u)), low, high)
+
+
+def test_a_remembered_quadrature_is_the_quadrature():
+    IntegralValue._known.clear()
+    first = _integral(lambda u: sp.exp(-(u**2)), 0, 1)
+    again = _integral(lambda u: sp.exp(-(u**2)), 0, 1)  # read again: a dummy of its own, the same integral
+    computed = first.evalf(60)
+    assert len(IntegralValue._known) == 1
+    remembered = again.evalf(60)
+    assert len(IntegralValue._known) == 1
+    assert sp.srepr(remembered) == sp.srepr(computed) == sp.srepr(again._quadrature(sp.Float(0, 60)._prec))
+    assert abs(computed - sp.sqrt(sp.pi) / 2 * sp.erf(1)) < sp.Float(10) ** -55
+    other = _integral(lambda u: sp.exp(-(u**2)), 0, 2)  # a different integral is not taken for it
+    assert abs(other.evalf(60) - computed) > 0.1
+
+
+def test_a_remembered_failure_is_the_failure():
+    IntegralValue._known.clear()
+    divergent = _integral(lambda u: 1 / u**2, 0, 1)
+    with pytest.raises(NumericError) as first:
+        divergent.evalf(60)
+    with pytest.raises(NumericError) as again:
+        _integral(lambda u: 1 / u**2, 0, 1).evalf(60)
+    assert str(first.value) == str(again.value) == "the integral does not converge numerically"
+
+
+def test_a_complex_integrand_stops_the_quadrature_with_the_same_outcome():
+    IntegralValue._known.clear()
+    with pytest.raises(NumericError, match="the integral is not real"):
+        _integral(sp.sqrt, -2, -1).evalf(60)
+    # the long way: the whole quadrature of the same integrand is complex
+    with mpmath.workdps(80):
+        assert isinstance(mpmath.quad(mpmath.sqrt, [-2, -1]), mpmath.mpc)
+    # a real integrand is integrated as before
+    with mpmath.workdps(80):
+        plain = mpmath.quad(mpmath.sqrt, [1, 2])
+    assert abs(_integral(sp.sqrt, 1, 2).evalf(60) - sp.Float(plain, 60)) < sp.Float(10) ** -58
+
+
+def test_a_cheap_side_without_a_value_sets_the_point_aside_as_the_long_way_does():
+    x = sp.Symbol("x", real=True)
+    costly = _integral(lambda u: 1 / u, 1, x)  # defined only for x > 0
+    cheap = sp.log(x)
+    shown = {x}
+    with mpmath.workdps(60):
+        outside = dom.Point({x: mpmath.mpf("-0.5")})
+        inside = dom.Point({x: mpmath.mpf("2.5")})
+    long_way = _evaluate_sides([costly, cheap], outside, shown)
+    short_way = _evaluate_sides([costly, cheap], outside, shown, why_needed=False)
+    assert long_way[0] is None and long_way[1].startswith("side 1 has no finite real value")
+    assert short_way == (None, "")
+    numbers, why = _evaluate_sides([costly, cheap], inside, shown)
+    fast_numbers, fast_why = _evaluate_sides([costly, cheap], inside, shown, why_needed=False)
+    assert why is fast_why is None and [str(n) for n in numbers] == [str(n) for n in fast_numbers]
+    assert abs(numbers[0] - numbers[1]) < mpmath.mpf(10) ** -50
+
+
+def test_integrals_with_points_set_aside_pass_when_right_and_fail_when_wrong(tmp_path):
+    correct, wrong = verdicts(
+        tmp_path,
+        r"\int_1^{x} \frac{1}{y} \; dy = \ln x",
+        r"\int_1^{x} \frac{1}{y} \; dy = 2 \ln x",
+    )
+    assert correct[0] == "PASS", correct
+    assert "set aside" in correct[1]
+    assert wrong[0] == "FAIL", wrong
