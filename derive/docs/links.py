@@ -61,7 +61,7 @@ def _check_approximation(reading, link, shown, tolerances):
 def _check_relation(reading, link, shown, tolerances):
     """=, ≤, <, ≥, >, compared at the point; "= 0" against a vector or matrix means its zero."""
     a, b = link.numbers
-    written_zero = (  # "= 0" written for a zero vector or matrix (a zero the checker computed is no such claim)
+    written_zero = link.relation == "=" and (  # "= 0" written for a zero vector or matrix (not "0 < p": no order)
         (not _shape(a) and a == 0 and tolerances[link.number])
         or (not _shape(b) and b == 0 and tolerances[link.number + 1])
     )

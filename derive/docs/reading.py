@@ -112,7 +112,8 @@ def _guarded(text, binding, scope, reraise_unbound=False):
     except (NumericError, ZeroDivisionError, OverflowError) as exc:
         return Verdict(UNKNOWN, f"no numeric value: {exc}")
     except Exception as exc:  # a defect of the checker: reported as a verdict, never a traceback
-        return Verdict(UNKNOWN, f"internal error while checking ({type(exc).__name__}: {str(exc)[:200]})")
+        said = " ".join(str(exc).split())[:200]  # one line, whatever the exception prints
+        return Verdict(UNKNOWN, f"internal error while checking ({type(exc).__name__}: {said})")
 
 
 MAX_CHARACTERS = 2000

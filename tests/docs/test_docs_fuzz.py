@@ -110,6 +110,14 @@ def test_random_text(text, result):
     assert_verdict(text, result)
 
 
+def test_an_order_between_a_number_and_a_vector_is_unknown_in_one_line():
+    """Found by the fuzz run: 0 < p (p the notation's probability vector) was an internal error printing a matrix
+    over several lines; a written zero against a vector is read as the zero vector only after =."""
+    ordered = check_formula("0<p", None)
+    assert ordered["verdict"] == "UNKNOWN" and "shapes" in ordered["detail"] and "\n" not in ordered["detail"]
+    assert check_formula("p = 0", None)["verdict"] == "FAIL"
+
+
 @fuzz(1500)
 @given(latex_soup, st.sampled_from(RESULTS))
 def test_latex_token_soup(text, result):
