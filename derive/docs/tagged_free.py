@@ -60,9 +60,29 @@ def _on_both_sides(text, freed, lonely, binding=None) -> bool:
     def on_both(key):
         return all(_base_name(key) in left and _base_name(key) in right for left, right in zip(used, used[1:]))
 
+    labelled = [key for key in written if LABEL.search(key.partition("_")[2])]
+    if labelled:  # mu_X and mu_{aX+b}: quantities labelled by other quantities, each a name of its own
+        per_side = [_labels(side) for side in sides]
+        if not all(key in a and key in b for key in labelled for a, b in zip(per_side, per_side[1:])):
+            return False
     if lonely is not None:
         return not {key for key in set(lonely) & written if not on_both(key)}
     return all(on_both(key) for key in written)
+
+
+LABEL = re.compile(r"[A-Z]")  # a subscript with a capital (mu_X, sigma_{aX+b}) labels a quantity; it indexes no family
+
+
+def _labels(side) -> set:
+    """The subscripted names a side writes, with their subscripts (mu_X, mu_aX+b)."""
+    from derive.docs.interpret import Atom
+
+    found = set()
+    for placeholder in re.findall(r"\\text\{(Y\d+)\}", side.text):
+        atom = side.table.get(placeholder)
+        if isinstance(atom, Atom) and atom.sub_text:
+            found.add(f"{atom.key}_{atom.sub_text}".replace(" ", ""))
+    return found
 
 
 def _through_definitions(names: set, binding) -> set:

@@ -940,3 +940,12 @@ def test_the_variance_of_a_named_law_is_still_decided(right, expected):
 def test_the_density_written_as_a_function_is_still_read(right, expected):
     verdict = check_formula(r"f(\mu) = " + right, clauses=r"f(x) = " + LOGISTIC_DENSITY + r"; \mu: real; s > 0")
     assert verdict["verdict"] == expected, verdict["detail"]
+
+
+def test_quantities_labelled_by_other_quantities_are_names_of_their_own():
+    """mu_{aX+b} and mu_X are two quantities (the means of aX + b and of X), not one family written on both sides:
+    read as the formula's own variables, their equation is not refuted (it was a false alarm); a family indexed by a
+    plain index on both sides (beta_1) is still claimed for all its values."""
+    tag = "linearity_of_expectation; a: real; b: real"
+    assert check_formula(r"\mu_{aX+b} = a\mu_X + b", clauses=tag)["verdict"] == "UNKNOWN"
+    assert check_formula(r"\beta_1 + a = \beta_1", clauses="a: positive")["verdict"] == "FAIL"
