@@ -13,6 +13,14 @@ def verdict(tmp_path, tag: str | None, latex: str) -> tuple[str, str]:
     return records[0].verdict, records[0].detail
 
 
+def assert_page_pass_and_fail(tmp_path, tag: str | None, correct: str, wrong: str) -> None:
+    """On a page of its own after ``tag``, the correct formula PASSes and its wrong variant FAILs."""
+    passed = verdict(tmp_path, tag, correct)
+    assert passed[0] == "PASS", passed
+    failed = verdict(tmp_path, tag, wrong)
+    assert failed[0] == "FAIL", failed
+
+
 def verdicts(tmp_path, *formulas) -> list[tuple[str, str]]:
     """Verdict and detail of each display formula of an untagged page made of ``formulas``, in order."""
     doc = tmp_path / "page.md"

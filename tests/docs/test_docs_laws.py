@@ -3,7 +3,7 @@ formula (PASS) and refutes a wrong variant of it (FAIL) by the same machinery; a
 makes a formula that turns on it UNKNOWN."""
 
 import pytest
-from checking import verdict
+from checking import assert_page_pass_and_fail, verdict
 
 # (name, tag, correct formula, wrong variant)
 PAIRS = [
@@ -213,15 +213,13 @@ SLOW_PAIRS = [  # laws with a density: each expectation is a 60-digit quadrature
 
 @pytest.mark.parametrize("name, tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
 def test_a_correct_formula_passes_and_its_wrong_variant_fails(name, tag, correct, wrong, tmp_path):
-    assert verdict(tmp_path, tag, correct)[0] == "PASS", verdict(tmp_path, tag, correct)
-    assert verdict(tmp_path, tag, wrong)[0] == "FAIL", verdict(tmp_path, tag, wrong)
+    assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name, tag, correct, wrong", SLOW_PAIRS, ids=[p[0] for p in SLOW_PAIRS])
 def test_under_a_density_a_correct_formula_passes_and_its_wrong_variant_fails(name, tag, correct, wrong, tmp_path):
-    assert verdict(tmp_path, tag, correct)[0] == "PASS", verdict(tmp_path, tag, correct)
-    assert verdict(tmp_path, tag, wrong)[0] == "FAIL", verdict(tmp_path, tag, wrong)
+    assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
 
 
 def test_a_refutation_names_the_parameters(tmp_path):

@@ -4,7 +4,7 @@ Each form is read on a correct formula (PASS) and on a wrong variant (FAIL) by t
 what cannot be given a value (a divergent integral, a function with no single inverse) is UNKNOWN."""
 
 import pytest
-from checking import verdict
+from checking import assert_page_pass_and_fail, verdict
 
 # (name, tag, correct formula, wrong variant)
 PAIRS = [
@@ -79,8 +79,7 @@ PAIRS = [
 
 @pytest.mark.parametrize("name, tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
 def test_correct_passes_and_wrong_fails(tmp_path, name, tag, correct, wrong):
-    assert verdict(tmp_path, tag, correct)[0] == "PASS", verdict(tmp_path, tag, correct)
-    assert verdict(tmp_path, tag, wrong)[0] == "FAIL", verdict(tmp_path, tag, wrong)
+    assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
 
 
 @pytest.mark.parametrize(

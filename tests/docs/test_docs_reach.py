@@ -2,7 +2,7 @@
 wrong variant of it (FAIL) by the same machinery."""
 
 import pytest
-from checking import verdict
+from checking import assert_page_pass_and_fail, verdict
 
 # (name, tag, correct formula, wrong variant)
 PAIRS = [
@@ -73,8 +73,7 @@ SYMMETRY = r"\mathbf{x}^\top \mathbf{Q} \mathbf{y} = \mathbf{y}^\top \mathbf{Q} 
 
 @pytest.mark.parametrize("name, tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
 def test_correct_passes_and_wrong_fails(tmp_path, name, tag, correct, wrong):
-    assert verdict(tmp_path, tag, correct)[0] == "PASS", verdict(tmp_path, tag, correct)
-    assert verdict(tmp_path, tag, wrong)[0] == "FAIL", verdict(tmp_path, tag, wrong)
+    assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
 
 
 def test_bare_function_defined_in_terms_of_itself_is_unknown(tmp_path):

@@ -2,7 +2,7 @@
 variant of it (FAIL) by the same machinery, through the public API."""
 
 import pytest
-from checking import verdict, verdicts
+from checking import assert_page_pass_and_fail, verdict, verdicts
 
 from derive.docs import check_paths
 
@@ -259,8 +259,7 @@ PAIRS = [
 
 @pytest.mark.parametrize("name, tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
 def test_a_correct_formula_passes_and_its_wrong_variant_fails(name, tag, correct, wrong, tmp_path):
-    assert verdict(tmp_path, tag, correct)[0] == "PASS", verdict(tmp_path, tag, correct)
-    assert verdict(tmp_path, tag, wrong)[0] == "FAIL", verdict(tmp_path, tag, wrong)
+    assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
 
 
 def test_a_name_alone_with_one_value_is_a_definition_not_a_claim(tmp_path):

@@ -2,7 +2,7 @@
 wrong variant of it (FAIL) by the same machinery."""
 
 import pytest
-from checking import verdict
+from checking import assert_page_pass_and_fail, verdict
 
 # (name, tag, correct formula, wrong variant)
 PAIRS = [
@@ -188,8 +188,7 @@ PAIRS = [
 
 @pytest.mark.parametrize("name, tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
 def test_a_correct_formula_passes_and_its_wrong_variant_fails(name, tag, correct, wrong, tmp_path):
-    assert verdict(tmp_path, tag, correct)[0] == "PASS", verdict(tmp_path, tag, correct)
-    assert verdict(tmp_path, tag, wrong)[0] == "FAIL", verdict(tmp_path, tag, wrong)
+    assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
 
 
 def test_a_declared_value_of_a_function_is_that_value_only(tmp_path):

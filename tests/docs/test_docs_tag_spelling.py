@@ -3,7 +3,7 @@
 wrong variant of it (FAIL) by the same machinery; a spelling the checker cannot model is refused with one line."""
 
 import pytest
-from checking import verdict
+from checking import assert_page_pass_and_fail, verdict
 
 from derive.docs.tags import TagError, parse_tag
 
@@ -205,8 +205,7 @@ PAIRS = [
 
 @pytest.mark.parametrize("tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
 def test_a_spelling_reads_a_correct_formula_and_refutes_a_wrong_one(tag, correct, wrong, tmp_path):
-    assert verdict(tmp_path, tag, correct)[0] == "PASS", verdict(tmp_path, tag, correct)
-    assert verdict(tmp_path, tag, wrong)[0] == "FAIL", verdict(tmp_path, tag, wrong)
+    assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ arbitrary function would decide.
 Each form is read on a correct formula (PASS) and on a wrong variant (FAIL) by the same machinery."""
 
 import pytest
-from checking import verdict, verdicts
+from checking import assert_page_pass_and_fail, verdict, verdicts
 
 # (name, tag, correct formula, wrong variant)
 PAIRS = [
@@ -57,8 +57,7 @@ PAIRS = [
 
 @pytest.mark.parametrize("name, tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
 def test_correct_passes_and_wrong_fails(tmp_path, name, tag, correct, wrong):
-    assert verdict(tmp_path, tag, correct)[0] == "PASS", verdict(tmp_path, tag, correct)
-    assert verdict(tmp_path, tag, wrong)[0] == "FAIL", verdict(tmp_path, tag, wrong)
+    assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
 
 
 @pytest.mark.parametrize("quoted", ['``p"', "``p''", "`p'"])
@@ -133,8 +132,7 @@ MATRIX = r"\mathbf{A} = \begin{bmatrix} 1.0 & 0.1 & 0.1 \\ 0.2 & 3.0 & 0.3 \\ 0.
     ],
 )
 def test_an_entry_of_a_matrix_the_tag_writes_out(tmp_path, tag, correct, wrong):
-    assert verdict(tmp_path, tag, correct)[0] == "PASS", verdict(tmp_path, tag, correct)
-    assert verdict(tmp_path, tag, wrong)[0] == "FAIL", verdict(tmp_path, tag, wrong)
+    assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
 
 
 @pytest.mark.parametrize(
