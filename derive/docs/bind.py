@@ -129,7 +129,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         if key not in self.cache:
             self.cache[key] = parse_latex(side.text)
         value = self.value(self.cache[key], side)
-        if isinstance(value, sp.Basic) and value.has(sp.nan) and "\\infty" in side.text:
+        if "\\infty" in side.text and isinstance(value, sp.Basic) and value.has(sp.nan):  # the text test first: cheap
             raise BindError(
                 "an undetermined form with \\infty (\\infty - \\infty, 0 \\cdot \\infty, \\infty / \\infty) has no value"
             )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import sympy as sp
 
 from derive.docs import written_entries
@@ -69,7 +71,7 @@ class SumsAndDerivatives:
 
     def _over_listed_values(self, node: SumNode) -> bool:
         """Σ_x with no bounds, where the tag lists x's values (x \\in \\{1, 2, 3, 4\\}) and no joint law draws x."""
-        drawn = {name for law in self.joint_laws.values() for name in getattr(law, "outcomes", ())}
+        drawn = {name for law in self.joint_laws.values() for name in law.outcomes}
         return (
             node.low is None
             and node.high is None
@@ -79,8 +81,6 @@ class SumsAndDerivatives:
 
     def _sum_over_listed_values(self, node: SumNode):
         """Σ_x f(x) (or Π_x) over the values the tag lists for x, term by term."""
-        import itertools
-
         saved = dict(self.bound)
         try:
             dummies = [sp.Dummy(variable, integer=True) for variable in node.variables]

@@ -81,13 +81,11 @@ def _uniform_law(clause: str) -> str:
     r"""``i \sim \text{Uniform}\{1, \ldots, n\}`` is ``i: uniform on 1..n`` (each whole number from 1 to n equally
     likely); ``u \sim \mathcal{U}[a, b]`` is ``u: uniform on [a, b]``."""
     whole = UNIFORM_ON_WHOLE_NUMBERS.match(clause)
-    second = whole.group("second") if whole else None
-    if second and not (
-        NUMBER_TEXT.match(whole.group("low").strip()) and second.strip() == str(int(whole.group("low")) + 1)
-    ):
-        return clause  # \{0, 2, \ldots, 2n\}: not every whole number between the ends
     if whole:
-        return f"{whole.group('name').strip()}: uniform on {whole.group('low').strip()}..{whole.group('high').strip()}"
+        low, second = whole.group("low").strip(), whole.group("second")
+        if second and not (NUMBER_TEXT.match(low) and second.strip() == str(int(low) + 1)):
+            return clause  # \{0, 2, \ldots, 2n\}: not every whole number between the ends
+        return f"{whole.group('name').strip()}: uniform on {low}..{whole.group('high').strip()}"
     interval = UNIFORM_ON_INTERVAL.match(clause)
     if interval:
         name, low, high = (interval.group(g).strip() for g in ("name", "low", "high"))
@@ -101,15 +99,14 @@ POINT_VALUE = re.compile(r"^(?P<name>[^()=]+?)\s*\(\s*(?P<at>-?\d+)\s*\)\s*=\s*(
 def _tables(clauses: list[str]) -> list[str]:
     r"""``p(1) = \frac{1}{2}, p(2) = \frac{1}{2}``: a function given by its values at listed whole numbers is
     one definition by cases (with no value elsewhere), in place of its first value."""
+    named = [(clause, POINT_VALUE.match(clause)) for clause in clauses]
     points: dict[str, list] = {}
-    for clause in clauses:
-        point = POINT_VALUE.match(clause)
+    for _, point in named:
         if point and NAME.match(point.group("name").strip()):
             points.setdefault(point.group("name").strip(), []).append((int(point.group("at")), point.group("value")))
     tables = {name: values for name, values in points.items() if len({at for at, _ in values}) == len(values) > 1}
     out = []
-    for clause in clauses:
-        point = POINT_VALUE.match(clause)
+    for clause, point in named:
         name = point.group("name").strip() if point else None
         if name not in tables:
             out.append(clause)
@@ -663,10 +660,6 @@ KIND_PHRASES = {
     "discrete probability distribution": "distribution",
     "probability mass function": "distribution",
     "pmf": "distribution",
-    "probability distribution on a finite set": "distribution",
-    "probability distributions on a finite set": "distribution",
-    "distribution on a finite set": "distribution",
-    "probability distributions": "distribution",
     "positive vector": "positive vector",
     "vector with positive entries": "positive vector",
     "matrix": "matrix",
@@ -705,8 +698,9 @@ def kind_phrase(name: str, kind: str) -> list[str] | None:
     if lowered in KIND_PHRASES:
         canonical = KIND_PHRASES[lowered]
         return None if canonical == written else [f"{name}: {canonical}"]
-    if _plain_kind(lowered) in KIND_PHRASES:
-        return [f"{name}: {KIND_PHRASES[_plain_kind(lowered)]}"]
+    plain = _plain_kind(lowered)
+    if plain in KIND_PHRASES:
+        return [f"{name}: {KIND_PHRASES[plain]}"]
     if lowered in NAMED_BY_TWO:
         return [f"{name}{NAMED_BY_TWO[lowered]}"]
     if lowered in NAMED_CONSTANTS:
@@ -765,10 +759,10 @@ FINITE_SET = re.compile(r"\s+(?:on|over)\s+(?:a|the\s+same)\s+finite\s+set$")
 
 
 def _plain_kind(lowered: str) -> str:
-    """A kind in plain words: plurals made singular ("real variables" is "real variable"), "independent" dropped
-    before a number or a random variable, "invertible square" before a matrix, "on a finite set" after a
-    distribution; "variable" after a number kind is the number ("independent real variables" is "real")."""
-    words = " ".join(SINGULAR.get(w, w) for w in lowered.split())
+    """A kind (made singular by the caller) in plain words: "independent" dropped before a number or a random
+    variable, "invertible square" before a matrix, "on a finite set" after a distribution; "variable" after a
+    number kind is the number ("independent real variable" is "real")."""
+    words = lowered
     independent = INDEPENDENT.match(words)
     if independent:
         words = words[independent.end() :]
