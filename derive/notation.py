@@ -19,6 +19,7 @@ __all__ = [
     "KL",
     "Logistic",
     "Notation",
+    "PrintedName",
     "Softmax",
     "Sum",
     "Variance",
@@ -58,6 +59,24 @@ p = sp.IndexedBase("p", positive=True)  # probability vectors
 q = sp.IndexedBase("q", positive=True)
 
 delta = sp.KroneckerDelta
+
+
+class PrintedName(sp.Symbol):
+    """A symbol printed as written rather than by its plain name (``pi_ref`` prints as π^ref)."""
+
+    def __new__(cls, name, tex, text, **assumptions):
+        symbol = super().__new__(cls, name, **assumptions)
+        symbol._tex, symbol._text = tex, text
+        return symbol
+
+    def __getnewargs_ex__(self):
+        return ((self.name, self._tex, self._text), self.assumptions0)
+
+    def _latex(self, printer):
+        return self._tex
+
+    def _unicode(self, printer):
+        return self._text
 
 
 def Sum(expr, index, upper):

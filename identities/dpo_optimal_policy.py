@@ -16,7 +16,7 @@ import sympy as sp
 
 from derive import Claim, Domain, Result, Statement, Step, dimension, index, positive, probability_vector, reals, vector
 from derive.identities.gibbs_inequality import gibbs_inequality
-from derive.notation import KL, EvaluatedAt, Logistic, Notation, Sum, delta, fresh_index, i, j, k, n, over
+from derive.notation import KL, EvaluatedAt, Logistic, Notation, PrintedName, Sum, delta, fresh_index, i, j, k, n, over
 from derive.oracles import mp_kl, mp_logistic, mp_partial
 from derive.vocabulary import (
     Vocabulary,
@@ -32,27 +32,9 @@ from derive.vocabulary import (
 # --- symbols and notation -------------------------------------------------------------
 
 
-class _Name(sp.Symbol):
-    """A symbol printed differently from its plain name (``pi_ref`` prints as π^ref)."""
-
-    def __new__(cls, name, tex, text, **assumptions):
-        symbol = super().__new__(cls, name, **assumptions)
-        symbol._tex, symbol._text = tex, text
-        return symbol
-
-    def __getnewargs_ex__(self):
-        return ((self.name, self._tex, self._text), self.assumptions0)
-
-    def _latex(self, printer):
-        return self._tex
-
-    def _unicode(self, printer):
-        return self._text
-
-
 pi = sp.IndexedBase("pi", positive=True)  # a policy: a probability vector over the responses
 # the assumption sits on the label, so SymPy keeps it when it rebuilds the vector
-pi_ref = sp.IndexedBase(_Name("pi_ref", r"\pi^{\mathrm{ref}}", "π_ref", positive=True))
+pi_ref = sp.IndexedBase(PrintedName("pi_ref", r"\pi^{\mathrm{ref}}", "π_ref", positive=True))
 r = sp.IndexedBase("r", real=True)  # rewards
 beta = sp.Symbol("beta", positive=True)
 lam = sp.Symbol("lambda", real=True)  # Lagrange multiplier of Σ π_k = 1

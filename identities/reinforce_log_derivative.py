@@ -146,16 +146,19 @@ advantage = Claim(
 # --- documentation vocabulary ---------------------------------------------------------------
 # θ the logits of a softmax policy π (π_θ) over n actions, R (r) the reward of each action.
 
+# What a document may write for the policy and its rewards, shared with the results built on them.
+policy_entries = {
+    **{
+        name: computed_vector(lambda index, length: pi(index).xreplace({n: length}), n)
+        for name in ("pi", "pi_theta", "p")
+    },
+    "r": vector_of(R),
+}
+
 vocabulary = Vocabulary(
     domain_names=True,
     dims=dimension_names(n, ("A",)),
-    entries={
-        **{
-            name: computed_vector(lambda index, length: pi(index).xreplace({n: length}), n)
-            for name in ("pi", "pi_theta", "p")
-        },
-        "r": vector_of(R),
-    },
+    entries=policy_entries,
     examples=[
         (
             r"\frac{\partial \log \pi_i}{\partial \theta_j} = \delta_{ij} - \pi_j",

@@ -11,10 +11,19 @@ import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension, index, reals, vector
 from derive.domain import Point
-from derive.identities.reinforce_log_derivative import Policy, R, d, mp_log_policy, pi, reinforce_log_derivative, theta
+from derive.identities.reinforce_log_derivative import (
+    Policy,
+    R,
+    d,
+    mp_log_policy,
+    pi,
+    policy_entries,
+    reinforce_log_derivative,
+    theta,
+)
 from derive.notation import EvaluatedAt, Notation, Sum, delta, fresh_index, j, k, n
 from derive.oracles import mp_partial, mp_softmax
-from derive.vocabulary import Vocabulary, computed_vector, dimension_names, vector_of
+from derive.vocabulary import Vocabulary, dimension_names
 
 b = sp.Symbol("b", real=True)  # the baseline
 
@@ -173,13 +182,7 @@ example = Point(
 vocabulary = Vocabulary(
     domain_names=True,
     dims=dimension_names(n, ("A",)),
-    entries={
-        **{
-            name: computed_vector(lambda index, length: pi(index).xreplace({n: length}), n)
-            for name in ("pi", "pi_theta", "p")
-        },
-        "r": vector_of(R),
-    },
+    entries=policy_entries,
     examples=[
         (
             r"\sum_k \pi_k \frac{\partial \log \pi_k}{\partial \theta_j} = 0",

@@ -17,7 +17,7 @@ import sympy as sp
 from derive import Claim, Domain, Remark, Result, Step, dimension, dimensions, positive, reals, vector
 from derive.domain import Point
 from derive.identities.bayes_rule import bayes_rule
-from derive.notation import Notation, Sum, d, i
+from derive.notation import Notation, PrintedName, Sum, d, i
 from derive.vocabulary import Vocabulary, argument_text, call, computed_number, number_of, refuse
 
 w = sp.IndexedBase("w", real=True)  # the weights
@@ -25,26 +25,8 @@ sigma = sp.Symbol("sigma", positive=True)  # prior standard deviation
 N = sp.Symbol("N", integer=True, positive=True)  # number of training examples
 
 
-class _Name(sp.Symbol):
-    """A positive number printed as a probability, e.g. ``p(D | w)``."""
-
-    def __new__(cls, name, tex, text, **assumptions):
-        symbol = super().__new__(cls, name, **assumptions)
-        symbol._tex, symbol._text = tex, text
-        return symbol
-
-    def __getnewargs_ex__(self):
-        return ((self.name, self._tex, self._text), self.assumptions0)
-
-    def _latex(self, printer):
-        return self._tex
-
-    def _unicode(self, printer):
-        return self._text
-
-
-likelihood = _Name("likelihood", r"p(\mathcal{D} \mid w)", "p(D | w)", positive=True)  # p(D | w) at these weights
-evidence = _Name("evidence", r"p(\mathcal{D})", "p(D)", positive=True)  # p(D), a constant
+likelihood = PrintedName("likelihood", r"p(\mathcal{D} \mid w)", "p(D | w)", positive=True)  # p(D | w) at these weights
+evidence = PrintedName("evidence", r"p(\mathcal{D})", "p(D)", positive=True)  # p(D), a constant
 
 
 class SquaredNorm(Notation):
