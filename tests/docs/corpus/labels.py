@@ -5993,6 +5993,329 @@ def _u10_days(factor):
     return mpf(factor) * 124337664 * 300 * 10**9 / (8 * 312 * mpf(10) ** 12 * mpf("0.3")) / 86400
 
 
+# ---- unseen11: PyTorch docstrings, HF memory anatomy, LLMs from scratch, scikit-learn, d2l, EleutherAI
+
+_U11_GAINS = [(mpf("0.7"), 3, 5), (mpf(1), 5, 3), (mpf("1.6"), 64, 256)]  # gain, fan_in, fan_out
+_U11_ETAS = [(mpf("0.001"), mpf("0.1"), mpf(10)), (mpf(0), mpf("0.5"), mpf(7))]  # eta_min, eta_max, T_i
+
+
+def _u11_uniform_variance(a):
+    """The variance of the uniform law on (-a, a), by quadrature of its density 1/(2a)."""
+    return quad(lambda w: w**2 / (2 * a), [-a, a])
+
+
+def _u11_eta(eta_min, eta_max, t_cur, t_i):
+    return eta_min + (eta_max - eta_min) * (1 + mp.cos(pi * t_cur / t_i)) / 2
+
+
+def _u11_gauss_nll(x, mu, v):
+    return -log(exp(-((x - mu) ** 2) / (2 * v)) / sqrt(2 * pi * v))
+
+
+def _u11_poisson_nll(k, rate):
+    return -log(rate**k * exp(-rate) / factorial(k))
+
+
+def _u11_relu_moment(tau, power, centre=0):
+    """E[(ReLU(z) - centre)^power] for z ~ N(0, tau^2), by quadrature of the Gaussian density."""
+    dens = lambda z: exp(-(z**2) / (2 * tau**2)) / (tau * sqrt(2 * pi))  # noqa: E731
+    return quad(lambda z: (max(z, 0) - centre) ** power * dens(z), [-inf, 0, inf])
+
+
+def _u11_relu_variance(tau):
+    m = _u11_relu_moment(tau, 1)
+    return _u11_relu_moment(tau, 2, m)
+
+
+def _u11_linear_output_variance(n_in, w_values, x_values):
+    """Var[sum_j w_j x_j] by exact enumeration of independent weights and inputs, each on its given law."""
+    total_mean, total_second = mpf(0), mpf(0)
+    laws = [w_values] * n_in + [x_values] * n_in
+    for combo in itertools.product(*[list(law.items()) for law in laws]):
+        values = [v for v, _ in combo]
+        prob = mpf(1)
+        for _, q in combo:
+            prob *= q
+        o = sum(values[j] * values[n_in + j] for j in range(n_in))
+        total_mean += prob * o
+        total_second += prob * o**2
+    return total_second - total_mean**2
+
+
+_U11_W = {mpf("-0.6"): mpf("0.5"), mpf("0.6"): mpf("0.5")}  # mean 0, variance 0.36
+_U11_X = {mpf(-2): mpf("0.2"), mpf("0.5"): mpf("0.8")}  # mean 0, variance 1
+_U11_LOGISTIC = [mpf("-1.7"), mpf("0.3"), mpf("2.4")]
+
+
+def _u11_bce(y, x):
+    return -(y * log(sigmoid(x)) + (1 - y) * log(1 - sigmoid(x)))
+
+
+CHECKS.update(
+    {
+        # ---- torch.nn.init: variances by quadrature of the uniform density
+        "u11-init-xavier-uniform-variance": lambda: all(
+            close(_u11_uniform_variance(g * sqrt(mpf(6) / (i + o))), g**2 * mpf(2) / (i + o)) for g, i, o in _U11_GAINS
+        ),
+        "u11-init-xavier-uniform-variance~six": lambda: all(
+            close(_u11_uniform_variance(g * sqrt(mpf(6) / (i + o))), g**2 * mpf(6) / (i + o)) for g, i, o in _U11_GAINS
+        ),
+        "u11-init-kaiming-uniform-std": lambda: all(
+            close(sqrt(_u11_uniform_variance(g * sqrt(mpf(3) / i))), g / sqrt(i)) for g, i, _ in _U11_GAINS
+        ),
+        "u11-init-kaiming-uniform-std~unrooted": lambda: all(
+            close(sqrt(_u11_uniform_variance(g * sqrt(mpf(3) / i))), g / mpf(i)) for g, i, _ in _U11_GAINS
+        ),
+        "u11-init-leaky-gain": lambda: rounds_to(sqrt(2 / (1 + mpf("0.2") ** 2)), "1.3868"),
+        "u11-init-leaky-gain~digits": lambda: rounds_to(sqrt(2 / (1 + mpf("0.2") ** 2)), "1.3686"),
+        "u11-init-relu-gain": lambda: close(sqrt(mpf(2) / (1 + 0**2)), sqrt(2)),
+        "u11-init-relu-gain~two": lambda: close(sqrt(mpf(2) / (1 + 0**2)), mpf(2)),
+        "u11-init-xavier-normal-example": lambda: close(1 * sqrt(mpf(2) / (5 + 3)), mpf("0.5")),
+        "u11-init-xavier-normal-example~variance": lambda: close(1 * sqrt(mpf(2) / (5 + 3)), mpf("0.25")),
+        # ---- CosineAnnealingWarmRestarts, from the schedule's formula
+        "u11-cawr-end": lambda: all(close(_u11_eta(lo, hi, t, t), lo) for lo, hi, t in _U11_ETAS),
+        "u11-cawr-end~max": lambda: all(close(_u11_eta(lo, hi, t, t), hi) for lo, hi, t in _U11_ETAS),
+        "u11-cawr-restart": lambda: all(close(_u11_eta(lo, hi, 0, t), hi) for lo, hi, t in _U11_ETAS),
+        "u11-cawr-restart~mid": lambda: all(close(_u11_eta(lo, hi, 0, t), (hi + lo) / 2) for lo, hi, t in _U11_ETAS),
+        "u11-cawr-half": lambda: all(close(_u11_eta(lo, hi, t / 2, t), (hi + lo) / 2) for lo, hi, t in _U11_ETAS),
+        "u11-cawr-half~no-min": lambda: all(close(_u11_eta(lo, hi, t / 2, t), hi / 2) for lo, hi, t in _U11_ETAS),
+        "u11-cawr-decreasing": lambda: all(
+            D(lambda c: _u11_eta(lo, hi, c, t), t * f) <= TOL
+            for lo, hi, t in _U11_ETAS
+            for f in (mpf("0.1"), mpf("0.6"))
+        ),
+        "u11-cawr-decreasing~increasing": lambda: all(
+            D(lambda c: _u11_eta(lo, hi, c, t), t * f) >= -TOL
+            for lo, hi, t in _U11_ETAS
+            for f in (mpf("0.1"), mpf("0.6"))
+        ),
+        # ---- GaussianNLLLoss and PoissonNLLLoss, from the densities
+        "u11-gnll-constant": lambda: all(
+            close(_u11_gauss_nll(t, x, v), (log(v) + (x - t) ** 2 / v) / 2 + log(2 * pi) / 2)
+            for x, t, v in [(mpf("0.3"), mpf("1.4"), mpf("0.8")), (mpf(-2), mpf("0.5"), mpf("2.5"))]
+        ),
+        "u11-gnll-constant~whole": lambda: all(
+            close(_u11_gauss_nll(t, x, v), (log(v) + (x - t) ** 2 / v) / 2 + log(2 * pi))
+            for x, t, v in [(mpf("0.3"), mpf("1.4"), mpf("0.8")), (mpf(-2), mpf("0.5"), mpf("2.5"))]
+        ),
+        "u11-gnll-var-gradient": lambda: all(
+            close(D(lambda u: (log(u) + (x - t) ** 2 / u) / 2, v), (1 / v - (x - t) ** 2 / v**2) / 2)
+            for x, t, v in [(mpf("0.3"), mpf("1.4"), mpf("0.8")), (mpf(-2), mpf("0.5"), mpf("2.5"))]
+        ),
+        "u11-gnll-var-gradient~sign": lambda: all(
+            close(D(lambda u: (log(u) + (x - t) ** 2 / u) / 2, v), (1 / v + (x - t) ** 2 / v**2) / 2)
+            for x, t, v in [(mpf("0.3"), mpf("1.4"), mpf("0.8")), (mpf(-2), mpf("0.5"), mpf("2.5"))]
+        ),
+        "u11-pnll-loss": lambda: all(
+            close(_u11_poisson_nll(k, r), r - k * log(r) + log(factorial(k)))
+            for k in (0, 3, 7)
+            for r in (mpf("0.4"), mpf("5.5"))
+        ),
+        "u11-pnll-loss~sign": lambda: all(
+            close(_u11_poisson_nll(k, r), r + k * log(r) + log(factorial(k)))
+            for k in (0, 3, 7)
+            for r in (mpf("0.4"), mpf("5.5"))
+        ),
+        "u11-pnll-log-input": lambda: all(
+            close(_u11_poisson_nll(k, exp(s)), exp(s) - k * s + log(factorial(k)))
+            for k in (0, 3, 7)
+            for s in (mpf("-0.9"), mpf("1.7"))
+        ),
+        "u11-pnll-log-input~exp": lambda: all(
+            close(_u11_poisson_nll(k, exp(s)), exp(s) - k * exp(s) + log(factorial(k)))
+            for k in (0, 3, 7)
+            for s in (mpf("-0.9"), mpf("1.7"))
+        ),
+        # ---- BCEWithLogitsLoss
+        "u11-bce-pos-weight": lambda: Fraction(300, 100) == 3,
+        "u11-bce-pos-weight~inverted": lambda: Fraction(100, 300) == 3,
+        "u11-bce-stable": lambda: all(
+            close(_u11_bce(y, x), log(1 + exp(x)) - y * x) for x in _U11_LOGISTIC for y in (0, mpf("0.3"), 1)
+        ),
+        "u11-bce-stable~sign": lambda: all(
+            close(_u11_bce(y, x), log(1 + exp(-x)) - y * x) for x in _U11_LOGISTIC for y in (0, mpf("0.3"), 1)
+        ),
+        "u11-bce-pos-weight-loss": lambda: all(
+            close(-(w * log(sigmoid(x))), w * log(1 + exp(-x))) for x in _U11_LOGISTIC for w in (mpf("0.5"), mpf(3))
+        ),
+        "u11-bce-pos-weight-loss~sign": lambda: all(
+            close(-(w * log(sigmoid(x))), w * log(1 + exp(x))) for x in _U11_LOGISTIC for w in (mpf("0.5"), mpf(3))
+        ),
+        # ---- HF memory anatomy: byte counts per parameter, exact integers
+        "u11-hf-mixed-adamw-bytes": lambda: 6 + 8 + 4 == 18,
+        "u11-hf-mixed-adamw-bytes~fp32-weights": lambda: 4 + 8 + 4 == 18,
+        "u11-hf-inference-bytes": lambda: 18 - 8 - 4 == 6,
+        "u11-hf-inference-bytes~gradients-kept": lambda: 18 - 8 == 6,
+        "u11-hf-bert-weights": lambda: rounds_to(mpf(2631 - 1343) / 1000, "1.3"),
+        "u11-hf-bert-weights~sum": lambda: rounds_to(mpf(2631 + 1343) / 1000, "1.3"),
+        "u11-hf-8bit-adamw-bytes": lambda: 6 + 2 + 4 == 12,
+        "u11-hf-8bit-adamw-bytes~fourteen": lambda: 6 + 2 + 4 == 14,
+        "u11-hf-sgd-momentum-bytes": lambda: 4 + 4 + 4 == 12,
+        "u11-hf-sgd-momentum-bytes~two-states": lambda: 4 + 8 + 4 == 12,
+        # ---- LLMs from scratch, chapter 4: the printed counts and sizes
+        "u11-rasbt-weight-tying": lambda: 163009536 - 50257 * 768 == 124412160,
+        "u11-rasbt-weight-tying~width": lambda: 163009536 - 50257 * 1024 == 124412160,
+        "u11-rasbt-model-size": lambda: rounds_to(mpf(163009536 * 4) / (1024 * 1024), "621.83"),
+        "u11-rasbt-model-size~decimal-mb": lambda: rounds_to(mpf(163009536 * 4) / 10**6, "621.83"),
+        "u11-rasbt-ffn-params": lambda: 768 * 3072 + 3072 + 3072 * 768 + 768 == 4722432,
+        "u11-rasbt-ffn-params~no-bias": lambda: 768 * 3072 + 3072 * 768 == 4722432,
+        "u11-rasbt-attention-params": lambda: 3 * 768 * 768 + 768 * 768 + 768 == 2360064,
+        "u11-rasbt-attention-params~no-bias": lambda: 4 * 768 * 768 == 2360064,
+        "u11-rasbt-medium-tying": lambda: 406212608 - 354749440 == 50257 * 1024,
+        "u11-rasbt-medium-tying~width": lambda: 406212608 - 354749440 == 50257 * 768,
+        "u11-rasbt-xl-size": lambda: rounds_to(mpf(1637792000 * 4) / (1024 * 1024), "6247.68"),
+        "u11-rasbt-xl-size~digits": lambda: rounds_to(mpf(1637792000 * 4) / (1024 * 1024), "6274.68"),
+        # ---- KV-cache sizes in GB of 10^9 bytes, with the printed roundings
+        "u11-gqa-mha-cache": lambda: rounds_to(mpf(32768 * (4096 // 32) * 32 * 2 * 2 * 32) / 10**9, "17.18"),
+        "u11-gqa-mha-cache~no-kv": lambda: rounds_to(mpf(32768 * (4096 // 32) * 32 * 2 * 32) / 10**9, "17.18"),
+        "u11-gqa-gqa-cache": lambda: rounds_to(mpf(32768 * 128 * 32 * 2 * 2 * 8) / 10**9, "4.29"),
+        "u11-gqa-gqa-cache~digits": lambda: rounds_to(mpf(32768 * 128 * 32 * 2 * 2 * 8) / 10**9, "4.30"),
+        "u11-gqa-savings": lambda: (1 - Fraction(8, 32)) * 100 == 75,
+        "u11-gqa-savings~kept": lambda: Fraction(8, 32) * 100 == 75,
+        "u11-mla-mha-formula": lambda: rounds_to(mpf(8192 * 48 * 2048 * 2 * 2) / 10**9, "3.25"),
+        "u11-mla-mha-formula~fixed": lambda: rounds_to(mpf(8192 * 48 * 2048 * 2 * 2) / 10**9, "3.22"),
+        "u11-mla-mha-printed": lambda: rounds_to(mpf(8192 * 48 * 86 * 24 * 2 * 2) / 10**9, "3.25"),
+        "u11-mla-mha-printed~floor": lambda: rounds_to(mpf(8192 * 48 * 85 * 24 * 2 * 2) / 10**9, "3.25"),
+        "u11-mla-latent-cache": lambda: rounds_to(mpf(8192 * 48 * 1024 * 2) / 10**9, "0.81"),
+        "u11-mla-latent-cache~kv": lambda: rounds_to(mpf(8192 * 48 * 1024 * 2 * 2) / 10**9, "0.81"),
+        "u11-mla-compression": lambda: Fraction(768 * 2, 192) == 8,
+        "u11-mla-compression~one": lambda: Fraction(768, 192) == 8,
+        "u11-mla-ratio": lambda: rounds_to(mpf(86 * 24 * 2 * 2) / (1024 * 2), "4.03"),
+        "u11-mla-ratio~embed": lambda: rounds_to(mpf(2048 * 2) / (1024 * 2), "4.03"),
+        "u11-mla-gqa-cache": lambda: rounds_to(mpf(8192 * 48 * 86 * 6 * 2 * 2) / 10**9, "0.81"),
+        "u11-mla-gqa-cache~eight": lambda: rounds_to(mpf(8192 * 48 * 86 * 8 * 2 * 2) / 10**9, "0.81"),
+        "u11-swa-mha-cache": lambda: rounds_to(mpf((5 * 32768 + 27 * 1024) * 128 * 32 * 2 * 2) / 10**9, "3.14"),
+        "u11-swa-mha-cache~swapped": lambda: rounds_to(mpf((27 * 32768 + 5 * 1024) * 128 * 32 * 2 * 2) / 10**9, "3.14"),
+        "u11-swa-gqa-cache": lambda: rounds_to(mpf((5 * 32768 + 27 * 1024) * 128 * 8 * 2 * 2) / 10**9, "0.78"),
+        "u11-swa-gqa-cache~four": lambda: rounds_to(mpf((5 * 32768 + 27 * 1024) * 128 * 4 * 2 * 2) / 10**9, "0.78"),
+        "u11-swa-factor": lambda: Fraction(1024, 32768) == Fraction(1, 32),
+        "u11-swa-factor~sixteen": lambda: Fraction(1024, 32768) == Fraction(1, 16),
+        # ---- scikit-learn: log loss and MCC from their definitions on the doctest data
+        "u11-skl-log-loss-example": lambda: rounds_to(
+            -sum(log(mpf(q)) for q in ("0.9", "0.8", "0.7", "0.99")) / 4, "0.1738"
+        ),
+        "u11-skl-log-loss-example~positive-column": lambda: rounds_to(
+            -sum(log(mpf(q)) for q in ("0.1", "0.2", "0.7", "0.99")) / 4, "0.1738"
+        ),
+        "u11-skl-log-loss-negative": lambda: all(
+            close(-(0 * log(p) + (1 - 0) * log(1 - p)), -log(1 - p)) for p in (mpf("0.2"), mpf("0.85"))
+        ),
+        "u11-skl-log-loss-negative~positive": lambda: all(
+            close(-(0 * log(p) + (1 - 0) * log(1 - p)), -log(p)) for p in (mpf("0.2"), mpf("0.85"))
+        ),
+        "u11-skl-log-loss-binary": lambda: all(
+            close(-((1 - y) * log(1 - p) + y * log(p)), -(y * log(p) + (1 - y) * log(1 - p)))
+            for y in (0, 1)
+            for p in (mpf("0.2"), mpf("0.85"))
+        ),
+        "u11-skl-log-loss-binary~same-p": lambda: all(
+            close(-((1 - y) * log(1 - p) + y * log(p)), -(y * log(p) + (1 - y) * log(p)))
+            for y in (0, 1)
+            for p in (mpf("0.2"), mpf("0.85"))
+        ),
+        "u11-skl-mcc-example": lambda: _u11_mcc_example(-1),
+        "u11-skl-mcc-example~plus": lambda: _u11_mcc_example(1),
+        # ---- scikit-learn MLP page
+        "u11-skl-mlp-tanh": lambda: identity(tanh, lambda x: (exp(x) - exp(-x)) / (exp(x) + exp(-x))),
+        "u11-skl-mlp-tanh~inverted": lambda: identity(tanh, lambda x: (exp(x) + exp(-x)) / (exp(x) - exp(-x))),
+        "u11-skl-mlp-cross-entropy": lambda: _u11_mlp_loss(1),
+        "u11-skl-mlp-cross-entropy~fixed": lambda: _u11_mlp_loss(-1),
+        "u11-skl-mlp-threshold": lambda: close(sigmoid(0), mpf("0.5")),
+        "u11-skl-mlp-threshold~one": lambda: close(sigmoid(0), mpf(1)),
+        # ---- d2l initialization: Gaussian moments by quadrature, a variance by exact enumeration
+        "u11-d2l-relu-second-moment": lambda: all(
+            close(_u11_relu_moment(t, 2), t**2 / 2) for t in (mpf("0.6"), mpf("2.3"))
+        ),
+        "u11-d2l-relu-second-moment~quarter": lambda: all(
+            close(_u11_relu_moment(t, 2), t**2 / 4) for t in (mpf("0.6"), mpf("2.3"))
+        ),
+        "u11-d2l-relu-variance": lambda: all(
+            close(_u11_relu_variance(t), (mpf(1) / 2 - 1 / (2 * pi)) * t**2) for t in (mpf("0.6"), mpf("2.3"))
+        ),
+        "u11-d2l-relu-variance~half": lambda: all(
+            close(_u11_relu_variance(t), t**2 / 2) for t in (mpf("0.6"), mpf("2.3"))
+        ),
+        "u11-d2l-uniform-variance": lambda: all(
+            close(_u11_uniform_variance(a), a**2 / 3) for a in (mpf("0.4"), mpf(3))
+        ),
+        "u11-d2l-uniform-variance~twelve": lambda: all(
+            close(_u11_uniform_variance(a), a**2 / 12) for a in (mpf("0.4"), mpf(3))
+        ),
+        "u11-d2l-xavier-plug": lambda: all(
+            close(_u11_uniform_variance(sqrt(mpf(6) / (i + o))), mpf(2) / (i + o)) for _, i, o in _U11_GAINS
+        ),
+        "u11-d2l-xavier-plug~three": lambda: all(
+            close(_u11_uniform_variance(sqrt(mpf(3) / (i + o))), mpf(2) / (i + o)) for _, i, o in _U11_GAINS
+        ),
+        "u11-d2l-xavier-condition": lambda: all(
+            close((i + o) * sqrt(mpf(2) / (i + o)) ** 2 / 2, 1) for _, i, o in _U11_GAINS
+        ),
+        "u11-d2l-xavier-condition~no-half": lambda: all(
+            close((i + o) * sqrt(mpf(2) / (i + o)) ** 2, 1) for _, i, o in _U11_GAINS
+        ),
+        # weights of variance 0.36 and inputs of variance 1, two and three inputs
+        "u11-d2l-output-variance": lambda: all(
+            close(_u11_linear_output_variance(n, _U11_W, _U11_X), n * var(_U11_W) * var(_U11_X)) for n in (2, 3)
+        ),
+        "u11-d2l-output-variance~no-n": lambda: all(
+            close(_u11_linear_output_variance(n, _U11_W, _U11_X), var(_U11_W) * var(_U11_X)) for n in (2, 3)
+        ),
+        "u11-d2l-he": lambda: all(
+            close(n * (mpf(2) / n) * g**2 / 2, g**2) for n in (1, 4, 300) for g in (mpf("0.5"), mpf(2))
+        ),
+        "u11-d2l-he~double": lambda: all(
+            close(n * (mpf(2) / n) * g**2 / 2, 2 * g**2) for n in (1, 4, 300) for g in (mpf("0.5"), mpf(2))
+        ),
+        "u11-d2l-sigmoid-peak": lambda: close(D(sigmoid, 0), mpf("0.25")),
+        "u11-d2l-sigmoid-peak~half": lambda: close(D(sigmoid, 0), mpf("0.5")),
+        # ---- EleutherAI Transformer Math 101
+        "u11-eleuther-forward-backward": lambda: all(
+            2 * p * d + 4 * p * d == 6 * p * d for p in (125 * 10**6, 3) for d in (300 * 10**9, 11)
+        ),
+        "u11-eleuther-forward-backward~eight": lambda: all(
+            2 * p * d + 4 * p * d == 8 * p * d for p in (125 * 10**6, 3) for d in (300 * 10**9, 11)
+        ),
+        "u11-eleuther-petaflop-day": lambda: 10**15 * 24 * 3600 == Fraction(864, 100) * 10**19,
+        "u11-eleuther-petaflop-day~exponent": lambda: 10**15 * 24 * 3600 == Fraction(864, 100) * 10**18,
+        "u11-eleuther-time": lambda: _u11_training_time(lambda c, tau: c / tau),
+        "u11-eleuther-time~inverted": lambda: _u11_training_time(lambda c, tau: tau / c),
+    }
+)
+
+
+def _u11_mcc_example(sign):
+    """MCC of y_true = [+1, +1, +1, -1] against y_pred = [+1, -1, +1, +1], the counts taken from the lists."""
+    y_true, y_pred = [1, 1, 1, -1], [1, -1, 1, 1]
+    tp = sum(t == 1 and p == 1 for t, p in zip(y_true, y_pred))
+    tn = sum(t == -1 and p == -1 for t, p in zip(y_true, y_pred))
+    fp = sum(t == -1 and p == 1 for t, p in zip(y_true, y_pred))
+    fn = sum(t == 1 and p == -1 for t, p in zip(y_true, y_pred))
+    stated = (tp * tn + sign * fp * fn) / sqrt(mpf((tp + fp) * (tp + fn) * (tn + fp) * (tn + fn)))
+    centred = [t - mpf(sum(y_true)) / 4 for t in y_true], [p - mpf(sum(y_pred)) / 4 for p in y_pred]
+    pearson = dot(*centred) / (norm(centred[0]) * norm(centred[1]))  # MCC is the Pearson correlation of the labels
+    return (tp, fn, fp, tn) == (2, 1, 1, 0) and close(stated, pearson) and rounds_to(stated, "-0.33")
+
+
+def _u11_mlp_loss(second_sign):
+    """-y ln f + second_sign (1 - y) ln(1 - f) + penalty against the cross-entropy -(y ln f + (1 - y) ln(1 - f)) + penalty."""
+    penalty = mpf("0.3")
+    return all(
+        close(
+            -y * log(f) + second_sign * (1 - y) * log(1 - f) + penalty, -(y * log(f) + (1 - y) * log(1 - f)) + penalty
+        )
+        for y in (0, 1)
+        for f in (mpf("0.2"), mpf("0.7"))
+    )
+
+
+def _u11_training_time(time_of):
+    """T from tau T = 6PD, at a few sizes: the stated T must satisfy the equation."""
+    return all(
+        close(tau * time_of(6 * p * d, tau), 6 * p * d)
+        for p, d, tau in [(mpf("1.25e8"), mpf("3e11"), mpf("9.6e14")), (mpf(7), mpf(2), mpf("0.5"))]
+    )
+
+
 # ---- end of checks
 
 
