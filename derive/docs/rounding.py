@@ -6,7 +6,8 @@ of its last written place of the exact value, |exact − figure| ≤ ½·10⁻�
 rounding to nearest; at an exact tie both neighbours count as correct roundings. A
 truncation presented as a rounding (0.828 for 0.8286) is therefore wrong, and so is a
 figure off by one unit in its last digit. After ≈ the trailing zeros of a whole number are not
-significant: ≈ 63000 is written to the thousands (= 63000 claims the whole number exactly).
+significant: ≈ 63000 is written to the thousands (= 63000 claims the whole number exactly), while a
+mantissa written with decimals keeps its zeros: ≈ 4.30 × 10^9 is written to 10^7.
 """
 
 from __future__ import annotations
@@ -36,12 +37,16 @@ def is_rounding_of(exact, figure, places: int) -> bool:
     return abs(mpmath.mpf(exact) - mpmath.mpf(figure)) <= half_unit(places) + slack
 
 
+class PlacesBeforePower(int):
+    """The places of a figure whose mantissa has decimals before a power of ten: 4.30 × 10^9 is written to 10^7."""
+
+
 def approximate_places(figure, places: int) -> int:
     """The places of a whole number written after ≈, up to its last nonzero digit: ≈ 63000 is to the thousands.
 
-    A figure with decimals (63000.0 written so) keeps the places it writes.
+    A figure with decimals (63000.0 written so, or 4.30 × 10^9, whose mantissa writes its zero) keeps the places it writes.
     """
-    if places > 0 or figure == 0 or figure != int(figure):
+    if places > 0 or isinstance(places, PlacesBeforePower) or figure == 0 or figure != int(figure):
         return places
     whole, zeros = abs(int(figure)), 0
     while whole % 10 == 0:

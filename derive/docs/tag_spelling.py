@@ -156,7 +156,7 @@ def _is_reading(part: str) -> bool:
 
 
 def _tidy(part: str) -> str:
-    part = WORDS_IN_TEXT.sub(lambda m: f" {m.group(1)} " if _prose(m.group(1)) else m.group(0), part)
+    part = WORDS_IN_TEXT.sub(lambda m: f" {m.group(1)} " if _prose_at(m) else m.group(0), part)
     part = " ".join(part.split()).strip()
     part = re.sub(r"(?:\s*(?:\\[,;:!]|\\quad|\\qquad|~))+$", "", part)
     part = part.rstrip(".,").strip()
@@ -178,6 +178,11 @@ def _prose_kind(part: str) -> str:
         return part
     kind = prose.group(2).strip()
     return f"{prose.group(1)} \\in {kind[3:]}" if kind.startswith("in ") else f"{prose.group(1)}: {kind}"
+
+
+def _prose_at(match: re.Match) -> bool:
+    """Whether a matched \\text{...} is prose: never as a subscript, where it labels a name (n_\\textrm{in})."""
+    return _prose(match.group(1)) and not re.search(r"_\s*\{?\s*$", match.string[: match.start()])
 
 
 def _prose(words: str) -> bool:

@@ -10,7 +10,7 @@ import sympy as sp
 from derive.docs.interpret import Number, TupleNode
 from derive.docs.parse import ParseError, parse_latex
 from derive.docs.point_values import _flat
-from derive.docs.rounding import approximate_places, is_rounding_of
+from derive.docs.rounding import PlacesBeforePower, approximate_places, is_rounding_of
 from derive.docs.verdict import DIGITS
 
 
@@ -29,7 +29,7 @@ def _literal_tolerances(side):
             if isinstance(node, Number):
                 mantissa, _, exponent = node.text.partition("e")  # 138e6 from 138 \times 10^{6}: written to 10^6
                 decimals = (len(mantissa.split(".")[1]) if "." in mantissa else 0) - int(exponent or 0)
-                return node, decimals
+                return node, PlacesBeforePower(decimals) if "." in mantissa and exponent else decimals
         return None
 
     found = number_of(expr)
@@ -63,7 +63,7 @@ def _approx(a, b, decimals, whole_zeros_significant=True) -> tuple[bool, str]:
             if not whole_zeros_significant:
                 places = approximate_places(v, places)
             if not is_rounding_of(u, v, places):
-                written = f"{places} decimals" if places >= 0 else f"its last nonzero digit (10^{-places})"
+                written = f"{places} decimals" if places >= 0 else f"its last written digit (10^{-places})"
                 return (
                     False,
                     f"component {position + 1}: {mpmath.nstr(u, 10)} is not {mpmath.nstr(v, 10)} rounded to {written}",

@@ -187,6 +187,14 @@ PAIRS = [
         r"\text{B}(a, b) = \text{B}(b, a)",
         r"\text{B}(a, b) = \frac{\Gamma(a)\Gamma(b)}{\Gamma(a b)}",
     ),
+    # a word in text type as a subscript labels the name, even a word that is prose elsewhere ("in")
+    (
+        r"\sigma = \sqrt{\frac{2}{n_\textrm{in} + n_\textrm{out}}}; n_\textrm{in}, n_\textrm{out}: positive integers",
+        r"\frac{1}{2} (n_\textrm{in} + n_\textrm{out}) \sigma^2 = 1",
+        r"(n_\textrm{in} + n_\textrm{out}) \sigma^2 = 1",
+    ),
+    (r"s = m_\mathrm{in} + 1", r"s - 1 = m_\mathrm{in}", r"s = m_\mathrm{in}"),
+    (r"x_{\text{in}} > 0; y = 2 x_{\text{in}}", r"y - x_{\text{in}} = x_{\text{in}}", r"y = x_{\text{in}}"),
     # with a result
     (
         r"attention_scaling; mean \mu, variance \sigma^2",

@@ -47,6 +47,18 @@ PAIRS = [
         r"2 \times 3\,\mathrm{GB} = 5\,\mathrm{GB}",
     ),
     (
+        "a mantissa written with a trailing zero before a power of ten, after \\approx",
+        None,
+        r"1 \times 32768 \times 128 \times 32 \times 2 \times 2 \times 8 \approx 4.29 \times 10^{9}",
+        r"1 \times 32768 \times 128 \times 32 \times 2 \times 2 \times 8 \approx 4.30 \times 10^{9}",
+    ),
+    (
+        "a mantissa whose written zero is its last digit, after \\approx",
+        None,
+        r"4304967296 \approx 4.30 \times 10^{9}",
+        r"4294967296 \approx 4.30 \times 10^{9}",
+    ),
+    (
         "a unit after a power of ten",
         None,
         r"6 \times 10^{9} \times 10^{3} = 6 \times 10^{12}\ \text{FLOPs}",
