@@ -344,6 +344,10 @@ def _compile_loop(expr, combine):
         del _bound[-len(expr.limits) :]
     limits = [(index, _compile_int(low), _compile_int(high)) for index, low, high in expr.limits]
     reads = _dependencies(expr)
+    # a body that does not hold the innermost index has one value for all its terms: computed once and
+    # combined as often as the loop runs (the same numbers, so the same rounding). `has`, not free
+    # symbols: a derivative does not list its variables (∂σ_i/∂z_j reads j)
+    invariant = not expr.function.has(expr.limits[0][0])
 
     def remembered(env):
         memo = env.get(_MEMO)
@@ -362,12 +366,18 @@ def _compile_loop(expr, combine):
         def nest(level):
             index, low, high = limits[level]
             saved = env.get(index, _MISSING)
-            for value in range(low(env), high(env) + 1):
-                env[index] = value
-                if level == 0:
-                    values.append(body(env))
-                else:
-                    nest(level - 1)
+            first, last = low(env), high(env)
+            if level == 0 and invariant:
+                if last >= first:
+                    env[index] = first
+                    values.extend([body(env)] * (last - first + 1))
+            else:
+                for value in range(first, last + 1):
+                    env[index] = value
+                    if level == 0:
+                        values.append(body(env))
+                    else:
+                        nest(level - 1)
             if saved is _MISSING:
                 env.pop(index, None)
             else:

@@ -32,6 +32,13 @@ SAME_VALUE = [
     Sum(z[i] * sp.Derivative(softmax(i), z[j]), i, n),
     # ... and inside another derivative, whose perturbation the inner one must see
     sp.Derivative(Sum(z[k] ** 2 * sp.Derivative(softmax(k), z[j]), k, n), z[i]),
+    # a body that does not read its index: one value, counted as often as the loop runs
+    Sum(x * sp.log(y), k, n),
+    sp.Product(1 + x**2, (k, 1, n)),
+    sp.Sum(sp.Sum(z[k] ** 2, (j, 1, k)), (k, 1, n)),
+    sp.Sum(z[k] * x, (j, k, n), (k, 1, n)),
+    sp.Derivative(Sum(z[i] ** 2, k, n), z[i]),
+    Sum(sp.Derivative(softmax(i), z[j]), j, n),  # reads j only as the derivative's variable
 ]
 
 
@@ -46,6 +53,13 @@ def test_a_wrong_derivative_is_told_apart():
     right = evaluate_with_path(sp.Derivative(softmax(i), z[j]), POINT)[1]
     wrong = evaluate_with_path(softmax(i) * (delta(i, j) + softmax(j)), POINT)[1]
     assert relative_error(right, wrong) > mpmath.mpf(10) ** -3
+
+
+def test_a_sum_of_a_body_without_its_index_counts_its_terms():
+    four = 4 * evaluate_with_path(x * sp.log(y), POINT)[1]
+    assert relative_error(evaluate_with_path(Sum(x * sp.log(y), k, n), POINT)[1], four) < mpmath.mpf(10) ** -55
+    assert relative_error(evaluate_with_path(Sum(x * sp.log(y), k, n - 1), POINT)[1], four) > mpmath.mpf(10) ** -3
+    assert evaluate_with_path(sp.Sum(x, (k, 3, 2)), POINT) == ("compiled", 0)
 
 
 def test_what_the_compiler_does_not_know_is_instantiated():
