@@ -701,7 +701,7 @@ def _unfolded(expr):
         if getattr(atom, "numeric_needs_concrete", False):
             raise Unsupported(f"{type(atom).__name__} is evaluated only at concrete sizes")
     try:
-        unfolded = unfold(expr)
+        unfolded = unfold(expr, remember=True)
     except (ValueError, TypeError, NotImplementedError, AttributeError) as exc:
         raise NeedsIntegers(f"definition: {exc}") from None
     if unfolded.atoms(Notation):

@@ -9,6 +9,8 @@ the LaTeX and Unicode printers need no list of them and a result may define its 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import sympy as sp
 
 __all__ = [
@@ -104,15 +106,30 @@ class Notation(sp.Function):
         return True
 
 
-def unfold(expr):
-    """Replace every named function in ``expr`` by its definition, recursively."""
+def unfold(expr, remember: bool = False):
+    """Replace every named function in ``expr`` by its definition, recursively.
+
+    With ``remember``, each named function's definition is built once per process and reused, with
+    the same bound indices each time: for numeric evaluation, where which dummy a Σ binds does not
+    matter (the symbolic checker keeps fresh ones, since their names order SymPy's terms).
+    """
+    define = _remembered_definition if remember else _definition
     expr = sp.sympify(expr)
     for _ in range(20):
         atoms = expr.atoms(Notation)
         if not atoms:
             return expr
-        expr = expr.xreplace({a: a.definition() for a in atoms})
+        expr = expr.xreplace({a: define(a) for a in atoms})
     raise ValueError("named functions nest more than 20 deep")  # pragma: no cover
+
+
+def _definition(atom):
+    return atom.definition()
+
+
+@lru_cache(maxsize=16384)
+def _remembered_definition(atom):
+    return atom.definition()
 
 
 def _latex_index(printer, index):

@@ -39,6 +39,8 @@ SAME_VALUE = [
     sp.Sum(z[k] * x, (j, k, n), (k, 1, n)),
     sp.Derivative(Sum(z[i] ** 2, k, n), z[i]),
     Sum(sp.Derivative(softmax(i), z[j]), j, n),  # reads j only as the derivative's variable
+    # one named function met in several places and plans: its remembered definition binds the same dummy
+    Sum(softmax(k) * Sum(softmax(k) * softmax(j) ** 2, j, n), k, n) - softmax(i),
 ]
 
 
