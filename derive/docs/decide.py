@@ -8,7 +8,8 @@ does not is the counterexample. An equality that holds numerically is then offer
 :func:`derive.symbolic.prove_zero` under a short budget, which upgrades the evidence
 to "proved". Worked examples (≈ or = against written decimals) are compared with the
 rule of :mod:`derive.docs.rounding`: a figure with k decimals must be the exact value
-rounded to k decimals (half a unit in the last written place; a truncation fails).
+rounded to k decimals (half a unit in the last written place; a truncation fails, except after ≈ in a figure
+of four or more significant digits, π ≈ 3.1415).
 
 The parts: :mod:`~derive.docs.reading` reads a formula (its chain, notation and names),
 :mod:`~derive.docs.sampled_points` and :mod:`~derive.docs.links` check it point by point,

@@ -47,7 +47,7 @@ def _check_approximation(reading, link, shown, tolerances):
     literal = _written_digits(link, tolerances)
     if not literal:
         raise DecideError("≈ between two expressions: no written digits set the tolerance")
-    ok, why = _approx(*link.numbers, literal, whole_zeros_significant=link.relation != "~")
+    ok, why = _approx(*link.numbers, literal, approximate=link.relation == "~")
     if ok:
         return None
     return _refuted(

@@ -8,6 +8,8 @@ truncation presented as a rounding (0.828 for 0.8286) is therefore wrong, and so
 figure off by one unit in its last digit. After ≈ the trailing zeros of a whole number are not
 significant: ≈ 63000 is written to the thousands (= 63000 claims the whole number exactly), while a
 mantissa written with decimals keeps its zeros: ≈ 4.30 × 10^9 is written to 10^7.
+After ≈ a figure of at least four significant digits may also be the exact value truncated, as constants
+are quoted by their leading digits (π ≈ 3.1415); a shorter figure must be rounded (≈ 3.2 for 3.296 is wrong).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ RULE = (
     "A percentage counts the decimals of the fraction it stands for (95.4% is 0.954, three decimals). "
     "A truncation presented as a rounding, or a figure one unit off in its last digit, is wrong."
 )
+TRUNCATED_DIGITS = 4  # the fewest significant digits of a figure after ≈ that may be a truncation (π ≈ 3.1415)
 
 
 def half_unit(places: int):
@@ -35,6 +38,18 @@ def is_rounding_of(exact, figure, places: int) -> bool:
     """
     slack = mpmath.mpf(10) ** (5 - mpmath.mp.dps)
     return abs(mpmath.mpf(exact) - mpmath.mpf(figure)) <= half_unit(places) + slack
+
+
+def is_truncation_of(exact, figure, places: int) -> bool:
+    """True when ``figure`` (written with ``places`` decimals) is ``exact`` with its further digits dropped, and is
+    written to at least :data:`TRUNCATED_DIGITS` significant digits."""
+    exact, figure = mpmath.mpf(exact), mpmath.mpf(figure)
+    unit = mpmath.mpf(10) ** (-places)
+    digits = len(str(int(mpmath.nint(abs(figure) / unit))).lstrip("0"))
+    if digits < TRUNCATED_DIGITS or (figure != 0 and mpmath.sign(exact) != mpmath.sign(figure)):
+        return False
+    slack = mpmath.mpf(10) ** (5 - mpmath.mp.dps)
+    return -slack <= abs(exact) - abs(figure) < unit + slack
 
 
 class PlacesBeforePower(int):

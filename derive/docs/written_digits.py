@@ -10,7 +10,7 @@ import sympy as sp
 from derive.docs.interpret import Number, TupleNode
 from derive.docs.parse import ParseError, parse_latex
 from derive.docs.point_values import _flat
-from derive.docs.rounding import PlacesBeforePower, approximate_places, is_rounding_of
+from derive.docs.rounding import PlacesBeforePower, approximate_places, is_rounding_of, is_truncation_of
 from derive.docs.verdict import DIGITS
 
 
@@ -52,7 +52,9 @@ def _literal_tolerances(side):
     return None
 
 
-def _approx(a, b, decimals, whole_zeros_significant=True) -> tuple[bool, str]:
+def _approx(a, b, decimals, approximate=False) -> tuple[bool, str]:
+    """Whether each exact value of ``a`` is its written figure in ``b`` rounded; after ≈ (``approximate``) a whole
+    number's trailing zeros are not significant and a long figure may be truncated (derive.docs.rounding)."""
     left = _flat(a)
     right = _flat(b)
     if len(left) != len(right):
@@ -60,9 +62,9 @@ def _approx(a, b, decimals, whole_zeros_significant=True) -> tuple[bool, str]:
     with mpmath.workdps(DIGITS):
         for position, (u, v) in enumerate(zip(left, right)):
             places = decimals[position] if position < len(decimals) else decimals[-1]
-            if not whole_zeros_significant:
+            if approximate:
                 places = approximate_places(v, places)
-            if not is_rounding_of(u, v, places):
+            if not is_rounding_of(u, v, places) and not (approximate and is_truncation_of(u, v, places)):
                 written = f"{places} decimals" if places >= 0 else f"its last written digit (10^{-places})"
                 return (
                     False,

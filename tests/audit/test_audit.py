@@ -15,7 +15,7 @@ import pytest
 from derive import errata
 from derive.docs.decide import Binding, decide
 from derive.docs.report import check_paths
-from derive.docs.rounding import RULE, is_rounding_of
+from derive.docs.rounding import RULE, is_rounding_of, is_truncation_of
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "docs" / "source-claims.md"
@@ -33,6 +33,18 @@ def test_a_correct_rounding_passes_and_a_truncation_fails():
     assert not is_rounding_of(mpmath.mpf(29) / 35, "0.828", 3)  # the truncation
     assert verdict_of(r"\frac{29}{35} \approx 0.829") == "PASS"
     assert verdict_of(r"\frac{29}{35} \approx 0.828") == "FAIL"
+
+
+def test_after_approximately_a_long_figure_may_be_truncated_and_a_short_one_must_be_rounded():
+    """π ≈ 3.1415 quotes π's leading digits; ≈ 3.2 for 3.296 is a wrong rounding, and = 3814.69 for 3814.697 a
+    wrong value: a truncation is accepted only after ≈ and with at least four significant digits."""
+    assert is_truncation_of(mpmath.pi, "3.1415", 4) and not is_truncation_of(mpmath.pi, "3.1417", 4)
+    assert not is_truncation_of(mpmath.log(27), "3.2", 1)
+    assert verdict_of(r"\pi \approx 3.1415") == "PASS"
+    assert verdict_of(r"\pi \approx 3.1417") == "FAIL"
+    assert verdict_of(r"-\log(1/27) \approx 3.3") == "PASS"
+    assert verdict_of(r"-\log(1/27) \approx 3.2") == "FAIL"
+    assert verdict_of(r"\frac{10^{9} \times 1024 \times 4}{2^{30}} = 3814.69") == "FAIL"
 
 
 def test_a_figure_one_unit_off_in_its_last_digit_fails():
