@@ -535,6 +535,11 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             return build(self, atom, side)
         if kind == "scalar":
             value = build(self)
+            if sub and atom.sub_text and not atom.args:  # x_0 beside a number x: a name of its own
+                own = f"{atom.key}_{atom.sub_text}"
+                if own in self.extra:
+                    return self._post(self.extra[own], atom)
+                raise Unbound(f"'{own}' is not bound: {name} is a number, so {own} is a name of its own", own)
             if sub:
                 raise BindError(
                     f"{name} is a number in {self.vocab.name or 'this notation'}, but has the index {atom.sub_text}"
@@ -553,6 +558,11 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             arg = self.side(atom.args[0])
             return self._post(build(self, arg), atom, allow_args=False, args_used=True)
         if kind == "vec":
+            if self._labelled(sub):  # p_X(x): a quantity labelled by X, a name of its own, not an entry of p
+                own = f"{atom.key}_{atom.sub_text}"
+                raise Unbound(
+                    f"'{own}' is not bound: the subscript {atom.sub_text} labels it, it indexes no entry", own
+                )
             return self._apply_indices(build(self), atom, sub)
         if kind == "jacobian":
             _, entry, size = build(self)
@@ -627,6 +637,14 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         if atom.transpose and not transposed:
             value = _transpose(value)
         return value
+
+    def _labelled(self, sub) -> bool:
+        """Whether a subscript is one capital letter that nothing makes an index (p_X, the density of X)."""
+        if len(sub) != 1 or not re.fullmatch(r"[A-Z]", str(sub[0]).strip()):
+            return False
+        name = str(sub[0]).strip()
+        known = (self.bound, self.index_map, self.vocab.dims, self.vocab.index_names, self.whole_steps)
+        return not any(name in table for table in known) and name not in map(str, self.vocab.indices)
 
     def _apply_indices(self, value, atom, sub):
         indices = list(sub) + list(atom.post_sub)

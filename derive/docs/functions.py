@@ -11,7 +11,8 @@ from derive.docs.nodes import Apply, Extremum
 from derive.docs.symbols import FONT, FUNCTION_ALIASES, GREEK, INVERSE_NAMES, INVERSE_OF
 from derive.docs.tokens import NotationError, Tok, Unsupported, closes, depth_at, detex, opens, word_of
 
-OPERATIONS = ("argmax", "argmin", "max", "min", "clip", "sign", "sgn", "erf", "erfc", "ReLU", "relu", "round")
+BESSEL = ("besselj", "bessely", "besseli", "besselk")  # of an order and an argument: J, Y, I and K of that order
+OPERATIONS = ("argmax", "argmin", "max", "min", "clip", "sign", "sgn", "erf", "erfc", "ReLU", "relu", "round", *BESSEL)
 
 
 NATIVE_ALIASES = {
@@ -150,6 +151,7 @@ def operation(rw, tokens, k, op, out):
                 return k2
             parts = [*parts, [Tok("made", rw.placeholder(extremum), top.pos)]]
         wanted = {"clip": 3, "sign": 1, "sgn": 1, "erf": 1, "erfc": 1, "ReLU": 1, "relu": 1, "round": 1}.get(op)
+        wanted = 2 if op in BESSEL else wanted
         if wanted and len(parts) != wanted:
             raise Unsupported(f"{op} with {len(parts)} arguments (expected {wanted})")
         out.append(rw.placeholder(Apply(op, [rw.sub_side(p) for p in parts])))

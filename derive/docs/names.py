@@ -251,6 +251,7 @@ def application(rw, tokens, k, atom, primes, out):
         or primes
         or top_level_at(inner, lambda x: x.is_ch("|")) is not None
         or key in rw.functions
+        or any(full in rw.functions for full in atom.full_keys())  # p_Z(\log x) for the tag's function p_Z
     ):
         return k, False  # a product with a bracket: x(y + 1)
     parts, seps = rw._split_args(inner)

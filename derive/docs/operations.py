@@ -56,6 +56,7 @@ NATIVE_FUNCTIONS = {
 }
 
 # the SymPy classes of the elementary functions but the logarithm (whose base the reader sets)
+BESSEL_FUNCTIONS = {"besselj": sp.besselj, "bessely": sp.bessely, "besseli": sp.besseli, "besselk": sp.besselk}
 ELEMENTARY_FUNCTIONS = tuple(f for name, f in NATIVE_FUNCTIONS.items() if name not in ("ln", "log"))
 
 
@@ -187,6 +188,8 @@ def apply(interp, node: Apply):
         return _elementwise(interp, sp.sign, values)
     if op in ("erf", "erfc"):
         return _elementwise(interp, sp.erf if op == "erf" else sp.erfc, values)
+    if op in BESSEL_FUNCTIONS:  # of the order, then the argument
+        return _elementwise(interp, BESSEL_FUNCTIONS[op], values)
     if op in ("floor", "ceil"):
         rounded = _elementwise(interp, sp.floor if op == "floor" else sp.ceiling, values)
         if getattr(rounded, "free_symbols", None):

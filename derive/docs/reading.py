@@ -29,6 +29,7 @@ from derive.docs.interpret import Atom, NotationError, Unsupported, clean, lex, 
 from derive.docs.parse import ParseError, parse_latex
 from derive.docs.renamed_expressions import expressions_as_names
 from derive.docs.sampled_points import _check_points
+from derive.docs.shared_vectors import shared_vectors_as_numbers
 from derive.docs.side_names import _atom_keys, _normal_name
 from derive.docs.steps import steps_as_subscripts, whole_steps
 from derive.docs.verdict import (
@@ -309,7 +310,19 @@ def _choose_vocabulary(reading):
         vocab = apply_clauses(vocab, binding.clauses, binding.log_base)
     if not vocab.name:
         vocab = _parameters_as_numbers(vocab, reading.text)
+        vocab = _shared_vectors_as_numbers(vocab, reading)
     reading.vocab, reading.whole_steps, reading.whole_starts = whole_steps(vocab, binding, reading.sides)
+
+
+def _shared_vectors_as_numbers(vocab, reading):
+    """With no result, x, y, z, g are vectors where the formula or a function of the tag uses them so, else its own."""
+    from derive.docs.tags import FunctionClause
+
+    binding = reading.binding
+    declared = {c.name for c in binding.clauses if hasattr(c, "name")}  # g(x) = ax^2 + bx + c: the tag's own g stays
+    declared |= {_normal_name(name) for name in (*binding.overrides, *binding.kinds)}
+    bodies = [c.body for c in binding.clauses if isinstance(c, FunctionClause)]
+    return shared_vectors_as_numbers(vocab, reading.text, declared, bodies)
 
 
 def _parameters_as_numbers(vocab, text):

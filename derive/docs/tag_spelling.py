@@ -50,8 +50,35 @@ def split_clauses(text: str) -> list[str]:
         if _is_reading(part):
             clauses.append(part)
             continue
-        clauses.extend(_split_list(part))
+        for piece in _trailing_condition(part):
+            clauses.extend(_split_list(piece))
     return _tables(_independence([_square_root(_uniform_law(clause)) for clause in clauses]))
+
+
+# a definition followed by where it holds: "a_t = b_t + c_t a_{t-1} for t \geq 1", "f(x) = \log x \text{ if } x > 0"
+TRAILING_CONDITION = re.compile(
+    r"^(?P<body>[^=]*=.+?)\s*,?\s*(?:\\quad\s*|\\qquad\s*)?(?<![A-Za-z\\])(?:(?P<word>for(?:\s+all|\s+every|\s+each)?|if|when|whenever)(?![A-Za-z])"
+    r"|\\text\s*\{\s*(?P<text>for(?:\s+all|\s+every|\s+each)?|if|when|whenever)\s*\}|\\forall)\s*"
+    r"(?:\\quad|\\qquad|\\[,;:]|\s)*(?P<condition>[^=]+?(?:<|>|\\le|\\ge|\\lt|\\gt|\\leq|\\geq|\\in\b|\\neq|\\ne\b).+)$"
+)
+
+
+def _trailing_condition(part: str) -> list[str]:
+    """A definition and the condition written after it (``for t \\geq 1``) as two clauses: the condition is a range
+    or a condition of the tag, the definition read whole."""
+    found = TRAILING_CONDITION.match(part)
+    if found is None or "\\begin" in part or not _balanced(found.group("body")):
+        return [part]
+    return [found.group("body").strip(), found.group("condition").strip()]
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for character in text:
+        depth += (character in "([{") - (character in ")]}")
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 SQUARE_DEFINED = re.compile(r"^(?P<name>[^=<>]+?)\s*\^\s*(?:2|\{\s*2\s*\})\s*=\s*(?P<body>[^<>]+)$")
@@ -546,6 +573,13 @@ FUNCTION_ADJECTIVES = {
 PHI = r"\frac{1}{2}\left(1 + \operatorname{erf}\left(\frac{u}{\sqrt{2}}\right)\right)"
 # functions of two arguments and constants named in words: the clause that defines them
 NAMED_BY_TWO = {"beta function": r"(u, v) = \frac{\Gamma(u)\Gamma(v)}{\Gamma(u + v)}"}
+# functions of an order written as the name's subscript (K_\nu): the clause that defines them at the order
+BESSEL_KINDS = {
+    "bessel function of the first kind": "besselj",
+    "bessel function of the second kind": "bessely",
+    "modified bessel function of the first kind": "besseli",
+    "modified bessel function of the second kind": "besselk",
+}
 EULER_GAMMA = "0.57721566490153286060651209008240243104215933593992359880576723488486772677766467093694706329174674951"
 NAMED_CONSTANTS = {
     "euler-mascheroni constant": EULER_GAMMA,
@@ -708,6 +742,9 @@ def kind_phrase(name: str, kind: str) -> list[str] | None:
         return [f"{name}: {KIND_PHRASES[plain]}"]
     if lowered in NAMED_BY_TWO:
         return [f"{name}{NAMED_BY_TWO[lowered]}"]
+    order = re.fullmatch(r"\s*([^_\s]+)\s*_\s*(\S.*?)\s*", name)
+    if lowered in BESSEL_KINDS and order:  # K_\nu: the modified Bessel function of the second kind of order ν
+        return [f"{name}(u) = \\operatorname{{{BESSEL_KINDS[lowered]}}}({order.group(2)}, u)"]
     if lowered in NAMED_CONSTANTS:
         return [f"{name} = {NAMED_CONSTANTS[lowered]}"]
     stripped = lowered.removesuffix(" function").strip()

@@ -589,37 +589,9 @@ def apply_clauses(vocab, clauses, log_base: str = "e"):
         from derive.docs.laws import LawClause, apply_laws
 
         vocab = apply_laws(vocab, [c for c in clauses if isinstance(c, LawClause)])
-        vocab = _free_shared_vectors(vocab, clauses)
     except VocabularyError as exc:
         raise BindError(str(exc)) from None
     return vocab
-
-
-SHARED_VECTORS = ("x", "y", "z", "g")
-
-
-def _free_shared_vectors(vocab, clauses):
-    """With no result, a tag that defines a function of numbers (``\\sigma(x) = \\frac{1}{1+e^{-x}}``) speaks of
-    numbers: the shared notation's vectors x, y, z, g are then the formula's own variables, as untagged (a number, or
-    a vector where the formula indexes them), unless a clause declares them."""
-    functions = [c for c in clauses if isinstance(c, FunctionClause)]
-    if vocab.name or not functions or not all(_of_numbers(c) for c in functions):
-        return vocab
-    declared = {c.name for c in clauses if hasattr(c, "name")}  # g(x) = ax^2 + bx + c: the tag's own g stays
-    dropped = [name for name in SHARED_VECTORS if name not in declared and name in vocab.entries]
-    return vocab.with_(entries={k: v for k, v in vocab.entries.items() if k not in dropped}) if dropped else vocab
-
-
-def _of_numbers(clause: FunctionClause) -> bool:
-    """Whether the body uses every parameter as a number: never indexed, transposed, normed or summed over."""
-    body = clause.body
-    if re.search(r"\\sum|\\prod|\\\||\\lVert|\\top|\\operatorname\s*\{\s*softmax", body):
-        return False
-    return not any(
-        re.search(rf"(?<![A-Za-z\\]){re.escape(p)}\s*(?:_|\^\s*T\b|\^\s*\{{\s*T\s*\}})", body)
-        for p in clause.params
-        if re.fullmatch(r"[A-Za-z]", p)
-    )
 
 
 def _declare(vocab, clause: KindClause, log_base):
@@ -988,6 +960,29 @@ def _in_bits(vocab):
     return vocab.with_(entries={**vocab.entries, **{name: in_bits(name) for name in names}})
 
 
+def _whole_numbers_within(sampler, clause: RangeClause):
+    """The integers a sampler draws from, narrowed to a range (an open end closed by the range's bound)."""
+    import math
+    from fractions import Fraction
+
+    from derive import domain as dom
+    from derive.vocabulary import VocabularyError
+
+    low, high = sampler.low, sampler.high
+    if clause.low is not None:
+        bound = Fraction(clause.low)
+        low = max(low, math.floor(bound) + 1 if clause.strict_low and bound.denominator == 1 else math.ceil(bound))
+        high = max(high, low + (sampler.high - sampler.low)) if sampler.open_above else high
+    if clause.high is not None:
+        bound = Fraction(clause.high)
+        high = min(high, math.ceil(bound) - 1 if clause.strict_high and bound.denominator == 1 else math.floor(bound))
+    if low > high:
+        raise VocabularyError(f"the range leaves {clause.name} no whole-number values")
+    return dom.Integers(
+        low, high, sampler.open_below and clause.low is None, sampler.open_above and clause.high is None
+    )
+
+
 def _narrow(vocab, clause: RangeClause, log_base):
     from fractions import Fraction
 
@@ -1014,6 +1009,8 @@ def _narrow(vocab, clause: RangeClause, log_base):
             if not values:
                 raise VocabularyError(f"no value of the dimension {clause.name} is in the range")
             return dom.Dimension(values, sampler.symbol_text, sampler.open_above and clause.high is None)
+        if isinstance(sampler, dom.Integers):  # t: positive integer; t \ge 2: the whole numbers in the range
+            return _whole_numbers_within(sampler, clause)
         if not isinstance(sampler, dom.Interval):
             raise VocabularyError(f"{clause.name} is not a number sampled from an interval: a range cannot narrow it")
         low, high = Fraction(str(sampler.low)), Fraction(str(sampler.high))

@@ -1,0 +1,132 @@
+"""Names a formula with no result owns: the shared notation's x, y, z, g as numbers unless the formula uses them as
+vectors, a subscripted name beside a number, a quantity labelled by a capital, a tag's function with a subscript,
+functions of an order (Bessel's K_nu) and a condition written after a tag's definition. Each reading on a correct
+formula (PASS) and a wrong variant (FAIL) by the same machinery, and each refusal with its reason."""
+
+import pytest
+from checking import assert_page_pass_and_fail, verdict
+
+from derive.docs.shared_vectors import used_as_vector
+
+BESSEL_K = r"K_\nu is the modified Bessel function of the second kind"
+
+# (name, tag, correct formula, wrong variant)
+PAIRS = [
+    (
+        "an empty tag: x under d/dx is the formula's own number",
+        "",
+        r"\frac{d}{dx} x^2 = 2x",
+        r"\frac{d}{dx} x^2 = x",
+    ),
+    (
+        "a tag of pins only: x in a power and a logistic is a number",
+        r"c: real",
+        r"\sigma(x + c) + \sigma(-x - c) = 1",
+        r"\sigma(x + c) + \sigma(-x - c) = \sigma(x)",
+    ),
+    (
+        "x stays a vector where a softmax takes it, with a temperature",
+        r"\tau > 0",
+        r"\operatorname{softmax}(x/\tau)_i = \frac{e^{x_i/\tau}}{\sum_j e^{x_j/\tau}}",
+        r"\operatorname{softmax}(x/\tau)_i = \frac{e^{x_i}}{\sum_j e^{x_j/\tau}}",
+    ),
+    (
+        "x stays a vector where the formula takes its norm and transposes it",
+        "",
+        r"\|x\|^2 = x^\top x",
+        r"\|x\|^2 = 2 x^\top x",
+    ),
+    (
+        "x_0 beside the number x is a name of its own (a location)",
+        r"\gamma > 0",
+        r"\frac{d}{dx} \arctan\left(\frac{x - x_0}{\gamma}\right) = \frac{\gamma}{\gamma^2 + (x - x_0)^2}",
+        r"\frac{d}{dx} \arctan\left(\frac{x - x_0}{\gamma}\right) = \frac{1}{\gamma^2 + (x - x_0)^2}",
+    ),
+    (
+        "a subscripted name beside a declared number is a name of its own",
+        r"\beta: real",
+        r"(\beta + \beta_1)^2 = \beta^2 + 2 \beta \beta_1 + \beta_1^2",
+        r"(\beta + \beta_1)^2 = \beta^2 + \beta \beta_1 + \beta_1^2",
+    ),
+    (
+        "a function of the tag written with a subscript applies to a bracket that starts with a function",
+        r"p_Z(z) = \frac{1}{\sqrt{2\pi}} e^{-z^2/2}; x > 0",
+        r"p_Z(\log x) \left\vert \frac{d e^z}{dz} \right\vert^{-1}_{z = \log x} = \frac{1}{x\sqrt{2\pi}} e^{-(\log x)^2/2}",
+        r"p_Z(\log x) \left\vert \frac{d e^z}{dz} \right\vert^{-1}_{z = \log x} = \frac{1}{\sqrt{2\pi}} e^{-(\log x)^2/2}",
+    ),
+    (
+        "the modified Bessel function of the second kind at the order the tag pins",
+        rf"\nu = 1/2; d > 0; {BESSEL_K}",
+        r"\frac{2^{1 - \nu}}{\Gamma(\nu)} (\sqrt{2 \nu} d)^{\nu} K_\nu(\sqrt{2 \nu} d) = e^{-d}",
+        r"\frac{2^{1 - \nu}}{\Gamma(\nu)} (\sqrt{2 \nu} d)^{\nu} K_\nu(\sqrt{2 \nu} d) = e^{-2d}",
+    ),
+    (
+        "the Bessel function of the first kind: J_{1/2} in closed form",
+        r"x > 0; J_\nu is the Bessel function of the first kind; \nu = 1/2",
+        r"J_\nu(x) = \sqrt{\frac{2}{\pi x}} \sin x",
+        r"J_\nu(x) = \sqrt{\frac{2}{\pi x}} \cos x",
+    ),
+    (
+        "a condition written after a recursion of the tag (for t \\geq 1)",
+        r"a_0 = 0; a_t = b_t + c_t a_{t-1} for t \geq 1; t: positive integer",
+        r"a_t = b_t + \sum_{i=1}^{t-1} \left(\prod_{j=i+1}^{t} c_j\right) b_i",
+        r"a_t = b_t + \sum_{i=1}^{t-1} \left(\prod_{j=i}^{t} c_j\right) b_i",
+    ),
+    (
+        "a condition written after a function of the tag, in text type",
+        r"f(u) = \log u \text{ if } u > 0",
+        r"f(e^{a}) = a",
+        r"f(e^{a}) = 2a",
+    ),
+    (
+        "a range narrows a whole-number kind to the integers in it",
+        r"k: positive integer; k \ge 2",
+        r"\binom{k}{2} \ge 1",
+        r"\binom{k}{2} < 1",
+    ),
+]
+
+
+@pytest.mark.parametrize("name, tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
+def test_a_correct_formula_passes_and_its_wrong_variant_fails(name, tag, correct, wrong, tmp_path):
+    assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        (r"x_i + x_{12}", "x", True),
+        (r"x_0 + x", "x", False),
+        (r"x^\top y", "x", True),
+        (r"x^{\mathsf{T}} y", "y", False),
+        (r"\lVert y \rVert", "y", True),
+        (r"\operatorname{softmax}\left(z / \tau\right)", "z", True),
+        (r"\mathbf{g} \cdot h", "g", True),
+        (r"\sigma(x) e^{x}", "x", False),
+    ],
+)
+def test_what_uses_a_name_as_a_vector(text, name, expected):
+    assert used_as_vector(name, text) is expected
+
+
+def test_the_softmax_of_a_number_the_tag_declares_stays_refused(tmp_path):
+    result, detail = verdict(tmp_path, r"x: real", r"\operatorname{softmax}(x) = 1")
+    assert result == "UNKNOWN" and "the softmax of a number" in detail, detail
+
+
+def test_a_quantity_labelled_by_a_capital_is_not_an_entry_of_the_shared_distribution(tmp_path):
+    """p_X(x), the density of X, is no entry of the shared notation's p: with nothing defining it, UNKNOWN, never a
+    comparison of p's entries."""
+    result, detail = verdict(tmp_path, r"x > 0", r"p_X(x) = 2")
+    assert result == "UNKNOWN" and "p_X" in detail and "labels it" in detail, detail
+
+
+def test_a_bessel_function_needs_its_order_as_a_subscript(tmp_path):
+    """K written without an order is not read as a Bessel function."""
+    result, detail = verdict(tmp_path, r"x > 0; K is the modified Bessel function of the second kind", r"K(x) > 0")
+    assert result == "UNKNOWN", detail
+
+
+def test_a_range_that_leaves_a_whole_number_no_values_is_refused_with_the_reason(tmp_path):
+    result, detail = verdict(tmp_path, r"k: positive integer; k < 1", r"k + 1 > k")
+    assert result == "UNKNOWN" and "no whole-number values" in detail, detail
