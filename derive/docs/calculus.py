@@ -69,8 +69,8 @@ def integral(rw, tokens, k, out):
     k2 = k + 1
     while k2 < len(tokens) and tokens[k2].is_ch("_", "^") and tokens[k2].text not in scripts:
         scripts[tokens[k2].text], k2 = rw._script(tokens, k2)
-    if set(scripts) != {"_", "^"}:
-        raise Unsupported("an integral without both bounds (an indefinite integral) is not computed")
+    if set(scripts) not in ({"_", "^"}, set()):
+        raise Unsupported("an integral with one bound only is not computed")
     m, depth = k2, 0
     while m < len(tokens):
         if tokens[m].is_ch("(", "["):
@@ -90,6 +90,10 @@ def integral(rw, tokens, k, out):
     named = rw._atom_name(tokens[start:end], 0)
     if not named or named[1] != end - start or start == k2:
         raise Unsupported(f"an integral over '{detex(tokens[start:end])}', which is not one variable")
+    if not scripts:  # \int f(x) \, dx: an antiderivative
+        body = rw.sub_side(tokens[k2:d_at])
+        out.append(rw.placeholder(Integral(named[0], None, None, (0, 0), body, indefinite=True)))
+        return end
     bounds, infinite = [], []
     for script in (scripts["_"], scripts["^"]):
         sign = _infinite(script)

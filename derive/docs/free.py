@@ -509,7 +509,8 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
             _visit_side(part, walk, used, inner, known, defined)
         return
     if isinstance(node, (Limit, Integral)):
-        inner = bound | {node.variable}
+        indefinite = isinstance(node, Integral) and node.indefinite  # \int f(x) dx is a function of x: x stays free
+        inner = bound if indefinite else bound | {node.variable}
         outside = [node.target] if isinstance(node, Limit) else [node.low, node.high]
         walk.calculus += 1
         try:

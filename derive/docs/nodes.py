@@ -167,13 +167,15 @@ class Series:
 
 @dataclass
 class Integral:
-    """\\int_a^b f(x)\\,dx: a definite integral; a bound is None when infinite (sign in ``infinite``)."""
+    """\\int_a^b f(x)\\,dx: a definite integral; a bound is None when infinite (sign in ``infinite``); with
+    neither bound, ``indefinite``: an antiderivative, read only where derive.docs.antiderivatives differentiates it."""
 
     variable: str
     low: Side | None
     high: Side | None
     infinite: tuple  # (sign of the lower bound if infinite else 0, same for the upper)
     body: Side
+    indefinite: bool = False
 
 
 @dataclass

@@ -482,6 +482,15 @@ class IntegralValue(sp.Function):
     nargs = 3
     _known = {}  # (srepr, prec) -> the value or the NumericError's message: a constant integral recurs at every point
 
+    def fdiff(self, argindex=1):
+        """The fundamental theorem of calculus: d/db is f(b), d/da is -f(a); the integrand is not differentiated."""
+        body, low, high = self.args
+        if argindex == 3:
+            return body(high)
+        if argindex == 2:
+            return -body(low)
+        return super().fdiff(argindex)
+
     def _eval_evalf(self, prec):
         from derive.numeric import NumericError
 
@@ -570,6 +579,11 @@ def integral(interp, node: Integral):
         body = interp._scalar(interp.side(node.body))
     finally:
         interp.bound = saved
+    if node.indefinite:  # from an arbitrary base to the variable's value: its derivative in the variable is f
+        from derive.docs.antiderivatives import BASE, variable_value
+        from derive.notation import unfold
+
+        return IntegralValue(sp.Lambda(u, unfold(body).doit()), BASE, variable_value(interp, node))
     bounds = []
     for side, sign in zip((node.low, node.high), node.infinite):
         if sign:

@@ -12,6 +12,7 @@ from sympy.matrices.exceptions import MatrixError
 
 from derive import domain as dom
 from derive.docs import joint_law
+from derive.docs.antiderivatives import differentiate_sides
 from derive.docs.arbitrary import function_of
 from derive.docs.bind import (
     BindError,
@@ -169,6 +170,8 @@ class _Reading:
     dims0: dict = field(default_factory=dict)
     domain: object = None
     named: list = field(default_factory=list)  # leading names of the chain that only name its value (d_k = d_v = ...)
+    antiderivative: str | None = None  # the variable the sides are differentiated by (indefinite integrals)
+    constant_written: bool = False  # a side adds a constant of integration (+ C)
     functions: set = field(default_factory=set)  # names the tag declares arbitrary functions ("f: function")
     whole_steps: set = field(default_factory=set)  # step letters drawn as whole numbers (a recursion from its start)
     whole_starts: dict = field(default_factory=dict)  # name -> (position of its step, the start the formula names)
@@ -228,11 +231,39 @@ def _decide(text, binding, scope=None):
         verdict = dataclasses.replace(
             verdict, detail=f"{verdict.detail} (sizes up to {LARGEST_INVERTED}, where a matrix is inverted)"
         )
+    if reading.antiderivative and verdict.verdict == FAIL and not reading.constant_written:
+        verdict = _refuted_over_the_whole_line(reading, verdict)
+    elif reading.antiderivative:
+        verdict = dataclasses.replace(
+            verdict,
+            detail=f"indefinite integrals, equal up to a constant when the sides' derivatives in {reading.antiderivative}"
+            f" agree: {verdict.detail}",
+        )
     if reading.named:
         names = ", ".join(reading.named)
         verb = "names" if len(reading.named) == 1 else "name"
         return dataclasses.replace(verdict, detail=f"{names} {verb} the value the chain computes; {verdict.detail}")
     return verdict
+
+
+def _refuted_over_the_whole_line(reading, verdict):
+    """A refutation of integrals written without bounds and without + C stands when over the whole line they differ too."""
+    from derive.docs.antiderivatives import over_the_whole_line
+
+    rates = f"the derivatives in {reading.antiderivative} of the sides differ ({verdict.detail})"
+    try:
+        whole = _decide(over_the_whole_line(reading.text), reading.binding, reading.scope)
+    except (DecideError, ParseError, NotationError, Unsupported, BindError, ShapeError, NumericError) as exc:
+        whole = Verdict(UNKNOWN, str(exc))
+    if whole.verdict == FAIL:
+        return dataclasses.replace(
+            whole, detail=f"integrals without bounds: {rates}, and over the whole line: {whole.detail}"
+        )
+    return Verdict(
+        UNKNOWN,
+        f"integrals without bounds: as antiderivatives, {rates}; over the whole line: {whole.verdict}"
+        f" ({whole.detail}); write the bounds, or + C for antiderivatives",
+    )
 
 
 UNDECIDABLE_RELATIONS = {"in": "a membership", "!=": "an inequation ≠"}
@@ -256,6 +287,7 @@ def _read_chain(reading):
     for relation in reading.relations:
         if relation in UNDECIDABLE_RELATIONS:
             raise DecideError(UNDECIDABLE_RELATIONS[relation] + " cannot be decided")
+    reading.antiderivative = differentiate_sides(reading)
     for side in reading.sides:
         parse_latex(side.text)
     for text in binding.conditions:  # the tag's T_{cur} < T_{max}: imposed on the points as the formula's own are

@@ -1,6 +1,6 @@
 """Names a formula with no result owns: the shared notation's x, y, z, g as numbers unless the formula uses them as
 vectors, a subscripted name beside a number, a quantity labelled by a capital, a tag's function with a subscript,
-functions of an order (Bessel's K_nu) and a condition written after a tag's definition. Each reading on a correct
+functions of an order (Bessel's K_nu), a condition written after a tag's definition and integrals without bounds. Each reading on a correct
 formula (PASS) and a wrong variant (FAIL) by the same machinery, and each refusal with its reason."""
 
 import pytest
@@ -79,6 +79,18 @@ PAIRS = [
         r"f(e^{a}) = 2a",
     ),
     (
+        "an antiderivative with its constant of integration: equal up to a constant, decided by differentiating",
+        "",
+        r"\int x e^{x^2} \, dx = \frac{1}{2} e^{x^2} + C",
+        r"\int x e^{x^2} \, dx = e^{x^2} + C",
+    ),
+    (
+        "integrals without bounds on both sides: differentiated, a refutation standing over the whole line too",
+        "",
+        r"\int e^{-x^2} (1 + x)^2 \, dx = \int e^{-x^2} (1 + 2x + x^2) \, dx",
+        r"\int e^{-x^2} (1 + x)^2 \, dx = \int e^{-x^2} (1 + 2x) \, dx",
+    ),
+    (
         "a range narrows a whole-number kind to the integers in it",
         r"k: positive integer; k \ge 2",
         r"\binom{k}{2} \ge 1",
@@ -130,3 +142,16 @@ def test_a_bessel_function_needs_its_order_as_a_subscript(tmp_path):
 def test_a_range_that_leaves_a_whole_number_no_values_is_refused_with_the_reason(tmp_path):
     result, detail = verdict(tmp_path, r"k: positive integer; k < 1", r"k + 1 > k")
     assert result == "UNKNOWN" and "no whole-number values" in detail, detail
+
+
+def test_integrals_without_bounds_whose_rates_differ_but_agree_over_the_whole_line_are_unknown(tmp_path):
+    """The odd term 2x e^{-x^2} integrates to 0 over the line: as antiderivatives the sides differ, over the whole
+    line they agree, and the formula does not say which it means."""
+    result, detail = verdict(tmp_path, "", r"\int e^{-x^2} (1 + x)^2 \, dx = \int e^{-x^2} (1 + x^2) \, dx")
+    assert result == "UNKNOWN" and "over the whole line: PASS" in detail, detail
+
+
+def test_an_integral_without_bounds_beside_a_number_is_not_read(tmp_path):
+    r"""\int p(x) dx = 1 is a normalisation over the support, not an antiderivative: no reading is chosen."""
+    result, detail = verdict(tmp_path, "", r"\int e^{-x^2} \, dx = \sqrt{\pi}")
+    assert result == "UNKNOWN" and "write the bounds, or + C" in detail, detail
