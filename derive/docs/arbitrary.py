@@ -31,7 +31,6 @@ from derive.docs.nodes import Integral, SumNode
 from derive.docs.steps import template_items
 
 MAX_UNROLLED_STEPS = 40
-APPLIED_AT_VARIABLES = "arbitrary functions applied at a variable"  # a key of the reader's cache
 FUNCTION_OF = re.compile(
     r"^(?:an?\s+)?(?:(?:unknown|arbitrary|smooth|differentiable|positive)\s+)*function\s+of\s+(?P<names>.+)$",
     re.IGNORECASE,
@@ -237,10 +236,9 @@ def is_shared_sequence(atom: Atom, reader) -> bool:
         return False
     if not all(is_step_expression(item) for item in atom.sub):
         return False
-    cache = reader.cache.setdefault("shared sequences", {})
-    if atom.key not in cache:
-        cache[atom.key] = _uses_as_sequence(reader, atom.key)
-    return cache[atom.key]
+    if atom.key not in reader.shared_sequences:
+        reader.shared_sequences[atom.key] = _uses_as_sequence(reader, atom.key)
+    return reader.shared_sequences[atom.key]
 
 
 def _of_drawn_outcomes(reader, atom: Atom) -> bool:
@@ -289,14 +287,14 @@ def read_arbitrary(reader, atom: Atom, side: Side):
     _record(reader, name, description, may_fail)
     free = set().union(*(sp.sympify(value).free_symbols for value in values))
     if any(not isinstance(symbol, sp.Dummy) for symbol in free):  # a_{ij} under Σ_j runs over a sum's index only
-        reader.cache.setdefault(APPLIED_AT_VARIABLES, set()).add(name)
+        reader.applied_at_variables.add(name)
     return function(*values)
 
 
 def only_at_numbers(reader) -> bool:
     """Whether every arbitrary function the reader made up was applied at numbers (f(2)) or at the index of a sum
     (Σ_{j ≠ 2} |a_{2j}|) only, never at a free variable: the formula then speaks of particular values of the function."""
-    return not reader.cache.get(APPLIED_AT_VARIABLES)
+    return not reader.applied_at_variables
 
 
 # --- the tag's indexed definitions -------------------------------------------------------------

@@ -87,7 +87,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         self.bound: dict = {}
         self.flags = dict(flags or {})
         self.used_indices: set = set()
-        self.cache: dict = {}
+        self.cache: dict = {}  # (side, text) -> its parse
         self._overriding: set = set()
         self.definitions = definitions or {}  # name -> Definition, from earlier formulas of the document
         self.values: dict = {}  # parameter of a definition being applied -> its argument's value
@@ -111,6 +111,9 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         self.outcomes: dict = {}  # variable of an enclosing E_{x ~ p} -> the index of its outcome
         self.joint_laws: dict = {}  # law name -> JointLaw, a law of several outcomes (derive.docs.joint_law)
         self.finite_sets: dict = {}  # name -> the whole numbers a tag lists for it (x \in \{1, 2, 3, 4\})
+        self.shared_sequences: dict = {}  # shared vector name -> whether the formula writes it as a sequence (g_{t-1})
+        self.applied_at_variables: set = set()  # made-up functions applied at a free variable, not only at numbers
+        self.written_sizes: dict = {}  # sum index -> the size of the written matrix whose entries it runs over
 
     # -- dimensions --
     def dim_value(self, symbol):

@@ -235,11 +235,12 @@ def _refuse_equations_side_by_side(cells) -> None:
 
 class Conditions(list):
     """The index conditions of a formula (Condition), with the other conditions it states:
-    ``comparisons`` (Comparison, imposed on the sampled points) and ``definitions`` (name -> Side,
-    ``where \\beta = 0.9``), filled in by :func:`rewrite_chain`."""
+    ``comparisons`` (Comparison, imposed on the sampled points), ``definitions`` (name -> Side,
+    ``where \\beta = 0.9``) and ``remark``, filled in by :func:`rewrite_chain`."""
 
     comparisons: tuple = ()
     definitions: dict = {}
+    remark: str | None = None  # the value a remark after an arrow states besides words (not read): see valued_remark
 
 
 def trim_punctuation(tokens):
@@ -454,10 +455,9 @@ def label_and_remark(tokens) -> tuple[list, list | None]:
     return tokens, None
 
 
-def valued_remark(tokens) -> str | None:
-    """The remark after an arrow (:func:`label_and_remark`) when it states a number or a formula besides its
-    words (``\\to \\text{Clip } 1.2``), which the checker does not read; None for a remark of words only."""
-    _, remark = label_and_remark(tokens)
+def valued_remark(remark) -> str | None:
+    """The remark after an arrow (the second part of :func:`label_and_remark`) when it states a number or a formula
+    besides its words (``\\to \\text{Clip } 1.2``), which the checker does not read; None for a remark of words only."""
     if remark is None:
         return None
     words = all(_blank(x) or _text_word(remark, k) or k and _text_word(remark, k - 1) for k, x in enumerate(remark))

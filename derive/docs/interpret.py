@@ -25,6 +25,7 @@ from derive.docs.chain import (
     parse_conditions,
     relation_at,
     split_chain,
+    valued_remark,
 )
 from derive.docs.implication import (
     function_definition,
@@ -128,7 +129,7 @@ def rewrite_chain(text: str, log_base: str = "e", functions=(), numbers=()) -> t
         for m, x in enumerate(tokens)
         if not (x.is_ch(",") and m > 0 and tokens[m - 1].is_cs(*DOTS) and relation_at(tokens, m + 1))
     ]
-    tokens, _ = label_and_remark(tokens)  # \text{Ratio}: a = b \to \text{Clip } 1.2: the remark is not checked
+    tokens, remark = label_and_remark(tokens)  # \text{Ratio}: a = b \to \text{Clip } 1.2: the remark is not checked
     tokens, hypothesis = split_implication(tokens)
     if hypothesis:  # A \implies B = b, C = c: both claims under A
         tokens = join_conclusions(tokens)
@@ -205,6 +206,7 @@ def rewrite_chain(text: str, log_base: str = "e", functions=(), numbers=()) -> t
             raise Unsupported(f"the stated condition '{detex(piece).strip()}' cannot be imposed")
     conditions.comparisons = tuple(comparisons)
     conditions.definitions = definitions
+    conditions.remark = valued_remark(remark)
     return sides, relations, conditions
 
 

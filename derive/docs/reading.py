@@ -24,7 +24,6 @@ from derive.docs.bind import (
     single_atom,
     vocabulary_for,
 )
-from derive.docs.chain import valued_remark
 from derive.docs.declared_variables import _declare_free_variables, _declare_kinds
 from derive.docs.interpret import Atom, NotationError, Unsupported, clean, lex, rewrite_chain
 from derive.docs.parse import ParseError, parse_latex
@@ -84,9 +83,6 @@ def _guarded(text, binding, scope, reraise_unbound=False):
     try:
         with time_budget(FORMULA_BUDGET_SECONDS) as token:
             verdict = _decide(text, binding, scope)
-        remark = valued_remark(clean(lex(text))) if verdict.verdict == PASS else None
-        if remark:  # a = b \to \text{Clip } 1.2: the chain holds; the value stated in words is not read
-            return Verdict(UNKNOWN, f"{verdict.detail}; but the remark after the arrow ({remark}) is not checked")
         return verdict
     except OutOfTime as exc:
         if exc.budget is not token:
@@ -223,6 +219,10 @@ def _decide(text, binding, scope=None):
     for stage in stages:
         stage(reading)
     verdict = _check_points(reading)
+    if verdict.verdict == PASS and reading.conditions.remark:  # a = b \to \text{Clip } 1.2: the words' value unread
+        return Verdict(
+            UNKNOWN, f"{verdict.detail}; but the remark after the arrow ({reading.conditions.remark}) is not checked"
+        )
     if reading.joint_laws:
         from derive.docs.joint_law import one_sided_doubt
 
@@ -361,7 +361,6 @@ def _parameters_as_numbers(vocab, text):
     """With no result, the parameters of a function the formula defines before ``\\implies`` (``q(x, y) = x + y
     \\implies \\frac{\\partial q}{\\partial x} = 1``) are its own numbers, not the shared notation's vectors x, y."""
     from derive.docs.implication import function_definition, split_implication
-    from derive.docs.interpret import clean, lex
 
     try:
         _, hypothesis = split_implication(clean(lex(text)))
@@ -402,7 +401,7 @@ def _set_aside_defined_name(reading):
 
 def _bind_tag_names(reading):
     """The tag's rebindings (``name = LaTeX``) and the formula's own ("where \\beta = 0.9")."""
-    from derive.docs.interpret import Rewriter, clean, lex
+    from derive.docs.interpret import Rewriter
 
     for name, latex in reading.binding.overrides.items():
         rewriter = Rewriter(reading.binding.log_base)

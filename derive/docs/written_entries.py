@@ -9,8 +9,6 @@ import sympy as sp
 from derive.docs.interpret import Atom, Side, TupleNode
 from derive.docs.values import BindError
 
-SIZES = "indices of written matrix entries"  # a key of the reader's cache: sum index -> the size it runs to
-
 
 def written_matrix_name(reader, atom: Atom) -> str | None:
     """The tag's name of the written matrix whose entries a lower-case ``a_{ij}`` names, or None."""
@@ -41,7 +39,7 @@ def entry(reader, matrix: sp.MatrixBase, name: str, indices: list):
                 f"an entry of the written matrix {name} at the index {position}, neither a number nor a sum's"
             )
         else:  # a sum's index: the sum runs over the matrix's rows (or columns)
-            reader.cache.setdefault(SIZES, {})[position] = size
+            reader.written_sizes[position] = size
             reader.indexed.add(position)
     if isinstance(row, sp.Integer) and isinstance(column, sp.Integer):
         return matrix[int(row) - 1, int(column) - 1]
@@ -56,7 +54,7 @@ def entry(reader, matrix: sp.MatrixBase, name: str, indices: list):
 
 def summed_range(reader, node, dummies, high):
     """The upper bound of a sum over ``dummies``: a written matrix's size when the sum has no bounds and indexes it."""
-    sizes = {reader.cache.get(SIZES, {}).get(dummy) for dummy in dummies} - {None}
+    sizes = {reader.written_sizes.get(dummy) for dummy in dummies} - {None}
     if not sizes:
         return high
     if node.low is not None or node.high is not None or len(sizes) > 1:
