@@ -538,7 +538,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             return build(self, atom, side)
         if kind == "scalar":
             value = build(self)
-            if sub and atom.sub_text and not atom.args:  # x_0 beside a number x: a name of its own
+            summed = any(str(item).strip() in self.bound for item in sub)  # σ_i under Σ_i: no family of one number
+            if sub and atom.sub_text and not atom.args and not summed:  # x_0 beside a number x: a name of its own
                 own = f"{atom.key}_{atom.sub_text}"
                 if own in self.extra:
                     return self._post(self.extra[own], atom)

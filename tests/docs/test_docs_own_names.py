@@ -155,3 +155,9 @@ def test_an_integral_without_bounds_beside_a_number_is_not_read(tmp_path):
     r"""\int p(x) dx = 1 is a normalisation over the support, not an antiderivative: no reading is chosen."""
     result, detail = verdict(tmp_path, "", r"\int e^{-x^2} \, dx = \sqrt{\pi}")
     assert result == "UNKNOWN" and "write the bounds, or + C" in detail, detail
+
+
+def test_a_subscript_a_sum_runs_over_beside_a_number_is_not_made_a_name_of_its_own(tmp_path):
+    """Under Σ_i, β_i beside the number β would be one number for every i: refused, not read so."""
+    result, detail = verdict(tmp_path, r"\beta: real; n: positive integer", r"\sum_{i=1}^{n} \beta_i = n \beta_1")
+    assert result == "UNKNOWN" and "beta" in detail, detail
