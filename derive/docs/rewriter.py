@@ -19,6 +19,7 @@ from derive.docs.nodes import Comparison, Product, Side, Transposed
 from derive.docs.sums import DOTS
 from derive.docs.symbols import ELEMENTARY, FONT, FUNCTION_ALIASES, GREEK, GREEK_ALIASES, NATIVE, WORD_FUNCTIONS
 from derive.docs.tokens import (
+    TEXT_COMMANDS,
     NotationError,
     Tok,
     Unsupported,
@@ -178,7 +179,7 @@ class Rewriter:
         plain = text.replace("\\", "")
         if "," in plain:
             items = [s for s in plain.split(",") if s]
-        elif plain.isalpha() and len(plain) <= 3 and plain.islower():
+        elif plain.isalpha() and len(plain) <= 3 and plain.islower() and not _written_as_label(script, plain):
             items = list(plain)
         else:
             items = [plain]
@@ -411,3 +412,16 @@ KIND_READERS = {
 
 def _plain(tokens) -> str:
     return " ".join(repr(t) for t in tokens)
+
+
+# subscripts that authors write as labels, never as lists of indices: \eta_{max}, T_{cur}, \pi_{ref}
+LABEL_WORDS = {"max", "min", "cur", "ref", "out", "avg", "std", "tot", "opt", "old", "new", "eff"}
+
+
+def _written_as_label(script, plain: str) -> bool:
+    """Whether a subscript of a few letters is one label: a word in text type (n_\\textrm{in}), an operator name
+    (a_{\\max}), or a word authors abbreviate as a label (\\eta_{max}), rather than a list of index letters (W_{ij})."""
+    items = script[0].items if len(script) == 1 and script[0].kind == "group" else script
+    text_type = len(items) == 2 and items[0].is_cs(*TEXT_COMMANDS, "mathrm") and items[1].kind == "group"
+    operator = len(items) == 1 and items[0].kind == "cs"
+    return text_type or operator or plain in LABEL_WORDS

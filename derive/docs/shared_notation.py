@@ -45,7 +45,7 @@ class SharedNotation:
                 if self.vocab.name == ""
                 else "; say what it stands for in the tag, e.g. '; s = \\operatorname{softmax}(z)'"
             ),
-            atom.key,
+            _labelled_key(atom),
         )
 
     def _kronecker(self, atom: Atom, side: Side):
@@ -404,3 +404,10 @@ def _shared_pair(p: Vec, q: Vec) -> bool:
     """Whether p and q are both the shared notation's distributions (then H, KL keep their named form)."""
     named = (_notation_p(), _notation_q())
     return p.base is not None and q.base is not None and p.base in named and q.base in named
+
+
+def _labelled_key(atom: Atom) -> str:
+    """The name an unbound atom is known by: with its label when its subscript is one word (eta_min, d_model), so that
+    a label names a quantity of its own, else the letter (x for x_i)."""
+    label = atom.sub[0] if len(atom.sub) == 1 else ""
+    return f"{atom.key}_{label}" if len(label) > 1 and label.isalpha() and not atom.args else atom.key

@@ -112,6 +112,13 @@ def _through_definitions(names: set, binding) -> set:
     return found
 
 
+def _labelled(name) -> bool:
+    """Whether a name carries a label of several letters (eta_min): a name of its own, not the letter the formula
+    writes with other subscripts (eta_t, eta_max) at one more index."""
+    base, _, label = name.partition("_")
+    return len(label) > 1 and label.isalpha()
+
+
 def _base_name(key) -> str:
     return key.split("_")[0].split("^")[0]
 
@@ -175,8 +182,8 @@ def _decide_tagged_free(text, binding, unbound):
                 and not PLAIN_NAME.fullmatch(name)
             ):
                 return first
-            if not keys and kinds and re.search(_spelling(name.split("_")[0]), text):  # the formula's, not a variable
-                return first
+            if not keys and kinds and re.search(_spelling(name.split("_")[0]), text) and not _labelled(name):
+                return first  # the formula's, not a variable
             if name in parameters and not _written(name.split("_")[0], text):
                 return first  # a parameter of the tag's function left unbound: its application was not read, not a variable
             for key in keys or [name]:

@@ -195,6 +195,15 @@ PAIRS = [
     ),
     (r"s = m_\mathrm{in} + 1", r"s - 1 = m_\mathrm{in}", r"s = m_\mathrm{in}"),
     (r"x_{\text{in}} > 0; y = 2 x_{\text{in}}", r"y - x_{\text{in}} = x_{\text{in}}", r"y = x_{\text{in}}"),
+    # a subscript authors write as a label (max, min, cur; an operator name) names a quantity of its own, also when
+    # only the tag's definition writes it
+    (
+        r"\eta_t = \eta_{min} + \frac{1}{2}(\eta_{max} - \eta_{min})\left(1 + \cos\left(\frac{T_{cur}}{T_{i}}\pi\right)\right);"
+        r" T_{cur} = 0; T_i > 0",
+        r"\eta_t = \eta_{max}",
+        r"\eta_t = \eta_{min}",
+    ),
+    (r"s = a_{\max} - a_{\min}", r"s + a_{\min} = a_{\max}", r"s = a_{\max} + a_{\min}"),
     # with a result
     (
         r"attention_scaling; mean \mu, variance \sigma^2",
