@@ -122,7 +122,7 @@ def _instantiate(expr, ints: tuple):
     integers share this, the expensive symbolic part of an evaluation.
     """
     concrete = expand_finite_sums(canonical_dummies(expr).xreplace(dict(ints)))
-    return _doit_keeping_limits(_substitute_after_evaluating(expand_finite_sums(unfold(concrete))))
+    return _doit_keeping_limits(_substitute_after_evaluating(expand_finite_sums(unfold(concrete, remember=True))))
 
 
 def _doit_keeping_limits(expr):
