@@ -7,6 +7,8 @@ shown by partial sums that grow without bound: Σ_{t≤N} 1/t > log(N + 1) and
 ζ(1/2) ≈ −1.46 is finite, so a series accelerator or ζ is no oracle for a divergent sum.
 """
 
+import functools
+
 import mpmath
 import sympy as sp
 
@@ -33,6 +35,12 @@ root_squares = total(sp.Pow(1 / sp.sqrt(t), 2, evaluate=False))
 
 
 def oracle_harmonic_squares(point):
+    """mpmath's nsum of the series; it holds no value of the point, so it is summed once per precision."""
+    return _basel_by_nsum(mpmath.mp.prec)
+
+
+@functools.cache
+def _basel_by_nsum(prec):
     return mpmath.nsum(lambda step: 1 / step**2, [1, mpmath.inf])
 
 
