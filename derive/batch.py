@@ -7,10 +7,8 @@ any number of jobs.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
-from concurrent.futures import ProcessPoolExecutor, as_completed
 
 from derive import cache, progress
 from derive.report import ResultReport
@@ -66,6 +64,9 @@ def in_processes(calls: dict, jobs: int):
 
     Ctrl-C is handled once, by this process: unfinished workers are stopped, not awaited.
     """
+    import multiprocessing  # here: one result in this process starts no pool
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),))
     try:
