@@ -388,7 +388,10 @@ def _set_aside_defined_name(reading):
     except ParseError:
         return
     node = first.table.get(expr.name) if isinstance(expr, sp.Symbol) else None
-    if not isinstance(node, Atom) or node.args is not None:
+    if not isinstance(node, Atom):
+        return
+    if node.args is not None:
+        _set_aside_labelled_function(reading, node)
         return
     keys = {node.key, *node.full_keys()}
     meant = {_normal_name(name) for name in reading.binding.overrides}
@@ -397,6 +400,36 @@ def _set_aside_defined_name(reading):
     if keys & meant or node.key in _atom_keys(reading.sides[1:], child_sides):
         return
     reading.sides, reading.relations = reading.sides[1:], reading.relations[1:]
+
+
+def _set_aside_labelled_function(reading, node):
+    """``p_X(x) = A = B``: a function labelled by a capital (the density of X), applied to its own variables and
+    named nowhere else, with no meaning from the result or the tag, is defined by the first link; the claim is A = B."""
+    from derive.docs.free import child_sides
+
+    if not re.fullmatch(r"[A-Z]", node.sub_text.strip()) or node.decoration or node.transpose:
+        return
+    own = f"{node.key}_{node.sub_text.strip()}"
+    arguments = [single_atom(argument) for argument in node.args]
+    if any(a is None or a.args is not None or a.sub or a.decoration for a in arguments):
+        return
+    meant = {_normal_name(name).split("(")[0] for name in reading.binding.overrides} | set(reading.vocab.entries)
+    meant |= {clause.name for clause in reading.binding.clauses if hasattr(clause, "name")}
+    if own in meant or own in _full_keys(reading.sides[1:], child_sides):
+        return
+    reading.sides, reading.relations = reading.sides[1:], reading.relations[1:]
+
+
+def _full_keys(sides, child_sides) -> set:
+    """The names the sides write with their subscripts (p_X, x_0), inside sums, fractions and arguments too."""
+    found, todo = set(), list(sides)
+    while todo:
+        side = todo.pop()
+        for node in side.nodes(parse_latex(side.text)):
+            if isinstance(node, Atom):
+                found.add(f"{node.key}_{node.sub_text.strip()}" if node.sub_text else node.key)
+            todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))
+    return found
 
 
 def _bind_tag_names(reading):

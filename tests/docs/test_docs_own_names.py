@@ -55,6 +55,12 @@ PAIRS = [
         r"p_Z(\log x) \left\vert \frac{d e^z}{dz} \right\vert^{-1}_{z = \log x} = \frac{1}{\sqrt{2\pi}} e^{-(\log x)^2/2}",
     ),
     (
+        "a density labelled by a capital at the head of a chain is defined by the first link (a change of variables)",
+        r"p_Z(z) = \frac{1}{\sqrt{2\pi}} e^{-z^2/2}; x > 0",
+        r"p_X(x) = p_Z(\log x) \left\vert \frac{d e^z}{dz} \right\vert^{-1}_{z = \log x} = \frac{1}{x\sqrt{2\pi}} e^{-(\log x)^2/2}",
+        r"p_X(x) = p_Z(\log x) \left\vert \frac{d e^z}{dz} \right\vert^{-1}_{z = \log x} = \frac{x}{\sqrt{2\pi}} e^{-(\log x)^2/2}",
+    ),
+    (
         "the modified Bessel function of the second kind at the order the tag pins",
         rf"\nu = 1/2; d > 0; {BESSEL_K}",
         r"\frac{2^{1 - \nu}}{\Gamma(\nu)} (\sqrt{2 \nu} d)^{\nu} K_\nu(\sqrt{2 \nu} d) = e^{-d}",
@@ -161,3 +167,8 @@ def test_a_subscript_a_sum_runs_over_beside_a_number_is_not_made_a_name_of_its_o
     """Under Σ_i, β_i beside the number β would be one number for every i: refused, not read so."""
     result, detail = verdict(tmp_path, r"\beta: real; n: positive integer", r"\sum_{i=1}^{n} \beta_i = n \beta_1")
     assert result == "UNKNOWN" and "beta" in detail, detail
+
+
+def test_a_labelled_function_the_chain_uses_again_is_not_set_aside_as_a_definition(tmp_path):
+    result, detail = verdict(tmp_path, "", r"p_X(x) = p_X(x) \cdot 1 = 2")
+    assert result == "UNKNOWN" and "p_X" in detail, detail
