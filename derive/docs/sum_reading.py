@@ -64,6 +64,7 @@ class SumsAndDerivatives:
                         sp.zeros(*matrix.shape),
                     )
                 else:
+                    _within_fold_limit(body, dummy, node)
                     body = (sp.Sum if node.op == "sum" else sp.Product)(body, (dummy, low, high))
             return body
         finally:
@@ -245,3 +246,32 @@ def _single_variable(value):
         return None
     variable = found.pop()
     return None if variable.is_integer or isinstance(variable, sp.Dummy) else variable  # never an index
+
+
+FOLDED_CASES = 100  # the most cases a summand's case splits may multiply out to: folded in well under a second
+
+
+def folded_cases(expr, dummy) -> int:
+    """How many cases SymPy multiplies out when it brings the case splits (Piecewise) of a summand that hold ``dummy`` to
+    the top, as every Sum and Product it builds does: the cases of a product are the product of its factors' cases."""
+    if not isinstance(expr, sp.Basic) or not expr.has(dummy):
+        return 1
+    if isinstance(expr, sp.Piecewise):
+        return sum(folded_cases(value, dummy) for value, _ in expr.args)
+    cases = 1
+    for arg in expr.args:
+        cases *= folded_cases(arg, dummy)
+    return cases
+
+
+def _within_fold_limit(body, dummy, node: SumNode):
+    """Unsupported when the summand's entries picked at the summed index split into more cases than SymPy can fold:
+    its fold distributes every condition over every other, and its time grows with the cases' product."""
+    cases = folded_cases(body, dummy)
+    if cases > FOLDED_CASES:
+        from derive.docs.interpret import Unsupported
+
+        raise Unsupported(
+            f"a {'sum' if node.op == 'sum' else 'product'} over {dummy.name} whose terms pick entries at an index that "
+            f"moves with {dummy.name}: {cases} cases to multiply out (the limit is {FOLDED_CASES})"
+        )

@@ -86,3 +86,31 @@ def test_integrals_with_points_set_aside_pass_when_right_and_fail_when_wrong(tmp
     assert correct[0] == "PASS", correct
     assert "set aside" in correct[1]
     assert wrong[0] == "FAIL", wrong
+
+
+def test_a_summand_with_few_cases_is_folded_and_checked(tmp_path):
+    correct, wrong = verdicts(
+        tmp_path,
+        r"\sum_{i=1}^{3} \left(\begin{pmatrix}1 \\ 2 \\ 3\end{pmatrix}\right)_i = 6",
+        r"\sum_{i=1}^{3} \left(\begin{pmatrix}1 \\ 2 \\ 3\end{pmatrix}\right)_i = 7",
+    )
+    assert correct[0] == "PASS", correct
+    assert wrong[0] == "FAIL", wrong
+
+
+def test_a_summand_picking_entries_at_a_moving_index_is_unknown_with_the_reason(tmp_path):
+    from derive.docs.sum_reading import FOLDED_CASES, folded_cases
+
+    i, t = sp.Symbol("i", integer=True), sp.Dummy("t", integer=True)
+
+    def entry(name):  # the entry of a written 4-vector at the index i + t, as the checker reads it
+        return sp.Piecewise(*[(sp.Symbol(f"{name}{k}"), sp.Eq(i + t, k)) for k in range(1, 5)], (sp.nan, True))
+
+    assert folded_cases(entry("x"), t) == 5 and folded_cases(entry("x") * entry("y"), t) == 25
+    assert folded_cases(entry("x") * sp.Symbol("y"), t) == 5 and folded_cases(entry("x"), sp.Dummy("s")) == 1
+    [(verdict, detail)] = verdicts(
+        tmp_path,
+        r"[\mathbf{Y}]_{i, j} = \sum_{a = -k}^{k} \sum_{b = -k}^{k} [\mathbf{W}]_{a, b} [\mathbf{Z}]_{i-a, j-b}",
+    )
+    assert verdict == "SKIPPED" and "pick entries at an index that moves with b" in detail, detail
+    assert f"(the limit is {FOLDED_CASES})" in detail  # said as the reason, not "gave up after 30 s"
