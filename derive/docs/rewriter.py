@@ -92,7 +92,8 @@ class Rewriter:
             while m < len(tokens) and tokens[m].kind == "ch" and tokens[m].text.isalpha():
                 run += tokens[m].text
                 m += 1
-            for word in sorted(WORD_FUNCTIONS | {"log", "exp", "ln"}, key=len, reverse=True):
+            defined = {f for f in self.functions if len(f) > 1 and f.isalpha()}  # Loss(x, y, W) the tag defines
+            for word in sorted(WORD_FUNCTIONS | {"log", "exp", "ln"} | defined, key=len, reverse=True):
                 if len(word) > 1 and run.startswith(word):
                     if word in ("log", "exp", "ln"):
                         return ("__native__" + word, k + len(word))

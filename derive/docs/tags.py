@@ -122,10 +122,10 @@ STRUCTURED_MATRICES = (
 DEFINES = re.compile(
     r"\s*(?::=|\\coloneqq|\\equiv|\\triangleq|\\doteq|\\(?:stackrel|overset)\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\{=\}|=)\s*"
 )
-# a function's name: a word, a command or a letter (with an accent, \tilde\mu), with an optional subscript (\pi_\theta, h_{\theta}, P_{ref})
+# a function's name: a word (in text type, or a capitalised one written bare: Loss(x, y, W)), a command or a letter (with an accent, \tilde\mu), with an optional subscript (\pi_\theta, h_{\theta}, P_{ref})
 # and star (r^*)
 FUNCTION_HEAD = re.compile(
-    r"^\s*((?:(?:\\operatorname|\\mathrm|\\text|\\textrm)\{[A-Za-z][A-Za-z0-9]*\}"
+    r"^\s*((?:(?:\\operatorname|\\mathrm|\\text|\\textrm)\{[A-Za-z][A-Za-z0-9]*\}|[A-Z][A-Za-z]+(?=\s*\()"
     r"|\\(?:tilde|hat|bar|widetilde|widehat|overline)\s*(?:\{\s*\\?[A-Za-z]+\s*\}|\\[A-Za-z]+|[A-Za-z])|\\[A-Za-z]+|[A-Za-z])"
     r"(?:\s*_\s*(?:\{[^{}()]*(?:\{[^{}()]*\}[^{}()]*)*\}|\\[A-Za-z]+|[A-Za-z0-9]))?(?:\s*\^\s*\{?\s*\*\s*\}?)?)"
     r"\s*\(([^()]*)\)\s*$"
@@ -411,7 +411,7 @@ def _moment(clause: str) -> Setting:
 def _function(clause: str) -> FunctionClause | None:
     for separator in DEFINES.finditer(clause):
         head, body = clause[: separator.start()], clause[separator.end() :]
-        match = FUNCTION_HEAD.match(head)
+        match = None if _bare_word_of_the_notation(head) else FUNCTION_HEAD.match(head)
         if match is None:
             return None
         params = tuple(_key(p) for p in PARAMETER_SEPARATOR.split(match.group(2)) if p.strip())
@@ -421,8 +421,17 @@ def _function(clause: str) -> FunctionClause | None:
             )
         if len(set(params)) != len(params):
             raise TagError(f"the clause '{clause.strip()}' names a parameter twice")
-        return FunctionClause(_key(match.group(1)), params, body.strip(), head.strip())
+        word = match.group(1).strip()  # Loss, a capitalised word written bare, is its own key (not L o s s)
+        return FunctionClause(word if word.isalpha() else _key(word), params, body.strip(), head.strip())
     return None
+
+
+def _bare_word_of_the_notation(head: str) -> bool:
+    """Whether a clause starts with a bare word the notation already reads (Pr(y), Var(X)): not a function it defines."""
+    from derive.docs.symbols import WORD_FUNCTIONS
+
+    word = re.match(r"\s*([A-Za-z]+)\s*\(", head)
+    return bool(word) and len(word.group(1)) > 1 and (word.group(1) in WORD_FUNCTIONS or word.group(1) == "Pr")
 
 
 UNIFORM_DISCRETE = re.compile(

@@ -204,6 +204,13 @@ PAIRS = [
         r"\eta_t = \eta_{min}",
     ),
     (r"s = a_{\max} - a_{\min}", r"s + a_{\min} = a_{\max}", r"s = a_{\max} + a_{\min}"),
+    # a capitalised word written bare and defined in the tag as a function is one name (Loss, not L o s s)
+    (r"Loss(a, b) = (a - b)^2", r"Loss(a, b) = Loss(b, a)", r"Loss(a, b) = Loss(b, 2a)"),
+    (
+        r"Loss(x,y,W) = -(y \ln f(x) + (1 - y) \ln(1 - f(x))) + \alpha ||W||_2^2; y \in \{0, 1\}; 0 < f(x) < 1; \alpha > 0",
+        r"Loss(x,y,W) = -y \ln {f(x)}-(1-y)\ln{(1-f(x))} + \alpha ||W||_2^2",
+        r"Loss(x,y,W) = -y \ln {f(x)}+(1-y)\ln{(1-f(x))} + \alpha ||W||_2^2",
+    ),
     # with a result
     (
         r"attention_scaling; mean \mu, variance \sigma^2",
