@@ -152,7 +152,7 @@ def test_an_entry_of_a_matrix_the_tag_writes_out(tmp_path, tag, correct, wrong):
     [
         (MATRIX, r"a_{41} = 0.2", "no entry at the index 4"),
         (MATRIX, r"\sum_{j=1}^{3} a_{1j} = 1.2", "a sum with written bounds"),
-        (MATRIX + r"; a: real", r"a_{21} = 0.2", "has the index 21"),
+        (MATRIX + r"; a: real", r"a_{21} = 0.2", "a is a number, so a_21 is a name of its own"),
     ],
 )
 def test_an_entry_the_checker_does_not_read_is_unknown_with_the_reason(tmp_path, tag, latex, reason):
