@@ -75,6 +75,7 @@ LAWS = (
     Law("Laplace", ("laplace",), (("mu", "real"), ("b", "positive")), False),
 )
 BY_SPELLING = {spelling: law for law in LAWS for spelling in law.spellings}
+DENSITY = Law("density", (), (("density", "real"), ("low", "real"), ("high", "real")), False)  # the tag's own
 NOT_MODELLED = ("multi", "multinomial", "dir", "dirichlet", "mult")
 
 
@@ -88,6 +89,7 @@ class LawClause:
     reading: str = ""  # the convention used; "" for the usual one
     stated: bool = True  # whether the tag (or the notation) settles the convention
     text: str = ""
+    variable: str = ""  # a density the tag writes (derive.docs.density_law): the name of its argument
 
     @property
     def alternatives(self) -> tuple:
@@ -342,6 +344,10 @@ def undeclared_parameters(clause: LawClause) -> list:
     silent (``\\sigma^2`` as the variance: σ a positive number)."""
     from derive.docs.tags import _key
 
+    if clause.law is DENSITY:  # the names of the tag's density, real numbers unless the tag says more
+        from derive.docs.density_law import body_names
+
+        return [(written, key, "real") for written, key in body_names(clause)]
     found = []
     for written, (_, kind) in zip(clause.params, clause.law.parameters):
         plain, squared = PLAIN_NAME.match(written), SQUARED_NAME.match(written)
@@ -406,6 +412,8 @@ def _key_of(name: str) -> str:
 def mass(clause: LawClause, params: list, x):
     """The pmf or density of the law at ``x`` (SymPy), with the parameters' values ``params``."""
     law, reading = clause.law.name, clause.reading
+    if law == "density":
+        return params[0].xreplace({value_symbol(clause): x})
     if law == "Bernoulli":
         (p,) = params
         return p**x * (1 - p) ** (1 - x)
@@ -563,7 +571,7 @@ class LawExpectation(sp.Function):
     @property
     def free_symbols(self):
         variable, body, params = self.args[1], self.args[2], self.args[3:]
-        return (body.free_symbols - {variable}).union(*(sp.sympify(p).free_symbols for p in params))
+        return body.free_symbols.union(*(sp.sympify(p).free_symbols for p in params)) - {variable}
 
     def _eval_evalf(self, prec):
         dps = mpmath.libmp.prec_to_dps(prec)
@@ -574,6 +582,11 @@ class LawExpectation(sp.Function):
 
 
 _CLAUSES: dict = {}  # the law of each LawExpectation, by its label (a SymPy function's arguments are expressions)
+
+
+def value_symbol(clause: LawClause):
+    """The value X takes, as an expectation over its law integrates it."""
+    return sp.Symbol(f"value_{clause.name}", real=True)
 
 
 def _label(clause: LawClause) -> str:
@@ -601,6 +614,13 @@ def _numeric_expectation(label, variable, body, params, dps):
         with mpmath.workdps(dps):
             return +_MEMO[key][1]
     clause = _CLAUSES[label]
+    if clause.law is DENSITY:  # the tag's density: derive.docs.density_law
+        from derive.docs.density_law import expectation
+
+        with mpmath.workdps(dps + GUARD):
+            value = expectation(clause, variable, body, params, dps)
+        _MEMO[key] = (dps, value)
+        return value
     with mpmath.workdps(dps + GUARD):
         values = [_numeric(p, dps) for p in params]
         _valid(clause, values)
@@ -761,6 +781,8 @@ class Variables:
         from derive.docs.bind import BindError, Vec
         from derive.docs.interpret import Rewriter, clean, lex
 
+        if clause.law is DENSITY:
+            return self.density(env, clause)
         values = []
         for written in clause.params:
             value = env.side(Rewriter().side(clean(lex(written))))
@@ -778,6 +800,26 @@ class Variables:
                 f" e.g. '{clause.params[0]}: dimension'"
             )
         return values
+
+    def density(self, env, clause):
+        """[the tag's density at the value of X, the support's ends (±∞ where open)]."""
+        from derive.docs.bind import BindError, Vec
+        from derive.docs.interpret import Rewriter, clean, lex
+
+        body, low, high = clause.params
+        saved = env.overrides.get(clause.variable)
+        env.overrides[clause.variable] = ("scalar", lambda e: value_symbol(clause))
+        try:
+            density = env.side(Rewriter().side(clean(lex(body))))
+        finally:
+            if saved is None:
+                env.overrides.pop(clause.variable, None)
+            else:
+                env.overrides[clause.variable] = saved
+        ends = [sp.sympify(env.side(Rewriter().side(clean(lex(end))))) if end else None for end in (low, high)]
+        if isinstance(density, (Vec, sp.MatrixBase)) or any(isinstance(e, (Vec, sp.MatrixBase)) for e in ends):
+            raise BindError(f"the density of {clause.name} is not a number")
+        return [sp.sympify(density), -sp.oo if ends[0] is None else ends[0], sp.oo if ends[1] is None else ends[1]]
 
     def expectation(self, env, expr):
         """E[expr]: a sum term by term, constants taken out, and a product of functions of distinct variables the
@@ -819,7 +861,7 @@ class Variables:
             pi = params[0]
             k = sp.Dummy("k", integer=True, positive=True)
             return sp.Sum(pi.component(k) * expr.xreplace({symbol: k}), (k, 1, pi.size))
-        value = sp.Symbol(f"value_{clause.name}", real=True)
+        value = value_symbol(clause)
         return LawExpectation(Str(_label(clause)), value, expr.xreplace({symbol: value}), *params)
 
     def variance(self, env, expr):
@@ -872,6 +914,10 @@ def apply_laws(vocab, clauses):
             if clause.law.name == "categorical":
                 raise BindError(f"the mass function of {name}'s categorical law is not read")
             x = scalar(env, atom.args[0])
+            if clause.law is DENSITY:
+                density, low, high = variables.parameters(env, clause)
+                inside = sp.And(sp.GreaterThan(x, low), sp.LessThan(x, high))
+                return sp.Piecewise((mass(clause, [density], x), inside), (0, True))
             return LawMass(Str(_label(clause)), x, *variables.parameters(env, clause))
 
         return call(read)

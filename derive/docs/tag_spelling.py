@@ -52,7 +52,9 @@ def split_clauses(text: str) -> list[str]:
             continue
         for piece in _trailing_condition(part):
             clauses.extend(_split_list(piece))
-    return _tables(_independence([_square_root(_uniform_law(clause)) for clause in clauses]))
+    from derive.docs.density_law import attach_support
+
+    return _tables(_independence([_square_root(_uniform_law(clause)) for clause in attach_support(clauses)]))
 
 
 # a definition followed by where it holds: "a_t = b_t + c_t a_{t-1} for t \geq 1", "f(x) = \log x \text{ if } x > 0"

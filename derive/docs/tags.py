@@ -305,6 +305,8 @@ def _outside_brackets(text: str) -> str:
 
 
 def _vocabulary_clause(clause: str, binding: Binding) -> bool:
+    from derive.docs.density_law import is_density_clause
+
     """Read a clause that changes the vocabulary (a function, a new kind, a range, a model parameter) into ``binding.clauses``."""
     words = clause.lower().split()
     found = None
@@ -320,6 +322,11 @@ def _vocabulary_clause(clause: str, binding: Binding) -> bool:
         found = LawOfOutcomes(
             clause.split()[2], clause.split()[4]
         )  # 'X, Y: random variables with joint distribution p'
+    elif is_density_clause(clause):  # X has density f(x) = ...: derive.docs.density_law
+        from derive.docs.density_law import density_clauses
+
+        binding.clauses.extend(density_clauses(clause))
+        return True
     elif "\\sim" in clause:  # X \sim \text{Bin}(n, p): derive.docs.laws
         from derive.docs.laws import law_clause
 

@@ -1,0 +1,91 @@
+"""A random variable given by the density the tag writes (``X has density f(x) = \\lambda e^{-\\lambda x} for x \\ge
+0``): E, Var, H and events under it PASS a correct formula and FAIL its wrong variant by quadrature of the tag's body;
+a body that is not a density, or a support the checker cannot read, leaves the formula UNKNOWN with the reason."""
+
+import pytest
+from checking import assert_page_pass_and_fail, verdict
+
+from derive.docs.density_law import attach_support
+
+# (name, tag, correct formula, wrong variant)
+PAIRS = [
+    (
+        "exponential density on x >= 0",
+        r"X has density f(x) = \lambda e^{-\lambda x} for x \ge 0; \lambda > 0",
+        r"\mathbb{E}[X] = \frac{1}{\lambda}",
+        r"\mathbb{E}[X] = \frac{2}{\lambda}",
+    ),
+    (
+        "a density on an interval, written 'on [0, 1]'",
+        r"X has density f(x) = 2x on [0, 1]",
+        r"\mathbb{E}[X] = \frac{2}{3}",
+        r"\mathbb{E}[X] = \frac{1}{2}",
+    ),
+    (
+        "an event under a density with its support after a comma",
+        r"X has density f(x) = 2x, 0 \le x \le 1",
+        r"P(X \le \frac{1}{2}) = \frac{1}{4}",
+        r"P(X \le \frac{1}{2}) = \frac{1}{2}",
+    ),
+    (
+        "the density's name is a function of the document, 0 off its support",
+        r"the density of X is p(x) = 3x^2 on (0, 1)",
+        r"p(\tfrac{1}{2}) + p(2) = \frac{3}{4}",
+        r"p(\tfrac{1}{2}) + p(2) = \frac{51}{4}",
+    ),
+]
+
+# the logistic and Gumbel laws as numpy and TensorFlow Probability write their densities (on the whole line)
+SLOW_PAIRS = [
+    (
+        "logistic variance",
+        r"X has density f(x) = \frac{\exp(-(x - \mu)/s)}{s (1 + \exp(-(x - \mu)/s))^2}; s > 0",
+        r"\mathrm{Var}(X) = \frac{\pi^2 s^2}{3}",
+        r"\mathrm{Var}(X) = \frac{\pi^2 s^2}{6}",
+    ),
+    (
+        "logistic entropy",
+        r"X with density f(x) = \frac{\exp(-(x - \mu)/s)}{s (1 + \exp(-(x - \mu)/s))^2}; s > 0",
+        r"H(X) = \ln(s) + 2",
+        r"H(X) = \ln(s) + 1",
+    ),
+    (
+        "Gumbel variance",
+        r"X has pdf f(x) = \frac{1}{\beta} \exp\left(-\frac{x - \mu}{\beta} - \exp\left(-\frac{x - \mu}{\beta}\right)\right);"
+        r" \beta > 0",
+        r"\mathrm{Var}(X) = \frac{\pi^2}{6} \beta^2",
+        r"\mathrm{Var}(X) = \frac{\pi^2}{6} \beta",
+    ),
+]
+
+
+@pytest.mark.parametrize("name, tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
+def test_under_the_tags_density_a_correct_formula_passes_and_its_wrong_variant_fails(
+    name, tag, correct, wrong, tmp_path
+):
+    assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name, tag, correct, wrong", SLOW_PAIRS, ids=[p[0] for p in SLOW_PAIRS])
+def test_on_the_whole_line_a_correct_formula_passes_and_its_wrong_variant_fails(name, tag, correct, wrong, tmp_path):
+    assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
+
+
+@pytest.mark.parametrize(
+    "tag, formula, expected",
+    [
+        (r"X has density f(x) = 3x on [0, 1]", r"\mathbb{E}[X] = 1", "integrates to 1.5, not 1"),
+        (r"X has density f(x) = 2x for x near 0", r"\mathbb{E}[X] = 1", "cannot read the support 'for x near 0'"),
+        (r"X has density f(x, y) = x + y on [0, 1]", r"\mathbb{E}[X] = 1", "one argument"),
+    ],
+)
+def test_a_density_it_cannot_use_leaves_the_formula_unknown_with_the_reason(tag, formula, expected, tmp_path):
+    found = verdict(tmp_path, tag, formula)
+    assert found[0] == "UNKNOWN" and expected in found[1], found
+
+
+def test_a_support_split_from_its_density_at_a_comma_is_joined_again():
+    joined = attach_support([r"X has density f(x) = 2x", r"0 \le x \le 1", r"\lambda > 0"])
+    assert joined == [r"X has density f(x) = 2x for 0 \le x \le 1", r"\lambda > 0"]
+    assert attach_support([r"f(x) = 2x", r"0 \le x \le 1"]) == [r"f(x) = 2x", r"0 \le x \le 1"]
