@@ -919,6 +919,9 @@ def test_a_whole_number_in_square_brackets_after_a_name_is_an_entry(tmp_path, fo
 
 # --- a tag clause whose name is a sentence is refused, not read as its first letter ------------
 
+LOGISTIC_DENSITY = r"\frac{\exp(-(x - \mu)/s)}{s (1 + \exp(-(x - \mu)/s))^2}"
+
+
 @pytest.mark.parametrize("right", [r"\mu", r"2\mu"])
 def test_a_sentence_before_an_equals_sign_is_no_name(right):
     """'X has density f(x) = ...' once overrode X (its first letter) with the density, and H(X) became the entropy
