@@ -271,7 +271,9 @@ def canonical_dummies(expr, depth: int = 0):
     """Rename each Σ's index after its nesting depth, so equal sums compare equal."""
     if isinstance(expr, sp.Sum):  # a multiple sum is read as nested sums, the last limit outermost
         *inner, (index, low, high) = expr.limits
-        name = sp.Symbol(f"κ{depth}", integer=True, positive=True)
+        # the index is positive only where the sum starts at 1 or later: from 0, a condition k <= 0 on it holds once
+        sign = {"positive": True} if (low - 1).is_nonnegative else {"nonnegative": True} if low.is_nonnegative else {}
+        name = sp.Symbol(f"κ{depth}", integer=True, **sign)
         function = sp.Sum(expr.function, *inner) if inner else expr.function
         body = canonical_dummies(function.xreplace({index: name}), depth + 1)
         return sp.Sum(body, (name, low, high))

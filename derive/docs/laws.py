@@ -110,6 +110,9 @@ BARE_DISTRIBUTION = re.compile(
 )
 
 
+CONDITIONAL_DRAW = re.compile(r"^\s*\\cdot\s*(?:\||\\mid|\\vert)")  # a_t \sim \pi(\cdot \mid s_t)
+
+
 def law_clause(clause: str):
     """The clause ``NAME \\sim LAW(PARAMS)`` read (a :class:`LawClause`), ``NAME \\sim p`` (a name), or None."""
     from derive.docs.tags import _key
@@ -125,6 +128,11 @@ def law_clause(clause: str):
         and _key(match.group("params")) == _key(match.group("name"))
     ):
         match = None  # X \sim p(X): a distribution the tag names, not a law
+    if match is not None and CONDITIONAL_DRAW.match(match.group("params")):
+        raise LawError(
+            f"the clause '{clause.strip()}' draws from a conditional law (a policy \\pi(\\cdot \\mid s), a transition"
+            " P(\\cdot \\mid s, a)): sequences drawn so, and the values of a Markov decision process, are not modelled"
+        )
     if match is None or "(" in match.group("law"):
         bare = BARE_DISTRIBUTION.match(clause)
         if bare is None:
@@ -869,7 +877,7 @@ class Variables:
 
 
 def apply_laws(vocab, clauses):
-    """``vocab`` with the tag's random variables under their laws: E, Var, Cov, mu_X, sigma_X, p_X, f_X, M_X."""
+    """``vocab`` with the tag's random variables under their laws: E, Var, Cov, mu_X, sigma_X, p_X, f_X, M_X, F_X."""
     from derive.vocabulary import VocabularyError, call, number_of
 
     if not clauses:
@@ -930,6 +938,18 @@ def apply_laws(vocab, clauses):
                 raise BindError(f"the moment generating function M_{name} takes one argument")
             t = scalar(env, atom.args[0])
             return variables.expectation(env, sp.exp(t * variables.symbols[name]))
+
+        return call(read)
+
+    def distribution_function(name):
+        def read(env, atom, side):
+            from derive.docs.bind import BindError
+
+            if not atom.args or len(atom.args) != 1:
+                raise BindError(f"the distribution function F_{name} takes one argument")
+            x = scalar(env, atom.args[0])
+            at_most = sp.Piecewise((1, sp.LessThan(variables.symbols[name], x, evaluate=False)), (0, True))
+            return variables.expectation(env, at_most)
 
         return call(read)
 
@@ -1002,6 +1022,7 @@ def apply_laws(vocab, clauses):
         for letter in ("p", "f", "P"):
             entries[f"{letter}_{name}"] = mass_of(name)
         entries[f"M_{name}"] = generating(name)
+        entries[f"F_{name}"] = distribution_function(name)  # P(X \\le x)
     return vocab.with_(entries=entries, expectation=None)
 
 

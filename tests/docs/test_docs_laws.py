@@ -8,6 +8,18 @@ from checking import assert_page_pass_and_fail, verdict
 # (name, tag, correct formula, wrong variant)
 PAIRS = [
     (
+        "an event at a binomial count's first value (a sum from 0 whose term is conditioned on its index)",
+        r"X \sim \text{Bin}(n, p)",
+        r"P(X \le 0) = (1-p)^n",
+        r"P(X \le 0) = p^n",
+    ),
+    (
+        "the distribution function F_X of a count",
+        r"X \sim \text{Bin}(n, p)",
+        r"F_X(1) = (1-p)^n + n p (1-p)^{n-1}",
+        r"F_X(1) = n p (1-p)^{n-1}",
+    ),
+    (
         "entropy of a Bernoulli variable, in bits",
         r"X \sim \text{Ber}(p); H in bits",
         r"H(X) = -p\log_2 p - (1-p)\log_2(1-p)",
@@ -149,6 +161,12 @@ PAIRS = [
 
 SLOW_PAIRS = [  # laws with a density: each expectation is a 60-digit quadrature
     (
+        "the distribution function F_X under a density",
+        r"X \sim \text{Exp}(\lambda); t > 0",
+        r"F_X(t) = 1 - e^{-\lambda t}",
+        r"F_X(t) = e^{-\lambda t}",
+    ),
+    (
         "normal with its variance",
         r"X \sim \mathcal{N}(\mu, \sigma^2)",
         r"\mathbb{E}[(X - \mu)^2] = \sigma^2",
@@ -256,6 +274,7 @@ def test_a_normal_law_with_sigma_may_give_the_deviation(tmp_path):
         (r"X \sim \text{Bin}(n, p); n: real", "not a whole number"),
         (r"X \sim \text{Gamma}(k, b) with rate k", "cannot read 'with rate k'"),
         (r"X \sim \text{Poi}(\lambda) with scale \lambda", "cannot read 'with scale"),
+        (r"a_t \sim \pi(\cdot \mid s_t); s_{t+1} \sim P(\cdot \mid s_t, a_t)", "draws from a conditional law"),
     ],
 )
 def test_a_law_it_cannot_read_is_unknown_with_the_reason(tag, expected, tmp_path):
