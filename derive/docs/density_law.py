@@ -164,7 +164,7 @@ def expectation(clause, variable, g_body, params, dps):
     from derive.docs.laws import _breakpoints, _function_of
 
     density, points, low, high, dps = _prepared(clause, variable, params, dps)
-    work = dps + 15
+    work = dps + 5
     g = _fast(variable, sp.sympify(g_body), work) or _function_of(variable, sp.sympify(g_body), work)
     breaks = {b for b in _breakpoints(variable, sp.sympify(g_body), dps) if low < b < high} - set(points)
 
@@ -187,7 +187,7 @@ def _prepared(clause, variable, params, dps):
     key = (density_expr, low, high)
     if key in _PREPARED and _PREPARED[key][-1] >= dps:  # SymPy asks one value at several precisions
         return _PREPARED[key]
-    work = dps + 15
+    work = dps + 5
     expr = sp.sympify(density_expr)
     compiled = _fast(variable, expr, work) or _function_of(variable, expr, work)
     seen: dict = {}
@@ -243,7 +243,7 @@ def _fast(variable, expr, dps):
 def _integral(clause, function, points, dps, low, high):
     """∫ function over the pieces, its error estimate below the last digit asked for, the cut tails negligible."""
     tolerance = mpmath.mpf(10) ** -(dps + 2)
-    with mpmath.workdps(dps + 5):
+    with mpmath.workdps(dps + 3):
         value, error = mpmath.quad(function, points, method="tanh-sinh", error=True)
     if not mpmath.isfinite(value) or error > tolerance * max(1, abs(value)):
         raise NumericError(f"the integral over the law of {clause.name} is not found to 50 digits")
