@@ -191,3 +191,13 @@ def test_a_limit_at_a_point_is_taken_with_the_points_numbers_exact_and_keeps_its
     assert checked(sp.Integer(0)).symbolic != "failed"
     wrong = checked(sp.Integer(1))
     assert wrong.symbolic == "failed" and wrong.counterexample
+
+
+@pytest.mark.parametrize("low, expected", [(0, 1), (1, 0)])
+def test_a_sum_from_zero_keeps_its_first_term_under_a_condition_on_its_index(low, expected):
+    """Σ_{k=low}^{3} [k ≤ 0]: the index renamed for a plan is positive only when the sum starts at 1 or later (read as
+    positive from 0, k ≤ 0 was false at once and the sum 0)."""
+    index = sp.Dummy("k", integer=True, nonnegative=True)
+    counted = sp.Sum(sp.Piecewise((1, sp.LessThan(index, 0, evaluate=False)), (0, True)), (index, low, 3))
+    assert evaluate_with_path(counted, Point({})) == ("compiled", expected)
+    assert instantiated_value(counted, Point({})) == expected
