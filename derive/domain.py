@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import random
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -300,18 +300,15 @@ class Domain:
         Points are drawn one after another from one generator, so the first ``limit``
         points are the same whatever the limit.
         """
-        return list(self.drawn_points(seed_text, dps, limit))
-
-    def drawn_points(self, seed_text: str, dps: int, limit: int | None = None) -> Iterator[Point]:
-        """The points of :meth:`sample_points`, each drawn only when asked for: a caller that stops early draws no more."""
         rng = random.Random(zlib.crc32(seed_text.encode("utf-8")))
         dims = self.dimensions
         count = max(self.points, *(len(v.values) for v in dims.values())) if dims else self.points
         if limit is not None:
             count = min(count, limit)
-        for t in range(count):
-            point = Point()
-            with mpmath.workdps(dps):  # per point: the caller's precision holds between points
+        points = []
+        with mpmath.workdps(dps):
+            for t in range(count):
+                point = Point()
                 for symbol, sampler in self.samplers.items():
                     if symbol in self.fixed:
                         point[symbol] = self.fixed[symbol]
@@ -323,9 +320,10 @@ class Domain:
                         )
                     else:
                         point[symbol] = sampler.sample(rng, point)
-            for symbol, value in self.fixed.items():
-                point.setdefault(symbol, value)
-            yield point
+                for symbol, value in self.fixed.items():
+                    point.setdefault(symbol, value)
+                points.append(point)
+        return points
 
     def latex_hypotheses(self) -> list[str]:
         """One LaTeX phrase per symbol, e.g. ``n \\ge 1``, ``z \\in \\mathbb{R}^{n}``."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
-
 import mpmath
 import sympy as sp
 
@@ -30,11 +28,9 @@ def _check_points(reading):
         # untagged, the formula's own variables range over where its sides are defined: draw spare points
         wanted = max(MIN_POINTS, domain.points)
         domain = domain.with_(points=wanted * 8)
-    points = iter([dom.Point()]) if constant else _point_stream(domain, reading.text, reading.conditions, reading.dry)
-    first_point = next(points, None)  # drawn now, the rest as the loop asks: it stops once enough points are kept
-    if first_point is None:
+    points = [dom.Point()] if constant else _points(domain, reading.text, reading.conditions, reading.dry)
+    if not points:
         raise DecideError("no point of the domain satisfies the stated conditions")
-    points = itertools.chain([first_point], points)
     tolerances = _rounded_wholes(reading.sides, [_literal_tolerances(side) for side in reading.sides])
     dimension_symbols = [s for s, v in domain.samplers.items() if isinstance(v, dom.Dimension)]
     shown = _shown_symbols(reading)
@@ -263,19 +259,13 @@ def _used_symbols(values, domain) -> set:
     return {symbol for symbol in domain.samplers if str(symbol) in names}
 
 
-def _points(domain, seed, conditions, dry) -> list:
-    return list(_point_stream(domain, seed, conditions, dry))
-
-
-def _point_stream(domain, seed, conditions, dry):
-    """The points a formula is checked at, in order, each drawn when asked for: the domain's seeded points (those
-    that meet the stated index conditions, an index set equal to another where one says so)."""
-    wanted = max(MIN_POINTS, domain.points)
+def _points(domain, seed, conditions, dry):
     if not conditions:
-        yield from domain.drawn_points(seed, DIGITS, limit=wanted)
-        return
-    chosen = 0
-    for point in domain.with_(points=wanted * 8).drawn_points(seed, DIGITS):
+        return domain.sample_points(seed, DIGITS)[: max(MIN_POINTS, domain.points)]
+    wanted = max(MIN_POINTS, domain.points)
+    chosen = []
+    candidates = domain.with_(points=wanted * 8).sample_points(seed, DIGITS)
+    for point in candidates:
         point = dom.Point(point)
         ok = True
         for condition in conditions:
@@ -289,10 +279,10 @@ def _point_stream(domain, seed, conditions, dry):
             elif point[left] == point[right]:
                 ok = False
         if ok:
-            chosen += 1
-            yield point
-        if chosen >= wanted:
-            return
+            chosen.append(point)
+        if len(chosen) >= wanted:
+            break
+    return chosen
 
 
 def _try_prove(sides, relations, interpreter, dry, vocab):

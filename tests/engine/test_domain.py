@@ -55,19 +55,3 @@ def test_concrete_size_of_a_dimension_and_of_an_expression_in_dimensions():
     assert concrete_size(7, {}) == 7
     with pytest.raises(DefinitionError):
         concrete_size(m, {n: 4})
-
-
-def test_points_drawn_one_at_a_time_are_the_listed_points_whatever_runs_between():
-    from derive.domain import Domain, dimension, reals, vector
-    from derive.notation import n, x, z
-
-    domain = Domain({n: dimension(1, 6), z: vector(n), x: reals()}, points=12)
-    every = domain.sample_points("stream", 60)
-    drawn = []
-    for point in domain.drawn_points("stream", 60):
-        with mpmath.workdps(15):  # the caller's own precision between points changes no draw
-            drawn.append(point)
-        assert mpmath.mp.dps != 60  # and the generator holds no precision of its own while the caller runs
-    assert drawn == every
-    assert list(domain.drawn_points("stream", 60, limit=5)) == every[:5]
-    assert domain.sample_points("another seed", 60) != every
