@@ -30,7 +30,7 @@ from derive.docs.parse import ParseError, parse_latex
 from derive.docs.renamed_expressions import expressions_as_names
 from derive.docs.sampled_points import _check_points
 from derive.docs.shared_vectors import shared_vectors_as_numbers
-from derive.docs.side_names import _atom_keys, _normal_name
+from derive.docs.side_names import _atom_keys, _normal_name, atoms_in
 from derive.docs.steps import steps_as_subscripts, whole_steps
 from derive.docs.verdict import (
     DIGITS,
@@ -422,14 +422,9 @@ def _set_aside_labelled_function(reading, node):
 
 def _full_keys(sides, child_sides) -> set:
     """The names the sides write with their subscripts (p_X, x_0), inside sums, fractions and arguments too."""
-    found, todo = set(), list(sides)
-    while todo:
-        side = todo.pop()
-        for node in side.nodes(parse_latex(side.text)):
-            if isinstance(node, Atom):
-                found.add(f"{node.key}_{node.sub_text.strip()}" if node.sub_text else node.key)
-            todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))
-    return found
+    return {
+        f"{node.key}_{node.sub_text.strip()}" if node.sub_text else node.key for node in atoms_in(sides, child_sides)
+    }
 
 
 def _bind_tag_names(reading):

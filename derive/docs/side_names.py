@@ -55,16 +55,20 @@ def _display(atom: Atom) -> str:
     return text
 
 
-def _atom_keys(sides, child_sides) -> set:
-    """The keys of every name the sides use, inside sums, fractions and arguments too."""
-    keys, todo = set(), list(sides)
+def atoms_in(sides, child_sides):
+    """Every name (Atom) the sides write, inside sums, fractions and arguments too."""
+    todo = list(sides)
     while todo:
         side = todo.pop()
         for node in side.nodes(parse_latex(side.text)):
             if isinstance(node, Atom):
-                keys.add(node.key)
+                yield node
             todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))
-    return keys
+
+
+def _atom_keys(sides, child_sides) -> set:
+    """The keys of every name the sides use, inside sums, fractions and arguments too."""
+    return {node.key for node in atoms_in(sides, child_sides)}
 
 
 def _normal_name(latex_name: str) -> str:
