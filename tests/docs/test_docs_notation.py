@@ -171,7 +171,7 @@ PAIRS = [
         r"1728 + 2 \cdot 589824 + 5 \cdot 2359296 + 102760448 \approx 118 \times 10^{6}",
         {},
     ),
-    ("proportional vectors", r"x \propto 2x", r"x \propto x + 1", {}),
+    ("proportional vectors", r"\mathbf{x} \propto 2\mathbf{x}", r"\mathbf{x} \propto \mathbf{x} + 1", {}),
     (
         "proportional over an index",
         r"\operatorname{softmax}(z)_i \propto e^{z_i}",
@@ -250,7 +250,7 @@ PAIRS = [
         {},
     ),
     ("cdot between vectors", r"x \cdot y = \sum_i x_i y_i", r"x \cdot y = \sum_i x_i + y_i", {}),
-    ("mathsf T", r"x^{\mathsf T} y = y^\top x", r"x^{\mathsf T} y = x^\top x", {}),
+    ("mathsf T", r"x^{\mathsf T} y = y^\top x", r"x^{\mathsf T} y = y^\top y", {}),
     ("transpose of a bracket", r"(1, 2)^\top (3, 4) = 11", r"(1, 2)^\top (3, 4) = 10", {}),
     (
         "component of a bracket",
