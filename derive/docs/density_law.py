@@ -126,11 +126,10 @@ def _on_support(body: str, variable: str, low, high) -> str:
     """The body as a function of the document: the density on its support, 0 off it."""
     if low is None and high is None:
         return body
-    conditions = " , ".join(
-        c for c in ((f"{variable} \\ge {low}" if low else ""), (f"{variable} \\le {high}" if high else "")) if c
-    )
     if low and high:
         conditions = f"{low} \\le {variable} \\le {high}"
+    else:
+        conditions = f"{variable} \\ge {low}" if low else f"{variable} \\le {high}"
     return f"\\begin{{cases}} {body} & \\text{{if }} {conditions} \\\\ 0 & \\text{{otherwise}} \\end{{cases}}"
 
 
