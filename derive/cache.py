@@ -64,17 +64,34 @@ def _say(message: str) -> None:
     _log.info(message)
 
 
+def _version(package: str, module: str) -> str:
+    """The installed version of ``package``: its module's own ``__version__`` once it is imported, else its metadata.
+
+    Reading the metadata scans every entry of the path (tens of milliseconds); --list imports no SymPy and reads it so.
+    """
+    import sys
+
+    loaded = getattr(sys.modules.get(module), "__version__", None)
+    if isinstance(loaded, str):
+        return loaded
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "-"
+
+
 @lru_cache(maxsize=2)
 def _versions(with_docs: bool = False) -> str:
-    from importlib.metadata import PackageNotFoundError, version  # not the packages: --list imports no SymPy
-
-    versions = f"{FORMAT} python {platform.python_version()} sympy {version('sympy')} mpmath {version('mpmath')}"
+    versions = f"{FORMAT} python {platform.python_version()} sympy {_version('sympy', 'sympy')} mpmath {_version('mpmath', 'mpmath')}"
     if with_docs:
-        for package in ("latex2sympy2_extended", "markdown-it-py", "pylatexenc"):
-            try:
-                versions += f" {package} {version(package)}"
-            except PackageNotFoundError:
-                versions += f" {package} -"
+        for package, module in (
+            ("latex2sympy2_extended", "latex2sympy2_extended"),
+            ("markdown-it-py", "markdown_it"),
+            ("pylatexenc", "pylatexenc"),
+        ):
+            versions += f" {package} {_version(package, module)}"
     return versions
 
 
