@@ -535,11 +535,18 @@ def _compile_subs(expr):
     return run
 
 
+HUGE_INTEGER_BITS = 4096  # an integer longer than this is rounded to the working precision when it is used
+
+
 def _compile(expr):
     """A function env → mpf (or dual) computing ``expr``."""
     if expr.is_Number:
         if expr.is_Integer:
-            constant = mpmath.mpf(int(expr))
+            whole = int(expr)
+            if whole.bit_length() > HUGE_INTEGER_BITS:
+                # mpmath converts an int exactly, stripping trailing zero bits a byte at a time: quadratic in its size
+                return lambda env: mpmath.mpf(mpmath.libmp.from_int(whole, mpmath.mp.prec, "n"))
+            constant = mpmath.mpf(whole)
             return lambda env: constant
         if expr.is_Rational:
             p, q = int(expr.p), int(expr.q)

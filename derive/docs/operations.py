@@ -470,6 +470,15 @@ def _real_valued(integrand):
 
 
 _INTEGRATION_VARIABLE = sp.Symbol("integration variable", real=True)
+_EXP_CUTOFF = mpmath.mpf(2) ** 40  # exp beyond ±2^40 is out of any sum's reach: 0 or ∞, never worked out
+
+
+def _bounded_exp(value):
+    """exp as the quadrature needs it: exp(-e^{x}) far out in a tail is 0 at once, where mpmath would carry out
+    e^{x} to every one of its digits (a Gumbel density at x = -10^{30} never finished)."""
+    if isinstance(value, mpmath.mpf) and abs(value) > _EXP_CUTOFF:
+        return mpmath.inf if value > 0 else mpmath.mpf(0)
+    return mpmath.exp(value)
 
 
 class IntegralValue(sp.Function):
@@ -522,7 +531,9 @@ class IntegralValue(sp.Function):
         kinks = _kinks(body.expr, body.variables[0], low, high, digits + 20)
         for guard in (20, 40):  # a divergent integral's quadrature depends on the precision: two must agree
             with mpmath.workdps(digits + guard):
-                integrand = _real_valued(sp.lambdify(body.variables, body.expr, modules="mpmath"))
+                integrand = _real_valued(
+                    sp.lambdify(body.variables, body.expr, modules=[{"exp": _bounded_exp}, "mpmath"])
+                )
                 ends = [
                     (mpmath.inf if b is sp.oo else -mpmath.inf) if b.is_infinite else mpmath.mpf(b) for b in (low, high)
                 ]

@@ -61,9 +61,17 @@ def approximate_places(figure, places: int) -> int:
 
     A figure with decimals (63000.0 written so, or 4.30 × 10^9, whose mantissa writes its zero) keeps the places it writes.
     """
-    if places > 0 or isinstance(places, PlacesBeforePower) or figure == 0 or figure != int(figure):
+    if places > 0 or isinstance(places, PlacesBeforePower) or figure == 0 or not mpmath.isint(figure):
         return places
-    whole, zeros = abs(int(figure)), 0
-    while whole % 10 == 0:
-        whole, zeros = whole // 10, zeros + 1
-    return min(places, -zeros)
+    return min(places, -_trailing_zeros(figure))
+
+
+def _trailing_zeros(whole) -> int:
+    """The zeros a whole number ends with, read from its significant digits (10^{800000} has 800000, in one step)."""
+    magnitude = int(mpmath.floor(mpmath.log10(abs(whole))))
+    digits = max(mpmath.mp.dps - 5, 1)
+    significant = int(mpmath.nint(abs(whole) / mpmath.mpf(10) ** (magnitude - digits + 1)))
+    zeros = magnitude - digits + 1
+    while significant % 10 == 0:
+        significant, zeros = significant // 10, zeros + 1
+    return zeros

@@ -15,7 +15,7 @@ import pytest
 from derive import errata
 from derive.docs.decide import Binding, decide
 from derive.docs.report import check_paths
-from derive.docs.rounding import RULE, is_rounding_of, is_truncation_of
+from derive.docs.rounding import RULE, approximate_places, is_rounding_of, is_truncation_of
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "docs" / "source-claims.md"
@@ -45,6 +45,16 @@ def test_after_approximately_a_long_figure_may_be_truncated_and_a_short_one_must
     assert verdict_of(r"-\log(1/27) \approx 3.3") == "PASS"
     assert verdict_of(r"-\log(1/27) \approx 3.2") == "FAIL"
     assert verdict_of(r"\frac{10^{9} \times 1024 \times 4}{2^{30}} = 3814.69") == "FAIL"
+
+
+def test_after_approximately_a_whole_number_is_written_to_its_last_nonzero_digit_however_long():
+    """≈ 63000 is to the thousands; ≈ 10^{800000} to 10^{800000}, counted from its digits, not by division."""
+    with mpmath.workdps(60):
+        assert approximate_places(mpmath.mpf(63000), 0) == -3
+        assert approximate_places(mpmath.mpf(63001), 0) == 0
+        assert approximate_places(mpmath.mpf(10) ** 800000, 0) == -800000
+        assert approximate_places(3 * mpmath.mpf(10) ** 800000, 0) == -800000
+        assert approximate_places(mpmath.mpf(63000), 2) == 2  # written with decimals: keeps them
 
 
 def test_a_figure_one_unit_off_in_its_last_digit_fails():

@@ -106,6 +106,18 @@ PAIRS = [
         r"\left\vert \frac{d e^z}{dz} \right\vert^{-1}_{z = \log x} = x",
     ),
     (
+        "a power of millions of digits after approx",
+        None,
+        r"256^{700 \times 1400 \times 3} \approx 3 \times 10^{7080225}",
+        r"256^{700 \times 1400 \times 3} \approx 10^{800000}",
+    ),
+    (
+        "the mean of a Gumbel density, whose tail is an exponential of an exponential",
+        None,
+        r"\int_{-\infty}^{\infty} x \exp(-(x - 1) / 11 - \exp(-(x - 1) / 11)) / 11 \, dx = 7.35",
+        r"\int_{-\infty}^{\infty} x \exp(-(x - 1) / 11 - \exp(-(x - 1) / 11)) / 11 \, dx = 1",
+    ),
+    (
         "the trace of a diagonal matrix written with dots",
         r"\lambda: vector; n: positive integer",
         r"\operatorname{tr}(\operatorname{diag}(\lambda_1, \ldots, \lambda_n)) = \sum_{i=1}^n \lambda_i",
