@@ -28,6 +28,11 @@ def _check_points(reading):
         # untagged, the formula's own variables range over where its sides are defined: draw spare points
         wanted = max(MIN_POINTS, domain.points)
         domain = domain.with_(points=wanted * 8)
+    enough = None
+    if wanted is None and reading.conditions.comparisons and not constant:
+        # "0 < a < b" sets aside most points of the box: draw spare ones, and check as many as without a condition
+        enough = max(MIN_POINTS, domain.points)
+        domain = domain.with_(points=enough * 8)
     points = [dom.Point()] if constant else _points(domain, reading.text, reading.conditions, reading.dry)
     if not points:
         raise DecideError("no point of the domain satisfies the stated conditions")
@@ -41,7 +46,7 @@ def _check_points(reading):
     set_aside = 0  # points outside the formula's stated conditions
     flags = reading.dry.flags
     for point in points:
-        if wanted is not None and kept_points >= wanted:
+        if kept_points >= (wanted or enough or len(points)):
             break
         dims = {s: point[s] for s in dimension_symbols if s in point}
         key = tuple(sorted((str(s), v) for s, v in dims.items()))

@@ -416,3 +416,21 @@ def test_phi_alone_and_zeta_of_a_number_are_not_read_by_convention(tmp_path):
     for formula in (r"\phi(x) = \phi(-x) + 1", r"\zeta(2) = \frac{\pi^2}{6}"):
         result, detail = verdict(tmp_path, None, formula)
         assert result not in ("PASS", "FAIL"), (formula, result, detail)
+
+
+def test_a_chained_condition_in_the_tag_is_checked_at_as_many_points_as_without_one(tmp_path):
+    """0 < a < b keeps about one point in eight of the box: spare points are drawn until the usual number is met."""
+    passed = verdict(tmp_path, "a: real; b: real; 0 < a < b", r"\frac{b}{a} > 1")
+    assert passed[0] == "PASS" and "at all 20 points" in passed[1], passed
+    failed = verdict(tmp_path, "a: real; b: real; 0 < a < b", r"\frac{b}{a} < 1")
+    assert failed[0] == "FAIL", failed
+
+
+def test_a_condition_number_under_an_ordered_pair_of_eigenvalues(tmp_path):
+    """With κ = λ_n/λ_1 and 0 < λ_1 < λ_n the square roots are needed; without them the rate FAILs."""
+    tag = r"\kappa = \lambda_n/\lambda_1; 0 < \lambda_1 < \lambda_n"
+    left = r"\left(\frac{\sqrt{\lambda_{n}}-\sqrt{\lambda_{1}}}{\sqrt{\lambda_{n}}+\sqrt{\lambda_{1}}}\right)^{2}"
+    passed = verdict(tmp_path, tag, left + r" = \left(\frac{\sqrt{\kappa}-1}{\sqrt{\kappa}+1}\right)^{2}")
+    assert passed[0] == "PASS", passed
+    failed = verdict(tmp_path, tag, left + r" = \left(\frac{\kappa-1}{\kappa+1}\right)^{2}")
+    assert failed[0] == "FAIL", failed
