@@ -6316,6 +6316,431 @@ def _u11_training_time(time_of):
     )
 
 
+# ---- unseen12: d2l chapters, PyTorch schedulers, Adam and CrossEntropyLoss docstrings, scikit-learn SGD
+
+
+def _u12_ngrams(tokens, n):
+    return [tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+
+
+def _u12_bleu(pred, label, k):
+    """BLEU as d2l defines it: the brevity factor times prod p_n^(1/2^n), p_n the clipped n-gram precision."""
+    score = exp(min(0, 1 - mpf(len(label)) / len(pred)))
+    for n in range(1, k + 1):
+        pred_grams, label_grams = _u12_ngrams(pred, n), _u12_ngrams(label, n)
+        remaining, matches = list(label_grams), 0
+        for g in pred_grams:
+            if g in remaining:
+                remaining.remove(g)
+                matches += 1
+        score *= (mpf(matches) / len(pred_grams)) ** (mpf(1) / 2**n)
+    return score
+
+
+def _u12_brevity(len_label, len_pred):
+    return exp(min(0, 1 - mpf(len_label) / len_pred))
+
+
+_U12_LENGTHS_SHORT = [(6, 2), (9, 8), (20, 3)]  # (label, pred), pred shorter
+_U12_LENGTHS_LONG = [(6, 6), (2, 6), (3, 20)]  # pred at least as long
+
+
+def _u12_leaf_probabilities(a, b, c):
+    """The four leaf probabilities of a depth-2 tree, each the product of sigmoid(+-score) along its path."""
+    paths = [[(a, 1), (b, 1)], [(a, 1), (b, -1)], [(a, -1), (c, 1)], [(a, -1), (c, -1)]]
+    out = []
+    for path in paths:
+        prob = mpf(1)
+        for score, side in path:
+            prob *= sigmoid(side * score)
+        out.append(prob)
+    return out
+
+
+_U12_TREE = [(mpf("0.3"), mpf("-1.2"), mpf("2.5")), (mpf(-2), mpf("0.7"), mpf("-0.4"))]
+_U12_GRADS = [[mpf(3), mpf(4)], [mpf("0.1"), mpf("-0.2"), mpf("0.05")], [mpf(-7), mpf(2), mpf(1)]]
+_U12_LOGITS = [[mpf("0.5"), mpf(-1), mpf(3)], [mpf(100), mpf(101), mpf(99), mpf(-50)], [mpf(2), mpf(2)]]
+
+
+def _u12_clip(g, theta):
+    return [min(mpf(1), theta / norm(g)) * x for x in g]
+
+
+def _u12_linear_lr_stepped(base, start, end, total, epoch):
+    """LinearLR's rate by PyTorch's recursive update: lr_t = lr_{t-1} (1 + (end - start) / (total start + (t - 1)(end - start)))."""
+    lr = base * start
+    for t in range(1, min(epoch, total) + 1):
+        lr *= 1 + (end - start) / (total * start + (t - 1) * (end - start))
+    return lr
+
+
+def _u12_poly_lr(base, total, power, epoch):
+    return base * (1 - mpf(min(epoch, total)) / total) ** power
+
+
+def _u12_step_lr(base, gamma, step, epoch):
+    """StepLR by simulation: multiply by gamma at every multiple of step_size."""
+    lr = mpf(base)
+    for e in range(1, epoch + 1):
+        if e % step == 0:
+            lr *= gamma
+    return lr
+
+
+def _u12_multistep_lr(base, gamma, milestones, epoch):
+    lr = mpf(base)
+    for e in range(1, epoch + 1):
+        if e in milestones:
+            lr *= gamma
+    return lr
+
+
+def _u12_adam_moments(grads, beta1, beta2):
+    """Adam's bias-corrected moments after the given gradients, m_0 = v_0 = 0, by running the updates."""
+    m = v = mpf(0)
+    for g in grads:
+        m = beta1 * m + (1 - beta1) * g
+        v = beta2 * v + (1 - beta2) * g**2
+    t = len(grads)
+    return m / (1 - beta1**t), v / (1 - beta2**t)
+
+
+def _u12_smoothed_target(eps, n_classes, true_class):
+    """(1 - eps) one_hot + eps uniform, the target of CrossEntropyLoss with label_smoothing = eps."""
+    return [(1 - eps) * (1 if c == true_class else 0) + eps / n_classes for c in range(n_classes)]
+
+
+def _u12_modified_huber(z):
+    """The modified Huber loss as a smooth function of the margin: quadratic hinge for z >= -1, linear below."""
+    return max(0, 1 - z) ** 2 if z >= -1 else -4 * z
+
+
+def _u12_huber(r, eps):
+    return r**2 / 2 if abs(r) <= eps else eps * abs(r) - eps**2 / 2
+
+
+_U12_SIGNS = [mpf("-1.7"), mpf("0.3"), mpf("2.4")]
+_U12_GLOVE_X = [[mpf(3), mpf(1), mpf(4)], [mpf(1), mpf(5), mpf(9)], [mpf(2), mpf(6), mpf(5)]]
+_U12_GLOVE_Q = [
+    [mpf("0.2"), mpf("0.5"), mpf("0.3")],
+    [mpf("0.6"), mpf("0.1"), mpf("0.3")],
+    [mpf("0.25"), mpf("0.25"), mpf("0.5")],
+]
+
+
+def _u12_glove_sides(weighted):
+    """-sum_i x_i sum_j p_ij log q_ij (or without x_i) against -sum_ij x_ij log q_ij, p_ij = x_ij / x_i."""
+    x, q = _U12_GLOVE_X, _U12_GLOVE_Q
+    rows = [sum(r) for r in x]
+    left = -sum(
+        (rows[i] if weighted else 1) * sum(x[i][j] / rows[i] * log(q[i][j]) for j in range(3)) for i in range(3)
+    )
+    right = -sum(x[i][j] * log(q[i][j]) for i in range(3) for j in range(3))
+    return close(left, right)
+
+
+def _u12_matmul_ops(m, n, p):
+    """Multiplications and additions of the schoolbook product of an m x n and an n x p matrix, counted loop by loop."""
+    ops = 0
+    for _ in range(m):
+        for _ in range(p):
+            ops += n  # multiplications
+            ops += n - 1  # additions
+    return ops
+
+
+CHECKS.update(
+    {
+        # ---- d2l BLEU: the brevity factor and the score computed on token lists
+        "u12-bleu-penalty-example": lambda: rounds_to(_u12_bleu(list("AB"), list("ABCDEF"), 2), "0.14"),
+        "u12-bleu-penalty-example~inverted": lambda: rounds_to(exp(1 - mpf(2) / 6), "0.14"),
+        "u12-bleu-penalty-example~digits": lambda: rounds_to(_u12_bleu(list("AB"), list("ABCDEF"), 2), "0.13"),
+        "u12-bleu-identical": lambda: all(
+            close(_u12_bleu(s, s, k), 1) for s in (list("ABCDE"), list("xyzzy")) for k in (1, 2, 3)
+        ),
+        "u12-bleu-identical~half": lambda: all(
+            close(_u12_bleu(s, s, k), mpf(1) / 2) for s in (list("ABCDE"), list("xyzzy")) for k in (1, 2, 3)
+        ),
+        "u12-bleu-weight-grows": lambda: all(
+            p ** (mpf(1) / 2 ** (n + 1)) > p ** (mpf(1) / 2**n) for p in (mpf("0.1"), mpf("0.9")) for n in (1, 2, 5)
+        ),
+        "u12-bleu-weight-grows~decreases": lambda: all(
+            p ** (mpf(1) / 2 ** (n + 1)) < p ** (mpf(1) / 2**n) for p in (mpf("0.1"), mpf("0.9")) for n in (1, 2, 5)
+        ),
+        "u12-bleu-short-penalty": lambda: all(
+            close(_u12_brevity(lab, pred), exp(1 - mpf(lab) / pred)) for lab, pred in _U12_LENGTHS_SHORT
+        ),
+        "u12-bleu-short-penalty~one": lambda: all(
+            close(_u12_brevity(lab, pred), 1) for lab, pred in _U12_LENGTHS_SHORT
+        ),
+        "u12-bleu-long-no-penalty": lambda: all(close(_u12_brevity(lab, pred), 1) for lab, pred in _U12_LENGTHS_LONG),
+        "u12-bleu-long-no-penalty~exp": lambda: all(
+            close(_u12_brevity(lab, pred), exp(1 - mpf(lab) / pred)) for lab, pred in _U12_LENGTHS_LONG
+        ),
+        # ---- d2l approximate training: sigmoid identities, a four-leaf tree enumerated path by path
+        "u12-approx-sigma-sum": lambda: identity(lambda x: sigmoid(x) + sigmoid(-x), lambda x: mpf(1)),
+        "u12-approx-sigma-sum~half": lambda: identity(lambda x: sigmoid(x) + sigmoid(-x), lambda x: mpf(1) / 2),
+        "u12-approx-noise-term": lambda: all(
+            close(log(1 - sigmoid(dot(u, v))), log(sigmoid(-dot(u, v))))
+            for u, v in [([mpf("0.3"), mpf(-1)], [mpf(2), mpf("0.5")]), ([mpf(1), mpf(2)], [mpf("0.7"), mpf("0.4")])]
+        ),
+        "u12-approx-noise-term~unflipped": lambda: all(
+            close(log(1 - sigmoid(dot(u, v))), log(sigmoid(dot(u, v))))
+            for u, v in [([mpf("0.3"), mpf(-1)], [mpf(2), mpf("0.5")]), ([mpf(1), mpf(2)], [mpf("0.7"), mpf("0.4")])]
+        ),
+        "u12-approx-tree-sum": lambda: all(close(sum(_u12_leaf_probabilities(*abc)), 1) for abc in _U12_TREE),
+        "u12-approx-tree-sum~sign": lambda: all(
+            close(
+                sigmoid(a) * sigmoid(b)
+                + sigmoid(a) * sigmoid(-b)
+                + sigmoid(-a) * sigmoid(c)
+                + sigmoid(a) * sigmoid(-c),
+                1,
+            )
+            for a, b, c in _U12_TREE
+        ),
+        # ---- d2l gradient clipping, on explicit vectors
+        "u12-clip-norm": lambda: all(
+            close(norm(_u12_clip(g, th)), min(norm(g), th)) for g in _U12_GRADS for th in (mpf("0.5"), mpf(1), mpf(10))
+        ),
+        "u12-clip-norm~theta": lambda: all(
+            close(norm(_u12_clip(g, th)), th) for g in _U12_GRADS for th in (mpf("0.5"), mpf(1), mpf(10))
+        ),
+        "u12-clip-bound": lambda: all(
+            norm(_u12_clip(g, th)) <= th * (1 + TOL) for g in _U12_GRADS for th in (mpf("0.5"), mpf(1), mpf(10))
+        ),
+        "u12-clip-bound~reversed": lambda: all(
+            norm(_u12_clip(g, th)) >= th * (1 - TOL) for g in _U12_GRADS for th in (mpf("0.5"), mpf(1), mpf(10))
+        ),
+        "u12-clip-example": lambda: close(_u12_clip([mpf(3), mpf(4)], mpf(1)), [mpf("0.6"), mpf("0.8")]),
+        "u12-clip-example~quarter": lambda: close(_u12_clip([mpf(3), mpf(4)], mpf(1)), [mpf("0.75"), mpf(1)]),
+        # ---- d2l softmax revisited: the plain softmax (no shift) against the shifted forms
+        "u12-lse-shift": lambda: all(
+            close(
+                [exp(v) / sum(exp(w) for w in o) for v in o],
+                [exp(v - max(o)) / sum(exp(w - max(o)) for w in o) for v in o],
+            )
+            for o in _U12_LOGITS
+        ),
+        "u12-lse-shift~numerator-only": lambda: all(
+            close([exp(v) / sum(exp(w) for w in o) for v in o], [exp(v - max(o)) / sum(exp(w) for w in o) for v in o])
+            for o in _U12_LOGITS
+        ),
+        "u12-lse-log": lambda: all(
+            close(
+                [log(exp(v) / sum(exp(w) for w in o)) for v in o],
+                [v - max(o) - log(sum(exp(w - max(o)) for w in o)) for v in o],
+            )
+            for o in _U12_LOGITS
+        ),
+        "u12-lse-log~plus": lambda: all(
+            close(
+                [log(exp(v) / sum(exp(w) for w in o)) for v in o],
+                [v + max(o) - log(sum(exp(w - max(o)) for w in o)) for v in o],
+            )
+            for o in _U12_LOGITS
+        ),
+        "u12-lse-denominator": lambda: all(1 <= sum(exp(w - max(o)) for w in o) <= len(o) for o in _U12_LOGITS),
+        "u12-lse-denominator~unit": lambda: all(0 <= sum(exp(w - max(o)) for w in o) <= 1 for o in _U12_LOGITS),
+        "u12-lse-overflow": lambda: exp(90) > mpf(10) ** 38,
+        "u12-lse-overflow~eighty": lambda: exp(80) > mpf(10) ** 38,
+        # ---- d2l large-scale pretraining: exact ratios and a rounded product
+        "u12-chinchilla-ratio": lambda: Fraction(14 * 10**11, 70 * 10**9) == 20,
+        "u12-chinchilla-ratio~two": lambda: Fraction(14 * 10**11, 70 * 10**9) == 2,
+        "u12-chinchilla-compute": lambda: rounds_to(mpf(6 * 70 * 10**9 * 14 * 10**11) / 10**23, "5.9"),
+        "u12-chinchilla-compute~exponent": lambda: rounds_to(mpf(6 * 70 * 10**9 * 14 * 10**11) / 10**22, "5.9"),
+        "u12-gopher-ratio": lambda: rounds_to(mpf(300) / 280, "1.07"),
+        "u12-gopher-ratio~inverted": lambda: rounds_to(mpf(300) / 280, "0.93"),
+        "u12-roberta-tokens": lambda: Fraction(2000, 250) == 8,
+        "u12-roberta-tokens~eighty": lambda: Fraction(2000, 250) == 80,
+        # ---- d2l GloVe
+        "u12-glove-ratio": lambda: all(
+            close(exp(dot(uj, v)) / exp(dot(uk, v)), exp(dot([a - b for a, b in zip(uj, uk)], v)))
+            for uj, uk, v in [([mpf(1), mpf("-0.5")], [mpf("0.2"), mpf(2)], [mpf("0.3"), mpf("0.9")])]
+        ),
+        "u12-glove-ratio~sum": lambda: all(
+            close(exp(dot(uj, v)) / exp(dot(uk, v)), exp(dot([a + b for a, b in zip(uj, uk)], v)))
+            for uj, uk, v in [([mpf(1), mpf("-0.5")], [mpf("0.2"), mpf(2)], [mpf("0.3"), mpf("0.9")])]
+        ),
+        "u12-glove-log": lambda: all(
+            close(log(a * xij / xi), log(a) + log(xij) - log(xi))
+            for a, xij, xi in [(mpf("0.5"), mpf(3), mpf(8)), (mpf(7), mpf(1), mpf(15))]
+        ),
+        "u12-glove-log~plus": lambda: all(
+            close(log(a * xij / xi), log(a) + log(xij) + log(xi))
+            for a, xij, xi in [(mpf("0.5"), mpf(3), mpf(8)), (mpf(7), mpf(1), mpf(15))]
+        ),
+        "u12-glove-weighted": lambda: _u12_glove_sides(True),
+        "u12-glove-weighted~unweighted": lambda: _u12_glove_sides(False),
+        # ---- d2l minibatch SGD: operations counted loop by loop
+        "u12-minibatch-flops": lambda: rounds_to(mpf(2 * 4096**3) / 10**11, "1.37"),
+        "u12-minibatch-flops~no-two": lambda: rounds_to(mpf(2 * 4096**3) / 10**10, "6.87"),
+        "u12-minibatch-flops-general": lambda: all(
+            _u12_matmul_ops(m, n, p) == 2 * m * n * p - m * p for m, n, p in [(1, 1, 1), (2, 3, 4), (5, 1, 3)]
+        ),
+        "u12-minibatch-flops-general~plus": lambda: all(
+            _u12_matmul_ops(m, n, p) == 2 * m * n * p + m * p for m, n, p in [(1, 1, 1), (2, 3, 4), (5, 1, 3)]
+        ),
+        # ---- PyTorch LinearLR: the rate by the scheduler's own recursive update, against the printed rates
+        "u12-linearlr-epoch1": lambda: close(_u12_linear_lr_stepped(mpf("0.05"), mpf("0.5"), 1, 4, 1), mpf("0.03125")),
+        "u12-linearlr-epoch1~digits": lambda: close(
+            _u12_linear_lr_stepped(mpf("0.05"), mpf("0.5"), 1, 4, 1), mpf("0.0325")
+        ),
+        "u12-linearlr-epoch3": lambda: close(_u12_linear_lr_stepped(mpf("0.05"), mpf("0.5"), 1, 4, 3), mpf("0.04375")),
+        "u12-linearlr-epoch3~digits": lambda: close(
+            _u12_linear_lr_stepped(mpf("0.05"), mpf("0.5"), 1, 4, 3), mpf("0.04125")
+        ),
+        "u12-linearlr-end": lambda: close(_u12_linear_lr_stepped(mpf("0.05"), mpf("0.5"), 1, 4, 7), mpf("0.05")),
+        "u12-linearlr-end-first-release": lambda: close(
+            _u12_linear_lr_stepped(mpf("0.05"), mpf("0.5"), 1, 4, 7), mpf("0.005")
+        ),
+        "u12-linearlr-factor": lambda: all(
+            close(_u12_linear_lr_stepped(1, s, e, t, t), e)
+            for s, e, t in [(mpf("0.5"), mpf(1), 4), (mpf("0.25"), mpf("0.75"), 10), (mpf(1), mpf("0.1"), 3)]
+        ),
+        "u12-linearlr-factor~start": lambda: all(
+            close(_u12_linear_lr_stepped(1, s, e, t, t), s)
+            for s, e, t in [(mpf("0.5"), mpf(1), 4), (mpf("0.25"), mpf("0.75"), 10), (mpf(1), mpf("0.1"), 3)]
+        ),
+        # ---- PyTorch PolynomialLR
+        "u12-polylr-epoch1": lambda: close(_u12_poly_lr(mpf("0.001"), 4, 1, 1), mpf("0.00075")),
+        "u12-polylr-epoch1~complement": lambda: close(_u12_poly_lr(mpf("0.001"), 4, 1, 1), mpf("0.00025")),
+        "u12-polylr-epoch2": lambda: close(_u12_poly_lr(mpf("0.001"), 4, 1, 2), mpf("0.0005")),
+        "u12-polylr-epoch2~squared": lambda: close(_u12_poly_lr(mpf("0.001"), 4, 2, 2), mpf("0.0005")),
+        "u12-polylr-end": lambda: all(
+            close(_u12_poly_lr(e, t, p, t), 0)
+            for e in (mpf("0.001"), mpf(2))
+            for t in (4, 9)
+            for p in (mpf("0.5"), 1, 3)
+        ),
+        "u12-polylr-end~initial": lambda: all(
+            close(_u12_poly_lr(e, t, p, t), e)
+            for e in (mpf("0.001"), mpf(2))
+            for t in (4, 9)
+            for p in (mpf("0.5"), 1, 3)
+        ),
+        # ---- PyTorch StepLR and MultiStepLR, simulated epoch by epoch
+        "u12-steplr-epoch45": lambda: close(_u12_step_lr("0.05", mpf("0.1"), 30, 45), mpf("0.005")),
+        "u12-steplr-epoch45~unfloored": lambda: close(_u12_step_lr("0.05", mpf("0.1"), 30, 45), mpf("0.0005")),
+        "u12-steplr-epoch60": lambda: close(_u12_step_lr("0.05", mpf("0.1"), 30, 60), mpf("0.0005")),
+        "u12-steplr-epoch60~one-decay": lambda: close(_u12_step_lr("0.05", mpf("0.1"), 30, 60), mpf("0.005")),
+        "u12-multisteplr-late": lambda: close(_u12_multistep_lr("0.05", mpf("0.1"), {30, 80}, 85), mpf("0.0005")),
+        "u12-multisteplr-late~one": lambda: close(_u12_multistep_lr("0.05", mpf("0.1"), {30, 80}, 85), mpf("0.005")),
+        # ---- PyTorch ExponentialLR, simulated
+        "u12-explr-ten": lambda: rounds_to(_u12_multistep_lr("0.1", mpf("0.9"), set(range(1, 11)), 10), "0.0349"),
+        "u12-explr-ten~nine": lambda: rounds_to(_u12_multistep_lr("0.1", mpf("0.9"), set(range(1, 11)), 10), "0.0387"),
+        "u12-explr-ratio": lambda: all(
+            close(e * g ** (t + 1) / (e * g**t), g)
+            for e in (mpf("0.1"), mpf(3))
+            for g in (mpf("0.9"), mpf("0.2"))
+            for t in (0, 5)
+        ),
+        "u12-explr-ratio~complement": lambda: all(
+            close(e * g ** (t + 1) / (e * g**t), 1 - g)
+            for e in (mpf("0.1"), mpf(3))
+            for g in (mpf("0.9"), mpf("0.2"))
+            for t in (0, 5)
+        ),
+        # ---- PyTorch Adam and AdamW: the updates run step by step
+        "u12-adam-first-moment": lambda: all(
+            close(_u12_adam_moments([g], b, mpf("0.999"))[0], g) for g in _U12_SIGNS for b in (0, mpf("0.9"))
+        ),
+        "u12-adam-first-moment~uncorrected": lambda: all(
+            close(_u12_adam_moments([g], b, mpf("0.999"))[0], (1 - b) * g) for g in _U12_SIGNS for b in (0, mpf("0.9"))
+        ),
+        "u12-adam-second-moment": lambda: all(
+            close(_u12_adam_moments([g, g], mpf("0.9"), b)[1], g**2) for g in _U12_SIGNS for b in (0, mpf("0.999"))
+        ),
+        "u12-adam-second-moment~plus": lambda: all(
+            close(_u12_adam_moments([g, g], mpf("0.9"), b)[1], (1 + b) * g**2)
+            for g in _U12_SIGNS
+            for b in (0, mpf("0.999"))
+        ),
+        "u12-adam-first-step": lambda: all(
+            close(th - lr * m / sqrt(v), th - lr * (1 if g > 0 else -1))
+            for g in _U12_SIGNS
+            for th, lr in [(mpf("0.4"), mpf("0.001")), (mpf(-2), mpf("0.3"))]
+            for m, v in [_u12_adam_moments([g], mpf("0.9"), mpf("0.999"))]
+        ),
+        "u12-adam-first-step~magnitude": lambda: all(
+            close(th - lr * m / sqrt(v), th - lr * g)
+            for g in _U12_SIGNS
+            for th, lr in [(mpf("0.4"), mpf("0.001")), (mpf(-2), mpf("0.3"))]
+            for m, v in [_u12_adam_moments([g], mpf("0.9"), mpf("0.999"))]
+        ),
+        "u12-adamw-decay": lambda: all(
+            close(th - lr * wd * th, (1 - lr * wd) * th)
+            for th in (mpf("0.7"), mpf(-3))
+            for lr, wd in [(mpf("0.001"), mpf("0.01")), (mpf("0.5"), mpf(2))]
+        ),
+        "u12-adamw-decay~no-lr": lambda: all(
+            close(th - lr * wd * th, (1 - wd) * th)
+            for th in (mpf("0.7"), mpf(-3))
+            for lr, wd in [(mpf("0.001"), mpf("0.01")), (mpf("0.5"), mpf(2))]
+        ),
+        # ---- PyTorch CrossEntropyLoss: the smoothed target built class by class
+        "u12-ce-smooth-true-class": lambda: close(_u12_smoothed_target(mpf("0.1"), 10, 3)[3], mpf("0.91")),
+        "u12-ce-smooth-true-class~no-share": lambda: close(_u12_smoothed_target(mpf("0.1"), 10, 3)[3], mpf("0.9")),
+        "u12-ce-smooth-total": lambda: all(
+            close(sum(_u12_smoothed_target(e, c, 0)), 1) for e in (0, mpf("0.1"), mpf("0.7")) for c in (2, 5)
+        ),
+        "u12-ce-smooth-total~all-classes": lambda: all(
+            close(_u12_smoothed_target(e, c, 0)[0] + c * _u12_smoothed_target(e, c, 0)[1], 1)
+            for e in (0, mpf("0.1"), mpf("0.7"))
+            for c in (2, 5)
+        ),
+        # ---- scikit-learn SGD
+        "u12-sgd-optimal-start": lambda: all(
+            close(1 / (a * (t0 + 0)), 1 / (a * t0)) for a, t0 in [(mpf("0.0001"), mpf(50)), (mpf(2), mpf(3))]
+        ),
+        "u12-sgd-optimal-start~no-offset": lambda: all(
+            close(1 / (a * (t0 + 0)), 1 / a) for a, t0 in [(mpf("0.0001"), mpf(50)), (mpf(2), mpf(3))]
+        ),
+        "u12-sgd-invscaling": lambda: close(mpf("0.01") / mpf(16) ** mpf("0.25"), mpf("0.005")),
+        "u12-sgd-invscaling~square-root": lambda: close(mpf("0.01") / mpf(16) ** mpf("0.25"), mpf("0.0025")),
+        "u12-sgd-elastic-l2": lambda: all(
+            close(mpf(1) / 2 * sum(x**2 for x in w) + 0 * sum(abs(x) for x in w), sum(x**2 for x in w) / 2)
+            for w in _U12_GRADS
+        ),
+        "u12-sgd-elastic-l2~no-half": lambda: all(
+            close(mpf(1) / 2 * sum(x**2 for x in w) + 0 * sum(abs(x) for x in w), sum(x**2 for x in w))
+            for w in _U12_GRADS
+        ),
+        "u12-sgd-l2-gradient": lambda: all(
+            close(D(lambda u: (sum(x**2 for x in w[:j] + w[j + 1 :]) + u**2) / 2, w[j]), w[j])
+            for w in _U12_GRADS
+            for j in range(len(w))
+        ),
+        "u12-sgd-l2-gradient~double": lambda: all(
+            close(D(lambda u: (sum(x**2 for x in w[:j] + w[j + 1 :]) + u**2) / 2, w[j]), 2 * w[j])
+            for w in _U12_GRADS
+            for j in range(len(w))
+        ),
+        "u12-sgd-log-loss": lambda: all(close(log(1 + exp(-1 * f)), -log(sigmoid(f))) for f in _U12_SIGNS),
+        "u12-sgd-log-loss~sign": lambda: all(close(log(1 + exp(-1 * f)), log(sigmoid(f))) for f in _U12_SIGNS),
+        # the pieces meet: the loss's one-sided limits at the boundary agree
+        "u12-sgd-huber-join": lambda: all(
+            close(_u12_huber(e * (1 - TOL), e), e * e - e**2 / 2, tol=mpf(10) ** -15) for e in (mpf("0.1"), mpf("1.35"))
+        ),
+        "u12-sgd-huber-join~whole": lambda: all(
+            close(_u12_huber(e * (1 - TOL), e), e * e - e**2, tol=mpf(10) ** -15) for e in (mpf("0.1"), mpf("1.35"))
+        ),
+        "u12-sgd-modified-huber-join": lambda: (
+            close(_u12_modified_huber(mpf(-1) + TOL), _u12_modified_huber(mpf(-1) - TOL), tol=mpf(10) ** -15)
+            and close(max(0, 1 - mpf(-1)) ** 2, -4 * mpf(-1))
+        ),
+        "u12-sgd-modified-huber-join~sign": lambda: close(max(0, 1 - mpf(-1)) ** 2, 4 * mpf(-1)),
+        "u12-sgd-modified-huber-earlier": lambda: close(max(0, 1 - mpf(1)) ** 2, -4 * mpf(1)),
+        "u12-sgd-hinge-perceptron": lambda: all(
+            close(max(0, 1 - z), max(0, -(z - 1))) for z in _U12_SIGNS + [mpf(1), mpf(-1)]
+        ),
+        "u12-sgd-hinge-perceptron~shift": lambda: all(
+            close(max(0, 1 - z), max(0, -(z + 1))) for z in _U12_SIGNS + [mpf(1), mpf(-1)]
+        ),
+    }
+)
+
+
 # ---- end of checks
 
 
