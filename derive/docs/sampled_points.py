@@ -12,6 +12,7 @@ from derive.docs.bind import (
     as_value,
 )
 from derive.docs.links import _check_links
+from derive.docs.meeting_sides import between_pieces, refuse_if_a_piece_is_stated
 from derive.docs.operations import ROUNDING
 from derive.docs.point_values import _evaluate, _evaluate_sides, _is_constant
 from derive.docs.verdict import DIGITS, MIN_POINTS, PASS, DecideError, Verdict
@@ -70,6 +71,10 @@ def _check_points(reading):
         kept.append(point)
         refutation = _check_links(reading, values, evaluated, point, readers[key], shown, tolerances)
         if refutation is not None:
+            vectors = any(symbol in shown for symbol in dimension_symbols)
+            if wanted is not None and not vectors and not reading.conditions.comparisons and between_pieces(values):
+                # untagged, in numbers: an equation stating one piece holds for the values it is meant for
+                refuse_if_a_piece_is_stated(reading, values, points, shown, refutation)
             return refutation
     if set_aside and not kept_points and not skipped_points:
         raise DecideError("no sampled point satisfies the formula's stated conditions")
