@@ -365,6 +365,9 @@ def membership(clause: str) -> list[str] | None:
     name, space = match.group(1).strip(), " ".join(match.group(2).split())
     if re.search(r"=|<|>|\\le|\\ge|:", name):  # \in inside a definition or a range, not a membership
         return None
+    names = [part.strip() for part in name.split(",")]
+    if len(names) > 1 and all(NAME.match(part) for part in names):  # j, k \in \{1, \ldots, q\}: each name
+        return [read for part in names for read in membership(f"{part} \\in {match.group(2)}")]
     if not NAME.match(name) and not APPLIED.match(name):
         raise SpellingError(f"cannot read the clause '{clause}': write 'NAME \\in SET' with one name before \\in")
     space = re.sub(r"\\(?:left|right|big|Big)(?![A-Za-z])\s*", "", space)
@@ -406,10 +409,13 @@ def _listed(name, space):
         return None
     values = [int(v) for v in match.group(1).split(",")]
     if match.group(2):  # 0, 1, 2, ...: every whole number from the first on, if the listed ones count up by one
-        if values != list(range(values[0], values[0] + len(values))) or values[0] not in (0, 1):
+        if values != list(range(values[0], values[0] + len(values))) or values[0] < 0:
             raise SpellingError(
-                f"cannot read the set '{space}': write \\{{0, 1, 2, \\ldots\\}} or \\{{1, 2, 3, \\ldots\\}}"
+                f"cannot read the set '{space}': write the whole numbers from a first one on, counting up by one"
+                " (\\{0, 1, 2, \\ldots\\}, \\{2, 3, \\ldots\\})"
             )
+        if values[0] > 1:  # \{2, 3, \ldots\}: the positive integers from 2 on
+            return [f"{name}: positive integer", f"{name} \\ge {values[0]}"]
         return [f"{name}: {'nonnegative' if values[0] == 0 else 'positive'} integer"]
     if len(set(values)) < 2:
         raise SpellingError(f"the set '{space}' has one value: write '{name} = {values[0]}'")

@@ -1002,9 +1002,15 @@ def _whole_numbers_within(sampler, clause: RangeClause):
 def _narrow(vocab, clause: RangeClause, log_base):
     from fractions import Fraction
 
+    import sympy as sp
+
     from derive import domain as dom
     from derive.vocabulary import VocabularyError, restrict
 
+    size = vocab.dims.get(clause.name)
+    if isinstance(size, sp.Symbol) and vocab.domain is not None and size in vocab.domain.samplers:
+        # o \in \mathbb{R}^q; q \ge 2: the range narrows the size q names, not the notation's q of the same letter
+        return restrict(vocab, size, lambda sampler: _narrowed_size(sampler, clause))
     symbol = vocab.symbol(clause.name)
     shared = not vocab.name and clause.name in vocab.entries and clause.name not in vocab.symbols
     if shared or symbol is None and clause.name not in vocab.entries and not vocab.name:
@@ -1021,10 +1027,7 @@ def _narrow(vocab, clause: RangeClause, log_base):
 
     def keep(sampler):
         if isinstance(sampler, dom.Dimension):
-            values = tuple(v for v in sampler.values if _within(Fraction(v), clause))
-            if not values:
-                raise VocabularyError(f"no value of the dimension {clause.name} is in the range")
-            return dom.Dimension(values, sampler.symbol_text, sampler.open_above and clause.high is None)
+            return _narrowed_size(sampler, clause)
         if isinstance(sampler, dom.Integers):  # t: positive integer; t \ge 2: the whole numbers in the range
             return _whole_numbers_within(sampler, clause)
         if not isinstance(sampler, dom.Interval):
@@ -1050,6 +1053,19 @@ def _narrow(vocab, clause: RangeClause, log_base):
         )
 
     return restrict(vocab, symbol, keep)
+
+
+def _narrowed_size(sampler, clause: RangeClause):
+    """A size's values within the range (a size in \\mathbb{R}^q is a dimension: q \\ge 2 keeps 2, 3, 4)."""
+    from fractions import Fraction
+
+    from derive import domain as dom
+    from derive.vocabulary import VocabularyError
+
+    values = tuple(v for v in sampler.values if _within(Fraction(v), clause))
+    if not values:
+        raise VocabularyError(f"no value of the dimension {clause.name} is in the range")
+    return dom.Dimension(values, sampler.symbol_text, sampler.open_above and clause.high is None)
 
 
 def _within(value, clause: RangeClause) -> bool:
