@@ -267,12 +267,11 @@ def _restructure(tokens, words=False) -> list:
             out.extend([Tok("cs", "mathrm", t.pos), Tok("group", "", t.pos, tokens[k:joined])])
             k = joined
             continue
-        previous = next((x for x in reversed(tokens[:k]) if not x.is_ch(" ")), None)
         if (
             t.kind == "group"
             and nxt
             and tokens[nxt[0]].is_ch("_", "^")
-            and (previous is None or previous.kind == "ch" and not previous.is_ch("_", "^"))
+            and _opens_a_term(tokens, k)
             and _one_name(t.items)
         ):
             out.extend(_restructure(t.items))  # {\mathbf{v}}_i, {v'_{w}}^\top: the braces only hold the name
@@ -359,6 +358,25 @@ def _evaluation_point(tokens, k) -> bool:
     if not tokens[k].is_ch("_") or k + 1 >= len(tokens) or tokens[k + 1].kind != "group":
         return False
     return any(x.is_ch("=") for x in tokens[k + 1].items)
+
+
+ARGUMENTLESS = {"top", "intercal", "cdot", "times", "quad", "qquad", ",", ";", "!"}  # commands a term may follow
+
+
+def _opens_a_term(tokens, k) -> bool:
+    """Whether the group at tokens[k] stands as a term of its own, not as a script or a command's argument: after
+    nothing, a character other than _ and ^, an argumentless command (u^\\top {\\mathbf{v}}_i) or a script's group."""
+    from derive.docs.symbols import GREEK
+
+    before = [m for m in range(k) if not tokens[m].is_ch(" ")]
+    if not before:
+        return True
+    previous = tokens[before[-1]]
+    if previous.kind == "ch":
+        return not previous.is_ch("_", "^")
+    if previous.kind == "cs":
+        return previous.text in ARGUMENTLESS or previous.text in GREEK
+    return previous.kind == "group" and len(before) > 1 and tokens[before[-2]].is_ch("_", "^")
 
 
 def _one_name(items) -> bool:

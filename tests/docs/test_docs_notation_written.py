@@ -101,6 +101,12 @@ PAIRS = [
         r"(R(m\theta) q)^\top (R(m\theta) k) = 2 q^\top k",
         {"result": "rope_relative_position"},
     ),
+    (
+        "a braced bold name with a subscript after a transpose",
+        r"\exp\left(\mathbf{u}_j^\top {\mathbf{v}}_i\right) / \exp\left(\mathbf{u}_k^\top {\mathbf{v}}_i\right) = \exp\left((\mathbf{u}_j - \mathbf{u}_k)^\top \mathbf{v}_i\right)",
+        r"\exp\left(\mathbf{u}_j^\top {\mathbf{v}}_i\right) / \exp\left(\mathbf{u}_k^\top {\mathbf{v}}_i\right) = \exp\left((\mathbf{u}_j + \mathbf{u}_k)^\top \mathbf{v}_i\right)",
+        {"clauses": r"\mathbf{u}_j, \mathbf{u}_k, \mathbf{v}_i \in \mathbb{R}^d"},
+    ),
 ]
 
 
