@@ -23,6 +23,7 @@ import re
 
 from derive.docs.bind import Unbound
 from derive.docs.interpret import E_NOTATION
+from derive.docs.links_apart import decide_links_apart
 from derive.docs.reading import (
     _guarded,
     out_of_bounds,  # noqa: F401  (imported from here)
@@ -91,7 +92,13 @@ def _e_notation_doubt(text, verdict, decide_text):
 def _decide_tagged(text, binding):
     from derive.docs.laws import decide_under_laws
 
-    return decide_under_laws(text, binding, _decide_tagged_once)
+    whole = decide_under_laws(text, binding, _decide_tagged_once)
+    return decide_links_apart(text, binding, whole, lambda link: decide_under_laws(text, binding, _decider_of(link)))
+
+
+def _decider_of(link):
+    """Deciding one link of a chain alone, on the names the tag and the result bind (none read as free)."""
+    return lambda text, binding: _guarded(text, binding, None, link=link)
 
 
 def _decide_tagged_once(text, binding):

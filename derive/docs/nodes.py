@@ -20,6 +20,7 @@ class Side:
     text: str
     table: dict
     source: str = ""
+    written: str = ""  # the side as LaTeX, for showing it (source is its tokens, for comparing)
 
     def node(self, symbol):
         """What the placeholder ``symbol`` of this side's parsed text stands for (None if it is none)."""

@@ -76,13 +76,13 @@ def _domain_for(vocab, flags, relations, binding, used_names):
     return domain.with_(samplers=samplers, points=max(MIN_POINTS, domain.points))
 
 
-def _guarded(text, binding, scope, reraise_unbound=False):
+def _guarded(text, binding, scope, reraise_unbound=False, link=None):
     from derive.symbolic import OutOfTime, time_budget
 
     token = None
     try:
         with time_budget(FORMULA_BUDGET_SECONDS) as token:
-            verdict = _decide(text, binding, scope)
+            verdict = _decide(text, binding, scope, link)
         return verdict
     except OutOfTime as exc:
         if exc.budget is not token:
@@ -174,13 +174,15 @@ class _Reading:
     function_of: dict = field(default_factory=dict)  # name -> sides of the names a "function of \\theta" also takes
     small: bool = False  # dimensions cut to LARGEST_INVERTED, for an inverse or determinant of a matrix
     joint_laws: dict = field(default_factory=dict)  # law name -> JointLaw of several outcomes (derive.docs.joint_law)
+    link: int | None = None  # the one link of the chain read, apart from the others (derive.docs.links_apart)
 
     def interpreter(self, dims, flags=None, arbitrary=True):
         definitions = self.scope.definitions if self.scope is not None else None
         made = Interpreter(self.vocab, dims, self.overrides, self.extra, flags, definitions)
         made.implicit_ranges = self.scope is None  # untagged, Σ_x with no range runs over nothing the text states
         # tagged, a name nothing defines may be an arbitrary function or sequence (derive.docs.arbitrary)
-        made.arbitrary_allowed = arbitrary and (self.scope is None or self.scope.generic)
+        # a link read apart from its chain is decided only on names that have a meaning, never an arbitrary one
+        made.arbitrary_allowed = arbitrary and self.link is None and (self.scope is None or self.scope.generic)
         made.declared_functions = self.functions
         made.function_of = self.function_of
         made.whole_steps = self.whole_steps
@@ -201,10 +203,10 @@ class _Reading:
         return made
 
 
-def _decide(text, binding, scope=None):
+def _decide(text, binding, scope=None, link=None):
     if scope is None:  # x_i^{k+1} = x_i^k - ... in the tag: the superscripts of x are its steps
         text, binding = steps_as_subscripts(*expressions_as_names(text, binding))
-    reading = _Reading(text, binding, scope)
+    reading = _Reading(text, binding, scope, link=link)
     stages = (
         _read_chain,
         _choose_vocabulary,
@@ -275,13 +277,13 @@ def _read_chain(reading):
     if too_big is not None:
         raise (DecideError(too_big.detail) if too_big.verdict == UNKNOWN else ParseError(too_big.detail, None))
     binding = reading.binding
-    functions = {clause.name for clause in binding.clauses if hasattr(clause, "params")}  # f(x + h) applies the tag's f
-    functions |= {_normal_name(name) for name, kind in binding.kinds.items() if kind_word(kind) == "function"}
-    functions |= {_normal_name(name).split("(")[0] for name, kind in binding.kinds.items() if function_of(kind)}
-    numbers = _declared_numbers(binding)
+    functions, numbers = _declared_functions(binding), _declared_numbers(binding)
     reading.sides, reading.relations, reading.conditions = rewrite_chain(
         reading.text, binding.log_base, functions, numbers
     )
+    if reading.link is not None:  # one link read apart: its two sides, under the formula's conditions
+        reading.sides = reading.sides[reading.link : reading.link + 2]
+        reading.relations = reading.relations[reading.link : reading.link + 1]
     if not reading.relations:
         raise DecideError("no relation (=, \\le, \\approx, ...) to check")
     for relation in reading.relations:
@@ -295,6 +297,22 @@ def _read_chain(reading):
 
         sides, relations, _ = rewrite_chain(text, binding.log_base, functions, numbers)
         reading.conditions.comparisons = (*reading.conditions.comparisons, Comparison(sides, relations))
+
+
+def read_links(text, binding) -> tuple[list, list]:
+    """(sides, relations) of a tagged formula's chain as :func:`_decide` reads it, before any side is set aside."""
+    text, binding = steps_as_subscripts(*expressions_as_names(text, binding))
+    sides, relations, _ = rewrite_chain(
+        text, binding.log_base, _declared_functions(binding), _declared_numbers(binding)
+    )
+    return sides, relations
+
+
+def _declared_functions(binding) -> set:
+    """The names the tag makes functions: its own definitions f(x) = ..., and names declared functions (f(x + h) applies them)."""
+    functions = {clause.name for clause in binding.clauses if hasattr(clause, "params")}
+    functions |= {_normal_name(name) for name, kind in binding.kinds.items() if kind_word(kind) == "function"}
+    return functions | {_normal_name(name).split("(")[0] for name, kind in binding.kinds.items() if function_of(kind)}
 
 
 NUMBER_CLAUSE_KINDS = (

@@ -28,6 +28,7 @@ from derive.docs.tokens import (
     detex,
     is_power_of_number,
     is_transpose,
+    latex_of,
     opens,
     top_level_at,
     word_of,
@@ -63,7 +64,7 @@ class Rewriter:
 
     def side(self, tokens) -> Side:
         text = self.emit(list(tokens))
-        return Side(text, self.table, _plain(tokens))
+        return Side(text, self.table, _plain(tokens), latex_of(tokens))
 
     def sub_side(self, tokens) -> Side:
         """A nested side sharing this rewriter's table (placeholders stay unique)."""

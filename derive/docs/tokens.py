@@ -106,6 +106,20 @@ def detex(tokens) -> str:
     return "".join(out)
 
 
+def latex_of(tokens) -> str:
+    """LaTeX that reads as the tokens (for showing a part of a formula): ``\\frac{20}{36 \\times 20}``."""
+    out = []
+    for k, t in enumerate(tokens):
+        if t.kind == "group":
+            out.append("{" + latex_of(t.items) + "}")
+        elif t.kind == "cs":
+            letter_next = k + 1 < len(tokens) and tokens[k + 1].kind == "ch" and tokens[k + 1].text.isalnum()
+            out.append("\\" + t.text + (" " if letter_next and t.text[-1:].isalpha() else ""))
+        else:
+            out.append(t.text)
+    return "".join(out).strip()
+
+
 # --- cleaning -----------------------------------------------------------------------
 
 DROP = {

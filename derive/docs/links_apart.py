@@ -1,0 +1,88 @@
+"""A chain some of whose links cannot be read: each link that can be read alone is decided alone.
+
+A chain ``A = B = C`` asserts each of its links. When the formula as a whole is UNKNOWN because one link names
+what nothing binds or writes notation the checker does not model (``\\mathrm{score} = \\frac{20}{36 \\times 20} =
+\\frac{1}{20}``, with score defined in words), the other links are still claims: a link that FAILs read alone
+refutes the formula, with its own counterexample; when every link read alone holds, the verdict stays UNKNOWN
+and says both which links hold and why the others were not read.
+
+A link is read alone with the formula's conditions and the tag, on names that have a meaning only: never with a
+name read as an arbitrary function or as the formula's own variable, and never when it writes a name that a link
+not read defines (``x = \\ldots`` with x alone on one side), since that link may give it another meaning.
+"""
+
+from __future__ import annotations
+
+from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
+
+MOST_LINKS = 8  # a longer chain is left as read whole: each link read alone costs a reading of its own
+
+
+def decide_links_apart(text, binding, whole: Verdict, decide_link) -> Verdict:
+    """The verdict on a chain read link by link (``decide_link(k)``, the verdict on link k read alone) when ``whole``,
+    its verdict read as one, is UNKNOWN; ``whole`` itself when no link can be decided alone."""
+    from derive.docs.reading import read_links
+
+    if whole.verdict != UNKNOWN or whole.detail.startswith("gave up"):
+        return whole  # out of time already: reading each link again would only take longer
+    try:
+        sides, relations = read_links(text, binding)
+    except Exception:  # the chain itself cannot be read: the verdict on the whole says why
+        return whole
+    links = [k for k, relation in enumerate(relations) if relation != "and"]
+    if len(links) < 2 or len(links) > MOST_LINKS:
+        return whole
+    verdicts = {k: decide_link(k) for k in links}
+    unread = {k: v for k, v in verdicts.items() if v.verdict not in (PASS, FAIL)}
+    if not unread:
+        return whole  # every link decided alone, yet not as a chain: what the chain reads as a whole is in doubt
+    defined = {k: _defined_names(sides[k : k + 2]) for k in unread}
+    for k in [k for k in verdicts if k not in unread]:
+        uses = next(((j, name) for j in unread for name in _written_names(sides[k : k + 2]) & defined[j]), None)
+        if uses is not None:
+            j, name = uses
+            unread[k] = Verdict(UNKNOWN, f"it writes {name}, which {_name(sides, relations, j)} defines")
+    decided = {k: v for k, v in verdicts.items() if k not in unread}
+    if not decided:
+        return whole
+    not_read = "; ".join(f"{_name(sides, relations, k)} is not read ({v.detail})" for k, v in sorted(unread.items()))
+    failed = next((k for k in sorted(decided) if decided[k].verdict == FAIL), None)
+    if failed is not None:
+        refutation = decided[failed]
+        detail = refutation.detail.removeprefix("the formula fails: ").removeprefix("the formula: ")
+        return Verdict(
+            FAIL,
+            f"{_name(sides, relations, failed)} {_relation_word(relations[failed])}, read alone: {detail}; {not_read}",
+            refutation.evidence,
+            refutation.points,
+        )
+    held = ", ".join(_name(sides, relations, k) for k in sorted(decided))
+    verb = "holds" if len(decided) == 1 else "hold"
+    return Verdict(UNKNOWN, f"{held} {verb}, read alone ({decided[min(decided)].detail}); but {not_read}")
+
+
+def _name(sides, relations, k) -> str:
+    """``link 3 (\\frac{5}{210} ... = 0.0022676)``: a link by its number and its sides as written."""
+    return f"link {k + 1} ({sides[k].written} {relations[k]} {sides[k + 1].written})"
+
+
+def _relation_word(relation) -> str:
+    return "fails" if relation in ("=", "~", "propto") else "is violated"
+
+
+def _written_names(sides) -> set:
+    """The names the sides write, inside sums, fractions and arguments too (none when a side cannot be parsed)."""
+    from derive.docs.free import child_sides
+    from derive.docs.side_names import _atom_keys
+
+    try:
+        return _atom_keys(sides, child_sides)
+    except Exception:  # unparseable: nothing to share with a link decided alone, which parsed
+        return set()
+
+
+def _defined_names(sides) -> set:
+    """The names a link may define: a side that is one name alone (``score = \\ldots``, ``f(x) = \\ldots``)."""
+    from derive.docs.side_names import single_atom
+
+    return {atom.key for atom in map(single_atom, sides) if atom is not None}
