@@ -68,7 +68,10 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
         context = context or DocumentContext()
 
         def decide_text(t):
-            return _decide_untagged_once(t, binding, context)
+            whole = _decide_untagged_once(t, binding, context)
+            return decide_links_apart(
+                t, binding, whole, lambda _, link: _decide_untagged_once(link, binding, context), nameless=True
+            )
 
     verdict = _e_notation_doubt(text, decide_text(text), decide_text)
     return _unbraced_exponent_doubt(text, verdict, decide_text)
@@ -93,7 +96,7 @@ def _decide_tagged(text, binding):
     from derive.docs.laws import decide_under_laws
 
     whole = decide_under_laws(text, binding, _decide_tagged_once)
-    return decide_links_apart(text, binding, whole, lambda link: decide_under_laws(text, binding, _decider_of(link)))
+    return decide_links_apart(text, binding, whole, lambda link, _: decide_under_laws(text, binding, _decider_of(link)))
 
 
 def _decider_of(link):

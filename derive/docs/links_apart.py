@@ -18,9 +18,11 @@ from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 MOST_LINKS = 8  # a longer chain is left as read whole: each link read alone costs a reading of its own
 
 
-def decide_links_apart(text, binding, whole: Verdict, decide_link) -> Verdict:
-    """The verdict on a chain read link by link (``decide_link(k)``, the verdict on link k read alone) when ``whole``,
-    its verdict read as one, is UNKNOWN; ``whole`` itself when no link can be decided alone."""
+def decide_links_apart(text, binding, whole: Verdict, decide_link, nameless=False) -> Verdict:
+    """The verdict on a chain read link by link (``decide_link(k, latex)``, the verdict on link k, written ``latex``,
+    read alone) when ``whole``, its verdict read as one, is UNKNOWN; ``whole`` itself when no link can be decided
+    alone. ``nameless``: only links that write no name at all are read alone (untagged, where every name is the
+    formula's own variable)."""
     from derive.docs.reading import read_links
 
     if whole.verdict != UNKNOWN or whole.detail.startswith("gave up"):
@@ -32,20 +34,23 @@ def decide_links_apart(text, binding, whole: Verdict, decide_link) -> Verdict:
     links = [k for k, relation in enumerate(relations) if relation != "and"]
     if len(links) < 2 or len(links) > MOST_LINKS:
         return whole
-    verdicts = {k: decide_link(k) for k in links}
+    named = [k for k in links if nameless and _written_names(sides[k : k + 2]) - CONSTANTS]
+    verdicts = {k: decide_link(k, _latex(sides, relations, k)) for k in links if k not in named}
     unread = {k: v for k, v in verdicts.items() if v.verdict not in (PASS, FAIL)}
-    if not unread:
-        return whole  # every link decided alone, yet not as a chain: what the chain reads as a whole is in doubt
     defined = {k: _defined_names(sides[k : k + 2]) for k in unread}
     for k in [k for k in verdicts if k not in unread]:
         uses = next(((j, name) for j in unread for name in _written_names(sides[k : k + 2]) & defined[j]), None)
         if uses is not None:
             j, name = uses
             unread[k] = Verdict(UNKNOWN, f"it writes {name}, which {_name(sides, relations, j)} defines")
+    for k in named:  # untagged, a link that writes names is read only with the whole formula
+        unread[k] = Verdict(UNKNOWN, f"they write names of the formula's own, read only with it: {whole.detail}")
+    if not unread:
+        return whole  # every link decided alone, yet not as a chain: what the chain reads as a whole is in doubt
     decided = {k: v for k, v in verdicts.items() if k not in unread}
     if not decided:
         return whole
-    not_read = "; ".join(f"{_name(sides, relations, k)} is not read ({v.detail})" for k, v in sorted(unread.items()))
+    not_read = _not_read(sides, relations, unread)
     failed = next((k for k in sorted(decided) if decided[k].verdict == FAIL), None)
     if failed is not None:
         refutation = decided[failed]
@@ -61,9 +66,28 @@ def decide_links_apart(text, binding, whole: Verdict, decide_link) -> Verdict:
     return Verdict(UNKNOWN, f"{held} {verb}, read alone ({decided[min(decided)].detail}); but {not_read}")
 
 
+def _not_read(sides, relations, unread) -> str:
+    """``link 1 (...), link 2 (...) are not read (why)``: the links not read alone, those for one reason together."""
+    reasons: dict = {}
+    for k, verdict in sorted(unread.items()):
+        reasons.setdefault(verdict.detail, []).append(_name(sides, relations, k))
+    return "; ".join(
+        f"{', '.join(names)} {'is' if len(names) == 1 else 'are'} not read ({why})" for why, names in reasons.items()
+    )
+
+
+RELATION_LATEX = {"<=": "\\le", ">=": "\\ge", "~": "\\approx", "!=": "\\ne", "propto": "\\propto"}
+CONSTANTS = {"pi"}  # a name whose meaning no document changes
+
+
+def _latex(sides, relations, k) -> str:
+    """Link k of the chain as a formula of its own."""
+    return f"{sides[k].written} {RELATION_LATEX.get(relations[k], relations[k])} {sides[k + 1].written}"
+
+
 def _name(sides, relations, k) -> str:
     """``link 3 (\\frac{5}{210} ... = 0.0022676)``: a link by its number and its sides as written."""
-    return f"link {k + 1} ({sides[k].written} {relations[k]} {sides[k + 1].written})"
+    return f"link {k + 1} ({_latex(sides, relations, k)})"
 
 
 def _relation_word(relation) -> str:

@@ -54,12 +54,16 @@ def _on_both_sides(text, freed, lonely, binding=None) -> bool:
     from derive.docs.free import child_sides
 
     sides, _, _ = rewrite_chain(text)
-    used = [_through_definitions(_atom_keys([side], child_sides), binding) for side in sides]
-    written = {key for key in freed if _base_name(key) in set().union(*used)}
+    direct = [_atom_keys([side], child_sides) for side in sides]
+    used = [_through_definitions(keys, binding) for keys in direct]
+    written = {key for key in freed if _names(key, set().union(*used))}
 
     def on_both(key):
-        return all(_base_name(key) in left and _base_name(key) in right for left, right in zip(used, used[1:]))
+        return all(_names(key, left) and _names(key, right) for left, right in zip(used, used[1:]))
 
+    # precision = 40/(40 + 10), with the tag's precision defined by true_positives: those are on one side only
+    if any(not on_both(key) for key in written if not _names(key, set().union(*direct))):
+        return False
     labelled = [key for key in written if LABEL.search(key.partition("_")[2])]
     if labelled:  # mu_X and mu_{aX+b}: quantities labelled by other quantities, each a name of its own
         per_side = [_labels(side) for side in sides]
@@ -68,6 +72,11 @@ def _on_both_sides(text, freed, lonely, binding=None) -> bool:
     if lonely is not None:
         return not {key for key in set(lonely) & written if not on_both(key)}
     return all(on_both(key) for key in written)
+
+
+def _names(key, names: set) -> bool:
+    """Whether ``names`` hold the freed ``key``: itself (true_positives), or its base name (x for x_1)."""
+    return key in names or _base_name(key) in names
 
 
 LABEL = re.compile(r"[A-Z]")  # a subscript with a capital (mu_X, sigma_{aX+b}) labels a quantity; it indexes no family

@@ -1,0 +1,69 @@
+"""A chain with a link the checker cannot read: the links it can read alone are decided alone (derive.docs.links_apart)."""
+
+from tests.docs.checking import verdict
+
+PRECISION = r"\mathrm{precision} = \mathrm{true\_positives} / (\mathrm{true\_positives} + \mathrm{false\_positives})"
+
+
+def test_a_false_arithmetic_link_refutes_a_chain_whose_first_link_the_tag_defines_in_words(tmp_path):
+    holds = verdict(tmp_path, PRECISION, r"\mathrm{precision} = \frac{40}{40 + 10} = 0.8")
+    assert holds[0] == "UNKNOWN", holds
+    assert r"link 2 (\frac{40}{40+10} = 0.8) holds" in holds[1], holds
+    assert "link 1" in holds[1] and "is not read ('true_positives' is not bound" in holds[1], holds
+    wrong = verdict(tmp_path, PRECISION, r"\mathrm{precision} = \frac{40}{40 + 10} = 0.75")
+    assert wrong[0] == "FAIL", wrong
+    assert r"link 2 (\frac{40}{40+10} = 0.75) fails, read alone: component 1: 0.8 is not 0.75" in wrong[1], wrong
+    assert "link 1" in wrong[1] and "is not read" in wrong[1], wrong
+
+
+def test_a_worked_value_of_a_quantity_defined_in_words_is_not_refuted_for_all_values_of_the_words(tmp_path):
+    # the words the tag defines precision by are on one side only: a particular value, not a claim for all values
+    value = verdict(tmp_path, PRECISION, r"\mathrm{precision} = \frac{40}{40 + 10}")
+    assert value[0] == "UNKNOWN" and "may be an equation in them" in value[1], value
+    correct = verdict(
+        tmp_path,
+        PRECISION,
+        r"\mathrm{precision} = \frac{\mathrm{true\_positives}}{\mathrm{true\_positives} + \mathrm{false\_positives}}",
+    )
+    assert correct[0] == "PASS", correct
+    wrong = verdict(
+        tmp_path, PRECISION, r"\mathrm{precision} = \frac{\mathrm{true\_positives}}{\mathrm{false\_positives}}"
+    )
+    assert wrong[0] == "FAIL", wrong
+
+
+def test_a_product_of_probabilities_nothing_binds_leaves_its_arithmetic_to_be_checked(tmp_path):
+    correct = r"\Pr(\text{heads}, \text{heads}) = \Pr(\text{heads})^2 = 0.5^2 = 0.25"
+    holds = verdict(tmp_path, "", correct)
+    assert holds[0] == "UNKNOWN", holds
+    assert "link 3 (0.5^2 = 0.25) holds, read alone" in holds[1] and "link 1" in holds[1], holds
+    assert "link 2" in holds[1] and "are not read" in holds[1], holds
+    wrong = verdict(tmp_path, "", correct.replace("0.25", "0.5"))
+    assert wrong[0] == "FAIL" and "link 3 (0.5^2 = 0.5) fails, read alone" in wrong[1], wrong
+
+
+def test_a_link_that_writes_a_name_an_unread_link_defines_is_not_decided_alone(tmp_path):
+    # p is a probability by the tag, but the first claim defines it by counts nothing binds: 1 - p = 0.3 is not
+    # refuted at sampled probabilities, which are not the author's p
+    found = verdict(tmp_path, "p: probability", r"p = \frac{\mathrm{wins}}{\mathrm{games}}, \quad 1 - p = 0.3")
+    assert found[0] == "UNKNOWN" and "read alone" not in found[1], found
+
+
+def test_a_link_whose_function_only_an_arbitrary_reading_gives_is_not_decided_alone(tmp_path):
+    found = verdict(tmp_path, "", r"\mathrm{blob} = g(2) = 2 g(1)")
+    assert found[0] == "UNKNOWN" and "read alone" not in found[1], found
+
+
+def test_untagged_only_a_link_without_names_is_read_alone(tmp_path):
+    from tests.docs.checking import verdicts
+
+    correct = r"\Pr(\text{heads}, \text{heads}) = \Pr(\text{heads})^2 = 0.5^2 = 0.25"
+    (holds, wrong, named) = verdicts(
+        tmp_path, correct, correct.replace("0.25", "0.5"), r"\Pr(\text{heads}) = q^2 = 0.5^2 = 0.25"
+    )
+    # untagged, what the checker cannot decide is SKIPPED, with the reason
+    assert holds[0] == "SKIPPED" and "link 3 (0.5^2 = 0.25) holds, read alone" in holds[1], holds
+    assert "they write names of the formula's own" in holds[1], holds
+    assert wrong[0] == "FAIL" and "link 3 (0.5^2 = 0.5) fails, read alone" in wrong[1], wrong
+    # q is the formula's own variable: q^2 = 0.5^2 is an equation for q, and is not read alone
+    assert named[0] == "SKIPPED" and "link 2" in named[1] and "are not read" in named[1], named
