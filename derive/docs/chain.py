@@ -241,6 +241,7 @@ class Conditions(list):
     comparisons: tuple = ()
     definitions: dict = {}
     remark: str | None = None  # the value a remark after an arrow states besides words (not read): see valued_remark
+    clipped: bool = False  # the remark after an arrow read as the chain's value clipped (see clip_claim)
 
 
 def trim_punctuation(tokens):
@@ -462,6 +463,39 @@ def valued_remark(remark) -> str | None:
         return None
     words = all(_blank(x) or _text_word(remark, k) or k and _text_word(remark, k - 1) for k, x in enumerate(remark))
     return None if words else " ".join("".join(" " if _blank(x) else detex([x]) for x in remark).split())
+
+
+CLIP_WORDS = ("clip", "after clip", "clipped")  # the words of a remark that gives the ratio clipped (PPO, GRPO)
+
+
+def clip_claim(remark) -> tuple | None:
+    """(the value, ε or None) of a remark that states the chain's value clipped to [1 - ε, 1 + ε], as PPO and GRPO
+    clip a probability ratio: ``\\to \\text{Clip}\\space 1.2`` (ε from the tag), ``\\to \\text{after Clip}
+    \\space 1.2 \\space (\\epsilon = 0.2)``; None for any other remark, such as a clipping threshold (``clip to 5``).
+    """
+    if remark is None:
+        return None
+    items = [x for x in remark if not _blank(x)]
+    if len(items) < 3 or not _text_word(items, 0) or " ".join(detex(items[1].items).lower().split()) not in CLIP_WORDS:
+        return None
+    rest = items[2:]
+    n = 0
+    while n < len(rest) and (rest[n].kind == "ch" and (rest[n].text.isdigit() or rest[n].text in ".-")):
+        n += 1
+    value, rest = rest[:n], rest[n:]
+    if not value or not any(x.text.isdigit() for x in value):
+        return None
+    if not rest:
+        return value, None
+    stated = (
+        len(rest) >= 5
+        and rest[0].is_ch("(")
+        and rest[-1].is_ch(")")
+        and rest[1].is_cs("epsilon", "varepsilon")
+        and rest[2].is_ch("=")
+        and all(x.kind == "ch" and (x.text.isdigit() or x.text == ".") for x in rest[3:-1])
+    )
+    return (value, rest[3:-1]) if stated else None
 
 
 def named_in_words(tokens) -> bool:

@@ -20,6 +20,7 @@ from derive.docs.chain import (
     Chain,
     Conditions,
     arrow_target,
+    clip_claim,
     label_and_remark,
     named_in_words,
     parse_conditions,
@@ -139,6 +140,21 @@ def rewrite_chain(text: str, log_base: str = "e", functions=(), numbers=()) -> t
     chain = split_chain(tokens)
     relations = list(chain.relations)
     side_tokens = list(chain.sides)
+    clipped = clip_claim(remark) if relations else None
+    if clipped is not None:  # a = 1.8 \to \text{Clip}\space 1.2: also claims clip(1.8, 1 - ε, 1 + ε) = 1.2
+        value, epsilon = clipped
+        epsilon = epsilon or [Tok("cs", "epsilon", 0)]
+        bound = [Tok("ch", ",", 0), Tok("ch", "1", 0), None, *epsilon]
+        clip = [
+            Tok("cs", "operatorname", 0),
+            Tok("group", "", 0, [Tok("ch", c, 0) for c in "clip"]),
+            Tok("ch", "(", 0),
+            *side_tokens[-1],
+            *[x or Tok("ch", "-", 0) for x in bound],
+            *[x or Tok("ch", "+", 0) for x in bound],
+            Tok("ch", ")", 0),
+        ]
+        relations, side_tokens, remark = [*relations, "and", "="], [*side_tokens, clip, value], None
     if relations and relations[0] == "<-":
         # w \leftarrow w - \eta g = ...: an update assigns its first side; what follows it may be claimed
         if len(relations) == 1:
@@ -207,6 +223,7 @@ def rewrite_chain(text: str, log_base: str = "e", functions=(), numbers=()) -> t
     conditions.comparisons = tuple(comparisons)
     conditions.definitions = definitions
     conditions.remark = valued_remark(remark)
+    conditions.clipped = clipped is not None
     return sides, relations, conditions
 
 

@@ -225,6 +225,10 @@ def _decide(text, binding, scope=None, link=None):
         return Verdict(
             UNKNOWN, f"{verdict.detail}; but the remark after the arrow ({reading.conditions.remark}) is not checked"
         )
+    if reading.conditions.clipped and verdict.verdict in (PASS, FAIL):
+        verdict = dataclasses.replace(
+            verdict, detail=f"the remark after the arrow read as the value clipped to [1 - ε, 1 + ε]: {verdict.detail}"
+        )
     if reading.joint_laws:
         from derive.docs.joint_law import one_sided_doubt
 

@@ -148,10 +148,35 @@ def test_a_side_left_infinite_is_not_decided(tmp_path):
 
 def test_a_remark_that_states_a_value_in_words_keeps_a_holding_chain_unknown(tmp_path):
     """The chain before the arrow is checked (a wrong chain FAILs); the value the remark states is not read."""
-    holds = verdict(tmp_path, "", r"\text{Ratio}: \frac{0.7}{0.5} = 1.4 \to \text{after Clip}\space 1.2")
-    assert holds[0] == "UNKNOWN" and "remark after the arrow (after Clip 1.2) is not checked" in holds[1], holds
-    wrong = verdict(tmp_path, "", r"\text{Ratio}: \frac{0.7}{0.5} = 1.5 \to \text{after Clip}\space 1.2")
+    holds = verdict(tmp_path, "", r"\text{Ratio}: \frac{0.7}{0.5} = 1.4 \to \text{capped at}\space 1.2")
+    assert holds[0] == "UNKNOWN" and "remark after the arrow (capped at 1.2) is not checked" in holds[1], holds
+    wrong = verdict(tmp_path, "", r"\text{Ratio}: \frac{0.7}{0.5} = 1.5 \to \text{capped at}\space 1.2")
     assert wrong[0] == "FAIL", wrong
+
+
+@pytest.mark.parametrize(
+    "tag, written",
+    [
+        (
+            r"\pi_\theta(a|s) = 0.6; \pi_{old}(a|s) = 0.4; \varepsilon = 0.1",
+            r"\frac{\pi_\theta(a|s)}{\pi_{old}(a|s)} = \frac{0.6}{0.4} = 1.5 \to \text{Clip}\space {CLIPPED}",
+        ),
+        ("", r"r_t = \frac{0.3}{0.6} = 0.5 \rightarrow \text{clipped}\space {CLIPPED} \space (\epsilon = 0.3)"),
+    ],
+)
+def test_a_remark_clip_states_the_ratio_clipped_to_one_plus_or_minus_epsilon(tmp_path, tag, written):
+    """PPO's and GRPO's clip(r, 1 - ε, 1 + ε) of the chain's value, ε from the tag or the remark."""
+    clipped = "1.1" if "0.1" in tag else "0.7"
+    holds = verdict(tmp_path, tag, written.replace("{CLIPPED}", clipped))
+    assert holds[0] == "PASS" and "read as the value clipped to [1 - ε, 1 + ε]" in holds[1], holds
+    unclipped = verdict(tmp_path, tag, written.replace("{CLIPPED}", "1.5" if "0.1" in tag else "0.5"))
+    assert unclipped[0] == "FAIL" and "is not" in unclipped[1], unclipped
+
+
+def test_a_clip_remark_without_epsilon_leaves_the_clipped_value_unread(tmp_path):
+    found = verdict(tmp_path, "", r"\frac{0.3}{0.5} = 0.6 \to \text{Clip}\space 0.8")
+    assert found[0] == "UNKNOWN" and "'epsilon' is not bound" in found[1], found
+    assert "link 1 (\\frac{0.3}{0.5} = 0.6) holds, read alone" in found[1], found
 
 
 def test_a_gradient_at_a_point_without_a_subscript_is_unknown_with_the_reason(tmp_path):
