@@ -13,6 +13,8 @@ not read defines (``x = \\ldots`` with x alone on one side), since that link may
 
 from __future__ import annotations
 
+import re
+
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 
 MOST_LINKS = 8  # a longer chain is left as read whole: each link read alone costs a reading of its own
@@ -21,8 +23,9 @@ MOST_LINKS = 8  # a longer chain is left as read whole: each link read alone cos
 def decide_links_apart(text, binding, whole: Verdict, decide_link, nameless=False) -> Verdict:
     """The verdict on a chain read link by link (``decide_link(k, latex)``, the verdict on link k, written ``latex``,
     read alone) when ``whole``, its verdict read as one, is UNKNOWN; ``whole`` itself when no link can be decided
-    alone. ``nameless``: only links that write no name at all are read alone (untagged, where every name is the
-    formula's own variable)."""
+    alone. Only a link whose names the tag itself defines or declares is read alone (``nameless``: none at all,
+    untagged, where every name is the formula's own variable): a result's name may be meant in the sense the
+    link not read gives it (``p(w_i | w_I)`` beside ``p(w_O | w_I)``)."""
     from derive.docs.reading import read_links
 
     if whole.verdict != UNKNOWN or whole.detail.startswith("gave up"):
@@ -34,17 +37,18 @@ def decide_links_apart(text, binding, whole: Verdict, decide_link, nameless=Fals
     links = [k for k, relation in enumerate(relations) if relation != "and"]
     if len(links) < 2 or len(links) > MOST_LINKS:
         return whole
-    named = [k for k in links if nameless and _written_names(sides[k : k + 2]) - CONSTANTS]
+    known = CONSTANTS if nameless else CONSTANTS | _tag_names(binding)
+    named = [k for k in links if _written_names(sides[k : k + 2]) - known]
     verdicts = {k: decide_link(k, _latex(sides, relations, k)) for k in links if k not in named}
     unread = {k: v for k, v in verdicts.items() if v.verdict not in (PASS, FAIL)}
+    for k in named:  # a link that writes names the tag does not give is read only with the whole formula
+        unread[k] = Verdict(UNKNOWN, f"{NAMED[nameless]}, read only with it: {whole.detail}")
     defined = {k: _defined_names(sides[k : k + 2]) for k in unread}
     for k in [k for k in verdicts if k not in unread]:
-        uses = next(((j, name) for j in unread for name in _written_names(sides[k : k + 2]) & defined[j]), None)
+        uses = next(((j, name) for j in defined for name in _written_names(sides[k : k + 2]) & defined[j]), None)
         if uses is not None:
             j, name = uses
             unread[k] = Verdict(UNKNOWN, f"it writes {name}, which {_name(sides, relations, j)} defines")
-    for k in named:  # untagged, a link that writes names is read only with the whole formula
-        unread[k] = Verdict(UNKNOWN, f"they write names of the formula's own, read only with it: {whole.detail}")
     if not unread:
         return whole  # every link decided alone, yet not as a chain: what the chain reads as a whole is in doubt
     decided = {k: v for k, v in verdicts.items() if k not in unread}
@@ -74,6 +78,22 @@ def _not_read(sides, relations, unread) -> str:
     return "; ".join(
         f"{', '.join(names)} {'is' if len(names) == 1 else 'are'} not read ({why})" for why, names in reasons.items()
     )
+
+
+NAMED = {True: "they write names of the formula's own", False: "they write names the tag does not define"}
+
+
+def _tag_names(binding) -> set:
+    """The names the tag defines or declares (``\\epsilon = 0.2``, ``x: vector``, ``f(x) = x^2``), by their base name."""
+    from derive.docs.side_names import _normal_name
+
+    names = set()
+    for name in [*binding.overrides, *binding.kinds]:
+        try:
+            names.add(re.split(r"[_(^]", _normal_name(name))[0])
+        except Exception:  # not one name: it defines none
+            continue
+    return names | {clause.name for clause in binding.clauses if isinstance(getattr(clause, "name", None), str)}
 
 
 RELATION_LATEX = {"<=": "\\le", ">=": "\\ge", "~": "\\approx", "!=": "\\ne", "propto": "\\propto"}

@@ -61,8 +61,9 @@ def _on_both_sides(text, freed, lonely, binding=None) -> bool:
     def on_both(key):
         return all(_names(key, left) and _names(key, right) for left, right in zip(used, used[1:]))
 
-    # precision = 40/(40 + 10), with the tag's precision defined by true_positives: those are on one side only
-    if any(not on_both(key) for key in written if not _names(key, set().union(*direct))):
+    # precision = 40/(40 + 10), with the tag's precision defined by true_positives: a side of numbers only is a
+    # particular value, so names the other side reaches only through the tag's definitions are not claimed for all
+    if not all(direct) and any(not on_both(key) for key in written if not _names(key, set().union(*direct))):
         return False
     labelled = [key for key in written if LABEL.search(key.partition("_")[2])]
     if labelled:  # mu_X and mu_{aX+b}: quantities labelled by other quantities, each a name of its own

@@ -67,3 +67,14 @@ def test_untagged_only_a_link_without_names_is_read_alone(tmp_path):
     assert wrong[0] == "FAIL" and "link 3 (0.5^2 = 0.5) fails, read alone" in wrong[1], wrong
     # q is the formula's own variable: q^2 = 0.5^2 is an equation for q, and is not read alone
     assert named[0] == "SKIPPED" and "link 2" in named[1] and "are not read" in named[1], named
+
+
+def test_a_link_in_the_results_names_is_read_only_with_the_whole_chain(tmp_path):
+    # the result's names may be meant in the sense the unread link gives them: only the tag's own are read alone
+    tag = "softmax_cross_entropy_gradient; one-hot target"
+    wrong_first = r"L = \sum_i y_i \log p_i = \mathrm{Unk}(z) = 2 + 2 = 4"
+    found = verdict(tmp_path, tag, wrong_first)
+    assert found[0] == "UNKNOWN", found
+    assert "link 4 (2+2 = 4) holds, read alone" in found[1] and "names the tag does not define" in found[1], found
+    refuted = verdict(tmp_path, tag, wrong_first.replace("= 4", "= 5"))
+    assert refuted[0] == "FAIL" and "link 4 (2+2 = 5) fails, read alone" in refuted[1], refuted
