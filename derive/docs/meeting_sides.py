@@ -31,6 +31,7 @@ PIECES = sp.Abs, sp.Max, sp.Min  # continuous pieces; a rounding, a sign or case
 JUMPS = sp.Piecewise, sp.Heaviside, sp.sign, sp.floor, sp.ceiling
 AGREE = mpmath.mpf(10) ** -20  # relative: sides this close agree at the point
 SOLVE_SECONDS = 2.0  # the budget for solving an equation in one variable for where its sides meet
+PIECE_EQUATION = "as an equation between pieces of max, min or |x|"  # the reason's words, read by the untagged sweep
 MOST_CHOICES = 64  # the most ways of replacing the pieces of a side by their arguments that are tried
 
 
@@ -63,7 +64,7 @@ def refuse_if_a_piece_is_stated(reading, values, points, shown, refutation) -> N
             return  # this link states no piece: the refutation stands
         meant.append(join)
     raise DecideError(
-        f"read as an identity it fails ({refutation.detail}), but as an equation between pieces of max, min or |x|"
+        f"read as an identity it fails ({refutation.detail}), but {PIECE_EQUATION}"
         f" it holds for some values ({'; '.join(meant)}): it may state one piece, or where two join, for the values"
         " the text means; say which values are meant"
     )

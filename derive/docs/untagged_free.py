@@ -12,6 +12,7 @@ from derive.docs.bind import (
     single_atom,
 )
 from derive.docs.interpret import rewrite_chain
+from derive.docs.meeting_sides import PIECE_EQUATION
 from derive.docs.reading import Scope, _guarded
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 
@@ -139,7 +140,7 @@ def _decide_free_once(text, binding, context, name, unbound, opaque):
     names = ", ".join(key + shown.get(kinds[key], "") for key in sorted(kinds))
     stated = _stated_names(text)  # "for A < 0": the formula says where A ranges
     refuted = []  # (domain, counterexample) for each domain that refutes the formula, widest first
-    verdict = None
+    verdict = piece = None
     for words, sampler in FREE_DOMAINS:
         scope = Scope(dict(context.definitions), dict(kinds), dict(kinds), sampler, stated)
         try:
@@ -161,10 +162,15 @@ def _decide_free_once(text, binding, context, name, unbound, opaque):
             return dataclasses.replace(verdict, detail=f"an identity in {names}, for {words}: {verdict.detail}"), None
         if verdict.verdict == FAIL:
             refuted.append((words, verdict.detail))
+        elif PIECE_EQUATION in verdict.detail:  # \sqrt{x^2} = x: may state a piece; a narrower domain may say more
+            refuted.append((words, verdict.detail))
+            piece = piece or verdict
         elif not verdict.detail.startswith("the sides have real values at only"):
             return verdict, None  # the checker cannot read it: the same on every domain
     if unbalanced is not None:
         return Verdict(UNKNOWN, unbalanced), None
+    if piece is not None:
+        return piece, None
     if len(refuted) == len(FREE_DOMAINS):  # the counterexample shown is the narrowest domain's
         return Verdict(
             FAIL, f"an identity in {names}, refuted for real, positive and (0, 1) values; in (0, 1): {refuted[-1][1]}"
