@@ -4,6 +4,7 @@ the position of the notation and the output list, and returns the position after
 
 from __future__ import annotations
 
+from derive.docs import gradient_scope
 from derive.docs.chain import arrow_target, relation_at, term_end
 from derive.docs.nodes import Atom, Deriv, EvaluatedAt, Integral, Limit, Prime, Side
 from derive.docs.tokens import NotationError, Tok, Unsupported, detex, word_of
@@ -176,6 +177,11 @@ def gradient(rw, tokens, k, out):
     if end == k2:  # "\nabla_x = ..." (Triton, PyTorch docs): the gradient of the loss
         out.append(rw.placeholder(Deriv(rw.sub_side([Tok("ch", "L", t.pos)]), rw.sub_side(script))))
         return end
+    split = gradient_scope.first_factor_end(rw, tokens, k2, end)
+    if split is not None:  # \nabla_x f g: of the product, or (\nabla_x f) g
+        gradient_scope.note(tokens[k:k2], tokens[k2:split], tokens[k2:end])
+        if gradient_scope.reads_first_factor():
+            end = split
     out.append(rw.placeholder(Deriv(rw.sub_side(tokens[k2:end]), rw.sub_side(script))))
     return end
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from derive.docs import gradient_scope
 from derive.docs.bind import Unbound
 from derive.docs.interpret import E_NOTATION
 from derive.docs.links_apart import decide_links_apart
@@ -73,8 +74,32 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
                 t, binding, whole, lambda _, link: _decide_untagged_once(link, binding, context), nameless=True
             )
 
-    verdict = _e_notation_doubt(text, decide_text(text), decide_text)
+    with gradient_scope.noting() as several_factors:
+        verdict = decide_text(text)
+    verdict = _gradient_scope_doubt(verdict, several_factors, decide_text, text)
+    verdict = _e_notation_doubt(text, verdict, decide_text)
     return _unbraced_exponent_doubt(text, verdict, decide_text)
+
+
+def _gradient_scope_doubt(verdict, several_factors, decide_text, text):
+    """UNKNOWN when \\nabla_x f g read as the gradient of the product and read as (\\nabla_x f) g do not get the
+    same verdict (:mod:`derive.docs.gradient_scope`); the verdict stands when both agree."""
+    if not several_factors or verdict.verdict not in (PASS, FAIL):
+        return verdict
+    with gradient_scope.gradient_of_first_factor():
+        other = decide_text(text)
+    if other.verdict == verdict.verdict:
+        return verdict
+    operator, factor, term = several_factors[0]
+    as_product = "holds" if verdict.verdict == PASS else "fails"
+    as_factor = {PASS: "holds", FAIL: "fails"}.get(other.verdict, "is not decided")
+    because = verdict if verdict.verdict == FAIL or other.verdict == PASS else other
+    return Verdict(
+        UNKNOWN,
+        f"{operator} may apply to {factor} alone or to the whole product {term}: read as the gradient of the"
+        f" product the formula {as_product}; read as the gradient of {factor} times the rest it {as_factor}"
+        f" ({because.detail}); write brackets to say which",
+    )
 
 
 def _e_notation_doubt(text, verdict, decide_text):

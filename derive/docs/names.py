@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from string import ascii_letters
 
 from derive.docs import brackets, functions
 from derive.docs.chain import condition_pieces, is_index_condition, parse_conditions, relation_at, term_end
 from derive.docs.nodes import Atom, Branches, Indicator, Inverse, Prime, Side
-from derive.docs.symbols import UNSUPPORTED, WORD_FUNCTIONS
+from derive.docs.symbols import GREEK, GREEK_ALIASES, UNSUPPORTED, WORD_FUNCTIONS
 from derive.docs.tokens import (
     NotationError,
     Tok,
@@ -208,6 +209,23 @@ def name_decoration(rw, script, tokens, k2, atom, primes, out):
     return k2, False
 
 
+def applied_variant(rw, script, tokens, k2, atom, primes, out):
+    """Q^\\pi(s, a), V^{\\pi}(s): a capital letter (or a function the tag defines) with one letter above it and
+    arguments after it is one function, the variant of Q for the policy \\pi, applied to them; never Q to the power
+    \\pi times a bracket."""
+    if k2 >= len(tokens) or not tokens[k2].is_ch("(") or atom.decoration:
+        return None
+    if not (len(atom.key) == 1 and atom.key.isupper() or atom.key in rw.functions):
+        return None
+    if len(script) != 1 or not (script[0].kind == "cs" and script[0].text in GREEK or script[0].is_ch(*ascii_letters)):
+        return None
+    inner, _ = rw._balanced(tokens, k2, "(", ")")
+    if not inner or not rw._simple(inner):
+        return None
+    atom.decoration = GREEK_ALIASES.get(script[0].text, script[0].text)
+    return k2, False
+
+
 def application(rw, tokens, k, atom, primes, out):
     """(next k, done) for the bracket after a name: its arguments when the name is applied to them;
     done when the bracket made an indicator 1(i = j) or 1(z_1 \\ge z_2)."""
@@ -342,7 +360,7 @@ def _opens_application(t, key) -> bool:
     return t.is_ch("(") or (t.is_ch("[") and key in SQUARE_BRACKET_FUNCTIONS) or (t.is_cs("{") and key == "one")
 
 
-SUPERSCRIPT_READERS = (transpose_mark, star_mark, inverse_function, name_decoration)
+SUPERSCRIPT_READERS = (transpose_mark, star_mark, inverse_function, applied_variant, name_decoration)
 
 
 CONVENTIONAL_LETTERS = {"sigma": "sigma", "varsigma": "sigma", "Phi": "Phi", "zeta": "zeta"}

@@ -13,6 +13,12 @@ PAIRS = [
         r"\nabla_\theta \ln \pi_\theta(a \vert s) = \frac{\pi_\theta(a \vert s)}{\nabla_\theta \pi_\theta(a \vert s)}",
     ),
     (
+        "a capital letter with one letter above it, applied to arguments, is one function (Q^pi(s, a))",
+        r"Q^\pi(s, a): function of \theta",
+        r"\nabla_\theta Q^\pi(s, a)^2 = 2 Q^\pi(s, a) \nabla_\theta Q^\pi(s, a)",
+        r"\nabla_\theta Q^\pi(s, a)^2 = Q^\pi(s, a) \nabla_\theta Q^\pi(s, a)",
+    ),
+    (
         "a function of theta and of its written argument: the chain rule through a square",
         r"f(u): function of \theta",
         r"\frac{\partial}{\partial \theta} f(u)^2 = 2 f(u) \frac{\partial f(u)}{\partial \theta}",
@@ -122,8 +128,8 @@ def test_a_function_of_theta_changes_with_theta(tmp_path):
 
 
 def test_a_declared_function_that_is_not_read_as_one_application_is_unknown(tmp_path):
-    tag = r"Q^\pi(s, a): function of \theta"
-    found, detail = verdict(tmp_path, tag, r"\nabla_\theta Q^\pi(s, a) = 0")
+    tag = r"Q^2(s, a): function of \theta"
+    found, detail = verdict(tmp_path, tag, r"\nabla_\theta Q^2(s, a) = 0")
     assert found == "UNKNOWN" and "not read as one function" in detail, detail
 
 

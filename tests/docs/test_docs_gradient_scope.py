@@ -1,0 +1,64 @@
+"""How far \\nabla_\\theta reaches in ``\\nabla_\\theta f(x) g(x)``: the gradient of the product, or of f times g. A
+verdict stands only when both readings give it; each case is checked through the public API."""
+
+from checking import verdict
+
+POLICY = r"\pi_\theta(a|s): function of \theta"
+
+
+def test_a_later_factor_that_does_not_depend_on_theta_leaves_one_verdict(tmp_path):
+    # Q is any function of (s, a) alone: both readings give Q ∇π, so the verdict stands
+    tag = POLICY + "; Q: function"
+    found, detail = verdict(
+        tmp_path, tag, r"\nabla_\theta \pi_\theta(a|s) Q(s,a) = Q(s,a) \nabla_\theta \pi_\theta(a|s)"
+    )
+    assert found == "PASS", detail
+    found, detail = verdict(
+        tmp_path, tag, r"\nabla_\theta \pi_\theta(a|s) Q(s,a) = 2 Q(s,a) \nabla_\theta \pi_\theta(a|s)"
+    )
+    assert found == "FAIL", detail
+
+
+def test_the_product_rule_under_an_operator_that_may_reach_one_factor_only_is_unknown_with_both_readings(tmp_path):
+    # read as ∇(π Q) the right side is the product rule; read as (∇π) Q it drops π ∇Q: no verdict
+    tag = POLICY + r"; Q^\pi(s, a): function of \theta"
+    formula = (
+        r"\nabla_\theta \pi_\theta(a|s) Q^\pi(s,a) = Q^\pi(s,a) \nabla_\theta \pi_\theta(a|s)"
+        r" + \pi_\theta(a|s) \nabla_\theta Q^\pi(s,a)"
+    )
+    found, detail = verdict(tmp_path, tag, formula)
+    assert found == "UNKNOWN", detail
+    assert "alone or to the whole product" in detail and "the formula holds" in detail and "it fails" in detail, detail
+
+
+def test_one_reading_held_and_the_other_undecided_is_no_pass(tmp_path):
+    # read as the gradient of each product the sum of π Q is the sum's gradient; read as (∇π) Q it is not
+    # decided (a function of θ that is no policy refutes it): the formula is not passed on the first reading alone
+    tag = r"\pi_\theta(a \vert s): function of \theta; Q^\pi(s, a): function of \theta"
+    formula = (
+        r"\nabla_\theta \Big(\sum_{a \in \mathcal{A}} \pi_\theta(a \vert s)Q^\pi(s, a) \Big)"
+        r" = \sum_{a \in \mathcal{A}} \Big( \nabla_\theta \pi_\theta(a \vert s)Q^\pi(s, a) \Big)"
+    )
+    found, detail = verdict(tmp_path, tag, formula)
+    assert found == "UNKNOWN" and "is not decided" in detail, detail
+
+
+def test_brackets_say_which_and_decide(tmp_path):
+    tag = POLICY + r"; Q^\pi(s, a): function of \theta"
+    product_rule = r"Q^\pi(s,a) \nabla_\theta \pi_\theta(a|s) + \pi_\theta(a|s) \nabla_\theta Q^\pi(s,a)"
+    of_product = r"\nabla_\theta \left(\pi_\theta(a|s) Q^\pi(s,a)\right) = "
+    assert verdict(tmp_path, tag, of_product + product_rule)[0] == "PASS"
+    assert verdict(tmp_path, tag, of_product + r"Q^\pi(s,a) \nabla_\theta \pi_\theta(a|s)")[0] == "FAIL"
+    of_factor = r"\left(\nabla_\theta \pi_\theta(a|s)\right) Q^\pi(s,a) = "
+    assert verdict(tmp_path, tag, of_factor + r"Q^\pi(s,a) \nabla_\theta \pi_\theta(a|s)")[0] == "PASS"
+    assert verdict(tmp_path, tag, of_factor + product_rule)[0] == "FAIL"
+
+
+def test_a_gradient_of_a_variable_times_the_rest_is_of_the_product(tmp_path):
+    # \nabla_x x^\top A x: a variable (transposed) is no function applied to arguments; one reading only
+    found, detail = verdict(
+        tmp_path,
+        r"\mathbf{x}: vector; \mathbf{A}: matrix",
+        r"\nabla_{\mathbf{x}} \mathbf{x}^\top \mathbf{x} = 2\mathbf{x}",
+    )
+    assert found == "PASS", detail
