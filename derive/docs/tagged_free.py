@@ -35,6 +35,14 @@ def _written(name, text) -> bool:
     return len(name) == 1 and bool(re.search(rf"(?<![\\A-Za-z])d\s*{name}(?![A-Za-z])", text))
 
 
+def _differentiated_by(name, text) -> bool:
+    """Whether the formula differentiates by ``name`` (the denominator of \\frac{\\partial f}{\\partial L}, or
+    \\nabla_L): a variable then, even a letter that elsewhere names a result's quantity (L, the loss)."""
+    spelled = _spelling(name)
+    below = rf"\}}\s*\{{\s*(?:\\partial|d|\\mathrm\{{d\}})\s*{spelled}\s*\}}"
+    return bool(re.search(below, text) or re.search(rf"\\nabla\s*_\s*(?:\{{\s*)?{spelled}", text))
+
+
 def _written_kind(name, text) -> str:
     """What the formula's spelling says a name it does not define is: the bound of a sum or product (a count), a bold
     vector, or else a real number."""
@@ -65,6 +73,8 @@ def _on_both_sides(text, freed, lonely, binding=None) -> bool:
     # particular value, so names the other side reaches only through the tag's definitions are not claimed for all
     if not all(direct) and any(not on_both(key) for key in written if not _names(key, set().union(*direct))):
         return False
+    if _rule_of_differentiation(sides, used, {_base_name(key) for key in written}):
+        return True
     labelled = [key for key in written if LABEL.search(key.partition("_")[2])]
     if labelled:  # mu_X and mu_{aX+b}: quantities labelled by other quantities, each a name of its own
         per_side = [_labels(side) for side in sides]
@@ -78,6 +88,29 @@ def _on_both_sides(text, freed, lonely, binding=None) -> bool:
 def _names(key, names: set) -> bool:
     """Whether ``names`` hold the freed ``key``: itself (true_positives), or its base name (x for x_1)."""
     return key in names or _base_name(key) in names
+
+
+def _rule_of_differentiation(sides, used, names) -> bool:
+    """Whether the formula states a rule of differentiation in its own variables: one link, one side the derivative
+    of an expression by one of them that writes them all (\\frac{\\partial (a b)}{\\partial a} = b), the other no
+    written number. The derivative is a function of its variable, so the claim is for all values of every name it
+    differentiates; an equation solved for them is written = 0 (a stationary point), which stays one."""
+    from derive.docs.nodes import Deriv
+
+    if len(sides) != 2:
+        return False
+    for at, side in enumerate(sides):
+        found = re.fullmatch(r"\s*\\text\{(Y\d+)\}\s*", side.text)
+        node = side.table.get(found.group(1)) if found else None
+        if not isinstance(node, Deriv) or not names <= used[at]:
+            continue
+        if re.fullmatch(r"[\s\d.+-]*", sides[1 - at].source or ""):
+            continue
+        variable = re.fullmatch(r"\s*\\text\{(Y\d+)\}\s*", node.den.text)
+        atom = node.den.table.get(variable.group(1)) if variable else None
+        if atom is not None and getattr(atom, "key", None) in names and not atom.sub and atom.args is None:
+            return True
+    return False
 
 
 LABEL = re.compile(r"[A-Z]")  # a subscript with a capital (mu_X, sigma_{aX+b}) labels a quantity; it indexes no family
@@ -186,7 +219,12 @@ def _decide_tagged_free(text, binding, unbound):
         for name in pending:
             keys = _free_keys(name, kinds) if kinds else []
             if (
-                (name in NOT_FREE and _written_kind(name, text) != "count" and not _identity_as_number(name, text))
+                (
+                    name in NOT_FREE
+                    and _written_kind(name, text) != "count"
+                    and not _identity_as_number(name, text)
+                    and not _differentiated_by(name, text)
+                )
                 or name in renamed
                 or not keys
                 and not PLAIN_NAME.fullmatch(name)

@@ -101,6 +101,18 @@ PAIRS = [
         r"\frac{1}{k}\sum_{i=1}^{k} (x_i - c) = \frac{1}{k}\sum_{i=1}^{k} x_i - k c",
     ),
     (
+        "a rule of differentiation in the formula's own letters is claimed for all their values",
+        "",
+        r"\frac{\partial(a \cdot b)}{\partial a} = b",
+        r"\frac{\partial(a \cdot b)}{\partial a} = a",
+    ),
+    (
+        "a letter the formula differentiates by is its variable, even one that names the loss elsewhere",
+        "",
+        r"\frac{\partial L}{\partial L} + \frac{\partial (L^2)}{\partial L} = 1 + 2L",
+        r"\frac{\partial L}{\partial L} + \frac{\partial (L^2)}{\partial L} = 1 + L",
+    ),
+    (
         "a step t the tag leaves free is a real variable of the formula",
         r"a: real",
         r"(a + t)^2 = a^2 + 2at + t^2",
@@ -337,6 +349,14 @@ def test_a_free_name_on_one_side_only_is_not_refuted(tmp_path):
     """a + t = 2a may be an equation for t (t = a): a counterexample refutes nothing, so it stays UNKNOWN."""
     result, detail = verdict(tmp_path, r"a: real", r"a + t = 2a")
     assert result == "UNKNOWN" and "may be an equation" in detail, detail
+
+
+def test_a_derivative_set_to_a_number_may_be_an_equation_for_a_stationary_point(tmp_path):
+    # \partial (a + b) / \partial a = 2 is false for every a, b, yet "= number" is how a stationary point is solved for
+    result, detail = verdict(tmp_path, "", r"\frac{\partial(a \cdot b)}{\partial a} = 2")
+    assert result == "UNKNOWN" and "may be an equation" in detail, detail
+    result, detail = verdict(tmp_path, "", r"\frac{\partial L}{\partial L} = 1")
+    assert result == "PASS", detail
 
 
 def test_a_free_name_that_holds_on_positive_values_only_is_not_refuted(tmp_path):
