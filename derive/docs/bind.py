@@ -19,6 +19,7 @@ import sympy as sp
 
 from derive.docs import written_entries
 from derive.docs.interpret import Atom, Cases, Deriv, Indicator, Number, Side, SumNode, TupleNode
+from derive.docs.matrix_power import matrix_power
 from derive.docs.operations import ELEMENTARY_FUNCTIONS
 from derive.docs.parse import parse_latex
 from derive.docs.shared_notation import CONVENTIONAL_FUNCTIONS, SharedNotation  # noqa: F401  (read by interpret)
@@ -176,6 +177,10 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                     if sp.expand(det) == 0:  # adjugate / 0 would be a value: there is none
                         raise ShapeError("the inverse of a matrix that is singular as read")
                     return base.adjugate(method="berkowitz") / det  # inv() simplifies: minutes
+                if isinstance(base, sp.MatrixBase) and base.is_square:
+                    powered = matrix_power(base, power)
+                    if powered is not None:  # A^n, W_{hh}^{T-1}: a product of n copies of A
+                        return powered
                 raise ShapeError("a power of a vector or matrix")
             return sp.Pow(base, power)
         if isinstance(expr, sp.log):

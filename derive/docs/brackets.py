@@ -64,7 +64,8 @@ def bracket(rw, tokens, k, out):
         and is_transpose(rw._script(tokens, k)[0])
         and not is_power_of_number(rw, rw._script(tokens, k)[0])
     ):
-        text = rw.placeholder(Transposed(Side(text, rw.table)))  # (W x)^\top
+        if not listed:  # a list written in a row and transposed, [x, y]^\top, is the column vector it is read as
+            text = rw.placeholder(Transposed(Side(text, rw.table)))  # (W x)^\top
         k = rw._script(tokens, k)[1]
     if k < len(tokens) and tokens[k].is_ch("_"):
         script, k = rw._script(tokens, k)

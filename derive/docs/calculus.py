@@ -187,14 +187,18 @@ def gradient(rw, tokens, k, out):
 
 
 def _argument_variable(rw, tokens, k):
-    """The tokens of w in ``f(w)`` at tokens[k]: a function name applied to one argument that is itself a
-    name (w, \\mathbf{x}, \\theta); None for anything else (f(w^k), f(x, y), a bracket)."""
+    """The tokens of w in ``f(w)`` or ``f_i(w)`` at tokens[k]: a function name, with a subscript or none, applied to
+    one argument that is itself a name (w, \\mathbf{x}, \\theta); None for anything else (f(w^k), f(x, y), a
+    bracket)."""
     named = rw._atom_name(tokens, k) if k < len(tokens) else None
     if named is None or named[0].startswith("__native__") or named[1] >= len(tokens):
         return None
-    if not tokens[named[1]].is_ch("("):
+    after = named[1]
+    if tokens[after].is_ch("_") and after + 1 < len(tokens):  # f_i(x): the i-th of a family of functions of x
+        _, after = rw._script(tokens, after)
+    if after >= len(tokens) or not tokens[after].is_ch("("):
         return None
-    inner, _ = rw._balanced(tokens, named[1], "(", ")")
+    inner, _ = rw._balanced(tokens, after, "(", ")")
     variable = rw._atom_name(inner, 0) if inner else None
     if variable is None or variable[1] != len(inner) or variable[0].startswith("__native__"):
         return None

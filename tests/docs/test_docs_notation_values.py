@@ -56,6 +56,18 @@ PAIRS = [
         r"\nabla f(x) = 3x",
     ),
     (
+        "a gradient without a subscript, of one of a family of functions of one number",
+        r"f_i(w) = c_i w^2; c: vector",
+        r"\frac{1}{n}\sum_{i=1}^n \nabla f_i(w) = \frac{2}{n}\sum_{i=1}^n c_i w",
+        r"\frac{1}{n}\sum_{i=1}^n \nabla f_i(w) = \frac{1}{n}\sum_{i=1}^n c_i w",
+    ),
+    (
+        "a list written in a row and transposed is a column vector, which a written matrix multiplies",
+        r"\mathbf{A} = \begin{bmatrix} 2 & 0 \\ 0 & -1 \end{bmatrix}; \mathbf{v} = [x, y]^\top; x, y \in \mathbb{R}",
+        r"\mathbf{A}\mathbf{v} = [2x, -y]^\top",
+        r"\mathbf{A}\mathbf{v} = [2x, y]^\top",
+    ),
+    (
         "a label before a colon and a remark after an arrow",
         r"\pi_{\theta}(o_i|q) = 0.9; \pi_{\theta_{old}}(o_i|q) = 0.5",
         r"\text{Ratio}: \frac{\pi_{\theta}(o_i|q)}{\pi_{\theta_{old}}(o_i|q)} = \frac{0.9}{0.5} = 1.8 \rightarrow \text{clipped}",
