@@ -308,6 +308,13 @@ class SharedNotation:
 
         return read_arbitrary(self, atom, side)
 
+    def _asymptotic(self, atom: Atom, side: Side):
+        """O(n^2) that nothing defines: a bound up to a constant factor as n grows, which no point's value decides."""
+        raise BindError(
+            f"O({''.join(atom.args[0].source.split())}) is read as asymptotic notation (a bound up to a constant factor as the"
+            " variable grows), which is not modelled; define O in the tag if it is a function"
+        )
+
     def _loss(self, atom: Atom, side: Side):
         """L, ℓ, J, ...: the vocabulary's loss, if it has one."""
         return self.vocab.loss(self) if self.vocab.loss is not None else DECLINED
@@ -390,8 +397,14 @@ BUILTINS = (  # (applies, read) in order: the first that applies and does not de
     (lambda a, r: a.key == "rank" and bool(a.args), SharedNotation._rank),
     (lambda a, r: a.key in ("tr", "trace") and bool(a.args), SharedNotation._trace),
     (lambda a, r: _is_loss(a), SharedNotation._loss),
+    (lambda a, r: _big_o(a), SharedNotation._asymptotic),
     (lambda a, r: _may_be_arbitrary(a, r), SharedNotation._arbitrary),
 )
+
+
+def _big_o(atom: Atom) -> bool:
+    """Whether the name is a bare O applied to one argument, O(n^2): asymptotic notation, never a function made up."""
+    return atom.key == "O" and not atom.sub and not atom.decoration and atom.args is not None and len(atom.args) == 1
 
 
 def _may_be_arbitrary(atom: Atom, reader) -> bool:

@@ -208,3 +208,10 @@ def test_an_absolute_value_with_a_point_and_no_power_is_unknown_with_the_reason(
     """``\\left| f \\right|_{x = a}`` may be |f| at a or an evaluation bar; the two differ when f < 0 there."""
     found, detail = verdict(tmp_path, "x > 0", r"\left\vert \frac{d e^z}{dz} \right\vert_{z = \log x} = x")
     assert found == "UNKNOWN" and "evaluation bar" in detail, (found, detail)
+
+
+def test_big_o_is_asymptotic_notation_that_is_not_modelled_unless_the_tag_defines_o(tmp_path):
+    found, detail = verdict(tmp_path, "n: positive integer", r"\sum_{i=1}^n i = O(n^2)")
+    assert found == "UNKNOWN" and "O(n^2) is read as asymptotic notation" in detail, detail
+    assert verdict(tmp_path, "O(x) = x^2", r"O(x) + O(x) = 2 O(x)")[0] == "PASS"
+    assert verdict(tmp_path, "O(x) = x^2", r"O(x) + O(x) = 3 O(x)")[0] == "FAIL"
