@@ -120,6 +120,17 @@ class SumsAndDerivatives:
         number = isinstance(value, sp.Expr) and not isinstance(value, (sp.Symbol, sp.Indexed))
         return plain and atom.key in self.overrides and number and not value.free_symbols
 
+    def _applied_parameter(self, atom: Atom, value) -> bool:
+        """Whether a derivative's variable is a parameter of a function being applied at an expression (u in the
+        digamma function d/du ln Gamma(u), applied at alpha + beta): differentiated by the parameter, then put to it."""
+        plain = not atom.sub and atom.args is None and not atom.decoration and not atom.transpose
+        meaning = self.overrides.get(atom.key)
+        applied = (
+            isinstance(meaning, tuple) and meaning[0] == "scalar" and atom.key not in getattr(self, "tag_defined", ())
+        )
+        expression = isinstance(value, sp.Expr) and not isinstance(value, (sp.Symbol, sp.Indexed))
+        return plain and applied and expression
+
     def _intermediate_by_tag(self, atom: Atom, value) -> bool:
         """Whether a derivative's variable is a plain name the tag defines as an expression of other variables
         (q(x, y) = x + y beside ∂f(q, z)/∂q): the derivative treats it as a variable of its own (the chain rule's
@@ -176,7 +187,9 @@ class SumsAndDerivatives:
             if den_atom.sub:
                 return partial(self.index(den_atom.sub[0]))
             return Vec(partial, self.size_value)
-        if den_atom is not None and self._fixed_by_tag(den_atom, variable):
+        if den_atom is not None and (
+            self._fixed_by_tag(den_atom, variable) or self._applied_parameter(den_atom, variable)
+        ):
             return self._derivative_at_value(node, den_atom.key, variable)
         if den_atom is not None and self._intermediate_by_tag(den_atom, variable):
             through = self._derivative_through(node, den_atom.key, variable)

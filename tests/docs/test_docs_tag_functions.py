@@ -19,6 +19,18 @@ PAIRS = [
         r"\nabla_\theta Q^\pi(s, a)^2 = Q^\pi(s, a) \nabla_\theta Q^\pi(s, a)",
     ),
     (
+        "a function the tag defines by a derivative, applied at an expression, is that derivative taken there",
+        r"\psi(u) = \frac{d}{du} u^3",
+        r"\psi(2x) = 12 x^2",
+        r"\psi(2x) = 6 x^2",
+    ),
+    (
+        "the digamma function named in words, applied at a sum (its recurrence)",
+        r"\psi is the digamma function; x: positive",
+        r"\psi(x + 1) = \psi(x) + \frac{1}{x}",
+        r"\psi(x + 1) = \psi(x) + \frac{1}{x^2}",
+    ),
+    (
         "a function of theta and of its written argument: the chain rule through a square",
         r"f(u): function of \theta",
         r"\frac{\partial}{\partial \theta} f(u)^2 = 2 f(u) \frac{\partial f(u)}{\partial \theta}",
