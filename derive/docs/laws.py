@@ -76,6 +76,7 @@ LAWS = (
 )
 BY_SPELLING = {spelling: law for law in LAWS for spelling in law.spellings}
 DENSITY = Law("density", (), (("density", "real"), ("low", "real"), ("high", "real")), False)  # the tag's own
+OUTCOMES = Law("finite", (), (), True)  # values and their probabilities (derive.docs.outcome_law)
 NOT_MODELLED = ("multi", "multinomial", "dir", "dirichlet", "mult")
 
 
@@ -356,6 +357,13 @@ def undeclared_parameters(clause: LawClause) -> list:
         from derive.docs.density_law import body_names
 
         return [(written, key, "real") for written, key in body_names(clause)]
+    if clause.law is OUTCOMES:  # the names its probabilities use are probabilities; the other names, real numbers
+        from derive.docs.density_law import body_names
+
+        chances = body_names(replace(clause, params=clause.params[1::2]))
+        keys = {key for _, key in chances}
+        values = [(w, k) for w, k in body_names(replace(clause, params=clause.params[0::2])) if k not in keys]
+        return [(w, k, "probability") for w, k in chances] + [(w, k, "real") for w, k in values]
     found = []
     for written, (_, kind) in zip(clause.params, clause.law.parameters):
         plain, squared = PLAIN_NAME.match(written), SQUARED_NAME.match(written)
@@ -370,8 +378,10 @@ def settle(binding) -> None:
     """The tag's law clauses made definite: ``X \\sim p`` a categorical law over a declared distribution p (else X a
     random variable of a law drawn at each point), a range ``X \\ge 1`` the support of X's geometric law, and each
     parameter the tag leaves undeclared drawn as the law says (p in (0, 1), λ > 0, n a count)."""
+    from derive.docs.outcome_law import outcome_laws
     from derive.docs.tags import KindClause, RangeClause
 
+    binding.clauses = outcome_laws(binding.clauses)  # h = 0 with probability p; h = 1 otherwise: one law of h
     laws = {c.name: c for c in binding.clauses if isinstance(c, LawClause)}
     settled = []
     for clause in binding.clauses:
@@ -859,6 +869,11 @@ class Variables:
     def _over(self, env, expr, clause, symbol):
         params = self.parameters(env, clause)
         law = clause.law.name
+        if clause.law is OUTCOMES:
+            from derive.docs.outcome_law import check_total, expectation
+
+            check_total(clause.name, params)
+            return expectation(params, expr, symbol)
         if law == "Bernoulli":
             p = params[0]
             return (1 - p) * expr.xreplace({symbol: sp.Integer(0)}) + p * expr.xreplace({symbol: sp.Integer(1)})
@@ -919,8 +934,8 @@ def apply_laws(vocab, clauses):
             clause = variables.clauses[name]
             if not atom.args or len(atom.args) != 1:
                 raise BindError(f"the pmf or density {atom.key} of {name} takes one argument")
-            if clause.law.name == "categorical":
-                raise BindError(f"the mass function of {name}'s categorical law is not read")
+            if clause.law.name in ("categorical", "finite"):
+                raise BindError(f"the mass function of {name}'s {clause.law.name} law is not read")
             x = scalar(env, atom.args[0])
             if clause.law is DENSITY:
                 density, low, high = variables.parameters(env, clause)
@@ -976,6 +991,8 @@ def apply_laws(vocab, clauses):
             clause = variables.clauses[name]
             if clause.law.name == "categorical":
                 raise BindError(f"P({name} = ...) of a categorical law is not read")
+            if clause.law is OUTCOMES:  # the probabilities of the values equal to k
+                return variables.expectation(env, sp.Piecewise((1, sp.Eq(lhs, rhs)), (0, True)))
             if not clause.law.discrete:
                 return sp.Integer(0)
             return LawMass(Str(_label(clause)), rhs, *variables.parameters(env, clause))
@@ -1003,8 +1020,8 @@ def apply_laws(vocab, clauses):
                 raise BindError(f"H of other than the tag's random variables under {vocab.name}")
             return previous_entropy[1](env, atom, side)
         clause = variables.clauses[name]
-        if clause.law.name == "categorical":
-            raise BindError(f"the entropy of {name}'s categorical law is not read")
+        if clause.law.name in ("categorical", "finite"):
+            raise BindError(f"the entropy of {name}'s {clause.law.name} law is not read")
         density = mass(clause, variables.parameters(env, clause), variables.symbols[name])
         nats = variables.expectation(env, -sp.expand_log(sp.log(density), force=True))
         return nats / sp.log(2) if in_bits else nats

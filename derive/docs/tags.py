@@ -306,6 +306,7 @@ def _outside_brackets(text: str) -> str:
 
 def _vocabulary_clause(clause: str, binding: Binding) -> bool:
     from derive.docs.density_law import is_density_clause
+    from derive.docs.outcome_law import is_outcome_clause
 
     """Read a clause that changes the vocabulary (a function, a new kind, a range, a model parameter) into ``binding.clauses``."""
     words = clause.lower().split()
@@ -327,6 +328,10 @@ def _vocabulary_clause(clause: str, binding: Binding) -> bool:
 
         binding.clauses.extend(density_clauses(clause))
         return True
+    elif is_outcome_clause(clause):  # X = 1 with probability p: derive.docs.outcome_law
+        from derive.docs.outcome_law import outcome_clause
+
+        found = outcome_clause(clause)
     elif "\\sim" in clause:  # X \sim \text{Bin}(n, p): derive.docs.laws
         from derive.docs.laws import law_clause
 
