@@ -74,6 +74,11 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
                 t, binding, whole, lambda _, link: _decide_untagged_once(link, binding, context), nameless=True
             )
 
+    from derive.docs.law_equality import equal_laws
+
+    laws = equal_laws(text, decide_text)  # \text{Beta}(4 + 7, 2 + 3) = \text{Beta}(11, 5)
+    if laws is not None:
+        return laws
     with gradient_scope.noting() as several_factors:
         verdict = decide_text(text)
     verdict = _gradient_scope_doubt(verdict, several_factors, decide_text, text)
