@@ -2,7 +2,8 @@
 
 A tagged formula in the shared notation that applies a law name (p, P, q, Q, Pr) to two outcome
 names or more, ``\\sum_{x, c} p(x, c) \\log \\frac{p(x, c)}{p(x) p(c)}`` or
-``E_{Y \\sim P(Y)}[-\\log P(X \\mid Y)]``, means a joint law of those outcomes. Each outcome
+``E_{Y \\sim P(Y)}[-\\log P(X \\mid Y)]``, means a joint law of those outcomes. Up to four outcomes are
+modelled (a transition law P(s', r | s, a)); a law of more is refused, never read as another p. Each outcome
 takes n values (the shared notation's dimension), and the law is a table of n^k positive
 probabilities summing to 1, drawn at each point: p(x, c) is an entry, p(x) the marginal (the
 sum over the outcomes not written), p(x | c) = p(x, c) / p(c), and I(x; c) the mutual
@@ -34,6 +35,7 @@ from derive.docs.side_names import single_atom
 from derive.docs.values import BindError, NeedsConcrete
 
 LAW_NAMES = ("p", "P", "q", "Q", "Pr")
+MOST_OUTCOMES = 4  # P(s', r | s, a): the table has n^4 entries
 
 
 @dataclass
@@ -200,8 +202,11 @@ def joint_laws(sides) -> dict:
             written.setdefault((name, outcome), set()).add("name" if value is None else value)
     laws = {}
     for name, names in outcomes.items():
-        if len(names) > 3:
-            continue
+        if len(names) > MOST_OUTCOMES:  # never the shared notation's p instead: the formula is about a law
+            raise BindError(
+                f"{name}({', '.join(names)}): a joint law of {len(names)} outcomes is not modelled"
+                f" (at most {MOST_OUTCOMES})"
+            )
         only_numbers = {}
         for outcome in names:
             seen = written[(name, outcome)]
@@ -229,7 +234,7 @@ def declare_joint_laws(reading, law_names, open_values: bool) -> None:
     found = joint_laws(reading.sides)
     for name in named - set(found):  # H(X | Y) of the tag's random variables: their law, though the formula names none
         outcomes = tuple(dict.fromkeys(c.variable.lower() for c in declaring if c.name == name and c.variable))
-        if 0 < len(outcomes) <= 3:
+        if 0 < len(outcomes) <= MOST_OUTCOMES:
             found[name] = (outcomes, {}, False)
     for name, (outcomes, written, one_sided) in found.items():
         if name not in law_names or name in reading.overrides or name in declared and name not in named:

@@ -40,6 +40,18 @@ PAIRS = [
         r"P(A \mid B) = \frac{P(B \mid A) P(A)}{\sum_a P(B \mid A=a)}",
     ),
     (
+        "a transition law of four outcomes, the reward summed out (primed names are outcomes of their own)",
+        "",
+        r"P(s' \vert s, a) = \sum_r P(s', r \vert s, a)",
+        r"P(s' \vert s, a) = \prod_r P(s', r \vert s, a)",
+    ),
+    (
+        "a conditional law of two outcomes given two",
+        "",
+        r"p(x, w \mid y, z) = \frac{p(x, w, y, z)}{p(y, z)}",
+        r"p(x, w \mid y, z) = \frac{p(x, w, y, z)}{p(x, z)}",
+    ),
+    (
         "a tag that says the values of a label",
         r"y \in \{0, 1\}",
         r"q(y=0 \mid x) = 1 - q(y=1 \mid x)",
@@ -105,6 +117,11 @@ def test_a_side_without_the_law_passes_what_holds_for_every_law_and_leaves_a_ref
         ("", r"P(X = k) = \frac{1}{6}", "particular law"),  # a particular law, stated on one side only
         ("", r"P(X = k + 1) = P(X = k)", "read only under a law"),  # a value other than a name or a number
         ("bayes_rule", r"P(B = b) = P(B)", "name a hypothesis"),
+        (
+            "",
+            r"p(x, w \mid y, z, v) = \frac{p(x, w, y, z, v)}{p(y, z, v)}",
+            "a joint law of 5 outcomes is not modelled",
+        ),
     ],
 )
 def test_an_event_no_law_reads_is_unknown_with_the_reason(tag, formula, expected, tmp_path):
