@@ -922,10 +922,20 @@ def apply_laws(vocab, clauses):
         if atom.key == "Cov":
             u, v = (scalar(env, a) for a in atom.args)
             return variables.expectation(env, u * v) - variables.expectation(env, u) * variables.expectation(env, v)
-        value = scalar(env, atom.args[0])
-        if atom.key in ("Var", "var", "bb_V"):
-            return variables.variance(env, value)
-        return variables.expectation(env, value)
+        if atom.key not in ("Var", "var", "bb_V"):
+            return entrywise_expectation(env, env.side(atom.args[0]))
+        return variables.variance(env, scalar(env, atom.args[0]))
+
+    def entrywise_expectation(env, value):
+        """E of a number, or of a vector or matrix entry by entry (E is linear: however the entries depend on each
+        other); a vector's Var (a covariance matrix) is not read."""
+        from derive.docs.bind import Vec
+
+        if isinstance(value, Vec):
+            return replace(value, component=lambda k: variables.expectation(env, value.component(k)), base=None)
+        if isinstance(value, sp.MatrixBase):
+            return value.applyfunc(lambda entry: variables.expectation(env, entry))
+        return variables.expectation(env, sp.sympify(value))
 
     def mass_of(name):
         def read(env, atom, side):

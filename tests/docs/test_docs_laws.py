@@ -157,6 +157,18 @@ PAIRS = [
         r"\mathbb{E}[(\mu + \sigma\epsilon - \mu)^2] = \sigma^2",
         r"\mathbb{E}[(\mu + \sigma\epsilon - \mu)^2] = \sigma",
     ),
+    (
+        "the expectation of a vector, entry by entry (noise added to every entry)",
+        r"\mathbf{y} = \mathbf{v} + \epsilon; \epsilon \sim \mathcal{N}(\mu, \sigma^2); \mathbf{v} \in \mathbb{R}^n",
+        r"\mathbb{E}[\mathbf{y}] = \mathbf{v} + \mu",
+        r"\mathbb{E}[\mathbf{y}] = \mathbf{v} + \sigma^2",
+    ),
+    (
+        "the expectation of a matrix scaled by a random number",
+        r"\epsilon \sim \mathcal{N}(0, 1); A \in \mathbb{R}^{2 \times 2}",
+        r"\mathbb{E}[\epsilon^2 A] = A",
+        r"\mathbb{E}[\epsilon^2 A] = 2A",
+    ),
 ]
 
 SLOW_PAIRS = [  # laws with a density: each expectation is a 60-digit quadrature
@@ -280,6 +292,16 @@ def test_a_normal_law_with_sigma_may_give_the_deviation(tmp_path):
 def test_a_law_it_cannot_read_is_unknown_with_the_reason(tag, expected, tmp_path):
     result, detail = verdict(tmp_path, tag, r"\mathbb{E}[X] = 0")
     assert result in ("UNKNOWN", "UNPARSEABLE") and expected in detail, (result, detail)
+
+
+def test_the_variance_of_a_vector_is_unknown_with_the_reason(tmp_path):
+    """Var of a vector is a covariance matrix, or the entries' variances: not read."""
+    result, detail = verdict(
+        tmp_path,
+        r"\epsilon \sim \mathcal{N}(0, 1); \mathbf{v} \in \mathbb{R}^n",
+        r"\operatorname{Var}(\epsilon \mathbf{v}) = \mathbf{v}",
+    )
+    assert result == "UNKNOWN" and "of a vector" in detail, (result, detail)
 
 
 def test_a_moment_generating_function_outside_its_domain_has_no_value(tmp_path):
