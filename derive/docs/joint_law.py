@@ -3,7 +3,9 @@
 A tagged formula in the shared notation that applies a law name (p, P, q, Q, Pr) to two outcome
 names or more, ``\\sum_{x, c} p(x, c) \\log \\frac{p(x, c)}{p(x) p(c)}`` or
 ``E_{Y \\sim P(Y)}[-\\log P(X \\mid Y)]``, means a joint law of those outcomes. Up to four outcomes are
-modelled (a transition law P(s', r | s, a)); a law of more is refused, never read as another p. Each outcome
+modelled (a transition law P(s', r | s, a)); a law of more is refused, never read as another p. A subscript that
+labels parameters (p_\\theta, q_\\phi) names a law of its own. A divergence between two laws of one outcome,
+D_KL(q(z | x) || p(z)), and a draw from a conditional law, E_{z ~ q(z | x)}, run over the values of that outcome. Each outcome
 takes n values (the shared notation's dimension), and the law is a table of n^k positive
 probabilities summing to 1, drawn at each point: p(x, c) is an entry, p(x) the marginal (the
 sum over the outcomes not written), p(x | c) = p(x, c) / p(c), and I(x; c) the mutual
@@ -88,6 +90,17 @@ class JointLaw:
         return sp.Add(*total)
 
 
+# a law's subscript that labels its parameters (p_\theta, q_\phi): the law p_theta, apart from p and from q_phi
+PARAMETER_LABELS = ("theta", "phi", "lambda", "psi", "omega", "eta", "gamma")
+
+
+def law_key(atom: Atom) -> str:
+    """The name of the law an atom applies: p, or p_theta for p_\\theta; '' for another subscript (p_i)."""
+    if atom.post_sub or atom.sub and atom.sub_text not in PARAMETER_LABELS:
+        return ""
+    return f"{atom.key}_{atom.sub_text}" if atom.sub else atom.key
+
+
 def law_parts(atom: Atom):
     """([(outcome side, value side or None)], the number of parts before the bar) of p(x, y | z), P(X = x | A = a);
     None when a separator is other than ',' and '|' or the bar is written twice."""
@@ -148,13 +161,13 @@ def _law_applications(sides, child_sides):
                 drawn |= set(node.variables)  # Σ_x over the outcomes of x
             if isinstance(node, Atom) and node.key in ("E", "bb_E") and "sim" in node.sub_text:
                 drawn.add(node.sub_text.partition("sim")[0])
-            if isinstance(node, Atom) and node.key in LAW_NAMES and node.args and not node.sub and not node.post_sub:
+            if isinstance(node, Atom) and node.key in LAW_NAMES and node.args and law_key(node):
                 read = law_parts(node)
                 parts = read[0] if read else []
                 names = [_outcome_name(outcome) for outcome, _ in parts]
                 if read and all(names):
                     values = [None if value is None else _value_written(value) for _, value in parts]
-                    found.append((node.key, names, read[1], values))
+                    found.append((law_key(node), names, read[1], values))
             todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))
     return found, drawn
 
@@ -237,7 +250,9 @@ def declare_joint_laws(reading, law_names, open_values: bool) -> None:
         if 0 < len(outcomes) <= MOST_OUTCOMES:
             found[name] = (outcomes, {}, False)
     for name, (outcomes, written, one_sided) in found.items():
-        if name not in law_names or name in reading.overrides or name in declared and name not in named:
+        if name.split("_")[0] not in law_names or name in reading.overrides or name in declared and name not in named:
+            continue
+        if "_" in name and name in reading.vocab.entries:  # p_theta the result defines
             continue
         if any(k.startswith(f"{name}(") for k in reading.overrides):
             continue  # the tag says what the law is
@@ -347,8 +362,8 @@ def information_between(reader, law: JointLaw, first: str, second: str):
 
 def read_joint(reader, atom: Atom):
     """The value of a law applied to outcomes of a joint law, or of I(x; c) between two of them; None for other atoms."""
-    if atom.key in reader.joint_laws and not atom.sub and not atom.post_sub:
-        return read_law(reader, reader.joint_laws[atom.key], atom)
+    if law_key(atom) in reader.joint_laws:
+        return read_law(reader, reader.joint_laws[law_key(atom)], atom)
     if atom.key == "I" and len(atom.args) == 2 and atom.seps in ([";"], [","]) and len(reader.joint_laws) == 1:
         law = next(iter(reader.joint_laws.values()))
         names = [_outcome_name(argument) for argument in atom.args]
@@ -385,3 +400,53 @@ def _joint_entropy(reader, law: JointLaw, outcomes):
         mass = law.probability(dict(zip(outcomes, map(sp.Integer, values))), size)
         terms.append(-mass * sp.log(mass))
     return sp.Add(*terms)
+
+
+def distribution_of(reader, atom):
+    """(outcome, the law of that outcome as a vector over its values) for a law of the joint laws applied to one
+    outcome, given the values of any others: ``q(z \\mid x)`` is the vector of q(z = k | x) over k, ``p(z)`` the
+    marginal; None for an atom that is not such an application."""
+    from derive.docs.values import Vec
+
+    law = reader.joint_laws.get(law_key(atom)) if atom is not None and atom.args else None
+    read = law_parts(atom) if law is not None else None
+    if read is None or read[1] != 1 or read[0][0][1] is not None:
+        return None
+    parts = read[0]
+    names = [_outcome_name(outcome) for outcome, _ in parts]
+    if not all(names) or any(name not in law.outcomes for name in names) or len(set(names)) != len(names):
+        return None
+    outcome = names[0]
+    if outcome in law.written:
+        return None
+    given = {}
+    for name, (_, value) in zip(names[1:], parts[1:]):
+        if value is None:
+            given[name] = _value_of(reader, name)
+        elif written_number(value) is not None:
+            given[name] = written_number(value)
+        else:
+            return None
+    size = reader.size_value
+    if not isinstance(size, sp.Integer):
+        raise NeedsConcrete()
+    total = law.probability(given, size) if given else sp.Integer(1)
+    return outcome, Vec(lambda k: law.probability({outcome: k, **given}, size) / total, law.values(outcome, size))
+
+
+def drawn_from(reader, written: str):
+    """The law of a draw's subscript, written as plain text (``q(z|x)`` in E_{z \\sim q(z|x)}): the atom it spells,
+    read as :func:`distribution_of` reads it; None when it is not a law of the joint laws."""
+    from derive.docs.interpret import Rewriter, clean, lex
+    from derive.docs.side_names import single_atom
+
+    head, _, rest = written.partition("(")
+    if not rest or head not in reader.joint_laws:
+        return None
+    letter, _, label = head.partition("_")
+    latex = f"{letter}_{{\\{label}}}({rest}" if label else written  # q_phi: the law q_\phi
+    try:
+        atom = single_atom(Rewriter().side(clean(lex(latex))))
+    except Exception:  # not one application: the caller reads the subscript otherwise
+        return None
+    return distribution_of(reader, atom)

@@ -200,7 +200,7 @@ class SharedNotation:
         jensen_shannon = atom.key in JS_NAMES or atom.key == "D" and atom.sub_text.upper() in JS_NAMES
         if atom.key == "D" and atom.sub_text and atom.sub_text.upper() not in ("KL",) and not jensen_shannon:
             raise BindError(f"D_{atom.sub_text} is not a known divergence")
-        p, q = (self._distribution(self.side(a)) for a in atom.args)
+        p, q = self._joint_distributions(atom) or (self._distribution(self.side(a)) for a in atom.args)
         _same_size(p, q)
         if jensen_shannon:
             middle = Vec(lambda k: (p.component(k) + q.component(k)) / 2, p.size)
@@ -214,6 +214,22 @@ class SharedNotation:
         if _shared_pair(p, q):
             return KL(p.base, q.base, p.size)
         return _sum_over(p.size, lambda k: p.component(k) * sp.log(p.component(k) / q.component(k)))
+
+    def _joint_distributions(self, atom: Atom):
+        """The two arguments of a divergence as laws of one outcome under the joint laws (``q(z \\mid x) \\| p(z)``:
+        over the values of z); None when neither argument applies a joint law, and refused when only one does or
+        their outcomes differ (a number there is a probability, never a Bernoulli law)."""
+        if not self.joint_laws or len(atom.args or []) != 2:
+            return None
+        from derive.docs.joint_law import distribution_of, law_key
+
+        atoms = [single_atom(a) for a in atom.args]
+        laws = [distribution_of(self, a) for a in atoms]
+        if all(law is None for law in laws) and not any(a is not None and law_key(a) in self.joint_laws for a in atoms):
+            return None
+        if any(law is None for law in laws) or laws[0][0] != laws[1][0]:
+            raise BindError("a divergence between laws of the formula's outcomes is read between laws of one outcome")
+        return laws[0][1], laws[1][1]
 
     def _moment(self, atom: Atom, side: Side):
         """E, Var, Cov: over x ~ p when the subscript says so, else with the vocabulary's probability model."""
@@ -241,7 +257,16 @@ class SharedNotation:
         variable, _, dist = atom.sub_text.partition("sim")
         dist = dist.removesuffix(f"({variable})") if variable else dist  # z ~ P(z): the distribution P
         law = self.joint_laws.get(dist)
-        if law is not None and variable in law.outcomes:  # Y ~ P(Y) for a joint law P of Y and others: its marginal
+        conditional = None
+        if self.joint_laws and law is None:  # z ~ q(z | x): the law of z given x under the joint law q
+            from derive.docs.joint_law import drawn_from
+
+            conditional = drawn_from(self, dist)
+            if conditional is not None and conditional[0] != variable:
+                raise BindError(f"E_{{{variable} \\sim {dist}}}: a draw of {variable} from a law of {conditional[0]}")
+        if conditional is not None:
+            p = conditional[1]
+        elif law is not None and variable in law.outcomes:  # Y ~ P(Y) for a joint law P of Y and others: its marginal
             from derive.docs.joint_law import marginal_vector
 
             p = marginal_vector(self, law, variable)

@@ -46,6 +46,22 @@ PAIRS = [
         r"P(s' \vert s, a) = \prod_r P(s', r \vert s, a)",
     ),
     (
+        "the evidence lower bound's decomposition: a divergence between conditional laws, a draw from one",
+        "",
+        r"\log p_\theta(\mathbf{x}) - D_\text{KL}( q_\phi(\mathbf{z}\vert\mathbf{x}) \| p_\theta(\mathbf{z}\vert\mathbf{x}) )"
+        r" = \mathbb{E}_{\mathbf{z}\sim q_\phi(\mathbf{z}\vert\mathbf{x})}\log p_\theta(\mathbf{x}\vert\mathbf{z})"
+        r" - D_\text{KL}(q_\phi(\mathbf{z}\vert\mathbf{x}) \| p_\theta(\mathbf{z}))",
+        r"\log p_\theta(\mathbf{x}) - D_\text{KL}( q_\phi(\mathbf{z}\vert\mathbf{x}) \| p_\theta(\mathbf{z}\vert\mathbf{x}) )"
+        r" = \mathbb{E}_{\mathbf{z}\sim q_\phi(\mathbf{z}\vert\mathbf{x})}\log p_\theta(\mathbf{x}\vert\mathbf{z})"
+        r" + D_\text{KL}(q_\phi(\mathbf{z}\vert\mathbf{x}) \| p_\theta(\mathbf{z}))",
+    ),
+    (
+        "the evidence lower bound, under any law of z given x",
+        "",
+        r"\log p(x) \ge \mathbb{E}_{z \sim q(z \mid x)}\left[\log p(x, z) - \log q(z \mid x)\right]",
+        r"\log p(x) \le \mathbb{E}_{z \sim q(z \mid x)}\left[\log p(x, z) - \log q(z \mid x)\right]",
+    ),
+    (
         "a conditional law of two outcomes given two",
         "",
         r"p(x, w \mid y, z) = \frac{p(x, w, y, z)}{p(y, z)}",
@@ -122,6 +138,7 @@ def test_a_side_without_the_law_passes_what_holds_for_every_law_and_leaves_a_ref
             r"p(x, w \mid y, z, v) = \frac{p(x, w, y, z, v)}{p(y, z, v)}",
             "a joint law of 5 outcomes is not modelled",
         ),
+        ("", r"D_{KL}(q(z \mid x) \| p(x \mid z)) \ge 0", "between laws of one outcome"),  # laws of z and of x
     ],
 )
 def test_an_event_no_law_reads_is_unknown_with_the_reason(tag, formula, expected, tmp_path):
