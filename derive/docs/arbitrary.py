@@ -304,10 +304,16 @@ def _indexed_overrides(reader, key: str):
     """(subscript items, body) for each of the tag's definitions of ``key`` with a subscript (δ_t, s_{t-3})."""
     found = []
     for name, body in reader.overrides.items():
-        if isinstance(body, Side) and isinstance(name, str) and name.startswith(f"{key}_") and "(" not in name:
+        if not isinstance(body, Side) or not isinstance(name, str):
+            continue
+        if name.startswith(f"{key}_") and "(" not in name:
             items = name[len(key) + 1 :].split(",")
-            if all(is_step_expression(item) for item in items):
-                found.append((items, body))
+        elif name.startswith(f"{key}^(") and name.endswith(")") and name.count("(") == 1:  # \eta^{(t)}: a step
+            items = name[len(key) + 2 : -1].split(",")
+        else:
+            continue
+        if all(is_step_expression(item) for item in items):
+            found.append((items, body))
     return found
 
 

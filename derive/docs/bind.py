@@ -502,7 +502,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                     atom.full_keys()[0] if atom.full_keys() and atom.full_keys()[0] in self.vocab.dims else atom.key
                 )
                 return self._post(self.dim_value(self.vocab.dims[dim_key]), atom)
-            declared = next((k for k in atom.full_keys() if k in self.extra), key if key in self.extra else None)
+            bare = key if key in self.extra and not atom.decoration else None  # x^{(t)} is not the tag's x
+            declared = next((k for k in atom.full_keys() if k in self.extra), bare)
             if declared is not None:  # a symbol of the tag, w or w_1
                 return self._post(self.extra[declared], atom)
             if self._index_as_number(atom):  # θ_i = 10000^{-2(i-1)/d}: the index i as a number

@@ -203,7 +203,15 @@ def name_decoration(rw, script, tokens, k2, atom, primes, out):
     elif plain.isalpha() and len(plain) >= 2 and _written_as_word(script, atom.key):
         atom.decoration = plain
     elif re.fullmatch(r"\([^()]+\)", "".join(detex(script).split())):
-        atom.decoration = "".join(detex(script).split())
+        following = next((t for t in tokens[k2:] if not t.is_ch(" ")), None)
+        inner = _parenthesised(script)
+        if not atom.sub_text and inner and not (following is not None and following.is_ch("_", "(", "[")):
+            # \eta^{(t)}, \theta^{(0)}: the t-th of a sequence, as \eta_t writes it (a tag's \eta^{(t)} = ... then
+            # gives \eta^{(0)}); before arguments, f^{(2)}(x) is a name of its own (a second derivative)
+            atom.sub, atom.sub_text = rw._subscript_items(inner)
+            atom.step = "".join(detex(script).split())
+        else:
+            atom.decoration = "".join(detex(script).split())
     else:
         return None
     return k2, False
@@ -224,6 +232,15 @@ def applied_variant(rw, script, tokens, k2, atom, primes, out):
         return None
     atom.decoration = GREEK_ALIASES.get(script[0].text, script[0].text)
     return k2, False
+
+
+def _parenthesised(script):
+    """The tokens inside a script written as one parenthesised group, (t) or (t+1); None otherwise."""
+    written = [t for t in script if not t.is_ch(" ")]
+    if len(written) < 3 or not written[0].is_ch("(") or not written[-1].is_ch(")"):
+        return None
+    inner = written[1:-1]
+    return None if any(t.is_ch("(", ")") for t in inner) else inner
 
 
 def application(rw, tokens, k, atom, primes, out):

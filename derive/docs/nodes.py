@@ -43,9 +43,10 @@ class Atom:
     seps: list = field(default_factory=list)  # separators between args: ",", "|", "||", ";"
     post_sub: list = field(default_factory=list)  # f(z)_i
     brackets: str = "("
+    step: str = ""  # x^{(t)}, read as the subscript t: its written form "(t)", the name a tag declares it by
 
     def full_keys(self):
-        keys = []
+        keys = [f"{self.key}^{self.step}"] if self.step else []
         if self.sub_text:
             keys.append(f"{self.key}_{self.sub_text}")
         if self.decoration:
