@@ -148,6 +148,15 @@ class Integers(Sampler):
         return rf"{name} \in \mathbb{{Z}}" if self.open_below else rf"{name} \in \mathbb{{Z}}, {name} \ge {self.low}"
 
 
+def _end(sampler: Integers, t: int, drawn: int) -> int:
+    """The least value at the first point and the greatest at the second, where that end is a bound of the range."""
+    if t == 0 and not sampler.open_below:
+        return sampler.low
+    if t == 1 and not sampler.open_above:
+        return sampler.high
+    return drawn
+
+
 @dataclass(frozen=True)
 class Vector(Sampler):
     size: Any
@@ -279,6 +288,8 @@ class Domain:
     samplers: Mapping[sp.Basic, Sampler]
     points: int = 12
     fixed: Mapping[sp.Basic, Any] = field(default_factory=dict)
+    # the first two points take a bounded integer's least and greatest values, where claims about ranges break
+    ends_first: bool = False
 
     def __post_init__(self):
         if self.points < 5:
@@ -290,7 +301,7 @@ class Domain:
 
     def with_(self, **changes) -> Domain:
         """A copy with the named fields changed (``fixed=``, ``points=``, ``samplers=``)."""
-        data = {"samplers": self.samplers, "points": self.points, "fixed": self.fixed}
+        data = {"samplers": self.samplers, "points": self.points, "fixed": self.fixed, "ends_first": self.ends_first}
         data.update(changes)
         return Domain(**data)
 
@@ -319,7 +330,11 @@ class Domain:
                             sampler.values[t % len(sampler.values)] if symbol is first else rng.choice(sampler.values)
                         )
                     else:
-                        point[symbol] = sampler.sample(rng, point)
+                        point[symbol] = sampler.sample(
+                            rng, point
+                        )  # drawn even when replaced: later draws stay the same
+                        if self.ends_first and isinstance(sampler, Integers) and t < 2:
+                            point[symbol] = _end(sampler, t, point[symbol])
                 for symbol, value in self.fixed.items():
                     point.setdefault(symbol, value)
                 points.append(point)

@@ -73,7 +73,7 @@ def _domain_for(vocab, flags, relations, binding, used_names):
             if relation in strict or {relation, *strict} <= {"<", ">"}:
                 domain = claim_domain
     samplers = dict(domain.samplers)
-    return domain.with_(samplers=samplers, points=max(MIN_POINTS, domain.points))
+    return domain.with_(samplers=samplers, points=max(MIN_POINTS, domain.points), ends_first=True)
 
 
 def _guarded(text, binding, scope, reraise_unbound=False, link=None):

@@ -990,13 +990,16 @@ def _whole_numbers_within(sampler, clause: RangeClause):
     from derive.vocabulary import VocabularyError
 
     low, high = sampler.low, sampler.high
+    # an open end is the sampler's choice, not a bound: the range's own bound replaces it (k \le 40 reaches 40)
     if clause.low is not None:
         bound = Fraction(clause.low)
-        low = max(low, math.floor(bound) + 1 if clause.strict_low and bound.denominator == 1 else math.ceil(bound))
+        least = math.floor(bound) + 1 if clause.strict_low and bound.denominator == 1 else math.ceil(bound)
+        low = least if sampler.open_below else max(low, least)
         high = max(high, low + (sampler.high - sampler.low)) if sampler.open_above else high
     if clause.high is not None:
         bound = Fraction(clause.high)
-        high = min(high, math.ceil(bound) - 1 if clause.strict_high and bound.denominator == 1 else math.floor(bound))
+        greatest = math.ceil(bound) - 1 if clause.strict_high and bound.denominator == 1 else math.floor(bound)
+        high = greatest if sampler.open_above else min(high, greatest)
     if low > high:
         raise VocabularyError(f"the range leaves {clause.name} no whole-number values")
     return dom.Integers(

@@ -454,3 +454,41 @@ def test_a_condition_number_under_an_ordered_pair_of_eigenvalues(tmp_path):
     assert passed[0] == "PASS", passed
     failed = verdict(tmp_path, tag, left + r" = \left(\frac{\kappa-1}{\kappa+1}\right)^{2}")
     assert failed[0] == "FAIL", failed
+
+
+def test_a_step_in_a_parenthesised_superscript_is_the_steps_value(tmp_path):
+    r"""\eta^{(t)} = ... in the tag gives \eta^{(0)} as \eta_t = ... gives \eta_0 (a schedule at its start)."""
+    tag = r"\eta^{(t)} = \frac{1}{\alpha (t_0 + t)}; \alpha > 0; t_0 > 0"
+    passed = verdict(tmp_path, tag, r"\eta^{(0)} = \frac{1}{\alpha t_0}")
+    assert passed[0] == "PASS", passed
+    failed = verdict(tmp_path, tag, r"\eta^{(0)} = \frac{1}{\alpha}")
+    assert failed[0] == "FAIL", failed
+
+
+def test_a_step_superscript_is_never_the_bare_name_the_tag_declares(tmp_path):
+    """x^{(t+1)} = x^{(t)} + 1 is an update of a sequence, not x = x + 1 for the tag's number x."""
+    found = verdict(tmp_path, "x: real", r"x^{(t+1)} = x^{(t)} + 1")
+    assert found[0] == "UNKNOWN" and "name of its own" in found[1], found
+
+
+def test_a_parenthesised_superscript_before_arguments_is_a_name_of_its_own(tmp_path):
+    """f^{(2)}(x) may be a second derivative: it is never the tag's f at x."""
+    found = verdict(tmp_path, "f(x) = x^3", r"f^{(2)}(x) = x^3")
+    assert found[0] == "UNKNOWN", found
+
+
+def test_a_bounded_whole_number_is_checked_at_its_least_value(tmp_path):
+    """C \\ge 2 is checked at C = 2, where 1/C \\le 1/3 breaks; twenty draws from 2 to 13 may all miss it."""
+    tag = r"C: positive integer; C \ge 2"
+    passed = verdict(tmp_path, tag, r"\frac{1}{C} \le \frac{1}{2}")
+    assert passed[0] == "PASS", passed
+    failed = verdict(tmp_path, tag, r"\frac{1}{C} \le \frac{1}{3}")
+    assert failed[0] == "FAIL" and "doc_C=2" in failed[1], failed
+
+
+def test_a_closed_range_of_whole_numbers_is_checked_at_its_greatest_value(tmp_path):
+    tag = r"k: positive integer; 1 \le k \le 40"
+    passed = verdict(tmp_path, tag, r"k \le 40")
+    assert passed[0] == "PASS", passed
+    failed = verdict(tmp_path, tag, r"k \le 39")
+    assert failed[0] == "FAIL" and "doc_k=40" in failed[1], failed
