@@ -573,6 +573,11 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                 raise Unbound(
                     f"'{own}' is not bound: the subscript {atom.sub_text} labels it, it indexes no entry", own
                 )
+            if sub and atom.args is not None:  # p_i(x | z): a law or function of its own, never the entry p_i
+                raise BindError(
+                    f"{atom.key}_{atom.sub_text}(...) applies an entry of the vector {name} to arguments: a function"
+                    f" of its own, which the tag may define ({atom.key}_{atom.sub_text}(x) = ...)"
+                )
             return self._apply_indices(build(self), atom, sub)
         if kind == "jacobian":
             _, entry, size = build(self)
