@@ -2,7 +2,7 @@
 correct formula and a wrong variant through the public API; a power of a vector stays refused with the reason."""
 
 import pytest
-from checking import verdict
+from checking import assert_page_pass_and_fail, verdict
 
 DIAGONALISED = (
     r"\mathbf{A} = \mathbf{W} \boldsymbol{\Sigma} \mathbf{W}^{-1}; \mathbf{W}: invertible square matrix;"
@@ -33,10 +33,7 @@ PAIRS = [
 
 @pytest.mark.parametrize("name, tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
 def test_a_correct_formula_passes_and_its_wrong_variant_fails(name, tag, correct, wrong, tmp_path):
-    passed = verdict(tmp_path, tag, correct)
-    assert passed[0] == "PASS", passed[1]
-    failed = verdict(tmp_path, tag, wrong)
-    assert failed[0] == "FAIL", failed[1]
+    assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
 
 
 def test_a_power_of_a_vector_or_by_a_real_number_stays_refused(tmp_path):

@@ -477,18 +477,22 @@ def test_a_parenthesised_superscript_before_arguments_is_a_name_of_its_own(tmp_p
     assert found[0] == "UNKNOWN", found
 
 
-def test_a_bounded_whole_number_is_checked_at_its_least_value(tmp_path):
-    """C \\ge 2 is checked at C = 2, where 1/C \\le 1/3 breaks; twenty draws from 2 to 13 may all miss it."""
-    tag = r"C: positive integer; C \ge 2"
-    passed = verdict(tmp_path, tag, r"\frac{1}{C} \le \frac{1}{2}")
-    assert passed[0] == "PASS", passed
-    failed = verdict(tmp_path, tag, r"\frac{1}{C} \le \frac{1}{3}")
-    assert failed[0] == "FAIL" and "doc_C=2" in failed[1], failed
+@pytest.mark.parametrize(
+    "tag, correct, wrong, at",
+    [  # C \ge 2 is checked at C = 2, where twenty draws from 2 to 13 may all miss it; k \le 40 reaches 40
+        (r"C: positive integer; C \ge 2", r"\frac{1}{C} \le \frac{1}{2}", r"\frac{1}{C} \le \frac{1}{3}", "doc_C=2"),
+        (r"k: positive integer; 1 \le k \le 40", r"k \le 40", r"k \le 39", "doc_k=40"),
+    ],
+)
+def test_a_range_of_whole_numbers_is_checked_at_its_ends(tmp_path, tag, correct, wrong, at):
+    assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
+    assert at in verdict(tmp_path, tag, wrong)[1]
 
 
-def test_a_closed_range_of_whole_numbers_is_checked_at_its_greatest_value(tmp_path):
-    tag = r"k: positive integer; 1 \le k \le 40"
-    passed = verdict(tmp_path, tag, r"k \le 40")
-    assert passed[0] == "PASS", passed
-    failed = verdict(tmp_path, tag, r"k \le 39")
-    assert failed[0] == "FAIL" and "doc_k=40" in failed[1], failed
+def test_an_entry_of_the_shared_distribution_applied_to_arguments_is_refused(tmp_path):
+    """p_i(x | z) is a law of its own (the i-th of a family), never the number p_i with its arguments dropped."""
+    for formula in (r"p_i(x) = p_i", r"p_i(x | z) = \frac{p_i(x, z)}{p_i(z)}"):
+        found = verdict(tmp_path, "", formula)
+        assert found[0] == "UNKNOWN" and "applies an entry of the vector p" in found[1], found
+    assert verdict(tmp_path, "", r"p_i = \frac{p_i^2}{p_i}")[0] == "PASS"
+    assert verdict(tmp_path, "", r"p_i = \frac{p_i^2}{2 p_i}")[0] == "FAIL"
