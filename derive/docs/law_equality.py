@@ -59,6 +59,8 @@ def law_sides(text: str):
         law = BY_SPELLING.get(found.group(1).lower()) if found else None
         if law is None or not _balanced(found.group("params")):
             return None
+        if len(found.group(1)) == 1 and not part.lstrip().startswith("\\mathcal"):
+            return None  # \text{B}(a, b) may be the Beta function as well as a binomial law: only \mathcal{N} is a law
         sides.append((law, tuple(p.strip() for p in _split_top(found.group("params")))))
     return sides
 

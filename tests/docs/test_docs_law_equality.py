@@ -53,3 +53,9 @@ def test_only_a_formula_whose_every_side_is_a_named_law_is_read_so():
     assert law_sides(r"p(\theta \mid x) = \text{Beta}(a + k, b)") is None  # a density beside a law: not this reading
     assert law_sides(r"X \sim \text{Beta}(a, b)") is None
     assert law_sides(r"\text{foo}(1) = \text{foo}(1)") is None  # no law of that name
+
+
+def test_a_one_letter_name_in_text_type_is_not_read_as_a_law(tmp_path):
+    r"""\text{B}(a, b) may be the Beta function (symmetric in a and b) as well as a binomial law: never FAILed as laws."""
+    found = verdict(tmp_path, "", r"\text{B}(a, b) = \text{B}(b, a)")
+    assert found[0] != "FAIL" and "laws differ" not in found[1], found
