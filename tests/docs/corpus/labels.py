@@ -6741,6 +6741,498 @@ CHECKS.update(
 )
 
 
+# ---- unseen13: CS231n's notes on learning, PyTorch optimizer, activation and loss pages, d2l multi-head attention
+
+
+_U13_QUADS = [(mpf("0.7"), mpf("-1.2"), mpf(2)), (mpf(-3), mpf("0.5"), mpf("0.1"))]  # (a, b, c)
+_U13_XH = [(mpf("0.3"), mpf("0.01")), (mpf("-2.1"), mpf("0.5")), (mpf(4), mpf(2))]  # (x, h)
+
+
+def _u13_quadratic(a, b, c):
+    return lambda x: a * x**2 + b * x + c
+
+
+def _u13_difference_is(centered, rhs):
+    """The difference quotient of a quadratic against rhs(a, b, x, h), the derivative taken by mpmath.diff."""
+    for a, b, c in _U13_QUADS:
+        f = _u13_quadratic(a, b, c)
+        for x, h in _U13_XH:
+            q = (f(x + h) - f(x - h)) / (2 * h) if centered else (f(x + h) - f(x)) / h
+            if not close(q, rhs(a, D(f, x), x, h)):
+                return False
+    return True
+
+
+_U13_GRAD_PAIRS = [(mpf(1), mpf(-1)), (mpf("0.3"), mpf("0.2")), (mpf(0), mpf(5)), (mpf(-2), mpf("-1e-5"))]
+
+
+def _u13_svm_loss(scores, correct, margin=1):
+    """The Weston-Watkins multiclass SVM loss, summed over the wrong classes."""
+    return sum(max(0, scores[j] - scores[correct] + margin) for j in range(len(scores)) if j != correct)
+
+
+_U13_DECAY = [(mpf("0.1"), mpf("0.05")), (mpf(2), mpf(3))]  # (alpha_0, k)
+
+
+def _u13_rmsprop_run(alpha, grads):
+    """RMSprop's square average and centred average after the given gradients, by running the updates from 0."""
+    v = ave = mpf(0)
+    for g in grads:
+        v = alpha * v + (1 - alpha) * g**2
+        ave = ave * alpha + (1 - alpha) * g
+    return v, ave
+
+
+def _u13_rmsprop_first_step(lr, alpha, g):
+    """The length of RMSprop's first step, eps = 0 and no momentum, from one update of the square average."""
+    v, _ = _u13_rmsprop_run(alpha, [g])
+    return abs(lr * g / sqrt(v))
+
+
+def _u13_momentum_buffer(mu, u, steps=4000):
+    """RMSprop's momentum buffer under a constant normalised step u, iterated until it settles."""
+    b = mpf(0)
+    for _ in range(steps):
+        b = mu * b + u
+    return b
+
+
+def _u13_sgd_torch(lr, rho, grads):
+    """PyTorch's SGD: v = rho v + g; p = p - lr v; returns the total move of p."""
+    v = move = mpf(0)
+    for g in grads:
+        v = rho * v + g
+        move += lr * v
+    return move
+
+
+def _u13_sgd_sutskever(lr, rho, grads):
+    """Sutskever's form: v = rho v + lr g; p = p - v; returns the total move of p."""
+    v = move = mpf(0)
+    for g in grads:
+        v = rho * v + lr * g
+        move += v
+    return move
+
+
+_U13_VECS = [[mpf("0.5"), mpf(-1), mpf(3)], [mpf(100), mpf(101), mpf(-50)], [mpf(2), mpf(2)]]
+
+
+def _u13_softshrink(x, lam):
+    """Softshrink by its three pieces."""
+    if x > lam:
+        return x - lam
+    if x < -lam:
+        return x + lam
+    return mpf(0)
+
+
+def _u13_hardsigmoid(x):
+    if x <= -3:
+        return mpf(0)
+    if x >= 3:
+        return mpf(1)
+    return x / 6 + mpf(1) / 2
+
+
+_U13_SELU_ALPHA = mpf("1.6732632423543772848170429916717")
+_U13_SELU_SCALE = mpf("1.0507009873554804934193349852946")
+
+
+def _u13_selu(x):
+    return _U13_SELU_SCALE * (max(0, x) + min(0, _U13_SELU_ALPHA * (exp(x) - 1)))
+
+
+def _u13_margin_ranking(x1, x2, y, margin):
+    return max(0, -y * (x1 - x2) + margin)
+
+
+_U13_RANK_CASES = [(mpf(2), mpf("0.5"), mpf(1)), (mpf("0.3"), mpf("0.3"), mpf(0)), (mpf(5), mpf(-1), mpf("0.2"))]
+_U13_SCORES = [mpf("-2.3"), mpf("0.4"), mpf("1.7")]
+
+
+def _u13_triplet(a, p, n, margin, order=2):
+    def dist(u, v):
+        return sum(abs(x - y) ** order for x, y in zip(u, v)) ** (mpf(1) / order)
+
+    return max(dist(a, p) - dist(a, n) + margin, 0)
+
+
+_U13_COS_PAIRS = [
+    ([mpf(1), mpf(0)], [mpf(-1), mpf(0)]),
+    ([mpf(1), mpf(2)], [mpf(2), mpf(4)]),
+    ([mpf(3), mpf(-1)], [mpf(1), mpf(2)]),
+]
+
+
+def _u13_cos(u, v):
+    return dot(u, v) / (norm(u) * norm(v))
+
+
+def _u13_nll_mean(log_probs, weights):
+    """NLLLoss with reduction 'mean': sum of -w x over the sum of the weights."""
+    return sum(-w * x for x, w in zip(log_probs, weights)) / sum(weights)
+
+
+def _u13_bce(x, y, w=1):
+    return -w * (y * log(x) + (1 - y) * log(1 - x))
+
+
+_U13_BCE_POINTS = [(mpf("0.8"), mpf(1)), (mpf("0.3"), mpf("0.6")), (mpf("0.95"), mpf(0))]
+
+
+def _u13_multilabel(xs, ys):
+    """MultiLabelSoftMarginLoss for one sample, term by term as the page writes it."""
+    c = len(xs)
+    total = sum(y * log(1 / (1 + exp(-x))) + (1 - y) * log(exp(-x) / (1 + exp(-x))) for x, y in zip(xs, ys))
+    return -total / c
+
+
+def _u13_mha_weights(p_o, h):
+    """Weights of d2l's multi-head attention on inputs of width p_o, counted matrix by matrix."""
+    head = p_o // h
+    per_head = head * p_o * 3  # W_i^(q), W_i^(k), W_i^(v), each head x p_o
+    return h * per_head + p_o * (h * head)  # plus W_o, p_o x h p_v
+
+
+_U13_MHA = [(100, 5), (768, 12), (64, 1), (4096, 32)]
+
+
+CHECKS.update(
+    {
+        # ---- CS231n: difference quotients of quadratics against mpmath's derivative
+        "u13-cs231n-centered-quadratic": lambda: _u13_difference_is(True, lambda a, d, x, h: d),
+        "u13-cs231n-centered-quadratic~forward": lambda: _u13_difference_is(False, lambda a, d, x, h: d),
+        "u13-cs231n-forward-error": lambda: _u13_difference_is(False, lambda a, d, x, h: d + a * h),
+        "u13-cs231n-forward-error~half": lambda: _u13_difference_is(False, lambda a, d, x, h: d + a * h / 2),
+        "u13-cs231n-relative-error-bound": lambda: all(
+            abs(fa - fn) / (abs(fa) + abs(fn)) <= 1 for fa, fn in _U13_GRAD_PAIRS
+        ),
+        "u13-cs231n-relative-error-bound~half": lambda: all(
+            abs(fa - fn) / (abs(fa) + abs(fn)) <= mpf(1) / 2 for fa, fn in _U13_GRAD_PAIRS
+        ),
+        "u13-cs231n-chance-loss": lambda: rounds_to(-log(mpf("0.1")), "2.302"),
+        "u13-cs231n-chance-loss~rounded": lambda: rounds_to(-log(mpf("0.1")), "2.303"),
+        "u13-cs231n-chance-loss~log10": lambda: rounds_to(-log(mpf("0.1")), "3.322"),
+        "u13-cs231n-svm-chance": lambda: all(_u13_svm_loss([0] * 10, c) == 9 for c in range(10)),
+        "u13-cs231n-svm-chance~ten": lambda: all(_u13_svm_loss([0] * 10, c) == 10 for c in range(10)),
+        "u13-cs231n-update-ratio": lambda: Fraction("0.0002") / Fraction("0.02") == Fraction(1, 100),
+        "u13-cs231n-update-ratio~milli": lambda: Fraction("0.0002") / Fraction("0.02") == Fraction(1, 1000),
+        "u13-cs231n-hessian-memory": lambda: rounds_to(mpf(10) ** 12 * 4 / 2**30, "3725"),
+        "u13-cs231n-hessian-memory~decimal": lambda: rounds_to(mpf(10) ** 12 * 4 / 10**9, "3725"),
+        "u13-cs231n-hessian-memory~double": lambda: rounds_to(mpf(10) ** 12 * 8 / 2**30, "3725"),
+        "u13-cs231n-exp-decay-half": lambda: all(close(a0 * exp(-k * (log(2) / k)), a0 / 2) for a0, k in _U13_DECAY),
+        "u13-cs231n-exp-decay-half~quarter": lambda: all(
+            close(a0 * exp(-k * (log(2) / k)), a0 / 4) for a0, k in _U13_DECAY
+        ),
+        "u13-cs231n-inv-t-half": lambda: all(close(a0 / (1 + k * (1 / k)), a0 / 2) for a0, k in _U13_DECAY),
+        "u13-cs231n-inv-t-half~third": lambda: all(close(a0 / (1 + k * (1 / k)), a0 / 3) for a0, k in _U13_DECAY),
+        "u13-cs231n-inv-t-slower": lambda: all(
+            a0 / (1 + k * t) >= a0 * exp(-k * t) for a0, k in _U13_DECAY for t in (0, mpf("0.01"), 1, 50)
+        ),
+        "u13-cs231n-inv-t-slower~reversed": lambda: all(
+            a0 / (1 + k * t) <= a0 * exp(-k * t) for a0, k in _U13_DECAY for t in (0, mpf("0.01"), 1, 50)
+        ),
+        # the look-ahead point after one Nesterov step, computed from the unshifted iterate
+        "u13-cs231n-nesterov-lookahead": lambda: all(
+            close((x - mu * vp) + v + mu * v, x - mu * vp + (1 + mu) * v)
+            for x, v, vp, mu in [(mpf(1), mpf("0.2"), mpf(-3), mpf("0.9")), (mpf(-2), mpf(5), mpf("0.1"), mpf("0.5"))]
+        ),
+        "u13-cs231n-nesterov-lookahead~sign": lambda: all(
+            close((x - mu * vp) + v + mu * v, x - mu * vp + (1 - mu) * v)
+            for x, v, vp, mu in [(mpf(1), mpf("0.2"), mpf(-3), mpf("0.9")), (mpf(-2), mpf(5), mpf("0.1"), mpf("0.5"))]
+        ),
+        "u13-cs231n-rmsprop-constant": lambda: all(
+            close(_rmsprop_average((r, [g] * 3000)), g**2, tol=mpf(10) ** -12)
+            for r in (mpf("0.9"), mpf("0.5"))
+            for g in (mpf(3), mpf("-0.2"))
+        ),
+        "u13-cs231n-rmsprop-constant~adagrad": lambda: all(close(g**2 + g**2, g**2) for g in (mpf(3), mpf("-0.2"))),
+        # ---- PyTorch RMSprop: the updates run step by step
+        "u13-rmsprop-constant-grad": lambda: all(
+            close(_u13_rmsprop_run(a, [g] * t)[0], (1 - a**t) * g**2)
+            for a in (mpf("0.99"), mpf("0.5"))
+            for g in (mpf("1.5"), mpf(-2))
+            for t in (1, 2, 7)
+        ),
+        "u13-rmsprop-constant-grad~power": lambda: all(
+            close(_u13_rmsprop_run(a, [g] * t)[0], (1 - a ** (t + 1)) * g**2)
+            for a in (mpf("0.99"), mpf("0.5"))
+            for g in (mpf("1.5"), mpf(-2))
+            for t in (1, 2, 7)
+        ),
+        "u13-rmsprop-centered-first": lambda: all(
+            close(_u13_rmsprop_run(a, [g])[0] - _u13_rmsprop_run(a, [g])[1] ** 2, a * (1 - a) * g**2)
+            for a in (mpf("0.99"), mpf("0.3"))
+            for g in (mpf("1.5"), mpf(-4))
+        ),
+        "u13-rmsprop-centered-first~square": lambda: all(
+            close(_u13_rmsprop_run(a, [g])[0] - _u13_rmsprop_run(a, [g])[1] ** 2, (1 - a) ** 2 * g**2)
+            for a in (mpf("0.99"), mpf("0.3"))
+            for g in (mpf("1.5"), mpf(-4))
+        ),
+        "u13-rmsprop-first-step": lambda: all(
+            close(_u13_rmsprop_first_step(lr, a, g), lr / sqrt(1 - a))
+            for lr in (mpf("0.01"), mpf(2))
+            for a in (mpf("0.99"), mpf("0.3"))
+            for g in (mpf("1.5"), mpf("-0.004"))
+        ),
+        "u13-rmsprop-first-step~nosqrt": lambda: all(
+            close(_u13_rmsprop_first_step(lr, a, g), lr / (1 - a))
+            for lr in (mpf("0.01"), mpf(2))
+            for a in (mpf("0.99"), mpf("0.3"))
+            for g in (mpf("1.5"), mpf("-0.004"))
+        ),
+        "u13-rmsprop-first-step-defaults": lambda: close(
+            _u13_rmsprop_first_step(mpf("0.01"), mpf("0.99"), mpf(7)), mpf("0.1")
+        ),
+        "u13-rmsprop-first-step-defaults~lr": lambda: close(
+            _u13_rmsprop_first_step(mpf("0.01"), mpf("0.99"), mpf(7)), mpf("0.01")
+        ),
+        "u13-rmsprop-momentum-fixed-point": lambda: all(
+            close(_u13_momentum_buffer(mu, u), u / (1 - mu), tol=mpf(10) ** -15)
+            for mu in (mpf(0), mpf("0.9"))
+            for u in (mpf(1), mpf("-0.3"))
+        ),
+        "u13-rmsprop-momentum-fixed-point~plus": lambda: all(
+            close(_u13_momentum_buffer(mu, u), u / (1 + mu), tol=mpf(10) ** -15)
+            for mu in (mpf(0), mpf("0.9"))
+            for u in (mpf(1), mpf("-0.3"))
+        ),
+        "u13-rmsprop-weight-decay": lambda: all(
+            close(D(lambda t: log(1 + exp(t)) + lam / 2 * t**2, th), sigmoid(th) + lam * th)
+            for lam in (0, mpf("0.01"), mpf(3))
+            for th in (mpf("-1.2"), mpf(2))
+        ),
+        "u13-rmsprop-weight-decay~half": lambda: all(
+            close(D(lambda t: log(1 + exp(t)) + lam / 2 * t**2, th), sigmoid(th) + lam * th / 2)
+            for lam in (0, mpf("0.01"), mpf(3))
+            for th in (mpf("-1.2"), mpf(2))
+        ),
+        # ---- PyTorch SGD: the two momentum forms run side by side
+        "u13-sgd-two-forms": lambda: all(
+            close(_u13_sgd_torch(lr, rho, gs), _u13_sgd_sutskever(lr, rho, gs))
+            for lr in (mpf("0.1"), mpf(3))
+            for rho in (mpf(0), mpf("0.9"))
+            for gs in ([mpf(1), mpf(-2), mpf("0.5")], [mpf("0.3")] * 5)
+        ),
+        # the variant says the velocities are equal: after one step they are g and lr g
+        "u13-sgd-two-forms~unscaled": lambda: all(
+            close(rho * v + lr * g, lr * (rho * v + g))
+            for lr in (mpf("0.1"), mpf(3))
+            for rho in (mpf("0.5"), mpf("0.9"))
+            for v, g in ((mpf(1), mpf(-2)), (mpf("0.4"), mpf(3)))
+        ),
+        "u13-sgd-two-steps": lambda: all(
+            close(_u13_sgd_torch(lr, rho, [g1, g2]), lr * ((1 + rho) * g1 + g2))
+            for lr in (mpf("0.1"), mpf(3))
+            for rho in (mpf(0), mpf("0.9"))
+            for g1, g2 in ((mpf(1), mpf(-2)), (mpf("0.4"), mpf(3)))
+        ),
+        "u13-sgd-two-steps~swapped": lambda: all(
+            close(_u13_sgd_torch(lr, rho, [g1, g2]), lr * (g1 + (1 + rho) * g2))
+            for lr in (mpf("0.1"), mpf(3))
+            for rho in (mpf(0), mpf("0.9"))
+            for g1, g2 in ((mpf(1), mpf(-2)), (mpf("0.4"), mpf(3)))
+        ),
+        "u13-sgd-effective-lr": lambda: all(
+            close(
+                _u13_sgd_torch(lr, mpf("0.9"), [mpf(1)] * 3000) - _u13_sgd_torch(lr, mpf("0.9"), [mpf(1)] * 2999),
+                10 * lr,
+                tol=mpf(10) ** -12,
+            )
+            for lr in (mpf("0.1"), mpf(2))
+        ),
+        "u13-sgd-effective-lr~nine": lambda: all(
+            close(
+                _u13_sgd_torch(lr, mpf("0.9"), [mpf(1)] * 3000) - _u13_sgd_torch(lr, mpf("0.9"), [mpf(1)] * 2999),
+                9 * lr,
+                tol=mpf(10) ** -12,
+            )
+            for lr in (mpf("0.1"), mpf(2))
+        ),
+        # ---- PyTorch activations
+        "u13-softmax-shift": lambda: all(
+            close(softmax([x + c for x in v]), softmax(v)) for v in _U13_VECS for c in (mpf("-3.5"), mpf(40))
+        ),
+        "u13-softmax-shift~numerator": lambda: all(
+            close([exp(x + c) / sum(exp(y) for y in v) for x in v], softmax(v))
+            for v in _U13_VECS
+            for c in (mpf("-3.5"), mpf(40))
+        ),
+        "u13-softmax-example": lambda: rounds_to(softmax([mpf(1), mpf(2), mpf(3)])[2], "0.665"),
+        "u13-softmax-example~middle": lambda: rounds_to(softmax([mpf(1), mpf(2), mpf(3)])[2], "0.245"),
+        "u13-softmax-sum": lambda: all(close(sum(softmax(v)), 1) for v in _U13_VECS),
+        "u13-softmax-sum~n": lambda: all(close(sum(softmax(v)), len(v)) for v in _U13_VECS),
+        "u13-tanhshrink-derivative": lambda: all(close(D(lambda t: t - tanh(t), x), tanh(x) ** 2) for (x,) in REAL),
+        "u13-tanhshrink-derivative~sech": lambda: all(
+            close(D(lambda t: t - tanh(t), x), 1 - tanh(x) ** 2) for (x,) in REAL
+        ),
+        "u13-tanhshrink-odd": lambda: all(close(-x - tanh(-x), -(x - tanh(x))) for (x,) in REAL),
+        "u13-tanhshrink-odd~even": lambda: all(close(-x - tanh(-x), x - tanh(x)) for (x,) in REAL),
+        "u13-softshrink-closed": lambda: all(
+            close((1 if x > 0 else -1 if x < 0 else 0) * max(abs(x) - lam, 0), _u13_softshrink(x, lam))
+            for lam in (mpf("0.5"), mpf(2))
+            for x in (mpf(-3), mpf("-0.2"), mpf(0), mpf("0.7"), mpf(4))
+        ),
+        "u13-softshrink-closed~hard": lambda: all(
+            close(
+                (1 if x > 0 else -1 if x < 0 else 0) * max(abs(x) - lam, 0), x if x > lam else _u13_softshrink(x, lam)
+            )
+            for lam in (mpf("0.5"), mpf(2))
+            for x in (mpf(-3), mpf("-0.2"), mpf(0), mpf("0.7"), mpf(4))
+        ),
+        "u13-softshrink-example": lambda: close(_u13_softshrink(mpf(-2), mpf("0.5")), mpf("-1.5")),
+        "u13-softshrink-example~minus": lambda: close(_u13_softshrink(mpf(-2), mpf("0.5")), mpf("-2.5")),
+        "u13-hardsigmoid-relu6": lambda: all(
+            close(_u13_hardsigmoid(x), min(max(x + 3, 0), 6) / 6)
+            for x in (mpf(-5), mpf(-3), mpf("0.4"), mpf(3), mpf(9))
+        ),
+        "u13-hardsigmoid-relu6~three": lambda: all(
+            close(_u13_hardsigmoid(x), min(max(x + 3, 0), 6) / 3)
+            for x in (mpf(-5), mpf(-3), mpf("0.4"), mpf(3), mpf(9))
+        ),
+        "u13-hardsigmoid-value": lambda: rounds_to(_u13_hardsigmoid(mpf("1.5")), "0.75"),
+        "u13-hardsigmoid-value~sigmoid": lambda: rounds_to(_u13_hardsigmoid(mpf("1.5")), "0.82"),
+        "u13-selu-floor": lambda: rounds_to(_u13_selu(mpf(-200)), "-1.758"),
+        "u13-selu-floor~alpha": lambda: rounds_to(_u13_selu(mpf(-200)), "-1.673"),
+        "u13-selu-one": lambda: rounds_to(_u13_selu(mpf(1)), "1.051"),
+        "u13-selu-one~alpha": lambda: rounds_to(_u13_selu(mpf(1)), "1.673"),
+        "u13-selu-minus-one": lambda: rounds_to(_u13_selu(mpf(-1)), "-1.111"),
+        "u13-selu-minus-one~noscale": lambda: rounds_to(_u13_selu(mpf(-1)), "-1.058"),
+        # ---- PyTorch losses
+        "u13-marginranking-satisfied": lambda: all(
+            close(_u13_margin_ranking(x2 + m + extra, x2, 1, m), 0)
+            for x2 in _U13_SCORES
+            for m in (mpf(0), mpf("0.5"))
+            for extra in (mpf(0), mpf("0.3"))
+        ),
+        "u13-marginranking-satisfied~label": lambda: all(
+            close(_u13_margin_ranking(x2 + m + extra, x2, -1, m), 0)
+            for x2 in _U13_SCORES
+            for m in (mpf("0.1"), mpf("0.5"))
+            for extra in (mpf(0), mpf("0.3"))
+        ),
+        "u13-marginranking-swap": lambda: all(
+            close(_u13_margin_ranking(x1, x2, y, m), _u13_margin_ranking(x2, x1, -y, m))
+            for x1, x2, m in _U13_RANK_CASES
+            for y in (1, -1)
+        ),
+        "u13-marginranking-swap~inputs": lambda: all(
+            close(_u13_margin_ranking(x1, x2, y, m), _u13_margin_ranking(x2, x1, y, m))
+            for x1, x2, m in _U13_RANK_CASES
+            for y in (1, -1)
+        ),
+        "u13-marginranking-example": lambda: close(
+            _u13_margin_ranking(mpf("0.3"), mpf("0.8"), 1, mpf("0.1")), mpf("0.6")
+        ),
+        "u13-marginranking-example~sign": lambda: close(
+            _u13_margin_ranking(mpf("0.3"), mpf("0.8"), 1, mpf("0.1")), mpf("0.4")
+        ),
+        "u13-softmargin-logsigmoid": lambda: all(
+            close(log(1 + exp(-y * x)), -log(sigmoid(y * x))) for x in _U13_SCORES for y in (1, -1)
+        ),
+        "u13-softmargin-logsigmoid~flip": lambda: all(
+            close(log(1 + exp(-y * x)), log(sigmoid(-y * x))) for x in _U13_SCORES for y in (1, -1)
+        ),
+        "u13-softmargin-zero": lambda: all(rounds_to(log(1 + exp(-y * 0)), "0.693") for y in (1, -1)),
+        "u13-softmargin-zero~log10": lambda: all(rounds_to(log(1 + exp(-y * 0)), "0.301") for y in (1, -1)),
+        "u13-softmargin-mean": lambda: rounds_to(
+            sum(log(1 + exp(-y * x)) for x, y in ((mpf(2), 1), (mpf(-1), 1))) / 2, "0.720"
+        ),
+        "u13-softmargin-mean~sum": lambda: rounds_to(
+            sum(log(1 + exp(-y * x)) for x, y in ((mpf(2), 1), (mpf(-1), 1))) / 2, "1.440"
+        ),
+        "u13-triplet-satisfied": lambda: all(
+            _u13_triplet([0, 0], [dp, 0], [0, dp + m + extra], m) == 0
+            for dp in (mpf(0), mpf("1.5"))
+            for m in (mpf("0.2"), mpf(1))
+            for extra in (mpf(0), mpf(2))
+        ),
+        "u13-triplet-satisfied~margin": lambda: all(
+            close(_u13_triplet([0, 0], [dp, 0], [0, dp + m + extra], m), m)
+            for dp in (mpf(0), mpf("1.5"))
+            for m in (mpf("0.2"), mpf(1))
+            for extra in (mpf(0), mpf(2))
+        ),
+        "u13-triplet-example": lambda: close(_u13_triplet([0, 0], [6, 8], [3, 4], 1), 6),
+        "u13-triplet-example~margin": lambda: close(_u13_triplet([0, 0], [6, 8], [3, 4], 1), 4),
+        "u13-triplet-l1": lambda: close(_u13_triplet([1, 2], [4, -2], [1, 2], 0, order=1), 7),
+        "u13-triplet-l1~l2": lambda: close(_u13_triplet([1, 2], [4, -2], [1, 2], 0, order=1), 5),
+        "u13-cosine-range": lambda: all(-TOL <= 1 - _u13_cos(u, v) <= 2 + TOL for u, v in _U13_COS_PAIRS),
+        "u13-cosine-range~one": lambda: all(-TOL <= 1 - _u13_cos(u, v) <= 1 + TOL for u, v in _U13_COS_PAIRS),
+        "u13-cosine-negative-example": lambda: rounds_to(max(0, _u13_cos([1, 0], [1, 1]) - mpf("0.5")), "0.207"),
+        "u13-cosine-negative-example~positive": lambda: rounds_to(
+            max(0, _u13_cos([1, 0], [1, 1]) - mpf("0.5")), "0.293"
+        ),
+        "u13-nll-weighted-mean": lambda: rounds_to(_u13_nll_mean([log(mpf("0.5")), log(mpf("0.25"))], [1, 3]), "1.213"),
+        "u13-nll-weighted-mean~batch": lambda: rounds_to(
+            sum(-w * x for x, w in zip([log(mpf("0.5")), log(mpf("0.25"))], [1, 3])) / 2, "1.213"
+        ),
+        "u13-nll-unit-weights": lambda: all(
+            close(_u13_nll_mean(xs, [1] * len(xs)), -sum(xs) / len(xs))
+            for xs in ([log(mpf("0.5")), log(mpf("0.1"))], [mpf(-3), mpf("-0.2"), mpf(-1)])
+        ),
+        "u13-nll-unit-weights~sign": lambda: all(
+            close(_u13_nll_mean(xs, [1] * len(xs)), sum(xs) / len(xs))
+            for xs in ([log(mpf("0.5")), log(mpf("0.1"))], [mpf(-3), mpf("-0.2"), mpf(-1)])
+        ),
+        "u13-bce-gradient": lambda: all(
+            close(D(lambda t: _u13_bce(t, y, w), x), w * (x - y) / (x * (1 - x)))
+            for x, y in _U13_BCE_POINTS
+            for w in (1, mpf("2.5"))
+        ),
+        "u13-bce-gradient~sign": lambda: all(
+            close(D(lambda t: _u13_bce(t, y, w), x), w * (y - x) / (x * (1 - x)))
+            for x, y in _U13_BCE_POINTS
+            for w in (1, mpf("2.5"))
+        ),
+        "u13-bce-example": lambda: rounds_to(_u13_bce(mpf("0.8"), 1), "0.223"),
+        "u13-bce-example~complement": lambda: rounds_to(_u13_bce(mpf("0.8"), 1), "1.609"),
+        "u13-bce-minimum": lambda: all(
+            _u13_bce(x, y) >= _u13_bce(y, y)
+            for x in (mpf("0.01"), mpf("0.3"), mpf("0.6"), mpf("0.99"))
+            for y in (mpf("0.05"), mpf("0.3"), mpf("0.5"), mpf("0.9"))
+        ),
+        "u13-bce-minimum~reversed": lambda: all(
+            _u13_bce(x, y) <= _u13_bce(y, y)
+            for x in (mpf("0.01"), mpf("0.3"), mpf("0.6"), mpf("0.99"))
+            for y in (mpf("0.05"), mpf("0.3"), mpf("0.5"), mpf("0.9"))
+        ),
+        "u13-multilabel-negative-term": lambda: all(
+            close(log(exp(-x) / (1 + exp(-x))), log(1 - sigmoid(x))) and close(log(1 - sigmoid(x)), -log(1 + exp(x)))
+            for x in _U13_SCORES
+        ),
+        "u13-multilabel-negative-term~sign": lambda: all(
+            close(log(exp(-x) / (1 + exp(-x))), -log(1 + exp(-x))) for x in _U13_SCORES
+        ),
+        "u13-multilabel-positive-term": lambda: all(
+            close(log(1 / (1 + exp(-x))), log(sigmoid(x))) for x in _U13_SCORES
+        ),
+        "u13-multilabel-positive-term~neg": lambda: all(
+            close(log(1 / (1 + exp(-x))), log(sigmoid(-x))) for x in _U13_SCORES
+        ),
+        "u13-multilabel-chance": lambda: all(
+            close(_u13_multilabel([mpf(0)] * len(ys), ys), log(2)) for ys in ([1], [0, 1, 1], [0, 0, 0, 1, 0])
+        ),
+        "u13-multilabel-chance~c": lambda: all(
+            close(_u13_multilabel([mpf(0)] * len(ys), ys), len(ys) * log(2)) for ys in ([1], [0, 1, 1], [0, 0, 0, 1, 0])
+        ),
+        # ---- d2l multi-head attention: weights counted matrix by matrix
+        "u13-mha-params": lambda: all(_u13_mha_weights(p, h) == 4 * p * p for p, h in _U13_MHA),
+        "u13-mha-params~heads": lambda: all(_u13_mha_weights(p, h) == 4 * h * p * p for p, h in _U13_MHA),
+        "u13-mha-output-square": lambda: all(p * (h * (p // h)) == p * p for p, h in _U13_MHA),
+        "u13-mha-output-square~per-head": lambda: all(
+            Fraction(p * (h * (p // h))) == Fraction(p * p, h) for p, h in _U13_MHA
+        ),
+        "u13-mha-example": lambda: Fraction(100, 5) == 20,
+        "u13-mha-example~times": lambda: Fraction(100, 5) == 500,
+        "u13-mha-example-count": lambda: _u13_mha_weights(100, 5) == 40000,
+        "u13-mha-example-count~three": lambda: _u13_mha_weights(100, 5) == 30000,
+    }
+)
+
+
 # ---- end of checks
 
 
