@@ -37,15 +37,15 @@ def _decide_untagged_once(text, binding, context):
             f" where the checker's H is in nats ({verdict.detail})",
         )
     if verdict.verdict == FAIL and binding.log_base == "e" and re.search(r"\\log(?![_a-zA-Z])", text):
-        # untagged, the text does not say which logarithm \log is: a claim that holds in base 2 or 10 is not refuted
+        # untagged, the text does not say which logarithm \log is: a claim that holds in base 2 or 10 is neither
+        # refuted nor confirmed, as the base it holds in may not be the one the document means
         for base in ("2", "10"):
             other = _decide_untagged(text, dataclasses.replace(binding, log_base=base), context, quantifiable)
             if other.verdict == PASS:
                 return Verdict(
-                    PASS,
-                    f"with \\log in base {base} (the base is not stated): {other.detail}",
-                    other.evidence,
-                    other.points,
+                    UNKNOWN,
+                    f"\\log of unstated base: the formula holds in base {base} ({other.detail}) and fails in base e"
+                    f" ({verdict.detail})",
                 )
     return verdict
 

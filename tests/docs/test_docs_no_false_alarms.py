@@ -181,18 +181,24 @@ def test_a_cached_verdict_depends_on_the_definitions_in_force(tmp_path, monkeypa
 @pytest.mark.parametrize(
     "formula, expected",
     [
-        (r"-\log \frac{1}{2^3} = 3", "PASS"),
-        (r"-\log \frac{1}{2^3} = 4", "FAIL"),  # holds in base 2
-        (r"\log 100 = 2", "PASS"),
-        (r"\log 100 = 3", "FAIL"),  # holds in base 10
+        (r"-\log \frac{1}{2^3} = 3", "SKIPPED"),  # holds in base 2 only
+        (r"-\log \frac{1}{2^3} = 4", "FAIL"),  # fails in every usual base
+        (r"\log 100 = 2", "SKIPPED"),  # holds in base 10 only
+        (r"\log 100 = 3", "FAIL"),
+        (r"\log(1 + e^{0}) \approx 0.301", "SKIPPED"),  # log_10 2, where a natural log gives 0.693
+        (r"\log(1 + e^{0}) \approx 0.693", "PASS"),
+        (r"\log(1 + e^{0}) \approx 0.5", "FAIL"),
         (r"\ln 8 = 3", "FAIL"),  # \ln states its base
+        (r"\ln 2 \approx 0.301", "FAIL"),
     ],
 )
 def test_untagged_log_of_unstated_base_is_refuted_only_in_every_usual_base(tmp_path, formula, expected):
+    # a claim that holds in base 2 or 10 but not in base e is not confirmed either (untagged, it is SKIPPED with
+    # the reason): the base may be another
     [(verdict, detail)] = verdicts(tmp_path, formula)
     assert verdict == expected, detail
-    if expected == "PASS":
-        assert "base" in detail
+    if expected == "SKIPPED":
+        assert "unstated base" in detail and "base e" in detail, detail
 
 
 def test_points_where_a_side_is_undefined_are_outside_an_untagged_formula(tmp_path):
