@@ -64,7 +64,10 @@ def _on_both_sides(text, freed, lonely, binding=None) -> bool:
     sides, _, _ = rewrite_chain(text)
     direct = [_atom_keys([side], child_sides) for side in sides]
     used = [_through_definitions(keys, binding) for keys in direct]
-    written = {key for key in freed if _names(key, set().union(*used))}
+    parameters = _tag_parameters(
+        binding
+    )  # F(x) = ... \mu ..., or -\pi \le \theta \le \pi: the notation's, claimed for all
+    written = {key for key in freed if _names(key, set().union(*used)) and not _tag_parameter(key, parameters)}
 
     def on_both(key):
         return all(_names(key, left) and _names(key, right) for left, right in zip(used, used[1:]))
@@ -83,6 +86,43 @@ def _on_both_sides(text, freed, lonely, binding=None) -> bool:
     if lonely is not None:
         return not {key for key in set(lonely) & written if not on_both(key)}
     return all(on_both(key) for key in written)
+
+
+COMPARISON = re.compile(r"\\(?:le|ge|leq|geq|neq|ne)(?![A-Za-z])|[<>=]")
+
+
+def _tag_parameters(binding) -> set:
+    """The names the tag writes without declaring them: the parameters in the body of one of its functions (\\mu in
+    F(x) = e^{-(x - \\mu)}) and the names its ranges and conditions bound (-\\pi \\le \\theta \\le \\pi). The tag
+    states them as its notation's, so a formula claims them for all their values and is no equation in them."""
+    from derive.docs.free import child_sides
+    from derive.docs.interpret import Rewriter, clean, lex
+    from derive.docs.side_names import atoms_in
+    from derive.docs.tags import ConditionClause, FunctionClause, RangeClause
+
+    if binding is None:
+        return set()
+    found = {clause.name for clause in binding.clauses if isinstance(clause, RangeClause)}
+    written = [(part, set()) for text in binding.conditions for part in COMPARISON.split(text)]
+    for clause in binding.clauses:
+        if isinstance(clause, FunctionClause):
+            written.append((clause.body, set(clause.params)))
+        elif isinstance(clause, ConditionClause):
+            written.append((clause.text, set()))
+    for latex, own in written:
+        try:
+            atoms = atoms_in([Rewriter().side(clean(lex(latex)))], child_sides)
+        except Exception:  # a body the rewriter cannot read names nothing here
+            continue
+        for atom in atoms:
+            found |= {atom.key, *atom.full_keys()} - own  # x_0, which the formula reads as x at index 0
+    return found
+
+
+def _tag_parameter(key, parameters: set) -> bool:
+    """Whether a freed ``key`` is one of the tag's parameters, or the base of one (x for the tag's x_0, which the
+    formula reads as x at index 0)."""
+    return key in parameters or any(name.startswith(f"{key}_") for name in parameters)
 
 
 def _names(key, names: set) -> bool:

@@ -102,6 +102,24 @@ PAIRS = [
         r"\binom{k}{2} \ge 1",
         r"\binom{k}{2} < 1",
     ),
+    (
+        "a parameter in the body of the tag's function is claimed for all its values (a location mu)",
+        r"F(x) = \exp(-\exp(-(x - \mu)/\beta)); \beta > 0; 0 < q < 1",
+        r"F(\mu - \beta \ln(-\ln q)) = q",
+        r"F(\mu + \beta \ln(-\ln q)) = q",
+    ),
+    (
+        "a subscripted parameter of the tag's function (x_0) is the notation's, not an unknown to solve for",
+        r"F(x) = \frac{1}{\pi}\arctan\left(\frac{x - x_0}{\gamma}\right) + \frac{1}{2}; \gamma > 0; 0 < q < 1",
+        r"F(x_0 + \gamma \tan(\pi (q - 1/2))) = q",
+        r"F(x_0 + \gamma \tan(\pi q)) = q",
+    ),
+    (
+        "a name the tag bounds between two constants is claimed for all values in the range",
+        r"-\pi \le \theta \le \pi; -2 \le u \le 2",
+        r"-(\theta^2 + u^2) \ge -(\pi^2 + 4)",
+        r"-(\theta^2 + u^2) \le -(\pi^2 + 4)",
+    ),
 ]
 
 
@@ -172,3 +190,9 @@ def test_a_subscript_a_sum_runs_over_beside_a_number_is_not_made_a_name_of_its_o
 def test_a_labelled_function_the_chain_uses_again_is_not_set_aside_as_a_definition(tmp_path):
     result, detail = verdict(tmp_path, "", r"p_X(x) = p_X(x) \cdot 1 = 2")
     assert result == "UNKNOWN" and "p_X" in detail, detail
+
+
+def test_a_name_the_tag_does_not_write_may_still_be_an_equation(tmp_path):
+    """Only the names the tag writes are claimed for all values: c here is the formula's own, perhaps solved for."""
+    result, detail = verdict(tmp_path, r"F(x) = \exp(-(x - \mu)); 0 < q < 1", r"F(\mu + c) = q")
+    assert result == "UNKNOWN" and "may be an equation" in detail, detail
