@@ -36,7 +36,7 @@ from derive.docs.implication import (
     read_hypothesis,
     split_implication,
 )
-from derive.docs.names import written_as_numbers
+from derive.docs.names import words_written_alone, written_as_numbers
 from derive.docs.nodes import (
     Apply,
     Atom,
@@ -197,6 +197,7 @@ def rewrite_chain(text: str, log_base: str = "e", functions=(), numbers=()) -> t
                 raise Unsupported(f"the further claim '{detex(claim).strip()}' is not read")
             relations, side_tokens = [*relations, "and", *more.relations], [*side_tokens, *more.sides]
     rewriter.numbers |= written_as_numbers([t for part in side_tokens for t in part])
+    rewriter.words_alone = words_written_alone([t for part in side_tokens for t in part])
     sides, sums = [], []
     for tokens in side_tokens:
         if not tokens:

@@ -200,7 +200,12 @@ def name_decoration(rw, script, tokens, k2, atom, primes, out):
     plain = detex(script).strip()
     if len(script) == 1 and script[0].is_ch("+", "-"):
         atom.decoration = script[0].text
-    elif plain.isalpha() and len(plain) >= 2 and _written_as_word(script, atom.key):
+    elif (
+        plain.isalpha()
+        and len(plain) >= 2
+        and _written_as_word(script, atom.key)
+        and plain not in rw.numbers | rw.words_alone  # \text{input}^{\text{target}} with target a number: a power
+    ):
         atom.decoration = plain
     elif re.fullmatch(r"\([^()]+\)", "".join(detex(script).split())):
         following = next((t for t in tokens[k2:] if not t.is_ch(" ")), None)
@@ -378,6 +383,31 @@ def _opens_application(t, key) -> bool:
 
 
 SUPERSCRIPT_READERS = (transpose_mark, star_mark, inverse_function, applied_variant, name_decoration)
+
+
+def words_written_alone(tokens) -> set:
+    """The words in text type (\\text{target}) the formula writes outside any sub- or superscript: variables of the
+    formula, so that where one is a superscript (\\text{input}^{\\text{target}}) it is a power, not a variant's label."""
+    found = set()
+
+    def walk(items, scripted):
+        for m, t in enumerate(items):
+            after_script = m > 0 and items[m - 1].is_ch("^", "_")
+            if t.kind == "group":
+                walk(t.items, scripted or after_script)
+            elif (
+                not scripted
+                and not after_script
+                and t.is_cs(*WORD_COMMANDS)
+                and m + 1 < len(items)
+                and items[m + 1].kind == "group"
+            ):
+                word = word_of(items[m + 1].items)
+                if word.isalpha() and len(word) >= 2:
+                    found.add(word)
+
+    walk(list(tokens), False)
+    return found
 
 
 CONVENTIONAL_LETTERS = {"sigma": "sigma", "varsigma": "sigma", "Phi": "Phi", "zeta": "zeta"}

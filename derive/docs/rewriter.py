@@ -53,6 +53,7 @@ class Rewriter:
         # letters the formula writes alone as numbers (\sigma (x + 1) multiplies), and the names the tag declares
         # numbers (\gamma^T a power)
         self.numbers: set = set(numbers) - self.functions
+        self.words_alone: set = set()  # words in text type the formula writes as variables (derive.docs.names)
 
     def placeholder(self, node) -> str:
         if len(self.table) >= MAX_PLACEHOLDERS:

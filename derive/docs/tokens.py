@@ -492,7 +492,13 @@ def _clean(tokens, keep_spaces=False) -> list:
             skip_arg = 0
         if t.kind == "group":
             # the words of \\text{for all } keep their spaces: conditions are read from them
-            out.append(Tok("group", "", t.pos, _clean(t.items, keep_spaces or text_arg)))
+            items = _clean(t.items, keep_spaces or text_arg)
+            factorial = text_arg and len(items) > 1 and items[-1].is_ch("!")
+            if factorial and all(i.kind == "ch" and i.text.isalpha() for i in items[:-1]):
+                # \text{target!}: the factorial of the word, as \text{target}! writes it
+                out += [Tok("group", "", t.pos, items[:-1]), items[-1]]
+            else:
+                out.append(Tok("group", "", t.pos, items))
             text_arg = False
             continue
         text_arg = t.kind == "cs" and t.text in TEXT_COMMANDS

@@ -1,6 +1,7 @@
 """Small written forms of course notes and blogs: plain TeX's {n \\choose k}, a unit after a number,
 TeX quotes around a word, the entries of a matrix the tag writes out, and numeric claims that only an
-arbitrary function would decide.
+arbitrary function would decide, and words in text type as library documentation writes its arguments
+(\\text{input}^{\\text{target}} a power, \\text{target!} a factorial).
 
 Each form is read on a correct formula (PASS) and on a wrong variant (FAIL) by the same machinery."""
 
@@ -63,6 +64,24 @@ PAIRS = [
         None,
         r"6 \times 10^{9} \times 10^{3} = 6 \times 10^{12}\ \text{FLOPs}",
         r"6 \times 10^{9} \times 10^{3} = 6 \times 10^{11}\ \text{FLOPs}",
+    ),
+    (
+        "a word in text type raised over another is a power when the tag declares it a number",
+        r"\text{input} > 0; \text{target} > 0",
+        r"\text{input}^{\text{target}} = e^{\text{target} \log \text{input}}",
+        r"\text{input}^{\text{target}} = e^{\text{input} \log \text{target}}",
+    ),
+    (
+        "a word in text type raised over another is a power when the formula also writes it alone",
+        r"\text{input} > 0",
+        r"\text{target} \cdot \text{input}^{\text{target}} = \text{target} \cdot e^{\text{target} \log \text{input}}",
+        r"\text{target} \cdot \text{input}^{\text{target}} = \text{target} \cdot e^{2 \text{target} \log \text{input}}",
+    ),
+    (
+        "the factorial written inside text type, \\text{target!}",
+        r"\text{target} \in \{0, 1, 2, \ldots\}",
+        r"\log(\text{target!}) = \log \Gamma(\text{target} + 1)",
+        r"\log(\text{target!}) = \log \Gamma(\text{target} + 2)",
     ),
 ]
 
@@ -158,3 +177,10 @@ def test_an_entry_of_a_matrix_the_tag_writes_out(tmp_path, tag, correct, wrong):
 def test_an_entry_the_checker_does_not_read_is_unknown_with_the_reason(tmp_path, tag, latex, reason):
     v, detail = verdict(tmp_path, tag, latex)
     assert v == "UNKNOWN" and reason in detail, (v, detail)
+
+
+def test_a_raised_word_the_formula_never_writes_alone_stays_a_label(tmp_path):
+    """W^{\\text{res}}: a variant of W named res, refuted as a number of its own (read as W to the power res, res would
+    be a name nothing binds)."""
+    result, detail = verdict(tmp_path, r"W: real; W^{\text{res}}: real", r"W^{\text{res}} = W + 1")
+    assert result == "FAIL" and "doc_W^res" in detail, (result, detail)
