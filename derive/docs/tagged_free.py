@@ -83,7 +83,9 @@ def _on_both_sides(text, freed, lonely, binding=None) -> bool:
         per_side = [_labels(side) for side in sides]
         if not all(key in a and key in b for key in labelled for a, b in zip(per_side, per_side[1:])):
             return False
-    if lonely is not None:
+    # the untagged reading counts a derivative's variable as bound inside it; beside a written number (= 2a - 2 = 0)
+    # it is the unknown of an equation, so each link must write it on both sides
+    if lonely is not None and not any(re.fullmatch(r"[\s\d.+-]*", side.source or "") for side in sides):
         return not {key for key in set(lonely) & written if not on_both(key)}
     return all(on_both(key) for key in written)
 
@@ -131,20 +133,21 @@ def _names(key, names: set) -> bool:
 
 
 def _rule_of_differentiation(sides, used, names) -> bool:
-    """Whether the formula states a rule of differentiation in its own variables: one link, one side the derivative
-    of an expression by one of them that writes them all (\\frac{\\partial (a b)}{\\partial a} = b), the other no
-    written number. The derivative is a function of its variable, so the claim is for all values of every name it
+    """Whether the formula states a rule of differentiation in its own variables: one side (a chain's first) the
+    derivative of an expression by one of them that writes them all (\\frac{\\partial (a b)}{\\partial a} = b), no
+    other side a written number. The derivative is a function of its variable, so the claim is for all values of every name it
     differentiates; an equation solved for them is written = 0 (a stationary point), which stays one."""
     from derive.docs.nodes import Deriv
 
-    if len(sides) != 2:
+    if len(sides) < 2:
         return False
-    for at, side in enumerate(sides):
+    # in a chain the first side is the derivative: every later side is claimed equal to it, for all its variables
+    for at, side in enumerate(sides[:1] if len(sides) > 2 else sides):
         found = re.fullmatch(r"\s*\\text\{(Y\d+)\}\s*", side.text)
         node = side.table.get(found.group(1)) if found else None
         if not isinstance(node, Deriv) or not names <= used[at]:
             continue
-        if re.fullmatch(r"[\s\d.+-]*", sides[1 - at].source or ""):
+        if any(re.fullmatch(r"[\s\d.+-]*", other.source or "") for other in sides if other is not side):
             continue
         variable = re.fullmatch(r"\s*\\text\{(Y\d+)\}\s*", node.den.text)
         atom = node.den.table.get(variable.group(1)) if variable else None

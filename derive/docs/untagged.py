@@ -205,6 +205,12 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
                     "an equation to solve (an expression set to a value and worked out): not claimed for every value",
                     equation=True,
                 )
+    if len(sides) == 2 and relations[0] == "=" and _derivative_set_to_number(sides):
+        return Reading(
+            "skip",
+            "a derivative set to a number: an equation for a stationary point, not claimed for every value",
+            equation=True,
+        )
     differentiated = _differentiated_constant(sides)
     if differentiated is not None:  # ∂e/∂b = 5: e names a quantity of the document, not Euler's number
         return Reading("skip", f"the derivative of {differentiated}, a quantity the formula does not state")
@@ -489,6 +495,18 @@ def _differentiated_constant(sides: list) -> str | None:
             if node is not None:
                 todo.extend(child_sides(node))
     return None
+
+
+def _derivative_set_to_number(sides: list) -> bool:
+    """Whether one side is a derivative alone and the other a written number (\\frac{d}{dx} f(x) = 0): how a
+    stationary point is solved for, though the derivative's variable is bound inside it."""
+    return any(isinstance(_one_node(side), Deriv) for side in sides) and any(_is_constant(side) for side in sides)
+
+
+def _one_node(side: Side):
+    """The node a side is when it is one placeholder alone, else None."""
+    found = re.fullmatch(r"\s*\\text\{(Y\d+)\}\s*", side.text)
+    return side.table.get(found.group(1)) if found else None
 
 
 def _is_constant(side: Side) -> bool:

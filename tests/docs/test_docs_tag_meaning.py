@@ -107,6 +107,12 @@ PAIRS = [
         r"\frac{\partial(a \cdot b)}{\partial a} = a",
     ),
     (
+        "a chain from a derivative in the formula's own letters, worked step by step (Karpathy's f = xy)",
+        r"f(x, y) = x y; h \neq 0",
+        r"\frac{\partial f(x, y)}{\partial x} = \frac{f(x + h, y) - f(x, y)}{h} = \frac{h y}{h} = y",
+        r"\frac{\partial f(x, y)}{\partial x} = \frac{f(x + h, y) - f(x, y)}{h} = \frac{h y}{h} = x",
+    ),
+    (
         "a letter the formula differentiates by is its variable, even one that names the loss elsewhere",
         "",
         r"\frac{\partial L}{\partial L} + \frac{\partial (L^2)}{\partial L} = 1 + 2L",
@@ -357,6 +363,9 @@ def test_a_derivative_set_to_a_number_may_be_an_equation_for_a_stationary_point(
     assert result == "UNKNOWN" and "may be an equation" in detail, detail
     result, detail = verdict(tmp_path, "", r"\frac{\partial L}{\partial L} = 1")
     assert result == "PASS", detail
+    # a chain that ends in a number is the same equation, worked: 2a - 2 = 0 at a = 1 only
+    result, detail = verdict(tmp_path, "", r"\frac{\partial (a^2 - 2a)}{\partial a} = 2a - 2 = 0")
+    assert result == "UNKNOWN" and "may be an equation" in detail, detail
 
 
 def test_a_free_name_that_holds_on_positive_values_only_is_not_refuted(tmp_path):

@@ -291,3 +291,13 @@ def test_checked_ranges_keep_one_order_for_two_symbols_of_one_name():
     points = [{count: mpmath.mpf(k), real: mpmath.mpf(k) / 4 - 1} for k in range(1, 6)]
     forward, backward = _checked_ranges(points, [count, real]), _checked_ranges(points, [real, count])
     assert forward == backward == "n in [-0.75, 0.25]; n in [1.0, 5.0]; ", forward
+
+
+def test_a_derivative_set_to_a_number_is_an_equation_for_a_stationary_point(tmp_path):
+    """d/dx (x^2 - 2x) = 0 holds at x = 1 only, as it is solved for: never refuted, while the derivative written out
+    is claimed for every x."""
+    verdict, detail = one(tmp_path, r"\frac{d}{dx}(x^2 - 2x) = 0")
+    assert verdict == "SKIPPED" and "stationary point" in detail, detail
+    assert one(tmp_path, r"\frac{d}{dx}(x^2 - 2x) = 2x - 2")[0] == "PASS"
+    assert one(tmp_path, r"\frac{d}{dx}(x^2 - 2x) = 2x")[0] == "FAIL"
+    assert one(tmp_path, r"\frac{d}{dx}(x - x) = 0")[0] == "PASS"  # an equation that holds for every x still PASSes
