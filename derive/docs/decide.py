@@ -24,6 +24,7 @@ import re
 from derive.docs import gradient_scope
 from derive.docs.bind import Unbound
 from derive.docs.interpret import E_NOTATION
+from derive.docs.italic_names import italicise
 from derive.docs.links_apart import decide_links_apart
 from derive.docs.reading import (
     _guarded,
@@ -59,6 +60,7 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
     :class:`derive.docs.untagged.DocumentContext`); see :mod:`derive.docs.untagged`.
     """
     binding = binding or Binding()
+    text = italicise(text, binding.words)  # eta_0 the tag declares: one name, not e t a_0
     if tagged:
 
         def decide_text(t):

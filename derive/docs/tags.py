@@ -53,6 +53,7 @@ import re
 from dataclasses import dataclass
 
 from derive.docs.decide import Binding
+from derive.docs.italic_names import italicise, tag_words
 from derive.docs.tag_spelling import NAME, SpellingError, kind_phrase, membership, split_clauses
 from derive.errors import DeriveError
 from derive.vocabulary import Setting
@@ -161,6 +162,8 @@ def parse_tag(text: str) -> Binding | None:
         clauses = _spelt_clauses(split_clauses(f"{where};{rest}"))
     except SpellingError as exc:
         raise TagError(str(exc)) from None
+    binding.words = tag_words([clause for clause in clauses if not _reading_clause_word(clause)])
+    clauses = [clause if _reading_clause_word(clause) else italicise(clause, binding.words) for clause in clauses]
     if head:
         names = catalog_names()
         if head not in names:

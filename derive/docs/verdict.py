@@ -54,6 +54,8 @@ class Binding:
     free: dict = field(default_factory=dict)
     # an outcome of a law the formula gives only written numbers (q(x | y = 1)) takes one value more (derive.docs.joint_law)
     open_values: bool = False
+    # runs of letters the tag declares as one name each (eta_0, power\_t): italic names in the formula (italic_names)
+    words: tuple = ()
 
 
 KIND_SAMPLERS = {

@@ -1,12 +1,14 @@
 """Small written forms of course notes and blogs: plain TeX's {n \\choose k}, a unit after a number,
 TeX quotes around a word, the entries of a matrix the tag writes out, and numeric claims that only an
 arbitrary function would decide, and words in text type as library documentation writes its arguments
-(\\text{input}^{\\text{target}} a power, \\text{target!} a factorial).
+(\\text{input}^{\\text{target}} a power, \\text{target!} a factorial, eta0 one name when a tag declares it).
 
 Each form is read on a correct formula (PASS) and on a wrong variant (FAIL) by the same machinery."""
 
 import pytest
 from checking import assert_page_pass_and_fail, verdict, verdicts
+
+from derive.docs.italic_names import italicise, tag_words
 
 # (name, tag, correct formula, wrong variant)
 PAIRS = [
@@ -82,6 +84,18 @@ PAIRS = [
         r"\text{target} \in \{0, 1, 2, \ldots\}",
         r"\log(\text{target!}) = \log \Gamma(\text{target} + 1)",
         r"\log(\text{target!}) = \log \Gamma(\text{target} + 2)",
+    ),
+    (
+        "a run of letters the tag declares is one name (scikit-learn's eta0 and power_t)",
+        r"eta0 = 0.01; power\_t = 0.25; t = 16",
+        r"\frac{eta0}{t^{power\_t}} = 0.005",
+        r"\frac{eta0}{t^{power\_t}} = 0.0025",
+    ),
+    (
+        "a run of letters with a subscript the tag declares is one name, eta_0",
+        r"eta_0 > 0; 0 < \gamma < 1; t \in \{0, 1, 2, \ldots\}",
+        r"\frac{eta_0 \gamma^{t+1}}{eta_0 \gamma^{t}} = \gamma",
+        r"\frac{eta_0 \gamma^{t+1}}{eta_0 \gamma^{t}} = 1 - \gamma",
     ),
 ]
 
@@ -184,3 +198,22 @@ def test_a_raised_word_the_formula_never_writes_alone_stays_a_label(tmp_path):
     be a name nothing binds)."""
     result, detail = verdict(tmp_path, r"W: real; W^{\text{res}}: real", r"W^{\text{res}} = W + 1")
     assert result == "FAIL" and "doc_W^res" in detail, (result, detail)
+
+
+@pytest.mark.parametrize(
+    "clauses, words",
+    [
+        (["eta_0 = 0.01", "power\\_t = 0.25", "t = 16"], ("power\\_t", "eta")),
+        (["lr: positive"], ("lr",)),
+        (["a: real", "b: real", "ab = 1"], ()),  # a times b: its letters are names of the tag
+        (["xy > 0"], ()),  # two letters alone: as likely a product
+        (["softmax = 3", "exp: real"], ()),  # a function's name stays one
+    ],
+)
+def test_which_runs_of_letters_a_tag_declares_as_one_name(clauses, words):
+    assert tag_words(clauses) == words
+
+
+def test_a_declared_run_of_letters_is_italicised_outside_words_in_text_type():
+    latex = italicise(r"\frac{eta_0}{t} + \text{eta} + \eta + beta", ("eta",))
+    assert latex == r"\frac{\mathit{eta}_0}{t} + \text{eta} + \eta + beta"

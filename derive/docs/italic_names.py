@@ -1,0 +1,63 @@
+"""Names a tag spells as a run of plain letters (``eta0``, ``eta_0``, ``power\\_t``, ``lr``): one italic name wherever
+the tag and the formula write them, as library documentation names a function's arguments.
+
+In LaTeX a run of letters is a product of one-letter names (``ab`` is a times b), so such a name is read as one only
+when a clause of the tag defines or declares it by itself (``eta_0 = 0.01``, ``lr: positive``), the run is no
+function's name, and its letters are not each declared by the tag (``a: real; b: real; ab = 1`` keeps a product);
+two letters alone need a subscript, a digit or a declared kind (``xy > 0`` is a product).
+"""
+
+from __future__ import annotations
+
+import re
+
+# a run of two or more letters, then digits, then parts joined by an escaped underscore (power\_t)
+RUN = r"[A-Za-z]{2,}[0-9]*(?:\\_[A-Za-z0-9]+)*"
+
+# a clause that defines or declares one name: NAME (with a subscript) before =, :, a comparison or \in
+DECLARED = re.compile(
+    rf"\s*({RUN})\s*(?:_\s*(?:\{{[^{{}}]*\}}|[A-Za-z0-9]))?\s*(?:=|:|<|>|\\(?:le|ge|leq|geq|in|neq)(?![A-Za-z]))"
+)
+
+FUNCTION_WORDS = {
+    "exp", "log", "ln", "lg", "sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh", "arcsin", "arccos",
+    "arctan", "max", "min", "sup", "inf", "lim", "arg", "argmax", "argmin", "det", "tr", "diag", "sign", "sgn", "var",
+    "cov", "softmax", "sigmoid", "relu", "clip", "mod", "gcd", "lcm", "deg", "dim", "ker", "erf", "Pr", "KL",
+}  # fmt: skip
+
+# what is kept as written: a word set in a type of its own with its argument (\text{lr}, \mathbf{ab}, \begin{cases}),
+# or a command's name alone
+_TYPED = "text|textrm|textit|textsf|texttt|mathrm|mathit|mathsf|mathtt|mathbf|boldsymbol|bm|operatorname|mathcal|mathbb"
+_KEPT = rf"\\(?:{_TYPED}|begin|end|label|tag)\s*\{{[^{{}}]*\}}|\\[A-Za-z]+"
+
+
+def tag_words(clauses: list[str]) -> tuple:
+    """The runs of letters the tag's clauses define or declare as one name each, longest first."""
+    singles = {m.group(1) for clause in clauses for m in [re.match(r"\s*\\?([A-Za-z])\s*(?:[=:<>]|\\)", clause)] if m}
+    words = set()
+    for clause in clauses:
+        found = DECLARED.match(clause)
+        if found is None:
+            continue
+        word = found.group(1)
+        letters = re.match(r"[A-Za-z]+", word).group(0)
+        if letters in FUNCTION_WORDS or (set(letters) <= singles and word == letters):
+            continue
+        marked = word != letters or "_" in clause[: found.end()] or found.group(0).rstrip().endswith(":")
+        if len(letters) == 2 and not marked:  # xy > 0 is as likely a product: two letters alone need a mark
+            continue
+        words.add(word)
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+def italicise(latex: str, words: tuple) -> str:
+    """``latex`` with each of ``words`` written as one italic name (``\\mathit{eta}_0``), outside commands' arguments."""
+    if not words:
+        return latex
+    runs = "|".join(re.escape(word) for word in words)
+    pattern = re.compile(rf"({_KEPT})|(?<![A-Za-z\\])({runs})(?![A-Za-z0-9])")
+
+    def spell(match):
+        return match.group(1) if match.group(1) else rf"\mathit{{{match.group(2)}}}"
+
+    return pattern.sub(spell, latex)
