@@ -87,10 +87,31 @@ def _evaluate_sides(values, point, shown, why_needed=True):
         except (NumericError, ZeroDivisionError, ValueError) as exc:
             if isinstance(exc, ValueError) and "diverges" not in str(exc):  # Σ β^τ at |β| ≥ 1: no value
                 raise
+            beyond = _entry_beyond(value, point) if "still symbolic" in str(exc) else None
+            if beyond:  # \delta_{t+1} at t = n: the point lies outside where the formula is written
+                return None, f"side {position + 1} writes {beyond}, past the last entry{_at(point, shown)}"
             if "still symbolic" in str(exc):  # the checker left a quantity without a value: no counterexample
                 raise DecideError(f"side {position + 1} could not be given a value ({exc})"[:400]) from None
             return None, f"side {position + 1} has no finite real value{_at(point, shown)} ({exc})"
     return evaluated, None
+
+
+def _entry_beyond(value, point) -> str:
+    """The first entry of a sampled vector the value writes past its last (or before its first) entry at the point,
+    as ``delta[3]``; empty when there is none."""
+    value = scalarise(as_value(value))
+    entries = value.atoms(sp.Indexed) if isinstance(value, sp.Basic) else set()
+    if isinstance(value, sp.MatrixBase):
+        entries = set().union(*(e.atoms(sp.Indexed) for e in value if isinstance(e, sp.Basic)))
+    integers = {symbol: sp.Integer(number) for symbol, number in point.items() if isinstance(number, int)}
+    for entry in sorted(entries, key=str):
+        values = point.get(entry.base)
+        if not isinstance(values, list) or len(entry.indices) != 1:
+            continue
+        index = sp.sympify(entry.indices[0]).xreplace(integers)
+        if index.is_Integer and not 1 <= int(index) <= len(values):
+            return f"{dom._name(entry.base).removeprefix('doc_')}[{index}]"
+    return ""
 
 
 def _side_number(value, point):

@@ -20,7 +20,9 @@ from derive.docs.bind import (
     ShapeError,
     Unbound,
     _display,
+    as_value,
     generic_vocab,
+    scalarise,
     single_atom,
     vocabulary_for,
 )
@@ -220,6 +222,7 @@ def _decide(text, binding, scope=None, link=None):
     )
     for stage in stages:
         stage(reading)
+    _refuse_a_value_the_result_leaves_free(reading)
     verdict = _check_points(reading)
     if verdict.verdict == PASS and reading.conditions.remark:  # a = b \to \text{Clip } 1.2: the words' value unread
         return Verdict(
@@ -395,6 +398,26 @@ def _parameters_as_numbers(vocab, text):
     if not params & set(vocab.entries):
         return vocab
     return vocab.with_(entries={k: v for k, v in vocab.entries.items() if k not in params})
+
+
+def _refuse_a_value_the_result_leaves_free(reading):
+    """``\\theta_i = 10000^{-2(i-1)/d}`` under a result whose θ is any vector: the formula chooses values the result
+    claims nothing about (a definition of its parameter, in indices and sizes only), so there is nothing to decide."""
+    if not reading.binding.result or reading.relations != ["="] or len(reading.dry_values) != 2:
+        return
+    left, right = (scalarise(as_value(value)) for value in reading.dry_values)
+    if not isinstance(left, (sp.Indexed, sp.Symbol)) or not isinstance(right, sp.Expr):
+        return
+    symbol = left.base if isinstance(left, sp.Indexed) else left
+    sampler = reading.domain.samplers.get(symbol)
+    if sampler is None or isinstance(sampler, dom.Dimension) or str(symbol).startswith("doc_"):
+        return
+    if right.atoms(sp.Indexed) or not all(s.is_integer for s in right.free_symbols):
+        return
+    raise DecideError(
+        f"the formula sets {dom._name(symbol)}, which {reading.binding.result} leaves free, to values of its"
+        " own: a definition the result claims nothing about"
+    )
 
 
 def _set_aside_defined_name(reading):

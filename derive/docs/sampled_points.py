@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import mpmath
 import sympy as sp
 
@@ -19,6 +21,9 @@ from derive.docs.verdict import DIGITS, MIN_POINTS, PASS, DecideError, Verdict
 from derive.docs.written_digits import _literal_tolerances, _rounded_wholes
 from derive.errors import DeriveError
 
+# an index written with an offset, _{t+1}, _{t-1}, _{t+l}: at some points it lies past a vector's ends
+OFFSET_INDEX = re.compile(r"_\s*\{\s*[A-Za-z]\w*\s*[+-]\s*\w+\s*\}")
+
 
 def _check_points(reading):
     """The verdict from the sampled points: a FAIL at the first refuted link, else a PASS with its evidence."""
@@ -32,6 +37,10 @@ def _check_points(reading):
     enough = None
     if wanted is None and reading.conditions.comparisons and not constant:
         # "0 < a < b" sets aside most points of the box: draw spare ones, and check as many as without a condition
+        enough = max(MIN_POINTS, domain.points)
+        domain = domain.with_(points=enough * 8)
+    if wanted is None and enough is None and not constant and OFFSET_INDEX.search(reading.text):
+        # \delta_{t+1} at t = n writes past the vector's last entry: draw spare points, and check as many as without it
         enough = max(MIN_POINTS, domain.points)
         domain = domain.with_(points=enough * 8)
     points = [dom.Point()] if constant else _points(domain, reading.text, reading.conditions, reading.dry)

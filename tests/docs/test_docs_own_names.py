@@ -120,6 +120,12 @@ PAIRS = [
         r"-(\theta^2 + u^2) \ge -(\pi^2 + 4)",
         r"-(\theta^2 + u^2) \le -(\pi^2 + 4)",
     ),
+    (
+        "a vector the tag declares, at an index with an offset: points past its last entry are set aside",
+        r"\gamma: probability; \lambda: probability; \delta: vector",
+        r"\delta_t + \gamma \lambda \left(\delta_{t+1} + \gamma \lambda \delta_{t+2}\right) = \sum_{l=0}^{2} (\gamma \lambda)^l \delta_{t+l}",
+        r"\delta_t + \gamma \lambda \left(\delta_{t+1} + \gamma \lambda \delta_{t+2}\right) = \sum_{l=0}^{2} \gamma^l \lambda^{l+1} \delta_{t+l}",
+    ),
 ]
 
 
@@ -196,3 +202,14 @@ def test_a_name_the_tag_does_not_write_may_still_be_an_equation(tmp_path):
     """Only the names the tag writes are claimed for all values: c here is the formula's own, perhaps solved for."""
     result, detail = verdict(tmp_path, r"F(x) = \exp(-(x - \mu)); 0 < q < 1", r"F(\mu + c) = q")
     assert result == "UNKNOWN" and "may be an equation" in detail, detail
+
+
+def test_values_chosen_for_a_parameter_the_result_leaves_free_are_not_decided(tmp_path):
+    """RoPE's frequencies θ_i = 10000^{-2(i-1)/d} define what rope_relative_position holds for any θ: no claim."""
+    result, detail = verdict(
+        tmp_path, "rope_relative_position; i: index; d: dimension", r"\theta_i = 10000^{-\frac{2(i-1)}{d}}"
+    )
+    assert result == "UNKNOWN" and "leaves free" in detail, detail
+    # a quantity the result computes from its parameters is still a claim: s = softmax(z) is no free value
+    result, detail = verdict(tmp_path, "softmax_jacobian", r"s_i = \frac{1}{n}")
+    assert result == "FAIL", detail
