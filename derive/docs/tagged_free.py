@@ -255,6 +255,7 @@ def _decide_tagged_free(text, binding, unbound):
         except Exception:  # an expression, not one name
             continue
     parameters = {p for clause in binding.clauses for p in getattr(clause, "params", ())}
+    declared = _tag_parameters(binding)
     freed: dict = {}
     pending = [unbound.name]  # names to free next
     retyped: set = set()  # names read again as vectors
@@ -264,6 +265,7 @@ def _decide_tagged_free(text, binding, unbound):
             if (
                 (
                     name in NOT_FREE
+                    and name not in declared  # the tag's ad - bc \neq 0 writes d as a name of its own
                     and _written_kind(name, text) != "count"
                     and not _identity_as_number(name, text)
                     and not _differentiated_by(name, text)

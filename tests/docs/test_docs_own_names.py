@@ -126,6 +126,12 @@ PAIRS = [
         r"\delta_t + \gamma \lambda \left(\delta_{t+1} + \gamma \lambda \delta_{t+2}\right) = \sum_{l=0}^{2} (\gamma \lambda)^l \delta_{t+l}",
         r"\delta_t + \gamma \lambda \left(\delta_{t+1} + \gamma \lambda \delta_{t+2}\right) = \sum_{l=0}^{2} \gamma^l \lambda^{l+1} \delta_{t+l}",
     ),
+    (
+        "the letters of a matrix the tag writes out, d among them, are the formula's numbers (not a differential d)",
+        r"\mathbf{A} = \begin{bmatrix} a & b \\ c & d \end{bmatrix}; ad - bc \neq 0",
+        r"\mathbf{A}^{-1} = \frac{1}{ad-bc} \begin{bmatrix} d & -b \\ -c & a \end{bmatrix}",
+        r"\mathbf{A}^{-1} = \frac{1}{ad-bc} \begin{bmatrix} d & b \\ c & a \end{bmatrix}",
+    ),
 ]
 
 
