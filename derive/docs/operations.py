@@ -809,13 +809,45 @@ def comparisons_hold(interp, comparisons, point, evaluate) -> bool:
         "=": lambda a, b: a == b,
     }
     for comparison in comparisons:
-        values = [evaluate(interp._scalar(interp.side(s)), point) for s in comparison.sides]
+        from derive.docs.bind import as_value, scalarise
+
+        values = [evaluate(scalarise(as_value(interp.side(s))), point) for s in comparison.sides]
         if any(isinstance(v, mpmath.matrix) for v in values):
-            BindError, _, _ = _errors()
-            raise BindError("a stated condition between vectors")
+            if not _vectors_compared(values, comparison.relations):
+                BindError, _, _ = _errors()
+                raise BindError("a stated condition between vectors")
+            if not all(
+                _equal_as_wholes(values[m], values[m + 1]) == (r == "=") for m, r in enumerate(comparison.relations)
+            ):
+                return False
+            continue
         if not all(compare[r](values[m], values[m + 1]) for m, r in enumerate(comparison.relations)):
             return False
     return True
+
+
+def _vectors_compared(values, relations) -> bool:
+    """Whether a condition compares vectors as wholes: = or \\neq between vectors of one shape, or with 0 (g \\neq 0,
+    not the zero vector)."""
+    import mpmath
+
+    shapes = {(v.rows, v.cols) for v in values if isinstance(v, mpmath.matrix)}
+    numbers = [v for v in values if not isinstance(v, mpmath.matrix)]
+    return set(relations) <= {"=", "!="} and len(shapes) == 1 and all(v == 0 for v in numbers)
+
+
+def _equal_as_wholes(left, right) -> bool:
+    """Whether two vectors are equal entry by entry; a number (0) stands for the zero vector."""
+    import mpmath
+
+    entries = [
+        [value[r, c] for r in range(value.rows) for c in range(value.cols)]
+        for value in (left, right)
+        if isinstance(value, mpmath.matrix)
+    ]
+    if len(entries) == 1:
+        return all(entry == 0 for entry in entries[0])
+    return entries[0] == entries[1]
 
 
 def proportional(left, right, left_number, right_number, point, index_ranges, evaluate):

@@ -132,6 +132,12 @@ PAIRS = [
         r"\mathbf{A}^{-1} = \frac{1}{ad-bc} \begin{bmatrix} d & -b \\ -c & a \end{bmatrix}",
         r"\mathbf{A}^{-1} = \frac{1}{ad-bc} \begin{bmatrix} d & b \\ c & a \end{bmatrix}",
     ),
+    (
+        "a condition that a vector is not the zero vector (g \\neq 0), as gradient clipping is stated",
+        r"\theta > 0; \mathbf{g} \in \mathbb{R}^d; \mathbf{g} \neq 0",
+        r"\left\|\min\left(1, \frac{\theta}{\|\mathbf{g}\|}\right) \mathbf{g}\right\| = \min(\|\mathbf{g}\|, \theta)",
+        r"\left\|\min\left(1, \frac{\theta}{\|\mathbf{g}\|}\right) \mathbf{g}\right\| = \theta",
+    ),
 ]
 
 
