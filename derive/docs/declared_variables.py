@@ -3,6 +3,8 @@ a tag leaves free."""
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 from derive import domain as dom
@@ -15,6 +17,7 @@ def _declare_kinds(reading):
     """The names the tag declares by kind (``x: real``, ``p: distribution``): a symbol or vector each, with its sampler."""
     from derive.docs.bind import _vec_entry
 
+    _declare_family_members(reading)
     for name, kind in reading.binding.kinds.items():
         key = _normal_name(name)
         word = kind_word(kind)
@@ -46,6 +49,65 @@ def _declare_kinds(reading):
         reading.extra_samplers[symbol] = sampler
         # the tag's "x: real" is the document's meaning of x, before the vocabulary's (a vector x of the shared notation)
         reading.overrides.setdefault(key, ("scalar", lambda env, symbol=symbol: symbol))
+
+
+FAMILY = re.compile(r"(.+)_\s*\{?\s*([a-z])\s*\}?\s*")  # w_j, \mathbf{w}_{j}: a name with one index letter
+
+
+def _declare_family_members(reading):
+    """``w_j: vector`` declares the family of vectors w_j: the w_k and w_{y_i} the formula also writes are members of
+    it, of the same kind, each a name of its own (distinct indices, as a sum over j \\neq y_i states them)."""
+    import dataclasses
+
+    from derive.docs.free import child_sides
+    from derive.docs.side_names import atoms_in
+
+    families = {}
+    for name, kind in reading.binding.kinds.items():
+        found = FAMILY.fullmatch(name.strip())
+        if found and "(" not in name:
+            families[_normal_name(found.group(1))] = (found.group(1), found.group(2), kind)
+    texts = [
+        reading.text,
+        *reading.binding.overrides.values(),
+        *(getattr(c, "body", "") for c in reading.binding.clauses),
+    ]
+    for base, (_, letter, _) in list(families.items()):
+        summed = rf"\\(?:sum|prod)\s*_\s*\{{?\s*{letter}(?![A-Za-z])"
+        if any(re.search(summed, text or "") for text in texts):  # \sum_{j \neq y_i} w_j: a family summed over
+            del families[base]
+    if not families:
+        return
+    declared = {_normal_name(name) for name in reading.binding.kinds}
+    members = {}
+    for atom in [*atoms_in(reading.sides, child_sides), *_atoms_of_definitions(reading.binding)]:
+        family = families.get(atom.key)
+        if family is None or not atom.sub_text or atom.args is not None or atom.decoration or atom.step:
+            continue
+        head, letter, kind = family
+        member = f"{head}_{{{atom.sub_text}}}"
+        if atom.sub_text.strip() != letter and _normal_name(member) not in declared:
+            members[member] = kind
+    if members:
+        reading.binding = dataclasses.replace(reading.binding, kinds={**reading.binding.kinds, **members})
+
+
+def _atoms_of_definitions(binding) -> list:
+    """The names the tag's definitions write (L_i = \\sum_{j \\neq y_i} \\max(0, w_j^T x_i - w_{y_i}^T x_i))."""
+    from derive.docs.free import child_sides
+    from derive.docs.interpret import Rewriter, clean, lex
+    from derive.docs.side_names import atoms_in
+
+    found = []
+    bodies = [*binding.overrides.values(), *(getattr(clause, "body", "") for clause in binding.clauses)]
+    for body in bodies:
+        if not body:
+            continue
+        try:
+            found += list(atoms_in([Rewriter().side(clean(lex(body)))], child_sides))
+        except Exception:  # a body the rewriter cannot read names nothing here
+            continue
+    return found
 
 
 def _declare_function_of(reading, name, key, further, positive=False):

@@ -138,6 +138,12 @@ PAIRS = [
         r"\left\|\min\left(1, \frac{\theta}{\|\mathbf{g}\|}\right) \mathbf{g}\right\| = \min(\|\mathbf{g}\|, \theta)",
         r"\left\|\min\left(1, \frac{\theta}{\|\mathbf{g}\|}\right) \mathbf{g}\right\| = \theta",
     ),
+    (
+        "w_j: vector declares a family: w_{y_i} is another member of it, a vector of its own",
+        r"w_j: vector; x: vector",
+        r"w_{y_i}^T x - w_j^T x = x^T (w_{y_i} - w_j)",
+        r"w_{y_i}^T x - w_j^T x = x^T (w_j - w_{y_i})",
+    ),
 ]
 
 
@@ -225,3 +231,13 @@ def test_values_chosen_for_a_parameter_the_result_leaves_free_are_not_decided(tm
     # a quantity the result computes from its parameters is still a claim: s = softmax(z) is no free value
     result, detail = verdict(tmp_path, "softmax_jacobian", r"s_i = \frac{1}{n}")
     assert result == "FAIL", detail
+
+
+def test_a_family_the_tag_sums_over_is_not_read_as_separate_vectors(tmp_path):
+    """L_i = Σ_{j ≠ y_i} max(0, w_j^T x_i - w_{y_i}^T x_i + Δ) sums over the family w_j: one vector w_j cannot stand
+    for its terms, so its gradient is not decided."""
+    tag = (
+        r"L_i = \sum_{j\neq y_i} \max(0, w_j^Tx_i - w_{y_i}^Tx_i + \Delta); w_j: vector; x_i: vector; \Delta: positive"
+    )
+    result, detail = verdict(tmp_path, tag, r"\nabla_{w_j} L_i = \mathbb{1}(w_j^Tx_i - w_{y_i}^Tx_i + \Delta > 0) x_i")
+    assert result == "UNKNOWN", detail
