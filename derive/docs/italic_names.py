@@ -4,7 +4,7 @@ the tag and the formula write them, as library documentation names a function's 
 In LaTeX a run of letters is a product of one-letter names (``ab`` is a times b), so such a name is read as one only
 when a clause of the tag defines or declares it by itself (``eta_0 = 0.01``, ``lr: positive``), the run is no
 function's name, and its letters are not each declared by the tag (``a: real; b: real; ab = 1`` keeps a product);
-two letters alone need a subscript, a digit or a declared kind (``xy > 0`` is a product).
+two letters alone need a subscript, a digit, a kind or a definition (``lr = 0.1``; ``xy > 0`` is a product).
 """
 
 from __future__ import annotations
@@ -43,7 +43,8 @@ def tag_words(clauses: list[str]) -> tuple:
         letters = re.match(r"[A-Za-z]+", word).group(0)
         if letters in FUNCTION_WORDS or (set(letters) <= singles and word == letters):
             continue
-        marked = word != letters or "_" in clause[: found.end()] or found.group(0).rstrip().endswith(":")
+        relation = found.group(0).rstrip()[-1]
+        marked = word != letters or "_" in clause[: found.end()] or relation in ":="
         if len(letters) == 2 and not marked:  # xy > 0 is as likely a product: two letters alone need a mark
             continue
         words.add(word)

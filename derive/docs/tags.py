@@ -209,7 +209,10 @@ def parse_tag(text: str) -> Binding | None:
                 )
             if _same_name(name, meaning):  # \pi_{\text{ref}} = \pi_{ref}: the document's name is the result's
                 continue
-            if not _renames_an_expression(name, meaning):  # {v'_w}^\top v_{w_I} = x: derive.docs.renamed_expressions
+            solved = _solved_for_one_factor(name, meaning, clauses)
+            if solved is not None:  # \tau T = 6PD, with \tau, P, D ranged: T = 6PD / \tau
+                name, meaning = solved
+            elif not _renames_an_expression(name, meaning):  # {v'_w}^\top v_{w_I} = x: derive.docs.renamed_expressions
                 _one_name(name, clause)
             binding.overrides[name.strip()] = meaning.strip()
             if (
@@ -363,6 +366,33 @@ def _renames_an_expression(name: str, meaning: str) -> bool:
         return not _is_one_symbol(name) and _is_one_symbol(meaning)
     except DeriveError:
         return False
+
+
+# one factor of a product of names: \tau, T, \beta_2, x_{ij}
+FACTOR = re.compile(r"\\[A-Za-z]+(?:\s*_\s*(?:\{[^{}]*\}|\w))?|[A-Za-z](?:\s*_\s*(?:\{[^{}]*\}|\w))?")
+RELATION = re.compile(r"\\(?:le|ge|leq|geq|in)(?![A-Za-z])|[<>:]")
+
+
+def _solved_for_one_factor(name: str, meaning: str, clauses: list) -> tuple | None:
+    """``\\tau T = 6PD``: a product of names set equal to an expression, read as the definition of the one factor
+    no other clause declares (T = \\frac{6PD}{\\tau}); None when the left side is no such product."""
+    compact = re.sub(r"\\cdot|\\,|\\;|\s+", " ", name).strip()
+    factors = FACTOR.findall(compact)
+    if len(factors) < 2 or re.sub(r"\s+", "", "".join(factors)) != re.sub(r"\s+", "", compact):
+        return None
+    declared = set()  # the names other clauses range or declare (\tau > 0, P: positive, 0 < D < 1)
+    for clause in clauses:
+        if RELATION.search(clause):
+            pieces = (piece.strip() for part in RELATION.split(clause) for piece in part.split(","))
+            declared |= {_key(piece) for piece in pieces if FACTOR.fullmatch(piece)}
+    free = [factor for factor in factors if _key(factor) not in declared]
+    if len(free) != 1 or len({_key(factor) for factor in factors}) != len(factors):
+        raise TagError(
+            f"cannot read the clause '{name.strip()} = {meaning.strip()}': a product of names is defined only when"
+            " the tag declares all its names but one (write 'NAME = MEANING' with NAME one name)"
+        )
+    others = " ".join(factor for factor in factors if factor is not free[0])
+    return free[0], rf"\frac{{{meaning.strip()}}}{{{others}}}"
 
 
 def _one_name(name: str, clause: str) -> None:

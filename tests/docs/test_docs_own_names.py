@@ -144,6 +144,12 @@ PAIRS = [
         r"w_{y_i}^T x - w_j^T x = x^T (w_{y_i} - w_j)",
         r"w_{y_i}^T x - w_j^T x = x^T (w_j - w_{y_i})",
     ),
+    (
+        "a product of names the tag sets equal to an expression defines its one factor no clause declares",
+        r"\tau T = 6PD; \tau > 0; P > 0; D > 0",
+        r"T = \frac{6PD}{\tau}",
+        r"T = \frac{\tau}{6PD}",
+    ),
 ]
 
 
@@ -241,3 +247,10 @@ def test_a_family_the_tag_sums_over_is_not_read_as_separate_vectors(tmp_path):
     )
     result, detail = verdict(tmp_path, tag, r"\nabla_{w_j} L_i = \mathbb{1}(w_j^Tx_i - w_{y_i}^Tx_i + \Delta > 0) x_i")
     assert result == "UNKNOWN", detail
+
+
+@pytest.mark.parametrize("tag", [r"a: real; b: real; ab = 1", r"\tau T = 6PD"])
+def test_a_product_of_names_is_defined_only_with_one_factor_left_undeclared(tmp_path, tag):
+    """ab = 1 with a and b both declared (or neither) names no one factor to solve for: refused, never read as a = 1."""
+    result, detail = verdict(tmp_path, tag, r"a = 1")
+    assert result == "UNKNOWN" and "product of names" in detail, (result, detail)
