@@ -205,15 +205,15 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
                     "an equation to solve (an expression set to a value and worked out): not claimed for every value",
                     equation=True,
                 )
+    differentiated = _differentiated_constant(sides)
+    if differentiated is not None:  # ∂e/∂b = 5: e names a quantity of the document, not Euler's number
+        return Reading("skip", f"the derivative of {differentiated}, a quantity the formula does not state")
     if len(sides) == 2 and relations[0] == "=" and _derivative_set_to_number(sides):
         return Reading(
             "skip",
             "a derivative set to a number: an equation for a stationary point, not claimed for every value",
             equation=True,
         )
-    differentiated = _differentiated_constant(sides)
-    if differentiated is not None:  # ∂e/∂b = 5: e names a quantity of the document, not Euler's number
-        return Reading("skip", f"the derivative of {differentiated}, a quantity the formula does not state")
     if len(sides) == 2 and relations[0] in ("=", "~"):
         constant = [not _free_names(s, context) for s in sides]
         if constant.count(True) == 1:
