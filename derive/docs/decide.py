@@ -19,6 +19,7 @@ whose names nothing binds; this module adds the doubts of notation (2e-1, 10^12)
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from derive.docs import gradient_scope
@@ -32,6 +33,7 @@ from derive.docs.reading import (
 )
 from derive.docs.sampled_points import _checked_ranges  # noqa: F401  (imported from here)
 from derive.docs.side_names import _normal_name  # noqa: F401  (imported from here)
+from derive.docs.sum_scope import reused_indices, sums_over_the_rest
 from derive.docs.tagged_free import _decide_tagged_free
 from derive.docs.untagged_decide import _decide_untagged_once
 from derive.docs.verdict import (  # noqa: F401  (imported from here)
@@ -85,7 +87,24 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
         verdict = decide_text(text)
     verdict = _gradient_scope_doubt(verdict, several_factors, decide_text, text)
     verdict = _e_notation_doubt(text, verdict, decide_text)
+    verdict = _sum_scope_doubt(text, verdict, decide_text)
     return _unbraced_exponent_doubt(text, verdict, decide_text)
+
+
+def _sum_scope_doubt(text, verdict, decide_text):
+    """\\sum_i a + b_i, undecided because i is summed in one place and free in another: read again with the sum over
+    the terms after it (derive.docs.sum_scope), and decided so when that reading is."""
+    indices = reused_indices(verdict.detail) if verdict.verdict == UNKNOWN else []
+    widened = sums_over_the_rest(text, indices) if indices else None
+    if widened is None:
+        return verdict
+    other = decide_text(widened)
+    if other.verdict not in (PASS, FAIL):
+        return verdict
+    covered = ", ".join(indices)
+    return dataclasses.replace(
+        other, detail=f"with the sum over {covered} read over the terms after it: {other.detail}"
+    )
 
 
 def _gradient_scope_doubt(verdict, several_factors, decide_text, text):

@@ -228,9 +228,30 @@ def joint_laws(sides) -> dict:
             elif seen - {"name"} and not all(v.is_integer and v >= 1 for v in seen - {"name"}):
                 break  # y = 0 beside y = i: which value is which is not said
         else:
-            # outcomes at values beside a side without the law: the formula may state a particular law (P(X = k) = 1/6)
-            laws[name] = (tuple(names), only_numbers, name in events and name not in on_every_side)
+            # outcomes at values beside a side without the law: the formula may state a particular law (P(X = k) = 1/6);
+            # so may a side without the law in parameters of its own (-\log P(y | X) = \frac{(y - w x)^2}{2 \sigma^2})
+            apart = name not in on_every_side
+            particular = apart and (name in events or _parameters_beside(sides, name, names))
+            laws[name] = (tuple(names), only_numbers, particular)
     return laws
+
+
+def _parameters_beside(sides, law, outcomes) -> bool:
+    """Whether a side that does not apply the law writes names other than its outcomes: parameters of a model (σ, w,
+    b), of which the law the formula means is a function."""
+    from derive.docs.free import child_sides
+    from derive.docs.side_names import atoms_in
+
+    for side in sides:
+        if law in {application[0] for application in _law_applications([side], child_sides)[0]}:
+            continue
+        try:
+            keys = {atom.key for atom in atoms_in([side], child_sides)}
+        except Exception:  # unreadable: no parameters read
+            continue
+        if keys - set(outcomes) - set(LAW_NAMES) - {"pi", "e"}:
+            return True
+    return False
 
 
 def declare_joint_laws(reading, law_names, open_values: bool) -> None:
@@ -281,7 +302,7 @@ def one_sided_doubt(reading, verdict):
         return verdict
     return Verdict(
         UNKNOWN,
-        f"{stated[0]}(...) of an event, with a side the law does not enter: the formula may state a particular law,"
+        f"{stated[0]}(...) with a side the law does not enter: the formula may state a particular law,"
         f" read only under a law the tag declares (X \\sim ...); under an arbitrary law it fails ({verdict.detail})",
     )
 

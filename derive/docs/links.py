@@ -120,6 +120,12 @@ def _particular_value(link, tolerances) -> bool:
 
 def _refuted(detail, reader, binding, particular=False) -> Verdict:
     """A FAIL, unless it rests on a reading of the notation the author may not have meant (then UNKNOWN, with it)."""
+    reused = sorted(set(reader.summed_names) & set(reader.index_map))
+    if reused:  # Σ_i a_i + b_i: the author may mean the sum to run over both terms (derive.docs.sum_scope)
+        raise DecideError(
+            f"index {', '.join(reused)} is summed over in one place and free in another, as read;"
+            f" if the sum covers the terms after it, bracket them ({detail})"
+        )
     if reader.arbitrary:  # a refutation for one choice of the functions nothing defines
         chosen = "; ".join(description for description, _ in reader.arbitrary.values())
         undeclared = sorted(set(reader.arbitrary) - set(reader.declared_functions))
@@ -143,12 +149,6 @@ def _refuted(detail, reader, binding, particular=False) -> Verdict:
         raise DecideError(
             f"{bare[0]} written bare in a derivative, read as the function defined earlier in the document, is refuted"
             f" ({detail}); the text may mean another function of that name"
-        )
-    reused = sorted(set(reader.summed_names) & set(reader.index_map))
-    if reused:  # Σ_i a_i + b_i: the author may mean the sum to run over both terms
-        raise DecideError(
-            f"index {', '.join(reused)} is summed over in one place and free in another, as read;"
-            f" if the sum covers the terms after it, bracket them ({detail})"
         )
     declared = [
         name

@@ -9,6 +9,7 @@ import pytest
 from checking import assert_page_pass_and_fail, verdict, verdicts
 
 from derive.docs.italic_names import italicise, tag_words
+from derive.docs.sum_scope import sums_over_the_rest
 
 # (name, tag, correct formula, wrong variant)
 PAIRS = [
@@ -96,6 +97,12 @@ PAIRS = [
         r"eta_0 > 0; 0 < \gamma < 1; t \in \{0, 1, 2, \ldots\}",
         r"\frac{eta_0 \gamma^{t+1}}{eta_0 \gamma^{t}} = \gamma",
         r"\frac{eta_0 \gamma^{t+1}}{eta_0 \gamma^{t}} = 1 - \gamma",
+    ),
+    (
+        "a sum written without brackets over terms that use its index after it covers them (d2l's likelihood)",
+        r"w: real; x: vector; y: vector",
+        r"\sum_{i=1}^n \frac{1}{2} + (y^{(i)} - w x^{(i)})^2 = \frac{n}{2} + \sum_{j=1}^n (y^{(j)} - w x^{(j)})^2",
+        r"\sum_{i=1}^n \frac{1}{2} + (y^{(i)} - w x^{(i)})^2 = \frac{1}{2} + \sum_{j=1}^n (y^{(j)} - w x^{(j)})^2",
     ),
 ]
 
@@ -217,3 +224,19 @@ def test_which_runs_of_letters_a_tag_declares_as_one_name(clauses, words):
 def test_a_declared_run_of_letters_is_italicised_outside_words_in_text_type():
     latex = italicise(r"\frac{eta_0}{t} + \text{eta} + \eta + beta", ("eta",))
     assert latex == r"\frac{\mathit{eta}_0}{t} + \text{eta} + \eta + beta"
+
+
+def test_a_sum_is_widened_only_over_its_own_side():
+    widened = sums_over_the_rest(r"\sum_{i=1}^n a + b_i = c + d_i \quad x", ["i"])
+    assert widened == r"\sum_{i=1}^n \left( a + b_i \right) = c + d_i \quad x"
+    assert sums_over_the_rest(r"\sum_{j=1}^n a + b_i = c", ["i"]) is None  # no sum over i to widen
+
+
+def test_a_law_beside_parameters_of_its_own_may_be_a_particular_model(tmp_path):
+    """-log P(y | x) = (y - w x)^2 / (2σ^2) states a model's law in w and σ; an arbitrary joint law refutes nothing."""
+    result, detail = verdict(
+        tmp_path, r"\sigma: positive; w: real", r"-\log P(y \mid x) = \frac{(y - w x)^2}{2\sigma^2}"
+    )
+    assert result == "UNKNOWN" and "particular law" in detail, (result, detail)
+    result, detail = verdict(tmp_path, "", r"\sum_x p(x \mid c) = 2")  # in numbers only: refuted by every law
+    assert result == "FAIL", (result, detail)
