@@ -8,6 +8,7 @@ import mpmath
 
 from derive import domain as dom
 from derive.docs.arbitrary import only_at_numbers
+from derive.docs.growing import growing_symbols, limit_refutation
 from derive.docs.point_values import _at, _describe_value, _evaluate, _shape
 from derive.docs.verdict import FAIL, DecideError, Verdict
 from derive.docs.written_digits import _approx, _is_approximation, _written_digits
@@ -45,6 +46,12 @@ def _check_proportional(reading, link, shown, tolerances):
 def _check_approximation(reading, link, shown, tolerances):
     """≈ (or = against written decimals): the exact value must round to the digits written."""
     literal = _written_digits(link, tolerances)
+    growing = growing_symbols(reading, link.point) if reading.binding.large and link.relation == "~" else []
+    if growing:  # n: large positive integer: ≈ holds in the limit (derive.docs.growing)
+        why = limit_refutation(reading, link, growing, literal, _evaluate, _approx)
+        if why is None:
+            return None
+        return _refuted(f"{_link_text(reading.sides, link.number)}: {why}", link.reader, reading.binding)
     if not literal:
         raise DecideError("≈ between two expressions: no written digits set the tolerance")
     ok, why = _approx(*link.numbers, literal, approximate=link.relation == "~")

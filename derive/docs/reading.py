@@ -224,6 +224,11 @@ def _decide(text, binding, scope=None, link=None):
         stage(reading)
     _refuse_a_value_the_result_leaves_free(reading)
     verdict = _check_points(reading)
+    if verdict.verdict == PASS and reading.binding.large and "~" in reading.relations:
+        growing = ", ".join(reading.binding.large)
+        verdict = dataclasses.replace(
+            verdict, detail=f"≈ read as {growing} grows, = for every {growing}: {verdict.detail}"
+        )
     if verdict.verdict == PASS and reading.conditions.remark:  # a = b \to \text{Clip } 1.2: the words' value unread
         return Verdict(
             UNKNOWN, f"{verdict.detail}; but the remark after the arrow ({reading.conditions.remark}) is not checked"

@@ -742,12 +742,9 @@ def kind_phrase(name: str, kind: str) -> list[str] | None:
     joint = JOINT_OUTCOMES.match(words)
     if joint:  # X, Y: random variables with joint distribution p(x, y): outcomes of one law p, not independent
         return [f"joint law {joint.group('law')} of {name}"]
-    if re.match(r"(?:very\s+)?large\s", lowered):  # n: large positive integer: a claim as n grows
-        raise SpellingError(
-            f"'{name.strip()}: {words}' claims what holds as {name.strip()} grows (an approximation for large"
-            f" {name.strip()}), which is not modelled; a claim for every {name.strip()} is written"
-            f" '{name.strip()}: {lowered.split(None, 1 + lowered.startswith('very'))[-1]}'"
-        )
+    if re.match(r"(?:very\s+)?large\s", lowered):  # n: large positive integer: ≈ as n grows, = for every n
+        rest = lowered.split(None, 1 + lowered.startswith("very"))[-1]
+        return [f"{name}: {rest}", f"{name} \\to \\infty"]
     if lowered in KIND_PHRASES:
         canonical = KIND_PHRASES[lowered]
         return None if canonical == written else [f"{name}: {canonical}"]

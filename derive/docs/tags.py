@@ -190,6 +190,10 @@ def parse_tag(text: str) -> Binding | None:
                 raise TagError(f"log base must be e, 2 or 10, not {base}")
             binding.log_base = base
             continue
+        growing = GROWING.fullmatch(clause)
+        if growing:  # n \to \infty: a link written ≈ holds as n grows (derive.docs.growing)
+            binding.large += (_key(growing.group(1)),)
+            continue
         if INEQUATION.fullmatch(clause):  # h \neq 0: the points where it fails are set aside
             binding.conditions.append(clause)
             continue
@@ -264,6 +268,7 @@ RESULT_THEN_CLAUSES = re.compile(
     r"^([A-Za-z_][A-Za-z0-9_]*)\s*(?:,|:|\s(?:where|with|given|for|let|assuming|and)\s|\\text\s*\{\s*where\s*\})\s*(.*)$",
     re.IGNORECASE,
 )
+GROWING = re.compile(r"\s*(\\?[A-Za-z]+(?:_\{?\w+\}?)?)\s*(?:\\to|\\rightarrow)\s*\\infty\s*")
 INEQUATION = re.compile(r"[^=<>]+?\s*(?:\\neq|\\ne(?![A-Za-z])|!=|≠)\s*[^=<>]+")
 NAMED_FUNCTION = re.compile(
     r"^(.+?)\s*=\s*(\\(?:tanh|sinh|cosh|sin|cos|tan|arctan|exp|log|ln)"

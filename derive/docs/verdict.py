@@ -56,6 +56,7 @@ class Binding:
     open_values: bool = False
     # runs of letters the tag declares as one name each (eta_0, power\_t): italic names in the formula (italic_names)
     words: tuple = ()
+    large: tuple = ()  # names the tag says grow (n: large positive integer): ≈ is read in the limit (growing)
 
 
 KIND_SAMPLERS = {

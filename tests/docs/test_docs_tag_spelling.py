@@ -254,7 +254,6 @@ def test_a_spelling_reads_a_correct_formula_and_refutes_a_wrong_one(tag, correct
         (r"n \in \mathbb{Z}^d", "vectors of integers are not modelled"),
         (r"x \in \mathbb{R}_{<5}", "cannot read the subscript"),
         (r"x: convex function", "unknown kind 'convex function'"),
-        (r"n: large positive integer", "claims what holds as n grows"),
         (r"a, b independent", "independence is read of random variables"),
         (r"x \in \mathbb{R} not constant", "'not constant' is read of a vector"),
         (r"x^3 = 8", "is a power of a name, not a name"),

@@ -104,6 +104,30 @@ PAIRS = [
         r"\sum_{i=1}^n \frac{1}{2} + (y^{(i)} - w x^{(i)})^2 = \frac{n}{2} + \sum_{j=1}^n (y^{(j)} - w x^{(j)})^2",
         r"\sum_{i=1}^n \frac{1}{2} + (y^{(i)} - w x^{(i)})^2 = \frac{1}{2} + \sum_{j=1}^n (y^{(j)} - w x^{(j)})^2",
     ),
+    (
+        "≈ for a large n is read in the limit (a tag's n: large positive integer)",
+        r"n: large positive integer",
+        r"(1 - 1/n)^n \approx e^{-1}",
+        r"(1 - 1/n)^n \approx e^{-2}",
+    ),
+    (
+        "digits written after ≈ for a large n are the limit's, rounded",
+        r"n: large positive integer",
+        r"(1 - 1/n)^n \approx 0.37",
+        r"(1 - 1/n)^n \approx 0.5",
+    ),
+    (
+        "n \\to \\infty in the tag, beside a real x",
+        r"n \to \infty; x: real",
+        r"\left(1 + \frac{x}{n}\right)^n \approx e^{x}",
+        r"\left(1 + \frac{x}{n}\right)^n \approx e^{2x}",
+    ),
+    (
+        "= in a chain for a large n is still claimed for every n, ≈ in the limit",
+        r"n: large positive integer",
+        r"{n \choose 1} \frac{1}{n} \left(1-\frac{1}{n}\right)^{n-1} = \frac{n}{n-1} \left(1-\frac{1}{n}\right)^{n} \approx e^{-1}",
+        r"{n \choose 1} \frac{1}{n} \left(1-\frac{1}{n}\right)^{n-1} = \frac{n-1}{n} \left(1-\frac{1}{n}\right)^{n} \approx e^{-1}",
+    ),
 ]
 
 
@@ -240,3 +264,11 @@ def test_a_law_beside_parameters_of_its_own_may_be_a_particular_model(tmp_path):
     assert result == "UNKNOWN" and "particular law" in detail, (result, detail)
     result, detail = verdict(tmp_path, "", r"\sum_x p(x \mid c) = 2")  # in numbers only: refuted by every law
     assert result == "FAIL", (result, detail)
+
+
+def test_a_sum_up_to_a_growing_number_is_not_evaluated_in_the_limit(tmp_path):
+    """Σ_{i=1}^n 1/i ≈ ln n + γ as n grows: a sum of 10^24 terms is not evaluated, so the link is undecided."""
+    result, detail = verdict(
+        tmp_path, r"n: large positive integer", r"\sum_{i=1}^{n} \frac{1}{i} \approx \ln n + 0.5772"
+    )
+    assert result == "UNKNOWN" and "grow" in detail, (result, detail)
