@@ -83,9 +83,11 @@ def _on_both_sides(text, freed, lonely, binding=None) -> bool:
         per_side = [_labels(side) for side in sides]
         if not all(key in a and key in b for key in labelled for a, b in zip(per_side, per_side[1:])):
             return False
-    # the untagged reading counts a derivative's variable as bound inside it; beside a written number (= 2a - 2 = 0)
-    # it is the unknown of an equation, so each link must write it on both sides
-    if lonely is not None and not any(re.fullmatch(r"[\s\d.+-]*", side.source or "") for side in sides):
+    # the untagged reading counts a derivative's variable as bound inside it, which it is in \partial q / \partial y = 0;
+    # but 2a - 2 = 0 after it is an equation in a, the stationary point
+    if any(_equation_link(sides, k, used, written) for k in range(len(sides) - 1)):
+        return False
+    if lonely is not None:
         return not {key for key in set(lonely) & written if not on_both(key)}
     return all(on_both(key) for key in written)
 
@@ -119,6 +121,21 @@ def _tag_parameters(binding) -> set:
         for atom in atoms:
             found |= {atom.key, *atom.full_keys()} - own  # x_0, which the formula reads as x at index 0
     return found
+
+
+def _equation_link(sides, k, used, written) -> bool:
+    """Whether link k sets an expression in freed names, no derivative, equal to a written number (2a - 2 = 0)."""
+    from derive.docs.nodes import Deriv
+
+    for at, other in ((k, k + 1), (k + 1, k)):
+        if not re.fullmatch(r"[\s\d.+-]*", sides[at].source or ""):
+            continue
+        found = re.fullmatch(r"\s*\\text\{(Y\d+)\}\s*", sides[other].text)
+        if found and isinstance(sides[other].table.get(found.group(1)), Deriv):
+            continue
+        if any(_names(key, used[other]) for key in written):
+            return True
+    return False
 
 
 def _tag_parameter(key, parameters: set) -> bool:
