@@ -32,7 +32,7 @@ from derive.docs.parse import ParseError, parse_latex
 from derive.docs.renamed_expressions import expressions_as_names
 from derive.docs.sampled_points import _check_points
 from derive.docs.shared_vectors import shared_vectors_as_numbers
-from derive.docs.side_names import _atom_keys, _normal_name, atoms_in
+from derive.docs.side_names import _atom_keys, _normal_name, atoms_in, summed_names
 from derive.docs.steps import steps_as_subscripts, whole_steps
 from derive.docs.verdict import (
     DIGITS,
@@ -293,6 +293,9 @@ def _read_chain(reading):
     reading.sides, reading.relations, reading.conditions = rewrite_chain(
         reading.text, binding.log_base, functions, numbers
     )
+    from derive.docs.free import child_sides
+
+    summed = summed_names(reading.sides, child_sides)
     if reading.link is not None:  # one link read apart: its two sides, under the formula's conditions
         reading.sides = reading.sides[reading.link : reading.link + 2]
         reading.relations = reading.relations[reading.link : reading.link + 1]
@@ -308,6 +311,8 @@ def _read_chain(reading):
         from derive.docs.interpret import Comparison
 
         sides, relations, _ = rewrite_chain(text, binding.log_base, functions, numbers)
+        if summed & _atom_keys(sides, child_sides):
+            continue  # j \\le n beside \\sum_j x_j: the range of the sum's index, no condition on the sampled points
         reading.conditions.comparisons = (*reading.conditions.comparisons, Comparison(sides, relations))
 
 

@@ -66,6 +66,20 @@ def atoms_in(sides, child_sides):
             todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))
 
 
+def summed_names(sides, child_sides) -> set:
+    """The index names of every sum and product the sides write (j in \\sum_j x_j), inside arguments and bodies too."""
+    from derive.docs.nodes import SumNode
+
+    names, todo = set(), list(sides)
+    while todo:
+        side = todo.pop()
+        for node in side.nodes(parse_latex(side.text)):
+            if isinstance(node, SumNode):
+                names.update(node.variables)
+            todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))
+    return names
+
+
 def _atom_keys(sides, child_sides) -> set:
     """The keys of every name the sides use, inside sums, fractions and arguments too."""
     return {node.key for node in atoms_in(sides, child_sides)}

@@ -297,6 +297,11 @@ def _restructure(tokens, words=False) -> list:
                 out.extend([t, Tok("group", "", tokens[nxt[0]].pos, _restructure(tokens[nxt[0] : taken]))])
                 k = taken
                 continue
+        switched = _font_switch(t) if t.kind == "group" else None
+        if switched is not None:  # {\\rm margin}, {\\bf x}: plain TeX's font switch, \\mathrm{margin}, \\mathbf{x}
+            out.extend(_restructure(switched))
+            k += 1
+            continue
         chosen = _choose(t) if t.kind == "group" else None
         if chosen is not None:  # {n \\choose k}: plain TeX's binomial coefficient, \\binom{n}{k}
             out.extend(_restructure(chosen))
@@ -309,6 +314,20 @@ def _restructure(tokens, words=False) -> list:
             out.append(t)
         k += 1
     return out
+
+
+FONT_SWITCHES = {"rm": "mathrm", "bf": "mathbf", "it": "mathit", "sf": "mathsf", "cal": "mathcal", "tt": "mathtt"}
+
+
+def _font_switch(group):
+    """``\\mathrm{A}`` for a group ``{\\rm A}`` that opens with a font switch of plain TeX, else None."""
+    items = [x for x in group.items if not x.is_ch(" ")]
+    if len(items) < 2 or items[0].kind != "cs" or items[0].text not in FONT_SWITCHES:
+        return None
+    rest = group.items[group.items.index(items[0]) + 1 :]
+    while rest and rest[0].is_ch(" "):
+        rest = rest[1:]
+    return [Tok("cs", FONT_SWITCHES[items[0].text], group.pos), Tok("group", "", group.pos, rest)]
 
 
 def _choose(group):

@@ -1,8 +1,9 @@
 """Notation as authors write it in real documents: expectations without brackets, names with
 escaped underscores, evaluation bars written as a bare or sized bar, derivatives with respect to an
 expression of one variable, indices written as sums, lists written with dots, a rotation written as
-a function of its angle, and an index used beside a sum whose layout shows the sum cannot cover it. Each form is read on a correct formula (PASS) and a wrong variant (FAIL) by the same machinery;
-what stays ambiguous is UNKNOWN with the reason."""
+a function of its angle, an index used beside a sum whose layout shows the sum cannot cover it, and
+plain TeX's font switches ({\\rm d}x, {\\bf x}) read as \\mathrm and \\mathbf. Each form is read on a correct
+formula (PASS) and a wrong variant (FAIL) by the same machinery; what stays ambiguous is UNKNOWN with the reason."""
 
 import pytest
 from checking import assert_pass_and_fail
@@ -106,6 +107,19 @@ PAIRS = [
         r"\exp\left(\mathbf{u}_j^\top {\mathbf{v}}_i\right) / \exp\left(\mathbf{u}_k^\top {\mathbf{v}}_i\right) = \exp\left((\mathbf{u}_j - \mathbf{u}_k)^\top \mathbf{v}_i\right)",
         r"\exp\left(\mathbf{u}_j^\top {\mathbf{v}}_i\right) / \exp\left(\mathbf{u}_k^\top {\mathbf{v}}_i\right) = \exp\left((\mathbf{u}_j + \mathbf{u}_k)^\top \mathbf{v}_i\right)",
         {"clauses": r"\mathbf{u}_j, \mathbf{u}_k, \mathbf{v}_i \in \mathbb{R}^d"},
+    ),
+    (
+        "a differential in a font switch of plain TeX",
+        r"\int_0^1 x \, {\rm d}x = \frac{1}{2}",
+        r"\int_0^1 x \, {\rm d}x = 1",
+        {},
+    ),
+    ("Euler's number in a font switch of plain TeX", r"{\rm e}^{1} \approx 2.718", r"{\rm e}^{1} \approx 2.719", {}),
+    (
+        "a word in a font switch of plain TeX",
+        r"\max(0, {\rm margin} - x) \ge 0",
+        r"\max(0, {\rm margin} - x) \le 0",
+        {"clauses": r"{\rm margin} > 0; x \in \mathbb{R}"},
     ),
 ]
 

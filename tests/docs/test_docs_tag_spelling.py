@@ -232,6 +232,24 @@ PAIRS = [
         r"L^{\mathrm{CLIP}}(r) \le (1 + \epsilon) A",
         r"L^{\mathrm{CLIP}}(r) \ge (1 + \epsilon) A",
     ),
+    # a range for an index the formula sums over: the sum's range, not a condition on the sampled points
+    (
+        r"x \in \mathbb{R}^n; j \in \{1, \ldots, n\}",
+        r"\sum_{i=1}^n \frac{\exp(x_i)}{\sum_j \exp(x_j)} = 1",
+        r"\sum_{i=1}^n \frac{\exp(x_i)}{\sum_j \exp(x_j)} = n",
+    ),
+    (
+        r"u \in \mathbb{R}^n; i, k \in \{1, \ldots, n\}",
+        r"\sum_{k=1}^{n} u_k^2 \ge u_i^2",
+        r"\sum_{k=1}^{n} u_k^2 \le u_i^2 - 1",
+    ),
+    # names set in a font switch of plain TeX, as \mathrm{margin} and \mathbf{x}
+    (
+        r"{\rm margin} > 0; x \in \mathbb{R}",
+        r"\max(0, {\rm margin} - x) \ge {\rm margin} - x",
+        r"\max(0, {\rm margin} - x) = {\rm margin} - x",
+    ),
+    (r"{\bf x} \in \mathbb{R}^3", r"{\bf x}^\top {\bf x} = \|{\bf x}\|^2", r"{\bf x}^\top {\bf x} = 2\|{\bf x}\|^2"),
 ]
 
 
