@@ -567,6 +567,8 @@ def _range(clause: str) -> RangeClause | None:
     name, bound = parts
     if NUMBER.match(name) and not NUMBER.match(bound):  # 0 < NAME
         name, bound, upward = bound, name, [not upward[0]]
+    if not NUMBER.match(name) and not _names_one_symbol(name):  # |a| + |b| > 0: a condition on the points, no range
+        return ConditionClause(" ".join(p for pair in zip(parts, [*relations, ""]) for p in pair).strip())
     if upward[0]:
         return RangeClause(_key(name), None, bound, strict_high=strict[0])
     return RangeClause(_key(name), bound, None, strict_low=strict[0])
@@ -582,6 +584,26 @@ class ConditionClause:
 
     text: str  # the comparison between symbols, in LaTeX
     range: RangeClause | None = None  # the numeric end, if any
+
+
+def _names_one_symbol(text: str) -> bool:
+    """Whether the text is one name the tag can give a range (``\\beta_1``, ``\\text{margin}``), not an expression
+    (``a - b``, ``|a| + |b|``) whose first name alone would otherwise take the range."""
+    depth, outside = 0, []
+    for c in text:  # the characters outside every group, bracket and argument list
+        if c in "{([":
+            depth += 1
+        elif c in "})]":
+            depth -= 1
+        elif depth == 0:
+            outside.append(c)
+    if re.search(r"[+\-/|]|(?<!\^)\s\*|(?<![\^\s])\*|\\cdot|\\times|\\mid", "".join(outside)):
+        return False
+    try:
+        _key(text)
+    except TagError:
+        return False
+    return True
 
 
 def _condition(parts, relations, strict, upward, clause) -> ConditionClause:

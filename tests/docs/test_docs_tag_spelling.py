@@ -243,6 +243,14 @@ PAIRS = [
         r"\sum_{k=1}^{n} u_k^2 \ge u_i^2",
         r"\sum_{k=1}^{n} u_k^2 \le u_i^2 - 1",
     ),
+    # a comparison of an expression with a number: a condition on the sampled points, never a range of its first name
+    (r"a, b \in \mathbb{R}; a - b > 0", r"a > b", r"a < b"),
+    (r"a, b \in \mathbb{R}; a - b > 0", r"\sqrt{(a - b)^2} = a - b", r"\sqrt{(a - b)^2} = b - a"),
+    (
+        r"u, v \in \mathbb{R}; |u| + |v| > 0",
+        r"\frac{|u - v|}{|u| + |v|} \le 1",
+        r"\frac{|u - v|}{|u| + |v|} \le \frac{1}{2}",
+    ),
     # names set in a font switch of plain TeX, as \mathrm{margin} and \mathbf{x}
     (
         r"{\rm margin} > 0; x \in \mathbb{R}",
@@ -329,3 +337,17 @@ def test_a_tag_reads_the_documents_macros(tmp_path):
         encoding="utf-8",
     )
     assert [r.verdict for r in check_paths([str(page)])] == ["PASS", "FAIL"]
+
+
+@pytest.mark.parametrize("clause", [r"a - b > 0", r"a + b > 1", r"|a| + |b| > 0", r"a * b > 0", r"a \cdot b > 0"])
+def test_a_comparison_of_an_expression_with_a_number_is_a_condition_not_a_range(clause):
+    binding = parse_tag(clause)
+    assert binding.conditions == [clause] and not binding.clauses, (binding.clauses, binding.conditions)
+
+
+@pytest.mark.parametrize(
+    "clause, name", [(r"\beta_1 > 0", "beta_1"), (r"r^* > 0", "r*"), (r"\text{margin} \ge 0", "margin")]
+)
+def test_a_comparison_of_one_name_with_a_number_is_its_range(clause, name):
+    binding = parse_tag(clause)
+    assert [c.name for c in binding.clauses] == [name] and not binding.conditions
