@@ -73,7 +73,11 @@ def summed_names(sides, child_sides) -> set:
     names, todo = set(), list(sides)
     while todo:
         side = todo.pop()
-        for node in side.nodes(parse_latex(side.text)):
+        try:
+            nodes = side.nodes(parse_latex(side.text))
+        except Exception:  # a part the reading refuses with its own reason later: no sum read in it
+            continue
+        for node in nodes:
             if isinstance(node, SumNode):
                 names.update(node.variables)
             todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))

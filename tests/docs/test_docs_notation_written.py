@@ -143,6 +143,13 @@ UNDECIDED = [
         {"clauses": "x: real; y: real"},
         "which is not a variable",
     ),
+    (
+        "an expectation whose argument is a law, where the sums it writes are looked for",
+        r"\underE{a \sim \pi}{Q^{\pi}(s,a)} + \alpha H\left(\pi(\cdot|s)\right) = \underE{a \sim \pi}{Q^{\pi}(s,a)"
+        r" - \alpha \log \pi(a|s)}",
+        {"clauses": r"\alpha: positive"},
+        "cannot model the shapes",
+    ),
 ]
 
 
