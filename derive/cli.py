@@ -15,6 +15,7 @@ Exit status:
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from pathlib import Path
@@ -24,6 +25,10 @@ from derive.errors import DeriveError
 from derive.files import write_atomically
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PIPE_CLOSED = 0, 1, 2, 141
+# SymPy makes and drops millions of small objects: with the collector's default generations (700,
+# 10, 10) a catalog run spends 5 % of its time collecting, most of it in full collections that walk
+# every expression SymPy's caches hold; larger generations bring that under 2 %
+COLLECTOR_THRESHOLDS = (2000, 20, 100)
 NOT_VERIFIED = "not yet verified"  # --list: no stored report for the result as it is now
 
 
@@ -445,6 +450,7 @@ def _show_cache_log() -> None:
 
 def main(argv=None) -> int:
     """Entry point: run, and turn a user's mistake into one line on stderr and an exit status."""
+    gc.set_threshold(*COLLECTOR_THRESHOLDS)  # this process is ours (workers of -j N inherit it)
     _show_cache_log()
     try:
         return run(argv)
