@@ -12,7 +12,6 @@ import math
 from fractions import Fraction
 
 import mpmath
-import numpy as np
 import sympy as sp
 
 from derive import Claim, Domain, Remark, Result, Step, dimension, positive, reals
@@ -181,6 +180,8 @@ def monte_carlo(dim: int, samples: int = MC_SAMPLES, seed: int = 2017, scale=Non
     fourth moment 𝔼[q_1⁴] = 3 gives 𝔼[(q·k)⁴] = 3d² + 6d, so 𝔼[Y⁴] = 3 + 6/d and the
     standard error is ≈ √((2 + 6/d)/N). The check passes when |s² − 1| ≤ MC_Z standard errors.
     """
+    import numpy as np  # here: only the Monte Carlo check and the figure draw samples (importing costs 0.1 s)
+
     rng = np.random.default_rng([seed, dim])
     scale = 1 / np.sqrt(dim) if scale is None else scale
     values = []
@@ -335,6 +336,8 @@ vocabulary = Vocabulary(
 
 def largest_attention_weight(dims=(16, 64, 256, 1024, 4096), keys: int = 64, trials: int = 200, seed: int = 2017):
     """Mean over trials of the largest softmax weight of q·k_j (raw and divided by √d), Gaussian q, k."""
+    import numpy as np
+
     rng = np.random.default_rng(seed)
     raw, scaled = [], []
     for width in dims:
