@@ -2,7 +2,7 @@
 
 * A tag that defines a name at a superscript step in terms of itself (``x_i^{k+1} = x_i^k - \\alpha \\lambda_i x_i^k``)
   makes the superscripts of that name steps, not powers: ``x_i^k`` is x_i at step k, written ``x_{i,k}`` from then on.
-  Only a superscript holding the step's letter (k, k+1, k-1) or the start 0 is a step; ``x_i^2`` stays unread.
+  Only a superscript holding a letter (k, k+1, i of a sum) or the start 0 is a step; ``x_i^2`` stays unread.
 * A recursion whose start is stated at a whole-number step (``v_t = \\beta v_{t-1} + g_t; v_0 = 0``), or named by the
   formula there (``x^0_i`` beside ``x^k_i``, an arbitrary start value), is checked at whole-number steps: its letter,
   when nothing else gives it a value (or the tag declares it a whole number), is drawn from the steps after the start,
@@ -82,8 +82,8 @@ def _as_subscript(text: str, head: str, letters: set) -> str:
     def rewrite(match):
         sup = _bare(match.group("sup1") or match.group("sup2"))
         sub = _bare(match.group("sub1") or match.group("sub2") or match.group("sub3"))
-        if not sup or not (_step_letters(sup) & letters or sup == "0"):
-            return match.group(0)  # x_i^2 may be a square: no step
+        if not sup or not (_step_letters(sup) or sup == "0"):
+            return match.group(0)  # x_i^2 may be a square: no step; a letter (w^i in \sum_i) is a step
         return f"{match.group('head')}_{{{sub + ',' if sub else ''}{sup.replace(' ', '')}}}"
 
     return _scripts(_head(head)).sub(rewrite, text)

@@ -216,8 +216,8 @@ def parse_tag(text: str) -> Binding | None:
             solved = _solved_for_one_factor(name, meaning, clauses)
             if solved is not None:  # \tau T = 6PD, with \tau, P, D ranged: T = 6PD / \tau
                 name, meaning = solved
-            elif not _renames_an_expression(name, meaning):  # {v'_w}^\top v_{w_I} = x: derive.docs.renamed_expressions
-                _one_name(name, clause)
+            elif not _renames_an_expression(name, meaning) and not _start_of_superscript_steps(name, clauses):
+                _one_name(name, clause)  # {v'_w}^\top v_{w_I} = x: derive.docs.renamed_expressions
             binding.overrides[name.strip()] = meaning.strip()
             if (
                 meaning.strip().isdigit() and int(meaning) > 0
@@ -398,6 +398,22 @@ def _solved_for_one_factor(name: str, meaning: str, clauses: list) -> tuple | No
         )
     others = " ".join(factor for factor in factors if factor is not free[0])
     return free[0], rf"\frac{{{meaning.strip()}}}{{{others}}}"
+
+
+def _start_of_superscript_steps(name: str, clauses: list) -> bool:
+    """Whether ``name`` is ``z^0`` where the tag defines z at a superscript step in terms of itself (z^{k+1} = \\beta
+    z^k + g): the start of that sequence (derive.docs.steps), not a power of z."""
+    from derive.docs.steps import _superscript_step_names
+
+    start = re.fullmatch(r"\s*(\\[A-Za-z]+|[A-Za-z])\s*\^\s*(?:0|\{\s*0\s*\})\s*", name)
+    if not start:
+        return False
+    definitions = {}
+    for clause in clauses:
+        top = _outside_brackets(clause).find("=")
+        if top > 0:
+            definitions[clause[:top].strip()] = clause[top + 1 :].strip()
+    return start.group(1) in _superscript_step_names(Binding(overrides=definitions))
 
 
 def _one_name(name: str, clause: str) -> None:

@@ -115,6 +115,12 @@ PAIRS = [
         r"\frac{d}{d\theta} \log f = \frac{1}{f} \frac{df}{d\theta}",
         r"\frac{d}{d\theta} \log f = f \frac{df}{d\theta}",
     ),
+    (
+        "a start z^0 of a sequence the tag defines at superscript steps is its value at step 0, not a power",
+        r"v^{t} = \beta v^{t-1} + (1 - \beta) g_t; v^0 = 0; \beta: probability",
+        r"v^{t} = (1 - \beta) \sum_{i=1}^{t} \beta^{t - i} g_i",
+        r"v^{t} = (1 - \beta) \sum_{i=1}^{t} \beta^{i} g_i",
+    ),
 ]
 
 
@@ -191,3 +197,14 @@ def test_an_inequality_about_a_policy_is_not_refuted_by_a_function_above_one(tmp
     tag = r"\pi_\theta(a \vert s) > 0; \pi_\theta(a \vert s): function of \theta"
     found, detail = verdict(tmp_path, tag, r"\pi_\theta(a \vert s) \le 1")
     assert found != "FAIL", detail
+
+
+def test_a_letter_of_a_sum_over_the_steps_is_a_step_not_a_power(tmp_path):
+    """w^{k+1} = w^0 - α Σ_{i=0}^{k} h(w^i) unrolls w^{k+1} = w^k - α h(w^k): w^i is the i-th iterate, so the formula
+    is never refuted as if it wrote w to the power i."""
+    result, detail = verdict(
+        tmp_path,
+        r"w^{k+1} = w^k - \alpha h(w^k); h: function; \alpha > 0",
+        r"w^{k+1} = w^{0} - \alpha \sum_{i=0}^{k} h(w^i)",
+    )
+    assert result != "FAIL", detail
