@@ -3,6 +3,10 @@
 ``sigmoid_derivative; {v'_w}^\\top v_{w_I} = x`` says that where the formula writes ``{v'_w}^\\top v_{w_I}``, the
 result's x is meant: each occurrence of the expression, as written (spaces aside), is read as that name. The mirror
 of ``NAME = MEANING``, which gives the document's name for an expression in the result's notation.
+
+So does a clause giving the value of a derivative of names nothing else defines
+(``\\frac{\\partial Z}{\\partial X} = (\\alpha + \\beta)(\\delta + \\epsilon)``, as backpropagation notes do): where the
+formula writes that derivative, the value is meant.
 """
 
 from __future__ import annotations
@@ -27,6 +31,12 @@ def expressions_as_names(text: str, binding):
 
     renamed = {}
     for expression, name in binding.overrides.items():
+        if _derivative_of_undefined_names(expression, binding):
+            pattern = _pattern(expression)
+            if pattern.search(text):
+                renamed[expression] = name
+                text = pattern.sub(lambda _, name=name: rf"\left({name}\right)", text)
+            continue
         try:
             if _is_one_symbol(expression) or not _is_one_symbol(name):
                 continue
@@ -40,3 +50,20 @@ def expressions_as_names(text: str, binding):
         return text, binding
     overrides = {k: v for k, v in binding.overrides.items() if k not in renamed}
     return text, dataclasses.replace(binding, overrides=overrides)
+
+
+DERIVATIVE = re.compile(
+    r"\\frac\s*\{\s*(?:\\partial|d|\\mathrm\{d\})\s*(?P<top>\\?[A-Za-z]+(?:_\{?\w+\}?)?)\s*\}"
+    r"\s*\{\s*(?:\\partial|d|\\mathrm\{d\})\s*(?P<bottom>\\?[A-Za-z]+(?:_\{?\w+\}?)?)\s*\}\s*"
+)
+
+
+def _derivative_of_undefined_names(expression: str, binding) -> bool:
+    """Whether ``expression`` is \\frac{\\partial Z}{\\partial X} of names the tag defines nowhere else (Z is no
+    function of X the tag states), so that its clause gives the derivative's value."""
+    found = DERIVATIVE.fullmatch(expression.strip())
+    if not found:
+        return False
+    heads = {written.strip().split("(")[0].split("_")[0] for written in binding.overrides if written != expression}
+    heads |= {getattr(clause, "name", None) for clause in binding.clauses if hasattr(clause, "params")}
+    return not any(found.group(part).split("_")[0] in heads for part in ("top", "bottom"))

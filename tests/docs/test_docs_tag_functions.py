@@ -121,6 +121,12 @@ PAIRS = [
         r"v^{t} = (1 - \beta) \sum_{i=1}^{t} \beta^{t - i} g_i",
         r"v^{t} = (1 - \beta) \sum_{i=1}^{t} \beta^{i} g_i",
     ),
+    (
+        "the tag gives the value of a derivative of names nothing defines, as backpropagation notes sum paths",
+        r"\alpha, \beta, \delta, \epsilon: real; \frac{\partial Z}{\partial X} = (\alpha + \beta)(\delta + \epsilon)",
+        r"\frac{\partial Z}{\partial X} = \alpha\delta + \alpha\epsilon + \beta\delta + \beta\epsilon",
+        r"\frac{\partial Z}{\partial X} = \alpha\delta + \alpha\epsilon + \beta\delta",
+    ),
 ]
 
 
