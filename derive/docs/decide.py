@@ -102,8 +102,11 @@ def _sum_scope_doubt(text, verdict, decide_text):
     if other.verdict not in (PASS, FAIL):
         return verdict
     covered = ", ".join(indices)
+    written = "it fails too" if other.verdict == FAIL else "it would fail"
     return dataclasses.replace(
-        other, detail=f"with the sum over {covered} read over the terms after it: {other.detail}"
+        other,
+        detail=f"with the sum over {covered} read over the terms after it (as written, with the index free after"
+        f" the sum, {written}): {other.detail}",
     )
 
 

@@ -132,12 +132,6 @@ def test_notation_is_read_on_a_correct_formula_and_a_wrong_variant(name, correct
 # what the checker cannot decide: UNKNOWN, and the reason says why
 UNDECIDED = [
     (
-        "an index a later term may share with the sum",
-        r"\sum_i x_i + \max_j x_j x_i = 1",
-        {"clauses": "x: vector"},
-        "summed over in one place and free in another",
-    ),
-    (
         "a derivative with respect to an expression of two variables",
         r"\frac{\partial (x y)}{\partial (x + y)} = 1",
         {"clauses": "x: real; y: real"},
@@ -185,3 +179,9 @@ def test_an_absolute_value_with_a_subscript_is_not_an_evaluation_bar():
     # the bar closes the |x| it opened: no point to evaluate at, so the subscript has nothing before it
     verdict = check_formula(r"|x|_{x=4} = 4")
     assert verdict["verdict"] in ("UNPARSEABLE", "UNKNOWN"), verdict
+
+
+def test_an_index_a_later_term_shares_with_the_sum_is_decided_when_both_readings_agree():
+    """Σ_i x_i + max_j x_j x_i = 1 fails with i free after the sum and with the sum over both terms: a FAIL either way."""
+    verdict = check_formula(r"\sum_i x_i + \max_j x_j x_i = 1", clauses="x: vector")
+    assert verdict["verdict"] == "FAIL" and "as written" in verdict["detail"], verdict
