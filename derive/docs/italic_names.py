@@ -4,7 +4,8 @@ the tag and the formula write them, as library documentation names a function's 
 In LaTeX a run of letters is a product of one-letter names (``ab`` is a times b), so such a name is read as one only
 when a clause of the tag defines or declares it by itself (``eta_0 = 0.01``, ``lr: positive``), the run is no
 function's name, and its letters are not each declared by the tag (``a: real; b: real; ab = 1`` keeps a product);
-two letters alone need a subscript, a digit, a kind or a definition (``lr = 0.1``; ``xy > 0`` is a product).
+two letters alone need a subscript, a digit, a kind, a set or a definition (``lr = 0.1``, ``dx \\in \\mathbb{R}``;
+``xy > 0`` is a product); a letter followed by digits (``x1, x2 \\in \\mathbb{R}``) is one name.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from __future__ import annotations
 import re
 
 # a run of two or more letters, then digits, then parts joined by an escaped underscore (power\_t)
-RUN = r"[A-Za-z]{2,}[0-9]*(?:\\_[A-Za-z0-9]+)*"
+RUN = r"[A-Za-z]{2,}[0-9]*(?:\\_[A-Za-z0-9]+)*|[A-Za-z][0-9]+(?![0-9])"  # eta0, power\_t, and x1 (a letter, digits)
 
 # a clause that defines or declares one name: NAME (with a subscript) before =, :, a comparison or \in
+ONE = rf"(?:{RUN})\s*(?:_\s*(?:\{{[^{{}}]*\}}|[A-Za-z0-9]))?"
 DECLARED = re.compile(
-    rf"\s*({RUN})\s*(?:_\s*(?:\{{[^{{}}]*\}}|[A-Za-z0-9]))?\s*(?:=|:|<|>|\\(?:le|ge|leq|geq|in|neq)(?![A-Za-z]))"
-)
+    rf"\s*({ONE}(?:\s*,\s*{ONE})*)\s*(=|:|<|>|\\(?:le|ge|leq|geq|in|neq)(?![A-Za-z]))"
+)  # NAME, or a list of names (x1, x2 \in \mathbb{R}), before =, :, a comparison or \in
 
 FUNCTION_WORDS = {
     "exp", "log", "ln", "lg", "sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh", "arcsin", "arccos",
@@ -39,15 +41,17 @@ def tag_words(clauses: list[str]) -> tuple:
         found = DECLARED.match(clause)
         if found is None:
             continue
-        word = found.group(1)
-        letters = re.match(r"[A-Za-z]+", word).group(0)
-        if letters in FUNCTION_WORDS or (set(letters) <= singles and word == letters):
-            continue
-        relation = found.group(0).rstrip()[-1]
-        marked = word != letters or "_" in clause[: found.end()] or relation in ":="
-        if len(letters) == 2 and not marked:  # xy > 0 is as likely a product: two letters alone need a mark
-            continue
-        words.add(word)
+        relation = found.group(2)
+        for written in found.group(1).split(","):
+            word = re.match(RUN, written.strip()).group(0)
+            letters = re.match(r"[A-Za-z]+", word).group(0)
+            if letters in FUNCTION_WORDS or (set(letters) <= singles and word == letters):
+                continue
+            # xy > 0 is as likely a product: two letters alone need a mark (a subscript, a digit, :, = or \in)
+            marked = word != letters or "_" in written or relation in (":", "=", "\\in")
+            if len(letters) == 2 and not marked:
+                continue
+            words.add(word)
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 

@@ -159,11 +159,12 @@ def parse_tag(text: str) -> Binding | None:
         where = f"{head};{where}"  # the tag opens with a clause
         head = ""
     try:
-        clauses = _spelt_clauses(split_clauses(f"{where};{rest}"))
+        clauses = split_clauses(f"{where};{rest}")
+        binding.words = tag_words([clause for clause in clauses if not _reading_clause_word(clause)])
+        clauses = [clause if _reading_clause_word(clause) else italicise(clause, binding.words) for clause in clauses]
+        clauses = _spelt_clauses(clauses)
     except SpellingError as exc:
         raise TagError(str(exc)) from None
-    binding.words = tag_words([clause for clause in clauses if not _reading_clause_word(clause)])
-    clauses = [clause if _reading_clause_word(clause) else italicise(clause, binding.words) for clause in clauses]
     if head:
         names = catalog_names()
         if head not in names:

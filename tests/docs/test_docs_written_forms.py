@@ -128,6 +128,12 @@ PAIRS = [
         r"{n \choose 1} \frac{1}{n} \left(1-\frac{1}{n}\right)^{n-1} = \frac{n}{n-1} \left(1-\frac{1}{n}\right)^{n} \approx e^{-1}",
         r"{n \choose 1} \frac{1}{n} \left(1-\frac{1}{n}\right)^{n-1} = \frac{n-1}{n} \left(1-\frac{1}{n}\right)^{n} \approx e^{-1}",
     ),
+    (
+        "names written as a letter and digits, as PyTorch's docs write x1 and x2, declared in a list",
+        r"x1, x2 \in \mathbb{R}; y \in \{1, -1\}",
+        r"\max(0, -y (x1 - x2)) = \max(0, -(-y) (x2 - x1))",
+        r"\max(0, -y (x1 - x2)) = \max(0, -y (x2 - x1))",
+    ),
 ]
 
 
@@ -238,6 +244,7 @@ def test_a_raised_word_the_formula_never_writes_alone_stays_a_label(tmp_path):
         (["lr: positive"], ("lr",)),
         (["a: real", "b: real", "ab = 1"], ()),  # a times b: its letters are names of the tag
         (["xy > 0"], ()),  # two letters alone: as likely a product
+        (["x1, x2 \\in \\mathbb{R}", "dx \\in \\mathbb{R}"], ("dx", "x1", "x2")),  # a set marks two letters too
         (["softmax = 3", "exp: real"], ()),  # a function's name stays one
     ],
 )
