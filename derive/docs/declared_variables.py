@@ -72,15 +72,21 @@ def _declare_family_members(reading):
         *reading.binding.overrides.values(),
         *(getattr(c, "body", "") for c in reading.binding.clauses),
     ]
+    # the letters sums and products run over: a family written at one of them is summed over (\sum_{j \neq y_i} w_j,
+    # \sum_i b_i beside b_t \in \mathbb{R}), and one name cannot stand for its terms
+    bound = {m.group(1) for text in texts for m in re.finditer(r"\\(?:sum|prod)\s*_\s*\{?\s*([A-Za-z])", text or "")}
+    atoms = [*atoms_in(reading.sides, child_sides), *_atoms_of_definitions(reading.binding)]
+    for atom in atoms:
+        if atom.key in families and set(re.findall(r"[A-Za-z]", atom.sub_text or "")) & bound:
+            del families[atom.key]
     for base, (_, letter, _) in list(families.items()):
-        summed = rf"\\(?:sum|prod)\s*_\s*\{{?\s*{letter}(?![A-Za-z])"
-        if any(re.search(summed, text or "") for text in texts):  # \sum_{j \neq y_i} w_j: a family summed over
+        if letter in bound:
             del families[base]
     if not families:
         return
     declared = {_normal_name(name) for name in reading.binding.kinds}
     members = {}
-    for atom in [*atoms_in(reading.sides, child_sides), *_atoms_of_definitions(reading.binding)]:
+    for atom in atoms:
         family = families.get(atom.key)
         if family is None or not atom.sub_text or atom.args is not None or atom.decoration or atom.step:
             continue

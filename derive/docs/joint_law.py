@@ -231,8 +231,8 @@ def joint_laws(sides) -> dict:
             # outcomes at values beside a side without the law: the formula may state a particular law (P(X = k) = 1/6);
             # so may a side without the law in parameters of its own (-\log P(y | X) = \frac{(y - w x)^2}{2 \sigma^2})
             apart = name not in on_every_side
-            particular = apart and (name in events or _parameters_beside(sides, name, names))
-            laws[name] = (tuple(names), only_numbers, particular)
+            particular = apart and ("event" if name in events else _parameters_beside(sides, name, names) and "model")
+            laws[name] = (tuple(names), only_numbers, particular or "")
     return laws
 
 
@@ -245,8 +245,8 @@ def _parameters_beside(sides, law, outcomes) -> bool:
     for side in sides:
         if law in {application[0] for application in _law_applications([side], child_sides)[0]}:
             continue
-        try:
-            keys = {atom.key for atom in atoms_in([side], child_sides)}
+        try:  # plain names only: H(X), I(X; Y) and D_KL(p || q) are functions of the law itself
+            keys = {atom.key for atom in atoms_in([side], child_sides) if atom.args is None}
         except Exception:  # unreadable: no parameters read
             continue
         if keys - set(outcomes) - set(LAW_NAMES) - {"pi", "e"}:
@@ -271,6 +271,8 @@ def declare_joint_laws(reading, law_names, open_values: bool) -> None:
         if 0 < len(outcomes) <= MOST_OUTCOMES:
             found[name] = (outcomes, {}, False)
     for name, (outcomes, written, one_sided) in found.items():
+        if one_sided == "model" and name in named:  # the tag declares the law: it is any law of those outcomes
+            one_sided = ""
         if name.split("_")[0] not in law_names or name in reading.overrides or name in declared and name not in named:
             continue
         if "_" in name and name in reading.vocab.entries:  # p_theta the result defines

@@ -254,3 +254,10 @@ def test_a_product_of_names_is_defined_only_with_one_factor_left_undeclared(tmp_
     """ab = 1 with a and b both declared (or neither) names no one factor to solve for: refused, never read as a = 1."""
     result, detail = verdict(tmp_path, tag, r"a = 1")
     assert result == "UNKNOWN" and "product of names" in detail, (result, detail)
+
+
+def test_a_family_written_at_a_summed_letter_is_not_read_as_one_name(tmp_path):
+    """b_t \\in R declares the family b; b_i inside Σ_i is each of its terms, never one number b_i."""
+    tag = r"a_0 = 0; a_t = b_t + c_t a_{t-1} \text{ for } t \geq 1; b_t, c_t \in \mathbb{R}; t: positive integer"
+    result, detail = verdict(tmp_path, tag, r"a_{t}=b_{t}+\sum_{i=1}^{t-1}\left(\prod_{j=i+1}^{t}c_{j}\right)b_{i}")
+    assert result != "FAIL", detail
