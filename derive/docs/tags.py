@@ -382,8 +382,17 @@ RELATION = re.compile(r"\\(?:le|ge|leq|geq|in)(?![A-Za-z])|[<>:]")
 def _solved_for_one_factor(name: str, meaning: str, clauses: list) -> tuple | None:
     """``\\tau T = 6PD``: a product of names set equal to an expression, read as the definition of the one factor
     no other clause declares (T = \\frac{6PD}{\\tau}); None when the left side is no such product."""
+    try:
+        if _is_one_symbol(name):  # \bar\alpha_t: one name with an accent, no product
+            return None
+    except DeriveError:
+        return None
     compact = re.sub(r"\\cdot|\\,|\\;|\s+", " ", name).strip()
     factors = FACTOR.findall(compact)
+    if any(
+        re.fullmatch(r"\\(?:bar|hat|tilde|vec|dot|ddot|overline|widehat|widetilde|check|breve)", f) for f in factors
+    ):
+        return None
     if len(factors) < 2 or re.sub(r"\s+", "", "".join(factors)) != re.sub(r"\s+", "", compact):
         return None
     declared = set()  # the names other clauses range or declare (\tau > 0, P: positive, 0 < D < 1)

@@ -500,7 +500,10 @@ def _differentiated_constant(sides: list) -> str | None:
 def _derivative_set_to_number(sides: list) -> bool:
     """Whether one side is a derivative alone and the other a written number (\\frac{d}{dx} f(x) = 0): how a
     stationary point is solved for, though the derivative's variable is bound inside it."""
-    return any(isinstance(_one_node(side), Deriv) for side in sides) and any(_is_constant(side) for side in sides)
+    derivatives = [node for node in map(_one_node, sides) if isinstance(node, Deriv)]
+    if any(single_atom(node.num) is not None and node.num.source == node.den.source for node in derivatives):
+        return False  # \frac{\partial L}{\partial L}: 1 at every value, no equation
+    return bool(derivatives) and any(_is_constant(side) for side in sides)
 
 
 def _one_node(side: Side):

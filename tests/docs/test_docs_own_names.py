@@ -249,6 +249,13 @@ def test_a_family_the_tag_sums_over_is_not_read_as_separate_vectors(tmp_path):
     assert result == "UNKNOWN", detail
 
 
+def test_a_name_with_an_accent_defined_by_a_recursion_is_one_name_not_a_product():
+    from derive.docs.tags import parse_tag
+
+    binding = parse_tag(r"\alpha_t = 1 - \beta_t; \bar\alpha_t = \alpha_t \bar\alpha_{t-1}")
+    assert r"\bar\alpha_t" in binding.overrides, binding.overrides
+
+
 @pytest.mark.parametrize("tag", [r"a: real; b: real; ab = 1", r"\tau T = 6PD"])
 def test_a_product_of_names_is_defined_only_with_one_factor_left_undeclared(tmp_path, tag):
     """ab = 1 with a and b both declared (or neither) names no one factor to solve for: refused, never read as a = 1."""

@@ -301,3 +301,4 @@ def test_a_derivative_set_to_a_number_is_an_equation_for_a_stationary_point(tmp_
     assert one(tmp_path, r"\frac{d}{dx}(x^2 - 2x) = 2x - 2")[0] == "PASS"
     assert one(tmp_path, r"\frac{d}{dx}(x^2 - 2x) = 2x")[0] == "FAIL"
     assert one(tmp_path, r"\frac{d}{dx}(x - x) = 0")[0] == "PASS"  # an equation that holds for every x still PASSes
+    assert one(tmp_path, r"\frac{\partial L}{\partial L} = 0")[0] == "FAIL"  # 1 at every L: no equation to solve
