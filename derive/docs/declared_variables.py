@@ -67,6 +67,8 @@ def _declare_family_members(reading):
         found = FAMILY.fullmatch(name.strip())
         if found and "(" not in name:
             families[_normal_name(found.group(1))] = (found.group(1), found.group(2), kind)
+    if not families:
+        return
     texts = [
         reading.text,
         *reading.binding.overrides.values(),
@@ -75,7 +77,10 @@ def _declare_family_members(reading):
     # the letters sums and products run over: a family written at one of them is summed over (\sum_{j \neq y_i} w_j,
     # \sum_i b_i beside b_t \in \mathbb{R}), and one name cannot stand for its terms
     bound = {m.group(1) for text in texts for m in re.finditer(r"\\(?:sum|prod)\s*_\s*\{?\s*([A-Za-z])", text or "")}
-    atoms = [*atoms_in(reading.sides, child_sides), *_atoms_of_definitions(reading.binding)]
+    try:
+        atoms = [*atoms_in(reading.sides, child_sides), *_atoms_of_definitions(reading.binding)]
+    except Exception:  # a part the grammar does not read: its members are not looked for, the reading reports it
+        return
     for atom in atoms:
         if atom.key in families and set(re.findall(r"[A-Za-z]", atom.sub_text or "")) & bound:
             del families[atom.key]
