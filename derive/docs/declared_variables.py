@@ -105,20 +105,10 @@ def _declare_family_members(reading):
 
 def _atoms_of_definitions(binding) -> list:
     """The names the tag's definitions write (L_i = \\sum_{j \\neq y_i} \\max(0, w_j^T x_i - w_{y_i}^T x_i))."""
-    from derive.docs.free import child_sides
-    from derive.docs.interpret import Rewriter, clean, lex
-    from derive.docs.side_names import atoms_in
+    from derive.docs.side_names import atoms_of_latex
 
-    found = []
     bodies = [*binding.overrides.values(), *(getattr(clause, "body", "") for clause in binding.clauses)]
-    for body in bodies:
-        if not body:
-            continue
-        try:
-            found += list(atoms_in([Rewriter().side(clean(lex(body)))], child_sides))
-        except Exception:  # a body the rewriter cannot read names nothing here
-            continue
-    return found
+    return [atom for body in bodies if body for atom in atoms_of_latex(body)]
 
 
 def _declare_function_of(reading, name, key, further, positive=False):

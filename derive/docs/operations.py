@@ -840,11 +840,9 @@ def _equal_as_wholes(left, right) -> bool:
     """Whether two vectors are equal entry by entry; a number (0) stands for the zero vector."""
     import mpmath
 
-    entries = [
-        [value[r, c] for r in range(value.rows) for c in range(value.cols)]
-        for value in (left, right)
-        if isinstance(value, mpmath.matrix)
-    ]
+    from derive.docs.point_values import _flat
+
+    entries = [_flat(value) for value in (left, right) if isinstance(value, mpmath.matrix)]
     if len(entries) == 1:
         return all(entry == 0 for entry in entries[0])
     return entries[0] == entries[1]

@@ -66,6 +66,23 @@ def atoms_in(sides, child_sides):
             todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))
 
 
+def atoms_of_latex(latex: str) -> list:
+    """Every name a piece of LaTeX writes (a tag's definition or condition); none when it cannot be read."""
+    from derive.docs.free import child_sides
+    from derive.docs.interpret import Rewriter, clean, lex
+
+    try:
+        return list(atoms_in([Rewriter().side(clean(lex(latex)))], child_sides))
+    except Exception:  # a body the rewriter cannot read names nothing
+        return []
+
+
+def one_node(side: Side):
+    """The node a side is when it is one placeholder alone (a derivative, an application), else None."""
+    found = re.fullmatch(r"\s*\\text\{(Y\d+)\}\s*", side.text)
+    return side.table.get(found.group(1)) if found else None
+
+
 def summed_names(sides, child_sides) -> set:
     """The index names of every sum and product the sides write (j in \\sum_j x_j), inside arguments and bodies too."""
     from derive.docs.nodes import SumNode

@@ -10,7 +10,7 @@ from derive.docs.bind import (
 )
 from derive.docs.interpret import rewrite_chain
 from derive.docs.reading import _guarded
-from derive.docs.side_names import _atom_keys, _normal_name
+from derive.docs.side_names import _atom_keys, _normal_name, one_node
 from derive.docs.untagged_free import FREE_DOMAINS
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 
@@ -99,9 +99,7 @@ def _tag_parameters(binding) -> set:
     """The names the tag writes without declaring them: the parameters in the body of one of its functions (\\mu in
     F(x) = e^{-(x - \\mu)}) and the names its ranges and conditions bound (-\\pi \\le \\theta \\le \\pi). The tag
     states them as its notation's, so a formula claims them for all their values and is no equation in them."""
-    from derive.docs.free import child_sides
-    from derive.docs.interpret import Rewriter, clean, lex
-    from derive.docs.side_names import atoms_in
+    from derive.docs.side_names import atoms_of_latex
     from derive.docs.tags import ConditionClause, FunctionClause, RangeClause
 
     if binding is None:
@@ -114,11 +112,7 @@ def _tag_parameters(binding) -> set:
         elif isinstance(clause, ConditionClause):
             written.append((clause.text, set()))
     for latex, own in written:
-        try:
-            atoms = atoms_in([Rewriter().side(clean(lex(latex)))], child_sides)
-        except Exception:  # a body the rewriter cannot read names nothing here
-            continue
-        for atom in atoms:
+        for atom in atoms_of_latex(latex):
             found |= {atom.key, *atom.full_keys()} - own  # x_0, which the formula reads as x at index 0
     return found
 
@@ -130,8 +124,7 @@ def _equation_link(sides, k, used, written) -> bool:
     for at, other in ((k, k + 1), (k + 1, k)):
         if not re.fullmatch(r"[\s\d.+-]*", sides[at].source or ""):
             continue
-        found = re.fullmatch(r"\s*\\text\{(Y\d+)\}\s*", sides[other].text)
-        if found and isinstance(sides[other].table.get(found.group(1)), Deriv):
+        if isinstance(one_node(sides[other]), Deriv):
             continue
         if any(_names(key, used[other]) for key in written):
             return True
@@ -160,14 +153,12 @@ def _rule_of_differentiation(sides, used, names) -> bool:
         return False
     # in a chain the first side is the derivative: every later side is claimed equal to it, for all its variables
     for at, side in enumerate(sides[:1] if len(sides) > 2 else sides):
-        found = re.fullmatch(r"\s*\\text\{(Y\d+)\}\s*", side.text)
-        node = side.table.get(found.group(1)) if found else None
+        node = one_node(side)
         if not isinstance(node, Deriv) or not names <= used[at]:
             continue
         if any(re.fullmatch(r"[\s\d.+-]*", other.source or "") for other in sides if other is not side):
             continue
-        variable = re.fullmatch(r"\s*\\text\{(Y\d+)\}\s*", node.den.text)
-        atom = node.den.table.get(variable.group(1)) if variable else None
+        atom = one_node(node.den)
         if atom is not None and getattr(atom, "key", None) in names and not atom.sub and atom.args is None:
             return True
     return False

@@ -53,6 +53,7 @@ from derive.docs.interpret import (
 )
 from derive.docs.operations import ELEMENTARY_FUNCTIONS
 from derive.docs.parse import ParseError, parse_latex
+from derive.docs.side_names import one_node
 
 # functions the checker knows by their usual names: their arguments are the formula's own variables
 KNOWN_FUNCTIONS = {
@@ -500,16 +501,10 @@ def _differentiated_constant(sides: list) -> str | None:
 def _derivative_set_to_number(sides: list) -> bool:
     """Whether one side is a derivative alone and the other a written number (\\frac{d}{dx} f(x) = 0): how a
     stationary point is solved for, though the derivative's variable is bound inside it."""
-    derivatives = [node for node in map(_one_node, sides) if isinstance(node, Deriv)]
+    derivatives = [node for node in map(one_node, sides) if isinstance(node, Deriv)]
     if any(single_atom(node.num) is not None and node.num.source == node.den.source for node in derivatives):
         return False  # \frac{\partial L}{\partial L}: 1 at every value, no equation
     return bool(derivatives) and any(_is_constant(side) for side in sides)
-
-
-def _one_node(side: Side):
-    """The node a side is when it is one placeholder alone, else None."""
-    found = re.fullmatch(r"\s*\\text\{(Y\d+)\}\s*", side.text)
-    return side.table.get(found.group(1)) if found else None
 
 
 def _is_constant(side: Side) -> bool:
