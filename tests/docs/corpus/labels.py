@@ -7233,6 +7233,459 @@ CHECKS.update(
 )
 
 
+# ---- unseen14: Jay Mody's posts, Hugging Face blog posts, PyTorch optimizer and attention docstrings, d2l GRU/LSTM
+
+
+_U14_VECS = [[mpf("1.2"), mpf(2), mpf(-4), mpf(0)], [mpf(30), mpf(-7), mpf("0.5")], [mpf(-3), mpf(-3)]]
+
+
+def _u14_softmax_direct(v, i, shift=0, shift_den=None):
+    """e^{v_i + shift} over the sum of e^{v_j + shift_den}, summed term by term (no max trick)."""
+    shift_den = shift if shift_den is None else shift_den
+    return exp(v[i] + shift) / sum(exp(x + shift_den) for x in v)
+
+
+def _u14_gelu_tanh(x):
+    """GELU in the tanh approximation the GPT-2 code uses."""
+    x = mpf(x)
+    return x / 2 * (1 + tanh(sqrt(2 / pi) * (x + mpf("0.044715") * x**3)))
+
+
+def _u14_layernorm_row(row, eps=mpf("1e-5"), ddof=0):
+    """The row normalised by its mean and variance (divided by n - ddof), eps added to the variance."""
+    n = len(row)
+    mu = sum(row) / n
+    var = sum((x - mu) ** 2 for x in row) / (n - ddof)
+    return [(x - mu) / sqrt(var + eps) for x in row], var
+
+
+def _u14_gpt2_params(n_vocab, n_ctx, n_embd, n_layer, mlp=True):
+    """GPT-2's parameters counted tensor by tensor from the shapes the post lists (wte tied to the head)."""
+    block = (n_embd * 3 * n_embd + 3 * n_embd) + (n_embd * n_embd + n_embd)  # attn c_attn, c_proj
+    block += 4 * n_embd  # ln_1, ln_2 (g and b)
+    if mlp:
+        block += (n_embd * 4 * n_embd + 4 * n_embd) + (4 * n_embd * n_embd + n_embd)  # mlp c_fc, c_proj
+    else:
+        block += 4 * n_embd + n_embd  # the biases alone
+    return n_vocab * n_embd + n_ctx * n_embd + 2 * n_embd + n_layer * block
+
+
+def _u14_speedup(r, k, t_draft, t_target, n=1):
+    """Autoregressive time over speculative time: N t_target against N / (r (K + 1)) iterations of K + 1 draft passes and one target pass."""
+    autoregressive = n * t_target
+    iterations = mpf(n) / (r * (k + 1))
+    return autoregressive / (iterations * (t_draft * (k + 1) + t_target))
+
+
+_U14_DISTS = [
+    ([mpf("0.5"), mpf("0.3"), mpf("0.2")], [mpf("0.1"), mpf("0.6"), mpf("0.3")]),
+    ([mpf("0.25")] * 4, [mpf("0.7"), mpf("0.1"), mpf("0.1"), mpf("0.1")]),
+    ([mpf(1)], [mpf(1)]),
+]
+
+
+def _u14_kl(p, q):
+    return sum(a * log(a / b) for a, b in zip(p, q) if a)
+
+
+def _u14_dpo_loss(margin):
+    return -log(sigmoid(margin))
+
+
+def _u14_masked_weight(s11, s12, dk, multiply=True):
+    """The first query's softmax weight on the second key, the 0/1 mask multiplied into (or added as -inf to) the scores."""
+    m11, m12 = 1, 0
+    if multiply:
+        a, b = s11 * m11 / sqrt(dk), s12 * m12 / sqrt(dk)
+        return exp(b) / (exp(a) + exp(b))
+    return mpf(0)  # the additive -inf mask: exp(-inf) = 0
+
+
+_U14_SCORES = [(mpf("0.3"), mpf("2.5"), 4), (mpf(-1), mpf(7), 64), (mpf(5), mpf(-5), 1)]
+
+
+def _u14_adagrad(lr, lr_decay, grads, eps=0, theta=mpf(0)):
+    """Adagrad run step by step from state_sum 0; returns the parameter and the decayed rate of the last step."""
+    state_sum = mpf(0)
+    clr = lr
+    for t, g in enumerate(grads, start=1):
+        clr = lr / (1 + (t - 1) * lr_decay)
+        state_sum += g**2
+        theta = theta - clr * g / (sqrt(state_sum) + eps)
+    return theta, clr
+
+
+def _u14_adamax(lr, beta1, beta2, grads, eps=0, correct=True):
+    """Adamax run step by step from m = u = 0; returns the parameter's total move and the last m and u."""
+    m = u = theta = mpf(0)
+    for t, g in enumerate(grads, start=1):
+        m = beta1 * m + (1 - beta1) * g
+        u = max(beta2 * u, abs(g) + eps)
+        theta -= lr * m / (((1 - beta1**t) if correct else 1) * u)
+    return theta, m, u
+
+
+def _u14_nadam_mu(beta1, psi, t):
+    return beta1 * (1 - mpf(1) / 2 * mpf("0.96") ** (t * psi))
+
+
+def _u14_mha_params(e, kdim=None, vdim=None, out=True):
+    """nn.MultiheadAttention's parameters: q, k, v projections (E x E, E x kdim, E x vdim), their biases, the output projection."""
+    kdim = e if kdim is None else kdim
+    vdim = e if vdim is None else vdim
+    count = e * e + e * kdim + e * vdim + 3 * e
+    return count + (e * e + e if out else 0)
+
+
+def _u14_gated_params(gates, d, h, bias=True):
+    """A gated recurrent cell's parameters: per gate W_x (d x h), W_h (h x h) and a bias (h)."""
+    return gates * (d * h + h * h + (h if bias else 0))
+
+
+_U14_GATES = [mpf(0), mpf("0.3"), mpf("0.77"), mpf(1)]
+_U14_STATES = [(mpf("-1.5"), mpf("0.4")), (mpf(2), mpf(-3)), (mpf("0.1"), mpf("0.1"))]
+
+
+CHECKS.update(
+    {
+        # ---- Jay Mody, stable softmax: the sums written out term by term
+        "u14-softmax-shift": lambda: all(
+            close(_u14_softmax_direct(v, i), _u14_softmax_direct(v, i, log(c)))
+            for v in _U14_VECS
+            for i in range(len(v))
+            for c in (mpf("0.01"), mpf(7))
+        ),
+        "u14-softmax-shift~numerator": lambda: all(
+            close(_u14_softmax_direct(v, i), _u14_softmax_direct(v, i, log(c), 0))
+            for v in _U14_VECS
+            for i in range(len(v))
+            for c in (mpf("0.01"), mpf(7))
+        ),
+        "u14-softmax-max": lambda: all(
+            close(_u14_softmax_direct(v, i), _u14_softmax_direct(v, i, -max(v)))
+            for v in _U14_VECS
+            for i in range(len(v))
+        ),
+        "u14-softmax-max~min": lambda: all(
+            close(_u14_softmax_direct(v, i), _u14_softmax_direct(v, i, -max(v), -min(v)))
+            for v in _U14_VECS
+            for i in range(len(v))
+        ),
+        "u14-softmax-denominator": lambda: all(sum(exp(x - max(v)) for x in v) >= 1 for v in _U14_VECS),
+        "u14-softmax-denominator~at-most": lambda: all(sum(exp(x - max(v)) for x in v) <= 1 for v in _U14_VECS),
+        "u14-softmax-example": lambda: rounds_to(_u14_softmax_direct(_U14_VECS[0], 1), "0.63006295"),
+        "u14-softmax-example~first": lambda: rounds_to(_u14_softmax_direct(_U14_VECS[0], 1), "0.28310553"),
+        "u14-log-softmax": lambda: all(
+            close(log(_u14_softmax_direct(v, i)), v[i] - max(v) - log(sum(exp(x - max(v)) for x in v)))
+            for v in _U14_VECS
+            for i in range(len(v))
+        ),
+        "u14-log-softmax~no-max": lambda: all(
+            close(log(_u14_softmax_direct(v, i)), v[i] - log(sum(exp(x - max(v)) for x in v)))
+            for v in _U14_VECS
+            for i in range(len(v))
+        ),
+        # cross-entropy of a one-hot p against q, summed over every class
+        "u14-ce-onehot": lambda: all(
+            close(cross_entropy([1 if i == y else 0 for i in range(len(q))], q), -log(q[y]))
+            for q in (softmax(v) for v in _U14_VECS)
+            for y in range(len(q))
+        ),
+        "u14-ce-onehot~complement": lambda: all(
+            close(cross_entropy([1 if i == y else 0 for i in range(len(q))], q), -log(1 - q[y]))
+            for q in (softmax(v) for v in _U14_VECS)
+            for y in range(len(q))
+        ),
+        "u14-ce-large": lambda: rounds_to(-log(_u14_softmax_direct([mpf(-1000), mpf(1000)], 0)), "2000.0"),
+        "u14-ce-large~half": lambda: rounds_to(-log(_u14_softmax_direct([mpf(-1000), mpf(1000)], 0)), "1000.0"),
+        # ---- Jay Mody, attention
+        "u14-attn-weighted": lambda: Fraction("0.6") * 10 + Fraction("0.4") * 5 + Fraction("0.0") * 2 == 8,
+        "u14-attn-weighted~tree": lambda: Fraction("0.6") * 10 + Fraction("0.4") * 5 + Fraction("0.0") * 2 == 10,
+        "u14-attn-softmax-example": lambda: rounds_to(_u14_softmax_direct([4, -1, mpf("2.1")], 0), "0.8648"),
+        "u14-attn-softmax-example~last": lambda: rounds_to(_u14_softmax_direct([4, -1, mpf("2.1")], 0), "0.1294"),
+        "u14-attn-softmax-321": lambda: rounds_to(_u14_softmax_direct([3, 2, 1], 1), "0.244"),
+        "u14-attn-softmax-321~rounded": lambda: rounds_to(_u14_softmax_direct([3, 2, 1], 1), "0.245"),
+        "u14-attn-softmax-321-first": lambda: rounds_to(_u14_softmax_direct([3, 2, 1], 0), "0.665"),
+        "u14-attn-softmax-321-first~ratio": lambda: rounds_to(_u14_softmax_direct([3, 2, 1], 0), "0.500"),
+        "u14-attn-softmax-scaled": lambda: rounds_to(_u14_softmax_direct([30, 20, 10], 1) * 10**5, "4.53978686"),
+        "u14-attn-softmax-scaled~exp": lambda: rounds_to(_u14_softmax_direct([30, 20, 10], 1) * 10**5, "4.53999298"),
+        "u14-attn-dot-k1": lambda: dot([2, 1, 3], [-1, 2, -1]) == -3,
+        "u14-attn-dot-k1~sign": lambda: dot([2, 1, 3], [-1, 2, -1]) == 3,
+        "u14-attn-cosine-b": lambda: close(dot([1, 1, 1], [1000, 0, 0]) / (norm([1, 1, 1]) * norm([1000, 0, 0])), 1),
+        "u14-attn-cosine-b~c": lambda: close(dot([1, 1, 1], [2, 2, 2]) / (norm([1, 1, 1]) * norm([2, 2, 2])), 1),
+        "u14-attn-cosine-b~value": lambda: close(
+            dot([1, 1, 1], [1000, 0, 0]) / (norm([1, 1, 1]) * norm([1000, 0, 0])), 1 / sqrt(3)
+        ),
+        # ---- Jay Mody, GPT in NumPy
+        "u14-gpt-gelu-two": lambda: rounds_to(_u14_gelu_tanh(2), "1.9546"),
+        "u14-gpt-gelu-two~relu": lambda: rounds_to(_u14_gelu_tanh(2), "2.0000"),
+        "u14-gpt-gelu-minus-five": lambda: rounds_to(_u14_gelu_tanh(-5) * 10**7, "-2.2918"),
+        "u14-gpt-gelu-minus-five~four": lambda: rounds_to(_u14_gelu_tanh(-4) * 10**7, "-2.2918"),
+        "u14-gpt-softmax-tiny": lambda: rounds_to(_u14_softmax_direct([2, 100], 0) * mpf(10) ** 43, "2.74878501"),
+        "u14-gpt-softmax-tiny~power": lambda: rounds_to(_u14_softmax_direct([2, 100], 0) * mpf(10) ** 42, "2.74878501"),
+        "u14-gpt-softmax-row": lambda: rounds_to(_u14_softmax_direct([-5, 0], 0) * 10**3, "6.69285092"),
+        "u14-gpt-softmax-row~exp": lambda: rounds_to(_u14_softmax_direct([-5, 0], 0) * 10**3, "6.73794700"),
+        "u14-gpt-layernorm-entry": lambda: rounds_to(_u14_layernorm_row([2, 2, 3])[0][0], "-0.70709087"),
+        "u14-gpt-layernorm-entry~no-eps": lambda: rounds_to(_u14_layernorm_row([2, 2, 3], eps=0)[0][0], "-0.70709087"),
+        # the variance of the normalised row, computed from its entries
+        "u14-gpt-layernorm-variance": lambda: rounds_to(
+            sum(y**2 for y in _u14_layernorm_row([2, 2, 3])[0]) / 3, "0.999955"
+        ),
+        "u14-gpt-layernorm-variance~inverted": lambda: rounds_to(
+            3 / sum(y**2 for y in _u14_layernorm_row([2, 2, 3])[0]), "0.999955"
+        ),
+        "u14-gpt-params": lambda: _u14_gpt2_params(50257, 1024, 768, 12) == 124439808,
+        "u14-gpt-params~no-mlp": lambda: _u14_gpt2_params(50257, 1024, 768, 12, mlp=False) == 124439808,
+        "u14-gpt-attn-params": lambda: 768 * 2304 + 2304 + 768 * 768 + 768 == 2362368,
+        "u14-gpt-attn-params~no-bias": lambda: 768 * 2304 + 2304 + 768 * 768 + 768 == 2359296,
+        "u14-gpt3-size": lambda: rounds_to(mpf(12 * 96 * 12288**2) / 10**11, "1.74"),
+        "u14-gpt3-size~175": lambda: rounds_to(mpf(12 * 96 * 12288**2) / 10**11, "1.75"),
+        "u14-gpt-causal-mask": lambda: all(
+            exp(s2 - mpf(10) ** 10) / (exp(s1) + exp(s2 - mpf(10) ** 10)) < mpf(10) ** -100
+            for s1 in (-10, 0, 10)
+            for s2 in (-10, 3, 10)
+        ),
+        "u14-gpt-causal-mask~half": lambda: all(
+            close(exp(s2 - mpf(10) ** 10) / (exp(s1) + exp(s2 - mpf(10) ** 10)), mpf(1) / 2)
+            for s1 in (-10, 0, 10)
+            for s2 in (-10, 3, 10)
+        ),
+        # ---- Jay Mody, speculative sampling: the two running times divided
+        "u14-spec-speedup": lambda: all(
+            close(_u14_speedup(r, k, td, tt, n), r * (k + 1) * tt / (td * (k + 1) + tt))
+            for r in (mpf("0.3"), 1)
+            for k in (1, 4)
+            for td, tt in ((mpf("1.8"), mpf("14.1")), (mpf(2), mpf(3)))
+            for n in (1, 40)
+        ),
+        "u14-spec-speedup~k": lambda: all(
+            close(_u14_speedup(r, k, td, tt, n), r * k * tt / (td * (k + 1) + tt))
+            for r in (mpf("0.3"), 1)
+            for k in (1, 4)
+            for td, tt in ((mpf("1.8"), mpf("14.1")), (mpf(2), mpf(3)))
+            for n in (1, 40)
+        ),
+        "u14-spec-humaneval": lambda: rounds_to(_u14_speedup(mpf("0.8"), 4, mpf("1.8"), mpf("14.1")), "2.44"),
+        "u14-spec-humaneval~empirical": lambda: rounds_to(_u14_speedup(mpf("0.8"), 4, mpf("1.8"), mpf("14.1")), "2.46"),
+        "u14-spec-xsum": lambda: rounds_to(_u14_speedup(mpf("0.62"), 4, mpf("1.8"), mpf("14.1")), "1.89"),
+        "u14-spec-xsum~draft-k": lambda: rounds_to(
+            mpf("0.62") * 5 * mpf("14.1") / (mpf("1.8") * 4 + mpf("14.1")), "1.89"
+        ),
+        "u14-spec-measured": lambda: rounds_to(mpf("71.64") / mpf("30.11"), "2.38"),
+        "u14-spec-measured~inverse": lambda: rounds_to(mpf("71.64") / mpf("30.11"), "41.53"),
+        "u14-spec-accept": lambda: all(
+            min(1, q / p) == 1 for p, q in ((mpf("0.2"), mpf("0.2")), (mpf("0.1"), mpf("0.9")), (mpf("1e-6"), 1))
+        ),
+        "u14-spec-accept~ratio": lambda: all(
+            close(min(1, q / p), q / p) for p, q in ((mpf("0.2"), mpf("0.3")), (mpf("0.1"), mpf("0.9")))
+        ),
+        "u14-spec-resample-mass": lambda: all(
+            close(sum(max(0, b - a) for a, b in zip(p, q)), sum(max(0, a - b) for a, b in zip(p, q)))
+            for p, q in _U14_DISTS
+        ),
+        "u14-spec-resample-mass~double": lambda: all(
+            close(sum(max(0, b - a) for a, b in zip(p, q)), 2 * sum(max(0, a - b) for a, b in zip(p, q)))
+            for p, q in _U14_DISTS
+        ),
+        # ---- Hugging Face, RLHF
+        "u14-rlhf-penalty": lambda: all(
+            r - lam * kl <= r for r in (mpf(-2), mpf("0.5")) for lam in (0, mpf("0.02")) for kl in (0, mpf(3))
+        ),
+        "u14-rlhf-penalty~raises": lambda: all(
+            r - lam * kl >= r for r in (mpf(-2), mpf("0.5")) for lam in (0, mpf("0.02")) for kl in (0, mpf(3))
+        ),
+        "u14-rlhf-kl-nonneg": lambda: all(_u14_kl(p, q) >= 0 and _u14_kl(q, p) >= 0 for p, q in _U14_DISTS),
+        "u14-rlhf-kl-nonneg~nonpos": lambda: all(_u14_kl(p, q) <= 0 and _u14_kl(q, p) <= 0 for p, q in _U14_DISTS),
+        # the sequences of n tokens over a vocabulary of 50000, counted for n = 2, 3
+        "u14-rlhf-observation-space": lambda: (
+            all(len(list(itertools.product(range(v), repeat=n))) == v * n for v in (3, 5) for n in (2, 3))
+            and all(50000**n == 50000 * n for n in (2, 3, 4))
+        ),
+        "u14-rlhf-observation-space~bound": lambda: all(50000**n >= 50000 * n for n in range(2, 12)),
+        # ---- Hugging Face, DPO
+        "u14-dpo-implicit-reward": lambda: all(
+            close(beta * (log(p) - log(q)), beta * log(p / q))
+            for beta in (mpf("0.1"), mpf("0.5"))
+            for p, q in ((mpf("0.3"), mpf("0.01")), (1, mpf("0.7")))
+        ),
+        "u14-dpo-implicit-reward~inside": lambda: all(
+            close(beta * (log(p) - log(q)), log(beta * p / q))
+            for beta in (mpf("0.1"), mpf("0.5"))
+            for p, q in ((mpf("0.3"), mpf("0.01")), (1, mpf("0.7")))
+        ),
+        "u14-dpo-start-loss": lambda: all(close(_u14_dpo_loss(r - r), log(2)) for r in (mpf(-3), mpf("0.4"))),
+        "u14-dpo-start-loss~zero": lambda: all(close(_u14_dpo_loss(r - r), 0) for r in (mpf(-3), mpf("0.4"))),
+        "u14-dpo-slope": lambda: all(close(D(_u14_dpo_loss, m), -sigmoid(-m)) for (m,) in REAL),
+        "u14-dpo-slope~sign": lambda: all(close(D(_u14_dpo_loss, m), sigmoid(-m)) for (m,) in REAL),
+        "u14-dpo-slope~argument": lambda: all(close(D(_u14_dpo_loss, m), -sigmoid(m)) for (m,) in REAL),
+        # ---- Hugging Face, KV cache
+        "u14-kv-mask-product": lambda: all(_u14_masked_weight(a, b, dk) == 0 for a, b, dk in _U14_SCORES),
+        "u14-kv-mask-product~weight": lambda: all(
+            close(_u14_masked_weight(a, b, dk), 1 / (exp(a / sqrt(dk)) + 1)) for a, b, dk in _U14_SCORES
+        ),
+        "u14-kv-recompute": lambda: all(
+            sum(range(t0 + 1, t0 + n + 1)) == n * t0 + Fraction(n * (n + 1), 2) for t0 in (1, 5, 30) for n in (1, 2, 17)
+        ),
+        "u14-kv-recompute~minus": lambda: all(
+            sum(range(t0 + 1, t0 + n + 1)) == n * t0 + Fraction(n * (n - 1), 2) for t0 in (1, 5, 30) for n in (1, 2, 17)
+        ),
+        # entries of the cache tensors, counted as products of their shapes
+        "u14-kv-growth": lambda: all(
+            2 * layers * b * h * (s + 1) * d - 2 * layers * b * h * s * d == 2 * layers * b * h * d
+            for layers, b, h, s, d in ((1, 1, 1, 1, 1), (12, 4, 8, 100, 64), (3, 2, 5, 7, 11))
+        ),
+        "u14-kv-growth~keys-only": lambda: all(
+            2 * layers * b * h * (s + 1) * d - 2 * layers * b * h * s * d == layers * b * h * d
+            for layers, b, h, s, d in ((1, 1, 1, 1, 1), (12, 4, 8, 100, 64), (3, 2, 5, 7, 11))
+        ),
+        # ---- Hugging Face, Mixtral: bytes per parameter
+        "u14-mixtral-fp16": lambda: Fraction(45 * 10**9 * 2, 10**9) == 90,
+        "u14-mixtral-fp16~gib": lambda: rounds_to(mpf(45 * 10**9 * 2) / 2**30, "90"),
+        "u14-mixtral-4bit": lambda: Fraction(45 * 10**9 * 4, 8 * 10**9) <= 23,
+        "u14-mixtral-4bit~bytes": lambda: Fraction(45 * 10**9 * 4, 10**9) <= 23,
+        "u14-mixtral-ratio": lambda: rounds_to(mpf(45) / 12, "4"),
+        "u14-mixtral-ratio~56": lambda: rounds_to(mpf(8 * 7) / 12, "4"),
+        # ---- PyTorch Adagrad, Adamax, NAdam: the updates run step by step
+        "u14-adagrad-half-lr": lambda: all(
+            close(_u14_adagrad(lr, mpf("0.1"), [mpf(1)] * 11)[1], lr / 2) for lr in (mpf("0.01"), mpf(3))
+        ),
+        "u14-adagrad-half-lr~t": lambda: all(close(lr / (1 + 11 * mpf("0.1")), lr / 2) for lr in (mpf("0.01"), mpf(3))),
+        "u14-adagrad-first-step": lambda: all(
+            close(_u14_adagrad(lr, 0, [g], theta=th)[0], th - lr * (1 if g > 0 else -1))
+            for lr in (mpf("0.01"), mpf(2))
+            for g in (mpf("-3.5"), mpf("0.02"))
+            for th in (mpf(0), mpf("1.5"))
+        ),
+        "u14-adagrad-first-step~raw": lambda: all(
+            close(_u14_adagrad(lr, 0, [g], theta=th)[0], th - lr * g)
+            for lr in (mpf("0.01"), mpf(2))
+            for g in (mpf("-3.5"), mpf("0.02"))
+            for th in (mpf(0), mpf("1.5"))
+        ),
+        "u14-adagrad-constant-grad": lambda: all(
+            close(_u14_adagrad(lr, 0, [g] * (t - 1))[0] - _u14_adagrad(lr, 0, [g] * t)[0], lr / sqrt(t))
+            for lr in (mpf("0.01"), mpf(2))
+            for g in (mpf("0.3"), mpf(5))
+            for t in (2, 3, 10)
+        ),
+        "u14-adagrad-constant-grad~t": lambda: all(
+            close(_u14_adagrad(lr, 0, [g] * (t - 1))[0] - _u14_adagrad(lr, 0, [g] * t)[0], lr / t)
+            for lr in (mpf("0.01"), mpf(2))
+            for g in (mpf("0.3"), mpf(5))
+            for t in (2, 3, 10)
+        ),
+        "u14-adamax-first-step": lambda: all(
+            close(-_u14_adamax(lr, b1, mpf("0.999"), [g])[0], lr)
+            for lr in (mpf("0.002"), 1)
+            for b1 in (0, mpf("0.9"))
+            for g in (mpf("0.5"), mpf(40))
+        ),
+        "u14-adamax-first-step~no-correction": lambda: all(
+            close(-_u14_adamax(lr, b1, mpf("0.999"), [g], correct=False)[0], lr)
+            for lr in (mpf("0.002"), 1)
+            for b1 in (mpf("0.5"), mpf("0.9"))
+            for g in (mpf("0.5"), mpf(40))
+        ),
+        "u14-adamax-norm-constant": lambda: all(
+            close(_u14_adamax(1, mpf("0.9"), b2, [g] * 7)[2], abs(g))
+            for b2 in (0, mpf("0.999"))
+            for g in (mpf(-2), mpf("0.3"))
+        ),
+        "u14-adamax-norm-constant~decayed": lambda: all(
+            close(_u14_adamax(1, mpf("0.9"), b2, [g] * 7)[2], b2 * abs(g))
+            for b2 in (0, mpf("0.999"))
+            for g in (mpf(-2), mpf("0.3"))
+        ),
+        "u14-adamax-momentum-induction": lambda: all(
+            close(_u14_adamax(1, b1, mpf("0.999"), [g] * t)[1], (1 - b1**t) * g)
+            for b1 in (mpf("0.5"), mpf("0.9"))
+            for g in (mpf(-2), mpf("0.3"))
+            for t in (1, 2, 9)
+        ),
+        "u14-adamax-momentum-induction~lag": lambda: all(
+            close(_u14_adamax(1, b1, mpf("0.999"), [g] * t)[1], (1 - b1 ** (t - 1)) * g)
+            for b1 in (mpf("0.5"), mpf("0.9"))
+            for g in (mpf(-2), mpf("0.3"))
+            for t in (1, 2, 9)
+        ),
+        "u14-nadam-mu-first": lambda: rounds_to(_u14_nadam_mu(mpf("0.9"), mpf("0.004"), 1), "0.4501"),
+        "u14-nadam-mu-first~beta": lambda: rounds_to(_u14_nadam_mu(mpf("0.9"), mpf("0.004"), 1), "0.9000"),
+        "u14-nadam-mu-limit": lambda: all(
+            close(_u14_nadam_mu(b1, psi, 10**6 / psi), b1, tol=mpf(10) ** -15)
+            for b1 in (mpf("0.9"), mpf("0.3"))
+            for psi in (mpf("0.004"), 1)
+        ),
+        "u14-nadam-mu-limit~half": lambda: all(
+            close(_u14_nadam_mu(b1, psi, 10**6 / psi), b1 / 2, tol=mpf(10) ** -15)
+            for b1 in (mpf("0.9"), mpf("0.3"))
+            for psi in (mpf("0.004"), 1)
+        ),
+        "u14-nadam-mu-no-decay": lambda: all(
+            close(_u14_nadam_mu(b1, 0, t), b1 / 2) for b1 in (mpf("0.9"), mpf("0.3")) for t in (1, 50)
+        ),
+        "u14-nadam-mu-no-decay~beta": lambda: all(
+            close(_u14_nadam_mu(b1, 0, t), b1) for b1 in (mpf("0.9"), mpf("0.3")) for t in (1, 50)
+        ),
+        "u14-nadam-three-quarters": lambda: all(
+            close(_u14_nadam_mu(b1, psi, log(2) / (psi * log(1 / mpf("0.96")))), 3 * b1 / 4)
+            for b1 in (mpf("0.9"), mpf("0.3"))
+            for psi in (mpf("0.004"), 2)
+        ),
+        "u14-nadam-three-quarters~quarter": lambda: all(
+            close(_u14_nadam_mu(b1, psi, log(2) / (psi * log(1 / mpf("0.96")))), b1 / 4)
+            for b1 in (mpf("0.9"), mpf("0.3"))
+            for psi in (mpf("0.004"), 2)
+        ),
+        # ---- PyTorch MultiheadAttention: parameters counted projection by projection
+        "u14-mha-params": lambda: _u14_mha_params(512) == 1050624,
+        "u14-mha-params~in-proj-only": lambda: _u14_mha_params(512, out=False) == 1050624,
+        "u14-mha-params-kv": lambda: _u14_mha_params(512, 256, 256) == 788480,
+        "u14-mha-params-kv~square": lambda: _u14_mha_params(512) == 788480,
+        "u14-mha-scale": lambda: Fraction(1, 8) == Fraction("0.125") and (512 // 8) == 64,
+        "u14-mha-scale~model-dim": lambda: close(1 / sqrt(512), mpf("0.125")),
+        # ---- d2l GRU and LSTM: one entry of the gated updates
+        "u14-gru-skip": lambda: all(close(1 * h0 + (1 - 1) * hc, h0) for h0, hc in _U14_STATES),
+        "u14-gru-skip~candidate": lambda: all(close(1 * h0 + (1 - 1) * hc, hc) for h0, hc in _U14_STATES),
+        "u14-gru-between": lambda: all(
+            min(h0, hc) - TOL <= z * h0 + (1 - z) * hc <= max(h0, hc) + TOL
+            for z in _U14_GATES
+            for h0, hc in _U14_STATES
+        ),
+        "u14-gru-between~plus": lambda: all(
+            min(h0, hc) - TOL <= z * h0 + (1 + z) * hc <= max(h0, hc) + TOL
+            for z in _U14_GATES
+            for h0, hc in _U14_STATES
+        ),
+        "u14-gru-reset": lambda: all(
+            close(tanh(x * wx + (0 * h0) * wh + b), tanh(x * wx + b))
+            for x, wx, wh, b in ((mpf("0.5"), mpf(-1), mpf(2), mpf("0.1")), (mpf(3), mpf("0.2"), mpf("-0.7"), mpf(0)))
+            for h0, _ in _U14_STATES
+        ),
+        "u14-gru-reset~kept": lambda: all(
+            close(tanh(x * wx + (0 * h0) * wh + b), tanh(x * wx + h0 * wh + b))
+            for x, wx, wh, b in ((mpf("0.5"), mpf(-1), mpf(2), mpf("0.1")), (mpf(3), mpf("0.2"), mpf("-0.7"), mpf(0)))
+            for h0, _ in _U14_STATES
+        ),
+        "u14-gru-params": lambda: _u14_gated_params(3, 28, 32) == 5856,
+        "u14-gru-params~no-bias": lambda: _u14_gated_params(3, 28, 32, bias=False) == 5856,
+        "u14-lstm-params": lambda: _u14_gated_params(4, 28, 32) == 7808,
+        "u14-lstm-params~three": lambda: _u14_gated_params(3, 28, 32) == 7808,
+        "u14-lstm-carry": lambda: all(close(1 * c0 + 0 * cc, c0) for c0, cc in _U14_STATES),
+        "u14-lstm-carry~node": lambda: all(close(1 * c0 + 0 * cc, cc) for c0, cc in _U14_STATES),
+        "u14-lstm-hidden-bound": lambda: all(
+            abs(o * tanh(c)) < 1
+            for o in (mpf("0.01"), mpf("0.5"), mpf("0.999"))
+            for c in (mpf(-30), mpf("0.2"), mpf(4))
+        ),
+        "u14-lstm-hidden-bound~half": lambda: all(
+            abs(o * tanh(c)) <= mpf(1) / 2
+            for o in (mpf("0.01"), mpf("0.5"), mpf("0.999"))
+            for c in (mpf(-30), mpf("0.2"), mpf(4))
+        ),
+    }
+)
+
+
 # ---- end of checks
 
 
