@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import mpmath
+import sympy as sp
 
 from derive import domain as dom
 from derive.docs.arbitrary import only_at_numbers
@@ -12,7 +13,7 @@ from derive.docs.growing import growing_symbols, limit_refutation
 from derive.docs.point_values import _at, _describe_value, _evaluate, _shape
 from derive.docs.verdict import FAIL, DecideError, Verdict
 from derive.docs.written_digits import _approx, _is_approximation, _written_digits
-from derive.numeric import holds
+from derive.numeric import REQUIRED_DIGITS, holds
 
 
 @dataclass
@@ -83,7 +84,7 @@ def _check_relation(reading, link, shown, tolerances):
             " as read; cannot compare them"
         )
     ok, _ = holds(link.relation, a, b)
-    if ok:
+    if _below_precision(link.relation, link.values, a, b, ok):
         return None
     return _refuted(
         f"{_link_text(reading.sides, link.number)} {_relation_word(link.relation)}{_at(link.point, shown)}:"
@@ -91,6 +92,36 @@ def _check_relation(reading, link, shown, tolerances):
         link.reader,
         reading.binding,
         _particular_value(link, tolerances),
+    )
+
+
+def _below_precision(relation, values, a, b, ok) -> bool:
+    """Whether an inequality whose two sides are both below the precision of the numeric check holds: decided
+    exactly between constants (e^{-200} < 10^{-60}, \\sin(\\pi) \\ge 10^{-70}), left undecided with the reason
+    when two different values of expressions seem to violate it; ``ok`` (the numeric check's answer) otherwise.
+
+    The numeric check scales every slack by at least 1 so that rounding of terms near 1 is no counterexample;
+    two different numbers both far below 1 then look equal, and a true strict bound would fail. Between
+    expressions of the variables the rounding is not known, so such a point is no counterexample; a side
+    exactly zero, or two sides exactly equal, still decide by their values.
+    """
+    tolerance = mpmath.mpf(10) ** -REQUIRED_DIGITS
+    if relation not in ("<", "<=", ">", ">=") or not all(isinstance(v, mpmath.mpf) for v in (a, b)):
+        return ok
+    if max(abs(a), abs(b)) >= 1 or abs(a - b) > tolerance:
+        return ok
+    left, right = values
+    if not (sp.sympify(left).free_symbols or sp.sympify(right).free_symbols):
+        compare = {"<": sp.StrictLessThan, "<=": sp.LessThan, ">": sp.StrictGreaterThan, ">=": sp.GreaterThan}
+        try:
+            return bool(compare[relation](left, right))
+        except TypeError:  # SymPy cannot order them either: the numeric answer stands
+            return ok
+    if ok or a == b or a == 0 or b == 0:
+        return ok
+    raise DecideError(
+        f"both sides are below the precision of the numeric check (left = {_describe_value(a)}, right ="
+        f" {_describe_value(b)}): their order is not decided numerically"
     )
 
 

@@ -252,7 +252,27 @@ def parse_tag(text: str) -> Binding | None:
     for name in [n for n in binding.kinds if not NUMBER.match(n.strip()) and _key(n) in bounds]:
         # a bound of a uniform variable: declared in the vocabulary first, so that the law and the formula share it
         binding.clauses.insert(0, KindClause(_key(name), binding.kinds.pop(name).strip()))
+    _entries_ranged(binding)
     return binding
+
+
+ENTRY_NAME = re.compile(r"^(\\?[A-Za-z]+)_\{?([A-Za-z])\}?$")
+INDEX_KINDS = ("positive integer", "nonnegative integer", "non-negative integer", "integer", "index")
+
+
+def _entries_ranged(binding: Binding) -> None:
+    """``q_i > 0; i \\in \\{1, \\ldots, K\\}``: a lower bound 0 on an entry whose index the tag ranges over bounds every
+    entry of the vector q, read as ``q: positive vector`` (q_i alone would be one number, apart from q_y and q_1)."""
+    indices = {c.name for c in binding.clauses if isinstance(c, KindClause) and c.kind in INDEX_KINDS}
+    declared = {_key(n) for n in binding.kinds} | {
+        c.name for c in binding.clauses if isinstance(c, KindClause) and c.kind not in INDEX_KINDS
+    }
+    for number, clause in enumerate(binding.clauses):
+        entry = ENTRY_NAME.match(clause.name) if isinstance(clause, RangeClause) else None
+        if entry is None or entry.group(2) not in indices or entry.group(1) in declared:
+            continue
+        if clause.high is None and clause.low is not None and NUMBER.match(clause.low) and float(clause.low) == 0:
+            binding.clauses[number] = KindClause(entry.group(1), "positive vector")
 
 
 WORDS = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{2,}\s+[A-Za-z]{2,}(?![A-Za-z])")

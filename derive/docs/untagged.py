@@ -542,11 +542,15 @@ def _has_function(side: Side, context: DocumentContext) -> bool:
 
 
 def _is_single_application(side: Side, context: DocumentContext) -> bool:
-    """``\\sigma(z)``, ``\\log p``, ``e^{x}``: one function applied once, as in an equation to solve."""
+    """``\\sigma(z)``, ``\\log p``, ``e^{x}``, ``-\\log \\sigma(z)``: one function applied once, times a number at most,
+    as in an equation to solve."""
     try:
         expr = parse_latex(side.text)
     except ParseError:
         return False
+    coefficient, rest = expr.as_coeff_Mul() if isinstance(expr, sp.Mul) else (sp.Integer(1), expr)
+    if coefficient != 0 and coefficient.is_number:
+        expr = rest
     if isinstance(expr, NATIVE_FUNCTIONS) or (isinstance(expr, sp.Pow) and expr.base == sp.E):
         return True
     atom = single_atom(side)

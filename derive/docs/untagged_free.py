@@ -172,12 +172,41 @@ def _decide_free_once(text, binding, context, name, unbound, opaque):
     if piece is not None:
         return piece, None
     if len(refuted) == len(FREE_DOMAINS):  # the counterexample shown is the narrowest domain's
+        laws = _holds_for_distributions(text, binding, context, kinds, stated)
+        if laws:
+            return Verdict(
+                UNKNOWN,
+                f"read as an identity in {names}, it is refuted ({refuted[-1][1]}); with {', '.join(laws)} probability"
+                " vectors, as those names usually are, it holds: say which is meant",
+            ), None
         return Verdict(
             FAIL, f"an identity in {names}, refuted for real, positive and (0, 1) values; in (0, 1): {refuted[-1][1]}"
         ), None
     return Verdict(
         UNKNOWN, f"read as an identity in {names}, it is refuted on some domains only: {verdict.detail}"
     ), None
+
+
+DISTRIBUTION_NAMES = ("p", "q", "P", "Q", "pi")
+
+
+def _holds_for_distributions(text, binding, context, kinds, stated) -> list:
+    """The vectors named as distributions usually are (p, q, P, Q, \\pi) when the claim holds with them read as
+    probability vectors, else [].
+
+    ``\\sum_x \\max(0, q_x - p_x) = \\sum_x \\max(0, p_x - q_x)`` holds for any two distributions and fails for
+    vectors of other sums: a refutation then rests on a reading the author likely did not mean.
+    """
+    laws = sorted(key for key, kind in kinds.items() if kind == "vector" and key in DISTRIBUTION_NAMES)
+    if not laws:
+        return []
+    read = dict(kinds) | {key: "distribution" for key in laws}
+    scope = Scope(dict(context.definitions), read, read, FREE_DOMAINS[0][1], stated)
+    try:
+        verdict = _guarded(text, binding, scope)
+    except Exception:  # not readable so: the refutation stands
+        return []
+    return laws if verdict.verdict == PASS else []
 
 
 def _only_equalities(text) -> bool:
