@@ -11,6 +11,7 @@ computes every conditional as a ratio of event probabilities.
 """
 
 import itertools
+import re
 from dataclasses import dataclass
 
 import mpmath
@@ -199,14 +200,35 @@ remarks = [
 # next-token conditional at position t.
 
 
+# the prefix a condition writes, x_{<t}, x_{1:t-1}, x_1, …, x_{t-1}, x_{\le t-1}: (pattern of its end, end − last)
+PREFIXES = (
+    (re.compile(r"x_(?:<|\\lt)(.+)"), 1),
+    (re.compile(r"x_1:(.+)"), 0),
+    (re.compile(r"x_\\leq?(.+)"), 0),
+    (re.compile(r"x_1,\\?(?:l|c)?dots,x_(.+)"), 0),
+)
+
+
 def _doc_probability(env, atom, side):
     text = argument_text(env, atom)
     if "|" in text:
-        position = position_value(env, text.split("|")[0].partition("_")[2])
+        head, _, given = text.partition("|")
+        position = position_value(env, head.partition("_")[2])
+        if not _is_prefix_of(env, given, position):
+            refuse(f"P({text}): the condition is not the whole prefix x_{{<t}} of x_t")
         return Conditional(position)
     if text in ("x", "x_1,ldots,x_T", "x_1,dots,x_T", "x_1,cdots,x_T", "x_{1:T}", "x_1:T", "x_{\\leT}"):
         return env.concretise(joint)
     refuse(f"P({text}) is neither P(x_t | x_<t) nor P(x_1, ..., x_T)")
+
+
+def _is_prefix_of(env, given, position) -> bool:
+    """Whether a condition writes the terms before ``position``: x_{<t}, x_{1:t-1}, x_1, …, x_{t-1}, x_{\le t-1}."""
+    for pattern, past_last in PREFIXES:
+        match = pattern.fullmatch(given)
+        if match:
+            return sp.expand(position_value(env, match.group(1)) - past_last - (position - 1)) == 0
+    return False
 
 
 vocabulary = Vocabulary(

@@ -368,7 +368,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         """Whether a free index ``name`` may range over the result's dimension: a plain letter nothing else names."""
         return (
             self.vocab.size is not None
-            and re.fullmatch(r"[A-Za-z]", name) is not None
+            and re.fullmatch(r"[A-Za-z](_\d+)?", name) is not None  # x_2: an outcome of a sequence
             and not any(name in table for table in (self.overrides, self.vocab.entries, self.vocab.dims, self.extra))
         )
 
@@ -417,6 +417,16 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
     def atom_index_name(self, side: Side):
         """The index an argument names (``y`` in π(y|x), ``y_w``), or None."""
         return argument_name(side)
+
+    def _value_position(self, side: Side):
+        """The summed index that numbers a value written as an argument, i of p(x_i) in Σ_i p(x_i): the probability
+        of the i-th value; None for any other argument."""
+        from derive.docs.side_names import single_atom
+
+        atom = single_atom(side)
+        if atom is None or atom.args is not None or atom.post_sub or atom.transpose or atom.decoration:
+            return None
+        return atom.sub_text if atom.sub and atom.sub_text in self.bound else None
 
     def _reads_events(self, atom: Atom) -> bool:
         """Whether the meaning of ``atom``'s name reads the probability of an event (derive.docs.laws)."""
@@ -672,6 +682,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                 return value.component(outcome[0])
         if not indices and atom.args:
             names = [self.atom_index_name(a) for a in atom.args]
+            if len(atom.args) == 1:  # p(x_i) in Σ_i: the probability of the i-th value (never p(w_i | w_I))
+                names = [self._value_position(atom.args[0]) or names[0]]
             drawn = [name for name in names if name in self.outcomes]
             if len(drawn) > 1:  # p(x, c), p(x | c) over outcomes sums draw: a joint law of both, not one entry of p
                 raise BindError(

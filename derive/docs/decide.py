@@ -32,6 +32,7 @@ from derive.docs.reading import (
     out_of_bounds,  # noqa: F401  (imported from here)
 )
 from derive.docs.sampled_points import _checked_ranges  # noqa: F401  (imported from here)
+from derive.docs.sequence_laws import LAW_LETTERS, decide_sequence_laws, result_law_of_sequences
 from derive.docs.side_names import _normal_name  # noqa: F401  (imported from here)
 from derive.docs.sum_scope import reused_indices, sums_over_the_rest
 from derive.docs.tagged_free import _decide_tagged_free
@@ -83,12 +84,32 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
     laws = equal_laws(text, decide_text)  # \text{Beta}(4 + 7, 2 + 3) = \text{Beta}(11, 5)
     if laws is not None:
         return laws
+    # p(x_1, \ldots, x_n) = \prod_i p(x_i \mid x_{<i}): untagged too, a joint law of the terms, unless the document
+    # defined a law of that name
+    if tagged or not any(name.split("_")[0] in LAW_LETTERS for name in context.definitions):
+        sequence = decide_sequence_laws(text, binding, lambda t: _decide_tagged(t, binding))
+        if sequence is not None:
+            return sequence
     with gradient_scope.noting() as several_factors:
         verdict = decide_text(text)
     verdict = _gradient_scope_doubt(verdict, several_factors, decide_text, text)
     verdict = _e_notation_doubt(text, verdict, decide_text)
     verdict = _sum_scope_doubt(text, verdict, decide_text)
-    return _unbraced_exponent_doubt(text, verdict, decide_text)
+    verdict = _unbraced_exponent_doubt(text, verdict, decide_text)
+    return _sequence_beside_result(text, binding, tagged, context, verdict)
+
+
+def _sequence_beside_result(text, binding, tagged, context, verdict):
+    """A law of a sequence that the tag's result leaves undecided (p(x_1, \\ldots, x_n) under the chain rule of
+    probability), decided as the joint law of the written-out terms (derive.docs.sequence_laws) when it is."""
+    if verdict.verdict != UNKNOWN or not result_law_of_sequences(text, binding):
+        return verdict
+    other = decide(text, dataclasses.replace(binding, result=None), tagged, context)
+    if other.verdict not in (PASS, FAIL):
+        return verdict
+    return dataclasses.replace(
+        other, detail=f"{binding.result} does not read it ({verdict.detail}); as a law of a sequence: {other.detail}"
+    )
 
 
 def _sum_scope_doubt(text, verdict, decide_text):

@@ -28,16 +28,47 @@ from __future__ import annotations
 
 import itertools
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+import mpmath
 import sympy as sp
 
+from derive import domain as dom
 from derive.docs.interpret import Atom
 from derive.docs.side_names import single_atom
 from derive.docs.values import BindError, NeedsConcrete
 
 LAW_NAMES = ("p", "P", "q", "Q", "Pr")
 MOST_OUTCOMES = 4  # P(s', r | s, a): the table has n^4 entries
+SEQUENCE_TERM = re.compile(r"[A-Za-z]_\d+")  # x_2: a term of a sequence, an outcome of its joint law
+_INDEPENDENT: ContextVar[bool] = ContextVar("independent_outcomes", default=False)
+
+
+@contextmanager
+def independent_outcomes():
+    """Within: each joint law drawn is a law of independent outcomes (a product of one law per outcome)."""
+    token = _INDEPENDENT.set(True)
+    try:
+        yield
+    finally:
+        _INDEPENDENT.reset(token)
+
+
+@dataclass(frozen=True)
+class IndependentTable(dom.Sampler):
+    """The table of a joint law of independent outcomes: each entry the product of one positive law per outcome, the
+    first outcome's value counting fastest (as :meth:`JointLaw.entry` orders them)."""
+
+    sizes: tuple
+
+    def sample(self, rng, values):
+        laws = [dom.ProbabilityVector(size).sample(rng, values) for size in self.sizes]
+        return [mpmath.fprod(entry[::-1]) for entry in itertools.product(*reversed(laws))]
+
+    def latex(self, name):
+        return rf"{name} = " + r" \otimes ".join(rf"\Delta^{{{sp.latex(size)}}}" for size in self.sizes)
 
 
 @dataclass
@@ -181,9 +212,12 @@ def _value_written(side):
 
 
 def _outcome_name(side):
+    """The outcome a law's argument names: x, or x_1 for one of a sequence's (x_1, x_2); None for anything else."""
     atom = single_atom(side)
-    if atom is None or atom.args is not None or atom.sub or atom.transpose or atom.decoration:
+    if atom is None or atom.args is not None or atom.transpose or atom.decoration:
         return None
+    if atom.sub:
+        return f"{atom.key}_{atom.sub_text}" if not atom.post_sub and atom.sub_text.isdigit() else None
     return atom.key
 
 
@@ -195,10 +229,13 @@ def joint_laws(sides) -> dict:
 
     applications, drawn = _law_applications(sides, child_sides)
     on_every_side = set.intersection(*({a[0] for a in _law_applications([side], child_sides)[0]} for side in sides))
-    # a law of outcomes: conditioned (p(x | c)), of outcomes a sum or an expectation draws (Σ_{x, c} p(x, c)), or
-    # of outcomes at values (P(X = x)); q(x, y) alone may be a function of two numbers
+    # a law of outcomes: conditioned (p(x | c)), of outcomes a sum or an expectation draws (Σ_{x, c} p(x, c)), of
+    # terms of a sequence (p(x_1, x_2)), or of outcomes at values (P(X = x)); q(x, y) alone may be a function of two
+    # numbers
     joint = {
-        name for name, names, bar, values in applications if len(names) > 1 and (bar < len(names) or set(names) & drawn)
+        name
+        for name, names, bar, values in applications
+        if len(names) > 1 and (bar < len(names) or set(names) & drawn or all(map(SEQUENCE_TERM.fullmatch, names)))
     }
     events = {name for name, _, _, values in applications if any(v is not None for v in values)}
     joint |= events
@@ -257,7 +294,6 @@ def _parameters_beside(sides, law, outcomes) -> bool:
 def declare_joint_laws(reading, law_names, open_values: bool) -> None:
     """The joint law of each law name in ``law_names`` the formula applies to outcomes, a table drawn at each point;
     an outcome given only written numbers takes one value more in the open reading."""
-    from derive import domain as dom
     from derive.docs.side_names import _normal_name
 
     declared = {_normal_name(name) for name in reading.binding.kinds} | set(reading.binding.free)
@@ -290,7 +326,11 @@ def declare_joint_laws(reading, law_names, open_values: bool) -> None:
         law.variables = {
             c.variable: c.variable.lower() for c in declaring if c.name == name and c.variable.lower() in outcomes
         }
-        reading.extra_samplers[table] = dom.probability_vector(law.table_size(reading.vocab.size))
+        if _INDEPENDENT.get():
+            sizes = tuple(law.values(outcome, reading.vocab.size) for outcome in outcomes)
+            reading.extra_samplers[table] = IndependentTable(sizes)
+        else:
+            reading.extra_samplers[table] = dom.probability_vector(law.table_size(reading.vocab.size))
         reading.joint_laws[name] = law
 
 

@@ -1,0 +1,570 @@
+r"""A law of a sequence written with dots or a range, ``p(x_1, \ldots, x_n) = \prod_{i=1}^{n} p(x_i \mid x_{<i})``:
+decided with the sequence written out at lengths 1, 2 and 3.
+
+A law (p, P, q, Q, Pr, p_\theta) applied to a run of a sequence's terms, written with dots between its first and last
+term (``x_1, \ldots, x_n``) or as ``x_{<t}``, ``x_{\le t}``, ``x_{1:t}``, means the joint law of those terms, and the
+sequence's name alone inside a law (``p(\mathbf{x})``) the law of all of them. The formula is written out for a
+sequence of length L = 1, 2, 3:
+
+- the length's letter (n of ``x_1, \ldots, x_n``, T of ``x_{1:T}`` or of ``\prod_{t=1}^{T} p(x_t \mid x_{<t})``)
+  becomes L;
+- a sum or a product whose index numbers the terms becomes its terms, in brackets (no bounds: over 1 .. L);
+- each run becomes its terms, none for ``x_{<1}`` (a bar with nothing after it goes too).
+
+Each written-out formula is decided as any other, its terms outcomes of one joint law
+(:mod:`derive.docs.joint_law`). The formula PASSes when it holds at the three lengths and FAILs at the first length
+where it fails, with that length's formula and counterexample; otherwise it is UNKNOWN with the reason.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from derive.docs.chain import term_end
+from derive.docs.joint_law import independent_outcomes
+from derive.docs.sums import DOTS
+from derive.docs.symbols import FONT
+from derive.docs.tokens import TEXT_COMMANDS, NotationError, Tok, latex_of, lex
+from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
+
+LENGTHS = (1, 2, 3)
+LAW_LETTERS = ("p", "P", "q", "Q")
+BARS = ("mid", "vert")
+SIZES = ("right", "bigr", "Bigr", "biggr", "Biggr", "big", "Big", "bigg", "Bigg")
+BOLD = ("mathbf", "boldsymbol", "bm", "vec", "mathit")
+WHOLE_NUMBER = re.compile(r"-?\d+(?:[+-]\d+)*")
+
+
+class NotASequence(Exception):
+    """The formula writes no law of a sequence, or one this reading cannot write out."""
+
+
+def decide_sequence_laws(text: str, binding, decide_text):
+    """The verdict on a formula about the law of a sequence written with dots or ranges; None for any other (and for
+    a tag whose result reads the laws in notation of its own)."""
+    if _result_reads_laws(binding):
+        return None
+    try:
+        tokens = lex(text)
+        sequences, length = _sequence_and_length(tokens)
+    except (NotASequence, NotationError):
+        return None
+    verdicts = []
+    for size in LENGTHS:
+        try:
+            written = _written_out(tokens, sequences, length, size)
+        except NotASequence as exc:
+            return Verdict(UNKNOWN, f"a law of the sequence {', '.join(sorted(sequences))}: {exc}")
+        verdict = decide_text(written)
+        if verdict.verdict == FAIL:
+            doubt = None if _tag_declares_a_law(binding) else _model_doubt(written, decide_text, size)
+            return doubt or dataclasses.replace(
+                verdict, detail=f"written out for a sequence of length {size}, {written}: {verdict.detail}"
+            )
+        verdicts.append((size, written, verdict))
+    for size, written, verdict in verdicts:
+        if verdict.verdict != PASS:
+            return Verdict(UNKNOWN, f"written out for a sequence of length {size}, {written}: {verdict.detail}")
+    shown = "; ".join(written for _, written, _ in verdicts[1:])
+    return dataclasses.replace(
+        verdicts[-1][2],
+        detail=f"holds for sequences of length {', '.join(map(str, LENGTHS))}, written out ({shown}):"
+        f" {verdicts[-1][2].detail}",
+    )
+
+
+def _result_laws(binding) -> list:
+    """The meanings the tag's result gives the law letters (p, P, q, Q, Pr); none untagged."""
+    from derive.registry import load
+    from derive.vocabulary import vocabulary_for
+
+    if not binding.result:
+        return []
+    entries = vocabulary_for(load(binding.result)).entries
+    return [entries[letter] for letter in (*LAW_LETTERS, "Pr") if letter in entries]
+
+
+def _result_reads_laws(binding) -> bool:
+    return bool(_result_laws(binding))
+
+
+def result_law_of_sequences(text: str, binding) -> bool:
+    """Whether a formula about the law of a sequence is tagged with a result whose law reads its own arguments
+    (P(x_t | x_{<t}) of the chain rule of probability): that law is the joint law of the terms, as written out here."""
+    if not any(isinstance(meaning, tuple) and meaning[0] == "call" for meaning in _result_laws(binding)):
+        return False
+    try:
+        _sequence_and_length(lex(text))
+    except (NotASequence, NotationError):
+        return False
+    return True
+
+
+def _tag_declares_a_law(binding) -> bool:
+    """Whether the tag declares a joint law of outcomes (x_1, \\ldots, x_n: random variables with joint distribution
+    p): the formula is then claimed for every such law, never read as a model."""
+    from derive.docs.tags import LawOfOutcomes
+
+    return any(isinstance(clause, LawOfOutcomes) for clause in binding.clauses)
+
+
+def _model_doubt(written, decide_text, size):
+    """UNKNOWN when a written-out formula that fails for an arbitrary law holds whenever the terms are independent:
+    it may state a model (p(x_t | x_{t-1}) of a Markov chain, independent tokens) rather than the chain rule."""
+    with independent_outcomes():
+        independent = decide_text(written)
+    if independent.verdict != PASS:
+        return None
+    return Verdict(
+        UNKNOWN,
+        f"written out for a sequence of length {size}, {written}: it fails for an arbitrary law of the terms but"
+        " holds when they are independent, so it may state a model (a Markov chain, independent terms); a tag that"
+        " names the chain rule of probability claims it for every law",
+    )
+
+
+# --- finding the sequence -----------------------------------------------------------------------------------------
+
+
+def _laws(tokens):
+    """Each law applied in brackets, p(...), p_\\theta(...), \\Pr(...), at any depth: (its token list, the law's name,
+    the first argument, the closing bracket)."""
+    found = []
+    for k, t in enumerate(tokens):
+        if t.kind == "group":
+            found.extend(_laws(t.items))
+            continue
+        if not (t.is_ch(*LAW_LETTERS) or t.is_cs("Pr")):
+            continue
+        if t.kind == "ch" and k and tokens[k - 1].kind == "ch" and tokens[k - 1].text.isalpha():
+            continue  # a letter of a word
+        m = _skip_spaces(tokens, k + 1)
+        if m < len(tokens) and tokens[m].is_ch("_"):
+            m = _skip_spaces(tokens, _skip_spaces(tokens, m + 1) + 1)
+        if m < len(tokens) and tokens[m].is_cs("left"):
+            m += 1
+        if m < len(tokens) and tokens[m].is_ch("("):
+            close = _closing(tokens, m)
+            if close is not None:
+                found.append((tokens, k, m + 1, close))
+    return found
+
+
+def _skip_spaces(tokens, m):
+    while m < len(tokens) and tokens[m].is_ch(" "):
+        m += 1
+    return m
+
+
+def _closing(tokens, m):
+    depth = 0
+    for n in range(m, len(tokens)):
+        if tokens[n].is_ch("("):
+            depth += 1
+        elif tokens[n].is_ch(")"):
+            depth -= 1
+            if depth == 0:
+                return n
+    return None
+
+
+def _items(arguments):
+    """The arguments of a law split at top-level commas, bars and semicolons: [(separator before or '', tokens)]."""
+    items, current, separator, depth = [], [], "", 0
+    for t in arguments:
+        if t.is_ch("(", "["):
+            depth += 1
+        elif t.is_ch(")", "]"):
+            depth -= 1
+        if depth == 0 and (t.is_ch(",", ";", "|") or t.is_cs(*BARS)):
+            items.append((separator, current))
+            separator, current = ("|" if t.is_ch("|") or t.is_cs(*BARS) else t.text), []
+            continue
+        if not t.is_ch(" "):
+            current.append(t)
+    items.append((separator, current))
+    return items
+
+
+def _term(item):
+    """(letter, subscript tokens) of a term x_k, x_{t-1}, \\mathbf{x}_{<t}; (letter, None) of a name alone; else None."""
+    head, rest = _letter(item)
+    if head is None:
+        return None
+    if not rest:
+        return head, None
+    if len(rest) == 2 and rest[0].is_ch("_"):
+        script = rest[1].items if rest[1].kind == "group" else [rest[1]]
+        return head, [t for t in script if not t.is_ch(" ")]
+    return None
+
+
+def _letter(item):
+    if item and item[0].kind == "ch" and item[0].text.isalpha():
+        return item[0].text, item[1:]
+    if len(item) >= 2 and item[0].is_cs(*BOLD) and item[1].kind == "group":
+        inner = [t for t in item[1].items if not t.is_ch(" ")]
+        if len(inner) == 1 and inner[0].kind == "ch" and inner[0].text.isalpha():
+            return inner[0].text, item[2:]
+    return None, None
+
+
+def _run_bound(script):
+    """(the relation, the bound tokens) of a subscript that writes a run: <t, \\lt t, \\le t, \\leq t, 1:t; else None."""
+    if script and script[0].is_ch("<"):
+        return "<", script[1:]
+    if script and script[0].is_cs("lt"):
+        return "<", script[1:]
+    if script and script[0].is_cs("le", "leq"):
+        return "<=", script[1:]
+    if len(script) >= 3 and script[0].is_ch("1") and script[1].is_ch(":"):
+        return "<=", script[2:]
+    return None
+
+
+def _single_letter(tokens):
+    return tokens[0].text if len(tokens) == 1 and tokens[0].kind == "ch" and tokens[0].text.isalpha() else None
+
+
+def _sequence_and_length(tokens):
+    """({the sequences' letters}, the letter of their length) of a formula that applies a law to a run of terms."""
+    sequences, lengths = set(), set()
+    for where, _, start, end in _laws(tokens):
+        items = _items(where[start:end])
+        for position, (_, item) in enumerate(items):
+            term = _term(item)
+            if term is None or term[1] is None:
+                continue
+            run = _run_bound(term[1])
+            if run is not None:
+                sequences.add(term[0])
+                if run[0] == "<=" and _single_letter(run[1]):  # x_{1:T}, x_{\le T}: the first T terms
+                    lengths.add(_single_letter(run[1]))
+            if position + 2 >= len(items) or not _is_dots(items[position + 1][1]):
+                continue
+            last = _term(items[position + 2][1])
+            if last is not None and last[0] == term[0] and last[1] is not None:
+                sequences.add(term[0])
+                if [t.text for t in term[1]] == ["1"] and _single_letter(last[1]):
+                    lengths.add(_single_letter(last[1]))
+    sequences |= _terms_beside_their_sequence(tokens)
+    if not sequences or not _numbered_by_letters(tokens, sequences):
+        raise NotASequence()  # p(x_1, x_2) = p(x_1) p(x_2 | x_1): the joint-law reading reads it as written
+    lengths |= _bounds_of_sums_over_terms(tokens, sequences)
+    lengths -= _sum_indices(tokens)
+    if not lengths:  # p(x_t | x_{<t}) for every t: the terms after x_t do not enter, so t is the length
+        lengths = _free_term_letters(tokens, sequences) - _sum_indices(tokens)
+    if len(lengths) > 1:
+        raise NotASequence()
+    return sequences, next(iter(lengths), None)
+
+
+def _is_dots(item):
+    return len(item) == 1 and item[0].is_cs(*DOTS)
+
+
+@dataclass
+class SumAt:
+    """A \\sum or \\prod written in a token list: its index, its bounds' tokens (None when not written), its body."""
+
+    where: list  # the token list it is written in
+    at: int  # the position of \\sum or \\prod
+    index: str
+    low: list | None
+    high: list | None
+    start: int  # the body is where[start:end]
+    end: int
+
+
+def _sums(tokens) -> list:
+    """Each \\sum and \\prod at any depth whose subscript names one letter (\\sum_t, \\prod_{i=1}^{n})."""
+    found = []
+    for k, t in enumerate(tokens):
+        if t.kind == "group":
+            found.extend(_sums(t.items))
+            continue
+        if not t.is_cs("sum", "prod"):
+            continue
+        m, low, high = _skip_spaces(tokens, k + 1), None, None
+        if m < len(tokens) and tokens[m].is_cs("limits", "nolimits", "displaylimits"):
+            m = _skip_spaces(tokens, m + 1)
+        while m < len(tokens) and tokens[m].is_ch("_", "^"):
+            n = _skip_spaces(tokens, m + 1)
+            if n >= len(tokens):
+                break
+            script = tokens[n].items if tokens[n].kind == "group" else [tokens[n]]
+            script = [x for x in script if not x.is_ch(" ")]
+            low, high = (script, high) if tokens[m].is_ch("_") else (low, script)
+            m = _skip_spaces(tokens, n + 1)
+        if low is None:
+            continue
+        equals = next((n for n, x in enumerate(low) if x.is_ch("=")), len(low))
+        index = _single_letter(low[:equals])
+        end = term_end(tokens, m)
+        while end > m and (tokens[end - 1].is_ch(" ") or tokens[end - 1].is_cs(*SIZES)):
+            end -= 1  # \right of the bracket the body ends at
+        if index is not None:
+            found.append(SumAt(tokens, k, index, low[equals + 1 :] or None, high, m, end))
+    return found
+
+
+def _terms_in_laws(tokens):
+    """(the law's number, (letter, subscript tokens or None)) of each argument of a law at any depth that is a term
+    x_k or a name alone."""
+    for number, (where, _, start, end) in enumerate(_laws(tokens)):
+        for _, item in _items(where[start:end]):
+            term = _term(item)
+            if term is not None:
+                yield number, term
+
+
+def _terms_beside_their_sequence(tokens):
+    """Letters a law applies to in two terms at once (p(x_t | x_{t-1})), or alone beside a term of them a sum or a
+    product numbers (p(\\mathbf{x}) beside \\sum_t \\log p(x_t)): \\sum_i p(x_i) alone names values, not a sequence."""
+    alone, numbered, seen, twice = set(), set(), set(), set()
+    indices = _sum_indices(tokens)
+    for law, (letter, script) in _terms_in_laws(tokens):
+        if script is None:
+            alone.add(letter)
+            continue
+        twice |= {letter} & {seen_letter for seen_law, seen_letter in seen if seen_law == law}
+        seen.add((law, letter))
+        if any(t.kind == "ch" and t.text in indices for t in script):
+            numbered.add(letter)
+    return twice | (alone & numbered)
+
+
+def _numbered_by_letters(tokens, sequences) -> bool:
+    """Whether some term of a sequence inside a law has a subscript other than a whole number (x_t, x_{<t})."""
+    return any(
+        letter in sequences and script and _whole_number(script) is None
+        for _, (letter, script) in _terms_in_laws(tokens)
+    )
+
+
+def _free_term_letters(tokens, sequences):
+    """The letters written in the subscripts of a sequence's terms inside laws (t of x_t, x_{<t}, x_{t-1})."""
+    return {
+        t.text
+        for _, (letter, script) in _terms_in_laws(tokens)
+        if letter in sequences and script
+        for t in script
+        if t.kind == "ch" and t.text.isalpha()
+    }
+
+
+def _sum_indices(tokens):
+    return {found.index for found in _sums(tokens)}
+
+
+def _numbers_terms(body, sequences, index) -> bool:
+    """Whether a sum's body writes a term of a sequence whose subscript holds the sum's index (x_t, x_{<t})."""
+    return any(
+        letter in sequences and script and any(t.is_ch(index) for t in script)
+        for _, (letter, script) in _terms_in_laws(body)
+    )
+
+
+def _bounds_of_sums_over_terms(tokens, sequences):
+    letters = set()
+    for found in _sums(tokens):
+        body = found.where[found.start : found.end]
+        if found.high is not None and _numbers_terms(body, sequences, found.index) and _single_letter(found.high):
+            letters.add(_single_letter(found.high))
+    return letters
+
+
+# --- writing it out -----------------------------------------------------------------------------------------------
+
+
+def _written_out(tokens, sequences, length, size) -> str:
+    """The formula with the sequence written out at length ``size``."""
+    tokens = _replaced(tokens, length, str(size)) if length else tokens
+    for _ in range(20):  # one sum at a time, outermost first; nested sums are written out on later rounds
+        unrolled = _unroll_one(tokens, sequences, size)
+        if unrolled is None:
+            break
+        tokens = unrolled
+    return latex_of(_laws_written_out(tokens, sequences, size))
+
+
+def _replaced(tokens, letter, value):
+    """The tokens with each letter ``letter`` standing alone (not in a word or a text) replaced by ``value``."""
+    out = []
+    for k, t in enumerate(tokens):
+        if t.kind == "group":
+            words = (
+                k and tokens[k - 1].kind == "cs" and (tokens[k - 1].text in TEXT_COMMANDS or tokens[k - 1].text in FONT)
+            )
+            out.append(
+                t
+                if words and not _bold_letter(tokens, k)
+                else Tok("group", "", t.pos, _replaced(t.items, letter, value))
+            )
+        elif t.is_ch(letter) and not _in_word(tokens, k):
+            out.append(Tok("ch", value, t.pos))
+        else:
+            out.append(t)
+    return out
+
+
+def _bold_letter(tokens, k):
+    return tokens[k - 1].text in BOLD and len([x for x in tokens[k].items if not x.is_ch(" ")]) == 1
+
+
+def _in_word(tokens, k) -> bool:
+    before = k and tokens[k - 1].kind == "ch" and tokens[k - 1].text.isalpha()
+    after = k + 1 < len(tokens) and tokens[k + 1].kind == "ch" and tokens[k + 1].text.isalpha()
+    return bool(before or after)
+
+
+def _unroll_one(tokens, sequences, size):
+    """The tokens with the first sum or product over the terms' index written out; None when there is none."""
+    for found in _sums(tokens):
+        where, k, index, low, high, start, end = (
+            found.where,
+            found.at,
+            found.index,
+            found.low,
+            found.high,
+            found.start,
+            found.end,
+        )
+        if not _numbers_terms(where[start:end], sequences, index):
+            continue
+        first = _whole_number(low) if low is not None else 1
+        last = _whole_number(high) if high is not None else size
+        if first is None or last is None:
+            raise NotASequence(f"a sum over the terms' index {index} with bounds that are not whole numbers")
+        body = where[start:end]
+        parts = []
+        for value in range(first, last + 1):
+            parts.append([Tok("ch", "("), *_replaced(body, index, str(value)), Tok("ch", ")")])
+        joined = _joined(parts, "+" if where[k].text == "sum" else " ", "0" if where[k].text == "sum" else "1")
+        written = [*where[:k], Tok("ch", "("), *joined, Tok("ch", ")"), *where[end:]]
+        return _put_back(tokens, where, written)
+    return None
+
+
+def _joined(parts, glue, empty):
+    if not parts:
+        return [Tok("ch", empty)]
+    out = []
+    for part in parts:
+        if out:
+            out.append(Tok("ch", glue))
+        out.extend(part)
+    return out
+
+
+def _put_back(tokens, where, written):
+    """``tokens`` with the token list ``where`` (itself or a group's items at any depth) replaced by ``written``."""
+    if tokens is where:
+        return written
+    out = []
+    for t in tokens:
+        if t.kind == "group":
+            out.append(Tok("group", "", t.pos, _put_back(t.items, where, written)))
+        else:
+            out.append(t)
+    return out
+
+
+def _whole_number(script):
+    """The whole number a script writes as digits joined by + and -; None for anything else."""
+    text = "".join(t.text for t in script if not t.is_ch(" ")) if all(t.kind == "ch" for t in script) else ""
+    if not WHOLE_NUMBER.fullmatch(text):
+        return None
+    return sum(int(term) for term in re.findall(r"[+-]?\d+", text))
+
+
+def _laws_written_out(tokens, sequences, size):
+    """The tokens with each law's runs, terms and whole sequences written as the terms they stand for."""
+    out = []
+    k = 0
+    laws = {head: (start, end) for where, head, start, end in _laws(tokens) if where is tokens}
+    while k < len(tokens):
+        t = tokens[k]
+        if k in laws:
+            start, end = laws[k]
+            arguments = _arguments_written_out(tokens[start:end], sequences, size)
+            if arguments:
+                out.extend([*tokens[k:start], *arguments])
+                k = end
+            else:  # p(x_{<1}): the law of no outcome at all, 1
+                out.append(Tok("ch", "1", t.pos))
+                k = end + 1
+            continue
+        out.append(Tok("group", "", t.pos, _laws_written_out(t.items, sequences, size)) if t.kind == "group" else t)
+        k += 1
+    return out
+
+
+def _arguments_written_out(arguments, sequences, size):
+    items = _items(arguments)
+    written = []  # [(separator, [terms as token lists])]
+    position = 0
+    while position < len(items):
+        separator, item = items[position]
+        term = _term(item)
+        if term is None or term[0] not in sequences:
+            written.append((separator, [_laws_written_out(item, sequences, size)]))
+            position += 1
+            continue
+        letter, script = term
+        if position + 2 < len(items) and _is_dots(items[position + 1][1]):
+            last = _term(items[position + 2][1])
+            first_at, last_at = _term_number(script), _term_number(last[1] if last else None)
+            if last is None or last[0] != letter or first_at is None or last_at is None:
+                raise NotASequence("a run written with dots whose ends are not terms of it at whole numbers")
+            written.append((separator, [_term_tokens(item, n) for n in range(first_at, last_at + 1)]))
+            position += 3
+            continue
+        if script is None:
+            numbers = range(1, size + 1)
+        elif _run_bound(script) is not None:
+            relation, bound = _run_bound(script)
+            top = _whole_number(bound)
+            if top is None:
+                raise NotASequence("a run x_{<t} whose end is not a whole number")
+            numbers = range(1, top + 1 if relation == "<=" else top)
+        else:
+            number = _term_number(script)
+            if number is None:
+                raise NotASequence("a term whose number is not a whole number once the length is written")
+            numbers = [number]
+        written.append((separator, [_term_tokens(item, n) for n in numbers]))
+        position += 1
+    return _joined_arguments(written)
+
+
+def _term_number(script):
+    return None if script is None else _whole_number(script)
+
+
+def _term_tokens(item, number):
+    """The term ``number`` of the sequence an item names, in the item's font: x_{2}, \\mathbf{x}_{2}."""
+    head = item[:2] if item[0].kind == "cs" else item[:1]
+    return [*head, Tok("ch", "_"), Tok("group", "", item[0].pos, [Tok("ch", str(number))])]
+
+
+def _joined_arguments(written):
+    r"""The arguments again, each run as its terms; an empty run is left out with its separator, and a bar before it
+    moves to the next argument (p(y_1 \mid y_{<1}, x) is p(y_1 \mid x); p(x_1 \mid x_{<1}) is p(x_1))."""
+    out, carried = [], ""
+    for separator, terms in written:
+        if not terms:
+            carried = carried or separator
+            continue
+        for n, term in enumerate(terms):
+            mark = separator if n == 0 else ","
+            if carried == "|":
+                mark = "|"
+            carried = ""
+            if out:
+                out.append(Tok("cs", "mid") if mark == "|" else Tok("ch", mark))
+                out.append(Tok("ch", " "))
+            out.extend(term)
+    return out

@@ -1,0 +1,121 @@
+"""The law of a sequence written with dots or ranges (``p(x_1, \\ldots, x_n) = \\prod_i p(x_i \\mid x_{<i})``) is
+decided with the sequence written out at lengths 1, 2 and 3: the chain rule PASSes in each spelling authors use, a
+wrong factorisation FAILs with the length and the written-out formula, and one that holds when the terms are
+independent (a Markov chain) is UNKNOWN, since it may state a model."""
+
+import pytest
+from checking import assert_page_pass_and_fail, verdict
+
+from derive.docs.decide import decide
+from derive.docs.sequence_laws import decide_sequence_laws
+from derive.docs.tags import parse_tag
+from derive.docs.verdict import Binding
+
+# (name, tag, correct formula, wrong variant); None: untagged, "": the shared notation
+PAIRS = [
+    (
+        "the chain rule with dots, untagged",
+        None,
+        r"p(x_1, \ldots, x_n) = \prod_{i=1}^{n} p(x_i \mid x_1, \ldots, x_{i-1})",
+        r"p(x_1, \ldots, x_n) = \sum_{i=1}^{n} p(x_i \mid x_1, \ldots, x_{i-1})",
+    ),
+    (
+        "the chain rule with a prefix x_{<t}",
+        "",
+        r"P(w_1, w_2, \ldots, w_T) = \prod_{t=1}^{T} P(w_t \mid w_{<t})",
+        r"P(w_1, w_2, \ldots, w_T) = \prod_{t=1}^{T-1} P(w_t \mid w_{<t})",
+    ),
+    (
+        "the log-likelihood of a sequence given a prompt",
+        None,
+        r"\log p_\theta(y \mid x) = \sum_{t} \log p_\theta(y_t \mid y_{<t}, x)",
+        r"\log p_\theta(y \mid x) = -\sum_{t} \log p_\theta(y_t \mid y_{<t}, x)",
+    ),
+    (
+        "ranges 1:t written as in n-gram notes",
+        None,
+        r"P(w_{1:n}) = P(w_1) \prod_{k=2}^{n} P(w_k \mid w_{1:k-1})",
+        r"P(w_{1:n}) = P(w_1) \prod_{k=2}^{n} P(w_{1:k-1} \mid w_k)",
+    ),
+    (
+        "a next-token conditional as a ratio of prefix probabilities, for every t",
+        None,
+        r"p(x_t \mid x_{<t}) = \frac{p(x_{\le t})}{p(x_{<t})}",
+        r"p(x_t \mid x_{<t}) = \frac{p(x_{\le t})}{p(x_t)}",
+    ),
+    (
+        "the whole sequence named by its bold letter, inside an exponential",
+        None,
+        r"p(\mathbf{x}) = \exp\left(\sum_{t=1}^{T} \log p(x_t \mid \mathbf{x}_{<t})\right)",
+        r"p(\mathbf{x}) = \exp\left(\frac{1}{T} \sum_{t=1}^{T} \log p(x_t \mid \mathbf{x}_{<t})\right)",
+    ),
+    (
+        "the chain rule under the result of the chain rule of probability",
+        "chain_rule_of_probability",
+        r"p(x_1, \ldots, x_T) = \prod_{t=1}^{T} p(x_t \mid x_1, \ldots, x_{t-1})",
+        r"p(x_1, \ldots, x_T) = \prod_{t=1}^{T} p(x_1, \ldots, x_{t-1} \mid x_t)",
+    ),
+]
+
+
+@pytest.mark.parametrize("name, tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
+def test_the_chain_rule_passes_and_a_wrong_factorisation_fails(name, tag, correct, wrong, tmp_path):
+    assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
+
+
+def test_a_failure_names_the_length_and_the_written_out_formula(tmp_path):
+    found = verdict(tmp_path, None, r"p(x_1, \ldots, x_n) = \sum_{i=1}^{n} p(x_i \mid x_1, \ldots, x_{i-1})")
+    assert found[0] == "FAIL", found
+    assert r"length 2, p(x_{1}, x_{2}) = ((p(x_{1}))+(p(x_{2}\mid x_{1})))" in found[1], found
+
+
+@pytest.mark.parametrize(
+    "markov",
+    [
+        r"p(x_1, \ldots, x_T) = \prod_{t=1}^{T} p(x_t \mid x_{t-1})",
+        r"p(x_{1:T}) = p(x_1) \prod_{t=2}^{T} p(x_t \mid x_{t-1})",
+        r"\log p(\mathbf{x}) = \sum_{t=1}^{T} \log p(x_t)",
+    ],
+)
+def test_a_factorisation_that_holds_for_independent_terms_may_state_a_model(markov, tmp_path):
+    found = verdict(tmp_path, "", markov)
+    assert found[0] == "UNKNOWN" and "holds when they are independent" in found[1], found
+    assert verdict(tmp_path, None, markov)[0] == "SKIPPED"  # untagged, an undecided formula is set aside
+
+
+def test_a_factorisation_under_a_tag_that_declares_the_joint_law_is_claimed_for_every_law(tmp_path):
+    tag = r"x_1, \ldots, x_n: discrete random variables with joint distribution p; n: positive integer"
+    found = verdict(tmp_path, tag, r"p(x_1, \dots, x_n) = \prod_{i=1}^n p(x_i \mid x_{i-1})")
+    assert found[0] == "FAIL" and "length" in found[1], found
+    found = verdict(tmp_path, tag, r"p(x_1, \dots, x_n) = \prod_{i=1}^n p(x_i \mid x_{i+1}, \dots, x_n)")
+    assert found[0] == "PASS", found
+
+
+def test_a_value_of_a_conditional_law_is_not_read_as_a_position(tmp_path):
+    # p(w_i | w_I) under a sum over i: w_i is no value numbered i of a law of one outcome
+    found = verdict(tmp_path, "", r"\sum_{i=1}^{n} p(w_i \mid w_I) = 1")
+    assert found[0] != "FAIL", found
+
+
+def test_a_markov_factorisation_fails_under_the_chain_rule_of_probability():
+    # the result claims the factorisation for every law: its conditional must be given the whole prefix
+    found = decide(
+        r"\log p(\mathbf{x}) = \sum_{t=1}^{T} \log p(x_t \mid x_{t-1})", parse_tag("chain_rule_of_probability")
+    )
+    assert found.verdict in ("FAIL", "UNKNOWN") and found.verdict != "PASS", found
+    assert "not the whole prefix" in found.detail or found.verdict == "FAIL", found
+
+
+def test_values_summed_over_are_not_a_sequence(tmp_path):
+    # Σ_i p(x_i) = 1 sums a law over its values x_i: read so, it holds, and a wrong total fails
+    assert decide_sequence_laws(r"\sum_{i} p(x_i) = 1", Binding(), lambda text: None) is None
+    assert_page_pass_and_fail(tmp_path, "", r"\sum_{i=1}^{n} p(x_i) = 1", r"\sum_{i=1}^{n} p(x_i) = 2")
+
+
+def test_terms_numbered_by_hand_are_a_joint_law_of_those_terms(tmp_path):
+    assert_page_pass_and_fail(
+        tmp_path,
+        "",
+        r"p(x_1, x_2, x_3) = p(x_1) p(x_2 \mid x_1) p(x_3 \mid x_1, x_2)",
+        r"p(x_1, x_2, x_3) = p(x_1) p(x_2 \mid x_1) p(x_3 \mid x_1, x_2) p(x_1)",
+    )
