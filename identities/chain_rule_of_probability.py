@@ -223,7 +223,7 @@ def _doc_probability(env, atom, side):
 
 
 def _is_prefix_of(env, given, position) -> bool:
-    """Whether a condition writes the terms before ``position``: x_{<t}, x_{1:t-1}, x_1, …, x_{t-1}, x_{\le t-1}."""
+    r"""Whether a condition writes the terms before ``position``: x_{<t}, x_{1:t-1}, x_1, …, x_{t-1}, x_{\le t-1}."""
     for pattern, past_last in PREFIXES:
         match = pattern.fullmatch(given)
         if match:
