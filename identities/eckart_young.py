@@ -152,16 +152,40 @@ class Gram(Notation):
 # --- singular values: SymPy functions that take a value once every entry is a number ------
 
 
-def _mp_matrix(entries, rows, cols):
-    return mpmath.matrix(
-        [[mpmath.mpf(sp.Float(entries[a * cols + b], DIGITS)._mpf_) for b in range(cols)] for a in range(rows)]
-    )
+_DECOMPOSED: dict = {}  # full SVDs taken, by (entries' raw mpf tuples, rows, cols)
+
+
+def _svd(raw: tuple, rows: int, cols: int):
+    """mpmath's SVD (U, σ, Vᵀ), DIGITS + 20 digits, of the rows×cols matrix with these entries (raw mpf
+    tuples, row by row): taken once per matrix, for the sampler's factors and the steps' truncated entries."""
+    key = (raw, rows, cols)
+    found = _DECOMPOSED.get(key)
+    if found is None:
+        if len(_DECOMPOSED) >= 4096:
+            _DECOMPOSED.clear()
+        with mpmath.workdps(DIGITS + 20):
+            found = _DECOMPOSED[key] = mpmath.svd_r(_mp_matrix(raw, rows, cols))
+    return found
 
 
 @functools.lru_cache(maxsize=4096)
-def _svd(entries: tuple, rows: int, cols: int):
+def _singular_values(raw: tuple, rows: int, cols: int):
+    """σ_1 ≥ σ_2 ≥ … of that matrix: read from its SVD when one was taken, else mpmath's values-only SVD
+    (the same bidiagonalisation and QR sweeps, so the same numbers, at about half the work)."""
+    found = _DECOMPOSED.get((raw, rows, cols))
+    if found is not None:
+        return found[1]
     with mpmath.workdps(DIGITS + 20):
-        return mpmath.svd_r(_mp_matrix(entries, rows, cols))
+        return mpmath.svd_r(_mp_matrix(raw, rows, cols), compute_uv=False)
+
+
+def _mp_matrix(raw, rows, cols):
+    return mpmath.matrix([[mpmath.mpf(raw[a * cols + b]) for b in range(cols)] for a in range(rows)])
+
+
+def _raw(entries) -> tuple:
+    """The entries (SymPy numbers) as raw mpf tuples at DIGITS, as the steps' instantiated numbers are."""
+    return tuple(sp.Float(e, DIGITS)._mpf_ for e in entries)
 
 
 class _SingularValueOf(sp.Function):
@@ -171,7 +195,7 @@ class _SingularValueOf(sp.Function):
     def eval(cls, position, rows, cols, *entries):
         if not all(e.is_Number for e in entries):
             return None
-        _, values, _ = _svd(tuple(entries), int(rows), int(cols))
+        values = _singular_values(_raw(entries), int(rows), int(cols))
         return sp.Float(values[int(position) - 1], DIGITS)
 
 
@@ -182,7 +206,7 @@ class _TruncatedEntryOf(sp.Function):
     def eval(cls, rank, row, col, rows, cols, *entries):
         if not all(e.is_Number for e in entries):
             return None
-        left, values, right = _svd(tuple(entries), int(rows), int(cols))
+        left, values, right = _svd(_raw(entries), int(rows), int(cols))
         a, b = int(row) - 1, int(col) - 1
         with mpmath.workdps(DIGITS + 20):
             kept = mpmath.fsum(left[a, t] * values[t] * right[t, b] for t in range(int(rank)))
@@ -264,13 +288,6 @@ class OtherIndex(Index):
         return rf"1 \le {name} \le {sp.latex(self.size)},\ {name} \ne {sp.latex(self.other)}"
 
 
-@functools.lru_cache(maxsize=64)
-def _sampled_svd(entries: tuple, rows: int, cols: int):
-    """mpmath's SVD of a sampled matrix (entries row by row), computed once for the two factors drawn from it."""
-    with mpmath.workdps(DIGITS + 20):
-        return mpmath.svd_r(mpmath.matrix([list(entries[a * cols : (a + 1) * cols]) for a in range(rows)]))
-
-
 class PerturbedFactor(Sampler):
     """B = U_r Σ_r + εN (side "left", m×r) or A = V_rᵀ + εN (side "right", r×n): the truncated SVD's
     factors plus noise of a random size ε ∈ [10⁻³, 1], so BA has rank ≤ r and is often nearly optimal."""
@@ -281,7 +298,7 @@ class PerturbedFactor(Sampler):
     def sample(self, rng, values):
         mat, rank = values[M], values[r]
         with mpmath.workdps(DIGITS + 20):
-            left, sigma, right = _sampled_svd(tuple(mat), mat.rows, mat.cols)
+            left, sigma, right = _svd(tuple(v._mpf_ for v in mat), mat.rows, mat.cols)
             eps = mpmath.mpf(10) ** (-3 * uniform(rng, 0, 1))
             if self.side == "left":
                 return mpmath.matrix(
