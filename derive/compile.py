@@ -14,8 +14,13 @@ into nested Python closures over mpmath numbers:
   distinct tags), so no symbolic derivative is formed at all;
 * ``f|_{x=a}`` runs f with x bound to the value of a.
 
-What the compiler does not know (matrix expressions, limits, expectations over a
-random model, functions outside its table) raises :class:`Unsupported` at compile
+* a matrix expression (a product, sum or transpose of matrices given by the point or
+  written entry by entry, a matrix notation of concrete shape) is computed as rows of
+  numbers, and a function of a matrix declared outside SymPy (a rank) gets the
+  explicit matrix of the computed entries.
+
+What the compiler does not know (limits, expectations over a random model, functions
+outside its table) raises :class:`Unsupported` at compile
 time, and a point where a plan meets something it cannot decide (an index out of
 range, a value that is not finite or not real) raises :class:`Fallback`; in both
 cases the caller evaluates the expression by today's path, so the value or the
@@ -539,7 +544,9 @@ HUGE_INTEGER_BITS = 4096  # an integer longer than this is rounded to the workin
 
 
 def _compile(expr):
-    """A function env → mpf (or dual) computing ``expr``."""
+    """A function env → mpf (or dual) computing ``expr``; a :class:`MatrixValue` for a matrix expression."""
+    if isinstance(expr, (sp.MatrixExpr, sp.MatrixBase)):
+        return _compile_matrix(expr)
     if expr.is_Number:
         if expr.is_Integer:
             whole = int(expr)
@@ -619,6 +626,100 @@ def _compile(expr):
     raise Unsupported(f"{type(expr).__name__}")
 
 
+class MatrixValue:
+    """A matrix in a plan: its rows, each a list of numbers (mpf or duals)."""
+
+    __slots__ = ("rows",)
+
+    def __init__(self, rows: list):
+        self.rows = rows
+
+    @property
+    def shape(self) -> tuple:
+        return len(self.rows), len(self.rows[0]) if self.rows else 0
+
+
+def _compile_matrix(expr):
+    """A function env → :class:`MatrixValue` computing the matrix expression ``expr``."""
+    if isinstance(expr, sp.MatrixSymbol):
+        return _compile_matrix_symbol(expr)
+    if isinstance(expr, sp.MatrixBase):
+        entries = [[_compile(entry) for entry in row] for row in expr.tolist()]
+        return lambda env: MatrixValue([[entry(env) for entry in row] for row in entries])
+    if isinstance(expr, sp.MatMul):
+        return _compile_matrix_product(expr)
+    if isinstance(expr, sp.MatAdd):
+        terms = [_compile_matrix(term) for term in expr.args]
+        return lambda env: _matrix_sum([term(env) for term in terms])
+    if isinstance(expr, sp.Transpose):
+        inner = _compile_matrix(expr.arg)
+        return lambda env: MatrixValue([list(column) for column in zip(*inner(env).rows)])
+    if isinstance(expr, (sp.ZeroMatrix, sp.Identity)):
+        rows, cols = (_compile_int(size) for size in expr.shape)
+        diagonal = _MPF(1) if isinstance(expr, sp.Identity) else _MPF(0)
+
+        def constant(env):
+            return MatrixValue([[diagonal if a == b else _MPF(0) for b in range(cols(env))] for a in range(rows(env))])
+
+        return constant
+    if type(expr).__module__.startswith("sympy.") or not all(size.is_Integer for size in expr.shape):
+        raise Unsupported(f"matrix {type(expr).__name__}")
+    # a matrix notation of concrete shape declared outside SymPy (a rotation R(θ)): its entries as written
+    return _compile_matrix(expr.as_explicit())
+
+
+def _compile_matrix_symbol(symbol):
+    """The point's matrix for ``symbol``, checked against the symbol's shape."""
+    rows, cols = (_compile_int(size) for size in symbol.shape)
+
+    def lookup(env):
+        value = env.get(symbol)
+        if not isinstance(value, list) or not all(isinstance(row, list) for row in value):
+            raise Fallback(f"{symbol} has no matrix value")
+        if len(value) != rows(env) or any(len(row) != cols(env) for row in value):
+            raise Fallback(f"{symbol} has a matrix of another shape")
+        return MatrixValue([[_number(entry) for entry in row] for row in value])
+
+    return lookup
+
+
+def _compile_matrix_product(expr):
+    """A product of scalars and matrices: the matrices multiplied left to right, then scaled."""
+    scalars = [_compile(factor) for factor in expr.args if not factor.is_Matrix]
+    matrices = [_compile_matrix(factor) for factor in expr.args if factor.is_Matrix]
+
+    def product(env):
+        value = matrices[0](env)
+        for factor in matrices[1:]:
+            value = _matrix_product(value, factor(env))
+        if scalars:
+            scale = _product([scalar(env) for scalar in scalars])
+            value = MatrixValue([[scale * entry for entry in row] for row in value.rows])
+        return value
+
+    return product
+
+
+def _matrix_product(left: MatrixValue, right: MatrixValue) -> MatrixValue:
+    if left.shape[1] != right.shape[0]:
+        raise Fallback("matrices of shapes that do not multiply")
+    columns = list(zip(*right.rows))
+    return MatrixValue([[_total([a * b for a, b in zip(row, column)]) for column in columns] for row in left.rows])
+
+
+def _matrix_sum(terms: list) -> MatrixValue:
+    if len({term.shape for term in terms}) != 1:
+        raise Fallback("matrices of different shapes added")
+    return MatrixValue([[_total(list(entries)) for entries in zip(*rows)] for rows in zip(*(t.rows for t in terms))])
+
+
+def _sympy_number(value, digits: int):
+    """A plan's value as the SymPy number (or explicit matrix of numbers) that instantiating would give."""
+    if isinstance(value, MatrixValue):
+        return sp.ImmutableMatrix([[sp.Float(entry, digits) for entry in row] for row in value.rows])
+    return sp.Float(value, digits)
+
+
 def _evaluates_itself(expr) -> bool:
     """Whether ``expr`` is a function declared outside SymPy that computes its own value in ``eval``
     once its arguments are numbers (a maximum of |v_t| at a concrete length, a singular value)."""
@@ -648,7 +749,7 @@ def _compile_self_evaluating(expr):
         if any(isinstance(v, Dual) for v in values):
             raise Fallback("no derivative rule")
         digits = env[_DIGITS]  # the working digits of the run, as the instantiated numbers have
-        value = func(*(sp.Float(v, digits) for v in values))
+        value = func(*(_sympy_number(v, digits) for v in values))
         if value.is_Float:
             return mpmath.mpf(value._mpf_)
         if value.is_Rational:
@@ -728,8 +829,8 @@ class Plan:
 def plan(expr, integers: tuple = ()) -> Plan | str:
     """``expr`` compiled with the given (symbol, integer) pairs put in first; else why not:
     :data:`PER_INTEGERS` when it may compile once the point's integers are put in."""
-    if not isinstance(expr, sp.Expr) or isinstance(expr, sp.MatrixExpr) or expr.has(sp.MatrixSymbol, sp.Limit):
-        return "not a scalar expression"
+    if not isinstance(expr, (sp.Expr, sp.MatrixBase)) or expr.has(sp.Limit):
+        return "not an expression with a plan"
     try:
         concrete = canonical_dummies(expr).xreplace(dict(integers)) if integers else canonical_dummies(expr)
         return Plan(_compile(_unfolded(concrete)), integers)
@@ -782,13 +883,25 @@ def run(expr, point, env, dps: int, guard: int = 20):
             value = compiled.run({**env, _MEMO: {}, _DIGITS: dps})
         except (Fallback, ZeroDivisionError, ValueError, TypeError, ArithmeticError, RecursionError):
             return None
-        if isinstance(value, Dual):
-            return None
-        if isinstance(value, mpmath.mpc):
-            if abs(value.imag) > mpmath.mpf(10) ** (-dps + 5):
+        if isinstance(value, MatrixValue):
+            entries = [[_real(entry, dps) for entry in row] for row in value.rows]
+            if any(entry is None for row in entries for entry in row):
                 return None
-            value = value.real
-        if not isinstance(value, mpmath.mpf) or not mpmath.isfinite(value):
+            with mpmath.workdps(dps):
+                return path, mpmath.matrix([[+entry for entry in row] for row in entries])
+        value = _real(value, dps)
+        if value is None:
             return None
     with mpmath.workdps(dps):
         return path, +value
+
+
+def _real(value, dps: int):
+    """A plan's number as a finite real mpf, or None where today's path must decide."""
+    if isinstance(value, mpmath.mpc):
+        if abs(value.imag) > mpmath.mpf(10) ** (-dps + 5):
+            return None
+        value = value.real
+    if not isinstance(value, mpmath.mpf) or not mpmath.isfinite(value):
+        return None
+    return value

@@ -137,8 +137,12 @@ class PointValues:
         """(path, value) of the statement's right-hand side: by its plan far past the working precision,
         so that rounded to the working digits it is the correctly rounded value the oracle is compared
         with; but written out when the plan's value is below the working precision's resolution,
-        where what the plan leaves of an exact 0 is rounding noise that writing out cancels."""
+        where what the plan leaves of an exact 0 is rounding noise that writing out cancels. A matrix
+        statement is written out too: its entries at the working precision are the numbers the oracle's
+        errors in output/ were measured against."""
         point = self.points[position]
+        if isinstance(expr, (sp.MatrixExpr, sp.MatrixBase)):
+            return INSTANTIATED, instantiated_value(expr, point)
         path, value = evaluate_with_path(expr, point, env=self._environment(position), guard=REFERENCE_GUARD_DIGITS)
         if path != INSTANTIATED and isinstance(value, mpmath.mpf) and abs(value) < _RESOLUTION:
             return INSTANTIATED, instantiated_value(expr, point)
