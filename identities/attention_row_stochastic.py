@@ -61,8 +61,10 @@ class MaxNorm(sp.Function):
 
 
 def eigenvalues(values: mpmath.matrix) -> list:
-    """The eigenvalues of a square mpmath matrix (``mpmath.eig`` returns them first; a 1×1 input is handled alike)."""
-    return list(mpmath.eig(values)[0])
+    """The eigenvalues of a square mpmath matrix, by ``mpmath.eig`` without eigenvectors (the same QR
+    sweeps, so the same numbers, without accumulating the transforms); a 1×1 input returns them first."""
+    found = mpmath.eig(values, left=False, right=False)
+    return list(found[0] if isinstance(found, tuple) else found)
 
 
 class _EigenvalueModulus(sp.Function):
