@@ -281,25 +281,58 @@ def describe(clause: LawClause) -> str:
 
 
 def decide_under_laws(text, binding, decide_once):
-    """The verdict on a tagged formula under the tag's laws: a tag's definition of a joint law by itself
-    (``p(y) = \\sum_x p(x, y)`` beside 'X, Y: random variables with joint distribution p') is checked as a property
-    of the law, then set aside; then :func:`reading_doubt`."""
+    """The verdict on a tagged formula under the tag's laws: a tag clause that states what the notation already means
+    is checked as a property, then set aside; then :func:`reading_doubt`.
+
+    Such a clause defines a name by itself: a joint law (``p(y) = \\sum_x p(x, y)`` beside 'X, Y: random variables
+    with joint distribution p', or ``p(a \\mid b) = \\frac{p(a, b)}{p(b)}`` with p applied on both sides), or an
+    operation on names (``\\mathbf{u} \\cdot \\mathbf{v} = \\sum_i u_i v_i``)."""
     from derive.docs.tags import FunctionClause, LawOfOutcomes
     from derive.docs.verdict import PASS, UNKNOWN, Verdict
 
     laws = {clause.name for clause in binding.clauses if isinstance(clause, LawOfOutcomes)}
-    own = [c for c in binding.clauses if isinstance(c, FunctionClause) and c.name in laws and c.head]
-    if own:
-        binding = replace(binding, clauses=[c for c in binding.clauses if c not in own])
-        for clause in own:
-            claim = decide_once(f"{clause.head} = {clause.body}", binding)
+    own = [
+        c for c in binding.clauses if isinstance(c, FunctionClause) and c.head and (c.name in laws or _law_by_itself(c))
+    ]
+    operations = {key: body for key, body in binding.overrides.items() if _operation_by_itself(key, body)}
+    if own or operations:
+        binding = replace(
+            binding,
+            clauses=[c for c in binding.clauses if c not in own],
+            overrides={key: body for key, body in binding.overrides.items() if key not in operations},
+        )
+        stated = [(f"{c.head} = {c.body}", f"a property of the joint law {c.name}") for c in own]
+        stated += [(f"{key} = {body}", "a property of the notation") for key, body in operations.items()]
+        for clause, what in stated:
+            claim = decide_once(clause, binding)
             if claim.verdict != PASS:
                 return Verdict(
                     UNKNOWN,
-                    f"the tag's '{clause.head} = {clause.body}' is read as a property of the joint law {clause.name},"
-                    f" and it is not shown to be one ({claim.verdict}: {claim.detail})",
+                    f"the tag's '{clause}' is read as {what}, and it is not shown to be one"
+                    f" ({claim.verdict}: {claim.detail})",
                 )
     return reading_doubt(text, binding, decide_once(text, binding), decide_once)
+
+
+def _law_by_itself(clause) -> bool:
+    """Whether a tag's definition of a law letter applies that letter in its body: p(a | b) = p(a, b) / p(b)."""
+    from derive.docs.joint_law import LAW_NAMES
+
+    return (
+        clause.name in LAW_NAMES
+        and re.search(rf"(?<![A-Za-z\\]){re.escape(clause.name)}\s*\(", clause.body) is not None
+    )
+
+
+def _operation_by_itself(key: str, body: str) -> bool:
+    """Whether a tag clause gives an operation on names by those names' entries, ``\\mathbf{u}\\cdot\\mathbf{v} =
+    \\sum_i u_i v_i``: its left side is no name but an expression of names its right side also writes."""
+    from derive.docs.side_names import atoms_of_latex
+    from derive.docs.tag_spelling import NAME
+
+    if NAME.match(key.strip()) or re.fullmatch(r"[^()]+\(.*\)", key.strip()):
+        return False  # a name, or a function at its arguments: a definition
+    return bool({atom.key for atom in atoms_of_latex(key)} & {atom.key for atom in atoms_of_latex(body)})
 
 
 def reading_doubt(text, binding, verdict, decide_once):

@@ -54,7 +54,11 @@ def split_clauses(text: str) -> list[str]:
             clauses.extend(_split_list(piece))
     from derive.docs.density_law import attach_support
 
-    return _tables(_independence([_square_root(_uniform_law(clause)) for clause in attach_support(clauses)]))
+    return _tables(
+        _independence(
+            [_square_root(_uniform_law(_vector_of_its_entries(clause))) for clause in attach_support(clauses)]
+        )
+    )
 
 
 # a definition followed by where it holds: "a_t = b_t + c_t a_{t-1} for t \geq 1", "f(x) = \log x \text{ if } x > 0"
@@ -81,6 +85,36 @@ def _balanced(text: str) -> bool:
         if depth < 0:
             return False
     return depth == 0
+
+
+# x = (x_1, x_2)^\top, \mathbf{x} = [x_1, \ldots, x_n]: a vector written by its own entries
+ENTRIES_WRITTEN = re.compile(
+    r"^(?P<name>(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?(?P<letter>[A-Za-z])\s*\}?)\s*=\s*(?:\\left\s*)?[(\[]"
+    r"(?P<entries>[^()\[\]]*?)(?:\\right\s*)?[)\]]\s*(?:\^\s*(?:\{\s*)?(?:\\top|T|\\intercal|\\mathsf\s*\{?T\}?)\s*\}?)?$"
+)
+
+
+def _vector_of_its_entries(clause: str) -> str:
+    r"""``\mathbf{x} = (x_1, x_2)^\top`` declares x a vector of 2 entries, ``x = (x_1, \ldots, x_n)`` of n, its entries
+    x_1, x_2 named as the notation names them; it defines x by nothing but itself."""
+    written = ENTRIES_WRITTEN.match(clause.strip())
+    if written is None:
+        return clause
+    letter = written.group("letter")
+    entries = [entry.strip() for entry in written.group("entries").split(",")]
+    entry = re.compile(rf"(?:\\(?:mathbf|boldsymbol|bm)\s*\{{\s*)?{letter}\s*\}}?\s*_\s*\{{?\s*(?P<at>\w+)\s*\}}?")
+    found = [entry.fullmatch(e) for e in entries if not re.fullmatch(r"\\[lc]?dots|\.\.\.", e)]
+    dots = len(found) < len(entries)
+    if not found or not all(found):
+        return clause
+    numbers = [m.group("at") for m in found]
+    counted = numbers[:-1] if dots else numbers
+    if not all(n.isdigit() for n in counted) or [int(n) for n in counted] != list(range(1, len(counted) + 1)):
+        return clause
+    if dots and not (re.fullmatch(r"[A-Za-z]", numbers[-1]) or numbers[-1].isdigit()):
+        return clause
+    size = numbers[-1]
+    return f"{written.group('name').strip()} \\in \\mathbb{{R}}^{{{size}}}"
 
 
 SQUARE_DEFINED = re.compile(r"^(?P<name>[^=<>]+?)\s*\^\s*(?:2|\{\s*2\s*\})\s*=\s*(?P<body>[^<>]+)$")

@@ -258,6 +258,21 @@ PAIRS = [
         r"\max(0, {\rm margin} - x) = {\rm margin} - x",
     ),
     (r"{\bf x} \in \mathbb{R}^3", r"{\bf x}^\top {\bf x} = \|{\bf x}\|^2", r"{\bf x}^\top {\bf x} = 2\|{\bf x}\|^2"),
+    (
+        r"f(\mathbf{x}) = 0.1 x_1^2 + 2 x_2^2; \mathbf{x} = (x_1, x_2)^\top",
+        r"\nabla f(\mathbf{x}) = (0.2 x_1, 4 x_2)^\top",
+        r"\nabla f(\mathbf{x}) = (0.1 x_1, 2 x_2)^\top",
+    ),
+    (
+        r"\mathbf{u}, \mathbf{v} \in \mathbb{R}^n; \mathbf{u}\cdot\mathbf{v} = \sum_i u_i v_i",
+        r"\mathbf{u}\cdot\mathbf{v} = \mathbf{v}^\top\mathbf{u}",
+        r"\mathbf{u}\cdot\mathbf{v} = 2 \mathbf{v}^\top\mathbf{u}",
+    ),
+    (
+        r"p(\text{rain} \mid \text{coat}) = \frac{p(\text{rain}, \text{coat})}{p(\text{coat})}",
+        r"p(\text{rain}, \text{coat}) = p(\text{coat}) \cdot p(\text{rain} \mid \text{coat})",
+        r"p(\text{rain}, \text{coat}) = p(\text{coat}) \cdot p(\text{coat} \mid \text{rain})",
+    ),
 ]
 
 
@@ -351,3 +366,17 @@ def test_a_comparison_of_an_expression_with_a_number_is_a_condition_not_a_range(
 def test_a_comparison_of_one_name_with_a_number_is_its_range(clause, name):
     binding = parse_tag(clause)
     assert [c.name for c in binding.clauses] == [name] and not binding.conditions
+
+
+def test_a_vector_written_by_its_entries_is_a_vector_of_that_many():
+    from derive.docs.tag_spelling import split_clauses
+
+    assert split_clauses(r"\mathbf{x} = \left(x_{1}, x_{2}\right)^{\top}") == [r"\mathbf{x} \in \mathbb{R}^{2}"]
+    assert split_clauses(r"x = [x_1, \ldots, x_n]") == [r"x \in \mathbb{R}^{n}"]
+    assert split_clauses(r"x = (x_2, x_1)") == [r"x = (x_2, x_1)"]  # not its entries in order: a definition
+
+
+def test_a_clause_the_notation_does_not_satisfy_leaves_the_formula_unknown(tmp_path):
+    tag = r"\mathbf{u}, \mathbf{v} \in \mathbb{R}^n; \mathbf{u}\cdot\mathbf{v} = \sum_i u_i^2 v_i"
+    found = verdict(tmp_path, tag, r"\mathbf{u}\cdot\mathbf{v} = \mathbf{v}^\top\mathbf{u}")
+    assert found[0] == "UNKNOWN" and "read as a property of the notation" in found[1], found
