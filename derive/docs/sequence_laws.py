@@ -26,7 +26,7 @@ from derive.docs.chain import term_end
 from derive.docs.joint_law import independent_outcomes
 from derive.docs.sums import DOTS
 from derive.docs.symbols import FONT
-from derive.docs.tokens import TEXT_COMMANDS, NotationError, Tok, latex_of, lex
+from derive.docs.tokens import TEXT_COMMANDS, NotationError, Tok, depth_at, latex_of, lex
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 
 LENGTHS = (1, 2, 3)
@@ -249,7 +249,7 @@ def _sequence_and_length(tokens):
                 sequences.add(term[0])
                 if [t.text for t in term[1]] == ["1"] and _single_letter(last[1]):
                     lengths.add(_single_letter(last[1]))
-    sequences |= _terms_beside_their_sequence(tokens)
+    sequences |= _terms_beside_their_sequence(tokens) | _letters_of_dotted_runs(tokens)
     if not sequences or not _numbered_by_letters(tokens, sequences):
         raise NotASequence()  # p(x_1, x_2) = p(x_1) p(x_2 | x_1): the joint-law reading reads it as written
     lengths |= _bounds_of_sums_over_terms(tokens, sequences)
@@ -262,7 +262,8 @@ def _sequence_and_length(tokens):
 
 
 def _is_dots(item):
-    return len(item) == 1 and item[0].is_cs(*DOTS)
+    """Whether an argument is the dots of a run: \\ldots, \\cdots, \\dots or three periods."""
+    return len(item) == 1 and item[0].is_cs(*DOTS) or len(item) == 3 and all(t.is_ch(".") for t in item)
 
 
 @dataclass
@@ -308,6 +309,21 @@ def _sums(tokens) -> list:
         if index is not None:
             found.append(SumAt(tokens, k, index, low[equals + 1 :] or None, high, m, end))
     return found
+
+
+def _letters_of_dotted_runs(tokens):
+    """Letters whose terms a law applies to in the last term of a run written with dots (x of p(x_d \\mid y) in
+    p(x_1 \\mid y) \\cdots p(x_d \\mid y))."""
+    letters = set()
+    for t in tokens:
+        if t.kind == "group":
+            letters |= _letters_of_dotted_runs(t.items)
+    for m in range(len(tokens)):
+        dots = _dots_end(tokens, m)
+        run = _terms_around(tokens, m, dots) if dots is not None else None
+        if run is not None:
+            letters |= {letter for _, (letter, script) in _terms_in_laws(run[3]) if script}
+    return letters
 
 
 def _terms_in_laws(tokens):
@@ -381,13 +397,137 @@ def _bounds_of_sums_over_terms(tokens, sequences):
 
 def _written_out(tokens, sequences, length, size) -> str:
     """The formula with the sequence written out at length ``size``."""
-    tokens = _replaced(tokens, length, str(size)) if length else tokens
+    if length:
+        tokens = _replaced(_dotted_terms_written_out(tokens, sequences, length, size), length, str(size))
     for _ in range(20):  # one sum at a time, outermost first; nested sums are written out on later rounds
         unrolled = _unroll_one(tokens, sequences, size)
         if unrolled is None:
             break
         tokens = unrolled
     return latex_of(_laws_written_out(tokens, sequences, size))
+
+
+RELATIONS = ("le", "ge", "leq", "geq", "approx", "neq", "ne", "lt", "gt", "propto", "equiv")
+PRODUCT_SIGNS = ("cdot", "times")
+
+
+def _dotted_terms_written_out(tokens, sequences, length, size):
+    r"""The tokens with each run of terms written with dots, ``p(x_1) p(x_2 \mid x_1) \cdots p(x_n \mid x_{<n})`` or
+    ``\log p(x_1) + \cdots + \log p(x_n \mid x_{<n})``, written as its last term at 1, 2, ..., ``size`` in the
+    length's letter; the terms before the dots must be that term at 1, 2, ...."""
+    out = []
+    for t in tokens:
+        if t.kind == "group":
+            t = Tok("group", "", t.pos, _dotted_terms_written_out(t.items, sequences, length, size))
+        out.append(t)
+    for m in range(len(out)):
+        dots = _dots_end(out, m)
+        if dots is None:
+            continue
+        run = _terms_around(out, m, dots)
+        if run is None:
+            continue
+        start, end, before, last, glue = run
+        general = lambda k: _replaced(last, length, str(k))  # noqa: E731
+        for k, term in enumerate(before, start=1):
+            if _shown(term, sequences, size) != _shown(general(k), sequences, size):
+                raise NotASequence("the terms before the dots are not the last term at 1, 2, ...")
+        parts = [general(k) for k in range(1, size + 1)]
+        glued = _joined([[Tok("ch", "("), *part, Tok("ch", ")")] for part in parts], glue, "1" if glue == " " else "0")
+        return _dotted_terms_written_out(
+            [*out[:start], Tok("ch", "("), *glued, Tok("ch", ")"), *out[end:]], sequences, length, size
+        )
+    return out
+
+
+def _dots_end(tokens, m):
+    """The end of the dots that start at tokens[m] (\\cdots, or three periods); None if none start there."""
+    if tokens[m].is_cs(*DOTS):
+        return m + 1
+    if m + 2 < len(tokens) and all(tokens[m + k].is_ch(".") for k in range(3)):
+        return m + 3
+    return None
+
+
+def _terms_around(tokens, m, dots):
+    """(start, end, [terms before the dots], last term, glue) of a run of terms around dots at tokens[m:dots]: terms
+    of a sum joined by +, or laws applied side by side (a product); None when the dots stand in no such run."""
+    left, right = _skip_back(tokens, m - 1), _skip_spaces(tokens, dots)
+    if left >= 0 and tokens[left].is_ch("+") and right < len(tokens) and tokens[right].is_ch("+"):
+        ends = [k for k in range(len(tokens)) if _ends_a_sum(tokens, k)]
+        low = max([k for k in ends if k < m], default=-1) + 1
+        high = min([k for k in ends if k > dots], default=len(tokens))
+        before = _split_at_plus(tokens[low:left])
+        end = right + 1
+        while end < high and not (
+            tokens[end].is_ch("+") and depth_at(tokens[right + 1 : end + 1], end - right - 1) == 0
+        ):
+            end += 1
+        last = [t for t in tokens[right + 1 : end] if not t.is_ch(" ")]
+        if not before or not last:
+            return None
+        return low, end, before, last, "+"
+    factors, k = [], left
+    while k >= 0 and tokens[k].is_ch(")"):
+        head = _law_head_before(tokens, k)
+        if head is None:
+            break
+        factors.insert(0, tokens[head : k + 1])
+        k = _skip_back(tokens, head - 1)
+    after = _skip_products(tokens, right)
+    laws = {head: close for where, head, _, close in _laws(tokens) if where is tokens}
+    if not factors or after not in laws:
+        return None
+    start = _skip_back(tokens, k) + 1 if k >= 0 else 0
+    start = min(start, *(_position_of(tokens, f[0]) for f in factors))
+    return start, laws[after] + 1, factors, tokens[after : laws[after] + 1], " "
+
+
+def _position_of(tokens, token):
+    return next(k for k, t in enumerate(tokens) if t is token)
+
+
+def _skip_back(tokens, k):
+    while k >= 0 and (tokens[k].is_ch(" ") or tokens[k].is_cs(*PRODUCT_SIGNS)):
+        k -= 1
+    return k
+
+
+def _skip_products(tokens, k):
+    while k < len(tokens) and (tokens[k].is_ch(" ") or tokens[k].is_cs(*PRODUCT_SIGNS)):
+        k += 1
+    return k
+
+
+def _law_head_before(tokens, close):
+    """The position of the law whose closing bracket is tokens[close], or None."""
+    for where, head, _, end in _laws(tokens):
+        if where is tokens and end == close:
+            return head
+    return None
+
+
+def _ends_a_sum(tokens, k) -> bool:
+    t = tokens[k]
+    return t.is_ch("=", "<", ">", "&", ",") or t.is_cs(*RELATIONS, "\\", "quad", "qquad")
+
+
+def _split_at_plus(tokens):
+    terms, current, depth = [], [], 0
+    for t in tokens:
+        depth += t.is_ch("(", "[") - t.is_ch(")", "]")
+        if depth == 0 and t.is_ch("+"):
+            terms.append(current)
+            current = []
+        elif not (t.is_ch(" ") and not current):
+            current.append(t)
+    terms.append(current)
+    return [term for term in terms if term] if all(terms) else []
+
+
+def _shown(term, sequences, size):
+    """A term's written-out LaTeX without spaces, to compare terms as written."""
+    return latex_of(_laws_written_out(term, sequences, size)).replace(" ", "")
 
 
 def _replaced(tokens, letter, value):

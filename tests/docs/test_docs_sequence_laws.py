@@ -50,6 +50,24 @@ PAIRS = [
         r"p(\mathbf{x}) = \exp\left(\frac{1}{T} \sum_{t=1}^{T} \log p(x_t \mid \mathbf{x}_{<t})\right)",
     ),
     (
+        "the chain rule spelled out as factors with dots",
+        None,
+        r"p(x_1, \ldots, x_n) = p(x_1) p(x_2 \mid x_1) \cdots p(x_n \mid x_1, \ldots, x_{n-1})",
+        r"p(x_1, \ldots, x_n) = p(x_1) p(x_2 \mid x_1) \cdots p(x_n \mid x_1, \ldots, x_{n-1}) p(x_1)",
+    ),
+    (
+        "the log-likelihood spelled out as terms with dots",
+        None,
+        r"\log p(x_1, \ldots, x_n) = \log p(x_1) + \log p(x_2 \mid x_1) + \cdots + \log p(x_n \mid x_{<n})",
+        r"\log p(x_1, \ldots, x_n) = \log p(x_1) + \log p(x_2 \mid x_1) + \cdots + \log p(x_n \mid x_{<n}) + 1",
+    ),
+    (
+        "a class-conditional chain rule with three periods, under a tag declaring the joint law",
+        r"x_1, \ldots, x_d, y: discrete random variables with a joint distribution p",
+        r"p(\mathbf{x} \mid y) = p(x_1 \mid y) \cdot p(x_2 \mid x_1, y) \cdot ... \cdot p(x_d \mid x_1, ..., x_{d-1}, y)",
+        r"p(\mathbf{x} \mid y) = p(x_1 \mid y) \cdot p(x_2 \mid y) \cdot ... \cdot p(x_d \mid y)",
+    ),
+    (
         "the chain rule under the result of the chain rule of probability",
         "chain_rule_of_probability",
         r"p(x_1, \ldots, x_T) = \prod_{t=1}^{T} p(x_t \mid x_1, \ldots, x_{t-1})",
@@ -119,3 +137,9 @@ def test_terms_numbered_by_hand_are_a_joint_law_of_those_terms(tmp_path):
         r"p(x_1, x_2, x_3) = p(x_1) p(x_2 \mid x_1) p(x_3 \mid x_1, x_2)",
         r"p(x_1, x_2, x_3) = p(x_1) p(x_2 \mid x_1) p(x_3 \mid x_1, x_2) p(x_1)",
     )
+
+
+def test_terms_before_the_dots_that_are_not_the_last_term_at_1_2_are_not_read(tmp_path):
+    # p(x_n | x_{n-1}) at n = 1 is p(x_1 | x_0), not the p(x_1) written first: which run is meant is not said
+    found = verdict(tmp_path, "", r"p(x_1, \ldots, x_n) = p(x_1) p(x_2 \mid x_1) \cdots p(x_n \mid x_{n-1})")
+    assert found[0] == "UNKNOWN" and "not the last term at 1, 2" in found[1], found
