@@ -240,4 +240,17 @@ def _tagged_free_count(reading, key, sampler):
     reading.overrides.setdefault(key, ("scalar", lambda reader: reader.size_value))
 
 
-TAGGED_FREE_VARIABLES = {"vector": _tagged_free_vector, "count": _tagged_free_count}  # any other kind: a real
+def _tagged_free_distribution(reading, key, sampler):
+    """π_θ in D_KL(π_θ || π_ref) or y ~ π_θ: a probability vector over the sampled dimension, on every domain tried."""
+    from derive.docs.bind import _vec_entry
+
+    base = sp.IndexedBase(f"doc_{key}", positive=True)
+    reading.extra_samplers[base] = dom.probability_vector(reading.vocab.size)
+    reading.overrides.setdefault(key, _vec_entry(base))
+
+
+TAGGED_FREE_VARIABLES = {
+    "vector": _tagged_free_vector,
+    "count": _tagged_free_count,
+    "distribution": _tagged_free_distribution,
+}  # any other kind: a real
