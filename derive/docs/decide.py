@@ -27,6 +27,7 @@ from derive.docs.bind import Unbound
 from derive.docs.interpret import E_NOTATION
 from derive.docs.italic_names import italicise
 from derive.docs.links_apart import decide_links_apart
+from derive.docs.open_outcome import name_open_outcomes
 from derive.docs.reading import (
     _guarded,
     out_of_bounds,  # noqa: F401  (imported from here)
@@ -64,6 +65,7 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
     """
     binding = binding or Binding()
     text = italicise(text, binding.words)  # eta_0 the tag declares: one name, not e t a_0
+    text = name_open_outcomes(text)  # y \sim \pi(\cdot \mid x) draws y from \pi(y \mid x)
     if tagged:
 
         def decide_text(t):

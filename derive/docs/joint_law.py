@@ -40,7 +40,7 @@ from derive.docs.interpret import Atom
 from derive.docs.side_names import single_atom
 from derive.docs.values import BindError, NeedsConcrete
 
-LAW_NAMES = ("p", "P", "q", "Q", "Pr")
+LAW_NAMES = ("p", "P", "q", "Q", "Pr", "pi")  # pi: a policy, the law of an action given a state
 MOST_OUTCOMES = 4  # P(s', r | s, a): the table has n^4 entries
 SEQUENCE_TERM = re.compile(r"[A-Za-z]_\d+")  # x_2: a term of a sequence, an outcome of its joint law
 _INDEPENDENT: ContextVar[bool] = ContextVar("independent_outcomes", default=False)
@@ -121,8 +121,9 @@ class JointLaw:
         return sp.Add(*total)
 
 
-# a law's subscript that labels its parameters (p_\theta, q_\phi): the law p_theta, apart from p and from q_phi
-PARAMETER_LABELS = ("theta", "phi", "lambda", "psi", "omega", "eta", "gamma")
+# a law's subscript that labels its parameters or its role (p_\theta, q_\phi, \pi_{ref}, \pi_{\theta_{old}}): the law
+# p_theta, apart from p and from q_phi
+PARAMETER_LABELS = ("theta", "phi", "lambda", "psi", "omega", "eta", "gamma", "ref", "old", "theta_old", "sft", "SFT")
 
 
 def law_key(atom: Atom) -> str:
@@ -497,6 +498,15 @@ def distribution_of(reader, atom):
     return outcome, Vec(lambda k: law.probability({outcome: k, **given}, size) / total, law.values(outcome, size))
 
 
+def _spelled(name: str) -> str:
+    """LaTeX of a law's name or label as the key writes it: pi is \\pi, theta_old is \\theta_{old}, ref is ref."""
+    from derive.docs.symbols import GREEK
+
+    first, _, more = name.partition("_")
+    first = f"\\{first}" if first in GREEK else first
+    return f"{first}_{{{_spelled(more)}}}" if more else first
+
+
 def drawn_from(reader, written: str):
     """The law of a draw's subscript, written as plain text (``q(z|x)`` in E_{z \\sim q(z|x)}): the atom it spells,
     read as :func:`distribution_of` reads it; None when it is not a law of the joint laws."""
@@ -507,7 +517,7 @@ def drawn_from(reader, written: str):
     if not rest or head not in reader.joint_laws:
         return None
     letter, _, label = head.partition("_")
-    latex = f"{letter}_{{\\{label}}}({rest}" if label else written  # q_phi: the law q_\phi
+    latex = f"{_spelled(letter)}_{{{_spelled(label)}}}({rest}" if label else f"{_spelled(letter)}({rest}"
     try:
         atom = single_atom(Rewriter().side(clean(lex(latex))))
     except Exception:  # not one application: the caller reads the subscript otherwise

@@ -128,15 +128,15 @@ def _model_doubt(written, decide_text, size):
 # --- finding the sequence -----------------------------------------------------------------------------------------
 
 
-def _laws(tokens):
-    """Each law applied in brackets, p(...), p_\\theta(...), \\Pr(...), at any depth: (its token list, the law's name,
-    the first argument, the closing bracket)."""
+def law_applications(tokens):
+    """Each law applied in brackets, p(...), p_\\theta(...), \\Pr(...), \\pi_{ref}(...), at any depth: (its token list,
+    the law's name, the first argument, the closing bracket)."""
     found = []
     for k, t in enumerate(tokens):
         if t.kind == "group":
-            found.extend(_laws(t.items))
+            found.extend(law_applications(t.items))
             continue
-        if not (t.is_ch(*LAW_LETTERS) or t.is_cs("Pr")):
+        if not (t.is_ch(*LAW_LETTERS) or t.is_cs("Pr", "pi")):
             continue
         if t.kind == "ch" and k and tokens[k - 1].kind == "ch" and tokens[k - 1].text.isalpha():
             continue  # a letter of a word
@@ -231,7 +231,7 @@ def _single_letter(tokens):
 def _sequence_and_length(tokens):
     """({the sequences' letters}, the letter of their length) of a formula that applies a law to a run of terms."""
     sequences, lengths = set(), set()
-    for where, _, start, end in _laws(tokens):
+    for where, _, start, end in law_applications(tokens):
         items = _items(where[start:end])
         for position, (_, item) in enumerate(items):
             term = _term(item)
@@ -329,7 +329,7 @@ def _letters_of_dotted_runs(tokens):
 def _terms_in_laws(tokens):
     """(the law's number, (letter, subscript tokens or None)) of each argument of a law at any depth that is a term
     x_k or a name alone."""
-    for number, (where, _, start, end) in enumerate(_laws(tokens)):
+    for number, (where, _, start, end) in enumerate(law_applications(tokens)):
         for _, item in _items(where[start:end]):
             term = _term(item)
             if term is not None:
@@ -475,7 +475,7 @@ def _terms_around(tokens, m, dots):
         factors.insert(0, tokens[head : k + 1])
         k = _skip_back(tokens, head - 1)
     after = _skip_products(tokens, right)
-    laws = {head: close for where, head, _, close in _laws(tokens) if where is tokens}
+    laws = {head: close for where, head, _, close in law_applications(tokens) if where is tokens}
     if not factors or after not in laws:
         return None
     start = _skip_back(tokens, k) + 1 if k >= 0 else 0
@@ -501,7 +501,7 @@ def _skip_products(tokens, k):
 
 def _law_head_before(tokens, close):
     """The position of the law whose closing bracket is tokens[close], or None."""
-    for where, head, _, end in _laws(tokens):
+    for where, head, _, end in law_applications(tokens):
         if where is tokens and end == close:
             return head
     return None
@@ -624,7 +624,7 @@ def _laws_written_out(tokens, sequences, size):
     """The tokens with each law's runs, terms and whole sequences written as the terms they stand for."""
     out = []
     k = 0
-    laws = {head: (start, end) for where, head, start, end in _laws(tokens) if where is tokens}
+    laws = {head: (start, end) for where, head, start, end in law_applications(tokens) if where is tokens}
     while k < len(tokens):
         t = tokens[k]
         if k in laws:

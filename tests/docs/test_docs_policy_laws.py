@@ -1,0 +1,55 @@
+"""Policies and laws written as RL and RLHF documents write them: pi_theta(y | x) is a law like p (a joint law of
+its outcomes, labelled by theta, ref or theta_old), its outcome may be left open (pi_theta(. | x)), and a distribution
+nothing binds is a probability vector, never a number. A correct formula of each kind PASSes and a wrong variant
+FAILs."""
+
+import pytest
+from checking import assert_page_pass_and_fail
+
+from derive.docs.open_outcome import name_open_outcomes
+
+KL = r"D_{KL}(\pi_\theta(\cdot \mid x) \| \pi_{ref}(\cdot \mid x))"
+
+# (name, correct formula, wrong variant), in the shared notation
+PAIRS = [
+    (
+        "the KL penalty of RLHF as a sum over responses",
+        KL + r" = \sum_y \pi_\theta(y \mid x) \log \frac{\pi_\theta(y \mid x)}{\pi_{ref}(y \mid x)}",
+        KL + r" = \sum_y \pi_{ref}(y \mid x) \log \frac{\pi_\theta(y \mid x)}{\pi_{ref}(y \mid x)}",
+    ),
+    (
+        "the KL penalty as an expectation over a draw from the policy",
+        r"\mathbb{E}_{y \sim \pi_\theta(\cdot \mid x)}\left[\log \frac{\pi_\theta(y \mid x)}{\pi_{ref}(y \mid x)}\right]"
+        " = " + KL,
+        r"\mathbb{E}_{y \sim \pi_\theta(\cdot \mid x)}\left[\log \frac{\pi_{ref}(y \mid x)}{\pi_\theta(y \mid x)}\right]"
+        " = " + KL,
+    ),
+    (
+        "the importance ratio of PPO averages to one under the old policy",
+        r"\mathbb{E}_{a \sim \pi_{\theta_{old}}(a \mid s)}\left[\frac{\pi_\theta(a \mid s)}{\pi_{\theta_{old}}(a \mid s)}\right]"
+        " = 1",
+        r"\mathbb{E}_{a \sim \pi_{\theta_{old}}(a \mid s)}\left[\frac{\pi_\theta(a \mid s)}{\pi_{\theta_{old}}(a \mid s)}\right]"
+        " = 2",
+    ),
+    ("a policy sums to one over actions", r"\sum_a \pi(a \mid s) = 1", r"\sum_a \pi(a \mid s) = 2"),
+    (
+        "a KL between policies that nothing binds",
+        r"D_{KL}(\pi_\theta \| \pi_{ref}) = \sum_y \pi_\theta(y) \log \frac{\pi_\theta(y)}{\pi_{ref}(y)}",
+        r"D_{KL}(\pi_\theta \| \pi_{ref}) = \sum_y \pi_{ref}(y) \log \frac{\pi_\theta(y)}{\pi_{ref}(y)}",
+    ),
+]
+
+
+@pytest.mark.parametrize("name, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
+def test_a_policy_formula_passes_and_its_wrong_variant_fails(name, correct, wrong, tmp_path):
+    assert_page_pass_and_fail(tmp_path, "", correct, wrong)
+
+
+def test_an_open_outcome_is_the_variable_drawn_or_the_outcome_the_laws_are_applied_to():
+    drawn = name_open_outcomes(r"\mathbb{E}_{a \sim \pi(\cdot \mid s)}[f(a)]")
+    assert drawn == r"\mathbb{E}_{a \sim \pi(a \mid s)}[f(a)]"
+    named = name_open_outcomes(KL + r" = \sum_y \pi_\theta(y \mid x)")
+    assert named.startswith(r"D_{KL}(\pi_\theta(y \mid x) \| \pi_{ref}(y \mid x))"), named
+    alone = name_open_outcomes(KL + r" \ge 0")
+    assert alone.startswith(r"D_{KL}(\pi_\theta(y \mid x)"), alone  # a letter the formula does not use
+    assert name_open_outcomes(r"a \cdot b = b \cdot a") == r"a \cdot b = b \cdot a"
