@@ -314,8 +314,8 @@ def declare_joint_laws(reading, law_names, open_values: bool) -> None:
             continue
         if "_" in name and name in reading.vocab.entries:  # p_theta the result defines
             continue
-        if any(k.startswith(f"{name}(") for k in reading.overrides):
-            continue  # the tag says what the law is
+        if any(k.startswith(f"{name}(") for k in [*reading.overrides, *declared]):
+            continue  # the tag says what the law is, or what its values are (\pi_\theta(a | s): function of \theta)
         if any((outcome in declared and outcome not in sets) or outcome in reading.overrides for outcome in outcomes):
             continue  # a: real in the tag: P(a | b) is then no law of outcomes
         if any(outcome in sets and not set(values) <= set(sets[outcome]) for outcome, values in written.items()):

@@ -53,3 +53,14 @@ def test_an_open_outcome_is_the_variable_drawn_or_the_outcome_the_laws_are_appli
     alone = name_open_outcomes(KL + r" \ge 0")
     assert alone.startswith(r"D_{KL}(\pi_\theta(y \mid x)"), alone  # a letter the formula does not use
     assert name_open_outcomes(r"a \cdot b = b \cdot a") == r"a \cdot b = b \cdot a"
+
+
+def test_a_policy_the_tag_declares_a_function_of_its_parameters_stays_one(tmp_path):
+    # not a joint law whose values ignore theta: its gradient is the gradient of a function of theta
+    tag = r"\pi_\theta(y \mid x) > 0; \pi_\theta(y \mid x): function of \theta"
+    assert_page_pass_and_fail(
+        tmp_path,
+        tag,
+        r"\nabla_\theta \log \pi_\theta(y \mid x) = \frac{\nabla_\theta \pi_\theta(y \mid x)}{\pi_\theta(y \mid x)}",
+        r"\nabla_\theta \log \pi_\theta(y \mid x) = \frac{\pi_\theta(y \mid x)}{\nabla_\theta \pi_\theta(y \mid x)}",
+    )
