@@ -126,8 +126,8 @@ def atom_scripts(rw, tokens, k, atom, out):
     """(next k, number of primes, done) after the primes, subscript and superscripts directly
     after a name, in any order; done when the name was read as something else (an indicator)."""
     primes = 0
-    while k < len(tokens) and tokens[k].is_ch("_", "^", "'"):
-        if tokens[k].is_ch("'"):
+    while k < len(tokens) and (tokens[k].is_ch("_", "^", "'") or tokens[k].is_cs("prime")):
+        if tokens[k].is_ch("'") or tokens[k].is_cs("prime"):  # a\prime, as some authors write a'
             primes += 1
             k += 1
             continue

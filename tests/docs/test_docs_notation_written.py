@@ -6,7 +6,7 @@ plain TeX's font switches ({\\rm d}x, {\\bf x}) read as \\mathrm and \\mathbf. E
 formula (PASS) and a wrong variant (FAIL) by the same machinery; what stays ambiguous is UNKNOWN with the reason."""
 
 import pytest
-from checking import assert_pass_and_fail
+from checking import assert_page_pass_and_fail, assert_pass_and_fail
 
 from derive.docs import check_formula
 from derive.docs.interpret import rewrite_chain
@@ -185,3 +185,13 @@ def test_an_index_a_later_term_shares_with_the_sum_is_decided_when_both_readings
     """Σ_i x_i + max_j x_j x_i = 1 fails with i free after the sum and with the sum over both terms: a FAIL either way."""
     verdict = check_formula(r"\sum_i x_i + \max_j x_j x_i = 1", clauses="x: vector")
     assert verdict["verdict"] == "FAIL" and "as written" in verdict["detail"], verdict
+
+
+def test_a_prime_written_as_a_command_after_a_letter_is_a_prime(tmp_path):
+    # a\prime, as some authors write a': the same name as a' in the sum and in the subscript
+    assert_page_pass_and_fail(
+        tmp_path,
+        "",
+        r"\sum_{a\prime} \frac{\exp(x_{a\prime})}{\sum_{b} \exp(x_b)} = 1",
+        r"\sum_{a\prime} \frac{\exp(x_{a\prime})}{\sum_{b} \exp(x_b)} = 2",
+    )
