@@ -224,6 +224,30 @@ def _run_bound(script):
     return None
 
 
+def _length_of(tokens):
+    """y of a script that writes the length of a sequence, |y| (or \\lvert y \\rvert); None otherwise."""
+    written = [t for t in tokens if not t.is_ch(" ")]
+    bars = len(written) == 3 and all(t.is_ch("|") or t.is_cs("lvert", "rvert", "vert") for t in written[::2])
+    return _single_letter(written[1:2]) if bars else None
+
+
+def _lengths_replaced(tokens, letter, value):
+    """The tokens with each |letter| replaced by ``value``."""
+    out, k = [], 0
+    while k < len(tokens):
+        t = tokens[k]
+        if t.kind == "group":
+            out.append(Tok("group", "", t.pos, _lengths_replaced(t.items, letter, value)))
+        elif _length_of(tokens[k : k + 3]) == letter:
+            out.append(Tok("ch", value, t.pos))
+            k += 3
+            continue
+        else:
+            out.append(t)
+        k += 1
+    return out
+
+
 def _single_letter(tokens):
     return tokens[0].text if len(tokens) == 1 and tokens[0].kind == "ch" and tokens[0].text.isalpha() else None
 
@@ -387,8 +411,12 @@ def _bounds_of_sums_over_terms(tokens, sequences):
     letters = set()
     for found in _sums(tokens):
         body = found.where[found.start : found.end]
-        if found.high is not None and _numbers_terms(body, sequences, found.index) and _single_letter(found.high):
+        if found.high is None or not _numbers_terms(body, sequences, found.index):
+            continue
+        if _single_letter(found.high):
             letters.add(_single_letter(found.high))
+        elif _length_of(found.high) in sequences:  # \prod_{t=1}^{|y|}: the length of y
+            letters.add(f"|{_length_of(found.high)}|")
     return letters
 
 
@@ -399,6 +427,8 @@ def _written_out(tokens, sequences, length, size) -> str:
     """The formula with the sequence written out at length ``size``."""
     if length:
         tokens = _replaced(_dotted_terms_written_out(tokens, sequences, length, size), length, str(size))
+        if length.startswith("|"):  # |y| written out: y's own length
+            tokens = _lengths_replaced(tokens, length[1:-1], str(size))
     for _ in range(20):  # one sum at a time, outermost first; nested sums are written out on later rounds
         unrolled = _unroll_one(tokens, sequences, size)
         if unrolled is None:

@@ -68,6 +68,18 @@ PAIRS = [
         r"p(\mathbf{x} \mid y) = p(x_1 \mid y) \cdot p(x_2 \mid y) \cdot ... \cdot p(x_d \mid y)",
     ),
     (
+        "a policy over responses, its length written |y|",
+        None,
+        r"\pi_\theta(y \mid x) = \prod_{t=1}^{|y|} \pi_\theta(y_t \mid x, y_{<t})",
+        r"\pi_\theta(y \mid x) = \prod_{t=1}^{|y|} \pi_\theta(y_{<t} \mid x, y_t)",
+    ),
+    (
+        "a length-normalised log-likelihood",
+        "",
+        r"\frac{1}{|y|}\sum_{t=1}^{|y|} \log \pi_\theta(y_t \mid x, y_{<t}) = \frac{1}{|y|} \log \pi_\theta(y \mid x)",
+        r"\frac{1}{|y|}\sum_{t=1}^{|y|} \log \pi_\theta(y_t \mid x, y_{<t}) = \log \pi_\theta(y \mid x)",
+    ),
+    (
         "the chain rule under the result of the chain rule of probability",
         "chain_rule_of_probability",
         r"p(x_1, \ldots, x_T) = \prod_{t=1}^{T} p(x_t \mid x_1, \ldots, x_{t-1})",
