@@ -26,6 +26,11 @@ all its decisions, runs first and gives up at the first doubt; only then is the
 formula parsed again with full LL prediction, the parser's default. ANTLR guarantees
 that an SLL parse that succeeds builds the tree LL would build, so the result is the
 same, at about four fifths of the time on a real book (tests/docs/test_docs_parse.py).
+Before either, a side is parsed as one expression (the grammar's ``expr``): the grammar's
+top rule decides between a list, a set, a relation and an expression only after looking
+ahead to the end of the side, so each new side would grow ANTLR's cached decisions by its
+whole length. A side that is one bracketed group, holds a set's or a ± token, or is not
+one expression to its end goes through the whole grammar as before.
 """
 
 from __future__ import annotations
@@ -74,6 +79,7 @@ def _two_stage_converter():
     """latex2sympy's converter, parsing in ANTLR's two stages (SLL, then LL if SLL gives up)."""
     global _TWO_STAGE
     if _TWO_STAGE is None:
+        from antlr4 import Token
         from antlr4.atn.PredictionMode import PredictionMode
         from antlr4.error.Errors import ParseCancellationException
         from antlr4.error.ErrorStrategy import BailErrorStrategy
@@ -90,10 +96,30 @@ def _two_stage_converter():
                     parser.removeErrorListeners()
                 return parser
 
+            def expression(self, latex_str):
+                """The text parsed as one expression (the grammar's ``expr``) and converted, or None
+                where it may be read as more than that (a set, a tuple, a relation, a list)."""
+                parser = self.create_parser(latex_str)
+                stream = parser.getTokenStream()
+                stream.fill()
+                types = [token.type for token in stream.tokens][:-1]  # without the end of input
+                if not types or _one_group(types) or any(kind in _token_kinds()[2] for kind in types):
+                    return None
+                tree = parser.expr()
+                if stream.LA(1) != Token.EOF:
+                    return None
+                return self.convert_expr(tree)
+
             def parse(self, latex_str):
                 self.quick = True
                 try:
                     braced = _braced_bases(latex_str)
+                    try:
+                        value = self.expression(braced)
+                    except ParseCancellationException:
+                        value = None
+                    if value is not None:
+                        return value
                     if braced != latex_str:
                         try:
                             return super().parse(braced)
@@ -108,6 +134,32 @@ def _two_stage_converter():
 
         _TWO_STAGE = TwoStage
     return _TWO_STAGE
+
+
+@functools.lru_cache(maxsize=1)
+def _token_kinds():
+    """(openers, closers, set tokens) of the grammar: the token types a set, a tuple or an interval is written with."""
+    from latex2sympy2_extended.antlr_parser import PSParser
+
+    names = PSParser.symbolicNames
+    openers = {kind for kind, name in enumerate(names) if name.startswith("L_") or name == "BOXED_CMD"}
+    closers = {kind for kind, name in enumerate(names) if name.startswith("R_")}
+    sets = {kind for kind, name in enumerate(names) if name.startswith("SET_") or name == "PLUS_MINUS"}
+    return openers, closers, sets
+
+
+def _one_group(types) -> bool:
+    """Whether the tokens open a bracket (or ``\\boxed``) at the start that closes only at the end: ``(a, b)``,
+    ``\\{a\\}``, where the grammar may read a tuple, a set or an interval rather than an expression."""
+    openers, closers, _ = _token_kinds()
+    if types[0] not in openers:
+        return False
+    depth = 0
+    for position, kind in enumerate(types):
+        depth += (kind in openers) - (kind in closers)
+        if depth <= 0:
+            return position == len(types) - 1
+    return True
 
 
 # a placeholder, then ^ and a one-token superscript or one of placeholders and braceless text, then an operator, a closing
