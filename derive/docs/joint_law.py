@@ -42,7 +42,6 @@ from derive.docs.values import BindError, NeedsConcrete
 
 LAW_NAMES = ("p", "P", "q", "Q", "Pr", "pi")  # pi: a policy, the law of an action given a state
 MOST_OUTCOMES = 4  # P(s', r | s, a): the table has n^4 entries
-SEQUENCE_TERM = re.compile(r"[A-Za-z]_\d+")  # x_2: a term of a sequence, an outcome of its joint law
 _INDEPENDENT: ContextVar[bool] = ContextVar("independent_outcomes", default=False)
 
 
@@ -230,13 +229,10 @@ def joint_laws(sides) -> dict:
 
     applications, drawn = _law_applications(sides, child_sides)
     on_every_side = set.intersection(*({a[0] for a in _law_applications([side], child_sides)[0]} for side in sides))
-    # a law of outcomes: conditioned (p(x | c)), of outcomes a sum or an expectation draws (Σ_{x, c} p(x, c)), of
-    # terms of a sequence (p(x_1, x_2)), or of outcomes at values (P(X = x)); q(x, y) alone may be a function of two
-    # numbers
+    # a law of outcomes: conditioned (p(x | c)), of outcomes a sum or an expectation draws (Σ_{x, c} p(x, c)), or
+    # of outcomes at values (P(X = x)); q(x, y) alone may be a function of two numbers
     joint = {
-        name
-        for name, names, bar, values in applications
-        if len(names) > 1 and (bar < len(names) or set(names) & drawn or all(map(SEQUENCE_TERM.fullmatch, names)))
+        name for name, names, bar, values in applications if len(names) > 1 and (bar < len(names) or set(names) & drawn)
     }
     events = {name for name, _, _, values in applications if any(v is not None for v in values)}
     joint |= events

@@ -37,6 +37,9 @@ BOLD = ("mathbf", "boldsymbol", "bm", "vec", "mathit")
 WHOLE_NUMBER = re.compile(r"-?\d+(?:[+-]\d+)*")
 
 
+DOWN = Tok("ch", "down")  # on \\prod or on the dots of a run: read downwards, from an expression to a number
+
+
 class NotASequence(Exception):
     """The formula writes no law of a sequence, or one this reading cannot write out."""
 
@@ -51,6 +54,7 @@ def decide_sequence_laws(text: str, binding, decide_text):
         sequences, length = _sequence_and_length(tokens)
     except (NotASequence, NotationError):
         return None
+    _mark_downward(tokens, sequences)
     verdicts = []
     for size in LENGTHS:
         try:
@@ -108,6 +112,43 @@ def _tag_declares_a_law(binding) -> bool:
     from derive.docs.tags import LawOfOutcomes
 
     return any(isinstance(clause, LawOfOutcomes) for clause in binding.clauses)
+
+
+def _mark_downward(tokens, sequences):
+    r"""Mark the sums and products over the terms' index, and the runs of terms, that are written from an expression
+    down to a number (``\prod_{t=T-1}^{1}``, ``x_{t+1}, \ldots, x_1``): they run downwards, and are empty when the
+    expression is below the number."""
+    for found in _sums(tokens):
+        body = found.where[found.start : found.end]
+        if (
+            found.low
+            and found.high
+            and _downward(found.low, found.high)
+            and _numbers_terms(body, sequences, found.index)
+        ):
+            head = found.where[found.at]
+            found.where[found.at] = Tok(head.kind, head.text, head.pos, [DOWN])
+    for where, _, start, end in law_applications(tokens):
+        items, current = [], []
+        for k in range(start, end + 1):
+            t = where[k] if k < end else None
+            if t is None or t.is_ch(",", ";", "|") or t.is_cs(*BARS):
+                items.append(current)
+                current = []
+            elif not t.is_ch(" "):
+                current.append(k)
+        for before, dots, after in zip(items, items[1:], items[2:]):
+            if not _is_dots([where[k] for k in dots]):
+                continue
+            first, last = _term([where[k] for k in before]), _term([where[k] for k in after])
+            if first and last and first[0] == last[0] and first[1] and last[1] and _downward(first[1], last[1]):
+                mark = where[dots[0]]
+                where[dots[0]] = Tok(mark.kind, mark.text, mark.pos, [DOWN])
+
+
+def _downward(start, stop) -> bool:
+    """Whether a range is written from an expression in letters (T - 1, t + 1) down to a whole number (1)."""
+    return any(t.kind == "ch" and t.text.isalpha() for t in start) and _whole_number(stop) is not None
 
 
 def _model_doubt(written, decide_text, size):
@@ -274,6 +315,8 @@ def _sequence_and_length(tokens):
                 if [t.text for t in term[1]] == ["1"] and _single_letter(last[1]):
                     lengths.add(_single_letter(last[1]))
     sequences |= _terms_beside_their_sequence(tokens) | _letters_of_dotted_runs(tokens)
+    if not _conditions(tokens):
+        raise NotASequence()  # q(h_1, \ldots, h_T) = h_T: no law is conditioned, so q may be any function
     if not sequences or not _numbered_by_letters(tokens, sequences):
         raise NotASequence()  # p(x_1, x_2) = p(x_1) p(x_2 | x_1): the joint-law reading reads it as written
     lengths |= _bounds_of_sums_over_terms(tokens, sequences)
@@ -333,6 +376,13 @@ def _sums(tokens) -> list:
         if index is not None:
             found.append(SumAt(tokens, k, index, low[equals + 1 :] or None, high, m, end))
     return found
+
+
+def _conditions(tokens) -> bool:
+    """Whether the formula conditions a law somewhere (p(x_t \\mid x_{<t})): what makes its letter a law's."""
+    return any(
+        t.is_ch("|") or t.is_cs(*BARS) for where, _, start, end in law_applications(tokens) for t in where[start:end]
+    )
 
 
 def _letters_of_dotted_runs(tokens):
@@ -610,7 +660,8 @@ def _unroll_one(tokens, sequences, size):
             raise NotASequence(f"a sum over the terms' index {index} with bounds that are not whole numbers")
         body = where[start:end]
         parts = []
-        for value in range(first, last + 1):
+        downward = DOWN in where[k].items
+        for value in range(first, last - 1, -1) if downward else range(first, last + 1):
             parts.append([Tok("ch", "("), *_replaced(body, index, str(value)), Tok("ch", ")")])
         joined = _joined(parts, "+" if where[k].text == "sum" else " ", "0" if where[k].text == "sum" else "1")
         written = [*where[:k], Tok("ch", "("), *joined, Tok("ch", ")"), *where[end:]]
@@ -689,7 +740,9 @@ def _arguments_written_out(arguments, sequences, size):
             first_at, last_at = _term_number(script), _term_number(last[1] if last else None)
             if last is None or last[0] != letter or first_at is None or last_at is None:
                 raise NotASequence("a run written with dots whose ends are not terms of it at whole numbers")
-            written.append((separator, [_term_tokens(item, n) for n in range(first_at, last_at + 1)]))
+            downward = any(DOWN in t.items for t in items[position + 1][1])
+            numbers = range(first_at, last_at - 1, -1) if downward else range(first_at, last_at + 1)
+            written.append((separator, [_term_tokens(item, n) for n in numbers]))
             position += 3
             continue
         if script is None:

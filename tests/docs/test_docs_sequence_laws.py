@@ -80,6 +80,18 @@ PAIRS = [
         r"\frac{1}{|y|}\sum_{t=1}^{|y|} \log \pi_\theta(y_t \mid x, y_{<t}) = \log \pi_\theta(y \mid x)",
     ),
     (
+        "the chain rule backwards, its product written from T - 1 down to 1",
+        None,
+        r"P(x_1, \ldots, x_T) = P(x_T) \prod_{t=T-1}^1 P(x_t \mid x_{t+1}, \ldots, x_T)",
+        r"P(x_1, \ldots, x_T) = P(x_T) \prod_{t=T-1}^1 P(x_{t+1}, \ldots, x_T \mid x_t)",
+    ),
+    (
+        "a run written from x_{t+1} down to x_1",
+        None,
+        r"P(x_{t+1}, \ldots, x_1) = P(x_{t}, \ldots, x_1) \cdot P(x_{t+1} \mid x_{t}, \ldots, x_1)",
+        r"P(x_{t+1}, \ldots, x_1) = P(x_{t}, \ldots, x_1) + P(x_{t+1} \mid x_{t}, \ldots, x_1)",
+    ),
+    (
         "the chain rule under the result of the chain rule of probability",
         "chain_rule_of_probability",
         r"p(x_1, \ldots, x_T) = \prod_{t=1}^{T} p(x_t \mid x_1, \ldots, x_{t-1})",
@@ -104,7 +116,7 @@ def test_a_failure_names_the_length_and_the_written_out_formula(tmp_path):
     [
         r"p(x_1, \ldots, x_T) = \prod_{t=1}^{T} p(x_t \mid x_{t-1})",
         r"p(x_{1:T}) = p(x_1) \prod_{t=2}^{T} p(x_t \mid x_{t-1})",
-        r"\log p(\mathbf{x}) = \sum_{t=1}^{T} \log p(x_t)",
+        r"\log p(\mathbf{x} \mid c) = \sum_{t=1}^{T} \log p(x_t \mid c)",
     ],
 )
 def test_a_factorisation_that_holds_for_independent_terms_may_state_a_model(markov, tmp_path):
@@ -155,3 +167,9 @@ def test_terms_before_the_dots_that_are_not_the_last_term_at_1_2_are_not_read(tm
     # p(x_n | x_{n-1}) at n = 1 is p(x_1 | x_0), not the p(x_1) written first: which run is meant is not said
     found = verdict(tmp_path, "", r"p(x_1, \ldots, x_n) = p(x_1) p(x_2 \mid x_1) \cdots p(x_n \mid x_{n-1})")
     assert found[0] == "UNKNOWN" and "not the last term at 1, 2" in found[1], found
+
+
+def test_a_function_of_terms_no_law_conditions_is_no_law(tmp_path):
+    # q(h_1, ..., h_T) = h_T (an encoder's context from its hidden states): q is a function, not a law
+    assert decide_sequence_laws(r"q (\mathbf{h}_1, \ldots, \mathbf{h}_T) = \mathbf{h}_T", Binding(), None) is None
+    assert verdict(tmp_path, None, r"q (\mathbf{h}_1, \ldots, \mathbf{h}_T) = \mathbf{h}_T")[0] == "SKIPPED"
