@@ -26,7 +26,7 @@ from derive.docs.chain import term_end
 from derive.docs.joint_law import independent_outcomes
 from derive.docs.sums import DOTS
 from derive.docs.symbols import FONT
-from derive.docs.tokens import TEXT_COMMANDS, NotationError, Tok, depth_at, latex_of, lex
+from derive.docs.tokens import TEXT_COMMANDS, NotationError, Tok, depth_at, latex_of, lex, runs_replaced
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 
 LENGTHS = (1, 2, 3)
@@ -274,19 +274,9 @@ def _length_of(tokens):
 
 def _lengths_replaced(tokens, letter, value):
     """The tokens with each |letter| replaced by ``value``."""
-    out, k = [], 0
-    while k < len(tokens):
-        t = tokens[k]
-        if t.kind == "group":
-            out.append(Tok("group", "", t.pos, _lengths_replaced(t.items, letter, value)))
-        elif _length_of(tokens[k : k + 3]) == letter:
-            out.append(Tok("ch", value, t.pos))
-            k += 3
-            continue
-        else:
-            out.append(t)
-        k += 1
-    return out
+    return runs_replaced(
+        tokens, lambda run, m: 3 if _length_of(run[m : m + 3]) == letter else 0, lambda x: Tok("ch", value, x.pos)
+    )
 
 
 def _single_letter(tokens):

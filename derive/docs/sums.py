@@ -6,7 +6,7 @@ from __future__ import annotations
 from derive.docs.chain import condition_pieces, term_end
 from derive.docs.nodes import Apply, Count, Series, Side, SumNode
 from derive.docs.symbols import GREEK
-from derive.docs.tokens import NotationError, Tok, Unsupported, depth_at, detex, flatten
+from derive.docs.tokens import NotationError, Tok, Unsupported, depth_at, detex, flatten, runs_replaced
 
 
 def sum_or_product(rw, tokens, k, out):
@@ -253,21 +253,7 @@ def _decorated_letter(head):
 
 def _renamed(tokens, pattern, plain):
     """tokens with every occurrence of the decorated index ``pattern`` (in any group) replaced by ``plain``."""
-    out, m = [], 0
-    while m < len(tokens):
-        x = tokens[m]
-        if x.kind == "group":
-            out.append(Tok("group", "", x.pos, _renamed(x.items, pattern, plain)))
-            m += 1
-            continue
-        width = _matches(tokens, m, pattern)
-        if width:
-            out.append(Tok("ch", plain.text, x.pos))
-            m += width
-            continue
-        out.append(x)
-        m += 1
-    return out
+    return runs_replaced(tokens, lambda run, m: _matches(run, m, pattern), lambda x: Tok("ch", plain.text, x.pos))
 
 
 def _matches(tokens, m, pattern) -> int:

@@ -568,6 +568,22 @@ def _clean(tokens, keep_spaces=False) -> list:
 # --- helpers on token lists -----------------------------------------------------------
 
 
+def runs_replaced(tokens, width_at, made) -> list:
+    """The tokens, in every group too, with each run that ``width_at(tokens, m)`` says starts at m (its width; 0 for
+    none) replaced by the one token ``made(first token of the run)``."""
+    out, m = [], 0
+    while m < len(tokens):
+        x = tokens[m]
+        if x.kind == "group":
+            out.append(Tok("group", "", x.pos, runs_replaced(x.items, width_at, made)))
+            m += 1
+            continue
+        width = width_at(tokens, m)
+        out.append(made(x) if width else x)
+        m += width or 1
+    return out
+
+
 def word_of(tokens) -> str:
     return "".join(t.text if t.kind != "group" else word_of(t.items) for t in tokens if not t.is_ch(" "))
 
