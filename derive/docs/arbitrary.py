@@ -323,7 +323,20 @@ def _is_template(items, body, key) -> bool:
     found = template_items(items)
     if not found:
         return False
+    if _names_itself(body, key) and not _uses_letters(body, {letter for letter, _ in found}):
+        return False  # r_w = r_l: two labelled values said equal, not a recursion over w
     return all(offset == 0 for _, offset in found) or _names_itself(body, key)
+
+
+def _uses_letters(body: Side, letters: set) -> bool:
+    """Whether the body writes one of the letters, as a name or in a subscript."""
+    for node in body.table.values():
+        if isinstance(node, Atom) and (
+            node.key in letters
+            or any(re.search(r"[A-Za-z]", str(i)) and set(re.findall(r"[A-Za-z]", str(i))) & letters for i in node.sub)
+        ):
+            return True
+    return False
 
 
 def _templates(reader, key):

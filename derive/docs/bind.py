@@ -565,7 +565,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                     f"{name} is a number in {self.vocab.name or 'this notation'}, but has the index {atom.sub_text}"
                 )
             declared = name in self.extra or name in self.overrides or not self.vocab.name  # by the tag
-            if declared and atom.args and any(argument_name(a) is None for a in atom.args):
+            if declared and atom.args and any(argument_name(a) is None for a in atom.args) and _raised(atom, side):
                 # \sigma (1 + x)^2 with σ declared a number: a product whose power (read here on the whole) is in doubt
                 raise BindError(
                     f"{name}, a number here, is written before a bracket ({name}(...)): read as a product, a power"
@@ -655,9 +655,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         if atom.args and not args_used and not allow_args:
             # f(x) for a name that is not a function: a context argument, or a product written f(x)
             names = [self.atom_index_name(a) for a in atom.args]
-            if not all(n in self.vocab.contexts or n is None for n in names) and not any(
-                n in self.vocab.contexts for n in names
-            ):
+            if not any(n in self.vocab.contexts for n in names):  # H (S + 1): the bracket multiplies too
                 value = self._mul([value] + [self.side(a) for a in atom.args])
         if atom.transpose and not transposed:
             value = _transpose(value)
@@ -716,3 +714,14 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         position = self.index(indices[0])
         self.indexed.add(position)
         return value.component(position)
+
+
+def _raised(atom, side) -> bool:
+    """Whether the side writes a power right after the atom (H (S + 1)^2), which a product reading of the atom's bracket
+    would put on the bracket alone; without one (2 L B H (S + 1) D) the product is what is written."""
+    if side is None or not getattr(side, "table", None):
+        return True
+    names = [name for name, node in side.table.items() if node is atom]
+    if not names:
+        return True
+    return any(re.search(rf"\\text\{{{re.escape(name)}\}}\s*\^", side.text) for name in names)

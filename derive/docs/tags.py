@@ -71,6 +71,7 @@ class FunctionClause:
     params: tuple
     body: str
     head: str = ""  # NAME(PARAMS) as written (p(y \mid x))
+    index: str = ""  # the index of a function defined entry by entry: i in softmax(x)_i = e^{x_i} / ...
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,7 @@ def parse_tag(text: str) -> Binding | None:
                 f"the tag names no result '{head}'" + (f"; did you mean {', '.join(close)}?" if close else "")
             )
         binding.result = head
+    summed: set = set()  # the indices of sums the tag sets to 1
     for clause in clauses:
         clause = clause.strip()
         if clause.strip().lower() == "erratum":
@@ -195,6 +197,13 @@ def parse_tag(text: str) -> Binding | None:
         if growing:  # n \to \infty: a link written ≈ holds as n grows (derive.docs.growing)
             binding.large += (_key(growing.group(1)),)
             continue
+        total = SUM_TO_ONE.fullmatch(clause)
+        if total:  # \sum_{x=1}^{n} p_x = 1 (or p(x)): p is a distribution over the summed outcomes
+            name, upper = total.group("name"), total.group("upper")
+            sized = _kind(f"{name}: distribution over {upper}") if upper else None
+            binding.clauses.append(sized or KindClause(_key(name), "distribution"))
+            summed.add(total.group("index"))
+            continue
         if INEQUATION.fullmatch(clause):  # h \neq 0: the points where it fails are set aside
             binding.conditions.append(clause)
             continue
@@ -207,6 +216,10 @@ def parse_tag(text: str) -> Binding | None:
                 name, meaning = clause[:top], clause[top + 1 :]
             if not name.strip() or not meaning.strip():
                 raise TagError(f"the clause '{clause}' needs a name and a meaning")
+            size = SIZE_OF_SET.fullmatch(name)
+            if size and NUMBER.match(meaning.strip()) and float(meaning) > 0:
+                # |V| = 50000: the size of a set V (a vocabulary), a positive number, which |V| then is
+                name = size.group(1)
             if _words(name):  # X has density f(x) = ...: a sentence, not a name (its first letter is no name either)
                 raise TagError(
                     f"cannot read the clause '{clause}': '{name.strip()}' is words, not a name; write 'NAME = MEANING'"
@@ -252,27 +265,44 @@ def parse_tag(text: str) -> Binding | None:
     for name in [n for n in binding.kinds if not NUMBER.match(n.strip()) and _key(n) in bounds]:
         # a bound of a uniform variable: declared in the vocabulary first, so that the law and the formula share it
         binding.clauses.insert(0, KindClause(_key(name), binding.kinds.pop(name).strip()))
-    _entries_ranged(binding)
+    _entries_ranged(binding, summed)
     return binding
 
 
-ENTRY_NAME = re.compile(r"^(\\?[A-Za-z]+)_\{?([A-Za-z])\}?$")
+ENTRY_NAME = re.compile(r"^(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)(?:_\{?([A-Za-z])\}?|\(([A-Za-z])\))$")
+SUM_TO_ONE = re.compile(
+    r"\s*\\sum_\{?\s*(?P<index>[A-Za-z])\s*(?:=\s*[^{}^]*)?\}?(?:\^\{?\s*(?P<upper>[^{}\s]+)\s*\}?)?\s*"
+    r"(?P<name>\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*(?:_\{?\s*(?P=index)\s*\}?|\(\s*(?P=index)\s*\))\s*=\s*1\s*"
+)
 INDEX_KINDS = ("positive integer", "nonnegative integer", "non-negative integer", "integer", "index")
 
 
-def _entries_ranged(binding: Binding) -> None:
-    """``q_i > 0; i \\in \\{1, \\ldots, K\\}``: a lower bound 0 on an entry whose index the tag ranges over bounds every
-    entry of the vector q, read as ``q: positive vector`` (q_i alone would be one number, apart from q_y and q_1)."""
-    indices = {c.name for c in binding.clauses if isinstance(c, KindClause) and c.kind in INDEX_KINDS}
-    declared = {_key(n) for n in binding.kinds} | {
-        c.name for c in binding.clauses if isinstance(c, KindClause) and c.kind not in INDEX_KINDS
+def _entries_ranged(binding: Binding, summed: set) -> None:
+    """``q_i > 0; i \\in \\{1, \\ldots, K\\}``: a lower bound 0 on an entry whose index the tag ranges over (or sums
+    over, \\sum_i q_i = 1) bounds every entry of the vector q, read as ``q: positive vector`` (q_i alone would be one
+    number, apart from q_y and q_1); for a distribution the bound is already its own, and is dropped."""
+    indices = summed | {c.name for c in binding.clauses if isinstance(c, KindClause) and c.kind in INDEX_KINDS}
+    kinds = {_key(n): k for n, k in binding.kinds.items()} | {
+        c.name: c.kind for c in binding.clauses if isinstance(c, KindClause)
     }
-    for number, clause in enumerate(binding.clauses):
+    declared = set(kinds) | {c.name for c in binding.clauses if isinstance(c, KindClause) and c.kind not in INDEX_KINDS}
+    kept = []
+    for clause in binding.clauses:
         entry = ENTRY_NAME.match(clause.name) if isinstance(clause, RangeClause) else None
-        if entry is None or entry.group(2) not in indices or entry.group(1) in declared:
-            continue
-        if clause.high is None and clause.low is not None and NUMBER.match(clause.low) and float(clause.low) == 0:
-            binding.clauses[number] = KindClause(entry.group(1), "positive vector")
+        lower_zero = (
+            entry is not None
+            and clause.high is None
+            and clause.low is not None
+            and NUMBER.match(clause.low)
+            and float(clause.low) == 0
+        )
+        base, index = (entry.group(1), entry.group(2) or entry.group(3)) if entry else ("", "")
+        if lower_zero and index in indices and kinds.get(base, "").split(" ")[0] == "distribution":
+            continue  # p_x \\ge 0 beside \\sum_x p_x = 1: what a distribution is
+        if lower_zero and index in indices and base not in declared:
+            clause = KindClause(base, "positive vector")
+        kept.append(clause)
+    binding.clauses[:] = kept
 
 
 WORDS = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{2,}\s+[A-Za-z]{2,}(?![A-Za-z])")
@@ -504,10 +534,19 @@ def _moment(clause: str) -> Setting:
     )
 
 
+SIZE_OF_SET = re.compile(
+    r"\s*(?:\||\\lvert|\\left\s*\|)\s*([A-Za-z]|\\mathcal\{[A-Za-z]\})\s*(?:\||\\rvert|\\right\s*\|)\s*"
+)
+ENTRY_OF_APPLICATION = re.compile(r"^(.*\))\s*_\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*$")
+
+
 def _function(clause: str) -> FunctionClause | None:
     for separator in DEFINES.finditer(clause):
         head, body = clause[: separator.start()], clause[separator.end() :]
-        match = None if _bare_word_of_the_notation(head) else FUNCTION_HEAD.match(head)
+        entry = ENTRY_OF_APPLICATION.match(head)  # softmax(x)_i = ...: the function's value entry by entry
+        index = (entry.group(2) or entry.group(3)) if entry else ""
+        applied = entry.group(1) if entry else head
+        match = None if _bare_word_of_the_notation(applied) else FUNCTION_HEAD.match(applied)
         if match is None:
             return None
         params = tuple(_key(p) for p in PARAMETER_SEPARATOR.split(match.group(2)) if p.strip())
@@ -517,8 +556,10 @@ def _function(clause: str) -> FunctionClause | None:
             )
         if len(set(params)) != len(params):
             raise TagError(f"the clause '{clause.strip()}' names a parameter twice")
+        if index in params:
+            raise TagError(f"the clause '{clause.strip()}' uses {index} both as a parameter and as the entry's index")
         word = match.group(1).strip()  # Loss, a capitalised word written bare, is its own key (not L o s s)
-        return FunctionClause(word if word.isalpha() else _key(word), params, body.strip(), head.strip())
+        return FunctionClause(word if word.isalpha() else _key(word), params, body.strip(), head.strip(), index)
     return None
 
 
@@ -985,6 +1026,14 @@ def _define(vocab, clause: FunctionClause, log_base, functions=()):
             return result
         if len(args) != len(clause.params):
             raise BindError(f"{clause.name} is defined with {len(clause.params)} argument(s), used with {len(args)}")
+        entry = None
+        if clause.index:  # softmax(x)_i = ...: used with an index, the body's i is that index
+            if not atom.post_sub or len(atom.post_sub) != 1:
+                raise BindError(
+                    f"{clause.name} is defined entry by entry ({clause.head}); used without one index, its whole"
+                    " vector is not read"
+                )
+            entry = env.index(atom.post_sub[0])
         # an argument written as the parameter itself (P(\tau | \theta) in a tag defining P(\tau | \theta)) is not
         # read: the parameter keeps whatever meaning its name has, so a name the body never uses needs none
         passed = [(name, arg) for name, arg in zip(clause.params, args) if name not in _names_of(env, arg)]
@@ -997,6 +1046,8 @@ def _define(vocab, clause: FunctionClause, log_base, functions=()):
             env.bound
         )  # a passed parameter is the definition's own: a bar or sum variable of its name stays out
         env.bound = {key: value for key, value in env.bound.items() if key not in {name for name, _ in passed}}
+        if entry is not None:
+            env.bound[clause.index] = entry
         try:
             for (name, _), value in zip(passed, values):
                 if isinstance(value, Vec):
@@ -1018,7 +1069,7 @@ def _define(vocab, clause: FunctionClause, log_base, functions=()):
                     env.overrides.pop(name, None)
                 else:
                     env.overrides[name] = before
-        if atom.post_sub:
+        if atom.post_sub and entry is None:
             if not isinstance(result, Vec):
                 raise BindError(f"{clause.name}(...) is not a vector, but has an index")
             return result.component(env.index(atom.post_sub[0]))
