@@ -323,20 +323,26 @@ def _is_template(items, body, key) -> bool:
     found = template_items(items)
     if not found:
         return False
-    if _names_itself(body, key) and not _uses_letters(body, {letter for letter, _ in found}):
+    if _another_label(body, key, {letter for letter, _ in found}):
         return False  # r_w = r_l: two labelled values said equal, not a recursion over w
     return all(offset == 0 for _, offset in found) or _names_itself(body, key)
 
 
-def _uses_letters(body: Side, letters: set) -> bool:
-    """Whether the body writes one of the letters, as a name or in a subscript."""
-    for node in body.table.values():
-        if isinstance(node, Atom) and (
-            node.key in letters
-            or any(re.search(r"[A-Za-z]", str(i)) and set(re.findall(r"[A-Za-z]", str(i))) & letters for i in node.sub)
-        ):
-            return True
-    return False
+def _another_label(body: Side, key: str, letters: set) -> bool:
+    """Whether the body is the same name at other letters only (r_l for r_w): a labelled value, not a step."""
+    nodes = [node for node in body.table.values() if isinstance(node, Atom)]
+    if len(nodes) != 1 or len(body.table) != 1:
+        return False
+    node = nodes[0]
+    items = [str(item).strip() for item in node.sub]
+    return (
+        node.key == key
+        and not node.args
+        and not node.step
+        and bool(items)
+        and all(re.fullmatch(r"[A-Za-z]", item) for item in items)
+        and not set(items) & letters
+    )
 
 
 def _templates(reader, key):
