@@ -26,6 +26,7 @@ from derive.docs import gradient_scope
 from derive.docs.bind import Unbound
 from derive.docs.interpret import E_NOTATION
 from derive.docs.italic_names import italicise
+from derive.docs.labelled_derivative import labelled_derivative_doubt
 from derive.docs.links_apart import decide_links_apart
 from derive.docs.open_outcome import name_open_outcomes
 from derive.docs.reading import (
@@ -98,7 +99,8 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
     verdict = _e_notation_doubt(text, verdict, decide_text)
     verdict = _sum_scope_doubt(text, verdict, decide_text)
     verdict = _unbraced_exponent_doubt(text, verdict, decide_text)
-    return _sequence_beside_result(text, binding, tagged, context, verdict)
+    verdict = _sequence_beside_result(text, binding, tagged, context, verdict)
+    return labelled_derivative_doubt(text, binding, verdict)  # \nabla_\theta \log \pi_\theta(a \mid s)
 
 
 def _sequence_beside_result(text, binding, tagged, context, verdict):

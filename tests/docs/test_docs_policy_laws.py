@@ -64,3 +64,19 @@ def test_a_policy_the_tag_declares_a_function_of_its_parameters_stays_one(tmp_pa
         r"\nabla_\theta \log \pi_\theta(y \mid x) = \frac{\nabla_\theta \pi_\theta(y \mid x)}{\pi_\theta(y \mid x)}",
         r"\nabla_\theta \log \pi_\theta(y \mid x) = \frac{\pi_\theta(y \mid x)}{\nabla_\theta \pi_\theta(y \mid x)}",
     )
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        r"\nabla_\theta \log \pi_\theta(a \mid s) = \nabla_\theta \pi_\theta(a \mid s)",
+        r"\frac{\partial}{\partial \theta} \log p_{\theta}(x \mid z) = \frac{\partial}{\partial \theta} p_\theta(x \mid z)",
+    ],
+)
+def test_a_derivative_by_a_label_the_tag_does_not_explain_is_not_decided(formula, tmp_path):
+    # read as written, pi_theta does not depend on theta: both sides would be 0 and a wrong formula would pass
+    from checking import verdict
+
+    for tag in ("", None):
+        found = verdict(tmp_path, tag, formula)
+        assert found[0] in ("UNKNOWN", "SKIPPED") and "only labels" in found[1], found

@@ -1,0 +1,56 @@
+r"""A derivative by a parameter that only labels a function, ``\nabla_\theta \log \pi_\theta(a \mid s)``: how
+``\pi_\theta`` depends on θ is not written, so no verdict.
+
+Read as written, ``\pi_\theta(a \mid s)`` is a law (or a function) of its arguments, and θ only its label: every
+derivative by θ would be 0, and ``\nabla_\theta \log \pi_\theta = \nabla_\theta \pi_\theta`` would hold. A formula
+that differentiates by the label of a function it applies is UNKNOWN unless the tag states how the function depends
+on it (``\pi_\theta(a \mid s): function of \theta``, or a definition ``p_\theta(x) = \sigma(\theta x)``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
+
+NAME = r"\\?[A-Za-z]+"
+LABEL = r"(?:\{\s*\\?([A-Za-z]+)(?:_[^{}]*|_\{[^{}]*\})?\s*\}|\\?([A-Za-z]+))"  # θ, {\theta}, {\theta_{old}}
+DERIVATIVE_BY = re.compile(
+    rf"\\nabla\s*_\s*{LABEL}|\\partial\s*_\s*{LABEL}|\\frac\s*\{{\s*\\partial[^{{}}]*\}}\s*\{{\s*\\partial\s*{LABEL}"
+    rf"|\\frac\s*\{{\s*d[^{{}}]*\}}\s*\{{\s*d\s*{LABEL}"
+)
+LABELLED_APPLICATION = re.compile(rf"(?P<name>{NAME})\s*_\s*{LABEL}\s*(?:\\left\s*)?\(")
+OPERATORS = {"nabla", "partial", "sum", "prod", "max", "min", "argmax", "argmin", "lim", "int", "E", "mathbb", "frac"}
+
+
+def labelled_derivative_doubt(text: str, binding, verdict: Verdict) -> Verdict:
+    """UNKNOWN in place of a verdict on a formula that differentiates by the label of a function it applies."""
+    if verdict.verdict not in (PASS, FAIL):
+        return verdict
+    by = {_label(m) for m in DERIVATIVE_BY.finditer(text)}
+    for application in LABELLED_APPLICATION.finditer(text):
+        label = _label(application)
+        name = application.group("name").lstrip("\\")
+        if label in by and name not in OPERATORS and not _declared(binding, name, label):
+            return Verdict(
+                UNKNOWN,
+                f"the formula differentiates by {label}, which only labels {name}_{label}: how {name}_{label} depends"
+                f" on {label} is not written (read as written, every derivative by {label} is 0); declare it in the tag"
+                f" ('{name}_{label}(...): function of {label}', or its definition)",
+            )
+    return verdict
+
+
+def _label(match) -> str:
+    """The label a match spells: its first group written, the name of the application aside."""
+    named = match.re.groupindex.get("name")
+    return next(g for number, g in enumerate(match.groups(), start=1) if g and number != named)
+
+
+def _declared(binding, name: str, label: str) -> bool:
+    """Whether the tag says what the labelled function is: a kind or a definition of it."""
+    if binding is None:
+        return False
+    key = f"{name}_{label}"
+    written = [*binding.kinds, *binding.overrides, *(getattr(c, "name", "") for c in binding.clauses)]
+    return any(re.sub(r"[\\{}\s]", "", str(k)).startswith(key) for k in written)
