@@ -3,7 +3,7 @@ r"""A derivative by a parameter that only labels a function, ``\nabla_\theta \lo
 
 Read as written, ``\pi_\theta(a \mid s)`` is a law (or a function) of its arguments, and θ only its label: every
 derivative by θ would be 0, and ``\nabla_\theta \log \pi_\theta = \nabla_\theta \pi_\theta`` would hold. A formula
-that differentiates by the label of a function it applies is UNKNOWN unless the tag states how the function depends
+that differentiates by the label of a function it applies or draws from (``x \sim p_\theta``) is UNKNOWN unless the tag states how the function depends
 on it (``\pi_\theta(a \mid s): function of \theta``, or a definition ``p_\theta(x) = \sigma(\theta x)``).
 """
 
@@ -19,7 +19,8 @@ DERIVATIVE_BY = re.compile(
     rf"\\nabla\s*_\s*{LABEL}|\\partial\s*_\s*{LABEL}|\\frac\s*\{{\s*\\partial[^{{}}]*\}}\s*\{{\s*\\partial\s*{LABEL}"
     rf"|\\frac\s*\{{\s*d[^{{}}]*\}}\s*\{{\s*d\s*{LABEL}"
 )
-LABELLED_APPLICATION = re.compile(rf"(?P<name>{NAME})\s*_\s*{LABEL}\s*(?:\\left\s*)?\(")
+# π_θ(a | s) applied, or drawn from: x \sim p_\theta
+LABELLED = re.compile(rf"(?P<name>{NAME})\s*_\s*{LABEL}\s*(?:\\left\s*)?\(|\\sim\s*(?P<drawn>{NAME})\s*_\s*{LABEL}")
 OPERATORS = {"nabla", "partial", "sum", "prod", "max", "min", "argmax", "argmin", "lim", "int", "E", "mathbb", "frac"}
 
 
@@ -28,9 +29,9 @@ def labelled_derivative_doubt(text: str, binding, verdict: Verdict) -> Verdict:
     if verdict.verdict not in (PASS, FAIL):
         return verdict
     by = {_label(m) for m in DERIVATIVE_BY.finditer(text)}
-    for application in LABELLED_APPLICATION.finditer(text):
+    for application in LABELLED.finditer(text):
         label = _label(application)
-        name = application.group("name").lstrip("\\")
+        name = (application.group("name") or application.group("drawn")).lstrip("\\")
         if label in by and name not in OPERATORS and not _declared(binding, name, label):
             return Verdict(
                 UNKNOWN,
@@ -43,8 +44,8 @@ def labelled_derivative_doubt(text: str, binding, verdict: Verdict) -> Verdict:
 
 def _label(match) -> str:
     """The label a match spells: its first group written, the name of the application aside."""
-    named = match.re.groupindex.get("name")
-    return next(g for number, g in enumerate(match.groups(), start=1) if g and number != named)
+    names = {match.re.groupindex.get("name"), match.re.groupindex.get("drawn")}
+    return next(g for number, g in enumerate(match.groups(), start=1) if g and number not in names)
 
 
 def _declared(binding, name: str, label: str) -> bool:

@@ -80,3 +80,12 @@ def test_a_derivative_by_a_label_the_tag_does_not_explain_is_not_decided(formula
     for tag in ("", None):
         found = verdict(tmp_path, tag, formula)
         assert found[0] in ("UNKNOWN", "SKIPPED") and "only labels" in found[1], found
+
+
+def test_a_derivative_by_the_label_of_a_law_drawn_from_is_not_decided(tmp_path):
+    # the gradient does not pass inside an expectation over p_theta: read as written, both sides would be 0
+    from checking import verdict
+
+    wrong = r"\nabla_\theta \mathbb{E}_{x \sim p_\theta}[f(x)] = \mathbb{E}_{x \sim p_\theta}[\nabla_\theta f(x)]"
+    found = verdict(tmp_path, "", wrong)
+    assert found[0] == "UNKNOWN" and "only labels p_theta" in found[1], found
