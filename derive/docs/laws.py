@@ -330,9 +330,21 @@ def _operation_by_itself(key: str, body: str) -> bool:
     from derive.docs.side_names import atoms_of_latex
     from derive.docs.tag_spelling import NAME
 
-    if NAME.match(key.strip()) or re.fullmatch(r"[^()]+\(.*\)", key.strip()):
-        return False  # a name, or a function at its arguments: a definition
+    if NAME.match(key.strip()) or re.fullmatch(r"[^()]+\(.*\)", key.strip()) or not OPERATION.search(_top_level(key)):
+        return False  # a name (x_i^{k+1} at a step too), or a function at its arguments: a definition
     return bool({atom.key for atom in atoms_of_latex(key)} & {atom.key for atom in atoms_of_latex(body)})
+
+
+OPERATION = re.compile(r"\\(?:cdot|times|odot|circ|otimes|oplus|langle)(?![A-Za-z])|[+\-*/]")
+
+
+def _top_level(latex: str) -> str:
+    """The LaTeX outside every brace group: what a superscript or subscript holds is left out."""
+    while True:
+        inner = re.sub(r"\{[^{}]*\}", "", latex)
+        if inner == latex:
+            return latex
+        latex = inner
 
 
 def reading_doubt(text, binding, verdict, decide_once):
