@@ -49,9 +49,16 @@ def _label(match) -> str:
 
 
 def _declared(binding, name: str, label: str) -> bool:
-    """Whether the tag says what the labelled function is: a kind or a definition of it."""
+    """Whether the tag says what the labelled function is: a kind or a definition of it, or the result whose
+    notation defines it (\\pi_\\theta under reinforce_log_derivative)."""
     if binding is None:
         return False
     key = f"{name}_{label}"
+    if binding.result:
+        from derive.registry import load
+        from derive.vocabulary import vocabulary_for
+
+        if key in vocabulary_for(load(binding.result)).entries:
+            return True
     written = [*binding.kinds, *binding.overrides, *(getattr(c, "name", "") for c in binding.clauses)]
     return any(re.sub(r"[\\{}\s]", "", str(k)).startswith(key) for k in written)
