@@ -9,7 +9,7 @@ or an entropy, every open outcome of the formula is one outcome: the letter the 
 
 from __future__ import annotations
 
-from derive.docs.sequence_laws import law_applications
+from derive.docs.sequence_laws import argument_positions, law_applications
 from derive.docs.tokens import NotationError, Tok, latex_of, lex
 
 FRESH = "yzwuv"
@@ -43,15 +43,7 @@ def _open_arguments(tokens):
     """(token list, position) of each ``\\cdot`` that is a whole argument of a law."""
     found = []
     for where, _, start, end in law_applications(tokens):
-        items, current = [], []
-        for k in range(start, end):
-            t = where[k]
-            if t.is_ch(",", "|") or t.is_cs("mid", "vert"):
-                items.append(current)
-                current = []
-            elif not t.is_ch(" "):
-                current.append(k)
-        items.append(current)
+        items = [item for _, item in argument_positions(where, start, end)]
         found.extend((where, item[0]) for item in items if len(item) == 1 and where[item[0]].is_cs("cdot"))
     return found
 

@@ -23,14 +23,15 @@ import re
 from dataclasses import dataclass
 
 from derive.docs.chain import term_end
-from derive.docs.joint_law import independent_outcomes
+from derive.docs.joint_law import LAW_NAMES, independent_outcomes
 from derive.docs.sums import DOTS
 from derive.docs.symbols import FONT
 from derive.docs.tokens import TEXT_COMMANDS, NotationError, Tok, depth_at, latex_of, lex, runs_replaced
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 
 LENGTHS = (1, 2, 3)
-LAW_LETTERS = ("p", "P", "q", "Q")
+LAW_LETTERS = tuple(name for name in LAW_NAMES if len(name) == 1)  # p, q: written as a letter
+LAW_COMMANDS = tuple(name for name in LAW_NAMES if len(name) > 1)  # \Pr, \pi: written as a command
 BARS = ("mid", "vert")
 SIZES = ("right", "bigr", "Bigr", "biggr", "Biggr", "big", "Big", "bigg", "Bigg")
 BOLD = ("mathbf", "boldsymbol", "bm", "vec", "mathit")
@@ -47,12 +48,12 @@ class NotASequence(Exception):
 def decide_sequence_laws(text: str, binding, decide_text):
     """The verdict on a formula about the law of a sequence written with dots or ranges; None for any other (and for
     a tag whose result reads the laws in notation of its own)."""
-    if _result_reads_laws(binding):
-        return None
     try:
         tokens = lex(text)
         sequences, length = _sequence_and_length(tokens)
     except (NotASequence, NotationError):
+        return None
+    if _result_reads_laws(binding):
         return None
     _mark_downward(tokens, sequences)
     verdicts = []
@@ -129,14 +130,7 @@ def _mark_downward(tokens, sequences):
             head = found.where[found.at]
             found.where[found.at] = Tok(head.kind, head.text, head.pos, [DOWN])
     for where, _, start, end in law_applications(tokens):
-        items, current = [], []
-        for k in range(start, end + 1):
-            t = where[k] if k < end else None
-            if t is None or t.is_ch(",", ";", "|") or t.is_cs(*BARS):
-                items.append(current)
-                current = []
-            elif not t.is_ch(" "):
-                current.append(k)
+        items = [item for _, item in argument_positions(where, start, end)]
         for before, dots, after in zip(items, items[1:], items[2:]):
             if not _is_dots([where[k] for k in dots]):
                 continue
@@ -177,7 +171,7 @@ def law_applications(tokens):
         if t.kind == "group":
             found.extend(law_applications(t.items))
             continue
-        if not (t.is_ch(*LAW_LETTERS) or t.is_cs("Pr", "pi")):
+        if not (t.is_ch(*LAW_LETTERS) or t.is_cs(*LAW_COMMANDS)):
             continue
         if t.kind == "ch" and k and tokens[k - 1].kind == "ch" and tokens[k - 1].text.isalpha():
             continue  # a letter of a word
@@ -211,10 +205,12 @@ def _closing(tokens, m):
     return None
 
 
-def _items(arguments):
-    """The arguments of a law split at top-level commas, bars and semicolons: [(separator before or '', tokens)]."""
+def argument_positions(tokens, start, end):
+    """The arguments of a law written in tokens[start:end], split at top-level commas, bars and semicolons:
+    [(separator before or '', [positions of the argument's tokens, spaces left out])]."""
     items, current, separator, depth = [], [], "", 0
-    for t in arguments:
+    for k in range(start, end):
+        t = tokens[k]
         if t.is_ch("(", "["):
             depth += 1
         elif t.is_ch(")", "]"):
@@ -224,9 +220,17 @@ def _items(arguments):
             separator, current = ("|" if t.is_ch("|") or t.is_cs(*BARS) else t.text), []
             continue
         if not t.is_ch(" "):
-            current.append(t)
+            current.append(k)
     items.append((separator, current))
     return items
+
+
+def _items(arguments):
+    """The arguments of a law split as :func:`argument_positions` splits them: [(separator before or '', tokens)]."""
+    return [
+        (separator, [arguments[k] for k in item])
+        for separator, item in argument_positions(arguments, 0, len(arguments))
+    ]
 
 
 def _term(item):
@@ -285,6 +289,8 @@ def _single_letter(tokens):
 
 def _sequence_and_length(tokens):
     """({the sequences' letters}, the letter of their length) of a formula that applies a law to a run of terms."""
+    if not _conditions(tokens):
+        raise NotASequence()  # q(h_1, \ldots, h_T) = h_T: no law is conditioned, so q may be any function
     sequences, lengths = set(), set()
     for where, _, start, end in law_applications(tokens):
         items = _items(where[start:end])
@@ -305,8 +311,6 @@ def _sequence_and_length(tokens):
                 if [t.text for t in term[1]] == ["1"] and _single_letter(last[1]):
                     lengths.add(_single_letter(last[1]))
     sequences |= _terms_beside_their_sequence(tokens) | _letters_of_dotted_runs(tokens)
-    if not _conditions(tokens):
-        raise NotASequence()  # q(h_1, \ldots, h_T) = h_T: no law is conditioned, so q may be any function
     if not sequences or not _numbered_by_letters(tokens, sequences):
         raise NotASequence()  # p(x_1, x_2) = p(x_1) p(x_2 | x_1): the joint-law reading reads it as written
     lengths |= _bounds_of_sums_over_terms(tokens, sequences)
