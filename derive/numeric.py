@@ -30,6 +30,7 @@ __all__ = [
     "holds",
     "instantiated_value",
     "relative_error",
+    "symbolic_value",
 ]
 
 WORKING_DIGITS = 60  # precision of every numeric evaluation
@@ -101,15 +102,29 @@ def instantiated_value(expr, point: Point, dps: int = WORKING_DIGITS):
     value = _run(concrete, rest, dps)
     if value is not None:
         return value
+    concrete = _exact_at(concrete, ints, rest)
+    if isinstance(concrete, sp.MatrixBase):
+        with mpmath.workdps(dps):
+            return mpmath.matrix([[_to_mpf(entry, dps) for entry in row] for row in concrete.tolist()])
+    return _to_mpf(concrete, dps)
+
+
+def _exact_at(concrete, ints: dict, rest: dict):
+    """The instantiated ``concrete`` with the point's other values put in and carried out by SymPy (limits exactly)."""
     # a matrix symbol's shape holds dimensions: look its value up under the instantiated shape
     rest = {(s.xreplace(ints) if isinstance(s, sp.MatrixSymbol) else s): v for s, v in rest.items()}
     concrete = exact_limits(concrete.xreplace(rest)).doit()
     if isinstance(concrete, sp.MatrixExpr):  # e.g. a zero matrix of concrete shape
         concrete = concrete.as_explicit()
-    if isinstance(concrete, sp.MatrixBase):
-        with mpmath.workdps(dps):
-            return mpmath.matrix([[_to_mpf(entry, dps) for entry in row] for row in concrete.tolist()])
-    return _to_mpf(concrete, dps)
+    return concrete
+
+
+def symbolic_value(expr, point: Point, dps: int = WORKING_DIGITS):
+    """``expr`` at ``point`` as SymPy leaves it, before it becomes a number: ``oo`` for a limit that diverges there."""
+    mapping = substitution(point, dps)
+    ints, rest = _integers_first(mapping)
+    concrete = _instantiate(expr, tuple(sorted(ints.items(), key=lambda item: sp.default_sort_key(item[0]))))
+    return _exact_at(concrete, ints, rest)
 
 
 @lru_cache(maxsize=8192)

@@ -690,7 +690,9 @@ def _pick(items, index):
 def limit(interp, node: Limit):
     """lim_{n→a} f: SymPy's limit, taken once the point's values are in."""
     BindError, _, _ = _errors()
-    variable = sp.Dummy(node.variable, real=True, positive=node.infinite > 0)
+    # the variable's sign only where it goes to ±∞: near a finite target it takes both signs (|h|/h as h → 0⁺ is 1)
+    signs = {1: {"positive": True}, -1: {"negative": True}}.get(node.infinite, {})
+    variable = sp.Dummy(node.variable, real=True, **signs)
     saved = dict(interp.bound)
     try:
         interp.bound[node.variable] = variable

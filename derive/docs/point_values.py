@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import mpmath
 import sympy as sp
 
@@ -13,6 +15,10 @@ from derive.docs.bind import (
 )
 from derive.docs.verdict import DIGITS, DecideError
 from derive.numeric import NumericError, evaluate
+
+
+# SymPy's words for a value that is no number: a sum that diverges, a limit whose one-sided limits differ
+NO_VALUE = re.compile(r"diverges|limit does not exist")
 
 
 def _describe_value(value) -> str:
@@ -73,7 +79,7 @@ def _evaluate_sides(values, point, shown, why_needed=True):
             try:
                 evaluated = {position: _side_number(values[position], point) for position in order}
             except (NumericError, ZeroDivisionError, ValueError) as exc:
-                if not isinstance(exc, ValueError) or "diverges" in str(exc):
+                if not isinstance(exc, ValueError) or NO_VALUE.search(str(exc)):
                     if "still symbolic" not in str(exc):
                         return None, ""
             except Exception:
@@ -85,7 +91,7 @@ def _evaluate_sides(values, point, shown, why_needed=True):
         try:
             evaluated.append(_side_number(value, point))
         except (NumericError, ZeroDivisionError, ValueError) as exc:
-            if isinstance(exc, ValueError) and "diverges" not in str(exc):  # Σ β^τ at |β| ≥ 1: no value
+            if isinstance(exc, ValueError) and not NO_VALUE.search(str(exc)):  # Σ β^τ at |β| ≥ 1: no value
                 raise
             beyond = _entry_beyond(value, point) if "still symbolic" in str(exc) else None
             if beyond:  # \delta_{t+1} at t = n: the point lies outside where the formula is written

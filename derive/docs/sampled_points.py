@@ -13,6 +13,7 @@ from derive.docs.bind import (
     Vec,
     as_value,
 )
+from derive.docs.diverging_limits import diverging_limit_refutation
 from derive.docs.links import _check_links
 from derive.docs.meeting_sides import between_pieces, refuse_if_a_piece_is_stated
 from derive.docs.operations import ROUNDING
@@ -53,6 +54,7 @@ def _check_points(reading):
     first_singular = None
     kept_points = skipped_points = 0
     kept = []  # the points checked
+    singular_points = []  # (point, the sides' values, reader key) where a side has no finite real value
     set_aside = 0  # points outside the formula's stated conditions
     flags = reading.dry.flags
     for point in points:
@@ -75,6 +77,7 @@ def _check_points(reading):
         if singular is not None:
             first_singular = first_singular or singular
             skipped_points += 1
+            singular_points.append((point, values, key))
             continue
         kept_points += 1
         kept.append(point)
@@ -92,6 +95,9 @@ def _check_points(reading):
         # domain, not a counterexample: the claim is decided where both sides have values, if that is most points
         needed = wanted or (1 if constant else MIN_POINTS // 2)
         if kept_points < needed:
+            refutation = diverging_limit_refutation(reading, singular_points, shown, readers)
+            if refutation is not None:
+                return refutation
             raise DecideError(
                 f"the sides have real values at only {kept_points} of {kept_points + skipped_points} sampled points ({first_singular})"
             )

@@ -153,6 +153,14 @@ PAIRS = [
     ("one-sided limit", r"\lim_{t \to 0^+} e^{-u^2/t} = 0", r"\lim_{t \to 0^+} e^{-u^2/t} = 1", {"kinds": REAL}),
     ("limit at a point", r"\lim_{t \to 0} \frac{\sin t}{t} = 1", r"\lim_{t \to 0} \frac{\sin t}{t} = 0", {}),
     (
+        "difference quotient over h squared: the limit diverges",
+        r"\lim_{h \to 0} \frac{3(u+h)^2 - 3u^2}{h} = 6u",
+        r"\lim_{h \to 0} \frac{3(u+h)^2 - 3u^2}{h^2} = 6u",
+        {"kinds": REAL},
+    ),
+    ("one-sided limits of a sign", r"\lim_{t \to 0^+} \frac{|t|}{t} = 1", r"\lim_{t \to 0^-} \frac{|t|}{t} = 1", {}),
+    ("a two-sided limit that does not exist", r"\lim_{t \to 0^-} \frac{|t|}{t} = -1", r"\lim_{t \to 0} \frac{|t|}{t} = -1", {}),
+    (
         "xrightarrow",
         r"\left(1 + \frac{1}{n}\right)^n \xrightarrow{n \to \infty} e",
         r"\left(1 + \frac{1}{n}\right)^n \xrightarrow{n \to \infty} 2",

@@ -1,0 +1,33 @@
+"""A limit that diverges (or does not exist) where the side it is equated with is a number is a FAIL whose
+counterexample says so; a limit that is a number, or one equated with ∞, is decided as before."""
+
+from checking import verdict
+
+
+def test_a_difference_quotient_over_h_squared_diverges(tmp_path):
+    tag = "f(x) = 3x^2 - 4x; x: real"
+    correct = verdict(tmp_path, tag, r"f'(x) = \lim_{h \to 0} \frac{f(x+h) - f(x)}{h}")
+    assert correct[0] == "PASS", correct
+    wrong = verdict(tmp_path, tag, r"f'(x) = \lim_{h \to 0} \frac{f(x+h) - f(x)}{h^2}")
+    assert wrong[0] == "FAIL", wrong
+    assert "a limit that is none" in wrong[1] and "side 2's limit is" in wrong[1] and "∞" in wrong[1], wrong
+
+
+def test_a_two_sided_limit_whose_one_sided_limits_differ(tmp_path):
+    failed = verdict(tmp_path, None, r"\lim_{t \to 0} \frac{|t|}{t} = 1")
+    assert failed[0] == "FAIL" and "does not exist" in failed[1], failed
+    passed = verdict(tmp_path, None, r"\lim_{t \to 0^+} \frac{|t|}{t} = 1")
+    assert passed[0] == "PASS", passed
+
+
+def test_an_infinite_limit_equated_with_infinity_is_no_counterexample(tmp_path):
+    decided = verdict(tmp_path, None, r"\lim_{x \to 0^+} \frac{1}{x} = \infty")
+    assert decided[0] != "FAIL", decided
+
+
+def test_a_limit_that_diverges_for_some_values_of_a_parameter(tmp_path):
+    # e^{a/t} as t -> 0+ is 0 for a < 0 and diverges for a > 0
+    passed = verdict(tmp_path, "a < 0", r"\lim_{t \to 0^+} e^{a/t} = 0")
+    assert passed[0] == "PASS", passed
+    failed = verdict(tmp_path, "a: real", r"\lim_{t \to 0^+} e^{a/t} = 0")
+    assert failed[0] == "FAIL" and "+∞" in failed[1], failed
