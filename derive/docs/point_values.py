@@ -16,7 +16,6 @@ from derive.docs.bind import (
 from derive.docs.verdict import DIGITS, DecideError
 from derive.numeric import NumericError, evaluate
 
-
 # SymPy's words for a value that is no number: a sum that diverges, a limit whose one-sided limits differ
 NO_VALUE = re.compile(r"diverges|limit does not exist")
 

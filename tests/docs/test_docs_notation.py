@@ -159,7 +159,12 @@ PAIRS = [
         {"kinds": REAL},
     ),
     ("one-sided limits of a sign", r"\lim_{t \to 0^+} \frac{|t|}{t} = 1", r"\lim_{t \to 0^-} \frac{|t|}{t} = 1", {}),
-    ("a two-sided limit that does not exist", r"\lim_{t \to 0^-} \frac{|t|}{t} = -1", r"\lim_{t \to 0} \frac{|t|}{t} = -1", {}),
+    (
+        "a two-sided limit that does not exist",
+        r"\lim_{t \to 0^-} \frac{|t|}{t} = -1",
+        r"\lim_{t \to 0} \frac{|t|}{t} = -1",
+        {},
+    ),
     (
         "xrightarrow",
         r"\left(1 + \frac{1}{n}\right)^n \xrightarrow{n \to \infty} e",
