@@ -3,14 +3,16 @@
 A limit at a sample point holds only numbers besides its variable. Write the variable
 so that a new variable h tends to +∞ (x = 1/h as x → 0⁺, x = h as x → ∞); each
 subexpression is then described by its leading term a·h^p·e^{c h}·(log h)^m, meaning
-the subexpression is that term times (1 + o(1)), with p, c exact rationals, a a real number
-SymPy knows is not 0 (a rational, log 2, e^{1/3}) and m an integer:
+the subexpression is that term times (1 + o(1)), with p an exact rational, c an exact real number
+(a rational, or r·log b from a power b^{r h}), a a real number SymPy knows is not 0 (a rational,
+log 2, e^{1/3}) and m an integer:
 
 * a product multiplies leading terms, an integer power raises them;
 * a sum keeps the terms of the largest (c, p, m) (e^{ch} outgrows any power of h, a
   power any power of log h) and adds their coefficients; if those cancel, the leading
   term is unknown and the answer is None;
-* e^{f} is 1 + o(1) where f → 0, and e^{d}·e^{c h} where f is exactly c·h + d;
+* e^{f} is 1 + o(1) where f → 0, and e^{d}·e^{c h} where f is exactly c·h + d; a power b^{f} of a
+  positive constant b is e^{f log b} (0.96^{ψ t} decays at the rate ψ log 0.96);
 * log f is c h, p log h or log a, whichever leads (where a is known to be positive;
   not where a = 1, since log(1 + o(1)) is decided by the o(1)).
 
@@ -23,6 +25,7 @@ SymPy's limit gives, so the values evaluated from them are the same to the last 
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import cmp_to_key
 from typing import NamedTuple
 
 import sympy as sp
@@ -41,10 +44,11 @@ class Leading(NamedTuple):
     m: int
 
     def key(self) -> tuple:
-        return (Fraction(int(self.c.p), int(self.c.q)), Fraction(int(self.p.p), int(self.p.q)), self.m)
+        """(c, p, m), the order of growth: compared by :func:`_compare_keys`."""
+        return (self.c, Fraction(int(self.p.p), int(self.p.q)), self.m)
 
     def vanishes(self) -> bool:
-        return self.key() < (0, 0, 0)
+        return _compare_keys(self.key(), (sp.Integer(0), 0, 0)) < 0
 
     def times(self, other: Leading) -> Leading:
         return Leading(self.a * other.a, self.p + other.p, self.c + other.c, self.m + other.m)
@@ -53,10 +57,20 @@ class Leading(NamedTuple):
 _ONE = Leading(sp.Integer(1), sp.Integer(0), sp.Integer(0), 0)
 
 
-def _rational(value) -> sp.Rational:
-    if not (isinstance(value, sp.Basic) and value.is_Rational):
-        raise _Unknown(value)
-    return value
+def _compare_rates(x, y) -> int:
+    """The sign of x - y for two exact real rates, decided to 40 digits; outside the rules when they agree that far
+    without being equal (log 4 - 2 log 2)."""
+    difference = x - y
+    if difference == 0:
+        return 0
+    value = difference.evalf(40)
+    if not value.is_Number or abs(value) < sp.Float(10) ** -30:
+        raise _Unknown(f"rates {x} and {y} not told apart")
+    return 1 if value > 0 else -1
+
+
+def _compare_keys(x: tuple, y: tuple) -> int:
+    return _compare_rates(x[0], y[0]) or (x[1:] > y[1:]) - (x[1:] < y[1:])
 
 
 def _coefficient(value):
@@ -78,14 +92,16 @@ def _leading(expr, h) -> Leading:
         return result
     if expr.is_Add:
         terms = [_leading(term, h) for term in expr.args]
-        top = max(term.key() for term in terms)
-        leaders = [term for term in terms if term.key() == top]
+        top = max((term.key() for term in terms), key=cmp_to_key(_compare_keys))
+        leaders = [term for term in terms if _compare_keys(term.key(), top) == 0]
         total = sp.Add(*(term.a for term in leaders))
         if total == 0:
             raise _Unknown("the leading terms cancel")
         return leaders[0]._replace(a=_coefficient(total))
     if expr.is_Pow:
         base, exponent = expr.args
+        if h not in base.free_symbols and base.is_positive is True:
+            return _exponential(exponent * sp.log(base), h)  # b^{f} = e^{f log b}
         if not exponent.is_Integer:
             raise _Unknown(expr)
         inner, k = _leading(base, h), int(exponent)
@@ -105,7 +121,16 @@ def _exponential(argument, h) -> Leading:
     constant = sp.expand(expanded - rate * h)
     if h in rate.free_symbols or h in constant.free_symbols or constant.is_real is not True:
         raise _Unknown(argument)
-    return Leading(_coefficient(sp.exp(constant)), sp.Integer(0), _rational(rate), 0)
+    return Leading(_coefficient(sp.exp(constant)), sp.Integer(0), _rate(rate), 0)
+
+
+def _rate(value):
+    """An exact real rate of growth (a rational, ψ log 0.96), else outside the rules."""
+    if value.is_Rational:
+        return value
+    if not (value.is_number and value.is_real is True and value.is_finite is True):
+        raise _Unknown(value)
+    return value
 
 
 def _logarithm(argument, h) -> Leading:
@@ -113,7 +138,7 @@ def _logarithm(argument, h) -> Leading:
     if inner.a.is_positive is not True:
         raise _Unknown("the logarithm of a number not known to be positive")
     if inner.c != 0:
-        return Leading(inner.c, sp.Integer(1), sp.Integer(0), 0)
+        return Leading(_coefficient(inner.c), sp.Integer(1), sp.Integer(0), 0)
     if inner.p != 0:
         return Leading(inner.p, sp.Integer(0), sp.Integer(0), 1)
     if inner.m != 0:
@@ -141,6 +166,6 @@ def dominant_limit(limit: sp.Limit):
         return None
     if leading.vanishes():
         return sp.Integer(0)
-    if leading.key() == (0, 0, 0) and leading.a.is_Rational:
+    if leading.c == 0 and leading.p == 0 and leading.m == 0 and leading.a.is_Rational:
         return leading.a
     return None

@@ -158,6 +158,12 @@ PAIRS = [
         r"\lim_{h \to 0} \frac{3(u+h)^2 - 3u^2}{h^2} = 6u",
         {"kinds": REAL},
     ),
+    (
+        "limit of a decaying power with a variable rate (NAdam's momentum schedule)",
+        r"\lim_{t \to \infty} a \left(1 - \frac{1}{2} 0.96^{t u}\right) = a",
+        r"\lim_{t \to \infty} a \left(1 - \frac{1}{2} 0.96^{t u}\right) = \frac{a}{2}",
+        {"kinds": {"a": "real", "u": "positive"}},
+    ),
     ("one-sided limits of a sign", r"\lim_{t \to 0^+} \frac{|t|}{t} = 1", r"\lim_{t \to 0^-} \frac{|t|}{t} = 1", {}),
     (
         "a two-sided limit that does not exist",

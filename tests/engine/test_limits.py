@@ -25,6 +25,9 @@ DECIDED = [
     sp.Limit(sp.log(2 + t) / sp.log(2), t, 0, "+"),
     sp.Limit((sp.exp(1 / t + 1) + 1) / sp.exp(1 / t + 1), t, 0, "+"),
     sp.Limit(sp.log(t**2) / sp.log(t), t, sp.oo),
+    sp.Limit(R(9, 10) * (1 - R(1, 2) * R(24, 25) ** (R(123, 100) * t)), t, sp.oo),  # NAdam's momentum schedule
+    sp.Limit((1 - R(3, 4) ** (2 * t)) / (1 - R(3, 4) ** t), t, sp.oo),
+    sp.Limit(R(5, 4) ** t / (R(5, 4) ** t + sp.exp(t / 5)), t, sp.oo),  # log(5/4) > 1/5: the power leads
 ]
 LEFT_TO_SYMPY = [
     sp.Limit(sp.exp(R(5, 3) / T), T, 0, "+"),  # infinite
@@ -34,6 +37,8 @@ LEFT_TO_SYMPY = [
     sp.Limit(sp.exp(1 / t + 1) / sp.exp(1 / t), t, 0, "+"),  # the value e is not rational
     sp.Limit((t**2 - 1) / (t - 1), t, 1),  # not at 0⁺ or ∞
     sp.Limit(sp.exp(1 / t) - sp.exp(1 / t), t, 0, "+"),  # SymPy cancels it to 0 itself
+    sp.Limit(R(5, 4) ** t * sp.exp(-t / 5), t, sp.oo, "-"),  # infinite: log(5/4) outgrows 1/5
+    sp.Limit(4**t / (2**t) ** 2, t, sp.oo),  # rates 2 log 2 and log 4 agree: not told apart numerically
 ]
 
 
