@@ -1,7 +1,7 @@
 """Limits of exponentials, powers and logarithms of one variable by their dominant terms, exactly, or None.
 
 A limit at a sample point holds only numbers besides its variable. Write the variable
-so that a new variable h tends to +∞ (x = 1/h as x → 0⁺, x = h as x → ∞); each
+so that a new variable h tends to +∞ (x = 1/h as x → 0⁺, x = ±h as x → ±∞); each
 subexpression is then described by its leading term a·h^p·e^{c h}·(log h)^m, meaning
 the subexpression is that term times (1 + o(1)), with p an exact rational, c an exact real number
 (a rational, or r·log b from a power b^{r h}), a a real number SymPy knows is not 0 (a rational,
@@ -13,6 +13,7 @@ log 2, e^{1/3}) and m an integer:
   term is unknown and the answer is None;
 * e^{f} is 1 + o(1) where f → 0, and e^{d}·e^{c h} where f is exactly c·h + d; a power b^{f} of a
   positive constant b is e^{f log b} (0.96^{ψ t} decays at the rate ψ log 0.96);
+* max(f, g) is f where the leading coefficient of f - g is positive, else g (min likewise);
 * log f is c h, p log h or log a, whichever leads (where a is known to be positive;
   not where a = 1, since log(1 + o(1)) is decided by the o(1)).
 
@@ -106,11 +107,30 @@ def _leading(expr, h) -> Leading:
             raise _Unknown(expr)
         inner, k = _leading(base, h), int(exponent)
         return Leading(_coefficient(inner.a**k), inner.p * k, inner.c * k, inner.m * k)
+    if isinstance(expr, (sp.Max, sp.Min)):
+        return _leading(_eventual(expr, h), h)
     if isinstance(expr, sp.exp):
         return _exponential(expr.args[0], h)
     if isinstance(expr, sp.log):
         return _logarithm(expr.args[0], h)
     raise _Unknown(expr)
+
+
+def _eventual(extremum, h):
+    """The argument of max(f, g, ...) (or min) that is the largest (smallest) once h is large: f beats g where the
+    leading coefficient of f - g has the sign that says so."""
+    larger = isinstance(extremum, sp.Max)
+    best = extremum.args[0]
+    for other in extremum.args[1:]:
+        difference = sp.expand(other - best)
+        if difference == 0:
+            continue
+        sign = _leading(difference, h).a
+        if sign.is_positive is None:
+            raise _Unknown(f"the sign of {difference} as h grows")
+        if bool(sign.is_positive) == larger:
+            best = other
+    return best
 
 
 def _exponential(argument, h) -> Leading:
@@ -154,6 +174,8 @@ def dominant_limit(limit: sp.Limit):
         body = body.xreplace({variable: 1 / h})
     elif point == sp.oo:
         body = body.xreplace({variable: h})
+    elif point == -sp.oo:
+        body = body.xreplace({variable: -h})
     else:
         return None
     if body.free_symbols - {h}:

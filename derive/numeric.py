@@ -159,7 +159,8 @@ def _is_constant(limit) -> bool:
 
 @lru_cache(maxsize=256)
 def _constant_limit(limit):
-    return limit.doit()
+    value = dominant_limit(limit)
+    return limit.doit() if value is None else value
 
 
 def exact_limits(expr):

@@ -164,6 +164,12 @@ PAIRS = [
         r"\lim_{t \to \infty} a \left(1 - \frac{1}{2} 0.96^{t u}\right) = \frac{a}{2}",
         {"kinds": {"a": "real", "u": "positive"}},
     ),
+    (
+        "limit of a max and a min at minus infinity (SELU's floor)",
+        r"\lim_{x \to -\infty} 1.05 (\max(0, x) + \min(0, 1.67 (\exp(x) - 1))) = -1.7535",
+        r"\lim_{x \to -\infty} 1.05 (\max(0, x) + \min(0, 1.67 (\exp(x) - 1))) = -1.67",
+        {},
+    ),
     ("one-sided limits of a sign", r"\lim_{t \to 0^+} \frac{|t|}{t} = 1", r"\lim_{t \to 0^-} \frac{|t|}{t} = 1", {}),
     (
         "a two-sided limit that does not exist",

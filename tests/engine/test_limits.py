@@ -27,7 +27,14 @@ DECIDED = [
     sp.Limit(sp.log(t**2) / sp.log(t), t, sp.oo),
     sp.Limit(R(9, 10) * (1 - R(1, 2) * R(24, 25) ** (R(123, 100) * t)), t, sp.oo),  # NAdam's momentum schedule
     sp.Limit((1 - R(3, 4) ** (2 * t)) / (1 - R(3, 4) ** t), t, sp.oo),
+    sp.Limit((sp.exp(T) + R(1, 3)) / (1 - sp.exp(2 * T)), T, -sp.oo),
     sp.Limit(R(5, 4) ** t / (R(5, 4) ** t + sp.exp(t / 5)), t, sp.oo),  # log(5/4) > 1/5: the power leads
+]
+# limits SymPy cannot take (its series of max and min fail): the values worked by hand
+DECIDED_BY_HAND = [
+    (sp.Limit(R(21, 20) * (sp.Max(0, -t) + sp.Min(0, R(5, 3) * (sp.exp(-t) - 1))), t, sp.oo), R(-7, 4)),  # SELU's floor
+    (sp.Limit(sp.Max(t, t**2 / 3, R(7, 2)) / t**2, t, sp.oo), R(1, 3)),
+    (sp.Limit(sp.Min(2 * t, t + t**2, R(7, 2)) / t, t, 0, "+"), R(1)),
 ]
 LEFT_TO_SYMPY = [
     sp.Limit(sp.exp(R(5, 3) / T), T, 0, "+"),  # infinite
@@ -46,6 +53,13 @@ LEFT_TO_SYMPY = [
 def test_a_limit_decided_by_its_dominant_terms_is_sympys_value(limit):
     value = dominant_limit(limit)
     assert value is not None and value.is_Rational and value == limit.doit()
+
+
+@pytest.mark.parametrize("limit,value", DECIDED_BY_HAND, ids=str)
+def test_the_leading_argument_of_a_max_or_min_decides_it(limit, value):
+    assert dominant_limit(limit) == value
+    wrong = limit.func(limit.args[0] + 1, *limit.args[1:])
+    assert dominant_limit(wrong) == value + 1
 
 
 @pytest.mark.parametrize("limit", LEFT_TO_SYMPY, ids=str)
