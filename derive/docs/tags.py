@@ -136,6 +136,7 @@ FUNCTION_HEAD = re.compile(
 PARAMETER_SEPARATOR = re.compile(r",|;|\\mid|\\vert|\|")
 COMPARISON = re.compile(r"\\geq|\\leq|\\ge|\\le|\\gt|\\lt|>=|<=|>|<")
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+WHOLE = re.compile(r"^\d+$")
 
 
 def parse_tag(text: str) -> Binding | None:
@@ -1190,6 +1191,10 @@ def _narrow(vocab, clause: RangeClause, log_base):
             f"declare it first, e.g. '{clause.name}: real'"
         )
 
+    ranged = _index_size(vocab, symbol, clause)
+    if ranged is not None:  # j \in \{1, \ldots, 10\} for an index j of the notation: it runs over 10 values
+        return _pin_size(vocab, *ranged)
+
     def keep(sampler):
         if isinstance(sampler, dom.Dimension):
             return _narrowed_size(sampler, clause)
@@ -1248,19 +1253,47 @@ def _within(value, clause: RangeClause) -> bool:
 def _pin(vocab, clause: PinClause, log_base):
     """``n = 4096`` for a dimension n: sampled at that value only (for any other name the clause is a plain rebinding)."""
     from derive import domain as dom
-    from derive.vocabulary import VocabularyError, restrict
 
     symbol = vocab.dims.get(clause.name) or vocab.symbol(clause.name)
     if symbol is None or vocab.domain is None or not isinstance(vocab.domain.samplers.get(symbol), dom.Dimension):
         return vocab
-    pinned = restrict(vocab, symbol, lambda sampler: dom.Dimension((clause.value,), sampler.symbol_text))
+    return _pin_size(vocab, symbol, clause.name, clause.value)
+
+
+def _pin_size(vocab, symbol, name: str, value: int):
+    """``vocab`` with the dimension ``symbol`` sampled at ``value`` only."""
+    from derive import domain as dom
+    from derive.vocabulary import VocabularyError, restrict
+
+    pinned = restrict(vocab, symbol, lambda sampler: dom.Dimension((value,), sampler.symbol_text))
     largest = _largest_sample(pinned.domain)
     if largest > MAX_SAMPLED_ENTRIES:
         raise VocabularyError(
-            f"with {clause.name} = {clause.value} a point would hold {largest} sampled numbers "
+            f"with {name} = {value} a point would hold {largest} sampled numbers "
             f"(at most {MAX_SAMPLED_ENTRIES} are drawn); check the formula at a smaller size"
         )
     return pinned
+
+
+def _index_size(vocab, symbol, clause: RangeClause):
+    """(the size, its name, N) when ``clause`` ranges an index of the notation from 1 to a whole number N
+    (``j \in \{1, \ldots, 10\}``, ``1 \le i \le 4``); None otherwise."""
+    import sympy as sp
+
+    from derive import domain as dom
+
+    sampler = vocab.domain.samplers.get(symbol) if vocab.domain is not None else None
+    if not isinstance(sampler, dom.Index) or not isinstance(sampler.size, sp.Symbol):
+        return None
+    if not isinstance(vocab.domain.samplers.get(sampler.size), dom.Dimension) or clause.high is None:
+        return None
+    if not WHOLE.match(clause.high) or clause.low is not None and (not WHOLE.match(clause.low) or int(clause.low) > 1):
+        return None
+    first = 1 if clause.low is None else int(clause.low) + (1 if clause.strict_low else 0)
+    last = int(clause.high) - (1 if clause.strict_high else 0)
+    if first != 1 or last < 1:
+        return None
+    return sampler.size, str(sampler.size), last
 
 
 MAX_SAMPLED_ENTRIES = 20_000

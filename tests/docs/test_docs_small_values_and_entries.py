@@ -1,7 +1,7 @@
 """Readings of small values and of vector entries: an inequality between numbers far below 1 (e^{-200} < 10^{-60}),
 a tag's bound on an entry q_i whose index it ranges over, a tag's function defined entry by entry (softmax(x)_i), a
 tag's sum set to 1 (a distribution), the size |V| of a set, two labelled entries said equal (r_w = r_l), a number
-written before a bracket it multiplies (H (S + 1)), an untagged equation that sets minus a function's value to a
+written before a bracket it multiplies (H (S + 1)), an index the tag ranges from 1 to a number (the size it runs over), an untagged equation that sets minus a function's value to a
 number, and an untagged claim about vectors named p and q that holds for distributions only.
 
 Each reading is checked on a correct formula (PASS) and on a wrong variant (FAIL, or left undecided where the
@@ -47,6 +47,13 @@ PAIRS = [
         r"\sum_{y=1}^{n} \pi(y) \log \frac{\pi(y)}{\pi_0(y)} \ge 0",
         r"\sum_{y=1}^{n} \pi(y) \log \frac{\pi(y)}{\pi_0(y)} \le 0",
     ),
+    (
+        "an index ranged from 1 to a number in the tag: the size it runs over (a multiclass SVM loss at chance)",
+        r"s_j = 0; s_{y_i} = 0; j, y_i \in \{1, \ldots, 10\}",
+        r"\sum_{j \ne y_i} \max(0, s_j - s_{y_i} + 1) = 9",
+        r"\sum_{j \ne y_i} \max(0, s_j - s_{y_i} + 1) = 10",
+    ),
+    ("an index ranged by two bounds", r"s_j = 1; 1 \le j \le 4", r"\sum_{j=1}^{n} s_j = 4", r"\sum_{j=1}^{n} s_j = 3"),
     ("the size of a set", r"|V| = 50000; n \in \{2, 3, 4\}", r"|V|^{n} \ge |V| \times n", r"|V|^{n} = |V| \times n"),
     (
         "two labelled entries said equal",
