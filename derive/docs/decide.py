@@ -100,6 +100,7 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
     verdict = _sum_scope_doubt(text, verdict, decide_text)
     verdict = _unbraced_exponent_doubt(text, verdict, decide_text)
     verdict = _sequence_beside_result(text, binding, tagged, context, verdict)
+    verdict = _either_law_of_a_declared_distribution(text, binding, verdict, decide_text)
     return labelled_derivative_doubt(text, binding, verdict)  # \nabla_\theta \log \pi_\theta(a \mid s)
 
 
@@ -113,6 +114,33 @@ def _sequence_beside_result(text, binding, tagged, context, verdict):
         return verdict
     return dataclasses.replace(
         other, detail=f"{binding.result} does not read it ({verdict.detail}); as a law of a sequence: {other.detail}"
+    )
+
+
+# the doubt derive.docs.links raises when a distribution the tag declares and the result's are both refuted apart
+APART_FROM_THE_RESULTS = re.compile(
+    r"^(?P<declared>\S+) \(declared a distribution in the tag\) and (?P<own>\S+) \(the result's\) are drawn independently"
+)
+
+
+def _either_law_of_a_declared_distribution(text, binding, verdict, decide_text):
+    """A FAIL when a distribution the tag declares (H(X) with 'X: distribution') and the result's own (p) are refuted
+    drawn apart and also with the one the other's law ('X = p'): the formula fails under either reading."""
+    apart = APART_FROM_THE_RESULTS.match(verdict.detail) if verdict.verdict == UNKNOWN else None
+    if apart is None:
+        return verdict
+    declared, own = apart.group("declared"), apart.group("own")
+    kinds = {name: kind for name, kind in binding.kinds.items() if name != declared}
+    if len(kinds) == len(binding.kinds):
+        return verdict
+    identified = dataclasses.replace(binding, kinds=kinds, overrides={**binding.overrides, declared: own})
+    other = _decide_tagged(text, identified)
+    if other.verdict != FAIL:
+        return verdict
+    return Verdict(
+        FAIL,
+        f"fails with {declared} drawn apart from {own} and with {own} the law of {declared} ({declared} = {own}):"
+        f" {other.detail}",
     )
 
 

@@ -240,6 +240,9 @@ def test_a_distribution_declared_apart_from_the_results_own_is_not_refuted():
     assert independent["verdict"] == "UNKNOWN" and "'X = p'" in independent["detail"], independent["detail"]
     assert check_formula(formula, "entropy_bounds", {"X": "p"})["verdict"] == "PASS"
     assert check_formula(r"H(X) = \sum_i p_i \log p_i", "entropy_bounds", {"X": "p"})["verdict"] == "FAIL"
+    # refuted under both readings, drawn apart and with p the law of X: a FAIL that says so
+    either = check_formula(r"H(X) = \sum_i p_i \log p_i", "entropy_bounds", kinds={"X": "distribution"})
+    assert either["verdict"] == "FAIL" and "drawn apart from p and with p the law of X" in either["detail"], either
 
 
 def test_a_counterexample_names_only_what_the_formula_uses():
