@@ -277,7 +277,10 @@ def read_arbitrary(reader, atom: Atom, side: Side):
     positive = atom.key in POSITIVE_NAMES or _declared_positive(reader, atom)
     function = generic_function(name, len(values), positive)
     may_fail = not conditional and (
-        _in_tag(reader) or name in reader.declared_functions or _of_drawn_outcomes(reader, atom)
+        _in_tag(reader)
+        or name in reader.declared_functions
+        or name in reader.tag_variables  # h_{t-1} \\neq \\tilde h_t: any sequence the tag's clause allows
+        or _of_drawn_outcomes(reader, atom)
     )
     applied = bool(atom.args or further)
     shown = f"{name}_{{{variable}}}" if not applied and len(values) == 1 else name

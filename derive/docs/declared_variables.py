@@ -21,8 +21,8 @@ def _declare_kinds(reading):
     for name, kind in reading.binding.kinds.items():
         key = _normal_name(name)
         word = kind_word(kind)
-        if word in ("dimension", "size", "index", "random"):
-            continue
+        if word in ("dimension", "size", "index", "random") or key in reading.sequences:
+            continue  # a sequence's term b_t: the sequence b at step t, any real sequence (derive.docs.arbitrary)
         if word == "function":  # an arbitrary function: any refutation with a function of its arguments is a FAIL
             reading.functions.add(key)
             continue
@@ -56,7 +56,9 @@ FAMILY = re.compile(r"(.+)_\s*\{?\s*([a-z])\s*\}?\s*")  # w_j, \mathbf{w}_{j}: a
 
 def _declare_family_members(reading):
     """``w_j: vector`` declares the family of vectors w_j: the w_k and w_{y_i} the formula also writes are members of
-    it, of the same kind, each a name of its own (distinct indices, as a sum over j \\neq y_i states them)."""
+    it, of the same kind, each a name of its own (distinct indices, as a sum over j \\neq y_i states them). A family
+    of reals written at a letter a sum or product runs over (``b_t \\in \\mathbb{R}`` beside ``\\sum_i b_i``) is a
+    sequence: b_t is its term at step t, and the sequence is any one (``reading.sequences``)."""
     import dataclasses
 
     from derive.docs.free import child_sides
@@ -83,7 +85,9 @@ def _declare_family_members(reading):
         return
     for atom in atoms:
         if atom.key in families and set(re.findall(r"[A-Za-z]", atom.sub_text or "")) & bound:
-            del families[atom.key]
+            head, letter, kind = families.pop(atom.key)
+            if kind_word(kind) == "real" and letter not in bound:  # b_t \in \mathbb{R} beside \sum_i b_i: a sequence
+                reading.sequences.add(_normal_name(f"{head}_{letter}"))
     for base, (_, letter, _) in list(families.items()):
         if letter in bound:
             del families[base]

@@ -34,6 +34,7 @@ from derive.docs.sampled_points import _check_points
 from derive.docs.shared_vectors import shared_vectors_as_numbers
 from derive.docs.side_names import _atom_keys, _normal_name, atoms_in, summed_names
 from derive.docs.steps import steps_as_subscripts, whole_steps
+from derive.docs.tag_mentions import tag_variables
 from derive.docs.verdict import (
     DIGITS,
     FAIL,
@@ -177,6 +178,15 @@ class _Reading:
     small: bool = False  # dimensions cut to LARGEST_INVERTED, for an inverse or determinant of a matrix
     joint_laws: dict = field(default_factory=dict)  # law name -> JointLaw of several outcomes (derive.docs.joint_law)
     link: int | None = None  # the one link of the chain read, apart from the others (derive.docs.links_apart)
+    sequences: set = field(default_factory=set)  # the tag's b_t \in \mathbb{R} read as a sequence's terms
+    _tag_variables: set | None = None
+
+    @property
+    def tag_variables(self) -> set:
+        """The names the tag constrains or uses without defining them (derive.docs.tag_mentions)."""
+        if self._tag_variables is None:
+            self._tag_variables = tag_variables(self.binding) if self.scope is None else set()
+        return self._tag_variables
 
     def interpreter(self, dims, flags=None, arbitrary=True):
         definitions = self.scope.definitions if self.scope is not None else None
@@ -186,6 +196,7 @@ class _Reading:
         # a link read apart from its chain is decided only on names that have a meaning, never an arbitrary one
         made.arbitrary_allowed = arbitrary and self.link is None and (self.scope is None or self.scope.generic)
         made.declared_functions = self.functions
+        made.tag_variables = self.tag_variables | {name.split("_")[0] for name in self.sequences}
         made.function_of = self.function_of
         made.whole_steps = self.whole_steps
         made.whole_starts = self.whole_starts

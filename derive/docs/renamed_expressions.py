@@ -2,7 +2,9 @@
 
 ``sigmoid_derivative; {v'_w}^\\top v_{w_I} = x`` says that where the formula writes ``{v'_w}^\\top v_{w_I}``, the
 result's x is meant: each occurrence of the expression, as written (spaces aside), is read as that name. The mirror
-of ``NAME = MEANING``, which gives the document's name for an expression in the result's notation.
+of ``NAME = MEANING``, which gives the document's name for an expression in the result's notation. In a tag with no
+result, NAME is the tag's own name, defined by the expression (``|y_i - f(x_i)| = \\varepsilon``), unless it is one of
+the shared notation's vectors.
 
 So does a clause giving the value of a derivative of names nothing else defines
 (``\\frac{\\partial Z}{\\partial X} = (\\alpha + \\beta)(\\delta + \\epsilon)``, as backpropagation notes do): where the
@@ -29,7 +31,7 @@ def expressions_as_names(text: str, binding):
     without those clauses; unchanged when the tag has none or the formula does not write the expression."""
     from derive.docs.tags import _is_one_symbol
 
-    renamed = {}
+    renamed, defined = {}, {}
     for expression, name in binding.overrides.items():
         if _derivative_of_undefined_names(expression, binding):
             pattern = _pattern(expression)
@@ -42,14 +44,33 @@ def expressions_as_names(text: str, binding):
                 continue
         except Exception:  # not readable as LaTeX: not a renaming of this kind
             continue
+        if _defines_its_name(name, binding):
+            defined[name] = expression
+            continue
         pattern = _pattern(expression)
         if pattern.search(text):
             renamed[expression] = name
             text = pattern.sub(lambda _, name=name: f"{{{name}}}", text)
-    if not renamed:
+    if not renamed and not defined:
         return text, binding
-    overrides = {k: v for k, v in binding.overrides.items() if k not in renamed}
-    return text, dataclasses.replace(binding, overrides=overrides)
+    overrides = {k: v for k, v in binding.overrides.items() if k not in renamed and k not in defined.values()}
+    return text, dataclasses.replace(binding, overrides={**overrides, **defined})
+
+
+def _defines_its_name(name: str, binding) -> bool:
+    """Whether a clause ``EXPRESSION = NAME`` defines NAME by the expression (|y_i - f(x_i)| = \\varepsilon): in a tag
+    with no result NAME is no name of a notation but the tag's own, equal to the expression wherever it is written,
+    also where the formula writes the expression in another form ((y_i - f(x_i))^2)."""
+    from derive.docs.shared_vectors import SHARED_VECTORS
+    from derive.docs.side_names import _normal_name
+
+    if binding.result is not None:
+        return False
+    try:
+        key = _normal_name(name)
+    except Exception:  # not one name after all
+        return False
+    return key not in SHARED_VECTORS and key not in binding.overrides
 
 
 DERIVATIVE = re.compile(

@@ -11,6 +11,7 @@ from derive.docs.bind import (
 from derive.docs.interpret import rewrite_chain
 from derive.docs.reading import _guarded
 from derive.docs.side_names import _atom_keys, _normal_name, one_node
+from derive.docs.tag_mentions import tag_variables
 from derive.docs.untagged_free import FREE_DOMAINS
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 
@@ -64,7 +65,7 @@ def _on_both_sides(text, freed, lonely, binding=None) -> bool:
     sides, _, _ = rewrite_chain(text)
     direct = [_atom_keys([side], child_sides) for side in sides]
     used = [_through_definitions(keys, binding) for keys in direct]
-    parameters = _tag_parameters(
+    parameters = tag_variables(
         binding
     )  # F(x) = ... \mu ..., or -\pi \le \theta \le \pi: the notation's, claimed for all
     written = {key for key in freed if _names(key, set().union(*used)) and not _tag_parameter(key, parameters)}
@@ -90,31 +91,6 @@ def _on_both_sides(text, freed, lonely, binding=None) -> bool:
     if lonely is not None:
         return not {key for key in set(lonely) & written if not on_both(key)}
     return all(on_both(key) for key in written)
-
-
-COMPARISON = re.compile(r"\\(?:le|ge|leq|geq|neq|ne)(?![A-Za-z])|[<>=]")
-
-
-def _tag_parameters(binding) -> set:
-    """The names the tag writes without declaring them: the parameters in the body of one of its functions (\\mu in
-    F(x) = e^{-(x - \\mu)}) and the names its ranges and conditions bound (-\\pi \\le \\theta \\le \\pi). The tag
-    states them as its notation's, so a formula claims them for all their values and is no equation in them."""
-    from derive.docs.side_names import atoms_of_latex
-    from derive.docs.tags import ConditionClause, FunctionClause, RangeClause
-
-    if binding is None:
-        return set()
-    found = {clause.name for clause in binding.clauses if isinstance(clause, RangeClause)}
-    written = [(part, set()) for text in binding.conditions for part in COMPARISON.split(text)]
-    for clause in binding.clauses:
-        if isinstance(clause, FunctionClause):
-            written.append((clause.body, set(clause.params)))
-        elif isinstance(clause, ConditionClause):
-            written.append((clause.text, set()))
-    for latex, own in written:
-        for atom in atoms_of_latex(latex):
-            found |= {atom.key, *atom.full_keys()} - own  # x_0, which the formula reads as x at index 0
-    return found
 
 
 def _equation_link(sides, k, used, written) -> bool:
@@ -263,7 +239,7 @@ def _decide_tagged_free(text, binding, unbound):
         except Exception:  # an expression, not one name
             continue
     parameters = {p for clause in binding.clauses for p in getattr(clause, "params", ())}
-    declared = _tag_parameters(binding)
+    declared = tag_variables(binding)
     freed: dict = {}
     pending = [unbound.name]  # names to free next
     retyped: set = set()  # names read again as vectors

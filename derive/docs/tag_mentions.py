@@ -1,0 +1,40 @@
+"""The names a tag writes without defining them: the tag's own variables, any values its clauses allow."""
+
+from __future__ import annotations
+
+import re
+
+COMPARISON = re.compile(r"\\(?:le|ge|leq|geq|neq|ne)(?![A-Za-z])|[<>=]")
+
+
+def tag_variables(binding) -> set:
+    """The names the tag writes without declaring or defining them: the names its ranges and conditions constrain
+    (-\\pi \\le \\theta \\le \\pi, h_{t-1} \\neq \\tilde h_t) and the parameters in the body of one of its functions
+    (\\mu in F(x) = e^{-(x - \\mu)}). The tag states them as its notation's, so a formula claims them for all values
+    the clauses allow: it is no equation in them, and a function or sequence among them is any one."""
+    from derive.docs.side_names import atoms_of_latex
+    from derive.docs.tags import ConditionClause, FunctionClause, RangeClause
+
+    if binding is None:
+        return set()
+    found = {clause.name for clause in binding.clauses if isinstance(clause, RangeClause)}
+    written = [(part, set()) for text in binding.conditions for part in COMPARISON.split(text)]
+    for clause in binding.clauses:
+        if isinstance(clause, FunctionClause):
+            written.append((clause.body, set()))  # its parameters too: f(x) = a x^2 + b, then x in (f(x + h) - f(x))/h
+        elif isinstance(clause, ConditionClause):
+            written.append((clause.text, set()))
+    functions = {clause.name for clause in binding.clauses if isinstance(clause, FunctionClause)}
+    for name, body in binding.overrides.items():  # \ell_i = (\beta_1 + \omega_1 x_i - y_i)^2: the names of its body
+        if isinstance(body, str) and "(" not in name and name.split("_")[0].strip("\\") not in functions:
+            written.append((body, set()))
+    sets = set()  # \sum_{x \in \mathcal{B}}: a set the checker does not model, never a number
+    for latex, own in written:
+        for atom in atoms_of_latex(latex):
+            found |= {atom.key, *atom.full_keys()} - own  # x_0, which the formula reads as x at index 0
+        for member in MEMBERSHIP.finditer(latex):
+            sets |= {atom.key for atom in atoms_of_latex(member.group("set"))}
+    return found - sets
+
+
+MEMBERSHIP = re.compile(r"\\in(?![A-Za-z])\s*(?P<set>\\[A-Za-z]+\s*\{[^{}]*\}|\\?[A-Za-z]+)")

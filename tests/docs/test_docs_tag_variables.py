@@ -1,0 +1,70 @@
+"""Names a tag writes without defining them are the tag's own variables: a value, function or sequence its clauses
+constrain (h_{t-1} \\neq \\tilde h_t, |y - f(x)| = \\varepsilon), the names of a definition's body and its parameter
+(f(x) = a x^2 + b), the terms of a declared sequence (b_t \\in \\mathbb{R} beside \\sum_i b_i). The formula is claimed
+for all of them: a correct formula PASSes, its wrong variant FAILs. A name the tag does not mention stays as before."""
+
+import pytest
+from checking import assert_page_pass_and_fail, verdict
+
+from derive.docs.tag_mentions import tag_variables
+from derive.docs.tags import parse_tag
+
+# (name, tag, correct formula, wrong variant)
+PAIRS = [
+    (
+        "sequences a condition constrains are any sequences it allows",
+        r"\lambda = 1; u_t \neq v_t",
+        r"\lambda u_t + (1 - \lambda) v_t = u_t",
+        r"\lambda u_t + (1 - \lambda) v_t = v_t",
+    ),
+    (
+        "a name defined by an expression the tag equates it with, a function applied in it any function",
+        r"|a - h(b)| = r; r > 0",
+        r"r |a - h(b)| = (a - h(b))^2",
+        r"r |a - h(b)| = 2 (a - h(b))^2",
+    ),
+    (
+        "a declared term b_t beside the sum over the sequence's terms: the sequence at step t",
+        r"s_0 = 0; s_t = s_{t-1} + u_t for t \geq 1; u_t \in \mathbb{R}; t: positive integer",
+        r"s_t = \sum_{i=1}^{t} u_i",
+        r"s_t = \sum_{i=1}^{t-1} u_i",
+    ),
+    (
+        "the parameter of the tag's function, written free in the formula, on one side only",
+        r"q(x) = a x^2 + b; h > 0",
+        r"\frac{q(x + h) - q(x)}{h} - 2 a x = a h",
+        r"\frac{q(x + h) - q(x)}{h} - 2 a x = 2 a h",
+    ),
+    (
+        "the names of the body of a name the tag defines, one side not writing them all",
+        r"\ell_i = (\beta + \omega x_i - y_i)^2",
+        r"\frac{\partial \ell_i}{\partial \omega} = 2(\beta + \omega x_i - y_i) x_i",
+        r"\frac{\partial \ell_i}{\partial \omega} = 2(\beta + \omega x_i - y_i)",
+    ),
+]
+
+
+@pytest.mark.parametrize("name, tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
+def test_the_tags_names_are_its_variables(tmp_path, name, tag, correct, wrong):
+    assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
+
+
+def test_a_sequence_the_tag_does_not_mention_may_be_a_particular_one(tmp_path):
+    """r_t, which no clause writes, is read as arbitrary and refuted: the author may mean a particular sequence."""
+    result, detail = verdict(tmp_path, r"\lambda = 1; u_t \neq v_t", r"\lambda u_t + (1 - \lambda) r_t = r_t")
+    assert result == "UNKNOWN" and "particular function" in detail, (result, detail)
+
+
+def test_a_name_beside_an_expression_of_the_results_notation_still_renames_it():
+    """Under a result, EXPRESSION = NAME still names the result's NAME: it is no definition of a name of the tag."""
+    from derive.docs.renamed_expressions import expressions_as_names
+
+    binding = parse_tag(r"sigmoid_derivative; {v'_{w}}^\top v_{w_I} = x")
+    text, rest = expressions_as_names(r"1 - \sigma({v'_{w}}^\top v_{w_I})", binding)
+    assert "{x}" in text and not rest.overrides
+
+
+def test_a_set_the_tag_sums_over_is_no_variable():
+    """\\mathcal{B} in \\sum_{x \\in \\mathcal{B}} is a set the checker does not model, never a number claimed for all."""
+    found = tag_variables(parse_tag(r"\mu = \frac{1}{|\mathcal{B}|} \sum_{x \in \mathcal{B}} x; \sigma > 0"))
+    assert "cal_B" not in found and "sigma" in found, found
