@@ -203,9 +203,10 @@ def may_be_arbitrary(atom: Atom, reader) -> bool:
         return False
     if atom.args:
         return all(sep in (",", "|", ";") for sep in atom.seps)  # P(τ; θ): θ a parameter, an argument too
-    # a step relative to a letter (r_t, r_{t+1}); x_1 or \delta_3 alone is more likely a constant the author named
+    # a step relative to a letter (r_t, r_{t+1}); x_1 or \delta_3 alone is more likely a constant the author named,
+    # unless the tag declares the sequence (u_t \in \mathbb{R} beside s_t = s_{t-1} + u_t: u_2 is its term at step 2)
     steps = bool(atom.sub) and all(is_step_expression(item) for item in atom.sub)
-    return steps and any(re.search(r"[A-Za-z]", item) for item in atom.sub)
+    return steps and (atom.key in reader.sequences or any(re.search(r"[A-Za-z]", item) for item in atom.sub))
 
 
 def _uses_as_sequence(reader, key: str) -> bool:

@@ -101,6 +101,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         self.arbitrary_allowed = False
         self.arbitrary: dict = {}  # name -> (the function used, whether a refutation with it is a FAIL)
         self.declared_functions: set = set()  # names the tag declares "NAME: function"
+        self.sequences: set = set()  # names the tag declares by a term at a step (b_t \\in \\mathbb{R}): sequences
         self.tag_variables: set = set()  # names the tag constrains without defining them (h_{t-1} \\neq \\tilde h_t)
         self.tag_defined: set = set()  # names the tag defines by an expression or as a function (q(x, y) = x + y)
         self.whole_steps: set = set()  # step letters drawn as whole numbers, for a recursion from a stated start

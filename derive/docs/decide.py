@@ -37,6 +37,7 @@ from derive.docs.sampled_points import _checked_ranges  # noqa: F401  (imported 
 from derive.docs.sequence_laws import LAW_LETTERS, decide_sequence_laws, result_law_of_sequences
 from derive.docs.side_names import _normal_name  # noqa: F401  (imported from here)
 from derive.docs.sum_scope import reused_indices, sums_over_the_rest
+from derive.docs.tag_mentions import constrained_values
 from derive.docs.tagged_free import _decide_tagged_free
 from derive.docs.untagged_decide import _decide_untagged_once
 from derive.docs.verdict import (  # noqa: F401  (imported from here)
@@ -215,6 +216,9 @@ def _decide_tagged_once(text, binding):
     try:
         return _guarded(text, binding, None, reraise_unbound=True)
     except Unbound as exc:
+        values = constrained_values(binding, exc.name)
+        if values:  # d(a_i, n_i) \ge d(a_i, p_i) + m in the tag: its applications are numbers the clause constrains
+            return _decide_tagged_once(text, dataclasses.replace(binding, kinds={**values, **binding.kinds}))
         return _decide_tagged_free(text, binding, exc)
 
 

@@ -57,8 +57,9 @@ FAMILY = re.compile(r"(.+)_\s*\{?\s*([a-z])\s*\}?\s*")  # w_j, \mathbf{w}_{j}: a
 def _declare_family_members(reading):
     """``w_j: vector`` declares the family of vectors w_j: the w_k and w_{y_i} the formula also writes are members of
     it, of the same kind, each a name of its own (distinct indices, as a sum over j \\neq y_i states them). A family
-    of reals written at a letter a sum or product runs over (``b_t \\in \\mathbb{R}`` beside ``\\sum_i b_i``) is a
-    sequence: b_t is its term at step t, and the sequence is any one (``reading.sequences``)."""
+    of reals written at a letter a sum or product runs over (``b_t \\in \\mathbb{R}`` beside ``\\sum_i b_i``), or in a
+    definition the tag gives at every step of its letter (``s_t = s_{t-1} + u_t``), is a sequence: b_t is its term at
+    step t, and the sequence is any one (``reading.sequences``)."""
     import dataclasses
 
     from derive.docs.free import child_sides
@@ -88,6 +89,13 @@ def _declare_family_members(reading):
             head, letter, kind = families.pop(atom.key)
             if kind_word(kind) == "real" and letter not in bound:  # b_t \in \mathbb{R} beside \sum_i b_i: a sequence
                 reading.sequences.add(_normal_name(f"{head}_{letter}"))
+    # s_t = s_{t-1} + u_t beside u_t \in \mathbb{R}: a definition at every step t reads u at each step it is taken at
+    steps = {found.group(2) for name in reading.binding.overrides if (found := FAMILY.fullmatch(name.strip()))}
+    in_definitions = {atom.key for atom in _atoms_of_definitions(reading.binding)}
+    for base, (head, letter, kind) in list(families.items()):
+        if kind_word(kind) == "real" and letter in steps and base in in_definitions and letter not in bound:
+            del families[base]
+            reading.sequences.add(_normal_name(f"{head}_{letter}"))
     for base, (_, letter, _) in list(families.items()):
         if letter in bound:
             del families[base]

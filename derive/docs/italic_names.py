@@ -5,7 +5,8 @@ In LaTeX a run of letters is a product of one-letter names (``ab`` is a times b)
 when a clause of the tag defines or declares it by itself (``eta_0 = 0.01``, ``lr: positive``), the run is no
 function's name, and its letters are not each declared by the tag (``a: real; b: real; ab = 1`` keeps a product);
 two letters alone need a subscript, a digit, a kind, a set or a definition (``lr = 0.1``, ``dx \\in \\mathbb{R}``;
-``xy > 0`` is a product); a letter followed by digits (``x1, x2 \\in \\mathbb{R}``) is one name.
+``xy > 0`` is a product); a letter followed by digits (``x1, x2 \\in \\mathbb{R}``) is one name, also anywhere in a
+comparison the tag states (``x1 - x2 \\ge m``).
 """
 
 from __future__ import annotations
@@ -52,7 +53,14 @@ def tag_words(clauses: list[str]) -> tuple:
             if len(letters) == 2 and not marked:
                 continue
             words.add(word)
+    for clause in clauses:  # x1 - x2 \ge m: a letter followed by digits the tag compares is one name too
+        if COMPARED.search(clause):
+            words |= {m.group(0) for m in LETTER_DIGITS.finditer(re.sub(_KEPT, " ", clause))}
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+COMPARED = re.compile(r"[<>]|\\(?:le|ge|leq|geq|neq|ne)(?![A-Za-z])")
+LETTER_DIGITS = re.compile(r"(?<![A-Za-z0-9\\_^.])[A-Za-z][0-9]+(?![0-9.])")
 
 
 def italicise(latex: str, words: tuple) -> str:

@@ -196,7 +196,8 @@ class _Reading:
         # a link read apart from its chain is decided only on names that have a meaning, never an arbitrary one
         made.arbitrary_allowed = arbitrary and self.link is None and (self.scope is None or self.scope.generic)
         made.declared_functions = self.functions
-        made.tag_variables = self.tag_variables | {name.split("_")[0] for name in self.sequences}
+        made.sequences = {name.split("_")[0] for name in self.sequences}
+        made.tag_variables = self.tag_variables | made.sequences
         made.function_of = self.function_of
         made.whole_steps = self.whole_steps
         made.whole_starts = self.whole_starts

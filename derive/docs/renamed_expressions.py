@@ -70,7 +70,13 @@ def _defines_its_name(name: str, binding) -> bool:
         key = _normal_name(name)
     except Exception:  # not one name after all
         return False
-    return key not in SHARED_VECTORS and key not in binding.overrides
+    defined = set()
+    for written in binding.overrides:
+        try:
+            defined.add(_normal_name(written))
+        except Exception:  # an expression, not a name: it defines none
+            continue
+    return key not in SHARED_VECTORS and key not in defined  # a name the tag defines otherwise stays defined so
 
 
 DERIVATIVE = re.compile(

@@ -38,3 +38,28 @@ def tag_variables(binding) -> set:
 
 
 MEMBERSHIP = re.compile(r"\\in(?![A-Za-z])\s*(?P<set>\\[A-Za-z]+\s*\{[^{}]*\}|\\?[A-Za-z]+)")
+
+
+APPLICATION = re.compile(r"(?<![\\A-Za-z])(?P<name>[A-Za-z](?:_\{[^{}]*\}|_\\?[A-Za-z0-9]+)?)\s*\((?P<args>[^()]*)\)")
+
+
+def constrained_values(binding, name: str) -> dict:
+    """The applications of ``name`` the tag's conditions write (d(a_i, n_i) \\ge d(a_i, p_i) + m), each a
+    real number the clauses constrain, as a kind clause ``d(a_i, n_i): real`` would declare it; none when the tag
+    declares or defines ``name`` itself."""
+    from derive.docs.side_names import _normal_name
+    from derive.docs.tags import FunctionClause, RangeClause
+
+    if any(isinstance(clause, FunctionClause) and clause.name == name for clause in binding.clauses):
+        return {}
+    if any(_normal_name(declared).split("(")[0] == name for declared in binding.kinds):
+        return {}
+    texts = [*binding.conditions, *(clause.text for clause in binding.clauses if hasattr(clause, "text"))]
+    ranged = {clause.name for clause in binding.clauses if isinstance(clause, RangeClause)}  # declared by the range
+    found = {}
+    for text in texts:
+        for application in APPLICATION.finditer(text):
+            written = application.group(0)
+            if _normal_name(application.group("name")) == name and _normal_name(written) not in ranged:
+                found[written] = "real"
+    return found

@@ -68,14 +68,15 @@ def _on_both_sides(text, freed, lonely, binding=None) -> bool:
     parameters = tag_variables(
         binding
     )  # F(x) = ... \mu ..., or -\pi \le \theta \le \pi: the notation's, claimed for all
-    written = {key for key in freed if _names(key, set().union(*used)) and not _tag_parameter(key, parameters)}
+    reached = {key for key in freed if _names(key, set().union(*used))}
+    written = {key for key in reached if not _tag_parameter(key, parameters)}
 
     def on_both(key):
         return all(_names(key, left) and _names(key, right) for left, right in zip(used, used[1:]))
 
     # precision = 40/(40 + 10), with the tag's precision defined by true_positives: a side of numbers only is a
     # particular value, so names the other side reaches only through the tag's definitions are not claimed for all
-    if not all(direct) and any(not on_both(key) for key in written if not _names(key, set().union(*direct))):
+    if not all(direct) and any(not on_both(key) for key in reached if not _names(key, set().union(*direct))):
         return False
     if _rule_of_differentiation(sides, used, {_base_name(key) for key in written}):
         return True

@@ -1,5 +1,5 @@
 """Names a tag writes without defining them are the tag's own variables: a value, function or sequence its clauses
-constrain (h_{t-1} \\neq \\tilde h_t, |y - f(x)| = \\varepsilon), the names of a definition's body and its parameter
+constrain (h_{t-1} \\neq \\tilde h_t, |y - f(x)| = \\varepsilon, d(a, n) \\ge d(a, p) + m), the names of a definition's body and its parameter
 (f(x) = a x^2 + b), the terms of a declared sequence (b_t \\in \\mathbb{R} beside \\sum_i b_i). The formula is claimed
 for all of them: a correct formula PASSes, its wrong variant FAILs. A name the tag does not mention stays as before."""
 
@@ -24,10 +24,34 @@ PAIRS = [
         r"r |a - h(b)| = 2 (a - h(b))^2",
     ),
     (
+        "applications a condition constrains, beside one a range declares, are numbers the clauses constrain",
+        r"d(u, v) \ge 0; d(u, w) > d(u, v)",
+        r"\min(d(u, v), d(u, w)) = d(u, v)",
+        r"\min(d(u, v), d(u, w)) = d(u, w)",
+    ),
+    (
+        "a letter followed by digits that the tag compares is one name",
+        r"u1 - u2 > 0",
+        r"|u1 - u2| = u1 - u2",
+        r"|u1 - u2| = u2 - u1",
+    ),
+    (
         "a declared term b_t beside the sum over the sequence's terms: the sequence at step t",
         r"s_0 = 0; s_t = s_{t-1} + u_t for t \geq 1; u_t \in \mathbb{R}; t: positive integer",
         r"s_t = \sum_{i=1}^{t} u_i",
         r"s_t = \sum_{i=1}^{t-1} u_i",
+    ),
+    (
+        "a declared term beside a definition at every step: the sequence, at whole-number steps too",
+        r"s_0 = 0; s_t = s_{t-1} + u_t for t \geq 1; u_t \in \mathbb{R}; t: positive integer",
+        r"s_3 - s_1 = u_2 + u_3",
+        r"s_3 - s_1 = 2 u_3",
+    ),
+    (
+        "a declared term unrolled at other steps is not one number at all of them",
+        r"s_0 = 0; s_t = s_{t-1} + u_t for t \geq 1; u_t \in \mathbb{R}; t: positive integer",
+        r"s_t - s_{t-1} = u_t",
+        r"s_t = t u_t",
     ),
     (
         "the parameter of the tag's function, written free in the formula, on one side only",
