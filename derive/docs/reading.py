@@ -164,6 +164,7 @@ class _Reading:
     overrides: dict = field(default_factory=dict)  # name -> meaning, the tag's and the formula's own
     extra: dict = field(default_factory=dict)  # name -> SymPy symbol declared by kind
     extra_samplers: dict = field(default_factory=dict)  # symbol -> sampler for the names declared
+    realised: tuple = ()  # the model's random families drawn as plain values (derive.docs.realisations)
     dry: object = None  # the interpreter of the dry run
     dry_values: list = field(default_factory=list)
     dims0: dict = field(default_factory=dict)
@@ -577,6 +578,8 @@ def _name_atoms(side, written: str) -> list:
 
 
 def _dry_run(reading):
+    from derive.docs.realisations import realisation_samplers
+
     """A reading at the first point of the result's domain: it decides the variant, the indices and the domain."""
     reading.dims0 = _first_dimensions(reading.vocab)
     dry = reading.interpreter(reading.dims0)
@@ -591,6 +594,9 @@ def _dry_run(reading):
     domain = _domain_for(reading.vocab, dry.flags, reading.relations, reading.binding, set())
     for symbol in dry.quantified.values():  # a free index the formula claims for each of its values
         reading.extra_samplers[symbol] = dom.index(reading.vocab.size)
+    realised = realisation_samplers(reading.vocab, domain)
+    reading.extra_samplers.update(realised)
+    reading.realised = tuple(realised)
     if reading.extra_samplers:
         domain = domain.with_(samplers={**domain.samplers, **reading.extra_samplers})
     if MATRIX_INVERSE.search(reading.text) and any(

@@ -18,6 +18,7 @@ from derive.docs.links import _check_links
 from derive.docs.meeting_sides import between_pieces, refuse_if_a_piece_is_stated
 from derive.docs.operations import ROUNDING
 from derive.docs.point_values import _evaluate, _evaluate_sides, _is_constant
+from derive.docs.realisations import defined
 from derive.docs.verdict import DIGITS, MIN_POINTS, PASS, DecideError, Verdict
 from derive.docs.written_digits import _literal_tolerances, _rounded_wholes
 from derive.errors import DeriveError
@@ -353,6 +354,8 @@ def _shown_symbols(reading) -> set:
     """What a counterexample names: the formula's symbols, its indices, and the dimensions of its vectors."""
     domain = reading.domain
     shown = _used_symbols(reading.dry_values, domain) | set(reading.dry.index_map.values())
+    if reading.realised:  # the noise drawn for the result's random variables, and what their definitions use
+        shown |= _used_symbols([defined(value) for value in reading.dry_values], domain)
     if any(
         not isinstance(sampler, dom.Dimension) and getattr(sampler, "size", None) is not None
         for symbol, sampler in domain.samplers.items()
