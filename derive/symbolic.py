@@ -169,6 +169,8 @@ class Assumptions:
 
 def evaluate_derivatives(expr):
     """Carry out every ∂ in ``expr`` without expanding symbolic sums into Piecewise."""
+    if not expr.has(sp.Derivative):
+        return expr
     return expr.replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit(deep=False))
 
 
@@ -184,7 +186,17 @@ def _expand(expr):
     return sp.expand(expr, power_exp=False, power_base=False, log=False, mul=True, multinomial=True)
 
 
+def _expanded_logs(expr):
+    """log(ab) = log a + log b termwise, only where SymPy knows a, b > 0 (force=False).
+
+    Without a log in it, ``expr`` is its own expansion: only a log expands under that hint.
+    """
+    return sp.expand_log(expr, force=False) if expr.has(sp.log) else expr
+
+
 def _idempotent_deltas(expr):
+    if not expr.has(sp.KroneckerDelta):
+        return expr
     return expr.replace(
         lambda e: e.is_Pow and isinstance(e.base, sp.KroneckerDelta) and e.exp.is_Integer and e.exp > 0,
         lambda e: e.base,
@@ -226,8 +238,7 @@ def normalize_sums(expr, assumptions: Assumptions = Assumptions()):
             function = sp.Sum(function, *limits[:-1])
         index, low, high = limits[-1]
         inner_assumptions = assumptions.with_range(index, low, high)
-        # log(ab) = log a + log b termwise, only where SymPy knows a, b > 0 (force=False)
-        body = _idempotent_deltas(_expand(sp.expand_log(normalize_sums(function, inner_assumptions), force=False)))
+        body = _idempotent_deltas(_expand(_expanded_logs(normalize_sums(function, inner_assumptions))))
         return sp.Add(*(_sum_of_term(t, index, low, high, inner_assumptions) for t in sp.Add.make_args(body)))
     if expr.is_Atom or isinstance(expr, (sp.Indexed, sp.IndexedBase)) or not expr.args:
         return expr
@@ -301,6 +312,8 @@ def evaluate_substitutions(expr):
                 return subs
         return body.xreplace(dict(zip(subs.variables, subs.point)))
 
+    if not expr.has(sp.Subs):
+        return expr
     return expr.replace(lambda e: isinstance(e, sp.Subs), carry_out)
 
 
@@ -317,6 +330,8 @@ def products_as_sums(expr):
             return product
         return sp.exp(sp.Sum(sp.log(product.function), *product.limits))
 
+    if not expr.has(sp.Product):
+        return expr
     return expr.replace(lambda e: isinstance(e, sp.Product), rewrite)
 
 
@@ -730,7 +745,7 @@ def _zero_candidates(expr):
     expanded = _expand(expr)
     yield expanded
     yield sp.cancel(sp.together(expanded))
-    logs = sp.expand_log(expanded, force=False)
+    logs = _expanded_logs(expanded)
     yield _expand(logs)
     yield sp.cancel(sp.together(sp.powsimp(logs, force=False)))
     yield sp.simplify(expr)
