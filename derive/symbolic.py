@@ -34,7 +34,7 @@ import time
 from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import sympy as sp
 
@@ -89,6 +89,37 @@ def _deduce_indexed_assumptions_once() -> None:
 
 
 _deduce_indexed_assumptions_once()
+
+
+_REMEMBERED_BOUND_EXPRESSIONS = 8192  # Σ and Π whose free symbols are kept, least recently used dropped first
+
+
+def _remember_free_symbols_of_sums() -> None:
+    """Compute the free symbols of each Σ (Π, ∫) once, not at every query.
+
+    SymPy recomputes them on every access, walking the whole summand (and every Σ nested in it)
+    each time, and asks for them whenever it decides a sign or whether an expression is a number:
+    a sum nested k deep is walked k times per query. They depend on the expression alone, so each
+    expression's set is remembered and a copy handed out (callers may change the set they get).
+    """
+    from sympy.concrete.expr_with_limits import ExprWithLimits
+
+    original = ExprWithLimits.free_symbols
+    if getattr(original.fget, "remembered", False):
+        return
+
+    @lru_cache(maxsize=_REMEMBERED_BOUND_EXPRESSIONS)
+    def remembered(expr):
+        return frozenset(original.fget(expr))
+
+    def free_symbols(expr):
+        return set(remembered(expr))
+
+    free_symbols.remembered = True
+    ExprWithLimits.free_symbols = property(free_symbols, doc=original.__doc__)
+
+
+_remember_free_symbols_of_sums()
 
 
 class OutOfTime(BaseException):
