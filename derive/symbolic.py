@@ -471,6 +471,21 @@ def _inner(expr, depth, enclosing):
     return expr.func(*(_inner(a, depth, enclosing) for a in expr.args))
 
 
+def _least_range_orders(used, orders):
+    """The orders of summation whose ranges, written out (``srepr``), come first.
+
+    The canonical order is the least ``srepr((ranges, summand))``, which starts with the ranges'
+    ``srepr``. Two ranges' texts are balanced brackets, so where they differ, one is not a prefix of
+    the other and the ranges alone decide; only an order with the least ranges (or ranges written
+    as a continuation of them) can win. The others are skipped before their summands are renamed
+    and written out, in the order given, so ties are broken as before.
+    """
+    orders = list(orders)
+    written = [sp.srepr(tuple((used[o][1], used[o][2]) for o in order)) for order in orders]
+    least = min(written)
+    return [order for order, text in zip(orders, written) if text.startswith(least)]
+
+
 def _canonical(limits, body, depth, enclosing):
     """Σ_limits body with the variables named and ordered canonically (the least of all orders)."""
     used = [(v, low, high) for v, low, high in limits if v in body.free_symbols]
@@ -485,7 +500,7 @@ def _canonical(limits, body, depth, enclosing):
         return coefficient
     orders = itertools.permutations(range(len(used))) if len(used) <= _MAX_PERMUTED else [tuple(range(len(used)))]
     best = None
-    for order in orders:
+    for order in _least_range_orders(used, orders):
         ranges = [(used[o][1], used[o][2]) for o in order]
         names = [
             sp.Symbol(f"ν{depth}_{t}", integer=True, positive=bool(low.is_positive) or None)
