@@ -115,7 +115,7 @@ def _remember_free_symbols_of_sums() -> None:
     def free_symbols(expr):
         return set(remembered(expr))
 
-    free_symbols.remembered = True
+    free_symbols.remembered, free_symbols.computed = True, original.fget
     ExprWithLimits.free_symbols = property(free_symbols, doc=original.__doc__)
 
 

@@ -1,0 +1,95 @@
+"""The symbolic checker's shortcuts give what the full computation gives, and proofs through them still reject a wrong step."""
+
+import itertools
+
+import pytest
+import sympy as sp
+from sympy.concrete.expr_with_limits import ExprWithLimits
+
+from derive.notation import delta, j, k, n, p, z
+from derive.symbolic import Assumptions, fubini_form, prove_zero
+
+symbolic = __import__("derive.symbolic", fromlist=["_expanded_logs"])
+
+a, b = sp.symbols("a b", positive=True)
+x = sp.Symbol("x", real=True)
+l, m, t = (sp.Symbol(name, integer=True, positive=True) for name in ("l", "m", "t"))
+d = sp.Symbol("d", integer=True, positive=True)
+K, Q = sp.IndexedBase("K", real=True), sp.IndexedBase("Q", real=True)
+RANGES = Assumptions({j: (1, n)})
+
+
+@pytest.mark.parametrize(
+    "expr",
+    [
+        (a + x) * sp.exp(x) * (b + 1),  # no log: its own expansion
+        sp.Sum(z[k] * (z[k] + a), (k, 1, n)),
+        sp.log(a * b) * (x + 1),  # a log of positive factors: split
+        sp.log(x * a) + sp.log(4) / sp.log(2),
+        sp.Sum(sp.log(p[k] * a), (k, 1, n)),
+    ],
+)
+def test_log_expansion_is_sympys_with_or_without_a_log(expr):
+    assert symbolic._expanded_logs(expr) == sp.expand_log(expr, force=False)
+
+
+def test_remembered_free_symbols_are_the_sums_own_and_a_fresh_set_each_time():
+    inner = sp.Sum(K[k, l] * Q[j, l], (l, 1, d))
+    total = sp.Sum(sp.exp(inner) * z[k], (k, 1, n))
+    computed = ExprWithLimits.free_symbols.fget.computed  # SymPy's own, walking the summand
+    first = total.free_symbols
+    assert first == computed(total) and {j, d, n} <= first and not {k, l} & first
+    first.add(x)  # a caller may change the set it is given
+    assert total.free_symbols == computed(total) and x not in total.free_symbols
+    assert inner.free_symbols == computed(inner)
+    assert sp.Sum(z[k], (k, 1, 3)).is_number is False and sp.Sum(k, (k, 1, 3)).is_number
+
+
+def _exhaustive_fubini(expr, monkeypatch):
+    monkeypatch.setattr(symbolic, "_least_range_orders", lambda used, orders: list(orders))
+    try:
+        return fubini_form(expr)
+    finally:
+        monkeypatch.undo()
+
+
+@pytest.mark.parametrize(
+    "expr",
+    [
+        # ranges of two lengths: only the orders with the least ranges are written out
+        sp.Sum(sp.Sum(sp.Sum(K[k, l] * Q[m, l] * z[m], (m, 1, n)), (l, 1, d)), (k, 1, n)),
+        sp.Sum(z[k], (k, 1, n)) * sp.Sum(K[l, m], (l, 1, d), (m, 1, n)) * sp.Sum(Q[t, t], (t, 1, d)),
+        sp.Sum(z[k] * z[l], (k, 1, n), (l, 1, n)) ** 2,  # equal ranges: every order ties on them
+        sp.Sum(K[k, l] * z[k], (k, 0, n), (l, 1, n + 1)),
+    ],
+)
+def test_the_order_of_summation_is_the_least_of_all_orders(expr, monkeypatch):
+    assert fubini_form(expr) == _exhaustive_fubini(expr, monkeypatch)
+
+
+def test_reordered_sums_prove_a_swap_and_reject_a_wrong_one():
+    swapped = sp.Sum(sp.Sum(K[k, l] * z[l], (l, 1, d)), (k, 1, n)) - sp.Sum(
+        sp.Sum(K[k, l] * z[l], (k, 1, n)), (l, 1, d)
+    )
+    assert prove_zero(swapped).proved
+    wrong = sp.Sum(sp.Sum(K[k, l] * z[l], (l, 1, d)), (k, 1, n)) - sp.Sum(sp.Sum(K[l, k] * z[l], (k, 1, n)), (l, 1, d))
+    assert not prove_zero(wrong).proved
+
+
+def test_a_step_without_logs_or_deltas_is_still_proved_and_its_wrong_variant_not():
+    assert prove_zero(
+        sp.Sum(z[k] * (z[k] + a), (k, 1, n)) - sp.Sum(z[k] ** 2, (k, 1, n)) - a * sp.Sum(z[k], (k, 1, n))
+    ).proved
+    assert not prove_zero(sp.Sum(z[k] * (z[k] + a), (k, 1, n)) - sp.Sum(z[k] ** 2, (k, 1, n))).proved
+    picked = sp.Sum(delta(j, k) ** 2 * sp.log(p[k] * a), (k, 1, n))
+    assert prove_zero(picked - sp.log(p[j]) - sp.log(a), RANGES).proved
+    assert not prove_zero(picked - sp.log(p[j]), RANGES).proved
+
+
+def test_every_order_is_tried_for_equal_ranges():
+    ranges = [(l, 1, n), (m, 1, n), (t, 1, n)]
+    orders = symbolic._least_range_orders(ranges, itertools.permutations(range(3)))
+    assert len(orders) == 6
+    mixed = [(l, 1, n), (m, 1, d), (t, 1, n)]
+    kept = symbolic._least_range_orders(mixed, itertools.permutations(range(3)))
+    assert 0 < len(kept) < 6
