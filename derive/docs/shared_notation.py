@@ -123,7 +123,7 @@ class SharedNotation:
         if not isinstance(arg, Vec):
             if key == "sigma":
                 return Logistic(arg)
-            component = self._component_argument(atom, side)
+            component = self._component_argument(atom, side) or self._over_its_index(atom)
             if component is None:
                 raise ShapeError("the softmax of a number")
             arg, indices = component  # softmax(x_i): the i-th component of softmax(x), as the author means it
@@ -144,6 +144,26 @@ class SharedNotation:
         except (BindError, ShapeError):
             return None
         return (base, list(inner.sub)) if isinstance(base, Vec) else None
+
+    def _over_its_index(self, atom: Atom):
+        """(the vector of the argument's values at each value of i, [i]) for softmax_i(e_i), the softmax taken over the
+        index written under it (Bahdanau's attention weights, softmax_i(score(s, h_i))), else None."""
+        if len(atom.sub) != 1 or atom.post_sub or not atom.args or len(atom.args) != 1:
+            return None
+        name = str(atom.sub[0])
+        if not name.isalpha():
+            return None
+        dummy = sp.Dummy(name, integer=True, positive=True)
+        saved = dict(self.bound)
+        try:
+            self.bound[name] = dummy
+            body = self.side(atom.args[0])
+        finally:
+            self.bound = saved
+        if isinstance(body, (Vec, sp.MatrixBase)) or dummy not in sp.sympify(body).free_symbols:
+            return None
+        entries = Vec(lambda idx, body=body: body.xreplace({dummy: idx}), self.size_value)
+        return entries, [name]
 
     def _conventional_function(self, atom: Atom, side: Side):
         """Φ, φ and ζ of a number as the shared notation writes them: the standard normal CDF and density, the softplus.

@@ -170,6 +170,12 @@ PAIRS = [
         r"\lim_{x \to -\infty} 1.05 (\max(0, x) + \min(0, 1.67 (\exp(x) - 1))) = -1.67",
         {},
     ),
+    (
+        "softmax over the index written under it",
+        r"\text{softmax}_i(a_i + 2) = \frac{e^{a_i}}{\sum_j e^{a_j}}",
+        r"\text{softmax}_i(2 a_i) = \frac{e^{a_i}}{\sum_j e^{a_j}}",
+        {"kinds": {"a": "vector"}},
+    ),
     ("one-sided limits of a sign", r"\lim_{t \to 0^+} \frac{|t|}{t} = 1", r"\lim_{t \to 0^-} \frac{|t|}{t} = 1", {}),
     (
         "a two-sided limit that does not exist",
