@@ -87,7 +87,7 @@ def _declare_family_members(reading):
     for atom in atoms:
         if atom.key in families and set(re.findall(r"[A-Za-z]", atom.sub_text or "")) & bound:
             head, letter, kind = families.pop(atom.key)
-            if kind_word(kind) == "real" and letter not in bound:  # b_t \in \mathbb{R} beside \sum_i b_i: a sequence
+            if kind_word(kind) == "real":  # b_t \in \mathbb{R} beside \sum_i b_i, a_i: real in \sum_i a_i: a sequence
                 reading.sequences.add(_normal_name(f"{head}_{letter}"))
     # s_t = s_{t-1} + u_t beside u_t \in \mathbb{R}: a definition at every step t reads u at each step it is taken at
     steps = {found.group(2) for name in reading.binding.overrides if (found := FAMILY.fullmatch(name.strip()))}

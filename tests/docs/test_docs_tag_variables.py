@@ -42,6 +42,12 @@ PAIRS = [
         r"s_t = \sum_{i=1}^{t-1} u_i",
     ),
     (
+        "a declared term written at the letter a sum runs over is the sequence's term, not one number for all",
+        r"a_i: real",
+        r"\sum_{i=1}^{3} a_i = a_1 + a_2 + a_3",
+        r"\sum_{i=1}^{3} a_i = 3 a_2",
+    ),
+    (
         "a declared term beside a definition at every step: the sequence, at whole-number steps too",
         r"s_0 = 0; s_t = s_{t-1} + u_t for t \geq 1; u_t \in \mathbb{R}; t: positive integer",
         r"s_3 - s_1 = u_2 + u_3",
