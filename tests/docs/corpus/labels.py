@@ -7686,6 +7686,417 @@ CHECKS.update(
 )
 
 
+# ---- unseen15: PyTorch RAdam, LR-scheduler and early activation docstrings, d2l (Adadelta, factorization
+# machines, generalization, successive halving, attention pooling), a UDL notebook, Lil'Log on inference
+
+
+def _u15_rho(t, beta2):
+    """RAdam's length of the approximated simple moving average at step t, from its definition."""
+    rho_inf = 2 / (1 - beta2) - 1
+    return rho_inf - 2 * t * beta2**t / (1 - beta2**t)
+
+
+def _u15_rect(rho_t, rho_inf):
+    """RAdam's variance rectification term."""
+    return sqrt((rho_t - 4) * (rho_t - 2) * rho_inf / ((rho_inf - 4) * (rho_inf - 2) * rho_t))
+
+
+_U15_B2 = Fraction(999, 1000)
+
+
+def _u15_clr(iteration, base, peak, step, halve=False):
+    """The cyclical learning rate of Smith (2017), triangular or triangular2, written from the paper's recipe."""
+    cycle = (1 + Fraction(iteration, 2 * step)).__floor__()
+    x = abs(Fraction(iteration, step) - 2 * cycle + 1)
+    scale = Fraction(1, 2 ** (cycle - 1)) if halve else 1
+    return base + (peak - base) * max(0, 1 - x) * scale
+
+
+def _u15_hardtanh(x, lo=-1, hi=1):
+    return hi if x > hi else lo if x < lo else x
+
+
+def _u15_threshold(x, threshold=Fraction(1, 10), value=20):
+    return x if x > threshold else value
+
+
+def _u15_hardshrink(x, lambd=Fraction(1, 2)):
+    return x if (x > lambd or x < -lambd) else 0
+
+
+def _u15_adadelta(rho, grads, eps):
+    """Adadelta run from s_0 = Delta x_0 = 0; returns the list of (s_t, rescaled gradient, Delta x_t)."""
+    s = dx = mpf(0)
+    out = []
+    for g in grads:
+        s = rho * s + (1 - rho) * g**2
+        g_resc = sqrt(dx + eps) / sqrt(s + eps) * g
+        dx = rho * dx + (1 - rho) * g_resc**2
+        out.append((s, g_resc, dx))
+    return out
+
+
+_U15_RHOS = [mpf("0.9"), mpf("0.3"), mpf("0.99")]
+_U15_GRADS = [(mpf("1.5"), mpf("-0.2")), (mpf(-3), mpf(7)), (mpf("0.01"), mpf("0.4"))]
+
+_U15_V = [
+    [Fraction(v) for v in row]
+    for row in (("1", "-2", "0.5"), ("0.3", "0.7", "-1.1"), ("2", "0", "1"), ("-0.4", "1.3", "0.6"))
+]  # d = 4, k = 3
+_U15_X = [Fraction(v) for v in ("0.5", "-1.5", "2.0", "0.25")]
+
+
+def _u15_fm_pairs(V, x):
+    """The FM pairwise term, summed pair by pair over i < j."""
+    d = len(x)
+    return sum(dot(V[i], V[j]) * x[i] * x[j] for i in range(d) for j in range(i + 1, d))
+
+
+def _u15_fm_fast(V, x, half=True, square_x=True):
+    d, k = len(x), len(V[0])
+    total = sum(
+        sum(V[i][l] * x[i] for i in range(d)) ** 2
+        - sum(V[i][l] ** 2 * (x[i] ** 2 if square_x else x[i]) for i in range(d))
+        for l in range(k)
+    )
+    return total / 2 if half else total
+
+
+def _u15_fm_full(V, x, sign):
+    d = len(x)
+    full = sum(dot(V[i], V[j]) * x[i] * x[j] for i in range(d) for j in range(d))
+    diag = sum(dot(V[i], V[i]) * x[i] * x[i] for i in range(d))
+    return full / 2 + sign * diag / 2
+
+
+def _u15_udl_net(x):
+    """UDL notebook 5.2's shallow network with get_parameters(), in exact arithmetic."""
+    beta_0 = [Fraction("0.3"), Fraction("-1.0"), Fraction("-0.5")]
+    omega_0 = [Fraction("-1.0"), Fraction("1.8"), Fraction("0.65")]
+    beta_1 = Fraction("2.6")
+    omega_1 = [Fraction("-24.0"), Fraction("-8.0"), Fraction("50.0")]
+    return beta_1 + sum(w * max(Fraction(0), b + o * x) for w, b, o in zip(omega_1, beta_0, omega_0))
+
+
+def _u15_bernoulli(y, lam):
+    return lam**y * (1 - lam) ** (1 - y)
+
+
+def _u15_matmul(A, B):
+    return [[sum(A[i][t] * B[t][j] for t in range(len(B))) for j in range(len(B[0]))] for i in range(len(A))]
+
+
+_U15_XM = [[mpf("1.5"), mpf(-2), mpf("0.3")], [mpf(4), mpf("0.1"), mpf(-7)]]
+_U15_WM = [[mpf("0.2"), mpf(-1)], [mpf(3), mpf("0.5")], [mpf("-0.6"), mpf(2)]]
+_U15_S = [mpf(2), mpf("0.25"), mpf(9)]
+
+
+def _u15_smoothquant(inverse_on_x):
+    xs = [[row[j] / _U15_S[j] if inverse_on_x else row[j] * _U15_S[j] for j in range(3)] for row in _U15_XM]
+    ws = [[_U15_S[i] * w for w in _U15_WM[i]] for i in range(3)]
+    return close(_u15_matmul(xs, ws), _u15_matmul(_U15_XM, _U15_WM))
+
+
+_U15_REAL = [mpf("-2.5"), mpf(-1), mpf("-0.3"), mpf(0), mpf("0.4"), mpf(1), mpf("3.7")]
+
+
+CHECKS.update(
+    {
+        # ---- PyTorch RAdam: rho and the rectification from their definitions
+        "u15-radam-rho-inf": lambda: 2 / (1 - _U15_B2) - 1 == 1999,
+        "u15-radam-rho-inf~no-minus-one": lambda: 2 / (1 - _U15_B2) - 1 == 2000,
+        "u15-radam-rho-one": lambda: all(
+            close(_u15_rho(1, b2), 1) for b2 in (mpf("0.5"), mpf("0.9"), mpf("0.999"), mpf("0.12"))
+        ),
+        "u15-radam-rho-one~zero": lambda: all(close(_u15_rho(1, b2), 0) for b2 in (mpf("0.5"), mpf("0.999"))),
+        "u15-radam-rho-five": lambda: _u15_rho(5, _U15_B2) < 5,
+        "u15-radam-rho-five~above": lambda: _u15_rho(5, _U15_B2) > 5,
+        "u15-radam-rho-six": lambda: rounds_to(
+            mpf(_u15_rho(6, _U15_B2).numerator) / _u15_rho(6, _U15_B2).denominator, "5.994"
+        ),
+        "u15-radam-rho-six~plus": lambda: rounds_to(
+            mpf(_u15_rho(6, _U15_B2).numerator) / _u15_rho(6, _U15_B2).denominator, "6.006"
+        ),
+        "u15-radam-rect-six": lambda: rounds_to(
+            _u15_rect(mpf(_u15_rho(6, _U15_B2).numerator) / _u15_rho(6, _U15_B2).denominator, 1999), "0.0258"
+        ),
+        "u15-radam-rect-six~fifth": lambda: rounds_to(
+            _u15_rect(mpf(_u15_rho(6, _U15_B2).numerator) / _u15_rho(6, _U15_B2).denominator, 1999), "0.0173"
+        ),
+        "u15-radam-rect-limit": lambda: all(close(_u15_rect(r, r), 1) for r in (mpf("5.5"), mpf(19), mpf(1999))),
+        "u15-radam-rect-limit~no-ratio": lambda: all(
+            close(sqrt((r - 4) * (r - 2) / ((r - 4) * (r - 2)) * r), 1) for r in (mpf("5.5"), mpf(19), mpf(1999))
+        ),
+        "u15-radam-first-moment": lambda: all(
+            close((b1 * 0 + (1 - b1) * g) / (1 - b1**1), g) for b1 in (mpf("0.1"), mpf("0.9")) for (g,) in REAL
+        ),
+        "u15-radam-first-moment~uncorrected": lambda: all(
+            close((b1 * 0 + (1 - b1) * g) / (1 - b1**1), (1 - b1) * g)
+            for b1 in (mpf("0.1"), mpf("0.9"))
+            for (g,) in REAL
+        ),
+        "u15-radam-adaptive-one": lambda: all(
+            close(sqrt(1 - b2) / sqrt((1 - b2) * g**2), 1 / abs(g))
+            for b2 in (mpf("0.999"), mpf("0.3"))
+            for (g,) in REAL
+        ),
+        "u15-radam-adaptive-one~signed": lambda: all(
+            close(sqrt(1 - b2) / sqrt((1 - b2) * g**2), 1 / g) for b2 in (mpf("0.999"), mpf("0.3")) for (g,) in REAL
+        ),
+        "u15-radam-decoupled": lambda: all(
+            close(th - gm * lm * th, (1 - gm * lm) * th)
+            for th in (mpf(-2), mpf("0.7"))
+            for gm, lm in ((mpf("0.1"), mpf("0.01")), (mpf(3), mpf(-1)))
+        ),
+        "u15-radam-decoupled~plus": lambda: all(
+            close(th - gm * lm * th, (1 + gm * lm) * th)
+            for th in (mpf(-2), mpf("0.7"))
+            for gm, lm in ((mpf("0.1"), mpf("0.01")), (mpf(3), mpf(-1)))
+        ),
+        # ---- PyTorch OneCycleLR, ReduceLROnPlateau, CyclicLR: exact arithmetic
+        "u15-onecycle-initial": lambda: Fraction("0.01") / 25 == Fraction(4, 10**4),
+        "u15-onecycle-initial~times": lambda: Fraction("0.01") / 25 == Fraction(4, 10**3),
+        "u15-onecycle-min": lambda: all(
+            (m / d) / f == m / (d * f)
+            for m in (Fraction(1, 100), Fraction(3))
+            for d in (Fraction(25), Fraction(1, 2))
+            for f in (Fraction(10**4), Fraction(7))
+        ),
+        "u15-onecycle-min~multiplied": lambda: all(
+            (m / d) / f == m * f / d
+            for m in (Fraction(1, 100), Fraction(3))
+            for d in (Fraction(25), Fraction(1, 2))
+            for f in (Fraction(10**4), Fraction(7))
+        ),
+        "u15-onecycle-min-value": lambda: Fraction("0.01") / 25 / 10**4 == Fraction(4, 10**8),
+        "u15-onecycle-min-value~exponent": lambda: Fraction("0.01") / 25 / 10**4 == Fraction(4, 10**7),
+        "u15-onecycle-phase-end": lambda: Fraction("0.3") * (10 * 100) - 1 == 299,
+        "u15-onecycle-phase-end~no-minus": lambda: Fraction("0.3") * (10 * 100) - 1 == 300,
+        "u15-plateau-rel-min": lambda: Fraction("0.5") * (1 - Fraction(1, 10**4)) == Fraction("0.49995"),
+        "u15-plateau-rel-min~max-mode": lambda: Fraction("0.5") * (1 - Fraction(1, 10**4)) == Fraction("0.50005"),
+        "u15-plateau-rel-gap": lambda: all(
+            close(b - b * (1 - t), b * t) for b in (mpf("0.5"), mpf(-3)) for t in (mpf("1e-4"), mpf("0.3"))
+        ),
+        "u15-plateau-rel-gap~absolute": lambda: all(
+            close(b - b * (1 - t), t) for b in (mpf("0.5"), mpf(-3)) for t in (mpf("1e-4"), mpf("0.3"))
+        ),
+        "u15-plateau-factor": lambda: Fraction("0.1") * Fraction("0.1") ** 3 == Fraction(1, 10**4),
+        "u15-plateau-factor~two": lambda: Fraction("0.1") * Fraction("0.1") ** 3 == Fraction(1, 10**3),
+        "u15-cyclic-midway": lambda: _u15_clr(5, Fraction("0.01"), Fraction("0.1"), 10) == Fraction("0.055"),
+        "u15-cyclic-midway~mean-of-max": lambda: _u15_clr(5, Fraction("0.01"), Fraction("0.1"), 10) == Fraction("0.05"),
+        "u15-cyclic-triangular2": lambda: (
+            _u15_clr(50, Fraction("0.01"), Fraction("0.1"), 10, halve=True) == Fraction("0.0325")
+        ),
+        "u15-cyclic-triangular2~third-power": lambda: (
+            _u15_clr(50, Fraction("0.01"), Fraction("0.1"), 10, halve=True) == Fraction("0.02125")
+        ),
+        "u15-cyclic-amplitude": lambda: all(
+            lo + s * (hi - lo) <= hi
+            for s in (Fraction(0), Fraction(3, 10), Fraction(1))
+            for lo, hi in ((Fraction(1, 100), Fraction(1, 10)), (Fraction(2), Fraction(2)))
+        ),
+        "u15-cyclic-amplitude~below-base": lambda: all(
+            lo + s * (hi - lo) <= lo
+            for s in (Fraction(0), Fraction(3, 10), Fraction(1))
+            for lo, hi in ((Fraction(1, 100), Fraction(1, 10)), (Fraction(2), Fraction(2)))
+        ),
+        # ---- PyTorch 0.2 activations: the cases evaluated directly
+        "u15-hardtanh-clip": lambda: all(_u15_hardtanh(x) == max(-1, min(1, x)) for x in _U15_REAL),
+        "u15-hardtanh-clip~swapped": lambda: all(_u15_hardtanh(x) == min(-1, max(1, x)) for x in _U15_REAL),
+        "u15-hardtanh-range": lambda: _u15_hardtanh(Fraction("-3.5"), -2, 2) == -2,
+        "u15-hardtanh-range~default": lambda: _u15_hardtanh(Fraction("-3.5"), -2, 2) == -1,
+        "u15-threshold-example": lambda: _u15_threshold(Fraction("0.05")) == 20,
+        "u15-threshold-example~kept": lambda: _u15_threshold(Fraction("0.05")) == Fraction("0.05"),
+        "u15-threshold-above": lambda: _u15_threshold(Fraction("0.7")) == Fraction("0.7"),
+        "u15-threshold-above~value": lambda: _u15_threshold(Fraction("0.7")) == 20,
+        "u15-tanh-sigmoid": lambda: all(
+            close((exp(x) - exp(-x)) / (exp(x) + exp(-x)), 2 * sigmoid(2 * x) - 1) for x in _U15_REAL
+        ),
+        "u15-tanh-sigmoid~no-double": lambda: all(
+            close((exp(x) - exp(-x)) / (exp(x) + exp(-x)), 2 * sigmoid(x) - 1) for x in _U15_REAL
+        ),
+        "u15-glu-halves": lambda: all(close(a * sigmoid(b) + a * sigmoid(-b), a) for a in _U15_REAL for b in _U15_REAL),
+        "u15-glu-halves~zero": lambda: all(
+            close(a * sigmoid(b) + a * sigmoid(-b), 0) for a in _U15_REAL for b in _U15_REAL
+        ),
+        "u15-glu-value": lambda: close(2 * sigmoid(0), 1),
+        "u15-glu-value~ungated": lambda: close(2 * sigmoid(0), 2),
+        "u15-hardshrink-above": lambda: _u15_hardshrink(Fraction("0.7")) == Fraction("0.7"),
+        "u15-hardshrink-above~soft": lambda: _u15_hardshrink(Fraction("0.7")) == Fraction("0.2"),
+        "u15-hardshrink-inside": lambda: _u15_hardshrink(Fraction("-0.3")) == 0,
+        "u15-hardshrink-inside~kept": lambda: _u15_hardshrink(Fraction("-0.3")) == Fraction("-0.3"),
+        "u15-prelu-init": lambda: max(0, -2) + Fraction(1, 4) * min(0, -2) == Fraction(-1, 2),
+        "u15-prelu-init~abs": lambda: max(0, -2) + Fraction(1, 4) * min(0, -2) == Fraction(1, 2),
+        "u15-prelu-identity": lambda: all(max(0, x) + 1 * min(0, x) == x for x in _U15_REAL),
+        "u15-prelu-identity~minus": lambda: all(max(0, x) - 1 * min(0, x) == x for x in _U15_REAL),
+        # ---- d2l Adadelta: the recursion run step by step
+        "u15-adadelta-s2": lambda: all(
+            close(_u15_adadelta(r, gs, mpf("1e-5"))[1][0], r * (1 - r) * gs[0] ** 2 + (1 - r) * gs[1] ** 2)
+            for r in _U15_RHOS
+            for gs in _U15_GRADS
+        ),
+        "u15-adadelta-s2~squared-rho": lambda: all(
+            close(_u15_adadelta(r, gs, mpf("1e-5"))[1][0], r**2 * (1 - r) * gs[0] ** 2 + (1 - r) * gs[1] ** 2)
+            for r in _U15_RHOS
+            for gs in _U15_GRADS
+        ),
+        "u15-adadelta-delta1": lambda: all(
+            close(_u15_adadelta(r, gs, mpf("1e-5"))[0][2], (1 - r) * _u15_adadelta(r, gs, mpf("1e-5"))[0][1] ** 2)
+            for r in _U15_RHOS
+            for gs in _U15_GRADS
+        ),
+        "u15-adadelta-delta1~rho": lambda: all(
+            close(_u15_adadelta(r, gs, mpf("1e-5"))[0][2], r * _u15_adadelta(r, gs, mpf("1e-5"))[0][1] ** 2)
+            for r in _U15_RHOS
+            for gs in _U15_GRADS
+        ),
+        "u15-adadelta-first-step": lambda: all(
+            abs(_u15_adadelta(r, [g], e)[0][1]) < sqrt(e / (1 - r))
+            for r in _U15_RHOS
+            for e in (mpf("1e-5"), mpf("0.5"))
+            for g in (mpf(0), mpf("-0.01"), mpf(3), mpf(10) ** 8)
+        ),
+        "u15-adadelta-first-step~sqrt-eps": lambda: all(
+            abs(_u15_adadelta(r, [g], e)[0][1]) < sqrt(e)
+            for r in _U15_RHOS
+            for e in (mpf("1e-5"), mpf("0.5"))
+            for g in (mpf(0), mpf("-0.01"), mpf(3), mpf(10) ** 8)
+        ),
+        "u15-adadelta-first-step-value": lambda: rounds_to(
+            _u15_adadelta(mpf("0.9"), [mpf(1)], mpf("1e-5"))[0][1], "0.0100"
+        ),
+        "u15-adadelta-first-step-value~no-sqrt": lambda: rounds_to(
+            _u15_adadelta(mpf("0.9"), [mpf(1)], mpf("1e-5"))[0][1], "0.0001"
+        ),
+        # ---- d2l factorization machines: the pairwise sum against each rewriting
+        "u15-fm-half": lambda: _u15_fm_pairs(_U15_V, _U15_X) == _u15_fm_full(_U15_V, _U15_X, -1),
+        "u15-fm-half~plus": lambda: _u15_fm_pairs(_U15_V, _U15_X) == _u15_fm_full(_U15_V, _U15_X, +1),
+        "u15-fm-linear": lambda: _u15_fm_pairs(_U15_V, _U15_X) == _u15_fm_fast(_U15_V, _U15_X),
+        "u15-fm-linear~no-half": lambda: _u15_fm_pairs(_U15_V, _U15_X) == _u15_fm_fast(_U15_V, _U15_X, half=False),
+        "u15-fm-linear~unsquared-x": lambda: (
+            _u15_fm_pairs(_U15_V, _U15_X) == _u15_fm_fast(_U15_V, _U15_X, square_x=False)
+        ),
+        "u15-fm-example": lambda: _u15_fm_pairs([[1], [2], [3]], [1, 1, 1]) == Fraction(36 - 14, 2),
+        "u15-fm-example~no-half": lambda: _u15_fm_pairs([[1], [2], [3]], [1, 1, 1]) == 36 - 14,
+        # ---- d2l generalization in classification
+        "u15-gen-one-sd": lambda: close(sqrt(mpf("0.25") / 2500), mpf("0.01")),
+        "u15-gen-one-sd~ten-thousand": lambda: close(sqrt(mpf("0.25") / 10000), mpf("0.01")),
+        "u15-gen-two-sd": lambda: close(2 * sqrt(mpf("0.25") / 10000), mpf("0.01")),
+        "u15-gen-two-sd~2500": lambda: close(2 * sqrt(mpf("0.25") / 2500), mpf("0.01")),
+        "u15-gen-bernoulli-var": lambda: all(
+            Fraction(i, 100) * (1 - Fraction(i, 100)) <= Fraction(1, 4) for i in range(101)
+        ),
+        "u15-gen-bernoulli-var~fifth": lambda: all(
+            Fraction(i, 100) * (1 - Fraction(i, 100)) <= Fraction(1, 5) for i in range(101)
+        ),
+        "u15-gen-hoeffding": lambda: exp(-2 * 15000 * mpf("0.01") ** 2) < mpf("0.05"),
+        "u15-gen-hoeffding~asymptotic-n": lambda: exp(-2 * 10000 * mpf("0.01") ** 2) < mpf("0.05"),
+        "u15-gen-hoeffding-n": lambda: rounds_to(log(1 / mpf("0.05")) / (2 * mpf("0.01") ** 2), "14979"),
+        "u15-gen-hoeffding-n~no-two": lambda: rounds_to(log(1 / mpf("0.05")) / mpf("0.01") ** 2, "14979"),
+        "u15-gen-twenty": lambda: rounds_to(1 - mpf("0.95") ** 20, "0.64"),
+        "u15-gen-twenty~complement": lambda: rounds_to(1 - mpf("0.95") ** 20, "0.36"),
+        # ---- d2l successive halving: counts enumerated rung by rung
+        "u15-sh-survivors": lambda: all(
+            Fraction(eta**K, eta) == eta ** (K - 1) for eta in range(2, 6) for K in range(1, 6)
+        ),
+        "u15-sh-survivors~plus": lambda: all(
+            Fraction(eta**K, eta) == eta ** (K + 1) for eta in range(2, 6) for K in range(1, 6)
+        ),
+        "u15-sh-rung-budget": lambda: all(
+            eta ** (K - i) * rmin * eta**i == rmin * eta**K
+            for eta in (2, 3)
+            for K in (1, 4)
+            for i in range(K + 1)
+            for rmin in (Fraction(1), Fraction(5, 2))
+        ),
+        "u15-sh-rung-budget~min": lambda: all(
+            eta ** (K - i) * rmin * eta**i == rmin
+            for eta in (2, 3)
+            for K in (1, 4)
+            for i in range(K + 1)
+            for rmin in (Fraction(1), Fraction(5, 2))
+        ),
+        "u15-sh-total": lambda: all(
+            sum(eta ** (K - i) * rmin * eta**i for i in range(K + 1)) == (K + 1) * rmin * eta**K
+            for eta in (2, 3)
+            for K in (1, 4)
+            for rmin in (Fraction(1), Fraction(5, 2))
+        ),
+        "u15-sh-total~k": lambda: all(
+            sum(eta ** (K - i) * rmin * eta**i for i in range(K + 1)) == K * rmin * eta**K
+            for eta in (2, 3)
+            for K in (1, 4)
+            for rmin in (Fraction(1), Fraction(5, 2))
+        ),
+        "u15-sh-trials": lambda: sum(3 ** (4 - i) for i in range(5)) == 121,
+        "u15-sh-trials~without-last": lambda: sum(3 ** (4 - i) for i in range(5)) == 120,
+        # ---- d2l attention pooling
+        "u15-pool-weights": lambda: all(
+            close(sum(a / sum(al) for a in al), 1) for al in ([mpf("0.2"), mpf(3)], [mpf(1), mpf("0.01"), mpf(7)])
+        ),
+        "u15-pool-weights~n": lambda: all(
+            close(sum(a / sum(al) for a in al), len(al)) for al in ([mpf("0.2"), mpf(3)], [mpf(1), mpf("0.01"), mpf(7)])
+        ),
+        "u15-pool-gaussian-one": lambda: rounds_to(exp(-(norm([mpf("0.6"), mpf("0.8")]) ** 2) / 2), "0.6065"),
+        "u15-pool-gaussian-one~no-half": lambda: rounds_to(exp(-(norm([mpf("0.6"), mpf("0.8")]) ** 2) / 2), "0.3679"),
+        "u15-pool-gaussian-width": lambda: rounds_to(exp(-1 / (2 * mpf("0.5") ** 2) * 1), "0.1353"),
+        "u15-pool-gaussian-width~sigma-not-squared": lambda: rounds_to(exp(-1 / (2 * mpf("0.5") ** 2) * 1), "0.3679"),
+        "u15-pool-epanechikov": lambda: max(0, 1 - 2) == 0,
+        "u15-pool-epanechikov~negative": lambda: max(0, 1 - 2) == -1,
+        "u15-pool-gaussian-bound": lambda: all(exp(-(d**2) / 2) <= 1 for d in (mpf(0), mpf("0.3"), mpf(5))),
+        "u15-pool-gaussian-bound~strict": lambda: all(exp(-(d**2) / 2) < 1 for d in (mpf(0), mpf("0.3"), mpf(5))),
+        # ---- UDL notebook 5.2: the network and the Bernoulli law evaluated exactly
+        "u15-udl-bernoulli-zero": lambda: _u15_bernoulli(0, Fraction("0.2")) == Fraction("0.8"),
+        "u15-udl-bernoulli-zero~lambda": lambda: _u15_bernoulli(0, Fraction("0.2")) == Fraction("0.2"),
+        "u15-udl-bernoulli-one": lambda: _u15_bernoulli(1, Fraction("0.2")) == Fraction("0.2"),
+        "u15-udl-bernoulli-one~complement": lambda: _u15_bernoulli(1, Fraction("0.2")) == Fraction("0.8"),
+        "u15-udl-net-zero": lambda: _u15_udl_net(0) == Fraction("-4.6"),
+        "u15-udl-net-zero~no-relu": lambda: _u15_udl_net(0) == Fraction("-21.6"),
+        "u15-udl-net-one": lambda: _u15_udl_net(1) == Fraction("3.7"),
+        "u15-udl-net-one~sign": lambda: _u15_udl_net(1) == Fraction("3.6"),
+        "u15-udl-sigmoid-zero": lambda: rounds_to(
+            sigmoid(mpf(_u15_udl_net(0).numerator) / _u15_udl_net(0).denominator), "0.00995"
+        ),
+        "u15-udl-sigmoid-zero~complement": lambda: rounds_to(
+            sigmoid(mpf(_u15_udl_net(0).numerator) / _u15_udl_net(0).denominator), "0.99005"
+        ),
+        "u15-udl-nll-point": lambda: all(
+            close(-log(_u15_bernoulli(y, sigmoid(z))), log(1 + exp(-z)) + (1 - y) * z)
+            for y in (0, 1)
+            for z in _U15_REAL
+        ),
+        "u15-udl-nll-point~y": lambda: all(
+            close(-log(_u15_bernoulli(y, sigmoid(z))), log(1 + exp(-z)) + y * z) for y in (0, 1) for z in _U15_REAL
+        ),
+        # ---- Lil'Log, inference optimization
+        "u15-weng-smoothquant": lambda: _u15_smoothquant(inverse_on_x=True),
+        "u15-weng-smoothquant~no-inverse": lambda: _u15_smoothquant(inverse_on_x=False),
+        "u15-weng-smoothquant-balance": lambda: all(
+            close(a / (a ** mpf("0.5") / b ** mpf("0.5")), a ** mpf("0.5") / b ** mpf("0.5") * b)
+            for a in (mpf(20), mpf("0.3"))
+            for b in (mpf("0.05"), mpf(4))
+        ),
+        "u15-weng-smoothquant-balance~unscaled": lambda: all(
+            close(a / (a ** mpf("0.5") / b ** mpf("0.5")), b)
+            for a in (mpf(20), mpf("0.3"))
+            for b in (mpf("0.05"), mpf(4))
+        ),
+        "u15-weng-controller": lambda: all(max(0, u) * c == max(0, u * c) for c in (0, 1) for u in _U15_REAL),
+        "u15-weng-controller~min": lambda: all(max(0, u) * c == min(0, u * c) for c in (0, 1) for u in _U15_REAL),
+        "u15-weng-capacity": lambda: round(Fraction("1.25") * 2 * Fraction(4096, 32)) == 320,
+        "u15-weng-capacity~no-k": lambda: round(Fraction("1.25") * 2 * Fraction(4096, 32)) == 160,
+        "u15-weng-topkast": lambda: all(
+            abs(t) / D >= abs(t) for D in (mpf("0.1"), mpf("0.5"), mpf(1)) for t in _U15_REAL
+        ),
+        "u15-weng-topkast~less": lambda: all(
+            abs(t) / D <= abs(t) for D in (mpf("0.1"), mpf("0.5"), mpf(1)) for t in _U15_REAL
+        ),
+        "u15-weng-linformer": lambda: Fraction(4096 * 4096, 4096 * 256) == 16,
+        "u15-weng-linformer~squared": lambda: Fraction(4096 * 4096, 4096 * 256) == 256,
+    }
+)
+
+
 # ---- end of checks
 
 
