@@ -153,6 +153,59 @@ def _far_points(domain, kept) -> list:
     return far
 
 
+TIGHT_BASES = 2  # the checked points a strict inequality is also tested from, at its likeliest places of equality
+
+
+def _tight_points(domain, kept, shown) -> list:
+    """The first checked points with the real numbers they show set to 0, one at a time and all together, and with
+    each two of one kind set equal: where a strict inequality is most often met with equality (x^2 > 0 at
+    x = 0, e^{-||q - k||^2} < 1 at q = k), which random points never hit.
+
+    Only values a sampler can draw are used (0 for a number that may be 0); the stated conditions are
+    checked at each point as at the sampled ones.
+    """
+    zeroable, kinds = [], {}
+    for symbol, sampler in domain.samplers.items():
+        if symbol not in shown or symbol in domain.fixed:
+            continue
+        entries = sampler.entries if isinstance(sampler, (dom.Vector, dom.Matrix)) else sampler
+        if isinstance(entries, dom.Interval) and not entries.positive and entries.low <= 0 <= entries.high:
+            zeroable.append(symbol)
+        if isinstance(sampler, (dom.Interval, dom.Vector, dom.Matrix)):
+            kinds.setdefault(sampler, []).append(symbol)
+    groups = [[symbol] for symbol in zeroable] + ([zeroable] if len(zeroable) > 1 else [])
+    pairs = [(a, b) for same in kinds.values() for n, a in enumerate(same) for b in same[n + 1 :]]
+    tight = []
+    for point in kept[:TIGHT_BASES]:
+        for group in groups:
+            moved = dom.Point(point)
+            for symbol in group:
+                moved[symbol] = _zero_like(point[symbol])
+            tight.append(moved)
+        for a, b in pairs:
+            if a in point and b in point and _same_shape(point[a], point[b]):
+                moved = dom.Point(point)
+                moved[b] = point[a]
+                tight.append(moved)
+    return tight
+
+
+def _zero_like(value):
+    if isinstance(value, mpmath.matrix):
+        return mpmath.zeros(value.rows, value.cols)
+    if isinstance(value, list):
+        return [mpmath.mpf(0) for _ in value]
+    return mpmath.mpf(0)
+
+
+def _same_shape(a, b) -> bool:
+    if isinstance(a, mpmath.matrix) or isinstance(b, mpmath.matrix):
+        return isinstance(a, mpmath.matrix) and isinstance(b, mpmath.matrix) and (a.rows, a.cols) == (b.rows, b.cols)
+    if isinstance(a, list) or isinstance(b, list):
+        return isinstance(a, list) and isinstance(b, list) and len(a) == len(b)
+    return True
+
+
 LARGER_SIZES = (8, 13)  # sizes beyond the sampled 1..6 where an inequality about any size is checked too
 LARGER_SIZE_POINTS = 5  # the fewest a domain draws
 
@@ -202,7 +255,11 @@ def _far_refutation(reading, domain, kept, cached, shown, tolerances, piecewise=
     cache, readers = cached
     dimension_symbols = [s for s, v in domain.samplers.items() if isinstance(v, dom.Dimension)]
     flags = reading.dry.flags
-    for point in _far_points(domain, kept) + _larger_sizes(reading, domain):
+    strict = any(relation in ("<", ">") for relation in reading.relations)
+    far = _far_points(domain, kept) + _larger_sizes(reading, domain)
+    tight = _tight_points(domain, kept, shown) if strict else []
+    for number_of_point, point in enumerate(far + tight):
+        at_tight_point = number_of_point >= len(far)
         dims = {s: point[s] for s in dimension_symbols if s in point}
         key = tuple(sorted((str(s), v) for s, v in dims.items()))
         if key not in cache:
@@ -227,7 +284,9 @@ def _far_refutation(reading, domain, kept, cached, shown, tolerances, piecewise=
             if not checked or not isinstance(a, mpmath.mpf) or not isinstance(b, mpmath.mpf):
                 continue
             ok, violation = holds(relation, a, b)
-            if ok or violation <= CLEAR_VIOLATION:
+            # where a strict bound is met exactly (e^0 < 1 at q = k) the sides are equal, not rounded apart
+            met = at_tight_point and relation in ("<", ">") and a == b
+            if ok or (violation <= CLEAR_VIOLATION and not met):
                 continue
             link = _Link(number, relation, (cache[key][number], cache[key][number + 1]), (a, b), point, readers[key])
             refutation = _check_relation(reading, link, shown, tolerances)
