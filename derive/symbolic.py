@@ -395,10 +395,11 @@ def telescope_sums(expr):
 
     def collapse(total):
         terms = list(sp.Add.make_args(total))
+        splits = [_coefficient_and_sum(term) for term in terms]  # each term split once, not once per pair
         for left in range(len(terms)):
-            split = _coefficient_and_sum(terms[left])
+            split = splits[left]
             for right in range(len(terms)):
-                other = _coefficient_and_sum(terms[right]) if right != left and split else None
+                other = splits[right] if right != left and split else None
                 if other is None or split[1].limits != other[1].limits or _expand(split[0] + other[0]) != 0:
                     continue
                 collapsed = _telescoped(split[1], other[1])
