@@ -169,7 +169,7 @@ def _tight_points(domain, kept, shown) -> list:
         if symbol not in shown or symbol in domain.fixed:
             continue
         entries = sampler.entries if isinstance(sampler, (dom.Vector, dom.Matrix)) else sampler
-        if isinstance(entries, dom.Interval) and not entries.positive and entries.low <= 0 <= entries.high:
+        if isinstance(entries, dom.Interval) and not entries.positive and _holds_zero(entries):
             zeroable.append(symbol)
         if isinstance(sampler, (dom.Interval, dom.Vector, dom.Matrix)):
             kinds.setdefault(sampler, []).append(symbol)
@@ -188,6 +188,11 @@ def _tight_points(domain, kept, shown) -> list:
                 moved[b] = point[a]
                 tight.append(moved)
     return tight
+
+
+def _holds_zero(interval) -> bool:
+    """Whether 0 lies in the interval's box (its ends may be written as text, '0.001')."""
+    return mpmath.mpf(str(interval.low)) <= 0 <= mpmath.mpf(str(interval.high))
 
 
 def _zero_like(value):

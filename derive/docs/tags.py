@@ -1205,6 +1205,12 @@ def _narrow(vocab, clause: RangeClause, log_base):
         low, high = Fraction(str(sampler.low)), Fraction(str(sampler.high))
         new_low = max(low, Fraction(clause.low)) if clause.low is not None else low
         new_high = min(high, Fraction(clause.high)) if clause.high is not None else high
+        # \rho_\infty > 5 about a real number drawn from [-3, 3]: that box is the sampler's choice, not the
+        # number's range, so a bound beyond it moves the box there (the same width from the bound on)
+        if new_low >= new_high and sampler.open_above and clause.high is None and clause.low is not None:
+            new_high = new_low + (high - low)
+        if new_low >= new_high and sampler.open_below and clause.low is None and clause.high is not None:
+            new_low = new_high - (high - low)
         margin = (new_high - new_low) / 1000
         if clause.strict_low and clause.low is not None and new_low == Fraction(clause.low):
             new_low += margin

@@ -267,6 +267,13 @@ def _restructure(tokens, words=False) -> list:
             out.append(Tok("cs", "evalclose", t.pos))  # \frac{df}{dx}|_{x=0}: a bar closing no |...| evaluates
             k += 1
             continue
+        inner = _angle_product(tokens, k) if t.is_cs("langle") else None
+        if inner is not None:  # \langle u, v \rangle: the inner product of u and v, (u \cdot v)
+            left, right, k = inner
+            opening, closing = Tok("ch", "(", t.pos), Tok("ch", ")", t.pos)
+            out.extend([opening, opening, *_restructure(left), closing, Tok("cs", "cdot", t.pos)])
+            out.extend([opening, *_restructure(right), closing, closing])
+            continue
         if t.is_ch(".") and k + 2 < len(tokens) and tokens[k + 1].is_ch(".") and tokens[k + 2].is_ch("."):
             out.append(Tok("cs", "ldots", t.pos))  # dots typed as three periods: x_1, ..., x_n
             k += 3
@@ -556,6 +563,7 @@ def _clean(tokens, keep_spaces=False) -> list:
             merged[-1] = Tok("cs", "|", merged[-1].pos)
         else:
             merged.append(t)
+    merged = _subscript_first(merged)
     # a wide space around an arrow only sets it apart: f(x) = e^x \quad \rightarrow \quad f'(x) = e^x is one implication
     arrow = [t.is_cs(*ARROWS) for t in merged]
     return [
@@ -563,6 +571,42 @@ def _clean(tokens, keep_spaces=False) -> list:
         for k, t in enumerate(merged)
         if not (t.is_ch(";;") and ((k and arrow[k - 1]) or (k + 1 < len(merged) and arrow[k + 1])))
     ]
+
+
+def _angle_product(tokens, k):
+    """(u, v, position after) for ``\\langle u, v \\rangle`` at tokens[k]: one comma between brackets that close, else None."""
+    depth, comma = 0, None
+    for m in range(k + 1, len(tokens)):
+        x = tokens[m]
+        if x.is_cs("langle") or x.is_ch("(", "["):
+            depth += 1
+        elif x.is_ch(")", "]") or (x.is_cs("rangle") and depth):
+            depth -= 1
+        elif x.is_cs("rangle"):
+            if comma is None or comma == k + 1 or comma == m - 1:
+                return None
+            return tokens[k + 1 : comma], tokens[comma + 1 : m], m + 1
+        elif x.is_ch(",") and depth == 0:
+            if comma is not None:
+                return None  # \langle a, b, c \rangle is no inner product
+            comma = m
+        if depth < 0:
+            return None
+    return None
+
+
+def _subscript_first(tokens) -> list:
+    """A superscript written before the subscript of one base, \\beta^t_2 or x^{(i)}_j, in TeX's usual order
+    \\beta_2^t: TeX sets both scripts on the base either way."""
+    out = list(tokens)
+    k = 1
+    while k + 3 < len(out):
+        if out[k].is_ch("^") and out[k + 2].is_ch("_") and not out[k - 1].is_ch("^", "_"):
+            out[k : k + 4] = [out[k + 2], out[k + 3], out[k], out[k + 1]]
+            k += 4
+            continue
+        k += 1
+    return out
 
 
 # --- helpers on token lists -----------------------------------------------------------

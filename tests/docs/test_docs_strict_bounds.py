@@ -19,6 +19,7 @@ PAIRS = [
     ),
     ("two numbers that may be equal", r"a, b \in \mathbb{R}", r"a^2 + b^2 \ge 2 a b", r"a^2 + b^2 > 2 a b"),
     ("a sum of sizes at the origin", r"a, b \in \mathbb{R}", r"|a| + |b| \ge 0", r"|a| + |b| > 0"),
+    ("a square within a range the tag narrows", r"-1 \le x \le 1", r"x^2 \ge 0", r"x^2 > 0"),
 ]
 
 

@@ -272,6 +272,13 @@ PAIRS = [
         r"\zeta(x) - \zeta(-x) = x",
         r"\zeta(x) + \zeta(-x) = x",
     ),
+    (
+        "a lower bound beyond the box a real number is drawn from moves the box there",
+        r"\rho > 5",
+        r"\sqrt{\frac{(\rho - 4)(\rho - 2)}{\rho}} > 0",
+        r"\sqrt{\frac{(\rho - 4)(\rho - 2)}{\rho}} < 1",
+    ),
+    ("an upper bound below that box", r"x < -7", r"\frac{1}{x + 7} < 0", r"\frac{1}{x + 7} > 0"),
 ]
 
 

@@ -1,7 +1,9 @@
 """Small written forms of course notes and blogs: plain TeX's {n \\choose k}, a unit after a number,
 TeX quotes around a word, the entries of a matrix the tag writes out, and numeric claims that only an
 arbitrary function would decide, and words in text type as library documentation writes its arguments
-(\\text{input}^{\\text{target}} a power, \\text{target!} a factorial, eta0 one name when a tag declares it).
+(\\text{input}^{\\text{target}} a power, \\text{target!} a factorial, eta0 one name when a tag declares it), and
+a superscript written before the subscript of one base (\\beta^t_2, \\sum^{n}_{i=1}), and an inner product in
+angle brackets (\\langle u, v \\rangle).
 
 Each form is read on a correct formula (PASS) and on a wrong variant (FAIL) by the same machinery."""
 
@@ -133,6 +135,24 @@ PAIRS = [
         r"x1, x2 \in \mathbb{R}; y \in \{1, -1\}",
         r"\max(0, -y (x1 - x2)) = \max(0, -(-y) (x2 - x1))",
         r"\max(0, -y (x1 - x2)) = \max(0, -y (x2 - x1))",
+    ),
+    (
+        "a superscript written before the subscript, beta^t_2 as beta_2^t",
+        r"0 < \beta_2 < 1; t \in \{1, 2, 3\}",
+        r"\frac{1 - \beta^t_2}{1 - \beta_2} = \sum_{k=0}^{t-1} \beta_2^k",
+        r"\frac{1 - \beta^t_2}{1 - \beta_2} = \sum_{k=0}^{t} \beta_2^k",
+    ),
+    (
+        "a sum's bound written before its index",
+        r"n \in \{1, 2, 3, \ldots\}",
+        r"\sum^{n}_{i=1} i = \frac{n(n+1)}{2}",
+        r"\sum^{n}_{i=1} i = \frac{n(n-1)}{2}",
+    ),
+    (
+        "an inner product in angle brackets",
+        r"\mathbf{u}, \mathbf{v}, \mathbf{w} \in \mathbb{R}^n",
+        r"\langle \mathbf{u} + \mathbf{w}, \mathbf{v} \rangle = \langle \mathbf{u}, \mathbf{v} \rangle + \left\langle \mathbf{w}, \mathbf{v} \right\rangle",
+        r"\langle \mathbf{u} + \mathbf{w}, \mathbf{v} \rangle = \langle \mathbf{u}, \mathbf{v} \rangle - \left\langle \mathbf{w}, \mathbf{v} \right\rangle",
     ),
 ]
 
