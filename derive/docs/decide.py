@@ -24,6 +24,7 @@ import re
 
 from derive.docs import gradient_scope
 from derive.docs.bind import Unbound
+from derive.docs.expression_values import with_expression_values
 from derive.docs.interpret import E_NOTATION
 from derive.docs.italic_names import italicise
 from derive.docs.labelled_derivative import labelled_derivative_doubt
@@ -66,6 +67,14 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
     :class:`derive.docs.untagged.DocumentContext`); see :mod:`derive.docs.untagged`.
     """
     binding = binding or Binding()
+    text, binding, put = with_expression_values(text, binding)  # \|q - k\| = 1: the formula reads the distance's value
+    verdict = _decide(text, binding, tagged, context)
+    if put and verdict.verdict in (PASS, FAIL):
+        return dataclasses.replace(verdict, detail=f"with {put} from the tag: {verdict.detail}")
+    return verdict
+
+
+def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
     text = italicise(text, binding.words)  # eta_0 the tag declares: one name, not e t a_0
     text = name_open_outcomes(text)  # y \sim \pi(\cdot \mid x) draws y from \pi(y \mid x)
     if tagged:

@@ -235,8 +235,8 @@ def parse_tag(text: str) -> Binding | None:
                 _one_name(name, clause)  # {v'_w}^\top v_{w_I} = x: derive.docs.renamed_expressions
             binding.overrides[name.strip()] = meaning.strip()
             if (
-                meaning.strip().isdigit() and int(meaning) > 0
-            ):  # a dimension's value, if NAME is one (an override otherwise)
+                meaning.strip().isdigit() and int(meaning) > 0 and _is_a_name(name)
+            ):  # a dimension's value, if NAME is one (an override otherwise; \|q - k\| = 1: derive.docs.expression_values)
                 binding.clauses.append(PinClause(_key(name), int(meaning)))
         elif ":" in clause:
             name, _, kind = clause.partition(":")
@@ -486,6 +486,15 @@ def _one_name(name: str, clause: str) -> None:
                 f"cannot read the clause '{clause.strip()}': '{name.strip()}' is {what} of a name, not a name;"
                 " define the name itself (NAME = MEANING)"
             )
+
+
+def _is_a_name(latex: str) -> bool:
+    """Whether the left side of a clause is a name (not an expression such as \\|q - k\\|)."""
+    try:
+        _key(latex)
+    except TagError:
+        return False
+    return True
 
 
 def _key(latex_name: str) -> str:
@@ -1283,7 +1292,7 @@ def _pin_size(vocab, symbol, name: str, value: int):
 
 def _index_size(vocab, symbol, clause: RangeClause):
     """(the size, its name, N) when ``clause`` ranges an index of the notation from 1 to a whole number N
-    (``j \in \{1, \ldots, 10\}``, ``1 \le i \le 4``); None otherwise."""
+    (``j \\in \\{1, \\ldots, 10\\}``, ``1 \\le i \\le 4``); None otherwise."""
     import sympy as sp
 
     from derive import domain as dom
