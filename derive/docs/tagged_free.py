@@ -29,6 +29,30 @@ def _spelling(name) -> str:
     return rf"\\{name}(?![A-Za-z])" if len(name) > 1 else rf"(?<![\\A-Za-z]){name}(?![A-Za-z])"
 
 
+def _argument_pattern(name) -> str:
+    """A name written alone in brackets right after another name: r_t(\\theta), L^{CLIP}(\\theta)."""
+    return rf"(?:[A-Za-z0-9]|\}})\s*(?:\\left)?\(\s*{_spelling(name)}\s*(?:\\right)?\)"
+
+
+DIFFERENTIAL = r"(?<![\\A-Za-z])(?:d|\\partial)\s*\\?{name}(?![A-Za-z])"  # dx, \partial x, d\theta
+
+
+def _only_an_argument(key, text) -> bool:
+    """Whether the formula writes the freed name only as the lone argument of other names."""
+    name = key.split("_")[0].split("^")[0]
+    everywhere = len(re.findall(_spelling(name), text))
+    if _differentiated_by(name, text) or re.search(DIFFERENTIAL.format(name=re.escape(name)), text):
+        return False  # d f(x) / dx: the variable of a derivative
+    return everywhere > 0 and len(re.findall(_argument_pattern(name), text)) == everywhere
+
+
+def _applications(key, text) -> str:
+    """The first application that writes the name as an argument, as written (r_t(\\theta))."""
+    name = key.split("_")[0].split("^")[0]
+    found = re.search(r"[\\A-Za-z_{}^0-9]*" + _argument_pattern(name), text)
+    return found.group(0).strip() if found else name
+
+
 def _written(name, text) -> bool:
     """Whether the formula writes ``name``, alone or as the variable of a derivative (dx, \\partial x)."""
     if re.search(_spelling(name), text):
@@ -312,6 +336,14 @@ def _decide_tagged_free(text, binding, unbound):
                 verdict, detail=f"with {names} read as the formula's own variables, for all {words}: {verdict.detail}"
             )
         if len(verdicts) == len(FREE_DOMAINS) and all(v.verdict == FAIL for _, v in verdicts):
+            arguments = sorted(key for key in freed if _only_an_argument(key, text))
+            if arguments:  # r_t(\theta), L^{CLIP}(\theta): quantities as functions of θ, not products with it
+                return Verdict(
+                    UNKNOWN,
+                    f"{', '.join(arguments)} is written only as the argument of other names ({_applications(arguments[0], text)}):"
+                    f" the quantities as functions of it, which the tag does not define; read as a number multiplying"
+                    f" them the formula fails ({verdict.detail})",
+                )
             if _on_both_sides(text, freed, lonely if refutable else None, binding):
                 return Verdict(
                     FAIL,

@@ -957,3 +957,25 @@ def test_quantities_labelled_by_other_quantities_are_names_of_their_own():
     tag = "linearity_of_expectation; a: real; b: real"
     assert check_formula(r"\mu_{aX+b} = a\mu_X + b", clauses=tag)["verdict"] == "UNKNOWN"
     assert check_formula(r"\beta_1 + a = \beta_1", clauses="a: positive")["verdict"] == "FAIL"
+
+
+def test_a_name_written_only_as_the_argument_of_others_is_no_factor():
+    # PPO's objective as the paper writes it: r_t(theta) and L^CLIP(theta) are functions of theta, not products
+    objective = r"L^{CLIP}(\theta) = \min(r_t(\theta) \hat{A}_t, \mathrm{clip}(r_t(\theta), 1 - \epsilon, 1 + \epsilon) \hat{A}_t)"
+    verdict = check_formula(objective, "ppo_clipped_objective")
+    assert verdict["verdict"] == "UNKNOWN" and "only as the argument of other names" in verdict["detail"], verdict
+    # written with the ratio the result names, the same objective is decided both ways
+    assert (
+        check_formula(
+            objective.replace(r"(\theta)", "").replace("L^{CLIP} =", "L^{CLIP}(r) =").replace("r_t", "r"),
+            "ppo_clipped_objective",
+        )["verdict"]
+        == "PASS"
+    )
+    assert (
+        check_formula(
+            r"L^{CLIP}(r) = \max(r \hat{A}_t, \mathrm{clip}(r, 1 - \epsilon, 1 + \epsilon) \hat{A}_t)",
+            "ppo_clipped_objective",
+        )["verdict"]
+        == "FAIL"
+    )
