@@ -147,7 +147,7 @@ bias_claim = Claim(
 )
 
 # --- documentation vocabulary ---------------------------------------------------------------
-# y = W x + b with W_{ij} (m × n), x the input (n), b the bias (m); L the loss, with upstream
+# y = W x + b with W_{ij} (m × n; W alone the whole matrix), x the input (n), b the bias (m); L the loss, with upstream
 # gradient ∂L/∂y_i = g_i (also δ_i).
 
 vocabulary = Vocabulary(
@@ -155,7 +155,7 @@ vocabulary = Vocabulary(
     dims={"m": m, "n": n, "d_out": m, "d_in": n},
     indices=[i, j],
     entries={
-        "W": matrix_entries(W),
+        "W": matrix_entries(W, m, n),
         "x": vector_of(x, n),
         "b": vector_of(b, m),
         "g": vector_of(g, m),
@@ -176,6 +176,14 @@ vocabulary = Vocabulary(
         (
             r"\frac{\partial L}{\partial b_i} = \frac{\partial L}{\partial y_i}",
             r"\frac{\partial L}{\partial b_i} = 2\frac{\partial L}{\partial y_i}",
+        ),
+        (  # W alone is the whole m x n matrix: the gradients in matrix form
+            r"\frac{\partial L}{\partial x} = W^\top \frac{\partial L}{\partial y}",
+            r"\frac{\partial L}{\partial x} = -W^\top \frac{\partial L}{\partial y}",
+        ),
+        (
+            r"\frac{\partial L}{\partial W} = \frac{\partial L}{\partial y} x^\top",
+            r"\frac{\partial L}{\partial W} = 2 \frac{\partial L}{\partial y} x^\top",
         ),
     ],
 )
