@@ -313,6 +313,7 @@ class Rewriter:
                     x.is_cs("sum", "prod", "max", "min", "lim", "nabla", "frac", "partial")
                     for x in term[: positions[0]]
                 )
+                and not _closed_call(term[: positions[0]])
                 if positions
                 else False
             )
@@ -428,3 +429,26 @@ def _written_as_label(script, plain: str) -> bool:
     text_type = len(items) == 2 and items[0].is_cs(*TEXT_COMMANDS, "mathrm") and items[1].kind == "group"
     operator = len(items) == 1 and items[0].kind == "cs"
     return text_type or operator or plain in LABEL_WORDS
+
+
+SIZES = ("left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr")
+
+
+def _closed_call(tokens) -> bool:
+    """Whether ``tokens`` are one \\max or \\min with its bracketed arguments (or one \\frac with its two groups), so
+    that an \\odot after them multiplies the whole: \\max(0, u) \\odot c is (\\max(0, u)) \\odot c."""
+    if len(tokens) == 3 and tokens[0].is_cs("frac") and all(t.kind == "group" for t in tokens[1:]):
+        return True
+    if not tokens or not tokens[0].is_cs("max", "min"):
+        return False
+    rest = [t for t in tokens[1:] if not t.is_cs(*SIZES)]
+    if len(rest) >= 2 and rest[0].is_ch("_"):
+        rest = rest[2:]
+    if len(rest) < 2 or not rest[0].is_ch("(", "[") or not rest[-1].is_ch(")", "]"):
+        return False
+    depth = 0
+    for position, token in enumerate(rest):
+        depth += 1 if token.is_ch("(", "[") else -1 if token.is_ch(")", "]") else 0
+        if depth == 0 and position < len(rest) - 1:
+            return False  # the first bracket closes before the end: more than the call
+    return True

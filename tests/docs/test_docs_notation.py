@@ -176,6 +176,18 @@ PAIRS = [
         r"\text{softmax}_i(2 a_i) = \frac{e^{a_i}}{\sum_j e^{a_j}}",
         {"kinds": {"a": "vector"}},
     ),
+    (
+        "an entrywise product after a max with its brackets",
+        r"\max(0, a) \odot b = \max(0, a \odot b)",
+        r"\max(0, a) \odot b = \min(0, a \odot b)",
+        {"kinds": {"a": "real", "b": "positive"}},
+    ),
+    (
+        "an entrywise product after a fraction",
+        r"\frac{a}{2} \odot b = \frac{a \odot b}{2}",
+        r"\frac{a}{2} \odot b = a \odot b",
+        {"kinds": REAL},
+    ),
     ("one-sided limits of a sign", r"\lim_{t \to 0^+} \frac{|t|}{t} = 1", r"\lim_{t \to 0^-} \frac{|t|}{t} = 1", {}),
     (
         "a two-sided limit that does not exist",
