@@ -285,6 +285,12 @@ PAIRS = [
     ),
     ("odot", r"x \odot y = y \odot x", r"x \odot y = x + y", {}),
     ("odot of numbers", r"(1, 2) \odot (3, 4) = (3, 8)", r"(1, 2) \odot (3, 4) = (3, 6)", {}),
+    (
+        "odot after a max whose argument closes before it",
+        r"\max(0, u) \odot t + \min(0, u) \odot t = u \odot t",
+        r"\max(0, u) \odot t - \min(0, u) \odot t = u \odot t",
+        {"kinds": REAL},
+    ),
     ("circ elementwise", r"(1, 2) \circ (3, 4) = (3, 8)", r"(1, 2) \circ (3, 4) = (4, 6)", {}),
     (
         "otimes outer",
