@@ -51,6 +51,7 @@ def _declare_kinds(reading):
         reading.overrides.setdefault(key, ("scalar", lambda env, symbol=symbol: symbol))
 
 
+SUMMED = re.compile(r"\\(?:sum|prod)\s*_\s*\{?\s*([A-Za-z])")  # the letter a sum or product runs over
 FAMILY = re.compile(r"(.+)_\s*\{?\s*([a-z])\s*\}?\s*")  # w_j, \mathbf{w}_{j}: a name with one index letter
 
 
@@ -79,11 +80,19 @@ def _declare_family_members(reading):
     ]
     # the letters sums and products run over: a family written at one of them is summed over (\sum_{j \neq y_i} w_j,
     # \sum_i b_i beside b_t \in \mathbb{R}), and one name cannot stand for its terms
-    bound = {m.group(1) for text in texts for m in re.finditer(r"\\(?:sum|prod)\s*_\s*\{?\s*([A-Za-z])", text or "")}
+    bound = {m.group(1) for text in texts for m in SUMMED.finditer(text or "")}
     try:
         atoms = [*atoms_in(reading.sides, child_sides), *_atoms_of_definitions(reading.binding)]
     except Exception:  # a part the grammar does not read: its members are not looked for, the reading reports it
         return
+    summed_in_tag = {m.group(1) for text in texts[1:] for m in SUMMED.finditer(text or "")}
+    for head, letter, kind in families.values():
+        if letter in summed_in_tag and kind_word(kind) in VECTOR_KINDS:
+            # L_i = \sum_{j \neq k} \max(0, w_j^T x_i - ...) with w_j: vector: one vector cannot stand for the terms
+            raise DecideError(
+                f"{head}_{letter} is declared as one vector, but the tag sums over {letter}: a family of vectors"
+                f" {head}_1, {head}_2, ... indexed by the sum is not modelled"
+            )
     for atom in atoms:
         if atom.key in families and set(re.findall(r"[A-Za-z]", atom.sub_text or "")) & bound:
             head, letter, kind = families.pop(atom.key)

@@ -98,3 +98,10 @@ def test_a_set_the_tag_sums_over_is_no_variable():
     """\\mathcal{B} in \\sum_{x \\in \\mathcal{B}} is a set the checker does not model, never a number claimed for all."""
     found = tag_variables(parse_tag(r"\mu = \frac{1}{|\mathcal{B}|} \sum_{x \in \mathcal{B}} x; \sigma > 0"))
     assert "cal_B" not in found and "sigma" in found, found
+
+
+def test_a_vector_declared_at_the_letter_the_tag_sums_over_is_refused_not_refuted(tmp_path):
+    """u_j: vector beside the tag's \\sum_j u_j^T v: one vector cannot stand for the sum's terms, so the correct
+    gradient is UNKNOWN with the reason (it had FAILed with every term read as the same vector)."""
+    result, detail = verdict(tmp_path, r"s = \sum_{j=1}^{n} u_j^\top v; u_j: vector; v: vector", r"\nabla_{u_j} s = v")
+    assert result == "UNKNOWN" and "family of vectors" in detail, (result, detail)
