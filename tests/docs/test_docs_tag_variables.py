@@ -19,9 +19,9 @@ PAIRS = [
     ),
     (
         "a name defined by an expression the tag equates it with, a function applied in it any function",
-        r"|a - h(b)| = r; r > 0",
-        r"r |a - h(b)| = (a - h(b))^2",
-        r"r |a - h(b)| = 2 (a - h(b))^2",
+        r"|a - h(a)| = r; r > 0",
+        r"r |a - h(a)| = (a - h(a))^2",
+        r"r |a - h(a)| = 2 (a - h(a))^2",
     ),
     (
         "applications a condition constrains, beside one a range declares, are numbers the clauses constrain",
