@@ -18,6 +18,7 @@ def _declare_kinds(reading):
     from derive.docs.bind import _vec_entry
 
     _declare_family_members(reading)
+    _sequences_of_definitions(reading)
     for name, kind in reading.binding.kinds.items():
         key = _normal_name(name)
         word = kind_word(kind)
@@ -122,6 +123,37 @@ def _declare_family_members(reading):
             members[member] = kind
     if members:
         reading.binding = dataclasses.replace(reading.binding, kinds={**reading.binding.kinds, **members})
+
+
+def _sequences_of_definitions(reading):
+    """A name the tag's definition at every step writes at that same step, undeclared (h in s_t = \\rho s_{t-1} +
+    (1 - \\rho) h_t^2), is a sequence: any one, its term at step t in the definition and at step 1 in s_1 = (1 - \\rho)
+    h_1^2 (``reading.sequences``)."""
+    from derive.docs.side_names import atoms_of_latex
+
+    declared = {_normal_name(name) for name in reading.binding.kinds} | set(reading.vocab.entries)
+    defined = {
+        (found.group(1).strip(), found.group(2))
+        for name in reading.binding.overrides
+        if (found := FAMILY.fullmatch(name.strip()))
+    }
+    for head, letter in defined:
+        body = reading.binding.overrides.get(f"{head}_{letter}") or next(
+            (
+                b
+                for n, b in reading.binding.overrides.items()
+                if (f := FAMILY.fullmatch(n.strip())) and (f.group(1).strip(), f.group(2)) == (head, letter)
+            ),
+            "",
+        )
+        try:
+            atoms = atoms_of_latex(body) if isinstance(body, str) else []
+        except Exception:  # an unreadable body: its names are reported where it is read
+            continue
+        for atom in atoms:
+            written = _normal_name(f"{atom.key}_{letter}") if atom.sub_text == letter else None
+            if written and atom.key != _normal_name(head) and atom.key not in declared and not atom.args:
+                reading.sequences.add(written)
 
 
 def _atoms_of_definitions(binding) -> list:

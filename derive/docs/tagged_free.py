@@ -29,27 +29,40 @@ def _spelling(name) -> str:
     return rf"\\{name}(?![A-Za-z])" if len(name) > 1 else rf"(?<![\\A-Za-z]){name}(?![A-Za-z])"
 
 
-def _argument_pattern(name) -> str:
-    """A name written alone in brackets right after another name: r_t(\\theta), L^{CLIP}(\\theta)."""
-    return rf"(?:[A-Za-z0-9]|\}})\s*(?:\\left)?\(\s*{_spelling(name)}\s*(?:\\right)?\)"
+def _bracketed(name) -> str:
+    """A name written alone in brackets: (\\theta), \\left( x \\right)."""
+    return rf"\s*(?:\\left)?\(\s*{_spelling(name)}\s*(?:\\right)?\)"
 
 
+# the name an argument in brackets follows: r_t, L^{CLIP}, h (its subscript and superscript kept apart)
+HEAD = r"(\\?[A-Za-z]+)(?:_\{[^{}]*\}|_\\?[A-Za-z0-9]+)?(?:\^\{[^{}]*\})?"
 DIFFERENTIAL = r"(?<![\\A-Za-z])(?:d|\\partial)\s*\\?{name}(?![A-Za-z])"  # dx, \partial x, d\theta
 
 
 def _only_an_argument(key, text) -> bool:
-    """Whether the formula writes the freed name only as the lone argument of other names."""
+    """Whether the formula writes the freed name only as the lone argument of other names: r_t(\\theta),
+    L^{CLIP}(\\theta)."""
     name = key.split("_")[0].split("^")[0]
     everywhere = len(re.findall(_spelling(name), text))
     if _differentiated_by(name, text) or re.search(DIFFERENTIAL.format(name=re.escape(name)), text):
         return False  # d f(x) / dx: the variable of a derivative
-    return everywhere > 0 and len(re.findall(_argument_pattern(name), text)) == everywhere
+    return everywhere > 0 and len(re.findall(r"(?:[A-Za-z0-9]|\})" + _bracketed(name), text)) == everywhere
+
+
+def _applied_as_function(key, text, verdict) -> bool:
+    """Whether a name the freed one is the argument of was read as a function (h(b) with h arbitrary: the verdict
+    states h(x) = ...), so that the argument is a function's argument, not a factor."""
+    name = key.split("_")[0].split("^")[0]
+    heads = re.findall(HEAD + _bracketed(name), text)
+    return any(
+        re.search(rf"(?<![A-Za-z]){re.escape(head.lstrip(chr(92)))}(?:_\w+)?\(x", verdict.detail) for head in heads
+    )
 
 
 def _applications(key, text) -> str:
     """The first application that writes the name as an argument, as written (r_t(\\theta))."""
     name = key.split("_")[0].split("^")[0]
-    found = re.search(r"[\\A-Za-z_{}^0-9]*" + _argument_pattern(name), text)
+    found = re.search(HEAD + _bracketed(name), text)
     return found.group(0).strip() if found else name
 
 
@@ -336,7 +349,9 @@ def _decide_tagged_free(text, binding, unbound):
                 verdict, detail=f"with {names} read as the formula's own variables, for all {words}: {verdict.detail}"
             )
         if len(verdicts) == len(FREE_DOMAINS) and all(v.verdict == FAIL for _, v in verdicts):
-            arguments = sorted(key for key in freed if _only_an_argument(key, text))
+            arguments = sorted(
+                key for key in freed if _only_an_argument(key, text) and not _applied_as_function(key, text, verdict)
+            )
             if arguments:  # r_t(\theta), L^{CLIP}(\theta): quantities as functions of θ, not products with it
                 return Verdict(
                     UNKNOWN,

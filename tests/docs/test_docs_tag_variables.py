@@ -12,6 +12,18 @@ from derive.docs.tags import parse_tag
 # (name, tag, correct formula, wrong variant)
 PAIRS = [
     (
+        "a sequence a definition at every step writes at that step, undeclared, at its first step",
+        r"s_t = \rho s_{t-1} + (1 - \rho) h_t^2; s_0 = 0; 0 < \rho < 1",
+        r"s_1 = (1 - \rho) h_1^2",
+        r"s_1 = \rho h_1^2",
+    ),
+    (
+        "the same sequence two steps in",
+        r"s_t = \rho s_{t-1} + (1 - \rho) h_t^2; s_0 = 0; 0 < \rho < 1",
+        r"s_2 = (1 - \rho) h_2^2 + \rho (1 - \rho) h_1^2",
+        r"s_2 = (1 - \rho) h_2^2 + (1 - \rho) h_1^2",
+    ),
+    (
         "sequences a condition constrains are any sequences it allows",
         r"\lambda = 1; u_t \neq v_t",
         r"\lambda u_t + (1 - \lambda) v_t = u_t",
