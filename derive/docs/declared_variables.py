@@ -138,6 +138,8 @@ def _sequences_of_definitions(reading):
         if (found := FAMILY.fullmatch(name.strip()))
     }
     for head, letter in defined:
+        if not _one_symbol(head):  # \Delta \mathbf{x}_t: a definition of a product of names, not of one sequence
+            continue
         body = reading.binding.overrides.get(f"{head}_{letter}") or next(
             (
                 b
@@ -154,6 +156,15 @@ def _sequences_of_definitions(reading):
             written = _normal_name(f"{atom.key}_{letter}") if atom.sub_text == letter else None
             if written and atom.key != _normal_name(head) and atom.key not in declared and not atom.args:
                 reading.sequences.add(written)
+
+
+def _one_symbol(latex: str) -> bool:
+    from derive.docs.tags import _is_one_symbol
+
+    try:
+        return _is_one_symbol(latex)
+    except Exception:  # not a name at all
+        return False
 
 
 def _atoms_of_definitions(binding) -> list:
