@@ -49,11 +49,16 @@ def _only_an_argument(key, text) -> bool:
     return everywhere > 0 and len(re.findall(r"(?:[A-Za-z0-9]|\})" + _bracketed(name), text)) == everywhere
 
 
-def _applied_as_function(key, text, verdict) -> bool:
-    """Whether a name the freed one is the argument of was read as a function (h(b) with h arbitrary: the verdict
-    states h(x) = ...), so that the argument is a function's argument, not a factor."""
+def _applied_as_function(key, text, verdict, binding) -> bool:
+    """Whether a name the freed one is the argument of is read as a function: one the tag defines (O(x) = x^2), or
+    one left arbitrary (h(b): the verdict states h(x) = ...), so that the argument is a function's, not a factor."""
+    from derive.docs.tags import FunctionClause
+
     name = key.split("_")[0].split("^")[0]
     heads = re.findall(HEAD + _bracketed(name), text)
+    defined = {_normal_name(c.name).split("(")[0] for c in binding.clauses if isinstance(c, FunctionClause)}
+    if any(head.lstrip(chr(92)) in defined for head in heads):
+        return True
     return any(
         re.search(rf"(?<![A-Za-z]){re.escape(head.lstrip(chr(92)))}(?:_\w+)?\(x", verdict.detail) for head in heads
     )
@@ -350,7 +355,9 @@ def _decide_tagged_free(text, binding, unbound):
             )
         if len(verdicts) == len(FREE_DOMAINS) and all(v.verdict == FAIL for _, v in verdicts):
             arguments = sorted(
-                key for key in freed if _only_an_argument(key, text) and not _applied_as_function(key, text, verdict)
+                key
+                for key in freed
+                if _only_an_argument(key, text) and not _applied_as_function(key, text, verdict, binding)
             )
             if arguments:  # r_t(\theta), L^{CLIP}(\theta): quantities as functions of θ, not products with it
                 return Verdict(
