@@ -132,24 +132,15 @@ def _sequences_of_definitions(reading):
     from derive.docs.side_names import atoms_of_latex
 
     declared = {_normal_name(name) for name in reading.binding.kinds} | set(reading.vocab.entries)
-    defined = {
-        (found.group(1).strip(), found.group(2))
-        for name in reading.binding.overrides
-        if (found := FAMILY.fullmatch(name.strip()))
-    }
-    for head, letter in defined:
+    for name, body in reading.binding.overrides.items():
+        found = FAMILY.fullmatch(name.strip())
+        if not found or not isinstance(body, str):
+            continue
+        head, letter = found.group(1).strip(), found.group(2)
         if not _one_symbol(head):  # \Delta \mathbf{x}_t: a definition of a product of names, not of one sequence
             continue
-        body = reading.binding.overrides.get(f"{head}_{letter}") or next(
-            (
-                b
-                for n, b in reading.binding.overrides.items()
-                if (f := FAMILY.fullmatch(n.strip())) and (f.group(1).strip(), f.group(2)) == (head, letter)
-            ),
-            "",
-        )
         try:
-            atoms = atoms_of_latex(body) if isinstance(body, str) else []
+            atoms = atoms_of_latex(body)
         except Exception:  # an unreadable body: its names are reported where it is read
             continue
         for atom in atoms:

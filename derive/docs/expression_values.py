@@ -12,8 +12,6 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from derive.docs.verdict import DecideError
-
 NUMBER = re.compile(r"^\s*-?\d+(?:\.\d+)?\s*$")
 SPACE = re.compile(r"\s+")
 
@@ -30,8 +28,6 @@ def with_expression_values(text: str, binding):
         try:
             _normal_name(written)
             continue  # a name: the tag's own definition
-        except DecideError:
-            pass
         except Exception:  # noqa: BLE001  (unreadable as a name: perhaps an expression)
             pass
         replaced = _replaced(text, written, value.strip())

@@ -42,7 +42,7 @@ DIFFERENTIAL = r"(?<![\\A-Za-z])(?:d|\\partial)\s*\\?{name}(?![A-Za-z])"  # dx, 
 def _only_an_argument(key, text) -> bool:
     """Whether the formula writes the freed name only as the lone argument of other names: r_t(\\theta),
     L^{CLIP}(\\theta)."""
-    name = key.split("_")[0].split("^")[0]
+    name = _base_name(key)
     everywhere = len(re.findall(_spelling(name), text))
     if _differentiated_by(name, text) or re.search(DIFFERENTIAL.format(name=re.escape(name)), text):
         return False  # d f(x) / dx: the variable of a derivative
@@ -54,19 +54,17 @@ def _applied_as_function(key, text, verdict, binding) -> bool:
     one left arbitrary (h(b): the verdict states h(x) = ...), so that the argument is a function's, not a factor."""
     from derive.docs.tags import FunctionClause
 
-    name = key.split("_")[0].split("^")[0]
-    heads = re.findall(HEAD + _bracketed(name), text)
+    name = _base_name(key)
+    heads = [head.lstrip("\\") for head in re.findall(HEAD + _bracketed(name), text)]
     defined = {_normal_name(c.name).split("(")[0] for c in binding.clauses if isinstance(c, FunctionClause)}
-    if any(head.lstrip(chr(92)) in defined for head in heads):
+    if any(head in defined for head in heads):
         return True
-    return any(
-        re.search(rf"(?<![A-Za-z]){re.escape(head.lstrip(chr(92)))}(?:_\w+)?\(x", verdict.detail) for head in heads
-    )
+    return any(re.search(rf"(?<![A-Za-z]){re.escape(head)}(?:_\w+)?\(x", verdict.detail) for head in heads)
 
 
 def _applications(key, text) -> str:
     """The first application that writes the name as an argument, as written (r_t(\\theta))."""
-    name = key.split("_")[0].split("^")[0]
+    name = _base_name(key)
     found = re.search(HEAD + _bracketed(name), text)
     return found.group(0).strip() if found else name
 
