@@ -8100,6 +8100,470 @@ CHECKS.update(
 )
 
 
+# ---- unseen16: PyTorch Adafactor, Linear/Bilinear, LSTM, GRU and Dropout docstrings, d2l (anchor boxes, vision
+# Transformer, subsampling, GANs, distribution shift), scikit-learn's linear models, Chinchilla and LoRA arithmetic
+
+_U16_REAL = [mpf("-2.5"), mpf("-0.7"), mpf(0), mpf("0.3"), mpf("1.9")]
+_U16_PROBS = [mpf("0.05"), mpf("0.3"), mpf("0.5"), mpf("0.85")]
+
+
+def _u16_min_rho(lr, t):
+    """Adafactor's relative step size min(lr, 1/sqrt(t))."""
+    return min(lr, 1 / sqrt(t))
+
+
+def _u16_clip(u, rms, d):
+    """Adafactor's update clipping U / max(1, RMS(U)/d)."""
+    return u / max(1, rms / d)
+
+
+def _u16_uniform_variance(k):
+    """The variance of U(-sqrt(k), sqrt(k)), by quadrature of x^2 against the density 1/(2 sqrt(k))."""
+    a = sqrt(k)
+    return quad(lambda x: x**2 / (2 * a), [-a, a])
+
+
+_U16_A = [[mpf("0.4"), mpf(-1), mpf("2.2")], [mpf("1.5"), mpf("0.3"), mpf(-2)], [mpf("-0.6"), mpf(1), mpf("0.9")]]
+_U16_X1 = [mpf("1.2"), mpf(-3), mpf("0.5")]
+_U16_X2 = [mpf("-0.4"), mpf(2), mpf("1.1")]
+
+
+def _u16_bilinear(x, A, y):
+    return sum(x[i] * A[i][j] * y[j] for i in range(len(x)) for j in range(len(y)))
+
+
+def _u16_transpose(A):
+    return [[A[j][i] for j in range(len(A))] for i in range(len(A[0]))]
+
+
+def _u16_rnn_params(gates, input_size, hidden, layers):
+    """Weights and two biases of each layer of a PyTorch recurrent network with the given number of gates."""
+    total = 0
+    for layer in range(layers):
+        inp = input_size if layer == 0 else hidden
+        total += gates * hidden * inp + gates * hidden * hidden + 2 * gates * hidden
+    return total
+
+
+def _u16_dropout_moments(p, x):
+    """Mean and variance of the dropout output, by enumerating the mask: kept (prob 1 - p, scaled) or zeroed."""
+    outcomes = [(1 - p, x / (1 - p)), (p, mpf(0))]
+    mean_ = sum(w * v for w, v in outcomes)
+    second = sum(w * v**2 for w, v in outcomes)
+    return mean_, second - mean_**2
+
+
+def _u16_anchor_boxes_per_pixel(sizes, ratios):
+    """The (size, ratio) pairs d2l's multibox_prior generates: those containing the first size or the first ratio."""
+    pairs = {(s, ratios[0]) for s in sizes} | {(sizes[0], r) for r in ratios}
+    return len(pairs)
+
+
+def _u16_box_iou(a, b):
+    """IoU of two axis-aligned boxes (x1, y1, x2, y2), exactly."""
+    iw = max(0, min(a[2], b[2]) - max(a[0], b[0]))
+    ih = max(0, min(a[3], b[3]) - max(a[1], b[1]))
+    inter = iw * ih
+    area = lambda r: (r[2] - r[0]) * (r[3] - r[1])  # noqa: E731
+    return Fraction(inter, area(a) + area(b) - inter)
+
+
+def _u16_fraction(q):
+    return mpf(q.numerator) / q.denominator
+
+
+def _u16_discard(t, f):
+    return max(1 - sqrt(t / f), 0)
+
+
+def _u16_bce(y, o):
+    """The discriminator's cross-entropy with D = sigmoid(o), from its definition."""
+    d = sigmoid(o)
+    return -y * log(d) - (1 - y) * log(1 - d)
+
+
+def _u16_beta_ratio(h):
+    num = 1 / (1 + exp(-h))
+    den = exp(-h) / (1 + exp(-h))
+    return num / den
+
+
+_U16_PQ = [[mpf("0.1"), mpf("0.6"), mpf("0.3")], [mpf("0.25"), mpf("0.25"), mpf("0.5")]]
+_U16_LOSS = [mpf("1.7"), mpf("-0.4"), mpf("2.9")]
+
+
+def _u16_ridge_obj(xs, ys, w, alpha):
+    return sum((x * w - y) ** 2 for x, y in zip(xs, ys)) + alpha * w**2
+
+
+_U16_XS = [mpf("0.5"), mpf("-1.2"), mpf("2.0")]
+_U16_YS = [mpf("1.1"), mpf("0.3"), mpf("-0.8")]
+
+
+def _u16_enet_penalty(w, alpha, rho):
+    l1 = sum(abs(c) for c in w)
+    l2sq = sum(c**2 for c in w)
+    return alpha * rho * l1 + alpha * (1 - rho) / 2 * l2sq
+
+
+_U16_W = [[mpf("0.5"), mpf("-1.5")], [mpf(2), mpf(0), mpf("-0.3")]]
+
+
+def _u16_logistic_loss(y, s):
+    """Binary cross-entropy of a logistic model with score s = X_i w + w_0, from p = 1/(1 + exp(-s))."""
+    p = 1 / (1 + exp(-s))
+    return -y * log(p) - (1 - y) * log(1 - p)
+
+
+def _u16_chinchilla(n, d, swap=False):
+    e, a, alpha, b, beta = mpf("1.69"), mpf("406.4"), mpf("0.34"), mpf("410.7"), mpf("0.28")
+    if swap:
+        alpha, beta = beta, alpha
+    return e + a / n**alpha + b / d**beta
+
+
+_U16_N = mpf(70) * 10**9
+_U16_D = mpf("1.4") * 10**12
+
+
+def _u16_matmul(A, B):
+    return [[sum(A[i][t] * B[t][j] for t in range(len(B))) for j in range(len(B[0]))] for i in range(len(A))]
+
+
+_U16_LA = [[mpf("0.3"), mpf(-1), mpf("0.2")], [mpf("1.4"), mpf("0.5"), mpf(-2)]]  # A: r = 2 by k = 3
+_U16_LB = [[mpf("0.7"), mpf(-0.2)], [mpf(1), mpf("0.9")], [mpf("-1.1"), mpf("0.4")], [mpf(2), mpf(1)]]  # B: d = 4 by r
+
+
+CHECKS.update(
+    {
+        # ---- PyTorch Adafactor: beta2, rho, alpha, clipping and decay from the algorithm as written
+        "u16-adafactor-beta-first": lambda: all(1 - mpf(1) ** tau == 0 for tau in (mpf("-0.8"), mpf(-2), mpf(0))),
+        "u16-adafactor-beta-first~one": lambda: all(1 - mpf(1) ** tau == 1 for tau in (mpf("-0.8"), mpf(-2))),
+        "u16-adafactor-beta-second": lambda: rounds_to(1 - mpf(2) ** mpf("-0.8"), "0.4257"),
+        "u16-adafactor-beta-second~power": lambda: rounds_to(1 - mpf(2) ** mpf("-0.8"), "0.5743"),
+        "u16-adafactor-rho-hundred": lambda: _u16_min_rho(mpf("0.01"), 100) == mpf("0.01"),
+        "u16-adafactor-rho-hundred~inverse": lambda: close(_u16_min_rho(mpf("0.01"), 100), mpf("0.1")),
+        "u16-adafactor-alpha": lambda: close(max(mpf(10) ** -3, mpf(10) ** -4) * mpf("0.01"), mpf(10) ** -5),
+        "u16-adafactor-alpha~rms": lambda: close(max(mpf(10) ** -3, mpf(10) ** -4) * mpf("0.01"), mpf(10) ** -6),
+        "u16-adafactor-clip": lambda: all(
+            close(_u16_clip(u, rms, d), u)
+            for u in _U16_REAL
+            for d in (mpf(1), mpf("2.5"))
+            for rms in (mpf(0), d / 3, d)
+        ),
+        "u16-adafactor-clip~rescaled": lambda: all(
+            close(_u16_clip(u, rms, d), d * u / rms)
+            for u in (mpf("0.3"), mpf(-2))
+            for d in (mpf(1), mpf(3))
+            for rms in (d / 2,)
+        ),
+        "u16-adafactor-decay": lambda: all(
+            close(th - g * lam * th, (1 - g * lam) * th)
+            for th in _U16_REAL
+            for g in (mpf("0.01"), 2)
+            for lam in (0, mpf("0.3"))
+        ),
+        "u16-adafactor-decay~sign": lambda: all(
+            close(th - g * lam * th, (1 + g * lam) * th)
+            for th in (mpf("1.9"),)
+            for g in (mpf("0.01"),)
+            for lam in (mpf("0.3"),)
+        ),
+        # ---- PyTorch Linear and Bilinear: the init bound, its variance by quadrature, the parameter counts
+        "u16-linear-bound": lambda: rounds_to(sqrt(mpf(1) / 20), "0.2236"),
+        "u16-linear-bound~out": lambda: rounds_to(sqrt(mpf(1) / 20), "0.1826"),
+        "u16-linear-variance": lambda: all(close(_u16_uniform_variance(k), k / 3) for k in (mpf("0.05"), mpf(2))),
+        "u16-linear-variance~twelve": lambda: all(
+            close(_u16_uniform_variance(k), k / 12) for k in (mpf("0.05"), mpf(2))
+        ),
+        "u16-linear-count": lambda: 30 * 20 + 30 == 630,
+        "u16-linear-count~bias-in": lambda: 30 * 20 + 30 == 620,
+        "u16-bilinear-count": lambda: 40 * 20 * 30 + 40 == 24040,
+        "u16-bilinear-count~bias": lambda: 40 * 20 * 30 + 40 == 24030,
+        "u16-bilinear-transpose": lambda: close(
+            _u16_bilinear(_U16_X1, _U16_A, _U16_X2), _u16_bilinear(_U16_X2, _u16_transpose(_U16_A), _U16_X1)
+        ),
+        "u16-bilinear-transpose~no-transpose": lambda: close(
+            _u16_bilinear(_U16_X1, _U16_A, _U16_X2), _u16_bilinear(_U16_X2, _U16_A, _U16_X1)
+        ),
+        # ---- PyTorch LSTM and GRU: parameter counts layer by layer, the gate equations at their limits
+        "u16-lstm-layer0": lambda: _u16_rnn_params(4, 10, 20, 1) == 2560,
+        "u16-lstm-layer0~one-bias": lambda: _u16_rnn_params(4, 10, 20, 1) == 4 * 20 * 10 + 4 * 20 * 20 + 4 * 20,
+        "u16-lstm-keep": lambda: all(1 * c + 0 * g == c for c in _U16_REAL for g in _U16_REAL),
+        "u16-lstm-keep~candidate": lambda: all(1 * c + 0 * g == g for c in _U16_REAL for g in _U16_REAL),
+        "u16-lstm-bound": lambda: all(
+            abs(sigmoid(a) * tanh(c)) < 1 for a in _U16_REAL + [mpf(40)] for c in _U16_REAL + [mpf(40)]
+        ),
+        "u16-lstm-bound~half": lambda: all(
+            abs(sigmoid(a) * tanh(c)) < mpf(1) / 2 for a in (mpf(3),) for c in (mpf(3),)
+        ),
+        "u16-lstm-cell-grad": lambda: all(
+            close(D(lambda c: f * c + i * g, c0), f)
+            for f in _U16_PROBS
+            for i in (mpf("0.2"),)
+            for g in (mpf(-1),)
+            for c0 in _U16_REAL
+        ),
+        "u16-lstm-cell-grad~plus-input": lambda: all(
+            close(D(lambda c: f * c + i * g, mpf("0.3")), f + i)
+            for f in (mpf("0.5"),)
+            for i in (mpf("0.2"),)
+            for g in (mpf(-1),)
+        ),
+        "u16-gru-copy": lambda: all((1 - 1) * n + 1 * h == h for n in _U16_REAL for h in _U16_REAL),
+        "u16-gru-copy~new": lambda: all((1 - 1) * n + 1 * h == n for n in _U16_REAL for h in _U16_REAL),
+        "u16-gru-layer0": lambda: _u16_rnn_params(3, 10, 20, 1) == 1920,
+        "u16-gru-layer0~lstm-gates": lambda: _u16_rnn_params(3, 10, 20, 1) == 2560,
+        "u16-gru-reset": lambda: all(
+            tanh(w * x + b + 0 * (u * h + c)) == tanh(w * x + b)
+            for w, x, b, u, h, c in itertools.product(
+                (mpf("0.5"), mpf(-1)), _U16_REAL[:2], (mpf("0.1"),), (mpf(2),), _U16_REAL[2:], (mpf("0.7"),)
+            )
+        ),
+        "u16-gru-reset~bias-kept": lambda: all(
+            close(tanh(w * x + b + 0 * (u * h + c)), tanh(w * x + b + c))
+            for w, x, b, u, h, c in itertools.product(
+                (mpf("0.5"),), (mpf("0.3"),), (mpf("0.1"),), (mpf(2),), (mpf(1),), (mpf("0.7"),)
+            )
+        ),
+        "u16-gru-paper": lambda: all(
+            close(u * (1 * h) + c, 1 * (u * h + c)) for u in _U16_REAL for h in _U16_REAL for c in (mpf("0.7"), mpf(-2))
+        ),
+        "u16-gru-paper~any-gate": lambda: all(
+            close(u * (r * h) + c, r * (u * h + c))
+            for r in (mpf("0.4"),)
+            for u in (mpf(2),)
+            for h in (mpf(1),)
+            for c in (mpf("0.7"),)
+        ),
+        # ---- PyTorch Dropout: the scale, and the mean and variance by enumerating the mask
+        "u16-dropout-scale": lambda: 1 / (1 - Fraction(1, 2)) == 2,
+        "u16-dropout-scale~p": lambda: 1 / (1 - Fraction(1, 2)) == Fraction(1, 2),
+        "u16-dropout-mean": lambda: all(
+            close(_u16_dropout_moments(p, x)[0], x) for p in [mpf(0)] + _U16_PROBS for x in _U16_REAL
+        ),
+        "u16-dropout-mean~unscaled": lambda: all(
+            close(_u16_dropout_moments(p, x)[0], (1 - p) * x) for p in _U16_PROBS for x in (mpf("1.9"),)
+        ),
+        "u16-dropout-variance": lambda: all(
+            close(_u16_dropout_moments(p, x)[1], p / (1 - p) * x**2) for p in [mpf(0)] + _U16_PROBS for x in _U16_REAL
+        ),
+        "u16-dropout-variance~bernoulli": lambda: all(
+            close(_u16_dropout_moments(p, x)[1], p * x**2) for p in _U16_PROBS for x in (mpf("1.9"),)
+        ),
+        # ---- d2l anchor boxes: the box's sides, the pairs multibox_prior generates, offsets and IoU
+        "u16-anchor-area": lambda: all(
+            close(w * s * sqrt(r) * (h * s / sqrt(r)), w * h * s**2)
+            for w, h, s, r in itertools.product((mpf(728), mpf(3)), (mpf(561),), (mpf("0.75"), 1), (mpf("0.5"), 2))
+        ),
+        "u16-anchor-area~ratio": lambda: all(
+            close(w * s * sqrt(r) * (h * s / sqrt(r)), w * h * s**2 * r)
+            for w, h, s, r in ((mpf(728), mpf(561), mpf("0.5"), 2),)
+        ),
+        "u16-anchor-ratio": lambda: all(
+            close((w * s * sqrt(r)) / (w * s / sqrt(r)), r)
+            for w in (mpf(96), mpf(3))
+            for s in (mpf("0.25"), 1)
+            for r in (mpf("0.5"), 2)
+        ),
+        "u16-anchor-ratio~any-image": lambda: all(
+            close((w * s * sqrt(r)) / (h * s / sqrt(r)), r)
+            for w, h in ((mpf(728), mpf(561)),)
+            for s in (mpf("0.5"),)
+            for r in (1, 2)
+        ),
+        "u16-anchor-catdog": lambda: 561 * 728 * _u16_anchor_boxes_per_pixel([0.75, 0.5, 0.25], [1, 2, 0.5]) == 2042040,
+        "u16-anchor-catdog~all-pairs": lambda: 561 * 728 * 3 * 3 == 2042040,
+        "u16-anchor-fewer": lambda: all(
+            w * h * _u16_anchor_boxes_per_pixel(list(range(n)), list(range(m))) <= w * h * n * m
+            for w in (1, 5)
+            for h in (1, 3)
+            for n in range(1, 6)
+            for m in range(1, 6)
+        ),
+        "u16-anchor-fewer~more": lambda: all(
+            w * h * _u16_anchor_boxes_per_pixel(list(range(n)), list(range(m))) >= w * h * n * m
+            for w in (1, 5)
+            for h in (1, 3)
+            for n in range(1, 6)
+            for m in range(1, 6)
+        ),
+        "u16-anchor-offset-x": lambda: all(
+            close(((xb - xa) / wa - 0) / mpf("0.1"), 10 * (xb - xa) / wa)
+            for xa in _U16_REAL
+            for xb in _U16_REAL
+            for wa in (mpf("0.3"), 2)
+        ),
+        "u16-anchor-offset-x~times": lambda: all(
+            close(((xb - xa) / wa - 0) / mpf("0.1"), mpf("0.1") * (xb - xa) / wa)
+            for xa in (mpf(0),)
+            for xb in (mpf(1),)
+            for wa in (mpf(2),)
+        ),
+        "u16-anchor-offset-w": lambda: all(
+            rounds_to((log(2 * wa / wa) - 0) / mpf("0.2"), "3.466") for wa in (mpf("0.3"), 5)
+        ),
+        "u16-anchor-offset-w~log10": lambda: rounds_to((log(2) - 0) / mpf("0.2"), "1.505"),
+        "u16-anchor-iou": lambda: rounds_to(_u16_fraction(_u16_box_iou((0, 0, 2, 2), (1, 1, 3, 3))), "0.143"),
+        "u16-anchor-iou~no-overlap-removed": lambda: rounds_to(
+            _u16_fraction(_u16_box_iou((0, 0, 2, 2), (1, 1, 3, 3))), "0.125"
+        ),
+        # ---- d2l vision Transformer: patches counted by tiling the image
+        "u16-vit-patches": lambda: len([(i, j) for i in range(0, 96, 16) for j in range(0, 96, 16)]) == 36,
+        "u16-vit-patches~side": lambda: len([(i, j) for i in range(0, 96, 16) for j in range(0, 96, 16)]) == 6,
+        "u16-vit-flat": lambda: len([(ch, a, b) for ch in range(3) for a in range(16) for b in range(16)]) == 768,
+        "u16-vit-flat~no-channels": lambda: (
+            len([(ch, a, b) for ch in range(3) for a in range(16) for b in range(16)]) == 256
+        ),
+        "u16-vit-tokens": lambda: len([(i, j) for i in range(0, 96, 16) for j in range(0, 96, 16)]) + 1 == 37,
+        "u16-vit-tokens~no-cls": lambda: len([(i, j) for i in range(0, 96, 16) for j in range(0, 96, 16)]) + 1 == 36,
+        # ---- d2l subsampling: the discard probability from its definition
+        "u16-subsample-rare": lambda: all(
+            _u16_discard(t, f) == 0 for t in (mpf(10) ** -4, mpf("0.3")) for f in (t, t / 2, t / 1000)
+        ),
+        "u16-subsample-rare~no-max": lambda: all(
+            close(_u16_discard(t, f), 1 - sqrt(t / f)) for t in (mpf(10) ** -4,) for f in (t / 2, t / 1000)
+        ),
+        "u16-subsample-the": lambda: close(_u16_discard(mpf(10) ** -4, mpf("0.01")), mpf("0.9")),
+        "u16-subsample-the~no-root": lambda: close(_u16_discard(mpf(10) ** -4, mpf("0.01")), mpf("0.99")),
+        "u16-subsample-keep": lambda: all(
+            close(1 - _u16_discard(t, f), sqrt(t / f)) for t in (mpf(10) ** -4, mpf("0.2")) for f in (t, 3 * t, 50 * t)
+        ),
+        "u16-subsample-keep~ratio": lambda: all(
+            close(1 - _u16_discard(t, f), t / f) for t in (mpf(10) ** -4,) for f in (3 * t, 50 * t)
+        ),
+        # ---- d2l GANs: the cross-entropy with D = sigmoid(o), from its definition
+        "u16-gan-real": lambda: all(close(_u16_bce(1, o), log(1 + exp(-o))) for o in _U16_REAL),
+        "u16-gan-real~sign": lambda: all(close(_u16_bce(1, o), log(1 + exp(o))) for o in _U16_REAL),
+        "u16-gan-fake": lambda: all(close(_u16_bce(0, o), log(1 + exp(o))) for o in _U16_REAL),
+        "u16-gan-fake~negated": lambda: all(close(_u16_bce(0, o), -log(1 + exp(o))) for o in _U16_REAL),
+        "u16-gan-generator": lambda: all(close(-(1 - 0) * log(1 - d), -log(1 - d)) for d in _U16_PROBS),
+        "u16-gan-generator~label": lambda: all(close(-(1 - 0) * log(1 - d), -log(d)) for d in _U16_PROBS),
+        "u16-gan-saturate": lambda: rounds_to(-log(1 - mpf("0.99")), "0"),
+        "u16-gan-saturate~rejected": lambda: rounds_to(-log(1 - mpf("0.01")), "0"),
+        "u16-gan-half": lambda: close(-log(mpf(1) / 2) - log(1 - mpf(1) / 2), 2 * log(2)),
+        "u16-gan-half~one-term": lambda: close(-log(mpf(1) / 2) - log(1 - mpf(1) / 2), log(2)),
+        # ---- d2l distribution shift: the odds, the reweighted risk, the label-shift system
+        "u16-shift-beta": lambda: all(close(_u16_beta_ratio(h), exp(h)) for h in _U16_REAL),
+        "u16-shift-beta~inverse": lambda: all(close(_u16_beta_ratio(h), exp(-h)) for h in _U16_REAL),
+        "u16-shift-odds": lambda: all(
+            close((p / (p + q)) / (q / (p + q)), p / q) for p in (mpf("0.2"), mpf(3)) for q in (mpf("0.7"), mpf("0.05"))
+        ),
+        "u16-shift-odds~flipped": lambda: all(
+            close((p / (p + q)) / (q / (p + q)), q / p) for p in (mpf("0.2"), mpf(3)) for q in (mpf("0.7"), mpf("0.05"))
+        ),
+        "u16-shift-reweight": lambda: close(
+            sum(l * p for l, p in zip(_U16_LOSS, _U16_PQ[0])),
+            sum(l * q * (p / q) for l, p, q in zip(_U16_LOSS, _U16_PQ[0], _U16_PQ[1])),
+        ),
+        "u16-shift-reweight~inverse": lambda: close(
+            sum(l * p for l, p in zip(_U16_LOSS, _U16_PQ[0])),
+            sum(l * q * (q / p) for l, p, q in zip(_U16_LOSS, _U16_PQ[0], _U16_PQ[1])),
+        ),
+        "u16-shift-label": lambda: (
+            _u16_matmul(
+                [[Fraction("0.9"), Fraction("0.2")], [Fraction("0.1"), Fraction("0.8")]],
+                [[Fraction(1, 2)], [Fraction(1, 2)]],
+            )
+            == [[Fraction("0.55")], [Fraction("0.45")]]
+        ),
+        "u16-shift-label~transposed": lambda: (
+            _u16_matmul(
+                [[Fraction("0.9"), Fraction("0.2")], [Fraction("0.1"), Fraction("0.8")]],
+                [[Fraction(1, 2)], [Fraction(1, 2)]],
+            )
+            == [[Fraction(1, 2)], [Fraction(1, 2)]]
+        ),
+        # ---- scikit-learn linear models: the ridge derivative by finite differences, the penalties, the loss
+        "u16-sk-ridge-grad": lambda: all(
+            close(
+                D(lambda w: _u16_ridge_obj(_U16_XS, _U16_YS, w, a), w0),
+                2 * sum(x * (x * w0 - y) for x, y in zip(_U16_XS, _U16_YS)) + 2 * a * w0,
+            )
+            for w0 in _U16_REAL
+            for a in (mpf(0), mpf("0.7"))
+        ),
+        "u16-sk-ridge-grad~half-penalty": lambda: all(
+            close(
+                D(lambda w: _u16_ridge_obj(_U16_XS, _U16_YS, w, a), w0),
+                2 * sum(x * (x * w0 - y) for x, y in zip(_U16_XS, _U16_YS)) + a * w0,
+            )
+            for w0 in (mpf("1.9"),)
+            for a in (mpf("0.7"),)
+        ),
+        "u16-sk-ridge-solution": lambda: Fraction(1 * 1 + 2 * 2, 1**2 + 2**2 + 1) == Fraction(5, 6),
+        "u16-sk-ridge-solution~unpenalized": lambda: Fraction(1 * 1 + 2 * 2, 1**2 + 2**2 + 1) == 1,
+        "u16-sk-enet-lasso": lambda: all(
+            close(_u16_enet_penalty(w, a, 1), a * sum(abs(c) for c in w)) for w in _U16_W for a in (0, mpf("0.4"))
+        ),
+        "u16-sk-enet-lasso~ridge": lambda: all(
+            close(_u16_enet_penalty(w, a, 1), a * sum(abs(c) for c in w) + a / 2 * sum(c**2 for c in w))
+            for w in _U16_W
+            for a in (mpf("0.4"),)
+        ),
+        "u16-sk-enet-ridge": lambda: all(
+            close(_u16_enet_penalty(w, a, 0), a / 2 * sum(c**2 for c in w)) for w in _U16_W for a in (0, mpf("0.4"))
+        ),
+        "u16-sk-enet-ridge~no-half": lambda: all(
+            close(_u16_enet_penalty(w, a, 0), a * sum(c**2 for c in w)) for w in _U16_W for a in (mpf("0.4"),)
+        ),
+        "u16-sk-logistic": lambda: all(close(_u16_logistic_loss(1, s), log(1 + exp(-s))) for s in _U16_REAL),
+        "u16-sk-logistic~sign": lambda: all(close(_u16_logistic_loss(1, s), log(1 + exp(s))) for s in _U16_REAL),
+        # ---- Chinchilla: the fitted law, C = 6 N D and the compute-optimal size
+        "u16-chin-loss": lambda: rounds_to(_u16_chinchilla(_U16_N, _U16_D), "1.94"),
+        "u16-chin-loss~swapped": lambda: rounds_to(_u16_chinchilla(_U16_N, _U16_D, swap=True), "1.94"),
+        "u16-chin-compute": lambda: 6 * 70 * 10**9 * Fraction("1.4") * 10**12 == Fraction("5.88") * 10**23,
+        "u16-chin-compute~exponent": lambda: 6 * 70 * 10**9 * Fraction("1.4") * 10**12 == Fraction("5.88") * 10**22,
+        "u16-chin-200b": lambda: 6 * 200 * 10**9 * 200 * 10**9 == Fraction("2.4") * 10**23,
+        "u16-chin-200b~other": lambda: 6 * 30 * 10**9 * Fraction("1.5") * 10**12 == Fraction("2.4") * 10**23,
+        "u16-chin-optimal-n": lambda: (
+            close(sqrt(mpf("5.88e23") / 120), mpf(7) * 10**10)
+            and 6 * 7 * 10**10 * (20 * 7 * 10**10) == Fraction("5.88") * 10**23
+        ),
+        "u16-chin-optimal-n~six": lambda: close(sqrt(mpf("5.88e23") / 6), mpf(7) * 10**10),
+        "u16-chin-substitute": lambda: all(
+            close(
+                _u16_chinchilla(n, c / (6 * n)) - mpf("1.69") - mpf("406.4") / n ** mpf("0.34"),
+                mpf("410.7") * (6 * n / c) ** mpf("0.28"),
+            )
+            for n in (mpf(10) ** 9, mpf("3.3e10"))
+            for c in (mpf(10) ** 21, mpf("5.88e23"))
+        ),
+        "u16-chin-substitute~inverted": lambda: all(
+            close(
+                _u16_chinchilla(n, c / (6 * n)) - mpf("1.69") - mpf("406.4") / n ** mpf("0.34"),
+                mpf("410.7") * (c / (6 * n)) ** mpf("0.28"),
+            )
+            for n in (mpf(10) ** 9,)
+            for c in (mpf(10) ** 21,)
+        ),
+        # ---- LoRA and fine-tuning arithmetic: the counts built from the shapes, the memory from bytes
+        "u16-dojo-trainable": lambda: rounds_to(mpf(4194304) / 6742609920 * 100, "0.0622"),
+        "u16-dojo-trainable~fraction": lambda: rounds_to(mpf(4194304) / 6742609920 * 100, "0.622"),
+        "u16-dojo-count": lambda: sum(4096 * 8 + 8 * 4096 for _layer in range(32) for _proj in ("q", "v")) == 4194304,
+        "u16-dojo-count~one-factor": lambda: (
+            sum(4096 * 8 + 8 * 4096 for _layer in range(32) for _proj in ("q", "v")) == 32 * 2 * 4096 * 8
+        ),
+        "u16-dojo-memory": lambda: 7 * 10**9 * (2 + 2 + 2 * 4) == 84 * 10**9,
+        "u16-dojo-memory~one-moment": lambda: 7 * 10**9 * (2 + 2 + 2 * 4) == 7 * 10**9 * (2 + 2 + 4),
+        "u16-dojo-init": lambda: all(v == 0 for row in _u16_matmul([[0] * 2 for _ in range(4)], _U16_LA) for v in row),
+        "u16-dojo-init~nonzero": lambda: all(v == 0 for row in _u16_matmul(_U16_LB, _U16_LA) for v in row),
+        "u16-dojo-scale": lambda: Fraction(16, 8) == 2,
+        "u16-dojo-scale~inverted": lambda: Fraction(16, 8) == Fraction(1, 2),
+        "u16-fde-weights": lambda: 70 * 10**9 * 2 == 140 * 10**9,
+        "u16-fde-weights~fp32": lambda: 70 * 10**9 * 2 == 70 * 10**9 * 4,
+        "u16-fde-total": lambda: 140 + 3 * 140 == 560,
+        "u16-fde-total~no-weights": lambda: 140 + 3 * 140 == 3 * 140,
+        "u16-fde-lora-share": lambda: Fraction(35 * 10**6, 7 * 10**9) * 100 == Fraction(1, 2),
+        "u16-fde-lora-share~five": lambda: Fraction(35 * 10**6, 7 * 10**9) * 100 == 5,
+        "u16-af-matrix": lambda: rounds_to(mpf(4096 * 4096) / 10**6, "16.7"),
+        "u16-af-matrix~rounded": lambda: rounds_to(mpf(4096 * 4096) / 10**6, "16.8"),
+        "u16-af-adapter": lambda: 7 * 10**9 * 2 == 14 * 10**9,
+        "u16-af-adapter~bytes": lambda: 7 * 10**9 * 2 == 7 * 10**9 * 1,
+    }
+)
+
+
 # ---- end of checks
 
 
