@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import mpmath
@@ -19,6 +20,7 @@ from derive.docs.meeting_sides import between_pieces, refuse_if_a_piece_is_state
 from derive.docs.operations import ROUNDING
 from derive.docs.point_values import _evaluate, _evaluate_sides, _is_constant
 from derive.docs.realisations import defined
+from derive.docs.unmoved_names import unmoved_names
 from derive.docs.verdict import DIGITS, MIN_POINTS, PASS, DecideError, Verdict
 from derive.docs.written_digits import _literal_tolerances, _rounded_wholes
 from derive.errors import DeriveError
@@ -88,6 +90,9 @@ def _check_points(reading):
             if wanted is not None and not vectors and not reading.conditions.comparisons and between_pieces(values):
                 # untagged, in numbers: an equation stating one piece holds for the values it is meant for
                 refuse_if_a_piece_is_stated(reading, values, points, shown, refutation)
+            if reading.scope is None and reading.binding.free:
+                unmoved = unmoved_names(reading, values, evaluated, point, shown)
+                refutation = dataclasses.replace(refutation, unmoved=unmoved)
             return refutation
     if set_aside and not kept_points and not skipped_points:
         raise DecideError("no sampled point satisfies the formula's stated conditions")

@@ -370,6 +370,15 @@ def _decide_tagged_free(text, binding, unbound):
                     f"with {names} read as the formula's own variables, refuted for real, positive and (0, 1)"
                     f" values; in (0, 1): {verdict.detail}",
                 )
+            if all(set(freed) <= refuted.unmoved for _, refuted in verdicts):
+                # ∂L/∂L = 0, η^{K-i} r η^i = r: the sides keep their values whatever the name is, so no value solves it
+                one = len(freed) == 1
+                return Verdict(
+                    FAIL,
+                    f"with {names} read as the formula's own variables, refuted whatever"
+                    f" {'value it takes' if one else 'values they take'}: the sides do not change with"
+                    f" {'it' if one else 'them'}; in (0, 1): {verdict.detail}",
+                )
             return Verdict(
                 UNKNOWN,
                 f"{unbound}; read as the formula's own variables, {names} would refute it, but the formula may"

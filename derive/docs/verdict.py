@@ -35,6 +35,8 @@ class Verdict:
     detail: str
     evidence: str = ""  # "proved" / "numeric" for a PASS
     points: int = 0
+    # of a FAIL: the formula's own variables (Binding.free) the refuted point's sides do not depend on
+    unmoved: frozenset = frozenset()
 
 
 @dataclass

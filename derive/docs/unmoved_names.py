@@ -1,0 +1,70 @@
+"""The formula's own variables a refutation does not depend on: at the refuted point, other values leave every side as it is.
+
+A tagged formula with a name nothing binds (``\\frac{\\partial L}{\\partial L} = 0``, the rungs'
+budget ``\\eta^{K-i} r \\eta^i = r`` with i unstated) is read with that name as one of its own
+variables (:mod:`derive.docs.tagged_free`). Refuted there, it may still be an equation the author
+solves for the name, so it is left undecided. But when the sides keep their values whatever value
+the name takes, no value solves it: the refutation stands for every meaning of the name as a
+number. A side whose expression does not hold the name does not depend on it; one that holds it
+(an integral from μ) is evaluated again with the name moved to other values in its domain.
+"""
+
+from __future__ import annotations
+
+import mpmath
+import sympy as sp
+
+from derive.docs.point_values import _evaluate_sides, _flat, _shape
+
+# other values of a name sampled as v: inside (0, 1), the positive or the real line whenever v is
+MOVES = (lambda v: v / 2, lambda v: (1 + v) / 2, lambda v: v / 3 + mpmath.mpf(1) / 7)
+
+
+def unmoved_names(reading, values, evaluated, point, shown) -> frozenset:
+    """The keys of the formula's own real variables that every side's value at ``point`` is independent of."""
+    symbols = {
+        symbol: key
+        for key, symbol in reading.extra.items()
+        if key in reading.binding.free and isinstance(symbol, sp.Symbol) and symbol in point
+    }
+    unmoved = set()
+    for symbol, key in symbols.items():
+        holding = [position for position, value in enumerate(values) if _holds(value, symbol)]
+        if not holding:
+            unmoved.add(key)
+            continue
+        if all(_same_sides(values, evaluated, point, shown, symbol, move, holding) for move in MOVES):
+            unmoved.add(key)
+    return frozenset(unmoved)
+
+
+def _holds(value, symbol) -> bool:
+    try:
+        return symbol in value.free_symbols
+    except AttributeError:  # a value the reader built without SymPy's free symbols (a list of entries)
+        return True
+
+
+def _same_sides(values, evaluated, point, shown, symbol, move, holding) -> bool:
+    moved = type(point)(point)
+    moved[symbol] = move(mpmath.mpf(point[symbol]))
+    try:
+        again, singular = _evaluate_sides(values, moved, shown, why_needed=False)
+    except Exception:  # no value at the moved point: not shown to be independent
+        return False
+    if singular is not None:
+        return False
+    return all(_equal(evaluated[position], again[position]) for position in holding)
+
+
+def _equal(first, second) -> bool:
+    if _shape(first) != _shape(second):
+        return False
+    for a, b in zip(_flat(first), _flat(second)):
+        try:
+            a, b = mpmath.mpmathify(a), mpmath.mpmathify(b)
+        except (TypeError, ValueError):
+            return False
+        if abs(a - b) > mpmath.mpf(10) ** -40 * max(1, abs(a), abs(b)):
+            return False
+    return True

@@ -1,0 +1,42 @@
+"""A name nothing binds that a refuted formula's sides do not depend on: refuted whatever it is (derive.docs.unmoved_names)."""
+
+from tests.docs.checking import verdict
+
+RUNGS = r"r_{max} = r_{min} \eta^K; \eta \in \{2, 3, \dots\}; r_{min} > 0"
+
+
+def test_a_derivative_of_a_name_by_itself_is_one_whatever_the_name_is(tmp_path):
+    wrong = verdict(tmp_path, "", r"\frac{\partial L}{\partial L} = 0")
+    assert wrong[0] == "FAIL", wrong
+    assert "refuted whatever value it takes: the sides do not change with it" in wrong[1], wrong
+    assert "left = 1.0, right = 0.0" in wrong[1], wrong
+    correct = verdict(tmp_path, "", r"\frac{\partial L}{\partial L} = 1")
+    assert correct[0] == "PASS", correct
+
+
+def test_an_index_that_cancels_from_both_sides_cannot_solve_the_equation(tmp_path):
+    # η^{K-i} η^i is η^K for every i: the budget of a rung is r_max, never r_min
+    wrong = verdict(tmp_path, RUNGS, r"\eta^{K-i} \cdot r_{min} \eta^i = r_{min}")
+    assert wrong[0] == "FAIL", wrong
+    assert "with i read as the formula's own variables, refuted whatever value it takes" in wrong[1], wrong
+    correct = verdict(tmp_path, RUNGS, r"\eta^{K-i} \cdot r_{min} \eta^i = r_{max}")
+    assert correct[0] == "PASS", correct
+
+
+def test_a_side_that_holds_the_name_but_keeps_its_value_is_evaluated_again_at_other_values(tmp_path):
+    # the integral from μ of a Cauchy density centred at μ is 1/2 for every μ: μ is in the side, not in its value
+    density = r"\int_{\mu}^{\infty} \frac{1}{\pi s (1 + ((x - \mu) / s)^2)} \, dx"
+    wrong = verdict(tmp_path, "s > 0", density + " = 1")
+    assert wrong[0] == "FAIL", wrong
+    assert "with mu read as the formula's own variables, refuted whatever value it takes" in wrong[1], wrong
+    correct = verdict(tmp_path, "s > 0", density + r" = \frac{1}{2}")
+    assert correct[0] == "PASS", correct
+
+
+def test_an_equation_the_name_can_solve_stays_undecided(tmp_path):
+    # Δ t = 3α holds for the right Δ: a definition or an equation in Δ, not a claim refuted for every Δ
+    solvable = verdict(tmp_path, r"\alpha: positive", r"\Delta t = \alpha \cdot 3")
+    assert solvable[0] == "UNKNOWN" and "may be an equation in them" in solvable[1], solvable
+    # moved, the name changes a side: μ_{aX+b} = a μ_X has a solution in μ_{aX+b}
+    defined = verdict(tmp_path, "a: real; b: real", r"\mu_{aX+b} = a\mu_X")
+    assert defined[0] == "UNKNOWN", defined
