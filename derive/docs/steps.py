@@ -89,8 +89,51 @@ def _as_subscript(text: str, head: str, letters: set) -> str:
     return _scripts(_head(head)).sub(rewrite, text)
 
 
+# a name declared with a step superscript and a subscript, in either order: \theta^t_i, w_j^{(k)}
+DECLARED_STEP_NAME = re.compile(
+    rf"^\s*(?P<head>\\[A-Za-z]+|[A-Za-z])\s*(?:\^\s*(?P<sup1>{SCRIPT})\s*_\s*(?P<sub1>{SCRIPT})"
+    rf"|_\s*(?P<sub2>{SCRIPT})\s*\^\s*(?P<sup2>{SCRIPT}))\s*$"
+)
+
+
+def declared_step_name(name: str) -> tuple | None:
+    """(the name written with its step as a subscript, its head, the step's letters) for a name a tag declares with a
+    step superscript beside a subscript (``\\theta^t_i \\in \\mathbb{R}``: θ_i at step t, not a power); else None."""
+    match = DECLARED_STEP_NAME.match(name)
+    if not match:
+        return None
+    sup = _bare(match.group("sup1") or match.group("sup2"))
+    sub = _bare(match.group("sub1") or match.group("sub2"))
+    step = sup[1:-1].strip() if re.fullmatch(r"\(.*\)", sup) else sup  # x^{(t)}: the step t in parentheses
+    letters = _step_letters(step)
+    if not letters or not sub:
+        return None
+    return f"{match.group('head')}_{{{sub},{step.replace(' ', '')}}}", match.group("head"), frozenset(letters)
+
+
+def _declared_as_subscript(text: str, head: str, letters: set) -> str:
+    """``text`` with the head's step superscripts, bare or in parentheses, written as subscripts."""
+
+    def rewrite(match):
+        sup = _bare(match.group("sup1") or match.group("sup2"))
+        sub = _bare(match.group("sub1") or match.group("sub2") or match.group("sub3"))
+        step = sup[1:-1].strip() if re.fullmatch(r"\(.*\)", sup or "") else sup
+        if not sub or not step or not (_step_letters(step) & letters or re.fullmatch(r"\d+", step)):
+            return match.group(0)
+        return f"{match.group('head')}_{{{sub},{step.replace(' ', '')}}}"
+
+    return _scripts(_head(head)).sub(rewrite, text)
+
+
 def steps_as_subscripts(text: str, binding):
     """``text`` and ``binding`` with the superscript steps of the names the tag defines so written as subscripts."""
+    for head, letters in binding.step_names:
+        text = _declared_as_subscript(text, head, letters)
+        overrides = {
+            _declared_as_subscript(name, head, letters): _declared_as_subscript(body, head, letters)
+            for name, body in binding.overrides.items()
+        }
+        binding = dataclasses.replace(binding, overrides=overrides)
     names = _superscript_step_names(binding) if binding.overrides else {}
     if not names:
         return text, binding

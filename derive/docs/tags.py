@@ -164,7 +164,7 @@ def parse_tag(text: str) -> Binding | None:
         clauses = split_clauses(f"{where};{rest}")
         binding.words = tag_words([clause for clause in clauses if not _reading_clause_word(clause)])
         clauses = [clause if _reading_clause_word(clause) else italicise(clause, binding.words) for clause in clauses]
-        clauses = _spelt_clauses(clauses)
+        clauses = _spelt_clauses(_step_names_as_subscripts(clauses, binding))
     except SpellingError as exc:
         raise TagError(str(exc)) from None
     if head:
@@ -327,6 +327,28 @@ NAMED_FUNCTION = re.compile(
     r"|\\(?:operatorname|mathrm)\s*\{\s*(?:softmax|relu|ReLU|softplus|sigmoid|tanh|GELU|gelu)\s*\})$"
 )
 MAPS_TO = re.compile(r"\\to\b|\\rightarrow\b|→")
+
+
+DECLARATION = re.compile(r"^(?P<name>.+?)(?P<rest>\s*(?:\\in(?![A-Za-z])|∈|:|\s+is\s+).*)$")
+
+
+def _step_names_as_subscripts(clauses: list[str], binding) -> list[str]:
+    """The clauses with each name declared at a step superscript (``\\theta^t_i \\in \\mathbb{R}``) written with the
+    step as a subscript (θ_{i,t}); the heads and step letters are kept in ``binding.step_names`` for the formula."""
+    from derive.docs.steps import declared_step_name
+
+    read = []
+    for clause in clauses:
+        declared = DECLARATION.match(clause)
+        found = declared_step_name(declared.group("name")) if declared else None
+        if found is None:
+            read.append(clause)
+            continue
+        name, head, letters = found
+        if (head, letters) not in binding.step_names:
+            binding.step_names += ((head, letters),)
+        read.append(name + declared.group("rest"))
+    return read
 
 
 def _spelt_clauses(clauses: list[str]) -> list[str]:

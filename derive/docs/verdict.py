@@ -58,6 +58,8 @@ class Binding:
     open_values: bool = False
     # runs of letters the tag declares as one name each (eta_0, power\_t): italic names in the formula (italic_names)
     words: tuple = ()
+    # names the tag declares with a step superscript (\theta^t_i \in \mathbb{R}): (head, step letters), read as θ_{i,t}
+    step_names: tuple = ()
     large: tuple = ()  # names the tag says grow (n: large positive integer): ≈ is read in the limit (growing)
 
 

@@ -79,6 +79,12 @@ PAIRS = [
         r"x_{i}^{k+1} = (1-\alpha\lambda_i)x^k_i=(1-\alpha \lambda_i)^{k}x^0_i",
     ),
     (
+        "a name the tag declares at a step superscript (theta^t_i in R) is one number, not a power of theta_i",
+        r"0 < D \le 1; \theta^t_i \in \mathbb{R}",
+        r"\vert \theta^t_i\vert / D \ge \vert \theta^t_i\vert",
+        r"\vert \theta^t_i\vert / D \le \vert \theta^t_i\vert",
+    ),
+    (
         "a clause EXPRESSION = NAME reads the formula's expression as the result's name",
         r"sigmoid_derivative; {v'_{w}}^\top v_{w_I} = x",
         r"1 - \sigma({v'_{w}}^\top v_{w_I}) = \sigma(-{v'_{w}}^\top v_{w_I})",
@@ -214,3 +220,15 @@ def test_a_letter_of_a_sum_over_the_steps_is_a_step_not_a_power(tmp_path):
         r"w^{k+1} = w^{0} - \alpha \sum_{i=0}^{k} h(w^i)",
     )
     assert result != "FAIL", detail
+
+
+def test_a_name_declared_at_a_step_superscript_is_one_number_in_either_order_of_its_scripts(tmp_path):
+    for declared in (r"\theta^t_i: real", r"\theta_i^t \in \mathbb{R}", r"\theta^{(t)}_i \in \mathbb{R}"):
+        written = declared.split(":")[0].split(r" \in")[0]
+        holds = verdict(tmp_path, rf"0 < D \le 1; {declared}", rf"\vert {written}\vert / D \ge \vert {written}\vert")
+        assert holds[0] == "PASS" and "own variables" not in holds[1], (declared, holds)
+        fails = verdict(tmp_path, rf"0 < D \le 1; {declared}", rf"\vert {written}\vert / D \le \vert {written}\vert")
+        assert fails[0] == "FAIL" and "theta_i,t=" in fails[1], (declared, fails)
+    # a superscript that is no step (a number) is not a name's step: the clause is refused as before
+    refused = verdict(tmp_path, r"\theta_i^2 \in \mathbb{R}", r"\theta_i^2 \ge 0")
+    assert refused[0] != "PASS", refused
