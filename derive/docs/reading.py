@@ -26,6 +26,7 @@ from derive.docs.bind import (
     single_atom,
     vocabulary_for,
 )
+from derive.docs.bracket_functions import applications_in_parentheses
 from derive.docs.declared_variables import _declare_free_variables, _declare_kinds
 from derive.docs.interpret import Atom, NotationError, Unsupported, clean, lex, rewrite_chain
 from derive.docs.parse import ParseError, parse_latex
@@ -220,7 +221,9 @@ class _Reading:
 
 def _decide(text, binding, scope=None, link=None):
     if scope is None:  # x_i^{k+1} = x_i^k - ... in the tag: the superscripts of x are its steps
-        text, binding = steps_as_subscripts(*expressions_as_names(text, binding))
+        text, binding = steps_as_subscripts(
+            *expressions_as_names(applications_in_parentheses(text, binding.bracket_functions), binding)
+        )
     reading = _Reading(text, binding, scope, link=link)
     stages = (
         _read_chain,
@@ -331,7 +334,9 @@ def _read_chain(reading):
 
 def read_links(text, binding) -> tuple[list, list]:
     """(sides, relations) of a tagged formula's chain as :func:`_decide` reads it, before any side is set aside."""
-    text, binding = steps_as_subscripts(*expressions_as_names(text, binding))
+    text, binding = steps_as_subscripts(
+        *expressions_as_names(applications_in_parentheses(text, binding.bracket_functions), binding)
+    )
     sides, relations, _ = rewrite_chain(
         text, binding.log_base, _declared_functions(binding), _declared_numbers(binding)
     )

@@ -52,6 +52,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from derive.docs.bracket_functions import bracket_definitions
 from derive.docs.decide import Binding
 from derive.docs.italic_names import italicise, tag_words
 from derive.docs.tag_spelling import NAME, SpellingError, kind_phrase, membership, split_clauses
@@ -164,6 +165,7 @@ def parse_tag(text: str) -> Binding | None:
         clauses = split_clauses(f"{where};{rest}")
         binding.words = tag_words([clause for clause in clauses if not _reading_clause_word(clause)])
         clauses = [clause if _reading_clause_word(clause) else italicise(clause, binding.words) for clause in clauses]
+        clauses, binding.bracket_functions = bracket_definitions(clauses)  # f[x] = x^2: f(x) = x^2
         clauses = _spelt_clauses(_step_names_as_subscripts(clauses, binding))
     except SpellingError as exc:
         raise TagError(str(exc)) from None

@@ -60,6 +60,7 @@ class Binding:
     words: tuple = ()
     # names the tag declares with a step superscript (\theta^t_i \in \mathbb{R}): (head, step letters), read as θ_{i,t}
     step_names: tuple = ()
+    bracket_functions: tuple = ()  # functions the tag defines with square brackets (f[x] = x^2): f[...] applies them
     large: tuple = ()  # names the tag says grow (n: large positive integer): ≈ is read in the limit (growing)
 
 

@@ -1,0 +1,71 @@
+"""Functions a tag defines with square brackets, as some textbooks write every function: ``f[x] = x^2 + \\sin[x]``.
+
+A tag clause ``NAME[params] = BODY`` defines NAME as ``NAME(params) = BODY`` does, and the formula's
+``NAME[...]`` is then that function applied, not an entry of a vector NAME. Only the names a tag so
+defines are read this way: elsewhere ``s[0]`` stays the entry of s, and ``\\exp[x]`` or ``E[X]`` keep
+the meanings the notation gives them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a function's name: a word in text type, a command, or a letter, with an optional subscript (f_\theta)
+HEAD = (
+    r"(?:\\(?:operatorname|mathrm|text|textrm|mathit)\s*\{\s*[A-Za-z][A-Za-z0-9]*\s*\}|\\[A-Za-z]+|[A-Za-z])"
+    r"(?:\s*_\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))?"
+)
+DEFINITION = re.compile(rf"^\s*(?P<head>{HEAD})\s*\[(?P<params>[^\[\]]*)\]\s*(?P<rest>(?::=|\\coloneqq|=).*)$", re.S)
+
+PARAMETER = re.compile(rf"\s*{HEAD}\s*")  # a parameter is a name: s[0] = 1 gives an entry a value, it defines nothing
+
+
+def bracket_definitions(clauses: list[str]) -> tuple[list[str], tuple]:
+    """The clauses with each ``NAME[params] = BODY`` written ``NAME(params) = BODY``, every application of such a NAME
+    in the clauses written with parentheses too, and the heads so defined."""
+    heads = []
+    for clause in clauses:
+        found = DEFINITION.match(clause)
+        if found and all(PARAMETER.fullmatch(p) for p in found.group("params").split(",")):
+            heads.append(" ".join(found.group("head").split()))
+    heads = tuple(dict.fromkeys(heads))
+    if not heads:
+        return clauses, ()
+    return [applications_in_parentheses(clause, heads) for clause in clauses], heads
+
+
+def applications_in_parentheses(text: str, heads) -> str:
+    """``text`` with ``NAME[...]`` written ``NAME(...)`` for each head (brackets balanced; the inside kept as is)."""
+    for head in heads:
+        pattern = re.compile(rf"(?<![\\A-Za-z]){_spelling(head)}\s*\[")
+        out, position = [], 0
+        for found in pattern.finditer(text):
+            if found.start() < position:
+                continue  # inside an argument already rewritten
+            close = _closing(text, found.end() - 1)
+            if close is None:
+                continue
+            out.append(text[position : found.end() - 1])
+            out.append("(" + applications_in_parentheses(text[found.end() : close], (head,)) + ")")
+            position = close + 1
+        text = "".join(out) + text[position:]
+    return text
+
+
+def _spelling(head: str) -> str:
+    """A pattern for the head as written, any spacing between its tokens."""
+    tokens = re.findall(r"\\[A-Za-z]+|[A-Za-z0-9]+|\S", head)
+    return r"\s*".join(re.escape(token) for token in tokens) + (r"(?![A-Za-z])" if head[-1].isalpha() else "")
+
+
+def _closing(text: str, opening: int) -> int | None:
+    """The position of the ``]`` that closes the ``[`` at ``opening``, counting nested square brackets."""
+    depth = 0
+    for position in range(opening, len(text)):
+        if text[position] == "[":
+            depth += 1
+        elif text[position] == "]":
+            depth -= 1
+            if depth == 0:
+                return position
+    return None
