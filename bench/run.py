@@ -6,7 +6,8 @@ average is printed at the start and the end. Rows: ``import sympy``; ``--help``;
 ``--list`` with an empty cache; one result cold; the whole catalog cold on one core
 and on every core, and warm; the mutation suite over the whole catalog (with
 ``--mutation``: minutes); documentation checks cold and warm (formulas per second of CPU,
-on the project's documents and, with ``--tree PATH``, on a documentation tree); the
+on the project's documents and, with ``--tree PATH``, on a documentation tree); 50 simple
+equalities checked in a fresh process, cold and warm, beside their bare parse; the
 per-point cost of an instance check against n = 2 … 256 next to the size of the
 written-out expression; the ten slowest results; peak memory. Targets are printed
 next to the numbers. This is a measurement, not a test: nothing fails here.
@@ -144,6 +145,84 @@ def docs_rows(tree: Path | None = None) -> None:
             )
 
 
+EQUALITIES = ROOT / "bench" / "equalities.md"
+
+# Run in a fresh process: the CPU seconds of a first (cold) and a second (warm) pass over the 50 equalities,
+# by derive's checker (the second pass without and with the verdict cache) and by the bare parse of the
+# LaTeX parser an answer checker uses (its default configuration), imports apart.
+_CHECK_PASSES = """
+import json, sys, time
+from derive.docs.report import check_paths
+path = sys.argv[1]
+def timed(use_cache):
+    cpu = time.process_time()
+    records = check_paths([path], use_cache=use_cache)
+    return time.process_time() - cpu, len(records)
+cold, count = timed(False)
+warm, _ = timed(False)
+timed(True)
+cached, _ = timed(True)
+print(json.dumps({"count": count, "cold": cold, "warm": warm, "cached": cached}))
+"""
+_PARSE_PASSES = """
+import json, sys, time
+from latex2sympy2_extended import latex2sympy
+from derive.docs.scan import scan_file
+formulas = [found.latex for found in scan_file(sys.argv[1])]
+def timed():
+    cpu = time.process_time()
+    for latex in formulas:
+        try:
+            latex2sympy(latex)
+        except Exception:
+            pass
+    return time.process_time() - cpu
+print(json.dumps({"count": len(formulas), "cold": timed(), "warm": timed()}))
+"""
+
+
+def _fresh_process(code: str, env: dict) -> dict:
+    import json
+
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(EQUALITIES)], cwd=ROOT, capture_output=True, text=True, check=True, env=env
+    )
+    return json.loads(run.stdout)
+
+
+def equality_rows() -> None:
+    """50 simple equalities of the kind an answer checker sees (bench/equalities.md, some wrong), each
+    measure in a fresh process beside the ``import sympy`` floor: the whole ``derive check`` command, the
+    check itself cold and warm, and the bare parse of the same formulas. Milliseconds of CPU per formula."""
+    env = fresh_cache_env()
+    floor = statistics.median(timed(["-c", "import sympy"])[1] for _ in range(3))
+    row('python -c "import sympy" (CPU, the floor)', f"{floor:.2f} s", "median of 3")
+    command = statistics.median(
+        timed(["-m", "derive", "check", str(EQUALITIES), "--no-cache"], env)[1] for _ in range(3)
+    )
+    check = _fresh_process(_CHECK_PASSES, env)
+    count = check["count"]
+    row(
+        f"derive check of {count} equalities, whole command",
+        f"{count / command:.0f} /s",
+        f"{command:.2f} s of CPU, imports included (median of 3); {(command - floor) * 1000 / count:.1f} ms"
+        " per formula above the floor",
+    )
+    per = lambda seconds: f"{seconds * 1000 / count:.1f} ms"  # noqa: E731
+    for label, key in (("cold", "cold"), ("warm process", "warm"), ("warm cache", "cached")):
+        row(
+            f"  its check, {label}",
+            f"{count / check[key]:.0f} /s",
+            f"{per(check[key])} per formula; target > 100 /s cold" if key == "cold" else per(check[key]),
+        )
+    parse = _fresh_process(_PARSE_PASSES, env)
+    row(
+        f"  bare parse of the same {parse['count']} (latex2sympy2)",
+        f"{parse['count'] / parse['cold']:.0f} /s",
+        f"cold {per(parse['cold'])}, warm {per(parse['warm'])} per formula",
+    )
+
+
 def _evaluations(expressions, points):
     from derive.compile import environment
     from derive.numeric import evaluate_with_path
@@ -223,6 +302,7 @@ def main() -> None:
     plugin_rows()
     tree = Path(sys.argv[sys.argv.index("--tree") + 1]) if "--tree" in sys.argv else None
     docs_rows(tree)
+    equality_rows()
     growth_rows()
     if not quick:
         per_result_rows()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import random
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +25,7 @@ from derive.errors import DefinitionError
 __all__ = [
     "Dimension",
     "Domain",
+    "DrawnPoints",
     "Index",
     "Integers",
     "Interval",
@@ -277,6 +278,48 @@ def _name(symbol) -> str:
     return str(symbol.label) if isinstance(symbol, sp.IndexedBase) else str(symbol)
 
 
+class DrawnPoints(Sequence):
+    """Points drawn from an iterator only as far as they are read: the same points, in the same order, as
+    the list of them all (a check that decides at its first points leaves the spare ones undrawn)."""
+
+    def __init__(self, points: Iterator[Point]):
+        self._source = points
+        self._drawn: list[Point] = []
+        self._draw(1)  # the first point at once: a domain that cannot be drawn fails where a list would
+
+    def _draw(self, count: int | None) -> None:
+        while count is None or len(self._drawn) < count:
+            point = next(self._source, None)
+            if point is None:
+                self._source = iter(())
+                return
+            self._drawn.append(point)
+
+    def __iter__(self) -> Iterator[Point]:
+        position = 0
+        while True:
+            self._draw(position + 1)
+            if position >= len(self._drawn):
+                return
+            yield self._drawn[position]
+            position += 1
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            whole = index.stop is None or index.stop < 0 or (index.start or 0) < 0 or (index.step or 1) < 0
+            self._draw(None if whole else index.stop)
+        else:
+            self._draw(None if index < 0 else index + 1)
+        return self._drawn[index]
+
+    def __len__(self) -> int:
+        self._draw(None)
+        return len(self._drawn)
+
+    def __bool__(self) -> bool:
+        return bool(self._drawn)
+
+
 @dataclass(frozen=True)
 class Domain:
     """Symbols of a result and the samplers their values are drawn from.
@@ -311,14 +354,17 @@ class Domain:
         Points are drawn one after another from one generator, so the first ``limit``
         points are the same whatever the limit.
         """
+        return list(self.iter_points(seed_text, dps, limit))
+
+    def iter_points(self, seed_text: str, dps: int, limit: int | None = None) -> Iterator[Point]:
+        """The points of :meth:`sample_points`, each drawn when it is asked for."""
         rng = random.Random(zlib.crc32(seed_text.encode("utf-8")))
         dims = self.dimensions
         count = max(self.points, *(len(v.values) for v in dims.values())) if dims else self.points
         if limit is not None:
             count = min(count, limit)
-        points = []
-        with mpmath.workdps(dps):
-            for t in range(count):
+        for t in range(count):
+            with mpmath.workdps(dps):  # not across the yield: the caller keeps its own precision
                 point = Point()
                 for symbol, sampler in self.samplers.items():
                     if symbol in self.fixed:
@@ -337,8 +383,30 @@ class Domain:
                             point[symbol] = _end(sampler, t, point[symbol])
                 for symbol, value in self.fixed.items():
                     point.setdefault(symbol, value)
-                points.append(point)
-        return points
+            yield point
+
+    @property
+    def draws_alike(self) -> bool:
+        """Whether a domain whose first point could be drawn draws every later one too: numbers from fixed
+        ranges, and indices, vectors and matrices whose sizes are whole numbers or dimensions of at least 1
+        (a size such as n - 1 may reach 0 at a later point, where the draw fails)."""
+        dims = self.dimensions
+
+        def size_alike(size) -> bool:
+            if isinstance(size, int):
+                return size >= 1
+            return isinstance(size, sp.Symbol) and size in dims and min(dims[size].values) >= 1
+
+        for sampler in self.samplers.values():
+            if isinstance(sampler, Matrix):
+                if not (size_alike(sampler.rows) and size_alike(sampler.cols)):
+                    return False
+            elif isinstance(sampler, (Index, Vector, ProbabilityVector)):
+                if not size_alike(sampler.size):
+                    return False
+            elif not isinstance(sampler, (Interval, Integers, Dimension)):
+                return False
+        return True
 
     def latex_hypotheses(self) -> list[str]:
         """One LaTeX phrase per symbol, e.g. ``n \\ge 1``, ``z \\in \\mathbb{R}^{n}``."""

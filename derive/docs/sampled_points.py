@@ -61,7 +61,7 @@ def _check_points(reading):
     set_aside = 0  # points outside the formula's stated conditions
     flags = reading.dry.flags
     for point in points:
-        if kept_points >= (wanted or enough or len(points)):
+        if kept_points >= (wanted or enough or float("inf")):  # else every point is checked
             break
         dims = {s: point[s] for s in dimension_symbols if s in point}
         key = tuple(sorted((str(s), v) for s, v in dims.items()))
@@ -355,11 +355,16 @@ def _used_symbols(values, domain) -> set:
 
 
 def _points(domain, seed, conditions, dry):
+    """The points a formula is checked at: drawn as they are read where every point is drawn alike (most
+    checks decide long before the spare points drawn for them), else all at once."""
     if not conditions:
+        if domain.draws_alike:
+            return dom.DrawnPoints(domain.iter_points(seed, DIGITS, max(MIN_POINTS, domain.points)))
         return domain.sample_points(seed, DIGITS)[: max(MIN_POINTS, domain.points)]
     wanted = max(MIN_POINTS, domain.points)
     chosen = []
-    candidates = domain.with_(points=wanted * 8).sample_points(seed, DIGITS)
+    larger = domain.with_(points=wanted * 8)
+    candidates = larger.iter_points(seed, DIGITS) if domain.draws_alike else larger.sample_points(seed, DIGITS)
     for point in candidates:
         point = dom.Point(point)
         ok = True

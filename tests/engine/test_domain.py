@@ -44,6 +44,39 @@ def test_a_limit_draws_the_same_first_points():
         assert domain.sample_points("limit", 60, limit=limit) == every[:limit]
 
 
+def test_points_drawn_as_they_are_read_are_the_points_of_the_list():
+    from derive.domain import Domain, DrawnPoints, dimension, probability_vector, reals, vector
+    from derive.notation import n, p, x, z
+
+    domain = Domain({n: dimension(1, 6), z: vector(n), p: probability_vector(n), x: reals()}, points=12)
+    every = domain.sample_points("drawn", 60)
+    drawn = DrawnPoints(domain.iter_points("drawn", 60))
+    assert len(drawn._drawn) == 1  # only the first point, until more are read
+    assert drawn[2] == every[2] and len(drawn._drawn) == 3
+    assert drawn[:5] == every[:5] and len(drawn._drawn) == 5
+    with mpmath.workdps(15):  # drawing at 60 digits leaves the reader's precision alone
+        read = []
+        for point in drawn:
+            assert mpmath.mp.dps == 15
+            read.append(point)
+    assert read == every and list(drawn) == every and len(drawn) == 12 and drawn[-1] == every[-1]
+    assert drawn[3:] == every[3:] and bool(drawn)
+    assert not DrawnPoints(iter(()))
+
+
+def test_a_domain_draws_alike_where_no_later_point_can_fail_to_be_drawn():
+    from derive.domain import Domain, Index, dimension, dimensions, index, reals, vector
+    from derive.notation import n, x, z
+
+    assert Domain({x: reals()}).draws_alike
+    assert Domain({n: dimension(1, 6), z: vector(n), x: reals(), sp.Symbol("i"): index(n)}).draws_alike
+    # a size n - 1 is 0 at n = 1, the second point: the draw of an index fails there only
+    late = Domain({n: dimensions(2, 1), sp.Symbol("i"): Index(n - 1)}, points=6)
+    assert not late.draws_alike
+    with pytest.raises(ValueError):
+        late.sample_points("late", 60)
+
+
 def test_concrete_size_of_a_dimension_and_of_an_expression_in_dimensions():
     from derive.domain import concrete_size
     from derive.errors import DefinitionError
