@@ -231,13 +231,16 @@ def function_of_arguments(build, count=None):
     return call(read)
 
 
-def matrix_entries(base, size=None, cols=None):
+def matrix_entries(base, size=None, cols=None, name=None):
     """A matrix known entry by entry: W_{ij}, W_{i,j} or W_{kj} is ``base[i, j]`` (or ``base(i, j)`` for a function);
     with its ``size`` (a dimension) given, W alone is the whole size × size matrix (size × cols with ``cols``), read at
-    a concrete size."""
+    a concrete size. A ``name`` that carries a subscript (W_0, W_q) names the whole matrix: its subscript indexes
+    nothing."""
 
     def read(env, atom, side):
         indices = [index for index in atom.sub if index]
+        if name is not None and atom.sub_text and f"{atom.key}_{atom.sub_text}" == name:
+            indices = []
         if len(indices) == 1 and len(indices[0]) == 2 and indices[0].isalpha():
             indices = list(indices[0])
         applied = bool(atom.args) and len(atom.args) == 1 and not atom.transpose
@@ -276,6 +279,7 @@ def matrix_entries(base, size=None, cols=None):
         row, col = env.index(indices[0]), env.index(indices[1])
         return env.concretise(base(row, col) if callable(base) else base[row, col])
 
+    read.reads_whole_matrix = size is not None
     return call(read)
 
 

@@ -435,6 +435,22 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         meaning = self.meaning(atom)[1]
         return isinstance(meaning, tuple) and meaning[0] == "call" and getattr(meaning[1], "reads_events", False)
 
+    def _declared_zero(self, name, atom, side, zero):
+        """The zero of the shape the tag declares for ``name`` (a matrix or a vector), or ``zero`` as it is."""
+        from dataclasses import replace as whole
+
+        declared = self.vocab.entries.get(name)
+        if not isinstance(declared, tuple) or len(declared) != 2:
+            return zero
+        kind, build = declared
+        if kind == "call" and getattr(build, "reads_whole_matrix", False):
+            matrix = build(self, whole(atom, sub=[], sub_text="", post_sub=[], transpose=False), side)
+            return sp.zeros(*matrix.shape)
+        if kind == "vec":
+            vector = build(self)
+            return Vec(lambda idx: sp.Integer(0), vector.size, row=vector.row)
+        return zero
+
     def meaning(self, atom: Atom):
         """(kind, builder, consumed_sub) for an atom, from overrides, the vocabulary and the tag."""
         keys = []
@@ -548,6 +564,10 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                 value = self.side(meaning)
             finally:
                 self._overriding.discard(name)
+            if (
+                value == 0 and not atom.args
+            ):  # B = 0 in the tag for a matrix or vector B it declares: zeros of B's shape
+                value = self._declared_zero(name, atom, side, value)
             if atom.args and name.endswith(")"):  # p(y=1|x) defined whole in the tag: its arguments index nothing
                 return self._apply_indices(value, replace(atom, args=None, seps=[]), sub)
             return self._apply_indices(value, atom, sub)

@@ -1,0 +1,56 @@
+"""A matrix or vector the tag declares keeps the name and the shape it declares: a subscripted name (W_0, W_q in
+\\mathbb{R}^{d \\times k}) names the whole matrix, its subscript no index, and the tag's NAME = 0 for a declared
+matrix or vector is the zero of that shape (LoRA's B = 0 in W_0 + BA = W_0), not the number 0. A correct formula
+PASSes, its wrong variant FAILs."""
+
+import pytest
+from checking import assert_page_pass_and_fail, verdict
+
+# (name, tag, correct formula, wrong variant)
+PAIRS = [
+    (
+        "a subscripted name declared a matrix of other rows than columns",
+        r"W_0 \in \mathbb{R}^{d \times k}; B \in \mathbb{R}^{d \times k}",
+        r"W_0 + B - W_0 = B",
+        r"W_0 + B - W_0 = W_0",
+    ),
+    (
+        "a subscripted name declared a square matrix",
+        r"W_q \in \mathbb{R}^{n \times n}",
+        r"(W_q + W_q^T)^T = W_q + W_q^T",
+        r"(W_q - W_q^T)^T = W_q - W_q^T",
+    ),
+    (
+        "a declared matrix the tag sets to 0, in a product of other shape",
+        r"W_0 \in \mathbb{R}^{d \times k}; B \in \mathbb{R}^{d \times r}; A \in \mathbb{R}^{r \times k}; B = 0",
+        r"W_0 + BA = W_0",
+        r"W_0 + BA = 2 W_0",
+    ),
+    (
+        "a declared vector the tag sets to 0, under a matrix",
+        r"A \in \mathbb{R}^{n \times n}; x, y \in \mathbb{R}^n; y = 0",
+        r"A (x + y) = A x",
+        r"A (x + y) = A y",
+    ),
+]
+
+
+@pytest.mark.parametrize("name, tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
+def test_a_declared_matrix_keeps_its_name_and_shape(tmp_path, name, tag, correct, wrong):
+    assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
+
+
+def test_the_matrix_set_to_zero_is_still_refuted_when_nothing_is_zero(tmp_path):
+    """Without B = 0 the same LoRA claim is refuted: the zero comes from the tag, not from the reading."""
+    result, detail = verdict(
+        tmp_path,
+        r"W_0 \in \mathbb{R}^{d \times k}; B \in \mathbb{R}^{d \times r}; A \in \mathbb{R}^{r \times k}",
+        r"W_0 + BA = W_0",
+    )
+    assert result == "FAIL", (result, detail)
+
+
+def test_an_entry_of_a_declared_matrix_is_still_one_entry(tmp_path):
+    """W_{ij} of a declared W stays its entry: only a subscript the declared name carries is part of the name."""
+    result, detail = verdict(tmp_path, r"W \in \mathbb{R}^{n \times n}; i, j \in \{1, \ldots, n\}", r"W_{ij} = W_{ji}")
+    assert result == "FAIL", (result, detail)
