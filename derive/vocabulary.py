@@ -279,7 +279,6 @@ def matrix_entries(base, size=None, cols=None, name=None):
         row, col = env.index(indices[0]), env.index(indices[1])
         return env.concretise(base(row, col) if callable(base) else base[row, col])
 
-    read.reads_whole_matrix = size is not None
     return call(read)
 
 

@@ -443,7 +443,9 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         if not isinstance(declared, tuple) or len(declared) != 2:
             return zero
         kind, build = declared
-        if kind == "call" and getattr(build, "reads_whole_matrix", False):
+        if not getattr(build, "declared_shape", False):  # the shared notation's y may be a number in the formula
+            return zero
+        if kind == "call":
             matrix = build(self, whole(atom, sub=[], sub_text="", post_sub=[], transpose=False), side)
             return sp.zeros(*matrix.shape)
         if kind == "vec":

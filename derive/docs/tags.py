@@ -842,7 +842,7 @@ def _declare(vocab, clause: KindClause, log_base):
     if clause.kind == "matrix":
         base = sp.IndexedBase(f"doc_{key}", real=True)
         return vocab.with_samplers({base: dom.matrix(size, size)}).with_(
-            entries={**vocab.entries, key: matrix_entries(base, size, name=key)}
+            entries={**vocab.entries, key: _shape_declared(matrix_entries(base, size, name=key))}
         )
     if clause.kind in STRUCTURED_MATRICES:
         # sampled as B B^T + I/100 (positive definite), (B + B^T)/2 (symmetric) or B's diagonal from a matrix B of
@@ -863,7 +863,7 @@ def _declare(vocab, clause: KindClause, log_base):
                 return sp.Sum(base[i, k] * base[j, k], (k, 1, size)) + sp.KroneckerDelta(i, j) / 100
 
         return vocab.with_samplers({base: dom.matrix(size, size)}).with_(
-            entries={**vocab.entries, key: matrix_entries(entry, size, name=key)}
+            entries={**vocab.entries, key: _shape_declared(matrix_entries(entry, size, name=key))}
         )
     if clause.kind == "index":
         symbol = sp.Symbol(key, integer=True, positive=True)
@@ -972,7 +972,10 @@ def _declare_sized(vocab, clause: KindClause):
     if clause.kind == "matrix":
         rows, cols = sizes
         return vocab.with_samplers({base: dom.matrix(rows, cols)}).with_(
-            entries={**vocab.entries, key: matrix_entries(base, rows, None if cols == rows else cols, name=key)}
+            entries={
+                **vocab.entries,
+                key: _shape_declared(matrix_entries(base, rows, None if cols == rows else cols, name=key)),
+            }
         )
     sampler = {
         "vector": dom.vector(sizes[0]),
@@ -982,7 +985,16 @@ def _declare_sized(vocab, clause: KindClause):
     }[clause.kind]
     if clause.kind == "distribution":
         base = sp.IndexedBase(f"doc_{key}", positive=True)
-    return vocab.with_samplers({base: sampler}).with_(entries={**vocab.entries, key: vector_of(base, sizes[0])})
+    return vocab.with_samplers({base: sampler}).with_(
+        entries={**vocab.entries, key: _shape_declared(vector_of(base, sizes[0]))}
+    )
+
+
+def _shape_declared(entry):
+    """The entry of a matrix or vector the tag declares, marked so: the tag's NAME = 0 beside it is the zero of that
+    shape (a vector of the shared notation, which a formula may use as a number, is not marked)."""
+    entry[1].declared_shape = True
+    return entry
 
 
 def _uniform_law(vocab, clause: KindClause):
