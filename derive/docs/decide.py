@@ -37,6 +37,7 @@ from derive.docs.reading import (
 from derive.docs.sampled_points import _checked_ranges  # noqa: F401  (imported from here)
 from derive.docs.sequence_laws import LAW_LETTERS, decide_sequence_laws, result_law_of_sequences
 from derive.docs.side_names import _normal_name  # noqa: F401  (imported from here)
+from derive.docs.subscript_laws import laws_in_subscripts
 from derive.docs.sum_scope import reused_indices, sums_over_the_rest
 from derive.docs.tag_mentions import constrained_values
 from derive.docs.tagged_free import _decide_tagged_free
@@ -68,6 +69,7 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
     """
     binding = binding or Binding()
     text, binding, put = with_expression_values(text, binding)  # \|q - k\| = 1: the formula reads the distance's value
+    text, binding = laws_in_subscripts(text, binding)  # E_{x \sim \mathcal{N}(0, 1)}[x^2]: as the clause x \sim N(0, 1)
     verdict = _decide(text, binding, tagged, context)
     if put and verdict.verdict in (PASS, FAIL):
         return dataclasses.replace(verdict, detail=f"with {put} from the tag: {verdict.detail}")

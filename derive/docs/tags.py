@@ -254,6 +254,14 @@ def parse_tag(text: str) -> Binding | None:
             )
     if binding.erratum and (binding.assumption or binding.fails_under):
         raise TagError("a formula is either an erratum or a reading under an assumption, not both")
+    settle_laws(binding)
+    _entries_ranged(binding, summed)
+    return binding
+
+
+def settle_laws(binding: Binding) -> None:
+    """The binding's law clauses made definite (:func:`derive.docs.laws.settle`), and each declared symbol with a range
+    or bounding a uniform law declared in the vocabulary first, so that the law, the range and the formula share it."""
     from derive.docs.laws import settle
 
     settle(binding)  # X \sim \text{Bin}(n, p): the laws' supports and undeclared parameters
@@ -268,8 +276,6 @@ def parse_tag(text: str) -> Binding | None:
     for name in [n for n in binding.kinds if not NUMBER.match(n.strip()) and _key(n) in bounds]:
         # a bound of a uniform variable: declared in the vocabulary first, so that the law and the formula share it
         binding.clauses.insert(0, KindClause(_key(name), binding.kinds.pop(name).strip()))
-    _entries_ranged(binding, summed)
-    return binding
 
 
 ENTRY_NAME = re.compile(r"^(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)(?:_\{?([A-Za-z])\}?|\(([A-Za-z])\))$")
