@@ -26,7 +26,7 @@ def laws_in_subscripts(text: str, binding):
     """(text, binding) with each named law of an expectation's subscript moved to the binding's law clauses."""
     if "\\sim" not in text:
         return text, binding
-    from derive.docs.laws import LawClause, LawError, law_clause
+    from derive.docs.laws import LawClause, law_clause
     from derive.docs.tags import settle_laws
 
     found = []  # (start, end of the subscript, variable key, law text, clause)
@@ -39,7 +39,7 @@ def laws_in_subscripts(text: str, binding):
             continue
         try:
             clause = law_clause(inner)
-        except (LawError, Exception):  # not a law the tag would read: the subscript stays as written
+        except Exception:  # LawError or any other: not a law the tag would read: the subscript stays as written
             continue
         if not isinstance(clause, LawClause):
             continue
