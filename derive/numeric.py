@@ -113,7 +113,12 @@ def _exact_at(concrete, ints: dict, rest: dict):
     """The instantiated ``concrete`` with the point's other values put in and carried out by SymPy (limits exactly)."""
     # a matrix symbol's shape holds dimensions: look its value up under the instantiated shape
     rest = {(s.xreplace(ints) if isinstance(s, sp.MatrixSymbol) else s): v for s, v in rest.items()}
-    concrete = exact_limits(concrete.xreplace(rest)).doit()
+    try:
+        concrete = exact_limits(concrete.xreplace(rest)).doit()
+    except ValueError as exc:  # SymPy's max or min of a value that is not real (max(1 - sqrt(-2), 0)): no order
+        if concrete.has(sp.Max, sp.Min) and "comparable" in str(exc):
+            raise NumericError(f"not real: a max or min of a value that is not real ({exc})") from exc
+        raise
     if isinstance(concrete, sp.MatrixExpr):  # e.g. a zero matrix of concrete shape
         concrete = concrete.as_explicit()
     return concrete
