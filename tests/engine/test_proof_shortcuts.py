@@ -93,3 +93,38 @@ def test_every_order_is_tried_for_equal_ranges():
     mixed = [(l, 1, n), (m, 1, d), (t, 1, n)]
     kept = symbolic._least_range_orders(mixed, itertools.permutations(range(3)))
     assert 0 < len(kept) < 6
+
+
+y = sp.Symbol("y", real=True)
+TRIGONOMETRIC_IDENTITIES = [
+    sp.sin(2 * x) - 2 * sp.sin(x) * sp.cos(x),
+    sp.cos(2 * x) - (sp.cos(x) ** 2 - sp.sin(x) ** 2),
+    sp.tan(x) - sp.sin(x) / sp.cos(x),
+    sp.sin(x + y) - (sp.sin(x) * sp.cos(y) + sp.cos(x) * sp.sin(y)),
+    1 + sp.tan(x) ** 2 - sp.sec(x) ** 2,
+    sp.cot(x) * sp.tan(x) - 1,
+    sp.sin(x) ** 2 + sp.cos(x) ** 2 - 1,
+]
+
+
+@pytest.mark.parametrize("identity", TRIGONOMETRIC_IDENTITIES)
+def test_the_trigonometric_candidate_closes_what_simplify_closes_with_the_same_method(identity, monkeypatch):
+    assert symbolic._trigonometric_numerator(identity) == 0
+    assert sp.simplify(identity) == 0  # the candidate only comes first: simplify reaches 0 too
+    assert prove_zero(identity).method == "algebraic simplification"
+    monkeypatch.setattr(symbolic, "_trigonometric_numerator", lambda expr: expr)  # without it, simplify proves it
+    assert prove_zero(identity).method == "algebraic simplification"
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        sp.sin(2 * x) - sp.sin(x) * sp.cos(x),
+        sp.cos(2 * x) - (2 * sp.cos(x) ** 2 + 1),
+        sp.cos(x + y) - (sp.cos(x) * sp.cos(y) + sp.sin(x) * sp.sin(y)),
+        1 + sp.tan(x) ** 2 - sp.csc(x) ** 2,
+    ],
+)
+def test_a_wrong_trigonometric_identity_is_not_proved(wrong):
+    assert symbolic._trigonometric_numerator(wrong) != 0
+    assert not prove_zero(wrong).proved
