@@ -70,8 +70,8 @@ def _check_relation(reading, link, shown, tolerances):
     """=, ≤, <, ≥, >, compared at the point; "= 0" against a vector or matrix means its zero."""
     a, b = link.numbers
     written_zero = link.relation == "=" and (  # "= 0" written for a zero vector or matrix (not "0 < p": no order)
-        (not _shape(a) and a == 0 and tolerances[link.number])
-        or (not _shape(b) and b == 0 and tolerances[link.number + 1])
+        (not _shape(a) and a == 0 and (tolerances[link.number] or _bold_zero(reading.sides[link.number])))
+        or (not _shape(b) and b == 0 and (tolerances[link.number + 1] or _bold_zero(reading.sides[link.number + 1])))
     )
     if _shape(a) != _shape(b) and written_zero:
         zero_shape = _shape(a) or _shape(b)
@@ -93,6 +93,19 @@ def _check_relation(reading, link, shown, tolerances):
         reading.binding,
         _particular_value(link, tolerances),
     )
+
+
+def _bold_zero(side) -> bool:
+    """Whether the side is written \\mathbf{0} (\\boldsymbol{0}, \\vec{0}): the zero vector or matrix."""
+    from derive.docs.nodes import Atom
+    from derive.docs.parse import ParseError, parse_latex
+
+    try:
+        expr = parse_latex(side.text)
+    except ParseError:
+        return False
+    node = side.node(expr) if isinstance(expr, sp.Symbol) else None
+    return isinstance(node, Atom) and node.key == "0" and not node.sub and not node.args
 
 
 def _below_precision(relation, values, a, b, ok) -> bool:

@@ -424,6 +424,9 @@ BUILTINS = (  # (applies, read) in order: the first that applies and does not de
     (lambda a, r: a.key in ("delta", "I") and len(a.sub) == 2, SharedNotation._kronecker),
     (lambda a, r: a.key == "I" and not a.sub and a.args is None, SharedNotation._identity_matrix),  # I(X; Y) is not
     (lambda a, r: a.key == "one" and not a.args, SharedNotation._ones),
+    # \mathbf{0}, the zero vector or matrix: the number 0, which takes the shape of what it is added to or compared
+    # with (and the tag's B = \mathbf{0}, for a B it declares, is the zero of B's shape)
+    (lambda a, r: a.key == "0" and _bare(a) and not a.decoration, lambda r, a, s: sp.Integer(0)),
     # Euler's e is a bare e: e^{\text{img}} is a name of its own (an embedding), never e itself
     (lambda a, r: a.key == "e" and _bare(a) and not a.decoration, lambda r, a, s: sp.E),
     # a bare \pi that no vocabulary gives a meaning (a policy is \pi(a|s) or named in the tag)

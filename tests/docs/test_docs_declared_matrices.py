@@ -1,7 +1,7 @@
 """A matrix or vector the tag declares keeps the name and the shape it declares: a subscripted name (W_0, W_q in
 \\mathbb{R}^{d \\times k}) names the whole matrix, its subscript no index, and the tag's NAME = 0 for a declared
-matrix or vector is the zero of that shape (LoRA's B = 0 in W_0 + BA = W_0), not the number 0. A correct formula
-PASSes, its wrong variant FAILs."""
+matrix or vector is the zero of that shape (LoRA's B = 0 in W_0 + BA = W_0), not the number 0; \\mathbf{0}, in the
+tag or the formula, is that zero too (A x = \\mathbf{0}). A correct formula PASSes, its wrong variant FAILs."""
 
 import pytest
 from checking import assert_page_pass_and_fail, verdict
@@ -31,6 +31,19 @@ PAIRS = [
         r"A \in \mathbb{R}^{n \times n}; x, y \in \mathbb{R}^n; y = 0",
         r"A (x + y) = A x",
         r"A (x + y) = A y",
+    ),
+    (
+        "the zero matrix written bold in the tag",
+        r"\mathbf{W}_0 \in \mathbb{R}^{d \times k}; \mathbf{B} \in \mathbb{R}^{d \times r}; \mathbf{A} \in \mathbb{R}^{r \times k};"
+        r" \mathbf{B} = \mathbf{0}",
+        r"\mathbf{W}_0 + \mathbf{B}\mathbf{A} = \mathbf{W}_0",
+        r"\mathbf{W}_0 + \mathbf{B}\mathbf{A} = 2 \mathbf{W}_0",
+    ),
+    (
+        "a vector set equal to the zero vector written bold",
+        r"A \in \mathbb{R}^{m \times n}; x \in \mathbb{R}^n",
+        r"(A - A) x = \mathbf{0}",
+        r"A x = \boldsymbol{0}",
     ),
 ]
 
