@@ -101,6 +101,7 @@ def _on_both_sides(text, freed, lonely, binding=None) -> bool:
     when it did not read the formula. Names only the tag's definitions use are their parameters: claimed for all.
     A side uses the parameters of the tag's functions it writes (f(q, z) with q(x, y) = x + y uses x and y)."""
     from derive.docs.free import child_sides
+    from derive.docs.reading import _full_keys
 
     sides, _, _ = rewrite_chain(text)
     direct = [_atom_keys([side], child_sides) for side in sides]
@@ -111,7 +112,18 @@ def _on_both_sides(text, freed, lonely, binding=None) -> bool:
     reached = {key for key in freed if _names(key, set().union(*used))}
     written = {key for key in reached if not _tag_parameter(key, parameters)}
 
+    # alpha beside alpha_t, both freed: two numbers of their own (alpha_t = alpha \sqrt{1 - \beta_2^t} defines the one
+    # by the other), each on both sides only where written so, not where the other one is
+    full = [
+        {key.replace(" ", "").replace("{", "").replace("}", "") for key in _full_keys([side], child_sides)}
+        for side in sides
+    ]
+    apart = {key for key in freed if "_" in key and _base_name(key) in freed}
+    apart |= {_base_name(key) for key in apart}
+
     def on_both(key):
+        if key in apart:
+            return all(key in left and key in right for left, right in zip(full, full[1:]))
         return all(_names(key, left) and _names(key, right) for left, right in zip(used, used[1:]))
 
     # precision = 40/(40 + 10), with the tag's precision defined by true_positives: a side of numbers only is a

@@ -40,3 +40,17 @@ def test_an_equation_the_name_can_solve_stays_undecided(tmp_path):
     # moved, the name changes a side: μ_{aX+b} = a μ_X has a solution in μ_{aX+b}
     defined = verdict(tmp_path, "a: real; b: real", r"\mu_{aX+b} = a\mu_X")
     assert defined[0] == "UNKNOWN", defined
+
+
+def test_a_name_beside_the_same_letter_with_a_subscript_are_two_numbers_and_a_definition_stays_undecided(tmp_path):
+    # α_t = α √(1 - β₂^t)/(1 - β₁^t) defines Adam's step size at t by α: α_t is on one side only, α on the other
+    tag = r"\beta_1, \beta_2 \in (0, 1); t \in \{1, 2, \ldots\}"
+    defined = verdict(tmp_path, tag, r"\alpha_t = \alpha \frac{\sqrt{1 - \beta_2^t}}{1 - \beta_1^t}")
+    assert defined[0] == "UNKNOWN" and "may be an equation in them" in defined[1], defined
+    schedule = verdict(tmp_path, r"T: positive integer; t \in \{1, \ldots, T\}", r"\eta_t = \eta (1 - t/T)")
+    assert schedule[0] == "UNKNOWN", schedule
+    # both written on both sides, the same two numbers are claimed for all their values
+    holds = verdict(tmp_path, "t: positive integer", r"\alpha_t + \alpha = \alpha + \alpha_t")
+    assert holds[0] == "PASS", holds
+    fails = verdict(tmp_path, "t: positive integer", r"\alpha_t + \alpha = 2 \alpha + \alpha_t")
+    assert fails[0] == "FAIL", fails
