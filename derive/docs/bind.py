@@ -120,7 +120,9 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
 
     # -- dimensions --
     def dim_value(self, symbol):
-        return sp.Integer(self.dims[symbol]) if symbol in self.dims else symbol
+        if symbol in self.dims:
+            return sp.Integer(self.dims[symbol])
+        return self.concretise(symbol) if isinstance(symbol, sp.Expr) and not symbol.is_Symbol else symbol
 
     @property
     def size_value(self):

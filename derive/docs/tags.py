@@ -635,6 +635,33 @@ LISTED_VALUES = re.compile(r"^one of (-?\d+(?:\s*,\s*-?\d+)+)$")
 SIZED = re.compile(r"^(vector|positive vector|logits|distribution|matrix)\s+over\s+(.+?)(?:\s+by\s+(.+))?$")
 
 
+MULTIPLE_SIZE = re.compile(r"^\s*(\d+)\s*(?:\\cdot|\\times|\*)?\s*(.+?)\s*$")
+
+
+def _multiple(size: str):
+    """(factor, name) for a size written as a whole number times a name (4d, 3 \\cdot d_{model}), else None."""
+    found = MULTIPLE_SIZE.match(size)
+    if found is None or not NAME.match(found.group(2)) or NUMBER.match(found.group(2)):
+        return None
+    return int(found.group(1)), found.group(2)
+
+
+def _size_text(size: str) -> str:
+    """A declared size as the clause keeps it: a whole number, a name's key, or FACTOR*KEY for a multiple of a name."""
+    if NUMBER.match(size):
+        return size
+    multiple = _multiple(size) if not NAME.match(size.strip()) else None
+    return f"{multiple[0]}*{_key(multiple[1])}" if multiple else _key(size)
+
+
+def _size_parts(size: str) -> tuple[int, str | None]:
+    """(factor, name key) of a size the clause keeps: (n, None) for the whole number n, (1, key) for a name."""
+    if NUMBER.match(size):
+        return int(float(size)), None
+    factor, star, key = size.partition("*")
+    return (int(factor), key) if star else (1, size)
+
+
 def _kind(clause: str) -> KindClause | None:
     name, colon, kind = clause.partition(":")
     if colon and name.strip():
@@ -652,11 +679,12 @@ def _kind(clause: str) -> KindClause | None:
         sized = SIZED.match(phrase)
         if sized and (sized.group(1) == "matrix") == bool(sized.group(3)):
             for size in sized.groups()[1:]:
-                if size and not NUMBER.match(size) and not NAME.match(size.strip()):
+                if size and not NUMBER.match(size) and not NAME.match(size.strip()) and not _multiple(size):
                     raise TagError(
-                        f"the size '{size}' in '{clause.strip()}' is an expression: write a name or a whole number"
+                        f"the size '{size}' in '{clause.strip()}' is an expression: write a name, a whole number"
+                        " or a whole number times a name (4d)"
                     )
-            over = tuple(s if NUMBER.match(s) else _key(s) for s in sized.groups()[1:] if s)
+            over = tuple(_size_text(s) for s in sized.groups()[1:] if s)
             if any(NUMBER.match(s) and int(float(s)) != float(s) or s == "0" for s in over):
                 raise TagError(f"the size in '{clause.strip()}' must be a whole number or a name")
             return KindClause(_key(name), sized.group(1), over=over)
@@ -944,7 +972,7 @@ def _size_names(vocab, clauses):
     from derive import domain as dom
 
     sized = [c for c in clauses if isinstance(c, KindClause) and c.over]
-    written = [s for c in sized for s in c.over if not NUMBER.match(s)]
+    written = [_size_parts(s)[1] for c in sized for s in c.over if not NUMBER.match(s)]
     new = list(dict.fromkeys(s for s in written if s not in vocab.dims))
     if not new:
         return vocab
@@ -973,7 +1001,10 @@ def _declare_sized(vocab, clause: KindClause):
     key = clause.name
     if key in vocab.entries and vocab.name:
         return vocab
-    sizes = [sp.Integer(int(s)) if NUMBER.match(s) else vocab.dims[s] for s in clause.over]
+    sizes = [
+        sp.Integer(factor) if key is None else factor * vocab.dims[key]
+        for factor, key in (_size_parts(s) for s in clause.over)
+    ]
     base = sp.IndexedBase(f"doc_{key}", real=True)
     if clause.kind == "matrix":
         rows, cols = sizes

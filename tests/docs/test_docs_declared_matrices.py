@@ -1,7 +1,8 @@
 """A matrix or vector the tag declares keeps the name and the shape it declares: a subscripted name (W_0, W_q in
 \\mathbb{R}^{d \\times k}) names the whole matrix, its subscript no index, and the tag's NAME = 0 for a declared
 matrix or vector is the zero of that shape (LoRA's B = 0 in W_0 + BA = W_0), not the number 0; \\mathbf{0}, in the
-tag or the formula, is that zero too (A x = \\mathbf{0}). A correct formula PASSes, its wrong variant FAILs."""
+tag or the formula, is that zero too (A x = \\mathbf{0}); a size may be a whole number times a name (W_1 in
+\\mathbb{R}^{4d \\times d}). A correct formula PASSes, its wrong variant FAILs."""
 
 import pytest
 from checking import assert_page_pass_and_fail, verdict
@@ -31,6 +32,12 @@ PAIRS = [
         r"A \in \mathbb{R}^{n \times n}; x, y \in \mathbb{R}^n; y = 0",
         r"A (x + y) = A x",
         r"A (x + y) = A y",
+    ),
+    (
+        "sizes written as a whole number times a name, a feed-forward block's 4d",
+        r"x \in \mathbb{R}^d; W_1 \in \mathbb{R}^{4d \times d}; W_2 \in \mathbb{R}^{d \times 4d}",
+        r"(W_2 W_1)^T x = W_1^T W_2^T x",
+        r"(W_2 W_1)^T x = W_2 W_1 x",
     ),
     (
         "the zero matrix written bold in the tag",

@@ -285,7 +285,7 @@ def test_a_spelling_reads_a_correct_formula_and_refutes_a_wrong_one(tag, correct
     "tag, says",
     [
         (r"x \in \mathbb{H}", r"cannot read the set '\mathbb{H}'"),
-        (r"v \in \mathbb{R}^{2k}", "is an expression: write a name or a whole number"),
+        (r"v \in \mathbb{R}^{k + 1}", "is an expression: write a name, a whole number or a whole number times a name"),
         (r"z \in \mathbb{C}", "complex numbers are not modelled"),
         (r"b \in \{0, 1\}^n", "cannot read the set"),
         (r"w_t(i) \in [0, 2]", "for the value of a function"),
