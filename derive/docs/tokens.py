@@ -556,13 +556,7 @@ def _clean(tokens, keep_spaces=False) -> list:
             out.append(Tok("ch", "|", t.pos))
         else:
             out.append(t)
-    # ||  ->  \|
-    merged = []
-    for t in out:
-        if t.is_ch("|") and merged and merged[-1].is_ch("|"):
-            merged[-1] = Tok("cs", "|", merged[-1].pos)
-        else:
-            merged.append(t)
+    merged = _bars_as_norms(out)
     merged = _subscript_first(merged)
     # a wide space around an arrow only sets it apart: f(x) = e^x \quad \rightarrow \quad f'(x) = e^x is one implication
     arrow = [t.is_cs(*ARROWS) for t in merged]
@@ -571,6 +565,32 @@ def _clean(tokens, keep_spaces=False) -> list:
         for k, t in enumerate(merged)
         if not (t.is_ch(";;") and ((k and arrow[k - 1]) or (k + 1 < len(merged) and arrow[k + 1])))
     ]
+
+
+def _bars_as_norms(tokens) -> list:
+    """``||`` as the norm bar ``\\|``, unless its first bar closes an absolute value: ``|x||y|`` is |x| times |y|
+    (spaces are gone by now), while ``||x||`` and ``D(p||q)`` are a norm and a divergence. Whether a bar opens or closes
+    is counted per bracket depth, so the bar of a condition inside p(y|x) does not carry past its bracket."""
+    merged = []
+    opened = [False]  # per depth: whether a single bar is open there
+    closed_last = False  # the last token is a bar that closed an absolute value
+    for t in tokens:
+        if t.is_ch("(", "["):
+            opened.append(False)
+        elif t.is_ch(")", "]") and len(opened) > 1:
+            opened.pop()
+        if not t.is_ch("|"):
+            merged.append(t)
+            closed_last = False
+            continue
+        if merged and merged[-1].is_ch("|") and not closed_last:
+            merged[-1] = Tok("cs", "|", merged[-1].pos)  # || just after an opening bar: a norm's bar
+            opened[-1] = False
+            continue
+        closed_last = opened[-1]
+        opened[-1] = not opened[-1]
+        merged.append(t)
+    return merged
 
 
 def _angle_product(tokens, k):

@@ -16,6 +16,13 @@ UNIT = {"clauses": "-0.9 < t < 0.9"}
 
 # (name, correct formula, wrong variant, check_formula keywords)
 PAIRS = [
+    ("a product of absolute values written bar to bar", r"|xy| = |x||y|", r"|xy| = |x||2y|", {"kinds": REAL}),
+    (
+        "absolute values beside norms written with double bars",
+        r"|x||a| \le ||x|| \, |a| + |b|",
+        r"|x||a| \ge ||x|| \, |a| + |b| + 1",
+        {"kinds": {"x": "real", "a": "real", "b": "positive"}},
+    ),
     ("arctan undoes tan", r"\tan(\arctan(x)) = x", r"\tan(\arctan(x)) = 2x", {"kinds": REAL}),
     ("derivative of arctan", r"\arctan'(x) = \frac{1}{1 + x^2}", r"\arctan'(x) = \frac{1}{1 - x^2}", {"kinds": REAL}),
     ("arcsin and arccos", r"\arcsin(t) + \arccos(t) = \frac{\pi}{2}", r"\arcsin(t) + \arccos(t) = \pi", UNIT),
