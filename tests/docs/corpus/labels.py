@@ -8564,6 +8564,596 @@ CHECKS.update(
 )
 
 
+# ---- unseen17: Lil'Log (scaling laws, the Transformer family v2, NTK, meta-learning, why we think, data
+# generation), PyTorch's MultiMarginLoss and MultiLabelMarginLoss docstrings, d2l (backpropagation, autograd,
+# queries/keys/values, sequence models)
+
+_U17_SIZES = [(mpf(2), mpf(3), mpf(5), mpf(7)), (mpf(12), mpf(768), mpf(768), mpf(3072)), (mpf(1), mpf("0.5"), 4, 9)]
+_U17_FIT = [  # (A, B, C, alpha, beta, N)
+    (mpf(406), mpf(411), mpf("1e21"), mpf("0.34"), mpf("0.28"), mpf("7e9")),
+    (mpf("2.5"), mpf(7), mpf(3000), mpf("0.9"), mpf("0.4"), mpf(11)),
+]
+_U17_EMBED = [  # (N_E, C_E, A, B, alpha, beta, omega)
+    (mpf(5000), mpf("1e9"), mpf(400), mpf(410), mpf("0.34"), mpf("0.28"), mpf(30)),
+    (mpf("2.5"), mpf(40), mpf(3), mpf("0.7"), mpf("0.6"), mpf("1.3"), mpf("0.4")),
+]
+
+
+def _u17_params(nl, dm, da, dff):
+    return nl * dm * 3 * da + nl * da * dm + nl * 2 * dm * dff
+
+
+def _u17_cfwd(nl, dm, nctx):
+    da, de, dff = dm, dm, 4 * dm
+    return 2 * nl * (dm * 3 * da + nctx * da + da * de + 2 * dm * dff)
+
+
+def _u17_loss_nd(A, B, E, alpha, beta, N, D):
+    return A / N**alpha + B / D**beta + E
+
+
+def _u17_nopt(A, B, C, alpha, beta):
+    return (alpha * A / (beta * B)) ** (1 / (alpha + beta)) * (C / 6) ** (beta / (alpha + beta))
+
+
+def _u17_embed_loss(ne, ce, A, B, alpha, beta, omega, E=mpf("1.7")):
+    return A * (ne + omega * ne ** (mpf(1) / 3)) ** (-alpha) + B * (ce / 6) ** (-beta) * ne**beta + E
+
+
+def _u17_embed_deriv(ne, ce, A, B, alpha, beta, omega, third=True):
+    inner = 1 + (omega / 3 if third else omega) * ne ** (-mpf(2) / 3)
+    return -alpha * A * (ne + omega * ne ** (mpf(1) / 3)) ** (-alpha - 1) * inner + beta * B * (ce / 6) ** (
+        -beta
+    ) * ne ** (beta - 1)
+
+
+def _u17_rot(angle):
+    return mat([[mp.cos(angle), -mp.sin(angle)], [mp.sin(angle), mp.cos(angle)]])
+
+
+_U17_WQ = mat([[1, 2], [-0.5, 3]])
+_U17_WK = mat([[0.3, -1.1], [2.2, 0.7]])
+_U17_XI, _U17_XJ = col([0.4, -1.3]), col([1.7, 0.2])
+
+
+def _u17_rope(transpose_wq):
+    theta = mpf("0.37")
+    for i, j in ((1, 4), (3, 2), (0, 5)):
+        lhs = scalar((_u17_rot(i * theta) * _U17_WQ * _U17_XI).T * (_u17_rot(j * theta) * _U17_WK * _U17_XJ))
+        wq = _U17_WQ.T if transpose_wq else _U17_WQ
+        rhs = scalar(_U17_XI.T * wq * _u17_rot((j - i) * theta) * _U17_WK * _U17_XJ)
+        if not close(lhs, rhs):
+            return False
+    return True
+
+
+def _u17_abs_position(duplicate_content):
+    xi, xj, pi_, pj = mat([[0.4, -1.3, 2]]), mat([[1.7, 0.2, -0.6]]), mat([[0.5, 0.5, -1]]), mat([[-2, 0.1, 0.9]])
+    wq, wk = mat([[1, 2], [-0.5, 3], [0.7, -0.2]]), mat([[0.3, -1.1], [2.2, 0.7], [-1, 0.4]])
+    lhs = (xi + pi_) * wq * ((xj + pj) * wk).T
+    second = xj if duplicate_content else pj
+    rhs = xi * wq * wk.T * xj.T + xi * wq * wk.T * second.T + pi_ * wq * wk.T * xj.T + pi_ * wq * wk.T * pj.T
+    return close(lhs, rhs)
+
+
+def _u17_reversible(sign):
+    F = lambda t: mp.sin(t) + t**2  # noqa: E731 - the residual functions of the check
+    G = lambda t: exp(t / 3) - 2 * t  # noqa: E731
+    for x1, x2 in ((mpf("0.3"), mpf("-1.2")), (mpf(2), mpf("0.7"))):
+        y1 = x1 + F(x2)
+        y2 = x2 + G(y1)
+        x2_back = y2 + sign * G(y1)
+        if not (close(x2_back, x2) and close(y1 - F(x2_back), x1)):
+            return False
+    return True
+
+
+def _u17_rfa_split(with_exp):
+    x, y, s = vec([0.3, -1.2, 0.5]), vec([1.1, 0.4, -0.8]), mpf("1.3")
+    diff_sq = sum((a - b) ** 2 for a, b in zip(x, y))
+    last = exp(-diff_sq / (2 * s**2)) if with_exp else -diff_sq / (2 * s**2)
+    rhs = exp(norm(x) ** 2 / (2 * s**2)) * exp(norm(y) ** 2 / (2 * s**2)) * last
+    return close(exp(dot(x, y) / s**2), rhs)
+
+
+def _u17_ntk_kernel(scale_sqrt):
+    n0, beta, b = 3, mpf("0.7"), mpf("0.2")
+    w = vec([0.5, -1.1, 2])
+    for x, xp in ((vec([1, 2, -0.5]), vec([0.3, -0.4, 1.5])), (vec([-2, 0.1, 0.6]), vec([0.9, 0.9, -1]))):
+
+        def f(xx, ww, bb):
+            return dot(ww, xx) / sqrt(n0) + beta * bb
+
+        gw, gwp = grad(lambda ww: f(x, ww, b), w), grad(lambda ww: f(xp, ww, b), w)
+        gb, gbp = diff(lambda bb: f(x, w, bb), b), diff(lambda bb: f(xp, w, bb), b)
+        kernel = dot(gwp, gw) + gbp * gb
+        factor = 1 / sqrt(n0) if scale_sqrt else mpf(1) / n0
+        if not close(kernel, factor * dot(x, xp) + beta**2):
+            return False
+    return True
+
+
+def _u17_taylor(divide_by_factorial):
+    for f, derivs, a, x in ((exp, lambda i, a: exp(a), mpf("0.2"), mpf("0.7")), (mp.sin, None, mpf(0), mpf("0.5"))):
+        total = f(a)
+        for i in range(1, 80):
+            di = derivs(i, a) if derivs else mp.sin(a + i * pi / 2)
+            total += di / (factorial(i) if divide_by_factorial else i) * (x - a) ** i
+        if not close(total, f(x)):
+            return False
+    return True
+
+
+_U17_JOINT3 = {  # p(x, z, y): x in {0, 1}, z in {0, 1, 2}, y in {0, 1}, all positive
+    k: mpf(v) / 120
+    for k, v in zip(itertools.product(range(2), range(3), range(2)), [3, 9, 14, 2, 7, 5, 11, 4, 6, 13, 8, 38])
+}
+
+
+def _u17_marginal(condition_on_y):
+    for x in range(2):
+        px = sum(v for (xx, _, _), v in _U17_JOINT3.items() if xx == x)
+        for y in range(2):
+            lhs = sum(_U17_JOINT3[(x, z, y)] / px for z in range(3))
+            rhs = 0
+            for z in range(3):
+                pxz = _U17_JOINT3[(x, z, 0)] + _U17_JOINT3[(x, z, 1)]
+                p_y_given_zx = _U17_JOINT3[(x, z, y)] / pxz
+                pxy = sum(_U17_JOINT3[(x, zz, y)] for zz in range(3))
+                p_z = _U17_JOINT3[(x, z, y)] / pxy if condition_on_y else pxz / px
+                rhs += p_z * p_y_given_zx
+            if not close(log(lhs), log(rhs)):
+                return False
+    return True
+
+
+def _u17_importance(x_given_z):
+    q = {0: mpf("0.2"), 1: mpf("0.5"), 2: mpf("0.3")}
+    for x in range(2):
+        px = sum(v for (xx, _, _), v in _U17_JOINT3.items() if xx == x)
+        for z in range(3):
+            pzx = _U17_JOINT3[(x, z, 0)] + _U17_JOINT3[(x, z, 1)]
+            pz = sum(_U17_JOINT3[(xx, z, y)] for xx in range(2) for y in range(2))
+            first = pzx / pz if x_given_z else pzx / px
+            if not close(pzx / q[z], first * pz / q[z]):
+                return False
+    return True
+
+
+_U17_T = [
+    [mpf("0.8"), mpf("0.15"), mpf("0.05")],
+    [mpf("0.1"), mpf("0.7"), mpf("0.2")],
+    [mpf("0.3"), mpf("0.3"), mpf("0.4")],
+]
+_U17_PHAT = vec(["0.5", "0.2", "0.3"])
+
+
+def _u17_transition(transposed):
+    """T[i][j] = p(noisy = j | clean = i); C is T by its definition, indexed as the formula writes it."""
+    for i in range(3):
+        lhs = -log(sum(_U17_T[j][i] * _U17_PHAT[j] for j in range(3)))
+        rhs = -log(sum((_U17_T[j][i] if transposed else _U17_T[i][j]) * _U17_PHAT[j] for j in range(3)))
+        if not close(lhs, rhs):
+            return False
+    return True
+
+
+def _u17_backprop(kind):
+    """The gradients of J = l(o) + s for o = W2 h (or of J = l(z) + s, z = W1 x) by finite differences."""
+    lam = mpf("0.3")
+    W1, W2 = mat([[0.5, -1, 2], [0.3, 0.8, -0.4]]), mat([[1, -0.5], [0.2, 2], [-1.5, 0.7]])  # h=2, d=3; q=3, h=2
+    x, h = col([0.4, -1.2, 0.9]), col([1.5, -0.6])
+    y = col([0.2, -0.1, 0.8])
+
+    def lo(o):  # a loss of o = W2 h (q = 3 entries)
+        return sum((o[k] - y[k]) ** 2 for k in range(3)) + o[0] * o[1]
+
+    def grad_lo(o):
+        return col([2 * (o[0] - y[0]) + o[1], 2 * (o[1] - y[1]) + o[0], 2 * (o[2] - y[2])])
+
+    def lz(z):  # a loss of z = W1 x (h = 2 entries)
+        return exp(z[0]) + z[0] * z[1] ** 2
+
+    def grad_lz(z):
+        return col([exp(z[0]) + z[1] ** 2, 2 * z[0] * z[1]])
+
+    def sreg(w1, w2):
+        return lam / 2 * (sum(v**2 for v in w1) + sum(v**2 for v in w2))
+
+    if kind in ("W2", "W2-no-transpose"):
+        numeric = mgrad(lambda W: lo(W * h) + sreg(W1, W), W2)
+        dJdo = grad_lo(W2 * h)
+        if kind == "W2-no-transpose":
+            return dJdo.cols == h.rows and close(numeric, dJdo * h + lam * W2)
+        return close(numeric, dJdo * h.T + lam * W2)
+    if kind in ("h", "h-no-transpose"):
+        numeric = col(grad(lambda hh: lo(W2 * col(hh)), [h[0], h[1]]))
+        dJdo = grad_lo(W2 * h)
+        M = W2 if kind == "h-no-transpose" else W2.T
+        return M.cols == dJdo.rows and close(numeric, M * dJdo)
+    if kind in ("W1", "W1-order"):
+        numeric = mgrad(lambda W: lz(W * x) + sreg(W, W2), W1)
+        dJdz = grad_lz(W1 * x)
+        if kind == "W1-order":
+            return x.T.cols == dJdz.rows and close(numeric, x.T * dJdz + lam * W1)
+        return close(numeric, dJdz * x.T + lam * W1)
+    raise ValueError(kind)
+
+
+def _u17_preactivation(multiply):
+    z = [mpf("0.3"), mpf("-1.1")]
+
+    def lh(hh):
+        return hh[0] ** 3 + 2 * hh[0] * hh[1]
+
+    numeric = grad(lambda zz: lh([tanh(v) for v in zz]), z)
+    hv = [tanh(v) for v in z]
+    dJdh = [3 * hv[0] ** 2 + 2 * hv[1], 2 * hv[0]]
+    dphi = [1 - tanh(v) ** 2 for v in z]
+    return close(numeric, [g * d if multiply else g / d for g, d in zip(dJdh, dphi)])
+
+
+def _u17_joint_binary():
+    weights = [5, 1, 7, 3, 2, 8, 4, 10]  # p(x1, x2, x3) on {0, 1}^3, far from independent
+    return {k: mpf(w) / 40 for k, w in zip(itertools.product(range(2), repeat=3), weights)}
+
+
+def _u17_marg(p, fixed):
+    """The probability that the variables in ``fixed`` (a dict position -> value) take those values."""
+    return sum(v for k, v in p.items() if all(k[i] == b for i, b in fixed.items()))
+
+
+def _u17_factorization(order):
+    p = _u17_joint_binary()
+    for k in p:
+        x1, x2, x3 = k
+        if order == "forward":
+            rhs = (
+                _u17_marg(p, {0: x1})
+                * (_u17_marg(p, {0: x1, 1: x2}) / _u17_marg(p, {0: x1}))
+                * (p[k] / _u17_marg(p, {0: x1, 1: x2}))
+            )
+        elif order == "forward-future":  # P(x1) P(x2 | x3) P(x3)
+            rhs = _u17_marg(p, {0: x1}) * (_u17_marg(p, {1: x2, 2: x3}) / _u17_marg(p, {2: x3})) * _u17_marg(p, {2: x3})
+        elif order == "reverse":
+            rhs = (
+                _u17_marg(p, {2: x3})
+                * (_u17_marg(p, {1: x2, 2: x3}) / _u17_marg(p, {2: x3}))
+                * (p[k] / _u17_marg(p, {1: x2, 2: x3}))
+            )
+        else:  # reverse with P(x1) in front
+            rhs = (
+                _u17_marg(p, {0: x1})
+                * (_u17_marg(p, {1: x2, 2: x3}) / _u17_marg(p, {2: x3}))
+                * (p[k] / _u17_marg(p, {1: x2, 2: x3}))
+            )
+        if not close(p[k], rhs):
+            return False
+    return True
+
+
+_U17_SCORES = [vec([0.3, -1.2, 2.5]), vec([4, 4.5, -3, 0.1, 0])]
+
+CHECKS.update(
+    {
+        # ---- Lil'Log, scaling laws: the counts, the reduced loss and its optimum from their definitions
+        "u17-scal-params-factor": lambda: all(
+            close(_u17_params(*p), 2 * p[0] * p[1] * (2 * p[2] + p[3])) for p in _U17_SIZES
+        ),
+        "u17-scal-params-factor~attn-once": lambda: all(
+            close(_u17_params(*p), 2 * p[0] * p[1] * (p[2] + p[3])) for p in _U17_SIZES
+        ),
+        "u17-scal-params-twelve": lambda: all(
+            close(2 * nl * dm * (2 * dm + 4 * dm), 12 * nl * dm**2) for nl, dm, _, _ in _U17_SIZES
+        ),
+        "u17-scal-params-twelve~eight": lambda: all(
+            close(2 * nl * dm * (2 * dm + 4 * dm), 8 * nl * dm**2) for nl, dm, _, _ in _U17_SIZES
+        ),
+        "u17-scal-cfwd": lambda: all(
+            close(_u17_cfwd(nl, dm, n), 2 * nl * (12 * dm**2 + n * dm)) for nl, dm, n, _ in _U17_SIZES
+        ),
+        "u17-scal-cfwd~ten": lambda: all(
+            close(_u17_cfwd(nl, dm, n), 2 * nl * (10 * dm**2 + n * dm)) for nl, dm, n, _ in _U17_SIZES
+        ),
+        "u17-scal-cfwd-2n": lambda: all(
+            close(2 * nl * (12 * dm**2 + n * da), 2 * (12 * nl * dm**2) + 2 * nl * n * da)
+            for nl, dm, n, da in _U17_SIZES
+        ),
+        "u17-scal-cfwd-2n~one-n": lambda: all(
+            close(2 * nl * (12 * dm**2 + n * da), 12 * nl * dm**2 + 2 * nl * n * da) for nl, dm, n, da in _U17_SIZES
+        ),
+        "u17-scal-loss-n": lambda: all(
+            close(_u17_loss_nd(A, B, 1, al, be, N, C / (6 * N)), A * N**-al + B * (C / 6) ** -be * N**be + 1)
+            for A, B, C, al, be, N in _U17_FIT
+        ),
+        "u17-scal-loss-n~exponent-sign": lambda: all(
+            close(_u17_loss_nd(A, B, 1, al, be, N, C / (6 * N)), A * N**-al + B * (C / 6) ** be * N**be + 1)
+            for A, B, C, al, be, N in _U17_FIT
+        ),
+        "u17-scal-loss-deriv": lambda: all(
+            close(
+                diff(lambda n: A * n**-al + B * (C / 6) ** -be * n**be, N),
+                -al * A * N ** (-al - 1) + be * B * (C / 6) ** -be * N ** (be - 1),
+                tol=mpf(10) ** -15,
+            )
+            for A, B, C, al, be, N in _U17_FIT
+        ),
+        "u17-scal-loss-deriv~power": lambda: all(
+            close(
+                diff(lambda n: A * n**-al + B * (C / 6) ** -be * n**be, N),
+                -al * A * N ** (-al - 1) + be * B * (C / 6) ** -be * N**be,
+                tol=mpf(10) ** -15,
+            )
+            for A, B, C, al, be, N in _U17_FIT
+        ),
+        "u17-scal-stationary": lambda: all(
+            close(al * A * n ** (-al - 1), be * B * (C / 6) ** -be * n ** (be - 1))
+            for A, B, C, al, be, _ in _U17_FIT
+            for n in [_u17_nopt(A, B, C, al, be)]
+        ),
+        "u17-scal-stationary~plus-one": lambda: all(
+            close(al * A * n ** (-al + 1), be * B * (C / 6) ** -be * n ** (be - 1))
+            for A, B, C, al, be, _ in _U17_FIT
+            for n in [_u17_nopt(A, B, C, al, be)]
+        ),
+        "u17-scal-dopt": lambda: all(
+            close(
+                C / (6 * _u17_nopt(A, B, C, al, be)),
+                (be * B / (al * A)) ** (1 / (al + be)) * (C / 6) ** (al / (al + be)),
+            )
+            for A, B, C, al, be, _ in _U17_FIT
+        ),
+        "u17-scal-dopt~ratio": lambda: all(
+            close(
+                C / (6 * _u17_nopt(A, B, C, al, be)),
+                (al * A / (be * B)) ** (1 / (al + be)) * (C / 6) ** (al / (al + be)),
+            )
+            for A, B, C, al, be, _ in _U17_FIT
+        ),
+        "u17-scal-embed-ratio": lambda: all(
+            close((ne + om * ne ** (mpf(1) / 3)) / ne, 1 + om * ne ** (-mpf(2) / 3)) for ne, *_, om in _U17_EMBED
+        ),
+        "u17-scal-embed-ratio~third": lambda: all(
+            close((ne + om * ne ** (mpf(1) / 3)) / ne, 1 + om * ne ** (-mpf(1) / 3)) for ne, *_, om in _U17_EMBED
+        ),
+        "u17-scal-embed-limit": lambda: all(
+            abs((ne + om * ne ** (mpf(1) / 3)) / ne - 1) < mpf(10) ** -15
+            for om in (mpf(30), mpf("0.4"))
+            for ne in (mpf(10) ** 30, mpf(10) ** 36)
+        ),
+        "u17-scal-embed-limit~omega": lambda: all(
+            abs((ne + om * ne ** (mpf(1) / 3)) / ne - (1 + om)) < mpf(10) ** -15
+            for om in (mpf(30), mpf("0.4"))
+            for ne in (mpf(10) ** 30, mpf(10) ** 36)
+        ),
+        "u17-scal-embed-deriv": lambda: all(
+            close(diff(lambda n: _u17_embed_loss(n, *rest), ne), _u17_embed_deriv(ne, *rest), tol=mpf(10) ** -15)
+            for ne, *rest in _U17_EMBED
+        ),
+        "u17-scal-embed-deriv~third": lambda: all(
+            close(
+                diff(lambda n: _u17_embed_loss(n, *rest), ne),
+                _u17_embed_deriv(ne, *rest, third=False),
+                tol=mpf(10) ** -15,
+            )
+            for ne, *rest in _U17_EMBED
+        ),
+        "u17-scal-repeats": lambda: all(
+            close(U * (1 + (Dt / U - 1)), Dt) for U, Dt in ((mpf(100), mpf(400)), (mpf("3e9"), mpf("1e10")))
+        ),
+        "u17-scal-repeats~no-one": lambda: all(
+            close(U * (Dt / U - 1), Dt) for U, Dt in ((mpf(100), mpf(400)), (mpf("3e9"), mpf("1e10")))
+        ),
+        "u17-scal-effective-data": lambda: all(
+            close(U + U * r * (1 - exp(-0 / r)), U * (1 + 0))
+            for U in (mpf(100), mpf("3e9"))
+            for r in (mpf(15), mpf("0.5"))
+        ),
+        "u17-scal-effective-data~half-life": lambda: all(
+            close(U + U * r * (1 - exp(-0 / r)), U * r) for U in (mpf(100), mpf("3e9")) for r in (mpf(15), mpf("0.5"))
+        ),
+        "u17-scal-besiroglu-n": lambda: rounds_to(mpf("0.3658") / (mpf("0.3478") + mpf("0.3658")), "0.5126"),
+        "u17-scal-besiroglu-n~swapped": lambda: rounds_to(mpf("0.3478") / (mpf("0.3478") + mpf("0.3658")), "0.5126"),
+        "u17-scal-besiroglu-d": lambda: rounds_to(mpf("0.3478") / (mpf("0.3478") + mpf("0.3658")), "0.4874"),
+        "u17-scal-besiroglu-d~swapped": lambda: rounds_to(mpf("0.3658") / (mpf("0.3478") + mpf("0.3658")), "0.4874"),
+        # ---- Lil'Log, the Transformer family v2: matrices and rotations with numbers
+        "u17-tf2-abs-position": lambda: _u17_abs_position(duplicate_content=False),
+        "u17-tf2-abs-position~term": lambda: _u17_abs_position(duplicate_content=True),
+        "u17-tf2-rope-product": lambda: _u17_rope(transpose_wq=False),
+        "u17-tf2-rope-relative": lambda: all(
+            close(_u17_rot((j - i) * t), _u17_rot(i * t).T * _u17_rot(j * t))
+            for t in (mpf("0.37"), mpf("1.9"))
+            for i, j in ((1, 4), (3, 2))
+        ),
+        "u17-tf2-rope-relative~sum": lambda: all(
+            close(_u17_rot((j + i) * t), _u17_rot(i * t).T * _u17_rot(j * t))
+            for t in (mpf("0.37"), mpf("1.9"))
+            for i, j in ((1, 4), (3, 2))
+        ),
+        "u17-tf2-reversible": lambda: _u17_reversible(-1),
+        "u17-tf2-reversible~sign": lambda: _u17_reversible(1),
+        "u17-tf2-rfa-exp": lambda: _u17_rfa_split(with_exp=False),
+        "u17-tf2-rfa-unit": lambda: all(
+            close(exp(1 / (2 * s**2)) * exp(1 / (2 * s**2)) * pp, exp(1 / s**2) * pp)
+            for s in (mpf("0.8"), mpf(2))
+            for pp in (mpf("0.37"), mpf("-1.2"))
+        ),
+        "u17-tf2-rfa-unit~half": lambda: all(
+            close(exp(1 / (2 * s**2)) * exp(1 / (2 * s**2)) * pp, exp(1 / (2 * s**2)) * pp)
+            for s in (mpf("0.8"), mpf(2))
+            for pp in (mpf("0.37"), mpf("-1.2"))
+        ),
+        # ---- Lil'Log, NTK: the ODE, a one-layer kernel and a bias gradient by finite differences
+        "u17-ntk-ode-solution": lambda: all(
+            close(exp(a * x + c), exp(c) * exp(a * x)) for a, x in _AX for c in (mpf("0.3"), mpf(-2))
+        ),
+        "u17-ntk-ode-solution~sign": lambda: all(
+            close(exp(a * x + c), exp(c) * exp(-a * x)) for a, x in _AX for c in (mpf("0.3"), mpf(-2))
+        ),
+        "u17-ntk-ode": lambda: all(
+            close(diff(lambda t: c * exp(a * t), x), a * c * exp(a * x)) for a, x in _AX for c in (mpf("0.3"), mpf(2))
+        ),
+        "u17-ntk-ode~sign": lambda: all(
+            close(diff(lambda t: c * exp(a * t), x), -a * c * exp(a * x)) for a, x in _AX for c in (mpf("0.3"), mpf(2))
+        ),
+        "u17-ntk-ode-log": lambda: all(
+            close(log(exp(a * x + c)), a * x + c) for a, x in _AX for c in (mpf("0.3"), mpf(-2))
+        ),
+        "u17-ntk-ode-log~sign": lambda: all(
+            close(log(exp(a * x + c)), a * x - c) for a, x in _AX for c in (mpf("0.3"), mpf(-2))
+        ),
+        "u17-ntk-linear-kernel": lambda: _u17_ntk_kernel(scale_sqrt=False),
+        "u17-ntk-linear-kernel~sqrt": lambda: _u17_ntk_kernel(scale_sqrt=True),
+        "u17-ntk-bias-grad": lambda: all(
+            close(diff(lambda b: mpf("1.4") / sqrt(5) + be * b, mpf("0.2")), be) for be in (mpf("0.7"), mpf(3))
+        ),
+        "u17-ntk-bias-grad~squared": lambda: all(
+            close(diff(lambda b: mpf("1.4") / sqrt(5) + be * b, mpf("0.2")), be**2) for be in (mpf("0.7"), mpf(3))
+        ),
+        # ---- Lil'Log, meta-learning: the Reptile steps and the Taylor series summed
+        "u17-meta-reptile-step": lambda: all(close(t - a * (t - w), (1 - a) * t + a * w) for t, a, w, _ in _ABCX),
+        "u17-meta-reptile-step~sign": lambda: all(close(t - a * (t - w), (1 + a) * t + a * w) for t, a, w, _ in _ABCX),
+        "u17-meta-theta-two": lambda: all(
+            close((t0 - a * g0) - a * g1, t0 - a * g0 - a * g1) and close((t0 - a * g0) - a * g1, t0 - a * (g0 + g1))
+            for t0, a, g0, g1 in _ABCX
+        ),
+        "u17-meta-theta-two~sign": lambda: all(
+            close((t0 - a * g0) - a * g1, t0 - a * g0 + a * g1) for t0, a, g0, g1 in _ABCX
+        ),
+        "u17-meta-reptile-grad": lambda: all(
+            close((t0 - (t0 - a * g0 - a * g1)) / a, g0 + g1) for t0, a, g0, g1 in _ABCX
+        ),
+        "u17-meta-reptile-grad~order": lambda: all(
+            close(((t0 - a * g0 - a * g1) - t0) / a, g0 + g1) for t0, a, g0, g1 in _ABCX
+        ),
+        "u17-meta-taylor": lambda: _u17_taylor(divide_by_factorial=True),
+        "u17-meta-taylor~factorial": lambda: _u17_taylor(divide_by_factorial=False),
+        # ---- Lil'Log, why we think: the product rule on an enumerated joint distribution
+        "u17-think-marginal": lambda: _u17_marginal(condition_on_y=False),
+        "u17-think-marginal~condition": lambda: _u17_marginal(condition_on_y=True),
+        "u17-think-importance": lambda: _u17_importance(x_given_z=True),
+        "u17-think-importance~condition": lambda: _u17_importance(x_given_z=False),
+        # ---- Lil'Log, data generation: noisy labels and the generalized cross entropy
+        "u17-datagen-noisy-mix": lambda: all(
+            close(p * (1 - r1) + (1 - p) * r2, p * (1 - r1 - r2) + r2)
+            for p in (mpf("0.1"), mpf("0.65"))
+            for r1, r2 in ((mpf("0.2"), mpf("0.05")), (mpf("0.4"), mpf("0.3")))
+        ),
+        "u17-datagen-noisy-mix~sign": lambda: all(
+            close(p * (1 - r1) + (1 - p) * r2, p * (1 - r1 + r2) + r2)
+            for p in (mpf("0.1"), mpf("0.65"))
+            for r1, r2 in ((mpf("0.2"), mpf("0.05")), (mpf("0.4"), mpf("0.3")))
+        ),
+        "u17-datagen-transition": lambda: _u17_transition(transposed=True),
+        "u17-datagen-transition~transpose": lambda: _u17_transition(transposed=False),
+        "u17-datagen-gce-limit": lambda: all(
+            abs((1 - f ** mpf("1e-15")) / mpf("1e-15") - (-log(f))) < mpf(10) ** -12 for f in (mpf("0.3"), mpf("0.9"))
+        ),
+        "u17-datagen-gce-limit~sign": lambda: all(
+            abs((1 - f ** mpf("1e-15")) / mpf("1e-15") - log(f)) < mpf(10) ** -12 for f in (mpf("0.3"), mpf("0.9"))
+        ),
+        "u17-datagen-gce-mae": lambda: all(close((1 - f**1) / 1, 1 - f) for f in (mpf("0.3"), mpf("0.9"))),
+        "u17-datagen-gce-mae~half": lambda: all(close((1 - f**1) / 1, (1 - f) / 2) for f in (mpf("0.3"), mpf("0.9"))),
+        # ---- PyTorch MultiMarginLoss and MultiLabelMarginLoss: the doctest examples in exact arithmetic
+        "u17-multimargin-example": lambda: (
+            Fraction("0.25")
+            * (
+                (1 - (Fraction("0.8") - Fraction("0.1")))
+                + (1 - (Fraction("0.8") - Fraction("0.2")))
+                + (1 - (Fraction("0.8") - Fraction("0.4")))
+            )
+            == Fraction("0.325")
+        ),
+        "u17-multimargin-example~no-mean": lambda: (
+            (
+                (1 - (Fraction("0.8") - Fraction("0.1")))
+                + (1 - (Fraction("0.8") - Fraction("0.2")))
+                + (1 - (Fraction("0.8") - Fraction("0.4")))
+            )
+            == Fraction("0.325")
+        ),
+        "u17-multimargin-formula": lambda: (
+            sum(
+                max(Fraction(0), 1 - Fraction("0.8") + xi) for xi in (Fraction("0.1"), Fraction("0.2"), Fraction("0.4"))
+            )
+            / 4
+            == Fraction("0.325")
+        ),
+        "u17-multimargin-formula~minus": lambda: (
+            sum(
+                max(Fraction(0), 1 - Fraction("0.8") - xi) for xi in (Fraction("0.1"), Fraction("0.2"), Fraction("0.4"))
+            )
+            / 4
+            == Fraction("0.325")
+        ),
+        "u17-multilabelmargin-example": lambda: (
+            sum(max(Fraction(0), 1 - (Fraction(t) - Fraction(o))) for t in ("0.8", "0.1") for o in ("0.2", "0.4")) / 4
+            == Fraction("0.85")
+        ),
+        "u17-multilabelmargin-example~sign": lambda: (
+            Fraction("0.25")
+            * (
+                (1 + (Fraction("0.1") - Fraction("0.2")))
+                + (1 - (Fraction("0.1") - Fraction("0.4")))
+                + (1 - (Fraction("0.8") - Fraction("0.2")))
+                + (1 - (Fraction("0.8") - Fraction("0.4")))
+            )
+            == Fraction("0.85")
+        ),
+        # ---- d2l backpropagation: every gradient by finite differences on a small network
+        "u17-bp-objective": lambda: all(
+            close(diff(lambda L: L + s, l0), 1) and close(diff(lambda s_: l0 + s_, s), 1)
+            for l0, s in ((mpf("0.7"), mpf("2.1")), (mpf(-3), mpf("0.2")))
+        ),
+        "u17-bp-objective~s": lambda: all(
+            close(diff(lambda L: L + s, l0), 1) and close(diff(lambda s_: l0 + s_, s), 0)
+            for l0, s in ((mpf("0.7"), mpf("2.1")), (mpf(-3), mpf("0.2")))
+        ),
+        "u17-bp-regularizer": lambda: close(
+            mgrad(lambda W: mpf("0.3") / 2 * (sum(v**2 for v in W) + 5), mat([[0.5, -1, 2], [0.3, 0.8, -0.4]])),
+            mpf("0.3") * mat([[0.5, -1, 2], [0.3, 0.8, -0.4]]),
+        ),
+        "u17-bp-regularizer~half": lambda: close(
+            mgrad(lambda W: mpf("0.3") / 2 * (sum(v**2 for v in W) + 5), mat([[0.5, -1, 2], [0.3, 0.8, -0.4]])),
+            mpf("0.3") / 2 * mat([[0.5, -1, 2], [0.3, 0.8, -0.4]]),
+        ),
+        "u17-bp-output-weights": lambda: _u17_backprop("W2"),
+        "u17-bp-output-weights~no-transpose": lambda: _u17_backprop("W2-no-transpose"),
+        "u17-bp-hidden": lambda: _u17_backprop("h"),
+        "u17-bp-hidden~no-transpose": lambda: _u17_backprop("h-no-transpose"),
+        "u17-bp-preactivation": lambda: _u17_preactivation(multiply=True),
+        "u17-bp-preactivation~divide": lambda: _u17_preactivation(multiply=False),
+        "u17-bp-input-weights": lambda: _u17_backprop("W1"),
+        "u17-bp-input-weights~order": lambda: _u17_backprop("W1-order"),
+        # ---- d2l autograd
+        "u17-autograd-quadratic": lambda: all(
+            close(grad(lambda v: 2 * dot(v, v), x), [4 * c for c in x]) for x in (vec([1, -2, 0.5]), vec([0.3, 4]))
+        ),
+        "u17-autograd-quadratic~two": lambda: all(
+            close(grad(lambda v: 2 * dot(v, v), x), [2 * c for c in x]) for x in (vec([1, -2, 0.5]), vec([0.3, 4]))
+        ),
+        "u17-autograd-sine": lambda: identity(lambda x: diff(mp.sin, x), mp.cos),
+        "u17-autograd-sine~sign": lambda: identity(lambda x: diff(mp.sin, x), lambda x: -mp.cos(x)),
+        # ---- d2l queries, keys and values: softmax attention weights
+        "u17-qkv-convex": lambda: all(close(sum(softmax(a)), 1) for a in _U17_SCORES),
+        "u17-qkv-convex~m": lambda: all(close(sum(softmax(a)), len(a)) for a in _U17_SCORES),
+        "u17-qkv-nonnegative": lambda: all(w >= 0 for a in _U17_SCORES for w in softmax(a)),
+        "u17-qkv-nonnegative~nonpositive": lambda: all(w <= 0 for a in _U17_SCORES for w in softmax(a)),
+        "u17-qkv-uniform": lambda: all(
+            close(w, mpf(1) / m) for m in (2, 5) for c in (mpf("0.4"), mpf(-3)) for w in softmax([c] * m)
+        ),
+        "u17-qkv-uniform~minus-one": lambda: all(
+            close(w, mpf(1) / (m - 1)) for m in (2, 5) for c in (mpf("0.4"), mpf(-3)) for w in softmax([c] * m)
+        ),
+        # ---- d2l sequences: the chain rule on an enumerated joint of three binary variables
+        "u17-seq-chain-rule": lambda: _u17_factorization("forward"),
+        "u17-seq-chain-rule~future": lambda: _u17_factorization("forward-future"),
+        "u17-seq-reverse": lambda: _u17_factorization("reverse"),
+        "u17-seq-reverse~first": lambda: _u17_factorization("reverse-first"),
+    }
+)
+
+
 # ---- end of checks
 
 
