@@ -93,6 +93,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         self.definitions = definitions or {}  # name -> Definition, from earlier formulas of the document
         self.values: dict = {}  # parameter of a definition being applied -> its argument's value
         self.implicit_ranges = True  # may a sum without bounds run over the vocabulary's dimension?
+        self.sum_ranges: dict = {}  # summed index -> the side the tag bounds it by (j \\in \\{1, \\ldots, m\\})
         self.indexed: set = set()  # summation dummies used as the index of a vector
         self.summed_names: set = set()  # indices of sums that terms after them also use (the sum may cover them)
         self.used_entries: set = set()  # vocabulary names the formula used (not rebound by the tag)
@@ -687,6 +688,43 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             value = _transpose(value)
         return value
 
+    def _one_law_of_one_outcome(self, atom: Atom) -> None:
+        """Refuse to read a conditional law as one entry of one vector (π(y | x) as π_y) where the formula means
+        more: several outcomes before the bar, p(y, z | x), or the law given different contexts, p(z | x) beside
+        p(y | z, x) or p(x | z) beside p(z); each of those is a joint law, which one vector does not model."""
+        if "|" not in atom.seps and not self._conditioned_elsewhere(atom.key):
+            return
+        before = atom.seps.index("|") + 1 if "|" in atom.seps else len(atom.args)
+        if before > 1:
+            written = ", ".join("".join(a.source.split()) for a in atom.args[:before])
+            raise BindError(
+                f"{atom.key}({written}{' | ...' if '|' in atom.seps else ''}) beside a conditional {atom.key}: a joint"
+                " law of several outcomes is not read as one vector"
+            )
+        contexts = self._contexts(atom.key)
+        if len(contexts) > 1:
+            raise BindError(
+                f"{atom.key} given different contexts ({'; '.join(sorted(' '.join(c) or 'none' for c in contexts))}):"
+                " a joint law of several outcomes is not read as one vector"
+            )
+
+    def _law_applications_of(self, key: str):
+        from derive.docs.free import child_sides
+        from derive.docs.side_names import atoms_in
+
+        return [a for a in atoms_in(self.formula_sides, child_sides) if a.key == key and a.args]
+
+    def _conditioned_elsewhere(self, key: str) -> bool:
+        return any("|" in a.seps for a in self._law_applications_of(key))
+
+    def _contexts(self, key: str) -> set:
+        """The argument lists after the bar with which the formula applies ``key`` (() where it writes no bar)."""
+        contexts = set()
+        for application in self._law_applications_of(key):
+            after = application.seps.index("|") + 1 if "|" in application.seps else len(application.args)
+            contexts.add(tuple("".join(arg.source.split()) for arg in application.args[after:]))
+        return contexts
+
     def _labelled(self, sub) -> bool:
         """Whether a subscript is one capital letter that nothing makes an index (p_X, the density of X)."""
         if len(sub) != 1 or not re.fullmatch(r"[A-Z]", str(sub[0]).strip()):
@@ -705,6 +743,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                 self.indexed.add(outcome[0])
                 return value.component(outcome[0])
         if not indices and atom.args:
+            self._one_law_of_one_outcome(atom)
             names = [self.atom_index_name(a) for a in atom.args]
             if len(atom.args) == 1:  # p(x_i) in Σ_i: the probability of the i-th value (never p(w_i | w_I))
                 names = [self._value_position(atom.args[0]) or names[0]]

@@ -181,6 +181,7 @@ class _Reading:
     joint_laws: dict = field(default_factory=dict)  # law name -> JointLaw of several outcomes (derive.docs.joint_law)
     link: int | None = None  # the one link of the chain read, apart from the others (derive.docs.links_apart)
     sequences: set = field(default_factory=set)  # the tag's b_t \in \mathbb{R} read as a sequence's terms
+    sum_ranges: dict = field(default_factory=dict)  # summed index -> the side the tag bounds it by (j \le m)
     _tag_variables: set | None = None
 
     @property
@@ -198,6 +199,7 @@ class _Reading:
         # a link read apart from its chain is decided only on names that have a meaning, never an arbitrary one
         made.arbitrary_allowed = arbitrary and self.link is None and (self.scope is None or self.scope.generic)
         made.declared_functions = self.functions
+        made.sum_ranges = self.sum_ranges
         made.sequences = {name.split("_")[0] for name in self.sequences}
         made.tag_variables = self.tag_variables | made.sequences
         made.function_of = self.function_of
@@ -311,7 +313,7 @@ def _read_chain(reading):
     )
     from derive.docs.free import child_sides
 
-    summed = summed_names(reading.sides, child_sides)
+    summed = summed_names(reading.sides + _tag_bodies(binding, functions, numbers), child_sides)
     if reading.link is not None:  # one link read apart: its two sides, under the formula's conditions
         reading.sides = reading.sides[reading.link : reading.link + 2]
         reading.relations = reading.relations[reading.link : reading.link + 1]
@@ -328,8 +330,28 @@ def _read_chain(reading):
 
         sides, relations, _ = rewrite_chain(text, binding.log_base, functions, numbers)
         if summed & _atom_keys(sides, child_sides):
-            continue  # j \\le n beside \\sum_j x_j: the range of the sum's index, no condition on the sampled points
+            # j \\le n beside \\sum_j x_j: the range of the sum's index, no condition on the sampled points;
+            # j \\le m: a sum over j written without bounds runs from 1 to m
+            index = single_atom(sides[0]) if relations == ["<="] and len(sides) == 2 else None
+            if index is not None and index.key in summed and not index.sub and index.args is None:
+                reading.sum_ranges[index.key] = sides[1]
+            continue
         reading.conditions.comparisons = (*reading.conditions.comparisons, Comparison(sides, relations))
+
+
+def _tag_bodies(binding, functions, numbers) -> list:
+    """The sides of the tag's function definitions (\\alpha(q, k_i) = \\frac{...}{\\sum_j ...}): a sum the tag writes
+    takes its range from the tag as a sum the formula writes does."""
+    sides = []
+    bodies = [getattr(clause, "body", None) for clause in binding.clauses] + list(binding.overrides.values())
+    for body in bodies:
+        if not isinstance(body, str):
+            continue
+        try:
+            sides += rewrite_chain(body, binding.log_base, functions, numbers)[0]
+        except Exception:  # an unreadable definition is reported where it is read
+            continue
+    return sides
 
 
 def read_links(text, binding) -> tuple[list, list]:

@@ -103,6 +103,11 @@ class SumsAndDerivatives:
         ``\\sum_{j=1}^{q} y_j`` where the notation's q is a vector: the author's q counts the entries the sum runs
         over, the size of the vectors (checked by the caller: the sum must index a vector by its variable)."""
         if node.high is None:
+            bound = self.sum_ranges.get(node.variables[0]) if len(node.variables) == 1 else None
+            if bound is not None:  # the tag's j \\in \\{1, \\ldots, m\\} beside Σ_j: the sum runs to m
+                high = self._scalar(self.side(bound))
+                if high != self.size_value:
+                    return high, False
             return self.size_value, False
         if names_a_size(self, node):  # d_k: read as a count of the formula's own, not as a term of a sequence d
             size = single_atom(node.high)

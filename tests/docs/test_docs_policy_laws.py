@@ -4,7 +4,7 @@ nothing binds is a probability vector, never a number. A correct formula of each
 FAILs."""
 
 import pytest
-from checking import assert_page_pass_and_fail
+from checking import assert_page_pass_and_fail, verdict
 
 from derive.docs.open_outcome import name_open_outcomes
 
@@ -89,3 +89,19 @@ def test_a_derivative_by_the_label_of_a_law_drawn_from_is_not_decided(tmp_path):
     wrong = r"\nabla_\theta \mathbb{E}_{x \sim p_\theta}[f(x)] = \mathbb{E}_{x \sim p_\theta}[\nabla_\theta f(x)]"
     found = verdict(tmp_path, "", wrong)
     assert found[0] == "UNKNOWN" and "only labels p_theta" in found[1], found
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        # several outcomes before the bar of a law whose outcomes are written with an index
+        r"\sum_{k=1}^K p(y, z_k \mid x) = \sum_{k=1}^K p(z_k \mid x)\; p(y \mid z_k, x)",
+        # one law given different contexts: p(x | z_k) beside p(z_k)
+        r"\frac{p(z_k, x)}{q(z_k \mid x)} = \frac{p(x \mid z_k) \; p(z_k)}{q(z_k \mid x)}",
+    ],
+)
+def test_a_joint_law_of_indexed_outcomes_is_not_read_as_one_vector(formula, tmp_path):
+    """p(y, z_k | x) or p(x | z_k) beside p(z_k) is a joint law of several outcomes: reading each application as one
+    entry of one probability vector would refute the product rule, so the formula is left UNKNOWN with the reason."""
+    found = verdict(tmp_path, "", formula)
+    assert found[0] == "UNKNOWN" and "joint law of several outcomes" in found[1], found

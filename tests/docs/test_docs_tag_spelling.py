@@ -243,6 +243,15 @@ PAIRS = [
         r"\sum_{k=1}^{n} u_k^2 \ge u_i^2",
         r"\sum_{k=1}^{n} u_k^2 \le u_i^2 - 1",
     ),
+    # a range to a name other than the notation's size (j \in \{1, \ldots, m\}): a sum over j runs from 1 to m,
+    # in the formula or in the tag's own definitions
+    (r"j \in \{1, \ldots, m\}", r"\sum_j \frac{1}{m} = 1", r"\sum_j \frac{1}{m} = 2"),
+    (r"S = \sum_j \frac{2}{m}; j \in \{1, \ldots, m\}", r"S = 2", r"S = 1"),
+    (
+        r"w(u_i) = \frac{\exp(s(u_i))}{\sum_j \exp(s(u_j))}; s(u_j) = c; i, j \in \{1, \ldots, m\}",
+        r"w(u_i) = \frac{1}{m}",
+        r"w(u_i) = \frac{1}{m + 1}",
+    ),
     # a comparison of an expression with a number: a condition on the sampled points, never a range of its first name
     (r"a, b \in \mathbb{R}; a - b > 0", r"a > b", r"a < b"),
     (r"a, b \in \mathbb{R}; a - b > 0", r"\sqrt{(a - b)^2} = a - b", r"\sqrt{(a - b)^2} = b - a"),
