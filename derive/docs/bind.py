@@ -578,6 +578,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             return self._apply_indices(value, atom, sub)
         kind, build = meaning[0], meaning[1]
         if kind == "call":  # a vocabulary's own reading of the name, its arguments and subscripts
+            if consumed and atom.step and name == f"{atom.key}^{atom.step}":
+                atom = replace(atom, sub=[], sub_text="", step="")  # the tag's W^{(1)}: a name of its own, no index
             return build(self, atom, side)
         if kind == "scalar":
             value = build(self)

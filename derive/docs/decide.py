@@ -27,6 +27,7 @@ from derive.docs.bind import Unbound
 from derive.docs.expression_values import with_expression_values
 from derive.docs.interpret import E_NOTATION
 from derive.docs.italic_names import italicise
+from derive.docs.joined_claims import claims_joined
 from derive.docs.labelled_derivative import labelled_derivative_doubt
 from derive.docs.links_apart import decide_links_apart
 from derive.docs.open_outcome import name_open_outcomes
@@ -78,6 +79,7 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
 
 def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
     text = italicise(text, binding.words)  # eta_0 the tag declares: one name, not e t a_0
+    text = claims_joined(text)  # A \\; \\text{and} \\; B, or A, \\; B: both claimed (A \\land B)
     text = name_open_outcomes(text)  # y \sim \pi(\cdot \mid x) draws y from \pi(y \mid x)
     if tagged:
 

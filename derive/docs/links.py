@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import mpmath
 import sympy as sp
@@ -54,6 +54,8 @@ def _check_approximation(reading, link, shown, tolerances):
             return None
         return _refuted(f"{_link_text(reading.sides, link.number)}: {why}", link.reader, reading.binding)
     if not literal:
+        if _check_relation(reading, replace(link, relation="="), shown, tolerances) is None:
+            return None  # the sides are equal here (D' ≈ D at R_D = 0): ≈ holds wherever = does
         raise DecideError("≈ between two expressions: no written digits set the tolerance")
     ok, why = _approx(*link.numbers, literal, approximate=link.relation == "~")
     if ok:

@@ -30,11 +30,11 @@ DEFINING = re.compile(
 )
 OPERATOR = re.compile(r"=|:|<|>|\\in\b|∈|\\le|\\ge|\\lt|\\gt|\\leq|\\geq")
 BRACED = r"\{(?:[^{}]|\{[^{}]*\})*\}"  # a group, one level of groups inside it
-# a letter or a command, decorated (\bar{\mathbf{x}}, \mathbf{W}), primed (x', x^\prime, x^*), subscripted (x_t, W_{qh},
-# \mathbf{W}_\textrm{qh}), or set in a font switch of plain TeX ({\rm margin}, {\bf x})
+# a letter or a command, decorated (\bar{\mathbf{x}}, \mathbf{W}), primed (x', x^\prime, x^*), labelled (W^{(1)}),
+# subscripted (x_t, W_{qh}, \mathbf{W}_\textrm{qh}), or set in a font switch of plain TeX ({\rm margin}, {\bf x})
 NAME = re.compile(
     rf"^(?:\\[A-Za-z]+\s*{BRACED}|\\[A-Za-z]+|[A-Za-z]|\{{\s*\\(?:rm|bf|it|sf|cal|tt)\s+[A-Za-z]+\s*\}})"
-    rf"(?:'|\^\s*\\prime|\^\s*\{{\s*\\prime\s*\}}|\^\{{?[*+\-]\}}?"
+    rf"(?:'|\^\s*\\prime|\^\s*\{{\s*\\prime\s*\}}|\^\{{?[*+\-]\}}?|\^\s*\{{\s*\(\s*[A-Za-z0-9]+\s*\)\s*\}}"
     rf"|\s*_\s*(?:{BRACED}|\\[A-Za-z]+\s*{BRACED}|\\[A-Za-z]+|[A-Za-z0-9]))*$"
 )
 

@@ -38,6 +38,11 @@ class Tok:
         return f"{{{' '.join(map(repr, self.items))}}}" if self.kind == "group" else self.text
 
 
+# Unicode signs authors paste into TeX source (x_1 = y_1 − F(x_2)): read as the TeX they stand for
+UNICODE_SIGNS = {"−": ("ch", "-"), "×": ("cs", "times"), "·": ("cs", "cdot"), "≤": ("cs", "le"), "≥": ("cs", "ge")}
+UNICODE_SIGNS |= {"≠": ("cs", "neq"), "≈": ("cs", "approx")}
+
+
 def lex(text: str) -> list:
     """TeX tokens of ``text`` with braces grouped; comments dropped."""
     stack: list[list] = [[]]
@@ -68,6 +73,8 @@ def lex(text: str) -> list:
                 raise NotationError("unbalanced '}'", position)
             items = stack.pop()
             stack[-1].append(Tok("group", "", starts.pop(), items))
+        elif c in UNICODE_SIGNS:
+            stack[-1].append(Tok(*UNICODE_SIGNS[c], position))
         elif not c.isspace():
             stack[-1].append(Tok("ch", c, position))
         elif c.isspace():

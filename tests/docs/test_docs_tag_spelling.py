@@ -252,6 +252,22 @@ PAIRS = [
         r"w(u_i) = \frac{1}{m}",
         r"w(u_i) = \frac{1}{m + 1}",
     ),
+    # a matrix or vector named by a label in parentheses (W^{(1)}, b^{(l)}) or by a number (W_1): a name of its own
+    (
+        r"\mathbf{W}^{(1)} \in \mathbb{R}^{h \times d}; \mathbf{W}^{(2)} \in \mathbb{R}^{h \times d}; \mathbf{x} \in \mathbb{R}^d",
+        r"(\mathbf{W}^{(1)} + \mathbf{W}^{(2)}) \mathbf{x} = \mathbf{W}^{(1)} \mathbf{x} + \mathbf{W}^{(2)} \mathbf{x}",
+        r"(\mathbf{W}^{(1)} + \mathbf{W}^{(2)}) \mathbf{x} = \mathbf{W}^{(1)} \mathbf{x} - \mathbf{W}^{(2)} \mathbf{x}",
+    ),
+    (
+        r"\mathbf{W}_1, \mathbf{W}_2 \in \mathbb{R}^{h \times d}; \mathbf{x} \in \mathbb{R}^d",
+        r"(\mathbf{W}_1 - \mathbf{W}_2) \mathbf{x} = \mathbf{W}_1 \mathbf{x} - \mathbf{W}_2 \mathbf{x}",
+        r"(\mathbf{W}_1 - \mathbf{W}_2) \mathbf{x} = \mathbf{W}_2 \mathbf{x} - \mathbf{W}_1 \mathbf{x}",
+    ),
+    (
+        r"\mathbf{w}^{(0)}, \mathbf{x} \in \mathbb{R}^{n}",
+        r"\nabla_{\mathbf{w}^{(0)}} ({\mathbf{w}^{(0)}}^\top \mathbf{x}) = \mathbf{x}",
+        r"\nabla_{\mathbf{w}^{(0)}} ({\mathbf{w}^{(0)}}^\top \mathbf{x}) = 2 \mathbf{x}",
+    ),
     # a comparison of an expression with a number: a condition on the sampled points, never a range of its first name
     (r"a, b \in \mathbb{R}; a - b > 0", r"a > b", r"a < b"),
     (r"a, b \in \mathbb{R}; a - b > 0", r"\sqrt{(a - b)^2} = a - b", r"\sqrt{(a - b)^2} = b - a"),
