@@ -112,14 +112,16 @@ def _on_both_sides(text, freed, lonely, binding=None) -> bool:
     reached = {key for key in freed if _names(key, set().union(*used))}
     written = {key for key in reached if not _tag_parameter(key, parameters)}
 
-    # alpha beside alpha_t, both freed: two numbers of their own (alpha_t = alpha \sqrt{1 - \beta_2^t} defines the one
-    # by the other), each on both sides only where written so, not where the other one is
+    # a freed name with a subscript is a number of its own (alpha_t = alpha \sqrt{1 - \beta_2^t} defines it by alpha,
+    # eta_t = eta_0 \gamma^t by eta_0), on both sides only where written so, not where its letter is
     full = [
         {key.replace(" ", "").replace("{", "").replace("}", "") for key in _full_keys([side], child_sides)}
         for side in sides
     ]
-    apart = {key for key in freed if "_" in key and _base_name(key) in freed}
-    apart |= {_base_name(key) for key in apart}
+    apart = {
+        key for key in freed if "_" in key
+    }  # sigma_t beside the tag's sigma, eta_t beside eta_0: names of their own
+    apart |= {_base_name(key) for key in apart} & set(freed)
 
     def on_both(key):
         if key in apart:

@@ -1,5 +1,7 @@
 """A name nothing binds that a refuted formula's sides do not depend on: refuted whatever it is (derive.docs.unmoved_names)."""
 
+import pytest
+
 from tests.docs.checking import verdict
 
 RUNGS = r"r_{max} = r_{min} \eta^K; \eta \in \{2, 3, \dots\}; r_{min} > 0"
@@ -54,3 +56,19 @@ def test_a_name_beside_the_same_letter_with_a_subscript_are_two_numbers_and_a_de
     assert holds[0] == "PASS", holds
     fails = verdict(tmp_path, "t: positive integer", r"\alpha_t + \alpha = 2 \alpha + \alpha_t")
     assert fails[0] == "FAIL", fails
+
+
+@pytest.mark.parametrize(
+    "tag, definition",
+    [
+        (r"t: positive integer; \sigma > 0", r"\sigma_t^2 = \frac{\sigma^2}{t}"),  # beside the tag's own sigma
+        (r"0 < \gamma < 1; t: positive integer", r"\eta_t = \eta_0 \cdot \gamma^t"),  # two subscripts of one letter
+        (
+            r"T > 0; t \in [0, T]",
+            r"\epsilon_t = \epsilon_{start} - t \cdot \frac{\epsilon_{start} - \epsilon_{end}}{T}",
+        ),
+    ],
+)
+def test_a_schedule_defined_by_a_subscripted_name_is_not_refuted_as_an_identity(tmp_path, tag, definition):
+    read = verdict(tmp_path, tag, definition)
+    assert read[0] == "UNKNOWN", read
