@@ -66,6 +66,12 @@ class _Member(sp.Function):
         return None
 
 
+def _labelled_by_a_word(atom) -> bool:
+    """Whether a name's subscript is a word of two or more letters (N_{tokens}, N_\\text{params}): a label."""
+    label = re.sub(r"\\(?:text|mathrm|textrm|rm|mathit|operatorname)\s*", "", atom.sub_text or "")
+    return bool(re.fullmatch(r"\{?\s*[A-Za-z]{2,}\s*\}?", label.strip()))
+
+
 class Interpreter(SharedNotation, SumsAndDerivatives):
     """Turns parsed sides into SymPy values for one binding and one choice of dimensions."""
 
@@ -530,7 +536,12 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             matrix = written_entries.written_matrix_name(self, atom)
             if matrix is not None:  # a_{ij} beside the tag's written A: its entry
                 return written_entries.entry(self, self.side(self.overrides[matrix]), matrix, list(atom.sub))
-            if atom.key in self.vocab.dims or atom.full_keys() and atom.full_keys()[0] in self.vocab.dims:
+            if (
+                atom.key in self.vocab.dims
+                and not (not self.vocab.name and _labelled_by_a_word(atom))
+                or atom.full_keys()
+                and atom.full_keys()[0] in self.vocab.dims
+            ):  # N_{tokens} beside the shared notation's size N is a count of its own, not N
                 dim_key = (
                     atom.full_keys()[0] if atom.full_keys() and atom.full_keys()[0] in self.vocab.dims else atom.key
                 )

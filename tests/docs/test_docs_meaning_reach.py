@@ -158,3 +158,13 @@ def test_a_function_of_two_numbers_the_tag_defines_is_no_joint_law(tmp_path):
     """q(x, y) = x + y in the tag: q is that function, not a law of outcomes x and y."""
     result, detail = verdict(tmp_path, r"q(x, y) = x + y; x: real; y: real", r"q(x, y) = q(y, x)")
     assert result == "PASS" and "joint" not in detail, (result, detail)
+
+
+def test_a_size_letter_labelled_by_a_word_is_a_count_of_its_own(tmp_path):
+    # N_{tokens} and N_{params} are two counts the page defines, not the shared notation's vector size N
+    rule = verdict(tmp_path, r"N_{params} > 0", r"N_{tokens} = 20 N_{params}")
+    assert rule[0] == "UNKNOWN", rule
+    holds = verdict(tmp_path, "", r"N_{tokens} + N_{params} = N_{params} + N_{tokens}")
+    assert holds[0] == "PASS", holds
+    fails = verdict(tmp_path, "", r"N_{tokens} - N_{params} = N_{params} + N_{tokens}")
+    assert fails[0] == "FAIL", fails
