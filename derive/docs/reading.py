@@ -241,6 +241,7 @@ def _decide(text, binding, scope=None, link=None):
     for stage in stages:
         stage(reading)
     _refuse_a_value_the_result_leaves_free(reading)
+    _refuse_a_definition_of_a_shared_name(reading)
     verdict = _check_points(reading)
     if verdict.verdict == PASS and reading.binding.large and "~" in reading.relations:
         growing = ", ".join(reading.binding.large)
@@ -448,6 +449,34 @@ def _parameters_as_numbers(vocab, text):
     if not params & set(vocab.entries):
         return vocab
     return vocab.with_(entries={k: v for k, v in vocab.entries.items() if k not in params})
+
+
+def _refuse_a_definition_of_a_shared_name(reading):
+    """``p_i = \\frac{\\exp(l_i / T)}{\\sum_j \\exp(l_j / T)}`` with no result and a tag silent on p: the formula
+    defines p, a name the shared notation reads as any distribution; refuting it for an arbitrary p would be a false
+    alarm, so there is nothing to decide."""
+    if reading.binding.result or reading.scope is not None or reading.relations != ["="]:
+        return
+    if len(reading.dry_values) != 2:
+        return
+    left, right = (scalarise(as_value(value)) for value in reading.dry_values)
+    if not isinstance(left, (sp.Indexed, sp.Symbol)) or not isinstance(right, sp.Expr):
+        return
+    symbol = left.base if isinstance(left, sp.Indexed) else left
+    sampler = reading.domain.samplers.get(symbol)
+    if sampler is None or isinstance(sampler, dom.Dimension) or str(symbol).startswith("doc_"):
+        return
+    name = dom._name(symbol)
+    if name in tag_variables(reading.binding) or any(
+        _normal_name(written).split("(")[0] == name for written in (*reading.binding.kinds, *reading.binding.overrides)
+    ):
+        return  # the tag says what p is: the formula is a claim about it
+    if symbol in right.free_symbols or any(a.base == symbol for a in right.atoms(sp.Indexed)):
+        return
+    raise DecideError(
+        f"the formula defines {name}, a name of the shared notation the tag does not mention: a definition, nothing"
+        " to decide (say in the tag what it is)"
+    )
 
 
 def _refuse_a_value_the_result_leaves_free(reading):

@@ -168,3 +168,14 @@ def test_a_size_letter_labelled_by_a_word_is_a_count_of_its_own(tmp_path):
     assert holds[0] == "PASS", holds
     fails = verdict(tmp_path, "", r"N_{tokens} - N_{params} = N_{params} + N_{tokens}")
     assert fails[0] == "FAIL", fails
+
+
+def test_a_formula_defining_a_shared_name_the_tag_leaves_alone_is_not_refuted(tmp_path):
+    # p_i = softmax(l / T)_i defines p; the shared notation's p is any distribution, so nothing is claimed about it
+    defined = verdict(tmp_path, r"T > 0; l: vector", r"p_i = \frac{\exp(l_i / T)}{\sum_j \exp(l_j / T)}")
+    assert defined[0] == "UNKNOWN" and "defines p" in defined[1], defined
+    # where the tag says what p is, the formula is a claim about it again
+    holds = verdict(tmp_path, r"p = \mathrm{softmax}(z)", r"p_i = \frac{\exp(z_i)}{\sum_j \exp(z_j)}")
+    assert holds[0] == "PASS", holds
+    fails = verdict(tmp_path, r"p = \mathrm{softmax}(z)", r"p_i = \frac{\exp(2 z_i)}{\sum_j \exp(z_j)}")
+    assert fails[0] == "FAIL", fails
