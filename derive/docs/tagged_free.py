@@ -287,7 +287,7 @@ def _decide_tagged_free(text, binding, unbound):
     except Exception:  # unreadable: the first reading says why
         return first
     renamed = set()  # "y_i = t": the tag says t is a name of the result, not a variable of the formula
-    for latex in binding.overrides.values():
+    for latex in binding.overrides.values() if binding.result else ():  # no result: d_attn = d_model, a variable
         try:
             if _is_one_symbol(latex):
                 renamed.add(_normal_name(latex))

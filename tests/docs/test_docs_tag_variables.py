@@ -117,3 +117,20 @@ def test_a_vector_declared_at_the_letter_the_tag_sums_over_is_refused_not_refute
     gradient is UNKNOWN with the reason (it had FAILed with every term read as the same vector)."""
     result, detail = verdict(tmp_path, r"s = \sum_{j=1}^{n} u_j^\top v; u_j: vector; v: vector", r"\nabla_{u_j} s = v")
     assert result == "UNKNOWN" and "family of vectors" in detail, (result, detail)
+
+
+def test_a_name_a_tag_without_a_result_equates_to_another_is_the_formula_s_variable_too(tmp_path):
+    # d_attn = d_model with no result: d_model is a number the formula and the tag share, not a name of a result
+    tag = r"d_\text{attn} = d_\text{model}; d_\text{ff} = 4 d_\text{model}"
+    holds = verdict(
+        tmp_path,
+        tag,
+        r"2\;n_\text{layer} d_\text{model}(2d_\text{attn} + d_\text{ff}) = 12\;n_\text{layer} d_\text{model}^2",
+    )
+    assert holds[0] == "PASS", holds
+    fails = verdict(
+        tmp_path,
+        tag,
+        r"2\;n_\text{layer} d_\text{model}(2d_\text{attn} + d_\text{ff}) = 8\;n_\text{layer} d_\text{model}^2",
+    )
+    assert fails[0] == "FAIL", fails
