@@ -451,21 +451,29 @@ def _parameters_as_numbers(vocab, text):
     return vocab.with_(entries={k: v for k, v in vocab.entries.items() if k not in params})
 
 
+def _sampled_name_set(reading):
+    """(the symbol, the right side) when the formula is one equation whose left side is a name the notation samples
+    (a value or an entry of a vector, not a size and not the formula's own variable); else None."""
+    if reading.relations != ["="] or len(reading.dry_values) != 2:
+        return None
+    left, right = (scalarise(as_value(value)) for value in reading.dry_values)
+    if not isinstance(left, (sp.Indexed, sp.Symbol)) or not isinstance(right, sp.Expr):
+        return None
+    symbol = left.base if isinstance(left, sp.Indexed) else left
+    sampler = reading.domain.samplers.get(symbol)
+    if sampler is None or isinstance(sampler, dom.Dimension) or str(symbol).startswith("doc_"):
+        return None
+    return symbol, right
+
+
 def _refuse_a_definition_of_a_shared_name(reading):
     """``p_i = \\frac{\\exp(l_i / T)}{\\sum_j \\exp(l_j / T)}`` with no result and a tag silent on p: the formula
     defines p, a name the shared notation reads as any distribution; refuting it for an arbitrary p would be a false
     alarm, so there is nothing to decide."""
-    if reading.binding.result or reading.scope is not None or reading.relations != ["="]:
+    defined = None if reading.binding.result or reading.scope is not None else _sampled_name_set(reading)
+    if defined is None:
         return
-    if len(reading.dry_values) != 2:
-        return
-    left, right = (scalarise(as_value(value)) for value in reading.dry_values)
-    if not isinstance(left, (sp.Indexed, sp.Symbol)) or not isinstance(right, sp.Expr):
-        return
-    symbol = left.base if isinstance(left, sp.Indexed) else left
-    sampler = reading.domain.samplers.get(symbol)
-    if sampler is None or isinstance(sampler, dom.Dimension) or str(symbol).startswith("doc_"):
-        return
+    symbol, right = defined
     name = dom._name(symbol)
     if name in tag_variables(reading.binding) or any(
         _normal_name(written).split("(")[0] == name for written in (*reading.binding.kinds, *reading.binding.overrides)
@@ -482,15 +490,10 @@ def _refuse_a_definition_of_a_shared_name(reading):
 def _refuse_a_value_the_result_leaves_free(reading):
     """``\\theta_i = 10000^{-2(i-1)/d}`` under a result whose θ is any vector: the formula chooses values the result
     claims nothing about (a definition of its parameter, in indices and sizes only), so there is nothing to decide."""
-    if not reading.binding.result or reading.relations != ["="] or len(reading.dry_values) != 2:
+    defined = _sampled_name_set(reading) if reading.binding.result else None
+    if defined is None:
         return
-    left, right = (scalarise(as_value(value)) for value in reading.dry_values)
-    if not isinstance(left, (sp.Indexed, sp.Symbol)) or not isinstance(right, sp.Expr):
-        return
-    symbol = left.base if isinstance(left, sp.Indexed) else left
-    sampler = reading.domain.samplers.get(symbol)
-    if sampler is None or isinstance(sampler, dom.Dimension) or str(symbol).startswith("doc_"):
-        return
+    symbol, right = defined
     if right.atoms(sp.Indexed) or not all(s.is_integer for s in right.free_symbols):
         return
     raise DecideError(
