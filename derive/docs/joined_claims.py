@@ -19,6 +19,13 @@ SHORT_CONDITION = re.compile(
     r"^\s*[A-Za-z](?:_\{?[A-Za-z0-9]\}?)?\s*(?:=|\\ne|\\neq|<|>|\\le|\\ge|\\leq|\\geq)\s*\S{1,4}\s*$"
 )
 
+# a part that opens with a condition's word (", \quad \text{for } t > 0", ", \text{where } \beta = 0.9") conditions
+# the claim before it: it is read by the chain's conditions, never claimed beside it
+CONDITION_WORDS = re.compile(
+    r"^\s*(?:\\(?:text|textrm|mbox|mathrm|textnormal|textit)\s*\{\s*(?:for|where|with|if|when|whenever|given|as|such)"
+    r"(?![A-Za-z])|\\forall(?![A-Za-z])|\\(?:text|textrm|mbox|mathrm)\s*\{\s*\}|for(?![A-Za-z])|where(?![A-Za-z]))"
+)
+
 
 def _top_level_spans(text: str, pattern: re.Pattern) -> list:
     """The matches of ``pattern`` outside every bracket and brace of ``text``."""
@@ -51,6 +58,6 @@ def claims_joined(text: str) -> str:
     parts = [text[cuts[k] : cuts[k + 1]] for k in range(0, len(cuts), 2)]
     if not all(_states_relation(part) for part in parts):
         return text
-    if any(SHORT_CONDITION.match(part.rstrip(" .,;")) for part in parts[1:]):
+    if any(SHORT_CONDITION.match(part.rstrip(" .,;")) or CONDITION_WORDS.match(part) for part in parts[1:]):
         return text
     return " \\land ".join(part.strip() for part in parts)

@@ -475,6 +475,8 @@ def _refuse_a_definition_of_a_shared_name(reading):
         return
     symbol, right = defined
     name = dom._name(symbol)
+    if name not in reading.vocab.entries:
+        return  # a law's own symbol (P(X = k) = 1/6), not a name the notation lends the page
     if name in tag_variables(reading.binding) or any(
         _normal_name(written).split("(")[0] == name for written in (*reading.binding.kinds, *reading.binding.overrides)
     ):
