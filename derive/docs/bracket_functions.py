@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from derive.docs.tokens import closing_bracket
+
 # a function's name: a word in text type, a command, or a letter, with an optional subscript (f_\theta)
 HEAD = (
     r"(?:\\(?:operatorname|mathrm|text|textrm|mathit)\s*\{\s*[A-Za-z][A-Za-z0-9]*\s*\}|\\[A-Za-z]+|[A-Za-z])"
@@ -42,7 +44,7 @@ def applications_in_parentheses(text: str, heads) -> str:
         for found in pattern.finditer(text):
             if found.start() < position:
                 continue  # inside an argument already rewritten
-            close = _closing(text, found.end() - 1)
+            close = closing_bracket(text, found.end() - 1)
             if close is None:
                 continue
             out.append(text[position : found.end() - 1])
@@ -56,16 +58,3 @@ def _spelling(head: str) -> str:
     """A pattern for the head as written, any spacing between its tokens."""
     tokens = re.findall(r"\\[A-Za-z]+|[A-Za-z0-9]+|\S", head)
     return r"\s*".join(re.escape(token) for token in tokens) + (r"(?![A-Za-z])" if head[-1].isalpha() else "")
-
-
-def _closing(text: str, opening: int) -> int | None:
-    """The position of the ``]`` that closes the ``[`` at ``opening``, counting nested square brackets."""
-    depth = 0
-    for position in range(opening, len(text)):
-        if text[position] == "[":
-            depth += 1
-        elif text[position] == "]":
-            depth -= 1
-            if depth == 0:
-                return position
-    return None

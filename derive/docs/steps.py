@@ -96,6 +96,11 @@ DECLARED_STEP_NAME = re.compile(
 )
 
 
+def _unparenthesised(sup: str) -> str:
+    """A step superscript without its parentheses: x^{(t)} is x at step t."""
+    return sup[1:-1].strip() if re.fullmatch(r"\(.*\)", sup) else sup
+
+
 def declared_step_name(name: str) -> tuple | None:
     """(the name written with its step as a subscript, its head, the step's letters) for a name a tag declares with a
     step superscript beside a subscript (``\\theta^t_i \\in \\mathbb{R}``: θ_i at step t, not a power); else None."""
@@ -104,7 +109,7 @@ def declared_step_name(name: str) -> tuple | None:
         return None
     sup = _bare(match.group("sup1") or match.group("sup2"))
     sub = _bare(match.group("sub1") or match.group("sub2"))
-    step = sup[1:-1].strip() if re.fullmatch(r"\(.*\)", sup) else sup  # x^{(t)}: the step t in parentheses
+    step = _unparenthesised(sup)
     letters = _step_letters(step)
     if not letters or not sub:
         return None
@@ -117,7 +122,7 @@ def _declared_as_subscript(text: str, head: str, letters: set) -> str:
     def rewrite(match):
         sup = _bare(match.group("sup1") or match.group("sup2"))
         sub = _bare(match.group("sub1") or match.group("sub2") or match.group("sub3"))
-        step = sup[1:-1].strip() if re.fullmatch(r"\(.*\)", sup or "") else sup
+        step = _unparenthesised(sup or "")
         if not sub or not step or not (_step_letters(step) & letters or re.fullmatch(r"\d+", step)):
             return match.group(0)
         return f"{match.group('head')}_{{{sub},{step.replace(' ', '')}}}"

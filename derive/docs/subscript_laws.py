@@ -13,6 +13,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from derive.docs.tokens import closing_bracket
+
 # an expectation's or a variance's letter: \mathbb{E}, \mathbb E, \operatorname{E}, \mathrm{Var}, or E, Var alone
 EXPECTATION = re.compile(
     r"(?:\\mathbb\s*\{\s*[EV]\s*\}|\\mathbb\s+[EV]|\\(?:operatorname|mathrm|textrm|text)\s*\{\s*(?:E|Var)\s*\}"
@@ -31,7 +33,7 @@ def laws_in_subscripts(text: str, binding):
 
     found = []  # (start, end of the subscript, variable key, law text, clause)
     for match in EXPECTATION.finditer(text):
-        close = _closing_brace(text, match.end() - 1)
+        close = closing_bracket(text, match.end() - 1)
         if close is None:
             continue
         inner = text[match.end() : close]
@@ -61,15 +63,3 @@ def laws_in_subscripts(text: str, binding):
     )
     settle_laws(moved)  # the law's parameters the tag leaves undeclared are drawn as the law says
     return text, moved
-
-
-def _closing_brace(text: str, opening: int) -> int | None:
-    depth = 0
-    for position in range(opening, len(text)):
-        if text[position] == "{" and text[position - 1] != "\\":
-            depth += 1
-        elif text[position] == "}" and text[position - 1] != "\\":
-            depth -= 1
-            if depth == 0:
-                return position
-    return None

@@ -118,9 +118,7 @@ def _on_both_sides(text, freed, lonely, binding=None) -> bool:
         {key.replace(" ", "").replace("{", "").replace("}", "") for key in _full_keys([side], child_sides)}
         for side in sides
     ]
-    apart = {
-        key for key in freed if "_" in key
-    }  # sigma_t beside the tag's sigma, eta_t beside eta_0: names of their own
+    apart = {key for key in freed if "_" in key}
     apart |= {_base_name(key) for key in apart} & set(freed)
 
     def on_both(key):

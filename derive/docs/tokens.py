@@ -732,3 +732,23 @@ def is_transpose(script) -> bool:
         and script[0].is_cs("mathsf", "mathrm", "text")
         and word_of(script[1].items if script[1].kind == "group" else [script[1]]) == "T"
     )
+
+
+PAIRS = {"[": "]", "{": "}", "(": ")"}
+
+
+def closing_bracket(text: str, opening: int) -> int | None:
+    """The position in ``text`` of the bracket that closes the one at ``opening`` (``[``, ``{`` or ``(``), counting
+    nested ones of its kind and skipping escaped ones (``\\{``); None when it never closes."""
+    open_, close = text[opening], PAIRS[text[opening]]
+    depth = 0
+    for position in range(opening, len(text)):
+        if position and text[position - 1] == "\\":
+            continue
+        if text[position] == open_:
+            depth += 1
+        elif text[position] == close:
+            depth -= 1
+            if depth == 0:
+                return position
+    return None
