@@ -9153,6 +9153,606 @@ CHECKS.update(
     }
 )
 
+# ---- unseen18: annotated implementations, Lil'Log on video diffusion and active learning, d2l ----------------
+
+_U18_S = [
+    [mpf("0.3"), mpf("-1.2"), mpf("0.8")],
+    [mpf("1.5"), mpf("0.1"), mpf("-0.4")],
+    [mpf("-0.7"), mpf("2.2"), mpf("0.6")],
+]
+_U18_V = [vec([1, -0.5]), vec([0.3, 2]), vec([-1.4, 0.7])]  # value row vectors V_j
+_U18_DO = [vec([0.6, -1.1]), vec([2, 0.4]), vec([-0.3, 0.9])]  # upstream gradients dO_i
+
+
+def _u18_attention_output(S):
+    """O_i = sum_j softmax(S_i)_j V_j for each query i (one head, scores S)."""
+    return [[sum(p * v[c] for p, v in zip(softmax(row), _U18_V)) for c in range(2)] for row in S]
+
+
+def _u18_flash(kind):
+    S, V, dO = _U18_S, _U18_V, _U18_DO
+    L = [sum(exp(s) for s in row) for row in S]
+    P = [[exp(s) / L[i] for s in row] for i, row in enumerate(S)]
+    dP = [[dot(dO[i], V[j]) for j in range(3)] for i in range(3)]
+    O = _u18_attention_output(S)
+    if kind in ("output", "output-index"):
+        for i in range(3):
+            rhs = [
+                sum(exp(S[i][i] if kind == "output-index" else S[i][j]) * V[j][c] for j in range(3)) / L[i]
+                for c in range(2)
+            ]
+            if not close(O[i], rhs):
+                return False
+        return True
+
+    def loss(flat):  # l(S) = sum_i dO_i . O_i, whose gradient in S is dS
+        Sm = [flat[3 * i : 3 * i + 3] for i in range(3)]
+        return sum(dot(dO[i], o) for i, o in enumerate(_u18_attention_output(Sm)))
+
+    dS = grad(loss, [s for row in S for s in row])
+    D = [sum(P[i][k] * dP[i][k] for k in range(3)) for i in range(3)]
+    for i in range(3):
+        for j in range(3):
+            numeric = dS[3 * i + j]
+            if kind in ("dsoftmax", "dsoftmax-sign"):
+                lhs = sum(P[i][k] * ((1 if j == k else 0) - P[i][j]) * dP[i][k] for k in range(3))
+                sign = 1 if kind == "dsoftmax-sign" else -1
+                rhs = P[i][j] * dP[i][j] + sign * P[i][j] * sum(P[i][k] * dP[i][k] for k in range(3))
+                if not (close(lhs, numeric, tol=mpf(10) ** -15) and close(lhs, rhs)):
+                    return False
+            elif kind in ("ds", "ds-j"):
+                d = D[j] if kind == "ds-j" else D[i]
+                if not close(numeric, P[i][j] * dP[i][j] - d * P[i][j], tol=mpf(10) ** -15):
+                    return False
+    if kind in ("d", "d-drop-p"):
+        for i in range(3):
+            third = (
+                dot(dO[i], [sum(V[k][c] for k in range(3)) for c in range(2)])
+                if kind == "d-drop-p"
+                else dot(dO[i], [sum(P[i][k] * V[k][c] for k in range(3)) for c in range(2)])
+            )
+            forms = [D[i], sum(P[i][k] * dot(dO[i], V[k]) for k in range(3)), third, dot(dO[i], O[i])]
+            if not all(close(forms[0], f) for f in forms[1:]):
+                return False
+    return True
+
+
+def _u18_flash_lse():
+    """log_2 (l e^m) against log_2 l + m log 2, with log 2 read as ln 2 or as log_2 2 = 1: neither holds."""
+    for l_, m_ in ((mpf("2.5"), mpf("1.3")), (mpf("0.7"), mpf("-2"))):
+        lhs = log(l_ * exp(m_), 2)
+        if not close(lhs, log(l_, 2) + m_ * log(2)) and not close(lhs, log(l_, 2) + m_):
+            return False
+    return True
+
+
+_U18_TH = mpf("0.37")
+_U18_A = [mpf("0.2"), mpf("0.5"), mpf("0.3"), mpf("0.6")]  # attention weights a_{n,i}, i = 0..3
+_U18_V1, _U18_V2 = vec([0.4, -1.3, 2, 0.7]), vec([1.7, 0.2, -0.6, -1.1])
+
+
+def _u18_rot(x1, x2, angle):
+    return x1 * mp.cos(angle) - x2 * mp.sin(angle), x2 * mp.cos(angle) + x1 * mp.sin(angle)
+
+
+def _u18_vhat():
+    return [_u18_rot(_U18_V1[i], _U18_V2[i], i * _U18_TH) for i in range(4)]
+
+
+def _u18_ohat():
+    vh = _u18_vhat()
+    return sum(a * v[0] for a, v in zip(_U18_A, vh)), sum(a * v[1] for a, v in zip(_U18_A, vh))
+
+
+def _u18_roper(kind):
+    th, a, v1, v2 = _U18_TH, _U18_A, _U18_V1, _U18_V2
+    vh = _u18_vhat()
+    o1, o2 = _u18_ohat()
+    if kind in ("rotation", "rotation-sign"):
+        for m, x1, x2 in ((3, mpf("0.4"), mpf("-1.3")), (-2, mpf("2.1"), mpf("0.5"))):
+            R = mat([[mp.cos(m * th), -mp.sin(m * th)], [mp.sin(m * th), mp.cos(m * th)]])
+            lhs = R * col([x1, x2])
+            s = -1 if kind == "rotation-sign" else 1
+            rhs = col([x1 * mp.cos(m * th) - x2 * mp.sin(m * th), x2 * mp.cos(m * th) + s * x1 * mp.sin(m * th)])
+            if not close(lhs, rhs):
+                return False
+        return True
+    if kind in ("reverse", "reverse-sign"):
+        for n in (1, 3):
+            lhs = _u18_rot(o1, o2, -n * th)
+            s = -1 if kind == "reverse-sign" else 1
+            rhs = (o1 * mp.cos(n * th) + s * o2 * mp.sin(n * th), o2 * mp.cos(n * th) - o1 * mp.sin(n * th))
+            if not close(list(lhs), list(rhs)):
+                return False
+        return True
+    n = 2
+    if kind in ("first-sum", "first-sum-swap"):
+        lhs = o1 * mp.cos(n * th) + o2 * mp.sin(n * th)
+        first = mp.sin(n * th) if kind == "first-sum-swap" else mp.cos(n * th)
+        rhs = sum(ai * v[0] * first for ai, v in zip(a, vh)) + sum(ai * v[1] * mp.sin(n * th) for ai, v in zip(a, vh))
+        return close(lhs, rhs)
+    if kind == "expand-m":  # the second sum's angle m: every m, not only m = n
+        lhs = sum(ai * v[0] * mp.cos(n * th) for ai, v in zip(a, vh)) + sum(
+            ai * v[1] * mp.sin(n * th) for ai, v in zip(a, vh)
+        )
+        for m in (0, 1, 2, 3):
+            rhs = sum(a[i] * (v1[i] * mp.cos(i * th) - v2[i] * mp.sin(i * th)) * mp.cos(n * th) for i in range(4))
+            rhs += sum(a[i] * (v2[i] * mp.cos(i * th) + v1[i] * mp.sin(i * th)) * mp.sin(m * th) for i in range(4))
+            if not close(lhs, rhs):
+                return False
+        return True
+    if kind in ("angle-difference", "angle-difference-sign"):
+        c, s_ = mp.cos, mp.sin
+        lhs = sum(a[i] * v1[i] * (c(i * th) * c(n * th) + s_(i * th) * s_(n * th)) for i in range(4))
+        lhs += sum(a[i] * v2[i] * (c(i * th) * s_(n * th) - s_(i * th) * c(n * th)) for i in range(4))
+        sign = 1 if kind == "angle-difference-sign" else -1
+        rhs = sum(a[i] * v1[i] * c((i - n) * th) for i in range(4)) + sign * sum(
+            a[i] * v2[i] * s_((i - n) * th) for i in range(4)
+        )
+        return close(lhs, rhs)
+    if kind == "second-term":
+        lhs = o2 * mp.cos(n * th) - o1 * mp.sin(n * th)
+        rhs = sum(a[i] * v1[i] * mp.cos((i - n) * th) for i in range(4)) + sum(
+            a[i] * v2[i] * mp.sin((i - n) * th) for i in range(4)
+        )
+        return close(lhs, rhs)
+    raise ValueError(kind)
+
+
+_U18_GAMMA = mpf("0.5")
+_U18_HORIZON = 260  # gamma^260 < 10^-78: the tail of every sum below is beyond the working precision
+
+
+def _u18_trajectory():
+    """One deterministic trajectory (a legitimate policy and environment): states cycle 0, 1, 2, ..."""
+    V = {0: mpf("1.3"), 1: mpf("-0.4"), 2: mpf("2.2")}
+    Qa = {0: mpf("0.9"), 1: mpf("0.1"), 2: mpf("-1.5")}  # Q(s_t, a_t) for the action taken in s_t
+    rewards = [mpf("0.5"), mpf("-1"), mpf("0.25")]
+    return V, Qa, rewards
+
+
+def _u18_ppo(kind):
+    g, V, Qa, r = _U18_GAMMA, *_u18_trajectory()
+    T = _U18_HORIZON
+    s = [t % 3 for t in range(T + 1)]
+    if kind in ("advantage", "advantage-order"):
+        A = {k: Qa[k] - V[k] for k in V}
+        lhs = sum(g**t * A[s[t]] for t in range(T))
+        sign = -1 if kind == "advantage-order" else 1
+        return close(lhs, sum(g**t * sign * (Qa[s[t]] - V[s[t]]) for t in range(T)))
+    Q = {k: r[k] + g * V[(k + 1) % 3] for k in V}  # deterministic: Q(s_t, a_t) = r_t + gamma V(s_{t+1})
+    no_discount = sum(g**t * (r[s[t]] + V[s[t + 1]] - V[s[t]]) for t in range(T))
+    if kind == "q-backup":
+        return close(sum(g**t * (Q[s[t]] - V[s[t]]) for t in range(T)), no_discount)
+    if kind == "telescope":
+        return close(no_discount, sum(g**t * r[s[t]] for t in range(T)) - V[s[0]])
+    raise ValueError(kind)
+
+
+def _u18_importance(inverted):
+    d = {0: mpf("0.3"), 1: mpf("0.7")}
+    pi_new = {0: vec([0.2, 0.5, 0.3]), 1: vec([0.6, 0.1, 0.3])}
+    pi_old = {0: vec([0.4, 0.4, 0.2]), 1: vec([0.25, 0.25, 0.5])}
+    A = {0: vec([1, -2, 0.5]), 1: vec([-0.3, 1.2, 0.8])}
+    lhs = sum(d[s] * pi_new[s][a] * A[s][a] for s in d for a in range(3)) / (1 - _U18_GAMMA)
+    ratio = (lambda s, a: pi_old[s][a] / pi_new[s][a]) if inverted else (lambda s, a: pi_new[s][a] / pi_old[s][a])
+    rhs = sum(d[s] * pi_old[s][a] * ratio(s, a) * A[s][a] for s in d for a in range(3)) / (1 - _U18_GAMMA)
+    return close(lhs, rhs)
+
+
+_U18_ALPHAS = [vec([2, 3, 1.5]), vec([1.2, 0.7, 4, 2.5])]
+
+
+def _u18_dirichlet_moment(alpha, powers):
+    """E[prod_k p_k^{m_k}] under Dir(alpha): the normalising integral B(alpha + m) / B(alpha)."""
+
+    def log_b(a):
+        return sum(mp.loggamma(x) for x in a) - mp.loggamma(sum(a))
+
+    return exp(log_b([a + m for a, m in zip(alpha, powers)]) - log_b(alpha))
+
+
+def _u18_dir_mean_var(alpha, k):
+    e1 = _u18_dirichlet_moment(alpha, [1 if j == k else 0 for j in range(len(alpha))])
+    e2 = _u18_dirichlet_moment(alpha, [2 if j == k else 0 for j in range(len(alpha))])
+    return e1, e2 - e1**2
+
+
+def _u18_edl(kind):
+    for alpha in _U18_ALPHAS:
+        S, K = sum(alpha), len(alpha)
+        for k in range(K):
+            mean_k, var_k = _u18_dir_mean_var(alpha, k)
+            ph = alpha[k] / S
+            if kind == "mean" and not close(mean_k, ph):
+                return False
+            if kind == "mean-plus-one" and not close(mean_k, alpha[k] / (S + 1)):
+                return False
+            if kind in ("variance", "variance-minus-one"):
+                last = ph * (1 - ph) / (S - 1 if kind == "variance-minus-one" else S + 1)
+                if not (close(var_k, alpha[k] * (S - alpha[k]) / (S**2 * (S + 1))) and close(var_k, last)):
+                    return False
+        if kind in ("mse-dirichlet", "mse-dirichlet-s"):
+            for y in ([1] + [0] * (K - 1), [0] * (K - 1) + [1]):
+                lhs = sum((y[k] - m) ** 2 + v for k, (m, v) in enumerate(_u18_dir_mean_var(alpha, k) for k in range(K)))
+                den = S if kind == "mse-dirichlet-s" else S + 1
+                rhs = sum((y[k] - alpha[k] / S) ** 2 + alpha[k] / S * (1 - alpha[k] / S) / den for k in range(K))
+                if not close(lhs, rhs):
+                    return False
+        if kind in ("type2", "type2-order"):
+            for c in range(K):
+                marginal = _u18_dirichlet_moment(alpha, [1 if j == c else 0 for j in range(K)])
+                rhs = log(alpha[c]) - log(S) if kind == "type2-order" else log(S) - log(alpha[c])
+                if not close(-log(marginal), rhs):
+                    return False
+    return True
+
+
+def _u18_bayes_risk():
+    """K = 2: E[-log p_1] under Beta(a_1, a_2) by quadrature; the formula takes -log of it."""
+    for a1, a2 in ((mpf(2), mpf(3)), (mpf("1.5"), mpf("0.8"))):
+        b = mp.beta(a1, a2)
+        expected = quad(lambda p: -log(p) * p ** (a1 - 1) * (1 - p) ** (a2 - 1) / b, [0, 1])
+        if not close(-log(expected), mp.digamma(a1 + a2) - mp.digamma(a1), tol=mpf(10) ** -15):
+            return False
+    return True
+
+
+_U18_EVIDENCE = [vec([0, 3, 1.5]), vec([2, 0.5, 0, 7])]
+
+
+def _u18_masses(sign):
+    for e in _U18_EVIDENCE:
+        S = sum(x + 1 for x in e)
+        if not close(len(e) / S + sign * sum(x / S for x in e), 1):
+            return False
+    return True
+
+
+_U18_PJOINT = {  # a discrete random (p_1, p_2) with its probabilities, for the moment identities
+    (mpf("0.1"), mpf("0.7")): mpf("0.2"),
+    (mpf("0.5"), mpf("0.3")): mpf("0.5"),
+    (mpf("0.8"), mpf("0.05")): mpf("0.3"),
+}
+_U18_Y = [mpf(1), mpf(0)]
+
+
+def _u18_e(f):
+    return sum(w * f(p) for p, w in _U18_PJOINT.items())
+
+
+def _u18_moments(kind):
+    y = _U18_Y
+    Ep = [_u18_e(lambda p, k=k: p[k]) for k in range(2)]
+    Ep2 = [_u18_e(lambda p, k=k: p[k] ** 2) for k in range(2)]
+    Var = [_u18_e(lambda p, k=k: (p[k] - Ep[k]) ** 2) for k in range(2)]
+    if kind in ("second-moment", "second-moment-minus"):
+        s = -1 if kind == "second-moment-minus" else 1
+        return all(close(Ep2[k], Ep[k] ** 2 + s * Var[k]) for k in range(2))
+    if kind in ("linearity", "linearity-jensen"):
+        lhs = sum(_u18_e(lambda p, k=k: y[k] ** 2 - 2 * y[k] * p[k] + p[k] ** 2) for k in range(2))
+        last = [Ep[k] ** 2 for k in range(2)] if kind == "linearity-jensen" else Ep2
+        return close(lhs, sum(y[k] ** 2 - 2 * y[k] * Ep[k] + last[k] for k in range(2)))
+    if kind in ("square", "square-plus"):
+        lhs = sum(y[k] ** 2 - 2 * y[k] * Ep[k] + Ep[k] ** 2 + Var[k] for k in range(2))
+        s = 1 if kind == "square-plus" else -1
+        return close(lhs, sum((y[k] + s * Ep[k]) ** 2 + Var[k] for k in range(2)))
+    raise ValueError(kind)
+
+
+def _u18_variance_of_x(sign):
+    X = {mpf(-1): mpf("0.2"), mpf("0.5"): mpf("0.5"), mpf(3): mpf("0.3")}
+    return close(var(X), expect(X, lambda x: x**2) + sign * mean(X) ** 2)
+
+
+def _u18_lora(inverse_scale):
+    B, A, x = mat([[1, -0.5], [0.2, 2], [-1.5, 0.7]]), mat([[0.3, -1.1, 2], [0.4, 0.9, -0.6]]), mat([[1.2, -0.4, 0.8]])
+    alpha, r = mpf(16), mpf(2)  # d = 3, r = 2, k = 3
+    lhs = alpha / r * x * (B * A).T
+    scale = r / alpha if inverse_scale else alpha / r
+    return close(lhs, alpha / r * x * (B * A).T) and close(lhs, scale * x * A.T * B.T)
+
+
+def _u18_alibi(reversed_biases):
+    q, K, m, i = vec([0.5, -1.2]), [vec([1, 0.3]), vec([-0.4, 2]), vec([0.8, 0.8]), vec([-1.5, 0.1])], mpf("0.25"), 4
+    scores = [dot(q, k) for k in K]
+    left = softmax([s + m * b for s, b in zip(scores, [-(i - 1) + c for c in range(i)])])
+    right_biases = list(range(i - 1, -1, -1)) if reversed_biases else list(range(i))
+    return close(left, softmax([s + m * b for s, b in zip(scores, right_biases)]))
+
+
+def _u18_aft(drop_w):
+    Q, T = vec([0.4, -0.9]), 3
+    K = [vec([0.3, -1]), vec([1.2, 0.5]), vec([-0.7, 0.2])]
+    V = [vec([2, -0.5]), vec([-1, 1.5]), vec([0.6, 0.9])]
+    w = [mpf("0.1"), mpf("-0.8"), mpf("1.3")]  # w_{t,t'} for the fixed t
+    for c in range(2):
+        lhs = (
+            sigmoid(Q[c])
+            * sum(exp(K[u][c] + w[u]) * V[u][c] for u in range(T))
+            / sum(exp(K[u][c] + w[u]) for u in range(T))
+        )
+        den = sum(exp(K[u][c]) * (1 if drop_w else exp(w[u])) for u in range(T))
+        rhs = sigmoid(Q[c]) * sum(exp(w[u]) * exp(K[u][c]) * V[u][c] for u in range(T)) / den
+        if not close(lhs, rhs):
+            return False
+    return True
+
+
+def _u18_xl(term_b_wrong):
+    Wq, Wk = mat([[1, 2], [-0.5, 3]]), mat([[0.3, -1.1], [2.2, 0.7]])
+    Xq, Xk, Pi, Pj = col([0.4, -1.3]), col([1.7, 0.2]), col([0.5, 0.9]), col([-2, 0.1])
+    lhs = scalar((Wq * (Xq + Pi)).T * (Wk * (Xk + Pj)))
+    Q, K, UQ, UK = Wq * Xq, Wk * Xk, Wq * Pi, Wk * Pj
+    b = scalar(Q.T * (UQ if term_b_wrong else UK))
+    return close(lhs, scalar(Q.T * K) + b + scalar(UQ.T * K) + scalar(UQ.T * UK))
+
+
+_U18_KEYS = [col([0.5, -1.2]), col([1.1, 0.4]), col([-0.3, 0.9])]
+_U18_VALS = [col([2, -0.5, 1]), col([-1, 1.5, 0.2]), col([0.6, 0.9, -0.7])]
+_U18_QUERY = col([0.8, -0.6])
+
+
+def _u18_phi(k):
+    """An elementwise positive feature map (elu + 1)."""
+    return col([x + 1 if x > 0 else exp(x) for x in k])
+
+
+def _u18_fast_weights(kind):
+    ks, vs, q, i = _U18_KEYS, _U18_VALS, _U18_QUERY, 3
+    if kind in ("softmax-kernel", "softmax-kernel-denominator"):
+        Vm = matrix(3, i)
+        for j in range(i):
+            for c in range(3):
+                Vm[c, j] = vs[j][c]
+        lhs = Vm * col(softmax([scalar(k.T * q) for k in ks]))
+        kap = [exp(scalar(k.T * q)) for k in ks]
+        total = sum(kap)
+        rhs = sum(
+            ((vs[j] * kap[j]) / (i * kap[j] if kind == "softmax-kernel-denominator" else total) for j in range(i)),
+            col([0, 0, 0]),
+        )
+        return close(lhs, rhs)
+    W = [sum((vs[j] * _u18_phi(ks[j]).T for j in range(n)), matrix(3, 2)) for n in range(i + 1)]
+    if kind in ("recurrence", "recurrence-minus"):
+        s = -1 if kind == "recurrence-minus" else 1
+        return all(close(W[n], W[n - 1] + s * vs[n - 1] * _u18_phi(ks[n - 1]).T) for n in range(1, i + 1))
+    if kind in ("output", "output-key"):
+        fq = _u18_phi(q)
+        y = sum((vs[j] * scalar(_u18_phi(ks[j]).T * fq) for j in range(i)), col([0, 0, 0])) / sum(
+            scalar(_u18_phi(ks[j]).T * fq) for j in range(i)
+        )
+        z = sum((_u18_phi(ks[j]) for j in range(i)), col([0, 0]))
+        last = _u18_phi(ks[i - 1]) if kind == "output-key" else fq
+        return close(y, W[i] * last / scalar(z.T * fq))
+    raise ValueError(kind)
+
+
+def _u18_ddpm_x0(plus):
+    x0, eps = vec([0.7, -1.4]), vec([0.3, 2.1])
+    for ab in (mpf("0.9"), mpf("0.05")):
+        xt = [sqrt(ab) * a + sqrt(1 - ab) * e for a, e in zip(x0, eps)]
+        c = sqrt(1 / ab + 1) if plus else sqrt(1 / ab - 1)
+        if not close([x / sqrt(ab) - c * e for x, e in zip(xt, eps)], x0):
+            return False
+    return True
+
+
+_U18_X, _U18_EPS = vec([0.7, -1.4]), vec([0.3, 2.1])
+_U18_SCHED = [(mpf("0.9"), mpf("0.3"), mpf("0.6"), mpf("0.75")), (mpf("0.5"), mpf("1.2"), mpf("0.95"), mpf("0.2"))]
+
+
+def _u18_video_forward(kind):
+    x, et, es = _U18_X, _U18_EPS, vec([-0.8, 0.5])
+    for at, st, as_, ss in _U18_SCHED:
+        zt = [at * a + st * e for a, e in zip(x, et)]
+        zs = [as_ * a + ss * e for a, e in zip(x, es)]
+        if kind in ("from-zs", "from-zs-plus"):
+            s = 1 if kind == "from-zs-plus" else -1
+            rhs = [at * ((z + s * ss * e) / as_) + st * f for z, e, f in zip(zs, es, et)]
+        else:
+            ratio = as_ / at if kind == "expanded-ratio" else at / as_
+            rhs = [ratio * z + st * f - at * ss / as_ * e for z, e, f in zip(zs, es, et)]
+        if not close(zt, rhs):
+            return False
+    return True
+
+
+def _u18_logsnr(swapped):
+    for at, st, as_, ss in _U18_SCHED:
+        lt, ls = log(at**2 / st**2), log(as_**2 / ss**2)
+        lhs = (1 - at**2 * ss**2 / (st**2 * as_**2)) * st**2
+        if not close(lhs, (1 - exp((ls - lt) if swapped else (lt - ls))) * st**2):
+            return False
+    return True
+
+
+_U18_PHIS = [mpf("0.3"), mpf("1.1")]
+
+
+def _u18_vparam(kind):
+    x, e = _U18_X, _U18_EPS
+    for ph in _U18_PHIS:
+        c, s = mp.cos(ph), mp.sin(ph)
+        z = [c * a + s * b for a, b in zip(x, e)]
+        v = [c * b - s * a for a, b in zip(x, e)]
+        if kind in ("velocity", "velocity-sign"):
+            numeric = [diff(lambda t, a=a, b=b: mp.cos(t) * a + mp.sin(t) * b, ph) for a, b in zip(x, e)]
+            middle = [diff(mp.cos, ph) * a + diff(mp.sin, ph) * b for a, b in zip(x, e)]
+            sign = 1 if kind == "velocity-sign" else -1
+            last = [c * b + sign * s * a for a, b in zip(x, e)]
+            ok = close(numeric, middle, tol=mpf(10) ** -15) and close(numeric, last, tol=mpf(10) ** -15)
+        elif kind in ("sinx", "sinx-tan"):
+            ratio = s / c if kind == "sinx-tan" else c / s
+            ok = close([s * a for a in x], [c * b - w for b, w in zip(e, v)]) and close(
+                [s * a for a in x], [ratio * (zz - c * a) - w for zz, a, w in zip(z, x, v)]
+            )
+        elif kind in ("sin2x", "sin2x-plus"):
+            sign = 1 if kind == "sin2x-plus" else -1
+            ok = close([s**2 * a for a in x], [c * zz + sign * c**2 * a - s * w for zz, a, w in zip(z, x, v)])
+        elif kind in ("x", "x-plus"):
+            sign = 1 if kind == "x-plus" else -1
+            ok = close(x, [c * zz + sign * s * w for zz, w in zip(z, v)])
+        elif kind in ("eps", "eps-swapped"):
+            ok = close(
+                e,
+                [
+                    (c if kind == "eps-swapped" else s) * zz + (s if kind == "eps-swapped" else c) * w
+                    for zz, w in zip(z, v)
+                ],
+            )
+        elif kind in ("v-target", "v-target-swapped"):
+            alpha_t, sigma_t = c, s
+            target = (
+                [sigma_t * b - alpha_t * a for a, b in zip(x, e)]
+                if kind == "v-target-swapped"
+                else [alpha_t * b - sigma_t * a for a, b in zip(x, e)]
+            )
+            ok = close(v, target)
+        else:
+            raise ValueError(kind)
+        if not ok:
+            return False
+    return True
+
+
+def _u18_ddim(kind):
+    z, vh = vec([0.7, -1.4]), vec([0.3, 2.1])
+    for ps, pt in ((mpf("0.3"), mpf("1.1")), (mpf("1.2"), mpf("0.4"))):
+        cs, ss, ct, st = mp.cos(ps), mp.sin(ps), mp.cos(pt), mp.sin(pt)
+        first = [cs * (ct * a - st * b) + ss * (st * a + ct * b) for a, b in zip(z, vh)]
+        collected = [(cs * ct + ss * st) * a + (ss * ct - cs * st) * b for a, b in zip(z, vh)]
+        if kind in ("collect", "collect-order"):
+            green = (cs * st - ss * ct) if kind == "collect-order" else (ss * ct - cs * st)
+            if not close(first, [(cs * ct + ss * st) * a + green * b for a, b in zip(z, vh)]):
+                return False
+        else:
+            angle = (pt - ps) if kind == "angle-reversed" else (ps - pt)
+            if not close(collected, [mp.cos(ps - pt) * a + mp.sin(angle) * b for a, b in zip(z, vh)]):
+                return False
+    return True
+
+
+def _u18_bald(plus):
+    joint = [[mpf("0.1"), mpf("0.25")], [mpf("0.3"), mpf("0.05")], [mpf("0.2"), mpf("0.1")]]  # p(theta, y)
+    pt = [sum(r) for r in joint]
+    py = [sum(joint[t][y] for t in range(3)) for y in range(2)]
+    h_theta = entropy(pt)
+    h_theta_given_y = sum(py[y] * entropy([joint[t][y] / py[y] for t in range(3)]) for y in range(2))
+    h_y = entropy(py)
+    h_y_given_theta = sum(pt[t] * entropy([joint[t][y] / pt[t] for y in range(2)]) for t in range(3))
+    return close(h_theta - h_theta_given_y, h_y + (1 if plus else -1) * h_y_given_theta)
+
+
+CHECKS.update(
+    {
+        # ---- labml flash attention: the forward identity and the backward pass against finite differences
+        "u18-flash-output": lambda: _u18_flash("output"),
+        "u18-flash-output~index": lambda: _u18_flash("output-index"),
+        "u18-flash-dsoftmax": lambda: _u18_flash("dsoftmax"),
+        "u18-flash-dsoftmax~sign": lambda: _u18_flash("dsoftmax-sign"),
+        "u18-flash-d": lambda: _u18_flash("d"),
+        "u18-flash-d~drop-p": lambda: _u18_flash("d-drop-p"),
+        "u18-flash-ds": lambda: _u18_flash("ds"),
+        "u18-flash-ds~dj": lambda: _u18_flash("ds-j"),
+        "u18-flash-lse": _u18_flash_lse,
+        # ---- labml RoPER: rotations of value pairs, numerically
+        "u18-roper-rotation": lambda: _u18_roper("rotation"),
+        "u18-roper-rotation~sign": lambda: _u18_roper("rotation-sign"),
+        "u18-roper-odd": lambda: identity(lambda t: mp.sin(-3 * t), lambda t: -mp.sin(3 * t)),
+        "u18-roper-odd~even": lambda: identity(lambda t: mp.sin(-3 * t), lambda t: mp.sin(3 * t)),
+        "u18-roper-reverse": lambda: _u18_roper("reverse"),
+        "u18-roper-reverse~sign": lambda: _u18_roper("reverse-sign"),
+        "u18-roper-first-sum": lambda: _u18_roper("first-sum"),
+        "u18-roper-first-sum~swap": lambda: _u18_roper("first-sum-swap"),
+        "u18-roper-expand-m": lambda: _u18_roper("expand-m"),
+        "u18-roper-angle-difference": lambda: _u18_roper("angle-difference"),
+        "u18-roper-angle-difference~sign": lambda: _u18_roper("angle-difference-sign"),
+        "u18-roper-second-term": lambda: _u18_roper("second-term"),
+        # ---- labml PPO: sums along one deterministic trajectory, and an enumerated importance-sampling step
+        "u18-ppo-advantage": lambda: _u18_ppo("advantage"),
+        "u18-ppo-advantage~order": lambda: _u18_ppo("advantage-order"),
+        "u18-ppo-q-backup": lambda: _u18_ppo("q-backup"),
+        "u18-ppo-telescope": lambda: _u18_ppo("telescope"),
+        "u18-ppo-importance": lambda: _u18_importance(False),
+        "u18-ppo-importance~inverted": lambda: _u18_importance(True),
+        # ---- labml evidential deep learning: Dirichlet moments from the normalising integral
+        "u18-edl-masses": lambda: _u18_masses(1),
+        "u18-edl-masses~minus": lambda: _u18_masses(-1),
+        "u18-edl-mean": lambda: _u18_edl("mean"),
+        "u18-edl-mean~plus-one": lambda: _u18_edl("mean-plus-one"),
+        "u18-edl-second-moment": lambda: _u18_moments("second-moment"),
+        "u18-edl-second-moment~minus": lambda: _u18_moments("second-moment-minus"),
+        "u18-edl-variance": lambda: _u18_edl("variance"),
+        "u18-edl-variance~minus-one": lambda: _u18_edl("variance-minus-one"),
+        "u18-edl-mse-linearity": lambda: _u18_moments("linearity"),
+        "u18-edl-mse-linearity~jensen": lambda: _u18_moments("linearity-jensen"),
+        "u18-edl-mse-square": lambda: _u18_moments("square"),
+        "u18-edl-mse-square~plus": lambda: _u18_moments("square-plus"),
+        "u18-edl-mse-dirichlet": lambda: _u18_edl("mse-dirichlet"),
+        "u18-edl-mse-dirichlet~s": lambda: _u18_edl("mse-dirichlet-s"),
+        "u18-edl-type2": lambda: _u18_edl("type2"),
+        "u18-edl-type2~order": lambda: _u18_edl("type2-order"),
+        "u18-edl-bayes-risk": _u18_bayes_risk,
+        # ---- labml LoRA, layer norm, ALiBi, AFT, Transformer XL, fast weights, DDPM sampler
+        "u18-lora-transpose": lambda: _u18_lora(False),
+        "u18-lora-transpose~inverse-scale": lambda: _u18_lora(True),
+        "u18-lora-unit-scale": lambda: all(close(r / r, 1) for r in (mpf(4), mpf(16))),
+        "u18-lora-unit-scale~alpha": lambda: all(close(r / r**2, 1) for r in (mpf(4), mpf(16))),
+        "u18-ln-variance": lambda: _u18_variance_of_x(-1),
+        "u18-ln-variance~plus": lambda: _u18_variance_of_x(1),
+        "u18-alibi-shift": lambda: _u18_alibi(False),
+        "u18-alibi-shift~reversed": lambda: _u18_alibi(True),
+        "u18-alibi-slope": lambda: all(close(1 / mpf(2) ** (mpf(8) / n), mpf(2) ** (-mpf(8) / n)) for n in (1, 8, 12)),
+        "u18-alibi-slope~inverted-exponent": lambda: all(
+            close(1 / mpf(2) ** (mpf(8) / n), mpf(2) ** (-mpf(n) / 8)) for n in (1, 8, 12)
+        ),
+        "u18-aft-factor": lambda: _u18_aft(False),
+        "u18-aft-factor~denominator": lambda: _u18_aft(True),
+        "u18-xl-four-terms": lambda: _u18_xl(False),
+        "u18-xl-four-terms~b": lambda: _u18_xl(True),
+        "u18-fw-softmax-kernel": lambda: _u18_fast_weights("softmax-kernel"),
+        "u18-fw-softmax-kernel~denominator": lambda: _u18_fast_weights("softmax-kernel-denominator"),
+        "u18-fw-recurrence": lambda: _u18_fast_weights("recurrence"),
+        "u18-fw-recurrence~minus": lambda: _u18_fast_weights("recurrence-minus"),
+        "u18-fw-output": lambda: _u18_fast_weights("output"),
+        "u18-fw-output~key": lambda: _u18_fast_weights("output-key"),
+        "u18-ddpm-x0": lambda: _u18_ddpm_x0(False),
+        "u18-ddpm-x0~plus-one": lambda: _u18_ddpm_x0(True),
+        # ---- Lil'Log, diffusion models for video: the forward process and the v-parameterization
+        "u18-video-zt-from-zs": lambda: _u18_video_forward("from-zs"),
+        "u18-video-zt-from-zs~plus": lambda: _u18_video_forward("from-zs-plus"),
+        "u18-video-zt-expanded": lambda: _u18_video_forward("expanded"),
+        "u18-video-zt-expanded~ratio": lambda: _u18_video_forward("expanded-ratio"),
+        "u18-video-logsnr": lambda: _u18_logsnr(False),
+        "u18-video-logsnr~swapped": lambda: _u18_logsnr(True),
+        "u18-video-velocity": lambda: _u18_vparam("velocity"),
+        "u18-video-velocity~sign": lambda: _u18_vparam("velocity-sign"),
+        "u18-video-sinx": lambda: _u18_vparam("sinx"),
+        "u18-video-sinx~tan": lambda: _u18_vparam("sinx-tan"),
+        "u18-video-sin2x": lambda: _u18_vparam("sin2x"),
+        "u18-video-sin2x~plus": lambda: _u18_vparam("sin2x-plus"),
+        "u18-video-x": lambda: _u18_vparam("x"),
+        "u18-video-x~plus": lambda: _u18_vparam("x-plus"),
+        "u18-video-eps": lambda: _u18_vparam("eps"),
+        "u18-video-eps~swapped": lambda: _u18_vparam("eps-swapped"),
+        "u18-video-ddim-collect": lambda: _u18_ddim("collect"),
+        "u18-video-ddim-collect~order": lambda: _u18_ddim("collect-order"),
+        "u18-video-ddim-angle": lambda: _u18_ddim("angle"),
+        "u18-video-ddim-angle~reversed": lambda: _u18_ddim("angle-reversed"),
+        "u18-video-v-target": lambda: _u18_vparam("v-target"),
+        "u18-video-v-target~swapped": lambda: _u18_vparam("v-target-swapped"),
+        # ---- Lil'Log, active learning: BALD's two forms of the mutual information, on an enumerated joint
+        "u18-active-bald": lambda: _u18_bald(False),
+        "u18-active-bald~plus": lambda: _u18_bald(True),
+        # ---- d2l optimization intro: tanh's derivative by finite differences, and its value at 4
+        "u18-optintro-tanh-derivative": lambda: identity(lambda x: diff(tanh, x), lambda x: 1 - tanh(x) ** 2),
+        "u18-optintro-tanh-derivative~plus": lambda: identity(lambda x: diff(tanh, x), lambda x: 1 + tanh(x) ** 2),
+        "u18-optintro-tanh-at-4": lambda: rounds_to(diff(tanh, 4), "0.0013"),
+        "u18-optintro-tanh-at-4~digits": lambda: rounds_to(diff(tanh, 4), "0.0031"),
+    }
+)
+
 
 # ---- end of checks
 
