@@ -82,7 +82,7 @@ def elementary(rw, tokens, k, out):
         if t.text in ("log", "lg") and (rw.log_base != "e" or t.text == "lg"):
             raise Unsupported(f"a power of \\{t.text} written before its argument")
         out.append("\\" + ("ln" if t.text == "log" else t.text) + "^{" + tokens[k + 2].text + "}")
-        return k + 3
+        return _angle_before_vector(rw, tokens, k + 3, t.text, out)
     if t.text == "log":
         out.append(r"\ln" if rw.log_base == "e" else r"\frac{1}{\ln " + rw.log_base + r"}\ln")
     elif t.text == "lg":
@@ -91,7 +91,47 @@ def elementary(rw, tokens, k, out):
         out.append("\\" + INVERSE_NAMES.get(t.text, t.text))
     if k + 1 < len(tokens) and tokens[k + 1].is_ch("^"):
         raise Unsupported(f"a power of \\{t.text} written before its argument")
-    return k + 1
+    return _angle_before_vector(rw, tokens, k + 1, t.text, out)
+
+
+# the trigonometric functions, whose bare argument is an angle: \cos\phi\mathbf{x} is (\cos\phi)\mathbf{x}
+ANGLE_FUNCTIONS = ("sin", "cos", "tan")
+BOLD_FONTS = ("mathbf", "boldsymbol", "bm", "mathbfit", "vec")
+
+
+def _angle_before_vector(rw, tokens, k, name, out):
+    """The position after the argument of a trigonometric function written without brackets, when the
+    argument is an angle (letters, digits and their scripts) followed by a vector in bold (\\cos\\phi
+    \\mathbf{x}, \\sin^2\\phi\\mathbf{x}): the angle is bracketed, since an angle is a number and the bold
+    factor multiplies the function's value. Otherwise ``k``, the argument left to the grammar (\\sin m\\theta)."""
+    if name not in ANGLE_FUNCTIONS:
+        return k
+    end, factors = k, 0
+    while end < len(tokens):
+        x = tokens[end]
+        if x.is_ch(" ") or x.is_cs(","):
+            end += 1
+        elif x.kind == "ch" and x.text.isalnum() or x.is_cs(*GREEK):
+            end, factors = end + 1, factors + 1
+            while end + 1 < len(tokens) and tokens[end].is_ch("_", "^"):
+                end += 2
+        else:
+            break
+    if not factors or end >= len(tokens) or not _is_bold(tokens, end):
+        return k
+    out.append("(" + rw.emit(tokens[k:end]) + ")")
+    return end
+
+
+def _is_bold(tokens, k) -> bool:
+    """Whether the factor at ``k`` is written in bold (\\mathbf{x}, \\boldsymbol{\\epsilon}, \\hat{\\mathbf{v}})."""
+    x = tokens[k]
+    if x.is_cs(*BOLD_FONTS):
+        return True
+    if x.is_cs("hat", "widehat", "tilde", "widetilde", "bar", "overline") and k + 1 < len(tokens):
+        inner = tokens[k + 1].items if tokens[k + 1].kind == "group" else [tokens[k + 1]]
+        return bool(inner) and inner[0].is_cs(*BOLD_FONTS)
+    return False
 
 
 def dots_in_a_list(rw, tokens, k, out):

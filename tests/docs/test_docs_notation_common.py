@@ -159,6 +159,18 @@ PAIRS = [
         r"\cos^2 \theta = \frac{1 - \cos 2\theta}{2}",
         {"clauses": r"\theta: real"},
     ),
+    (
+        "an angle before a bold vector: the vector multiplies the cosine, not its argument",
+        r"\cos\phi\mathbf{x} - \sin\phi\boldsymbol{\epsilon} = (\cos\phi) \mathbf{x} - (\sin\phi) \boldsymbol{\epsilon}",
+        r"\cos\phi\mathbf{x} - \sin\phi\boldsymbol{\epsilon} = (\cos\phi) \mathbf{x} + (\sin\phi) \boldsymbol{\epsilon}",
+        {"clauses": r"\phi: real; \mathbf{x}: vector; \boldsymbol{\epsilon}: vector"},
+    ),
+    (
+        "a power of a function before an angle and a bold vector",
+        r"\sin^2\phi_t\mathbf{x} + \cos^2\phi_t\hat{\mathbf{x}} = \mathbf{x} + (\cos\phi_t)^2 (\hat{\mathbf{x}} - \mathbf{x})",
+        r"\sin^2\phi_t\mathbf{x} + \cos^2\phi_t\hat{\mathbf{x}} = \mathbf{x} + (\sin\phi_t)^2 (\hat{\mathbf{x}} - \mathbf{x})",
+        {"clauses": r"\phi_t: real; \mathbf{x}: vector; \hat{\mathbf{x}}: vector"},
+    ),
     ("round of a number", r"\operatorname{round}(2.6) = 3", r"\operatorname{round}(2.6) = 2", {}),
     (
         "round of a variable",
