@@ -102,7 +102,7 @@ BOLD_FONTS = ("mathbf", "boldsymbol", "bm", "mathbfit", "vec")
 def _angle_before_vector(rw, tokens, k, name, out):
     """The position after the argument of a trigonometric function written without brackets, when the
     argument is an angle (letters, digits and their scripts) followed by a vector in bold (\\cos\\phi
-    \\mathbf{x}, \\sin^2\\phi\\mathbf{x}): the angle is bracketed, since an angle is a number and the bold
+    \\mathbf{x}, \\sin^2\\phi\\mathbf{x}) or by a bracket that holds one: the angle is bracketed, since an angle is a number and the bold
     factor multiplies the function's value. Otherwise ``k``, the argument left to the grammar (\\sin m\\theta)."""
     if name not in ANGLE_FUNCTIONS:
         return k
@@ -117,10 +117,34 @@ def _angle_before_vector(rw, tokens, k, name, out):
                 end += 2
         else:
             break
-    if not factors or end >= len(tokens) or not _is_bold(tokens, end):
+    if not factors or end >= len(tokens) or not (_is_bold(tokens, end) or _bracket_holds_bold(tokens, end)):
         return k
     out.append("(" + rw.emit(tokens[k:end]) + ")")
     return end
+
+
+def _bracket_holds_bold(tokens, k) -> bool:
+    """Whether a bracket opens at ``k`` (after any size command) and holds a factor in bold before it closes
+    (\\cos\\phi_s \\big( \\cos\\phi_t \\mathbf{z} - \\dots \\big)): a bracket of vectors, not an angle."""
+    while k < len(tokens) and tokens[k].is_cs("left", "big", "Big", "bigg", "Bigg", "bigl", "Bigl", "biggl", "Biggl"):
+        k += 1
+    if k >= len(tokens) or not tokens[k].is_ch("(", "["):
+        return False
+    depth = 0
+    for m in range(k, len(tokens)):
+        if tokens[m].is_ch("(", "["):
+            depth += 1
+        elif tokens[m].is_ch(")", "]"):
+            depth -= 1
+            if depth == 0:
+                return False
+        elif _holds_bold(tokens[m]):
+            return True
+    return False
+
+
+def _holds_bold(token) -> bool:
+    return token.is_cs(*BOLD_FONTS) or token.kind == "group" and any(_holds_bold(x) for x in token.items)
 
 
 def _is_bold(tokens, k) -> bool:

@@ -150,6 +150,8 @@ DROP = {
     "Bigr",
     "biggl",
     "biggr",
+    "Biggl",
+    "Biggr",
     "displaystyle",
     "textstyle",
     "limits",
@@ -536,7 +538,7 @@ def _clean(tokens, keep_spaces=False) -> list:
             continue
         text_arg = t.kind == "cs" and t.text in TEXT_COMMANDS
         if t.kind == "cs" and t.text in WITH_ARG_DROP:
-            skip_arg = 2 if t.text == "textcolor" else 1
+            skip_arg = 1  # \textcolor{red}{x}: the colour only; its text stays
             skipping = t.text
         elif t.kind == "cs" and t.text in KEEP_QUAD:
             out.append(Tok("ch", ";;", t.pos))

@@ -171,6 +171,30 @@ PAIRS = [
         r"\sin^2\phi_t\mathbf{x} + \cos^2\phi_t\hat{\mathbf{x}} = \mathbf{x} + (\sin\phi_t)^2 (\hat{\mathbf{x}} - \mathbf{x})",
         {"clauses": r"\phi_t: real; \mathbf{x}: vector; \hat{\mathbf{x}}: vector"},
     ),
+    (
+        "an angle before a bracket of bold vectors",
+        r"\cos\phi \big( \mathbf{x} + \mathbf{y} \big) = \cos\phi\mathbf{x} + \cos\phi\mathbf{y}",
+        r"\cos\phi \big( \mathbf{x} + \mathbf{y} \big) = \cos\phi\mathbf{x} - \cos\phi\mathbf{y}",
+        {"clauses": r"\phi: real; \mathbf{x}: vector; \mathbf{y}: vector"},
+    ),
+    (
+        "the largest size of brackets",
+        r"\Biggl( a + b \Biggr)^2 = a^2 + 2ab + b^2",
+        r"\Biggl( a + b \Biggr)^2 = a^2 + b^2",
+        {"kinds": REAL},
+    ),
+    (
+        "a name set in colour keeps its name",
+        r"\textcolor{orange}{\alpha_k} + \textcolor{orange}{\alpha_k} = 2 \alpha_k",
+        r"\textcolor{orange}{\alpha_k} + \textcolor{orange}{\alpha_k} = \alpha_k",
+        {"clauses": r"\alpha_k: positive"},
+    ),
+    (
+        "the outer product restated in the tag",
+        r"(a \otimes b) c = (b^\top c) a",
+        r"(a \otimes b) c = (a^\top c) b",
+        {"clauses": r"a \otimes b = a b^\top; a: vector; b: vector; c: vector"},
+    ),
     ("round of a number", r"\operatorname{round}(2.6) = 3", r"\operatorname{round}(2.6) = 2", {}),
     (
         "round of a variable",
