@@ -118,11 +118,20 @@ def _vector_of_its_entries(clause: str) -> str:
 
 
 SQUARE_DEFINED = re.compile(r"^(?P<name>[^=<>]+?)\s*\^\s*(?:2|\{\s*2\s*\})\s*=\s*(?P<body>[^<>]+)$")
+# the square written before the name's subscript: \sigma^2_{t\vert s} = ..., \sigma^2_t = ...
+SQUARE_BEFORE_SUBSCRIPT = re.compile(
+    r"^(?P<head>\\[A-Za-z]+|[A-Za-z])\s*\^\s*(?:2|\{\s*2\s*\})\s*(?P<sub>_\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))"
+    r"\s*=\s*(?P<body>[^<>]+)$"
+)
 
 
 def _square_root(clause: str) -> str:
-    r"""``\hat{\sigma}^2 = \frac{1}{n} \sum_i (x_i - \hat{\mu})^2`` defines \hat{\sigma} as the non-negative square
-    root of the right side, as a variance defines its deviation."""
+    r"""``\hat{\sigma}^2 = \frac{1}{n} \sum_i (x_i - \hat{\mu})^2`` (or ``\sigma^2_{t|s} = \dots``, the square written before
+    the subscript) defines \hat{\sigma} as the non-negative square root of the right side, as a variance defines its
+    deviation."""
+    before = SQUARE_BEFORE_SUBSCRIPT.match(clause)
+    if before is not None:
+        return f"{before.group('head')}{before.group('sub').strip()} = \\sqrt{{{before.group('body').strip()}}}"
     square = SQUARE_DEFINED.match(clause)
     if square is None or not NAME.match(square.group("name").strip()):
         return clause

@@ -414,7 +414,7 @@ def _vocabulary_clause(clause: str, binding: Binding) -> bool:
         found = _moment(clause)
     elif words[:2] == ["joint", "law"] and len(words) == 5 and words[3] == "of":
         found = LawOfOutcomes(
-            clause.split()[2], clause.split()[4]
+            clause.split()[2], _variable_key(clause.split()[4])
         )  # 'X, Y: random variables with joint distribution p'
     elif is_density_clause(clause):  # X has density f(x) = ...: derive.docs.density_law
         from derive.docs.density_law import density_clauses
@@ -527,6 +527,15 @@ def _is_a_name(latex: str) -> bool:
     except TagError:
         return False
     return True
+
+
+def _variable_key(written: str) -> str:
+    """A random variable's name as the formula's atoms key it (\\boldsymbol{\\theta} is theta), or as written when it is
+    no name (the dots of x_1, \\ldots, x_n)."""
+    try:
+        return _key(written)
+    except TagError:
+        return written
 
 
 def _key(latex_name: str) -> str:

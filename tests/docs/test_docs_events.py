@@ -87,6 +87,12 @@ PAIRS = [
         r"H(X, Y) = H(X) + H(Y)",
     ),
     (
+        "entropies of random variables named by Greek and bold letters",
+        r"\boldsymbol{\theta}, y: discrete random variables with joint distribution p(\boldsymbol{\theta}, y)",
+        r"H(\boldsymbol{\theta}) - H(\boldsymbol{\theta} \vert y) = H(y) - H(y \vert \boldsymbol{\theta})",
+        r"H(\boldsymbol{\theta}) - H(\boldsymbol{\theta} \vert y) = H(y) + H(y \vert \boldsymbol{\theta})",
+    ),
+    (
         "a tag's mutual information in bits, from the declared law's entropies",
         r"X, Y: discrete random variables with joint distribution p(x, y); p(x) = \sum_y p(x, y);"
         r" p(y) = \sum_x p(x, y); I(X,Y) = H(X) + H(Y) - H(X,Y); H: entropy in bits",

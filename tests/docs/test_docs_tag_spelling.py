@@ -146,6 +146,11 @@ PAIRS = [
     (r"x \in \mathbb{R} bounded", r"x^2 \ge 0", r"x^2 \le 0"),
     (r"\sigma^2 = 4", r"\sigma = 2", r"\sigma = 4"),
     (
+        r"\sigma^2_{t\vert s} = 4 a^2; a > 0",
+        r"\sigma_{t\vert s} + \sigma^2_{t\vert s} = 2a + 4a^2",
+        r"\sigma_{t\vert s} = 4a",
+    ),
+    (
         r"\textrm{LN}(\mathbf{x}) = \frac{\mathbf{x} - \hat{\mu}}{\hat\sigma}; \hat{\mu} = \frac{1}{n} \sum_{i=1}^n x_i; "
         r"\hat{\sigma}^2 = \frac{1}{n} \sum_{i=1}^n (x_i - \hat{\mu})^2; \alpha > 0; \mathbf{x} \in \mathbb{R}^n not constant",
         r"\textrm{LN}(\mathbf{x}) = \textrm{LN}(\alpha \mathbf{x})",
