@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 import sympy as sp
+from sympy.core.function import PoleError
 
 from derive.notation import unfold
 
@@ -800,7 +801,17 @@ def _zero_candidates(expr):
             yield _trigonometric_numerator(expr)
         except (TypeError, ValueError, NotImplementedError, AttributeError, RecursionError):
             pass  # not rewritten: simplify decides, as without this candidate
+    if expr.has(sp.Limit):
+        try:  # SymPy's exact limits, a few ms, where simplify spends most of a second taking them itself
+            yield _expand(_limits_taken(expr))
+        except (TypeError, ValueError, NotImplementedError, AttributeError, RecursionError, PoleError):
+            pass  # not taken: simplify decides, as without this candidate
     yield sp.simplify(expr)
+
+
+def _limits_taken(expr):
+    """``expr`` with each limit in it carried out by SymPy (innermost first)."""
+    return expr.replace(lambda e: isinstance(e, sp.Limit), lambda limit: limit.doit())
 
 
 _TRIGONOMETRIC = (sp.sin, sp.cos, sp.tan, sp.cot, sp.sec, sp.csc)

@@ -128,3 +128,34 @@ def test_the_trigonometric_candidate_closes_what_simplify_closes_with_the_same_m
 def test_a_wrong_trigonometric_identity_is_not_proved(wrong):
     assert symbolic._trigonometric_numerator(wrong) != 0
     assert not prove_zero(wrong).proved
+
+
+s = sp.Symbol("s", positive=True)
+q = sp.IndexedBase("q", positive=True)
+LIMIT_IDENTITIES = [
+    sp.Limit(s * sp.log(s), s, 0, "+") - sp.Limit(s * sp.log(s / q[n]), s, 0, "+"),  # 0 log 0 = 0 either way
+    sp.Limit(sp.sin(s) / s, s, 0) - 1,
+    sp.Limit((1 + 1 / s) ** s, s, sp.oo) - sp.E,
+]
+
+
+@pytest.mark.parametrize("identity", LIMIT_IDENTITIES)
+def test_the_limits_candidate_closes_what_simplify_closes_with_the_same_method(identity, monkeypatch):
+    assert symbolic._expand(symbolic._limits_taken(identity)) == 0
+    assert sp.simplify(identity) == 0  # the candidate only comes first: simplify reaches 0 too
+    assert prove_zero(identity).method == "algebraic simplification"
+    monkeypatch.setattr(symbolic, "_limits_taken", lambda expr: expr)  # without it, simplify proves it
+    assert prove_zero(identity).method == "algebraic simplification"
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        sp.Limit(s * sp.log(s) + 1, s, 0, "+") - sp.Limit(s * sp.log(s / q[n]), s, 0, "+"),
+        sp.Limit(sp.sin(2 * s) / s, s, 0) - 1,
+        sp.Limit((1 + 2 / s) ** s, s, sp.oo) - sp.E,
+    ],
+)
+def test_a_wrong_limit_identity_is_not_proved(wrong):
+    assert symbolic._expand(symbolic._limits_taken(wrong)) != 0
+    assert not prove_zero(wrong).proved
