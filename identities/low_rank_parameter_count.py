@@ -6,6 +6,8 @@ the harmonic mean of m and n (d/2 for a square d×d matrix). A LoRA adapter is t
 factorisation with m = d_out and n = d_in.
 """
 
+import functools
+
 import mpmath
 import sympy as sp
 
@@ -30,8 +32,10 @@ def count_entries(mat: mpmath.matrix) -> int:
     return sum(1 for row in range(mat.rows) for col in range(mat.cols))
 
 
+@functools.lru_cache(maxsize=1024)
 def count_grid(rows: int, cols: int) -> int:
-    """How many numbers a rows×cols array stores, added up row by row (no matrix is built)."""
+    """How many numbers a rows×cols array stores, added up row by row (no matrix is built); each shape
+    is counted once per process, however many matrices of it a model holds."""
     return sum(len(range(cols)) for _ in range(rows))
 
 

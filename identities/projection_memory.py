@@ -14,6 +14,7 @@ import sympy as sp
 from derive import Claim, Domain, Remark, Result, Step, dimension
 from derive.domain import Point
 from derive.identities.lora_parameter_count import params, thousands
+from derive.identities.low_rank_parameter_count import count_grid
 from derive.notation import Notation, d
 from derive.vocabulary import Vocabulary, computed_number, function_of
 
@@ -66,11 +67,6 @@ def layer_sum(function, size, layers):
 def bf16_encoding(value) -> bytes:
     """bf16: the top two bytes of the big-endian IEEE float32 encoding (truncation)."""
     return struct.pack(">f", float(value))[:2]
-
-
-def count_grid(rows: int, cols: int) -> int:
-    """How many numbers a rows×cols array stores, added up row by row (no matrix is built)."""
-    return sum(len(range(cols)) for _ in range(rows))
 
 
 def mp_matrix_bytes(rows, cols) -> int:
