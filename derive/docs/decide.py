@@ -42,6 +42,7 @@ from derive.docs.subscript_laws import laws_in_subscripts
 from derive.docs.sum_scope import reused_indices, sums_over_the_rest
 from derive.docs.tag_mentions import constrained_values
 from derive.docs.tagged_free import _decide_tagged_free
+from derive.docs.trig_argument import argument_widened
 from derive.docs.untagged_decide import _decide_untagged_once
 from derive.docs.verdict import (  # noqa: F401  (imported from here)
     ASSUMPTION,
@@ -113,6 +114,7 @@ def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
     verdict = _e_notation_doubt(text, verdict, decide_text)
     verdict = _sum_scope_doubt(text, verdict, decide_text)
     verdict = _unbraced_exponent_doubt(text, verdict, decide_text)
+    verdict = _trig_argument_doubt(text, verdict, decide_text)
     verdict = _sequence_beside_result(text, binding, tagged, context, verdict)
     verdict = _either_law_of_a_declared_distribution(text, binding, verdict, decide_text)
     return labelled_derivative_doubt(text, binding, verdict)  # \nabla_\theta \log \pi_\theta(a \mid s)
@@ -175,6 +177,31 @@ def _sum_scope_doubt(text, verdict, decide_text):
         detail=f"with the sum over {covered} read over the terms after it (as written, with the index free after"
         f" the sum, {written}): {other.detail}",
     )
+
+
+def _trig_argument_doubt(text, verdict, decide_text):
+    """\\cos (n - m)\\theta read both as the grammar reads it, the cosine of the bracket times θ, and as the cosine of
+    (n - m)θ, as \\cos m\\theta is read (derive.docs.trig_argument): a FAIL stands only when both readings fail, a
+    PASS of the second reading is the formula's, and a PASS the second reading refutes is UNKNOWN."""
+    widened = argument_widened(text) if verdict.verdict in (PASS, FAIL) else None
+    if widened is None:
+        return verdict
+    other = decide_text(widened)
+    if other.verdict == verdict.verdict:
+        return verdict
+    if other.verdict == PASS:
+        return dataclasses.replace(
+            other,
+            detail=f"with the name after each bracket in the function's argument, as in \\cos m\\theta: {other.detail}",
+        )
+    if other.verdict == FAIL:
+        return Verdict(
+            UNKNOWN,
+            "a function of a bracket followed by a name (\\cos (n - m)\\theta) may take the name into its argument: read"
+            " as the function of the bracket times the name the formula holds; read with the name in the argument it"
+            f" fails ({other.detail}); write brackets to say which",
+        )
+    return verdict
 
 
 def _gradient_scope_doubt(verdict, several_factors, decide_text, text):

@@ -68,7 +68,7 @@ from derive.docs.numerals import E_NOTATION
 from derive.docs.rewriter import Rewriter
 from derive.docs.sums import DOTS
 from derive.docs.tokens import NotationError, Tok, Unsupported, clean, detex, flatten, lex
-from derive.docs.units import without_units
+from derive.docs.units import with_magnitudes, without_units
 
 __all__ = [
     "ALIGNED",
@@ -123,7 +123,8 @@ def rewrite_chain(text: str, log_base: str = "e", functions=(), numbers=()) -> t
     A number in E notation written without spaces (``3e-4``, ``1e-8``, ``2.5e3``) is that number, as
     ``3 \\times 10^{-4}``: the way learning rates and tolerances are written.
     """
-    tokens = clean(lex(E_NOTATION.sub(lambda m: f"{m.group(1)} \\times 10^{{{m.group(2)}}}", text)))
+    text = with_magnitudes(E_NOTATION.sub(lambda m: f"{m.group(1)} \\times 10^{{{m.group(2)}}}", text))
+    tokens = clean(lex(text))
     tokens = without_units(tokens)  # H(p) = 1.75 \\text{bits}: the unit of the value, not a factor
     tokens = [  # 1 + x + \ldots, = ...: the comma closes the dots, it starts no condition
         x

@@ -833,12 +833,60 @@ def _integral(clause, values, g, dps, breaks=()):
 # --- the vocabulary under the laws ----------------------------------------------------------
 
 
+FAMILY = re.compile(r"([A-Za-z]+)_([a-z])")  # X_i, q_i, epsilon_t: one law for every member of a family
+
+
 class Variables:
     """The tag's random variables: each its symbol and its clause; E, Var, Cov over their joint (independent) law."""
 
     def __init__(self, clauses):
         self.clauses = {c.name: c for c in clauses}
         self.symbols = {c.name: sp.Symbol(f"law_{c.name}", real=True) for c in clauses}
+        # X_i \sim LAW: X_1, X_2, ... independent, each with that law (a family, its members made as they are read)
+        self.families = {m.group(1): c.name for c in clauses if (m := FAMILY.fullmatch(c.name))}
+
+    def member(self, family: str, index, symbolic: bool = False):
+        """The value of the member of ``family`` (a clause's name, X_i) at ``index``: its own symbol at a whole
+        number (or, ``symbolic``, at any index), else the family applied to the index, made a member's symbol once
+        a sum is written out (:meth:`members_made`)."""
+        index = sp.sympify(index)
+        if not index.is_Integer and not symbolic:
+            return sp.Function(f"lawfamily_{family}", real=True)(index)
+        key = f"{family}[{index}]"
+        if key not in self.symbols:
+            self.clauses[key] = self.clauses[family]
+            self.symbols[key] = sp.Symbol(f"law_{key}", real=True)
+        return self.symbols[key]
+
+    def members_made(self, expr):
+        """``expr`` with its sums over a family written out and each member its own symbol: at a whole-number index,
+        or at one index not yet a number (X_i alone, whatever i is, is one member)."""
+        if not self.families:
+            return expr
+        names = {f"lawfamily_{family}": family for family in self.families.values()}
+
+        def applied():
+            return [f for f in expr.atoms(sp.Function) if f.func.__name__ in names]
+
+        if not applied():
+            return expr
+        if expr.has(sp.Sum, sp.Product):
+            expr = expr.doit()
+        for total in expr.atoms(sp.Sum, sp.Product):
+            if any(f.func.__name__ in names for f in total.atoms(sp.Function)):
+                from derive.docs.bind import NeedsConcrete
+
+                raise NeedsConcrete()  # a sum over the members up to a size not yet a number
+        members = {}
+        for family in self.families.values():
+            own = [f for f in applied() if names[f.func.__name__] == family]
+            symbolic = {f.args[0] for f in own if not f.args[0].is_Integer}
+            if len(symbolic) > 1 or symbolic and len(own) > len(symbolic):
+                from derive.docs.bind import BindError
+
+                raise BindError(f"members of {family} at indices that may be equal: their dependence is not read")
+            members.update({f: self.member(family, f.args[0], symbolic=True) for f in own})
+        return expr.xreplace(members)
 
     def parameters(self, env, clause):
         from derive.docs.bind import BindError, Vec
@@ -887,7 +935,7 @@ class Variables:
     def expectation(self, env, expr):
         """E[expr]: a sum term by term, constants taken out, and a product of functions of distinct variables the
         product of their expectations (the variables are independent); what is left, over each variable in turn."""
-        expr = sp.sympify(expr)
+        expr = self.members_made(sp.sympify(expr))
         randoms = set(self.symbols.values())
         if not expr.free_symbols & randoms:
             return expr
@@ -981,6 +1029,17 @@ def apply_laws(vocab, clauses):
         if isinstance(value, sp.MatrixBase):
             return value.applyfunc(lambda entry: variables.expectation(env, entry))
         return variables.expectation(env, sp.sympify(value))
+
+    def member_of(family):
+        def read(env, atom, side):
+            """X_k of the family X_i: the member at the index's value (a sum's, or the formula's free index)."""
+            from derive.docs.bind import BindError
+
+            if len(atom.sub) != 1 or atom.args is not None or atom.post_sub or atom.transpose or atom.decoration:
+                raise BindError(f"{atom.key} is the family {family} of random variables: write one member, {family}")
+            return variables.member(family, env.index(atom.sub[0]))
+
+        return read
 
     def mass_of(name):
         def read(env, atom, side):
@@ -1087,8 +1146,11 @@ def apply_laws(vocab, clauses):
         entries[key] = call(event)
     for key in ("E", "bb_E", "Var", "var", "Cov", "bb_V"):
         entries[key] = call(moment)
+    for base, family in variables.families.items():
+        entries[base] = ("call", member_of(family))
     for name, symbol in variables.symbols.items():
-        entries[name] = number_of(symbol)
+        if name not in variables.families.values():
+            entries[name] = number_of(symbol)
         entries[f"mu_{name}"] = ("scalar", lambda env, s=symbol: variables.expectation(env, s))
         entries[f"sigma_{name}"] = ("scalar", lambda env, s=symbol: sp.sqrt(variables.variance(env, s)))
         for letter in ("p", "f", "P"):

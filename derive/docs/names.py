@@ -195,6 +195,11 @@ def inverse_function(rw, script, tokens, k2, atom, primes, out):
     return k3, True
 
 
+# what a label in parentheses holds: x^{(t)}, W^{(1)}, x^{(t+1)}, \theta^{(k-1)}, a^{(i,j)}, \eta^{(\tau)}; never an
+# expression such as e^{(1 - r/c)} or x^{(a + b)}, a power written with brackets
+LABEL_INSIDE = re.compile(r"\\?[A-Za-z]+|\d+|\\?[A-Za-z]+[+-]\d+|[A-Za-z0-9]+(?:,[A-Za-z0-9]+)+")
+
+
 def name_decoration(rw, script, tokens, k2, atom, primes, out):
     """r^+, r^-, \\pi^{ref}, x^{(k)}: part of the name, never a power."""
     plain = detex(script).strip()
@@ -207,7 +212,9 @@ def name_decoration(rw, script, tokens, k2, atom, primes, out):
         and plain not in rw.numbers | rw.words_alone  # \text{input}^{\text{target}} with target a number: a power
     ):
         atom.decoration = plain
-    elif re.fullmatch(r"\([^()]+\)", "".join(detex(script).split())):
+    elif re.fullmatch(r"\([^()]+\)", "".join(detex(script).split())) and LABEL_INSIDE.fullmatch(
+        "".join(detex(script).split())[1:-1]
+    ):
         following = next((t for t in tokens[k2:] if not t.is_ch(" ")), None)
         inner = _parenthesised(script)
         if not atom.sub_text and inner and not (following is not None and following.is_ch("_", "(", "[")):

@@ -607,8 +607,8 @@ def _name_leading_sides(reading):
         try:
             reader.side(reading.sides[0])
             return
-        except Unbound as exc:
-            if exc.name not in {atom.key for atom in atoms}:
+        except Unbound as exc:  # d_{ff} beside a number d is a name of its own: unbound by its full key
+            if exc.name not in {key for atom in atoms for key in (atom.key, *atom.full_keys())}:
                 return
         except Exception:  # unreadable for another reason: the dry run reports it
             return

@@ -431,7 +431,22 @@ def _written_as_label(script, plain: str) -> bool:
     return text_type or operator or plain in LABEL_WORDS
 
 
-SIZES = ("left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr")
+SIZES = (
+    "left",
+    "right",
+    "big",
+    "Big",
+    "bigg",
+    "Bigg",
+    "bigl",
+    "bigr",
+    "Bigl",
+    "Bigr",
+    "biggl",
+    "biggr",
+    "Biggl",
+    "Biggr",
+)
 
 
 def _closed_call(tokens) -> bool:

@@ -59,6 +59,10 @@ def sum_or_product(rw, tokens, k, out):
         high = Side(rw.placeholder(Apply("infinity", [])), rw.table)  # Σ_{t=1}^{∞}
     else:
         high = rw.sub_side(high_tokens) if high_tokens is not None else None
+    if low_tokens is not None and in_at is not None and low is None and high is None:
+        listed = _listed_range(rw, low_tokens[in_at + 1 :])
+        if listed is not None:  # \sum_{x \in \{0, 1\}}, \sum_{k \in \{1, \ldots, K\}}: that range of whole numbers
+            low, high = (rw.sub_side(bound) for bound in listed)
     end = term_end(tokens, k)
     # Σ_i a_i + b_i with i free in b_i: the sum runs over both terms, as authors mean
     while end < len(tokens) and tokens[end].is_ch("+", "-") and len(variables) == 1:
@@ -87,6 +91,27 @@ def sum_or_product(rw, tokens, k, out):
     open_after = any(x.kind == "ch" and x.text in variables for x in flatten(tokens[end:]))
     out.append(rw.placeholder(SumNode(op, variables, low, high, body, excluded, open_after)))
     return end
+
+
+def _listed_range(rw, tokens):
+    """(first, last) tokens of a set written out as a range of whole numbers, \\{0, 1\\} or \\{1, \\ldots, K\\}; None
+    for a set given by name (\\mathcal{A}); Unsupported for a list of other values, whose sum the bounds cannot say."""
+    written = [t for t in tokens if not t.is_ch(" ")]
+    if len(written) < 3 or not written[0].is_cs("{") or not written[-1].is_cs("}"):
+        return None
+    parts, seps = rw._split_args(written[1:-1])
+    parts = [[t for t in part if not t.is_ch(" ")] for part in parts]
+    if not all(parts) or any(sep != "," for sep in seps):
+        raise Unsupported(f"a sum over the set {{{detex(written[1:-1]).strip()}}}")
+    dotted = [m for m, part in enumerate(parts) if len(part) == 1 and part[0].is_cs("ldots", "dots", "cdots")]
+    if dotted == [len(parts) - 2] and len(parts) >= 3:
+        return parts[0], parts[-1]
+    values = [detex(part).strip() for part in parts]
+    if not dotted and all(v.lstrip("-").isdigit() for v in values):
+        numbers = [int(v) for v in values]
+        if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            return parts[0], parts[-1]
+    raise Unsupported(f"a sum over the set {{{detex(written[1:-1]).strip()}}}: only a range of whole numbers is read")
 
 
 def series(rw, tokens, dots):

@@ -189,10 +189,23 @@ def _tables(clauses: list[str]) -> list[str]:
     return out
 
 
-INDEPENDENCE = re.compile(r"^(?P<names>.+?)\s+(?:are\s+)?(?:mutually\s+)?(?:independent|i\.i\.d\.|iid)$")
+INDEPENDENCE = re.compile(r"^(?P<names>.+?)\s+(?:are\s+)?(?:mutually\s+)?(?:independent|i\.i\.d\.?|iid)$")
 LAW_THEN_INDEPENDENT = re.compile(
-    r"^(?P<law>.+?\\sim.+?)\s*,?\s*(?:\(?\s*(?:independent|independently|i\.i\.d\.|iid)\s*\)?)$"
+    r"^(?P<law>.+?\\sim.+?)\s*,?\s*(?:\(?\s*(?:\\text\{\s*)?(?:independent|independently|i\.i\.d\.?|iid)(?:\s*\})?\s*\)?)$"
 )
+SEVERAL_DRAWN = re.compile(r"^\s*(?P<names>[^=:;\\]*(?:\\[A-Za-z]+[^=:;\\]*)*,[^=:;]*?)\s*\\sim\s*(?P<law>.+)$")
+
+
+def several_drawn(clause: str) -> list[str] | None:
+    r"""``X, Y \sim \mathcal{N}(0, 1)``, ``q_i, k_i \sim ...``: one law clause per name, or None when the clause
+    draws one name (or its part before \sim is not a list of names)."""
+    found = SEVERAL_DRAWN.match(clause)
+    if found is None:
+        return None
+    names = [name.strip() for name in found.group("names").split(",")]
+    if len(names) < 2 or not all(NAME.match(name) for name in names):
+        return None
+    return [f"{name} \\sim {found.group('law').strip()}" for name in names]
 
 
 def _independence(clauses: list[str]) -> list[str]:
@@ -203,7 +216,10 @@ def _independence(clauses: list[str]) -> list[str]:
     for clause in clauses:
         law = LAW_THEN_INDEPENDENT.match(clause)
         if law:
-            out.append(law.group("law").strip())
+            clause = law.group("law").strip()
+        drawn = several_drawn(clause)
+        if drawn or law:
+            out.extend(drawn or [clause])
             continue
         said = INDEPENDENCE.match(clause)
         names = [n.strip() for n in re.split(r",|\band\b", said.group("names"))] if said else []

@@ -11,6 +11,7 @@ from derive.docs.bind import (
 from derive.docs.interpret import rewrite_chain
 from derive.docs.reading import _guarded
 from derive.docs.side_names import _atom_keys, _normal_name, one_node
+from derive.docs.symbols import FONT
 from derive.docs.tag_mentions import tag_variables
 from derive.docs.untagged_free import FREE_DOMAINS
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
@@ -60,6 +61,14 @@ def _applied_as_function(key, text, verdict, binding) -> bool:
     if any(head in defined for head in heads):
         return True
     return any(re.search(rf"(?<![A-Za-z]){re.escape(head)}(?:_\w+)?\(x", verdict.detail) for head in heads)
+
+
+def _word_applied(key, text) -> bool:
+    """Whether a freed word (RMSNorm, GELU) is written applied to a bracket, \\mathrm{RMSNorm}(x)_i: the function
+    the formula defines or uses, not a number multiplying the bracket."""
+    if len(key) < 2 or not key.isalpha():
+        return False
+    return bool(re.search(rf"(?<![\\A-Za-z]){key}\s*\}}?\s*(?:\\left\s*)?[(\[]", text))
 
 
 def _applications(key, text) -> str:
@@ -168,7 +177,7 @@ def _tag_parameter(key, parameters: set) -> bool:
 
 def _names(key, names: set) -> bool:
     """Whether ``names`` hold the freed ``key``: itself (true_positives), or its base name (x for x_1)."""
-    return key in names or _base_name(key) in names
+    return key in names or _indexed_name(key) in names
 
 
 def _rule_of_differentiation(sides, used, names) -> bool:
@@ -242,8 +251,17 @@ def _labelled(name) -> bool:
     return len(label) > 1 and label.isalpha()
 
 
+DECORATION_PREFIXES = tuple(sorted({prefix for prefix in FONT.values() if prefix}))
+
+
 def _base_name(key) -> str:
     return key.split("_")[0].split("^")[0]
+
+
+def _indexed_name(key) -> str:
+    """The name a key indexes, with its decoration: x for x_1, hat_m for hat_m_t, cal_L for cal_L_DPO."""
+    prefix = next((p for p in DECORATION_PREFIXES if key.startswith(p) and len(key) > len(p)), "")
+    return prefix + _base_name(key[len(prefix) :])
 
 
 def _free_keys(name, kinds) -> list:
@@ -369,6 +387,13 @@ def _decide_tagged_free(text, binding, unbound):
                 for key in freed
                 if _only_an_argument(key, text) and not _applied_as_function(key, text, verdict, binding)
             )
+            applied = sorted(key for key in freed if _word_applied(key, text))
+            if applied:
+                return Verdict(
+                    UNKNOWN,
+                    f"{applied[0]}(...) applies a function the tag does not define; read as a number multiplying"
+                    f" the bracket the formula fails ({verdict.detail})",
+                )
             if arguments:  # r_t(\theta), L^{CLIP}(\theta): quantities as functions of θ, not products with it
                 return Verdict(
                     UNKNOWN,

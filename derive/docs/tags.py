@@ -49,6 +49,7 @@ vocabulary, :mod:`derive.vocabulary`, for this formula only):
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -73,6 +74,7 @@ class FunctionClause:
     body: str
     head: str = ""  # NAME(PARAMS) as written (p(y \mid x))
     index: str = ""  # the index of a function defined entry by entry: i in softmax(x)_i = e^{x_i} / ...
+    powers: tuple = ()  # each parameter's written power: 2 for \sigma^2 in p(x \mid \mu, \sigma^2), else 1
 
 
 @dataclass(frozen=True)
@@ -254,9 +256,29 @@ def parse_tag(text: str) -> Binding | None:
             )
     if binding.erratum and (binding.assumption or binding.fails_under):
         raise TagError("a formula is either an erratum or a reading under an assumption, not both")
+    _sized_distributions(binding)
     settle_laws(binding)
     _entries_ranged(binding, summed)
     return binding
+
+
+def _sized_distributions(binding: Binding) -> None:
+    """``\\sum_j y_j = 1`` beside ``y \\in \\mathbb{R}^n``: one distribution over n, so that the membership, which
+    says only the size, does not undo the sum the tag sets to 1."""
+    summed = {c.name for c in binding.clauses if isinstance(c, KindClause) and c.kind == "distribution" and not c.over}
+    sized = {
+        c.name: c for c in binding.clauses if isinstance(c, KindClause) and c.kind == "vector" and c.name in summed
+    }
+    if not sized:
+        return
+    kept = []
+    for clause in binding.clauses:
+        if isinstance(clause, KindClause) and clause.name in sized:
+            if clause.kind == "vector":
+                kept.append(dataclasses.replace(clause, kind="distribution"))
+            continue  # the bare distribution, now sized
+        kept.append(clause)
+    binding.clauses[:] = kept
 
 
 def settle_laws(binding: Binding) -> None:
@@ -588,6 +610,7 @@ def _moment(clause: str) -> Setting:
 SIZE_OF_SET = re.compile(
     r"\s*(?:\||\\lvert|\\left\s*\|)\s*([A-Za-z]|\\mathcal\{[A-Za-z]\})\s*(?:\||\\rvert|\\right\s*\|)\s*"
 )
+PARAMETER_POWER = re.compile(r"\^\s*\{?\s*([2-9])\s*\}?\s*$")  # \sigma^2: a parameter given by its square
 ENTRY_OF_APPLICATION = re.compile(r"^(.*\))\s*_\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*$")
 
 
@@ -600,7 +623,9 @@ def _function(clause: str) -> FunctionClause | None:
         match = None if _bare_word_of_the_notation(applied) else FUNCTION_HEAD.match(applied)
         if match is None:
             return None
-        params = tuple(_key(p) for p in PARAMETER_SEPARATOR.split(match.group(2)) if p.strip())
+        written = [p for p in PARAMETER_SEPARATOR.split(match.group(2)) if p.strip()]
+        params = tuple(_key(p) for p in written)
+        powers = tuple(int(m.group(1)) if (m := PARAMETER_POWER.search(p)) else 1 for p in written)
         if not params or not body.strip():
             raise TagError(
                 f"the clause '{clause.strip()}' needs parameters and a body, e.g. 'g(x) = \\log\\sum_i e^{{x_i}}'"
@@ -610,7 +635,7 @@ def _function(clause: str) -> FunctionClause | None:
         if index in params:
             raise TagError(f"the clause '{clause.strip()}' uses {index} both as a parameter and as the entry's index")
         word = match.group(1).strip()  # Loss, a capitalised word written bare, is its own key (not L o s s)
-        return FunctionClause(word if word.isalpha() else _key(word), params, body.strip(), head.strip(), index)
+        return FunctionClause(word if word.isalpha() else _key(word), params, body.strip(), head.strip(), index, powers)
     return None
 
 
@@ -1130,8 +1155,13 @@ def _define(vocab, clause: FunctionClause, log_base, functions=()):
             entry = env.index(atom.post_sub[0])
         # an argument written as the parameter itself (P(\tau | \theta) in a tag defining P(\tau | \theta)) is not
         # read: the parameter keeps whatever meaning its name has, so a name the body never uses needs none
-        passed = [(name, arg) for name, arg in zip(clause.params, args) if name not in _names_of(env, arg)]
-        values = [env.side(arg) for _, arg in passed]
+        powers = dict(zip(clause.params, clause.powers or (1,) * len(clause.params)))
+        passed = [
+            (name, arg)
+            for name, arg in zip(clause.params, args)
+            if name not in _names_of(env, arg) or powers[name] != 1
+        ]
+        values = [_root(env.side(arg), powers[name], clause) for name, arg in passed]
         saved = {name: env.overrides.get(name) for name, _ in passed}
         if clause.name in getattr(env, "_overriding", set()):
             raise BindError(f"the tag defines {clause.name} in terms of itself")
@@ -1170,6 +1200,19 @@ def _define(vocab, clause: FunctionClause, log_base, functions=()):
         return result
 
     return vocab.with_(entries={**vocab.entries, clause.name: call(apply)})
+
+
+def _root(value, power: int, clause):
+    """The parameter's own value from an argument that gives its ``power`` (σ from the variance σ²)."""
+    import sympy as sp
+
+    from derive.docs.bind import BindError, Vec
+
+    if power == 1:
+        return value
+    if isinstance(value, (Vec, sp.MatrixBase)):
+        raise BindError(f"{clause.head}: a parameter given by its power, passed a vector or matrix")
+    return sp.root(value, power)
 
 
 def _names_of(env, argument) -> set:

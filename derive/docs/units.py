@@ -3,6 +3,8 @@ unit of that value, not a factor: it is set aside, and refused where setting it 
 
 from __future__ import annotations
 
+import re
+
 from derive.docs.chain import relation_at
 from derive.docs.tokens import Unsupported, word_of
 
@@ -36,6 +38,21 @@ INFORMATION_UNITS = {"bit", "bits", "nat", "nats"}
 UNIT_FONTS = ("text", "mbox", "textrm", "textnormal", "mathrm")
 # tokens that end a side besides a relation
 SIDE_ENDS = (",", ";;", ".", "&")
+
+
+# a count written with its magnitude in text type after the digits, as parameter and token counts are: 124\text{M}
+MAGNITUDES = {"K": 3, "thousand": 3, "M": 6, "million": 6, "B": 9, "billion": 9, "T": 12, "trillion": 12}
+MAGNITUDE = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)(?:\s|~|\\[,;:! ])*\\(?:text|mathrm|mbox|textrm)\s*\{\s*("
+    + "|".join(MAGNITUDES)
+    + r")\s*\}"
+)
+
+
+def with_magnitudes(text: str) -> str:
+    """``text`` with each count written with its magnitude in words or letters (``124\\text{M}``,
+    ``16.7 \\text{ million}``, ``175\\,\\text{B}``) as that number times a power of ten (``124 \\times 10^{6}``)."""
+    return MAGNITUDE.sub(lambda m: f"{m.group(1)} \\times 10^{{{MAGNITUDES[m.group(2)]}}}", text)
 
 
 def without_units(tokens) -> list:

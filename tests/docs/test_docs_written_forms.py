@@ -16,6 +16,36 @@ from derive.docs.sum_scope import sums_over_the_rest
 # (name, tag, correct formula, wrong variant)
 PAIRS = [
     (
+        "a sum over a set written out as a range, x \\in \\{0, 1\\}",
+        r"0 < \mu < 1",
+        r"\sum_{x \in \{0,1\}} \mu^x (1-\mu)^{1-x} = 1",
+        r"\sum_{x \in \{0,1\}} \mu^x (1-\mu)^{x} = 1",
+    ),
+    (
+        "a sum over a set written with dots, k \\in \\{1, \\ldots, K\\}",
+        r"K: positive integer",
+        r"\sum_{k \in \{1, \ldots, K\}} k = \frac{K(K+1)}{2}",
+        r"\sum_{k \in \{1, \ldots, K\}} k = \frac{K(K-1)}{2}",
+    ),
+    (
+        "an expression in parentheses as an exponent, e^{(1 - r/c)}, is a power, not a label",
+        r"x > 0; a, b \in \mathbb{R}",
+        r"x^{(a+b)} = x^a x^b",
+        r"x^{(a+b)} = x^a + x^b",
+    ),
+    (
+        "a count written with its magnitude in text type, 124\\text{M}",
+        None,
+        r"50257 \cdot 768 + 12 \cdot 12 \cdot 768^2 \approx 124\text{M}",
+        r"50257 \cdot 768 + 12 \cdot 12 \cdot 768^2 \approx 125\text{M}",
+    ),
+    (
+        "a count written with its magnitude in words, 16.8 \\text{ million}",
+        None,
+        r"4096 \times 4096 \approx 16.8 \text{ million}",
+        r"4096 \times 4096 \approx 16.7 \text{ million}",
+    ),
+    (
         "plain TeX's binomial coefficient {n \\choose k} with a variable",
         r"n: positive integer",
         r"{n \choose 2} = \frac{n(n-1)}{2}",

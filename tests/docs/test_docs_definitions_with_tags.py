@@ -1,0 +1,112 @@
+"""Correct formulas as documents write them under a partial tag: a definition of a decorated or labelled name, a
+function written by name and applied, a sum the tag sets to one beside a membership, and a trigonometric function
+of a bracket followed by a name. None may FAIL; each wrong variant still FAILs through the same path."""
+
+import pytest
+
+from tests.docs.checking import verdict
+
+DPO_TAG = r"\beta > 0; a > 0; b > 0"
+ADAM_TAG = r"m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t; m_0 = 0"
+
+
+@pytest.mark.parametrize(
+    "tag, formula",
+    [
+        (DPO_TAG, r"\mathcal{L}_{\mathrm{DPO}} = -\log \sigma\left(\beta \log \frac{a}{b}\right)"),
+        (ADAM_TAG, r"\hat{m}_t = \frac{m_t}{1 - \beta_1^t}"),
+    ],
+)
+def test_a_definition_of_a_decorated_or_labelled_name_is_not_refuted_as_an_identity(tmp_path, tag, formula):
+    found = verdict(tmp_path, tag, formula)
+    assert found[0] == "UNKNOWN", found
+    assert "may be an equation" in found[1], found
+
+
+@pytest.mark.parametrize(
+    "tag, formula, expected",
+    [
+        (DPO_TAG, r"\mathcal{L}_{\mathrm{DPO}} + \beta = \mathcal{L}_{\mathrm{DPO}} - \beta", "FAIL"),
+        (DPO_TAG, r"\mathcal{L}_{\mathrm{DPO}} \beta = \beta \mathcal{L}_{\mathrm{DPO}}", "PASS"),
+        (ADAM_TAG, r"\hat{m}_t (1 - \beta_1^t) = \hat{m}_t - \beta_1", "FAIL"),
+        (ADAM_TAG, r"\hat{m}_t (1 - \beta_1^t) = \hat{m}_t - \beta_1^t \hat{m}_t", "PASS"),
+    ],
+)
+def test_a_decorated_name_on_both_sides_is_still_claimed_for_all_its_values(tmp_path, tag, formula, expected):
+    found = verdict(tmp_path, tag, formula)
+    assert found[0] == expected, found
+
+
+def test_a_word_applied_to_a_bracket_is_a_function_not_a_number_times_the_bracket(tmp_path):
+    tag = r"x \in \mathbb{R}^n; g \in \mathbb{R}^n; \epsilon > 0"
+    rms = r"\mathrm{RMSNorm}(x)_i = \frac{x_i}{\sqrt{\frac{1}{n}\sum_{j=1}^n x_j^2 + \epsilon}} g_i"
+    found = verdict(tmp_path, tag, rms)
+    assert found[0] == "UNKNOWN", found
+    assert "RMSNorm(...) applies a function the tag does not define" in found[1], found
+    defined = r"x \in \mathbb{R}^n; \epsilon > 0; \mathrm{RMSNorm}(x)_i = \frac{x_i}{\sqrt{\frac{1}{n}\sum_{j=1}^n x_j^2 + \epsilon}}"
+    correct = verdict(
+        tmp_path, defined, r"\mathrm{RMSNorm}(x)_i = \frac{x_i}{\sqrt{\frac{1}{n}\sum_{j=1}^n x_j^2 + \epsilon}}"
+    )
+    assert correct[0] == "PASS", correct
+    wrong = verdict(tmp_path, defined, r"\mathrm{RMSNorm}(x)_i = \frac{x_i}{\sqrt{\sum_{j=1}^n x_j^2 + \epsilon}}")
+    assert wrong[0] == "FAIL", wrong
+
+
+CE_TAG = (
+    r"\mathcal{L} = -\sum_j y_j \log p_j; p_j = \frac{e^{z_j}}{\sum_k e^{z_k}}; \sum_j y_j = 1;"
+    r" z \in \mathbb{R}^n; y \in \mathbb{R}^n"
+)
+
+
+@pytest.mark.parametrize("right, expected", [("p_i - y_i", "PASS"), ("p_i + y_i", "FAIL"), ("p_i", "FAIL")])
+def test_a_sum_set_to_one_survives_a_membership_that_gives_the_size(tmp_path, right, expected):
+    found = verdict(tmp_path, CE_TAG, r"\frac{\partial \mathcal{L}}{\partial z_i} = " + right)
+    assert found[0] == expected, found
+
+
+ANGLES = r"n, m, \theta \in \mathbb{R}"
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\cos (n-m)\theta = \cos n\theta \cos m\theta + \sin n\theta \sin m\theta", "PASS"),
+        (r"\cos (n-m)\theta = \cos n\theta \cos m\theta - \sin n\theta \sin m\theta", "FAIL"),
+        (r"\sin \left(n+m\right)\theta = \sin n\theta \cos m\theta + \cos n\theta \sin m\theta", "PASS"),
+        (r"\sin \left(n+m\right)\theta = \sin n\theta \cos m\theta - \cos n\theta \sin m\theta", "FAIL"),
+    ],
+)
+def test_a_trigonometric_function_of_a_bracket_takes_the_name_after_it(tmp_path, formula, expected):
+    found = verdict(tmp_path, ANGLES, formula)
+    assert found[0] == expected, found
+
+
+def test_a_product_that_holds_only_as_written_is_in_doubt(tmp_path):
+    found = verdict(tmp_path, ANGLES, r"\sin (n+m)\theta = \theta \sin(n + m)")
+    assert found[0] == "UNKNOWN", found
+    assert "may take the name into its argument" in found[1], found
+    assert verdict(tmp_path, ANGLES, r"\sin(n) \theta = \theta \sin n")[0] == "PASS"
+
+
+@pytest.mark.parametrize("right, expected", [(r"\frac{8d}{3}", "PASS"), (r"\frac{8d}{2}", "FAIL")])
+def test_a_subscripted_name_beside_its_number_letter_names_the_value_of_a_chain(tmp_path, right, expected):
+    found = verdict(tmp_path, "d: positive integer", r"d_{ff} = \frac{2}{3} \cdot 4d = " + right)
+    assert found[0] == expected, found
+    assert found[1].startswith("d_ff names the value the chain computes"), found
+
+
+GAUSSIAN = r"p(x \mid \mu, \sigma^2) = \frac{1}{\sqrt{2\pi\sigma^2}} e^{-(x - \mu)^2/(2\sigma^2)}; \sigma > 0"
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"p(x \mid \mu, \sigma^2) = \frac{1}{\sqrt{2\pi\sigma^2}} e^{-(x - \mu)^2/(2\sigma^2)}", "PASS"),
+        (r"p(x \mid \mu, \sigma^2) = \frac{1}{\sqrt{2\pi\sigma}} e^{-(x - \mu)^2/(2\sigma^2)}", "FAIL"),
+        (r"p(x \mid 0, 4) = \frac{1}{\sqrt{8\pi}} e^{-x^2/8}", "PASS"),
+        (r"p(x \mid 0, 4) = \frac{1}{\sqrt{2\pi}} e^{-x^2/8}", "FAIL"),
+    ],
+)
+def test_a_parameter_the_tag_writes_as_a_square_is_given_by_its_square(tmp_path, formula, expected):
+    found = verdict(tmp_path, GAUSSIAN, formula)
+    assert found[0] == expected, found

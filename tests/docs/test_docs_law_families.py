@@ -1,0 +1,66 @@
+"""A law the tag gives an indexed name (X_i \\sim \\mathcal{N}(\\mu, \\sigma^2)) is the law of each member of a family
+X_1, X_2, ... of independent variables; several names before one \\sim each have that law."""
+
+import pytest
+
+from tests.docs.checking import verdict
+
+SAMPLE = r"X_i \sim \mathcal{N}(\mu, \sigma^2); \sigma > 0"
+MEAN = r"\frac{1}{n}\sum_{i=1}^n X_i"
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\operatorname{Var}(X_1 + X_2) = 2\sigma^2", "PASS"),
+        (r"\operatorname{Var}(X_1 + X_2) = \sigma^2", "FAIL"),
+        (r"\operatorname{Var}\left(" + MEAN + r"\right) = \frac{\sigma^2}{n}", "PASS"),
+        (r"\operatorname{Var}\left(" + MEAN + r"\right) = \sigma^2", "FAIL"),
+        (r"\mathbb{E}\left[" + MEAN + r"\right] = \mu", "PASS"),
+        (r"\mathbb{E}\left[" + MEAN + r"\right] = n\mu", "FAIL"),
+        (r"\mathbb{E}[X_i] = \mu", "PASS"),
+        (r"\mathbb{E}[X_i^2] = \mu^2", "FAIL"),
+    ],
+)
+def test_an_indexed_name_with_a_law_is_a_family_of_independent_variables(tmp_path, formula, expected):
+    found = verdict(tmp_path, SAMPLE, formula)
+    assert found[0] == expected, found
+
+
+def test_members_at_two_free_indices_that_may_be_equal_are_not_read(tmp_path):
+    found = verdict(tmp_path, SAMPLE, r"\mathbb{E}[X_i X_j] = \mu^2")
+    assert found[0] == "UNKNOWN", found
+    assert "indices that may be equal" in found[1], found
+
+
+@pytest.mark.parametrize(
+    "tag, right, expected",
+    [
+        (r"q_i \sim \mathcal{N}(0, 1); k_i \sim \mathcal{N}(0, 1); d_k: dimension", "d_k", "PASS"),
+        (r"q_i, k_i \sim \mathcal{N}(0, 1) \text{ i.i.d.}; d_k: dimension", r"\sqrt{d_k}", "FAIL"),
+    ],
+)
+def test_the_variance_of_a_dot_product_of_standard_normal_entries(tmp_path, tag, right, expected):
+    found = verdict(tmp_path, tag, r"\operatorname{Var}\left(\sum_{i=1}^{d_k} q_i k_i\right) = " + right)
+    assert found[0] == expected, found
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        r"q_i, k_i \sim \mathcal{N}(0, 1)",
+        r"q_i, k_i \sim \mathcal{N}(0, 1), i.i.d.",
+        r"q_i, k_i \sim \mathcal{N}(0, 1) \text{ i.i.d.}",
+    ],
+)
+def test_a_list_of_names_drawn_from_one_law_gives_each_the_law(clause):
+    from derive.docs.tags import parse_tag
+
+    laws = [(c.name, c.law.name, c.params) for c in parse_tag(clause).clauses]
+    assert laws == [("q_i", "normal", ("0", "1")), ("k_i", "normal", ("0", "1"))]
+
+
+@pytest.mark.parametrize("right, expected", [("2", "PASS"), ("1", "FAIL")])
+def test_several_names_before_one_law_each_have_it(tmp_path, right, expected):
+    found = verdict(tmp_path, r"X, Y \sim \mathcal{N}(0, 1)", r"\operatorname{Var}(X + Y) = " + right)
+    assert found[0] == expected, found
