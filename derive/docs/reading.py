@@ -507,28 +507,41 @@ def _refuse_a_value_the_result_leaves_free(reading):
 def _set_aside_defined_name(reading):
     """``NAME = A = B`` with NAME in no other side and no meaning from the result or the tag: the first
     link defines NAME (``x^* = \\epsilon^* \\sigma + \\mu = ...``), and the claim is ``A = B``."""
-    from derive.docs.free import child_sides
-
     if len(reading.sides) < 3 or reading.relations[0] != "=":
         return
-    first = reading.sides[0]
-    try:
-        expr = parse_latex(first.text)
-    except ParseError:
-        return
-    node = first.table.get(expr.name) if isinstance(expr, sp.Symbol) else None
-    if not isinstance(node, Atom):
-        return
-    if node.args is not None:
+    node = _first_name(reading.sides[0])
+    if node is not None and node.args is not None:
         _set_aside_labelled_function(reading, node)
         return
-    keys = {node.key, *node.full_keys()}
     meant = {_normal_name(name) for name in reading.binding.overrides}
     if reading.binding.result:
         meant |= set(reading.vocab.entries)
-    if keys & meant or node.key in _atom_keys(reading.sides[1:], child_sides):
-        return
-    reading.sides, reading.relations = reading.sides[1:], reading.relations[1:]
+    if first_link_defines(reading.sides, reading.relations, meant):
+        reading.sides, reading.relations = reading.sides[1:], reading.relations[1:]
+
+
+def _first_name(side):
+    """The atom a side is when it is one name alone, else None."""
+    try:
+        expr = parse_latex(side.text)
+    except ParseError:
+        return None
+    node = side.table.get(expr.name) if isinstance(expr, sp.Symbol) else None
+    return node if isinstance(node, Atom) else None
+
+
+def first_link_defines(sides, relations, meant: set) -> bool:
+    """Whether a chain ``NAME = A = B`` defines NAME by its first link: NAME one name alone, not applied, in no other
+    side and none of the names ``meant`` by the result or the tag, so that the claim is ``A = B``."""
+    from derive.docs.free import child_sides
+
+    if len(sides) < 3 or relations[0] != "=":
+        return False
+    node = _first_name(sides[0])
+    if node is None or node.args is not None:
+        return False
+    keys = {node.key, *node.full_keys()}
+    return not keys & meant and node.key not in _atom_keys(sides[1:], child_sides)
 
 
 def _set_aside_labelled_function(reading, node):

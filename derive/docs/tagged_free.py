@@ -9,7 +9,7 @@ from derive.docs.bind import (
     Unbound,
 )
 from derive.docs.interpret import rewrite_chain
-from derive.docs.reading import _guarded
+from derive.docs.reading import _guarded, first_link_defines
 from derive.docs.side_names import _atom_keys, _normal_name, one_node
 from derive.docs.symbols import FONT
 from derive.docs.tag_mentions import tag_variables
@@ -112,7 +112,9 @@ def _on_both_sides(text, freed, lonely, binding=None) -> bool:
     from derive.docs.free import child_sides
     from derive.docs.reading import _full_keys
 
-    sides, _, _ = rewrite_chain(text)
+    sides, relations, _ = rewrite_chain(text)
+    if first_link_defines(sides, relations, _meant(binding) | set(freed)):
+        sides = sides[1:]  # y = e^{ax + C'} = C e^{ax}: the first link defines y, the claim is the rest
     direct = [_atom_keys([side], child_sides) for side in sides]
     used = [_through_definitions(keys, binding) for keys in direct]
     parameters = tag_variables(
@@ -153,6 +155,17 @@ def _on_both_sides(text, freed, lonely, binding=None) -> bool:
     if lonely is not None:
         return not {key for key in set(lonely) & written if not on_both(key)}
     return all(on_both(key) for key in written)
+
+
+def _meant(binding) -> set:
+    """The names the tag and its result give a meaning."""
+    from derive.docs.bind import vocabulary_for
+    from derive.registry import load
+
+    if binding is None:
+        return set()
+    meant = {_normal_name(name) for name in binding.overrides} | tag_variables(binding)
+    return meant | set(vocabulary_for(load(binding.result)).entries) if binding.result else meant
 
 
 def _equation_link(sides, k, used, written) -> bool:

@@ -150,6 +150,18 @@ PAIRS = [
         r"T = \frac{6PD}{\tau}",
         r"T = \frac{\tau}{6PD}",
     ),
+    (
+        "a chain whose first link defines a name claims its later links for all values of the formula's own names",
+        r"C = e^{C'}",
+        r"y = e^{bt + C'} = C e^{bt}",
+        r"y = e^{bt + C'} = C e^{-bt}",
+    ),
+    (
+        "a cost defined by its first link, then simplified with the tag's sizes",
+        r"d_\text{ff} = 4 d_\text{model}",
+        r"C = n_\text{layer} (2 d_\text{model} d_\text{ff} + d_\text{model}^2) = 9 n_\text{layer} d_\text{model}^2",
+        r"C = n_\text{layer} (2 d_\text{model} d_\text{ff} + d_\text{model}^2) = 8 n_\text{layer} d_\text{model}^2",
+    ),
 ]
 
 
@@ -220,6 +232,19 @@ def test_a_subscript_a_sum_runs_over_beside_a_number_is_not_made_a_name_of_its_o
 def test_a_labelled_function_the_chain_uses_again_is_not_set_aside_as_a_definition(tmp_path):
     result, detail = verdict(tmp_path, "", r"p_X(x) = p_X(x) \cdot 1 = 2")
     assert result == "UNKNOWN" and "p_X" in detail, detail
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        r"y = 2u + 2 = 6",  # u = 2: the later link sets the expression to a value
+        r"y = e^{bt}",  # a definition alone claims nothing
+        r"y = e^{bt} = y + 1",  # y used again: the first link is no definition
+    ],
+)
+def test_a_chain_whose_first_link_defines_a_name_may_still_be_an_equation(formula, tmp_path):
+    result, detail = verdict(tmp_path, r"c: real", formula)
+    assert result == "UNKNOWN", detail
 
 
 def test_a_name_the_tag_does_not_write_may_still_be_an_equation(tmp_path):
