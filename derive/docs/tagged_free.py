@@ -429,6 +429,18 @@ def _decide_tagged_free(text, binding, unbound):
                     f" {'value it takes' if one else 'values they take'}: the sides do not change with"
                     f" {'it' if one else 'them'}; in (0, 1): {verdict.detail}",
                 )
+            unmoved = frozenset.intersection(*(refuted.unmoved for _, refuted in verdicts)) & set(freed)
+            moving = {key: kind for key, kind in freed.items() if key not in unmoved}
+            if unmoved and _on_both_sides(text, moving, lonely if refutable else None, binding):
+                # (θ_2 - θ_0)/α = a + b with θ_2 = θ_0 - αa - αb: θ_0 cancels, so no value of it solves the formula,
+                # and a, b, on both sides (or written by the tag only), are claimed for all their values
+                return Verdict(
+                    FAIL,
+                    f"with {names} read as the formula's own variables, refuted for real, positive and (0, 1)"
+                    f" values: no value of {', '.join(sorted(unmoved))} solves it (the sides do not change with"
+                    f" {'it' if len(unmoved) == 1 else 'them'}), and the others are claimed for all their values;"
+                    f" in (0, 1): {verdict.detail}",
+                )
             return Verdict(
                 UNKNOWN,
                 f"{unbound}; read as the formula's own variables, {names} would refute it, but the formula may"

@@ -72,3 +72,19 @@ def test_a_name_beside_the_same_letter_with_a_subscript_are_two_numbers_and_a_de
 def test_a_schedule_defined_by_a_subscripted_name_is_not_refuted_as_an_identity(tmp_path, tag, definition):
     read = verdict(tmp_path, tag, definition)
     assert read[0] == "UNKNOWN", read
+
+
+def test_a_name_that_cancels_beside_names_on_both_sides_cannot_solve_the_equation(tmp_path):
+    # u_0 cancels through the tag's step, so no value of it solves the formula; a and b are claimed for all values
+    tag = r"u_2 = u_0 - \alpha a - \alpha b; \alpha > 0"
+    wrong = verdict(tmp_path, tag, r"\frac{u_2 - u_0}{\alpha} = a + b")
+    assert wrong[0] == "FAIL" and "no value of u_0" in wrong[1], wrong
+    correct = verdict(tmp_path, tag, r"\frac{u_2 - u_0}{\alpha} = -a - b")
+    assert correct[0] == "PASS", correct
+
+
+def test_a_name_that_moves_a_side_on_one_side_only_may_still_be_solved_for(tmp_path):
+    # c changes the right side and is written there only: c = -a - b - 1 solves it
+    tag = r"u_2 = u_0 - \alpha a - \alpha b; \alpha > 0"
+    solvable = verdict(tmp_path, tag, r"\frac{u_2 - u_0}{\alpha} = c + 1")
+    assert solvable[0] == "UNKNOWN" and "may be an equation in them" in solvable[1], solvable
