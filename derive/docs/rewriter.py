@@ -101,6 +101,9 @@ class Rewriter:
                         return ("__native__" + word, k + len(word))
                     return (word, k + len(word))
             return (t.text, k + 1)
+        increment = self._increment(tokens, k)
+        if increment is not None:
+            return increment
         if t.kind == "cs" and t.text in GREEK:
             return (GREEK_ALIASES.get(t.text, t.text), k + 1)
         if t.is_cs("Pr"):  # \Pr(X = k): a probability
@@ -127,6 +130,24 @@ class Rewriter:
                 return ("one", k + 2)
             return (prefix + FUNCTION_ALIASES.get(word, word), k + 2)
         return None
+
+    def _increment(self, tokens, k):
+        """(key, next k) for an increment written \\Delta before a name (\\Delta \\mathbf{x}_t, \\Delta\\theta): one name,
+        the change of that name, as updates are written; None for a \\Delta alone or before anything else."""
+        if not tokens[k].is_cs("Delta") or k + 1 >= len(tokens):
+            return None
+        following = tokens[k + 1]
+        if not (
+            following.kind == "ch"
+            and following.text.isalpha()
+            or following.kind == "cs"
+            and (following.text in GREEK and following.text != "Delta" or following.text in FONT)
+        ):
+            return None
+        named = self._atom_name(tokens, k + 1)
+        if named is None or named[0].startswith("__native__") or named[0] in WORD_FUNCTIONS:
+            return None
+        return (f"Delta_{named[0]}", named[1])
 
     def _balanced(self, tokens, k, open_, close):
         """(inner tokens, next k) for a bracket pair starting at tokens[k]."""

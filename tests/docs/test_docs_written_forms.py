@@ -3,7 +3,7 @@ TeX quotes around a word, the entries of a matrix the tag writes out, and numeri
 arbitrary function would decide, and words in text type as library documentation writes its arguments
 (\\text{input}^{\\text{target}} a power, \\text{target!} a factorial, eta0 one name when a tag declares it), and
 a superscript written before the subscript of one base (\\beta^t_2, \\sum^{n}_{i=1}), and an inner product in
-angle brackets (\\langle u, v \\rangle).
+angle brackets (\\langle u, v \\rangle), and an increment written \\Delta before a name (\\Delta \\mathbf{x}_t, one name).
 
 Each form is read on a correct formula (PASS) and on a wrong variant (FAIL) by the same machinery."""
 
@@ -184,6 +184,30 @@ PAIRS = [
         r"\langle \mathbf{u} + \mathbf{w}, \mathbf{v} \rangle = \langle \mathbf{u}, \mathbf{v} \rangle + \left\langle \mathbf{w}, \mathbf{v} \right\rangle",
         r"\langle \mathbf{u} + \mathbf{w}, \mathbf{v} \rangle = \langle \mathbf{u}, \mathbf{v} \rangle - \left\langle \mathbf{w}, \mathbf{v} \right\rangle",
     ),
+    (
+        "an increment Delta x_t is one name, defined at every step by the tag (its start Delta x_0 apart)",
+        r"\Delta \mathbf{x}_t = \rho \Delta\mathbf{x}_{t-1} + (1 - \rho) \mathbf{h}_t^2; \Delta \mathbf{x}_0 = 0; 0 < \rho < 1",
+        r"\Delta \mathbf{x}_2 = \rho (1 - \rho) \mathbf{h}_1^2 + (1 - \rho) \mathbf{h}_2^2",
+        r"\Delta \mathbf{x}_2 = \rho \mathbf{h}_1^2 + (1 - \rho) \mathbf{h}_2^2",
+    ),
+    (
+        "an increment of a Greek name beside the name itself",
+        r"\Delta\theta = -\eta g; \theta: real; \eta > 0; g: real",
+        r"\theta + \Delta\theta = \theta - \eta g",
+        r"\theta + \Delta\theta = \theta + \eta g",
+    ),
+    (
+        "Delta alone, before a relation or an operation, stays the name the tag declares (a margin)",
+        r"\Delta: positive; s: real",
+        r"\max(0, s + \Delta) \ge s + \Delta",
+        r"\max(0, s + \Delta) \le s + \Delta",
+    ),
+    (
+        "a difference quotient in the increment Delta x, the variable of its limit",
+        None,
+        r"\lim_{\Delta x \to 0} \frac{(x + \Delta x)^2 - x^2}{\Delta x} = 2x",
+        r"\lim_{\Delta x \to 0} \frac{(x + \Delta x)^2 - x^2}{\Delta x} = x",
+    ),
 ]
 
 
@@ -201,6 +225,12 @@ def test_a_word_in_tex_quotes_is_read_as_the_word_in_text_type(tmp_path, quoted)
     ]
     assert as_text == ["PASS", "FAIL"]
     assert [v for v, _ in verdicts(tmp_path, correct, wrong)] == as_text
+
+
+def test_an_increment_nothing_defines_is_not_bound(tmp_path):
+    """\\Delta t in a formula whose tag says nothing of it: one name, the change of t, left unbound."""
+    result, detail = verdict(tmp_path, r"\alpha: positive; m: real", r"\Delta t = \alpha m")
+    assert result == "UNKNOWN" and "Delta_t" in detail, detail
 
 
 def test_a_tex_quote_that_closes_no_word_is_not_read(tmp_path):
