@@ -503,6 +503,9 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         # a summation variable used as a number
         if key in self.bound and not atom.sub and not atom.args:
             return self.bound[key]
+        # a limit's variable with a label for a subscript, lim_{N_{\setminus E} \to \infty}
+        if atom.sub_text and not atom.args and f"{key}_{atom.sub_text}" in self.bound:
+            return self.bound[f"{key}_{atom.sub_text}"]
         if key in self.values and not atom.args and not atom.decoration:  # a parameter of a definition being applied
             return self._apply_indices(self.values[key], atom, atom.sub)
         if self.joint_laws and atom.args:  # p(x, c), p(x | c), I(x; c) under a joint law of the outcomes

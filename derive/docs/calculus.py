@@ -42,8 +42,8 @@ def limit(rw, tokens, k, out):
     if not found:
         raise Unsupported("\\lim whose subscript is not of the form n \\to a")
     variable_tokens, target = found
-    named = rw._atom_name(variable_tokens, 0) if variable_tokens else None
-    if not named or named[1] != len(variable_tokens):
+    variable = _limit_variable(rw, variable_tokens)
+    if variable is None:
         raise Unsupported(f"a limit in '{detex(variable_tokens)}', which is not one variable")
     direction = "+-"
     if (
@@ -60,8 +60,24 @@ def limit(rw, tokens, k, out):
     if end == k2:
         raise NotationError("\\lim with nothing to take the limit of", tokens[k].pos)
     target_side = None if infinite else rw.sub_side(target)
-    out.append(rw.placeholder(Limit(named[0], target_side, infinite, direction, rw.sub_side(tokens[k2:end]))))
+    out.append(rw.placeholder(Limit(variable, target_side, infinite, direction, rw.sub_side(tokens[k2:end]))))
     return end
+
+
+def _limit_variable(rw, tokens) -> str | None:
+    """The key of a limit's variable: one name, bare (n) or with a label for a subscript (N_{\\setminus E}, keyed
+    with it as the binder keys the name it binds); None for anything else."""
+    named = rw._atom_name(tokens, 0) if tokens else None
+    if named and named[1] == len(tokens):
+        return named[0]
+    if not named or not tokens[named[1]].is_ch("_"):
+        return None
+    from derive.docs.side_names import single_atom
+
+    atom = single_atom(rw.sub_side(tokens))
+    if atom is None or atom.args is not None or atom.decoration or atom.transpose or atom.star or not atom.sub_text:
+        return None
+    return f"{atom.key}_{atom.sub_text}"
 
 
 def integral(rw, tokens, k, out):

@@ -157,6 +157,12 @@ PAIRS = [
         r"y = e^{bt + C'} = C e^{-bt}",
     ),
     (
+        "a limit in a name labelled by a subscript (N_{\\setminus E}) binds that name, not its letter",
+        r"N = N_{\setminus E} + c N_{\setminus E}^{1/2}; N_{\setminus E} > 0; c > 0",
+        r"\lim_{N_{\setminus E} \to \infty} \frac{N}{N_{\setminus E}} = 1",
+        r"\lim_{N_{\setminus E} \to \infty} \frac{N}{N_{\setminus E}} = 1 + c",
+    ),
+    (
         "a cost defined by its first link, then simplified with the tag's sizes",
         r"d_\text{ff} = 4 d_\text{model}",
         r"C = n_\text{layer} (2 d_\text{model} d_\text{ff} + d_\text{model}^2) = 9 n_\text{layer} d_\text{model}^2",
@@ -245,6 +251,11 @@ def test_a_labelled_function_the_chain_uses_again_is_not_set_aside_as_a_definiti
 def test_a_chain_whose_first_link_defines_a_name_may_still_be_an_equation(formula, tmp_path):
     result, detail = verdict(tmp_path, r"c: real", formula)
     assert result == "UNKNOWN", detail
+
+
+def test_a_limit_in_an_expression_is_not_read(tmp_path):
+    result, detail = verdict(tmp_path, r"c > 0", r"\lim_{x_0 + c \to 0} x_0 = -c")
+    assert result == "UNKNOWN" and "which is not one variable" in detail, detail
 
 
 def test_a_name_the_tag_does_not_write_may_still_be_an_equation(tmp_path):
