@@ -4,16 +4,16 @@
   δ_{t+1} is its body read with t+1 for t. A recursion (``s_t = \\gamma s_{t-1} + \\dots``) is unrolled down to a
   value the tag states (``s_{t-3} = 0``) or, when it states none, to the earliest step the formula names, where the
   value is arbitrary (any start value satisfies the recursion).
-* A name nothing defines, applied to arguments (``f(x)``, ``V(s_t)``) or indexed by steps (``r_t``, ``r_{t+1}``,
-  ``g_{t, t-1}``), is an arbitrary function or sequence, read as a fixed generic smooth function of the arguments'
-  values (seeded by its name). A formula that holds for it holds whatever the function is meant to be. A refutation
-  is a FAIL only when the tag leaves the name arbitrary (it uses the name in its own definitions, or declares
-  ``f: function``) and the arguments are not a conditional (``P(a | s)`` must be a distribution), or when the function
-  is applied to the outcome an expectation draws (``\\mathbb{E}_{x \\sim p}[f(x)]`` in a formula of equalities: a
-  test function, for which an identity between expectations is claimed whatever it is); otherwise the author may
-  mean a particular function, and the verdict is UNKNOWN with the function that refutes it. A lower-case name
-  indexed beside a matrix the tag writes out with the same upper-case letter (``a_{ij}`` beside ``A``) names that
-  matrix's entries, by convention (read by :mod:`derive.docs.written_entries`), and is never an arbitrary
+* A name nothing defines, applied to arguments (``f(x)``, ``V(s_t)``, labelled ``W^*_\\tau(\\theta)``) or indexed by
+  steps (``r_t``, ``r_{t+1}``, ``g_{t, t-1}``), is an arbitrary function or sequence, read as a fixed generic smooth
+  function of the arguments' values (seeded by its name). A formula that holds for it holds whatever the function is
+  meant to be. A refutation is a FAIL only when the tag leaves the name arbitrary (it uses the name in its own
+  definitions, or declares ``f: function``) and the arguments are not a conditional (``P(a | s)`` must be a
+  distribution), or when the function is applied to the outcome an expectation draws (``\\mathbb{E}_{x \\sim p}[f(x)]``
+  in a formula of equalities: a test function, for which an identity between expectations is claimed whatever it is);
+  otherwise the author may mean a particular function, and the verdict is UNKNOWN with the function that refutes it. A
+  lower-case name indexed beside a matrix the tag writes out with the same upper-case letter (``a_{ij}`` beside ``A``)
+  names that matrix's entries, by convention (read by :mod:`derive.docs.written_entries`), and is never an arbitrary
   sequence.
 """
 
@@ -197,7 +197,9 @@ def may_be_arbitrary(atom: Atom, reader) -> bool:
     """Whether an unbound name can be read as an arbitrary function (applied) or sequence (indexed by steps)."""
     if is_declared_function_of(atom, reader):
         return True  # the tag's "function of \\theta": an unknown function, however it is decorated
-    if not reader.arbitrary_allowed or atom.decoration or atom.star or atom.post_sub or atom.transpose:
+    if not reader.arbitrary_allowed or atom.post_sub or atom.transpose:
+        return False
+    if (atom.decoration or atom.star) and not atom.args:  # x^*, \pi^{ref} alone: a particular value, no function
         return False
     if _declared_elsewhere(reader, atom) or _entries_of_a_written_matrix(reader, atom):
         return False

@@ -197,6 +197,12 @@ PAIRS = [
         r"\theta + \Delta\theta = \theta + \eta g",
     ),
     (
+        "a function labelled by a parenthesised superscript, declared any function, is refuted by one",
+        r"f^{(2)}: function; \theta, \alpha \in \mathbb{R}",
+        r"\theta - \alpha(\theta - f^{(2)}(\theta)) = (1 - \alpha)\theta + \alpha f^{(2)}(\theta)",
+        r"\theta - \alpha(\theta - f^{(2)}(\theta)) = (1 + \alpha)\theta + \alpha f^{(2)}(\theta)",
+    ),
+    (
         "Delta alone, before a relation or an operation, stays the name the tag declares (a margin)",
         r"\Delta: positive; s: real",
         r"\max(0, s + \Delta) \ge s + \Delta",
@@ -225,6 +231,21 @@ def test_a_word_in_tex_quotes_is_read_as_the_word_in_text_type(tmp_path, quoted)
     ]
     assert as_text == ["PASS", "FAIL"]
     assert [v for v, _ in verdicts(tmp_path, correct, wrong)] == as_text
+
+
+@pytest.mark.parametrize("label", [r"W^*_{\tau}", r"f^{(j)}"])
+def test_an_applied_name_with_a_label_nothing_defines_is_an_arbitrary_function(tmp_path, label):
+    """Holding for a generic function, the identity holds whatever the function is; refuted by one, the author may
+    mean a particular function, so the refutation is UNKNOWN with that reason."""
+    tag = r"\theta, \alpha \in \mathbb{R}"
+    holds = verdict(
+        tmp_path, tag, rf"\theta - \alpha(\theta - {label}(\theta)) = (1 - \alpha)\theta + \alpha {label}(\theta)"
+    )
+    assert holds[0] == "PASS", holds
+    refuted = verdict(
+        tmp_path, tag, rf"\theta - \alpha(\theta - {label}(\theta)) = (1 + \alpha)\theta + \alpha {label}(\theta)"
+    )
+    assert refuted[0] == "UNKNOWN" and "may mean a particular function" in refuted[1], refuted
 
 
 def test_an_increment_nothing_defines_is_not_bound(tmp_path):
