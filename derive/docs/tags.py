@@ -149,7 +149,8 @@ def parse_tag(text: str) -> Binding | None:
     body = text.strip()
     if body.lower() in ("skip", "ignore", "off", "none"):
         return None
-    head, _, rest = body.partition(";")
+    separator = re.search(r"(?<!\\);", body)  # \; is a space in TeX, never the end of the result's name
+    head, rest = (body[: separator.start()], body[separator.end() :]) if separator else (body, "")
     head = head.strip()
     where = ""
     opening = RESULT_THEN_CLAUSES.match(head)

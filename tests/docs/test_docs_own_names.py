@@ -163,6 +163,12 @@ PAIRS = [
         r"\lim_{N_{\setminus E} \to \infty} \frac{N}{N_{\setminus E}} = 1 + c",
     ),
     (
+        "a thin space written \\; in the tag's first clause is a space, not the end of a result's name",
+        r"N = 12\;n_\text{layer} d^2",
+        r"2 n_\text{layer} (12 d^2 + c) = 2N + 2 n_\text{layer} c",
+        r"2 n_\text{layer} (12 d^2 + c) = N + 2 n_\text{layer} c",
+    ),
+    (
         "a cost defined by its first link, then simplified with the tag's sizes",
         r"d_\text{ff} = 4 d_\text{model}",
         r"C = n_\text{layer} (2 d_\text{model} d_\text{ff} + d_\text{model}^2) = 9 n_\text{layer} d_\text{model}^2",
