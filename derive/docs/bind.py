@@ -330,6 +330,9 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             if self.vocab.dims[name] not in self.dims:
                 raise NeedsConcrete()
             return self._scalar(self.dim_value(self.vocab.dims[name]))
+        declared = self._declared_whole_number(name)
+        if declared is not None:  # t: positive integer, the bound of the tag's \sum_{j=1}^t: S_t is S at that t
+            return declared
         terms = re.findall(r"([+-]?)(\w+)", name) if INDEX_OFFSET.fullmatch(name) else []
         if terms and all(self._offset_term(term) is not None for _, term in terms):
             # δ_{t+1}, x_{t-l}, y_{d+1-i}: an index moved by whole numbers, other indices or a dimension
@@ -366,6 +369,14 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             return self._scalar(self.dim_value(self.vocab.dims.get(term, self.vocab.size)))
         if term in self.bound or term in self.index_map or any(str(s) == term for s in self.vocab.indices):
             return self.index(term)
+        return self._declared_whole_number(term)
+
+    def _declared_whole_number(self, name):
+        """The symbol of a whole number the tag declares under ``name`` (t: positive integer), which an index written
+        with that letter is; None for any other name."""
+        symbol = self.vocab.symbols.get(name)
+        if isinstance(symbol, sp.Symbol) and symbol.is_integer and str(symbol) == f"doc_{name}":
+            return symbol
         return None
 
     def _index_as_number(self, atom: Atom) -> bool:

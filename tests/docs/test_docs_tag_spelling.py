@@ -145,6 +145,8 @@ PAIRS = [
     # qualifiers every sampled value meets; a square defining its non-negative root
     (r"x \in \mathbb{R} bounded", r"x^2 \ge 0", r"x^2 \le 0"),
     (r"\sigma^2 = 4", r"\sigma = 2", r"\sigma = 4"),
+    # a running sum to a step the tag declares a whole number: S_t and v_t at that step, not at an entry of a vector
+    (r"S_t = \sum_{j=1}^t v_j; t: positive integer", r"S_t = S_{t-1} + v_t", r"S_t = S_{t-1} + 2 v_t"),
     (
         r"\sigma^2_{t\vert s} = 4 a^2; a > 0",
         r"\sigma_{t\vert s} + \sigma^2_{t\vert s} = 2a + 4a^2",
