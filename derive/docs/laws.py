@@ -858,7 +858,7 @@ class Variables:
             self.symbols[key] = sp.Symbol(f"law_{key}", real=True)
         return self.symbols[key]
 
-    def members_made(self, expr):
+    def members_made(self, expr, sizes=frozenset()):
         """``expr`` with its sums over a family written out and each member its own symbol: at a whole-number index,
         or at one index not yet a number (X_i alone, whatever i is, is one member)."""
         if not self.families:
@@ -874,9 +874,17 @@ class Variables:
             expr = expr.doit()
         for total in expr.atoms(sp.Sum, sp.Product):
             if any(f.func.__name__ in names for f in total.atoms(sp.Function)):
-                from derive.docs.bind import NeedsConcrete
+                from derive.docs.bind import BindError
 
-                raise NeedsConcrete()  # a sum over the members up to a size not yet a number
+                if total.limits[0][2].free_symbols <= set(sizes):
+                    from derive.docs.bind import NeedsConcrete
+
+                    raise NeedsConcrete()  # up to a size: read again where the sizes are numbers
+                bound = str(total.limits[0][2]).removeprefix("doc_")
+                raise BindError(
+                    f"a sum of the members of a family up to {bound}, a count not given as a size:"
+                    f" declare it one ('{bound}: dimension') for the sum to be written out"
+                )
         members = {}
         for family in self.families.values():
             own = [f for f in applied() if names[f.func.__name__] == family]
@@ -935,7 +943,7 @@ class Variables:
     def expectation(self, env, expr):
         """E[expr]: a sum term by term, constants taken out, and a product of functions of distinct variables the
         product of their expectations (the variables are independent); what is left, over each variable in turn."""
-        expr = self.members_made(sp.sympify(expr))
+        expr = self.members_made(sp.sympify(expr), frozenset(env.vocab.dims.values()))
         randoms = set(self.symbols.values())
         if not expr.free_symbols & randoms:
             return expr
@@ -984,9 +992,18 @@ class Variables:
         return self.expectation(env, expr**2) - self.expectation(env, expr) ** 2
 
 
+def _inner_product(side) -> bool:
+    """Whether a side writes a product of vectors that is a number at every size (q^\\top k, q \\cdot k), rather than
+    a vector that has one entry at size 1 (\\epsilon \\mathbf{v})."""
+    from derive.docs.free import child_sides
+    from derive.docs.side_names import atoms_in
+
+    return "\\cdot" in side.text or any(atom.transpose for atom in atoms_in([side], child_sides))
+
+
 def apply_laws(vocab, clauses):
     """``vocab`` with the tag's random variables under their laws: E, Var, Cov, mu_X, sigma_X, p_X, f_X, M_X, F_X."""
-    from derive.vocabulary import VocabularyError, call, number_of
+    from derive.vocabulary import VocabularyError, call, number_of, vector_value
 
     if not clauses:
         return vocab
@@ -1001,6 +1018,8 @@ def apply_laws(vocab, clauses):
         from derive.docs.bind import ShapeError, Vec
 
         value = env.side(side)
+        if isinstance(value, sp.MatrixBase) and value.shape == (1, 1) and _inner_product(side):
+            value = value[0, 0]  # q^\top k, q \cdot k: a number written as a product of vectors
         if isinstance(value, (Vec, sp.MatrixBase)):
             raise ShapeError("an expectation of a vector under a named law")
         return sp.sympify(value)
@@ -1030,11 +1049,18 @@ def apply_laws(vocab, clauses):
             return value.applyfunc(lambda entry: variables.expectation(env, entry))
         return variables.expectation(env, sp.sympify(value))
 
-    def member_of(family):
+    def member_of(family, declared):
         def read(env, atom, side):
-            """X_k of the family X_i: the member at the index's value (a sum's, or the formula's free index)."""
-            from derive.docs.bind import BindError
+            """X_k of the family X_i: the member at the index's value (a sum's, or the formula's free index); the
+            vector the tag declares of the same name (q \\in \\mathbb{R}^d beside q_i \\sim ...) is the vector of
+            its members."""
+            from derive.docs.bind import BindError, Vec
 
+            if not atom.sub and atom.args is None and not atom.post_sub and isinstance(declared, tuple):
+                vector = declared[1](env) if declared[0] == "vec" else None
+                if isinstance(vector, Vec):
+                    whole = vector_value(lambda k: variables.member(family, k), vector.size)
+                    return env._post(whole, atom) if atom.transpose else whole
             if len(atom.sub) != 1 or atom.args is not None or atom.post_sub or atom.transpose or atom.decoration:
                 raise BindError(f"{atom.key} is the family {family} of random variables: write one member, {family}")
             return variables.member(family, env.index(atom.sub[0]))
@@ -1147,7 +1173,7 @@ def apply_laws(vocab, clauses):
     for key in ("E", "bb_E", "Var", "var", "Cov", "bb_V"):
         entries[key] = call(moment)
     for base, family in variables.families.items():
-        entries[base] = ("call", member_of(family))
+        entries[base] = ("call", member_of(family, vocab.entries.get(base)))
     for name, symbol in variables.symbols.items():
         if name not in variables.families.values():
             entries[name] = number_of(symbol)

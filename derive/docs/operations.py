@@ -268,6 +268,11 @@ def extremum(interp, node: Extremum):
     variable = node.variable
     if interp._names_vector(variable) or variable in interp.extra or variable in interp.vocab.dims:
         raise BindError(f"{node.op} over {variable}, which names a quantity, not an index")
+    if node.low is None and node.high is None and _used_as_a_number(node.body, variable):
+        raise BindError(  # \max_x \sigma'(x): over the real values of x, which no range of indices gives
+            f"{node.op} over {variable}, which the body uses as a number and never as an index: a maximum over"
+            " real values is not computed"
+        )
     saved = dict(interp.bound)
     try:
         dummy = sp.Dummy(variable, integer=True, positive=True)
@@ -293,6 +298,16 @@ def extremum(interp, node: Extremum):
     if len(values) == 1:
         return values[0]
     return (Largest if node.op == "max" else Smallest)(*values)
+
+
+def _used_as_a_number(body, variable) -> bool:
+    """Whether ``body`` writes ``variable`` as a name of its own (\\sigma'(x)) and never as a subscript (z_i)."""
+    from derive.docs.free import child_sides
+    from derive.docs.side_names import atoms_in
+
+    atoms = list(atoms_in([body], child_sides))
+    indexed = any(variable in [str(i).strip() for i in (*atom.sub, *atom.post_sub)] for atom in atoms)
+    return not indexed and any(atom.key == variable and not atom.sub for atom in atoms)
 
 
 def sequence(interp, node: Sequence):

@@ -164,6 +164,7 @@ class Rewriter:
     @staticmethod
     def _split_args(tokens):
         args, seps, current, depth = [], [], [], 0
+        norm_open = False  # inside \|x\| that opens an argument (\mathbb{E}[\|x\|^2]): its bars separate nothing
         for t in tokens:
             if opens(t):
                 depth += 1
@@ -171,6 +172,10 @@ class Rewriter:
                 depth -= 1
             if depth == 0 and t.is_cs("|") and not current and seps and seps[-1] == "||":
                 continue  # D_{KL}(P \|\| Q): a doubled \| is one separator
+            if depth == 0 and t.is_cs("|") and (norm_open or not current):
+                norm_open = not norm_open
+                current.append(t)
+                continue
             if depth == 0 and (t.is_ch(",", "|", ";") or t.is_cs("|")):
                 args.append(current)
                 seps.append("||" if t.is_cs("|") else t.text)

@@ -438,4 +438,19 @@ def _shown_symbols(reading) -> set:
         shown |= {symbol for symbol, sampler in domain.samplers.items() if isinstance(sampler, dom.Dimension)}
     # a dimension the tag declares (n: dimension) is the document's own name: a counterexample states it
     shown |= {s for s in reading.vocab.dims.values() if str(s).startswith("doc_") and s in domain.samplers}
+    # Var(\frac{1}{n}\sum_{i=1}^n X_i): a size the formula writes, though the values hold none of its symbols
+    if not any(isinstance(domain.samplers.get(symbol), dom.Dimension) for symbol in shown):
+        shown |= {
+            symbol
+            for name, symbol in reading.vocab.dims.items()
+            if isinstance(domain.samplers.get(symbol), dom.Dimension)
+            and (not shown or _writes_name(reading.text, str(name).removeprefix("doc_")))
+        }
     return shown
+
+
+def _writes_name(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` as a name of its own (n, d, d_k), not inside a longer word or command."""
+    base, _, label = name.partition("_")
+    spelled = re.escape(base) + (rf"_\{{?\s*{re.escape(label)}" if label else r"(?![A-Za-z_])")
+    return bool(re.search(rf"(?<![\\A-Za-z]){spelled}", text))

@@ -157,6 +157,14 @@ def _on_both_sides(text, freed, lonely, binding=None) -> bool:
     return all(on_both(key) for key in written)
 
 
+def _name_or_none(latex: str):
+    """The key of a name the tag defines, or None for an expression it equates with a value (|a - h(a)| = r)."""
+    try:
+        return _normal_name(latex)
+    except Exception:  # not one name: it gives no name a meaning
+        return None
+
+
 def _meant(binding) -> set:
     """The names the tag and its result give a meaning."""
     from derive.docs.bind import vocabulary_for
@@ -164,7 +172,7 @@ def _meant(binding) -> set:
 
     if binding is None:
         return set()
-    meant = {_normal_name(name) for name in binding.overrides} | tag_variables(binding)
+    meant = {_name_or_none(name) for name in binding.overrides} - {None} | tag_variables(binding)
     return meant | set(vocabulary_for(load(binding.result)).entries) if binding.result else meant
 
 

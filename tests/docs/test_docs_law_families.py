@@ -64,3 +64,47 @@ def test_a_list_of_names_drawn_from_one_law_gives_each_the_law(clause):
 def test_several_names_before_one_law_each_have_it(tmp_path, right, expected):
     found = verdict(tmp_path, r"X, Y \sim \mathcal{N}(0, 1)", r"\operatorname{Var}(X + Y) = " + right)
     assert found[0] == expected, found
+
+
+VECTORS = r"\mathbf{q}, \mathbf{k} \in \mathbb{R}^d; q_i \sim \mathcal{N}(0, 1); k_i \sim \mathcal{N}(0, 1)"
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\mathrm{Var}[\mathbf{q}^\top \mathbf{k}] = d", "PASS"),
+        (r"\mathrm{Var}[\mathbf{q}^\top \mathbf{k}] = \sqrt{d}", "FAIL"),
+    ],
+)
+def test_a_declared_vector_whose_entries_have_a_law_is_the_vector_of_the_family(tmp_path, formula, expected):
+    found = verdict(tmp_path, VECTORS, formula)
+    assert found[0] == expected, found
+    if expected == "FAIL":
+        assert "fails at n=" in found[1], found  # the size the counterexample is at
+
+
+def test_a_counterexample_of_a_sample_mean_states_its_size(tmp_path):
+    found = verdict(tmp_path, SAMPLE, r"\operatorname{Var}\left(" + MEAN + r"\right) = \sigma^2")
+    assert found[0] == "FAIL", found
+    assert "fails at n=" in found[1], found
+
+
+@pytest.mark.parametrize("right, expected", [("n", "PASS"), ("1", "FAIL")])
+def test_a_norm_opening_the_bracket_of_an_expectation(tmp_path, right, expected):
+    # \mathbb{E}[\|x\|^2]: the bars of a norm at the start of the bracket separate nothing (as in D_{KL}[p \| q])
+    found = verdict(tmp_path, r"x_i \sim \mathcal{N}(0, 1); x \in \mathbb{R}^n", r"\mathbb{E}[\|x\|^2] = " + right)
+    assert found[0] == expected, found
+    if expected == "FAIL":
+        assert "fails at n=" in found[1], found
+
+
+def test_a_sum_of_members_up_to_a_count_not_given_as_a_size_is_not_read(tmp_path):
+    tag = r"\epsilon_t \sim \mathcal{N}(0, \sigma^2); T: positive integer; \sigma > 0"
+    found = verdict(tmp_path, tag, r"\operatorname{Var}\left(\sum_{t=1}^{T} \epsilon_t\right) = T\sigma^2")
+    assert found[0] == "UNKNOWN", found
+    assert "declare it one ('T: dimension')" in found[1], found
+    sized = tag.replace("positive integer", "dimension")
+    assert (
+        verdict(tmp_path, sized, r"\operatorname{Var}\left(\sum_{t=1}^{T} \epsilon_t\right) = T\sigma^2")[0] == "PASS"
+    )
+    assert verdict(tmp_path, sized, r"\operatorname{Var}\left(\sum_{t=1}^{T} \epsilon_t\right) = \sigma^2")[0] == "FAIL"

@@ -1,6 +1,8 @@
-"""Correct formulas as documents write them under a partial tag: a definition of a decorated or labelled name, a
-function written by name and applied, a sum the tag sets to one beside a membership, and a trigonometric function
-of a bracket followed by a name. None may FAIL; each wrong variant still FAILs through the same path."""
+"""Correct formulas as documents write them, each of which FAILed before its reading: a definition of a decorated or
+labelled name under a partial tag, a word applied to a bracket, a sum the tag sets to one beside a membership, a
+trigonometric function of a bracket followed by a name, a chain named by a subscripted name, a parameter the tag
+writes as a square, and a maximum over a real variable. None may FAIL; each wrong variant still FAILs through the
+same path, or stays UNKNOWN where the reading is refused."""
 
 import pytest
 
@@ -109,4 +111,17 @@ GAUSSIAN = r"p(x \mid \mu, \sigma^2) = \frac{1}{\sqrt{2\pi\sigma^2}} e^{-(x - \m
 )
 def test_a_parameter_the_tag_writes_as_a_square_is_given_by_its_square(tmp_path, formula, expected):
     found = verdict(tmp_path, GAUSSIAN, formula)
+    assert found[0] == expected, found
+
+
+@pytest.mark.parametrize("formula", [r"\max_x \sigma'(x) = \frac{1}{4}", r"\max_x \sigma'(x) = \frac{1}{2}"])
+def test_a_maximum_over_a_real_variable_is_not_read_as_one_over_indices(tmp_path, formula):
+    found = verdict(tmp_path, "", formula)
+    assert found[0] == "UNKNOWN", found
+    assert "uses as a number and never as an index" in found[1], found
+
+
+@pytest.mark.parametrize("right, expected", [(r"x_1", "PASS"), (r"x_1 + 1", "FAIL")])
+def test_a_maximum_over_an_index_is_still_read(tmp_path, right, expected):
+    found = verdict(tmp_path, r"x \in \mathbb{R}^n", r"\max_i x_i \ge " + right)
     assert found[0] == expected, found
