@@ -19,6 +19,7 @@ from derive.docs.nodes import Comparison, Product, Side, Transposed
 from derive.docs.sums import DOTS
 from derive.docs.symbols import ELEMENTARY, FONT, FUNCTION_ALIASES, GREEK, GREEK_ALIASES, NATIVE, WORD_FUNCTIONS
 from derive.docs.tokens import (
+    BRACKET_SIZES,
     TEXT_COMMANDS,
     NotationError,
     Tok,
@@ -457,24 +458,6 @@ def _written_as_label(script, plain: str) -> bool:
     return text_type or operator or plain in LABEL_WORDS
 
 
-SIZES = (
-    "left",
-    "right",
-    "big",
-    "Big",
-    "bigg",
-    "Bigg",
-    "bigl",
-    "bigr",
-    "Bigl",
-    "Bigr",
-    "biggl",
-    "biggr",
-    "Biggl",
-    "Biggr",
-)
-
-
 def _closed_call(tokens) -> bool:
     """Whether ``tokens`` are one \\max or \\min with its bracketed arguments (or one \\frac with its two groups), so
     that an \\odot after them multiplies the whole: \\max(0, u) \\odot c is (\\max(0, u)) \\odot c."""
@@ -482,7 +465,7 @@ def _closed_call(tokens) -> bool:
         return True
     if not tokens or not tokens[0].is_cs("max", "min"):
         return False
-    rest = [t for t in tokens[1:] if not t.is_cs(*SIZES)]
+    rest = [t for t in tokens[1:] if not t.is_cs(*BRACKET_SIZES)]
     if len(rest) >= 2 and rest[0].is_ch("_"):
         rest = rest[2:]
     if len(rest) < 2 or not rest[0].is_ch("(", "[") or not rest[-1].is_ch(")", "]"):

@@ -129,15 +129,8 @@ def latex_of(tokens) -> str:
 
 # --- cleaning -----------------------------------------------------------------------
 
-DROP = {
-    ",",
-    ";",
-    "!",
-    ":",
-    ">",
-    " ",
-    "quad",
-    "qquad",
+# the commands that size a bracket, \left( ... \Biggr): dropped, the bracket kept
+BRACKET_SIZES = (
     "left",
     "right",
     "big",
@@ -152,6 +145,17 @@ DROP = {
     "biggr",
     "Biggl",
     "Biggr",
+)
+DROP = {
+    ",",
+    ";",
+    "!",
+    ":",
+    ">",
+    " ",
+    "quad",
+    "qquad",
+    *BRACKET_SIZES,
     "bigm",
     "Bigm",
     "biggm",
