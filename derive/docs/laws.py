@@ -863,35 +863,28 @@ class Variables:
         or at one index not yet a number (X_i alone, whatever i is, is one member)."""
         if not self.families:
             return expr
+        from derive.docs.bind import BindError, NeedsConcrete
+
         names = {f"lawfamily_{family}": family for family in self.families.values()}
-
-        def applied():
-            return [f for f in expr.atoms(sp.Function) if f.func.__name__ in names]
-
-        if not applied():
+        if not any(f.func.__name__ in names for f in expr.atoms(sp.Function)):
             return expr
         if expr.has(sp.Sum, sp.Product):
             expr = expr.doit()
         for total in expr.atoms(sp.Sum, sp.Product):
             if any(f.func.__name__ in names for f in total.atoms(sp.Function)):
-                from derive.docs.bind import BindError
-
                 if total.limits[0][2].free_symbols <= set(sizes):
-                    from derive.docs.bind import NeedsConcrete
-
                     raise NeedsConcrete()  # up to a size: read again where the sizes are numbers
                 bound = str(total.limits[0][2]).removeprefix("doc_")
                 raise BindError(
                     f"a sum of the members of a family up to {bound}, a count not given as a size:"
                     f" declare it one ('{bound}: dimension') for the sum to be written out"
                 )
+        applied = [f for f in expr.atoms(sp.Function) if f.func.__name__ in names]
         members = {}
         for family in self.families.values():
-            own = [f for f in applied() if names[f.func.__name__] == family]
+            own = [f for f in applied if names[f.func.__name__] == family]
             symbolic = {f.args[0] for f in own if not f.args[0].is_Integer}
             if len(symbolic) > 1 or symbolic and len(own) > len(symbolic):
-                from derive.docs.bind import BindError
-
                 raise BindError(f"members of {family} at indices that may be equal: their dependence is not read")
             members.update({f: self.member(family, f.args[0], symbolic=True) for f in own})
         return expr.xreplace(members)

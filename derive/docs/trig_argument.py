@@ -11,24 +11,12 @@ from __future__ import annotations
 import re
 
 from derive.docs.symbols import GREEK
+from derive.docs.tokens import closing_bracket
 
 TRIGONOMETRIC = ("sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh")
 OPENING = re.compile(r"\\(" + "|".join(TRIGONOMETRIC) + r")(?![A-Za-z])\s*(?:\\left\s*)?\(")
 # one name right after the bracket: a letter or a Greek letter, with a subscript, not itself applied to a bracket
 FACTOR = re.compile(r"\s*(?:[A-Za-z]|\\(?P<greek>[A-Za-z]+))(?:_\{[^{}]*\}|_\\?[A-Za-z0-9]+)?(?!\s*(?:\\left\s*)?\()")
-
-
-def _closing(text: str, start: int) -> int | None:
-    """The index just after the bracket opened at ``text[start - 1]``, or None when it never closes."""
-    depth = 1
-    for at in range(start, len(text)):
-        if text[at] == "(":
-            depth += 1
-        elif text[at] == ")":
-            depth -= 1
-            if depth == 0:
-                return at + 1
-    return None
 
 
 def _sum_inside(inner: str) -> bool:
@@ -48,9 +36,10 @@ def argument_widened(text: str) -> str | None:
     for match in OPENING.finditer(text):
         if match.start() < last:
             continue
-        end = _closing(text, match.end())
-        if end is None:
+        close = closing_bracket(text, match.end() - 1)
+        if close is None:
             return None
+        end = close + 1
         inner = text[match.end() : end - 1].removesuffix("\\right")
         factor = FACTOR.match(text, end)
         if factor is None or not _sum_inside(inner):
