@@ -148,10 +148,10 @@ def refuse(message: str):
 # --- meanings -----------------------------------------------------------------------------
 
 
-def _vec(component, size, base=None):
+def _vec(component, size, base=None, row=False):
     from derive.docs.bind import Vec
 
-    return Vec(component, size, base)
+    return Vec(component, size, base, row)
 
 
 def vector_value(component, length, base=None):
@@ -159,8 +159,8 @@ def vector_value(component, length, base=None):
     return _vec(component, length, base)
 
 
-def vector_of(base, size=None):
-    """The vector ``base`` with ``size`` entries (default: the vocabulary's dimension)."""
+def vector_of(base, size=None, row=False):
+    """The vector ``base`` with ``size`` entries (default: the vocabulary's dimension), a column unless ``row``."""
 
     def build(env):
         length = (
@@ -170,7 +170,7 @@ def vector_of(base, size=None):
             if isinstance(size, sp.Symbol)
             else env.concretise(size)
         )
-        return _vec(lambda idx: base[idx], length, base)
+        return _vec(lambda idx: base[idx], length, base, row)
 
     return ("vec", build)
 

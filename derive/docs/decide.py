@@ -40,6 +40,7 @@ from derive.docs.sequence_laws import LAW_LETTERS, decide_sequence_laws, result_
 from derive.docs.side_names import _normal_name  # noqa: F401  (imported from here)
 from derive.docs.subscript_laws import laws_in_subscripts
 from derive.docs.sum_scope import reused_indices, sums_over_the_rest
+from derive.docs.superscript_labels import with_labels
 from derive.docs.tag_mentions import constrained_values
 from derive.docs.tagged_free import _decide_tagged_free
 from derive.docs.trig_argument import argument_widened
@@ -80,6 +81,7 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
 
 def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
     text = italicise(text, binding.words)  # eta_0 the tag declares: one name, not e t a_0
+    text = with_labels(text, binding.labels)  # W^q the tag declares a matrix: W^{(q)}, not a power
     text = claims_joined(text)  # A \\; \\text{and} \\; B, or A, \\; B: both claimed (A \\land B)
     text = name_open_outcomes(text)  # y \sim \pi(\cdot \mid x) draws y from \pi(y \mid x)
     if tagged:

@@ -18,9 +18,11 @@ RUN = r"[A-Za-z]{2,}[0-9]*(?:\\_[A-Za-z0-9]+)*|[A-Za-z][0-9]+(?![0-9])"  # eta0,
 
 # a clause that defines or declares one name: NAME (with a subscript) before =, :, a comparison or \in
 ONE = rf"(?:{RUN})\s*(?:_\s*(?:\{{[^{{}}]*\}}|[A-Za-z0-9]))?"
+# any other name a list may hold beside such runs: a letter or a command, with scripts (V_k, \mathbf{W}^q)
+OTHER = r"(?:\\[A-Za-z]+(?:\s*\{[^{}]*\})?|[A-Za-z])(?:\s*[_^]\s*(?:\{[^{}]*\}|[A-Za-z0-9]))*"
 DECLARED = re.compile(
-    rf"\s*({ONE}(?:\s*,\s*{ONE})*)\s*(=|:|<|>|\\(?:le|ge|leq|geq|in|neq)(?![A-Za-z]))"
-)  # NAME, or a list of names (x1, x2 \in \mathbb{R}), before =, :, a comparison or \in
+    rf"\s*((?:{ONE}|{OTHER})(?:\s*,\s*(?:{ONE}|{OTHER}))*)\s*(=|:|<|>|\\(?:le|ge|leq|geq|in|neq)(?![A-Za-z]))"
+)  # NAME, or a list of names (x1, x2 \in \mathbb{R}; dO_i, V_k \in \mathbb{R}^{1 \times d}), before =, :, a comparison or \in
 
 FUNCTION_WORDS = {
     "exp", "log", "ln", "lg", "sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh", "arcsin", "arccos",
@@ -44,6 +46,8 @@ def tag_words(clauses: list[str]) -> tuple:
             continue
         relation = found.group(2)
         for written in found.group(1).split(","):
+            if not re.fullmatch(ONE, written.strip()):
+                continue  # a one-letter name of the list (V_k beside dO_i)
             word = re.match(RUN, written.strip()).group(0)
             letters = re.match(r"[A-Za-z]+", word).group(0)
             if letters in FUNCTION_WORDS or (set(letters) <= singles and word == letters):

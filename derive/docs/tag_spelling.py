@@ -541,7 +541,9 @@ def _vector_or_matrix(name, sup, positive, nonnegative, space) -> str:
         raise SpellingError(f"arrays of more than two axes are not modelled ('{name} \\in {space}')")
     if nonnegative:
         raise SpellingError(f"a vector with non-negative entries is not modelled: write '{name}: positive vector'")
-    if len(sizes) == 2 and "1" in sizes:  # a column n × 1 or a row 1 × n
+    if len(sizes) == 2 and sizes[0] == "1" and sizes[1] != "1" and not positive:  # a row 1 × n: x W, x x^\top
+        return f"{name}: row vector over {sizes[1]}"
+    if len(sizes) == 2 and "1" in sizes:  # a column n × 1 (or a positive row, read as a vector of its entries)
         sizes = [s for s in sizes if s != "1"] or ["1"]
     if len(sizes) == 1:
         return f"{name}: {'positive ' if positive else ''}vector over {sizes[0]}"

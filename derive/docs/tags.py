@@ -56,6 +56,7 @@ from dataclasses import dataclass
 from derive.docs.bracket_functions import bracket_definitions
 from derive.docs.decide import Binding
 from derive.docs.italic_names import italicise, tag_words
+from derive.docs.superscript_labels import declared_labels, with_labels
 from derive.docs.tag_spelling import NAME, SpellingError, kind_phrase, membership, split_clauses
 from derive.errors import DeriveError
 from derive.vocabulary import Setting
@@ -166,6 +167,8 @@ def parse_tag(text: str) -> Binding | None:
         head = ""
     try:
         clauses = split_clauses(f"{where};{rest}")
+        binding.labels = declared_labels(clauses)  # W^q \in \mathbb{R}^{d \times k}: the matrix W^{(q)}
+        clauses = [with_labels(clause, binding.labels) for clause in clauses]
         binding.words = tag_words([clause for clause in clauses if not _reading_clause_word(clause)])
         clauses = [clause if _reading_clause_word(clause) else italicise(clause, binding.words) for clause in clauses]
         clauses, binding.bracket_functions = bracket_definitions(clauses)  # f[x] = x^2: f(x) = x^2
@@ -669,7 +672,7 @@ def _uniform(name: str, kind: str) -> KindClause | None:
 
 WHOLE_NUMBER_KINDS = ("positive integer", "nonnegative integer", "integer", "values")
 LISTED_VALUES = re.compile(r"^one of (-?\d+(?:\s*,\s*-?\d+)+)$")
-SIZED = re.compile(r"^(vector|positive vector|logits|distribution|matrix)\s+over\s+(.+?)(?:\s+by\s+(.+))?$")
+SIZED = re.compile(r"^(vector|row vector|positive vector|logits|distribution|matrix)\s+over\s+(.+?)(?:\s+by\s+(.+))?$")
 
 
 MULTIPLE_SIZE = re.compile(r"^\s*(\d+)\s*(?:\\cdot|\\times|\*)?\s*(.+?)\s*$")
@@ -1053,6 +1056,7 @@ def _declare_sized(vocab, clause: KindClause):
         )
     sampler = {
         "vector": dom.vector(sizes[0]),
+        "row vector": dom.vector(sizes[0]),
         "positive vector": dom.vector(sizes[0], dom.positive()),
         "logits": dom.vector(sizes[0], dom.reals(-5, 5)),
         "distribution": dom.probability_vector(sizes[0]),
@@ -1060,7 +1064,7 @@ def _declare_sized(vocab, clause: KindClause):
     if clause.kind == "distribution":
         base = sp.IndexedBase(f"doc_{key}", positive=True)
     return vocab.with_samplers({base: sampler}).with_(
-        entries={**vocab.entries, key: _shape_declared(vector_of(base, sizes[0]))}
+        entries={**vocab.entries, key: _shape_declared(vector_of(base, sizes[0], row=clause.kind == "row vector"))}
     )
 
 

@@ -60,6 +60,9 @@ class Binding:
     words: tuple = ()
     # names the tag declares with a step superscript (\theta^t_i \in \mathbb{R}): (head, step letters), read as θ_{i,t}
     step_names: tuple = ()
+    # names the tag declares vectors or matrices with a raised letter (W^q \in \mathbb{R}^{d \times k}): (head, label),
+    # read as W^{(q)} (superscript_labels)
+    labels: tuple = ()
     bracket_functions: tuple = ()  # functions the tag defines with square brackets (f[x] = x^2): f[...] applies them
     large: tuple = ()  # names the tag says grow (n: large positive integer): ≈ is read in the limit (growing)
 
