@@ -9754,6 +9754,457 @@ CHECKS.update(
 )
 
 
+# ---- unseen19: Lil'Log posts, d2l sections, labml.ai pages, Distill on Bayesian optimization -----------------------
+
+
+def _u19_hog_gradient(last):
+    """The central differences of the example pixel's neighbours, against the vectors the post writes."""
+    right, left, below, above = 55, 105, 90, 40
+    computed = [right - left, below - above]
+    return computed == [55 - 105, 90 - 40] == [-50, last]
+
+
+def _u19_kernel(kernel, pixels, written_terms, written):
+    """The kernel's products with the pixels it covers, the terms as written, and the written total."""
+    terms = [k * x for k, x in zip(kernel, pixels)]
+    return terms == written_terms and sum(terms) == written
+
+
+def _u19_ce(complement):
+    for y in (0, 1):
+        for p in (mpf("0.2"), mpf("0.7"), mpf("0.93")):
+            ce = -y * log(p) - (1 - y) * log(1 - p)
+            pt = p if y == 1 else 1 - p
+            if not close(ce, -log(1 - pt if complement else pt)):
+                return False
+    return True
+
+
+_U19_JOINT = [[mpf("0.1"), mpf("0.25")], [mpf("0.3"), mpf("0.05")], [mpf("0.2"), mpf("0.1")]]  # p(c, x), c rows
+
+
+def _u19_marginals(joint):
+    rows = [sum(r) for r in joint]
+    cols = [sum(joint[i][j] for i in range(len(joint))) for j in range(len(joint[0]))]
+    return rows, cols
+
+
+def _u19_bayes(divide_by_prior):
+    pc, px = _u19_marginals(_U19_JOINT)
+    for c, row in enumerate(_U19_JOINT):
+        for x, pcx in enumerate(row):
+            rhs = pc[c] * (pcx / pc[c]) / (pc[c] if divide_by_prior else px[x])
+            if not close(pcx / px[x], rhs):
+                return False
+    return True
+
+
+def _u19_mi(kind):
+    """I by its definition on an enumerated joint, against the forms the posts write."""
+    pc, px = _u19_marginals(_U19_JOINT)
+    cells = [(c, x, p) for c, row in enumerate(_U19_JOINT) for x, p in enumerate(row)]
+    mi = sum(p * log(p / (pc[c] * px[x])) for c, x, p in cells)
+    if kind in ("cpc", "cpc-marginal"):
+        den = (lambda c, x: pc[c]) if kind == "cpc-marginal" else (lambda c, x: px[x])
+        return close(mi, sum(p * log((p / pc[c]) / den(c, x)) for c, x, p in cells))
+    h_x = entropy(px)
+    h_x_given_c = sum(pc[c] * entropy([p / pc[c] for p in row]) for c, row in enumerate(_U19_JOINT))
+    return close(mi, h_x + (1 if kind == "plus" else -1) * h_x_given_c)
+
+
+def _u19_nas(kind):
+    alpha = [mpf("0.4"), mpf("-1.1"), mpf("2.3"), mpf("0.6")]
+    g = [mpf("1.5"), mpf("-0.7"), mpf("0.2"), mpf("2.4")]  # dL/dg_j
+    n, e = len(alpha), [exp(a) for a in alpha]
+    s, p = sum(e), softmax(alpha)
+    for i in range(n):
+        numeric = sum(
+            g[j] * diff(lambda t, i=i, j=j: softmax(alpha[:i] + [t] + alpha[i + 1 :])[j], alpha[i]) for j in range(n)
+        )
+        first = (lambda j: e[i]) if kind == "quotient-index" else (lambda j: e[j])
+        quotient = sum(g[j] * (s * ((1 if i == j else 0) * e[j]) - first(j) * e[i]) / s**2 for j in range(n))
+        if kind in ("quotient", "quotient-index"):
+            if not close(numeric, quotient, tol=mpf(10) ** -15):
+                return False
+        else:
+            sign = 1 if kind == "p-plus" else -1
+            written = sum(g[j] * p[j] * ((1 if i == j else 0) + sign * p[i]) for j in range(n))
+            if not (close(numeric, quotient, tol=mpf(10) ** -15) and close(quotient, written)):
+                return False
+    return True
+
+
+def _u19_darts(logit_denominator):
+    alpha = [mpf("0.4"), mpf("-1.1"), mpf("2.3")]
+    o = [mpf("0.9"), mpf("-2"), mpf("0.35")]
+    mixed = sum(p * v for p, v in zip(softmax(alpha), o))
+    den = sum(alpha) if logit_denominator else sum(exp(a) for a in alpha)
+    return close(mixed, sum(exp(a) / den * v for a, v in zip(alpha, o)))
+
+
+_U19_QSZ = [[mpf("0.12"), mpf("0.18"), mpf("0.05")], [mpf("0.3"), mpf("0.1"), mpf("0.25")]]  # q(s, z), s rows
+
+
+def _u19_skill_reward(kind):
+    lam = mpf("0.7")
+    qs, qz = _u19_marginals(_U19_QSZ)
+    for s, row in enumerate(_U19_QSZ):
+        for z, q in enumerate(row):
+            s_given_z, z_given_s = q / qz[z], q / qs[s]
+            first = lam * log(s_given_z) - log(qs[s])
+            if kind in ("bayes", "bayes-inverted"):
+                inner = z_given_s * qz[z] / s_given_z if kind == "bayes-inverted" else s_given_z * qz[z] / z_given_s
+                if not close(first, lam * log(s_given_z) - log(inner)):
+                    return False
+                continue
+            c = -log(qz[z])
+            links = [
+                first,
+                lam * log(s_given_z) - log(s_given_z * qz[z] / z_given_s),
+                lam * log(s_given_z) - log(s_given_z) - log(qz[z]) + log(z_given_s),
+                (lam + (1 if kind == "chain-plus-one" else -1)) * log(s_given_z) + log(z_given_s) + c,
+            ]
+            if not all(close(links[0], v) for v in links[1:]):
+                return False
+    return True
+
+
+_U19_SAZ = {  # p(s, a, z) on 2 x 2 x 3 values
+    key: mpf(w) / 78
+    for key, w in zip(itertools.product(range(2), range(2), range(3)), [3, 7, 2, 5, 9, 4, 6, 1, 8, 11, 13, 9])
+}
+
+
+def _u19_marginal(keep):
+    out = {}
+    for key, p in _U19_SAZ.items():
+        sub = tuple(key[i] for i in keep)
+        out[sub] = out.get(sub, 0) + p
+    return out
+
+
+def _u19_cond_entropy(target, given):
+    """H(target | given) = -sum p(target, given) log p(target | given), from the enumerated joint."""
+    order = sorted(set(target) | set(given))
+    both, cond = _u19_marginal(order), _u19_marginal(given)
+    return -sum(p * log(p / cond[tuple(key[order.index(i)] for i in given)]) for key, p in both.items())
+
+
+def _u19_diayn(kind):
+    S, A, Z = 0, 1, 2
+    h_z, h_z_s = _u19_cond_entropy([Z], []), _u19_cond_entropy([Z], [S])
+    h_a_s, h_a_sz = _u19_cond_entropy([A], [S]), _u19_cond_entropy([A], [S, Z])
+    p_s, p_z, p_sz, p_sa = _u19_marginal([S]), _u19_marginal([Z]), _u19_marginal([S, Z]), _u19_marginal([S, A])
+    i_sz = sum(p * log(p / (p_s[(k[0],)] * p_z[(k[1],)])) for k, p in p_sz.items())
+    # I(A; Z | S) = sum p(s, a, z) log p(a, z | s) / (p(a | s) p(z | s))
+    i_az_s = sum(p * log(p * p_s[(s,)] / (p_sa[(s, a)] * p_sz[(s, z)])) for (s, a, z), p in _U19_SAZ.items())
+    middle = (h_z - h_z_s) + h_a_s - (h_a_s - h_a_sz)
+    if kind in ("expand", "expand-sign"):
+        written = (h_z + h_z_s if kind == "expand-sign" else h_z - h_z_s) + h_a_s - (h_a_s - h_a_sz)
+        return close(i_sz + h_a_s - i_az_s, written)
+    sign = 1 if kind == "collect-sign" else -1
+    return close(middle, h_a_sz + sign * h_z_s + h_z)
+
+
+def _u19_meta_gradient(kind):
+    """theta(eta), f(theta, eta) and J(theta') chosen smooth; derivatives by finite differences."""
+
+    def theta(eta):
+        return mpf("0.3") + mp.sin(eta) * eta
+
+    def f(th, eta):
+        return mpf("0.5") * th**2 * eta - mp.cos(eta * th)
+
+    def theta_prime(eta):
+        return theta(eta) + f(theta(eta), eta)
+
+    def J(tp):
+        return mp.sin(tp) + tp**3 / 3
+
+    beta = mpf("0.25")
+    for eta in (mpf("0.4"), mpf("-0.9"), mpf("1.7")):
+        if kind in ("chain", "chain-inverted"):
+            lhs = -beta * diff(lambda e: J(theta_prime(e)), eta)
+            dtp = diff(theta_prime, eta)
+            rhs = -beta * diff(J, theta_prime(eta)) * (1 / dtp if kind == "chain-inverted" else dtp)
+            if not close(lhs, rhs, tol=mpf(10) ** -15):
+                return False
+            continue
+        th, dth = theta(eta), diff(theta, eta)
+        f_th = diff(lambda t: f(t, eta), th)
+        f_eta = diff(lambda e: f(th, e), eta)
+        g = diff(J, theta_prime(eta))
+        lhs = -beta * g * (dth + f_th * dth + f_eta * 1)
+        sign = -1 if kind == "collect-minus" else 1
+        rhs = -beta * g * ((1 + sign * f_th) * dth + f_eta)
+        total = -beta * g * diff(theta_prime, eta)  # the total derivative the links expand
+        if not (close(lhs, total, tol=mpf(10) ** -15) and close(lhs, rhs)):
+            return False
+    return True
+
+
+def _u19_flip_recovery(no_c):
+    """Labels flipped with probability p_flip to one of the other C - 1 classes uniformly, enumerated; then the
+    written inverse applied to the observed law."""
+    for C in (2, 3, 5):
+        weights = [mpf(k + 1) for k in range(C)]
+        true = [w / sum(weights) for w in weights]
+        for pf in (mpf("0.1"), mpf("0.3")):
+            observed = [sum(true[t] * ((1 - pf) if y == t else pf / (C - 1)) for t in range(C)) for y in range(C)]
+            den = 1 - (pf if no_c else C * pf) / (C - 1)
+            if not all(close(t, (o - pf / (C - 1)) / den) for t, o in zip(true, observed)):
+                return False
+    return True
+
+
+def _u19_hessian_inverse():
+    """L(z_i, theta) = a_i (theta - b_i)^2 / 2: the mean Hessian is mean(a); the post writes its inverse equal to it."""
+    a, b, th = [mpf(1), mpf(3)], [mpf("0.5"), mpf("-2")], mpf("0.8")
+    mean_hessian = sum(diff(lambda t, ai=ai, bi=bi: ai * (t - bi) ** 2 / 2, th, 2) for ai, bi in zip(a, b)) / len(a)
+    return close(1 / mean_hessian, mean_hessian)
+
+
+def _u19_sequence_log_likelihood():
+    cond = [mpf("0.5"), mpf("0.2"), mpf("0.9")]
+    return close(log(cond[0] * cond[1] * cond[2]), sum(cond))
+
+
+_U19_Q = [mpf("1.2"), mpf("-0.4"), mpf("2.5")]  # Q(s, a) over three actions
+_U19_PI = [mpf("0.5"), mpf("0.2"), mpf("0.3")]
+
+
+def _u19_dueling(kind):
+    q, pi_ = _U19_Q, _U19_PI
+    if kind in ("sum", "sum-no-pi"):
+        v = mpf("0.9")  # any V(s): the links hold for every value once A = Q - V
+        adv = [x - v for x in q]
+        links = [dot(q, pi_), sum((v + a) * w for a, w in zip(adv, pi_))]
+        links.append(v + (sum(adv) if kind == "sum-no-pi" else dot(adv, pi_)))
+        return all(close(links[0], x) for x in links[1:])
+    v = dot(q, pi_)
+    adv = [x - v for x in q]
+    return close(sum(adv) if kind == "zero-no-pi" else dot(adv, pi_), 0)
+
+
+def _u19_optimal_q(P, R, gamma, sweeps=700):
+    """Q* by value iteration: P[s][a][t] transition probabilities, R[s][a][t] rewards."""
+    n, m = len(P), len(P[0])
+    Q = [[mpf(0)] * m for _ in range(n)]
+    for _ in range(sweeps):
+        V = [max(row) for row in Q]
+        Q = [[sum(P[s][a][t] * (R[s][a][t] + gamma * V[t]) for t in range(n)) for a in range(m)] for s in range(n)]
+    return Q
+
+
+def _u19_shaping(plus):
+    gamma = mpf("0.8")
+    P = [
+        [[mpf("0.7"), mpf("0.2"), mpf("0.1")], [mpf("0.1"), mpf("0.1"), mpf("0.8")]],
+        [[mpf("0.3"), mpf("0.3"), mpf("0.4")], [mpf("0.5"), mpf("0.25"), mpf("0.25")]],
+        [[mpf("0.2"), mpf("0.6"), mpf("0.2")], [mpf("0.05"), mpf("0.9"), mpf("0.05")]],
+    ]
+    R = [[[mpf((3 * s + 5 * a + 7 * t) % 11 - 5) / 4 for t in range(3)] for a in range(2)] for s in range(3)]
+    phi = [mpf("1.5"), mpf("-0.6"), mpf("2.2")]
+    shaped = [[[R[s][a][t] + gamma * phi[t] - phi[s] for t in range(3)] for a in range(2)] for s in range(3)]
+    Q, Qs = _u19_optimal_q(P, R, gamma), _u19_optimal_q(P, shaped, gamma)
+    sign = 1 if plus else -1
+    return all(close(Qs[s][a], Q[s][a] + sign * phi[s], tol=mpf(10) ** -30) for s in range(3) for a in range(2))
+
+
+def _u19_conv(products, written, position):
+    """The products as written sum to the written value, and that value is the cross-correlation's output there."""
+    X, K = [[0, 1, 2], [3, 4, 5], [6, 7, 8]], [[0, 1], [2, 3]]
+    i, j = position
+    output = sum(X[i + a][j + b] * K[a][b] for a in range(2) for b in range(2))
+    return sum(x * k for x, k in products) == written == output
+
+
+def _u19_transposed_size(sign):
+    for n, k, s, p in ((16, 4, 2, 1), (7, 3, 1, 0), (5, 5, 3, 2)):
+        full = n * k - (n - 1) * (k - s) - 2 * p
+        out = (n - 1) * s + k - 2 * p  # the transposed convolution's output size
+        if not (full == out == k + sign * s * (n - 1) - 2 * p):
+            return False
+    return True
+
+
+def _u19_taylor(third):
+    """f(x) = exp(2x): the nested series to 80 terms, with the third coefficient divided by ``third``."""
+    for x in (mpf("0.3"), mpf("-1.2")):
+        coeffs = [mpf(2) ** k / factorial(k) for k in range(80)]
+        coeffs[3] = mpf(2) ** 3 / third
+        nested = mpf(0)
+        for c in reversed(coeffs):
+            nested = c + x * nested
+        if not close(nested, exp(2 * x)):
+            return False
+    return True
+
+
+def _u19_bpr(sign):
+    diffs, prior = [mpf("0.7"), mpf("-0.3"), mpf("1.9")], mpf("0.3")
+    product = prior
+    for d in diffs:
+        product *= sigmoid(d)
+    return close(log(product), sum(log(sigmoid(d)) for d in diffs) + sign * log(prior))
+
+
+def _u19_rbf(x, y, a=mpf("1.3"), ell=mpf("0.7")):
+    return a**2 * exp(-((x - y) ** 2) / (2 * ell**2))
+
+
+_U19_LAW = {mpf(-1): mpf("0.3"), mpf(2): mpf("0.5"), mpf("3.5"): mpf("0.2")}  # a feature with a nonzero mean
+
+
+def _u19_standardize(kind):
+    mu, sigma = mean(_U19_LAW), sqrt(var(_U19_LAW))
+    if kind in ("mean", "mean-one"):
+        e = sum(p * (x - mu) / sigma for x, p in _U19_LAW.items())
+        return close(e, (mu - mu) / sigma) and close(e, 1 if kind == "mean-one" else 0)
+    second = sum(p * x**2 for x, p in _U19_LAW.items())
+    cross = 1 if kind == "var-cross" else 2
+    e = sum(p * (x - mu) ** 2 for x, p in _U19_LAW.items())
+    return close(second, sigma**2 + mu**2) and close(e, second - cross * mu**2 + mu**2) and close(e, sigma**2)
+
+
+def _u19_zipf(sign):
+    alpha, C = mpf("1.1"), mpf(300)
+    return all(close(log(C / mpf(i) ** alpha), sign * alpha * log(i) + log(C)) for i in range(1, 6))
+
+
+def _u19_geometric(kind):
+    """P(X = k), X the failures before the first success: P(X >= k) - P(X >= k + 1), the first k trials failing."""
+    for lam in (mpf("0.3"), mpf("0.75")):
+        for k in range(6):
+            p = (1 - lam) ** k - (1 - lam) ** (k + 1)
+            written = {"pmf": (1 - lam) ** k * lam, "shift": (1 - lam) ** (k - 1) * lam, "swap": lam**k * (1 - lam)}
+            if not close(p, written[kind]):
+                return False
+    return True
+
+
+def _u19_row_variance(sign):
+    row = [mpf("0.3"), mpf("-1.2"), mpf("2"), mpf("0.7")]
+    mu = sum(row) / len(row)
+    variance = sum((w - mu) ** 2 for w in row) / len(row)
+    return close(variance, sum(w**2 for w in row) / len(row) + sign * mu**2)
+
+
+def _u19_guidance():
+    """The code's e_u + s (e_c - e_u) against the docstring's s e_c + (s - 1) e_u."""
+    s, e_c, e_u = mpf(3), mpf("0.8"), mpf("-0.2")
+    return close(e_u + s * (e_c - e_u), s * e_c + (s - 1) * e_u)
+
+
+def _u19_expected_improvement(sign):
+    """E[max(0, f - f(x^+) - epsilon)] for f ~ N(mu, sd^2), by quadrature, against the closed form."""
+    cases = ((mpf("0.4"), mpf("1.3"), mpf("0.1"), mpf("0.05")), (mpf(-1), mpf("0.5"), mpf("0.2"), mpf(0)))
+    for mu, sd, best, eps in cases:
+        lo = best + eps
+        ei = quad(lambda f: (f - lo) * exp(-((f - mu) ** 2) / (2 * sd**2)) / (sd * sqrt(2 * pi)), [lo, mu + 40 * sd])
+        z = (mu - best - eps) / sd
+        if not close(ei, (mu - best - eps) * mp.ncdf(z) + sign * sd * mp.npdf(z), tol=mpf(10) ** -25):
+            return False
+    return True
+
+
+CHECKS.update(
+    {
+        # ---- Lil'Log object detection 1: the worked gradient of one pixel
+        "u19-hog-gradient": lambda: _u19_hog_gradient(50),
+        "u19-hog-gradient~entry": lambda: _u19_hog_gradient(40),
+        "u19-hog-magnitude": lambda: rounds_to(sqrt(mpf(50) ** 2 + mpf(-50) ** 2), "70.7107"),
+        "u19-hog-magnitude~digits": lambda: rounds_to(sqrt(mpf(50) ** 2 + mpf(-50) ** 2), "70.7017"),
+        "u19-hog-magnitude~square": lambda: rounds_to(sqrt(mpf(50) ** 2 + mpf(-50)), "70.7107"),
+        "u19-hog-direction": lambda: close(mp.degrees(mp.atan(mpf(-50) / 50)), -45),
+        "u19-hog-direction~sign": lambda: close(mp.degrees(mp.atan(mpf(-50) / 50)), 45),
+        "u19-hog-gx": lambda: _u19_kernel([-1, 0, 1], [105, 255, 55], [-105, 0, 55], -50),
+        "u19-hog-gx~sign": lambda: _u19_kernel([-1, 0, 1], [105, 255, 55], [-105, 0, 55], 50),
+        "u19-hog-gy": lambda: _u19_kernel([1, 0, -1], [90, 255, 40], [90, 0, -40], 50),
+        "u19-hog-gy~plus": lambda: _u19_kernel([1, 0, -1], [90, 255, 40], [90, 0, 40], 50),
+        # ---- Lil'Log object detection 4, interpretation: the cross-entropy in p_t, Bayes' rule on a joint table
+        "u19-focal-ce-pt": lambda: _u19_ce(False),
+        "u19-focal-ce-pt~complement": lambda: _u19_ce(True),
+        "u19-interp-bayes": lambda: _u19_bayes(False),
+        "u19-interp-bayes~denominator": lambda: _u19_bayes(True),
+        # ---- Lil'Log NAS: the softmax's gradient by finite differences
+        "u19-nas-softmax-quotient": lambda: _u19_nas("quotient"),
+        "u19-nas-softmax-quotient~index": lambda: _u19_nas("quotient-index"),
+        "u19-nas-softmax-p": lambda: _u19_nas("p"),
+        "u19-nas-softmax-p~plus": lambda: _u19_nas("p-plus"),
+        "u19-nas-darts-mixed": lambda: _u19_darts(False),
+        "u19-nas-darts-mixed~logit": lambda: _u19_darts(True),
+        # ---- Lil'Log curriculum RL and meta RL: Bayes' rule and entropies on enumerated joints; a meta-gradient
+        "u19-cur-rz-chain": lambda: _u19_skill_reward("chain"),
+        "u19-cur-rz-chain~plus-one": lambda: _u19_skill_reward("chain-plus-one"),
+        "u19-cur-rz-bayes": lambda: _u19_skill_reward("bayes"),
+        "u19-cur-rz-bayes~inverted": lambda: _u19_skill_reward("bayes-inverted"),
+        "u19-cur-mi": lambda: _u19_mi("minus"),
+        "u19-cur-mi~plus": lambda: _u19_mi("plus"),
+        "u19-metarl-mi-expand": lambda: _u19_diayn("expand"),
+        "u19-metarl-mi-expand~sign": lambda: _u19_diayn("expand-sign"),
+        "u19-metarl-mi-collect": lambda: _u19_diayn("collect"),
+        "u19-metarl-mi-collect~sign": lambda: _u19_diayn("collect-sign"),
+        "u19-metarl-chain-rule": lambda: _u19_meta_gradient("chain"),
+        "u19-metarl-chain-rule~inverted": lambda: _u19_meta_gradient("chain-inverted"),
+        "u19-metarl-collect-identity": lambda: _u19_meta_gradient("collect"),
+        "u19-metarl-collect-identity~minus": lambda: _u19_meta_gradient("collect-minus"),
+        # ---- Lil'Log self-supervised, human data, adversarial attacks, deep RL, reward hacking
+        "u19-cpc-mi": lambda: _u19_mi("cpc"),
+        "u19-cpc-mi~marginal": lambda: _u19_mi("cpc-marginal"),
+        "u19-hdq-pstar": lambda: _u19_flip_recovery(False),
+        "u19-hdq-pstar~no-c": lambda: _u19_flip_recovery(True),
+        "u19-hdq-hessian": _u19_hessian_inverse,
+        "u19-adv-logp": _u19_sequence_log_likelihood,
+        "u19-drl-dueling-sum": lambda: _u19_dueling("sum"),
+        "u19-drl-dueling-sum~no-pi": lambda: _u19_dueling("sum-no-pi"),
+        "u19-drl-dueling-zero": lambda: _u19_dueling("zero"),
+        "u19-drl-dueling-zero~no-pi": lambda: _u19_dueling("zero-no-pi"),
+        "u19-shaping-q": lambda: _u19_shaping(False),
+        "u19-shaping-q~plus": lambda: _u19_shaping(True),
+        # ---- d2l: cross-correlation, transposed convolution sizes, DenseNet's Taylor series, BPR, the RBF kernel
+        "u19-conv-19": lambda: _u19_conv([(0, 0), (1, 1), (3, 2), (4, 3)], 19, (0, 0)),
+        "u19-conv-19~sum": lambda: _u19_conv([(0, 0), (1, 1), (3, 2), (4, 3)], 18, (0, 0)),
+        "u19-conv-25": lambda: _u19_conv([(1, 0), (2, 1), (4, 2), (5, 3)], 25, (0, 1)),
+        "u19-conv-25~weight": lambda: _u19_conv([(1, 0), (2, 1), (4, 3), (5, 3)], 25, (0, 1)),
+        "u19-conv-37": lambda: _u19_conv([(3, 0), (4, 1), (6, 2), (7, 3)], 37, (1, 0)),
+        "u19-conv-37~sum": lambda: _u19_conv([(3, 0), (4, 1), (6, 2), (7, 3)], 38, (1, 0)),
+        "u19-conv-43": lambda: _u19_conv([(4, 0), (5, 1), (7, 2), (8, 3)], 43, (1, 1)),
+        "u19-conv-43~input": lambda: _u19_conv([(4, 0), (5, 1), (6, 2), (8, 3)], 43, (1, 1)),
+        "u19-dcgan-size-symbolic": lambda: _u19_transposed_size(1),
+        "u19-dcgan-size-symbolic~sign": lambda: _u19_transposed_size(-1),
+        "u19-dcgan-size-numbers": lambda: (4 + 2 * (16 - 1) - 2 * 1) ** 2 == 32 * 32,
+        "u19-dcgan-size-numbers~padding": lambda: (4 + 2 * (16 - 1) - 2 * 1) ** 2 == 34 * 34,
+        "u19-densenet-taylor": lambda: _u19_taylor(factorial(3)),
+        "u19-densenet-taylor~factorial": lambda: _u19_taylor(3),
+        "u19-bpr-log": lambda: _u19_bpr(1),
+        "u19-bpr-log~prior-sign": lambda: _u19_bpr(-1),
+        "u19-gp-symmetric": lambda: close(_u19_rbf(mpf("0.4"), mpf("-1.1")), _u19_rbf(mpf("-1.1"), mpf("0.4"))),
+        "u19-gp-symmetric~diagonal": lambda: close(
+            _u19_rbf(mpf("0.4"), mpf("-1.1")), _u19_rbf(mpf("-1.1"), mpf("-1.1"))
+        ),
+        "u19-gp-at-lengthscale": lambda: close(_u19_rbf(mpf("0.2"), mpf("0.9")), mpf("1.3") ** 2 * exp(mpf("-0.5"))),
+        "u19-gp-at-lengthscale~one": lambda: close(_u19_rbf(mpf("0.2"), mpf("0.9")), mpf("1.3") ** 2 * exp(-1)),
+        # ---- d2l: standardizing a feature (an enumerated law), Zipf's law in logarithms
+        "u19-house-mean": lambda: _u19_standardize("mean"),
+        "u19-house-mean~one": lambda: _u19_standardize("mean-one"),
+        "u19-house-var": lambda: _u19_standardize("var"),
+        "u19-house-var~cross": lambda: _u19_standardize("var-cross"),
+        "u19-zipf-log": lambda: _u19_zipf(-1),
+        "u19-zipf-log~sign": lambda: _u19_zipf(1),
+        # ---- labml.ai: PonderNet's geometric prior, a row's variance, classifier-free guidance
+        "u19-ponder-geometric": lambda: _u19_geometric("pmf"),
+        "u19-ponder-geometric~shift": lambda: _u19_geometric("shift"),
+        "u19-ponder-geometric~swap": lambda: _u19_geometric("swap"),
+        "u19-ws-variance": lambda: _u19_row_variance(-1),
+        "u19-ws-variance~plus": lambda: _u19_row_variance(1),
+        "u19-cfg-guidance": _u19_guidance,
+        # ---- Distill, Bayesian optimization: expected improvement by quadrature
+        "u19-bo-ei": lambda: _u19_expected_improvement(1),
+        "u19-bo-ei~minus": lambda: _u19_expected_improvement(-1),
+    }
+)
+
 # ---- end of checks
 
 
