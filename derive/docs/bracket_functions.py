@@ -3,7 +3,8 @@
 A tag clause ``NAME[params] = BODY`` defines NAME as ``NAME(params) = BODY`` does, and the formula's
 ``NAME[...]`` is then that function applied, not an entry of a vector NAME. Only the names a tag so
 defines are read this way: elsewhere ``s[0]`` stays the entry of s, and ``\\exp[x]`` or ``E[X]`` keep
-the meanings the notation gives them.
+the meanings the notation gives them. So does a clause on the expectation or the variance: ``E[x] = \\mu`` states
+the mean of x (it defines mu, as ``\\mu = E[x]`` does), never a function E that is constant.
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ DEFINITION = re.compile(rf"^\s*(?P<head>{HEAD})\s*\[(?P<params>[^\[\]]*)\]\s*(?P
 
 PARAMETER = re.compile(rf"\s*{HEAD}\s*")  # a parameter is a name: s[0] = 1 gives an entry a value, it defines nothing
 
+# the operators the notation writes with square brackets: E[x], \mathbb{E}[x], \operatorname{Var}[x]
+MOMENT = re.compile(
+    r"(?:E|\\(?:mathbb|mathrm|mathbf|operatorname|text|textrm)\s*\{\s*(?:E|Var|var|Cov)\s*\}|\\(?:Var|var|Cov))"
+)
+
 
 def bracket_definitions(clauses: list[str]) -> tuple[list[str], tuple]:
     """The clauses with each ``NAME[params] = BODY`` written ``NAME(params) = BODY``, every application of such a NAME
@@ -28,7 +34,11 @@ def bracket_definitions(clauses: list[str]) -> tuple[list[str], tuple]:
     heads = []
     for clause in clauses:
         found = DEFINITION.match(clause)
-        if found and all(PARAMETER.fullmatch(p) for p in found.group("params").split(",")):
+        if (
+            found
+            and not MOMENT.fullmatch(found.group("head").strip())
+            and all(PARAMETER.fullmatch(p) for p in found.group("params").split(","))
+        ):
             heads.append(" ".join(found.group("head").split()))
     heads = tuple(dict.fromkeys(heads))
     if not heads:

@@ -240,6 +240,7 @@ def parse_tag(text: str) -> Binding | None:
             if solved is not None:  # \tau T = 6PD, with \tau, P, D ranged: T = 6PD / \tau
                 name, meaning = solved
             elif not _renames_an_expression(name, meaning) and not _start_of_superscript_steps(name, clauses):
+                _no_condition_on_a_moment(name, meaning, clause, binding)
                 _one_name(name, clause)  # {v'_w}^\top v_{w_I} = x: derive.docs.renamed_expressions
             binding.overrides[name.strip()] = meaning.strip()
             if (
@@ -533,6 +534,20 @@ def _start_of_superscript_steps(name: str, clauses: list) -> bool:
         if top > 0:
             definitions[clause[:top].strip()] = clause[top + 1 :].strip()
     return start.group(1) in _superscript_step_names(Binding(overrides=definitions))
+
+
+def _no_condition_on_a_moment(name: str, meaning: str, clause: str, binding: Binding) -> None:
+    """An expectation or a variance set to a value (E[x^2] = \\sigma^2 + \\mu^2, E[x] = 0) constrains the law of the
+    tag's random variables, which are drawn with any law: only its value given a name (E[x] = \\mu, that name's
+    definition) is read, and under a result a number (E[w] = 0), the result's own model saying the rest."""
+    from derive.docs.bracket_functions import MOMENT
+
+    if not re.match(rf"\s*{MOMENT.pattern}\s*[\[(]", name) or binding.result and NUMBER.match(meaning.strip()):
+        return
+    raise TagError(
+        f"cannot read the clause '{clause.strip()}': an expectation or a variance set to a value is a condition on"
+        " the law, which is not modelled; give one name its value (\\mu = E[x])"
+    )
 
 
 def _one_name(name: str, clause: str) -> None:

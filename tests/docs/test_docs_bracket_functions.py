@@ -40,3 +40,26 @@ def test_only_the_names_a_tag_defines_so_are_rewritten():
     written = applications_in_parentheses(r"\text{f}[s[0]] + s[1] + \exp[f]", heads)
     assert written == r"\text{f}(s[0]) + s[1] + \exp[f]", written
     assert bracket_definitions([r"s[0] = 1"])[1] == ()  # an entry given a value defines no function
+
+
+@pytest.mark.parametrize("expectation", ["E", r"\mathbb{E}", r"\operatorname{E}"])
+def test_an_expectation_given_a_name_in_the_tag_defines_the_name_not_a_function(tmp_path, expectation):
+    # E[x] = \mu states the mean of x: mu is that mean (as \mu = E[x] says), never a function E constant at mu,
+    # which refuted E[(x - mu)/sigma] = 0 with mu a number of the formula's own
+    assert bracket_definitions([rf"{expectation}[x] = \mu"])[1] == ()
+    tag = rf"x: random variable; {expectation}[x] = \mu; \sigma > 0"
+    holds = verdict(tmp_path, tag, r"E[\frac{x-\mu}{\sigma}] = \frac{\mu - \mu}{\sigma} = 0")
+    assert holds[0] == "PASS", holds
+    fails = verdict(tmp_path, tag, r"E[\frac{x-\mu}{\sigma}] = \frac{\mu - \mu}{\sigma} = 1")
+    assert fails[0] == "FAIL", fails
+
+
+def test_an_expectation_set_to_an_expression_in_the_tag_is_refused_with_the_reason(tmp_path):
+    # E[x^2] = \sigma^2 + \mu^2 constrains the law the tag's random variable is drawn from, which is not modelled: it
+    # is neither a function E nor a definition, so the formula is UNKNOWN, where it had been refuted
+    tag = r"x: random variable; E[x] = \mu; E[x^2] = \sigma^2 + \mu^2; \sigma > 0"
+    kept = verdict(tmp_path, tag, r"E[(x-\mu)^2] = (\sigma^2 + \mu^2) - 2\mu^2+\mu^2 = \sigma^2")
+    assert kept[0] == "UNKNOWN" and "condition on the law" in kept[1], kept
+    # so does a number: x is drawn with any law, and E[x + 1] = 1 is not refuted by a law of another mean
+    kept = verdict(tmp_path, r"x: random variable; E[x] = 0", r"E[x + 1] = 1")
+    assert kept[0] == "UNKNOWN" and "condition on the law" in kept[1], kept
