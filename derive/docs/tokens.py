@@ -522,6 +522,7 @@ def _clean(tokens, keep_spaces=False) -> list:
     out = []
     skip_arg = 0
     text_arg = False
+    coloured = False  # the group just after a colour: its text, shown without braces
     skipping = ""  # the command whose argument is being dropped
     for t in tokens:
         if skip_arg:
@@ -529,10 +530,20 @@ def _clean(tokens, keep_spaces=False) -> list:
                 skip_arg -= 1
                 if skipping == "hspace" and _wide(t.items):  # \hspace{0.5in} between two statements, as \quad
                     out.append(Tok("ch", ";;", t.pos))
+                coloured = skipping in ("color", "textcolor")
                 continue
             if t.is_ch(" "):
                 continue
             skip_arg = 0
+        if coloured and t.is_ch(" "):
+            continue
+        if coloured and t.kind == "group":
+            # H[A | S, Z] \color{green}{- H(Z | S) + H(Z)} shows a - b + c: the colour marks its text, its braces
+            # group nothing, so the text joins the expression around it (never a factor of what stands before it)
+            out += _clean(t.items, keep_spaces)
+            coloured = False
+            continue
+        coloured = False
         if t.kind == "group":
             # the words of \\text{for all } keep their spaces: conditions are read from them
             items = _clean(t.items, keep_spaces or text_arg)
@@ -573,7 +584,7 @@ def _clean(tokens, keep_spaces=False) -> list:
             out.append(Tok("ch", "|", t.pos))
         else:
             out.append(t)
-    merged = _bars_as_norms(out)
+    merged = _bars_as_norms(_degrees(out))
     merged = _subscript_first(merged)
     # a wide space around an arrow only sets it apart: f(x) = e^x \quad \rightarrow \quad f'(x) = e^x is one implication
     arrow = [t.is_cs(*ARROWS) for t in merged]
@@ -582,6 +593,24 @@ def _clean(tokens, keep_spaces=False) -> list:
         for k, t in enumerate(merged)
         if not (t.is_ch(";;") and ((k and arrow[k - 1]) or (k + 1 < len(merged) and arrow[k + 1])))
     ]
+
+
+def _degrees(tokens) -> list:
+    """``45^{\\circ}`` (``45^\\circ``) is 45 degrees, 45 pi/180 in the radians the functions take: the ring is the degree
+    sign, never a composition with nothing after it."""
+    out = []
+    for t in tokens:
+        ring = t.is_cs("circ") or (t.kind == "group" and len(t.items) == 1 and t.items[0].is_cs("circ"))
+        if ring and out and out[-1].is_ch("^"):
+            out[-1:] = [
+                Tok("cs", "cdot", t.pos),
+                Tok("cs", "frac", t.pos),
+                Tok("group", "", t.pos, [Tok("cs", "pi", t.pos)]),
+                Tok("group", "", t.pos, [Tok("ch", c, t.pos) for c in "180"]),
+            ]
+            continue
+        out.append(t)
+    return out
 
 
 def _bars_as_norms(tokens) -> list:

@@ -28,11 +28,7 @@ SAMPLE = [e for e in ENTRIES if zlib.crc32(e.id.encode()) % 10 == 0]
 
 # Formulas the checker gets wrong today, by run: id -> why. Remove an id once it is fixed.
 KNOWN_FALSE_ALARMS = {
-    "tagged": {
-        "u19-metarl-mi-collect": "entropies of variables declared with a joint law, collected: refuted",
-        "u19-house-mean": "a tag's E[x] = \\mu read with mu the formula's own number, not the mean of x",
-        "u19-house-var": "a tag's E[x] = \\mu read with mu the formula's own number, not the mean of x",
-    },
+    "tagged": {},
     "untagged": {},
 }
 KNOWN_FALSE_PASSES = {

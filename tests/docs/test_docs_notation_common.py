@@ -190,6 +190,19 @@ PAIRS = [
         {"clauses": r"\alpha_k: positive"},
     ),
     (
+        "a ring raised after a number is the degree sign",
+        r"\arctan{(-50/50)} = -45^{\circ}",
+        r"\arctan{(-50/50)} = 45^{\circ}",
+        {},
+    ),
+    ("an angle in degrees inside a function", r"\sin(30^\circ) = 0.5", r"\cos(30^\circ) = 0.5", {}),
+    (
+        "a colour's text joins the expression around it, its braces grouping nothing",
+        r"a \color{green}{- b + c} = a - b + c",
+        r"a \color{green}{- b + c} = a (c - b)",
+        {"clauses": r"a: real; b: real; c: real"},
+    ),
+    (
         "the outer product restated in the tag",
         r"(a \otimes b) c = (b^\top c) a",
         r"(a \otimes b) c = (a^\top c) b",
