@@ -421,7 +421,8 @@ def information_between(reader, law: JointLaw, first: str, second: str):
 
 
 def read_joint(reader, atom: Atom):
-    """The value of a law applied to outcomes of a joint law, or of I(x; c) between two of them; None for other atoms."""
+    """The value of a law applied to outcomes of a joint law, of I(x; c) between two of them, or of I(X; Y | Z) of the
+    tag's random variables; None for other atoms."""
     if law_key(atom) in reader.joint_laws:
         return read_law(reader, reader.joint_laws[law_key(atom)], atom)
     if atom.key == "I" and len(atom.args) == 2 and atom.seps in ([";"], [","]) and len(reader.joint_laws) == 1:
@@ -429,6 +430,25 @@ def read_joint(reader, atom: Atom):
         names = [_outcome_name(argument) for argument in atom.args]
         if all(name in law.outcomes for name in names) and names[0] != names[1]:
             return information_between(reader, law, *names)
+    if atom.key == "I":
+        return information_of_variables(reader, atom)
+    return None
+
+
+def information_of_variables(reader, atom: Atom):
+    """I(X; Y) and I(X; Y | Z) in nats of random variables the tag declares with a joint law, H(X, Z) + H(Y, Z) -
+    H(X, Y, Z) - H(Z) (Z none for I(X; Y)); None when the arguments are not such variables."""
+    names = [_outcome_name(argument) for argument in atom.args]
+    if len(names) not in (2, 3) or atom.seps[:1] != [";"] or atom.seps[1:] not in ([], ["|"]):
+        return None
+    for law in reader.joint_laws.values():
+        if all(name in law.variables for name in names) and len(set(names)) == len(names):
+            first, second, *given = (law.variables[name] for name in names)
+
+            def entropy(*outcomes, law=law, given=given):
+                return _joint_entropy(reader, law, [*outcomes, *given])
+
+            return entropy(first) + entropy(second) - entropy(first, second) - entropy()
     return None
 
 

@@ -93,6 +93,18 @@ PAIRS = [
         r"H(\boldsymbol{\theta}) - H(\boldsymbol{\theta} \vert y) = H(y) + H(y \vert \boldsymbol{\theta})",
     ),
     (
+        "mutual information and conditional mutual information of random variables declared with their joint law",
+        r"S, A, Z: random variables with joint distribution p(s, a, z)",
+        r"I(S; Z) + H[A \mid S] - I(A; Z \mid S) = (H(Z) - H(Z \mid S)) + H[A \mid S] - (H[A\mid S] - H[A\mid S, Z])",
+        r"I(S; Z) + H[A \mid S] - I(A; Z \mid S) = (H(Z) + H(Z \mid S)) + H[A \mid S] - (H[A\mid S] - H[A\mid S, Z])",
+    ),
+    (
+        "a conditional mutual information is not the information given another variable",
+        r"S, A, Z: random variables with joint distribution p(s, a, z)",
+        r"I(A; Z \mid S) = H(A \mid S) - H(A \mid S, Z)",
+        r"I(A; Z \mid S) = H(A \mid S) - H(A \mid Z)",
+    ),
+    (
         "a tag's mutual information in bits, from the declared law's entropies",
         r"X, Y: discrete random variables with joint distribution p(x, y); p(x) = \sum_y p(x, y);"
         r" p(y) = \sum_x p(x, y); I(X,Y) = H(X) + H(Y) - H(X,Y); H: entropy in bits",
