@@ -118,9 +118,10 @@ def _vector_of_its_entries(clause: str) -> str:
 
 
 SQUARE_DEFINED = re.compile(r"^(?P<name>[^=<>]+?)\s*\^\s*(?:2|\{\s*2\s*\})\s*=\s*(?P<body>[^<>]+)$")
-# the square written before the name's subscript: \sigma^2_{t\vert s} = ..., \sigma^2_t = ...
+# the square written before the name's subscript: \sigma^2_{t\vert s} = ..., \sigma^2_t = ..., \sigma^2_{W_{i,\cdot}} = ...
 SQUARE_BEFORE_SUBSCRIPT = re.compile(
-    r"^(?P<head>\\[A-Za-z]+|[A-Za-z])\s*\^\s*(?:2|\{\s*2\s*\})\s*(?P<sub>_\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))"
+    r"^(?P<head>\\[A-Za-z]+|[A-Za-z])\s*\^\s*(?:2|\{\s*2\s*\})"
+    r"\s*(?P<sub>_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\[A-Za-z]+|[A-Za-z0-9]))"
     r"\s*=\s*(?P<body>[^<>]+)$"
 )
 

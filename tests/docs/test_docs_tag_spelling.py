@@ -152,6 +152,12 @@ PAIRS = [
         r"\sigma_{t\vert s} + \sigma^2_{t\vert s} = 2a + 4a^2",
         r"\sigma_{t\vert s} = 4a",
     ),
+    (  # the square before a subscript that holds a subscript of its own: the variance of a row of W
+        r"\mu_{W_{i,\cdot}} = \frac{1}{I} \sum_{j=1}^I W_{i,j}; \sigma^2_{W_{i,\cdot}} = \frac{1}{I} \sum_{j=1}^I (W_{i,j} -"
+        r" \mu_{W_{i,\cdot}})^2; W \in \mathbb{R}^{O \times I}",
+        r"\sigma^2_{W_{i,\cdot}} = \frac{1}{I} \sum_{j=1}^I W^2_{i,j} - \mu^2_{W_{i,\cdot}}",
+        r"\sigma^2_{W_{i,\cdot}} = \frac{1}{I} \sum_{j=1}^I W^2_{i,j} + \mu^2_{W_{i,\cdot}}",
+    ),
     (
         r"\textrm{LN}(\mathbf{x}) = \frac{\mathbf{x} - \hat{\mu}}{\hat\sigma}; \hat{\mu} = \frac{1}{n} \sum_{i=1}^n x_i; "
         r"\hat{\sigma}^2 = \frac{1}{n} \sum_{i=1}^n (x_i - \hat{\mu})^2; \alpha > 0; \mathbf{x} \in \mathbb{R}^n not constant",
