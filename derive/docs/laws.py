@@ -285,8 +285,9 @@ def decide_under_laws(text, binding, decide_once):
     is checked as a property, then set aside; then :func:`reading_doubt`.
 
     Such a clause defines a name by itself: a joint law (``p(y) = \\sum_x p(x, y)`` beside 'X, Y: random variables
-    with joint distribution p', or ``p(a \\mid b) = \\frac{p(a, b)}{p(b)}`` with p applied on both sides), or an
-    operation on names (``\\mathbf{u} \\cdot \\mathbf{v} = \\sum_i u_i v_i``)."""
+    with joint distribution p', or ``p(a \\mid b) = \\frac{p(a, b)}{p(b)}`` with p applied on both sides), an
+    operation on names (``\\mathbf{u} \\cdot \\mathbf{v} = \\sum_i u_i v_i``), or a conditional law summed over its
+    outcome (``\\sum_a \\pi(a \\vert s) = 1``)."""
     from derive.docs.tags import FunctionClause, LawOfOutcomes
     from derive.docs.verdict import PASS, UNKNOWN, Verdict
 
@@ -294,7 +295,11 @@ def decide_under_laws(text, binding, decide_once):
     own = [
         c for c in binding.clauses if isinstance(c, FunctionClause) and c.head and (c.name in laws or _law_by_itself(c))
     ]
-    operations = {key: body for key, body in binding.overrides.items() if _operation_by_itself(key, body)}
+    operations = {
+        key: body
+        for key, body in binding.overrides.items()
+        if _operation_by_itself(key, body) or _law_summed_to_one(key, body)
+    }
     if own or operations:
         binding = replace(
             binding,
@@ -322,6 +327,19 @@ def _law_by_itself(clause) -> bool:
         clause.name in LAW_NAMES
         and re.search(rf"(?<![A-Za-z\\]){re.escape(clause.name)}\s*\(", clause.body) is not None
     )
+
+
+# a law letter summed over its outcome, given others: \sum_a \pi(a \vert s), \sum_{y} p(y \mid x)
+SUMMED_CONDITIONAL_LAW = re.compile(
+    r"\s*\\sum_\{?\s*(?P<index>[A-Za-z])\s*\}?\s*(?:\\(?P<greek>pi)|(?P<letter>[pPqQ]))\s*\(\s*(?P=index)\s*"
+    r"(?:\||\\vert|\\mid)[^()]*\)\s*"
+)
+
+
+def _law_summed_to_one(key: str, body: str) -> bool:
+    """Whether a tag clause sums a conditional law over its outcome to 1 (``\\sum_a \\pi(a \\vert s) = 1``): what a
+    law given its condition is, checked as a property of the notation."""
+    return body.strip() == "1" and SUMMED_CONDITIONAL_LAW.fullmatch(key) is not None
 
 
 def _operation_by_itself(key: str, body: str) -> bool:

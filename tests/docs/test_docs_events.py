@@ -105,6 +105,12 @@ PAIRS = [
         r"I(A; Z \mid S) = H(A \mid S) - H(A \mid Z)",
     ),
     (
+        "a conditional law summed over its outcome to 1 in the tag: a property of the notation, set aside",
+        r"A(s, a) = Q(s, a) - V(s); \sum_a \pi(a \vert s) = 1",
+        r"\sum_a Q(s, a) \pi(a \vert s) = \sum_a (V(s) + A(s, a)) \pi(a \vert s) = V(s) + \sum_a A(s, a)\pi(a \vert s)",
+        r"\sum_a Q(s, a) \pi(a \vert s) = \sum_a (V(s) + A(s, a)) \pi(a \vert s) = V(s) + \sum_a A(s, a)",
+    ),
+    (
         "a tag's mutual information in bits, from the declared law's entropies",
         r"X, Y: discrete random variables with joint distribution p(x, y); p(x) = \sum_y p(x, y);"
         r" p(y) = \sum_x p(x, y); I(X,Y) = H(X) + H(Y) - H(X,Y); H: entropy in bits",
