@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 
 import sympy as sp
 
 from derive import domain as dom
 from derive.docs.bind import BindError
-from derive.vocabulary import VocabularyError, by_arguments, function_of_arguments, number_of
+from derive.vocabulary import VocabularyError, by_arguments, call, function_of_arguments, number_of
 
 VALUES = 3  # the values each of X and Y takes
 X, Y = sp.Symbol("X_random", real=True), sp.Symbol("Y_random", real=True)
@@ -115,7 +116,7 @@ def independent_model(base):
 MOST_RANDOM = 3  # independent random variables a tag may declare (3 values each: 27 outcomes)
 
 
-def independent_variables(base, names):
+def independent_variables(base, names, identical=False):
     """``base`` with the tag's random variables (``w: random; x: random``): independent, each taking
     :data:`VALUES` values ``NAME_values`` with probabilities ``P_NAME``, a law drawn at each point.
 
@@ -127,12 +128,19 @@ def independent_variables(base, names):
     names = [name for name in names if not _samples_of(base, name)]
     if not names:
         return base
-    if any("_" in name or "^" in name for name in names):
-        indexed = next(name for name in names if "_" in name or "^" in name)
+    families = {name: FAMILY.fullmatch(name).group(1) for name in names if FAMILY.fullmatch(name)}
+    if any(("_" in name or "^" in name) and name not in families for name in names):
+        indexed = next(name for name in names if ("_" in name or "^" in name) and name not in families)
         raise VocabularyError(
             f"{indexed}: random: a sequence of random variables (i.i.d. samples) is not modelled; declare single"
             " names (w: random; x: random)"
         )
+    if families:
+        if len(names) > 1:
+            raise VocabularyError(
+                f"{', '.join(names)}: random: a family of random variables beside other random variables is not read"
+            )
+        return _family_of_variables(base, names[0], identical)
     if len(names) > MOST_RANDOM:
         raise VocabularyError(f"{len(names)} random variables: at most {MOST_RANDOM} are modelled")
     symbols = {name: sp.Symbol(f"random_{name}", real=True) for name in names}
@@ -163,6 +171,67 @@ def independent_variables(base, names):
     for name in names:
         samplers[values[name]] = dom.vector(VALUES)
         samplers[laws[name]] = dom.probability_vector(VALUES)
+    return dataclasses.replace(base.with_samplers(samplers), entries=entries, expectation=(expectation, variance))
+
+
+FAMILY = re.compile(r"([A-Za-z]+)_([a-z])")  # p_k: random, one of a family p_1, p_2, ... of random variables
+
+
+IDENTICAL = ("identically distributed",)  # the support of a family's clause read with members of one law
+
+
+def _family_of_variables(base, name, identical=False):
+    """``base`` with ``p_k: random`` read as a family p_1, p_2, ... of random variables whose joint law is not said.
+
+    An expectation (a variance, a covariance) that holds members at one index only is read under that member's law
+    alone, whatever the joint law: each member takes :data:`VALUES` values on outcomes of drawn probabilities, the
+    values a drawn function of the index (the same values at every index, ``identical``: authors who write x_i: random
+    often mean samples of one law, so a formula is decided under both readings, derive.docs.laws.reading_doubt). One
+    that holds members at two indices (E[p_j p_k], Var(p_1 + p_2)) would need their joint law, and is refused."""
+    family = FAMILY.fullmatch(name).group(1)
+    member = sp.Function(f"random_{family}", real=True)
+    weights = sp.IndexedBase(f"P_{family}", positive=True)
+    level, swing, rate = (sp.IndexedBase(f"{family}_{part}", real=True) for part in ("level", "swing", "rate"))
+
+    def value(index, outcome):
+        return level[outcome] + (0 if identical else swing[outcome] * sp.cos(rate[outcome] * index))
+
+    def expectation(argument):
+        argument = sp.sympify(argument)
+        members = {f for f in argument.atoms(sp.Function) if f.func == member}
+        if not members:
+            raise BindError(f"an expectation of an expression without the random variables {name} is not read")
+        if (
+            len(members) > 1
+            or argument.has(sp.Sum, sp.Product)
+            and any(
+                set(bound.free_symbols) & next(iter(members)).free_symbols
+                for total in argument.atoms(sp.Sum, sp.Product)
+                for bound in total.limits
+            )
+        ):
+            raise BindError(
+                f"an expectation of several members of the family {name} needs their joint law, which is not said"
+            )
+        (one,) = members
+        return sp.Add(*(weights[k] * argument.xreplace({one: value(one.args[0], k)}) for k in range(1, VALUES + 1)))
+
+    def variance(argument):
+        return expectation(argument**2) - expectation(argument) ** 2
+
+    def covariance(env, u, v):
+        return expectation(u * v) - expectation(u) * expectation(v)
+
+    def read(env, atom, side):
+        if len(atom.sub) != 1 or atom.args is not None or atom.transpose:
+            raise BindError(f"{atom.key} is the family {name} of random variables: write one member, {name}")
+        return member(env.index(atom.sub[0]))
+
+    entries = {key: entry for key, entry in base.entries.items() if key not in ("E", "bb_E", "Var", "Cov")}
+    entries[family] = call(read)
+    entries["Cov"] = function_of_arguments(covariance, 2)
+    samplers = {weights: dom.probability_vector(VALUES)}
+    samplers.update({part: dom.vector(VALUES) for part in (level, swing, rate)})
     return dataclasses.replace(base.with_samplers(samplers), entries=entries, expectation=(expectation, variance))
 
 

@@ -385,6 +385,7 @@ def reading_doubt(text, binding, verdict, decide_once):
 
         bits = replace(binding, clauses=[*binding.clauses, Setting("bits", text="H in bits")])
         others.append((bits, "H read in nats (the default) or in bits (the formula writes \\log_2)"))
+    others += _family_readings(binding)
     for other_binding, what in others:
         other = decide_once(text, other_binding)
         if other.verdict in (PASS, FAIL) and other.verdict != verdict.verdict:
@@ -395,6 +396,24 @@ def reading_doubt(text, binding, verdict, decide_once):
                 f" ({other.detail if other.verdict == FAIL else verdict.detail}); say which in the tag",
             )
     return verdict
+
+
+def _family_readings(binding) -> list:
+    """The tag's family of random variables (p_k: random) read with its members identically distributed too."""
+    from derive.docs.chance import FAMILY, IDENTICAL
+    from derive.docs.tags import KindClause
+
+    found = []
+    for position, clause in enumerate(binding.clauses):
+        if isinstance(clause, KindClause) and clause.kind == "random" and FAMILY.fullmatch(clause.name):
+            if clause.support != IDENTICAL:
+                changed = list(binding.clauses)
+                changed[position] = replace(clause, support=IDENTICAL)
+                what = (
+                    f"{clause.name}: random read as members of different laws or of one law (identically distributed)"
+                )
+                found.append((replace(binding, clauses=changed), what))
+    return found
 
 
 def _entropy_beside_base_two(text: str, binding) -> bool:

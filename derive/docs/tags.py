@@ -857,11 +857,12 @@ def apply_clauses(vocab, clauses, log_base: str = "e"):
 
     order = (KindClause, FunctionClause, Setting, RangeClause, PinClause)
     try:
-        random = [c.name for c in clauses if isinstance(c, KindClause) and c.kind == "random"]
+        random = [c for c in clauses if isinstance(c, KindClause) and c.kind == "random"]
         if random:  # w: random; x: random: independent random variables, E, Var and Cov under their laws
-            from derive.docs.chance import independent_variables
+            from derive.docs.chance import IDENTICAL, independent_variables
 
-            vocab = independent_variables(vocab, random)
+            identical = any(c.support == IDENTICAL for c in random)
+            vocab = independent_variables(vocab, [c.name for c in random], identical)
             clauses = [c for c in clauses if not (isinstance(c, KindClause) and c.kind == "random")]
         vocab = _size_names(vocab, clauses)
         for kind in order:

@@ -107,9 +107,10 @@ def test_a_word_under_a_result_is_not_taken_as_a_name(tmp_path):
 
 
 def test_a_sequence_declared_random_without_a_model_of_samples_is_not_read(tmp_path):
-    """x_i: random where the notation draws no samples of its own: the sequence is not modelled (UNKNOWN, why)."""
+    """x_i: random where the notation draws no samples of its own: a family whose joint law is not said, so the
+    expectation of a sum of its members is not read (UNKNOWN, why)."""
     result, detail = verdict(tmp_path, "x_i: random", r"\mathbb{E}\left[\frac{1}{n}\sum_{i=1}^n x_i\right] = 0")
-    assert result == "UNKNOWN" and "i.i.d. samples" in detail, (result, detail)
+    assert result == "UNKNOWN" and "family x_i" in detail and "joint law" in detail, (result, detail)
 
 
 def test_an_unknown_function_of_an_outcome_in_an_inequality_may_be_a_particular_one(tmp_path):

@@ -399,10 +399,41 @@ def test_a_refutation_with_random_variables_names_the_law(tmp_path):
     assert result == "FAIL" and "w_values=" in detail and "P_w=" in detail, detail
 
 
-def test_a_sequence_of_random_variables_is_refused_with_the_reason(tmp_path):
-    """x_i: random would read every x_i as one variable: refused, not read wrongly."""
+def test_a_family_of_random_variables_whose_members_may_share_one_law_is_unknown_with_both_readings(tmp_path):
+    """x_i: random is a family x_1, x_2, ...: E[x_i] = E[x_1] fails for members of different laws and holds for samples
+    of one law, as authors often mean; the tag does not say which."""
     result, detail = verdict(tmp_path, r"x_i: random", r"\mathbb{E}[x_i] = \mathbb{E}[x_1]")
-    assert result == "UNKNOWN" and "sequence of random variables" in detail, detail
+    assert result == "UNKNOWN" and "identically distributed" in detail, detail
+
+
+@pytest.mark.parametrize(
+    "correct, wrong",
+    [
+        (r"\mathbb{E}[p_k^2] = \mathbb{E}[p_k]^2 + \operatorname{Var}(p_k)", r"\mathbb{E}[p_k^2] = \mathbb{E}[p_k]^2"),
+        (r"\mathbb{E}[3 p_k + 1] = 3\mathbb{E}[p_k] + 1", r"\mathbb{E}[3 p_k + 1] = 3\mathbb{E}[p_k]"),
+        (
+            r"\sum_{k=1}^K \mathbb{E}\left[(y_k - p_k)^2\right] = \sum_{k=1}^K \left((y_k - \mathbb{E}[p_k])^2"
+            r" + \operatorname{Var}(p_k)\right)",
+            r"\sum_{k=1}^K \mathbb{E}\left[(y_k - p_k)^2\right] = \sum_{k=1}^K (y_k - \mathbb{E}[p_k])^2",
+        ),
+    ],
+)
+def test_a_family_of_random_variables_is_read_member_by_member(correct, wrong, tmp_path):
+    """p_k: random is a family of random variables: an expectation of one member is read under that member's law."""
+    assert_page_pass_and_fail(tmp_path, r"p_k: random; y_k: real", correct, wrong)
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        r"\mathbb{E}[p_1 p_2] = \mathbb{E}[p_1] \mathbb{E}[p_2]",
+        r"\operatorname{Var}(p_1 + p_2) = \operatorname{Var}(p_1) + \operatorname{Var}(p_2)",
+        r"\mathbb{E}\left[\sum_{k=1}^K p_k\right] = \sum_{k=1}^K \mathbb{E}[p_k]",
+    ],
+)
+def test_an_expectation_of_several_members_of_a_family_needs_their_joint_law(formula, tmp_path):
+    result, detail = verdict(tmp_path, r"p_k: random", formula)
+    assert result == "UNKNOWN" and "joint law" in detail, (result, detail)
 
 
 def test_the_softmax_of_a_plain_number_stays_refused(tmp_path):
