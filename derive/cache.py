@@ -26,8 +26,8 @@ import dataclasses
 import hashlib
 import json
 import os
-import platform
 import re
+import sys
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
@@ -67,8 +67,6 @@ def _version(package: str, module: str) -> str:
 
     Reading the metadata scans every entry of the path (tens of milliseconds); --list imports no SymPy and reads it so.
     """
-    import sys
-
     loaded = getattr(sys.modules.get(module), "__version__", None)
     if isinstance(loaded, str):
         return loaded
@@ -82,7 +80,8 @@ def _version(package: str, module: str) -> str:
 
 @lru_cache(maxsize=2)
 def _versions(with_docs: bool = False) -> str:
-    versions = f"{FORMAT} python {platform.python_version()} sympy {_version('sympy', 'sympy')} mpmath {_version('mpmath', 'mpmath')}"
+    # the version as platform.python_version() reads it from sys.version, without importing platform (a few ms)
+    versions = f"{FORMAT} python {sys.version.split()[0]} sympy {_version('sympy', 'sympy')} mpmath {_version('mpmath', 'mpmath')}"
     if with_docs:
         for package, module in (
             ("latex2sympy2_extended", "latex2sympy2_extended"),

@@ -739,7 +739,7 @@ def _compile_self_evaluating(expr):
     in first, where ``eval`` writes the function out.
     """
     try:
-        parts = [_compile(a) for a in expr.args]
+        parts = [_compiled_argument(a) for a in expr.args]
     except Unsupported:
         return _compile_per_loop_indices(expr)
     func = expr.func
@@ -759,6 +759,19 @@ def _compile_self_evaluating(expr):
     return evaluate
 
 
+def _compiled_argument(arg):
+    """An argument compiled; outside every loop, once per process for arguments equal up to the names of
+    their Σ's indices (the entries of σ_k(M − BA), written out again with fresh indices for each k)."""
+    if _bound:
+        return _compile(arg)
+    return _compiled_alone(canonical_dummies(arg))
+
+
+@lru_cache(maxsize=8192)
+def _compiled_alone(arg):
+    return _compile(arg)
+
+
 def _compile_per_loop_indices(expr):
     """Such a function whose arguments do not compile as they stand (a matrix given by its entries,
     a position that is a loop's index): compiled again for each value of the loops' indices it
@@ -771,19 +784,23 @@ def _compile_per_loop_indices(expr):
     if not indices or not integers <= set(indices):
         raise NeedsIntegers(f"{type(expr).__name__} at symbolic arguments")
     reads = [_compile_int(index) for index in indices]
-    compiled = {}
+    indices = tuple(indices)
 
     def evaluate(env):
-        values = tuple(read(env) for read in reads)
-        run = compiled.get(values)
-        if run is None:
-            concrete = expr.xreplace({index: sp.Integer(v) for index, v in zip(indices, values)})
-            run = compiled[values] = _compiled_at_indices(concrete) if concrete != expr else _UNSUPPORTED
+        run = _compiled_at_loop_indices(expr, indices, tuple(read(env) for read in reads))
         if run is _UNSUPPORTED:
             raise Fallback(f"{type(expr).__name__} does not compile at these indices")
         return run(env)
 
     return evaluate
+
+
+@lru_cache(maxsize=4096)
+def _compiled_at_loop_indices(expr, indices: tuple, values: tuple):
+    """``expr`` with its loop indices put in, compiled: once per process for each node and values of its
+    indices, so the plans of points that differ only in their other integers share it."""
+    concrete = expr.xreplace({index: sp.Integer(v) for index, v in zip(indices, values)})
+    return _compiled_at_indices(concrete) if concrete != expr else _UNSUPPORTED
 
 
 @lru_cache(maxsize=4096)

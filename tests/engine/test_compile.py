@@ -159,6 +159,41 @@ def test_a_self_evaluating_function_of_a_loop_index_is_compiled_per_index():
     assert relative_error(value, evaluate_with_path(wrong, POINT)[1]) > mpmath.mpf(10) ** -3
 
 
+class _Scaled(sp.Function):
+    """position · total, once both are numbers."""
+
+    @classmethod
+    def eval(cls, position, total):
+        return position * total if position.is_Number and total.is_Number else None
+
+
+class _ScaledSquares(sp.Function):
+    """k · Σ_{t≤3} v_t², written out at a concrete position with a fresh summation index each time (as σ_k of an
+    explicit matrix writes its entries)."""
+
+    @classmethod
+    def eval(cls, vec, position):
+        if not position.is_Integer:
+            return None
+        fresh = sp.Dummy("t", integer=True, positive=True)
+        return _Scaled(position, sp.Sum(vec[fresh] ** 2, (fresh, 1, 3)))
+
+
+def test_arguments_written_out_again_for_each_loop_index_are_compiled_once_and_keep_their_value():
+    from derive.compile import _compiled_alone
+
+    right, wrong = Sum(_ScaledSquares(z, k), k, n), Sum(_ScaledSquares(z, k), k, n - 1)
+    before = _compiled_alone.cache_info()
+    path, value = evaluate_with_path(right, POINT)
+    after = _compiled_alone.cache_info()
+    assert path.startswith("compiled")
+    assert after.hits > before.hits  # the sum of squares of the later positions is the first one's compiled plan
+    expected = Sum(k, k, n) * sp.Sum(z[j] ** 2, (j, 1, 3))
+    assert relative_error(value, instantiated_value(right, POINT)) < mpmath.mpf(10) ** -55
+    assert relative_error(value, instantiated_value(expected, POINT)) < mpmath.mpf(10) ** -55
+    assert relative_error(value, evaluate_with_path(wrong, POINT)[1]) > mpmath.mpf(10) ** -3
+
+
 def test_a_limit_at_a_point_is_taken_with_the_points_numbers_exact_and_keeps_its_verdict():
     from derive.numeric import exact_limits
 
