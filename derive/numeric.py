@@ -374,7 +374,14 @@ def holds(relation: str, left, right, digits: int = REQUIRED_DIGITS) -> tuple[bo
     amount by which it is violated (0 when it holds with room to spare).
     """
     with mpmath.workdps(WORKING_DIGITS):
-        return _holds(relation, left, right, mpmath.mpf(10) ** (-digits))
+        return _holds(relation, left, right, _tolerance(digits))
+
+
+@lru_cache(maxsize=8)
+def _tolerance(digits: int) -> mpmath.mpf:
+    """10^-digits at the working precision, computed once (every comparison of two values asks for it)."""
+    with mpmath.workdps(WORKING_DIGITS):
+        return mpmath.mpf(10) ** (-digits)
 
 
 def _holds(relation, left, right, tolerance):
