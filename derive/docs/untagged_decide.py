@@ -13,6 +13,7 @@ from derive.docs.interpret import rewrite_chain
 from derive.docs.reading import Scope, _guarded, _untagged_vocabulary
 from derive.docs.side_names import _atom_keys
 from derive.docs.untagged_free import _decide_free, _only_equalities
+from derive.docs.untagged_laws import JOINT_LAW_REASONS, decide_joint_law
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 
 
@@ -79,6 +80,8 @@ def _decide_untagged(text, binding, context, quantifiable):
         return _decide_chance(text, binding, context, quantifiable) or verdict
     if verdict.verdict == UNKNOWN and verdict.detail.startswith(("E[...] needs", "Var[...] needs")):
         return _decide_entries(text, binding, context, quantifiable) or verdict
+    if verdict.verdict == UNKNOWN and any(reason in verdict.detail for reason in JOINT_LAW_REASONS):
+        return decide_joint_law(text) or verdict  # P(A | B) = P(B | A) P(A) / P(B): one joint law of A and B
     return verdict
 
 

@@ -77,7 +77,7 @@ def test_values_tied_by_what_the_function_is_are_not_numbers_of_their_own(formul
     [
         r"g'(z) = g(z)(1 - g(z))",  # true of the sigmoid the text defined before
         r"g(\mathbf{x} + b) = g(\mathbf{x}) + b",  # true of log-sum-exp
-        r"P(A \mid B) = \frac{P(B\mid A) P(A)}{P(A)}",
+        r"P(A \mid B) = P(A)",  # true of independent A and B (a wrong Bayes' rule is refuted: test_docs_untagged_laws)
         r"\psi(x) + \psi(-x) = x",  # (zeta and Phi are known by convention: the softplus, the normal CDF)
         r"x \psi(x) = \frac{x}{2}\left(1 + \operatorname{erf}\left(\frac{x}{2}\right)\right)",
         r"\phi(x) + \phi(-x) = x",  # phi is the normal density only beside Phi

@@ -1,0 +1,119 @@
+r"""An untagged formula about one law of several outcomes, ``P(A \mid B) = \frac{P(B \mid A) P(A)}{P(B)}``.
+
+Untagged, a law letter applied to two outcomes or more (``p(x, y)``, ``P(A \mid B)``) is a joint law the
+formula does not give; read as any careful reader reads it, ``p(x)`` is its marginal and ``p(x \mid y)`` its
+conditional. When every name of the formula is such a law, one of its outcomes, a variable a sum runs over or a
+set it runs in, the formula is read under a joint law drawn at random (:mod:`derive.docs.joint_law`, as a tag
+with no result reads it): holding for every law, it PASSes. A refutation stands only when each link writes the
+same outcomes on both sides (``P(A \mid B) = P(A)`` may state that A and B are independent) and the formula
+fails for independent outcomes too (``p(x, y) = p(x) p(y)`` and ``p(x, y \mid z) = p(x \mid z) p(y \mid z)``
+state models); otherwise it is UNKNOWN with the reason.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from derive.docs.interpret import Atom, SumNode, rewrite_chain
+from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
+
+# what the untagged reading of free names gives up with when a law of several outcomes is written
+JOINT_LAW_REASONS = ("a conditional probability, tied to the others", "other than at one outcome drawn")
+
+
+def decide_joint_law(text: str) -> Verdict | None:
+    """The verdict on a formula whose names are a joint law and its outcomes (see the module docstring), or None."""
+    from derive.docs.decide import decide
+    from derive.docs.joint_law import independent_outcomes
+    from derive.docs.tags import parse_tag
+    from derive.docs.values import BindError
+
+    try:
+        sides, relations, _ = rewrite_chain(text)
+        if not relations or any(relation != "=" for relation in relations):
+            return None
+        outcomes = [_outcomes(side) for side in sides]
+        if any(found is None for found in outcomes) or not _all_joint(sides):
+            return None
+    except BindError as exc:
+        return Verdict(UNKNOWN, str(exc))
+    except Exception:  # unreadable: the free reading's reason stands
+        return None
+    verdict = decide(text, parse_tag(""))
+    said = "a law of several outcomes read as one joint law drawn at random"
+    if verdict.verdict == PASS:
+        return dataclasses.replace(verdict, detail=f"{said}: {verdict.detail}")
+    if verdict.verdict != FAIL:
+        return None
+    lonely = sorted(set.union(*outcomes) - set.intersection(*outcomes))
+    if lonely:
+        return Verdict(
+            UNKNOWN,
+            f"{', '.join(lonely)} on one side only: the formula may state a model or a condition on the law"
+            f" (P(A | B) = P(A)), not a rule for every law; under an arbitrary law it fails ({verdict.detail})",
+        )
+    with independent_outcomes():
+        independent = decide(text, parse_tag(""))
+    if independent.verdict == FAIL:
+        return dataclasses.replace(
+            independent,
+            detail=f"{said}, and for independent outcomes too: {independent.detail}",
+        )
+    return Verdict(
+        UNKNOWN,
+        "it fails for an arbitrary law but holds when the outcomes are independent: it may state a model"
+        f" (p(x, y) = p(x) p(y)), not a rule for every law ({verdict.detail})",
+    )
+
+
+def _all_joint(sides) -> bool:
+    """Whether every law the formula applies is read as a joint law of outcomes (not p(x, y) = p(x) p(y) alone,
+    where p(x, y) may be a function of two numbers)."""
+    from derive.docs.free import child_sides
+    from derive.docs.joint_law import _law_applications, joint_laws
+
+    laws = joint_laws(sides)
+    applied = {application[0] for application in _law_applications(sides, child_sides)[0]}
+    return bool(laws) and applied <= set(laws)
+
+
+def _outcomes(side) -> set | None:
+    """The outcomes a side's laws are applied to and no sum runs over, or None when the side writes another name."""
+    from derive.docs.free import CONSTANTS, DISTRIBUTION_LETTERS, child_sides
+    from derive.docs.joint_law import _law_applications, law_key
+    from derive.docs.parse import parse_latex
+
+    applications, drawn = _law_applications([side], child_sides)
+    outcomes = {name for _, names, _, _ in applications for name in names}
+    summed, sets, written = set(), set(), []
+    todo = [side]
+    while todo:
+        current = todo.pop()
+        for node in current.nodes(parse_latex(current.text)):
+            if isinstance(node, SumNode):
+                summed |= set(node.variables)
+                sets |= {atom.key for atom in _atoms(node.low)} if node.low is not None and not node.high else set()
+            if isinstance(node, Atom):
+                if node.args is not None and not (node.key in DISTRIBUTION_LETTERS and law_key(node)):
+                    return None  # a function the formula does not state
+                if node.args is None:
+                    written.append(node)
+            todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))
+    for atom in written:
+        key = _name(atom)
+        if key not in outcomes | summed | sets | CONSTANTS:
+            return None
+    return outcomes - summed - drawn
+
+
+def _atoms(side) -> list:
+    from derive.docs.free import child_sides
+    from derive.docs.side_names import atoms_in
+
+    return list(atoms_in([side], child_sides))
+
+
+def _name(atom: Atom) -> str:
+    if atom.sub and not atom.post_sub and atom.sub_text.isdigit():
+        return f"{atom.key}_{atom.sub_text}"
+    return atom.key if not (atom.sub or atom.decoration) else f"{atom.key}_{atom.sub_text}{atom.decoration or ''}"

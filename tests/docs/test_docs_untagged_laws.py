@@ -1,0 +1,52 @@
+r"""Untagged formulas about one joint law of several outcomes (``P(A \mid B)``, ``p(x, y)``): read under a joint law
+drawn at random; a refutation stands only when both sides write the same outcomes and independent outcomes refute
+it too (README, "Untagged formulas", laws of several outcomes)."""
+
+import pytest
+from checking import verdict
+
+PAIRS = [
+    (
+        "Bayes' rule",
+        r"P(A \mid B) = \frac{P(B \mid A) P(A)}{P(B)}",
+        r"P(A \mid B) = \frac{P(B \mid A) P(A)}{P(A)}",
+    ),
+    (
+        "Bayes' rule with the evidence summed over the values of A",
+        r"P(A \mid B) = \frac{P(B \mid A) P(A)}{\sum_a P(B \mid A=a) P(A = a)}",
+        r"P(A \mid B) = \frac{P(B \mid A) P(A)}{\sum_a P(B \mid A=a)}",
+    ),
+    (
+        "the mutual information written with a conditional law",
+        r"\sum_{x \in X, y \in Y} p(x, y) \log(\frac{p(x, y)}{p(x)p(y)}) = \sum_{x \in X, y \in Y} p(x, y)"
+        r" \log(\frac{p(x|y)}{p(x)})",
+        r"\sum_{x \in X, y \in Y} p(x, y) \log(\frac{p(x, y)}{p(x)p(y)}) = \sum_{x \in X, y \in Y} p(x, y)"
+        r" \log(\frac{p(x|y)}{p(y)})",
+    ),
+]
+
+
+@pytest.mark.parametrize("name, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
+def test_a_rule_of_every_joint_law_passes_and_its_wrong_variant_fails(name, correct, wrong, tmp_path):
+    result, detail = verdict(tmp_path, None, correct)
+    assert result == "PASS" and "one joint law" in detail, detail
+    result, detail = verdict(tmp_path, None, wrong)
+    assert result == "FAIL" and "for independent outcomes too" in detail, detail
+
+
+@pytest.mark.parametrize(
+    "formula, words",
+    [
+        (r"P(A \mid B) = P(A)", "B on one side only"),  # A and B independent: a condition
+        (r"p(x \mid y, z) = p(x \mid z)", "y on one side only"),  # a Markov property
+        (r"p(x, y \mid z) = p(x \mid z) p(y \mid z)", "holds when the outcomes are independent"),  # a model
+    ],
+)
+def test_a_model_or_a_condition_on_the_law_is_never_refuted(formula, words, tmp_path):
+    result, detail = verdict(tmp_path, None, formula)
+    assert result == "SKIPPED" and words in detail, detail
+
+
+def test_a_formula_with_names_beside_the_law_is_not_read_under_it(tmp_path):
+    result, detail = verdict(tmp_path, None, r"-\log p(y \mid x) = \frac{(y - w x)^2}{2 \sigma^2}")
+    assert result == "SKIPPED" and "one joint law" not in detail, detail
