@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from derive import domain as dom
 from derive.docs.bind import (
     Unbound,
 )
@@ -21,6 +22,13 @@ NOT_FREE = {"E", "P", "Var", "Cov", "I", "H", "L", "D", "KL", "Pr", "tr", "nabla
 
 PLAIN_NAME = re.compile(r"[A-Za-z]+(?:_[A-Za-z0-9]+)?")  # x, lambda, x_i: a name the formula may use as a variable
 
+
+NOT_A_VALUE = re.compile(r"\(\S+ is not a value \S+ takes\)")  # P(X = k) at a k that is not one of X's values
+
+WHOLE_VALUES = (
+    "whole numbers (the values of a discrete law)",
+    dom.integers(0, 12, open_above=True),
+)
 
 ARBITRARY_READ = re.compile(r"(\S+) is not bound; read as arbitrary")
 
@@ -370,6 +378,14 @@ def _decide_tagged_free(text, binding, unbound):
                 verdicts.append((words, verdict))
                 if verdict.verdict != FAIL and not verdict.detail.startswith("the sides have real values at only"):
                     break  # the checker cannot read it: the same on every domain
+            whole = verdict.verdict == UNKNOWN and NOT_A_VALUE.search(verdict.detail) is not None
+            if whole:  # P(X = k) under a discrete law: k is one of the values X takes, a whole number
+                words, sampler = WHOLE_VALUES
+                domain_binding = dataclasses.replace(
+                    binding, free={key: (kind, sampler) for key, kind in freed.items()}
+                )
+                verdict = _guarded(text, domain_binding, None, reraise_unbound=True)
+                verdicts = [(words, verdict)]
         except Unbound as again:
             if again.name in freed or again.name in pending:
                 return first
@@ -402,7 +418,9 @@ def _decide_tagged_free(text, binding, unbound):
             return dataclasses.replace(
                 verdict, detail=f"with {names} read as the formula's own variables, for all {words}: {verdict.detail}"
             )
-        if len(verdicts) == len(FREE_DOMAINS) and all(v.verdict == FAIL for _, v in verdicts):
+        span = f"{words}" if whole else "real, positive and (0, 1) values"
+        last = "at one of them" if whole else "in (0, 1)"
+        if (whole or len(verdicts) == len(FREE_DOMAINS)) and all(v.verdict == FAIL for _, v in verdicts):
             arguments = sorted(
                 key
                 for key in freed
@@ -425,8 +443,7 @@ def _decide_tagged_free(text, binding, unbound):
             if _on_both_sides(text, freed, lonely if refutable else None, binding):
                 return Verdict(
                     FAIL,
-                    f"with {names} read as the formula's own variables, refuted for real, positive and (0, 1)"
-                    f" values; in (0, 1): {verdict.detail}",
+                    f"with {names} read as the formula's own variables, refuted for {span}; {last}: {verdict.detail}",
                 )
             if all(set(freed) <= refuted.unmoved for _, refuted in verdicts):
                 # ∂L/∂L = 0, η^{K-i} r η^i = r: the sides keep their values whatever the name is, so no value solves it
@@ -435,7 +452,7 @@ def _decide_tagged_free(text, binding, unbound):
                     FAIL,
                     f"with {names} read as the formula's own variables, refuted whatever"
                     f" {'value it takes' if one else 'values they take'}: the sides do not change with"
-                    f" {'it' if one else 'them'}; in (0, 1): {verdict.detail}",
+                    f" {'it' if one else 'them'}; {last}: {verdict.detail}",
                 )
             unmoved = frozenset.intersection(*(refuted.unmoved for _, refuted in verdicts)) & set(freed)
             moving = {key: kind for key, kind in freed.items() if key not in unmoved}
@@ -444,10 +461,10 @@ def _decide_tagged_free(text, binding, unbound):
                 # and a, b, on both sides (or written by the tag only), are claimed for all their values
                 return Verdict(
                     FAIL,
-                    f"with {names} read as the formula's own variables, refuted for real, positive and (0, 1)"
-                    f" values: no value of {', '.join(sorted(unmoved))} solves it (the sides do not change with"
+                    f"with {names} read as the formula's own variables, refuted for {span}: no value of"
+                    f" {', '.join(sorted(unmoved))} solves it (the sides do not change with"
                     f" {'it' if len(unmoved) == 1 else 'them'}), and the others are claimed for all their values;"
-                    f" in (0, 1): {verdict.detail}",
+                    f" {last}: {verdict.detail}",
                 )
             return Verdict(
                 UNKNOWN,

@@ -25,6 +25,7 @@ def _decide_untagged_once(text, binding, context):
     except Exception:  # an unreadable formula: reported by the reading below
         quantifiable = {}
     verdict = _decide_untagged(text, binding, context, quantifiable)
+    verdict = _size_letter_doubt(text, binding, context, quantifiable, verdict)
     if verdict.verdict == FAIL and _compares_with_a_number(text):
         return Verdict(
             UNKNOWN,
@@ -52,6 +53,31 @@ def _decide_untagged_once(text, binding, context):
 
 
 INEQUALITIES = ("<", ">", "<=", ">=")
+
+
+SIZE_LETTERS = frozenset("ndmNDKMLT")  # the letters authors give a vector's length
+
+
+def _size_letter_doubt(text, binding, context, quantifiable, verdict):
+    """A lone size letter beside the formula's vectors (``\\log n`` beside ``\\sum_i e^{x_i}``) may be their
+    length: the verdict stands only when reading it as the length agrees; a FAIL the length does not give is
+    UNKNOWN with both readings."""
+    if verdict.verdict not in (PASS, FAIL) or "vector" not in quantifiable.values():
+        return verdict
+    letters = [key for key, kind in quantifiable.items() if kind == "real" and key in SIZE_LETTERS]
+    if len(letters) != 1:
+        return verdict
+    other = _decide_untagged(text, binding, context, {**quantifiable, letters[0]: "count"})
+    if other.verdict == verdict.verdict or (verdict.verdict == PASS and other.verdict != FAIL):
+        return verdict
+    as_size = f"as the length of the vectors it {'holds' if other.verdict == PASS else 'is not decided'}"
+    if other.verdict == FAIL:
+        as_size = f"as the length of the vectors it fails ({other.detail})"
+    return Verdict(
+        UNKNOWN,
+        f"{letters[0]} may be the length of the formula's vectors: {as_size}; as a number of its own it"
+        f" {'holds' if verdict.verdict == PASS else 'fails'} ({verdict.detail})",
+    )
 
 
 ENTROPY = re.compile(r"(?<![A-Za-z\\])H\s*(?:\\left)?\s*[(\[]")  # H(p), H[X]

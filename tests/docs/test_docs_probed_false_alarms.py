@@ -125,3 +125,29 @@ def test_a_maximum_over_a_real_variable_is_not_read_as_one_over_indices(tmp_path
 def test_a_maximum_over_an_index_is_still_read(tmp_path, right, expected):
     found = verdict(tmp_path, r"x \in \mathbb{R}^n", r"\max_i x_i \ge " + right)
     assert found[0] == expected, found
+
+
+@pytest.mark.parametrize("size", ["n", "d"])
+def test_a_lone_size_letter_beside_vectors_may_be_their_length(tmp_path, size):
+    correct = verdict(tmp_path, None, rf"\log \sum_i e^{{x_i}} \le \max_i x_i + \log {size}")
+    assert correct[0] == "SKIPPED", correct
+    assert f"{size} may be the length of the formula's vectors: as the length of the vectors it holds" in correct[1]
+    wrong = verdict(tmp_path, None, rf"\log \sum_i e^{{x_i}} \ge \max_i x_i + \log {size}")
+    assert wrong[0] == "FAIL", wrong
+    tagged = verdict(tmp_path, rf"x \in \mathbb{{R}}^{size}", rf"\log \sum_i e^{{x_i}} \le \max_i x_i + \log {size}")
+    assert tagged[0] == "PASS", tagged
+
+
+@pytest.mark.parametrize(
+    "tag, formula, expected",
+    [
+        (r"X \sim \text{Bin}(n, p)", r"P(X = k) = \binom{n}{k} p^k (1-p)^{n-k}", "PASS"),
+        (r"X \sim \text{Bin}(n, p)", r"P(X = k) = \binom{n}{k} p^k (1-p)^{n+k}", "FAIL"),
+        (r"X \sim \text{Poi}(\lambda)", r"P(X = k) = \frac{\lambda^k e^{-\lambda}}{k!}", "PASS"),
+        (r"X \sim \text{Poi}(\lambda)", r"P(X = k) = \frac{\lambda^k e^{-\lambda}}{k}", "FAIL"),
+    ],
+)
+def test_a_free_name_a_discrete_variable_is_set_to_runs_over_whole_numbers(tmp_path, tag, formula, expected):
+    found = verdict(tmp_path, tag, formula)
+    assert found[0] == expected, found
+    assert "whole numbers (the values of a discrete law)" in found[1], found
