@@ -447,13 +447,33 @@ def undeclared_parameters(clause: LawClause) -> list:
         values = [(w, k) for w, k in body_names(replace(clause, params=clause.params[0::2])) if k not in keys]
         return [(w, k, "probability") for w, k in chances] + [(w, k, "real") for w, k in values]
     found = []
+    symmetric = _symmetric_bounds(clause)
     for written, (_, kind) in zip(clause.params, clause.law.parameters):
         plain, squared = PLAIN_NAME.match(written), SQUARED_NAME.match(written)
         if plain and not re.fullmatch(r"-?\d+(\.\d+)?", written.strip()):
-            found.append((plain.group(1), _key(plain.group(1)), kind))
+            found.append((plain.group(1), _key(plain.group(1)), "positive" if symmetric else kind))
         elif squared:
             found.append((squared.group(1), _key(squared.group(1)), kind))
+        elif kind in EXPRESSION_KINDS:  # Ber(1 - p), Exp(2\lambda): the names of an expression, drawn as it is
+            from derive.docs.density_law import body_names
+
+            found.extend((name, key, kind) for name, key in body_names(replace(clause, params=(written,))))
+        elif kind == "real" and symmetric:  # U(-a, a): a > 0, for the bounds to be in order
+            found.append((symmetric, _key(symmetric), "positive"))
     return found
+
+
+# the kinds whose names are drawn so inside an expression too: 1 - p in (0, 1) for p in (0, 1), 2λ > 0 for λ > 0
+EXPRESSION_KINDS = ("probability", "positive")
+NEGATED_NAME = re.compile(r"^\s*-\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*$")
+
+
+def _symmetric_bounds(clause: LawClause) -> str | None:
+    """The name a of a uniform law on (-a, a), or None."""
+    if clause.law.name != "uniform" or len(clause.params) != 2:
+        return None
+    low, high = NEGATED_NAME.match(clause.params[0]), PLAIN_NAME.match(clause.params[1])
+    return high.group(1) if low and high and low.group(1) == high.group(1) else None
 
 
 def settle(binding) -> None:

@@ -244,7 +244,12 @@ def _is_reading(part: str) -> bool:
     return part.split(":", 1)[0].strip().lower() in ("assumption", "fails-under")
 
 
+# \overset{\text{iid}}{\sim}, \stackrel{i.i.d.}{\sim}: a draw marked independent, which every law of a tag is
+MARKED_DRAW = re.compile(r"\\(?:overset|stackrel)\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*\\sim\s*\}")
+
+
 def _tidy(part: str) -> str:
+    part = MARKED_DRAW.sub(r"\\sim ", part)
     part = WORDS_IN_TEXT.sub(lambda m: f" {m.group(1)} " if _prose_at(m) else m.group(0), part)
     part = " ".join(part.split()).strip()
     part = re.sub(r"(?:\s*(?:\\[,;:!]|\\quad|\\qquad|~))+$", "", part)

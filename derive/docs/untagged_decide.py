@@ -195,6 +195,18 @@ PROBABILITY = re.compile(r"\\mathbb\s*\{?\s*E|(?<![A-Za-z\\])(?:E|H|I)\s*[\[(]|V
 RANDOM_VARIABLE = re.compile(r"(?<![A-Za-z\\_^{])[XY](?![A-Za-z])")
 
 
+STANDARD_NORMALS = r"X \sim \mathcal{N}(0, 1); Y \sim \mathcal{N}(0, 1)"
+
+
+def _holds_for_standard_normals(text) -> bool:
+    """Whether the formula holds for independent standard normal X and Y, the law a text most often leaves unsaid
+    (E[ReLU(X)^2] = E[X^2]/2 holds for every law symmetric about 0, E[X^4] = 3 for the normal only)."""
+    from derive.docs.decide import decide
+    from derive.docs.tags import parse_tag
+
+    return decide(text, parse_tag(STANDARD_NORMALS), tagged=True).verdict == PASS
+
+
 def _decide_chance(text, binding, context, quantifiable):
     """An untagged claim about random variables X and Y, read under the laws of :mod:`derive.docs.chance`.
 
@@ -212,6 +224,12 @@ def _decide_chance(text, binding, context, quantifiable):
     if general.verdict != FAIL:
         return general if general.detail.startswith("not read as an identity") else None
     simple = _decide_in_scope(text, binding, context, quantifiable, independent_model(base))
+    if simple.verdict == FAIL and _holds_for_standard_normals(text):
+        return Verdict(
+            UNKNOWN,
+            "holds for independent standard normal X, Y, not under every law"
+            f" ({general.detail}): say which random variables are meant",
+        )
     if simple.verdict == FAIL:
         detail = (
             f"refuted for random variables X, Y under a joint law ({general.detail}), and for independent"

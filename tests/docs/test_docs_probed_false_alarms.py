@@ -151,3 +151,35 @@ def test_a_free_name_a_discrete_variable_is_set_to_runs_over_whole_numbers(tmp_p
     found = verdict(tmp_path, tag, formula)
     assert found[0] == expected, found
     assert "whole numbers (the values of a discrete law)" in found[1], found
+
+
+@pytest.mark.parametrize(
+    "tag, formula, expected",
+    [
+        (r"W \sim \mathcal{U}(-a, a)", r"\mathrm{Var}(W) = \frac{a^2}{3}", "PASS"),
+        (r"W \sim \mathcal{U}(-a, a)", r"\mathrm{Var}(W) = \frac{a^2}{12}", "FAIL"),
+        (r"m \sim \text{Bernoulli}(1-p)", r"\mathbb{E}[m] = 1 - p", "PASS"),
+        (r"m \sim \text{Bernoulli}(1-p)", r"\mathbb{E}[m] = p", "FAIL"),
+        (r"\tilde{h} = \frac{m h}{1 - p}; m \sim \text{Ber}(1 - p)", r"\mathbb{E}[\tilde{h}] = h", "PASS"),
+        (r"\tilde{h} = \frac{m h}{1 - p}; m \sim \text{Ber}(1 - p)", r"\mathbb{E}[\tilde{h}] = (1 - p) h", "FAIL"),
+        (r"X \sim \text{Exp}(2\lambda)", r"\mathbb{E}[X] = \frac{1}{2\lambda}", "PASS"),
+        (r"X \sim \text{Exp}(2\lambda)", r"\mathbb{E}[X] = \frac{2}{\lambda}", "FAIL"),
+    ],
+)
+def test_the_names_of_a_law_parameter_written_as_an_expression_are_drawn_in_its_range(tmp_path, tag, formula, expected):
+    found = verdict(tmp_path, tag, formula)
+    assert found[0] == expected, found
+
+
+def test_an_untagged_claim_that_holds_for_standard_normals_is_not_refuted_by_other_laws(tmp_path):
+    symmetric = verdict(tmp_path, None, r"\mathbb{E}[\mathrm{ReLU}(X)^2] = \frac{1}{2}\mathbb{E}[X^2]")
+    assert symmetric[0] == "SKIPPED", symmetric
+    assert "holds for independent standard normal X, Y, not under every law" in symmetric[1], symmetric
+    wrong = verdict(tmp_path, None, r"\mathbb{E}[\mathrm{ReLU}(X)^2] = \mathbb{E}[X^2]")
+    assert wrong[0] == "FAIL", wrong
+
+
+def test_a_draw_marked_independent_over_the_sim_is_a_law_clause(tmp_path):
+    tag = r"q, k \in \mathbb{R}^{d}; q_i, k_i \overset{\text{iid}}{\sim} \mathcal{N}(0, 1)"
+    assert verdict(tmp_path, tag, r"\mathrm{Var}(q^\top k) = d")[0] == "PASS"
+    assert verdict(tmp_path, tag, r"\mathrm{Var}(q^\top k) = d^2")[0] == "FAIL"
