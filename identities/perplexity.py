@@ -239,10 +239,15 @@ _doc_tokens = Domain(
 
 
 def _doc_perplexity(env, atom, side):
-    if not atom.args:
+    """PPL(p) of a distribution; a bare PPL is the model's on the tokens, but where the formula writes the
+    distribution p and not the tokens' probabilities q (PPL = 2^{H(p)}), the distribution's."""
+    if not atom.args and (env.writes("q") or not env.writes("p")):
         length, step = env.dim_value(T), sp.Dummy("t", integer=True, positive=True)
         return sp.Product(q[step], (step, 1, length)) ** (-1 / length)
-    dist, index = env.side(atom.args[0]), sp.Dummy("k", integer=True, positive=True)
+    index = sp.Dummy("k", integer=True, positive=True)
+    if not atom.args:
+        return sp.exp(-sp.Sum(p[index] * sp.log(p[index]), (index, 1, env.dim_value(n))))
+    dist = env.side(atom.args[0])
     return sp.exp(-sp.Sum(dist.component(index) * sp.log(dist.component(index)), (index, 1, dist.size)))
 
 

@@ -131,6 +131,13 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             return sp.Integer(self.dims[symbol])
         return self.concretise(symbol) if isinstance(symbol, sp.Expr) and not symbol.is_Symbol else symbol
 
+    def writes(self, key: str) -> bool:
+        """Whether the formula being read writes the name ``key`` anywhere (for a meaning that depends on it)."""
+        from derive.docs.free import child_sides
+        from derive.docs.side_names import _atom_keys
+
+        return key in _atom_keys(list(getattr(self, "formula_sides", ())), child_sides)
+
     @property
     def size_value(self):
         return self.dim_value(self.vocab.size) if self.vocab.size is not None else None

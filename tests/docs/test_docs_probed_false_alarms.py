@@ -183,3 +183,16 @@ def test_a_draw_marked_independent_over_the_sim_is_a_law_clause(tmp_path):
     tag = r"q, k \in \mathbb{R}^{d}; q_i, k_i \overset{\text{iid}}{\sim} \mathcal{N}(0, 1)"
     assert verdict(tmp_path, tag, r"\mathrm{Var}(q^\top k) = d")[0] == "PASS"
     assert verdict(tmp_path, tag, r"\mathrm{Var}(q^\top k) = d^2")[0] == "FAIL"
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\mathrm{PPL} = e^{H(p)}", "PASS"),
+        (r"\mathrm{PPL} = e^{-H(p)}", "FAIL"),
+        (r"\operatorname{PPL} = \exp\left(-\frac{1}{T}\sum_{t=1}^{T} \log q_t\right)", "PASS"),
+        (r"\operatorname{PPL} = \exp\left(-\sum_{t=1}^{T} \log q_t\right)", "FAIL"),
+    ],
+)
+def test_a_bare_perplexity_beside_a_distribution_is_the_distributions(tmp_path, formula, expected):
+    assert verdict(tmp_path, "perplexity", formula)[0] == expected
