@@ -25,6 +25,7 @@ import re
 from derive.docs import gradient_scope
 from derive.docs.bind import Unbound
 from derive.docs.expression_values import with_expression_values
+from derive.docs.inequation import decide_inequation
 from derive.docs.interpret import E_NOTATION
 from derive.docs.italic_names import italicise
 from derive.docs.joined_claims import claims_joined
@@ -73,7 +74,9 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
     binding = binding or Binding()
     text, binding, put = with_expression_values(text, binding)  # \|q - k\| = 1: the formula reads the distance's value
     text, binding = laws_in_subscripts(text, binding)  # E_{x \sim \mathcal{N}(0, 1)}[x^2]: as the clause x \sim N(0, 1)
-    verdict = _decide(text, binding, tagged, context)
+    verdict = decide_inequation(text, lambda equality: _decide(equality, binding, tagged, context))
+    if verdict is None:
+        verdict = _decide(text, binding, tagged, context)
     if put and verdict.verdict in (PASS, FAIL):
         return dataclasses.replace(verdict, detail=f"with {put} from the tag: {verdict.detail}")
     return verdict

@@ -28,6 +28,7 @@ NATIVE_ALIASES = {
     "ln": "ln",
     "Exp": "exp",
     "tan": "tan",
+    **{name: name for name in ("sec", "csc", "cot")},
     **{name: name for name in ("arcsin", "arccos", "arctan", "arcsinh", "arccosh", "arctanh")},
     **INVERSE_NAMES,
 }

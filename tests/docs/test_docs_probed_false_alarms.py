@@ -196,3 +196,31 @@ def test_a_draw_marked_independent_over_the_sim_is_a_law_clause(tmp_path):
 )
 def test_a_bare_perplexity_beside_a_distribution_is_the_distributions(tmp_path, formula, expected):
     assert verdict(tmp_path, "perplexity", formula)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "tag, formula, expected",
+    [
+        ("kl_asymmetry", r"D_{KL}(p \| q) \neq D_{KL}(q \| p)", "PASS"),
+        ("kl_asymmetry", r"D_{KL}(p \| p) \neq 0", "FAIL"),
+        (r"A, B \in \mathbb{R}^{n \times n}", r"AB \ne BA", "PASS"),
+        (r"A, B \in \mathbb{R}^{n \times n}", r"A + B \ne B + A", "FAIL"),
+    ],
+)
+def test_an_inequation_is_the_negation_of_its_equality(tmp_path, tag, formula, expected):
+    found = verdict(tmp_path, tag, formula)
+    assert found[0] == expected, found
+    assert ("the sides differ" if expected == "PASS" else "the sides are equal") in found[1], found
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\sec^2 x = 1 + \tan^2 x", "PASS"),
+        (r"\sec^2 x = 1 - \tan^2 x", "FAIL"),
+        (r"\cot x = \frac{\cos x}{\sin x}", "PASS"),
+        (r"\csc x = \frac{1}{\cos x}", "FAIL"),
+    ],
+)
+def test_the_reciprocal_trigonometric_functions_are_read(tmp_path, formula, expected):
+    assert verdict(tmp_path, None, formula)[0] == expected
