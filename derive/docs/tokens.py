@@ -544,6 +544,10 @@ def _clean(tokens, keep_spaces=False) -> list:
             coloured = False
             continue
         coloured = False
+        if t.kind == "group" and not text_arg and _signed(t.items) and _ends_a_term(out):
+            # x {- y + z}: braces after a term that open with a sign group nothing, as the page shows x - y + z
+            out += _clean(t.items, keep_spaces)
+            continue
         if t.kind == "group":
             # the words of \\text{for all } keep their spaces: conditions are read from them
             items = _clean(t.items, keep_spaces or text_arg)
@@ -593,6 +597,33 @@ def _clean(tokens, keep_spaces=False) -> list:
         for k, t in enumerate(merged)
         if not (t.is_ch(";;") and ((k and arrow[k - 1]) or (k + 1 < len(merged) and arrow[k + 1])))
     ]
+
+
+ONE_ARGUMENT = ("sqrt", "mathbf", "boldsymbol", "mathrm", "mathit", "bar", "hat", "tilde", "vec", "overline")
+TWO_ARGUMENTS = ("frac", "dfrac", "tfrac", "binom")
+
+
+def _signed(items) -> bool:
+    """Whether a group's first token (spaces aside) is a plus or minus sign."""
+    first = next((i for i in items if not i.is_ch(" ")), None)
+    return first is not None and (first.is_ch("+") or first.is_ch("-"))
+
+
+def _ends_a_term(out) -> bool:
+    """Whether the tokens read so far end with a letter, a digit or a closing bracket (spaces aside): what a sign
+    after them subtracts from, or a script; never a command, a script mark or a group that takes the braces as its
+    argument."""
+    written = [t for t in out if not t.is_ch(" ")]
+    groups = 0
+    while groups < len(written) and written[-1 - groups].kind == "group":
+        groups += 1
+    before = written[-1 - groups] if 0 < groups < len(written) else None
+    if before is not None and (before.is_ch("^") or before.is_ch("_") or before.is_cs(*ONE_ARGUMENT)):
+        return groups >= 1  # e^{x}{-1}, \sqrt{x}{-1}: the script or the root ends the term
+    if before is not None and before.is_cs(*TWO_ARGUMENTS):
+        return groups >= 2  # \frac{a}{b}{-c}
+    last = written[-1] if written else None
+    return last is not None and last.kind == "ch" and (last.text.isalnum() or last.text in (")", "]", "|"))
 
 
 def _degrees(tokens) -> list:

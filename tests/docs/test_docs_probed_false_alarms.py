@@ -224,3 +224,17 @@ def test_an_inequation_is_the_negation_of_its_equality(tmp_path, tag, formula, e
 )
 def test_the_reciprocal_trigonometric_functions_are_read(tmp_path, formula, expected):
     assert verdict(tmp_path, None, formula)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"x {- y + z} = x - y + z", "PASS"),
+        (r"x {- y + z} = x + y + z", "FAIL"),
+        (r"e^{x}{-1} = e^x - 1", "PASS"),
+        (r"2^{-1} = 0.5", "PASS"),
+        (r"\frac{1}{-2} = 0.5", "FAIL"),
+    ],
+)
+def test_braces_that_open_with_a_sign_after_a_term_group_nothing(tmp_path, formula, expected):
+    assert verdict(tmp_path, None, formula)[0] == expected
