@@ -179,12 +179,50 @@ def _decide_free_once(text, binding, context, name, unbound, opaque):
                 f"read as an identity in {names}, it is refuted ({refuted[-1][1]}); with {', '.join(laws)} probability"
                 " vectors, as those names usually are, it holds: say which is meant",
             ), None
-        return Verdict(
+        refutation = Verdict(
             FAIL, f"an identity in {names}, refuted for real, positive and (0, 1) values; in (0, 1): {refuted[-1][1]}"
-        ), None
+        )
+        return _with_means(text, binding, context, kinds, refutation), None
     return Verdict(
         UNKNOWN, f"read as an identity in {names}, it is refuted on some domains only: {verdict.detail}"
     ), None
+
+
+def _with_means(text, binding, context, kinds, refutation):
+    """A refuted identity read again with each name that usually means the mean of the formula's vector (``\\bar{x}``
+    beside ``x_i``; ``\\mu``, ``\\mu_B``) as that mean: a PASS with ``\\bar{x}`` the mean is the formula's (the
+    convention is universal), a PASS with ``\\mu`` the mean is UNKNOWN (\\mu may be another quantity), and the
+    refutation stands only when the mean refutes it too."""
+    from derive.docs.decide import decide
+
+    vectors = sorted(key for key, kind in kinds.items() if kind == "vector" and re.fullmatch(r"[A-Za-z]", key))
+    counts = sorted(key for key, kind in kinds.items() if kind == "count")
+    if len(vectors) != 1 or len(counts) != 1:
+        return refutation
+    vector, count = vectors[0], counts[0]
+    bar = re.compile(rf"\\(?:bar|overline)\s*(?:\{{\s*{vector}\s*\}}|{vector}(?![A-Za-z]))")
+    mu = re.compile(r"\\mu(?![A-Za-z])(?:\s*_\s*(?:\{[^{}]*\}|\\[A-Za-z]+\s*\{[^{}]*\}|\\?[A-Za-z0-9]+))?")
+    written = "bar" if bar.search(text) else "mu" if any(k == "mu" or k.startswith("mu_") for k in kinds) else None
+    if written is None:
+        return refutation
+    index = next(letter for letter in "jklrsuv" if not re.search(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])", text))
+    mean = rf"\left(\frac{{1}}{{{count}}}\sum_{{{index}=1}}^{{{count}}} {vector}_{{{index}}}\right)"
+    meant = (bar if written == "bar" else mu).sub(lambda _: mean, text)
+    again = decide(meant, binding, tagged=False, context=context)
+    shown = f"\\bar{{{vector}}}" if written == "bar" else "\\mu"
+    if again.verdict == FAIL:
+        return dataclasses.replace(
+            refutation, detail=f"{refutation.detail}; with {shown} the mean of the {vector}_i too: {again.detail}"
+        )
+    if again.verdict == PASS and written == "bar":
+        return dataclasses.replace(again, detail=f"with {shown} the mean of the {vector}_i: {again.detail}")
+    if again.verdict == PASS:
+        return Verdict(
+            UNKNOWN,
+            f"read as an identity in free names it is refuted ({refutation.detail}); with {shown} the mean of the"
+            f" {vector}_i it holds: say which is meant",
+        )
+    return Verdict(UNKNOWN, f"{refutation.detail}; with {shown} the mean of the {vector}_i: {again.detail}")
 
 
 DISTRIBUTION_NAMES = ("p", "q", "P", "Q", "pi")

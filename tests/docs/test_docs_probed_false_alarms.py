@@ -238,3 +238,30 @@ def test_the_reciprocal_trigonometric_functions_are_read(tmp_path, formula, expe
 )
 def test_braces_that_open_with_a_sign_after_a_term_group_nothing(tmp_path, formula, expected):
     assert verdict(tmp_path, None, formula)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "formula, expected, said",
+    [
+        (r"\sum_{i=1}^n (x_i - \bar{x})^2 = \sum_{i=1}^n x_i^2 - n\bar{x}^2", "PASS", r"with \bar{x} the mean"),
+        (
+            r"\sum_{i=1}^n (x_i - \bar{x})^2 = \sum_{i=1}^n x_i^2 - \bar{x}^2",
+            "FAIL",
+            r"with \bar{x} the mean of the x_i too",
+        ),
+        (
+            r"\frac{1}{m}\sum_{i=1}^{m} (x_i - \mu_\mathcal{B})^2 = \frac{1}{m}\sum_{i=1}^{m} x_i^2 - \mu_\mathcal{B}^2",
+            "SKIPPED",
+            r"with \mu the mean of the x_i it holds",
+        ),
+        (
+            r"\frac{1}{m}\sum_{i=1}^{m} (x_i - \mu_\mathcal{B})^2 = \frac{1}{m}\sum_{i=1}^{m} x_i^2 + \mu_\mathcal{B}^2",
+            "FAIL",
+            r"with \mu the mean of the x_i too",
+        ),
+    ],
+)
+def test_an_untagged_mean_name_beside_the_entries_is_read_as_their_mean(tmp_path, formula, expected, said):
+    found = verdict(tmp_path, None, formula)
+    assert found[0] == expected, found
+    assert said in found[1], found
