@@ -166,7 +166,7 @@ def free_reading(
         )
     sides, relations, _ = rewrite_chain(latex)
     walk = _Walk(
-        bold={m.group(1) for m in BOLD.finditer(latex)},
+        bold={m.group(1) for m in BOLD.finditer(latex)} | _normed_letters(latex),
         bold_subscripted={m.group(1) for m in BOLD_SUBSCRIPTED.finditer(latex)},
         opaque=set(opaque),
         random=set(random),
@@ -291,6 +291,17 @@ def _settle(walk: _Walk, positive: bool = True) -> dict:
                 kinds.pop(key, None)
         kinds[base] = "vector"
     return dict(sorted(kinds.items()))  # the order variables are drawn in: never the hash seed's
+
+
+def _normed_letters(latex: str) -> set:
+    """The one-letter names written inside a norm's double bars (``\\|x - y\\|_2``): vectors (or matrices, upper-case),
+    as the bold ones are."""
+    from derive.docs.shared_vectors import _norms
+
+    return {m.group(1) for part in _norms(latex) for m in ONE_LETTER.finditer(part)}
+
+
+ONE_LETTER = re.compile(r"(?<![A-Za-z\\])([A-Za-z])(?![A-Za-z])")
 
 
 def _parse(side: Side):

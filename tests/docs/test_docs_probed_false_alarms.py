@@ -265,3 +265,17 @@ def test_an_untagged_mean_name_beside_the_entries_is_read_as_their_mean(tmp_path
     found = verdict(tmp_path, None, formula)
     assert found[0] == expected, found
     assert said in found[1], found
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\|x\|_2 \le \|x\|_1", "PASS"),
+        (r"\|x\|_1 \le \|x\|_2", "FAIL"),
+        (r"\|x - y\|^2 = \|x\|^2 - 2x^\top y + \|y\|^2", "PASS"),
+        (r"\|x - y\|^2 = \|x\|^2 - x^\top y + \|y\|^2", "FAIL"),
+    ],
+)
+def test_an_untagged_name_inside_a_norm_is_a_vector(tmp_path, formula, expected):
+    found = verdict(tmp_path, None, formula)
+    assert found[0] == expected, found
