@@ -136,7 +136,9 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         from derive.docs.free import child_sides
         from derive.docs.side_names import _atom_keys
 
-        return key in _atom_keys(list(getattr(self, "formula_sides", ())), child_sides)
+        if getattr(self, "_written_keys", None) is None:  # the formula's names, gathered once per reading
+            self._written_keys = _atom_keys(list(getattr(self, "formula_sides", ())), child_sides)
+        return key in self._written_keys
 
     @property
     def size_value(self):

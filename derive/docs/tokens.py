@@ -599,8 +599,11 @@ def _clean(tokens, keep_spaces=False) -> list:
     ]
 
 
-ONE_ARGUMENT = ("sqrt", "mathbf", "boldsymbol", "mathrm", "mathit", "bar", "hat", "tilde", "vec", "overline")
-TWO_ARGUMENTS = ("frac", "dfrac", "tfrac", "binom")
+# commands that end a term once they have their arguments: the scripted ones, fonts and accents -> number of arguments
+TERM_COMMANDS = {
+    **SCRIPT_COMMANDS,
+    **dict.fromkeys(("mathbf", "boldsymbol", "mathrm", "mathit", "bar", "hat", "tilde", "vec", "overline"), 1),
+}
 
 
 def _signed(items) -> bool:
@@ -618,10 +621,10 @@ def _ends_a_term(out) -> bool:
     while groups < len(written) and written[-1 - groups].kind == "group":
         groups += 1
     before = written[-1 - groups] if 0 < groups < len(written) else None
-    if before is not None and (before.is_ch("^") or before.is_ch("_") or before.is_cs(*ONE_ARGUMENT)):
-        return groups >= 1  # e^{x}{-1}, \sqrt{x}{-1}: the script or the root ends the term
-    if before is not None and before.is_cs(*TWO_ARGUMENTS):
-        return groups >= 2  # \frac{a}{b}{-c}
+    if before is not None and (before.is_ch("^") or before.is_ch("_")):
+        return True  # e^{x}{-1}: the script ends the term
+    if before is not None and before.is_cs(*TERM_COMMANDS):
+        return groups >= TERM_COMMANDS[before.text]  # \sqrt{x}{-1}, \frac{a}{b}{-c}
     last = written[-1] if written else None
     return last is not None and last.kind == "ch" and (last.text.isalnum() or last.text in (")", "]", "|"))
 
