@@ -10205,6 +10205,299 @@ CHECKS.update(
     }
 )
 
+
+# ---- unseen20: d2l worked numbers, Spinning Up, labml.ai DQN/PER/CFR, Lil'Log ODQA, CS231n -------------------------
+
+
+def _u20_sum_products(pairs, written):
+    """The products of the written factor pairs, summed, against the written total."""
+    return sum(Fraction(a) * Fraction(b) for a, b in pairs) == written
+
+
+def _u20_ratio(counts, written):
+    """Two ratios are equal when the counts divided by the written parts are one common number."""
+    quotients = {Fraction(c, w) for c, w in zip(counts, written)}
+    return len(quotients) == 1
+
+
+_U20_JOINT = [[mpf("0.1"), mpf("0.25"), mpf("0.05")], [mpf("0.3"), mpf("0.15"), mpf("0.15")]]  # P(A = a, B = b)
+
+
+def _u20_chain_rule(second_factor_is_a):
+    pa = [sum(row) for row in _U20_JOINT]
+    pb = [sum(_U20_JOINT[a][b] for a in range(2)) for b in range(3)]
+    for a in range(2):
+        for b in range(3):
+            cond = _U20_JOINT[a][b] / pa[a]
+            if not close(_U20_JOINT[a][b], cond * (pa[a] if second_factor_is_a else pb[b])):
+                return False
+    return True
+
+
+def _u20_policy(theta, s):
+    """A softmax policy over three actions whose logits depend on theta and the state."""
+    return softmax([theta * (k + 1) * s + (k - 1) ** 2 * theta**2 for k in range(3)])
+
+
+def _u20_eglp(written):
+    """E_{a ~ pi}[d/dtheta log pi(a | s)] by finite differences, against the written value."""
+    for theta, s in ((mpf("0.3"), mpf("0.7")), (mpf("-1.1"), mpf("1.9"))):
+        probs = _u20_policy(theta, s)
+        e = sum(probs[a] * diff(lambda t, a=a: log(_u20_policy(t, s)[a]), theta) for a in range(3))
+        if not close(e, written, tol=mpf(10) ** -15):
+            return False
+    return True
+
+
+def _u20_dqn(pick):
+    """max_a Q(s', a) against Q at the argmax (or argmin) of a table of action values."""
+    for q in ([mpf("0.3"), mpf("1.7"), mpf("-0.4")], [mpf(2), mpf("-1"), mpf("0.5"), mpf("2.5")]):
+        chosen = max(range(len(q)), key=lambda a: q[a]) if pick == "argmax" else min(range(len(q)), key=lambda a: q[a])
+        if not close(max(q), q[chosen]):
+            return False
+    return True
+
+
+def _u20_per(kind):
+    """The prioritized-replay probabilities and weights of a list of priorities."""
+    priorities, alpha, beta = [mpf("0.4"), mpf("2.2"), mpf("1.1"), mpf("0.9")], mpf("0.6"), mpf("0.45")
+    n = len(priorities)
+    total = sum(p**alpha for p in priorities)
+    probs = [p**alpha / total for p in priorities]
+    if kind in ("min-p", "min-p-max"):
+        numerator = (min if kind == "min-p" else max)(p**alpha for p in priorities)
+        return close(min(probs), numerator / total)
+    weights = [(1 / (n * pr)) ** beta for pr in probs]
+    chosen = min(probs) if kind == "max-w" else max(probs)
+    return close(max(weights), (1 / (n * chosen)) ** beta)
+
+
+def _u20_per_rows(n_leaves):
+    """Row i of a binary tree over N leaves (rows from 1 at the root to D) holds 2^{i-1} nodes."""
+    depth = 1 + (n_leaves - 1).bit_length()  # ceil(1 + log2 N)
+    return all(2 ** (i - 1) == -(-n_leaves // (depth - i + 1)) for i in range(1, depth + 1))
+
+
+def _u20_cfr(with_reach):
+    """sum_t reach_t = sum_a sum_t reach_t sigma_t(a), each sigma_t a distribution over the actions."""
+    reach = [mpf("0.3"), mpf("0.8"), mpf("0.15")]
+    sigma = [[mpf("0.2"), mpf("0.5"), mpf("0.3")], [mpf("0.6"), mpf("0.1"), mpf("0.3")], [mpf("1") / 3] * 3]
+    right = sum(sum((reach[t] if with_reach else 1) * sigma[t][a] for t in range(3)) for a in range(3))
+    return close(sum(reach), right)
+
+
+def _u20_reinforce(kind):
+    """The ranker's gradient -d/dtheta sum_z pi(z) L(z), by finite differences, against the three written steps."""
+    theta = mpf("0.45")
+
+    def pi(t):
+        return softmax([t * k - t**2 * (k - 1) ** 2 for k in range(3)])
+
+    def loss(z, t):
+        return (z + 1) * _u20_smooth(t, z)
+
+    grad = diff(lambda t: -sum(p * loss(z, t) for z, p in enumerate(pi(t))), theta)
+    probs = pi(theta)
+    dpi = [diff(lambda t, z=z: pi(t)[z], theta) for z in range(3)]
+    dloss = [diff(lambda t, z=z: loss(z, t), theta) for z in range(3)]
+    dlogpi = [diff(lambda t, z=z: log(pi(t)[z]), theta) for z in range(3)]
+    product_sign = -1 if kind == "sign" else 1
+    step2 = -sum(loss(z, theta) * dpi[z] + product_sign * probs[z] * dloss[z] for z in range(3))
+    score = dpi if kind == "no-log" else dlogpi
+    step3 = -sum(probs[z] * (loss(z, theta) * score[z] + dloss[z]) for z in range(3))
+    return close(grad, step2, tol=mpf(10) ** -15) and close(step2, step3, tol=mpf(10) ** -15)
+
+
+def _u20_smooth(t, z):
+    """A smooth function of theta and an index, used as a loss and as a logit."""
+    return exp(t * (z - 1)) + t**2 * z
+
+
+def _u20_autoregressive(conditioned):
+    """A joint law of three binary pixels against the product of its conditionals (or of its marginals)."""
+    weights = {
+        bits: mpf(1 + bits[0] + 2 * bits[1] * bits[2] + 3 * bits[0] * bits[2])
+        for bits in itertools.product((0, 1), repeat=3)
+    }
+    total = sum(weights.values())
+    joint = {b: w / total for b, w in weights.items()}
+
+    def marginal(prefix):
+        return sum(p for b, p in joint.items() if b[: len(prefix)] == prefix)
+
+    def single(i, v):
+        return sum(p for b, p in joint.items() if b[i] == v)
+
+    for bits, p in joint.items():
+        if conditioned:
+            product = 1
+            for i in range(3):
+                product *= marginal(bits[: i + 1]) / marginal(bits[:i])
+        else:
+            product = single(0, bits[0]) * single(1, bits[1]) * single(2, bits[2])
+        if not close(p, product):
+            return False
+    return True
+
+
+_U20_PXZ = [[mpf("0.12"), mpf("0.3"), mpf("0.08")], [mpf("0.2"), mpf("0.05"), mpf("0.25")]]  # p(x, z), x in {0, 1}
+_U20_Q = [mpf("0.5"), mpf("0.2"), mpf("0.3")]  # q(z | x) for the observed x
+
+
+def _u20_elbo(bayes_prior_is_x):
+    x = 0
+    px = sum(_U20_PXZ[x])
+    pz = [sum(_U20_PXZ[k][z] for k in range(2)) for z in range(3)]
+    lhs = log(px)
+    step1 = sum(q * log(px) for q in _U20_Q)
+    terms2, terms3 = [], []
+    for z, q in enumerate(_U20_Q):
+        likelihood, posterior = _U20_PXZ[x][z] / pz[z], _U20_PXZ[x][z] / px
+        prior = px if bayes_prior_is_x else pz[z]
+        terms2.append(q * log(likelihood * prior / posterior))
+        terms3.append(q * log(likelihood * pz[z] * q / (posterior * q)))
+    return close(lhs, step1) and close(step1, sum(terms2)) and close(sum(terms2), sum(terms3))
+
+
+_U20_PXY = [
+    [mpf("0.1"), mpf("0.15"), mpf("0.05")],
+    [mpf("0.02"), mpf("0.08"), mpf("0.3")],
+    [mpf("0.2"), mpf("0.05"), mpf("0.05")],
+]
+
+
+def _u20_inception(kind):
+    """exp(E_x KL(p(y|x) || p(y))) against the written second and third steps, on an enumerated joint p(x, y)."""
+    px = [sum(row) for row in _U20_PXY]
+    py = [sum(_U20_PXY[x][y] for x in range(3)) for y in range(3)]
+    kl = sum(
+        px[x] * sum((_U20_PXY[x][y] / px[x]) * log(_U20_PXY[x][y] / px[x] / py[y]) for y in range(3)) for x in range(3)
+    )
+    sign = 1 if kind == "log-sign" else -1
+    step2 = sum(_U20_PXY[x][y] * (log(_U20_PXY[x][y] / px[x]) + sign * log(py[y])) for x in range(3) for y in range(3))
+    h_y = -sum(p * log(p) for p in py)
+    h_y_x = -sum(_U20_PXY[x][y] * log(_U20_PXY[x][y] / px[x]) for x in range(3) for y in range(3))
+    step3 = h_y_x - h_y if kind == "entropies" else h_y - h_y_x
+    return close(exp(kl), exp(step2)) and close(exp(step2), exp(step3))
+
+
+def _u20_temperature_jacobian(kind):
+    """d/dX_j of softmax(z(X)/T)_i by finite differences, against the written closed form."""
+    T, i = mpf("1.7"), 1
+
+    def logits(x):
+        return [_u20_smooth(x, 0), x**3 - x, mpf("0.5") * x + 2 * x**2]
+
+    for x0 in (mpf("0.3"), mpf("-0.8")):
+        f = diff(lambda x: exp(logits(x)[i] / T) / sum(exp(v / T) for v in logits(x)), x0)
+        z = logits(x0)
+        dz = [diff(lambda x, k=k: logits(x)[k], x0) for k in range(3)]
+        g = sum(exp(v / T) for v in z)
+        front = {"T": T, "square": 1 / T, "true": 1 / T}[kind]
+        denominator = g if kind == "square" else g**2
+        written = front * exp(z[i] / T) / denominator * sum((dz[i] - dz[l]) * exp(z[l] / T) for l in range(3))
+        if not close(f, written, tol=mpf(10) ** -15):
+            return False
+    return True
+
+
+CHECKS.update(
+    {
+        # ---- d2l: worked products and sums, counts and sizes, in exact arithmetic
+        "u20-channels-56": lambda: _u20_sum_products(
+            [(1, 1), (2, 2), (4, 3), (5, 4), (0, 0), (1, 1), (3, 2), (4, 3)], 56
+        ),
+        "u20-channels-56~total": lambda: _u20_sum_products(
+            [(1, 1), (2, 2), (4, 3), (5, 4), (0, 0), (1, 1), (3, 2), (4, 3)], 55
+        ),
+        "u20-channels-56~factor": lambda: _u20_sum_products(
+            [(1, 1), (2, 2), (4, 3), (5, 4), (0, 0), (1, 1), (3, 2), (4, 4)], 56
+        ),
+        "u20-whyconv-params": lambda: 10**6 * 10**3 == 10**9,
+        "u20-whyconv-params~power": lambda: 10**6 * 10**3 == 10**18,
+        "u20-googlenet-256": lambda: 64 + 128 + 32 + 32 == 256,
+        "u20-googlenet-256~sum": lambda: 64 + 128 + 32 + 32 == 224,
+        "u20-googlenet-480": lambda: 128 + 192 + 96 + 64 == 480,
+        "u20-googlenet-480~term": lambda: 128 + 192 + 69 + 64 == 480,
+        "u20-googlenet-ratio": lambda: _u20_ratio([128, 192, 96, 64], [4, 6, 3, 2]),
+        "u20-googlenet-ratio~last": lambda: _u20_ratio([128, 192, 96, 64], [4, 6, 3, 1]),
+        "u20-googlenet-reduce": lambda: Fraction(192, 12) == 16,
+        "u20-googlenet-reduce~divisor": lambda: Fraction(192, 16) == 16,
+        "u20-googlenet-512": lambda: 192 + 208 + 48 + 64 == 512,
+        "u20-googlenet-512~term": lambda: 192 + 208 + 28 + 64 == 512,
+        "u20-googlenet-528": lambda: 112 + 288 + 64 + 64 == 528,
+        "u20-googlenet-528~sum": lambda: 112 + 288 + 64 + 64 == 512,
+        "u20-googlenet-832": lambda: 256 + 320 + 128 + 128 == 832,
+        "u20-googlenet-832~sum": lambda: 256 + 320 + 128 + 128 == 812,
+        "u20-ssd-55": lambda: 5 * (10 + 1) == 55,
+        "u20-ssd-55~plus": lambda: 5 * 10 + 1 == 55,
+        "u20-ssd-33": lambda: 3 * (10 + 1) == 33,
+        "u20-ssd-33~count": lambda: 3 * (10 + 1) == 30,
+        "u20-ssd-receptive": lambda: 1 * 2 + (3 - 1) + (3 - 1) == 6,
+        "u20-ssd-receptive~bracket": lambda: 1 * 2 + (3 - 1) + (3 + 1) == 6,
+        "u20-ssd-base": lambda: Fraction(256, 2**3) == 32,
+        "u20-ssd-base~power": lambda: Fraction(256, 2**4) == 32,
+        "u20-ssd-scale-1": lambda: rounds_to(sqrt(mpf("0.2") * mpf("0.37")), "0.272"),
+        "u20-ssd-scale-1~digits": lambda: rounds_to(sqrt(mpf("0.2") * mpf("0.37")), "0.277"),
+        "u20-ssd-scale-2": lambda: rounds_to(sqrt(mpf("0.37") * mpf("0.54")), "0.447"),
+        "u20-ssd-scale-2~mean": lambda: rounds_to(sqrt(mpf("0.37") * mpf("0.54")), "0.455"),
+        "u20-fcn-10": lambda: Fraction(320 - 64 + 16 * 2 + 32, 32) == 10,
+        "u20-fcn-10~padding": lambda: Fraction(320 - 64 + 16 * 3 + 32, 32) == 10,
+        "u20-fcn-15": lambda: Fraction(480 - 64 + 16 * 2 + 32, 32) == 15,
+        "u20-fcn-15~width": lambda: Fraction(480 - 64 + 16 * 2 + 32, 32) == 16,
+        "u20-hw-bytes": lambda: Fraction(4 * 256, 8) == 128,
+        "u20-hw-bytes~bits": lambda: Fraction(4 * 256, 8) == 1024,
+        "u20-hw-rate": lambda: 2 * 10**9 * 128 == 256 * 10**9,
+        "u20-hw-rate~factor": lambda: 2 * 10**9 * 128 == 128 * 10**9,
+        "u20-alexnet-perf": lambda: 16 * Fraction(1, 4) == 4,
+        "u20-alexnet-perf~fraction": lambda: 16 * Fraction(1, 2) == 4,
+        "u20-cnndesign-7": lambda: Fraction(224, 2 ** (1 + 4)) == 7,
+        "u20-cnndesign-7~stages": lambda: Fraction(224, 2 ** (1 + 3)) == 7,
+        "u20-cnndesign-combos": lambda: 2**17 == 131072,
+        "u20-cnndesign-combos~digits": lambda: 2**17 == 131027,
+        "u20-sentcnn-1d": lambda: _u20_sum_products([(0, 1), (1, 2)], 2),
+        "u20-sentcnn-1d~product": lambda: _u20_sum_products([(0, 1), (1, 3)], 2),
+        "u20-sentcnn-3ch": lambda: _u20_sum_products([(0, 1), (1, 2), (1, 3), (2, 4), (2, -1), (3, -3)], 2),
+        "u20-sentcnn-3ch~sign": lambda: _u20_sum_products([(0, 1), (1, 2), (1, 3), (2, 4), (2, -1), (3, 3)], 2),
+        "u20-sentcnn-2d": lambda: _u20_sum_products([(2, -1), (3, -3), (1, 3), (2, 4), (0, 1), (1, 2)], 2),
+        "u20-sentcnn-2d~sign": lambda: _u20_sum_products([(2, 1), (3, -3), (1, 3), (2, 4), (0, 1), (1, 2)], 2),
+        "u20-sentcnn-width": lambda: 11 - 4 + 1 == 8,
+        "u20-sentcnn-width~sign": lambda: 11 - 4 - 1 == 8,
+        "u20-mlpimpl-784": lambda: 28 * 28 == 784,
+        "u20-mlpimpl-784~digits": lambda: 28 * 28 == 748,
+        # ---- Spinning Up: the chain rule on an enumerated joint, the EGLP lemma by finite differences
+        "u20-su-chain-rule": lambda: _u20_chain_rule(True),
+        "u20-su-chain-rule~marginal": lambda: _u20_chain_rule(False),
+        "u20-su-eglp": lambda: _u20_eglp(0),
+        "u20-su-eglp~one": lambda: _u20_eglp(1),
+        # ---- labml.ai: DQN's max at the argmax, prioritized replay's extremes and tree rows, CFR's reach sum
+        "u20-dqn-argmax": lambda: _u20_dqn("argmax"),
+        "u20-dqn-argmax~argmin": lambda: _u20_dqn("argmin"),
+        "u20-per-min-p": lambda: _u20_per("min-p"),
+        "u20-per-min-p~max": lambda: _u20_per("min-p-max"),
+        "u20-per-max-w": lambda: _u20_per("max-w"),
+        "u20-per-max-w~max": lambda: _u20_per("max-w-max"),
+        "u20-per-row-nodes": lambda: _u20_per_rows(8),
+        "u20-cfr-reach": lambda: _u20_cfr(True),
+        "u20-cfr-reach~no-reach": lambda: _u20_cfr(False),
+        # ---- Lil'Log ODQA: the ranker's gradient by finite differences
+        "u20-odqa-reinforce": lambda: _u20_reinforce("true"),
+        "u20-odqa-reinforce~no-log": lambda: _u20_reinforce("no-log"),
+        "u20-odqa-reinforce~sign": lambda: _u20_reinforce("sign"),
+        # ---- CS231n: the chain rule, the evidence and the Inception score on enumerated joints; a softmax's Jacobian
+        "u20-gen-autoregressive": lambda: _u20_autoregressive(True),
+        "u20-gen-autoregressive~independent": lambda: _u20_autoregressive(False),
+        "u20-gen-elbo-steps": lambda: _u20_elbo(False),
+        "u20-gen-elbo-steps~bayes": lambda: _u20_elbo(True),
+        "u20-gen-is": lambda: _u20_inception("true"),
+        "u20-gen-is~entropies": lambda: _u20_inception("entropies"),
+        "u20-gen-is~log-sign": lambda: _u20_inception("log-sign"),
+        "u20-adv-temperature-jacobian": lambda: _u20_temperature_jacobian("true"),
+        "u20-adv-temperature-jacobian~T": lambda: _u20_temperature_jacobian("T"),
+        "u20-adv-temperature-jacobian~square": lambda: _u20_temperature_jacobian("square"),
+    }
+)
+
 # ---- end of checks
 
 
