@@ -184,9 +184,26 @@ def _declare_function_of(reading, name, key, further, positive=False):
     sides = []
     for written in further:
         _normal_name(written)  # one name each, or a DecideError that says which is not
+        entry = _entry_differentiated(reading.text, written)
+        if entry is not None:  # z_l: function of X beside \partial X_j: F is read as a function of X alone
+            raise DecideError(
+                f"{name.strip()} is a function of {written} by the tag, and the formula differentiates by {entry}, an"
+                f" entry of {written}: how {name.strip()} varies with one entry of {written} is not read"
+            )
         sides.append(Rewriter(reading.binding.log_base).side(clean(lex(written))))
     positive = positive or any(_at_least_zero(clause, (key, base)) for clause in reading.binding.clauses)
     reading.function_of[base] = (sides, positive)
+
+
+def _entry_differentiated(text, written) -> str | None:
+    r"""The entry of ``written`` (X_j, \theta_k) the formula differentiates by (\partial X_j, d\theta_k,
+    \nabla_{X_j}) where it never differentiates by ``written`` itself, else None."""
+    spelled = re.escape(written.strip()) + r"(?![A-Za-z])"
+    by = r"(?:\\partial|\\mathrm\s*\{\s*d\s*\}|(?<![\\A-Za-z])d|\\nabla\s*_\s*\{?)\s*"
+    entry = re.search(by + "(" + spelled + r"\s*_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))", text)
+    if entry is None or re.search(by + spelled + r"(?!\s*_)", text):
+        return None
+    return entry.group(1)
 
 
 def _at_least_zero(clause, names) -> bool:

@@ -32,10 +32,7 @@ KNOWN_FALSE_ALARMS = {
     "untagged": {},
 }
 KNOWN_FALSE_PASSES = {
-    "tagged": {
-        "u20-adv-temperature-jacobian~square": "the logits z_l the tag declares functions of X are read as numbers "
-        "that do not vary with X_j, so every side is 0",
-    },
+    "tagged": {},
     "untagged": {},
 }
 
