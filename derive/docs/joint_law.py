@@ -221,10 +221,10 @@ def _outcome_name(side):
     return atom.key
 
 
-def joint_laws(sides) -> dict:
+def joint_laws(sides, declared=frozenset()) -> dict:
     """Law name -> (its outcomes, {outcome: the numbers written for it, when it is given no other value}, whether it
     gives outcomes values and some side does not apply it), for each law the formula applies to two outcomes or more
-    somewhere, or to an outcome at a value (P(X = x))."""
+    somewhere, or to an outcome at a value (P(X = x)); a law the tag ``declared`` is one wherever it is applied."""
     from derive.docs.free import child_sides
 
     applications, drawn = _law_applications(sides, child_sides)
@@ -232,7 +232,9 @@ def joint_laws(sides) -> dict:
     # a law of outcomes: conditioned (p(x | c)), of outcomes a sum or an expectation draws (Σ_{x, c} p(x, c)), or
     # of outcomes at values (P(X = x)); q(x, y) alone may be a function of two numbers
     joint = {
-        name for name, names, bar, values in applications if len(names) > 1 and (bar < len(names) or set(names) & drawn)
+        name
+        for name, names, bar, values in applications
+        if len(names) > 1 and (bar < len(names) or set(names) & drawn or name in declared)
     }
     events = {name for name, _, _, values in applications if any(v is not None for v in values)}
     joint |= events
@@ -298,7 +300,7 @@ def declare_joint_laws(reading, law_names, open_values: bool) -> None:
     sets = tag_value_sets(reading.binding)
     declaring = [clause for clause in reading.binding.clauses if type(clause).__name__ == "LawOfOutcomes"]
     named = {clause.name for clause in declaring}
-    found = joint_laws(reading.sides)
+    found = joint_laws(reading.sides, declared=named)
     for name in named - set(found):  # H(X | Y) of the tag's random variables: their law, though the formula names none
         outcomes = tuple(dict.fromkeys(c.variable.lower() for c in declaring if c.name == name and c.variable))
         if 0 < len(outcomes) <= MOST_OUTCOMES:

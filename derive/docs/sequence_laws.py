@@ -22,7 +22,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from derive.docs.chain import term_end
+from derive.docs.chain import term_end, trim_punctuation
 from derive.docs.joint_law import LAW_NAMES, independent_outcomes
 from derive.docs.sums import DOTS
 from derive.docs.symbols import FONT
@@ -49,8 +49,8 @@ def decide_sequence_laws(text: str, binding, decide_text):
     """The verdict on a formula about the law of a sequence written with dots or ranges; None for any other (and for
     a tag whose result reads the laws in notation of its own)."""
     try:
-        tokens = lex(text)
-        sequences, length = _sequence_and_length(tokens)
+        tokens = _closing_punctuation_dropped(lex(text))
+        sequences, length = _sequence_and_length(tokens, declared=_tag_declares_a_law(binding))
     except (NotASequence, NotationError):
         return None
     if _result_reads_laws(binding):
@@ -287,9 +287,10 @@ def _single_letter(tokens):
     return tokens[0].text if len(tokens) == 1 and tokens[0].kind == "ch" and tokens[0].text.isalpha() else None
 
 
-def _sequence_and_length(tokens):
-    """({the sequences' letters}, the letter of their length) of a formula that applies a law to a run of terms."""
-    if not _conditions(tokens):
+def _sequence_and_length(tokens, declared=False):
+    """({the sequences' letters}, the letter of their length) of a formula that applies a law to a run of terms;
+    ``declared`` when the tag declares the terms' joint law, so that its letter is a law's even unconditioned."""
+    if not declared and not _conditions(tokens):
         raise NotASequence()  # q(h_1, \ldots, h_T) = h_T: no law is conditioned, so q may be any function
     sequences, lengths = set(), set()
     for where, _, start, end in law_applications(tokens):
@@ -465,6 +466,14 @@ def _bounds_of_sums_over_terms(tokens, sequences):
 
 
 # --- writing it out -----------------------------------------------------------------------------------------------
+
+
+def _closing_punctuation_dropped(tokens) -> list:
+    """The display without the full stop or comma that ends its sentence, also before an aligned wrapper's \\end: it
+    is no part of the last term (a product written out would take it into its last factor)."""
+    if len(tokens) > 2 and tokens[-2].is_cs("end"):
+        return [*trim_punctuation(tokens[:-2]), *tokens[-2:]]
+    return trim_punctuation(tokens)
 
 
 def _written_out(tokens, sequences, length, size) -> str:

@@ -173,3 +173,36 @@ def test_a_function_of_terms_no_law_conditions_is_no_law(tmp_path):
     # q(h_1, ..., h_T) = h_T (an encoder's context from its hidden states): q is a function, not a law
     assert decide_sequence_laws(r"q (\mathbf{h}_1, \ldots, \mathbf{h}_T) = \mathbf{h}_T", Binding(), None) is None
     assert verdict(tmp_path, None, r"q (\mathbf{h}_1, \ldots, \mathbf{h}_T) = \mathbf{h}_T")[0] == "SKIPPED"
+
+
+CHAIN_RULE_TAG = r"x_1, \ldots, x_n: random variables with joint distribution p(x_1, \ldots, x_n)"
+
+
+def test_the_full_stop_that_ends_a_display_is_no_part_of_the_last_factor(tmp_path):
+    # written out, the stop after the product's last factor became part of it: p(x_1).
+    correct = (
+        r"\begin{aligned} p(x) = p(x_1, x_2, ..., x_n) &= \prod_{i=1}^n p(x_i | x_1, ..., x_{i - 1}). \end{aligned}"
+    )
+    wrong = r"\begin{aligned} p(x) = p(x_1, x_2, ..., x_n) &= \prod_{i=1}^n p(x_i | x_1, ..., x_{i}). \end{aligned}"
+    assert verdict(tmp_path, CHAIN_RULE_TAG, correct)[0] == "PASS"
+    assert verdict(tmp_path, None, correct)[0] == "PASS"
+    assert verdict(tmp_path, CHAIN_RULE_TAG, wrong)[0] != "PASS"
+    assert verdict(tmp_path, CHAIN_RULE_TAG, r"p(x_1, \ldots, x_n) = \prod_{i=1}^n p(x_i \mid x_{<i}),")[0] == "PASS"
+
+
+def test_a_law_the_tag_declares_is_a_law_where_no_factor_is_conditioned(tmp_path):
+    # the tag says p is the terms' joint law: p(x_1, ..., x_n) = prod p(x_i) claims independence for every law
+    assert_page_pass_and_fail(
+        tmp_path,
+        CHAIN_RULE_TAG,
+        r"p(x_1, \ldots, x_n) \le 1",
+        r"\begin{aligned} p(x) = p(x_1, x_2, ..., x_n) &= \prod_{i=1}^n p(x_i). \end{aligned}",
+    )
+    assert_page_pass_and_fail(
+        tmp_path,
+        r"x, y: random variables with joint distribution p(x, y)",
+        r"p(x, y) = p(x \mid y) p(y)",
+        r"p(x, y) = p(x) p(y)",
+    )
+    # untagged, a function of terms no law conditions is still no law
+    assert decide_sequence_laws(r"p(x_1, \ldots, x_n) = \prod_{i=1}^n p(x_i)", Binding(), None) is None
