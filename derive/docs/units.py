@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from derive.docs.chain import relation_at
-from derive.docs.tokens import Unsupported, word_of
+from derive.docs.tokens import Tok, Unsupported, lex, word_of
 
 # the units a value is counted in, as written in text type after a number
 PLAIN_UNITS = {
@@ -35,6 +35,7 @@ PLAIN_UNITS = {
 SCALED_UNITS = {"KB", "MB", "GB", "TB", "PB", "KiB", "MiB", "GiB", "TiB", "ms"}
 # units of information, whose value depends on the base of the logarithm
 INFORMATION_UNITS = {"bit", "bits", "nat", "nats"}
+BITS, BYTES = {"bit", "bits"}, {"byte", "bytes"}  # 8 bits to the byte: the one conversion read
 UNIT_FONTS = ("text", "mbox", "textrm", "textnormal", "mathrm")
 # tokens that end a side besides a relation
 SIDE_ENDS = (",", ";;", ".", "&")
@@ -65,6 +66,8 @@ def without_units(tokens) -> list:
     if not at:
         return tokens
     units = sorted({word_of(tokens[m + 1].items).strip() for m in at})
+    if len(units) > 1 and set(units) <= BITS | BYTES and _bits_and_bytes_comparable(tokens, at):
+        return _bytes_in_bits(tokens, at)
     if len(units) > 1:
         raise Unsupported(f"values in different units ({', '.join(units)}): the checker does not convert units")
     unit = units[0]
@@ -76,6 +79,36 @@ def without_units(tokens) -> list:
         raise Unsupported(f"a value in {unit} beside \\log of no written base: the unit may set the base")
     dropped = {n for m in at for n in (m, m + 1)}
     return [t for n, t in enumerate(tokens) if n not in dropped]
+
+
+def _bytes_in_bits(tokens, at) -> list:
+    r"""A formula whose every side is a count of bits or of bytes, each byte side in bits: its value in brackets
+    times 8, the bits of a byte (4 \times 256 \text{ bit} = 128 \text{ bytes} reads 4 \times 256 = (128) \cdot 8)."""
+    starts, out, last = _sides(tokens), [], 0
+    for m in at:
+        start = max(s for s in starts if s <= m)
+        out.extend(tokens[last:start])
+        side = tokens[start:m]
+        if word_of(tokens[m + 1].items).strip() in BYTES:
+            side = [Tok("ch", "("), *side, Tok("ch", ")"), *lex(r"\cdot 8")]
+        out.extend(side)
+        last = m + 2
+    return [*out, *tokens[last:]]
+
+
+def _bits_and_bytes_comparable(tokens, at) -> bool:
+    r"""Whether every side is one term ending in its unit (4 \times 256 \text{ bit}; in 2 + 2 \text{ bytes} the unit
+    may count the last term only) and no \log of unwritten base stands beside the bits (the unit may set the base)."""
+    starts = _sides(tokens)
+    if len(at) != len(starts) or _unwritten_log_base(tokens):
+        return False
+    for m in at:
+        start, depth = max(s for s in starts if s <= m), 0
+        for x in tokens[start + 1 : m]:
+            depth += 1 if x.is_ch("(", "[") else -1 if x.is_ch(")", "]") else 0
+            if depth == 0 and x.is_ch("+", "-"):
+                return False
+    return True
 
 
 def _unit_at(tokens, m) -> bool:

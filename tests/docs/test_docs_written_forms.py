@@ -262,7 +262,9 @@ def test_a_tex_quote_that_closes_no_word_is_not_read(tmp_path):
 @pytest.mark.parametrize(
     "latex, reason",
     [
-        (r"4 \times 256 \textrm{ bit} = 128 \textrm{ bytes}", "different units (bit, bytes)"),
+        (r"2 + 2 \textrm{ bytes} = 32 \textrm{ bits}", "different units (bits, bytes)"),  # bytes of the last term?
+        (r"1 \textrm{ byte} = 8 \textrm{ GB}", "different units (GB, byte)"),
+        (r"\log 256 \textrm{ bits} = 1 \textrm{ byte}", "different units (bits, byte)"),  # the bits may set the base
         (r"70 \times 10^9 \times 2 = 140\,\text{GB}", "a value in GB beside a side written without the unit"),
         (r"-\frac{1}{2}\log\frac{1}{2} - \frac{1}{2}\log\frac{1}{2} = 1 \text{ bit}", "\\log of no written base"),
     ],
@@ -270,6 +272,21 @@ def test_a_tex_quote_that_closes_no_word_is_not_read(tmp_path):
 def test_a_unit_that_could_change_the_claim_is_not_set_aside(tmp_path, latex, reason):
     v, detail = verdict(tmp_path, "", latex)
     assert v == "UNKNOWN" and reason in detail, (v, detail)
+
+
+def test_bits_and_bytes_are_converted_at_eight_bits_to_the_byte(tmp_path):
+    assert_page_pass_and_fail(
+        tmp_path,
+        "",
+        r"4 \times 256 \textrm{ bit} = 128 \textrm{ bytes}",
+        r"4 \times 256 \textrm{ bit} = 1024 \textrm{ bytes}",
+    )
+    assert [
+        v for v, _ in verdicts(tmp_path, r"2 \text{ bytes} = 16 \text{ bits}", r"2 \text{ bytes} = 2 \text{ bits}")
+    ] == [
+        "PASS",
+        "FAIL",
+    ]
 
 
 def test_a_word_after_a_number_that_is_no_unit_is_still_a_name(tmp_path):
