@@ -65,6 +65,7 @@ from derive.docs.nodes import (
     TupleNode,
 )
 from derive.docs.numerals import E_NOTATION
+from derive.docs.ratios import as_quotients
 from derive.docs.rewriter import Rewriter
 from derive.docs.sums import DOTS
 from derive.docs.tokens import NotationError, Tok, Unsupported, clean, detex, flatten, lex
@@ -124,6 +125,7 @@ def rewrite_chain(text: str, log_base: str = "e", functions=(), numbers=()) -> t
     ``3 \\times 10^{-4}``: the way learning rates and tolerances are written.
     """
     text = with_magnitudes(E_NOTATION.sub(lambda m: f"{m.group(1)} \\times 10^{{{m.group(2)}}}", text))
+    text = as_quotients(text)  # 128:192 = 4:6: the parts are proportional
     tokens = clean(lex(text))
     tokens = without_units(tokens)  # H(p) = 1.75 \\text{bits}: the unit of the value, not a factor
     tokens = [  # 1 + x + \ldots, = ...: the comma closes the dots, it starts no condition
