@@ -77,7 +77,8 @@ LAWS = (
 BY_SPELLING = {spelling: law for law in LAWS for spelling in law.spellings}
 DENSITY = Law("density", (), (("density", "real"), ("low", "real"), ("high", "real")), False)  # the tag's own
 OUTCOMES = Law("finite", (), (), True)  # values and their probabilities (derive.docs.outcome_law)
-NOT_MODELLED = ("multi", "multinomial", "dir", "dirichlet", "mult")
+NOT_MODELLED = ("multi", "multinomial", "mult")
+DIRICHLET = ("dir", "dirichlet")  # a vector-valued law read through one member: derive.docs.dirichlet
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,10 @@ def law_clause(clause: str):
         return ("distribution", _key(bare.group("name")), _key(bare.group("law")))
     spelled = LAW_NAME.match(match.group("law").strip())
     word = next((g for g in spelled.groups() if g), "") if spelled else ""
+    if word.lower() in DIRICHLET:
+        from derive.docs.dirichlet import dirichlet_clause
+
+        return dirichlet_clause(match.group("name"), _split_top(match.group("params")), clause)
     if word.lower() in NOT_MODELLED:
         raise LawError(f"the law {word} of {match.group('name').strip()} is not modelled (a vector-valued law)")
     law = BY_SPELLING.get(word.lower())

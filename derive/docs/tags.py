@@ -853,9 +853,11 @@ def _reading_clause(clause: str) -> tuple[str, str] | None:
 def apply_clauses(vocab, clauses, log_base: str = "e"):
     """``vocab`` as the tag's clauses change it: kinds first, then functions, model parameters and ranges."""
     from derive.docs.bind import BindError
+    from derive.docs.dirichlet import DirichletClause, dirichlet_family, with_positive_parameter
     from derive.vocabulary import VocabularyError
 
     order = (KindClause, FunctionClause, Setting, RangeClause, PinClause)
+    clauses = with_positive_parameter(clauses)
     try:
         random = [c for c in clauses if isinstance(c, KindClause) and c.kind == "random"]
         if random:  # w: random; x: random: independent random variables, E, Var and Cov under their laws
@@ -880,6 +882,9 @@ def apply_clauses(vocab, clauses, log_base: str = "e"):
                 vocab = {KindClause: _declare, RangeClause: _narrow, PinClause: _pin}[kind](vocab, clause, log_base)
         from derive.docs.laws import LawClause, apply_laws
 
+        dirichlet = [c for c in clauses if isinstance(c, DirichletClause)]
+        if dirichlet:
+            vocab = dirichlet_family(vocab, dirichlet)
         vocab = apply_laws(vocab, [c for c in clauses if isinstance(c, LawClause)])
     except VocabularyError as exc:
         raise BindError(str(exc)) from None
