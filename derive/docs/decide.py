@@ -24,6 +24,7 @@ import re
 
 from derive.docs import gradient_scope
 from derive.docs.bind import Unbound
+from derive.docs.derivative_names import with_derivative_names
 from derive.docs.expression_values import with_expression_values
 from derive.docs.inequation import decide_inequation
 from derive.docs.interpret import E_NOTATION
@@ -73,6 +74,8 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
     """
     binding = binding or Binding()
     text, binding, put = with_expression_values(text, binding)  # \|q - k\| = 1: the formula reads the distance's value
+    text, named = with_derivative_names(text, binding.derivatives)  # ∂L/∂g_j the tag declares a number: a name
+    put = "; ".join(filter(None, (put, named)))
     text, binding = laws_in_subscripts(text, binding)  # E_{x \sim \mathcal{N}(0, 1)}[x^2]: as the clause x \sim N(0, 1)
     verdict = decide_inequation(text, lambda equality: _decide(equality, binding, tagged, context))
     if verdict is None:

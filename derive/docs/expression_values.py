@@ -22,8 +22,11 @@ def with_expression_values(text: str, binding):
     from derive.docs.side_names import _normal_name
 
     put = []
+    counts = _counts(binding)
     for written, value in list(binding.overrides.items()):
-        if not isinstance(written, str) or not isinstance(value, str) or not NUMBER.match(value):
+        if not isinstance(written, str) or not isinstance(value, str):
+            continue
+        if not NUMBER.match(value) and not _a_count(value, counts):
             continue
         try:
             _normal_name(written)
@@ -37,6 +40,34 @@ def with_expression_values(text: str, binding):
         text, binding = replaced, dataclasses.replace(binding, overrides=overrides)
         put.append(f"{written.strip()} = {value.strip()}")
     return text, binding, "; ".join(put)
+
+
+COUNT_KINDS = ("positive integer", "nonnegative integer", "non-negative integer", "dimension", "size")
+
+
+def _counts(binding) -> set:
+    """The names the tag declares counts: whole numbers (n: positive integer, i \\in \\{1, \\ldots, n\\}) or the
+    sizes of its vectors and matrices (\\mathbb{R}^n)."""
+    from derive.docs.tags import KindClause
+
+    found = set()
+    for clause in binding.clauses:
+        if isinstance(clause, KindClause):
+            found.update(size.strip() for size in clause.over)
+            if clause.kind in COUNT_KINDS:
+                found.add(clause.name)
+    return found
+
+
+def _a_count(value: str, counts: set) -> bool:
+    """Whether a value is one name the tag declares a count (``|\\mathcal{O}| = n``): the size of a set is one, so
+    the name's values are the expression's."""
+    from derive.docs.side_names import _normal_name
+
+    try:
+        return _normal_name(value) in counts
+    except Exception:  # noqa: BLE001  (not one name)
+        return False
 
 
 def _replaced(text: str, written: str, value: str) -> str | None:

@@ -55,6 +55,7 @@ from dataclasses import dataclass
 
 from derive.docs.bracket_functions import bracket_definitions
 from derive.docs.decide import Binding
+from derive.docs.derivative_names import declared_derivatives, with_derivative_names
 from derive.docs.italic_names import italicise, tag_words
 from derive.docs.superscript_labels import declared_labels, with_labels
 from derive.docs.tag_spelling import NAME, SpellingError, kind_phrase, membership, split_clauses
@@ -167,6 +168,8 @@ def parse_tag(text: str) -> Binding | None:
         head = ""
     try:
         clauses = split_clauses(f"{where};{rest}")
+        binding.derivatives = declared_derivatives(clauses)  # \frac{\partial L}{\partial g_j} \in \mathbb{R}: a name
+        clauses = [with_derivative_names(clause, binding.derivatives)[0] for clause in clauses]
         binding.labels = declared_labels(clauses)  # W^q \in \mathbb{R}^{d \times k}: the matrix W^{(q)}
         clauses = [with_labels(clause, binding.labels) for clause in clauses]
         binding.words = tag_words([clause for clause in clauses if not _reading_clause_word(clause)])

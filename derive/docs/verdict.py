@@ -63,6 +63,9 @@ class Binding:
     # names the tag declares vectors or matrices with a raised letter (W^q \in \mathbb{R}^{d \times k}): (head, label),
     # read as W^{(q)} (superscript_labels)
     labels: tuple = ()
+    # derivatives the tag declares numbers (\frac{\partial L}{\partial g_j} \in \mathbb{R}): (pattern, name, index),
+    # read as names of their own (derivative_names)
+    derivatives: tuple = ()
     bracket_functions: tuple = ()  # functions the tag defines with square brackets (f[x] = x^2): f[...] applies them
     large: tuple = ()  # names the tag says grow (n: large positive integer): ≈ is read in the limit (growing)
 

@@ -35,3 +35,22 @@ def test_names_the_formula_also_uses_elsewhere_are_not_fixed_by_the_value(tmp_pa
     # ||u|| = 1 says nothing about u^T u on its own terms here: the names appear outside the expression
     decided = verdict(tmp_path, r"\|\mathbf{u}\| = 1", r"\mathbf{u}^\top \mathbf{u} = \|\mathbf{u}\|")
     assert decided[0] == "UNKNOWN", decided
+
+
+SIZE = r"\vert \mathcal{O} \vert = n; \alpha \in \mathbb{R}^n"
+
+
+def test_the_size_of_a_set_named_by_a_count_stands_for_it(tmp_path):
+    """|O| = n with n the size of the tag's vectors: a sum up to |O| runs up to n."""
+    assert_page_pass_and_fail(
+        tmp_path,
+        SIZE,
+        r"\sum_{j=1}^{\vert \mathcal{O} \vert} \frac{e^{\alpha_j}}{\sum_k e^{\alpha_k}} = 1",
+        r"\sum_{j=1}^{\vert \mathcal{O} \vert} \frac{e^{\alpha_j}}{\sum_k e^{\alpha_k}} = n",
+    )
+
+
+def test_an_expression_named_by_other_than_a_count_is_not_replaced(tmp_path):
+    # r is no count: a norm named r may be negative as r is sampled, so it is not put in its place
+    found = verdict(tmp_path, r"\|\mathbf{u}\| = r", r"\sqrt{\|\mathbf{u}\|^2} = \|\mathbf{u}\|")
+    assert "from the tag" not in found[1], found
