@@ -87,7 +87,12 @@ def elementary(rw, tokens, k, out):
     if t.text == "log":
         out.append(r"\ln" if rw.log_base == "e" else r"\frac{1}{\ln " + rw.log_base + r"}\ln")
     elif t.text == "lg":
-        out.append(r"\frac{1}{\ln 10}\ln")
+        if rw.log_base not in ("2", "10"):  # CLRS and Knuth write lg for log_2, ISO 80000-2 for log_10
+            raise Unsupported(
+                "\\lg is the logarithm to base 2 in computer science and to base 10 by ISO 80000-2: write \\log_2"
+                " or \\log_{10}, or say the document's base in the tag ('log base 2')"
+            )
+        out.append(r"\frac{1}{\ln " + rw.log_base + r"}\ln")
     else:
         out.append("\\" + INVERSE_NAMES.get(t.text, t.text))
     if k + 1 < len(tokens) and tokens[k + 1].is_ch("^"):

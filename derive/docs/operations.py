@@ -281,12 +281,15 @@ def extremum(interp, node: Extremum):
         dummy = sp.Dummy(variable, integer=True, positive=True)
         interp.bound[variable] = dummy
         low = interp._scalar(interp.side(node.low)) if node.low is not None else sp.Integer(1)
-        high = interp._scalar(interp.side(node.high)) if node.high is not None else interp.size_value
+        body = interp.side(node.body)
+        if node.high is not None:
+            high = interp._scalar(interp.side(node.high))
+        else:  # \max_i [0.1, 0.7, 0.2]_i runs over the written list, whatever the dimension
+            high = _written_length(body, dummy) or interp.size_value
         if high is None:
             raise BindError(f"{node.op}_{variable} without a range, and no dimension to run over")
         if low == 0:
             raise BindError("an index from 0: indices here run from 1")
-        body = interp.side(node.body)
         if _entries(interp, body) is not None:
             raise ShapeError(f"{node.op} over an index of a vector-valued expression")
         low, high = _concrete(low), _concrete(high)
@@ -301,6 +304,18 @@ def extremum(interp, node: Extremum):
     if len(values) == 1:
         return values[0]
     return (Largest if node.op == "max" else Smallest)(*values)
+
+
+def _written_length(body, index):
+    """The length of the written lists ``body`` picks an entry of at ``index`` ([0.1, 0.7, 0.2]_i: 3), or None
+    when it picks from none or from lists of different lengths."""
+    lengths = {
+        len(piece.args) - 1
+        for piece in getattr(body, "atoms", lambda *_: ())(sp.Piecewise)
+        if piece.args[-1] == (sp.nan, sp.true)
+        and all(condition == sp.Eq(index, t + 1) for t, (_, condition) in enumerate(piece.args[:-1]))
+    }
+    return sp.Integer(lengths.pop()) if len(lengths) == 1 else None
 
 
 def _used_as_a_number(body, variable) -> bool:

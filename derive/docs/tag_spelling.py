@@ -190,7 +190,10 @@ def _tables(clauses: list[str]) -> list[str]:
     return out
 
 
-INDEPENDENCE = re.compile(r"^(?P<names>.+?)\s+(?:are\s+)?(?:mutually\s+)?(?:independent|i\.i\.d\.?|iid)$")
+INDEPENDENCE = re.compile(
+    r"^(?P<names>.+?)(?:\s+|\s*(?P<text>\\(?:text|textrm|mathrm)\{)\s*)(?:are\s+)?(?:mutually\s+)?"
+    r"(?:independent|i\.i\.d\.?|iid)(?(text)\s*\}|)$"
+)
 LAW_THEN_INDEPENDENT = re.compile(
     r"^(?P<law>.+?\\sim.+?)\s*,?\s*(?:\(?\s*(?:\\text\{\s*)?(?:independent|independently|i\.i\.d\.?|iid)(?:\s*\})?\s*\)?)$"
 )

@@ -279,3 +279,57 @@ def test_an_untagged_mean_name_beside_the_entries_is_read_as_their_mean(tmp_path
 def test_an_untagged_name_inside_a_norm_is_a_vector(tmp_path, formula, expected):
     found = verdict(tmp_path, None, formula)
     assert found[0] == expected, found
+
+
+ROTATION_TAG = r"R_k = \begin{pmatrix} \cos k\theta & -\sin k\theta \\ \sin k\theta & \cos k\theta \end{pmatrix}"
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"R_m^\top R_n = R_{n-m}", "PASS"),
+        (r"R_m^\top R_n = R_{m-n}", "FAIL"),
+        (r"R_m^\top R_n = R_{m+n}", "FAIL"),
+        (r"R_m R_n = R_{m+n}", "PASS"),
+        (r"R_m^\top = R_m", "FAIL"),
+    ],
+)
+def test_a_transposed_member_of_a_family_the_tag_defines_is_transposed(tmp_path, formula, expected):
+    assert verdict(tmp_path, ROTATION_TAG, formula)[0] == expected
+
+
+INDEPENDENT_TAG = (
+    r"x_0 \sim \mathcal{N}(0, 1); \epsilon \sim \mathcal{N}(0, 1); x_0, \epsilon \text{ independent}; 0 < a < 1"
+)
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\mathrm{Var}[\sqrt{a}x_0 + \sqrt{1-a}\epsilon] = 1", "PASS"),
+        (r"\mathrm{Var}[\sqrt{a}x_0 + (1-a)\epsilon] = 1", "FAIL"),
+    ],
+)
+def test_independence_said_in_text_is_read_as_in_words(tmp_path, formula, expected):
+    assert verdict(tmp_path, INDEPENDENT_TAG, formula)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\operatorname*{arg\,max}_i \, [0.1, 0.7, 0.2]_i = 2", "PASS"),
+        (r"\arg\max_i [0.1, 0.7, 0.2]_i = 1", "FAIL"),
+        (r"\max_i [0.1, 0.7, 0.2]_i = 0.7", "PASS"),
+        (r"\max_i [0.1, 0.7, 0.2]_i = 0.2", "FAIL"),
+    ],
+)
+def test_an_extremum_over_a_written_list_runs_over_its_entries(tmp_path, formula, expected):
+    assert verdict(tmp_path, None, formula)[0] == expected
+
+
+def test_lg_is_read_only_in_a_base_the_document_states(tmp_path):
+    bare = verdict(tmp_path, None, r"\lg 1024 = 10")
+    assert bare[0] == "SKIPPED" and "ISO 80000-2" in bare[1], bare
+    assert verdict(tmp_path, "log base 2", r"\lg 1024 = 10")[0] == "PASS"
+    assert verdict(tmp_path, "log base 2", r"\lg 1000 = 3")[0] == "FAIL"
+    assert verdict(tmp_path, "log base 10", r"\lg 1000 = 3")[0] == "PASS"
