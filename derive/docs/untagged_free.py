@@ -179,6 +179,12 @@ def _decide_free_once(text, binding, context, name, unbound, opaque):
                 f"read as an identity in {names}, it is refuted ({refuted[-1][1]}); with {', '.join(laws)} probability"
                 " vectors, as those names usually are, it holds: say which is meant",
             ), None
+        if "i" in kinds:  # e^{i\theta} = \cos\theta + i\sin\theta: a real i refutes what the imaginary unit makes hold
+            return Verdict(
+                UNKNOWN,
+                f"read as an identity in {names}, it is refuted ({refuted[-1][1]}); a free i may be the imaginary"
+                " unit, and complex values are not computed",
+            ), None
         refutation = Verdict(
             FAIL, f"an identity in {names}, refuted for real, positive and (0, 1) values; in (0, 1): {refuted[-1][1]}"
         )

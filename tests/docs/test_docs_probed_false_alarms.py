@@ -333,3 +333,10 @@ def test_lg_is_read_only_in_a_base_the_document_states(tmp_path):
     assert verdict(tmp_path, "log base 2", r"\lg 1024 = 10")[0] == "PASS"
     assert verdict(tmp_path, "log base 2", r"\lg 1000 = 3")[0] == "FAIL"
     assert verdict(tmp_path, "log base 10", r"\lg 1000 = 3")[0] == "PASS"
+
+
+def test_an_untagged_free_i_may_be_the_imaginary_unit(tmp_path):
+    euler = verdict(tmp_path, None, r"e^{i\theta} = \cos\theta + i\sin\theta")
+    assert euler[0] == "SKIPPED" and "imaginary unit" in euler[1], euler
+    assert verdict(tmp_path, None, r"(a + i)^2 = a^2 + 2ai + i^2")[0] == "PASS"
+    assert verdict(tmp_path, None, r"(a + b)^2 = a^2 + ab + b^2")[0] == "FAIL"
