@@ -206,6 +206,12 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
                     "an equation to solve (an expression set to a value and worked out): not claimed for every value",
                     equation=True,
                 )
+    if len(sides) > 2 and relations[0] == "=" and _set_to_a_value(sides, context):
+        tail = _after_first_relation(latex, len(sides) - 1)
+        if tail is not None:  # \cos\theta = \frac{8}{\sqrt{14}\sqrt{5}} \approx 0.956: θ solves it, the rest is claimed
+            rest = read_untagged(tail, context)
+            said = "an equation in the first side's names, set to the value of the chain, then"
+            return dataclasses.replace(rest, reason=f"{said} {rest.reason}".rstrip(), text=rest.text or tail)
     differentiated = _differentiated_constant(sides)
     if differentiated is not None:  # ∂e/∂b = 5: e names a quantity of the document, not Euler's number
         return Reading("skip", f"the derivative of {differentiated}, a quantity the formula does not state")
@@ -224,6 +230,15 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
                     "skip", "an equation to solve (or a condition): nothing claimed for every value", equation=True
                 )
     return Reading("claim")
+
+
+def _set_to_a_value(sides, context) -> bool:
+    """Whether a chain sets an expression in free names that is no identity's side (\\cos\\theta, x + 1) to a
+    value its other sides work out in numbers alone, as the equation of two sides is read."""
+    first, rest = sides[0], sides[1:]
+    if not _free_names(first, context) or any(_free_names(side, context) for side in rest):
+        return False
+    return not _has_function(first, context) or _is_single_application(first, context)
 
 
 def opaque_function(name: str, latex: str) -> bool:

@@ -340,3 +340,18 @@ def test_an_untagged_free_i_may_be_the_imaginary_unit(tmp_path):
     assert euler[0] == "SKIPPED" and "imaginary unit" in euler[1], euler
     assert verdict(tmp_path, None, r"(a + i)^2 = a^2 + 2ai + i^2")[0] == "PASS"
     assert verdict(tmp_path, None, r"(a + b)^2 = a^2 + ab + b^2")[0] == "FAIL"
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\cos\theta = \frac{8}{\sqrt{14}\sqrt{5}} \approx 0.956", "PASS"),
+        (r"\cos\theta = \frac{8}{\sqrt{14}\sqrt{5}} \approx 0.856", "FAIL"),
+        (r"\sin x = \frac{1}{2} = 0.5", "PASS"),
+        (r"x + 1 = \frac{8}{5} = 1.5", "FAIL"),
+    ],
+)
+def test_an_untagged_chain_that_sets_free_names_to_a_value_claims_only_its_arithmetic(tmp_path, formula, expected):
+    found = verdict(tmp_path, None, formula)
+    assert found[0] == expected, found
+    assert "set to the value of the chain" in found[1], found
