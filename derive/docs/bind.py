@@ -189,6 +189,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             base = self.value(expr.args[0], side)
             power = self.value(expr.args[1], side)
             base = as_value(base) if isinstance(base, Vec) else base
+            if isinstance(power, sp.MatrixBase) and power.shape == (1, 1):  # e^{w^\top x + b}: u^⊤v is a number
+                power = power[0, 0]
             if isinstance(base, sp.MatrixBase) or isinstance(power, (sp.MatrixBase, Vec)):
                 if isinstance(base, sp.MatrixBase) and base.shape == (1, 1):
                     return base[0, 0] ** power

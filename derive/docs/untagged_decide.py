@@ -26,6 +26,13 @@ def _decide_untagged_once(text, binding, context):
         quantifiable = {}
     verdict = _decide_untagged(text, binding, context, quantifiable)
     verdict = _size_letter_doubt(text, binding, context, quantifiable, verdict)
+    hidden = _hidden_dependence(text) if verdict.verdict == FAIL else None
+    if verdict.verdict == FAIL and hidden is not None:
+        return Verdict(
+            UNKNOWN,
+            f"the formula differentiates by {hidden} an expression that does not write {hidden}: its names depend on"
+            f" {hidden} in a way the formula does not state (as read, the derivative is 0: {verdict.detail})",
+        )
     if verdict.verdict == FAIL and _compares_with_a_number(text):
         return Verdict(
             UNKNOWN,
@@ -53,6 +60,30 @@ def _decide_untagged_once(text, binding, context):
 
 
 INEQUALITIES = ("<", ">", "<=", ">=")
+
+
+def _hidden_dependence(text):
+    """The variable of a derivative that the differentiated names do not write
+    (``\\frac{\\partial}{\\partial b}[-y \\log \\hat{y}]``, where ŷ depends on b), or None."""
+    from derive.docs.free import child_sides
+    from derive.docs.nodes import Deriv
+    from derive.docs.parse import parse_latex
+    from derive.docs.side_names import atoms_in
+
+    try:
+        todo = list(rewrite_chain(text)[0])
+        while todo:
+            side = todo.pop()
+            for node in side.nodes(parse_latex(side.text)):
+                if isinstance(node, Deriv):
+                    written = {atom.key for atom in atoms_in([node.num], child_sides)}
+                    for variable in atoms_in([node.den], child_sides):
+                        if written and variable.key not in written:
+                            return variable.key
+                todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))
+    except Exception:  # unreadable: the reading reports it
+        return None
+    return None
 
 
 SIZE_LETTERS = frozenset("ndmNDKMLT")  # the letters authors give a vector's length

@@ -355,3 +355,30 @@ def test_an_untagged_chain_that_sets_free_names_to_a_value_claims_only_its_arith
     found = verdict(tmp_path, None, formula)
     assert found[0] == expected, found
     assert "set to the value of the chain" in found[1], found
+
+
+LOGISTIC_TAG = (
+    r"w \in \mathbb{R}^d; x \in \mathbb{R}^d; \sigma(z) = \frac{1}{1+e^{-z}}; \hat y = \sigma(w^\top x + b);"
+    r" y \in \{0, 1\}"
+)
+BCE = r"\left[-y\log\hat{y} - (1-y)\log(1-\hat{y})\right]"
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (rf"\frac{{\partial}}{{\partial b}}{BCE} = \hat{{y}} - y", "PASS"),
+        (rf"\frac{{\partial}}{{\partial b}}{BCE} = y - \hat{{y}}", "FAIL"),
+        (rf"\nabla_w {BCE} = (\hat{{y}} - y)x", "PASS"),
+        (rf"\nabla_w {BCE} = (\hat{{y}} - y)w", "FAIL"),
+    ],
+)
+def test_an_exponent_written_with_a_dot_product_is_a_number(tmp_path, formula, expected):
+    assert verdict(tmp_path, LOGISTIC_TAG, formula)[0] == expected
+
+
+def test_an_untagged_derivative_by_a_name_its_expression_does_not_write_is_not_refuted(tmp_path):
+    hidden = verdict(tmp_path, None, rf"\frac{{\partial}}{{\partial b}}{BCE} = \hat{{y}} - y")
+    assert hidden[0] == "SKIPPED" and "does not write b" in hidden[1], hidden
+    assert verdict(tmp_path, None, r"\frac{\partial}{\partial x} (x y) = x")[0] == "FAIL"
+    assert verdict(tmp_path, None, r"\frac{\partial}{\partial \theta} \left( (1 - \epsilon) A \right) = 0")[0] == "PASS"
