@@ -539,11 +539,11 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         definition = self._definition(atom)
         if definition is not None:
             return self._apply_definition(definition, atom)
-        from derive.docs import arbitrary, law_density
+        from derive.docs import arbitrary, law_functions
 
-        law = law_density.law_of(atom)
+        law = law_functions.law_of(atom)
         if law is not None and not any(key in self.overrides for key in (atom.key, *atom.full_keys())):
-            return self._post(law_density.density(self, atom, law), atom, allow_args=False, args_used=True)
+            return self._post(law_functions.density(self, atom, law), atom, allow_args=False, args_used=True)
 
         if arbitrary.applies_indexed_definition(atom, self):  # δ_{t+1} from the tag's δ_t
             # R_m^⊤ and (x_{t+1})_j: the transpose and the index written after the member apply to its value

@@ -437,7 +437,7 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
                 for arg in node.args:  # H(X | Y) of random variables: X and Y are the variables
                     _visit_side(arg, walk, used, bound, known, defined)
                 return
-            from derive.docs.law_density import named_law
+            from derive.docs.law_functions import named_law
 
             if len(node.args) == 2 and all(named_law(_single(arg)) for arg in node.args):
                 for arg in node.args:  # D_KL(N(μ, σ²) ‖ N(0, 1)): the laws' parameters are the formula's names

@@ -829,7 +829,7 @@ def _breakpoints(variable, body, dps) -> set:
             candidates.append(node.args[0])
         elif isinstance(node, (sp.Max, sp.Min)):
             candidates += [a - b for a in node.args for b in node.args if a != b]
-    for expr in candidates:
+    for expr in _without_absolute_values(candidates):
         if variable not in expr.free_symbols:
             continue
         slope = sp.diff(expr, variable)
@@ -838,6 +838,20 @@ def _breakpoints(variable, body, dps) -> set:
         root = -expr.xreplace({variable: 0}) / slope
         if root.is_number and root.is_real is not False:
             found.add(_numeric(root, dps))
+    return found
+
+
+def _without_absolute_values(candidates) -> list:
+    """Each expression with every |u| in it read as u and as -u (|x - 1| - 1 bends at 1 and jumps at 0 and 2: the
+    roots of x - 2 and -x), up to two absolute values; the expressions as they are besides."""
+    found = []
+    for expr in candidates:
+        found.append(expr)
+        absolute = sorted(expr.atoms(sp.Abs), key=sp.default_sort_key)[:2]
+        for signs in ([1], [-1]) if len(absolute) == 1 else ([1, 1], [1, -1], [-1, 1], [-1, -1]):
+            if not absolute:
+                break
+            found.append(expr.xreplace({a: sign * a.args[0] for a, sign in zip(absolute, signs)}))
     return found
 
 
@@ -1168,6 +1182,8 @@ def apply_laws(vocab, clauses):
         P(X \\le k) and other comparisons: the expectation of the event's indicator."""
         from derive.docs.bind import BindError
 
+        if len(atom.seps) == 2 and atom.seps[0].startswith("event") and atom.seps[1].startswith("given"):
+            return _conditional_event(env, atom)
         if len(atom.seps) > 1 and any(str(sep).startswith("event") for sep in atom.seps):
             raise BindError(
                 f"{atom.key}(...) of an event of several parts (X = x, Y = y) is not read under the tag's laws"
@@ -1191,11 +1207,28 @@ def apply_laws(vocab, clauses):
             if not clause.law.discrete:
                 return sp.Integer(0)
             return LawMass(Str(_label(clause)), rhs, *variables.parameters(env, clause))
-        if not (lhs.free_symbols | rhs.free_symbols) & randoms:
+        return variables.expectation(env, _indicator(relation, lhs, rhs))
+
+    def _indicator(relation, lhs, rhs):
+        from derive.docs.bind import BindError
+
+        if not (lhs.free_symbols | rhs.free_symbols) & set(variables.symbols.values()):
             raise BindError("an event without the tag's random variables")
-        comparison = {"<": sp.StrictLessThan, ">": sp.StrictGreaterThan, "<=": sp.LessThan, ">=": sp.GreaterThan}
-        indicator = sp.Piecewise((1, comparison[relation](lhs, rhs, evaluate=False)), (0, True))
-        return variables.expectation(env, indicator)
+        comparison = {
+            "=": sp.Eq,
+            "<": sp.StrictLessThan,
+            ">": sp.StrictGreaterThan,
+            "<=": sp.LessThan,
+            ">=": sp.GreaterThan,
+        }
+        return sp.Piecewise((1, comparison[relation](lhs, rhs, evaluate=False)), (0, True))
+
+    def _conditional_event(env, atom):
+        """P(A | B) = E[1_A 1_B] / E[1_B], from the indicators of the two comparisons."""
+        lhs, rhs, given_lhs, given_rhs = (scalar(env, a) for a in atom.args)
+        event = _indicator(atom.seps[0].split()[1], lhs, rhs)
+        given = _indicator(atom.seps[1].split()[1], given_lhs, given_rhs)
+        return variables.expectation(env, event * given) / variables.expectation(env, given)
 
     event.reads_events = True
     previous_entropy = vocab.entries.get("H")

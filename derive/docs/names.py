@@ -263,6 +263,11 @@ def application(rw, tokens, k, atom, primes, out):
     close = {"(": ")", "[": "]", "{": "}"}[open_]
     inner, k2 = rw._balanced(tokens, k, open_, close)
     event = _event(inner) if key in EVENT_FUNCTIONS and not atom.sub and open_ in "([" else None
+    if event is not None and len(event) == 2:  # P(X > s + t | X > s): an event given another, under a tag's law
+        (lhs, relation, rhs), (given_lhs, given, given_rhs) = event
+        atom.args = [rw.sub_side(part) for part in (lhs, rhs, given_lhs, given_rhs)]
+        atom.seps, atom.brackets = [f"event {relation}", f"given {given}"], open_
+        return k2, False
     if event is not None:  # P(X = k), \Pr(X \le k): the probability of an event, read under a tag's law
         lhs, relation, rhs = event
         atom.args, atom.seps, atom.brackets = [rw.sub_side(lhs), rw.sub_side(rhs)], [f"event {relation}"], open_
@@ -348,18 +353,53 @@ def _event_parts(rw, inner):
 
 
 def _event(inner):
-    """(left tokens, relation, right tokens) when ``inner`` is one comparison (X = k, X \\le k), else None."""
-    found = []
-    for m in range(len(inner)):
-        if depth_at(inner, m) == 0 and relation_at(inner, m):
-            found.append((m, relation_at(inner, m)))
-    if len(found) != 1 or any(t.is_ch(",", "|") or t.is_cs("mid", "vert") for t in inner):
+    """(left tokens, relation, right tokens) when ``inner`` is one comparison (X = k, X \\le k, |X - \\mu| \\ge
+    k\\sigma); a pair of them for a conditional event (X > s + t \\mid X > s, not both equalities, which are outcomes
+    at values: :func:`_event_parts`); else None."""
+    if any(t.is_ch(",") for t in inner):
+        return None
+    bars = _given_bars(inner)
+    if bars is None or len(bars) > 1:
+        return None
+    if bars:
+        parts = [_comparison(inner[: bars[0]]), _comparison(inner[bars[0] + 1 :])]
+        if None in parts or all(part[1] == "=" for part in parts):
+            return None
+        return tuple(parts)
+    return _comparison(inner)
+
+
+def _comparison(tokens):
+    """(left tokens, relation, right tokens) when ``tokens`` are one comparison, else None."""
+    found = [(m, relation_at(tokens, m)) for m in range(len(tokens)) if depth_at(tokens, m) == 0]
+    found = [(m, relation) for m, relation in found if relation]
+    if len(found) != 1:
         return None
     m, (relation, used) = found[0]
-    lhs, rhs = inner[:m], inner[m + used :]
+    lhs, rhs = tokens[:m], tokens[m + used :]
     if not lhs or not rhs or relation not in ("=", "<", ">", "<=", ">="):
         return None
     return lhs, relation, rhs
+
+
+def _given_bars(tokens):
+    """The positions of the bars that separate an event from its condition (\\mid, \\vert, or a | that closes no
+    absolute value), the bars of |x| left out; None when the bars do not pair up."""
+    given, open_bar = [], False
+    for m, t in enumerate(tokens):
+        if depth_at(tokens, m) != 0:
+            continue
+        if t.is_cs("mid", "vert"):
+            given.append(m)
+        elif t.is_ch("|"):
+            before = tokens[m - 1] if m else None
+            if open_bar:
+                open_bar = False
+            elif before is None or before.is_ch("+", "-", "(", "=", "<", ">") or before.is_cs("le", "ge", "leq", "geq"):
+                open_bar = True  # |X - \mu| opens where a term starts
+            else:
+                given.append(m)
+    return None if open_bar else given
 
 
 def _written_as_word(script, key) -> bool:

@@ -166,6 +166,7 @@ class Rewriter:
     def _split_args(tokens):
         args, seps, current, depth = [], [], [], 0
         norm_open = False  # inside \|x\| that opens an argument (\mathbb{E}[\|x\|^2]): its bars separate nothing
+        abs_open = False  # inside |x| that opens an argument: its bars separate nothing either
         for t in tokens:
             if opens(t):
                 depth += 1
@@ -175,6 +176,10 @@ class Rewriter:
                 continue  # D_{KL}(P \|\| Q): a doubled \| is one separator
             if depth == 0 and t.is_cs("|") and (norm_open or not current):
                 norm_open = not norm_open
+                current.append(t)
+                continue
+            if depth == 0 and t.is_ch("|") and (abs_open or not current):  # E[|X|], P(|X - \mu| \ge k\sigma)
+                abs_open = not abs_open
                 current.append(t)
                 continue
             if depth == 0 and (t.is_ch(",", "|", ";") or t.is_cs("|")):

@@ -221,7 +221,7 @@ class SharedNotation:
         if atom.key == "D" and atom.sub_text and atom.sub_text.upper() not in ("KL",) and not jensen_shannon:
             raise BindError(f"D_{atom.sub_text} is not a known divergence")
         if not jensen_shannon and len(atom.args or []) == 2:
-            from derive.docs.law_density import divergence
+            from derive.docs.law_functions import divergence
 
             between_laws = divergence(self, *(single_atom(a) for a in atom.args))
             if between_laws is not None:  # D_KL(N(μ, σ²) ‖ N(0, 1)): integrated from the laws' densities

@@ -194,3 +194,25 @@ def test_an_entropy_beside_a_base_two_logarithm_is_unknown_until_the_tag_says_bi
     assert result == "PASS", (result, detail)
     result, detail = verdict(tmp_path, "", r"H(p) = \sum_i p_i \log_2 p_i")
     assert result == "FAIL", (result, detail)
+
+
+EXPONENTIAL_TAG = r"X \sim \text{Exp}(\lambda); s > 0; t > 0"
+NORMAL_TAG = r"X \sim \mathcal{N}(\mu, \sigma^2); k > 1"
+
+
+@pytest.mark.parametrize(
+    "tag, formula, expected",
+    [
+        (EXPONENTIAL_TAG, r"P(X > s + t \mid X > s) = P(X > t)", "PASS"),
+        (EXPONENTIAL_TAG, r"P(X > s + t \mid X > s) = P(X > s)", "FAIL"),
+        (EXPONENTIAL_TAG, r"P(X > s + t | X > s) = e^{-\lambda t}", "PASS"),
+        (EXPONENTIAL_TAG, r"P(|X - 1| \ge 1) = e^{-2\lambda}", "PASS"),
+        (EXPONENTIAL_TAG, r"P(|X - 1| \ge 1) = e^{-\lambda}", "FAIL"),
+        (NORMAL_TAG, r"P(|X - \mu| \ge k\sigma) \le \frac{1}{k^2}", "PASS"),
+        (NORMAL_TAG, r"P(|X - \mu| \ge k\sigma) \ge \frac{1}{k^2}", "FAIL"),
+        (NORMAL_TAG, r"\mathbb{E}[|X - \mu|] = \sigma\sqrt{2/\pi}", "PASS"),
+        (NORMAL_TAG, r"\mathbb{E}[|X - \mu|] = \sigma\sqrt{1/\pi}", "FAIL"),
+    ],
+)
+def test_an_event_given_another_and_absolute_values_inside_a_law(tmp_path, tag, formula, expected):
+    assert verdict(tmp_path, tag, formula)[0] == expected
