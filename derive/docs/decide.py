@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from derive.docs import gradient_scope
+from derive.docs import gradient_scope, matrix_softmax
 from derive.docs.bind import Unbound
 from derive.docs.derivative_names import with_derivative_names
 from derive.docs.expression_values import with_expression_values
@@ -116,9 +116,10 @@ def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
         sequence = decide_sequence_laws(text, binding, lambda t: _decide_tagged(t, binding))
         if sequence is not None:
             return sequence
-    with gradient_scope.noting() as several_factors:
+    with gradient_scope.noting() as several_factors, matrix_softmax.noting() as softmax_matrices:
         verdict = decide_text(text)
     verdict = _gradient_scope_doubt(verdict, several_factors, decide_text, text)
+    verdict = _matrix_softmax_doubt(verdict, softmax_matrices, decide_text, text)
     verdict = _e_notation_doubt(text, verdict, decide_text)
     verdict = _sum_scope_doubt(text, verdict, decide_text)
     verdict = _unbraced_exponent_doubt(text, verdict, decide_text)
@@ -230,6 +231,23 @@ def _gradient_scope_doubt(verdict, several_factors, decide_text, text):
         f"{operator} may apply to {factor} alone or to the whole product {term}: read as the gradient of the"
         f" product the formula {as_product}; read as the gradient of {factor} times the rest it {as_factor}"
         f" ({because.detail}); write brackets to say which",
+    )
+
+
+def _matrix_softmax_doubt(verdict, softmax_matrices, decide_text, text):
+    """UNKNOWN when the softmax of a matrix taken over each row and over each column do not give the same verdict
+    (:mod:`derive.docs.matrix_softmax`); the verdict stands when both agree."""
+    if not softmax_matrices or verdict.verdict not in (PASS, FAIL):
+        return verdict
+    with matrix_softmax.over_columns():
+        other = decide_text(text)
+    if other.verdict == verdict.verdict:
+        return verdict
+    by_columns = {PASS: "holds", FAIL: "fails"}.get(other.verdict, "is not decided")
+    return Verdict(
+        UNKNOWN,
+        f"the softmax of a matrix taken over each row the formula {'holds' if verdict.verdict == PASS else 'fails'}"
+        f" ({verdict.detail}); taken over each column it {by_columns} ({other.detail}): say which",
     )
 
 

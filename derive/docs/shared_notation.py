@@ -117,6 +117,19 @@ class SharedNotation:
             if isinstance(arg, (Vec, sp.MatrixBase)):
                 raise ShapeError("the logistic function of a vector")
             return Logistic(arg)
+        if isinstance(arg, sp.MatrixBase) and arg.rows > 1 and arg.cols > 1 and key in ("softmax", "logsoftmax"):
+            from derive.docs.matrix_softmax import softmax_of_matrix
+
+            def of_entries(items, logarithm=key == "logsoftmax"):
+                vec = _softmax_of(Vec(lambda idx, items=items: _pick(items, idx), sp.Integer(len(items))))
+                return [sp.log(e) if logarithm else e for e in vec.explicit()]
+
+            value = softmax_of_matrix(arg, of_entries)
+            if indices:
+                from derive.docs import written_entries
+
+                return written_entries.entry(self, value, atom.key, indices)
+            return value.T if atom.transpose else value
         if isinstance(arg, sp.MatrixBase):
             items = list(arg)
             arg = Vec(lambda idx, items=items: _pick(items, idx), sp.Integer(len(items)))

@@ -382,3 +382,26 @@ def test_an_untagged_derivative_by_a_name_its_expression_does_not_write_is_not_r
     assert hidden[0] == "SKIPPED" and "does not write b" in hidden[1], hidden
     assert verdict(tmp_path, None, r"\frac{\partial}{\partial x} (x y) = x")[0] == "FAIL"
     assert verdict(tmp_path, None, r"\frac{\partial}{\partial \theta} \left( (1 - \epsilon) A \right) = 0")[0] == "PASS"
+
+
+QKV_TAG = (
+    r"Q \in \mathbb{R}^{n \times d_k}; K \in \mathbb{R}^{n \times d_k}; V \in \mathbb{R}^{n \times d_v};"
+    r" c \in \mathbb{R}"
+)
+
+
+@pytest.mark.parametrize(
+    "formula, expected, said",
+    [
+        (r"\mathrm{softmax}(QK^\top + c) = \mathrm{softmax}(QK^\top)", "PASS", ""),
+        (r"\mathrm{softmax}(2QK^\top) = \mathrm{softmax}(QK^\top)", "FAIL", ""),
+        (
+            r"\mathrm{softmax}\left(\frac{QK^\top}{\sqrt{d_k}}\right)\mathbf{1} = \mathbf{1}",
+            "UNKNOWN",
+            "taken over each column it fails",
+        ),
+    ],
+)
+def test_the_softmax_of_a_matrix_is_read_over_rows_and_over_columns(tmp_path, formula, expected, said):
+    found = verdict(tmp_path, QKV_TAG, formula)
+    assert found[0] == expected and said in found[1], found
