@@ -4,17 +4,21 @@ An untagged formula such as ``d r + r k = r(d + k)`` names variables no earlier 
 defines. :func:`free_reading` says which variables it has and what kind each is:
 
 * a plain name is a real number, and so is a name with a subscript no sum runs over
-  (``\\beta_2``, ``m_t``, ``\\delta_{t+1}``, ``r^+``: each a value of its own); a bold
-  lower-case name, or one a sum runs over the subscript of (``x_i`` in ``\\sum_i x_i y_i``),
-  is a vector over the sampled dimension, and ``r_i`` beside ``\\mathbf{r}`` its component;
+  (``\\beta_2``, ``m_t``, ``\\delta_{t+1}``, ``r^+``: each a value of its own), and so is a name
+  with a label in parentheses (``\\mu^{(t)}``, ``x^{(1)}_m``: a label, never a power); a bold
+  lower-case name, or one a sum runs over the subscript of (``x_i`` in ``\\sum_i x_i y_i``,
+  ``x_i^{(t)}`` in ``\\sum_i x_i^{(t)}``), is a vector over the sampled dimension, a bold one with a
+  subscript no sum runs over (``\\mathbf{x}_t``) a vector of its own, and ``r_i`` beside
+  ``\\mathbf{r}`` its component;
   the bound of a sum (``t`` in ``\\sum_{i=1}^{t}``) is a count, the size of the formula's
   vectors; an upper-case bold name is a square matrix over the sampled dimension.
 
 It raises :class:`NotIdentity` (the formula is not read) for what is no plain variable: a
 name that is differentiated (``\\frac{\\partial f}{\\partial x} = y``: f is a function the
 formula does not state), a name written only just before a parenthesis (``L(x + h) - L(x)``:
-a function, not a product), an example index ``x^{(i)}``, a bold name with a subscript
-(``\\mathbf{k}_i``, one of a family of vectors), an upper-case name inverted (``W^{-1}``) or
+a function, not a product), a label a sum runs over (``y^{(i)}`` under ``\\sum_i``: one of a family of
+examples), a bold name with a subscript a sum runs over (``\\mathbf{k}_i`` under ``\\sum_i``, one of a
+family of vectors), an upper-case name inverted (``W^{-1}``) or
 a plain name transposed (a matrix of unstated shape), two different counts.
 
 It raises :class:`Unbalanced` (the formula is read as an equation: decided only if it holds
@@ -85,7 +89,6 @@ FUNCTION_LETTERS = {
 }  # Greek names of functions
 DISTRIBUTION_LETTERS = {"p", "q", "P", "Q", "pi"}  # names of probability distributions
 CONSTANTS = {"e", "pi", "I", "one", "infty", "inf"}  # names the checker reads as numbers or fixed objects
-SAMPLE_INDEX = re.compile(r"\^\s*\{\s*\([^(){}]*\)\s*\}")  # x^{(i)}: the i-th example; 10^{(a - b)/400} a power
 INVERSE = re.compile(r"(?<![\\A-Za-z])[A-Z]\s*\}?\s*\^\s*\{\s*-\s*1\s*\}")  # W^{-1}, \mathbf{Q}^{-1}: a matrix
 # A name (a letter, or a word) with an optional subscript, just before a square bracket or a word just
 # before a parenthesis: f[x, \phi] and \text{Norm}_x\bigl[\mu, \sigma^2\bigr] in the notation that writes
@@ -152,8 +155,6 @@ def free_reading(
     Y), read as variables also inside entropies (``H(X \\mid Y)``). Raises :class:`NotIdentity` with
     the reason when the formula is not read as a claim for all values of its variables.
     """
-    if SAMPLE_INDEX.search(latex):
-        raise NotIdentity("a superscript in parentheses (x^{(i)}) names an example, not a power")
     if INVERSE.search(latex):
         raise NotIdentity("the inverse of an upper-case name: a matrix, whose shape the formula does not state")
     if any(
@@ -180,6 +181,12 @@ def free_reading(
         _visit_side(side, walk, used, set(), known, defined)
         walk.sides.append(used)
     kinds = _settle(walk, positive="\\sim" not in latex)
+    for key in kinds:
+        labelled = re.fullmatch(r"([^_^]+)\^(\(.*\))_(.+)", key)
+        if labelled and {f"{labelled[1]}_{labelled[3]}", f"{labelled[1]}^{labelled[2]}"} & set(kinds):
+            raise NotIdentity(
+                f"{key} beside {labelled[1]}_{labelled[3]} or {labelled[1]}^{labelled[2]}: one name or two"
+            )
     laws = sorted(key for key, kind in kinds.items() if kind == "distribution")
     for law in laws:
         if not all(walk.applied.get(law, [])):  # p(x) beside p(x, y) or p(x | y): a joint law, not given
@@ -381,7 +388,8 @@ def _mark_indexed(side: Side, letters: set, walk: _Walk, seen: set):
         seen.add(id(node))
         if isinstance(node, Atom) and node.args is None and node.sub:
             if any(set(re.findall(r"[A-Za-z]+", str(item))) & letters for item in node.sub):
-                walk.indexed_bases.add(node.key)
+                labelled = node.decoration.startswith("(") and not node.step  # x_i^{(t)}: the vector x^{(t)}
+                walk.indexed_bases.add(f"{node.key}^{node.decoration}" if labelled else node.key)
         for child in child_sides(node):
             _mark_indexed(child, letters, walk, seen)
 
@@ -655,6 +663,8 @@ def _visit_name(atom: Atom, walk: _Walk, used: set, bound: set, defined: set) ->
     key = atom.key
     if atom.star or atom.post_sub:
         raise NotIdentity(f"{_display(atom)}: a marked or indexed name not read as a plain variable")
+    if atom.step or atom.decoration.startswith("("):
+        return _visit_labelled(atom, walk, used, bound)
     if key in bound and not atom.sub and not atom.decoration:
         return None
     if key in defined or any(k in defined for k in atom.full_keys()):
@@ -675,9 +685,13 @@ def _visit_name(atom: Atom, walk: _Walk, used: set, bound: set, defined: set) ->
         raise NotIdentity(f"{_display(atom)} transposed: a vector or a matrix, whose shape the formula does not state")
     if not atom.sub:
         return _note(walk, used, key, "vector" if key in walk.bold else "real", key)
-    if key in walk.bold_subscripted:  # \mathbf{v}_c, \mathbf{k}_i: vectors of their own, not components
-        raise NotIdentity(f"{_display(atom)}: a bold name with a subscript, one of a family of vectors")
     letters = set(re.findall(r"[A-Za-z]+", atom.sub_text))
+    if key in walk.bold_subscripted:  # \mathbf{v}_c, \mathbf{k}_i: vectors of their own, not components
+        if letters & (bound | walk.bound_letters) or key in walk.indexed_bases:
+            raise NotIdentity(
+                f"{_display(atom)}: a bold name with a subscript a sum runs over, one of a family of vectors"
+            )
+        return _note(walk, used, f"{key}_{atom.sub_text}", "vector", key)  # \mathbf{x}_t: a vector of its own
     if letters & bound or key in walk.indexed_bases:
         if len(atom.sub) != 1:
             raise NotIdentity(f"{_display(atom)}: an entry of a matrix or a tensor")
@@ -687,6 +701,32 @@ def _visit_name(atom: Atom, walk: _Walk, used: set, bound: set, defined: set) ->
             raise NotIdentity(f"{_display(atom)}: an entry of a matrix or a tensor")
         return _note(walk, used, key, "vector", key)  # r_i beside \mathbf{r}: its i-th component
     return _note(walk, used, f"{key}_{atom.sub_text}", "real", key)
+
+
+def _visit_labelled(atom: Atom, walk: _Walk, used: set, bound: set) -> str:
+    r"""A name with a label in parentheses (``\mu^{(t)}``, ``\mathbf{W}^{(2)}``, ``x_i^{(t+1)}``): a name of its own, the
+    label never a power; with a subscript a sum runs over, the entries of a vector of that name.
+
+    A label a sum runs over (``y^{(i)}`` under ``\sum_i``) numbers one of a family of examples: not read.
+    """
+    label = atom.step or atom.decoration
+    name = f"{atom.key}^{label}"
+    if set(re.findall(r"[A-Za-z]+", label)) & (bound | walk.bound_letters):
+        raise NotIdentity(f"{name}: a superscript in parentheses a sum runs over names one of a family of examples")
+    bold = atom.key in walk.bold
+    if atom.step:  # the label alone: \mu^{(t)}, \mathbf{W}^{(1)}
+        if bold and atom.key[:1].isupper():
+            return _note(walk, used, name, "matrix", name)
+        if atom.transpose and not bold:
+            raise NotIdentity(f"{name} transposed: a vector or a matrix, whose shape the formula does not state")
+        return _note(walk, used, name, "vector" if bold else "real", name)
+    if bold or atom.transpose:
+        raise NotIdentity(f"{_display(atom)}: a labelled name with an index, not read as a plain variable")
+    if not set(re.findall(r"[A-Za-z]+", atom.sub_text)) & (bound | walk.bound_letters):
+        return _note(walk, used, f"{name}_{atom.sub_text}", "real", name)  # x^{(1)}_m: a number of its own
+    if len(atom.sub) != 1:
+        raise NotIdentity(f"{_display(atom)}: an entry of a matrix or a tensor")
+    return _note(walk, used, name, "vector", name)  # x_i^{(t+1)} under \sum_i: the entries of the vector x^{(t+1)}
 
 
 def _named_count(atom: Atom, bound: set, defined: set) -> bool:

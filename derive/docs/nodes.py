@@ -51,6 +51,8 @@ class Atom:
             keys.append(f"{self.key}_{self.sub_text}")
         if self.decoration:
             keys.append(f"{self.key}^{self.decoration}")
+        if self.decoration.startswith("(") and self.sub_text:  # x^{(1)}_m: the m-th of the name x^{(1)}
+            keys.append(f"{self.key}^{self.decoration}_{self.sub_text}")
         return keys
 
 

@@ -54,7 +54,7 @@ def test_a_variable_on_one_side_only_is_an_equation_not_an_identity(formula, why
     "formula, why",
     [
         (r"\frac{\partial f}{\partial x} = y", "derivative of f"),
-        (r"\hat{y}^{(i)} = w x^{(i)} + b", "superscript in parentheses"),
+        (r"\sum_{i=1}^{n} \mathbf{x}^{(i)} = n \bar{\mathbf{x}}", "superscript in parentheses a sum runs over"),
         (r"\sum_{i=1}^{m}\sum_{j=1}^{n} a = m n a", "several sizes"),
     ],
 )
@@ -226,9 +226,29 @@ def test_a_name_before_a_parenthesis_is_a_factor_when_it_is_one_elsewhere(tmp_pa
     assert right[0] == "PASS" and wrong[0] == "SKIPPED" and "t on one side only" in wrong[1], (right, wrong)
 
 
-def test_a_bold_name_with_a_subscript_is_one_of_a_family_of_vectors():
+def test_a_bold_name_with_a_subscript_a_sum_runs_over_is_one_of_a_family_of_vectors():
     with pytest.raises(NotIdentity, match="family of vectors"):
-        free_reading(r"\mathbf{k}_i^\top \mathbf{q} = \mathbf{q}^\top \mathbf{k}_i", KNOWN_FUNCTIONS, set())
+        free_reading(
+            r"\sum_i \mathbf{k}_i^\top \mathbf{q} = \mathbf{q}^\top \sum_i \mathbf{k}_i", KNOWN_FUNCTIONS, set()
+        )
+
+
+def test_a_bold_name_with_a_subscript_no_sum_runs_over_is_a_vector_of_its_own(tmp_path):
+    kinds = free_reading(r"\mathbf{k}_i^\top \mathbf{q} = \mathbf{q}^\top \mathbf{k}_i", KNOWN_FUNCTIONS, set())
+    assert kinds == {"k_i": "vector", "q": "vector"}, kinds
+    right, wrong = verdicts(
+        tmp_path,
+        r"\log(1 - \sigma(\mathbf{u}_{c}^\top \mathbf{v}_{t})) = \log \sigma(-\mathbf{u}_{c}^\top \mathbf{v}_{t})",
+        r"\log(1 - \sigma(\mathbf{u}_{c}^\top \mathbf{v}_{t})) = \log \sigma(\mathbf{u}_{c}^\top \mathbf{v}_{t})",
+    )
+    assert right[0] == "PASS" and wrong[0] == "FAIL", (right, wrong)
+    # an unknown function at a vector of its own is a number of its own
+    right, wrong = verdicts(
+        tmp_path,
+        r"\frac{1/(1 + e^{-g(\mathbf{x}_t)})}{e^{-g(\mathbf{x}_t)}/(1 + e^{-g(\mathbf{x}_t)})} = e^{g(\mathbf{x}_t)}",
+        r"\frac{1/(1 + e^{-g(\mathbf{x}_t)})}{e^{-g(\mathbf{x}_t)}/(1 + e^{-g(\mathbf{x}_t)})} = e^{-g(\mathbf{x}_t)}",
+    )
+    assert right[0] == "PASS" and wrong[0] == "FAIL", (right, wrong)
 
 
 def test_a_plain_name_beside_its_bold_vector_is_a_component():
