@@ -20,7 +20,7 @@ from derive.docs.decide import (
 )
 from derive.docs.scan import Found, document_files, scan_file
 from derive.docs.tags import TagError, parse_tag
-from derive.docs.untagged import DocumentContext, Reading, read_untagged
+from derive.docs.untagged import ONE_MEANING, DocumentContext, Reading, read_untagged
 
 
 @dataclass
@@ -147,6 +147,12 @@ def _check_found(found: Found, context: DocumentContext, reading: Reading | None
             if verdict.verdict == PASS:
                 detail = f"untagged {reading.reason}; it agrees with the usual meaning: {verdict.detail}"
                 return Record(found.file, found.line, found.latex, None, PASS, detail)
+            if verdict.verdict == FAIL and reading.definition.name in ONE_MEANING:
+                detail = (
+                    f"untagged {reading.reason}; {reading.definition.name} has one meaning here, and it refutes"
+                    f" the formula: {verdict.detail}"
+                )
+                return Record(found.file, found.line, found.latex, None, FAIL, detail)
         return Record(found.file, found.line, found.latex, None, SKIPPED, f"untagged {reading.reason}")
     claimed = reading.text or found.latex  # ELO_A = 2600 + 16(1 - 0.849) = 2602: the links after the name
     if reading.usual and reading.definition is not None:  # Var(X) = E[(X - \mu_X)^2] = ...: the usual Var, first

@@ -86,6 +86,10 @@ KNOWN_FUNCTIONS = {
 }
 # names that mean one function only: "sigmoid(x) = ..." is a claim about it, while "σ(x) = max(0, x)" defines σ
 UNAMBIGUOUS_FUNCTIONS = {"sigmoid", "logistic", "softmax", "Softmax", "logsoftmax", "diag", "tr", "trace", "rank"}
+# quantities with one meaning once read of what they are applied to (an entropy or a divergence of distributions, the
+# mutual information or a variance of random variables): stating one wrongly is a mistake, not a meaning of one's own,
+# where σ(x) = max(0, x) or D(p, q) = ... may give the name another meaning
+ONE_MEANING = {"H", "CE", "KL", "D_KL", "I", "Var", "Cov"}
 NATIVE_FUNCTIONS = (sp.log, *ELEMENTARY_FUNCTIONS)
 DEFINITION_MARK = re.compile(
     r":=|=:|\\coloneqq|\\eqqcolon|\\triangleq|\\equiv|\\doteq|\\(?:stackrel|overset)\s*\{[^{}]*(?:def|\\Delta)"

@@ -221,10 +221,30 @@ def test_quantities_of_particular_random_variables_are_not_refuted(tmp_path, for
     assert verdict == "SKIPPED", detail
 
 
-def test_a_definition_of_a_divergence_that_agrees_passes(tmp_path):
+def test_a_definition_of_a_divergence_passes_when_it_agrees_and_fails_when_it_does_not(tmp_path):
+    """A cross-entropy, an entropy or a KL divergence of distributions has one meaning: stating it wrongly is a
+    mistake, not a meaning of the author's own, as σ(x) = max(0, x) may be."""
     verdict, detail = one(tmp_path, r"\textrm{CE} (P, Q) = H(P) + D_{\textrm{KL}}(P\|Q)")
     assert verdict == "PASS" and "agrees with the usual meaning" in detail, detail
-    verdict, detail = one(tmp_path, r"\textrm{CE} (P, Q) = H(P) + D_{\textrm{KL}}(Q\|P)")
+    for wrong in (
+        r"\textrm{CE} (P, Q) = H(P) + D_{\textrm{KL}}(Q\|P)",
+        r"H(p) = \sum_x p(x) \log p(x)",
+        r"KL(p \| q) = \sum_x p(x) \log \frac{q(x)}{p(x)}",
+    ):
+        verdict, detail = one(tmp_path, wrong)
+        assert verdict == "FAIL" and "has one meaning here, and it refutes" in detail, detail
+
+
+@pytest.mark.parametrize(
+    "own",
+    [
+        r"D(p, q) = \frac{1}{2}\sum_x |p(x) - q(x)|",  # D may name a distance of the author's own
+        r"H(p) = \sum_x p(x) \log_2 p(x)",  # in bits, beside a base-2 logarithm: not refuted in nats
+        r"\operatorname{Var}(X) = E[X^2]",  # true of X with mean 0: a law the text may state
+    ],
+)
+def test_a_definition_the_usual_meaning_does_not_refute_for_sure_stays_the_authors_own(tmp_path, own):
+    verdict, detail = one(tmp_path, own)
     assert verdict == "SKIPPED", detail
 
 
@@ -278,8 +298,8 @@ def test_mutual_information_is_symmetric(tmp_path):
     assert verdict == "PASS", detail
     verdict, detail = one(tmp_path, r"I(X;Y) = H(X) - H(X \mid Y)")  # a definition that agrees
     assert verdict == "PASS" and "agrees with the usual meaning" in detail, detail
-    verdict, detail = one(tmp_path, r"I(X;Y) = H(X) + H(X \mid Y)")
-    assert verdict == "SKIPPED", detail
+    verdict, detail = one(tmp_path, r"I(X;Y) = H(X) + H(X \mid Y)")  # the mutual information stated wrongly
+    assert verdict == "FAIL" and "I has one meaning here" in detail, detail
 
 
 def test_a_documents_own_covariance_and_the_moments_of_x_are_not_replaced_by_a_drawn_law(tmp_path):
