@@ -11,15 +11,17 @@ defines. :func:`free_reading` says which variables it has and what kind each is:
   subscript no sum runs over (``\\mathbf{x}_t``) a vector of its own, and ``r_i`` beside
   ``\\mathbf{r}`` its component;
   the bound of a sum (``t`` in ``\\sum_{i=1}^{t}``) is a count, the size of the formula's
-  vectors; an upper-case bold name is a square matrix over the sampled dimension.
+  vectors; an upper-case bold name is a square matrix over the sampled dimension;
+* a number is not transposed: a plain name written transposed is a vector (``u^\\top v``), an upper-case
+  one transposed or inverted (``A^\\top``, ``H^{-1}``) a square matrix.
 
 It raises :class:`NotIdentity` (the formula is not read) for what is no plain variable: a
 name that is differentiated (``\\frac{\\partial f}{\\partial x} = y``: f is a function the
 formula does not state), a name written only just before a parenthesis (``L(x + h) - L(x)``:
 a function, not a product), a label a sum runs over (``y^{(i)}`` under ``\\sum_i``: one of a family of
 examples), a bold name with a subscript a sum runs over (``\\mathbf{k}_i`` under ``\\sum_i``, one of a
-family of vectors), an upper-case name inverted (``W^{-1}``) or
-a plain name transposed (a matrix of unstated shape), two different counts.
+family of vectors), an upper-case name beside transposed names that is neither transposed nor inverted
+(``x^\\top A y``: a number or a matrix), two different counts.
 
 It raises :class:`Unbalanced` (the formula is read as an equation: decided only if it holds
 for every value, never refuted) when the formula may state a condition or an equation to
@@ -89,7 +91,7 @@ FUNCTION_LETTERS = {
 }  # Greek names of functions
 DISTRIBUTION_LETTERS = {"p", "q", "P", "Q", "pi"}  # names of probability distributions
 CONSTANTS = {"e", "pi", "I", "one", "infty", "inf"}  # names the checker reads as numbers or fixed objects
-INVERSE = re.compile(r"(?<![\\A-Za-z])[A-Z]\s*\}?\s*\^\s*\{\s*-\s*1\s*\}")  # W^{-1}, \mathbf{Q}^{-1}: a matrix
+INVERSE = re.compile(r"(?<![\\A-Za-z])([A-Z])\s*\}?\s*\^\s*\{\s*-\s*1\s*\}")  # W^{-1}, \mathbf{Q}^{-1}: a matrix
 # A name (a letter, or a word) with an optional subscript, just before a square bracket or a word just
 # before a parenthesis: f[x, \phi] and \text{Norm}_x\bigl[\mu, \sigma^2\bigr] in the notation that writes
 # arguments in brackets, Pearson(preds, target) in code-like prose. An upright name (\text{f}[x]) applies
@@ -155,8 +157,6 @@ def free_reading(
     Y), read as variables also inside entropies (``H(X \\mid Y)``). Raises :class:`NotIdentity` with
     the reason when the formula is not read as a claim for all values of its variables.
     """
-    if INVERSE.search(latex):
-        raise NotIdentity("the inverse of an upper-case name: a matrix, whose shape the formula does not state")
     if any(
         (m.group("word") or _holds_a_list(latex, m.end()))
         and (m.group("letter") or m.group("word") or m.group("plain")) not in known | set(defined)
@@ -176,11 +176,19 @@ def free_reading(
         walk.constants.discard("I")
     for side in sides:  # first pass: the letters sums and operators bind, and the bases they index
         _collect_bound(side, walk, set())
+    arrays, subscripted = _written_as_arrays(latex, sides)
+    arrays -= walk.indexed_bases  # {v'_{w_i}}^\top under \sum_i: an entry of the vector v', as it was
+    walk.bold |= arrays
+    walk.bold_subscripted |= subscripted & arrays
     for side in sides:
         used: set = set()
         _visit_side(side, walk, used, set(), known, defined)
         walk.sides.append(used)
     kinds = _settle(walk, positive="\\sim" not in latex)
+    if arrays:
+        numbers = sorted(k for k, v in kinds.items() if k[:1].isupper() and v in ("real", "positive"))
+        if numbers:  # x_1^T A x_2: A, a number as read, may be the matrix of a bilinear form
+            raise NotIdentity(f"{numbers[0]} beside transposed names: a number or a matrix, the formula does not say")
     for key in kinds:
         labelled = re.fullmatch(r"([^_^]+)\^(\(.*\))_(.+)", key)
         if labelled and {f"{labelled[1]}_{labelled[3]}", f"{labelled[1]}^{labelled[2]}"} & set(kinds):
@@ -234,6 +242,28 @@ def free_reading(
             kinds,
         )
     return kinds
+
+
+def _written_as_arrays(latex: str, sides: list) -> tuple[set, set]:
+    r"""(names, names written with a subscript) the formula transposes or inverts, read as the bold ones are: a
+    lower-case name transposed (``x^\top y``, ``{v'_w}^\top v``) is a vector, an upper-case one transposed or
+    inverted (``A^T``, ``H^{-1}``) a square matrix; a number is neither transposed nor inverted so."""
+    names, subscripted = {m.group(1) for m in INVERSE.finditer(latex)}, set()
+    todo, seen = list(sides), set()
+    while todo:
+        side = todo.pop()
+        for node in _nodes(side):
+            if node is None or id(node) in seen:
+                continue
+            seen.add(id(node))
+            atom = _single(node.body) if isinstance(node, Transposed) else node
+            if isinstance(atom, Atom) and atom.args is None and (atom.transpose or isinstance(node, Transposed)):
+                if atom.key not in CONSTANTS and not atom.decoration and not atom.step:
+                    names.add(atom.key)
+                    if atom.sub:
+                        subscripted.add(atom.key)
+            todo.extend(child_sides(node))
+    return names, subscripted
 
 
 def _holds_a_list(latex: str, start: int) -> bool:

@@ -322,3 +322,28 @@ def test_a_derivative_set_to_a_number_is_an_equation_for_a_stationary_point(tmp_
     assert one(tmp_path, r"\frac{d}{dx}(x^2 - 2x) = 2x")[0] == "FAIL"
     assert one(tmp_path, r"\frac{d}{dx}(x - x) = 0")[0] == "PASS"  # an equation that holds for every x still PASSes
     assert one(tmp_path, r"\frac{\partial L}{\partial L} = 0")[0] == "FAIL"  # 1 at every L: no equation to solve
+
+
+def test_a_name_written_transposed_is_a_vector_and_an_upper_case_one_a_matrix(tmp_path):
+    """A number is not transposed: u^T v reads u and v as vectors, A^T and H^{-1} as square matrices."""
+    assert free_reading(r"u^\top v = v^\top u", KNOWN_FUNCTIONS, set()) == {"u": "vector", "v": "vector"}
+    right, wrong = verdicts(
+        tmp_path, r"1 - \sigma(u^\top v) = \sigma(-u^\top v)", r"1 + \sigma(u^\top v) = \sigma(-u^\top v)"
+    )
+    assert right[0] == "PASS" and wrong[0] == "FAIL", (right, wrong)
+    right, wrong = verdicts(
+        tmp_path,
+        r"\lambda a_1^\top c + (1 - \lambda) a_2^\top c = (\lambda a_1 + (1 - \lambda) a_2)^\top c",
+        r"\lambda a_1^\top c + (1 - \lambda) a_2^\top c = ((1 - \lambda) a_1 + \lambda a_2)^\top c",
+    )
+    assert right[0] == "PASS" and wrong[0] == "FAIL", (right, wrong)
+    verdict, detail = one(tmp_path, r"x^T A y = y^T A^T x")
+    assert verdict == "PASS", detail
+
+
+def test_an_upper_case_name_beside_transposed_names_may_be_a_matrix_and_is_not_read(tmp_path):
+    """x^T A y = y^T A x holds with A a number and fails with A a matrix: the formula does not say which."""
+    with pytest.raises(NotIdentity, match="a number or a matrix"):
+        free_reading(r"x^T A y = y^T A x", KNOWN_FUNCTIONS, set())
+    verdict, detail = one(tmp_path, r"x^T A y = y^T A x")
+    assert verdict == "SKIPPED", detail
