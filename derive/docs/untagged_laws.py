@@ -2,8 +2,8 @@ r"""An untagged formula about one law of several outcomes, ``P(A \mid B) = \frac
 
 Untagged, a law letter applied to two outcomes or more (``p(x, y)``, ``P(A \mid B)``) is a joint law the
 formula does not give; read as any careful reader reads it, ``p(x)`` is its marginal and ``p(x \mid y)`` its
-conditional. When every name of the formula is such a law, one of its outcomes, a variable a sum runs over or a
-set it runs in, the formula is read under a joint law drawn at random (:mod:`derive.docs.joint_law`, as a tag
+conditional. When every name of the formula is such a law, one of its outcomes, a variable a sum runs over, a
+set it runs in or a plain name every side writes (a number: λ in ``\lambda \log q(s \mid z)``), the formula is read under a joint law drawn at random (:mod:`derive.docs.joint_law`, as a tag
 with no result reads it): holding for every law, it PASSes. A refutation stands only when each link writes the
 same outcomes on both sides (``P(A \mid B) = P(A)`` may state that A and B are independent) and the formula
 fails for independent outcomes too (``p(x, y) = p(x) p(y)`` and ``p(x, y \mid z) = p(x \mid z) p(y \mid z)``
@@ -32,8 +32,12 @@ def decide_joint_law(text: str) -> Verdict | None:
         sides, relations, _ = rewrite_chain(text)
         if not relations or any(relation != "=" for relation in relations):
             return None
-        outcomes = [_outcomes(side) for side in sides]
-        if any(found is None for found in outcomes) or not _all_joint(sides):
+        read = [_outcomes(side) for side in sides]
+        if any(found is None for found in read) or not _all_joint(sides):
+            return None
+        outcomes = [found[0] for found in read]
+        numbers = [found[1] - set.union(*outcomes) for found in read]
+        if any(found != numbers[0] for found in numbers):  # λ on one side only: an equation in λ
             return None
     except BindError as exc:
         return Verdict(UNKNOWN, str(exc))
@@ -77,8 +81,9 @@ def _all_joint(sides) -> bool:
     return bool(laws) and applied <= set(laws)
 
 
-def _outcomes(side) -> set | None:
-    """The outcomes a side's laws are applied to and no sum runs over, or None when the side writes another name."""
+def _outcomes(side) -> tuple[set, set] | None:
+    """(the outcomes a side's laws are applied to and no sum runs over, the plain names it writes outside its laws:
+    numbers, as λ in λ log q(s | z)), or None when the side writes another name."""
     from derive.docs.free import CONSTANTS, DISTRIBUTION_LETTERS, child_sides
     from derive.docs.joint_law import _law_applications, law_key
     from derive.docs.parse import parse_latex
@@ -99,11 +104,15 @@ def _outcomes(side) -> set | None:
                 if node.args is None:
                     written.append(node)
             todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))
+    numbers = set()
     for atom in written:
         key = _name(atom)
-        if key not in outcomes | summed | sets | CONSTANTS:
+        if key in outcomes | summed | sets | CONSTANTS:
+            continue
+        if atom.sub or atom.decoration or atom.transpose:
             return None
-    return outcomes - summed - drawn
+        numbers.add(key)
+    return outcomes - summed - drawn, numbers
 
 
 def _atoms(side) -> list:

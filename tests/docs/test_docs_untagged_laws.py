@@ -23,6 +23,11 @@ PAIRS = [
         r"\sum_{x \in X, y \in Y} p(x, y) \log(\frac{p(x, y)}{p(x)p(y)}) = \sum_{x \in X, y \in Y} p(x, y)"
         r" \log(\frac{p(x|y)}{p(y)})",
     ),
+    (
+        "a number written on every side beside the law",
+        r"\beta \log p(x \mid y) - \log p(x) = \beta \log p(x \mid y) - \log \frac{p(x \mid y) p(y)}{p(y \mid x)}",
+        r"\beta \log p(x \mid y) - \log p(x) = \beta \log p(x \mid y) - \log \frac{p(y \mid x) p(y)}{p(x \mid y)}",
+    ),
 ]
 
 
@@ -49,4 +54,10 @@ def test_a_model_or_a_condition_on_the_law_is_never_refuted(formula, words, tmp_
 
 def test_a_formula_with_names_beside_the_law_is_not_read_under_it(tmp_path):
     result, detail = verdict(tmp_path, None, r"-\log p(y \mid x) = \frac{(y - w x)^2}{2 \sigma^2}")
+    assert result == "SKIPPED" and "one joint law" not in detail, detail
+
+
+def test_a_number_beside_the_law_on_one_side_only_is_not_read_under_it(tmp_path):
+    """c p(x | y) = p(x): c on one side only may be the number that makes it hold, not a rule of every law."""
+    result, detail = verdict(tmp_path, None, r"c\, p(x \mid y) = p(x)")
     assert result == "SKIPPED" and "one joint law" not in detail, detail
