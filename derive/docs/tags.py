@@ -325,6 +325,7 @@ def _entries_ranged(binding: Binding, summed: set) -> None:
         c.name: c.kind for c in binding.clauses if isinstance(c, KindClause)
     }
     declared = set(kinds) | {c.name for c in binding.clauses if isinstance(c, KindClause) and c.kind not in INDEX_KINDS}
+    summed_bases = _summed_entries(binding)
     kept = []
     for clause in binding.clauses:
         entry = ENTRY_NAME.match(clause.name) if isinstance(clause, RangeClause) else None
@@ -338,10 +339,25 @@ def _entries_ranged(binding: Binding, summed: set) -> None:
         base, index = (entry.group(1), entry.group(2) or entry.group(3)) if entry else ("", "")
         if lower_zero and index in indices and kinds.get(base, "").split(" ")[0] == "distribution":
             continue  # p_x \\ge 0 beside \\sum_x p_x = 1: what a distribution is
-        if lower_zero and index in indices and base not in declared:
+        if lower_zero and (index in indices or base in summed_bases) and base not in declared:
             clause = KindClause(base, "positive vector")
         kept.append(clause)
     binding.clauses[:] = kept
+
+
+SUM_INDEX = re.compile(r"\\sum_\{?\s*([A-Za-z])(?![A-Za-z])")
+
+
+def _summed_entries(binding: Binding) -> set:
+    r"""The names the tag's definitions write with the index of a sum (p of p_i^\alpha / \sum_k p_k^\alpha): entries of
+    one vector, so that a bound on p_i bounds them all."""
+    bases = set()
+    bodies = [*binding.overrides.values(), *(getattr(clause, "body", "") for clause in binding.clauses)]
+    for meaning in filter(None, bodies):
+        for index in set(SUM_INDEX.findall(meaning)):
+            entry = rf"(\\?[A-Za-z]+)_(?:\{{\s*{index}\s*\}}|{index}(?![A-Za-z0-9]))"
+            bases |= set(re.findall(entry, meaning))
+    return bases
 
 
 WORDS = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{2,}\s+[A-Za-z]{2,}(?![A-Za-z])")

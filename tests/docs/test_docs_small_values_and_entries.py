@@ -1,5 +1,5 @@
 """Readings of small values and of vector entries: an inequality between numbers far below 1 (e^{-200} < 10^{-60}),
-a tag's bound on an entry q_i whose index it ranges over, a tag's function defined entry by entry (softmax(x)_i), a
+a tag's bound on an entry q_i whose index it ranges over or whose vector its definitions sum, a tag's function defined entry by entry (softmax(x)_i), a
 tag's sum set to 1 (a distribution), the size |V| of a set, two labelled entries said equal (r_w = r_l), a number
 written before a bracket it multiplies (H (S + 1)), an index the tag ranges from 1 to a number (the size it runs over), an untagged equation that sets minus a function's value to a
 number, and an untagged claim about vectors named p and q that holds for distributions only.
@@ -72,6 +72,13 @@ PAIRS = [
         r"q_i > 0; i, y \in \{1, \ldots, K\}",
         r"\sum_{i=1}^{K} q_i \ge q_y",
         r"\sum_{i=1}^{K} q_i \le q_y",
+    ),
+    (
+        # p_i had been a number of its own beside the p_k summed in P's definition, and the sum FAILed
+        "sampling probabilities of priorities bounded through p_i, beside the p_k their definition sums",
+        r"P(i) = \frac{p_i^\alpha}{\sum_k p_k^\alpha}; p_i > 0; \alpha > 0",
+        r"\sum_i P(i) = 1",
+        r"\sum_i P(i) = 2",
     ),
 ]
 
