@@ -44,6 +44,29 @@ _APPLIED = re.compile(r"(\\text\{Y\d+\})\s*\(")
 _WHOLE_TERM = re.compile(r"\s*\\text\{Y\d+\}\s*|\(.*\)", re.S)
 
 
+RELATIONS = ("=", "<", ">", "|")
+
+
+def _opens_an_event(tokens, k) -> bool:
+    """Whether tokens[k:] open a bracket, after an optional subscript, that holds a relation at its top level (X = k,
+    X > s + t \\mid X > s): an event, so the P and r before it write the probability Pr, never a product P r."""
+    if k < len(tokens) and tokens[k].is_ch("_"):
+        k += 2
+    if k >= len(tokens) or not tokens[k].is_ch("("):
+        return False
+    depth = 0
+    for token in tokens[k:]:
+        if token.is_ch("(", "["):
+            depth += 1
+        elif token.is_ch(")", "]"):
+            depth -= 1
+            if depth == 0:
+                return False
+        elif depth == 1 and (token.is_ch(*RELATIONS) or token.is_cs("le", "ge", "leq", "geq", "neq", "ne", "mid")):
+            return True
+    return False
+
+
 class Rewriter:
     """Rewrites a cleaned token list into grammar text with placeholders."""
 
@@ -95,6 +118,8 @@ class Rewriter:
             while m < len(tokens) and tokens[m].kind == "ch" and tokens[m].text.isalpha():
                 run += tokens[m].text
                 m += 1
+            if run == "Pr" and _opens_an_event(tokens, m):  # Pr(X = k), Pr_{p}(X > s): \Pr set in italics
+                return ("Pr", m)
             defined = {f for f in self.functions if len(f) > 1 and f.isalpha()}  # Loss(x, y, W) the tag defines
             for word in sorted(WORD_FUNCTIONS | {"log", "exp", "ln"} | defined, key=len, reverse=True):
                 if len(word) > 1 and run.startswith(word):

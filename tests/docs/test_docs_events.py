@@ -216,3 +216,23 @@ NORMAL_TAG = r"X \sim \mathcal{N}(\mu, \sigma^2); k > 1"
 )
 def test_an_event_given_another_and_absolute_values_inside_a_law(tmp_path, tag, formula, expected):
     assert verdict(tmp_path, tag, formula)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "correct, wrong",
+    [
+        (r"Pr(X = k) = (1 - p)^k p", r"Pr(X = k) = (1 - p)^{k - 1} p"),
+        (r"Pr_{p_G(p)}(X = k) = (1 - p)^k p", r"Pr_{p_G(p)}(X = k) = p^k (1 - p)"),
+        (r"Pr(X \ge 1) = 1 - p", r"Pr(X \ge 1) = p"),
+    ],
+)
+def test_an_italic_pr_before_an_event_is_the_probability(tmp_path, correct, wrong):
+    """Pr set in italics before a bracket that holds a relation writes \\Pr: the product P r of an event means nothing."""
+    tag = r"X \sim \text{Geo}(p); X \ge 0"
+    assert verdict(tmp_path, tag, correct)[0] == "PASS"
+    assert verdict(tmp_path, tag, wrong)[0] == "FAIL"
+
+
+def test_an_italic_pr_before_a_bracket_without_a_relation_stays_a_product(tmp_path):
+    found = verdict(tmp_path, r"P: real; r: real", r"Pr(1 + x) = P r + P r x")
+    assert found[0] == "PASS", found
