@@ -11,9 +11,9 @@ notes the formula as one with two readings, and reads the first factor alone whi
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from contextvars import ContextVar
 
+from derive.docs.context_values import set_within
 from derive.docs.tokens import closes, is_transpose, opens
 
 # None: read the gradient of the whole term; a list: read the first factor alone, and note each such gradient
@@ -88,26 +88,14 @@ def note(operator_tokens, factor_tokens, term_tokens) -> None:
             noted.append(entry)
 
 
-@contextmanager
 def noting():
     """Within: the gradients of several factors read are listed in the list yielded."""
-    noted: list = []
-    token = _NOTED.set(noted)
-    try:
-        yield noted
-    finally:
-        _NOTED.reset(token)
+    return set_within(_NOTED, [])
 
 
-@contextmanager
 def gradient_of_first_factor():
     """Within: \\nabla_x f g is read as (\\nabla_x f) g."""
-    noted: list = []
-    token = _FIRST_FACTOR.set(noted)
-    try:
-        yield noted
-    finally:
-        _FIRST_FACTOR.reset(token)
+    return set_within(_FIRST_FACTOR, [])
 
 
 def written(tokens) -> str:

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
@@ -36,6 +35,7 @@ import mpmath
 import sympy as sp
 
 from derive import domain as dom
+from derive.docs.context_values import set_within
 from derive.docs.interpret import Atom
 from derive.docs.side_names import single_atom
 from derive.docs.values import BindError, NeedsConcrete
@@ -45,14 +45,9 @@ MOST_OUTCOMES = 4  # P(s', r | s, a): the table has n^4 entries
 _INDEPENDENT: ContextVar[bool] = ContextVar("independent_outcomes", default=False)
 
 
-@contextmanager
 def independent_outcomes():
     """Within: each joint law drawn is a law of independent outcomes (a product of one law per outcome)."""
-    token = _INDEPENDENT.set(True)
-    try:
-        yield
-    finally:
-        _INDEPENDENT.reset(token)
+    return set_within(_INDEPENDENT, True)
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,11 @@ softmax of a matrix is read both ways, and its verdict stands only when the two 
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from contextvars import ContextVar
 
 import sympy as sp
+
+from derive.docs.context_values import set_within
 
 _OVER_COLUMNS: ContextVar = ContextVar("softmax_over_columns", default=False)
 _NOTED: ContextVar = ContextVar("softmax_of_a_matrix", default=None)
@@ -26,22 +27,11 @@ def softmax_of_matrix(matrix: sp.MatrixBase, softmax_of_vector) -> sp.MatrixBase
     return sp.Matrix.vstack(*(sp.Matrix([softmax_of_vector(list(matrix.row(r)))]) for r in range(matrix.rows)))
 
 
-@contextmanager
 def noting():
     """Within: the shape of each matrix a softmax is taken of is listed in the list yielded."""
-    noted: list = []
-    token = _NOTED.set(noted)
-    try:
-        yield noted
-    finally:
-        _NOTED.reset(token)
+    return set_within(_NOTED, [])
 
 
-@contextmanager
 def over_columns():
     """Within: the softmax of a matrix is taken over each column."""
-    token = _OVER_COLUMNS.set(True)
-    try:
-        yield
-    finally:
-        _OVER_COLUMNS.reset(token)
+    return set_within(_OVER_COLUMNS, True)
