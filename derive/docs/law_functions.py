@@ -19,31 +19,31 @@ ONE_LETTER_LAWS = {"cal_N": "n", "N": "n", "cal_U": "u"}
 def law_of(atom: Atom):
     """The law ``atom`` writes as a function of a point (the normal law for ``\\mathcal{N}(x; \\mu, \\sigma^2)``),
     or None."""
-    if not atom.args or len(atom.args) < 2 or atom.sub or atom.decoration or atom.seps[:1] != [";"]:
-        if not atom.args or atom.seps[:1] != ["|"] or atom.sub or atom.decoration:
-            return None
-    if any(sep != "," for sep in atom.seps[1:]):
+    if not atom.args or atom.sub or atom.decoration or atom.seps[:1] not in ([sep] for sep in POINT_SEPARATORS):
         return None
-    law = _spelled(atom.key)
-    if law is None or len(atom.args) != len(law.parameters) + 1:
-        return None
-    return law
+    return _spelled_with(atom, atom.seps[1:], extra=1)
 
 
 def density(reader, atom: Atom, law):
     """The law's density (or mass) at the point the atom writes first, its parameters after it."""
+    clause = _clause(atom, law, atom.args[1:], "")
+    point, *params = (reader._scalar(reader.side(side)) for side in atom.args)
+    return mass(clause, params, point)
+
+
+def _clause(atom: Atom, law, parameters, name: str) -> LawClause:
+    """The law with the parameters as written, under the reading their spelling settles; refused when it settles
+    none (``\\mathcal{N}(x; \\mu, \\sigma)``: a variance or a standard deviation?)."""
     from derive.docs.bind import BindError
 
-    written = tuple(side.source for side in atom.args[1:])
+    written = tuple(side.source for side in parameters)
     reading, stated = _reading(law, written, "", "")
     if not stated:
         raise BindError(
-            f"{atom.key}(x; ...): its last parameter may be read two ways ({' or '.join(law.readings)}); write"
+            f"{atom.key}(...): its last parameter may be read two ways ({' or '.join(law.readings)}); write"
             " it as the notation settles (a variance as \\sigma^2)"
         )
-    clause = LawClause("", law, written, reading)
-    point, *params = (reader._scalar(reader.side(side)) for side in atom.args)
-    return mass(clause, params, point)
+    return LawClause(name, law, written, reading)
 
 
 # laws whose supports do not depend on their parameters, grouped by support: a divergence is read within a group
@@ -54,18 +54,20 @@ def named_law(atom: Atom | None):
     """The law an atom writes with its parameters only (``\\mathcal{N}(\\mu, \\sigma^2)``), or None."""
     if atom is None or not atom.args or atom.sub or atom.decoration or atom.transpose:
         return None
-    if any(sep != "," for sep in atom.seps):
+    return _spelled_with(atom, atom.seps, extra=0)
+
+
+def _spelled_with(atom: Atom, separators, extra: int):
+    """The law the atom's name spells, when its other arguments, separated by commas, are the law's parameters
+    (``extra`` arguments before them); else None."""
+    if any(sep != "," for sep in separators):
         return None
-    law = _spelled(atom.key)
-    return law if law is not None and len(atom.args) == len(law.parameters) else None
-
-
-def _spelled(key: str):
-    spelling = ONE_LETTER_LAWS.get(key)
+    spelling = ONE_LETTER_LAWS.get(atom.key)
     if spelling is None:
-        bare = key.removeprefix("cal_").removeprefix("text_").lower()
+        bare = atom.key.removeprefix("cal_").removeprefix("text_").lower()
         spelling = bare if len(bare) > 1 else None
-    return BY_SPELLING.get(spelling or "")
+    law = BY_SPELLING.get(spelling or "")
+    return law if law is not None and len(atom.args) == len(law.parameters) + extra else None
 
 
 def divergence(reader, first: Atom, second: Atom):
@@ -84,14 +86,8 @@ def divergence(reader, first: Atom, second: Atom):
             f"a divergence between the {laws[0].name} and {laws[1].name} laws: only laws of one support"
             " (not depending on their parameters) are compared"
         )
-    clauses, values = [], []
-    for atom, law in zip((first, second), laws):
-        written = tuple(side.source for side in atom.args)
-        reading, stated = _reading(law, written, "", "")
-        if not stated:
-            raise BindError(f"{atom.key}(...): its last parameter may be read two ways ({' or '.join(law.readings)})")
-        clauses.append(LawClause("divergence", law, written, reading))
-        values.append([reader._scalar(reader.side(side)) for side in atom.args])
+    clauses = [_clause(atom, law, atom.args, "divergence") for atom, law in zip((first, second), laws)]
+    values = [[reader._scalar(reader.side(side)) for side in atom.args] for atom in (first, second)]
     point = value_symbol(clauses[0])
     # log of a density written as a product of powers and exponentials: a sum of plain terms to integrate
     body = sp.expand_log(
