@@ -10498,6 +10498,735 @@ CHECKS.update(
     }
 )
 
+
+# ---- unseen21: CS228 notes (probability review, VAE, variational inference, EM, Bayesian learning, sampling,
+# ---- maximum likelihood, log-linear models, variable elimination, Bayesian networks) ---------------------------
+
+_U21_OMEGA = [mpf("0.1"), mpf("0.25"), mpf("0.05"), mpf("0.3"), mpf("0.2"), mpf("0.1")]  # P({w}) for w = 0..5
+_U21_EVENTS = [frozenset(s) for r in range(7) for s in itertools.combinations(range(6), r)]
+
+
+def _u21_p(event):
+    return sum(_U21_OMEGA[w] for w in event)
+
+
+def _u21_events(pred, count=2):
+    """Whether pred holds for every tuple of `count` events of a six-point space (P of each intersection > 0)."""
+    return all(pred(*events) for events in itertools.product(_U21_EVENTS, repeat=count))
+
+
+def _u21_cond(a, b):
+    return _u21_p(a & b) / _u21_p(b)
+
+
+def _u21_chain_four(markov):
+    """The written steps of the chain rule for four events, on four fixed overlapping events of the space."""
+    a1, a2, a3, a4 = frozenset({0, 1, 3, 4}), frozenset({0, 1, 2, 3}), frozenset({1, 3, 5, 0}), frozenset({3, 1, 4})
+    first = _u21_p(a1 & a2 & a3 & a4)
+    step1 = _u21_p(a1 & a2 & a3) * _u21_cond(a4, a1 & a2 & a3)
+    step2 = _u21_p(a1 & a2) * _u21_cond(a3, a1 & a2) * _u21_cond(a4, a1 & a2 & a3)
+    third = _u21_cond(a3, a2) if markov else _u21_cond(a3, a1 & a2)
+    step3 = _u21_p(a1) * _u21_cond(a2, a1) * third * _u21_cond(a4, a1 & a2 & a3)
+    return close(first, step1) and close(step1, step2) and close(step2, step3)
+
+
+_U21_X = ([mpf(-1), mpf("0.5"), mpf(2), mpf(3)], [mpf("0.2"), mpf("0.3"), mpf("0.4"), mpf("0.1")])  # values, probs
+
+
+def _u21_expect(g, law=_U21_X):
+    values, probs = law
+    return sum(p * g(x) for x, p in zip(values, probs))
+
+
+def _u21_f(x):
+    return exp(x / 3) + x**2
+
+
+def _u21_scale(kind):
+    """E[a f(X)] against a E[f(X)] (or a^2), Var[a f(X)] against a^2 Var[f(X)] (or a), on a four-valued X."""
+    for a in (mpf("-1.7"), mpf("0.6"), mpf("2.5")):
+        if kind.startswith("mean"):
+            factor = a**2 if kind == "mean-square" else a
+            if not close(_u21_expect(lambda x: a * _u21_f(x)), factor * _u21_expect(_u21_f)):
+                return False
+        else:
+            mean = _u21_expect(lambda x: a * _u21_f(x))
+            var_af = _u21_expect(lambda x: (a * _u21_f(x) - mean) ** 2)
+            mf = _u21_expect(_u21_f)
+            var_f = _u21_expect(lambda x: (_u21_f(x) - mf) ** 2)
+            factor = a if kind == "var-linear" else a**2
+            if not close(var_af, factor * var_f):
+                return False
+    return True
+
+
+def _u21_variance_steps(last_sign):
+    m = _u21_expect(lambda x: x)
+    sides = [
+        _u21_expect(lambda x: (x - m) ** 2),
+        _u21_expect(lambda x: x**2 - 2 * m * x + m**2),
+        _u21_expect(lambda x: x**2) - 2 * m * m + m**2,
+        _u21_expect(lambda x: x**2) + last_sign * m**2,
+    ]
+    return all(close(sides[0], s) for s in sides[1:])
+
+
+def _u21_uniform(second, variance):
+    """The uniform law on [0, 1]: its first two moments by quadrature, against the written values."""
+    m1, m2 = quad(lambda x: x, [0, 1]), quad(lambda x: x**2, [0, 1])
+    return (
+        close(m1, mpf(1) / 2)
+        and close(m2, second)
+        and close(m2 - m1**2, mpf(1) / 3 - mpf(1) / 4)
+        and close(mpf(1) / 3 - mpf(1) / 4, variance)
+    )
+
+
+def _u21_binomial(full_exponent):
+    """The pmf of the number of heads in n flips, by convolving n Bernoulli laws, against the written pmf."""
+    for n, p in ((4, mpf("0.3")), (6, mpf("0.65"))):
+        law = [mpf(1)]
+        for _ in range(n):
+            law = [
+                (law[k] if k < len(law) else 0) * (1 - p) + (law[k - 1] * p if k >= 1 else 0)
+                for k in range(len(law) + 1)
+            ]
+        for x in range(n + 1):
+            written = comb(n, x) * p**x * (1 - p) ** (n if full_exponent else n - x)
+            if not close(law[x], written):
+                return False
+    return True
+
+
+def _u21_geometric(shift):
+    """P(the first heads comes at flip x), from the chance of x - 1 tails then a head, against the written pmf."""
+    for p in (mpf("0.3"), mpf("0.72")):
+        no_heads_yet = mpf(1)
+        for x in range(1, 8):
+            if not close(no_heads_yet * p, p * (1 - p) ** (x - shift)):
+                return False
+            no_heads_yet *= 1 - p
+    return True
+
+
+def _u21_poisson(sign):
+    """The written pmf's generating function sum_x p(x) s^x against exp(lambda (s - 1)), which fixes the Poisson law."""
+    for lam in (mpf("0.7"), mpf("2.3")):
+        for s in (mpf("-0.5"), mpf("0.3"), mpf("1")):
+            pgf = nsum(lambda x: exp(sign * lam) * lam**x / factorial(int(x)) * s**x, [0, inf])
+            if not close(pgf, exp(lam * (s - 1)), tol=mpf(10) ** -15):
+                return False
+    return True
+
+
+def _u21_normal(root):
+    """The written density: proportional to exp(-(x - mu)^2 / (2 sigma^2)) and of total mass 1 (by quadrature)."""
+    for mu, sigma in ((mpf("0.4"), mpf("1.3")), (mpf("-2"), mpf("0.5"))):
+        c = 1 / ((sqrt(2 * pi) if root else 2 * pi) * sigma)
+        if not close(quad(lambda x: c * exp(-((x - mu) ** 2) / (2 * sigma**2)), [-inf, mu, inf]), 1):
+            return False
+    return True
+
+
+_U21_PXY = [
+    [mpf("0.1"), mpf("0.15"), mpf("0.05")],
+    [mpf("0.02"), mpf("0.08"), mpf("0.3")],
+    [mpf("0.2"), mpf("0.05"), mpf("0.05")],
+]  # P(X = x, Y = y)
+
+
+def _u21_bayes(with_prior):
+    px = [sum(row) for row in _U21_PXY]
+    py = [sum(_U21_PXY[x][y] for x in range(3)) for y in range(3)]
+    for x in range(3):
+        for y in range(3):
+            cond = _U21_PXY[x][y] / px[x]
+            x_given = [_U21_PXY[x][k] / py[k] for k in range(3)]
+            denominator = sum(x_given[k] * (py[k] if with_prior else 1) for k in range(3))
+            if not (close(cond, _U21_PXY[x][y] / px[x]) and close(cond, x_given[y] * py[y] / denominator)):
+                return False
+    return True
+
+
+_U21_XV, _U21_YV = [mpf(-1), mpf("0.5"), mpf(2)], [mpf(3), mpf(-2), mpf("1.5")]
+
+
+def _u21_covariance(kind):
+    def e(g):
+        return sum(_U21_PXY[i][j] * g(_U21_XV[i], _U21_YV[j]) for i in range(3) for j in range(3))
+
+    ex, ey = e(lambda x, y: x), e(lambda x, y: y)
+    ysign = 1 if kind == "expand" else -1
+    sides = [
+        e(lambda x, y: (x - ex) * (y - ey)),
+        e(lambda x, y: x * y - x * ey + ysign * y * ex + ex * ey),
+        e(lambda x, y: x * y) - ex * ey - ey * ex + ex * ey,
+        e(lambda x, y: x * y) + (1 if kind == "sign" else -1) * ex * ey,
+    ]
+    return all(close(sides[0], s) for s in sides[1:])
+
+
+_U21_PXZ = [[mpf("0.12"), mpf("0.3"), mpf("0.08")], [mpf("0.2"), mpf("0.05"), mpf("0.25")]]  # p(x, z), x in {0, 1}
+_U21_QS = ([mpf("0.5"), mpf("0.2"), mpf("0.3")], [mpf("0.05"), mpf("0.05"), mpf("0.9")])  # distributions q over z
+
+
+def _u21_kl(a, b):
+    return sum(p * log(p / r) for p, r in zip(a, b))
+
+
+def _u21_evidence_split(sign):
+    for x in range(2):
+        px = sum(_U21_PXZ[x])
+        post = [_U21_PXZ[x][z] / px for z in range(3)]
+        for q in _U21_QS:
+            elbo = sum(q[z] * (log(_U21_PXZ[x][z]) - log(q[z])) for z in range(3))
+            if not close(log(px), _u21_kl(q, post) + sign * elbo):
+                return False
+    return True
+
+
+def _u21_elbo_bound(reversed_):
+    pz = [sum(_U21_PXZ[x][z] for x in range(2)) for z in range(3)]
+    for x in range(2):
+        px = sum(_U21_PXZ[x])
+        for q in _U21_QS:
+            bound = sum(q[z] * log(_U21_PXZ[x][z] / pz[z]) for z in range(3)) - _u21_kl(q, pz)
+            if (log(px) > bound) if reversed_ else (log(px) < bound):
+                return False
+    return True
+
+
+def _u21_score_gradient(drop_entropy):
+    """d/dphi E_{q_phi}[log p(x, z) - log q_phi(z)] by finite differences, against the written score-function form."""
+    joint = _U21_PXZ[0]
+
+    def q(phi):
+        return softmax([phi * k - phi**2 * (k - 1) ** 2 for k in range(3)])
+
+    for phi0 in (mpf("0.35"), mpf("-0.9")):
+        grad = diff(lambda t: sum(qz * (log(joint[z]) - log(qz)) for z, qz in enumerate(q(t))), phi0)
+        qs = q(phi0)
+        scores = [diff(lambda t, z=z: log(q(t)[z]), phi0) for z in range(3)]
+        written = sum(qs[z] * (log(joint[z]) - (0 if drop_entropy else log(qs[z]))) * scores[z] for z in range(3))
+        if not close(grad, written, tol=mpf(10) ** -15):
+            return False
+    return True
+
+
+def _u21_reparameterization(outside):
+    """z = mu(phi) + sigma(phi) eps, eps ~ N(0, 1): d/dphi E[f(z)] by quadrature, against the three written sides."""
+    x = mpf("0.7")
+
+    def f(z):
+        return tanh(z) * x + z**2 / 4
+
+    def mu(t):
+        return t**2 - t
+
+    def sigma(t):
+        return exp(t / 2)
+
+    def normal(e):
+        return exp(-(e**2) / 2) / sqrt(2 * pi)
+
+    phi0 = mpf("0.4")
+    side1 = diff(lambda t: quad(lambda z: f(z) * normal((z - mu(t)) / sigma(t)) / sigma(t), [-inf, mu(t), inf]), phi0)
+    side2 = diff(lambda t: quad(lambda e: f(mu(t) + sigma(t) * e) * normal(e), [-inf, 0, inf]), phi0)
+    if outside:
+        side3 = quad(lambda e: f(mu(phi0) + sigma(phi0) * e) * normal(e), [-inf, 0, inf])
+    else:
+        side3 = quad(lambda e: diff(lambda t: f(mu(t) + sigma(t) * e), phi0) * normal(e), [-inf, 0, inf])
+    tol = mpf(10) ** -12
+    return close(side1, side2, tol=tol) and close(side2, side3, tol=tol)
+
+
+def _u21_vi_objective(sign):
+    tilde = [mpf("0.7"), mpf("2.1"), mpf("0.4"), mpf("1.3")]
+    z = sum(tilde)
+    p = [t / z for t in tilde]
+    q = [mpf("0.1"), mpf("0.4"), mpf("0.3"), mpf("0.2")]
+    j = sum(qx * log(qx / t) for qx, t in zip(q, tilde))
+    step2 = sum(qx * log(qx / px) for qx, px in zip(q, p)) + sign * log(z)
+    return close(j, step2) and close(step2, _u21_kl(q, p) - log(z))
+
+
+_U21_MIX = ([mpf("0.3"), mpf("0.7")], [mpf("-1"), mpf("1.5")], [mpf("0.8"), mpf("1.4")])  # pi_k, mu_k, sigma_k
+
+
+def _u21_gauss(x, m, s):
+    return exp(-((x - m) ** 2) / (2 * s**2)) / (sqrt(2 * pi) * s)
+
+
+def _u21_mixture(with_weight):
+    """p(x) summed over z from the joint pi_z N(x; mu_z, sigma_z^2), with p(z = k) and p(x | z = k) read off the joint."""
+    pis, mus, sigmas = _U21_MIX
+
+    def joint(x, k):
+        return pis[k] * _u21_gauss(x, mus[k], sigmas[k])
+
+    pz = [quad(lambda x, k=k: joint(x, k), [-inf, mus[k], inf]) for k in range(2)]
+    for x in (mpf("-0.4"), mpf("2.2")):
+        px = joint(x, 0) + joint(x, 1)
+        middle = sum(joint(x, k) / pz[k] * (pz[k] if with_weight else 1) for k in range(2))
+        written = sum(pis[k] * _u21_gauss(x, mus[k], sigmas[k]) for k in range(2))
+        if not (close(px, middle, tol=mpf(10) ** -15) and close(middle, written, tol=mpf(10) ** -15)):
+            return False
+    return True
+
+
+def _u21_log_likelihood(with_prior):
+    data = [0, 1, 1, 0, 1]
+    pz = [sum(_U21_PXZ[x][z] for x in range(2)) for z in range(3)]
+    lhs = sum(log(sum(_U21_PXZ[x])) for x in data)
+    right = sum(log(sum(_U21_PXZ[x][z] / pz[z] * (pz[z] if with_prior else 1) for z in range(3))) for x in data)
+    return close(lhs, right)
+
+
+def _u21_posterior(denominator_is_prior):
+    pz = [sum(_U21_PXZ[x][z] for x in range(2)) for z in range(3)]
+    for x in range(2):
+        px = sum(_U21_PXZ[x])
+        for z in range(3):
+            post = _U21_PXZ[x][z] / px
+            step1 = _U21_PXZ[x][z] / (pz[z] if denominator_is_prior else px)
+            lik = [_U21_PXZ[x][k] / pz[k] for k in range(3)]
+            step2 = lik[z] * pz[z] / sum(lik[k] * pz[k] for k in range(3))
+            if not (close(post, step1) and close(step1, step2)):
+                return False
+    return True
+
+
+def _u21_log_evidence(sign):
+    for x in range(2):
+        px = sum(_U21_PXZ[x])
+        post = [_U21_PXZ[x][z] / px for z in range(3)]
+        right = sum(post[z] * log(_U21_PXZ[x][z]) for z in range(3)) + sign * sum(
+            post[z] * log(post[z]) for z in range(3)
+        )
+        if not close(log(px), right):
+            return False
+    return True
+
+
+def _u21_beta_density(a, b, theta, a_shift=1, b_shift=1):
+    """theta^{a - a_shift} (1 - theta)^{b - b_shift} over the Beta function B(a, b), from mpmath's beta."""
+    return theta ** (a - a_shift) * (1 - theta) ** (b - b_shift) / mp.beta(a, b)
+
+
+def _u21_beta_prior(b_shift):
+    """The Beta(a, b) density (the normalized t^{a-1} (1 - t)^{b-1}) against the written fraction."""
+    for a, b in ((mpf("2.5"), mpf("1.5")), (mpf("3"), mpf("4.2"))):
+        mass = quad(lambda t: t ** (a - 1) * (1 - t) ** (b - 1), [0, 1])
+        for theta in (mpf("0.2"), mpf("0.65")):
+            density = theta ** (a - 1) * (1 - theta) ** (b - 1) / mass
+            if not close(density, _u21_beta_density(a, b, theta, 1, b_shift), tol=mpf(10) ** -15):
+                return False
+    return True
+
+
+def _u21_beta_posterior(a_shift):
+    """The posterior of a coin's bias under a Beta prior after N_H heads and N_T tails, normalized by quadrature."""
+    ah, at, nh, nt = mpf("2.5"), mpf("1.5"), 3, 5
+
+    def unnormalized(t):
+        return t**nh * (1 - t) ** nt * t ** (ah - 1) * (1 - t) ** (at - 1)
+
+    mass = quad(unnormalized, [0, 1])
+    for theta in (mpf("0.2"), mpf("0.65")):
+        if not close(
+            unnormalized(theta) / mass, _u21_beta_density(nh + ah, nt + at, theta, a_shift, 1), tol=mpf(10) ** -15
+        ):
+            return False
+    return True
+
+
+_U21_P = [mpf("0.1"), mpf("0.4"), mpf("0.3"), mpf("0.2")]
+_U21_Q = [mpf("0.25"), mpf("0.15"), mpf("0.35"), mpf("0.25")]
+_U21_FV = [mpf("1.5"), mpf("-2"), mpf("0.3"), mpf("4")]
+
+
+def _u21_monte_carlo(power):
+    """The mean and variance of I_T = (1/T) sum_t f(x^t) over every T-tuple of i.i.d. draws, enumerated exactly."""
+    mean_f = sum(p * f for p, f in zip(_U21_P, _U21_FV))
+    var_f = sum(p * (f - mean_f) ** 2 for p, f in zip(_U21_P, _U21_FV))
+    for t in (2, 3):
+        draws = list(itertools.product(range(4), repeat=t))
+        weights = []
+        for d in draws:
+            w = mpf(1)
+            for i in d:
+                w *= _U21_P[i]
+            weights.append(w)
+        estimates = [sum(_U21_FV[i] for i in d) / t for d in draws]
+        mean = sum(w * e for w, e in zip(weights, estimates))
+        var = sum(w * (e - mean) ** 2 for w, e in zip(weights, estimates))
+        if not (close(mean, mean_f) and close(var, var_f / mpf(t) ** power)):
+            return False
+    return True
+
+
+def _u21_importance(inverse):
+    w = [p / q for p, q in zip(_U21_P, _U21_Q)]
+    lhs = sum(p * f for p, f in zip(_U21_P, _U21_FV))
+    ratio = [(q / p if inverse else p / q) for p, q in zip(_U21_P, _U21_Q)]
+    step2 = sum(f * r * q for f, r, q in zip(_U21_FV, ratio, _U21_Q))
+    step3 = sum(q * f * wx for q, f, wx in zip(_U21_Q, _U21_FV, w))
+    return close(lhs, step2) and close(step2, step3)
+
+
+def _u21_importance_variance(weight_power):
+    w = [p / q for p, q in zip(_U21_P, _U21_Q)]
+    m = sum(q * f * wx for q, f, wx in zip(_U21_Q, _U21_FV, w))
+    var = sum(q * (f * wx - m) ** 2 for q, f, wx in zip(_U21_Q, _U21_FV, w))
+    written = sum(q * f**2 * wx**weight_power for q, f, wx in zip(_U21_Q, _U21_FV, w)) - m**2
+    return close(var, written) and written >= 0
+
+
+def _u21_evidence(inverse):
+    pz = [sum(_U21_PXZ[e][z] for e in range(2)) for z in range(3)]
+    q = _U21_QS[0]
+    for e in range(2):
+        pe = sum(_U21_PXZ[e])
+        lik = [_U21_PXZ[e][z] / pz[z] for z in range(3)]
+        step1 = sum(pz[z] * lik[z] for z in range(3))
+        ratio = [(q[z] / pz[z] if inverse else pz[z] / q[z]) for z in range(3)]
+        step2 = sum(q[z] * lik[z] * ratio[z] for z in range(3))
+        step3 = sum(q[z] * _U21_PXZ[e][z] / q[z] for z in range(3))
+        if not (close(pe, step1) and close(step1, step2) and close(step2, step3)):
+            return False
+    return True
+
+
+def _u21_kl_split(entropy_sign):
+    entropy = -sum(p * log(p) for p in _U21_P)
+    kl = sum(p * log(p / q) for p, q in zip(_U21_P, _U21_Q))
+    cross = sum(p * log(q) for p, q in zip(_U21_P, _U21_Q))
+    return close(kl, entropy_sign * entropy - cross)
+
+
+def _u21_empirical_kl(sign):
+    kl = sum(p * log(p / q) for p, q in zip(_U21_P, _U21_Q))
+    right = sum(p * log(p) for p in _U21_P) + sign * sum(p * log(q) for p, q in zip(_U21_P, _U21_Q))
+    return close(kl, right)
+
+
+_U21_FEATURES = [(mpf(1), mpf(0)), (mpf("0.5"), mpf(2)), (mpf(-1), mpf(1)), (mpf(2), mpf("-0.5"))]  # f(x), x = 0..3
+
+
+def _u21_log_partition(theta):
+    return log(sum(exp(theta[0] * f[0] + theta[1] * f[1]) for f in _U21_FEATURES))
+
+
+def _u21_mrf_average(averaged):
+    theta = (mpf("0.3"), mpf("-0.7"))
+    data = [0, 2, 2, 3, 1, 2]
+    logz = _u21_log_partition(theta)
+    log_pd = sum(theta[0] * _U21_FEATURES[x][0] + theta[1] * _U21_FEATURES[x][1] - logz for x in data)
+    n = len(data)
+    right = sum(theta[0] * _U21_FEATURES[x][0] + theta[1] * _U21_FEATURES[x][1] for x in data) / n - (
+        logz / n if averaged else logz
+    )
+    return close(log_pd / n, right)
+
+
+def _u21_mrf_hessian(sign):
+    theta = (mpf("0.3"), mpf("-0.7"))
+    weights = [exp(theta[0] * f[0] + theta[1] * f[1]) for f in _U21_FEATURES]
+    probs = [w / sum(weights) for w in weights]
+    mean = [sum(p * f[i] for p, f in zip(probs, _U21_FEATURES)) for i in range(2)]
+    for i in range(2):
+        for j in range(2):
+            order = tuple((i == k) + (j == k) for k in range(2))
+            h = diff(lambda a, b: _u21_log_partition((a, b)), theta, order)
+            second = sum(p * f[i] * f[j] for p, f in zip(probs, _U21_FEATURES))
+            written = second + sign * mean[i] * mean[j]
+            cov = sum(p * (f[i] - mean[i]) * (f[j] - mean[j]) for p, f in zip(probs, _U21_FEATURES))
+            if not (close(h, written, tol=mpf(10) ** -15) and close(written, cov)):
+                return False
+    return True
+
+
+_U21_START = [mpf("0.35"), mpf("0.65")]
+_U21_TRANS = [[mpf("0.8"), mpf("0.2")], [mpf("0.3"), mpf("0.7")]]  # p(x_i = b | x_{i-1} = a) = T[a][b]
+
+
+def _u21_chain_marginal(with_start):
+    """The marginal of x_4 in a binary Markov chain: the full sum over x_1..x_3 against the written nested sums."""
+    for last in range(2):
+        full = sum(
+            _U21_START[a] * _U21_TRANS[a][b] * _U21_TRANS[b][c] * _U21_TRANS[c][last]
+            for a, b, c in itertools.product(range(2), repeat=3)
+        )
+        tau2 = [sum(_U21_TRANS[a][b] * (_U21_START[a] if with_start else 1) for a in range(2)) for b in range(2)]
+        tau3 = [sum(_U21_TRANS[b][c] * tau2[b] for b in range(2)) for c in range(2)]
+        nested = sum(_U21_TRANS[c][last] * tau3[c] for c in range(2))
+        if not close(full, nested):
+            return False
+    return True
+
+
+def _u21_student(reversed_):
+    """The student network's marginal of l by full enumeration, against the written nested sums."""
+    pd, pi_ = [mpf("0.6"), mpf("0.4")], [mpf("0.7"), mpf("0.3")]
+    pg = {(i, d): softmax([mpf(i) - d, mpf("0.5") * d, mpf(i) * 2 - 1]) for i in range(2) for d in range(2)}
+    ps = {i: [mpf("0.95") - mpf("0.75") * i, mpf("0.05") + mpf("0.75") * i] for i in range(2)}
+    pl = {g: [mpf("0.1") + mpf("0.3") * g, mpf("0.9") - mpf("0.3") * g] for g in range(3)}
+
+    def joint(l, g, s, i, d):
+        return pl[g][l] * ps[i][s] * pg[(i, d)][g] * pi_[i] * pd[d]
+
+    states = list(itertools.product(range(3), range(2), range(2), range(2)))
+    p_l = [sum(joint(l, g, s, i, d) for g, s, i, d in states) for l in range(2)]
+    p_g = [
+        sum(joint(l, g, s, i, d) for l in range(2) for s in range(2) for i in range(2) for d in range(2))
+        for g in range(3)
+    ]
+    for l in range(2):
+        nested = 0
+        for g in range(3):
+            factor = pl[g][l] * p_g[g] / p_l[l] if reversed_ else pl[g][l]  # p(g | l), or p(l | g)
+            inner = sum(
+                ps[i][s] * pi_[i] * sum(pg[(i, d)][g] * pd[d] for d in range(2)) for s in range(2) for i in range(2)
+            )
+            nested += factor * inner
+        if not close(nested, p_l[l]):
+            return False
+    return True
+
+
+def _u21_bn_chain(markov):
+    """A joint law of three binary variables against the product of its conditionals (the last given x_2 only, or all)."""
+    weights = {
+        bits: mpf(1 + bits[0] + 3 * bits[0] * bits[2] + 2 * bits[1]) for bits in itertools.product((0, 1), repeat=3)
+    }
+    total = sum(weights.values())
+    joint = {b: w / total for b, w in weights.items()}
+
+    def marginal(fixed):
+        return sum(p for b, p in joint.items() if all(b[i] == v for i, v in fixed.items()))
+
+    for b, p in joint.items():
+        last = marginal({1: b[1], 2: b[2]}) / marginal({1: b[1]}) if markov else p / marginal({0: b[0], 1: b[1]})
+        product = marginal({0: b[0]}) * marginal({0: b[0], 1: b[1]}) / marginal({0: b[0]}) * last
+        if not close(p, product):
+            return False
+    return True
+
+
+CHECKS.update(
+    {
+        # ---- CS228 probability review: events of a six-point space, moments of a four-valued X, laws from their definitions
+        "u21-prob-intersection-min": lambda: _u21_events(lambda a, b: _u21_p(a & b) <= min(_u21_p(a), _u21_p(b)) + TOL),
+        "u21-prob-intersection-min~geq": lambda: _u21_events(
+            lambda a, b: _u21_p(a & b) >= min(_u21_p(a), _u21_p(b)) - TOL
+        ),
+        "u21-prob-union-bound": lambda: _u21_events(lambda a, b: _u21_p(a | b) <= _u21_p(a) + _u21_p(b) + TOL),
+        "u21-prob-union-bound~geq": lambda: _u21_events(lambda a, b: _u21_p(a | b) >= _u21_p(a) + _u21_p(b) - TOL),
+        "u21-prob-complement": lambda: _u21_events(lambda a: close(_u21_p(frozenset(range(6)) - a), 1 - _u21_p(a)), 1),
+        "u21-prob-complement~swap": lambda: _u21_events(
+            lambda a: close(_u21_p(frozenset(range(6)) - a), _u21_p(a) - 1), 1
+        ),
+        "u21-prob-chain-two": lambda: _u21_events(
+            lambda a, b: not _u21_p(a) or close(_u21_p(a & b), _u21_p(a) * _u21_cond(b, a))
+        ),
+        "u21-prob-chain-two~reversed": lambda: _u21_events(
+            lambda a, b: not (_u21_p(a) and _u21_p(b)) or close(_u21_p(a & b), _u21_p(a) * _u21_cond(a, b))
+        ),
+        "u21-prob-chain-four": lambda: _u21_chain_four(False),
+        "u21-prob-chain-four~markov": lambda: _u21_chain_four(True),
+        "u21-prob-linearity-scale": lambda: _u21_scale("mean"),
+        "u21-prob-linearity-scale~square": lambda: _u21_scale("mean-square"),
+        "u21-prob-variance-steps": lambda: _u21_variance_steps(-1),
+        "u21-prob-variance-steps~sign": lambda: _u21_variance_steps(1),
+        "u21-prob-variance-scale": lambda: _u21_scale("var"),
+        "u21-prob-variance-scale~linear": lambda: _u21_scale("var-linear"),
+        "u21-prob-uniform-moments": lambda: _u21_uniform(mpf(1) / 3, mpf(1) / 12),
+        "u21-prob-uniform-moments~second-moment": lambda: _u21_uniform(mpf(1) / 2, mpf(1) / 12),
+        "u21-prob-uniform-moments~variance": lambda: _u21_uniform(mpf(1) / 3, mpf(1) / 6),
+        "u21-prob-binomial-pmf": lambda: _u21_binomial(False),
+        "u21-prob-binomial-pmf~exponent": lambda: _u21_binomial(True),
+        "u21-prob-geometric-pmf": lambda: _u21_geometric(1),
+        "u21-prob-geometric-pmf~exponent": lambda: _u21_geometric(0),
+        "u21-prob-poisson-pmf": lambda: _u21_poisson(-1),
+        "u21-prob-poisson-pmf~sign": lambda: _u21_poisson(1),
+        "u21-prob-normal-pdf": lambda: _u21_normal(True),
+        "u21-prob-normal-pdf~root": lambda: _u21_normal(False),
+        "u21-prob-bayes-discrete": lambda: _u21_bayes(True),
+        "u21-prob-bayes-discrete~no-prior": lambda: _u21_bayes(False),
+        "u21-prob-covariance-steps": lambda: _u21_covariance("true"),
+        "u21-prob-covariance-steps~sign": lambda: _u21_covariance("sign"),
+        "u21-prob-covariance-steps~expand": lambda: _u21_covariance("expand"),
+        # ---- CS228 VAE: the evidence split and bound on an enumerated joint, the two gradient estimators
+        "u21-vae-evidence-split": lambda: _u21_evidence_split(1),
+        "u21-vae-evidence-split~minus": lambda: _u21_evidence_split(-1),
+        "u21-vae-score-gradient": lambda: _u21_score_gradient(False),
+        "u21-vae-score-gradient~no-entropy": lambda: _u21_score_gradient(True),
+        "u21-vae-reparameterization": lambda: _u21_reparameterization(False),
+        "u21-vae-reparameterization~outside": lambda: _u21_reparameterization(True),
+        "u21-vae-elbo-bound": lambda: _u21_elbo_bound(False),
+        "u21-vae-elbo-bound~reversed": lambda: _u21_elbo_bound(True),
+        # ---- CS228 variational inference and EM, on enumerated laws and a two-component Gaussian mixture
+        "u21-vi-objective": lambda: _u21_vi_objective(-1),
+        "u21-vi-objective~sign": lambda: _u21_vi_objective(1),
+        "u21-em-mixture": lambda: _u21_mixture(True),
+        "u21-em-mixture~no-weight": lambda: _u21_mixture(False),
+        "u21-em-log-likelihood": lambda: _u21_log_likelihood(True),
+        "u21-em-log-likelihood~no-prior": lambda: _u21_log_likelihood(False),
+        "u21-em-posterior": lambda: _u21_posterior(False),
+        "u21-em-posterior~prior-denominator": lambda: _u21_posterior(True),
+        "u21-em-log-evidence": lambda: _u21_log_evidence(-1),
+        "u21-em-log-evidence~sign": lambda: _u21_log_evidence(1),
+        # ---- CS228 Bayesian learning: Beta densities normalized by quadrature
+        "u21-bayes-beta-prior": lambda: _u21_beta_prior(1),
+        "u21-bayes-beta-prior~exponent": lambda: _u21_beta_prior(0),
+        "u21-bayes-beta-posterior": lambda: _u21_beta_posterior(1),
+        "u21-bayes-beta-posterior~exponent": lambda: _u21_beta_posterior(0),
+        # ---- CS228 sampling: Monte Carlo by enumerating draws, importance sampling on enumerated laws
+        "u21-mc-unbiased": lambda: _u21_monte_carlo(1),
+        "u21-mc-unbiased~square": lambda: _u21_monte_carlo(2),
+        "u21-is-steps": lambda: _u21_importance(False),
+        "u21-is-steps~inverse": lambda: _u21_importance(True),
+        "u21-is-variance": lambda: _u21_importance_variance(2),
+        "u21-is-variance~weight-power": lambda: _u21_importance_variance(1),
+        "u21-is-evidence": lambda: _u21_evidence(False),
+        "u21-is-evidence~inverse": lambda: _u21_evidence(True),
+        # ---- CS228 maximum likelihood and log-linear models
+        "u21-mle-kl-split": lambda: _u21_kl_split(-1),
+        "u21-mle-kl-split~entropy-sign": lambda: _u21_kl_split(1),
+        "u21-mle-empirical-kl": lambda: _u21_empirical_kl(-1),
+        "u21-mle-empirical-kl~sign": lambda: _u21_empirical_kl(1),
+        "u21-mrf-average-log-likelihood": lambda: _u21_mrf_average(False),
+        "u21-mrf-average-log-likelihood~averaged-partition": lambda: _u21_mrf_average(True),
+        "u21-mrf-hessian": lambda: _u21_mrf_hessian(-1),
+        "u21-mrf-hessian~sign": lambda: _u21_mrf_hessian(1),
+        # ---- CS228 variable elimination and Bayesian networks, by full enumeration
+        "u21-ve-chain-marginal": lambda: _u21_chain_marginal(True),
+        "u21-ve-chain-marginal~no-start": lambda: _u21_chain_marginal(False),
+        "u21-ve-student": lambda: _u21_student(False),
+        "u21-ve-student~reversed": lambda: _u21_student(True),
+        "u21-bn-chain-rule": lambda: _u21_bn_chain(False),
+        "u21-bn-chain-rule~markov": lambda: _u21_bn_chain(True),
+    }
+)
+
+
+def _u21_partition_bound(reversed_):
+    tilde = [mpf("0.7"), mpf("2.1"), mpf("0.4"), mpf("1.3")]
+    z = sum(tilde)
+    p = [t / z for t in tilde]
+    for q in ([mpf("0.1"), mpf("0.4"), mpf("0.3"), mpf("0.2")], [mpf("0.7"), mpf("0.1"), mpf("0.1"), mpf("0.1")]):
+        j = sum(qx * log(qx / t) for qx, t in zip(q, tilde))
+        if not close(log(z), _u21_kl(q, p) - j):
+            return False
+        if (log(z) > -j) if reversed_ else (log(z) < -j):
+            return False
+    return True
+
+
+def _u21_evidence_kl(reversed_kl):
+    for x in range(2):
+        px = sum(_U21_PXZ[x])
+        post = [_U21_PXZ[x][z] / px for z in range(3)]
+        for q in _U21_QS:
+            elbo = sum(q[z] * (log(_U21_PXZ[x][z]) - log(q[z])) for z in range(3))
+            kl = _u21_kl(post, q) if reversed_kl else _u21_kl(q, post)
+            if not close(log(px), kl + elbo):
+                return False
+    return True
+
+
+def _u21_evidence_indicator(conditional):
+    """p(E = e) from the joint of (Z, E), against the written sums and the expectation of the indicator."""
+    for e in range(3):
+        pe = sum(_U21_PXZ[z][e] for z in range(2))
+        first = sum((_U21_PXZ[z][e] / pe if conditional else _U21_PXZ[z][e]) for z in range(2))
+        indicator = sum(_U21_PXZ[z][k] * (k == e) for z in range(2) for k in range(3))
+        if not (close(pe, first) and close(first, indicator)):
+            return False
+    return True
+
+
+def _u21_bag_of_words():
+    """Words drawn independently from one law: p(S) against the product written with p(w_n) for every factor."""
+    word = [mpf("0.5"), mpf("0.3"), mpf("0.2")]
+    for sentence in itertools.product(range(3), repeat=3):
+        p_s = word[sentence[0]] * word[sentence[1]] * word[sentence[2]]
+        if not close(p_s, word[sentence[-1]] ** 3):
+            return False
+    return True
+
+
+_U21_S0 = [mpf("0.6"), mpf("0.4")]
+_U21_MOVE = {
+    (s, a): [mpf("0.7") - mpf("0.4") * a + mpf("0.1") * s, mpf("0.3") + mpf("0.4") * a - mpf("0.1") * s]
+    for s in range(2)
+    for a in range(2)
+}
+
+
+def _u21_reward(s, a, s_next):
+    return mpf(s) - mpf("0.5") * a + 2 * a * s_next + mpf("0.3")
+
+
+def _u21_policy(theta, s):
+    return softmax([theta * (s + mpf("0.5")), -(theta**2) + mpf("0.2") * s])
+
+
+def _u21_trajectories(theta, steps=2):
+    """Every trajectory (s_0, a_0, s_1, a_1, s_2) of a two-state, two-action MDP, with its probability under pi_theta."""
+    out = []
+    for path in itertools.product(range(2), repeat=2 * steps + 1):
+        states, actions = path[0::2], path[1::2]
+        p = _U21_S0[states[0]]
+        for t in range(steps):
+            p *= _u21_policy(theta, states[t])[actions[t]] * _U21_MOVE[(states[t], actions[t])][states[t + 1]]
+        out.append((p, states, actions))
+    return out
+
+
+def _u21_reward_to_go(first_step):
+    """grad J by finite differences against the reward-to-go form summed over the written steps (T = 1)."""
+    theta0 = mpf("0.45")
+
+    def expected_return(theta):
+        return sum(p * sum(_u21_reward(s[t], a[t], s[t + 1]) for t in range(2)) for p, s, a in _u21_trajectories(theta))
+
+    grad = diff(expected_return, theta0)
+    side2 = side3 = 0
+    for p, s, a in _u21_trajectories(theta0):
+        for t in range(2):
+            score = diff(lambda th, t=t: log(_u21_policy(th, s[t])[a[t]]), theta0)
+            to_go = sum(_u21_reward(s[k], a[k], s[k + 1]) for k in range(t, 2))
+            side2 += p * score * to_go
+            if t >= first_step:
+                side3 += p * score * to_go
+    tol = mpf(10) ** -15
+    return close(grad, side2, tol=tol) and close(side2, side3, tol=tol)
+
+
+CHECKS.update(
+    {
+        # ---- added beside the first pass: the bound on log Z, the evidence split, the indicator, Example 1 and 2,
+        # ---- and Spinning Up's reward-to-go gradient on an enumerated two-step MDP
+        "u21-vi-log-partition-bound": lambda: _u21_partition_bound(False),
+        "u21-vi-log-partition-bound~reversed": lambda: _u21_partition_bound(True),
+        "u21-em-evidence-kl": lambda: _u21_evidence_kl(False),
+        "u21-em-evidence-kl~kl-direction": lambda: _u21_evidence_kl(True),
+        "u21-is-evidence-expectation": lambda: _u21_evidence_indicator(False),
+        "u21-is-evidence-expectation~conditional": lambda: _u21_evidence_indicator(True),
+        "u21-bayes-mle-ten": lambda: Fraction(6, 6 + 4) == Fraction("0.6"),
+        "u21-bayes-mle-ten~total": lambda: Fraction(6, 6 + 4) == Fraction("0.4"),
+        "u21-bayes-mle-hundred": lambda: Fraction(60, 60 + 40) == Fraction("0.6"),
+        "u21-bayes-mle-hundred~ratio": lambda: Fraction(60, 60 + 40) == Fraction("1.5"),
+        "u21-bayes-bag-of-words": _u21_bag_of_words,
+        "u21-bayes-unseen-word": lambda: Fraction("0.1") ** 4 * 0 == 0,
+        "u21-bayes-unseen-word~dropped-zero": lambda: Fraction("0.1") ** 4 * 0 == Fraction("0.0001"),
+        "u21-su-reward-to-go": lambda: _u21_reward_to_go(0),
+        "u21-su-reward-to-go~first-step": lambda: _u21_reward_to_go(1),
+    }
+)
+
+
 # ---- end of checks
 
 
