@@ -147,6 +147,26 @@ def test_subprocess_smoke(tmp_path):
     assert "softmax_jacobian: VERIFIED" in completed.stdout
 
 
+_CACHE_SIZE_SEEN = (
+    "from derive.cli import _size_sympy_cache; _size_sympy_cache(); "
+    "import sympy.core.cache as c; print(c.SYMPY_CACHE_SIZE)"
+)
+
+
+@pytest.mark.parametrize("given", [None, "500"])
+def test_the_command_line_sizes_sympys_cache_unless_the_environment_does(given):
+    from derive.cli import SYMPY_CACHE_ENTRIES
+
+    env = {key: value for key, value in os.environ.items() if key != "SYMPY_CACHE_SIZE"}
+    if given is not None:
+        env["SYMPY_CACHE_SIZE"] = given
+    completed = subprocess.run(
+        [sys.executable, "-c", _CACHE_SIZE_SEEN], cwd=ROOT, capture_output=True, text=True, env=env
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.strip() == (given or str(SYMPY_CACHE_ENTRIES))
+
+
 def test_output_piped_into_a_closed_reader_gives_no_traceback(tmp_path):
     import subprocess
     import sys
