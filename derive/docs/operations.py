@@ -503,14 +503,17 @@ def _real_valued(integrand):
 
 
 _INTEGRATION_VARIABLE = sp.Symbol("integration variable", real=True)
-_EXP_CUTOFF = mpmath.mpf(2) ** 40  # exp beyond ±2^40 is out of any sum's reach: 0 or ∞, never worked out
+_EXP_CUTOFF = mpmath.mpf(2) ** 40  # exp beyond ±2^40 is out of any sum's reach: 0 or e^{2^40}, never worked out
 
 
 def _bounded_exp(value):
     """exp as the quadrature needs it: exp(-e^{x}) far out in a tail is 0 at once, where mpmath would carry out
-    e^{x} to every one of its digits (a Gumbel density at x = -10^{30} never finished)."""
+    e^{x} to every one of its digits (a Gumbel density at x = -10^{30} never finished).
+
+    A huge positive argument gives e^{2^40}, finite: a ratio such as e^{t}/(1 + e^{t})^2 far out in a tail is then
+    about e^{-2^40}, as it should be, where ∞/∞ had made it undefined (a logistic density's mean)."""
     if isinstance(value, mpmath.mpf) and abs(value) > _EXP_CUTOFF:
-        return mpmath.inf if value > 0 else mpmath.mpf(0)
+        return mpmath.exp(_EXP_CUTOFF) if value > 0 else mpmath.mpf(0)
     return mpmath.exp(value)
 
 

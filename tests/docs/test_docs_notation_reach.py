@@ -84,7 +84,11 @@ def test_correct_passes_and_wrong_fails(tmp_path, name, tag, correct, wrong):
 
 @pytest.mark.parametrize(
     "latex",
-    [r"\int_0^\infty e^{\lambda x} dx = \frac{1}{\lambda}", r"\int_0^1 \frac{1}{t} dt = \lambda"],
+    [
+        r"\int_0^\infty e^{\lambda x} dx = \frac{1}{\lambda}",
+        r"\int_0^1 \frac{1}{t} dt = \lambda",
+        r"\int_{-\infty}^{\infty} \frac{e^{\lambda x}}{1 + e^{\lambda x}} dx = \lambda",
+    ],
 )
 def test_a_divergent_integral_is_unknown_not_a_value(tmp_path, latex):
     v, detail = verdict(tmp_path, r"\lambda: positive", latex)

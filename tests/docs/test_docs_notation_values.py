@@ -130,6 +130,12 @@ PAIRS = [
         r"\int_{-\infty}^{\infty} x \exp(-(x - 1) / 11 - \exp(-(x - 1) / 11)) / 11 \, dx = 1",
     ),
     (
+        "the mean of a logistic density, a ratio of exponentials that both overflow far out in a tail",
+        None,
+        r"\int_{-\infty}^{\infty} x \frac{\exp(-(x - 1) / 11)}{11 (1 + \exp(-(x - 1) / 11))^2} \, dx = 1",
+        r"\int_{-\infty}^{\infty} x \frac{\exp(-(x - 1) / 11)}{11 (1 + \exp(-(x - 1) / 11))^2} \, dx = 11",
+    ),
+    (
         "the trace of a diagonal matrix written with dots",
         r"\lambda: vector; n: positive integer",
         r"\operatorname{tr}(\operatorname{diag}(\lambda_1, \ldots, \lambda_n)) = \sum_{i=1}^n \lambda_i",
