@@ -1622,8 +1622,20 @@ CHECKS.update(
         "d2l-mom-unroll~power": lambda: _momentum_unroll(1),
         "cs231n-exp-arrow": lambda: identity(lambda x: D(exp, x), exp),
         "cs231n-exp-arrow~power": lambda: identity(lambda x: D(exp, x), lambda x: x * exp(x - 1)),
+        "udl-cm20315-derivative-row": lambda: _derivative_row(-1),
+        "udl-cm20315-derivative-row~fixed": lambda: _derivative_row(+1),
     }
 )
+
+
+def _derivative_row(sine_sign) -> bool:
+    """d log z = 1/z, d cos z = -sin z, d exp z = exp z and d sin z = sine_sign * cos z, all at positive z."""
+    return (
+        identity(lambda z: D(log, z), lambda z: 1 / z, points=POS)
+        and identity(lambda z: D(mp.cos, z), lambda z: -mp.sin(z), points=POS)
+        and identity(lambda z: D(exp, z), exp, points=POS)
+        and identity(lambda z: D(mp.sin, z), lambda z: sine_sign * mp.cos(z), points=POS)
+    )
 
 
 # ---- more attention and normalisation ------------------------------------------------------------
