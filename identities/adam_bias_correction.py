@@ -174,8 +174,9 @@ recursion_step = Claim(
         Step(
             (1 - beta1) * sp.Sum(beta1 ** (t - s) * g[s], (s, 1, t - 1)) + (1 - beta1) * g[t],
             because=r"$\beta_1 \beta_1^{t-1-s} = \beta_1^{t-s}$",
+            proof="further rules",
         ),
-        Step(unrolled(beta1, t), because=r"$(1 - \beta_1) g_t$ is the term $s = t$ of the sum"),
+        Step(unrolled(beta1, t), because=r"$(1 - \beta_1) g_t$ is the term $s = t$ of the sum", proof="further rules"),
     ],
     oracle=oracle_recursion_step,
     domain=sequence_domain,
@@ -222,6 +223,7 @@ def biased_claim(estimate, rate_symbol, power, moment, name, oracle):
             Step(
                 (1 - rate_symbol**t) * moment,
                 because=r"geometric sum: the weights $(1 - \beta)\beta^{t-s}$ add up to $1 - \beta^t$",
+                proof="further rules",
             ),
         ],
         oracle=oracle,
@@ -240,7 +242,7 @@ def corrected_claim(estimate, corrected, rate_symbol, moment, name, oracle, bias
                 because=r"linearity of $\mathbb{E}$ ({by}); $1 - \beta^t > 0$",
                 by=linearity_of_expectation,
             ),
-            Step(moment, by=biased),
+            Step(moment, by=biased, proof="further rules"),
         ],
         oracle=oracle,
     )

@@ -89,7 +89,12 @@ away_from_zero = Claim(
     statement=sp.Eq(sp.Derivative(ReLU(x), x), step_function, evaluate=False),
     steps=[
         Step(sp.Derivative(ReLU(x), x)),
-        Step(step_function, because=r"by {by1} on $x > 0$ and by {by2} on $x < 0$", by=(positive_side, negative_side)),
+        Step(
+            step_function,
+            because=r"by {by1} on $x > 0$ and by {by2} on $x < 0$",
+            by=(positive_side, negative_side),
+            proof="case split",
+        ),
     ],
     oracle=oracle_derivative,
 )

@@ -47,7 +47,16 @@ def test_an_unknown_strategy_is_a_definition_error():
         Step(x, proof="simplify harder")
 
 
-@pytest.mark.parametrize("name", ["ppo_clipped_objective", "rope_relative_position", "layernorm_gradient"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ppo_clipped_objective",
+        "rope_relative_position",
+        "layernorm_gradient",
+        "adam_bias_correction",
+        "relu_derivative",
+    ],
+)
 def test_every_hinted_catalog_step_is_proved_by_its_hint_as_by_the_full_ladder(name):
     result = load(name)
     hinted = 0
