@@ -271,17 +271,18 @@ def extremum(interp, node: Extremum):
     variable = node.variable
     if interp._names_vector(variable) or variable in interp.extra or variable in interp.vocab.dims:
         raise BindError(f"{node.op} over {variable}, which names a quantity, not an index")
-    if node.low is None and node.high is None and _used_as_a_number(node.body, variable):
-        raise BindError(  # \max_x \sigma'(x): over the real values of x, which no range of indices gives
-            f"{node.op} over {variable}, which the body uses as a number and never as an index: a maximum over"
-            " real values is not computed"
-        )
+    written_as_a_number = node.low is None and node.high is None and _used_as_a_number(node.body, variable)
     saved = dict(interp.bound)
     try:
         dummy = sp.Dummy(variable, integer=True, positive=True)
         interp.bound[variable] = dummy
         low = interp._scalar(interp.side(node.low)) if node.low is not None else sp.Integer(1)
         body = interp.side(node.body)
+        if written_as_a_number and not _picks_entries_only(body, dummy):
+            raise BindError(  # \max_x \sigma'(x): over the real values of x, which no range of indices gives
+                f"{node.op} over {variable}, which the body uses as a number and never as an index: a maximum over"
+                " real values is not computed"
+            )
         if node.high is not None:
             high = interp._scalar(interp.side(node.high))
         else:  # \max_i [0.1, 0.7, 0.2]_i runs over the written list, whatever the dimension
@@ -316,6 +317,16 @@ def _written_length(body, index):
         and all(condition == sp.Eq(index, t + 1) for t, (_, condition) in enumerate(piece.args[:-1]))
     }
     return sp.Integer(lengths.pop()) if len(lengths) == 1 else None
+
+
+def _picks_entries_only(value, index) -> bool:
+    r"""Whether ``value`` depends on ``index`` only through entries it picks at it (\min_i P(i) with P(i) defined
+    by the tag as p_i^\alpha / \sum_k p_k^\alpha reads p_i), never as a number of its own."""
+    picked = [entry for entry in getattr(value, "atoms", lambda *_: ())(sp.Indexed) if index in entry.free_symbols]
+    if not picked:
+        return False
+    rest = value.xreplace({entry: sp.Dummy() for entry in picked})
+    return index not in getattr(rest, "free_symbols", ())
 
 
 def _used_as_a_number(body, variable) -> bool:
