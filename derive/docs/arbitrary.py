@@ -199,8 +199,8 @@ def may_be_arbitrary(atom: Atom, reader) -> bool:
         return True  # the tag's "function of \\theta": an unknown function, however it is decorated
     if not reader.arbitrary_allowed or atom.post_sub or atom.transpose:
         return False
-    if (atom.decoration or atom.star) and not atom.args:  # x^*, \pi^{ref} alone: a particular value, no function
-        return False
+    if (atom.decoration and not _label(atom) or atom.star) and not atom.args:
+        return False  # x^*, \pi^{ref} alone: a particular value, no function; v^{(1)}_i is the sequence v^{(1)}
     if _declared_elsewhere(reader, atom) or _entries_of_a_written_matrix(reader, atom):
         return False
     if atom.args:
@@ -209,6 +209,11 @@ def may_be_arbitrary(atom: Atom, reader) -> bool:
     # unless the tag declares the sequence (u_t \in \mathbb{R} beside s_t = s_{t-1} + u_t: u_2 is its term at step 2)
     steps = bool(atom.sub) and all(is_step_expression(item) for item in atom.sub)
     return steps and (atom.key in reader.sequences or any(re.search(r"[A-Za-z]", item) for item in atom.sub))
+
+
+def _label(atom: Atom) -> bool:
+    """Whether the name's superscript is a label in parentheses (v^{(1)}, x^{(t)}): part of a name of its own."""
+    return atom.decoration.startswith("(")
 
 
 def _uses_as_sequence(reader, key: str) -> bool:
@@ -273,7 +278,7 @@ def read_arbitrary(reader, atom: Atom, side: Side):
         conditional = "|" in atom.seps and not (further and pointwise)
         variable = "x"
     else:
-        name = atom.key
+        name = f"{atom.key}^{atom.decoration}" if _label(atom) else atom.key
         values = [step_value(reader, item) for item in atom.sub]
         conditional = False
         variable = "k"

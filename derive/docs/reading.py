@@ -541,6 +541,9 @@ def first_link_defines(sides, relations, meant: set) -> bool:
     if node is None or node.args is not None:
         return False
     keys = {node.key, *node.full_keys()}
+    label = node.sub_text.strip()
+    if len(label) > 1 and label.isalpha() and not node.decoration:  # g_{Reptile}: a name of its own, not g^{(0)}_0
+        return not keys & meant and f"{node.key}_{label}" not in _full_keys(sides[1:], child_sides)
     return not keys & meant and node.key not in _atom_keys(sides[1:], child_sides)
 
 
