@@ -193,6 +193,10 @@ def gradient(rw, tokens, k, out):
     if end == k2:  # "\nabla_x = ..." (Triton, PyTorch docs): the gradient of the loss
         out.append(rw.placeholder(Deriv(rw.sub_side([Tok("ch", "L", t.pos)]), rw.sub_side(script))))
         return end
+    at_point = _gradient_at_point(rw, tokens, k2, end, script)
+    if at_point is not None:
+        out.append(at_point)
+        return end
     split = gradient_scope.first_factor_end(rw, tokens, k2, end)
     if split is not None:  # \nabla_x f g: of the product, or (\nabla_x f) g
         gradient_scope.note(tokens[k:k2], tokens[k2:split], tokens[k2:end])
@@ -200,6 +204,32 @@ def gradient(rw, tokens, k, out):
             end = split
     out.append(rw.placeholder(Deriv(rw.sub_side(tokens[k2:end]), rw.sub_side(script))))
     return end
+
+
+def _gradient_at_point(rw, tokens, k, end, variable):
+    r"""\nabla_\theta f(\theta_1): the gradient of f taken at \theta_1, a point named with the variable's letter (another
+    subscript, a prime), as the text of the placeholder; None unless tokens[k:end] is one name applied to such a point."""
+    named = rw._atom_name(tokens, k)
+    if named is None or named[0].startswith("__native__"):
+        return None
+    after = named[1]
+    while after + 1 < len(tokens) and (tokens[after].is_ch("_") or tokens[after].is_ch("^")):
+        _, after = rw._script(tokens, after)
+    if after >= end or not tokens[after].is_ch("("):
+        return None
+    point, close = rw._balanced(tokens, after, "(", ")")
+    own = rw._atom_name(variable, 0)
+    at = rw._atom_name(point, 0) if point else None
+    if close != end or own is None or at is None or own[1] != len(variable) or at[0] != own[0]:
+        return None
+    rest = at[1]
+    while rest < len(point) and (point[rest].is_ch("'") or rest + 1 < len(point) and point[rest].is_ch("_")):
+        rest = rest + 1 if point[rest].is_ch("'") else rw._script(point, rest)[1]
+    if rest != len(point) or detex(point) == detex(variable):
+        return None
+    applied = [*tokens[k:after], Tok("ch", "(", tokens[after].pos), *variable, Tok("ch", ")", tokens[after].pos)]
+    gradient = Side(rw.placeholder(Deriv(rw.sub_side(applied), rw.sub_side(variable))), rw.table)
+    return rw.placeholder(EvaluatedAt(gradient, rw.sub_side(variable), rw.sub_side(point)))
 
 
 def _argument_variable(rw, tokens, k):

@@ -542,8 +542,11 @@ def first_link_defines(sides, relations, meant: set) -> bool:
         return False
     keys = {node.key, *node.full_keys()}
     label = node.sub_text.strip()
-    if len(label) > 1 and label.isalpha() and not node.decoration:  # g_{Reptile}: a name of its own, not g^{(0)}_0
-        return not keys & meant and f"{node.key}_{label}" not in _full_keys(sides[1:], child_sides)
+    written = _full_keys(sides[1:], child_sides)
+    if (len(label) > 1 and label.isalpha() and node.key not in written or label.isdigit()) and not node.decoration:
+        # g_{Reptile} or \theta_2: a name of its own, which g^{(0)}_0 or \theta_1 beside it does not write (d_{ff}
+        # beside the number d names the value the chain computes: derive.docs.renamed_expressions)
+        return not keys & meant and f"{node.key}_{label}" not in written
     return not keys & meant and node.key not in _atom_keys(sides[1:], child_sides)
 
 

@@ -61,3 +61,18 @@ MEAN = r"s = g^{(1)}_1 + g^{(2)}_2"
 def test_a_first_link_defines_a_word_labelled_name_the_other_sides_write_at_other_labels(tmp_path, formula, expected):
     found = verdict(tmp_path, MEAN, formula)
     assert found[0] == expected, found
+
+
+STEPS = r"w_1 = w_0 - \eta a; b = 2 a; \eta > 0"
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"w_2 = w_1 - \eta b = w_0 - 3 \eta a", "PASS"),
+        (r"w_2 = w_1 - \eta b = w_0 - \eta a + \eta b", "FAIL"),
+    ],
+)
+def test_a_first_link_defines_a_numbered_name_the_other_sides_write_at_other_numbers(tmp_path, formula, expected):
+    found = verdict(tmp_path, STEPS, formula)
+    assert found[0] == expected, found
