@@ -113,6 +113,46 @@ BARE_DISTRIBUTION = re.compile(
 
 
 CONDITIONAL_DRAW = re.compile(r"^\s*\\cdot\s*(?:\||\\mid|\\vert)")  # a_t \sim \pi(\cdot \mid s_t)
+# a multiple of the identity matrix as a covariance: I, \mathbf{I}, \mathbb{I}, I_d, \sigma^2 \mathbf{I}_{d}
+IDENTITY_COVARIANCE = re.compile(
+    r"^(?P<scale>.*?)\s*(?:\\cdot\s*)?(?:\\(?:mathbf|mathbb|boldsymbol|bm|mathrm)\s*\{\s*I\s*\}|(?<![A-Za-z\\])I)"
+    r"(?:_\s*(?:\{\s*(?P<braced>[^{}]+?)\s*\}|(?P<bare>[A-Za-z0-9])))?\s*$"
+)
+ZERO_VECTOR = re.compile(r"^(?:\\(?:mathbf|boldsymbol|bm|vec|mathrm)\s*\{\s*0\s*\}|\\vec\s*0|0)$")
+DECLARED_VECTOR = re.compile(r"^\s*(?P<name>.+?)\s*:\s*(?:vector|positive vector)(?:\s+over\s+.+)?\s*$")
+PLAIN_VARIABLE = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*\\?[A-Za-z]+\s*\}|\\?[A-Za-z]+)\s*$")
+
+
+def entrywise_laws(clauses: list) -> list:
+    r"""A law drawn for a vector made a law of each of its entries, independently: ``x \sim \mathcal{N}(\mathbf{0},
+    \sigma^2 I_d)`` is ``x: vector over d; x_i \sim \mathcal{N}(0, \sigma^2)``, and ``x \sim \mathcal{N}(0, 1)`` beside
+    ``x: vector`` is ``x_i \sim \mathcal{N}(0, 1)``. A covariance written as the identity is never a number's name."""
+    from derive.docs.tags import _key
+
+    vectors = {_key(m.group("name")) for m in map(DECLARED_VECTOR.match, clauses) if m}
+    out = []
+    for clause in clauses:
+        match = CLAUSE.match(clause)
+        if match is None or "\\sim" not in clause:
+            out.append(clause)
+            continue
+        name, law, rest = match.group("name").strip(), match.group("law").strip(), match.group("rest").strip()
+        params = [p.strip() for p in _split_top(match.group("params"))]
+        spelled = LAW_NAME.match(law)
+        word = next((g for g in spelled.groups() if g), "") if spelled else ""
+        identity = IDENTITY_COVARIANCE.match(params[1]) if len(params) == 2 else None
+        if BY_SPELLING.get(word.lower()) is BY_SPELLING["normal"] and identity is not None:
+            params = ["0" if ZERO_VECTOR.match(params[0]) else params[0], identity.group("scale").strip() or "1"]
+            size = identity.group("braced") or identity.group("bare")
+            if size is not None and PLAIN_VARIABLE.match(name) and _key(name) not in vectors:
+                out.append(f"{name}: vector over {size}")
+                vectors.add(_key(name))
+        elif _key(name) not in vectors or not PLAIN_VARIABLE.match(name):
+            out.append(clause)
+            continue
+        member = f"{name}_{{i}}" if PLAIN_VARIABLE.match(name) and _key(name) in vectors else name
+        out.append(f"{member} \\sim {law}({', '.join(params)})" + (f" {rest}" if rest else ""))
+    return out
 
 
 def law_clause(clause: str):

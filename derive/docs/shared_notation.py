@@ -56,7 +56,7 @@ class SharedNotation:
         """A bare I: the identity matrix beside another matrix or vector, else a name of its own (a number)."""
         if not self._beside_a_matrix():
             raise Unbound("I beside no matrix or vector: a number of its own, not the identity matrix", "I")
-        size = self.size_value
+        size = self._written_size() or self.size_value
         if not isinstance(size, sp.Integer):
             raise NeedsConcrete()
         return sp.eye(int(size))
@@ -76,6 +76,17 @@ class SharedNotation:
                 if isinstance(node, Atom) and node.key != "I" and self._may_be_a_matrix(node):
                     return True
         return False
+
+    def _written_size(self):
+        """The size k when every matrix or vector the formula writes out entry by entry is k x k or has k entries
+        (the identity beside a rotation written as a 2 x 2 matrix is 2 x 2), else None."""
+        sizes = set()
+        for formula_side in self.formula_sides:
+            for node in formula_side.table.values():
+                if isinstance(node, TupleNode):
+                    rows = len(node.items) // node.columns if node.columns else len(node.items)
+                    sizes.add(rows if not node.columns or node.columns == rows else None)
+        return sp.Integer(sizes.pop()) if len(sizes) == 1 and None not in sizes else None
 
     def _may_be_a_matrix(self, atom: Atom) -> bool:
         """Whether the vocabulary or the tag gives the name a meaning that may be a matrix or a vector."""

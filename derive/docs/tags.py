@@ -176,6 +176,9 @@ def parse_tag(text: str) -> Binding | None:
         clauses = [clause if _reading_clause_word(clause) else italicise(clause, binding.words) for clause in clauses]
         clauses, binding.bracket_functions = bracket_definitions(clauses)  # f[x] = x^2: f(x) = x^2
         clauses = _spelt_clauses(_step_names_as_subscripts(clauses, binding))
+        from derive.docs.laws import entrywise_laws
+
+        clauses = entrywise_laws(clauses)  # x \sim \mathcal{N}(0, I_d): x over d entries, each drawn alike
     except SpellingError as exc:
         raise TagError(str(exc)) from None
     if head:
