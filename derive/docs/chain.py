@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from derive.docs.nodes import Condition
-from derive.docs.tokens import TEXT_COMMANDS, Unsupported, closes, depth_at, detex, flatten, opens, word_of
+from derive.docs.tokens import DOTS, TEXT_COMMANDS, Unsupported, closes, depth_at, detex, flatten, opens, word_of
 
 RELATIONS = {
     "=": "=",
@@ -301,7 +301,7 @@ def is_harmless_membership(piece) -> bool:
     return bool(right) and (
         right[0].is_cs("mathbb")
         or (len(right) == 3 and right[0].is_ch("[") and right[2].is_ch("]"))
-        or (right[0].is_cs("{") and any(x.is_cs("dots", "ldots", "cdots") for x in right))
+        or (right[0].is_cs("{") and any(x.is_cs(*DOTS) for x in right))
     )
 
 
@@ -355,7 +355,7 @@ def split_chain(tokens) -> Chain:
         tail = []  # "with equality if and only if ...": a remark on the bound, not a condition of it
     conditions = Conditions(parse_conditions(tail))
     stated = []
-    ranges = any(t.is_cs("dots", "ldots", "cdots") for t in flatten(tail))
+    ranges = any(t.is_cs(*DOTS) for t in flatten(tail))
     for piece in condition_pieces(tail):
         if (
             not any(relation_at(piece, m) for m in range(len(piece)))

@@ -67,8 +67,7 @@ from derive.docs.nodes import (
 from derive.docs.numerals import E_NOTATION
 from derive.docs.ratios import as_quotients
 from derive.docs.rewriter import Rewriter
-from derive.docs.sums import DOTS
-from derive.docs.tokens import NotationError, Tok, Unsupported, clean, detex, flatten, lex
+from derive.docs.tokens import DOTS, NotationError, Tok, Unsupported, clean, detex, flatten, lex
 from derive.docs.units import with_magnitudes, without_units
 
 __all__ = [

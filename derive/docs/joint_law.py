@@ -128,10 +128,11 @@ def law_key(atom: Atom) -> str:
 
 
 def law_parts(atom: Atom):
-    """([(outcome side, value side or None)], the number of parts before the bar) of p(x, y | z), P(X = x | A = a);
-    None when a separator is other than ',' and '|' or the bar is written twice."""
+    """([(outcome side, value side or None)], the number of parts before the bar) of p(x, y | z), P(X = x | A = a),
+    p(x, z; \\theta) (the parameters after the semicolon set aside: :func:`law_parameter`); None when a separator is
+    other than ',' and '|' or the bar is written twice."""
     parts, bar, position = [], None, 0
-    args, seps = atom.args or [], list(atom.seps)
+    args, seps = _outcome_arguments(atom)
     while position < len(args):
         value = None
         if position < len(seps) and seps[position] == "event =":
@@ -148,6 +149,25 @@ def law_parts(atom: Atom):
             elif sep != ",":
                 return None
     return parts, (len(parts) if bar is None else bar)
+
+
+def _outcome_arguments(atom: Atom):
+    """(the arguments, the separators) of a law before a semicolon and the parameters after it, p(x, z; \\theta)."""
+    args, seps = atom.args or [], list(atom.seps)
+    if ";" in seps and seps.count(";") == 1 and all(sep == "," for sep in seps[seps.index(";") + 1 :]):
+        cut = seps.index(";")
+        return args[: cut + 1], seps[:cut]
+    return args, seps
+
+
+def law_parameter(atom: Atom) -> str:
+    """The parameters a law is written at after a semicolon, p(x, z; \\theta_t) at theta_t, spaces aside; '' for none."""
+    seps = list(atom.seps)
+    if seps.count(";") != 1:
+        return ""
+    return ",".join(
+        re.sub(r"\s+", "", side.written or side.source) for side in (atom.args or [])[seps.index(";") + 1 :]
+    )
 
 
 def written_number(side):
@@ -193,7 +213,7 @@ def _law_applications(sides, child_sides):
                 names = [_outcome_name(outcome) for outcome, _ in parts]
                 if read and all(names):
                     values = [None if value is None else _value_written(value) for _, value in parts]
-                    found.append((law_key(node), names, read[1], values))
+                    found.append((law_key(node), names, read[1], values, law_parameter(node)))
             todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))
     return found, drawn
 
@@ -228,14 +248,14 @@ def joint_laws(sides, declared=frozenset()) -> dict:
     # of outcomes at values (P(X = x)); q(x, y) alone may be a function of two numbers
     joint = {
         name
-        for name, names, bar, values in applications
+        for name, names, bar, values, _ in applications
         if len(names) > 1 and (bar < len(names) or set(names) & drawn or name in declared)
     }
-    events = {name for name, _, _, values in applications if any(v is not None for v in values)}
+    events = {name for name, _, _, values, _ in applications if any(v is not None for v in values)}
     joint |= events
     outcomes: dict = {}
     written: dict = {}
-    for name, names, _, values in applications:
+    for name, names, _, values, _ in applications:
         if name not in joint:
             continue
         if "other" in values:
@@ -244,6 +264,13 @@ def joint_laws(sides, declared=frozenset()) -> dict:
         outcomes[name].extend(n for n in names if n not in outcomes[name])
         for outcome, value in zip(names, values):
             written.setdefault((name, outcome), set()).add("name" if value is None else value)
+    for name in outcomes:
+        parameters = {parameter for law, *_, parameter in applications if law == name}
+        if len(parameters) > 1:  # p(x, z; \theta) beside p(z | x; \theta_t): laws at two parameters, not one law
+            raise BindError(
+                f"{name} written at different parameters ({', '.join(sorted(p or 'none' for p in parameters))}):"
+                " the laws at each are not one joint law"
+            )
     laws = {}
     for name, names in outcomes.items():
         if len(names) > MOST_OUTCOMES:  # never the shared notation's p instead: the formula is about a law

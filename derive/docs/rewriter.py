@@ -16,10 +16,10 @@ import re
 from derive.docs import brackets, calculus, functions, names, numerals, sums
 from derive.docs.chain import relation_at
 from derive.docs.nodes import Comparison, Product, Side, Transposed
-from derive.docs.sums import DOTS
 from derive.docs.symbols import ELEMENTARY, FONT, FUNCTION_ALIASES, GREEK, GREEK_ALIASES, NATIVE, WORD_FUNCTIONS
 from derive.docs.tokens import (
     BRACKET_SIZES,
+    DOTS,
     TEXT_COMMANDS,
     NotationError,
     Tok,

@@ -24,9 +24,8 @@ from dataclasses import dataclass
 
 from derive.docs.chain import term_end, trim_punctuation
 from derive.docs.joint_law import LAW_NAMES, independent_outcomes
-from derive.docs.sums import DOTS
 from derive.docs.symbols import FONT
-from derive.docs.tokens import TEXT_COMMANDS, NotationError, Tok, depth_at, latex_of, lex, runs_replaced
+from derive.docs.tokens import DOTS, TEXT_COMMANDS, NotationError, Tok, depth_at, flatten, latex_of, lex, runs_replaced
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 
 LENGTHS = (1, 2, 3)
@@ -407,9 +406,10 @@ def _terms_in_laws(tokens):
 
 def _terms_beside_their_sequence(tokens):
     """Letters a law applies to in two terms at once (p(x_t | x_{t-1})), or alone beside a term of them a sum or a
-    product numbers (p(\\mathbf{x}) beside \\sum_t \\log p(x_t)): \\sum_i p(x_i) alone names values, not a sequence."""
+    product numbers (p(\\mathbf{x}) beside \\sum_t \\log p(x_t)): \\sum_i p(x_i) alone names values, not a sequence,
+    and so does a sum of probabilities beside the letter alone (p(z \\mid x) beside \\sum_k p(x \\mid z_k) p(z_k))."""
     alone, numbered, seen, twice = set(), set(), set(), set()
-    indices = _sum_indices(tokens)
+    indices = {found.index for found in _sums(tokens) if not _sums_probabilities(found)}
     for law, (letter, script) in _terms_in_laws(tokens):
         if script is None:
             alone.add(letter)
@@ -419,6 +419,14 @@ def _terms_beside_their_sequence(tokens):
         if any(t.kind == "ch" and t.text in indices for t in script):
             numbered.add(letter)
     return twice | (alone & numbered)
+
+
+def _sums_probabilities(found) -> bool:
+    """Whether a sum adds probabilities, the laws in its body outside any logarithm (\\sum_k p(x \\mid z_k) p(z_k)):
+    its index runs over the values of an outcome, where a sequence's terms are multiplied or their logarithms added."""
+    return found.where[found.at].is_cs("sum") and not any(
+        t.is_cs("log", "ln") for t in flatten(found.where[found.start : found.end])
+    )
 
 
 def _numbered_by_letters(tokens, sequences) -> bool:
@@ -513,14 +521,28 @@ def _dotted_terms_written_out(tokens, sequences, length, size):
         start, end, before, last, glue = run
         general = lambda k: _replaced(last, length, str(k))  # noqa: E731
         for k, term in enumerate(before, start=1):
+            if _names_a_term_before_the_first(general(k), sequences):
+                continue  # a first term of its own: p(x_1) before p(x_2 \mid x_1) \cdots p(x_n \mid x_{n-1})
             if _shown(term, sequences, size) != _shown(general(k), sequences, size):
                 raise NotASequence("the terms before the dots are not the last term at 1, 2, ...")
-        parts = [general(k) for k in range(1, size + 1)]
+        parts = [before[k - 1] if k <= len(before) else general(k) for k in range(1, size + 1)]
         glued = _joined([[Tok("ch", "("), *part, Tok("ch", ")")] for part in parts], glue, "1" if glue == " " else "0")
         return _dotted_terms_written_out(
             [*out[:start], Tok("ch", "("), *glued, Tok("ch", ")"), *out[end:]], sequences, length, size
         )
     return out
+
+
+def _names_a_term_before_the_first(tokens, sequences) -> bool:
+    """Whether the tokens write a term of one of the sequences at a whole number below 1 (x_0 of x_1, x_2, ...)."""
+    for k, t in enumerate(tokens):
+        if t.kind == "group" and _names_a_term_before_the_first(t.items, sequences):
+            return True
+        term = _term(tokens[k : k + 3]) if t.kind == "ch" and t.text in sequences else None
+        number = _whole_number(term[1]) if term and term[1] is not None else None
+        if number is not None and number < 1:
+            return True
+    return False
 
 
 def _dots_end(tokens, m):
@@ -738,15 +760,12 @@ def _arguments_written_out(arguments, sequences, size):
             position += 1
             continue
         letter, script = term
-        if position + 2 < len(items) and _is_dots(items[position + 1][1]):
-            last = _term(items[position + 2][1])
-            first_at, last_at = _term_number(script), _term_number(last[1] if last else None)
-            if last is None or last[0] != letter or first_at is None or last_at is None:
-                raise NotASequence("a run written with dots whose ends are not terms of it at whole numbers")
-            downward = any(DOWN in t.items for t in items[position + 1][1])
+        run = _run_with_written_ends(items, position, letter)
+        if run is not None:
+            first_at, last_at, downward, position_after = run
             numbers = range(first_at, last_at - 1, -1) if downward else range(first_at, last_at + 1)
             written.append((separator, [_term_tokens(item, n) for n in numbers]))
-            position += 3
+            position = position_after
             continue
         if script is None:
             numbers = range(1, size + 1)
@@ -764,6 +783,41 @@ def _arguments_written_out(arguments, sequences, size):
         written.append((separator, [_term_tokens(item, n) for n in numbers]))
         position += 1
     return _joined_arguments(written)
+
+
+def _run_with_written_ends(items, position, letter):
+    r"""(first number, last number, downward, the position after it) of a run of terms written with dots that starts at
+    items[position], or None when it starts no such run. Terms written out beside the dots one step apart are the
+    run's first or last members (x_1, x_2, \ldots, x_{n-1}; x_{n-1}, \dotsc, x_2, x_1), so a run whose first number
+    is already past its last is empty, written-out terms and all (x_0, \dotsc, x_2, x_1 at n = 1 names no term)."""
+    leading = _numbers_of_terms(items, position, letter)
+    dots = position + len(leading)
+    if dots >= len(items) or not _is_dots(items[dots][1]):
+        return None
+    after = _numbers_of_terms(items, dots + 1, letter)
+    if not leading or not after:
+        raise NotASequence("a run written with dots whose ends are not terms of it at whole numbers")
+    downward = any(DOWN in t.items for t in items[dots][1])
+    step = -1 if downward else 1
+    if any(b - a != step for a, b in zip(leading, leading[1:])):
+        return None  # the first terms are not the run's: each is read on its own
+    last = 1
+    while last < len(after) and after[last] - after[last - 1] == step:
+        last += 1
+    return leading[0], after[last - 1], downward, dots + 1 + last
+
+
+def _numbers_of_terms(items, position, letter):
+    """The whole numbers of the terms of ``letter`` written one after another, apart by commas, from items[position]."""
+    numbers = []
+    for n, (separator, item) in enumerate(items[position:]):
+        term = _term(item)
+        if n and separator != ",":
+            break
+        if term is None or term[0] != letter or _term_number(term[1]) is None:
+            break
+        numbers.append(_term_number(term[1]))
+    return numbers
 
 
 def _term_number(script):

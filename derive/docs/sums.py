@@ -6,7 +6,7 @@ from __future__ import annotations
 from derive.docs.chain import condition_pieces, term_end
 from derive.docs.nodes import Apply, Count, Series, Side, SumNode
 from derive.docs.symbols import GREEK
-from derive.docs.tokens import NotationError, Tok, Unsupported, depth_at, detex, flatten, runs_replaced
+from derive.docs.tokens import DOTS, NotationError, Tok, Unsupported, depth_at, detex, flatten, runs_replaced
 
 
 def sum_or_product(rw, tokens, k, out):
@@ -103,7 +103,7 @@ def _listed_range(rw, tokens):
     parts = [[t for t in part if not t.is_ch(" ")] for part in parts]
     if not all(parts) or any(sep != "," for sep in seps):
         raise Unsupported(f"a sum over the set {{{detex(written[1:-1]).strip()}}}")
-    dotted = [m for m, part in enumerate(parts) if len(part) == 1 and part[0].is_cs("ldots", "dots", "cdots")]
+    dotted = [m for m, part in enumerate(parts) if len(part) == 1 and part[0].is_cs(*DOTS)]
     if dotted == [len(parts) - 2] and len(parts) >= 3:
         return parts[0], parts[-1]
     values = [detex(part).strip() for part in parts]
@@ -221,9 +221,6 @@ def count(rw, tokens, k, out):
         raise NotationError("a count \\# with no condition", tokens[k].pos)
     out.append(rw.placeholder(Count(head[0].text, conditions)))
     return k2
-
-
-DOTS = ("ldots", "cdots", "dots", "dotsb")
 
 
 def _enclosing(tokens, m):

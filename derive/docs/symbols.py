@@ -80,6 +80,8 @@ FONT = {
     "operatorname": "",
     "text": "",
     "textrm": "",
+    "textsf": "",
+    "textit": "",
     "mbox": "",
     "textnormal": "",
     "mathnormal": "",

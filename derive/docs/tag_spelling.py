@@ -140,7 +140,7 @@ def _square_root(clause: str) -> str:
 
 
 UNIFORM = r"(?:\\text|\\textrm|\\mathrm|\\operatorname)?\s*\{?\s*(?:Uniform|Unif|U|DiscreteUniform)\s*\}?|\\mathcal\s*\{\s*U\s*\}"
-DOTS = r"(?:\\ldots|\\dots|\\cdots|\.\.\.)"
+DOTS = r"(?:\\ldots|\\dots[bcmio]?|\\cdots|\.\.\.)"
 UNIFORM_ON_WHOLE_NUMBERS = re.compile(
     rf"^(?P<name>.+?)\s*\\sim\s*(?:{UNIFORM})\s*(?:\(\s*)?\\\{{\s*(?P<low>[^,{{}}]+?)\s*,\s*(?:(?P<second>[^,{{}}]+?)\s*,\s*)?"
     rf"{DOTS}\s*,\s*(?P<high>[^,{{}}]+?)\s*\\\}}(?:\s*\))?$"

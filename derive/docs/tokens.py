@@ -195,6 +195,8 @@ WORD_FONTS = {
     "mathit",
     "mathsf",
 }
+# the commands for dots: amsmath's \dotsb, \dotsc, \dotsm, \dotsi and \dotso name them by what they stand between
+DOTS = ("ldots", "cdots", "dots", "dotsb", "dotsc", "dotsm", "dotsi", "dotso")
 TEXT_COMMANDS = {"text", "mbox", "textrm", "textnormal", "textit", "textbf", "textsf"}
 ARROWS = ("rightarrow", "longrightarrow", "Rightarrow", "Longrightarrow", "implies", "iff", "Leftrightarrow", "to")
 POINTS_PER_UNIT = {"pt": 1, "bp": 1, "px": 1, "em": 10, "ex": 4.3, "mm": 2.85, "cm": 28.5, "in": 72.3, "pc": 12}

@@ -89,7 +89,7 @@ def _outcomes(side) -> tuple[set, set] | None:
     from derive.docs.parse import parse_latex
 
     applications, drawn = _law_applications([side], child_sides)
-    outcomes = {name for _, names, _, _ in applications for name in names}
+    outcomes = {name for _, names, *_ in applications for name in names}
     summed, sets, written = set(), set(), []
     todo = [side]
     while todo:

@@ -123,6 +123,12 @@ PAIRS = [
         r"p(y=-1|x) = \sigma(-w^Tx)",
         r"p(y=-1|x) = 1 - \sigma(-w^Tx)",
     ),
+    (
+        "a joint law written at its parameter after a semicolon, the same parameter everywhere",
+        r"x, z: random variables with joint distribution p(x, z; \theta_t)",
+        r"p(z \mid x; \theta_t) = \frac{p(z, x; \theta_t)}{p(x; \theta_t)}",
+        r"p(z \mid x; \theta_t) = \frac{p(z, x; \theta_t)}{p(z; \theta_t)}",
+    ),
 ]
 
 
@@ -236,3 +242,19 @@ def test_an_italic_pr_before_an_event_is_the_probability(tmp_path, correct, wron
 def test_an_italic_pr_before_a_bracket_without_a_relation_stays_a_product(tmp_path):
     found = verdict(tmp_path, r"P: real; r: real", r"Pr(1 + x) = P r + P r x")
     assert found[0] == "PASS", found
+
+
+def test_a_law_at_two_parameters_is_not_one_joint_law(tmp_path):
+    # p(x, z; \theta) and p(z | x; \theta_t): the model at the new parameters beside the posterior at the old ones
+    tag = r"x, z: random variables with joint distribution p(x, z; \theta)"
+    result, detail = verdict(tmp_path, tag, r"p(z \mid x; \theta_t) = \frac{p(z, x; \theta)}{p(x; \theta_t)}")
+    assert result == "UNKNOWN" and "different parameters" in detail, (result, detail)
+
+
+def test_a_sum_of_probabilities_over_indexed_values_is_no_sequence(tmp_path):
+    # z_k under \sum_k beside z alone are the values of z (Bayes' rule's denominator), not the terms of a sequence z
+    tag = r"x, z: random variables with joint distribution p(x, z)"
+    formula = r"p(z \mid x) = \frac{p(x \mid z) p(z)}{\sum_{k=1}^K p(x \mid z_k) p(z_k)}"
+    for written_tag in (tag, None):
+        result, detail = verdict(tmp_path, written_tag, formula)
+        assert result != "FAIL" and "sequence" not in detail, (result, detail)

@@ -130,6 +130,12 @@ PAIRS = [
         {"clauses": "A: matrix"},
     ),
     (
+        "a law named in sans-serif or italic text, as LaTeX notes set it (\\textsf{Beta}, \\textit{Beta})",
+        r"\textsf{Beta}(\theta \mid 2, 1) = 2 \theta = \textit{Beta}(\theta \mid 2, 1)",
+        r"\textsf{Beta}(\theta \mid 2, 1) = 2 (1 - \theta)",
+        {"clauses": "0 < \\theta < 1"},
+    ),
+    (
         "a font command's braced argument keeps its script",
         r"\mathbf{\hat{q}}_i + 1 = 1 + \hat{q}_i",
         r"\mathbf{\hat{q}}_i + 1 = 2 + \hat{q}_i",

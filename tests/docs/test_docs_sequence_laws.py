@@ -11,6 +11,8 @@ from derive.docs.sequence_laws import decide_sequence_laws
 from derive.docs.tags import parse_tag
 from derive.docs.verdict import Binding
 
+CHAIN_RULE_TAG = r"x_1, \ldots, x_n: random variables with joint distribution p(x_1, \ldots, x_n)"
+
 # (name, tag, correct formula, wrong variant); None: untagged, "": the shared notation
 PAIRS = [
     (
@@ -92,6 +94,12 @@ PAIRS = [
         r"P(x_{t+1}, \ldots, x_1) = P(x_{t}, \ldots, x_1) + P(x_{t+1} \mid x_{t}, \ldots, x_1)",
     ),
     (
+        "amsmath's \\dotsc between the arguments, the last conditional's run written down to its first term",
+        r"y_1, \ldots, y_T: random variables with joint distribution p(y_1, \ldots, y_T)",
+        r"p(y_1, y_2, \dotsc, y_T) = p(y_1) p(y_2 \mid y_1) \dotsm p(y_T \mid y_{T-1}, \dotsc, y_2, y_1).",
+        r"p(y_1, y_2, \dotsc, y_T) = p(y_1) p(y_2 \mid y_1) \dotsm p(y_T \mid y_{T-1}).",
+    ),
+    (
         "the chain rule under the result of the chain rule of probability",
         "chain_rule_of_probability",
         r"p(x_1, \ldots, x_T) = \prod_{t=1}^{T} p(x_t \mid x_1, \ldots, x_{t-1})",
@@ -163,9 +171,19 @@ def test_terms_numbered_by_hand_are_a_joint_law_of_those_terms(tmp_path):
     )
 
 
+def test_a_first_term_the_last_one_cannot_be_at_1_is_the_runs_own(tmp_path):
+    # p(x_n | x_{n-1}) at n = 1 would name x_0, no term: the p(x_1) written first is the run's first term, and the
+    # run is the Markov factorisation, a model untagged and a wrong claim under a tag declaring the joint law
+    markov = r"p(x_1, \ldots, x_n) = p(x_1) p(x_2 \mid x_1) \cdots p(x_n \mid x_{n-1})"
+    found = verdict(tmp_path, "", markov)
+    assert found[0] == "UNKNOWN" and "holds when they are independent" in found[1], found
+    found = verdict(tmp_path, CHAIN_RULE_TAG, markov)
+    assert found[0] == "FAIL" and "p(x_{3}\\mid x_{2})" in found[1], found
+
+
 def test_terms_before_the_dots_that_are_not_the_last_term_at_1_2_are_not_read(tmp_path):
-    # p(x_n | x_{n-1}) at n = 1 is p(x_1 | x_0), not the p(x_1) written first: which run is meant is not said
-    found = verdict(tmp_path, "", r"p(x_1, \ldots, x_n) = p(x_1) p(x_2 \mid x_1) \cdots p(x_n \mid x_{n-1})")
+    # p(x_2 | x_2) is not the last term at 2, which names x_1, a term: which run is meant is not said
+    found = verdict(tmp_path, "", r"p(x_1, \ldots, x_n) = p(x_1) p(x_2 \mid x_2) \cdots p(x_n \mid x_{n-1})")
     assert found[0] == "UNKNOWN" and "not the last term at 1, 2" in found[1], found
 
 
@@ -173,9 +191,6 @@ def test_a_function_of_terms_no_law_conditions_is_no_law(tmp_path):
     # q(h_1, ..., h_T) = h_T (an encoder's context from its hidden states): q is a function, not a law
     assert decide_sequence_laws(r"q (\mathbf{h}_1, \ldots, \mathbf{h}_T) = \mathbf{h}_T", Binding(), None) is None
     assert verdict(tmp_path, None, r"q (\mathbf{h}_1, \ldots, \mathbf{h}_T) = \mathbf{h}_T")[0] == "SKIPPED"
-
-
-CHAIN_RULE_TAG = r"x_1, \ldots, x_n: random variables with joint distribution p(x_1, \ldots, x_n)"
 
 
 def test_the_full_stop_that_ends_a_display_is_no_part_of_the_last_factor(tmp_path):
