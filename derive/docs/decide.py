@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from derive.docs import gradient_scope, matrix_softmax
+from derive.docs import gradient_scope, matrix_softmax, named_functions
 from derive.docs.bind import Unbound
 from derive.docs.derivative_names import with_derivative_names
 from derive.docs.expression_values import with_expression_values
@@ -116,8 +116,13 @@ def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
         sequence = decide_sequence_laws(text, binding, lambda t: _decide_tagged(t, binding))
         if sequence is not None:
             return sequence
-    with gradient_scope.noting() as several_factors, matrix_softmax.noting() as softmax_matrices:
+    with (
+        gradient_scope.noting() as several_factors,
+        matrix_softmax.noting() as softmax_matrices,
+        named_functions.noting() as named,
+    ):
         verdict = decide_text(text)
+    verdict = _named_function_doubt(verdict, named, decide_text, text)
     verdict = _gradient_scope_doubt(verdict, several_factors, decide_text, text)
     verdict = _matrix_softmax_doubt(verdict, softmax_matrices, decide_text, text)
     verdict = _e_notation_doubt(text, verdict, decide_text)
@@ -249,6 +254,39 @@ def _matrix_softmax_doubt(verdict, softmax_matrices, decide_text, text):
         f"the softmax of a matrix taken over each row the formula {'holds' if verdict.verdict == PASS else 'fails'}"
         f" ({verdict.detail}); taken over each column it {by_columns} ({other.detail}): say which",
     )
+
+
+def _named_function_doubt(verdict, named, decide_text, text):
+    """The verdict in every reading of the activation functions with several usual definitions the formula names
+    (GELU exactly or in its tanh approximation; :mod:`derive.docs.named_functions`): it stands when they all agree,
+    and is UNKNOWN with each reading's verdict otherwise (PASS when one reading holds, if any reading suffices)."""
+    if not named:
+        return verdict
+    outcomes = []
+    for put, said in named_functions.readings(named):
+        if not outcomes:  # the first reading is the one the formula was decided in
+            outcomes.append((said, verdict))
+            continue
+        with put:
+            outcomes.append((said, decide_text(text)))
+    kinds = {other.verdict for _, other in outcomes}
+    if len(kinds) == 1 and kinds <= {PASS, FAIL}:
+        word = "holds" if PASS in kinds else "fails"
+        return dataclasses.replace(
+            outcomes[0][1], detail=f"{word} in every usual reading of {', '.join(named)}: {outcomes[0][1].detail}"
+        )
+    holding = [(said, other) for said, other in outcomes if other.verdict == PASS]
+    if holding and named_functions.any_reading_suffices():
+        said, other = holding[0]
+        return dataclasses.replace(other, detail=f"with {said}: {other.detail}")
+    if len(kinds) == 1:
+        return outcomes[0][1]
+    told = "; ".join(
+        f"with {said} it {dict(((PASS, 'holds'), (FAIL, 'fails'))).get(other.verdict, 'is not decided')}"
+        f" ({other.detail})"
+        for said, other in outcomes
+    )
+    return Verdict(UNKNOWN, f"{', '.join(named)} has several usual definitions, and they disagree: {told}")
 
 
 def _e_notation_doubt(text, verdict, decide_text):

@@ -11,6 +11,7 @@ from string import ascii_letters
 
 from derive.docs import brackets, functions
 from derive.docs.chain import condition_pieces, is_index_condition, parse_conditions, relation_at, term_end
+from derive.docs.named_functions import SPELLINGS as NAMED_SPELLINGS
 from derive.docs.nodes import Atom, Branches, Indicator, Inverse, Prime, Side
 from derive.docs.symbols import GREEK, GREEK_ALIASES, UNSUPPORTED, WORD_FUNCTIONS
 from derive.docs.tokens import (
@@ -291,6 +292,7 @@ def application(rw, tokens, k, atom, primes, out):
         return k2, True
     if not (
         key in WORD_FUNCTIONS
+        or key in NAMED_SPELLINGS  # \text{Tanhshrink}(-x): an activation function named in words
         or key in ("E", "H", "D", "KL")
         or open_ == "["
         or rw._simple(inner)

@@ -64,6 +64,7 @@ class Scope:
     stated: set = field(default_factory=set)  # variables a stated condition ranges ("for A < 0"): drawn from the reals
     model: object = None  # the vocabulary of random variables X, Y (derive.docs.chance), when the formula names them
     generic: bool = False  # unknown functions read as generic smooth functions (derive.docs.arbitrary): PASS only
+    equation: bool = False  # read as an equation: a refutation notes whether its names drop out (unmoved_names)
 
 
 def _domain_for(vocab, flags, relations, binding, used_names):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
+from derive.docs import named_functions
 from derive.docs.decide import (
     ASSUMPTION,
     ERRATUM,
@@ -21,6 +22,7 @@ from derive.docs.decide import (
 from derive.docs.scan import Found, document_files, scan_file
 from derive.docs.tags import TagError, parse_tag
 from derive.docs.untagged import ONE_MEANING, DocumentContext, Reading, read_untagged
+from derive.docs.untagged_free import NO_SOLUTION
 
 
 @dataclass
@@ -140,10 +142,20 @@ def _check_found(found: Found, context: DocumentContext, reading: Reading | None
                 said = f"{reading.reason}; " if reading.text else ""
                 detail = f"untagged, {said}read as an equation, yet it holds for every value: {verdict.detail}"
                 return Record(found.file, found.line, found.latex, None, PASS, detail)
+            if verdict.verdict == FAIL and (NO_SOLUTION in verdict.detail or verdict.arithmetic):
+                # 2/(1 - β) - 1 - 2β/(1 - β) = 2, -log σ(β(log 1 - log 1)) = 1/2: the names drop out, no value solves it
+                said = (
+                    "" if NO_SOLUTION in verdict.detail else "once read, the names drop out and the sides are numbers: "
+                )
+                return Record(found.file, found.line, found.latex, None, FAIL, f"untagged: {said}{verdict.detail}")
         if reading.usual:  # σ(x) = ...: the author's definition, checked against the usual meaning of the name
-            verdict = decide(
-                reading.text or found.latex, Binding(), tagged=False, context=context.without(reading.definition.name)
-            )
+            with named_functions.any_reading():  # GELU(x) = x Φ(x): one of the name's usual definitions
+                verdict = decide(
+                    reading.text or found.latex,
+                    Binding(),
+                    tagged=False,
+                    context=context.without(reading.definition.name),
+                )
             if verdict.verdict == PASS:
                 detail = f"untagged {reading.reason}; it agrees with the usual meaning: {verdict.detail}"
                 return Record(found.file, found.line, found.latex, None, PASS, detail)
@@ -156,7 +168,8 @@ def _check_found(found: Found, context: DocumentContext, reading: Reading | None
         return Record(found.file, found.line, found.latex, None, SKIPPED, f"untagged {reading.reason}")
     claimed = reading.text or found.latex  # ELO_A = 2600 + 16(1 - 0.849) = 2602: the links after the name
     if reading.usual and reading.definition is not None:  # Var(X) = E[(X - \mu_X)^2] = ...: the usual Var, first
-        verdict = decide(claimed, Binding(), tagged=False, context=context.without(reading.definition.name))
+        with named_functions.any_reading():
+            verdict = decide(claimed, Binding(), tagged=False, context=context.without(reading.definition.name))
         if verdict.verdict == PASS:
             detail = f"untagged, with the usual meaning of {reading.definition.name}: {verdict.detail}"
             return Record(found.file, found.line, found.latex, None, PASS, detail)

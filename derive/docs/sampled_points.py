@@ -20,7 +20,7 @@ from derive.docs.meeting_sides import between_pieces, refuse_if_a_piece_is_state
 from derive.docs.operations import ROUNDING
 from derive.docs.point_values import _evaluate, _evaluate_sides, _is_constant
 from derive.docs.realisations import defined
-from derive.docs.unmoved_names import unmoved_names
+from derive.docs.unmoved_names import unchanging_sides, unmoved_names
 from derive.docs.verdict import DIGITS, MIN_POINTS, PASS, DecideError, Verdict
 from derive.docs.written_digits import _literal_tolerances, _rounded_wholes
 from derive.errors import DeriveError
@@ -93,6 +93,15 @@ def _check_points(reading):
             if reading.scope is None and reading.binding.free:
                 unmoved = unmoved_names(reading, values, evaluated, point, shown)
                 refutation = dataclasses.replace(refutation, unmoved=unmoved)
+            elif (
+                reading.scope is not None
+                and reading.scope.equation
+                and unchanging_sides(values, evaluated, point, points, shown)
+            ):
+                # untagged, the names drop out of the formula: no value of them solves it
+                refutation = dataclasses.replace(refutation, unmoved=frozenset(reading.scope.free))
+            elif constant:
+                refutation = dataclasses.replace(refutation, arithmetic=True)
             return refutation
     if set_aside and not kept_points and not skipped_points:
         raise DecideError("no sampled point satisfies the formula's stated conditions")

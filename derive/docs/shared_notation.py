@@ -1,5 +1,6 @@
-"""The names every notation shares, read for the interpreter: δ and I, 1, e, π, softmax and σ, Φ, φ, ζ, H, KL,
-the moments E, Var, Cov, diag, rank, tr, losses, and the arbitrary functions nothing defines."""
+"""The names every notation shares, read for the interpreter: δ and I, 1, e, π, softmax and σ, Φ, φ, ζ, activation
+functions named in words, H, KL, the moments E, Var, Cov, diag, rank, tr, losses, and the arbitrary functions nothing
+defines."""
 
 from __future__ import annotations
 
@@ -207,6 +208,18 @@ class SharedNotation:
         if atom.key == "zeta" and not sp.sympify(arg).free_symbols:
             return DECLINED
         return CONVENTIONAL_FUNCTIONS[atom.key](arg)
+
+    def _named_function(self, atom: Atom, side: Side):
+        """An activation function named in words (Tanhshrink(x), relu6(x), GELU(2)), of a number or of each entry of
+        a vector (:mod:`derive.docs.named_functions`); with a subscript (GELU_tanh) it is another function."""
+        from derive.docs import named_functions
+
+        if len(atom.args) != 1 or atom.sub or atom.post_sub or atom.decoration or atom.transpose:
+            return DECLINED
+        arg = self.side(atom.args[0])
+        if isinstance(arg, sp.MatrixBase) and arg.shape == (1, 1):
+            arg = arg[0, 0]
+        return _elementwise(lambda x: named_functions.value(atom.key, x), arg)
 
     def _bare_sigma(self, atom: Atom, side: Side):
         raise BindError("σ without an argument")
@@ -467,6 +480,7 @@ BUILTINS = (  # (applies, read) in order: the first that applies and does not de
     (lambda a, r: a.key in SOFTMAX_NAMES and a.args is not None, SharedNotation._softmax_family),
     (lambda a, r: a.key == "sigma" and r.vocab.sigma == "logistic" and a.args is None, SharedNotation._bare_sigma),
     (lambda a, r: a.key in CONVENTIONAL_FUNCTIONS and a.args is not None, SharedNotation._conventional_function),
+    (lambda a, r: _is_named_function(a), SharedNotation._named_function),
     (lambda a, r: a.key == "CE" and bool(a.args) and len(a.args) == 2, SharedNotation._cross_entropy_named),
     (lambda a, r: a.key == "H" and bool(a.args), SharedNotation._entropy),
     (lambda a, r: _is_kl(a), SharedNotation._kl),
@@ -478,6 +492,12 @@ BUILTINS = (  # (applies, read) in order: the first that applies and does not de
     (lambda a, r: _big_o(a), SharedNotation._asymptotic),
     (lambda a, r: _may_be_arbitrary(a, r), SharedNotation._arbitrary),
 )
+
+
+def _is_named_function(atom: Atom) -> bool:
+    from derive.docs.named_functions import is_named
+
+    return atom.args is not None and is_named(atom.key)
 
 
 def _big_o(atom: Atom) -> bool:

@@ -68,3 +68,54 @@ def _equal(first, second) -> bool:
         if abs(a - b) > mpmath.mpf(10) ** -40 * max(1, abs(a), abs(b)):
             return False
     return True
+
+
+PIECEWISE_PARTS = (sp.Abs, sp.Max, sp.Min, sp.Piecewise, sp.Heaviside, sp.sign, sp.floor, sp.ceiling)
+ENOUGH_POINTS = 12  # the sampled points beside the refuted one at which every side must keep its value
+COMPARED_DIGITS = 80  # the precision the sides' values are compared at (they are evaluated at 60 digits)
+
+
+def unchanging_sides(values, evaluated, point, points, shown) -> bool:
+    r"""Whether every side keeps its value at the sampled points of the same sizes as ``point`` (at least
+    :data:`ENOUGH_POINTS` of them where the sides have a value), with no piecewise part in any side.
+
+    Untagged, an equation in free names (``\frac{2}{1 - \beta_2} - 1 - \frac{2\beta_2}{1 - \beta_2} = 2``) may be
+    solved for them; but when its names drop out of every side, no value solves it. A side without max, min, |x| or a
+    case split is analytic where it has a value, so a side that keeps one value at points drawn across the domain
+    keeps it everywhere: the point-wise check stands for a symbolic one. (A side that changes by less than the
+    working precision, e^{s - 10^{10}}, changes: it is compared relative to its own size.)
+    """
+    try:
+        if any(getattr(value, "has", None) is None or value.has(*PIECEWISE_PARTS) for value in values):
+            return False
+    except TypeError:  # a value the reader built without SymPy's structure (a list of entries)
+        return False
+    if any(_shape(number) != () for number in evaluated):
+        return False
+    sizes = {s: v for s, v in point.items() if not isinstance(v, (mpmath.mpf, float))}
+    seen = 0
+    for other in points:
+        if other is point or any(other.get(s) != v for s, v in sizes.items()):
+            continue
+        try:
+            again, singular = _evaluate_sides(values, other, shown, why_needed=False)
+        except Exception:  # no value there: set aside, as the check sets aside such points
+            continue
+        if singular is not None:
+            continue
+        if not all(_same_value(first, second) for first, second in zip(evaluated, again)):
+            return False
+        seen += 1
+        if seen >= ENOUGH_POINTS:
+            return True
+    return False
+
+
+def _same_value(first, second) -> bool:
+    """Whether two values of a side agree to 40 digits of their own size (not of 1: e^{-10^{10}} is not 0)."""
+    with mpmath.workdps(COMPARED_DIGITS):
+        try:
+            a, b = mpmath.mpmathify(first), mpmath.mpmathify(second)
+        except (TypeError, ValueError):
+            return False
+        return a == b or abs(a - b) <= mpmath.mpf(10) ** -40 * max(abs(a), abs(b))

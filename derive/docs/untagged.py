@@ -51,6 +51,7 @@ from derive.docs.interpret import (
     TupleNode,
     rewrite_chain,
 )
+from derive.docs.named_functions import ONE_DEFINITION, SPELLINGS
 from derive.docs.operations import ELEMENTARY_FUNCTIONS
 from derive.docs.parse import ParseError, parse_latex
 from derive.docs.side_names import one_node
@@ -83,13 +84,14 @@ KNOWN_FUNCTIONS = {
     "Phi",
     "phi",
     "zeta",
+    *SPELLINGS,  # activation functions named in words: see derive.docs.named_functions
 }
 # names that mean one function only: "sigmoid(x) = ..." is a claim about it, while "σ(x) = max(0, x)" defines σ
 UNAMBIGUOUS_FUNCTIONS = {"sigmoid", "logistic", "softmax", "Softmax", "logsoftmax", "diag", "tr", "trace", "rank"}
 # quantities with one meaning once read of what they are applied to (an entropy or a divergence of distributions, the
 # mutual information or a variance of random variables): stating one wrongly is a mistake, not a meaning of one's own,
 # where σ(x) = max(0, x) or D(p, q) = ... may give the name another meaning
-ONE_MEANING = {"H", "CE", "KL", "D_KL", "I", "Var", "Cov"}
+ONE_MEANING = {"H", "CE", "KL", "D_KL", "I", "Var", "Cov", *ONE_DEFINITION}
 NATIVE_FUNCTIONS = (sp.log, *ELEMENTARY_FUNCTIONS)
 DEFINITION_MARK = re.compile(
     r":=|=:|\\coloneqq|\\eqqcolon|\\triangleq|\\equiv|\\doteq|\\(?:stackrel|overset)\s*\{[^{}]*(?:def|\\Delta)"

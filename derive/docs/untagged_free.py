@@ -16,6 +16,10 @@ from derive.docs.meeting_sides import PIECE_EQUATION
 from derive.docs.reading import Scope, _guarded
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 
+# an equation whose names drop out of every link's difference (2/(1 - β) - 1 - 2β/(1 - β) = 2): never solved, so
+# never a definition or a condition, and refuted as arithmetic is
+NO_SOLUTION = "no value of its names solves it"
+
 FREE_DOMAINS = (  # where an untagged identity's real variables are drawn, widest first
     ("real values", dom.reals(unbounded=True)),
     ("positive values", dom.positive(unbounded=True)),
@@ -140,9 +144,10 @@ def _decide_free_once(text, binding, context, name, unbound, opaque):
     names = ", ".join(key + shown.get(kinds[key], "") for key in sorted(kinds))
     stated = _stated_names(text)  # "for A < 0": the formula says where A ranges
     refuted = []  # (domain, counterexample) for each domain that refutes the formula, widest first
+    unsolved = []  # the domains where no value of the names solves it (they drop out of every link)
     verdict = piece = None
     for words, sampler in FREE_DOMAINS:
-        scope = Scope(dict(context.definitions), dict(kinds), dict(kinds), sampler, stated)
+        scope = Scope(dict(context.definitions), dict(kinds), dict(kinds), sampler, stated, equation=bool(unbalanced))
         try:
             verdict = _guarded(text, binding, scope, reraise_unbound=True)
         except Unbound as exc:
@@ -162,11 +167,20 @@ def _decide_free_once(text, binding, context, name, unbound, opaque):
             return dataclasses.replace(verdict, detail=f"an identity in {names}, for {words}: {verdict.detail}"), None
         if verdict.verdict == FAIL:
             refuted.append((words, verdict.detail))
+            if kinds and set(kinds) <= verdict.unmoved and "distribution" not in kinds.values():
+                # (a distribution is drawn with every outcome possible: one that rules some out may yet solve it)
+                unsolved.append(words)
         elif PIECE_EQUATION in verdict.detail:  # \sqrt{x^2} = x: may state a piece; a narrower domain may say more
             refuted.append((words, verdict.detail))
             piece = piece or verdict
         elif not verdict.detail.startswith("the sides have real values at only"):
             return verdict, None  # the checker cannot read it: the same on every domain
+    if unbalanced is not None and len(unsolved) == len(FREE_DOMAINS):
+        return Verdict(
+            FAIL,
+            f"read as an equation in {names}, {NO_SOLUTION}: its sides keep their values whatever the names are,"
+            f" and they disagree; in (0, 1): {refuted[-1][1]}",
+        ), None
     if unbalanced is not None:
         return Verdict(UNKNOWN, unbalanced), None
     if piece is not None:

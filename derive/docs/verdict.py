@@ -37,6 +37,8 @@ class Verdict:
     points: int = 0
     # of a FAIL: the formula's own variables (Binding.free) the refuted point's sides do not depend on
     unmoved: frozenset = frozenset()
+    # of a FAIL: the sides hold no variable once read (-\log \sigma(\beta (\log 1 - \log 1)) = 1/2), whatever is written
+    arithmetic: bool = False
 
 
 @dataclass

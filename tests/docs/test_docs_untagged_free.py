@@ -146,7 +146,9 @@ def test_a_claim_refuted_on_positive_and_unit_values_too_fails(tmp_path):
 def test_an_equation_to_solve_that_holds_for_every_value_passes(tmp_path):
     verdict, detail = one(tmp_path, r"\frac{2}{1-\beta_2} - 1 - \frac{2 \beta_2}{1 - \beta_2} = 1")
     assert verdict == "PASS" and "though it reads as an equation" in detail, detail
-    verdict, detail = one(tmp_path, r"\frac{2}{1-\beta_2} - 1 - \frac{2 \beta_2}{1 - \beta_2} = 2")
+    # set to a name it may be solved for (γ = 1/2): never refuted; set to 2, no value solves it (see the names
+    # that drop out, below)
+    verdict, detail = one(tmp_path, r"\frac{2}{1-\beta_2} - 1 - \frac{2 \beta_2}{1 - \beta_2} = 2\gamma")
     assert verdict == "SKIPPED" and "equation to solve" in detail, detail
 
 
@@ -346,4 +348,46 @@ def test_an_upper_case_name_beside_transposed_names_may_be_a_matrix_and_is_not_r
     with pytest.raises(NotIdentity, match="a number or a matrix"):
         free_reading(r"x^T A y = y^T A x", KNOWN_FUNCTIONS, set())
     verdict, detail = one(tmp_path, r"x^T A y = y^T A x")
+    assert verdict == "SKIPPED", detail
+
+
+# --- an equation whose names drop out: no value solves it --------------------------------
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        # RAdam's ρ_1: the β_2 terms cancel to 1 whatever β_2 is
+        (r"\frac{2}{1-\beta_2} - 1 - \frac{2 \cdot 1 \cdot \beta_2^1}{1 - \beta_2^1} = 1", "PASS"),
+        (r"\frac{2}{1-\beta_2} - 1 - \frac{2 \cdot 1 \cdot \beta_2^1}{1 - \beta_2^1} = 2", "FAIL"),
+        # the half-normal density without its √2: 1/√2 for every scale σ (positive by convention)
+        (
+            r"\int_0^\infty \frac{\sqrt{2}}{\sigma \sqrt{\pi}} \exp\left(-\frac{1}{2} (x / \sigma)^2\right) dx = 1",
+            "PASS",
+        ),
+        (r"\int_0^\infty \frac{1}{\sigma \sqrt{\pi}} \exp\left(-\frac{1}{2} (x / \sigma)^2\right) dx = 1", "FAIL"),
+        # β times 0: the sides hold no name once read
+        (r"-\log \sigma\left(\beta\left(\log 1 - \log 1\right)\right) = \log 2", "PASS"),
+        (r"-\log \sigma\left(\beta\left(\log 1 - \log 1\right)\right) = \frac{1}{2}", "FAIL"),
+    ],
+)
+def test_an_equation_whose_names_drop_out_is_decided(tmp_path, formula, expected):
+    verdict, detail = one(tmp_path, formula)
+    assert verdict == expected, detail
+    if expected == "FAIL":
+        assert "drop out" in detail or "keep their values" in detail, detail
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        r"\frac{1}{1-p} = 2",  # solved by p = 1/2
+        r"\max(0, x - 5) = 1",  # constant where sampled, solved by x = 6: a piecewise side is never read so
+        r"\frac{\sqrt{x^2}}{x} = -1",  # 1 for x > 0, -1 for x < 0: a condition on x
+        r"\int_{\mu}^{\infty} \frac{1}{\pi s (1 + ((x - \mu) / s)^2)} \, dx = 1",  # 1/2 for s > 0, -1/2 for s < 0
+        r"(1 - \lambda) \sum_{n=1}^{\infty} \lambda^n = 1",  # λ where it converges: changes with λ
+    ],
+)
+def test_an_equation_whose_names_do_not_drop_out_everywhere_is_not_refuted(tmp_path, formula):
+    verdict, detail = one(tmp_path, formula)
     assert verdict == "SKIPPED", detail
