@@ -265,12 +265,21 @@ def _of_drawn_outcomes(reader, atom: Atom) -> bool:
     )
 
 
+def _argument_values(reader, argument: Side) -> list:
+    r"""The numbers an arbitrary function takes for one argument: the argument, or the entries of a vector or matrix
+    (a(\mathbf{q}, \mathbf{k}_i), a score of two vectors, is a function of their entries)."""
+    from derive.docs.values import as_value, scalarise
+
+    value = scalarise(as_value(reader.side(argument)))
+    return list(value) if isinstance(value, sp.MatrixBase) else [reader._scalar(value)]
+
+
 def read_arbitrary(reader, atom: Atom, side: Side):
     """The value of an arbitrary function at its arguments' values, or of an arbitrary sequence at its steps."""
     further = _further_arguments(reader, atom)
     if atom.args or further:
         name = atom.full_keys()[0] if atom.full_keys() else atom.key
-        values = [reader._scalar(reader.side(argument)) for argument in [*(atom.args or []), *further]]
+        values = [value for argument in [*(atom.args or []), *further] for value in _argument_values(reader, argument)]
         # a declared function of θ conditioned on s, π_θ(a | s): its value and derivatives at one outcome a are
         # free (other outcomes make up the total), so a pointwise identity refuted for it is refuted for a policy;
         # an inequality (π ≤ 1) or a sum over outcomes may use that it is a distribution
