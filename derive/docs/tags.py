@@ -352,15 +352,28 @@ SUM_INDEX = re.compile(r"\\sum_\{?\s*([A-Za-z])(?![A-Za-z])")
 
 
 def _summed_entries(binding: Binding) -> set:
-    r"""The names the tag's definitions write with the index of a sum (p of p_i^\alpha / \sum_k p_k^\alpha): entries of
-    one vector, so that a bound on p_i bounds them all."""
+    r"""The names the tag's definitions write with the index of a sum (p of p_i^\alpha / \sum_k p_k^\alpha), or with
+    the index of the entry they define (P of w_i = (N P(i))^{-\beta}): entries of one vector, so that a bound on p_i
+    bounds them all."""
     bases = set()
     bodies = [*binding.overrides.values(), *(getattr(clause, "body", "") for clause in binding.clauses)]
     for meaning in filter(None, bodies):
         for index in set(SUM_INDEX.findall(meaning)):
-            entry = rf"(\\?[A-Za-z]+)_(?:\{{\s*{index}\s*\}}|{index}(?![A-Za-z0-9]))"
-            bases |= set(re.findall(entry, meaning))
+            bases |= set(re.findall(_entry_at(index, applied=False), meaning))
+    for name, meaning in binding.overrides.items():
+        defined = DEFINED_ENTRY.fullmatch(str(name).strip())
+        if defined and meaning:
+            bases |= set(re.findall(_entry_at(defined.group(1)), meaning)) - {_key(name)}
     return bases
+
+
+DEFINED_ENTRY = re.compile(r"\\?[A-Za-z]+_\{?\s*([a-z])\s*\}?")  # w_i: a definition at every entry i
+
+
+def _entry_at(index: str, applied: bool = True) -> str:
+    """A pattern for a name written at ``index``: p_i, p_{i}, and P(i) when ``applied``."""
+    call = rf"|\(\s*{index}\s*\)" if applied else ""
+    return rf"(\\?[A-Za-z]+)(?:_\{{\s*{index}\s*\}}|_{index}(?![A-Za-z0-9]){call})"
 
 
 WORDS = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{2,}\s+[A-Za-z]{2,}(?![A-Za-z])")
