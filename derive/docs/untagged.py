@@ -166,6 +166,12 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
                 Definition(name, [], sides[1]),
             )
         if len(sides) > 2:  # δ = 2 + 1 - 4 = -1: a definition, then claims about its value
+            tail = _after_first_relation(latex, len(sides) - 1)
+            if tail is not None and _set_to_a_value(sides[1:], context):
+                # L = -\log p = -\log 0.7 \approx 0.357: p is the worked example's, only the arithmetic is claimed
+                rest = read_untagged(tail, context)
+                said = f"definition of {name}, then"
+                return dataclasses.replace(rest, reason=f"{said} {rest.reason}".rstrip(), text=rest.text or tail)
             return Reading("claim", f"definition of {name}, then", local=Definition(name, [], sides[1]))
         return Reading("definition", f"definition of {name}: nothing to check")
     word = _word(sides[0]) if first is None and len(sides) > 2 and relations[0] == "=" else None

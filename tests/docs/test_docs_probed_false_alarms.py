@@ -357,6 +357,28 @@ def test_an_untagged_chain_that_sets_free_names_to_a_value_claims_only_its_arith
     assert "set to the value of the chain" in found[1], found
 
 
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\mathcal{L} = -\log p_y = -\log 0.7 \approx 0.357", "PASS"),
+        (r"\mathcal{L} = -\log p_y = -\log 0.7 \approx 0.257", "FAIL"),
+        (r"L = x^2 = 0.7^2 = 0.49", "PASS"),
+        (r"L = x^2 = 0.7^2 = 0.42", "FAIL"),
+    ],
+)
+def test_a_defined_name_set_to_a_worked_value_claims_only_the_arithmetic(tmp_path, formula, expected):
+    found = verdict(tmp_path, None, formula)
+    assert found[0] == expected, found
+    assert found[1].count("set to the value of the chain") == 1 and "definition of" in found[1], found
+
+
+def test_a_defined_name_set_to_a_value_in_its_names_alone_is_an_equation(tmp_path):
+    found = verdict(tmp_path, None, r"L = -\log p = -\log 0.7")
+    assert found[0] == "SKIPPED" and "an equation to solve" in found[1], found
+    assert verdict(tmp_path, None, r"s = \sin^2 x + \cos^2 x = 1")[0] == "PASS"
+    assert verdict(tmp_path, None, r"s = \sin^2 x + \cos^2 x = 2")[0] == "FAIL"
+
+
 LOGISTIC_TAG = (
     r"w \in \mathbb{R}^d; x \in \mathbb{R}^d; \sigma(z) = \frac{1}{1+e^{-z}}; \hat y = \sigma(w^\top x + b);"
     r" y \in \{0, 1\}"
