@@ -131,6 +131,7 @@ class _Walk:
     kinds: dict = field(default_factory=dict)  # key -> "real" / "vector" / "count"
     sides: list = field(default_factory=list)  # per top-level side: the keys it uses
     derivative_variables: set = field(default_factory=set)
+    unstated: list = field(default_factory=list)  # the variable of each derivative whose body does not write it
     bases: dict = field(default_factory=dict)  # atom key -> keys it gives (x -> {x_t, x_t+1})
     indexed_bases: set = field(default_factory=set)  # atom keys a sum runs over the subscript of
     raised: set = field(default_factory=set)  # keys found in the exponent of a name (k in S^k)
@@ -199,6 +200,11 @@ def free_reading(
     for law in laws:
         if not all(walk.applied.get(law, [])):  # p(x) beside p(x, y) or p(x | y): a joint law, not given
             raise NotIdentity(f"{law} applied other than at one outcome drawn (p(x, y), p(x | y)): a joint law")
+    related = sorted({v for v in walk.unstated if walk.unstated.count(v) > 1})
+    if related:  # ∂/∂θ_j Σ_k π_k R_k beside ∂ log π_k/∂θ_j: π as a function of θ_j, not a number
+        raise NotIdentity(
+            f"derivatives by {related[0]} of names that do not write it: functions of it the formula does not state"
+        )
     if laws and walk.derivative_variables:  # ∇_θ log P_θ(x): how the law depends on θ is not given
         raise NotIdentity(
             f"a derivative beside the distribution {laws[0]}: how it depends on the variable is not given"
@@ -547,6 +553,8 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
             for key in parameters:  # ∂L/∂ŷ of a function the document defined as L(y, ŷ): its parameters
                 _note(walk, used, key, "real", key)
         variable = _single(node.den)
+        if variable is not None and variable.args is None and _through_unstated_names(node.num, variable.key):
+            walk.unstated.append(_display(variable))
         if variable is not None and variable.args is None:
             key = _visit_name(variable, walk, used, bound, defined)
             if key is not None:
@@ -781,6 +789,31 @@ def _parameters(atom: Atom, defined) -> list:
         return []
     definition = defined.get(atom.key)
     return list(getattr(definition, "params", None) or [])
+
+
+def _written_names(side: Side) -> tuple[set, set]:
+    """The names a side writes, as (key, subscripted), at any depth: (those as values, those applied as functions)."""
+    values, functions = set(), set()
+    for node in _nodes(side):
+        if isinstance(node, Atom):
+            (values if node.args is None else functions).add((node.key, bool(node.sub)))
+        for child in child_sides(node):
+            inner_values, inner_functions = _written_names(child)
+            values |= inner_values
+            functions |= inner_functions
+    return values, functions
+
+
+def _through_unstated_names(body: Side, variable: str) -> bool:
+    r"""Whether a derivative by ``variable`` differentiates names that do not write it (\frac{\partial}{\partial
+    \theta_j} \sum_k \pi_k R_k): the author means them as functions of it, which the formula does not state."""
+    try:
+        values, functions = _written_names(body)
+    except NotIdentity:
+        return False
+    if variable in {key for key, _ in values | functions}:
+        return False
+    return any(sub or key not in CONSTANTS for key, sub in values)  # π_k is a name, π alone the constant
 
 
 def _single(side: Side):

@@ -427,3 +427,18 @@ QKV_TAG = (
 def test_the_softmax_of_a_matrix_is_read_over_rows_and_over_columns(tmp_path, formula, expected, said):
     found = verdict(tmp_path, QKV_TAG, formula)
     assert found[0] == expected and said in found[1], found
+
+
+def test_derivatives_of_names_by_a_variable_they_do_not_write_are_of_functions_the_formula_does_not_state(tmp_path):
+    # π_k differentiated by θ_j on both sides: a policy that depends on θ, never numbers whose derivatives vanish
+    trick = r"\frac{\partial}{\partial \theta_j}\sum_k \pi_k R_k = {} \frac{\partial \log\pi_k}{\partial\theta_j}"
+    for right in (r"\sum_k \pi_k R_k", r"\sum_k R_k"):  # the log-derivative trick, and its variant without π_k
+        found = verdict(tmp_path, None, trick.replace("{}", right))
+        assert found[0] == "SKIPPED" and "functions of it the formula does not state" in found[1], found
+    # bound to a result that states the policy, the same trick is decided, and its variant refuted
+    assert verdict(tmp_path, "reinforce_log_derivative", trick.replace("{}", r"\sum_k \pi_k R_k"))[0] == "PASS"
+    assert verdict(tmp_path, "reinforce_log_derivative", trick.replace("{}", r"\sum_k R_k"))[0] == "FAIL"
+    # one derivative of names that do not write the variable is a claim that they do not depend on it
+    assert verdict(tmp_path, None, r"\frac{\partial}{\partial \theta}\left((1 - \epsilon) A_t\right) = 0")[0] == "PASS"
+    assert verdict(tmp_path, None, r"\frac{\partial}{\partial x}(a x^2) = 2ax")[0] == "PASS"
+    assert verdict(tmp_path, None, r"\frac{\partial}{\partial x}(a x^2) = ax")[0] == "FAIL"
