@@ -338,7 +338,27 @@ def _read_chain(reading):
             if index is not None and index.key in summed and not index.sub and index.args is None:
                 reading.sum_ranges[index.key] = sides[1]
             continue
+        loose = _loose_indices(sides, reading.sides, child_sides)
+        if loose:
+            raise DecideError(
+                f"the tag's condition '{text.strip()}' compares entries at {', '.join(loose)}, an index the formula"
+                " does not write: a condition meant for every value of an index is not read"
+            )
         reading.conditions.comparisons = (*reading.conditions.comparisons, Comparison(sides, relations))
+
+
+def _loose_indices(condition_sides, formula_sides, child_sides) -> list:
+    """The index letters at which a condition compares entries with each other (z_i > z_j) that the formula never
+    writes: such a condition is meant for every value of them (the largest entry), never for one drawn value."""
+    written = set()
+    for atom in atoms_in(formula_sides, child_sides):
+        written.add(atom.key)
+        written.update(atom.sub)
+        written.update(s for s in atom.post_sub if isinstance(s, str))  # softmax(z)_i
+    entries = [atom for atom in atoms_in(condition_sides, child_sides) if atom.sub]
+    if len(entries) < 2:
+        return []
+    return sorted({s for atom in entries for s in atom.sub if len(s) == 1 and s.isalpha() and s not in written})
 
 
 def _tag_bodies(binding, functions, numbers) -> list:

@@ -442,3 +442,14 @@ def test_derivatives_of_names_by_a_variable_they_do_not_write_are_of_functions_t
     assert verdict(tmp_path, None, r"\frac{\partial}{\partial \theta}\left((1 - \epsilon) A_t\right) = 0")[0] == "PASS"
     assert verdict(tmp_path, None, r"\frac{\partial}{\partial x}(a x^2) = 2ax")[0] == "PASS"
     assert verdict(tmp_path, None, r"\frac{\partial}{\partial x}(a x^2) = ax")[0] == "FAIL"
+
+
+def test_a_tag_condition_between_entries_at_an_index_the_formula_does_not_write_is_not_read_for_one_value(tmp_path):
+    # z_i > z_j (for all j ≠ i): z_i is the largest entry; read at one drawn j, the correct limit had FAILed
+    for tag in (r"z: vector; z_i > z_j \text{ for all } j \neq i", r"z: vector; z_i > z_j"):
+        for limit in ("1", "0"):
+            found = verdict(tmp_path, tag, r"\lim_{T \to 0^+} \operatorname{softmax}(z/T)_i = " + limit)
+            assert found[0] == "UNKNOWN" and "compares entries at j" in found[1], found
+    # a condition between numbers the formula writes is still imposed on the points
+    assert verdict(tmp_path, r"a: real; b: real; a > b", r"\max(a, b) = a")[0] == "PASS"
+    assert verdict(tmp_path, r"a: real; b: real; a > b", r"\max(a, b) = b")[0] == "FAIL"
