@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
+from contextlib import contextmanager
 
 from derive import cache, progress
 from derive.report import ResultReport
@@ -50,6 +52,26 @@ def _die_with(parent: int) -> None:
 def _start_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, once
     _die_with(parent)
+
+
+@contextmanager
+def interrupts_remembered():
+    """Within: Ctrl-C raises KeyboardInterrupt as usual, and is also listed in the list yielded, since Python drops
+    an exception raised while a garbage-collector callback runs and a run must not go on as if no key were pressed."""
+    pressed: list = []
+    if threading.current_thread() is not threading.main_thread():
+        yield pressed
+        return
+
+    def interrupt(signum, frame):
+        pressed.append(signum)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, interrupt)
+    try:
+        yield pressed
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _verify_named(name: str, path: str) -> ResultReport:
@@ -102,10 +124,15 @@ def verify_all(results, jobs: int | None = None, use_cache: bool = True, show_pr
     if jobs == 1:
         from derive.verify import verify
 
-        for position in todo:
-            if show_progress:
-                progress.show(done, len(results), results[position].name)
-            finished(position, verify(results[position]))
+        with interrupts_remembered() as pressed:
+            for position in todo:
+                if pressed:  # a Ctrl-C whose KeyboardInterrupt Python dropped: stop at the next result
+                    raise KeyboardInterrupt
+                if show_progress:
+                    progress.show(done, len(results), results[position].name)
+                finished(position, verify(results[position]))
+            if pressed:
+                raise KeyboardInterrupt
     else:
         calls = {}
         for position in todo:

@@ -160,3 +160,18 @@ def test_workers_die_with_a_killed_parent(tmp_path, empty_cache):
     while time.monotonic() < deadline and any(_alive(w) for w in workers):
         time.sleep(0.2)
     assert not [w for w in workers if _alive(w)]
+
+
+def test_a_ctrl_c_python_drops_is_still_remembered():
+    # a KeyboardInterrupt raised inside a garbage-collector callback never reaches the run: the list keeps it
+    from derive.batch import interrupts_remembered
+
+    with interrupts_remembered() as pressed:
+        try:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.1)
+        except KeyboardInterrupt:
+            pass  # dropped, as Python drops it inside a callback
+        assert pressed == [signal.SIGINT]
+    with interrupts_remembered() as pressed:
+        assert pressed == []
