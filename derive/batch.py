@@ -126,13 +126,11 @@ def verify_all(results, jobs: int | None = None, use_cache: bool = True, show_pr
 
         with interrupts_remembered() as pressed:
             for position in todo:
-                if pressed:  # a Ctrl-C whose KeyboardInterrupt Python dropped: stop at the next result
-                    raise KeyboardInterrupt
                 if show_progress:
                     progress.show(done, len(results), results[position].name)
                 finished(position, verify(results[position]))
-            if pressed:
-                raise KeyboardInterrupt
+                if pressed:  # a Ctrl-C whose KeyboardInterrupt Python dropped: stop after this result
+                    raise KeyboardInterrupt
     else:
         calls = {}
         for position in todo:

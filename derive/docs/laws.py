@@ -137,22 +137,27 @@ def entrywise_laws(clauses: list) -> list:
             out.append(clause)
             continue
         name, law, rest = match.group("name").strip(), match.group("law").strip(), match.group("rest").strip()
+        key, plain = _key(name), PLAIN_VARIABLE.match(name) is not None
         params = [p.strip() for p in _split_top(match.group("params"))]
-        spelled = LAW_NAME.match(law)
-        word = next((g for g in spelled.groups() if g), "") if spelled else ""
         identity = IDENTITY_COVARIANCE.match(params[1]) if len(params) == 2 else None
-        if BY_SPELLING.get(word.lower()) is BY_SPELLING["normal"] and identity is not None:
+        if BY_SPELLING.get(_law_word(law).lower()) is BY_SPELLING["normal"] and identity is not None:
             params = ["0" if ZERO_VECTOR.match(params[0]) else params[0], identity.group("scale").strip() or "1"]
             size = identity.group("braced") or identity.group("bare")
-            if size is not None and PLAIN_VARIABLE.match(name) and _key(name) not in vectors:
+            if size is not None and plain and key not in vectors:
                 out.append(f"{name}: vector over {size}")
-                vectors.add(_key(name))
-        elif _key(name) not in vectors or not PLAIN_VARIABLE.match(name):
+                vectors.add(key)
+        elif key not in vectors or not plain:
             out.append(clause)
             continue
-        member = f"{name}_{{i}}" if PLAIN_VARIABLE.match(name) and _key(name) in vectors else name
+        member = f"{name}_{{i}}" if plain and key in vectors else name
         out.append(f"{member} \\sim {law}({', '.join(params)})" + (f" {rest}" if rest else ""))
     return out
+
+
+def _law_word(written: str) -> str:
+    r"""The law's name as written, without its font (``\mathcal{N}`` -> N, ``\text{Bin}`` -> Bin); "" if none."""
+    spelled = LAW_NAME.match(written.strip())
+    return next((g for g in spelled.groups() if g), "") if spelled else ""
 
 
 def law_clause(clause: str):
@@ -162,11 +167,10 @@ def law_clause(clause: str):
     if "\\sim" not in clause:
         return None
     match = CLAUSE.match(clause)
-    written_law = LAW_NAME.match(match.group("law").strip()) if match else None
+    written_law = _law_word(match.group("law")) if match else ""
     if (
-        match is not None
-        and written_law is not None
-        and (written_law.group(1) or written_law.group(2)).lower() not in BY_SPELLING
+        written_law
+        and written_law.lower() not in BY_SPELLING
         and _key(match.group("params")) == _key(match.group("name"))
     ):
         match = None  # X \sim p(X): a distribution the tag names, not a law
@@ -186,8 +190,7 @@ def law_clause(clause: str):
         if argument is not None and _key(argument) != _key(bare.group("name")):
             raise LawError(f"the clause '{clause.strip()}': write 'X \\sim p' or 'X \\sim p(X)'")
         return ("distribution", _key(bare.group("name")), _key(bare.group("law")))
-    spelled = LAW_NAME.match(match.group("law").strip())
-    word = next((g for g in spelled.groups() if g), "") if spelled else ""
+    word = _law_word(match.group("law"))
     if word.lower() in DIRICHLET:
         from derive.docs.dirichlet import dirichlet_clause
 
