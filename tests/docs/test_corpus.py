@@ -33,7 +33,10 @@ KNOWN_FALSE_ALARMS = {
 }
 KNOWN_FALSE_PASSES = {
     "tagged": {},
-    "untagged": {},
+    "untagged": {
+        "u22-pixelrnn-chain-square~n": "its text is the chain rule over n pixels; it is wrong only through the page's "
+        "notation (an image of n^2 pixels), which the bare formula does not carry",
+    },
 }
 
 

@@ -11239,6 +11239,635 @@ CHECKS.update(
 )
 
 
+# ---- unseen22: Pong from Pixels, PixelRNN, Understanding Deep Learning 9.4 and 17.1, Spinning Up's DDPG, CS228's
+# ---- structure learning, MAP inference, junction tree and Markov random field pages, labml.ai's WGAN
+
+
+def _u22_score_function(variant):
+    """The five sides of the score-function derivation on a three-outcome softmax family p(x; theta)."""
+    a, b = [mpf("0.8"), mpf("-1.1"), mpf("0.3")], [mpf("0.2"), mpf("0.5"), mpf("-0.4")]
+    f = [mpf("1.3"), mpf("-0.7"), mpf("2.2")]
+
+    def p(theta):
+        return softmax([a[x] * theta + b[x] * theta**2 for x in range(3)])
+
+    for theta in (mpf("-0.6"), mpf("0.35"), mpf("1.2")):
+        probs = p(theta)
+        dp = [diff(lambda t, x=x: p(t)[x], theta) for x in range(3)]
+        dlog = [diff(lambda t, x=x: log(p(t)[x]), theta) for x in range(3)]
+        sides = [
+            diff(lambda t: sum(q * fx for q, fx in zip(p(t), f)), theta),
+            sum(dp[x] * f[x] for x in range(3)),
+            sum((1 if variant == "no-weight" else probs[x]) * dp[x] / probs[x] * f[x] for x in range(3)),
+            sum(probs[x] * dlog[x] * f[x] for x in range(3)),
+            sum(f[x] * (log(probs[x]) if variant == "log-not-grad" else dlog[x]) * probs[x] for x in range(3)),
+        ]
+        if not all(close(sides[0], s) for s in sides[1:]):
+            return False
+    return True
+
+
+def _u22_joint(n, seed):
+    """A joint law of n binary variables with no independence among them (weights from a fixed quadratic form)."""
+    weights = {}
+    for x in itertools.product(range(2), repeat=n):
+        weights[x] = exp(sum(mpf(seed + 3 * i + 7 * j) / 11 * x[i] * x[j] for i in range(n) for j in range(i, n)))
+    total = sum(weights.values())
+    return {x: w / total for x, w in weights.items()}
+
+
+def _u22_marginal(joint, idx, values):
+    return sum(p for x, p in joint.items() if all(x[i] == v for i, v in zip(idx, values)))
+
+
+def _u22_cond(joint, target, given, x):
+    """p(x_target | x_given) at the assignment x."""
+    return _u22_marginal(joint, target + given, [x[i] for i in target + given]) / _u22_marginal(
+        joint, given, [x[i] for i in given]
+    )
+
+
+def _u22_pixel_chain(n, factors, variant):
+    joint = _u22_joint(n, 2)
+    for x in joint:
+        terms = [_u22_cond(joint, [i], [] if variant == "unconditioned" else list(range(i)), x) for i in range(factors)]
+        right = sum(terms) if variant == "sum" else mp.fprod(terms)
+        if not close(joint[x], right):
+            return False
+    return True
+
+
+def _u22_pixel_rgb(variant):
+    """Variables (context, R, G, B): p(R, G, B | context) against the written product of channel conditionals."""
+    joint = _u22_joint(4, 5)
+    for x in joint:
+        left = _u22_cond(joint, [1, 2, 3], [0], x)
+        red = _u22_cond(joint, [1], [0], x)
+        green = _u22_cond(joint, [2], [0] if variant == "green-alone" else [0, 1], x)
+        blue = _u22_cond(joint, [3], [0, 1, 2], x)
+        right = red * green + blue if variant == "sum" else red * green * blue
+        if not close(left, right):
+            return False
+    return True
+
+
+def _u22_normal(x, m, v):
+    return exp(-((x - m) ** 2) / (2 * v)) / sqrt(2 * pi * v)
+
+
+def _u22_mvn(x, m, S):
+    """The normal density at the vector x (a column matrix), or None where S is not positive definite."""
+    k = S.rows
+    if any(mp.det(S[:i, :i]) <= 0 for i in range(1, k + 1)):
+        return None
+    d = x - m
+    return exp(-(d.T * inverse(S) * d)[0, 0] / 2) / sqrt((2 * pi) ** k * mp.det(S))
+
+
+def _u22_bayes_rule(prior_below):
+    """A scalar phi, prior N(0, sp2), y_i ~ N(phi h_i, s2): the conjugate posterior against the written quotient."""
+    h, y, s2, sp2 = [mpf("0.7"), mpf("-1.2")], [mpf("0.4"), mpf("-0.9")], mpf("0.5"), mpf("2")
+    precision = sum(hi**2 for hi in h) / s2 + 1 / sp2
+    mean = sum(hi * yi for hi, yi in zip(h, y)) / s2 / precision
+
+    def lik(phi):
+        return mp.fprod(_u22_normal(yi, phi * hi, s2) for hi, yi in zip(h, y))
+
+    below = quad(lambda phi: lik(phi) * (_u22_normal(phi, 0, sp2) if prior_below else 1), [-inf, 0, inf])
+    return all(
+        close(_u22_normal(phi, mean, 1 / precision), lik(phi) * _u22_normal(phi, 0, sp2) / below)
+        for phi in (mpf("-0.8"), mpf("0.1"), mpf("0.9"))
+    )
+
+
+_U22_H = matrix([[mpf("0.6"), mpf("-0.4"), mpf("1.3")], [1, 1, 1]])
+_U22_Y = matrix([mpf("0.5"), mpf("-0.2"), mpf("1.1")])
+_U22_S2, _U22_SP2 = mpf("0.3"), mpf("1.5")
+_U22_HSTAR = matrix([mpf("0.8"), 1])
+
+
+def _u22_written_posterior(mean_scaled=True, sign=1):
+    A = _U22_H * _U22_H.T / _U22_S2 + sign * mp.eye(2) / _U22_SP2
+    if mp.det(A) == 0:
+        return None, None
+    cov = inverse(A)
+    return (cov * _U22_H * _U22_Y) / (_U22_S2 if mean_scaled else 1), cov
+
+
+def _u22_bayes_posterior(mean_scaled=True, sign=1):
+    """The written normal posterior against likelihood x prior / evidence, the evidence the law of y = H^T phi + noise."""
+    mean, cov = _u22_written_posterior(mean_scaled, sign)
+    evidence = _u22_mvn(_U22_Y, matrix(3, 1), _U22_S2 * mp.eye(3) + _U22_SP2 * _U22_H.T * _U22_H)
+    for phi in ([mpf("0.2"), mpf("-0.3")], [mpf("1.1"), mpf("0.4")], [mpf("-0.5"), mpf("0.9")]):
+        phi = matrix(phi)
+        written = _u22_mvn(phi, mean, cov)
+        if written is None:
+            return False
+        lik = _u22_mvn(_U22_Y, _U22_H.T * phi, _U22_S2 * mp.eye(3))
+        prior = _u22_mvn(phi, matrix(2, 1), _U22_SP2 * mp.eye(2))
+        if not close(written, lik * prior / evidence):
+            return False
+    return True
+
+
+def _u22_bayes_predictive(noise_added):
+    """Pr(y* | x*) by quadrature over the posterior, against the written closed form. With phi = m + L u (L L^T the
+    posterior covariance, u standard normal) the mean [h*T, 1] phi is c0 + c . u, and c . u is |c| t for one standard
+    normal t, so the integral is over t alone."""
+    mean, cov = _u22_written_posterior()
+    l11 = sqrt(cov[0, 0])
+    l21 = cov[1, 0] / l11
+    l22 = sqrt(cov[1, 1] - l21**2)
+    h1, h2 = _U22_HSTAR[0], _U22_HSTAR[1]
+    c0 = h1 * mean[0] + h2 * mean[1]
+    c = sqrt((h1 * l11 + h2 * l21) ** 2 + (h2 * l22) ** 2)
+    mu_star = (_U22_HSTAR.T * mean)[0, 0]
+    var_star = (_U22_HSTAR.T * cov * _U22_HSTAR)[0, 0] + (_U22_S2 if noise_added else 0)
+    for ystar in (mpf("0.3"), mpf("1.4")):
+        value = quad(
+            lambda t, ystar=ystar: _u22_normal(ystar, c0 + c * t, _U22_S2) * _u22_normal(t, 0, 1), [-inf, 0, inf]
+        )
+        if not close(value, _u22_normal(ystar, mu_star, var_star)):
+            return False
+    return True
+
+
+def _u22_latent_f(z):
+    return mpf("0.5") * exp(mp.sin(2 + mpf("3.675") * z)), mp.sin(2 + mpf("2.85") * z)
+
+
+def _u22_latent_marginal(posterior):
+    """The data density of UDL's 1-D latent model by quadrature, against the written integrals."""
+    s2 = mpf("0.04")
+    cuts = [mpf(k) for k in range(-9, 10)]
+    with mp.workdps(15):
+        for x1, x2 in ((mpf("0.6"), mpf("0.3")), (mpf("1.1"), mpf("-0.5"))):
+
+            def lik(z, x1=x1, x2=x2):
+                f1, f2 = _u22_latent_f(z)
+                return _u22_normal(x1, f1, s2) * _u22_normal(x2, f2, s2)
+
+            marginal = quad(lambda z: lik(z) * _u22_normal(z, 0, 1), cuts)
+            prior = (
+                (lambda z: lik(z) * _u22_normal(z, 0, 1) / marginal) if posterior else (lambda z: _u22_normal(z, 0, 1))
+            )
+            second = quad(lambda z: lik(z) * prior(z), cuts)
+            third = quad(lambda z: lik(z) * _u22_normal(z, 0, 1), cuts)
+            if not (close(marginal, second, tol=mpf(10) ** -10) and close(second, third, tol=mpf(10) ** -10)):
+                return False
+    return True
+
+
+_U22_R = {(0, 0): mpf("1"), (0, 1): mpf("0.2"), (1, 0): mpf("-0.5"), (1, 1): mpf("1.5")}
+_U22_P = {(0, 0): [mpf("0.8"), mpf("0.2")], (0, 1): [mpf("0.1"), mpf("0.9")], (1, 0): [mpf("0.6"), mpf("0.4")],
+          (1, 1): [mpf("0.3"), mpf("0.7")]}  # fmt: skip
+_U22_GAMMA = mpf("0.9")
+
+
+def _u22_q_star():
+    """Q* of a two-state, two-action MDP as the elementwise largest Q^pi over the four deterministic policies."""
+    best = None
+    for pi_ in itertools.product(range(2), repeat=2):
+        # Q^pi(s, a) = r(s, a) + gamma sum_s' P(s' | s, a) Q^pi(s', pi(s')): a 4 x 4 linear system
+        pairs = list(itertools.product(range(2), repeat=2))
+        M, rhs = mp.eye(4), matrix(4, 1)
+        for row, (s, a) in enumerate(pairs):
+            rhs[row] = _U22_R[(s, a)]
+            for s_next in range(2):
+                M[row, pairs.index((s_next, pi_[s_next]))] -= _U22_GAMMA * _U22_P[(s, a)][s_next]
+        q = inverse(M) * rhs
+        values = {pair: q[k] for k, pair in enumerate(pairs)}
+        best = values if best is None else {k: max(best[k], values[k]) for k in values}
+    return best
+
+
+def _u22_bellman(variant):
+    q = _u22_q_star()
+    gamma = 1 if variant == "no-discount" else _U22_GAMMA
+    pick = min if variant == "min" else max
+    for (s, a), value in q.items():
+        right = sum(
+            _U22_P[(s, a)][s2] * (_U22_R[(s, a)] + gamma * pick(q[(s2, b)] for b in range(2))) for s2 in range(2)
+        )
+        if not close(value, right):
+            return False
+    return True
+
+
+def _u22_entropy(probs):
+    return -sum(p * log(p) for p in probs if p > 0)
+
+
+def _u22_mi(inverted):
+    counts = {(0, 0): 5, (0, 1): 1, (1, 0): 2, (1, 1): 4, (2, 0): 1, (2, 1): 3}
+    n = sum(counts.values())
+    pxu = {k: mpf(c) / n for k, c in counts.items()}
+    px = {x: sum(p for (a, _), p in pxu.items() if a == x) for x in range(3)}
+    pu = {u: sum(p for (_, b), p in pxu.items() if b == u) for u in range(2)}
+    mi = _u22_entropy(px.values()) + _u22_entropy(pu.values()) - _u22_entropy(pxu.values())
+    ratio = (lambda x, u: px[x] * pu[u] / pxu[(x, u)]) if inverted else (lambda x, u: pxu[(x, u)] / (px[x] * pu[u]))
+    return close(mi, sum(p * log(ratio(x, u)) for (x, u), p in pxu.items()))
+
+
+_U22_DATA = [(0, 0, 1), (0, 0, 0), (1, 1, 1), (1, 1, 0), (1, 0, 1), (0, 0, 0), (1, 1, 1), (0, 1, 0), (1, 1, 1),
+             (0, 0, 1), (1, 0, 0), (0, 0, 0)]  # fmt: skip
+
+
+def _u22_empirical(idx):
+    """The empirical law of the variables idx, as a dict from their values to frequencies."""
+    out = {}
+    for row in _U22_DATA:
+        key = tuple(row[i] for i in idx)
+        out[key] = out.get(key, 0) + mpf(1) / len(_U22_DATA)
+    return out
+
+
+def _u22_loglik(parents):
+    """log p(D | theta^ML, G) computed from the maximum likelihood conditionals, row by row."""
+    total = 0
+    for row in _U22_DATA:
+        for i, pa in enumerate(parents):
+            joint, marg = _u22_empirical([i] + list(pa)), _u22_empirical(list(pa))
+            total += log(joint[tuple(row[k] for k in [i] + list(pa))] / marg[tuple(row[k] for k in pa)])
+    return total
+
+
+def _u22_mi_sets(i, pa):
+    """MI under the empirical law between X_i and the joint of its parents (0 for no parent)."""
+    if not pa:
+        return mpf(0)
+    return (
+        _u22_entropy(_u22_empirical([i]).values())
+        + _u22_entropy(_u22_empirical(list(pa)).values())
+        - _u22_entropy(_u22_empirical([i] + list(pa)).values())
+    )
+
+
+def _u22_cond_entropy(i, pa):
+    return _u22_entropy(_u22_empirical([i] + list(pa)).values()) - _u22_entropy(_u22_empirical(list(pa)).values())
+
+
+def _u22_structure_loglik(entropy_sign):
+    n = len(_U22_DATA)
+    for parents in (((), (0,), (0,)), ((), (0,), (1,)), ((1, 2), (), (1,))):
+        right = n * sum(_u22_mi_sets(i, pa) for i, pa in enumerate(parents)) + entropy_sign * n * sum(
+            _u22_entropy(_u22_empirical([i]).values()) for i in range(3)
+        )
+        if not close(_u22_loglik(parents), right):
+            return False
+    return True
+
+
+def _u22_dags():
+    """Every directed acyclic graph on three nodes, as a tuple of parent sets."""
+    edges = [(a, b) for a in range(3) for b in range(3) if a != b]
+    out = []
+    for chosen in itertools.product(range(2), repeat=len(edges)):
+        es = [e for e, c in zip(edges, chosen) if c]
+        parents = tuple(tuple(sorted(a for a, b in es if b == i)) for i in range(3))
+        order_ok = any(
+            all(pos[a] < pos[b] for a, b in es)
+            for pos in ({v: k for k, v in enumerate(p)} for p in itertools.permutations(range(3)))
+        )
+        if order_ok:
+            out.append(parents)
+    return out
+
+
+def _u22_argmax(graphs, score):
+    values = {g: score(g) for g in graphs}
+    top = max(values.values())
+    return {g for g, v in values.items() if v > top - mpf(10) ** -25}
+
+
+def _u22_structure_argmax(right_score):
+    graphs = _u22_dags()
+    return _u22_argmax(graphs, _u22_loglik) == _u22_argmax(graphs, right_score)
+
+
+def _u22_trees():
+    """Every directed spanning tree on three nodes (one root, each other node one parent)."""
+    return [g for g in _u22_dags() if sum(len(pa) for pa in g) == 2 and all(len(pa) <= 1 for pa in g)]
+
+
+def _u22_structure_tree(sign):
+    trees = _u22_trees()
+
+    def edges_mi(g):
+        return sign * sum(_u22_mi_sets(i, pa) for i, pa in enumerate(g))
+
+    return _u22_argmax(trees, _u22_loglik) == _u22_argmax(trees, edges_mi)
+
+
+def _u22_bd(variant):
+    """Two binary variables, X_2 with parent X_1: the probability of the data with Beta priors, by quadrature."""
+    counts = {(1, ()): [7, 5], (2, (0,)): [4, 3], (2, (1,)): [1, 4]}
+    prior = {(1, ()): [mpf("1.5"), mpf("0.5")], (2, (0,)): [mpf(2), mpf(1)], (2, (1,)): [mpf("0.7"), mpf("2.5")]}
+    direct, written = mpf(1), mpf(1)
+    for key, (n1, n2) in counts.items():
+        a1, a2 = prior[key]
+        beta = mp.beta(a1, a2)
+        direct *= quad(lambda t: t**n1 * (1 - t) ** n2 * t ** (a1 - 1) * (1 - t) ** (a2 - 1) / beta, [0, 1])
+        first = mp.gamma(a1 + a2) / mp.gamma(a1 + a2 + n1 + n2)
+        second = mp.gamma(a1 + n1) / mp.gamma(a1) * mp.gamma(a2 + n2) / mp.gamma(a2)
+        written *= (1 / first if variant == "first-inverted" else first) * (
+            1 / second if variant == "second-inverted" else second
+        )
+    return close(direct, written)
+
+
+_U22_THETA = {(0, 1): [[mpf("0.4"), mpf("-0.3")], [mpf("0.9"), mpf("0.1")]],
+              (1, 2): [[mpf("-0.2"), mpf("0.7")], [mpf("0.5"), mpf("-0.6")]],
+              (0, 2): [[mpf("0.3"), mpf("0.2")], [mpf("-0.8"), mpf("0.6")]]}  # fmt: skip
+
+
+def _u22_score(x):
+    return sum(t[x[a]][x[b]] for (a, b), t in _U22_THETA.items())
+
+
+def _u22_map_log(sign):
+    states = list(itertools.product(range(2), repeat=3))
+    log_z = log(sum(exp(_u22_score(x)) for x in states))
+    left = max(_u22_score(x) - log_z for x in states)
+    return close(left, max(_u22_score(x) for x in states) + sign * log_z)
+
+
+def _u22_map_crf(use_min):
+    """A CRF p(y | x) with y = (y_0, y_1, y_2) binary and x fixed: the arg max sets of both sides."""
+    unary = {0: [mpf("0.3"), mpf("-0.1")], 1: [mpf("-0.4"), mpf("0.2")], 2: [mpf("0.1"), mpf("0.5")]}
+    states = list(itertools.product(range(2), repeat=3))
+
+    def score(y):
+        return _u22_score(y) + sum(unary[i][y[i]] for i in range(3))
+
+    log_z = log(sum(exp(score(y)) for y in states))
+    left = _u22_argmax(states, lambda y: score(y) - log_z)
+    right = _u22_argmax(states, (lambda y: -score(y)) if use_min else score)
+    return left == right
+
+
+def _u22_map_energy(form):
+    unary = {0: [mpf(4), mpf(1)], 1: [mpf(0), mpf(2)], 2: [mpf(3), mpf("0.5")]}
+    lam = {(0, 1): mpf(2), (1, 2): mpf("1.5")}
+    states = list(itertools.product(range(2), repeat=3))
+
+    def energy(x):
+        return sum(unary[u][x[u]] for u in range(3)) + sum(l * (x[a] != x[b]) for (a, b), l in lam.items())
+
+    z = sum(exp(-energy(x)) for x in states)
+    left = max(exp(-energy(x)) / z for x in states)
+    e_min = min(energy(x) for x in states)
+    right = {"as-written": e_min, "exp": exp(-e_min) / z, "exp-plus": exp(e_min) / z}[form]
+    return close(left, right)
+
+
+_U22_UNARY = [mpf("1.2"), mpf("0.4")], [mpf("0.7"), mpf("1.9")], [mpf("2.2"), mpf("0.3")], [mpf("0.6"), mpf("1.1")]
+_U22_PAIR = [[mpf("1.5"), mpf("0.2")], [mpf("0.6"), mpf("2.4")]]
+
+
+def _u22_chain_score(x):
+    """phi(x_1) prod_{i>=2} phi(x_i, x_{i-1}) for the chain of four binary variables."""
+    value = _U22_UNARY[0][x[0]]
+    for i in range(1, 4):
+        value *= _U22_PAIR[x[i]][x[i - 1]]
+    return value
+
+
+def _u22_chain(op, inner):
+    """Both sides of the chain's Z (op = sum) or largest score (op = max), the innermost operation as written."""
+    left = op(_u22_chain_score(x) for x in itertools.product(range(2), repeat=4))
+
+    def tau1(x2):  # the innermost step over x_1
+        return inner(_U22_PAIR[x2][x1] * _U22_UNARY[0][x1] for x1 in range(2))
+
+    def tau(k, xk):  # the step over x_{k}, k = 2, 3, given x_{k+1}
+        if k == 1:
+            return tau1(xk)
+        return op(_U22_PAIR[xk][xk_1] * tau(k - 1, xk_1) for xk_1 in range(2))
+
+    right = op(tau(3, x4) for x4 in range(2))
+    return close(left, right)
+
+
+def _u22_jt_chain(op, variant):
+    if variant == "unary-dropped":
+        left = op(_u22_chain_score(x) for x in itertools.product(range(2), repeat=4))
+
+        def tau(k, xk):
+            if k == 0:
+                return mpf(1)
+            return op(_U22_PAIR[xk][xk_1] * tau(k - 1, xk_1) for xk_1 in range(2))
+
+        return close(left, op(tau(3, x4) for x4 in range(2)))
+    return _u22_chain(op, sum if variant == "sum-inside" else op)
+
+
+_U22_TREE = {0: [1, 2], 1: [0, 3], 2: [0], 3: [1]}  # the tree 2 - 0 - 1 - 3
+
+
+def _u22_bp_marginal(with_unary):
+    """Sum-product messages on a four-node tree, by the recursion of the tag, against the brute-force marginals."""
+    unary, pair = _U22_UNARY, _U22_PAIR
+
+    def edge(i, j, xi, xj):  # the edge's one factor, read with the smaller node first
+        return pair[xi][xj] if i < j else pair[xj][xi]
+
+    def message(i, j, xj):
+        return sum(
+            unary[i][xi] * edge(i, j, xi, xj) * mp.fprod(message(l, i, xi) for l in _U22_TREE[i] if l != j)
+            for xi in range(2)
+        )
+
+    def joint(x):
+        value = mp.fprod(unary[i][x[i]] for i in range(4))
+        return value * mp.fprod(pair[x[i]][x[j]] for i in _U22_TREE for j in _U22_TREE[i] if i < j)
+
+    states = list(itertools.product(range(2), repeat=4))
+    for i in range(4):
+        marginal = [sum(joint(x) for x in states if x[i] == v) for v in range(2)]
+        belief = [
+            (unary[i][v] if with_unary else 1) * mp.fprod(message(l, i, v) for l in _U22_TREE[i]) for v in range(2)
+        ]
+        if not close(marginal[0] * belief[1], marginal[1] * belief[0]):
+            return False
+    return True
+
+
+def _u22_global_features(variant):
+    """A chain CRF over y in {0, 1, 2}^3 at a fixed input: both sides for every labelling."""
+    phi_x = [mpf("0.7"), mpf("1.6"), mpf("0.4")]  # phi(x, y) at the fixed x
+    pair = [
+        [mpf("1.2"), mpf("0.3"), mpf("0.9")],
+        [mpf("0.5"), mpf("2.1"), mpf("0.8")],
+        [mpf("1.4"), mpf("0.6"), mpf("1.1")],
+    ]
+    for y in itertools.product(range(3), repeat=3):
+        left = phi_x[y[0]] * mp.fprod(pair[y[i - 1]][y[i]] * phi_x[y[i]] for i in range(1, 3))
+        first = 1 if variant == "first-dropped" else phi_x[y[0]]
+        right = first * mp.fprod(
+            (1 if variant == "pairwise-dropped" else pair[y[i - 1]][y[i]]) * phi_x[y[i]] for i in range(1, 3)
+        )
+        if not close(left, right):
+            return False
+    return True
+
+
+_U22_PR = {mpf(0): mpf("0.3"), mpf("1.5"): mpf("0.7")}
+_U22_PG = {mpf("0.5"): mpf("0.6"), mpf("2.5"): mpf("0.4")}
+_U22_PZ = {mpf(0): mpf("0.6"), mpf(1): mpf("0.4")}  # g(z) = 0.5 + 2 z carries it to P_g
+
+
+def _u22_w_primal(pr, pg):
+    """inf over couplings of E|x - y| for two two-point laws: the coupling has one free entry, the cost is linear in it."""
+    (a1, p1), (a2, p2) = pr.items()
+    (b1, q1), (b2, q2) = pg.items()
+
+    def cost(t):
+        return t * abs(a1 - b1) + (p1 - t) * abs(a1 - b2) + (q1 - t) * abs(a2 - b1) + (1 - p1 - q1 + t) * abs(a2 - b2)
+
+    return min(cost(max(0, p1 + q1 - 1)), cost(min(p1, q1)))
+
+
+def _u22_w_dual(pr, pg, K, pick=max, scale=1):
+    """sup (or inf) over K-Lipschitz f of E_pr[scale f] - E_pg[scale f]: f at the sorted support points, its increments
+    in a box, the objective linear in them, so its extremes are at the box's corners."""
+    points = sorted(set(pr) | set(pg))
+    weight = [pr.get(z, 0) - pg.get(z, 0) for z in points]
+    best = None
+    for signs in itertools.product((-1, 1), repeat=len(points) - 1):
+        f, value = mpf(0), mpf(0)
+        for k, z in enumerate(points):
+            if k:
+                f += signs[k - 1] * K * (z - points[k - 1])
+            value += scale * f * weight[k]
+        best = value if best is None else pick(best, value)
+    return best
+
+
+def _u22_wgan(form):
+    w = _u22_w_primal(_U22_PR, _U22_PG)
+    K = mpf("2.5")
+    if form == "duality":
+        return close(w, _u22_w_dual(_U22_PR, _U22_PG, 1))
+    if form == "duality-inf":
+        return close(w, _u22_w_dual(_U22_PR, _U22_PG, 1, pick=min))
+    if form == "k":
+        return close(w, _u22_w_dual(_U22_PR, _U22_PG, K, scale=1 / K))
+    if form == "k-times":
+        return close(w, _u22_w_dual(_U22_PR, _U22_PG, K, scale=K))
+    if form == "critic":
+        return close(K * w, _u22_w_dual(_U22_PR, _U22_PG, K))
+    if form == "critic-over-k":
+        return close(w / K, _u22_w_dual(_U22_PR, _U22_PG, K))
+    pushed = {mpf("0.5") + 2 * z: p for z, p in _U22_PZ.items()}
+    if form == "generator":
+        return close(K * w, _u22_w_dual(_U22_PR, pushed, K))
+    return close(K * w, _u22_w_dual(_U22_PR, _U22_PZ, K))  # the critic applied to the noise itself
+
+
+CHECKS.update(
+    {
+        "u22-pong-score-function": lambda: _u22_score_function(None),
+        "u22-pong-score-function~no-weight": lambda: _u22_score_function("no-weight"),
+        "u22-pong-score-function~log-not-grad": lambda: _u22_score_function("log-not-grad"),
+        "u22-pixelrnn-chain": lambda: _u22_pixel_chain(3, 3, None),
+        "u22-pixelrnn-chain~unconditioned": lambda: _u22_pixel_chain(3, 3, "unconditioned"),
+        "u22-pixelrnn-chain~sum": lambda: _u22_pixel_chain(3, 3, "sum"),
+        "u22-pixelrnn-chain-square": lambda: _u22_pixel_chain(4, 4, None),
+        "u22-pixelrnn-chain-square~n": lambda: _u22_pixel_chain(4, 2, None),
+        "u22-pixelrnn-rgb": lambda: _u22_pixel_rgb(None),
+        "u22-pixelrnn-rgb~green-alone": lambda: _u22_pixel_rgb("green-alone"),
+        "u22-pixelrnn-rgb~sum": lambda: _u22_pixel_rgb("sum"),
+        "u22-udl-bayes-rule": lambda: _u22_bayes_rule(True),
+        "u22-udl-bayes-rule~no-prior-below": lambda: _u22_bayes_rule(False),
+        "u22-udl-bayes-posterior": lambda: _u22_bayes_posterior(),
+        "u22-udl-bayes-posterior~mean-no-scale": lambda: _u22_bayes_posterior(mean_scaled=False),
+        "u22-udl-bayes-posterior~prior-precision-sign": lambda: _u22_bayes_posterior(sign=-1),
+        "u22-udl-bayes-predictive": lambda: _u22_bayes_predictive(False),
+        "u22-udl-bayes-predictive~noise-added": lambda: _u22_bayes_predictive(True),
+        "u22-udl-latent-marginal": lambda: _u22_latent_marginal(False),
+        "u22-udl-latent-marginal~posterior": lambda: _u22_latent_marginal(True),
+        "u22-ddpg-bellman": lambda: _u22_bellman(None),
+        "u22-ddpg-bellman~min": lambda: _u22_bellman("min"),
+        "u22-ddpg-bellman~no-discount": lambda: _u22_bellman("no-discount"),
+        "u22-structure-mi": lambda: _u22_mi(False),
+        "u22-structure-mi~inverted": lambda: _u22_mi(True),
+        "u22-structure-loglik": lambda: _u22_structure_loglik(-1),
+        "u22-structure-loglik~entropy-sign": lambda: _u22_structure_loglik(1),
+        "u22-structure-bd": lambda: _u22_bd(None),
+        "u22-structure-bd~first-inverted": lambda: _u22_bd("first-inverted"),
+        "u22-structure-bd~second-inverted": lambda: _u22_bd("second-inverted"),
+        "u22-structure-argmax": lambda: _u22_structure_argmax(
+            lambda g: sum(_u22_mi_sets(i, pa) for i, pa in enumerate(g))
+        ),
+        "u22-structure-argmax~entropy": lambda: _u22_structure_argmax(
+            lambda g: sum(_u22_cond_entropy(i, pa) for i, pa in enumerate(g))
+        ),
+        "u22-structure-tree": lambda: _u22_structure_tree(1),
+        "u22-structure-tree~argmin": lambda: _u22_structure_tree(-1),
+        "u22-map-log": lambda: _u22_map_log(-1),
+        "u22-map-log~plus-log-z": lambda: _u22_map_log(1),
+        "u22-map-crf": lambda: _u22_map_crf(False),
+        "u22-map-crf~argmin": lambda: _u22_map_crf(True),
+        "u22-map-energy": lambda: _u22_map_energy("as-written"),
+        "u22-map-energy~exp": lambda: _u22_map_energy("exp"),
+        "u22-map-energy~exp-plus": lambda: _u22_map_energy("exp-plus"),
+        "u22-jt-chain-z": lambda: _u22_jt_chain(sum, None),
+        "u22-jt-chain-z~unary-dropped": lambda: _u22_jt_chain(sum, "unary-dropped"),
+        "u22-jt-chain-max": lambda: _u22_jt_chain(max, None),
+        "u22-jt-chain-max~sum-inside": lambda: _u22_jt_chain(max, "sum-inside"),
+        "u22-jt-bp-marginal": lambda: _u22_bp_marginal(True),
+        "u22-jt-bp-marginal~no-unary": lambda: _u22_bp_marginal(False),
+        "u22-crf-global-features": lambda: _u22_global_features(None),
+        "u22-crf-global-features~first-dropped": lambda: _u22_global_features("first-dropped"),
+        "u22-crf-global-features~pairwise-dropped": lambda: _u22_global_features("pairwise-dropped"),
+        "u22-wgan-duality": lambda: _u22_wgan("duality"),
+        "u22-wgan-duality~inf": lambda: _u22_wgan("duality-inf"),
+        "u22-wgan-k-lipschitz": lambda: _u22_wgan("k"),
+        "u22-wgan-k-lipschitz~times-k": lambda: _u22_wgan("k-times"),
+        "u22-wgan-critic": lambda: _u22_wgan("critic"),
+        "u22-wgan-critic~over-k": lambda: _u22_wgan("critic-over-k"),
+        "u22-wgan-generator": lambda: _u22_wgan("generator"),
+        "u22-wgan-generator~critic-on-noise": lambda: _u22_wgan("critic-on-noise"),
+    }
+)
+
+
+def _u22_naive_bayes(with_prior):
+    """A label y and three words independent given y: the joint against the written product."""
+    prior = [mpf("0.35"), mpf("0.65")]
+    word = [[mpf("0.2"), mpf("0.7"), mpf("0.4")], [mpf("0.6"), mpf("0.1"), mpf("0.9")]]  # p(x_i = 1 | y)
+    for y, *xs in itertools.product(range(2), repeat=4):
+        likelihoods = [word[y][i] if x else 1 - word[y][i] for i, x in enumerate(xs)]
+        joint = prior[y] * mp.fprod(likelihoods)
+        if not close(joint, (prior[y] if with_prior else 1) * mp.fprod(likelihoods)):
+            return False
+    return True
+
+
+def _u22_intro_marginal(with_x1):
+    joint = _u22_joint(4, 3)
+    for x1 in range(2):
+        left = _u22_marginal(joint, [0], [x1])
+        if with_x1:
+            right = sum(p for x, p in joint.items() if x[0] == x1)
+        else:
+            right = sum(_u22_marginal(joint, [1, 2, 3], list(rest)) for rest in itertools.product(range(2), repeat=3))
+        if not close(left, right):
+            return False
+    return True
+
+
+CHECKS.update(
+    {
+        "u22-intro-naive-bayes": lambda: _u22_naive_bayes(True),
+        "u22-intro-naive-bayes~no-prior": lambda: _u22_naive_bayes(False),
+        "u22-intro-marginal": lambda: _u22_intro_marginal(True),
+        "u22-intro-marginal~dropped-x1": lambda: _u22_intro_marginal(False),
+    }
+)
+
+
 # ---- end of checks
 
 
