@@ -16,8 +16,9 @@ search). Each format has its own module in :mod:`derive.docs.formats`:
 A tag is the comment just before a formula (``<!-- derive: NAME; ... -->``,
 ``.. derive: NAME``, ``% derive: NAME``); it applies to the next math block or inline
 formula (all rows of a block). Every formula is read with the macros its document
-defines (:mod:`~derive.docs.formats.macros`), and a page of a Sphinx project with the
-macros its ``conf.py`` declares (:mod:`~derive.docs.formats.sphinx_conf`).
+defines (:mod:`~derive.docs.formats.macros`), and with the macros its site's settings define
+(:mod:`~derive.docs.formats.site_macros`: a Sphinx ``conf.py``, Jupyter Book, MyST, MkDocs,
+Jekyll, Quarto or Docusaurus settings).
 
 A folder is searched recursively, leaving out hidden folders (``.git``,
 ``.ipynb_checkpoints``), ``__pycache__``, ``node_modules``, ``site-packages`` and
@@ -68,15 +69,16 @@ def scan_text(text: str, kind: str, file: str = "<text>", path: Path | None = No
     """Every formula of ``text`` in the format ``kind`` (markdown, mdx, rst, notebook, python, latex).
 
     With ``path``, a LaTeX file's ``\\input`` files are followed, and a page inside a
-    Sphinx project is read with the macros its ``conf.py`` declares.
+    site is read with the macros its settings define.
     """
     if kind == "latex":
         return scan_latex(text, file, path)
     table, default_role = None, None
     if path is not None:
-        from derive.docs.formats.sphinx_conf import project_default_role, project_macros
+        from derive.docs.formats.site_macros import site_macros
+        from derive.docs.formats.sphinx_conf import project_default_role
 
-        table, default_role = project_macros(path), project_default_role(path)
+        table, default_role = site_macros(path, text), project_default_role(path)
     if kind in ("markdown", "mdx"):
         return scan_markdown(text, file, mdx=kind == "mdx", table=table)
     if kind == "rst":

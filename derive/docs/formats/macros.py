@@ -41,6 +41,21 @@ DEFINERS = {
 }
 
 
+ATOM_FONTS = {
+    "\\mathbb",
+    "\\mathrm",
+    "\\mathcal",
+    "\\mathbf",
+    "\\mathsf",
+    "\\mathit",
+    "\\mathtt",
+    "\\mathscr",
+    "\\mathfrak",
+    "\\boldsymbol",
+    "\\bm",
+}
+
+
 @dataclass(frozen=True)
 class Macro:
     """A macro as its document defines it; ``body`` None when the checker cannot expand it (``why`` says why)."""
@@ -199,7 +214,10 @@ def _read_name(cursor: _Cursor) -> str | None:
     if token == "{":
         inside = cursor.group() or ()
         names = [t for t in inside if not t.isspace()]
-        return names[0] if len(names) == 1 and names[0].startswith("\\") else None
+        if len(names) == 1 and names[0].startswith("\\"):
+            return names[0]
+        # MathJax takes the name without its backslash too (\newcommand{iid}{...})
+        return "\\" + "".join(names) if names and all(len(t) == 1 and t.isalpha() for t in names) else None
     if token is not None and token.startswith("\\"):
         return cursor.take()
     return None
@@ -288,12 +306,23 @@ def expand_tokens(tokens, table: MacroTable) -> tuple[tuple, str | None]:
             if argument is None:
                 return (), f"{token}, defined by the document, is missing an argument"
             arguments.append(argument)
-        replacement = _substitute(macro.body, arguments)
+        replacement = _unwrapped(_substitute(macro.body, arguments))
         work += len(replacement)
         if work > MAX_WORK:
             return (), f"expanding the document's macros does not end (at {token})"
         queue.extendleft(reversed(replacement))
     return tuple(out), None
+
+
+def _unwrapped(replacement: list) -> list:
+    r"""A body that only groups one symbol in a font (``{\mathbb{E}}``, ``{\mathrm E}``) is that symbol in the font."""
+    inner = [t for t in replacement if not t.isspace()]
+    if len(inner) < 3 or inner[0] != "{" or inner[-1] != "}" or inner[1] not in ATOM_FONTS:
+        return replacement
+    rest = inner[2:-1]
+    if len(rest) == 1 and rest[0] not in "{}" or (len(rest) == 3 and rest[0] == "{" and rest[2] == "}"):
+        return inner[1:-1]
+    return replacement
 
 
 def _next_significant(queue: deque):

@@ -3,6 +3,12 @@
 A formula entry either names its ``source`` (a quoted formula, true or a mistake of the source)
 or names, with ``of``, the quoted formula it is a written variant of; a variant inherits the
 source, locator, topic, notation and tag of its original unless it states its own.
+
+A ``[[site]]`` table quotes, verbatim, the settings files of a documentation site that define
+macros its pages use (``files``: relative path -> text); a source on that site names it with
+``site`` and may give ``page_head``, the text its page begins with (front matter, the page's own
+macro definitions). The scorer writes each such formula's page inside a copy of its site, so the
+formula is read as ``derive check`` reads it on the real tree.
 """
 
 from __future__ import annotations
@@ -29,6 +35,8 @@ class Entry:
     origin: str  # "quoted" (as the source wrote it), "restated" (the source's numbers in one formula) or "variant"
     of: str | None
     note: str  # the mistake (for a wrong quoted formula) or the change (for a variant)
+    site: tuple = ()  # (relative path, text) of each settings file of the source's site
+    page_head: str = ""  # what the source's page writes before its formulas (front matter, macros)
 
 
 class CorpusError(ValueError):
@@ -37,12 +45,21 @@ class CorpusError(ValueError):
 
 def load(directory: Path = HERE) -> tuple[dict, list[Entry]]:
     """(sources by id, formula entries in file order) from every ``*.toml`` file of ``directory``."""
-    sources, raw = {}, []
+    sources, sites, raw = {}, {}, []
     for path in sorted(directory.glob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for site in data.get("site", []):
+            if site["id"] in sites:
+                raise CorpusError(f"{path.name}: site {site['id']} declared twice")
+            files = site.get("files", {})
+            if not files or any(Path(name).is_absolute() or ".." in Path(name).parts for name in files):
+                raise CorpusError(f"{path.name}: site {site['id']} needs files at relative paths inside it")
+            sites[site["id"]] = tuple(sorted(files.items()))
         for source in data.get("source", []):
             if source["id"] in sources:
                 raise CorpusError(f"{path.name}: source {source['id']} declared twice")
+            if "site" in source and source["site"] not in sites:
+                raise CorpusError(f"{path.name}: source {source['id']} names an undeclared site {source['site']!r}")
             sources[source["id"]] = source
         raw.extend((path.name, f) for f in data.get("formula", []))
     by_id, entries = {}, []
@@ -72,6 +89,8 @@ def load(directory: Path = HERE) -> tuple[dict, list[Entry]]:
             origin,
             f.get("of"),
             f.get("mistake", f.get("change", "")),
+            sites.get(sources[source].get("site"), ()),
+            sources[source].get("page_head", ""),
         )
         if base is None and entry.label == "wrong" and not entry.note:
             raise CorpusError(

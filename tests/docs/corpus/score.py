@@ -26,7 +26,20 @@ ORDER = ("PASS", "FAIL", "ERRATUM", "UNKNOWN", "UNPARSEABLE", "SKIPPED")
 
 def document(entry: Entry, tagged: bool) -> str:
     tag = f"<!-- derive: {entry.tag} -->\n" if tagged else ""
-    return f"# {entry.id}\n\n{tag}$$\n{entry.latex}\n$$\n"
+    head = f"{entry.page_head.rstrip()}\n\n" if entry.page_head else ""
+    return f"{head}# {entry.id}\n\n{tag}$$\n{entry.latex}\n$$\n"
+
+
+def page_folder(folder: Path, entry: Entry) -> Path:
+    """Where the formula's page goes: inside a copy of its source's site settings, when it has a site."""
+    if not entry.site:
+        return folder
+    where = folder / entry.source
+    if not where.is_dir():
+        for name, text in entry.site:
+            (where / name).parent.mkdir(parents=True, exist_ok=True)
+            (where / name).write_text(text, encoding="utf-8")
+    return where
 
 
 def verdicts(entries: list[Entry], tagged: bool, workdir: Path) -> dict[str, tuple[str, str]]:
@@ -37,12 +50,13 @@ def verdicts(entries: list[Entry], tagged: bool, workdir: Path) -> dict[str, tup
     folder.mkdir(parents=True, exist_ok=True)
     names = {}
     for number, entry in enumerate(entries):
-        path = folder / f"f{number:04d}.md"
+        path = page_folder(folder, entry) / f"f{number:04d}.md"
         path.write_text(document(entry, tagged), encoding="utf-8")
         names[path.name] = entry.id
     found: dict[str, list] = {}
     for record in check_paths([str(folder)]):
-        found.setdefault(names[Path(record.file).name], []).append(record)
+        if Path(record.file).name in names:  # not a formula of a site's settings file
+            found.setdefault(names[Path(record.file).name], []).append(record)
     out = {}
     for entry in entries:
         records = found.get(entry.id, [])
