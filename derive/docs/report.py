@@ -72,6 +72,10 @@ def check_found(found: Found, use_cache: bool = False, context: DocumentContext 
     record = _check_found_cached(found, use_cache and found.unreadable is None, context, reading, in_force)
     if record is not None:
         record.cell = found.cell
+        if found.usual:
+            from derive.docs.formats.usual_macros import usual_note
+
+            record.detail = f"{record.detail}; {usual_note(found.usual)}" if record.detail else usual_note(found.usual)
     return record
 
 

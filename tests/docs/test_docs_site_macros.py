@@ -8,7 +8,7 @@ from derive.docs.report import check_found
 from derive.docs.scan import scan_path
 
 TAG = "X: random; f: function; a: real"
-RIGHT, WRONG = r"\E[af(X)] = a\E[f(X)]", r"\E[af(X)] = a^2\E[f(X)]"
+RIGHT, WRONG = r"\EX[af(X)] = a\EX[f(X)]", r"\EX[af(X)] = a^2\EX[f(X)]"
 SJ_RIGHT = r"\pd{\sigma_i}{z_j} = \sigma_i(\delta_{ij} - \sigma_j)"
 SJ_WRONG = r"\pd{\sigma_i}{z_j} = \sigma_i(\delta_{ij} + \sigma_j)"
 
@@ -32,7 +32,7 @@ def _verdicts(page):
 def _expectation_decided(page):
     verdicts, latex = _verdicts(page)
     assert verdicts == ["PASS", "FAIL"], latex
-    assert all(r"\mathbb{E}" in text and r"\E" not in text for text in latex)
+    assert all(r"\mathbb{E}" in text and r"\EX" not in text for text in latex)
 
 
 JEKYLL_POST = """---
@@ -43,7 +43,7 @@ layout: default
     TeX: {
       Macros: {
         e: "\\\\epsilon",
-        E: "{\\\\mathbb{E}}",   // a comment
+        EX: "{\\\\mathbb{E}}",   // a comment
         note: ["\\\\textcolor{blue}{[NOTE: #1]}",1],
       }
     }
@@ -73,7 +73,7 @@ def test_a_jekyll_layout_reads_the_files_it_includes_and_the_local_scripts_they_
             "_config.yml": "title: notes\n",
             "_layouts/page.html": "{% include mathjax.html %}\n{{ content }}\n",
             "_includes/mathjax.html": '<script src="{{ site.baseurl }}/assets/mathjax-config.js"></script>\n',
-            "assets/mathjax-config.js": "window.MathJax = { tex: { macros: { E: '\\\\mathbb{E}' } } };\n",
+            "assets/mathjax-config.js": "window.MathJax = { tex: { macros: { EX: '\\\\mathbb{E}' } } };\n",
             "index.md": _page("---\nlayout: page\n---\n"),
         },
     )
@@ -92,7 +92,7 @@ def test_a_mkdocs_site_reads_the_mathjax_settings_of_its_extra_javascript(tmp_pa
             ),
             "docs/javascripts/mathjax.js": (
                 "window.MathJax = {\n  tex: {\n    inlineMath: [['\\\\(', '\\\\)']],\n"
-                '    macros: {E: "\\\\mathbb{E}", pd: ["\\\\frac{\\\\partial #1}{\\\\partial #2}", 2]},\n  },\n};\n'
+                '    macros: {EX: "\\\\mathbb{E}", pd: ["\\\\frac{\\\\partial #1}{\\\\partial #2}", 2]},\n  },\n};\n'
             ),
             "docs/a/page.md": _page(),
             "docs/a/sj.md": _page(tag="softmax_jacobian", formulas=(SJ_RIGHT, SJ_WRONG)),
@@ -108,7 +108,7 @@ def test_a_jupyter_book_reads_the_mathjax_macros_of_its_config(tmp_path):
         {
             "_config.yml": (
                 "title: A book\nsphinx:\n  config:\n    mathjax3_config:\n      tex:\n        macros:\n"
-                '          "E": "\\\\mathbb{E}"\n          "pd": ["\\\\frac{\\\\partial #1}{\\\\partial #2}", 2]\n'
+                '          "EX": "\\\\mathbb{E}"\n          "pd": ["\\\\frac{\\\\partial #1}{\\\\partial #2}", 2]\n'
             ),
             "_toc.yml": "format: jb-book\nroot: intro\n",
             "chapter/page.md": _page(),
@@ -123,7 +123,7 @@ def test_a_myst_project_reads_the_math_macros_of_myst_yml(tmp_path):
     _write(
         tmp_path,
         {
-            "myst.yml": "version: 1\nproject:\n  math:\n    '\\E': '\\mathbb{E}'\n    '\\pd': '\\frac{\\partial #1}{\\partial #2}'\n",
+            "myst.yml": "version: 1\nproject:\n  math:\n    '\\EX': '\\mathbb{E}'\n    '\\pd': '\\frac{\\partial #1}{\\partial #2}'\n",
             "page.md": _page(),
             "sj.md": _page(tag="softmax_jacobian", formulas=(SJ_RIGHT, SJ_WRONG)),
         },
@@ -137,14 +137,14 @@ def test_a_quarto_project_reads_the_headers_it_includes(tmp_path):
         tmp_path,
         {
             "_quarto.yml": "project:\n  type: website\nformat:\n  html:\n    include-in-header: macros.html\n",
-            "macros.html": '<div style="display: none">\n$$\\newcommand{\\E}{\\mathbb{E}}$$\n</div>\n',
+            "macros.html": '<div style="display: none">\n$$\\newcommand{\\EX}{\\mathbb{E}}$$\n</div>\n',
             "page.qmd": _page(),
         },
     )
     _expectation_decided(tmp_path / "page.qmd")
     # a header written as text in the page's own front matter
     _write(tmp_path, {"_quarto.yml": "project:\n  type: website\n"})
-    head = "---\ntitle: x\ninclude-in-header:\n  text: |\n    <script>window.MathJax = {tex: {macros: {E: '\\\\mathbb{E}'}}};</script>\n---\n"
+    head = "---\ntitle: x\ninclude-in-header:\n  text: |\n    <script>window.MathJax = {tex: {macros: {EX: '\\\\mathbb{E}'}}};</script>\n---\n"
     _write(tmp_path, {"page.qmd": _page(head)})
     _expectation_decided(tmp_path / "page.qmd")
 
@@ -156,7 +156,7 @@ def test_a_docusaurus_site_reads_the_macros_of_its_katex_plugin(tmp_path):
             "docusaurus.config.js": (
                 "import remarkMath from 'remark-math';\nimport rehypeKatex from 'rehype-katex';\n"
                 "export default {\n  presets: [['classic', {docs: {remarkPlugins: [remarkMath],\n"
-                "    rehypePlugins: [[rehypeKatex, {strict: false, macros: {'\\\\E': '\\\\mathbb{E}',\n"
+                "    rehypePlugins: [[rehypeKatex, {strict: false, macros: {'\\\\EX': '\\\\mathbb{E}',\n"
                 "      '\\\\pd': '\\\\frac{\\\\partial #1}{\\\\partial #2}'}}]]}}]],\n};\n"
             ),
             "docs/page.md": _page(),
@@ -171,19 +171,19 @@ def test_a_page_definition_wins_over_the_site_and_a_site_defining_a_macro_twice_
     _write(
         tmp_path,
         {
-            "myst.yml": "project:\n  math:\n    '\\E': '\\mathbb{E}'\n",
-            "page.md": _page("$$\\newcommand{\\E}{\\mathrm{Var}}$$\n\n"),
+            "myst.yml": "project:\n  math:\n    '\\EX': '\\mathbb{E}'\n",
+            "page.md": _page("$$\\newcommand{\\EX}{\\mathrm{Var}}$$\n\n"),
         },
     )
     assert _verdicts(tmp_path / "page.md")[1] == [r"\mathrm{Var}[af(X)] = a\mathrm{Var}[f(X)]"] * 1 + [
         r"\mathrm{Var}[af(X)] = a^2\mathrm{Var}[f(X)]"
     ]
     _write(
-        tmp_path, {"page.md": _page(), "docusaurus.config.js": "const katex = {macros: {'\\\\E': '\\\\mathrm{P}'}};\n"}
+        tmp_path, {"page.md": _page(), "docusaurus.config.js": "const katex = {macros: {'\\\\EX': '\\\\mathrm{P}'}};\n"}
     )
     verdicts = [check_found(f) for f in scan_path(tmp_path / "page.md")]
     assert [v.verdict for v in verdicts] == ["UNKNOWN", "UNKNOWN"]
-    assert "the site's settings define \\E twice, with different meanings" in verdicts[0].detail
+    assert "the site's settings define \\EX twice, with different meanings" in verdicts[0].detail
 
 
 def test_settings_the_reader_cannot_take_are_ignored_not_run(tmp_path):
@@ -197,7 +197,7 @@ def test_settings_the_reader_cannot_take_are_ignored_not_run(tmp_path):
     )
     verdicts = [check_found(f) for f in scan_path(tmp_path / "docs" / "page.md")]
     assert [v.verdict for v in verdicts] == ["UNKNOWN", "UNKNOWN"]
-    assert r"\E" in verdicts[0].detail
+    assert r"\EX" in verdicts[0].detail
 
 
 def test_the_object_literal_reader_is_strict():
@@ -224,3 +224,37 @@ def test_the_yaml_reader_takes_the_settings_sites_write():
         "g": "\\E",
         "h": ["1", "2"],
     }
+
+
+USUAL_RIGHT, USUAL_WRONG = r"\E[af(X)] = a\E[f(X)]", r"\E[af(X)] = a^2\E[f(X)]"
+
+
+def test_a_macro_nothing_defines_is_read_by_its_usual_meaning_and_the_verdict_says_so(tmp_path):
+    _write(tmp_path, {"page.md": _page(formulas=(USUAL_RIGHT, USUAL_WRONG))})
+    records = [check_found(f) for f in scan_path(tmp_path / "page.md")]
+    assert [r.verdict for r in records] == ["PASS", "FAIL"]
+    assert all(r"read \E as the expectation (\mathbb{E}), the usual meaning" in r.detail for r in records)
+    rows = (r"\Var(aX) = a^2 \Var(X)", r"\Var(aX) = a \Var(X)")
+    _write(tmp_path, {"var.md": _page(tag=r"X \sim \mathcal{N}(0, 1); a: real", formulas=rows)})
+    assert _verdicts(tmp_path / "var.md")[0] == ["PASS", "FAIL"]
+
+
+def test_a_definition_of_the_page_or_the_site_wins_over_the_usual_meaning(tmp_path):
+    # read as the variance, \E[af(X)] = a\E[f(X)] is wrong: the definition is what decides
+    _write(tmp_path, {"page.md": _page("$$\\newcommand{\\E}{\\mathrm{Var}}$$\n\n", formulas=(USUAL_RIGHT,))})
+    (record,) = [check_found(f) for f in scan_path(tmp_path / "page.md")]
+    assert record.verdict == "FAIL" and "usual meaning" not in record.detail
+    _write(
+        tmp_path,
+        {"myst.yml": "project:\n  math:\n    '\\E': '\\mathrm{Var}'\n", "site.md": _page(formulas=(USUAL_RIGHT,))},
+    )
+    (record,) = [check_found(f) for f in scan_path(tmp_path / "site.md")]
+    assert record.verdict == "FAIL" and "usual meaning" not in record.detail
+
+
+@pytest.mark.parametrize("name", [r"\N", r"\P", r"\Exp", r"\tp", r"\1"])
+def test_a_macro_with_more_than_one_usual_meaning_stays_unknown(tmp_path, name):
+    formula = rf"{name}(a) = {name}(a)"
+    _write(tmp_path, {"page.md": _page(tag="a: real", formulas=(formula,))})
+    (record,) = [check_found(f) for f in scan_path(tmp_path / "page.md")]
+    assert record.verdict == "UNKNOWN" and name in record.detail

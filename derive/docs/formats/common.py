@@ -33,6 +33,7 @@ class Found:
     display: bool = True
     cell: int | None = None
     unreadable: str | None = None
+    usual: tuple = ()  # macros nothing defines, read by their usual meaning (derive.docs.formats.usual_macros)
 
     @property
     def location(self) -> str:
@@ -267,6 +268,7 @@ def strip_math_environment(body: str) -> tuple[int, str]:
 def add_formula(out: list, table, file: str, line: int, latex: str, tag, tag_line, display: bool, cell=None) -> None:
     """Append the formula, read with the macros in ``table``, to ``out`` (nothing if it only defines macros)."""
     from derive.docs.formats.macros import read_formula
+    from derive.docs.formats.usual_macros import with_usual_meanings
 
     text, reason = read_formula(latex, table) if table is not None else (latex, None)
     if text is None:
@@ -274,4 +276,10 @@ def add_formula(out: list, table, file: str, line: int, latex: str, tag, tag_lin
     if tag and table is not None:  # the tag speaks the document's notation too: p_\theta(\bx) with \bx = \mathbf{x}
         expanded, why = read_formula(tag, table.child())
         tag = expanded if expanded and not why else tag
-    out.append(Found(file, line, text, tag, tag_line, display, cell, reason))
+    usual: tuple = ()
+    if reason is None:
+        text, usual = with_usual_meanings(text)
+        if tag:
+            tag, in_tag = with_usual_meanings(tag)
+            usual = tuple(dict.fromkeys(usual + in_tag))
+    out.append(Found(file, line, text, tag, tag_line, display, cell, reason, usual))
