@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from derive.docs import named_functions
 from derive.docs.decide import (
@@ -119,6 +119,9 @@ def _check_found(found: Found, context: DocumentContext, reading: Reading | None
             return Record(found.file, found.line, found.latex, None, SKIPPED, "the tag says skip")
         if found.unreadable:  # the document gives a macro a meaning the checker cannot expand
             return Record(found.file, found.line, found.latex, binding.result, UNKNOWN, found.unreadable)
+        events = _events_verdict(found.latex, binding)
+        if events is not None:
+            return Record(found.file, found.line, found.latex, None, events.verdict, events.detail)
         verdict = decide(found.latex, binding)
         if binding.erratum:
             return _as_erratum(found, binding, verdict)
@@ -136,6 +139,10 @@ def _check_found(found: Found, context: DocumentContext, reading: Reading | None
             SKIPPED,
             f"untagged and not decidable on its own: {found.unreadable}",
         )
+    events = _events_verdict(found.latex, None)
+    if events is not None:
+        said = "untagged and not decidable on its own" if events.verdict == UNKNOWN else "untagged"
+        return Record(found.file, found.line, found.latex, None, _untagged_verdict(events), f"{said}: {events.detail}")
     # untagged: decide only what the text claims holds identically (see derive.docs.untagged)
     if reading is None:
         reading = read_untagged(found.latex, context)
@@ -184,6 +191,25 @@ def _check_found(found: Found, context: DocumentContext, reading: Reading | None
     return Record(
         found.file, found.line, found.latex, None, SKIPPED, f"untagged and not decidable on its own: {verdict.detail}"
     )
+
+
+def _events_verdict(latex: str, binding: Binding | None) -> Verdict | None:
+    r"""The verdict on probabilities of events (``P(A \cap B)``), under no tag, an empty one or ``A, B: events``."""
+    from derive.docs.set_events import decide_events, event_formula
+
+    if not event_formula(latex):
+        return None
+    if binding is None:
+        return decide_events(latex)
+    if replace(binding, kinds={}) != Binding() or any(
+        kind not in ("event", "events") for kind in binding.kinds.values()
+    ):
+        return None
+    return decide_events(latex, arbitrary=bool(binding.kinds))
+
+
+def _untagged_verdict(verdict: Verdict) -> str:
+    return SKIPPED if verdict.verdict == UNKNOWN else verdict.verdict
 
 
 def _as_erratum(found: Found, binding: Binding, verdict: Verdict) -> Record:
