@@ -12,6 +12,7 @@ turns the suite red once it is fixed, so that the list is kept current.
 import sys
 import zlib
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,22 @@ def test_score_table(scores, capsys):
         assert outcomes["false alarm"] == len(KNOWN_FALSE_ALARMS[run])
         assert outcomes["false pass"] == len(KNOWN_FALSE_PASSES[run])
         assert sum(outcomes.values()) == len(ENTRIES)
+
+
+def test_a_formula_of_a_source_on_a_site_is_scored_inside_a_copy_of_the_site_settings(tmp_path):
+    (tmp_path / "site.toml").write_text(
+        '[[site]]\nid = "w"\n[site.files]\n"myst.yml" = \'\'\'\nproject:\n  math:\n    "\\\\EX": "\\\\mathbb{E}"\n\'\'\'\n\n'
+        '[[source]]\nid = "s"\ntitle = "t"\nurl = "u"\nsite = "w"\n\n'
+        '[[formula]]\nid = "f"\nsource = "s"\nat = "here"\ntopic = "t"\nnotation = "n"\n'
+        "latex = '\\EX[af(X)] = a\\EX[f(X)]'\ntag = 'X: random; f: function; a: real'\nlabel = \"true\"\n"
+        '\n[[formula]]\nid = "f~v"\nof = "f"\nchange = "c"\nlatex = \'\\EX[af(X)] = a^2\\EX[f(X)]\'\nlabel = "wrong"\n'
+    )
+    _, entries = load(tmp_path)
+    assert entries[0].site == (("myst.yml", 'project:\n  math:\n    "\\\\EX": "\\\\mathbb{E}"\n'),)
+    tagged = score.score_all(entries, jobs=1)["tagged"]
+    assert [tagged[e.id][0] for e in entries] == ["PASS", "FAIL"]
+    bare = [replace(e, site=()) for e in entries]  # the same formulas without their site: the macro is unknown
+    assert [score.score_all(bare, jobs=1)["tagged"][e.id][0] for e in bare] == ["UNKNOWN", "UNKNOWN"]
+    (tmp_path / "site.toml").write_text('[[source]]\nid = "s"\ntitle = "t"\nurl = "u"\nsite = "nowhere"\n')
+    with pytest.raises(CorpusError, match="undeclared site"):
+        load(tmp_path)
