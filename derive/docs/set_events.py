@@ -45,7 +45,8 @@ def decide_events(latex: str, arbitrary: bool = False) -> Verdict | None:
     """The verdict on a formula about probabilities of events, or None when it is not one this reader takes.
 
     An equation that fails for some law but holds for every law under which the events are independent,
-    pairwise disjoint, or one inside another, may state that they are (P(A \\cap B) = P(A) P(B)): UNKNOWN, unless
+    pairwise disjoint, or one inside another, may state that they are (P(A \\cap B) = P(A) P(B)), and a refuted
+    formula with a side the law does not enter may state a particular law (P(A \\cap B) = 0): UNKNOWN, unless
     ``arbitrary`` (the tag declares them events and nothing more).
     """
     if not event_formula(latex):
@@ -63,6 +64,12 @@ def decide_events(latex: str, arbitrary: bool = False) -> Verdict | None:
     space = f"{len(atoms)} outcomes of the events {', '.join(names)}"
     checked, refuted, _ = _check(sides, relations, names, atoms, _laws(len(atoms)))
     if refuted is not None:
+        if not arbitrary and any(not _has_probability(side) for side in sides):
+            return Verdict(
+                UNKNOWN,
+                "events of one probability space: a side the law does not enter, so it may state a particular law "
+                f"or a condition on the events (P(A \\cap B) = 0), not a claim for every law; {refuted}",
+            )
         if not arbitrary and all(r == "=" for r in relations):
             for family, laws in (
                 ("independent", _independent_laws(atoms)),
@@ -303,6 +310,10 @@ def _walk(node):
 
 def _names(side) -> set[str]:
     return {node[1] for node in _walk(side) if isinstance(node, tuple) and node and node[0] == "event"}
+
+
+def _has_probability(side) -> bool:
+    return any(isinstance(node, tuple) and node and node[0] == "P" for node in _walk(side))
 
 
 def _uses_sets(side) -> bool:

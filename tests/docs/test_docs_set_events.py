@@ -68,3 +68,13 @@ def test_what_the_reader_does_not_take_is_left_to_the_other_readings():
     assert decide_events(r"x^c = x^c") is None
     (record,) = _records("A \\sim \\mathcal{N}(0, 1)", r"P(A \cup B) = P(A) + P(B)")
     assert "events of one probability space" not in record.detail  # a tag that says more is read as before
+
+
+@pytest.mark.parametrize("formula", [r"P(A \cap B) = 0", r"P(A \cup B) = 1", r"P(A^c) = 0.3"])
+def test_a_refuted_formula_with_a_side_the_law_does_not_enter_may_state_a_particular_law(formula):
+    for tag in (None, ""):
+        (record,) = _records(tag, formula)
+        assert record.verdict in ("UNKNOWN", "SKIPPED") and "a side the law does not enter" in record.detail
+    (record,) = _records("A, B: events", formula)
+    assert record.verdict == "FAIL"
+    assert decide_events(r"P(A \cap B) \le 1").verdict == "PASS"  # what holds for every law still passes
