@@ -3,8 +3,12 @@ where it writes the expression.
 
 Authors state a distance, a norm or a score rather than the vectors behind it ("for keys at distance 1 from the
 query"). Where the formula uses the expression's names only inside that expression, it depends on them only through
-its value, and the value is put in its place. Where it also uses them elsewhere (``\\|u\\| = 1`` beside ``u^\\top u``),
-the value alone does not fix the formula, and the tag is read as before (the expression is no name: UNKNOWN).
+its value, and the value is put in its place. Where it also uses them elsewhere, the value alone does not fix the
+formula, and the tag is read as before (the expression is no name: UNKNOWN), but for the norm of one vector set to a
+positive number (``\\|\\mathbf{x}\\| = 1`` beside ``\\phi(\\mathbf{x})``): the vectors of that length are exactly
+c u / ||u|| for u ≠ 0, so the formula is read with ``x`` written so, x itself sampled freely. A name the tag declares a
+matrix (whose norm may be the spectral one), a name the tag's definitions also use, or one the formula indexes
+(x_i) keeps the earlier reading.
 """
 
 from __future__ import annotations
@@ -33,11 +37,15 @@ def with_expression_values(text: str, binding):
             continue  # a name: the tag's own definition
         except Exception:  # noqa: BLE001  (unreadable as a name: perhaps an expression)
             pass
+        scaled = _of_length(text, written, value.strip(), binding)
+        if scaled is not None:  # \|x\| = 1 beside \phi(x): x read as x / \|x\|
+            text, binding = scaled, dataclasses.replace(binding, overrides=_without(binding.overrides, written))
+            put.append(f"{written.strip()} = {value.strip()} (the vector read as {_rescaled(written, value.strip())})")
+            continue
         replaced = _replaced(text, written, value.strip())
         if replaced is None or _names(written) & _names(replaced):
             continue
-        overrides = {k: v for k, v in binding.overrides.items() if k != written}
-        text, binding = replaced, dataclasses.replace(binding, overrides=overrides)
+        text, binding = replaced, dataclasses.replace(binding, overrides=_without(binding.overrides, written))
         put.append(f"{written.strip()} = {value.strip()}")
     return text, binding, "; ".join(put)
 
@@ -90,3 +98,72 @@ def _names(latex: str) -> set:
     except Exception:  # noqa: BLE001  (an unreadable expression: nothing replaced)
         return {"?"}
     return _atom_keys(sides, child_sides)
+
+
+def _rescaled(written: str, value: str) -> str:
+    """How the vector of a norm clause is read, for the verdict: ``x / \\|x\\|`` (``2 x / \\|x\\|``)."""
+    inner = next(group for group in NORM.match(written).groups() if group is not None).strip()
+    return ("" if float(value) == 1 else f"{value} ") + f"{inner} / \\|{inner}\\|, {inner} sampled"
+
+
+def _without(overrides: dict, written: str) -> dict:
+    return {k: v for k, v in overrides.items() if k != written}
+
+
+NORM = re.compile(
+    r"^\s*(?:\\\|(?P<bars>.+)\\\||\\lVert(?P<lvert>.+)\\rVert|\\Vert(?P<vert>.+)\\Vert|\|\|(?P<pipes>.+)\|\|)\s*$"
+)
+
+
+def _of_length(text: str, written: str, value: str, binding) -> str | None:
+    """The formula with the vector ``x`` of a clause ``\\|x\\| = c`` (c a positive number) written ``c x / \\|x\\|``
+    wherever it stands, the norm itself replaced by c; None where the clause is no such norm or the reading does not
+    apply (see the module's docstring)."""
+    from derive.docs.side_names import _normal_name
+
+    found = NORM.match(written)
+    if not found or not NUMBER.match(value) or float(value) <= 0:
+        return None
+    inner = next(group for group in found.groups() if group is not None).strip()
+    try:
+        key = _normal_name(inner)
+    except Exception:  # noqa: BLE001  (the norm of an expression, \|q - k\|: read by its value alone)
+        return None
+    if "_" in key or "(" in key or _declared_matrix(binding, key) or _named_by_definitions(binding, key, written):
+        return None
+    text = _replaced(text, written, value) or text
+    name = re.compile(
+        r"(?<![\\A-Za-z])" + r"\s*".join(re.escape(part) for part in SPACE.sub("", inner)) + r"(?![A-Za-z])"
+    )
+    after = [SPACE.sub("", text[written_at.end() :]) for written_at in name.finditer(text)]
+    if any(rest.startswith(("_", "'", "^{(", "^(")) for rest in after):
+        return None  # x_i, x', x^{(1)}: entries or other names, not the vector
+    if key not in _names(text) or key in _names(name.sub(" 1 ", text)):
+        return None  # the formula writes no x, or writes it otherwise than the tag (x beside \mathbf{x})
+    return name.sub(lambda _: "{(" + value + r" \frac{" + inner + r"}{\| " + inner + r" \|})}", text)
+
+
+def _declared_matrix(binding, key: str) -> bool:
+    """Whether the tag declares ``key`` a matrix (\\in \\mathbb{R}^{m \\times n}, ``: matrix``)."""
+    from derive.docs.side_names import _normal_name
+    from derive.docs.tags import KindClause
+
+    for clause in binding.clauses:
+        if isinstance(clause, KindClause) and clause.name == key and (clause.kind == "matrix" or len(clause.over) > 1):
+            return True
+    for name, kind in binding.kinds.items():
+        try:
+            if _normal_name(name) == key and ("matrix" in kind or "\\times" in kind):
+                return True
+        except Exception:  # noqa: BLE001  (not one name)
+            continue
+    return False
+
+
+def _named_by_definitions(binding, key: str, written: str) -> bool:
+    """Whether another of the tag's definitions writes ``key`` (y = W x): it speaks of x as sampled, not rescaled."""
+    return any(
+        isinstance(name, str) and isinstance(body, str) and key in _names(name) | _names(body)
+        for name, body in binding.overrides.items()
+        if name != written
+    )

@@ -538,6 +538,8 @@ def _solved_for_one_factor(name: str, meaning: str, clauses: list) -> tuple | No
         return None
     if any(re.fullmatch(r"\\(?:otimes|odot|circ|oplus|times)", f) for f in factors):
         return None  # a \otimes b = a b^\top: an operation on names (derive.docs.laws), not a product of names
+    if any(re.fullmatch(r"\\(?:lVert|rVert|Vert|lvert|rvert|vert)", f) for f in factors):
+        return None  # \lVert u \rVert = 1: a norm (derive.docs.expression_values), not a product of names
     if len(factors) < 2 or re.sub(r"\s+", "", "".join(factors)) != re.sub(r"\s+", "", compact):
         return None
     declared = set()  # the names other clauses range or declare (\tau > 0, P: positive, 0 < D < 1)

@@ -32,9 +32,63 @@ def test_the_value_is_named_in_the_verdict(tmp_path):
 
 
 def test_names_the_formula_also_uses_elsewhere_are_not_fixed_by_the_value(tmp_path):
-    # ||u|| = 1 says nothing about u^T u on its own terms here: the names appear outside the expression
-    decided = verdict(tmp_path, r"\|\mathbf{u}\| = 1", r"\mathbf{u}^\top \mathbf{u} = \|\mathbf{u}\|")
+    # ||q - k|| = 1 says nothing about q^T k on its own terms: the names appear outside the expression
+    decided = verdict(
+        tmp_path, r"\|\mathbf{q} - \mathbf{k}\| = 1", r"\mathbf{q}^\top \mathbf{k} = \|\mathbf{q} - \mathbf{k}\|"
+    )
     assert decided[0] == "UNKNOWN", decided
+
+
+UNIT = [
+    (
+        "a unit vector's square",
+        r"\|\mathbf{u}\| = 1; \mathbf{u} \in \mathbb{R}^3",
+        r"\mathbf{u}^\top \mathbf{u} = \|\mathbf{u}\|",
+        r"\mathbf{u}^\top \mathbf{u} = 2 \|\mathbf{u}\|",
+    ),
+    (
+        "a vector of length 2",
+        r"\lVert u \rVert = 2; u \in \mathbb{R}^n",
+        r"u^\top u = 4",
+        r"u^\top u = 2",
+    ),
+    (
+        "random features of unit vectors, beside an arbitrary map",
+        r"\|\mathbf{x}\| = 1; \|\mathbf{y}\| = 1; \sigma > 0; \phi: function",
+        r"\exp(\frac{\|\mathbf{x}\|^2}{2\sigma^2}) \exp(\frac{\|\mathbf{y}\|^2}{2\sigma^2})\;\phi(\mathbf{x})\cdot\phi(\mathbf{y})"
+        r" = \exp(\frac{1}{\sigma^2})\;\phi(\mathbf{x})\cdot\phi(\mathbf{y})",
+        r"\exp(\frac{\|\mathbf{x}\|^2}{2\sigma^2}) \exp(\frac{\|\mathbf{y}\|^2}{2\sigma^2})\;\phi(\mathbf{x})\cdot\phi(\mathbf{y})"
+        r" = \exp(\frac{1}{2\sigma^2})\;\phi(\mathbf{x})\cdot\phi(\mathbf{y})",
+    ),
+]
+
+
+@pytest.mark.parametrize("name,tag,correct,wrong", UNIT, ids=[p[0] for p in UNIT])
+def test_a_vector_of_a_stated_length_is_read_as_one_wherever_the_formula_writes_it(tmp_path, name, tag, correct, wrong):
+    """||x|| = c (c > 0) beside other uses of x: the vectors of length c are exactly c u / ||u||, u ≠ 0."""
+    assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
+
+
+def test_the_rescaled_vector_is_named_in_the_verdict(tmp_path):
+    failed = verdict(tmp_path, r"\|u\| = 1; u \in \mathbb{R}^3", r"u^\top u = 2")
+    assert failed[0] == "FAIL" and "the vector read as u / \\|u\\|" in failed[1], failed
+
+
+@pytest.mark.parametrize(
+    "tag,latex",
+    [
+        (
+            r"\|W\| = 1; W \in \mathbb{R}^{3 \times 3}",
+            r"\operatorname{tr}(W^\top W) = 1",
+        ),  # a matrix: its norm may be spectral
+        (r"\|u\| = 1; u \in \mathbb{R}^3", r"u_1^2 + u_2^2 + u_3^2 = 1"),  # entries written: not the vector alone
+        (r"\|u\| = 1; v = 2 u; u \in \mathbb{R}^3", r"v^\top v = 4"),  # the tag's own definitions use u as sampled
+        (r"\|u\| = -1; u \in \mathbb{R}^3", r"u^\top u = 1"),  # no vector has a negative length
+    ],
+)
+def test_a_norm_clause_outside_the_reading_stays_undecided(tmp_path, tag, latex):
+    decided = verdict(tmp_path, tag, latex)
+    assert decided[0] == "UNKNOWN" and "the vector read as" not in decided[1], decided
 
 
 SIZE = r"\vert \mathcal{O} \vert = n; \alpha \in \mathbb{R}^n"
