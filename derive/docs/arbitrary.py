@@ -429,6 +429,59 @@ def applies_indexed_definition(atom: Atom, reader) -> bool:
     )
 
 
+def _labelled_steps(items) -> tuple | None:
+    """(labels, steps) for subscript items that open with words and end with steps (``\\Theta, j-i``), else None."""
+    count = 0
+    while count < len(items) and re.fullmatch(r"[A-Za-z]{2,}", str(items[count]).strip()):
+        count += 1
+    steps = [str(item).strip() for item in items[count:]]
+    if not count or not steps or not all(is_step_expression(step) for step in steps):
+        return None
+    return tuple(str(item).strip() for item in items[:count]), steps
+
+
+def _labelled_template(reader, atom: Atom):
+    """(letters, written steps, body) when ``atom`` (R_{\\Theta, j-i}) is an instance of a definition the tag states
+    at the same words and at letters (R_{\\Theta, i} = ...); None otherwise, and for a recursion."""
+    if atom.args or not atom.sub or not reader.overrides or _named(reader, atom):
+        return None
+    written = _labelled_steps(atom.sub)
+    if written is None or atom.decoration and not atom.decoration.startswith("("):
+        return None
+    labels, steps = written
+    head = f"{atom.key}^{atom.decoration}_" if atom.decoration else f"{atom.key}_"  # R^{(d)}_{\Theta, i}: R^(d)
+    for name, body in reader.overrides.items():
+        if not isinstance(body, Side) or not isinstance(name, str) or not name.startswith(head):
+            continue
+        stated = _labelled_steps(name[len(head) :].split(","))
+        found = template_items(stated[1]) if stated and stated[0] == labels and len(stated[1]) == len(steps) else None
+        letters = [letter for letter, offset in found or () if offset == 0]
+        if found and len(set(letters)) == len(found) and not _names_itself(body, atom.key):
+            return letters, steps, body
+    return None
+
+
+def applies_labelled_definition(atom: Atom, reader) -> bool:
+    """Whether ``atom`` (R_{\\Theta, j-i}) is the tag's definition at words and a step (R_{\\Theta, i}) at another step."""
+    return _labelled_template(reader, atom) is not None
+
+
+def read_labelled_definition(reader, atom: Atom):
+    """R_{\\Theta, j-i} from the tag's R_{\\Theta, i}: its body read with j - i for i, the step's letters read as the
+    body reads its own (the tag's R_{\\Theta, i} itself is its body as written)."""
+    from derive.docs.interpret import Rewriter, clean, lex
+
+    letters, steps, body = _labelled_template(reader, atom)
+    values = [reader.side(Rewriter().side(clean(lex(step)))) for step in steps]
+    saved_bound, saved_letters = dict(reader.bound), set(reader.template_letters)
+    try:
+        reader.bound.update(zip(letters, values))
+        reader.template_letters |= set(letters)
+        return reader.side(body)
+    finally:
+        reader.bound, reader.template_letters = saved_bound, saved_letters
+
+
 def read_indexed_definition(reader, atom: Atom, side: Side):
     """δ_{t+1} from the tag's δ_t: its body with the step t+1; a recursion unrolled to a stated or a start value."""
     key = atom.key

@@ -548,6 +548,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         if arbitrary.applies_indexed_definition(atom, self):  # δ_{t+1} from the tag's δ_t
             # R_m^⊤ and (x_{t+1})_j: the transpose and the index written after the member apply to its value
             return self._apply_indices(arbitrary.read_indexed_definition(self, atom, side), atom, [])
+        if arbitrary.applies_labelled_definition(atom, self):  # R_{\Theta, j-i} from the tag's R_{\Theta, i}
+            return self._apply_indices(arbitrary.read_labelled_definition(self, atom), atom, [])
         if arbitrary.is_shared_sequence(atom, self):  # g_{t-1}: the shared vector g written as a sequence
             return arbitrary.read_arbitrary(self, atom, side)
         if arbitrary.is_declared_function_of(atom, self):  # π_θ(a | s): function of θ, before a value the tag ranges

@@ -17,6 +17,11 @@ HEAD = r"\\[A-Za-z]+\s*\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z]"
 LABEL = r"[A-Za-z]|\{\s*[A-Za-z]+\s*\}"
 LABELLED = re.compile(rf"^(?P<head>{HEAD})\s*\^\s*(?P<label>{LABEL})$")
 MEMBERSHIP = re.compile(r"^(?P<names>.+?)\s*(?:\\in(?![A-Za-z])|∈)\s*(?P<set>.+)$")
+# a definition of a labelled name, with a subscript after the label or none: R^d_{\Theta, i} = ...
+DEFINED = re.compile(
+    rf"^(?P<head>{HEAD})\s*\^\s*(?P<label>{LABEL})\s*(?:_\s*(?:\{{[^{{}}]*\}}|\w))?\s*=(?P<body>.+)$", re.S
+)
+WRITTEN_OUT = re.compile(r"\\begin\s*\{\s*[bpvBV]?matrix\s*\}")
 ARRAY_SPACE = re.compile(r"^\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*(?:\{(?P<sup>[^{}]+)\}|(?P<letter>[A-Za-z]))$")
 
 
@@ -43,6 +48,7 @@ def declared_labels(clauses: list[str]) -> tuple:
     \\mathbb{R}^{d \\times k}``), unless another clause gives that letter a meaning."""
     found = []
     for clause in clauses:
+        found.extend(_written_out(clause))
         membership = MEMBERSHIP.match(clause.strip())
         if membership is None or not _is_array_space(membership.group("set")):
             continue
@@ -53,6 +59,19 @@ def declared_labels(clauses: list[str]) -> tuple:
                 found.append((" ".join(labelled.group("head").split()), label))
     meant = {_opening_name(clause) for clause in clauses}
     return tuple(pair for pair in dict.fromkeys(found) if pair[1] not in meant)
+
+
+def _written_out(clause: str) -> list:
+    """[(head, label)] for a definition of a name with a raised letter as a matrix written out entry by entry
+    (``R^d_{\\Theta, i} = \\begin{bmatrix} ... \\end{bmatrix}``), the letter nowhere in the entries: a power of a
+    name is never so defined."""
+    defined = DEFINED.match(clause.strip())
+    if defined is None or not WRITTEN_OUT.match(defined.group("body").strip()):
+        return []
+    label = defined.group("label").strip("{} ")
+    if re.search(rf"(?<![A-Za-z\\]){re.escape(label)}(?![A-Za-z])", defined.group("body")):
+        return []
+    return [(" ".join(defined.group("head").split()), label)]
 
 
 def _opening_name(clause: str) -> str:
