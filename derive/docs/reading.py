@@ -315,7 +315,8 @@ def _read_chain(reading):
     )
     from derive.docs.free import child_sides
 
-    summed = summed_names(reading.sides + _tag_bodies(binding, functions, numbers), child_sides)
+    bodies = _tag_bodies(binding, functions, numbers)
+    summed = summed_names(reading.sides + bodies, child_sides)
     if reading.link is not None:  # one link read apart: its two sides, under the formula's conditions
         reading.sides = reading.sides[reading.link : reading.link + 2]
         reading.relations = reading.relations[reading.link : reading.link + 1]
@@ -338,16 +339,16 @@ def _read_chain(reading):
             if index is not None and index.key in summed and not index.sub and index.args is None:
                 reading.sum_ranges[index.key] = sides[1]
             continue
-        loose = _loose_indices(sides, reading.sides, child_sides)
+        loose = _loose_indices(sides, reading.sides, child_sides) - _fixed_indices(bodies, child_sides)
         if loose:
             raise DecideError(
-                f"the tag's condition '{text.strip()}' compares entries at {', '.join(loose)}, an index the formula"
+                f"the tag's condition '{text.strip()}' compares entries at {', '.join(sorted(loose))}, an index the formula"
                 " does not write: a condition meant for every value of an index is not read"
             )
         reading.conditions.comparisons = (*reading.conditions.comparisons, Comparison(sides, relations))
 
 
-def _loose_indices(condition_sides, formula_sides, child_sides) -> list:
+def _loose_indices(condition_sides, formula_sides, child_sides) -> set:
     """The index letters at which a condition compares entries with each other (z_i > z_j) that the formula never
     writes: such a condition is meant for every value of them (the largest entry), never for one drawn value."""
     written = set()
@@ -357,8 +358,15 @@ def _loose_indices(condition_sides, formula_sides, child_sides) -> list:
         written.update(s for s in atom.post_sub if isinstance(s, str))  # softmax(z)_i
     entries = [atom for atom in atoms_in(condition_sides, child_sides) if atom.sub]
     if len(entries) < 2:
-        return []
-    return sorted({s for atom in entries for s in atom.sub if len(s) == 1 and s.isalpha() and s not in written})
+        return set()
+    return {s for atom in entries for s in atom.sub if len(s) == 1 and s.isalpha() and s not in written}
+
+
+def _fixed_indices(bodies, child_sides) -> set:
+    """The index letters the tag's definitions write outside their sums (T_i in the cosine schedule's η_t): the
+    formula reaches those names through the definitions, each one number, which a condition (T_{cur} \\le T_i) bounds."""
+    summed = summed_names(bodies, child_sides)
+    return {s for atom in atoms_in(bodies, child_sides) for s in atom.sub if s not in summed}
 
 
 def _tag_bodies(binding, functions, numbers) -> list:

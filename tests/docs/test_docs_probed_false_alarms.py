@@ -453,3 +453,17 @@ def test_a_tag_condition_between_entries_at_an_index_the_formula_does_not_write_
     # a condition between numbers the formula writes is still imposed on the points
     assert verdict(tmp_path, r"a: real; b: real; a > b", r"\max(a, b) = a")[0] == "PASS"
     assert verdict(tmp_path, r"a: real; b: real; a > b", r"\max(a, b) = b")[0] == "FAIL"
+
+
+def test_a_tag_condition_on_a_name_its_own_definitions_write_at_the_index_is_imposed(tmp_path):
+    # T_i in the cosine schedule's definition is one number (the cycle's length), which T_{cur} \le T_i bounds;
+    # a definition that sums over the index (softmax's \sum_j e^{z_j}) leaves z_i > z_j meant for every j
+    schedule = (
+        r"\eta_t = \eta_{min} + \frac{1}{2}(\eta_{max} - \eta_{min})\left(1 + \cos\left(\frac{T_{cur}}{T_{i}}\pi\right)"
+        r"\right); 0 \le T_{cur} \le T_{i}; T_i > 0; 0 \le \eta_{min} < \eta_{max}"
+    )
+    assert verdict(tmp_path, schedule, r"\frac{\partial \eta_t}{\partial T_{cur}} \le 0")[0] == "PASS"
+    assert verdict(tmp_path, schedule, r"\frac{\partial \eta_t}{\partial T_{cur}} \ge 0")[0] == "FAIL"
+    summed = r"z: vector; p_i = \frac{e^{z_i}}{\sum_j e^{z_j}}; z_i > z_j"
+    found = verdict(tmp_path, summed, r"\lim_{T \to 0^+} \operatorname{softmax}(z/T)_i = 0")
+    assert found[0] == "UNKNOWN" and "compares entries at j" in found[1], found
