@@ -3,12 +3,14 @@ where it writes the expression.
 
 Authors state a distance, a norm or a score rather than the vectors behind it ("for keys at distance 1 from the
 query"). Where the formula uses the expression's names only inside that expression, it depends on them only through
-its value, and the value is put in its place. Where it also uses them elsewhere, the value alone does not fix the
-formula, and the tag is read as before (the expression is no name: UNKNOWN), but for the norm of one vector set to a
-positive number (``\\|\\mathbf{x}\\| = 1`` beside ``\\phi(\\mathbf{x})``): the vectors of that length are exactly
-c u / ||u|| for u ≠ 0, so the formula is read with ``x`` written so, x itself sampled freely. A name the tag declares a
-matrix (whose norm may be the spectral one), a name the tag's definitions also use, or one the formula indexes
-(x_i) keeps the earlier reading.
+its value, and the value is put in its place: a number, a count or a name the tag declares positive (a distance
+``\\|x - x'\\| = \\ell`` beside ``\\ell > 0``), in the formula and in the body of a tag's function that writes the
+expression in its own parameters where the formula applies the function at those parameters alone (``k(x, x')``).
+Where it also uses them elsewhere, the value alone does not fix the formula, and the tag is read as before (the
+expression is no name: UNKNOWN), but for the norm of one vector set to a positive number (``\\|\\mathbf{x}\\| = 1``
+beside ``\\phi(\\mathbf{x})``): the vectors of that length are exactly c u / ||u|| for u ≠ 0, so the formula is read
+with ``x`` written so, x itself sampled freely. A name the tag declares a matrix (whose norm may be the spectral one),
+a name the tag's definitions also use, or one the formula indexes (x_i) keeps the earlier reading.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ def with_expression_values(text: str, binding):
     for written, value in list(binding.overrides.items()):
         if not isinstance(written, str) or not isinstance(value, str):
             continue
-        if not NUMBER.match(value) and not _a_count(value, counts):
+        if not NUMBER.match(value) and not _a_count(value, counts) and not _a_positive_name(value, binding):
             continue
         try:
             _normal_name(written)
@@ -42,10 +44,21 @@ def with_expression_values(text: str, binding):
             text, binding = scaled, dataclasses.replace(binding, overrides=_without(binding.overrides, written))
             put.append(f"{written.strip()} = {value.strip()} (the vector read as {_rescaled(written, value.strip())})")
             continue
-        replaced = _replaced(text, written, value.strip())
-        if replaced is None or _names(written) & _names(replaced):
+        defined = _applied_at_parameters(text, written, binding)  # k(x, x') = ... \|x - x'\| ... applied at x, x'
+        replaced = _replaced(text, written, value.strip()) or text
+        rest = replaced
+        for clause in defined:
+            rest = _replaced(rest, clause.head, "1") or rest
+        if replaced == text and not defined or _names(written) & _names(rest):
             continue
-        text, binding = replaced, dataclasses.replace(binding, overrides=_without(binding.overrides, written))
+        clauses = [
+            dataclasses.replace(clause, body=_replaced(clause.body, written, value.strip()))
+            if clause in defined
+            else clause
+            for clause in binding.clauses
+        ]
+        overrides = _without(binding.overrides, written)
+        text, binding = replaced, dataclasses.replace(binding, overrides=overrides, clauses=clauses)
         put.append(f"{written.strip()} = {value.strip()}")
     return text, binding, "; ".join(put)
 
@@ -76,6 +89,45 @@ def _a_count(value: str, counts: set) -> bool:
         return _normal_name(value) in counts
     except Exception:  # noqa: BLE001  (not one name)
         return False
+
+
+def _a_positive_name(value: str, binding) -> bool:
+    """Whether a value is one name the tag declares positive (``\\|x - x'\\| = \\ell`` beside ``\\ell > 0``): a
+    distance may be that name, where a name that may be negative or zero may not."""
+    from derive.docs.side_names import _normal_name
+    from derive.docs.tags import RangeClause
+
+    try:
+        key = _normal_name(value)
+    except Exception:  # noqa: BLE001  (not one name)
+        return False
+    for clause in binding.clauses:
+        if isinstance(clause, RangeClause) and clause.name == key and clause.low and NUMBER.match(clause.low):
+            if float(clause.low) > 0 or float(clause.low) == 0 and clause.strict_low:
+                return True
+    return any(kind.strip() == "positive" and _normal_name(name) == key for name, kind in binding.kinds.items())
+
+
+def _applied_at_parameters(text: str, written: str, binding) -> list:
+    """The tag's function definitions whose body writes the expression in their own parameters (``k(x, x') = a^2
+    \\exp(-\\|x - x'\\|^2 / 2\\ell^2)``) and that the formula applies at those parameters alone (``k(x, x')``, never
+    ``k(y, z)``): there the expression's names are the formula's, and the value stands for it in the body too."""
+    defined = []
+    for clause in binding.clauses:
+        head, body = getattr(clause, "head", None), getattr(clause, "body", None)
+        if not isinstance(head, str) or not isinstance(body, str) or _replaced(body, written, "1") is None:
+            continue
+        if not _names(written) <= set(getattr(clause, "params", ())) or "(" not in head:
+            continue
+        name = head[: head.index("(")]
+        if _count(text, head) and _count(text, head) == _count(text, name):
+            defined.append(clause)
+    return defined
+
+
+def _count(text: str, written: str) -> int:
+    """How often ``text`` writes ``written``, spaces aside."""
+    return len(re.findall(r"\s*".join(re.escape(part) for part in SPACE.sub("", written)), text))
 
 
 def _replaced(text: str, written: str, value: str) -> str | None:

@@ -108,3 +108,24 @@ def test_an_expression_named_by_other_than_a_count_is_not_replaced(tmp_path):
     # r is no count: a norm named r may be negative as r is sampled, so it is not put in its place
     found = verdict(tmp_path, r"\|\mathbf{u}\| = r", r"\sqrt{\|\mathbf{u}\|^2} = \|\mathbf{u}\|")
     assert "from the tag" not in found[1], found
+
+
+KERNEL = r"k(x,x') = a^2 \exp\left(-\frac{1}{2\ell^2}||x-x'||^2\right); ||x-x'|| = \ell; \ell > 0"
+
+
+def test_a_distance_set_to_a_positive_name_stands_in_the_definitions_applied_at_their_parameters(tmp_path):
+    """k(x, x') at a distance \\ell > 0: the body of k, applied at its own x and x', is read with the distance's
+    value, as the formula would be."""
+    assert_page_pass_and_fail(tmp_path, KERNEL, r"k(x,x') = a^2\exp(-0.5)", r"k(x,x') = a^2\exp(-1)")
+
+
+@pytest.mark.parametrize(
+    "tag,latex",
+    [
+        (KERNEL, r"k(y,x') = a^2\exp(-0.5)"),  # another point: its distance from x' is not \ell
+        (KERNEL, r"k(x,x') + x = a^2\exp(-0.5) + x"),  # x written outside the application
+        (KERNEL.replace(r"\ell > 0", r"\ell: real"), r"k(x,x') = a^2\exp(-0.5)"),  # \ell may be negative
+    ],
+)
+def test_a_distance_in_a_definition_is_not_put_in_outside_the_reading(tmp_path, tag, latex):
+    assert "from the tag" not in verdict(tmp_path, tag, latex)[1]
