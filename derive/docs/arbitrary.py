@@ -429,6 +429,13 @@ def applies_indexed_definition(atom: Atom, reader) -> bool:
     )
 
 
+def _steps_as_written(reader, steps) -> list:
+    """The values of written steps (j-i, t+1) read as expressions, as a body that writes their letters reads them."""
+    from derive.docs.interpret import Rewriter, clean, lex
+
+    return [reader.side(Rewriter().side(clean(lex(str(step))))) for step in steps]
+
+
 def _labelled_steps(items) -> tuple | None:
     """(labels, steps) for subscript items that open with words and end with steps (``\\Theta, j-i``), else None."""
     count = 0
@@ -469,10 +476,8 @@ def applies_labelled_definition(atom: Atom, reader) -> bool:
 def read_labelled_definition(reader, atom: Atom):
     """R_{\\Theta, j-i} from the tag's R_{\\Theta, i}: its body read with j - i for i, the step's letters read as the
     body reads its own (the tag's R_{\\Theta, i} itself is its body as written)."""
-    from derive.docs.interpret import Rewriter, clean, lex
-
     letters, steps, body = _labelled_template(reader, atom)
-    values = [reader.side(Rewriter().side(clean(lex(step)))) for step in steps]
+    values = _steps_as_written(reader, steps)
     saved_bound, saved_letters = dict(reader.bound), set(reader.template_letters)
     try:
         reader.bound.update(zip(letters, values))
@@ -515,6 +520,10 @@ def read_indexed_definition(reader, atom: Atom, side: Side):
             else:
                 _record(reader, key, f"{_describe(key, function, len(steps), 'k')} at the first step", True)
             return function(*steps)
+    if not _names_itself(body, key) and all(offset == 0 for _, offset in template_items(items)):
+        # R_{j-i} from the tag's R_i: the step's letters read as the tag's own R_i reads its body's (a letter the
+        # formula leaves free is then one number in both, never an index in one and a number in the other)
+        bound_steps = _steps_as_written(reader, atom.sub)
     depth = reader.unrolled.get(key, 0)
     if depth >= MAX_UNROLLED_STEPS:
         raise ArbitraryError(

@@ -46,3 +46,16 @@ def test_a_raised_letter_the_entries_write_stays_a_power(tmp_path):
 
     assert declared_labels([r"A^n = \begin{bmatrix} n & 0 \\ 0 & n \end{bmatrix}"]) == ()
     assert declared_labels([f"R^d_{{\\Theta, i}} = {ROTATION}"]) == (("R", "d"),)
+
+
+def test_a_family_at_a_step_alone_reads_its_letters_as_the_tags_member_does(tmp_path):
+    """The tag's R_i, read as written, and R_{j-i} read i alike: the correct score of rotated vectors had FAILed,
+    i one number in R_i and the first index in R_{j-i}."""
+    tag = f"R_{{i}} = {ROTATION}; \\mathbf{{x}}_i, \\mathbf{{x}}_j \\in \\mathbb{{R}}^{{2}}; \\theta_1: real"
+    left = r"(R_{i} \mathbf{x}_i)^\top (R_{j} \mathbf{x}_j)"
+    assert_page_pass_and_fail(
+        tmp_path,
+        tag,
+        left + r" = \mathbf{x}_i^\top R_{j-i}\mathbf{x}_j",
+        left + r" = \mathbf{x}_i^\top R_{j+i}\mathbf{x}_j",
+    )
