@@ -22,6 +22,7 @@ from derive.docs.formats.macros import tokens_of
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 
 MAX_EVENTS = 5
+MAX_POWER = 64  # a written power or event index; exact arithmetic on larger powers grows without need
 RANDOM_LAWS = 60
 RELATIONS = {"=": "=", "\\le": "<=", "\\leq": "<=", "\\leqslant": "<=", "\\ge": ">=", "\\geq": ">=", "\\geqslant": ">="}
 RELATIONS.update({"<": "<", ">": ">"})
@@ -53,7 +54,7 @@ def decide_events(latex: str, arbitrary: bool = False) -> Verdict | None:
         return None
     try:
         sides, relations = _Parser(_tokens(latex)).chain()
-    except _Refused:
+    except (_Refused, RecursionError):
         return None
     names = sorted({name for side in sides for name in _names(side)}, key=_name_order)
     if not names or not any(_uses_sets(side) for side in sides):
@@ -176,8 +177,8 @@ class _Parser:
             self.take("}")
         else:
             digits = self.take()
-        if not digits.isdigit():
-            raise _Refused("a power that is not a whole number")
+        if not digits.isdigit() or int(digits) > MAX_POWER:
+            raise _Refused("a power or index that is not a small whole number")
         return int(digits)
 
     def primary(self):

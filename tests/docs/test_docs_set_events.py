@@ -78,3 +78,10 @@ def test_a_refuted_formula_with_a_side_the_law_does_not_enter_may_state_a_partic
     (record,) = _records("A, B: events", formula)
     assert record.verdict == "FAIL"
     assert decide_events(r"P(A \cap B) \le 1").verdict == "PASS"  # what holds for every law still passes
+
+
+def test_huge_powers_and_deep_nesting_are_refused_not_computed():
+    assert decide_events(r"P(A \cap B)^{1000000} = 0") is None
+    assert decide_events("P(" * 3000 + r"A \cap B" + ")" * 3000 + " = 0") is None
+    assert decide_events(r"P(A \cap B)^{2} \le P(A)").verdict == "PASS"
+    assert decide_events(r"P(A \cap B)^{2} \ge P(A)", arbitrary=True).verdict == "FAIL"
