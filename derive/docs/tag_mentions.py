@@ -31,10 +31,18 @@ def tag_variables(binding) -> set:
     sets = set()  # \sum_{x \in \mathcal{B}}: a set the checker does not model, never a number
     for latex, own in written:
         for atom in atoms_of_latex(latex):
-            found |= {atom.key, *atom.full_keys()} - own  # x_0, which the formula reads as x at index 0
+            # x_0, which the formula reads as x at index 0; a word label (eta_max) names a number of its own, which
+            # constrains no member of the family eta
+            found |= {*([] if _word_label(atom) else [atom.key]), *atom.full_keys()} - own
         for member in MEMBERSHIP.finditer(latex):
             sets |= {atom.key for atom in atoms_of_latex(member.group("set"))}
     return found - sets
+
+
+def _word_label(atom) -> bool:
+    """Whether a name carries a label of several letters and nothing else (eta_max, pi_ref): a name of its own."""
+    label = atom.sub_text.replace(" ", "")
+    return len(label) > 1 and label.isalpha() and not atom.step and not atom.decoration
 
 
 MEMBERSHIP = re.compile(r"\\in(?![A-Za-z])\s*(?P<set>\\[A-Za-z]+\s*\{[^{}]*\}|\\?[A-Za-z]+)")

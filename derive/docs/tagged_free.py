@@ -10,8 +10,9 @@ from derive.docs.bind import (
     Unbound,
 )
 from derive.docs.interpret import rewrite_chain
+from derive.docs.parse import parse_latex
 from derive.docs.reading import _guarded, first_link_defines
-from derive.docs.side_names import _atom_keys, _normal_name, one_node
+from derive.docs.side_names import _atom_keys, _display, _normal_name, one_node
 from derive.docs.symbols import FONT
 from derive.docs.tag_mentions import tag_variables
 from derive.docs.untagged_free import FREE_DOMAINS
@@ -305,6 +306,42 @@ def _identity_as_number(name: str, text: str) -> bool:
     return name == "I" and not writes_a_matrix(text)
 
 
+def _unstated_derivative(text, freed, binding):
+    """The first derivative the formula takes of a freed name written bare by another variable the tag does not define
+    through it (\\nabla_\\theta J), as ``J by theta``, or None: the name is a function of that variable the tag
+    does not state, and read as a number its derivative would be 0."""
+    from derive.docs.free import child_sides
+    from derive.docs.nodes import Deriv
+    from derive.docs.side_names import single_atom
+
+    try:
+        todo = list(rewrite_chain(text)[0])
+    except Exception:  # unreadable: the verdict already says why
+        return None
+    while todo:
+        side = todo.pop()
+        try:
+            nodes = side.nodes(parse_latex(side.text))
+        except Exception:  # a part the reading refuses with its own reason
+            continue
+        for node in nodes:
+            todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))
+            if not isinstance(node, Deriv):
+                continue
+            target, variable = single_atom(node.num), single_atom(node.den)
+            if target is None or variable is None or target.args is not None:
+                continue
+            names = {target.key, *target.full_keys()}
+            if not names & set(freed):
+                continue
+            if {variable.key, *variable.full_keys()} & names:
+                continue  # dL/dL: the name is its own variable
+            if names & _through_definitions({variable.key, *variable.full_keys()}, binding):
+                continue  # dx/dy with the tag's y = f(x): the chain rule through the definition
+            return f"{_display(target)} by {_display(variable)}"
+    return None
+
+
 def _decide_tagged_free(text, binding, unbound):
     """A tagged formula with names neither the result, the tag nor the shared notation binds.
 
@@ -408,6 +445,13 @@ def _decide_tagged_free(text, binding, unbound):
             pending = [arbitrary.group(1)]  # S_k read as an arbitrary sequence: one more of the formula's own variables
             continue
         names = ", ".join(f"{key} (a {kind})" if kind != "real" else key for key, kind in sorted(freed.items()))
+        unstated = _unstated_derivative(text, freed, binding) if verdict.verdict in (PASS, FAIL) else None
+        if unstated:
+            return Verdict(
+                UNKNOWN,
+                f"{unbound}; the formula differentiates {unstated}, a function the tag does not state: read as a"
+                f" number, its derivative would be 0",
+            )
         if verdict.verdict == PASS:
             if verdicts and verdicts[0][1].verdict == FAIL:
                 return Verdict(

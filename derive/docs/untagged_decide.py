@@ -12,6 +12,7 @@ from derive.docs.bind import (
 from derive.docs.interpret import rewrite_chain
 from derive.docs.reading import Scope, _guarded, _untagged_vocabulary
 from derive.docs.side_names import _atom_keys
+from derive.docs.split_inequality import reversed_inequality
 from derive.docs.untagged_free import _decide_free, _only_equalities
 from derive.docs.untagged_laws import JOINT_LAW_REASONS, decide_joint_law
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
@@ -39,6 +40,19 @@ def _decide_untagged_once(text, binding, context):
             "an inequality between an expression and a number may be a condition (when it holds), not a claim"
             f" for all values; where it fails: {verdict.detail}",
         )
+    if verdict.verdict == FAIL:
+        reverse = reversed_inequality(text)
+        other = None
+        if reverse:  # read as the formula was, a lone size letter as a number and as the vectors' length
+            other = _decide_untagged(reverse, binding, context, quantifiable)
+            other = _size_letter_doubt(reverse, binding, context, quantifiable, other)
+        if other is not None and other.verdict == FAIL:
+            return Verdict(
+                UNKNOWN,
+                "an inequality that holds strictly for some values of its names and fails for others on every domain"
+                f" may be a condition on them, not a claim for all values; where it fails: {verdict.detail}; where it"
+                f" holds, the reverse fails: {other.detail}",
+            )
     if verdict.verdict == FAIL and ENTROPY.search(text) and OTHER_BASE.search(text):
         return Verdict(
             UNKNOWN,

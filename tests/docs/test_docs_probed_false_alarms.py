@@ -467,3 +467,48 @@ def test_a_tag_condition_on_a_name_its_own_definitions_write_at_the_index_is_imp
     summed = r"z: vector; p_i = \frac{e^{z_i}}{\sum_j e^{z_j}}; z_i > z_j"
     found = verdict(tmp_path, summed, r"\lim_{T \to 0^+} \operatorname{softmax}(z/T)_i = 0")
     assert found[0] == "UNKNOWN" and "compares entries at j" in found[1], found
+
+
+def test_a_name_the_tag_leaves_free_differentiated_by_another_variable_is_a_function_it_does_not_state(tmp_path):
+    # ∇_θ J with J undefined: J(θ), the objective; read as a number its gradient was 0 and the correct estimator FAILed
+    estimator = r"\nabla_\theta J = \mathbb{E}_{a\sim\pi_\theta}[(R(a) - b)\nabla_\theta \log\pi_\theta(a)]"
+    found = verdict(tmp_path, "score_function_baseline", estimator)
+    assert found[0] == "UNKNOWN" and "differentiates J by theta, a function the tag does not state" in found[1], found
+    found = verdict(tmp_path, "score_function_baseline", r"\frac{\partial J}{\partial \theta_j} = 0")
+    assert found[0] == "UNKNOWN", found  # not a PASS from a gradient of a number
+    # the tag that states J decides the gradient, and refutes its variant
+    tag = r"score_function_baseline; J = \sum_k \pi_k R_k"
+    gradient = (
+        r"\frac{\partial J}{\partial \theta_j} = \sum_k \pi_k (R_k - b) \frac{\partial \log \pi_k}{\partial \theta_j}"
+    )
+    assert verdict(tmp_path, tag, gradient)[0] == "PASS"
+    assert verdict(tmp_path, tag, gradient.replace("(R_k - b)", "R_k") + " - b")[0] == "FAIL"
+    # a name differentiated by itself is still its own variable
+    assert verdict(tmp_path, "score_function_baseline", r"\frac{\partial L}{\partial L} = 1")[0] == "PASS"
+    assert verdict(tmp_path, "score_function_baseline", r"\frac{\partial L}{\partial L} = 0")[0] == "FAIL"
+
+
+COSINE = r"\eta_t = \eta_{min} + \frac{1}{2}(\eta_{max} - \eta_{min})\left(1 + \cos\left(\frac{t}{T}\pi\right)\right)"
+
+
+def test_a_word_labelled_name_in_a_tag_condition_constrains_no_member_of_its_letters_family(tmp_path):
+    # eta_max > eta_min names two numbers: it says nothing of the sequence eta_t the formula defines
+    found = verdict(tmp_path, r"\eta_{max} > \eta_{min}; t \in [0, T]", COSINE)
+    assert found[0] == "UNKNOWN", found
+    # stated in the tag, the schedule decides where it ends, and refutes the wrong end
+    tag = COSINE + r"; \eta_{max} > \eta_{min}"
+    assert verdict(tmp_path, tag, r"\eta_T = \eta_{min}")[0] == "PASS"
+    assert verdict(tmp_path, tag, r"\eta_T = \eta_{max}")[0] == "FAIL"
+
+
+def test_an_inequality_that_holds_for_some_values_and_fails_for_others_may_be_a_condition(tmp_path):
+    # 3p^2 - 2p^3 >= p holds for p in [1/2, 1] (a majority of three beats one voter there): the text states where
+    found = verdict(tmp_path, None, r"3p^2 - 2p^3 \ge p")
+    assert found[0] == "SKIPPED" and "may be a condition on them" in found[1], found
+    # refuted where it holds only where the sides meet, or nowhere on one domain (x^2 >= x on (0, 1)); true, it PASSes
+    for refuted in (r"e^x \le 1 + x", r"\log x \ge x - 1", r"x^2 + y^2 \le 2xy", r"x^2 \ge x"):
+        assert verdict(tmp_path, None, refuted)[0] == "FAIL", refuted
+    assert verdict(tmp_path, None, r"x^2 + y^2 \ge 2xy")[0] == "PASS"
+    # stated, the range decides it
+    assert verdict(tmp_path, r"p \in [1/2, 1]", r"3p^2 - 2p^3 \ge p")[0] == "PASS"
+    assert verdict(tmp_path, r"p \in [1/2, 1]", r"3p^2 - 2p^3 \le p - \frac{1}{100}")[0] == "FAIL"
