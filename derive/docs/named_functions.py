@@ -1,12 +1,14 @@
 r"""Activation functions named in words (``\text{Tanhshrink}(x)``, ``\mathrm{relu6}(x)``, ``\text{GELU}(2)``,
-``\text{sig}(z)``), read by the definitions the libraries and textbooks that name them give.
+``\text{sig}(z)``), and statistics of a vector's entries (``\text{mean}(\mathbf{r})``, ``\text{std}(\mathbf{r})``,
+``\text{logsumexp}(x)``, ``\text{RMS}(x)``), read by the definitions the libraries and textbooks that name them give.
 
 A name with several usual definitions is read in each: GELU is x Φ(x) and, as often, its tanh or its sigmoid
 approximation (Hendrycks and Gimpel give all three); the hard sigmoid is ReLU6(x + 3)/6 in PyTorch and JAX,
 clip((x + 1)/2, 0, 1) after Courbariaux et al. and clip(0.2x + 0.5, 0, 1) in Keras. A claim about such a name
 stands only when every reading gives it the same verdict (:func:`derive.docs.decide._named_function_doubt`), and
 a definition an author writes of it agrees with the usual meaning when it agrees with one reading. Names with a
-parameter whose value the name alone does not fix (ELU's α, LeakyReLU's slope, Softshrink's λ) are not read.
+parameter whose value the name alone does not fix (ELU's α, LeakyReLU's slope, Softshrink's λ) are not read. The
+standard deviation of a vector's entries divides by their number n (NumPy's default) or by n - 1 (PyTorch's).
 """
 
 from __future__ import annotations
@@ -36,6 +38,21 @@ def _softplus(x):
 
 def _clip01(x):
     return sp.Min(sp.Max(0, x), 1)
+
+
+def _entries_sum(vector, term):
+    """The sum of ``term`` of each entry of a vector (a :class:`derive.docs.values.Vec`)."""
+    k = sp.Dummy("k", integer=True, positive=True)
+    return sp.Sum(term(vector.component(k)), (k, 1, vector.size))
+
+
+def _mean(vector):
+    return _entries_sum(vector, lambda x: x) / vector.size
+
+
+def _std(divisor):
+    """The standard deviation of a vector's entries, the squared deviations divided by ``divisor(n)``."""
+    return lambda v: sp.sqrt(_entries_sum(v, lambda x: (x - _mean(v)) ** 2) / divisor(v.size))
 
 
 # each name's readings: (what the reading is, the function of a number)
@@ -71,7 +88,17 @@ READINGS = {
     ),
     "quickgelu": (("x σ(1.702 x)", lambda x: x * _logistic(sp.Rational(1702, 1000) * x)),),
     "sig": (("the logistic sigmoid", _logistic),),
+    # of a vector's entries
+    "mean": (("the mean of the entries", _mean),),
+    "std": (
+        ("the standard deviation over n", _std(lambda n: n)),
+        ("the standard deviation over n - 1", _std(lambda n: n - 1)),
+    ),
+    "logsumexp": (("log Σ_k exp(x_k)", lambda v: sp.log(_entries_sum(v, sp.exp))),),
+    "rms": (("the root mean square of the entries", lambda v: sp.sqrt(_entries_sum(v, lambda x: x**2) / v.size)),),
 }
+# the names above that are functions of a whole vector, not of a number applied to each entry
+OF_ENTRIES = frozenset({"mean", "std", "logsumexp", "rms"})
 # the spellings of each name, as keys of the interpreter's atoms (Hardsigmoid, hard_sigmoid, HardSigmoid)
 SPELLINGS = {
     spelling: name
@@ -91,6 +118,10 @@ SPELLINGS = {
         "selu": ("selu", "SELU", "Selu"),
         "quickgelu": ("quickgelu", "QuickGELU", "quick_gelu"),
         "sig": ("sig",),
+        "mean": ("mean",),
+        "std": ("std",),
+        "logsumexp": ("logsumexp", "LogSumExp", "LSE"),
+        "rms": ("RMS", "rms"),
     }.items()
     for spelling in spellings
 }
@@ -109,12 +140,18 @@ _ANY: ContextVar = ContextVar("named_function_any_reading", default=False)
 
 
 def is_named(key: str) -> bool:
-    """Whether an atom's name is an activation function named in words."""
+    """Whether an atom's name is an activation function or a statistic of a vector named in words."""
     return key in SPELLINGS
 
 
+def of_entries(key: str) -> bool:
+    """Whether the named function takes a whole vector (mean, std, logsumexp, RMS)."""
+    return SPELLINGS[key] in OF_ENTRIES
+
+
 def value(key: str, x):
-    """The named function of the number x, in the reading in force (the first, unless :func:`read_as` says)."""
+    """The named function of the number x (of the vector x, for :func:`of_entries`), in the reading in force (the
+    first, unless :func:`readings` puts another in force)."""
     name = SPELLINGS[key]
     noted = _NOTED.get()
     if noted is not None and len(READINGS[name]) > 1 and name not in noted:

@@ -60,16 +60,23 @@ def _check_points(reading):
     singular_points = []  # (point, the sides' values, reader key) where a side has no finite real value
     set_aside = 0  # points outside the formula's stated conditions
     flags = reading.dry.flags
-    for point in points:
-        if kept_points >= (wanted or enough or float("inf")):  # else every point is checked
-            break
+
+    def values_at(point):
+        """The sides read at the point's sizes (read once for each size)."""
         dims = {s: point[s] for s in dimension_symbols if s in point}
         key = tuple(sorted((str(s), v) for s, v in dims.items()))
         if key not in cache:
             interp = reading.reader(dims, flags)
             cache[key] = [interp.side(side) for side in reading.sides]
             readers[key] = interp
-        values = cache[key]
+        return cache[key]
+
+    for point in points:
+        if kept_points >= (wanted or enough or float("inf")):  # else every point is checked
+            break
+        dims = {s: point[s] for s in dimension_symbols if s in point}
+        key = tuple(sorted((str(s), v) for s, v in dims.items()))
+        values = values_at(point)
         if reading.conditions.comparisons:  # "for t > 0": points outside the stated conditions are set aside
             from derive.docs.operations import comparisons_hold
 
@@ -96,7 +103,7 @@ def _check_points(reading):
             elif (
                 reading.scope is not None
                 and reading.scope.equation
-                and unchanging_sides(values, evaluated, point, points, shown)
+                and unchanging_sides(values_at, evaluated, point, points, shown)
             ):
                 # untagged, the names drop out of the formula: no value of them solves it
                 refutation = dataclasses.replace(refutation, unmoved=frozenset(reading.scope.free))

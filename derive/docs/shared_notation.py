@@ -211,12 +211,17 @@ class SharedNotation:
 
     def _named_function(self, atom: Atom, side: Side):
         """An activation function named in words (Tanhshrink(x), relu6(x), GELU(2)), of a number or of each entry of
-        a vector (:mod:`derive.docs.named_functions`); with a subscript (GELU_tanh) it is another function."""
+        a vector, or a statistic of a vector's entries (mean(r), std(r)) (:mod:`derive.docs.named_functions`); with a
+        subscript (GELU_tanh) it is another function."""
         from derive.docs import named_functions
 
         if len(atom.args) != 1 or atom.sub or atom.post_sub or atom.decoration or atom.transpose:
             return DECLINED
         arg = self.side(atom.args[0])
+        if named_functions.of_entries(atom.key):  # mean(r), std(r): of a vector's entries, never of one number
+            if isinstance(arg, Vec) or isinstance(arg, sp.MatrixBase) and 1 in arg.shape:
+                return named_functions.value(atom.key, self._vector(arg))
+            return DECLINED
         if isinstance(arg, sp.MatrixBase) and arg.shape == (1, 1):
             arg = arg[0, 0]
         return _elementwise(lambda x: named_functions.value(atom.key, x), arg)

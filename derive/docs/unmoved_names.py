@@ -15,6 +15,9 @@ import mpmath
 import sympy as sp
 
 from derive.docs.point_values import _evaluate_sides, _flat, _shape
+from derive.docs.values import as_value, scalarise
+from derive.docs.verdict import DIGITS
+from derive.numeric import evaluate
 
 # other values of a name sampled as v: inside (0, 1), the positive or the real line whenever v is
 MOVES = (lambda v: v / 2, lambda v: (1 + v) / 2, lambda v: v / 3 + mpmath.mpf(1) / 7)
@@ -75,9 +78,11 @@ ENOUGH_POINTS = 12  # the sampled points beside the refuted one at which every s
 COMPARED_DIGITS = 80  # the precision the sides' values are compared at (they are evaluated at 60 digits)
 
 
-def unchanging_sides(values, evaluated, point, points, shown) -> bool:
-    r"""Whether every side keeps its value at the sampled points of the same sizes as ``point`` (at least
-    :data:`ENOUGH_POINTS` of them where the sides have a value), with no piecewise part in any side.
+def unchanging_sides(values_at, evaluated, point, points, shown) -> bool:
+    r"""Whether every side, read at a point's sizes by ``values_at``, keeps its value at the other sampled points (at
+    least :data:`ENOUGH_POINTS` of them where the sides have a value), with no piecewise part in any side: every name
+    moves, a vector's entries and its size too (\sum_{i=1}^n \operatorname{softmax}(\mathbf{x})_i = n is solved by
+    n = 1).
 
     Untagged, an equation in free names (``\frac{2}{1 - \beta_2} - 1 - \frac{2\beta_2}{1 - \beta_2} = 2``) may be
     solved for them; but when its names drop out of every side, no value solves it. A side without max, min, |x| or a
@@ -85,30 +90,50 @@ def unchanging_sides(values, evaluated, point, points, shown) -> bool:
     keeps it everywhere: the point-wise check stands for a symbolic one. (A side that changes by less than the
     working precision, e^{s - 10^{10}}, changes: it is compared relative to its own size.)
     """
-    try:
-        if any(getattr(value, "has", None) is None or value.has(*PIECEWISE_PARTS) for value in values):
-            return False
-    except TypeError:  # a value the reader built without SymPy's structure (a list of entries)
+    if _piecewise(values_at(point)) or any(_shape(number) != () for number in evaluated):
         return False
-    if any(_shape(number) != () for number in evaluated):
-        return False
-    sizes = {s: v for s, v in point.items() if not isinstance(v, (mpmath.mpf, float))}
     seen = 0
     for other in points:
-        if other is point or any(other.get(s) != v for s, v in sizes.items()):
+        if other is point:
             continue
         try:
+            values = values_at(other)
+            if _piecewise(values):
+                return False
             again, singular = _evaluate_sides(values, other, shown, why_needed=False)
         except Exception:  # no value there: set aside, as the check sets aside such points
             continue
         if singular is not None:
             continue
-        if not all(_same_value(first, second) for first, second in zip(evaluated, again)):
+        if not all(
+            _same_value(first, second) or _zero(here, point, first) and _zero(there, other, second)
+            for here, there, first, second in zip(values_at(point), values, evaluated, again)
+        ):
             return False
         seen += 1
         if seen >= ENOUGH_POINTS:
             return True
     return False
+
+
+def _piecewise(values) -> bool:
+    """Whether a side holds max, min, |x| or a case split (or is no SymPy expression, a list of entries)."""
+    try:
+        return any(getattr(value, "has", None) is None or value.has(*PIECEWISE_PARTS) for value in values)
+    except TypeError:  # a value the reader built without SymPy's structure (a list of entries)
+        return True
+
+
+def _zero(value, point, number) -> bool:
+    """Whether a side whose value at ``point`` is the tiny ``number`` is 0 there: its value falls with the precision
+    it is computed at, as rounding left by cancelling terms does (e^{-10^{10}} keeps its value)."""
+    if abs(number) > mpmath.mpf(10) ** (-DIGITS // 2):
+        return False
+    try:
+        finer = evaluate(scalarise(as_value(value)), point, 2 * DIGITS)
+    except Exception:  # no value at the finer precision: not shown to be 0
+        return False
+    return abs(finer) <= abs(number) * mpmath.mpf(10) ** (-DIGITS // 2)
 
 
 def _same_value(first, second) -> bool:

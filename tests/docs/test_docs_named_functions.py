@@ -1,6 +1,7 @@
-r"""Activation functions named in words, untagged (README, "Untagged formulas": activation functions named in
-words): each is read by its usual definition, a name with several (GELU, the hard sigmoid) in each, and a verdict
-stands only when they agree; an author's definition of such a name PASSes when it agrees with one of them."""
+r"""Activation functions and statistics of a vector named in words, untagged (README, "Untagged formulas": activation
+functions named in words): each is read by its usual definition, a name with several (GELU, the hard sigmoid, the
+standard deviation) in each, and a verdict stands only when they agree; an author's definition of such a name PASSes
+when it agrees with one of them."""
 
 import pytest
 from checking import verdicts
@@ -57,6 +58,38 @@ def test_a_definition_agrees_with_one_usual_definition(tmp_path):
     # GELU has no meaning of an author's own: a definition that no usual one gives is a mistake
     verdict, detail = one(tmp_path, r"\mathrm{gelu}(x) = \frac{x}{2} \mathrm{erfc}\left(\frac{x}{\sqrt{2}}\right)")
     assert verdict == "FAIL" and "one meaning" in detail, detail
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\frac{1}{n} \sum_{i=1}^{n} x_i = \text{mean}(\mathbf{x})", "PASS"),
+        (r"\sum_{i=1}^{n} x_i = \text{mean}(\mathbf{x})", "FAIL"),
+        (r"\operatorname{mean}(2\mathbf{x} + 1) = 2 \operatorname{mean}(\mathbf{x}) + 1", "PASS"),
+        (r"\operatorname{mean}(2\mathbf{x} + 1) = 2 \operatorname{mean}(\mathbf{x})", "FAIL"),
+        (r"\text{std}(3\mathbf{x} + 1) = 3 \, \text{std}(\mathbf{x})", "PASS"),  # over n and over n - 1 alike
+        (r"\text{std}(3\mathbf{x} + 1) = 3 \, \text{std}(\mathbf{x}) + 1", "FAIL"),
+        (r"\log \sum_{i} \exp(x_i) = \text{logsumexp}(\mathbf{x})", "PASS"),
+        (r"\sum_{i} x_i = \text{logsumexp}(\mathbf{x})", "FAIL"),
+        (r"\text{RMS}(\mathbf{x})^2 = \frac{1}{n} \sum_{i=1}^{n} x_i^2", "PASS"),
+        (r"\frac{1}{n} \sum_{i=1}^{n} x_i^2 = \text{RMS}(\mathbf{x})", "FAIL"),
+    ],
+)
+def test_a_statistic_of_a_vector_named_in_words_is_read_over_its_entries(tmp_path, formula, expected):
+    verdict, detail = one(tmp_path, formula)
+    assert verdict == expected, detail
+
+
+def test_the_standard_deviation_over_n_or_n_minus_one_decides_only_where_both_agree(tmp_path):
+    formula = r"\text{std}(\mathbf{x})^2 = \frac{1}{n} \sum_{i=1}^{n} (x_i - \text{mean}(\mathbf{x}))^2"
+    verdict, detail = one(tmp_path, formula)  # NumPy's std; PyTorch's divides by n - 1
+    assert verdict == "SKIPPED" and "several usual definitions" in detail and "over n - 1 it fails" in detail, detail
+    # an author's definition agrees with the usual one, or is the author's own (a weighted mean)
+    assert one(tmp_path, r"\text{mean}(\mathbf{x}) = \frac{1}{n} \sum_{i=1}^{n} x_i")[0] == "PASS"
+    assert one(tmp_path, r"\text{mean}(\mathbf{x}) = \sum_{i=1}^{n} w_i x_i")[0] == "SKIPPED"
+    # of a number (mean written before a bracket as a product, mean (mean^2 / variance + 1)), it is not read
+    verdict, detail = one(tmp_path, r"\text{mean}(x + 1) = \text{mean}(x) + 1")
+    assert verdict == "SKIPPED", detail
 
 
 def test_a_name_with_a_subscript_or_a_definition_before_it_is_not_the_usual_function(tmp_path):

@@ -369,6 +369,10 @@ def test_an_upper_case_name_beside_transposed_names_may_be_a_matrix_and_is_not_r
         # β times 0: the sides hold no name once read
         (r"-\log \sigma\left(\beta\left(\log 1 - \log 1\right)\right) = \log 2", "PASS"),
         (r"-\log \sigma\left(\beta\left(\log 1 - \log 1\right)\right) = \frac{1}{2}", "FAIL"),
+        # a vector's entries and its size drop out too: GRPO's normalised advantages sum to 0
+        (r"\sum_{i=1}^{G} \frac{r_i - \text{mean}(\mathbf{r})}{\text{std}(\mathbf{r})} = 0", "PASS"),
+        (r"\sum_{i=1}^{G} \frac{r_i - \text{mean}(\mathbf{r})}{\text{std}(\mathbf{r})} = 1", "FAIL"),
+        (r"\sum_{i=1}^n \frac{\exp(x_i)}{\sum_j \exp(x_j)} = 2", "FAIL"),
     ],
 )
 def test_an_equation_whose_names_drop_out_is_decided(tmp_path, formula, expected):
@@ -386,6 +390,7 @@ def test_an_equation_whose_names_drop_out_is_decided(tmp_path, formula, expected
         r"\frac{\sqrt{x^2}}{x} = -1",  # 1 for x > 0, -1 for x < 0: a condition on x
         r"\int_{\mu}^{\infty} \frac{1}{\pi s (1 + ((x - \mu) / s)^2)} \, dx = 1",  # 1/2 for s > 0, -1/2 for s < 0
         r"(1 - \lambda) \sum_{n=1}^{\infty} \lambda^n = 1",  # λ where it converges: changes with λ
+        r"\sum_{i=1}^n \frac{\exp(x_i)}{\sum_j \exp(x_j)} = n",  # 1 = n, at every size: solved by n = 1
     ],
 )
 def test_an_equation_whose_names_do_not_drop_out_everywhere_is_not_refuted(tmp_path, formula):
