@@ -14,6 +14,7 @@ from derive.docs.reading import Scope, _guarded, _untagged_vocabulary
 from derive.docs.side_names import _atom_keys
 from derive.docs.split_inequality import reversed_inequality
 from derive.docs.untagged_free import _decide_free, _only_equalities
+from derive.docs.untagged_information import decide_information
 from derive.docs.untagged_laws import JOINT_LAW_REASONS, decide_joint_law
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 
@@ -126,6 +127,7 @@ def _size_letter_doubt(text, binding, context, quantifiable, verdict):
 
 
 ENTROPY = re.compile(r"(?<![A-Za-z\\])H\s*(?:\\left)?\s*[(\[]")  # H(p), H[X]
+INFORMATION = re.compile(r"(?<![A-Za-z\\])I\s*(?:\\left)?\s*\(")  # I(X; Y)
 
 
 OTHER_BASE = re.compile(r"\\log_\s*\{?\s*(?:2|10)(?![0-9])|\\lg(?![a-z])|(?<![0-9.])(?:2|10)\s*\^")  # \log_2, 2^{...}
@@ -148,11 +150,17 @@ def _compares_with_a_number(text) -> bool:
 def _decide_untagged(text, binding, context, quantifiable):
     verdict = _decide_in_scope(text, binding, context, quantifiable)
     if verdict.verdict == UNKNOWN and PROBABILITY.search(text) and RANDOM_VARIABLE.search(text):
-        return _decide_chance(text, binding, context, quantifiable) or verdict
-    if verdict.verdict == UNKNOWN and verdict.detail.startswith(("E[...] needs", "Var[...] needs")):
-        return _decide_entries(text, binding, context, quantifiable) or verdict
-    if verdict.verdict == UNKNOWN and any(reason in verdict.detail for reason in JOINT_LAW_REASONS):
-        return decide_joint_law(text) or verdict  # P(A | B) = P(B | A) P(A) / P(B): one joint law of A and B
+        verdict = _decide_chance(text, binding, context, quantifiable) or verdict
+    elif verdict.verdict == UNKNOWN and verdict.detail.startswith(("E[...] needs", "Var[...] needs")):
+        verdict = _decide_entries(text, binding, context, quantifiable) or verdict
+    elif verdict.verdict == UNKNOWN and any(reason in verdict.detail for reason in JOINT_LAW_REASONS):
+        verdict = decide_joint_law(text) or verdict  # P(A | B) = P(B | A) P(A) / P(B): one joint law of A and B
+    if (
+        verdict.verdict == UNKNOWN
+        and (ENTROPY.search(text) or INFORMATION.search(text))
+        and not {"H", "I"} & set(context.definitions)  # the document's own H or I is in force
+    ):  # I(S; Z) = H(Z) - H(Z | S): entropies of random variables under one joint law
+        return decide_information(text) or verdict
     return verdict
 
 

@@ -211,7 +211,7 @@ def test_an_expectation_set_to_a_number_passes_only(tmp_path):
     "formula",
     [
         r"H(X, Y) = H(X) + H(Y)",  # true of independent X and Y
-        r"H(Z \mid W) = H(Z, W) - H(Z)",  # random variables other than X and Y: no joint law given
+        r"H(Z \mid W) = H(Z)",  # W on one side only: Z and W independent, a condition
         r"D_{KL}(p \| q) = H(P) - H(P, Q)",  # p and P: one distribution or two?
         r"\frac{1}{2} D_{KL}(P \| M) + \frac{1}{2} D_{KL}(Q \| M) = H(M)",  # M, a mixture defined elsewhere?
     ],
