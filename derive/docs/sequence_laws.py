@@ -61,6 +61,8 @@ def decide_sequence_laws(text: str, binding, decide_text):
             written = _written_out(tokens, sequences, length, size)
         except NotASequence as exc:
             return Verdict(UNKNOWN, f"a law of the sequence {', '.join(sorted(sequences))}: {exc}")
+        if _term_numbers(lex(written), sequences) & {k for k in _term_numbers(tokens, sequences) if k > size}:
+            continue  # p(x_1, x_2) = \sum_{x_3} \cdots \sum_{x_n} p(x_1, \ldots, x_n) is about sequences of two or more
         verdict = decide_text(written)
         if verdict.verdict == FAIL:
             doubt = None if _tag_declares_a_law(binding) else _model_doubt(written, decide_text, size)
@@ -68,14 +70,17 @@ def decide_sequence_laws(text: str, binding, decide_text):
                 verdict, detail=f"written out for a sequence of length {size}, {written}: {verdict.detail}"
             )
         verdicts.append((size, written, verdict))
+    if len(verdicts) < 2:
+        return Verdict(UNKNOWN, f"a law of the sequence {', '.join(sorted(sequences))}: it names terms past the lengths"
+                       f" {', '.join(map(str, LENGTHS))} it is written out at")  # fmt: skip
     for size, written, verdict in verdicts:
         if verdict.verdict != PASS:
             return Verdict(UNKNOWN, f"written out for a sequence of length {size}, {written}: {verdict.detail}")
     shown = "; ".join(written for _, written, _ in verdicts[1:])
+    sizes = ", ".join(str(size) for size, _, _ in verdicts)
     return dataclasses.replace(
         verdicts[-1][2],
-        detail=f"holds for sequences of length {', '.join(map(str, LENGTHS))}, written out ({shown}):"
-        f" {verdicts[-1][2].detail}",
+        detail=f"holds for sequences of length {sizes}, written out ({shown}): {verdicts[-1][2].detail}",
     )
 
 
@@ -487,6 +492,7 @@ def _closing_punctuation_dropped(tokens) -> list:
 def _written_out(tokens, sequences, length, size) -> str:
     """The formula with the sequence written out at length ``size``."""
     if length:
+        tokens = _operator_runs_written_out(tokens, sequences, length, size)
         tokens = _replaced(_dotted_terms_written_out(tokens, sequences, length, size), length, str(size))
         if length.startswith("|"):  # |y| written out: y's own length
             tokens = _lengths_replaced(tokens, length[1:-1], str(size))
@@ -533,6 +539,72 @@ def _dotted_terms_written_out(tokens, sequences, length, size):
     return out
 
 
+RUN_OPERATORS = ("sum", "max", "min")
+
+
+def _operator_runs_written_out(tokens, sequences, length, size):
+    r"""The tokens with each run of one operator over terms written with dots, ``\sum_{x_2} \sum_{x_3} \cdots
+    \sum_{x_n}``, written as that operator over each term from the first to the last at ``size`` in the length's
+    letter: none when the last comes before the first (at n = 1 the run x_2, ..., x_n names no term). The terms before
+    the dots must be the first terms counting up by one."""
+    out = [
+        Tok("group", "", t.pos, _operator_runs_written_out(t.items, sequences, length, size))
+        if t.kind == "group"
+        else t
+        for t in tokens
+    ]
+    for m in range(len(out)):
+        dots = _dots_end(out, m)
+        if dots is None:
+            continue
+        before, start = [], m
+        while True:
+            found = _operator_before(out, start, sequences)
+            if found is None:
+                break
+            start, operator, term = found
+            before.insert(0, (operator, term))
+        after = _operator_after(out, _skip_spaces(out, dots), sequences)
+        if not before or after is None:
+            continue
+        end, operator, last = after
+        if {op for op, _ in before} != {operator} or {term[0] for _, term in before} != {last[0]}:
+            continue
+        numbers = [_whole_number(term[1]) for _, term in before]
+        final = _whole_number(_replaced(last[1], length, str(size)))
+        if None in numbers or final is None or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+            raise NotASequence("a run of operators over terms that do not count up by one from a whole number")
+        pos, written = out[start].pos, []
+        for value in range(numbers[0], final + 1):
+            term = Tok("group", "", pos, lex(f"{last[0]}_{{{value}}}"))
+            written += [Tok("cs", operator, pos), Tok("ch", "_", pos), term, Tok("ch", " ", pos)]
+        return _operator_runs_written_out([*out[:start], *written, *out[end:]], sequences, length, size)
+    return out
+
+
+def _operator_before(tokens, k, sequences):
+    """(start, operator, term) of an operator over one term of a sequence written just before position k
+    (``\sum_{x_3}`` before the dots); None if there is none."""
+    k = _skip_back(tokens, k - 1)
+    if k < 2 or not tokens[k - 1].is_ch("_") or not tokens[k - 2].is_cs(*RUN_OPERATORS):
+        return None
+    term = _term(tokens[k].items if tokens[k].kind == "group" else [tokens[k]])
+    if term is None or term[0] not in sequences or term[1] is None:
+        return None
+    return k - 2, tokens[k - 2].text, term
+
+
+def _operator_after(tokens, k, sequences):
+    """(end, operator, term) of an operator over one term of a sequence written at position k; None if none."""
+    if k + 2 >= len(tokens) or not tokens[k].is_cs(*RUN_OPERATORS) or not tokens[k + 1].is_ch("_"):
+        return None
+    script = tokens[k + 2]
+    term = _term(script.items if script.kind == "group" else [script])
+    if term is None or term[0] not in sequences or term[1] is None:
+        return None
+    return k + 3, tokens[k].text, term
+
+
 def _names_a_term_before_the_first(tokens, sequences) -> bool:
     """Whether the tokens write a term of one of the sequences at a whole number below 1 (x_0 of x_1, x_2, ...)."""
     for k, t in enumerate(tokens):
@@ -543,6 +615,20 @@ def _names_a_term_before_the_first(tokens, sequences) -> bool:
         if number is not None and number < 1:
             return True
     return False
+
+
+def _term_numbers(tokens, sequences) -> set:
+    """The whole numbers the tokens write terms of the sequences at (2 of x_2); a formula written out at a length below
+    a number its own text writes (x_2 of p(x_1, x_2) at length 1) is about no sequence of that length."""
+    out = set()
+    for k, t in enumerate(tokens):
+        if t.kind == "group":
+            out |= _term_numbers(t.items, sequences)
+        term = _term(tokens[k : k + 3]) if t.kind == "ch" and t.text in sequences and not _in_word(tokens, k) else None
+        number = _whole_number(term[1]) if term and term[1] is not None else None
+        if number is not None:
+            out.add(number)
+    return out
 
 
 def _dots_end(tokens, m):

@@ -221,3 +221,30 @@ def test_a_law_the_tag_declares_is_a_law_where_no_factor_is_conditioned(tmp_path
     )
     # untagged, a function of terms no law conditions is still no law
     assert decide_sequence_laws(r"p(x_1, \ldots, x_n) = \prod_{i=1}^n p(x_i)", Binding(), None) is None
+
+
+def test_a_run_of_sums_over_terms_written_with_dots_sums_over_each_term(tmp_path):
+    # \sum_{x_2} \sum_{x_3} \cdots \sum_{x_n}: one sum over each term from x_2 to x_n, none at n = 1
+    assert_page_pass_and_fail(
+        tmp_path,
+        CHAIN_RULE_TAG,
+        r"p(x_1) = \sum_{x_2} \sum_{x_3} \cdots \sum_{x_n} p(x_1, x_2, \dotsc, x_n).",
+        r"p(x_1) = \sum_{x_2} \sum_{x_3} \cdots \sum_{x_n} p(x_2, \dotsc, x_n).",
+    )
+    assert_page_pass_and_fail(
+        tmp_path,
+        CHAIN_RULE_TAG,
+        r"p(x_1) = \sum_{x_2} \cdots \sum_{x_n} p(x_1, \ldots, x_n)",
+        r"p(x_1) = \sum_{x_3} \cdots \sum_{x_n} p(x_1, \ldots, x_n)",
+    )
+    # the sums' terms must count up by one: which run \sum_{x_2} \sum_{x_4} \cdots \sum_{x_n} means is not said
+    found = verdict(tmp_path, CHAIN_RULE_TAG, r"p(x_1) = \sum_{x_2} \sum_{x_4} \cdots \sum_{x_n} p(x_1, \ldots, x_n)")
+    assert found[0] == "UNKNOWN" and "count up by one" in found[1], found
+
+
+def test_a_formula_is_not_written_out_at_a_length_below_a_term_it_names(tmp_path):
+    # p(x_1, x_2) names x_2: at length 1 it would be p(x_1, x_2) = p(x_1), a formula about no sequence of length 1
+    found = verdict(tmp_path, CHAIN_RULE_TAG, r"p(x_1, x_2) = \sum_{x_3} \cdots \sum_{x_n} p(x_1, x_2, \dotsc, x_n)")
+    assert found[0] == "PASS" and "holds for sequences of length 2, 3" in found[1], found
+    found = verdict(tmp_path, CHAIN_RULE_TAG, r"p(x_1, x_2) = \sum_{x_2} \cdots \sum_{x_n} p(x_1, x_2, \dotsc, x_n)")
+    assert found[0] == "FAIL", found
