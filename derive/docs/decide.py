@@ -77,12 +77,30 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
     text, named = with_derivative_names(text, binding.derivatives)  # ∂L/∂g_j the tag declares a number: a name
     put = "; ".join(filter(None, (put, named)))
     text, binding = laws_in_subscripts(text, binding)  # E_{x \sim \mathcal{N}(0, 1)}[x^2]: as the clause x \sim N(0, 1)
+    applied = _applied_apart_law(text, binding)
+    if applied:
+        return Verdict(
+            UNKNOWN,
+            f"the tag draws a variable from {applied} without declaring {applied} a distribution, so its law is drawn"
+            f" apart from the function {applied} the formula applies; declare '{applied}: distribution' to read them as"
+            " one",
+        )
     verdict = decide_inequation(text, lambda equality: _decide(equality, binding, tagged, context))
     if verdict is None:
         verdict = _decide(text, binding, tagged, context)
     if put and verdict.verdict in (PASS, FAIL):
         return dataclasses.replace(verdict, detail=f"with {put} from the tag: {verdict.detail}")
     return verdict
+
+
+def _applied_apart_law(text: str, binding: Binding) -> str | None:
+    """A law of :attr:`Binding.apart_laws` the formula applies as a function (p(x), p_\\theta(x)); None if none."""
+    for law in binding.apart_laws:
+        if len(law) == 1 and re.search(
+            rf"(?<![A-Za-z\\]){law}\s*(?:_(?:\{{[^{{}}]*\}}|\\?[A-Za-z0-9]+))?\s*(?:\\left)?\s*\(", text
+        ):
+            return law
+    return None
 
 
 def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:

@@ -543,6 +543,7 @@ def settle(binding) -> None:
                 laws[name] = clause
             else:
                 clause = KindClause(name, "random")
+                binding.apart_laws += (law,)
         elif isinstance(clause, RangeClause) and clause.name in laws and laws[clause.name].law.name == "geometric":
             low = clause.low if clause.low is not None else None
             if low is None or clause.high is not None or low not in ("0", "1") or clause.strict_low:

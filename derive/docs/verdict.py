@@ -70,6 +70,9 @@ class Binding:
     derivatives: tuple = ()
     bracket_functions: tuple = ()  # functions the tag defines with square brackets (f[x] = x^2): f[...] applies them
     large: tuple = ()  # names the tag says grow (n: large positive integer): ≈ is read in the limit (growing)
+    # laws the tag draws a variable from without declaring them distributions (x \sim p(x)): the variable's law is
+    # drawn apart from them, so a formula that also applies one (\sum_x p(x) f(x)) is not read (see decide)
+    apart_laws: tuple = ()
 
 
 KIND_SAMPLERS = {

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from checking import assert_page_pass_and_fail, verdict
 
 from derive.docs.cli import main_check
 from derive.docs.scan import ScanError, find_documents, scan_path, scan_text
@@ -396,3 +397,17 @@ def test_pytorch_style_docstrings_given_to_add_docstr_or_assigned_to_doc():
         (9, r"\text{Softmax}(x_{i}) = \frac{\exp(x_i)}{\sum_j \exp(x_j)}"),
         (13, "a = b"),
     ]
+
+
+def test_a_note_in_an_alignments_further_column_is_the_steps_reason(tmp_path):
+    # a &= b & \text{expand}: the note after the row's second & is no part of the equation
+    correct = (
+        r"\begin{align} a^2 - b^2 &= (a - b)(a + b) & \text{difference of squares} \\"
+        r" & = a^2 + ab - ba - b^2 & \text{expand} \end{align}"
+    )
+    assert_page_pass_and_fail(tmp_path, "a: real; b: real", correct, correct.replace("ba - b^2", "ba + b^2"))
+    found = verdict(tmp_path, None, correct.replace(r"\text{expand}", r"\quad \text{(expand the product)}"))
+    assert found[0] == "PASS", found
+    # a note that opens with a condition limits its row: it is kept, and read as before (never as a reason)
+    cases = r"\begin{align} |x| &= x & \text{if } x \ge 0 \\ &= -x & \text{otherwise} \end{align}"
+    assert verdict(tmp_path, None, cases)[0] != "PASS"

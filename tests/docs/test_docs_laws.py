@@ -341,3 +341,19 @@ def test_a_tag_naming_the_probability_of_an_event_is_read_to_its_first_top_level
     assert result == "PASS", (result, detail)
     result, detail = verdict(tmp_path, tag, r"P(y = i) \propto \exp(-o_i)")
     assert result == "FAIL", (result, detail)
+
+
+def test_a_law_the_tag_draws_from_without_declaring_it_is_not_the_function_the_formula_applies(tmp_path):
+    # x \sim p(x) with p undeclared draws x from a law of its own: \sum_x p(x) f(x) would be read apart from E_x[f(x)]
+    # and the definition of the expectation refuted, a false alarm; it is UNKNOWN with the reason
+    found = verdict(tmp_path, r"x \sim p(x); f: function", r"E_x[f(x)] = \sum_x p(x) f(x)")
+    assert found[0] == "UNKNOWN" and "without declaring p a distribution" in found[1], found
+    # declared a distribution, p is x's law and the formula is decided
+    assert_page_pass_and_fail(
+        tmp_path,
+        r"x \sim p(x); p: distribution; f: function",
+        r"E_x[f(x)] = \sum_x p(x) f(x)",
+        r"E_x[f(x)] = \sum_x p(x) f(x)^2",
+    )
+    # a formula that does not apply p is read as before
+    assert verdict(tmp_path, r"x \sim p(x)", r"E_x[x^2] \ge E_x[x]^2")[0] == "PASS"

@@ -146,8 +146,49 @@ def _unwrap(body: str) -> str:
     return body
 
 
+# the first word of a note in a further column that states a condition of the row, not a reason for it
+CONDITION_WORDS = {"if", "iff", "for", "when", "whenever", "where", "otherwise", "else", "unless", "provided", "assuming",
+                   "with", "given", "only", "on", "at", "as"}  # fmt: skip
+NOTE = re.compile(
+    r"^(?:\\(?:quad|qquad|[,;:! ])|\s|\()*\\(?:text|textrm|textnormal|textit|textbf|textsf|mbox)\s*\{\s*([^{}]*)"
+)
+
+
+def _notes_dropped(row: str) -> str:
+    r"""The row without the notes authors set in an alignment's further columns, ``a &= b & \text{swap sum and
+    gradient}``: a column after the row's second ``&`` that opens with text gives the step's reason and is no part of
+    the equation. A note that opens with a condition (``& \text{if } x > 0``, ``for``, ``otherwise``) is kept: it
+    limits the row, and what it limits is read as before."""
+    cells, start, env, depth, k = [], 0, 0, 0, 0
+    while k < len(row):
+        if row.startswith("\\begin", k):
+            env += 1
+        elif row.startswith("\\end", k):
+            env -= 1
+        if row[k] == "\\":
+            k += 2
+            continue
+        depth += {"{": 1, "}": -1}.get(row[k], 0)
+        if row[k] == "&" and env == 0 and depth == 0:
+            cells.append(row[start:k])
+            start = k + 1
+        k += 1
+    cells.append(row[start:])
+    if len(cells) < 3 or not all(_is_note(cell) for cell in cells[2:] if cell.strip()):
+        return row
+    return "&".join(cells[:2])
+
+
+def _is_note(cell: str) -> bool:
+    match = NOTE.match(cell)
+    words = match.group(1).lower().split() if match else []
+    return bool(words) and words[0].strip("(,.:") not in CONDITION_WORDS
+
+
 def _drop_alignment(row: str) -> str:
-    """The row without its top-level alignment marks (those inside cases/matrix environments stay)."""
+    """The row without its top-level alignment marks (those inside cases/matrix environments stay) and without the
+    notes of its further columns (:func:`_notes_dropped`)."""
+    row = _notes_dropped(row)
     out, env, k = [], 0, 0
     while k < len(row):
         if row.startswith("\\begin", k):
