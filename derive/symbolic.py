@@ -379,20 +379,37 @@ def _coefficient_and_sum(term):
     return None if sums[0].limits[0][0] in coefficient.free_symbols else (coefficient, sums[0])
 
 
-def _telescoped(first, second):
-    """Σ_{i=a}^{b} f(i) − Σ_{i=a}^{b} f(i+s) for a small integer shift s, written out; else None."""
-    (index, low, high), f, g = first.limits[0], first.function, second.function
-    for shift in _TELESCOPING_SHIFTS:
-        if _expand(f.xreplace({index: index + shift}) - g) != 0:
-            continue
-        if shift > 0:  # f(a), …, f(a+s−1) survive at the bottom, f(b+1), …, f(b+s) at the top
-            return sp.Add(*(f.xreplace({index: low + m}) - f.xreplace({index: high + 1 + m}) for m in range(shift)))
-        return -sp.Add(*(g.xreplace({index: low + m}) - g.xreplace({index: high + 1 + m}) for m in range(-shift)))
-    return None
+class _Telescoping:
+    """Telescoping pairs among the terms of one expression: each Σ's summand, shifted or not, is written
+    out and expanded once, however many pairs it is compared in (expansion distributes over a difference,
+    so f(i+s) − g expands to 0 exactly when the two expansions cancel)."""
+
+    def __init__(self):
+        self._expanded = {}
+
+    def summand(self, total, shift: int):
+        """The summand of the Σ ``total`` at its index + ``shift``, expanded."""
+        key = (total, shift)
+        if key not in self._expanded:
+            index, f = total.limits[0][0], total.function
+            self._expanded[key] = _expand(f.xreplace({index: index + shift}) if shift else f)
+        return self._expanded[key]
+
+    def telescoped(self, first, second):
+        """Σ_{i=a}^{b} f(i) − Σ_{i=a}^{b} f(i+s) for a small integer shift s, written out; else None."""
+        (index, low, high), f, g = first.limits[0], first.function, second.function
+        for shift in _TELESCOPING_SHIFTS:
+            if self.summand(first, shift) - self.summand(second, 0) != 0:
+                continue
+            if shift > 0:  # f(a), …, f(a+s−1) survive at the bottom, f(b+1), …, f(b+s) at the top
+                return sp.Add(*(f.xreplace({index: low + m}) - f.xreplace({index: high + 1 + m}) for m in range(shift)))
+            return -sp.Add(*(g.xreplace({index: low + m}) - g.xreplace({index: high + 1 + m}) for m in range(-shift)))
+        return None
 
 
 def telescope_sums(expr):
     """c Σ_{i=a}^{b} f(i) − c Σ_{i=a}^{b} f(i+s) → c (f(a) + … − f(b+s)): telescoping, in every sum of terms."""
+    telescoping = _Telescoping()
 
     def collapse(total):
         terms = list(sp.Add.make_args(total))
@@ -403,7 +420,7 @@ def telescope_sums(expr):
                 other = splits[right] if right != left and split else None
                 if other is None or split[1].limits != other[1].limits or _expand(split[0] + other[0]) != 0:
                     continue
-                collapsed = _telescoped(split[1], other[1])
+                collapsed = telescoping.telescoped(split[1], other[1])
                 if collapsed is not None:
                     rest = [t for position, t in enumerate(terms) if position not in (left, right)]
                     return collapse(sp.Add(*rest, split[0] * collapsed))
