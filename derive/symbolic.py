@@ -262,19 +262,34 @@ def _sum_of_term(term, index, low, high, assumptions):
     return coefficient * sp.Sum(body, (index, low, high))
 
 
+_REMEMBERED_SUMS = 16384  # Σ whose normal form (by what it may assume) and renamed indices are kept
+_NORMALIZED_SUMS: dict = {}  # each Σ's normal form, by the Σ and what it may assume
+
+
 def normalize_sums(expr, assumptions: Assumptions = Assumptions()):
     """Linear normal form of every Σ in ``expr`` (see the module docstring, step 2)."""
     if isinstance(expr, sp.Sum):
-        function, limits = expr.function, expr.limits
-        if len(limits) > 1:  # the last limit is the outermost sum (SymPy merges Σ(Σ f) into one Sum)
-            function = sp.Sum(function, *limits[:-1])
-        index, low, high = limits[-1]
-        inner_assumptions = assumptions.with_range(index, low, high)
-        body = _idempotent_deltas(_expand(_expanded_logs(normalize_sums(function, inner_assumptions))))
-        return sp.Add(*(_sum_of_term(t, index, low, high, inner_assumptions) for t in sp.Add.make_args(body)))
+        # the same Σ recurs in a claim's neighbouring steps, and its form depends on nothing else
+        key = (expr, frozenset(assumptions.index_ranges.items()), assumptions.rules)
+        found = _NORMALIZED_SUMS.get(key)
+        if found is None:
+            if len(_NORMALIZED_SUMS) >= _REMEMBERED_SUMS:
+                _NORMALIZED_SUMS.clear()
+            found = _NORMALIZED_SUMS[key] = _normalized_sum(expr, assumptions)
+        return found
     if expr.is_Atom or isinstance(expr, (sp.Indexed, sp.IndexedBase)) or not expr.args:
         return expr
     return expr.func(*(normalize_sums(a, assumptions) for a in expr.args))
+
+
+def _normalized_sum(total: sp.Sum, assumptions: Assumptions):
+    function, limits = total.function, total.limits
+    if len(limits) > 1:  # the last limit is the outermost sum (SymPy merges Σ(Σ f) into one Sum)
+        function = sp.Sum(function, *limits[:-1])
+    index, low, high = limits[-1]
+    inner_assumptions = assumptions.with_range(index, low, high)
+    body = _idempotent_deltas(_expand(_expanded_logs(normalize_sums(function, inner_assumptions))))
+    return sp.Add(*(_sum_of_term(t, index, low, high, inner_assumptions) for t in sp.Add.make_args(body)))
 
 
 def _alpha_equal(a: sp.Sum, b: sp.Sum) -> bool:
@@ -312,17 +327,24 @@ def atomize_sums(expr):
 
 def canonical_dummies(expr, depth: int = 0):
     """Rename each Σ's index after its nesting depth, so equal sums compare equal."""
-    if isinstance(expr, sp.Sum):  # a multiple sum is read as nested sums, the last limit outermost
-        *inner, (index, low, high) = expr.limits
-        # the index is positive only where the sum starts at 1 or later: from 0, a condition k <= 0 on it holds once
-        sign = {"positive": True} if (low - 1).is_nonnegative else {"nonnegative": True} if low.is_nonnegative else {}
-        name = sp.Symbol(f"κ{depth}", integer=True, **sign)
-        function = sp.Sum(expr.function, *inner) if inner else expr.function
-        body = canonical_dummies(function.xreplace({index: name}), depth + 1)
-        return sp.Sum(body, (name, low, high))
+    if isinstance(expr, sp.Sum):
+        return _canonical_sum(expr, depth)
     if expr.is_Atom or isinstance(expr, (sp.Indexed, sp.IndexedBase)) or not expr.args:
         return expr
     return expr.func(*(canonical_dummies(a, depth) for a in expr.args))
+
+
+@lru_cache(maxsize=_REMEMBERED_SUMS)
+def _canonical_sum(total: sp.Sum, depth: int):
+    """A Σ with its indices renamed (once per process for each Σ and depth: the same Σ recurs in a claim's
+    steps, at its points and in its proofs)."""
+    *inner, (index, low, high) = total.limits  # a multiple sum is read as nested sums, the last limit outermost
+    # the index is positive only where the sum starts at 1 or later: from 0, a condition k <= 0 on it holds once
+    sign = {"positive": True} if (low - 1).is_nonnegative else {"nonnegative": True} if low.is_nonnegative else {}
+    name = sp.Symbol(f"κ{depth}", integer=True, **sign)
+    function = sp.Sum(total.function, *inner) if inner else total.function
+    body = canonical_dummies(function.xreplace({index: name}), depth + 1)
+    return sp.Sum(body, (name, low, high))
 
 
 def evaluate_substitutions(expr):
