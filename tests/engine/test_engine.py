@@ -25,6 +25,18 @@ class TestSymbolic:
         assert normalize_sums(total, RANGES) == z[j]
         assert normalize_sums(total, Assumptions()) == total  # j might lie outside 1..n
 
+    def test_a_remembered_normal_form_is_the_one_for_its_ranges(self):
+        total = sp.Sum(delta(i, k) * z[k] * 2, (k, 1, n))
+        assert normalize_sums(total, Assumptions()) == 2 * sp.Sum(delta(i, k) * z[k], (k, 1, n))
+        assert normalize_sums(total, RANGES) == 2 * z[i]  # the same Σ with a range for i: not the form above
+        assert normalize_sums(total, Assumptions()) != 2 * z[i]
+
+    def test_telescoping_shifts_are_found_and_checked(self):
+        telescoped = Sum(z[k], k, n) - Sum(z[k + 1], k, n)
+        assert prove_zero(telescoped - (z[1] - z[n + 1]), RANGES).proved
+        assert prove_zero(Sum(z[k + 2], k, n) - Sum(z[k], k, n) - (z[n + 1] + z[n + 2] - z[1] - z[2]), RANGES).proved
+        assert not prove_zero(telescoped - (z[1] - z[n]), RANGES).proved
+
     def test_sum_of_constant_is_a_multiple_of_its_length(self):
         assert normalize_sums(sp.Sum(3 * z[i], (k, 1, n)), RANGES) == 3 * n * z[i]
 
