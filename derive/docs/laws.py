@@ -1326,6 +1326,36 @@ class LawMass(sp.Function):
     def eval(cls, *args):
         return None
 
+    def _continuous_at(self, variable, digits):
+        """(the law, its parameters' values) where this is a continuous density at ``variable`` with numeric
+        parameters, else None."""
+        x, params = self.args[1], self.args[2:]
+        clause = _CLAUSES[self.args[0].name]
+        if x != variable or clause.law.discrete or any(sp.sympify(p).free_symbols for p in params):
+            return None
+        with mpmath.workdps(digits + GUARD):
+            values = [_numeric(p, digits) for p in params]
+            _valid(clause, values)
+        return clause, values
+
+    def jumps(self, variable, digits) -> list:
+        """The finite ends of a continuous law's support, where its density at ``variable`` jumps."""
+        known = self._continuous_at(variable, digits)
+        if known is None:
+            return []
+        with mpmath.workdps(digits + GUARD):
+            ends = _support(*known)
+        return [sp.Float(end, digits) for end in ends if mpmath.isfinite(end)]
+
+    def as_mpmath(self, variable, digits):
+        """This continuous density as an mpmath function of ``variable`` (0 off its support), or None."""
+        known = self._continuous_at(variable, digits)
+        if known is None:
+            return None
+        mass = _mass_mp(*known)
+        low, high = _support(*known)
+        return lambda at: mass(at) if low <= at <= high else mpmath.mpf(0)
+
     def _eval_evalf(self, prec):
         x, params = self.args[1], self.args[2:]
         dps = mpmath.libmp.prec_to_dps(prec)

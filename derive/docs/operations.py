@@ -578,9 +578,7 @@ class IntegralValue(sp.Function):
         kinks = _kinks(body.expr, body.variables[0], low, high, digits + 20)
         for guard in (20, 40):  # a divergent integral's quadrature depends on the precision: two must agree
             with mpmath.workdps(digits + guard):
-                integrand = _real_valued(
-                    sp.lambdify(body.variables, body.expr, modules=[{"exp": _bounded_exp}, "mpmath"])
-                )
+                integrand = _real_valued(_integrand(body.variables, body.expr, digits + guard))
                 ends = [
                     (mpmath.inf if b is sp.oo else -mpmath.inf) if b.is_infinite else mpmath.mpf(b) for b in (low, high)
                 ]
@@ -601,10 +599,45 @@ class IntegralValue(sp.Function):
         return sp.Float(value, digits)
 
 
+def _integrand(variables, expr, digits):
+    """``expr`` as an mpmath function of ``variables``: compiled, with each function that gives an mpmath form
+    of itself (a law's density) called as that; or, where it still writes a function the compiler cannot write
+    as Python (named by a string), evaluated by SymPy at each point."""
+    functions = {"exp": _bounded_exp}
+    for part in sorted(expr.atoms(sp.Function), key=sp.default_sort_key):
+        own = part.as_mpmath(variables[0], digits) if hasattr(part, "as_mpmath") and len(variables) == 1 else None
+        if own is not None:
+            name = f"_own_function_{len(functions)}"
+            functions[name] = own
+            expr = expr.xreplace({part: sp.Function(name)(variables[0])})
+    try:
+        return sp.lambdify(variables, expr, modules=[functions, "mpmath"])
+    except SyntaxError:
+        pass
+
+    def value(*points):
+        from derive.numeric import NumericError
+
+        at = {v: sp.Float(mpmath.mpf(p), mpmath.mp.dps) for v, p in zip(variables, points)}
+        number = expr.xreplace(at).evalf(mpmath.mp.dps)
+        if not number.is_Number:
+            raise NumericError(f"the integrand has no numeric value at {tuple(at.values())}")
+        return mpmath.mpf(number._mpf_) if number.is_Float else mpmath.mpf(sp.Float(number, mpmath.mp.dps)._mpf_)
+
+    return value
+
+
 def _kinks(expr, u, low, high, digits) -> list:
     """The real points strictly between low and high where an |g(u)|, max, min or sign in ``expr`` changes
-    branch (g(u) = 0 solved in closed form), in order; quadrature is exact only between such points."""
-    inside = []
+    branch (g(u) = 0 solved in closed form), or a function that says where it jumps (a density at the ends
+    of its support) jumps, in order; quadrature is exact only between such points."""
+    inside = [
+        end
+        for part in expr.atoms(sp.Function)
+        if hasattr(part, "jumps") and part.has(u)
+        for end in part.jumps(u, digits)
+        if (low.is_infinite or end > low) and (high.is_infinite or end < high)
+    ]
     for part in expr.atoms(sp.Abs, sp.Max, sp.Min, sp.sign, sp.Heaviside):
         if not part.has(u):
             continue

@@ -312,6 +312,14 @@ class SharedNotation:
             )
         if "sim" in atom.sub_text and key == "E":
             return self._expectation_over(atom, side)
+        if "sim" in atom.sub_text and key in ("Var", "var") and len(atom.args) == 1:
+            # Var_{x ~ p}[f] = E_{x ~ p}[f^2] - E_{x ~ p}[f]^2
+            second = self._expectation_over(atom, side, lambda: self._scalar(self.side(atom.args[0])) ** 2)
+            return second - self._expectation_over(atom, side) ** 2
+        if "sim" in atom.sub_text and self.vocab.expectation is None:
+            raise BindError(
+                f"{key}_{{{atom.sub_text}}}[...]: this moment over a law named in the subscript is not read"
+            )
         E, Var = self.vocab.expectation
         value = self.side(atom.args[0])
         if getattr(E, "of_entries", False):  # E[x] of a vector: the mean of its entries (derive.docs.chance)

@@ -173,6 +173,12 @@ PAIRS = [
 
 SLOW_PAIRS = [  # laws with a density: each expectation is a 60-digit quadrature
     (
+        "a uniform law's second moment as the integral of its density, between two names",
+        r"X \sim \text{Unif}(a, b); a < b",
+        r"\int_{-\infty}^{\infty} x^2 f_X(x) dx = \frac{a^2+ab+b^2}{3}",
+        r"\int_{-\infty}^{\infty} x^2 f_X(x) dx = \frac{a^2+b^2}{3}",
+    ),
+    (
         "the distribution function F_X under a density",
         r"X \sim \text{Exp}(\lambda); t > 0",
         r"F_X(t) = 1 - e^{-\lambda t}",
@@ -207,6 +213,12 @@ SLOW_PAIRS = [  # laws with a density: each expectation is a 60-digit quadrature
         r"X \sim \text{Unif}(0, 1)",
         r"\mathbb{E}[X^2] = \frac{1}{3}",
         r"\mathbb{E}[X^2] = \frac{1}{2}",
+    ),
+    (
+        "a uniform law's mean as the integral of its density over the real line (it jumps at 0 and 1)",
+        r"X \sim \text{Unif}(0, 1)",
+        r"\mathbb{E}[X] = \int^{\infty}_{-\infty} x f_X(x) dx = \int^1_0 x dx = \frac{1}{2}",
+        r"\mathbb{E}[X] = \int^{\infty}_{-\infty} x f_X(x) dx = \int^1_0 x dx = \frac{1}{3}",
     ),
     (
         "uniform between two names",

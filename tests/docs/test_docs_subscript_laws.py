@@ -30,6 +30,14 @@ def test_a_law_named_in_the_subscript_is_the_law_of_the_variable_averaged_over(t
     assert fails[0] == "FAIL", fails
 
 
+def test_a_variance_over_a_declared_distribution_is_its_second_moment_less_its_mean_squared(tmp_path):
+    tag = "q: distribution; f: function"
+    holds = verdict(tmp_path, tag, r"\operatorname{Var}_{x \sim q}[f(x)] = E_{x \sim q}[f(x)^2] - E_{x \sim q}[f(x)]^2")
+    assert holds[0] == "PASS", holds
+    fails = verdict(tmp_path, tag, r"\operatorname{Var}_{x \sim q}[f(x)] = E_{x \sim q}[f(x)^2] + E_{x \sim q}[f(x)]^2")
+    assert fails[0] == "FAIL", fails
+
+
 def test_one_variable_under_two_laws_is_not_moved_to_one_clause(tmp_path):
     both = r"\mathbb{E}_{x \sim \mathcal{N}(0,1)}[x^2] = \mathbb{E}_{x \sim \mathcal{N}(0,4)}[x^2]"
     read = verdict(tmp_path, "", both)
