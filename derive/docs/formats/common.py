@@ -159,21 +159,7 @@ def _notes_dropped(row: str) -> str:
     gradient}``: a column after the row's second ``&`` that opens with text gives the step's reason and is no part of
     the equation. A note that opens with a condition (``& \text{if } x > 0``, ``for``, ``otherwise``) is kept: it
     limits the row, and what it limits is read as before."""
-    cells, start, env, depth, k = [], 0, 0, 0, 0
-    while k < len(row):
-        if row.startswith("\\begin", k):
-            env += 1
-        elif row.startswith("\\end", k):
-            env -= 1
-        if row[k] == "\\":
-            k += 2
-            continue
-        depth += {"{": 1, "}": -1}.get(row[k], 0)
-        if row[k] == "&" and env == 0 and depth == 0:
-            cells.append(row[start:k])
-            start = k + 1
-        k += 1
-    cells.append(row[start:])
+    cells = _top_level_cells(row)
     if len(cells) < 3 or not all(_is_note(cell) for cell in cells[2:] if cell.strip()):
         return row
     return "&".join(cells[:2])
