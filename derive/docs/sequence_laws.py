@@ -583,7 +583,7 @@ def _operator_runs_written_out(tokens, sequences, length, size):
 
 
 def _operator_before(tokens, k, sequences):
-    """(start, operator, term) of an operator over one term of a sequence written just before position k
+    r"""(start, operator, term) of an operator over one term of a sequence written just before position k
     (``\sum_{x_3}`` before the dots); None if there is none."""
     k = _skip_back(tokens, k - 1)
     if k < 2 or not tokens[k - 1].is_ch("_") or not tokens[k - 2].is_cs(*RUN_OPERATORS):
