@@ -477,7 +477,12 @@ def read_labelled_definition(reader, atom: Atom):
     """R_{\\Theta, j-i} from the tag's R_{\\Theta, i}: its body read with j - i for i, the step's letters read as the
     body reads its own (the tag's R_{\\Theta, i} itself is its body as written)."""
     letters, steps, body = _labelled_template(reader, atom)
-    values = _steps_as_written(reader, steps)
+    return _read_body_at(reader, letters, _steps_as_written(reader, steps), body)
+
+
+def _read_body_at(reader, letters, values, body):
+    """A definition's ``body`` read with its template ``letters`` bound to ``values``; the reader's bindings are
+    restored afterwards."""
     saved_bound, saved_letters = dict(reader.bound), set(reader.template_letters)
     try:
         reader.bound.update(zip(letters, values))
@@ -529,15 +534,11 @@ def read_indexed_definition(reader, atom: Atom, side: Side):
         raise ArbitraryError(
             f"the recursion for {key} does not reach a value the tag states within {MAX_UNROLLED_STEPS} steps"
         )
-    saved_bound, saved_letters = dict(reader.bound), set(reader.template_letters)
     reader.unrolled[key] = depth + 1
     reader._overriding.add(key)
     try:
-        reader.bound.update(zip(letters, bound_steps))
-        reader.template_letters |= set(letters)
-        return reader.side(body)
+        return _read_body_at(reader, letters, bound_steps, body)
     finally:
-        reader.bound, reader.template_letters = saved_bound, saved_letters
         reader.unrolled[key] = depth
         if depth == 0:
             reader._overriding.discard(key)
