@@ -36,6 +36,7 @@ from derive.docs.tokens import (
     is_power_of_number,
     is_transpose,
     row_cells,
+    top_level_at,
     word_of,
 )
 
@@ -45,6 +46,10 @@ def bracket(rw, tokens, k, out):
     t = tokens[k]
     close = ")" if t.text == "(" else "]"
     inner, k = rw._balanced(tokens, k, t.text, close)
+    if k < len(tokens) and tokens[k].is_ch("(") and top_level_at(inner, lambda x: x.is_ch("*") or x.is_cs("ast")):
+        # (g * x)(4): * is a product or a convolution, and (g * x) before a bracket reads as the convolution taken at
+        # a point as plausibly as a product (4gx); the two readings disagree, so neither is taken
+        raise Unsupported(f"({detex(inner).strip()})(...) may be a convolution taken at a point; it is not read")
     parts, seps = rw._split_args(inner)
     listed = len(parts) > 1 and all(s == "," for s in seps)
     run = dotted_run(rw, parts, inner) if listed else None

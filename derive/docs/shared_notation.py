@@ -146,6 +146,12 @@ class SharedNotation:
             items = list(arg)
             arg = Vec(lambda idx, items=items: _pick(items, idx), sp.Integer(len(items)))
         if not isinstance(arg, Vec):
+            if key == "sigma" and indices:
+                # σ_λ(x): a number has no components, so the subscript names a function of its own, not the logistic
+                raise BindError(
+                    f"sigma_{atom.sub_text}(...) of a number is a function of its own, not the logistic function;"
+                    f" the tag may define it (sigma_{atom.sub_text}(x) = ...)"
+                )
             if key == "sigma":
                 return Logistic(arg)
             component = self._component_argument(atom, side) or self._over_its_index(atom)

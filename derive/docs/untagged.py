@@ -184,7 +184,8 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
     if relations[0] == "=" and first is not None and first.args and _is_definable(first):
         params = [_key(a) for a in (single_atom(s) for s in first.args) if a is not None]
         name = _key(first)
-        recursive = any(_mentions(side, first.key) for side in sides[1:])  # f(x, y) = f(y, x) is a claim about f
+        # f(x, y) = f(y, x) is a claim about f; σ_λ(x) = σ(λx) defines σ_λ by σ
+        recursive = any(_mentions(side, first.key, subscripted=bool(first.sub)) for side in sides[1:])
         if (
             not recursive
             and len(params) == len(first.args)
@@ -411,8 +412,11 @@ def _atoms_in(side: Side) -> list:
     return side.nodes(expr)
 
 
-def _mentions(side: Side, key: str) -> bool:
-    return any(isinstance(node, Atom) and node.key == key for node in _reachable(side))
+def _mentions(side: Side, key: str, subscripted: bool = False) -> bool:
+    """Whether the side names ``key`` (only with a subscript of its own, when ``subscripted``)."""
+    return any(
+        isinstance(node, Atom) and node.key == key and (node.sub or not subscripted) for node in _reachable(side)
+    )
 
 
 def _reachable(side: Side) -> list:

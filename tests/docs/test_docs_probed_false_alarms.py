@@ -6,7 +6,7 @@ same path, or stays UNKNOWN where the reading is refused."""
 
 import pytest
 
-from tests.docs.checking import verdict
+from tests.docs.checking import verdict, verdicts
 
 DPO_TAG = r"\beta > 0; a > 0; b > 0"
 ADAM_TAG = r"m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t; m_0 = 0"
@@ -512,3 +512,31 @@ def test_an_inequality_that_holds_for_some_values_and_fails_for_others_may_be_a_
     # stated, the range decides it
     assert verdict(tmp_path, r"p \in [1/2, 1]", r"3p^2 - 2p^3 \ge p")[0] == "PASS"
     assert verdict(tmp_path, r"p \in [1/2, 1]", r"3p^2 - 2p^3 \le p - \frac{1}{100}")[0] == "FAIL"
+
+
+def test_sigma_with_a_subscript_of_a_number_is_a_function_of_its_own_not_the_logistic_function(tmp_path):
+    # a lecture's proof: "let σ_λ(x) = σ(λ(yᵀx + θ) + ψ)" defines σ_λ by σ; read as σ(x) it FAILed
+    found = verdict(tmp_path, None, r"\sigma_{\lambda}(x) = \sigma(\lambda(y^{\top} x + \theta) + \psi)")
+    assert found[0] == "SKIPPED" and "definition of the function sigma_lambda" in found[1], found
+    # the name it defines is read by its definition afterwards
+    correct = verdicts(tmp_path, r"\sigma_2(x) = \sigma(2 x)", r"\sigma_2(1) \approx 0.881")
+    assert correct[1][0] == "PASS", correct
+    wrong = verdicts(tmp_path, r"\sigma_2(x) = \sigma(2 x)", r"\sigma_2(1) \approx 0.731")
+    assert wrong[1][0] == "FAIL", wrong
+    # tagged, a subscripted σ of a number is a name nothing binds, never σ itself
+    tagged = verdict(tmp_path, r"x \in \mathbb{R}; \lambda > 0", r"\sigma_{\lambda}(x) = \sigma(x)")
+    assert tagged[0] == "UNKNOWN" and "a function of its own" in tagged[1], tagged
+    # σ_i of a vector is still the i-th softmax component, a definition the usual meaning confirms
+    softmax = verdict(tmp_path, None, r"\sigma_i(\mathbf{z}) = \frac{e^{z_i}}{\sum_j e^{z_j}}")
+    assert softmax[0] == "PASS", softmax
+
+
+def test_a_bracket_with_a_star_taken_at_a_point_may_be_a_convolution_and_is_not_read(tmp_path):
+    # a lecture's convolution y_2 = σ((g * x)(4)) = σ(g_1 x_3 + g_2 x_2 + g_3 x_1) FAILed with * read as a product
+    found = verdict(tmp_path, None, r"y_2 = \sigma((g * x)(4)) = \sigma(g_1 x_3 + g_2 x_2 + g_3 x_1)")
+    assert found[0] == "SKIPPED" and "convolution" in found[1], found
+    assert "convolution" in verdict(tmp_path, None, r"(a * b)(c) = a b c")[1]
+    # a product of brackets, and * between numbers, are read as before
+    assert verdict(tmp_path, None, r"(a+b)(c+d) = ac+ad+bc+bd")[0] == "PASS"
+    assert verdict(tmp_path, None, r"(a+b)(c+d) = ac+ad+bc")[0] == "FAIL"
+    assert verdict(tmp_path, None, r"(1 - 0.73) * 0.73 \approx 0.3")[0] == "FAIL"
