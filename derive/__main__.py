@@ -1,7 +1,5 @@
 """``python -m derive``: see :mod:`derive.cli`."""
 
-import sys
+from derive.cli import command
 
-from derive.cli import main
-
-sys.exit(main())
+command()

@@ -15,6 +15,7 @@ Exit status:
 from __future__ import annotations
 
 import argparse
+import atexit
 import gc
 import json
 import os
@@ -480,5 +481,35 @@ def main(argv=None) -> int:
         print("derive: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # the reader went away (``derive --list | head``): stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit flush raises nothing
+        _silence_stdout()
         return EXIT_PIPE_CLOSED
+
+
+def _silence_stdout() -> None:
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit flush raises nothing
+
+
+def command() -> None:
+    """``derive`` and ``python -m derive``: :func:`main`, then the process ends with its status at once.
+
+    The exit handlers run and the output is flushed, as at any exit; what is skipped is the
+    interpreter freeing its objects one by one (SymPy's caches hold hundreds of thousands): a
+    tenth of a second of one result's run, which the operating system does at once. A run that
+    leaves a thread behind (an interrupted pool's) or ends by an exception exits as usual.
+    """
+    status = main()
+    threads = sys.modules.get("threading")  # not imported: no thread but this one
+    if threads is not None and threads.active_count() > 1:
+        sys.exit(status)
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except BrokenPipeError:
+            if stream is sys.stdout:
+                _silence_stdout()
+                status = EXIT_PIPE_CLOSED
+        except (OSError, ValueError):
+            pass  # a stream already closed or gone: nothing left to write
+    os._exit(status)

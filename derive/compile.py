@@ -139,18 +139,31 @@ def _lift(function, derivative):
     return apply
 
 
+def _lift_by_value(function, derivative):
+    """As :func:`_lift`, for a function whose derivative is written in its own value (exp: f' = f, tanh:
+    f' = 1 − f²): f(a) is computed once, where :func:`_lift` would compute it again for f'(a)."""
+
+    def apply(x):
+        if isinstance(x, Dual):
+            value = apply(x.a)
+            return Dual(x.tag, value, derivative(value) * x.b)
+        return function(x)
+
+    return apply
+
+
 def _mul(a, b):
     return a * b
 
 
-_exp = _lift(mpmath.exp, lambda a: _exp(a))
+_exp = _lift_by_value(mpmath.exp, lambda value: value)
 _log = _lift(mpmath.log, lambda a: 1 / a)
 _sin = _lift(mpmath.sin, lambda a: _cos(a))
 _cos = _lift(mpmath.cos, lambda a: -_sin(a))
-_tan = _lift(mpmath.tan, lambda a: 1 + _tan(a) ** 2)
+_tan = _lift_by_value(mpmath.tan, lambda value: 1 + value**2)
 _sinh = _lift(mpmath.sinh, lambda a: _cosh(a))
 _cosh = _lift(mpmath.cosh, lambda a: _sinh(a))
-_tanh = _lift(mpmath.tanh, lambda a: 1 - _tanh(a) ** 2)
+_tanh = _lift_by_value(mpmath.tanh, lambda value: 1 - value**2)
 _atan = _lift(mpmath.atan, lambda a: 1 / (1 + a * a))
 _asin = _lift(mpmath.asin, lambda a: _power(1 - a * a, mpmath.mpf(-1) / 2))
 _acos = _lift(mpmath.acos, lambda a: -_power(1 - a * a, mpmath.mpf(-1) / 2))

@@ -13,6 +13,7 @@ from fractions import Fraction
 
 import mpmath
 import sympy as sp
+from mpmath.libmp import fone, fzero, mpf_add, mpf_mul, mpf_pow_int
 
 from derive import Claim, Domain, Remark, Result, Step, dimension, positive, reals
 from derive.domain import Point
@@ -62,32 +63,39 @@ def score_moments(values, weights, dim: int, powers, scale=1) -> list:
 
     The outcomes in lexicographic order, each probability the product w_{a_1} w_{a_2} … taken left
     to right (:func:`derive.oracles.mp_expectation_iid`'s order and arithmetic): one enumeration serves
-    every power, each 𝔼 summed as that function would sum it alone.
+    every power, each 𝔼 summed as that function would sum it alone. The arithmetic is mpmath's on the
+    numbers' raw form (``mpf_mul`` and ``mpf_add`` at the working precision, as ``*`` and ``+`` of mpf
+    values do), without an mpf object for each of the many intermediate values.
     """
-    totals = [0] * len(powers)
+    prec, rounding = mpmath.mp._prec_rounding
+    raw = [mpmath.mpf(v)._mpf_ for v in values]
+    weights = [mpmath.mpf(w)._mpf_ for w in weights]
+    factor = mpmath.mpf(scale)._mpf_
+    totals = [fzero] * len(powers)
     chosen = [0] * dim  # the indices of q's components; k's are paired with them as they are chosen
-    products = [[u * v for v in values] for u in values]  # q_t k_t, each product computed once
+    products = [[mpf_mul(u, v, prec, rounding) for v in raw] for u in raw]  # q_t k_t, each computed once
 
     def walk_k(t, probability, dot):  # dot: Σ_{s<t} q_s k_s, summed left to right as sum() does
         if t == dim:
-            scaled = scale * dot
+            scaled = mpf_mul(factor, dot, prec, rounding)
             for position, power in enumerate(powers):
-                totals[position] = totals[position] + probability * scaled**power
+                term = mpf_mul(probability, mpf_pow_int(scaled, power, prec, rounding), prec, rounding)
+                totals[position] = mpf_add(totals[position], term, prec, rounding)
             return
         row = products[chosen[t]]
-        for a in range(len(values)):
-            walk_k(t + 1, probability * weights[a], dot + row[a])
+        for a in range(len(raw)):
+            walk_k(t + 1, mpf_mul(probability, weights[a], prec, rounding), mpf_add(dot, row[a], prec, rounding))
 
     def walk_q(t, probability):
         if t == dim:
-            walk_k(0, probability, 0)
+            walk_k(0, probability, fzero)
             return
-        for a in range(len(values)):
+        for a in range(len(raw)):
             chosen[t] = a
-            walk_q(t + 1, probability * weights[a])
+            walk_q(t + 1, mpf_mul(probability, weights[a], prec, rounding))
 
-    walk_q(0, 1)
-    return totals
+    walk_q(0, fone)
+    return [mpmath.mpf(total) for total in totals]
 
 
 def score_moment(values, weights, dim: int, power: int, scale=1):

@@ -10,6 +10,7 @@ import pytest
 
 from derive.cli import main
 from derive.files import write_atomically
+from derive.registry import catalog_names
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "logistic_derivative.py"
@@ -145,6 +146,22 @@ def test_subprocess_smoke(tmp_path):
     )
     assert completed.returncode == 0, completed.stderr
     assert "softmax_jacobian: VERIFIED" in completed.stdout
+
+
+@pytest.mark.parametrize(
+    ("argv", "status"),
+    [(["--list", "--json"], 0), (["no_such_result"], 2)],
+)
+def test_the_command_ends_with_mains_status_and_its_whole_output(argv, status):
+    # the process ends without tearing the interpreter down: its output must still be flushed whole
+    completed = subprocess.run(
+        [sys.executable, "-m", "derive", *argv], cwd=ROOT, capture_output=True, text=True, env=os.environ.copy()
+    )
+    assert completed.returncode == status, completed.stderr
+    if status == 0:
+        assert len(json.loads(completed.stdout)) == len(catalog_names())
+    else:
+        assert completed.stderr.count("\n") == 1 and completed.stderr.startswith("derive: error:")
 
 
 _CACHE_SIZE_SEEN = (

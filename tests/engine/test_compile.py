@@ -21,6 +21,9 @@ SAME_VALUE = [
     sp.Derivative(sp.sin(x) * y**x, x, y),
     sp.Derivative(x**5, (x, 2)),
     sp.Subs(sp.Derivative(sp.tanh(x) ** 2, x), x, y),
+    # functions whose derivative is written in their own value, perturbed twice (nested duals)
+    sp.Derivative(sp.exp(x**2) * sp.tan(x), x, 2),
+    sp.Derivative(sp.tanh(x * y), x, y),
     sp.Derivative(sp.Max(x**2, y) * sp.Abs(x - 1), x, 2),
     sp.Derivative(softmax(i), z[j]),
     sp.Derivative(softmax(i), z[i], z[j]),
@@ -55,6 +58,17 @@ def test_a_wrong_derivative_is_told_apart():
     right = evaluate_with_path(sp.Derivative(softmax(i), z[j]), POINT)[1]
     wrong = evaluate_with_path(softmax(i) * (delta(i, j) + softmax(j)), POINT)[1]
     assert relative_error(right, wrong) > mpmath.mpf(10) ** -3
+
+
+def test_a_derivative_written_in_the_functions_value_is_told_apart_from_a_wrong_one():
+    for function, right, wrong in (
+        (sp.tanh, 1 - sp.tanh(x) ** 2, 1 + sp.tanh(x) ** 2),
+        (sp.tan, 1 + sp.tan(x) ** 2, 1 - sp.tan(x) ** 2),
+        (sp.exp, sp.exp(x), 2 * sp.exp(x)),
+    ):
+        derivative = evaluate_with_path(sp.Derivative(function(x), x), POINT)[1]
+        assert relative_error(derivative, evaluate_with_path(right, POINT)[1]) < mpmath.mpf(10) ** -55
+        assert relative_error(derivative, evaluate_with_path(wrong, POINT)[1]) > mpmath.mpf(10) ** -3
 
 
 def test_a_sum_of_a_body_without_its_index_counts_its_terms():
