@@ -231,7 +231,8 @@ def _restructure(tokens, words=False) -> list:
             k = nxt[1] + 1
             continue
         if t.is_cs("mathop") and nxt and tokens[nxt[0]].kind == "group":
-            out.extend(_restructure(tokens[nxt[0]].items))
+            # \mathop{\rm argmin}: the operator's name, in the font plain TeX's switch chooses
+            out.extend(_restructure(_font_switch(tokens[nxt[0]]) or tokens[nxt[0]].items))
             k = nxt[0] + 1
             continue
         if t.is_cs("operatorname") and nxt and tokens[nxt[0]].is_ch("*"):
@@ -325,6 +326,8 @@ def _restructure(tokens, words=False) -> list:
                 continue
         switched = _font_switch(t) if t.kind == "group" else None
         if switched is not None:  # {\\rm margin}, {\\bf x}: plain TeX's font switch, \\mathrm{margin}, \\mathbf{x}
+            if out and out[-1].kind == "cs" and out[-1].text in TEXT_COMMANDS:
+                out.pop()  # \\mbox{\\bf f}: the switch sets the font of the text box's one name
             out.extend(_restructure(switched))
             k += 1
             continue
