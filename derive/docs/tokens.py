@@ -595,13 +595,25 @@ def _clean(tokens, keep_spaces=False) -> list:
             out.append(t)
     merged = _bars_as_norms(_degrees(out))
     merged = _subscript_first(merged)
-    # a wide space around an arrow only sets it apart: f(x) = e^x \quad \rightarrow \quad f'(x) = e^x is one implication
+    # a wide space around an arrow only sets it apart: f(x) = e^x \quad \rightarrow \quad f'(x) = e^x is one implication;
+    # beside a relation it only indents a side (h = \quad a[x], a + b \quad = c): a relation has a side each way
     arrow = [t.is_cs(*ARROWS) for t in merged]
     return [
         t
         for k, t in enumerate(merged)
-        if not (t.is_ch(";;") and ((k and arrow[k - 1]) or (k + 1 < len(merged) and arrow[k + 1])))
+        if not (
+            t.is_ch(";;")
+            and (
+                (k and (arrow[k - 1] or _relation_token(merged[k - 1])))
+                or (k + 1 < len(merged) and (arrow[k + 1] or _relation_token(merged[k + 1])))
+            )
+        )
     ]
+
+
+def _relation_token(t) -> bool:
+    """Whether ``t`` is a relation on its own (=, <, >, \\le, \\approx, ...)."""
+    return t.is_ch("=", "<", ">") or t.is_cs("le", "leq", "ge", "geq", "approx", "equiv", "propto", "ne", "neq", "sim")
 
 
 # commands that end a term once they have their arguments: the scripted ones, fonts and accents -> number of arguments

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from checking import assert_page_pass_and_fail, verdict
 
+from derive.docs import check_paths
 from derive.docs.cli import main_check
 from derive.docs.scan import ScanError, find_documents, scan_path, scan_text
 
@@ -411,3 +412,31 @@ def test_a_note_in_an_alignments_further_column_is_the_steps_reason(tmp_path):
     # a note that opens with a condition limits its row: it is kept, and read as before (never as a reason)
     cases = r"\begin{align} |x| &= x & \text{if } x \ge 0 \\ &= -x & \text{otherwise} \end{align}"
     assert verdict(tmp_path, None, cases)[0] != "PASS"
+
+
+def _tex_verdicts(tmp_path, body: str) -> list[tuple[str, str]]:
+    path = tmp_path / "book.tex"
+    path.write_text("\\documentclass{book}\n\\begin{document}\n" + body + "\n\\end{document}\n", encoding="utf-8")
+    return [(record.verdict, record.detail) for record in check_paths([str(path)])]
+
+
+def test_eqnarray_rows_keep_the_right_side_in_their_third_column(tmp_path):
+    # a book's eqnarray, a &=& \mbox{\bf x}^\top ...: the third column is the right side, never a note after the row
+    correct = (
+        "% derive: \\mathbf{x} \\in \\mathbb{R}^d\n\\begin{eqnarray}\n \\|\\mathbf{x}\\|^2 &=& \\mbox{\\bf x}^\\top"
+        " \\mbox{\\bf x} \\nonumber \\\\\n &=& \\sum_i x_i^2.\n\\end{eqnarray}"
+    )
+    assert _tex_verdicts(tmp_path, correct)[0][0] == "PASS"
+    assert _tex_verdicts(tmp_path, correct.replace("\\sum_i x_i^2", "2 \\sum_i x_i^2"))[0][0] == "FAIL"
+
+
+def test_wide_spaces_beside_a_relation_only_indent_its_side(tmp_path):
+    tag = "% derive: a \\in \\mathbb{R}; b \\in \\mathbb{R}\n"
+    # (a + b)^2 &=\quad ...: the \quad after = sets the right side apart; it separates no statements
+    indented = tag + "\\begin{eqnarray}\n (a + b)^2 &=\\quad a^2 + 2ab + b^2\n\\end{eqnarray}"
+    assert _tex_verdicts(tmp_path, indented)[0][0] == "PASS"
+    assert _tex_verdicts(tmp_path, indented.replace("2ab", "ab"))[0][0] == "FAIL"
+    # &&\hspace{-2.5cm}= c: the row continues the chain above it, spacing before its relation
+    continued = tag + "\\begin{eqnarray}\n (a + b)^2 &&\\\\\n &&\\hspace{-2.5cm}= a^2 + 2ab + b^2\n\\end{eqnarray}"
+    assert _tex_verdicts(tmp_path, continued)[0][0] == "PASS"
+    assert _tex_verdicts(tmp_path, continued.replace("2ab", "ab"))[0][0] == "FAIL"

@@ -162,7 +162,12 @@ def _notes_dropped(row: str) -> str:
     cells = _top_level_cells(row)
     if len(cells) < 3 or not all(_is_note(cell) for cell in cells[2:] if cell.strip()):
         return row
+    if RELATION_CELL.fullmatch(cells[1]):
+        return row  # eqnarray's a &=& \mbox{f}[x]: the relation has a column of its own, the third is the right side
     return "&".join(cells[:2])
+
+
+RELATION_CELL = re.compile(r"\s*(?:=|<|>|\\(?:approx|le|leq|ge|geq|equiv|propto|sim|simeq|ne|neq)(?![A-Za-z]))\s*")
 
 
 def _is_note(cell: str) -> bool:
@@ -260,7 +265,7 @@ OPERATOR_END = re.compile(r"(?:[+\-]|\\(?:cdot|times|pm|mp|div))(?:\s|\\(?:quad|
 
 def _continues(previous: str, row: str) -> bool:
     """Whether ``row`` continues ``previous`` (see :func:`formulas_of_block`)."""
-    if RELATION_START.match(row):
+    if RELATION_START.match(SPACING.sub("", row)):  # &&\hspace{-2.5cm}= c: spacing before the relation
         return True
     if _has_top_level_relation(row):
         return False
