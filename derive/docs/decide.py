@@ -31,8 +31,10 @@ from derive.docs.interpret import E_NOTATION
 from derive.docs.italic_names import italicise
 from derive.docs.joined_claims import claims_joined
 from derive.docs.labelled_derivative import labelled_derivative_doubt
+from derive.docs.labelled_laws import with_labelled_laws
 from derive.docs.links_apart import decide_links_apart
 from derive.docs.open_outcome import name_open_outcomes
+from derive.docs.primed_names import with_primed_names
 from derive.docs.reading import (
     _guarded,
     out_of_bounds,  # noqa: F401  (imported from here)
@@ -40,6 +42,7 @@ from derive.docs.reading import (
 from derive.docs.sampled_points import _checked_ranges  # noqa: F401  (imported from here)
 from derive.docs.sequence_laws import LAW_LETTERS, decide_sequence_laws, result_law_of_sequences
 from derive.docs.side_names import _normal_name  # noqa: F401  (imported from here)
+from derive.docs.subscript_draws import draws_in_subscripts
 from derive.docs.subscript_laws import laws_in_subscripts
 from derive.docs.sum_scope import reused_indices, sums_over_the_rest
 from derive.docs.superscript_labels import with_labels
@@ -75,7 +78,10 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
     binding = binding or Binding()
     text, binding, put = with_expression_values(text, binding)  # \|q - k\| = 1: the formula reads the distance's value
     text, named = with_derivative_names(text, binding.derivatives)  # ∂L/∂g_j the tag declares a number: a name
-    put = "; ".join(filter(None, (put, named)))
+    text, primed = with_primed_names(text, binding.primed)  # \phi'(y) = \phi(x, y) in the tag: a function of its own
+    text = draws_in_subscripts(text)  # E_{q(z \mid x)}[f(z)]: the draw E_{z \sim q(z \mid x)}
+    text, binding, accents = with_labelled_laws(text, binding)  # P_X(x) of the tag's P_{XY}; \hat p a joint law
+    put = "; ".join(filter(None, (put, named, primed, accents)))
     text, binding = laws_in_subscripts(text, binding)  # E_{x \sim \mathcal{N}(0, 1)}[x^2]: as the clause x \sim N(0, 1)
     applied = _applied_apart_law(text, binding)
     if applied:

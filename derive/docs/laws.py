@@ -171,6 +171,7 @@ def law_clause(clause: str):
     if (
         written_law
         and written_law.lower() not in BY_SPELLING
+        and not CONDITIONAL_DRAW.match(match.group("params"))
         and _key(match.group("params")) == _key(match.group("name"))
     ):
         match = None  # X \sim p(X): a distribution the tag names, not a law
@@ -367,14 +368,15 @@ def decide_under_laws(text, binding, decide_once):
     return reading_doubt(text, binding, decide_once(text, binding), decide_once)
 
 
+ACCENT_BEFORE = re.compile(r"\\(?:tilde|hat|bar|widetilde|widehat|overline)\s*\{?\s*$")  # \tilde p: a law of its own
+
+
 def _law_by_itself(clause) -> bool:
     """Whether a tag's definition of a law letter applies that letter in its body: p(a | b) = p(a, b) / p(b)."""
     from derive.docs.joint_law import LAW_NAMES
 
-    return (
-        clause.name in LAW_NAMES
-        and re.search(rf"(?<![A-Za-z\\]){re.escape(clause.name)}\s*\(", clause.body) is not None
-    )
+    applied = re.finditer(rf"(?<![A-Za-z\\]){re.escape(clause.name)}\s*\(", clause.body)
+    return clause.name in LAW_NAMES and any(not ACCENT_BEFORE.search(clause.body[: m.start()]) for m in applied)
 
 
 # a law letter summed over its outcome, given others: \sum_a \pi(a \vert s), \sum_{y} p(y \mid x)

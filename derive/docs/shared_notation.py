@@ -4,6 +4,7 @@ defines."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import sympy as sp
@@ -338,6 +339,7 @@ class SharedNotation:
         is not the atom's argument (E_{x ~ p} written before a product without brackets)."""
         variable, _, dist = atom.sub_text.partition("sim")
         dist = dist.removesuffix(f"({variable})") if variable else dist  # z ~ P(z): the distribution P
+        dist = re.sub(r"\^\{?\*\}?", "*", dist)  # x ~ p^*: the starred distribution, keyed p*
         law = self.joint_laws.get(dist)
         conditional = None
         if self.joint_laws and law is None:  # z ~ q(z | x): the law of z given x under the joint law q

@@ -50,6 +50,12 @@ def split_clauses(text: str) -> list[str]:
         if _is_reading(part):
             clauses.append(part)
             continue
+        from derive.docs.name_runs import run_clauses
+
+        run = run_clauses(part)  # x_1, \ldots, x_n \sim \mathcal{N}(0, 1): each entry of the vector x over n
+        if run is not None:
+            clauses.extend(run)
+            continue
         for piece in _trailing_condition(part):
             clauses.extend(_split_list(piece))
     from derive.docs.density_law import attach_support
@@ -194,6 +200,9 @@ INDEPENDENCE = re.compile(
     r"^(?P<names>.+?)(?:\s+|\s*(?P<text>\\(?:text|textrm|mathrm)\{)\s*)(?:are\s+)?(?:mutually\s+)?"
     r"(?:independent|i\.i\.d\.?|iid)(?(text)\s*\}|)$"
 )
+GIVEN = re.compile(
+    r"^.+?\s(?:are\s+)?(?:conditionally\s+|mutually\s+)?(?:independent|i\.i\.d\.?|iid)\s+(?:given|conditional\s+on)\s.+$"
+)
 LAW_THEN_INDEPENDENT = re.compile(
     r"^(?P<law>.+?\\sim.+?)\s*,?\s*(?:\(?\s*(?:\\text\{\s*)?(?:independent|independently|i\.i\.d\.?|iid)(?:\s*\})?\s*\)?)$"
 )
@@ -225,6 +234,11 @@ def _independence(clauses: list[str]) -> list[str]:
         if drawn or law:
             out.extend(drawn or [clause])
             continue
+        if GIVEN.match(clause):
+            raise SpellingError(
+                f"cannot read '{clause}': independence given another variable (conditional independence) is a model"
+                " of the joint law, which is not modelled"
+            )
         said = INDEPENDENCE.match(clause)
         names = [n.strip() for n in re.split(r",|\band\b", said.group("names"))] if said else []
         if said and names and all(NAME.match(n) for n in names if n):
@@ -811,7 +825,7 @@ def kind_phrase(name: str, kind: str) -> list[str] | None:
         return ["H in bits"]  # H: entropy in bits
     joint = JOINT_OUTCOMES.match(words)
     if joint:  # X, Y: random variables with joint distribution p(x, y): outcomes of one law p, not independent
-        return [f"joint law {joint.group('law')} of {name}"]
+        return [f"joint law {_law_written(joint)} of {name}"]
     if re.match(r"(?:very\s+)?large\s", lowered):  # n: large positive integer: ≈ as n grows, = for every n
         rest = lowered.split(None, 1 + lowered.startswith("very"))[-1]
         return [f"{name}: {rest}", f"{name} \\to \\infty"]
@@ -855,9 +869,19 @@ def kind_phrase(name: str, kind: str) -> list[str] | None:
 
 
 VECTOR_KINDS = ("vector", "logits", "distribution", "positive vector")
+
+
+def _law_written(joint: re.Match) -> str:
+    r"""The joint law's name in one word: ``\hat{p}`` for ``\hat p``, ``P_{XY}`` for ``P_{X Y}``."""
+    accent, letter, label = joint.group("accent", "letter", "label")
+    return (f"\\{accent}{{{letter}}}" if accent else letter) + "".join((label or "").split())
+
+
 JOINT_OUTCOMES = re.compile(
     r"^(?:(?:a|the)\s+)?(?:discrete\s+|jointly\s+distributed\s+)?random\s+variables?\s+with\s+(?:a\s+|the\s+)?"
-    r"joint\s+(?:distribution|law|pmf|probability\s+mass\s+function)\s+(?P<law>p|q|P|Q)(?:\s*\([^()]*\))?$",
+    r"joint\s+(?:distribution|law|pmf|probability\s+mass\s+function)\s+"
+    r"(?P<law>(?:\\(?P<accent>hat|tilde|bar|widehat|widetilde)\s*\{?\s*)?(?P<letter>p|q|P|Q)(?(accent)\s*\}?|)"
+    r"(?P<label>\s*_\s*(?:\{\s*[A-Z](?:\s*,?\s*[A-Z])*\s*\}|[A-Z]))?)(?:\s*\([^()]*\))?$",
     re.IGNORECASE,
 )
 SINGULAR = {

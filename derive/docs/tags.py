@@ -57,8 +57,10 @@ from derive.docs.bracket_functions import bracket_definitions
 from derive.docs.decide import Binding
 from derive.docs.derivative_names import declared_derivatives, with_derivative_names
 from derive.docs.italic_names import italicise, tag_words
+from derive.docs.primed_names import declared_primed_functions, with_primed_names
 from derive.docs.superscript_labels import declared_labels, with_labels
-from derive.docs.tag_spelling import NAME, SpellingError, kind_phrase, membership, split_clauses
+from derive.docs.tag_spelling import DOTS, NAME, SpellingError, kind_phrase, membership, split_clauses
+from derive.docs.unnormalised_laws import solved_unnormalised
 from derive.errors import DeriveError
 from derive.vocabulary import Setting
 
@@ -170,6 +172,8 @@ def parse_tag(text: str) -> Binding | None:
         clauses = split_clauses(f"{where};{rest}")
         binding.derivatives = declared_derivatives(clauses)  # \frac{\partial L}{\partial g_j} \in \mathbb{R}: a name
         clauses = [with_derivative_names(clause, binding.derivatives)[0] for clause in clauses]
+        binding.primed = declared_primed_functions(clauses, tuple(name for _, name, _ in binding.derivatives))
+        clauses = [with_primed_names(clause, binding.primed)[0] for clause in clauses]  # \phi'(y) = \phi(x, y)
         binding.labels = declared_labels(clauses)  # W^q \in \mathbb{R}^{d \times k}: the matrix W^{(q)}
         clauses = [with_labels(clause, binding.labels) for clause in clauses]
         binding.words = tag_words([clause for clause in clauses if not _reading_clause_word(clause)])
@@ -267,6 +271,7 @@ def parse_tag(text: str) -> Binding | None:
             )
     if binding.erratum and (binding.assumption or binding.fails_under):
         raise TagError("a formula is either an erratum or a reading under an assumption, not both")
+    binding.clauses[:] = solved_unnormalised(binding.clauses, binding.kinds)  # p(x) = \tilde p(x) / Z: \tilde p = Z p
     _sized_distributions(binding)
     settle_laws(binding)
     _entries_ranged(binding, summed)
@@ -680,6 +685,12 @@ def _function(clause: str) -> FunctionClause | None:
         if match is None:
             return None
         written = [p for p in PARAMETER_SEPARATOR.split(match.group(2)) if p.strip()]
+        if any(re.fullmatch(DOTS, p.strip()) for p in written):
+            raise TagError(
+                f"cannot read the clause '{clause.strip()}': a definition at a run of arguments written with dots"
+                " (p(x_1, \\ldots, x_n) = ...) is not read (a law's factorisation so given is a model of the law, not"
+                " modelled)"
+            )
         params = tuple(_key(p) for p in written)
         powers = tuple(int(m.group(1)) if (m := PARAMETER_POWER.search(p)) else 1 for p in written)
         if not params or not body.strip():

@@ -68,6 +68,9 @@ class Binding:
     # derivatives the tag declares numbers (\frac{\partial L}{\partial g_j} \in \mathbb{R}): (pattern, name, index),
     # read as names of their own (derivative_names)
     derivatives: tuple = ()
+    # functions the tag defines under a primed name from the unprimed one at other arguments (\phi'(y) = \phi(x, y)):
+    # (head, fresh name), read as functions of their own (primed_names)
+    primed: tuple = ()
     bracket_functions: tuple = ()  # functions the tag defines with square brackets (f[x] = x^2): f[...] applies them
     large: tuple = ()  # names the tag says grow (n: large positive integer): ≈ is read in the limit (growing)
     # laws the tag draws a variable from without declaring them distributions (x \sim p(x)): the variable's law is
