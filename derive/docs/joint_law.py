@@ -76,6 +76,7 @@ class JointLaw:
     more: dict = field(default_factory=dict)  # outcome -> values beyond its written numbers (the open reading: 1)
     one_sided: bool = False  # outcomes at values, and a side of the formula without the law (P(X = k) = 1/6)
     variables: dict = field(default_factory=dict)  # random variable X -> its outcome x, as the tag declares them
+    labelled: frozenset = frozenset()  # outcomes the tag names with a letter subscript (x_i), each one outcome
 
     def values(self, outcome, size):
         """How many values an outcome takes: its written numbers (and ``more``), else the dimension."""
@@ -189,9 +190,9 @@ def written_number(side):
     return value if isinstance(value, sp.Integer) else None
 
 
-def _law_applications(sides, child_sides):
+def _law_applications(sides, child_sides, labelled=frozenset()):
     """(the applications of a law name to plain names: (law, [argument names], [separators]), the names a sum or an
-    expectation draws)."""
+    expectation draws); a name with a letter subscript is an outcome only when in ``labelled``."""
     from derive.docs.interpret import SumNode
     from derive.docs.parse import parse_latex
 
@@ -210,40 +211,70 @@ def _law_applications(sides, child_sides):
             if isinstance(node, Atom) and node.key in LAW_NAMES and node.args and law_key(node):
                 read = law_parts(node)
                 parts = read[0] if read else []
-                names = [_outcome_name(outcome) for outcome, _ in parts]
+                names = [_outcome_name(outcome, labelled) for outcome, _ in parts]
                 if read and all(names):
-                    values = [None if value is None else _value_written(value) for _, value in parts]
+                    values = [None if value is None else _value_written(value, labelled) for _, value in parts]
                     found.append((law_key(node), names, read[1], values, law_parameter(node)))
             todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))
     return found, drawn
 
 
-def _value_written(side):
+def _summed_letters(sides) -> set:
+    """The indices a sum or product of the formula runs over."""
+    from derive.docs.free import child_sides
+    from derive.docs.interpret import SumNode
+    from derive.docs.parse import parse_latex
+
+    found, todo = set(), list(sides)
+    while todo:
+        side = todo.pop(0)
+        try:
+            nodes = side.nodes(parse_latex(side.text))
+        except Exception:  # unreadable: the reading reports it
+            continue
+        for node in nodes:
+            if isinstance(node, SumNode):
+                found |= set(node.variables)
+            todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))
+    return found
+
+
+def _value_written(side, labelled=frozenset()):
     """What a value inside a law writes: a number, a plain name ("name"), or anything else (None)."""
     number = written_number(side)
     if number is not None:
         return number
-    return "name" if _outcome_name(side) else "other"
+    return "name" if _outcome_name(side, labelled) else "other"
 
 
-def _outcome_name(side):
-    """The outcome a law's argument names: x, or x_1 for one of a sequence's (x_1, x_2); None for anything else."""
+def _outcome_name(side, labelled=frozenset()):
+    """The outcome a law's argument names: x, x_1 for one of a sequence's (x_1, x_2), or x_i when the tag declares
+    x_i a random variable of the law (``labelled``); None for anything else."""
     atom = single_atom(side)
     if atom is None or atom.args is not None or atom.transpose or atom.decoration:
         return None
     if atom.sub:
-        return f"{atom.key}_{atom.sub_text}" if not atom.post_sub and atom.sub_text.isdigit() else None
+        name = f"{atom.key}_{atom.sub_text}"
+        return name if not atom.post_sub and (atom.sub_text.isdigit() or name in labelled) else None
     return atom.key
 
 
-def joint_laws(sides, declared=frozenset()) -> dict:
+def labelled_outcomes(variables) -> frozenset:
+    """The outcomes among a tag's random variables written with a letter subscript (x_i in 'c, x_i: random
+    variables with joint distribution p(c, x_i)'): each one outcome of the law, not the i-th of a sequence."""
+    return frozenset(v.lower() for v in variables if re.fullmatch(r"[A-Za-z]+_[A-Za-z]+", v))
+
+
+def joint_laws(sides, declared=frozenset(), labelled=frozenset()) -> dict:
     """Law name -> (its outcomes, {outcome: the numbers written for it, when it is given no other value}, whether it
     gives outcomes values and some side does not apply it), for each law the formula applies to two outcomes or more
     somewhere, or to an outcome at a value (P(X = x)); a law the tag ``declared`` is one wherever it is applied."""
     from derive.docs.free import child_sides
 
-    applications, drawn = _law_applications(sides, child_sides)
-    on_every_side = set.intersection(*({a[0] for a in _law_applications([side], child_sides)[0]} for side in sides))
+    applications, drawn = _law_applications(sides, child_sides, labelled)
+    on_every_side = set.intersection(
+        *({a[0] for a in _law_applications([side], child_sides, labelled)[0]} for side in sides)
+    )
     # a law of outcomes: conditioned (p(x | c)), of outcomes a sum or an expectation draws (Σ_{x, c} p(x, c)), or
     # of outcomes at values (P(X = x)); q(x, y) alone may be a function of two numbers
     joint = {
@@ -322,7 +353,10 @@ def declare_joint_laws(reading, law_names, open_values: bool) -> None:
     sets = tag_value_sets(reading.binding)
     declaring = [clause for clause in reading.binding.clauses if type(clause).__name__ == "LawOfOutcomes"]
     named = {clause.name for clause in declaring}
-    found = joint_laws(reading.sides, declared=named)
+    labelled = labelled_outcomes(c.variable for c in declaring)
+    summed = _summed_letters(reading.sides)
+    labelled = frozenset(name for name in labelled if name.partition("_")[2] not in summed)  # Σ_i p(x_i): x_1, ..., x_n
+    found = joint_laws(reading.sides, declared=named, labelled=labelled)
     for name in named - set(found):  # H(X | Y) of the tag's random variables: their law, though the formula names none
         outcomes = tuple(dict.fromkeys(c.variable.lower() for c in declaring if c.name == name and c.variable))
         if 0 < len(outcomes) <= MOST_OUTCOMES:
@@ -343,7 +377,7 @@ def declare_joint_laws(reading, law_names, open_values: bool) -> None:
         written.update({outcome: sets[outcome] for outcome in written if outcome in sets})
         table = sp.IndexedBase(f"joint_{name}", positive=True)
         more = {outcome: 1 for outcome in written if outcome not in sets} if open_values else {}
-        law = JointLaw(name, outcomes, table, written, more, one_sided)
+        law = JointLaw(name, outcomes, table, written, more, one_sided, labelled=labelled & set(outcomes))
         law.variables = {
             c.variable: c.variable.lower() for c in declaring if c.name == name and c.variable.lower() in outcomes
         }
@@ -393,7 +427,7 @@ def read_law(reader, law: JointLaw, atom: Atom):
     if read is None:
         raise BindError(f"{atom.key} of outcomes separated by {atom.seps}: not read")
     parts, bar = read
-    names = [_outcome_name(outcome) for outcome, _ in parts]
+    names = [_outcome_name(outcome, law.labelled) for outcome, _ in parts]
     if not all(names) or any(name not in law.outcomes for name in names):
         raise BindError(f"{atom.key}({', '.join(n or '...' for n in names)}): not outcomes of the joint law {law.name}")
     if len(set(names)) != len(names):
@@ -405,7 +439,7 @@ def read_law(reader, law: JointLaw, atom: Atom):
         elif written_number(value) is not None:
             values[name] = written_number(value)
         else:
-            values[name] = _value_of(reader, _outcome_name(value))
+            values[name] = _value_of(reader, _outcome_name(value, law.labelled))
     size = reader.size_value
     both = law.probability(values, size)
     if bar == len(names):
@@ -451,7 +485,7 @@ def read_joint(reader, atom: Atom):
         return read_law(reader, reader.joint_laws[law_key(atom)], atom)
     if atom.key == "I" and len(atom.args) == 2 and atom.seps in ([";"], [","]) and len(reader.joint_laws) == 1:
         law = next(iter(reader.joint_laws.values()))
-        names = [_outcome_name(argument) for argument in atom.args]
+        names = [_outcome_name(argument, law.labelled) for argument in atom.args]
         if all(name in law.outcomes for name in names) and names[0] != names[1]:
             return information_between(reader, law, *names)
     if atom.key == "I":
@@ -462,7 +496,8 @@ def read_joint(reader, atom: Atom):
 def information_of_variables(reader, atom: Atom):
     """I(X; Y) and I(X; Y | Z) in nats of random variables the tag declares with a joint law, H(X, Z) + H(Y, Z) -
     H(X, Y, Z) - H(Z) (Z none for I(X; Y)); None when the arguments are not such variables."""
-    names = [_outcome_name(argument) for argument in atom.args]
+    declared = frozenset(v for law in reader.joint_laws.values() for v in law.variables)
+    names = [_outcome_name(argument, declared) for argument in atom.args]
     if len(names) not in (2, 3) or atom.seps[:1] != [";"] or atom.seps[1:] not in ([], ["|"]):
         return None
     for law in reader.joint_laws.values():
@@ -479,7 +514,8 @@ def information_of_variables(reader, atom: Atom):
 def entropy_of_variables(reader, atom: Atom):
     """H(X), H(X, Y), H(X | Y) in nats of random variables the tag declares with a joint law (X the outcome x); None
     when the arguments are not such variables."""
-    names = [_outcome_name(argument) for argument in atom.args or []]
+    declared = frozenset(v for law in reader.joint_laws.values() for v in law.variables)
+    names = [_outcome_name(argument, declared) for argument in atom.args or []]
     for law in reader.joint_laws.values():
         if not names or not all(name in law.variables for name in names) or len(set(names)) != len(names):
             continue
@@ -517,7 +553,7 @@ def distribution_of(reader, atom):
     if read is None or read[1] != 1 or read[0][0][1] is not None:
         return None
     parts = read[0]
-    names = [_outcome_name(outcome) for outcome, _ in parts]
+    names = [_outcome_name(outcome, law.labelled) for outcome, _ in parts]
     if not all(names) or any(name not in law.outcomes for name in names) or len(set(names)) != len(names):
         return None
     outcome = names[0]

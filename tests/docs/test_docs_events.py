@@ -129,6 +129,18 @@ PAIRS = [
         r"p(z \mid x; \theta_t) = \frac{p(z, x; \theta_t)}{p(x; \theta_t)}",
         r"p(z \mid x; \theta_t) = \frac{p(z, x; \theta_t)}{p(z; \theta_t)}",
     ),
+    (
+        "a random variable the tag names with a letter subscript is one outcome of the joint law",
+        r"c, x_i: random variables with joint distribution p(c, x_i)",
+        r"p(c \vert x_i) = p(c)p(x_i \vert c) / p(x_i)",
+        r"p(c \vert x_i) = p(c)p(x_i \vert c) / p(c)",
+    ),
+    (
+        "entropies of random variables the tag names with a letter subscript",
+        r"X_i, Y: random variables with joint distribution p(x_i, y)",
+        r"H(X_i \mid Y) = H(X_i, Y) - H(Y)",
+        r"H(X_i \mid Y) = H(X_i, Y) - H(X_i)",
+    ),
 ]
 
 
@@ -174,6 +186,16 @@ def test_a_side_without_the_law_passes_what_holds_for_every_law_and_leaves_a_ref
 def test_an_event_no_law_reads_is_unknown_with_the_reason(tag, formula, expected, tmp_path):
     result, detail = verdict(tmp_path, tag, formula)
     assert result == "UNKNOWN" and expected in detail, (result, detail)
+
+
+def test_a_letter_subscript_outcome_is_read_only_as_the_tag_declares_it(tmp_path):
+    """x_i is one outcome only where the tag declares it and no sum runs over i: untagged, or under \\sum_i (the
+    outcomes x_1, ..., x_n), the law of it stays unread."""
+    result, detail = verdict(tmp_path, "", r"p(c \vert x_i) = p(c)p(x_i \vert c) / p(x_i)")
+    assert result == "UNKNOWN", (result, detail)
+    tag = r"c, x_i: random variables with joint distribution p(c, x_i)"
+    result, detail = verdict(tmp_path, tag, r"\sum_i p(x_i \vert c) = 1")
+    assert result == "UNKNOWN" and "not outcomes of the joint law" in detail, (result, detail)
 
 
 def test_a_tag_definition_of_a_joint_law_that_is_not_its_property_makes_the_formula_unknown(tmp_path):
