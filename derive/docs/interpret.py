@@ -67,7 +67,7 @@ from derive.docs.nodes import (
 from derive.docs.numerals import E_NOTATION
 from derive.docs.ratios import as_quotients
 from derive.docs.rewriter import Rewriter
-from derive.docs.tokens import DOTS, NotationError, Tok, Unsupported, clean, detex, flatten, lex
+from derive.docs.tokens import DOTS, NotationError, Tok, Unsupported, clean, detex, flatten, latex_of, lex
 from derive.docs.units import with_magnitudes, without_units
 
 __all__ = [
@@ -116,9 +116,10 @@ __all__ = [
 ]
 
 
-def rewrite_chain(text: str, log_base: str = "e", functions=(), numbers=()) -> tuple:
+def rewrite_chain(text: str, log_base: str = "e", functions=(), numbers=(), unread_sides=None) -> tuple:
     """(sides as Side, relations, conditions) for one formula; ``functions`` are names known to be functions,
-    ``numbers`` names known to be numbers.
+    ``numbers`` names known to be numbers. Given a dict ``unread_sides``, a side whose notation is not modelled
+    does not stop the reading: it is an empty Side (keeping its LaTeX), and the dict maps its position to why.
 
     A number in E notation written without spaces (``3e-4``, ``1e-8``, ``2.5e3``) is that number, as
     ``3 \\times 10^{-4}``: the way learning rates and tolerances are written.
@@ -205,7 +206,13 @@ def rewrite_chain(text: str, log_base: str = "e", functions=(), numbers=()) -> t
         if not tokens:
             raise NotationError("a relation with an empty side", 0)
         before = set(rewriter.table)
-        sides.append(rewriter.side(tokens))
+        try:
+            sides.append(rewriter.side(tokens))
+        except Unsupported as why:
+            if unread_sides is None:
+                raise
+            unread_sides[len(sides)] = str(why)
+            sides.append(Side("", {}, detex(tokens), latex_of(tokens)))
         sums.append([node for key, node in rewriter.table.items() if key not in before and isinstance(node, SumNode)])
     _mark_indices_shared_across_sides(side_tokens, sums)
     conditions = chain.conditions

@@ -30,19 +30,23 @@ def decide_links_apart(text, binding, whole: Verdict, decide_link, nameless=Fals
 
     if whole.verdict != UNKNOWN or whole.detail.startswith("gave up"):
         return whole  # out of time already: reading each link again would only take longer
+    unreadable: dict = {}  # a side whose notation is not modelled (\nabla f, u \ast v): its links are not read
     try:
-        sides, relations = read_links(text, binding)
+        sides, relations = read_links(text, binding, unreadable)
     except Exception:  # the chain itself cannot be read: the verdict on the whole says why
         return whole
     links = [k for k, relation in enumerate(relations) if relation != "and"]
     if len(links) < 2 or len(links) > MOST_LINKS:
         return whole
+    blocked = {k: unreadable.get(k, unreadable.get(k + 1)) for k in links if {k, k + 1} & set(unreadable)}
     known = CONSTANTS if nameless else CONSTANTS | _tag_names(binding)
-    named = [k for k in links if _written_names(sides[k : k + 2]) - known]
-    verdicts = {k: decide_link(k, _latex(sides, relations, k)) for k in links if k not in named}
+    named = [k for k in links if k not in blocked and _written_names(sides[k : k + 2]) - known]
+    verdicts = {k: decide_link(k, _latex(sides, relations, k)) for k in links if k not in named and k not in blocked}
     unread = {k: v for k, v in verdicts.items() if v.verdict not in (PASS, FAIL)}
     for k in named:  # a link that writes names the tag does not give is read only with the whole formula
         unread[k] = Verdict(UNKNOWN, f"{NAMED[nameless]}, read only with it: {whole.detail}")
+    for k, why in blocked.items():
+        unread[k] = Verdict(UNKNOWN, why)
     defined = {k: _defined_names(sides[k : k + 2]) for k in unread}
     for k in [k for k in verdicts if k not in unread]:
         uses = next(((j, name) for j in defined for name in _written_names(sides[k : k + 2]) & defined[j]), None)

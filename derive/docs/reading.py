@@ -310,14 +310,19 @@ def _read_chain(reading):
         raise (DecideError(too_big.detail) if too_big.verdict == UNKNOWN else ParseError(too_big.detail, None))
     binding = reading.binding
     functions, numbers = _declared_functions(binding), _declared_numbers(binding)
+    unread: dict | None = {} if reading.link is not None else None  # a link read apart: other sides may be unread
     reading.sides, reading.relations, reading.conditions = rewrite_chain(
-        reading.text, binding.log_base, functions, numbers
+        reading.text, binding.log_base, functions, numbers, unread
     )
     from derive.docs.free import child_sides
 
     bodies = _tag_bodies(binding, functions, numbers)
-    summed = summed_names(reading.sides + bodies, child_sides)
+    read = [side for k, side in enumerate(reading.sides) if not unread or k not in unread]
+    summed = summed_names(read + bodies, child_sides)
     if reading.link is not None:  # one link read apart: its two sides, under the formula's conditions
+        why = next((unread[k] for k in (reading.link, reading.link + 1) if k in unread), None)
+        if why is not None:
+            raise Unsupported(why)
         reading.sides = reading.sides[reading.link : reading.link + 2]
         reading.relations = reading.relations[reading.link : reading.link + 1]
     if not reading.relations:
@@ -384,13 +389,14 @@ def _tag_bodies(binding, functions, numbers) -> list:
     return sides
 
 
-def read_links(text, binding) -> tuple[list, list]:
-    """(sides, relations) of a tagged formula's chain as :func:`_decide` reads it, before any side is set aside."""
+def read_links(text, binding, unread_sides=None) -> tuple[list, list]:
+    """(sides, relations) of a tagged formula's chain as :func:`_decide` reads it, before any side is set aside;
+    with a dict ``unread_sides``, a side whose notation is not modelled is kept unread (see rewrite_chain)."""
     text, binding = steps_as_subscripts(
         *expressions_as_names(applications_in_parentheses(text, binding.bracket_functions), binding)
     )
     sides, relations, _ = rewrite_chain(
-        text, binding.log_base, _declared_functions(binding), _declared_numbers(binding)
+        text, binding.log_base, _declared_functions(binding), _declared_numbers(binding), unread_sides
     )
     return sides, relations
 

@@ -78,3 +78,28 @@ def test_a_link_in_the_results_names_is_read_only_with_the_whole_chain(tmp_path)
     assert "link 4 (2+2 = 4) holds, read alone" in found[1] and "names the tag does not define" in found[1], found
     refuted = verdict(tmp_path, tag, wrong_first.replace("= 4", "= 5"))
     assert refuted[0] == "FAIL" and "link 4 (2+2 = 5) fails, read alone" in refuted[1], refuted
+
+
+def test_a_side_in_notation_the_checker_does_not_model_leaves_the_other_links_to_be_read(tmp_path):
+    # \ast (a convolution) is not modelled: the links beside its side are still claims, read alone
+    correct = r"G_x = [-1, 0, 1] \ast [105, 255, 55] = -105 + 0 + 55 = -50"
+    holds = verdict(tmp_path, "", correct)
+    assert holds[0] == "UNKNOWN" and "link 3 (-105+0+55 = -50) holds, read alone" in holds[1], holds
+    assert r"are not read (\ast is not supported)" in holds[1], holds
+    wrong = verdict(tmp_path, "", correct.replace("= -50", "= 50"))
+    assert wrong[0] == "FAIL" and "link 3 (-105+0+55 = 50) fails, read alone" in wrong[1], wrong
+    # a gradient without its variable, beside values the tag gives: the values' arithmetic is read alone
+    tag = "f(x+1, y) = 55; f(x-1, y) = 105; f(x, y+1) = 90; f(x, y-1) = 40"
+    chain = (
+        r"\nabla f = \begin{bmatrix} f(x+1, y) - f(x-1, y)\\ f(x, y+1) - f(x, y-1) \end{bmatrix}"
+        r" = \begin{bmatrix} 55-105\\ 90-40 \end{bmatrix} = \begin{bmatrix} -50\\ VALUE \end{bmatrix}"
+    )
+    holds = verdict(tmp_path, tag, chain.replace("VALUE", "50"))
+    assert holds[0] == "UNKNOWN" and "link 3" in holds[1] and r"\nabla without the variable" in holds[1], holds
+    wrong = verdict(tmp_path, tag, chain.replace("VALUE", "40"))
+    assert wrong[0] == "FAIL" and "link 3" in wrong[1] and "fails, read alone" in wrong[1], wrong
+
+
+def test_a_formula_of_one_link_in_notation_not_modelled_stays_unknown(tmp_path):
+    found = verdict(tmp_path, "", r"G_x = [-1, 0, 1] \ast [105, 255, 55]")
+    assert found[0] == "UNKNOWN" and r"\ast is not supported" in found[1], found
