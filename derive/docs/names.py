@@ -231,20 +231,41 @@ def name_decoration(rw, script, tokens, k2, atom, primes, out):
 
 
 def applied_variant(rw, script, tokens, k2, atom, primes, out):
-    """Q^\\pi(s, a), V^{\\pi}(s): a capital letter (or a function the tag defines) with one letter above it and
-    arguments after it is one function, the variant of Q for the policy \\pi, applied to them; never Q to the power
-    \\pi times a bracket."""
+    """Q^\\pi(s, a), V^{\\pi_{old}}(s), d^\\pi(s): a capital letter (or a function the tag defines) with one letter
+    above it, which may carry a subscript of its own (the policy \\pi_\\theta), and arguments after it is one
+    function, the variant of Q for the policy, applied to them; never Q to the power \\pi times a bracket. A
+    lower-case letter is so only under the policy \\pi (d^\\pi(s), the states' distribution under \\pi): x^\\alpha (y)
+    may be a power."""
     if k2 >= len(tokens) or not tokens[k2].is_ch("(") or atom.decoration:
         return None
-    if not (len(atom.key) == 1 and atom.key.isupper() or atom.key in rw.functions):
+    label = _policy_label(script)
+    if label is None:
         return None
-    if len(script) != 1 or not (script[0].kind == "cs" and script[0].text in GREEK or script[0].is_ch(*ascii_letters)):
+    capital = len(atom.key) == 1 and atom.key.isupper() or atom.key in rw.functions
+    policy = len(atom.key) == 1 and atom.key.islower() and atom.key != "e" and label.partition("_")[0] == "pi"
+    if not (capital or policy) or "_" in label and not (script[0].kind == "cs" and script[0].text in GREEK):
         return None
     inner, _ = rw._balanced(tokens, k2, "(", ")")
     if not inner or not rw._simple(inner):
         return None
-    atom.decoration = GREEK_ALIASES.get(script[0].text, script[0].text)
+    atom.decoration = label
     return k2, False
+
+
+def _policy_label(script):
+    """The label a superscript of one letter writes (pi for \\pi), with the plain subscript it may carry (pi_OLD for
+    \\pi_{OLD}, pi_theta for \\pi_\\theta); None for any other superscript."""
+    written = [t for t in script if not t.is_ch(" ")]
+    if not written or not (written[0].kind == "cs" and written[0].text in GREEK or written[0].is_ch(*ascii_letters)):
+        return None
+    letter = GREEK_ALIASES.get(written[0].text, written[0].text)
+    if len(written) == 1:
+        return letter
+    if len(written) != 3 or not written[1].is_ch("_"):
+        return None
+    sub = written[2].items if written[2].kind == "group" else [written[2]]
+    plain = "".join(detex(sub).split()).replace("\\", "")
+    return f"{letter}_{plain}" if plain.isalnum() else None
 
 
 def _parenthesised(script):

@@ -19,6 +19,18 @@ PAIRS = [
         r"\nabla_\theta Q^\pi(s, a)^2 = Q^\pi(s, a) \nabla_\theta Q^\pi(s, a)",
     ),
     (
+        "a capital letter under a policy with a subscript of its own, applied, is one function (V^{pi_old}(s))",
+        r"A^{\pi_{old}}(s, a) = Q^{\pi_{old}}(s, a) - V^{\pi_{old}}(s)",
+        r"A^{\pi_{old}}(s, a) + V^{\pi_{old}}(s) = Q^{\pi_{old}}(s, a)",
+        r"A^{\pi_{old}}(s, a) - V^{\pi_{old}}(s) = Q^{\pi_{old}}(s, a)",
+    ),
+    (
+        "a lower-case letter under the policy pi, applied, is one function (d^pi(s), the states' distribution)",
+        r"g(s, a): function; d^\pi(s): function",
+        r"\sum_s d^\pi(s) \sum_a g(s, a) = \sum_a \sum_s d^\pi(s) g(s, a)",
+        r"\sum_s d^\pi(s) \sum_a g(s, a) = \sum_a \sum_s g(s, a)",
+    ),
+    (
         "a function the tag defines by a derivative, applied at an expression, is that derivative taken there",
         r"\psi(u) = \frac{d}{du} u^3",
         r"\psi(2x) = 12 x^2",
@@ -232,3 +244,15 @@ def test_a_name_declared_at_a_step_superscript_is_one_number_in_either_order_of_
     # a superscript that is no step (a number) is not a name's step: the clause is refused as before
     refused = verdict(tmp_path, r"\theta_i^2 \in \mathbb{R}", r"\theta_i^2 \ge 0")
     assert refused[0] != "PASS", refused
+
+
+def test_a_lower_case_letter_under_another_letter_before_a_bracket_stays_a_power(tmp_path):
+    """x^\\alpha (1 - x) multiplies a power by the bracket, as does u^\\pi (1 - u): only a bracket of plain names
+    after the policy \\pi makes a lower-case function (d^\\pi(s))."""
+    for power in (r"x^\alpha", r"x^\pi"):
+        correct = power + r"(1-x) = " + power + " - " + power.replace("^", "^{") + "+1}"
+        result, detail = verdict(tmp_path, "", correct)
+        assert result == "PASS", (correct, result, detail)
+        wrong = power + r"(1-x) = " + power + " - " + power.replace("^", "^{") + "+2}"
+        result, detail = verdict(tmp_path, "", wrong)
+        assert result == "FAIL", (wrong, result, detail)
