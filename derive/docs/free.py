@@ -332,7 +332,8 @@ def _settle(walk: _Walk, positive: bool = True) -> dict:
         for key in walk.bases.get(base, ()):
             if key != base:
                 kinds.pop(key, None)
-        kinds[base] = "vector"
+        if kinds.get(base) != "distribution":  # p_i of a distribution p: its probabilities
+            kinds[base] = "vector"
     return dict(sorted(kinds.items()))  # the order variables are drawn in: never the hash seed's
 
 
@@ -431,6 +432,10 @@ def _mark_indexed(side: Side, letters: set, walk: _Walk, seen: set):
 
 
 def _note(walk: _Walk, used: set, key: str, kind: str, base: str) -> str:
+    if {walk.kinds.get(key), kind} == {"distribution", "vector"} and key in walk.indexed_bases:
+        walk.kinds[key] = "distribution"  # H(p) beside \sum_i p_i \log p_i: p_i are the distribution's probabilities
+        used.add(key)
+        return key
     if (walk.kinds.get(key) == "distribution") != (kind == "distribution") and key in walk.kinds:
         raise NotIdentity(f"{key} is both a distribution and a number")
     if walk.kinds.get(key) not in ("vector", "count", "probability"):

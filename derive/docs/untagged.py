@@ -206,7 +206,11 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
             )
     if marked or LET.search(latex):
         return Reading("definition", "a definition: nothing to check")
-    if any(r in ("<", ">", "<=", ">=", "!=") for r in relations) and all(_is_simple(s) for s in sides):
+    if (
+        any(r in ("<", ">", "<=", ">=", "!=") for r in relations)
+        and all(_is_simple(s) for s in sides)
+        and any(_free_names(s, context) for s in sides)  # 0.4 \times 0.9 > 0.5 \times 0.4: arithmetic, a claim
+    ):
         return Reading("skip", "a condition (an inequality between names and numbers): nothing claimed for every value")
     if "\\begin{cases}" in latex.replace(" ", ""):
         return Reading("skip", "a case split: nothing claimed for every value")
@@ -254,16 +258,22 @@ def _set_to_a_value(sides, context) -> bool:
     return not _has_function(first, context) or _is_single_application(first, context)
 
 
+ACCENTS = ("hat_", "tilde_", "bar_")  # the accents a function's one-letter name may carry (hat_v: \\hat{v})
+
+
 def opaque_function(name: str, latex: str) -> bool:
     """Whether an unbound name is an unknown function whose values may be read as numbers of their own.
 
-    Only a one-letter name (``V``, ``r^*``, ``\\pi_\\theta``, ``\\phi``) written just before a
-    parenthesis qualifies: a longer name (``\\operatorname{softplus}``) means one function the
+    Only a one-letter name (``V``, ``r^*``, ``\\pi_\\theta``, ``\\phi``, under an accent ``\\hat{\\mathbf{v}}_\\theta``)
+    written just before a parenthesis qualifies: a longer name (``\\operatorname{softplus}``) means one function the
     checker does not know, whose values are tied to its arguments.
     """
-    if name in KNOWN_FUNCTIONS or not (re.fullmatch(r"[A-Za-z]", name) or name in FUNCTION_LETTERS):
+    accent, _, letter = name.rpartition("_") if name.startswith(ACCENTS) else ("", "", name)
+    if name in KNOWN_FUNCTIONS or not (re.fullmatch(r"[A-Za-z]", letter) or letter in FUNCTION_LETTERS):
         return False
-    spelling = rf"(?<![\\A-Za-z]){name}" if len(name) == 1 else rf"\\{name}(?![A-Za-z])"
+    spelling = rf"(?<![\\A-Za-z]){letter}" if len(letter) == 1 else rf"\\{letter}(?![A-Za-z])"
+    if accent:  # \hat{\mathbf{v}}_\theta(\mathbf{z}): a network's output, one letter under an accent
+        spelling = rf"\\{accent}\s*\{{?\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{{?\s*)?{spelling}\s*\}}?\s*\}}?"
     return (
         re.search(
             spelling + r"\s*(?:[_^]\s*(?:\{[^{}]*\}|\\?[A-Za-z*]+|\d)\s*)*\s*(?:\(|\\left\s*\(|\\big[lr]?\s*\()", latex

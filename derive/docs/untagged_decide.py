@@ -155,6 +155,8 @@ def _decide_untagged(text, binding, context, quantifiable):
         verdict = _decide_entries(text, binding, context, quantifiable) or verdict
     elif verdict.verdict == UNKNOWN and any(reason in verdict.detail for reason in JOINT_LAW_REASONS):
         verdict = decide_joint_law(text) or verdict  # P(A | B) = P(B | A) P(A) / P(B): one joint law of A and B
+    if verdict.verdict == UNKNOWN and PROBABILITY.search(text) and not MODEL_NAMES & set(context.definitions):
+        verdict = _decide_random_name(text, binding, context) or verdict  # E[p_k^2] = E[p_k]^2 + Var(p_k)
     if (
         verdict.verdict == UNKNOWN
         and (ENTROPY.search(text) or INFORMATION.search(text))
@@ -162,6 +164,55 @@ def _decide_untagged(text, binding, context, quantifiable):
     ):  # I(S; Z) = H(Z) - H(Z | S): entropies of random variables under one joint law
         return decide_information(text) or verdict
     return verdict
+
+
+def _decide_random_name(text, binding, context):
+    """A claim about the moments of one random variable written other than X (:mod:`derive.docs.random_names`).
+
+    Written X, it is read as X is (:func:`_decide_chance`); a FAIL stands only when a constant refutes it too, where a
+    number could be meant (Var(c) = 0). A family of random variables (p_k under a sum over k) is read with one law per
+    member, as the tag clause ``p_k: random`` reads it, and decided only when it holds.
+    """
+    from derive.docs.decide import decide
+    from derive.docs.random_names import random_reading
+    from derive.docs.tags import parse_tag
+    from derive.docs.untagged import quantified_names
+
+    reading = random_reading(text)
+    if reading is None:
+        return None
+    said = reading.said
+    if reading.as_x is None:
+        verdict = decide(text, parse_tag(reading.tag))
+        if verdict.verdict == PASS:
+            return dataclasses.replace(verdict, detail=f"{said} of a family, each with a law drawn: {verdict.detail}")
+        return None
+    try:
+        quantifiable = quantified_names(reading.as_x, context)
+    except Exception:  # unreadable once renamed: not read so
+        return None
+    verdict = _decide_chance(reading.as_x, binding, context, quantifiable)
+    if verdict is None:
+        return None
+    if verdict.verdict == FAIL and reading.constant:
+        constant = _decide_in_scope(text, binding, context, quantified_names(text, context), _constant_model())
+        if constant.verdict != FAIL:
+            return Verdict(
+                UNKNOWN,
+                f"{reading.shown} may be a constant, and then the formula"
+                f" {'holds' if constant.verdict == PASS else 'is not decided'} ({constant.detail}); read as a random"
+                f" variable it fails ({verdict.detail})",
+            )
+    return dataclasses.replace(verdict, detail=f"{said}, read as X is: {verdict.detail}")
+
+
+def _constant_model():
+    """The untagged vocabulary with every name a number: E[c] = c, Var(c) = 0, Cov(c, d) = 0."""
+    from derive.vocabulary import function_of_arguments
+
+    base = _untagged_vocabulary()
+    entries = {**base.entries, "Cov": function_of_arguments(lambda env, u, v: 0, 2)}
+    return dataclasses.replace(base, entries=entries, expectation=(lambda value: value, lambda value: 0))
 
 
 def _decide_entries(text, binding, context, quantifiable):

@@ -18,7 +18,11 @@ from derive.docs.interpret import Atom, SumNode, rewrite_chain
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 
 # what the untagged reading of free names gives up with when a law of several outcomes is written
-JOINT_LAW_REASONS = ("a conditional probability, tied to the others", "other than at one outcome drawn")
+JOINT_LAW_REASONS = (
+    "a conditional probability, tied to the others",
+    "other than at one outcome drawn",
+    "a conditional quantity of random variables",  # H(y | x) beside p(x, y): of the law's outcomes
+)
 
 
 def decide_joint_law(text: str) -> Verdict | None:
@@ -32,18 +36,22 @@ def decide_joint_law(text: str) -> Verdict | None:
         sides, relations, _ = rewrite_chain(text)
         if not relations or any(relation != "=" for relation in relations):
             return None
-        read = [_outcomes(side) for side in sides]
+        informations: set = set()
+        read = [_outcomes(side, informations) for side in sides]
         if any(found is None for found in read) or not _all_joint(sides):
             return None
         outcomes = [found[0] for found in read]
         numbers = [found[1] - set.union(*outcomes) for found in read]
         if any(found != numbers[0] for found in numbers):  # λ on one side only: an equation in λ
             return None
+        tag = _information_tag(sides, informations)
+        if tag is None:
+            return None
     except BindError as exc:
         return Verdict(UNKNOWN, str(exc))
     except Exception:  # unreadable: the free reading's reason stands
         return None
-    verdict = decide(text, parse_tag(""))
+    verdict = decide(text, parse_tag(tag))
     said = "a law of several outcomes read as one joint law drawn at random"
     if verdict.verdict == PASS:
         return dataclasses.replace(verdict, detail=f"{said}: {verdict.detail}")
@@ -57,7 +65,7 @@ def decide_joint_law(text: str) -> Verdict | None:
             f" (P(A | B) = P(A)), not a rule for every law; under an arbitrary law it fails ({verdict.detail})",
         )
     with independent_outcomes():
-        independent = decide(text, parse_tag(""))
+        independent = decide(text, parse_tag(tag))
     if independent.verdict == FAIL:
         return dataclasses.replace(
             independent,
@@ -81,12 +89,31 @@ def _all_joint(sides) -> bool:
     return bool(laws) and applied <= set(laws)
 
 
-def _outcomes(side) -> tuple[set, set] | None:
+def _information_tag(sides, informations: set) -> str | None:
+    """The tag clause that reads the entropies and informations of the law's outcomes (``I(x; c)`` beside
+    ``p(x, c)``) as quantities of its random variables, "" when the formula writes none, or None when they are not of
+    the outcomes of one joint law."""
+    from derive.docs.joint_law import joint_laws
+
+    if not informations:
+        return ""
+    laws = joint_laws(sides)
+    if len(laws) != 1:
+        return None
+    ((law, (names, *_)),) = laws.items()
+    if not informations <= set(names):
+        return None
+    return f"{', '.join(names)}: random variables with joint distribution {law}({', '.join(names)})"
+
+
+def _outcomes(side, informations: set) -> tuple[set, set] | None:
     """(the outcomes a side's laws are applied to and no sum runs over, the plain names it writes outside its laws:
-    numbers, as λ in λ log q(s | z)), or None when the side writes another name."""
+    numbers, as λ in λ log q(s | z)), or None when the side writes another name. The names an entropy or an
+    information is of (``I(x; c)``, ``H(x \\mid c)``) are noted in ``informations``."""
     from derive.docs.free import CONSTANTS, DISTRIBUTION_LETTERS, child_sides
     from derive.docs.joint_law import _law_applications, law_key
     from derive.docs.parse import parse_latex
+    from derive.docs.side_names import single_atom
 
     applications, drawn = _law_applications([side], child_sides)
     outcomes = {name for _, names, *_ in applications for name in names}
@@ -99,6 +126,12 @@ def _outcomes(side) -> tuple[set, set] | None:
                 summed |= set(node.variables)
                 sets |= {atom.key for atom in _atoms(node.low)} if node.low is not None and not node.high else set()
             if isinstance(node, Atom):
+                if node.key in INFORMATION and node.args and not node.sub_text:
+                    names = [_name(atom) for atom in map(single_atom, node.args) if atom is not None]
+                    if len(names) != len(node.args) or any(single_atom(arg).args is not None for arg in node.args):
+                        return None  # H(p) of a distribution: not a quantity of the law's outcomes
+                    informations.update(names)
+                    continue
                 if node.args is not None and not (node.key in DISTRIBUTION_LETTERS and law_key(node)):
                     return None  # a function the formula does not state
                 if node.args is None:
@@ -113,6 +146,9 @@ def _outcomes(side) -> tuple[set, set] | None:
             return None
         numbers.add(key)
     return outcomes - summed - drawn, numbers
+
+
+INFORMATION = ("H", "I")  # the entropy and the mutual information of the law's outcomes
 
 
 def _atoms(side) -> list:

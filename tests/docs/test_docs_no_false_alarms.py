@@ -397,6 +397,25 @@ def test_a_known_function_with_its_argument_in_square_brackets_is_still_decided(
     assert verdict == expected, detail
 
 
+@pytest.mark.parametrize(
+    "correct, wrong",
+    [
+        (r"0.4 \times 0.9 > 0.5 \times 0.4", r"0.4 \times 0.9 < 0.5 \times 0.4"),  # beam search beats greedy
+        (
+            r"\exp\left( - 2 \cdot 15000 \cdot 0.01^2 \right) < 0.05",
+            r"\exp\left( - 2 \cdot 10000 \cdot 0.01^2 \right) < 0.05",
+        ),
+        (r"\frac{45 \times 10^{9} \times 0.5}{10^{9}} \le 23", r"\frac{45 \times 10^{9} \times 4}{10^{9}} \le 23"),
+    ],
+)
+def test_an_inequality_of_numbers_is_arithmetic_untagged(tmp_path, correct, wrong):
+    """No name to constrain: an inequality of numbers is a claim, decided both ways; rho_5 < 5 stays a condition."""
+    assert verdicts(tmp_path, correct)[0][0] == "PASS"
+    assert verdicts(tmp_path, wrong)[0][0] == "FAIL"
+    [(verdict, detail)] = verdicts(tmp_path, r"\rho_5 < 5")
+    assert verdict == "SKIPPED" and "condition" in detail, detail
+
+
 def test_an_inequality_with_a_number_on_one_side_is_a_condition_untagged(tmp_path):
     """'classified as positive if sigma(w^T x + b) > 0.5' states when, not that it always holds."""
     [(verdict, detail)] = verdicts(tmp_path, r"\sigma (w^Tx + b) > 0.5")
@@ -547,8 +566,8 @@ def test_equations_side_by_side_in_an_alignment_row_are_not_chained(tmp_path):
         (r"3e-4 = 0.003", "FAIL", "FAIL"),
         (r"\lambda = 2.5e-3 = 0.0025", "PASS", "PASS"),
         (r"\lambda = 2.5e-3 = 0.025", "FAIL", "FAIL"),
-        (r"1e-8 < 10^{-7}", "PASS", "SKIPPED"),  # untagged, an inequality of numbers may be a condition
-        (r"1e-8 > 10^{-7}", "FAIL", "SKIPPED"),
+        (r"1e-8 < 10^{-7}", "PASS", "PASS"),  # an inequality of numbers is arithmetic, a condition on no name
+        (r"1e-8 > 10^{-7}", "FAIL", "FAIL"),
         (r"2e-1 = 4.4366", "UNKNOWN", "SKIPPED"),  # holds only read as 2e - 1 with Euler's e: the readings disagree
         (r"2e + 1 = 6.4366", "PASS", "PASS"),  # no exponent after e: Euler's number
     ],

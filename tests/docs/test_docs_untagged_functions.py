@@ -35,6 +35,12 @@ def one(tmp_path, formula):
             r"\frac{\exp(r^*(x, y_1))}{\exp(r^*(x, y_1)) + \exp(r^*(x, y_2))} = \sigma(r^*(x, y_1) - r^*(x, y_2))",
             r"\frac{\exp(r^*(x, y_1))}{\exp(r^*(x, y_1)) + \exp(r^*(x, y_2))} = \sigma(r^*(x, y_2) - r^*(x, y_1))",
         ),
+        (  # a network's output under an accent, \hat{v}_\theta(z): one value, rotated with z
+            r"(\cos a \cos b + \sin a \sin b) \mathbf{z} + (\sin a \cos b - \cos a \sin b) \hat{\mathbf{v}}_\theta(\mathbf{z})"
+            r" = \cos(a - b) \mathbf{z} + \sin(a - b) \hat{\mathbf{v}}_\theta(\mathbf{z})",
+            r"(\cos a \cos b + \sin a \sin b) \mathbf{z} + (\sin a \cos b - \cos a \sin b) \hat{\mathbf{v}}_\theta(\mathbf{z})"
+            r" = \cos(a - b) \mathbf{z} + \sin(b - a) \hat{\mathbf{v}}_\theta(\mathbf{z})",
+        ),
         (
             r"-\log \frac{q(x)}{p(x)} = -\log(q(x)) - (-\log(p(x)))",
             r"-\log \frac{q(x)}{p(x)} = -\log(q(x)) + (-\log(p(x)))",
@@ -95,6 +101,8 @@ def test_only_one_letter_names_written_before_a_parenthesis_are_unknown_function
     assert not opaque_function("x", r"x + 1")  # a variable
     assert not opaque_function("softplus", r"\operatorname{softplus}(x)")  # one function, unknown to the checker
     assert not opaque_function("H", r"H(X)")  # entropy: a function the checker knows
+    assert opaque_function("hat_v", r"\hat{\mathbf{v}}_\theta(\mathbf{z}) + 1")  # one letter under an accent
+    assert not opaque_function("hat_v", r"\hat{v} + 1")  # not applied
 
 
 # --- a definition followed by claims about its value -----------------------------------
@@ -181,6 +189,11 @@ def test_a_pass_says_where_the_sides_have_values(tmp_path):
     "right, wrong",
     [
         (r"H(P, P) = H(P)", r"H(P, P) = 2H(P)"),
+        (r"H(p) = -\sum_i p_i \log p_i", r"H(p) = \sum_i p_i \log p_i"),  # p_i: the probabilities of p
+        (
+            r"D_{KL}(p \| q) = \sum_i p_i \log p_i - \sum_i p_i \log q_i",
+            r"D_{KL}(p \| q) = \sum_i p_i \log q_i - \sum_i p_i \log p_i",
+        ),
         (
             r"\mathbb{E}_{x \sim q}\left[-\log \frac{p(x)}{q(x)}\right] = D_{KL}(q \| p)",
             r"\mathbb{E}_{x \sim q}\left[-\log \frac{p(x)}{q(x)}\right] = D_{KL}(p \| q)",

@@ -24,6 +24,16 @@ PAIRS = [
         r" \log(\frac{p(x|y)}{p(y)})",
     ),
     (
+        "the mutual information of the law's outcomes, after its definition",
+        r"I(x; c) = \sum_{x, c} p(x, c) \log\frac{p(x, c)}{p(x)p(c)} = \sum_{x, c} p(x, c)\log\frac{p(x|c)}{p(x)}",
+        r"I(x; c) = \sum_{x, c} p(x, c) \log\frac{p(x, c)}{p(x)p(c)} = \sum_{x, c} p(x, c)\log\frac{p(x|c)}{p(c)}",
+    ),
+    (
+        "a conditional entropy of the law's outcomes",
+        r"H(y \mid x) + \sum_{x,y} p(x, y) \log p(y \mid x) = 0",
+        r"H(y \mid x) + \sum_{x,y} p(x, y) \log p(x \mid y) = 0",
+    ),
+    (
         "a number written on every side beside the law",
         r"\beta \log p(x \mid y) - \log p(x) = \beta \log p(x \mid y) - \log \frac{p(x \mid y) p(y)}{p(y \mid x)}",
         r"\beta \log p(x \mid y) - \log p(x) = \beta \log p(x \mid y) - \log \frac{p(y \mid x) p(y)}{p(x \mid y)}",
@@ -60,4 +70,23 @@ def test_a_formula_with_names_beside_the_law_is_not_read_under_it(tmp_path):
 def test_a_number_beside_the_law_on_one_side_only_is_not_read_under_it(tmp_path):
     """c p(x | y) = p(x): c on one side only may be the number that makes it hold, not a rule of every law."""
     result, detail = verdict(tmp_path, None, r"c\, p(x \mid y) = p(x)")
+    assert result == "SKIPPED" and "one joint law" not in detail, detail
+
+
+def test_a_definition_of_an_entropy_of_the_law_s_outcomes_is_checked_against_its_meaning(tmp_path):
+    result, detail = verdict(tmp_path, None, r"H(y \mid x) = -\sum_{x,y} p(x, y) \log p(y \mid x)")
+    assert result == "PASS" and "agrees with the usual meaning" in detail, detail
+    result, detail = verdict(tmp_path, None, r"H(y \mid x) = -\sum_{x,y} p(x, y) \log p(x \mid y)")
+    assert result == "FAIL" and "H has one meaning here" in detail, detail
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        r"I(x; z) = \sum_{x, c} p(x, c) \log\frac{p(x, c)}{p(x)p(c)}",  # z is no outcome of the law
+        r"H(p) = -\sum_{x, c} p(x, c) \log p(x, c)",  # H of the law itself, not of its outcomes
+    ],
+)
+def test_an_entropy_of_other_than_the_law_s_outcomes_is_not_read_under_it(formula, tmp_path):
+    result, detail = verdict(tmp_path, None, formula)
     assert result == "SKIPPED" and "one joint law" not in detail, detail
