@@ -17,10 +17,11 @@ log 2, e^{1/3}) and m an integer:
 * log f is c h, p log h or log a, whichever leads (where a is known to be positive;
   not where a = 1, since log(1 + o(1)) is decided by the o(1)).
 
-The limit is 0 when the leading term tends to 0, ``a`` when it is the constant a, and
-None otherwise (an infinite limit, or anything outside these rules), when SymPy's
-``limit`` takes over. Only rational values are returned: they are exactly the numbers
-SymPy's limit gives, so the values evaluated from them are the same to the last digit.
+The limit is 0 when the leading term tends to 0, ``a`` when it is the constant a, ±∞
+(the sign of a) when it grows without bound, and None otherwise (an irrational value, or
+anything outside these rules), when SymPy's ``limit`` takes over. Only rational values and
+±∞ are returned: they are exactly what SymPy's limit gives, so the values evaluated from
+them are the same to the last digit.
 """
 
 from __future__ import annotations
@@ -167,7 +168,7 @@ def _logarithm(argument, h) -> Leading:
 
 
 def dominant_limit(limit: sp.Limit):
-    """The value of ``limit`` (a SymPy ``Limit`` of numbers and its variable) as an exact rational, or None."""
+    """The value of ``limit`` (a SymPy ``Limit`` of numbers and its variable) as an exact rational or ±∞, or None."""
     body, variable, point, direction = limit.args
     h = sp.Dummy("h", positive=True)
     if point == 0 and str(direction) == "+":
@@ -190,4 +191,15 @@ def dominant_limit(limit: sp.Limit):
         return sp.Integer(0)
     if leading.c == 0 and leading.p == 0 and leading.m == 0 and leading.a.is_Rational:
         return leading.a
-    return None
+    return _infinity(leading)
+
+
+def _infinity(leading: Leading):
+    """±∞ where the leading term grows without bound (its sign the coefficient's), else None."""
+    try:
+        grows = _compare_keys(leading.key(), (sp.Integer(0), 0, 0)) > 0
+    except _Unknown:
+        return None
+    if not grows or leading.a.is_positive is None:
+        return None
+    return sp.oo if leading.a.is_positive else -sp.oo

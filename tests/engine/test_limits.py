@@ -36,15 +36,19 @@ DECIDED_BY_HAND = [
     (sp.Limit(sp.Max(t, t**2 / 3, R(7, 2)) / t**2, t, sp.oo), R(1, 3)),
     (sp.Limit(sp.Min(2 * t, t + t**2, R(7, 2)) / t, t, 0, "+"), R(1)),
 ]
+DECIDED_INFINITE = [
+    sp.Limit(sp.exp(R(5, 3) / T), T, 0, "+"),
+    sp.Limit(sp.exp(T) - sp.exp(T + 1), T, sp.oo),  # -∞: the coefficient 1 - e is negative
+    sp.Limit(R(5, 4) ** t * sp.exp(-t / 5), t, sp.oo, "-"),  # log(5/4) outgrows 1/5
+    sp.Limit(-(t**2) * sp.log(t) + t, t, sp.oo),
+    sp.Limit(sp.log(t) ** 3 / t, t, 0, "+"),  # 1/t outgrows (log t)³: -∞
+]
 LEFT_TO_SYMPY = [
-    sp.Limit(sp.exp(R(5, 3) / T), T, 0, "+"),  # infinite
-    sp.Limit(sp.exp(T) - sp.exp(T + 1), T, sp.oo),  # infinite
     sp.Limit(T * sp.sin(1 / T), T, 0, "+"),  # sin is outside the rules
     sp.Limit(sp.log(1 + t) / t, t, 0, "+"),  # log(1 + o(1)): the o(1) decides
     sp.Limit(sp.exp(1 / t + 1) / sp.exp(1 / t), t, 0, "+"),  # the value e is not rational
     sp.Limit((t**2 - 1) / (t - 1), t, 1),  # not at 0⁺ or ∞
     sp.Limit(sp.exp(1 / t) - sp.exp(1 / t), t, 0, "+"),  # SymPy cancels it to 0 itself
-    sp.Limit(R(5, 4) ** t * sp.exp(-t / 5), t, sp.oo, "-"),  # infinite: log(5/4) outgrows 1/5
     sp.Limit(4**t / (2**t) ** 2, t, sp.oo),  # rates 2 log 2 and log 4 agree: not told apart numerically
 ]
 
@@ -53,6 +57,16 @@ LEFT_TO_SYMPY = [
 def test_a_limit_decided_by_its_dominant_terms_is_sympys_value(limit):
     value = dominant_limit(limit)
     assert value is not None and value.is_Rational and value == limit.doit()
+
+
+@pytest.mark.parametrize("limit", DECIDED_INFINITE, ids=str)
+def test_a_limit_that_grows_without_bound_is_sympys_infinity(limit):
+    value = dominant_limit(limit)
+    assert value in (sp.oo, -sp.oo) and value == limit.doit()
+    flipped = limit.func(-limit.args[0], *limit.args[1:])  # the other sign
+    assert dominant_limit(flipped) == -value
+    inverse = limit.func(1 / limit.args[0], *limit.args[1:])  # tends to 0, not to ∞
+    assert dominant_limit(inverse) == 0
 
 
 @pytest.mark.parametrize("limit,value", DECIDED_BY_HAND, ids=str)
