@@ -492,10 +492,11 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         keys += atom.full_keys()
         if atom.args:  # V(S_t) declared in the tag as a number of its own
             keys = [applied_key(k, atom.args, atom.seps) for k in [*keys, atom.key]] + keys
+        unsubscripted = (f"{atom.key}^{atom.decoration}", f"{atom.key}*", f"{atom.key}^*")
         for key in keys:
             for table in (self.overrides, self.vocab.entries):
-                if key in table:  # x^{(t)} found by its label keeps its subscript x_i^{(t)}
-                    return key, table[key], not (atom.sub and key == f"{atom.key}^{atom.decoration}")
+                if key in table:  # x^{(t)} found by its label keeps its subscript x_i^{(t)}, p^* its entry p^*_x
+                    return key, table[key], not (atom.sub and key in unsubscripted)
         if atom.decoration:  # π^{ref} is not π: an unknown decorated name stays unbound, never its bare name
             return f"{atom.key}^{atom.decoration}", None, False
         for table in (self.overrides, self.vocab.entries):

@@ -169,3 +169,12 @@ def test_a_distribution_defined_through_an_unnormalised_law_defines_that_law(tmp
 def test_one_over_the_constant_before_the_unnormalised_law_is_read_alike(tmp_path):
     tag = r"r(y) = \frac{1}{C} \tilde r(y); C > 0; r: distribution"
     assert_page_pass_and_fail(tmp_path, tag, r"\sum_y \tilde r(y) = C", r"\sum_y \tilde r(y) = 1")
+
+
+def test_an_entry_of_a_starred_distribution_is_its_entry_not_the_unstarred_one(tmp_path):
+    assert_page_pass_and_fail(
+        tmp_path,
+        r"r^*: distribution; r: distribution",
+        r"\sum_y r^*_y \log \frac{r^*_y}{r_y} = \sum_y r^*(y) \log \frac{r^*(y)}{r(y)}",
+        r"\sum_y r^*_y \log \frac{r^*_y}{r_y} = \sum_y r(y) \log \frac{r^*(y)}{r(y)}",
+    )
