@@ -744,6 +744,18 @@ class LawExpectation(sp.Function):
         variable, body, params = self.args[1], self.args[2], self.args[3:]
         return body.free_symbols.union(*(sp.sympify(p).free_symbols for p in params)) - {variable}
 
+    def _eval_derivative(self, s):
+        """d/ds E[g(X, s)] = E[dg/ds] when the law does not depend on s; by a parameter of the law (its mean, a name
+        its density writes) the derivative moves the law itself, which is not read."""
+        from derive.docs.bind import BindError
+
+        label, variable, body, params = self.args[0], self.args[1], self.args[2], self.args[3:]
+        if any(s in sp.sympify(p).free_symbols for p in params):
+            raise BindError(
+                f"a derivative of an expectation by {str(s).removeprefix('doc_')}, a parameter of its law, is not read"
+            )
+        return LawExpectation(label, variable, sp.diff(body, s), *params)
+
     def _eval_evalf(self, prec):
         dps = mpmath.libmp.prec_to_dps(prec)
         if dps < 15 or self.free_symbols or any(sp.sympify(a).has(sp.Indexed) for a in self.args[2:]):

@@ -89,3 +89,14 @@ def test_a_support_split_from_its_density_at_a_comma_is_joined_again():
     joined = attach_support([r"X has density f(x) = 2x", r"0 \le x \le 1", r"\lambda > 0"])
     assert joined == [r"X has density f(x) = 2x for 0 \le x \le 1", r"\lambda > 0"]
     assert attach_support([r"f(x) = 2x", r"0 \le x \le 1"]) == [r"f(x) = 2x", r"0 \le x \le 1"]
+
+
+def test_a_derivative_of_an_expectation_moves_under_it_only_when_the_law_stays(tmp_path):
+    """d/da E[(X - a)^2] = E[-2(X - a)] = 2a for a standard normal X; by a name the density writes (its mean phi),
+    the law itself moves, which is not read: UNKNOWN with that reason, never an internal error."""
+    standard = r"X has density p(x) = \frac{1}{\sqrt{2\pi}} e^{-x^2/2}; a: real"
+    assert verdict(tmp_path, standard, r"\frac{\partial}{\partial a} \mathbb{E}[(X - a)^2] = 2a")[0] == "PASS"
+    assert verdict(tmp_path, standard, r"\frac{\partial}{\partial a} \mathbb{E}[(X - a)^2] = a")[0] == "FAIL"
+    moving = r"X has density p(x) = \frac{1}{\sqrt{2\pi}} e^{-(x-\phi)^2/2}; \phi: real"
+    result, detail = verdict(tmp_path, moving, r"\frac{\partial}{\partial \phi} \mathbb{E}[X^2] = 2\phi")
+    assert result == "UNKNOWN" and "by phi, a parameter of its law, is not read" in detail, (result, detail)
