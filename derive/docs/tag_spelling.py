@@ -30,10 +30,12 @@ DEFINING = re.compile(
 )
 OPERATOR = re.compile(r"=|:|<|>|\\in\b|∈|\\le|\\ge|\\lt|\\gt|\\leq|\\geq")
 BRACED = r"\{(?:[^{}]|\{[^{}]*\})*\}"  # a group, one level of groups inside it
-# a letter or a command, decorated (\bar{\mathbf{x}}, \mathbf{W}), primed (x', x^\prime, x^*), labelled (W^{(1)}),
+# a letter or a command, decorated (\bar{\mathbf{x}}, \mathbf{W}, \bar\alpha without braces), primed (x', x^\prime, x^*), labelled (W^{(1)}),
 # subscripted (x_t, W_{qh}, \mathbf{W}_\textrm{qh}), or set in a font switch of plain TeX ({\rm margin}, {\bf x})
+ACCENT = r"\\(?:bar|hat|tilde|widehat|widetilde|overline|vec|dot|ddot|check|breve|mathbf|boldsymbol|bm)"
 NAME = re.compile(
-    rf"^(?:\\[A-Za-z]+\s*{BRACED}|\\[A-Za-z]+|[A-Za-z]|\{{\s*\\(?:rm|bf|it|sf|cal|tt)\s+[A-Za-z]+\s*\}})"
+    rf"^(?:\\[A-Za-z]+\s*{BRACED}|{ACCENT}\s*\\[A-Za-z]+|{ACCENT}\s+[A-Za-z]|\\[A-Za-z]+|[A-Za-z]"
+    rf"|\{{\s*\\(?:rm|bf|it|sf|cal|tt)\s+[A-Za-z]+\s*\}})"
     rf"(?:'|\^\s*\\prime|\^\s*\{{\s*\\prime\s*\}}|\^\{{?[*+\-]\}}?|\^\s*\{{\s*\(\s*[A-Za-z0-9]+\s*\)\s*\}}"
     rf"|\s*_\s*(?:{BRACED}|\\[A-Za-z]+\s*{BRACED}|\\[A-Za-z]+|[A-Za-z0-9]))*$"
 )

@@ -39,6 +39,13 @@ PAIRS = [
         r"\sum_{i=1}^{n} \sqrt{v_i^2} = -\sum_{i=1}^{n} v_i",
     ),
     (r"A \in \mathbb{R}^{n \times n}", r"(A^\top)^\top = A", r"A^\top = A"),
+    # a decorated name without braces, as \bar\alpha_t is usually written
+    (
+        r"\bar\alpha_t \in (0, 1); x_0, \epsilon \in \mathbb{R}; x_t = \sqrt{\bar\alpha_t} x_0 + \sqrt{1 - \bar\alpha_t}\epsilon",
+        r"x_0 = \frac{x_t - \sqrt{1 - \bar\alpha_t}\,\epsilon}{\sqrt{\bar\alpha_t}}",
+        r"x_0 = \frac{x_t - (1 - \bar\alpha_t)\,\epsilon}{\sqrt{\bar\alpha_t}}",
+    ),
+    (r"\hat x \in (0, 1)", r"\hat x(1 - \hat x) \le \frac{1}{4}", r"\hat x(1 - \hat x) \ge \frac{1}{4}"),
     (
         r"A \in \mathbb{R}^{m \times n}",
         r"\operatorname{tr}(A^\top A) = \sum_{i=1}^{m} \sum_{j=1}^{n} A_{ij}^2",
