@@ -499,6 +499,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                     return key, table[key], not (atom.sub and key in unsubscripted)
         if atom.decoration:  # π^{ref} is not π: an unknown decorated name stays unbound, never its bare name
             return f"{atom.key}^{atom.decoration}", None, False
+        if atom.star:  # p^*, θ^*: the true law or the optimum, a name of its own, never the bare p or θ
+            return f"{atom.key}^*", None, False
         for table in (self.overrides, self.vocab.entries):
             if atom.key in table:
                 return atom.key, table[atom.key], False

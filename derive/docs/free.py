@@ -657,6 +657,8 @@ def _bernoulli_arguments(atom: Atom, arguments: list) -> bool:
 
 
 def _distribution_key(atom: Atom) -> str:
+    if atom.star:  # p^*, the true law beside a model's p: a law of its own, never p itself
+        raise NotIdentity(f"{_display(atom)}: a marked law, not read as a plain distribution")
     return (atom.full_keys() or [atom.key])[0]
 
 
@@ -834,4 +836,4 @@ def _single(side: Side):
 
 def _display(atom: Atom) -> str:
     text = atom.key + (f"_{atom.sub_text}" if atom.sub_text else "")
-    return text + (f"^{atom.decoration}" if atom.decoration else "")
+    return text + (f"^{atom.decoration}" if atom.decoration else "") + ("^*" if atom.star else "")

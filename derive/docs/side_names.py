@@ -47,7 +47,7 @@ def single_atom(side: Side):
 
 
 def _display(atom: Atom) -> str:
-    text = atom.key
+    text = atom.key + ("^*" if atom.star else "")
     if atom.sub_text:
         text += "_" + atom.sub_text
     if atom.args is not None:

@@ -121,7 +121,12 @@ PAIRS = [
         r"\max(0, {\rm margin} - x) \le 0",
         {"clauses": r"{\rm margin} > 0; x \in \mathbb{R}"},
     ),
-    ("an operator name in a font switch of plain TeX", r"\mathop{\rm max}(2, 3) = 3", r"\mathop{\rm max}(2, 3) = 2", {}),
+    (
+        "an operator name in a font switch of plain TeX",
+        r"\mathop{\rm max}(2, 3) = 3",
+        r"\mathop{\rm max}(2, 3) = 2",
+        {},
+    ),
     (
         "a bold name in a text box, in a font switch of plain TeX",
         r"\mbox{\bf x}^\top \mbox{\bf x} = \|\mathbf{x}\|^2",

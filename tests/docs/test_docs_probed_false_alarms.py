@@ -540,3 +540,17 @@ def test_a_bracket_with_a_star_taken_at_a_point_may_be_a_convolution_and_is_not_
     assert verdict(tmp_path, None, r"(a+b)(c+d) = ac+ad+bc+bd")[0] == "PASS"
     assert verdict(tmp_path, None, r"(a+b)(c+d) = ac+ad+bc")[0] == "FAIL"
     assert verdict(tmp_path, None, r"(1 - 0.73) * 0.73 \approx 0.3")[0] == "FAIL"
+
+
+def test_a_starred_law_is_a_law_of_its_own_never_the_plain_one(tmp_path):
+    # p^* (the true law beside a model's p) had been read as p: D_KL(p^* || p) = 0 PASSed, tagged and untagged
+    for run in (None, "p: distribution"):
+        found = verdict(tmp_path, run, r"D_{KL}(p^* \| p) = 0")
+        assert found[0] in ("UNKNOWN", "SKIPPED"), (run, found)
+        assert verdict(tmp_path, run, r"H(p^*) = H(p)")[0] in ("UNKNOWN", "SKIPPED"), run
+    assert "'p^*' is not bound" in verdict(tmp_path, "p: distribution", r"H(p^*) = H(p)")[1]
+    # declared a law of its own, it is read: Gibbs' inequality holds, the equality fails
+    both = r"p: distribution; p^*: distribution"
+    assert verdict(tmp_path, both, r"D_{KL}(p^* \| p) \ge 0")[0] == "PASS"
+    assert verdict(tmp_path, both, r"D_{KL}(p^* \| p) = 0")[0] == "FAIL"
+    assert verdict(tmp_path, None, r"D_{KL}(p \| p) = 0")[0] == "PASS"

@@ -461,7 +461,7 @@ def test_a_joint_law_over_outcomes_sums_draw_is_read_as_one_law_not_misread(tmp_
     """p(x, c) and p(x | c) inside sums over x and c are one joint law (derive.docs.joint_law), tagged: read as one
     entry of p, a correct mutual information would FAIL (here also with its name at the head of the chain).
     Untagged, the same joint law is read when the law and its outcomes are all the formula names
-    (derive.docs.untagged_laws); beside I(x; c) the formula is refused, never misread."""
+    (derive.docs.untagged_laws), and beside I(x; c) with I's usual meaning over that law; a wrong link still FAILs."""
     for formula in (
         r"\sum_{x, c} p(x, c) \log\frac{p(x, c)}{p(x)p(c)} = \sum_{x, c} p(x, c)\log\frac{p(x|c)}{p(x)}",
         r"I(x; c) = \sum_{x, c} p(x, c) \log\frac{p(x, c)}{p(x)p(c)} = \sum_{x, c} p(x, c)\log\frac{p(x|c)}{p(x)}",
@@ -469,10 +469,10 @@ def test_a_joint_law_over_outcomes_sums_draw_is_read_as_one_law_not_misread(tmp_
         result, detail = verdict(tmp_path, "", formula)
         assert result == "PASS", (formula, result, detail)
         result, detail = verdicts(tmp_path, formula)[0]
-        if formula.startswith("I"):
-            assert result in ("UNKNOWN", "SKIPPED") and "joint" in detail, (formula, result, detail)
-        else:
-            assert result == "PASS" and "one joint law" in detail, (formula, result, detail)
+        assert result == "PASS" and "one joint law" in detail, (formula, result, detail)
+        wrong = formula.replace(r"\log\frac{p(x|c)}{p(x)}", r"\log\frac{p(c|x)}{p(x)}")
+        result, detail = verdicts(tmp_path, wrong)[0]
+        assert result == "FAIL" and "one joint law" in detail, (wrong, result, detail)
 
 
 def test_a_document_defining_zeta_otherwise_keeps_its_own_meaning(tmp_path):
