@@ -856,13 +856,30 @@ class Plan:
 
 
 @lru_cache(maxsize=8192)
+def canonical_form(expr):
+    """``expr`` with each Σ's index renamed after its depth (:func:`derive.symbolic.canonical_dummies`), once per
+    expression: a side read again at another size holds the same sums under fresh indices, and what is computed
+    from the canonical form alone (a plan, an instantiation) is then computed once for all of them."""
+    return canonical_dummies(expr)
+
+
+@lru_cache(maxsize=8192)
 def plan(expr, integers: tuple = ()) -> Plan | str:
     """``expr`` compiled with the given (symbol, integer) pairs put in first; else why not:
     :data:`PER_INTEGERS` when it may compile once the point's integers are put in."""
     if not isinstance(expr, (sp.Expr, sp.MatrixBase)) or expr.has(sp.Limit):
         return "not an expression with a plan"
     try:
-        concrete = canonical_dummies(expr).xreplace(dict(integers)) if integers else canonical_dummies(expr)
+        canonical = canonical_form(expr)
+    except (RecursionError, ValueError, TypeError, AttributeError, NotImplementedError) as exc:
+        return f"{type(exc).__name__}: {exc}"
+    return _canonical_plan(canonical, integers)
+
+
+@lru_cache(maxsize=8192)
+def _canonical_plan(canonical, integers: tuple) -> Plan | str:
+    try:
+        concrete = canonical.xreplace(dict(integers)) if integers else canonical
         return Plan(_compile(_unfolded(concrete)), integers)
     except NeedsIntegers:
         return PER_INTEGERS
@@ -898,13 +915,26 @@ def point_integers(point) -> tuple:
     return tuple(sorted(pairs, key=lambda item: sp.default_sort_key(item[0])))
 
 
+@lru_cache(maxsize=8192)
+def _symbols_held(expr) -> frozenset:
+    return frozenset(canonical_form(expr).atoms(sp.Symbol))
+
+
+def held_integers(expr, integers: tuple) -> tuple:
+    """The (symbol, integer) pairs of ``integers`` that ``expr`` holds once its sums' indices are renamed, bound or
+    free: putting a symbol in that the expression does not hold changes nothing, so points that differ only in
+    other sizes and indices (the shared notation's n, i, j drawn beside an untagged formula) share the work."""
+    held = _symbols_held(expr)
+    return tuple(pair for pair in integers if pair[0] in held or not isinstance(pair[0], sp.Symbol))
+
+
 def run(expr, point, env, dps: int, guard: int = 20):
     """``expr`` at the point by its plan, ``guard`` digits above ``dps``: (path, value), path "compiled"
     or "compiled per integers"; None when the expression or this point must take today's path."""
     compiled = plan(expr)
     path = "compiled"
     if compiled == PER_INTEGERS:
-        compiled = plan(expr, point_integers(point))
+        compiled = plan(expr, held_integers(expr, point_integers(point)))
         path = "compiled per integers"
     if not isinstance(compiled, Plan):
         return None

@@ -13,12 +13,11 @@ from functools import lru_cache
 import mpmath
 import sympy as sp
 
-from derive.compile import COMPARISONS, Fallback, environment
+from derive.compile import COMPARISONS, Fallback, canonical_form, environment, held_integers
 from derive.compile import run as run_plan
 from derive.domain import Point
 from derive.limits import dominant_limit
 from derive.notation import unfold
-from derive.symbolic import canonical_dummies
 
 __all__ = [
     "NumericError",
@@ -98,7 +97,7 @@ def instantiated_value(expr, point: Point, dps: int = WORKING_DIGITS):
     """The value of ``expr`` at ``point`` with its sums written out and its derivatives taken by SymPy."""
     mapping = substitution(point, dps)
     ints, rest = _integers_first(mapping)
-    concrete = _instantiate(expr, tuple(sorted(ints.items(), key=lambda item: sp.default_sort_key(item[0]))))
+    concrete = _instantiate(canonical_form(expr), _held(expr, ints))
     value = _run(concrete, rest, dps)
     if value is not None:
         return value
@@ -128,20 +127,26 @@ def symbolic_value(expr, point: Point, dps: int = WORKING_DIGITS):
     """``expr`` at ``point`` as SymPy leaves it, before it becomes a number: ``oo`` for a limit that diverges there."""
     mapping = substitution(point, dps)
     ints, rest = _integers_first(mapping)
-    concrete = _instantiate(expr, tuple(sorted(ints.items(), key=lambda item: sp.default_sort_key(item[0]))))
+    concrete = _instantiate(canonical_form(expr), _held(expr, ints))
     return _exact_at(concrete, ints, rest)
 
 
-@lru_cache(maxsize=8192)
-def _instantiate(expr, ints: tuple):
-    """``expr`` at concrete dimensions and indices: sums written out, definitions unfolded, ∂ taken.
+def _held(expr, ints: dict) -> tuple:
+    """The key of an instantiation: the point's integers the expression holds, in order."""
+    return held_integers(expr, tuple(sorted(ints.items(), key=lambda item: sp.default_sort_key(item[0]))))
 
-    Bound indices are renamed first so that substituting j = 2 leaves Σ_j alone;
+
+@lru_cache(maxsize=8192)
+def _instantiate(canonical, ints: tuple):
+    """``canonical`` (an expression in :func:`derive.compile.canonical_form`) at concrete dimensions and indices:
+    sums written out, definitions unfolded, ∂ taken.
+
+    Bound indices are renamed first (the canonical form) so that substituting j = 2 leaves Σ_j alone;
     dimensions are put in and finite sums written out before named functions unfold,
-    so a definition sees concrete sizes and indices. Cached: points that share their
-    integers share this, the expensive symbolic part of an evaluation.
+    so a definition sees concrete sizes and indices. Cached: points that share the
+    integers it holds share this, the expensive symbolic part of an evaluation.
     """
-    concrete = expand_finite_sums(canonical_dummies(expr).xreplace(dict(ints)))
+    concrete = expand_finite_sums(canonical.xreplace(dict(ints)))
     return _doit_keeping_limits(_substitute_after_evaluating(expand_finite_sums(unfold(concrete, remember=True))))
 
 

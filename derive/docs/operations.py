@@ -576,9 +576,13 @@ class IntegralValue(sp.Function):
             return None
         values = []
         kinks = _kinks(body.expr, body.variables[0], low, high, digits + 20)
+        # written as Python once: only a function with an mpmath form of its own is written at the digits
+        at_any_digits = not any(hasattr(part, "as_mpmath") for part in body.expr.atoms(sp.Function))
+        integrand = None
         for guard in (20, 40):  # a divergent integral's quadrature depends on the precision: two must agree
             with mpmath.workdps(digits + guard):
-                integrand = _real_valued(_integrand(body.variables, body.expr, digits + guard))
+                if integrand is None or not at_any_digits:
+                    integrand = _real_valued(_integrand(body.variables, body.expr, digits + guard))
                 ends = [
                     (mpmath.inf if b is sp.oo else -mpmath.inf) if b.is_infinite else mpmath.mpf(b) for b in (low, high)
                 ]

@@ -46,6 +46,22 @@ def test_a_remembered_failure_is_the_failure():
     assert str(first.value) == str(again.value) == "the integral does not converge numerically"
 
 
+def test_an_integrand_is_written_once_for_both_precisions_and_integrates_as_before(monkeypatch):
+    from derive.docs import operations
+
+    written = []
+    original = operations._integrand
+    monkeypatch.setattr(operations, "_integrand", lambda *args: written.append(args[2]) or original(*args))
+    IntegralValue._known.clear()
+    value = _integral(lambda u: sp.exp(-(u**2)), 0, 1).evalf(60)
+    assert len(written) == 1  # the quadratures at 20 and 40 guard digits call the same function
+    assert abs(value - sp.sqrt(sp.pi) / 2 * sp.erf(1)) < sp.Float(10) ** -55
+    wrong = _integral(lambda u: sp.exp(-(u**2)), 0, 2).evalf(60)
+    assert abs(wrong - value) > 0.1
+    with pytest.raises(NumericError, match="does not converge numerically"):
+        _integral(lambda u: 1 / u**2, 0, 1).evalf(60)
+
+
 def test_a_complex_integrand_stops_the_quadrature_with_the_same_outcome():
     IntegralValue._known.clear()
     with pytest.raises(NumericError, match="the integral is not real"):
