@@ -194,28 +194,20 @@ def _law_applications(sides, child_sides, labelled=frozenset()):
     """(the applications of a law name to plain names: (law, [argument names], [separators]), the names a sum or an
     expectation draws); a name with a letter subscript is an outcome only when in ``labelled``."""
     from derive.docs.interpret import SumNode
-    from derive.docs.parse import parse_latex
 
-    found, drawn, todo = [], set(), list(sides)
-    while todo:
-        side = todo.pop(0)
-        try:
-            nodes = side.nodes(parse_latex(side.text))
-        except Exception:  # unreadable: the reading reports it
-            continue
-        for node in nodes:
-            if isinstance(node, SumNode) and node.low is None and node.high is None:
-                drawn |= set(node.variables)  # Σ_x over the outcomes of x
-            if isinstance(node, Atom) and node.key in ("E", "bb_E") and "sim" in node.sub_text:
-                drawn.add(node.sub_text.partition("sim")[0])
-            if isinstance(node, Atom) and node.key in LAW_NAMES and node.args and law_key(node):
-                read = law_parts(node)
-                parts = read[0] if read else []
-                names = [_outcome_name(outcome, labelled) for outcome, _ in parts]
-                if read and all(names):
-                    values = [None if value is None else _value_written(value, labelled) for _, value in parts]
-                    found.append((law_key(node), names, read[1], values, law_parameter(node)))
-            todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))
+    found, drawn = [], set()
+    for node in _nodes_reached(sides, child_sides):
+        if isinstance(node, SumNode) and node.low is None and node.high is None:
+            drawn |= set(node.variables)  # Σ_x over the outcomes of x
+        if isinstance(node, Atom) and node.key in ("E", "bb_E") and "sim" in node.sub_text:
+            drawn.add(node.sub_text.partition("sim")[0])
+        if isinstance(node, Atom) and node.key in LAW_NAMES and node.args and law_key(node):
+            read = law_parts(node)
+            parts = read[0] if read else []
+            names = [_outcome_name(outcome, labelled) for outcome, _ in parts]
+            if read and all(names):
+                values = [None if value is None else _value_written(value, labelled) for _, value in parts]
+                found.append((law_key(node), names, read[1], values, law_parameter(node)))
     return found, drawn
 
 
@@ -223,9 +215,20 @@ def _summed_letters(sides) -> set:
     """The indices a sum or product of the formula runs over."""
     from derive.docs.free import child_sides
     from derive.docs.interpret import SumNode
+
+    found = set()
+    for node in _nodes_reached(sides, child_sides):
+        if isinstance(node, SumNode):
+            found |= set(node.variables)
+    return found
+
+
+def _nodes_reached(sides, child_sides):
+    """Every node the sides write, those of the sides nested in them too (an unreadable side is skipped: the
+    formula's reading reports it)."""
     from derive.docs.parse import parse_latex
 
-    found, todo = set(), list(sides)
+    todo = list(sides)
     while todo:
         side = todo.pop(0)
         try:
@@ -233,10 +236,8 @@ def _summed_letters(sides) -> set:
         except Exception:  # unreadable: the reading reports it
             continue
         for node in nodes:
-            if isinstance(node, SumNode):
-                found |= set(node.variables)
+            yield node
             todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))
-    return found
 
 
 def _value_written(side, labelled=frozenset()):
