@@ -9,6 +9,7 @@ the Monte Carlo check in :func:`monte_carlo` (Gaussian components, d up to 4096)
 
 import itertools
 import math
+import operator
 from fractions import Fraction
 
 import mpmath
@@ -63,39 +64,55 @@ def score_moments(values, weights, dim: int, powers, scale=1) -> list:
 
     The outcomes in lexicographic order, each probability the product w_{a_1} w_{a_2} … taken left
     to right (:func:`derive.oracles.mp_expectation_iid`'s order and arithmetic): one enumeration serves
-    every power, each 𝔼 summed as that function would sum it alone. The arithmetic is mpmath's on the
-    numbers' raw form (``mpf_mul`` and ``mpf_add`` at the working precision, as ``*`` and ``+`` of mpf
-    values do), without an mpf object for each of the many intermediate values.
+    every power, each 𝔼 summed as that function would sum it alone. Exact numbers (fractions) are summed
+    exactly; others in mpmath's arithmetic on the numbers' raw form (``mpf_mul`` and ``mpf_add`` at the
+    working precision, as ``*`` and ``+`` of mpf values do), without an mpf object for each of the many
+    intermediate values.
     """
-    prec, rounding = mpmath.mp._prec_rounding
-    raw = [mpmath.mpf(v)._mpf_ for v in values]
-    weights = [mpmath.mpf(w)._mpf_ for w in weights]
-    factor = mpmath.mpf(scale)._mpf_
-    totals = [fzero] * len(powers)
+    exact = any(isinstance(x, Fraction) for x in (*values, *weights, scale))
+    if exact:
+        mul, add, power_of, zero, one = operator.mul, operator.add, operator.pow, 0, 1
+        raw, weights, factor = list(values), list(weights), scale
+    else:
+        prec, rounding = mpmath.mp._prec_rounding
+        zero, one = fzero, fone
+
+        def mul(a, b):
+            return mpf_mul(a, b, prec, rounding)
+
+        def add(a, b):
+            return mpf_add(a, b, prec, rounding)
+
+        def power_of(a, n):
+            return mpf_pow_int(a, n, prec, rounding)
+
+        raw = [mpmath.mpf(v)._mpf_ for v in values]
+        weights = [mpmath.mpf(w)._mpf_ for w in weights]
+        factor = mpmath.mpf(scale)._mpf_
+    totals = [zero] * len(powers)
     chosen = [0] * dim  # the indices of q's components; k's are paired with them as they are chosen
-    products = [[mpf_mul(u, v, prec, rounding) for v in raw] for u in raw]  # q_t k_t, each computed once
+    products = [[mul(u, v) for v in raw] for u in raw]  # q_t k_t, each computed once
 
     def walk_k(t, probability, dot):  # dot: Σ_{s<t} q_s k_s, summed left to right as sum() does
         if t == dim:
-            scaled = mpf_mul(factor, dot, prec, rounding)
+            scaled = mul(factor, dot)
             for position, power in enumerate(powers):
-                term = mpf_mul(probability, mpf_pow_int(scaled, power, prec, rounding), prec, rounding)
-                totals[position] = mpf_add(totals[position], term, prec, rounding)
+                totals[position] = add(totals[position], mul(probability, power_of(scaled, power)))
             return
         row = products[chosen[t]]
         for a in range(len(raw)):
-            walk_k(t + 1, mpf_mul(probability, weights[a], prec, rounding), mpf_add(dot, row[a], prec, rounding))
+            walk_k(t + 1, mul(probability, weights[a]), add(dot, row[a]))
 
     def walk_q(t, probability):
         if t == dim:
-            walk_k(0, probability, fzero)
+            walk_k(0, probability, zero)
             return
         for a in range(len(raw)):
             chosen[t] = a
-            walk_q(t + 1, mpf_mul(probability, weights[a], prec, rounding))
+            walk_q(t + 1, mul(probability, weights[a]))
 
-    walk_q(0, fone)
-    return [mpmath.mpf(total) for total in totals]
+    walk_q(0, one)
+    return totals if exact else [mpmath.mpf(total) for total in totals]
 
 
 def score_moment(values, weights, dim: int, power: int, scale=1):

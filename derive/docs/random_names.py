@@ -38,6 +38,7 @@ def random_reading(text: str) -> RandomReading | None:
     """The one random variable ``text`` writes under a name other than X or Y (see the module docstring), or None."""
     from derive.docs.free import BOLD, CONSTANTS, DISTRIBUTION_LETTERS
     from derive.docs.interpret import rewrite_chain
+    from derive.docs.parse import ParseError
 
     try:
         sides, _, _ = rewrite_chain(text)
@@ -48,6 +49,8 @@ def random_reading(text: str) -> RandomReading | None:
         for side in sides:
             _walk(side, False, inside, outside, applied, summed)
     except _OverALaw:  # E_{x \sim p}[f(x)]: a moment over the law its subscript names, read as written
+        return None
+    except ParseError:  # a side the grammar cannot read: the formula's reading reports it
         return None
     if "Y" in inside or "Y" in outside:
         return None
