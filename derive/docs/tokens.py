@@ -611,9 +611,29 @@ def _clean(tokens, keep_spaces=False) -> list:
     ]
 
 
+# the relations that stand between the two sides of an aligned row, written as control words (=, <, > are characters)
+ROW_RELATIONS = (
+    "le",
+    "leq",
+    "leqslant",
+    "lt",
+    "ge",
+    "geq",
+    "geqslant",
+    "gt",
+    "approx",
+    "simeq",
+    "equiv",
+    "ne",
+    "neq",
+    "propto",
+    "sim",
+)
+
+
 def _relation_token(t) -> bool:
     """Whether ``t`` is a relation on its own (=, <, >, \\le, \\approx, ...)."""
-    return t.is_ch("=", "<", ">") or t.is_cs("le", "leq", "ge", "geq", "approx", "equiv", "propto", "ne", "neq", "sim")
+    return t.is_ch("=", "<", ">") or t.is_cs(*ROW_RELATIONS)
 
 
 # commands that end a term once they have their arguments: the scripted ones, fonts and accents -> number of arguments

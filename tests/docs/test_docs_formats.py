@@ -16,7 +16,9 @@ from checking import assert_page_pass_and_fail, verdict
 
 from derive.docs import check_paths
 from derive.docs.cli import main_check
+from derive.docs.formats.common import formulas_of_block
 from derive.docs.scan import ScanError, find_documents, scan_path, scan_text
+from derive.docs.tokens import ROW_RELATIONS, clean, lex
 
 FIXTURES = Path(__file__).parent / "docs_fixtures"
 ROOT = Path(__file__).resolve().parents[2]
@@ -440,3 +442,24 @@ def test_wide_spaces_beside_a_relation_only_indent_its_side(tmp_path):
     continued = tag + "\\begin{eqnarray}\n (a + b)^2 &&\\\\\n &&\\hspace{-2.5cm}= a^2 + 2ab + b^2\n\\end{eqnarray}"
     assert _tex_verdicts(tmp_path, continued)[0][0] == "PASS"
     assert _tex_verdicts(tmp_path, continued.replace("2ab", "ab"))[0][0] == "FAIL"
+
+
+@pytest.mark.parametrize("relation", ROW_RELATIONS)
+def test_every_row_relation_is_one_relation_to_both_readers(relation):
+    # one list of the relations an aligned row holds: the block reader and the token cleaner read the same set
+    rel = "\\" + relation
+    assert formulas_of_block(f"a &= b \\\\ &{rel} c") == [(0, f"a  = b {rel} c")]  # a row that opens with it continues
+    assert formulas_of_block(f"a &{rel}& b & \\text{{by parts}}")[0][1].strip().endswith("\\text{by parts}")
+    assert len(formulas_of_block(f"a &= b & c &{rel} d")) == 2  # two equations side by side
+    spaced = [t.text for t in clean(lex(f"a \\quad {rel} \\quad b"))]
+    assert ";;" not in spaced  # a wide space beside it only indents a side
+    assert formulas_of_block(f"a &= b \\\\ &\\{relation}x c")[1:] != []  # a longer command is not the relation
+
+
+def test_a_row_that_opens_with_any_row_relation_continues_the_chain(tmp_path):
+    # Bayes' rule as authors align it: p(z|x) &= ... \\ &\propto ...; the second row is no formula of its own
+    body = "% derive: a \\in \\mathbb{R}\n\\begin{align}\n a + a &= 2a \\\\\n &\\lt 2a + 1\n\\end{align}"
+    assert [verdict for verdict, _ in _tex_verdicts(tmp_path, body)] == ["PASS"]
+    assert [verdict for verdict, _ in _tex_verdicts(tmp_path, body.replace("2a + 1", "2a - 1"))] == ["FAIL"]
+    bayes = formulas_of_block(r"p(z|x) &= \frac{p(x|z)p(z)}{p(x)} \\ &\propto p(x|z) p(z)")
+    assert len(bayes) == 1 and "\\propto p(x|z) p(z)" in bayes[0][1]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from derive.docs.tokens import ROW_RELATIONS
 from derive.errors import DeriveError
 
 
@@ -62,9 +63,8 @@ def read_document(path) -> str:
 
 
 TAG = re.compile(r"^\s*derive\s*:(.*)$", re.S)
-RELATION_START = re.compile(
-    r"^\s*(=|<|>|\\le\b|\\leq\b|\\ge\b|\\geq\b|\\approx\b|\\equiv\b|\\leqslant|\\geqslant|\\lt\b|\\gt\b|\\neq\b|:=)"
-)
+RELATION = r"(?:=|<|>|:=|\\(?:" + "|".join(ROW_RELATIONS) + r")(?![A-Za-z]))"
+RELATION_START = re.compile(r"^\s*" + RELATION)
 MATH_ENVIRONMENTS = {
     "equation",
     "equation*",
@@ -167,7 +167,7 @@ def _notes_dropped(row: str) -> str:
     return "&".join(cells[:2])
 
 
-RELATION_CELL = re.compile(r"\s*(?:=|<|>|\\(?:approx|le|leq|ge|geq|equiv|propto|sim|simeq|ne|neq)(?![A-Za-z]))\s*")
+RELATION_CELL = re.compile(r"\s*" + RELATION + r"\s*")
 
 
 def _is_note(cell: str) -> bool:
