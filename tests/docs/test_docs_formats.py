@@ -463,3 +463,15 @@ def test_a_row_that_opens_with_any_row_relation_continues_the_chain(tmp_path):
     assert [verdict for verdict, _ in _tex_verdicts(tmp_path, body.replace("2a + 1", "2a - 1"))] == ["FAIL"]
     bayes = formulas_of_block(r"p(z|x) &= \frac{p(x|z)p(z)}{p(x)} \\ &\propto p(x|z) p(z)")
     assert len(bayes) == 1 and "\\propto p(x|z) p(z)" in bayes[0][1]
+
+
+def test_a_row_that_ends_with_a_relation_is_continued_by_the_next(tmp_path):
+    # a long right side set on the next row: a &=& \\ &&\hspace{-3cm} b (a book's eqnarray), or a = \\ b
+    tag = "% derive: a \\in \\mathbb{R}; b \\in \\mathbb{R}\n"
+    broken = (
+        tag + "\\begin{eqnarray}\n (a + b)^2 &=& \\nonumber \\\\\n &&\\hspace{-3cm} a^2 + 2ab + b^2\n\\end{eqnarray}"
+    )
+    assert [verdict for verdict, _ in _tex_verdicts(tmp_path, broken)] == ["PASS"]
+    assert [verdict for verdict, _ in _tex_verdicts(tmp_path, broken.replace("2ab", "ab"))] == ["FAIL"]
+    assert formulas_of_block("a \\le \\\\ b + c") == [(0, "a \\le b + c")]
+    assert len(formulas_of_block("a = b \\\\ c = d")) == 2  # a row with a relation of its own starts a formula

@@ -261,15 +261,20 @@ SPACING = re.compile(r"^(?:\s|\\(?:quad|qquad|[,;:! ]|[hv]space\*?\s*\{[^{}]*\})
 TRAILING_SPACING = re.compile(r"(?:\s|\\(?:quad|qquad|[,;:! ]|[hv]space\*?\s*\{[^{}]*\}))*$")
 OPERATOR_START = re.compile(r"^(?:[+\-]|\\(?:cdot|times|pm|mp|div)\b)")
 OPERATOR_END = re.compile(r"(?:[+\-]|\\(?:cdot|times|pm|mp|div))(?:\s|\\(?:quad|qquad|[,;:! ]))*$")
+RELATION_END = re.compile(RELATION + r"(?:\s|\\(?:quad|qquad|[,;:! ]))*$")  # a &=& \\ &&\hspace{-3cm} b
 
 
 def _continues(previous: str, row: str) -> bool:
-    """Whether ``row`` continues ``previous`` (see :func:`formulas_of_block`)."""
+    """Whether ``row`` continues ``previous`` (see :func:`formulas_of_block`): it opens with a relation or an
+    operator, or the row before ends with one (its right side is the next row)."""
     if RELATION_START.match(SPACING.sub("", row)):  # &&\hspace{-2.5cm}= c: spacing before the relation
         return True
     if _has_top_level_relation(row):
         return False
-    return bool(OPERATOR_START.match(SPACING.sub("", row)) or OPERATOR_END.search(NUMBERING.sub(" ", previous)))
+    previous = NUMBERING.sub(" ", previous)
+    return bool(
+        OPERATOR_START.match(SPACING.sub("", row)) or OPERATOR_END.search(previous) or RELATION_END.search(previous)
+    )
 
 
 def _has_top_level_relation(text: str) -> bool:
