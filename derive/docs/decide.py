@@ -137,7 +137,7 @@ def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
     # p(x_1, \ldots, x_n) = \prod_i p(x_i \mid x_{<i}): untagged too, a joint law of the terms, unless the document
     # defined a law of that name
     if tagged or not any(name.split("_")[0] in LAW_LETTERS for name in context.definitions):
-        sequence = decide_sequence_laws(text, binding, lambda t: _decide_tagged(t, binding))
+        sequence = decide_sequence_laws(text, binding, _decide_tagged)
         if sequence is not None:
             return sequence
     with (

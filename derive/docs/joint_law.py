@@ -36,6 +36,7 @@ import sympy as sp
 
 from derive import domain as dom
 from derive.docs.context_values import set_within
+from derive.docs.factored_laws import MOST_FACTORED_OUTCOMES, FactoredLaw, FactoredTable
 from derive.docs.interpret import Atom
 from derive.docs.side_names import single_atom
 from derive.docs.values import BindError, NeedsConcrete
@@ -266,10 +267,11 @@ def labelled_outcomes(variables) -> frozenset:
     return frozenset(v.lower() for v in variables if re.fullmatch(r"[A-Za-z]+_[A-Za-z]+", v))
 
 
-def joint_laws(sides, declared=frozenset(), labelled=frozenset()) -> dict:
+def joint_laws(sides, declared=frozenset(), labelled=frozenset(), factored=frozenset()) -> dict:
     """Law name -> (its outcomes, {outcome: the numbers written for it, when it is given no other value}, whether it
     gives outcomes values and some side does not apply it), for each law the formula applies to two outcomes or more
-    somewhere, or to an outcome at a value (P(X = x)); a law the tag ``declared`` is one wherever it is applied."""
+    somewhere, or to an outcome at a value (P(X = x)); a law the tag ``declared`` is one wherever it is applied, and
+    one the tag gives as a product of its conditional laws (``factored``) may have more outcomes."""
     from derive.docs.free import child_sides
 
     applications, drawn = _law_applications(sides, child_sides, labelled)
@@ -305,10 +307,10 @@ def joint_laws(sides, declared=frozenset(), labelled=frozenset()) -> dict:
             )
     laws = {}
     for name, names in outcomes.items():
-        if len(names) > MOST_OUTCOMES:  # never the shared notation's p instead: the formula is about a law
+        most = MOST_FACTORED_OUTCOMES if name in factored else MOST_OUTCOMES
+        if len(names) > most:  # never the shared notation's p instead: the formula is about a law
             raise BindError(
-                f"{name}({', '.join(names)}): a joint law of {len(names)} outcomes is not modelled"
-                f" (at most {MOST_OUTCOMES})"
+                f"{name}({', '.join(names)}): a joint law of {len(names)} outcomes is not modelled (at most {most})"
             )
         only_numbers = {}
         for outcome in names:
@@ -353,11 +355,18 @@ def declare_joint_laws(reading, law_names, open_values: bool) -> None:
     declared |= {clause.name for clause in reading.binding.clauses if hasattr(clause, "params")}  # q(x, y) = x + y
     sets = tag_value_sets(reading.binding)
     declaring = [clause for clause in reading.binding.clauses if type(clause).__name__ == "LawOfOutcomes"]
-    named = {clause.name for clause in declaring}
+    factored = {clause.name: clause for clause in reading.binding.clauses if isinstance(clause, FactoredLaw)}
+    named = {clause.name for clause in declaring} | set(factored)
     labelled = labelled_outcomes(c.variable for c in declaring)
     summed = _summed_letters(reading.sides)
     labelled = frozenset(name for name in labelled if name.partition("_")[2] not in summed)  # Σ_i p(x_i): x_1, ..., x_n
-    found = joint_laws(reading.sides, declared=named, labelled=labelled)
+    found = joint_laws(reading.sides, declared=named, labelled=labelled, factored=frozenset(factored))
+    for name, model in factored.items():  # the law of every outcome the product names, in the product's order
+        outcomes, written, one_sided = found.get(name, ((), {}, ""))
+        if not set(outcomes) <= set(model.outcomes):
+            extra = ", ".join(o for o in outcomes if o not in model.outcomes)
+            raise BindError(f"{name}(..., {extra}, ...): an outcome the tag's '{model.text}' does not name")
+        found[name] = (model.outcomes, written, one_sided)
     for name in named - set(found):  # H(X | Y) of the tag's random variables: their law, though the formula names none
         outcomes = tuple(dict.fromkeys(c.variable.lower() for c in declaring if c.name == name and c.variable))
         if 0 < len(outcomes) <= MOST_OUTCOMES:
@@ -382,7 +391,10 @@ def declare_joint_laws(reading, law_names, open_values: bool) -> None:
         law.variables = {
             c.variable: c.variable.lower() for c in declaring if c.name == name and c.variable.lower() in outcomes
         }
-        if _INDEPENDENT.get():
+        if name in factored:
+            sizes = tuple(law.values(outcome, reading.vocab.size) for outcome in outcomes)
+            reading.extra_samplers[table] = FactoredTable(sizes, factored[name].factors)
+        elif _INDEPENDENT.get():
             sizes = tuple(law.values(outcome, reading.vocab.size) for outcome in outcomes)
             reading.extra_samplers[table] = IndependentTable(sizes)
         else:

@@ -336,10 +336,15 @@ def decide_under_laws(text, binding, decide_once):
     Such a clause defines a name by itself: a joint law (``p(y) = \\sum_x p(x, y)`` beside 'X, Y: random variables
     with joint distribution p', or ``p(a \\mid b) = \\frac{p(a, b)}{p(b)}`` with p applied on both sides), an
     operation on names (``\\mathbf{u} \\cdot \\mathbf{v} = \\sum_i u_i v_i``), or a conditional law summed over its
-    outcome (``\\sum_a \\pi(a \\vert s) = 1``)."""
-    from derive.docs.tags import FunctionClause, LawOfOutcomes
+    outcome (``\\sum_a \\pi(a \\vert s) = 1``). A definition of a law by a product of its conditional laws, one per
+    outcome, is the model it states (:mod:`derive.docs.factored_laws`), never checked as a property."""
+    from derive.docs.tags import FunctionClause, LawOfOutcomes, RunDefinition
     from derive.docs.verdict import PASS, UNKNOWN, Verdict
 
+    unwritten = [clause for clause in binding.clauses if isinstance(clause, RunDefinition)]
+    if unwritten:
+        return Verdict(UNKNOWN, f"tag: {unwritten[0].refusal}")
+    binding = replace(binding, clauses=[_as_model(clause) for clause in binding.clauses])
     laws = {clause.name for clause in binding.clauses if isinstance(clause, LawOfOutcomes)}
     own = [
         c for c in binding.clauses if isinstance(c, FunctionClause) and c.head and (c.name in laws or _law_by_itself(c))
@@ -366,6 +371,18 @@ def decide_under_laws(text, binding, decide_once):
                     f" ({claim.verdict}: {claim.detail})",
                 )
     return reading_doubt(text, binding, decide_once(text, binding), decide_once)
+
+
+def _as_model(clause):
+    """A tag's definition of a law by a product of its conditional laws as the model it states
+    (:mod:`derive.docs.factored_laws`); any other clause as it is."""
+    from derive.docs.factored_laws import factorisation
+    from derive.docs.joint_law import LAW_NAMES
+    from derive.docs.tags import FunctionClause, _key
+
+    if isinstance(clause, FunctionClause) and clause.head and clause.name in LAW_NAMES:
+        return factorisation(clause, _key) or clause
+    return clause
 
 
 ACCENT_BEFORE = re.compile(r"\\(?:tilde|hat|bar|widetilde|widehat|overline)\s*\{?\s*$")  # \tilde p: a law of its own

@@ -44,9 +44,10 @@ class NotASequence(Exception):
     """The formula writes no law of a sequence, or one this reading cannot write out."""
 
 
-def decide_sequence_laws(text: str, binding, decide_text):
+def decide_sequence_laws(text: str, binding, decide_with):
     """The verdict on a formula about the law of a sequence written with dots or ranges; None for any other (and for
-    a tag whose result reads the laws in notation of its own)."""
+    a tag whose result reads the laws in notation of its own). ``decide_with(text, binding)`` decides a written-out
+    formula under the tag with its definitions of laws written out alike."""
     try:
         tokens = _closing_punctuation_dropped(lex(text))
         sequences, length = _sequence_and_length(tokens, declared=_tag_declares_a_law(binding))
@@ -57,12 +58,21 @@ def decide_sequence_laws(text: str, binding, decide_text):
     _mark_downward(tokens, sequences)
     verdicts = []
     for size in LENGTHS:
+        tagged = _tag_written_out(binding, sequences, length, size)
+
+        def decide_text(written, tagged=tagged):
+            return decide_with(written, tagged)
+
         try:
             written = _written_out(tokens, sequences, length, size)
         except NotASequence as exc:
             return Verdict(UNKNOWN, f"a law of the sequence {', '.join(sorted(sequences))}: {exc}")
         if _term_numbers(lex(written), sequences) & {k for k in _term_numbers(tokens, sequences) if k > size}:
             continue  # p(x_1, x_2) = \sum_{x_3} \cdots \sum_{x_n} p(x_1, \ldots, x_n) is about sequences of two or more
+        if _names_a_term_before_the_first(lex(written), sequences) and not _before_the_first_at_the_longest(
+            tokens, sequences, length
+        ):
+            continue  # p(x_n \mid x_{n-1}) at length 1 names x_0: the formula is about sequences of two or more
         verdict = decide_text(written)
         if verdict.verdict == FAIL:
             doubt = None if _tag_declares_a_law(binding) else _model_doubt(written, decide_text, size)
@@ -147,6 +157,41 @@ def _mark_downward(tokens, sequences):
 def _downward(start, stop) -> bool:
     """Whether a range is written from an expression in letters (T - 1, t + 1) down to a whole number (1)."""
     return any(t.kind == "ch" and t.text.isalpha() for t in start) and _whole_number(stop) is not None
+
+
+def _before_the_first_at_the_longest(tokens, sequences, length) -> bool:
+    """Whether the formula written out at the longest length names a term before the first (x_0 of \\prod_{t=1}^T
+    p(x_t \\mid x_{t-1}), an initial term at every length), rather than only at short lengths (x_{n-1} at 1)."""
+    try:
+        return _names_a_term_before_the_first(lex(_written_out(tokens, sequences, length, LENGTHS[-1])), sequences)
+    except NotASequence:
+        return True
+
+
+def _tag_written_out(binding, sequences, length, size):
+    """The binding with the tag's definitions of a law at a run or a range of the sequence's terms written out at
+    length ``size``, as the formula is (``p(x_1, \\ldots, x_n) = p(x_1) \\prod_{i=2}^n p(x_i \\mid x_{i-1})`` at 2:
+    ``p(x_1, x_2) = p(x_1) p(x_2 \\mid x_1)``); a definition that cannot be written out stays as it is."""
+    from derive.docs.tags import FunctionClause, RunDefinition, TagError, _function
+
+    clauses = []
+    for clause in binding.clauses:
+        if isinstance(clause, RunDefinition) or (
+            isinstance(clause, FunctionClause) and clause.head and clause.name in LAW_NAMES
+        ):
+            stated = f"{clause.head} = {clause.body}"
+            try:
+                tokens = lex(stated)
+                _mark_downward(tokens, sequences)
+                written = _written_out(tokens, sequences, length, size)
+            except (NotASequence, NotationError):
+                written = stated
+            try:
+                clause = _function(written) or clause if written.split() != stated.split() else clause
+            except TagError:  # written out, no definition this reading takes: the clause stays unread
+                pass
+        clauses.append(clause)
+    return dataclasses.replace(binding, clauses=clauses)
 
 
 def _model_doubt(written, decide_text, size):

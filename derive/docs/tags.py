@@ -82,6 +82,25 @@ class FunctionClause:
 
 
 @dataclass(frozen=True)
+class RunDefinition:
+    """``p(x_1, \\ldots, x_n) = p(x_1) \\prod_{i=2}^n p(x_i \\mid x_{i-1})``: a definition at a run of arguments
+    written with dots, read only with the formula written out for sequences of each length
+    (derive.docs.sequence_laws)."""
+
+    name: str
+    head: str
+    body: str
+
+    @property
+    def refusal(self) -> str:
+        return (
+            f"cannot read the clause '{self.head} = {self.body}': a definition at a run of arguments written with dots"
+            " (p(x_1, \\ldots, x_n) = ...) is read only beside a formula about the law of that sequence, written out"
+            " at each length"
+        )
+
+
+@dataclass(frozen=True)
 class LawOfOutcomes:
     """``X, Y: random variables with joint distribution p(x, y)``: p is one joint law of the formula's outcomes
     (derive.docs.joint_law); the tag's definitions of p by itself (p(y) = Σ_x p(x, y)) are its properties."""
@@ -675,7 +694,7 @@ PARAMETER_POWER = re.compile(r"\^\s*\{?\s*([2-9])\s*\}?\s*$")  # \sigma^2: a par
 ENTRY_OF_APPLICATION = re.compile(r"^(.*\))\s*_\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*$")
 
 
-def _function(clause: str) -> FunctionClause | None:
+def _function(clause: str) -> FunctionClause | RunDefinition | None:
     for separator in DEFINES.finditer(clause):
         head, body = clause[: separator.start()], clause[separator.end() :]
         entry = ENTRY_OF_APPLICATION.match(head)  # softmax(x)_i = ...: the function's value entry by entry
@@ -686,11 +705,7 @@ def _function(clause: str) -> FunctionClause | None:
             return None
         written = [p for p in PARAMETER_SEPARATOR.split(match.group(2)) if p.strip()]
         if any(re.fullmatch(DOTS, p.strip()) for p in written):
-            raise TagError(
-                f"cannot read the clause '{clause.strip()}': a definition at a run of arguments written with dots"
-                " (p(x_1, \\ldots, x_n) = ...) is not read (a law's factorisation so given is a model of the law, not"
-                " modelled)"
-            )
+            return RunDefinition(match.group(1).strip(), head.strip(), body.strip())
         params = tuple(_key(p) for p in written)
         powers = tuple(int(m.group(1)) if (m := PARAMETER_POWER.search(p)) else 1 for p in written)
         if not params or not body.strip():

@@ -111,12 +111,15 @@ def test_a_draw_from_a_transition_kernel_in_a_tag_says_it_is_not_modelled(tmp_pa
     assert found[0] == "UNKNOWN" and "draws from a conditional law" in found[1], found
 
 
-def test_a_definition_at_a_run_of_arguments_written_with_dots_says_it_is_not_read(tmp_path):
+def test_a_definition_at_a_run_of_arguments_written_with_dots_is_read_only_beside_a_formula_about_the_run(tmp_path):
     tag = (
         r"u_1, \ldots, u_m: random variables with joint distribution q(u_1, \ldots, u_m);"
         r" q(u_1, \ldots, u_m) = \prod_{k=1}^m q(u_k)"
     )
-    found = verdict(tmp_path, tag, r"q(u_1, \ldots, u_m) = \prod_{k=1}^m q(u_k)")
+    assert_page_pass_and_fail(
+        tmp_path, tag, r"q(u_m \mid u_1, \ldots, u_{m-1}) = q(u_m)", r"q(u_1, \ldots, u_m) = \prod_{k=1}^m q(u_1)"
+    )
+    found = verdict(tmp_path, tag, r"q(a \mid b) = \frac{q(a, b)}{q(b)}")
     assert found[0] == "UNKNOWN" and "a run of arguments written with dots" in found[1], found
 
 
