@@ -138,7 +138,8 @@ class _Walk:
     plain: set = field(default_factory=set)  # keys found elsewhere
     opaque: set = field(default_factory=set)  # unknown functions whose values are read as numbers of their own
     applications: dict = field(default_factory=dict)  # opaque function -> {argument text: all plain names?}
-    calculus: int = 0  # > 0 inside a derivative, a limit or an integral
+    calculus: int = 0  # > 0 inside a derivative or an integral
+    limits: list = field(default_factory=list)  # the variables of the limits around the node visited
     random: set = field(default_factory=set)  # random variables: H(X | Y) is read under their law
     outcomes: set = field(default_factory=set)  # the variables expectations E_{x \\sim p} draw
     applied: dict = field(default_factory=dict)  # distribution letter's key -> [applied at one outcome drawn?]
@@ -577,13 +578,20 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
         for part in child_sides(node):
             _visit_side(part, walk, used, inner, known, defined)
         return
-    if isinstance(node, (Limit, Integral)):
-        indefinite = isinstance(node, Integral) and node.indefinite  # \int f(x) dx is a function of x: x stays free
-        inner = bound if indefinite else bound | {node.variable}
-        outside = [node.target] if isinstance(node, Limit) else [node.low, node.high]
+    if isinstance(node, Limit):  # f(x) under \lim_{q \to 0} is one number, as outside it: see _note_application
+        if node.target is not None:
+            _visit_side(node.target, walk, used, bound, known, defined)
+        walk.limits.append(node.variable)
+        try:
+            _visit_side(node.body, walk, used, bound | {node.variable}, known, defined)
+        finally:
+            walk.limits.pop()
+        return
+    if isinstance(node, Integral):
+        inner = bound if node.indefinite else bound | {node.variable}  # \int f(x) dx is a function of x: x stays free
         walk.calculus += 1
         try:
-            for part in outside:  # the bounds and the target: outside the variable
+            for part in (node.low, node.high):  # the bounds: outside the variable
                 if part is not None:
                     _visit_side(part, walk, used, bound, known, defined)
             _visit_side(node.body, walk, used, inner, known, defined)
@@ -673,20 +681,21 @@ def _is_probability_of_outcome(atom: Atom, outcomes: set) -> bool:
 def _note_application(atom: Atom, walk: _Walk, used: set, bound: set) -> str:
     """An unknown function's value at its arguments, read as a real number of its own (``V(S_t)``).
 
-    The value may be any number only where nothing ties it to others: not under a derivative,
-    a limit or an integral, not at a summed variable, and not a conditional probability P(A | B).
+    The value may be any number only where nothing ties it to others: not under a derivative or an integral,
+    not under a limit whose variable its arguments write, not at a summed variable, and not a conditional
+    probability P(A | B).
     """
     from derive.docs.bind import applied_key
 
     shown = _display(atom)
-    if walk.calculus:
+    arguments = [arg.source for arg in atom.args]
+    letters = set(re.findall(r"[A-Za-z]+", " ".join(arguments)))
+    if walk.calculus or letters & {re.split(r"[_^]", variable)[0] for variable in walk.limits}:
         raise NotIdentity(
             f"{shown}(...) under a derivative, a limit or an integral: a function the formula does not state"
         )
     if any(sep in ("|", ";", "||") for sep in atom.seps):
         raise NotIdentity(f"{shown}(... | ...): a conditional probability, tied to the others by the law it comes from")
-    arguments = [arg.source for arg in atom.args]
-    letters = set(re.findall(r"[A-Za-z]+", " ".join(arguments)))
     if letters & (bound | walk.bound_letters):
         raise NotIdentity(f"{shown}(...) at a summed or bound variable: a function of it, not one number")
     name = atom.key + "*" if atom.star else (atom.full_keys() or [atom.key])[0]

@@ -64,16 +64,19 @@ def random_reading(text: str) -> RandomReading | None:
         return None
     (name,) = names
     atom = inside[name][0]
-    if atom.key in CONSTANTS | bold | summed or atom.decoration or atom.step or len(atom.sub) > 1:
+    if atom.key in CONSTANTS | bold | summed or atom.decoration or len(atom.sub) > 1:
         return None
-    if any(a.transpose for a in inside[name]):
+    if any(a.transpose or a.step != atom.step for a in inside[name]):  # x_k beside x^{(k)}: one name or two?
+        return None
+    if atom.step and (atom.step != f"({atom.sub_text})" or atom.sub_text in summed):  # x^{(k)}: a label, not a family
         return None
     if atom.sub and atom.sub[0] in summed:  # p_k under \sum_k: a family of random variables
         return RandomReading(name, None, f"{name}: random", constant=False)
     renamed, count = _spelling(atom).subn("X", text)
     if count != len(inside[name]):  # written in a way the spelling does not catch: not renamed
         return None
-    return RandomReading(name, renamed, f"{name}: random", constant=True)
+    shown = f"{atom.key}^{{{atom.step}}}" if atom.step else name
+    return RandomReading(shown, renamed, f"{name}: random", constant=True)
 
 
 def _function_of_x(text, inside, outside, applied, laws) -> RandomReading | None:
@@ -136,8 +139,12 @@ def _walk(side, within, inside, outside, applied, summed):
 
 
 def _spelling(atom) -> re.Pattern:
-    """How a plain name (``p_k``, ``\\epsilon``, ``w``) is written in LaTeX, as a pattern of its whole spelling."""
+    """How a plain name (``p_k``, ``\\epsilon``, ``w``, ``x^{(k)}``) is written in LaTeX, as a pattern of its whole
+    spelling."""
     letter = re.escape(atom.key) if len(atom.key) == 1 else rf"\\{re.escape(atom.key)}"
+    if atom.step:  # x^{(k)}: the name with its label in parentheses
+        label = re.escape(atom.sub_text)
+        return re.compile(rf"(?<![\\A-Za-z]){letter}\s*\^\s*\{{\s*\(\s*{label}\s*\)\s*\}}")
     if not atom.sub:
         return re.compile(rf"(?<![\\A-Za-z]){letter}(?![A-Za-z_])")
     sub = re.escape(atom.sub[0])

@@ -162,8 +162,30 @@ def _decide_untagged(text, binding, context, quantifiable):
         and (ENTROPY.search(text) or INFORMATION.search(text))
         and not {"H", "I"} & set(context.definitions)  # the document's own H or I is in force
     ):  # I(S; Z) = H(Z) - H(Z | S): entropies of random variables under one joint law
-        return decide_information(text) or verdict
+        verdict = decide_information(text) or verdict
+        if verdict.verdict == UNKNOWN:  # H(X) = -\sum_i p_i \log p_i: the entropy of the law whose values it writes
+            verdict = _decide_entropy_of_law(text, binding, context) or verdict
     return verdict
+
+
+def _decide_entropy_of_law(text, binding, context):
+    """H(X) beside the values p_i of one law, read as H(p) (:mod:`derive.docs.entropy_of_law`), when so decided."""
+    from derive.docs.entropy_of_law import entropy_as_law
+    from derive.docs.untagged import quantified_names
+
+    found = entropy_as_law(text)
+    if found is None:
+        return None
+    rewritten, variable, law = found
+    try:
+        quantifiable = quantified_names(rewritten, context)
+    except Exception:  # unreadable once rewritten: not read so
+        return None
+    verdict = _decide_in_scope(rewritten, binding, context, quantifiable)
+    if verdict.verdict not in (PASS, FAIL):
+        return None
+    said = f"{law} beside H({variable}) is the law of {variable}, read as H({law})"
+    return dataclasses.replace(verdict, detail=f"{said}: {verdict.detail}")
 
 
 def _decide_random_name(text, binding, context):

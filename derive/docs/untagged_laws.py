@@ -22,6 +22,7 @@ JOINT_LAW_REASONS = (
     "a conditional probability, tied to the others",
     "other than at one outcome drawn",
     "a conditional quantity of random variables",  # H(y | x) beside p(x, y): of the law's outcomes
+    "of an event (a relation in its argument)",  # P(X = x, Y = y), q(x | y = 1): the law at those outcomes
 )
 
 

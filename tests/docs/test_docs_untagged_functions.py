@@ -45,6 +45,10 @@ def one(tmp_path, formula):
             r"-\log \frac{q(x)}{p(x)} = -\log(q(x)) - (-\log(p(x)))",
             r"-\log \frac{q(x)}{p(x)} = -\log(q(x)) + (-\log(p(x)))",
         ),
+        (  # under a limit whose variable its argument does not write, g(\mathbf{u}) is one number all the same
+            r"\lim_{s \to 0} \frac{g^{(k)}(\mathbf{u})^s - 1}{s} = \log g^{(k)}(\mathbf{u})",
+            r"\lim_{s \to 0} \frac{g^{(k)}(\mathbf{u})^s - 1}{s} = \frac{1}{\log g^{(k)}(\mathbf{u})}",
+        ),
     ],
 )
 def test_an_unknown_function_at_plain_arguments_is_decided_for_all_its_values(tmp_path, right, wrong):
@@ -70,6 +74,7 @@ def test_the_values_are_keyed_as_a_tag_declares_them():
         (r"f(2x) = f(x + x)", "not all plain names|applies a function"),
         (r"P(A \mid B) = \frac{P(B \mid A) P(A)}{P(B)}", "conditional probability"),
         (r"\sum_x f(x) \log f(x) = \sum_x f(x) \log f(x) + 0", "summed or bound variable"),
+        (r"\lim_{h \to 0} f(h) = f(0)", "under a derivative, a limit"),  # f at the limit's own variable
     ],
 )
 def test_values_tied_by_what_the_function_is_are_not_numbers_of_their_own(formula, why):

@@ -61,3 +61,28 @@ def test_a_condition_a_model_or_another_reading_is_not_refuted(formula, tmp_path
 def test_a_document_that_defines_the_entropy_keeps_its_own(tmp_path):
     [_, (result, detail)] = verdicts(tmp_path, r"H(A) := A^2", r"I(S; A) = H(A) - H(A \mid S)")
     assert result != "PASS" or "joint law" not in detail, detail
+
+
+def test_the_entropy_of_a_variable_beside_the_values_of_one_law_is_that_law_s(tmp_path):
+    result, detail = verdict(tmp_path, None, r"H(Z) = -\sum_k q_k \log q_k")
+    assert result == "PASS" and "q beside H(Z) is the law of Z" in detail, detail
+    result, detail = verdict(tmp_path, None, r"-\sum_z q(z) \log q(z) = H(Z)")
+    assert result == "PASS" and "q beside H(Z) is the law of Z" in detail, detail
+    result, detail = verdict(tmp_path, None, r"H(Z) = \sum_k q_k \log q_k")  # a definition its meaning refutes
+    assert result == "FAIL" and "q beside H(Z) is the law of Z" in detail, detail
+    result, detail = verdict(tmp_path, None, r"-\sum_z q(z) \log \frac{1}{q(z)} = H(Z)")
+    assert result == "FAIL" and "q beside H(Z) is the law of Z" in detail, detail
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        r"H(Y) = -\sum_{x, y} p(x, y) \log p(y)",  # a joint law: its own reading, not H(p)
+        r"H(X) + X = -\sum_i p_i \log p_i",  # X written outside H(X)
+        r"H(X) = -\sum_i p_i \log q_i",  # two laws: which is X's?
+    ],
+)
+def test_an_entropy_beside_other_than_one_law_s_values_is_not_read_so(formula):
+    from derive.docs.entropy_of_law import entropy_as_law
+
+    assert entropy_as_law(formula) is None

@@ -38,6 +38,16 @@ PAIRS = [
         r"\beta \log p(x \mid y) - \log p(x) = \beta \log p(x \mid y) - \log \frac{p(x \mid y) p(y)}{p(y \mid x)}",
         r"\beta \log p(x \mid y) - \log p(x) = \beta \log p(x \mid y) - \log \frac{p(y \mid x) p(y)}{p(x \mid y)}",
     ),
+    (
+        "the law at events that set its variables to outcomes",
+        r"P(X = x \mid Y = y) = \frac{P(X = x, Y = y)}{P(Y = y)}",
+        r"P(X = x \mid Y = y) = \frac{P(X = x, Y = y)}{P(X = x)}",
+    ),
+    (
+        "the law at an outcome set to a written value",
+        r"q(y = 1 \mid x) = \frac{q(x \mid y = 1) q(y = 1)}{q(x)}",
+        r"q(y = 1 \mid x) = \frac{q(x \mid y = 1) q(y = 0)}{q(x)}",
+    ),
 ]
 
 
@@ -55,6 +65,8 @@ def test_a_rule_of_every_joint_law_passes_and_its_wrong_variant_fails(name, corr
         (r"P(A \mid B) = P(A)", "B on one side only"),  # A and B independent: a condition
         (r"p(x \mid y, z) = p(x \mid z)", "y on one side only"),  # a Markov property
         (r"p(x, y \mid z) = p(x \mid z) p(y \mid z)", "holds when the outcomes are independent"),  # a model
+        (r"P(X = x, Y = y) = P(X = x) P(Y = y)", "holds when the outcomes are independent"),  # written as events
+        (r"P(X = x) = \sum_y P(X = x \mid Y = y)", "Y on one side only"),  # Y summed on the right alone
     ],
 )
 def test_a_model_or_a_condition_on_the_law_is_never_refuted(formula, words, tmp_path):

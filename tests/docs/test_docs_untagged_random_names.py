@@ -59,6 +59,8 @@ def test_a_family_under_a_sum_is_decided_only_when_it_holds(tmp_path):
         r"\mathbb{E}[X f(X)] = \mathbb{E}[X] \mathbb{E}[f(X)]",  # X written beside f(X)
         r"\mathbb{E}_{x \sim p}[w] = w",  # a law named in the subscript
         r"\mathbb{E}[\mathbf{w}^2] = 1",  # a bold name
+        r"\mathbb{E}[x^{(k)} + x_k] = \mathbb{E}[x_k] + \mathbb{E}[x^{(k)}]",  # x_k beside x^{(k)}: one name or two?
+        r"\sum_k \mathbb{E}[x^{(k)}] = \mathbb{E}[\sum_k x^{(k)}]",  # a label a sum runs over: a family
     ],
 )
 def test_other_shapes_are_not_read_so(formula):
@@ -69,3 +71,12 @@ def test_the_reading_names_the_variable_and_writes_it_x():
     reading = random_reading(r"\mathbb{E}[\epsilon_t^2] = \operatorname{Var}(\epsilon_t) + \mathbb{E}[\epsilon_{t}]^2")
     assert reading.shown == "epsilon_t" and reading.constant
     assert reading.as_x == r"\mathbb{E}[X^2] = \operatorname{Var}(X) + \mathbb{E}[X]^2"
+
+
+def test_a_name_with_a_label_in_parentheses_is_the_random_variable(tmp_path):
+    reading = random_reading(r"\mathbb{E}[(w^{(t)})^2] = \operatorname{Var}(w^{( t )}) + \mathbb{E}[w^{(t)}]^2")
+    assert reading.shown == "w^{(t)}" and reading.as_x == r"\mathbb{E}[(X)^2] = \operatorname{Var}(X) + \mathbb{E}[X]^2"
+    result, detail = verdict(tmp_path, None, r"Var[w^{(t)}] = \mathbb{E}[(w^{(t)})^2] - \mathbb{E}[w^{(t)}]^2")
+    assert result == "PASS" and "w^{(t)}, written only inside moments" in detail, detail
+    result, detail = verdict(tmp_path, None, r"\mathbb{E}[(w^{(t)} + 1)^2] = \mathbb{E}[(w^{(t)})^2] + 2")
+    assert result == "FAIL" and "w^{(t)}, written only inside moments" in detail, detail
