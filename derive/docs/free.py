@@ -682,7 +682,7 @@ def _note_application(atom: Atom, walk: _Walk, used: set, bound: set) -> str:
     """An unknown function's value at its arguments, read as a real number of its own (``V(S_t)``).
 
     The value may be any number only where nothing ties it to others: not under a derivative or an integral,
-    not under a limit whose variable its arguments write, not at a summed variable, and not a conditional
+    not under a limit whose variable its arguments or its own name write, not at a summed variable, and not a conditional
     probability P(A | B).
     """
     from derive.docs.bind import applied_key
@@ -690,7 +690,8 @@ def _note_application(atom: Atom, walk: _Walk, used: set, bound: set) -> str:
     shown = _display(atom)
     arguments = [arg.source for arg in atom.args]
     letters = set(re.findall(r"[A-Za-z]+", " ".join(arguments)))
-    if walk.calculus or letters & {re.split(r"[_^]", variable)[0] for variable in walk.limits}:
+    written = letters | set(re.findall(r"[A-Za-z]+", shown))  # f_n(x) under \lim_{n \to \infty} writes n too
+    if walk.calculus or written & {re.split(r"[_^]", variable)[0] for variable in walk.limits}:
         raise NotIdentity(
             f"{shown}(...) under a derivative, a limit or an integral: a function the formula does not state"
         )

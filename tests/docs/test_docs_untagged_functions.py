@@ -75,6 +75,8 @@ def test_the_values_are_keyed_as_a_tag_declares_them():
         (r"P(A \mid B) = \frac{P(B \mid A) P(A)}{P(B)}", "conditional probability"),
         (r"\sum_x f(x) \log f(x) = \sum_x f(x) \log f(x) + 0", "summed or bound variable"),
         (r"\lim_{h \to 0} f(h) = f(0)", "under a derivative, a limit"),  # f at the limit's own variable
+        (r"\lim_{n \to \infty} f_n(x) = f(x)", "under a derivative, a limit"),  # a sequence of functions
+        (r"\lim_{k \to \infty} g^{(k)}(x) = 0", "under a derivative, a limit"),
     ],
 )
 def test_values_tied_by_what_the_function_is_are_not_numbers_of_their_own(formula, why):
