@@ -93,6 +93,7 @@ class Vocabulary:
     symbols: dict = field(default_factory=dict)  # name -> domain symbol a clause such as "\epsilon > 0" restricts
     domain_names: bool = False  # also every domain symbol under its own name (see from_domain)
     random_samples: tuple = ()  # names of the result's i.i.d. samples (X_t), what a tag's "x_i: random" refers to
+    applied: tuple = ()  # names applied to the bracket after them, whatever it holds (R((n - m)\theta))
 
     def with_(self, **changes) -> Vocabulary:
         """A copy with the named fields changed."""

@@ -318,6 +318,7 @@ vocabulary = Vocabulary(
     size=2 * h,
     dims={"h": h},
     entries={"q": vector_of(q, 2 * h), "k": vector_of(k, 2 * h), "R": call(_doc_rotation)},
+    applied=("R",),  # R((n - m)\theta): the rotation by the angles (n - m) θ_i, never R times a bracket
     examples=[
         (
             r"q^\top R_{\Theta,m}^\top R_{\Theta,n}\, k = q^\top R_{\Theta,n-m}\, k",

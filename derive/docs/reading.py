@@ -403,9 +403,18 @@ def read_links(text, binding, unread_sides=None) -> tuple[list, list]:
 
 def _declared_functions(binding) -> set:
     """The names the tag makes functions: its own definitions f(x) = ..., and names declared functions (f(x + h) applies them)."""
-    functions = {clause.name for clause in binding.clauses if hasattr(clause, "params")}
+    functions = {clause.name for clause in binding.clauses if hasattr(clause, "params")} | _result_functions(binding)
     functions |= {_normal_name(name) for name, kind in binding.kinds.items() if kind_word(kind) == "function"}
     return functions | {_normal_name(name).split("(")[0] for name, kind in binding.kinds.items() if function_of(kind)}
+
+
+def _result_functions(binding) -> set:
+    r"""The names the tag's result applies to the bracket after them, whatever it holds: R((n - m)\theta)."""
+    if not binding.result:
+        return set()
+    from derive.registry import load
+
+    return set(vocabulary_for(load(binding.result)).applied)
 
 
 NUMBER_CLAUSE_KINDS = (

@@ -1,9 +1,10 @@
 """Notation as authors write it in real documents: expectations without brackets, names with
 escaped underscores, evaluation bars written as a bare or sized bar, derivatives with respect to an
 expression of one variable, indices written as sums, lists written with dots, a rotation written as
-a function of its angle, an index used beside a sum whose layout shows the sum cannot cover it, and
-plain TeX's font switches ({\\rm d}x, {\\bf x}) read as \\mathrm and \\mathbf. Each form is read on a correct
-formula (PASS) and a wrong variant (FAIL) by the same machinery; what stays ambiguous is UNKNOWN with the reason."""
+a function of its angle (a difference of positions in brackets too, R((n - m)\\theta)), an index used
+beside a sum whose layout shows the sum cannot cover it, and plain TeX's font switches ({\\rm d}x,
+{\\bf x}) read as \\mathrm and \\mathbf. Each form is read on a correct formula (PASS) and a wrong variant
+(FAIL) by the same machinery; what stays ambiguous is UNKNOWN with the reason."""
 
 import pytest
 from checking import assert_page_pass_and_fail, assert_pass_and_fail
@@ -100,6 +101,12 @@ PAIRS = [
         "rotation written as a function of the angle",
         r"(R(m\theta) q)^\top (R(m\theta) k) = q^\top k",
         r"(R(m\theta) q)^\top (R(m\theta) k) = 2 q^\top k",
+        {"result": "rope_relative_position"},
+    ),
+    (
+        "rotation by a difference of positions written in brackets",
+        r"(R(m\theta) q)^\top (R(n\theta) k) = q^\top R((n - m)\theta) k",
+        r"(R(m\theta) q)^\top (R(n\theta) k) = q^\top R((n + m)\theta) k",
         {"result": "rope_relative_position"},
     ),
     (
