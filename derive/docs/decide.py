@@ -33,6 +33,7 @@ from derive.docs.joined_claims import claims_joined
 from derive.docs.labelled_derivative import labelled_derivative_doubt
 from derive.docs.labelled_laws import with_labelled_laws
 from derive.docs.links_apart import decide_links_apart
+from derive.docs.moment_subscripts import moments_of_random_quantities
 from derive.docs.open_outcome import name_open_outcomes
 from derive.docs.primed_names import with_primed_names
 from derive.docs.reading import (
@@ -81,6 +82,7 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
     text, primed = with_primed_names(text, binding.primed)  # \phi'(y) = \phi(x, y) in the tag: a function of its own
     text = draws_in_subscripts(text)  # E_{q(z \mid x)}[f(z)]: the draw E_{z \sim q(z \mid x)}
     text, binding, accents = with_labelled_laws(text, binding)  # P_X(x) of the tag's P_{XY}; \hat p a joint law
+    text = moments_of_random_quantities(text, binding)  # \mu_{aX+b} of a random X: \mathbb{E}[aX+b]
     put = "; ".join(filter(None, (put, named, primed, accents)))
     text, binding = laws_in_subscripts(text, binding)  # E_{x \sim \mathcal{N}(0, 1)}[x^2]: as the clause x \sim N(0, 1)
     applied = _applied_apart_law(text, binding)
