@@ -36,6 +36,7 @@ from derive.docs.shared_vectors import shared_vectors_as_numbers
 from derive.docs.side_names import _atom_keys, _normal_name, atoms_in, summed_names
 from derive.docs.steps import steps_as_subscripts, whole_steps
 from derive.docs.tag_mentions import tag_variables
+from derive.docs.tokens import closing_bracket
 from derive.docs.verdict import (
     DIGITS,
     FAIL,
@@ -661,12 +662,19 @@ def _name_leading_sides(reading):
 
     reader = reading.interpreter(_first_dimensions(reading.vocab), arbitrary=False)
     while len(reading.sides) > 2 and reading.relations[0] == "=":
-        atoms = _name_atoms(reading.sides[0], reading.text if not reading.named else "")
+        written = reading.text if not reading.named else ""
+        atoms = _name_atoms(reading.sides[0], written)
         if not atoms or any(atom.transpose or atom.post_sub for atom in atoms):
             return
         applied = [atom for atom in atoms if atom.args is not None]
         if len(applied) > 1 or applied and applied[0].key in _atom_keys(reading.sides[1:], child_sides):
             return  # f(x) = ... f(y) ...: a function the chain uses again, not a name for its value
+        if (
+            len(atoms) > 1
+            and _word_applied(written)
+            and {a.key for a in atoms} & _atom_keys(reading.sides[1:], child_sides)
+        ):
+            return  # abc(x + y) = abcx + abcy: letters the chain multiplies out, no word
         try:
             reader.side(reading.sides[0])
             return
@@ -685,7 +693,7 @@ WORD = re.compile(r"\s*(?:\\(?:mathit|mathrm|textit)\s*\{\s*)?[A-Za-z]{3,}(?![A-
 
 def _name_atoms(side, written: str) -> list:
     """The atoms of a side that is one name: a single symbol or application, or a word of letters written together
-    at the start of the formula as ``written``."""
+    at the start of the formula as ``written``, alone or before its arguments (``PReLU(-2)``)."""
     atom = single_atom(side)
     if atom is not None:
         return [atom]
@@ -695,10 +703,28 @@ def _name_atoms(side, written: str) -> list:
         expr = parse_latex(side.text)
     except ParseError:
         return []
+    word = _word_applied(written)
+    if word is not None:  # PReLU(-2): the word's letters, read as a product before a bracket; the bracket aside
+        atoms = [node for node in side.nodes(expr) if isinstance(node, Atom)][: len(word)]
+        return atoms if "".join(atom.key for atom in atoms) == word and not any(a.sub for a in atoms) else []
     if not isinstance(expr, sp.Mul) or not all(isinstance(factor, sp.Symbol) for factor in expr.args):
         return []
     atoms = side.nodes(expr)
     return atoms if len(atoms) >= 3 and all(isinstance(atom, Atom) for atom in atoms) else []
+
+
+APPLIED_WORD = re.compile(r"\s*(?P<word>[A-Za-z]{3,})\s*\(")
+
+
+def _word_applied(written: str) -> str | None:
+    """The word of a first side written as a word of letters before its arguments, ``PReLU(-2) = ...``; else None."""
+    found = APPLIED_WORD.match(written)
+    if found is None:
+        return None
+    close = closing_bracket(written, found.end() - 1)
+    if close is None or not re.match(r"\s*=(?!=)", written[close + 1 :]):
+        return None
+    return found.group("word")
 
 
 def _dry_run(reading):

@@ -19,6 +19,12 @@ PAIRS = [
         r"WER = \frac{S + D + I}{N} = \frac{S + D + I}{S + D + C + I}",
     ),
     (
+        "a word written before its arguments at the head of a chain names the function's value (a worked example)",
+        "",
+        r"PReLU(-2) = \max(0, -2) + 0.25 \min(0, -2) = -0.5",
+        r"PReLU(-2) = \max(0, -2) + 0.25 \min(0, -2) = 0.5",
+    ),
+    (
         "a word applied to arguments at the head of a chain names the function's value",
         r"x: vector; y: vector",
         r"cos_{sim}(x, y) = \frac{x \cdot y}{\|x\| \|y\|} = \frac{\sum_i x_i y_i}{\sqrt{\sum_i x_i^2} \sqrt{\sum_i y_i^2}}",
@@ -99,6 +105,13 @@ def test_two_letters_side_by_side_stay_a_product(tmp_path):
     """ab = ... = ...: a product of two names, not a word: the names stay unbound (and are read as own variables)."""
     result, detail = verdict(tmp_path, "", r"ab = ba = 2")
     assert "names the value" not in detail, (result, detail)
+
+
+def test_letters_before_a_bracket_the_chain_multiplies_out_stay_a_product(tmp_path):
+    """abc(x + y) = abcx + aby = ...: the letters of the head come back in the chain, so they are no word; the wrong
+    first link is refuted, never named away."""
+    result, detail = verdict(tmp_path, "", r"abc(x + y) = abcx + aby = abcx + aby")
+    assert result == "FAIL" and "names the value" not in detail, (result, detail)
 
 
 def test_a_word_under_a_result_is_not_taken_as_a_name(tmp_path):
