@@ -278,8 +278,11 @@ def read_arbitrary(reader, atom: Atom, side: Side):
     """The value of an arbitrary function at its arguments' values, or of an arbitrary sequence at its steps."""
     further = _further_arguments(reader, atom)
     if atom.args or further:
-        name = atom.full_keys()[0] if atom.full_keys() else atom.key
+        name = seed = atom.full_keys()[0] if atom.full_keys() else atom.key
         values = [value for argument in [*(atom.args or []), *further] for value in _argument_values(reader, argument)]
+        if _member_of_a_summed_family(reader, atom):  # f_i(x) under \sum_i: the member at i, a function of i too
+            seed = atom.key  # f_i and f_j under two sums: one family
+            values = [step_value(reader, item) for item in atom.sub] + values
         # a declared function of θ conditioned on s, π_θ(a | s): its value and derivatives at one outcome a are
         # free (other outcomes make up the total), so a pointwise identity refuted for it is refuted for a policy;
         # an inequality (π ≤ 1) or a sum over outcomes may use that it is a distribution
@@ -289,10 +292,11 @@ def read_arbitrary(reader, atom: Atom, side: Side):
     else:
         name = f"{atom.key}^{atom.decoration}" if _label(atom) else atom.key
         values = [step_value(reader, item) for item in atom.sub]
+        seed = name
         conditional = False
         variable = "k"
     positive = atom.key in POSITIVE_NAMES or _declared_positive(reader, atom)
-    function = generic_function(name, len(values), positive)
+    function = generic_function(seed, len(values), positive)
     may_fail = not conditional and (
         _in_tag(reader)
         or name in reader.declared_functions
@@ -309,6 +313,19 @@ def read_arbitrary(reader, atom: Atom, side: Side):
     if any(not isinstance(symbol, sp.Dummy) for symbol in free):  # a_{ij} under Σ_j runs over a sum's index only
         reader.applied_at_variables.add(name)
     return function(*values)
+
+
+def _member_of_a_summed_family(reader, atom: Atom) -> bool:
+    """Whether an applied name's subscript is a step a sum runs over (f_i(x) under Σ_i), or one the tag draws at random
+    (i \\sim \\text{Uniform}\\{1, \\ldots, n\\}): a member of a family, each member a function of its own, never one
+    function whatever the index."""
+    return bool(atom.sub) and all(
+        is_step_expression(item)
+        and any(
+            letter in reader.bound or reader.drawn_index(letter) is not None for letter in re.findall(r"[A-Za-z]", item)
+        )
+        for item in atom.sub
+    )
 
 
 def only_at_numbers(reader) -> bool:

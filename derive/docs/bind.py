@@ -335,6 +335,9 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             return sp.Integer(int(name))
         if name in self.bound:
             return self.bound[name]
+        drawn = self.drawn_index(name)
+        if drawn is not None:  # f_i(x) under \mathbb{E}_i, i \sim \text{Uniform}\{1, \ldots, n\}: the member drawn
+            return drawn
         if name in self.index_map:
             return self.index_map[name]
         if name in self.whole_steps:  # v_t unrolled from v_0: the step t is a whole number at each point
@@ -381,6 +384,20 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         if term in self.bound or term in self.index_map or any(str(s) == term for s in self.vocab.indices):
             return self.index(term)
         return self._declared_whole_number(term)
+
+    def drawn_index(self, name):
+        """The random variable the tag draws under ``name`` (i \\sim \\text{Uniform}\\{1, \\ldots, n\\}), an index
+        an expectation over its law runs over; None for any other name."""
+        meaning = self.vocab.entries.get(name)
+        if not (isinstance(meaning, tuple) and meaning[0] == "scalar") or name in self.overrides:
+            return None
+        value = meaning[1](self)
+        if not isinstance(value, sp.Symbol):
+            return None
+        if str(value) == f"law_{name}":  # a law the tag declares (laws.apply_laws)
+            return value
+        mean = self.vocab.expectation[0] if self.vocab.expectation else None  # i: uniform on 1..n, its own model
+        return value if mean is not None and str(value) == f"doc_{name}" and mean(value) != value else None
 
     def _declared_whole_number(self, name):
         """The symbol of a whole number the tag declares under ``name`` (t: positive integer), which an index written
@@ -502,7 +519,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         if atom.star:  # p^*, θ^*: the true law or the optimum, a name of its own, never the bare p or θ
             return f"{atom.key}^*", None, False
         for table in (self.overrides, self.vocab.entries):
-            if atom.key in table:
+            if atom.key in table and not (atom.sub and _defined_from_members(table[atom.key])):
                 return atom.key, table[atom.key], False
         return atom.key, None, False
 
@@ -838,3 +855,9 @@ def _raised(atom, side) -> bool:
     if not names:
         return True
     return any(re.search(rf"\\text\{{{re.escape(name)}\}}\s*\^", side.text) for name in names)
+
+
+def _defined_from_members(meaning) -> bool:
+    r"""Whether a meaning is a tag's function defined from members of its own family (f(x) = \sum_i f_i(x)), whose
+    subscripted f_i is no application of f."""
+    return isinstance(meaning, tuple) and meaning[0] == "call" and getattr(meaning[1], "members", False)

@@ -331,6 +331,10 @@ class SharedNotation:
         value = self.side(atom.args[0])
         if getattr(E, "of_entries", False):  # E[x] of a vector: the mean of its entries (derive.docs.chance)
             return E(self._vector(value)) if key in ("E", "bb_E") else Var(self._vector(value))
+        if key in ("E", "bb_E") and isinstance(value, Vec):  # E of a vector entry by entry: E is linear
+            return replace(value, component=lambda k: E(self._scalar(value.component(k))), base=None)
+        if key in ("E", "bb_E") and isinstance(value, sp.MatrixBase):
+            return value.applyfunc(lambda entry: E(sp.sympify(entry)))
         arg = self._scalar(value)
         return E(arg) if key in ("E", "bb_E") else Var(arg)
 

@@ -1288,7 +1288,20 @@ def _define(vocab, clause: FunctionClause, log_base, functions=()):
             return result.component(env.index(atom.post_sub[0]))
         return result
 
+    apply.members = _writes_members(body, clause.name)
     return vocab.with_(entries={**vocab.entries, clause.name: call(apply)})
+
+
+def _writes_members(body, name: str) -> bool:
+    r"""Whether a definition's body writes its own name with a subscript, ``f(x) = \frac{1}{n} \sum_i f_i(x)``: the
+    members f_i of a family, other functions than the f it defines."""
+    from derive.docs.free import child_sides
+    from derive.docs.side_names import atoms_in
+
+    try:
+        return any(atom.key == name and atom.sub for atom in atoms_in([body], child_sides))
+    except Exception:  # a body that cannot be read here is reported where it is applied
+        return False
 
 
 def _root(value, power: int, clause):

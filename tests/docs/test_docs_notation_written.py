@@ -92,6 +92,18 @@ PAIRS = [
         {},
     ),
     (
+        "an expectation in blackboard bold without brackets, its subscript the variable the tag draws",
+        r"\mathbb{E}_i i^2 = \frac{(n+1)(2n+1)}{6}",
+        r"\mathbb{E}_i i^2 = \frac{(n+1)^2}{4}",
+        {"clauses": r"i \sim \text{Uniform}\{1, \ldots, n\}; n: positive integer"},
+    ),
+    (
+        "an expectation of a vector under the tag's uniform law, entry by entry",
+        r"\mathbb{E}[i \mathbf{v}] = \frac{n+1}{2} \mathbf{v}",
+        r"\mathbb{E}[i \mathbf{v}] = \frac{n}{2} \mathbf{v}",
+        {"clauses": r"i \sim \text{Uniform}\{1, \ldots, n\}; n: positive integer; \mathbf{v} \in \mathbb{R}^d"},
+    ),
+    (
         "softmax of a list written with dots",
         r"\operatorname{softmax}(z_1, \ldots, z_n)_1 = \frac{e^{z_1}}{\sum_j e^{z_j}}",
         r"\operatorname{softmax}(z_1, \ldots, z_n)_1 = \frac{e^{z_1}}{\sum_j z_j}",

@@ -145,6 +145,24 @@ PAIRS = [
         r"\frac{\partial Z}{\partial X} = \alpha\delta + \alpha\epsilon + \beta\delta + \beta\epsilon",
         r"\frac{\partial Z}{\partial X} = \alpha\delta + \alpha\epsilon + \beta\delta",
     ),
+    (
+        "a function the tag defines from members of its family (f the mean of the f_i): the members are other functions",
+        r"f(x) = \frac{1}{n} \sum_{i = 1}^n f_i(x); n: positive integer",
+        r"\frac{1}{n} \sum_{i = 1}^n \nabla f_i(x) = \nabla f(x)",
+        r"\sum_{i = 1}^n \nabla f_i(x) = \nabla f(x)",
+    ),
+    (
+        "members of a declared family under a sum are functions of their own, one family whatever the index's letter",
+        r"f_i: function; n: positive integer; x: real",
+        r"\sum_{i=1}^n 2 f_i(x) = 2 \sum_{j=1}^n f_j(x)",
+        r"\sum_{i=1}^n f_i(x)^2 = \frac{1}{n} \left(\sum_{i=1}^n f_i(x)\right)^2",
+    ),
+    (
+        "a member at an index the tag draws at random: its expectation averages the family (stochastic gradients)",
+        r"f(x) = \frac{1}{n} \sum_{i = 1}^n f_i(x); i \sim \text{Uniform}\{1, \ldots, n\}; n: positive integer",
+        r"\mathbb{E}_i[\nabla f_i(x)] = \nabla f(x)",
+        r"\mathbb{E}_i[\nabla f_i(x)] = n \nabla f(x)",
+    ),
 ]
 
 
@@ -256,3 +274,14 @@ def test_a_lower_case_letter_under_another_letter_before_a_bracket_stays_a_power
         wrong = power + r"(1-x) = " + power + " - " + power.replace("^", "^{") + "+2}"
         result, detail = verdict(tmp_path, "", wrong)
         assert result == "FAIL", (wrong, result, detail)
+
+
+def test_members_of_a_family_under_a_sum_are_not_one_function(tmp_path):
+    """Σ_i f_i(x)² = (Σ_i f_i(x))² / n holds when every member is the same function, and only then: the members differ,
+    so a family nothing defines refutes it (UNKNOWN: the author may mean particular functions), never PASSes."""
+    found, detail = verdict(
+        tmp_path,
+        "n: positive integer; x: real",
+        r"\sum_{i=1}^n f_i(x)^2 = \frac{1}{n}\left(\sum_{i=1}^n f_i(x)\right)^2",
+    )
+    assert found == "UNKNOWN" and "fails" in detail, detail
