@@ -11868,6 +11868,388 @@ CHECKS.update(
 )
 
 
+# ---- unseen23: Lil'Log's R-CNN family, labml.ai's DDIM sampler, DDPM evaluation, DQN model and Sketch RNN, CS231n's
+# ---- NeRF, d2l's softmax from scratch and generalization, UDL 6.2 and 18.4, Spinning Up's VPG
+
+
+def _u23_bbox_targets(variant):
+    """The written targets t, put in for the corrections d, map the box p onto its ground truth g."""
+    boxes = [
+        ((mpf("0.4"), mpf("-1.2"), mpf("2.5"), mpf("0.7")), (mpf("1.1"), mpf("-0.3"), mpf("1.6"), mpf("1.9"))),
+        ((mpf("-2"), mpf("0.5"), mpf("0.3"), mpf("4.1")), (mpf("-1.4"), mpf("2.2"), mpf("0.9"), mpf("3.3"))),
+    ]
+    for (px, py, pw, ph), (gx, gy, gw, gh) in boxes:
+        tx = (gx - px) / (ph if variant == "height-for-width" else pw)
+        ty = (gy - py) / ph
+        tw = log(pw / gw) if variant == "log-inverted" else log(gw / pw)
+        th = log(gh / ph)
+        mapped = (pw * tx + px, ph * ty + py, pw * exp(tw), ph * exp(th))
+        if not close(list(mapped), [gx, gy, gw, gh]):
+            return False
+    return True
+
+
+def _u23_smooth_l1(far):
+    """The written loss against the Huber loss of threshold 1, the integral of the clipped identity from 0."""
+
+    def written(x):
+        return mpf("0.5") * x**2 if abs(x) < 1 else abs(x) - far
+
+    def huber(x):
+        path = [mpf(0), *(v for v in (1, -1) if min(0, x) < v < max(0, x)), x]
+        return quad(lambda u: max(-1, min(1, u)), path)
+
+    return all(close(written(x), huber(x)) for x in (mpf("-2.5"), mpf("-0.6"), mpf("0.3"), mpf("1.7")))
+
+
+def _u23_label_log_loss(target, p):
+    """-log of the probability given to the label: p for label 1, 1 - p for label 0."""
+    return -log(p if target == 1 else 1 - p)
+
+
+def _u23_rpn_cls(variant):
+    def written(p, ps):
+        if variant == "plus":
+            return -ps * log(p) + (1 - ps) * log(1 - p)
+        if variant == "swapped":
+            return -ps * log(1 - p) - (1 - ps) * log(p)
+        return -ps * log(p) - (1 - ps) * log(1 - p)
+
+    return all(
+        close(written(p, ps), _u23_label_log_loss(ps, p))
+        for ps in (0, 1)
+        for p in (mpf("0.15"), mpf("0.6"), mpf("0.93"))
+    )
+
+
+def _u23_mask_loss(scale):
+    """The written loss against the mean over the m x m cells of each cell's log loss."""
+    m = 3
+    y = [[1, 0, 1], [0, 0, 1], [1, 1, 0]]
+    yhat = [[mpf(v) for v in row] for row in (("0.8", "0.3", "0.6"), ("0.1", "0.45", "0.7"), ("0.9", "0.55", "0.2"))]
+    cells = [_u23_label_log_loss(y[i][j], yhat[i][j]) for i in range(m) for j in range(m)]
+    total = sum(y[i][j] * log(yhat[i][j]) + (1 - y[i][j]) * log(1 - yhat[i][j]) for i in range(m) for j in range(m))
+    return close(-total / scale(m), sum(cells) / len(cells))
+
+
+def _u23_guidance(sign):
+    """The written combination against the code's e_uncond + s (e_cond - e_uncond), at generic values of the two."""
+    for e_cond, e_uncond, s in ((mpf("0.7"), mpf("-1.3"), mpf("7.5")), (mpf("2.1"), mpf("0.4"), mpf("3"))):
+        if not close(s * e_cond + sign * (s - 1) * e_uncond, e_uncond + s * (e_cond - e_uncond)):
+            return False
+    return True
+
+
+def _u23_ddim_keeps_marginal(step):
+    """The step applied to x_t = sqrt(a_t) x0 + sqrt(1 - a_t) eps with the noise predicted exactly and fresh noise e':
+    given x0, x_{t-1} must have mean sqrt(a_{t-1}) x0 and variance 1 - a_{t-1}. The step is linear in (x0, eps, e'),
+    so its coefficients are read off at unit vectors."""
+    for a_t, a_prev, sigma in ((mpf("0.5"), mpf("0.7"), mpf("0.3")), (mpf("0.2"), mpf("0.35"), mpf("0.6"))):
+
+        def out(x0, eps, fresh, a_t=a_t, a_prev=a_prev, sigma=sigma):
+            x_t = sqrt(a_t) * x0 + sqrt(1 - a_t) * eps
+            return step(x_t, eps, fresh, a_t, a_prev, sigma)
+
+        c_x0, c_eps, c_fresh = out(1, 0, 0), out(0, 1, 0), out(0, 0, 1)
+        if not (close(c_x0, sqrt(a_prev)) and close(c_eps**2 + c_fresh**2, 1 - a_prev)):
+            return False
+    return True
+
+
+def _u23_ddim_step(variant):
+    def step(x_t, eps, fresh, a_t, a_prev, sigma):
+        x0_hat = (x_t - sqrt(1 - a_t) * eps) / sqrt(a_t)
+        lead = sqrt(a_t) if variant == "alpha-t" else sqrt(a_prev)
+        direction = sqrt(1 - a_prev) if variant == "no-sigma" else sqrt(1 - a_prev - sigma**2)
+        return lead * x0_hat + direction * eps + sigma * fresh
+
+    return _u23_ddim_keeps_marginal(step)
+
+
+_U23_DDPM = [(mpf("0.02"), mpf("0.6")), (mpf("0.3"), mpf("0.25"))]  # (beta_t, abar_{t-1})
+
+
+def _u23_ddpm_posterior(variant):
+    """q(x_{t-1} | x_t, x_0) by Bayes' rule from the forward kernels, against the written normal."""
+    for beta, abar_prev in _U23_DDPM:
+        alpha = 1 - beta
+        abar = abar_prev * alpha
+        c0 = (sqrt(alpha) if variant == "coefficients-swapped" else sqrt(abar_prev)) * beta / (1 - abar)
+        ct = (sqrt(abar_prev) if variant == "coefficients-swapped" else sqrt(alpha)) * (1 - abar_prev) / (1 - abar)
+        var = beta * ((1 - abar) / (1 - abar_prev) if variant == "variance-inverted" else (1 - abar_prev) / (1 - abar))
+        for x0, xt, xprev in ((mpf("0.4"), mpf("-0.3"), mpf("0.1")), (mpf("-1.2"), mpf("0.8"), mpf("1.5"))):
+            bayes = (
+                _u22_normal(xt, sqrt(alpha) * xprev, beta)
+                * _u22_normal(xprev, sqrt(abar_prev) * x0, 1 - abar_prev)
+                / _u22_normal(xt, sqrt(abar) * x0, 1 - abar)
+            )
+            if not close(bayes, _u22_normal(xprev, c0 * x0 + ct * xt, var)):
+                return False
+    return True
+
+
+def _u23_x0_hat(root):
+    for abar, x0, eps in ((mpf("0.3"), mpf("1.2"), mpf("-0.4")), (mpf("0.85"), mpf("-0.7"), mpf("0.9"))):
+        x_t = sqrt(abar) * x0 + sqrt(1 - abar) * eps
+        if not close((x_t - sqrt(1 - abar) * eps) / (sqrt(abar) if root else abar), x0):
+            return False
+    return True
+
+
+def _u23_reverse_mean(root):
+    """The written mean against the posterior mean of x_{t-1} given x_t and the x_0 the predicted noise gives, the
+    posterior mean computed by completing the square (precision-weighted means of the two normal factors)."""
+    for beta, abar_prev in _U23_DDPM:
+        alpha = 1 - beta
+        abar = abar_prev * alpha
+        for x_t, eps in ((mpf("0.6"), mpf("-1.1")), (mpf("-0.9"), mpf("0.35"))):
+            x0 = (x_t - sqrt(1 - abar) * eps) / sqrt(abar)
+            precision = alpha / beta + 1 / (1 - abar_prev)
+            posterior = (sqrt(alpha) * x_t / beta + sqrt(abar_prev) * x0 / (1 - abar_prev)) / precision
+            written = (x_t - beta / (sqrt(1 - abar) if root else 1 - abar) * eps) / sqrt(alpha)
+            if not close(written, posterior):
+                return False
+    return True
+
+
+def _u23_interpolate(noised):
+    """The written interpolation against the code's (1 - lambda) x_t + lambda x'_t, x'_t the second image noised."""
+    abar, x_t, x0_b, eps_b = mpf("0.4"), mpf("0.3"), mpf("1.5"), mpf("-0.8")
+    xt_b = sqrt(abar) * x0_b + sqrt(1 - abar) * eps_b
+    return all(
+        close((1 - lam) * x_t + lam * (xt_b if noised else x0_b), (1 - lam) * x_t + lam * xt_b)
+        for lam in (mpf("0.25"), mpf("0.8"))
+    )
+
+
+_U23_RAY = (
+    [mpf("0.8"), mpf("2.5"), mpf("0.3")],
+    [mpf("0.4"), mpf("0.25"), mpf("1.1")],
+    [mpf("0.9"), mpf("-0.2"), mpf("0.6")],
+)
+
+
+def _u23_render_integral(sigma, delta, c):
+    """The volume rendering integral of T(t) sigma(t) c(t) along the ray, density and colour constant on each segment:
+    T at a segment's start is the product of exp(-sigma_j delta_j) over the segments before it, and inside it decays
+    as exp(-sigma_i u); each segment's integral is taken by quadrature."""
+    total, through = 0, mpf(1)
+    for s, d, col in zip(sigma, delta, c):
+        total += quad(lambda u, s=s, th=through, col=col: th * exp(-s * u) * s * col, [0, d])
+        through *= exp(-s * d)
+    return total
+
+
+def _u23_nerf(variant):
+    sigma, delta, c = _U23_RAY
+    n = len(sigma)
+    upto = (lambda i: i + 1) if variant == "own-segment" else (lambda i: i)
+    T = [exp(-sum(sigma[j] * delta[j] for j in range(upto(i)))) for i in range(n)]
+    stopped = [
+        exp(-sigma[i] * delta[i])
+        if variant in ("no-one-minus", "weight-transmittance")
+        else 1 - exp(-sigma[i] * delta[i])
+        for i in range(n)
+    ]
+    written = sum(T[i] * stopped[i] * c[i] for i in range(n))
+    return close(written, _u23_render_integral(sigma, delta, c))
+
+
+def _u23_softmax_rows(columns):
+    """A softmax of each row: every row sums to 1 and entries of a row are in the ratio exp(X_ij - X_ik)."""
+    X = [[mpf("0.3"), mpf("-1.2"), mpf("2.0")], [mpf("1.1"), mpf("0.4"), mpf("-0.5")]]
+    n, q = len(X), len(X[0])
+    S = [
+        [
+            exp(X[i][j]) / (sum(exp(X[k][j]) for k in range(n)) if columns else sum(exp(X[i][k]) for k in range(q)))
+            for j in range(q)
+        ]
+        for i in range(n)
+    ]
+    return all(close(sum(row), 1) for row in S) and all(
+        close(S[i][j] / S[i][k], exp(X[i][j] - X[i][k])) for i in range(n) for j in range(q) for k in range(q)
+    )
+
+
+def _u23_risk(with_density):
+    """(x, y) with density x + y on the unit square, f(x) = x/2 + 1/5, squared loss: the expectation summed exactly
+    over the loss's monomials (the moment of x^a y^b is 1/((a+2)(b+1)) + 1/((a+1)(b+2))) against the written double
+    integral by quadrature over the support."""
+    terms = {
+        (2, 0): Fraction(1, 4),
+        (0, 0): Fraction(1, 25),
+        (0, 2): Fraction(1),
+        (1, 0): Fraction(1, 5),
+        (1, 1): Fraction(-1),
+        (0, 1): Fraction(-2, 5),
+    }
+    expectation = sum(
+        c * (Fraction(1, (a + 2) * (b + 1)) + Fraction(1, (a + 1) * (b + 2))) for (a, b), c in terms.items()
+    )
+
+    def integrand(x, y):
+        loss = (x / 2 + mpf(1) / 5 - y) ** 2
+        return loss * (x + y) if with_density else loss
+
+    return close(quad(integrand, [0, 1], [0, 1]), mpf(expectation.numerator) / expectation.denominator)
+
+
+def _u23_finite_differences(scale):
+    """The written differences at a step of 10^-15 against the partial derivatives (their error is O(delta))."""
+
+    def L(p0, p1):
+        return mp.sin(p0) * p1**2 + exp(p0 * p1)
+
+    for p0, p1 in ((mpf("0.3"), mpf("-1.1")), (mpf("1.4"), mpf("0.6"))):
+        d = mpf(10) ** -15
+        first = (L(p0 + d, p1) - L(p0, p1)) / (scale * d)
+        second = (L(p0, p1 + d) - L(p0, p1)) / d
+        exact = (diff(lambda u: L(u, p1), p0), diff(lambda u: L(p0, u), p1))
+        if not (close(first, exact[0], mpf(10) ** -10) and close(second, exact[1], mpf(10) ** -10)):
+            return False
+    return True
+
+
+def _u23_vpg(weight):
+    """A two-state, two-action MDP over steps t = 0, 1: the gradient of the expected return (finite differences)
+    against the written expectation over every trajectory, with Q, V and A computed backwards from the last step."""
+    P0 = [mpf("0.6"), mpf("0.4")]
+    P = {
+        (0, 0): [mpf("0.7"), mpf("0.3")],
+        (0, 1): [mpf("0.2"), mpf("0.8")],
+        (1, 0): [mpf("0.5"), mpf("0.5")],
+        (1, 1): [mpf("0.9"), mpf("0.1")],
+    }
+    R = {(0, 0): mpf("1.0"), (0, 1): mpf("-0.5"), (1, 0): mpf("0.3"), (1, 1): mpf("2.0")}
+    W = {(0, 0): mpf("0.8"), (0, 1): mpf("-0.6"), (1, 0): mpf("0.4"), (1, 1): mpf("1.3")}
+
+    def pi(theta, s):
+        return softmax([W[s, a] * theta + mpf(a) / 3 for a in range(2)])
+
+    def trajectories(theta):
+        for s0, a0, s1, a1 in itertools.product(range(2), repeat=4):
+            yield (s0, a0, s1, a1), P0[s0] * pi(theta, s0)[a0] * P[s0, a0][s1] * pi(theta, s1)[a1]
+
+    def J(theta):
+        return sum(prob * (R[tau[0], tau[1]] + R[tau[2], tau[3]]) for tau, prob in trajectories(theta))
+
+    for theta in (mpf("-0.4"), mpf("0.7")):
+        Q1 = {(s, a): R[s, a] for s in range(2) for a in range(2)}
+        V1 = {s: sum(pi(theta, s)[a] * Q1[s, a] for a in range(2)) for s in range(2)}
+        Q0 = {(s, a): R[s, a] + sum(P[s, a][s2] * V1[s2] for s2 in range(2)) for s in range(2) for a in range(2)}
+        V0 = {s: sum(pi(theta, s)[a] * Q0[s, a] for a in range(2)) for s in range(2)}
+        Q, V = (Q0, Q1), (V0, V1)
+
+        def score(s, a, theta=theta):
+            if weight == "no-log":
+                return diff(lambda u: pi(u, s)[a], theta)
+            return diff(lambda u: log(pi(u, s)[a]), theta)
+
+        def multiplier(t, s, a):
+            return V[t][s] if weight == "value" else Q[t][s, a] - V[t][s]
+
+        written = sum(
+            prob * sum(score(tau[2 * t], tau[2 * t + 1]) * multiplier(t, tau[2 * t], tau[2 * t + 1]) for t in range(2))
+            for tau, prob in trajectories(theta)
+        )
+        if not close(written, diff(J, theta)):
+            return False
+    return True
+
+
+def _u23_dueling_advantage(sign, mean):
+    Q, pi = [mpf("1.5"), mpf("-0.4"), mpf("0.9")], [mpf("0.2"), mpf("0.5"), mpf("0.3")]
+    V = sum(p * q for p, q in zip(pi, Q))
+    A = [q - V for q in Q]
+    return all(close(Q[a], V + sign * A[a]) for a in range(3)) and close(sum(p * x for p, x in zip(pi, A)), mean)
+
+
+def _u23_dueling_mean(with_value):
+    """V the mean of Q over the actions, A = Q - V: the written aggregate against Q."""
+    Q = [mpf("1.5"), mpf("-0.4"), mpf("0.9"), mpf("2.2")]
+    V = sum(Q) / len(Q)
+    A = [q - V for q in Q]
+    centre = sum(A) / len(A)
+    return all(close(Q[a], (V if with_value else 0) + (A[a] - centre)) for a in range(len(Q)))
+
+
+def _u23_softmax_upto(size, upto):
+    """The written weights over `size` logits, normalised by the first `upto`, form a distribution only if they sum
+    to 1 (each in ratio exp(difference of logits) to the others, as any softmax)."""
+    logits = [mpf(k) / 7 - mpf(k % 3) / 2 for k in range(size)]
+    weights = [exp(z) / sum(exp(logits[j]) for j in range(upto)) for z in logits]
+    return close(sum(weights), 1)
+
+
+def _u23_scale_tril(variant):
+    """L = [[a, 0], [b, c]] with the written a, b, c: L L^T against the bivariate normal's covariance."""
+    for sx, sy, rho in ((mpf("0.8"), mpf("1.7"), mpf("0.45")), (mpf("2.2"), mpf("0.6"), mpf("-0.7"))):
+        a = sx
+        b = rho * (sx if variant == "sigma-x" else sy)
+        c = sy * sqrt(1 - (rho if variant == "no-square" else rho**2))
+        L = matrix([[a, 0], [b, c]])
+        if not close(L * L.T, matrix([[sx**2, rho * sx * sy], [rho * sx * sy, sy**2]])):
+            return False
+    return True
+
+
+CHECKS.update(
+    {
+        "u23-bbox-targets": lambda: _u23_bbox_targets(None),
+        "u23-bbox-targets~height-for-width": lambda: _u23_bbox_targets("height-for-width"),
+        "u23-bbox-targets~log-inverted": lambda: _u23_bbox_targets("log-inverted"),
+        "u23-smooth-l1": lambda: _u23_smooth_l1(mpf("0.5")),
+        "u23-smooth-l1~minus-one": lambda: _u23_smooth_l1(1),
+        "u23-rpn-cls-loss": lambda: _u23_rpn_cls(None),
+        "u23-rpn-cls-loss~plus": lambda: _u23_rpn_cls("plus"),
+        "u23-rpn-cls-loss~swapped": lambda: _u23_rpn_cls("swapped"),
+        "u23-mask-loss": lambda: _u23_mask_loss(lambda m: m**2),
+        "u23-mask-loss~over-m": lambda: _u23_mask_loss(lambda m: m),
+        "u23-ddim-guidance": lambda: _u23_guidance(1),
+        "u23-ddim-guidance~put-right": lambda: _u23_guidance(-1),
+        "u23-ddim-step": lambda: _u23_ddim_step(None),
+        "u23-ddim-step~no-sigma": lambda: _u23_ddim_step("no-sigma"),
+        "u23-ddpm-posterior": lambda: _u23_ddpm_posterior(None),
+        "u23-ddpm-posterior~coefficients-swapped": lambda: _u23_ddpm_posterior("coefficients-swapped"),
+        "u23-ddpm-posterior~variance-inverted": lambda: _u23_ddpm_posterior("variance-inverted"),
+        "u23-ddpm-x0-hat": lambda: _u23_x0_hat(True),
+        "u23-ddpm-x0-hat~no-root": lambda: _u23_x0_hat(False),
+        "u23-ddpm-reverse-mean": lambda: _u23_reverse_mean(True),
+        "u23-ddpm-reverse-mean~no-root": lambda: _u23_reverse_mean(False),
+        "u23-ddpm-interpolate": lambda: _u23_interpolate(False),
+        "u23-ddpm-interpolate~put-right": lambda: _u23_interpolate(True),
+        "u23-nerf-render": lambda: _u23_nerf(None),
+        "u23-nerf-render~own-segment": lambda: _u23_nerf("own-segment"),
+        "u23-nerf-render~no-one-minus": lambda: _u23_nerf("no-one-minus"),
+        "u23-nerf-coarse": lambda: _u23_nerf(None),
+        "u23-nerf-coarse~weight-transmittance": lambda: _u23_nerf("weight-transmittance"),
+        "u23-d2l-softmax-rows": lambda: _u23_softmax_rows(False),
+        "u23-d2l-softmax-rows~columns": lambda: _u23_softmax_rows(True),
+        "u23-d2l-generalization-risk": lambda: _u23_risk(True),
+        "u23-d2l-generalization-risk~no-density": lambda: _u23_risk(False),
+        "u23-udl-finite-differences": lambda: _u23_finite_differences(1),
+        "u23-udl-finite-differences~two-delta": lambda: _u23_finite_differences(2),
+        "u23-udl-ddim-step": lambda: _u23_ddim_step(None),
+        "u23-udl-ddim-step~alpha-t": lambda: _u23_ddim_step("alpha-t"),
+        "u23-vpg-gradient": lambda: _u23_vpg("log"),
+        "u23-vpg-gradient~no-log": lambda: _u23_vpg("no-log"),
+        "u23-vpg-gradient~value": lambda: _u23_vpg("value"),
+        "u23-dueling-advantage": lambda: _u23_dueling_advantage(1, 0),
+        "u23-dueling-advantage~minus": lambda: _u23_dueling_advantage(-1, 0),
+        "u23-dueling-advantage~mean-one": lambda: _u23_dueling_advantage(1, 1),
+        "u23-dueling-mean": lambda: _u23_dueling_mean(True),
+        "u23-dueling-mean~no-value": lambda: _u23_dueling_mean(False),
+        "u23-sketch-q-softmax": lambda: _u23_softmax_upto(3, 3),
+        "u23-sketch-q-softmax~two": lambda: _u23_softmax_upto(3, 2),
+        "u23-sketch-pi-softmax": lambda: _u23_softmax_upto(20, 3),
+        "u23-sketch-pi-softmax~put-right": lambda: _u23_softmax_upto(20, 20),
+        "u23-sketch-scale-tril": lambda: _u23_scale_tril(None),
+        "u23-sketch-scale-tril~no-square": lambda: _u23_scale_tril("no-square"),
+        "u23-sketch-scale-tril~sigma-x": lambda: _u23_scale_tril("sigma-x"),
+    }
+)
+
+
 # ---- end of checks
 
 
