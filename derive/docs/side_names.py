@@ -120,6 +120,8 @@ def _normal_name(latex_name: str) -> str:
     out = []
     rewriter._atom(tokens, 0, named, out)
     written = re.findall(r"\\text\{(Y\d+)\}", "".join(out))
+    if not written and not rewriter.table:  # a function of the notation, exp written without its backslash
+        raise DecideError(f"'{latex_name}' is not a symbol name")
     atom = rewriter.table[written[-1]] if written else next(iter(rewriter.table.values()))  # V(S_t) is V's atom
     if isinstance(atom, Atom):
         keys = atom.full_keys()
