@@ -278,6 +278,10 @@ def matrix_entries(base, size=None, cols=None, name=None):
         if len(indices) != 2:
             refuse(f"{atom.key} is a matrix: write one entry with two indices, e.g. {atom.key}_{{ij}}")
         row, col = env.index(indices[0]), env.index(indices[1])
+        declared = getattr(env, "declared_sizes", None)
+        for position, dim in ((row, size), (col, size if cols is None else cols)):
+            if declared is not None and dim is not None and isinstance(position, sp.Symbol) and position.is_positive:
+                declared.setdefault(position, set()).add(dim)  # Σ_k X_{ik} with no bounds: over X's columns
         return env.concretise(base(row, col) if callable(base) else base[row, col])
 
     return call(read)

@@ -124,6 +124,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         self.shared_sequences: dict = {}  # shared vector name -> whether the formula writes it as a sequence (g_{t-1})
         self.applied_at_variables: set = set()  # made-up functions applied at a free variable, not only at numbers
         self.written_sizes: dict = {}  # sum index -> the size of the written matrix whose entries it runs over
+        self.declared_sizes: dict = {}  # index -> the dimensions (rows or columns) of declared matrices it indexes
 
     # -- dimensions --
     def dim_value(self, symbol):

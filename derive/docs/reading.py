@@ -11,7 +11,7 @@ import sympy as sp
 from sympy.matrices.exceptions import MatrixError
 
 from derive import domain as dom
-from derive.docs import joint_law
+from derive.docs import joint_law, written_entries
 from derive.docs.antiderivatives import differentiate_sides
 from derive.docs.arbitrary import function_of
 from derive.docs.bind import (
@@ -744,11 +744,19 @@ def _dry_run(reading):
     domain = _domain_for(reading.vocab, dry.flags, reading.relations, reading.binding, set())
     for symbol in dry.quantified.values():  # a free index the formula claims for each of its values
         reading.extra_samplers[symbol] = dom.index(reading.vocab.size)
+    over_columns = {}  # j of X_{ij} beside X ∈ R^{n × q}: over X's q columns
+    for symbol in (*reading.vocab.indices, *dry.quantified.values()):
+        columns = written_entries.declared_dimension(dry, [symbol])
+        if columns is not None and columns != reading.vocab.size:
+            over_columns[symbol] = dom.index(columns)
     realised = realisation_samplers(reading.vocab, domain)
     reading.extra_samplers.update(realised)
     reading.realised = tuple(realised)
     if reading.extra_samplers:
         domain = domain.with_(samplers={**domain.samplers, **reading.extra_samplers})
+    if over_columns:  # drawn after the dimensions they run over (an index over the tag's q after q)
+        kept = {symbol: sampler for symbol, sampler in domain.samplers.items() if symbol not in over_columns}
+        domain = domain.with_(samplers={**kept, **over_columns})
     if MATRIX_INVERSE.search(reading.text) and any(
         max(d.values) > LARGEST_INVERTED for d in domain.dimensions.values()
     ):

@@ -130,7 +130,12 @@ class SharedNotation:
             if isinstance(arg, (Vec, sp.MatrixBase)):
                 raise ShapeError("the logistic function of a vector")
             return Logistic(arg)
-        if isinstance(arg, sp.MatrixBase) and arg.rows > 1 and arg.cols > 1 and key in ("softmax", "logsoftmax"):
+        entry_of_matrix = len(indices) == 2 or (len(indices) == 1 and len(str(indices[0]).strip()) == 2)
+        if (
+            isinstance(arg, sp.MatrixBase)
+            and ((arg.rows > 1 and arg.cols > 1) or entry_of_matrix)  # softmax(X)_{ij} of a 1 x q matrix too
+            and key in ("softmax", "logsoftmax")
+        ):
             from derive.docs.matrix_softmax import softmax_of_matrix
 
             def of_entries(items, logarithm=key == "logsoftmax"):

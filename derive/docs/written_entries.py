@@ -34,6 +34,8 @@ def entry(reader, matrix: sp.MatrixBase, name: str, indices: list):
                 raise BindError(
                     f"{name} is {matrix.shape[0]} x {matrix.shape[1]}; it has no entry at the index {position}"
                 )
+        elif isinstance(position, sp.Symbol) and not isinstance(position, sp.Dummy) and position.is_positive:
+            pass  # the formula's free index, a whole number at each point (checked against the size there)
         elif not (isinstance(position, sp.Dummy) and position.is_integer and position.is_positive):
             raise BindError(
                 f"an entry of the written matrix {name} at the index {position}, neither a number nor a sum's"
@@ -53,10 +55,19 @@ def entry(reader, matrix: sp.MatrixBase, name: str, indices: list):
 
 
 def summed_range(reader, node, dummies, high):
-    """The upper bound of a sum over ``dummies``: a written matrix's size when the sum has no bounds and indexes it."""
+    """The upper bound of a sum over ``dummies``: a written matrix's size when the sum has no bounds and indexes it, and
+    so a declared matrix's rows or columns (Σ_k X_{ik} beside X ∈ R^{n × q} runs over the q columns)."""
     sizes = {reader.written_sizes.get(dummy) for dummy in dummies} - {None}
     if not sizes:
-        return high
+        dims = declared_dimension(reader, dummies)
+        return reader.dim_value(dims) if node.low is None and node.high is None and dims is not None else high
     if node.low is not None or node.high is not None or len(sizes) > 1:
         raise BindError("a sum with written bounds over the entries of a written matrix is not read")
     return sp.Integer(sizes.pop())
+
+
+def declared_dimension(reader, indices):
+    """The one dimension (rows or columns) of declared matrices that the indices take, or None where they take none
+    or several (X_{ik} beside X ∈ R^{n × q}: k takes q)."""
+    dims = set().union(*(reader.declared_sizes.get(index, set()) for index in indices))
+    return dims.pop() if len(dims) == 1 else None
