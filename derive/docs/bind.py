@@ -442,6 +442,20 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         meaning = next((table[k] for k in keys for table in (self.overrides, self.vocab.entries) if k in table), None)
         return head if isinstance(meaning, tuple) and meaning[0] == "vec" else None
 
+    def _accented_entry(self, atom: Atom):
+        """``\\hat{q_k}``, the accent over an entry, where the tag declares the vector ``\\hat{q}`` and nothing gives
+        ``\\hat{q_k}`` a meaning of its own: the atom of \\hat{q}_k, its k-th entry (as Sketch RNN writes the logits
+        \\hat{q_k} of \\operatorname{softmax}(\\hat{q})_k); else None."""
+        match = ACCENTED_ENTRY.fullmatch(atom.key)
+        if match is None or atom.sub or atom.args is not None or atom.post_sub or self.meaning(atom)[1] is not None:
+            return None
+        head = match.group("head")
+        meaning = next((table[head] for table in (self.overrides, self.vocab.entries) if head in table), None)
+        if not (isinstance(meaning, tuple) and meaning[0] == "vec"):
+            return None
+        index = match.group("index")
+        return replace(atom, key=head, sub=[index], sub_text=index)
+
     def _member_of_declared_family(self, atom: Atom):
         """θ_k where the tag declares θ_0, θ_1, ... (numbers, two or more) and not θ_k itself: the member numbered k
         (undefined for a k the tag numbers none of); None for any other atom."""
@@ -575,8 +589,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             return arbitrary.read_arbitrary(self, atom, side)
         if arbitrary.is_declared_function_of(atom, self):  # π_θ(a | s): function of θ, before a value the tag ranges
             return arbitrary.read_arbitrary(self, atom, side)
-        entry = self._entry_of_declared_vector(atom)
-        if entry is not None:  # s_{t,j} for a vector s_t the tag declares: its j-th entry
+        entry = self._entry_of_declared_vector(atom) or self._accented_entry(atom)
+        if entry is not None:  # s_{t,j} for a vector s_t the tag declares: its j-th entry; \hat{q_k} for \hat{q}_k
             return self.atom(entry, side)
         member = self._member_of_declared_family(atom)
         if member is not None:  # θ_k beside the tag's θ_0, θ_1, θ_2: the one numbered k
@@ -845,6 +859,10 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         position = self.index(indices[0])
         self.indexed.add(position)
         return value.component(position)
+
+
+# hat_q_k: an accent over a letter with a subscript of one index, \hat{q_k} (the accent's prefix, the letter, the index)
+ACCENTED_ENTRY = re.compile(r"(?P<head>(?:hat|tilde|bar|dot|check)_[A-Za-z])_(?P<index>[A-Za-z]|\d+)")
 
 
 def _raised(atom, side) -> bool:

@@ -1,0 +1,29 @@
+r"""An accent over an entry, \hat{q_k}, where the tag declares the vector \hat{q} and nothing gives \hat{q_k} a meaning
+of its own, is the k-th entry of \hat{q}, as \hat{q}_k is: Sketch RNN writes the pen-state probabilities
+q_k = \operatorname{softmax}(\hat{q})_k = \frac{\exp(\hat{q_k})}{\sum_{j = 1}^3 \exp(\hat{q_j})}, which FAILed with
+\hat{q_k} and \hat{q_j} read as numbers of their own (a false alarm)."""
+
+from checking import assert_page_pass_and_fail, verdict
+
+TAG = r"\hat{q} \in \mathbb{R}^3"
+
+
+def test_an_accent_over_an_entry_is_the_entry_of_the_declared_vector(tmp_path):
+    assert_page_pass_and_fail(tmp_path, TAG, r"\hat{q_2} = \hat{q}_2", r"\hat{q_2} = \hat{q}_1")
+
+
+def test_the_softmax_of_the_declared_logits_written_with_accented_entries(tmp_path):
+    assert_page_pass_and_fail(
+        tmp_path,
+        TAG,
+        r"\frac{\exp(\hat{q_1})}{\sum_{j = 1}^3 \exp(\hat{q_j})} = \operatorname{softmax}(\hat{q})_1",
+        r"\frac{\exp(\hat{q_1})}{\sum_{j = 1}^2 \exp(\hat{q_j})} = \operatorname{softmax}(\hat{q})_1",
+    )
+
+
+def test_sketch_rnns_pen_state_softmax_is_no_false_alarm(tmp_path):
+    written = r"q_k = \operatorname{softmax}(\hat{q})_k = \frac{\exp(\hat{q_k})}{\sum_{j = 1}^3 \exp(\hat{q_j})}"
+    result, detail = verdict(tmp_path, TAG, written)
+    assert result in ("PASS", "UNKNOWN"), (result, detail)
+    result, detail = verdict(tmp_path, TAG, written.replace("^3", "^2"))
+    assert result == "FAIL", (result, detail)
