@@ -137,6 +137,9 @@ def entrywise_laws(clauses: list) -> list:
             out.append(clause)
             continue
         name, law, rest = match.group("name").strip(), match.group("law").strip(), match.group("rest").strip()
+        if not _balanced(name):  # V(s) = \mathbb{E}_{a \sim \pi(s)}[Q(s, a)]: a draw inside a subscript, no law clause
+            out.append(clause)
+            continue
         key, plain = _key(name), PLAIN_VARIABLE.match(name) is not None
         params = [p.strip() for p in _split_top(match.group("params"))]
         identity = IDENTITY_COVARIANCE.match(params[1]) if len(params) == 2 else None
@@ -152,6 +155,27 @@ def entrywise_laws(clauses: list) -> list:
         member = f"{name}_{{i}}" if plain and key in vectors else name
         out.append(f"{member} \\sim {law}({', '.join(params)})" + (f" {rest}" if rest else ""))
     return out
+
+
+def draws_at_top(clause: str) -> bool:
+    """Whether the clause draws a name (``\\sim`` outside every brace), not only writes a draw inside a subscript
+    (``V(s) = \\mathbb{E}_{a \\sim \\pi(s)}[Q(s, a)]``, a definition)."""
+    depth = 0
+    for position, ch in enumerate(clause):
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if depth == 0 and clause.startswith("\\sim", position) and not clause[position + 4 : position + 5].isalpha():
+            return True
+    return False
+
+
+def _balanced(text: str) -> bool:
+    """Whether every brace the text opens it also closes."""
+    depth = 0
+    for ch in text:
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _law_word(written: str) -> str:

@@ -511,7 +511,7 @@ def _vocabulary_clause(clause: str, binding: Binding) -> bool:
         from derive.docs.outcome_law import outcome_clause
 
         found = outcome_clause(clause)
-    elif "\\sim" in clause:  # X \sim \text{Bin}(n, p): derive.docs.laws
+    elif "\\sim" in clause and _draws_at_top(clause):  # X \sim \text{Bin}(n, p): derive.docs.laws
         from derive.docs.laws import law_clause
 
         found = law_clause(clause)
@@ -638,6 +638,12 @@ def _variable_key(written: str) -> str:
         return _key(written)
     except TagError:
         return written
+
+
+def _draws_at_top(clause: str) -> bool:
+    from derive.docs.laws import draws_at_top
+
+    return draws_at_top(clause)
 
 
 def _key(latex_name: str) -> str:
