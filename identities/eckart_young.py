@@ -20,7 +20,7 @@ from derive import Claim, Domain, Result, Statement, Step, dimension, index, mat
 from derive.domain import Index, Sampler, uniform
 from derive.notation import Notation, Sum, delta, i, j, k, latex_power
 from derive.numeric import WORKING_DIGITS
-from derive.vocabulary import Vocabulary, call, matrix_entries, position_value
+from derive.vocabulary import Vocabulary, argument_text, call, matrix_entries, position_value, refuse
 
 m, n = sp.symbols("m n", integer=True, positive=True)
 r = sp.Symbol("r", integer=True, positive=True)
@@ -468,15 +468,22 @@ optimality = Claim(
 # --- documentation vocabulary ---------------------------------------------------------------
 # M an m × n matrix with entries M_{ij} and singular values σ_1 ≥ σ_2 ≥ … (σ_k).
 
+
+def _singular_value(env, atom, side):
+    """σ_k, or σ_k(M): the k-th singular value of the result's M; σ_k of any other matrix is not the result's."""
+    written = argument_text(env, atom)
+    if written not in ("", "M"):
+        refuse(f"sigma_{atom.sub_text}({written}) is a singular value of {written}; the result's are those of M")
+    return Sigma(M, position_value(env, atom.sub_text), env.dim_value(m), env.dim_value(n))
+
+
 vocabulary = Vocabulary(
     domain_names=True,
     indices=[],
     entries={
         "M": matrix_entries(M),
         "A": matrix_entries(M),
-        "sigma": call(
-            lambda env, atom, side: Sigma(M, position_value(env, atom.sub_text), env.dim_value(m), env.dim_value(n))
-        ),
+        "sigma": call(_singular_value),
     },
     examples=[
         (

@@ -175,6 +175,11 @@ def test_without_its_clause_the_formula_is_not_a_pass(result, clause, formula, t
             r"\operatorname{GELU}_{\mathrm{fast}}(1) = \operatorname{GELU}(1)",
             "no GELU with a subscript",
         ),
+        (  # a singular value of another matrix is not one of the result's M (it had been read as sigma_1 of M)
+            "eckart_young",
+            r"\sigma_1(B)^2 \le \sum_{i=1}^{m}\sum_{j=1}^{n} M_{ij}^2",
+            "singular value of B",
+        ),
     ],
 )
 def test_a_clause_or_name_the_result_cannot_honour_is_unknown_with_the_reason(tag, formula, expected, tmp_path):
@@ -229,3 +234,9 @@ def test_check_formula_takes_tag_clauses():
     assert check_formula(r"\operatorname{PPL}(p) = 3^{H(p)}", "perplexity", clauses="H in bits")["verdict"] == "FAIL"
     bad = check_formula("x = x", clauses="bad clause here")
     assert bad["verdict"] == "UNKNOWN" and "cannot read the clause" in bad["detail"]
+
+
+def test_a_singular_value_written_with_its_matrix_is_the_results(tmp_path):
+    correct = r"\sigma_1(M)^2 \le \sum_{i=1}^{m}\sum_{j=1}^{n} M_{ij}^2"
+    verdicts = _verdicts(tmp_path, "eckart_young", [correct, correct.replace(r"\le", r"\ge")])
+    assert [verdict for verdict, _ in verdicts] == ["PASS", "FAIL"], verdicts
