@@ -247,6 +247,13 @@ def _free_count(reading, key):  # a sum's bound: the size of the formula's vecto
     reading.overrides[key] = ("scalar", lambda reader: reader.size_value)
 
 
+def _free_whole(reading, key):
+    """A name compared with a sum's index (derive.docs.index_compared): a whole number, its range set by conditions."""
+    symbol = sp.Symbol(key, integer=True, nonnegative=True)
+    reading.extra[key] = symbol
+    reading.extra_samplers[symbol] = dom.integers(0, 6)
+
+
 def _free_real(reading, key):
     symbol = sp.Symbol(key, real=True)
     reading.extra[key] = symbol
@@ -280,6 +287,7 @@ FREE_VARIABLES = {
     "matrix": _free_matrix,
     "distribution": _free_distribution,
     "count": _free_count,
+    "whole": _free_whole,
 }  # any other kind: a real
 
 

@@ -20,7 +20,7 @@ from derive.docs.meeting_sides import between_pieces, refuse_if_a_piece_is_state
 from derive.docs.operations import ROUNDING
 from derive.docs.point_values import _at, _evaluate, _evaluate_sides, _is_constant, changes_with_precision
 from derive.docs.realisations import defined
-from derive.docs.unmoved_names import unchanging_sides, unmoved_names
+from derive.docs.unmoved_names import constant_gap, unchanging_sides, unmoved_names
 from derive.docs.verdict import DIGITS, MIN_POINTS, PASS, DecideError, Verdict
 from derive.docs.written_digits import _literal_tolerances, _rounded_wholes
 from derive.errors import DeriveError
@@ -112,6 +112,22 @@ def _check_points(reading):
             ):
                 # untagged, the names drop out of the formula: no value of them solves it
                 refutation = dataclasses.replace(refutation, unmoved=frozenset(reading.scope.free))
+            elif (
+                reading.scope is not None
+                and reading.scope.equation
+                and all(relation == "=" for relation in reading.relations)
+                and not any(tolerances)  # a rounded figure may stand for the value a side's difference misses
+            ):
+                apart = constant_gap(values_at, evaluated, point, points, shown)
+                if apart is not None:  # untagged, two sides differ by a constant (0 = 1): no value solves it
+                    first, second = apart
+                    refutation = dataclasses.replace(
+                        refutation,
+                        detail=f"{_written(reading.sides[first])} and {_written(reading.sides[second])} differ by"
+                        f" {mpmath.nstr(evaluated[first] - evaluated[second], 12)} whatever the names are;"
+                        f" {refutation.detail}",
+                        unmoved=frozenset(reading.scope.free),
+                    )
             elif constant:
                 refutation = dataclasses.replace(refutation, arithmetic=True)
             return refutation
@@ -345,6 +361,11 @@ def _passed(reading, constant, checked, outside, tolerances) -> Verdict:
             " the values where a rounding jumps, and it is not proved symbolically"
         )
     return Verdict(PASS, how, evidence, checked)
+
+
+def _written(side) -> str:
+    """A side as the formula writes it, quoted."""
+    return f"'{(side.written or side.source).strip()}'"
 
 
 def _checked_ranges(points, shown) -> str:

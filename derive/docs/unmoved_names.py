@@ -144,3 +144,49 @@ def _same_value(first, second) -> bool:
         except (TypeError, ValueError):
             return False
         return a == b or abs(a - b) <= mpmath.mpf(10) ** -40 * max(abs(a), abs(b))
+
+
+def constant_gap(values_at, evaluated, point, points, shown):
+    r"""Two sides (their positions) whose difference keeps one value other than 0 at the other sampled points (at least
+    :data:`ENOUGH_POINTS` of them), neither with a piecewise part, else None.
+
+    A chain ``a = b + b = 2b + 1`` claims that all its sides are equal: where two of them differ by 1 whatever the
+    names are, no value of the names solves it. As in :func:`unchanging_sides`, analytic sides whose difference
+    keeps one value at points drawn across the domain keep it everywhere.
+    """
+    sides = values_at(point)
+    pairs = [
+        (i, j)
+        for i in range(len(evaluated))
+        for j in range(i + 1, len(evaluated))
+        if _shape(evaluated[i]) == _shape(evaluated[j]) == ()
+        and not _piecewise([sides[i], sides[j]])
+        and not _same_value(evaluated[i], evaluated[j])
+    ]
+    seen = 0
+    for other in points:
+        if not pairs:
+            return None
+        if other is point:
+            continue
+        try:
+            again, singular = _evaluate_sides(values_at(other), other, shown, why_needed=False)
+        except Exception:  # no value there: set aside, as the check sets aside such points
+            continue
+        if singular is not None:
+            continue
+        pairs = [(i, j) for i, j in pairs if _same_difference(evaluated[i], evaluated[j], again[i], again[j])]
+        seen += 1
+        if seen >= ENOUGH_POINTS and pairs:
+            return pairs[0]
+    return None
+
+
+def _same_difference(a, b, c, d) -> bool:
+    """Whether a - b and c - d agree to 40 digits of the values' size."""
+    with mpmath.workdps(COMPARED_DIGITS):
+        try:
+            a, b, c, d = (mpmath.mpmathify(x) for x in (a, b, c, d))
+        except (TypeError, ValueError):
+            return False
+        return abs((a - b) - (c - d)) <= mpmath.mpf(10) ** -40 * max(abs(a), abs(b), abs(c), abs(d), 1)

@@ -9,6 +9,7 @@ import re
 from derive.docs.bind import (
     Unbound,
 )
+from derive.docs.index_compared import whole_number_doubt
 from derive.docs.interpret import rewrite_chain
 from derive.docs.reading import Scope, _guarded, _untagged_vocabulary
 from derive.docs.side_names import _atom_keys
@@ -28,6 +29,17 @@ def _decide_untagged_once(text, binding, context):
         quantifiable = {}
     verdict = _decide_untagged(text, binding, context, quantifiable)
     verdict = _size_letter_doubt(text, binding, context, quantifiable, verdict)
+    verdict = whole_number_doubt(
+        text,
+        quantifiable,
+        verdict,
+        lambda conditions, names: _decide_untagged(
+            text,
+            dataclasses.replace(binding, conditions=[*binding.conditions, *conditions]),
+            context,
+            {**quantifiable, **dict.fromkeys(names, "whole")},
+        ),
+    )
     hidden = _hidden_dependence(text) if verdict.verdict == FAIL else None
     if verdict.verdict == FAIL and hidden is not None:
         return Verdict(

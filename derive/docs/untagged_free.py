@@ -11,6 +11,7 @@ from derive.docs.bind import (
     Unbound,
     single_atom,
 )
+from derive.docs.index_compared import whole_number_doubt
 from derive.docs.interpret import rewrite_chain
 from derive.docs.meeting_sides import PIECE_EQUATION
 from derive.docs.reading import Scope, _guarded
@@ -63,6 +64,20 @@ def _decide_free(text, binding, context, name):
         if missing is None or missing in opaque or not opaque_function(missing, text):
             break
         opaque = opaque | {missing}
+    verdict = whole_number_doubt(
+        text,
+        _free_kinds(text, context, opaque),
+        verdict,
+        lambda conditions, names: _decide_free_once(
+            text,
+            dataclasses.replace(binding, conditions=[*binding.conditions, *conditions]),
+            context,
+            name,
+            unbound,
+            opaque,
+            frozenset(names),
+        )[0],
+    )
     if verdict.verdict == UNKNOWN and opaque:
         return _decide_generic(text, binding, context, sorted(opaque)) or verdict
     return verdict
@@ -116,8 +131,22 @@ def _decide_generic(text, binding, context, functions):
     return None
 
 
-def _decide_free_once(text, binding, context, name, unbound, opaque):
-    """(verdict, the unknown function that stopped it or None) for one set of opaque functions."""
+def _free_kinds(text, context, opaque) -> dict:
+    """The formula's free names and their kinds, as :func:`_decide_free_once` reads them ({} when unread)."""
+    from derive.docs.free import Unbalanced, free_reading
+    from derive.docs.untagged import KNOWN_FUNCTIONS
+
+    try:
+        return free_reading(text, KNOWN_FUNCTIONS, dict(context.definitions), opaque)
+    except Unbalanced as why:
+        return why.kinds
+    except Exception:  # unreadable, or no identity: no kinds
+        return {}
+
+
+def _decide_free_once(text, binding, context, name, unbound, opaque, whole=frozenset()):
+    """(verdict, the unknown function that stopped it or None) for one set of opaque functions; the names in
+    ``whole`` are read as whole numbers (see :mod:`derive.docs.index_compared`)."""
     from derive.docs.free import NotIdentity, Unbalanced, free_reading
     from derive.docs.untagged import KNOWN_FUNCTIONS
 
@@ -135,6 +164,7 @@ def _decide_free_once(text, binding, context, name, unbound, opaque):
         return Verdict(UNKNOWN, unbound), None
     if name not in opaque and not any(key == name or key.startswith((f"{name}_", f"{name}^")) for key in kinds):
         return Verdict(UNKNOWN, unbound), name  # an unknown function, not a variable
+    kinds.update(dict.fromkeys(whole & set(kinds), "whole"))
     shown = {
         "distribution": " (a distribution)",
         "positive": " (positive, as the name is by convention)",
@@ -178,8 +208,8 @@ def _decide_free_once(text, binding, context, name, unbound, opaque):
     if unbalanced is not None and len(unsolved) == len(FREE_DOMAINS):
         return Verdict(
             FAIL,
-            f"read as an equation in {names}, {NO_SOLUTION}: its sides keep their values whatever the names are,"
-            f" and they disagree; in (0, 1): {refuted[-1][1]}",
+            f"read as an equation in {names}, {NO_SOLUTION}: its sides keep their values (or two of them their"
+            f" difference) whatever the names are, and they disagree; in (0, 1): {refuted[-1][1]}",
         ), None
     if unbalanced is not None:
         return Verdict(UNKNOWN, unbalanced), None

@@ -383,6 +383,34 @@ def test_an_equation_whose_names_drop_out_is_decided(tmp_path, formula, expected
 
 
 @pytest.mark.parametrize(
+    "formula, apart",
+    [
+        (r"a = b + b = 2b + 1", "'b+b' and '2b+1' differ by -1.0"),  # b + b = 2b + 1 is 0 = 1
+        (r"x = y + 1 = y + 2", "differ by -1.0"),
+        (r"a = b = a + 1", "'a' and 'a+1' differ by -1.0"),  # no two links alone, the first and last sides apart
+    ],
+)
+def test_a_chain_whose_sides_differ_by_a_constant_has_no_solution_and_fails(tmp_path, formula, apart):
+    verdict, detail = one(tmp_path, formula)
+    assert verdict == "FAIL", detail
+    assert "no value of its names solves it" in detail and apart in detail, detail
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"a = b + b = 2b", "PASS"),  # a definition of a, then an identity in b
+        (r"a + b = 2a = 2b", "SKIPPED"),  # solved by a = b
+        (r"x = y + 1 = 2y", "SKIPPED"),  # solved by y = 1
+        (r"x = 2y + 1 \approx 2y + 1.4", "SKIPPED"),  # an approximation is no equation
+    ],
+)
+def test_a_chain_with_solutions_is_not_refuted(tmp_path, formula, expected):
+    verdict, detail = one(tmp_path, formula)
+    assert verdict == expected, detail
+
+
+@pytest.mark.parametrize(
     "formula",
     [
         r"\frac{1}{1-p} = 2",  # solved by p = 1/2
