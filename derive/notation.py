@@ -110,8 +110,9 @@ def unfold(expr, remember: bool = False):
     """Replace every named function in ``expr`` by its definition, recursively.
 
     With ``remember``, each named function's definition is built once per process and reused, with
-    the same bound indices each time: for numeric evaluation, where which dummy a Σ binds does not
-    matter (the symbolic checker keeps fresh ones, since their names order SymPy's terms).
+    the same bound indices each time: a Σ binds its index, so which dummy it binds changes no value
+    and no proof, and a definition met again (in a claim's next step, its plans, its proofs) is the
+    same expression, whose pieces SymPy has already built.
     """
     define = _remembered_definition if remember else _definition
     expr = sp.sympify(expr)

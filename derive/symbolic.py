@@ -263,23 +263,26 @@ def _sum_of_term(term, index, low, high, assumptions):
 
 
 _REMEMBERED_SUMS = 16384  # Σ whose normal form (by what it may assume) and renamed indices are kept
-_NORMALIZED_SUMS: dict = {}  # each Σ's normal form, by the Σ and what it may assume
+_NORMALIZED: dict = {}  # each node's normal form, by the node and what it may assume
 
 
 def normalize_sums(expr, assumptions: Assumptions = Assumptions()):
     """Linear normal form of every Σ in ``expr`` (see the module docstring, step 2)."""
-    if isinstance(expr, sp.Sum):
-        # the same Σ recurs in a claim's neighbouring steps, and its form depends on nothing else
-        key = (expr, frozenset(assumptions.index_ranges.items()), assumptions.rules)
-        found = _NORMALIZED_SUMS.get(key)
-        if found is None:
-            if len(_NORMALIZED_SUMS) >= _REMEMBERED_SUMS:
-                _NORMALIZED_SUMS.clear()
-            found = _NORMALIZED_SUMS[key] = _normalized_sum(expr, assumptions)
-        return found
     if expr.is_Atom or isinstance(expr, (sp.Indexed, sp.IndexedBase)) or not expr.args:
         return expr
-    return expr.func(*(normalize_sums(a, assumptions) for a in expr.args))
+    # the same Σ, and the same terms around it, recur in a claim's neighbouring steps, and a node's form
+    # depends on nothing else: each is rebuilt once, where SymPy's construction was most of the time
+    key = (expr, frozenset(assumptions.index_ranges.items()), assumptions.rules)
+    found = _NORMALIZED.get(key)
+    if found is None:
+        if isinstance(expr, sp.Sum):
+            found = _normalized_sum(expr, assumptions)
+        else:
+            found = expr.func(*(normalize_sums(a, assumptions) for a in expr.args))
+        if len(_NORMALIZED) >= _REMEMBERED_SUMS:
+            _NORMALIZED.clear()
+        _NORMALIZED[key] = found
+    return found
 
 
 def _normalized_sum(total: sp.Sum, assumptions: Assumptions):
@@ -327,17 +330,22 @@ def atomize_sums(expr):
 
 def canonical_dummies(expr, depth: int = 0):
     """Rename each Σ's index after its nesting depth, so equal sums compare equal."""
-    if isinstance(expr, sp.Sum):
-        return _canonical_sum(expr, depth)
     if expr.is_Atom or isinstance(expr, (sp.Indexed, sp.IndexedBase)) or not expr.args:
         return expr
-    return expr.func(*(canonical_dummies(a, depth) for a in expr.args))
+    return _canonical_node(expr, depth)
 
 
 @lru_cache(maxsize=_REMEMBERED_SUMS)
+def _canonical_node(expr, depth: int):
+    """``expr`` (not an atom) with its Σ's indices renamed: once per process for each node and depth (the same
+    terms recur in a claim's steps, at its points and in its proofs)."""
+    if isinstance(expr, sp.Sum):
+        return _canonical_sum(expr, depth)
+    return expr.func(*(canonical_dummies(a, depth) for a in expr.args))
+
+
 def _canonical_sum(total: sp.Sum, depth: int):
-    """A Σ with its indices renamed (once per process for each Σ and depth: the same Σ recurs in a claim's
-    steps, at its points and in its proofs)."""
+    """A Σ with its indices renamed."""
     *inner, (index, low, high) = total.limits  # a multiple sum is read as nested sums, the last limit outermost
     # the index is positive only where the sum starts at 1 or later: from 0, a condition k <= 0 on it holds once
     sign = {"positive": True} if (low - 1).is_nonnegative else {"nonnegative": True} if low.is_nonnegative else {}
@@ -457,7 +465,7 @@ def normal_form(expr, assumptions: Assumptions = Assumptions()):
     Products of positive factors become sums of logarithms, and telescoping pairs
     of sums over the same range are written out.
     """
-    expr = products_as_sums(evaluate_derivatives(unfold(expr)))
+    expr = products_as_sums(evaluate_derivatives(unfold(expr, remember=True)))
     expr = evaluate_substitutions(normalize_sums(expr, assumptions))
     expr = telescope_sums(canonical_dummies(expr))
     expr = apply_rules(expr, assumptions)
@@ -978,7 +986,7 @@ def prove_nonnegative(
                 if method:
                     return SymbolicVerdict(True, method)
         # before sums are expanded: a Σ of squares is ≥ 0 as written, not once multiplied out
-        written = atomize_sums(products_as_sums(evaluate_derivatives(unfold(expr))))
+        written = atomize_sums(products_as_sums(evaluate_derivatives(unfold(expr, remember=True))))
         if not written.has(sp.Subs) and (written.is_positive if strict else written.is_nonnegative):
             return SymbolicVerdict(True, "sign decided by SymPy (sums as written)")
         form = normal_form(expr, assumptions)
