@@ -76,12 +76,15 @@ class Rotated(sp.Basic):
         )
 
 
+_RESIDUAL_INDEX = sp.Dummy("t", integer=True, positive=True)
+
+
 class Residual(sp.Basic):
     """M − BA for B ∈ ℝ^{m×r}, A ∈ ℝ^{r×n}: the error of a rank-(at most r) approximation."""
 
     def entry(self, row, col):
         mat, left, right, rank = self.args
-        dummy = sp.Dummy("t", integer=True, positive=True)
+        dummy = _RESIDUAL_INDEX
         return mat[row, col] - sp.Sum(left[row, dummy] * right[dummy, col], (dummy, 1, rank))
 
     def tex(self, printer):
