@@ -251,12 +251,27 @@ def _argument_variable(rw, tokens, k):
     return inner
 
 
-def native_prime(rw, tokens, k, function, out):
-    """f'(x) for a native function name at tokens[k - 1]; tokens[k] is the first prime."""
+def primes_at(tokens, k) -> tuple[int, int]:
+    r"""(order, next k) for the primes written at tokens[k]: f', f'', f\prime, and as a superscript, f^{'}, f^{\prime}
+    or f^\prime (how LaTeX prints f'); (0, k) when none is written there."""
     order = 0
-    while k < len(tokens) and tokens[k].is_ch("'"):
-        order += 1
-        k += 1
+    while k < len(tokens):
+        if tokens[k].is_ch("'") or tokens[k].is_cs("prime"):
+            order, k = order + 1, k + 1
+            continue
+        if tokens[k].is_ch("^") and k + 1 < len(tokens):
+            script = tokens[k + 1].items if tokens[k + 1].kind == "group" else [tokens[k + 1]]
+            script = [x for x in script if not x.is_ch(" ")]
+            if script and all(x.is_ch("'") or x.is_cs("prime") for x in script):
+                order, k = order + len(script), k + 2
+                continue
+        break
+    return order, k
+
+
+def native_prime(rw, tokens, k, function, out):
+    r"""f'(x) for a native function name at tokens[k - 1]; tokens[k] is the first prime (f', f^{'}, f^\prime)."""
+    order, k = primes_at(tokens, k)
     if k >= len(tokens) or not tokens[k].is_ch("("):
         raise Unsupported(f"\\{function}' without its argument in brackets")
     inner, k2 = rw._balanced(tokens, k, "(", ")")

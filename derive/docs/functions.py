@@ -57,7 +57,7 @@ def square_root(rw, tokens, k, out):
 
 
 def elementary(rw, tokens, k, out):
-    """\\log (in the document's base), \\log_b, \\ln, \\lg, \\exp, \\sin, \\cos, \\tanh; \\tanh^2(x); \\tanh'(x)."""
+    """\\log (in the document's base), \\log_b, \\ln, \\lg, \\exp, \\sin, \\cos, \\tanh; \\tanh^2(x); \\tanh'(x), \\tanh^{\\prime}(x)."""
     t = tokens[k]
     if t.text == "log" and k + 1 < len(tokens) and tokens[k + 1].is_ch("_"):
         script, k2 = rw._script(tokens, k + 1)
@@ -65,7 +65,7 @@ def elementary(rw, tokens, k, out):
             out.append(r"\frac{1}{\ln " + rw.emit(script) + "}")
         out.append(r"\ln")
         return k2
-    if t.text != "lg" and k + 1 < len(tokens) and tokens[k + 1].is_ch("'"):
+    if t.text != "lg" and calculus.primes_at(tokens, k + 1)[0]:
         return calculus.native_prime(rw, tokens, k + 1, INVERSE_NAMES.get(t.text, t.text), out)
     if t.text in INVERSE_OF and k + 2 < len(tokens) and tokens[k + 1].is_ch("^") and _is_minus_one(tokens[k + 2]):
         # \sin^{-1} x, \tanh^{-1}(x): the inverse function (arcsin, artanh), as the convention has it
@@ -272,7 +272,12 @@ def native_alias(tokens, k):
         while m < len(tokens) and tokens[m].kind == "ch" and tokens[m].text.isalpha():
             m += 1
         word = "".join(x.text for x in tokens[k:m])
-        if word in ("tanh", "Tanh", "sin", "cos", "sinh", "cosh") and m < len(tokens) and tokens[m].is_ch("("):
+        bracket = calculus.primes_at(tokens, m)[1]  # tanh(x), and tanh'(x), tanh^{'}(x): its derivative
+        if (
+            word in ("tanh", "Tanh", "sin", "cos", "sinh", "cosh")
+            and bracket < len(tokens)
+            and tokens[bracket].is_ch("(")
+        ):
             return NATIVE_ALIASES[word], m
     return None
 

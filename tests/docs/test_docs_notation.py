@@ -236,6 +236,14 @@ PAIRS = [
     ),
     ("prime of tanh", r"\tanh'(u) = 1 - \tanh^2(u)", r"\tanh'(u) = 1 + \tanh^2(u)", {"kinds": REAL}),
     (
+        "prime of tanh as a superscript",
+        r"\tanh^{\prime}(u) = 1 - \tanh^2(u)",
+        r"\tanh^{\prime}(u) = 1 + \tanh^2(u)",
+        {"kinds": REAL},
+    ),
+    ("prime of a bare tanh", r"tanh^{'}(u) = 1 - \tanh^2(u)", r"tanh^{'}(u) = 1 + \tanh^2(u)", {"kinds": REAL}),
+    ("second prime of sin as a superscript", r"\sin^{''}(u) = -\sin(u)", r"\sin^{''}(u) = \sin(u)", {"kinds": REAL}),
+    (
         "nabla of a term",
         r"\nabla_w \frac{\lambda}{2} \|w\|^2 = \lambda w",
         r"\nabla_w \frac{\lambda}{2} \|w\|^2 = 2 \lambda w",
@@ -410,6 +418,7 @@ UNDECIDED = [
     (r"\left\| \begin{pmatrix} 1 & 0 \\ 0 & 1 \end{pmatrix} \right\| = 1", {}, "norm of a matrix"),
     (r"f'(a + b) = 1", {"kinds": REAL}, "not bound"),
     (r"u' = 2u", {"kinds": REAL}, "not bound"),  # u' is a second variable, which the tag does not declare
+    (r"\tanh^{\prime} u = 1 - \tanh^2(u)", {"kinds": REAL}, "without its argument in brackets"),
     (r"(1 + t) \circ (2) = 2 + 2t", {"kinds": REAL}, "composition"),
     (r"\mathbb{E}_{i \sim p}[q_i \mid i] = q_i", {}, "conditional expectation"),
     (r"\#\text{params} = 10", {}, "\\#"),
