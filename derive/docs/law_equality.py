@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from derive.docs.laws import BY_SPELLING, _split_top
+from derive.docs.tokens import balanced
 
 WRITTEN_LAW = re.compile(
     r"^\s*\\(?:text|textrm|textsf|textit|mathrm|mathsf|mathit|mathcal|mathbb|operatorname|rm)\s*\{\s*([A-Za-z]+)\s*\}"
@@ -35,16 +36,6 @@ def _top_level_equals(text: str) -> list:
     return [*parts, current]
 
 
-def _balanced(text: str) -> bool:
-    depth = 0
-    for character in text:
-        depth += character in "([{"
-        depth -= character in ")]}"
-        if depth < 0:
-            return False
-    return depth == 0
-
-
 def law_sides(text: str):
     """[(law, parameters as written)] of each side, when every side of the formula is a named law; else None."""
     body = text.strip().rstrip(".,;").strip()
@@ -57,7 +48,7 @@ def law_sides(text: str):
     for part in parts:
         found = WRITTEN_LAW.match(part)
         law = BY_SPELLING.get(found.group(1).lower()) if found else None
-        if law is None or not _balanced(found.group("params")):
+        if law is None or not balanced(found.group("params")):
             return None
         if len(found.group(1)) == 1 and not part.lstrip().startswith("\\mathcal"):
             return None  # \text{B}(a, b) may be the Beta function as well as a binomial law: only \mathcal{N} is a law

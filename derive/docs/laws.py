@@ -34,6 +34,7 @@ import mpmath
 import sympy as sp
 from sympy.core.symbol import Str
 
+from derive.docs.tokens import balanced
 from derive.numeric import NumericError
 
 
@@ -137,7 +138,8 @@ def entrywise_laws(clauses: list) -> list:
             out.append(clause)
             continue
         name, law, rest = match.group("name").strip(), match.group("law").strip(), match.group("rest").strip()
-        if not _balanced(name):  # V(s) = \mathbb{E}_{a \sim \pi(s)}[Q(s, a)]: a draw inside a subscript, no law clause
+        # V(s) = \mathbb{E}_{a \sim \pi(s)}[Q(s, a)]: a draw inside a subscript, no law clause
+        if not balanced(name, "{}"):
             out.append(clause)
             continue
         key, plain = _key(name), PLAIN_VARIABLE.match(name) is not None
@@ -166,16 +168,6 @@ def draws_at_top(clause: str) -> bool:
         if depth == 0 and clause.startswith("\\sim", position) and not clause[position + 4 : position + 5].isalpha():
             return True
     return False
-
-
-def _balanced(text: str) -> bool:
-    """Whether every brace the text opens it also closes."""
-    depth = 0
-    for ch in text:
-        depth += {"{": 1, "}": -1}.get(ch, 0)
-        if depth < 0:
-            return False
-    return depth == 0
 
 
 def _law_word(written: str) -> str:

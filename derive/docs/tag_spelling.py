@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from derive.docs.tokens import balanced
 from derive.errors import DeriveError
 
 
@@ -81,18 +82,9 @@ def _trailing_condition(part: str) -> list[str]:
     """A definition and the condition written after it (``for t \\geq 1``) as two clauses: the condition is a range
     or a condition of the tag, the definition read whole."""
     found = TRAILING_CONDITION.match(part)
-    if found is None or "\\begin" in part or not _balanced(found.group("body")):
+    if found is None or "\\begin" in part or not balanced(found.group("body")):
         return [part]
     return [found.group("body").strip(), found.group("condition").strip()]
-
-
-def _balanced(text: str) -> bool:
-    depth = 0
-    for character in text:
-        depth += (character in "([{") - (character in ")]}")
-        if depth < 0:
-            return False
-    return depth == 0
 
 
 # x = (x_1, x_2)^\top, \mathbf{x} = [x_1, \ldots, x_n]: a vector written by its own entries

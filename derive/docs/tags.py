@@ -57,6 +57,7 @@ from derive.docs.bracket_functions import bracket_definitions
 from derive.docs.decide import Binding
 from derive.docs.derivative_names import declared_derivatives, with_derivative_names
 from derive.docs.italic_names import italicise, tag_words
+from derive.docs.laws import draws_at_top
 from derive.docs.primed_names import declared_primed_functions, with_primed_names
 from derive.docs.superscript_labels import declared_labels, with_labels
 from derive.docs.tag_spelling import DOTS, NAME, SpellingError, kind_phrase, membership, split_clauses
@@ -511,7 +512,7 @@ def _vocabulary_clause(clause: str, binding: Binding) -> bool:
         from derive.docs.outcome_law import outcome_clause
 
         found = outcome_clause(clause)
-    elif "\\sim" in clause and _draws_at_top(clause):  # X \sim \text{Bin}(n, p): derive.docs.laws
+    elif "\\sim" in clause and draws_at_top(clause):  # X \sim \text{Bin}(n, p): derive.docs.laws
         from derive.docs.laws import law_clause
 
         found = law_clause(clause)
@@ -638,12 +639,6 @@ def _variable_key(written: str) -> str:
         return _key(written)
     except TagError:
         return written
-
-
-def _draws_at_top(clause: str) -> bool:
-    from derive.docs.laws import draws_at_top
-
-    return draws_at_top(clause)
 
 
 def _key(latex_name: str) -> str:

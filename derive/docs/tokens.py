@@ -862,3 +862,15 @@ def closing_bracket(text: str, opening: int) -> int | None:
             if depth == 0:
                 return position
     return None
+
+
+def balanced(text: str, pairs: str = "()[]{}") -> bool:
+    """Whether every bracket of ``pairs`` (opening and closing characters in turn) that the text opens it also closes,
+    none closing before it opens."""
+    opening, closing = pairs[0::2], pairs[1::2]
+    depth = 0
+    for character in text:
+        depth += (character in opening) - (character in closing)
+        if depth < 0:
+            return False
+    return depth == 0

@@ -425,3 +425,12 @@ def test_a_clause_the_notation_does_not_satisfy_leaves_the_formula_unknown(tmp_p
     tag = r"\mathbf{u}, \mathbf{v} \in \mathbb{R}^n; \mathbf{u}\cdot\mathbf{v} = \sum_i u_i^2 v_i"
     found = verdict(tmp_path, tag, r"\mathbf{u}\cdot\mathbf{v} = \mathbf{v}^\top\mathbf{u}")
     assert found[0] == "UNKNOWN" and "read as a property of the notation" in found[1], found
+
+
+def test_balanced_counts_only_the_brackets_it_is_given():
+    from derive.docs.tokens import balanced
+
+    assert balanced("f(x)[a]{b}")
+    assert not balanced("(a") and not balanced(")a(")
+    assert balanced("a_{(i}", "{}") and not balanced("a_{(i}")
+    assert not balanced("}{", "{}")
