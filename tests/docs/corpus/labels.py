@@ -13,7 +13,7 @@ import itertools
 from fractions import Fraction
 from math import comb, factorial
 
-from mpmath import diff, erf, exp, inf, inverse, log, matrix, mp, mpf, nsum, pi, quad, sqrt, tanh
+from mpmath import diff, erf, exp, inf, inverse, log, matrix, mp, mpf, nsum, pi, quad, sin, sqrt, tanh
 
 PRECISION = 40  # digits; every check runs at this precision (see ``holds``)
 _saved_dps, mp.dps = mp.dps, PRECISION  # the fixtures below are computed at it too; restored at the end
@@ -12246,6 +12246,489 @@ CHECKS.update(
         "u23-sketch-scale-tril": lambda: _u23_scale_tril(None),
         "u23-sketch-scale-tril~no-square": lambda: _u23_scale_tril("no-square"),
         "u23-sketch-scale-tril~sigma-x": lambda: _u23_scale_tril("sigma-x"),
+    }
+)
+
+
+# ---- unseen24: Stanford CS324's lectures (introduction, capabilities, modeling, training, selective architectures),
+# ---- labml.ai's sampling with temperature, instance and group normalization, StyleGAN 2's path length penalty
+
+
+def _u24_weights(count, seed):
+    """``count`` positive weights, fixed and unequal (a small linear congruential sequence), for generic laws."""
+    state, out = seed, []
+    for _ in range(count):
+        state = (1103515245 * state + 12345) % 2**31
+        out.append(mpf(1) + mpf(state % 997) / 137)
+    return out
+
+
+def _u24_joint(length, values, seed):
+    """A generic joint law of ``length`` tokens over ``values`` values each: {sequence: probability}."""
+    sequences = list(itertools.product(range(values), repeat=length))
+    weights = _u24_weights(len(sequences), seed)
+    total = sum(weights)
+    return {s: w / total for s, w in zip(sequences, weights)}
+
+
+def _u24_conditional(joint, token, given):
+    """p(x_i = token[i] | x_j = token[j] for j in given) under ``joint``, for the positions ``given``."""
+
+    def mass(positions):
+        return sum(pr for s, pr in joint.items() if all(s[j] == token[j] for j in positions))
+
+    return mass([*given, token["at"]]) / mass(given) if given else mass([token["at"]])
+
+
+def _u24_factor(joint, sequence, at, given):
+    token = dict(enumerate(sequence))
+    token["at"] = at
+    return _u24_conditional(joint, token, list(given))
+
+
+def _u24_chain_rule(variant):
+    """The written chain at L = 3 and 4, at every sequence of a generic law of binary tokens."""
+    for length in (3, 4):
+        joint = _u24_joint(length, 2, 7 + length)
+        for s, pr in joint.items():
+            expanded = mpf(1)
+            for i in range(length):
+                given = (1,) if (variant == "markov" and i == 2) else range(i)
+                expanded *= _u24_factor(joint, s, i, given)
+            factors = [_u24_factor(joint, s, i, range(i)) for i in range(length)]
+            last = sum(factors) if variant == "sum" else mpf(1)
+            if variant != "sum":
+                for f in factors:
+                    last *= f
+            if not (close(pr, expanded) and close(pr, last)):
+                return False
+    return True
+
+
+def _u24_chain_example(short_context):
+    """The mouse sentence under a generic law of five tokens over the four words the, mouse, ate, cheese."""
+    joint = _u24_joint(5, 4, 23)
+    the, mouse, ate, cheese = range(4)
+    sentence = (the, mouse, ate, the, cheese)
+    product = mpf(1)
+    for i in range(5):
+        given = range(1, 4) if (short_context and i == 4) else range(i)
+        product *= _u24_factor(joint, sentence, i, given)
+    return close(joint[sentence], product)
+
+
+def _u24_annealed(T, cheese=mpf("0.4"), mouse=mpf("0.6")):
+    """p^{1/T} normalised over the two tokens: (cheese, mouse)."""
+    a, b = cheese ** (1 / T), mouse ** (1 / T)
+    return a / (a + b), b / (a + b)
+
+
+def _u24_two_decimals(value, written):
+    """The written decimal is the value rounded to two places (half a unit in the last place)."""
+    return abs(value - mpf(written)) <= mpf("0.005")
+
+
+def _u24_temperature(T, cheese, mouse):
+    got = _u24_annealed(mpf(T))
+    return _u24_two_decimals(got[0], cheese) and _u24_two_decimals(got[1], mouse)
+
+
+def _u24_temperature_zero(cheese, mouse):
+    """The limit T -> 0+: the annealed probabilities at T = 10^-2, 10^-3 approach the written values."""
+    near = [_u24_annealed(mpf(10) ** -k) for k in (2, 3)]
+    return all(abs(c - cheese) < mpf(10) ** -15 and abs(m - mouse) < mpf(10) ** -15 for c, m in near[1:]) and abs(
+        near[1][0] - cheese
+    ) <= abs(near[0][0] - cheese)
+
+
+_U24_LAWS = [
+    [mpf("0.5"), mpf("0.3"), mpf("0.2")],
+    [mpf("0.1"), mpf("0.05"), mpf("0.85")],
+    [mpf("0.25"), mpf("0.25"), mpf("0.5")],
+]
+
+
+def _u24_entropy(reciprocal):
+    """Shannon's entropy: the expected code length -E[ln p(X)]; it is ln n on the uniform law of n outcomes."""
+    for p in [*_U24_LAWS, [mpf(1) / 8] * 8]:
+        written = sum(px * log(1 / px if reciprocal else px) for px in p)
+        expected_code = -sum(px * log(px) for px in p)
+        if not close(written, expected_code):
+            return False
+    return close(expected_code, log(8))
+
+
+def _u24_cross_entropy(swapped):
+    for p, q in itertools.permutations(_U24_LAWS, 2):
+        written = sum((qx if swapped else px) * log(1 / (px if swapped else qx)) for px, qx in zip(p, q))
+        if not close(written, -sum(px * log(qx) for px, qx in zip(p, q))):
+            return False
+    return True
+
+
+def _u24_gibbs(ge):
+    for p, q in itertools.product(_U24_LAWS, repeat=2):
+        cross, own = -sum(a * log(b) for a, b in zip(p, q)), -sum(a * log(a) for a in p)
+        if not (cross >= own - TOL if ge else cross <= own + TOL):
+            return False
+    return True
+
+
+def _u24_noisy_channel(prior_of_speech):
+    """p(text | speech) / (prior * p(speech | text)) must not depend on the text, for each speech."""
+    joint = _u24_joint(2, 3, 41)  # (text, speech), three values each
+    for speech in range(3):
+        p_speech = sum(joint[(t, speech)] for t in range(3))
+        ratios = []
+        for text in range(3):
+            p_text = sum(joint[(text, s)] for s in range(3))
+            posterior = joint[(text, speech)] / p_speech
+            likelihood = joint[(text, speech)] / p_text
+            ratios.append(posterior / ((p_speech if prior_of_speech else p_text) * likelihood))
+        if not all(close(r, ratios[0]) for r in ratios):
+            return False
+    return True
+
+
+_U24_TOKEN_PROBS = [mpf("0.3"), mpf("0.05"), mpf("0.6"), mpf("0.2"), mpf("0.45")]
+
+
+def _u24_perplexity(variant):
+    """The written perplexity against the inverse geometric mean of the per-token probabilities."""
+    probs = _U24_TOKEN_PROBS
+    L = len(probs)
+    terms = [log(p) if variant == "no-reciprocal" else log(1 / p) for p in probs]
+    written = exp((1 if variant == "no-mean" else mpf(1) / L) * sum(terms))
+    product = mpf(1)
+    for p in probs:
+        product *= p
+    return close(written, product ** (-mpf(1) / L))
+
+
+def _u24_recall_error(to_infinity):
+    """Perplexity of the five tokens as the probability of one of them goes to 0, the others fixed."""
+
+    def ppl(delta):
+        probs = [_U24_TOKEN_PROBS[0], _U24_TOKEN_PROBS[1], delta, *_U24_TOKEN_PROBS[3:]]
+        return exp(sum(log(1 / p) for p in probs) / len(probs))
+
+    values = [ppl(mpf(10) ** -k) for k in (10, 20, 40, 80)]
+    growing = all(a < b for a, b in zip(values, values[1:])) and values[-1] > 10**15
+    return growing if to_infinity else values[-1] < mpf(10) ** -6
+
+
+def _u24_mixture_bound(relation, approx):
+    """ppl_q against ppl_p / (1 - eps) at generic per-token probabilities (and at r = p), and the first-order
+    expansion of 1 / (1 - eps)."""
+    p = _U24_TOKEN_PROBS
+    cases = [[mpf("0.9"), mpf("0.01"), mpf("0.3"), mpf("0.7"), mpf("0.02")], list(p)]  # r generic, r = p
+    for eps in (mpf("0.05"), mpf("0.3"), mpf("0.8")):
+        for r in cases:
+            q = [(1 - eps) * a + eps * b for a, b in zip(p, r)]
+            ppl_p = exp(sum(log(1 / a) for a in p) / len(p))
+            ppl_q = exp(sum(log(1 / a) for a in q) / len(q))
+            bound = ppl_p / (1 - eps)
+            if not (ppl_q <= bound + TOL if relation == "le" else ppl_q >= bound - TOL):
+                return False
+    eps = mpf(10) ** -8
+    return abs(1 / (1 - eps) - approx(eps)) / eps < mpf(10) ** -6
+
+
+def _u24_nll(with_context):
+    """Sum over a data set of -log p(x) against the written sum of per-token terms, under a generic law."""
+    joint = _u24_joint(3, 2, 57)
+    data = [(0, 1, 1), (1, 1, 0), (0, 0, 0)]
+    whole = sum(-log(joint[x]) for x in data)
+    split = sum(-log(_u24_factor(joint, x, i, range(i) if with_context else ())) for x in data for i in range(3))
+    return close(whole, split)
+
+
+def _u24_sgd(sign):
+    """A small step against the mean gradient of -log p_theta lowers the mini-batch loss of a softmax model."""
+    features = [mpf("0.3"), mpf("-1.1"), mpf("2.0")]
+    batch = [0, 2, 2, 1]
+
+    def loss(theta):
+        z = sum(exp(theta * f) for f in features)
+        return sum(-log(exp(theta * features[x]) / z) for x in batch) / len(batch)
+
+    for theta in (mpf("-0.7"), mpf("0.2"), mpf("1.5")):
+        step = theta + sign * mpf("0.01") * diff(loss, theta)
+        if not loss(step) < loss(theta):
+            return False
+    return True
+
+
+_U24_BETA1, _U24_BETA2 = mpf("0.9"), mpf("0.95")
+
+
+def _u24_moments(g, steps, beta, swapped=False, square=True):
+    """m_1, ..., m_steps from m_0 = 0 under a constant gradient g (squared for the second moment)."""
+    m, out = mpf(0), []
+    value = g**2 if square else g
+    for _ in range(steps):
+        m = beta * value + (1 - beta) * m if swapped else beta * m + (1 - beta) * value
+        out.append(m)
+    return out
+
+
+def _u24_adam_moment(which, variant):
+    """Bias-corrected, a constant gradient must come out unchanged (g, or g^2 for the second moment)."""
+    for g in (mpf("0.4"), mpf("-2.5")):
+        if which == "m":
+            ms = _u24_moments(g, 6, _U24_BETA1, swapped=variant == "weights-swapped", square=False)
+            target, beta = g, _U24_BETA1
+        else:
+            ms = _u24_moments(g, 6, _U24_BETA2, square=variant != "not-squared")
+            target, beta = g**2, _U24_BETA2
+        for t, m in enumerate(ms, start=1):
+            if variant == "no-power":
+                corrected = m / (1 - beta)
+            elif variant == "beta-one":
+                corrected = m / (1 - _U24_BETA1**t)
+            else:
+                corrected = m / (1 - beta**t)
+            if not close(corrected, target):
+                return False
+    return True
+
+
+def _u24_adam_step(root):
+    """Under a constant gradient g, Adam's step is about eta against the sign of g, whatever g's scale."""
+    eta, eps = mpf("0.001"), mpf(10) ** -8
+    for g in (mpf("0.3"), mpf("-2.5"), mpf("40")):
+        m_hat, v_hat = g, g**2  # the corrected moments of a constant gradient
+        step = -eta * m_hat / ((sqrt(v_hat) if root else v_hat) + eps)
+        if not abs(step + eta * (1 if g > 0 else -1)) < eta * mpf(10) ** -6:
+            return False
+    return True
+
+
+def _u24_clip(divisor):
+    """Clipping to norm 1: the result has norm at most 1 and a gradient of norm at most 1 is unchanged."""
+    for g in ([mpf("0.3"), mpf("-0.2")], [mpf("2"), mpf("-3")]):
+        norm = sqrt(sum(x**2 for x in g))
+        clipped = [x / divisor(1, norm) for x in g]
+        new_norm = sqrt(sum(x**2 for x in clipped))
+        if new_norm > 1 + TOL or (norm <= 1 and not close(clipped, g)):
+            return False
+    return True
+
+
+def _u24_logistic(sign):
+    """(1 + e^{sign z})^{-1} against the logistic written through tanh, (1 + tanh(z/2)) / 2."""
+    return identity(lambda z: 1 / (1 + exp(sign * z)), lambda z: (1 + tanh(z / 2)) / 2)
+
+
+def _u24_attention_score(moved):
+    Wk = matrix([[1, 2, 0], [-1, 3, 1], [2, 0, -2]])
+    Wq = matrix([[0, 1, 4], [2, -1, 1], [1, 1, 3]])
+    x, y = matrix([1, -2, 3]), matrix([2, 1, -1])
+    key, query = Wk * x, Wq * y
+    dot = sum(key[i] * query[i] for i in range(3))
+    written = (x.T * Wk * Wq.T * y)[0] if moved else (x.T * Wk.T * Wq * y)[0]
+    return close(written, dot)
+
+
+def _u24_moe_gradient(variant):
+    """d/dx of sum_e g_e h_e (softmax gates of w_e x, three smooth experts) against the written sum."""
+    w = [mpf("0.5"), mpf("-1.2"), mpf("2.0")]
+    experts = [lambda x: sin(x) + x**2, lambda x: exp(x / 3), lambda x: x**3 - 2 * x]
+
+    def gate(e, x):
+        return exp(w[e] * x) / sum(exp(v * x) for v in w)
+
+    def f(x):
+        return sum(gate(e, x) * experts[e](x) for e in range(3))
+
+    def written(x):
+        total = 0
+        for e in range(3):
+            inner = diff(lambda u, e=e: gate(e, u) if variant == "no-log" else log(gate(e, u)), x)
+            term = inner * experts[e](x) + diff(experts[e], x)
+            total += term if variant == "no-gate" else gate(e, x) * term
+        return total
+
+    return all(close(diff(f, x), written(x), tol=mpf(10) ** -15) for x in (mpf("-0.8"), mpf("0.3"), mpf("1.4")))
+
+
+_U24_GATES = [
+    [Fraction(2, 10), Fraction(6, 10), Fraction(1, 10), Fraction(1, 10)],
+    [Fraction(1, 10), Fraction(6, 10), Fraction(2, 10), Fraction(1, 10)],
+]
+
+
+def _u24_top2(g, keep_second=True):
+    order = sorted(range(len(g)), key=lambda e: -g[e])
+    e1, e2 = order[0], order[1]
+    out = [Fraction(0)] * len(g)
+    if keep_second:
+        out[e1], out[e2] = g[e1] / (g[e1] + g[e2]), g[e2] / (g[e1] + g[e2])
+    else:
+        out[e1] = Fraction(1)
+    return out, g[e2]
+
+
+def _u24_moe_counts(claim):
+    """Every outcome of the top-2 gating of the page's two tokens (second expert kept or not, each with positive
+    probability min(2 g_{e_2}, 1)): the written relation between sum_e c_e and B must hold at each."""
+    B = len(_U24_GATES)
+    for keeps in itertools.product((True, False), repeat=B):
+        counts = [0] * 4
+        for g, keep in zip(_U24_GATES, keeps):
+            gated, second = _u24_top2(g, keep)
+            if not 0 < min(2 * second, 1) < 1:
+                return False  # both outcomes must be possible for the enumeration to stand
+            for e in range(4):
+                counts[e] += gated[e] > 0
+        if not claim(sum(counts), B):
+            return False
+    return True
+
+
+def _u24_moe_example(token, written):
+    gated, _ = _u24_top2(_U24_GATES[token])
+    return gated == [Fraction(v) for v in written]
+
+
+def _u24_rag(with_input):
+    """p(y | x) by marginalising the document z out of a generic joint law of (x, y, z)."""
+    joint = {k: v for k, v in zip(itertools.product(range(2), range(2), range(3)), _u24_weights(12, 71))}
+    total = sum(joint.values())
+    joint = {k: v / total for k, v in joint.items()}
+
+    def p(**fixed):
+        return sum(v for (x, y, z), v in joint.items() if all(dict(x=x, y=y, z=z)[k] == fixed[k] for k in fixed))
+
+    for x, y in itertools.product(range(2), range(2)):
+        lhs = p(x=x, y=y) / p(x=x)
+        rhs = 0
+        for z in range(3):
+            generator = p(x=x, y=y, z=z) / p(x=x, z=z) if with_input else p(y=y, z=z) / p(z=z)
+            rhs += p(x=x, z=z) / p(x=x) * generator
+        if not close(lhs, rhs):
+            return False
+    return True
+
+
+def _u24_temperature_logits(times):
+    """The written softmax of the logits and T against p^{1/T} normalised, with p the softmax of the logits."""
+    u = [mpf("1.2"), mpf("-0.4"), mpf("0.3"), mpf("2.2")]
+    for T in (mpf("0.5"), mpf("1.7")):
+        p = [exp(x) / sum(exp(v) for v in u) for x in u]
+        annealed = [a ** (1 / T) / sum(b ** (1 / T) for b in p) for a in p]
+        scaled = [x * T if times else x / T for x in u]
+        written = [exp(s) / sum(exp(v) for v in scaled) for s in scaled]
+        if not close(written, annealed):
+            return False
+    return True
+
+
+def _u24_variance(variant):
+    """The written expression against the mean squared deviation of a feature map's values from their mean."""
+    values = [mpf("0.3"), mpf("-1.2"), mpf("2.5"), mpf("0.8"), mpf("-0.1"), mpf("1.7")]
+    n = len(values)
+    mean = sum(values) / n
+    variance = sum((v - mean) ** 2 for v in values) / n
+    second = sum(v**2 for v in values) / n
+    written = {"plus": second + mean**2, "unsquared-mean": second - mean}.get(variant, second - mean**2)
+    return close(written, variance)
+
+
+def _u24_jacobian(transposed):
+    """J_w^T y, with J by finite differences of g, against the gradient of g(w) . y, at two points."""
+
+    def g(w1, w2):
+        return [sin(w1) + w2**2, w1 * w2 + exp(w1)]
+
+    y = [mpf("0.7"), mpf("-1.3")]
+    for w in ((mpf("0.4"), mpf("-0.9")), (mpf("1.1"), mpf("0.5"))):
+        J = matrix(2, 2)
+        for i in range(2):
+            J[i, 0] = diff(lambda a: g(a, w[1])[i], w[0])
+            J[i, 1] = diff(lambda b: g(w[0], b)[i], w[1])
+        product = (J.T if transposed else J) * matrix(y)
+        gradient = [
+            diff(lambda a: sum(gi * yi for gi, yi in zip(g(a, w[1]), y)), w[0]),
+            diff(lambda b: sum(gi * yi for gi, yi in zip(g(w[0], b), y)), w[1]),
+        ]
+        if not close([product[0], product[1]], gradient, tol=mpf(10) ** -15):
+            return False
+    return True
+
+
+CHECKS.update(
+    {
+        "u24-chain-rule": lambda: _u24_chain_rule(None),
+        "u24-chain-rule~sum": lambda: _u24_chain_rule("sum"),
+        "u24-chain-rule~markov": lambda: _u24_chain_rule("markov"),
+        "u24-chain-example": lambda: _u24_chain_example(False),
+        "u24-chain-example~short-context": lambda: _u24_chain_example(True),
+        "u24-temperature-half": lambda: _u24_temperature("0.5", "0.31", "0.69"),
+        "u24-temperature-half~power-t": lambda: _u24_temperature("0.5", "0.45", "0.55"),
+        "u24-temperature-fifth": lambda: _u24_temperature("0.2", "0.12", "0.88"),
+        "u24-temperature-fifth~unnormalised": lambda: _u24_temperature("0.2", "0.01", "0.08"),
+        "u24-temperature-zero": lambda: _u24_temperature_zero(0, 1),
+        "u24-temperature-zero~uniform": lambda: _u24_temperature_zero(mpf("0.5"), mpf("0.5")),
+        "u24-entropy": lambda: _u24_entropy(True),
+        "u24-entropy~no-reciprocal": lambda: _u24_entropy(False),
+        "u24-log-eight-nats": lambda: _u24_two_decimals(log(8), "2.08"),
+        "u24-log-eight-nats~truncated": lambda: _u24_two_decimals(log(8), "2.07"),
+        "u24-cross-entropy": lambda: _u24_cross_entropy(False),
+        "u24-cross-entropy~swapped": lambda: _u24_cross_entropy(True),
+        "u24-cross-entropy-bound": lambda: _u24_gibbs(True),
+        "u24-cross-entropy-bound~le": lambda: _u24_gibbs(False),
+        "u24-noisy-channel": lambda: _u24_noisy_channel(False),
+        "u24-noisy-channel~evidence": lambda: _u24_noisy_channel(True),
+        "u24-perplexity": lambda: _u24_perplexity(None),
+        "u24-perplexity~no-mean": lambda: _u24_perplexity("no-mean"),
+        "u24-perplexity~no-reciprocal": lambda: _u24_perplexity("no-reciprocal"),
+        "u24-recall-error": lambda: _u24_recall_error(True),
+        "u24-recall-error~to-zero": lambda: _u24_recall_error(False),
+        "u24-mixture-bound": lambda: _u24_mixture_bound("le", lambda e: 1 + e),
+        "u24-mixture-bound~reversed": lambda: _u24_mixture_bound("ge", lambda e: 1 + e),
+        "u24-mixture-bound~one-minus": lambda: _u24_mixture_bound("le", lambda e: 1 - e),
+        "u24-nll-objective": lambda: _u24_nll(True),
+        "u24-nll-objective~no-context": lambda: _u24_nll(False),
+        "u24-sgd-step": lambda: _u24_sgd(-1),
+        "u24-sgd-step~ascent": lambda: _u24_sgd(1),
+        "u24-adam-m": lambda: _u24_adam_moment("m", None),
+        "u24-adam-m~weights-swapped": lambda: _u24_adam_moment("m", "weights-swapped"),
+        "u24-adam-v": lambda: _u24_adam_moment("v", None),
+        "u24-adam-v~not-squared": lambda: _u24_adam_moment("v", "not-squared"),
+        "u24-adam-m-hat": lambda: _u24_adam_moment("m", None),
+        "u24-adam-m-hat~no-power": lambda: _u24_adam_moment("m", "no-power"),
+        "u24-adam-v-hat": lambda: _u24_adam_moment("v", None),
+        "u24-adam-v-hat~beta-one": lambda: _u24_adam_moment("v", "beta-one"),
+        "u24-adam-step": lambda: _u24_adam_step(True),
+        "u24-adam-step~no-root": lambda: _u24_adam_step(False),
+        "u24-grad-clip": lambda: _u24_clip(min),
+        "u24-grad-clip~put-right": lambda: _u24_clip(max),
+        "u24-unigram-likelihood": lambda: Fraction(2, 3) * Fraction(2, 3) * Fraction(1, 3) == Fraction(4, 9),
+        "u24-unigram-likelihood~put-right": lambda: Fraction(2, 3) * Fraction(2, 3) * Fraction(1, 3) == Fraction(4, 27),
+        "u24-logistic": lambda: _u24_logistic(-1),
+        "u24-logistic~sign": lambda: _u24_logistic(1),
+        "u24-attention-score": lambda: _u24_attention_score(False),
+        "u24-attention-score~transpose-moved": lambda: _u24_attention_score(True),
+        "u24-moe-gradient": lambda: _u24_moe_gradient(None),
+        "u24-moe-gradient~no-log": lambda: _u24_moe_gradient("no-log"),
+        "u24-moe-gradient~no-gate": lambda: _u24_moe_gradient("no-gate"),
+        "u24-moe-counts": lambda: _u24_moe_counts(lambda total, B: total == B),
+        "u24-moe-counts~put-right": lambda: _u24_moe_counts(lambda total, B: B <= total <= 2 * B),
+        "u24-moe-top2-first": lambda: _u24_moe_example(0, ["0.25", "0.75", "0", "0"]),
+        "u24-moe-top2-first~not-renormalised": lambda: _u24_moe_example(0, ["0.2", "0.6", "0", "0"]),
+        "u24-moe-top2-second": lambda: _u24_moe_example(1, ["0", "0.75", "0.25", "0"]),
+        "u24-moe-top2-second~wrong-expert": lambda: _u24_moe_example(1, ["0", "0.75", "0", "0.25"]),
+        "u24-rag-marginal": lambda: _u24_rag(True),
+        "u24-rag-marginal~no-input": lambda: _u24_rag(False),
+        "u24-temperature-logits": lambda: _u24_temperature_logits(False),
+        "u24-temperature-logits~times-t": lambda: _u24_temperature_logits(True),
+        "u24-instance-norm-var": lambda: _u24_variance(None),
+        "u24-instance-norm-var~plus": lambda: _u24_variance("plus"),
+        "u24-group-norm-var": lambda: _u24_variance(None),
+        "u24-group-norm-var~unsquared-mean": lambda: _u24_variance("unsquared-mean"),
+        "u24-stylegan-jacobian": lambda: _u24_jacobian(True),
+        "u24-stylegan-jacobian~untransposed": lambda: _u24_jacobian(False),
     }
 )
 
