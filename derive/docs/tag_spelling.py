@@ -60,7 +60,7 @@ def split_clauses(text: str) -> list[str]:
             clauses.extend(run)
             continue
         for piece in _trailing_condition(part):
-            clauses.extend(_split_list(piece))
+            clauses.extend(linked for listed in _split_list(piece) for linked in chained_bounds(listed))
     from derive.docs.density_law import attach_support
 
     return _tables(
@@ -85,6 +85,47 @@ def _trailing_condition(part: str) -> list[str]:
     if found is None or "\\begin" in part or not balanced(found.group("body")):
         return [part]
     return [found.group("body").strip(), found.group("condition").strip()]
+
+
+COMPARISON = re.compile(r"\\geq|\\leq|\\ge|\\le|\\gt|\\lt|>=|<=|>|<")
+NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+UPWARD = ("<", "<=", "\\le", "\\leq", "\\lt")
+STRICT = ("<", ">", "\\lt", "\\gt")
+
+
+def chained_bounds(clause: str) -> list[str]:
+    r"""A chain of three or more comparisons one way (``0 < \alpha_t < \alpha_{t-1} < 1``) as what it states: each
+    name between the nearest numbers on either side of it (0 < \alpha_t < 1, 0 < \alpha_{t-1} < 1), and each two
+    neighbouring names in their order (\alpha_t < \alpha_{t-1}); any other clause as it is."""
+    relations = COMPARISON.findall(clause)
+    parts = [p.strip() for p in COMPARISON.split(clause)]
+    if len(relations) < 3 or "=" in COMPARISON.sub("", clause) or "\\begin" in clause or not all(map(balanced, parts)):
+        return [clause]
+    upward = {r in UPWARD for r in relations}
+    if len(upward) > 1 or not all(parts):
+        return [clause]  # 0 < a > b: no order of all its terms, left to be refused as written
+    if upward == {False}:  # 1 > a > b > 0: the same chain read from its other end
+        parts, relations = parts[::-1], relations[::-1]
+    strict = [r in STRICT for r in relations]
+    numbers = [i for i, part in enumerate(parts) if NUMBER.match(part)]
+    out = []
+    for i, part in enumerate(parts):
+        if i in numbers:
+            continue
+        low = max((n for n in numbers if n < i), default=None)
+        high = min((n for n in numbers if n > i), default=None)
+        below = f"{parts[low]} {_below(strict[low:i])} " if low is not None else ""
+        above = f" {_below(strict[i:high])} {parts[high]}" if high is not None else ""
+        if below or above:
+            out.append(f"{below}{part}{above}")
+        if i + 1 < len(parts) and i + 1 not in numbers:
+            out.append(f"{part} {_below(strict[i : i + 1])} {parts[i + 1]}")
+    return out
+
+
+def _below(strict: list) -> str:
+    """The relation between two terms of an upward chain the links ``strict`` join: < if any link is strict."""
+    return "<" if any(strict) else "\\le"
 
 
 # x = (x_1, x_2)^\top, \mathbf{x} = [x_1, \ldots, x_n]: a vector written by its own entries

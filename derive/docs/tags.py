@@ -60,7 +60,16 @@ from derive.docs.italic_names import italicise, tag_words
 from derive.docs.laws import draws_at_top
 from derive.docs.primed_names import declared_primed_functions, with_primed_names
 from derive.docs.superscript_labels import declared_labels, with_labels
-from derive.docs.tag_spelling import DOTS, NAME, SpellingError, kind_phrase, membership, split_clauses
+from derive.docs.tag_spelling import (
+    COMPARISON,
+    DOTS,
+    NAME,
+    NUMBER,
+    SpellingError,
+    kind_phrase,
+    membership,
+    split_clauses,
+)
 from derive.docs.unnormalised_laws import solved_unnormalised
 from derive.errors import DeriveError
 from derive.vocabulary import Setting
@@ -161,8 +170,6 @@ FUNCTION_HEAD = re.compile(
 )
 # what separates a function's parameters: commas, and the bar of a conditional, P(\tau | \theta)
 PARAMETER_SEPARATOR = re.compile(r",|;|\\mid|\\vert|\|")
-COMPARISON = re.compile(r"\\geq|\\leq|\\ge|\\le|\\gt|\\lt|>=|<=|>|<")
-NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 WHOLE = re.compile(r"^\d+$")
 
 

@@ -434,3 +434,29 @@ def test_balanced_counts_only_the_brackets_it_is_given():
     assert not balanced("(a") and not balanced(")a(")
     assert balanced("a_{(i}", "{}") and not balanced("a_{(i}")
     assert not balanced("}{", "{}")
+
+
+# a chain of three or more comparisons: each name between the numbers beside it, neighbouring names in order
+CHAINS = [
+    (r"0 < a < b < 1", r"\log(b - a) < 0", r"\log(b - a) > 0"),  # 0 < b - a < 1 needs all three links
+    (r"0 < a < b < 1", r"\log(1 - a) < 0", r"\log(1 - a) > 0"),  # a < 1, two links away from the 1
+    (r"1 > b \ge a > 0", r"(b - a)(1 - b) a \ge 0", r"(a - b)(1 - b) a > 0"),
+    (r"0 < \alpha_t < \alpha_{t-1} < 1", r"\alpha_{t-1} - \alpha_t > 0", r"\alpha_{t-1} - \alpha_t > 1"),
+]
+
+
+@pytest.mark.parametrize("tag, correct, wrong", CHAINS)
+def test_a_chain_of_comparisons_states_each_of_its_links(tmp_path, tag, correct, wrong):
+    assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
+
+
+def test_a_chain_of_comparisons_is_split_into_ranges_and_orders():
+    from derive.docs.tag_spelling import split_clauses
+
+    assert split_clauses(r"0 < a < b \le 1") == ["0 < a < 1", "a < b", "0 < b \\le 1"]
+    assert split_clauses(r"a < b \le c") == [r"a < b \le c"]  # two comparisons: read as before
+
+
+def test_a_chain_that_turns_is_refused(tmp_path):
+    found, detail = verdict(tmp_path, r"0 < a > b > 1", r"\log(1 - a) < 0")
+    assert found == "UNKNOWN" and "cannot read the clause '0 < a > b > 1'" in detail, detail
