@@ -690,12 +690,22 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                 raise Unbound(
                     f"'{own}' is not bound: the subscript {atom.sub_text} labels it, it indexes no entry", own
                 )
+            if self._labelled_by_a_number(atom, sub):  # z_{\phi_t} beside \cos\phi_t: z at the angle φ_t
+                own = f"{atom.key}_{atom.sub_text}"
+                raise Unbound(
+                    f"'{own}' is not bound: its subscript {atom.sub_text} is a number the formula uses, it indexes"
+                    " no entry",
+                    own,
+                )
             if sub and atom.args is not None:  # p_i(x | z): a law or function of its own, never the entry p_i
                 raise BindError(
                     f"{atom.key}_{atom.sub_text}(...) applies an entry of the vector {name} to arguments: a function"
                     f" of its own, which the tag may define ({atom.key}_{atom.sub_text}(x) = ...)"
                 )
-            return self._apply_indices(build(self), atom, sub)
+            value = build(self)
+            if len(sub) > 1 and not isinstance(value, sp.MatrixBase) and self._declared_with_one_index(atom):
+                return self.builtin(atom, side)  # x_{ij} beside the tag's x_i: a family of its own, not the vector x
+            return self._apply_indices(value, atom, sub)
         if kind == "jacobian":
             _, entry, size = build(self)
             idx = sub or atom.post_sub
@@ -812,6 +822,28 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         name = str(sub[0]).strip()
         known = (self.bound, self.index_map, self.vocab.dims, self.vocab.index_names, self.whole_steps)
         return not any(name in table for table in known) and name not in map(str, self.vocab.indices)
+
+    def _declared_with_one_index(self, atom: Atom) -> bool:
+        r"""Whether the tag declares or defines the letter under one index (``x_i > 0``, a row's total x_i beside the
+        counts x_{ij}): the shared notation's vector of that letter is then not meant."""
+        return not self.vocab.name and any(
+            re.fullmatch(rf"{re.escape(atom.key)}_[A-Za-z]", key)
+            for key in (*self.extra, *self.overrides, *self.tag_variables)
+        )
+
+    def _labelled_by_a_number(self, atom: Atom, sub) -> bool:
+        r"""Whether the one subscript is a name with its own subscript that the formula also writes as a number,
+        outside any subscript, and the vector appears under no other subscript (``\mathbf{z}_{\phi_t}`` beside
+        ``\cos\phi_t``): z at the value φ_t, a name of its own, never the φ_t-th entry of a vector z."""
+        from derive.docs.free import child_sides
+        from derive.docs.side_names import atoms_in
+
+        label = str(sub[0]).strip() if len(sub) == 1 else ""
+        if not re.fullmatch(r"[A-Za-z]+_[A-Za-z0-9]+", label) or label in self.bound or label in self.index_map:
+            return False
+        atoms = atoms_in(self.formula_sides, child_sides)
+        as_number = any(a.args is None and not a.decoration and f"{a.key}_{a.sub_text}" == label for a in atoms)
+        return as_number and all(a.sub_text == atom.sub_text for a in atoms if a.key == atom.key)
 
     def _apply_indices(self, value, atom, sub):
         indices = list(sub) + list(atom.post_sub)

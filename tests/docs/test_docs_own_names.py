@@ -1,7 +1,9 @@
 """Names a formula with no result owns: the shared notation's x, y, z, g as numbers unless the formula uses them as
-vectors, a subscripted name beside a number, a quantity labelled by a capital, a tag's function with a subscript,
-functions of an order (Bessel's K_nu), a condition written after a tag's definition and integrals without bounds. Each reading on a correct
-formula (PASS) and a wrong variant (FAIL) by the same machinery, and each refusal with its reason."""
+vectors, a subscripted name beside a number, a quantity labelled by a capital, a tag's function with a subscript, a
+vector at a value the formula uses (z_{\\phi_t}), a letter with two indices beside the tag's one-index name (y_{ij}
+beside y_i), functions of an order (Bessel's K_nu), a condition written after a tag's definition and integrals
+without bounds. Each reading on a correct formula (PASS) and a wrong variant (FAIL) by the same machinery, and each
+refusal with its reason."""
 
 import pytest
 from checking import assert_page_pass_and_fail, verdict
@@ -12,6 +14,20 @@ BESSEL_K = r"K_\nu is the modified Bessel function of the second kind"
 
 # (name, tag, correct formula, wrong variant)
 PAIRS = [
+    (
+        "y_{ij} beside the tag's y_i is a family of its own, not the shared vector y with two indices",
+        r"r_{ij} = \frac{y_{ij}}{y_i}; y_i > 0",
+        r"\sum_{i=1}^n y_i \sum_{j=1}^n r_{ij} = \sum_{i=1}^n \sum_{j=1}^n y_{ij}",
+        r"\sum_{i=1}^n \sum_{j=1}^n r_{ij} = \sum_{i=1}^n \sum_{j=1}^n y_{ij}",
+    ),
+    (
+        "z at a value the formula uses, z_{phi_t} beside cos phi_t, is a name of its own, never an entry of z",
+        "",
+        r"\cos\phi_s\cos\phi_t \mathbf{z}_{\phi_t} + \sin\phi_s\sin\phi_t \mathbf{z}_{\phi_t} = \cos(\phi_s - \phi_t)"
+        r" \mathbf{z}_{\phi_t}",
+        r"\cos\phi_s\cos\phi_t \mathbf{z}_{\phi_t} + \sin\phi_s\sin\phi_t \mathbf{z}_{\phi_t} = \cos(\phi_s + \phi_t)"
+        r" \mathbf{z}_{\phi_t}",
+    ),
     (
         "an empty tag: x under d/dx is the formula's own number",
         "",
@@ -311,3 +327,11 @@ def test_a_family_written_at_a_summed_letter_is_not_read_as_one_name(tmp_path):
     tag = r"a_0 = 0; a_t = b_t + c_t a_{t-1} \text{ for } t \geq 1; b_t, c_t \in \mathbb{R}; t: positive integer"
     result, detail = verdict(tmp_path, tag, r"a_{t}=b_{t}+\sum_{i=1}^{t-1}\left(\prod_{j=i+1}^{t}c_{j}\right)b_{i}")
     assert result == "PASS", detail
+
+
+def test_a_vector_under_two_subscripts_stays_a_vector_when_one_of_them_is_a_number(tmp_path):
+    """z_{a_t} beside z_{a_s}: z is written as one family, so neither is set aside as a name of its own; its entries at
+    the values a_s and a_t are not read (UNKNOWN with the reason)."""
+    formula = r"a_s a_t \mathbf{z}_{a_t} + \mathbf{z}_{a_s} = a_t a_s \mathbf{z}_{a_t} + \mathbf{z}_{a_s}"
+    result, detail = verdict(tmp_path, "", formula)
+    assert result == "UNKNOWN" and "neither summed over nor" in detail, detail
