@@ -10,6 +10,8 @@ the vocabulary size: a model that puts less than 1/n on the observed tokens scor
 above n.
 """
 
+import re
+
 import mpmath
 import sympy as sp
 
@@ -20,7 +22,7 @@ from derive.identities.entropy_bounds import UniformVector, entropy_bounds, one_
 from derive.notation import Entropy, Notation, Sum, fresh_index, j, k, n, p, q
 from derive.numeric import WORKING_DIGITS
 from derive.oracles import mp_entropy
-from derive.vocabulary import Vocabulary, call, vector_of
+from derive.vocabulary import Vocabulary, call, refuse, vector_of
 
 T = sp.Symbol("T", integer=True, positive=True)  # number of scored tokens
 t = sp.Symbol("t", integer=True, positive=True)  # position in the text
@@ -238,16 +240,87 @@ _doc_tokens = Domain(
 )
 
 
+def _sum_bounds(env):
+    """The single names every sum or product of the formula runs up to (L in \\sum_{i=1}^L)."""
+    from derive.docs.free import child_sides
+    from derive.docs.nodes import SumNode
+    from derive.docs.parse import parse_latex
+    from derive.docs.side_names import single_atom
+
+    todo = list(env.formula_sides)
+    while todo:
+        side = todo.pop()
+        for node in side.nodes(parse_latex(side.text)):
+            if isinstance(node, SumNode) and node.high is not None:
+                atom = single_atom(node.high)
+                if atom is not None and not atom.sub and not atom.args:
+                    yield atom.key
+            todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))
+
+
+def _counted_apart(env) -> str | None:
+    """A name the formula sums its tokens to that is not the result's T and that the tag does not define
+    (\\sum_{i=1}^L): whether it counts the T scored tokens is not read, so the name, or None."""
+    if env.writes("T"):
+        return None
+    return next((key for key in _sum_bounds(env) if key != "T" and key not in env.tag_defined), None)
+
+
+def _tokens_perplexity(env):
+    """The model's perplexity on the T tokens, (q_1 ⋯ q_T)^{-1/T}."""
+    apart = _counted_apart(env)
+    if apart is not None:
+        refuse(
+            f"the perplexity of the T scored tokens beside a sum to {apart}, a count nothing defines: whether {apart}"
+            " is the number of scored tokens is not read"
+        )
+    length, step = env.dim_value(T), sp.Dummy("t", integer=True, positive=True)
+    return sp.Product(q[step], (step, 1, length)) ** (-1 / length)
+
+
+def _writes_the_distribution(env) -> bool:
+    """Whether the formula writes the distribution p itself (p, p_k, PPL(p)), not only p given a context,
+    ``p(x_i \\mid x_{1:i-1})``: the probability a model gave a token, which is a q."""
+    from derive.docs.free import child_sides
+    from derive.docs.side_names import atoms_in
+
+    return any(
+        atom.key == "p" and not (atom.args and "|" in atom.seps)
+        for atom in atoms_in(list(env.formula_sides), child_sides)
+    )
+
+
+_TOKEN_RUN = re.compile(r"\s*[A-Za-z]\w*\s*_\s*\{\s*1\s*:\s*(?P<end>[^{}]+?)\s*\}\s*")
+
+
+def _perplexity_of_tokens(env, atom):
+    """The perplexity of a model (its name the subscript, \\text{perplexity}_p) applied to the tokens it scores,
+    x_{1:T}: the model's on those T tokens; written with another count (x_{1:L}) or token by token, which tokens
+    the q's are is not read."""
+    written = ", ".join("".join((arg.source or "").split()) for arg in atom.args)
+    run = _TOKEN_RUN.fullmatch(written) if len(atom.args) == 1 else None
+    if run is not None and run["end"] == "T":
+        return _tokens_perplexity(env)
+    refuse(
+        f"a perplexity of the tokens {written}: which of the probabilities q_1, ..., q_T the model gave the T scored"
+        " tokens they are is not read (a run x_{1:T} is)"
+    )
+
+
 def _doc_perplexity(env, atom, side):
     """PPL(p) of a distribution; a bare PPL is the model's on the tokens, but where the formula writes the
-    distribution p and not the tokens' probabilities q (PPL = 2^{H(p)}), the distribution's."""
-    if not atom.args and (env.writes("q") or not env.writes("p")):
-        length, step = env.dim_value(T), sp.Dummy("t", integer=True, positive=True)
-        return sp.Product(q[step], (step, 1, length)) ** (-1 / length)
+    distribution p and not the tokens' probabilities q (PPL = 2^{H(p)}), the distribution's; applied to tokens
+    (x_{1:T}), the model's on them."""
+    if not atom.args and (env.writes("q") or not _writes_the_distribution(env)):
+        return _tokens_perplexity(env)
     index = sp.Dummy("k", integer=True, positive=True)
     if not atom.args:
         return sp.exp(-sp.Sum(p[index] * sp.log(p[index]), (index, 1, env.dim_value(n))))
+    if len(atom.args) > 1 or _TOKEN_RUN.fullmatch(atom.args[0].source or ""):
+        return _perplexity_of_tokens(env, atom)
     dist = env.side(atom.args[0])
+    if not hasattr(dist, "component"):
+        refuse(f"a perplexity of {atom.args[0].source}, which is not read as a distribution")
     return sp.exp(-sp.Sum(dist.component(index) * sp.log(dist.component(index)), (index, 1, dist.size)))
 
 

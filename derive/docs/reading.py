@@ -677,7 +677,8 @@ def _name_leading_sides(reading):
             return  # abc(x + y) = abcx + abcy: letters the chain multiplies out, no word
         try:
             reader.side(reading.sides[0])
-            return
+            if not _shared_name_the_tag_leaves(reading, atoms):
+                return
         except Unbound as exc:  # d_{ff} beside a number d is a name of its own: unbound by its full key
             if exc.name not in {key for atom in atoms for key in (atom.key, *atom.full_keys())}:
                 return
@@ -686,6 +687,23 @@ def _name_leading_sides(reading):
         shown = _display(atoms[0]) if len(atoms) == 1 else reading.text.split("=")[0].strip()
         reading.named.append(shown)
         reading.sides, reading.relations = reading.sides[1:], reading.relations[1:]
+
+
+def _shared_name_the_tag_leaves(reading, atoms) -> bool:
+    """Whether the head of a chain is a law of the shared notation at its arguments (p(x), P(x, y)) that the tag does
+    not mention: ``p(x_{1:L}) = \\frac{2}{3} \\cdot \\frac{1}{3} = \\frac{2}{9}`` names the value the
+    chain computes, as the one equation ``p(x) = \\frac{1}{3}`` defines it, and is no claim about every law."""
+    from derive.docs.joint_law import LAW_NAMES
+
+    if len(atoms) != 1 or atoms[0].args is None or atoms[0].decoration or atoms[0].star:
+        return False
+    name = atoms[0].key
+    if name not in LAW_NAMES or reading.binding.clauses:  # a law clause (X \\sim ...) gives P(X = 2) its value
+        return False
+    if name not in reading.vocab.entries or name in tag_variables(reading.binding):
+        return False
+    mentioned = (*reading.binding.kinds, *reading.binding.overrides)
+    return not any(_normal_name(written).split("(")[0].split("_")[0] == name for written in mentioned)
 
 
 WORD = re.compile(r"\s*(?:\\(?:mathit|mathrm|textit)\s*\{\s*)?[A-Za-z]{3,}(?![A-Za-z])")  # WER, ELO_A, mer

@@ -1,0 +1,49 @@
+"""A law of the shared notation at the head of a chain, which the tag does not mention, names the value the chain
+computes (a tokenization's likelihood, p(x_{1:L}) = \\frac{2}{3} \\cdot \\frac{2}{3} \\cdot \\frac{1}{3} = \\frac{4}{27}),
+as one equation p(x) = \\frac{1}{3} defines it: no claim about every law p, which a law of one value would refute.
+The rest of the chain is checked; a chain that writes p again is a claim about the law, as before."""
+
+import pytest
+
+from tests.docs.checking import verdict
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"p(x_{1:L}) = \frac{2}{3} \cdot \frac{2}{3} \cdot \frac{1}{3} = \frac{4}{27}", "PASS"),
+        (r"p(x_{1:L}) = \frac{2}{3} \cdot \frac{2}{3} \cdot \frac{1}{3} = \frac{4}{9}", "FAIL"),
+        (r"p(x_1, x_2) = 0.5 \cdot 0.4 = 0.2", "PASS"),
+        (r"p(x_1, x_2) = 0.5 \cdot 0.4 = 0.25", "FAIL"),
+    ],
+)
+def test_a_law_at_the_head_of_a_chain_names_its_value(tmp_path, formula, expected):
+    found = verdict(tmp_path, "", formula)
+    assert found[0] == expected, found
+    assert "names the value the chain computes" in found[1], found
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"p(x_1, x_2) = p(x_1) p(x_2 \mid x_1) = p(x_2) p(x_1 \mid x_2)", "PASS"),
+        (r"p(x_1, x_2) = p(x_1) p(x_2 \mid x_1) = p(x_1) p(x_2)", "FAIL"),
+    ],
+)
+def test_a_chain_that_writes_the_law_again_is_a_claim_about_it(tmp_path, formula, expected):
+    found = verdict(tmp_path, "", formula)
+    assert found[0] == expected, found
+    assert "names the value" not in found[1], found
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"P(X = 2) = \binom{4}{2} 0.5^4 = 0.375", "PASS"),
+        (r"P(X = 2) = \binom{4}{2} 0.5^3 = 0.75", "FAIL"),
+    ],
+)
+def test_a_law_the_tag_declares_is_still_claimed_at_the_head(tmp_path, formula, expected):
+    found = verdict(tmp_path, r"X \sim \text{Bin}(4, 0.5)", formula)
+    assert found[0] == expected, found
+    assert "names the value" not in found[1], found
