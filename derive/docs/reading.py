@@ -31,6 +31,7 @@ from derive.docs.declared_variables import _declare_free_variables, _declare_kin
 from derive.docs.interpret import Atom, NotationError, Unsupported, clean, lex, rewrite_chain
 from derive.docs.parse import ParseError, parse_latex
 from derive.docs.renamed_expressions import expressions_as_names
+from derive.docs.result_updates import updates_as_equations
 from derive.docs.sampled_points import _check_points
 from derive.docs.shared_vectors import shared_vectors_as_numbers
 from derive.docs.side_names import _atom_keys, _normal_name, atoms_in, summed_names
@@ -228,6 +229,7 @@ def _decide(text, binding, scope=None, link=None):
         text, binding = steps_as_subscripts(
             *expressions_as_names(applications_in_parentheses(text, binding.bracket_functions), binding)
         )
+        text = updates_as_equations(text, binding)
     reading = _Reading(text, binding, scope, link=link)
     stages = (
         _read_chain,
