@@ -64,9 +64,7 @@ def split_clauses(text: str) -> list[str]:
     from derive.docs.density_law import attach_support
 
     return _tables(
-        _independence(
-            [_square_root(_uniform_law(_vector_of_its_entries(clause))) for clause in attach_support(clauses)]
-        )
+        _independence([square_root(_uniform_law(_vector_of_its_entries(clause))) for clause in attach_support(clauses)])
     )
 
 
@@ -167,7 +165,7 @@ SQUARE_BEFORE_SUBSCRIPT = re.compile(
 )
 
 
-def _square_root(clause: str) -> str:
+def square_root(clause: str) -> str:
     r"""``\hat{\sigma}^2 = \frac{1}{n} \sum_i (x_i - \hat{\mu})^2`` (or ``\sigma^2_{t|s} = \dots``, the square written before
     the subscript) defines \hat{\sigma} as the non-negative square root of the right side, as a variance defines its
     deviation."""

@@ -59,6 +59,7 @@ from derive.docs.derivative_names import declared_derivatives, with_derivative_n
 from derive.docs.italic_names import italicise, tag_words
 from derive.docs.laws import draws_at_top
 from derive.docs.primed_names import declared_primed_functions, with_primed_names
+from derive.docs.solved_moments import solved_moment
 from derive.docs.superscript_labels import declared_labels, with_labels
 from derive.docs.tag_spelling import (
     COMPARISON,
@@ -69,6 +70,7 @@ from derive.docs.tag_spelling import (
     kind_phrase,
     membership,
     split_clauses,
+    square_root,
 )
 from derive.docs.unnormalised_laws import solved_unnormalised
 from derive.errors import DeriveError
@@ -225,6 +227,8 @@ def parse_tag(text: str) -> Binding | None:
     summed: set = set()  # the indices of sums the tag sets to 1
     for clause in clauses:
         clause = clause.strip()
+        if not binding.result:  # under a result, its model gives the moments (E[w] = 0 only is read)
+            clause = square_root(solved_moment(clause, clauses))  # E[x^2] = \sigma^2 + \mu^2: \sigma = \sqrt{...}
         if clause.strip().lower() == "erratum":
             binding.erratum = True
             continue

@@ -55,11 +55,13 @@ def test_an_expectation_given_a_name_in_the_tag_defines_the_name_not_a_function(
 
 
 def test_an_expectation_set_to_an_expression_in_the_tag_is_refused_with_the_reason(tmp_path):
-    # E[x^2] = \sigma^2 + \mu^2 constrains the law the tag's random variable is drawn from, which is not modelled: it
-    # is neither a function E nor a definition, so the formula is UNKNOWN, where it had been refuted
-    tag = r"x: random variable; E[x] = \mu; E[x^2] = \sigma^2 + \mu^2; \sigma > 0"
-    kept = verdict(tmp_path, tag, r"E[(x-\mu)^2] = (\sigma^2 + \mu^2) - 2\mu^2+\mu^2 = \sigma^2")
+    # E[x^2] = \sigma^2 + \tau^2 constrains the law the tag's random variable is drawn from, which is not modelled: it
+    # is neither a function E nor a definition (two names it would define), so the formula is UNKNOWN, where it had
+    # been refuted; beside E[x] = \sigma, it defines \tau (derive.docs.solved_moments)
+    tag = r"x: random variable; E[x^2] = \sigma^2 + \tau^2; \sigma > 0"
+    kept = verdict(tmp_path, tag, r"E[(x-\sigma)^2] = \tau^2")
     assert kept[0] == "UNKNOWN" and "condition on the law" in kept[1], kept
+    assert verdict(tmp_path, tag.replace(r"\sigma > 0", r"E[x] = \sigma"), r"E[(x-\sigma)^2] = \tau^2")[0] == "PASS"
     # so does a number: x is drawn with any law, and E[x + 1] = 1 is not refuted by a law of another mean
     kept = verdict(tmp_path, r"x: random variable; E[x] = 0", r"E[x + 1] = 1")
     assert kept[0] == "UNKNOWN" and "condition on the law" in kept[1], kept
