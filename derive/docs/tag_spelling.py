@@ -94,14 +94,17 @@ STRICT = ("<", ">", "\\lt", "\\gt")
 def chained_bounds(clause: str) -> list[str]:
     r"""A chain of three or more comparisons one way (``0 < \alpha_t < \alpha_{t-1} < 1``) as what it states: each
     name between the nearest numbers on either side of it (0 < \alpha_t < 1, 0 < \alpha_{t-1} < 1), and each two
-    neighbouring names in their order (\alpha_t < \alpha_{t-1}); any other clause as it is."""
+    neighbouring names in their order (\alpha_t < \alpha_{t-1}); any other clause as it is. A chain that turns is
+    refused."""
     relations = COMPARISON.findall(clause)
     parts = [p.strip() for p in COMPARISON.split(clause)]
     if len(relations) < 3 or "=" in COMPARISON.sub("", clause) or "\\begin" in clause or not all(map(balanced, parts)):
         return [clause]
     upward = {r in UPWARD for r in relations}
-    if len(upward) > 1 or not all(parts):
-        return [clause]  # 0 < a > b: no order of all its terms, left to be refused as written
+    if not all(parts):
+        return [clause]
+    if len(upward) > 1:  # 0 < a > b > 1: no order of all its terms
+        raise SpellingError(f"the clause '{clause.strip()}' mixes < and >")
     if upward == {False}:  # 1 > a > b > 0: the same chain read from its other end
         parts, relations = parts[::-1], relations[::-1]
     strict = [r in STRICT for r in relations]
