@@ -14,7 +14,7 @@ from derive.docs.bind import (
     scalarise,
 )
 from derive.docs.verdict import DIGITS, DecideError
-from derive.numeric import NumericError, evaluate
+from derive.numeric import INSTANTIATED, NumericError, evaluate, evaluate_with_path
 
 # SymPy's words for a value that is no number: a sum that diverges, a limit whose one-sided limits differ
 NO_VALUE = re.compile(r"diverges|limit does not exist")
@@ -163,6 +163,20 @@ def _costly(value) -> bool:
     if not isinstance(value, sp.Basic):
         return True
     return any(type(node).__name__ in COSTLY for node in sp.preorder_traversal(value))
+
+
+def by_plan(values, point) -> bool:
+    """Whether every side's value at the point is computed by a compiled plan, arithmetic in mpmath, and none is
+    written out by SymPy (a quadrature, a law's expectation, a limit), which costs a hundred times more or beyond."""
+    for value in values:
+        try:
+            value = scalarise(as_value(value))
+            entries = list(value) if isinstance(value, sp.MatrixBase) else [value]
+            if any(evaluate_with_path(entry, point, DIGITS)[0] == INSTANTIATED for entry in entries):
+                return False
+        except Exception:  # no value there by either path: nothing shows the side is cheap
+            return False
+    return True
 
 
 def _is_constant(value) -> bool:

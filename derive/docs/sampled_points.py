@@ -15,10 +15,18 @@ from derive.docs.bind import (
     as_value,
 )
 from derive.docs.diverging_limits import diverging_limit_refutation
+from derive.docs.gap_search import budget, descend, slack
 from derive.docs.links import _check_links
 from derive.docs.meeting_sides import between_pieces, refuse_if_a_piece_is_stated
 from derive.docs.operations import ROUNDING
-from derive.docs.point_values import _at, _evaluate, _evaluate_sides, _is_constant, changes_with_precision
+from derive.docs.point_values import (
+    _at,
+    _evaluate,
+    _evaluate_sides,
+    _is_constant,
+    by_plan,
+    changes_with_precision,
+)
 from derive.docs.realisations import defined
 from derive.docs.unmoved_names import constant_gap, unchanging_sides, unmoved_names
 from derive.docs.verdict import DIGITS, MIN_POINTS, PASS, DecideError, Verdict
@@ -57,6 +65,7 @@ def _check_points(reading):
     first_singular = None
     kept_points = skipped_points = 0
     kept = []  # the points checked
+    tightest = []  # (slack of the inequality links, order, point) at the points checked
     singular_points = []  # (point, the sides' values, reader key) where a side has no finite real value
     set_aside = 0  # points outside the formula's stated conditions
     flags = reading.dry.flags
@@ -97,6 +106,9 @@ def _check_points(reading):
             continue
         kept_points += 1
         kept.append(point)
+        gap = slack(reading.relations, evaluated) if refutation is None else None
+        if gap is not None:
+            tightest.append((gap, len(tightest), point))
         if refutation is not None:
             vectors = any(symbol in shown for symbol in dimension_symbols)
             if wanted is not None and not vectors and not reading.conditions.comparisons and between_pieces(values):
@@ -151,7 +163,8 @@ def _check_points(reading):
         outside = f" where both sides have a value ({_checked_ranges(kept, shown)}{skipped_points} sampled points where a side has none set aside)"
     piecewise = not constant and any(_piecewise(value) for values in cache.values() for value in values)
     if not constant and (piecewise or any(relation in INEQUALITIES for relation in reading.relations)):
-        refutation = _far_refutation(reading, domain, kept, (cache, readers), shown, tolerances, piecewise)
+        searched = _searched_points(reading, domain, sorted(tightest), values_at, shown, kept_points + skipped_points)
+        refutation = _far_refutation(reading, domain, kept, (cache, readers), shown, tolerances, piecewise, searched)
         if refutation is not None:
             return refutation
     return _passed(reading, constant, kept_points, outside, tolerances)
@@ -286,7 +299,38 @@ def _piecewise(value) -> bool:
         return False
 
 
-def _far_refutation(reading, domain, kept, cached, shown, tolerances, piecewise=False):
+def _searched_points(reading, domain, tightest, values_at, shown, sampled) -> list:
+    """Where a local search for the least slack of the inequality links ends, from the tightest checked points; none
+    where a side is written out by SymPy at each point (a probability by quadrature), whose cost the search would
+    multiply by a hundred."""
+    from derive.docs.operations import comparisons_hold
+
+    if reading.dry.flags.get(ROUNDING) or not tightest:
+        return []  # a rounding's jumps are no slope to follow
+    if not by_plan(values_at(tightest[0][2]), tightest[0][2]):
+        return []
+    flags = reading.dry.flags
+
+    def gap(point):
+        if reading.conditions.comparisons and not comparisons_hold(
+            reading.reader(_dims(domain, point), flags), reading.conditions.comparisons, point, _evaluate
+        ):
+            return None
+        try:
+            values = values_at(point)
+            evaluated, singular = _evaluate_sides(values, point, shown, why_needed=False)
+        except (DecideError, NeedsConcrete, ArithmeticError, ValueError, TypeError):
+            return None
+        return None if singular is not None else slack(reading.relations, evaluated)
+
+    return descend(domain, [(point, value) for value, _, point in tightest], shown, gap, budget(sampled))
+
+
+def _dims(domain, point) -> dict:
+    return {s: point[s] for s, v in domain.samplers.items() if isinstance(v, dom.Dimension) and s in point}
+
+
+def _far_refutation(reading, domain, kept, cached, shown, tolerances, piecewise=False, searched=()):
     """A FAIL at a point beyond the sampled box where an inequality, or an identity built with |x|, max or clip,
     is clearly violated, or None.
 
@@ -305,8 +349,8 @@ def _far_refutation(reading, domain, kept, cached, shown, tolerances, piecewise=
     strict = any(relation in ("<", ">") for relation in reading.relations)
     far = _far_points(domain, kept) + _larger_sizes(reading, domain)
     tight = _tight_points(domain, kept, shown) if strict else []
-    for number_of_point, point in enumerate(far + tight):
-        at_tight_point = number_of_point >= len(far)
+    for number_of_point, point in enumerate(far + tight + list(searched)):
+        at_tight_point = len(far) <= number_of_point < len(far) + len(tight)
         dims = {s: point[s] for s in dimension_symbols if s in point}
         key = tuple(sorted((str(s), v) for s, v in dims.items()))
         if key not in cache:
