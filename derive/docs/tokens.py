@@ -209,6 +209,22 @@ def _wide(items) -> bool:
     return bool(found) and float(found[1]) * POINTS_PER_UNIT.get(found[2], 0) >= QUAD_POINTS
 
 
+def _brace_note(tokens, k) -> int | None:
+    """Where ``\\underbrace{X}_{label}`` (or ``\\overbrace{X}^{label}``) at ``k`` ends, when X is one term (no sign
+    outside its brackets), so that the brace only annotates it; else None. A sum under a brace beside a factor would
+    read differently with and without the brace's grouping, so it is left as written (unsupported)."""
+    mark = "_" if tokens[k].is_cs("underbrace") else "^" if tokens[k].is_cs("overbrace") else None
+    rest = [m for m in range(k + 1, len(tokens)) if not tokens[m].is_ch(" ")]
+    if mark is None or len(rest) < 3 or tokens[rest[0]].kind != "group" or not tokens[rest[1]].is_ch(mark):
+        return None
+    if any(item.is_ch("+", "-") or item.is_cs("pm", "mp") for item in tokens[rest[0]].items[1:]):
+        return None
+    label = rest[2]
+    if tokens[label].kind == "cs" and tokens[label].text in WORD_FONTS and len(rest) > 3:
+        label = rest[3]  # \underbrace{x}_\text{words}: the command and its argument
+    return label + 1
+
+
 def _restructure(tokens, words=False) -> list:
     """Notation that only moves its parts: \\underset{a}{B} is B_{a}, \\mathop{B} is B,
     \\operatorname*{B} is \\operatorname{B}; \\left. ... \\right|_{x=a} marks an evaluation bar."""
@@ -229,6 +245,11 @@ def _restructure(tokens, words=False) -> list:
             out.append(Tok("group", "", pos, _restructure(tokens[nxt[0]].items)))
             out.extend([Tok("ch", "[", pos), *_restructure(tokens[nxt[1]].items), Tok("ch", "]", pos)])
             k = nxt[1] + 1
+            continue
+        note = _brace_note(tokens, k)
+        if note is not None:  # \underbrace{p(x)}_\text{prior}: the content; the brace and its label annotate it
+            out.append(Tok("group", "", t.pos, _restructure(tokens[nxt[0]].items)))
+            k = note
             continue
         if t.is_cs("mathop") and nxt and tokens[nxt[0]].kind == "group":
             # \mathop{\rm argmin}: the operator's name, in the font plain TeX's switch chooses
