@@ -480,8 +480,10 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         return set(self.pending_index_names) if hasattr(self, "pending_index_names") else set()
 
     def atom_index_name(self, side: Side):
-        """The index an argument names (``y`` in π(y|x), ``y_w``), or None."""
-        return argument_name(side)
+        """The index an argument names (``y`` in π(y|x), ``y_w``), or None (``x^+`` names no index x)."""
+        from derive.docs.side_names import signed
+
+        return None if signed(side) else argument_name(side)
 
     def _value_position(self, side: Side):
         """The summed index that numbers a value written as an argument, i of p(x_i) in Σ_i p(x_i): the probability
@@ -855,6 +857,12 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                 self.indexed.add(outcome[0])
                 return value.component(outcome[0])
         if not indices and atom.args:
+            from derive.docs.side_names import signed
+
+            if any(signed(a) for a in atom.args):  # f(x^+): a value the tag declares, else not read
+                if applied_key(atom.key, atom.args, atom.seps) in {**self.overrides, **self.extra}:
+                    return _transpose(value) if atom.transpose else value
+                raise BindError(f"{atom.key}(...) at a name with a sign raised over it: its value there is not read")
             self._one_law_of_one_outcome(atom)
             names = [self.atom_index_name(a) for a in atom.args]
             if len(atom.args) == 1:  # p(x_i) in Σ_i: the probability of the i-th value (never p(w_i | w_I))

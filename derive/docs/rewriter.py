@@ -223,7 +223,9 @@ class Rewriter:
         for arg in args:
             if not arg:
                 return False
-            for t in arg:
+            for at, t in enumerate(arg):
+                if t.is_ch("+", "-") and at and arg[at - 1].is_ch("^"):
+                    continue  # x^+, x^-_i: a sign raised as a mark of the name, not an operation
                 if t.is_ch("+", "-", "*", "/", "=") or t.is_cs(
                     "cdot", "times", "frac", "sqrt", "exp", "log", "ln", "sum"
                 ):

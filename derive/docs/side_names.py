@@ -23,10 +23,26 @@ def argument_name(side: Side):
     return None
 
 
+def signed(side: Side) -> bool:
+    """Whether an argument is a name with a sign raised over it (``x^+``, ``x^-_i``): a name of its own, never x."""
+    node = single_atom(side)
+    return isinstance(node, Atom) and node.decoration in ("+", "-")
+
+
+def _argument_key(side: Side):
+    """The name an argument is, with the sign raised over it kept (``x^+`` is not x)."""
+    name = argument_name(side)
+    if name is not None and signed(side):
+        node = single_atom(side)
+        return f"{node.key}^{node.decoration}" + name[len(node.key) :]
+    return name
+
+
 def applied_key(name: str, args, seps=()) -> str:
     """The key of a function's value at named arguments, ``V(S_t)``, as a tag declares it (``V(S_t): real``); an
-    outcome at a value keeps its '=' (``p(y=1,x)`` for p(y = 1 | x))."""
-    names = [argument_name(arg) or "".join(arg.source.split()) for arg in args]
+    outcome at a value keeps its '=' (``p(y=1,x)`` for p(y = 1 | x)); an argument with a sign raised over it keeps
+    the sign (``f(x^+)`` is not ``f(x)``)."""
+    names = [_argument_key(arg) or "".join(arg.source.split()) for arg in args]
     text = names[0] if names else ""
     for position, written in enumerate(names[1:]):
         text += ("=" if position < len(seps) and seps[position] == "event =" else ",") + written

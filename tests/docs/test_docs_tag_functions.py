@@ -7,6 +7,14 @@ from checking import verdict
 # (name, tag, correct formula, wrong variant)
 PAIRS = [
     (
+        "values the tag declares at x, x^+ and x^-_j are three vectors, never one",
+        r"h(\mathbf{x}): vector; h(\mathbf{x}^+): vector; h(\mathbf{x}^-_j): vector",
+        r"h(\mathbf{x})^\top h(\mathbf{x}^+) + h(\mathbf{x})^\top h(\mathbf{x}^-_j)"
+        r" = h(\mathbf{x}^+)^\top h(\mathbf{x}) + h(\mathbf{x}^-_j)^\top h(\mathbf{x})",
+        r"h(\mathbf{x})^\top h(\mathbf{x}^+) + h(\mathbf{x})^\top h(\mathbf{x}^-_j)"
+        r" = h(\mathbf{x})^\top h(\mathbf{x}) + h(\mathbf{x}^-_j)^\top h(\mathbf{x})",
+    ),
+    (
         "a function of theta conditioned on s: the log-derivative trick at one action",
         r"\pi_\theta(a \vert s) > 0; \pi_\theta(a \vert s): function of \theta",
         r"\nabla_\theta \ln \pi_\theta(a \vert s) = \frac{\nabla_\theta \pi_\theta(a \vert s)}{\pi_\theta(a \vert s)}",
@@ -285,3 +293,9 @@ def test_members_of_a_family_under_a_sum_are_not_one_function(tmp_path):
         r"\sum_{i=1}^n f_i(x)^2 = \frac{1}{n}\left(\sum_{i=1}^n f_i(x)\right)^2",
     )
     assert found == "UNKNOWN" and "fails" in detail, detail
+
+
+def test_a_law_at_a_name_with_a_sign_raised_over_it_is_not_read_as_another_outcome_or_a_product(tmp_path):
+    """p(x^+) beside p(x): x^+ is a name of its own, neither the outcome x nor p times x^+; unread, UNKNOWN."""
+    result, detail = verdict(tmp_path, r"p: distribution", r"p(x^+) = p(x)")
+    assert result == "UNKNOWN" and "a sign raised over it" in detail, detail
