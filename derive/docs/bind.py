@@ -267,11 +267,14 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         # a vector keeps its shape when scaled, also at dimension 1 (z/T, (1/n)·1 stay vectors)
         values = [as_value(v) for v in values]
         result = values[0]
-        for v in values[1:]:
+        for position, v in enumerate(values[1:], start=1):
             if isinstance(result, sp.MatrixBase) and isinstance(v, sp.MatrixBase):
                 if result.shape[1] == 1 and v.shape[1] == 1 and result.shape[0] == v.shape[0] and result.shape[0] > 1:
                     result = (result.T * v)[0, 0]  # u · v written without a transpose: the dot product
                     continue
+                rest = self._column_after(result, values[position:])
+                if rest is not None:  # (K x) · (Q y): the vector dotted with the product after it, a vector too
+                    return (result.T * rest)[0, 0]
                 if result.shape[1] != v.shape[0]:
                     if result.shape == (1, 1):
                         result = result[0, 0] * v
@@ -286,6 +289,18 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             else:
                 result = result * v
         return result
+
+    def _column_after(self, column, factors):
+        """The product of ``factors`` when the column vector before them cannot multiply the first (a matrix with more
+        than one column) and they make a column vector of its size; else None."""
+        first = factors[0]
+        if column.shape[1] != 1 or column.shape[0] < 2 or first.shape[1] == 1 or first.shape[0] != column.shape[0]:
+            return None
+        try:
+            rest = self._mul(factors)
+        except ShapeError:
+            return None
+        return rest if isinstance(rest, sp.MatrixBase) and rest.shape == column.shape else None
 
     # -- nodes --
     def node(self, node, side):
