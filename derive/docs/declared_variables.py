@@ -9,7 +9,7 @@ import sympy as sp
 
 from derive import domain as dom
 from derive.docs.arbitrary import function_of
-from derive.docs.side_names import _normal_name
+from derive.docs.side_names import _normal_name, function_key
 from derive.docs.verdict import INTEGER_KINDS, KIND_SAMPLERS, VECTOR_KINDS, DecideError, kind_word
 
 
@@ -25,7 +25,7 @@ def _declare_kinds(reading):
         if word in ("dimension", "size", "index", "random") or key in reading.sequences:
             continue  # a sequence's term b_t: the sequence b at step t, any real sequence (derive.docs.arbitrary)
         if word == "function":  # an arbitrary function: any refutation with a function of its arguments is a FAIL
-            reading.functions.add(key)
+            reading.functions.add(function_key(name))
             continue
         further = function_of(kind)
         if further is not None:  # π_θ(a | s): function of θ: an unknown function of θ and of its written arguments

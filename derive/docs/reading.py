@@ -34,7 +34,7 @@ from derive.docs.renamed_expressions import expressions_as_names
 from derive.docs.result_updates import updates_as_equations
 from derive.docs.sampled_points import _check_points
 from derive.docs.shared_vectors import shared_vectors_as_numbers
-from derive.docs.side_names import _atom_keys, _normal_name, atoms_in, summed_names
+from derive.docs.side_names import _atom_keys, _normal_name, atoms_in, function_key, summed_names
 from derive.docs.steps import steps_as_subscripts, whole_steps
 from derive.docs.tag_mentions import tag_variables
 from derive.docs.tokens import closing_bracket
@@ -407,7 +407,7 @@ def read_links(text, binding, unread_sides=None) -> tuple[list, list]:
 def _declared_functions(binding) -> set:
     """The names the tag makes functions: its own definitions f(x) = ..., and names declared functions (f(x + h) applies them)."""
     functions = {clause.name for clause in binding.clauses if hasattr(clause, "params")} | _result_functions(binding)
-    functions |= {_normal_name(name) for name, kind in binding.kinds.items() if kind_word(kind) == "function"}
+    functions |= {function_key(name) for name, kind in binding.kinds.items() if kind_word(kind) == "function"}
     return functions | {_normal_name(name).split("(")[0] for name, kind in binding.kinds.items() if function_of(kind)}
 
 

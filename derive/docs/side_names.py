@@ -122,6 +122,13 @@ def _atom_keys(sides, child_sides) -> set:
     return {node.key for node in atoms_in(sides, child_sides)}
 
 
+def function_key(latex_name: str) -> str:
+    r"""The key of a name the tag declares a function, as the formula applies it: a raised label is part of the name
+    (``Q^\pi: function`` is the Q^pi of ``Q^\pi(s, a)``, never Q to the power \pi); f is f."""
+    applied = _normal_name(f"{latex_name.strip()}(x)")
+    return applied.split("(")[0] if applied.endswith("(x)") else _normal_name(latex_name)
+
+
 def _normal_name(latex_name: str) -> str:
     """The vocabulary key of a name written in LaTeX: \\hat{y} -> hat_y, \\pi_{ref} -> pi_ref, s -> s."""
     from derive.docs.interpret import Rewriter, clean, lex

@@ -33,6 +33,12 @@ PAIRS = [
         r"A^{\pi_{old}}(s, a) - V^{\pi_{old}}(s) = Q^{\pi_{old}}(s, a)",
     ),
     (
+        "a function declared by its name alone with a raised label is the labelled function applied (Q^pi: function)",
+        r"A^\pi(s, a) = Q^\pi(s, a) - V^\pi(s); Q^\pi: function; V^\pi: function",
+        r"Q^\pi(s, a) = V^\pi(s) + A^\pi(s, a)",
+        r"Q^\pi(s, a) = V^\pi(s) - A^\pi(s, a)",
+    ),
+    (
         "a lower-case letter under the policy pi, applied, is one function (d^pi(s), the states' distribution)",
         r"g(s, a): function; d^\pi(s): function",
         r"\sum_s d^\pi(s) \sum_a g(s, a) = \sum_a \sum_s d^\pi(s) g(s, a)",
