@@ -76,41 +76,50 @@ def _plain_name(side):
 
 
 def whole_number_doubt(text, kinds, verdict, decide):
-    """The verdict when reading each name compared with a sum's index as a whole number in the index's range agrees
-    with it; else UNKNOWN with both readings. ``kinds`` are the formula's own names and their kinds;
-    ``decide(conditions, names)`` decides the formula again with ``names`` whole numbers under the LaTeX
-    ``conditions`` that keep them in the index's range."""
+    """The verdict when reading each name that may be a whole number (one compared with a sum's index, in the
+    index's range; a count's letter written as an exponent, from 1 on) as one agrees with it; else UNKNOWN with both
+    readings. ``kinds`` are the formula's own names and their kinds; ``decide(conditions, names)`` decides the
+    formula again with ``names`` whole numbers under the LaTeX ``conditions`` that keep them in their range."""
+    from derive.docs.count_exponents import counts_in_exponents
     from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 
     if verdict.verdict not in (PASS, FAIL):
         return verdict
     try:
         compared = compared_with_index(text)
+        counts = {name: (1, None) for name in counts_in_exponents(text) if name not in compared}
     except Exception:  # unreadable: the reading reports it
         return verdict
-    names = sorted(name for name in compared if kinds.get(name) in ("real", "positive", "small"))
+    names = sorted(name for name in {**compared, **counts} if kinds.get(name) in ("real", "positive", "small"))
     if not names:
         return verdict
     conditions = []
     for name in names:
-        low, high = compared[name]
+        low, high = compared.get(name) or counts[name]
         if low is not None:
             conditions.append(f"{_latex(name)} \\ge {low}")
         if high is not None:
             conditions.append(f"{_latex(name)} \\le {_latex(high)}")
     other = decide(conditions, names)
+    met = [name for name in names if name in compared]
+    exponents = [name for name in names if name not in compared]
     if other.verdict == verdict.verdict == FAIL:
+        where = "from 1 on" if exponents else "in the index's range"
         return dataclasses.replace(
-            verdict,
-            detail=f"{verdict.detail}; with {', '.join(names)} a whole number in the index's range too: {other.detail}",
+            verdict, detail=f"{verdict.detail}; with {', '.join(names)} a whole number {where} too: {other.detail}"
         )
     if other.verdict == verdict.verdict:
         return verdict
     as_whole = {PASS: "holds", FAIL: f"fails ({other.detail})"}.get(other.verdict, f"is not decided ({other.detail})")
+    why = "; ".join(
+        [f"{', '.join(met)} meets a sum's index, so may be a whole number in the index's range"] * bool(met)
+        + [f"{', '.join(exponents)}, written as an exponent as a count is, may be a whole number from 1 on"]
+        * bool(exponents)
+    )
     return Verdict(
         UNKNOWN,
-        f"{', '.join(names)} meets a sum's index, so may be a whole number in the index's range: read so it"
-        f" {as_whole}; as any real number it {'holds' if verdict.verdict == PASS else 'fails'} ({verdict.detail})",
+        f"{why}: read so it {as_whole}; as any real number it {'holds' if verdict.verdict == PASS else 'fails'}"
+        f" ({verdict.detail})",
     )
 
 
