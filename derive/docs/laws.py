@@ -11,8 +11,10 @@ under that law, several variables independent:
 * an infinite support (Poisson, geometric) is summed in 60-digit numbers until the terms left are provably
   below the last digit (their ratio bounds the tail); a sum whose terms do not fall away (an MGF outside
   its domain) has no value at that point;
-* a density (normal, exponential, uniform, beta, gamma, Laplace) is integrated by mpmath's tanh-sinh
-  quadrature, whose error estimate must be below the 50th digit; an integrand that does not decay has no value.
+* under a density (normal, exponential, uniform, beta, gamma, Laplace) the expectation of a polynomial is taken
+  from the law's moments in closed form (:mod:`derive.docs.law_moments`); any other function is integrated by
+  mpmath's tanh-sinh quadrature, whose error estimate must be below the 50th digit; an integrand that does not
+  decay has no value.
 
 Never the formula under test: the values come from the law's definition only. A parameter outside the law's
 range at a point (a negative rate) leaves that point without a value.
@@ -34,6 +36,7 @@ import mpmath
 import sympy as sp
 from sympy.core.symbol import Str
 
+from derive.docs.law_moments import raw_moments
 from derive.docs.tokens import balanced
 from derive.numeric import NumericError
 
@@ -844,11 +847,28 @@ def _numeric_expectation(label, variable, body, params, dps):
         if clause.law.discrete:
             value = _series(clause, values, g, dps)
         else:
-            value = _integral(clause, values, g, dps, _breakpoints(variable, body, dps))
+            value = _polynomial_expectation(clause, values, variable, body, dps)
+            if value is None:
+                value = _integral(clause, values, g, dps, _breakpoints(variable, body, dps))
     if len(_MEMO) > 4096:
         _MEMO.clear()
     _MEMO[key] = (dps, value)
     return value
+
+
+def _polynomial_expectation(clause, values, variable, body, dps):
+    """E[body] for a body polynomial in the variable, Σ_k c_k E[X^k] by the law's moments in closed form; None for
+    any other body or law (quadrature then)."""
+    if not body.is_polynomial(variable):
+        return None
+    try:
+        coefficients = sp.Poly(body, variable).all_coeffs()[::-1]
+    except sp.PolynomialError:
+        return None
+    moments = raw_moments(clause.law.name, clause.reading, values, len(coefficients) - 1)
+    if moments is None:
+        return None
+    return mpmath.fsum(_numeric(c, dps) * m for c, m in zip(coefficients, moments) if c != 0)
 
 
 def _function_of(variable, expr, dps):
