@@ -208,7 +208,27 @@ def may_be_arbitrary(atom: Atom, reader) -> bool:
     # a step relative to a letter (r_t, r_{t+1}); x_1 or \delta_3 alone is more likely a constant the author named,
     # unless the tag declares the sequence (u_t \in \mathbb{R} beside s_t = s_{t-1} + u_t: u_2 is its term at step 2)
     steps = bool(atom.sub) and all(is_step_expression(item) for item in atom.sub)
-    return steps and (atom.key in reader.sequences or any(re.search(r"[A-Za-z]", item) for item in atom.sub))
+    lettered = any(re.search(r"[A-Za-z]", item) for item in atom.sub)
+    return steps and (atom.key in reader.sequences or lettered or _defined_through_the_sequence(reader, atom))
+
+
+def _defined_through_the_sequence(reader, atom: Atom) -> bool:
+    """Whether a definition of the tag writes the name at a letter's step, written as the formula writes it (the
+    tag's o^{(j)} = 2 v^{(j)} beside the formula's v^{(1)}): the formula's term is that sequence's at its step."""
+    for body in reader.overrides.values():
+        if not isinstance(body, Side):
+            continue
+        for node in body.table.values():
+            if (
+                isinstance(node, Atom)
+                and node.key == atom.key
+                and not node.args
+                and bool(node.step) == bool(atom.step)
+                and len(node.sub) == len(atom.sub)
+                and any(re.search(r"[A-Za-z]", item) for item in node.sub)
+            ):
+                return True
+    return False
 
 
 def _label(atom: Atom) -> bool:

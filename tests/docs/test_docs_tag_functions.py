@@ -7,6 +7,12 @@ from checking import verdict
 # (name, tag, correct formula, wrong variant)
 PAIRS = [
     (
+        "a family the tag defines at a label in parentheses, o^{(j)}, written at its members o^{(1)} and o^{(2)}",
+        r"o^{(j)} = 2 v^{(j)}",
+        r"o^{(2)} + o^{(1)} = 2 v^{(1)} + 2 v^{(2)}",
+        r"o^{(2)} + o^{(1)} = 2 v^{(1)} + 3 v^{(2)}",
+    ),
+    (
         "values the tag declares at x, x^+ and x^-_j are three vectors, never one",
         r"h(\mathbf{x}): vector; h(\mathbf{x}^+): vector; h(\mathbf{x}^-_j): vector",
         r"h(\mathbf{x})^\top h(\mathbf{x}^+) + h(\mathbf{x})^\top h(\mathbf{x}^-_j)"
