@@ -23,6 +23,7 @@ RELATIONS = {
     "approx": "~",
     "simeq": "~",
     "thickapprox": "~",
+    "approxeq": "~",
     "equiv": "=",
     "coloneqq": "=",
     "triangleq": "=",

@@ -644,6 +644,7 @@ ROW_RELATIONS = (
     "gt",
     "approx",
     "simeq",
+    "approxeq",
     "equiv",
     "ne",
     "neq",
