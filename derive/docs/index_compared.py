@@ -77,17 +77,17 @@ def _plain_name(side):
 
 def whole_number_doubt(text, kinds, verdict, decide):
     """The verdict when reading each name that may be a whole number (one compared with a sum's index, in the
-    index's range; a count's letter written as an exponent, from 1 on) as one agrees with it; else UNKNOWN with both
+    index's range; a count's letter written as an exponent or rounded, from 1 on) as one agrees with it; else UNKNOWN with both
     readings. ``kinds`` are the formula's own names and their kinds; ``decide(conditions, names)`` decides the
     formula again with ``names`` whole numbers under the LaTeX ``conditions`` that keep them in their range."""
-    from derive.docs.count_exponents import counts_in_exponents
+    from derive.docs.count_letters import counts_read_as_whole
     from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 
     if verdict.verdict not in (PASS, FAIL):
         return verdict
     try:
         compared = compared_with_index(text)
-        counts = {name: (1, None) for name in counts_in_exponents(text) if name not in compared}
+        counts = {name: (1, None) for name in counts_read_as_whole(text) if name not in compared}
     except Exception:  # unreadable: the reading reports it
         return verdict
     names = sorted(name for name in {**compared, **counts} if kinds.get(name) in ("real", "positive", "small"))
@@ -113,8 +113,7 @@ def whole_number_doubt(text, kinds, verdict, decide):
     as_whole = {PASS: "holds", FAIL: f"fails ({other.detail})"}.get(other.verdict, f"is not decided ({other.detail})")
     why = "; ".join(
         [f"{', '.join(met)} meets a sum's index, so may be a whole number in the index's range"] * bool(met)
-        + [f"{', '.join(exponents)}, written as an exponent as a count is, may be a whole number from 1 on"]
-        * bool(exponents)
+        + [f"{', '.join(exponents)}, written as a count is, may be a whole number from 1 on"] * bool(exponents)
     )
     return Verdict(
         UNKNOWN,

@@ -1,16 +1,25 @@
-r"""Untagged, a count's letter (n, m, k) written as an exponent may be a whole number from 1 on: Bernoulli's
-(1 + x)^n \ge 1 + nx holds for whole n and fails for n in (0, 1). The formula is decided only where both readings
+r"""Untagged, a count's letter (n, m, k) written as an exponent or inside a rounding may be a whole number from 1
+on: Bernoulli's (1 + x)^n \ge 1 + nx and \lfloor n/2 \rfloor + \lceil n/2 \rceil = n hold for whole n and fail for n
+in (0, 1). The formula is decided only where both readings
 agree, else SKIPPED with both; tagged, the tag says what n is."""
 
 import pytest
 from checking import verdict, verdicts
 
-from derive.docs.count_exponents import counts_in_exponents
+from derive.docs.count_letters import counts_read_as_whole
 
 # correct for whole numbers n >= 1 where x > 0, refuted for real n: not decided
-WHOLE_ONLY = [r"(1 + x)^n \ge 1 + nx", r"(1 + x)^{k} \ge 1 + kx"]
+WHOLE_ONLY = [
+    r"(1 + x)^n \ge 1 + nx",
+    r"(1 + x)^{k} \ge 1 + kx",
+    r"\lfloor n/2 \rfloor + \lceil n/2 \rceil = n",
+]
 # wrong for whole numbers too: FAIL
-WRONG = [r"(1 + x)^n \ge 1 + (n + 1)x", r"\frac{d}{dx} x^n = n x^{n+1}"]
+WRONG = [
+    r"(1 + x)^n \ge 1 + (n + 1)x",
+    r"\frac{d}{dx} x^n = n x^{n+1}",
+    r"\lfloor n/2 \rfloor + \lceil n/2 \rceil = n + 1",
+]
 # correct for every reading: PASS
 CORRECT = [r"\frac{d}{dx} x^n = n x^{n-1}"]
 BERNOULLI_TAG = r"x \ge -1; n: positive integer"
@@ -20,7 +29,7 @@ BERNOULLI_TAG = r"x \ge -1; n: positive integer"
 def test_a_formula_that_holds_for_whole_counts_only_is_skipped_with_both_readings(tmp_path, formula):
     [(found, detail)] = verdicts(tmp_path, formula)
     assert found == "SKIPPED", detail
-    assert "written as an exponent as a count is, may be a whole number from 1 on" in detail, detail
+    assert "written as a count is, may be a whole number from 1 on" in detail, detail
     assert "as any real number it fails" in detail, detail
 
 
@@ -42,7 +51,8 @@ def test_tagged_a_count_is_what_the_tag_says(tmp_path):
 
 
 def test_the_count_letters_written_as_exponents():
-    assert counts_in_exponents(r"(1 + x)^n \ge 1 + nx") == {"n"}
-    assert counts_in_exponents(r"\frac{1}{(1 + x)^{m}} \le e^{-k}") == {"m", "k"}
-    assert counts_in_exponents(r"\beta^t + x^2 = n") == set()  # t is no count's letter; n is no exponent
-    assert counts_in_exponents(r"x^{n_1} = 1") == set()  # a subscripted name is a name of its own
+    assert counts_read_as_whole(r"(1 + x)^n \ge 1 + nx") == {"n"}
+    assert counts_read_as_whole(r"\frac{1}{(1 + x)^{m}} \le e^{-k}") == {"m", "k"}
+    assert counts_read_as_whole(r"\beta^t + x^2 = n") == set()  # t is no count's letter; n is no exponent
+    assert counts_read_as_whole(r"x^{n_1} = 1") == set()  # a subscripted name is a name of its own
+    assert counts_read_as_whole(r"\lfloor n/2 \rfloor = \lceil x \rceil") == {"n"}
