@@ -121,15 +121,21 @@ def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
         def decide_text(t):
             return _decide_tagged(t, binding)
     else:
-        from derive.docs.untagged import DocumentContext
+        from derive.docs.untagged import DocumentContext, read_untagged
 
         context = context or DocumentContext()
 
         def decide_text(t):
             whole = _decide_untagged_once(t, binding, context)
-            return decide_links_apart(
-                t, binding, whole, lambda _, link: _decide_untagged_once(link, binding, context), nameless=True
-            )
+            return decide_links_apart(t, binding, whole, lambda _, link: _decide_link_alone(link), untagged=True)
+
+        def _decide_link_alone(link):
+            """A link as an untagged formula of its own: a definition, a condition or an equation it reads as is
+            not decided."""
+            reading = read_untagged(link, context)
+            if reading.kind != "claim":
+                return Verdict(UNKNOWN, f"read alone, {reading.reason}")
+            return _decide_untagged_once(link, binding, context)
 
     from derive.docs.law_equality import equal_laws
 

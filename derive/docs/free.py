@@ -104,6 +104,9 @@ BRACKET_APPLIED = re.compile(
 )
 
 
+ONE_SIDE = "on one side only: an equation to solve or a definition, not an identity"  # why a formula is unbalanced
+
+
 class NotIdentity(Exception):
     """Why an untagged formula is not read as a claim for all values of its free variables."""
 
@@ -231,7 +234,7 @@ def free_reading(
         if left != right or (relation not in ("=", "~") and not (left and right)):
             lonely = sorted(left ^ right)
             raise Unbalanced(
-                f"{', '.join(lonely)} on one side only: an equation to solve or a definition, not an identity",
+                f"{', '.join(lonely)} {ONE_SIDE}",
                 kinds,
                 tuple(lonely),
             )

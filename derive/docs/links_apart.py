@@ -9,23 +9,32 @@ and says both which links hold and why the others were not read.
 A link is read alone with the formula's conditions and the tag, on names that have a meaning only: never with a
 name read as an arbitrary function or as the formula's own variable, and never when it writes a name that a link
 not read defines (``x = \\ldots`` with x alone on one side), since that link may give it another meaning.
+
+Untagged, where every name is the formula's own, a link is read alone as a formula of its own, under the rules an
+untagged formula is read by (a name on one side only makes it an equation, never refuted): in
+``\\frac{\\partial f(x, y)}{\\partial x} = \\ldots = \\frac{(x + h)y - xy}{h} = \\frac{xy + hy - xy}{h}``, the
+links after f's are identities in x, y and h, claimed whatever f is. A formula that states conditions
+(``\\text{for } x < 0``) has its named links read only with it, as a link alone would lose them, and so does a chain
+read whole as an equation, a name on one side of a link only (``x = y + 1 = 2y``, solved by y = 1): its links are
+equations of one system, not identities.
 """
 
 from __future__ import annotations
 
 import re
 
+from derive.docs.free import ONE_SIDE
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 
 MOST_LINKS = 8  # a longer chain is left as read whole: each link read alone costs a reading of its own
 
 
-def decide_links_apart(text, binding, whole: Verdict, decide_link, nameless=False) -> Verdict:
+def decide_links_apart(text, binding, whole: Verdict, decide_link, untagged=False) -> Verdict:
     """The verdict on a chain read link by link (``decide_link(k, latex)``, the verdict on link k, written ``latex``,
     read alone) when ``whole``, its verdict read as one, is UNKNOWN; ``whole`` itself when no link can be decided
-    alone. Only a link whose names the tag itself defines or declares is read alone (``nameless``: none at all,
-    untagged, where every name is the formula's own variable): a result's name may be meant in the sense the
-    link not read gives it (``p(w_i | w_I)`` beside ``p(w_O | w_I)``)."""
+    alone. Tagged, only a link whose names the tag itself defines or declares is read alone: a result's name may be
+    meant in the sense the link not read gives it (``p(w_i | w_I)`` beside ``p(w_O | w_I)``). ``untagged``, every
+    link is, unless the formula states conditions (then only a link that writes no name)."""
     from derive.docs.reading import read_links
 
     if whole.verdict != UNKNOWN or whole.detail.startswith("gave up"):
@@ -39,15 +48,18 @@ def decide_links_apart(text, binding, whole: Verdict, decide_link, nameless=Fals
     if len(links) < 2 or len(links) > MOST_LINKS:
         return whole
     blocked = {k: unreadable.get(k, unreadable.get(k + 1)) for k in links if {k, k + 1} & set(unreadable)}
-    known = CONSTANTS if nameless else CONSTANTS | _tag_names(binding)
-    named = [k for k in links if k not in blocked and _written_names(sides[k : k + 2]) - known]
+    if untagged and not _states_conditions(text) and ONE_SIDE not in whole.detail:
+        named = []  # every name is the link's own variable, read as an untagged formula reads it
+    else:
+        known = CONSTANTS if untagged else CONSTANTS | _tag_names(binding)
+        named = [k for k in links if k not in blocked and _written_names(sides[k : k + 2]) - known]
     verdicts = {k: decide_link(k, _latex(sides, relations, k)) for k in links if k not in named and k not in blocked}
     unread = {k: v for k, v in verdicts.items() if v.verdict not in (PASS, FAIL)}
     for k in named:  # a link that writes names the tag does not give is read only with the whole formula
-        unread[k] = Verdict(UNKNOWN, f"{NAMED[nameless]}, read only with it: {whole.detail}")
+        unread[k] = Verdict(UNKNOWN, f"{NAMED[untagged]}, read only with it: {whole.detail}")
     for k, why in blocked.items():
         unread[k] = Verdict(UNKNOWN, why)
-    defined = {k: _defined_names(sides[k : k + 2]) for k in unread}
+    defined = {k: _defined_names(sides[k : k + 2], parameters=untagged) for k in unread}
     for k in [k for k in verdicts if k not in unread]:
         uses = next(((j, name) for j in defined for name in _written_names(sides[k : k + 2]) & defined[j]), None)
         if uses is not None:
@@ -84,7 +96,22 @@ def _not_read(sides, relations, unread) -> str:
     )
 
 
-NAMED = {True: "they write names of the formula's own", False: "they write names the tag does not define"}
+NAMED = {
+    True: "they write names a chain read as equations or under conditions may tie together",
+    False: "they write names the tag does not define",
+}
+
+
+def _states_conditions(text) -> bool:
+    """Whether the formula states conditions beside its chain (``\\text{for } x < 0``, ``i \\ne j``, ``where
+    \\beta = 0.9``), which a link read alone would lose (unreadable: as if it did)."""
+    from derive.docs.interpret import rewrite_chain
+
+    try:
+        conditions = rewrite_chain(text)[2]
+    except Exception:  # unreadable: its conditions are not known
+        return True
+    return bool(list(conditions) or conditions.comparisons or conditions.definitions or conditions.remark)
 
 
 def _tag_names(binding) -> set:
@@ -129,8 +156,14 @@ def _written_names(sides) -> set:
         return set()
 
 
-def _defined_names(sides) -> set:
-    """The names a link may define: a side that is one name alone (``score = \\ldots``, ``f(x) = \\ldots``)."""
+def _defined_names(sides, parameters=False) -> set:
+    """The names a link may define: a side that is one name alone (``score = \\ldots``, ``f(x) = \\ldots``); with
+    ``parameters``, the names that name is applied to as well, which its role may constrain (``y`` in
+    ``l(\\mathbf{y}, \\hat{\\mathbf{y}}) = -\\sum_j y_j \\log \\hat{y}_j``, a distribution whose entries sum to 1)."""
     from derive.docs.side_names import single_atom
 
-    return {atom.key for atom in map(single_atom, sides) if atom is not None}
+    atoms = [atom for atom in map(single_atom, sides) if atom is not None]
+    names = {atom.key for atom in atoms}
+    for atom in atoms if parameters else ():
+        names |= _written_names(list(atom.args or ()))
+    return names

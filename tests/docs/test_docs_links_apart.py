@@ -54,7 +54,7 @@ def test_a_link_whose_function_only_an_arbitrary_reading_gives_is_not_decided_al
     assert found[0] == "UNKNOWN" and "read alone" not in found[1], found
 
 
-def test_untagged_only_a_link_without_names_is_read_alone(tmp_path):
+def test_untagged_each_link_is_read_alone_as_a_formula_of_its_own(tmp_path):
     from tests.docs.checking import verdicts
 
     correct = r"\Pr(\text{heads}, \text{heads}) = \Pr(\text{heads})^2 = 0.5^2 = 0.25"
@@ -63,10 +63,53 @@ def test_untagged_only_a_link_without_names_is_read_alone(tmp_path):
     )
     # untagged, what the checker cannot decide is SKIPPED, with the reason
     assert holds[0] == "SKIPPED" and "link 3 (0.5^2 = 0.25) holds, read alone" in holds[1], holds
-    assert "they write names of the formula's own" in holds[1], holds
+    assert "Pr is not bound" in holds[1], holds
     assert wrong[0] == "FAIL" and "link 3 (0.5^2 = 0.5) fails, read alone" in wrong[1], wrong
-    # q is the formula's own variable: q^2 = 0.5^2 is an equation for q, and is not read alone
-    assert named[0] == "SKIPPED" and "link 2" in named[1] and "are not read" in named[1], named
+    # q is the formula's own variable, on one side only: the chain is read as equations, q^2 = 0.5^2 is not read alone
+    assert named[0] == "SKIPPED" and "link 2" in named[1] and "read as equations or under conditions" in named[1], named
+
+
+DIFFERENCE_QUOTIENT = (
+    r"\frac{\partial f(x,y)}{\partial x} = \frac{f(x+h,y) - f(x,y)}{h} = \frac{(x+h)y - xy}{h}"
+    r" = \frac{xy + hy - xy}{h} = \frac{hy}{h} = y"
+)
+
+
+def test_untagged_links_in_the_formulas_own_names_after_an_unknown_function_are_claims_for_all_values(tmp_path):
+    # f is no function the formula states, but the algebra after it is claimed for every x, y and h
+    holds = verdict(tmp_path, None, DIFFERENCE_QUOTIENT)
+    assert holds[0] == "SKIPPED", holds
+    assert r"link 4 (\frac{xy+hy-xy}{h} = \frac{hy}{h})" in holds[1] and "hold, read alone" in holds[1], holds
+    assert "link 1" in holds[1] and "f is not bound" in holds[1], holds
+    wrong = verdict(tmp_path, None, DIFFERENCE_QUOTIENT.replace("xy + hy - xy", "xy + hy + xy"))
+    assert wrong[0] == "FAIL", wrong
+    assert r"link 3 (\frac{(x+h)y-xy}{h} = \frac{xy+hy+xy}{h}) fails, read alone: an identity in h, x, y" in wrong[1]
+    # a chain's link that sets a name to a value is an equation read alone, never refuted (y = x may be meant)
+    equation = verdict(tmp_path, None, DIFFERENCE_QUOTIENT.replace("= y", "= x"))
+    assert equation[0] == "SKIPPED" and "fails, read alone" not in equation[1], equation
+
+
+def test_untagged_a_link_that_writes_a_parameter_of_a_function_an_unread_link_defines_is_not_read_alone(tmp_path):
+    # y is what l is applied to: l's role (a cross-entropy's target) may make y a distribution, whose entries sum to 1
+    chain = (
+        r"l(\mathbf{y}, \hat{\mathbf{y}}) = -\sum_j y_j \log \hat{y}_j"
+        r" = \sum_j y_j \log \sum_k \exp(o_k) - \sum_j y_j o_j = \log \sum_k \exp(o_k) - \sum_j y_j o_j"
+    )
+    found = verdict(tmp_path, None, chain)
+    assert found[0] == "SKIPPED" and "read alone" not in found[1], found
+    # the same link after a chain that applies no function is read alone, and refuted for y summing to other than 1
+    alone = verdict(tmp_path, None, chain.replace(r"l(\mathbf{y}, \hat{\mathbf{y}}) = ", r"\frac{d g(o)}{d o} = "))
+    assert alone[0] == "FAIL" and "link 3" in alone[1] and "fails, read alone" in alone[1], alone
+
+
+def test_untagged_a_formula_that_states_conditions_has_its_named_links_read_only_with_it(tmp_path):
+    # a link read alone would lose the condition, under which the author may mean it
+    stated = verdict(tmp_path, None, r"\frac{d g(x)}{dx} = 2x + 2 = 2(x + 2), \quad \text{for } x < 0")
+    assert stated[0] == "SKIPPED" and "read alone" not in stated[1], stated
+    refuted = verdict(tmp_path, None, r"\frac{d g(x)}{dx} = 2x + 2 = 2(x + 2)")
+    assert refuted[0] == "FAIL" and "link 2 (2x+2 = 2(x+2)) fails, read alone" in refuted[1], refuted
+    holds = verdict(tmp_path, None, r"\frac{d g(x)}{dx} = 2x + 4 = 2(x + 2)")
+    assert holds[0] == "SKIPPED" and "link 2 (2x+4 = 2(x+2)) holds, read alone" in holds[1], holds
 
 
 def test_a_link_in_the_results_names_is_read_only_with_the_whole_chain(tmp_path):
