@@ -114,11 +114,14 @@ def independent_model(base):
 
 
 MOST_RANDOM = 3  # independent random variables a tag may declare (3 values each: 27 outcomes)
+UNSAID = ("joint law not said",)  # the support of ``X, Y: random variables``: independent, or under a joint law?
+JOINT = ("joint law",)  # the support of those clauses read under one joint law of all of them
 
 
-def independent_variables(base, names, identical=False):
+def independent_variables(base, names, identical=False, joint=False):
     """``base`` with the tag's random variables (``w: random; x: random``): independent, each taking
-    :data:`VALUES` values ``NAME_values`` with probabilities ``P_NAME``, a law drawn at each point.
+    :data:`VALUES` values ``NAME_values`` with probabilities ``P_NAME``, a law drawn at each point (``joint``:
+    the values on the outcomes of one law ``P_joint`` drawn over all of them, under which they are dependent).
 
     E, Var and Cov are read under that law (the result's own probability model, if any, is set aside):
     a formula that holds at every point holds for independent random variables of any law, as far as
@@ -146,13 +149,17 @@ def independent_variables(base, names, identical=False):
     symbols = {name: sp.Symbol(f"random_{name}", real=True) for name in names}
     values = {name: sp.IndexedBase(f"{name}_values", real=True) for name in names}
     laws = {name: sp.IndexedBase(f"P_{name}", positive=True) for name in names}
+    joint_law = sp.IndexedBase("P_joint", positive=True)
 
     def expectation(argument):
         argument = sp.sympify(argument)
-        present = [name for name in names if symbols[name] in argument.free_symbols]
+        present = names if joint else [name for name in names if symbols[name] in argument.free_symbols]
         terms = []
         for outcome in itertools.product(range(1, VALUES + 1), repeat=len(present)):
-            weight = sp.Mul(*(laws[name][k] for name, k in zip(present, outcome)))
+            if joint:  # the outcome's place in the drawn law over every tuple of values
+                weight = joint_law[1 + sum((k - 1) * VALUES**place for place, k in enumerate(outcome))]
+            else:
+                weight = sp.Mul(*(laws[name][k] for name, k in zip(present, outcome)))
             terms.append(
                 weight * argument.xreplace({symbols[name]: values[name][k] for name, k in zip(present, outcome)})
             )
@@ -167,10 +174,11 @@ def independent_variables(base, names, identical=False):
     entries = {key: entry for key, entry in base.entries.items() if key not in ("E", "bb_E", "Var", "Cov")}
     entries.update({name: number_of(symbols[name]) for name in names})
     entries["Cov"] = function_of_arguments(covariance, 2)
-    samplers = {}
+    samplers = {joint_law: dom.probability_vector(VALUES ** len(names))} if joint else {}
     for name in names:
         samplers[values[name]] = dom.vector(VALUES)
-        samplers[laws[name]] = dom.probability_vector(VALUES)
+        if not joint:
+            samplers[laws[name]] = dom.probability_vector(VALUES)
     return dataclasses.replace(base.with_samplers(samplers), entries=entries, expectation=(expectation, variance))
 
 

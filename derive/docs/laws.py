@@ -472,6 +472,7 @@ def reading_doubt(text, binding, verdict, decide_once):
         bits = replace(binding, clauses=[*binding.clauses, Setting("bits", text="H in bits")])
         others.append((bits, "H read in nats (the default) or in bits (the formula writes \\log_2)"))
     others += _family_readings(binding)
+    others += _joint_readings(binding)
     for other_binding, what in others:
         other = decide_once(text, other_binding)
         if other.verdict in (PASS, FAIL) and other.verdict != verdict.verdict:
@@ -500,6 +501,22 @@ def _family_readings(binding) -> list:
                 )
                 found.append((replace(binding, clauses=changed), what))
     return found
+
+
+def _joint_readings(binding) -> list:
+    """The tag's random variables in words (X, Y: random variables), not said to be independent, read under one
+    joint law of them too."""
+    from derive.docs.chance import FAMILY, JOINT, UNSAID
+    from derive.docs.tags import KindClause
+
+    single = [c for c in binding.clauses if isinstance(c, KindClause) and c.kind == "random"]
+    single = [c for c in single if not FAMILY.fullmatch(c.name)]
+    if len(single) < 2 or not any(c.support == UNSAID for c in single):
+        return []
+    changed = [replace(c, support=JOINT) if c in single else c for c in binding.clauses]
+    names = ", ".join(c.name for c in single)
+    what = f"{names}: random variables read as independent or under a joint law (the tag does not say independent)"
+    return [(replace(binding, clauses=changed), what)]
 
 
 def _entropy_beside_base_two(text: str, binding) -> bool:

@@ -284,7 +284,10 @@ def _independence(clauses: list[str]) -> list[str]:
     for clause, names in pending:
         for name in names:
             random = re.compile(rf"^{re.escape(name)}\s*(?:\\sim\b|:\s*(?:a\s+)?random\b)")
-            if not any(random.match(other) for other in out):
+            declared = [place for place, other in enumerate(out) if random.match(other)]
+            for place in declared:  # X: random variable; X, Y independent: the words now say independent
+                out[place] = re.sub(r":\s*(?:a\s+)?(?=random\b)", ": independent ", out[place], count=1)
+            if not declared:
                 raise SpellingError(
                     f"cannot read '{clause}': independence is read of random variables the tag gives a law "
                     f"('{name} \\sim \\mathcal{{N}}(0, 1)') or declares random ('{name}: random')"
@@ -837,15 +840,15 @@ KIND_PHRASES = {
     "matrix of reals": "matrix",
     "covariance matrix": "symmetric positive definite matrix",
     "spd matrix": "symmetric positive definite matrix",
-    "random variable": "random",
-    "real random variable": "random",
+    "random variable": "random variable",  # not said to be independent (derive.docs.chance.UNSAID)
+    "real random variable": "random variable",
     "diagonal matrix": "diagonal matrix",
     "symmetric matrix": "symmetric matrix",
     "invertible matrix": "matrix",
     "nonsingular matrix": "matrix",
     "non-singular matrix": "matrix",
     "random": "random",
-    "real-valued random variable": "random",
+    "real-valued random variable": "random variable",
 }
 
 
@@ -870,7 +873,8 @@ def kind_phrase(name: str, kind: str) -> list[str] | None:
         return None if canonical == written else [f"{name}: {canonical}"]
     plain = _plain_kind(lowered)
     if plain in KIND_PHRASES:
-        return [f"{name}: {KIND_PHRASES[plain]}"]
+        said = KIND_PHRASES[plain]
+        return [f"{name}: {'random' if said == 'random variable' and INDEPENDENT.match(lowered) else said}"]
     if lowered in NAMED_BY_TWO:
         return [f"{name}{NAMED_BY_TWO[lowered]}"]
     order = re.fullmatch(r"\s*([^_\s]+)\s*_\s*(\S.*?)\s*", name)
@@ -953,7 +957,7 @@ def _plain_kind(lowered: str) -> str:
     words = FINITE_SET.sub("", words) if words.endswith("finite set") and "distribution" in words else words
     if words.endswith(" variable") and not words.endswith("random variable"):
         words = words.removesuffix(" variable")
-    if independent and KIND_PHRASES.get(words) not in ("real", "positive", "random"):
+    if independent and KIND_PHRASES.get(words) not in ("real", "positive", "random", "random variable"):
         return lowered  # independent vectors or matrices: left as written
     return words
 

@@ -828,6 +828,10 @@ def _kind(clause: str) -> KindClause | None:
         if words[1:2] not in ([], ["over"]) or len(words) > 3:
             raise TagError(f"the clause '{clause.strip()}': write 'NAME: sequence over t'")
         steps = words[2] if len(words) == 3 else "t"
+    if words == ["random", "variable"]:  # X, Y: random variables, not said to be independent
+        from derive.docs.chance import UNSAID
+
+        return KindClause(_key(name), "random", steps, support=UNSAID)
     return KindClause(_key(name), words[0], steps)
 
 
@@ -936,10 +940,11 @@ def apply_clauses(vocab, clauses, log_base: str = "e"):
     try:
         random = [c for c in clauses if isinstance(c, KindClause) and c.kind == "random"]
         if random:  # w: random; x: random: independent random variables, E, Var and Cov under their laws
-            from derive.docs.chance import IDENTICAL, independent_variables
+            from derive.docs.chance import IDENTICAL, JOINT, independent_variables
 
             identical = any(c.support == IDENTICAL for c in random)
-            vocab = independent_variables(vocab, [c.name for c in random], identical)
+            joint = any(c.support == JOINT for c in random)
+            vocab = independent_variables(vocab, [c.name for c in random], identical, joint)
             clauses = [c for c in clauses if not (isinstance(c, KindClause) and c.kind == "random")]
         vocab = _size_names(vocab, clauses)
         for kind in order:
