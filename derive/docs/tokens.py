@@ -3,6 +3,7 @@ helpers on token lists (bracket depth, rows and cells, plain words)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -214,8 +215,10 @@ def _brace_note(tokens, k) -> int | None:
     outside its brackets), so that the brace only annotates it; else None. A sum under a brace beside a factor would
     read differently with and without the brace's grouping, so it is left as written (unsupported)."""
     mark = "_" if tokens[k].is_cs("underbrace") else "^" if tokens[k].is_cs("overbrace") else None
-    rest = [m for m in range(k + 1, len(tokens)) if not tokens[m].is_ch(" ")]
-    if mark is None or len(rest) < 3 or tokens[rest[0]].kind != "group" or not tokens[rest[1]].is_ch(mark):
+    if mark is None:
+        return None
+    rest = list(itertools.islice((m for m in range(k + 1, len(tokens)) if not tokens[m].is_ch(" ")), 4))
+    if len(rest) < 3 or tokens[rest[0]].kind != "group" or not tokens[rest[1]].is_ch(mark):
         return None
     if any(item.is_ch("+", "-") or item.is_cs("pm", "mp") for item in tokens[rest[0]].items[1:]):
         return None
