@@ -35,10 +35,10 @@ def decide_links_apart(text, binding, whole: Verdict, decide_link, untagged=Fals
     alone. Tagged, only a link whose names the tag itself defines or declares is read alone: a result's name may be
     meant in the sense the link not read gives it (``p(w_i | w_I)`` beside ``p(w_O | w_I)``). ``untagged``, every
     link is, unless the formula states conditions (then only a link that writes no name)."""
-    from derive.docs.reading import read_links
+    from derive.docs.reading import out_of_bounds, read_links
 
-    if whole.verdict != UNKNOWN or whole.detail.startswith("gave up"):
-        return whole  # out of time already: reading each link again would only take longer
+    if whole.verdict != UNKNOWN or whole.detail.startswith("gave up") or out_of_bounds(text) is not None:
+        return whole  # out of time or too long already: reading each link again would only take longer
     unreadable: dict = {}  # a side whose notation is not modelled (\nabla f, u \ast v): its links are not read
     try:
         sides, relations = read_links(text, binding, unreadable)

@@ -146,3 +146,16 @@ def test_a_side_in_notation_the_checker_does_not_model_leaves_the_other_links_to
 def test_a_formula_of_one_link_in_notation_not_modelled_stays_unknown(tmp_path):
     found = verdict(tmp_path, "", r"G_x = [-1, 0, 1] \ast [105, 255, 55]")
     assert found[0] == "UNKNOWN" and r"\ast is not supported" in found[1], found
+
+
+def test_a_chain_too_long_to_read_whole_is_not_read_link_by_link(monkeypatch):
+    import derive.docs.reading as reading
+    from derive.docs import check_formula
+
+    read = []
+    monkeypatch.setattr(reading, "read_links", lambda text, *_: read.append(text) or ([], []))
+    chain = " = ".join(["x"] * (reading.MAX_CHARACTERS // 2)) + " = y + 1"
+    for tag in (None, "softmax_jacobian"):
+        found = check_formula(chain, tag)
+        assert found["verdict"] == "UNKNOWN" and "formula too long to check" in found["detail"], found
+    assert not read, "a formula over the length limit was read link by link"
