@@ -57,9 +57,11 @@ __all__ = [
     "sequence",
     "softmax_of",
     "subscript_value",
+    "sum_bounds",
     "vector_of",
     "vector_value",
     "vocabulary_for",
+    "written_atoms",
 ]
 
 
@@ -285,6 +287,32 @@ def matrix_entries(base, size=None, cols=None, name=None):
         return env.concretise(base(row, col) if callable(base) else base[row, col])
 
     return call(read)
+
+
+def sum_bounds(env):
+    """The single names every sum or product of the formula runs up to (L in \\sum_{i=1}^L)."""
+    from derive.docs.free import child_sides
+    from derive.docs.nodes import SumNode
+    from derive.docs.parse import parse_latex
+    from derive.docs.side_names import single_atom
+
+    todo = list(getattr(env, "formula_sides", ()))
+    while todo:
+        side = todo.pop()
+        for node in side.nodes(parse_latex(side.text)):
+            if isinstance(node, SumNode) and node.high is not None:
+                atom = single_atom(node.high)
+                if atom is not None and not atom.sub and not atom.args:
+                    yield atom.key
+            todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))
+
+
+def written_atoms(env) -> list:
+    """Every name the formula writes, with its subscripts and arguments as written, inner sides included."""
+    from derive.docs.free import child_sides
+    from derive.docs.side_names import atoms_in
+
+    return list(atoms_in(list(getattr(env, "formula_sides", ())), child_sides))
 
 
 def _written_whole_or_by_entry(env, key) -> bool:

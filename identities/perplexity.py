@@ -22,7 +22,7 @@ from derive.identities.entropy_bounds import UniformVector, entropy_bounds, one_
 from derive.notation import Entropy, Notation, Sum, fresh_index, j, k, n, p, q
 from derive.numeric import WORKING_DIGITS
 from derive.oracles import mp_entropy
-from derive.vocabulary import Vocabulary, call, refuse, vector_of
+from derive.vocabulary import Vocabulary, call, refuse, sum_bounds, vector_of, written_atoms
 
 T = sp.Symbol("T", integer=True, positive=True)  # number of scored tokens
 t = sp.Symbol("t", integer=True, positive=True)  # position in the text
@@ -240,30 +240,12 @@ _doc_tokens = Domain(
 )
 
 
-def _sum_bounds(env):
-    """The single names every sum or product of the formula runs up to (L in \\sum_{i=1}^L)."""
-    from derive.docs.free import child_sides
-    from derive.docs.nodes import SumNode
-    from derive.docs.parse import parse_latex
-    from derive.docs.side_names import single_atom
-
-    todo = list(env.formula_sides)
-    while todo:
-        side = todo.pop()
-        for node in side.nodes(parse_latex(side.text)):
-            if isinstance(node, SumNode) and node.high is not None:
-                atom = single_atom(node.high)
-                if atom is not None and not atom.sub and not atom.args:
-                    yield atom.key
-            todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))
-
-
 def _counted_apart(env) -> str | None:
     """A name the formula sums its tokens to that is not the result's T and that the tag does not define
     (\\sum_{i=1}^L): whether it counts the T scored tokens is not read, so the name, or None."""
     if env.writes("T"):
         return None
-    return next((key for key in _sum_bounds(env) if key != "T" and key not in env.tag_defined), None)
+    return next((key for key in sum_bounds(env) if key != "T" and key not in env.tag_defined), None)
 
 
 def _tokens_perplexity(env):
@@ -281,13 +263,7 @@ def _tokens_perplexity(env):
 def _writes_the_distribution(env) -> bool:
     """Whether the formula writes the distribution p itself (p, p_k, PPL(p)), not only p given a context,
     ``p(x_i \\mid x_{1:i-1})``: the probability a model gave a token, which is a q."""
-    from derive.docs.free import child_sides
-    from derive.docs.side_names import atoms_in
-
-    return any(
-        atom.key == "p" and not (atom.args and "|" in atom.seps)
-        for atom in atoms_in(list(env.formula_sides), child_sides)
-    )
+    return any(atom.key == "p" and not (atom.args and "|" in atom.seps) for atom in written_atoms(env))
 
 
 _TOKEN_RUN = re.compile(r"\s*[A-Za-z]\w*\s*_\s*\{\s*1\s*:\s*(?P<end>[^{}]+?)\s*\}\s*")

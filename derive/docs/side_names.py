@@ -126,7 +126,7 @@ def function_key(latex_name: str) -> str:
     r"""The key of a name the tag declares a function, as the formula applies it: a raised label is part of the name
     (``Q^\pi: function`` is the Q^pi of ``Q^\pi(s, a)``, never Q to the power \pi); f is f."""
     applied = _normal_name(f"{latex_name.strip()}(x)")
-    return applied.split("(")[0] if applied.endswith("(x)") else _normal_name(latex_name)
+    return applied.removesuffix("(x)") if applied.endswith("(x)") else _normal_name(latex_name)
 
 
 def _normal_name(latex_name: str) -> str:
