@@ -72,7 +72,7 @@ def _check_points(reading):
 
     def values_at(point):
         """The sides read at the point's sizes (read once for each size)."""
-        dims = {s: point[s] for s in dimension_symbols if s in point}
+        dims = _dims(domain, point)
         key = tuple(sorted((str(s), v) for s, v in dims.items()))
         if key not in cache:
             interp = reading.reader(dims, flags)
@@ -83,7 +83,7 @@ def _check_points(reading):
     for point in points:
         if kept_points >= (wanted or enough or float("inf")):  # else every point is checked
             break
-        dims = {s: point[s] for s in dimension_symbols if s in point}
+        dims = _dims(domain, point)
         key = tuple(sorted((str(s), v) for s, v in dims.items()))
         values = values_at(point)
         if reading.conditions.comparisons:  # "for t > 0": points outside the stated conditions are set aside
@@ -327,6 +327,7 @@ def _searched_points(reading, domain, tightest, values_at, shown, sampled) -> li
 
 
 def _dims(domain, point) -> dict:
+    """The point's sizes: the values of the symbols the domain draws as dimensions."""
     return {s: point[s] for s, v in domain.samplers.items() if isinstance(v, dom.Dimension) and s in point}
 
 
@@ -344,14 +345,13 @@ def _far_refutation(reading, domain, kept, cached, shown, tolerances, piecewise=
     from derive.numeric import holds
 
     cache, readers = cached
-    dimension_symbols = [s for s, v in domain.samplers.items() if isinstance(v, dom.Dimension)]
     flags = reading.dry.flags
     strict = any(relation in ("<", ">") for relation in reading.relations)
     far = _far_points(domain, kept) + _larger_sizes(reading, domain)
     tight = _tight_points(domain, kept, shown) if strict else []
     for number_of_point, point in enumerate(far + tight + list(searched)):
         at_tight_point = len(far) <= number_of_point < len(far) + len(tight)
-        dims = {s: point[s] for s in dimension_symbols if s in point}
+        dims = _dims(domain, point)
         key = tuple(sorted((str(s), v) for s, v in dims.items()))
         if key not in cache:
             try:
