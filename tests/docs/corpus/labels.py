@@ -12733,6 +12733,346 @@ CHECKS.update(
 )
 
 
+# ---- unseen25: a study repository's notebooks (log-sum-exp, log-softmax, Gibbs' inequality, cross-entropy, L1, MSE and
+# ---- NLL worked by hand), a course page and a memo on Adam's bias correction, two softmax cross-entropy derivations
+
+_U25_LOGITS = [
+    [mpf("1.3"), mpf("-0.7"), mpf("2.2")],
+    [mpf("0.1"), mpf("0.4"), mpf("-1.9"), mpf("3.0")],
+    [mpf("-2.5"), mpf("0.8")],
+]
+_U25_PAIRS = [(mpf("0.5"), mpf("0.1")), (mpf("0.1"), mpf("0.5")), (mpf("0.3"), mpf("0.3")), (mpf("0.05"), mpf("0.9"))]
+_U25_LAWS = [
+    ([mpf("0.2"), mpf("0.5"), mpf("0.3")], [mpf("0.6"), mpf("0.1"), mpf("0.3")]),
+    ([mpf("0.7"), mpf("0.3")], [mpf("0.25"), mpf("0.75")]),
+]
+
+
+def _u25_lse(variant):
+    """The written right side of the log-sum-exp trick against log sum e^{z_i}, with m the largest logit."""
+    for z in _U25_LOGITS:
+        m = max(z)
+        total = sum(exp(v) for v in z)
+        shifted = sum(exp(v - m) for v in z)
+        written = {
+            "minus-m": -m + log(shifted),
+            "factor": exp(m) * shifted,
+            "inverse": exp(-m) * shifted,
+            "log-product": log(exp(m) * shifted),
+            "plus": log(exp(m) + shifted),
+        }.get(variant, m + log(shifted))
+        wanted = total if variant in ("factor", "inverse") else log(total)
+        if not close(written, wanted):
+            return False
+    return True
+
+
+def _u25_log_softmax(variant):
+    """The written log-softmax or shifted softmax against log p_i and p_i computed directly."""
+    for z in _U25_LOGITS:
+        m = max(z)
+        p = softmax(z)
+        for i, zi in enumerate(z):
+            if variant in ("shift", "unshifted-sum"):
+                denominator = sum(exp(v) for v in z) if variant == "unshifted-sum" else sum(exp(v - m) for v in z)
+                if not close(exp(zi - m) / denominator, p[i]):
+                    return False
+            else:
+                sign = 1 if variant == "plus" else -1
+                if not close(zi + sign * log(sum(exp(v) for v in z)), log(p[i])):
+                    return False
+    return True
+
+
+def _u25_gibbs_pointwise(times_p, holds_as):
+    """The written bound on log(p/q) (or p log(p/q)) at positive pairs, read with the comparison holds_as."""
+    for p, q in _U25_PAIRS:
+        left = p * log(p / q) if times_p else log(p / q)
+        right = {"times-p": p - q, "swapped": q - p}.get(times_p, 1 - q / p)
+        if not holds_as(left, right):
+            return False
+    return True
+
+
+def _u25_gibbs_sum(holds_as):
+    """The summed bound and sum (p - q) = 0 over two pairs of distributions, read with the comparison holds_as."""
+    for p, q in _U25_LAWS:
+        gap = sum(a - b for a, b in zip(p, q))
+        if not (close(gap, 0) and holds_as(kl(p, q), gap)):
+            return False
+    return True
+
+
+def _u25_kl(inverted):
+    """The written sum against the Kullback-Leibler divergence, and its sign."""
+    for p, q in _U25_LAWS:
+        written = sum(a * log((b / a) if inverted else (a / b)) for a, b in zip(p, q))
+        if not (close(written, kl(p, q)) and written >= 0):
+            return False
+    return True
+
+
+def _u25_sigmoid_chain(f, middle, written):
+    """sigma(f), 1 / (1 + middle) with middle = e^{-f} as printed, and both rounded to the written decimal."""
+    return rounds_to(exp(-f), middle) and rounds_to(1 / (1 + mpf(middle)), written) and rounds_to(sigmoid(f), written)
+
+
+def _u25_sigmoid_derivative(variant):
+    """The written dp/dx against the derivative of the sigmoid by finite differences."""
+
+    def written(x):
+        return {
+            "exp-sign": exp(x) / (1 + exp(-x)) ** 2,
+            "chain": -((1 + exp(-x)) ** -2) * (-exp(-x)),
+            "inner-sign": -((1 + exp(-x)) ** -2) * exp(-x),
+        }.get(variant, exp(-x) / (1 + exp(-x)) ** 2)
+
+    return identity(lambda x: D(sigmoid, x), written)
+
+
+def _u25_log_sigmoid_gradient(negative, written):
+    """dL/dx for L = log p (or log(1 - p)), p the sigmoid, by finite differences, against the written p -> value."""
+    loss = (lambda x: log(1 - sigmoid(x))) if negative else (lambda x: log(sigmoid(x)))
+    return identity(lambda x: D(loss, x), lambda x: written(sigmoid(x)))
+
+
+def _u25_nll(sign):
+    """-log of the target's softmax probability against the written last side, for every target."""
+    for z in _U25_LOGITS:
+        p = softmax(z)
+        for y in range(len(z)):
+            if not close(-log(p[y]), sign * log(exp(z[y]) / sum(exp(v) for v in z))):
+                return False
+    return True
+
+
+def _u25_const_ema(shift):
+    """(1 - beta) sum_i beta^{t-i} g against g (1 - beta^{t - shift}), for a few beta, t and g."""
+    for beta in (mpf("0.9"), mpf("0.35")):
+        for t in range(1, 6):
+            g = mpf("-1.7")
+            unrolled = (1 - beta) * sum(beta ** (t - i) * g for i in range(1, t + 1))
+            if not close(unrolled, g * (1 - beta ** (t - shift))):
+                return False
+    return True
+
+
+def _u25_bias_corrected(power):
+    """m_t / (1 - beta^t), the written middle side with denominator 1 - beta^power, and g, for m_t = g (1 - beta^t)."""
+    for beta in (mpf("0.9"), mpf("0.35")):
+        for t in range(1, 6):
+            g = mpf("2.3")
+            m = g * (1 - beta**t)
+            middle = g * (1 - beta**t) / (1 - beta ** (t if power else 1))
+            if not (close(m / (1 - beta**t), middle) and close(middle, g)):
+                return False
+    return True
+
+
+def _u25_unroll(extra):
+    """v_t run from v_0 = 0 by its recursion against both written unrolled sums."""
+    grads = [mpf("0.8"), mpf("-1.4"), mpf("0.3"), mpf("2.0"), mpf("-0.6")]
+    for beta in (mpf("0.999"), mpf("0.6")):
+        v = mpf(0)
+        for t in range(1, len(grads) + 1):
+            v = beta * v + (1 - beta) * grads[t - 1] ** 2
+            written = (1 - beta) * sum(beta ** (t - i + extra) * grads[i - 1] ** 2 for i in range(1, t + 1))
+            if not close(v, written):
+                return False
+    return True
+
+
+def _u25_softmax_partial(z, i, k):
+    return diff(lambda t: softmax([t if j == k else v for j, v in enumerate(z)])[i], z[k])
+
+
+def _u25_jacobian_links(diagonal, sign):
+    """Each link of the written derivative of p_i in o_k (i = k or i != k) against finite differences."""
+    for z in _U25_LOGITS:
+        if len(z) < 2:
+            continue
+        S = sum(exp(v) for v in z)
+        p = softmax(z)
+        for k in range(len(z)):
+            for i in range(len(z)):
+                if (i == k) != diagonal:
+                    continue
+                ek, ei = exp(z[k]), exp(z[i])
+                if diagonal:
+                    links = [(ek * S - ek * ek) / S**2, ek / S * (S - ek) / S, p[k] * (1 + sign * p[k])]
+                else:
+                    links = [(0 * S - ek * ei) / S**2, -ek * ei / (S * S), sign * p[k] * p[i]]
+                if not close(links, [_u25_softmax_partial(z, i, k)] * 3, tol=mpf(10) ** -15):
+                    return False
+    return True
+
+
+_U25_TARGETS = [[mpf("0.2"), mpf("0.5"), mpf("0.3")], [mpf(0), mpf(1), mpf(0)]]
+
+
+def _u25_ce_gradient(variant):
+    """The cross-entropy -sum y_i log softmax(o)_i differentiated in o_k by finite differences against the written links."""
+    z = _U25_LOGITS[0]
+    for y in _U25_TARGETS:
+        p = softmax(z)
+        for k in range(len(z)):
+            numeric = diff(
+                lambda t: (
+                    -sum(yi * log(pi) for yi, pi in zip(y, softmax([t if j == k else v for j, v in enumerate(z)])))
+                ),
+                z[k],
+            )
+            if variant == "delta":
+                delta = [1 if j == k else 0 for j in range(len(z))]
+                links = [sum(yj * (p[k] - dj) for yj, dj in zip(y, delta))]
+            elif variant == "delta-swapped":
+                delta = [1 if j == k else 0 for j in range(len(z))]
+                links = [sum(yj * (dj - p[k]) for yj, dj in zip(y, delta))]
+            else:
+                others = sum(y[i] * p[k] for i in range(len(z)) if i != k)
+                last = y[k] - p[k] if variant == "swapped" else p[k] - y[k]
+                links = [-y[k] * (1 - p[k]) + others, -y[k] + sum(y) * p[k], last]
+            if not close(links, [numeric] * len(links), tol=mpf(10) ** -15):
+                return False
+    return True
+
+
+def _u25_loss_terms(sign):
+    """-sum y_j log p_j against sign * sum ell_j with ell_j = -y_j log p_j."""
+    y, p = _U25_TARGETS[0], softmax(_U25_LOGITS[0])
+    return close(-sum(a * log(b) for a, b in zip(y, p)), sign * sum(-a * log(b) for a, b in zip(y, p)))
+
+
+def _u25_dl_dp(sign):
+    """d/dp of -y log p by finite differences against sign * y / p."""
+    y = mpf("0.7")
+    return always(lambda p: close(D(lambda t: -y * log(t), p), sign * y / p), POS)
+
+
+_U25_L1_DIFFERENCES = (
+    "0.6213 1.1933 0.5827 0.9961 0.3723 1.5388 1.5219 0.3102 0.3333 0.0141 0.4787 0.2867 1.3487 1.6399 1.5153"
+)
+
+
+def _u25_l1_mean(written):
+    """The mean of the fifteen printed differences, rounded to the written decimal."""
+    values = [mpf(v) for v in _U25_L1_DIFFERENCES.split()]
+    return rounds_to(sum(values) / len(values), written)
+
+
+def _u25_leading_digits(value, written):
+    """After an approximation sign, four or more significant digits quote the value's leading digits, truncated."""
+    places = len(written.split(".")[1])
+    digits = len(written.replace("-", "").replace(".", "").lstrip("0"))
+    cut = mpf(int(value * 10**places)) / 10**places
+    return digits >= 4 and cut == mpf(written)
+
+
+def _u25_m2(second):
+    """0.9(0.5) = 0.45, 0.1(5) against the written second term, and their sum 0.95, exactly."""
+    return (
+        Fraction("0.9") * Fraction("0.5") == Fraction("0.45")
+        and Fraction("0.1") * 5 == Fraction(second)
+        and Fraction("0.45") + Fraction(second) == Fraction("0.95")
+    )
+
+
+def _u25_softmax_jacobian(sign):
+    """d p_j / d a_i by finite differences against p_j (delta_ij + sign p_i), every i and j."""
+    for z in _U25_LOGITS:
+        p = softmax(z)
+        for i in range(len(z)):
+            for j in range(len(z)):
+                written = p[j] * ((1 if i == j else 0) + sign * p[i])
+                if not close(_u25_softmax_partial(z, j, i), written, tol=mpf(10) ** -15):
+                    return False
+    return True
+
+
+CHECKS.update(
+    {
+        "u25-lse-trick": lambda: _u25_lse(None),
+        "u25-lse-trick~minus-m": lambda: _u25_lse("minus-m"),
+        "u25-lse-factor": lambda: _u25_lse("factor"),
+        "u25-lse-factor~inverse": lambda: _u25_lse("inverse"),
+        "u25-lse-log-product": lambda: _u25_lse("log-product"),
+        "u25-lse-log-product~plus": lambda: _u25_lse("plus"),
+        "u25-log-softmax": lambda: _u25_log_softmax(None),
+        "u25-log-softmax~plus": lambda: _u25_log_softmax("plus"),
+        "u25-softmax-shift": lambda: _u25_log_softmax("shift"),
+        "u25-softmax-shift~unshifted-sum": lambda: _u25_log_softmax("unshifted-sum"),
+        "u25-gibbs-log": lambda: _u25_gibbs_pointwise(None, lambda a, b: a >= b),
+        "u25-gibbs-log~le": lambda: _u25_gibbs_pointwise(None, lambda a, b: a <= b),
+        "u25-gibbs-times-p": lambda: _u25_gibbs_pointwise("times-p", lambda a, b: a >= b),
+        "u25-gibbs-times-p~swapped": lambda: _u25_gibbs_pointwise("swapped", lambda a, b: a >= b),
+        "u25-gibbs-sum": lambda: _u25_gibbs_sum(lambda a, b: a >= b),
+        "u25-gibbs-sum~le": lambda: _u25_gibbs_sum(lambda a, b: a <= b),
+        "u25-gibbs-kl": lambda: _u25_kl(False),
+        "u25-gibbs-kl~inverted-ratio": lambda: _u25_kl(True),
+        "u25-bce-sigmoid-15": lambda: _u25_sigmoid_chain(mpf("1.5"), "0.223", "0.817"),
+        "u25-bce-sigmoid-15~put-right": lambda: _u25_sigmoid_chain(mpf("1.5"), "0.223", "0.818"),
+        "u25-bce-log-0817": lambda: rounds_to(log(mpf("0.817")), "-0.202"),
+        "u25-bce-log-0817~base-ten": lambda: rounds_to(log(mpf("0.817")), "-0.088"),
+        "u25-bce-chance": lambda: _u25_leading_digits(-log(mpf("0.1")), "2.302"),
+        "u25-bce-chance~rounded": lambda: rounds_to(-log(mpf("0.1")), "2.303"),
+        "u25-bce-sigmoid-2": lambda: _u25_sigmoid_chain(mpf(2), "0.1353", "0.881"),
+        "u25-bce-sigmoid-2~e-squared": lambda: _u25_sigmoid_chain(mpf(2), "7.389", "0.881"),
+        "u25-bce-sigmoid-minus-2": lambda: _u25_sigmoid_chain(mpf(-2), "7.389", "0.119"),
+        "u25-bce-sigmoid-minus-2~truncated": lambda: _u25_sigmoid_chain(mpf(-2), "7.389", "0.118"),
+        "u25-bce-log-0881": lambda: rounds_to(log(mpf("0.881")), "-0.127"),
+        "u25-bce-dpdx": lambda: _u25_sigmoid_derivative(None),
+        "u25-bce-dpdx~exp-sign": lambda: _u25_sigmoid_derivative("exp-sign"),
+        "u25-bce-dpdx-chain": lambda: _u25_sigmoid_derivative("chain"),
+        "u25-bce-dpdx-chain~inner-sign": lambda: _u25_sigmoid_derivative("inner-sign"),
+        "u25-bce-grad-pos": lambda: _u25_log_sigmoid_gradient(False, lambda p: 1 - p),
+        "u25-bce-grad-pos~p": lambda: _u25_log_sigmoid_gradient(False, lambda p: p),
+        "u25-bce-grad-neg": lambda: _u25_log_sigmoid_gradient(True, lambda p: -p),
+        "u25-bce-grad-neg~one-minus": lambda: _u25_log_sigmoid_gradient(True, lambda p: -(1 - p)),
+        "u25-mc-sum": lambda: Fraction("7.389") + Fraction("2.718") + Fraction("1.105") == Fraction("11.212"),
+        "u25-mc-sum~carry": lambda: Fraction("7.389") + Fraction("2.718") + Fraction("1.105") == Fraction("11.112"),
+        "u25-mc-p0": lambda: rounds_to(mpf("7.389") / mpf("11.212"), "0.659"),
+        "u25-mc-p2": lambda: rounds_to(mpf("1.105") / mpf("11.212"), "0.098"),
+        "u25-mc-p2~put-right": lambda: rounds_to(mpf("1.105") / mpf("11.212"), "0.099"),
+        "u25-mc-loss": lambda: rounds_to(-log(mpf("0.659")), "0.417") and -mpf("-0.417") == mpf("0.417"),
+        "u25-mc-loss~sign": lambda: rounds_to(-log(mpf("0.659")), "0.417") and -mpf("-0.417") == mpf("-0.417"),
+        "u25-l1-diff": lambda: abs(Fraction("0.2303") - Fraction("-0.7658")) == Fraction("0.9961"),
+        "u25-l1-diff~sign": lambda: abs(Fraction("0.2303") - Fraction("-0.7658")) == Fraction("0.5355"),
+        "u25-l1-mean": lambda: _u25_l1_mean("0.8501"),
+        "u25-l1-mean~put-right": lambda: _u25_l1_mean("0.8502"),
+        "u25-l2-first": lambda: (Fraction("2.5") - Fraction("3.0")) ** 2 == Fraction("-0.5") ** 2 == Fraction("0.25"),
+        "u25-l2-first~negative": lambda: (Fraction("2.5") - Fraction("3.0")) ** 2 == Fraction("-0.25"),
+        "u25-l2-mean": lambda: Fraction("2.25") / 4 == Fraction("0.5625"),
+        "u25-l2-mean~digit": lambda: Fraction("2.25") / 4 == Fraction("0.625"),
+        "u25-nll-softmax": lambda: _u25_nll(-1),
+        "u25-nll-softmax~no-minus": lambda: _u25_nll(1),
+        "u25-adam-m1": lambda: Fraction("0.9") * 0 + Fraction("0.1") * 5 == Fraction("0.5"),
+        "u25-adam-m1~tenth": lambda: Fraction("0.9") * 0 + Fraction("0.1") * 5 == Fraction("0.05"),
+        "u25-adam-m2": lambda: _u25_m2("0.5"),
+        "u25-adam-m2~product": lambda: _u25_m2("0.05"),
+        "u25-adam-const-ema": lambda: _u25_const_ema(0),
+        "u25-adam-const-ema~power": lambda: _u25_const_ema(1),
+        "u25-adam-mhat": lambda: _u25_bias_corrected(True),
+        "u25-adam-mhat~no-power": lambda: _u25_bias_corrected(False),
+        "u25-memo-unroll": lambda: _u25_unroll(0),
+        "u25-memo-unroll~power": lambda: _u25_unroll(1),
+        "u25-mc-jacobian-diag": lambda: _u25_jacobian_links(True, -1),
+        "u25-mc-jacobian-diag~plus": lambda: _u25_jacobian_links(True, 1),
+        "u25-mc-jacobian-off": lambda: _u25_jacobian_links(False, -1),
+        "u25-mc-jacobian-off~sign": lambda: _u25_jacobian_links(False, 1),
+        "u25-mc-ce-gradient": lambda: _u25_ce_gradient(None),
+        "u25-mc-ce-gradient~swapped": lambda: _u25_ce_gradient("swapped"),
+        "u25-ce-jacobian": lambda: _u25_softmax_jacobian(-1),
+        "u25-ce-jacobian~plus": lambda: _u25_softmax_jacobian(1),
+        "u25-ce-loss-terms": lambda: _u25_loss_terms(-1),
+        "u25-ce-loss-terms~put-right": lambda: _u25_loss_terms(1),
+        "u25-ce-dl-dp": lambda: _u25_dl_dp(-1),
+        "u25-ce-dl-dp~no-minus": lambda: _u25_dl_dp(1),
+        "u25-ce-gradient": lambda: _u25_ce_gradient("delta"),
+        "u25-ce-gradient~swapped": lambda: _u25_ce_gradient("delta-swapped"),
+    }
+)
+
+
 # ---- end of checks
 
 
