@@ -11,6 +11,7 @@ from derive import domain as dom
 from derive.docs.arbitrary import only_at_numbers
 from derive.docs.growing import growing_symbols, limit_refutation
 from derive.docs.point_values import _at, _describe_value, _evaluate, _shape
+from derive.docs.rounded_figures import rounded_figures_meet
 from derive.docs.verdict import FAIL, DecideError, Verdict
 from derive.docs.written_digits import _approx, _is_approximation, _written_digits
 from derive.numeric import REQUIRED_DIGITS, holds
@@ -86,7 +87,7 @@ def _check_relation(reading, link, shown, tolerances):
             " as read; cannot compare them"
         )
     ok, _ = holds(link.relation, a, b)
-    if _below_precision(link.relation, link.values, a, b, ok):
+    if _below_precision(link.relation, link.values, a, b, ok) or rounded_figures_meet(reading, link):
         return None
     return _refuted(
         f"{_link_text(reading.sides, link.number)} {_relation_word(link.relation)}{_at(link.point, shown)}:"

@@ -30,16 +30,10 @@ SAMPLE = [e for e in ENTRIES if zlib.crc32(e.id.encode()) % 10 == 0]
 # Formulas the checker gets wrong today, by run: id -> why. Remove an id once it is fixed.
 KNOWN_FALSE_ALARMS = {
     "tagged": {
-        "u25-bce-sigmoid-2": "a figure inside an expression, 1 / (1 + 0.1353), is compared exactly, not as a rounding",
-        "u25-bce-sigmoid-minus-2": "a figure inside an expression, 1 / (1 + 7.389), is compared exactly",
-        "u25-mc-loss": "a figure inside an expression, -(-0.417), is compared exactly",
         "u25-mc-jacobian-diag": "the tag's i = k is not read as a condition on the indices",
         "u25-mc-jacobian-off": "the derivative of a sum written as the numerator of \\frac{\\partial ...}{\\partial o_k} is read as 0",
     },
     "untagged": {
-        "u25-bce-sigmoid-2": "a figure inside an expression, 1 / (1 + 0.1353), is compared exactly, not as a rounding",
-        "u25-bce-sigmoid-minus-2": "a figure inside an expression, 1 / (1 + 7.389), is compared exactly",
-        "u25-mc-loss": "a figure inside an expression, -(-0.417), is compared exactly",
         "u25-mc-jacobian-off": "the derivative of a sum written as the numerator of \\frac{\\partial ...}{\\partial o_k} is read as 0",
         "u25-mc-ce-gradient": "its last link holds for a y whose entries sum to 1, which the page states in prose",
     },
