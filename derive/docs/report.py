@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict, dataclass, replace
 
 from derive.docs import named_functions
+from derive.docs.closed_links import refuted_link
 from derive.docs.decide import (
     ASSUMPTION,
     ERRATUM,
@@ -159,6 +160,11 @@ def _check_found(found: Found, context: DocumentContext, reading: Reading | None
                     "" if NO_SOLUTION in verdict.detail else "once read, the names drop out and the sides are numbers: "
                 )
                 return Record(found.file, found.line, found.latex, None, FAIL, f"untagged: {said}{verdict.detail}")
+            refuted = refuted_link(
+                found.latex, context, lambda link: decide(link, Binding(), tagged=False, context=context)
+            )
+            if refuted is not None:  # \frac{\pi(o|q)}{\pi_{old}(o|q)} = \frac{0.5}{0.2} = 0.4: the arithmetic fails
+                return Record(found.file, found.line, found.latex, None, FAIL, f"untagged: {refuted.detail}")
         if reading.usual:  # σ(x) = ...: the author's definition, checked against the usual meaning of the name
             with named_functions.any_reading():  # GELU(x) = x Φ(x): one of the name's usual definitions
                 verdict = decide(
