@@ -393,8 +393,12 @@ def _replace_at(tokens, target, new):
 
 
 def _uses_index(tokens, letter) -> bool:
-    """Whether ``letter`` appears as (part of) a subscript in ``tokens``."""
+    """Whether ``letter`` appears as (part of) a subscript in ``tokens``, outside a sum or product over ``letter``
+    (in \\frac{\\partial \\sum_j e^{o_j}}{\\partial o_k} the j is the inner sum's own: everything after that sum
+    in its group is taken as its body)."""
     for m, x in enumerate(tokens):
+        if x.is_cs("sum", "prod") and _runs_over(tokens, m, letter):
+            return False
         if x.is_ch("_") and m + 1 < len(tokens):
             script = tokens[m + 1]
             items = flatten(script.items) if script.kind == "group" else [script]
@@ -403,6 +407,15 @@ def _uses_index(tokens, letter) -> bool:
         if x.kind == "group" and _uses_index(x.items, letter):
             return True
     return False
+
+
+def _runs_over(tokens, m, letter) -> bool:
+    """Whether the sum or product at tokens[m] writes ``letter`` as its index (\\sum_j, \\sum_{j=1}^n)."""
+    if m + 1 >= len(tokens) or not tokens[m + 1].is_ch("_") or m + 2 >= len(tokens):
+        return False
+    script = tokens[m + 2]
+    items = flatten(script.items) if script.kind == "group" else [script]
+    return bool(items) and items[0].kind == "ch" and items[0].text == letter
 
 
 def names_a_size(reader, node: SumNode) -> bool:

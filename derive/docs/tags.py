@@ -306,7 +306,18 @@ def parse_tag(text: str) -> Binding | None:
     _sized_distributions(binding)
     settle_laws(binding)
     _entries_ranged(binding, summed)
+    _equal_indices(binding)
     return binding
+
+
+def _equal_indices(binding: Binding) -> None:
+    """``i = k`` between two letters the tag declares whole numbers states a case (the diagonal of a Jacobian): it
+    is a condition on the two indices, as ``i \\neq k`` is, not a definition of i (which a subscript never reads)."""
+    wholes = {c.name for c in binding.clauses if isinstance(c, KindClause) and "integer" in c.kind}
+    for name, meaning in list(binding.overrides.items()):
+        if name in wholes and meaning in wholes and re.fullmatch(r"[a-z]", name) and re.fullmatch(r"[a-z]", meaning):
+            del binding.overrides[name]
+            binding.conditions.append(f"{name} = {meaning}")
 
 
 def _sized_distributions(binding: Binding) -> None:
