@@ -275,7 +275,7 @@ def _with_means(text, binding, context, kinds, refutation):
     return Verdict(UNKNOWN, f"{refutation.detail}; with {shown} the mean of the {vector}_i: {again.detail}")
 
 
-DISTRIBUTION_NAMES = ("p", "q", "P", "Q", "pi")
+DISTRIBUTION_NAMES = ("p", "q", "P", "Q", "pi", "y")  # y: a target, one-hot or soft, in a cross-entropy
 
 
 def _holds_for_distributions(text, binding, context, kinds, stated) -> list:

@@ -148,3 +148,18 @@ def test_a_function_defined_entry_by_entry_used_whole_is_unknown_with_the_reason
         r"\text{softmax}(x) = \text{softmax}(x + 1)",
     )
     assert found == "UNKNOWN" and "defined entry by entry" in detail, (found, detail)
+
+
+def test_an_untagged_claim_that_holds_for_a_target_y_summing_to_one_is_not_refuted(tmp_path):
+    """The cross-entropy gradient's last step, -y_k + \\sum_i y_i p_k = p_k - y_k, uses that the target y sums to 1
+    (one-hot or soft), which the page says in prose: untagged, y is read as a distribution too before a FAIL, and a
+    step refuted for distributions still FAILs."""
+    found = verdicts(
+        tmp_path,
+        r"- y_k + \sum_i y_i p_k = p_k - y_k",
+        r"- y_k + \sum_i y_i p_k = y_k - p_k",
+        r"- b_k + \sum_i b_i p_k = p_k - b_k",
+    )
+    assert found[0][0] in ("SKIPPED", "UNKNOWN") and "probability vectors" in found[0][1], found
+    assert found[1][0] == "FAIL", found
+    assert found[2][0] == "FAIL", found
