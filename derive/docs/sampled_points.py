@@ -61,7 +61,7 @@ def _check_points(reading):
     tolerances = _rounded_wholes(reading.sides, [_literal_tolerances(side) for side in reading.sides])
     dimension_symbols = [s for s, v in domain.samplers.items() if isinstance(v, dom.Dimension)]
     shown = _shown_symbols(reading)
-    cache, readers = {}, {}
+    values_at = _SidesAtSizes(reading, domain)
     first_singular = None
     kept_points = skipped_points = 0
     kept = []  # the points checked
@@ -70,26 +70,17 @@ def _check_points(reading):
     set_aside = 0  # points outside the formula's stated conditions
     flags = reading.dry.flags
 
-    def values_at(point):
-        """The sides read at the point's sizes (read once for each size)."""
-        dims = _dims(domain, point)
-        key = tuple(sorted((str(s), v) for s, v in dims.items()))
-        if key not in cache:
-            interp = reading.reader(dims, flags)
-            cache[key] = [interp.side(side) for side in reading.sides]
-            readers[key] = interp
-        return cache[key]
-
     for point in points:
         if kept_points >= (wanted or enough or float("inf")):  # else every point is checked
             break
-        dims = _dims(domain, point)
-        key = tuple(sorted((str(s), v) for s, v in dims.items()))
+        key = values_at.key(point)
         values = values_at(point)
         if reading.conditions.comparisons:  # "for t > 0": points outside the stated conditions are set aside
             from derive.docs.operations import comparisons_hold
 
-            if not comparisons_hold(reading.reader(dims, flags), reading.conditions.comparisons, point, _evaluate):
+            if not comparisons_hold(
+                reading.reader(_dims(domain, point), flags), reading.conditions.comparisons, point, _evaluate
+            ):
                 set_aside += 1
                 continue
         evaluated, singular = _evaluate_sides(values, point, shown, why_needed=first_singular is None)
@@ -98,7 +89,7 @@ def _check_points(reading):
             skipped_points += 1
             singular_points.append((point, values, key))
             continue
-        refutation = _check_links(reading, values, evaluated, point, readers[key], shown, tolerances)
+        refutation = _check_links(reading, values, evaluated, point, values_at.readers[key], shown, tolerances)
         if refutation is not None and changes_with_precision(values, evaluated, point):
             # rounding of cancelling terms, not the sides' values: the point is no counterexample
             first_singular = first_singular or f"a side's value changes with the precision{_at(point, shown)}"
@@ -150,7 +141,7 @@ def _check_points(reading):
         # domain, not a counterexample: the claim is decided where both sides have values, if that is most points
         needed = wanted or (1 if constant else MIN_POINTS // 2)
         if kept_points < needed:
-            refutation = diverging_limit_refutation(reading, singular_points, shown, readers)
+            refutation = diverging_limit_refutation(reading, singular_points, shown, values_at.readers)
             if refutation is not None:
                 return refutation
             raise DecideError(
@@ -161,10 +152,10 @@ def _check_points(reading):
     )
     if skipped_points and wanted is not None:  # untagged: say where the claim was checked, not "for all values"
         outside = f" where both sides have a value ({_checked_ranges(kept, shown)}{skipped_points} sampled points where a side has none set aside)"
-    piecewise = not constant and any(_piecewise(value) for values in cache.values() for value in values)
+    piecewise = not constant and any(_piecewise(value) for values in values_at.sides.values() for value in values)
     if not constant and (piecewise or any(relation in INEQUALITIES for relation in reading.relations)):
         searched = _searched_points(reading, domain, sorted(tightest), values_at, shown, kept_points + skipped_points)
-        refutation = _far_refutation(reading, domain, kept, (cache, readers), shown, tolerances, piecewise, searched)
+        refutation = _far_refutation(reading, domain, kept, values_at, shown, tolerances, piecewise, searched)
         if refutation is not None:
             return refutation
     return _passed(reading, constant, kept_points, outside, tolerances)
@@ -326,12 +317,34 @@ def _searched_points(reading, domain, tightest, values_at, shown, sampled) -> li
     return descend(domain, [(point, value) for value, _, point in tightest], shown, gap, budget(sampled))
 
 
+class _SidesAtSizes:
+    """The sides as read at a point's sizes, and the reader that read them: each size read once, by its key."""
+
+    def __init__(self, reading, domain):
+        self.reading, self.domain = reading, domain
+        self.sides: dict = {}
+        self.readers: dict = {}
+
+    def key(self, point) -> tuple:
+        """The point's sizes, as the key the sides and readers are kept under."""
+        return tuple(sorted((str(s), v) for s, v in _dims(self.domain, point).items()))
+
+    def __call__(self, point) -> list:
+        """The sides read at the point's sizes."""
+        key = self.key(point)
+        if key not in self.sides:
+            interp = self.reading.reader(_dims(self.domain, point), self.reading.dry.flags)
+            self.sides[key] = [interp.side(side) for side in self.reading.sides]
+            self.readers[key] = interp
+        return self.sides[key]
+
+
 def _dims(domain, point) -> dict:
     """The point's sizes: the values of the symbols the domain draws as dimensions."""
     return {s: point[s] for s, v in domain.samplers.items() if isinstance(v, dom.Dimension) and s in point}
 
 
-def _far_refutation(reading, domain, kept, cached, shown, tolerances, piecewise=False, searched=()):
+def _far_refutation(reading, domain, kept, values_at, shown, tolerances, piecewise=False, searched=()):
     """A FAIL at a point beyond the sampled box where an inequality, or an identity built with |x|, max or clip,
     is clearly violated, or None.
 
@@ -344,27 +357,22 @@ def _far_refutation(reading, domain, kept, cached, shown, tolerances, piecewise=
     from derive.docs.operations import comparisons_hold
     from derive.numeric import holds
 
-    cache, readers = cached
     flags = reading.dry.flags
     strict = any(relation in ("<", ">") for relation in reading.relations)
     far = _far_points(domain, kept) + _larger_sizes(reading, domain)
     tight = _tight_points(domain, kept, shown) if strict else []
     for number_of_point, point in enumerate(far + tight + list(searched)):
         at_tight_point = len(far) <= number_of_point < len(far) + len(tight)
-        dims = _dims(domain, point)
-        key = tuple(sorted((str(s), v) for s, v in dims.items()))
-        if key not in cache:
-            try:
-                interp = reading.reader(dims, flags)
-                cache[key], readers[key] = [interp.side(side) for side in reading.sides], interp
-            except (DecideError, DeriveError, NeedsConcrete, ArithmeticError, ValueError, TypeError):
-                continue
+        try:
+            values = values_at(point)
+        except (DecideError, DeriveError, NeedsConcrete, ArithmeticError, ValueError, TypeError):
+            continue
         if reading.conditions.comparisons and not comparisons_hold(
-            reading.reader(dims, flags), reading.conditions.comparisons, point, _evaluate
+            reading.reader(_dims(domain, point), flags), reading.conditions.comparisons, point, _evaluate
         ):
             continue
         try:
-            evaluated, singular = _evaluate_sides(cache[key], point, shown)
+            evaluated, singular = _evaluate_sides(values, point, shown)
         except (DecideError, NeedsConcrete, ArithmeticError, ValueError, TypeError):
             continue
         if singular:
@@ -379,9 +387,10 @@ def _far_refutation(reading, domain, kept, cached, shown, tolerances, piecewise=
             met = at_tight_point and relation in ("<", ">") and a == b
             if ok or (violation <= CLEAR_VIOLATION and not met):
                 continue
-            link = _Link(number, relation, (cache[key][number], cache[key][number + 1]), (a, b), point, readers[key])
+            reader = values_at.readers[values_at.key(point)]
+            link = _Link(number, relation, (values[number], values[number + 1]), (a, b), point, reader)
             refutation = _check_relation(reading, link, shown, tolerances)
-            if refutation is not None and not changes_with_precision(cache[key], evaluated, point):
+            if refutation is not None and not changes_with_precision(values, evaluated, point):
                 return refutation
     return None
 
