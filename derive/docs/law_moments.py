@@ -1,7 +1,9 @@
-"""The raw moments E[X^k] of the continuous laws a tag may declare, in closed form from their parameters.
+"""Expectations under the laws a tag may declare in closed form from their parameters: the raw moments E[X^k],
+the mean absolute deviation E|X - c| and the moment generating function E[e^{sX}].
 
 E[g(X)] for a polynomial g is then Σ_k c_k E[X^k]: exact, where quadrature of the density is only as good as its
-error estimate, and a few operations where quadrature evaluates the density at thousands of points.
+error estimate, and a few operations where quadrature evaluates the density at thousands of points (or a series
+its terms until they fall below the last digit).
 """
 
 import mpmath
@@ -16,6 +18,32 @@ def raw_moments(law: str, reading: str, values: list, degree: int) -> list | Non
     if moments is None or degree > MOST_DEGREE:
         return None
     return moments(reading, values, degree)
+
+
+def absolute_deviation(law: str, reading: str, values: list, centre) -> mpmath.mpf | None:
+    """E|X - centre| under the law with these parameter values; None for a law without a formula here."""
+    if law != "Laplace":
+        return None
+    mu, b = values
+    distance = abs(centre - mu)
+    # a standard Laplace variable L (density e^{-|x|}/2) has E|L - d| = d + e^{-d} for d >= 0; X = mu + bL
+    return distance + b * mpmath.exp(-distance / b)
+
+
+def exponential_moment(law: str, reading: str, values: list, rate) -> mpmath.mpf | None:
+    """E[e^{rate·X}] under the law with these parameter values, +inf where its sum diverges; None for a law without
+    a formula here."""
+    if law == "Poisson":
+        (lam,) = values
+        return mpmath.exp(lam * (mpmath.exp(rate) - 1))
+    if law == "geometric":
+        (p,) = values
+        ratio = (1 - p) * mpmath.exp(rate)  # of each term p (1 - p)^k e^{rate·k} of the sum to the one before
+        if ratio >= 1:
+            return mpmath.inf
+        first = p * mpmath.exp(rate) if reading == "trials" else p  # the term at the support's least value
+        return first / (1 - ratio)
+    return None
 
 
 def _shifted(centre, scale, standard: list) -> list:

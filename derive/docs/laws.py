@@ -8,13 +8,15 @@ the formula's ``\\mathbb{E}[\\cdot]``, ``\\operatorname{Var}``, ``\\operatorname
 under that law, several variables independent:
 
 * a finite support (Bernoulli, binomial, categorical) is summed exactly, term by term at the point's sizes;
-* an infinite support (Poisson, geometric) is summed in 60-digit numbers until the terms left are provably
-  below the last digit (their ratio bounds the tail); a sum whose terms do not fall away (an MGF outside
-  its domain) has no value at that point;
-* under a density (normal, exponential, uniform, beta, gamma, Laplace) the expectation of a polynomial is taken
-  from the law's moments in closed form (:mod:`derive.docs.law_moments`); any other function is integrated by
-  mpmath's tanh-sinh quadrature, whose error estimate must be below the 50th digit; an integrand that does not
-  decay has no value.
+* a body made of terms with closed forms (:mod:`derive.docs.law_moments`) is taken from them: a polynomial
+  from a density's moments, |a x + b| from a Laplace law's mean absolute deviation, e^{a x + b} from a Poisson
+  or geometric law's moment generating function (none where it diverges: an MGF outside its domain);
+* otherwise an infinite support (Poisson, geometric) is summed in 60-digit numbers until the terms left are
+  provably below the last digit (their ratio bounds the tail); a sum whose terms do not fall away has no value
+  at that point;
+* and under a density (normal, exponential, uniform, beta, gamma, Laplace) the body is integrated by mpmath's
+  tanh-sinh quadrature, whose error estimate must be below the 50th digit; an integrand that does not decay has
+  no value.
 
 Never the formula under test: the values come from the law's definition only. A parameter outside the law's
 range at a point (a negative rate) leaves that point without a value.
@@ -36,7 +38,7 @@ import mpmath
 import sympy as sp
 from sympy.core.symbol import Str
 
-from derive.docs.law_moments import raw_moments
+from derive.docs.law_moments import absolute_deviation, exponential_moment, raw_moments
 from derive.docs.tokens import balanced
 from derive.numeric import NumericError
 
@@ -860,12 +862,12 @@ def _numeric_expectation(label, variable, body, params, dps):
     with mpmath.workdps(dps + GUARD):
         values = [_numeric(p, dps) for p in params]
         _valid(clause, values)
-        g = _function_of(variable, body, dps + GUARD)
-        if clause.law.discrete:
-            value = _series(clause, values, g, dps)
-        else:
-            value = _polynomial_expectation(clause, values, variable, body, dps)
-            if value is None:
+        value = _closed_form_expectation(clause, values, variable, body, dps)
+        if value is None:
+            g = _function_of(variable, body, dps + GUARD)
+            if clause.law.discrete:
+                value = _series(clause, values, g, dps)
+            else:
                 value = _integral(clause, values, g, dps, _breakpoints(variable, body, dps))
     if len(_MEMO) > 4096:
         _MEMO.clear()
@@ -886,6 +888,62 @@ def _polynomial_expectation(clause, values, variable, body, dps):
     if moments is None:
         return None
     return mpmath.fsum(_numeric(c, dps) * m for c, m in zip(coefficients, moments) if c != 0)
+
+
+def _closed_form_expectation(clause, values, variable, body, dps):
+    """E[body] term by term in closed form: its polynomial part by the law's moments, each c·|a·x + β| by the law's
+    mean absolute deviation, each c·e^{a·x + β} by its moment generating function; None when a term has no closed
+    form under the law (the whole body is then summed or integrated)."""
+    polynomial_terms, values_of_terms = [], []
+    for term in sp.Add.make_args(body):
+        if term.is_polynomial(variable):
+            polynomial_terms.append(term)
+            continue
+        coefficient, factor = term.as_independent(variable, as_Add=False)
+        coefficient = _real(coefficient, dps)
+        value = _closed_form_factor(clause, values, variable, factor, dps)
+        if coefficient is None or value is None:
+            return None
+        values_of_terms.append(coefficient * value)
+    polynomial = sp.Add(*polynomial_terms)
+    if polynomial.has(variable):
+        values_of_terms.append(_polynomial_expectation(clause, values, variable, polynomial, dps))
+    else:
+        values_of_terms.append(_real(polynomial, dps))
+    if any(value is None or mpmath.isnan(value) for value in values_of_terms):
+        return None
+    infinite = [value for value in values_of_terms if mpmath.isinf(value)]
+    if len(infinite) == 1:  # one term's sum diverges and every other term's is finite: so does the whole sum
+        raise NumericError(f"the sum over the support of {clause.name} does not converge (its terms do not fall)")
+    return None if infinite else mpmath.fsum(values_of_terms)
+
+
+def _closed_form_factor(clause, values, variable, factor, dps):
+    """E|a·x + β| or E[e^{a·x + β}] under the law (+inf where its sum diverges), for real numbers a and β; None for
+    any other factor or a law without the formula."""
+    if not isinstance(factor, (sp.Abs, sp.exp)):
+        return None
+    inner = factor.args[0]
+    slope = sp.diff(inner, variable)
+    if slope.free_symbols or not slope.is_number or slope == 0:
+        return None
+    slope, offset = _real(slope, dps), _real(inner.xreplace({variable: 0}), dps)
+    if slope is None or offset is None:
+        return None
+    law, reading = clause.law.name, clause.reading
+    if isinstance(factor, sp.Abs):
+        deviation = absolute_deviation(law, reading, values, -offset / slope)
+        return None if deviation is None else abs(slope) * deviation
+    moment = exponential_moment(law, reading, values, slope)
+    return None if moment is None else mpmath.exp(offset) * moment
+
+
+def _real(value, dps):
+    """The number as an mpf, or None if it is not a real number."""
+    try:
+        return _numeric(value, dps)
+    except NumericError:
+        return None
 
 
 def _function_of(variable, expr, dps):

@@ -10,9 +10,8 @@ from derive.docs import reading
 
 @pytest.fixture(autouse=True)
 def _room_for_quadrature(monkeypatch):
-    # these tests check verdicts, not speed (speed lives in bench/): an expectation by quadrature at 20 points (a
-    # Laplace law's entropy, |x - mu| under its density) may come near the 30 s CPU budget per formula on a loaded
-    # machine, so here the budget is not what is tested
+    # these tests check verdicts, not speed (speed lives in bench/): an expectation by quadrature at 20 points may
+    # come near the 30 s CPU budget per formula on a loaded machine, so here the budget is not what is tested
     monkeypatch.setattr(reading, "FORMULA_BUDGET_SECONDS", 90.0)
 
 
