@@ -22,7 +22,7 @@ from derive.docs.decide import (
 )
 from derive.docs.scan import Found, document_files, scan_file
 from derive.docs.tags import TagError, parse_tag
-from derive.docs.untagged import ONE_MEANING, DocumentContext, Reading, read_untagged
+from derive.docs.untagged import DocumentContext, Reading, one_meaning, read_untagged
 from derive.docs.untagged_free import NO_SOLUTION
 
 
@@ -176,7 +176,7 @@ def _check_found(found: Found, context: DocumentContext, reading: Reading | None
             if verdict.verdict == PASS:
                 detail = f"untagged {reading.reason}; it agrees with the usual meaning: {verdict.detail}"
                 return Record(found.file, found.line, found.latex, None, PASS, detail)
-            if verdict.verdict == FAIL and reading.definition.name in ONE_MEANING:
+            if verdict.verdict == FAIL and one_meaning(reading.definition, found.latex):
                 detail = (
                     f"untagged {reading.reason}; {reading.definition.name} has one meaning here, and it refutes"
                     f" the formula: {verdict.detail}"

@@ -84,6 +84,7 @@ KNOWN_FUNCTIONS = {
     "Phi",
     "phi",
     "zeta",
+    "Gamma",
     *SPELLINGS,  # activation functions named in words: see derive.docs.named_functions
 }
 # names that mean one function only: "sigmoid(x) = ..." is a claim about it, while "σ(x) = max(0, x)" defines σ
@@ -92,12 +93,21 @@ UNAMBIGUOUS_FUNCTIONS = {"sigmoid", "logistic", "softmax", "Softmax", "logsoftma
 # mutual information or a variance of random variables): stating one wrongly is a mistake, not a meaning of one's own,
 # where σ(x) = max(0, x) or D(p, q) = ... may give the name another meaning
 ONE_MEANING = {"H", "CE", "KL", "D_KL", "I", "Var", "Cov", *ONE_DEFINITION}
+# names another meaning may take, yet not once the definition writes the usual function's hallmark: Γ(n) = n! states
+# the gamma function on the integers (where Γ(x) = x^2 may be a function of the author's own)
+HALLMARKS = {"Gamma": re.compile(r"!")}
 NATIVE_FUNCTIONS = (sp.log, *ELEMENTARY_FUNCTIONS)
 DEFINITION_MARK = re.compile(
     r":=|=:|\\coloneqq|\\eqqcolon|\\triangleq|\\equiv|\\doteq|\\(?:stackrel|overset)\s*\{[^{}]*(?:def|\\Delta)"
 )
 LET = re.compile(r"\\(?:text|textrm|mathrm|mbox)\s*\{\s*(?:let|define|denote)\b", re.I)
 BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathbfit)\s*\{?\s*\\?([A-Za-z]+)")
+
+
+def one_meaning(definition: Definition, latex: str) -> bool:
+    """Whether a definition of a known name can only be the usual function's, so disagreeing with it is a mistake."""
+    hallmark = HALLMARKS.get(definition.name)
+    return definition.name in ONE_MEANING or (hallmark is not None and hallmark.search(latex) is not None)
 
 
 @dataclass
@@ -283,7 +293,7 @@ def opaque_function(name: str, latex: str) -> bool:
 
 
 def quantified_names(latex: str, context: DocumentContext) -> dict:
-    """The names a claim binds by itself, each with its kind ("real" or "vector"); see the module docstring."""
+    """The names a claim binds by itself, each with its kind ("real", "vector" or "count"); see the module docstring."""
     sides, _, _ = rewrite_chain(latex)
     bold = {m.group(1) for m in BOLD.finditer(latex)}
     occurrences: dict = {}  # key -> [in an argument or a differentiated expression?]
@@ -302,7 +312,7 @@ def quantified_names(latex: str, context: DocumentContext) -> dict:
         else:
             return
         occurrences.setdefault(key, []).append(inside)
-        if kinds.get(key) != "vector":
+        if kinds.get(key) not in ("vector", "count"):
             kinds[key] = kind
 
     def walk_side(side: Side, inside: bool, bound: set):
@@ -341,6 +351,9 @@ def quantified_names(latex: str, context: DocumentContext) -> dict:
             for part in (node.low, node.high):
                 if part is not None:
                     walk_side(part, inside, inner)
+            last = single_atom(node.high) if node.high is not None else None
+            if last is not None and kinds.get(last.key) == "real" and last.args is None and not last.sub:
+                kinds[last.key] = "count"  # Σ_{i=1}^n: n counts the terms, a whole number (the vectors' length)
             walk_side(node.body, inside, inner)
         elif isinstance(node, Deriv):
             variable = single_atom(node.den)

@@ -6,6 +6,8 @@ as three periods and braced names (``{\\mathbf{v}}_i``). Each form
 is read on a correct formula (PASS) and a wrong variant (FAIL) by the same machinery; what the
 checker cannot decide stays UNKNOWN with the reason."""
 
+import re
+
 import pytest
 from checking import assert_pass_and_fail, verdicts
 
@@ -320,6 +322,16 @@ def test_a_sum_up_to_a_labelled_size_is_read_untagged(tmp_path):
     assert verdict == "PASS", detail
     [(verdict, detail)] = verdicts(tmp_path, r"q \cdot k = \sum_{i=1}^{d_k} q_i^2k_i")
     assert verdict == "FAIL", detail
+
+
+def test_a_derivative_by_one_entry_of_a_sum_up_to_a_letter_is_read_untagged(tmp_path):
+    """n bounding Σ_{i=1}^n w_i^2 counts its terms: differentiated by w_j, the sum leaves w_j, and a wrong factor is
+    refuted at a point where the sum has its n terms (not at a fractional n, where the sum is empty)."""
+    [(verdict, detail)] = verdicts(tmp_path, r"\frac{\partial}{\partial w_j} \frac{1}{2} \sum_{i=1}^{n} w_i^2 = w_j")
+    assert verdict == "PASS", detail
+    [(verdict, detail)] = verdicts(tmp_path, r"\frac{\partial}{\partial w_j} \frac{1}{2} \sum_{i=1}^{n} w_i^2 = 2 w_j")
+    assert verdict == "FAIL" and "left = 0.0" not in detail, detail
+    assert re.search(r"at n=\d+, j=\d+, w=", detail), detail
 
 
 @pytest.mark.parametrize(

@@ -255,6 +255,20 @@ def test_a_definition_of_a_divergence_passes_when_it_agrees_and_fails_when_it_do
         assert verdict == "FAIL" and "has one meaning here, and it refutes" in detail, detail
 
 
+def test_a_definition_of_gamma_by_a_factorial_is_the_gamma_function(tmp_path):
+    """Γ(n) = (n - 1)! states Euler's gamma function on the integers: it is decided, a shifted factorial refuted,
+    while Γ defined without a factorial may be a function of the author's own."""
+    verdict, detail = one(tmp_path, r"\Gamma(n) = (n-1)!")
+    assert verdict == "PASS" and "agrees with the usual meaning" in detail, detail
+    verdict, detail = one(tmp_path, r"\Gamma(n) = n!")
+    assert verdict == "FAIL" and "Gamma has one meaning here, and it refutes" in detail, detail
+    verdict, detail = one(tmp_path, r"\Gamma(x) = \int_0^\infty t^{x-1} e^{-t} dt")
+    assert verdict == "PASS" and "agrees with the usual meaning" in detail, detail
+    for own in (r"\Gamma(x) = x^2", r"\Gamma(x) = \int_0^\infty t^{x} e^{-t} dt"):
+        verdict, detail = one(tmp_path, own)
+        assert verdict == "SKIPPED", detail
+
+
 @pytest.mark.parametrize(
     "own",
     [
