@@ -33,16 +33,32 @@ def _check_proportional(reading, link, shown, tolerances):
     from derive.docs.operations import proportional
 
     domain, point = reading.domain, link.point
-    ranges = [
-        (s, point[domain.samplers[s].size] if domain.samplers[s].size in point else domain.samplers[s].size)
-        for s in reading.dry.index_map.values()
+    ranges = {
+        name: (s, point[domain.samplers[s].size] if domain.samplers[s].size in point else domain.samplers[s].size)
+        for name, s in reading.dry.index_map.items()
         if isinstance(domain.samplers.get(s), dom.Index)
-    ]
+    }
+    varied = _outcomes_before_the_bar(reading.sides[link.number]) & set(ranges)
+    ranges = [ranges[name] for name in (varied or ranges)]
     ok, why = proportional(*link.values, *link.numbers, point, ranges, _evaluate)
     if ok:
         return None
     detail = f"{_link_text(reading.sides, link.number)} is not a proportionality{_at(point, shown)}: {why}"
     return _refuted(detail, link.reader, reading.binding, _particular_value(link, tolerances))
+
+
+def _outcomes_before_the_bar(side) -> set:
+    """The outcomes before the bar of a law's value written alone on the left of ∝ (text in p(text | speech), i in
+    P(y = i | x)): the proportionality runs over their values, with the condition held; empty for any other side."""
+    from derive.docs.bind import single_atom
+    from derive.docs.joint_law import _outcome_name, law_parts
+
+    atom = single_atom(side)
+    read = law_parts(atom) if atom is not None and atom.args else None
+    if read is None or read[1] == len(read[0]):
+        return set()
+    names = {_outcome_name(outcome if value is None else value) for outcome, value in read[0][: read[1]]}
+    return set() if None in names else names
 
 
 def _check_approximation(reading, link, shown, tolerances):

@@ -379,3 +379,22 @@ def test_a_law_the_tag_draws_from_without_declaring_it_is_not_the_function_the_f
     )
     # a formula that does not apply p is read as before
     assert verdict(tmp_path, r"x \sim p(x)", r"E_x[x^2] \ge E_x[x]^2")[0] == "PASS"
+
+
+@pytest.mark.parametrize(
+    "correct, wrong",
+    [
+        (  # Bayes' rule up to the evidence: the ratio runs over the text, the speech held
+            r"p(\text{text} \mid \text{speech}) \propto p(\text{text}) p(\text{speech} \mid \text{text})",
+            r"p(\text{text} \mid \text{speech}) \propto p(\text{speech}) p(\text{speech} \mid \text{text})",
+        ),
+        (r"p(y \mid x) \propto p(x, y)", r"p(y \mid x) \propto p(x)"),
+    ],
+)
+def test_a_conditional_law_is_proportional_over_the_outcomes_before_its_bar(tmp_path, correct, wrong):
+    """p(a | b) ∝ ...: one positive ratio over the values of a, for each b (the factor may depend on b)."""
+    tag = r"\text{text}, \text{speech}, x, y: random variables with joint distribution p"
+    assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
+    result, detail = verdict(tmp_path, tag, wrong)
+    assert "not a proportionality" in detail and "the ratio left/right" in detail, (result, detail)
+
