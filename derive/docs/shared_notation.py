@@ -364,7 +364,14 @@ class SharedNotation:
 
             p = marginal_vector(self, law, variable)
         else:
-            p = self._vector(self.node(Atom(dist, [], ""), side))
+            try:
+                p = self._vector(self.node(Atom(dist, [], ""), side))
+            except Unbound as unbound:
+                from derive.docs.policy_laws import policy_law
+
+                p = policy_law(self, dist, variable, side) if unbound.name == dist else None  # a \sim \pi(s)
+                if p is None:
+                    raise
         dummy = sp.Dummy(variable or "k", integer=True, positive=True)
         saved = self.bound.get(variable)
         outcome = dummy

@@ -398,3 +398,23 @@ def test_a_conditional_law_is_proportional_over_the_outcomes_before_its_bar(tmp_
     result, detail = verdict(tmp_path, tag, wrong)
     assert "not a proportionality" in detail and "the ratio left/right" in detail, (result, detail)
 
+
+DUELING = r"A^\pi(s, a) = Q^\pi(s, a) - V^\pi(s); V^\pi(s) = \mathbb{E}_{a \sim \pi(s)}[Q^\pi(s, a)]; Q^\pi: function"
+
+
+def test_a_policy_law_at_a_state_is_any_law_over_the_actions(tmp_path):
+    """a \\sim \\pi(s) that nothing binds: the policy's law at s, an arbitrary one over the actions; the advantage
+    averages to 0 under it, and a wrong mean is refuted with the law it was found with."""
+    assert_page_pass_and_fail(
+        tmp_path,
+        DUELING,
+        r"\mathop{\mathbb{E}}_{a \sim \pi(s)} \Big[ A^\pi(s, a) \Big] = 0",
+        r"\mathop{\mathbb{E}}_{a \sim \pi(s)} \Big[ A^\pi(s, a) \Big] = 1",
+    )
+    result, detail = verdict(tmp_path, DUELING, r"\mathop{\mathbb{E}}_{a \sim \pi(s)} \Big[ A^\pi(s, a) \Big] = 1")
+    assert "pi(k | s) = " in detail, (result, detail)
+
+
+def test_a_policy_law_at_an_expression_is_not_read(tmp_path):
+    result, detail = verdict(tmp_path, "Q: function", r"\mathbb{E}_{a \sim \pi(s+1)}[Q(s,a)] = 0")
+    assert result == "UNKNOWN" and "'pi(s+1)' is not bound" in detail, (result, detail)
