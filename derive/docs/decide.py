@@ -24,6 +24,7 @@ import re
 
 from derive.docs import gradient_scope, matrix_softmax, named_functions
 from derive.docs.bind import Unbound
+from derive.docs.command_functions import with_command_functions
 from derive.docs.derivative_names import with_derivative_names
 from derive.docs.expression_values import with_expression_values
 from derive.docs.inequation import decide_inequation
@@ -80,10 +81,11 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
     text, binding, put = with_expression_values(text, binding)  # \|q - k\| = 1: the formula reads the distance's value
     text, named = with_derivative_names(text, binding.derivatives)  # ∂L/∂g_j the tag declares a number: a name
     text, primed = with_primed_names(text, binding.primed)  # \phi'(y) = \phi(x, y) in the tag: a function of its own
+    text, commands = with_command_functions(text, binding.commands)  # \cos(u, v) in the tag: a function of its own
     text = draws_in_subscripts(text)  # E_{q(z \mid x)}[f(z)]: the draw E_{z \sim q(z \mid x)}
     text, binding, accents = with_labelled_laws(text, binding)  # P_X(x) of the tag's P_{XY}; \hat p a joint law
     text = moments_of_random_quantities(text, binding)  # \mu_{aX+b} of a random X: \mathbb{E}[aX+b]
-    put = "; ".join(filter(None, (put, named, primed, accents)))
+    put = "; ".join(filter(None, (put, named, primed, commands, accents)))
     text, binding = laws_in_subscripts(text, binding)  # E_{x \sim \mathcal{N}(0, 1)}[x^2]: as the clause x \sim N(0, 1)
     applied = _applied_apart_law(text, binding)
     if applied:

@@ -54,6 +54,7 @@ import re
 from dataclasses import dataclass
 
 from derive.docs.bracket_functions import bracket_definitions
+from derive.docs.command_functions import declared_command_functions, with_command_functions
 from derive.docs.decide import Binding
 from derive.docs.derivative_names import declared_derivatives, with_derivative_names
 from derive.docs.italic_names import italicise, tag_words
@@ -203,6 +204,9 @@ def parse_tag(text: str) -> Binding | None:
         clauses = [with_derivative_names(clause, binding.derivatives)[0] for clause in clauses]
         binding.primed = declared_primed_functions(clauses, tuple(name for _, name, _ in binding.derivatives))
         clauses = [with_primed_names(clause, binding.primed)[0] for clause in clauses]  # \phi'(y) = \phi(x, y)
+        taken = (*(name for _, name, _ in binding.derivatives), *(name for _, name in binding.primed))
+        binding.commands = declared_command_functions(clauses, taken)  # \cos(u, v) = ...: a function of its own
+        clauses = [with_command_functions(clause, binding.commands)[0] for clause in clauses]
         binding.labels = declared_labels(clauses)  # W^q \in \mathbb{R}^{d \times k}: the matrix W^{(q)}
         clauses = [with_labels(clause, binding.labels) for clause in clauses]
         binding.words = tag_words([clause for clause in clauses if not _reading_clause_word(clause)])

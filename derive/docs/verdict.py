@@ -71,6 +71,9 @@ class Binding:
     # functions the tag defines under a primed name from the unprimed one at other arguments (\phi'(y) = \phi(x, y)):
     # (head, fresh name), read as functions of their own (primed_names)
     primed: tuple = ()
+    # functions the tag defines under the name of a function of one argument with more parameters (\cos(u, v) = ...):
+    # (command, number of parameters, fresh name), read as functions of their own (command_functions)
+    commands: tuple = ()
     bracket_functions: tuple = ()  # functions the tag defines with square brackets (f[x] = x^2): f[...] applies them
     large: tuple = ()  # names the tag says grow (n: large positive integer): ≈ is read in the limit (growing)
     # laws the tag draws a variable from without declaring them distributions (x \sim p(x)): the variable's law is

@@ -1,6 +1,7 @@
 r"""Tags and formulas as course notes write them: an expectation subscripted by a law alone (E_{q(z \mid x)}), a joint
 law labelled by its variables (P_{XY}, P_X, P_{Y \mid X}), a primed function built from another (\psi'(b) = \psi(a,
-b)), and a run of names written with dots (x_1, \ldots, x_n \sim \mathcal{N}(0, 1))."""
+b)), a function of one argument given two parameters (\cos(x_1, x_2), the cosine similarity), and a run of names
+written with dots (x_1, \ldots, x_n \sim \mathcal{N}(0, 1))."""
 
 import pytest
 
@@ -62,6 +63,27 @@ def test_a_primed_function_built_from_another_at_other_arguments_is_a_function_o
 def test_a_primed_function_at_the_same_arguments_is_still_refused_as_a_derivative(tmp_path):
     found = verdict(tmp_path, r"g'(t) = g(t)^2; g: function", r"g'(t) = g(t)^2")
     assert found[0] == "UNKNOWN" and "derivative of a name" in found[1], found
+
+
+COSINE = (
+    r"\cos(x_1, x_2) = \frac{x_1 \cdot x_2}{\lVert x_1 \rVert \lVert x_2 \rVert}; x_1, x_2 \in \mathbb{R}^n; x_1 \neq 0;"
+    r" x_2 \neq 0"
+)
+
+
+def test_a_function_of_one_argument_defined_with_two_parameters_is_a_function_of_its_own(tmp_path):
+    # the cosine similarity cos(x_1, x_2): the tag's clause had been refused, "'\cos' is not a symbol name"
+    assert_page_pass_and_fail(tmp_path, COSINE, r"0 \le 1 - \cos(x_1, x_2) \le 2", r"0 \le 1 - \cos(x_1, x_2) \le 1")
+    assert_page_pass_and_fail(
+        tmp_path, COSINE, r"\cos(x_1, 2 x_2) = \cos(x_2, x_1)", r"\cos(x_1, x_2) = -\cos(x_2, x_1)"
+    )
+    # applied to one argument, \cos is the cosine still
+    assert_page_pass_and_fail(tmp_path, COSINE, r"\cos(0) + \cos(x_1, x_1) = 2", r"\cos(0) + \cos(x_1, x_1) = 1")
+
+
+def test_a_function_of_one_argument_defined_with_one_parameter_is_still_refused(tmp_path):
+    found = verdict(tmp_path, r"\cos(x) = 1 - x^2/2", r"\cos(x) = 1 - x^2/2")
+    assert found[0] == "UNKNOWN" and "not a symbol name" in found[1], found
 
 
 @pytest.mark.parametrize(
