@@ -267,6 +267,32 @@ def test_an_infinite_sum_is_decided_where_it_converges(tmp_path):
     assert right[0] == "PASS" and wrong[0] == "FAIL", (right, wrong)
 
 
+@pytest.mark.parametrize(
+    "right, wrong",
+    [
+        (  # a derivative by one entry of the vector a sum runs over up to n
+            r"\frac{\partial}{\partial w_j} \frac{1}{2} \sum_{i=1}^{n} w_i^2 = w_j",
+            r"\frac{\partial}{\partial w_j} \frac{1}{2} \sum_{i=1}^{n} w_i^2 = 2 w_j",
+        ),
+        (  # n inside a logarithm, beside the sum it bounds
+            r"\log \frac{1}{n} \sum_{i=1}^n \exp x_i = \log \sum_{i=1}^n \exp x_i - \log n",
+            r"\log \frac{1}{n} \sum_{i=1}^n \exp x_i = \log \sum_{i=1}^n \exp x_i + \log n",
+        ),
+    ],
+)
+def test_a_sum_bound_inside_a_function_or_a_derivative_is_the_length_of_the_vectors(tmp_path, right, wrong):
+    verdict, detail = one(tmp_path, right)
+    assert verdict == "PASS", detail
+    verdict, detail = one(tmp_path, wrong)
+    assert verdict == "FAIL", detail
+    assert "n=-" not in detail and "n=0." not in detail, detail  # the counterexample's n is a length, not a real
+
+
+def test_a_size_letter_no_sum_runs_up_to_stays_in_doubt(tmp_path):
+    verdict, detail = one(tmp_path, r"\log \sum_i e^{x_i} \le \max_i x_i + \log n")
+    assert verdict == "SKIPPED" and "n may be the length of the formula's vectors" in detail, detail
+
+
 def test_a_stated_condition_keeps_its_variable_on_the_reals(tmp_path):
     # "for A < 0": positive values for r and epsilon, never for A, which the formula says is negative
     wrong = r"\min\left(r A, \operatorname{clip}(r, 1 - \epsilon, 1+\epsilon) A\right) = \max(r, 1 + \epsilon) A \quad \text{for } A < 0"
