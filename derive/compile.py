@@ -19,7 +19,12 @@ into nested Python closures over mpmath numbers:
   numbers, and a function of a matrix declared outside SymPy (a rank) gets the
   explicit matrix of the computed entries.
 
-What the compiler does not know (limits, expectations over a random model, functions
+* an expectation or variance under a model of independent families with sampled laws
+  runs its body with each random variable an indeterminate, so the body's arithmetic builds
+  its polynomial in numbers (:mod:`derive.random_polynomials`), whose expectation is taken
+  from the sampled moments.
+
+What the compiler does not know (limits, expectations under other laws, functions
 outside its table) raises :class:`Unsupported` at compile
 time, and a point where a plan meets something it cannot decide (an index out of
 range, a value that is not finite or not real) raises :class:`Fallback`; in both
@@ -36,7 +41,9 @@ import mpmath
 import sympy as sp
 from mpmath.libmp import fone, mpf_mul, mpf_pos
 
-from derive.notation import Notation, unfold
+from derive.expectation import Independent
+from derive.notation import Expectation, Notation, Variance, unfold
+from derive.random_polynomials import Indeterminates, RandomPolynomial, expectation
 from derive.symbolic import canonical_dummies
 
 
@@ -226,7 +233,7 @@ def _power(base, exponent):
 
 
 def _total(values):
-    if any(isinstance(v, Dual) for v in values):
+    if any(isinstance(v, (Dual, RandomPolynomial)) for v in values):
         total = mpmath.mpf(0)
         for v in values:
             total = v + total
@@ -252,7 +259,7 @@ _MPF = mpmath.mpf
 
 
 def _general_product(values):
-    if any(isinstance(v, Dual) for v in values):
+    if any(isinstance(v, (Dual, RandomPolynomial)) for v in values):
         total = mpmath.mpf(1)
         for v in values:
             total = v * total
@@ -305,7 +312,7 @@ def _compile_int(expr):
 def _number(value):
     if type(value) is int:
         return mpmath.mpf(value)
-    if isinstance(value, (mpmath.mpf, Dual)):
+    if isinstance(value, (mpmath.mpf, Dual, RandomPolynomial)):
         return value
     raise Fallback("a value that is not a real number")
 
@@ -636,7 +643,51 @@ def _compile(expr):
         return lambda env: function(*(p(env) for p in parts))
     if _evaluates_itself(expr):
         return _compile_self_evaluating(expr)
+    if _sampled_expectation(expr):
+        return _compile_expectation(expr)
     raise Unsupported(f"{type(expr).__name__}")
+
+
+def _sampled_expectation(expr) -> bool:
+    """Whether ``expr`` is 𝔼[·] or Var(·) under a model of independent families with sampled laws."""
+    return isinstance(expr, (Expectation, Variance)) and isinstance(expr.args[1], Independent)
+
+
+def _compile_expectation(expr):
+    """𝔼[body] or Var(body) under independent families: the body run with every random variable an indeterminate
+    (:mod:`derive.random_polynomials`), and the expectation of its polynomial taken from the sampled moments of
+    each family's law (Var as 𝔼[X²] − 𝔼[X]², as the model defines it)."""
+    body, model = expr.args
+    run_body = _compile(body)
+    laws = {str(family): (law.symbol, law.atoms_count) for family, law in model.families.items()}
+    variance = isinstance(expr, Variance)
+
+    def evaluate(env):
+        scope = dict(env)
+        for family in model.families:
+            name = str(family)
+            scope[family] = (
+                Indeterminates(name) if isinstance(family, sp.IndexedBase) else RandomPolynomial.variable((name, 0))
+            )
+        value = run_body(scope)
+        found: dict = {}
+
+        def moment(variable, power):
+            family = variable[0]  # every variable of a family has its law
+            if (family, power) not in found:
+                symbol, atoms = laws[family]
+                sample = env.get(symbol)
+                if not isinstance(sample, list) or len(sample) != 2 * atoms:
+                    raise Fallback(f"{symbol} has no sampled law")
+                support, weights = sample[:atoms], sample[atoms:]
+                found[family, power] = mpmath.fsum(w * s**power for s, w in zip(support, weights))
+            return found[family, power]
+
+        if variance:
+            return expectation(value * value, moment) - expectation(value, moment) ** 2
+        return expectation(value, moment)
+
+    return evaluate
 
 
 class MatrixValue:
@@ -834,17 +885,15 @@ _DIGITS = object()  # the key of a run's working digits (without guard digits) i
 
 
 def _unfolded(expr):
-    """``expr`` with every named function replaced by its definition, where a definition may be used symbolically."""
+    """``expr`` with every named function replaced by its definition, where a definition may be used symbolically;
+    an expectation under sampled laws is kept, compiled as such, its body unfolded."""
     for atom in expr.atoms(Notation):
-        if getattr(atom, "numeric_needs_concrete", False):
+        if getattr(atom, "numeric_needs_concrete", False) and not _sampled_expectation(atom):
             raise Unsupported(f"{type(atom).__name__} is evaluated only at concrete sizes")
     try:
-        unfolded = unfold(expr, remember=True)
+        return unfold(expr, remember=True, keep=_sampled_expectation)
     except (ValueError, TypeError, NotImplementedError, AttributeError) as exc:
         raise NeedsIntegers(f"definition: {exc}") from None
-    if unfolded.atoms(Notation):
-        raise NeedsIntegers("a named function is left after unfolding")
-    return unfolded
 
 
 class Plan:

@@ -106,8 +106,9 @@ class Notation(sp.Function):
         return True
 
 
-def unfold(expr, remember: bool = False):
-    """Replace every named function in ``expr`` by its definition, recursively.
+def unfold(expr, remember: bool = False, keep=None):
+    """Replace every named function in ``expr`` by its definition, recursively; those ``keep`` accepts stay (the
+    named functions inside them are unfolded).
 
     With ``remember``, each named function's definition is built once per process and reused, with
     the same bound indices each time: a Σ binds its index, so which dummy it binds changes no value
@@ -118,6 +119,8 @@ def unfold(expr, remember: bool = False):
     expr = sp.sympify(expr)
     for _ in range(20):
         atoms = expr.atoms(Notation)
+        if keep is not None:
+            atoms = {a for a in atoms if not keep(a)}
         if not atoms:
             return expr
         expr = expr.xreplace({a: define(a) for a in atoms})
