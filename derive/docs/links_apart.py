@@ -21,6 +21,7 @@ equations of one system, not identities.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from derive.docs.free import ONE_SIDE
@@ -54,6 +55,8 @@ def decide_links_apart(text, binding, whole: Verdict, decide_link, untagged=Fals
         known = CONSTANTS if untagged else CONSTANTS | _tag_names(binding)
         named = [k for k in links if k not in blocked and _written_names(sides[k : k + 2]) - known]
     verdicts = {k: decide_link(k, _latex(sides, relations, k)) for k in links if k not in named and k not in blocked}
+    if untagged:
+        verdicts = {k: _index_case(k, _latex(sides, relations, k), v, decide_link) for k, v in verdicts.items()}
     unread = {k: v for k, v in verdicts.items() if v.verdict not in (PASS, FAIL)}
     for k in named:  # a link that writes names the tag does not give is read only with the whole formula
         unread[k] = Verdict(UNKNOWN, f"{NAMED[untagged]}, read only with it: {whole.detail}")
@@ -84,6 +87,24 @@ def decide_links_apart(text, binding, whole: Verdict, decide_link, untagged=Fals
     held = ", ".join(_name(sides, relations, k) for k in sorted(decided))
     verb = "holds" if len(decided) == 1 else "hold"
     return Verdict(UNKNOWN, f"{held} {verb}, read alone ({decided[min(decided)].detail}); but {not_read}")
+
+
+def _index_case(k, latex, verdict, decide_link) -> Verdict:
+    """A link refuted where two of its indices are equal that holds wherever they differ (or the other way round)
+    states one case of a pair of indices, which its page names in prose (the off-diagonal entries of a Jacobian,
+    i \\neq k): read alone it is then not refuted, but left undecided with the case."""
+    if verdict.verdict != FAIL:
+        return verdict
+    summed = set(re.findall(r"\\(?:sum|prod)_\{?([a-z])", latex))
+    letters = sorted(set(re.findall(r"_\{?([a-z])\}?", latex)) - summed)
+    for a, b in itertools.combinations(letters, 2):
+        for relation, other in ((r"\neq", "="), ("=", r"\neq")):
+            if decide_link(k, rf"{latex} \quad \text{{for }} {a} {relation} {b}").verdict == PASS:
+                return Verdict(
+                    UNKNOWN,
+                    f"it holds for {a} {relation} {b} and fails for {a} {other} {b}: the case meant is not stated",
+                )
+    return verdict
 
 
 def _not_read(sides, relations, unread) -> str:
