@@ -299,7 +299,6 @@ def quantified_names(latex: str, context: DocumentContext) -> dict:
     occurrences: dict = {}  # key -> [in an argument or a differentiated expression?]
     kinds: dict = {}
     derivative_variables: set = set()
-    counts: set = set()  # the names a sum runs up to
 
     def note(atom: Atom, inside: bool, bound: set):
         if atom.key in bound or atom.args is not None or atom.decoration:
@@ -349,12 +348,6 @@ def quantified_names(latex: str, context: DocumentContext) -> dict:
                 note(node, inside, bound)
         elif isinstance(node, SumNode):
             inner = bound | set(node.variables)
-            if node.high is not None:  # \sum_{i=1}^{n}: n is the length of the vectors the sum runs over
-                counts.update(
-                    atom.key
-                    for atom in _atoms_in(node.high)
-                    if isinstance(atom, Atom) and atom.args is None and not atom.sub and atom.key not in inner
-                )
             for part in (node.low, node.high):
                 if part is not None:
                     walk_side(part, inside, inner)
@@ -380,7 +373,7 @@ def quantified_names(latex: str, context: DocumentContext) -> dict:
     for side in sides:
         walk_side(side, False, set())
     return {
-        key: "count" if key in counts and kinds[key] == "real" else kinds[key]
+        key: kinds[key]
         for key, seen in occurrences.items()
         if key not in context.definitions and (key in derivative_variables or all(seen))
     }
