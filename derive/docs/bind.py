@@ -23,7 +23,13 @@ from derive.docs.matrix_power import matrix_power
 from derive.docs.operations import ELEMENTARY_FUNCTIONS
 from derive.docs.parse import parse_latex
 from derive.docs.shared_notation import CONVENTIONAL_FUNCTIONS, SharedNotation  # noqa: F401  (read by interpret)
-from derive.docs.side_names import _display, applied_key, argument_name, single_atom  # noqa: F401  (imported from here)
+from derive.docs.side_names import (  # noqa: F401  (imported from here)
+    WORD_ARGUMENT,
+    _display,
+    applied_key,
+    argument_name,
+    single_atom,
+)
 from derive.docs.sum_reading import SumsAndDerivatives
 from derive.docs.values import (  # noqa: F401  (the values and errors of a reading, imported from here)
     BindError,
@@ -540,7 +546,9 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             keys += [f"{atom.key}*", f"{atom.key}^*"] + [f"{k}*" for k in atom.full_keys()]
         keys += atom.full_keys()
         if atom.args:  # V(S_t) declared in the tag as a number of its own
-            keys = [applied_key(k, atom.args, atom.seps) for k in [*keys, atom.key]] + keys
+            # p_T(\textsf{cheese}) is not the p(\textsf{cheese}) the tag gives: a word's value keeps its subscript
+            bare = [] if atom.sub and self._at_words(atom) else [atom.key]
+            keys = [applied_key(k, atom.args, atom.seps) for k in [*keys, *bare]] + keys
         unsubscripted = (f"{atom.key}^{atom.decoration}", f"{atom.key}*", f"{atom.key}^*")
         for key in keys:
             for table in (self.overrides, self.vocab.entries):
@@ -554,6 +562,19 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             if atom.key in table and not (atom.sub and _defined_from_members(table[atom.key])):
                 return atom.key, table[atom.key], False
         return atom.key, None, False
+
+    @staticmethod
+    def _at_words(atom: Atom) -> bool:
+        """Whether every argument of an application is a word in text type (p(\\textsf{cheese}))."""
+        return all(WORD_ARGUMENT.match(argument.source) for argument in atom.args)
+
+    def _given_at_other_words(self, atom: Atom) -> bool:
+        """Whether the formula applies a name at a word (p(\\textsf{mouse})) where the tag gives its values at other
+        words only (p(\\textsf{cheese}) = 0.4): the value is not given, not the shared notation's."""
+        if not self._at_words(atom):
+            return False
+        given = [key for key in self.overrides if str(key).startswith(f"{atom.key}(")]
+        return bool(given) and applied_key(atom.key, atom.args, atom.seps) not in given
 
     def atom(self, atom: Atom, side: Side):
         key = atom.key
@@ -588,6 +609,9 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             value = joint_law.read_joint(self, atom)
             if value is not None:
                 return value
+        if atom.args and self._given_at_other_words(atom):
+            applied = applied_key(key, atom.args, atom.seps)
+            raise Unbound(f"'{applied}' is not given: the tag gives {key} at other words only", applied)
         definition = self._definition(atom)
         if definition is not None:
             return self._apply_definition(definition, atom)

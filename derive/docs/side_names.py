@@ -10,6 +10,9 @@ from derive.docs.interpret import Atom, Number, Side
 from derive.docs.parse import parse_latex
 from derive.docs.verdict import DecideError
 
+# a word in text type written as an argument, p(\textsf{cheese}): an outcome named by a word, never a parameter
+WORD_ARGUMENT = re.compile(r"\s*\\?(?:text|textsf|textrm|mathrm|mathsf)\s*\{\s*[A-Za-z](?:\s*[A-Za-z])+\s*\}\s*$")
+
 
 def argument_name(side: Side):
     """The name an argument is (``y`` in π(y|x), ``y_w``, a number's digits), or None for an expression."""

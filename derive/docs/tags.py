@@ -60,6 +60,7 @@ from derive.docs.derivative_names import declared_derivatives, with_derivative_n
 from derive.docs.italic_names import italicise, tag_words
 from derive.docs.laws import draws_at_top
 from derive.docs.primed_names import declared_primed_functions, with_primed_names
+from derive.docs.side_names import WORD_ARGUMENT
 from derive.docs.solved_moments import solved_moment
 from derive.docs.superscript_labels import declared_labels, with_labels
 from derive.docs.tag_spelling import (
@@ -731,6 +732,8 @@ def _function(clause: str) -> FunctionClause | RunDefinition | None:
         if match is None:
             return None
         written = [p for p in PARAMETER_SEPARATOR.split(match.group(2)) if p.strip()]
+        if any(WORD_ARGUMENT.match(p) for p in written):  # p(\textsf{cheese}) = 0.4: a value at a word, no parameter
+            return None
         if any(re.fullmatch(DOTS, p.strip()) for p in written):
             return RunDefinition(match.group(1).strip(), head.strip(), body.strip())
         params = tuple(_key(p) for p in written)

@@ -418,3 +418,21 @@ def test_a_policy_law_at_a_state_is_any_law_over_the_actions(tmp_path):
 def test_a_policy_law_at_an_expression_is_not_read(tmp_path):
     result, detail = verdict(tmp_path, "Q: function", r"\mathbb{E}_{a \sim \pi(s+1)}[Q(s,a)] = 0")
     assert result == "UNKNOWN" and "'pi(s+1)' is not bound" in detail, (result, detail)
+
+
+WORDS = r"p(\textsf{cheese}) = 0.4; p(\textsf{mouse}) = 0.6"
+
+
+def test_a_tag_gives_a_laws_values_at_words(tmp_path):
+    """p(\\textsf{cheese}) = 0.4 gives p's value at the word cheese, not p(x) = 0.4 for every x: the values add up, a
+    wrong total is refuted, and p at a word the tag does not give, or under a subscript, is not that value."""
+    assert_page_pass_and_fail(
+        tmp_path,
+        WORDS,
+        r"p(\textsf{cheese}) + p(\textsf{mouse}) = 1",
+        r"p(\textsf{cheese}) + p(\textsf{mouse}) = 1.1",
+    )
+    result, detail = verdict(tmp_path, r"p(\textsf{cheese}) = 0.4", r"p(\textsf{mouse}) = 0.4")
+    assert result == "UNKNOWN" and "the tag gives p at other words only" in detail, (result, detail)
+    result, detail = verdict(tmp_path, WORDS, r"p_{T=0.5}(\textsf{cheese}) = 0.4")
+    assert result == "UNKNOWN", (result, detail)
