@@ -160,9 +160,7 @@ def _check_found(found: Found, context: DocumentContext, reading: Reading | None
                     "" if NO_SOLUTION in verdict.detail else "once read, the names drop out and the sides are numbers: "
                 )
                 return Record(found.file, found.line, found.latex, None, FAIL, f"untagged: {said}{verdict.detail}")
-            refuted = refuted_link(
-                found.latex, context, lambda link: decide(link, Binding(), tagged=False, context=context)
-            )
+            refuted = refuted_link(found.latex, lambda link: decide(link, Binding(), tagged=False, context=context))
             if refuted is not None:  # \frac{\pi(o|q)}{\pi_{old}(o|q)} = \frac{0.5}{0.2} = 0.4: the arithmetic fails
                 return Record(found.file, found.line, found.latex, None, FAIL, f"untagged: {refuted.detail}")
         if reading.usual:  # σ(x) = ...: the author's definition, checked against the usual meaning of the name

@@ -28,7 +28,7 @@ from derive.docs.point_values import (
     changes_with_precision,
 )
 from derive.docs.realisations import defined
-from derive.docs.unmoved_names import constant_gap, unchanging_sides, unmoved_names
+from derive.docs.unmoved_names import binds_a_variable, constant_gap, unchanging_sides, unmoved_names
 from derive.docs.verdict import DIGITS, MIN_POINTS, PASS, DecideError, Verdict
 from derive.docs.written_digits import _literal_tolerances, _rounded_wholes
 from derive.errors import DeriveError
@@ -108,6 +108,14 @@ def _check_points(reading):
             if reading.scope is None and reading.binding.free:
                 unmoved = unmoved_names(reading, values, evaluated, point, shown)
                 refutation = dataclasses.replace(refutation, unmoved=unmoved)
+            elif (
+                constant
+                and reading.scope is not None
+                and reading.scope.equation
+                and not binds_a_variable(reading.sides)
+            ):
+                # untagged, the names cancel as the sides are read (x - x + 2 = 1): no value of them solves it
+                refutation = dataclasses.replace(refutation, arithmetic=True, unmoved=frozenset(reading.scope.free))
             elif (
                 reading.scope is not None
                 and reading.scope.equation

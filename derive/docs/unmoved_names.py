@@ -190,3 +190,25 @@ def _same_difference(a, b, c, d) -> bool:
         except (TypeError, ValueError):
             return False
         return abs((a - b) - (c - d)) <= mpmath.mpf(10) ** -40 * max(abs(a), abs(b), abs(c), abs(d), 1)
+
+
+def binds_a_variable(sides) -> bool:
+    """Whether a side writes a limit, a derivative, an integral, a sum, an extremum or an evaluation: its names may
+    depend on the variable it binds (N on N_{\\setminus E} in \\lim_{N_{\\setminus E} \\to \\infty} N / N_{\\setminus
+    E}), so a name it drops is not shown to drop out of the formula (unreadable: as if it did)."""
+    from derive.docs.free import child_sides
+    from derive.docs.interpret import Deriv, EvaluatedAt, Extremum, Integral, Limit, SumNode
+    from derive.docs.parse import parse_latex
+
+    todo = list(sides)
+    while todo:
+        side = todo.pop()
+        try:
+            nodes = side.nodes(parse_latex(side.text))
+        except Exception:  # unreadable: its names are not shown to drop out
+            return True
+        for node in nodes:
+            if isinstance(node, (Deriv, EvaluatedAt, Extremum, Integral, Limit, SumNode)):
+                return True
+            todo.extend(s for s in child_sides(node) if s is not None and hasattr(s, "table"))
+    return False
