@@ -568,13 +568,14 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         """Whether every argument of an application is a word in text type (p(\\textsf{cheese}))."""
         return all(WORD_ARGUMENT.match(argument.source) for argument in atom.args)
 
-    def _given_at_other_words(self, atom: Atom) -> bool:
-        """Whether the formula applies a name at a word (p(\\textsf{mouse})) where the tag gives its values at other
-        words only (p(\\textsf{cheese}) = 0.4): the value is not given, not the shared notation's."""
-        if not self._at_words(atom):
-            return False
+    def _given_at_others_only(self, atom: Atom) -> bool:
+        """Whether the formula applies a name (p(\\textsf{mouse}), p(w)) where the tag gives its values at words only
+        (p(\\textsf{cheese}) = 0.4), and not at this argument: the value is not given, not the shared notation's."""
         given = [key for key in self.overrides if str(key).startswith(f"{atom.key}(")]
-        return bool(given) and applied_key(atom.key, atom.args, atom.seps) not in given
+        at_words = all(
+            re.fullmatch(r"[A-Za-z]{2,}(?:,[A-Za-z]{2,})*", str(key)[len(atom.key) + 1 : -1]) for key in given
+        )
+        return bool(given) and at_words and applied_key(atom.key, atom.args, atom.seps) not in given
 
     def atom(self, atom: Atom, side: Side):
         key = atom.key
@@ -609,10 +610,10 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             value = joint_law.read_joint(self, atom)
             if value is not None:
                 return value
-        if atom.args and self._given_at_other_words(atom):
-            applied = applied_key(key, atom.args, atom.seps)
-            raise Unbound(f"'{applied}' is not given: the tag gives {key} at other words only", applied)
         definition = self._definition(atom)
+        if definition is None and atom.args and self._given_at_others_only(atom):
+            applied = applied_key(key, atom.args, atom.seps)
+            raise Unbound(f"'{applied}' is not given: the tag gives {key} at other arguments only", applied)
         if definition is not None:
             return self._apply_definition(definition, atom)
         from derive.docs import arbitrary, law_functions

@@ -433,6 +433,10 @@ def test_a_tag_gives_a_laws_values_at_words(tmp_path):
         r"p(\textsf{cheese}) + p(\textsf{mouse}) = 1.1",
     )
     result, detail = verdict(tmp_path, r"p(\textsf{cheese}) = 0.4", r"p(\textsf{mouse}) = 0.4")
-    assert result == "UNKNOWN" and "the tag gives p at other words only" in detail, (result, detail)
+    assert result == "UNKNOWN" and "the tag gives p at other arguments only" in detail, (result, detail)
     result, detail = verdict(tmp_path, WORDS, r"p_{T=0.5}(\textsf{cheese}) = 0.4")
+    assert result == "UNKNOWN", (result, detail)
+    # a definition applying p to its parameter, given a word, does not take the shared notation's p for p(w)
+    tempered = rf"{WORDS}; p_T(w) = \frac{{p(w)^{{1/T}}}}{{p(\textsf{{cheese}})^{{1/T}} + p(\textsf{{mouse}})^{{1/T}}}}; T = 0.5"
+    result, detail = verdict(tmp_path, tempered, r"p_T(\textsf{cheese}) = 0.31")
     assert result == "UNKNOWN", (result, detail)
