@@ -312,7 +312,50 @@ def parse_tag(text: str) -> Binding | None:
     settle_laws(binding)
     _entries_ranged(binding, summed)
     _equal_indices(binding)
+    _ranges_on_declared_values(binding)
     return binding
+
+
+def _ranges_on_declared_values(binding: Binding) -> None:
+    """A range on the value of a distribution or a function the tag declares (``q(x) > 0`` beside ``q:
+    distribution``, ``g(x) > 0`` beside ``g(x) = x^2 + 1``) is about that law's or function's own value, never a number
+    apart: a range every value of a law meets (positive, at most 1) says nothing more and is dropped; any other is a
+    condition on the law or the function, which is refused."""
+    from derive.docs.decide import kind_word
+
+    laws = {_key(name) for name, kind in binding.kinds.items() if kind_word(kind) == "distribution"}
+    laws |= {c.name for c in binding.clauses if isinstance(c, KindClause) and c.kind == "distribution"}
+    # a function at as many arguments as the tag defines it with (p(coat) beside p(rain | coat) = ... is another value)
+    functions = {(c.name, len(c.params)) for c in binding.clauses if isinstance(c, FunctionClause)}
+    kept = []
+    for clause in binding.clauses:
+        head, _, arguments = clause.name.partition("(") if isinstance(clause, RangeClause) else ("", "", "")
+        if not arguments:
+            kept.append(clause)
+            continue
+        if head in laws and _within_laws_values(clause):
+            continue
+        if head in laws or (head, len(arguments.split(","))) in functions:
+            raise TagError(
+                f"the range on {clause.name} bounds the values of a {'distribution' if head in laws else 'function'}"
+                " the tag declares: a condition on it, which is not read"
+            )
+        kept.append(clause)
+    binding.clauses[:] = kept
+
+
+def _within_laws_values(clause: RangeClause) -> bool:
+    """Whether every value a law takes, positive and at most 1, is in the range (q(x) > 0, 0 \\le q(x) \\le 1)."""
+    from fractions import Fraction
+
+    try:
+        low_holds = clause.low is None or Fraction(clause.low) <= 0
+        high_holds = (
+            clause.high is None or Fraction(clause.high) > 1 or Fraction(clause.high) == 1 and not clause.strict_high
+        )
+    except ValueError:  # a bound that is no number
+        return False
+    return low_holds and high_holds
 
 
 def _equal_indices(binding: Binding) -> None:

@@ -1,8 +1,8 @@
 """Correct formulas as documents write them, each of which FAILed before its reading: a definition of a decorated or
 labelled name under a partial tag, a word applied to a bracket, a sum the tag sets to one beside a membership, a
 trigonometric function of a bracket followed by a name, a chain named by a subscripted name, a parameter the tag
-writes as a square, and a maximum over a real variable. None may FAIL; each wrong variant still FAILs through the
-same path, or stays UNKNOWN where the reading is refused."""
+writes as a square, a maximum over a real variable, and a range on the value of a declared distribution. None may
+FAIL; each wrong variant still FAILs through the same path, or stays UNKNOWN where the reading is refused."""
 
 import pytest
 
@@ -554,3 +554,40 @@ def test_a_starred_law_is_a_law_of_its_own_never_the_plain_one(tmp_path):
     assert verdict(tmp_path, both, r"D_{KL}(p^* \| p) \ge 0")[0] == "PASS"
     assert verdict(tmp_path, both, r"D_{KL}(p^* \| p) = 0")[0] == "FAIL"
     assert verdict(tmp_path, None, r"D_{KL}(p \| p) = 0")[0] == "PASS"
+
+
+IMPORTANCE = r"w(x) = \frac{p(x)}{q(x)}; p: distribution; q: distribution; q(x) > 0; f: function"
+
+
+def test_a_range_on_the_value_of_a_declared_distribution_keeps_it_the_laws_value(tmp_path):
+    # q(x) > 0 beside q: distribution had made q(x) a positive number apart from the law q, and importance sampling's
+    # E_q[f w] = E_p[f] FAILed
+    correct = verdict(tmp_path, IMPORTANCE, r"\mathbb{E}_{x \sim q}[f(x) w(x)] = \mathbb{E}_{x \sim p}[f(x)]")
+    assert correct[0] == "PASS", correct
+    wrong = verdict(tmp_path, IMPORTANCE, r"\mathbb{E}_{x \sim q}[f(x) w(x)] = \mathbb{E}_{x \sim q}[f(x)]")
+    assert wrong[0] == "FAIL", wrong
+    bounded = r"p: distribution; q: distribution; 0 \le q(x) \le 1"
+    assert verdict(tmp_path, bounded, r"\mathbb{E}_{x \sim q}[\frac{p(x)}{q(x)}] = 1")[0] == "PASS"
+    assert verdict(tmp_path, bounded, r"\mathbb{E}_{x \sim q}[\frac{p(x)}{q(x)}] = 2")[0] == "FAIL"
+    # a range that not every value of a law meets is a condition on the law: not read
+    found = verdict(
+        tmp_path, r"p: distribution; q: distribution; q(x) > 0.1", r"\mathbb{E}_{x \sim q}[\frac{p(x)}{q(x)}] = 1"
+    )
+    assert found[0] == "UNKNOWN" and "a condition on it" in found[1], found
+    # a conditional law declared a distribution, bounded as every law is: read as the law
+    policy = r"\pi: distribution; \pi(a \mid s) > 0"
+    assert verdict(tmp_path, policy, r"\sum_a \pi(a \mid s) = 1")[0] == "PASS"
+    assert verdict(tmp_path, policy, r"\sum_a \pi(a \mid s) = 2")[0] == "FAIL"
+    # a range on a function the tag defines had made g(x) a number apart, and d/dx log g = g'/g FAILed: refused
+    defined = verdict(tmp_path, r"g(x) = x^2 + 1; g(x) > 0", r"\frac{d}{dx} \log g(x) = \frac{g'(x)}{g(x)}")
+    assert defined[0] == "UNKNOWN" and "a condition on it" in defined[1], defined
+    # a range on a name the tag does not declare keeps its reading: p(x) a positive number of its own
+    odds = r"p(\mathbf{x}) > 0; q(\mathbf{x}) > 0"
+    assert (
+        verdict(
+            tmp_path,
+            odds,
+            r"\frac{p(\mathbf{x})/(p(\mathbf{x})+q(\mathbf{x}))}{q(\mathbf{x})/(p(\mathbf{x})+q(\mathbf{x}))} = \frac{p(\mathbf{x})}{q(\mathbf{x})}",
+        )[0]
+        == "PASS"
+    )
