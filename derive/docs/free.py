@@ -549,6 +549,16 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
                         walk.kinds[inside.key] = "count"
                 elif isinstance(inside, Atom) and inside.args is None and _named_count(inside, inner, defined):
                     walk.kinds[f"{inside.key}_{inside.sub_text}"] = "count"  # d_k, n_h: a size named with a label
+                elif isinstance(inside, Norm) and not inside.order and inside.exponent is None:
+                    size = _single(inside.body)  # \sum_{i=1}^{|\mathcal{O}|}: the size of a set, a count
+                    if (
+                        size is not None
+                        and size.args is None
+                        and not size.sub
+                        and size.key not in inner
+                        and size.key not in defined
+                    ):
+                        walk.kinds[size.key] = "count"
         for part in (node.low, node.high, node.body):
             if part is not None:
                 _visit_side(part, walk, used, inner, known, defined)

@@ -278,6 +278,21 @@ def test_a_sum_bound_inside_a_logarithm_is_the_length_of_the_vectors(tmp_path):
     assert re.search(r"\bn=\d+,", detail) and not re.search(r"\bn=-?\d*\.", detail), detail
 
 
+def test_a_sum_up_to_the_size_of_a_set_runs_over_the_vectors_entries(tmp_path):
+    # |\mathcal{O}| bounding the sum: the number of operations, the length of a and b, never a fraction
+    right = (
+        r"\sum_{i=1}^{|\mathcal{O}|} \frac{e^{a_i}}{\sum_{j=1}^{|\mathcal{O}|} e^{a_j}} b_i"
+        r" = \frac{\sum_{i=1}^{|\mathcal{O}|} e^{a_i} b_i}{\sum_{j=1}^{|\mathcal{O}|} e^{a_j}}"
+    )
+    verdict, detail = one(tmp_path, right)
+    assert verdict == "PASS", detail
+    verdict, detail = one(tmp_path, right[: right.rindex("e^{a_j}")] + "e^{-a_j}}")
+    assert verdict == "FAIL" and re.search(r"at n=\d+, a=", detail), detail
+    # x bounding the sum and summed itself: a size and a vector at once, not read
+    verdict, detail = one(tmp_path, r"\sum_{i=1}^{|x|} x_i^2 = \|x\|^2")
+    assert verdict == "SKIPPED", detail
+
+
 def test_a_size_letter_no_sum_runs_up_to_stays_in_doubt(tmp_path):
     verdict, detail = one(tmp_path, r"\log \sum_i e^{x_i} \le \max_i x_i + \log n")
     assert verdict == "SKIPPED" and "n may be the length of the formula's vectors" in detail, detail
