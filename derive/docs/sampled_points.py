@@ -549,6 +549,12 @@ def _shown_symbols(reading) -> set:
             if isinstance(domain.samplers.get(symbol), dom.Dimension)
             and (not shown or _writes_name(reading.text, str(name).removeprefix("doc_")))
         }
+        # \sum_{i=1}^{n} 1 = n + 1 untagged: the count the sum runs up to is instantiated in the values themselves
+        shown |= {
+            symbol
+            for symbol, sampler in domain.samplers.items()
+            if isinstance(sampler, dom.Dimension) and _writes_name(reading.text, str(symbol))
+        }
     return shown
 
 

@@ -56,3 +56,12 @@ def test_the_count_letters_written_as_exponents():
     assert counts_read_as_whole(r"\beta^t + x^2 = n") == set()  # t is no count's letter; n is no exponent
     assert counts_read_as_whole(r"x^{n_1} = 1") == set()  # a subscripted name is a name of its own
     assert counts_read_as_whole(r"\lfloor n/2 \rfloor = \lceil x \rceil") == {"n"}
+
+
+def test_a_refuted_count_is_named_in_the_counterexample(tmp_path):
+    """A sum run up to n and n itself: the values hold no symbol, yet the counterexample states n."""
+    [(found, detail)] = verdicts(tmp_path, r"\sum_{i=1}^{n} 1 = n + 1")
+    assert found == "FAIL", detail
+    assert "fails at n=" in detail, detail
+    [(found, detail)] = verdicts(tmp_path, r"\sum_{i=1}^{n} 1 = n")
+    assert found == "PASS", detail
