@@ -165,6 +165,8 @@ def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
     verdict = _trig_argument_doubt(text, verdict, decide_text)
     verdict = _sequence_beside_result(text, binding, tagged, context, verdict)
     verdict = _either_law_of_a_declared_distribution(text, binding, verdict, decide_text)
+    if tagged:
+        verdict = _ranged_law_doubt(text, binding, verdict)
     return labelled_derivative_doubt(text, binding, verdict)  # \nabla_\theta \log \pi_\theta(a \mid s)
 
 
@@ -205,6 +207,29 @@ def _either_law_of_a_declared_distribution(text, binding, verdict, decide_text):
         FAIL,
         f"fails with {declared} drawn apart from {own} and with {own} the law of {declared} ({declared} = {own}):"
         f" {other.detail}",
+    )
+
+
+def _ranged_law_doubt(text, binding, verdict):
+    """UNKNOWN when the tag's range on the shared notation's law at an argument (q(x) > 0, derive.docs.tags), read as a
+    number of its own, and the law's own value (which the range says nothing more of) do not give the same verdict;
+    the verdict stands when they agree or the second reading decides nothing."""
+    from derive.docs.tags import shared_law_ranges
+
+    ranged = shared_law_ranges(binding) if verdict.verdict in (PASS, FAIL) else []
+    if not ranged:
+        return verdict
+    clauses = [clause for clause in binding.clauses if clause not in ranged]
+    other = _decide_tagged(text, dataclasses.replace(binding, clauses=clauses))
+    if other.verdict not in (PASS, FAIL) or other.verdict == verdict.verdict:
+        return verdict
+    names = ", ".join(clause.name for clause in ranged)
+    said = {PASS: "holds", FAIL: "fails"}
+    return Verdict(
+        UNKNOWN,
+        f"{names} read as a number of its own, as the tag's range makes it, the formula {said[verdict.verdict]}"
+        f" ({verdict.detail}); read as the value of the shared notation's law it {said[other.verdict]}"
+        f" ({other.detail}): declare the law ('q: distribution') or the number ('q(x): positive') to say which",
     )
 
 

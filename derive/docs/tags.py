@@ -344,6 +344,28 @@ def _ranges_on_declared_values(binding: Binding) -> None:
     binding.clauses[:] = kept
 
 
+def shared_law_ranges(binding: Binding) -> list:
+    """The tag's ranges on the value of a law of the shared notation at an argument (``q(x) > 0``, with no result and
+    q declared nowhere) that every value of a law meets: each reads q(x) as a number of its own, where the formula
+    may use q as the law."""
+    from derive import domain as dom
+    from derive.docs.bind import generic_vocab
+    from derive.docs.decide import _normal_name
+
+    if binding.result:
+        return []
+    shared = generic_vocab()
+    declared = {_normal_name(name) for name in binding.kinds} | {getattr(c, "name", None) for c in binding.clauses}
+    found = []
+    for clause in binding.clauses:
+        head, _, arguments = clause.name.partition("(") if isinstance(clause, RangeClause) else ("", "", "")
+        symbol = shared.symbol(head) if arguments and head not in declared else None
+        law = shared.domain.samplers.get(symbol) if symbol is not None and shared.domain is not None else None
+        if isinstance(law, dom.ProbabilityVector) and _within_laws_values(clause):
+            found.append(clause)
+    return found
+
+
 def _within_laws_values(clause: RangeClause) -> bool:
     """Whether every value a law takes, positive and at most 1, is in the range (q(x) > 0, 0 \\le q(x) \\le 1)."""
     from fractions import Fraction

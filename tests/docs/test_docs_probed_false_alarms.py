@@ -591,3 +591,18 @@ def test_a_range_on_the_value_of_a_declared_distribution_keeps_it_the_laws_value
         )[0]
         == "PASS"
     )
+
+
+def test_a_range_on_the_value_of_the_shared_law_is_read_both_ways(tmp_path):
+    # p(x) > 0 with no result makes p(x) a number of its own, and \sum_x p(x) = 1 FAILed where p is the shared law
+    found = verdict(tmp_path, r"p(x) > 0", r"\sum_x p(x) = 1")
+    assert found[0] == "UNKNOWN" and "read as the value of the shared notation's law it holds" in found[1], found
+    importance = verdict(tmp_path, r"q(x) > 0", r"\mathbb{E}_{x \sim q}[\frac{p(x)}{q(x)}] = 1")
+    assert importance[0] == "UNKNOWN", importance
+    # where both readings agree the verdict stands: a wrong value fails either way, the odds of two positive values
+    # hold either way
+    assert verdict(tmp_path, r"q(x) > 0", r"\mathbb{E}_{x \sim q}[\frac{p(x)}{q(x)}] = 2")[0] == "FAIL"
+    odds = r"p(\mathbf{x}) > 0; q(\mathbf{x}) > 0"
+    ratio = r"\frac{p(\mathbf{x})/(p(\mathbf{x})+q(\mathbf{x}))}{q(\mathbf{x})/(p(\mathbf{x})+q(\mathbf{x}))}"
+    assert verdict(tmp_path, odds, ratio + r" = \frac{p(\mathbf{x})}{q(\mathbf{x})}")[0] == "PASS"
+    assert verdict(tmp_path, odds, ratio + r" = \frac{q(\mathbf{x})}{p(\mathbf{x})}")[0] == "FAIL"
