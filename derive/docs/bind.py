@@ -78,6 +78,10 @@ def _labelled_by_a_word(atom) -> bool:
     return bool(re.fullmatch(r"\{?\s*[A-Za-z]{2,}\s*\}?", label.strip()))
 
 
+class WordOutcome(sp.Symbol):
+    """An outcome named by a word (\\textsf{cheese}), as a definition's parameter takes it: no number of its own."""
+
+
 class Interpreter(SharedNotation, SumsAndDerivatives):
     """Turns parsed sides into SymPy values for one binding and one choice of dimensions."""
 
@@ -548,7 +552,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         if atom.args:  # V(S_t) declared in the tag as a number of its own
             # p_T(\textsf{cheese}) is not the p(\textsf{cheese}) the tag gives: a word's value keeps its subscript
             bare = [] if atom.sub and self._at_words(atom) else [atom.key]
-            keys = [applied_key(k, atom.args, atom.seps) for k in [*keys, *bare]] + keys
+            keys = [self._applied_key(k, atom) for k in [*keys, *bare]] + keys
         unsubscripted = (f"{atom.key}^{atom.decoration}", f"{atom.key}*", f"{atom.key}^*")
         for key in keys:
             for table in (self.overrides, self.vocab.entries):
@@ -563,10 +567,28 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                 return atom.key, table[atom.key], False
         return atom.key, None, False
 
-    @staticmethod
-    def _at_words(atom: Atom) -> bool:
-        """Whether every argument of an application is a word in text type (p(\\textsf{cheese}))."""
-        return all(WORD_ARGUMENT.match(argument.source) for argument in atom.args)
+    def _at_words(self, atom: Atom) -> bool:
+        """Whether every argument of an application is a word in text type (p(\\textsf{cheese})), or a definition's
+        parameter given one."""
+        return all(self._word_of(argument) is not None for argument in atom.args)
+
+    def _word_of(self, argument: Side) -> str | None:
+        """The word an argument names: written in text type, or a definition's parameter given one; else None."""
+        if WORD_ARGUMENT.match(argument.source):
+            return argument_name(argument)
+        name = argument_name(argument)
+        value = self.values.get(name) if name is not None else None
+        passed = self.overrides.get(name) if name is not None else None  # a tag function's parameter
+        if value is None and isinstance(passed, tuple) and passed[0] == "scalar":
+            value = passed[1](self)
+        return value.name if isinstance(value, WordOutcome) else None
+
+    def _applied_key(self, name: str, atom: Atom) -> str:
+        """The key of ``name`` applied at the atom's arguments, a parameter given a word read as that word."""
+        words = [self._word_of(argument) for argument in atom.args]
+        if all(words):
+            return f"{name}({','.join(words)})"
+        return applied_key(name, atom.args, atom.seps)
 
     def _given_at_others_only(self, atom: Atom) -> bool:
         """Whether the formula applies a name (p(\\textsf{mouse}), p(w)) where the tag gives its values at words only
@@ -575,7 +597,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         at_words = all(
             re.fullmatch(r"[A-Za-z]{2,}(?:,[A-Za-z]{2,})*", str(key)[len(atom.key) + 1 : -1]) for key in given
         )
-        return bool(given) and at_words and applied_key(atom.key, atom.args, atom.seps) not in given
+        return bool(given) and at_words and self._applied_key(atom.key, atom) not in given
 
     def atom(self, atom: Atom, side: Side):
         key = atom.key
@@ -772,6 +794,11 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                 return definition
         return None
 
+    def _argument_value(self, argument: Side):
+        """What a definition's parameter takes: the argument's value, or the outcome a word names (\\textsf{cheese})."""
+        word = WORD_ARGUMENT.match(argument.source) and argument_name(argument)
+        return WordOutcome(word) if word else self.side(argument)
+
     def _apply_definition(self, definition: Definition, atom: Atom):
         if definition.name in self._overriding:
             raise BindError(f"{definition.name} is defined in terms of itself")
@@ -782,7 +809,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             raise BindError(
                 f"{definition.name} is defined with {len(definition.params)} argument(s), used with {len(args)}"
             )
-        values = [self.side(a) for a in args] if definition.params and not bare else []
+        values = [self._argument_value(a) for a in args] if definition.params and not bare else []
         if bare:  # a refutation then rests on this reading: see derive.docs.decide._refuted
             self.bare_definitions = getattr(self, "bare_definitions", frozenset()) | {definition.name}
         saved, saved_bound = dict(self.values), dict(self.bound)

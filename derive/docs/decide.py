@@ -46,6 +46,7 @@ from derive.docs.sequence_laws import LAW_LETTERS, decide_sequence_laws, result_
 from derive.docs.side_names import _normal_name  # noqa: F401  (imported from here)
 from derive.docs.subscript_draws import draws_in_subscripts
 from derive.docs.subscript_laws import laws_in_subscripts
+from derive.docs.subscript_settings import with_subscript_settings
 from derive.docs.sum_scope import reused_indices, sums_over_the_rest
 from derive.docs.superscript_labels import with_labels
 from derive.docs.tag_mentions import constrained_values
@@ -83,6 +84,7 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
     text, primed = with_primed_names(text, binding.primed)  # \phi'(y) = \phi(x, y) in the tag: a function of its own
     text, commands = with_command_functions(text, binding.commands)  # \cos(u, v) in the tag: a function of its own
     text = draws_in_subscripts(text)  # E_{q(z \mid x)}[f(z)]: the draw E_{z \sim q(z \mid x)}
+    text, binding = with_subscript_settings(text, binding)  # p_{T=0.5}(w): the tag's p_T(w) at T = 0.5
     text, binding, accents = with_labelled_laws(text, binding)  # P_X(x) of the tag's P_{XY}; \hat p a joint law
     text = moments_of_random_quantities(text, binding)  # \mu_{aX+b} of a random X: \mathbb{E}[aX+b]
     put = "; ".join(filter(None, (put, named, primed, commands, accents)))

@@ -1350,7 +1350,7 @@ def _define(vocab, clause: FunctionClause, log_base, functions=()):
             for name, arg in zip(clause.params, args)
             if name not in _names_of(env, arg) or powers[name] != 1
         ]
-        values = [_root(env.side(arg), powers[name], clause) for name, arg in passed]
+        values = [_root(env._argument_value(arg), powers[name], clause) for name, arg in passed]
         saved = {name: env.overrides.get(name) for name, _ in passed}
         if clause.name in getattr(env, "_overriding", set()):
             raise BindError(f"the tag defines {clause.name} in terms of itself")

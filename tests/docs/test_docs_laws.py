@@ -436,7 +436,22 @@ def test_a_tag_gives_a_laws_values_at_words(tmp_path):
     assert result == "UNKNOWN" and "the tag gives p at other arguments only" in detail, (result, detail)
     result, detail = verdict(tmp_path, WORDS, r"p_{T=0.5}(\textsf{cheese}) = 0.4")
     assert result == "UNKNOWN", (result, detail)
-    # a definition applying p to its parameter, given a word, does not take the shared notation's p for p(w)
+    # a definition applying p to its parameter, given a word, reads p at that word (not the shared notation's p)
     tempered = rf"{WORDS}; p_T(w) = \frac{{p(w)^{{1/T}}}}{{p(\textsf{{cheese}})^{{1/T}} + p(\textsf{{mouse}})^{{1/T}}}}; T = 0.5"
-    result, detail = verdict(tmp_path, tempered, r"p_T(\textsf{cheese}) = 0.31")
-    assert result == "UNKNOWN", (result, detail)
+    assert_page_pass_and_fail(tmp_path, tempered, r"p_T(\textsf{cheese}) = 0.31", r"p_T(\textsf{cheese}) = 0.4")
+
+
+def test_a_value_set_in_a_subscript_picks_the_member_of_the_tags_family(tmp_path):
+    """p_{T=0.5}(\\textsf{cheese}) is the tag's p_T at T = 0.5, applied at the word: 0.4^2 / (0.4^2 + 0.6^2) = 0.31;
+    the law at T = 0 (a division by T) has no value there and is not decided."""
+    tag = rf"{WORDS}; p_T(w) = \frac{{p(w)^{{1/T}}}}{{p(\textsf{{cheese}})^{{1/T}} + p(\textsf{{mouse}})^{{1/T}}}}"
+    assert_page_pass_and_fail(
+        tmp_path,
+        tag,
+        r"p_{T=0.5}(\textsf{cheese}) = 0.31, \quad p_{T=0.5}(\textsf{mouse}) = 0.69",
+        r"p_{T=0.5}(\textsf{cheese}) = 0.45, \quad p_{T=0.5}(\textsf{mouse}) = 0.55",
+    )
+    result, detail = verdict(tmp_path, tag, r"p_{T=0}(\textsf{cheese}) = 0")
+    assert result == "UNKNOWN" and "no finite real value" in detail, (result, detail)
+    result, _ = verdict(tmp_path, tag, r"p_{T=0.5}(\textsf{cheese}) = p_{T=0.2}(\textsf{cheese})")  # two settings
+    assert result == "UNKNOWN"
