@@ -555,7 +555,9 @@ def _shown_symbols(reading) -> set:
             for symbol, sampler in domain.samplers.items()
             if isinstance(sampler, dom.Dimension) and _writes_name(reading.text, str(symbol))
         }
-    return shown
+    # (1 + x)^n: the n written is the formula's own number; a default size of the same name is not shown beside it
+    numbers = {str(symbol) for symbol in shown if not isinstance(domain.samplers.get(symbol), dom.Dimension)}
+    return {s for s in shown if not (isinstance(domain.samplers.get(s), dom.Dimension) and str(s) in numbers)}
 
 
 def _writes_name(text: str, name: str) -> bool:

@@ -3,6 +3,8 @@ on: Bernoulli's (1 + x)^n \ge 1 + nx and \lfloor n/2 \rfloor + \lceil n/2 \rceil
 in (0, 1). The formula is decided only where both readings
 agree, else SKIPPED with both; tagged, the tag says what n is."""
 
+import re
+
 import pytest
 from checking import verdict, verdicts
 
@@ -65,3 +67,12 @@ def test_a_refuted_count_is_named_in_the_counterexample(tmp_path):
     assert "fails at n=" in detail, detail
     [(found, detail)] = verdicts(tmp_path, r"\sum_{i=1}^{n} 1 = n")
     assert found == "PASS", detail
+
+
+def test_a_number_named_n_is_shown_once_in_the_counterexample(tmp_path):
+    """(1 + x)^n with n a number: no default size of the same name is printed beside it (it read n=1, n=0.29)."""
+    [(found, detail)] = verdicts(tmp_path, r"(1 + x)^n \ge 1 + (n + 1)x")
+    assert found == "FAIL", detail
+    for point in re.findall(r"(?:fails|violated) at ([^:]*):", detail):
+        names = [part.split("=")[0].strip() for part in point.split(", ") if "=" in part]
+        assert len(names) == len(set(names)), detail
