@@ -216,22 +216,23 @@ def _ranged_law_doubt(text, binding, verdict):
     """UNKNOWN when the tag's range on the shared notation's law at an argument (q(x) > 0, derive.docs.tags), read as a
     number of its own, and the law's own value (which the range says nothing more of) do not give the same verdict;
     the verdict stands when they agree or the second reading decides nothing."""
-    from derive.docs.tags import shared_law_ranges
+    from derive.docs.tags import shared_law_values
 
-    ranged = shared_law_ranges(binding) if verdict.verdict in (PASS, FAIL) else []
-    if not ranged:
+    ranged, kinds = shared_law_values(binding) if verdict.verdict in (PASS, FAIL) else ([], [])
+    if not ranged and not kinds:
         return verdict
     clauses = [clause for clause in binding.clauses if clause not in ranged]
-    other = _decide_tagged(text, dataclasses.replace(binding, clauses=clauses))
+    kept = {name: kind for name, kind in binding.kinds.items() if name not in kinds}
+    other = _decide_tagged(text, dataclasses.replace(binding, clauses=clauses, kinds=kept))
     if other.verdict not in (PASS, FAIL) or other.verdict == verdict.verdict:
         return verdict
-    names = ", ".join(clause.name for clause in ranged)
+    names = ", ".join([*(clause.name for clause in ranged), *kinds])
     said = {PASS: "holds", FAIL: "fails"}
     return Verdict(
         UNKNOWN,
-        f"{names} read as a number of its own, as the tag's range makes it, the formula {said[verdict.verdict]}"
-        f" ({verdict.detail}); read as the value of the shared notation's law it {said[other.verdict]}"
-        f" ({other.detail}): declare the law ('q: distribution') or the number ('q(x): positive') to say which",
+        f"{names} read as a number of its own, as the tag's clause on it makes it, the formula"
+        f" {said[verdict.verdict]} ({verdict.detail}); read as the value of the shared notation's law it"
+        f" {said[other.verdict]} ({other.detail}): declare the law ('p: distribution') to read it so",
     )
 
 

@@ -317,53 +317,84 @@ def parse_tag(text: str) -> Binding | None:
 
 
 def _ranges_on_declared_values(binding: Binding) -> None:
-    """A range on the value of a distribution or a function the tag declares (``q(x) > 0`` beside ``q:
-    distribution``, ``g(x) > 0`` beside ``g(x) = x^2 + 1``) is about that law's or function's own value, never a number
-    apart: a range every value of a law meets (positive, at most 1) says nothing more and is dropped; any other is a
-    condition on the law or the function, which is refused."""
+    """A range or kind on the value of a distribution or a function the tag declares (``q(x) > 0`` or ``q(x):
+    positive`` beside ``q: distribution``, ``g(x) > 0`` beside ``g(x) = x^2 + 1``) is about that law's or function's
+    own value, never a number apart: one every value of a law meets (positive, at most 1) says nothing more and is
+    dropped; any other is a condition on the law or the function, which is refused."""
     from derive.docs.decide import kind_word
 
     laws = {_key(name) for name, kind in binding.kinds.items() if kind_word(kind) == "distribution"}
     laws |= {c.name for c in binding.clauses if isinstance(c, KindClause) and c.kind == "distribution"}
     # a function at as many arguments as the tag defines it with (p(coat) beside p(rain | coat) = ... is another value)
     functions = {(c.name, len(c.params)) for c in binding.clauses if isinstance(c, FunctionClause)}
+
+    def refused(name, head):
+        return TagError(
+            f"the clause on {name} bounds the values of a {'distribution' if head in laws else 'function'} the tag"
+            " declares: a condition on it, which is not read"
+        )
+
     kept = []
     for clause in binding.clauses:
-        head, _, arguments = clause.name.partition("(") if isinstance(clause, RangeClause) else ("", "", "")
-        if not arguments:
-            kept.append(clause)
-            continue
+        head, arguments = _applied(clause.name, written=False) if isinstance(clause, RangeClause) else ("", 0)
         if head in laws and _within_laws_values(clause):
             continue
-        if head in laws or (head, len(arguments.split(","))) in functions:
-            raise TagError(
-                f"the range on {clause.name} bounds the values of a {'distribution' if head in laws else 'function'}"
-                " the tag declares: a condition on it, which is not read"
-            )
+        if head in laws or (head, arguments) in functions:
+            raise refused(clause.name, head)
         kept.append(clause)
     binding.clauses[:] = kept
+    for name, kind in list(binding.kinds.items()):
+        head, arguments = _applied(name) if kind_word(kind) in LAW_VALUE_KINDS else ("", 0)
+        if head in laws:
+            del binding.kinds[name]
+        elif (head, arguments) in functions:
+            raise refused(name, head)
 
 
-def shared_law_ranges(binding: Binding) -> list:
-    """The tag's ranges on the value of a law of the shared notation at an argument (``q(x) > 0``, with no result and
-    q declared nowhere) that every value of a law meets: each reads q(x) as a number of its own, where the formula
-    may use q as the law."""
+LAW_VALUE_KINDS = ("positive", "probability", "real")  # kinds every value of a law has
+
+
+def _applied(name: str, written: bool = True) -> tuple[str, int]:
+    """(the key of the name applied, the number of arguments) for an application written in LaTeX (q(x), \\pi(a \\mid
+    s)), or already a key when not ``written`` (pi(a,s)); ("", 0) for a name."""
+    try:
+        key = _key(name) if written and "(" in name else name
+    except TagError:
+        return "", 0
+    head, _, arguments = key.partition("(")
+    return (head, len(arguments.split(","))) if arguments else ("", 0)
+
+
+def shared_law_values(binding: Binding) -> tuple[list, list]:
+    """The tag's ranges and kinds on the value of a law of the shared notation at an argument (``q(x) > 0``, ``q(x):
+    positive``, with no result and q declared nowhere) that every value of a law meets, as (range clauses, kind
+    names): each reads q(x) as a number of its own, where the formula may use q as the law."""
     from derive import domain as dom
     from derive.docs.bind import generic_vocab
-    from derive.docs.decide import _normal_name
+    from derive.docs.decide import _normal_name, kind_word
 
     if binding.result:
-        return []
+        return [], []
     shared = generic_vocab()
-    declared = {_normal_name(name) for name in binding.kinds} | {getattr(c, "name", None) for c in binding.clauses}
-    found = []
-    for clause in binding.clauses:
-        head, _, arguments = clause.name.partition("(") if isinstance(clause, RangeClause) else ("", "", "")
-        symbol = shared.symbol(head) if arguments and head not in declared else None
+    declared = {_normal_name(name) for name in binding.kinds}
+    declared |= {getattr(c, "name", None) for c in binding.clauses}
+
+    def shared_law(head):
+        symbol = shared.symbol(head) if head and head not in declared else None
         law = shared.domain.samplers.get(symbol) if symbol is not None and shared.domain is not None else None
-        if isinstance(law, dom.ProbabilityVector) and _within_laws_values(clause):
-            found.append(clause)
-    return found
+        return isinstance(law, dom.ProbabilityVector)
+
+    ranges = [
+        c
+        for c in binding.clauses
+        if isinstance(c, RangeClause) and shared_law(_applied(c.name, written=False)[0]) and _within_laws_values(c)
+    ]
+    kinds = [
+        name
+        for name, kind in binding.kinds.items()
+        if shared_law(_applied(name)[0]) and kind_word(kind) in LAW_VALUE_KINDS
+    ]
+    return ranges, kinds
 
 
 def _within_laws_values(clause: RangeClause) -> bool:

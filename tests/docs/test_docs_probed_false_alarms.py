@@ -606,3 +606,18 @@ def test_a_range_on_the_value_of_the_shared_law_is_read_both_ways(tmp_path):
     ratio = r"\frac{p(\mathbf{x})/(p(\mathbf{x})+q(\mathbf{x}))}{q(\mathbf{x})/(p(\mathbf{x})+q(\mathbf{x}))}"
     assert verdict(tmp_path, odds, ratio + r" = \frac{p(\mathbf{x})}{q(\mathbf{x})}")[0] == "PASS"
     assert verdict(tmp_path, odds, ratio + r" = \frac{q(\mathbf{x})}{p(\mathbf{x})}")[0] == "FAIL"
+
+
+def test_a_kind_on_the_value_of_a_declared_law_or_function_is_read_as_a_range_is(tmp_path):
+    # q(x): positive beside q: distribution, or \pi(a \mid s) \in (0, 1] beside \pi: distribution, had made the value a
+    # number apart from the law, and correct formulas FAILed
+    importance = r"p: distribution; q: distribution; q(x): positive"
+    assert verdict(tmp_path, importance, r"\mathbb{E}_{x \sim q}[\frac{p(x)}{q(x)}] = 1")[0] == "PASS"
+    assert verdict(tmp_path, importance, r"\mathbb{E}_{x \sim q}[\frac{p(x)}{q(x)}] = 2")[0] == "FAIL"
+    policy = r"\pi: distribution; \pi(a \mid s) \in (0, 1]"
+    assert verdict(tmp_path, policy, r"\sum_a \pi(a \mid s) = 1")[0] == "PASS"
+    assert verdict(tmp_path, policy, r"\sum_a \pi(a \mid s) = 2")[0] == "FAIL"
+    defined = verdict(tmp_path, r"g(x) = x^2 + 1; g(x): positive", r"\frac{d}{dx} \log g(x) = \frac{g'(x)}{g(x)}")
+    assert defined[0] == "UNKNOWN" and "a condition on it" in defined[1], defined
+    shared = verdict(tmp_path, r"p(x): positive", r"\sum_x p(x) = 1")
+    assert shared[0] == "UNKNOWN" and "read as the value of the shared notation's law it holds" in shared[1], shared
