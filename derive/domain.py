@@ -40,6 +40,7 @@ __all__ = [
     "index",
     "integers",
     "matrix",
+    "negative",
     "positive",
     "probability_vector",
     "reals",
@@ -223,6 +224,11 @@ def reals(low=-3, high=3, unbounded=False) -> Interval:
 def positive(low="0.05", high=3, unbounded=False) -> Interval:
     """A positive real, sampled from [low, high]; ``unbounded``: any positive real, drawn there."""
     return Interval(low, high, positive=True, open_above=unbounded)
+
+
+def negative(low=-3, high="-0.05", unbounded=False) -> Interval:
+    """A negative real, sampled from [low, high]; ``unbounded``: any negative real, drawn there."""
+    return Interval(low, high, open_below=unbounded)
 
 
 def integers(low: int, high: int, open_below=False, open_above=False) -> Integers:

@@ -94,7 +94,7 @@ def _guarded(text, binding, scope, reraise_unbound=False, link=None):
     except OutOfTime as exc:
         if exc.budget is not token:
             raise
-        return Verdict(UNKNOWN, f"gave up after {FORMULA_BUDGET_SECONDS:g} s without a verdict")
+        return Verdict(UNKNOWN, GAVE_UP)
     except (NotationError, ParseError) as exc:
         where = f" at character {exc.position}" if getattr(exc, "position", None) is not None else ""
         return Verdict(UNPARSEABLE, f"{exc}{where}")
@@ -139,6 +139,7 @@ def _nesting(text: str) -> int:
 
 
 FORMULA_BUDGET_SECONDS = 30.0  # a formula that takes longer gets UNKNOWN, never a hang
+GAVE_UP = f"gave up after {FORMULA_BUDGET_SECONDS:g} s without a verdict"
 
 
 def out_of_bounds(text: str) -> Verdict | None:

@@ -33,6 +33,15 @@ from derive.docs.verdict import DIGITS, MIN_POINTS, PASS, DecideError, Verdict
 from derive.docs.written_digits import _literal_tolerances, _rounded_wholes
 from derive.errors import DeriveError
 
+FEW_VALUES = "the sides have real values at only"  # how a domain that leaves most points without a value is reported
+NO_POINT_MEETS = "no sampled point satisfies the formula's stated conditions"
+
+
+def few_values(verdict) -> bool:
+    """Whether the verdict says the sides had real values at too few sampled points to decide (and none refuted)."""
+    return verdict.verdict != PASS and verdict.detail.startswith(FEW_VALUES)
+
+
 # an index written with an offset, _{t+1}, _{t-1}, _{t+l}: at some points it lies past a vector's ends
 OFFSET_INDEX = re.compile(r"_\s*\{\s*[A-Za-z]\w*\s*[+-]\s*\w+\s*\}")
 
@@ -143,7 +152,7 @@ def _check_points(reading):
                 refutation = dataclasses.replace(refutation, arithmetic=True)
             return refutation
     if set_aside and not kept_points and not skipped_points:
-        raise DecideError("no sampled point satisfies the formula's stated conditions")
+        raise DecideError(NO_POINT_MEETS)
     if first_singular:
         # a point where a side has no real value (ln x at x < 0, 0/0 at d = 1) is outside the formula's
         # domain, not a counterexample: the claim is decided where both sides have values, if that is most points
@@ -153,7 +162,7 @@ def _check_points(reading):
             if refutation is not None:
                 return refutation
             raise DecideError(
-                f"the sides have real values at only {kept_points} of {kept_points + skipped_points} sampled points ({first_singular})"
+                f"{FEW_VALUES} {kept_points} of {kept_points + skipped_points} sampled points ({first_singular})"
             )
     outside = (
         f" ({skipped_points} where a side has no real value set aside)" if skipped_points and wanted is None else ""

@@ -12,10 +12,11 @@ from derive.docs.bind import (
 from derive.docs.interpret import rewrite_chain
 from derive.docs.parse import parse_latex
 from derive.docs.reading import _guarded, first_link_defines
+from derive.docs.sampled_points import few_values
 from derive.docs.side_names import _atom_keys, _display, _normal_name, one_node
 from derive.docs.symbols import FONT
 from derive.docs.tag_mentions import tag_variables
-from derive.docs.untagged_free import FREE_DOMAINS
+from derive.docs.untagged_free import domains_named, free_domains, no_evidence
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 
 NOT_FREE = {"E", "P", "Var", "Cov", "I", "H", "L", "D", "KL", "Pr", "tr", "nabla", "partial", "d", "e", "pi"}
@@ -349,10 +350,10 @@ def _decide_tagged_free(text, binding, unbound):
     a free parameter \\lambda, a bold vector x), is read as the untagged checker reads it
     (:mod:`derive.docs.free`): a real number, a vector over the result's dimension, or the size
     of the vectors, claimed for all its values, while every name the tag or the result gives keeps
-    its meaning. The formula PASSes on the first of real, positive and (0, 1) values where it holds
-    for all of them; it FAILs only when all three refute it and the freed names are on both sides
-    of every link (otherwise it may be an equation in them, or state a particular value):
-    see :data:`FREE_DOMAINS`.
+    its meaning. The formula PASSes on the first of the domains of :func:`free_domains` where it
+    holds for all of them; it FAILs only when every domain where its sides have values refutes it
+    and the freed names are on both sides of every link (otherwise it may be an equation in them,
+    or state a particular value).
     """
     from derive.docs.free import NotIdentity, Unbalanced, free_reading
     from derive.docs.tags import _is_one_symbol
@@ -403,18 +404,25 @@ def _decide_tagged_free(text, binding, unbound):
             for key in keys or [name]:
                 freed[key] = kinds.get(key) or _written_kind(name, text)
         pending = []
-        verdicts = []
+        verdicts = []  # (domain, verdict) on each domain tried where the sides have values
+        unchecked = []  # (domain, why) for each domain that says nothing of it (no_evidence)
+        drawn = sum(kind not in ("count", "distribution") for kind in freed.values())  # the others keep their range
         try:
-            for words, sampler in FREE_DOMAINS:
+            for words, sampler in free_domains(drawn):
                 domain_binding = dataclasses.replace(
                     binding, free={key: (kind, sampler) for key, kind in freed.items()}
                 )
                 verdict = _guarded(text, domain_binding, None, reraise_unbound=True)
                 if verdict.verdict == PASS:
                     break
+                if no_evidence(verdict, sampler):
+                    unchecked.append((words, verdict.detail))
+                    continue
                 verdicts.append((words, verdict))
-                if verdict.verdict != FAIL and not verdict.detail.startswith("the sides have real values at only"):
+                if verdict.verdict != FAIL and not few_values(verdict):
                     break  # the checker cannot read it: the same on every domain
+            if verdict.verdict != PASS and unchecked and verdicts:
+                verdict = verdicts[-1][1]  # the last domain where the sides have values speaks for them
             whole = verdict.verdict == UNKNOWN and NOT_A_VALUE.search(verdict.detail) is not None
             if whole:  # P(X = k) under a discrete law: k is one of the values X takes, a whole number
                 words, sampler = WHOLE_VALUES
@@ -462,9 +470,10 @@ def _decide_tagged_free(text, binding, unbound):
             return dataclasses.replace(
                 verdict, detail=f"with {names} read as the formula's own variables, for all {words}: {verdict.detail}"
             )
-        span = f"{words}" if whole else "real, positive and (0, 1) values"
-        last = "at one of them" if whole else "in (0, 1)"
-        if (whole or len(verdicts) == len(FREE_DOMAINS)) and all(v.verdict == FAIL for _, v in verdicts):
+        refuting = [words for words, _ in verdicts]
+        span = f"{words}" if whole else domains_named(refuting, unchecked) if refuting else ""
+        last = "at one of them" if whole else f"for {refuting[-1]}" if refuting else ""
+        if verdicts and all(v.verdict == FAIL for _, v in verdicts):
             arguments = sorted(
                 key
                 for key in freed

@@ -1,5 +1,5 @@
-"""An untagged identity in free variables, decided on real, positive and (0, 1) values, its unknown functions
-opaque or generic."""
+"""An untagged identity in free variables, decided on real, positive, negative and (0, 1) values, its unknown
+functions opaque or generic."""
 
 from __future__ import annotations
 
@@ -14,18 +14,50 @@ from derive.docs.bind import (
 from derive.docs.index_compared import whole_number_doubt
 from derive.docs.interpret import rewrite_chain
 from derive.docs.meeting_sides import PIECE_EQUATION
-from derive.docs.reading import Scope, _guarded
+from derive.docs.reading import GAVE_UP, Scope, _guarded
+from derive.docs.sampled_points import FEW_VALUES, NO_POINT_MEETS, few_values
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
+from derive.result import _joined
 
 # an equation whose names drop out of every link's difference (2/(1 - β) - 1 - 2β/(1 - β) = 2): never solved, so
 # never a definition or a condition, and refuted as arithmetic is
 NO_SOLUTION = "no value of its names solves it"
 
+NEGATIVE_VALUES = ("negative values", dom.negative(unbounded=True))
 FREE_DOMAINS = (  # where an untagged identity's real variables are drawn, widest first
     ("real values", dom.reals(unbounded=True)),
     ("positive values", dom.positive(unbounded=True)),
+    NEGATIVE_VALUES,
     ("values in (0, 1)", dom.Interval("0.02", "0.98")),
 )
+
+
+def free_domains(drawn: int) -> tuple:
+    """The domains of :data:`FREE_DOMAINS` for a formula with ``drawn`` names drawn from them: negative values only for
+    one name (x <= 0 is a range a text may mean; several names all negative, seldom)."""
+    return FREE_DOMAINS if drawn == 1 else tuple(domain for domain in FREE_DOMAINS if domain is not NEGATIVE_VALUES)
+
+
+def _drawn(kinds, stated) -> list:
+    """The free names drawn from the domain: reals the formula states no range of, vectors and matrices (a positive
+    name, a probability, a distribution or a count has a range of its own: derive.docs.declared_variables)."""
+    return [key for key, kind in kinds.items() if kind in ("vector", "matrix") or kind == "real" and key not in stated]
+
+
+def no_evidence(verdict, sampler) -> bool:
+    """Whether a domain's verdict neither refutes nor supports the formula: no sampled point where the sides have
+    values and the stated conditions hold, or, on negative values, no verdict in the time allowed (elsewhere that
+    leaves the formula undecided: the domain may be the one the text means)."""
+    if verdict.verdict == PASS:
+        return False
+    given_up = verdict.detail == GAVE_UP and sampler is NEGATIVE_VALUES[1]
+    return given_up or verdict.detail.startswith((f"{FEW_VALUES} 0 of", NO_POINT_MEETS))
+
+
+def domains_named(refuting: list, unchecked: list) -> str:
+    """The domains that refute a formula, and (domain, why) for each that says nothing of it."""
+    said = "; ".join(f"{words}: {why}" for words, why in unchecked)
+    return f"{_joined(refuting)} ({said})" if unchecked else _joined(refuting)
 
 
 def _stated_names(text) -> set:
@@ -47,8 +79,9 @@ def _decide_free(text, binding, context, name):
     """An untagged identity in free variables, claimed for all values: see :mod:`derive.docs.free`.
 
     It is decided over the reals, then (if refuted or mostly undefined there) over the positive
-    numbers, then over (0, 1): it FAILs only when refuted on all three, and when it holds on a
-    narrower domain only, it is left undecided with the counterexample of the wider one. An
+    numbers, the negative numbers and (0, 1): it FAILs only when refuted on every domain where its
+    sides have values (a domain where they have none is no evidence either way), and when it holds
+    on one domain only, it is left undecided with the counterexample of a wider one. An
     unknown function written with a one-letter name (V(S_t), r^*(x, y_1)) has values that are
     numbers of their own, where :func:`derive.docs.free.free_reading` allows it.
     """
@@ -117,7 +150,7 @@ def _decide_generic(text, binding, context, functions):
         # would not depend on x, and \partial f(q, z) / \partial x would be 0 whatever f is
         return None
     stated = _stated_names(text)
-    for words, sampler in FREE_DOMAINS:
+    for words, sampler in free_domains(len(_drawn(kinds, stated))):
         scope = Scope(dict(context.definitions), dict(kinds), dict(kinds), sampler, stated, generic=True)
         verdict = _guarded(text, binding, scope)
         if verdict.verdict == PASS:
@@ -126,7 +159,7 @@ def _decide_generic(text, binding, context, functions):
                 verdict,
                 detail=f"holds for {words}, with {names} any function (read as a generic one): {verdict.detail}",
             )
-        if not verdict.detail.startswith("the sides have real values at only"):
+        if not few_values(verdict):
             return None
     return None
 
@@ -175,8 +208,11 @@ def _decide_free_once(text, binding, context, name, unbound, opaque, whole=froze
     stated = _stated_names(text)  # "for A < 0": the formula says where A ranges
     refuted = []  # (domain, counterexample) for each domain that refutes the formula, widest first
     unsolved = []  # the domains where no value of the names solves it (they drop out of every link)
+    unchecked = []  # (domain, why) for each domain that says nothing of it (no_evidence)
+    sparse = []  # (domain, why) where they have values at too few points to decide, none refuting it
     verdict = piece = None
-    for words, sampler in FREE_DOMAINS:
+    domains = free_domains(len(_drawn(kinds, stated)))
+    for words, sampler in domains:
         scope = Scope(dict(context.definitions), dict(kinds), dict(kinds), sampler, stated, equation=bool(unbalanced))
         try:
             verdict = _guarded(text, binding, scope, reraise_unbound=True)
@@ -203,19 +239,24 @@ def _decide_free_once(text, binding, context, name, unbound, opaque, whole=froze
         elif PIECE_EQUATION in verdict.detail:  # \sqrt{x^2} = x: may state a piece; a narrower domain may say more
             refuted.append((words, verdict.detail))
             piece = piece or verdict
-        elif not verdict.detail.startswith("the sides have real values at only"):
+        elif no_evidence(verdict, sampler):
+            unchecked.append((words, verdict.detail))
+        elif few_values(verdict):
+            sparse.append((words, verdict.detail))
+        else:
             return verdict, None  # the checker cannot read it: the same on every domain
-    if unbalanced is not None and len(unsolved) == len(FREE_DOMAINS):
+    valued = len(domains) - len(unchecked)  # the domains that can refute it
+    if unbalanced is not None and unsolved and len(unsolved) == valued:
         return Verdict(
             FAIL,
             f"read as an equation in {names}, {NO_SOLUTION}: its sides keep their values (or two of them their"
-            f" difference) whatever the names are, and they disagree; in (0, 1): {refuted[-1][1]}",
+            f" difference) whatever the names are, and they disagree; for {refuted[-1][0]}: {refuted[-1][1]}",
         ), None
     if unbalanced is not None:
         return Verdict(UNKNOWN, unbalanced), None
     if piece is not None:
         return piece, None
-    if len(refuted) == len(FREE_DOMAINS):  # the counterexample shown is the narrowest domain's
+    if refuted and len(refuted) == valued:  # the counterexample shown is the narrowest domain's
         laws = _holds_for_distributions(text, binding, context, kinds, stated)
         if laws:
             return Verdict(
@@ -230,11 +271,21 @@ def _decide_free_once(text, binding, context, name, unbound, opaque, whole=froze
                 " unit, and complex values are not computed",
             ), None
         refutation = Verdict(
-            FAIL, f"an identity in {names}, refuted for real, positive and (0, 1) values; in (0, 1): {refuted[-1][1]}"
+            FAIL,
+            f"an identity in {names}, refuted for {domains_named([words for words, _ in refuted], unchecked)};"
+            f" for {refuted[-1][0]}: {refuted[-1][1]}",
         )
         return _with_means(text, binding, context, kinds, refutation), None
+    if not sparse:
+        return Verdict(UNKNOWN, f"read as an identity in {names}: {verdict.detail}, for every domain"), None
+    undecided = f"for {sparse[0][0]}, {sparse[0][1]}"
+    if not refuted:
+        return Verdict(UNKNOWN, f"read as an identity in {names}: {undecided}"), None
     return Verdict(
-        UNKNOWN, f"read as an identity in {names}, it is refuted on some domains only: {verdict.detail}"
+        UNKNOWN,
+        f"read as an identity in {names}, it is refuted for {domains_named([words for words, _ in refuted], unchecked)}"
+        " only"
+        f" ({refuted[0][1]}); {undecided}",
     ), None
 
 

@@ -503,11 +503,16 @@ def test_a_word_labelled_name_in_a_tag_condition_constrains_no_member_of_its_let
 
 def test_an_inequality_that_holds_for_some_values_and_fails_for_others_may_be_a_condition(tmp_path):
     # 3p^2 - 2p^3 >= p holds for p in [1/2, 1] (a majority of three beats one voter there): the text states where
-    found = verdict(tmp_path, None, r"3p^2 - 2p^3 \ge p")
+    found = verdict(tmp_path, None, r"3p^2 - 2p^3 \ge p")  # -p(2p - 1)(p - 1) >= 0: for every p <= 0 too
+    assert found[0] == "SKIPPED" and "holds for negative values only" in found[1], found
+    found = verdict(tmp_path, None, r"\sin(3p) \ge \cos(3p)")  # holds for some values and fails for others everywhere
     assert found[0] == "SKIPPED" and "may be a condition on them" in found[1], found
-    # refuted where it holds only where the sides meet, or nowhere on one domain (x^2 >= x on (0, 1)); true, it PASSes
-    for refuted in (r"e^x \le 1 + x", r"\log x \ge x - 1", r"x^2 + y^2 \le 2xy", r"x^2 \ge x"):
+    # refuted where it holds only where the sides meet, or nowhere on one domain (x^3 >= x on (0, 1)); true, it PASSes
+    for refuted in (r"e^x \le 1 + x", r"\log x \ge x - 1", r"x^2 + y^2 \le 2xy", r"x^3 \ge x"):
         assert verdict(tmp_path, None, refuted)[0] == "FAIL", refuted
+    # x^2 >= x holds for every x <= 0, as 3p^2 - 2p^3 >= p does: the author may mean negative values
+    found = verdict(tmp_path, None, r"x^2 \ge x")
+    assert found[0] == "SKIPPED" and "holds for negative values only" in found[1], found
     assert verdict(tmp_path, None, r"x^2 + y^2 \ge 2xy")[0] == "PASS"
     # stated, the range decides it
     assert verdict(tmp_path, r"p \in [1/2, 1]", r"3p^2 - 2p^3 \ge p")[0] == "PASS"

@@ -547,3 +547,24 @@ def test_an_entry_of_the_shared_distribution_applied_to_arguments_is_refused(tmp
         assert found[0] == "UNKNOWN" and "applies an entry of the vector p" in found[1], found
     assert verdict(tmp_path, "", r"p_i = \frac{p_i^2}{p_i}")[0] == "PASS"
     assert verdict(tmp_path, "", r"p_i = \frac{p_i^2}{2 p_i}")[0] == "FAIL"
+
+
+def test_a_free_name_that_holds_on_negative_values_only_is_not_refuted(tmp_path):
+    r"""\sigma(t) \ge e^t/2 holds for t \le 0 only: UNKNOWN, saying so; \ge 2e^t holds nowhere: refuted."""
+    result, detail = verdict(tmp_path, r"a: real", r"\frac{1}{1+e^{-t}} + a \ge \frac{e^t}{2} + a")
+    assert result == "UNKNOWN" and "negative values only" in detail, detail
+    result, detail = verdict(tmp_path, r"a: real", r"\frac{1}{1+e^{-t}} + a \ge 2 e^t + a")
+    assert result == "FAIL" and "negative values and values in (0, 1)" in detail, detail
+
+
+def test_a_free_name_where_the_sides_have_no_value_is_no_evidence(tmp_path):
+    r"""\log t has no value for t < 0: the negatives do not keep a formula the other domains refute from failing."""
+    result, detail = verdict(tmp_path, r"a: real", r"\log t + a \ge t - 1 + a")
+    assert result == "FAIL" and "(negative values: the sides have real values at only 0 of" in detail, detail
+    result, detail = verdict(tmp_path, r"a: real", r"\log t + a \le t - 1 + a")
+    assert result == "PASS", detail
+
+
+def test_a_free_name_that_gives_the_sides_no_value_on_any_domain_leaves_it_undecided(tmp_path):
+    result, detail = verdict(tmp_path, r"a: real", r"\sqrt{-1 - t^2} + a = a")
+    assert result == "UNKNOWN" and "real values at only 0 of" in detail, detail

@@ -95,7 +95,8 @@ def test_what_is_not_a_plain_variable_is_not_read(formula, why):
 def test_an_identity_in_free_variables_passes_and_its_wrong_variant_fails(tmp_path, right, wrong):
     (verdict, detail), (wrong_verdict, wrong_detail) = verdicts(tmp_path, right, wrong)
     assert verdict == "PASS" and "an identity in" in detail, detail
-    assert wrong_verdict == "FAIL" and "refuted for real, positive and (0, 1) values" in wrong_detail, wrong_detail
+    assert wrong_verdict == "FAIL" and "refuted for real values, positive values" in wrong_detail, wrong_detail
+    assert "values in (0, 1)" in wrong_detail, wrong_detail  # negative values too, for a formula in one name
 
 
 def test_an_inequality_with_a_side_in_numbers_passes_but_is_never_failed(tmp_path):
@@ -139,6 +140,34 @@ def test_a_claim_true_on_a_narrower_domain_only_is_not_failed_but_said(tmp_path)
 def test_a_claim_refuted_on_positive_and_unit_values_too_fails(tmp_path):
     verdict, detail = one(tmp_path, r"\|\alpha \mathbf{x}\| = \alpha^2 \|\mathbf{x}\|")
     assert verdict == "FAIL", detail
+
+
+def test_a_claim_true_on_negative_values_only_is_not_failed_but_said(tmp_path):
+    # sigma(x) >= e^x / 2 holds exactly for x <= 0; ">= 2 e^x" holds nowhere, so every domain refutes it
+    right, wrong = verdicts(tmp_path, r"\frac{1}{1+e^{-x}} \ge \frac{e^x}{2}", r"\frac{1}{1+e^{-x}} \ge 2 e^x")
+    assert right[0] == "SKIPPED" and "holds for negative values only" in right[1], right
+    assert "fails for real values (the formula is violated at x=" in right[1] and "x=-" not in right[1], right
+    assert wrong[0] == "FAIL", wrong
+    assert "refuted for real values, positive values, negative values and values in (0, 1)" in wrong[1], wrong
+    verdict, detail = one(tmp_path, r"e^x \ge 1")  # true for positive values only, as before
+    assert verdict == "SKIPPED" and "holds for positive values only" in detail and "x=-" in detail, detail
+
+
+def test_several_names_are_not_drawn_all_negative(tmp_path):
+    # max(0, u) c = min(0, u c) holds when u and c are both negative, a range no claim in two names means
+    verdict, detail = one(tmp_path, r"\max(0, u) c = \min(0, u c)")
+    assert verdict == "FAIL" and "negative values" not in detail, detail
+    assert one(tmp_path, r"\max(0, u) c + \min(0, u) c = u c")[0] == "PASS"
+
+
+def test_a_domain_where_the_sides_have_no_value_is_no_evidence(tmp_path):
+    # log x and sqrt x have no real value for x < 0: the negatives neither refute nor save the formula
+    right, wrong = verdicts(tmp_path, r"\log x \le x - 1", r"\log x \ge x - 1")
+    assert right[0] == "PASS", right
+    assert wrong[0] == "FAIL" and "(negative values: the sides have real values at only 0 of" in wrong[1], wrong
+    verdict, detail = one(tmp_path, r"\sqrt{x} \ge x + 1")
+    assert verdict == "FAIL" and "refuted for real values, positive values and values in (0, 1)" in detail, detail
+    assert one(tmp_path, r"\sqrt{x} \le x + 1")[0] == "PASS"
 
 
 # --- equations: decided only when they hold for all values ------------------------------

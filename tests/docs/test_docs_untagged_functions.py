@@ -56,7 +56,7 @@ def test_an_unknown_function_at_plain_arguments_is_decided_for_all_its_values(tm
     assert verdict == "PASS", detail
     verdict, detail = one(tmp_path, wrong)
     assert verdict == "FAIL", detail
-    assert "refuted for real, positive and (0, 1) values" in detail
+    assert "refuted for real values, positive values" in detail and "values in (0, 1)" in detail
 
 
 def test_the_values_are_keyed_as_a_tag_declares_them():
