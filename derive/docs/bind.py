@@ -118,6 +118,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         self.arbitrary_allowed = False
         self.arbitrary: dict = {}  # name -> (the function used, whether a refutation with it is a FAIL)
         self.declared_functions: set = set()  # names the tag declares "NAME: function"
+        self.word_values: set = set()  # keys of the values the tag gives at words (p(\\textsf{cheese}) = 0.4)
         self.sequences: set = set()  # names the tag declares by a term at a step (b_t \\in \\mathbb{R}): sequences
         self.tag_variables: set = set()  # names the tag constrains without defining them (h_{t-1} \\neq \\tilde h_t)
         self.tag_defined: set = set()  # names the tag defines by an expression or as a function (q(x, y) = x + y)
@@ -594,9 +595,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         """Whether the formula applies a name (p(\\textsf{mouse}), p(w)) where the tag gives its values at words only
         (p(\\textsf{cheese}) = 0.4), and not at this argument: the value is not given, not the shared notation's."""
         given = [key for key in self.overrides if str(key).startswith(f"{atom.key}(")]
-        at_words = all(
-            re.fullmatch(r"[A-Za-z]{2,}(?:,[A-Za-z]{2,})*", str(key)[len(atom.key) + 1 : -1]) for key in given
-        )
+        at_words = all(key in self.word_values for key in given)
         return bool(given) and at_words and self._applied_key(atom.key, atom) not in given
 
     def atom(self, atom: Atom, side: Side):

@@ -34,7 +34,7 @@ from derive.docs.renamed_expressions import expressions_as_names
 from derive.docs.result_updates import updates_as_equations
 from derive.docs.sampled_points import _check_points
 from derive.docs.shared_vectors import shared_vectors_as_numbers
-from derive.docs.side_names import _atom_keys, _normal_name, atoms_in, function_key, summed_names
+from derive.docs.side_names import _atom_keys, _normal_name, atoms_in, function_key, summed_names, written_at_words
 from derive.docs.steps import steps_as_subscripts, whole_steps
 from derive.docs.tag_mentions import tag_variables
 from derive.docs.tokens import closing_bracket
@@ -186,6 +186,7 @@ class _Reading:
     link: int | None = None  # the one link of the chain read, apart from the others (derive.docs.links_apart)
     sequences: set = field(default_factory=set)  # the tag's b_t \in \mathbb{R} read as a sequence's terms
     sum_ranges: dict = field(default_factory=dict)  # summed index -> the side the tag bounds it by (j \le m)
+    word_values: set = field(default_factory=set)  # keys of the values the tag gives at words, p(\\textsf{cheese})
     _tag_variables: set | None = None
 
     @property
@@ -204,6 +205,7 @@ class _Reading:
         made.arbitrary_allowed = arbitrary and self.link is None and (self.scope is None or self.scope.generic)
         made.declared_functions = self.functions
         made.sum_ranges = self.sum_ranges
+        made.word_values = self.word_values
         made.sequences = {name.split("_")[0] for name in self.sequences}
         made.tag_variables = self.tag_variables | made.sequences
         made.function_of = self.function_of
@@ -630,6 +632,8 @@ def _bind_tag_names(reading):
     for name, latex in reading.binding.overrides.items():
         rewriter = Rewriter(reading.binding.log_base)
         reading.overrides[_normal_name(name)] = rewriter.side(clean(lex(latex)))
+        if written_at_words(name):
+            reading.word_values.add(_normal_name(name))
     reading.overrides.update(reading.conditions.definitions)
 
 

@@ -14,6 +14,14 @@ from derive.docs.verdict import DecideError
 WORD_ARGUMENT = re.compile(r"\s*\\?(?:text|textsf|textrm|mathrm|mathsf)\s*\{\s*[A-Za-z](?:\s*[A-Za-z])+\s*\}\s*$")
 
 
+def written_at_words(latex_name: str) -> bool:
+    """Whether a name the tag gives a value is a function at words, ``p(\\textsf{cheese})``: every argument a word."""
+    head, bracket, rest = latex_name.partition("(")
+    if not bracket or not rest.rstrip().endswith(")"):
+        return False
+    return all(WORD_ARGUMENT.match(argument) for argument in rest.rstrip()[:-1].split(","))
+
+
 def argument_name(side: Side):
     """The name an argument is (``y`` in π(y|x), ``y_w``, a number's digits), or None for an expression."""
     expr = parse_latex(side.text)

@@ -441,6 +441,18 @@ def test_a_tag_gives_a_laws_values_at_words(tmp_path):
     assert_page_pass_and_fail(tmp_path, tempered, r"p_T(\textsf{cheese}) = 0.31", r"p_T(\textsf{cheese}) = 0.4")
 
 
+def test_values_a_tag_gives_at_named_arguments_are_not_values_at_words(tmp_path):
+    """d(a_i, n_i) \\ge d(a_i, p_i) + margin gives d at two named arguments, not at words: d at its own arguments
+    stays a number of the tag's (the triplet loss is zero once the negative is farther by the margin)."""
+    tag = r"d(a_i, n_i) \ge d(a_i, p_i) + {\rm margin}; d(a_i, p_i) \ge 0; {\rm margin} > 0"
+    assert_page_pass_and_fail(
+        tmp_path,
+        tag,
+        r"\max \{d(a_i, p_i) - d(a_i, n_i) + {\rm margin}, 0\} = 0",
+        r"\max \{d(a_i, p_i) - d(a_i, n_i) + {\rm margin}, 0\} = {\rm margin}",
+    )
+
+
 def test_a_value_set_in_a_subscript_picks_the_member_of_the_tags_family(tmp_path):
     """p_{T=0.5}(\\textsf{cheese}) is the tag's p_T at T = 0.5, applied at the word: 0.4^2 / (0.4^2 + 0.6^2) = 0.31;
     the law at T = 0 (a division by T) has no value there and is not decided."""
