@@ -818,6 +818,12 @@ PARAMETER_POWER = re.compile(r"\^\s*\{?\s*([2-9])\s*\}?\s*$")  # \sigma^2: a par
 ENTRY_OF_APPLICATION = re.compile(r"^(.*\))\s*_\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*$")
 
 
+def _word_in(word: str, body: str) -> bool:
+    """Whether a word written as an argument, ``\\text{rain}``, is written again in ``body``."""
+    letters = re.sub(r"\s", "", word.split("{", 1)[1].rsplit("}", 1)[0])
+    return re.search(r"\{\s*" + r"\s*".join(letters) + r"\s*\}", body) is not None
+
+
 def _function(clause: str) -> FunctionClause | RunDefinition | None:
     for separator in DEFINES.finditer(clause):
         head, body = clause[: separator.start()], clause[separator.end() :]
@@ -828,7 +834,10 @@ def _function(clause: str) -> FunctionClause | RunDefinition | None:
         if match is None:
             return None
         written = [p for p in PARAMETER_SEPARATOR.split(match.group(2)) if p.strip()]
-        if any(WORD_ARGUMENT.match(p) for p in written):  # p(\textsf{cheese}) = 0.4: a value at a word, no parameter
+        # p(\textsf{cheese}) = 0.4: a value at a word, no parameter; p(\text{rain} | \text{coat}) = p(\text{rain},
+        # \text{coat}) / p(\text{coat}) uses its words in the body: a definition whose parameters are spelled as words
+        words = [p for p in written if WORD_ARGUMENT.match(p)]
+        if words and not any(_word_in(word, body) for word in words):
             return None
         if any(re.fullmatch(DOTS, p.strip()) for p in written):
             return RunDefinition(match.group(1).strip(), head.strip(), body.strip())
