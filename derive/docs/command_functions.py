@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from derive.docs.derivative_names import FRESH
+from derive.docs.derivative_names import fresh_name
 from derive.docs.primed_names import _arguments
 from derive.docs.tokens import closing_bracket
 
@@ -33,7 +33,7 @@ def declared_command_functions(clauses: list, taken: tuple = ()) -> tuple:
         if count < 2 or head in {h for h, _, _ in found}:
             continue
         used = " ".join(clauses)
-        name = next((n for n in FRESH if n not in used and n not in taken and n not in {f for _, _, f in found}), None)
+        name = fresh_name(used, {*taken, *(f for _, _, f in found)})
         if name is not None:
             found.append((head, count, name))
     return tuple(found)

@@ -19,6 +19,11 @@ OPERATOR = re.compile(r"\\nabla|\\frac\s*\{\s*(?:\\partial|d)\s*(?:\^\s*\{?\s*\d
 FRESH = ("\\Upsilon", "\\Xi", "\\Theta")  # capitals of names of their own authors rarely write
 
 
+def fresh_name(used: str, taken=()) -> str | None:
+    """The first of FRESH that neither the text ``used`` nor ``taken`` writes, or None when all three are."""
+    return next((name for name in FRESH if name not in used and name not in taken), None)
+
+
 def declared_derivatives(clauses: list) -> tuple:
     """(pattern, name, index letter or '') of each derivative a clause declares a real number, the clauses' and the
     formula's own names aside."""
@@ -32,7 +37,7 @@ def declared_derivatives(clauses: list) -> tuple:
         if len(letters) > 1:
             continue  # several indices: a family over pairs, not read
         used = " ".join(clauses)
-        name = next((n for n in FRESH if n not in used and n not in {f[1] for f in found}), None)
+        name = fresh_name(used, {f[1] for f in found})
         if name is None:
             continue
         found.append((derivative, name, next(iter(letters), "")))

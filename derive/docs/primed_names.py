@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from derive.docs.derivative_names import FRESH
+from derive.docs.derivative_names import fresh_name
 from derive.docs.tokens import closing_bracket
 
 PRIME = r"\s*(?:'|\^\s*\\prime(?![A-Za-z])|\^\s*\{\s*\\prime\s*\})"
@@ -35,7 +35,7 @@ def declared_primed_functions(clauses: list, taken: tuple = ()) -> tuple:
         if not counts or count in counts or head in {h for h, _ in found}:
             continue
         used = " ".join(clauses)
-        name = next((n for n in FRESH if n not in used and n not in taken and n not in {f for _, f in found}), None)
+        name = fresh_name(used, {*taken, *(f for _, f in found)})
         if name is not None:
             found.append((head, name))
     return tuple(found)
