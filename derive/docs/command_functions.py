@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from derive.docs.derivative_names import fresh_name
-from derive.docs.primed_names import _arguments
+from derive.docs.primed_names import _arguments, defined_heads
 from derive.docs.tokens import closing_bracket
 
 ONE_ARGUMENT = ("cos", "sin", "tan", "cosh", "sinh", "tanh", "exp", "log", "ln")
@@ -25,15 +25,10 @@ def declared_command_functions(clauses: list, taken: tuple = ()) -> tuple:
     """(command, number of parameters, fresh name) of each function a clause defines under the name of a function of
     one argument with two or more parameters; the names in ``taken`` and in the clauses are not used as fresh names."""
     found = []
-    for clause in clauses:
-        defined = DEFINED.match(clause)
-        if defined is None:
-            continue
-        head, count = defined.group("head"), len(_arguments(defined.group("params")))
+    for _, head, count in defined_heads(clauses, DEFINED):
         if count < 2 or head in {h for h, _, _ in found}:
             continue
-        used = " ".join(clauses)
-        name = fresh_name(used, {*taken, *(f for _, _, f in found)})
+        name = fresh_name(" ".join(clauses), {*taken, *(f for _, _, f in found)})
         if name is not None:
             found.append((head, count, name))
     return tuple(found)

@@ -26,16 +26,11 @@ def declared_primed_functions(clauses: list, taken: tuple = ()) -> tuple:
     """(head, fresh name) of each primed function a clause defines from its unprimed name at a different number of
     arguments; the names in ``taken`` and in the clauses are not used as fresh names."""
     found = []
-    for clause in clauses:
-        defined = DEFINED.match(clause)
-        if defined is None:
-            continue
-        head, count = defined.group("head"), len(_arguments(defined.group("params")))
+    for defined, head, count in defined_heads(clauses, DEFINED):
         counts = _applied_counts(defined.group("body"), head)
         if not counts or count in counts or head in {h for h, _ in found}:
             continue
-        used = " ".join(clauses)
-        name = fresh_name(used, {*taken, *(f for _, f in found)})
+        name = fresh_name(" ".join(clauses), {*taken, *(f for _, f in found)})
         if name is not None:
             found.append((head, name))
     return tuple(found)
@@ -62,6 +57,14 @@ def _applied_counts(body: str, head: str) -> set:
             return set()
         counts.add(len(_arguments(body[match.end() : close])))
     return counts
+
+
+def defined_heads(clauses: list, pattern: re.Pattern):
+    """(match, head, number of parameters) of each clause that ``pattern`` reads as a function's definition."""
+    for clause in clauses:
+        defined = pattern.match(clause)
+        if defined is not None:
+            yield defined, defined.group("head"), len(_arguments(defined.group("params")))
 
 
 def _arguments(inside: str) -> list:
