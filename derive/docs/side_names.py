@@ -16,10 +16,12 @@ WORD_ARGUMENT = re.compile(r"\s*\\?(?:text|textsf|textrm|mathrm|mathsf)\s*\{\s*[
 
 def written_at_words(latex_name: str) -> bool:
     """Whether a name the tag gives a value is a function at words, ``p(\\textsf{cheese})``: every argument a word."""
+    from derive.docs.primed_names import _arguments  # split at top-level commas and bars, p(\text{a} \mid \text{b})
+
     head, bracket, rest = latex_name.partition("(")
     if not bracket or not rest.rstrip().endswith(")"):
         return False
-    return all(WORD_ARGUMENT.match(argument) for argument in rest.rstrip()[:-1].split(","))
+    return all(WORD_ARGUMENT.match(argument) for argument in _arguments(rest.rstrip()[:-1]))
 
 
 def argument_name(side: Side):

@@ -434,6 +434,19 @@ def test_a_tag_gives_a_laws_values_at_words(tmp_path):
     )
     result, detail = verdict(tmp_path, r"p(\textsf{cheese}) = 0.4", r"p(\textsf{mouse}) = 0.4")
     assert result == "UNKNOWN" and "the tag gives p at other arguments only" in detail, (result, detail)
+    # the same for a conditional value at words: the tag's p(rain | coat) is not p(sun | coat)
+    result, detail = verdict(
+        tmp_path, r"p(\text{rain} \mid \text{coat}) = 0.3", r"p(\text{sun} \mid \text{coat}) = 0.3"
+    )
+    assert result == "UNKNOWN" and "the tag gives p at other arguments only" in detail, (result, detail)
+    assert (
+        verdict(tmp_path, r"p(\text{rain} \mid \text{coat}) = 0.3", r"p(\text{rain} \mid \text{coat}) = 0.3")[0]
+        == "PASS"
+    )
+    assert (
+        verdict(tmp_path, r"p(\text{rain} \mid \text{coat}) = 0.3", r"p(\text{rain} \mid \text{coat}) = 0.4")[0]
+        == "FAIL"
+    )
     result, detail = verdict(tmp_path, WORDS, r"p_{T=0.5}(\textsf{cheese}) = 0.4")
     assert result == "UNKNOWN", (result, detail)
     # a definition applying p to its parameter, given a word, reads p at that word (not the shared notation's p)
