@@ -228,7 +228,8 @@ def operation(rw, tokens, k, op, out):
         return k2
     if op not in ("max", "min", "argmax", "argmin"):
         raise Unsupported(f"{op} with a subscript")
-    variable, low, high = _extremum_variable(script)
+    interval = _real_interval(script)
+    variable, low, high = interval[:3] if interval else _extremum_variable(script)
     end = term_end(tokens, k)
     if end == k:
         raise NotationError(f"{op} with nothing after it", tokens[k - 1].pos)
@@ -240,10 +241,36 @@ def operation(rw, tokens, k, op, out):
                 rw.sub_side(tokens[k:end]),
                 rw.sub_side(low) if low else None,
                 rw.sub_side(high) if high else None,
+                interval[3] if interval else None,
             )
         )
     )
     return end
+
+
+def _real_interval(script):
+    """(variable, low, high, ends) of \\max_{x \\in (a, b)}, \\max_{x \\in [a, \\infty)}, \\max_{x \\in \\mathbb{R}}: a
+    real variable, the ends of the interval it runs over (None where unbounded) and whether the interval holds
+    each; None for any other subscript."""
+    if len(script) < 3 or not (script[0].kind == "ch" and script[0].text.isalpha()) or not script[1].is_cs("in"):
+        return None
+    variable, right = script[0].text, script[2:]
+    if len(right) == 2 and right[0].is_cs("mathbb") and word_of(right[1].items).strip() == "R":
+        return variable, None, None, (False, False)
+    if len(right) < 5 or not (right[0].is_ch("(", "[") and right[-1].is_ch(")", "]")):
+        return None
+    parts = split_commas(right[1:-1])
+    if len(parts) != 2 or not all(parts):
+        return None
+    low, high = (None if _is_infinity(part) else part for part in parts)
+    if (low is None and not parts[0][0].is_ch("-")) or (high is None and parts[1][0].is_ch("-")):
+        return None  # (\\infty, 1): no interval
+    return variable, low, high, (right[0].is_ch("[") and low is not None, right[-1].is_ch("]") and high is not None)
+
+
+def _is_infinity(part) -> bool:
+    """Whether the tokens write \\infty, +\\infty or -\\infty."""
+    return part[-1].is_cs("infty") and (len(part) == 1 or (len(part) == 2 and part[0].is_ch("+", "-")))
 
 
 def _starts_operator(tokens, m) -> bool:

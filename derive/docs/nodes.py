@@ -115,6 +115,9 @@ class Extremum:
     body: Side
     low: Side | None = None
     high: Side | None = None
+    # (whether the interval holds its lower end, its upper end) when the variable runs over the real values
+    # between low and high (None: unbounded), not over indices: \max_{D \in (0, 1)}
+    real_ends: tuple | None = None
 
 
 @dataclass

@@ -268,6 +268,12 @@ def _cofactor_expansion(rows):
 def extremum(interp, node: Extremum):
     """max_i body: the largest value of the body over the index's range (concrete dimensions only)."""
     BindError, NeedsConcrete, ShapeError = _errors()
+    if node.real_ends is not None:
+        from derive.docs.real_extremum import real_extremum
+
+        if not _used_as_a_number(node.body, node.variable):  # \max_{i \in [1, n]} z_i: an index, not a real
+            raise BindError(f"{node.op} over an interval of {node.variable}, which the body uses as an index")
+        return real_extremum(interp, node)
     variable = node.variable
     if interp._names_vector(variable) or variable in interp.extra or variable in interp.vocab.dims:
         raise BindError(f"{node.op} over {variable}, which names a quantity, not an index")

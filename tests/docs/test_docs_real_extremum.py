@@ -1,0 +1,86 @@
+"""A maximum or minimum over an interval of real values (\\arg\\max_{D \\in (0, 1)}, \\max_{x \\in \\mathbb{R}}) is
+worked out at each point from the zeros of the body's derivative; a value approached at an open end and not taken,
+or an argmax taken at two points, is none."""
+
+import pytest
+import sympy as sp
+from checking import verdict
+
+from derive.docs.real_extremum import RealExtremumValue
+from derive.numeric import NumericError
+
+OPTIMAL_CRITIC = r"D^*(x) = \arg\max_{D \in (0, 1)} \left(a(x) \log D + b(x) \log (1 - D)\right); a(x) > 0; b(x) > 0"
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"D^*(x) = \frac{a(x)}{a(x) + b(x)}", "PASS"),
+        (r"D^*(x) = \frac{b(x)}{a(x) + b(x)}", "FAIL"),
+    ],
+)
+def test_a_tag_argmax_over_an_open_interval_is_the_point_where_the_derivative_vanishes(tmp_path, formula, expected):
+    found = verdict(tmp_path, OPTIMAL_CRITIC, formula)
+    assert found[0] == expected, found
+    if expected == "FAIL":
+        assert "left = " in found[1] and "right = " in found[1], found
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\max_{x \in [0, 1]} x (1 - x) = \frac{1}{4}", "PASS"),
+        (r"\max_{x \in [0, 1]} x (1 - x) = \frac{1}{2}", "FAIL"),
+        (r"\arg\min_{x \in [0, \infty)} (x - 1)^2 = 1", "PASS"),
+        (r"\arg\min_{x \in [2, \infty)} (x - 1)^2 = 1", "FAIL"),  # the closed end 2 is the minimum's place
+        (r"\max_{x \in [-3, 3]} (x - 1)^2 (x + 2)^2 = 100", "PASS"),  # at the closed end 3, above both wells' bump
+    ],
+)
+def test_an_extremum_over_an_interval_of_reals_is_decided(tmp_path, formula, expected):
+    found = verdict(tmp_path, None, formula)
+    assert found[0] == expected, found
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\max_{x \in \mathbb{R}} -(x - a)^2 + b = b", "PASS"),
+        (r"\max_{x \in \mathbb{R}} -(x - a)^2 + b = a", "FAIL"),
+    ],
+)
+def test_an_extremum_over_the_real_line_is_decided(tmp_path, formula, expected):
+    found = verdict(tmp_path, r"a \in \mathbb{R}; b \in \mathbb{R}", formula)
+    assert found[0] == expected, found
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        r"\max_{x \in (0, 1)} x = 1",  # approached at the open end 1, never taken
+        r"\max_{x \in \mathbb{R}} x^2 = 0",  # unbounded
+    ],
+)
+def test_an_extremum_not_taken_on_the_interval_has_no_value(tmp_path, formula):
+    found = verdict(tmp_path, None, formula)
+    assert found[0] in ("UNKNOWN", "SKIPPED"), found
+    assert "approached at an end of the interval" in found[1], found
+
+
+def test_an_argmax_taken_at_two_points_has_no_value_and_the_minimum_there_has_one():
+    u = sp.Dummy("u", real=True)
+    wells = sp.Lambda(u, (u - 1) ** 2 * (u + 2) ** 2)  # zero at 1 and at -2
+    with pytest.raises(NumericError, match="more than one point"):
+        RealExtremumValue(wells, -sp.oo, sp.oo, 3, 0).evalf()  # argmin
+    assert RealExtremumValue(wells, -sp.oo, sp.oo, 1, 0).evalf() == 0  # min
+
+
+def test_a_body_whose_derivative_is_no_ratio_of_polynomials_is_not_computed():
+    u = sp.Dummy("u", real=True)
+    with pytest.raises(NumericError, match="ratio of polynomials"):
+        RealExtremumValue(sp.Lambda(u, sp.sin(u)), 0, 10, 0, 3).evalf()
+
+
+def test_an_interval_of_an_index_the_body_picks_entries_at_is_not_read_as_reals(tmp_path):
+    found = verdict(tmp_path, r"z \in \mathbb{R}^3", r"\max_{i \in [1, 3]} z_i = z_1")
+    assert found[0] == "UNKNOWN", found
+    assert "uses as an index" in found[1], found
