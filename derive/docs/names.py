@@ -232,6 +232,21 @@ def name_decoration(rw, script, tokens, k2, atom, primes, out):
     return k2, False
 
 
+def power_of_function(rw, script, tokens, k2, atom, primes, out):
+    """f^2(x) for a function the document defines or declares (f: function, w(x) = ...): the square of f(x), as
+    \\sin^2 x is the square of \\sin x, never f applied twice."""
+    power = word_of(script).strip()
+    if primes or not power.isdigit() or int(power) < 2 or k2 >= len(tokens) or not tokens[k2].is_ch("("):
+        return None
+    if atom.key not in rw.functions and not any(full in rw.functions for full in atom.full_keys()):
+        return None
+    k3, done = application(rw, tokens, k2, atom, 0, out)
+    if not done:
+        out.append(rw.placeholder(atom))
+    out.append(f"^{{{power}}}")
+    return k3, True
+
+
 def applied_variant(rw, script, tokens, k2, atom, primes, out):
     """Q^\\pi(s, a), V^{\\pi_{old}}(s), d^\\pi(s): a capital letter (or a function the tag defines) with one letter
     above it, which may carry a subscript of its own (the policy \\pi_\\theta), and arguments after it is one
@@ -460,7 +475,14 @@ def _opens_application(t, key) -> bool:
     return t.is_ch("(") or (t.is_ch("[") and key in SQUARE_BRACKET_FUNCTIONS) or (t.is_cs("{") and key == "one")
 
 
-SUPERSCRIPT_READERS = (transpose_mark, star_mark, inverse_function, applied_variant, name_decoration)
+SUPERSCRIPT_READERS = (
+    transpose_mark,
+    star_mark,
+    inverse_function,
+    power_of_function,
+    applied_variant,
+    name_decoration,
+)
 
 
 def words_written_alone(tokens) -> set:
