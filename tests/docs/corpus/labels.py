@@ -13073,6 +13073,447 @@ CHECKS.update(
 )
 
 
+# ---- unseen26: a blog series of derivation notes (Bradley-Terry, maximum likelihood, KL divergence, DPO, REINFORCE,
+# ---- PPO, GRPO), optax's sigmoid_focal_loss and dice_loss docstrings, PyTorch 0.3's normalization docstrings
+
+_U26_SCORES = [(mpf("0.4"), mpf("-1.1")), (mpf("2.3"), mpf("1.7")), (mpf("-0.6"), mpf("0.9"))]
+
+
+def _u26_bt_sigmoid(sign):
+    """e^{s_i} / (e^{s_i} + e^{s_j}) against the written 1 / (1 + e^{sign (s_i - s_j)}) and sigma(s_i - s_j)."""
+    for si, sj in _U26_SCORES:
+        p = exp(si) / (exp(si) + exp(sj))
+        if not close([1 / (1 + exp(sign * (si - sj))), sigmoid(si - sj)], [p, p]):
+            return False
+    return True
+
+
+def _u26_bt_logit(sign):
+    """logit(P(i beats j)), log(P(i beats j) / P(j beats i)) and the written sign * (s_i - s_j)."""
+    for si, sj in _U26_SCORES:
+        p, q = exp(si) / (exp(si) + exp(sj)), exp(sj) / (exp(si) + exp(sj))
+        if not close([log(p / q), sign * (si - sj)], [log(p / (1 - p))] * 2):
+            return False
+    return True
+
+
+def _u26_bt_nll(sign):
+    """-log of the Bernoulli likelihood of three matches against sign * the sum of their log-likelihoods."""
+    ys = [1, 0, 1]
+    ds = [mpf("0.4"), mpf("-1.2"), mpf("2.0")]
+    likelihood = mpf(1)
+    for y, d in zip(ys, ds):
+        likelihood *= sigmoid(d) ** y * (1 - sigmoid(d)) ** (1 - y)
+    total = sum(y * log(sigmoid(d)) + (1 - y) * log(1 - sigmoid(d)) for y, d in zip(ys, ds))
+    return close(-log(likelihood), sign * total)
+
+
+_U26_PS = [(mpf("0.2"),), (mpf("0.63"),), (mpf("0.9"),)]
+
+
+def _u26_mle_loglik(sign):
+    """log(p^63 (1 - p)^37) against 63 log p + sign * 37 log(1 - p)."""
+    return identity(
+        lambda p: log(p**63 * (1 - p) ** 37), lambda p: 63 * log(p) + sign * 37 * log(1 - p), points=_U26_PS
+    )
+
+
+def _u26_mle_stationary(sign):
+    """The derivative of 63 log p + 37 log(1 - p) by finite differences against 63/p + sign * 37/(1 - p), and its root."""
+
+    def ell(p):
+        return 63 * log(p) + 37 * log(1 - p)
+
+    written = identity(lambda p: D(ell, p), lambda p: 63 / p + sign * 37 / (1 - p), points=_U26_PS)
+    return written and close(D(ell, mpf("0.63")), 0) and Fraction(63, 100) == Fraction("0.63")
+
+
+def _u26_gauss_loglik(half):
+    """log of the product of n Gaussian densities against the written closed form, for a few mu and sigma^2."""
+    xs = [mpf("1.2"), mpf("-0.4"), mpf("2.5"), mpf("0.3")]
+    n = len(xs)
+    for mu, s2 in ((mpf("0.5"), mpf("1.7")), (mpf("-1"), mpf("0.3"))):
+        likelihood = mpf(1)
+        for x in xs:
+            likelihood *= exp(-((x - mu) ** 2) / (2 * s2)) / sqrt(2 * pi * s2)
+        squares = sum((x - mu) ** 2 for x in xs)
+        written = -n / mpf(2) * log(2 * pi * s2) - squares / ((2 if half else 1) * s2)
+        if not close(log(likelihood), written):
+            return False
+    return True
+
+
+def _u26_kl_chain(weights, ratios, logs, terms, total):
+    """A worked sum sum_k w_k log(r_k): each printed log and product a rounding of what precedes it, the printed
+    terms summing exactly to the printed total, and that total a rounding of the exact value."""
+    exact = sum(w * log(r) for w, r in zip(weights, ratios))
+    return (
+        all(rounds_to(log(r), written) for r, written in zip(ratios, logs))
+        and all(rounds_to(w * mpf(lg), written) for w, lg, written in zip(weights, logs, terms))
+        and sum(Fraction(t) for t in terms) == Fraction(total)
+        and rounds_to(exact, total)
+    )
+
+
+_U26_P, _U26_Q = [mpf("0.7"), mpf("0.3")], [mpf("0.5"), mpf("0.5")]
+_U26_HALF, _U26_SEVEN_TENTHS, _U26_THREE_TENTHS = mpf("0.5"), mpf("0.7"), mpf("0.3")
+
+
+def _u26_kl_forward(total):
+    w = [_U26_SEVEN_TENTHS, _U26_THREE_TENTHS]
+    ratios = [mpf("0.7") / mpf("0.5"), mpf("0.3") / mpf("0.5")]
+    return _u26_kl_chain(w, ratios, ["0.336", "-0.511"], ["0.235", "-0.153"], total)
+
+
+def _u26_kl_reverse(second, total):
+    w = [_U26_HALF, _U26_HALF]
+    ratios = [mpf("0.5") / mpf("0.7"), mpf("0.5") / mpf("0.3")]
+    return _u26_kl_chain(w, ratios, ["-0.336", "0.511"], ["-0.168", second], total)
+
+
+_U26_LAWS = [
+    ([mpf("0.2"), mpf("0.5"), mpf("0.3")], [mpf("0.6"), mpf("0.1"), mpf("0.3")]),
+    ([mpf("0.7"), mpf("0.3")], [mpf("0.25"), mpf("0.75")]),
+]
+
+
+def _u26_kl_split(sign):
+    """KL(P || Q) against sum P log P + sign * sum P log Q, for two pairs of distributions."""
+    return all(
+        close(kl(p, q), sum(a * log(a) for a in p) + sign * sum(a * log(b) for a, b in zip(p, q))) for p, q in _U26_LAWS
+    )
+
+
+def _u26_kl_empirical(mean):
+    """sum_x hat P(x) log Q(x), hat P the data's relative frequencies, against the written (1/n) sum_i log Q(x_i)."""
+    data = [0, 0, 2, 1, 0]
+    q = [mpf("0.5"), mpf("0.2"), mpf("0.3")]
+    n = len(data)
+    left = sum(Fraction(data.count(x), n) * log(q[x]) for x in range(len(q)))
+    right = sum(log(q[x]) for x in data) / (n if mean else 1)
+    return close(left, right)
+
+
+def _u26_token_tables():
+    """Two autoregressive policies over two tokens from {0, 1}: the first token's law and the second's given it."""
+    pi = ([mpf("0.3"), mpf("0.7")], {0: [mpf("0.6"), mpf("0.4")], 1: [mpf("0.1"), mpf("0.9")]})
+    ref = ([mpf("0.5"), mpf("0.5")], {0: [mpf("0.2"), mpf("0.8")], 1: [mpf("0.45"), mpf("0.55")]})
+    return pi, ref
+
+
+def _u26_kl_sequence(summed):
+    """log(pi(y) / pi_ref(y)) for each two-token response against the sum (or product) of its per-token log-ratios."""
+    (p1, p2), (r1, r2) = _u26_token_tables()
+    for a in (0, 1):
+        for b in (0, 1):
+            whole = log(p1[a] * p2[a][b] / (r1[a] * r2[a][b]))
+            parts = [log(p1[a] / r1[a]), log(p2[a][b] / r2[a][b])]
+            if not close(whole, sum(parts) if summed else parts[0] * parts[1]):
+                return False
+    return True
+
+
+def _u26_gauss_nll(squared):
+    """-log of the product of the n densities against the written sum of squares plus (n/2) log(2 pi sigma^2)."""
+    ys, fs = [mpf("1.2"), mpf("-0.4"), mpf("2.5")], [mpf("0.9"), mpf("0.1"), mpf("2.0")]
+    n = len(ys)
+    for s2 in (mpf("1.7"), mpf("0.3")):
+        likelihood = mpf(1)
+        for y, f in zip(ys, fs):
+            likelihood *= exp(-((y - f) ** 2) / (2 * s2)) / sqrt(2 * pi * s2)
+        constant = n / mpf(2) * log(2 * pi * (s2 if squared else sqrt(s2)))
+        if not close(-log(likelihood), sum((y - f) ** 2 for y, f in zip(ys, fs)) / (2 * s2) + constant):
+            return False
+    return True
+
+
+_U26_REF = [mpf("0.2"), mpf("0.5"), mpf("0.3")]
+_U26_REWARD = [mpf("1.4"), mpf("-0.3"), mpf("0.8")]
+_U26_BETA = mpf("0.7")
+
+
+def _u26_optimal_policy():
+    """pi*(y) = pi_ref(y) exp(r(y) / beta) / Z over three responses, with Z its normaliser."""
+    weights = [p * exp(r / _U26_BETA) for p, r in zip(_U26_REF, _U26_REWARD)]
+    z = sum(weights)
+    return [w / z for w in weights], z
+
+
+def _u26_dpo(variant):
+    """The written DPO step against pi* computed directly from pi_ref, r and beta."""
+    star, z = _u26_optimal_policy()
+    b = _U26_BETA
+    for y in range(3):
+        if variant in ("log", "log-plus"):
+            sign = 1 if variant == "log-plus" else -1
+            if not close(log(star[y]), sign * log(z) + log(_U26_REF[y]) + _U26_REWARD[y] / b):
+                return False
+        if variant in ("reward", "reward-minus"):
+            sign = -1 if variant == "reward-minus" else 1
+            if not close(_U26_REWARD[y], b * log(star[y] / _U26_REF[y]) + sign * b * log(z)):
+                return False
+    for y1 in range(3):
+        for y2 in range(3):
+            if y1 == y2:
+                continue
+            diff_r = _U26_REWARD[y1] - _U26_REWARD[y2]
+            l1, l2 = log(star[y1] / _U26_REF[y1]), log(star[y2] / _U26_REF[y2])
+            if variant in ("difference", "difference-plus"):
+                sign = 1 if variant == "difference-plus" else -1
+                if not close(diff_r, b * l1 + sign * b * l2):
+                    return False
+            if variant in ("preference", "one-beta"):
+                second = l2 if variant == "one-beta" else b * l2
+                if not close(sigmoid(diff_r), sigmoid(b * l1 - second)):
+                    return False
+    return True
+
+
+_U26_R = [mpf(8), mpf(3), mpf(5)]
+_U26_THETA = [mpf("0.1"), mpf("0.6"), mpf("-0.1")]
+
+
+def _u26_pi(theta):
+    return softmax(theta)
+
+
+def _u26_grad_j():
+    return grad(lambda th: sum(p * r for p, r in zip(_u26_pi(th), _U26_R)), _U26_THETA)
+
+
+def _u26_grad_pi(y):
+    return grad(lambda th: _u26_pi(th)[y], _U26_THETA)
+
+
+def _u26_grad_log_pi(y):
+    return grad(lambda th: log(_u26_pi(th)[y]), _U26_THETA)
+
+
+def _u26_vsum(vectors):
+    return [sum(c) for c in zip(*vectors)]
+
+
+def _u26_rf_gradient(correct):
+    """grad J by finite differences against sum_y R(y) grad pi(y) (or sum_y pi(y) grad R(y) = 0, R fixed)."""
+    pi = _u26_pi(_U26_THETA)
+    if correct:
+        written = _u26_vsum([[_U26_R[y] * g for g in _u26_grad_pi(y)] for y in range(3)])
+    else:
+        written = _u26_vsum([[pi[y] * 0 for _ in _U26_THETA] for y in range(3)])
+    return close(_u26_grad_j(), written, tol=mpf(10) ** -15)
+
+
+def _u26_rf_log_derivative(correct):
+    """grad pi(y) / pi(y) against grad log pi(y) (or log of grad pi(y), where it is defined), entry by entry."""
+    pi = _u26_pi(_U26_THETA)
+    for y in range(3):
+        left = [g / pi[y] for g in _u26_grad_pi(y)]
+        if correct:
+            right = _u26_grad_log_pi(y)
+        else:
+            if any(g <= 0 for g in _u26_grad_pi(y)):
+                return False
+            right = [log(g) for g in _u26_grad_pi(y)]
+        if not close(left, right, tol=mpf(10) ** -15):
+            return False
+    return True
+
+
+def _u26_rf_estimator(with_log):
+    """grad J against sum_y pi R grad log pi and against E[R grad log pi] (or E[R grad pi])."""
+    pi = _u26_pi(_U26_THETA)
+    first = _u26_vsum([[pi[y] * _U26_R[y] * g for g in _u26_grad_log_pi(y)] for y in range(3)])
+    inner = _u26_grad_log_pi if with_log else _u26_grad_pi
+    last = _u26_vsum([[pi[y] * _U26_R[y] * g for g in inner(y)] for y in range(3)])
+    return close([first, last], [_u26_grad_j()] * 2, tol=mpf(10) ** -15)
+
+
+def _u26_rf_baseline(last):
+    """b E[grad log pi], b grad sum_y pi(y) (= b grad 1) and the written last side, for b = 1.7."""
+    b = mpf("1.7")
+    pi = _u26_pi(_U26_THETA)
+    expectation = [b * c for c in _u26_vsum([[pi[y] * g for g in _u26_grad_log_pi(y)] for y in range(3)])]
+    total = [b * c for c in grad(lambda th: sum(_u26_pi(th)), _U26_THETA)]
+    written = [mpf(0)] * 3 if last == "0" else [b] * 3
+    return close([expectation, total], [written, written], tol=mpf(10) ** -15)
+
+
+def _u26_rf_token_credit(with_log):
+    """grad log pi(y) of a two-token autoregressive softmax policy against the sum of its tokens' grad log (or grad)."""
+    theta = [mpf("0.3"), mpf("-0.8"), mpf("1.1")]
+
+    def first(th):
+        return softmax([th[0], 0])
+
+    def second(th, a):
+        return softmax([th[1 + a], 0])
+
+    for a in (0, 1):
+        for b in (0, 1):
+            whole = grad(lambda th: log(first(th)[a] * second(th, a)[b]), theta)
+            f = (lambda v: log(v)) if with_log else (lambda v: v)
+            parts = _u26_vsum([grad(lambda th: f(first(th)[a]), theta), grad(lambda th: f(second(th, a)[b]), theta)])
+            if not close(whole, parts, tol=mpf(10) ** -15):
+                return False
+    return True
+
+
+def _u26_clip(r, a, b):
+    return min(max(r, a), b)
+
+
+def _u26_ppo_min(r, adv, eps, written):
+    """min(r A, clip(r, 1 - eps, 1 + eps) A) against the written value, exactly."""
+    r, adv, eps = Fraction(r), Fraction(adv), Fraction(eps)
+    return min(r * adv, _u26_clip(r, 1 - eps, 1 + eps) * adv) == Fraction(written)
+
+
+def _u26_grpo_advantages(rewards):
+    k = len(rewards)
+    mu = sum(rewards) / k
+    sigma = sqrt(sum((r - mu) ** 2 for r in rewards) / k)
+    return [(r - mu) / sigma for r in rewards]
+
+
+_U26_GROUPS = [[mpf(10), mpf(2), mpf(4), mpf(8)], [mpf("0.3"), mpf(1), mpf(0), mpf(0), mpf("0.7")], [mpf(1), mpf(0)]]
+
+
+def _u26_grpo_moment(power, divisor_shift, written):
+    """(1 / (K - shift)) sum_i A_i^power against the written value, over a few groups of rewards."""
+    for rewards in _U26_GROUPS:
+        adv = _u26_grpo_advantages(rewards)
+        value = sum(a**power for a in adv) / ((len(adv) - divisor_shift) if power == 2 else 1)
+        if not close(value, written):
+            return False
+    return True
+
+
+_U26_FOCAL_POINTS = [
+    (mpf(p), mpf(a), mpf(g)) for p in ("0.05", "0.5", "0.9") for a in ("0.25", "1") for g in ("0.5", "2")
+]
+
+
+def _u26_focal_bound(holds_as):
+    """-alpha (1 - p)^gamma log p against -alpha log p, read with the comparison holds_as, on a grid."""
+    return all(holds_as(-a * (1 - p) ** g * log(p), -a * log(p)) for p, a, g in _U26_FOCAL_POINTS)
+
+
+def _u26_focal_log_space(inside):
+    """(1 - p)^gamma against exp(gamma log(1 - p)) (or gamma exp(log(1 - p))) on a grid."""
+    for p, _, g in _U26_FOCAL_POINTS:
+        written = exp(g * log(1 - p)) if inside else g * exp(log(1 - p))
+        if not close((1 - p) ** g, written):
+            return False
+    return True
+
+
+def _u26_dice(smooth_factor):
+    """The dice term at alpha = beta = 1/2 against 1 - (2 I + f s) / (P + T + f s), for a few I, P, T and s."""
+    for inter, pc, tc, s in ((2, 5, 3, Fraction(1)), (Fraction(1, 2), 1, 2, Fraction(1, 10)), (0, 3, 1, Fraction(2))):
+        half = Fraction(1, 2)
+        left = 1 - (inter + s) / (inter + half * (pc - inter) + half * (tc - inter) + s)
+        if left != 1 - (2 * inter + smooth_factor * s) / (pc + tc + smooth_factor * s):
+            return False
+    return True
+
+
+def _u26_running_update(as_written):
+    """PyTorch's running update (1 - m) x_hat + m x_t against the written relation, for a few m, x_hat and x_t."""
+    for m, old, new in ((Fraction(1, 10), Fraction(1), Fraction(3)), (Fraction(3, 10), Fraction(-2), Fraction(1, 2))):
+        updated = (1 - m) * old + m * new
+        written = (1 - m) * updated + m * new if as_written else (1 - m) * old + m * new
+        if updated != written:
+            return False
+    return True
+
+
+CHECKS.update(
+    {
+        "u26-bt-sigmoid": lambda: _u26_bt_sigmoid(-1),
+        "u26-bt-sigmoid~exponent-sign": lambda: _u26_bt_sigmoid(1),
+        "u26-bt-logit": lambda: _u26_bt_logit(1),
+        "u26-bt-logit~swapped": lambda: _u26_bt_logit(-1),
+        "u26-bt-nll": lambda: _u26_bt_nll(-1),
+        "u26-bt-nll~no-minus": lambda: _u26_bt_nll(1),
+        "u26-mle-loglik": lambda: _u26_mle_loglik(1),
+        "u26-mle-loglik~minus": lambda: _u26_mle_loglik(-1),
+        "u26-mle-stationary": lambda: _u26_mle_stationary(-1),
+        "u26-mle-stationary~plus": lambda: _u26_mle_stationary(1),
+        "u26-mle-gauss-loglik": lambda: _u26_gauss_loglik(True),
+        "u26-mle-gauss-loglik~no-two": lambda: _u26_gauss_loglik(False),
+        "u26-mle-odds": lambda: rounds_to(exp(mpf("1.5")), "4.48"),
+        "u26-mle-odds~digit": lambda: rounds_to(exp(mpf("1.5")), "4.47"),
+        "u26-mle-probability": lambda: rounds_to(sigmoid(mpf("1.5")), "0.82"),
+        "u26-mle-probability~digit": lambda: rounds_to(sigmoid(mpf("1.5")), "0.81"),
+        "u26-kl-forward": lambda: _u26_kl_forward("0.082"),
+        "u26-kl-forward~sum": lambda: _u26_kl_forward("0.388"),
+        "u26-kl-reverse": lambda: _u26_kl_reverse("0.256", "0.088"),
+        "u26-kl-reverse~put-right": lambda: _u26_kl_reverse("0.255", "0.087"),
+        "u26-kl-reverse-value": lambda: rounds_to(kl(_U26_Q, _U26_P), "0.088"),
+        "u26-kl-reverse-value~put-right": lambda: rounds_to(kl(_U26_Q, _U26_P), "0.087"),
+        "u26-kl-split": lambda: _u26_kl_split(-1),
+        "u26-kl-split~plus": lambda: _u26_kl_split(1),
+        "u26-kl-empirical": lambda: _u26_kl_empirical(True),
+        "u26-kl-empirical~no-mean": lambda: _u26_kl_empirical(False),
+        "u26-kl-sequence": lambda: _u26_kl_sequence(True),
+        "u26-kl-sequence~product": lambda: _u26_kl_sequence(False),
+        "u26-kl-gauss-nll": lambda: _u26_gauss_nll(True),
+        "u26-kl-gauss-nll~sigma": lambda: _u26_gauss_nll(False),
+        "u26-dpo-log-policy": lambda: _u26_dpo("log"),
+        "u26-dpo-log-policy~plus-log-z": lambda: _u26_dpo("log-plus"),
+        "u26-dpo-reward": lambda: _u26_dpo("reward"),
+        "u26-dpo-reward~minus-log-z": lambda: _u26_dpo("reward-minus"),
+        "u26-dpo-difference": lambda: _u26_dpo("difference"),
+        "u26-dpo-difference~plus": lambda: _u26_dpo("difference-plus"),
+        "u26-dpo-preference": lambda: _u26_dpo("preference"),
+        "u26-dpo-preference~one-beta": lambda: _u26_dpo("one-beta"),
+        "u26-rf-gradient": lambda: _u26_rf_gradient(True),
+        "u26-rf-gradient~reward": lambda: _u26_rf_gradient(False),
+        "u26-rf-log-derivative": lambda: _u26_rf_log_derivative(True),
+        "u26-rf-log-derivative~log-outside": lambda: _u26_rf_log_derivative(False),
+        "u26-rf-estimator": lambda: _u26_rf_estimator(True),
+        "u26-rf-estimator~no-log": lambda: _u26_rf_estimator(False),
+        "u26-rf-baseline": lambda: _u26_rf_baseline("0"),
+        "u26-rf-baseline~b": lambda: _u26_rf_baseline("b"),
+        "u26-rf-mean-baseline": lambda: rounds_to(sum(_U26_R) / 3, "5.3"),
+        "u26-rf-mean-baseline~weighted": lambda: rounds_to(sum(_U26_R) / 3, "4.9"),
+        "u26-rf-token-credit": lambda: _u26_rf_token_credit(True),
+        "u26-rf-token-credit~no-log": lambda: _u26_rf_token_credit(False),
+        "u26-ppo-clip-example": lambda: (
+            _u26_clip(Fraction("1.5"), Fraction("0.8"), Fraction("1.2")) * 2 == Fraction("1.2") * 2 == Fraction("2.4")
+        ),
+        "u26-ppo-clip-example~lower": lambda: (
+            _u26_clip(Fraction("1.5"), Fraction("0.8"), Fraction("1.2")) * 2 == Fraction("0.8") * 2 == Fraction("1.6")
+        ),
+        "u26-ppo-min-good": lambda: _u26_ppo_min("1.5", "2.0", "0.2", "2.4"),
+        "u26-ppo-min-good~unclipped": lambda: _u26_ppo_min("1.5", "2.0", "0.2", "3.0"),
+        "u26-ppo-min-bad": lambda: _u26_ppo_min("0.6", "-1.5", "0.2", "-1.2"),
+        "u26-ppo-min-bad~unclipped": lambda: _u26_ppo_min("0.6", "-1.5", "0.2", "-0.9"),
+        "u26-grpo-std": lambda: sqrt(mpf(16 + 16 + 4 + 4) / 4) == sqrt(10) and rounds_to(sqrt(10), "3.16"),
+        "u26-grpo-std~digit": lambda: rounds_to(sqrt(10), "3.17"),
+        "u26-grpo-advantage-1": lambda: rounds_to(mpf(10 - 6) / mpf("3.16"), "1.27"),
+        "u26-grpo-advantage-1~truncated": lambda: rounds_to(mpf(10 - 6) / mpf("3.16"), "1.26"),
+        "u26-grpo-advantage-3": lambda: rounds_to(mpf(4 - 6) / mpf("3.16"), "-0.63"),
+        "u26-grpo-advantage-3~sign": lambda: rounds_to(mpf(4 - 6) / mpf("3.16"), "0.63"),
+        "u26-grpo-sum-zero": lambda: _u26_grpo_moment(1, 0, 0),
+        "u26-grpo-sum-zero~one": lambda: _u26_grpo_moment(1, 0, 1),
+        "u26-grpo-unit-variance": lambda: _u26_grpo_moment(2, 0, 1),
+        "u26-grpo-unit-variance~bessel": lambda: _u26_grpo_moment(2, 1, 1),
+        "u26-focal-bound": lambda: _u26_focal_bound(lambda a, b: a <= b),
+        "u26-focal-bound~ge": lambda: _u26_focal_bound(lambda a, b: a >= b),
+        "u26-focal-log-space": lambda: _u26_focal_log_space(True),
+        "u26-focal-log-space~outside": lambda: _u26_focal_log_space(False),
+        "u26-focal-negative-class": lambda: identity(lambda x: -log(1 - sigmoid(x)), lambda x: log(1 + exp(x))),
+        "u26-focal-negative-class~sign": lambda: identity(lambda x: -log(1 - sigmoid(x)), lambda x: log(1 + exp(-x))),
+        "u26-dice-standard": lambda: _u26_dice(2),
+        "u26-dice-standard~smooth": lambda: _u26_dice(1),
+        "u26-torch03-momentum": lambda: _u26_running_update(True),
+        "u26-torch03-momentum~put-right": lambda: _u26_running_update(False),
+        "u26-torch03-lrn-window": lambda: min(5 - 1, 2 + 2 // 2) - max(0, 2 - 2 // 2) + 1 == 2 + 1,
+        "u26-torch03-lrn-window~n": lambda: min(5 - 1, 2 + 2 // 2) - max(0, 2 - 2 // 2) + 1 == 2,
+    }
+)
+
 # ---- end of checks
 
 
