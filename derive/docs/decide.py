@@ -151,7 +151,7 @@ def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
     if tagged or not any(name.split("_")[0] in LAW_LETTERS for name in context.definitions):
         sequence = decide_sequence_laws(text, binding, _decide_tagged)
         if sequence is not None:
-            return sequence
+            return labelled_derivative_doubt(text, binding, sequence)
     with (
         gradient_scope.noting() as several_factors,
         matrix_softmax.noting() as softmax_matrices,

@@ -39,8 +39,6 @@ KNOWN_FALSE_ALARMS = {
 KNOWN_FALSE_PASSES = {
     "tagged": {},
     "untagged": {
-        "u26-rf-token-credit~no-log": "written out for sequences of length 1, 2, 3, theta only labelling pi_theta, both "
-        "sides' gradients vanish",
         "u22-pixelrnn-chain-square~n": "its text is the chain rule over n pixels; it is wrong only through the page's "
         "notation (an image of n^2 pixels), which the bare formula does not carry",
     },

@@ -71,6 +71,9 @@ def test_a_policy_the_tag_declares_a_function_of_its_parameters_stays_one(tmp_pa
     [
         r"\nabla_\theta \log \pi_\theta(a \mid s) = \nabla_\theta \pi_\theta(a \mid s)",
         r"\frac{\partial}{\partial \theta} \log p_{\theta}(x \mid z) = \frac{\partial}{\partial \theta} p_\theta(x \mid z)",
+        # a law of a sequence, written out token by token: read as written, every derivative by theta is 0 there too
+        r"R(y) \cdot \nabla_\theta \log \pi_\theta(y) = R(y) \cdot \sum_{k=1}^{T} \nabla_\theta \pi_\theta(t_k \mid t_{<k})",
+        r"R(y) \cdot \nabla_\theta \log \pi_\theta(y) = R(y) \cdot \sum_{k=1}^{T} \nabla_\theta \log \pi_\theta(t_k \mid t_{<k})",
     ],
 )
 def test_a_derivative_by_a_label_the_tag_does_not_explain_is_not_decided(formula, tmp_path):
