@@ -22,7 +22,8 @@ from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 NOT_FREE = {"E", "P", "Var", "Cov", "I", "H", "L", "D", "KL", "Pr", "tr", "nabla", "partial", "d", "e", "pi"}
 
 
-PLAIN_NAME = re.compile(r"[A-Za-z]+(?:_[A-Za-z0-9]+)?")  # x, lambda, x_i: a name the formula may use as a variable
+# x, lambda, x_i, tau' (primed, as a second value of tau is written): a name the formula may use as a variable
+PLAIN_NAME = re.compile(r"[A-Za-z]+'*(?:_[A-Za-z0-9]+)?'*")
 
 
 NOT_A_VALUE = re.compile(r"\(\S+ is not a value \S+ takes\)")  # P(X = k) at a k that is not one of X's values

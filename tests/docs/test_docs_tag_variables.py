@@ -83,6 +83,13 @@ PAIRS = [
         r"\frac{\partial \ell_i}{\partial \omega} = 2(\beta + \omega x_i - y_i) x_i",
         r"\frac{\partial \ell_i}{\partial \omega} = 2(\beta + \omega x_i - y_i)",
     ),
+    (
+        "a primed name written as an argument of a function the tag declares, the formula's own variable like x",
+        r"\theta': function of \eta; J(\tau', \theta'): function of \theta'",
+        r"\frac{\partial J(\tau', \theta')}{\partial \eta} = \frac{\partial J(\tau', \theta')}{\partial \theta'}"
+        r" \frac{d\theta'}{d\eta}",
+        r"\frac{\partial J(\tau', \theta')}{\partial \eta} = \frac{\partial J(\tau', \theta')}{\partial \theta'}",
+    ),
 ]
 
 
@@ -134,3 +141,15 @@ def test_a_name_a_tag_without_a_result_equates_to_another_is_the_formula_s_varia
         r"2\;n_\text{layer} d_\text{model}(2d_\text{attn} + d_\text{ff}) = 8\;n_\text{layer} d_\text{model}^2",
     )
     assert fails[0] == "FAIL", fails
+
+
+def test_a_derivative_of_a_primed_names_variable_by_it_stays_undecided(tmp_path):
+    """d\\eta / d\\theta' differentiates the formula's own variable by a function the tag declares of it: the
+    tag does not state \\eta as a function of \\theta', so the chain rule written with it is UNKNOWN with that reason."""
+    tag = r"\theta': function of \eta; J(\tau', \theta'): function of \theta'"
+    formula = (
+        r"\frac{\partial J(\tau', \theta')}{\partial \eta} = \frac{\partial J(\tau', \theta')}{\partial \theta'}"
+        r" \frac{d\eta}{d\theta'}"
+    )
+    result, detail = verdict(tmp_path, tag, formula)
+    assert result == "UNKNOWN" and "a function the tag does not state" in detail, (result, detail)
