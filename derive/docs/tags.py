@@ -78,6 +78,9 @@ from derive.docs.unnormalised_laws import solved_unnormalised
 from derive.errors import DeriveError
 from derive.vocabulary import Setting
 
+# a word in text type written after a name, not as its subscript: i \text{ beats } j names an event, not a parameter i
+EVENT_IN_WORDS = re.compile(r"(?<=[A-Za-z0-9}])\\(?:text|textrm|textsf|mathrm)\{[A-Za-z]{2,}\}")
+
 
 class TagError(DeriveError):
     """A tag that cannot be read."""
@@ -839,6 +842,8 @@ def _function(clause: str) -> FunctionClause | RunDefinition | None:
         words = [p for p in written if WORD_ARGUMENT.match(p)]
         if words and not any(_word_in(word, body) for word in words):
             return None
+        if any(EVENT_IN_WORDS.search("".join(p.split())) and not WORD_ARGUMENT.match(p) for p in written):
+            return None  # P(i \text{ beats } j) = ...: a value at an event written in words, no function of i
         if any(re.fullmatch(DOTS, p.strip()) for p in written):
             return RunDefinition(match.group(1).strip(), head.strip(), body.strip())
         params = tuple(_key(p) for p in written)

@@ -423,6 +423,21 @@ def test_a_policy_law_at_an_expression_is_not_read(tmp_path):
 WORDS = r"p(\textsf{cheese}) = 0.4; p(\textsf{mouse}) = 0.6"
 
 
+def test_a_tag_gives_a_value_at_an_event_written_in_words(tmp_path):
+    """P(i \\text{ beats } j) = ... gives P's value at that event, not a function of i: P(j \\text{ beats } i) is
+    another event, given its own value, so the log-odds of i beating j is refuted with the sign swapped and holds as
+    written; an event the tag does not give is not that value."""
+    tag = (
+        r"P(i \text{ beats } j) = \frac{e^{s_i}}{e^{s_i} + e^{s_j}}; P(j \text{ beats } i) = \frac{e^{s_j}}{e^{s_i} + e^{s_j}};"
+        r" s_i, s_j \in \mathbb{R}"
+    )
+    ratio = r"\log \frac{P(i \text{ beats } j)}{P(j \text{ beats } i)}"
+    assert_page_pass_and_fail(tmp_path, tag, ratio + " = s_i - s_j", ratio + " = s_j - s_i")
+    one = r"P(i \text{ beats } j) = \frac{e^{s_i}}{e^{s_i} + e^{s_j}}; s_i, s_j \in \mathbb{R}"
+    result, detail = verdict(tmp_path, one, r"P(j \text{ beats } i) = \frac{e^{s_i}}{e^{s_i} + e^{s_j}}")
+    assert result == "UNKNOWN", (result, detail)
+
+
 def test_a_tag_gives_a_laws_values_at_words(tmp_path):
     """p(\\textsf{cheese}) = 0.4 gives p's value at the word cheese, not p(x) = 0.4 for every x: the values add up, a
     wrong total is refuted, and p at a word the tag does not give, or under a subscript, is not that value."""
