@@ -75,7 +75,11 @@ def decide_sequence_laws(text: str, binding, decide_with):
             continue  # p(x_n \mid x_{n-1}) at length 1 names x_0: the formula is about sequences of two or more
         verdict = decide_text(written)
         if verdict.verdict == FAIL:
-            doubt = None if _tag_declares_a_law(binding) else _model_doubt(written, decide_text, size)
+            doubt = (
+                None
+                if _tag_declares_a_law(binding)
+                else _whole_sequence_doubt(tokens, sequences, written, size) or _model_doubt(written, decide_text, size)
+            )
             return doubt or dataclasses.replace(
                 verdict, detail=f"written out for a sequence of length {size}, {written}: {verdict.detail}"
             )
@@ -206,6 +210,26 @@ def _model_doubt(written, decide_text, size):
         f"written out for a sequence of length {size}, {written}: it fails for an arbitrary law of the terms but"
         " holds when they are independent, so it may state a model (a Markov chain, independent terms); a tag that"
         " names the chain rule of probability claims it for every law",
+    )
+
+
+def _whole_sequence_doubt(tokens, sequences, written, size):
+    """UNKNOWN when a law's outcome is a name alone that is no term of the sequence and conditions no law
+    (pi(y | x) beside pi(t_k | x, t_{<k})): y may name the whole sequence, which the formula does not say, and the
+    written-out formula would be refuted with y drawn apart from the terms."""
+    outcomes, conditions = set(), set()
+    for where, _, start, end in law_applications(tokens):
+        for separator, item in _items(where[start:end]):
+            term = _term(item)
+            if term is not None and term[1] is None:
+                (conditions if separator == "|" else outcomes).add(term[0])
+    apart = sorted(outcomes - conditions - set(sequences))
+    if not apart:
+        return None
+    return Verdict(
+        UNKNOWN,
+        f"written out for a sequence of length {size}, {written}: {', '.join(apart)} may name the whole sequence"
+        f" {', '.join(sorted(sequences))}, which the formula does not say",
     )
 
 

@@ -248,3 +248,14 @@ def test_a_formula_is_not_written_out_at_a_length_below_a_term_it_names(tmp_path
     assert found[0] == "PASS" and "holds for sequences of length 2, 3" in found[1], found
     found = verdict(tmp_path, CHAIN_RULE_TAG, r"p(x_1, x_2) = \sum_{x_2} \cdots \sum_{x_n} p(x_1, x_2, \dotsc, x_n)")
     assert found[0] == "FAIL", found
+
+
+def test_a_law_at_a_name_apart_from_the_terms_may_be_the_whole_sequence(tmp_path):
+    """pi(y | x) beside the tokens t_k of a response: the prose says y = (t_1, ..., t_T), the formula does not, so the
+    written-out formula is not refuted with y drawn apart from the tokens; written with the run t_{1:T} it is read."""
+    ratio = r"\log \frac{\pi(t_k \mid x, t_{<k})}{\pi_{\text{ref}}(t_k \mid x, t_{<k})}"
+    apart = r"\log \frac{\pi(y \mid x)}{\pi_{\text{ref}}(y \mid x)} = \sum_{k=1}^{T} " + ratio
+    result, detail = verdict(tmp_path, None, apart)
+    assert result == "SKIPPED" and "y may name the whole sequence t" in detail, (result, detail)
+    run = r"\log \frac{\pi(t_{1:T} \mid x)}{\pi_{\text{ref}}(t_{1:T} \mid x)} = "
+    assert_page_pass_and_fail(tmp_path, None, run + r"\sum_{k=1}^{T} " + ratio, run + r"\prod_{k=1}^{T} " + ratio)
