@@ -180,7 +180,34 @@ def _check_links(reading, link_values, numbers, point, reader, shown, tolerances
         refutation = check(reading, link, shown, tolerances)
         if refutation is not None:
             return refutation
-    return None
+    return _worked_chain_drift(reading, link_values, numbers, point, reader, shown, tolerances)
+
+
+def _worked_chain_drift(reading, link_values, numbers, point, reader, shown, tolerances):
+    """A FAIL when a worked chain of arithmetic, A = B = ... = Z with Z written decimals, holds link by link only
+    through the roundings its sides print: each link may round, but the chain claims A = Z, so A itself must round to
+    Z's digits (0.5 log(5/3) printed 0.256 carries into a total of 0.088 where A is 0.0872)."""
+    last = len(reading.relations)
+    literal = tolerances[last]
+    if last < 2 or not literal or any(relation not in ("=", "~") for relation in reading.relations):
+        return None
+    if not all(isinstance(n, mpmath.mpf) for n in (numbers[0], numbers[last])):
+        return None
+    if not all(isinstance(v, sp.Expr) and not v.free_symbols for v in (link_values[0], link_values[last])):
+        return None
+    if tolerances[0] or not _prints_roundings(reading.sides[1:last], tolerances[1:last]):
+        return None
+    ok, why = _approx(numbers[0], numbers[last], literal, approximate="~" in reading.relations)
+    if ok:
+        return None
+    return _refuted(f"the first side against the last: {why}" + _at(point, shown), reader, reading.binding, True)
+
+
+def _prints_roundings(sides, tolerances) -> bool:
+    """Whether a side between the first and the last is a written rounding or prints rounded figures."""
+    from derive.docs.rounded_figures import _figures
+
+    return any(tolerance for tolerance in tolerances) or any(_figures(side) for side in sides)
 
 
 def _particular_value(link, tolerances) -> bool:

@@ -28,3 +28,19 @@ def test_a_printed_intermediate_figure_is_a_rounding(tmp_path, tag, formula, exp
 def test_short_figures_are_taken_as_written(tmp_path, formula):
     found = verdict(tmp_path, "", formula)
     assert found[0] == "FAIL", found
+
+
+@pytest.mark.parametrize(
+    "total, expected",
+    [
+        (r"-0.168 + 0.255 = 0.087", "PASS"),  # 0.5 ln(5/7) + 0.5 ln(5/3) = 0.087177
+        # each link holds with its roundings (0.5 x 0.511 = 0.2555 printed 0.256), but the first side is not 0.088
+        (r"-0.168 + 0.256 = 0.088", "FAIL"),
+    ],
+)
+def test_a_worked_chain_claims_its_first_side_rounds_to_its_last(tmp_path, total, expected):
+    chain = r"0.5 \ln \frac{0.5}{0.7} + 0.5 \ln \frac{0.5}{0.3} = 0.5 \times (-0.336) + 0.5 \times 0.511 = " + total
+    found = verdict(tmp_path, "", chain)
+    assert found[0] == expected, found
+    if expected == "FAIL":
+        assert "the first side against the last" in found[1], found
