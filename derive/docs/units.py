@@ -35,7 +35,7 @@ PLAIN_UNITS = {
 SCALED_UNITS = {"KB", "MB", "GB", "TB", "PB", "KiB", "MiB", "GiB", "TiB", "ms"}
 # units of information, whose value depends on the base of the logarithm
 INFORMATION_UNITS = {"bit", "bits", "nat", "nats"}
-BITS, BYTES = {"bit", "bits"}, {"byte", "bytes"}  # 8 bits to the byte: the one conversion read
+BITS, BYTES, NATS = {"bit", "bits"}, {"byte", "bytes"}, {"nat", "nats"}  # 8 bits to the byte: the one conversion read
 UNIT_FONTS = ("text", "mbox", "textrm", "textnormal", "mathrm")
 # tokens that end a side besides a relation
 SIDE_ENDS = (",", ";;", ".", "&")
@@ -75,10 +75,24 @@ def without_units(tokens) -> list:
         raise Unsupported(
             f"a value in {unit} beside a side written without the unit: that side may count a smaller unit"
         )
-    if unit in INFORMATION_UNITS and _unwritten_log_base(tokens):
+    if unit in NATS and _unwritten_log_base(tokens):
+        tokens = _natural_logs(tokens)  # a value in nats: each \\log of no written base is the natural one
+    elif unit in INFORMATION_UNITS and _unwritten_log_base(tokens):
         raise Unsupported(f"a value in {unit} beside \\log of no written base: the unit may set the base")
     dropped = {n for m in at for n in (m, m + 1)}
     return [t for n, t in enumerate(tokens) if n not in dropped]
+
+
+def _natural_logs(tokens) -> list:
+    """``tokens`` with each \\log of no written base, in groups too, written \\ln: the unit nats sets the base e."""
+    out = []
+    for m, x in enumerate(tokens):
+        if x.kind == "group":
+            x = Tok(x.kind, x.text, x.pos, _natural_logs(x.items))
+        elif x.is_cs("log") and not (m + 1 < len(tokens) and tokens[m + 1].is_ch("_")):
+            x = Tok(x.kind, "ln", x.pos, x.items)
+        out.append(x)
+    return out
 
 
 def _bytes_in_bits(tokens, at) -> list:

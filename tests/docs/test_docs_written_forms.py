@@ -274,6 +274,12 @@ def test_a_unit_that_could_change_the_claim_is_not_set_aside(tmp_path, latex, re
     assert v == "UNKNOWN" and reason in detail, (v, detail)
 
 
+def test_a_value_in_nats_reads_a_log_of_no_written_base_as_the_natural_one(tmp_path):
+    # bits beside such a \log stay undecided (above): the unit and the natural default disagree there, not here
+    kl = r"0.7 \log \frac{0.7}{0.5} + 0.3 \log \frac{0.3}{0.5} = "
+    assert_page_pass_and_fail(tmp_path, "", kl + r"0.082 \text{ nats}", kl + r"0.036 \text{ nats}")
+
+
 def test_bits_and_bytes_are_converted_at_eight_bits_to_the_byte(tmp_path):
     assert_page_pass_and_fail(
         tmp_path,
