@@ -67,6 +67,7 @@ class SumNode:
     open_after: bool = (
         False  # a term after the sum, in the same bracket, uses its index: the sum may be meant to cover it
     )
+    over: str = ""  # the set named after \in, as written (\mathcal{A} in \sum_{a \in \mathcal{A}})
 
 
 @dataclass

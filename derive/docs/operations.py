@@ -372,7 +372,12 @@ def sequence(interp, node: Sequence):
 
 def norm(interp, node: Norm):
     """‖x‖ = ‖x‖₂ (Euclidean), ‖x‖₁, ‖x‖_∞, ‖x‖_p = (Σ|x_i|^p)^(1/p); for a matrix only ‖A‖_F (Frobenius)."""
+    from derive.docs.set_sizes import set_size
+
     BindError, _, _ = _errors()
+    size = set_size(interp, node)
+    if size is not None:  # |\mathcal{A}| beside \sum_{a \in \mathcal{A}}: the number of terms the sum adds
+        return size
     value = interp.side(node.body)
     explicit = _entries(interp, value)
     if explicit is None:

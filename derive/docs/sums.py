@@ -6,7 +6,7 @@ from __future__ import annotations
 from derive.docs.chain import condition_pieces, term_end
 from derive.docs.nodes import Apply, Count, Series, Side, SumNode
 from derive.docs.symbols import GREEK
-from derive.docs.tokens import DOTS, NotationError, Tok, Unsupported, depth_at, detex, flatten, runs_replaced
+from derive.docs.tokens import DOTS, NotationError, Tok, Unsupported, depth_at, detex, flatten, latex_of, runs_replaced
 
 
 def sum_or_product(rw, tokens, k, out):
@@ -59,10 +59,13 @@ def sum_or_product(rw, tokens, k, out):
         high = Side(rw.placeholder(Apply("infinity", [])), rw.table)  # Σ_{t=1}^{∞}
     else:
         high = rw.sub_side(high_tokens) if high_tokens is not None else None
+    over = ""
     if low_tokens is not None and in_at is not None and low is None and high is None:
         listed = _listed_range(rw, low_tokens[in_at + 1 :])
         if listed is not None:  # \sum_{x \in \{0, 1\}}, \sum_{k \in \{1, \ldots, K\}}: that range of whole numbers
             low, high = (rw.sub_side(bound) for bound in listed)
+        else:
+            over = latex_of(low_tokens[in_at + 1 :])
     end = term_end(tokens, k)
     # Σ_i a_i + b_i with i free in b_i: the sum runs over both terms, as authors mean
     while end < len(tokens) and tokens[end].is_ch("+", "-") and len(variables) == 1:
@@ -89,7 +92,7 @@ def sum_or_product(rw, tokens, k, out):
             raise Unsupported(f"a sum over '{v}'")
     # Σ_i a_i + \max_j b_j c_i: a later term uses the index, and the author may mean the sum to cover it
     open_after = any(x.kind == "ch" and x.text in variables for x in flatten(tokens[end:]))
-    out.append(rw.placeholder(SumNode(op, variables, low, high, body, excluded, open_after)))
+    out.append(rw.placeholder(SumNode(op, variables, low, high, body, excluded, open_after, over)))
     return end
 
 
