@@ -70,7 +70,8 @@ def _declare_family_members(reading):
     families = {}
     for name, kind in reading.binding.kinds.items():
         found = FAMILY.fullmatch(name.strip())
-        if found and "(" not in name:
+        # s_{a_m}: a name whose index is itself indexed, no family at one letter (its head s_{a would not close)
+        if found and "(" not in name and found.group(1).count("{") == found.group(1).count("}"):
             families[_normal_name(found.group(1))] = (found.group(1), found.group(2), kind)
     if not families:
         return

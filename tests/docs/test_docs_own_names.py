@@ -335,3 +335,15 @@ def test_a_vector_under_two_subscripts_stays_a_vector_when_one_of_them_is_a_numb
     formula = r"a_s a_t \mathbf{z}_{a_t} + \mathbf{z}_{a_s} = a_t a_s \mathbf{z}_{a_t} + \mathbf{z}_{a_s}"
     result, detail = verdict(tmp_path, "", formula)
     assert result == "UNKNOWN" and "neither summed over nor" in detail, detail
+
+
+def test_a_name_whose_index_is_indexed_is_declared_whole(tmp_path):
+    """s_{a_m} \\in \\mathbb{R}: the score of the m-th match's first player, a real, no family of s at one letter (whose
+    head s_{a would not close): the formula is read."""
+    tag = r"\sigma(x) = \frac{1}{1 + e^{-x}}; s_{a_m}, s_{b_m} \in \mathbb{R}"
+    assert_page_pass_and_fail(
+        tmp_path,
+        tag,
+        r"\sigma(s_{a_m} - s_{b_m}) = 1 - \sigma(s_{b_m} - s_{a_m})",
+        r"\sigma(s_{a_m} - s_{b_m}) = \sigma(s_{b_m} - s_{a_m})",
+    )
