@@ -255,15 +255,21 @@ def _sum_scope_doubt(text, verdict, decide_text):
     )
 
 
+ARBITRARY_REFUTATION = re.compile(r"not bound; read as arbitrary, the formula fails")  # derive.docs.links._refuted
+
+
 def _trig_argument_doubt(text, verdict, decide_text):
     """\\cos (n - m)\\theta read both as the grammar reads it, the cosine of the bracket times θ, and as the cosine of
     (n - m)θ, as \\cos m\\theta is read (derive.docs.trig_argument): a FAIL stands only when both readings fail, a
-    PASS of the second reading is the formula's, and a PASS the second reading refutes is UNKNOWN."""
-    widened = argument_widened(text) if verdict.verdict in (PASS, FAIL) else None
+    PASS of the second reading is the formula's, and a PASS the second reading refutes is UNKNOWN. A first reading
+    refuted only for one choice of the functions nothing defines is no more than a FAIL: a PASS of the second, for any
+    choice, is the formula's too."""
+    arbitrary = verdict.verdict == UNKNOWN and ARBITRARY_REFUTATION.search(verdict.detail) is not None
+    widened = argument_widened(text) if verdict.verdict in (PASS, FAIL) or arbitrary else None
     if widened is None:
         return verdict
     other = decide_text(widened)
-    if other.verdict == verdict.verdict:
+    if other.verdict == verdict.verdict or arbitrary and other.verdict != PASS:
         return verdict
     if other.verdict == PASS:
         return dataclasses.replace(

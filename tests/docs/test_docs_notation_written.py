@@ -226,3 +226,21 @@ def test_a_prime_written_as_a_command_after_a_letter_is_a_prime(tmp_path):
         r"\sum_{a\prime} \frac{\exp(x_{a\prime})}{\sum_{b} \exp(x_b)} = 1",
         r"\sum_{a\prime} \frac{\exp(x_{a\prime})}{\sum_{b} \exp(x_b)} = 2",
     )
+
+
+ANGLE_DIFFERENCE = (
+    r"\sum_i a_i \big( \cos i\theta \cos n\theta + \sin i \theta \sin n \theta \big) = \sum_i a_i \cos {}"
+)
+
+
+def test_an_angle_difference_over_a_sequence_nothing_defines_holds_for_any_sequence():
+    """\\cos (i - n)\\theta beside a sequence a_i nothing defines: read as the grammar has it, one choice of a refutes
+    it (UNKNOWN on its own); read with θ in the argument it holds whatever a is, so it PASSes with that reading."""
+    holds = check_formula(ANGLE_DIFFERENCE.format(r"(i - n) \theta"), clauses=r"\theta \in \mathbb{R}")
+    assert holds["verdict"] == "PASS" and "name after each bracket" in holds["detail"], holds
+
+
+def test_a_wrong_angle_difference_over_such_a_sequence_is_not_passed():
+    # both readings refuted for the arbitrary a: the author may mean a particular sequence, so UNKNOWN with that reason
+    fails = check_formula(ANGLE_DIFFERENCE.format(r"(i + n) \theta"), clauses=r"\theta \in \mathbb{R}")
+    assert fails["verdict"] == "UNKNOWN" and "read as arbitrary, the formula fails" in fails["detail"], fails
