@@ -625,7 +625,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             return self.bound[f"{key}_{atom.sub_text}"]
         if key in self.values and not atom.args and not atom.decoration:  # a parameter of a definition being applied
             return self._apply_indices(self.values[key], atom, atom.sub)
-        if self.joint_laws and atom.args:  # p(x, c), p(x | c), I(x; c) under a joint law of the outcomes
+        # p(x, c), p(x | c), I(x; c) under a joint law of the outcomes; p(D) the tag gives at a data set is its own
+        if self.joint_laws and atom.args and applied_key(key, atom.args, atom.seps) not in self.overrides:
             from derive.docs import joint_law
 
             value = joint_law.read_joint(self, atom)

@@ -267,7 +267,7 @@ def labelled_outcomes(variables) -> frozenset:
     return frozenset(v.lower() for v in variables if re.fullmatch(r"[A-Za-z]+_[A-Za-z]+", v))
 
 
-def joint_laws(sides, declared=frozenset(), labelled=frozenset(), factored=frozenset()) -> dict:
+def joint_laws(sides, declared=frozenset(), labelled=frozenset(), factored=frozenset(), apart=frozenset()) -> dict:
     """Law name -> (its outcomes, {outcome: the numbers written for it, when it is given no other value}, whether it
     gives outcomes values and some side does not apply it), for each law the formula applies to two outcomes or more
     somewhere, or to an outcome at a value (P(X = x)); a law the tag ``declared`` is one wherever it is applied, and
@@ -275,6 +275,7 @@ def joint_laws(sides, declared=frozenset(), labelled=frozenset(), factored=froze
     from derive.docs.free import child_sides
 
     applications, drawn = _law_applications(sides, child_sides, labelled)
+    applications = [a for a in applications if f"{a[0]}({','.join(a[1])})" not in apart]
     on_every_side = set.intersection(
         *({a[0] for a in _law_applications([side], child_sides, labelled)[0]} for side in sides)
     )
@@ -350,6 +351,7 @@ def declare_joint_laws(reading, law_names, open_values: bool) -> None:
     """The joint law of each law name in ``law_names`` the formula applies to outcomes, a table drawn at each point;
     an outcome given only written numbers takes one value more in the open reading."""
     from derive.docs.side_names import _normal_name
+    from derive.docs.tags import given_at_a_data_set
 
     declared = {_normal_name(name) for name in reading.binding.kinds} | set(reading.binding.free)
     declared |= {clause.name for clause in reading.binding.clauses if hasattr(clause, "params")}  # q(x, y) = x + y
@@ -360,7 +362,11 @@ def declare_joint_laws(reading, law_names, open_values: bool) -> None:
     labelled = labelled_outcomes(c.variable for c in declaring)
     summed = _summed_letters(reading.sides)
     labelled = frozenset(name for name in labelled if name.partition("_")[2] not in summed)  # Σ_i p(x_i): x_1, ..., x_n
-    found = joint_laws(reading.sides, declared=named, labelled=labelled, factored=frozenset(factored))
+    # p(D) = \prod_{x \in D} p(x): the likelihood of a data set under the law, which leaves the law open
+    data_sets = {_normal_name(k) for k, body in reading.binding.overrides.items() if given_at_a_data_set(k, body)}
+    found = joint_laws(
+        reading.sides, declared=named, labelled=labelled, factored=frozenset(factored), apart=frozenset(data_sets)
+    )
     for name, model in factored.items():  # the law of every outcome the product names, in the product's order
         outcomes, written, one_sided = found.get(name, ((), {}, ""))
         if not set(outcomes) <= set(model.outcomes):
@@ -378,7 +384,7 @@ def declare_joint_laws(reading, law_names, open_values: bool) -> None:
             continue
         if "_" in name and name in reading.vocab.entries:  # p_theta the result defines
             continue
-        if any(k.startswith(f"{name}(") for k in [*reading.overrides, *declared]):
+        if any(k.startswith(f"{name}(") and k not in data_sets for k in [*reading.overrides, *declared]):
             continue  # the tag says what the law is, or what its values are (\pi_\theta(a | s): function of \theta)
         if any((outcome in declared and outcome not in sets) or outcome in reading.overrides for outcome in outcomes):
             continue  # a: real in the tag: P(a | b) is then no law of outcomes

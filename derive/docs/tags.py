@@ -844,6 +844,8 @@ def _function(clause: str) -> FunctionClause | RunDefinition | None:
             return None
         if any(EVENT_IN_WORDS.search("".join(p.split())) and not WORD_ARGUMENT.match(p) for p in written):
             return None  # P(i \text{ beats } j) = ...: a value at an event written in words, no function of i
+        if at_a_data_set(match.group(1).strip(), written, body):
+            return None
         if any(re.fullmatch(DOTS, p.strip()) for p in written):
             return RunDefinition(match.group(1).strip(), head.strip(), body.strip())
         params = tuple(_key(p) for p in written)
@@ -859,6 +861,24 @@ def _function(clause: str) -> FunctionClause | RunDefinition | None:
         word = match.group(1).strip()  # Loss, a capitalised word written bare, is its own key (not L o s s)
         return FunctionClause(word if word.isalpha() else _key(word), params, body.strip(), head.strip(), index, powers)
     return None
+
+
+def at_a_data_set(name: str, written: list, body: str) -> bool:
+    """Whether a clause gives a law at one name its body runs a product or sum over, p(D) = \\prod_{x \\in D} p(x):
+    the law's value at the data set D (its likelihood), given at that argument alone, never a definition at every
+    argument."""
+    from derive.docs.joint_law import LAW_NAMES
+
+    if name not in LAW_NAMES or len(written) != 1:
+        return False
+    over = rf"\\(?:prod|sum)\s*_\s*\{{[^{{}}]*\\in\s*{re.escape(written[0].strip())}\s*\}}"
+    return re.search(over, body) is not None
+
+
+def given_at_a_data_set(key: str, body) -> bool:
+    """Whether a tag's value ``key = body`` is a law's value at a data set (see :func:`at_a_data_set`)."""
+    match = FUNCTION_HEAD.match(key.strip())
+    return bool(match) and isinstance(body, str) and at_a_data_set(match.group(1).strip(), [match.group(2)], body)
 
 
 def _bare_word_of_the_notation(head: str) -> bool:
