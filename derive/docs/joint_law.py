@@ -126,7 +126,8 @@ def law_key(atom: Atom) -> str:
     """The name of the law an atom applies: p, or p_theta for p_\\theta; '' for another subscript (p_i)."""
     if atom.post_sub or atom.sub and atom.sub_text not in PARAMETER_LABELS:
         return ""
-    return f"{atom.key}_{atom.sub_text}" if atom.sub else atom.key
+    key = f"{atom.key}*" if atom.star else atom.key  # p^*, \pi^*: the true law or the optimum, a law of its own
+    return f"{key}_{atom.sub_text}" if atom.sub else key
 
 
 def law_parts(atom: Atom):
@@ -380,7 +381,12 @@ def declare_joint_laws(reading, law_names, open_values: bool) -> None:
     for name, (outcomes, written, one_sided) in found.items():
         if one_sided == "model" and name in named:  # the tag declares the law: it is any law of those outcomes
             one_sided = ""
-        if name.split("_")[0] not in law_names or name in reading.overrides or name in declared and name not in named:
+        if (
+            name.split("_")[0].rstrip("*") not in law_names
+            or name in reading.overrides
+            or name in declared
+            and name not in named
+        ):
             continue
         if "_" in name and name in reading.vocab.entries:  # p_theta the result defines
             continue
@@ -391,7 +397,7 @@ def declare_joint_laws(reading, law_names, open_values: bool) -> None:
         if any(outcome in sets and not set(values) <= set(sets[outcome]) for outcome, values in written.items()):
             continue  # y = 2 with y \in \{0, 1\}: no value of y
         written.update({outcome: sets[outcome] for outcome in written if outcome in sets})
-        table = sp.IndexedBase(f"joint_{name}", positive=True)
+        table = sp.IndexedBase(f"joint_{name.replace('*', '_star')}", positive=True)
         more = {outcome: 1 for outcome in written if outcome not in sets} if open_values else {}
         law = JointLaw(name, outcomes, table, written, more, one_sided, labelled=labelled & set(outcomes))
         law.variables = {

@@ -109,3 +109,16 @@ def test_a_joint_law_of_indexed_outcomes_is_not_read_as_one_vector(formula, tmp_
     entry of one probability vector would refute the product rule, so the formula is left UNKNOWN with the reason."""
     found = verdict(tmp_path, "", formula)
     assert found[0] == "UNKNOWN" and "joint law of several outcomes" in found[1], found
+
+
+def test_a_starred_law_the_tag_defines_is_its_definition_not_the_law_pi(tmp_path):
+    """pi^*(y | x) defined in the tag (DPO's optimal policy) is read by its definition: the star names a law of its
+    own, never an outcome table of pi."""
+    tag = (
+        r"\pi^*(y \mid x) = \frac{1}{Z(x)} \pi_{\text{ref}}(y \mid x) \exp\left(\frac{r(x,y)}{\beta}\right);"
+        r" \beta > 0; Z(x) > 0; \pi_{\text{ref}}(y \mid x) > 0"
+    )
+    rest = r" + \log \pi_{\text{ref}}(y \mid x) + \frac{1}{\beta}r(x,y)"
+    assert_page_pass_and_fail(
+        tmp_path, tag, r"\log \pi^*(y \mid x) = -\log Z(x)" + rest, r"\log \pi^*(y \mid x) = \log Z(x)" + rest
+    )
