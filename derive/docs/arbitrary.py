@@ -118,9 +118,11 @@ def _coefficient(rng, low, high):
     return sp.Rational(rng.randint(int(low * 100), int(high * 100)), 100)
 
 
-def generic_function(name: str, arity: int, positive: bool):
-    """A fixed smooth function of ``arity`` real arguments with coefficients seeded by ``name`` (positive if asked)."""
-    rng = random.Random(hashlib.sha256(name.encode()).hexdigest())
+def generic_function(name: str, arity: int, positive: bool, family: int = 0):
+    """A fixed smooth function of ``arity`` real arguments with coefficients seeded by ``name`` (positive if asked),
+    of the ``family`` asked: 0 a sine beside a quartic, 1 an arctangent beside an exponential (another shape, for a
+    claim that must hold for every function)."""
+    rng = random.Random(hashlib.sha256((name if not family else f"{name}#{family}").encode()).hexdigest())
     slopes = [_coefficient(rng, 0.5, 1.9) for _ in range(arity)]
     weights = [_coefficient(rng, 0.3, 1.3) for _ in range(arity)]
     phase, curve, tilt = _coefficient(rng, 0.1, 0.9), _coefficient(rng, 0.1, 0.5), _coefficient(rng, 0.1, 0.6)
@@ -128,7 +130,10 @@ def generic_function(name: str, arity: int, positive: bool):
     def function(*values):
         line = sum((s * v for s, v in zip(slopes, values)), phase)
         square = sum((w * v for w, v in zip(weights, values)), sp.Integer(0))
-        value = sp.sin(line) + curve * square**2 / 4 - tilt * sum(values, sp.Integer(0))
+        if family:
+            value = sp.atan(line) + curve * sp.exp(square / 3) - tilt * sum(values, sp.Integer(0))
+        else:
+            value = sp.sin(line) + curve * square**2 / 4 - tilt * sum(values, sp.Integer(0))
         return sp.exp(value / 2) if positive else value
 
     return function
@@ -199,6 +204,8 @@ def may_be_arbitrary(atom: Atom, reader) -> bool:
         return True  # the tag's "function of \\theta": an unknown function, however it is decorated
     if not reader.arbitrary_allowed or atom.post_sub or atom.transpose:
         return False
+    if _written_application(reader, atom) is not None:
+        return True  # df/d\theta beside f(\theta): the function at the arguments the formula writes
     if (atom.decoration and not _label(atom) or atom.star) and not atom.args:
         return False  # x^*, \pi^{ref} alone: a particular value, no function; v^{(1)}_i is the sequence v^{(1)}
     if _declared_elsewhere(reader, atom) or _entries_of_a_written_matrix(reader, atom):
@@ -294,8 +301,24 @@ def _argument_values(reader, argument: Side) -> list:
     return list(value) if isinstance(value, sp.MatrixBase) else [reader._scalar(value)]
 
 
+def _written_application(reader, atom: Atom) -> Atom | None:
+    """The one application the formula writes of an unknown function it names bare (f(\\theta) beside df/d\\theta),
+    when the untagged formula's unknown functions are read generic; else None."""
+    from derive.docs.free import child_sides
+    from derive.docs.side_names import atoms_in
+
+    if atom.args is not None or atom.sub or atom.decoration or atom.key not in reader.generic_functions:
+        return None
+    written = {}
+    for found in atoms_in(reader.formula_sides, child_sides):
+        if found.key == atom.key and found.args and not found.sub and not found.decoration:
+            written[tuple(argument.source for argument in found.args), tuple(found.seps)] = found
+    return next(iter(written.values())) if len(written) == 1 else None
+
+
 def read_arbitrary(reader, atom: Atom, side: Side):
     """The value of an arbitrary function at its arguments' values, or of an arbitrary sequence at its steps."""
+    atom = _written_application(reader, atom) or atom
     further = _further_arguments(reader, atom)
     if atom.args or further:
         name = seed = atom.full_keys()[0] if atom.full_keys() else atom.key
@@ -316,7 +339,7 @@ def read_arbitrary(reader, atom: Atom, side: Side):
         conditional = False
         variable = "k"
     positive = atom.key in POSITIVE_NAMES or _declared_positive(reader, atom)
-    function = generic_function(seed, len(values), positive)
+    function = generic_function(seed, len(values), positive, reader.generic_family)
     may_fail = not conditional and (
         _in_tag(reader)
         or name in reader.declared_functions

@@ -118,6 +118,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         self.arbitrary_allowed = False
         self.arbitrary: dict = {}  # name -> (the function used, whether a refutation with it is a FAIL)
         self.declared_functions: set = set()  # names the tag declares "NAME: function"
+        self.generic_functions: frozenset = frozenset()  # an untagged formula's unknown functions, read generic
+        self.generic_family: int = 0  # which family of generic functions they are drawn from (arbitrary)
         self.word_values: set = set()  # keys of the values the tag gives at words (p(\\textsf{cheese}) = 0.4)
         self.sequences: set = set()  # names the tag declares by a term at a step (b_t \\in \\mathbb{R}): sequences
         self.tag_variables: set = set()  # names the tag constrains without defining them (h_{t-1} \\neq \\tilde h_t)

@@ -147,10 +147,16 @@ class _Walk:
     outcomes: set = field(default_factory=set)  # the variables expectations E_{x \\sim p} draw
     applied: dict = field(default_factory=dict)  # distribution letter's key -> [applied at one outcome drawn?]
     constants: set = field(default_factory=lambda: set(CONSTANTS))  # I is a number where no matrix is written
+    functions: frozenset = frozenset()  # unknown functions read as functions: df/d\theta beside f(\theta) is f's
 
 
 def free_reading(
-    latex: str, known: set, defined: set | dict, opaque: frozenset = frozenset(), random: frozenset = frozenset()
+    latex: str,
+    known: set,
+    defined: set | dict,
+    opaque: frozenset = frozenset(),
+    random: frozenset = frozenset(),
+    functions: frozenset = frozenset(),
 ) -> dict:
     """The free variables of an identity-shaped claim, each with its kind ("real", "vector", "count").
 
@@ -159,7 +165,8 @@ def free_reading(
     bare in a derivative, ``\\partial L / \\partial \\hat{y}``, uses its parameters). ``opaque`` are
     unknown functions (V, r^*) whose values the formula is read to hold for, each value a real
     number of its own, keyed as a tag declares it (``V(S_t)``); ``random`` are random variables (X,
-    Y), read as variables also inside entropies (``H(X \\mid Y)``). Raises :class:`NotIdentity` with
+    Y), read as variables also inside entropies (``H(X \\mid Y)``); ``functions`` are unknown functions read as
+    functions (``f(x + h)`` applies f, no product). Raises :class:`NotIdentity` with
     the reason when the formula is not read as a claim for all values of its variables.
     """
     if any(
@@ -170,12 +177,13 @@ def free_reading(
         raise NotIdentity(
             "f[x, y]: a name before a bracketed list applies a function the formula does not state, not a product"
         )
-    sides, relations, _ = rewrite_chain(latex)
+    sides, relations, _ = rewrite_chain(latex, functions=functions)
     walk = _Walk(
         bold={m.group(1) for m in BOLD.finditer(latex)} | _normed_letters(latex),
         bold_subscripted={m.group(1) for m in BOLD_SUBSCRIPTED.finditer(latex)},
         opaque=set(opaque),
         random=set(random),
+        functions=functions,
     )
     if not writes_a_matrix(latex):  # derive.docs.identity: a bare I beside no matrix is a number of its own
         walk.constants.discard("I")
@@ -565,7 +573,7 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
         return
     if isinstance(node, Deriv):
         target = _single(node.num)
-        if target is not None and target.args is None:
+        if target is not None and target.args is None and target.key not in walk.functions:
             parameters = _parameters(target, defined)
             if not parameters:
                 raise NotIdentity(f"the derivative of {_display(target)}, a function the formula does not state")
@@ -580,6 +588,8 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
                 walk.derivative_variables.add(key)
         else:
             _visit_side(node.den, walk, used, bound, known, defined)
+        if target is not None and target.args is None and target.key in walk.functions:
+            return  # df/d\theta of a function: f at the arguments the formula writes for it
         walk.calculus += 1
         try:
             _visit_side(node.num, walk, used, bound, known, defined)

@@ -66,6 +66,8 @@ class Scope:
     stated: set = field(default_factory=set)  # variables a stated condition ranges ("for A < 0"): drawn from the reals
     model: object = None  # the vocabulary of random variables X, Y (derive.docs.chance), when the formula names them
     generic: bool = False  # unknown functions read as generic smooth functions (derive.docs.arbitrary): PASS only
+    functions: frozenset = frozenset()  # the unknown functions the formula applies (f(x + h) applies f, read generic)
+    family: int = 0  # the family of generic functions they are read as (derive.docs.arbitrary.generic_function)
     equation: bool = False  # read as an equation: a refutation notes whether its names drop out (unmoved_names)
 
 
@@ -204,6 +206,8 @@ class _Reading:
         # a link read apart from its chain is decided only on names that have a meaning, never an arbitrary one
         made.arbitrary_allowed = arbitrary and self.link is None and (self.scope is None or self.scope.generic)
         made.declared_functions = self.functions
+        made.generic_functions = self.scope.functions if self.scope is not None else frozenset()
+        made.generic_family = self.scope.family if self.scope is not None else 0
         made.sum_ranges = self.sum_ranges
         made.word_values = self.word_values
         made.sequences = {name.split("_")[0] for name in self.sequences}
@@ -316,6 +320,8 @@ def _read_chain(reading):
         raise (DecideError(too_big.detail) if too_big.verdict == UNKNOWN else ParseError(too_big.detail, None))
     binding = reading.binding
     functions, numbers = _declared_functions(binding), _declared_numbers(binding)
+    if reading.scope is not None:
+        functions |= reading.scope.functions
     unread: dict | None = {} if reading.link is not None else None  # a link read apart: other sides may be unread
     reading.sides, reading.relations, reading.conditions = rewrite_chain(
         reading.text, binding.log_base, functions, numbers, unread

@@ -111,8 +111,9 @@ def _decide_free(text, binding, context, name):
             frozenset(names),
         )[0],
     )
-    if verdict.verdict == UNKNOWN and opaque:
-        return _decide_generic(text, binding, context, sorted(opaque)) or verdict
+    functions = opaque | ({name} if opaque_function(name, text) else set())
+    if verdict.verdict == UNKNOWN and functions:
+        return _decide_generic(text, binding, context, functions) or verdict
     return verdict
 
 
@@ -128,40 +129,74 @@ def _decide_generic(text, binding, context, functions):
     """A PASS when the claim holds with its unknown functions read as generic smooth functions, else None.
 
     ``\\nabla_\\theta P(\\tau \\mid \\theta) = P(\\tau \\mid \\theta) \\nabla_\\theta \\log P(\\tau \\mid \\theta)``
-    holds for every function P; a claim that holds for a generic one (see :mod:`derive.docs.arbitrary`)
-    holds whatever function the text means. A refutation is never a FAIL: the text may mean a particular
-    function (``g'(z) = g(z)(1 - g(z))`` for the sigmoid g).
+    and ``f'(x) = \\lim_{h \\to 0} (f(x + h) - f(x)) / h`` hold for every function; a claim that holds for a generic
+    one (see :mod:`derive.docs.arbitrary`) holds whatever function the text means. The names applied are functions
+    (``f(x + h)`` applies f), and another unknown function met while reading (``q`` beside ``f``) is one too. A
+    refutation is never a FAIL: the text may mean a particular function (``g'(z) = g(z)(1 - g(z))`` for the sigmoid g).
     """
-    from derive.docs.free import NotIdentity, Unbalanced, free_reading
-    from derive.docs.untagged import KNOWN_FUNCTIONS
+    from derive.docs.untagged import opaque_function
 
     if not _only_equalities(text):  # p(x) \ge 0, f(x + y) \le f(x) + f(y): a property of the function meant
         return None
+    functions = frozenset(functions)
+    for _ in range(4):  # each round lets one more unknown function the reading meets be generic
+        verdict, missing = _generic_once(text, binding, context, functions)
+        if missing is None or missing in functions or not opaque_function(missing, text):
+            return verdict
+        functions = functions | {missing}
+    return None
+
+
+def _generic_once(text, binding, context, functions):
+    """(a PASS or None, the unknown function that stopped the reading or None) with ``functions`` read generic."""
+    kinds = _generic_kinds(text, context, functions)
+    laws = frozenset(key for key in functions if kinds and kinds.get(key) == "distribution")
+    if laws:  # p applied to an outcome E_{x \sim p} draws: the law's probability, not a function of one's own
+        functions = functions - laws
+        kinds = _generic_kinds(text, context, functions)
+    if kinds is None:
+        return None, None
+    if functions & set(kinds) or any(_applied(key, text) for key, kind in kinds.items() if kind != "distribution"):
+        # q(x, y) beside f(q, z): the text means f(q(x, y), z), a composition; read apart, the variable q
+        # would not depend on x, and \partial f(q, z) / \partial x would be 0 whatever f is
+        return None, None
+    stated = _stated_names(text)
+    for words, sampler in free_domains(len(_drawn(kinds, stated))):
+        scope = Scope(
+            dict(context.definitions), dict(kinds), dict(kinds), sampler, stated, generic=True, functions=functions
+        )
+        try:
+            verdict = _guarded(text, binding, scope, reraise_unbound=True)
+        except Unbound as exc:
+            return None, exc.name
+        if verdict.verdict == PASS:
+            other = _guarded(text, binding, dataclasses.replace(scope, family=1, free=dict(kinds)))
+            if other.verdict != PASS:  # it holds for one function, not for every one
+                return None, None
+            names = ", ".join(sorted(functions))
+            return dataclasses.replace(
+                verdict,
+                detail=f"holds for {words}, with {names} any function (read as generic ones of two families):"
+                f" {verdict.detail}",
+            ), None
+        if not few_values(verdict):
+            return None, None
+    return None, None
+
+
+def _generic_kinds(text, context, functions) -> dict | None:
+    """The formula's free names and their kinds with ``functions`` read as functions (None when not so read)."""
+    from derive.docs.free import NotIdentity, Unbalanced, free_reading
+    from derive.docs.untagged import KNOWN_FUNCTIONS
+
     try:
-        kinds = free_reading(text, KNOWN_FUNCTIONS, dict(context.definitions))
+        return free_reading(text, KNOWN_FUNCTIONS, dict(context.definitions), functions=functions)
     except Unbalanced as why:
-        kinds = why.kinds
+        return why.kinds
     except NotIdentity:
         return None
     except Exception:  # unreadable: the first reading reports it
         return None
-    if set(functions) & set(kinds) or any(_applied(key, text) for key, kind in kinds.items() if kind != "distribution"):
-        # q(x, y) beside f(q, z): the text means f(q(x, y), z), a composition; read apart, the variable q
-        # would not depend on x, and \partial f(q, z) / \partial x would be 0 whatever f is
-        return None
-    stated = _stated_names(text)
-    for words, sampler in free_domains(len(_drawn(kinds, stated))):
-        scope = Scope(dict(context.definitions), dict(kinds), dict(kinds), sampler, stated, generic=True)
-        verdict = _guarded(text, binding, scope)
-        if verdict.verdict == PASS:
-            names = ", ".join(functions)
-            return dataclasses.replace(
-                verdict,
-                detail=f"holds for {words}, with {names} any function (read as a generic one): {verdict.detail}",
-            )
-        if not few_values(verdict):
-            return None
-    return None
 
 
 def _free_kinds(text, context, opaque) -> dict:

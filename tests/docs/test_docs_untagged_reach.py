@@ -73,7 +73,7 @@ def test_the_bound_of_a_sum_before_a_parenthesis_is_a_count(tmp_path):
     ],
 )
 def test_a_claim_that_holds_for_generic_functions_holds_for_every_function(tmp_path, formula):
-    check(tmp_path, formula, "PASS", "read as a generic one")
+    check(tmp_path, formula, "PASS", "read as generic ones of two families")
 
 
 @pytest.mark.parametrize(
