@@ -13,6 +13,7 @@ state models); otherwise it is UNKNOWN with the reason.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from derive.docs.interpret import Atom, SumNode, rewrite_chain
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
@@ -38,14 +39,15 @@ def decide_joint_law(text: str) -> Verdict | None:
         if not relations or any(relation != "=" for relation in relations):
             return None
         informations: set = set()
-        read = [_outcomes(side, informations) for side in sides]
-        if any(found is None for found in read) or not _all_joint(sides):
+        labelled = _labelled_outcomes(sides)
+        read = [_outcomes(side, informations, labelled) for side in sides]
+        if any(found is None for found in read) or not _all_joint(sides, labelled):
             return None
         outcomes = [found[0] for found in read]
         numbers = [found[1] - set.union(*outcomes) for found in read]
         if any(found != numbers[0] for found in numbers):  # λ on one side only: an equation in λ
             return None
-        tag = _information_tag(sides, informations)
+        tag = _information_tag(sides, informations, labelled)
         if tag is None:
             return None
     except BindError as exc:
@@ -79,35 +81,68 @@ def decide_joint_law(text: str) -> Verdict | None:
     )
 
 
-def _all_joint(sides) -> bool:
+def _all_joint(sides, labelled=frozenset()) -> bool:
     """Whether every law the formula applies is read as a joint law of outcomes (not p(x, y) = p(x) p(y) alone,
     where p(x, y) may be a function of two numbers)."""
     from derive.docs.free import child_sides
     from derive.docs.joint_law import _law_applications, joint_laws
 
-    laws = joint_laws(sides)
-    applied = {application[0] for application in _law_applications(sides, child_sides)[0]}
+    laws = joint_laws(sides, labelled=labelled)
+    applied = {application[0] for application in _law_applications(sides, child_sides, labelled)[0]}
     return bool(laws) and applied <= set(laws)
 
 
-def _information_tag(sides, informations: set) -> str | None:
+def _labelled_outcomes(sides) -> frozenset:
+    """The names with a letter subscript the formula writes only as outcomes of its laws (x_i in ``p(c \\mid x_i) =
+    p(c) p(x_i \\mid c) / p(x_i)``), no sum running over the letter: each one outcome of the law, as a tag declaring
+    x_i a random variable of it reads it (:func:`derive.docs.joint_law.labelled_outcomes`)."""
+    from derive.docs.free import DISTRIBUTION_LETTERS, child_sides
+    from derive.docs.joint_law import _summed_letters, law_key
+    from derive.docs.parse import parse_latex
+    from derive.docs.side_names import single_atom
+
+    outcomes, elsewhere = set(), set()
+    todo = list(sides)
+    while todo:
+        current = todo.pop()
+        for node in current.nodes(parse_latex(current.text)):
+            if isinstance(node, Atom) and node.args and node.key in DISTRIBUTION_LETTERS and law_key(node):
+                for argument in node.args:
+                    atom = single_atom(argument)
+                    if atom is not None and atom.args is None and atom.sub and not atom.decoration:
+                        outcomes.add((atom.key, atom.sub_text))
+                    else:
+                        todo.append(argument)
+                continue
+            if isinstance(node, Atom) and node.args is None:
+                elsewhere.add(node.key)
+            todo.extend(side for side in child_sides(node) if side is not None and hasattr(side, "table"))
+    summed = _summed_letters(sides)
+    return frozenset(
+        f"{key}_{sub}"
+        for key, sub in outcomes
+        if re.fullmatch(r"[A-Za-z]+", sub) and sub not in summed and key not in elsewhere
+    )
+
+
+def _information_tag(sides, informations: set, labelled=frozenset()) -> str | None:
     """The tag clause that reads the entropies and informations of the law's outcomes (``I(x; c)`` beside
-    ``p(x, c)``) as quantities of its random variables, "" when the formula writes none, or None when they are not of
-    the outcomes of one joint law."""
+    ``p(x, c)``) and its outcomes written with a letter subscript (``labelled``: x_i) as random variables of the law,
+    "" when the formula writes neither, or None when they are not of the outcomes of one joint law."""
     from derive.docs.joint_law import joint_laws
 
-    if not informations:
+    if not informations and not labelled:
         return ""
-    laws = joint_laws(sides)
+    laws = joint_laws(sides, labelled=labelled)
     if len(laws) != 1:
         return None
     ((law, (names, *_)),) = laws.items()
-    if not informations <= set(names):
+    if not (informations | labelled) <= set(names):
         return None
     return f"{', '.join(names)}: random variables with joint distribution {law}({', '.join(names)})"
 
 
-def _outcomes(side, informations: set) -> tuple[set, set] | None:
+def _outcomes(side, informations: set, labelled=frozenset()) -> tuple[set, set] | None:
     """(the outcomes a side's laws are applied to and no sum runs over, the plain names it writes outside its laws:
     numbers, as λ in λ log q(s | z)), or None when the side writes another name. The names an entropy or an
     information is of (``I(x; c)``, ``H(x \\mid c)``) are noted in ``informations``."""
@@ -116,7 +151,7 @@ def _outcomes(side, informations: set) -> tuple[set, set] | None:
     from derive.docs.parse import parse_latex
     from derive.docs.side_names import single_atom
 
-    applications, drawn = _law_applications([side], child_sides)
+    applications, drawn = _law_applications([side], child_sides, labelled)
     outcomes = {name for _, names, *_ in applications for name in names}
     summed, sets, written = set(), set(), []
     todo = [side]

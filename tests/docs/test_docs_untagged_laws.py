@@ -44,6 +44,11 @@ PAIRS = [
         r"P(X = x \mid Y = y) = \frac{P(X = x, Y = y)}{P(X = x)}",
     ),
     (
+        "Bayes' rule at an outcome written with a letter subscript, one outcome of the law",
+        r"p(c \vert x_i) = p(c)p(x_i \vert c) / p(x_i)",
+        r"p(c \vert x_i) = p(c)p(x_i \vert c) / p(c)",
+    ),
+    (
         "the law at an outcome set to a written value",
         r"q(y = 1 \mid x) = \frac{q(x \mid y = 1) q(y = 1)}{q(x)}",
         r"q(y = 1 \mid x) = \frac{q(x \mid y = 1) q(y = 0)}{q(x)}",
@@ -67,6 +72,7 @@ def test_a_rule_of_every_joint_law_passes_and_its_wrong_variant_fails(name, corr
         (r"p(x, y \mid z) = p(x \mid z) p(y \mid z)", "holds when the outcomes are independent"),  # a model
         (r"P(X = x, Y = y) = P(X = x) P(Y = y)", "holds when the outcomes are independent"),  # written as events
         (r"P(X = x) = \sum_y P(X = x \mid Y = y)", "Y on one side only"),  # Y summed on the right alone
+        (r"p(c \mid x_i) = p(c)", "x_i on one side only"),  # c independent of the i-th feature: a condition
     ],
 )
 def test_a_model_or_a_condition_on_the_law_is_never_refuted(formula, words, tmp_path):
@@ -77,6 +83,18 @@ def test_a_model_or_a_condition_on_the_law_is_never_refuted(formula, words, tmp_
 def test_a_formula_with_names_beside_the_law_is_not_read_under_it(tmp_path):
     result, detail = verdict(tmp_path, None, r"-\log p(y \mid x) = \frac{(y - w x)^2}{2 \sigma^2}")
     assert result == "SKIPPED" and "one joint law" not in detail, detail
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        r"p(c \vert x_i) x_i = p(c)p(x_i \vert c) x_i / p(x_i)",  # x_i also a number beside the law
+        r"\sum_i p(c \vert x_i) = \sum_i p(c)p(x_i \vert c) / p(x_i)",  # x_i one of a sequence the sum runs over
+    ],
+)
+def test_an_indexed_name_written_other_than_as_an_outcome_is_not_read_as_one(formula, tmp_path):
+    result, detail = verdict(tmp_path, None, formula)
+    assert "one joint law" not in detail, detail
 
 
 def test_a_number_beside_the_law_on_one_side_only_is_not_read_under_it(tmp_path):
