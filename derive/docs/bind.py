@@ -787,6 +787,9 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         """The document's definition an atom names, unless a tag clause rebinds the name."""
         if not self.definitions or any(k in self.overrides for k in [*atom.full_keys(), atom.key]):
             return None
+        # p(D; \theta) = \prod_{x \in D} p(x; \theta): the tag's value at those arguments, not p(x; \theta) there
+        if atom.args and applied_key(atom.key, atom.args, atom.seps) in self.overrides:
+            return None
         for key in atom.full_keys():
             if key in self.definitions:
                 return self.definitions[key]

@@ -864,12 +864,12 @@ def _function(clause: str) -> FunctionClause | RunDefinition | None:
 
 
 def at_a_data_set(name: str, written: list, body: str) -> bool:
-    """Whether a clause gives a law at one name its body runs a product or sum over, p(D) = \\prod_{x \\in D} p(x):
-    the law's value at the data set D (its likelihood), given at that argument alone, never a definition at every
-    argument."""
+    """Whether a clause gives a law at a name its body runs a product or sum over, p(D) = \\prod_{x \\in D} p(x) or
+    p(D; \\theta) = \\prod_{x \\in D} p(x; \\theta): the law's value at the data set D (its likelihood), given at those
+    arguments alone, never a definition at every argument."""
     from derive.docs.joint_law import LAW_NAMES
 
-    if name not in LAW_NAMES or len(written) != 1:
+    if name not in LAW_NAMES or not written:
         return False
     over = rf"\\(?:prod|sum)\s*_\s*\{{[^{{}}]*\\in\s*{re.escape(written[0].strip())}\s*\}}"
     return re.search(over, body) is not None
@@ -878,7 +878,10 @@ def at_a_data_set(name: str, written: list, body: str) -> bool:
 def given_at_a_data_set(key: str, body) -> bool:
     """Whether a tag's value ``key = body`` is a law's value at a data set (see :func:`at_a_data_set`)."""
     match = FUNCTION_HEAD.match(key.strip())
-    return bool(match) and isinstance(body, str) and at_a_data_set(match.group(1).strip(), [match.group(2)], body)
+    if not match or not isinstance(body, str):
+        return False
+    written = [p for p in PARAMETER_SEPARATOR.split(match.group(2)) if p.strip()]
+    return at_a_data_set(match.group(1).strip(), written, body)
 
 
 def _bare_word_of_the_notation(head: str) -> bool:
