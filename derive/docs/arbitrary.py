@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import random
 import re
@@ -390,11 +391,40 @@ def _indexed_overrides(reader, key: str):
             items = name[len(key) + 1 :].split(",")
         elif name.startswith(f"{key}^(") and name.endswith(")") and name.count("(") == 1:  # \eta^{(t)}: a step
             items = name[len(key) + 2 : -1].split(",")
+        elif LABELLED_STEPS.fullmatch(name[len(key) :]) and name.startswith(f"{key}^("):  # \hat{o}^{(j)}_n
+            above, below = LABELLED_STEPS.fullmatch(name[len(key) :]).groups()
+            items = [*above.split(","), *below.split(",")]
         else:
             continue
         if all(is_step_expression(item) for item in items):
             found.append((items, body))
     return found
+
+
+LABELLED_STEPS = re.compile(r"\^\(([^()]+)\)_(.+)")  # ^(j)_n: the steps of \hat{o}^{(j)}_n, above and below
+
+
+def _steps(reader, atom: Atom) -> list:
+    """The steps an atom is written at: its subscript's items, after those of a bracketed superscript when the tag
+    defines its name at steps written both ways (\\hat{o}^{(1)}_n at 1 and n for the tag's \\hat{o}^{(j)}_n)."""
+    above = LABELLED_STEPS.fullmatch(f"^{atom.decoration}_{atom.sub_text}") if atom.sub else None
+    written_both_ways = any(
+        isinstance(name, str) and name.startswith(f"{atom.key}^(") and LABELLED_STEPS.fullmatch(name[len(atom.key) :])
+        for name in reader.overrides
+    )
+    return [*above.group(1).split(","), *atom.sub] if above and written_both_ways else list(atom.sub)
+
+
+def labelled_at_step(reader, atom: Atom) -> Atom:
+    """``atom`` labelled by the value of a step the definition being read binds (\\hat{v}^{(j)}_i in the body of
+    the tag's \\hat{o}^{(j)}_n read at j = 1 is \\hat{v}^{(1)}_i), else as it is."""
+    found = re.fullmatch(r"\(([A-Za-z])\)", atom.decoration or "")
+    if found is None or found.group(1) not in reader.template_letters:
+        return atom
+    value = reader.bound.get(found.group(1))
+    if not isinstance(value, sp.Integer):
+        return atom
+    return dataclasses.replace(atom, decoration=f"({value})")
 
 
 def _is_template(items, body, key) -> bool:
@@ -484,8 +514,9 @@ def applies_indexed_definition(atom: Atom, reader) -> bool:
         return False
     if _named(reader, atom):
         return False  # the tag's own δ_t, or a name it declares (0 < \\bar\\alpha_{t-1} < 1): read as written
-    return any(len(items) == len(atom.sub) for items, _ in _templates(reader, atom.key)) and all(
-        is_step_expression(item) for item in atom.sub
+    steps = _steps(reader, atom)
+    return any(len(items) == len(steps) for items, _ in _templates(reader, atom.key)) and all(
+        is_step_expression(item) for item in steps
     )
 
 
@@ -555,7 +586,7 @@ def _read_body_at(reader, letters, values, body):
 def read_indexed_definition(reader, atom: Atom, side: Side):
     """δ_{t+1} from the tag's δ_t: its body with the step t+1; a recursion unrolled to a stated or a start value."""
     key = atom.key
-    steps = [step_value(reader, item) for item in atom.sub]
+    steps = [step_value(reader, item) for item in _steps(reader, atom)]
     for items, body in _indexed_overrides(reader, key):  # a value the tag states at a step (s_{t-3} = 0)
         if len(items) == len(steps) and not _is_template(items, body, key):
             stated = _at_formula_level(reader, lambda items=items: [step_value(reader, i) for i in items])
@@ -588,7 +619,7 @@ def read_indexed_definition(reader, atom: Atom, side: Side):
     if not _names_itself(body, key) and all(offset == 0 for _, offset in template_items(items)):
         # R_{j-i} from the tag's R_i: the step's letters read as the tag's own R_i reads its body's (a letter the
         # formula leaves free is then one number in both, never an index in one and a number in the other)
-        bound_steps = _steps_as_written(reader, atom.sub)
+        bound_steps = _steps_as_written(reader, _steps(reader, atom))
     depth = reader.unrolled.get(key, 0)
     if depth >= MAX_UNROLLED_STEPS:
         raise ArbitraryError(

@@ -601,6 +601,9 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         return bool(given) and at_words and self._applied_key(atom.key, atom) not in given
 
     def atom(self, atom: Atom, side: Side):
+        from derive.docs import arbitrary
+
+        atom = arbitrary.labelled_at_step(self, atom)  # \hat{v}^{(j)}_i in a body read at j = 1: \hat{v}^{(1)}_i
         key = atom.key
         if (
             any(str(sep).startswith("event") for sep in atom.seps)

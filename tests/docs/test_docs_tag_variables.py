@@ -84,6 +84,12 @@ PAIRS = [
         r"\frac{\partial \ell_i}{\partial \omega} = 2(\beta + \omega x_i - y_i)",
     ),
     (
+        "a definition at a step written above and one below, read at the step the formula writes above",
+        r"\hat{o}^{(j)}_n = \sum_i a_{n,i} \hat{v}^{(j)}_i",
+        r"\hat{o}^{(1)}_n + \hat{o}^{(2)}_n = \sum_i a_{n,i} (\hat{v}^{(1)}_i + \hat{v}^{(2)}_i)",
+        r"\hat{o}^{(1)}_n + \hat{o}^{(2)}_n = \sum_i a_{n,i} (\hat{v}^{(1)}_i + \hat{v}^{(1)}_i)",
+    ),
+    (
         "a primed name written as an argument of a function the tag declares, the formula's own variable like x",
         r"\theta': function of \eta; J(\tau', \theta'): function of \theta'",
         r"\frac{\partial J(\tau', \theta')}{\partial \eta} = \frac{\partial J(\tau', \theta')}{\partial \theta'}"
