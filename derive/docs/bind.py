@@ -447,7 +447,10 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         """Whether a free index ``name`` may range over the result's dimension: a plain letter nothing else names."""
         return (
             self.vocab.size is not None
-            and re.fullmatch(r"[A-Za-z](_\d+)?", name) is not None  # x_2: an outcome of a sequence
+            and (
+                re.fullmatch(r"[A-Za-z](_\d+)?", name) is not None  # x_2: an outcome of a sequence
+                or any(name in law.outcomes for law in self.joint_laws.values())  # P(\textrm{is} | ...): a word
+            )
             and not any(name in table for table in (self.overrides, self.vocab.entries, self.vocab.dims, self.extra))
         )
 

@@ -49,6 +49,15 @@ PAIRS = [
         r"p(c \vert x_i) = p(c)p(x_i \vert c) / p(c)",
     ),
     (
+        "the chain rule over four outcomes named by words, more than the result's indices",
+        r"P(\textrm{deep}, \textrm{learning}, \textrm{is}, \textrm{fun}) = P(\textrm{deep}) P(\textrm{learning} \mid"
+        r" \textrm{deep}) P(\textrm{is} \mid \textrm{deep}, \textrm{learning}) P(\textrm{fun} \mid \textrm{deep},"
+        r" \textrm{learning}, \textrm{is})",
+        r"P(\textrm{deep}, \textrm{learning}, \textrm{is}, \textrm{fun}) = P(\textrm{learning} \mid \textrm{deep})"
+        r" P(\textrm{is} \mid \textrm{deep}, \textrm{learning}) P(\textrm{fun} \mid \textrm{deep}, \textrm{learning},"
+        r" \textrm{is})",
+    ),
+    (
         "the law at an outcome set to a written value",
         r"q(y = 1 \mid x) = \frac{q(x \mid y = 1) q(y = 1)}{q(x)}",
         r"q(y = 1 \mid x) = \frac{q(x \mid y = 1) q(y = 0)}{q(x)}",
