@@ -333,26 +333,32 @@ PROBABILITY = re.compile(r"\\mathbb\s*\{?\s*E|(?<![A-Za-z\\])(?:E|H|I)\s*[\[(]|V
 RANDOM_VARIABLE = re.compile(r"(?<![A-Za-z\\_^{])[XY](?![A-Za-z])")
 
 
-STANDARD_NORMALS = r"X \sim \mathcal{N}(0, 1); Y \sim \mathcal{N}(0, 1)"
+SPREAD = re.compile(r"Var|var|Cov|\\sigma_\s*\{?\s*[XY]")  # Var(X), Cov(X, Y), σ_X
 
 
-def _holds_for_standard_normals(text) -> bool:
-    """Whether the formula holds for independent standard normal X and Y, the law a text most often leaves unsaid
-    (E[ReLU(X)^2] = E[X^2]/2 holds for every law symmetric about 0, E[X^4] = 3 for the normal only)."""
-    from derive.docs.decide import decide
-    from derive.docs.tags import parse_tag
+def _holds_for_constants(text, binding, context, quantifiable) -> str | None:
+    """The words "constant X" when the formula holds for every point mass (E[e^X] = e^{E[X]}), else None.
 
-    return decide(text, parse_tag(STANDARD_NORMALS), tagged=True).verdict == PASS
+    Only a formula of expectations alone is read so: one that writes a variance, a covariance, a standard deviation or
+    an entropy treats X as spread, and at a point mass every such quantity is 0, where Var(X - Y) = Var(X) - Var(Y)
+    would hold."""
+    if SPREAD.search(text) or ENTROPY.search(text) or INFORMATION.search(text):
+        return None
+    constant = _decide_in_scope(text, binding, context, quantifiable, _constant_model())
+    variables = " and ".join(sorted(set(RANDOM_VARIABLE.findall(text))))
+    return f"constant {variables} (a point mass)" if constant.verdict == PASS else None
 
 
 def _decide_chance(text, binding, context, quantifiable):
     """An untagged claim about random variables X and Y, read under the laws of :mod:`derive.docs.chance`.
 
     It PASSes when it holds under a joint law of X and Y drawn at each point, and FAILs when that
-    refutes it and so do independent X and Y with mean 0 and variance 1; holding for those only,
-    it is left undecided (Var(X + Y) = Var(X) + Var(Y) is a claim about independent X and Y).
+    refutes it and so do independent X and Y with mean 0 and variance 1, each law of
+    :mod:`derive.docs.particular_laws` and constant X and Y; holding for one of those only, it is left undecided
+    (Var(X + Y) = Var(X) + Var(Y) is a claim about independent X and Y, Var(X) = E[X] one about a Poisson X).
     """
     from derive.docs.chance import independent_model, joint_model
+    from derive.docs.particular_laws import TRIED, particular_law
 
     base = _untagged_vocabulary()
     general = _decide_in_scope(text, binding, context, quantifiable, joint_model(base))
@@ -362,16 +368,18 @@ def _decide_chance(text, binding, context, quantifiable):
     if general.verdict != FAIL:
         return general if general.detail.startswith("not read as an identity") else None
     simple = _decide_in_scope(text, binding, context, quantifiable, independent_model(base))
-    if simple.verdict == FAIL and _holds_for_standard_normals(text):
-        return Verdict(
-            UNKNOWN,
-            "holds for independent standard normal X, Y, not under every law"
-            f" ({general.detail}): say which random variables are meant",
-        )
+    if simple.verdict == FAIL:
+        particular = particular_law(text) or _holds_for_constants(text, binding, context, quantifiable)
+        if particular is not None:
+            return Verdict(
+                UNKNOWN,
+                f"holds for {particular}, not under every law ({general.detail}): a claim about a particular law;"
+                " say which random variables are meant",
+            )
     if simple.verdict == FAIL:
         detail = (
-            f"refuted for random variables X, Y under a joint law ({general.detail}), and for independent"
-            f" X, Y with mean 0 and variance 1: {simple.detail}"
+            f"refuted for random variables X, Y under a joint law ({general.detail}), for independent"
+            f" X, Y with mean 0 and variance 1 ({simple.detail}), and for X, Y of each law {TRIED}"
         )
         return dataclasses.replace(simple, detail=detail)
     if simple.verdict == PASS:

@@ -174,8 +174,8 @@ def test_the_names_of_a_law_parameter_written_as_an_expression_are_drawn_in_its_
 def test_an_untagged_claim_that_holds_for_standard_normals_is_not_refuted_by_other_laws(tmp_path):
     symmetric = verdict(tmp_path, None, r"\mathbb{E}[\mathrm{ReLU}(X)^2] = \frac{1}{2}\mathbb{E}[X^2]")
     assert symmetric[0] == "SKIPPED", symmetric
-    assert "holds for independent standard normal X, Y, not under every law" in symmetric[1], symmetric
-    wrong = verdict(tmp_path, None, r"\mathbb{E}[\mathrm{ReLU}(X)^2] = \mathbb{E}[X^2]")
+    assert "holds for X standard normal, not under every law" in symmetric[1], symmetric
+    wrong = verdict(tmp_path, None, r"\mathbb{E}[\mathrm{ReLU}(X)^2] = 2\mathbb{E}[X^2]")
     assert wrong[0] == "FAIL", wrong
 
 
