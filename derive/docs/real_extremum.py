@@ -12,34 +12,40 @@ import mpmath
 import sympy as sp
 
 OPERATIONS = ("max", "min", "argmax", "argmin")
+MOST_DEGREE = 12  # the zeros of a derivative's numerator of higher degree are not sought
 
 
 class RealExtremumValue(sp.Function):
-    """max, min, argmax or argmin of f over an interval, for args (Lambda(u, f), low, high, operation, ends):
-    ``operation`` the index of the operation in OPERATIONS, ``ends`` 1 if the interval holds its lower end plus 2
-    if it holds its upper end; worked out once f holds only numbers."""
+    """max, min, argmax or argmin of f over an interval, for args (Lambda(u, f), low, high, operation, ends, Lambda(u,
+    (top, bottom))): ``operation`` the index of the operation in OPERATIONS, ``ends`` 1 if the interval holds its
+    lower end plus 2 if it holds its upper end, top and bottom the square-free parts of the numerator and the
+    denominator of f's derivative, found before any number is put in (a zero repeated there would split apart under
+    rounding); worked out once f holds only numbers."""
 
-    nargs = 5
+    nargs = 6
 
     def _eval_evalf(self, prec):
-        body, low, high, operation, ends = self.args
+        body, low, high, operation, ends, parts = self.args
         if body.expr.free_symbols - set(body.variables):
             return None
         digits = mpmath.libmp.prec_to_dps(prec)
         op = OPERATIONS[int(operation)]
-        place, value = _extreme_point(body, low, high, op in ("max", "argmax"), int(ends), digits + 20, op[:3] == "arg")
+        largest, one_place = op in ("max", "argmax"), op[:3] == "arg"
+        top, bottom = (part.xreplace({parts.variables[0]: body.variables[0]}) for part in parts.expr)
+        place, value = _extreme_point(body, low, high, largest, int(ends), digits + 20, one_place, (top, bottom))
         return sp.Float(place if op.startswith("arg") else value, digits)
 
 
-def _extreme_point(body, low, high, largest, ends, digits, one_place):
-    """(place, value) of the largest (or smallest) value of ``body`` over the interval from ``low`` to ``high``;
-    with ``one_place``, a value taken at two points has no place to give."""
+def _extreme_point(body, low, high, largest, ends, digits, one_place, parts):
+    """(place, value) of the largest (or smallest) value of ``body`` over the interval from ``low`` to ``high``,
+    the derivative's zeros and poles those of ``parts``; with ``one_place``, a value taken at two points has no place
+    to give."""
     from derive.numeric import NumericError
 
     u = body.variables[0]
     g = body.expr if largest else -body.expr
     slope = sp.together(sp.diff(g, u))
-    top, bottom = sp.fraction(slope)
+    top, bottom = parts
     if not (top.is_polynomial(u) and bottom.is_polynomial(u)):
         raise NumericError("a maximum over real values whose derivative is not a ratio of polynomials is not computed")
     low, high = (end if end.is_infinite else end.evalf(digits) for end in (low, high))
@@ -76,20 +82,26 @@ def _extreme_point(body, low, high, largest, ends, digits, one_place):
 
 
 def _real_zeros(polynomial, u, digits) -> list:
-    """The real zeros of a polynomial in ``u`` with number coefficients (none for a nonzero constant)."""
+    """The real zeros of a polynomial in ``u`` with number coefficients (none for a nonzero constant), each found by
+    exact isolation once the coefficients are written as the rationals their binary values are: a zero of odd
+    multiplicity, where the derivative changes sign, is never lost to rounding."""
+    from sympy.polys.polyerrors import PolynomialError
+
     from derive.numeric import NumericError
 
-    poly = sp.Poly(polynomial, u)
+    written = sp.expand(polynomial).evalf(digits)
+    exact = written.xreplace({f: sp.Rational(f) for f in written.atoms(sp.Float)})
+    try:
+        poly = sp.Poly(exact, u, domain=sp.QQ)
+    except (PolynomialError, sp.CoercionFailed, ValueError, TypeError):
+        raise NumericError("the derivative is not a ratio of polynomials with number coefficients") from None
     if poly.is_zero:
         raise NumericError("the function maximised is constant: every point gives its maximum")
     if poly.degree() < 1:
         return []
-    try:
-        roots = poly.nroots(n=digits, maxsteps=200)
-    except (sp.polys.polyerrors.NoConvergence, sp.polys.polyerrors.DomainError) as exc:
-        raise NumericError(f"the zeros of the derivative are not found ({exc})") from None
-    tolerance = sp.Float(10) ** (5 - digits)
-    return [sp.re(r) for r in roots if abs(sp.im(r)) <= tolerance * max(1, abs(r))]
+    if poly.degree() > MOST_DEGREE:
+        raise NumericError(f"the derivative's numerator has degree {poly.degree()}: its zeros are not sought")
+    return [root.evalf(digits) for root in sp.real_roots(poly)]
 
 
 def _beside(end, nearest, first):
@@ -131,6 +143,25 @@ def real_extremum(interp, node):
     finally:
         interp.bound = saved
     ends = (1 if node.real_ends[0] else 0) + (2 if node.real_ends[1] else 0)
+    function = unfold(body).doit()
     return RealExtremumValue(
-        sp.Lambda(u, unfold(body).doit()), *bounds, sp.Integer(OPERATIONS.index(node.op)), sp.Integer(ends)
+        sp.Lambda(u, function),
+        *bounds,
+        sp.Integer(OPERATIONS.index(node.op)),
+        sp.Integer(ends),
+        sp.Lambda(u, sp.Tuple(*square_free_slope(function, u))),
     )
+
+
+def square_free_slope(function, u) -> tuple:
+    """The square-free parts of the numerator and the denominator of the derivative of ``function`` in ``u``, each
+    zero once (u - a for -4 (u - a)^3); a part that is no polynomial in u is kept as it is."""
+    from sympy.polys.polyerrors import PolynomialError
+
+    parts = []
+    for part in sp.fraction(sp.together(sp.diff(function, u))):
+        try:
+            parts.append(sp.sqf_part(part, u) if part.is_polynomial(u) and part.has(u) else part)
+        except (PolynomialError, sp.CoercionFailed, NotImplementedError):
+            parts.append(part)
+    return tuple(parts)

@@ -6,7 +6,7 @@ import pytest
 import sympy as sp
 from checking import verdict
 
-from derive.docs.real_extremum import RealExtremumValue
+from derive.docs.real_extremum import RealExtremumValue, square_free_slope
 from derive.numeric import NumericError
 
 OPTIMAL_CRITIC = r"D^*(x) = \arg\max_{D \in (0, 1)} \left(a(x) \log D + b(x) \log (1 - D)\right); a(x) > 0; b(x) > 0"
@@ -66,18 +66,33 @@ def test_an_extremum_not_taken_on_the_interval_has_no_value(tmp_path, formula):
     assert "approached at an end of the interval" in found[1], found
 
 
+def _extremum(function, u, low, high, operation, ends):
+    """The value RealExtremumValue gives, built as the reader builds it."""
+    parts = sp.Lambda(u, sp.Tuple(*square_free_slope(function, u)))
+    return RealExtremumValue(sp.Lambda(u, function), low, high, operation, ends, parts).evalf()
+
+
 def test_an_argmax_taken_at_two_points_has_no_value_and_the_minimum_there_has_one():
     u = sp.Dummy("u", real=True)
-    wells = sp.Lambda(u, (u - 1) ** 2 * (u + 2) ** 2)  # zero at 1 and at -2
+    wells = (u - 1) ** 2 * (u + 2) ** 2  # zero at 1 and at -2
     with pytest.raises(NumericError, match="more than one point"):
-        RealExtremumValue(wells, -sp.oo, sp.oo, 3, 0).evalf()  # argmin
-    assert RealExtremumValue(wells, -sp.oo, sp.oo, 1, 0).evalf() == 0  # min
+        _extremum(wells, u, -sp.oo, sp.oo, 3, 0)  # argmin
+    assert _extremum(wells, u, -sp.oo, sp.oo, 1, 0) == 0  # min
 
 
 def test_a_body_whose_derivative_is_no_ratio_of_polynomials_is_not_computed():
     u = sp.Dummy("u", real=True)
     with pytest.raises(NumericError, match="ratio of polynomials"):
-        RealExtremumValue(sp.Lambda(u, sp.sin(u)), 0, 10, 0, 3).evalf()
+        _extremum(sp.sin(u), u, 0, 10, 0, 3)
+
+
+def test_a_zero_the_derivative_repeats_is_found_where_a_number_is_put_in():
+    # -4 (u - a)^3 at a = 0.3: rounding would split the triple zero; its square-free part u - a keeps it at 0.3
+    u, a = sp.Dummy("u", real=True), sp.Symbol("a", positive=True)
+    peak = -((u - a) ** 4)
+    parts = sp.Lambda(u, sp.Tuple(*square_free_slope(peak, u)))
+    place = RealExtremumValue(sp.Lambda(u, peak), 0, 2, 2, 3, parts).xreplace({a: sp.Float(0.3)}).evalf()
+    assert abs(place - sp.Float(0.3)) < 1e-12, place
 
 
 def test_an_interval_of_an_index_the_body_picks_entries_at_is_not_read_as_reals(tmp_path):
