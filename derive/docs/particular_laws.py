@@ -19,6 +19,8 @@ FAMILIES = (
     ("Bernoulli", r"\mathrm{Bernoulli}(PARAM)"),
     ("Poisson", r"\mathrm{Poisson}(PARAM)"),
     ("exponential", r"\mathrm{Exponential}(PARAM)"),
+    ("geometric on 1, 2, ...", r"\mathrm{Geometric}(PARAM) on \{1, 2, \ldots\}"),  # Var(X) = E[X]^2 - E[X]
+    ("geometric on 0, 1, ...", r"\mathrm{Geometric}(PARAM) on \{0, 1, \ldots\}"),
     ("uniform on [0, c]", r"\mathrm{Uniform}(0, PARAM)"),
     ("normal with mean 0", r"\mathcal{N}(0, PARAM)"),
     ("Laplace with mean 0", r"\mathrm{Laplace}(0, PARAM)"),

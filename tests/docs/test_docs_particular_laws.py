@@ -17,6 +17,8 @@ from tests.docs.checking import verdict
         (r"\mathrm{Var}(X) = \mathbb{E}[X]^2", "exponential"),  # a waiting time
         (r"\mathbb{E}[X^3] = \mathbb{E}[X]^3", "standard normal"),  # symmetric about 0
         (r"\mathrm{Var}(X) = \frac{\mathbb{E}[X]^2}{3}", "uniform on [0, c]"),
+        (r"\mathbb{E}[X^2] = 2\mathbb{E}[X]^2 - \mathbb{E}[X]", "geometric on 1, 2, ..."),  # trials to a success
+        (r"\mathrm{Var}(X) = \mathbb{E}[X]^2 + \mathbb{E}[X]", "geometric on 0, 1, ..."),  # failures before it
     ],
 )
 def test_a_claim_a_named_law_satisfies_is_about_that_law(tmp_path, formula, law):
