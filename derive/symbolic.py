@@ -28,17 +28,14 @@ decides the sign). Otherwise the step is numeric-only; it is never assumed.
 from __future__ import annotations
 
 import itertools
-import signal
-import threading
-import time
 from collections.abc import Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 import sympy as sp
 from sympy.core.function import PoleError
 
+from derive.budgets import OutOfSteps, OutOfTime, step_budget, time_budget
 from derive.notation import unfold
 
 __all__ = [
@@ -121,66 +118,6 @@ def _remember_free_symbols_of_sums() -> None:
 
 
 _remember_free_symbols_of_sums()
-
-
-class OutOfTime(BaseException):
-    """Raised inside SymPy when a time budget is spent (BaseException: SymPy cannot swallow it).
-
-    ``budget`` identifies the :func:`time_budget` that ran out, so a budget nested in
-    another only catches its own expiry.
-    """
-
-    def __init__(self, budget):
-        super().__init__(budget)
-        self.budget = budget
-
-
-_deadlines: list = []  # open budgets, innermost last: [token, absolute deadline]
-
-
-def _arm() -> None:
-    if _deadlines:
-        remaining = min(deadline for _, deadline in _deadlines) - time.process_time()
-        signal.setitimer(signal.ITIMER_PROF, max(remaining, 1e-4))
-    else:
-        signal.setitimer(signal.ITIMER_PROF, 0)
-
-
-def _expire(signum, frame):
-    now = time.process_time()
-    expired = [token for token, deadline in _deadlines if deadline <= now + 1e-3]
-    if not expired:
-        _arm()  # an early tick: wait for the earliest deadline
-        return
-    # Python drops an exception raised while a gc callback runs: tick again soon, so a lost expiry
-    # is raised once more (leaving the budget re-arms or stops the timer)
-    signal.setitimer(signal.ITIMER_PROF, 0.05)
-    raise OutOfTime(expired[0])  # the outermost expired budget wins: it covers the inner ones
-
-
-@contextmanager
-def time_budget(seconds: float):
-    """Interrupt the body after ``seconds`` of CPU time with :class:`OutOfTime` (main thread only; elsewhere no limit).
-
-    CPU time, not wall time: a verdict or a proof does not depend on how loaded the machine is
-    (``SIGPROF``, the process's own CPU clock). Budgets nest: an inner budget never extends or cancels an outer one. Use
-    :func:`expired` to tell whether a caught ``OutOfTime`` is this budget's own.
-    """
-    if threading.current_thread() is not threading.main_thread() or seconds <= 0:
-        yield object()
-        return
-    token = object()
-    outermost = not _deadlines
-    previous = signal.signal(signal.SIGPROF, _expire) if outermost else None
-    _deadlines.append([token, time.process_time() + seconds])
-    _arm()
-    try:
-        yield token
-    finally:
-        _deadlines[:] = [entry for entry in _deadlines if entry[0] is not token]
-        _arm()
-        if outermost:
-            signal.signal(signal.SIGPROF, previous)
 
 
 @dataclass(frozen=True)
@@ -909,24 +846,34 @@ class SymbolicVerdict:
     method: str  # how it was proved, or why it was not
 
 
-def _guarded(budget: float, attempt) -> SymbolicVerdict:
-    """Run a symbolic attempt under the time budget; SymPy giving up is "not proved", never an error."""
-    token = None
+def _guarded(budget: float, attempt, steps: int = 0) -> SymbolicVerdict:
+    """Run a symbolic attempt under the time budget (and ``steps``, a step budget, if given); SymPy giving up is
+    "not proved", never an error."""
+    token = counted = None
     try:
-        with time_budget(budget) as token:
+        with time_budget(budget) as token, step_budget(steps) as counted:
             return attempt()
     except OutOfTime as exc:
         if exc.budget is not token:
             raise  # an enclosing budget ran out: not this check's to report
         return SymbolicVerdict(False, f"symbolic check timed out after {budget:g} s")
+    except OutOfSteps as exc:
+        if exc.budget is not counted:
+            raise
+        return SymbolicVerdict(False, f"symbolic check ran out of its {steps:,} steps")
     except (TypeError, ValueError, NotImplementedError, AttributeError, RecursionError) as exc:
         return SymbolicVerdict(False, f"SymPy failed ({type(exc).__name__})")
 
 
 def prove_zero(
-    expr, assumptions: Assumptions = Assumptions(), budget: float = DEFAULT_BUDGET_SECONDS, hint: str = ""
+    expr,
+    assumptions: Assumptions = Assumptions(),
+    budget: float = DEFAULT_BUDGET_SECONDS,
+    hint: str = "",
+    steps: int = 0,
 ) -> SymbolicVerdict:
-    """Whether SymPy shows ``expr == 0`` under ``assumptions`` within ``budget`` seconds.
+    """Whether SymPy shows ``expr == 0`` under ``assumptions`` within ``budget`` seconds (and ``steps`` objects
+    kept, if given: see :func:`derive.budgets.step_budget`).
 
     ``hint`` names the strategy of the ladder expected to prove it (:data:`PROOF_STRATEGIES`): it is
     tried first, so the strategies before it in the ladder are skipped when it succeeds; when it does
@@ -955,7 +902,7 @@ def prove_zero(
                 return SymbolicVerdict(True, method)
         return SymbolicVerdict(False, "SymPy could not reduce the difference to 0")
 
-    return _guarded(budget, attempt)
+    return _guarded(budget, attempt, steps)
 
 
 def _by_lattice_bound(atomic, strict):

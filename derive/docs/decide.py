@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from derive.budgets import expiries
 from derive.docs import gradient_scope, matrix_softmax, named_functions
 from derive.docs.bind import Unbound
 from derive.docs.command_functions import with_command_functions
@@ -39,6 +40,7 @@ from derive.docs.open_outcome import name_open_outcomes
 from derive.docs.primed_names import with_primed_names
 from derive.docs.reading import (
     _guarded,
+    gave_up,
     out_of_bounds,  # noqa: F401  (imported from here)
 )
 from derive.docs.sampled_points import _checked_ranges  # noqa: F401  (imported from here)
@@ -77,8 +79,15 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
     Untagged (``tagged=False``), nothing is bound but what the formula binds itself and
     what earlier formulas of its document defined (``context``, a
     :class:`derive.docs.untagged.DocumentContext`); see :mod:`derive.docs.untagged`.
+    A time limit that runs out anywhere in the check makes it UNKNOWN (:func:`derive.docs.reading.gave_up`).
     """
-    binding = binding or Binding()
+    with expiries() as spent:
+        verdict = _decide_written(text, binding or Binding(), tagged, context)
+    why = gave_up(spent)
+    return verdict if why is None else Verdict(UNKNOWN, why)
+
+
+def _decide_written(text: str, binding: Binding, tagged: bool, context) -> Verdict:
     text, binding, put = with_expression_values(text, binding)  # \|q - k\| = 1: the formula reads the distance's value
     text, named = with_derivative_names(text, binding.derivatives)  # ∂L/∂g_j the tag declares a number: a name
     text, primed = with_primed_names(text, binding.primed)  # \phi'(y) = \phi(x, y) in the tag: a function of its own

@@ -23,14 +23,17 @@ import itertools
 import mpmath
 import sympy as sp
 
+from derive.budgets import OutOfSteps, OutOfTime, step_budget, time_budget
 from derive.docs.point_values import _evaluate_sides
 from derive.docs.verdict import DecideError
-from derive.symbolic import OutOfTime, time_budget
 
 PIECES = sp.Abs, sp.Max, sp.Min  # continuous pieces; a rounding, a sign or cases is left to the refutation
 JUMPS = sp.Piecewise, sp.Heaviside, sp.sign, sp.floor, sp.ceiling
 AGREE = mpmath.mpf(10) ** -20  # relative: sides this close agree at the point
-SOLVE_SECONDS = 2.0  # the budget for solving an equation in one variable for where its sides meet
+# solving an equation in one variable for where its sides meet gets this many steps (objects kept, about two
+# seconds of CPU): the same on every machine; the seconds only guard against a solve that keeps few objects
+SOLVE_STEPS = 40_000
+SOLVE_SECONDS = 10.0
 PIECE_EQUATION = "as an equation between pieces of max, min or |x|"  # the reason's words, read by the untagged sweep
 MOST_CHOICES = 64  # the most ways of replacing the pieces of a side by their arguments that are tried
 
@@ -101,6 +104,19 @@ def _one_piece(left, right) -> bool:
     return False
 
 
+def _solved(equation, symbol):
+    """The real solutions of ``equation = 0`` (a SymPy set), or None when solving runs out of its budget: out of steps,
+    the same on any machine; out of time, recorded, so the formula's check gives up (derive.budgets.expiries)."""
+    guard = counted = None
+    try:
+        with time_budget(SOLVE_SECONDS) as guard, step_budget(SOLVE_STEPS) as counted:
+            return sp.solveset(equation, symbol, domain=sp.S.Reals)
+    except (OutOfTime, OutOfSteps) as exc:
+        if exc.budget not in (guard, counted):
+            raise
+        return None
+
+
 def _join(left, right) -> str | None:
     """Where the sides of an equation in one real variable meet at isolated values at which they are not both 0,
     solved exactly (``\\max(0, 1 - z)^2 = -4 z`` at z = -1, where no sampled point shows it), or None."""
@@ -110,13 +126,9 @@ def _join(left, right) -> str | None:
             return None
         (symbol,) = difference.free_symbols
         real = sp.Dummy(str(symbol), real=True)
-        with time_budget(SOLVE_SECONDS) as token:
-            try:
-                roots = sp.solveset(difference.subs(symbol, real).rewrite(sp.Piecewise), real, domain=sp.S.Reals)
-            except OutOfTime as exc:
-                if exc.budget is not token:
-                    raise
-                return None
+        roots = _solved(difference.subs(symbol, real).rewrite(sp.Piecewise), real)
+        if roots is None:
+            return None
         if not isinstance(roots, sp.FiniteSet) or roots.is_empty or not all(r.is_real for r in roots):
             return None  # not solved, no value, or a whole interval (that is one piece, not a join)
         side = sp.sympify(left).subs(symbol, real).rewrite(sp.Piecewise)

@@ -96,7 +96,7 @@ def _guarded(text, binding, scope, reraise_unbound=False, link=None):
     except OutOfTime as exc:
         if exc.budget is not token:
             raise
-        return Verdict(UNKNOWN, GAVE_UP)
+        return Verdict(UNKNOWN, gave_up([FORMULA_BUDGET_SECONDS]))
     except (NotationError, ParseError) as exc:
         where = f" at character {exc.position}" if getattr(exc, "position", None) is not None else ""
         return Verdict(UNPARSEABLE, f"{exc}{where}")
@@ -141,7 +141,17 @@ def _nesting(text: str) -> int:
 
 
 FORMULA_BUDGET_SECONDS = 30.0  # a formula that takes longer gets UNKNOWN, never a hang
-GAVE_UP = f"gave up after {FORMULA_BUDGET_SECONDS:g} s without a verdict"
+
+
+def gave_up(spent: list) -> str | None:
+    """Why a check gave up, given the seconds of the time limits that ran out during it (derive.budgets.expiries);
+    None when none did. Any limit that ran out makes the whole check give up: a verdict reached after one did (on
+    another domain, or in another reading) could be reversed by a faster machine."""
+    if not spent:
+        return None
+    if FORMULA_BUDGET_SECONDS in spent:
+        return f"gave up after {FORMULA_BUDGET_SECONDS:g} s without a verdict"
+    return f"gave up without a verdict: a time limit of {spent[-1]:g} s within the check ran out"
 
 
 def out_of_bounds(text: str) -> Verdict | None:

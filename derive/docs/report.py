@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, replace
 
+from derive.budgets import expiries
 from derive.docs import named_functions
 from derive.docs.closed_links import refuted_link
 from derive.docs.decide import (
@@ -20,6 +21,7 @@ from derive.docs.decide import (
     decide,
     out_of_bounds,
 )
+from derive.docs.reading import gave_up
 from derive.docs.scan import Found, document_files, scan_file
 from derive.docs.tags import TagError, parse_tag
 from derive.docs.untagged import DocumentContext, Reading, one_meaning, read_untagged
@@ -108,6 +110,19 @@ def _check_found_cached(found: Found, use_cache: bool, context, reading, in_forc
 
 
 def _check_found(found: Found, context: DocumentContext, reading: Reading | None = None) -> Record | None:
+    """The record of one formula; one whose check ran out of a time limit anywhere gave up (UNKNOWN, or SKIPPED
+    untagged): each reading tried after it could be reversed by a faster machine."""
+    with expiries() as spent:
+        record = _check_found_in_time(found, context, reading)
+    why = gave_up(spent)
+    if why is None or record is None:
+        return record
+    if found.tag is None:
+        return replace(record, verdict=SKIPPED, detail=f"untagged and not decidable on its own: {why}")
+    return replace(record, verdict=UNKNOWN, detail=why)
+
+
+def _check_found_in_time(found: Found, context: DocumentContext, reading: Reading | None = None) -> Record | None:
     too_big = out_of_bounds(found.latex)  # every path, tagged or not, within the same size and depth limits
     if too_big is not None:
         return Record(found.file, found.line, found.latex, None, too_big.verdict, too_big.detail)

@@ -35,6 +35,13 @@ from derive.errors import DeriveError
 
 FEW_VALUES = "the sides have real values at only"  # how a domain that leaves most points without a value is reported
 NO_POINT_MEETS = "no sampled point satisfies the formula's stated conditions"
+# a symbolic proof of a link that holds numerically gets this many steps (objects kept, about a second of CPU): the
+# same on every machine; the seconds only guard against a proof that keeps few objects and does not end
+PROOF_STEPS = 20_000
+PROOF_SECONDS = 10.0
+# untagged, a domain whose first points, this many times those it needs, all lack values has none to speak of (a
+# divergent integral at every point of a domain had taken its whole time budget, then counted as no evidence)
+NO_VALUE_POINTS = 2
 
 
 def few_values(verdict) -> bool:
@@ -82,6 +89,8 @@ def _check_points(reading):
     for point in points:
         if kept_points >= (wanted or enough or float("inf")):  # else every point is checked
             break
+        if wanted is not None and not kept_points and skipped_points >= NO_VALUE_POINTS * wanted:
+            break  # untagged, twice the points it needs and not one with values: the domain has none to speak of
         key = values_at.key(point)
         values = values_at(point)
         if reading.conditions.comparisons:  # "for t > 0": points outside the stated conditions are set aside
@@ -514,7 +523,7 @@ def _try_prove(sides, relations, interpreter, dry, vocab):
         rules = tuple(vocab.result.rules) if vocab.result is not None else ()
         assumptions = Assumptions(ranges, rules)
         for link in range(len(relations)):
-            verdict = prove_zero(values[link] - values[link + 1], assumptions, budget=1.0)
+            verdict = prove_zero(values[link] - values[link + 1], assumptions, budget=PROOF_SECONDS, steps=PROOF_STEPS)
             if not verdict.proved:
                 return None
             reason = verdict.method

@@ -416,7 +416,7 @@ def _decide_tagged_free(text, binding, unbound):
                 verdict = _guarded(text, domain_binding, None, reraise_unbound=True)
                 if verdict.verdict == PASS:
                     break
-                if no_evidence(verdict, sampler):
+                if no_evidence(verdict):
                     unchecked.append((words, verdict.detail))
                     continue
                 verdicts.append((words, verdict))

@@ -14,7 +14,7 @@ from derive.docs.bind import (
 from derive.docs.index_compared import whole_number_doubt
 from derive.docs.interpret import rewrite_chain
 from derive.docs.meeting_sides import PIECE_EQUATION
-from derive.docs.reading import GAVE_UP, Scope, _guarded
+from derive.docs.reading import Scope, _guarded
 from derive.docs.sampled_points import FEW_VALUES, NO_POINT_MEETS, few_values
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 from derive.result import _joined
@@ -44,14 +44,10 @@ def _drawn(kinds, stated) -> list:
     return [key for key, kind in kinds.items() if kind in ("vector", "matrix") or kind == "real" and key not in stated]
 
 
-def no_evidence(verdict, sampler) -> bool:
+def no_evidence(verdict) -> bool:
     """Whether a domain's verdict neither refutes nor supports the formula: no sampled point where the sides have
-    values and the stated conditions hold, or, on negative values, no verdict in the time allowed (elsewhere that
-    leaves the formula undecided: the domain may be the one the text means)."""
-    if verdict.verdict == PASS:
-        return False
-    given_up = verdict.detail == GAVE_UP and sampler is NEGATIVE_VALUES[1]
-    return given_up or verdict.detail.startswith((f"{FEW_VALUES} 0 of", NO_POINT_MEETS))
+    values and the stated conditions hold. (A domain that runs out of time is not that: the whole check gives up.)"""
+    return verdict.verdict != PASS and verdict.detail.startswith((f"{FEW_VALUES} 0 of", NO_POINT_MEETS))
 
 
 def domains_named(refuting: list, unchecked: list) -> str:
@@ -274,7 +270,7 @@ def _decide_free_once(text, binding, context, name, unbound, opaque, whole=froze
         elif PIECE_EQUATION in verdict.detail:  # \sqrt{x^2} = x: may state a piece; a narrower domain may say more
             refuted.append((words, verdict.detail))
             piece = piece or verdict
-        elif no_evidence(verdict, sampler):
+        elif no_evidence(verdict):
             unchecked.append((words, verdict.detail))
         elif few_values(verdict):
             sparse.append((words, verdict.detail))
