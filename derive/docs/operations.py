@@ -675,16 +675,21 @@ def _kinks(expr, u, low, high, digits) -> list:
     return sorted(set(inside))
 
 
+def scalar_body(interp, name: str, value, body):
+    """The scalar value of ``body`` with ``name`` bound to ``value`` (the bindings before are restored after)."""
+    saved = dict(interp.bound)
+    try:
+        interp.bound[name] = value
+        return interp._scalar(interp.side(body))
+    finally:
+        interp.bound = saved
+
+
 def integral(interp, node: Integral):
     """∫_a^b f: the integrand in a variable u of its own, integrated numerically at each point."""
     BindError, _, _ = _errors()
     u = sp.Dummy(node.variable, real=True)
-    saved = dict(interp.bound)
-    try:
-        interp.bound[node.variable] = u
-        body = interp._scalar(interp.side(node.body))
-    finally:
-        interp.bound = saved
+    body = scalar_body(interp, node.variable, u, node.body)
     if node.indefinite:  # from an arbitrary base to the variable's value: its derivative in the variable is f
         from derive.docs.antiderivatives import BASE, variable_value
         from derive.notation import unfold
@@ -788,12 +793,7 @@ def limit(interp, node: Limit):
     # the variable's sign only where it goes to ±∞: near a finite target it takes both signs (|h|/h as h → 0⁺ is 1)
     signs = {1: {"positive": True}, -1: {"negative": True}}.get(node.infinite, {})
     variable = sp.Dummy(node.variable, real=True, **signs)
-    saved = dict(interp.bound)
-    try:
-        interp.bound[node.variable] = variable
-        body = interp._scalar(interp.side(node.body))
-    finally:
-        interp.bound = saved
+    body = scalar_body(interp, node.variable, variable, node.body)
     if node.infinite:
         target = sp.oo if node.infinite > 0 else -sp.oo
     else:

@@ -127,6 +127,7 @@ def real_extremum(interp, node):
     """\\max_{x \\in (a, b)} f(x), \\arg\\max_{x \\in \\mathbb{R}} f(x): the body in a real variable of its own,
     its extreme value or the point of it worked out at each point."""
     from derive.docs.bind import BindError
+    from derive.docs.operations import scalar_body
     from derive.notation import unfold
 
     u = sp.Dummy(node.variable, real=True)
@@ -136,12 +137,7 @@ def real_extremum(interp, node):
         if u in getattr(bound, "free_symbols", ()):
             raise BindError(f"a {node.op} whose interval depends on its own variable")
         bounds.append(bound)
-    saved = dict(interp.bound)
-    try:
-        interp.bound[node.variable] = u
-        body = interp._scalar(interp.side(node.body))
-    finally:
-        interp.bound = saved
+    body = scalar_body(interp, node.variable, u, node.body)
     ends = (1 if node.real_ends[0] else 0) + (2 if node.real_ends[1] else 0)
     function = unfold(body).doit()
     return RealExtremumValue(
