@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import importlib
 import importlib.util
+import os
 import pkgutil
 import sys
 from pathlib import Path
@@ -17,9 +18,22 @@ if TYPE_CHECKING:  # imported on first use: listing the catalog needs no SymPy
     from derive.result import Result
 
 
+_LISTED: dict = {}  # the catalog's folders -> (their modification times, the names found there)
+
+
 def catalog_names() -> list[str]:
-    """Names of every result in the catalog, sorted."""
-    return sorted(m.name for m in pkgutil.iter_modules(identities.__path__) if not m.name.startswith("_"))
+    """Names of every result in the catalog, sorted.
+
+    The folder is listed again only when it has changed (a module added, removed or renamed changes its
+    modification time): a documentation check asks once per tag.
+    """
+    folders = tuple(identities.__path__)
+    stamp = tuple(os.stat(folder).st_mtime_ns for folder in folders)
+    listed = _LISTED.get(folders)
+    if listed is None or listed[0] != stamp:
+        names = sorted(m.name for m in pkgutil.iter_modules(folders) if not m.name.startswith("_"))
+        listed = _LISTED[folders] = (stamp, names)
+    return list(listed[1])
 
 
 def catalog_areas() -> tuple[str, ...]:
