@@ -578,9 +578,27 @@ def _read_body_at(reader, letters, values, body):
     try:
         reader.bound.update(zip(letters, values))
         reader.template_letters |= set(letters)
-        return reader.side(body)
+        return _within_its_range(reader.side(body))
     finally:
         reader.bound, reader.template_letters = saved_bound, saved_letters
+
+
+def _within_its_range(value):
+    """A definition's value at a step, with no value (NaN) where a sum or product of it would run backwards.
+
+    W_{i-2} from the tag's W_i = \\sum_{j=1}^{i} v_j is \\sum_{j=1}^{i-2} v_j: the definition covers i - 2 \\ge 0
+    (W_0 the empty sum) and says nothing below, where SymPy's reversed sums (minus the terms between) or a loop's
+    empty range would give W a value of their own; a point there is set aside, as one where a side has no value."""
+    if not isinstance(value, sp.Basic):
+        return value
+
+    def guarded(total):
+        dummies = {index for index, _, _ in total.limits}
+        conditions = [sp.Ge(high - low + 1, 0) for _, low, high in total.limits]
+        conditions = [c for c in conditions if c is not sp.true and not c.free_symbols & dummies]
+        return sp.Piecewise((total, sp.And(*conditions))) if conditions else total
+
+    return value.replace(lambda node: isinstance(node, (sp.Sum, sp.Product)), guarded)
 
 
 def read_indexed_definition(reader, atom: Atom, side: Side):

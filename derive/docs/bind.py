@@ -436,10 +436,27 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             return symbol
         return None
 
+    def _subscript_as_indices(self, atom: Atom, body: Side) -> None:
+        """The letters of the tag's own W_i that its body reads (\\sum_{j=1}^{i} v_j) made the formula's indices, as
+        a v_i or W_{i-1} written before it would make them: the verdict does not turn on which the formula writes first."""
+        from derive.docs.free import child_sides
+        from derive.docs.side_names import atoms_in
+
+        letters = (
+            {str(item).strip() for item in atom.sub} - set(self.bound) - set(self.index_map) - set(self.vocab.dims)
+        )
+        read = {a.key for a in atoms_in([body], child_sides) if _index_as_number_shape(a)} & letters
+        for letter in sorted(read):
+            if re.fullmatch(r"[A-Za-z]", letter):
+                try:
+                    self.index(letter)
+                except BindError:  # no index to give it: the body reads the letter as it would have
+                    pass
+
     def _index_as_number(self, atom: Atom) -> bool:
         """Whether a bare name is an index the formula has already used as one (in a subscript before it), or one the
         result names (the target class t of a cross-entropy, in ``\\mathbb{1}(t = k)``)."""
-        if atom.sub or atom.args is not None or atom.decoration or atom.transpose or atom.post_sub:
+        if not _index_as_number_shape(atom):
             return False
         return atom.key in self.index_map or atom.key in self.vocab.index_names
 
@@ -714,6 +731,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                     )
                 finally:
                     self._overriding.discard(name)
+            if consumed:
+                self._subscript_as_indices(atom, meaning)
             self._overriding.add(name)
             try:
                 value = self.side(meaning)
@@ -998,3 +1017,8 @@ def _defined_from_members(meaning) -> bool:
     r"""Whether a meaning is a tag's function defined from members of its own family (f(x) = \sum_i f_i(x)), whose
     subscripted f_i is no application of f."""
     return isinstance(meaning, tuple) and meaning[0] == "call" and getattr(meaning[1], "members", False)
+
+
+def _index_as_number_shape(atom: Atom) -> bool:
+    """Whether a name is written bare (no subscript, arguments, decoration or transpose), as an index read as a number is."""
+    return not (atom.sub or atom.args is not None or atom.decoration or atom.transpose or atom.post_sub)
