@@ -39,7 +39,8 @@ _INVERSE_TRIGONOMETRIC = tuple("arc" + name for name in _TRIGONOMETRIC)
 _FUNCTIONS = frozenset(("ln", "log", "exp", *_TRIGONOMETRIC, *_HYPERBOLIC, *_INVERSE_TRIGONOMETRIC))
 _COMMANDS = frozenset(("frac", "sqrt", "cdot", "times", *_FUNCTIONS))
 _PRODUCT = frozenset(("\\cdot", "\\times", "*", "/"))
-_OPENERS = {"(": ")", "{": "}"}
+_OPENERS = ("(", "{")  # what opens a group; [ ] only enclose a root's index
+_CLOSERS = {"(": ")", "{": "}", "[": "]"}
 
 
 class _Decline(Exception):
@@ -52,10 +53,9 @@ def read(text: str):
     if tokens is None or not tokens or _read_as_a_collection(tokens):
         return None
     try:
-        tree, end = _Reader(tokens).whole()
+        return _Reader(tokens).whole()
     except (_Decline, RecursionError):
         return None
-    return tree
 
 
 def _tokens(text: str) -> list[str] | None:
@@ -77,20 +77,23 @@ def _tokens(text: str) -> list[str] | None:
 def _read_as_a_collection(tokens: list[str]) -> bool:
     """Whether the full grammar may read the text as a set, a tuple or an interval rather than an expression:
     a side that is one brace group, or one parenthesis holding one brace group (``({x})`` is the set {x})."""
-    if not _one_group(tokens):
+    if not one_group(tokens, _CLOSERS, _CLOSERS.values()):
         return False
-    return tokens[0] != "(" or (len(tokens) > 2 and _one_group(tokens[1:-1]) and tokens[1] == "{")
+    return tokens[0] != "(" or (
+        len(tokens) > 2 and tokens[1] == "{" and one_group(tokens[1:-1], _CLOSERS, _CLOSERS.values())
+    )
 
 
-def _one_group(tokens: list[str]) -> bool:
-    """Whether the text is one bracketed group from its first token to its last, like the full grammar's test."""
-    if tokens[0] not in _OPENERS:
+def one_group(items, openers, closers) -> bool:
+    """Whether the items (tokens, or the full grammar's token kinds) open a bracket at the first that closes only at
+    the last: ``(a, b)``, ``\\{a\\}``, where the full grammar may read a tuple, a set or an interval."""
+    if items[0] not in openers:
         return False
     depth = 0
-    for position, token in enumerate(tokens):
-        depth += (token in "({[") - (token in ")}]")
+    for position, item in enumerate(items):
+        depth += (item in openers) - (item in closers)
         if depth <= 0:
-            return position == len(tokens) - 1
+            return position == len(items) - 1
     return True
 
 
@@ -108,7 +111,7 @@ def _add(left, right):
 
 
 def _multiply(left, right):
-    if getattr(left, "is_Mul", False) or right.is_Mul:
+    if left.is_Mul or right.is_Mul:
         factors = [*(left.args if left.is_Mul else (left,)), *(right.args if right.is_Mul else (right,))]
         return sympy.Mul(*factors, evaluate=False)
     return sympy.Mul(left, right, evaluate=False)
@@ -156,7 +159,7 @@ class _Reader:
         tree = self.expression()
         if self.peek() is not None:
             raise _Decline
-        return tree, self.at
+        return tree
 
     def expression(self):
         left = self.product(functions=True)
@@ -212,11 +215,9 @@ class _Reader:
         return value
 
     def exponent(self):
+        if self.peek() == "{":
+            return self.enclosed("{")
         token = self.take()
-        if token == "{":
-            value = self.expression()
-            self.take("}")
-            return value
         if self.peek() == "^":
             raise _Decline  # x^y^2: the full grammar may read the exponent y^2 as one atom
         if token.startswith("\\text"):
@@ -226,33 +227,30 @@ class _Reader:
         raise _Decline
 
     def component(self):
+        if self.peek() in _OPENERS:
+            return self.enclosed(self.peek())
         token = self.take()
-        if token in _OPENERS:
-            value = self.expression()
-            self.take(_OPENERS[token])
-            return value
         if token.startswith("\\text"):
             return sympy.Symbol(token[6:-1])
         if token[0].isdigit():
             return _number(token)
         if token == "\\frac":
-            top = self.braced()
-            return _quotient(top, self.braced())
+            top = self.enclosed("{")
+            return _quotient(top, self.enclosed("{"))
         if token == "\\sqrt" and not self.in_argument:
             if self.peek() == "[":
-                self.take()
-                root = self.expression()
-                self.take("]")
-                return sympy.Pow(self.braced(), 1 / root, evaluate=False)
-            return sympy.Pow(self.braced(), sympy.S.Half, evaluate=False)
+                root = self.enclosed("[")
+                return sympy.Pow(self.enclosed("{"), 1 / root, evaluate=False)
+            return sympy.Pow(self.enclosed("{"), sympy.S.Half, evaluate=False)
         if token[1:] in _FUNCTIONS and not self.in_argument:
             return self.function(token[1:])
         raise _Decline
 
-    def braced(self):
-        self.take("{")
+    def enclosed(self, opener: str):
+        """The expression between ``opener`` and the bracket that closes it."""
+        self.take(opener)
         value = self.expression()
-        self.take("}")
+        self.take(_CLOSERS[opener])
         return value
 
     def function(self, name: str):
@@ -261,9 +259,7 @@ class _Reader:
             self.take()
             power = self.exponent()
         if self.peek() == "(":
-            self.take()
-            argument = self.expression()
-            self.take(")")
+            argument = self.enclosed("(")
         else:
             # an argument without parentheses holding another function (\\sqrt is one to the full
             # grammar) is read by rules too intricate to mirror here

@@ -42,6 +42,7 @@ from __future__ import annotations
 import functools
 import re
 
+from derive.docs.arithmetic_grammar import one_group
 from derive.docs.arithmetic_grammar import read as read_arithmetic
 from derive.errors import DeriveError
 
@@ -157,14 +158,7 @@ def _one_group(types) -> bool:
     """Whether the tokens open a bracket (or ``\\boxed``) at the start that closes only at the end: ``(a, b)``,
     ``\\{a\\}``, where the grammar may read a tuple, a set or an interval rather than an expression."""
     openers, closers, _ = _token_kinds()
-    if types[0] not in openers:
-        return False
-    depth = 0
-    for position, kind in enumerate(types):
-        depth += (kind in openers) - (kind in closers)
-        if depth <= 0:
-            return position == len(types) - 1
-    return True
+    return one_group(types, openers, closers)
 
 
 # a placeholder, then ^ and a one-token superscript or one of placeholders and braceless text, then an operator, a closing
