@@ -344,6 +344,30 @@ def _unstated_derivative(text, freed, binding):
     return None
 
 
+EXCLUDED_VALUE = re.compile(r"(.+?)\s*(?:\\neq|\\ne(?![A-Za-z])|!=|≠)\s*(.+)")
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def _values_excluded(binding, freed) -> str:
+    """The tag's conditions that set one value apart from each freed number (``\\alpha \\neq 0``), joined, when every
+    freed number has one: the tag then claims the formula for all its other values, on every domain; else ''."""
+    found = {}
+    for condition in binding.conditions:
+        written = EXCLUDED_VALUE.fullmatch(condition.strip())
+        if written is None:
+            continue
+        name, value = (part.strip() for part in written.groups())
+        if NUMBER.fullmatch(name):
+            name, value = value, name
+        key = _name_or_none(name) if NUMBER.fullmatch(value) else None
+        if key in freed:
+            found[key] = condition.strip()
+    drawn = [key for key, kind in freed.items() if kind not in ("count", "distribution")]
+    if not drawn or any(key not in found for key in drawn):
+        return ""
+    return ", ".join(f"'{found[key]}'" for key in sorted(drawn))
+
+
 def _decide_tagged_free(text, binding, unbound):
     """A tagged formula with names neither the result, the tag nor the shared notation binds.
 
@@ -462,6 +486,13 @@ def _decide_tagged_free(text, binding, unbound):
                 f" number, its derivative would be 0",
             )
         if verdict.verdict == PASS:
+            excluded = _values_excluded(binding, freed) if verdicts and verdicts[0][1].verdict == FAIL else None
+            if excluded:  # \alpha \neq 0: every other value is meant, and one the first domain draws refutes it
+                return Verdict(
+                    FAIL,
+                    f"with {names} read as the formula's own variables and the tag's {excluded} claiming every other"
+                    f" value, refuted for {verdicts[0][0]} (it holds for {words} only): {verdicts[0][1].detail}",
+                )
             if verdicts and verdicts[0][1].verdict == FAIL:
                 return Verdict(
                     UNKNOWN,

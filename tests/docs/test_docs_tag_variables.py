@@ -159,3 +159,18 @@ def test_a_derivative_of_a_primed_names_variable_by_it_stays_undecided(tmp_path)
     )
     result, detail = verdict(tmp_path, tag, formula)
     assert result == "UNKNOWN" and "a function the tag does not state" in detail, (result, detail)
+
+
+def test_a_value_the_tag_sets_apart_claims_every_other_value(tmp_path):
+    """\\alpha \\neq 0 says which values are meant: every other one. A formula that holds for positive values only
+    FAILs at a negative one; a correct one PASSes; with no such clause it stays UNKNOWN, asking which are meant."""
+    assert_page_pass_and_fail(
+        tmp_path,
+        r"a \neq 0",
+        r"\frac{\sqrt{a^2}}{a} = \operatorname{sgn}(a)",
+        r"\frac{\sqrt{a^2}}{a} = 1",
+    )
+    result, detail = verdict(tmp_path, r"a \neq 0", r"\frac{\sqrt{a^2}}{a} = 1")
+    assert "'a \\neq 0' claiming every other value" in detail and "fails at doc_a=-" in detail, detail
+    result, detail = verdict(tmp_path, r"b \neq 0", r"\frac{\sqrt{a^2}}{a} = 1")
+    assert result == "UNKNOWN" and "say which values are meant" in detail, (result, detail)
