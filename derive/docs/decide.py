@@ -48,7 +48,7 @@ from derive.docs.sequence_laws import LAW_LETTERS, decide_sequence_laws, result_
 from derive.docs.side_names import _normal_name  # noqa: F401  (imported from here)
 from derive.docs.subscript_draws import draws_in_subscripts
 from derive.docs.subscript_laws import laws_in_subscripts
-from derive.docs.subscript_settings import with_subscript_settings
+from derive.docs.subscript_settings import settings_at_zero_as_limits, with_subscript_settings
 from derive.docs.sum_scope import reused_indices, sums_over_the_rest
 from derive.docs.superscript_labels import with_labels
 from derive.docs.tag_mentions import constrained_values
@@ -88,6 +88,42 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
 
 
 def _decide_written(text: str, binding: Binding, tagged: bool, context) -> Verdict:
+    verdict = _decide_as_written(text, binding, tagged, context)
+    limits = settings_at_zero_as_limits(text, binding)
+    if limits is None or verdict.verdict != UNKNOWN or "no finite real value" not in verdict.detail:
+        return verdict
+    # p_{T=0}(w) where the tag's p_T has no value at T = 0: the setting means the limit as T goes to 0
+    letter, above, below = limits
+    from_above = _decide_as_written(above, binding, tagged, context)
+    from_below = _decide_as_written(below, binding, tagged, context)
+    reading = f"{letter} = 0 read as the limit {letter} \\to 0 (the tag's family has no value at {letter} = 0)"
+    if from_above.verdict == from_below.verdict and from_above.verdict in (PASS, FAIL):
+        both = f"from above: {from_above.detail}; from below: {from_below.detail}"
+        return dataclasses.replace(from_above, detail=f"{reading}, from either side ({both})")
+    if from_above.verdict in (PASS, FAIL) and _ranged_positive(letter, binding):
+        return dataclasses.replace(
+            from_above, detail=f"{reading}, from above as the tag ranges it: {from_above.detail}"
+        )
+    return Verdict(
+        UNKNOWN,
+        f"{reading}: from above {from_above.verdict} ({from_above.detail}), from below {from_below.verdict}"
+        f" ({from_below.detail}); say in the tag which values {letter} takes ({letter} > 0)",
+    )
+
+
+def _ranged_positive(letter: str, binding: Binding) -> bool:
+    """Whether the tag gives ``letter`` only values above 0 (T > 0, T: positive, T: temperature)."""
+    from derive.docs.tags import RangeClause
+
+    ranged = any(
+        isinstance(c, RangeClause) and c.name == letter and c.low is not None and float(c.low) >= 0
+        for c in binding.clauses
+    )
+    kinds = {kind.strip() for name, kind in binding.kinds.items() if name.strip() == letter}
+    return ranged or bool(kinds & {"positive", "temperature"})
+
+
+def _decide_as_written(text: str, binding: Binding, tagged: bool, context) -> Verdict:
     text, binding, put = with_expression_values(text, binding)  # \|q - k\| = 1: the formula reads the distance's value
     text, named = with_derivative_names(text, binding.derivatives)  # ∂L/∂g_j the tag declares a number: a name
     text, primed = with_primed_names(text, binding.primed)  # \phi'(y) = \phi(x, y) in the tag: a function of its own

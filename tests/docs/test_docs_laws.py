@@ -483,7 +483,8 @@ def test_values_a_tag_gives_at_named_arguments_are_not_values_at_words(tmp_path)
 
 def test_a_value_set_in_a_subscript_picks_the_member_of_the_tags_family(tmp_path):
     """p_{T=0.5}(\\textsf{cheese}) is the tag's p_T at T = 0.5, applied at the word: 0.4^2 / (0.4^2 + 0.6^2) = 0.31;
-    the law at T = 0 (a division by T) has no value there and is not decided."""
+    the law at T = 0 (a division by T) has no value there: T = 0 is read as the limit T -> 0, decided when both sides
+    agree or the tag says T > 0, else not."""
     tag = rf"{WORDS}; p_T(w) = \frac{{p(w)^{{1/T}}}}{{p(\textsf{{cheese}})^{{1/T}} + p(\textsf{{mouse}})^{{1/T}}}}"
     assert_page_pass_and_fail(
         tmp_path,
@@ -492,6 +493,12 @@ def test_a_value_set_in_a_subscript_picks_the_member_of_the_tags_family(tmp_path
         r"p_{T=0.5}(\textsf{cheese}) = 0.45, \quad p_{T=0.5}(\textsf{mouse}) = 0.55",
     )
     result, detail = verdict(tmp_path, tag, r"p_{T=0}(\textsf{cheese}) = 0")
-    assert result == "UNKNOWN" and "no finite real value" in detail, (result, detail)
+    assert result == "UNKNOWN" and "from above PASS" in detail and "from below FAIL" in detail, (result, detail)
+    # the most probable word from above, the least probable from below: 0.5 is neither
+    result, detail = verdict(tmp_path, tag, r"p_{T=0}(\textsf{cheese}) = 0.5")
+    assert result == "FAIL" and "from either side" in detail, (result, detail)
+    assert_page_pass_and_fail(
+        tmp_path, f"{tag}; T > 0", r"p_{T=0}(\textsf{cheese}) = 0", r"p_{T=0}(\textsf{cheese}) = 1"
+    )
     result, _ = verdict(tmp_path, tag, r"p_{T=0.5}(\textsf{cheese}) = p_{T=0.2}(\textsf{cheese})")  # two settings
     assert result == "UNKNOWN"
