@@ -29,12 +29,17 @@ SAMPLE = [e for e in ENTRIES if zlib.crc32(e.id.encode()) % 10 == 0]
 
 # Formulas the checker gets wrong today, by run: id -> why. Remove an id once it is fixed.
 KNOWN_FALSE_ALARMS = {
-    "tagged": {},
+    "tagged": {
+        "u27-trl-gspo": "the tag's p_t > 0 is read as a number of its own, not as a bound on the entries p_1, p_2, p_3",
+    },
     "untagged": {},
 }
 KNOWN_FALSE_PASSES = {
-    "tagged": {},
+    "tagged": {
+        "u27-cov-shrunk~off-diagonal": "a whole number in a matrix of written decimals is read as a rounding to no decimals",
+    },
     "untagged": {
+        "u27-cov-shrunk~off-diagonal": "a whole number in a matrix of written decimals is read as a rounding to no decimals",
         "u22-pixelrnn-chain-square~n": "its text is the chain rule over n pixels; it is wrong only through the page's "
         "notation (an image of n^2 pixels), which the bare formula does not carry",
     },

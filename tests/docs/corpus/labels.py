@@ -13514,6 +13514,462 @@ CHECKS.update(
     }
 )
 
+# ---- unseen27: scikit-learn's user guide on decision trees, naive Bayes, NMF and shrunk covariance, TRL's paper index,
+# ---- an open RL textbook's chapters on MDPs, policy gradients and bandits
+
+_U27_PROPORTIONS = [
+    [Fraction(1, 2), Fraction(1, 2)],
+    [Fraction(1, 2), Fraction(3, 10), Fraction(1, 5)],
+    [Fraction(1, 7), Fraction(2, 7), Fraction(3, 7), Fraction(1, 7)],
+    [Fraction(9, 10), Fraction(1, 10)],
+]
+
+
+def _u27_gini(square_of_sum):
+    """sum_k p_k (1 - p_k) against 1 - sum_k p_k^2 (or 1 - (sum_k p_k)^2), exactly, for proportions summing to 1."""
+    for p in _U27_PROPORTIONS:
+        gini = sum(x * (1 - x) for x in p)
+        written = 1 - (sum(p) ** 2 if square_of_sum else sum(x * x for x in p))
+        if gini != written:
+            return False
+    return True
+
+
+def _u27_gini_of(counts):
+    n = sum(counts)
+    return sum(Fraction(c, n) * (1 - Fraction(c, n)) for c in counts)
+
+
+def _u27_split(left_weight, right_weight):
+    """The weighted Gini of a split of 10 samples: 4 (classes 3/1) left, 6 (classes 2/4) right, exactly."""
+    left, right = _u27_gini_of([3, 1]), _u27_gini_of([2, 4])
+    printed = left == Fraction(3, 8) and right == Fraction(4, 9)
+    return printed and left_weight * left + right_weight * right == Fraction(5, 12)
+
+
+def _u27_log_loss(left_weight, right_weight):
+    """The tree's mean log loss over its two leaves against the leaves' entropies weighted, in bases e and 2."""
+    for base in (exp(1), mpf(2)):
+
+        def lg(x):
+            return log(x) / log(base)
+
+        loss = -(3 * lg(mpf(3) / 4) + lg(mpf(1) / 4) + 2 * lg(mpf(1) / 3) + 4 * lg(mpf(2) / 3)) / 10
+        h_left = -(mpf(3) / 4 * lg(mpf(3) / 4) + mpf(1) / 4 * lg(mpf(1) / 4))
+        h_right = -(mpf(1) / 3 * lg(mpf(1) / 3) + mpf(2) / 3 * lg(mpf(2) / 3))
+        if not close(loss, left_weight * h_left + right_weight * h_right):
+            return False
+    return True
+
+
+def _u27_mse(sign):
+    """(1/n) sum (y_i - ybar)^2 against (1/n) sum y_i^2 + sign ybar^2, exactly, for n = 1..5."""
+    targets = [Fraction(3, 2), Fraction(-2), Fraction(7, 3), Fraction(0), Fraction(5)]
+    for n in range(1, 6):
+        ys = targets[:n]
+        ybar = sum(ys) / n
+        if sum((y - ybar) ** 2 for y in ys) / n != sum(y * y for y in ys) / n + sign * ybar**2:
+            return False
+    return n == 5
+
+
+def _u27_poisson(rhs_first):
+    """The half Poisson deviance of targets 1, 2, 3 (mean 2) against (1/3)(rhs_first + 3 log(3/2)), bases e and 10."""
+    for base in (exp(1), mpf(10)):
+
+        def lg(x):
+            return log(x) / log(base)
+
+        ys, ybar = [mpf(1), mpf(2), mpf(3)], mpf(2)
+        deviance = sum(y * lg(y / ybar) - y + ybar for y in ys) / 3
+        if not close(deviance, (lg(rhs_first) + 3 * lg(mpf(3) / 2)) / 3):
+            return False
+    return True
+
+
+def _u27_poisson_term(sign):
+    """min over a grid of y, m in (0, 20] of y log(y / m) + sign (y - m) is >= 0."""
+    grid = [mpf(k) / 4 for k in range(1, 81)]
+    return all(y * log(y / m) + sign * (y - m) >= -TOL for y in grid for m in grid)
+
+
+def _u27_alpha_eff(denominator_leaves):
+    """R(T_t) + alpha |T~_t| = R(t) + alpha with alpha = (R(t) - R(T_t)) / (denominator - 1), for a branch of
+    3 terminal nodes in a tree of 5 (and for branches of 2 and 4 in a tree of 6)."""
+    for branch, tree in ((3, 5), (2, 6), (4, 6)):
+        r_t, r_branch = Fraction(3, 10), Fraction(1, 10)
+        leaves = branch if denominator_leaves == "branch" else tree
+        alpha = (r_t - r_branch) / (leaves - 1)
+        if r_branch + alpha * branch != r_t + alpha:
+            return False
+    return True
+
+
+_U27_BERNOULLI = [mpf("0.1"), mpf("0.37"), mpf("0.8")]
+
+
+def _u27_bernoulli(swapped):
+    """p x + (1 - p)(1 - x) against p^x (1 - p)^(1 - x) (or the exponents swapped) for x in {0, 1}."""
+    for p in _U27_BERNOULLI:
+        for x in (0, 1):
+            a, b = (1 - x, x) if swapped else (x, 1 - x)
+            if not close(p * x + (1 - p) * (1 - x), p**a * (1 - p) ** b):
+                return False
+    return True
+
+
+def _u27_smoothing(alpha_times_n):
+    """sum_i (N_yi + alpha) / (N_y + alpha n) (or + alpha) over the n features equals 1, exactly."""
+    counts = [3, 0, 7, 2]
+    for n in range(1, 5):
+        for alpha in (Fraction(1, 2), Fraction(1), Fraction(3)):
+            total = sum(counts[:n])
+            denominator = total + (alpha * n if alpha_times_n else alpha)
+            if sum((c + alpha) / denominator for c in counts[:n]) != 1:
+                return False
+    return True
+
+
+def _u27_gauss_log(half):
+    """log of the Gaussian density against -c log(2 pi sigma^2) - (x - mu)^2 / (2 sigma^2), c = 1/2 or 1."""
+    for x, mu, s in ((mpf("1.2"), mpf("0.3"), mpf("0.7")), (mpf("-2"), mpf("1"), mpf("2.5")), (0, 0, mpf("0.2"))):
+        density = exp(-((x - mu) ** 2) / (2 * s**2)) / sqrt(2 * pi * s**2)
+        written = -(mpf(1) / 2 if half else 1) * log(2 * pi * s**2) - (x - mu) ** 2 / (2 * s**2)
+        if not close(log(density), written):
+            return False
+    return True
+
+
+_U27_MATRICES = [
+    (mat([[1, -2], [0.5, 3]]), mat([[0, 1], [2, -1]])),
+    (mat([[1, 2], [3, 4], [5, 6]]), mat([[0.5, 0], [1, 1], [-2, 7]])),
+]
+
+
+def _u27_frobenius(half_right):
+    """(1/2) ||X - Y||_F^2 against c sum_ij (X_ij - Y_ij)^2, c = 1/2 or 1."""
+    for X, Y in _U27_MATRICES:
+        entries = [(X[i, j] - Y[i, j]) for i in range(X.rows) for j in range(X.cols)]
+        fro = mpf(1) / 2 * mp.mnorm(X - Y, "f") ** 2
+        if not close(fro, (mpf(1) / 2 if half_right else 1) * sum(e * e for e in entries)):
+            return False
+    return True
+
+
+def _u27_beta_term(beta, x, y):
+    return (x**beta + (beta - 1) * y**beta - beta * x * y ** (beta - 1)) / (beta * (beta - 1))
+
+
+_U27_XY = [(mpf("0.4"), mpf("1.3")), (mpf("2.5"), mpf("0.7")), (mpf("1.1"), mpf("1.1"))]
+
+
+def _u27_beta_limit(at, rhs):
+    """The beta-divergence term just beside beta = at, from both sides, against rhs(x, y), at three points."""
+    eps = mpf(10) ** -15
+    for x, y in _U27_XY:
+        for beta in (at - eps, at + eps):
+            if not close(_u27_beta_term(beta, x, y), rhs(x, y), tol=mpf(10) ** -12):
+                return False
+    return True
+
+
+def _u27_cov_shrunk(off_diagonal):
+    """(1 - 0.5) Sigma + 0.5 Tr(Sigma) / 2 I against the written matrix, exactly."""
+    sigma = [[Fraction(2), Fraction(1)], [Fraction(1), Fraction(4)]]
+    alpha, p = Fraction(1, 2), 2
+    trace = sigma[0][0] + sigma[1][1]
+    shrunk = [[(1 - alpha) * sigma[i][j] + (alpha * trace / p if i == j else 0) for j in range(2)] for i in range(2)]
+    written = [[Fraction("2.5"), off_diagonal], [off_diagonal, Fraction("3.5")]]
+    return trace == 6 and shrunk == written
+
+
+def _u27_cov_trace(divided):
+    """The trace of the shrunk 2x2 covariance, written out, against a + c, at random points."""
+    for a, c, alpha in ((mpf("2"), mpf("4"), mpf("0.5")), (mpf("-1"), mpf("3.5"), mpf("0.2")), (1, 9, mpf("0.9"))):
+        second = alpha * (a + c) / 2 if divided else alpha * (a + c)
+        if not close((1 - alpha) * a + second + (1 - alpha) * c + alpha * (a + c) / 2, a + c):
+            return False
+    return True
+
+
+def _u27_gspo(mean):
+    """(p1 p2 p3 / q1 q2 q3)^(1/3) against exp(c sum_t log(p_t / q_t)), c = 1/3 or 1."""
+    for ps, qs in (([0.3, 0.8, 0.05], [0.4, 0.6, 0.1]), ([0.9, 0.2, 0.5], [0.7, 0.25, 0.45])):
+        ps, qs = vec(ps), vec(qs)
+        ratio = ps[0] * ps[1] * ps[2] / (qs[0] * qs[1] * qs[2])
+        total = sum(log(p / q) for p, q in zip(ps, qs))
+        if not close(ratio ** (mpf(1) / 3), exp(total / 3 if mean else total)):
+            return False
+    return True
+
+
+def _u27_k3(constant):
+    """min over a grid of r in (0, 50] of r - log r - constant is >= 0."""
+    return all(r - log(r) - constant >= -TOL for r in [mpf(k) / 20 for k in range(1, 1001)])
+
+
+def _u27_unbiased_kl(first_log_sign):
+    """sum_o pi_old (pi_theta / pi_old)(r - log r - 1), r = pi_ref / pi_theta, against KL(pi_theta || pi_ref),
+    in bases e and 2."""
+    old, theta, ref = vec(["0.5", "0.5"]), vec(["0.6", "0.4"]), vec(["0.3", "0.7"])
+    for base in (exp(1), mpf(2)):
+
+        def lg(x):
+            return log(x) / log(base)
+
+        signs = [first_log_sign, -1]
+        lhs = sum(o * t / o * (r / t + s * lg(r / t) - 1) for o, t, r, s in zip(old, theta, ref, signs))
+        if not close(lhs, sum(t * lg(t / r) for t, r in zip(theta, ref))):
+            return False
+    return True
+
+
+def _u27_tidy_finite(reward, value):
+    """V_{H-2}(orderly) = reward + 0.7 V_{H-1}(orderly) + 0.3 V_{H-1}(messy), with V_{H-1} = (1, 0), against value."""
+    return Fraction(reward) + Fraction("0.7") * 1 + Fraction("0.3") * 0 == Fraction(value)
+
+
+def _u27_tidy_h3(value):
+    """V_{H-3}(orderly) = 1 + 0.7 V_{H-2}(orderly) + 0.3 V_{H-2}(messy), with V_{H-2} = (1.7, 1), against value;
+    V_{H-2} itself recomputed from V_{H-1} = (1, 0)."""
+    v2_orderly = 1 + Fraction("0.7") * 1 + Fraction("0.3") * 0
+    v2_messy = 0 + 1 * Fraction(1) + 0 * Fraction(0)
+    return (v2_orderly, v2_messy) == (Fraction("1.7"), 1) and 1 + Fraction("0.7") * v2_orderly + Fraction(
+        "0.3"
+    ) * v2_messy == Fraction(value)
+
+
+def _u27_discount_bound(bound):
+    """sum_h gamma^h r_h <= bound(R, gamma) for reward sequences bounded by R (the sum to 2000 terms, less a bound on
+    its tail, (|R| + 2) gamma^2000 / (1 - gamma)); the bound is reached by r_h = R."""
+    for gamma in (mpf("0.5"), mpf("0.9"), mpf("0.99")):
+        for big_r in (mpf(1), mpf("-0.5"), mpf(3)):
+            for rewards in (lambda h: big_r, lambda h: big_r - (h % 3), lambda h: big_r - 2 * (h % 2)):
+                partial = sum(gamma**h * rewards(h) for h in range(2000))
+                tail = (abs(big_r) + 2) * gamma**2000 / (1 - gamma)
+                if partial - tail > bound(big_r, gamma) + TOL:
+                    return False
+    return True
+
+
+_U27_I_GP = mat([[1, 0], [0, 1]]) - mpf("0.95") * mat([[0.7, 0.3], [1, 0]])
+
+
+def _u27_tidy_matrix(top_left):
+    """I - 0.95 P entry by entry against the printed matrix, exactly in fractions."""
+    g = Fraction("0.95")
+    entries = [[1 - g * Fraction("0.7"), -g * Fraction("0.3")], [-g * 1, 1 - g * 0]]
+    return entries == [[Fraction(top_left), Fraction("-0.285")], [Fraction("-0.95"), Fraction(1)]]
+
+
+def _u27_tidy_inverse(written):
+    """The inverse of I - 0.95 P, each entry rounded to the two decimals printed."""
+    inv = inverse(_U27_I_GP)
+    return all(rounds_to(inv[i, j], written[i][j]) for i in range(2) for j in range(2))
+
+
+def _u27_tidy_value(written):
+    """The solution of (I - 0.95 P) V = r, r = (1, 0), rounded to the printed decimals, and the printed product."""
+    v = inverse(_U27_I_GP) * col([1, 0])
+    product_ok = [Fraction("15.56") * 1 + Fraction("4.44") * 0, Fraction("14.79") * 1 + Fraction("5.21") * 0] == [
+        Fraction(w) for w in written
+    ]
+    return product_ok and all(rounds_to(v[i, 0], written[i]) for i in range(2))
+
+
+_U27_THETA = [[mpf(0), mpf(1), mpf(2)], [mpf("0.5"), mpf(-1), mpf(0)]]
+
+
+def _u27_softmax_policy(over_states):
+    """sum_a exp(theta_{s,a}) / Z equals 1 at each state, Z summed over states and actions or over actions alone."""
+    for s in range(2):
+        z = sum(exp(t) for row in _U27_THETA for t in row) if over_states else sum(exp(t) for t in _U27_THETA[s])
+        if not close(sum(exp(t) for t in _U27_THETA[s]) / z, 1):
+            return False
+    return True
+
+
+def _u27_linear_score(sign):
+    """Finite differences of log pi_theta(a | s) in theta against phi(s, a) + sign E_{a' ~ pi} phi(s, a')."""
+    phis = [vec([1, 0.5]), vec([-0.3, 2]), vec([0.7, -1.1])]
+    theta0 = vec([0.4, -0.2])
+    for a in range(3):
+
+        def logpi(theta, a=a):
+            scores = [dot(theta, f) for f in phis]
+            return scores[a] - log(sum(exp(v) for v in scores))
+
+        probs = softmax([dot(theta0, f) for f in phis])
+        expected = [sum(p * f[k] for p, f in zip(probs, phis)) for k in range(2)]
+        if not close(grad(logpi, theta0), [phis[a][k] + sign * expected[k] for k in range(2)]):
+            return False
+    return True
+
+
+_U27_THETAS = [(mpf(-2),), (mpf("0.3"),), (mpf("1.7"),)]
+
+
+def _u27_bernoulli_policy(theta):
+    return exp(theta) / (1 + exp(theta))
+
+
+def _u27_vanilla_gradient(factor):
+    """d/dtheta of 100 pi(1) + pi(0) by finite differences against factor e^theta / (1 + e^theta)^2."""
+
+    def J(t):
+        return 100 * _u27_bernoulli_policy(t) + (1 - _u27_bernoulli_policy(t))
+
+    return identity(lambda t: D(J, t), lambda t: factor * exp(t) / (1 + exp(t)) ** 2, points=_U27_THETAS)
+
+
+def _u27_fisher(squared):
+    """E_{x ~ pi} (d/dtheta log pi(x))^2, enumerated over x in {0, 1}, against e^theta / (1 + e^theta)^(1 or 2)."""
+
+    def fisher(t):
+        p1 = _u27_bernoulli_policy(t)
+        s1 = D(lambda u: log(_u27_bernoulli_policy(u)), t)
+        s0 = D(lambda u: log(1 - _u27_bernoulli_policy(u)), t)
+        return p1 * s1**2 + (1 - p1) * s0**2
+
+    return identity(fisher, lambda t: exp(t) / (1 + exp(t)) ** (2 if squared else 1), points=_U27_THETAS)
+
+
+def _u27_npg_step(divided):
+    """eta F^{-1} grad J (or eta F grad J) against 99 eta F^k, k = 0 for the update, 1 for the variant's last side."""
+    eta = mpf("0.1")
+    for (t,) in _U27_THETAS:
+        f = exp(t) / (1 + exp(t)) ** 2
+        g = 99 * exp(t) / (1 + exp(t)) ** 2
+        if not close(eta * g / f, 99 * eta * (1 if divided else f)):
+            return False
+    return True
+
+
+def _u27_sum_bound(closed_form):
+    """sum_{n<=T} n^{-1/2} <= 1 + int_1^T x^{-1/2} dx = closed_form(T) <= 2 sqrt(T), for T = 1..2000."""
+    for T in (1, 2, 3, 10, 57, 2000):
+        s = sum(mpf(n) ** -0.5 for n in range(1, T + 1))
+        integral = 1 + quad(lambda x: x**-0.5, [1, T]) if T > 1 else mpf(1)
+        if not (s <= integral + TOL and close(integral, closed_form(mpf(T))) and closed_form(mpf(T)) <= 2 * sqrt(T)):
+            return False
+    return True
+
+
+_U27_BANDITS = [(mpf(3), mpf(1000), mpf("0.05")), (mpf(10), mpf(50000), mpf("0.01")), (mpf(1), mpf(7), mpf("0.5"))]
+
+
+def _u27_etc_derivative(half):
+    """d/dN (N K + T sqrt(2 ln(2K / delta) / N)) by finite differences against K - c T sqrt(2 ln(2K / delta) / N^3)."""
+    for K, T, delta in _U27_BANDITS:
+        L = log(2 * K / delta)
+        for N in (mpf("0.7"), mpf(5), mpf(120)):
+            lhs = D(lambda n: n * K + T * sqrt(2 * L / n), N)
+            if not close(lhs, K - (mpf(1) / 2 if half else 1) * T * sqrt(2 * L / N**3)):
+                return False
+    return True
+
+
+def _u27_etc_bound(factor):
+    """N K + T sqrt(2 L / N) at N = (T sqrt(L / 2) / K)^(2/3), L = ln(2K / delta), against factor T^(2/3) (K L / 2)^(1/3)."""
+    for K, T, delta in _U27_BANDITS:
+        L = log(2 * K / delta)
+        N = (T * sqrt(L / 2) / K) ** (mpf(2) / 3)
+        if not close(N * K + T * sqrt(2 * L / N), factor * T ** (mpf(2) / 3) * (K * L / 2) ** (mpf(1) / 3)):
+            return False
+    return True
+
+
+CHECKS.update(
+    {
+        "u27-tree-gini": lambda: _u27_gini(False),
+        "u27-tree-gini~square-of-sum": lambda: _u27_gini(True),
+        "u27-tree-gini-value": lambda: (
+            _u27_gini_of([5, 3, 2])
+            == Fraction("0.62")
+            == Fraction("0.5") * Fraction("0.5") + Fraction("0.3") * Fraction("0.7") + Fraction("0.2") * Fraction("0.8")
+        ),
+        "u27-tree-gini-value~digit": lambda: (
+            Fraction("0.5") * Fraction("0.5") + Fraction("0.3") * Fraction("0.7") + Fraction("0.2") * Fraction("0.8")
+            == Fraction("0.58")
+        ),
+        "u27-tree-split": lambda: _u27_split(Fraction(4, 10), Fraction(6, 10)),
+        "u27-tree-split~weights-swapped": lambda: _u27_split(Fraction(6, 10), Fraction(4, 10)),
+        "u27-tree-log-loss": lambda: _u27_log_loss(mpf(4) / 10, mpf(6) / 10),
+        "u27-tree-log-loss~weights-swapped": lambda: _u27_log_loss(mpf(6) / 10, mpf(4) / 10),
+        "u27-tree-mse": lambda: _u27_mse(-1),
+        "u27-tree-mse~plus": lambda: _u27_mse(1),
+        "u27-tree-mse-value": lambda: Fraction((1 - 3) ** 2 + (2 - 3) ** 2 + (6 - 3) ** 2, 3) == Fraction(14, 3),
+        "u27-tree-mse-value~digit": lambda: Fraction((1 - 3) ** 2 + (2 - 3) ** 2 + (6 - 3) ** 2, 3) == Fraction(13, 3),
+        "u27-tree-poisson": lambda: _u27_poisson(mpf(1) / 2),
+        "u27-tree-poisson~sign": lambda: _u27_poisson(mpf(2)),
+        "u27-tree-poisson-term": lambda: _u27_poisson_term(-1),
+        "u27-tree-poisson-term~signs": lambda: _u27_poisson_term(1),
+        "u27-tree-alpha-eff": lambda: _u27_alpha_eff("tree"),
+        "u27-tree-alpha-eff~put-right": lambda: _u27_alpha_eff("branch"),
+        "u27-nb-bernoulli": lambda: _u27_bernoulli(False),
+        "u27-nb-bernoulli~exponents-swapped": lambda: _u27_bernoulli(True),
+        "u27-nb-smoothing-sum": lambda: _u27_smoothing(True),
+        "u27-nb-smoothing-sum~alpha": lambda: _u27_smoothing(False),
+        "u27-nb-laplace": lambda: Fraction(3 + 1, 10 + 1 * 5) == Fraction(4, 15),
+        "u27-nb-laplace~no-n": lambda: Fraction(3 + 1, 10 + 1 * 5) == Fraction(4, 11),
+        "u27-nb-gauss-log": lambda: _u27_gauss_log(True),
+        "u27-nb-gauss-log~no-half": lambda: _u27_gauss_log(False),
+        "u27-nmf-fro": lambda: _u27_frobenius(True),
+        "u27-nmf-fro~no-half": lambda: _u27_frobenius(False),
+        "u27-nmf-beta-two": lambda: identity(
+            lambda x, y: _u27_beta_term(2, x, y), lambda x, y: (x - y) ** 2 / 2, points=_U27_XY + [(-1, mpf("0.3"))]
+        ),
+        "u27-nmf-beta-two~no-half": lambda: identity(
+            lambda x, y: _u27_beta_term(2, x, y), lambda x, y: (x - y) ** 2, points=_U27_XY + [(-1, mpf("0.3"))]
+        ),
+        "u27-nmf-beta-one": lambda: _u27_beta_limit(1, lambda x, y: x * log(x / y) - x + y),
+        "u27-nmf-beta-one~signs": lambda: _u27_beta_limit(1, lambda x, y: x * log(x / y) + x - y),
+        "u27-nmf-beta-zero": lambda: _u27_beta_limit(0, lambda x, y: x / y - log(x / y) - 1),
+        "u27-nmf-beta-zero~swapped": lambda: _u27_beta_limit(0, lambda x, y: y / x - log(y / x) - 1),
+        "u27-cov-shrunk": lambda: _u27_cov_shrunk(Fraction("0.5")),
+        "u27-cov-shrunk~off-diagonal": lambda: _u27_cov_shrunk(Fraction(1)),
+        "u27-cov-trace": lambda: _u27_cov_trace(True),
+        "u27-cov-trace~p": lambda: _u27_cov_trace(False),
+        "u27-trl-gspo": lambda: _u27_gspo(True),
+        "u27-trl-gspo~no-mean": lambda: _u27_gspo(False),
+        "u27-trl-k3": lambda: _u27_k3(1),
+        "u27-trl-k3~two": lambda: _u27_k3(2),
+        "u27-trl-unbiased-kl": lambda: _u27_unbiased_kl(-1),
+        "u27-trl-unbiased-kl~log-sign": lambda: _u27_unbiased_kl(1),
+        "u27-mdps-eval-2": lambda: _u27_tidy_finite(1, "1.7"),
+        "u27-mdps-eval-2~no-reward": lambda: _u27_tidy_finite(0, "1.7"),
+        "u27-mdps-eval-3": lambda: _u27_tidy_h3("2.49"),
+        "u27-mdps-eval-3~messy": lambda: _u27_tidy_h3("2.19"),
+        "u27-mdps-discount-bound": lambda: _u27_discount_bound(lambda r, g: r / (1 - g)),
+        "u27-mdps-discount-bound~gamma": lambda: _u27_discount_bound(lambda r, g: r / g),
+        "u27-mdps-matrix": lambda: _u27_tidy_matrix("0.335"),
+        "u27-mdps-matrix~digit": lambda: _u27_tidy_matrix("0.365"),
+        "u27-mdps-inverse": lambda: _u27_tidy_inverse([["15.56", "4.44"], ["14.79", "5.21"]]),
+        "u27-mdps-inverse~rows": lambda: _u27_tidy_inverse([["15.56", "4.44"], ["5.21", "14.79"]]),
+        "u27-mdps-value": lambda: _u27_tidy_value(["15.56", "14.79"]),
+        "u27-mdps-value~column": lambda: _u27_tidy_value(["4.44", "5.21"]),
+        "u27-mdps-horizon": lambda: 1 / (1 - Fraction("0.95")) == 20,
+        "u27-mdps-horizon~digit": lambda: 1 / (1 - Fraction("0.95")) == 19,
+        "u27-pg-softmax": lambda: _u27_softmax_policy(True),
+        "u27-pg-softmax~put-right": lambda: _u27_softmax_policy(False),
+        "u27-pg-linear-score": lambda: _u27_linear_score(-1),
+        "u27-pg-linear-score~plus": lambda: _u27_linear_score(1),
+        "u27-pg-vanilla-gradient": lambda: _u27_vanilla_gradient(99),
+        "u27-pg-vanilla-gradient~100": lambda: _u27_vanilla_gradient(100),
+        "u27-pg-fisher": lambda: _u27_fisher(True),
+        "u27-pg-fisher~no-square": lambda: _u27_fisher(False),
+        "u27-pg-npg-step": lambda: _u27_npg_step(True),
+        "u27-pg-npg-step~no-inverse": lambda: _u27_npg_step(False),
+        "u27-bandits-sum-bound": lambda: _u27_sum_bound(lambda T: 2 * sqrt(T) - 1),
+        "u27-bandits-sum-bound~plus-one": lambda: _u27_sum_bound(lambda T: 2 * sqrt(T) + 1),
+        "u27-bandits-etc-derivative": lambda: _u27_etc_derivative(True),
+        "u27-bandits-etc-derivative~no-half": lambda: _u27_etc_derivative(False),
+        "u27-bandits-etc-bound": lambda: _u27_etc_bound(3),
+        "u27-bandits-etc-bound~two": lambda: _u27_etc_bound(2),
+    }
+)
+
+
 # ---- end of checks
 
 
