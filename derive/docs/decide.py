@@ -142,12 +142,45 @@ def _decide_as_written(text: str, binding: Binding, tagged: bool, context) -> Ve
             f" apart from the function {applied} the formula applies; declare '{applied}: distribution' to read them as"
             " one",
         )
+    defined = _drawn_from_defined_function(text, binding)
+    if defined:
+        return Verdict(
+            UNKNOWN,
+            f"the formula draws from {defined}, which the tag defines by a formula ({defined}(...) = ...): a law given"
+            " by its formula, over outcomes the tag does not range, is not read as the law of a draw",
+        )
     verdict = decide_inequation(text, lambda equality: _decide(equality, binding, tagged, context))
     if verdict is None:
         verdict = _decide(text, binding, tagged, context)
     if put and verdict.verdict in (PASS, FAIL):
         return dataclasses.replace(verdict, detail=f"with {put} from the tag: {verdict.detail}")
     return verdict
+
+
+DRAWN_FROM = re.compile(r"\\sim\s*(\\?[A-Za-z]+(?:_\{[^{}]*\}|_\\?[A-Za-z0-9]+)?)")
+
+
+def _drawn_from_defined_function(text: str, binding: Binding) -> str | None:
+    """The name of a function the tag defines by a formula (``p(x) = \\exp(\\theta^T f(x)) / Z(\\theta)``) that the
+    formula draws from (``\\mathbb{E}_{x \\sim p}``), or None: read apart, the draw's law would be another one."""
+    from derive.docs.tags import FunctionClause
+
+    defined = {c.name for c in binding.clauses if isinstance(c, FunctionClause) and not _renames_a_law(c)}
+    for found in DRAWN_FROM.finditer(text):
+        name = re.sub(r"[{}\\]", "", found.group(1))
+        if name in defined:
+            return name
+    return None
+
+
+def _renames_a_law(clause) -> bool:
+    """Whether a function's definition only applies another name to its parameters (p_g(x) = p(x)): a name for that
+    law's value, not a law given by a formula."""
+    params = ",".join(clause.params)
+    return (
+        re.fullmatch(rf"\\?[A-Za-z]+(?:_\{{?\\?\w+\}}?)?\({re.escape(params)}\)", re.sub(r"\s+", "", clause.body))
+        is not None
+    )
 
 
 def _applied_apart_law(text: str, binding: Binding) -> str | None:

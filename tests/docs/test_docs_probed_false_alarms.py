@@ -1,7 +1,8 @@
 """Correct formulas as documents write them, each of which FAILed before its reading: a definition of a decorated or
 labelled name under a partial tag, a word applied to a bracket, a sum the tag sets to one beside a membership, a
 trigonometric function of a bracket followed by a name, a chain named by a subscripted name, a parameter the tag
-writes as a square, a maximum over a real variable, and a range on the value of a declared distribution. None may
+writes as a square, a maximum over a real variable, a range on the value of a declared distribution, and a draw
+from a law the tag gives by its formula. None may
 FAIL; each wrong variant still FAILs through the same path, or stays UNKNOWN where the reading is refused."""
 
 import pytest
@@ -626,3 +627,14 @@ def test_a_kind_on_the_value_of_a_declared_law_or_function_is_read_as_a_range_is
     assert defined[0] == "UNKNOWN" and "a condition on it" in defined[1], defined
     shared = verdict(tmp_path, r"p(x): positive", r"\sum_x p(x) = 1")
     assert shared[0] == "UNKNOWN" and "read as the value of the shared notation's law it holds" in shared[1], shared
+
+
+def test_a_draw_from_a_law_the_tag_gives_by_its_formula_is_not_read_apart(tmp_path):
+    # E_{x \sim p} beside the tag's p(x) = exp(θ f(x)) / Z(θ) had drawn x from a law of its own, and the gradient of
+    # the log-partition function FAILed; the same expectation written as the tag's sum still decides
+    tag = r"Z(\theta) = \sum_x \exp(\theta^T f(x)); p(x) = \frac{\exp(\theta^T f(x))}{Z(\theta)}; f: function"
+    for declared in ("", "; p: distribution"):
+        found = verdict(tmp_path, tag + declared, r"\nabla_{\theta} \log Z(\theta) = \mathbb{E}_{x \sim p}[f(x)]")
+        assert found[0] == "UNKNOWN" and "the tag defines by a formula" in found[1], found
+    assert verdict(tmp_path, tag, r"\nabla_{\theta} \log Z(\theta) = \sum_x p(x) f(x)")[0] == "PASS"
+    assert verdict(tmp_path, tag, r"\nabla_{\theta} \log Z(\theta) = \sum_x f(x)")[0] == "FAIL"
