@@ -64,6 +64,10 @@ def _approx(a, b, decimals, approximate=False) -> tuple[bool, str]:
             places = decimals[position] if position < len(decimals) else decimals[-1]
             if approximate:
                 places = approximate_places(v, places)
+            elif _exact_component(decimals, places, v):
+                if not is_rounding_of(u, v, DIGITS - 10):
+                    return False, f"component {position + 1}: {mpmath.nstr(u, 10)} is not {mpmath.nstr(v, 10)}"
+                continue
             if not is_rounding_of(u, v, places) and not (approximate and is_truncation_of(u, v, places)):
                 written = f"{places} decimals" if places >= 0 else f"its last written digit (10^{-places})"
                 return (
@@ -71,6 +75,13 @@ def _approx(a, b, decimals, approximate=False) -> tuple[bool, str]:
                     f"component {position + 1}: {mpmath.nstr(u, 10)} is not {mpmath.nstr(v, 10)} rounded to {written}",
                 )
     return True, ""
+
+
+def _exact_component(decimals, places, figure) -> bool:
+    """A whole number of one or two digits written beside decimals in a vector or matrix, [[2.5, 1], [1, 3.5]], claims
+    its value exactly, as = 1 alone does: it is no figure rounded to no decimals (a longer one may be, as 2602 beside a
+    computation with decimals is)."""
+    return len(decimals) > 1 and type(places) is int and places == 0 and abs(figure) < 100
 
 
 def _written_digits(link, tolerances):

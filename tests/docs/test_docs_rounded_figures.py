@@ -44,3 +44,42 @@ def test_a_worked_chain_claims_its_first_side_rounds_to_its_last(tmp_path, total
     assert found[0] == expected, found
     if expected == "FAIL":
         assert "the first side against the last" in found[1], found
+
+
+SHRUNK = r"(1 - 0.5) \begin{bmatrix} 2 & 1 \\ 1 & 4 \end{bmatrix} + 0.5 \cdot \frac{6}{2} \begin{bmatrix} 1 & 0 \\ 0 & 1 \end{bmatrix}"
+
+
+@pytest.mark.parametrize("tag", ["", None])
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        (r"\begin{bmatrix} 2.5 & 0.5 \\ 0.5 & 3.5 \end{bmatrix}", "PASS"),
+        # the whole number 1 beside 2.5 and 3.5 claims 1 exactly, as = 1 alone does; it is not 0.5 rounded
+        (r"\begin{bmatrix} 2.5 & 1 \\ 1 & 3.5 \end{bmatrix}", "FAIL"),
+    ],
+)
+def test_a_whole_number_among_written_decimals_is_exact(tmp_path, tag, written, expected):
+    found = verdict(tmp_path, tag, f"{SHRUNK} = {written}")
+    assert found[0] == expected, found
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (
+            r"\begin{bmatrix} 1 - 0.95 \times 0.7 & 1 - 0.95 \times 0 \end{bmatrix} = \begin{bmatrix} 0.335 & 1 \end{bmatrix}",
+            "PASS",
+        ),
+        (
+            r"\begin{bmatrix} 1 - 0.95 \times 0.7 & 1 - 0.6 \end{bmatrix} = \begin{bmatrix} 0.335 & 1 \end{bmatrix}",
+            "FAIL",
+        ),
+        (
+            r"\begin{bmatrix} \frac{1}{3} & 0.6 \end{bmatrix} \approx \begin{bmatrix} 0.33 & 1 \end{bmatrix}",
+            "PASS",
+        ),  # ≈
+    ],
+)
+def test_the_whole_entries_of_a_worked_vector(tmp_path, formula, expected):
+    found = verdict(tmp_path, None, formula)
+    assert found[0] == expected, found
