@@ -88,6 +88,9 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
 
 
 def _decide_written(text: str, binding: Binding, tagged: bool, context) -> Verdict:
+    from derive.docs.tags import entries_the_formula_sums
+
+    binding = entries_the_formula_sums(binding, text)  # p_t > 0 beside \sum_t \log p_t: every entry of p
     verdict = _decide_as_written(text, binding, tagged, context)
     limits = settings_at_zero_as_limits(text, binding)
     if limits is None or verdict.verdict != UNKNOWN or "no finite real value" not in verdict.detail:

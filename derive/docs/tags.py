@@ -502,6 +502,18 @@ def _entries_ranged(binding: Binding, summed: set) -> None:
 SUM_INDEX = re.compile(r"\\sum_\{?\s*([A-Za-z])(?![A-Za-z])")
 
 
+def entries_the_formula_sums(binding: Binding, text: str) -> Binding:
+    r"""The binding for a formula that sums over an index: a tag's ``p_t > 0`` beside ``\sum_{t=1}^{3} \log p_t`` bounds
+    every entry of the vector p the sum runs over (as a sum over t in the tag itself makes it), where it would name a
+    number apart from p_1, p_2 and the sum's p_t. The tag's own binding is left as it is."""
+    indices = set(SUM_INDEX.findall(text))
+    if not indices or not any(isinstance(c, RangeClause) for c in binding.clauses):
+        return binding
+    bound = dataclasses.replace(binding, clauses=list(binding.clauses))
+    _entries_ranged(bound, indices)
+    return bound if bound.clauses != binding.clauses else binding
+
+
 def _summed_entries(binding: Binding) -> set:
     r"""The names the tag's definitions write with the index of a sum (p of p_i^\alpha / \sum_k p_k^\alpha), or with
     the index of the entry they define (P of w_i = (N P(i))^{-\beta}): entries of one vector, so that a bound on p_i

@@ -1,5 +1,6 @@
 """Readings of small values and of vector entries: an inequality between numbers far below 1 (e^{-200} < 10^{-60}),
-a tag's bound on an entry q_i whose index it ranges over or whose vector its definitions sum, a tag's function defined entry by entry (softmax(x)_i), a
+a tag's bound on an entry q_i whose index it ranges over, whose vector its definitions sum or whose index the formula sums
+over, a tag's function defined entry by entry (softmax(x)_i), a
 tag's sum set to 1 (a distribution), the size |V| of a set, two labelled entries said equal (r_w = r_l), a number
 written before a bracket it multiplies (H (S + 1)), an index the tag ranges from 1 to a number (the size it runs over), an untagged equation that sets minus a function's value to a
 number, and an untagged claim about vectors named p and q that holds for distributions only.
@@ -79,6 +80,13 @@ PAIRS = [
         r"P(i) = \frac{p_i^\alpha}{\sum_k p_k^\alpha}; p_i > 0; \alpha > 0",
         r"\sum_i P(i) = 1",
         r"\sum_i P(i) = 2",
+    ),
+    (
+        # p_t had been a number of its own, and the sum over t of log(p_t / q_t) three times one log: a false alarm
+        "a sequence ratio bounded through p_t and q_t, the entries the formula's sum runs over",
+        r"p_t > 0; q_t > 0",
+        r"\left(\frac{p_1 p_2 p_3}{q_1 q_2 q_3}\right)^{\frac{1}{3}} = \exp\left(\frac{1}{3} \sum_{t=1}^{3} \log \frac{p_t}{q_t}\right)",
+        r"\left(\frac{p_1 p_2 p_3}{q_1 q_2 q_3}\right)^{\frac{1}{3}} = \exp\left(\sum_{t=1}^{3} \log \frac{p_t}{q_t}\right)",
     ),
 ]
 
