@@ -149,6 +149,23 @@ def test_a_quarto_project_reads_the_headers_it_includes(tmp_path):
     _expectation_decided(tmp_path / "page.qmd")
 
 
+def test_a_quarto_page_reads_the_macro_file_it_includes_by_shortcode(tmp_path):
+    """A Quarto book's chapters open with {{< include _macros.tex >}}, a file of \\providecommand definitions."""
+    _write(
+        tmp_path,
+        {
+            "_macros.tex": "\\providecommand{\\EX}{\\mathop{\\mathbb{E}}}\n",
+            "page.qmd": _page("{{< include _macros.tex >}}\n\n"),
+        },
+    )
+    _expectation_decided(tmp_path / "page.qmd")
+    # no shortcode, or a file outside the page's folder: the macro stays unknown
+    _write(tmp_path, {"page.qmd": _page()})
+    assert _verdicts(tmp_path / "page.qmd")[0] == ["UNKNOWN", "UNKNOWN"]
+    _write(tmp_path, {"book/page.qmd": _page("{{< include ../_macros.tex >}}\n\n")})
+    assert _verdicts(tmp_path / "book" / "page.qmd")[0] == ["UNKNOWN", "UNKNOWN"]
+
+
 def test_a_docusaurus_site_reads_the_macros_of_its_katex_plugin(tmp_path):
     _write(
         tmp_path,

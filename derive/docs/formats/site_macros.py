@@ -10,7 +10,8 @@ search per system), a page's own definitions winning over the site's:
   the theme's ``custom_dir``/``main.html``;
 * Jekyll: the page's ``layout`` (its front matter), the layouts that layout sits in, and the files
   they ``{% include %}`` or load by a local ``<script src>``;
-* Quarto: ``_quarto.yml``'s (and the page's) ``include-in-header`` files or text and ``header-includes``;
+* Quarto: ``_quarto.yml``'s (and the page's) ``include-in-header`` files or text and ``header-includes``, and the
+  files the page includes with the ``{{< include FILE >}}`` shortcode (a book's macro file, included by each chapter);
 * Docusaurus: ``docusaurus.config.js`` (``.ts``, ``.mjs``), the ``macros`` of its KaTeX or MathJax plugin.
 
 In a script or page of settings that names MathJax or KaTeX, every ``macros`` (MathJax 2: ``Macros``)
@@ -40,6 +41,8 @@ MACROS_PROPERTY = re.compile(r"""(?:\b|["'])(?:macros|Macros)["']?\s*:\s*(?=\{)"
 INCLUDE = re.compile(r"\{%-?\s*include\s+([^\s%}]+)")
 SCRIPT_SOURCE = re.compile(r"""<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["']""", re.I)
 LIQUID = re.compile(r"\{\{.*?\}\}")
+DEFINER = re.compile(r"\\(?:newcommand|renewcommand|providecommand|def|DeclareMathOperator)(?![A-Za-z])")
+QUARTO_INCLUDE = re.compile(r"\{\{<\s*include\s+([^\s>]+)\s*>\}\}")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 CONFIG_KEYS = (
     ("mathjax_config", ("TeX", "Macros")),
@@ -62,6 +65,7 @@ def site_macros(page: Path, text: str = "") -> MacroTable:
         _mkdocs(folder),
         _jekyll(folder, front.get("layout") if isinstance(front, dict) else None),
         _quarto(folder, front if isinstance(front, dict) else {}, page.resolve().parent),
+        _quarto_includes(text, page.resolve().parent),
         _docusaurus(folder),
     ):
         for macro in macros:
@@ -162,7 +166,8 @@ def _katex_macro(name: str, meaning) -> Macro | None:
 
 
 def script_macros(text: str) -> list[Macro]:
-    """The macros a script or an HTML page of settings defines: its MathJax/KaTeX tables and ``\\newcommand``s."""
+    """The macros a script or an HTML page of settings defines: its MathJax/KaTeX tables and ``\\newcommand``s (and
+    ``\\renewcommand``, ``\\providecommand``, ``\\def``, ``\\DeclareMathOperator``)."""
     out: list[Macro] = []
     if MATH_ENGINE.search(text):
         for match in MACROS_PROPERTY.finditer(text):
@@ -171,7 +176,7 @@ def script_macros(text: str) -> list[Macro]:
             except (LiteralError, RecursionError):
                 continue
             out.extend(macros_of_table(table))
-    if "\\newcommand" in text or "\\def" in text or "\\DeclareMathOperator" in text:
+    if DEFINER.search(text):
         table = MacroTable()
         read_formula(text, table)
         out.extend(table.maps.maps[0].values() if table.maps.maps else ())
@@ -273,6 +278,16 @@ def _quarto(folder: Path, front: dict, page_folder: Path) -> list[Macro]:
         for where in (settings, _get(settings, "format", "html")):
             for key in ("include-in-header", "header-includes"):
                 out.extend(_quarto_headers(_get(where, key), base, key == "header-includes"))
+    return out
+
+
+def _quarto_includes(text: str, page_folder: Path) -> list[Macro]:
+    """The macros of the files the page includes by Quarto's shortcode, ``{{< include _macros.tex >}}``, read as
+    settings (their definitions only), at most MAX_INCLUDES of them."""
+    out = []
+    for name in QUARTO_INCLUDE.findall(text)[:MAX_INCLUDES]:
+        if ".." not in Path(name).parts and not Path(name).is_absolute():
+            out.extend(_macros_of_file(page_folder / name))
     return out
 
 
