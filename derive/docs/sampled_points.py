@@ -28,9 +28,10 @@ from derive.docs.point_values import (
     changes_with_precision,
 )
 from derive.docs.realisations import defined
+from derive.docs.unchosen_functions import gap_whatever_the_functions
 from derive.docs.unmoved_names import binds_a_variable, constant_gap, unchanging_sides, unmoved_names
-from derive.docs.verdict import DIGITS, MIN_POINTS, PASS, DecideError, Verdict
-from derive.docs.written_digits import _literal_tolerances, _rounded_wholes
+from derive.docs.verdict import DIGITS, FAIL, MIN_POINTS, PASS, DecideError, Verdict
+from derive.docs.written_digits import RoundedWhole, _literal_tolerances, _rounded_wholes
 from derive.errors import DeriveError
 
 FEW_VALUES = "the sides have real values at only"  # how a domain that leaves most points without a value is reported
@@ -107,7 +108,17 @@ def _check_points(reading):
             skipped_points += 1
             singular_points.append((point, values, key))
             continue
-        refutation = _check_links(reading, values, evaluated, point, values_at.readers[key], shown, tolerances)
+        try:
+            refutation = _check_links(reading, values, evaluated, point, values_at.readers[key], shown, tolerances)
+        except DecideError as refused:
+            # refuted for one choice of the functions nothing defines, which the author may not mean
+            refutation = (
+                None
+                if _rounded_figures(tolerances)
+                else _refuted_whatever_the_functions(reading, values_at, point, evaluated, shown, refused)
+            )
+            if refutation is None:
+                raise
         if refutation is not None and changes_with_precision(values, evaluated, point):
             # rounding of cancelling terms, not the sides' values: the point is no counterexample
             first_singular = first_singular or f"a side's value changes with the precision{_at(point, shown)}"
@@ -440,6 +451,35 @@ def _passed(reading, constant, checked, outside, tolerances) -> Verdict:
             " the values where a rounding jumps, and it is not proved symbolically"
         )
     return Verdict(PASS, how, evidence, checked)
+
+
+def _refuted_whatever_the_functions(reading, values_at, point, evaluated, shown, refused):
+    """A FAIL when a tagged formula refused for one choice of the functions nothing defines (r_i, W^*(\\theta)) has
+    two sides that differ by the same amount for other generic choices too (derive.docs.unchosen_functions), else None."""
+    if reading.scope is not None or not ARBITRARY_REFUSAL.search(str(refused)):
+        return None
+    found = gap_whatever_the_functions(reading, values_at, point, evaluated, shown)
+    if found is None:
+        return None
+    first, second, gap = found
+    names = ", ".join(sorted(values_at.readers[values_at.key(point)].arbitrary))
+    return Verdict(
+        FAIL,
+        f"{names} not bound; read as any function, {_written(reading.sides[first])} and"
+        f" {_written(reading.sides[second])} differ by {mpmath.nstr(gap, 12)}{_at(point, shown)} for each of four"
+        f" generic choices of {names}: no choice solves the formula ({refused})",
+    )
+
+
+def _rounded_figures(tolerances) -> bool:
+    """Whether a side is a figure written with decimals or read as rounded (0.31, 2602): a rounding, not a value."""
+    return any(
+        digits is not None and (isinstance(digits, RoundedWhole) or any(places != 0 for places in digits))
+        for digits in tolerances
+    )
+
+
+ARBITRARY_REFUSAL = re.compile(r"not bound; (?:read as arbitrary, the formula fails|the formula writes the value)")
 
 
 def _written(side) -> str:

@@ -322,9 +322,12 @@ def test_a_function_only_the_formula_names_is_not_refuted_by_one_choice_of_it(tm
 
 
 def test_a_conditional_probability_is_never_refuted_as_an_arbitrary_function(tmp_path):
-    """P(a | b) in the tag's definition must be a distribution: a generic function of (a, b) cannot refute the claim."""
-    result, detail = verdict(tmp_path, r"J = P(a | b) + 1; a: real; b: real", r"J = P(a | b) + 2")
+    """P(a | b) in the tag's definition must be a distribution: a generic function of (a, b) cannot refute the claim,
+    unless the sides differ by the same amount whatever the function is (derive.docs.unchosen_functions)."""
+    result, detail = verdict(tmp_path, r"J = P(a | b) + 1; a: real; b: real", r"J = 2 P(a | b)")
     assert result == "UNKNOWN" and "particular function" in detail, detail
+    result, detail = verdict(tmp_path, r"J = P(a | b) + 1; a: real; b: real", r"J = P(a | b) + 2")
+    assert result == "FAIL" and "for each of four generic choices" in detail, detail
 
 
 def test_a_recursion_that_never_reaches_a_stated_value_is_unknown(tmp_path):
