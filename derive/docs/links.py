@@ -10,8 +10,8 @@ import sympy as sp
 from derive import domain as dom
 from derive.docs.arbitrary import only_at_numbers
 from derive.docs.growing import growing_symbols, limit_refutation
-from derive.docs.point_values import _at, _describe_value, _evaluate, _shape
-from derive.docs.rounded_figures import rounded_figures_meet
+from derive.docs.point_values import _at, _describe_value, _evaluate, _flat, _shape
+from derive.docs.rounded_figures import printed_entry_digits, rounded_figures_meet
 from derive.docs.verdict import FAIL, DecideError, Verdict
 from derive.docs.written_digits import _approx, _is_approximation, _written_digits
 from derive.numeric import REQUIRED_DIGITS, holds
@@ -105,6 +105,7 @@ def _check_relation(reading, link, shown, tolerances):
     ok, _ = holds(link.relation, a, b)
     if _below_precision(link.relation, link.values, a, b, ok) or rounded_figures_meet(reading, link):
         return None
+    _within_printed_entries(reading, link, a, b, ok)
     return _refuted(
         f"{_link_text(reading.sides, link.number)} {_relation_word(link.relation)}{_at(link.point, shown)}:"
         f" left = {_describe_value(a)}, right = {_describe_value(b)}",
@@ -112,6 +113,23 @@ def _check_relation(reading, link, shown, tolerances):
         reading.binding,
         _particular_value(link, tolerances),
     )
+
+
+def _within_printed_entries(reading, link, a, b, ok) -> None:
+    """A DecideError when an equation fails only by what the roundings printed in a matrix or vector written out on its
+    later side could make (each entry within 10^{1-k} of the other side's, relatively, for figures of k significant
+    digits): those roundings are not modelled, so the link is left undecided rather than refuted."""
+    digits = printed_entry_digits(reading.sides[link.number + 1]) if link.relation == "=" and not ok else None
+    if digits is None:
+        return
+    left, right = _flat(a), _flat(b)
+    near = mpmath.mpf(10) ** (1 - digits)
+    if len(left) == len(right) and all(abs(u - v) <= near * max(abs(u), abs(v)) for u, v in zip(left, right)):
+        raise DecideError(
+            f"{_link_text(reading.sides, link.number)}: the later side prints figures of {digits} significant digits"
+            " in a matrix or vector written out; they are roundings, and the equation is off by no more than they"
+            " could make it"
+        )
 
 
 def _bold_zero(side) -> bool:

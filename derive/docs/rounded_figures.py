@@ -16,7 +16,7 @@ import itertools
 import mpmath
 import sympy as sp
 
-from derive.docs.interpret import Number
+from derive.docs.interpret import Number, TupleNode
 from derive.docs.parse import ParseError, parse_latex
 from derive.docs.point_values import _evaluate
 
@@ -72,3 +72,28 @@ def rounded_figures_meet(reading, link) -> bool:
         return False
     slack = mpmath.mpf(10) ** (5 - mpmath.mp.dps)
     return hull[0] - slack <= link.numbers[0] <= hull[1] + slack
+
+
+def printed_entry_digits(side) -> int | None:
+    """The fewest significant digits of a figure of ROUNDED_DIGITS or more that the side prints among the entries of a
+    vector or matrix written out inside it (a printed inverse times a vector, [[15.56, 4.44], [14.79, 5.21]] [1, 0]),
+    or None when it prints none: such figures are roundings, which the corner reading above does not reach."""
+    digits, seen, sides = [], set(), [side]
+    while sides:  # the entries' sides may share their tables with the side they are in
+        for node in sides.pop().table.values():
+            if not isinstance(node, TupleNode) or id(node) in seen:
+                continue
+            seen.add(id(node))
+            for item in node.items:
+                digits.extend(_significant_digits(figure) for figure in _figure_texts(item))
+                sides.append(item)
+    return min(digits) if digits else None
+
+
+def _figure_texts(side) -> list[str]:
+    texts = [node.text for node in side.table.values() if isinstance(node, Number)]
+    return [t for t in texts if "." in t and "e" not in t and _significant_digits(t) >= ROUNDED_DIGITS]
+
+
+def _significant_digits(text: str) -> int:
+    return len(text.replace(".", "").replace("-", "").lstrip("0"))

@@ -14,7 +14,12 @@ import re
 
 # a letter or a command with its braced argument (W, \mathbf{W}, \boldsymbol{\theta}), then ^ and one letter or a word
 HEAD = r"\\[A-Za-z]+\s*\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z]"
-LABEL = r"[A-Za-z]|\{\s*[A-Za-z]+\s*\}"
+# a Greek letter raised over a name labels it as a Latin one does (P^\pi, the transitions under the policy pi)
+GREEK = (
+    r"\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|pi|rho|sigma"
+    r"|tau|upsilon|phi|varphi|chi|psi|omega)(?![A-Za-z])"
+)
+LABEL = rf"{GREEK}|[A-Za-z]|\{{\s*(?:{GREEK}|[A-Za-z]+)\s*\}}"
 LABELLED = re.compile(rf"^(?P<head>{HEAD})\s*\^\s*(?P<label>{LABEL})$")
 MEMBERSHIP = re.compile(r"^(?P<names>.+?)\s*(?:\\in(?![A-Za-z])|∈)\s*(?P<set>.+)$")
 # a definition of a labelled name, with a subscript after the label or none: R^d_{\Theta, i} = ...
@@ -87,7 +92,7 @@ def with_labels(text: str, labels: tuple) -> str:
         before = r"(?<![A-Za-z\\])" if re.fullmatch(r"[A-Za-z]", head) else ""
         raised = (
             rf"(?:{re.escape(label)}(?![A-Za-z0-9])|\{{\s*{re.escape(label)}\s*\}})"
-            if len(label) == 1
+            if len(label) == 1 or label.startswith("\\")
             else (rf"\{{\s*{re.escape(label)}\s*\}}")
         )
         text = re.sub(rf"{before}({spelt})\s*\^\s*{raised}", lambda m: f"{m.group(1)}^{{({label})}}", text)

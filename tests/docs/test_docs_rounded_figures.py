@@ -83,3 +83,21 @@ def test_a_whole_number_among_written_decimals_is_exact(tmp_path, tag, written, 
 def test_the_whole_entries_of_a_worked_vector(tmp_path, formula, expected):
     found = verdict(tmp_path, None, formula)
     assert found[0] == expected, found
+
+
+INVERTED = r"A = \begin{bmatrix} 0.335 & -0.285 \\ -0.95 & 1 \end{bmatrix}; e = \begin{bmatrix} 1 \\ 0 \end{bmatrix}"
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        # the inverse printed to two decimals (15.5642 as 15.56) times e: off by no more than its roundings make it
+        (r"A^{-1} e = \begin{bmatrix} 15.56 & 4.44 \\ 14.79 & 5.21 \end{bmatrix} e", "UNKNOWN"),
+        (r"A^{-1} e = \begin{bmatrix} 4.44 & 15.56 \\ 5.21 & 14.79 \end{bmatrix} e", "FAIL"),  # the other column
+        (r"A^{-1} e = \begin{bmatrix} 15.56 & 4.44 \\ 14.79 & 5.21 \end{bmatrix} e + e", "FAIL"),  # far beyond them
+        (r"A^{-1} e = \begin{bmatrix} 15 & 4 \\ 14 & 5 \end{bmatrix} e", "FAIL"),  # whole numbers claim their values
+    ],
+)
+def test_a_printed_matrix_inside_an_expression_is_not_refuted_by_its_roundings(tmp_path, formula, expected):
+    found = verdict(tmp_path, INVERTED, formula)
+    assert found[0] == expected, found

@@ -47,6 +47,13 @@ PAIRS = [
         r"(W^Q x)^\top (W^Q x) = x^\top {W^Q}^\top W^Q x",
         r"(W^Q x)^\top (W^Q x) = x^\top W^Q W^Q x",
     ),
+    (
+        # P^{\pi} had been P to the power pi, a power of a matrix the reading cannot take
+        "a matrix named with a raised Greek letter and written out, the transitions under a policy",
+        r"\gamma = 0.95; P^{\pi} = \begin{bmatrix} 0.7 & 0.3 \\ 1 & 0 \end{bmatrix}; I = \begin{bmatrix} 1 & 0 \\ 0 & 1 \end{bmatrix}",
+        r"(I - \gamma P^{\pi})^{-1} = \begin{bmatrix} 15.56 & 4.44 \\ 14.79 & 5.21 \end{bmatrix}",
+        r"(I - \gamma P^{\pi})^{-1} = \begin{bmatrix} 15.56 & 4.44 \\ 5.21 & 14.79 \end{bmatrix}",
+    ),
 ]
 
 
@@ -69,6 +76,9 @@ def test_a_row_vector_times_itself_transposed_first_is_a_matrix_never_compared_w
         ([r"W^q \in \mathbb{R}^{d \times d}", "q: positive integer"], ()),  # q a number: W^q may be a power
         ([r"W^q \in \mathbb{R}"], ()),  # a number: nothing to name
         ([r"W^2 \in \mathbb{R}^{d \times d}"], ()),  # a digit is a power
+        ([r"P^\pi \in \mathbb{R}^{n \times n}"], (("P", r"\pi"),)),  # a Greek letter labels as a Latin one does
+        ([r"P^{\pi} = \begin{bmatrix} 0.7 & 0.3 \\ 1 & 0 \end{bmatrix}"], (("P", r"\pi"),)),
+        ([r"W^\top \in \mathbb{R}^{d \times k}"], ()),  # a transpose, never a label
     ],
 )
 def test_which_raised_letters_a_tag_declares_as_labels(clauses, labels):
@@ -79,3 +89,8 @@ def test_a_label_is_written_in_parentheses_wherever_the_labelled_name_is_written
     labels = ((r"\mathbf{W}", "q"), ("V", "k"))
     text = r"\mathbf{W}^q {\mathbf{W}^{q}}^\top V^k V^{k} V^{kk} W^q x^q"
     assert with_labels(text, labels) == r"\mathbf{W}^{(q)} {\mathbf{W}^{(q)}}^\top V^{(k)} V^{(k)} V^{kk} W^q x^q"
+
+
+def test_a_greek_label_is_written_in_parentheses_with_or_without_braces():
+    text = r"P^\pi r^{\pi} P^{\pi_1} P^\pi_1"
+    assert with_labels(text, (("P", r"\pi"), ("r", r"\pi"))) == r"P^{(\pi)} r^{(\pi)} P^{\pi_1} P^{(\pi)}_1"
