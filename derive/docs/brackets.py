@@ -106,6 +106,9 @@ def group(rw, tokens, k, out):
     return k + 1
 
 
+FROBENIUS = ("Fro", "fro", "Frob", "frob", "Frobenius")  # spellings of the Frobenius norm's subscript
+
+
 def norm(rw, tokens, k, out):
     close = next(
         (m for m in range(k + 1, len(tokens)) if tokens[m].is_cs("|") and depth_at(tokens[k + 1 : m], m - k - 1) == 0),
@@ -121,6 +124,7 @@ def norm(rw, tokens, k, out):
     if k < len(tokens) and tokens[k].is_ch("_"):
         script, k = rw._script(tokens, k)
         order = "infty" if any(x.is_cs("infty") for x in script) else detex(script).replace(" ", "")
+        order = "F" if order in FROBENIUS else order  # \|X\|_{Fro}, \|X\|_{\mathrm{Frob}}: the Frobenius norm
         if order not in ("1", "2", "infty", "F"):
             if not _is_norm_exponent(script):
                 raise Unsupported(f"the norm \\|·\\|_{order}")

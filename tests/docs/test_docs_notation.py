@@ -127,6 +127,12 @@ PAIRS = [
     ("norm", r"\|x\|_2^2 = \sum_i x_i^2", r"\|x\|_2 = \sum_i x_i^2", {}),
     ("norms 1 and 2", r"\|x\|_1 \ge \|x\|_2", r"\|x\|_1 < \|x\|_2", {}),
     (
+        "the Frobenius norm with its subscript spelt out",
+        r"\left\| \begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix} \right\|_{Fro}^2 = \| \begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix} \|_{\mathrm{Frob}}^2 = 30",
+        r"\left\| \begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix} \right\|_{Fro}^2 = \| \begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix} \|_{\mathrm{Frob}}^2 = 10",
+        {},
+    ),
+    (
         "lVert and infinity norm",
         r"\lVert x \rVert_\infty \le \lVert x\rVert",
         r"\lVert x \rVert_\infty > \lVert x\rVert",
