@@ -96,13 +96,16 @@ def joint_model(base):
     return _model(base, lambda i, j: _joint[VALUES * (i - 1) + j], lambda i: _x[i], lambda j: _y[j], samplers)
 
 
-def independent_model(base):
-    """``base`` with X and Y independent, each with mean 0 and variance 1 under its own law."""
+def independent_model(base, means=frozenset(), spreads=frozenset()):
+    """``base`` with X and Y independent, each with mean 0 and variance 1 under its own law, but for the names in
+    ``means`` (in ``spreads``), whose mean (variance) is the drawn law's own."""
 
-    def standardised(values, law):
+    def standardised(values, law, name):
         mean = sp.Add(*(law[k] * values[k] for k in range(1, VALUES + 1)))
         spread = sp.sqrt(sp.Add(*(law[k] * (values[k] - mean) ** 2 for k in range(1, VALUES + 1))))
-        return lambda k: (values[k] - mean) / spread
+        scale = 1 if name in spreads else spread
+        shift = mean if name in means else 0
+        return lambda k: (values[k] - mean) / scale + shift
 
     samplers = {
         _x: dom.vector(VALUES),
@@ -110,7 +113,51 @@ def independent_model(base):
         _p: dom.probability_vector(VALUES),
         _q: dom.probability_vector(VALUES),
     }
-    return _model(base, lambda i, j: _p[i] * _q[j], standardised(_x, _p), standardised(_y, _q), samplers)
+    return _model(base, lambda i, j: _p[i] * _q[j], standardised(_x, _p, "X"), standardised(_y, _q, "Y"), samplers)
+
+
+MEANS = frozenset({"E", "bb_E"})
+SPREADS = frozenset({"Var", "var"})
+
+
+def written_moments(text: str) -> tuple[frozenset, frozenset]:
+    """(the random variables among X and Y whose mean the formula writes as a quantity, those whose variance it
+    writes): E[X] or \\mu_X; Var(X), \\sigma_X or Cov(X, X). A formula that writes E[X] does not mean a law of
+    mean 0, where the term would vanish, nor one that writes Var(X) a law of variance 1."""
+    from derive.docs.free import child_sides
+    from derive.docs.interpret import Atom, rewrite_chain
+    from derive.docs.parse import parse_latex
+    from derive.docs.side_names import single_atom
+
+    def variable(side):
+        atom = single_atom(side)
+        plain = atom is not None and atom.args is None and not atom.sub and not atom.step and not atom.decoration
+        return atom.key if plain and atom.key in ("X", "Y") else None
+
+    means, spreads = set(), set()
+
+    def walk(side):
+        for node in side.nodes(parse_latex(side.text)):
+            if isinstance(node, Atom) and node.args is None and node.key in ("mu", "sigma"):
+                if node.sub_text in ("X", "Y"):  # \mu_X, \sigma_X: the names texts give the mean and the spread
+                    (means if node.key == "mu" else spreads).add(node.sub_text)
+            elif isinstance(node, Atom) and node.args and not node.sub_text:
+                named = [variable(argument) for argument in node.args]
+                if node.key in MEANS | SPREADS and len(named) == 1 and named[0]:
+                    (means if node.key in MEANS else spreads).add(named[0])
+                elif node.key == "Cov" and len(named) == 2 and named[0] and named[0] == named[1]:
+                    spreads.add(named[0])
+            for child in child_sides(node):
+                if child is not None and hasattr(child, "table"):
+                    walk(child)
+
+    try:
+        sides, _, _ = rewrite_chain(text)
+        for side in sides:
+            walk(side)
+    except Exception:  # unreadable: no moment read as written
+        return frozenset(), frozenset()
+    return frozenset(means), frozenset(spreads)
 
 
 MOST_RANDOM = 3  # independent random variables a tag may declare (3 values each: 27 outcomes)

@@ -25,13 +25,17 @@ FAMILIES = (
     ("normal with mean 0", r"\mathcal{N}(0, PARAM)"),
     ("Laplace with mean 0", r"\mathrm{Laplace}(0, PARAM)"),
 )
+# the moments a law fixes whatever its parameter: read for a formula that writes that moment, it would be 0 or 1 where
+# the formula treats it as a quantity (Var(X) = E[X^2] + E[X]^2 holds for every normal X of mean 0)
+FIXED = {"standard normal": {"mean", "variance"}, "normal with mean 0": {"mean"}, "Laplace with mean 0": {"mean"}}
 PARAMETERS = (r"\kappa", r"\upsilon", r"\chi", r"\omega")  # the law's parameter: a name the formula does not write
 TRIED = ", ".join(said for said, _ in FAMILIES)  # the laws a FAIL names as refuting it
 
 
-def particular_law(text: str) -> str | None:
+def particular_law(text: str, written=frozenset()) -> str | None:
     """The first law of :data:`FAMILIES` under which the formula holds for X (and Y, independent of X, of the same
-    family with a parameter of its own), said in words, or None when each refutes it or none can be read."""
+    family with a parameter of its own), said in words, or None when each refutes it or none can be read; a law that
+    fixes a moment in ``written`` ("mean", "variance": the formula writes it as a quantity) is not tried."""
     from derive.docs.decide import decide
     from derive.docs.tags import parse_tag
     from derive.docs.untagged_decide import RANDOM_VARIABLE
@@ -41,6 +45,8 @@ def particular_law(text: str) -> str | None:
     if not variables or len(parameters) < len(variables):
         return None
     for said, law in FAMILIES:
+        if FIXED.get(said, set()) & set(written):
+            continue
         clauses = [f"{name} \\sim {law.replace('PARAM', parameter)}" for name, parameter in zip(variables, parameters)]
         conditions = [f"{parameter} > 0" for parameter in parameters if "PARAM" in law]
         if decide(text, parse_tag("; ".join([*clauses, *conditions])), tagged=True).verdict == PASS:

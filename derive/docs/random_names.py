@@ -64,15 +64,15 @@ def random_reading(text: str) -> RandomReading | None:
         return None
     (name,) = names
     atom = inside[name][0]
-    if atom.key in CONSTANTS | bold | summed or atom.decoration or len(atom.sub) > 1:
-        return None
+    if atom.key in CONSTANTS | bold | summed or atom.decoration or len(atom.sub) > 1 and set(atom.sub) & summed:
+        return None  # x_{t,i} under a sum over t: a family with two indices
     if any(a.transpose or a.step != atom.step for a in inside[name]):  # x_k beside x^{(k)}: one name or two?
         return None
     if atom.step and (atom.step != f"({atom.sub_text})" or atom.sub_text in summed):  # x^{(k)}: a label, not a family
         return None
     if atom.sub and atom.sub[0] in summed:  # p_k under \sum_k: a family of random variables
         return RandomReading(name, None, f"{name}: random", constant=False)
-    renamed, count = _spelling(atom).subn("X", text)
+    renamed, count = _spelling(atom).subn(lambda m: "X" + (m.groupdict().get("power") or ""), text)
     if count != len(inside[name]):  # written in a way the spelling does not catch: not renamed
         return None
     shown = f"{atom.key}^{{{atom.step}}}" if atom.step else name
@@ -139,13 +139,17 @@ def _walk(side, within, inside, outside, applied, summed):
 
 
 def _spelling(atom) -> re.Pattern:
-    """How a plain name (``p_k``, ``\\epsilon``, ``w``, ``x^{(k)}``) is written in LaTeX, as a pattern of its whole
-    spelling."""
+    """How a plain name (``p_k``, ``\\epsilon``, ``w``, ``x^{(k)}``, ``x_{t,i}``) is written in LaTeX, as a pattern of
+    its whole spelling."""
     letter = re.escape(atom.key) if len(atom.key) == 1 else rf"\\{re.escape(atom.key)}"
     if atom.step:  # x^{(k)}: the name with its label in parentheses
         label = re.escape(atom.sub_text)
         return re.compile(rf"(?<![\\A-Za-z]){letter}\s*\^\s*\{{\s*\(\s*{label}\s*\)\s*\}}")
     if not atom.sub:
         return re.compile(rf"(?<![\\A-Za-z]){letter}(?![A-Za-z_])")
+    if len(atom.sub) > 1:  # x_{t,i}, x^2_{(i_N, i_G)}: the subscript as written, spaces and braces aside
+        label = r"[\s{}]*".join(re.escape(character) for character in atom.sub_text)
+        power = r"(?P<power>\s*\^\s*(?:\{[^{}]*\}|[0-9]))?"  # a power written before the subscript: kept
+        return re.compile(rf"(?<![\\A-Za-z]){letter}{power}\s*_\s*\{{\s*{label}\s*\}}")
     sub = re.escape(atom.sub[0])
     return re.compile(rf"(?<![\\A-Za-z]){letter}\s*_\s*(?:\{{\s*{sub}\s*\}}|{sub}(?![A-Za-z0-9]))")

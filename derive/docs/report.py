@@ -21,10 +21,11 @@ from derive.docs.decide import (
     decide,
     out_of_bounds,
 )
+from derive.docs.random_names import MOMENTS
 from derive.docs.reading import gave_up
 from derive.docs.scan import Found, document_files, scan_file
 from derive.docs.tags import TagError, parse_tag
-from derive.docs.untagged import DocumentContext, Reading, one_meaning, read_untagged
+from derive.docs.untagged import ONE_MEANING, DocumentContext, Reading, one_meaning, read_untagged
 from derive.docs.untagged_free import NO_SOLUTION
 
 
@@ -197,16 +198,23 @@ def _check_found_in_time(found: Found, context: DocumentContext, reading: Readin
                 return Record(found.file, found.line, found.latex, None, FAIL, detail)
         return Record(found.file, found.line, found.latex, None, SKIPPED, f"untagged {reading.reason}")
     claimed = reading.text or found.latex  # ELO_A = 2600 + 16(1 - 0.849) = 2602: the links after the name
+    usual = None
     if reading.usual and reading.definition is not None:  # Var(X) = E[(X - \mu_X)^2] = ...: the usual Var, first
         with named_functions.any_reading():
-            verdict = decide(claimed, Binding(), tagged=False, context=context.without(reading.definition.name))
-        if verdict.verdict == PASS:
-            detail = f"untagged, with the usual meaning of {reading.definition.name}: {verdict.detail}"
+            usual = decide(claimed, Binding(), tagged=False, context=context.without(reading.definition.name))
+        if usual.verdict == PASS:
+            detail = f"untagged, with the usual meaning of {reading.definition.name}: {usual.detail}"
             return Record(found.file, found.line, found.latex, None, PASS, detail)
     verdict = decide(claimed, Binding(), tagged=False, context=context.with_definition(reading.local))
     if verdict.verdict in (PASS, FAIL):
         said = f"{reading.reason} " if reading.reason else ""  # "definition of x, then"
         return Record(found.file, found.line, found.latex, None, verdict.verdict, f"untagged: {said}{verdict.detail}")
+    if usual is not None and usual.verdict == FAIL and reading.definition.name in MOMENTS & ONE_MEANING:
+        # Var(X) = E[(X - \mu_X)^2] = E[X^2] + \mu_X^2: a variance has one meaning, where H may be a Gini impurity
+        detail = (
+            f"untagged, {reading.definition.name} has one meaning here, and with it the formula fails: {usual.detail}"
+        )
+        return Record(found.file, found.line, found.latex, None, FAIL, detail)
     return Record(
         found.file, found.line, found.latex, None, SKIPPED, f"untagged and not decidable on its own: {verdict.detail}"
     )

@@ -18,6 +18,7 @@ from derive.docs.untagged_free import _decide_free, _only_equalities
 from derive.docs.untagged_information import decide_information
 from derive.docs.untagged_laws import JOINT_LAW_REASONS, decide_joint_law
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
+from derive.result import _joined
 
 
 def _decide_untagged_once(text, binding, context):
@@ -204,8 +205,9 @@ def _decide_random_name(text, binding, context):
     """A claim about the moments of one random variable written other than X (:mod:`derive.docs.random_names`).
 
     Written X, it is read as X is (:func:`_decide_chance`); a FAIL stands only when a constant refutes it too, where a
-    number could be meant (Var(c) = 0). A family of random variables (p_k under a sum over k) is read with one law per
-    member, as the tag clause ``p_k: random`` reads it, and decided only when it holds.
+    number could be meant (Var(c) = 0), unless the formula writes the name's variance (a constant's would be 0). A
+    family of random variables (p_k under a sum over k) is read with one law per member, as the tag clause
+    ``p_k: random`` reads it, and decided only when it holds.
     """
     from derive.docs.decide import decide
     from derive.docs.random_names import random_reading
@@ -228,7 +230,7 @@ def _decide_random_name(text, binding, context):
     verdict = _decide_chance(reading.as_x, binding, context, quantifiable)
     if verdict is None:
         return None
-    if verdict.verdict == FAIL and reading.constant:
+    if verdict.verdict == FAIL and reading.constant and not SPREAD.search(reading.as_x):  # Var(c) written: spread
         constant = _decide_in_scope(text, binding, context, quantified_names(text, context), _constant_model())
         if constant.verdict != FAIL:
             return Verdict(
@@ -278,7 +280,7 @@ def _decide_in_scope(text, binding, context, quantifiable, model=None):
         redefined = sorted(set(context.definitions) & MODEL_NAMES)
         if redefined:  # the document's own Cov(X, Y) = ... is in force, not the law drawn here
             return Verdict(UNKNOWN, f"{redefined[0]} is defined earlier in the document: not read under a law of X, Y")
-        free, unbalanced = _free_kinds(text, context)
+        free, unbalanced = _free_kinds(text, context, [key for key in model.entries if "_" in key])
         moments = sorted(key for key in free if re.search(r"_.*[XY]", key) and key not in model.entries)
         if moments:  # \mu_X: the mean of X, perhaps, which the formula does not define
             return Verdict(
@@ -309,13 +311,15 @@ def _decide_in_scope(text, binding, context, quantifiable, model=None):
     return Verdict(UNKNOWN, "the formula's names could not all be bound")
 
 
-def _free_kinds(text, context):
-    """(the formula's free variables and their kinds, the reason it reads as an equation or None)."""
+def _free_kinds(text, context, quantities=()):
+    """(the formula's free variables and their kinds, the reason it reads as an equation or None); ``quantities`` are
+    names the law of X and Y gives a value (\\mu_X, the mean of X), no free variable on one side only."""
     from derive.docs.free import NotIdentity, Unbalanced, free_reading
     from derive.docs.untagged import KNOWN_FUNCTIONS
 
+    defined = {**context.definitions, **dict.fromkeys(quantities)}
     try:
-        return free_reading(text, KNOWN_FUNCTIONS, dict(context.definitions), random=frozenset({"X", "Y"})), None
+        return free_reading(text, KNOWN_FUNCTIONS, defined, random=frozenset({"X", "Y"})), None
     except Unbalanced as why:
         return why.kinds, str(why)
     except NotIdentity:
@@ -353,8 +357,8 @@ def _decide_chance(text, binding, context, quantifiable):
     """An untagged claim about random variables X and Y, read under the laws of :mod:`derive.docs.chance`.
 
     It PASSes when it holds under a joint law of X and Y drawn at each point, and FAILs when that
-    refutes it and so do independent X and Y with mean 0 and variance 1, each law of
-    :mod:`derive.docs.particular_laws` and constant X and Y; holding for one of those only, it is left undecided
+    refutes it and so do independent X and Y with mean 0 and variance 1 (but for the means and variances the formula
+    writes: :func:`_refuted_as_written`), each law of :mod:`derive.docs.particular_laws` and constant X and Y; holding for one of those only, it is left undecided
     (Var(X + Y) = Var(X) + Var(Y) is a claim about independent X and Y, Var(X) = E[X] one about a Poisson X).
     """
     from derive.docs.chance import independent_model, joint_model
@@ -367,6 +371,9 @@ def _decide_chance(text, binding, context, quantifiable):
         return dataclasses.replace(general, detail=detail)
     if general.verdict != FAIL:
         return general if general.detail.startswith("not read as an identity") else None
+    written = _refuted_as_written(text, binding, context, quantifiable, general)
+    if written is not None:
+        return written
     simple = _decide_in_scope(text, binding, context, quantifiable, independent_model(base))
     if simple.verdict == FAIL:
         particular = particular_law(text) or _holds_for_constants(text, binding, context, quantifiable)
@@ -389,3 +396,39 @@ def _decide_chance(text, binding, context, quantifiable):
             f" ({general.detail}): say which random variables are meant",
         )
     return None
+
+
+def _refuted_as_written(text, binding, context, quantifiable, general):
+    """The verdict on a formula a joint law refutes (``general``) that writes a mean or a variance of X or Y
+    (Var(X) = E[X^2] + E[X]^2), read for independent X and Y with those moments of their own and the others 0 and 1
+    (a text that writes E[X] does not mean a law where it is 0, nor one that writes Var(X) a law where it is 1): FAIL
+    when that refutes it too, and each law of :mod:`derive.docs.particular_laws` that leaves them free and constant X
+    and Y do; UNKNOWN when one of those makes it hold; None when it writes no such moment or holds so."""
+    from derive.docs.chance import independent_model, written_moments
+    from derive.docs.particular_laws import TRIED, particular_law
+
+    means, spreads = written_moments(text)
+    if not means and not spreads:
+        return None
+    model = independent_model(_untagged_vocabulary(), means, spreads)
+    verdict = _decide_in_scope(text, binding, context, quantifiable, model)
+    if verdict.verdict != FAIL:
+        return None
+    fixed = {"mean"} if means else set()
+    fixed |= {"variance"} if spreads else set()
+    particular = particular_law(text, fixed) or _holds_for_constants(text, binding, context, quantifiable)
+    if particular is not None:
+        return Verdict(
+            UNKNOWN,
+            f"holds for {particular}, not under every law ({general.detail}): a claim about a particular law;"
+            " say which random variables are meant",
+        )
+    own = [f"the mean of {name}" for name in sorted(means)] + [f"the variance of {name}" for name in sorted(spreads)]
+    return dataclasses.replace(
+        verdict,
+        detail=(
+            f"refuted for random variables X, Y under a joint law ({general.detail}), and for independent X, Y with"
+            f" {_joined(own)} of their own, as the formula writes them, and the other means 0 and variances 1"
+            f" ({verdict.detail}), and for X, Y of each law {TRIED} that leaves them free"
+        ),
+    )

@@ -4,6 +4,7 @@ symmetric about 0, a constant) is a claim about that law, left undecided; one th
 
 import pytest
 
+from derive.docs.chance import written_moments
 from derive.docs.particular_laws import particular_law
 from tests.docs.checking import verdict
 
@@ -70,3 +71,45 @@ def test_a_claim_that_holds_for_every_law_passes(tmp_path):
 
 def test_without_x_or_y_no_law_is_tried():
     assert particular_law(r"\mathbb{E}[w^2] = \mathbb{E}[w]") is None
+
+
+@pytest.mark.parametrize(
+    "wrong, correct",
+    [
+        (
+            r"\mathrm{Var}[X] = \mathbb{E}[X^2] + \mathbb{E}[X]^2",  # holds for every law of mean 0
+            r"\mathrm{Var}[X] = \mathbb{E}[X^2] - \mathbb{E}[X]^2",
+        ),
+        (r"\mathbb{E}[aX] = a^2 \mathbb{E}[X]", r"\mathbb{E}[aX] = a \mathbb{E}[X]"),
+        (r"\textrm{Cov}(X, X) = \textrm{Var}(X)^2", r"\textrm{Cov}(X, X) = \textrm{Var}(X)"),  # variance 1
+        (
+            r"Var[x_{t,i}] = \mathbb{E}[x_{t,i}^2] - \mathbb{E}[x_{t,i}]",  # a name with two indices
+            r"Var[x_{t,i}] = \mathbb{E}[x_{t,i}^2] - \mathbb{E}[x_{t,i}]^2",
+        ),
+    ],
+)
+def test_a_mean_or_a_variance_the_formula_writes_is_not_read_as_0_or_1(tmp_path, wrong, correct):
+    result, detail = verdict(tmp_path, None, wrong)
+    assert result == "FAIL" and "of their own, as the formula writes them" in detail, detail
+    assert verdict(tmp_path, None, correct)[0] == "PASS"
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        r"\mathrm{Var}(X) = \mathbb{E}[X^2]",  # writes no mean: about X of mean 0
+        r"\mathbb{E}[X^2] = 1 + \mathbb{E}[X]^2",  # writes no variance: about X of variance 1
+        r"\mathrm{Var}(X + Y) = \mathrm{Var}(X) + \mathrm{Var}(Y)",  # about independent X and Y
+    ],
+)
+def test_a_formula_whose_unwritten_moments_make_it_hold_is_not_refuted(tmp_path, formula):
+    result, detail = verdict(tmp_path, None, formula)
+    assert result == "SKIPPED", (result, detail)
+
+
+def test_the_moments_a_formula_writes():
+    assert written_moments(r"\mu_X + \mathbb{E}\left[Y\right] = \sigma_{Y} + \mathrm{Cov}(X, X)") == (
+        {"X", "Y"},
+        {"X", "Y"},
+    )
+    assert written_moments(r"\mathbb{E}[X^2] = \mathrm{Var}(X + Y) + \mathbb{E}_{X}[X]") == (set(), set())

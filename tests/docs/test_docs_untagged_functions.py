@@ -299,7 +299,7 @@ def test_random_variables_are_decided_under_a_joint_law_and_refuted_for_independ
     verdict, detail = one(tmp_path, right)
     assert verdict == "PASS" and "under a joint law" in detail, detail
     verdict, detail = one(tmp_path, wrong)
-    assert verdict == "FAIL" and "independent X, Y with mean 0 and variance 1" in detail, detail
+    assert verdict == "FAIL" and "for independent X, Y with" in detail, detail
 
 
 def test_free_numbers_beside_random_variables(tmp_path):
@@ -348,5 +348,14 @@ def test_a_documents_own_covariance_and_the_moments_of_x_are_not_replaced_by_a_d
     assert [r.verdict for r in check_paths([doc], use_cache=False)] == ["PASS", "PASS", "PASS", "SKIPPED"]
     verdict, detail = one(tmp_path, r"E[(X - \mu_X)^2] = E[X^2] - \mu_X^2")  # mu_X: the mean of X
     assert verdict == "PASS", detail
-    verdict, detail = one(tmp_path, r"E[(X - \mu_X)^2] = E[X^2] + \mu_X^2")  # true for X of mean 0 only
+    verdict, detail = one(tmp_path, r"E[(X - \mu_X)^2] = E[X^2] + \mu_X^2")  # true for X of mean 0, which it writes
+    assert verdict == "FAIL" and "the mean of X of their own" in detail, detail
+
+
+def test_a_chain_from_a_quantity_of_one_meaning_is_decided_with_that_meaning(tmp_path):
+    verdict, detail = one(tmp_path, r"\textrm{Var}(X) = E\left[(X-\mu_X)^2\right] = E[X^2] - \mu_X^2")
+    assert verdict == "PASS" and "with the usual meaning of Var" in detail, detail
+    verdict, detail = one(tmp_path, r"\textrm{Var}(X) = E\left[(X-\mu_X)^2\right] = E[X^2] + \mu_X^2")
+    assert verdict == "FAIL" and "Var has one meaning here, and with it the formula fails" in detail, detail
+    verdict, detail = one(tmp_path, r"\textrm{Var}(X) = E\left[(X-\mu_X)^2\right] = E[X^2] + c")  # c: solved for
     assert verdict == "SKIPPED", detail

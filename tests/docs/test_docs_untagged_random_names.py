@@ -17,12 +17,14 @@ def test_a_name_written_only_inside_moments_is_the_random_variable(tmp_path):
     wrong = r"\mathbb{E}[(w + 1)^2] = \mathbb{E}[w]^2 + \text{Var}(w) + 2\mathbb{E}[w]"  # refuted by a constant too
     result, detail = verdict(tmp_path, None, wrong)
     assert result == "FAIL" and "w, written only inside moments" in detail, detail
+    wrong = r"\mathbb{E}[p_k^2] = \mathbb{E}[p_k]^2 - \text{Var}(p_k)"  # a constant p_k, whose variance it writes
+    result, detail = verdict(tmp_path, None, wrong)
+    assert result == "FAIL" and "p_k, written only inside moments" in detail, detail
 
 
 @pytest.mark.parametrize(
     "formula",
     [
-        r"\mathbb{E}[p_k^2] = \mathbb{E}[p_k]^2 - \text{Var}(p_k)",  # holds for a constant p_k
         r"\operatorname{Var}(c + w) = \operatorname{Var}(w)",  # c on one side only: a constant, or a condition
         r"\mathbb{E}[w^2] = \operatorname{Var}(w)",  # holds for w of mean 0
     ],
@@ -80,3 +82,10 @@ def test_a_name_with_a_label_in_parentheses_is_the_random_variable(tmp_path):
     assert result == "PASS" and "w^{(t)}, written only inside moments" in detail, detail
     result, detail = verdict(tmp_path, None, r"\mathbb{E}[(w^{(t)} + 1)^2] = \mathbb{E}[(w^{(t)})^2] + 2")
     assert result == "FAIL" and "w^{(t)}, written only inside moments" in detail, detail
+
+
+def test_a_name_with_two_indices_is_the_random_variable():
+    reading = random_reading(r"Var[x_{(i_N, i_G)}] = \mathbb{E}[x^2_{(i_N, i_G)}] - \mathbb{E}[x_{(i_N,i_G)}]^2")
+    assert reading.shown == "x_(i_N,i_G)"
+    assert reading.as_x == r"Var[X] = \mathbb{E}[X^2] - \mathbb{E}[X]^2"
+    assert random_reading(r"\sum_t \mathbb{E}[x_{t,i}] = \mathbb{E}[\sum_t x_{t,i}]") is None  # a sum over one index
