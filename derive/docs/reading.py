@@ -478,6 +478,8 @@ def _choose_vocabulary(reading):
         vocab = reading.scope.model or _untagged_vocabulary()
     else:
         vocab = generic_vocab()
+    if not binding.result:
+        vocab = _differentiated_dimensions_as_variables(vocab, reading.text)
     if binding.clauses:  # functions, kinds, ranges and model parameters the tag sets
         from derive.docs.tags import apply_clauses
 
@@ -497,6 +499,19 @@ def _shared_vectors_as_numbers(vocab, reading):
     declared |= {_normal_name(name) for name in (*binding.overrides, *binding.kinds)}
     bodies = [c.body for c in binding.clauses if isinstance(c, FunctionClause)]
     return shared_vectors_as_numbers(vocab, reading.text, declared, bodies)
+
+
+DIFFERENTIATED = re.compile(r"\\frac\s*\{\s*(?:d|\\partial)[^{}]*\}\s*\{\s*(?:d|\\partial\s*)([A-Za-z])\s*\}")
+
+
+def _differentiated_dimensions_as_variables(vocab, text):
+    """With no result, a name the shared notation counts with (N, K) that the formula differentiates by, \frac{d}{dN},
+    is a variable of the formula's own, not the size the notation gives it (a derivative by a whole number has no
+    meaning)."""
+    names = set(DIFFERENTIATED.findall(text)) & set(vocab.dims)
+    if not names:
+        return vocab
+    return vocab.with_(dims={k: v for k, v in vocab.dims.items() if k not in names})
 
 
 def _parameters_as_numbers(vocab, text):
