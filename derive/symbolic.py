@@ -36,6 +36,7 @@ import sympy as sp
 from sympy.core.function import PoleError
 
 from derive.budgets import OutOfSteps, OutOfTime, step_budget, time_budget
+from derive.nonzero_point import shown_nonzero
 from derive.notation import unfold
 
 __all__ = [
@@ -776,6 +777,8 @@ def _zero_candidates(expr):
     yield expr
     expanded = _expand(expr)
     yield expanded
+    if shown_nonzero(expr):  # a value that is not 0 at an allowed point: no rewrite of it reaches 0
+        return
     yield sp.cancel(sp.together(expanded))
     logs = _expanded_logs(expanded)
     yield _expand(logs)
@@ -831,7 +834,7 @@ def _vanishes(expr) -> bool:
         expanded = _expand(sp.expand_trig(expr))
         if _is_zero(expanded) or _is_zero(_pythagoras(expanded)):
             return True
-    return _is_zero(sp.simplify(expr))
+    return not shown_nonzero(expr) and _is_zero(sp.simplify(expr))
 
 
 def _is_zero(value) -> bool:
