@@ -81,16 +81,25 @@ def reads_first_factor() -> bool:
 
 def note(operator_tokens, factor_tokens, term_tokens) -> None:
     """Record a gradient whose term has several factors (for the reason given when the readings disagree)."""
+    note_again([(written(operator_tokens), written(factor_tokens), written(term_tokens))])
+
+
+def note_again(entries) -> None:
+    """Record again the gradients a reading noted (see :func:`noted_apart`), where notes are being kept."""
     noted = _FIRST_FACTOR.get() if _FIRST_FACTOR.get() is not None else _NOTED.get()
     if noted is not None:
-        entry = (written(operator_tokens), written(factor_tokens), written(term_tokens))
-        if entry not in noted:
-            noted.append(entry)
+        noted.extend(entry for entry in dict.fromkeys(entries) if entry not in noted)
 
 
 def noting():
     """Within: the gradients of several factors read are listed in the list yielded."""
     return set_within(_NOTED, [])
+
+
+def noted_apart():
+    """Within: the gradients of several factors read are listed in the list yielded, and nowhere else, under the
+    reading in force (a formula's reading kept for later calls, which note them again by :func:`note_again`)."""
+    return set_within(_FIRST_FACTOR, []) if reads_first_factor() else set_within(_NOTED, [])
 
 
 def gradient_of_first_factor():

@@ -12,6 +12,11 @@ the softmax or the logistic function, ``\\pi_{ref}`` a policy) is decided later,
 
 from __future__ import annotations
 
+import copy
+import pickle
+from functools import lru_cache
+
+from derive.docs import gradient_scope
 from derive.docs.chain import (
     ALIGNED,
     CONDITION_WORDS,
@@ -123,7 +128,42 @@ def rewrite_chain(text: str, log_base: str = "e", functions=(), numbers=(), unre
 
     A number in E notation written without spaces (``3e-4``, ``1e-8``, ``2.5e3``) is that number, as
     ``3 \\times 10^{-4}``: the way learning rates and tolerances are written.
+
+    A formula is read once per process, arguments and reading of gradients in force (the gradients it notes are
+    noted again at every call): each call gets a copy of its own (unpickled from the reading kept), since callers
+    change the sides and conditions they are given.
     """
+    kept, unread, failure, notes = _read_once(
+        text,
+        log_base,
+        frozenset(functions),
+        frozenset(numbers),
+        unread_sides is not None,
+        gradient_scope.reads_first_factor(),
+    )
+    gradient_scope.note_again(notes)
+    if failure is not None:
+        raise copy.copy(failure)
+    if unread_sides is not None:
+        unread_sides.update(unread)
+    return pickle.loads(kept)
+
+
+@lru_cache(maxsize=4096)
+def _read_once(text, log_base, functions: frozenset, numbers: frozenset, keep_unread: bool, first_factor: bool):
+    """(the reading pickled, unread sides, None, the gradients noted) as :func:`rewrite_chain` returns them, or
+    (None, None, the error, the gradients noted) for a formula that cannot be read; any other exception (a time
+    budget running out) is raised, not kept. ``first_factor`` is the reading of gradients in force."""
+    unread = {} if keep_unread else None
+    with gradient_scope.noted_apart() as notes:
+        try:
+            chain = _rewrite_chain(text, log_base, functions, numbers, unread)
+        except (NotationError, Unsupported) as error:
+            return None, None, copy.copy(error), tuple(notes)  # the copy without its traceback and the frames it keeps
+    return pickle.dumps(chain, pickle.HIGHEST_PROTOCOL), unread, None, tuple(notes)
+
+
+def _rewrite_chain(text: str, log_base: str, functions, numbers, unread_sides) -> tuple:
     text = with_magnitudes(E_NOTATION.sub(lambda m: f"{m.group(1)} \\times 10^{{{m.group(2)}}}", text))
     text = as_quotients(text)  # 128:192 = 4:6: the parts are proportional
     tokens = clean(lex(text))
