@@ -31,7 +31,7 @@ import sympy.functions.elementary.hyperbolic as _hyperbolic
 import sympy.functions.elementary.trigonometric as _trigonometric
 
 _TOKEN = re.compile(
-    r"\s*(?:(?P<name>\\text\{Y\d+\})|(?P<number>\d+(?:\.\d+)?)|(?P<command>\\[A-Za-z]+)|(?P<char>[-+*/^(){}\[\]!]))"
+    r"\s*(?:(?P<name>\\text\{Y\d+\})|(?P<number>[0-9]+(?:\.[0-9]+)?)|(?P<command>\\[A-Za-z]+)|(?P<char>[-+*/^(){}\[\]!]))"
 )
 _TRIGONOMETRIC = ("sin", "cos", "tan", "csc", "sec", "cot")
 _HYPERBOLIC = ("sinh", "cosh", "tanh")
@@ -98,9 +98,11 @@ def one_group(items, openers, closers) -> bool:
 
 
 def _number(text: str):
+    """The numeral as the full grammar's converter reads it (``sympy.Number`` of its text), built without
+    SymPy's string parser: digits are an Integer, digits with a point a Float of the digits written."""
     if text.isdigit():
-        text = text.lstrip("0") or "0"
-    return sympy.Number(text)
+        return sympy.Integer(int(text))
+    return sympy.Float(text)
 
 
 def _add(left, right):

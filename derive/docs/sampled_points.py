@@ -364,7 +364,7 @@ class _SidesAtSizes:
 
     def key(self, point) -> tuple:
         """The point's sizes, as the key the sides and readers are kept under."""
-        return tuple(sorted((str(s), v) for s, v in _dims(self.domain, point).items()))
+        return tuple(_dims(self.domain, point).items())  # in the domain's order of symbols, the same at every point
 
     def __call__(self, point) -> list:
         """The sides read at the point's sizes."""
