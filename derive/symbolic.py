@@ -782,7 +782,9 @@ def _zero_candidates(expr):
     yield sp.cancel(sp.together(expanded))
     logs = _expanded_logs(expanded)
     yield _expand(logs)
-    yield sp.cancel(sp.together(sp.powsimp(logs, force=False)))
+    powers = sp.powsimp(logs, force=False)
+    if powers != expanded:  # else it is the cancelled one again (no logarithm to split, no powers to combine)
+        yield sp.cancel(sp.together(powers))
     if expr.has(*_TRIGONOMETRIC):
         try:  # a few ms where simplify takes 40 to 120 on the same identities
             yield _trigonometric_numerator(expr)

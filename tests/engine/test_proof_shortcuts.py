@@ -159,3 +159,15 @@ def test_the_limits_candidate_closes_what_simplify_closes_with_the_same_method(i
 def test_a_wrong_limit_identity_is_not_proved(wrong):
     assert symbolic._expand(symbolic._limits_taken(wrong)) != 0
     assert not prove_zero(wrong).proved
+
+
+def test_the_cancelled_candidate_is_not_tried_twice_where_no_power_or_logarithm_changes_it(monkeypatch):
+    cancelled = []
+    cancel = sp.cancel
+    monkeypatch.setattr(
+        sp, "cancel", lambda expr, *args, **kwargs: cancelled.append(expr) or cancel(expr, *args, **kwargs)
+    )
+    identity = sp.sin(x) ** 2 - sp.cos(x) ** 2 + sp.cos(2 * x)  # proved by the trigonometric numerator
+    proved = prove_zero(identity)
+    assert proved.proved and proved.method == "algebraic simplification" and len(cancelled) == 1
+    assert not prove_zero(sp.sin(x) ** 2 - sp.cos(x) ** 2 - sp.cos(2 * x)).proved
