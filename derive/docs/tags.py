@@ -470,7 +470,7 @@ SUM_TO_ONE = re.compile(
 INDEX_KINDS = ("positive integer", "nonnegative integer", "non-negative integer", "integer", "index")
 
 
-def _entries_ranged(binding: Binding, summed: set) -> None:
+def _entries_ranged(binding: Binding, summed: set, applied: bool = True) -> None:
     """``q_i > 0; i \\in \\{1, \\ldots, K\\}``: a lower bound 0 on an entry whose index the tag ranges over (or sums
     over, \\sum_i q_i = 1) bounds every entry of the vector q, read as ``q: positive vector`` (q_i alone would be one
     number, apart from q_y and q_1); for a distribution the bound is already its own, and is dropped."""
@@ -491,6 +491,9 @@ def _entries_ranged(binding: Binding, summed: set) -> None:
             and float(clause.low) == 0
         )
         base, index = (entry.group(1), entry.group(2) or entry.group(3)) if entry else ("", "")
+        if entry and entry.group(3) and not applied:
+            kept.append(clause)
+            continue
         if lower_zero and index in indices and kinds.get(base, "").split(" ")[0] == "distribution":
             continue  # p_x \\ge 0 beside \\sum_x p_x = 1: what a distribution is
         if lower_zero and (index in indices or base in summed_bases) and base not in declared:
@@ -505,12 +508,13 @@ SUM_INDEX = re.compile(r"\\sum_\{?\s*([A-Za-z])(?![A-Za-z])")
 def entries_the_formula_sums(binding: Binding, text: str) -> Binding:
     r"""The binding for a formula that sums over an index: a tag's ``p_t > 0`` beside ``\sum_{t=1}^{3} \log p_t`` bounds
     every entry of the vector p the sum runs over (as a sum over t in the tag itself makes it), where it would name a
-    number apart from p_1, p_2 and the sum's p_t. The tag's own binding is left as it is."""
+    number apart from p_1, p_2 and the sum's p_t; a bound written on an application, p(x) > 0, is left to the reading
+    of laws. The tag's own binding is left as it is."""
     indices = set(SUM_INDEX.findall(text))
     if not indices or not any(isinstance(c, RangeClause) for c in binding.clauses):
         return binding
     bound = dataclasses.replace(binding, clauses=list(binding.clauses))
-    _entries_ranged(bound, indices)
+    _entries_ranged(bound, indices, applied=False)  # p(x) > 0 beside \sum_x p(x): a law's value (reading.py)
     return bound if bound.clauses != binding.clauses else binding
 
 
