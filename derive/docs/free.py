@@ -640,8 +640,18 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
             walk.calculus -= 1
         _visit_side(node.value, walk, used, bound, known, defined)
         return
-    if isinstance(node, (Count, Indicator, Branches)):
-        raise NotIdentity("a count, an indicator or a case split: not read for all values")
+    if isinstance(node, Branches):  # a case split: each row's value, and the values its conditions compare
+        for value, conditions, _ in node.rows:
+            _visit_side(value, walk, used, bound, known, defined)
+            for condition in conditions:
+                if not isinstance(condition, Comparison) or not set(condition.relations) <= {"<", ">", "<=", ">="}:
+                    # y = 1 beside "otherwise": a label's cases, which values drawn from a range would not meet
+                    raise NotIdentity("a case split on an equality: not read for all values")
+                for side in condition.sides:
+                    _visit_side(side, walk, used, bound, known, defined)
+        return
+    if isinstance(node, (Count, Indicator)):
+        raise NotIdentity("a count or an indicator: not read for all values")
     if isinstance(node, Transposed) and isinstance(_single(node.body), Atom) and _single(node.body).args is None:
         _visit_name(replace(_single(node.body), transpose=True), walk, used, bound, defined)  # (u)^\top is u^\top
         return

@@ -38,6 +38,7 @@ from derive.docs.bind import Definition, single_atom
 from derive.docs.free import CONSTANTS, FUNCTION_LETTERS, child_sides, is_divergence
 from derive.docs.interpret import (
     Atom,
+    Branches,
     Cases,
     Deriv,
     EvaluatedAt,
@@ -157,6 +158,13 @@ class Reading:
     text: str | None = None  # the part of the formula that is claimed, when it is not all of it
 
 
+def _piecewise_identity(sides, relations) -> bool:
+    """Whether the formula sets an expression that is no name it defines equal to a case split, each row with its
+    condition (``\\frac{d}{dx}\\operatorname{ReLU}(x) = \\begin{cases} 0 & x < 0 \\\\ 1 & x > 0 \\end{cases}``): the
+    value in each case, claimed for every value of its names, where another case split may state a system to solve."""
+    return relations == ["="] and len(sides) == 2 and any(isinstance(one_node(side), Branches) for side in sides)
+
+
 def read_untagged(latex: str, context: DocumentContext) -> Reading:
     """Whether an untagged formula claims something to decide, defines a name, or states nothing to check."""
     try:
@@ -222,7 +230,8 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
         and any(_free_names(s, context) for s in sides)  # 0.4 \times 0.9 > 0.5 \times 0.4: arithmetic, a claim
     ):
         return Reading("skip", "a condition (an inequality between names and numbers): nothing claimed for every value")
-    if "\\begin{cases}" in latex.replace(" ", ""):
+    piecewise = _piecewise_identity(sides, relations)
+    if "\\begin{cases}" in latex.replace(" ", "") and not piecewise:
         return Reading("skip", "a case split: nothing claimed for every value")
     if len(sides) > 2 and relations[0] == "=" and relations[-1] == "=":
         # 0 = f'(θ) = ... = 9θ^8(1-θ)^4 - ...: an expression set to a value, then worked out
@@ -248,7 +257,7 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
             "a derivative set to a number: an equation for a stationary point, not claimed for every value",
             equation=True,
         )
-    if len(sides) == 2 and relations[0] in ("=", "~"):
+    if len(sides) == 2 and relations[0] in ("=", "~") and not piecewise:  # a case split's names are in its rows
         constant = [not _free_names(s, context) for s in sides]
         if constant.count(True) == 1:
             other = sides[constant.index(False)]

@@ -14,7 +14,7 @@ from derive.docs.interpret import rewrite_chain
 from derive.docs.reading import Scope, _guarded, _untagged_vocabulary
 from derive.docs.side_names import _atom_keys
 from derive.docs.split_inequality import reversed_inequality
-from derive.docs.untagged_free import _decide_free, _only_equalities
+from derive.docs.untagged_free import ONLY_WHERE_SIDES_MEET, _decide_free, _only_equalities
 from derive.docs.untagged_information import decide_information
 from derive.docs.untagged_laws import JOINT_LAW_REASONS, decide_joint_law
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
@@ -48,7 +48,7 @@ def _decide_untagged_once(text, binding, context):
             f"the formula differentiates by {hidden} an expression that does not write {hidden}: its names depend on"
             f" {hidden} in a way the formula does not state (as read, the derivative is 0: {verdict.detail})",
         )
-    if verdict.verdict == FAIL and _compares_with_a_number(text):
+    if verdict.verdict == FAIL and _compares_with_a_number(text) and ONLY_WHERE_SIDES_MEET not in verdict.detail:
         return Verdict(
             UNKNOWN,
             "an inequality between an expression and a number may be a condition (when it holds), not a claim"

@@ -22,6 +22,9 @@ from derive.result import _joined
 # an equation whose names drop out of every link's difference (2/(1 - β) - 1 - 2β/(1 - β) = 2): never solved, so
 # never a definition or a condition, and refuted as arithmetic is
 NO_SOLUTION = "no value of its names solves it"
+# an inequality whose reverse holds for every value (x - \log x - 1 \le 0): no range of values satisfies it, so it is
+# no condition a text states, and refuted as a claim is
+ONLY_WHERE_SIDES_MEET = "it holds at most where its sides are equal"
 
 NEGATIVE_VALUES = ("negative values", dom.negative(unbounded=True))
 FREE_DOMAINS = (  # where an untagged identity's real variables are drawn, widest first
@@ -208,9 +211,10 @@ def _free_kinds(text, context, opaque) -> dict:
         return {}
 
 
-def _decide_free_once(text, binding, context, name, unbound, opaque, whole=frozenset()):
+def _decide_free_once(text, binding, context, name, unbound, opaque, whole=frozenset(), reverse=True):
     """(verdict, the unknown function that stopped it or None) for one set of opaque functions; the names in
-    ``whole`` are read as whole numbers (see :mod:`derive.docs.index_compared`)."""
+    ``whole`` are read as whole numbers (see :mod:`derive.docs.index_compared`); ``reverse``: an inequality read as a
+    condition is refuted when its reverse holds for every value."""
     from derive.docs.free import NotIdentity, Unbalanced, free_reading
     from derive.docs.untagged import KNOWN_FUNCTIONS
 
@@ -283,6 +287,14 @@ def _decide_free_once(text, binding, context, name, unbound, opaque, whole=froze
             f"read as an equation in {names}, {NO_SOLUTION}: its sides keep their values (or two of them their"
             f" difference) whatever the names are, and they disagree; for {refuted[-1][0]}: {refuted[-1][1]}",
         ), None
+    if reverse and unbalanced is not None and refuted and len(refuted) == valued:
+        reverse = _reverse_holds(text, binding, context, name, unbound, opaque, whole)
+        if reverse is not None:
+            return Verdict(
+                FAIL,
+                f"read as a condition on {names}, {ONLY_WHERE_SIDES_MEET}: the reverse inequality holds for every"
+                f" value ({reverse}); for {refuted[-1][0]}: {refuted[-1][1]}",
+            ), None
     if unbalanced is not None:
         return Verdict(UNKNOWN, unbalanced), None
     if piece is not None:
@@ -318,6 +330,18 @@ def _decide_free_once(text, binding, context, name, unbound, opaque, whole=froze
         " only"
         f" ({refuted[0][1]}); {undecided}",
     ), None
+
+
+def _reverse_holds(text, binding, context, name, unbound, opaque, whole) -> str | None:
+    """What shows that the formula's one inequality, reversed and not strict, holds for every value (``x - \\log x - 1
+    \\ge 0`` for ``x - \\log x - 1 \\le 0``), or None when it is not one inequality or the reverse is not so decided."""
+    from derive.docs.split_inequality import reversed_inequality
+
+    reverse = reversed_inequality(text)
+    if reverse is None:
+        return None
+    verdict, _ = _decide_free_once(reverse, binding, context, name, unbound, opaque, whole, reverse=False)
+    return verdict.detail if verdict.verdict == PASS else None
 
 
 def _with_means(text, binding, context, kinds, refutation):
