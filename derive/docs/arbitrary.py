@@ -340,7 +340,7 @@ def read_arbitrary(reader, atom: Atom, side: Side):
         conditional = False
         variable = "k"
     positive = atom.key in POSITIVE_NAMES or _declared_positive(reader, atom)
-    function = generic_function(seed, len(values), positive, reader.generic_family)
+    function = generic_function(seed, len(values), positive, reader.family_of.get(name, reader.generic_family))
     may_fail = not conditional and (
         _in_tag(reader)
         or name in reader.declared_functions

@@ -120,6 +120,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         self.declared_functions: set = set()  # names the tag declares "NAME: function"
         self.generic_functions: frozenset = frozenset()  # an untagged formula's unknown functions, read generic
         self.generic_family: int = 0  # which family of generic functions they are drawn from (arbitrary)
+        self.family_of: dict = {}  # name -> another family for that one function (unchosen_functions)
         self.word_values: set = set()  # keys of the values the tag gives at words (p(\\textsf{cheese}) = 0.4)
         self.sequences: set = set()  # names the tag declares by a term at a step (b_t \\in \\mathbb{R}): sequences
         self.tag_variables: set = set()  # names the tag constrains without defining them (h_{t-1} \\neq \\tilde h_t)

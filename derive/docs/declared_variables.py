@@ -19,6 +19,7 @@ def _declare_kinds(reading):
 
     _declare_family_members(reading)
     _sequences_of_definitions(reading)
+    _declare_ranged_functions(reading)
     for name, kind in reading.binding.kinds.items():
         key = _normal_name(name)
         word = kind_word(kind)
@@ -205,6 +206,31 @@ def _entry_differentiated(text, written) -> str | None:
     if entry is None or re.search(by + spelled + r"(?!\s*_)", text):
         return None
     return entry.group(1)
+
+
+PARAMETER = re.compile(r"[A-Za-z]+(?:_[A-Za-z0-9]+)?'*")  # a parameter a function is written at: x, y_1, s'
+
+
+def _declare_ranged_functions(reading):
+    """``\\pi_{ref}(y \\mid x) > 0`` or ``g_e(x) > 0`` where nothing else in the tag defines the name: the function is
+    any positive function of its arguments, as if declared ``function of`` nothing more, so the formula may apply it
+    at other arguments (\\pi_{ref}(y_1 \\mid x)) or differentiate it; a value at those arguments alone it never is."""
+    from derive.docs.joint_law import LAW_NAMES
+    from derive.docs.tags import FunctionClause, RangeClause
+
+    binding = reading.binding
+    defined = {clause.name for clause in binding.clauses if isinstance(clause, FunctionClause)}
+    defined |= {_normal_name(name).split("(")[0] for name in (*binding.kinds, *binding.overrides)}
+    for clause in binding.clauses:
+        if not isinstance(clause, RangeClause) or "(" not in clause.name or not clause.name.endswith(")"):
+            continue
+        base, _, arguments = clause.name[:-1].partition("(")
+        if base in defined or base in LAW_NAMES or base in reading.vocab.entries or base in reading.function_of:
+            continue  # p(x) > 0: the value of a law (derive.docs.joint_law), which a generic function is not
+        if not all(PARAMETER.fullmatch(argument) for argument in arguments.split(",")):
+            continue  # p(y = 1) > 0, V(S_{t+1}) > 0: a value at those arguments
+        if clause.high is None and _at_least_zero(clause, (clause.name,)):  # 0 < f(x) < 1: no positive function
+            _declare_function_of(reading, base, clause.name, [], positive=True)
 
 
 def _at_least_zero(clause, names) -> bool:

@@ -458,11 +458,12 @@ def _refuted_whatever_the_functions(reading, values_at, point, evaluated, shown,
     two sides that differ by the same amount for other generic choices too (derive.docs.unchosen_functions), else None."""
     if reading.scope is not None or not ARBITRARY_REFUSAL.search(str(refused)):
         return None
-    found = gap_whatever_the_functions(reading, values_at, point, evaluated, shown)
+    at_values = "the formula writes the value" in str(refused)
+    found = gap_whatever_the_functions(reading, values_at, point, evaluated, shown, at_values)
     if found is None:
         return None
-    first, second, gap = found
-    names = ", ".join(sorted(values_at.readers[values_at.key(point)].arbitrary))
+    first, second, gap, varied = found
+    names = ", ".join(varied)
     return Verdict(
         FAIL,
         f"{names} not bound; read as any function, {_written(reading.sides[first])} and"

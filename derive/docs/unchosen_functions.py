@@ -8,7 +8,8 @@ same amount for other generic choices too (``\\sum_i \\hat{A}_i`` is 0 for any r
 off; ``\\theta - \\alpha(\\theta - W) = (1 + \\alpha)\\theta + \\alpha W`` is 2 alpha theta off for any W), no
 function solves the formula: the refutation stands for the author's function as well. As in
 :func:`derive.docs.unmoved_names.unmoved_names`, independence is read at the refuted point, here from three more
-generic choices of every function, each of another family.
+generic choices, each of another family, of every function the author may mean to be a particular one; the functions
+the formula is claimed for whatever they are keep their first choice.
 """
 
 from __future__ import annotations
@@ -21,12 +22,17 @@ from derive.docs.unmoved_names import _piecewise, _same_difference, _same_value
 OTHER_FAMILIES = (1, 2, 3)
 
 
-def gap_whatever_the_functions(reading, values_at, point, evaluated, shown):
-    """(first side, second side, their difference) for two sides of an equality link that differ at ``point`` by the
-    same amount whichever generic functions the reader chose for the names nothing defines, else None."""
+def gap_whatever_the_functions(reading, values_at, point, evaluated, shown, at_values):
+    """(first side, second side, their difference, the functions varied) for two sides of an equality link that
+    differ at ``point`` by the same amount whichever generic functions the reader chose for the names nothing defines
+    that the author may mean to be particular ones (``at_values``: the formula takes them at particular arguments
+    only), else None."""
     key = values_at.key(point)
     reader, sides = values_at.readers.get(key), values_at(point)
     if reader is None or not reader.arbitrary or _piecewise(sides):
+        return None
+    unchosen = _unchosen(reader, at_values)
+    if not unchosen:
         return None
     links = [
         (k, k + 1)
@@ -38,7 +44,7 @@ def gap_whatever_the_functions(reading, values_at, point, evaluated, shown):
     for family in OTHER_FAMILIES:
         if not links:
             return None
-        again = _sides_with_family(reading, values_at, point, family)
+        again = _sides_with_family(reading, values_at, point, {name: family for name in unchosen})
         if again is None:
             return None
         values, chosen = again
@@ -51,17 +57,26 @@ def gap_whatever_the_functions(reading, values_at, point, evaluated, shown):
     if not links:
         return None
     first, second = links[0]
-    return first, second, mpmath.mpmathify(evaluated[first]) - mpmath.mpmathify(evaluated[second])
+    return first, second, mpmath.mpmathify(evaluated[first]) - mpmath.mpmathify(evaluated[second]), sorted(unchosen)
 
 
-def _sides_with_family(reading, values_at, point, family):
-    """(the sides read with the functions nothing defines drawn from generic ``family``, the names so read), or None
-    when they cannot be read so."""
+def _unchosen(reader, at_values: bool) -> set:
+    """The functions a refutation may not speak for: those the author may mean to be particular ones (a conditional
+    law, a name the tag never uses; any name the tag does not declare a function when the formula takes values at
+    particular arguments only); the others are claimed for any function, so one choice of them stands."""
+    if at_values:
+        return set(reader.arbitrary) - set(reader.declared_functions)
+    return {name for name, (_, may_fail) in reader.arbitrary.items() if not may_fail}
+
+
+def _sides_with_family(reading, values_at, point, families):
+    """(the sides read with each function of ``families`` drawn from the generic family given, the names so read), or
+    None when they cannot be read so."""
     from derive.docs.sampled_points import _dims
 
     try:
         interp = reading.reader(_dims(values_at.domain, point), reading.dry.flags)
-        interp.generic_family = family
+        interp.family_of = families
         return [interp.side(side) for side in reading.sides], dict(interp.arbitrary)
     except Exception:  # another choice the reader cannot make: independence is not shown
         return None
