@@ -705,7 +705,7 @@ def _name_leading_sides(reading):
         if not atoms or any(atom.transpose or atom.post_sub for atom in atoms):
             return
         applied = [atom for atom in atoms if atom.args is not None]
-        if len(applied) > 1 or applied and applied[0].key in _atom_keys(reading.sides[1:], child_sides):
+        if len(applied) > 1 or applied and _applied_again(applied[0], reading.sides[1:], child_sides):
             return  # f(x) = ... f(y) ...: a function the chain uses again, not a name for its value
         if (
             len(atoms) > 1
@@ -725,6 +725,16 @@ def _name_leading_sides(reading):
         shown = _display(atoms[0]) if len(atoms) == 1 else reading.text.split("=")[0].strip()
         reading.named.append(shown)
         reading.sides, reading.relations = reading.sides[1:], reading.relations[1:]
+
+
+def _applied_again(atom, sides, child_sides) -> bool:
+    """Whether the chain applies the function its head applies: f of f(x) = ... f(y), but not V_{H-2} of
+    V_{H-2}(s) = 1 + 0.7 V_{H-1}(s), whose subscript names another member of the family."""
+    return any(
+        (other.key, other.sub_text) == (atom.key, atom.sub_text) or not atom.sub_text
+        for other in atoms_in(sides, child_sides)
+        if other.key == atom.key
+    )
 
 
 def _shared_name_the_tag_leaves(reading, atoms) -> bool:

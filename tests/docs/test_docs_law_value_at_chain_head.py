@@ -47,3 +47,33 @@ def test_a_law_the_tag_declares_is_still_claimed_at_the_head(tmp_path, formula, 
     found = verdict(tmp_path, r"X \sim \text{Bin}(4, 0.5)", formula)
     assert found[0] == expected, found
     assert "names the value" not in found[1], found
+
+
+STEP = r"V_{H-1}^{\pi}(\text{orderly}) = 1; V_{H-1}^{\pi}(\text{messy}) = 0"
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        # the value at step H-2 from the tag's values at step H-1: another member of the family, which the chain computes
+        (
+            r"V_{H-2}^\pi(\text{orderly}) = 1 + 0.7 \cdot V_{H-1}^{\pi}(\text{orderly})"
+            r" + 0.3 \cdot V_{H-1}^{\pi}(\text{messy}) = 1 + 0.7 \cdot 1 + 0.3 \cdot 0 = 1.7",
+            "PASS",
+        ),
+        (
+            r"V_{H-2}^\pi(\text{orderly}) = 0.7 \cdot V_{H-1}^{\pi}(\text{orderly})"
+            r" + 0.3 \cdot V_{H-1}^{\pi}(\text{messy}) = 0.7 \cdot 1 + 0.3 \cdot 0 = 1.7",
+            "FAIL",
+        ),
+    ],
+)
+def test_a_member_of_a_family_at_the_head_names_the_value_the_chain_computes_from_another(tmp_path, formula, expected):
+    found = verdict(tmp_path, STEP, formula)
+    assert found[0] == expected, found
+    assert "names the value the chain computes" in found[1], found
+
+
+def test_a_function_the_chain_applies_again_under_the_same_subscript_is_no_name(tmp_path):
+    found = verdict(tmp_path, r"x \in \mathbb{R}", r"f_1(x) = f_1(x) + 0 = 2")
+    assert "names the value" not in found[1], found
