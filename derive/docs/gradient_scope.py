@@ -26,12 +26,14 @@ FUNCTION_WORDS = ("log", "ln", "exp")
 
 def first_factor_end(rw, tokens, k, end) -> int | None:
     """Where the first factor of the term tokens[k:end] ends when it is a function applied to its arguments
-    (\\pi_\\theta(a|s), Q^\\pi(s, a)), or \\log, \\ln, \\exp of one, and more follows; None when the term
-    is one factor or starts with anything else (a variable, a transpose, a bracket, a fraction, a sum)."""
+    (\\pi_\\theta(a|s), Q^\\pi(s, a)), or \\log, \\ln, \\exp of one, or a bracket, and more follows; None when
+    the term is one factor or starts with anything else (a variable, a transpose, a fraction, a sum)."""
     m = _skip_blanks(tokens, k, end)
     if m < end and tokens[m].kind == "cs" and tokens[m].text in FUNCTION_WORDS:
         m = _skip_blanks(tokens, m + 1, end)
     found = _applied_end(rw, tokens, m, end) if m < end else None
+    if found is None and m < end and tokens[m].is_ch("("):  # \nabla_x (\log g(x)) h(x): a bracket, then more
+        found = _powered(tokens, _bracket_end(tokens, m, end), end)
     if found is None or _skip_blanks(tokens, found, end) >= end:
         return None
     return found
@@ -49,8 +51,12 @@ def _applied_end(rw, tokens, m, end) -> int | None:
         m += 2
     if m >= end or not tokens[m].is_ch("("):
         return None
-    m = _bracket_end(tokens, m, end)
-    while m is not None and m + 1 < end and tokens[m].is_ch("^"):  # f(x)^2 g(x)
+    return _powered(tokens, _bracket_end(tokens, m, end), end)
+
+
+def _powered(tokens, m, end) -> int | None:
+    """The end of the powers written after a bracket closing before tokens[m] (f(x)^2 g(x))."""
+    while m is not None and m + 1 < end and tokens[m].is_ch("^"):
         m += 2
     return m
 

@@ -62,3 +62,26 @@ def test_a_gradient_of_a_variable_times_the_rest_is_of_the_product(tmp_path):
         r"\nabla_{\mathbf{x}} \mathbf{x}^\top \mathbf{x} = 2\mathbf{x}",
     )
     assert found == "PASS", detail
+
+
+def test_a_bracket_followed_by_more_is_read_both_ways_as_a_function_is(tmp_path):
+    # \nabla_\theta (\log \pi_\theta(a|s)) Q: of the bracket times Q, or of the product; read as the product only, the
+    # author's (\nabla \log \pi) Q had FAILed
+    tag = POLICY + r"; Q^\pi(s, a): function of \theta; \pi_\theta(a|s) > 0"
+    of_bracket = r"\nabla_\theta (\log \pi_\theta(a|s)) Q^\pi(s,a) = \frac{Q^\pi(s,a)}{\pi_\theta(a|s)} \nabla_\theta \pi_\theta(a|s)"
+    found, detail = verdict(tmp_path, tag, of_bracket)
+    assert found == "UNKNOWN" and "may apply to" in detail, (found, detail)
+    # a later factor that does not depend on theta: both readings agree, and the verdict stands
+    constant = POLICY + r"; \pi_\theta(a|s) > 0; c: real"
+    assert (
+        verdict(
+            tmp_path,
+            constant,
+            r"\nabla_\theta (\log \pi_\theta(a|s)) c = \frac{c \nabla_\theta \pi_\theta(a|s)}{\pi_\theta(a|s)}",
+        )[0]
+        == "PASS"
+    )
+    assert (
+        verdict(tmp_path, constant, r"\nabla_\theta (\log \pi_\theta(a|s)) c = c \nabla_\theta \pi_\theta(a|s)")[0]
+        == "FAIL"
+    )
