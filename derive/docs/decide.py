@@ -44,6 +44,7 @@ from derive.docs.reading import (
     out_of_bounds,  # noqa: F401  (imported from here)
 )
 from derive.docs.sampled_points import _checked_ranges  # noqa: F401  (imported from here)
+from derive.docs.score_mean import decide_score_mean
 from derive.docs.sequence_laws import LAW_LETTERS, decide_sequence_laws, result_law_of_sequences
 from derive.docs.side_names import _normal_name  # noqa: F401  (imported from here)
 from derive.docs.subscript_draws import draws_in_subscripts
@@ -229,7 +230,7 @@ def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
         return laws
     # p(x_1, \ldots, x_n) = \prod_i p(x_i \mid x_{<i}): untagged too, a joint law of the terms, unless the document
     # defined a law of that name
-    if tagged or not any(name.split("_")[0] in LAW_LETTERS for name in context.definitions):
+    if tagged or not _defines(context, LAW_LETTERS):
         sequence = decide_sequence_laws(text, binding, _decide_tagged)
         if sequence is not None:
             return labelled_derivative_doubt(text, binding, sequence)
@@ -250,7 +251,15 @@ def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
     verdict = _either_law_of_a_declared_distribution(text, binding, verdict, decide_text)
     if tagged:
         verdict = _ranged_law_doubt(text, binding, verdict)
-    return labelled_derivative_doubt(text, binding, verdict)  # \nabla_\theta \log \pi_\theta(a \mid s)
+    verdict = labelled_derivative_doubt(text, binding, verdict)  # \nabla_\theta \log \pi_\theta(a \mid s)
+    if not tagged and verdict.verdict == UNKNOWN and not _defines(context, (*LAW_LETTERS, "E")):
+        verdict = decide_score_mean(text) or verdict  # E_{x \sim p_θ}[\nabla_θ \log p_θ(x)] = 0, p_θ any family
+    return verdict
+
+
+def _defines(context, letters) -> bool:
+    """Whether the document defined a name of one of these letters (p_\\theta for p) before the untagged formula."""
+    return any(name.split("_")[0] in letters for name in context.definitions)
 
 
 def _sequence_beside_result(text, binding, tagged, context, verdict):
