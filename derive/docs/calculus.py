@@ -180,11 +180,11 @@ def gradient(rw, tokens, k, out):
     """\\nabla_z f: the gradient (or Jacobian) of the term that follows."""
     t = tokens[k]
     if k + 1 >= len(tokens) or not tokens[k + 1].is_ch("_"):
-        script = _argument_variable(rw, tokens, k + 1)
+        script = _argument_variable(rw, tokens, k + 1) or rw.gradient_variable
         if script is None:
             raise Unsupported(
                 "\\nabla without the variable it differentiates by (read without a subscript only before f(w), "
-                "a function applied to its one variable)"
+                "a function applied to its one variable, or in a formula that writes so)"
             )
         k2 = k + 1  # \nabla f(w): the gradient of f with respect to its one argument w
     else:
@@ -230,6 +230,24 @@ def _gradient_at_point(rw, tokens, k, end, variable):
     applied = [*tokens[k:after], Tok("ch", "(", tokens[after].pos), *variable, Tok("ch", ")", tokens[after].pos)]
     gradient = Side(rw.placeholder(Deriv(rw.sub_side(applied), rw.sub_side(variable))), rw.table)
     return rw.placeholder(EvaluatedAt(gradient, rw.sub_side(variable), rw.sub_side(point)))
+
+
+def unsubscripted_gradient_variable(rw, tokens):
+    r"""The one variable w of every ``\nabla f(w)`` written without a subscript in the formula, by which its other
+    unsubscripted gradients (\nabla (\log g(w)) h(w)) differentiate too; None when there is none or they differ."""
+    found = []
+
+    def walk(items):
+        for m, t in enumerate(items):
+            if t.kind == "group":
+                walk(t.items)
+            elif t.is_cs("nabla") and not (m + 1 < len(items) and items[m + 1].is_ch("_")):
+                variable = _argument_variable(rw, items, m + 1)
+                if variable is not None:
+                    found.append(variable)
+
+    walk(tokens)
+    return found[0] if found and len({detex(v) for v in found}) == 1 else None
 
 
 def _argument_variable(rw, tokens, k):

@@ -17,6 +17,7 @@ import pickle
 from functools import lru_cache
 
 from derive.docs import gradient_scope
+from derive.docs.calculus import unsubscripted_gradient_variable
 from derive.docs.chain import (
     ALIGNED,
     CONDITION_WORDS,
@@ -241,6 +242,7 @@ def _rewrite_chain(text: str, log_base: str, functions, numbers, unread_sides) -
             relations, side_tokens = [*relations, "and", *more.relations], [*side_tokens, *more.sides]
     rewriter.numbers |= written_as_numbers([t for part in side_tokens for t in part])
     rewriter.words_alone = words_written_alone([t for part in side_tokens for t in part])
+    rewriter.gradient_variable = unsubscripted_gradient_variable(rewriter, [t for part in side_tokens for t in part])
     sides, sums = [], []
     for tokens in side_tokens:
         if not tokens:

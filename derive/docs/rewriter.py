@@ -78,6 +78,7 @@ class Rewriter:
         # numbers (\gamma^T a power)
         self.numbers: set = set(numbers) - self.functions
         self.words_alone: set = set()  # words in text type the formula writes as variables (derive.docs.names)
+        self.gradient_variable = None  # what an unsubscripted \nabla differentiates by (derive.docs.calculus)
 
     def placeholder(self, node) -> str:
         if len(self.table) >= MAX_PLACEHOLDERS:

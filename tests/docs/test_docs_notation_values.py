@@ -56,6 +56,12 @@ PAIRS = [
         r"\nabla f(x) = 3x",
     ),
     (
+        "a gradient without a subscript, of a bracket and of a native function, in a formula that writes f(x)",
+        r"f(x) = x^2 \sin(x)",
+        r"\nabla f(x) = \sin(x) \nabla (x^2) + x^2 \nabla \sin(x)",
+        r"\nabla f(x) = \sin(x) \nabla (x^2)",
+    ),
+    (
         "a gradient without a subscript, of one of a family of functions of one number",
         r"f_i(w) = c_i w^2; c: vector",
         r"\frac{1}{n}\sum_{i=1}^n \nabla f_i(w) = \frac{2}{n}\sum_{i=1}^n c_i w",
@@ -197,6 +203,11 @@ def test_a_clip_remark_without_epsilon_leaves_the_clipped_value_unread(tmp_path)
 def test_a_gradient_at_a_point_without_a_subscript_is_unknown_with_the_reason(tmp_path):
     found, detail = verdict(tmp_path, r"f(x) = x^3", r"\nabla f(x^2) = 3x^4")
     assert found == "UNKNOWN" and "a function applied to its one variable" in detail, (found, detail)
+
+
+def test_a_gradient_without_a_subscript_in_a_formula_whose_gradients_differ_by_variable_is_unknown(tmp_path):
+    found, detail = verdict(tmp_path, r"f(x) = x^2; g(y) = y^2", r"\nabla f(x) + \nabla g(y) = \nabla (x^2 + y^2)")
+    assert found == "UNKNOWN" and "or in a formula that writes so" in detail, (found, detail)
 
 
 def test_a_name_set_apart_after_a_comma_is_still_defined_not_claimed(tmp_path):
