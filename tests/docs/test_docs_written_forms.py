@@ -236,16 +236,16 @@ def test_a_word_in_tex_quotes_is_read_as_the_word_in_text_type(tmp_path, quoted)
 @pytest.mark.parametrize("label", [r"W^*_{\tau}", r"f^{(j)}"])
 def test_an_applied_name_with_a_label_nothing_defines_is_an_arbitrary_function(tmp_path, label):
     """Holding for a generic function, the identity holds whatever the function is; refuted by one, the author may
-    mean a particular function, so the refutation is UNKNOWN with that reason."""
+    mean a particular function, so the refutation is UNKNOWN with that reason, unless the sides differ by the same
+    amount whichever function it is, which no function can close."""
     tag = r"\theta, \alpha \in \mathbb{R}"
-    holds = verdict(
-        tmp_path, tag, rf"\theta - \alpha(\theta - {label}(\theta)) = (1 - \alpha)\theta + \alpha {label}(\theta)"
-    )
+    left = rf"\theta - \alpha(\theta - {label}(\theta))"
+    holds = verdict(tmp_path, tag, rf"{left} = (1 - \alpha)\theta + \alpha {label}(\theta)")
     assert holds[0] == "PASS", holds
-    refuted = verdict(
-        tmp_path, tag, rf"\theta - \alpha(\theta - {label}(\theta)) = (1 + \alpha)\theta + \alpha {label}(\theta)"
-    )
-    assert refuted[0] == "UNKNOWN" and "may mean a particular function" in refuted[1], refuted
+    moving_gap = verdict(tmp_path, tag, rf"{left} = (1 - \alpha)\theta + \alpha {label}(\theta)^2")
+    assert moving_gap[0] == "UNKNOWN" and "may mean a particular function" in moving_gap[1], moving_gap
+    fixed_gap = verdict(tmp_path, tag, rf"{left} = (1 + \alpha)\theta + \alpha {label}(\theta)")
+    assert fixed_gap[0] == "FAIL" and "no choice solves the formula" in fixed_gap[1], fixed_gap
 
 
 def test_an_increment_nothing_defines_is_not_bound(tmp_path):
