@@ -177,8 +177,10 @@ def partial(rw, tokens, k, out):
 
 
 def gradient(rw, tokens, k, out):
-    """\\nabla_z f: the gradient (or Jacobian) of the term that follows."""
+    """\\nabla_z f: the gradient (or Jacobian) of the term that follows; \\nabla^2_z f its Hessian."""
     t = tokens[k]
+    if _hessian_at(rw, tokens, k + 1):
+        return _hessian(rw, tokens, k, out)
     if k + 1 >= len(tokens) or not tokens[k + 1].is_ch("_"):
         script = _argument_variable(rw, tokens, k + 1) or rw.gradient_variable
         if script is None:
@@ -203,6 +205,38 @@ def gradient(rw, tokens, k, out):
         if gradient_scope.reads_first_factor():
             end = split
     out.append(rw.placeholder(Deriv(rw.sub_side(tokens[k2:end]), rw.sub_side(script))))
+    return end
+
+
+def _hessian_at(rw, tokens, k) -> bool:
+    """Whether \\nabla is raised to a power at tokens[k], before or after its subscript (\\nabla^2_z, \\nabla_z^2)."""
+    if k + 1 < len(tokens) and tokens[k].is_ch("_"):
+        k = rw._script(tokens, k)[1]
+    return k + 1 < len(tokens) and tokens[k].is_ch("^")
+
+
+def _hessian(rw, tokens, k, out):
+    r"""\nabla^2_z f or \nabla_z^2 f: the matrix of second derivatives of the term that follows by z, the gradient of
+    its gradient; without a subscript \nabla^2 may be the Laplacian, and no other power is read."""
+    m, script, power = k + 1, None, None
+    while m + 1 < len(tokens) and (tokens[m].is_ch("_") and script is None or tokens[m].is_ch("^") and power is None):
+        subscript = tokens[m].is_ch("_")
+        written, m = rw._script(tokens, m)
+        if subscript:
+            script = written
+        else:
+            power = detex(written).strip()
+    if power != "2":
+        raise Unsupported(f"\\nabla to the power {power} is not read (only \\nabla^2, the Hessian)")
+    if script is None:
+        raise Unsupported("\\nabla^2 without a subscript may be the Laplacian or the Hessian: write \\nabla^2_x")
+    end = term_end(tokens, m)
+    if end == m:
+        raise Unsupported("\\nabla^2 with nothing to differentiate")
+    if gradient_scope.first_factor_end(rw, tokens, m, end) is not None:
+        raise Unsupported("\\nabla^2 may apply to the first factor alone or to the whole product: write brackets")
+    gradient = Side(rw.placeholder(Deriv(rw.sub_side(tokens[m:end]), rw.sub_side(script))), rw.table)
+    out.append(rw.placeholder(Deriv(gradient, rw.sub_side(script))))
     return end
 
 

@@ -1,5 +1,5 @@
 """Notation read as values: ±∞ in arithmetic, a primed or decorated summation index, a list with dots inside
-diag(...), ∇f(w) without a subscript, a label before a colon and a remark after an arrow, D(P \\|\\| Q).
+diag(...), ∇f(w) without a subscript, the Hessian ∇²_w f, a label before a colon and a remark after an arrow, D(P \\|\\| Q).
 
 Each form is read on a correct formula (PASS) and on a wrong variant (FAIL) by the same machinery; a form whose
 value is not determined (∞ − ∞, 0 · ∞) is UNKNOWN with the reason."""
@@ -60,6 +60,18 @@ PAIRS = [
         r"f(x) = x^2 \sin(x)",
         r"\nabla f(x) = \sin(x) \nabla (x^2) + x^2 \nabla \sin(x)",
         r"\nabla f(x) = \sin(x) \nabla (x^2)",
+    ),
+    (
+        "a Hessian of a function of one number, the power after the subscript",
+        r"f(x) = x^3",
+        r"\nabla_x^2 f(x) = 6x",
+        r"\nabla_x^2 f(x) = 3x^2",
+    ),
+    (
+        "a Hessian of a quadratic form in a vector, whose matrix is not symmetric",
+        r"f(w) = \tfrac{1}{2}w^TAw; A: matrix; w \in \mathbb{R}^n",
+        r"\nabla^2_w f(w) = \frac{1}{2}(A + A^\top)",
+        r"\nabla^2_w f(w) = A",
     ),
     (
         "a gradient without a subscript, of one of a family of functions of one number",
@@ -208,6 +220,18 @@ def test_a_gradient_at_a_point_without_a_subscript_is_unknown_with_the_reason(tm
 def test_a_gradient_without_a_subscript_in_a_formula_whose_gradients_differ_by_variable_is_unknown(tmp_path):
     found, detail = verdict(tmp_path, r"f(x) = x^2; g(y) = y^2", r"\nabla f(x) + \nabla g(y) = \nabla (x^2 + y^2)")
     assert found == "UNKNOWN" and "or in a formula that writes so" in detail, (found, detail)
+
+
+@pytest.mark.parametrize(
+    "formula, reason",
+    [
+        (r"\nabla^2 f(x) = 6x", "may be the Laplacian or the Hessian"),
+        (r"\nabla^3_x f(x) = 6", "the power 3 is not read"),
+    ],
+)
+def test_a_power_of_nabla_that_is_not_a_hessian_with_its_variable_is_unknown(tmp_path, formula, reason):
+    found, detail = verdict(tmp_path, r"f(x) = x^3", formula)
+    assert found == "UNKNOWN" and reason in detail, (found, detail)
 
 
 def test_a_name_set_apart_after_a_comma_is_still_defined_not_claimed(tmp_path):
