@@ -90,6 +90,7 @@ FUNCTION_LETTERS = {
     "Gamma",
 }  # Greek names of functions
 DISTRIBUTION_LETTERS = {"p", "q", "P", "Q", "pi"}  # names of probability distributions
+ACCENTS = ("hat_", "tilde_", "bar_")  # the accents a one-letter name may carry (hat_v: \\hat{v})
 CONSTANTS = {"e", "pi", "I", "one", "infty", "inf"}  # names the checker reads as numbers or fixed objects
 INVERSE = re.compile(r"(?<![\\A-Za-z])([A-Z])\s*\}?\s*\^\s*\{\s*-\s*1\s*\}")  # W^{-1}, \mathbf{Q}^{-1}: a matrix
 # A name (a letter, or a word) with an optional subscript, just before a square bracket or a word just
@@ -513,7 +514,7 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
                         walk.kinds[key] = "probability"
                 return
             for atom in arguments:
-                if atom.key not in DISTRIBUTION_LETTERS:  # M in D_KL(P || M): perhaps a mixture defined elsewhere
+                if not is_distribution_name(atom.key):  # M in D_KL(P || M): perhaps a mixture defined elsewhere
                     raise NotIdentity(f"{_display(atom)} is not one of the names of a distribution (p, q, P, Q, \\pi)")
                 _note(walk, used, _distribution_key(atom), "distribution", atom.key)
             return
@@ -531,7 +532,7 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
             for arg in node.args:
                 _visit_side(arg, walk, used, bound | {variable}, known, defined)
             return
-        if node.args is not None and node.key in DISTRIBUTION_LETTERS:
+        if node.args is not None and is_distribution_name(node.key):
             at_outcome = _is_probability_of_outcome(node, walk.outcomes)
             walk.applied.setdefault(_distribution_key(node), []).append(at_outcome)
             if at_outcome:
@@ -680,7 +681,7 @@ def distribution_arguments(atom: Atom) -> list:
         raise NotIdentity(f"{shown}(...) of something other than named distributions")
     if len(names) > 2 or (atom.key != "H" and len(names) != 2):
         raise NotIdentity(f"{shown}(...) with {len(names)} arguments")
-    if atom.key == "H" and len(names) == 2 and not all(n.key in DISTRIBUTION_LETTERS for n in names):
+    if atom.key == "H" and len(names) == 2 and not all(is_distribution_name(n.key) for n in names):
         raise NotIdentity(f"{shown}(A, B): a joint entropy of random variables or a cross-entropy")
     return names
 
@@ -697,6 +698,12 @@ def _bernoulli_arguments(atom: Atom, arguments: list) -> bool:
     return all(a.key not in DISTRIBUTION_LETTERS and a.key[:1].islower() and not a.sub for a in arguments)
 
 
+def is_distribution_name(key: str) -> bool:
+    """Whether a name is a distribution's, its letter under an accent too (``\\hat{P}``, an empirical law)."""
+    accent = next((accent for accent in ACCENTS if key.startswith(accent)), "")
+    return key.removeprefix(accent) in DISTRIBUTION_LETTERS
+
+
 def _distribution_key(atom: Atom) -> str:
     if atom.star:  # p^*, the true law beside a model's p: a law of its own, never p itself
         raise NotIdentity(f"{_display(atom)}: a marked law, not read as a plain distribution")
@@ -705,7 +712,7 @@ def _distribution_key(atom: Atom) -> str:
 
 def _is_probability_of_outcome(atom: Atom, outcomes: set) -> bool:
     """``p(x)`` inside ``E_{x \\sim q}``: a distribution letter at the outcome drawn."""
-    if atom.key not in DISTRIBUTION_LETTERS or len(atom.args) != 1 or atom.post_sub:
+    if not is_distribution_name(atom.key) or len(atom.args) != 1 or atom.post_sub:
         return False
     argument = _single(atom.args[0])
     return argument is not None and argument.args is None and not argument.sub and argument.key in outcomes

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from derive.docs.bind import Definition, single_atom
-from derive.docs.free import CONSTANTS, FUNCTION_LETTERS, child_sides, is_divergence
+from derive.docs.free import ACCENTS, CONSTANTS, FUNCTION_LETTERS, child_sides, is_divergence
 from derive.docs.interpret import (
     Atom,
     Branches,
@@ -275,9 +275,6 @@ def _set_to_a_value(sides, context) -> bool:
     if not _free_names(first, context) or any(_free_names(side, context) for side in rest):
         return False
     return not _has_function(first, context) or _is_single_application(first, context)
-
-
-ACCENTS = ("hat_", "tilde_", "bar_")  # the accents a function's one-letter name may carry (hat_v: \\hat{v})
 
 
 def opaque_function(name: str, latex: str) -> bool:

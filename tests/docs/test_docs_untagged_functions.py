@@ -211,6 +211,11 @@ def test_a_pass_says_where_the_sides_have_values(tmp_path):
             r"\mathbb{E}_{o \sim \pi_\theta}\left[\frac{\pi_{\text{ref}}(o)}{\pi_\theta(o)}"
             r" - \log \frac{\pi_{\text{ref}}(o)}{\pi_\theta(o)} - 1\right] = D_{\text{KL}}(\pi_{\text{ref}} \| \pi_\theta)",
         ),
+        (  # a letter under an accent, an empirical law: a distribution of its own beside the model's Q_θ
+            r"KL(\hat{P} \| Q_\theta) = \sum_x \hat{P}(x) \log \hat{P}(x) - \sum_x \hat{P}(x) \log Q_\theta(x)",
+            r"KL(\hat{P} \| Q_\theta) = \sum_x \hat{P}(x) \log \hat{P}(x) + \sum_x \hat{P}(x) \log Q_\theta(x)",
+        ),
+        (r"H(\tilde{p}, q) = -\sum_x \tilde{p}(x) \log q(x)", r"H(\tilde{p}, q) = -\sum_x q(x) \log \tilde{p}(x)"),
     ],
 )
 def test_the_arguments_of_entropies_and_divergences_are_distributions(tmp_path, right, wrong):
