@@ -221,6 +221,12 @@ class SharedNotation:
             return DECLINED
         return CONVENTIONAL_FUNCTIONS[atom.key](arg)
 
+    def _beta_function(self, atom: Atom, side: Side):
+        """B(a, b) beside a Beta law the formula writes at a point: Euler's beta function, Γ(a)Γ(b)/Γ(a + b), the
+        normaliser of that law's density."""
+        a, b = (self._scalar(self.side(arg)) for arg in atom.args)
+        return sp.gamma(a) * sp.gamma(b) / sp.gamma(a + b)
+
     def _named_function(self, atom: Atom, side: Side):
         """An activation function named in words (Tanhshrink(x), relu6(x), GELU(2)), of a number or of each entry of
         a vector, or a statistic of a vector's entries (mean(r), std(r)) (:mod:`derive.docs.named_functions`); with a
@@ -518,6 +524,7 @@ BUILTINS = (  # (applies, read) in order: the first that applies and does not de
     (lambda a, r: a.key == "sigma" and r.vocab.sigma == "logistic" and a.args is None, SharedNotation._bare_sigma),
     (lambda a, r: a.key in CONVENTIONAL_FUNCTIONS and a.args is not None, SharedNotation._conventional_function),
     (lambda a, r: _is_named_function(a), SharedNotation._named_function),
+    (lambda a, r: _beside_a_beta_law(a, r), SharedNotation._beta_function),
     (lambda a, r: a.key == "CE" and bool(a.args) and len(a.args) == 2, SharedNotation._cross_entropy_named),
     (lambda a, r: a.key == "H" and bool(a.args), SharedNotation._entropy),
     (lambda a, r: _is_kl(a), SharedNotation._kl),
@@ -535,6 +542,20 @@ def _is_named_function(atom: Atom) -> bool:
     from derive.docs.named_functions import is_named
 
     return atom.args is not None and is_named(atom.key)
+
+
+def _beside_a_beta_law(atom: Atom, reader) -> bool:
+    """Whether the atom is B applied to two arguments in a formula that writes a Beta law's density at a point
+    (Beta(θ | a, b)): alone, B(x, y) is as often a function of the author's own."""
+    from derive.docs.law_functions import law_of
+
+    if atom.key != "B" or atom.args is None or len(atom.args) != 2 or atom.sub or atom.decoration or atom.transpose:
+        return False
+    return any(
+        isinstance(node, Atom) and getattr(law_of(node), "name", None) == "beta"
+        for formula_side in reader.formula_sides
+        for node in formula_side.table.values()
+    )
 
 
 def _big_o(atom: Atom) -> bool:

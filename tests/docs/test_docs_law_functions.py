@@ -65,3 +65,23 @@ def test_a_divergence_between_named_laws_is_integrated_from_their_densities(tmp_
 def test_a_divergence_between_laws_of_different_supports_is_refused(tmp_path):
     found = verdict(tmp_path, r"a > 0", r"D_{KL}(\text{Beta}(2, 2) \| \mathcal{N}(0, 1)) = 1")
     assert found[0] == "UNKNOWN" and "one support" in found[1], found
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\textsf{Beta}(\theta \mid a, b) = \frac{\theta^{a - 1}(1 - \theta)^{b - 1}}{B(a, b)}", "PASS"),
+        (r"\textsf{Beta}(\theta \mid a, b) = \frac{\theta^{a - 1}(1 - \theta)^{b}}{B(a, b)}", "FAIL"),
+        (r"\text{Beta}(\theta; a, b) B(a, b) = \theta^{a - 1}(1 - \theta)^{b - 1}", "PASS"),
+        (r"\text{Beta}(\theta; a, b) B(a, b) = \theta^{a}(1 - \theta)^{b - 1}", "FAIL"),
+    ],
+)
+def test_b_beside_a_beta_law_at_a_point_is_the_beta_function(tmp_path, formula, expected):
+    found, detail = verdict(tmp_path, r"0 < \theta < 1; a > 0; b > 0", formula)
+    assert found == expected, (found, detail)
+
+
+def test_b_of_two_numbers_without_a_beta_law_is_not_the_beta_function(tmp_path):
+    # B(a, b) = Γ(a)Γ(b)/Γ(a + b) holds of the beta function, but alone B may be any function of the author's own
+    found, detail = verdict(tmp_path, r"a > 0; b > 0", r"B(a, b) = \frac{\Gamma(a)\Gamma(b)}{\Gamma(a + b)}")
+    assert found == "UNKNOWN" and "B is not bound" in detail, (found, detail)
