@@ -521,13 +521,14 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
         if node.args is not None and node.key in ("E", "bb_E") and "sim" in node.sub_text:
             variable, _, law = node.sub_text.partition("sim")
             law = law.removesuffix(f"({variable})") if variable else law  # z \sim P(z): the law P
+            law = law.removesuffix("^*") + "*" if law.endswith("^*") else law  # p^*: the starred law, p*
             if (
                 not variable
-                or not re.fullmatch(r"[A-Za-z]+(?:_[A-Za-z]+)?", law)
-                or law.split("_")[0] not in DISTRIBUTION_LETTERS
+                or not re.fullmatch(r"[A-Za-z]+(?:_[A-Za-z]+)?\*?", law)
+                or law.rstrip("*").split("_")[0] not in DISTRIBUTION_LETTERS
             ):
                 raise NotIdentity(f"E_{{{node.sub_text}}}: an expectation under a law not written as a name")
-            _note(walk, used, law, "distribution", law.split("_")[0])
+            _note(walk, used, law, "distribution", law.rstrip("*").split("_")[0])
             walk.outcomes.add(variable)
             for arg in node.args:
                 _visit_side(arg, walk, used, bound | {variable}, known, defined)
@@ -706,7 +707,7 @@ def is_distribution_name(key: str) -> bool:
 
 def _distribution_key(atom: Atom) -> str:
     if atom.star:  # p^*, the true law beside a model's p: a law of its own, never p itself
-        raise NotIdentity(f"{_display(atom)}: a marked law, not read as a plain distribution")
+        return f"{atom.key}*"
     return (atom.full_keys() or [atom.key])[0]
 
 

@@ -560,6 +560,8 @@ def test_a_starred_law_is_a_law_of_its_own_never_the_plain_one(tmp_path):
     assert verdict(tmp_path, both, r"D_{KL}(p^* \| p) \ge 0")[0] == "PASS"
     assert verdict(tmp_path, both, r"D_{KL}(p^* \| p) = 0")[0] == "FAIL"
     assert verdict(tmp_path, None, r"D_{KL}(p \| p) = 0")[0] == "PASS"
+    # untagged, a starred law is one of its own too: Gibbs' inequality holds between it and p
+    assert verdict(tmp_path, None, r"D_{KL}(p^* \| p) \ge 0")[0] == "PASS"
 
 
 IMPORTANCE = r"w(x) = \frac{p(x)}{q(x)}; p: distribution; q: distribution; q(x) > 0; f: function"

@@ -216,6 +216,10 @@ def test_a_pass_says_where_the_sides_have_values(tmp_path):
             r"KL(\hat{P} \| Q_\theta) = \sum_x \hat{P}(x) \log \hat{P}(x) + \sum_x \hat{P}(x) \log Q_\theta(x)",
         ),
         (r"H(\tilde{p}, q) = -\sum_x \tilde{p}(x) \log q(x)", r"H(\tilde{p}, q) = -\sum_x q(x) \log \tilde{p}(x)"),
+        (  # a starred law, the true one beside the model's p: a law of its own, drawn from too
+            r"KL(p^* \| p) = -H(p^*) - \mathbb{E}_{x \sim p^*}[\log p(x)]",
+            r"KL(p^* \| p) = H(p^*) - \mathbb{E}_{x \sim p^*}[\log p(x)]",
+        ),
     ],
 )
 def test_the_arguments_of_entropies_and_divergences_are_distributions(tmp_path, right, wrong):
