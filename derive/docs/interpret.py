@@ -42,6 +42,7 @@ from derive.docs.implication import (
     read_hypothesis,
     split_implication,
 )
+from derive.docs.law_functions import writes_beta_at_a_point
 from derive.docs.names import words_written_alone, written_as_numbers
 from derive.docs.nodes import (
     Apply,
@@ -243,6 +244,8 @@ def _rewrite_chain(text: str, log_base: str, functions, numbers, unread_sides) -
     rewriter.numbers |= written_as_numbers([t for part in side_tokens for t in part])
     rewriter.words_alone = words_written_alone([t for part in side_tokens for t in part])
     rewriter.gradient_variable = unsubscripted_gradient_variable(rewriter, [t for part in side_tokens for t in part])
+    if writes_beta_at_a_point(text):
+        rewriter.functions.add("B")  # B(\alpha + N, \beta) applies the beta function, not a product with a pair
     sides, sums = [], []
     for tokens in side_tokens:
         if not tokens:

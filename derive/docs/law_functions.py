@@ -7,6 +7,8 @@ formula is not read."""
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 from derive.docs.laws import BY_SPELLING, LawClause, _reading, mass
@@ -14,6 +16,15 @@ from derive.docs.nodes import Atom
 
 POINT_SEPARATORS = (";", "|")  # \mathcal{N}(x; ...) and \mathcal{N}(x | ...): the point, then the parameters
 ONE_LETTER_LAWS = {"cal_N": "n", "N": "n", "cal_U": "u"}
+# a Beta law written at a point, \textsf{Beta}(\theta \mid a, b) or \text{Beta}(x; a, b), whose density B(a, b) normalises
+BETA_AT_A_POINT = re.compile(
+    r"\\(?:text|textsf|textrm|mathrm|mathsf|operatorname)\s*\{\s*Beta\s*\}\s*(?:\\left)?\(\s*[^()|;,]+?(?:\\mid|\\vert|\||;)"
+)
+
+
+def writes_beta_at_a_point(text: str) -> bool:
+    """Whether a formula writes a Beta law's density at a point, beside which B(a, b) is the beta function."""
+    return BETA_AT_A_POINT.search(text) is not None
 
 
 def law_of(atom: Atom):

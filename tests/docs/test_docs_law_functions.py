@@ -72,12 +72,15 @@ def test_a_divergence_between_laws_of_different_supports_is_refused(tmp_path):
     [
         (r"\textsf{Beta}(\theta \mid a, b) = \frac{\theta^{a - 1}(1 - \theta)^{b - 1}}{B(a, b)}", "PASS"),
         (r"\textsf{Beta}(\theta \mid a, b) = \frac{\theta^{a - 1}(1 - \theta)^{b}}{B(a, b)}", "FAIL"),
+        # parameters written as sums: B(a + c, b) applies B, not a product with the pair
+        (r"\textsf{Beta}(\theta \mid a + c, b) = \frac{\theta^{a + c - 1}(1 - \theta)^{b - 1}}{B(a + c, b)}", "PASS"),
+        (r"\textsf{Beta}(\theta \mid a + c, b) = \frac{\theta^{a + c}(1 - \theta)^{b - 1}}{B(a + c, b)}", "FAIL"),
         (r"\text{Beta}(\theta; a, b) B(a, b) = \theta^{a - 1}(1 - \theta)^{b - 1}", "PASS"),
         (r"\text{Beta}(\theta; a, b) B(a, b) = \theta^{a}(1 - \theta)^{b - 1}", "FAIL"),
     ],
 )
 def test_b_beside_a_beta_law_at_a_point_is_the_beta_function(tmp_path, formula, expected):
-    found, detail = verdict(tmp_path, r"0 < \theta < 1; a > 0; b > 0", formula)
+    found, detail = verdict(tmp_path, r"0 < \theta < 1; a > 0; b > 0; c > 0", formula)
     assert found == expected, (found, detail)
 
 
