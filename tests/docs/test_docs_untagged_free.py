@@ -99,11 +99,13 @@ def test_an_identity_in_free_variables_passes_and_its_wrong_variant_fails(tmp_pa
     assert "values in (0, 1)" in wrong_detail, wrong_detail  # negative values too, for a formula in one name
 
 
-def test_an_inequality_with_a_side_in_numbers_passes_but_is_never_failed(tmp_path):
-    # x - log x - 1 >= 0 holds for every x; "eta lambda > 2" is a condition, as a refuted "<= 0" may be
+def test_an_inequality_with_a_side_in_numbers_passes_and_its_reverse_fails(tmp_path):
+    # x - log x - 1 >= 0 holds for every x; its reverse holds at most where the sides are equal (x = 1), which is no
+    # range a condition states, so it FAILs; "eta lambda > 2", whose reverse fails somewhere, stays a condition
     right, wrong = verdicts(tmp_path, r"x - \log x - 1 \ge 0", r"x - \log x - 1 \le 0")
     assert right[0] == "PASS" and "though it reads as an equation" in right[1], right
-    assert wrong[0] == "SKIPPED" and "on one side only" in wrong[1], wrong
+    assert wrong[0] == "FAIL" and "holds at most where its sides are equal" in wrong[1], wrong
+    assert "violated at x=" in wrong[1], wrong
 
 
 @pytest.mark.parametrize(
