@@ -11,6 +11,8 @@ from __future__ import annotations
 import mpmath
 import sympy as sp
 
+from derive.mpmath_functions import MPMATH_FUNCTIONS
+
 # the value at 30 digits and at 50 digits agree to this, relative to the latter: computed, not rounding noise
 _AGREEMENT = mpmath.mpf("1e-15")
 _PRECISIONS = (30, 50)
@@ -24,25 +26,6 @@ _SIGNS = (lambda k: True, lambda k: k % 2 == 0, lambda k: k % 2 == 1)
 _DIRECTIONS = tuple(
     sp.Rational(a, c) + sp.Rational(b, c) * sp.I for a, b, c in ((-3, 4, 5), (5, 12, 13), (-8, 15, 17), (7, 24, 25))
 )
-# SymPy's functions whose mpmath namesakes take the same values, principal branches included
-_FUNCTIONS = {
-    sp.exp: mpmath.exp,
-    sp.log: mpmath.log,
-    sp.sin: mpmath.sin,
-    sp.cos: mpmath.cos,
-    sp.tan: mpmath.tan,
-    sp.cot: mpmath.cot,
-    sp.sec: mpmath.sec,
-    sp.csc: mpmath.csc,
-    sp.sinh: mpmath.sinh,
-    sp.cosh: mpmath.cosh,
-    sp.tanh: mpmath.tanh,
-    sp.Abs: abs,
-    sp.sign: mpmath.sign,
-    sp.gamma: mpmath.gamma,
-    sp.factorial: mpmath.factorial,
-    sp.erf: mpmath.erf,
-}
 
 
 class _NoValue(Exception):
@@ -108,7 +91,7 @@ def _value(expr, point):
         if expr.exp.is_Integer:
             return base ** int(expr.exp)
         return mpmath.power(base, _value(expr.exp, point))
-    function = _FUNCTIONS.get(expr.func)
+    function = MPMATH_FUNCTIONS.get(expr.func)
     if function is None or len(expr.args) != 1:
         raise _NoValue(type(expr).__name__)
     return function(_value(expr.args[0], point))

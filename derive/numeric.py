@@ -17,6 +17,7 @@ from derive.compile import COMPARISONS, Fallback, canonical_form, environment, h
 from derive.compile import run as run_plan
 from derive.domain import Point
 from derive.limits import dominant_limit
+from derive.mpmath_functions import MPMATH_FUNCTIONS
 from derive.notation import unfold
 
 __all__ = [
@@ -196,26 +197,8 @@ class _NotElementary(Exception):
 
 
 _FUNCTIONS = {
-    sp.exp: mpmath.exp,
-    sp.log: mpmath.log,
-    sp.sin: mpmath.sin,
-    sp.cos: mpmath.cos,
-    sp.tan: mpmath.tan,
-    sp.tanh: mpmath.tanh,
-    sp.sinh: mpmath.sinh,
-    sp.cosh: mpmath.cosh,
-    sp.atan: mpmath.atan,
-    sp.erf: mpmath.erf,
-    sp.erfc: mpmath.erfc,
-    sp.Abs: abs,
-    sp.sign: mpmath.sign,
-    sp.floor: mpmath.floor,
-    sp.ceiling: mpmath.ceil,
-    sp.factorial: mpmath.factorial,
+    **MPMATH_FUNCTIONS,
     sp.binomial: mpmath.binomial,
-    sp.gamma: mpmath.gamma,
-    sp.loggamma: mpmath.loggamma,
-    sp.zeta: mpmath.zeta,
     sp.Heaviside: lambda x: mpmath.mpf(1) if x > 0 else (mpmath.mpf(0) if x < 0 else mpmath.mpf(1) / 2),
 }
 

@@ -51,7 +51,7 @@ NO_VALUE = [
     sp.Float(0.5) * x - x,  # a float: SymPy's own rewrites treat it apart
     z[i] - x,  # an indexed name
     sp.Piecewise((x, x > 0), (0, True)) - sp.Max(x, 0),
-    sp.atan(x) - x,  # a function outside the table whose mpmath values are SymPy's
+    sp.asinh(x) - x,  # a function outside the table whose mpmath values are SymPy's
     sp.Symbol("w", composite=True) - 1,  # an assumption its candidate value (3) lacks
 ]
 
