@@ -233,6 +233,15 @@ def _particular_value(link, tolerances) -> bool:
     return tolerances[link.number] is not None or tolerances[link.number + 1] is not None
 
 
+class ArbitraryRefusal(DecideError):
+    """A refutation for one choice of the functions nothing defines, which the author may mean to be particular ones
+    (``names``): no refutation of the formula, unless the sides differ alike for any choice of them."""
+
+    def __init__(self, message: str, names=()):
+        super().__init__(message)
+        self.names = tuple(names)
+
+
 def _refuted(detail, reader, binding, particular=False) -> Verdict:
     """A FAIL, unless it rests on a reading of the notation the author may not have meant (then UNKNOWN, with it)."""
     reused = sorted(set(reader.summed_names) & set(reader.index_map))
@@ -246,17 +255,19 @@ def _refuted(detail, reader, binding, particular=False) -> Verdict:
         undeclared = sorted(set(reader.arbitrary) - set(reader.declared_functions))
         # r_2 = 0.6 with a_{ij} arbitrary: a value of one particular function, not a claim for any function
         if particular and undeclared and only_at_numbers(reader):
-            raise DecideError(
+            raise ArbitraryRefusal(
                 f"{', '.join(undeclared)} {'is' if len(undeclared) == 1 else 'are'} not bound; the formula writes"
                 " the value of a quantity taken at particular arguments only: a claim about a particular function,"
-                f" which one arbitrary choice ({chosen}) does not refute; define {undeclared[0]} in the tag ({detail})"
+                f" which one arbitrary choice ({chosen}) does not refute; define {undeclared[0]} in the tag ({detail})",
+                undeclared,
             )
         fixed = sorted(name for name, (_, may_fail) in reader.arbitrary.items() if not may_fail)
         if fixed:
-            raise DecideError(
+            raise ArbitraryRefusal(
                 f"{', '.join(fixed)} {'is' if len(fixed) == 1 else 'are'} not bound; read as arbitrary, the formula"
                 f" fails for {chosen}: the author may mean a particular function; define it in the tag, or"
-                f" declare '{fixed[0]}: function' if any function is meant ({detail})"
+                f" declare '{fixed[0]}: function' if any function is meant ({detail})",
+                fixed,
             )
         detail = f"{detail}; with {chosen} ({', '.join(sorted(reader.arbitrary))} left arbitrary: any function)"
     bare = sorted(getattr(reader, "bare_definitions", ()))

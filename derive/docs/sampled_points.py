@@ -16,7 +16,7 @@ from derive.docs.bind import (
 )
 from derive.docs.diverging_limits import diverging_limit_refutation
 from derive.docs.gap_search import budget, descend, slack
-from derive.docs.links import _check_links
+from derive.docs.links import ArbitraryRefusal, _check_links
 from derive.docs.meeting_sides import between_pieces, refuse_if_a_piece_is_stated
 from derive.docs.operations import ROUNDING
 from derive.docs.point_values import (
@@ -456,10 +456,9 @@ def _passed(reading, constant, checked, outside, tolerances) -> Verdict:
 def _refuted_whatever_the_functions(reading, values_at, point, evaluated, shown, refused):
     """A FAIL when a tagged formula refused for one choice of the functions nothing defines (r_i, W^*(\\theta)) has
     two sides that differ by the same amount for other generic choices too (derive.docs.unchosen_functions), else None."""
-    if reading.scope is not None or not ARBITRARY_REFUSAL.search(str(refused)):
+    if reading.scope is not None or not isinstance(refused, ArbitraryRefusal):
         return None
-    at_values = "the formula writes the value" in str(refused)
-    found = gap_whatever_the_functions(reading, values_at, point, evaluated, shown, at_values)
+    found = gap_whatever_the_functions(reading, values_at, point, evaluated, shown, refused.names)
     if found is None:
         return None
     first, second, gap, varied = found
@@ -478,9 +477,6 @@ def _rounded_figures(tolerances) -> bool:
         digits is not None and (isinstance(digits, RoundedWhole) or any(places != 0 for places in digits))
         for digits in tolerances
     )
-
-
-ARBITRARY_REFUSAL = re.compile(r"not bound; (?:read as arbitrary, the formula fails|the formula writes the value)")
 
 
 def _written(side) -> str:

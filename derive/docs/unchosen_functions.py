@@ -22,16 +22,14 @@ from derive.docs.unmoved_names import _piecewise, _same_difference, _same_value
 OTHER_FAMILIES = (1, 2, 3)
 
 
-def gap_whatever_the_functions(reading, values_at, point, evaluated, shown, at_values):
+def gap_whatever_the_functions(reading, values_at, point, evaluated, shown, unchosen):
     """(first side, second side, their difference, the functions varied) for two sides of an equality link that
-    differ at ``point`` by the same amount whichever generic functions the reader chose for the names nothing defines
-    that the author may mean to be particular ones (``at_values``: the formula takes them at particular arguments
-    only), else None."""
+    differ at ``point`` by the same amount whichever generic functions the reader chose for ``unchosen``, the names
+    nothing defines that the author may mean to be particular ones (derive.docs.links.ArbitraryRefusal), else None."""
     key = values_at.key(point)
     reader, sides = values_at.readers.get(key), values_at(point)
     if reader is None or not reader.arbitrary or _piecewise(sides):
         return None
-    unchosen = _unchosen(reader, at_values)
     if not unchosen:
         return None
     links = [
@@ -58,15 +56,6 @@ def gap_whatever_the_functions(reading, values_at, point, evaluated, shown, at_v
         return None
     first, second = links[0]
     return first, second, mpmath.mpmathify(evaluated[first]) - mpmath.mpmathify(evaluated[second]), sorted(unchosen)
-
-
-def _unchosen(reader, at_values: bool) -> set:
-    """The functions a refutation may not speak for: those the author may mean to be particular ones (a conditional
-    law, a name the tag never uses; any name the tag does not declare a function when the formula takes values at
-    particular arguments only); the others are claimed for any function, so one choice of them stands."""
-    if at_values:
-        return set(reader.arbitrary) - set(reader.declared_functions)
-    return {name for name, (_, may_fail) in reader.arbitrary.items() if not may_fail}
 
 
 def _sides_with_family(reading, values_at, point, families):
