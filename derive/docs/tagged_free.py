@@ -16,6 +16,7 @@ from derive.docs.sampled_points import few_values
 from derive.docs.side_names import _atom_keys, _display, _normal_name, one_node
 from derive.docs.symbols import FONT
 from derive.docs.tag_mentions import tag_variables
+from derive.docs.tag_spelling import NUMBER
 from derive.docs.untagged_free import domains_named, free_domains, no_evidence
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 
@@ -345,7 +346,6 @@ def _unstated_derivative(text, freed, binding):
 
 
 EXCLUDED_VALUE = re.compile(r"(.+?)\s*(?:\\neq|\\ne(?![A-Za-z])|!=|≠)\s*(.+)")
-NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 def _values_excluded(binding, freed) -> str:
