@@ -25,7 +25,14 @@ from derive.docs.random_names import MOMENTS
 from derive.docs.reading import gave_up
 from derive.docs.scan import Found, document_files, scan_file
 from derive.docs.tags import TagError, parse_tag
-from derive.docs.untagged import ONE_MEANING, DocumentContext, Reading, one_meaning, read_untagged
+from derive.docs.untagged import (
+    ONE_MEANING,
+    DocumentContext,
+    Reading,
+    named_value_tail,
+    one_meaning,
+    read_untagged,
+)
 from derive.docs.untagged_free import NO_SOLUTION
 
 
@@ -215,6 +222,17 @@ def _check_found_in_time(found: Found, context: DocumentContext, reading: Readin
             f"untagged, {reading.definition.name} has one meaning here, and with it the formula fails: {usual.detail}"
         )
         return Record(found.file, found.line, found.latex, None, FAIL, detail)
+    named = None
+    if reading.text is None and reading.local is None and not reading.usual:  # f(x) = A = B: A = B, whatever f is
+        defined = reading.definition.name if reading.definition is not None else None
+        named = named_value_tail(found.latex, context.without(defined) if defined else context)
+    if named is not None:  # P(i \text{ beats } j) = \frac{1}{1 + e^{-(s_i - s_j)}} = \sigma(s_i - s_j)
+        name, tail = named
+        rest = _check_found_in_time(replace(found, latex=tail), context, read_untagged(tail, context))
+        if rest is not None and rest.verdict in (PASS, FAIL):
+            said = rest.detail.removeprefix("untagged").lstrip(":, ")
+            detail = f"untagged, {name} names the value of the chain, then: {said}"
+            return Record(found.file, found.line, found.latex, None, rest.verdict, detail)
     return Record(
         found.file, found.line, found.latex, None, SKIPPED, f"untagged and not decidable on its own: {verdict.detail}"
     )

@@ -268,6 +268,25 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
     return Reading("claim")
 
 
+def named_value_tail(latex: str, context: DocumentContext) -> tuple[str, str] | None:
+    """(the name, the formula after its first ``=``) for a chain whose first side applies a name the document does not
+    define and the checker does not know to arguments, and that no later side mentions (``P(i \\text{ beats } j) =
+    \\frac{1}{1 + e^{-(s_i - s_j)}} = \\sigma(s_i - s_j)``): the first link names the value, the rest is claimed."""
+    try:
+        sides, relations, _ = rewrite_chain(latex)
+    except Exception:  # unreadable: no tail to claim
+        return None
+    if len(sides) < 3 or relations[0] != "=":
+        return None
+    first = single_atom(sides[0])
+    if first is None or not first.args or first.key in KNOWN_FUNCTIONS or _key(first) in context.definitions:
+        return None
+    if first.key in context.definitions or any(_mentions(side, first.key) for side in sides[1:]):
+        return None
+    tail = _after_first_relation(latex, len(sides) - 1)
+    return None if tail is None else (_key(first), tail)
+
+
 def _set_to_a_value(sides, context) -> bool:
     """Whether a chain sets an expression in free names that is no identity's side (\\cos\\theta, x + 1) to a
     value its other sides work out in numbers alone, as the equation of two sides is read."""
