@@ -13,7 +13,7 @@ import itertools
 from fractions import Fraction
 from math import comb, factorial
 
-from mpmath import diff, erf, exp, inf, inverse, log, matrix, mp, mpf, nsum, pi, quad, sin, sqrt, tanh
+from mpmath import cos, diff, erf, exp, inf, inverse, log, matrix, mp, mpf, nsum, pi, quad, sin, sqrt, tanh
 
 PRECISION = 40  # digits; every check runs at this precision (see ``holds``)
 _saved_dps, mp.dps = mp.dps, PRECISION  # the fixtures below are computed at it too; restored at the end
@@ -13966,6 +13966,229 @@ CHECKS.update(
         "u27-bandits-etc-derivative~no-half": lambda: _u27_etc_derivative(False),
         "u27-bandits-etc-bound": lambda: _u27_etc_bound(3),
         "u27-bandits-etc-bound~two": lambda: _u27_etc_bound(2),
+    }
+)
+
+
+_U28_INTS = [1, 3, 7]
+
+
+def _u28_poly(lhs, rhs, names):
+    """lhs and rhs, functions of the named whole numbers, agree exactly at every choice from {1, 3, 7}."""
+    return all(lhs(*v) == rhs(*v) for v in itertools.product(_U28_INTS, repeat=len(names)))
+
+
+def _u28_cos_multiplier(tau, written):
+    """alpha_f + (1/2)(1 - alpha_f)(1 + cos(pi tau)) at alpha_f = 0.5 against the decimal written."""
+    return rounds_to(mpf("0.5") + (1 - mpf("0.5")) / 2 * (1 + cos(pi * mpf(tau))), written)
+
+
+_U28_LOGITS = [vec(["0.3", "-1.2", "2.0"]), vec(["1.5", "1.4", "-0.7", "0.2"]), vec(["-3", "0", "4.1"])]
+
+
+def _u28_softmax_each(lhs):
+    """lhs(z, j) against softmax(z)_j for three logit vectors, every j."""
+    return all(close(lhs(z, j), softmax(z)[j]) for z in _U28_LOGITS for j in range(len(z)))
+
+
+def _u28_softmax_rounds(z, written):
+    """softmax(z) entry by entry against decimals written plainly or in e-notation (mantissa rounded)."""
+    for p, w in zip(softmax([mpf(v) for v in z]), written):
+        mantissa, _, exponent = w.partition("e")
+        if not rounds_to(p / mpf(10) ** int(exponent or 0), mantissa):
+            return False
+    return True
+
+
+def _u28_hinge(neg_sign):
+    """The mean of max(0, 1 - y y_hat) over the docstring's five samples, the two negatives taken with y = neg_sign."""
+    preds, targets = ["0.25", "0.25", "0.55", "0.75", "0.75"], [0, 0, 1, 1, 1]
+    terms = [max(Fraction(0), 1 - (1 if t else neg_sign) * Fraction(p)) for p, t in zip(preds, targets)]
+    return sum(terms) / 5 == Fraction("0.69")
+
+
+def _u28_csi(written):
+    """Counts of the docstring's example at threshold 0.5, then TP / (TP + FN + FP) against the decimal written."""
+    preds, target = [0.2, 0.7, 0.9, 0.3], [0.4, 0.2, 0.8, 0.6]
+    p, t = [v >= 0.5 for v in preds], [v >= 0.5 for v in target]
+    tp = sum(a and b for a, b in zip(p, t))
+    fn = sum(b and not a for a, b in zip(p, t))
+    fp = sum(a and not b for a, b in zip(p, t))
+    return (tp, fn, fp) == (1, 1, 1) and rounds_to(mpf(tp) / (tp + fn + fp), written)
+
+
+_U28_NRMSE_T = [Fraction("2.5"), Fraction(5), Fraction(4), Fraction(8)]
+_U28_NRMSE_P = [Fraction(3), Fraction(5), Fraction("2.5"), Fraction(7)]
+_U28_NRMSE_MSE = sum((t - p) ** 2 for t, p in zip(_U28_NRMSE_T, _U28_NRMSE_P)) / 4
+
+
+CHECKS.update(
+    {
+        "u28-ai-qkv": lambda: _u28_poly(
+            lambda b, s, h: 3 * (2 * b * s * h * h), lambda b, s, h: 6 * b * s * h**2, "BSH"
+        ),
+        "u28-ai-qkv~s-squared": lambda: _u28_poly(
+            lambda b, s, h: 3 * (2 * b * s * h * h), lambda b, s, h: 6 * b * s**2 * h, "BSH"
+        ),
+        "u28-ai-scores": lambda: _u28_poly(lambda b, s, h: 2 * b * s * s * h, lambda b, s, h: 2 * b * s**2 * h, "BSH"),
+        "u28-ai-scores~h-squared": lambda: _u28_poly(
+            lambda b, s, h: 2 * b * s * s * h, lambda b, s, h: 2 * b * s * h**2, "BSH"
+        ),
+        "u28-ai-attention": lambda: _u28_poly(
+            lambda b, s, h: 6 * b * s * h**2 + 2 * b * s**2 * h + 2 * b * s * h * s + 2 * b * s * h**2,
+            lambda b, s, h: 8 * b * s * h**2 + 4 * b * s**2 * h,
+            "BSH",
+        ),
+        "u28-ai-attention~two": lambda: _u28_poly(
+            lambda b, s, h: 6 * b * s * h**2 + 2 * b * s**2 * h + 2 * b * s * h * s + 2 * b * s * h**2,
+            lambda b, s, h: 8 * b * s * h**2 + 2 * b * s**2 * h,
+            "BSH",
+        ),
+        "u28-ai-ffn": lambda: _u28_poly(
+            lambda b, s, h: 2 * b * s * h * (4 * h) + 2 * b * s * (4 * h) * h, lambda b, s, h: 16 * b * s * h**2, "BSH"
+        ),
+        "u28-ai-ffn~eight": lambda: _u28_poly(
+            lambda b, s, h: 2 * b * s * h * (4 * h) + 2 * b * s * (4 * h) * h, lambda b, s, h: 8 * b * s * h**2, "BSH"
+        ),
+        "u28-ai-total": lambda: _u28_poly(
+            lambda b, s, h, n: n * (8 * b * s * h**2 + 4 * b * s**2 * h + 16 * b * s * h**2),
+            lambda b, s, h, n: n * (24 * b * s * h**2 + 4 * b * s**2 * h),
+            "BSHN",
+        ),
+        "u28-ai-total~twenty": lambda: _u28_poly(
+            lambda b, s, h, n: n * (8 * b * s * h**2 + 4 * b * s**2 * h + 16 * b * s * h**2),
+            lambda b, s, h, n: n * (20 * b * s * h**2 + 4 * b * s**2 * h),
+            "BSHN",
+        ),
+        "u28-ai-weights": lambda: all(z * 10**9 * 2 == Fraction(2) * z * 10**9 for z in (1, 7, 70)),
+        "u28-ai-weights~half": lambda: all(z * 10**9 * 2 == Fraction(1, 2) * z * 10**9 for z in (1, 7, 70)),
+        "u28-ai-activations": lambda: _u28_poly(
+            lambda b, s, h, n: 2 * n * (b * s * h * 2), lambda b, s, h, n: 4 * n * b * s * h, "BSHN"
+        ),
+        "u28-ai-activations~eight": lambda: _u28_poly(
+            lambda b, s, h, n: 2 * n * (b * s * h * 2), lambda b, s, h, n: 8 * n * b * s * h, "BSHN"
+        ),
+        "u28-ai-decode-bytes": lambda: _u28_poly(
+            lambda b, si, sc, h, n: 4 * n * b * si * h + n * (b * sc * h + 2 * b * si * h) * 2,
+            lambda b, si, sc, h, n: 8 * n * b * si * h + 2 * n * b * sc * h,
+            "B Si Sc H N".split(),
+        ),
+        "u28-ai-decode-bytes~four": lambda: _u28_poly(
+            lambda b, si, sc, h, n: 4 * n * b * si * h + n * (b * sc * h + 2 * b * si * h) * 2,
+            lambda b, si, sc, h, n: 8 * n * b * si * h + 4 * n * b * sc * h,
+            "B Si Sc H N".split(),
+        ),
+        "u28-ai-balance": lambda: rounds_to(mpf(312) * 10**12 / (2039 * mpf(10) ** 9), "153"),
+        "u28-ai-balance~digits": lambda: rounds_to(mpf(312) * 10**12 / (2039 * mpf(10) ** 9), "135"),
+        "u28-warmup-alpha1": lambda: Fraction(1, 5) == Fraction("0.2"),
+        "u28-warmup-alpha1~quarter": lambda: Fraction(1, 5) == Fraction("0.25"),
+        "u28-warmup-eta1": lambda: Fraction("0.2") * 3 * Fraction(1, 10**4) == 6 * Fraction(1, 10**5),
+        "u28-warmup-eta1~exponent": lambda: Fraction("0.2") * 3 * Fraction(1, 10**4) == 6 * Fraction(1, 10**4),
+        "u28-warmup-eta4": lambda: Fraction("0.8") * 3 * Fraction(1, 10**4) == Fraction("2.4") / 10**4,
+        "u28-warmup-eta4~digit": lambda: Fraction("0.8") * 3 * Fraction(1, 10**4) == Fraction("2.7") / 10**4,
+        "u28-warmup-tau6": lambda: Fraction(6 - 5, 10) == Fraction("0.1"),
+        "u28-warmup-tau6~hundredth": lambda: Fraction(6 - 5, 10) == Fraction("0.01"),
+        "u28-warmup-alpha6": lambda: _u28_cos_multiplier("0.1", "0.975445"),
+        "u28-warmup-alpha6~put-right": lambda: _u28_cos_multiplier("0.1", "0.987764"),
+        "u28-warmup-eta6": lambda: Fraction(3, 10**4) * Fraction("0.975445") == Fraction("0.0002963292387221365"),
+        "u28-warmup-eta6~put-right": lambda: Fraction(3, 10**4) * Fraction("0.987764") == Fraction("0.0002963292"),
+        "u28-warmup-alpha7": lambda: _u28_cos_multiplier("0.2", "0.904508"),
+        "u28-warmup-alpha7~put-right": lambda: _u28_cos_multiplier("0.2", "0.952254"),
+        "u28-warmup-start": lambda: all(
+            a + (1 - a) / 2 * 2 == a + (1 - a) == 1 for a in (Fraction(0), Fraction(1, 10), Fraction(1, 2), Fraction(1))
+        ),
+        "u28-warmup-start~sign": lambda: all(
+            a + (1 - a) / 2 * 2 == a + (1 + a) == 1 for a in (Fraction(0), Fraction(1, 10), Fraction(1, 2), Fraction(1))
+        ),
+        "u28-warmup-eta-min": lambda: Fraction(3, 10**4) * Fraction("0.1") == Fraction(3, 10**5),
+        "u28-warmup-eta-min~exponent": lambda: Fraction(3, 10**4) * Fraction("0.1") == Fraction(3, 10**6),
+        "u28-softmax-sum": lambda: all(close(sum(softmax(z)), 1) for z in _U28_LOGITS + [vec(["0.4"])]),
+        "u28-softmax-sum~k": lambda: all(close(sum(softmax(z)), len(z)) for z in _U28_LOGITS + [vec(["0.4"])]),
+        "u28-softmax-shift": lambda: all(
+            _u28_softmax_each(
+                lambda z, j, c=c: (exp(z[j]) * exp(c)) / sum(exp(v) * exp(c) for v in z),
+            )
+            for c in (mpf(-2), mpf("0.5"), mpf(3))
+        ),
+        "u28-softmax-shift~sum": lambda: all(
+            _u28_softmax_each(lambda z, j, c=c: (exp(z[j]) + exp(c)) / (sum(exp(v) for v in z) + exp(c)))
+            for c in (mpf(-2), mpf("0.5"), mpf(3))
+        ),
+        "u28-softmax-stable": lambda: _u28_softmax_each(
+            lambda z, j: exp(z[j] - max(z)) / sum(exp(v - max(z)) for v in z)
+        ),
+        "u28-softmax-stable~unshifted-denominator": lambda: _u28_softmax_each(
+            lambda z, j: exp(z[j] - max(z)) / sum(exp(v) for v in z)
+        ),
+        "u28-softmax-large": lambda: _u28_softmax_rounds([10, 20, 30], ["2.0611e-09", "4.5398e-05", "9.9995e-01"]),
+        "u28-softmax-large~exponent": lambda: _u28_softmax_rounds(
+            [10, 20, 30], ["2.0611e-09", "4.5398e-04", "9.9995e-01"]
+        ),
+        "u28-softmax-small": lambda: _u28_softmax_rounds(["0.1", "0.2", "0.3"], ["0.3006", "0.3322", "0.3672"]),
+        "u28-softmax-small~digit": lambda: _u28_softmax_rounds(["0.1", "0.2", "0.3"], ["0.3006", "0.3322", "0.3622"]),
+        "u28-softmax-wiki": lambda: _u28_softmax_rounds([1, 2, 8], ["0.001", "0.002", "0.997"]),
+        "u28-softmax-wiki~digits": lambda: _u28_softmax_rounds([1, 2, 8], ["0.001", "0.002", "0.979"]),
+        "u28-softmax-temperature": lambda: all(
+            close(softmax([v / T for v in z])[j], exp(z[j] / T) / sum(exp(v / T) for v in z))
+            for T in (mpf("0.3"), mpf(1), mpf("2.5"))
+            for z in _U28_LOGITS
+            for j in range(len(z))
+        ),
+        "u28-softmax-temperature~denominator": lambda: all(
+            close(softmax([v / T for v in z])[j], exp(z[j] / T) / sum(exp(v) for v in z))
+            for T in (mpf("0.3"), mpf(1), mpf("2.5"))
+            for z in _U28_LOGITS
+            for j in range(len(z))
+        ),
+        "u28-softmax-temperature~unscaled": lambda: all(
+            close(softmax([v / T for v in z])[j], softmax(z)[j])
+            for T in (mpf("0.3"), mpf("2.5"))
+            for z in _U28_LOGITS
+            for j in range(len(z))
+        ),
+        "u28-flops-throughput": lambda: rounds_to(mpf(20 * 5) / mpf("0.755"), "132.4503311258278"),
+        "u28-flops-throughput~digit": lambda: rounds_to(mpf(20 * 5) / mpf("0.755"), "132.5503311258278"),
+        "u28-flops-mfu": lambda: rounds_to(mpf(250) / 312, "0.8"),
+        "u28-flops-mfu~digit": lambda: rounds_to(mpf(250) / 312, "0.7"),
+        "u28-flops-per-second": lambda: 100 * 1000 == 100000,
+        "u28-flops-per-second~zero": lambda: 100 * 1000 == 10000,
+        "u28-flops-palm": lambda: _u28_poly(
+            lambda n, l, h, q, t: 6 * n + 6 * l * h * q * (2 * t),
+            lambda n, l, h, q, t: 6 * n + 12 * l * h * q * (2 * t),
+            "NLHQT",
+        ),
+        "u28-flops-palm~put-right": lambda: _u28_poly(
+            lambda n, l, h, q, t: 6 * n + 6 * l * h * q * (2 * t),
+            lambda n, l, h, q, t: 6 * n + 12 * l * h * q * t,
+            "NLHQT",
+        ),
+        "u28-hinge-example": lambda: _u28_hinge(-1),
+        "u28-hinge-example~unsigned": lambda: _u28_hinge(1),
+        "u28-hinge-squared": lambda: (
+            sum(Fraction(v) ** 2 for v in ["1.25", "1.25", "0.45", "0.25", "0.25"]) / 5 == Fraction("0.6905")
+        ),
+        "u28-hinge-squared~digits": lambda: (
+            sum(Fraction(v) ** 2 for v in ["1.25", "1.25", "0.45", "0.25", "0.25"]) / 5 == Fraction("0.6950")
+        ),
+        "u28-psnr-mse": lambda: Fraction((0 - 3) ** 2 + (1 - 2) ** 2 + (2 - 1) ** 2 + (3 - 0) ** 2, 4) == 5,
+        "u28-psnr-mse~four": lambda: Fraction((0 - 3) ** 2 + (1 - 2) ** 2 + (2 - 1) ** 2 + (3 - 0) ** 2, 4) == 4,
+        "u28-psnr-example": lambda: rounds_to(10 * log(mpf(3) ** 2 / 5, 10), "2.5527"),
+        "u28-psnr-example~no-square": lambda: rounds_to(10 * log(mpf(3) / 5, 10), "2.5527"),
+        "u28-csi-example": lambda: _u28_csi("0.3333"),
+        "u28-csi-example~half": lambda: _u28_csi("0.5"),
+        "u28-nrmse-mean": lambda: (
+            _U28_NRMSE_MSE == Fraction("3.5") / 4
+            and sum(_U28_NRMSE_T) / 4 == Fraction("4.875")
+            and rounds_to(sqrt(mpf(_U28_NRMSE_MSE.numerator) / _U28_NRMSE_MSE.denominator) / mpf("4.875"), "0.1919")
+        ),
+        "u28-nrmse-mean~no-root": lambda: rounds_to(
+            mpf(_U28_NRMSE_MSE.numerator) / _U28_NRMSE_MSE.denominator / mpf("4.875"), "0.1919"
+        ),
+        "u28-nrmse-range": lambda: (
+            max(_U28_NRMSE_T) - min(_U28_NRMSE_T) == Fraction("5.5")
+            and rounds_to(sqrt(mpf("3.5") / 4) / mpf("5.5"), "0.1701")
+        ),
+        "u28-nrmse-range~digits": lambda: rounds_to(sqrt(mpf("3.5") / 4) / mpf("5.5"), "0.1710"),
     }
 )
 
