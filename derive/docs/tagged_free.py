@@ -34,7 +34,7 @@ WHOLE_VALUES = (
     dom.integers(0, 12, open_above=True),
 )
 
-ARBITRARY_READ = re.compile(r"(\S+) is not bound; read as arbitrary")
+ARBITRARY_READ = re.compile(r"(\S+(?:, \S+)*) (?:is|are) not bound; read as arbitrary")
 
 
 def _spelling(name) -> str:
@@ -381,13 +381,14 @@ def _decide_tagged_free(text, binding, unbound):
     or state a particular value).
     """
     from derive.docs.free import NotIdentity, Unbalanced, free_reading
-    from derive.docs.tags import _is_one_symbol
+    from derive.docs.tags import FunctionClause, _is_one_symbol
     from derive.docs.untagged import KNOWN_FUNCTIONS
 
     first = Verdict(UNKNOWN, str(unbound))
     lonely, refutable = set(), True
+    defined = frozenset(c.name for c in binding.clauses if isinstance(c, FunctionClause))  # RoPE(x, m) = ...: applied
     try:
-        kinds = free_reading(text, KNOWN_FUNCTIONS, set())
+        kinds = free_reading(text, KNOWN_FUNCTIONS, set(defined), functions=defined)
     except Unbalanced as why:
         kinds, lonely = why.kinds, set(why.lonely)
     except NotIdentity:
@@ -469,13 +470,14 @@ def _decide_tagged_free(text, binding, unbound):
                 freed.update({key: "vector" for key in guessed})
                 continue
         arbitrary = ARBITRARY_READ.match(verdict.detail)
+        sequences = arbitrary.group(1).split(", ") if arbitrary else []
         if (
             verdict.verdict != PASS
-            and arbitrary
-            and arbitrary.group(1) not in freed
-            and _free_keys(arbitrary.group(1), kinds)
+            and sequences
+            and not set(sequences) & set(freed)
+            and all(_free_keys(name, kinds) for name in sequences)
         ):
-            pending = [arbitrary.group(1)]  # S_k read as an arbitrary sequence: one more of the formula's own variables
+            pending = sequences  # S_k read as an arbitrary sequence: one more of the formula's own variables
             continue
         names = ", ".join(f"{key} (a {kind})" if kind != "real" else key for key, kind in sorted(freed.items()))
         unstated = _unstated_derivative(text, freed, binding) if verdict.verdict in (PASS, FAIL) else None

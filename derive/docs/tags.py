@@ -74,6 +74,7 @@ from derive.docs.tag_spelling import (
     split_clauses,
     square_root,
 )
+from derive.docs.tokens import BRACKET_SIZES
 from derive.docs.unnormalised_laws import solved_unnormalised
 from derive.errors import DeriveError
 from derive.vocabulary import Setting
@@ -173,8 +174,10 @@ FUNCTION_HEAD = re.compile(
     r"^\s*((?:(?:\\operatorname|\\mathrm|\\text|\\textrm)\{[A-Za-z][A-Za-z0-9]*\}|[A-Z][A-Za-z]+(?=\s*\()"
     r"|\\(?:tilde|hat|bar|widetilde|widehat|overline)\s*(?:\{\s*\\?[A-Za-z]+\s*\}|\\[A-Za-z]+|[A-Za-z])|\\[A-Za-z]+|[A-Za-z])"
     r"(?:\s*_\s*(?:\{[^{}()]*(?:\{[^{}()]*\}[^{}()]*)*\}|\\[A-Za-z]+|[A-Za-z0-9]))?(?:\s*\^\s*\{?\s*\*\s*\}?)?)"
-    r"\s*\(([^()]*)\)\s*$"
+    r"\s*\(((?:[^()]|\{\s*\([^(){}]*\)\s*\})*)\)\s*$"  # a parameter may carry a label in brackets, x^{(1)}
 )
+# the command sizing a bracket, \big( or \left(: dropped before the head is matched
+SIZED_BRACKET = re.compile(rf"\\(?:{'|'.join(BRACKET_SIZES)})(?![A-Za-z])\s*")
 # what separates a function's parameters: commas, and the bar of a conditional, P(\tau | \theta)
 PARAMETER_SEPARATOR = re.compile(r",|;|\\mid|\\vert|\|")
 WHOLE = re.compile(r"^\d+$")
@@ -846,6 +849,7 @@ def _word_in(word: str, body: str) -> bool:
 def _function(clause: str) -> FunctionClause | RunDefinition | None:
     for separator in DEFINES.finditer(clause):
         head, body = clause[: separator.start()], clause[separator.end() :]
+        head = SIZED_BRACKET.sub("", head)  # RoPE\big(x, m\big): the brackets of the parameters, sized
         entry = ENTRY_OF_APPLICATION.match(head)  # softmax(x)_i = ...: the function's value entry by entry
         index = (entry.group(2) or entry.group(3)) if entry else ""
         applied = entry.group(1) if entry else head

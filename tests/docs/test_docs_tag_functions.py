@@ -178,6 +178,21 @@ PAIRS = [
         r"\sum_{i=1}^n f_i(x)^2 = \frac{1}{n} \left(\sum_{i=1}^n f_i(x)\right)^2",
     ),
     (
+        "a function whose parameters carry labels in parentheses, x^{(1)}, and whose brackets are sized, \\big(",
+        r"f\big(x^{(1)}, x^{(2)}\big) = x^{(1)} + 2 x^{(2)}",
+        r"f(a, b) - f(b, a) = b - a",
+        r"f(a, b) - f(b, a) = a - b",
+    ),
+    (
+        "a rotation the tag defines, applied at the entries of two labelled sequences the formula writes at n",
+        r"R\big(x^{(1)}, x^{(2)}, m\big) = \begin{pmatrix} x^{(1)} \cos m\theta - x^{(2)} \sin m \theta \\"
+        r" x^{(2)} \cos m\theta + x^{(1)} \sin m \theta \end{pmatrix}",
+        r"R\big(o^{(1)}_n, o^{(2)}_n, -n\big) = \begin{pmatrix} o^{(1)}_n \cos n\theta + o^{(2)}_n \sin n \theta \\"
+        r" o^{(2)}_n \cos n\theta - o^{(1)}_n \sin n \theta \end{pmatrix}",
+        r"R\big(o^{(1)}_n, o^{(2)}_n, -n\big) = \begin{pmatrix} o^{(1)}_n \cos n\theta - o^{(2)}_n \sin n \theta \\"
+        r" o^{(2)}_n \cos n\theta - o^{(1)}_n \sin n \theta \end{pmatrix}",
+    ),
+    (
         "a member at an index the tag draws at random: its expectation averages the family (stochastic gradients)",
         r"f(x) = \frac{1}{n} \sum_{i = 1}^n f_i(x); i \sim \text{Uniform}\{1, \ldots, n\}; n: positive integer",
         r"\mathbb{E}_i[\nabla f_i(x)] = \nabla f(x)",
@@ -311,3 +326,14 @@ def test_a_law_at_a_name_with_a_sign_raised_over_it_is_not_read_as_another_outco
     """p(x^+) beside p(x): x^+ is a name of its own, neither the outcome x nor p times x^+; unread, UNKNOWN."""
     result, detail = verdict(tmp_path, r"p: distribution", r"p(x^+) = p(x)")
     assert result == "UNKNOWN" and "a sign raised over it" in detail, detail
+
+
+def test_a_function_with_labelled_parameters_set_equal_to_names_on_one_side_only_is_unknown(tmp_path):
+    # c_n and d_n are written on the right only: the formula may say what they are, it claims nothing for all values
+    tag = (
+        r"R\big(x^{(1)}, x^{(2)}, m\big) = \begin{pmatrix} x^{(1)} \cos m\theta \\ x^{(2)} \sin m \theta \end{pmatrix}"
+    )
+    found, detail = verdict(
+        tmp_path, tag, r"R\big(o^{(1)}_n, o^{(2)}_n, -n\big) = \begin{pmatrix} c_n \\ d_n \end{pmatrix}"
+    )
+    assert found == "UNKNOWN" and "not bound" in detail, detail
