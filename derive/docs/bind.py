@@ -12,6 +12,7 @@ matrices such as diag(σ) − σσᵀ need concrete ones).
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import replace
 
@@ -52,6 +53,7 @@ generic_vocab = generic_vocabulary
 
 
 # an index written as a sum of names and whole numbers: t+1, t-l, d+1-i (never a bare name or number)
+_UNSET = object()  # an attribute an interpreter does not have
 INDEX_OFFSET = re.compile(r"[A-Za-z]\w*(?:[+-]\w+)+|\d+(?:[+-]\w+)*[+-][A-Za-z]\w*(?:[+-]\w+)*")
 
 
@@ -97,6 +99,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         definitions: dict | None = None,
     ):
         self.vocab = vocab
+        self.read_sizes = False  # whether the dimensions' values were looked at (see :attr:`dims`)
         self.dims = dims or {}  # dimension symbol -> int (concrete) ; missing = symbolic
         self.overrides = overrides or {}  # name -> Side (in the result's notation) or ("value", ...)
         self.extra = extra or {}  # name -> SymPy symbol declared by kind in the tag
@@ -141,6 +144,25 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         self.declared_sizes: dict = {}  # index -> the dimensions (rows or columns) of declared matrices it indexes
 
     # -- dimensions --
+    @property
+    def dims(self) -> dict:
+        """The dimensions' values (symbol -> int); looking at them marks what is read as depending on them."""
+        if self._dims:
+            self.read_sizes = True
+        return self._dims
+
+    @dims.setter
+    def dims(self, dims: dict) -> None:
+        self._dims = dims
+
+    def adopt_reading(self, read: Interpreter) -> None:
+        """Take on the state ``read``, an interpreter of the same reading at other sizes, was left in by reading
+        sides without looking at its sizes: what it shares with this one stays shared, the rest is copied."""
+        mine = vars(self)
+        for name, value in vars(read).items():
+            if name != "_dims" and mine.get(name, _UNSET) is not value:
+                mine[name] = copy.copy(value) if isinstance(value, (dict, set, list)) else value
+
     def dim_value(self, symbol):
         if symbol in self.dims:
             return sp.Integer(self.dims[symbol])

@@ -361,6 +361,7 @@ class _SidesAtSizes:
         self.reading, self.domain = reading, domain
         self.sides: dict = {}
         self.readers: dict = {}
+        self._unsized = None  # (the sides, their reader as reading left it) when it never looked at the sizes
 
     def key(self, point) -> tuple:
         """The point's sizes, as the key the sides and readers are kept under."""
@@ -371,7 +372,16 @@ class _SidesAtSizes:
         key = self.key(point)
         if key not in self.sides:
             interp = self.reading.reader(_dims(self.domain, point), self.reading.dry.flags)
-            self.sides[key] = [interp.side(side) for side in self.reading.sides]
+            if self._unsized is not None:  # read at other sizes without looking at them: the same sides here
+                sides, read = self._unsized
+                interp.adopt_reading(read)
+                self.sides[key] = list(sides)
+            else:
+                self.sides[key] = [interp.side(side) for side in self.reading.sides]
+                if not interp.read_sizes:  # kept as reading left it: the points checked may change the reader
+                    kept = self.reading.reader(_dims(self.domain, point), self.reading.dry.flags)
+                    kept.adopt_reading(interp)
+                    self._unsized = (list(self.sides[key]), kept)
             self.readers[key] = interp
         return self.sides[key]
 

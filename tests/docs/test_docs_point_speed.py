@@ -130,3 +130,58 @@ def test_a_summand_picking_entries_at_a_moving_index_is_unknown_with_the_reason(
     )
     assert verdict == "SKIPPED" and "pick entries at an index that moves with b" in detail, detail
     assert f"(the limit is {FOLDED_CASES})" in detail  # said as the reason, not "gave up after 30 s"
+
+
+SIZED_AND_UNSIZED = [  # (tag, formula, verdict): readings that never look at the sizes, and readings that do
+    (None, "(a+b)^2=a^2+2ab+b^2", "PASS"),
+    (None, "(x+y)^2=x^2+y^2", "FAIL"),
+    (None, r"\cos(2x)=2\cos^2 x+1", "FAIL"),
+    ("a, b > 0", r"\log(ab)=\log a+\log b", "PASS"),
+    ("a, b > 0", r"\log(a+b)=\log a+\log b", "FAIL"),
+    ("n: positive integer", r"\sum_{k=1}^{n} k=\frac{n(n+1)}{2}", "PASS"),
+    ("n: positive integer", r"\sum_{k=1}^{n} (2k-1)=n^2+1", "FAIL"),
+    ("x \\in \\mathbb{R}^n", r"\sum_{i=1}^{n} x_i^2 = \|x\|^2", "PASS"),
+    ("x \\in \\mathbb{R}^n", r"\sum_{i=1}^{n} x_i = \|x\|^2", "FAIL"),
+]
+
+
+def _records_of(tmp_path):
+    from derive.docs import check_paths
+
+    page = tmp_path / "sizes.md"
+    page.write_text(
+        "".join(
+            f"Prose.\n\n{'' if tag is None else f'<!-- derive: {tag} -->'}\n$$\n{latex}\n$$\n\n"
+            for tag, latex, _ in SIZED_AND_UNSIZED
+        ),
+        encoding="utf-8",
+    )
+    return [(r.verdict, r.detail) for r in check_paths([page])]
+
+
+def test_sides_read_without_the_sizes_are_read_once_and_decide_as_read_at_each_size(tmp_path, monkeypatch):
+    from derive.docs.bind import Interpreter
+
+    reads = []
+    original = Interpreter.side
+    monkeypatch.setattr(Interpreter, "side", lambda self, side: reads.append(side) or original(self, side))
+    once = _records_of(tmp_path)
+    read_once = len(reads)
+    assert [verdict for verdict, _ in once] == [verdict for _, _, verdict in SIZED_AND_UNSIZED], once
+    # the long way: every reading counted as looking at the sizes, so the sides are read again at each size
+    monkeypatch.setattr(Interpreter, "read_sizes", property(lambda self: True, lambda self, value: None), raising=False)
+    reads.clear()
+    assert _records_of(tmp_path) == once
+    assert len(reads) > read_once
+
+
+def test_a_reading_that_looks_at_the_sizes_is_marked():
+    from derive.docs.bind import Interpreter
+    from derive.notation import n
+    from derive.vocabulary import generic_vocabulary
+
+    reader = Interpreter(generic_vocabulary(), {n: 3})
+    assert not reader.read_sizes
+    assert reader.concretise(sp.Symbol("a")) == sp.Symbol("a") and reader.read_sizes
+    unsized = Interpreter(generic_vocabulary(), {})
+    assert unsized.dim_value(n) == n and not unsized.read_sizes
