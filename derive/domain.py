@@ -362,6 +362,17 @@ class Domain:
         """
         return list(self.iter_points(seed_text, dps, limit))
 
+    def first_dimensions(self, seed_text: str, dps: int) -> dict:
+        """The dimensions' values at the first point of :meth:`sample_points`; the other samplers are not drawn where
+        they come after every dimension and cannot fail to draw (a draw never changes the draws before it)."""
+        samplers = list(self.samplers.items())
+        leading = next((k for k, (_, s) in enumerate(samplers) if not isinstance(s, Dimension)), len(samplers))
+        domain = self
+        if self.draws_alike and not any(isinstance(s, Dimension) for _, s in samplers[leading:]):
+            domain = self.with_(samplers=dict(samplers[:leading]))
+        first = domain.sample_points(seed_text, dps, limit=1)
+        return {s: v for s, v in first[0].items() if isinstance(self.samplers.get(s), Dimension)} if first else {}
+
     def iter_points(self, seed_text: str, dps: int, limit: int | None = None) -> Iterator[Point]:
         """The points of :meth:`sample_points`, each drawn when it is asked for."""
         rng = random.Random(zlib.crc32(seed_text.encode("utf-8")))

@@ -681,9 +681,7 @@ def _declare_joint_laws(reading):
 
 def _first_dimensions(vocab) -> dict:
     """The dimensions at the first point of the vocabulary's domain (where the dry run reads the formula)."""
-    base_domain = vocab.domain or dom.Domain({}, points=5)
-    first = base_domain.sample_points("dry run", DIGITS, limit=1) or [dom.Point()]
-    return {s: v for s, v in first[0].items() if isinstance(base_domain.samplers.get(s), dom.Dimension)}
+    return (vocab.domain or dom.Domain({}, points=5)).first_dimensions("dry run", DIGITS)
 
 
 def _name_leading_sides(reading):

@@ -77,6 +77,33 @@ def test_a_domain_draws_alike_where_no_later_point_can_fail_to_be_drawn():
         late.sample_points("late", 60)
 
 
+def test_the_first_dimensions_are_those_of_the_first_point_drawn_whole(monkeypatch):
+    from derive import domain as dom
+    from derive.notation import n, p, x, z
+
+    m = sp.Symbol("m")
+    leading = dom.Domain(
+        {
+            n: dom.dimension(1, 6),
+            m: dom.dimensions(2, 3, 5),
+            z: dom.vector(n),
+            p: dom.probability_vector(m),
+            x: dom.reals(),
+        }
+    )
+    later = dom.Domain({x: dom.reals(), n: dom.dimension(1, 6), z: dom.vector(n), m: dom.dimensions(2, 3, 5)})
+    drawn = []
+    monkeypatch.setattr(dom.Vector, "sample", lambda self, rng, values: drawn.append(self) or [0] * values[self.size])
+    for seed in ("dry run", "a", "b", "c", "d"):
+        for domain in (leading, later):
+            whole = {s: v for s, v in domain.sample_points(seed, 30)[0].items() if s in (n, m)}
+            drawn.clear()
+            assert domain.first_dimensions(seed, 30) == whole and set(whole) == {n, m}
+            # where a dimension follows another sampler, the point is drawn whole: the draws before it move it
+            assert bool(drawn) == (domain is later)
+    assert dom.Domain({}, points=5).first_dimensions("dry run", 30) == {}
+
+
 def test_concrete_size_of_a_dimension_and_of_an_expression_in_dimensions():
     from derive.domain import concrete_size
     from derive.errors import DefinitionError
