@@ -223,15 +223,17 @@ def _check_found_in_time(found: Found, context: DocumentContext, reading: Readin
         )
         return Record(found.file, found.line, found.latex, None, FAIL, detail)
     named = None
-    if reading.text is None and reading.local is None and not reading.usual:  # f(x) = A = B: A = B, whatever f is
+    if reading.text is None:  # f(x) = A = B claims A = B, whatever f is
         defined = reading.definition.name if reading.definition is not None else None
         named = named_value_tail(found.latex, context.without(defined) if defined else context)
     if named is not None:  # P(i \text{ beats } j) = \frac{1}{1 + e^{-(s_i - s_j)}} = \sigma(s_i - s_j)
-        name, tail = named
+        name, tail, names = named
+        names = names and not reading.usual  # H(X | Y) = A = B: the first link is a claim about the usual H
         rest = _check_found_in_time(replace(found, latex=tail), context, read_untagged(tail, context))
-        if rest is not None and rest.verdict in (PASS, FAIL):
+        if rest is not None and (rest.verdict == FAIL or rest.verdict == PASS and names):
             said = rest.detail.removeprefix("untagged").lstrip(":, ")
-            detail = f"untagged, {name} names the value of the chain, then: {said}"
+            role = "names the value of the chain" if names else "sets no condition on the rest"
+            detail = f"untagged, {name} {role}, then: {said}"
             return Record(found.file, found.line, found.latex, None, rest.verdict, detail)
     return Record(
         found.file, found.line, found.latex, None, SKIPPED, f"untagged and not decidable on its own: {verdict.detail}"

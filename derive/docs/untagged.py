@@ -268,10 +268,15 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
     return Reading("claim")
 
 
-def named_value_tail(latex: str, context: DocumentContext) -> tuple[str, str] | None:
-    """(the name, the formula after its first ``=``) for a chain whose first side applies a name the document does not
-    define and the checker does not know to arguments, and that no later side mentions (``P(i \\text{ beats } j) =
-    \\frac{1}{1 + e^{-(s_i - s_j)}} = \\sigma(s_i - s_j)``): the first link names the value, the rest is claimed."""
+def named_value_tail(latex: str, context: DocumentContext) -> tuple[str, str, bool] | None:
+    """(the first side's name, the formula after its first ``=``, whether the rest holding makes the chain hold) for a
+    chain whose first side is one quantity no later side mentions, so that it sets no condition on their names.
+
+    Such a side is a name, an application or a derivative of one (``\\partial_{o_j} l(\\mathbf{y}, \\hat{\\mathbf{y}})``):
+    a chain claims each of its links, so the rest refuted refutes it. When the side applies a name the document does
+    not define and the checker does not know to arguments (``P(i \\text{ beats } j) = \\frac{1}{1 + e^{-(s_i - s_j)}}
+    = \\sigma(s_i - s_j)``), or is a name alone, the first link names the value, and the rest holding decides it.
+    """
     try:
         sides, relations, _ = rewrite_chain(latex)
     except Exception:  # unreadable: no tail to claim
@@ -279,12 +284,17 @@ def named_value_tail(latex: str, context: DocumentContext) -> tuple[str, str] | 
     if len(sides) < 3 or relations[0] != "=":
         return None
     first = single_atom(sides[0])
-    if first is None or not first.args or first.key in KNOWN_FUNCTIONS or _key(first) in context.definitions:
-        return None
-    if first.key in context.definitions or any(_mentions(side, first.key) for side in sides[1:]):
+    derivative = one_node(sides[0]) if first is None else None
+    if isinstance(derivative, Deriv):
+        first = single_atom(derivative.num)
+    if first is None or any(_mentions(side, first.key) for side in sides[1:]):
         return None
     tail = _after_first_relation(latex, len(sides) - 1)
-    return None if tail is None else (_key(first), tail)
+    if tail is None:
+        return None
+    names = first.key not in KNOWN_FUNCTIONS and first.key not in context.definitions
+    names = names and _key(first) not in context.definitions and not isinstance(derivative, Deriv)
+    return _key(first), tail, names
 
 
 def _set_to_a_value(sides, context) -> bool:

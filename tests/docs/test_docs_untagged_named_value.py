@@ -1,5 +1,7 @@
 """An untagged chain headed by a name nothing defines, applied to arguments no later side mentions, names the value
-the chain computes: what the rest claims is decided, a correct chain PASSes and a wrong one FAILs."""
+the chain computes: what the rest claims is decided, a correct chain PASSes and a wrong one FAILs. Headed by a
+derivative of such a name, or by a quantity the checker knows, the rest refuted still refutes the chain, but the rest
+holding leaves the first link unchecked."""
 
 import pytest
 from checking import verdicts
@@ -35,12 +37,22 @@ def test_a_head_the_rest_mentions_names_nothing(tmp_path):
     assert "names the value" not in detail, (verdict, detail)
 
 
-def test_a_known_function_at_the_head_is_claimed_with_the_rest(tmp_path):
-    # D_KL has one meaning: its first link is a claim, so the rest alone decides no PASS
-    verdict, detail = one(tmp_path, r"D_{KL}(P \| Q) = \sum_x P(x) \log \frac{P(x)}{Q(x)} = \sum_x P(x) \log P(x)")
-    assert "names the value" not in detail, (verdict, detail)
+def test_a_known_quantity_at_the_head_sets_no_condition_on_a_refuted_rest(tmp_path):
+    verdict, detail = one(tmp_path, r"D_{KL}(P \| Q) = \sum_{x} P(x) \log \frac{Q(x)}{P(x)} \geq 0")
+    assert verdict == "FAIL" and "D_KL sets no condition on the rest" in detail, detail
 
 
 def test_a_rest_that_is_an_equation_to_solve_stays_skipped(tmp_path):
     verdict, detail = one(tmp_path, r"g(a \text{ wins}) = 2 u = 4")
+    assert verdict == "SKIPPED", detail
+
+
+def test_a_derivative_at_the_head_sets_no_condition_on_a_refuted_rest(tmp_path):
+    verdict, detail = one(tmp_path, r"\frac{\partial g}{\partial u} = \frac{\exp(u)}{1 + \exp(u)} = \sigma(-u)")
+    assert verdict == "FAIL" and "fails at" in detail, detail
+
+
+def test_a_derivative_at_the_head_with_a_rest_that_holds_stays_skipped(tmp_path):
+    # the first link, which may be the wrong one, is not checked: g is not stated
+    verdict, detail = one(tmp_path, r"\frac{\partial g}{\partial u} = \frac{\exp(u)}{1 + \exp(u)} = \sigma(u)")
     assert verdict == "SKIPPED", detail
