@@ -142,25 +142,37 @@ class SumsAndDerivatives:
         intermediate variable), then puts its definition back."""
         plain = not atom.sub and atom.args is None and not atom.decoration and not atom.transpose
         expression = isinstance(value, sp.Expr) and not isinstance(value, (sp.Symbol, sp.Indexed))
-        return plain and atom.key in getattr(self, "tag_defined", ()) and expression and bool(value.free_symbols)
+        column = isinstance(value, sp.MatrixBase) and value.shape[1] == 1 and not _distinct_variables(value)
+        return (
+            plain
+            and atom.key in getattr(self, "tag_defined", ())
+            and (expression or column)
+            and bool(value.free_symbols)
+        )
 
     def _derivative_through(self, node: Deriv, name: str, value):
         """∂f/∂q for the tag's q = q(x, y): f read with q a variable of its own, differentiated, then q put back; None
-        when f still depends on x or y with q held (dx/dy for y = f(x) is the chain rule's, not this)."""
-        variable = sp.Dummy(name)
+        when f still depends on x or y with q held (dx/dy for y = f(x) is the chain rule's, not this). A vector q = W h
+        stands in as a column of variables of its own, and ∂f/∂q is the column of f's derivatives by each."""
+        column = isinstance(value, sp.MatrixBase)
+        entries = [sp.Dummy(f"{name}{k + 1}") for k in range(value.shape[0])] if column else [sp.Dummy(name)]
         saved = dict(self.values)
-        self.values[name] = variable
+        self.values[name] = sp.Matrix(entries) if column else entries[0]
         try:
             numerator = self.side(node.num)
         except BindError:  # f uses q otherwise than as a number (q_i): the chain rule's reading below
             return None
         finally:
             self.values = saved
+        if column and isinstance(numerator, sp.MatrixBase) and numerator.shape == (1, 1):
+            numerator = numerator[0, 0]  # \|o\|^2 read as o^T o
         if not isinstance(numerator, sp.Expr) or numerator.free_symbols & value.free_symbols:
             return None
-        if variable not in numerator.free_symbols:
+        if not numerator.free_symbols & set(entries):
             return None  # q is not in f as read: its derivative is no reading of the author's
-        return sp.diff(numerator, variable).subs(variable, value)
+        put_back = list(zip(entries, value if column else [value]))
+        derivatives = [sp.diff(numerator, entry).subs(put_back, simultaneous=True) for entry in entries]
+        return sp.Matrix(derivatives) if column else derivatives[0]
 
     def _derivative_at_value(self, node: Deriv, name: str, value):
         """∂f/∂x at the value the tag gives x: differentiated with respect to x, then x set to the value."""

@@ -87,6 +87,12 @@ PAIRS = [
         r"\frac{\partial f(q,z)}{\partial x} = \frac{\partial q(x,y)}{\partial x} \frac{\partial f(q,z)}{\partial z}",
     ),
     (
+        "a derivative by a vector the tag defines, o = W h, is the gradient by o as a column of variables of its own",
+        r"J = l(\mathbf{o}); \mathbf{o} = \mathbf{W} \mathbf{h}; \mathbf{W} \in \mathbb{R}^{n \times n}; \mathbf{h} \in \mathbb{R}^n",
+        r"\frac{\partial J}{\partial \mathbf{h}} = \mathbf{W}^\top \frac{\partial J}{\partial \mathbf{o}}",
+        r"\frac{\partial J}{\partial \mathbf{h}} = \mathbf{W} \frac{\partial J}{\partial \mathbf{o}}",
+    ),
+    (
         "the derivative of the inverse of a function the tag defines (the inverse function theorem)",
         r"f(x) = x^3 + x; y = f(x)",
         r"\dfrac{df^{-1}(y)}{dy} = \dfrac{dx}{dy} = (\dfrac{dy}{dx})^{-1} = (\dfrac{df(x)}{dx})^{-1}",
@@ -337,3 +343,14 @@ def test_a_function_with_labelled_parameters_set_equal_to_names_on_one_side_only
         tmp_path, tag, r"R\big(o^{(1)}_n, o^{(2)}_n, -n\big) = \begin{pmatrix} c_n \\ d_n \end{pmatrix}"
     )
     assert found == "UNKNOWN" and "not bound" in detail, detail
+
+
+def test_a_derivative_by_a_defined_vector_the_numerator_also_reaches_otherwise_is_unknown(tmp_path):
+    # J = \|o\|^2 + h_1 depends on h apart from o = W h: which of the two is held while o varies is not said
+    tag = r"J = \|\mathbf{o}\|^2 + \mathbf{h}_1; \mathbf{o} = \mathbf{W} \mathbf{h}; \mathbf{W} \in \mathbb{R}^{n \times n}"
+    found, detail = verdict(
+        tmp_path,
+        tag,
+        r"\frac{\partial J}{\partial \mathbf{h}} = \mathbf{W}^\top \frac{\partial J}{\partial \mathbf{o}}",
+    )
+    assert found == "UNKNOWN" and "not a variable of the result" in detail, detail
