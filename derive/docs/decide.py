@@ -23,7 +23,7 @@ import dataclasses
 import re
 
 from derive.budgets import expiries
-from derive.docs import gradient_scope, matrix_softmax, named_functions
+from derive.docs import gradient_scope, matrix_softmax, named_functions, vector_sigma
 from derive.docs.bind import Unbound
 from derive.docs.command_functions import with_command_functions
 from derive.docs.derivative_names import with_derivative_names
@@ -238,9 +238,11 @@ def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
         gradient_scope.noting() as several_factors,
         matrix_softmax.noting() as softmax_matrices,
         named_functions.noting() as named,
+        vector_sigma.noting() as sigma_of_vectors,
     ):
         verdict = decide_text(text)
     verdict = _named_function_doubt(verdict, named, decide_text, text)
+    verdict = _vector_sigma_doubt(verdict, sigma_of_vectors, decide_text, text)
     verdict = _gradient_scope_doubt(verdict, several_factors, decide_text, text)
     verdict = _matrix_softmax_doubt(verdict, softmax_matrices, decide_text, text)
     verdict = _e_notation_doubt(text, verdict, decide_text)
@@ -411,6 +413,29 @@ def _matrix_softmax_doubt(verdict, softmax_matrices, decide_text, text):
         UNKNOWN,
         f"the softmax of a matrix taken over each row the formula {'holds' if verdict.verdict == PASS else 'fails'}"
         f" ({verdict.detail}); taken over each column it {by_columns} ({other.detail}): say which",
+    )
+
+
+def _vector_sigma_doubt(verdict, sigma_of_vectors, decide_text, text):
+    """UNKNOWN when σ of a vector read as the logistic function of each entry and read as the softmax do not give the
+    same verdict (:mod:`derive.docs.vector_sigma`); the verdict stands when both agree."""
+    if not sigma_of_vectors or verdict.verdict not in (PASS, FAIL):
+        return verdict
+    with vector_sigma.softmax_reading():
+        other = decide_text(text)
+    as_logistic = "holds" if verdict.verdict == PASS else "fails"
+    if other.verdict == verdict.verdict:
+        return dataclasses.replace(
+            verdict,
+            detail=f"{as_logistic} with \\sigma of a vector read as the logistic function of each entry"
+            f" ({verdict.detail}) and as the softmax ({other.detail})",
+        )
+    as_softmax = {PASS: "holds", FAIL: "fails"}.get(other.verdict, "is not decided")
+    return Verdict(
+        UNKNOWN,
+        f"\\sigma of a vector read as the logistic function of each entry the formula {as_logistic}"
+        f" ({verdict.detail}); read as the softmax it {as_softmax} ({other.detail}): the tag may say which"
+        " (\\sigma(z)_j = ...)",
     )
 
 

@@ -9,7 +9,9 @@ from dataclasses import replace
 
 import sympy as sp
 
+from derive.docs import vector_sigma
 from derive.docs.interpret import Atom, Side, TupleNode
+from derive.docs.parse import parse_latex
 from derive.docs.side_names import _display, single_atom
 from derive.docs.values import (
     BindError,
@@ -120,8 +122,10 @@ class SharedNotation:
             and not indices
             and isinstance(arg, (Vec, sp.MatrixBase))
             and (self.vocab.result is None or self.vocab.sigma == "logistic")
+            and not (self.vocab.result is None and _written_numbers(atom, arg) and vector_sigma.as_softmax())
         ):
-            # one reading of σ in a formula: of a vector, unless the result says softmax, the logistic of each entry
+            # of a vector, unless the result says softmax, the logistic of each entry; of written numbers with no
+            # result, the softmax too, as worked examples of a softmax named σ write it
             value = _elementwise(Logistic, arg)
             return _transpose(value) if atom.transpose else value
         if key in ("logistic", "sigmoid") or (
@@ -482,6 +486,23 @@ CONVENTIONAL_FUNCTIONS = {
     "zeta": lambda x: sp.log(1 + sp.exp(x)),
     "Gamma": sp.gamma,  # Euler's gamma function, Γ(n) = (n - 1)!
 }
+
+
+def _written_numbers(atom: Atom, arg) -> bool:
+    """Whether the argument of σ is a vector of numbers written out entry by entry: σ(1, 2, 8), σ(\\begin{bmatrix}
+    0.1 & 0.2 \\end{bmatrix})."""
+    if len(atom.args) == 1:
+        try:
+            expr = parse_latex(atom.args[0].text)
+        except Exception:
+            return False
+        if not (isinstance(expr, sp.Symbol) and isinstance(atom.args[0].node(expr), TupleNode)):
+            return False
+    try:
+        entries = list(arg) if isinstance(arg, sp.MatrixBase) else list(as_value(arg))
+    except NeedsConcrete:
+        return False
+    return all(sp.sympify(e).is_number for e in entries)
 
 
 def _writes_function(reader, key: str) -> bool:

@@ -1,5 +1,6 @@
-"""A unit written after a number at the end of a side (``H(p) = 1.75 ~\\text{bits}``, ``= 6\\,\\text{GB}``) is the
-unit of that value, not a factor: it is set aside, and refused where setting it aside could change the claim."""
+"""A unit written after a number at the end of a side (``H(p) = 1.75 ~\\text{bits}``, ``= 6\\,\\text{GB}``, a rate
+``= 132.45 \\text{ samples/second}``) is the unit of that value, not a factor: it is set aside, and refused where
+setting it aside could change the claim."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ PLAIN_UNITS = {
     "FLOPs",
     "FLOPS",
     "flops",
+    "sample",
+    "samples",
     "second",
     "seconds",
     "s",
@@ -71,13 +74,13 @@ def without_units(tokens) -> list:
     if len(units) > 1:
         raise Unsupported(f"values in different units ({', '.join(units)}): the checker does not convert units")
     unit = units[0]
-    if unit in SCALED_UNITS and len(at) < len(_sides(tokens)):
+    if SCALED_UNITS.intersection(_parts(unit)) and len(at) < len(_sides(tokens)):
         raise Unsupported(
             f"a value in {unit} beside a side written without the unit: that side may count a smaller unit"
         )
     if unit in NATS and _unwritten_log_base(tokens):
         tokens = _natural_logs(tokens)  # a value in nats: each \\log of no written base is the natural one
-    elif unit in INFORMATION_UNITS and _unwritten_log_base(tokens):
+    elif INFORMATION_UNITS.intersection(_parts(unit)) and _unwritten_log_base(tokens):
         raise Unsupported(f"a value in {unit} beside \\log of no written base: the unit may set the base")
     dropped = {n for m in at for n in (m, m + 1)}
     return [t for n, t in enumerate(tokens) if n not in dropped]
@@ -129,9 +132,15 @@ def _unit_at(tokens, m) -> bool:
     """Whether tokens[m] starts a unit in text type right after a number, at the end of a side."""
     if m == 0 or m + 1 >= len(tokens) or not tokens[m].is_cs(*UNIT_FONTS) or tokens[m + 1].kind != "group":
         return False
-    if word_of(tokens[m + 1].items).strip() not in PLAIN_UNITS | SCALED_UNITS:
+    if not all(part in PLAIN_UNITS | SCALED_UNITS for part in _parts(word_of(tokens[m + 1].items))):
         return False
     return _number_ends(tokens, m) and _side_ends(tokens, m + 2)
+
+
+def _parts(unit: str) -> list:
+    """The units a unit is written of: a rate's two (samples/second, GB/s), else the unit alone."""
+    parts = [part.strip() for part in unit.strip().split("/")]
+    return parts if len(parts) <= 2 else [unit.strip()]
 
 
 def _number_ends(tokens, m) -> bool:

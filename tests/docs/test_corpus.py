@@ -29,17 +29,8 @@ SAMPLE = [e for e in ENTRIES if zlib.crc32(e.id.encode()) % 10 == 0]
 
 # Formulas the checker gets wrong today, by run: id -> why. Remove an id once it is fixed.
 KNOWN_FALSE_ALARMS = {
-    "tagged": {
-        "u28-softmax-large": "sigma of a vector of numbers is read as the logistic function entry by entry",
-        "u28-softmax-small": "sigma of a vector of numbers is read as the logistic function entry by entry",
-        "u28-softmax-wiki": "sigma of a list of numbers is read as the logistic function entry by entry",
-        "u28-flops-throughput": "a unit in text type after the last number, samples/second, is read as variables",
-    },
-    "untagged": {
-        "u28-softmax-large": "sigma of a vector of numbers is read as the logistic function entry by entry",
-        "u28-softmax-small": "sigma of a vector of numbers is read as the logistic function entry by entry",
-        "u28-softmax-wiki": "sigma of a list of numbers is read as the logistic function entry by entry",
-    },
+    "tagged": {},
+    "untagged": {},
 }
 KNOWN_FALSE_PASSES = {
     "tagged": {},

@@ -430,6 +430,41 @@ def test_the_softmax_of_a_matrix_is_read_over_rows_and_over_columns(tmp_path, fo
     assert found[0] == expected and said in found[1], found
 
 
+@pytest.mark.parametrize("tag", [None, ""])
+@pytest.mark.parametrize(
+    "formula, expected, said",
+    [
+        # a worked softmax example names the softmax sigma: it holds read so, and fails entry by entry
+        (r"\sigma(1,2,8) \approx (0.001,0.002,0.997)", "UNKNOWN", "read as the softmax it holds"),
+        (
+            r"\sigma\left(\begin{bmatrix} 0.1 & 0.2 & 0.3 \end{bmatrix}\right) \approx"
+            r" \begin{bmatrix} 0.3006 & 0.3322 & 0.3672 \end{bmatrix}",
+            "UNKNOWN",
+            "read as the softmax it holds",
+        ),
+        # a worked activation: it holds entry by entry, and fails read as the softmax
+        (
+            r"\sigma\left(\begin{bmatrix} 0.1 & 0.2 \end{bmatrix}\right) \approx \begin{bmatrix} 0.5250 & 0.5498"
+            r" \end{bmatrix}",
+            "UNKNOWN",
+            "read as the softmax it fails",
+        ),
+        # wrong in both readings, or right in both
+        (r"\sigma(1,2,8) \approx (0.001,0.002,0.979)", "FAIL", "and as the softmax"),
+        (r"\sigma(0, 0) = (0.5, 0.5)", "PASS", "and as the softmax"),
+    ],
+)
+def test_sigma_of_written_numbers_is_read_entry_by_entry_and_as_the_softmax(tmp_path, tag, formula, expected, said):
+    found = verdict(tmp_path, tag, formula)
+    shown = "SKIPPED" if tag is None and expected == "UNKNOWN" else expected
+    assert found[0] == shown and said in found[1], found
+
+
+def test_sigma_of_a_vector_of_names_is_still_read_entry_by_entry(tmp_path):
+    found = verdict(tmp_path, None, r"1 - \sigma({v'_{w}}^\top v_{w_I}) = \sigma(-{v'_{w}}^\top v_{w_I})")
+    assert found[0] == "PASS", found
+
+
 def test_derivatives_of_names_by_a_variable_they_do_not_write_are_of_functions_the_formula_does_not_state(tmp_path):
     # π_k differentiated by θ_j on both sides: a policy that depends on θ, never numbers whose derivatives vanish
     trick = r"\frac{\partial}{\partial \theta_j}\sum_k \pi_k R_k = {} \frac{\partial \log\pi_k}{\partial\theta_j}"

@@ -266,6 +266,7 @@ def test_a_tex_quote_that_closes_no_word_is_not_read(tmp_path):
         (r"1 \textrm{ byte} = 8 \textrm{ GB}", "different units (GB, byte)"),
         (r"\log 256 \textrm{ bits} = 1 \textrm{ byte}", "different units (bits, byte)"),  # the bits may set the base
         (r"70 \times 10^9 \times 2 = 140\,\text{GB}", "a value in GB beside a side written without the unit"),
+        (r"70 \times 10^9 \times 2 = 140\,\text{GB/s}", "a value in GB/s beside a side written without the unit"),
         (r"-\frac{1}{2}\log\frac{1}{2} - \frac{1}{2}\log\frac{1}{2} = 1 \text{ bit}", "\\log of no written base"),
     ],
 )
@@ -293,6 +294,16 @@ def test_bits_and_bytes_are_converted_at_eight_bits_to_the_byte(tmp_path):
         "PASS",
         "FAIL",
     ]
+
+
+def test_a_rate_after_a_number_is_the_unit_of_that_value(tmp_path):
+    throughput = r"\text{throughput} = \frac{20 \times 5}{0.755} = "
+    assert_page_pass_and_fail(
+        tmp_path, "", throughput + r"132.45 \text{ samples/second}", throughput + r"123.45 \text{ samples/second}"
+    )
+    assert_page_pass_and_fail(
+        tmp_path, "", r"2 \times 512 = 1024 \text{ tokens/s}", r"2 \times 512 = 1000 \text{ tokens/s}"
+    )
 
 
 def test_a_word_after_a_number_that_is_no_unit_is_still_a_name(tmp_path):
