@@ -1,6 +1,6 @@
-"""A unit written after a number at the end of a side (``H(p) = 1.75 ~\\text{bits}``, ``= 6\\,\\text{GB}``, a rate
-``= 132.45 \\text{ samples/second}``) is the unit of that value, not a factor: it is set aside, and refused where
-setting it aside could change the claim."""
+"""A unit written after a number or a term of names at the end of a side (``H(p) = 1.75 ~\\text{bits}``,
+``= 6\\,\\text{GB}``, a rate ``= 132.45 \\text{ samples/second}``, ``= 4 N B S H ~\\text{Bytes}``) is the unit of that
+value, not a factor: it is set aside, and refused where setting it aside could change the claim."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ PLAIN_UNITS = {
     "nats",
     "byte",
     "bytes",
+    "Byte",
+    "Bytes",
     "parameter",
     "parameters",
     "param",
@@ -35,10 +37,14 @@ PLAIN_UNITS = {
 }
 # units that are a multiple of another (a gigabyte of bytes, a millisecond of seconds): a side without the unit may
 # count the smaller one
-SCALED_UNITS = {"KB", "MB", "GB", "TB", "PB", "KiB", "MiB", "GiB", "TiB", "ms"}
+SCALED_UNITS = {"KB", "MB", "GB", "TB", "PB", "KiB", "MiB", "GiB", "TiB", "KBytes", "MBytes", "GBytes", "TBytes", "ms"}
 # units of information, whose value depends on the base of the logarithm
 INFORMATION_UNITS = {"bit", "bits", "nat", "nats"}
-BITS, BYTES, NATS = {"bit", "bits"}, {"byte", "bytes"}, {"nat", "nats"}  # 8 bits to the byte: the one conversion read
+BITS, BYTES, NATS = (
+    {"bit", "bits"},
+    {"byte", "bytes", "Byte", "Bytes"},
+    {"nat", "nats"},
+)  # 8 bits to the byte: the one conversion read
 UNIT_FONTS = ("text", "mbox", "textrm", "textnormal", "mathrm")
 # tokens that end a side besides a relation
 SIDE_ENDS = (",", ";;", ".", "&")
@@ -129,12 +135,12 @@ def _bits_and_bytes_comparable(tokens, at) -> bool:
 
 
 def _unit_at(tokens, m) -> bool:
-    """Whether tokens[m] starts a unit in text type right after a number, at the end of a side."""
+    """Whether tokens[m] starts a unit in text type right after a number or a term of names, at the end of a side."""
     if m == 0 or m + 1 >= len(tokens) or not tokens[m].is_cs(*UNIT_FONTS) or tokens[m + 1].kind != "group":
         return False
     if not all(part in PLAIN_UNITS | SCALED_UNITS for part in _parts(word_of(tokens[m + 1].items))):
         return False
-    return _number_ends(tokens, m) and _side_ends(tokens, m + 2)
+    return (_number_ends(tokens, m) or _name_ends(tokens, m)) and _side_ends(tokens, m + 2)
 
 
 def _parts(unit: str) -> list:
@@ -155,6 +161,15 @@ def _number_ends(tokens, m) -> bool:
         and tokens[m - 3].kind == "ch"
         and tokens[m - 3].text.isdigit()
     )
+
+
+def _name_ends(tokens, m) -> bool:
+    """Whether a term of names ends just before tokens[m] (4 N B S H, x_{i}, (B S H), \\text{Bytes}_\\text{layer}): the
+    unit of a count written in symbols, as FLOPs and memory are."""
+    before = tokens[m - 1]
+    if before.kind == "ch":
+        return before.text.isalpha() or before.text in ")]"
+    return before.kind == "group" and (tokens[m - 2].is_ch("_", "^") or tokens[m - 2].is_cs(*UNIT_FONTS))
 
 
 def _side_ends(tokens, m) -> bool:

@@ -267,6 +267,7 @@ def test_a_tex_quote_that_closes_no_word_is_not_read(tmp_path):
         (r"\log 256 \textrm{ bits} = 1 \textrm{ byte}", "different units (bits, byte)"),  # the bits may set the base
         (r"70 \times 10^9 \times 2 = 140\,\text{GB}", "a value in GB beside a side written without the unit"),
         (r"70 \times 10^9 \times 2 = 140\,\text{GB/s}", "a value in GB/s beside a side written without the unit"),
+        (r"Z \times 10^9 \times 2 ~ \text{Bytes} = 2 \times Z ~ \text{GBytes}", "different units (Bytes, GBytes)"),
         (r"-\frac{1}{2}\log\frac{1}{2} - \frac{1}{2}\log\frac{1}{2} = 1 \text{ bit}", "\\log of no written base"),
     ],
 )
@@ -304,6 +305,16 @@ def test_a_rate_after_a_number_is_the_unit_of_that_value(tmp_path):
     assert_page_pass_and_fail(
         tmp_path, "", r"2 \times 512 = 1024 \text{ tokens/s}", r"2 \times 512 = 1000 \text{ tokens/s}"
     )
+
+
+def test_a_unit_after_a_term_of_names_is_the_unit_of_that_count(tmp_path):
+    tag = r"N, D, B, S, H: positive integers"
+    assert_page_pass_and_fail(
+        tmp_path, tag, r"2 N D + 4 N D = 6 N D \text{ FLOPs}", r"2 N D + 4 N D = 8 N D \text{ FLOPs}"
+    )
+    per_layer = r"\text{Bytes}_\text{layer} = B \times S \times H \times 2; " + tag
+    written = r"2 \times N \times \text{Bytes}_\text{layer} ~ \text{Bytes} = {} \times N \times B \times S \times H ~ \text{Bytes}"
+    assert_page_pass_and_fail(tmp_path, per_layer, written.replace("{}", "4"), written.replace("{}", "8"))
 
 
 def test_a_word_after_a_number_that_is_no_unit_is_still_a_name(tmp_path):
