@@ -167,6 +167,8 @@ def _name_ends(tokens, m) -> bool:
     """Whether a term of names ends just before tokens[m] (4 N B S H, x_{i}, (B S H), \\text{Bytes}_\\text{layer}): the
     unit of a count written in symbols, as FLOPs and memory are."""
     before = tokens[m - 1]
+    if before.kind == "ch" and before.text.isdigit():
+        return m >= 2 and tokens[m - 2].is_ch("_", "^")  # H^2, x_1
     if before.kind == "ch":
         return before.text.isalpha() or before.text in ")]"
     return before.kind == "group" and (tokens[m - 2].is_ch("_", "^") or tokens[m - 2].is_cs(*UNIT_FONTS))

@@ -312,6 +312,8 @@ def test_a_unit_after_a_term_of_names_is_the_unit_of_that_count(tmp_path):
     assert_page_pass_and_fail(
         tmp_path, tag, r"2 N D + 4 N D = 6 N D \text{ FLOPs}", r"2 N D + 4 N D = 8 N D \text{ FLOPs}"
     )
+    powers = r"8 N H^2 + 16 N H^2 = {} N H^2 \text{ FLOPs}"
+    assert_page_pass_and_fail(tmp_path, tag, powers.replace("{}", "24"), powers.replace("{}", "20"))
     per_layer = r"\text{Bytes}_\text{layer} = B \times S \times H \times 2; " + tag
     written = r"2 \times N \times \text{Bytes}_\text{layer} ~ \text{Bytes} = {} \times N \times B \times S \times H ~ \text{Bytes}"
     assert_page_pass_and_fail(tmp_path, per_layer, written.replace("{}", "4"), written.replace("{}", "8"))
