@@ -32,6 +32,7 @@ from derive.docs.side_names import (  # noqa: F401  (imported from here)
     single_atom,
 )
 from derive.docs.sum_reading import SumsAndDerivatives
+from derive.docs.symbols import GREEK
 from derive.docs.values import (  # noqa: F401  (the values and errors of a reading, imported from here)
     BindError,
     Definition,
@@ -1021,8 +1022,11 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         return value.component(position)
 
 
-# hat_q_k: an accent over a letter with a subscript of one index, \hat{q_k} (the accent's prefix, the letter, the index)
-ACCENTED_ENTRY = re.compile(r"(?P<head>(?:hat|tilde|bar|dot|check)_[A-Za-z])_(?P<index>[A-Za-z]|\d+)")
+# hat_q_k: an accent over a letter with a subscript of one index, \hat{q_k} or \hat{\Pi_i} (the accent's prefix, the
+# letter, the index)
+ACCENTED_ENTRY = re.compile(
+    rf"(?P<head>(?:hat|tilde|bar|dot|check)_(?:[A-Za-z]|{'|'.join(sorted(GREEK))}))_(?P<index>[A-Za-z]|\d+)"
+)
 
 
 def _raised(atom, side) -> bool:

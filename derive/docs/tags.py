@@ -1120,6 +1120,8 @@ def apply_clauses(vocab, clauses, log_base: str = "e"):
         vocab = _size_names(vocab, clauses)
         for kind in order:
             chosen = [c for c in clauses if isinstance(c, kind)]
+            if kind is KindClause:  # x \in \mathbb{R}^M; M: dimension: the size first, whichever the tag writes first
+                chosen.sort(key=lambda c: c.kind not in ("dimension", "size"))
             if kind is FunctionClause:  # H in bits first: a tag's I(X, Y) = H(X) + ... is then in bits once
                 vocab = _set_parameters(vocab, [c for c in clauses if isinstance(c, Setting) and c.word == "bits"])
             if kind is Setting:

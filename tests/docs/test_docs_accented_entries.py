@@ -12,6 +12,23 @@ def test_an_accent_over_an_entry_is_the_entry_of_the_declared_vector(tmp_path):
     assert_page_pass_and_fail(tmp_path, TAG, r"\hat{q_2} = \hat{q}_2", r"\hat{q_2} = \hat{q}_1")
 
 
+def test_an_accent_over_an_entry_of_a_greek_letter_is_the_entry_of_the_declared_vector(tmp_path):
+    # Sketch RNN's mixture weights: \hat{\Pi_i} of the declared logits \hat{\Pi}
+    assert_page_pass_and_fail(
+        tmp_path,
+        r"\hat{\Pi} \in \mathbb{R}^3",
+        r"\sum_{i=1}^3 \hat{\Pi_i} = \hat{\Pi}_1 + \hat{\Pi}_2 + \hat{\Pi}_3",
+        r"\sum_{i=1}^3 \hat{\Pi_i} = \hat{\Pi}_1 + \hat{\Pi}_2 + 2 \hat{\Pi}_3",
+    )
+
+
+def test_an_accent_over_an_entry_of_a_greek_letter_the_tag_declares_no_vector_stays_unbound(tmp_path):
+    result, detail = verdict(
+        tmp_path, r"\Pi: real", r"\sum_{i=1}^3 \hat{\Pi_i} = \hat{\Pi_1} + \hat{\Pi_2} + \hat{\Pi_3}"
+    )
+    assert result == "UNKNOWN" and "not bound" in detail, (result, detail)
+
+
 def test_the_softmax_of_the_declared_logits_written_with_accented_entries(tmp_path):
     assert_page_pass_and_fail(
         tmp_path,

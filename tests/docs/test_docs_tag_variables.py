@@ -174,3 +174,16 @@ def test_a_value_the_tag_sets_apart_claims_every_other_value(tmp_path):
     assert "'a \\neq 0' claiming every other value" in detail and "fails at doc_a=-" in detail, detail
     result, detail = verdict(tmp_path, r"b \neq 0", r"\frac{\sqrt{a^2}}{a} = 1")
     assert result == "UNKNOWN" and "say which values are meant" in detail, (result, detail)
+
+
+def test_a_vector_declared_over_a_size_the_tag_declares_after_it_has_that_size(tmp_path):
+    # \hat{x} \in \mathbb{R}^M before M: dimension: the vector's entries run to the same M the sums run to
+    tag = r"\hat{x} \in \mathbb{R}^M; M: dimension"
+    assert_page_pass_and_fail(
+        tmp_path,
+        tag,
+        r"\sum_{j=1}^M \hat{x}_j^2 = \sum_{j=1}^M \hat{x}_j \hat{x}_j",
+        r"\sum_{j=1}^M \hat{x}_j^2 = \sum_{j=1}^M \hat{x}_j",
+    )
+    result, detail = verdict(tmp_path, tag, r"\sum_{j=1}^M \hat{x}_j = \sum_{j=1}^3 \hat{x}_j")
+    assert result == "FAIL" and "doc_M" in detail, (result, detail)
