@@ -113,8 +113,11 @@ def _exact_at(concrete, ints: dict, rest: dict):
     """The instantiated ``concrete`` with the point's other values put in and carried out by SymPy (limits exactly)."""
     # a matrix symbol's shape holds dimensions: look its value up under the instantiated shape
     rest = {(s.xreplace(ints) if isinstance(s, sp.MatrixSymbol) else s): v for s, v in rest.items()}
+    concrete = concrete.xreplace(rest)
+    if (bound := _fractional_bound(concrete)) is not None:
+        raise NumericError(f"a sum or product with the bound {sp.N(bound, 6)}, which is not a whole number")
     try:
-        concrete = exact_limits(concrete.xreplace(rest)).doit()
+        concrete = exact_limits(concrete).doit()
     except ValueError as exc:  # SymPy's max or min of a value that is not real (max(1 - sqrt(-2), 0)): no order
         if concrete.has(sp.Max, sp.Min) and "comparable" in str(exc):
             raise NumericError(f"not real: a max or min of a value that is not real ({exc})") from exc
@@ -319,6 +322,17 @@ def _substitute_after_evaluating(expr):
         lambda e: isinstance(e, sp.Subs),
         lambda e: e.expr.doit().xreplace(dict(zip(e.variables, e.point))),
     )
+
+
+def _fractional_bound(value):
+    """A bound of a sum or product in ``value`` that is a number but no whole number (Σ_{i=1}^{2.6}), else None:
+    SymPy's doit recurses without end on some, and its evalf (even printing one) integrates, for a value no author means."""
+    for total in value.atoms(sp.Sum, sp.Product):
+        for _index, *bounds in total.limits:
+            for bound in bounds:
+                if bound.is_number and bound.is_finite and bound.is_real and bound.is_integer is False:
+                    return bound
+    return None
 
 
 def _to_mpf(value, dps):

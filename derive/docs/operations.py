@@ -8,6 +8,7 @@ the values of the node's parts; nothing here reads user text.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import replace
 
@@ -801,13 +802,32 @@ def limit(interp, node: Limit):
         if target.free_symbols & {variable}:
             raise BindError("a limit whose target depends on its own variable")
     held = sp.Limit(body, variable, target, node.direction)
-    try:
-        # taken symbolically first: at a point's 60-digit values, (f(x+h) - f(x))/h loses f(x) - f(x) and the limit is ∞
-        value = held.doit()
-    except (NotImplementedError, ValueError, TypeError, RecursionError):
-        return held
-    if value.has(sp.Limit, sp.oo, -sp.oo, sp.zoo, sp.nan, sp.AccumBounds) or isinstance(value, sp.Limit):
+    # taken symbolically first: at a point's 60-digit values, (f(x+h) - f(x))/h loses f(x) - f(x) and the limit is ∞
+    canonical = _LIMIT_VARIABLES[node.infinite]
+    value = _symbolic_limit(body.xreplace({variable: canonical}), canonical, target, node.direction)
+    if value is None:
         return held  # its value depends on the point (lim e^{a/T} as T → 0⁺): taken there
+    return value
+
+
+# one variable for each sign a limit's variable may carry: the same limit read again (at each reading of the formula)
+# is then the same SymPy expression, and is taken once
+_LIMIT_VARIABLES = {
+    sign: sp.Dummy("limit_variable", real=True, **assumptions)
+    for sign, assumptions in {0: {}, 1: {"positive": True}, -1: {"negative": True}}.items()
+}
+
+
+@functools.lru_cache(maxsize=256)
+def _symbolic_limit(body, variable, target, direction):
+    """The limit of ``body`` as ``variable`` goes to ``target`` taken symbolically, or None where SymPy leaves it
+    open, infinite or undefined."""
+    try:
+        value = sp.Limit(body, variable, target, direction).doit()
+    except (NotImplementedError, ValueError, TypeError, RecursionError):
+        return None
+    if value.has(sp.Limit, sp.oo, -sp.oo, sp.zoo, sp.nan, sp.AccumBounds) or isinstance(value, sp.Limit):
+        return None
     return value
 
 

@@ -17,6 +17,7 @@ from derive.docs.arbitrary import function_of
 from derive.docs.bind import (
     BindError,
     Interpreter,
+    NeedsConcrete,
     ShapeError,
     Unbound,
     _display,
@@ -112,6 +113,8 @@ def _guarded(text, binding, scope, reraise_unbound=False, link=None):
         return Verdict(UNKNOWN, str(exc))
     except ShapeError as exc:  # the checker's reading of the notation, not the author's claim, is in doubt
         return Verdict(UNKNOWN, f"cannot model the shapes as written: {exc}")
+    except NeedsConcrete:  # (v^{(1)}, ..., v^{(i)}) up to the formula's free index: read only at whole numbers
+        return Verdict(UNKNOWN, "cannot model the shapes as written: a list or vector whose size is not a number")
     except MatrixError as exc:  # SymPy refused a matrix operation: again the reading's shapes are in doubt
         return Verdict(UNKNOWN, f"cannot model the shapes as written: {type(exc).__name__} {exc}".rstrip())
     except RecursionError:

@@ -56,9 +56,14 @@ class SumsAndDerivatives:
                 body = self._mul([body, 1 - sp.KroneckerDelta(self.bound[node.variables[0]], self.index(variable))])
             for dummy in reversed(dummies):
                 if isinstance(body, (Vec, sp.MatrixBase)):
+                    if node.op != "sum":
+                        from derive.docs.interpret import Unsupported
+
+                        raise Unsupported("a product of vectors or matrices: entrywise or as matrices is not read")
                     matrix = as_value(body)
-                    if not isinstance(high, sp.Integer):
-                        raise NeedsConcrete()
+                    if not isinstance(high, sp.Integer):  # up to a free index: the matrix of each entry's sum
+                        body = matrix.applyfunc(lambda entry, dummy=dummy: sp.Sum(entry, (dummy, low, high)))
+                        continue
                     body = sum(
                         (matrix.xreplace({dummy: sp.Integer(t)}) for t in range(int(low), int(high) + 1)),
                         sp.zeros(*matrix.shape),
