@@ -146,6 +146,10 @@ def _decide_as_written(text: str, binding: Binding, tagged: bool, context) -> Ve
             f" apart from the function {applied} the formula applies; declare '{applied}: distribution' to read them as"
             " one",
         )
+    if tagged:
+        text, unshown = _draws_over_listed_values(text, binding, context)
+        if unshown is not None:
+            return unshown
     defined = _drawn_from_defined_function(text, binding)
     if defined:
         return Verdict(
@@ -175,6 +179,34 @@ def _drawn_from_defined_function(text: str, binding: Binding) -> str | None:
         if name in defined:
             return name
     return None
+
+
+def _draws_over_listed_values(text: str, binding: Binding, context) -> tuple[str, Verdict | None]:
+    """(``text`` with each expectation drawing x from a law p the tag defines by a formula, over the values the tag
+    lists for x, read as \\sum_x p(x) (...), None); or (text, UNKNOWN) where p's values there are not shown to sum
+    to 1: then p is no law of x."""
+    from derive.docs.joint_law import tag_value_sets
+    from derive.docs.listed_draws import listed_draws
+    from derive.docs.tags import FunctionClause
+
+    laws = {
+        c.name
+        for c in binding.clauses
+        if isinstance(c, FunctionClause) and len(c.params) == 1 and not _renames_a_law(c)
+    }
+    listed = set(tag_value_sets(binding)) if laws else set()
+    if not listed:
+        return text, None
+    read, drawn = listed_draws(text, laws, listed)
+    for outcome, law in drawn:
+        total = _decide(f"\\sum_{{{outcome}}} {law}({outcome}) = 1", binding, True, context)
+        if total.verdict != PASS:
+            return text, Verdict(
+                UNKNOWN,
+                f"the formula draws {outcome} from {law}, which the tag defines by a formula over the values it lists"
+                f" for {outcome}; that its values there sum to 1 is not shown ({total.verdict}: {total.detail})",
+            )
+    return read, None
 
 
 def _renames_a_law(clause) -> bool:
