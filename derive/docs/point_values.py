@@ -109,12 +109,21 @@ def _entry_beyond(value, point) -> str:
     if isinstance(value, sp.MatrixBase):
         entries = set().union(*(e.atoms(sp.Indexed) for e in value if isinstance(e, sp.Basic)))
     integers = {symbol: sp.Integer(number) for symbol, number in point.items() if isinstance(number, int)}
-    for entry in sorted(entries, key=str):
+    picked = [(entry, sp.sympify(entry.indices[0]).xreplace(integers)) for entry in entries if len(entry.indices) == 1]
+    for total in value.atoms(sp.Sum, sp.Product) if isinstance(value, sp.Basic) else ():
+        # \sum_{j=1}^3 x_j over a vector of fewer entries: the entries at the sum's first and last index
+        for variable, low, high in total.limits:
+            ends = [sp.sympify(end).xreplace(integers) for end in (low, high)]
+            if all(end.is_Integer for end in ends):
+                picked += [
+                    (entry, index.xreplace({variable: end}))
+                    for entry, index in list(picked)
+                    if variable in index.free_symbols
+                    for end in ends
+                ]
+    for entry, index in sorted(picked, key=str):
         values = point.get(entry.base)
-        if not isinstance(values, list) or len(entry.indices) != 1:
-            continue
-        index = sp.sympify(entry.indices[0]).xreplace(integers)
-        if index.is_Integer and not 1 <= int(index) <= len(values):
+        if isinstance(values, list) and index.is_Integer and not 1 <= int(index) <= len(values):
             return f"{dom._name(entry.base).removeprefix('doc_')}[{index}]"
     return ""
 

@@ -1117,11 +1117,13 @@ def apply_clauses(vocab, clauses, log_base: str = "e"):
             joint = any(c.support == JOINT for c in random)
             vocab = independent_variables(vocab, [c.name for c in random], identical, joint)
             clauses = [c for c in clauses if not (isinstance(c, KindClause) and c.kind == "random")]
+        known = set(vocab.dims)
         vocab = _size_names(vocab, clauses)
         for kind in order:
             chosen = [c for c in clauses if isinstance(c, kind)]
-            if kind is KindClause:  # x \in \mathbb{R}^M; M: dimension: the size first, whichever the tag writes first
-                chosen.sort(key=lambda c: c.kind not in ("dimension", "size"))
+            if kind is KindClause:  # x \in \mathbb{R}^M; M: dimension: M is already the size its vectors run over
+                sized = set(vocab.dims) - known
+                chosen = [c for c in chosen if not (c.kind in ("dimension", "size") and c.name in sized)]
             if kind is FunctionClause:  # H in bits first: a tag's I(X, Y) = H(X) + ... is then in bits once
                 vocab = _set_parameters(vocab, [c for c in clauses if isinstance(c, Setting) and c.word == "bits"])
             if kind is Setting:

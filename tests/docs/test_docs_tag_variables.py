@@ -185,5 +185,21 @@ def test_a_vector_declared_over_a_size_the_tag_declares_after_it_has_that_size(t
         r"\sum_{j=1}^M \hat{x}_j^2 = \sum_{j=1}^M \hat{x}_j \hat{x}_j",
         r"\sum_{j=1}^M \hat{x}_j^2 = \sum_{j=1}^M \hat{x}_j",
     )
+    # a sum to 3 writes past the last entry of a shorter vector (set aside there) and misses entries of a longer one
     result, detail = verdict(tmp_path, tag, r"\sum_{j=1}^M \hat{x}_j = \sum_{j=1}^3 \hat{x}_j")
-    assert result == "FAIL" and "doc_M" in detail, (result, detail)
+    assert result == "FAIL" and "n=4" in detail, (result, detail)
+
+
+def test_the_softmax_of_a_vector_over_a_declared_size_runs_over_that_size(tmp_path):
+    assert_page_pass_and_fail(
+        tmp_path,
+        r"x \in \mathbb{R}^M; M: dimension",
+        r"\operatorname{softmax}(x)_i = \frac{\exp(x_i)}{\sum_{j = 1}^M \exp(x_j)}",
+        r"\operatorname{softmax}(x)_i = \frac{\exp(x_i)}{\sum_{j = 1}^M \exp(x_j) + 1}",
+    )
+
+
+def test_a_sum_past_the_entries_of_every_vector_drawn_stays_unknown(tmp_path):
+    # x has 3 entries: a sum to 5 writes past them at every point, so nothing is checked
+    result, detail = verdict(tmp_path, r"x \in \mathbb{R}^3", r"\sum_{j=1}^5 x_j = \sum_{j=1}^5 x_j^2")
+    assert result == "UNKNOWN" and "past the last entry" in detail, (result, detail)
