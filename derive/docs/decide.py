@@ -467,7 +467,7 @@ def _vector_sigma_doubt(verdict, sigma_of_vectors, decide_text, text):
         UNKNOWN,
         f"\\sigma of a vector read as the logistic function of each entry the formula {as_logistic}"
         f" ({verdict.detail}); read as the softmax it {as_softmax} ({other.detail}): the tag may say which"
-        " (\\sigma(z)_j = ...)",
+        " (\\sigma = \\operatorname{softmax})",
     )
 
 

@@ -7,7 +7,7 @@ FAIL; each wrong variant still FAILs through the same path, or stays UNKNOWN whe
 
 import pytest
 
-from tests.docs.checking import verdict, verdicts
+from tests.docs.checking import assert_page_pass_and_fail, verdict, verdicts
 
 DPO_TAG = r"\beta > 0; a > 0; b > 0"
 ADAM_TAG = r"m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t; m_0 = 0"
@@ -458,6 +458,12 @@ def test_sigma_of_written_numbers_is_read_entry_by_entry_and_as_the_softmax(tmp_
     found = verdict(tmp_path, tag, formula)
     shown = "SKIPPED" if tag is None and expected == "UNKNOWN" else expected
     assert found[0] == shown and said in found[1], found
+
+
+def test_a_tag_that_names_sigma_the_softmax_decides_its_worked_values(tmp_path):
+    worked = r"\sigma\left(\begin{bmatrix} 0.1 & 0.2 & 0.3 \end{bmatrix}\right) \approx \begin{bmatrix} 0.3006 & 0.3322 & {} \end{bmatrix}"
+    tag = r"\sigma = \operatorname{softmax}"
+    assert_page_pass_and_fail(tmp_path, tag, worked.replace("{}", "0.3672"), worked.replace("{}", "0.3622"))
 
 
 def test_sigma_of_a_vector_of_names_is_still_read_entry_by_entry(tmp_path):
