@@ -162,6 +162,7 @@ def constant_gap(values_at, evaluated, point, points, shown):
         if _shape(evaluated[i]) == _shape(evaluated[j]) == ()
         and not _piecewise([sides[i], sides[j]])
         and not _same_value(evaluated[i], evaluated[j])
+        and not _same_difference(evaluated[i], evaluated[j], 0, 0)  # two sides of 0 at the precision compared
     ]
     seen = 0
     for other in points:

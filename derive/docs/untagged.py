@@ -272,10 +272,10 @@ def named_value_tail(latex: str, context: DocumentContext) -> tuple[str, str, bo
     """(the first side's name, the formula after its first ``=``, whether the rest holding makes the chain hold) for a
     chain whose first side is one quantity no later side mentions, so that it sets no condition on their names.
 
-    Such a side is a name, an application or a derivative of one (``\\partial_{o_j} l(\\mathbf{y}, \\hat{\\mathbf{y}})``):
-    a chain claims each of its links, so the rest refuted refutes it. When the side applies a name the document does
-    not define and the checker does not know to arguments (``P(i \\text{ beats } j) = \\frac{1}{1 + e^{-(s_i - s_j)}}
-    = \\sigma(s_i - s_j)``), or is a name alone, the first link names the value, and the rest holding decides it.
+    Such a side is an application or a derivative of a name (``\\partial_{o_j} l(\\mathbf{y}, \\hat{\\mathbf{y}})``): a
+    chain claims each of its links, so the rest refuted refutes it. When the side applies a name the document does not
+    define and the checker does not know to arguments (``P(i \\text{ beats } j) = \\frac{1}{1 + e^{-(s_i - s_j)}} =
+    \\sigma(s_i - s_j)``), the first link names the value, and the rest holding decides it.
     """
     try:
         sides, relations, _ = rewrite_chain(latex)
@@ -287,14 +287,17 @@ def named_value_tail(latex: str, context: DocumentContext) -> tuple[str, str, bo
     derivative = one_node(sides[0]) if first is None else None
     if isinstance(derivative, Deriv):
         first = single_atom(derivative.num)
-    if first is None or any(_mentions(side, first.key) for side in sides[1:]):
-        return None
-    tail = _after_first_relation(latex, len(sides) - 1)
-    if tail is None:
-        return None
+    if first is None or first.args is None and not isinstance(derivative, Deriv):
+        return None  # x = y + 1 = 2y: a name alone at the head may be solved for with the rest (y = 1)
     names = first.key not in KNOWN_FUNCTIONS and first.key not in context.definitions
     names = names and _key(first) not in context.definitions and not isinstance(derivative, Deriv)
-    return _key(first), tail, names
+    # a name the first link defines may sit beside other members of its family (V_{H-1} beside V_{H-2}); a derivative
+    # of p_i beside p_k is of one family whose members the rest ties together
+    mentioned = _mentions_member if names else lambda side, atom: _mentions(side, atom.key)
+    if any(mentioned(side, first) for side in sides[1:]):
+        return None
+    tail = _after_first_relation(latex, len(sides) - 1)
+    return None if tail is None else (_key(first), tail, names)
 
 
 def _set_to_a_value(sides, context) -> bool:
@@ -474,6 +477,14 @@ def _mentions(side: Side, key: str, subscripted: bool = False) -> bool:
     """Whether the side names ``key`` (only with a subscript of its own, when ``subscripted``)."""
     return any(
         isinstance(node, Atom) and node.key == key and (node.sub or not subscripted) for node in _reachable(side)
+    )
+
+
+def _mentions_member(side: Side, atom: Atom) -> bool:
+    """Whether the side names the member of a family ``atom`` is (V_{H-1}^\\pi beside V_{H-2}^\\pi is another)."""
+    return any(
+        isinstance(node, Atom) and node.key == atom.key and (_key(node) == _key(atom) or not node.full_keys())
+        for node in _reachable(side)
     )
 
 

@@ -65,8 +65,10 @@ def test_untagged_each_link_is_read_alone_as_a_formula_of_its_own(tmp_path):
     assert holds[0] == "SKIPPED" and "link 3 (0.5^2 = 0.25) holds, read alone" in holds[1], holds
     assert "Pr is not bound" in holds[1], holds
     assert wrong[0] == "FAIL" and "link 3 (0.5^2 = 0.5) fails, read alone" in wrong[1], wrong
-    # q is the formula's own variable, on one side only: the chain is read as equations, q^2 = 0.5^2 is not read alone
-    assert named[0] == "SKIPPED" and "link 2" in named[1] and "read as equations or under conditions" in named[1], named
+    # q is the formula's own variable, on one side only: q^2 = 0.5^2 is not read alone as a link; \Pr(\text{heads})
+    # names the value of the chain, and the rest sets q^2 to a value its arithmetic works out
+    assert named[0] == "PASS" and "Pr names the value of the chain" in named[1], named
+    assert "an equation in the first side's names, set to the value of the chain" in named[1], named
 
 
 DIFFERENCE_QUOTIENT = (
@@ -107,7 +109,9 @@ def test_untagged_a_link_that_writes_a_parameter_of_a_function_an_unread_link_de
 def test_untagged_a_formula_that_states_conditions_has_its_named_links_read_only_with_it(tmp_path):
     # a link read alone would lose the condition, under which the author may mean it
     stated = verdict(tmp_path, None, r"\frac{d g(x)}{dx} = 2x + 2 = 2(x + 2), \quad \text{for } x < 0")
-    assert stated[0] == "SKIPPED" and "read alone" not in stated[1], stated
+    assert "read alone" not in stated[1], stated
+    # the rest after the first side, read with its condition, fails for every x < 0
+    assert stated[0] == "FAIL" and "g sets no condition on the rest" in stated[1] and "at x=-" in stated[1], stated
     refuted = verdict(tmp_path, None, r"\frac{d g(x)}{dx} = 2x + 2 = 2(x + 2)")
     assert refuted[0] == "FAIL" and "link 2 (2x+2 = 2(x+2)) fails, read alone" in refuted[1], refuted
     holds = verdict(tmp_path, None, r"\frac{d g(x)}{dx} = 2x + 4 = 2(x + 2)")

@@ -4,6 +4,7 @@ derivative of such a name, or by a quantity the checker knows, the rest refuted 
 holding leaves the first link unchecked."""
 
 import pytest
+from checking import verdict as checked
 from checking import verdicts
 
 
@@ -56,3 +57,28 @@ def test_a_derivative_at_the_head_with_a_rest_that_holds_stays_skipped(tmp_path)
     # the first link, which may be the wrong one, is not checked: g is not stated
     verdict, detail = one(tmp_path, r"\frac{\partial g}{\partial u} = \frac{\exp(u)}{1 + \exp(u)} = \sigma(u)")
     assert verdict == "SKIPPED", detail
+
+
+def test_a_member_of_a_family_at_the_head_names_its_value_beside_other_members(tmp_path):
+    verdict, detail = one(tmp_path, r"V_{2}(s) = 1 + 0.5 \cdot V_{1}(s) = 1 + 0.5 \cdot 2 = 2")
+    assert verdict == "PASS" and "V_2 names the value of the chain" in detail, detail
+    verdict, detail = one(tmp_path, r"V_{2}(s) = 1 + 0.5 \cdot V_{1}(s) = 1 + 0.5 \cdot 2 = 3")
+    assert verdict == "FAIL", detail
+
+
+def test_a_head_whose_function_the_rest_applies_again_names_nothing(tmp_path):
+    # f(2x) = 2 f(x) is a claim about f, not a definition: the rest holding for every f decides nothing
+    verdict, detail = one(tmp_path, r"f(2 x) = f(x) + f(x) = 2 f(x)")
+    assert verdict != "PASS" and "names the value" not in detail, detail
+
+
+def test_two_sides_that_are_both_0_at_a_point_are_no_gap_that_refutes_the_rest(tmp_path):
+    # with one logit both first sides of the rest are 0, one of them only to rounding: no constant gap between them,
+    # and p_k on the last side alone leaves the rest an equation a value of p_k solves
+    formula = (
+        r"\begin{split} \frac{\partial p_i}{\partial o_k} &= \frac{ \exp (o_k) \sum_j \exp(o_j) - \exp (o_k) \exp (o_k) }"
+        r"{(\sum_j \exp(o_j))^2} \\ &= \frac{\exp (o_k)}{\sum_j \exp(o_j)} \frac{ \sum_j \exp(o_j) - \exp (o_k) }"
+        r"{\sum_j \exp(o_j)} \\ &= p_k (1 - p_k) \end{split}"
+    )
+    verdict, detail = checked(tmp_path, None, formula)
+    assert verdict != "FAIL", detail
