@@ -14,6 +14,7 @@ from derive.docs.bind import (
     scalarise,
 )
 from derive.docs.verdict import DIGITS, DecideError
+from derive.notation import Notation, unfold
 from derive.numeric import INSTANTIATED, NumericError, evaluate, evaluate_with_path
 
 # SymPy's words for a value that is no number: a sum that diverges, a limit whose one-sided limits differ
@@ -105,6 +106,8 @@ def _entry_beyond(value, point) -> str:
     """The first entry of a sampled vector the value writes past its last (or before its first) entry at the point,
     as ``delta[3]``; empty when there is none."""
     value = scalarise(as_value(value))
+    if isinstance(value, sp.Basic) and value.atoms(Notation):
+        value = unfold(value)  # softmax(q)_k: the entries q_k and q_j its definition writes
     entries = value.atoms(sp.Indexed) if isinstance(value, sp.Basic) else set()
     if isinstance(value, sp.MatrixBase):
         entries = set().union(*(e.atoms(sp.Indexed) for e in value if isinstance(e, sp.Basic)))

@@ -44,3 +44,18 @@ def test_sketch_rnns_pen_state_softmax_is_no_false_alarm(tmp_path):
     assert result in ("PASS", "UNKNOWN"), (result, detail)
     result, detail = verdict(tmp_path, TAG, written.replace("^3", "^2"))
     assert result == "FAIL", (result, detail)
+
+
+def test_sketch_rnns_pen_state_softmax_passes_where_its_index_picks_an_entry(tmp_path):
+    # q_k at a k past the three entries is no point of the formula: set aside, as an entry written past them is
+    written = r"q_k = \operatorname{softmax}(\hat{q})_k = \frac{\exp(\hat{q_k})}{\sum_{j = 1}^3 \exp(\hat{q_j})}"
+    result, detail = verdict(tmp_path, TAG, written)
+    assert result == "PASS" and "set aside" in detail, (result, detail)
+    result, detail = verdict(tmp_path, TAG, written.replace(r"\sum", r"1 + \sum"))
+    assert result == "FAIL", (result, detail)
+
+
+def test_a_softmax_entry_past_the_declared_logits_stays_unknown(tmp_path):
+    written = r"\operatorname{softmax}(\hat{q})_5 = \frac{\exp(\hat{q}_5)}{\sum_{j = 1}^3 \exp(\hat{q}_j)}"
+    result, detail = verdict(tmp_path, TAG, written)
+    assert result == "UNKNOWN" and "past the last entry" in detail, (result, detail)
