@@ -1005,6 +1005,12 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                 arg = self.side(atom.args[0])
                 if isinstance(value, Vec) and isinstance(arg, Vec) and value.base is not None and arg.base is not None:
                     pass  # p(z): a distribution written with its argument vector
+                elif isinstance(value, Vec) and _written_numbers(arg):
+                    # σ([0.1, 0.2, 0.3]) with σ the tag's output vector: the function applied, no product of vectors
+                    raise BindError(
+                        f"{atom.key}(...) applies the vector {atom.key} to a written vector: a function, which the"
+                        f" tag may name ({atom.key} = \\operatorname{{softmax}})"
+                    )
                 else:
                     return self._mul([value, arg])
             elif chosen:
@@ -1020,6 +1026,15 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         position = self.index(indices[0])
         self.indexed.add(position)
         return value.component(position)
+
+
+def _written_numbers(value) -> bool:
+    """Whether a value is a vector or matrix written out in numbers ([0.1, 0.2, 0.3])."""
+    if isinstance(value, Vec):
+        if value.base is not None or not isinstance(value.size, (int, sp.Integer)):
+            return False
+        value = value.explicit()
+    return isinstance(value, sp.MatrixBase) and all(entry.is_number for entry in value)
 
 
 # hat_q_k: an accent over a letter with a subscript of one index, \hat{q_k} or \hat{\Pi_i} (the accent's prefix, the

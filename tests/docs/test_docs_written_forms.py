@@ -427,3 +427,18 @@ def test_a_sum_up_to_a_growing_number_is_not_evaluated_in_the_limit(tmp_path):
         tmp_path, r"n: large positive integer", r"\sum_{i=1}^{n} \frac{1}{i} \approx \ln n + 0.5772"
     )
     assert result == "UNKNOWN" and "grow" in detail, (result, detail)
+
+
+SOFTMAX_OF_WRITTEN = (
+    r"\sigma\left(\begin{bmatrix} 0.1 & 0.2 & 0.3 \end{bmatrix}\right) \approx"
+    r" \begin{bmatrix} 0.3006 & 0.3322 & {} \end{bmatrix}"
+)
+
+
+def test_a_result_s_output_vector_applied_to_a_written_vector_is_no_product(tmp_path):
+    # softmax_jacobian's σ is the softmax output vector; σ([0.1 0.2 0.3]) applies a function, never σ times the vector
+    v, detail = verdict(tmp_path, "softmax_jacobian", SOFTMAX_OF_WRITTEN.replace("{}", "0.3672"))
+    assert v == "UNKNOWN" and "applies the vector sigma to a written vector" in detail, (v, detail)
+    tag = r"softmax_jacobian; \sigma = \operatorname{softmax}"
+    correct, wrong = SOFTMAX_OF_WRITTEN.replace("{}", "0.3672"), SOFTMAX_OF_WRITTEN.replace("{}", "0.3622")
+    assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
