@@ -9,6 +9,7 @@ import sympy as sp
 
 from derive import domain as dom
 from derive.docs.arbitrary import function_of
+from derive.docs.joint_law import tag_value_sets
 from derive.docs.side_names import _normal_name, function_key
 from derive.docs.verdict import INTEGER_KINDS, KIND_SAMPLERS, VECTOR_KINDS, DecideError, kind_word
 
@@ -20,11 +21,14 @@ def _declare_kinds(reading):
     _declare_family_members(reading)
     _sequences_of_definitions(reading)
     _declare_ranged_functions(reading)
+    listed = tag_value_sets(reading.binding)
     for name, kind in reading.binding.kinds.items():
         key = _normal_name(name)
         word = kind_word(kind)
         if word in ("dimension", "size", "index", "random") or key in reading.sequences:
             continue  # a sequence's term b_t: the sequence b at step t, any real sequence (derive.docs.arbitrary)
+        if word == "real" and _at_listed_indices(name, listed):
+            continue  # \theta_{s,a} \in \mathbb{R} with s and a listed: a real at each pair, any family (arbitrary)
         if word == "function":  # an arbitrary function: any refutation with a function of its arguments is a FAIL
             reading.functions.add(function_key(name))
             continue
@@ -51,6 +55,16 @@ def _declare_kinds(reading):
         reading.extra_samplers[symbol] = sampler
         # the tag's "x: real" is the document's meaning of x, before the vocabulary's (a vector x of the shared notation)
         reading.overrides.setdefault(key, ("scalar", lambda env, symbol=symbol: symbol))
+
+
+# \theta_{s,a}: a name written at two or more index letters
+INDEX_PAIR = re.compile(r"(.+?)_\s*\{\s*([a-z]'*(?:\s*,\s*[a-z]'*)+)\s*\}\s*")
+
+
+def _at_listed_indices(name: str, listed: dict) -> bool:
+    """Whether a name is written at two or more index letters whose values the tag lists (s \\in \\{1, 2\\})."""
+    found = INDEX_PAIR.fullmatch(name.strip())
+    return found is not None and all(letter.strip() in listed for letter in found.group(2).split(","))
 
 
 SUMMED = re.compile(r"\\(?:sum|prod)\s*_\s*\{?\s*([A-Za-z])")  # the letter a sum or product runs over

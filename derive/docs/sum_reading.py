@@ -82,7 +82,7 @@ class SumsAndDerivatives:
             node.low is None
             and node.high is None
             and not node.excluded
-            and all(v in self.finite_sets and v not in drawn for v in node.variables)
+            and all(_listed_as(node, v) in self.finite_sets and v not in drawn for v in node.variables)
         )
 
     def _sum_over_listed_values(self, node: SumNode):
@@ -98,7 +98,7 @@ class SumsAndDerivatives:
             raise ShapeError(f"a vector or matrix summed over the listed values of {', '.join(node.variables)}")
         terms = [
             body.xreplace(dict(zip(dummies, values)))
-            for values in itertools.product(*(self.finite_sets[v] for v in node.variables))
+            for values in itertools.product(*(self.finite_sets[_listed_as(node, v)] for v in node.variables))
         ]
         return sp.Add(*terms) if node.op == "sum" else sp.Mul(*terms)
 
@@ -258,6 +258,11 @@ class SumsAndDerivatives:
         if isinstance(num_value, sp.MatrixBase):
             return num_value.applyfunc(lambda e: sp.Derivative(e, variable))
         return sp.Derivative(num_value, variable)
+
+
+def _listed_as(node: SumNode, variable: str) -> str:
+    """The name under which the tag lists a sum's index: a' for \\sum_{a'}, which the sum runs over as a plain letter."""
+    return node.written if node.written and node.variables == [variable] else variable
 
 
 def _distinct_variables(matrix) -> bool:

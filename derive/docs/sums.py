@@ -21,7 +21,7 @@ def sum_or_product(rw, tokens, k, out):
         else:
             high_tokens = script
         k = k2
-    low = None
+    low, written = None, ""
     if low_tokens is not None:
         rel_at = next((m for m, x in enumerate(low_tokens) if x.is_ch("=")), None)
         neq_at = next((m for m, x in enumerate(low_tokens) if x.is_cs("neq", "ne")), None)
@@ -30,6 +30,7 @@ def sum_or_product(rw, tokens, k, out):
         decorated = _decorated_letter(head)
         if decorated is not None:  # \sum_{i'} e_{i'}, \sum_{\tilde{k}}: a letter of its own, renamed in the sum
             plain = Tok("ch", _fresh_index(tokens), head[0].pos)
+            written = detex(head).replace(" ", "")
             end = term_end(tokens, k)
             tokens[k:end] = _renamed(tokens[k:end], decorated, plain)
             shift = len(head) - 1
@@ -92,7 +93,7 @@ def sum_or_product(rw, tokens, k, out):
             raise Unsupported(f"a sum over '{v}'")
     # Σ_i a_i + \max_j b_j c_i: a later term uses the index, and the author may mean the sum to cover it
     open_after = any(x.kind == "ch" and x.text in variables for x in flatten(tokens[end:]))
-    out.append(rw.placeholder(SumNode(op, variables, low, high, body, excluded, open_after, over)))
+    out.append(rw.placeholder(SumNode(op, variables, low, high, body, excluded, open_after, over, written)))
     return end
 
 

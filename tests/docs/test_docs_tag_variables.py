@@ -203,3 +203,30 @@ def test_a_sum_past_the_entries_of_every_vector_drawn_stays_unknown(tmp_path):
     # x has 3 entries: a sum to 5 writes past them at every point, so nothing is checked
     result, detail = verdict(tmp_path, r"x \in \mathbb{R}^3", r"\sum_{j=1}^5 x_j = \sum_{j=1}^5 x_j^2")
     assert result == "UNKNOWN" and "past the last entry" in detail, (result, detail)
+
+
+def test_a_primed_index_the_tag_lists_values_for_runs_over_them(tmp_path):
+    # \sum_{a'} over a' \in \{1, 2, 3\}: the sum runs over the listed values, as one over a does
+    tag = r"s \in \{1, 2\}; a, a' \in \{1, 2, 3\}"
+    assert_page_pass_and_fail(
+        tmp_path,
+        tag,
+        r"\sum_{a} \frac{\exp(\theta_{s,a})}{\sum_{a'} \exp (\theta_{s,a'})} = 1",
+        r"\sum_{a} \frac{\exp(\theta_{s,a})}{\sum_{a'} \exp (\theta_{s,a'})} = 2",
+    )
+
+
+def test_a_real_declared_at_listed_indices_is_a_family_of_reals(tmp_path):
+    # \theta_{s,a} \in \mathbb{R} with s and a listed: a real at every pair, not one number written at both
+    tag = r"s \in \{1, 2\}; a, a' \in \{1, 2, 3\}; \theta_{s,a} \in \mathbb{R}"
+    assert_page_pass_and_fail(
+        tmp_path,
+        tag,
+        r"\sum_{a} \frac{\exp(\theta_{s,a})}{\sum_{a'} \exp (\theta_{s,a'})} = 1",
+        r"\sum_{a} \frac{\exp(\theta_{s,a})}{\sum_{a'} \exp (\theta_{s,a'})} = 2",
+    )
+    # a gap that moves with the family: which family is meant decides it, so it is not refuted
+    result, detail = verdict(
+        tmp_path, tag, r"\sum_{a} \frac{\exp(\theta_{s,a})}{1 + \sum_{a'} \exp (\theta_{s,a'})} = 1"
+    )
+    assert result == "UNKNOWN" and "particular function" in detail, (result, detail)
