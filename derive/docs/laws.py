@@ -366,6 +366,7 @@ def decide_under_laws(text, binding, decide_once):
     if unwritten:
         return Verdict(UNKNOWN, f"tag: {unwritten[0].refusal}")
     binding = replace(binding, clauses=[_as_model(clause) for clause in binding.clauses])
+    binding = _variables_of_an_unwritten_law(text, binding)
     laws = {clause.name for clause in binding.clauses if isinstance(clause, LawOfOutcomes)}
     own = [
         c for c in binding.clauses if isinstance(c, FunctionClause) and c.head and (c.name in laws or _law_by_itself(c))
@@ -392,6 +393,34 @@ def decide_under_laws(text, binding, decide_once):
                     f" ({claim.verdict}: {claim.detail})",
                 )
     return reading_doubt(text, binding, decide_once(text, binding), decide_once)
+
+
+MOMENTS = re.compile(
+    r"\\mathbb\s*\{?\s*E|\\(?:operatorname|mathrm|text)\s*\{\s*(?:E|Var|Cov)\s*\}|(?<![A-Za-z\\])(?:E|Var|Cov)\s*[\[(_]"
+)
+INFORMATION = re.compile(r"(?<![A-Za-z\\])(?:H|I|KL|D)\s*[\[(_]|\\operatorname\s*\{\s*(?:KL|D_)")
+
+
+def _variables_of_an_unwritten_law(text, binding):
+    """``binding`` with 'X, Y: random variables with joint distribution p(x, y)' read as X and Y under one joint law
+    drawn at each point, where the formula takes moments of them and neither it nor the tag's definitions write p
+    (Cov[X, Y] = E[XY] - E[X] E[Y]): the law's outcomes are then reached only through X and Y."""
+    from derive.docs.chance import JOINT
+    from derive.docs.tags import FunctionClause, KindClause, LawOfOutcomes
+
+    laws = [c for c in binding.clauses if isinstance(c, LawOfOutcomes)]
+    names = {c.name for c in laws}
+    variables = list(dict.fromkeys(c.variable for c in laws))
+    if not MOMENTS.search(text) or INFORMATION.search(text):  # H(X), I(X; Y): read on the law's outcomes
+        return binding
+    if not laws or not all(re.fullmatch(r"[A-Za-z]+(?:_[A-Za-z0-9]+)?", v or "") for v in variables):
+        return binding
+    written = [text, *binding.overrides.values(), *binding.overrides]
+    written += [f"{c.head} {c.body}" for c in binding.clauses if isinstance(c, FunctionClause)]
+    if any(re.search(rf"(?<![A-Za-z\\]){re.escape(name)}(?![A-Za-z])", part) for name in names for part in written):
+        return binding
+    random = [KindClause(variable, "random", support=JOINT) for variable in variables]
+    return replace(binding, clauses=[c for c in binding.clauses if c not in laws] + random)
 
 
 def _as_model(clause):
