@@ -28,7 +28,9 @@ def _declare_kinds(reading):
         if word in ("dimension", "size", "index", "random") or key in reading.sequences:
             continue  # a sequence's term b_t: the sequence b at step t, any real sequence (derive.docs.arbitrary)
         if word == "real" and _at_listed_indices(name, listed):
-            continue  # \theta_{s,a} \in \mathbb{R} with s and a listed: a real at each pair, any family (arbitrary)
+            # \theta_{s,a} \in \mathbb{R} with s and a listed: a real at each pair, any family the tag allows
+            reading.functions.add(function_key(INDEX_PAIR.fullmatch(name.strip()).group(1)))
+            continue
         if word == "function":  # an arbitrary function: any refutation with a function of its arguments is a FAIL
             reading.functions.add(function_key(name))
             continue

@@ -225,8 +225,9 @@ def test_a_real_declared_at_listed_indices_is_a_family_of_reals(tmp_path):
         r"\sum_{a} \frac{\exp(\theta_{s,a})}{\sum_{a'} \exp (\theta_{s,a'})} = 1",
         r"\sum_{a} \frac{\exp(\theta_{s,a})}{\sum_{a'} \exp (\theta_{s,a'})} = 2",
     )
-    # a gap that moves with the family: which family is meant decides it, so it is not refuted
-    result, detail = verdict(
-        tmp_path, tag, r"\sum_{a} \frac{\exp(\theta_{s,a})}{1 + \sum_{a'} \exp (\theta_{s,a'})} = 1"
-    )
+    # a gap that moves with the family: any family the tag allows refutes it; undeclared, the author may mean one
+    wrong = r"\sum_{a} \frac{\exp(\theta_{s,a})}{1 + \sum_{a'} \exp (\theta_{s,a'})} = 1"
+    result, detail = verdict(tmp_path, tag, wrong)
+    assert result == "FAIL" and "any function" in detail, (result, detail)
+    result, detail = verdict(tmp_path, r"s \in \{1, 2\}; a, a' \in \{1, 2, 3\}", wrong)
     assert result == "UNKNOWN" and "particular function" in detail, (result, detail)
