@@ -779,17 +779,17 @@ def _zero_candidates(expr):
     yield expanded
     if shown_nonzero(expr):  # a value that is not 0 at an allowed point: no rewrite of it reaches 0
         return
+    if expr.has(*_TRIGONOMETRIC):  # before the rational rewrites, which leave sines and cosines of sums as they are
+        try:  # a few ms where simplify takes 40 to 120 on the same identities
+            yield _trigonometric_numerator(expr)
+        except (TypeError, ValueError, NotImplementedError, AttributeError, RecursionError):
+            pass  # not rewritten: simplify decides, as without this candidate
     yield sp.cancel(sp.together(expanded))
     logs = _expanded_logs(expanded)
     yield _expand(logs)
     powers = sp.powsimp(logs, force=False)
     if powers != expanded:  # else it is the cancelled one again (no logarithm to split, no powers to combine)
         yield sp.cancel(sp.together(powers))
-    if expr.has(*_TRIGONOMETRIC):
-        try:  # a few ms where simplify takes 40 to 120 on the same identities
-            yield _trigonometric_numerator(expr)
-        except (TypeError, ValueError, NotImplementedError, AttributeError, RecursionError):
-            pass  # not rewritten: simplify decides, as without this candidate
     if expr.has(sp.Limit):
         try:  # SymPy's exact limits, a few ms, where simplify spends most of a second taking them itself
             yield _expand(_limits_taken(expr))

@@ -472,10 +472,10 @@ def _declared_numbers(binding) -> set:
 
 def _choose_vocabulary(reading):
     """The notation the formula is read in: the tag's result, none (untagged) or the shared notation, with the tag's clauses."""
-    from derive.registry import load
-
     binding = reading.binding
     if binding.result:
+        from derive.registry import load
+
         vocab = vocabulary_for(load(binding.result))
     elif reading.scope is not None:
         vocab = reading.scope.model or _untagged_vocabulary()

@@ -116,6 +116,16 @@ def test_the_trigonometric_candidate_closes_what_simplify_closes_with_the_same_m
     assert prove_zero(identity).method == "algebraic simplification"
 
 
+@pytest.mark.parametrize("identity", TRIGONOMETRIC_IDENTITIES)
+def test_a_trigonometric_identity_is_proved_before_the_rational_rewrites_are_tried(identity, monkeypatch):
+    cancelled, cancel = [], sp.cancel
+    monkeypatch.setattr(
+        symbolic.sp, "cancel", lambda *args, **kwargs: cancelled.append(args) or cancel(*args, **kwargs)
+    )
+    assert prove_zero(identity).method == "algebraic simplification"
+    assert not cancelled
+
+
 @pytest.mark.parametrize(
     "wrong",
     [
@@ -167,7 +177,7 @@ def test_the_cancelled_candidate_is_not_tried_twice_where_no_power_or_logarithm_
     monkeypatch.setattr(
         sp, "cancel", lambda expr, *args, **kwargs: cancelled.append(expr) or cancel(expr, *args, **kwargs)
     )
-    identity = sp.sin(x) ** 2 - sp.cos(x) ** 2 + sp.cos(2 * x)  # proved by the trigonometric numerator
+    identity = sp.Abs(x * y) - sp.Abs(x) * sp.Abs(y)  # proved by simplify, after the cancelled candidate
     proved = prove_zero(identity)
     assert proved.proved and proved.method == "algebraic simplification" and len(cancelled) == 1
-    assert not prove_zero(sp.sin(x) ** 2 - sp.cos(x) ** 2 - sp.cos(2 * x)).proved
+    assert not prove_zero(sp.Abs(x * y) - sp.Abs(x) * sp.Abs(y) - sp.Abs(x + y)).proved
