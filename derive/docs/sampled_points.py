@@ -361,7 +361,8 @@ class _SidesAtSizes:
         self.reading, self.domain = reading, domain
         self.sides: dict = {}
         self.readers: dict = {}
-        self._unsized = None  # (the sides, their reader as reading left it) when it never looked at the sizes
+        # (the sides, their reader as reading left it, the reader) when reading them never looked at the sizes
+        self._unsized = None
 
     def key(self, point) -> tuple:
         """The point's sizes, as the key the sides and readers are kept under."""
@@ -372,16 +373,18 @@ class _SidesAtSizes:
         key = self.key(point)
         if key not in self.sides:
             interp = self.reading.reader(_dims(self.domain, point), self.reading.dry.flags)
-            if self._unsized is not None:  # read at other sizes without looking at them: the same sides here
-                sides, read = self._unsized
-                interp.adopt_reading(read)
+            # read at other sizes without looking at them, nor since, in the values checked there: the same sides here
+            if self._unsized is not None and not self._unsized[2].read_sizes:
+                sides, kept, _ = self._unsized
+                interp.adopt_reading(kept)
                 self.sides[key] = list(sides)
             else:
                 self.sides[key] = [interp.side(side) for side in self.reading.sides]
-                if not interp.read_sizes:  # kept as reading left it: the points checked may change the reader
+                if self._unsized is None and not interp.read_sizes:
+                    # kept as reading left it: checking the points may change the reader
                     kept = self.reading.reader(_dims(self.domain, point), self.reading.dry.flags)
                     kept.adopt_reading(interp)
-                    self._unsized = (list(self.sides[key]), kept)
+                    self._unsized = (list(self.sides[key]), kept, interp)
             self.readers[key] = interp
         return self.sides[key]
 
