@@ -576,9 +576,10 @@ def _step_names_as_subscripts(clauses: list[str], binding) -> list[str]:
     """The clauses with each name declared at a step superscript (``\\theta^t_i \\in \\mathbb{R}``) written with the
     step as a subscript (θ_{i,t}); the heads and step letters are kept in ``binding.step_names`` for the formula."""
     from derive.docs.steps import declared_step_name
+    from derive.docs.superscript_labels import _top_level_parts
 
     read = []
-    for clause in clauses:
+    for clause in _names_declared_apart(clauses, declared_step_name, _top_level_parts):
         declared = DECLARATION.match(clause)
         found = declared_step_name(declared.group("name")) if declared else None
         if found is None:
@@ -588,6 +589,20 @@ def _step_names_as_subscripts(clauses: list[str], binding) -> list[str]:
         if (head, letters) not in binding.step_names:
             binding.step_names += ((head, letters),)
         read.append(name + declared.group("rest"))
+    return read
+
+
+def _names_declared_apart(clauses: list[str], step_name, parts) -> list[str]:
+    """The clauses with a declaration of several names one of which has a step superscript (``X^q_i, P_i \\in
+    \\mathbb{R}^d``) split into one declaration per name, each then read on its own."""
+    read = []
+    for clause in clauses:
+        declared = DECLARATION.match(clause)
+        names = parts(declared.group("name")) if declared else []
+        if len(names) > 1 and any(step_name(name.strip()) for name in names):
+            read.extend(name.strip() + declared.group("rest") for name in names)
+        else:
+            read.append(clause)
     return read
 
 

@@ -123,6 +123,12 @@ PAIRS = [
         r"\vert \theta^t_i\vert / D \le \vert \theta^t_i\vert",
     ),
     (
+        "names declared together, one at a step superscript (X^q_i, P_i in R^d), are each declared on their own",
+        r"X^q_i, P_i \in \mathbb{R}^d",
+        r"X^q_i + P_i = P_i + X^q_i",
+        r"X^q_i + P_i = P_i - X^q_i",
+    ),
+    (
         "a clause EXPRESSION = NAME reads the formula's expression as the result's name",
         r"sigmoid_derivative; {v'_{w}}^\top v_{w_I} = x",
         r"1 - \sigma({v'_{w}}^\top v_{w_I}) = \sigma(-{v'_{w}}^\top v_{w_I})",
