@@ -60,6 +60,10 @@ class Record:
         return f"{where}: {self.verdict}{name} {self.latex}\n    {self.detail}"
 
 
+# names a chain from their definition is read with only: a chain consistent with another first link is still wrong
+CHAIN_ONE_MEANING = (MOMENTS & ONE_MEANING) | {"KL", "D_KL"}
+
+
 def _has_relation(latex: str) -> bool:
     return any(mark in latex for mark in ("=", "\\le", "\\ge", "<", ">", "\\approx", "\\equiv"))
 
@@ -212,16 +216,29 @@ def _check_found_in_time(found: Found, context: DocumentContext, reading: Readin
         if usual.verdict == PASS:
             detail = f"untagged, with the usual meaning of {reading.definition.name}: {usual.detail}"
             return Record(found.file, found.line, found.latex, None, PASS, detail)
-    verdict = decide(claimed, Binding(), tagged=False, context=context.with_definition(reading.local))
-    if verdict.verdict in (PASS, FAIL):
-        said = f"{reading.reason} " if reading.reason else ""  # "definition of x, then"
-        return Record(found.file, found.line, found.latex, None, verdict.verdict, f"untagged: {said}{verdict.detail}")
-    if usual is not None and usual.verdict == FAIL and reading.definition.name in MOMENTS & ONE_MEANING:
-        # Var(X) = E[(X - \mu_X)^2] = E[X^2] + \mu_X^2: a variance has one meaning, where H may be a Gini impurity
+    refuted = usual is not None and usual.verdict == FAIL
+    if refuted and reading.definition.name in CHAIN_ONE_MEANING:
+        # Var(X) = E[(X - \mu_X)^2] = E[X^2] + \mu_X^2, D_{KL}(P \| Q) = \sum_x Q(x) \log \frac{Q(x)}{P(x)} = ...:
+        # a variance or a KL divergence has one meaning, which a chain consistent with its own first link still breaks
         detail = (
             f"untagged, {reading.definition.name} has one meaning here, and with it the formula fails: {usual.detail}"
         )
         return Record(found.file, found.line, found.latex, None, FAIL, detail)
+    verdict = decide(claimed, Binding(), tagged=False, context=context.with_definition(reading.local))
+    if refuted and verdict.verdict == PASS and one_meaning(reading.definition, found.latex):
+        # H(Q_m) = \sum_k p_k (1 - p_k) = 1 - \sum_k p_k^2: H may be a Gini impurity, yet it is not the entropy
+        return Record(
+            found.file,
+            found.line,
+            found.latex,
+            None,
+            SKIPPED,
+            f"untagged, the usual meaning of {reading.definition.name} refutes the chain's first link, and the name"
+            f" may be the author's own: {usual.detail}",
+        )
+    if verdict.verdict in (PASS, FAIL):
+        said = f"{reading.reason} " if reading.reason else ""  # "definition of x, then"
+        return Record(found.file, found.line, found.latex, None, verdict.verdict, f"untagged: {said}{verdict.detail}")
     named = None
     if reading.text is None:  # f(x) = A = B claims A = B, whatever f is
         defined = reading.definition.name if reading.definition is not None else None

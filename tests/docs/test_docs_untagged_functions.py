@@ -368,3 +368,22 @@ def test_a_chain_from_a_quantity_of_one_meaning_is_decided_with_that_meaning(tmp
     assert verdict == "FAIL" and "Var has one meaning here, and with it the formula fails" in detail, detail
     verdict, detail = one(tmp_path, r"\textrm{Var}(X) = E\left[(X-\mu_X)^2\right] = E[X^2] + c")  # c: solved for
     assert verdict == "SKIPPED", detail
+
+
+def test_a_chain_consistent_with_a_wrong_first_link_is_still_refuted_by_the_one_meaning(tmp_path):
+    reverse = r"D_{KL}(P \| Q) = \sum_x Q(x) \log \frac{Q(x)}{P(x)} = -\sum_x Q(x) \log \frac{P(x)}{Q(x)}"
+    verdict, detail = one(tmp_path, reverse)  # the reverse divergence, its rest consistent with it
+    assert verdict == "FAIL" and "D_KL has one meaning here, and with it the formula fails" in detail, detail
+    forward = r"D_{KL}(P \| Q) = \sum_x P(x) \log \frac{P(x)}{Q(x)} = -\sum_x P(x) \log \frac{Q(x)}{P(x)}"
+    verdict, detail = one(tmp_path, forward)
+    assert verdict == "PASS" and "with the usual meaning of D_KL" in detail, detail
+    verdict, detail = one(tmp_path, r"\textrm{Var}(X) = E[X^2] + E[X]^2 = E[X^2] + E[X] E[X]")
+    assert verdict == "FAIL" and "Var has one meaning here" in detail, detail
+
+
+def test_a_chain_from_a_name_of_other_meanings_refuted_by_the_usual_one_is_not_passed(tmp_path):
+    gini = r"H(p) = \sum_k p_k (1 - p_k) = 1 - \sum_k p_k^2"  # a Gini impurity may be called H: never FAIL
+    verdict, detail = one(tmp_path, gini)
+    assert verdict == "SKIPPED" and "the usual meaning of H refutes the chain's first link" in detail, detail
+    verdict, detail = one(tmp_path, r"H(p) = -\sum_k p_k \log p_k = \sum_k p_k \log \frac{1}{p_k}")
+    assert verdict == "PASS", detail
