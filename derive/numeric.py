@@ -64,10 +64,16 @@ def substitution(point: Point, dps: int) -> dict:
     return mapping
 
 
-def _integers_first(mapping: dict) -> tuple[dict, dict]:
+def _integers_first(mapping: dict, expr=None) -> tuple[dict, dict]:
     # dimensions and indices; a vector component equal to 0 (SymPy makes Float(0) an Integer)
-    # stays with the reals, since unfolding a definition may bring in more components
-    ints = {s: v for s, v in mapping.items() if isinstance(v, sp.Integer) and not isinstance(s, sp.Indexed)}
+    # stays with the reals, since unfolding a definition may bring in more components, and so does
+    # a variable a derivative is taken by, drawn at a whole number: ∂/∂w is taken before w = 1 is put in
+    varied = set() if expr is None else {v for d in expr.atoms(sp.Derivative) for v in d.variables}
+    ints = {
+        s: v
+        for s, v in mapping.items()
+        if isinstance(v, sp.Integer) and not isinstance(s, sp.Indexed) and s not in varied
+    }
     return ints, {s: v for s, v in mapping.items() if s not in ints}
 
 
@@ -97,7 +103,7 @@ def evaluate_with_path(
 def instantiated_value(expr, point: Point, dps: int = WORKING_DIGITS):
     """The value of ``expr`` at ``point`` with its sums written out and its derivatives taken by SymPy."""
     mapping = substitution(point, dps)
-    ints, rest = _integers_first(mapping)
+    ints, rest = _integers_first(mapping, expr)
     concrete = _instantiate(canonical_form(expr), _held(expr, ints))
     value = _run(concrete, rest, dps)
     if value is not None:
@@ -130,7 +136,7 @@ def _exact_at(concrete, ints: dict, rest: dict):
 def symbolic_value(expr, point: Point, dps: int = WORKING_DIGITS):
     """``expr`` at ``point`` as SymPy leaves it, before it becomes a number: ``oo`` for a limit that diverges there."""
     mapping = substitution(point, dps)
-    ints, rest = _integers_first(mapping)
+    ints, rest = _integers_first(mapping, expr)
     concrete = _instantiate(canonical_form(expr), _held(expr, ints))
     return _exact_at(concrete, ints, rest)
 

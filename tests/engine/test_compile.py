@@ -250,3 +250,10 @@ def test_a_sum_from_zero_keeps_its_first_term_under_a_condition_on_its_index(low
     counted = sp.Sum(sp.Piecewise((1, sp.LessThan(index, 0, evaluate=False)), (0, True)), (index, low, 3))
     assert evaluate_with_path(counted, Point({})) == ("compiled", expected)
     assert instantiated_value(counted, Point({})) == expected
+
+
+def test_a_derivative_by_a_variable_drawn_at_a_whole_number_is_taken_before_it_is_put_in():
+    w = sp.Symbol("w", integer=True)  # a name the reading drew as a count
+    derivative = sp.Derivative(w**3, w, evaluate=False)  # 3 w^2: 12 at w = 2, never d/d2 of 8
+    assert instantiated_value(derivative, Point({w: 2})) == 12
+    assert instantiated_value(derivative, Point({w: 3})) == 27
