@@ -45,7 +45,7 @@ from derive.docs.reading import (
 )
 from derive.docs.sampled_points import _checked_ranges  # noqa: F401  (imported from here)
 from derive.docs.score_mean import decide_score_mean
-from derive.docs.sequence_laws import LAW_LETTERS, decide_sequence_laws, result_law_of_sequences
+from derive.docs.sequence_laws import LAW_LETTERS, decide_sequence_laws, result_law_of_sequences, unstated_length
 from derive.docs.side_names import _normal_name  # noqa: F401  (imported from here)
 from derive.docs.subscript_draws import draws_in_subscripts
 from derive.docs.subscript_laws import laws_in_subscripts
@@ -264,6 +264,9 @@ def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
     # defined a law of that name
     if tagged or not _defines(context, LAW_LETTERS):
         sequence = decide_sequence_laws(text, binding, _decide_tagged)
+        unstated = None if tagged or sequence is None or sequence.verdict != PASS else unstated_length(text)
+        if unstated is not None:
+            return Verdict(UNKNOWN, unstated)
         if sequence is not None:
             return labelled_derivative_doubt(text, binding, sequence)
     with (

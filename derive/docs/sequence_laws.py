@@ -365,6 +365,22 @@ def _sequence_and_length(tokens, declared=False):
     ``declared`` when the tag declares the terms' joint law, so that its letter is a law's even unconditioned."""
     if not declared and not _conditions(tokens):
         raise NotASequence()  # q(h_1, \ldots, h_T) = h_T: no law is conditioned, so q may be any function
+    sequences, lengths = _runs_in_laws(tokens)
+    sequences |= _terms_beside_their_sequence(tokens) | _letters_of_dotted_runs(tokens)
+    if not sequences or not _numbered_by_letters(tokens, sequences):
+        raise NotASequence()  # p(x_1, x_2) = p(x_1) p(x_2 | x_1): the joint-law reading reads it as written
+    lengths |= _bounds_of_sums_over_terms(tokens, sequences)
+    lengths -= _sum_indices(tokens)
+    if not lengths:  # p(x_t | x_{<t}) for every t: the terms after x_t do not enter, so t is the length
+        lengths = _free_term_letters(tokens, sequences) - _sum_indices(tokens)
+    if len(lengths) > 1:
+        raise NotASequence()
+    return sequences, next(iter(lengths), None)
+
+
+def _runs_in_laws(tokens):
+    """({the letters of the runs of terms laws apply to}, {the letters of the lengths those runs write}):
+    x of x_1, \\ldots, x_n, of x_{<t} and of x_{1:T}; n of the first, T of the last."""
     sequences, lengths = set(), set()
     for where, _, start, end in law_applications(tokens):
         items = _items(where[start:end])
@@ -384,16 +400,33 @@ def _sequence_and_length(tokens, declared=False):
                 sequences.add(term[0])
                 if [t.text for t in term[1]] == ["1"] and _single_letter(last[1]):
                     lengths.add(_single_letter(last[1]))
-    sequences |= _terms_beside_their_sequence(tokens) | _letters_of_dotted_runs(tokens)
-    if not sequences or not _numbered_by_letters(tokens, sequences):
-        raise NotASequence()  # p(x_1, x_2) = p(x_1) p(x_2 | x_1): the joint-law reading reads it as written
-    lengths |= _bounds_of_sums_over_terms(tokens, sequences)
-    lengths -= _sum_indices(tokens)
-    if not lengths:  # p(x_t | x_{<t}) for every t: the terms after x_t do not enter, so t is the length
-        lengths = _free_term_letters(tokens, sequences) - _sum_indices(tokens)
-    if len(lengths) > 1:
-        raise NotASequence()
-    return sequences, next(iter(lengths), None)
+    return sequences, lengths
+
+
+def unstated_length(text: str) -> str | None:
+    r"""Why a formula that names a sequence alone in a law (``p(x) = \prod_{i=1}^{n} p(x_i \mid x_{<i})``) and writes
+    no run of it to its length leaves that length open: the bound of the product is taken for it, while the prose may
+    give the sequence another (the n^2 pixels of an n by n image); None when a run writes the length."""
+    try:
+        tokens = _closing_punctuation_dropped(lex(text))
+        sequences, length = _sequence_and_length(tokens)
+    except (NotASequence, NotationError):
+        return None
+    terms = [term for _, term in _terms_in_laws(tokens)]
+    if (
+        length is None
+        or length.startswith("|")  # \prod_{t=1}^{|y|}: the length of y itself
+        or length in _runs_in_laws(tokens)[1]
+        or any(_single_letter(s or []) == length for _, s in terms)
+    ):
+        return None  # p(x_1, x_2, ..., x_n), p(x_{1:T}): the length is written
+    alone = sorted({letter for letter, script in terms if script is None} & sequences)
+    if not alone:
+        return None
+    return (
+        f"the law of the whole sequence {', '.join(alone)} is taken to run to the bound {length} of the terms' index,"
+        " which the formula does not say: the document may give the sequence another length"
+    )
 
 
 def _is_dots(item):

@@ -47,7 +47,7 @@ PAIRS = [
     ),
     (
         "the whole sequence named by its bold letter, inside an exponential",
-        None,
+        "",  # untagged, the length T of x is not written (see the last test)
         r"p(\mathbf{x}) = \exp\left(\sum_{t=1}^{T} \log p(x_t \mid \mathbf{x}_{<t})\right)",
         r"p(\mathbf{x}) = \exp\left(\frac{1}{T} \sum_{t=1}^{T} \log p(x_t \mid \mathbf{x}_{<t})\right)",
     ),
@@ -259,3 +259,14 @@ def test_a_law_at_a_name_apart_from_the_terms_may_be_the_whole_sequence(tmp_path
     assert result == "SKIPPED" and "y may name the whole sequence t" in detail, (result, detail)
     run = r"\log \frac{\pi(t_{1:T} \mid x)}{\pi_{\text{ref}}(t_{1:T} \mid x)} = "
     assert_page_pass_and_fail(tmp_path, None, run + r"\sum_{k=1}^{T} " + ratio, run + r"\prod_{k=1}^{T} " + ratio)
+
+
+def test_a_law_of_a_whole_sequence_whose_length_nothing_writes_is_set_aside_untagged(tmp_path):
+    """p(x) = \\prod_{i=1}^{n} ...: untagged, the product's n is the length of x only if the prose says so (an n by n
+    image has n^2 pixels); a run x_1, \\ldots, x_n or a term x_n writes the length, and the product is then checked."""
+    product = r" = \prod_{i=1}^{n} p(x_i \mid x_1, \ldots, x_{i-1})"
+    result, detail = verdict(tmp_path, None, "p(x)" + product)
+    assert result == "SKIPPED" and "may give the sequence another length" in detail, (result, detail)
+    assert verdict(tmp_path, None, r"p(x) = \sum_{i=1}^{n} p(x_i \mid x_1, \ldots, x_{i-1})")[0] == "FAIL"
+    written = r"p(x) = p(x_1, x_2, \ldots, x_n)"
+    assert_page_pass_and_fail(tmp_path, None, written + product, written + product.replace(r"\prod", r"\sum"))
