@@ -47,6 +47,7 @@ from derive.docs.sampled_points import _checked_ranges  # noqa: F401  (imported 
 from derive.docs.score_mean import decide_score_mean
 from derive.docs.sequence_laws import LAW_LETTERS, decide_sequence_laws, result_law_of_sequences, unstated_length
 from derive.docs.side_names import _normal_name  # noqa: F401  (imported from here)
+from derive.docs.solved_for import decide_solved_for
 from derive.docs.subscript_draws import draws_in_subscripts
 from derive.docs.subscript_laws import laws_in_subscripts
 from derive.docs.subscript_settings import settings_at_zero_as_limits, with_subscript_settings
@@ -289,6 +290,8 @@ def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
     if tagged:
         verdict = _ranged_law_doubt(text, binding, verdict)
     verdict = labelled_derivative_doubt(text, binding, verdict)  # \nabla_\theta \log \pi_\theta(a \mid s)
+    if not tagged and verdict.verdict == UNKNOWN:  # f'(p) = 0 \Rightarrow p = 0.63: the value put in
+        verdict = decide_solved_for(text, decide_text) or verdict
     if not tagged and verdict.verdict == UNKNOWN and not _defines(context, (*LAW_LETTERS, "E")):
         verdict = decide_score_mean(text) or verdict  # E_{x \sim p_θ}[\nabla_θ \log p_θ(x)] = 0, p_θ any family
     return verdict
