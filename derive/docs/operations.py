@@ -218,6 +218,14 @@ def _nearest_whole(x):
     return sp.floor(x + sp.Rational(1, 2))
 
 
+def names_only_matrices(value) -> bool:
+    """Whether a number names nothing but the entry of 1x1 matrices (1/A[1, 1], the inverse of A at size 1, taken
+    as its only entry): the value of a matrix of size 1, not a name read as a number."""
+    symbols = getattr(value, "free_symbols", set())
+    entries = {s for s in symbols if isinstance(s, sp.Indexed) and list(s.indices) == [1, 1]}
+    return symbols <= entries | {entry.base.label for entry in entries}
+
+
 def _determinant(interp, value):
     """det of a square matrix; of a number, the number itself (a 1x1 matrix)."""
     from derive.docs.bind import as_value
@@ -226,7 +234,7 @@ def _determinant(interp, value):
     matrix = as_value(value)
     if not isinstance(matrix, sp.MatrixBase):
         number = interp._scalar(value)
-        if number.free_symbols and not interp.implicit_ranges:  # untagged: names read as numbers
+        if not names_only_matrices(number) and not interp.implicit_ranges:  # untagged: names read as numbers
             raise ShapeError("the determinant of a number: the formula does not say that its names are matrices")
         return number
     if not matrix.is_square:

@@ -429,10 +429,12 @@ class SharedNotation:
         return sp.Integer(m.rank())
 
     def _trace(self, atom: Atom, side: Side):
+        from derive.docs.operations import names_only_matrices
+
         m = as_value(self.side(atom.args[0]))
         if isinstance(m, sp.MatrixBase) and not m.is_square:
             raise ShapeError(f"the trace of a {m.rows}x{m.cols} matrix (not square)")
-        if not isinstance(m, sp.MatrixBase) and getattr(m, "free_symbols", None) and not self.implicit_ranges:
+        if not isinstance(m, sp.MatrixBase) and not names_only_matrices(m) and not self.implicit_ranges:
             # untagged, names read as numbers: tr(AB) = tr(BA) would hold of any numbers
             raise ShapeError("the trace of a number: the formula does not say that its names are matrices")
         return m.trace() if isinstance(m, sp.MatrixBase) else m
