@@ -119,10 +119,10 @@ def _exact_at(concrete, ints: dict, rest: dict):
     """The instantiated ``concrete`` with the point's other values put in and carried out by SymPy (limits exactly)."""
     # a matrix symbol's shape holds dimensions: look its value up under the instantiated shape
     rest = {(s.xreplace(ints) if isinstance(s, sp.MatrixSymbol) else s): v for s, v in rest.items()}
-    concrete = concrete.xreplace(rest)
-    if (bound := _fractional_bound(concrete)) is not None:
-        raise NumericError(f"a sum or product with the bound {sp.N(bound, 6)}, which is not a whole number")
-    try:
+    try:  # putting the values in already orders a max or min's arguments
+        concrete = concrete.xreplace(rest)
+        if (bound := _fractional_bound(concrete)) is not None:
+            raise NumericError(f"a sum or product with the bound {sp.N(bound, 6)}, which is not a whole number")
         concrete = exact_limits(concrete).doit()
     except ValueError as exc:  # SymPy's max or min of a value that is not real (max(1 - sqrt(-2), 0)): no order
         if concrete.has(sp.Max, sp.Min) and "comparable" in str(exc):
