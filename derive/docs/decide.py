@@ -166,6 +166,7 @@ def _decide_as_written(text: str, binding: Binding, tagged: bool, context) -> Ve
     return verdict
 
 
+HOLDS = {PASS: "holds", FAIL: "fails"}  # what a reading's verdict says of the formula
 DRAWN_FROM = re.compile(r"\\sim\s*(\\?[A-Za-z]+(?:_\{[^{}]*\}|_\\?[A-Za-z0-9]+)?)")
 
 
@@ -357,12 +358,11 @@ def _ranged_law_doubt(text, binding, verdict):
     if other.verdict not in (PASS, FAIL) or other.verdict == verdict.verdict:
         return verdict
     names = ", ".join([*(clause.name for clause in ranged), *kinds])
-    said = {PASS: "holds", FAIL: "fails"}
     return Verdict(
         UNKNOWN,
         f"{names} read as a number of its own, as the tag's clause on it makes it, the formula"
-        f" {said[verdict.verdict]} ({verdict.detail}); read as the value of the shared notation's law it"
-        f" {said[other.verdict]} ({other.detail}): declare the law ('p: distribution') to read it so",
+        f" {HOLDS[verdict.verdict]} ({verdict.detail}); read as the value of the shared notation's law it"
+        f" {HOLDS[other.verdict]} ({other.detail}): declare the law ('p: distribution') to read it so",
     )
 
 
@@ -416,18 +416,24 @@ def _trig_argument_doubt(text, verdict, decide_text):
     return verdict
 
 
+def _second_reading(verdict, present, reading, decide_text, text):
+    """The verdict of the formula read the second way (``reading``, a context manager) when the first reading decided
+    it and the formula writes what is in doubt (``present``); None otherwise."""
+    if not present or verdict.verdict not in (PASS, FAIL):
+        return None
+    with reading():
+        return decide_text(text)
+
+
 def _gradient_scope_doubt(verdict, several_factors, decide_text, text):
     """UNKNOWN when \\nabla_x f g read as the gradient of the product and read as (\\nabla_x f) g do not get the
     same verdict (:mod:`derive.docs.gradient_scope`); the verdict stands when both agree."""
-    if not several_factors or verdict.verdict not in (PASS, FAIL):
-        return verdict
-    with gradient_scope.gradient_of_first_factor():
-        other = decide_text(text)
-    if other.verdict == verdict.verdict:
+    other = _second_reading(verdict, several_factors, gradient_scope.gradient_of_first_factor, decide_text, text)
+    if other is None or other.verdict == verdict.verdict:
         return verdict
     operator, factor, term = several_factors[0]
-    as_product = "holds" if verdict.verdict == PASS else "fails"
-    as_factor = {PASS: "holds", FAIL: "fails"}.get(other.verdict, "is not decided")
+    as_product = HOLDS[verdict.verdict]
+    as_factor = HOLDS.get(other.verdict, "is not decided")
     because = verdict if verdict.verdict == FAIL or other.verdict == PASS else other
     return Verdict(
         UNKNOWN,
@@ -440,16 +446,13 @@ def _gradient_scope_doubt(verdict, several_factors, decide_text, text):
 def _matrix_softmax_doubt(verdict, softmax_matrices, decide_text, text):
     """UNKNOWN when the softmax of a matrix taken over each row and over each column do not give the same verdict
     (:mod:`derive.docs.matrix_softmax`); the verdict stands when both agree."""
-    if not softmax_matrices or verdict.verdict not in (PASS, FAIL):
+    other = _second_reading(verdict, softmax_matrices, matrix_softmax.over_columns, decide_text, text)
+    if other is None or other.verdict == verdict.verdict:
         return verdict
-    with matrix_softmax.over_columns():
-        other = decide_text(text)
-    if other.verdict == verdict.verdict:
-        return verdict
-    by_columns = {PASS: "holds", FAIL: "fails"}.get(other.verdict, "is not decided")
+    by_columns = HOLDS.get(other.verdict, "is not decided")
     return Verdict(
         UNKNOWN,
-        f"the softmax of a matrix taken over each row the formula {'holds' if verdict.verdict == PASS else 'fails'}"
+        f"the softmax of a matrix taken over each row the formula {HOLDS[verdict.verdict]}"
         f" ({verdict.detail}); taken over each column it {by_columns} ({other.detail}): say which",
     )
 
@@ -457,18 +460,17 @@ def _matrix_softmax_doubt(verdict, softmax_matrices, decide_text, text):
 def _vector_sigma_doubt(verdict, sigma_of_vectors, decide_text, text):
     """UNKNOWN when σ of a vector read as the logistic function of each entry and read as the softmax do not give the
     same verdict (:mod:`derive.docs.vector_sigma`); the verdict stands when both agree."""
-    if not sigma_of_vectors or verdict.verdict not in (PASS, FAIL):
+    other = _second_reading(verdict, sigma_of_vectors, vector_sigma.softmax_reading, decide_text, text)
+    if other is None:
         return verdict
-    with vector_sigma.softmax_reading():
-        other = decide_text(text)
-    as_logistic = "holds" if verdict.verdict == PASS else "fails"
+    as_logistic = HOLDS[verdict.verdict]
     if other.verdict == verdict.verdict:
         return dataclasses.replace(
             verdict,
             detail=f"{as_logistic} with \\sigma of a vector read as the logistic function of each entry"
             f" ({verdict.detail}) and as the softmax ({other.detail})",
         )
-    as_softmax = {PASS: "holds", FAIL: "fails"}.get(other.verdict, "is not decided")
+    as_softmax = HOLDS.get(other.verdict, "is not decided")
     return Verdict(
         UNKNOWN,
         f"\\sigma of a vector read as the logistic function of each entry the formula {as_logistic}"
@@ -565,8 +567,7 @@ def _unbraced_exponent_doubt(text, verdict, decide_text):
     if other.verdict not in (PASS, FAIL) or other.verdict == verdict.verdict:
         return verdict
     written = match.group(0)
-    as_typeset = "holds" if verdict.verdict == PASS else "fails"
-    as_meant = "holds" if other.verdict == PASS else "fails"
+    as_typeset, as_meant = HOLDS[verdict.verdict], HOLDS[other.verdict]
     return Verdict(
         UNKNOWN,
         f"{written} is typeset as ^{match.group(1)} followed by {match.group(2)} (write ^{{{written[1:]}}}):"
