@@ -46,6 +46,11 @@ class Record:
     detail: str
     cell: int | None = None  # a notebook's cell (1-based); then ``line`` counts within the cell
 
+    @classmethod
+    def of(cls, found: Found, result: str | None, verdict: str, detail: str) -> Record:
+        """The record of a formula a document holds: where it was found, the result it is bound to, the verdict."""
+        return cls(found.file, found.line, found.latex, result, verdict, detail)
+
     def to_json(self) -> dict:
         data = asdict(self)
         if self.cell is None:
@@ -108,7 +113,7 @@ def _check_found_cached(found: Found, use_cache: bool, context, reading, in_forc
     if stored == cache.NOTHING:
         return None
     if stored is not None:
-        return Record(found.file, found.line, found.latex, stored["result"], stored["verdict"], stored["detail"])
+        return Record.of(found, stored["result"], stored["verdict"], stored["detail"])
     record = _check_found(found, context, reading)
     if record is not None and record.detail.startswith("internal error"):
         return record
@@ -137,32 +142,30 @@ def _check_found(found: Found, context: DocumentContext, reading: Reading | None
 def _check_found_in_time(found: Found, context: DocumentContext, reading: Reading | None = None) -> Record | None:
     too_big = out_of_bounds(found.latex)  # every path, tagged or not, within the same size and depth limits
     if too_big is not None:
-        return Record(found.file, found.line, found.latex, None, too_big.verdict, too_big.detail)
+        return Record.of(found, None, too_big.verdict, too_big.detail)
     if found.tag is not None:
         try:
             binding = parse_tag(found.tag)
         except TagError as exc:
-            return Record(found.file, found.line, found.latex, None, UNKNOWN, f"tag on line {found.tag_line}: {exc}")
+            return Record.of(found, None, UNKNOWN, f"tag on line {found.tag_line}: {exc}")
         if binding is None:
-            return Record(found.file, found.line, found.latex, None, SKIPPED, "the tag says skip")
+            return Record.of(found, None, SKIPPED, "the tag says skip")
         if found.unreadable:  # the document gives a macro a meaning the checker cannot expand
-            return Record(found.file, found.line, found.latex, binding.result, UNKNOWN, found.unreadable)
+            return Record.of(found, binding.result, UNKNOWN, found.unreadable)
         events = _events_verdict(found.latex, binding)
         if events is not None:
-            return Record(found.file, found.line, found.latex, None, events.verdict, events.detail)
+            return Record.of(found, None, events.verdict, events.detail)
         verdict = decide(found.latex, binding)
         if binding.erratum:
             return _as_erratum(found, binding, verdict)
         if binding.assumption or binding.fails_under:
             return _as_assumption(found, binding, verdict)
-        return Record(found.file, found.line, found.latex, binding.result, verdict.verdict, verdict.detail)
+        return Record.of(found, binding.result, verdict.verdict, verdict.detail)
     if not _has_relation(found.latex):
         return None
     if found.unreadable:
-        return Record(
-            found.file,
-            found.line,
-            found.latex,
+        return Record.of(
+            found,
             None,
             SKIPPED,
             f"untagged and not decidable on its own: {found.unreadable}",
@@ -170,7 +173,7 @@ def _check_found_in_time(found: Found, context: DocumentContext, reading: Readin
     events = _events_verdict(found.latex, None)
     if events is not None:
         said = "untagged and not decidable on its own" if events.verdict == UNKNOWN else "untagged"
-        return Record(found.file, found.line, found.latex, None, _untagged_verdict(events), f"{said}: {events.detail}")
+        return Record.of(found, None, _untagged_verdict(events), f"{said}: {events.detail}")
     # untagged: decide only what the text claims holds identically (see derive.docs.untagged)
     if reading is None:
         reading = read_untagged(found.latex, context)
@@ -180,16 +183,16 @@ def _check_found_in_time(found: Found, context: DocumentContext, reading: Readin
             if verdict.verdict == PASS:
                 said = f"{reading.reason}; " if reading.text else ""
                 detail = f"untagged, {said}read as an equation, yet it holds for every value: {verdict.detail}"
-                return Record(found.file, found.line, found.latex, None, PASS, detail)
+                return Record.of(found, None, PASS, detail)
             if verdict.verdict == FAIL and (NO_SOLUTION in verdict.detail or verdict.arithmetic):
                 # 2/(1 - β) - 1 - 2β/(1 - β) = 2, -log σ(β(log 1 - log 1)) = 1/2: the names drop out, no value solves it
                 said = (
                     "" if NO_SOLUTION in verdict.detail else "once read, the names drop out and the sides are numbers: "
                 )
-                return Record(found.file, found.line, found.latex, None, FAIL, f"untagged: {said}{verdict.detail}")
+                return Record.of(found, None, FAIL, f"untagged: {said}{verdict.detail}")
             refuted = refuted_link(found.latex, lambda link: decide(link, Binding(), tagged=False, context=context))
             if refuted is not None:  # \frac{\pi(o|q)}{\pi_{old}(o|q)} = \frac{0.5}{0.2} = 0.4: the arithmetic fails
-                return Record(found.file, found.line, found.latex, None, FAIL, f"untagged: {refuted.detail}")
+                return Record.of(found, None, FAIL, f"untagged: {refuted.detail}")
         if reading.usual:  # σ(x) = ...: the author's definition, checked against the usual meaning of the name
             with named_functions.any_reading():  # GELU(x) = x Φ(x): one of the name's usual definitions
                 verdict = decide(
@@ -200,14 +203,14 @@ def _check_found_in_time(found: Found, context: DocumentContext, reading: Readin
                 )
             if verdict.verdict == PASS:
                 detail = f"untagged {reading.reason}; it agrees with the usual meaning: {verdict.detail}"
-                return Record(found.file, found.line, found.latex, None, PASS, detail)
+                return Record.of(found, None, PASS, detail)
             if verdict.verdict == FAIL and one_meaning(reading.definition, found.latex):
                 detail = (
                     f"untagged {reading.reason}; {reading.definition.name} has one meaning here, and it refutes"
                     f" the formula: {verdict.detail}"
                 )
-                return Record(found.file, found.line, found.latex, None, FAIL, detail)
-        return Record(found.file, found.line, found.latex, None, SKIPPED, f"untagged {reading.reason}")
+                return Record.of(found, None, FAIL, detail)
+        return Record.of(found, None, SKIPPED, f"untagged {reading.reason}")
     claimed = reading.text or found.latex  # ELO_A = 2600 + 16(1 - 0.849) = 2602: the links after the name
     usual = None
     if reading.usual and reading.definition is not None:  # Var(X) = E[(X - \mu_X)^2] = ...: the usual Var, first
@@ -215,7 +218,7 @@ def _check_found_in_time(found: Found, context: DocumentContext, reading: Readin
             usual = decide(claimed, Binding(), tagged=False, context=context.without(reading.definition.name))
         if usual.verdict == PASS:
             detail = f"untagged, with the usual meaning of {reading.definition.name}: {usual.detail}"
-            return Record(found.file, found.line, found.latex, None, PASS, detail)
+            return Record.of(found, None, PASS, detail)
     refuted = usual is not None and usual.verdict == FAIL
     if refuted and reading.definition.name in CHAIN_ONE_MEANING:
         # Var(X) = E[(X - \mu_X)^2] = E[X^2] + \mu_X^2, D_{KL}(P \| Q) = \sum_x Q(x) \log \frac{Q(x)}{P(x)} = ...:
@@ -223,14 +226,12 @@ def _check_found_in_time(found: Found, context: DocumentContext, reading: Readin
         detail = (
             f"untagged, {reading.definition.name} has one meaning here, and with it the formula fails: {usual.detail}"
         )
-        return Record(found.file, found.line, found.latex, None, FAIL, detail)
+        return Record.of(found, None, FAIL, detail)
     verdict = decide(claimed, Binding(), tagged=False, context=context.with_definition(reading.local))
     if refuted and verdict.verdict == PASS and one_meaning(reading.definition, found.latex):
         # H(Q_m) = \sum_k p_k (1 - p_k) = 1 - \sum_k p_k^2: H may be a Gini impurity, yet it is not the entropy
-        return Record(
-            found.file,
-            found.line,
-            found.latex,
+        return Record.of(
+            found,
             None,
             SKIPPED,
             f"untagged, the usual meaning of {reading.definition.name} refutes the chain's first link, and the name"
@@ -238,7 +239,7 @@ def _check_found_in_time(found: Found, context: DocumentContext, reading: Readin
         )
     if verdict.verdict in (PASS, FAIL):
         said = f"{reading.reason} " if reading.reason else ""  # "definition of x, then"
-        return Record(found.file, found.line, found.latex, None, verdict.verdict, f"untagged: {said}{verdict.detail}")
+        return Record.of(found, None, verdict.verdict, f"untagged: {said}{verdict.detail}")
     named = None
     if reading.text is None:  # f(x) = A = B claims A = B, whatever f is
         defined = reading.definition.name if reading.definition is not None else None
@@ -251,10 +252,8 @@ def _check_found_in_time(found: Found, context: DocumentContext, reading: Readin
             said = rest.detail.removeprefix("untagged").lstrip(":, ")
             role = "names the value of the chain" if names else "sets no condition on the rest"
             detail = f"untagged, {name} {role}, then: {said}"
-            return Record(found.file, found.line, found.latex, None, rest.verdict, detail)
-    return Record(
-        found.file, found.line, found.latex, None, SKIPPED, f"untagged and not decidable on its own: {verdict.detail}"
-    )
+            return Record.of(found, None, rest.verdict, detail)
+    return Record.of(found, None, SKIPPED, f"untagged and not decidable on its own: {verdict.detail}")
 
 
 def _events_verdict(latex: str, binding: Binding | None) -> Verdict | None:
@@ -279,26 +278,22 @@ def _untagged_verdict(verdict: Verdict) -> str:
 def _as_erratum(found: Found, binding: Binding, verdict: Verdict) -> Record:
     """A formula recorded as wrong: refuted is the expected outcome, holding is a failure."""
     if verdict.verdict == FAIL:
-        return Record(
-            found.file, found.line, found.latex, binding.result, ERRATUM, "refuted as recorded: " + verdict.detail
-        )
+        return Record.of(found, binding.result, ERRATUM, "refuted as recorded: " + verdict.detail)
     if verdict.verdict == PASS:
-        return Record(
-            found.file,
-            found.line,
-            found.latex,
+        return Record.of(
+            found,
             binding.result,
             FAIL,
             "marked as an erratum, but it holds: " + verdict.detail,
         )
-    return Record(found.file, found.line, found.latex, binding.result, verdict.verdict, verdict.detail)
+    return Record.of(found, binding.result, verdict.verdict, verdict.detail)
 
 
 def _as_assumption(found: Found, binding: Binding, verdict: Verdict) -> Record:
     """A claim read under a stated assumption: the holding reading must PASS, the failing one be refuted."""
 
     def record(outcome: str, detail: str) -> Record:
-        return Record(found.file, found.line, found.latex, binding.result, outcome, detail)
+        return Record.of(found, binding.result, outcome, detail)
 
     other = f"; fails if {binding.fails_under}" if binding.fails_under else ""
     if binding.assumption:
