@@ -47,14 +47,15 @@ from derive.docs.values import (  # noqa: F401  (the values and errors of a read
     as_value,
     scalarise,
     vec_of,
+    written_in_numbers,
 )
 from derive.vocabulary import Vocabulary, generic_vocabulary, vector_of, vocabulary_for  # noqa: F401  (used by decide)
 
 generic_vocab = generic_vocabulary
 
 
-# an index written as a sum of names and whole numbers: t+1, t-l, d+1-i (never a bare name or number)
 _UNSET = object()  # an attribute an interpreter does not have
+# an index written as a sum of names and whole numbers: t+1, t-l, d+1-i (never a bare name or number)
 INDEX_OFFSET = re.compile(r"[A-Za-z]\w*(?:[+-]\w+)+|\d+(?:[+-]\w+)*[+-][A-Za-z]\w*(?:[+-]\w+)*")
 
 
@@ -1005,7 +1006,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                 arg = self.side(atom.args[0])
                 if isinstance(value, Vec) and isinstance(arg, Vec) and value.base is not None and arg.base is not None:
                     pass  # p(z): a distribution written with its argument vector
-                elif isinstance(value, Vec) and _written_numbers(arg):
+                elif isinstance(value, Vec) and written_in_numbers(arg):
                     # σ([0.1, 0.2, 0.3]) with σ the tag's output vector: the function applied, no product of vectors
                     raise BindError(
                         f"{atom.key}(...) applies the vector {atom.key} to a written vector: a function, which the"
@@ -1026,15 +1027,6 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         position = self.index(indices[0])
         self.indexed.add(position)
         return value.component(position)
-
-
-def _written_numbers(value) -> bool:
-    """Whether a value is a vector or matrix written out in numbers ([0.1, 0.2, 0.3])."""
-    if isinstance(value, Vec):
-        if value.base is not None or not isinstance(value.size, (int, sp.Integer)):
-            return False
-        value = value.explicit()
-    return isinstance(value, sp.MatrixBase) and all(entry.is_number for entry in value)
 
 
 # hat_q_k: an accent over a letter with a subscript of one index, \hat{q_k} or \hat{\Pi_i} (the accent's prefix, the

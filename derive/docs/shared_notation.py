@@ -28,6 +28,7 @@ from derive.docs.values import (
     _sum_over,
     _transpose,
     as_value,
+    written_in_numbers,
 )
 from derive.notation import KL, CrossEntropy, Entropy, Logistic
 
@@ -500,11 +501,7 @@ def _written_numbers(atom: Atom, arg) -> bool:
             return False
         if not (isinstance(expr, sp.Symbol) and isinstance(atom.args[0].node(expr), TupleNode)):
             return False
-    try:
-        entries = list(arg) if isinstance(arg, sp.MatrixBase) else list(as_value(arg))
-    except NeedsConcrete:
-        return False
-    return all(sp.sympify(e).is_number for e in entries)
+    return written_in_numbers(arg)
 
 
 def _writes_function(reader, key: str) -> bool:

@@ -69,6 +69,16 @@ def as_value(v):
     return v
 
 
+def written_in_numbers(value) -> bool:
+    """Whether a value is a vector or matrix whose entries are all numbers ([0.1, 0.2, 0.3], written out entry by
+    entry), not names."""
+    try:
+        entries = as_value(value)
+    except NeedsConcrete:
+        return False
+    return isinstance(entries, sp.MatrixBase) and all(sp.sympify(entry).is_number for entry in entries)
+
+
 def scalarise(v):
     if isinstance(v, sp.MatrixBase) and v.shape == (1, 1):
         return v[0, 0]
