@@ -30,6 +30,12 @@ def verdicts(tmp_path, *formulas) -> list[tuple[str, str]]:
     return [(r.verdict, r.detail) for r in records]
 
 
+def untagged_verdict(tmp_path, formula: str) -> tuple[str, str]:
+    """Verdict and detail of one display formula alone on an untagged page (:func:`verdicts` of one formula)."""
+    [(found, detail)] = verdicts(tmp_path, formula)
+    return found, detail
+
+
 def assert_pass_and_fail(correct: str, wrong: str, **keywords) -> None:
     """The correct formula PASSes and its wrong variant FAILs under the same tag keywords (``derive.check_formula``)."""
     from derive.docs import check_formula

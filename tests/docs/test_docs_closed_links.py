@@ -1,17 +1,12 @@
 """An untagged equation to solve with a link no value of its names solves: that link is claimed whatever they mean."""
 
 import pytest
-from checking import verdicts
+from checking import untagged_verdict as one
 
 from derive.docs.closed_links import links_alone
 
 RATIO = r"\frac{\pi_{\theta}(o_i|q)}{\pi_{\theta_{old}}(o_i|q)}"  # the ratio of probabilities the text gives
 MEAN = r"E[\frac{x-\mu}{\sigma}]"  # the mean of a standardised variable, worked out by its law's mean μ
-
-
-def one(tmp_path, formula):
-    [(verdict, detail)] = verdicts(tmp_path, formula)
-    return verdict, detail
 
 
 @pytest.mark.parametrize(

@@ -4,12 +4,8 @@ standard deviation) in each, and a verdict stands only when they agree; an autho
 when it agrees with one of them."""
 
 import pytest
+from checking import untagged_verdict as one
 from checking import verdicts
-
-
-def one(tmp_path, formula):
-    [(verdict, detail)] = verdicts(tmp_path, formula)
-    return verdict, detail
 
 
 @pytest.mark.parametrize(

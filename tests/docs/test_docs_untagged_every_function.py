@@ -6,16 +6,11 @@ text means (f = xy makes \\partial f / \\partial x = y hold), so it is never FAI
 """
 
 import pytest
-from checking import verdicts
+from checking import untagged_verdict as one
 
 from derive.docs.arbitrary import generic_function
 from derive.docs.free import NotIdentity, free_reading
 from derive.docs.untagged import KNOWN_FUNCTIONS
-
-
-def one(tmp_path, formula):
-    [(verdict, detail)] = verdicts(tmp_path, formula)
-    return verdict, detail
 
 
 @pytest.mark.parametrize(

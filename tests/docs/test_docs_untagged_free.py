@@ -12,16 +12,11 @@ import subprocess
 import sys
 
 import pytest
+from checking import untagged_verdict as one
 from checking import verdicts
 
 from derive.docs.free import NotIdentity, Unbalanced, free_reading
 from derive.docs.untagged import KNOWN_FUNCTIONS
-
-
-def one(tmp_path, formula):
-    [(verdict, detail)] = verdicts(tmp_path, formula)
-    return verdict, detail
-
 
 # --- the reading: kinds of free variables, and the identity shape ------------------------
 

@@ -3,15 +3,10 @@ r"""Untagged, a superscript in parentheses is a label, never a power: ``\mu^{(t)
 a sum runs over (``y^{(i)}`` under ``\sum_i``) numbers a family of examples and is not read."""
 
 import pytest
-from checking import verdicts
+from checking import untagged_verdict as one
 
 from derive.docs.free import NotIdentity, Unbalanced, free_reading
 from derive.docs.untagged import KNOWN_FUNCTIONS
-
-
-def one(tmp_path, formula):
-    [(verdict, detail)] = verdicts(tmp_path, formula)
-    return verdict, detail
 
 
 def test_a_labelled_name_is_a_name_of_its_own_and_a_summed_subscript_makes_it_a_vector():

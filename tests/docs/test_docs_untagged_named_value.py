@@ -4,13 +4,8 @@ derivative of such a name, or by a quantity the checker knows, the rest refuted 
 holding leaves the first link unchecked."""
 
 import pytest
+from checking import untagged_verdict as one
 from checking import verdict as checked
-from checking import verdicts
-
-
-def one(tmp_path, formula):
-    [(verdict, detail)] = verdicts(tmp_path, formula)
-    return verdict, detail
 
 
 @pytest.mark.parametrize(

@@ -10,15 +10,10 @@ between two numbers.
 """
 
 import pytest
-from checking import verdicts
+from checking import untagged_verdict as one
 
 from derive.docs.free import NotIdentity, Unbalanced, free_reading
 from derive.docs.untagged import KNOWN_FUNCTIONS
-
-
-def one(tmp_path, formula):
-    [(verdict, detail)] = verdicts(tmp_path, formula)
-    return verdict, detail
 
 
 def check(tmp_path, formula, expected, words=""):
