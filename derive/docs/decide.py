@@ -291,8 +291,8 @@ def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
     if tagged:
         verdict = _ranged_law_doubt(text, binding, verdict)
     verdict = labelled_derivative_doubt(text, binding, verdict)  # \nabla_\theta \log \pi_\theta(a \mid s)
-    if not tagged and verdict.verdict == UNKNOWN:  # f'(p) = 0 \Rightarrow p = 0.63: the value put in
-        verdict = decide_solved_for(text, decide_text) or verdict
+    if verdict.verdict == UNKNOWN:  # f'(p) = 0 \Rightarrow p = 0.63: the value put in
+        verdict = decide_solved_for(text, decide_text, earlier_links=tagged) or verdict
     if not tagged and verdict.verdict == UNKNOWN and not _defines(context, (*LAW_LETTERS, "E")):
         verdict = decide_score_mean(text) or verdict  # E_{x \sim p_θ}[\nabla_θ \log p_θ(x)] = 0, p_θ any family
     return verdict

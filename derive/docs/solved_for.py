@@ -6,7 +6,9 @@ last link is a number, followed by that name set to a number, says the number so
 arithmetic: when it holds (and the numbers the conclusion chains hold too) the value solves it and the formula
 PASSes; when it fails, and the sides keep their order over half a unit of the value's last written decimal place
 either way (1.414 for the square root of 2 is a rounding), the value the author gives is no solution, and the
-formula FAILs with the two sides at that value. Earlier links of the equation (``\frac{d\ell}{dp} = ...``) name what is set to the number and are not read.
+formula FAILs with the two sides at that value. Untagged, earlier links of the equation (``\frac{d\ell}{dp} = ...``)
+name what is set to the number and are not read; tagged, they are claims under the tag (\ell(p) = 63 \log p + ...)
+and must hold too: the formula PASSes only when they do and FAILs when one fails.
 """
 
 from __future__ import annotations
@@ -24,9 +26,9 @@ SPACES = ("quad", "qquad", ",", ";", "!")
 ARITHMETIC = ("frac", "dfrac", "tfrac", "cdot", "times", "left", "right", "sqrt", "exp", "log", "ln", *SPACES)
 
 
-def decide_solved_for(text: str, decide_text) -> Verdict | None:
+def decide_solved_for(text: str, decide_text, earlier_links: bool = False) -> Verdict | None:
     """The verdict on ``E = c \\Rightarrow x = v`` with E in the one name x and c, v numbers; None for any other
-    formula. ``decide_text`` decides a formula in numbers."""
+    formula. ``decide_text`` decides a formula in numbers, and with ``earlier_links`` the links before E as well."""
     try:
         claim, hypothesis = split_implication(lex(text))
         if hypothesis is None:
@@ -50,6 +52,12 @@ def decide_solved_for(text: str, decide_text) -> Verdict | None:
         return dataclasses.replace(solves, detail=f"{shown} does not solve {equation_shown}: {solves.detail}")
     if solves.verdict != PASS:
         return None
+    if earlier_links and len(given.sides) > 2:
+        derived = " = ".join(latex_of(side) for side in given.sides[:-1])
+        links = decide_text(derived)
+        if links.verdict != PASS:
+            return links if links.verdict == FAIL else None
+        shown = f"{derived.strip()} holds ({links.detail}), and {shown}"
     if len(values) > 1:
         worked = decide_text(" = ".join(latex_of(value) for value in values))
         if worked.verdict != PASS:
