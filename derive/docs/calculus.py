@@ -133,7 +133,7 @@ def fraction(rw, tokens, k, out):
     t = tokens[k]
     order, num_rest, den_rest = kind
     if not num_rest:  # operator form: \frac{\partial}{\partial x} f
-        end = term_end(tokens, k3)
+        end = _operand_end(rw, tokens, k, k3, term_end(tokens, k3))
         num_rest = tokens[k3:end]
         k3 = end
         if not num_rest:
@@ -170,7 +170,7 @@ def partial(rw, tokens, k, out):
         return end
     if tokens[k + 1].is_ch("_"):
         script, k2 = rw._script(tokens, k + 1)
-        end = term_end(tokens, k2)
+        end = _operand_end(rw, tokens, k, k2, term_end(tokens, k2))
         out.append(rw.placeholder(Deriv(rw.sub_side(tokens[k2:end]), rw.sub_side(script))))
         return end
     raise NotationError("a partial derivative that is not of the form \\partial f / \\partial x", t.pos)
@@ -199,13 +199,20 @@ def gradient(rw, tokens, k, out):
     if at_point is not None:
         out.append(at_point)
         return end
-    split = gradient_scope.first_factor_end(rw, tokens, k2, end)
-    if split is not None:  # \nabla_x f g: of the product, or (\nabla_x f) g
-        gradient_scope.note(tokens[k:k2], tokens[k2:split], tokens[k2:end])
-        if gradient_scope.reads_first_factor():
-            end = split
+    end = _operand_end(rw, tokens, k, k2, end)
     out.append(rw.placeholder(Deriv(rw.sub_side(tokens[k2:end]), rw.sub_side(script))))
     return end
+
+
+def _operand_end(rw, tokens, k, k2, end) -> int:
+    """Where the operand of a derivative operator at tokens[k] ends, its term starting at tokens[k2] and ending at
+    ``end``: \\nabla_x f g, \\frac{\\partial}{\\partial x} f g and \\partial_x f g may differentiate the product or f
+    alone (derive.docs.gradient_scope), so such a term is noted and cut after f under that reading."""
+    split = gradient_scope.first_factor_end(rw, tokens, k2, end)
+    if split is None:
+        return end
+    gradient_scope.note(tokens[k:k2], tokens[k2:split], tokens[k2:end])
+    return split if gradient_scope.reads_first_factor() else end
 
 
 def _hessian_at(rw, tokens, k) -> bool:

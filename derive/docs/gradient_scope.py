@@ -1,9 +1,10 @@
-"""How far a gradient reaches: ``\\nabla_\\theta f(x) g(x)`` is read both as the gradient of the product and as
+"""How far a gradient reaches: ``\\nabla_\\theta f(x) g(x)`` (or ``\\frac{\\partial}{\\partial \\theta} f(x) g(x)``,
+``\\partial_\\theta f(x) g(x)``) is read both as the gradient of the product and as
 the gradient of f times g, and a verdict stands only when the two readings agree.
 
 Authors write ``\\nabla_\\theta \\pi_\\theta(a|s) Q(s, a)`` for ``(\\nabla_\\theta \\pi_\\theta(a|s)) Q(s, a)``
 as often as for the gradient of the product; the two coincide when the later factors do not depend on the
-variable, and differ otherwise. The reader of ``\\nabla`` (:func:`derive.docs.calculus.gradient`) asks
+variable, and differ otherwise. Each reader of such an operator (:mod:`derive.docs.calculus`) asks
 :func:`first_factor_end` where the factor after the operator ends; when more follows in the same term it
 notes the formula as one with two readings, and reads the first factor alone while
 :func:`gradient_of_first_factor` is in force.

@@ -1,5 +1,6 @@
-"""How far \\nabla_\\theta reaches in ``\\nabla_\\theta f(x) g(x)``: the gradient of the product, or of f times g. A
-verdict stands only when both readings give it; each case is checked through the public API."""
+"""How far \\nabla_\\theta reaches in ``\\nabla_\\theta f(x) g(x)`` (and \\frac{\\partial}{\\partial \\theta}, \\partial_\\theta): the
+gradient of the product, or of f times g. A verdict stands only when both readings give it; each case is checked
+through the public API."""
 
 from checking import verdict
 
@@ -85,3 +86,26 @@ def test_a_bracket_followed_by_more_is_read_both_ways_as_a_function_is(tmp_path)
         verdict(tmp_path, constant, r"\nabla_\theta (\log \pi_\theta(a|s)) c = c \nabla_\theta \pi_\theta(a|s)")[0]
         == "FAIL"
     )
+
+
+def test_a_derivative_operator_written_as_a_fraction_or_with_a_subscript_reaches_as_far_as_nabla(tmp_path):
+    # \frac{\partial}{\partial\theta} \pi Q and \partial_\theta \pi Q were read as of the product only, so the product
+    # rule written with them (\partial(\pi Q) = \partial\pi Q + \pi \partial Q, meaning (\partial\pi) Q) FAILed
+    tag = r"\pi(a|s): function of \theta; Q(s, a): function of \theta; \theta: real"
+    for operator in (r"\frac{\partial}{\partial \theta}", r"\partial_\theta"):
+        product_rule = (
+            rf"{operator} \left(\pi(a|s) Q(s,a)\right) = {operator} \pi(a|s) Q(s,a) + \pi(a|s) {operator} Q(s,a)"
+        )
+        found, detail = verdict(tmp_path, tag, product_rule)
+        assert found == "UNKNOWN" and "alone or to the whole product" in detail, (operator, found, detail)
+        assert "the formula fails" in detail and "it holds" in detail, detail
+
+
+def test_a_derivative_operator_before_a_factor_free_of_its_variable_leaves_one_verdict(tmp_path):
+    tag = r"\pi(a|s): function of \theta; Q: function; \theta: real"
+    for operator in (r"\frac{\partial}{\partial \theta}", r"\partial_\theta"):
+        right = rf"Q(s,a) {operator} \pi(a|s)"
+        found, detail = verdict(tmp_path, tag, rf"{operator} \pi(a|s) Q(s,a) = {right}")
+        assert found == "PASS", (operator, detail)
+        found, detail = verdict(tmp_path, tag, rf"{operator} \pi(a|s) Q(s,a) = 2 {right}")
+        assert found == "FAIL", (operator, detail)
