@@ -5,6 +5,8 @@ Read as written, ``\pi_\theta(a \mid s)`` is a law (or a function) of its argume
 derivative by θ would be 0, and ``\nabla_\theta \log \pi_\theta = \nabla_\theta \pi_\theta`` would hold. A formula
 that differentiates by the label of a function it applies or draws from (``x \sim p_\theta``) is UNKNOWN unless the tag states how the function depends
 on it (``\pi_\theta(a \mid s): function of \theta``, or a definition ``p_\theta(x) = \sigma(\theta x)``).
+A tag that defines a function of θ whose body writes θ only as such a label (``J(\theta) = \sum_y \pi_\theta(y)
+R(y)``) states it: J varies with θ only through the functions θ labels, so each is a function of θ.
 """
 
 from __future__ import annotations
@@ -62,3 +64,45 @@ def _declared(binding, name: str, label: str) -> bool:
             return True
     written = [*binding.kinds, *binding.overrides, *(getattr(c, "name", "") for c in binding.clauses)]
     return any(re.sub(r"[\\{}\s]", "", str(k)).startswith(key) for k in written)
+
+
+def labels_of_defined_functions(binding) -> None:
+    """Declare a function of θ each function a tag's definition of a function of θ applies under the label θ, where
+    the body writes θ nowhere else (``J(\\theta) = \\sum_y \\pi_\\theta(y) R(y)``: π_θ(y) a function of θ), unless
+    the tag already says what it is."""
+    from derive.docs.tags import FunctionClause, TagError, _key
+
+    for clause in binding.clauses:
+        if not isinstance(clause, FunctionClause):
+            continue
+        for application in LABELLED.finditer(clause.body):
+            label, name = _label(application), application.group("name")
+            if name is None or label not in clause.params or name.lstrip("\\") in OPERATORS:
+                continue
+            spelled = clause.body[application.end("name") : application.end() - 1].strip().removeprefix("_").strip()
+            if spelled.startswith("{") and spelled.endswith("}"):
+                spelled = spelled[1:-1].strip()
+            try:
+                if _key(spelled) != label or _written_apart(clause.body, label):
+                    continue  # \\pi_{\\theta_{old}}: another label; J(\\theta) = \\theta + ...: θ apart
+            except TagError:
+                continue
+            if not _declared(binding, name.lstrip("\\"), label):
+                written = clause.body[application.start("name") : _closing(clause.body, application.end() - 1) + 1]
+                binding.kinds[written] = f"function of {spelled}"
+
+
+def _closing(text: str, opening: int) -> int:
+    """Where the bracket opened at ``opening`` closes (the text's end when it does not)."""
+    depth = 0
+    for at in range(opening, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[at], 0)
+        if depth == 0:
+            return at
+    return len(text) - 1
+
+
+def _written_apart(body: str, label: str) -> bool:
+    """Whether the body writes the label other than as the subscript of a function it applies."""
+    rest = LABELLED.sub("(", body)
+    return re.search(rf"(?<![A-Za-z]){label}(?![A-Za-z])", rest) is not None

@@ -58,6 +58,7 @@ from derive.docs.command_functions import declared_command_functions, with_comma
 from derive.docs.decide import Binding
 from derive.docs.derivative_names import declared_derivatives, with_derivative_names
 from derive.docs.italic_names import italicise, tag_words
+from derive.docs.labelled_derivative import labels_of_defined_functions
 from derive.docs.laws import draws_at_top
 from derive.docs.primed_names import declared_primed_functions, with_primed_names
 from derive.docs.side_names import WORD_ARGUMENT
@@ -319,6 +320,7 @@ def parse_tag(text: str) -> Binding | None:
     _entries_ranged(binding, summed)
     _equal_indices(binding)
     _ranges_on_declared_values(binding)
+    labels_of_defined_functions(binding)  # J(\theta) = \sum_y \pi_\theta(y) R(y): π_θ a function of θ
     return binding
 
 

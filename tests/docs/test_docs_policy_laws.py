@@ -86,6 +86,30 @@ def test_a_derivative_by_a_label_the_tag_does_not_explain_is_not_decided(formula
         assert found[0] in ("UNKNOWN", "SKIPPED") and any(reason in found[1] for reason in said), found
 
 
+def test_a_function_of_theta_the_tag_defines_through_a_label_makes_the_labelled_function_vary(tmp_path):
+    # J(theta) varies with theta only through pi_theta: the tag says pi_theta is a function of theta
+    tag = r"J(\theta) = \sum_y \pi_\theta(y) \cdot R(y)"
+    gradient = r"\nabla_\theta J(\theta) = \nabla_\theta \sum_y \pi_\theta(y) \cdot R(y) = "
+    assert_page_pass_and_fail(
+        tmp_path,
+        tag,
+        gradient + r"\sum_y R(y) \cdot \nabla_\theta \pi_\theta(y)",
+        gradient + r"\sum_y \pi_\theta(y) \cdot \nabla_\theta R(y)",
+    )
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        r"J(\theta) = \theta + \sum_y \pi_\theta(y) \cdot R(y)",  # theta written apart: J need not vary through pi
+        r"J(\theta) = \sum_y \pi_{\theta_{old}}(y) \cdot R(y)",  # another label
+    ],
+)
+def test_a_definition_that_does_not_vary_only_through_the_label_leaves_it_a_label(tag, tmp_path):
+    found = verdict(tmp_path, tag, r"\nabla_\theta \log \pi_\theta(y) = \nabla_\theta \pi_\theta(y)")
+    assert found[0] == "UNKNOWN" and "only labels" in found[1], found
+
+
 def test_a_derivative_by_the_label_of_a_law_drawn_from_is_not_decided(tmp_path):
     # the gradient does not pass inside an expectation over p_theta: read as written, both sides would be 0
     from checking import verdict
