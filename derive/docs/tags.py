@@ -502,9 +502,20 @@ def _entries_ranged(binding: Binding, summed: set, applied: bool = True) -> None
         if lower_zero and index in indices and kinds.get(base, "").split(" ")[0] == "distribution":
             continue  # p_x \\ge 0 beside \\sum_x p_x = 1: what a distribution is
         if lower_zero and (index in indices or base in summed_bases) and base not in declared:
-            clause = KindClause(base, "positive vector")
+            last = _last_index(binding, index)  # j \in \{1, \ldots, C\}: q has C entries
+            clause = KindClause(base, "positive vector", over=(last,) if last else ())
         kept.append(clause)
     binding.clauses[:] = kept
+
+
+def _last_index(binding: Binding, index: str) -> str | None:
+    """The name the tag's range of an index ends at (C for ``j \\in \\{1, \\ldots, C\\}``, read as ``j \\le C``):
+    the number of entries of a vector written at that index; None for a number or no such range."""
+    for condition in binding.conditions:
+        found = re.fullmatch(rf"\s*{re.escape(index)}\s*\\le\s*(\\?[A-Za-z]+)\s*", condition)
+        if found and found.group(1) not in (index, "\\infty"):
+            return found.group(1)
+    return None
 
 
 SUM_INDEX = re.compile(r"\\sum_\{?\s*([A-Za-z])(?![A-Za-z])")

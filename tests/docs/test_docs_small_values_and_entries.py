@@ -88,6 +88,13 @@ PAIRS = [
         r"\left(\frac{p_1 p_2 p_3}{q_1 q_2 q_3}\right)^{\frac{1}{3}} = \exp\left(\frac{1}{3} \sum_{t=1}^{3} \log \frac{p_t}{q_t}\right)",
         r"\left(\frac{p_1 p_2 p_3}{q_1 q_2 q_3}\right)^{\frac{1}{3}} = \exp\left(\sum_{t=1}^{3} \log \frac{p_t}{q_t}\right)",
     ),
+    (
+        # p had been drawn at a size of its own, apart from C, and a sum to C wrote entries past its last
+        "an entry bounded at an index the tag ranges up to a name has that many entries",
+        r"\ell_j = - y_j \log p_j; p_j > 0; j \in \{1, \ldots, C\}",
+        r"-\sum_j^C y_j \log p_j = \sum_j^C \ell_j",
+        r"-\sum_j^C y_j \log p_j = -\sum_j^C \ell_j",
+    ),
 ]
 
 
