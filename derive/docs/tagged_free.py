@@ -38,8 +38,13 @@ ARBITRARY_READ = re.compile(r"(\S+(?:, \S+)*) (?:is|are) not bound; read as arbi
 
 
 def _spelling(name) -> str:
-    """A pattern for a name as LaTeX writes it (\\lambda, or a letter not inside a longer name)."""
-    return rf"\\{name}(?![A-Za-z])" if len(name) > 1 else rf"(?<![\\A-Za-z]){name}(?![A-Za-z])"
+    """A pattern for a name as LaTeX writes it (\\lambda, or a letter not inside a longer name), with its primes
+    (x' for the second argument of k(x, x'))."""
+    base = name.rstrip("'")
+    primes = r"\s*'" * (len(name) - len(base))
+    if len(base) > 1:
+        return rf"\\{base}(?![A-Za-z]){primes}"
+    return rf"(?<![\\A-Za-z]){base}(?![A-Za-z]){primes}"
 
 
 def _bracketed(name) -> str:

@@ -190,6 +190,12 @@ PAIRS = [
         r"C = n_\text{layer} (2 d_\text{model} d_\text{ff} + d_\text{model}^2) = 9 n_\text{layer} d_\text{model}^2",
         r"C = n_\text{layer} (2 d_\text{model} d_\text{ff} + d_\text{model}^2) = 8 n_\text{layer} d_\text{model}^2",
     ),
+    (
+        "a primed name, the second argument of a kernel the tag defines, is the formula's own variable as x is",
+        r"k(x, x') = \exp(-(x' - x)^2)",
+        r"k(x, x') = \exp(-(x - x')^2)",
+        r"k(x, x') = \exp(-(x - x')^2 / 2)",
+    ),
 ]
 
 
