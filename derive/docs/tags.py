@@ -1147,6 +1147,7 @@ def apply_clauses(vocab, clauses, log_base: str = "e"):
             clauses = [c for c in clauses if not (isinstance(c, KindClause) and c.kind == "random")]
         known = set(vocab.dims)
         vocab = _size_names(vocab, clauses)
+        clauses = _counts_summed_to(vocab, clauses)
         for kind in order:
             chosen = [c for c in clauses if isinstance(c, kind)]
             if kind is KindClause:  # x \in \mathbb{R}^M; M: dimension: M is already the size its vectors run over
@@ -1305,6 +1306,32 @@ def _declare_integer(vocab, clause: KindClause):
     return vocab.with_samplers({symbol: values}).with_(
         entries={**entries, key: number_of(symbol)}, symbols={**vocab.symbols, key: symbol}, dims=dims
     )
+
+
+# the upper bound of a sum or product: \sum_{i=1}^J, \prod_{t=0}^{T}, \sum_i^n
+SUM_UPPER = re.compile(
+    r"\\(?:sum|prod)\s*_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+)\s*\^\s*(?:\{\s*(?P<braced>[^{}]*?)\s*\}|(?P<bare>\\?[A-Za-z]+))"
+)
+
+
+def _counts_summed_to(vocab, clauses) -> list:
+    """``J: positive integer`` beside ``f(x) = \\sum_{i=1}^J w_i \\phi_i(x)``: a count the tag's own definitions sum up
+    to, and no size the notation has, is a size of its own (as ``J: dimension`` says), so that a sum up to it, over a
+    family of random variables too, is written out at each of its values."""
+    bounds = set()
+    for clause in clauses:
+        if isinstance(clause, FunctionClause):
+            for found in SUM_UPPER.finditer(clause.body):
+                try:
+                    bounds.add(_key(found.group("braced") or found.group("bare")))
+                except TagError:  # n - 1, 2n: no name of its own
+                    continue
+    return [
+        KindClause(c.name, "dimension")
+        if isinstance(c, KindClause) and c.kind == "positive integer" and c.name in bounds and c.name not in vocab.dims
+        else c
+        for c in clauses
+    ]
 
 
 def _size_names(vocab, clauses):

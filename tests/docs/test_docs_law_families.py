@@ -108,3 +108,17 @@ def test_a_sum_of_members_up_to_a_count_not_given_as_a_size_is_not_read(tmp_path
         verdict(tmp_path, sized, r"\operatorname{Var}\left(\sum_{t=1}^{T} \epsilon_t\right) = T\sigma^2")[0] == "PASS"
     )
     assert verdict(tmp_path, sized, r"\operatorname{Var}\left(\sum_{t=1}^{T} \epsilon_t\right) = \sigma^2")[0] == "FAIL"
+
+
+def test_a_count_the_tags_own_definition_sums_up_to_is_a_size(tmp_path):
+    # J: positive integer beside f(x) = \sum_{i=1}^J w_i \phi_i(x): the tag itself sums the family up to J, which is
+    # then read as J: dimension would be, and the covariance of the sum is written out at each J
+    tag = (
+        r"f(x) = \sum_{i=1}^J w_i \phi_i(x); w_i \sim \mathcal{N}\left(0,\frac{\sigma^2}{J}\right) independent;"
+        r" k(x,x') = \textrm{Cov}(f(x), f(x')); \phi_i: real functions; J: positive integer; \sigma > 0"
+    )
+    kernel = r"k(x,x') = \frac{{{}}}{{J}} \sum_{{i=1}}^{{J}} \phi_i(x)\phi_i(x')"
+    found = verdict(tmp_path, tag, kernel.format(r"\sigma^2"))
+    assert found[0] == "PASS", found
+    found = verdict(tmp_path, tag, kernel.format(r"\sigma"))
+    assert found[0] == "FAIL" and "doc_J=" in found[1], found
