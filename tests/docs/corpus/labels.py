@@ -14193,6 +14193,328 @@ CHECKS.update(
 )
 
 
+def _u29_dot_variance(power):
+    """Var of a sum of d_k products of independent N(0, sigma^2) draws, by quadrature moments, against sigma^power d_k."""
+    sigma, d_k = mpf("1.5"), 4
+
+    def moment(k):
+        return quad(lambda x: x**k * exp(-(x**2) / (2 * sigma**2)) / (sigma * sqrt(2 * pi)), [-inf, inf])
+
+    one_term = moment(2) * moment(2) - (moment(1) * moment(1)) ** 2
+    return close(d_k * one_term, sigma**power * d_k)
+
+
+_U29_Q = mat([["0.3", "-1.1"], ["0.8", "0.4"], ["-0.5", "0.9"]])
+_U29_K = mat([["1.2", "0.1"], ["-0.7", "0.6"], ["0.2", "-0.3"]])
+_U29_V = mat([["0.5", "2.0", "-1.0"], ["1.5", "-0.4", "0.3"], ["-0.8", "0.7", "1.1"]])
+
+
+def _u29_attention(scale):
+    """softmax(Q K^T / scale) V, row by row, against each query's mean of values weighted by exp(q . k / sqrt(d_k))."""
+    d_k = _U29_Q.cols
+    for i in range(_U29_Q.rows):
+        weights = [exp(sum(_U29_Q[i, c] * _U29_K[j, c] for c in range(d_k)) / sqrt(d_k)) for j in range(_U29_K.rows)]
+        expected = [sum(w * _U29_V[j, c] for j, w in enumerate(weights)) / sum(weights) for c in range(_U29_V.cols)]
+        row = softmax([sum(_U29_Q[i, c] * _U29_K[j, c] for c in range(d_k)) / scale(d_k) for j in range(_U29_K.rows)])
+        written = [sum(row[j] * _U29_V[j, c] for j in range(_U29_K.rows)) for c in range(_U29_V.cols)]
+        if not close(written, expected):
+            return False
+    return True
+
+
+def _u29_ffn(written):
+    """The written network against Linear -> ReLU -> Linear (relu(x W_1 + b_1) W_2 + b_2) at one input."""
+    x, w1, b1 = vec(["0.5", "-1.2"]), mat([["1.0", "-2.0", "0.3"], ["0.4", "0.6", "-1.5"]]), vec(["-0.2", "0.9", "0.1"])
+    w2, b2 = mat([["0.7", "-0.1"], ["1.3", "0.2"], ["-0.6", "0.8"]]), vec(["0.05", "-0.4"])
+    hidden = [x[0] * w1[0, c] + x[1] * w1[1, c] for c in range(3)]
+    relu = [max(0, h + b1[c]) for c, h in enumerate(hidden)]
+    expected = [sum(relu[r] * w2[r, c] for r in range(3)) + b2[c] for c in range(2)]
+    return close(written(hidden, b1, w2, b2), expected)
+
+
+def _u29_pe(cos_exponent):
+    """The cases at d = 8, i = 0..7, against Vaswani et al.'s sin/cos pair of frequency 1/10000^{2k/d}."""
+    d = 8
+    for pos in (0, 1, 5, 37):
+        for i in range(d):
+            k = i // 2
+            expected = (
+                sin(pos / mpf(10000) ** (mpf(2 * k) / d)) if i % 2 == 0 else cos(pos / mpf(10000) ** (mpf(2 * k) / d))
+            )
+            written = (
+                sin(pos / mpf(10000) ** (mpf(i) / d)) if i % 2 == 0 else cos(pos / mpf(10000) ** (cos_exponent(i) / d))
+            )
+            if not close(written, expected):
+                return False
+    return True
+
+
+_U29_SIMS = [mpf("0.3"), mpf("-0.2"), mpf("0.9"), mpf("0.1")]
+
+
+def _u29_infonce(sign):
+    """-log of the positive pair's share (i = 1, j = 3, tau = 0.5) against sign * sim / tau + log of the denominator."""
+    tau, i, j = mpf("0.5"), 0, 2
+    denominator = sum(exp(s / tau) for k, s in enumerate(_U29_SIMS) if k != i)
+    return close(-log(exp(_U29_SIMS[j] / tau) / denominator), sign * _U29_SIMS[j] / tau + log(denominator))
+
+
+def _u29_cosine(denominator):
+    """The written similarity is unchanged by scaling either vector, as the cosine of the angle is."""
+    u, v = vec(["1.0", "2.0", "-0.5"]), vec(["0.3", "-1.0", "2.2"])
+    base = dot(u, v) / denominator(norm(u), norm(v))
+    cosine = dot(u, v) / (norm(u) * norm(v))
+    scaled = dot([3 * a for a in u], v) / denominator(3 * norm(u), norm(v))
+    return close(base, cosine) and close(scaled, cosine)
+
+
+def _u29_change_of_variables(sign):
+    """f(x) = 2x + 1 with z standard normal: x ~ N(-1/2, 1/4); log p_x(0.3) against log p_z(f(0.3)) + sign log 2."""
+    x = mpf("0.3")
+    log_px = -((x + mpf("0.5")) ** 2) / (2 * mpf("0.25")) - log(sqrt(2 * pi * mpf("0.25")))
+    log_pz = -((2 * x + 1) ** 2) / 2 - log(sqrt(2 * pi))
+    return close(log_px, log_pz + sign * log(2))
+
+
+def _u29_dequant(flip):
+    """On [0, 1) with p(u) = 1 + u/2 and q(u) = (1 + u)/1.5: the integral of p against E_q[p/q] (or E_q[q/p])."""
+    p, q = (lambda u: 1 + u / 2), (lambda u: (1 + u) / mpf("1.5"))
+    ratio = (lambda u: q(u) / p(u)) if flip else (lambda u: p(u) / q(u))
+    integral = quad(p, [0, 1])
+    return close(quad(q, [0, 1]), 1) and close(integral, quad(lambda u: q(u) * ratio(u), [0, 1]))
+
+
+_U29_RATIOS = [mpf(1), mpf(4)]  # p(x+u)/q(u|x) takes each value with probability 1/2
+
+
+def _u29_jensen(geq):
+    lhs = log(sum(_U29_RATIOS) / 2)
+    rhs = sum(log(r) for r in _U29_RATIOS) / 2
+    return lhs >= rhs if geq else lhs <= rhs
+
+
+def _u29_importance_weighted():
+    """Exact enumeration over two draws: log E[r] >= E[log mean(r_1, r_2)] >= E[log r]."""
+    top = log(sum(_U29_RATIOS) / 2)
+    middle = sum(log((a + b) / 2) for a in _U29_RATIOS for b in _U29_RATIOS) / 4
+    bottom = sum(log(r) for r in _U29_RATIOS) / 2
+    return top >= middle >= bottom
+
+
+def _u29_coupling_inverse(sign):
+    mu, sigma, z = mpf("0.7"), mpf("1.9"), mpf("-0.4")
+    z_prime = mu + sigma * z
+    return close((z_prime + sign * mu) / sigma, z)
+
+
+def _u29_huber_def(far):
+    """The written cases against the integral of the residual clipped to [-delta, delta], at delta = 1.5."""
+    delta = mpf("1.5")
+
+    def written(r):
+        return r**2 / 2 if abs(r) <= delta else delta * (abs(r) - far * delta)
+
+    def huber(r):
+        path = [mpf(0), *(v for v in (delta, -delta) if min(0, r) < v < max(0, r)), r]
+        return quad(lambda u: max(-delta, min(delta, u)), path)
+
+    return all(close(written(r), huber(r)) for r in (mpf("-3.1"), mpf("-0.6"), mpf("0.9"), mpf("2.4")))
+
+
+def _u29_huber(delta, r):
+    """Huber's loss as the integral of the residual clipped to [-delta, delta]."""
+    delta, r = mpf(delta), mpf(r)
+    path = [mpf(0), *(v for v in (delta, -delta) if min(0, r) < v < max(0, r)), r]
+    return quad(lambda u: max(-delta, min(delta, u)), path)
+
+
+def _u29_pseudo_huber(delta, r):
+    delta, r = mpf(delta), mpf(r)
+    return delta**2 * (sqrt(1 + (r / delta) ** 2) - 1)
+
+
+def _u29_pseudo_huber_def():
+    """The written loss is smooth, r^2/2 to second order at 0 and |r| delta to first order far out (delta = 1.5)."""
+    delta = mpf("1.5")
+    f = lambda r: _u29_pseudo_huber(delta, r)  # noqa: E731
+    return close(D(f, mpf(0), 2), 1) and close(D(f, mpf(10) ** 8), delta, tol=mpf(10) ** -12)
+
+
+_U29_P = [mpf(1) / 6, mpf(1) / 3, mpf(1) / 2]
+_U29_QD = [mpf("0.2"), mpf("0.5"), mpf("0.3")]
+
+
+def _u29_kl_sum(extra):
+    kl_div = sum(a * log(a / b) - a + b for a, b in zip(_U29_P, _U29_QD))
+    return close(kl_div, kl(_U29_P, _U29_QD) + extra)
+
+
+_U29_GRID = [mpf(v) / 4 for v in range(1, 21)]
+
+
+def _u29_expit(x, written):
+    return rounds_to(sigmoid(mpf(x)), written)
+
+
+def _u29_logit(p):
+    p = mpf(p)
+    return log(p / (1 - p))
+
+
+def _u29_lse_grad(take_log):
+    """Central finite differences of log sum exp at x = (0.3, -1.2, 2.0) against the softmax (or its log)."""
+    x = [mpf("0.3"), mpf("-1.2"), mpf("2.0")]
+    g = grad(lambda y: log(sum(exp(v) for v in y)), x)
+    s = softmax(x)
+    return close(g, [log(v) for v in s] if take_log else s)
+
+
+def _u29_mantissa(value, written):
+    """A value written as a mantissa times a power of ten: the mantissa rounded to its digits."""
+    mantissa, _, exponent = written.partition("e")
+    return rounds_to(value / mpf(10) ** int(exponent), mantissa)
+
+
+def _u29_exact(lhs, rhs, names):
+    """lhs and rhs, functions of the named whole numbers, agree exactly at every choice from {1, 2, 3, 5}."""
+    return all(lhs(*v) == rhs(*v) for v in itertools.product([1, 2, 3, 5], repeat=len(names)))
+
+
+def _u29_theta(lhs, rhs):
+    """lhs / rhs stays within [1/10, 10] as n runs over 10, 100, 1000, 10000 (d = 7): the same order in n."""
+    ratios = [Fraction(lhs(n, 7)) / Fraction(rhs(n, 7)) for n in (10, 100, 1000, 10000)]
+    return all(Fraction(1, 10) <= r <= 10 for r in ratios)
+
+
+def _u29_nocache_flops(n, d):
+    return sum(2 * t * d * d + 2 * t * t * d for t in range(1, n + 1))
+
+
+CHECKS.update(
+    {
+        "u29-tf-var": lambda: _u29_dot_variance(4),
+        "u29-tf-var~sigma2": lambda: _u29_dot_variance(2),
+        "u29-tf-attention": lambda: _u29_attention(lambda d: sqrt(d)),
+        "u29-tf-attention~dk": lambda: _u29_attention(lambda d: mpf(d)),
+        "u29-tf-ffn": lambda: _u29_ffn(
+            lambda h, b1, w2, b2: [sum(max(0, h[r] + b1[r]) * w2[r, c] for r in range(3)) + b2[c] for c in range(2)]
+        ),
+        "u29-tf-ffn~bias": lambda: _u29_ffn(
+            lambda h, b1, w2, b2: [sum(max(0, h[r]) * w2[r, c] for r in range(3)) + b1[c] + b2[c] for c in range(2)]
+        ),
+        "u29-tf-pe": lambda: _u29_pe(lambda i: mpf(i - 1)),
+        "u29-tf-pe~cos-freq": lambda: _u29_pe(lambda i: mpf(i)),
+        "u29-simclr-loss": lambda: _u29_infonce(-1),
+        "u29-simclr-loss~sign": lambda: _u29_infonce(1),
+        "u29-simclr-sim": lambda: _u29_cosine(lambda a, b: a * b),
+        "u29-simclr-sim~sum": lambda: _u29_cosine(lambda a, b: a + b),
+        "u29-nf-change": lambda: _u29_change_of_variables(1),
+        "u29-nf-change~minus": lambda: _u29_change_of_variables(-1),
+        "u29-nf-dequant": lambda: _u29_dequant(False),
+        "u29-nf-dequant~flip": lambda: _u29_dequant(True),
+        "u29-nf-jensen": lambda: _u29_jensen(True),
+        "u29-nf-jensen~leq": lambda: _u29_jensen(False),
+        "u29-nf-iw": _u29_importance_weighted,
+        "u29-nf-coupling-inverse": lambda: _u29_coupling_inverse(-1),
+        "u29-nf-coupling-inverse~plus": lambda: _u29_coupling_inverse(1),
+        "u29-huber-def": lambda: _u29_huber_def(mpf("0.5")),
+        "u29-huber-def~jump": lambda: _u29_huber_def(1),
+        "u29-huber-1-2": lambda: close(_u29_huber(1, 2), mpf("1.5")),
+        "u29-huber-1-2~two": lambda: close(_u29_huber(1, 2), 2),
+        "u29-huber-3-4": lambda: close(_u29_huber(3, 4), mpf("7.5")),
+        "u29-huber-3-4~eight": lambda: close(_u29_huber(3, 4), 8),
+        "u29-phuber-def": _u29_pseudo_huber_def,
+        "u29-phuber-1-2": lambda: rounds_to(_u29_pseudo_huber(1, 2), "1.2360679774997898"),
+        "u29-phuber-1-2-corrected": lambda: rounds_to(_u29_pseudo_huber(1, 2), "1.2360679774997897"),
+        "u29-phuber-1-2~sqrt2": lambda: rounds_to(_u29_pseudo_huber(1, 2), "1.4142135623730951"),
+        "u29-phuber-2-1.5": lambda: close(_u29_pseudo_huber(2, "1.5"), 1),
+        "u29-phuber-2-1.5~huber": lambda: close(_u29_pseudo_huber(2, "1.5"), mpf("1.125")),
+        "u29-phuber-2-4": lambda: rounds_to(_u29_pseudo_huber(2, 4), "4.94427191"),
+        "u29-phuber-2-4~digit": lambda: rounds_to(_u29_pseudo_huber(2, 4), "4.94427181"),
+        "u29-kl-sum": lambda: _u29_kl_sum(0),
+        "u29-kl-sum~plus-one": lambda: _u29_kl_sum(1),
+        "u29-kl-nonneg": lambda: all(x * log(x / y) - x + y >= 0 for x in _U29_GRID for y in _U29_GRID),
+        "u29-kl-nonneg~rel-entr": lambda: all(x * log(x / y) >= 0 for x in _U29_GRID for y in _U29_GRID),
+        "u29-expit-m1.5": lambda: _u29_expit("-1.5", "0.18242552"),
+        "u29-expit-m1.5~swap": lambda: _u29_expit("-1.5", "0.18242525"),
+        "u29-logit-0.25": lambda: rounds_to(_u29_logit("0.25"), "-1.09861229"),
+        "u29-logit-0.25~log-p": lambda: rounds_to(_u29_logit("0.25"), "-1.38629436"),
+        "u29-logit-expit": lambda: always(lambda x: close(_u29_logit(sigmoid(x)), x), REAL),
+        "u29-logit-expit~minus": lambda: always(lambda x: close(_u29_logit(sigmoid(x)), -x), REAL),
+        "u29-logexpit-m3": lambda: rounds_to(log(sigmoid(mpf(-3))), "-3.04858735"),
+        "u29-logexpit-m3~pi": lambda: rounds_to(log(sigmoid(mpf(-3))), "-3.14858735"),
+        "u29-logexpit-29": lambda: _u29_mantissa(log(sigmoid(mpf(29))), "-2.54366565e-13"),
+        "u29-logexpit-29~naive": lambda: _u29_mantissa(log(sigmoid(mpf(29))), "-2.54463117e-13"),
+        "u29-softmax-grad": lambda: _u29_lse_grad(False),
+        "u29-softmax-grad~log": lambda: _u29_lse_grad(True),
+        "u29-softmax-sum": lambda: all(close(sum(softmax(z)), 1) for z in _U28_LOGITS),
+        "u29-softmax-sum~n": lambda: all(close(sum(softmax(z)), len(z)) for z in _U28_LOGITS),
+        "u29-softmax-row": lambda: _u29_mantissa(softmax([mpf(v) for v in ("1", "0.5", "0.2", "3")])[0], "1.05877e-1"),
+        "u29-softmax-row~exp": lambda: _u29_mantissa(
+            softmax([mpf(v) for v in ("1", "0.5", "0.2", "3")])[0], "1.05877e-2"
+        ),
+        "u29-softmax-col": lambda: _u29_mantissa(softmax([mpf(1), mpf(1), mpf(2)])[2], "5.76117e-1"),
+        "u29-softmax-col~swap": lambda: _u29_mantissa(softmax([mpf(1), mpf(1), mpf(2)])[2], "5.76171e-1"),
+        "u29-logsoftmax-1000": lambda: rounds_to(1 - lse([mpf(1000), mpf(1)]), "-999"),
+        # after an approximate sign the trailing zeros of a whole number are not significant: -1000 to the thousands
+        "u29-logsoftmax-1000~1000": lambda: abs(1 - lse([mpf(1000), mpf(1)]) + 1000) <= 500,
+        "u29-lse-arange": lambda: rounds_to(lse([mpf(i) for i in range(10)]), "9.4586297444267107"),
+        "u29-lse-arange-corrected": lambda: rounds_to(lse([mpf(i) for i in range(10)]), "9.4586297444267114"),
+        "u29-mha-qkv": lambda: _u29_exact(
+            lambda b, n, d: 3 * 2 * b * n * d**2, lambda b, n, d: 6 * b * n * d**2, "bnd"
+        ),
+        "u29-mha-qkv~n2": lambda: _u29_exact(
+            lambda b, n, d: 3 * 2 * b * n * d**2, lambda b, n, d: 6 * b * n**2 * d, "bnd"
+        ),
+        "u29-mha-scores": lambda: _u29_exact(
+            lambda b, n, d, h: 2 * b * h * n * Fraction(d, h) * n, lambda b, n, d, h: 2 * b * n**2 * d, "bndh"
+        ),
+        "u29-mha-scores~h": lambda: _u29_exact(
+            lambda b, n, d, h: 2 * b * h * n * Fraction(d, h) * n, lambda b, n, d, h: 2 * b * n**2 * d * h, "bndh"
+        ),
+        "u29-mha-ai-train": lambda: (
+            _u29_exact(
+                lambda b, n, d, h: Fraction(b * n**2 * d, b * n * d + b * h * n**2 + d**2),
+                lambda b, n, d, h: 1 / (Fraction(1, n) + Fraction(h, d) + Fraction(d, b * n**2)),
+                "bndh",
+            )
+            and _u29_exact(
+                lambda b, n, d, h: 1 / (Fraction(1, n) + Fraction(h, d) + Fraction(d, b * n**2)),
+                lambda b, n, d, h: 1 / (Fraction(1, n) + 1 / Fraction(d, h) + Fraction(d, b * n**2)),
+                "bndh",
+            )
+        ),
+        # at b = h = 1 and d = n (the post's d = Theta(n)) the two arguments are n/3 and about 1
+        "u29-mha-ai-train~bn": lambda: _u29_theta(
+            lambda n, _: Fraction(n**3, 3 * n**2), lambda n, _: 1 / (Fraction(1, n) + Fraction(1, n) + Fraction(n, n))
+        ),
+        "u29-mha-nocache": lambda: _u29_theta(_u29_nocache_flops, lambda n, d: n**2 * d**2 + n**3 * d),
+        "u29-mha-nocache~n2d": lambda: _u29_theta(_u29_nocache_flops, lambda n, d: n**2 * d**2 + n**2 * d),
+        "u29-mha-ai-infer": lambda: _u29_exact(
+            lambda b, n, d: Fraction(b * n**2 * d + b * n * d**2, b * n**2 * d + n * d**2),
+            lambda b, n, d: Fraction(b * n + b * d, b * n + d),
+            "bnd",
+        ),
+        "u29-mha-ai-infer~b": lambda: _u29_theta(
+            lambda b, d: Fraction(b * 7 + b * d, b * 7 + d), lambda b, d: Fraction(b * 7 + b * d, 7 + d)
+        ),
+        "u29-mha-ai-mqa": lambda: _u29_exact(
+            lambda b, n, d, h: Fraction(b * (n + d)) / (Fraction(b * n, h) + d),
+            lambda b, n, d, h: h * Fraction(b * n + b * d, b * n + h * d),
+            "bndh",
+        ),
+        "u29-mha-ai-mqa~hd": lambda: _u29_theta(
+            lambda h, d: Fraction(3 * (5 + d)) / (Fraction(3 * 5, h) + d),
+            lambda h, d: h * Fraction(3 * 5 + 3 * d, 3 * 5 + d),
+        ),
+        "u29-mha-speedup": lambda: rounds_to(mpf("16.91") / mpf("4.21"), "4"),
+        "u29-mha-speedup~three": lambda: rounds_to(mpf("16.91") / mpf("4.21"), "3"),
+        "u29-mha-mla-cache": lambda: all(4 * dh + Fraction(dh, 2) == Fraction(9, 2) * dh for dh in (2, 64, 128)),
+        "u29-mha-mla-cache~seven": lambda: all(4 * dh + Fraction(dh, 2) == Fraction(7, 2) * dh for dh in (2, 64, 128)),
+    }
+)
+
+
 # ---- end of checks
 
 
