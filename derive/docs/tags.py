@@ -169,10 +169,11 @@ STRUCTURED_MATRICES = (
 DEFINES = re.compile(
     r"\s*(?::=|\\coloneqq|\\equiv|\\triangleq|\\doteq|\\(?:stackrel|overset)\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\{=\}|=)\s*"
 )
-# a function's name: a word (in text type, or a capitalised one written bare: Loss(x, y, W)), a command or a letter (with an accent, \tilde\mu), with an optional subscript (\pi_\theta, h_{\theta}, P_{ref})
+# a function's name: a word (in text type, with escaped underscores: \mathrm{kl\_div}; or a capitalised one written
+# bare: Loss(x, y, W)), a command or a letter (with an accent, \tilde\mu), with an optional subscript (\pi_\theta, h_{\theta}, P_{ref})
 # and star (r^*)
 FUNCTION_HEAD = re.compile(
-    r"^\s*((?:(?:\\operatorname|\\mathrm|\\text|\\textrm)\{[A-Za-z][A-Za-z0-9]*\}|[A-Z][A-Za-z]+(?=\s*\()"
+    r"^\s*((?:(?:\\operatorname|\\mathrm|\\text|\\textrm)\{[A-Za-z][A-Za-z0-9]*(?:\\_[A-Za-z0-9]+)*\}|[A-Z][A-Za-z]+(?=\s*\()"
     r"|\\(?:tilde|hat|bar|widetilde|widehat|overline)\s*(?:\{\s*\\?[A-Za-z]+\s*\}|\\[A-Za-z]+|[A-Za-z])|\\[A-Za-z]+|[A-Za-z])"
     r"(?:\s*_\s*(?:\{[^{}()]*(?:\{[^{}()]*\}[^{}()]*)*\}|\\[A-Za-z]+|[A-Za-z0-9]))?(?:\s*\^\s*\{?\s*\*\s*\}?)?)"
     r"\s*\(((?:[^()]|\{\s*\([^(){}]*\)\s*\})*)\)\s*$"  # a parameter may carry a label in brackets, x^{(1)}

@@ -29,10 +29,7 @@ SAMPLE = [e for e in ENTRIES if zlib.crc32(e.id.encode()) % 10 == 0]
 
 # Formulas the checker gets wrong today, by run: id -> why. Remove an id once it is fixed.
 KNOWN_FALSE_ALARMS = {
-    "tagged": {
-        "u29-kl-sum": "the tag's functions named with escaped underscores (\\mathrm{kl\\_div}(x, y) = ...) are read as "
-        "expressions at (x, y) only, so kl_div(p_i, q_i) is a free name the formula is refuted with",
-    },
+    "tagged": {},
     "untagged": {},
 }
 KNOWN_FALSE_PASSES = {

@@ -239,6 +239,17 @@ PAIRS = [
         r"Loss(x,y,W) = -y \ln {f(x)}-(1-y)\ln{(1-f(x))} + \alpha ||W||_2^2",
         r"Loss(x,y,W) = -y \ln {f(x)}+(1-y)\ln{(1-f(x))} + \alpha ||W||_2^2",
     ),
+    # a word in text type with escaped underscores is the function's one name, applied at any arguments
+    (
+        r"\mathrm{kl\_div}(x, y) = x \log(x / y) - x + y; \mathrm{rel\_entr}(x, y) = x \log(x / y); a > 0; b > 0",
+        r"\mathrm{kl\_div}(a, b) - \mathrm{rel\_entr}(a, b) = b - a",
+        r"\mathrm{kl\_div}(a, b) - \mathrm{rel\_entr}(a, b) = a - b",
+    ),
+    (
+        r"\mathrm{pseudo\_huber}(\delta, r) = \delta^2 \left( \sqrt{ 1 + \left( \frac{r}{\delta} \right)^2 } - 1 \right)",
+        r"\mathrm{pseudo\_huber}(4, 3) = 4",
+        r"\mathrm{pseudo\_huber}(4, 3) = 3",
+    ),
     # with a result
     (
         r"attention_scaling; mean \mu, variance \sigma^2",
