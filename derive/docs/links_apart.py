@@ -53,7 +53,11 @@ def decide_links_apart(text, binding, whole: Verdict, decide_link, untagged=Fals
         named = []  # every name is the link's own variable, read as an untagged formula reads it
     else:
         known = CONSTANTS if untagged else CONSTANTS | _tag_names(binding)
-        named = [k for k in links if k not in blocked and _written_names(sides[k : k + 2]) - known]
+        named = [
+            k
+            for k in links
+            if k not in blocked and _written_names(sides[k : k + 2]) - known - _laws_at_points(sides[k : k + 2])
+        ]
     verdicts = {k: decide_link(k, _latex(sides, relations, k)) for k in links if k not in named and k not in blocked}
     if untagged:
         verdicts = {k: _index_case(k, _latex(sides, relations, k), v, decide_link) for k, v in verdicts.items()}
@@ -64,7 +68,8 @@ def decide_links_apart(text, binding, whole: Verdict, decide_link, untagged=Fals
         unread[k] = Verdict(UNKNOWN, why)
     defined = {k: _defined_names(sides[k : k + 2], parameters=untagged) for k in unread}
     for k in [k for k in verdicts if k not in unread]:
-        uses = next(((j, name) for j in defined for name in _written_names(sides[k : k + 2]) & defined[j]), None)
+        written = _written_names(sides[k : k + 2]) - _laws_at_points(sides[k : k + 2])
+        uses = next(((j, name) for j in defined for name in written & defined[j]), None)
         if uses is not None:
             j, name = uses
             unread[k] = Verdict(UNKNOWN, f"it writes {name}, which {_name(sides, relations, j)} defines")
@@ -145,7 +150,22 @@ def _tag_names(binding) -> set:
             names.add(re.split(r"[_(^]", _normal_name(name))[0])
         except Exception:  # not one name: it defines none
             continue
-    return names | {clause.name for clause in binding.clauses if isinstance(getattr(clause, "name", None), str)}
+    clauses = [clause.name for clause in binding.clauses if isinstance(getattr(clause, "name", None), str)]
+    return names | {re.split(r"[_(^]", name)[0] for name in clauses}  # alpha_H > 0 declares the alpha of \alpha_H
+
+
+def _laws_at_points(sides) -> set:
+    """The names of laws the sides write at a point (``\\textsf{Beta}(\\theta \\mid a, b)``, ``\\mathcal{N}(x; \\mu,
+    \\sigma^2)``), and B beside a Beta law so written, the beta function: their meaning no other link changes."""
+    from derive.docs.free import child_sides
+    from derive.docs.law_functions import law_of, writes_beta_at_a_point
+    from derive.docs.side_names import atoms_in
+
+    try:
+        names = {atom.key for atom in atoms_in(sides, child_sides) if law_of(atom) is not None}
+    except Exception:  # unparseable: no law read
+        return set()
+    return names | ({"B"} if any(writes_beta_at_a_point(side.written) for side in sides) else set())
 
 
 RELATION_LATEX = {"<=": "\\le", ">=": "\\ge", "~": "\\approx", "!=": "\\ne", "propto": "\\propto"}

@@ -42,6 +42,23 @@ def test_a_product_of_probabilities_nothing_binds_leaves_its_arithmetic_to_be_ch
     assert wrong[0] == "FAIL" and "link 3 (0.5^2 = 0.5) fails, read alone" in wrong[1], wrong
 
 
+POSTERIOR = (
+    r"P(\theta \mid \mathcal{D}) = \textsf{Beta}(\theta \mid \alpha_H + N_H, \alpha_T + N_T)"
+    r" = \frac{\theta^{N_H + \alpha_H - 1} (1 - \theta)^{N_T + \alpha_T - 1}}{B(N_H + \alpha_H, N_T + \alpha_T)}"
+)
+RANGED = r"0 < \theta < 1; \alpha_H > 0; \alpha_T > 0; N_H > 0; N_T > 0"
+
+
+def test_a_law_written_at_a_point_and_names_the_tag_ranges_leave_a_link_to_be_read_alone(tmp_path):
+    # the posterior P(theta | D) is not read, but the Beta density written out is a claim of its own in names the
+    # tag ranges (alpha_H > 0 declares the alpha of \alpha_H) and a law whose meaning no other link changes
+    holds = verdict(tmp_path, RANGED, POSTERIOR)
+    assert holds[0] == "UNKNOWN" and "link 2" in holds[1] and "holds, read alone" in holds[1], holds
+    assert "link 1" in holds[1] and "is not read" in holds[1], holds
+    wrong = verdict(tmp_path, RANGED, POSTERIOR.replace("N_H + \\alpha_H - 1", "N_H + \\alpha_H"))
+    assert wrong[0] == "FAIL" and "link 2" in wrong[1] and "fails, read alone" in wrong[1], wrong
+
+
 def test_a_link_that_writes_a_name_an_unread_link_defines_is_not_decided_alone(tmp_path):
     # p is a probability by the tag, but the first claim defines it by counts nothing binds: 1 - p = 0.3 is not
     # refuted at sampled probabilities, which are not the author's p
