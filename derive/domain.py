@@ -255,13 +255,29 @@ class Point(dict):
     """One sampled point: symbol → value; also readable by name (``point.z``, ``point.n``).
 
     Indices keep their mathematical value (1 ≤ i ≤ n); vectors are 0-based lists, so
-    component z_i is ``point.z[point.i - 1]``.
+    component z_i is ``point.z[point.i - 1]``. A value the point was drawn without (see
+    :meth:`Domain.iter_points`) is made from its random bits when it is first read by ``point[symbol]``.
     """
 
+    undrawn: Mapping = {}  # symbol -> (sampler, its random bits, digits, sizes drawn before it); a copy keeps them
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if args and isinstance(args[0], Point) and args[0].undrawn:
+            self.undrawn = dict(args[0].undrawn)
+
+    def __missing__(self, symbol):
+        if symbol not in self.undrawn:
+            raise KeyError(symbol)
+        sampler, bits, dps, sizes = self.undrawn[symbol]
+        with mpmath.workdps(dps):
+            value = self[symbol] = sampler.sample(_Replayed(bits), sizes)
+        return value
+
     def __getattr__(self, name):
-        for symbol, value in self.items():
+        for symbol in (*self, *self.undrawn):
             if _name(symbol) == name:
-                return value
+                return self[symbol]
         raise AttributeError(f"this point has no symbol named {name!r}; it has {sorted(map(_name, self))}")
 
     def describe(self) -> str:
@@ -277,6 +293,30 @@ class Point(dict):
                 text = mpmath.nstr(value, 6)
             parts.append(f"{_name(symbol)}={text}")
         return ", ".join(parts)
+
+
+class _Replayed:
+    """Random bits taken from a generator at once, handed out again as the generator gave them (``getrandbits``)."""
+
+    def __init__(self, bits: int):
+        self._bits = bits
+
+    def getrandbits(self, count: int) -> int:
+        value = self._bits & ((1 << count) - 1)
+        self._bits >>= count
+        return value
+
+
+def _fixed_draws(sampler: Sampler, values) -> int | None:
+    """How many numbers of RANDOM_BITS random bits the sampler draws at a point, and nothing else; None where
+    its draws are of another kind."""
+    if isinstance(sampler, ProbabilityVector):
+        return max(concrete_size(sampler.size, values), 0)
+    if isinstance(sampler, Vector) and type(sampler.entries) is Interval:
+        return max(concrete_size(sampler.size, values), 0)
+    if isinstance(sampler, Matrix) and type(sampler.entries) is Interval:
+        return max(concrete_size(sampler.rows, values), 0) * max(concrete_size(sampler.cols, values), 0)
+    return None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -373,8 +413,15 @@ class Domain:
         first = domain.sample_points(seed_text, dps, limit=1)
         return {s: v for s, v in first[0].items() if isinstance(self.samplers.get(s), Dimension)} if first else {}
 
-    def iter_points(self, seed_text: str, dps: int, limit: int | None = None) -> Iterator[Point]:
-        """The points of :meth:`sample_points`, each drawn when it is asked for."""
+    def iter_points(
+        self, seed_text: str, dps: int, limit: int | None = None, undrawn: frozenset = frozenset()
+    ) -> Iterator[Point]:
+        """The points of :meth:`sample_points`, each drawn when it is asked for.
+
+        A vector, probability vector or matrix of ``undrawn`` takes its random bits from the generator as its draw
+        would, so every other value is the same, but is made a value only when ``point[symbol]`` reads it: a caller
+        that never reads them spends nothing on them.
+        """
         rng = random.Random(zlib.crc32(seed_text.encode("utf-8")))
         dims = self.dimensions
         count = max(self.points, *(len(v.values) for v in dims.values())) if dims else self.points
@@ -392,6 +439,11 @@ class Domain:
                         point[symbol] = (
                             sampler.values[t % len(sampler.values)] if symbol is first else rng.choice(sampler.values)
                         )
+                    elif symbol in undrawn and (draws := _fixed_draws(sampler, point)) is not None:
+                        sizes = {s: v for s, v in point.items() if isinstance(v, int)}
+                        if not point.undrawn:
+                            point.undrawn = {}
+                        point.undrawn[symbol] = (sampler, rng.getrandbits(RANDOM_BITS * draws), dps, sizes)
                     else:
                         point[symbol] = sampler.sample(
                             rng, point

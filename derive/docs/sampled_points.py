@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 import mpmath
@@ -72,12 +73,16 @@ def _check_points(reading):
         # \delta_{t+1} at t = n writes past the vector's last entry: draw spare points, and check as many as without it
         enough = max(MIN_POINTS, domain.points)
         domain = domain.with_(points=enough * 8)
-    points = [dom.Point()] if constant else _points(domain, reading.text, reading.conditions, reading.dry)
+    shown = _shown_symbols(reading)
+    points = (
+        [dom.Point()]
+        if constant
+        else _points(domain, reading.text, reading.conditions, reading.dry, _unnamed_vectors(reading, shown))
+    )
     if not points:
         raise DecideError("no point of the domain satisfies the stated conditions")
     tolerances = _rounded_wholes(reading.sides, [_literal_tolerances(side) for side in reading.sides])
     dimension_symbols = [s for s, v in domain.samplers.items() if isinstance(v, dom.Dimension)]
-    shown = _shown_symbols(reading)
     values_at = _SidesAtSizes(reading, domain)
     first_singular = None
     kept_points = skipped_points = 0
@@ -525,17 +530,20 @@ def _used_symbols(values, domain) -> set:
     return {symbol for symbol in domain.samplers if str(symbol) in names}
 
 
-def _points(domain, seed, conditions, dry):
+def _points(domain, seed, conditions, dry, undrawn=frozenset()):
     """The points a formula is checked at: drawn as they are read where every point is drawn alike (most
-    checks decide long before the spare points drawn for them), else all at once."""
+    checks decide long before the spare points drawn for them), else all at once; the vectors of ``undrawn``
+    made values only where they are read (see :meth:`derive.domain.Domain.iter_points`)."""
     if not conditions:
         if domain.draws_alike:
-            return dom.DrawnPoints(domain.iter_points(seed, DIGITS, max(MIN_POINTS, domain.points)))
+            return dom.DrawnPoints(domain.iter_points(seed, DIGITS, max(MIN_POINTS, domain.points), undrawn))
         return domain.sample_points(seed, DIGITS)[: max(MIN_POINTS, domain.points)]
     wanted = max(MIN_POINTS, domain.points)
     chosen = []
     larger = domain.with_(points=wanted * 8)
-    candidates = larger.iter_points(seed, DIGITS) if domain.draws_alike else larger.sample_points(seed, DIGITS)
+    candidates = (
+        larger.iter_points(seed, DIGITS, undrawn=undrawn) if domain.draws_alike else larger.sample_points(seed, DIGITS)
+    )
     for point in candidates:
         point = dom.Point(point)
         ok = True
@@ -554,6 +562,33 @@ def _points(domain, seed, conditions, dry):
         if len(chosen) >= wanted:
             break
     return chosen
+
+
+def _unnamed_vectors(reading, shown) -> frozenset:
+    """The shared notation's vectors and probability vectors (p, q, z, x, y, g) that the formula, its tag and its
+    read values never name: drawn for every formula read in the shared notation, they are read by none of its checks."""
+    if reading.vocab.name:
+        return frozenset()
+    tag = repr(reading.binding)  # every text the tag holds: its clauses, definitions, kinds and conditions
+    return frozenset(
+        symbol
+        for symbol, sampler in _shared_vectors()
+        if reading.domain.samplers.get(symbol) == sampler
+        and symbol not in shown
+        and symbol not in reading.domain.fixed
+        and symbol not in reading.extra_samplers
+        and not _writes_name(reading.text, dom._name(symbol))
+        and not _writes_name(tag, dom._name(symbol))
+    )
+
+
+@functools.cache
+def _shared_vectors() -> tuple:
+    """(symbol, sampler) of each vector and probability vector of the shared notation."""
+    from derive.docs.bind import generic_vocab
+
+    samplers = generic_vocab().domain.samplers.items()
+    return tuple((s, v) for s, v in samplers if isinstance(v, (dom.Vector, dom.ProbabilityVector)))
 
 
 def _try_prove(sides, relations, interpreter, dry, vocab):

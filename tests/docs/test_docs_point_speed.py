@@ -185,3 +185,28 @@ def test_a_reading_that_looks_at_the_sizes_is_marked():
     assert reader.concretise(sp.Symbol("a")) == sp.Symbol("a") and reader.read_sizes
     unsized = Interpreter(generic_vocabulary(), {})
     assert unsized.dim_value(n) == n and not unsized.read_sizes
+
+
+SHARED_NOTATION = [
+    ("a, b > 0", r"\log(ab) = \log a + \log b"),  # names none of the shared vectors: PASS
+    ("a, b > 0", r"\log(a + b) = \log a + \log b"),  # FAIL, at the same point
+    ("x > 0", r"\frac{x^2 - 4}{x - 2} = x + 2"),  # writes x, the name of a shared vector, as a number of its own
+    ("a > 0", r"\sum_{i=1}^{n} p_i = 2"),  # names p: FAIL, at the same values of p
+    ("a > 0", r"H(p, q) = H(p) + D_{KL}(p \| q)"),
+    ("a > 0", r"H(p, q) = H(p) - D_{KL}(p \| q)"),
+]
+
+
+def test_shared_vectors_a_formula_never_names_are_left_undrawn_with_the_same_records(tmp_path, monkeypatch):
+    from derive.docs import sampled_points
+    from tests.docs.checking import verdict
+
+    undrawn = []
+    original = sampled_points._unnamed_vectors
+    monkeypatch.setattr(sampled_points, "_unnamed_vectors", lambda *a: undrawn.append(original(*a)) or undrawn[-1])
+    shortcut = [verdict(tmp_path, tag, latex) for tag, latex in SHARED_NOTATION]
+    names = [{str(symbol) for symbol in symbols} for symbols in undrawn]
+    assert {"p", "q", "z", "g"} <= names[0] and "x" not in names[2] and "p" not in names[3] and "q" in names[3]
+    monkeypatch.setattr(sampled_points, "_unnamed_vectors", lambda *a: frozenset())
+    assert shortcut == [verdict(tmp_path, tag, latex) for tag, latex in SHARED_NOTATION]
+    assert [found for found, _ in shortcut] == ["PASS", "FAIL", "PASS", "FAIL", "PASS", "FAIL"]

@@ -115,3 +115,48 @@ def test_concrete_size_of_a_dimension_and_of_an_expression_in_dimensions():
     assert concrete_size(7, {}) == 7
     with pytest.raises(DefinitionError):
         concrete_size(m, {n: 4})
+
+
+def test_values_left_undrawn_are_the_values_drawn_when_read():
+    from derive import domain as dom
+    from derive.notation import n, p, q, x, z
+
+    m, w, i = sp.Symbol("m"), sp.IndexedBase("W"), sp.Symbol("i")
+    domain = dom.Domain(
+        {
+            n: dom.dimension(1, 6),
+            m: dom.dimensions(2, 3),
+            p: dom.probability_vector(n),
+            z: dom.vector(n, dom.reals(-5, 5)),
+            w: dom.matrix(n, m),
+            q: dom.probability_vector(n - 1),
+            i: dom.index(n),
+            x: dom.reals(),
+        },
+        points=12,
+    )
+    for dps in (30, 60):
+        every = domain.sample_points("undrawn", dps)
+        lazy = list(domain.iter_points("undrawn", dps, undrawn=frozenset({p, z, w, q})))
+        for whole, point in zip(every, lazy, strict=True):
+            # the values drawn after the vectors are the same, the vectors are left out until read
+            assert {s: whole[s] for s in (n, m, i, x)} == dict(point) and set(point.undrawn) == {p, z, w, q}
+            copy = dom.Point(point)
+            with mpmath.workdps(15):  # made at the precision they were drawn at, not the reader's
+                assert copy[z] == whole[z] and copy.p == whole[p] and copy[w] == whole[w] and copy[q] == whole[q]
+            assert copy == whole and z not in point  # a copy makes its own values
+            assert point[z] == whole[z] and z in point
+    with pytest.raises(KeyError):
+        lazy[0][sp.Symbol("y")]
+
+
+def test_only_vectors_and_matrices_of_uniform_entries_are_left_undrawn():
+    from derive import domain as dom
+    from derive.notation import n, x, z
+
+    k = sp.Symbol("k")
+    domain = dom.Domain({n: dom.dimension(1, 6), x: dom.reals(), k: dom.integers(0, 9), z: dom.vector(n)})
+    for whole, point in zip(
+        domain.sample_points("kinds", 30), domain.iter_points("kinds", 30, undrawn=frozenset({x, k, n})), strict=True
+    ):
+        assert point == whole and not point.undrawn
