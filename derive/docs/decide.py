@@ -257,11 +257,15 @@ def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
                 return Verdict(UNKNOWN, f"read alone, {reading.reason}")
             return _decide_untagged_once(link, binding, context)
 
+    from derive.docs.asymptotic_bounds import equal_bounds
     from derive.docs.law_equality import equal_laws
 
     laws = equal_laws(text, decide_text)  # \text{Beta}(4 + 7, 2 + 3) = \text{Beta}(11, 5)
     if laws is not None:
         return laws
+    bounds = equal_bounds(text, decide_text)  # O(\frac{bn^2d}{bnd}) = O(n): through the arguments
+    if bounds is not None:
+        return bounds
     # p(x_1, \ldots, x_n) = \prod_i p(x_i \mid x_{<i}): untagged too, a joint law of the terms, unless the document
     # defined a law of that name
     if tagged or not _defines(context, LAW_LETTERS):

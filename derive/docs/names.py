@@ -13,7 +13,7 @@ from derive.docs import brackets, functions
 from derive.docs.chain import condition_pieces, is_index_condition, parse_conditions, relation_at, term_end
 from derive.docs.named_functions import SPELLINGS as NAMED_SPELLINGS
 from derive.docs.nodes import Atom, Branches, Indicator, Inverse, Prime, Side
-from derive.docs.symbols import GREEK, GREEK_ALIASES, UNSUPPORTED, WORD_FUNCTIONS
+from derive.docs.symbols import ASYMPTOTIC, GREEK, GREEK_ALIASES, UNSUPPORTED, WORD_FUNCTIONS
 from derive.docs.tokens import (
     NotationError,
     Tok,
@@ -337,6 +337,9 @@ def application(rw, tokens, k, atom, primes, out):
         or key in ("sigma", "Phi", "zeta", "Gamma")  # functions by convention (derive.docs.bind.CONVENTIONAL_FUNCTIONS)
         and not atom.sub
         and key not in rw.numbers  # \sigma (1 + e^{-z}) beside x / \sigma: the number sigma times a bracket
+        or key in ASYMPTOTIC  # O(\frac{n}{2}), \Theta(n^2 + n): the bound's argument, unless the formula's number
+        and not atom.sub
+        and key not in rw.numbers
         or key == "pi"  # a policy π(s), π(a|s); \pi (d + p) is the number π times a sum
         and not atom.sub
         and top_level_at(inner, lambda x: x.is_ch("+", "-", "*", "/") or x.is_cs("cdot", "times", "frac")) is None

@@ -13,6 +13,7 @@ from derive.docs import vector_sigma
 from derive.docs.interpret import Atom, Side, TupleNode
 from derive.docs.parse import parse_latex
 from derive.docs.side_names import _display, single_atom
+from derive.docs.symbols import ASYMPTOTIC
 from derive.docs.values import (
     BindError,
     NeedsConcrete,
@@ -447,10 +448,11 @@ class SharedNotation:
         return read_arbitrary(self, atom, side)
 
     def _asymptotic(self, atom: Atom, side: Side):
-        """O(n^2) that nothing defines: a bound up to a constant factor as n grows, which no point's value decides."""
+        """O(n^2), \\Theta(n d) that nothing defines: a bound up to a constant factor as n grows, which no point's value
+        decides."""
         raise BindError(
-            f"O({''.join(atom.args[0].source.split())}) is read as asymptotic notation (a bound up to a constant factor as the"
-            " variable grows), which is not modelled; define O in the tag if it is a function"
+            f"{atom.key}({''.join(atom.args[0].source.split())}) is read as asymptotic notation (a bound up to a constant"
+            f" factor as the variable grows), which is not modelled; define {atom.key} in the tag if it is a function"
         )
 
     def _loss(self, atom: Atom, side: Side):
@@ -579,8 +581,15 @@ def _beside_a_beta_law(atom: Atom, reader) -> bool:
 
 
 def _big_o(atom: Atom) -> bool:
-    """Whether the name is a bare O applied to one argument, O(n^2): asymptotic notation, never a function made up."""
-    return atom.key == "O" and not atom.sub and not atom.decoration and atom.args is not None and len(atom.args) == 1
+    """Whether the name is a bare O, Theta or Omega applied to one argument, O(n^2): asymptotic notation, never a
+    function made up."""
+    return (
+        atom.key in ASYMPTOTIC
+        and not atom.sub
+        and not atom.decoration
+        and atom.args is not None
+        and len(atom.args) == 1
+    )
 
 
 def _may_be_arbitrary(atom: Atom, reader) -> bool:

@@ -209,3 +209,7 @@ FUNCTION_ALIASES = {
     "Softmax": "softmax",
     "SoftMax": "softmax",
 }
+
+# the names of asymptotic notation, O(n^2), \Theta(n d), \Omega(n): a bound up to a constant factor, applied to its
+# argument even when it is a sum (O(n^2 + n) is no product of O and a bracket)
+ASYMPTOTIC = ("O", "Theta", "Omega")
