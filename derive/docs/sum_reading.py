@@ -179,6 +179,41 @@ class SumsAndDerivatives:
         derivatives = [sp.diff(numerator, entry).subs(put_back, simultaneous=True) for entry in entries]
         return sp.Matrix(derivatives) if column else derivatives[0]
 
+    def _entry_defined_by_tag(self, atom: Atom, value) -> bool:
+        """Whether a derivative's variable is an entry the tag defines at every index as an expression of other
+        variables (p_j = e^{a_j} / \\sum_k e^{a_k} beside \\partial \\ell_j / \\partial p_j)."""
+        entry = len(atom.sub) == 1 and atom.args is None and not (atom.decoration or atom.transpose or atom.post_sub)
+        expression = isinstance(value, sp.Expr) and not isinstance(value, (sp.Symbol, sp.Indexed))
+        defined = any(name.startswith(f"{atom.key}_") for name in getattr(self, "tag_defined", ()))
+        return entry and expression and defined and bool(value.free_symbols)
+
+    def _derivative_through_entry(self, node: Deriv, atom: Atom, value):
+        """∂f/∂p_j for the tag's p_j: f read with that entry a variable of its own, differentiated, then the entry's
+        definition put back; None when f writes another entry of p (whose dependence on p_j is not read) or still
+        depends on the variables of p_j's definition with p_j held."""
+        position = self.index(atom.sub[0])
+        entry = sp.Dummy(f"{atom.key}_entry")
+
+        def component(index):
+            if index != position:
+                raise BindError(f"another entry of {atom.key}")
+            return entry
+
+        saved = dict(self.values)
+        self.values[atom.key] = Vec(component, getattr(self, "size_value", None))
+        try:
+            numerator = self.side(node.num)
+        except BindError:
+            return None
+        finally:
+            self.values = saved
+        if not isinstance(numerator, sp.Expr) or entry not in numerator.free_symbols:
+            return None
+        varying = {symbol for symbol in value.free_symbols if not symbol.is_integer}
+        if numerator.free_symbols & varying:
+            return None
+        return sp.diff(numerator, entry).subs(entry, value)
+
     def _derivative_at_value(self, node: Deriv, name: str, value):
         """∂f/∂x at the value the tag gives x: differentiated with respect to x, then x set to the value."""
         variable = sp.Dummy(name)
@@ -215,6 +250,10 @@ class SumsAndDerivatives:
             return self._derivative_at_value(node, den_atom.key, variable)
         if den_atom is not None and self._intermediate_by_tag(den_atom, variable):
             through = self._derivative_through(node, den_atom.key, variable)
+            if through is not None:
+                return through
+        if den_atom is not None and self._entry_defined_by_tag(den_atom, variable):
+            through = self._derivative_through_entry(node, den_atom, variable)
             if through is not None:
                 return through
         if num_value is None:

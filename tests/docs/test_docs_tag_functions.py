@@ -5,6 +5,12 @@ import pytest
 from checking import verdict
 
 # (name, tag, correct formula, wrong variant)
+# the softmax's entries and the cross-entropy's terms, each defined at every index
+SOFTMAX_ENTRIES = (
+    r"L = -\sum_j^C y_j \log p_j; \ell_j = - y_j \log p_j; p_j = \frac{\exp(a_j)}{\sum_k^C \exp(a_k)};"
+    r" \mathbf{a} \in \mathbb{R}^C; i, j, k \in \{1, \ldots, C\}"
+)
+
 PAIRS = [
     (
         "a family the tag defines at a label in parentheses, o^{(j)}, written at its members o^{(1)} and o^{(2)}",
@@ -91,6 +97,14 @@ PAIRS = [
         r"J = l(\mathbf{o}); \mathbf{o} = \mathbf{W} \mathbf{h}; \mathbf{W} \in \mathbb{R}^{n \times n}; \mathbf{h} \in \mathbb{R}^n",
         r"\frac{\partial J}{\partial \mathbf{h}} = \mathbf{W}^\top \frac{\partial J}{\partial \mathbf{o}}",
         r"\frac{\partial J}{\partial \mathbf{h}} = \mathbf{W} \frac{\partial J}{\partial \mathbf{o}}",
+    ),
+    (
+        "a derivative by an entry the tag defines at every index, p_j, is by that entry as a variable of its own",
+        SOFTMAX_ENTRIES,
+        r"\frac{\partial L}{\partial a_i} = \sum_j^C \frac{\partial \ell_j}{\partial p_j} \frac{\partial p_j}{\partial a_i}"
+        r" = \sum_j^C y_j (p_i - \delta_{ij})",
+        r"\frac{\partial L}{\partial a_i} = \sum_j^C \frac{\partial \ell_j}{\partial p_j} \frac{\partial p_j}{\partial a_i}"
+        r" = \sum_j^C y_j (\delta_{ij} - p_i)",
     ),
     (
         "the derivative of the inverse of a function the tag defines (the inverse function theorem)",
@@ -359,4 +373,16 @@ def test_a_derivative_by_a_defined_vector_the_numerator_also_reaches_otherwise_i
         tag,
         r"\frac{\partial J}{\partial \mathbf{h}} = \mathbf{W}^\top \frac{\partial J}{\partial \mathbf{o}}",
     )
+    assert found == "UNKNOWN" and "not a variable of the result" in detail, detail
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        r"\frac{\partial L}{\partial p_j} = -\frac{y_j}{p_j}",  # L writes every entry: how they move with p_j is not read
+        r"\frac{\partial (p_j a_j)}{\partial p_j} = a_j",  # a_j varies with p_j held? not said
+    ],
+)
+def test_a_derivative_by_a_defined_entry_the_numerator_reaches_otherwise_is_unknown(tmp_path, formula):
+    found, detail = verdict(tmp_path, SOFTMAX_ENTRIES, formula)
     assert found == "UNKNOWN" and "not a variable of the result" in detail, detail
