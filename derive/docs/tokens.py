@@ -147,6 +147,11 @@ BRACKET_SIZES = (
     "Biggl",
     "Biggr",
 )
+# control words that take no argument: an empty group after one (\log{} x, \cdot{}) only spaces it
+NO_ARGUMENT_WORDS = {
+    *("log", "ln", "lg", "exp", "sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh"),
+    *("arcsin", "arccos", "arctan", "det", "max", "min", "sup", "inf", "lim", "Pr", "arg", "dim", "cdot", "times"),
+}
 DROP = {
     ",",
     ";",
@@ -573,6 +578,8 @@ def _clean(tokens, keep_spaces=False) -> list:
             coloured = False
             continue
         coloured = False
+        if t.kind == "group" and not t.items and out and out[-1].kind == "cs" and out[-1].text in NO_ARGUMENT_WORDS:
+            continue
         if t.kind == "group" and not text_arg and _signed(t.items) and _ends_a_term(out):
             # x {- y + z}: braces after a term that open with a sign group nothing, as the page shows x - y + z
             out += _clean(t.items, keep_spaces)

@@ -3,7 +3,8 @@ TeX quotes around a word, the entries of a matrix the tag writes out, and numeri
 arbitrary function would decide, and words in text type as library documentation writes its arguments
 (\\text{input}^{\\text{target}} a power, \\text{target!} a factorial, eta0 one name when a tag declares it), and
 a superscript written before the subscript of one base (\\beta^t_2, \\sum^{n}_{i=1}), and an inner product in
-angle brackets (\\langle u, v \\rangle), and an increment written \\Delta before a name (\\Delta \\mathbf{x}_t, one name).
+angle brackets (\\langle u, v \\rangle), and an increment written \\Delta before a name (\\Delta \\mathbf{x}_t, one name), and
+an empty group after a word that takes no argument (\\log{} x).
 
 Each form is read on a correct formula (PASS) and on a wrong variant (FAIL) by the same machinery."""
 
@@ -213,6 +214,18 @@ PAIRS = [
         None,
         r"\lim_{\Delta x \to 0} \frac{(x + \Delta x)^2 - x^2}{\Delta x} = 2x",
         r"\lim_{\Delta x \to 0} \frac{(x + \Delta x)^2 - x^2}{\Delta x} = x",
+    ),
+    (
+        "an empty group after a word that takes no argument only spaces it, \\log{} x",
+        r"x > 0",
+        r"\log{} x^2 = 2 \log{} x",
+        r"\log{} x^2 = 3 \log{} x",
+    ),
+    (
+        "an empty group after a product sign, a \\cdot{} b",
+        r"a, b \in \mathbb{R}",
+        r"a \cdot{} (b + 1) = a b + a",
+        r"a \cdot{} (b + 1) = a b + 1",
     ),
 ]
 
