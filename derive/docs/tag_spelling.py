@@ -663,7 +663,12 @@ def _index_set(name, space):
     last = (match.group("last") or match.group("bracketed")).strip()
     if NUMBER_TEXT.match(last):
         return [f"{name}: positive integer", f"{name} \\le {last}"]
-    return [f"{name}: positive integer", f"{last}: positive integer", f"{name} \\le {last}"]
+    multiple = MULTIPLE_OF_NAME.match(last)  # \{1, \ldots, 2N\}: N is the whole number
+    bound = multiple.group("name") if multiple else last
+    return [f"{name}: positive integer", f"{bound}: positive integer", f"{name} \\le {last}"]
+
+
+MULTIPLE_OF_NAME = re.compile(r"^\d+\s*(?P<name>\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)$")
 
 
 NUMBER_TEXT = re.compile(r"^\d+$")

@@ -54,6 +54,9 @@ PAIRS = [
     (r"p \in \Delta^{n-1}", r"\sum_{i=1}^n p_i = 1", r"\sum_{i=1}^n p_i = 0"),
     (r"p \in \Delta_K", r"\sum_{k=1}^K p_k = 1", r"\sum_{k=1}^K p_k = K"),
     (r"t \in \{1, \ldots, T\}", r"\sum_{s=1}^{t} 1 = t", r"\sum_{s=1}^{t} 1 = T"),
+    # up to a whole number times a name, \{1, \ldots, 2N\} (SimCLR's 2N views): the name is the whole number
+    (r"k \in \{1, \ldots, 2N\}", r"\sum_{k} k = N(2N+1)", r"\sum_{k} k = N(2N-1)"),
+    (r"t \in \{1, \ldots, 2N\}", r"t \le 2N", r"t \le N"),
     (r"y \in \{-1, 1\}", r"y^2 = 1", r"y = 1"),
     (
         r"x \in \mathcal{X}",
