@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from derive.docs.law_equality import _top_level_equals
+from derive.docs.laws import _split_top
 from derive.docs.tokens import balanced
 
 # O, \Theta, \Omega or \mathcal{O}, with a thin negative space or a sized bracket before the argument
@@ -42,6 +43,8 @@ def _bounds(text: str):
     found = [BOUND.match(part) for part in parts]
     if len(parts) < 2 or not all(found) or not all(balanced(m.group("argument")) for m in found):
         return None
+    if any(len(_split_top(m.group("argument"))) != 1 for m in found):
+        return None  # O(n, m): a bound in several variables, whose arguments are not one expression
     kinds = {KIND.get(re.sub(r"\s", "", m.group(1)), "O") for m in found}
     if len(kinds) != 1:
         return None
