@@ -513,21 +513,25 @@ def _checked_ranges(points, shown) -> str:
     return "".join(f"{text}; " for text in sorted(ranges))
 
 
+# str() of a SymPy object, remembered: SymPy's printer is slow, and the same symbols are named at every check
+_printed = dom._name
+
+
 def _used_symbols(values, domain) -> set:
     """The sampled symbols (scalars, vectors, dimensions) that the interpreted sides mention."""
     names = set()
     for value in values:
         value = as_value(value) if isinstance(value, Vec) and isinstance(value.size, sp.Integer) else value
         if isinstance(value, Vec):  # symbolic size: the dimension and the vector's base
-            names |= {str(value.size), str(value.base)} if value.base is not None else {str(value.size)}
+            names |= {_printed(value.size), _printed(value.base)} if value.base is not None else {_printed(value.size)}
             continue
         try:
             expr = sp.sympify(value)
         except (sp.SympifyError, TypeError):
             return set(domain.samplers)
-        names |= {str(s) for s in expr.free_symbols} | {str(b.label) for b in expr.atoms(sp.Indexed) for b in [b.base]}
-        names |= {str(a) for a in expr.atoms(sp.IndexedBase)}
-    return {symbol for symbol in domain.samplers if str(symbol) in names}
+        names |= {_printed(s) for s in expr.free_symbols} | {_printed(e.base.label) for e in expr.atoms(sp.Indexed)}
+        names |= {_printed(a) for a in expr.atoms(sp.IndexedBase)}
+    return {symbol for symbol in domain.samplers if _printed(symbol) in names}
 
 
 def _points(domain, seed, conditions, dry, undrawn=frozenset()):
@@ -577,8 +581,8 @@ def _unnamed_vectors(reading, shown) -> frozenset:
         and symbol not in shown
         and symbol not in reading.domain.fixed
         and symbol not in reading.extra_samplers
-        and not _writes_name(reading.text, dom._name(symbol))
-        and not _writes_name(tag, dom._name(symbol))
+        and not _writes_name(reading.text, _printed(symbol))
+        and not _writes_name(tag, _printed(symbol))
     )
 
 
@@ -643,7 +647,7 @@ def _shown_symbols(reading) -> set:
     ):
         shown |= {symbol for symbol, sampler in domain.samplers.items() if isinstance(sampler, dom.Dimension)}
     # a dimension the tag declares (n: dimension) is the document's own name: a counterexample states it
-    shown |= {s for s in reading.vocab.dims.values() if str(s).startswith("doc_") and s in domain.samplers}
+    shown |= {s for s in reading.vocab.dims.values() if _printed(s).startswith("doc_") and s in domain.samplers}
     # Var(\frac{1}{n}\sum_{i=1}^n X_i): a size the formula writes, though the values hold none of its symbols
     if not any(isinstance(domain.samplers.get(symbol), dom.Dimension) for symbol in shown):
         shown |= {
@@ -659,8 +663,8 @@ def _shown_symbols(reading) -> set:
             if isinstance(sampler, dom.Dimension) and _writes_name(reading.text, str(symbol))
         }
     # (1 + x)^n: the n written is the formula's own number; a default size of the same name is not shown beside it
-    numbers = {str(symbol) for symbol in shown if not isinstance(domain.samplers.get(symbol), dom.Dimension)}
-    return {s for s in shown if not (isinstance(domain.samplers.get(s), dom.Dimension) and str(s) in numbers)}
+    numbers = {_printed(symbol) for symbol in shown if not isinstance(domain.samplers.get(symbol), dom.Dimension)}
+    return {s for s in shown if not (isinstance(domain.samplers.get(s), dom.Dimension) and _printed(s) in numbers)}
 
 
 def _writes_name(text: str, name: str) -> bool:
