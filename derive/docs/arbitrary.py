@@ -81,7 +81,7 @@ def _declared_function_of(reader, atom: Atom):
 def is_declared_function_of(atom: Atom, reader) -> bool:
     """Whether ``atom`` applies a name the tag declares a function of further names: an unknown smooth function of
     its written arguments and those names."""
-    return reader.arbitrary_allowed and _declared_function_of(reader, atom) is not None
+    return (reader.arbitrary_allowed or reader.declared_only) and _declared_function_of(reader, atom) is not None
 
 
 def _further_arguments(reader, atom: Atom) -> list:
@@ -203,6 +203,9 @@ def may_be_arbitrary(atom: Atom, reader) -> bool:
     """Whether an unbound name can be read as an arbitrary function (applied) or sequence (indexed by steps)."""
     if is_declared_function_of(atom, reader):
         return True  # the tag's "function of \\theta": an unknown function, however it is decorated
+    if reader.declared_only:  # a link read apart from its chain: a function the tag declares any function only
+        declared = {atom.key, *atom.full_keys()} & reader.declared_functions
+        return bool(atom.args and declared) and all(sep in (",", "|", ";") for sep in atom.seps)
     if not reader.arbitrary_allowed or atom.post_sub or atom.transpose:
         return False
     if _written_application(reader, atom) is not None:

@@ -121,6 +121,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         self.quantified: dict = {}  # free index name -> its symbol, an index the formula claims for every value of
         # names nothing fixes (see derive.docs.arbitrary): read as arbitrary functions and sequences when allowed
         self.arbitrary_allowed = False
+        self.declared_only = False  # a link read apart: only the functions the tag declares any may be arbitrary
         self.arbitrary: dict = {}  # name -> (the function used, whether a refutation with it is a FAIL)
         self.declared_functions: set = set()  # names the tag declares "NAME: function"
         self.generic_functions: frozenset = frozenset()  # an untagged formula's unknown functions, read generic

@@ -6,8 +6,9 @@ what nothing binds or writes notation the checker does not model (``\\mathrm{sco
 refutes the formula, with its own counterexample; when every link read alone holds, the verdict stays UNKNOWN
 and says both which links hold and why the others were not read.
 
-A link is read alone with the formula's conditions and the tag, on names that have a meaning only: never with a
-name read as an arbitrary function or as the formula's own variable, and never when it writes a name that a link
+A link is read alone with the formula's conditions and the tag, on names that have a meaning only (the variables its
+sums, expectations and integrals bind are its own): never with a name read as an arbitrary function the tag does not
+declare any function (``f: function``), nor as the formula's own variable, and never when it writes a name that a link
 not read defines (``x = \\ldots`` with x alone on one side), since that link may give it another meaning.
 
 Untagged, where every name is the formula's own, a link is read alone as a formula of its own, under the rules an
@@ -56,7 +57,7 @@ def decide_links_apart(text, binding, whole: Verdict, decide_link, untagged=Fals
         named = [
             k
             for k in links
-            if k not in blocked and _written_names(sides[k : k + 2]) - known - _laws_at_points(sides[k : k + 2])
+            if k not in blocked and _own_names(sides[k : k + 2], untagged) - known - _laws_at_points(sides[k : k + 2])
         ]
     verdicts = {k: decide_link(k, _latex(sides, relations, k)) for k in links if k not in named and k not in blocked}
     if untagged:
@@ -195,6 +196,31 @@ def _written_names(sides) -> set:
         return _atom_keys(sides, child_sides)
     except Exception:  # unparseable: nothing to share with a link decided alone, which parsed
         return set()
+
+
+def _own_names(sides, untagged) -> set:
+    """The names a link writes that must have a meaning for it to be read alone: tagged, the variables its sums,
+    expectations and integrals bind (x in \\sum_x f(x) p(x), in E_{x \\sim q}) are the link's own, whatever the others
+    write."""
+    written = _written_names(sides)
+    return written if untagged else written - _bound_names(sides)
+
+
+def _bound_names(sides) -> set:
+    """The variables the sides' sums, expectations (E_{x \\sim p}) and integrals bind, inside any nesting."""
+    from derive.docs.free import child_sides
+    from derive.docs.joint_law import _nodes_reached
+    from derive.docs.nodes import Atom, Integral, SumNode
+
+    bound = set()
+    for node in _nodes_reached(sides, child_sides):
+        if isinstance(node, SumNode):
+            bound |= set(node.variables)
+        elif isinstance(node, Integral):
+            bound.add(node.variable)
+        elif isinstance(node, Atom) and node.key in ("E", "bb_E") and "sim" in (node.sub_text or ""):
+            bound.add(node.sub_text.partition("sim")[0])
+    return bound
 
 
 def _defined_names(sides, parameters=False) -> set:

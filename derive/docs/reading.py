@@ -216,8 +216,10 @@ class _Reading:
         made = Interpreter(self.vocab, dims, self.overrides, self.extra, flags, definitions)
         made.implicit_ranges = self.scope is None  # untagged, Σ_x with no range runs over nothing the text states
         # tagged, a name nothing defines may be an arbitrary function or sequence (derive.docs.arbitrary)
-        # a link read apart from its chain is decided only on names that have a meaning, never an arbitrary one
+        # a link read apart from its chain is decided only on names that have a meaning: no arbitrary one but a
+        # function the tag declares any function (f: function, function of \theta)
         made.arbitrary_allowed = arbitrary and self.link is None and (self.scope is None or self.scope.generic)
+        made.declared_only = arbitrary and self.link is not None and self.scope is None  # "f: function" still is
         made.declared_functions = self.functions
         made.generic_functions = self.scope.functions if self.scope is not None else frozenset()
         made.generic_family = self.scope.family if self.scope is not None else 0

@@ -71,6 +71,26 @@ def test_a_link_whose_function_only_an_arbitrary_reading_gives_is_not_decided_al
     assert found[0] == "UNKNOWN" and "read alone" not in found[1], found
 
 
+IMPORTANCE = r"p: distribution; q: distribution; q(x) > 0; f: function"
+# the last link, a Monte Carlo estimate over T draws nothing binds, is not read
+STEPS = r"\sum_x f(x) p(x) = \sum_x f(x) \frac{{{}}}{{{}}} q(x) \approx \frac{{1}}{{T}} \sum_{{t=1}}^T f(x^t) w(x^t)"
+
+
+def test_a_link_in_its_own_summed_variable_and_a_function_the_tag_declares_any_is_decided_alone(tmp_path):
+    # x is the link's own, bound by its sums, and f any function by the tag: the link is read alone
+    holds = verdict(tmp_path, IMPORTANCE, STEPS.format("p(x)", "q(x)"))
+    assert holds[0] == "UNKNOWN" and "holds, read alone" in holds[1] and "link 2" in holds[1], holds
+    wrong = verdict(tmp_path, IMPORTANCE, STEPS.format("q(x)", "p(x)"))
+    assert wrong[0] == "FAIL" and "link 1" in wrong[1] and "fails, read alone" in wrong[1], wrong
+    assert "f left arbitrary: any function" in wrong[1], wrong
+
+
+def test_a_link_with_a_function_the_tag_does_not_declare_any_is_still_not_decided_alone(tmp_path):
+    undeclared = IMPORTANCE.replace("; f: function", "")
+    found = verdict(tmp_path, undeclared, STEPS.format("q(x)", "p(x)"))
+    assert found[0] == "UNKNOWN" and "read alone" not in found[1], found
+
+
 def test_untagged_each_link_is_read_alone_as_a_formula_of_its_own(tmp_path):
     from tests.docs.checking import verdicts
 
