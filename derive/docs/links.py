@@ -10,7 +10,16 @@ import sympy as sp
 from derive import domain as dom
 from derive.docs.arbitrary import only_at_numbers
 from derive.docs.growing import growing_symbols, limit_refutation
-from derive.docs.point_values import _at, _describe_value, _evaluate, _flat, _shape
+from derive.docs.point_values import (
+    FINER_DIGITS,
+    STABLE_DIGITS,
+    _at,
+    _describe_value,
+    _evaluate,
+    _flat,
+    _shape,
+    relatively_stable,
+)
 from derive.docs.rounded_figures import printed_entry_digits, rounded_figures_meet
 from derive.docs.verdict import FAIL, DecideError, Verdict
 from derive.docs.written_digits import _approx, _is_approximation, _written_digits
@@ -103,7 +112,7 @@ def _check_relation(reading, link, shown, tolerances):
             " as read; cannot compare them"
         )
     ok, _ = holds(link.relation, a, b)
-    if _below_precision(link.relation, link.values, a, b, ok) or rounded_figures_meet(reading, link):
+    if _below_precision(link.relation, link.values, a, b, ok, link.point) or rounded_figures_meet(reading, link):
         return None
     _within_printed_entries(reading, link, a, b, ok)
     return _refuted(
@@ -145,15 +154,18 @@ def _bold_zero(side) -> bool:
     return isinstance(node, Atom) and node.key == "0" and not node.sub and not node.args
 
 
-def _below_precision(relation, values, a, b, ok) -> bool:
+def _below_precision(relation, values, a, b, ok, point) -> bool:
     """Whether an inequality whose two sides are both below the precision of the numeric check holds: decided
-    exactly between constants (e^{-200} < 10^{-60}, \\sin(\\pi) \\ge 10^{-70}), left undecided with the reason
-    when two different values of expressions seem to violate it; ``ok`` (the numeric check's answer) otherwise.
+    exactly between constants (e^{-200} < 10^{-60}, \\sin(\\pi) \\ge 10^{-70}), by the sides' values computed
+    again at twice the precision when both keep their leading digits there and lie apart, left undecided with the
+    reason when two different values of expressions still seem to violate it; ``ok`` (the numeric check's answer)
+    otherwise.
 
     The numeric check scales every slack by at least 1 so that rounding of terms near 1 is no counterexample;
     two different numbers both far below 1 then look equal, and a true strict bound would fail. Between
-    expressions of the variables the rounding is not known, so such a point is no counterexample; a side
-    exactly zero, or two sides exactly equal, still decide by their values.
+    expressions of the variables the rounding is not known from one precision, so such a point is no
+    counterexample unless a finer one keeps both values; a side exactly zero, or two sides exactly equal, still
+    decide by their values.
     """
     tolerance = mpmath.mpf(10) ** -REQUIRED_DIGITS
     if relation not in ("<", "<=", ">", ">=") or not all(isinstance(v, mpmath.mpf) for v in (a, b)):
@@ -169,6 +181,12 @@ def _below_precision(relation, values, a, b, ok) -> bool:
             return ok
     if ok or a == b or a == 0 or b == 0:
         return ok
+    finer = relatively_stable(values, (a, b), point)
+    if finer is not None:
+        low, high = finer
+        with mpmath.workdps(FINER_DIGITS):
+            if abs(low - high) > 2 * mpmath.mpf(10) ** -STABLE_DIGITS * max(abs(low), abs(high)):
+                return {"<": low < high, "<=": low <= high, ">": low > high, ">=": low >= high}[relation]
     raise DecideError(
         f"both sides are below the precision of the numeric check (left = {_describe_value(a)}, right ="
         f" {_describe_value(b)}): their order is not decided numerically"

@@ -166,6 +166,26 @@ def changes_with_precision(values, evaluated, point) -> bool:
     return False
 
 
+def relatively_stable(values, evaluated, point):
+    r"""The sides' values at the point computed again at twice the precision, when each keeps its leading digits there
+    relative to its own size, however small (e^{s_2 - 10^{10}} / (e^{s_1} + e^{s_2 - 10^{10}}), of size
+    10^{-4342944819}); None when one changes, as rounding left in place of a value that cancelled does, or has none.
+    """
+    finer = []
+    for value, number in zip(values, evaluated):
+        try:
+            high = evaluate(scalarise(as_value(value)), point, FINER_DIGITS)
+        except Exception:  # no value at the finer precision: nothing shown to be kept
+            return None
+        if not isinstance(high, mpmath.mpf) or not isinstance(number, mpmath.mpf) or not mpmath.isfinite(high):
+            return None
+        with mpmath.workdps(FINER_DIGITS):
+            if abs(number - high) > mpmath.mpf(10) ** -STABLE_DIGITS * abs(high):
+                return None
+        finer.append(high)
+    return finer
+
+
 COSTLY = ("IntegralValue", "Limit", "Sum", "Product")  # evaluated by quadrature, a limit or a loop at each point
 
 

@@ -103,15 +103,26 @@ def test_the_reading_passes_the_correct_formula_and_fails_the_wrong_one(tmp_path
     assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
 
 
-def test_an_inequality_between_small_values_of_variables_is_unknown_not_refuted(tmp_path):
+def test_an_inequality_between_small_values_of_variables_is_decided_by_values_kept_at_twice_the_precision(tmp_path):
     """A masked attention weight e^{s - 10^{10}} / (...) is far below 10^{-100}; at 60 digits both sides look equal,
-    and the rounding of an expression is not known, so the point neither refutes nor confirms the bound."""
+    but computed again at twice the precision each keeps its leading digits, so their order decides the bound."""
     tag = r"s_1, s_2 \in [-10, 10]"
     weight = r"\frac{e^{s_2 - 10^{10}}}{e^{s_1} + e^{s_2 - 10^{10}}}"
     found, detail = verdict(tmp_path, tag, weight + r" < 10^{-100}")
-    assert found == "UNKNOWN" and "below the precision of the numeric check" in detail, (found, detail)
+    assert found == "PASS", (found, detail)
+    found, detail = verdict(tmp_path, tag, weight + r" > 10^{-100}")
+    assert found == "FAIL" and "is violated" in detail and "e-4342944" in detail, (found, detail)
     assert verdict(tmp_path, tag, weight + r" = \frac{1}{2}")[0] == "FAIL"
     assert verdict(tmp_path, tag, weight + r" > 10^{-3}")[0] == "FAIL"
+
+
+def test_small_values_left_by_terms_that_cancel_below_the_working_digits_are_unknown_not_refuted(tmp_path):
+    # \log(1 + \epsilon) - \epsilon + \epsilon^2 / 2 is \epsilon^3 / 3, about 10^{-135}: at 60 digits only rounding is
+    # left, which twice the precision does not keep, so the point neither refutes nor confirms either bound
+    rest = r"\log(1 + 10^{-45} x) - 10^{-45} x + \frac{10^{-90} x^2}{2}"
+    for bound in (r" < 10^{-140}", r" > 10^{-140}"):
+        found, detail = verdict(tmp_path, "x > 0", rest + bound)
+        assert found == "UNKNOWN" and "below the precision of the numeric check" in detail, (found, detail)
 
 
 def test_a_bound_on_an_entry_whose_index_is_not_ranged_stays_a_bound_on_a_name(tmp_path):
