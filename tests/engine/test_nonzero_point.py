@@ -95,3 +95,29 @@ def test_prove_zero_proves_through_simplify_and_skips_it_where_a_point_refutes(m
     assert not wrong.proved and wrong.method == "SymPy could not reduce the difference to 0" and not calls
     assert not prove_zero(sp.log(x * y) - sp.log(x) - sp.log(y)).proved and not calls
     assert prove_zero(sp.log(p * q) - sp.log(p) - sp.log(q)).proved
+
+
+def test_reordered_sums_are_cancelled_only_where_no_point_refutes_them(monkeypatch):
+    from derive import symbolic
+
+    cancelled = []
+    cancel = sp.cancel
+    monkeypatch.setattr(sp, "cancel", lambda expr, *args, **kwargs: cancelled.append(expr) or cancel(expr, *args))
+    k, j = sp.symbols("k j", integer=True)
+    w = sp.IndexedBase("w", real=True)
+
+    def reordered_then_cancelled(expr) -> bool:
+        cancelled.clear()
+        difference = symbolic._Difference(symbolic.normal_form(expr, symbolic.Assumptions()), symbolic.Assumptions())
+        assert difference.reordered is not None
+        return bool(symbolic._by_reordering_then_algebra(difference)), bool(cancelled)
+
+    # a closed-form sum, which the further rules prove: the reordered difference is not 0 at a point, so not cancelled
+    assert reordered_then_cancelled(sp.Sum(k, (k, 1, n)) - n * (n + 1) / 2) == (False, False)
+    assert prove_zero(sp.Sum(k, (k, 1, n)) - n * (n + 1) / 2).proved
+    # the same double sum in two orders, with a factor that only cancelling shows equal: still proved by cancelling
+    rows, columns = sp.Sum(sp.Sum(w[k, j], (j, 1, n)), (k, 1, n)), sp.Sum(sp.Sum(w[k, j], (k, 1, n)), (j, 1, n))
+    assert reordered_then_cancelled((x**2 - 1) / (x - 1) * rows - (x + 1) * columns) == (True, True)
+    proved = prove_zero((x**2 - 1) / (x - 1) * rows - (x + 1) * columns)
+    assert proved.proved and proved.method == "sums reordered, then algebraic simplification"
+    assert not prove_zero((x**2 - 1) / (x - 1) * rows - (x + 2) * columns).proved
