@@ -1521,6 +1521,8 @@ def _define(vocab, clause: FunctionClause, log_base, functions=()):
                     )
                 else:
                     env.overrides[name] = ("scalar", lambda e, value=value: value)
+                    if isinstance(value, sp.Expr) and value.is_integer:  # f(j) = e^{z_j} at f(2): the entry z_2
+                        env.bound[name] = value
             result = env.side(body)
         finally:
             env._overriding.discard(clause.name)

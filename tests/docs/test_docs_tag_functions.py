@@ -2,7 +2,7 @@
 variant of it (FAIL) by the same machinery, through the public API."""
 
 import pytest
-from checking import verdict
+from checking import assert_page_pass_and_fail, verdict
 
 # (name, tag, correct formula, wrong variant)
 # the softmax's entries and the cross-entropy's terms, each defined at every index
@@ -386,3 +386,15 @@ def test_a_derivative_by_a_defined_vector_the_numerator_also_reaches_otherwise_i
 def test_a_derivative_by_a_defined_entry_the_numerator_reaches_otherwise_is_unknown(tmp_path, formula):
     found, detail = verdict(tmp_path, SOFTMAX_ENTRIES, formula)
     assert found == "UNKNOWN" and "not a variable of the result" in detail, detail
+
+
+@pytest.mark.parametrize(
+    "correct, wrong",
+    [
+        (r"f(2) = e^{z_2}", r"f(2) = e^{z_1}"),
+        (r"\sum_{c=1}^{C} f(c) = \sum_{k=1}^{C} e^{z_k}", r"\sum_{c=1}^{C} f(c) = \sum_{k=1}^{C} e^{2 z_k}"),
+    ],
+)
+def test_a_parameter_the_body_writes_as_an_index_takes_the_whole_number_it_is_given(tmp_path, correct, wrong):
+    # f(j) = e^{z_j} at f(2) is e^{z_2}: the body's j had been an index of its own, and f(2) = e^{z_2} a false alarm
+    assert_page_pass_and_fail(tmp_path, r"f(j) = e^{z_j}; z \in \mathbb{R}^C", correct, wrong)
