@@ -229,7 +229,7 @@ def free_reading(
                 " their values may be tied by what the function is"
             )
     for key in kinds:
-        if kinds[key] not in ("distribution", "count") and _only_applied(key, latex, walk.bold):
+        if kinds[key] not in ("distribution", "count") and _only_applied(key, latex, walk.bold, set(kinds)):
             raise NotIdentity(f"{key}(...) applies a function the formula does not state, not a product")
     counts = {k for k, v in kinds.items() if v == "count"}
     if len(counts) > 1:
@@ -300,14 +300,18 @@ def _holds_a_list(latex: str, start: int) -> bool:
     return False
 
 
-def _only_applied(key: str, latex: str, bold: set) -> bool:
+def _only_applied(key: str, latex: str, bold: set, names: set = frozenset()) -> bool:
     """Whether a name is written only just before a parenthesis, as a function is: L(x + h) - L(x).
 
     Only Latin letters and the Greek letters that commonly name functions count: ``\\alpha(x + 1)``
     is a product, ``f(x + 1)`` and ``\\phi(x + 1)`` are not. The bound of a sum is a count, even
-    written before a parenthesis (``D`` in ``\\sum_{d=1}^D (x_d - y_d)^2``).
+    written before a parenthesis (``D`` in ``\\sum_{d=1}^D (x_d - y_d)^2``). A letter inside a run of the
+    formula's one-letter ``names`` (``2mnp``, ``mp``) is written there as a factor, so ``p`` in
+    ``m p (n + (n - 1)) = 2mnp - mp`` is not only applied.
     """
     if key in bold:
+        return False
+    if re.fullmatch(r"[A-Za-z]", key) and _a_factor_in_a_run(key, latex, names):
         return False
     if re.fullmatch(r"[A-Za-z]", key):
         spelling = rf"(?<![\\A-Za-z_]){key}(?![A-Za-z])"
@@ -318,6 +322,18 @@ def _only_applied(key: str, latex: str, bold: set) -> bool:
     follows = [latex[m.end() :].lstrip() for m in re.finditer(spelling, latex)]
     follows = [text for text in follows if not text.startswith("_")]  # L_i: another name
     return bool(follows) and all(text.startswith(("(", "\\left(", "\\big(", "\\bigl(", "\\Big(")) for text in follows)
+
+
+def _a_factor_in_a_run(letter: str, latex: str, names: set) -> bool:
+    """Whether ``letter`` is written inside a run of two or more letters, each one of the formula's one-letter
+    ``names`` (a product of them), other than last before a parenthesis (``mp(n + 1)`` writes p before one)."""
+    for run in re.finditer(r"(?<![\\A-Za-z])[A-Za-z]{2,}", latex):
+        if not set(run.group()) <= names:
+            continue
+        applied = latex[run.end() :].lstrip().startswith("(")
+        if letter in (run.group()[:-1] if applied else run.group()):
+            return True
+    return False
 
 
 def _names(used: set, kinds: dict) -> set:

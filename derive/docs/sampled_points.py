@@ -30,7 +30,13 @@ from derive.docs.point_values import (
 )
 from derive.docs.realisations import defined
 from derive.docs.unchosen_functions import gap_whatever_the_functions
-from derive.docs.unmoved_names import binds_a_variable, constant_gap, unchanging_sides, unmoved_names
+from derive.docs.unmoved_names import (
+    SIGNED_MOVES,
+    binds_a_variable,
+    constant_gap,
+    unchanging_sides,
+    unmoved_names,
+)
 from derive.docs.verdict import DIGITS, FAIL, MIN_POINTS, PASS, DecideError, Verdict
 from derive.docs.written_digits import RoundedWhole, _literal_tolerances, _rounded_wholes
 from derive.errors import DeriveError
@@ -175,6 +181,10 @@ def _check_points(reading):
                     )
             elif constant:
                 refutation = dataclasses.replace(refutation, arithmetic=True)
+            if reading.scope is not None and reading.scope.equation and not refutation.unmoved:
+                # untagged, the names on one side only may drop out while the others do not: whatever their sign
+                unmoved = unmoved_names(reading, values, evaluated, point, shown, SIGNED_MOVES)
+                refutation = dataclasses.replace(refutation, unmoved=unmoved)
             return refutation
     if set_aside and not kept_points and not skipped_points:
         raise DecideError(NO_POINT_MEETS)
@@ -472,9 +482,11 @@ def _passed(reading, constant, checked, outside, tolerances) -> Verdict:
 
 
 def _refuted_whatever_the_functions(reading, values_at, point, evaluated, shown, refused):
-    """A FAIL when a tagged formula refused for one choice of the functions nothing defines (r_i, W^*(\\theta)) has
-    two sides that differ by the same amount for other generic choices too (derive.docs.unchosen_functions), else None."""
-    if reading.scope is not None or not isinstance(refused, ArbitraryRefusal):
+    """A FAIL when a formula refused for one choice of the functions nothing defines (r_i, W^*(\\theta); untagged, f in
+    d/dθ(f(θ) + λθ²/2), read generic) has two sides that differ by the same amount for other generic choices too
+    (derive.docs.unchosen_functions), else None. Untagged, the functions it does not depend on are its ``unmoved``."""
+    untagged = reading.scope is not None
+    if (untagged and not reading.scope.generic) or not isinstance(refused, ArbitraryRefusal):
         return None
     found = gap_whatever_the_functions(reading, values_at, point, evaluated, shown, refused.names)
     if found is None:
@@ -486,6 +498,7 @@ def _refuted_whatever_the_functions(reading, values_at, point, evaluated, shown,
         f"{names} not bound; read as any function, {_written(reading.sides[first])} and"
         f" {_written(reading.sides[second])} differ by {mpmath.nstr(gap, 12)}{_at(point, shown)} for each of four"
         f" generic choices of {names}: no choice solves the formula ({refused})",
+        unmoved=frozenset(varied) if untagged else frozenset(),
     )
 
 

@@ -21,14 +21,18 @@ from derive.numeric import evaluate
 
 # other values of a name sampled as v: inside (0, 1), the positive or the real line whenever v is
 MOVES = (lambda v: v / 2, lambda v: (1 + v) / 2, lambda v: v / 3 + mpmath.mpf(1) / 7)
+# and its opposite: -a r / std(-a r) keeps its value as a moves within a sign, not when a changes sign
+SIGNED_MOVES = (*MOVES, lambda v: -v)
 
 
-def unmoved_names(reading, values, evaluated, point, shown) -> frozenset:
-    """The keys of the formula's own real variables that every side's value at ``point`` is independent of."""
+def unmoved_names(reading, values, evaluated, point, shown, moves=MOVES) -> frozenset:
+    """The keys of the formula's own real variables that every side's value at ``point`` is independent of (untagged,
+    the free names its scope reads), as far as the ``moves`` of each show."""
+    free = reading.binding.free if reading.scope is None else reading.scope.free
     symbols = {
         symbol: key
         for key, symbol in reading.extra.items()
-        if key in reading.binding.free and isinstance(symbol, sp.Symbol) and symbol in point
+        if key in free and isinstance(symbol, sp.Symbol) and symbol in point
     }
     unmoved = set()
     for symbol, key in symbols.items():
@@ -36,7 +40,7 @@ def unmoved_names(reading, values, evaluated, point, shown) -> frozenset:
         if not holding:
             unmoved.add(key)
             continue
-        if all(_same_sides(values, evaluated, point, shown, symbol, move, holding) for move in MOVES):
+        if all(_same_sides(values, evaluated, point, shown, symbol, move, holding) for move in moves):
             unmoved.add(key)
     return frozenset(unmoved)
 

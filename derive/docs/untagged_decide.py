@@ -14,7 +14,7 @@ from derive.docs.interpret import rewrite_chain
 from derive.docs.reading import Scope, _guarded, _untagged_vocabulary
 from derive.docs.side_names import _atom_keys
 from derive.docs.split_inequality import reversed_inequality
-from derive.docs.untagged_free import ONLY_WHERE_SIDES_MEET, _decide_free, _only_equalities
+from derive.docs.untagged_free import ANY_FUNCTION_REFUTED, ONLY_WHERE_SIDES_MEET, _decide_free, _only_equalities
 from derive.docs.untagged_information import decide_information
 from derive.docs.untagged_laws import JOINT_LAW_REASONS, decide_joint_law
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
@@ -41,7 +41,9 @@ def _decide_untagged_once(text, binding, context):
             {**quantifiable, **dict.fromkeys(names, "whole")},
         ),
     )
-    hidden = _hidden_dependence(text) if verdict.verdict == FAIL else None
+    # a refutation whatever the unknown functions are read df/dθ at the arguments the formula applies f to, f(θ)
+    applied = _applied_names(text) if ANY_FUNCTION_REFUTED in verdict.detail else {}
+    hidden = _hidden_dependence(text, applied) if verdict.verdict == FAIL else None
     if verdict.verdict == FAIL and hidden is not None:
         return Verdict(
             UNKNOWN,
@@ -90,9 +92,11 @@ def _decide_untagged_once(text, binding, context):
 INEQUALITIES = ("<", ">", "<=", ">=")
 
 
-def _hidden_dependence(text):
+def _hidden_dependence(text, applied=None):
     """The variable of a derivative that the differentiated names do not write
-    (``\\frac{\\partial}{\\partial b}[-y \\log \\hat{y}]``, where ŷ depends on b), or None."""
+    (``\\frac{\\partial}{\\partial b}[-y \\log \\hat{y}]``, where ŷ depends on b), or None. A name alone over the
+    derivative that ``applied`` (name -> the names of its arguments) says the formula applies to the variable (df/dθ
+    beside f(θ)) writes it."""
     from derive.docs.free import child_sides
     from derive.docs.nodes import Deriv
     from derive.docs.parse import parse_latex
@@ -105,6 +109,8 @@ def _hidden_dependence(text):
             for node in side.nodes(parse_latex(side.text)):
                 if isinstance(node, Deriv):
                     written = {atom.key for atom in atoms_in([node.num], child_sides)}
+                    for name in list(written):
+                        written |= (applied or {}).get(name, set())
                     for variable in atoms_in([node.den], child_sides):
                         if written and variable.key not in written:
                             return variable.key
@@ -112,6 +118,21 @@ def _hidden_dependence(text):
     except Exception:  # unreadable: the reading reports it
         return None
     return None
+
+
+def _applied_names(text) -> dict:
+    """Each name the formula applies to arguments (f in f(θ)), with the names those arguments write."""
+    from derive.docs.free import child_sides
+    from derive.docs.side_names import atoms_in
+
+    applied: dict = {}
+    try:
+        for atom in atoms_in(rewrite_chain(text)[0], child_sides):
+            if atom.args:
+                applied.setdefault(atom.key, set()).update(inner.key for inner in atoms_in(atom.args, child_sides))
+    except Exception:  # unreadable: no names applied
+        return {}
+    return applied
 
 
 SIZE_LETTERS = frozenset("ndmNDKMLT")  # the letters authors give a vector's length

@@ -26,6 +26,14 @@ NO_SOLUTION = "no value of its names solves it"
 # no condition a text states, and refuted as a claim is
 ONLY_WHERE_SIDES_MEET = "it holds at most where its sides are equal"
 
+# an equation whose names on one side only leave its sides unchanged: they are solved for by no value, and the names
+# on both sides are claimed for all their values
+LONELY_DROP_OUT = "does not change its sides, so no value of it solves it"
+LONELY_DROP_OUT_MANY = "do not change its sides, so no values of them solve it"
+
+# a claim refuted whatever its unknown functions are: the sides differ by the same amount for every choice of them
+ANY_FUNCTION_REFUTED = "any function, refuted for"
+
 NEGATIVE_VALUES = ("negative values", dom.negative(unbounded=True))
 FREE_DOMAINS = (  # where an untagged identity's real variables are drawn, widest first
     ("real values", dom.reals(unbounded=True)),
@@ -125,13 +133,16 @@ def _applied(name, text) -> bool:
 
 
 def _decide_generic(text, binding, context, functions):
-    """A PASS when the claim holds with its unknown functions read as generic smooth functions, else None.
+    """A PASS when the claim holds with its unknown functions read as generic smooth functions, a FAIL when it fails
+    whatever they are, else None.
 
     ``\\nabla_\\theta P(\\tau \\mid \\theta) = P(\\tau \\mid \\theta) \\nabla_\\theta \\log P(\\tau \\mid \\theta)``
     and ``f'(x) = \\lim_{h \\to 0} (f(x + h) - f(x)) / h`` hold for every function; a claim that holds for a generic
     one (see :mod:`derive.docs.arbitrary`) holds whatever function the text means. The names applied are functions
     (``f(x + h)`` applies f), and another unknown function met while reading (``q`` beside ``f``) is one too. A
-    refutation is never a FAIL: the text may mean a particular function (``g'(z) = g(z)(1 - g(z))`` for the sigmoid g).
+    refutation for one function is no FAIL: the text may mean a particular function (``g'(z) = g(z)(1 - g(z))`` for
+    the sigmoid g); one whose sides differ by the same amount whatever the functions are
+    (``\\frac{d}{d\\theta}(f(\\theta) + \\frac{\\lambda}{2}\\theta^2) = f'(\\theta) + \\frac{\\lambda\\theta}{2}``) is.
     """
     from derive.docs.untagged import opaque_function
 
@@ -147,7 +158,10 @@ def _decide_generic(text, binding, context, functions):
 
 
 def _generic_once(text, binding, context, functions):
-    """(a PASS or None, the unknown function that stopped the reading or None) with ``functions`` read generic."""
+    """(a PASS, a FAIL or None, the unknown function that stopped the reading or None) with ``functions`` read generic.
+
+    A refutation FAILs only when it holds whatever the functions are (two sides differ by the same amount for other
+    generic choices: derive.docs.unchosen_functions) on every domain where the sides have values."""
     kinds = _generic_kinds(text, context, functions)
     laws = frozenset(key for key in functions if kinds and kinds.get(key) == "distribution")
     if laws:  # p applied to an outcome E_{x \sim p} draws: the law's probability, not a function of one's own
@@ -160,7 +174,13 @@ def _generic_once(text, binding, context, functions):
         # would not depend on x, and \partial f(q, z) / \partial x would be 0 whatever f is
         return None, None
     stated = _stated_names(text)
-    for words, sampler in free_domains(len(_drawn(kinds, stated))):
+    names = ", ".join(sorted(functions))
+    # an equation that names some on one side only (f(x) = a + b = a + c) may be solved for them: never refuted
+    refutable = _generic_balanced(text, context, functions)
+    refuted = []  # (domain, refutation) for each domain that refutes it whatever the functions are
+    unchecked = []  # (domain, why) for each domain that says nothing of it (no_evidence)
+    domains = free_domains(len(_drawn(kinds, stated)))
+    for words, sampler in domains:
         scope = Scope(
             dict(context.definitions), dict(kinds), dict(kinds), sampler, stated, generic=True, functions=functions
         )
@@ -170,16 +190,24 @@ def _generic_once(text, binding, context, functions):
             return None, exc.name
         if verdict.verdict == PASS:
             other = _guarded(text, binding, dataclasses.replace(scope, family=1, free=dict(kinds)))
-            if other.verdict != PASS:  # it holds for one function, not for every one
+            if other.verdict != PASS or refuted:  # it holds for one function, or on a narrower domain only
                 return None, None
-            names = ", ".join(sorted(functions))
             return dataclasses.replace(
                 verdict,
                 detail=f"holds for {words}, with {names} any function (read as generic ones of two families):"
                 f" {verdict.detail}",
             ), None
-        if not few_values(verdict):
+        if verdict.verdict == FAIL and refutable and functions <= verdict.unmoved:
+            refuted.append((words, verdict))
+        elif no_evidence(verdict):
+            unchecked.append((words, verdict.detail))
+        elif refuted or not few_values(verdict):
             return None, None
+    if refuted and len(refuted) == len(domains) - len(unchecked):
+        (last, refutation), span = refuted[-1], domains_named([words for words, _ in refuted], unchecked)
+        return dataclasses.replace(
+            refutation, detail=f"with {names} {ANY_FUNCTION_REFUTED} {span}; for {last}: {refutation.detail}"
+        ), None
     return None, None
 
 
@@ -196,6 +224,21 @@ def _generic_kinds(text, context, functions) -> dict | None:
         return None
     except Exception:  # unreadable: the first reading reports it
         return None
+
+
+def _generic_balanced(text, context, functions) -> bool:
+    """Whether the formula, its unknown functions read as functions, names every variable on both sides of each link
+    and states no equation between matrices (:class:`derive.docs.free.Unbalanced`)."""
+    from derive.docs.free import Unbalanced, free_reading
+    from derive.docs.untagged import KNOWN_FUNCTIONS
+
+    try:
+        free_reading(text, KNOWN_FUNCTIONS, dict(context.definitions), functions=functions)
+    except Unbalanced:
+        return False
+    except Exception:  # unreadable: the first reading reports it
+        return False
+    return True
 
 
 def _free_kinds(text, context, opaque) -> dict:
@@ -218,11 +261,12 @@ def _decide_free_once(text, binding, context, name, unbound, opaque, whole=froze
     from derive.docs.free import NotIdentity, Unbalanced, free_reading
     from derive.docs.untagged import KNOWN_FUNCTIONS
 
-    unbalanced = None
+    unbalanced, lonely = None, frozenset()
     try:
         kinds = free_reading(text, KNOWN_FUNCTIONS, dict(context.definitions), opaque)
     except Unbalanced as why:  # decided only if it holds for all values: a counterexample refutes nothing
         kinds, unbalanced = why.kinds, f"{unbound}; not read as an identity in free variables: {why}"
+        lonely = frozenset(why.lonely) if _one_relation(text) else frozenset()
         if "distribution" in why.kinds.values() and any(why.kinds.get(key) != "distribution" for key in why.lonely):
             # H(p) <= \log k: a number on one side only beside a distribution may be its size, drawn apart
             return Verdict(UNKNOWN, unbalanced), None
@@ -243,6 +287,7 @@ def _decide_free_once(text, binding, context, name, unbound, opaque, whole=froze
     stated = _stated_names(text)  # "for A < 0": the formula says where A ranges
     refuted = []  # (domain, counterexample) for each domain that refutes the formula, widest first
     unsolved = []  # the domains where no value of the names solves it (they drop out of every link)
+    dropped = []  # the domains whose refutation the names on one side only do not change
     unchecked = []  # (domain, why) for each domain that says nothing of it (no_evidence)
     sparse = []  # (domain, why) where they have values at too few points to decide, none refuting it
     verdict = piece = None
@@ -271,6 +316,8 @@ def _decide_free_once(text, binding, context, name, unbound, opaque, whole=froze
             if kinds and set(kinds) <= verdict.unmoved and "distribution" not in kinds.values():
                 # (a distribution is drawn with every outcome possible: one that rules some out may yet solve it)
                 unsolved.append(words)
+            if lonely and lonely <= verdict.unmoved:
+                dropped.append(words)
         elif PIECE_EQUATION in verdict.detail:  # \sqrt{x^2} = x: may state a piece; a narrower domain may say more
             refuted.append((words, verdict.detail))
             piece = piece or verdict
@@ -295,6 +342,16 @@ def _decide_free_once(text, binding, context, name, unbound, opaque, whole=froze
                 f"read as a condition on {names}, {ONLY_WHERE_SIDES_MEET}: the reverse inequality holds for every"
                 f" value ({reverse}); for {refuted[-1][0]}: {refuted[-1][1]}",
             ), None
+    if unbalanced is not None and refuted and len(dropped) == len(refuted) == valued:
+        # N t / (N / r \cdot (\dots)) = r K t / (\dots): N, on one side only, drops out of it, so no value of N
+        # solves it, and the names on both sides are claimed for all their values, as in an identity
+        shown = ", ".join(sorted(lonely))
+        drop = LONELY_DROP_OUT if len(lonely) == 1 else LONELY_DROP_OUT_MANY
+        return Verdict(
+            FAIL,
+            f"an identity in {names}, refuted for {domains_named(dropped, unchecked)}: {shown}, on one side only,"
+            f" {drop}; for {refuted[-1][0]}: {refuted[-1][1]}",
+        ), None
     if unbalanced is not None:
         return Verdict(UNKNOWN, unbalanced), None
     if piece is not None:
@@ -401,6 +458,14 @@ def _holds_for_distributions(text, binding, context, kinds, stated) -> list:
     except Exception:  # not readable so: the refutation stands
         return []
     return laws if verdict.verdict == PASS else []
+
+
+def _one_relation(text) -> bool:
+    """Whether the formula relates two sides only (a chain's later links may set names of their own)."""
+    try:
+        return len(rewrite_chain(text)[1]) == 1
+    except Exception:  # unreadable: no claim
+        return False
 
 
 def _only_equalities(text) -> bool:

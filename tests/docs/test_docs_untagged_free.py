@@ -251,7 +251,11 @@ def test_a_name_before_a_parenthesis_is_a_factor_when_it_is_one_elsewhere(tmp_pa
         r"e^{-2t \left(\sqrt{\frac{-\log p}{2t}}\right)^2} = p",
         r"e^{-2t \left(\sqrt{\frac{-\log p}{t}}\right)^2} = p",
     )
-    assert right[0] == "PASS" and wrong[0] == "SKIPPED" and "t on one side only" in wrong[1], (right, wrong)
+    # t, on the left only, cancels: p^2 = p is claimed for every p
+    assert right[0] == "PASS" and wrong[0] == "FAIL" and "t, on one side only, does not change" in wrong[1], (
+        right,
+        wrong,
+    )
 
 
 def test_a_bold_name_with_a_subscript_a_sum_runs_over_is_one_of_a_family_of_vectors():
@@ -484,5 +488,111 @@ def test_a_chain_with_solutions_is_not_refuted(tmp_path, formula, expected):
     ],
 )
 def test_an_equation_whose_names_do_not_drop_out_everywhere_is_not_refuted(tmp_path, formula):
+    verdict, detail = one(tmp_path, formula)
+    assert verdict == "SKIPPED", detail
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        # N cancels from the left, the only side that writes it: no value of N solves the formula, and K, r, t,
+        # written on both sides, are claimed for all their values
+        (
+            r"\frac{N t}{\frac{N}{r \cdot (K + 1)} \cdot (d \cdot (K + 1) + t)} = \frac{r (K + 1) t}{d \cdot (K + 1) + t}",
+            "PASS",
+        ),
+        (
+            r"\frac{N t}{\frac{N}{r \cdot (K + 1)} \cdot (d \cdot (K + 1) + t)} = \frac{r K t}{d \cdot (K + 1) + t}",
+            "FAIL",
+        ),
+        # optax's linear schedule halfway: B and T, on the left only, drop out of it
+        (r"I + \frac{(B + T/2) - B}{T} (E - I) = \frac{I + E}{2}", "PASS"),
+        (r"I + \frac{(B + T/2) - B}{T} (E - I) = \frac{3 I + E}{4}", "FAIL"),
+    ],
+)
+def test_an_equation_whose_names_on_one_side_drop_out_is_an_identity_in_the_others(tmp_path, formula, expected):
+    verdict, detail = one(tmp_path, formula)
+    assert verdict == expected, detail
+    if expected == "FAIL":
+        assert "on one side only, do" in detail and "not change its sides" in detail, detail
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        r"\frac{N}{N + 1} p = p",  # N on the left only changes it: solved by no N, yet an equation in N
+        r"(I - E) \left( 1 - \frac{B - B}{T} \right)^{P} + E = E",  # B, P, T drop out, I does not: solved by I = E
+        r"\frac{\frac{1}{N+1} p}{\frac{1}{N+1} p + \frac{N}{N+1} q} = \frac{p}{p + q}",  # solved by N = 1
+        r"x + y - y + z = x",  # y drops out, z does not: solved by z = 0
+        r"\frac{-\lambda x}{|\lambda x|} = \frac{x}{|x|}",  # λ keeps the sides only within its sign: solved by λ < 0
+    ],
+)
+def test_an_equation_whose_names_on_one_side_do_not_all_drop_out_is_not_refuted(tmp_path, formula):
+    verdict, detail = one(tmp_path, formula)
+    assert verdict == "SKIPPED", detail
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        # p before a parenthesis is also a factor of the runs 2mnp and mp: a product, not a function applied
+        (r"m p (n + (n - 1)) = 2mnp - mp", "PASS"),
+        (r"m p (n + (n - 1)) = 2mnp + mp", "FAIL"),
+    ],
+)
+def test_a_letter_in_a_run_of_factors_is_no_function_where_it_precedes_a_parenthesis(tmp_path, formula, expected):
+    verdict, detail = one(tmp_path, formula)
+    assert verdict == expected, detail
+
+
+def test_a_letter_only_ever_before_a_parenthesis_stays_a_function():
+    with pytest.raises(NotIdentity, match=r"p\(\.\.\.\) applies a function"):
+        free_reading(r"m p(n + 1) = m p(n) + m p(1)", KNOWN_FUNCTIONS, set())
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        # f drops out of the sides' difference (λθ/2 apart whatever f is): no function solves the wrong variant
+        (
+            r"\frac{d}{d\theta}\left(f(\theta) + \frac{\lambda}{2} \theta^2\right) = \frac{df}{d\theta} + \lambda \theta",
+            "PASS",
+        ),
+        (
+            r"\frac{d}{d\theta}\left(f(\theta) + \frac{\lambda}{2} \theta^2\right) = \frac{df}{d\theta} + \frac{\lambda \theta}{2}",
+            "FAIL",
+        ),
+        (
+            r"\theta - \alpha \frac{d}{d\theta}\left(f(\theta) + \frac{\lambda}{2}\theta^2\right) = (1 - \alpha\lambda)\theta - \alpha f'(\theta)",
+            "PASS",
+        ),
+        (
+            r"\theta - \alpha \frac{d}{d\theta}\left(f(\theta) + \frac{\lambda}{2}\theta^2\right) = (1 - \lambda)\theta - \alpha f'(\theta)",
+            "FAIL",
+        ),
+    ],
+)
+def test_a_claim_refuted_whatever_its_unknown_function_is_fails(tmp_path, formula, expected):
+    verdict, detail = one(tmp_path, formula)
+    assert verdict == expected, detail
+    if expected == "FAIL":
+        assert "with f any function, refuted for" in detail and "for each of four generic choices of f" in detail, (
+            detail
+        )
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        r"g'(z) = g(z)(1 + g(z))",  # solved by a particular g
+        r"f'(x) = \lim_{h \rightarrow 0} \frac{f(x+h) - f(x)}{h^2}",  # holds for a constant f
+        r"\nabla_x \log f(x) = \frac{f(x)}{\nabla_x f(x)}",  # holds for f = e^x
+        # J of π_θ, which depends on θ as the formula does not write: as read, the derivative is 0 whatever J is
+        r"\nabla_\theta J(\pi_\theta) = \frac{99 \exp(\theta)}{(1 + \exp(\theta))^2}",
+        # the last link, free of f, is an equation in b, which the first side does not write
+        r"\frac{d}{dx} f(x) = a x + c = a (x - b)",
+    ],
+)
+def test_a_claim_refuted_for_some_functions_only_is_not_failed(tmp_path, formula):
     verdict, detail = one(tmp_path, formula)
     assert verdict == "SKIPPED", detail
