@@ -5,8 +5,10 @@ The law ``p_\theta`` is any family of laws with parameter θ, so the formula is 
 and continuous, each under a further parameter standing for what the law is conditioned on
 (``\pi_\theta(a_t \mid s_t)``). It PASSes when the mean is the number written in every family. Other factors under
 the derivative (``\log \pi_\theta(a_t | s_t) b(s_t)``) must write neither θ nor the draw; as they are a positive
-number under the logarithm or one beside it, both readings are computed. A formula that holds in no family
-(``= 1``) is not refuted here: where no family decides it, the verdict is the one reached before.
+number under the logarithm or one beside it, both readings are computed. The mean of the logarithm's derivative is 0
+for every law whose outcomes' range does not move with θ (the derivative of the total probability, 1), and every
+family tried gives 0: set to another number (``= 1``), it FAILs. A mean of the law's own derivative is no such
+constant: set to a number no family gives, it is not refuted here, and the verdict is the one reached before.
 """
 
 from __future__ import annotations
@@ -18,15 +20,21 @@ import sympy
 from derive.docs.free import DISTRIBUTION_LETTERS
 from derive.docs.interpret import Atom, Deriv, Number, rewrite_chain
 from derive.docs.side_names import one_node
-from derive.docs.verdict import PASS, Verdict
+from derive.docs.untagged_free import NO_SOLUTION
+from derive.docs.verdict import FAIL, PASS, Verdict
 
+IN_EVERY_FAMILY = (
+    "in every family tried (a normal law's mean and its scale, an exponential, a Bernoulli and a categorical law, each"
+    " also of what it is conditioned on)"
+)
 PLACEHOLDER = re.compile(r"\\text\{(Y\d+)\}")
 UNDER_DERIVATIVE = re.compile(r"\s*(\\ln)?\s*\\text\{(Y\d+)\}((?:\s*\\text\{Y\d+\})*)\s*")  # \ln p_θ(x) b(s), p_θ(x)
 
 
 def decide_score_mean(text: str) -> Verdict | None:
-    """PASS when the formula's mean of a derivative of its law's logarithm is its number in every family of laws
-    (see the module docstring); None when the formula is not one such mean or a family disagrees."""
+    """PASS when the formula's mean of a derivative of its law's logarithm is its number in every family of laws,
+    FAIL when it is 0 in every family and the number is not (see the module docstring); None when the formula is not
+    one such mean or the families leave it open."""
     try:
         sides, relations, _ = rewrite_chain(text)
     except Exception:  # unreadable: not read so
@@ -43,14 +51,17 @@ def decide_score_mean(text: str) -> Verdict | None:
         return None
     log, factors, said = read
     value = int(numbers[0].text.strip())
-    for _, mean in _family_means(log, factors):
-        if sympy.simplify(mean - value) != 0:
-            return None
-    return Verdict(
-        PASS,
-        f"the mean under {said} of its derivative read in every family tried (a normal law's mean and its scale, an"
-        f" exponential, a Bernoulli and a categorical law, each also of what it is conditioned on) is {value}",
-    )
+    means = [sympy.simplify(mean) for _, mean in _family_means(log, factors)]
+    if all(mean == value for mean in means):
+        return Verdict(PASS, f"the mean under {said} of its derivative read {IN_EVERY_FAMILY} is {value}")
+    if log and all(mean == 0 for mean in means):
+        return Verdict(
+            FAIL,
+            f"{NO_SOLUTION}: the mean under {said} of its derivative read {IN_EVERY_FAMILY} is 0, not {value}, as it"
+            f" is for every law whose outcomes' range does not change with the parameter; for a normal law whose mean"
+            f" is the parameter: 0 != {value}",
+        )
+    return None
 
 
 def _score_under_law(mean: Atom):
