@@ -1027,6 +1027,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             raise BindError(f"{atom.key} is not a vector, but has the index {indices[0]}")
         position = self.index(indices[0])
         self.indexed.add(position)
+        if atom.code_index:
+            return _entry_counted_either_way(atom, value, position)
         return value.component(position)
 
 
@@ -1035,6 +1037,23 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
 ACCENTED_ENTRY = re.compile(
     rf"(?P<head>(?:hat|tilde|bar|dot|check)_(?:[A-Za-z]|{'|'.join(sorted(GREEK))}))_(?P<index>[A-Za-z]|\d+)"
 )
+
+
+def _entry_counted_either_way(atom: Atom, value: Vec, position):
+    """The entry x[3] names: the fourth, counted from 0 as code counts, or the third, counted from 1 as x_3 is; read
+    only where one count reaches an entry (x[0]) or both counts give the same entry."""
+    counts = [position + 1, position]
+    if isinstance(value.size, (int, sp.Integer)):
+        counts = [count for count in counts if 1 <= count <= value.size]
+    elif position != 0:
+        counts = []
+    entries = {value.component(count) for count in counts}
+    if len(entries) != 1:
+        raise BindError(
+            f"{atom.key}[{position}] is entry {position + 1} of {atom.key} counted from 0, as code counts, or entry"
+            f" {position} counted from 1, as {atom.key}_{{{position}}} is: write the subscript to say which"
+        )
+    return entries.pop()
 
 
 def _raised(atom, side) -> bool:

@@ -122,6 +122,7 @@ def _array_index(rw, tokens, k, atom):
     if not written or not all(x.kind == "ch" and x.text.isdigit() for x in written):
         return k
     atom.sub, atom.sub_text = rw._subscript_items(written)
+    atom.code_index = True
     return end
 
 

@@ -44,6 +44,7 @@ class Atom:
     post_sub: list = field(default_factory=list)  # f(z)_i
     brackets: str = "("
     step: str = ""  # x^{(t)}, read as the subscript t: its written form "(t)", the name a tag declares it by
+    code_index: bool = False  # s[3]: the subscript was written in square brackets, as code indexes (from 0 or from 1?)
 
     def full_keys(self):
         keys = [f"{self.key}^{self.step}"] if self.step else []

@@ -943,6 +943,26 @@ def test_a_whole_number_in_square_brackets_after_a_name_is_an_entry(tmp_path, fo
     assert found == expected, detail
 
 
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"x[0] = 0.1", "PASS"),  # counted from 1 there is no entry 0: code's count from 0
+        (r"x[0] = 0.2", "FAIL"),
+        (r"x[4] = 0.8", "PASS"),  # counted from 0 there is no entry 4: the count from 1
+        (r"x[4] = 0.4", "FAIL"),
+        (r"x[3] = 0.8", "UNKNOWN"),  # the last entry counted from 0, the third counted from 1
+        (r"x[3] = 0.4", "UNKNOWN"),
+        (r"y[1] = 0.5", "PASS"),  # both counts name an entry 0.5
+        (r"y[1] = 0.2", "FAIL"),
+    ],
+)
+def test_an_entry_in_square_brackets_is_decided_only_where_counting_from_0_or_1_agree(tmp_path, formula, expected):
+    found, detail = page_verdict(tmp_path, "x = (0.1, 0.2, 0.4, 0.8); y = (0.5, 0.5, 0.5)", formula)
+    assert found == expected, detail
+    if expected == "UNKNOWN":
+        assert "counted from 0" in detail and "counted from 1" in detail, detail
+
+
 # --- a tag clause whose name is a sentence is refused, not read as its first letter ------------
 
 LOGISTIC_DENSITY = r"\frac{\exp(-(x - \mu)/s)}{s (1 + \exp(-(x - \mu)/s))^2}"
