@@ -2,7 +2,8 @@
 
 A claim that holds with its unknown functions read as generic smooth functions of two families holds whatever
 function the text means, and PASSes; one refuted by a generic function may still hold for the particular function the
-text means (f = xy makes \\partial f / \\partial x = y hold), so it is never FAILed: it stays SKIPPED with the reason.
+text means (f = xy makes \\partial f / \\partial x = y hold), so it stays SKIPPED with the reason, unless its sides
+differ by the same amount for every generic choice tried: then no function solves it, and it FAILs.
 """
 
 import pytest
@@ -32,8 +33,6 @@ def test_a_claim_that_holds_for_every_function_passes(tmp_path, formula):
     [
         r"f'(x) = \lim_{h \rightarrow 0} \frac{f(x+h) - f(x)}{h^2}",  # holds for a constant f: not refuted
         r"f'(x) = \lim_{h \rightarrow 0} \frac{f(x+h) - f(x-h)}{h}",
-        r"\frac{d}{d\theta}\left(f(\theta) + \frac{\lambda}{2} \theta^2\right) = \frac{df}{d\theta} + \frac{\lambda"
-        r" \theta}{2}",
         r"\frac{\partial f}{\partial x} = y",  # true of f = xy
         r"\frac{\partial f}{\partial y} = \frac{\partial f(x)}{\partial x}",
     ],
@@ -42,6 +41,16 @@ def test_a_claim_refuted_by_a_generic_function_stays_skipped(tmp_path, formula):
     verdict, detail = one(tmp_path, formula)
     assert verdict == "SKIPPED", detail
     assert "f is not bound" in detail, detail
+
+
+def test_a_claim_whose_sides_differ_by_the_same_amount_for_every_function_fails(tmp_path):
+    formula = (
+        r"\frac{d}{d\theta}\left(f(\theta) + \frac{\lambda}{2} \theta^2\right) = \frac{df}{d\theta} + \frac{\lambda"
+        r" \theta}{2}"
+    )
+    verdict, detail = one(tmp_path, formula)
+    assert verdict == "FAIL", detail
+    assert "for each of four generic choices of f: no choice solves the formula" in detail, detail
 
 
 def test_a_value_one_generic_function_happens_to_take_is_not_claimed_for_every_function(tmp_path):
