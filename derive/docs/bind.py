@@ -1025,10 +1025,13 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             return written_entries.entry(self, value, atom.key, indices)
         if not isinstance(value, Vec):
             raise BindError(f"{atom.key} is not a vector, but has the index {indices[0]}")
-        position = self.index(indices[0])
+        in_parentheses = PARENTHESISED_INDEX.fullmatch(str(indices[0]).strip())
+        position = self.index(in_parentheses.group(1) if in_parentheses else indices[0])
         self.indexed.add(position)
         if atom.code_index:
             return _entry_counted_either_way(atom, value, position)
+        if in_parentheses:
+            return _entry_or_order_statistic(atom, value, position, in_parentheses.group(1))
         return value.component(position)
 
 
@@ -1054,6 +1057,23 @@ def _entry_counted_either_way(atom: Atom, value: Vec, position):
             f" {position} counted from 1, as {atom.key}_{{{position}}} is: write the subscript to say which"
         )
     return entries.pop()
+
+
+# x_{(2)}: the index in parentheses, as order statistics write the second smallest entry
+PARENTHESISED_INDEX = re.compile(r"\(([^(),]+)\)")
+
+
+def _entry_or_order_statistic(atom: Atom, value: Vec, position, written: str):
+    """The entry x_{(2)} names: the second smallest, as order statistics write it, or the second, as x_2 is; read only
+    where the entries are numbers and both readings give the same entry."""
+    if written_in_numbers(value) and isinstance(position, (int, sp.Integer)) and 1 <= position <= value.size:
+        entries = list(value.explicit())
+        if all(entry.is_real for entry in entries) and value.component(position) == sorted(entries)[int(position) - 1]:
+            return value.component(position)
+    raise BindError(
+        f"{atom.key}_{{({written})}} is the entry of rank {written} of {atom.key} in increasing order, as order"
+        f" statistics write it, or entry {written}, as {atom.key}_{{{written}}} is: write the subscript to say which"
+    )
 
 
 def _raised(atom, side) -> bool:

@@ -963,6 +963,30 @@ def test_an_entry_in_square_brackets_is_decided_only_where_counting_from_0_or_1_
         assert "counted from 0" in detail and "counted from 1" in detail, detail
 
 
+# --- an index in parentheses is an entry or an order statistic: decided where both agree --------
+
+
+@pytest.mark.parametrize(
+    "tag, formula, expected",
+    [
+        ("x = (1, 3, 5)", r"x_{(2)} = 3", "PASS"),  # sorted already: the second entry is the second smallest
+        ("x = (1, 3, 5)", r"x_{(2)} = 1", "FAIL"),
+        ("x = (1, 3, 5)", r"f(x_{(1)}) = 1", "PASS"),
+        ("x = (1, 3, 5)", r"f(x_{(1)}) = 9", "FAIL"),
+        ("x = (5, 1, 3)", r"x_{(2)} = 3", "UNKNOWN"),  # the second smallest is 3, the second entry 1
+        ("x = (5, 1, 3)", r"x_{(2)} = 1", "UNKNOWN"),
+        ("x = (1, 3, 5)", r"\sum_{i=1}^{3} x_{(i)} = 8", "UNKNOWN"),
+    ],
+)
+def test_an_entry_with_its_index_in_parentheses_is_decided_where_rank_and_position_agree(
+    tmp_path, tag, formula, expected
+):
+    found, detail = page_verdict(tmp_path, tag + "; f(t) = t^2", formula)
+    assert found == expected, detail
+    if expected == "UNKNOWN":
+        assert "order statistics" in detail, detail
+
+
 # --- a tag clause whose name is a sentence is refused, not read as its first letter ------------
 
 LOGISTIC_DENSITY = r"\frac{\exp(-(x - \mu)/s)}{s (1 + \exp(-(x - \mu)/s))^2}"
