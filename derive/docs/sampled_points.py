@@ -492,6 +492,8 @@ def _refuted_whatever_the_functions(reading, values_at, point, evaluated, shown,
     if found is None:
         return None
     first, second, gap, varied = found
+    if untagged and not _writes(reading.sides[first], varied) and not _writes(reading.sides[second], varied):
+        return None  # 2x + 2 = 2(x + 2) after dg/dx: a link the functions are not in, read as the chain reads it
     names = ", ".join(varied)
     return Verdict(
         FAIL,
@@ -500,6 +502,14 @@ def _refuted_whatever_the_functions(reading, values_at, point, evaluated, shown,
         f" generic choices of {names}: no choice solves the formula ({refused})",
         unmoved=frozenset(varied) if untagged else frozenset(),
     )
+
+
+def _writes(side, names) -> bool:
+    """Whether a side writes one of the names (a function applied or differentiated)."""
+    from derive.docs.free import child_sides
+    from derive.docs.side_names import atoms_in
+
+    return any(atom.key in names for atom in atoms_in([side], child_sides))
 
 
 def _rounded_figures(tolerances) -> bool:
