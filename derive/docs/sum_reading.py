@@ -8,6 +8,7 @@ import sympy as sp
 
 from derive.docs import written_entries
 from derive.docs.interpret import Atom, Deriv, SumNode
+from derive.docs.operations import _written_length
 from derive.docs.side_names import _display, single_atom
 from derive.docs.sums import names_a_size
 from derive.docs.values import BindError, NeedsConcrete, ShapeError, Unbound, Vec, as_value
@@ -41,6 +42,8 @@ class SumsAndDerivatives:
                     dummies[position] = sp.Dummy(variable, integer=True, nonnegative=True)
                     self.bound[variable] = dummies[position]
             body = self.side(node.body)
+            if node.high is None and len(dummies) == 1 and node.variables[0] not in self.sum_ranges:
+                high = _written_length(body, dummies[0]) or high  # Σ_i x_i beside x = (0.1, 0.2): over x's entries
             high = written_entries.summed_range(self, node, dummies, high)  # Σ_{j ≠ i} |a_{ij}| over A's columns
             if low == 0 and any(d in self.indexed for d in dummies):
                 raise BindError("a sum from 0 over a vector's entries: indices here run from 1")

@@ -987,6 +987,25 @@ def test_an_entry_with_its_index_in_parentheses_is_decided_where_rank_and_positi
         assert "order statistics" in detail, detail
 
 
+# --- a sum without bounds over the entries of a vector the tag lists runs over those entries --------
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\sum_i x_i = 0.3", "PASS"),  # had run to the dimension n, and failed at n = 1
+        (r"\sum_i x_i = 0.4", "FAIL"),
+        (r"\sum_i x_i y_i = 0.5", "PASS"),
+        (r"\sum_i x_i y_i = 0.6", "FAIL"),
+        (r"\prod_i y_i = 2", "PASS"),
+        (r"\prod_i y_i = 3", "FAIL"),
+    ],
+)
+def test_a_sum_without_bounds_runs_over_the_entries_the_tag_lists(tmp_path, formula, expected):
+    found, detail = page_verdict(tmp_path, "x = (0.1, 0.2); y = (1, 2)", formula)
+    assert found == expected, detail
+
+
 # --- a tag clause whose name is a sentence is refused, not read as its first letter ------------
 
 LOGISTIC_DENSITY = r"\frac{\exp(-(x - \mu)/s)}{s (1 + \exp(-(x - \mu)/s))^2}"
