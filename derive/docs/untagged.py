@@ -21,8 +21,9 @@ by being the variable a derivative is taken by, by a sum, or by being a universa
 quantified argument: a name that occurs only inside the arguments of known functions
 (``x`` in ``\\sigma(x) + \\sigma(-x) = 1``) or of the expression a derivative is taken
 of. Such a name is a real number, or a vector over the sampled dimension when it is
-bold or carries an index (``o`` in ``\\operatorname{softmax}(\\mathbf{o})_j``). Any
-other name leaves the formula SKIPPED ("not bound").
+bold or carries an index (``o`` in ``\\operatorname{softmax}(\\mathbf{o})_j``), a square matrix when it is a
+bold capital (``\\operatorname{Tr}(\\mathbf{A}\\mathbf{B})``). Any other name leaves the formula SKIPPED
+("not bound").
 """
 
 from __future__ import annotations
@@ -331,7 +332,8 @@ def opaque_function(name: str, latex: str) -> bool:
 
 
 def quantified_names(latex: str, context: DocumentContext) -> dict:
-    """The names a claim binds by itself, each with its kind ("real", "vector" or "count"); see the module docstring."""
+    """The names a claim binds by itself, each with its kind ("real", "vector", "matrix" for a bold capital, or
+    "count"); see the module docstring."""
     sides, _, _ = rewrite_chain(latex)
     bold = {m.group(1) for m in BOLD.finditer(latex)}
     occurrences: dict = {}  # key -> [in an argument or a differentiated expression?]
@@ -342,7 +344,7 @@ def quantified_names(latex: str, context: DocumentContext) -> dict:
         if atom.key in bound or atom.args is not None or atom.decoration:
             return
         if not atom.sub:
-            key, kind = atom.key, "vector" if atom.key in bold else "real"
+            key, kind = atom.key, ("matrix" if atom.key[:1].isupper() else "vector") if atom.key in bold else "real"
         elif len(atom.sub) == 1 and str(atom.sub[0]).isdigit():
             key, kind = f"{atom.key}_{atom.sub[0]}", "real"
         elif len(atom.sub) == 1 and str(atom.sub[0]).isalpha() and len(str(atom.sub[0])) == 1:

@@ -121,7 +121,39 @@ def _decide_free(text, binding, context, name):
     functions = opaque | ({name} if opaque_function(name, text) else set())
     if verdict.verdict == UNKNOWN and functions:
         return _decide_generic(text, binding, context, functions) or verdict
+    factored = _factors_before_brackets(text)
+    if verdict.verdict == UNKNOWN and factored is not None:
+        letters, product = factored
+        again = _decide_free(product, binding, context, name)
+        if again.verdict in (PASS, FAIL):
+            said = f"with {', '.join(letters)} before a bracket a factor, as elsewhere in the formula"
+            return dataclasses.replace(again, detail=f"{said}: {again.detail}")
     return verdict
+
+
+DIVERGENCE_LETTERS = (
+    "D",
+    "H",
+)  # an entropy H(p), a divergence D(p \\| q), when applied (derive.docs.free.is_divergence)
+BEFORE_BRACKET = r"(?<![\\A-Za-z_^{{]){letter}\s*(?=\\left\s*\(|\()"  # H (S + 1), H \left( ... \right)
+AS_FACTOR = r"(?<![\\A-Za-z_^{{]){letter}(?![A-Za-z_])(?!\s*(?:\\left\s*)?\()"  # H S D, H^{-1}: not before a bracket
+
+
+def _factors_before_brackets(text):
+    """(the letters, the formula with a product written out) when letters the reader takes for an entropy or a
+    divergence before a bracket (H, D) are written as factors elsewhere in the formula (``2 L B H S D``, ``H^{-1}``)
+    and just before a bracket too (``2 L B H (S + 1) D``); else None."""
+    letters = sorted(
+        letter
+        for letter in DIVERGENCE_LETTERS
+        if re.search(BEFORE_BRACKET.format(letter=letter), text) and re.search(AS_FACTOR.format(letter=letter), text)
+    )
+    if not letters:
+        return None
+    product = text
+    for letter in letters:
+        product = re.sub(BEFORE_BRACKET.format(letter=letter), f"{letter} \\\\cdot ", product)
+    return letters, product
 
 
 def _applied(name, text) -> bool:

@@ -596,3 +596,43 @@ def test_a_claim_refuted_whatever_its_unknown_function_is_fails(tmp_path, formul
 def test_a_claim_refuted_for_some_functions_only_is_not_failed(tmp_path, formula):
     verdict, detail = one(tmp_path, formula)
     assert verdict == "SKIPPED", detail
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        # H is a factor elsewhere (2 L B H S D): before the bracket it multiplies it too, no entropy
+        (r"2 L B H (S + 1) D - 2 L B H S D = 2 L B H D", "PASS"),
+        (r"2 L B H (S + 1) D - 2 L B H S D = 4 L B H D", "FAIL"),
+        # H inverted elsewhere is a matrix, and H \left( ... \right) its product with the bracket
+        (r"\left(\frac{1}{g^T H^{-1} g} H^{-1} g\right)^T H \left(H^{-1} g\right) = 1", "PASS"),
+    ],
+)
+def test_an_entropy_letter_written_as_a_factor_elsewhere_multiplies_its_bracket(tmp_path, formula, expected):
+    verdict, detail = one(tmp_path, formula)
+    assert verdict == expected, detail
+    assert "with H before a bracket a factor" in detail, detail
+
+
+def test_an_entropy_letter_only_ever_before_a_bracket_is_not_read_as_a_factor(tmp_path):
+    verdict, detail = one(tmp_path, r"H(p) + H(q) = 2 H(p)")
+    assert "before a bracket a factor" not in detail, detail
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        # bold capitals inside a trace are matrices, as bold capitals are: the trace is cyclic, not symmetric
+        (
+            r"\operatorname{Tr}(\mathbf{A}\mathbf{B}\mathbf{C}) = \operatorname{Tr}(\mathbf{C}\mathbf{A}\mathbf{B})",
+            "PASS",
+        ),
+        (
+            r"\operatorname{Tr}(\mathbf{A}\mathbf{B}\mathbf{C}) = \operatorname{Tr}(\mathbf{B}\mathbf{A}\mathbf{C})",
+            "FAIL",
+        ),
+    ],
+)
+def test_bold_capitals_only_inside_a_trace_are_matrices(tmp_path, formula, expected):
+    verdict, detail = one(tmp_path, formula)
+    assert verdict == expected, detail
