@@ -91,6 +91,8 @@ def evaluate_with_path(
     """(path, value): the value by the expression's compiled plan (:mod:`derive.compile`), run
     ``guard`` digits above ``dps``, where it has one, else by instantiating it at the point
     (:data:`INSTANTIATED`)."""
+    if _draw_what_it_names(expr, point):
+        env = None  # the environment was made without them
     try:
         compiled = run_plan(expr, point, environment(point) if env is None else env, dps, guard)
     except Fallback:
@@ -100,8 +102,22 @@ def evaluate_with_path(
     return INSTANTIATED, instantiated_value(expr, point, dps)
 
 
+def _draw_what_it_names(expr, point: Point) -> bool:
+    """Make the values of ``point`` drawn without them (:attr:`Point.undrawn`) that ``expr`` names; whether any was
+    made. The caller that left them undrawn found nothing that names them: this keeps a value that does from staying
+    a symbol."""
+    has = getattr(expr, "has", None)
+    undrawn = getattr(point, "undrawn", {})
+    pending = [symbol for symbol in undrawn if symbol not in point] if has else []
+    named = [symbol for symbol in pending if has(symbol)]
+    for symbol in named:
+        point[symbol]  # noqa: B018  (reading it makes it: Point.__missing__)
+    return bool(named)
+
+
 def instantiated_value(expr, point: Point, dps: int = WORKING_DIGITS):
     """The value of ``expr`` at ``point`` with its sums written out and its derivatives taken by SymPy."""
+    _draw_what_it_names(expr, point)
     mapping = substitution(point, dps)
     ints, rest = _integers_first(mapping, expr)
     concrete = _instantiate(canonical_form(expr), _held(expr, ints))

@@ -604,9 +604,14 @@ def _unnamed_vectors(reading, shown) -> frozenset:
         and symbol not in shown
         and symbol not in reading.domain.fixed
         and symbol not in reading.extra_samplers
-        and not _writes_name(reading.text, _printed(symbol))
-        and not _writes_name(tag, _printed(symbol))
+        and not _mentions(reading.text, _printed(symbol))
+        and not _mentions(tag, _printed(symbol))
     )
+
+
+def _mentions(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` outside a longer word or command, alone or with a subscript (z, z_i, \\mathbf{z})."""
+    return bool(re.search(rf"(?<![\\A-Za-z]){re.escape(name)}(?![A-Za-z])", text))
 
 
 @functools.cache

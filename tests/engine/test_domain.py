@@ -160,3 +160,17 @@ def test_only_vectors_and_matrices_of_uniform_entries_are_left_undrawn():
         domain.sample_points("kinds", 30), domain.iter_points("kinds", 30, undrawn=frozenset({x, k, n})), strict=True
     ):
         assert point == whole and not point.undrawn
+
+
+def test_an_evaluation_makes_the_values_left_undrawn_that_its_expression_names():
+    from derive import domain as dom
+    from derive.notation import n, z
+    from derive.numeric import evaluate
+
+    domain = dom.Domain({n: dom.dimension(2, 4), z: dom.vector(n, dom.reals(-5, 5))}, points=6)
+    every = domain.sample_points("named", 60)
+    lazy = list(domain.iter_points("named", 60, undrawn=frozenset({z})))
+    for whole, point in zip(every, lazy, strict=True):
+        expr = sp.Max(z[1], z[2]) + n
+        # left undrawn by a caller that found nothing naming z, the expression still gets z's drawn values
+        assert evaluate(expr, point) == evaluate(expr, whole) and z in point
