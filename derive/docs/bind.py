@@ -971,6 +971,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         return as_number and all(a.sub_text == atom.sub_text for a in atoms if a.key == atom.key)
 
     def _apply_indices(self, value, atom, sub):
+        if atom.code_index and atom.args and not isinstance(value, (Vec, sp.MatrixBase)):
+            return self._mul([value, self.side(atom.args[0])])  # a[b] with a a number: a product, as written
         indices = list(sub) + list(atom.post_sub)
         if not indices and atom.args and len(atom.args) == 1 and isinstance(value, Vec) and self.arbitrary_allowed:
             # tagged, p(x) inside E_{x ~ q} or Σ_x is p's probability of the outcome x (untagged, p may be any
@@ -1045,13 +1047,14 @@ ACCENTED_ENTRY = re.compile(
 def _entry_counted_either_way(atom: Atom, value: Vec, position):
     """The entry x[3] names: the fourth, counted from 0 as code counts, or the third, counted from 1 as x_3 is; read
     only where one count reaches an entry (x[0]) or both counts give the same entry."""
-    counts = [position + 1, position]
+    counts = [position + 1, position] if isinstance(position, (int, sp.Integer)) else []  # x[i]: either, at every i
     if isinstance(value.size, (int, sp.Integer)):
         counts = [count for count in counts if 1 <= count <= value.size]
     elif position != 0:
         counts = []
     entries = {value.component(count) for count in counts}
     if len(entries) != 1:
+        position = sp.Symbol(position.name) if isinstance(position, sp.Dummy) else position
         raise BindError(
             f"{atom.key}[{position}] is entry {position + 1} of {atom.key} counted from 0, as code counts, or entry"
             f" {position} counted from 1, as {atom.key}_{{{position}}} is: write the subscript to say which"

@@ -113,12 +113,23 @@ def atom(rw, tokens, k, named, out):
 
 def _array_index(rw, tokens, k, atom):
     """s[0], w[12]: a whole number in square brackets right after a name is its entry, as code indexes an array
-    (read as the subscript s_0), never a product with the number; the position after it, or k."""
+    (read as the subscript s_0), never a product with the number; x[i], one letter, is read as the name applied to
+    it; the position after it, or k."""
     try:
         inner, end = rw._balanced(tokens, k, "[", "]")
     except Exception:  # an unclosed bracket: left to the bracket reader
         return k
     written = [x for x in inner if not x.is_ch(" ")]
+    if (
+        len(written) == 1
+        and written[0].kind == "ch"
+        and written[0].text.isalpha()
+        and atom.key not in SQUARE_BRACKET_FUNCTIONS  # E[X], P[A]: their own readers
+    ):
+        # x[i]: an entry at an index, as code writes it, or f[x], a function at x as some books write it
+        atom.args, atom.seps, atom.brackets = [rw.sub_side(written)], [], "["
+        atom.code_index = True
+        return end
     if not written or not all(x.kind == "ch" and x.text.isdigit() for x in written):
         return k
     atom.sub, atom.sub_text = rw._subscript_items(written)

@@ -963,6 +963,25 @@ def test_an_entry_in_square_brackets_is_decided_only_where_counting_from_0_or_1_
         assert "counted from 0" in detail and "counted from 1" in detail, detail
 
 
+@pytest.mark.parametrize(
+    "tag, formula, expected",
+    [
+        ("x = (0.1, 0.2)", r"\sum_{i=1}^{2} x[i] = 0.3", "UNKNOWN"),  # had been x times i: 2 values against 1
+        ("x = (0.1, 0.2)", r"\sum_{i=0}^{1} x[i] = 0.3", "UNKNOWN"),
+        ("x = (0.1, 0.2)", r"\sum_{i=1}^{2} x_i = 0.4", "FAIL"),
+        ("f[x] = x^2", r"f[3] = 9", "PASS"),  # a function at 3, as some books write it
+        ("f[x] = x^2", r"f[3] = 4", "FAIL"),
+        ("a = 2; b = 3", r"a[b] = 6", "PASS"),  # a number before the bracket: a product
+        ("a = 2; b = 3", r"a[b] = 2", "FAIL"),
+    ],
+)
+def test_an_entry_at_a_letter_in_square_brackets_is_never_a_product_of_the_vector(tmp_path, tag, formula, expected):
+    found, detail = page_verdict(tmp_path, tag, formula)
+    assert found == expected, detail
+    if expected == "UNKNOWN":
+        assert "counted from 0" in detail and "counted from 1" in detail, detail
+
+
 # --- an index in parentheses is an entry or an order statistic: decided where both agree --------
 
 
