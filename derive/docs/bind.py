@@ -970,6 +970,17 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         as_number = any(a.args is None and not a.decoration and f"{a.key}_{a.sub_text}" == label for a in atoms)
         return as_number and all(a.sub_text == atom.sub_text for a in atoms if a.key == atom.key)
 
+    def _at_or_times(self, atom: Atom, value):
+        """Refuses a(b) where the tag makes a and b numbers, and a at b (a constant) differs from a times b."""
+        if not (atom.args and len(atom.args) == 1 and isinstance(value, sp.Expr) and value.is_number):
+            return
+        argument = self.side(atom.args[0])
+        if isinstance(argument, sp.Expr) and argument.is_number and value * argument != value:
+            raise BindError(
+                f"{atom.key}({atom.args[0].source.strip()}) is {atom.key} at that value, the number {value}, or"
+                f" {atom.key} times {argument}: write \\cdot for the product"
+            )
+
     def _apply_indices(self, value, atom, sub):
         if atom.code_index and atom.args and not isinstance(value, (Vec, sp.MatrixBase)):
             return self._mul([value, self.side(atom.args[0])])  # a[b] with a a number: a product, as written
@@ -1004,6 +1015,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                 and all(n is None for n in names)
                 and all(self._names_vector(self.atom_index_name(a) or "") for a in atom.args)
             ):
+                self._at_or_times(atom, value)
                 return _transpose(value) if atom.transpose else value  # σ(z): the output vector, written with its input
             if len(atom.args) == 1 and names[0] is None:
                 arg = self.side(atom.args[0])
@@ -1020,6 +1032,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             elif chosen:
                 indices = [chosen[0]]
         if not indices:
+            self._at_or_times(atom, value)
             return _transpose(value) if atom.transpose else value
         if len(indices) > 1 and not isinstance(value, sp.MatrixBase):
             raise BindError(f"{atom.key} is a vector but has {len(indices)} indices")

@@ -982,6 +982,26 @@ def test_an_entry_at_a_letter_in_square_brackets_is_never_a_product_of_the_vecto
         assert "counted from 0" in detail and "counted from 1" in detail, detail
 
 
+# --- a number before a bracketed number: the value at it, or the product -------------------------
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"a(b) = 6", "UNKNOWN"),  # a times b; had been read as a at b, the number 2, and FAILed
+        (r"a(b) = 2", "UNKNOWN"),
+        (r"a(b + 1) = 8", "PASS"),
+        (r"a(b + 1) = 9", "FAIL"),
+        (r"a \cdot b = 7", "FAIL"),
+    ],
+)
+def test_a_number_the_tag_gives_before_a_bracketed_number_is_not_read_as_one_reading_alone(tmp_path, formula, expected):
+    found, detail = page_verdict(tmp_path, "a = 2; b = 3", formula)
+    assert found == expected, detail
+    if expected == "UNKNOWN":
+        assert "times" in detail, detail
+
+
 # --- an index in parentheses is an entry or an order statistic: decided where both agree --------
 
 
