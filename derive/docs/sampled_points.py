@@ -29,6 +29,7 @@ from derive.docs.point_values import (
     changes_with_precision,
 )
 from derive.docs.realisations import defined
+from derive.docs.sum_reading import SIZED_BY_A_LIST
 from derive.docs.unchosen_functions import gap_whatever_the_functions
 from derive.docs.unmoved_names import (
     SIGNED_MOVES,
@@ -75,8 +76,14 @@ def _check_points(reading):
         # "0 < a < b" sets aside most points of the box: draw spare ones, and check as many as without a condition
         enough = max(MIN_POINTS, domain.points)
         domain = domain.with_(points=enough * 8)
-    if wanted is None and enough is None and not constant and OFFSET_INDEX.search(reading.text):
-        # \delta_{t+1} at t = n writes past the vector's last entry: draw spare points, and check as many as without it
+    if (
+        wanted is None
+        and enough is None
+        and not constant
+        and (OFFSET_INDEX.search(reading.text) or reading.dry.flags.get(SIZED_BY_A_LIST))
+    ):
+        # \delta_{t+1} at t = n writes past the vector's last entry, Σ_{i=1}^n x_i beside x = (0.1, 0.2) has a value
+        # at n = 2 only: draw spare points, and check as many as without it
         enough = max(MIN_POINTS, domain.points)
         domain = domain.with_(points=enough * 8)
     shown = _shown_symbols(reading)

@@ -13,6 +13,9 @@ from derive.docs.side_names import _display, single_atom
 from derive.docs.sums import names_a_size
 from derive.docs.values import BindError, NeedsConcrete, ShapeError, Unbound, Vec, as_value
 
+# a flag of the reading: a sum up to a name runs over a written list, so only points at the list's length have values
+SIZED_BY_A_LIST = "a sum up to a name over a written list"
+
 
 class SumsAndDerivatives:
     """The readers of Σ, Π and ∂, a part of :class:`derive.docs.bind.Interpreter`."""
@@ -73,7 +76,13 @@ class SumsAndDerivatives:
                     )
                 else:
                     _within_fold_limit(body, dummy, node)
+                    listed = _written_length(body, dummy) if self._bound_is_a_name(node, high) else None
                     body = (sp.Sum if node.op == "sum" else sp.Product)(body, (dummy, low, high))
+                    if listed is not None and low == 1:
+                        # Σ_{i=1}^n x_i beside x = (0.1, 0.2): n is the number of entries written; a point drawn at
+                        # another n has no value (set aside), as one past the last entry has
+                        body = body * sp.Piecewise((1, sp.Eq(high, listed)), (sp.nan, True))
+                        self.flags[SIZED_BY_A_LIST] = True
             return body
         finally:
             self.bound, self.outcomes = saved, saved_outcomes
@@ -126,6 +135,13 @@ class SumsAndDerivatives:
             if atom is not None and atom.args is None and not atom.sub and not atom.transpose:
                 return self.size_value, True
         return self._scalar(high), False
+
+    def _bound_is_a_name(self, node: SumNode, high) -> bool:
+        """Whether a sum's upper bound is written as a plain name (n), read as a symbol or as the size drawn."""
+        atom = single_atom(node.high) if node.high is not None else None
+        if atom is None or atom.args is not None or atom.sub or atom.decoration:
+            return False
+        return isinstance(high, sp.Symbol) or (self.size_value is not None and high == self.size_value)
 
     def _fixed_by_tag(self, atom: Atom, value) -> bool:
         """Whether a derivative's variable is a plain name the tag sets to a number (x = 4 beside ∂f/∂x)."""

@@ -1100,3 +1100,23 @@ def test_a_name_written_only_as_the_argument_of_others_is_no_factor():
         )["verdict"]
         == "FAIL"
     )
+
+
+# --- a sum up to a name over a vector the tag lists runs over its entries: the name is their number ---------
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\frac{1}{n}\sum_{i=1}^{n} x_i = 0.15", "PASS"),  # had FAILed at n = 1, a sum of the first entry alone
+        (r"\frac{1}{n}\sum_{i=1}^{n} x_i = 0.25", "FAIL"),
+        (r"\prod_{i=1}^{n} x_i = 0.02", "PASS"),
+        (r"\prod_{i=1}^{n} x_i = 0.03", "FAIL"),
+        (r"\sum_{i=1}^{1} x_i = 0.1", "PASS"),  # a bound written as a number is the author's
+    ],
+)
+def test_a_sum_up_to_a_name_over_a_listed_vector_runs_over_its_entries(tmp_path, formula, expected):
+    found, detail = page_verdict(tmp_path, "x = (0.1, 0.2)", formula)
+    assert found == expected, detail
+    if expected == "FAIL":
+        assert "at n=2" in detail, detail
