@@ -350,8 +350,17 @@ def _used_as_a_number(body, variable) -> bool:
     from derive.docs.side_names import atoms_in
 
     atoms = list(atoms_in([body], child_sides))
-    indexed = any(variable in [str(i).strip() for i in (*atom.sub, *atom.post_sub)] for atom in atoms)
-    return not indexed and any(atom.key == variable and not atom.sub for atom in atoms)
+    return not writes_as_an_index(body, variable) and any(atom.key == variable and not atom.sub for atom in atoms)
+
+
+def writes_as_an_index(body, variable) -> bool:
+    """Whether ``body`` writes ``variable`` in a subscript (z_i, f(z)_i)."""
+    from derive.docs.free import child_sides
+    from derive.docs.side_names import atoms_in
+
+    return any(
+        variable in [str(i).strip() for i in (*atom.sub, *atom.post_sub)] for atom in atoms_in([body], child_sides)
+    )
 
 
 def sequence(interp, node: Sequence):

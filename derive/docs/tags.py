@@ -60,6 +60,7 @@ from derive.docs.derivative_names import declared_derivatives, with_derivative_n
 from derive.docs.italic_names import italicise, tag_words
 from derive.docs.labelled_derivative import labels_of_defined_functions
 from derive.docs.laws import draws_at_top
+from derive.docs.operations import writes_as_an_index
 from derive.docs.primed_names import declared_primed_functions, with_primed_names
 from derive.docs.side_names import WORD_ARGUMENT
 from derive.docs.solved_moments import solved_moment
@@ -1521,8 +1522,8 @@ def _define(vocab, clause: FunctionClause, log_base, functions=()):
                     )
                 else:
                     env.overrides[name] = ("scalar", lambda e, value=value: value)
-                    if isinstance(value, sp.Expr) and value.is_integer:  # f(j) = e^{z_j} at f(2): the entry z_2
-                        env.bound[name] = value
+                    if isinstance(value, sp.Expr) and value.is_integer and writes_as_an_index(body, name):
+                        env.bound[name] = value  # f(j) = e^{z_j} at f(2): the entry z_2
             result = env.side(body)
         finally:
             env._overriding.discard(clause.name)
