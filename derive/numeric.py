@@ -99,7 +99,7 @@ def evaluate_with_path(
         compiled = None
     if compiled is not None:
         return compiled
-    return INSTANTIATED, instantiated_value(expr, point, dps)
+    return INSTANTIATED, _instantiated_value(expr, point, dps)
 
 
 def _draw_what_it_names(expr, point: Point) -> bool:
@@ -118,6 +118,11 @@ def _draw_what_it_names(expr, point: Point) -> bool:
 def instantiated_value(expr, point: Point, dps: int = WORKING_DIGITS):
     """The value of ``expr`` at ``point`` with its sums written out and its derivatives taken by SymPy."""
     _draw_what_it_names(expr, point)
+    return _instantiated_value(expr, point, dps)
+
+
+def _instantiated_value(expr, point: Point, dps: int):
+    """:func:`instantiated_value` at a point that holds every value ``expr`` names."""
     mapping = substitution(point, dps)
     ints, rest = _integers_first(mapping, expr)
     concrete = _instantiate(canonical_form(expr), _held(expr, ints))

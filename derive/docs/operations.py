@@ -350,7 +350,7 @@ def _used_as_a_number(body, variable) -> bool:
     from derive.docs.side_names import atoms_in
 
     atoms = list(atoms_in([body], child_sides))
-    return not writes_as_an_index(body, variable) and any(atom.key == variable and not atom.sub for atom in atoms)
+    return not _subscripted_in(atoms, variable) and any(atom.key == variable and not atom.sub for atom in atoms)
 
 
 def writes_as_an_index(body, variable) -> bool:
@@ -358,9 +358,11 @@ def writes_as_an_index(body, variable) -> bool:
     from derive.docs.free import child_sides
     from derive.docs.side_names import atoms_in
 
-    return any(
-        variable in [str(i).strip() for i in (*atom.sub, *atom.post_sub)] for atom in atoms_in([body], child_sides)
-    )
+    return _subscripted_in(atoms_in([body], child_sides), variable)
+
+
+def _subscripted_in(atoms, variable) -> bool:
+    return any(variable in [str(i).strip() for i in (*atom.sub, *atom.post_sub)] for atom in atoms)
 
 
 def sequence(interp, node: Sequence):
