@@ -69,7 +69,7 @@ class SumNode:
         False  # a term after the sum, in the same bracket, uses its index: the sum may be meant to cover it
     )
     over: str = ""  # the set named after \in, as written (\mathcal{A} in \sum_{a \in \mathcal{A}})
-    written: str = ""  # a decorated index as written (a' in \sum_{a'}), renamed to a plain letter in the sum
+    written: str = ""  # decorated indices as written, one per variable (s,a' in \sum_{s, a'}), renamed to letters
 
 
 @dataclass

@@ -319,8 +319,12 @@ class SumsAndDerivatives:
 
 
 def _listed_as(node: SumNode, variable: str) -> str:
-    """The name under which the tag lists a sum's index: a' for \\sum_{a'}, which the sum runs over as a plain letter."""
-    return node.written if node.written and node.variables == [variable] else variable
+    """The name under which the tag lists a sum's index: a' for \\sum_{a'} or \\sum_{s, a'}, which the sum runs over
+    as a plain letter."""
+    if not node.written or variable not in node.variables:
+        return variable
+    written = node.written.split(",")
+    return written[node.variables.index(variable)] if len(written) == len(node.variables) else variable
 
 
 def _distinct_variables(matrix) -> bool:

@@ -27,16 +27,26 @@ def sum_or_product(rw, tokens, k, out):
         neq_at = next((m for m, x in enumerate(low_tokens) if x.is_cs("neq", "ne")), None)
         in_at = next((m for m, x in enumerate(low_tokens) if x.is_cs("in")), None)
         head = low_tokens[: min(x for x in (rel_at, neq_at, in_at, len(low_tokens)) if x is not None)]
-        decorated = _decorated_letter(head)
-        if decorated is not None:  # \sum_{i'} e_{i'}, \sum_{\tilde{k}}: a letter of its own, renamed in the sum
-            plain = Tok("ch", _fresh_index(tokens), head[0].pos)
-            written = detex(head).replace(" ", "")
-            end = term_end(tokens, k)
-            tokens[k:end] = _renamed(tokens[k:end], decorated, plain)
-            shift = len(head) - 1
-            low_tokens = [plain, *low_tokens[len(head) :]]
+        from derive.docs.functions import split_commas  # functions reads its own scripts with this module
+
+        pieces = split_commas(head)
+        if any(_decorated_letter(piece) is not None for piece in pieces):
+            # \sum_{i'} e_{i'}, \sum_{\tilde{k}}, \sum_{s, a'}: each decorated index a letter of its own, renamed in
+            # the sum; written keeps the indices as written, one for each variable, for the tag's ranges of them
+            written = ",".join(detex(piece).replace(" ", "") for piece in pieces)
+            renamed = []
+            for piece in pieces:
+                decorated = _decorated_letter(piece)
+                if decorated is not None:
+                    plain = Tok("ch", _fresh_index(tokens), piece[0].pos)
+                    end = term_end(tokens, k)
+                    tokens[k:end] = _renamed(tokens[k:end], decorated, plain)
+                    piece = [plain]
+                renamed.extend([*([Tok("ch", ",", piece[0].pos)] if renamed else []), *piece])
+            shift = len(head) - len(renamed)
+            low_tokens = [*renamed, *low_tokens[len(head) :]]
             rel_at, neq_at, in_at = (None if m is None else m - shift for m in (rel_at, neq_at, in_at))
-            head = [plain]
+            head = renamed
         variables = [x for x in detex(head).replace(" ", "").split(",") if x]
         if (
             len(variables) == 1

@@ -216,6 +216,18 @@ def test_a_primed_index_the_tag_lists_values_for_runs_over_them(tmp_path):
     )
 
 
+def test_a_sum_over_several_indices_some_primed_runs_over_each_ones_listed_values(tmp_path):
+    # \sum_{s, a'}: each primed index a letter of its own, over the values the tag lists for it as written; in the
+    # wrong form the denominator's s runs over both values, so the sum over a alone is only a part of 1
+    tag = r"s, s' \in \{1, 2\}; a, a' \in \{1, 2, 3\}; \theta_{s,a} \in \mathbb{R}"
+    assert_page_pass_and_fail(
+        tmp_path,
+        tag,
+        r"\sum_{s,a} \frac{\exp(\theta_{s,a})}{\sum_{s',a'} \exp (\theta_{s',a'})} = 1",
+        r"\sum_{a} \frac{\exp(\theta_{s,a})}{\sum_{s,a'} \exp (\theta_{s,a'})} = 1",
+    )
+
+
 def test_a_real_declared_at_listed_indices_is_a_family_of_reals(tmp_path):
     # \theta_{s,a} \in \mathbb{R} with s and a listed: a real at every pair, not one number written at both
     tag = r"s \in \{1, 2\}; a, a' \in \{1, 2, 3\}; \theta_{s,a} \in \mathbb{R}"
