@@ -14515,6 +14515,403 @@ CHECKS.update(
 )
 
 
+_U31_A = mat([["1.2", "-0.7"], ["0.4", "2.1"], ["-1.5", "0.3"]])
+_U31_B = vec(["0.5", "-1.1", "0.8"])
+_U31_X = vec(["0.9", "-0.6"])
+
+
+def _u31_ls_grad(factor):
+    """grad of (1/2)||Ax - b||^2 by finite differences against factor A^T (Ax - b)."""
+
+    def loss(x):
+        return sum((sum(_U31_A[i, j] * x[j] for j in range(2)) - _U31_B[i]) ** 2 for i in range(3)) / 2
+
+    residual = [sum(_U31_A[i, j] * _U31_X[j] for j in range(2)) - _U31_B[i] for i in range(3)]
+    written = [factor * sum(_U31_A[i, j] * residual[i] for i in range(3)) for j in range(2)]
+    return close(grad(loss, _U31_X), written)
+
+
+_U31_A2 = [[mpf("1.3"), mpf("-0.4")], [mpf("0.6"), mpf("2.2")]]
+_U31_B2 = [mpf("0.7"), mpf("-1.9")]
+
+
+def _u31_2d_x1(last):
+    """d/dx_1 of the 2x2 least-squares loss by finite differences against the written sum, last factor a[1][last]."""
+    a, b = _U31_A2, _U31_B2
+
+    def loss(x):
+        return sum((a[i][0] * x[0] + a[i][1] * x[1] - b[i]) ** 2 for i in range(2)) / 2
+
+    for x in ([mpf("0.9"), mpf("-0.6")], [mpf("-1.4"), mpf("2.5")]):
+        r = [a[i][0] * x[0] + a[i][1] * x[1] - b[i] for i in range(2)]
+        if not close(grad(loss, x)[0], r[0] * a[0][0] + r[1] * a[1][last]):
+            return False
+    return True
+
+
+_U31_A3 = mat([["1.2", "-0.7", "0.4"], ["2.1", "0.3", "-1.5"], ["0.6", "1.1", "-0.2"]])
+_U31_X3 = vec(["0.9", "-0.6", "1.4"])
+
+
+def _u31_jacobian(transpose):
+    """d f_i / d x_j of f = A x by finite differences against a_ij (or a_ji)."""
+    for i in range(3):
+        jac = grad(lambda x, i=i: sum(_U31_A3[i, k] * x[k] for k in range(3)), _U31_X3)
+        if not close(jac, [_U31_A3[j, i] if transpose else _U31_A3[i, j] for j in range(3)]):
+            return False
+    return True
+
+
+def _u31_quadform(transpose):
+    """grad of x^T A x (non-symmetric A) against sum_i a_ik x_i + sum_j x_j a_kj (or a_jk)."""
+    g = grad(lambda x: sum(x[j] * _U31_A3[i, j] * x[i] for i in range(3) for j in range(3)), _U31_X3)
+    for k in range(3):
+        second = sum(_U31_X3[j] * (_U31_A3[j, k] if transpose else _U31_A3[k, j]) for j in range(3))
+        if not close(g[k], sum(_U31_A3[i, k] * _U31_X3[i] for i in range(3)) + second):
+            return False
+    return True
+
+
+def _u31_poisson_log(sign):
+    """log(lambda^k e^-lambda / k!) against k log(lambda) + sign lambda - log(k!)."""
+    return all(
+        close(log(lam**k * exp(-lam) / factorial(k)), k * log(lam) + sign * lam - log(factorial(k)))
+        for lam in (mpf("0.4"), mpf("2.5"), mpf(7))
+        for k in range(7)
+    )
+
+
+def _u31_poisson_foc(power):
+    """d/d lambda of the Poisson log-likelihood of counts (3, 0, 5, 2) against sum k_i / lambda^power - 1."""
+    counts = (3, 0, 5, 2)
+
+    def loglik(lam):
+        return sum(k * log(lam) - lam - log(factorial(k)) for k in counts)
+
+    return all(close(D(loglik, lam), sum(k / lam**power - 1 for k in counts)) for lam in (mpf("0.6"), mpf("2.3")))
+
+
+def _u31_bernoulli(second_exponent):
+    """f^y (1 - f)^e(y) against the two cases f (y = 1) and 1 - f (y = 0)."""
+    for f in (mpf("0.2"), mpf("0.7")):
+        for y, expected in ((1, f), (0, 1 - f)):
+            if not close(f**y * (1 - f) ** second_exponent(y), expected):
+                return False
+    return True
+
+
+_U31_W = vec(["0.4", "-0.3"])
+_U31_XS = [vec(["1.0", "0.5"]), vec(["-0.7", "2.0"]), vec(["0.3", "-1.2"])]
+_U31_YS = [1, 4, 0]
+_U31_YG = [mpf("0.8"), mpf("-1.1"), mpf("2.0")]
+
+
+def _u31_poisson_reg(keep_y):
+    """sum y_i log(exp(w.x_i)) - exp(w.x_i) - log(y_i!) against the written right side."""
+    lhs = sum(y * log(exp(dot(_U31_W, x))) - exp(dot(_U31_W, x)) - log(factorial(y)) for x, y in zip(_U31_XS, _U31_YS))
+    rhs = sum(
+        (y if keep_y else 1) * dot(_U31_W, x) - exp(dot(_U31_W, x)) - log(factorial(y))
+        for x, y in zip(_U31_XS, _U31_YS)
+    )
+    return close(lhs, rhs)
+
+
+def _u31_gauss(denominator):
+    """sum log N(y_i; w.x_i, sigma^2) against n log(1/(sigma sqrt(2 pi))) - sum (y_i - w.x_i)^2 / denominator."""
+    sigma = mpf("0.7")
+    pairs = list(zip(_U31_XS, _U31_YG))
+    lhs = sum(log(exp(-((y - dot(_U31_W, x)) ** 2) / (2 * sigma**2)) / (sigma * sqrt(2 * pi))) for x, y in pairs)
+    rhs = sum(log(1 / (sigma * sqrt(2 * pi))) for _ in pairs) - sum(
+        (y - dot(_U31_W, x)) ** 2 / denominator(sigma) for x, y in pairs
+    )
+    return close(lhs, rhs)
+
+
+def _u31_exp_score(power):
+    """d/d lambda of N ln(lambda) - lambda S (N = 3, S = 4.2) against N / lambda^power - S."""
+    n, s = 3, mpf("4.2")
+    return all(close(D(lambda t: n * log(t) - t * s, lam), n / lam**power - s) for lam in (mpf("0.7"), mpf("1.9")))
+
+
+def _u31_exp_posterior(rhs):
+    """L(lambda) p(lambda) (N = 3, S = 4.2, uniform prior on [0.5, 2]) against rhs(lambda) inside the prior's range."""
+    n, s, u0, u1 = 3, mpf("4.2"), mpf("0.5"), mpf(2)
+    return all(
+        close(lam**n * exp(-lam * s) / (u1 - u0), rhs(lam, n, s, u0, u1))
+        for lam in (mpf("0.7"), mpf("1.3"), mpf("1.9"))
+    )
+
+
+_U31_LAW = {mpf(-1): mpf("0.2"), mpf("0.5"): mpf("0.5"), mpf(3): mpf("0.3")}
+
+
+def _u31_sigma_bias(ratio):
+    """E of the mean squared deviation of N = 3 independent draws, by exact enumeration, against ratio(N) Var."""
+    n = 3
+    total = 0
+    for draw in itertools.product(_U31_LAW.items(), repeat=n):
+        p = 1
+        for _, q in draw:
+            p *= q
+        xs = [x for x, _ in draw]
+        m = sum(xs) / n
+        total += p * sum((x - m) ** 2 for x in xs) / n
+    return close(total, ratio(n) * var(_U31_LAW))
+
+
+def _u31_var_sum(copies):
+    """Var of the sum of B = 3 independent copies of a three-point law, by exact enumeration, against copies(B) Var."""
+    b = 3
+    dist = {mpf(0): mpf(1)}
+    for _ in range(b):
+        dist = product(dist, _U31_LAW, lambda s, x: s + x)
+    return close(var(dist) / b**2, copies(b) * var(_U31_LAW) / b**2) and close(var(dist) / b**2, var(_U31_LAW) / b)
+
+
+def _u31_bagged(last, sizes=(2, 4, 7)):
+    """Var of the mean of B equicorrelated members (variance s2, correlation r) against s2/B + (B-1)/B last(r, s2)."""
+    s2, r = mpf("2.5"), mpf("0.36")
+    for b in sizes:
+        cov = sum(s2 if i == j else r * s2 for i in range(b) for j in range(b))
+        if not close(cov / b**2, s2 / b + mpf(b - 1) / b * last(r, s2)):
+            return False
+    return True
+
+
+def _u31_attn_ratio(last):
+    """The page's chain with F = 4D, D = NH, in exact fractions: every side against the first."""
+
+    def sides(n, h, b, t):
+        d = n * h
+        f = 4 * d
+        return [
+            Fraction(12 * b * t * t * n * h, 18 * b * t * d * f + 24 * b * t * d * n * h),
+            Fraction(12 * b * t * t * d, 4 * 18 * b * t * d * d + 24 * b * t * d * d),
+            Fraction(12 * b * t * t * d, 96 * b * t * d * d),
+            Fraction(t, last * d),
+        ]
+
+    return all(len(set(sides(*v))) == 1 for v in itertools.product([1, 2, 3, 5], repeat=4))
+
+
+def _u31_attn_share(last):
+    """The share of attention parameters with F = 4D, D = NH, in exact fractions: every side against the first."""
+
+    def sides(n, h):
+        d = n * h
+        f = 4 * d
+        return [Fraction(4 * d * n * h, 4 * d * n * h + 3 * d * f), Fraction(4 * d * d, 4 * d * d + 12 * d * d), last]
+
+    return all(len(set(sides(*v))) == 1 for v in itertools.product([1, 2, 3, 5], repeat=2))
+
+
+_U31_PARAMS16 = 64 * (3 * 4000 * 16000 + 4 * 4000 * 4000 + 4000) + 2 * 4000 * 32000
+
+
+_U31_POS6 = [
+    tuple(mpf(v) for v in p)
+    for p in (("0.7", "1.3", "2.9", "0.4", "1.7", "3.1"), ("2.2", "0.5", "1.1", "4.0", "0.9", "1.6"))
+]
+
+
+def _u31_2d_sum(first_rhs):
+    """The page's three comms terms against 2BD/(X W) (first_rhs BD/(X W)) + 4BF/(YZ W) at two points."""
+    return identity(
+        lambda b, d, f, x, yz, w: 2 * b * d / (2 * x * w) + 4 * b * f / (yz * w) + 2 * b * d / (2 * x * w),
+        lambda b, d, f, x, yz, w: first_rhs * b * d / (x * w) + 4 * b * f / (yz * w),
+        points=_U31_POS6,
+    )
+
+
+def _u31_2d_opt(eight):
+    """2B/W (D/X + eight D/YZ) at X = sqrt(N/8), YZ = sqrt(8N) against sqrt(128) B D / (sqrt(N) W), and 11.3 to its digits."""
+
+    def first(b, d, n, w):
+        return 2 * b / w * (d / sqrt(n / 8) + eight * d / sqrt(8 * n))
+
+    ok = identity(first, lambda b, d, n, w: sqrt(128) * b * d / (sqrt(n) * w), points=[p[:4] for p in _U31_POS6])
+    return ok and rounds_to(sqrt(128), "11.3")
+
+
+_U31_PI = [(mpf("0.3"), mpf("0.2"), mpf("0.1"), mpf("0.4")), (mpf("0.05"), mpf("0.6"), mpf("0.7"), mpf("0.25"))]
+
+
+def _u31_dpo_sigmoid(flip):
+    beta = mpf("0.5")
+    for p1, r1, p2, r2 in _U31_PI:
+        u = beta * log(p1 / r1) - beta * log(p2 / r2)
+        if not close(1 / (1 + exp(-u)), sigmoid(-u if flip else u)):
+            return False
+    return True
+
+
+def _u31_dpo_policy():
+    """(Z, pi_ref, r, beta) and pi* = pi_ref exp(r / beta) / Z."""
+    z, ref, r, beta = mpf("2.3"), mpf("0.2"), mpf("1.1"), mpf("0.5")
+    return z, ref, r, beta, ref * exp(r / beta) / z
+
+
+_U31_RR = [(mpf("0.3"), mpf("1.2"), mpf("0.8")), (mpf("-1.5"), mpf("0.4"), mpf("-2.0"))]
+
+
+CHECKS.update(
+    {
+        "u31-diff-ls-grad": lambda: _u31_ls_grad(1),
+        "u31-diff-ls-grad~two": lambda: _u31_ls_grad(2),
+        "u31-diff-2d-x1": lambda: _u31_2d_x1(0),
+        "u31-diff-2d-x1~a22": lambda: _u31_2d_x1(1),
+        "u31-diff-jacobian": lambda: _u31_jacobian(False),
+        "u31-diff-jacobian~swap": lambda: _u31_jacobian(True),
+        "u31-diff-quadform": lambda: _u31_quadform(False),
+        "u31-diff-quadform~transpose": lambda: _u31_quadform(True),
+        "u31-mle-poisson-log": lambda: _u31_poisson_log(-1),
+        "u31-mle-poisson-log~sign": lambda: _u31_poisson_log(1),
+        "u31-mle-poisson-foc": lambda: _u31_poisson_foc(1),
+        "u31-mle-poisson-foc~square": lambda: _u31_poisson_foc(2),
+        "u31-mle-bernoulli": lambda: _u31_bernoulli(lambda y: 1 - y),
+        "u31-mle-bernoulli~exponent": lambda: _u31_bernoulli(lambda y: y),
+        "u31-mle-poisson-reg": lambda: _u31_poisson_reg(True),
+        "u31-mle-poisson-reg~drop-y": lambda: _u31_poisson_reg(False),
+        "u31-mle-gauss": lambda: _u31_gauss(lambda s: 2 * s**2),
+        "u31-mle-gauss~sigma2": lambda: _u31_gauss(lambda s: s**2),
+        "u31-bayes-prior-var": lambda: (
+            Fraction(10 * 1, (10 + 1) ** 2 * (10 + 1 + 1)) == Fraction(5, 726) and rounds_to(mpf(5) / 726, ".0069")
+        ),
+        "u31-bayes-prior-var~digits": lambda: rounds_to(mpf(5) / 726, ".0096"),
+        "u31-bayes-post-var": lambda: (
+            Fraction(10 * 10, (10 + 10) ** 2 * (10 + 10 + 1)) == Fraction(1, 84) and rounds_to(mpf(1) / 84, ".0119")
+        ),
+        "u31-bayes-post-var~42": lambda: Fraction(10 * 10, (10 + 10) ** 2 * (10 + 10 + 1)) == Fraction(1, 42),
+        "u31-bayes-exp-score": lambda: _u31_exp_score(1),
+        "u31-bayes-exp-score~square": lambda: _u31_exp_score(2),
+        "u31-bayes-exp-posterior": lambda: _u31_exp_posterior(lambda lam, n, s, u0, u1: lam * exp(-lam * s)),
+        "u31-bayes-exp-posterior-corrected": lambda: _u31_exp_posterior(
+            lambda lam, n, s, u0, u1: lam**n * exp(-lam * s) / (u1 - u0)
+        ),
+        "u31-bag-sigma-bias": lambda: _u31_sigma_bias(lambda n: Fraction(n - 1, n)),
+        "u31-bag-sigma-bias~flip": lambda: _u31_sigma_bias(lambda n: Fraction(n, n - 1)),
+        "u31-bag-var-avg": lambda: _u31_var_sum(lambda b: b),
+        "u31-bag-var-avg~square": lambda: _u31_var_sum(lambda b: b * b),
+        "u31-bag-var-corr": lambda: _u31_bagged(lambda r, s2: r),
+        "u31-bag-var-corr-corrected": lambda: _u31_bagged(lambda r, s2: r * s2),
+        "u31-sbt-total": lambda: _u29_exact(
+            lambda b, t, d, f, n, h: 18 * b * t * d * f + 24 * b * t * d * n * h,
+            lambda b, t, d, f, n, h: 6 * b * t * (3 * d * f + 4 * d * n * h),
+            "btdfnh",
+        ),
+        "u31-sbt-total~2dnh": lambda: _u29_exact(
+            lambda b, t, d, f, n, h: 18 * b * t * d * f + 24 * b * t * d * n * h,
+            lambda b, t, d, f, n, h: 6 * b * t * (3 * d * f + 2 * d * n * h),
+            "btdfnh",
+        ),
+        "u31-sbt-attn-ratio": lambda: _u31_attn_ratio(8),
+        "u31-sbt-attn-ratio~4d": lambda: _u31_attn_ratio(4),
+        "u31-sbt-attn-share": lambda: _u31_attn_share(Fraction(1, 4)),
+        "u31-sbt-attn-share~third": lambda: _u31_attn_share(Fraction(1, 3)),
+        "u31-sbt-params": lambda: rounds_to(mpf(_U31_PARAMS16) / 10**9, "16"),
+        "u31-sbt-params-corrected": lambda: rounds_to(mpf(_U31_PARAMS16) / 10**9, "16.6"),
+        "u31-sbt-gqa-bytes": lambda: _u29_exact(
+            lambda b, t, s, k, g, h: 4 * b * t * (k * g) * h + 4 * b * s * k * h,
+            lambda b, t, s, k, g, h: 4 * b * h * k * (t * g + s),
+            "btdfnh",
+        ),
+        "u31-sbt-gqa-bytes~swap": lambda: _u29_exact(
+            lambda b, t, s, k, g, h: 4 * b * t * (k * g) * h + 4 * b * s * k * h,
+            lambda b, t, s, k, g, h: 4 * b * h * k * (t + s * g),
+            "btdfnh",
+        ),
+        "u31-sbt-gen-ai": lambda: _u29_exact(
+            lambda b, s, k, g, h: Fraction(4 * b * s * k * g * h, 4 * b * h * k * (g + s)),
+            lambda b, s, k, g, h: Fraction(s * g, g + s),
+            "bskgh",
+        ),
+        "u31-sbt-gen-ai~no-g": lambda: _u29_exact(
+            lambda b, s, k, g, h: Fraction(4 * b * s * k * g * h, 4 * b * h * k * (g + s)),
+            lambda b, s, k, g, h: Fraction(s, g + s),
+            "bskgh",
+        ),
+        "u31-sbt-shift": lambda: close(
+            sum(exp(a + mpf("0.7")) for a in vec(["0.3", "-1.2", "2.0"])),
+            exp(mpf("0.7")) * sum(exp(a) for a in vec(["0.3", "-1.2", "2.0"])),
+        ),
+        "u31-sbt-shift~times-b": lambda: close(
+            sum(exp(a + mpf("0.7")) for a in vec(["0.3", "-1.2", "2.0"])),
+            mpf("0.7") * sum(exp(a) for a in vec(["0.3", "-1.2", "2.0"])),
+        ),
+        "u31-sbt-remat": lambda: all(
+            identity(lambda x, g=g: D(lambda t: exp(g(t)), x), lambda x, g=g: exp(g(x)) * D(g, x))
+            for g in (sin, lambda t: t**3 - t)
+        ),
+        "u31-sbt-remat~plus": lambda: all(
+            identity(lambda x, g=g: D(lambda t: exp(g(t)), x), lambda x, g=g: exp(g(x)) + D(g, x))
+            for g in (sin, lambda t: t**3 - t)
+        ),
+        "u31-sbi-ridge": lambda: rounds_to(mpf("1.97e14") / mpf("8.20e11"), "240"),
+        "u31-sbi-ridge~24": lambda: rounds_to(mpf("1.97e14") / mpf("8.20e11"), "24"),
+        "u31-sbi-attn-ai": lambda: _u29_exact(
+            lambda b, s, t, d: Fraction(4 * b * s * t * d, 4 * b * s * d + 4 * b * t * d),
+            lambda b, s, t, d: Fraction(s * t, s + t),
+            "bstd",
+        ),
+        "u31-sbi-attn-ai~b": lambda: _u29_exact(
+            lambda b, s, t, d: Fraction(4 * b * s * t * d, 4 * b * s * d + 4 * b * t * d),
+            lambda b, s, t, d: Fraction(b * s * t, s + t),
+            "bstd",
+        ),
+        "u31-sbi-kv-llama": lambda: rounds_to(mpf(8192 * 40 * 128 * 40 * 2 * 2) / 10**9, "6.7"),
+        "u31-sbi-kv-llama~half": lambda: rounds_to(mpf(8192 * 40 * 128 * 40 * 2 * 2) / 10**9, "3.4"),
+        "u31-sbi-params13": lambda: rounds_to(mpf("8.5") + mpf("4.2") + mpf("0.3"), "13"),
+        "u31-sbi-params13~14": lambda: rounds_to(mpf("8.5") + mpf("4.2") + mpf("0.3"), "14"),
+        "u31-sbi-params18": lambda: rounds_to(
+            mpf(64 * 4096 * (3 * 16384 + 2 * 256 * (32 + 8)) + 4096 * 32128) / 10**9, "18.4"
+        ),
+        "u31-sbi-params18~heads": lambda: rounds_to(
+            mpf(64 * 4096 * (3 * 16384 + 2 * 256 * (32 + 32)) + 4096 * 32128) / 10**9, "18.4"
+        ),
+        "u31-sbi-2d-sum": lambda: _u31_2d_sum(2),
+        "u31-sbi-2d-sum~half": lambda: _u31_2d_sum(1),
+        "u31-sbi-2d-opt": lambda: _u31_2d_opt(8),
+        "u31-sbi-2d-opt~4d": lambda: _u31_2d_opt(4),
+        "u31-sbi-2d-threshold": lambda: 128 * Fraction(3, 4) ** 2 == 81,
+        "u31-sbi-2d-threshold-corrected": lambda: 128 * Fraction(3, 4) ** 2 == 72,
+        "u31-rlda-log-opt": lambda: (lambda z, ref, r, beta, opt: close(log(opt), -log(z) + log(ref) + r / beta))(
+            *_u31_dpo_policy()
+        ),
+        "u31-rlda-log-opt~plus-z": lambda: (lambda z, ref, r, beta, opt: close(log(opt), log(z) + log(ref) + r / beta))(
+            *_u31_dpo_policy()
+        ),
+        "u31-rlda-reward": lambda: (lambda z, ref, r, beta, opt: close(r, beta * log(opt / ref) + beta * log(z)))(
+            *_u31_dpo_policy()
+        ),
+        "u31-rlda-reward~no-beta": lambda: (lambda z, ref, r, beta, opt: close(r, beta * log(opt / ref) + log(z)))(
+            *_u31_dpo_policy()
+        ),
+        "u31-rlda-sigmoid": lambda: _u31_dpo_sigmoid(False),
+        "u31-rlda-sigmoid~flip": lambda: _u31_dpo_sigmoid(True),
+        "u31-rlda-dsigmoid": lambda: identity(lambda x: D(sigmoid, x), lambda x: sigmoid(x) * (1 - sigmoid(x))),
+        "u31-rlda-dsigmoid~plus": lambda: identity(lambda x: D(sigmoid, x), lambda x: sigmoid(x) * (1 + sigmoid(x))),
+        "u31-rlda-sigma-neg": lambda: identity(lambda x: sigmoid(-x), lambda x: 1 - sigmoid(x)),
+        "u31-rlda-sigma-neg~minus-one": lambda: identity(lambda x: sigmoid(-x), lambda x: sigmoid(x) - 1),
+        "u31-rlrm-bt": lambda: all(close(exp(a) / (exp(a) + exp(b)), sigmoid(a - b)) for a, b, _ in _U31_RR),
+        "u31-rlrm-bt~swap": lambda: all(close(exp(a) / (exp(a) + exp(b)), sigmoid(b - a)) for a, b, _ in _U31_RR),
+        "u31-rlrm-shift": lambda: all(
+            close(exp(a + c) / (exp(a + c) + exp(b + c)), exp(a) / (exp(a) + exp(b))) for a, b, c in _U31_RR
+        ),
+        "u31-rlrm-shift~one": lambda: all(
+            close(exp(a + c) / (exp(a) + exp(b + c)), exp(a) / (exp(a) + exp(b))) for a, b, c in _U31_RR
+        ),
+        "u31-rlrm-softplus": lambda: all(
+            close(-log(sigmoid(a - b)), log(1 + exp(-(a - b)))) and close(log(1 + exp(-(a - b))), log(1 + exp(b - a)))
+            for a, b, _ in _U31_RR
+        ),
+        "u31-rlrm-softplus~sign": lambda: all(
+            close(-log(sigmoid(a - b)), log(1 + exp(a - b))) and close(log(1 + exp(a - b)), log(1 + exp(b - a)))
+            for a, b, _ in _U31_RR
+        ),
+    }
+)
+
+
 # ---- end of checks
 
 
