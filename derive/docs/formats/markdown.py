@@ -18,8 +18,7 @@ spans and escaped dollars are never mistaken for math:
 
 A tag is the comment ``<!-- derive: NAME; ... -->`` just before a formula. Macros
 defined inside math (``$\newcommand{\R}{\mathbb{R}}$``, as MathJax allows) hold for
-the rest of the page. A plain page (headings, words, one-line ``$$ ... $$`` and comments) is read
-without markdown-it, to the same tokens (:mod:`~derive.docs.formats.plain_markdown`).
+the rest of the page.
 """
 
 from __future__ import annotations
@@ -29,7 +28,6 @@ import re
 
 from derive.docs.formats.common import add_formula, formulas_of_block, strip_math_environment, tag_of_comment
 from derive.docs.formats.macros import MacroTable
-from derive.docs.formats.plain_markdown import plain_page_blocks
 
 MATH_BLOCKS = ("math_block", "math_block_label", "math_block_eqno", "amsmath", "math_block_double")
 MATH_INLINE = ("math_inline", "math_inline_double", "math_single")
@@ -180,9 +178,7 @@ class MarkdownScan:
 
     def scan(self, text: str, first_line: int = 0) -> None:
         """Scan ``text``, whose first line is line ``first_line + 1`` of the page."""
-        tokens = None if self.mdx else plain_page_blocks(text)
-        if tokens is None:
-            tokens = _parser(self.mdx).parse(text)
+        tokens = _parser(self.mdx).parse(text)
         for token in tokens:
             start = first_line + (token.map[0] if token.map else 0)
             if token.type == "html_block":
