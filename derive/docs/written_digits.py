@@ -110,7 +110,15 @@ def _uses_written_decimals(side) -> bool:
 
 
 def _is_approximation(link, tolerances) -> bool:
+    """Whether the link compares a value with written digits: ≈, or = against a figure written with decimals (0.333,
+    or a mantissa with decimals before a power of ten, 16.6 × 10^9 or 16.6e9) or a whole number rounded."""
     literal = _written_digits(link, tolerances)
     return link.relation == "~" or (
-        link.relation == "=" and bool(literal) and (max(literal) > 0 or isinstance(literal, RoundedWhole))
+        link.relation == "="
+        and bool(literal)
+        and (
+            max(literal) > 0
+            or any(isinstance(places, PlacesBeforePower) for places in literal)
+            or isinstance(literal, RoundedWhole)
+        )
     )

@@ -29,14 +29,8 @@ SAMPLE = [e for e in ENTRIES if zlib.crc32(e.id.encode()) % 10 == 0]
 
 # Formulas the checker gets wrong today, by run: id -> why. Remove an id once it is fixed.
 KNOWN_FALSE_ALARMS = {
-    "tagged": {
-        "u31-sbt-params-corrected": "a mantissa with decimals before e9 (16.6e9, 18.4e9) is read as exact, not as the value rounded to its digits",
-        "u31-sbi-params18": "a mantissa with decimals before e9 (16.6e9, 18.4e9) is read as exact, not as the value rounded to its digits",
-    },
-    "untagged": {
-        "u31-sbt-params-corrected": "a mantissa with decimals before e9 (16.6e9, 18.4e9) is read as exact, not as the value rounded to its digits",
-        "u31-sbi-params18": "a mantissa with decimals before e9 (16.6e9, 18.4e9) is read as exact, not as the value rounded to its digits",
-    },
+    "tagged": {},
+    "untagged": {},
 }
 KNOWN_FALSE_PASSES = {
     "tagged": {},

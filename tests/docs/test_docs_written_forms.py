@@ -96,6 +96,24 @@ PAIRS = [
         r"4294967296 \approx 4.30 \times 10^{9}",
     ),
     (
+        "a mantissa with decimals before a power of ten, after =, is the value rounded to its digits",
+        None,
+        r"1664 = 1.66 \times 10^{3}",
+        r"1664 = 1.67 \times 10^{3}",
+    ),
+    (
+        "a mantissa with decimals in e-notation, after =, is the value rounded to its digits",
+        None,
+        r"2 \times 8320128000 = 16.6e9",
+        r"2 \times 8320128000 = 16.7e9",
+    ),
+    (
+        "a whole mantissa in e-notation, after =, claims the value exactly",
+        None,
+        r"2 \times 8 \times 10^{9} = 16e9",
+        r"2 \times 8320128000 = 16e9",
+    ),
+    (
         "a unit after a power of ten",
         None,
         r"6 \times 10^{9} \times 10^{3} = 6 \times 10^{12}\ \text{FLOPs}",
