@@ -157,6 +157,8 @@ class SharedNotation:
         if isinstance(arg, sp.MatrixBase):
             items = list(arg)
             arg = Vec(lambda idx, items=items: _pick(items, idx), sp.Integer(len(items)))
+        if not isinstance(arg, Vec) and indices and self._of_a_vector(atom):
+            arg = Vec(lambda idx, items=[arg]: _pick(items, idx), sp.Integer(1))  # σ(z / T)_j at dimension 1
         if not isinstance(arg, Vec):
             if key == "sigma" and indices:
                 # σ_λ(x): a number has no components, so the subscript names a function of its own, not the logistic
@@ -176,6 +178,23 @@ class SharedNotation:
         if indices:
             return vec.component(self.index(indices[0]))
         return _transpose(vec) if atom.transpose else vec
+
+    def _of_a_vector(self, atom: Atom) -> bool:
+        """Whether the one argument writes a name the reader holds as a vector (``\\sigma(\\mathbf{z} / T)_j``): an
+        expression of it taken at dimension 1 has come out as a number, the vector's one entry."""
+        from derive.docs.free import child_sides
+        from derive.docs.side_names import atoms_in
+
+        if len(atom.args) != 1:
+            return False
+        for inner in atoms_in(atom.args, child_sides):
+            if inner.args is None and not inner.sub:
+                try:
+                    if isinstance(self.atom(inner, atom.args[0]), Vec):
+                        return True
+                except (BindError, ShapeError):
+                    continue
+        return False
 
     def _component_argument(self, atom: Atom, side: Side):
         """(the vector x, [i]) when the one argument is a component x_i of a vector, else None."""
