@@ -29,6 +29,7 @@ from derive.docs.values import (
     _sum_over,
     _transpose,
     as_value,
+    vec_of,
     written_in_numbers,
 )
 from derive.notation import KL, CrossEntropy, Entropy, Logistic
@@ -311,7 +312,9 @@ class SharedNotation:
             between_laws = divergence(self, *(single_atom(a) for a in atom.args))
             if between_laws is not None:  # D_KL(N(μ, σ²) ‖ N(0, 1)): integrated from the laws' densities
                 return between_laws
-        p, q = self._joint_distributions(atom) or (self._distribution(self.side(a)) for a in atom.args)
+        p, q = self._joint_distributions(atom) or (
+            self._law_at_its_outcome(a) or self._distribution(self.side(a)) for a in atom.args
+        )
         _same_size(p, q)
         if jensen_shannon:
             middle = Vec(lambda k: (p.component(k) + q.component(k)) / 2, p.size)
@@ -325,6 +328,32 @@ class SharedNotation:
         if _shared_pair(p, q):
             return KL(p.base, q.base, p.size)
         return _sum_over(p.size, lambda k: p.component(k) * sp.log(p.component(k) / q.component(k)))
+
+    def _law_at_its_outcome(self, side: Side):
+        """p in D_KL(p(x) \\| q(x)), q(x \\mid w) in D_KL(\\tilde p(x) \\| q(x \\mid w)): a distribution written at an outcome
+        nothing else binds is the law of that outcome, when its value there is the law's entry x at every x; None for
+        any other argument (p(2), p_i, \\rho), read as before."""
+        atom = single_atom(side)
+        if atom is None or not atom.args or atom.post_sub or atom.transpose:
+            return None
+        if any(sep not in ("|", ";") for sep in atom.seps) or len(atom.seps) != len(atom.args) - 1:
+            return None  # p(x, y): a joint law of several outcomes, not one
+        named = single_atom(atom.args[0])
+        if named is None or named.args or named.sub or named.decoration or named.step or named.transpose:
+            return None
+        outcome = named.key
+        if outcome in self.bound or outcome in self.overrides or outcome in self.extra:
+            return None
+        k = sp.Dummy("k", integer=True, positive=True)
+        saved = dict(self.bound)
+        try:
+            self.bound[outcome] = k
+            at_outcome = self.side(side)
+        finally:
+            self.bound = saved
+        if not isinstance(at_outcome, sp.Indexed) or at_outcome.indices != (k,) or self.size_value is None:
+            return None
+        return vec_of(at_outcome.base, self.size_value)
 
     def _joint_distributions(self, atom: Atom):
         """The two arguments of a divergence as laws of one outcome under the joint laws (``q(z \\mid x) \\| p(z)``:
