@@ -842,11 +842,12 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         if atom.args and applied_key(atom.key, atom.args, atom.seps) in self.overrides:
             return None
         for key in atom.full_keys():
-            if key in self.definitions:
+            if key in self.definitions and self.definitions[key].blackboard == atom.blackboard:
                 return self.definitions[key]
         if atom.key in self.definitions and not atom.decoration:
             definition = self.definitions[atom.key]
-            if definition.params or not atom.sub:
+            # \mathbb{E} is another name than the document's E(x) = ...
+            if (definition.params or not atom.sub) and definition.blackboard == atom.blackboard:
                 return definition
         return None
 

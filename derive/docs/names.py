@@ -73,12 +73,13 @@ def other_character(rw, tokens, k, out):
 def atom(rw, tokens, k, named, out):
     """An identifier with its scripts (x_i, W^\\top, r^+, x^{(k)}), applied to arguments when it is
     a function (f(x), E[X], p(y|x), \\sigma(z)_i), or differentiated when primed (f'(x))."""
+    blackboard = tokens[k].is_cs("mathbb")
     key, k = named
     if key.startswith("__native__"):
         word = key[len("__native__") :]
         out.append(r"\ln " if word in ("log", "ln") else r"\exp ")
         return k
-    atom = Atom(key, [], "")
+    atom = Atom(key, [], "", blackboard=blackboard)
     scripts_start = k
     k, primes, done = atom_scripts(rw, tokens, k, atom, out)
     if done:
@@ -94,9 +95,7 @@ def atom(rw, tokens, k, named, out):
     elif key in functions.PREFIX_OPERATORS and atom.args is None and not primes:
         k, operand = functions.operand_of(rw, tokens, k, f"\\operatorname{{{key}}}")  # \operatorname{tr} AB is tr(AB)
         atom.args, atom.seps = [rw.sub_side(operand)], []
-    elif not primes and _expectation_without_brackets(
-        atom, tokens[scripts_start:k], tokens, k, _blackboard(tokens, scripts_start)
-    ):
+    elif not primes and _expectation_without_brackets(atom, tokens[scripts_start:k], tokens, k):
         end = term_end(tokens, k)  # \mathbb{E}_{z \sim P} \log P(z) - c is \mathbb{E}_{z \sim P}[\log P(z)] - c
         atom.args, atom.seps, atom.brackets = [rw.sub_side(tokens[k:end])], [], "["
         k = end
@@ -469,20 +468,15 @@ def _written_as_word(script, key) -> bool:
     return key != "e" or bool(commands)
 
 
-def _expectation_without_brackets(atom, scripts, tokens, k, blackboard=False) -> bool:
+def _expectation_without_brackets(atom, scripts, tokens, k) -> bool:
     """Whether the name is an expectation written without brackets, \\mathbb{E} X^2, \\mathbb{E}_i f_i(x) or
     E_{z \\sim P} f(z): it then applies to the term after it, up to the next top-level +, - or relation, as a sum
     does. A plain E is an expectation so only before a draw (it may be a name, an energy E); \\mathbb{E} always."""
     if atom.args is not None or k >= len(tokens) or term_end(tokens, k) == k:
         return False
-    if atom.key == "bb_E" or atom.key == "E" and blackboard:
+    if atom.key == "bb_E" or atom.key == "E" and atom.blackboard:
         return True
     return atom.key == "E" and any(x.is_cs("sim") for x in flatten(scripts))
-
-
-def _blackboard(tokens, start) -> bool:
-    """Whether the name that ends before ``start`` is written in blackboard bold (\\mathbb{E})."""
-    return start >= 2 and tokens[start - 2].is_cs("mathbb")
 
 
 def _opens_application(t, key) -> bool:

@@ -45,6 +45,7 @@ class Atom:
     brackets: str = "("
     step: str = ""  # x^{(t)}, read as the subscript t: its written form "(t)", the name a tag declares it by
     code_index: bool = False  # s[3]: the subscript was written in square brackets, as code indexes (from 0 or from 1?)
+    blackboard: bool = field(default=False, compare=False)  # written in blackboard bold: \mathbb{E}, not E
 
     def full_keys(self):
         keys = [f"{self.key}^{self.step}"] if self.step else []

@@ -83,13 +83,15 @@ def check_found(found: Found, use_cache: bool = False, context: DocumentContext 
     evaluated again.
     """
     context = context if context is not None else DocumentContext()
-    in_force = context.fingerprint()  # an untagged verdict depends on the definitions before the formula
+    in_force = context.read_by(found.latex)  # \mathbb{E} beside the document's own E(x) = ...: not that E
+    fingerprint = in_force.fingerprint()  # an untagged verdict depends on the definitions before the formula
     reading = None
     if found.tag is None and not found.unreadable and _has_relation(found.latex) and out_of_bounds(found.latex) is None:
-        reading = read_untagged(found.latex, context)
+        reading = read_untagged(found.latex, in_force)
         if reading.definition is not None:
             context.define(reading.definition, found.latex)
-    record = _check_found_cached(found, use_cache and found.unreadable is None, context, reading, in_force)
+            in_force = context.read_by(found.latex)
+    record = _check_found_cached(found, use_cache and found.unreadable is None, in_force, reading, fingerprint)
     if record is not None:
         record.cell = found.cell
         if found.usual:

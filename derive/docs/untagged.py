@@ -56,7 +56,7 @@ from derive.docs.interpret import (
 from derive.docs.named_functions import ONE_DEFINITION, SPELLINGS
 from derive.docs.operations import ELEMENTARY_FUNCTIONS
 from derive.docs.parse import ParseError, parse_latex
-from derive.docs.side_names import one_node
+from derive.docs.side_names import atoms_in, one_node
 
 # functions the checker knows by their usual names: their arguments are the formula's own variables
 KNOWN_FUNCTIONS = {
@@ -138,6 +138,24 @@ class DocumentContext:
         copy.sources.pop(name, None)
         return copy
 
+    def read_by(self, latex: str) -> DocumentContext:
+        """The definitions in force for one formula: a name defined in plain letters is not the name the formula
+        writes only in blackboard bold (``\\mathbb{E}[X]`` is an expectation beside an energy ``E(x) = ...``)."""
+        plain = [name for name, definition in self.definitions.items() if not definition.blackboard]
+        if not plain or "mathbb" not in latex:
+            return self
+        try:
+            atoms = list(atoms_in(rewrite_chain(latex)[0], child_sides))
+        except Exception:  # unreadable: the reading reports it
+            return self
+        written = {key for atom in atoms if not atom.blackboard for key in (atom.key, *atom.full_keys())}
+        bold = {key for atom in atoms if atom.blackboard for key in (atom.key, *atom.full_keys())}
+        copy = self
+        for name in plain:
+            if name in bold and name not in written:
+                copy = copy.without(name)
+        return copy
+
     def fingerprint(self) -> str | None:
         """A short text naming every definition in force (None when there is none)."""
         if not self.sources:
@@ -182,7 +200,7 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
             return Reading(
                 "definition",
                 f"definition of {name}: binds it for the formulas after it",
-                Definition(name, [], sides[1]),
+                Definition(name, [], sides[1], first.blackboard),
             )
         if len(sides) > 2:  # δ = 2 + 1 - 4 = -1: a definition, then claims about its value
             tail = _after_first_relation(latex, len(sides) - 1)
@@ -191,7 +209,9 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
                 rest = read_untagged(tail, context)
                 said = f"definition of {name}, then"
                 return dataclasses.replace(rest, reason=f"{said} {rest.reason}".rstrip(), text=rest.text or tail)
-            return Reading("claim", f"definition of {name}, then", local=Definition(name, [], sides[1]))
+            return Reading(
+                "claim", f"definition of {name}, then", local=Definition(name, [], sides[1], first.blackboard)
+            )
         return Reading("definition", f"definition of {name}: nothing to check")
     word = _word(sides[0]) if first is None and len(sides) > 2 and relations[0] == "=" else None
     if word is not None and not any(_mentions(side, key) for side in sides[1:] for key in word[1]):
@@ -213,7 +233,7 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
         ):
             if len(sides) == 2 and _is_constant(sides[1]):
                 return Reading("skip", f"a condition or an equation on {name}: nothing claimed for every value")
-            definition = Definition(name, params, sides[1])
+            definition = Definition(name, params, sides[1], first.blackboard)
             if len(sides) > 2:  # L(y) = A = B: a definition, then claims about its value
                 usual = first.key in KNOWN_FUNCTIONS  # Var(X) = E[(X - \mu_X)^2] = ...: first as the usual Var
                 return Reading("claim", f"definition of the function {name}, then", definition, usual=usual)

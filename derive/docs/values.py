@@ -36,6 +36,7 @@ class Definition:
     name: str  # the vocabulary key of the name ("g", "p_XY", "sigma")
     params: list  # the parameters' keys ([] for a symbol)
     body: Any  # the defining side (a Side)
+    blackboard: bool = False  # the name written in blackboard bold (\mathbb{E}[X] = ...): a plain E is another name
 
 
 class NeedsConcrete(Exception):

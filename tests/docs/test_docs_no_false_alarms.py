@@ -1120,3 +1120,34 @@ def test_a_sum_up_to_a_name_over_a_listed_vector_runs_over_its_entries(tmp_path,
     assert found == expected, detail
     if expected == "FAIL":
         assert "at n=2" in detail, detail
+
+
+# --- a name the document defines in plain letters is not the same letter in blackboard bold --------------------
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\mathbb{E}[X + Y] = \mathbb{E}[X] + \mathbb{E}[Y]", "PASS"),  # had FAILed, read as (X + Y)^2
+        (r"\mathbb{E}[XY] = \mathbb{E}[X] + \mathbb{E}[Y]", "FAIL"),
+        (r"E(3) = 9", "PASS"),  # the energy itself is still the document's
+        (r"E(3) = 6", "FAIL"),
+    ],
+)
+def test_an_expectation_in_blackboard_bold_is_not_the_documents_own_e(tmp_path, formula, expected):
+    [_, (found, detail)] = verdicts(tmp_path, r"E(x) = x^2", formula)
+    assert found == expected, detail
+    if formula.startswith(r"\mathbb"):
+        assert "random variables" in detail, detail
+
+
+def test_a_variance_defined_by_blackboard_expectations_beside_an_energy_is_not_decided_by_the_energy(tmp_path):
+    # Var(X) = E(X^2) - E(X)^2 with the energy E(x) = x^2 is 0 for every X, and Var(2X) = 2 Var(X) had PASSed so
+    found = verdicts(
+        tmp_path,
+        r"E(x) = x^2",
+        r"\operatorname{Var}(X) = \mathbb{E}[X^2] - \mathbb{E}[X]^2",
+        r"\operatorname{Var}(2X) = 2 \operatorname{Var}(X)",
+    )
+    assert found[1][0] == "PASS", found[1]
+    assert found[2][0] != "PASS", found[2]
