@@ -14912,6 +14912,282 @@ CHECKS.update(
 )
 
 
+def _u30_f(x):
+    return x**4 - 3 * x**3 + 2
+
+
+def _u30_fprime(x):
+    """The derivative of x^4 - 3x^3 + 2 by central finite differences."""
+    return D(_u30_f, mpf(x))
+
+
+def _u30_net_input(with_bias):
+    """w_1 x_1 + w_2 x_2 + w_3 x_3 + b against the sum and the vector form (with or without its bias) at m = 3."""
+    w, x, b = vec(["0.5", "-1.2", "2.0"]), vec(["1.5", "0.3", "-0.7"]), mpf("0.4")
+    written = w[0] * x[0] + w[1] * x[1] + w[2] * x[2] + b
+    return close(written, sum(wl * xl for wl, xl in zip(w, x)) + b) and close(written, dot(w, x) + with_bias * b)
+
+
+_U30_AB = [(mpf("0.3"), mpf("-1.1")), (mpf("2.0"), mpf("2.5")), (mpf("-0.7"), mpf("0.4"))]
+
+
+def _u30_bt_chain(sixth, last):
+    """Every side of the Bradley-Terry chain at three (A, B) against e^A / (e^A + e^B)."""
+    for a, b in _U30_AB:
+        first = exp(a) / (exp(a) + exp(b))
+        sides = [
+            (exp(a) / exp(a)) / ((exp(a) + exp(b)) / exp(a)),
+            1 / (1 + ((exp(a) + exp(b)) / exp(a) - 1)),
+            1 / (1 + (exp(a) + exp(b) - exp(a)) / exp(a)),
+            1 / (1 + exp(b) / exp(a)),
+            1 / (1 + exp(sixth(a, b))),
+            sigmoid(last(a, b)),
+        ]
+        if not all(close(first, s) for s in sides):
+            return False
+    return True
+
+
+_U30_POLICY = [(mpf("0.3"), mpf("1.7"), mpf("0.1"), mpf("0.25")), (mpf("0.05"), mpf("0.4"), mpf("2.0"), mpf("-1.3"))]
+
+
+def _u30_dpo_log(sign):
+    """log pi_theta from pi_ref, Z, beta, r against each later side of the chain, the last with sign * log Z."""
+    for ref, z, beta, r in _U30_POLICY:
+        theta = ref * exp(r / beta) / z
+        sides = [
+            log(ref * exp(r / beta) / z),
+            log(ref) - log(z) + log(exp(r / beta)),
+            log(ref) + sign * log(z) + r / beta,
+        ]
+        if not all(close(log(theta), s) for s in sides):
+            return False
+    return True
+
+
+def _u30_dpo_reward(sign):
+    """beta log(pi_theta / pi_ref) + sign * beta log Z, with pi_theta made from r, gives back r."""
+    for ref, z, beta, r in _U30_POLICY:
+        theta = ref * exp(r / beta) / z
+        if not close(beta * log(theta / ref) + sign * beta * log(z), r):
+            return False
+    return True
+
+
+def _u30_dpo_cancel(sign):
+    """sigma(r_1 - r_2) with r = beta log(pi_theta / pi_ref) + beta log Z against the written argument."""
+    theta, ref, z, beta = (mpf("0.2"), mpf("0.5")), (mpf("0.4"), mpf("0.1")), mpf("1.7"), mpf("0.1")
+    r = [beta * log(t / q) + beta * log(z) for t, q in zip(theta, ref)]
+    written = beta * log(theta[0] / ref[0]) + beta * log(z) - beta * log(theta[1] / ref[1]) + sign * beta * log(z)
+    return close(sigmoid(r[0] - r[1]), sigmoid(written))
+
+
+_U30_P, _U30_Q = [mpf("0.2"), mpf("0.5"), mpf("0.3")], [mpf("0.4"), mpf("0.4"), mpf("0.2")]
+_U30_TEETH = [mpf(v) for v in "0.02 0.03 0.05 0.14 0.16 0.15 0.12 0.08 0.1 0.08 0.07".split()]
+
+
+def _u30_kl_uniform(flip):
+    q = mpf(1) / 11
+    return sum(p * log(q / p if flip else p / q) for p in _U30_TEETH)
+
+
+def _u30_scipy_same(lhs, rhs, points):
+    """Two written densities agree at every point (each a tuple of arguments)."""
+    return all(close(lhs(*pt), rhs(*pt)) for pt in points)
+
+
+def _u30_chi(k, x):
+    k = mpf(k)
+    return x ** (k - 1) * exp(-(x**2) / 2) / (2 ** (k / 2 - 1) * mp.gamma(k / 2))
+
+
+_U30_X = [mpf("0.37"), mpf("1.9"), mpf("3.2")]
+_U30_SHAPES = [(mpf("0.37"), mpf("1.9")), (mpf("3.2"), mpf("0.37")), (mpf("1.9"), mpf("3.2"))]
+
+
+def _u30_poisson_deviance():
+    y, y_hat = [2, 0, 1, 4], [mpf("0.5"), mpf("0.5"), 2, 2]
+    return sum(2 * ((t * log(t / p) if t else 0) - t + p) for t, p in zip(y, y_hat)) / 4
+
+
+def _u30_gamma_deviance(flip):
+    y, y_hat = [mpf(2), mpf("0.5"), mpf(1), mpf(4)], [mpf("0.5"), mpf("0.5"), mpf(2), mpf(2)]
+    return sum(2 * (log(t / p if flip else p / t) + t / p - 1) for t, p in zip(y, y_hat)) / 4
+
+
+def _u30_deviance_scale(poisson):
+    """The unit deviance at (c y, c y_hat) against its value at (y, y_hat), at three points."""
+
+    def unit(y, p):
+        return 2 * (y * log(y / p) - y + p) if poisson else 2 * (log(p / y) + y / p - 1)
+
+    points = [(mpf("0.37"), mpf("1.9"), mpf("3.2")), (mpf("3.2"), mpf("0.37"), mpf("1.9")), (2, 1, 2)]
+    return all(close(unit(c * y, c * p), unit(y, p)) for c, y, p in points)
+
+
+CHECKS.update(
+    {
+        "u30-sm-net-input": lambda: _u30_net_input(1),
+        "u30-sm-net-input~bias": lambda: _u30_net_input(0),
+        "u30-sm-deriv": lambda: all(close(_u30_fprime(x), 4 * x**3 - 9 * x**2) for (x,) in REAL),
+        "u30-sm-deriv~x": lambda: all(close(_u30_fprime(x), 4 * x**3 - 9 * x) for (x,) in REAL),
+        "u30-sm-f4": lambda: close(_u30_fprime(4), 4 * 4**3 - 9 * 4**2) and close(_u30_fprime(4), 112),
+        "u30-sm-f4~121": lambda: close(_u30_fprime(4), 121),
+        "u30-sm-fm1": lambda: close(_u30_fprime(-1), -13),
+        "u30-sm-fm1~sign": lambda: close(_u30_fprime(-1), 5),
+        "u30-sm-step1": lambda: Fraction(4) - Fraction("0.001") * 112 == Fraction("3.888"),
+        "u30-sm-step1~rate": lambda: Fraction(4) - Fraction("0.01") * 112 == Fraction("3.888"),
+        "u30-sm-step2": lambda: (
+            rounds_to(_u30_fprime("3.888"), "99.0436")
+            and rounds_to(mpf("3.888") - mpf("0.001") * _u30_fprime("3.888"), "3.79")
+            and rounds_to(mpf("3.888") - mpf("0.001") * mpf("99.0436"), "3.79")
+        ),
+        "u30-sm-step2~3.69": lambda: rounds_to(mpf("3.888") - mpf("0.001") * mpf("99.0436"), "3.69"),
+        "u30-sm-min": lambda: close(_u30_fprime("2.25"), 0),
+        "u30-sm-min~2.3": lambda: close(_u30_fprime("2.3"), 0),
+        "u30-dpo-bt-chain": lambda: _u30_bt_chain(lambda a, b: b - a, lambda a, b: a - b),
+        "u30-dpo-bt-chain~last": lambda: _u30_bt_chain(lambda a, b: b - a, lambda a, b: b - a),
+        "u30-dpo-bt-chain~exp": lambda: _u30_bt_chain(lambda a, b: a - b, lambda a, b: a - b),
+        "u30-dpo-log": lambda: _u30_dpo_log(-1),
+        "u30-dpo-log~plus": lambda: _u30_dpo_log(1),
+        "u30-dpo-reward": lambda: _u30_dpo_reward(1),
+        "u30-dpo-reward~minus": lambda: _u30_dpo_reward(-1),
+        "u30-dpo-cancel": lambda: _u30_dpo_cancel(-1),
+        "u30-dpo-cancel~plus": lambda: _u30_dpo_cancel(1),
+        "u30-kl-forms": lambda: close(
+            sum(p * (log(p) - log(q)) for p, q in zip(_U30_P, _U30_Q)),
+            sum(p * log(p / q) for p, q in zip(_U30_P, _U30_Q)),
+        ),
+        "u30-kl-forms~flip": lambda: close(
+            sum(p * (log(p) - log(q)) for p, q in zip(_U30_P, _U30_Q)),
+            sum(p * log(q / p) for p, q in zip(_U30_P, _U30_Q)),
+        ),
+        "u30-kl-logrule": lambda: all(close(log(a) - log(b), log(a / b)) for a, b in _U30_SHAPES),
+        "u30-kl-logrule~flip": lambda: all(close(log(a) - log(b), log(b / a)) for a, b in _U30_SHAPES),
+        "u30-kl-uniform": lambda: rounds_to(_u30_kl_uniform(False), "0.13667971094966938"),
+        "u30-kl-uniform-corrected": lambda: rounds_to(_u30_kl_uniform(False), "0.13667971094966939"),
+        "u30-kl-uniform~reverse": lambda: rounds_to(_u30_kl_uniform(True), "0.13667971094966939"),
+        "u30-kl-binom-p": lambda: rounds_to(sum(i * p for i, p in enumerate(_U30_TEETH)) / 11, "0.49454545454545457"),
+        "u30-kl-binom-p-corrected": lambda: rounds_to(
+            sum(i * p for i, p in enumerate(_U30_TEETH)) / 11, "0.49454545454545455"
+        ),
+        "u30-sp-halflogistic": lambda: _u30_scipy_same(
+            lambda x: 2 * exp(-x) / (1 + exp(-x)) ** 2, lambda x: mp.sech(x / 2) ** 2 / 2, [(x,) for x in _U30_X]
+        ),
+        "u30-sp-halflogistic~sech": lambda: _u30_scipy_same(
+            lambda x: 2 * exp(-x) / (1 + exp(-x)) ** 2, lambda x: mp.sech(x) ** 2 / 2, [(x,) for x in _U30_X]
+        ),
+        "u30-sp-halflogistic-norm": lambda: close(quad(lambda x: 2 * exp(-x) / (1 + exp(-x)) ** 2, [0, inf]), 1),
+        "u30-sp-halflogistic-norm~two": lambda: close(quad(lambda x: exp(-x) / (1 + exp(-x)) ** 2, [0, inf]), 1),
+        "u30-sp-logistic-sf": lambda: all(
+            close(quad(lambda t: exp(-t) / (1 + exp(-t)) ** 2, [x, inf]), 1 / (1 + exp(x))) for (x,) in REAL
+        ),
+        "u30-sp-logistic-sf~cdf": lambda: all(
+            close(quad(lambda t: exp(-t) / (1 + exp(-t)) ** 2, [x, inf]), 1 / (1 + exp(-x))) for (x,) in REAL
+        ),
+        "u30-sp-fisk": lambda: _u30_scipy_same(
+            lambda x, c: c * x ** (c - 1) / (1 + x**c) ** 2,
+            lambda x, c: c * x ** (-c - 1) / (1 + x ** (-c)) ** 2,
+            _U30_SHAPES,
+        ),
+        "u30-sp-fisk~power": lambda: _u30_scipy_same(
+            lambda x, c: c * x ** (c - 1) / (1 + x**c) ** 2,
+            lambda x, c: c * x ** (-c + 1) / (1 + x ** (-c)) ** 2,
+            _U30_SHAPES,
+        ),
+        "u30-sp-powerlaw-norm": lambda: all(
+            close(quad(lambda x: a * x ** (a - 1), [0, 1]), 1, tol=mpf(10) ** -12) for a in _U30_X
+        ),
+        "u30-sp-powerlaw-norm~a": lambda: all(
+            close(quad(lambda x: x ** (a - 1), [0, 1]), 1, tol=mpf(10) ** -12) for a in _U30_X
+        ),
+        "u30-sp-truncpareto": lambda: close(quad(lambda x: 3 / (8 - mpf("0.5") ** 2) * x**2, [mpf("0.5"), 2]), 1),
+        "u30-sp-truncpareto-corrected": lambda: all(
+            close(quad(lambda x: a / (h**a - lo**a) * x ** (a - 1), [lo, h]), 1)
+            for a, lo, h in [(3, mpf("0.5"), 2), (mpf("0.37"), mpf("1.9"), mpf("3.2"))]
+        ),
+        "u30-sp-genpareto-uniform": lambda: all(
+            close((1 - x) ** (-1 - 1 / mpf(-1)), 1) for x in (mpf("0.1"), mpf("0.5"), mpf("0.9"))
+        ),
+        "u30-sp-genpareto-uniform~c": lambda: all(
+            close((1 + x) ** (-1 - 1 / mpf(1)), 1) for x in (mpf("0.1"), mpf("0.5"), mpf("0.9"))
+        ),
+        "u30-sp-genpareto-expon": lambda: all(
+            close((1 + mpf(10) ** -12 * x) ** (-1 - mpf(10) ** 12), exp(-x), tol=mpf(10) ** -10) for x in _U30_X
+        ),
+        "u30-sp-genpareto-expon~sign": lambda: all(
+            close((1 + mpf(10) ** -12 * x) ** (-1 - mpf(10) ** 12), exp(x), tol=mpf(10) ** -10) for x in _U30_X
+        ),
+        "u30-sp-lomax-norm": lambda: all(
+            close(quad(lambda x: c / (1 + x) ** (c + 1), [0, inf]), 1, tol=mpf(10) ** -12) for c in _U30_X
+        ),
+        "u30-sp-lomax-norm~power": lambda: (
+            close(quad(lambda x: 2 / (1 + x) ** 2, [0, inf]), 1)
+            and close(quad(lambda x: mpf("3.2") / (1 + x) ** mpf("3.2"), [0, inf]), 1)
+        ),
+        "u30-sp-gamma-norm": lambda: all(
+            close(quad(lambda x: x ** (a - 1) * exp(-x) / mp.gamma(a), [0, 1, inf]), 1, tol=mpf(10) ** -12)
+            for a in _U30_X
+        ),
+        "u30-sp-gamma-norm~gamma": lambda: all(
+            close(quad(lambda x: x ** (a - 1) * exp(-x) / mp.gamma(a + 1), [0, 1, inf]), 1, tol=mpf(10) ** -12)
+            for a in _U30_X
+        ),
+        "u30-sp-gamma-rate": lambda: _u30_scipy_same(
+            lambda x, a, b: b**a * x ** (a - 1) * exp(-b * x) / mp.gamma(a),
+            lambda x, a, b: b * (b * x) ** (a - 1) * exp(-b * x) / mp.gamma(a),
+            [(mpf("0.37"), mpf("1.9"), mpf("3.2")), (mpf("3.2"), mpf("0.37"), mpf("1.9"))],
+        ),
+        "u30-sp-gamma-rate~scale": lambda: _u30_scipy_same(
+            lambda x, a, b: b**a * x ** (a - 1) * exp(-b * x) / mp.gamma(a),
+            lambda x, a, b: (b * x) ** (a - 1) * exp(-b * x) / mp.gamma(a),
+            [(mpf("0.37"), mpf("1.9"), mpf("3.2")), (mpf("3.2"), mpf("0.37"), mpf("1.9"))],
+        ),
+        "u30-sp-chi-rayleigh": lambda: all(close(_u30_chi(2, x), x * exp(-(x**2) / 2)) for x in _U30_X),
+        "u30-sp-chi-rayleigh~two": lambda: all(close(_u30_chi(2, x), 2 * x * exp(-(x**2) / 2)) for x in _U30_X),
+        "u30-sp-chi-maxwell": lambda: all(
+            close(_u30_chi(3, x), sqrt(2 / pi) * x**2 * exp(-(x**2) / 2)) for x in _U30_X
+        ),
+        "u30-sp-chi-maxwell~pi": lambda: all(
+            close(_u30_chi(3, x), sqrt(pi / 2) * x**2 * exp(-(x**2) / 2)) for x in _U30_X
+        ),
+        "u30-sp-chi-halfnorm": lambda: all(close(_u30_chi(1, x), sqrt(2 / pi) * exp(-(x**2) / 2)) for x in _U30_X),
+        "u30-sp-chi-halfnorm~pi": lambda: all(close(_u30_chi(1, x), sqrt(1 / pi) * exp(-(x**2) / 2)) for x in _U30_X),
+        "u30-sp-anglit": lambda: all(
+            close(sin(2 * x + pi / 2), cos(2 * x)) for x in (mpf("-0.6"), mpf("0.1"), mpf("0.7"))
+        ),
+        "u30-sp-anglit~sign": lambda: all(
+            close(sin(2 * x + pi / 2), -cos(2 * x)) for x in (mpf("-0.6"), mpf("0.1"), mpf("0.7"))
+        ),
+        "u30-sp-anglit-norm": lambda: close(quad(lambda x: cos(2 * x), [-pi / 4, pi / 4]), 1),
+        "u30-sp-anglit-norm~range": lambda: close(quad(lambda x: cos(2 * x), [-pi / 2, pi / 2]), 1),
+        "u30-sp-cosine-norm": lambda: close(quad(lambda x: (1 + cos(x)) / (2 * pi), [-pi, pi]), 1),
+        "u30-sp-cosine-norm~pi": lambda: close(quad(lambda x: (1 + cos(x)) / pi, [-pi, pi]), 1),
+        "u30-sp-semicircular-norm": lambda: close(quad(lambda x: 2 / pi * sqrt(1 - x**2), [-1, 1]), 1),
+        "u30-sp-semicircular-norm~pi": lambda: close(quad(lambda x: 1 / pi * sqrt(1 - x**2), [-1, 1]), 1),
+        "u30-sk-poisson": lambda: rounds_to(_u30_poisson_deviance(), "1.4260"),
+        "u30-sk-poisson~digits": lambda: (
+            rounds_to(_u30_poisson_deviance(), "1.4206") or _u25_leading_digits(_u30_poisson_deviance(), "1.4206")
+        ),
+        "u30-sk-gamma": lambda: _u25_leading_digits(_u30_gamma_deviance(False), "1.0568"),
+        "u30-sk-gamma~ratio": lambda: (
+            rounds_to(_u30_gamma_deviance(True), "1.0568") or _u25_leading_digits(_u30_gamma_deviance(True), "1.0568")
+        ),
+        "u30-sk-gamma-scale": lambda: _u30_deviance_scale(False),
+        "u30-sk-gamma-scale~poisson": lambda: _u30_deviance_scale(True),
+        "u30-optax-noisy-power": lambda: all(
+            close(e / (1 + t) ** g, e * (1 + t) ** (-g))
+            for e, g, t in [(mpf("0.01"), mpf("0.55"), 9), (mpf("0.37"), mpf("1.9"), mpf("3.2"))]
+        ),
+        "u30-optax-noisy-power~sign": lambda: all(
+            close(e / (1 + t) ** g, e * (1 + t) ** g)
+            for e, g, t in [(mpf("0.01"), mpf("0.55"), 9), (mpf("0.37"), mpf("1.9"), mpf("3.2"))]
+        ),
+        "u30-optax-noisy-t9": lambda: rounds_to(mpf("0.01") / 10 ** mpf("0.55"), "0.002818"),
+        "u30-optax-noisy-t9~product": lambda: rounds_to(mpf("0.01") / 10 ** mpf("0.55"), "0.0055"),
+    }
+)
+
 # ---- end of checks
 
 
