@@ -361,8 +361,13 @@ def _restructure(tokens, words=False) -> list:
             k += 1
             continue
         chosen = _choose(t) if t.kind == "group" else None
-        if chosen is not None:  # {n \\choose k}: plain TeX's binomial coefficient, \\binom{n}{k}
-            out.extend(_restructure(chosen))
+        if chosen is not None:  # {n \\choose k}, {a \\over b}: plain TeX's \\binom{n}{k} and \\frac{a}{b}
+            before = next((x for x in reversed(tokens[:k]) if not x.is_ch(" ")), None)
+            argument = before is not None and (before.is_ch("^", "_") or before.kind in ("cs", "group"))
+            if argument or nxt and tokens[nxt[0]].is_ch("^", "_"):  # x^{1 \\over 2}, {a \\over b}^2: one group still
+                out.append(Tok("group", "", t.pos, _restructure(chosen)))
+            else:  # {d \\over dx} f: the fraction itself, as \\frac{d}{dx} f is read
+                out.extend(_restructure(chosen))
             k += 1
             continue
         if t.kind == "group":
@@ -388,15 +393,20 @@ def _font_switch(group):
     return [Tok("cs", FONT_SWITCHES[items[0].text], group.pos), Tok("group", "", group.pos, rest)]
 
 
+INFIX_FRACTIONS = {"choose": "binom", "over": "frac"}
+
+
 def _choose(group):
-    """``\\binom{A}{B}`` for a group ``{A \\choose B}`` with one \\choose at its top level, else None."""
-    at = [m for m, x in enumerate(group.items) if x.is_cs("choose")]
+    """``\\binom{A}{B}`` for a group ``{A \\choose B}``, ``\\frac{A}{B}`` for ``{A \\over B}``, with one such command
+    at its top level; else None."""
+    at = [m for m, x in enumerate(group.items) if x.kind == "cs" and x.text in INFIX_FRACTIONS]
     if len(at) != 1:
         return None
     top, bottom = group.items[: at[0]], group.items[at[0] + 1 :]
     if not [x for x in top if not x.is_ch(" ")] or not [x for x in bottom if not x.is_ch(" ")]:
         return None
-    return [Tok("cs", "binom", group.pos), Tok("group", "", group.pos, top), Tok("group", "", group.pos, bottom)]
+    command = INFIX_FRACTIONS[group.items[at[0]].text]
+    return [Tok("cs", command, group.pos), Tok("group", "", group.pos, top), Tok("group", "", group.pos, bottom)]
 
 
 def _quoted_word(tokens, k):

@@ -1,4 +1,4 @@
-"""Small written forms of course notes and blogs: plain TeX's {n \\choose k}, a unit after a number,
+"""Small written forms of course notes and blogs: plain TeX's {n \\choose k} and {a \\over b}, a unit after a number,
 TeX quotes around a word, the entries of a matrix the tag writes out, and numeric claims that only an
 arbitrary function would decide, and words in text type as library documentation writes its arguments
 (\\text{input}^{\\text{target}} a power, \\text{target!} a factorial, eta0 one name when a tag declares it), and
@@ -63,6 +63,24 @@ PAIRS = [
         r"n: positive integer",
         r"{n \choose 1} \frac{1}{n} \left(1-\frac{1}{n}\right)^{n-1} = \frac{n}{n-1} \left(1-\frac{1}{n}\right)^{n}",
         r"{n \choose 1} \frac{1}{n} \left(1-\frac{1}{n}\right)^{n-1} = \frac{n-1}{n} \left(1-\frac{1}{n}\right)^{n}",
+    ),
+    (
+        "plain TeX's derivative {d \\over dx}, read as \\frac{d}{dx} is",
+        r"x \in \mathbb{R}",
+        r"{d \over dx} \left( x^2 + 1 \right) = 2x",
+        r"{d \over dx} \left( x^2 + 1 \right) = 2x + 1",
+    ),
+    (
+        "plain TeX's partial derivative {\\partial f \\over \\partial x}",
+        r"f = x^2 y; x, y \in \mathbb{R}",
+        r"{\partial f \over \partial x} = 2 x y",
+        r"{\partial f \over \partial x} = x^2",
+    ),
+    (
+        "plain TeX's fraction {a \\over b} as an exponent stays one group",
+        r"x > 0",
+        r"x^{1 \over 2} = \sqrt{x}",
+        r"x^{1 \over 2} = \frac{x}{2}",
     ),
     (
         "a unit in text type after the value of an entropy",
