@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import importlib.util
 import os
@@ -88,6 +87,8 @@ def load(name: str) -> Result:
     """The catalog result called ``name``; an unknown name names the closest ones."""
     names = catalog_names()
     if name not in names:
+        import difflib  # for a misspelt name only: a documentation check lists the catalog at each tag
+
         close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
         hint = f"did you mean {', '.join(close)}?" if close else "run 'python -m derive --list' for the catalog"
         raise UnknownResultError(f"no result named {name!r}; {hint}")

@@ -15,6 +15,11 @@ IMPLICATIONS = ("Rightarrow", "implies", "Longrightarrow")
 LEADS_TO = ("to", "rightarrow", "longrightarrow")
 
 
+def writes_an_arrow(text: str) -> bool:
+    """Whether ``text`` writes a command :func:`split_implication` may split at: without one it splits nothing."""
+    return any(f"\\{name}" in text for name in (*IMPLICATIONS, *LEADS_TO))
+
+
 def split_implication(tokens):
     """(claim tokens, hypothesis tokens or None) of ``A \\implies B`` (also ``A \\Rightarrow B``, and
     ``A \\rightarrow B`` between two statements): B is claimed under A; a leading ``\\implies B`` claims B."""

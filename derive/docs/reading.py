@@ -522,8 +522,10 @@ def _differentiated_dimensions_as_variables(vocab, text):
 def _parameters_as_numbers(vocab, text):
     """With no result, the parameters of a function the formula defines before ``\\implies`` (``q(x, y) = x + y
     \\implies \\frac{\\partial q}{\\partial x} = 1``) are its own numbers, not the shared notation's vectors x, y."""
-    from derive.docs.implication import function_definition, split_implication
+    from derive.docs.implication import function_definition, split_implication, writes_an_arrow
 
+    if not writes_an_arrow(text):
+        return vocab
     try:
         _, hypothesis = split_implication(clean(lex(text)))
     except (NotationError, ParseError):
