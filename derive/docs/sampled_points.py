@@ -217,7 +217,7 @@ def _check_points(reading):
         refutation = _far_refutation(reading, domain, kept, values_at, shown, tolerances, piecewise, searched)
         if refutation is not None:
             return refutation
-    return _passed(reading, constant, kept_points, outside, tolerances)
+    return _passed(reading, constant, kept_points, outside, tolerances, values_at.unsized())
 
 
 INEQUALITIES = ("<", ">", "<=", ">=")
@@ -383,7 +383,8 @@ class _SidesAtSizes:
         self.reading, self.domain = reading, domain
         self.sides: dict = {}
         self.readers: dict = {}
-        # (the sides, their reader as reading left it, the reader) when reading them never looked at the sizes
+        # (the sides, their reader as reading left it, the reader, the dry run's flags and indices it started from)
+        # when reading them never looked at the sizes
         self._unsized = None
 
     def key(self, point) -> tuple:
@@ -394,10 +395,11 @@ class _SidesAtSizes:
         """The sides read at the point's sizes."""
         key = self.key(point)
         if key not in self.sides:
+            started = _Unsized((), dict(self.reading.dry.flags), dict(self.reading.dry.index_map))
             interp = self.reading.reader(_dims(self.domain, point), self.reading.dry.flags)
             # read at other sizes without looking at them, nor since, in the values checked there: the same sides here
             if self._unsized is not None and not self._unsized[2].read_sizes:
-                sides, kept, _ = self._unsized
+                sides, kept, _, _ = self._unsized
                 interp.adopt_reading(kept)
                 self.sides[key] = list(sides)
             else:
@@ -406,9 +408,27 @@ class _SidesAtSizes:
                     # kept as reading left it: checking the points may change the reader
                     kept = self.reading.reader(_dims(self.domain, point), self.reading.dry.flags)
                     kept.adopt_reading(interp)
-                    self._unsized = (list(self.sides[key]), kept, interp)
+                    self._unsized = (list(self.sides[key]), kept, interp, started)
             self.readers[key] = interp
         return self.sides[key]
+
+    def unsized(self):
+        """The sides read without looking at the sizes, nor since, with the dry run's flags and indices their reader
+        started from (an :class:`_Unsized`); None where every reading looked at them."""
+        if self._unsized is None or self._unsized[2].read_sizes:
+            return None
+        sides, _, _, started = self._unsized
+        return dataclasses.replace(started, sides=tuple(sides))
+
+
+@dataclasses.dataclass(frozen=True)
+class _Unsized:
+    """Sides read without looking at the sizes, and the dry run's flags and indices their reader started from: read
+    at no sizes from the same flags and indices, they are the same."""
+
+    sides: tuple
+    flags: dict
+    index_map: dict
 
 
 def _dims(domain, point) -> dict:
@@ -467,13 +487,14 @@ def _far_refutation(reading, domain, kept, values_at, shown, tolerances, piecewi
     return None
 
 
-def _passed(reading, constant, checked, outside, tolerances) -> Verdict:
-    """The PASS and its evidence: exact arithmetic, a symbolic proof, or the numeric check."""
+def _passed(reading, constant, checked, outside, tolerances, unsized=None) -> Verdict:
+    """The PASS and its evidence: exact arithmetic, a symbolic proof, or the numeric check; ``unsized``, the sides as
+    read without looking at the sizes (:meth:`_SidesAtSizes.unsized`), are the sides the proof reads."""
     evidence, how = "numeric", f"numeric evidence: holds at all {checked} points{outside}"
     if constant:
         evidence, how = "exact", "arithmetic checks"
     elif all(r == "=" for r in reading.relations) and not any(tolerances):
-        proved = _try_prove(reading.sides, reading.relations, reading.interpreter, reading.dry, reading.vocab)
+        proved = _try_prove(reading.sides, reading.relations, reading.interpreter, reading.dry, reading.vocab, unsized)
         if proved:
             evidence, how = (
                 "proved",
@@ -630,13 +651,16 @@ def _shared_vectors() -> tuple:
     return tuple((s, v) for s, v in samplers if isinstance(v, (dom.Vector, dom.ProbabilityVector)))
 
 
-def _try_prove(sides, relations, interpreter, dry, vocab):
+def _try_prove(sides, relations, interpreter, dry, vocab, unsized=None):
     from derive.symbolic import Assumptions, prove_zero
 
     try:
-        symbolic = interpreter({}, dry.flags)
-        symbolic.index_map = dict(dry.index_map)
-        values = [symbolic.side(s) for s in sides]
+        if unsized is not None and unsized.flags == dry.flags and unsized.index_map == dry.index_map:
+            values = list(unsized.sides)  # read without looking at the sizes: the same read at none
+        else:
+            symbolic = interpreter({}, dry.flags)
+            symbolic.index_map = dict(dry.index_map)
+            values = [symbolic.side(s) for s in sides]
         if any(isinstance(v, (Vec, sp.MatrixBase)) for v in values):
             return None
         ranges = {}
