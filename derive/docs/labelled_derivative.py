@@ -23,12 +23,14 @@ DERIVATIVE_BY = re.compile(
 )
 # π_θ(a | s) applied, or drawn from: x \sim p_\theta
 LABELLED = re.compile(rf"(?P<name>{NAME})\s*_\s*{LABEL}\s*(?:\\left\s*)?\(|\\sim\s*(?P<drawn>{NAME})\s*_\s*{LABEL}")
+# said of a formula read with each function a label names taking the label as an argument (π_θ(y) as π(θ, y))
+LABEL_AS_ARGUMENT = "read as a function of its label"
 OPERATORS = {"nabla", "partial", "sum", "prod", "max", "min", "argmax", "argmin", "lim", "int", "E", "mathbb", "frac"}
 
 
 def labelled_derivative_doubt(text: str, binding, verdict: Verdict) -> Verdict:
     """UNKNOWN in place of a verdict on a formula that differentiates by the label of a function it applies."""
-    if verdict.verdict not in (PASS, FAIL):
+    if verdict.verdict not in (PASS, FAIL) or LABEL_AS_ARGUMENT in verdict.detail:
         return verdict
     by = {_label(m) for m in DERIVATIVE_BY.finditer(text)}
     for application in LABELLED.finditer(text):
@@ -106,3 +108,43 @@ def _written_apart(body: str, label: str) -> bool:
     """Whether the body writes the label other than as the subscript of a function it applies."""
     rest = LABELLED.sub("(", body)
     return re.search(rf"(?<![A-Za-z]){label}(?![A-Za-z])", rest) is not None
+
+
+PLAIN_LABEL = r"(?:\{\s*(\\?[A-Za-z]+)\s*\}|(\\[A-Za-z]+|[A-Za-z]))"  # θ, {\theta}: no subscript of its own
+DERIVATIVE_BY_PLAIN = re.compile(
+    rf"\\nabla\s*_\s*{PLAIN_LABEL}|\\partial\s*_\s*{PLAIN_LABEL}"
+    rf"|\\frac\s*\{{\s*\\partial[^{{}}]*\}}\s*\{{\s*\\partial\s*{PLAIN_LABEL}\s*\}}"
+    rf"|\\frac\s*\{{\s*d[^{{}}]*\}}\s*\{{\s*d\s*{PLAIN_LABEL}\s*\}}"
+)
+APPLIED_UNDER_LABEL = re.compile(rf"(?P<name>\\[A-Za-z]+|[A-Za-z])\s*_\s*{PLAIN_LABEL}\s*(?P<open>(?:\\left\s*)?\()")
+
+
+def labels_as_arguments(text: str, applied: set) -> tuple[str, str] | None:
+    """(the label, the formula with each function it labels taking it as its first argument, π_θ(a | s) written
+    π(θ, a | s)) when the formula differentiates by one variable and each function it applies (the keys ``applied``)
+    is written only so labelled by it; else None.
+
+    The label says the function depends on θ, as the tag clause ``\\pi_\\theta(...): function of \\theta`` does; a
+    function written without it (R(y) beside ∇_θ) or under another label (π_{θ_{old}}) may depend on θ or not, and
+    the formula is not so read."""
+    labels = {(m.group(m.lastindex) or "").lstrip("\\") for m in DERIVATIVE_BY_PLAIN.finditer(text)}
+    if len(labels) != 1 or "" in labels or "\\sim" in text:  # x \sim p_\theta: a law drawn from, not applied
+        return None
+    (label,) = labels
+    names = set()
+
+    def as_argument(match):
+        spelled = (match.group(2) or match.group(3)).strip()
+        if spelled.lstrip("\\") != label:
+            return match.group(0)
+        names.add(match.group("name").lstrip("\\"))
+        return f"{match.group('name')}{match.group('open')}{spelled}, "
+
+    rewritten = APPLIED_UNDER_LABEL.sub(as_argument, text)
+    if not names or names != applied or any(name in OPERATORS for name in names):
+        return None
+    for name in names:  # π_{\theta_{old}}, π^*: the name written otherwise too
+        spelling = rf"\\{name}(?![A-Za-z])" if len(name) > 1 else rf"(?<![\\A-Za-z]){name}"
+        if re.search(spelling + r"\s*[_^']", rewritten):
+            return None
+    return label, rewritten

@@ -11,6 +11,7 @@ from derive.docs.bind import (
 )
 from derive.docs.index_compared import whole_number_doubt
 from derive.docs.interpret import rewrite_chain
+from derive.docs.labelled_derivative import LABEL_AS_ARGUMENT
 from derive.docs.reading import Scope, _guarded, _untagged_vocabulary
 from derive.docs.side_names import _atom_keys
 from derive.docs.split_inequality import reversed_inequality
@@ -43,7 +44,9 @@ def _decide_untagged_once(text, binding, context):
     )
     # a refutation whatever the unknown functions are read df/dθ at the arguments the formula applies f to, f(θ)
     applied = _applied_names(text) if ANY_FUNCTION_REFUTED in verdict.detail else {}
-    hidden = _hidden_dependence(text, applied) if verdict.verdict == FAIL else None
+    # π_θ(y) read as π(θ, y) writes θ: its derivative by θ is not hidden
+    stated = LABEL_AS_ARGUMENT in verdict.detail
+    hidden = _hidden_dependence(text, applied) if verdict.verdict == FAIL and not stated else None
     if verdict.verdict == FAIL and hidden is not None:
         return Verdict(
             UNKNOWN,

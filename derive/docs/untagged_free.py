@@ -13,6 +13,7 @@ from derive.docs.bind import (
 )
 from derive.docs.index_compared import whole_number_doubt
 from derive.docs.interpret import rewrite_chain
+from derive.docs.labelled_derivative import LABEL_AS_ARGUMENT, labels_as_arguments
 from derive.docs.meeting_sides import PIECE_EQUATION
 from derive.docs.reading import Scope, _guarded
 from derive.docs.sampled_points import FEW_VALUES, NO_POINT_MEETS, few_values
@@ -119,6 +120,13 @@ def _decide_free(text, binding, context, name):
         )[0],
     )
     functions = opaque | ({name} if opaque_function(name, text) else set())
+    labelled = _labels_read_as_arguments(text) if verdict.verdict == UNKNOWN and functions else None
+    if labelled is not None:  # ∇_θ log π_θ(y) = ∇_θ π_θ(y) / π_θ(y): π_θ a function of θ, π(θ, y)
+        label, rewritten = labelled
+        again = _decide_free(rewritten, binding, context, name)
+        if again.verdict in (PASS, FAIL):
+            said = f"with each function labelled {label} {LABEL_AS_ARGUMENT}"
+            return dataclasses.replace(again, detail=f"{said}: {again.detail}")
     if verdict.verdict == UNKNOWN and functions:
         return _decide_generic(text, binding, context, functions) or verdict
     factored = _factors_before_brackets(text)
@@ -154,6 +162,21 @@ def _factors_before_brackets(text):
     for letter in letters:
         product = re.sub(BEFORE_BRACKET.format(letter=letter), f"{letter} \\\\cdot ", product)
     return letters, product
+
+
+def _labels_read_as_arguments(text):
+    """(the label, the formula rewritten) of :func:`derive.docs.labelled_derivative.labels_as_arguments`, given the
+    names the formula applies other than the functions the checker knows; None when not so read."""
+    from derive.docs.free import child_sides
+    from derive.docs.side_names import atoms_in
+    from derive.docs.untagged import KNOWN_FUNCTIONS
+
+    try:
+        atoms = atoms_in(rewrite_chain(text)[0], child_sides)
+    except Exception:  # unreadable: not read so
+        return None
+    applied = {atom.key for atom in atoms if atom.args is not None and atom.key not in KNOWN_FUNCTIONS}
+    return labels_as_arguments(text, applied)
 
 
 def _applied(name, text) -> bool:

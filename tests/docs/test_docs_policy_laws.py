@@ -86,6 +86,35 @@ def test_a_derivative_by_a_label_the_tag_does_not_explain_is_not_decided(formula
         assert found[0] in ("UNKNOWN", "SKIPPED") and any(reason in found[1] for reason in said), found
 
 
+def test_untagged_a_function_labelled_by_the_variable_is_read_as_a_function_of_it(tmp_path):
+    # pi_theta(y) as pi(theta, y), any function: the log-derivative trick holds whatever pi is
+    for correct in (
+        r"\nabla_\theta \ln \pi_\theta(a \vert s) = \frac{\nabla_\theta \pi_\theta(a \vert s)}{\pi_\theta(a \vert s)}",
+        r"\frac{\nabla_\theta \pi_\theta(y)}{\pi_\theta(y)} = \nabla_\theta \log \pi_\theta(y)",
+    ):
+        found = verdict(tmp_path, None, correct)
+        assert found[0] == "PASS" and "read as a function of its label" in found[1], found
+    # the sides differ by 1 whatever pi is
+    wrong = r"\nabla_\theta \log \pi_\theta(y) = \frac{\nabla_\theta \pi_\theta(y)}{\pi_\theta(y)} + 1"
+    found = verdict(tmp_path, None, wrong)
+    assert found[0] == "FAIL" and "read as a function of its label" in found[1], found
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        # pi = e^theta makes it hold: a particular function may be meant
+        r"\nabla_\theta \ln \pi_\theta(a \vert s) = \frac{\pi_\theta(a \vert s)}{\nabla_\theta \pi_\theta(a \vert s)}",
+        # R(y), written without the label, may depend on theta or not: the product rule's second term is in doubt
+        r"\nabla_\theta \sum_y \pi_\theta(y) R(y) = \sum_y R(y) \nabla_\theta \pi_\theta(y)",
+        # another label: pi_{theta_{old}} may depend on theta or not
+        r"\nabla_\theta \log \pi_\theta(y) = \frac{\nabla_\theta \pi_{\theta_{old}}(y)}{\pi_\theta(y)}",
+    ],
+)
+def test_untagged_a_labelled_function_read_with_its_label_decides_nothing_else(formula, tmp_path):
+    assert verdict(tmp_path, None, formula)[0] == "SKIPPED"
+
+
 def test_a_function_of_theta_the_tag_defines_through_a_label_makes_the_labelled_function_vary(tmp_path):
     # J(theta) varies with theta only through pi_theta: the tag says pi_theta is a function of theta
     tag = r"J(\theta) = \sum_y \pi_\theta(y) \cdot R(y)"
