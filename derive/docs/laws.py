@@ -396,7 +396,7 @@ def decide_under_laws(text, binding, decide_once):
 
 
 MOMENTS = re.compile(
-    r"\\mathbb\s*\{?\s*E|\\(?:operatorname|mathrm|text)\s*\{\s*(?:E|Var|Cov)\s*\}|(?<![A-Za-z\\])(?:E|Var|Cov)\s*[\[(_]"
+    r"\\mathbb\s*\{?\s*[EV]|\\(?:operatorname|mathrm|text)\s*\{\s*(?:E|Var|Cov)\s*\}|(?<![A-Za-z\\])(?:E|Var|Cov)\s*[\[(_]"
 )
 INFORMATION = re.compile(r"(?<![A-Za-z\\])(?:H|I|KL|D)\s*[\[(_]|\\operatorname\s*\{\s*(?:KL|D_)")
 

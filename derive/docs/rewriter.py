@@ -155,6 +155,8 @@ class Rewriter:
                 return None
             if word == "1":
                 return ("one", k + 2)
+            if t.text == "mathbb" and word == "V" and k + 2 < len(tokens) and tokens[k + 2].is_ch("[", "(", "_"):
+                return ("Var", k + 2)  # \mathbb{V}[X], \mathbb{V}_{x \sim p}(f): the variance
             return (prefix + FUNCTION_ALIASES.get(word, word), k + 2)
         return None
 

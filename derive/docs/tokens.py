@@ -317,7 +317,15 @@ def _restructure(tokens, words=False) -> list:
             k += 1
             continue
         inner = _angle_product(tokens, k) if t.is_cs("langle") else None
-        if inner is not None:  # \langle u, v \rangle: the inner product of u and v, (u \cdot v)
+        after = next((x for x in tokens[inner[2] :] if not x.is_ch(" ")), None) if inner else None
+        if inner is not None and inner[1] is None and not (after is not None and after.is_ch("_")):
+            # \langle X^2 \rangle: the mean of what it holds, as physics writes \mathbb{E}[X^2]
+            pos = t.pos
+            out.extend([Tok("cs", "mathbb", pos), Tok("group", "", pos, [Tok("ch", "E", pos)]), Tok("ch", "[", pos)])
+            out.extend([*_restructure(inner[0]), Tok("ch", "]", pos)])
+            k = inner[2]
+            continue
+        if inner is not None and inner[1] is not None:  # \langle u, v \rangle: the inner product, (u \cdot v)
             left, right, k = inner
             opening, closing = Tok("ch", "(", t.pos), Tok("ch", ")", t.pos)
             out.extend([opening, opening, *_restructure(left), closing, Tok("cs", "cdot", t.pos)])
@@ -753,7 +761,8 @@ def _bars_as_norms(tokens) -> list:
 
 
 def _angle_product(tokens, k):
-    """(u, v, position after) for ``\\langle u, v \\rangle`` at tokens[k]: one comma between brackets that close, else None."""
+    """(u, v, position after) for ``\\langle u, v \\rangle`` at tokens[k], (u, None, position after) for
+    ``\\langle u \\rangle``: at most one comma between brackets that close and no bar, else None."""
     depth, comma = 0, None
     for m in range(k + 1, len(tokens)):
         x = tokens[m]
@@ -762,13 +771,17 @@ def _angle_product(tokens, k):
         elif x.is_ch(")", "]") or (x.is_cs("rangle") and depth):
             depth -= 1
         elif x.is_cs("rangle"):
-            if comma is None or comma == k + 1 or comma == m - 1:
+            if comma is None:
+                return (tokens[k + 1 : m], None, m + 1) if m > k + 1 else None
+            if comma == k + 1 or comma == m - 1:
                 return None
             return tokens[k + 1 : comma], tokens[comma + 1 : m], m + 1
         elif x.is_ch(",") and depth == 0:
             if comma is not None:
                 return None  # \langle a, b, c \rangle is no inner product
             comma = m
+        elif x.is_ch("|") or x.is_cs("mid", "vert", "|"):
+            return None  # \langle a | b \rangle: a bra-ket, not read
         if depth < 0:
             return None
     return None

@@ -355,7 +355,9 @@ def _free_kinds(text, context, quantities=()):
 MODEL_NAMES = {"E", "bb_E", "Var", "var", "Cov", "H", "I", "X", "Y"}  # what the law of X and Y gives a meaning
 
 
-PROBABILITY = re.compile(r"\\mathbb\s*\{?\s*E|(?<![A-Za-z\\])(?:E|H|I)\s*[\[(]|Var|Cov|\\operatorname\s*\{\s*E")
+PROBABILITY = re.compile(
+    r"\\mathbb\s*\{?\s*[EV]|\\langle|(?<![A-Za-z\\])(?:E|H|I)\s*[\[(]|Var|Cov|\\operatorname\s*\{\s*E"
+)
 
 
 RANDOM_VARIABLE = re.compile(r"(?<![A-Za-z\\_^{])[XY](?![A-Za-z])")

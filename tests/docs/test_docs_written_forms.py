@@ -4,7 +4,8 @@ arbitrary function would decide, and words in text type as library documentation
 (\\text{input}^{\\text{target}} a power, \\text{target!} a factorial, eta0 one name when a tag declares it), and
 a superscript written before the subscript of one base (\\beta^t_2, \\sum^{n}_{i=1}), and an inner product in
 angle brackets (\\langle u, v \\rangle), and an increment written \\Delta before a name (\\Delta \\mathbf{x}_t, one name), and
-an empty group after a word that takes no argument (\\log{} x).
+an empty group after a word that takes no argument (\\log{} x), and a mean or a variance written \\langle X \\rangle or
+\\mathbb{V}[X].
 
 Each form is read on a correct formula (PASS) and on a wrong variant (FAIL) by the same machinery."""
 
@@ -81,6 +82,30 @@ PAIRS = [
         r"x > 0",
         r"x^{1 \over 2} = \sqrt{x}",
         r"x^{1 \over 2} = \frac{x}{2}",
+    ),
+    (
+        "the variance written \\mathbb{V}[X], as \\mathrm{Var}[X] is",
+        r"X \sim \mathcal{N}(\mu, \sigma^2)",
+        r"\mathbb{V}[X] = \sigma^2",
+        r"\mathbb{V}[X] = \sigma",
+    ),
+    (
+        "the variance written \\mathbb{V}(X), untagged",
+        None,
+        r"\mathbb{V}(aX + b) = a^2 \mathbb{V}(X)",
+        r"\mathbb{V}(aX + b) = a^2 \mathbb{V}(X) + b",
+    ),
+    (
+        "a mean written in angle brackets, \\langle X^2 \\rangle, as physics writes \\mathbb{E}[X^2]",
+        r"X \sim \mathcal{N}(\mu, \sigma^2)",
+        r"\langle X^2 \rangle - \langle X \rangle^2 = \sigma^2",
+        r"\langle X^2 \rangle - \langle X \rangle^2 = \sigma",
+    ),
+    (
+        "a mean in angle brackets, untagged",
+        None,
+        r"\langle aX + b \rangle = a \langle X \rangle + b",
+        r"\langle aX + b \rangle = a \langle X \rangle + 2b",
     ),
     (
         "a unit in text type after the value of an entropy",
@@ -491,3 +516,9 @@ def test_a_result_s_output_vector_applied_to_a_written_vector_is_no_product(tmp_
     tag = r"softmax_jacobian; \sigma = \operatorname{softmax}"
     correct, wrong = SOFTMAX_OF_WRITTEN.replace("{}", "0.3672"), SOFTMAX_OF_WRITTEN.replace("{}", "0.3622")
     assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
+
+
+def test_a_bra_ket_in_angle_brackets_is_not_read_as_a_mean(tmp_path):
+    # \langle u | v \rangle is neither a mean nor the inner product the reader knows: it stays undecided
+    result, detail = verdict(tmp_path, r"u, v \in \mathbb{R}^n", r"\langle u | v \rangle = 1")
+    assert result == "UNKNOWN" and "langle" in detail, (result, detail)
