@@ -402,6 +402,9 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         declared = self._declared_whole_number(name)
         if declared is not None:  # t: positive integer, the bound of the tag's \sum_{j=1}^t: S_t is S at that t
             return declared
+        given = self._given_whole_number(name)
+        if given is not None:  # x_i beside the tag's i = 2 and x = (1, 5, 7): the entry x_2
+            return given
         terms = re.findall(r"([+-]?)(\w+)", name) if INDEX_OFFSET.fullmatch(name) else []
         if terms and all(self._offset_term(term) is not None for _, term in terms):
             # δ_{t+1}, x_{t-l}, y_{d+1-i}: an index moved by whole numbers, other indices or a dimension
@@ -461,6 +464,14 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         if isinstance(symbol, sp.Symbol) and symbol.is_integer and str(symbol) == f"doc_{name}":
             return symbol
         return None
+
+    def _given_whole_number(self, name):
+        """The whole number the tag sets ``name`` to (``i = 2``), which an index written with that letter is; None for a
+        name the tag gives no such value."""
+        meaning = self.overrides.get(name)
+        if not isinstance(meaning, Side) or not meaning.source.strip().isdigit():
+            return None  # D = U_D(1 + R_D) is no entry's number, and reading it here would read U_D again
+        return sp.Integer(int(meaning.source))
 
     def _subscript_as_indices(self, atom: Atom, body: Side) -> None:
         """The letters of the tag's own W_i that its body reads (\\sum_{j=1}^{i} v_j) made the formula's indices, as

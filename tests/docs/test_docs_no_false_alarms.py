@@ -1151,3 +1151,29 @@ def test_a_variance_defined_by_blackboard_expectations_beside_an_energy_is_not_d
     )
     assert found[1][0] == "PASS", found[1]
     assert found[2][0] != "PASS", found[2]
+
+
+# --- an index letter the tag sets to a whole number is that entry -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tag, formula, expected",
+    [
+        ("i = 2; x = (1, 5, 7)", r"x_i = 5", "PASS"),  # had FAILed at i = 1, i read as any index
+        ("i = 2; x = (1, 5, 7)", r"x_i = 7", "FAIL"),
+        ("x = (1, 5, 7); i = 2", r"x_{i} + i = 7", "PASS"),  # had FAILed with i = 2 outside and 3 in the subscript
+        ("x = (1, 5, 7); i = 2", r"x_{i} + i = 9", "FAIL"),
+        ("softmax_jacobian; i = 2; j = 1", r"\frac{\partial s_i}{\partial z_j} = -s_i s_j", "PASS"),
+        ("softmax_jacobian; i = 2; j = 1", r"\frac{\partial s_i}{\partial z_j} = s_i (1 - s_j)", "FAIL"),
+    ],
+)
+def test_an_index_letter_the_tag_sets_to_a_whole_number_names_that_entry(tmp_path, tag, formula, expected):
+    found, detail = page_verdict(tmp_path, tag, formula)
+    assert found == expected, detail
+
+
+def test_a_sum_over_a_letter_the_tag_sets_still_runs_over_every_entry(tmp_path):
+    found, detail = page_verdict(tmp_path, "i = 2; x = (1, 5, 7)", r"\sum_i x_i = 13")
+    assert found == "PASS", detail
+    found, detail = page_verdict(tmp_path, "i = 2; x = (1, 5, 7)", r"\sum_i x_i = 5")
+    assert found == "FAIL", detail
