@@ -218,6 +218,7 @@ def independent_variables(base, names, identical=False, joint=False):
     def covariance(env, u, v):
         return expectation(u * v) - expectation(u) * expectation(v)
 
+    expectation.over = frozenset(names)  # what a subscript of E may name: E_x[f(x)], never E_{x \sim q} or E_{data}
     entries = {key: entry for key, entry in base.entries.items() if key not in ("E", "bb_E", "Var", "Cov")}
     entries.update({name: number_of(symbols[name]) for name in names})
     entries["Cov"] = function_of_arguments(covariance, 2)

@@ -393,6 +393,9 @@ class SharedNotation:
                 f"{key}_{{{atom.sub_text}}}[...]: this moment over a law named in the subscript is not read"
             )
         E, Var = self.vocab.expectation
+        over = getattr(E, "over", None)
+        if atom.sub_text and over is not None and not set(atom.sub) <= over:
+            raise BindError(f"{key}_{{{atom.sub_text}}}: an expectation over other than the tag's random variables")
         value = self.side(atom.args[0])
         if getattr(E, "of_entries", False):  # E[x] of a vector: the mean of its entries (derive.docs.chance)
             return E(self._vector(value)) if key in ("E", "bb_E") else Var(self._vector(value))

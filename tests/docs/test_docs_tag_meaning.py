@@ -155,6 +155,12 @@ PAIRS = [
         r"\operatorname{Var}(w - x) = \operatorname{Var}(w) - \operatorname{Var}(x)",
     ),
     (
+        "an expectation subscripted by the tag's random variables is over them",
+        r"w: random; x: random",
+        r"\mathbb{E}_{w, x}[w + x] = \mathbb{E}_w[w] + \mathbb{E}_x[x]",
+        r"\mathbb{E}_{w, x}[w x] = \mathbb{E}_w[w]",
+    ),
+    (
         "a random variable under a result with a model of its own: the tag's law is the one read",
         r"variance_of_independent_sum; w: random",
         r"\mathbb{E}[w^2] - \mathbb{E}[w]^2 = \operatorname{Var}(w)",
@@ -400,6 +406,13 @@ def test_a_verdict_with_an_inverted_matrix_says_at_which_sizes(tmp_path):
 def test_a_refutation_with_random_variables_names_the_law(tmp_path):
     result, detail = verdict(tmp_path, r"w: random", r"\mathbb{E}[w^2] = \mathbb{E}[w]^2")
     assert result == "FAIL" and "w_values=" in detail and "P_w=" in detail, detail
+
+
+def test_an_expectation_subscripted_by_other_than_the_tags_random_variables_is_not_read(tmp_path):
+    # x \iid p or x \sim q under E: a law the tag's arbitrary one need not be; the subscript is never dropped
+    for formula in (r"\mathbb{E}_{x \iid p}[x] = 1", r"\mathbb{E}_{\text{data}}[x] = 1"):
+        result, detail = verdict(tmp_path, r"x: random", formula)
+        assert result == "UNKNOWN" and "other than the tag's random variables" in detail, (result, detail)
 
 
 def test_a_family_of_random_variables_whose_members_may_share_one_law_is_unknown_with_both_readings(tmp_path):
