@@ -69,18 +69,43 @@ def domains_named(refuting: list, unchecked: list) -> str:
 
 
 def _stated_names(text) -> set:
-    """The names the formula's own conditions compare (A in "\\text{for } A < 0")."""
+    """The names the formula's own conditions compare (A in "\\text{for } A < 0"), and the real names a case split's
+    conditions compare (x in "x > \\lambda"): the rows give the value on each range of x, so x ranges over them all."""
+    from derive.docs.free import conventionally_positive
+
     names = set()
     try:
-        _, _, conditions = rewrite_chain(text)
+        sides, _, conditions = rewrite_chain(text)
         for comparison in conditions.comparisons:
-            for side in comparison.sides:
-                atom = single_atom(side)
-                if atom is not None and atom.args is None:
-                    names.add(atom.full_keys()[0] if atom.full_keys() else atom.key)
+            names |= _compared(comparison)
+        for comparison in _case_conditions(sides):
+            names |= {key for key in _compared(comparison) if not conventionally_positive(key)}
     except Exception:  # unreadable: nothing stated
         return set()
     return names
+
+
+def _compared(comparison) -> set:
+    """The keys of the plain names a comparison's sides are."""
+    names = set()
+    for side in comparison.sides:
+        atom = single_atom(side)
+        if atom is not None and atom.args is None:
+            names.add(atom.full_keys()[0] if atom.full_keys() else atom.key)
+    return names
+
+
+def _case_conditions(sides) -> list:
+    """The comparisons that condition the rows of the case splits the sides write."""
+    from derive.docs.nodes import Branches, Comparison
+    from derive.docs.parse import parse_latex
+
+    found = []
+    for side in sides:
+        for node in side.nodes(parse_latex(side.text)):
+            if isinstance(node, Branches):
+                found.extend(c for row in node.rows for c in row[1] if isinstance(c, Comparison))
+    return found
 
 
 def _decide_free(text, binding, context, name):

@@ -524,7 +524,7 @@ def test_an_equation_whose_names_on_one_side_drop_out_is_an_identity_in_the_othe
         r"(I - E) \left( 1 - \frac{B - B}{T} \right)^{P} + E = E",  # B, P, T drop out, I does not: solved by I = E
         r"\frac{\frac{1}{N+1} p}{\frac{1}{N+1} p + \frac{N}{N+1} q} = \frac{p}{p + q}",  # solved by N = 1
         r"x + y - y + z = x",  # y drops out, z does not: solved by z = 0
-        r"\frac{-\lambda x}{|\lambda x|} = \frac{x}{|x|}",  # λ keeps the sides only within its sign: solved by λ < 0
+        r"\frac{-a x}{|a x|} = \frac{x}{|x|}",  # a keeps the sides only within its sign: solved by a < 0
     ],
 )
 def test_an_equation_whose_names_on_one_side_do_not_all_drop_out_is_not_refuted(tmp_path, formula):

@@ -113,6 +113,8 @@ def test_conventionally_positive_names():
         set(),
     )
     assert kinds == {"d_model": "positive", "epsilon": "small", "eta": "positive", "sigma": "positive", "x": "real"}
+    kinds = free_reading(r"\sqrt{\lambda^2} + \lambda_t + x = x + \lambda + \lambda_t", KNOWN_FUNCTIONS, set())
+    assert kinds == {"lambda": "positive", "lambda_t": "positive", "x": "real"}
     with pytest.raises(Unbalanced) as drawn:  # beside a draw, ε may be noise
         free_reading(r"\mathbb{E}_{x \sim p}[\epsilon^2] = \epsilon^2", KNOWN_FUNCTIONS, set())
     assert drawn.value.kinds["epsilon"] == "real"
@@ -126,6 +128,22 @@ def test_a_claim_true_for_the_positive_values_a_name_conventionally_has(tmp_path
     for other in (r"\sqrt{x^2} = x", r"\|\alpha \mathbf{x}\| = \alpha \|\mathbf{x}\|"):  # no convention: either sign
         verdict, detail = one(tmp_path, other)
         assert verdict == "SKIPPED" and "positive values only" in detail, detail
+
+
+def test_a_rate_or_a_penalty_weight_lambda_is_positive_by_convention(tmp_path):
+    scaled = r"\frac{\lambda a_i}{\sqrt{\frac{1}{n}\sum_{j=1}^{n} (\lambda a_j)^2}}"
+    check(tmp_path, scaled + r" = \frac{a_i}{\sqrt{\frac{1}{n}\sum_{j=1}^{n} a_j^2}}", "PASS", "by convention")
+    check(tmp_path, scaled + r" = \frac{\lambda a_i}{\sqrt{\frac{1}{n}\sum_{j=1}^{n} a_j^2}}", "FAIL")
+
+
+def test_a_case_split_states_the_range_of_the_names_its_conditions_compare(tmp_path):
+    # the rows give the value for x > lambda, x < -lambda and between: x ranges over the whole line
+    shrink = r"\operatorname{sign}(x) \max(|x| - \lambda, 0) = \begin{cases} "
+    rows = (
+        r", & \text{ if } x > \lambda \\ x + \lambda, & \text{ if } x < -\lambda \\ 0, & \text{ otherwise } \end{cases}"
+    )
+    check(tmp_path, shrink + r"x - \lambda" + rows, "PASS")
+    check(tmp_path, shrink + r"x" + rows, "FAIL", "refuted for real values")
 
 
 # --- random variables and vectors' entries ---------------------------------------------------
