@@ -53,6 +53,7 @@ from derive.docs.verdict import (
     Verdict,
     kind_word,
 )
+from derive.docs.whole_vector_counts import whole_vector_counts_as_size
 from derive.numeric import NumericError
 
 
@@ -488,6 +489,8 @@ def _choose_vocabulary(reading):
     if binding.clauses:  # functions, kinds, ranges and model parameters the tag sets
         from derive.docs.tags import apply_clauses
 
+        if not binding.result:
+            vocab = whole_vector_counts_as_size(vocab, binding.clauses, reading.sides)
         vocab = apply_clauses(vocab, binding.clauses, binding.log_base)
     if not vocab.name:
         vocab = _parameters_as_numbers(vocab, reading.text)

@@ -1177,3 +1177,28 @@ def test_a_sum_over_a_letter_the_tag_sets_still_runs_over_every_entry(tmp_path):
     assert found == "PASS", detail
     found, detail = page_verdict(tmp_path, "i = 2; x = (1, 5, 7)", r"\sum_i x_i = 5")
     assert found == "FAIL", detail
+
+
+# --- a count the tag declares that bounds a sum over a vector written whole is the vector's length ---------
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        # had FAILed with m drawn apart from the vectors' length: a sum stopping short of w^T x's last terms
+        (r"z = w_1x_1 + ... + w_mx_m + b = \sum_{l=1}^{m} w_l x_l + b = \mathbf{w}^T\mathbf{x} + b", "PASS"),
+        (r"\sum_{l=1}^{m} w_l x_l + b = \mathbf{w}^T\mathbf{x} + b", "PASS"),
+        (r"\sum_{l=1}^{m} w_l x_l + b = \mathbf{w}^T\mathbf{x} - b", "FAIL"),
+        (r"\sum_{l=1}^{m} w_l^2 = \|w\|^2", "PASS"),
+        (r"\sum_{l=1}^{m} w_l^2 = 2\|w\|^2", "FAIL"),
+    ],
+)
+def test_a_declared_count_of_a_whole_vectors_entries_is_its_length(tmp_path, formula, expected):
+    found, detail = page_verdict(tmp_path, "m: positive integer", formula)
+    assert found == expected, detail
+    assert "doc_m" not in detail, detail
+
+
+def test_a_declared_count_summed_to_without_the_whole_vector_is_drawn_apart(tmp_path):
+    found, detail = page_verdict(tmp_path, "m: positive integer", r"\sum_{i=1}^{m} x_i = m")
+    assert found == "FAIL" and "doc_m" in detail, detail
