@@ -37,6 +37,7 @@ FUNCTION_OF = re.compile(
     re.IGNORECASE,
 )
 TERM = re.compile(r"\d+|[A-Za-z]")
+VECTOR_MARKS = re.compile(r"\\(?:mathbf|boldsymbol|bm)(?![A-Za-z])|\^\s*\{?\s*(?:\\top|\\intercal|T)(?![A-Za-z])")
 
 
 class ArbitraryError(BindError):
@@ -307,17 +308,37 @@ def _argument_values(reader, argument: Side) -> list:
 
 def _written_application(reader, atom: Atom) -> Atom | None:
     """The one application the formula writes of an unknown function it names bare (f(\\theta) beside df/d\\theta),
-    when the untagged formula's unknown functions are read generic; else None."""
+    when the untagged formula's unknown functions are read generic or the tag declares the name any function (g:
+    function); else None."""
     from derive.docs.free import child_sides
     from derive.docs.side_names import atoms_in
 
-    if atom.args is not None or atom.sub or atom.decoration or atom.key not in reader.generic_functions:
+    unknown = atom.key in reader.generic_functions or atom.key in reader.any_functions
+    if atom.args is not None or atom.sub or atom.decoration or not unknown:
         return None
     written = {}
     for found in atoms_in(reader.formula_sides, child_sides):
         if found.key == atom.key and found.args and not found.sub and not found.decoration:
             written[tuple(argument.source for argument in found.args), tuple(found.seps)] = found
     return next(iter(written.values())) if len(written) == 1 else None
+
+
+def any_function_of_the_tag(reader, atom: Atom) -> bool:
+    """Whether the atom applies a name the tag declares any function (g: function) at numbers, or names it bare beside
+    its one such application (dg/dx beside g(x)): that unknown function, never a meaning the shared notation gives the
+    letter. At a vector (g(w) for a generator) the function may be vector-valued, which an arbitrary one is not."""
+    if atom.key not in reader.any_functions or atom.key in reader.overrides or not may_be_arbitrary(atom, reader):
+        return False
+    from derive.docs.values import Vec
+
+    if any(VECTOR_MARKS.search(side.written) for side in reader.formula_sides):
+        return False  # J_w^T y beside g(w) \cdot y: a formula of vectors, where g may be vector-valued
+    application = _written_application(reader, atom) or atom
+    try:
+        values = [reader.side(argument) for argument in application.args or []]
+    except BindError:
+        return False
+    return not any(isinstance(value, (Vec, sp.MatrixBase)) for value in values)
 
 
 def read_arbitrary(reader, atom: Atom, side: Side):

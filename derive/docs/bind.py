@@ -123,7 +123,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         self.arbitrary_allowed = False
         self.declared_only = False  # a link read apart: only the functions the tag declares any may be arbitrary
         self.arbitrary: dict = {}  # name -> (the function used, whether a refutation with it is a FAIL)
-        self.declared_functions: set = set()  # names the tag declares "NAME: function"
+        self.declared_functions: set = set()  # names the tag makes functions: its definitions, "NAME: function"
+        self.any_functions: set = set()  # names the tag declares "NAME: function", any function
         self.generic_functions: frozenset = frozenset()  # an untagged formula's unknown functions, read generic
         self.generic_family: int = 0  # which family of generic functions they are drawn from (arbitrary)
         self.family_of: dict = {}  # name -> another family for that one function (unchosen_functions)
@@ -721,6 +722,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         member = self._member_of_declared_family(atom)
         if member is not None:  # θ_k beside the tag's θ_0, θ_1, θ_2: the one numbered k
             return member
+        if arbitrary.any_function_of_the_tag(self, atom):  # g(x) for the tag's g: function, not the shared vector g
+            return arbitrary.read_arbitrary(self, atom, side)
         name, meaning, consumed = self.meaning(atom)
         if meaning is not None and name not in self.overrides:
             self.used_entries.add(name)

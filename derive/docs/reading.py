@@ -222,6 +222,7 @@ class _Reading:
         made.arbitrary_allowed = arbitrary and self.link is None and (self.scope is None or self.scope.generic)
         made.declared_only = arbitrary and self.link is not None and self.scope is None  # "f: function" still is
         made.declared_functions = self.functions
+        made.any_functions = _any_functions(self.binding)
         made.generic_functions = self.scope.functions if self.scope is not None else frozenset()
         made.generic_family = self.scope.family if self.scope is not None else 0
         made.sum_ranges = self.sum_ranges
@@ -432,8 +433,13 @@ def read_links(text, binding, unread_sides=None) -> tuple[list, list]:
 def _declared_functions(binding) -> set:
     """The names the tag makes functions: its own definitions f(x) = ..., and names declared functions (f(x + h) applies them)."""
     functions = {clause.name for clause in binding.clauses if hasattr(clause, "params")} | _result_functions(binding)
-    functions |= {function_key(name) for name, kind in binding.kinds.items() if kind_word(kind) == "function"}
+    functions |= _any_functions(binding)
     return functions | {_normal_name(name).split("(")[0] for name, kind in binding.kinds.items() if function_of(kind)}
+
+
+def _any_functions(binding) -> set:
+    """The names the tag declares any function (f: function)."""
+    return {function_key(name) for name, kind in binding.kinds.items() if kind_word(kind) == "function"}
 
 
 def _result_functions(binding) -> set:

@@ -33,6 +33,18 @@ PAIRS = [
         r"\nabla_\theta \ln \pi_\theta(a \vert s) = \frac{\pi_\theta(a \vert s)}{\nabla_\theta \pi_\theta(a \vert s)}",
     ),
     (
+        "a letter the shared notation names a vector, declared any function, is that function where applied (g(x))",
+        r"g: function",
+        r"\frac{d}{dx} g(x)^2 = 2 g(x) \frac{d g(x)}{dx}",
+        r"\frac{d}{dx} g(x)^2 = 3 g(x) \frac{d g(x)}{dx}",
+    ),
+    (
+        "a function declared any function, named bare in a derivative beside its one application (dg/dx, g(x))",
+        r"f(x) = \exp(g(x)); g: function",
+        r"\frac{df}{dx} = \exp(g(x)) \cdot \frac{dg}{dx}",
+        r"\frac{df}{dx} = \exp(g(x)) + \frac{dg}{dx}",
+    ),
+    (
         "a capital letter with one letter above it, applied to arguments, is one function (Q^pi(s, a))",
         r"Q^\pi(s, a): function of \theta",
         r"\nabla_\theta Q^\pi(s, a)^2 = 2 Q^\pi(s, a) \nabla_\theta Q^\pi(s, a)",
@@ -398,3 +410,13 @@ def test_a_derivative_by_a_defined_entry_the_numerator_reaches_otherwise_is_unkn
 def test_a_parameter_the_body_writes_as_an_index_takes_the_whole_number_it_is_given(tmp_path, correct, wrong):
     # f(j) = e^{z_j} at f(2) is e^{z_2}: the body's j had been an index of its own, and f(2) = e^{z_2} a false alarm
     assert_page_pass_and_fail(tmp_path, r"f(j) = e^{z_j}; z \in \mathbb{R}^C", correct, wrong)
+
+
+def test_a_function_declared_any_function_in_a_formula_of_vectors_is_not_read_as_a_number(tmp_path):
+    # g(w) \cdot y beside a bold Jacobian: the generator's output may be a vector, which an arbitrary function is not
+    tag = r"g: function; \mathbf{J}_w = \frac{\partial g}{\partial w}"
+    for latex in (
+        r"\mathbf{J}^\top_{w} y = \nabla_w \big(g(w) \cdot y \big)",
+        r"\mathbf{J}_{w} y = \nabla_w \big(g(w) \cdot y \big)",
+    ):
+        assert verdict(tmp_path, tag, latex)[0] == "UNKNOWN"
