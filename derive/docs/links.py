@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 import mpmath
@@ -105,6 +106,14 @@ def _check_relation(reading, link, shown, tolerances):
         zero_shape = _shape(a) or _shape(b)
         a = a if _shape(a) else mpmath.zeros(*zero_shape)
         b = b if _shape(b) else mpmath.zeros(*zero_shape)
+    outer = _outer_product_against_number(reading, link, a, b) if link.relation == "=" else None
+    if outer is not None:
+        return _refuted(
+            f"{_link_text(reading.sides, link.number)}: a number is never a {outer}x{outer} matrix"
+            f"{_at(link.point, shown)}: left = {_describe_value(a)}, right = {_describe_value(b)}",
+            link.reader,
+            reading.binding,
+        )
     if _shape(a) != _shape(b):
         # a vector against a number: the checker's reading of the notation, not the claim, is in doubt
         raise DecideError(
@@ -122,6 +131,23 @@ def _check_relation(reading, link, shown, tolerances):
         reading.binding,
         _particular_value(link, tolerances),
     )
+
+
+VECTOR = r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*[A-Za-z]\s*\}|[A-Za-z])"
+TRANSPOSE = r"\^\s*(?:\{\s*)?(?:\\top|T|\\intercal)(?:\s*\})?"
+OUTER_PRODUCT = re.compile(rf"^\s*{VECTOR}\s*{VECTOR}\s*{TRANSPOSE}\s*$")
+
+
+def _outer_product_against_number(reading, link, a, b) -> int | None:
+    """The number of rows of a side written u v^\\top, a column times a row, that comes out a square matrix of 2 rows
+    or more against a number on the other side: the two are never equal, however the notation is read beyond that.
+    None for any other pair of sides."""
+    if sorted((len(_shape(a)), len(_shape(b)))) != [0, 2]:
+        return None
+    k = link.number + (1 if _shape(b) else 0)
+    rows, cols = _shape(a) or _shape(b)
+    written = reading.sides[k].written or reading.sides[k].source
+    return rows if rows == cols >= 2 and OUTER_PRODUCT.match(written) else None
 
 
 def _within_printed_entries(reading, link, a, b, ok) -> None:

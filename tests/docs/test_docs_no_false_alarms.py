@@ -5,8 +5,8 @@ through the same path. The formulas are written here in the notation textbooks u
 """
 
 import pytest
+from checking import assert_page_pass_and_fail, verdicts
 from checking import verdict as page_verdict
-from checking import verdicts
 
 from derive.docs import check_formula
 from derive.docs.report import check_paths
@@ -499,6 +499,28 @@ SOBEL = r"\begin{bmatrix} -1 & 0 & 1 \\ -2 & 0 & 2 \\ -1 & 0 & 1 \end{bmatrix}"
 )
 def test_a_column_times_a_row_is_their_outer_product(tmp_path, formula, expected):
     _assert_verdicts(tmp_path, formula, tagged=expected, untagged=expected)
+
+
+@pytest.mark.parametrize(
+    "tag, correct, wrong",
+    [
+        (
+            r"w: vector",
+            r"\|\mathbf{w}\|^2 = \mathbf{w}^\top \mathbf{w}",
+            r"\|\mathbf{w}\|^2 = \mathbf{w} \mathbf{w}^\top",
+        ),
+        (
+            r"x: vector; y: vector",
+            r"\mathbf{x}^\top \mathbf{y} = \mathbf{y}^\top \mathbf{x}",
+            r"\mathbf{x}^\top \mathbf{y} = \mathbf{y} \mathbf{x}^\top",
+        ),
+    ],
+)
+def test_a_number_against_a_column_times_a_row_fails_at_two_entries(tmp_path, tag, correct, wrong):
+    # u v^\top of two columns is a square matrix of n rows: at n = 2 no number equals it, however else it is read
+    assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
+    result, detail = page_verdict(tmp_path, tag, wrong)
+    assert "a number is never a 2x2 matrix at n=2" in detail, (result, detail)
 
 
 def test_a_computed_zero_is_not_a_written_zero_matrix(tmp_path):
