@@ -29,13 +29,13 @@ from derive.docs.command_functions import with_command_functions
 from derive.docs.derivative_names import with_derivative_names
 from derive.docs.expression_values import with_expression_values
 from derive.docs.inequation import decide_inequation
-from derive.docs.interpret import E_NOTATION
 from derive.docs.italic_names import italicise
 from derive.docs.joined_claims import claims_joined
 from derive.docs.labelled_derivative import labelled_derivative_doubt
 from derive.docs.labelled_laws import with_labelled_laws
 from derive.docs.links_apart import decide_links_apart
 from derive.docs.moment_subscripts import moments_of_random_quantities
+from derive.docs.numerals import E_NOTATION, e_notation_parts
 from derive.docs.open_outcome import name_open_outcomes
 from derive.docs.primed_names import with_primed_names
 from derive.docs.reading import (
@@ -517,17 +517,19 @@ def _named_function_doubt(verdict, named, decide_text, text):
 
 
 def _e_notation_doubt(text, verdict, decide_text):
-    """UNKNOWN when 2e-1, read as 2 x 10^{-1}, fails but read as the product 2e - 1 holds (2e-1 = 4.4366)."""
+    """UNKNOWN when 2e-1, read as 2 x 10^{-1}, fails but read as the product 2e - 1 holds (2e-1 = 4.4366), or 2E+1 as
+    2E + 1 with a name E."""
     match = E_NOTATION.search(text)
     if match is None or verdict.verdict != FAIL:
         return verdict
-    as_product = decide_text(E_NOTATION.sub(lambda m: f"{m.group(1)}\\,e{m.group(2)}", text))
+    as_product = decide_text(E_NOTATION.sub(lambda m: "{}\\,{}{}".format(*e_notation_parts(m)), text))
     if as_product.verdict != PASS:
         return verdict
+    mantissa, letter, exponent = e_notation_parts(match)
     return Verdict(
         UNKNOWN,
-        f"{match.group(0)} read as {match.group(1)} \\times 10^{{{match.group(2)}}} fails ({verdict.detail});"
-        f" read as {match.group(1)}e {match.group(2)} (Euler's e) it holds",
+        f"{match.group(0)} read as {mantissa} \\times 10^{{{int(exponent)}}} fails ({verdict.detail});"
+        f" read as {mantissa}{letter} {exponent} ({'Euler' if letter == 'e' else 'a name'}'s {letter}) it holds",
     )
 
 

@@ -71,7 +71,7 @@ from derive.docs.nodes import (
     Transposed,
     TupleNode,
 )
-from derive.docs.numerals import E_NOTATION
+from derive.docs.numerals import E_NOTATION, e_notation_parts
 from derive.docs.ratios import as_quotients
 from derive.docs.rewriter import Rewriter
 from derive.docs.tokens import DOTS, NotationError, Tok, Unsupported, clean, detex, flatten, latex_of, lex
@@ -128,8 +128,8 @@ def rewrite_chain(text: str, log_base: str = "e", functions=(), numbers=(), unre
     ``numbers`` names known to be numbers. Given a dict ``unread_sides``, a side whose notation is not modelled
     does not stop the reading: it is an empty Side (keeping its LaTeX), and the dict maps its position to why.
 
-    A number in E notation written without spaces (``3e-4``, ``1e-8``, ``2.5e3``) is that number, as
-    ``3 \\times 10^{-4}``: the way learning rates and tolerances are written.
+    A number in E notation written without spaces (``3e-4``, ``1e-8``, ``2.5e3``, ``1.97E+14``) is that number, as
+    ``3 \\times 10^{-4}``: the way learning rates, tolerances and printed results are written.
 
     A formula is read once per process, arguments and reading of gradients in force (the gradients it notes are
     noted again at every call): each call gets a copy of its own (unpickled from the reading kept), since callers
@@ -165,8 +165,14 @@ def _read_once(text, log_base, functions: frozenset, numbers: frozenset, keep_un
     return pickle.dumps(chain, pickle.HIGHEST_PROTOCOL), unread, None, tuple(notes)
 
 
+def _as_power_of_ten(match) -> str:
+    """3e-4 or 1.97E+14 written as the mantissa times a power of ten."""
+    mantissa, _, exponent = e_notation_parts(match)
+    return f"{mantissa} \\times 10^{{{int(exponent)}}}"
+
+
 def _rewrite_chain(text: str, log_base: str, functions, numbers, unread_sides) -> tuple:
-    text = with_magnitudes(E_NOTATION.sub(lambda m: f"{m.group(1)} \\times 10^{{{m.group(2)}}}", text))
+    text = with_magnitudes(E_NOTATION.sub(_as_power_of_ten, text))
     text = as_quotients(text)  # 128:192 = 4:6: the parts are proportional
     tokens = clean(lex(text))
     tokens = without_units(tokens)  # H(p) = 1.75 \\text{bits}: the unit of the value, not a factor

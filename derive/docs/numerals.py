@@ -8,7 +8,14 @@ import re
 from derive.docs.nodes import Number
 from derive.docs.tokens import NotationError, word_of
 
-E_NOTATION = re.compile(r"(?<![\w\\.])(\d+(?:\.\d+)?)e([+-]?\d+)(?![\w.])")  # 3e-4, written without spaces
+# 3e-4 or 1.97E+14, written without spaces; after a capital E, as printed output writes it, the mantissa has decimals
+# and the exponent its sign (2E+1 is more likely 2E + 1)
+E_NOTATION = re.compile(r"(?<![\w\\.])(?:(\d+(?:\.\d+)?)(e)([+-]?\d+)|(\d+\.\d+)(E)([+-]\d+))(?![\w.])")
+
+
+def e_notation_parts(match) -> tuple:
+    """(mantissa, letter, exponent) of an :data:`E_NOTATION` match, in whichever of its forms it is written."""
+    return tuple(group for group in match.groups() if group is not None)
 
 
 def number(rw, tokens, k, out):
@@ -46,7 +53,7 @@ def number(rw, tokens, k, out):
     ):
         # 138 \times 10^{6}: one number, written to the millions (its last digit stands for 10^6)
         power = word_of(tokens[k + 4].items if tokens[k + 4].kind == "group" else [tokens[k + 4]])
-        if power.lstrip("-").isdigit() and not (k + 5 < len(tokens) and tokens[k + 5].is_ch("^", "_")):
+        if power.lstrip("+-").isdigit() and not (k + 5 < len(tokens) and tokens[k + 5].is_ch("^", "_")):
             digits, k = f"{digits}e{int(power)}", k + 5
     elif digits == "10" and k + 1 < len(tokens) and tokens[k].is_ch("^"):
         power = _whole_power(tokens, k + 1)

@@ -592,6 +592,11 @@ def test_equations_side_by_side_in_an_alignment_row_are_not_chained(tmp_path):
         (r"1e-8 > 10^{-7}", "FAIL", "FAIL"),
         (r"2e-1 = 4.4366", "UNKNOWN", "SKIPPED"),  # holds only read as 2e - 1 with Euler's e: the readings disagree
         (r"2e + 1 = 6.4366", "PASS", "PASS"),  # no exponent after e: Euler's number
+        (r"6e+3 / 2e+3 = 3", "PASS", "PASS"),  # a signed exponent: each one number, divided as such
+        (r"6e+3 / 2e+3 = 3000000", "FAIL", "FAIL"),
+        (r"\frac{1.97E+14}{8.20E+11} = 240", "PASS", "PASS"),  # printed output's capital E, signed
+        (r"\frac{1.97E+14}{8.20E+11} = 24", "FAIL", "FAIL"),
+        (r"2E+1 = 7", "UNKNOWN", "SKIPPED"),  # no decimals before a capital E: 2E + 1, a name E nothing gives
     ],
 )
 def test_a_number_in_e_notation_is_that_number(tmp_path, formula, tagged, untagged):
