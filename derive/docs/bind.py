@@ -29,6 +29,7 @@ from derive.docs.side_names import (  # noqa: F401  (imported from here)
     _display,
     applied_key,
     argument_name,
+    one_node,
     single_atom,
 )
 from derive.docs.sum_reading import SumsAndDerivatives
@@ -860,8 +861,9 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                 return self.definitions[key]
         if atom.key in self.definitions and not atom.decoration:
             definition = self.definitions[atom.key]
-            # \mathbb{E} is another name than the document's E(x) = ...
-            if (definition.params or not atom.sub) and definition.blackboard == atom.blackboard:
+            # \mathbb{E} is another name than the document's E(x) = ...; x_i is an entry of x := (1, 2, 3)
+            listed = isinstance(one_node(definition.body), TupleNode) and not one_node(definition.body).columns
+            if (definition.params or not atom.sub or listed) and definition.blackboard == atom.blackboard:
                 return definition
         return None
 
@@ -905,7 +907,9 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         if indices:
             if len(indices) > 1 or not isinstance(value, Vec):
                 raise BindError(f"{definition.name} is not a vector, but has an index")
-            value = value.component(self.index(indices[0]))
+            position = self.index(indices[0])
+            self.indexed.add(position)  # Σ_i x_i beside x := (1, 2, 3): the sum runs over the entries
+            value = value.component(position)
         return _transpose(value) if atom.transpose else value
 
     def _post(self, value, atom, allow_args=True, args_used=False, transposed=False):

@@ -1229,3 +1229,25 @@ def test_a_declared_count_of_a_whole_vectors_entries_is_its_length(tmp_path, for
 def test_a_declared_count_summed_to_without_the_whole_vector_is_drawn_apart(tmp_path):
     found, detail = page_verdict(tmp_path, "m: positive integer", r"\sum_{i=1}^{m} x_i = m")
     assert found == "FAIL" and "doc_m" in detail, detail
+
+
+# --- a vector an earlier formula lists is the vector its entries are taken from -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\sum_i x_i = 6", "PASS"),  # had FAILed, x_i read as the entries of any vector
+        (r"\sum_i x_i = 5", "FAIL"),
+        (r"\max_i x_i = 3", "PASS"),  # had FAILed so too
+        (r"\max_i x_i = 2", "FAIL"),
+    ],
+)
+def test_the_entries_of_a_vector_the_document_defines_by_listing_them(tmp_path, formula, expected):
+    [_, (found, detail)] = verdicts(tmp_path, r"\mathbf{x} := (1, 2, 3)", formula)
+    assert found == expected, detail
+
+
+def test_a_number_the_document_defines_gives_its_subscripted_names_no_value(tmp_path):
+    [_, (found, detail)] = verdicts(tmp_path, r"x := 3", r"x_1 + x_2 = 6")
+    assert found == "SKIPPED", detail
