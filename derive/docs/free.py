@@ -511,7 +511,7 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
     if node is None or isinstance(node, Number):
         return
     if isinstance(node, Atom):
-        if node.args is not None and is_divergence(node):
+        if node.args is not None and (is_divergence(node) or is_jensen_shannon(node)):
             if walk.random and all(getattr(_single(arg), "key", None) in walk.random for arg in node.args):
                 for arg in node.args:  # H(X | Y) of random variables: X and Y are the variables
                     _visit_side(arg, walk, used, bound, known, defined)
@@ -681,6 +681,13 @@ def _visit(node, walk: _Walk, used: set, bound: set, known: set, defined: set):
 def is_divergence(atom: Atom) -> bool:
     """An entropy, cross-entropy or KL divergence: H(p), H(p, q), CE(p, q), D_{KL}(p \\| q), KL(p \\| q)."""
     return atom.key in ("H", "CE", "KL") or (atom.key == "D" and atom.sub_text in ("", "KL"))
+
+
+def is_jensen_shannon(atom: Atom) -> bool:
+    """A Jensen-Shannon divergence: D_{JSD}[p, q], D_{JS}(p \\| q), JS(p, q)."""
+    from derive.docs.shared_notation import JS_NAMES
+
+    return atom.key in JS_NAMES or atom.key == "D" and atom.sub_text.upper() in JS_NAMES
 
 
 def distribution_arguments(atom: Atom) -> list:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from derive.docs.bind import Definition, single_atom
-from derive.docs.free import ACCENTS, CONSTANTS, FUNCTION_LETTERS, child_sides, is_divergence
+from derive.docs.free import ACCENTS, CONSTANTS, FUNCTION_LETTERS, child_sides, is_divergence, is_jensen_shannon
 from derive.docs.interpret import (
     Atom,
     Branches,
@@ -351,6 +351,16 @@ def opaque_function(name: str, latex: str) -> bool:
     )
 
 
+def _laws_applied(atom: Atom, latex: str) -> bool:
+    """Whether each argument of a divergence is a name the formula also applies to an outcome (D_{JSD}[p, q] beside
+    p(x) and q(x)): laws, where D_{JSD}[p, q] alone may be between the Bernoulli laws of two numbers."""
+    names = [single_atom(arg) for arg in atom.args]
+    if any(name is None or name.args is not None or name.sub for name in names):
+        return False
+    spelled = [rf"\\{n.key}(?![A-Za-z])" if len(n.key) > 1 else rf"(?<![\\A-Za-z]){n.key}" for n in names]
+    return all(re.search(rf"{spelling}\s*(?:\\left\s*)?\(", latex) for spelling in spelled)
+
+
 def quantified_names(latex: str, context: DocumentContext) -> dict:
     """The names a claim binds by itself, each with its kind ("real", "vector", "matrix" for a bold capital, or
     "count"); see the module docstring."""
@@ -397,8 +407,8 @@ def quantified_names(latex: str, context: DocumentContext) -> dict:
     def visit(node, inside, bound):
         if isinstance(node, Atom):
             if node.args is not None:
-                if is_divergence(node):  # its arguments are distributions: see derive.docs.free
-                    return
+                if is_divergence(node) or is_jensen_shannon(node) and _laws_applied(node, latex):
+                    return  # its arguments are distributions: see derive.docs.free
                 known = (
                     node.key in KNOWN_FUNCTIONS or _key(node) in context.definitions or node.key in context.definitions
                 )

@@ -94,6 +94,12 @@ def test_a_distribution_letter_summed_over_its_outcomes(tmp_path):
     check(tmp_path, r"\sum_x p(x) = 2", "SKIPPED", "equation to solve")
 
 
+def test_the_arguments_of_a_jensen_shannon_divergence_are_distributions(tmp_path):
+    left = r"\sum_x p(x) \log \frac{p(x)}{p(x) + q(x)} + \sum_x q(x) \log \frac{q(x)}{p(x) + q(x)}"
+    check(tmp_path, left + r" = 2D_{\textrm{JSD}}[p, q] - \log 4", "PASS", "p (a distribution)")
+    check(tmp_path, left + r" = 2D_{\textrm{JSD}}[p, q] + \log 4", "FAIL")
+
+
 def test_a_distribution_letter_also_applied_to_two_outcomes_is_a_joint_law_not_given():
     with pytest.raises(NotIdentity, match="joint law"):
         free_reading(
