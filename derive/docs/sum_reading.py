@@ -75,6 +75,12 @@ class SumsAndDerivatives:
                         sp.zeros(*matrix.shape),
                     )
                 else:
+                    terms = _written_out(body, dummy, low, high)
+                    if terms is not None:
+                        # Σ_{i=1}^{11} p_i \log(11 p_i) beside p = (0.02, ...): each term picks its entries at once,
+                        # where folding the entries' case splits into one summand would multiply them out
+                        body = sp.Add(*terms) if node.op == "sum" else sp.Mul(*terms)
+                        continue
                     _within_fold_limit(body, dummy, node)
                     listed = _written_length(body, dummy) if self._bound_is_a_name(node, high) else None
                     body = (sp.Sum if node.op == "sum" else sp.Product)(body, (dummy, low, high))
@@ -364,6 +370,21 @@ def folded_cases(expr, dummy) -> int:
     for arg in expr.args:
         cases *= folded_cases(arg, dummy)
     return cases
+
+
+WRITTEN_OUT_TERMS = 64  # the most terms a sum between numbers is written out to, rather than folded
+
+
+def _written_out(body, dummy, low, high) -> list | None:
+    """The terms of a sum or product between two whole numbers, written out, where its summand picks entries at the
+    summed index in more cases than can be folded, it has few enough terms, and each term picks its entries at once
+    (x_i beside a listed x; never Z_{i-a} at a free i, whose cases every term would keep); else None."""
+    numbers = isinstance(low, sp.Integer) and isinstance(high, sp.Integer)
+    if not (numbers and 0 <= high - low < WRITTEN_OUT_TERMS and folded_cases(body, dummy) > FOLDED_CASES):
+        return None
+    fixed = {split for split in body.atoms(sp.Piecewise) if not split.has(dummy)}
+    terms = [body.xreplace({dummy: sp.Integer(t)}) for t in range(int(low), int(high) + 1)]
+    return terms if all(term.atoms(sp.Piecewise) <= fixed for term in terms) else None
 
 
 def _within_fold_limit(body, dummy, node: SumNode):

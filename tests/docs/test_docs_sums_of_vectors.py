@@ -1,8 +1,10 @@
 """A sum of vectors or matrices up to a free index (S_i = \\sum_{j=1}^i x_j y) is the vector of each entry's sum, and
 a product of vectors or matrices, entrywise or as matrices, is not read; a sum up to a value that is not a whole
 number (a tag's bound B drawn as a real number) has no value there, never an endless evaluation; and a list written
-with dots up to a free index is UNKNOWN with the reason, never an internal error."""
+with dots up to a free index is UNKNOWN with the reason, never an internal error; a sum between two numbers whose
+terms pick listed entries in too many cases to fold is written out term by term."""
 
+import pytest
 from checking import assert_page_pass_and_fail, verdict
 
 SUM_UP_TO_I = r"S_i = \sum_{j=1}^i x_j y; y \in \mathbb{R}^{n}"
@@ -38,3 +40,31 @@ def test_a_sum_to_a_bound_that_is_not_a_whole_number_has_no_value(tmp_path):
 def test_a_list_up_to_a_free_index_is_no_internal_error(tmp_path):
     result, detail = verdict(tmp_path, r"v \in \mathbb{R}^n", r"[v_1, \ldots, v_i] = [v_1, \ldots, v_i]")
     assert result == "UNKNOWN" and "size is not a number" in detail and "internal error" not in detail, detail
+
+
+# --- a sum between numbers whose terms pick entries in many cases is written out term by term ---------------
+
+_ELEVEN = "p = (0.02, 0.03, 0.05, 0.14, 0.16, 0.15, 0.12, 0.08, 0.1, 0.08, 0.07)"
+
+
+@pytest.mark.parametrize(
+    "tag, formula, expected",
+    [
+        # had been UNKNOWN: 144 cases to multiply out, p_i written twice over an 11-entry vector
+        (_ELEVEN, r"\sum_{i=1}^{11} p_i \log \frac{p_i}{1/11} = 0.13667971094966939", "PASS"),
+        (_ELEVEN, r"\sum_{i=1}^{11} p_i \log \frac{1/11}{p_i} = 0.13667971094966939", "FAIL"),
+        (
+            r"y = (2, 0.5, 1, 4); \hat{y} = (0.5, 0.5, 2, 2)",
+            r"\frac{1}{4} \sum_{i=1}^{4} 2 \left( \log \frac{\hat{y}_i}{y_i} + \frac{y_i}{\hat{y}_i} - 1 \right) \approx 1.0568",
+            "PASS",
+        ),
+        (
+            r"y = (2, 0.5, 1, 4); \hat{y} = (0.5, 0.5, 2, 2)",
+            r"\frac{1}{4} \sum_{i=1}^{4} 2 \left( \log \frac{y_i}{\hat{y}_i} + \frac{y_i}{\hat{y}_i} - 1 \right) \approx 1.0568",
+            "FAIL",
+        ),
+    ],
+)
+def test_a_sum_between_numbers_over_listed_entries_is_written_out(tmp_path, tag, formula, expected):
+    found, detail = verdict(tmp_path, tag, formula)
+    assert found == expected, detail
