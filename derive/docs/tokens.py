@@ -147,6 +147,19 @@ BRACKET_SIZES = (
     "Biggl",
     "Biggr",
 )
+SIZED_DELIMITERS = {*BRACKET_SIZES, "bigm", "Bigm", "biggm", "Biggm"}  # each sizes the delimiter after it
+DELIMITER_WORDS = (
+    *("{", "}", "|", "langle", "rangle", "lvert", "rvert", "lVert", "rVert", "vert", "Vert"),
+    *("lfloor", "rfloor", "lceil", "rceil", "lbrace", "rbrace", "lbrack", "rbrack"),
+)
+
+
+def _one_delimiter(items) -> bool:
+    """Whether a group holds one delimiter, spaces aside: the (, ] or \\langle of \\Big{(} or \\right{]}."""
+    inner = [i for i in items if not i.is_ch(" ")]
+    return len(inner) == 1 and (inner[0].is_ch(*"()[]|./") or inner[0].is_cs(*DELIMITER_WORDS))
+
+
 # control words that take no argument: an empty group after one (\log{} x, \cdot{}) only spaces it
 NO_ARGUMENT_WORDS = {
     *("log", "ln", "lg", "exp", "sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh"),
@@ -576,7 +589,13 @@ def _clean(tokens, keep_spaces=False) -> list:
     text_arg = False
     coloured = False  # the group just after a colour: its text, shown without braces
     skipping = ""  # the command whose argument is being dropped
+    sized = False  # a bracket-sizing command just dropped: \Big{(} sizes the bracket in its braces
     for t in tokens:
+        if sized and t.kind == "group" and _one_delimiter(t.items):
+            sized = False
+            out += _clean(t.items, keep_spaces)
+            continue
+        sized = sized and t.is_ch(" ")
         if skip_arg:
             if t.kind == "group":
                 skip_arg -= 1
@@ -620,6 +639,7 @@ def _clean(tokens, keep_spaces=False) -> list:
         elif t.kind == "cs" and t.text in KEEP_QUAD:
             out.append(Tok("ch", ";;", t.pos))
         elif t.kind == "cs" and t.text in DROP:
+            sized = t.text in SIZED_DELIMITERS
             continue
         elif t.is_ch(" "):
             if keep_spaces:

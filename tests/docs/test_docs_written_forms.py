@@ -139,6 +139,12 @@ PAIRS = [
         r"4294967296 \approx 4.30 \times 10^{9}",
     ),
     (
+        "a bracket-sizing command with its bracket in braces, \\Big{(} ... \\Big{)}",
+        None,
+        r"\Big{(}a + b\Big{)}^2 = a^2 + 2ab + b^2",
+        r"\Big{(}a + b\Big{)}^2 = a^2 + ab + b^2",
+    ),
+    (
         "a mantissa with decimals before a power of ten, after =, is the value rounded to its digits",
         None,
         r"1664 = 1.66 \times 10^{3}",
