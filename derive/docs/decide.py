@@ -93,7 +93,7 @@ def _decide_written(text: str, binding: Binding, tagged: bool, context) -> Verdi
     from derive.docs.tags import entries_the_formula_sums
 
     binding = entries_the_formula_sums(binding, text)  # p_t > 0 beside \sum_t \log p_t: every entry of p
-    verdict = _decide_as_written(text, binding, tagged, context)
+    verdict = _byte_multiples_doubt(text, binding, tagged, context, _decide_as_written(text, binding, tagged, context))
     limits = settings_at_zero_as_limits(text, binding)
     if limits is None or verdict.verdict != UNKNOWN or "no finite real value" not in verdict.detail:
         return verdict
@@ -113,6 +113,26 @@ def _decide_written(text: str, binding: Binding, tagged: bool, context) -> Verdi
         UNKNOWN,
         f"{reading}: from above {from_above.verdict} ({from_above.detail}), from below {from_below.verdict}"
         f" ({from_below.detail}); say in the tag which values {letter} takes ({letter} > 0)",
+    )
+
+
+def _byte_multiples_doubt(text, binding, tagged, context, verdict) -> Verdict:
+    """The verdict, or UNKNOWN when the formula writes a gigabyte (GB, \\text{MBytes}) and reading it as 2^30 bytes, as
+    memory is often counted, rather than 10^9 by its SI prefix, does not decide it the same way."""
+    from derive.docs.units import binary_byte_multiples
+
+    binary = binary_byte_multiples(text) if verdict.verdict in (PASS, FAIL) else None
+    if binary is None:
+        return verdict
+    other = _decide_as_written(binary, binding, tagged, context)
+    if other.verdict == verdict.verdict:
+        return verdict
+    first = "holds" if verdict.verdict == PASS else "fails"
+    second = {PASS: "holds", FAIL: "fails"}.get(other.verdict, "is not decided")
+    return Verdict(
+        UNKNOWN,
+        f"a gigabyte read as 10^9 bytes, by its SI prefix, or as 2^30 bytes (GiB): the formula {first} under the first"
+        f" reading and {second} under the second ({other.detail if other.verdict != PASS else verdict.detail})",
     )
 
 

@@ -37,14 +37,39 @@ PLAIN_UNITS = {
 }
 # units that are a multiple of another (a gigabyte of bytes, a millisecond of seconds): a side without the unit may
 # count the smaller one
-SCALED_UNITS = {"KB", "MB", "GB", "TB", "PB", "KiB", "MiB", "GiB", "TiB", "KBytes", "MBytes", "GBytes", "TBytes", "ms"}
+SCALED_UNITS = {
+    "KB",
+    "MB",
+    "GB",
+    "TB",
+    "PB",
+    "KiB",
+    "MiB",
+    "GiB",
+    "TiB",
+    "PiB",
+    "KBytes",
+    "MBytes",
+    "GBytes",
+    "TBytes",
+    "ms",
+}
 # units of information, whose value depends on the base of the logarithm
 INFORMATION_UNITS = {"bit", "bits", "nat", "nats"}
 BITS, BYTES, NATS = (
     {"bit", "bits"},
     {"byte", "bytes", "Byte", "Bytes"},
     {"nat", "nats"},
-)  # 8 bits to the byte: the one conversion read
+)
+# the bits in each unit of stored information the conversions read: 8 to the byte, a gigabyte 10^9 bytes by its SI
+# prefix (read as 2^30 too, as memory is often counted: derive.docs.decide), a gibibyte 2^30 bytes
+BITS_IN = {
+    **dict.fromkeys(BITS, 1),
+    **dict.fromkeys(BYTES, 8),
+    **{f"{prefix}{byte}": 8 * 10 ** (3 * k) for k, prefix in enumerate("KMGTP", 1) for byte in ("B", "Bytes")},
+    **{f"{prefix}iB": 8 * 2 ** (10 * k) for k, prefix in enumerate("KMGTP", 1)},
+}
+DECIMAL_BYTES = re.compile(r"(\\(?:text|mbox|textrm|textnormal|mathrm)\s*\{\s*)([KMGTP])(?:B|Bytes)(\s*\})")
 UNIT_FONTS = ("text", "mbox", "textrm", "textnormal", "mathrm")
 # tokens that end a side besides a relation
 SIDE_ENDS = (",", ";;", ".", "&")
@@ -75,7 +100,7 @@ def without_units(tokens) -> list:
     if not at:
         return tokens
     units = sorted({word_of(tokens[m + 1].items).strip() for m in at})
-    if len(units) > 1 and set(units) <= BITS | BYTES and _bits_and_bytes_comparable(tokens, at):
+    if len(units) > 1 and set(units) <= set(BITS_IN) and _bits_and_bytes_comparable(tokens, at):
         return _bytes_in_bits(tokens, at)
     if len(units) > 1:
         raise Unsupported(f"values in different units ({', '.join(units)}): the checker does not convert units")
@@ -104,16 +129,25 @@ def _natural_logs(tokens) -> list:
     return out
 
 
+def binary_byte_multiples(text: str) -> str | None:
+    """``text`` with each multiple of bytes written with an SI prefix (\\text{GB}, \\text{GBytes}) written as its binary
+    namesake (\\text{GiB}): the other count of a gigabyte; None when the text writes none."""
+    binary = DECIMAL_BYTES.sub(lambda m: f"{m.group(1)}{m.group(2)}iB{m.group(3)}", text)
+    return binary if binary != text else None
+
+
 def _bytes_in_bits(tokens, at) -> list:
-    r"""A formula whose every side is a count of bits or of bytes, each byte side in bits: its value in brackets
-    times 8, the bits of a byte (4 \times 256 \text{ bit} = 128 \text{ bytes} reads 4 \times 256 = (128) \cdot 8)."""
+    r"""A formula whose every side is a count of bits, of bytes or of a multiple of bytes (GB), each side in bits: its
+    value in brackets times the bits of its unit (4 \times 256 \text{ bit} = 128 \text{ bytes} reads
+    4 \times 256 = (128) \cdot 8)."""
     starts, out, last = _sides(tokens), [], 0
     for m in at:
         start = max(s for s in starts if s <= m)
         out.extend(tokens[last:start])
         side = tokens[start:m]
-        if word_of(tokens[m + 1].items).strip() in BYTES:
-            side = [Tok("ch", "("), *side, Tok("ch", ")"), *lex(r"\cdot 8")]
+        bits = BITS_IN[word_of(tokens[m + 1].items).strip()]
+        if bits != 1:
+            side = [Tok("ch", "("), *side, Tok("ch", ")"), *lex(rf"\cdot {bits}")]
         out.extend(side)
         last = m + 2
     return [*out, *tokens[last:]]
@@ -121,9 +155,12 @@ def _bytes_in_bits(tokens, at) -> list:
 
 def _bits_and_bytes_comparable(tokens, at) -> bool:
     r"""Whether every side is one term ending in its unit (4 \times 256 \text{ bit}; in 2 + 2 \text{ bytes} the unit
-    may count the last term only) and no \log of unwritten base stands beside the bits (the unit may set the base)."""
+    may count the last term only), but for a first side that is a name alone (\text{Bytes}_\text{weights}, which the
+    chain gives its value), and no \log of unwritten base stands beside the bits (the unit may set the base)."""
     starts = _sides(tokens)
-    if len(at) != len(starts) or _unwritten_log_base(tokens):
+    if _unwritten_log_base(tokens):
+        return False
+    if len(at) != len(starts) and not (len(at) == len(starts) - 1 and at[0] > starts[1] and _a_name(tokens[: at[0]])):
         return False
     for m in at:
         start, depth = max(s for s in starts if s <= m), 0
@@ -132,6 +169,21 @@ def _bits_and_bytes_comparable(tokens, at) -> bool:
             if depth == 0 and x.is_ch("+", "-"):
                 return False
     return True
+
+
+def _a_name(tokens) -> bool:
+    """Whether the tokens before the first side's relation write one name: letters, text and scripts, no number
+    or operation."""
+    end = next(m for m in range(len(tokens)) if relation_at(tokens, m))
+    return all(
+        x.kind == "group"
+        and _a_name([*x.items, Tok("ch", "=")])
+        or x.kind == "cs"
+        and x.text in (*UNIT_FONTS, "mathbf", "mathit")
+        or x.kind == "ch"
+        and (x.text.isalpha() or x.text in "_ -")
+        for x in tokens[:end]
+    )
 
 
 def _unit_at(tokens, m) -> bool:

@@ -343,17 +343,27 @@ def test_a_tex_quote_that_closes_no_word_is_not_read(tmp_path):
     "latex, reason",
     [
         (r"2 + 2 \textrm{ bytes} = 32 \textrm{ bits}", "different units (bits, bytes)"),  # bytes of the last term?
-        (r"1 \textrm{ byte} = 8 \textrm{ GB}", "different units (GB, byte)"),
         (r"\log 256 \textrm{ bits} = 1 \textrm{ byte}", "different units (bits, byte)"),  # the bits may set the base
         (r"70 \times 10^9 \times 2 = 140\,\text{GB}", "a value in GB beside a side written without the unit"),
         (r"70 \times 10^9 \times 2 = 140\,\text{GB/s}", "a value in GB/s beside a side written without the unit"),
-        (r"Z \times 10^9 \times 2 ~ \text{Bytes} = 2 \times Z ~ \text{GBytes}", "different units (Bytes, GBytes)"),
         (r"-\frac{1}{2}\log\frac{1}{2} - \frac{1}{2}\log\frac{1}{2} = 1 \text{ bit}", "\\log of no written base"),
     ],
 )
 def test_a_unit_that_could_change_the_claim_is_not_set_aside(tmp_path, latex, reason):
     v, detail = verdict(tmp_path, "", latex)
     assert v == "UNKNOWN" and reason in detail, (v, detail)
+
+
+def test_a_multiple_of_bytes_is_decided_only_where_its_two_counts_agree(tmp_path):
+    # a gigabyte is 10^9 bytes by its SI prefix and 2^30 as memory is often counted: both refute 0.5 Z GB, and the
+    # first alone gives 2 Z GB; a gibibyte is 2^30 bytes only
+    weights = r"\text{Bytes}_\text{weights} = Z \times 10^9 \times 2 ~ \text{Bytes} = "
+    assert_page_pass_and_fail(
+        tmp_path, "Z: positive", r"2 \times 2^{30} ~ \text{Bytes} = 2 ~ \text{GiB}", weights + r"0.5 Z ~ \text{GBytes}"
+    )
+    result, detail = verdict(tmp_path, "Z: positive", weights + r"2 Z ~ \text{GBytes}")
+    assert result == "UNKNOWN" and "10^9 bytes, by its SI prefix, or as 2^30 bytes" in detail, (result, detail)
+    assert verdicts(tmp_path, r"1 \textrm{ byte} = 8 \textrm{ GB}")[0][0] == "FAIL"
 
 
 def test_a_value_in_nats_reads_a_log_of_no_written_base_as_the_natural_one(tmp_path):
