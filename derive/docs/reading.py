@@ -727,15 +727,16 @@ def _name_leading_sides(reading):
             and {a.key for a in atoms} & _atom_keys(reading.sides[1:], child_sides)
         ):
             return  # abc(x + y) = abcx + abcy: letters the chain multiplies out, no word
-        try:
-            reader.side(reading.sides[0])
-            if not _shared_name_the_tag_leaves(reading, atoms):
+        if not _event_the_tag_leaves(reading, atoms):
+            try:
+                reader.side(reading.sides[0])
+                if not _shared_name_the_tag_leaves(reading, atoms):
+                    return
+            except Unbound as exc:  # d_{ff} beside a number d is a name of its own: unbound by its full key
+                if exc.name not in {key for atom in atoms for key in (atom.key, *atom.full_keys())}:
+                    return
+            except Exception:  # unreadable for another reason: the dry run reports it
                 return
-        except Unbound as exc:  # d_{ff} beside a number d is a name of its own: unbound by its full key
-            if exc.name not in {key for atom in atoms for key in (atom.key, *atom.full_keys())}:
-                return
-        except Exception:  # unreadable for another reason: the dry run reports it
-            return
         shown = _display(atoms[0]) if len(atoms) == 1 else reading.text.split("=")[0].strip()
         reading.named.append(shown)
         reading.sides, reading.relations = reading.sides[1:], reading.relations[1:]
@@ -766,6 +767,31 @@ def _shared_name_the_tag_leaves(reading, atoms) -> bool:
         return False
     mentioned = (*reading.binding.kinds, *reading.binding.overrides)
     return not any(_normal_name(written).split("(")[0].split("_")[0] == name for written in mentioned)
+
+
+def _event_the_tag_leaves(reading, atoms) -> bool:
+    """Whether the head of a chain is the chance of an event, P(i > j), under no law the tag gives and with a name the
+    tag does not mention: ``P(i > j) = \\frac{e^{r_i}}{e^{r_i} + e^{r_j}} = \\sigma(r_i - r_j)`` names the value the
+    chain computes, as the untagged reading does, and the claim is the rest of the chain."""
+    from derive.docs.joint_law import LAW_NAMES
+    from derive.docs.tags import FunctionClause, KindClause, PinClause, RangeClause
+
+    if len(atoms) != 1 or atoms[0].args is None or atoms[0].decoration or atoms[0].star:
+        return False
+    name = atoms[0].key
+    if name not in LAW_NAMES or not any(str(sep).startswith("event") for sep in atoms[0].seps):
+        return False
+    for clause in reading.binding.clauses:  # a law the tag states (X \\sim ..., a random variable) gives it its chance
+        if not isinstance(clause, (FunctionClause, KindClause, PinClause, RangeClause)):
+            return False
+        if isinstance(clause, KindClause) and clause.kind in ("distribution", "random"):
+            return False
+        if isinstance(clause, FunctionClause) and clause.name == name:
+            return False
+    mentioned = (*reading.binding.kinds, *reading.binding.overrides)
+    return name not in tag_variables(reading.binding) and not any(
+        _normal_name(written).split("(")[0].split("_")[0] == name for written in mentioned
+    )
 
 
 WORD = re.compile(r"\s*(?:\\(?:mathit|mathrm|textit)\s*\{\s*)?[A-Za-z]{3,}(?![A-Za-z])")  # WER, ELO_A, mer

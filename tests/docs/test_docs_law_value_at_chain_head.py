@@ -77,3 +77,32 @@ def test_a_member_of_a_family_at_the_head_names_the_value_the_chain_computes_fro
 def test_a_function_the_chain_applies_again_under_the_same_subscript_is_no_name(tmp_path):
     found = verdict(tmp_path, r"x \in \mathbb{R}", r"f_1(x) = f_1(x) + 0 = 2")
     assert "names the value" not in found[1], found
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"P(i > j) = \frac{e^{r_i}}{e^{r_i} + e^{r_j}} = \sigma(r_i - r_j)", "PASS"),
+        (r"P(i > j) = \frac{e^{1}}{e^{1} + e^{0}} = \sigma(1)", "PASS"),
+        (r"P(i > j) = \frac{e^{1}}{e^{1} + e^{0}} = \sigma(-1)", "FAIL"),
+    ],
+)
+def test_the_chance_of_an_event_under_no_law_of_the_tag_names_the_chain_s_value(tmp_path, formula, expected):
+    # the Bradley-Terry model: the tag defines sigma only, so P(i > j) names what the chain computes
+    found = verdict(tmp_path, r"\sigma(z) = \frac{1}{1 + e^{-z}}", formula)
+    assert found[0] == expected, found
+    if expected == "PASS":
+        assert "names the value the chain computes" in found[1], found
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"P(X > 0) = \frac{1}{2} = 0.5", "PASS"),
+        (r"P(X > 1) = \frac{1}{2} = 0.5", "FAIL"),
+    ],
+)
+def test_the_chance_of_an_event_under_a_law_of_the_tag_is_still_claimed(tmp_path, formula, expected):
+    found = verdict(tmp_path, r"X \sim \mathcal{N}(0, 1)", formula)
+    assert found[0] == expected, found
+    assert "names the value" not in found[1], found
