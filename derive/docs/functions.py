@@ -28,7 +28,7 @@ NATIVE_ALIASES = {
     "ln": "ln",
     "Exp": "exp",
     "tan": "tan",
-    **{name: name for name in ("sec", "csc", "cot")},
+    **{name: name for name in ("sec", "csc", "cot", "sech", "csch", "coth")},
     **{name: name for name in ("arcsin", "arccos", "arctan", "arcsinh", "arccosh", "arctanh")},
     **INVERSE_NAMES,
 }
@@ -59,6 +59,8 @@ def square_root(rw, tokens, k, out):
 def elementary(rw, tokens, k, out):
     """\\log (in the document's base), \\log_b, \\ln, \\lg, \\exp, \\sin, \\cos, \\tanh; \\tanh^2(x); \\tanh'(x), \\tanh^{\\prime}(x)."""
     t = tokens[k]
+    if t.text in RECIPROCAL_HYPERBOLIC:
+        return _reciprocal_hyperbolic(rw, tokens, k, out)
     if t.text == "log" and k + 1 < len(tokens) and tokens[k + 1].is_ch("_"):
         script, k2 = rw._script(tokens, k + 1)
         if detex(script).strip() not in ("e",):
@@ -98,6 +100,29 @@ def elementary(rw, tokens, k, out):
     if k + 1 < len(tokens) and tokens[k + 1].is_ch("^"):
         raise Unsupported(f"a power of \\{t.text} written before its argument")
     return _angle_before_vector(rw, tokens, k + 1, t.text, out)
+
+
+# the hyperbolic functions the grammar has no command for, as the reciprocals of those it has
+RECIPROCAL_HYPERBOLIC = {"sech": "cosh", "csch": "sinh", "coth": "tanh"}
+
+
+def _reciprocal_hyperbolic(rw, tokens, k, out):
+    """\\operatorname{sech}(x) as 1/\\cosh(x), \\text{coth}^2(x) as (1/\\tanh(x))^2: the argument in brackets."""
+    name, m, power = tokens[k].text, k + 1, ""
+    if m + 1 < len(tokens) and tokens[m].is_ch("^") and tokens[m + 1].kind == "ch" and tokens[m + 1].text.isdigit():
+        power, m = "^{" + tokens[m + 1].text + "}", m + 2
+    if m >= len(tokens) or not tokens[m].is_ch("("):
+        raise Unsupported(f"\\{name} without its argument in brackets")
+    depth, end = 0, m
+    for end in range(m, len(tokens)):
+        depth += opens(tokens[end]) - closes(tokens[end])
+        if depth == 0:
+            break
+    if depth:
+        raise NotationError(f"the argument of \\{name} is not closed", tokens[m].pos)
+    argument = rw.emit(tokens[m + 1 : end])
+    out.append("(\\frac{1}{\\" + RECIPROCAL_HYPERBOLIC[name] + "(" + argument + ")})" + power)
+    return end + 1
 
 
 # the trigonometric functions, whose bare argument is an angle: \cos\phi\mathbf{x} is (\cos\phi)\mathbf{x}

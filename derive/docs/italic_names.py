@@ -25,7 +25,7 @@ DECLARED = re.compile(
 )  # NAME, or a list of names (x1, x2 \in \mathbb{R}; dO_i, V_k \in \mathbb{R}^{1 \times d}), before =, :, a comparison or \in
 
 FUNCTION_WORDS = {
-    "exp", "log", "ln", "lg", "sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh", "arcsin", "arccos",
+    "exp", "log", "ln", "lg", "sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh", "sech", "csch", "coth", "arcsin", "arccos",
     "arctan", "max", "min", "sup", "inf", "lim", "arg", "argmax", "argmin", "det", "tr", "diag", "sign", "sgn", "var",
     "cov", "softmax", "sigmoid", "relu", "clip", "mod", "gcd", "lcm", "deg", "dim", "ker", "erf", "Pr", "KL",
 }  # fmt: skip

@@ -228,6 +228,23 @@ def test_the_reciprocal_trigonometric_functions_are_read(tmp_path, formula, expe
 
 
 @pytest.mark.parametrize(
+    "tag, formula, expected",
+    [
+        # had been UNKNOWN: sech was not bound, and \coth read as \cot times h
+        (r"x \ge 0", r"\frac{ 2 e^{-x} }{ (1+e^{-x})^2 } = \frac{1}{2} \text{sech}(x/2)^2", "PASS"),
+        (r"x \ge 0", r"\frac{ 2 e^{-x} }{ (1+e^{-x})^2 } = \frac{1}{2} \text{sech}(x)^2", "FAIL"),
+        (None, r"\frac{d}{dx}\tanh(x) = \operatorname{sech}^2(x)", "PASS"),
+        (None, r"\frac{d}{dx}\tanh(x) = \operatorname{sech}(x)", "FAIL"),
+        (None, r"\coth(x) = \frac{1}{\tanh(x)}", "PASS"),
+        (None, r"\mathrm{csch}(x) = \frac{2}{e^x + e^{-x}}", "FAIL"),
+    ],
+)
+def test_the_reciprocal_hyperbolic_functions_are_read(tmp_path, tag, formula, expected):
+    found, detail = verdict(tmp_path, tag, formula)
+    assert found == expected, detail
+
+
+@pytest.mark.parametrize(
     "formula, expected",
     [
         (r"x {- y + z} = x - y + z", "PASS"),
