@@ -27,6 +27,7 @@ from derive.docs import gradient_scope, matrix_softmax, named_functions, vector_
 from derive.docs.bind import Unbound
 from derive.docs.command_functions import with_command_functions
 from derive.docs.derivative_names import with_derivative_names
+from derive.docs.deviation_reading import deviation_doubt
 from derive.docs.expression_values import with_expression_values
 from derive.docs.inequation import decide_inequation
 from derive.docs.italic_names import italicise
@@ -310,6 +311,7 @@ def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
     verdict = _sum_scope_doubt(text, verdict, decide_text)
     verdict = _unbraced_exponent_doubt(text, verdict, decide_text)
     verdict = _trig_argument_doubt(text, verdict, decide_text)
+    verdict = deviation_doubt(text, binding, verdict, decide_text)  # σ(aX) = |a| σ(X): σ may be X's deviation
     verdict = _sequence_beside_result(text, binding, tagged, context, verdict)
     verdict = _either_law_of_a_declared_distribution(text, binding, verdict, decide_text)
     if tagged:

@@ -5,7 +5,7 @@ through the same path. The formulas are written here in the notation textbooks u
 """
 
 import pytest
-from checking import assert_page_pass_and_fail, verdicts
+from checking import assert_page_pass_and_fail, untagged_verdict, verdicts
 from checking import verdict as page_verdict
 
 from derive.docs import check_formula
@@ -1251,3 +1251,48 @@ def test_the_entries_of_a_vector_the_document_defines_by_listing_them(tmp_path, 
 def test_a_number_the_document_defines_gives_its_subscripted_names_no_value(tmp_path):
     [_, (found, detail)] = verdicts(tmp_path, r"x := 3", r"x_1 + x_2 = 6")
     assert found == "SKIPPED", detail
+
+
+# --- σ of a random variable may be its standard deviation ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [r"\sigma(aX) = |a| \sigma(X)", r"\sigma(X + c) = \sigma(X)", r"\sigma(2X) = 2\sigma(X)"],
+)
+def test_sigma_of_a_random_variable_may_be_its_standard_deviation(tmp_path, formula):
+    # each had FAILed, σ read as the logistic function of the number X
+    found, detail = untagged_verdict(tmp_path, formula)
+    assert found == "SKIPPED", detail
+    assert "standard deviation, PASS" in detail, detail
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\sigma(2X) = 4\sigma(X)", "FAIL"),  # wrong whichever σ is meant
+        (r"\sigma(aX) = a^2 \sigma(X)", "FAIL"),
+        (r"\sigma(x) + \sigma(-x) = 1", "PASS"),  # a lower-case x is a number: the logistic function
+        (r"\sigma(x) + \sigma(-x) = 2", "FAIL"),
+    ],
+)
+def test_sigma_read_both_ways_decides_where_the_readings_agree(tmp_path, formula, expected):
+    found, detail = untagged_verdict(tmp_path, formula)
+    assert found == expected, detail
+
+
+def test_a_sigmoid_identity_of_a_capital_x_is_not_claimed_for_the_standard_deviation(tmp_path):
+    found, detail = untagged_verdict(tmp_path, r"\sigma(X) + \sigma(-X) = 1")
+    assert found == "SKIPPED" and "logistic function, PASS" in detail, detail
+
+
+def test_a_tag_that_says_what_sigma_is_keeps_its_reading(tmp_path):
+    found, detail = page_verdict(tmp_path, r"\sigma(t) = \frac{1}{1 + e^{-t}}", r"\sigma(X) + \sigma(-X) = 1")
+    assert found == "PASS", detail
+
+
+def test_a_tag_that_makes_x_a_number_keeps_sigma_the_logistic_function(tmp_path):
+    found, detail = page_verdict(tmp_path, "X: real", r"\sigma(X) + \sigma(-X) = 1")
+    assert found == "PASS", detail
+    found, detail = page_verdict(tmp_path, "X: real", r"\sigma(X) + \sigma(-X) = 2")
+    assert found == "FAIL", detail
