@@ -329,12 +329,38 @@ def _written_length(body, index):
     """The length of the written lists ``body`` picks an entry of at ``index`` ([0.1, 0.7, 0.2]_i: 3), or None
     when it picks from none or from lists of different lengths."""
     lengths = {
-        len(piece.args) - 1
+        length
         for piece in getattr(body, "atoms", lambda *_: ())(sp.Piecewise)
         if piece.args[-1] == (sp.nan, sp.true)
-        and all(condition == sp.Eq(index, t + 1) for t, (_, condition) in enumerate(piece.args[:-1]))
+        for length in [_positions_in_order(piece.args[:-1], index)]
+        if length
     }
     return sp.Integer(lengths.pop()) if len(lengths) == 1 else None
+
+
+def _positions_in_order(pieces, index) -> int:
+    """n when the pieces' conditions are index = 1, index = 2, ..., index = n in order (a piece may hold several
+    positions in a row, index = 1 | index = 2, where their values are alike); 0 for any other conditions."""
+    expected = 1
+    for _, condition in pieces:
+        for position in condition.args if isinstance(condition, sp.Or) else (condition,):
+            if position != sp.Eq(index, expected):
+                return 0
+            expected += 1
+    return expected - 1
+
+
+def _entries_kept(value, compared: list):
+    """``value``, a condition's value, written entry by entry where a side it compares picks an entry of a written
+    list at an index (x_i = 2 beside x = (1, 2, 3)): past the list's end it then has no value, as the entry has none,
+    where the comparison alone would have been false there."""
+    for side in compared:
+        for index in sorted(getattr(side, "free_symbols", ()), key=str):
+            length = _written_length(side, index)
+            if length:
+                at = [(value.xreplace({index: sp.Integer(t)}), sp.Eq(index, t)) for t in range(1, int(length) + 1)]
+                return sp.Piecewise(*at, (sp.nan, True))
+    return value
 
 
 def _picks_entries_only(value, index) -> bool:
@@ -421,25 +447,27 @@ def norm(interp, node: Norm):
     return sp.sqrt(sp.Add(*[e**2 for e in items]))
 
 
-def condition_value(interp, condition):
-    """A SymPy condition for a Condition on indices or a Comparison between values."""
+def condition_value(interp, condition, compared=None):
+    """A SymPy condition for a Condition on indices or a Comparison between values (noted in ``compared``)."""
     if isinstance(condition, Condition):
         relation = sp.Eq if condition.relation == "=" else sp.Ne
         return relation(interp.index(condition.left), interp.index(condition.right))
     values = [interp._scalar(interp.side(s)) for s in condition.sides]
+    if compared is not None:
+        compared.extend(values)
     return sp.And(*[RELATIONALS[r](values[m], values[m + 1]) for m, r in enumerate(condition.relations)])
 
 
 def branches(interp, node: Branches):
     """A piecewise value: the first row whose conditions hold."""
-    pieces = []
+    pieces, compared = [], []
     for value_side, conditions, otherwise in node.rows:
         value = interp._scalar(interp.side(value_side))
         if otherwise:
             pieces.append((value, sp.true))
             continue
-        pieces.append((value, sp.And(*[condition_value(interp, c) for c in conditions])))
-    return sp.Piecewise(*pieces)
+        pieces.append((value, sp.And(*[condition_value(interp, c, compared) for c in conditions])))
+    return _entries_kept(sp.Piecewise(*pieces), compared)
 
 
 def prime(interp, node: Prime):

@@ -1072,6 +1072,14 @@ def test_a_sum_without_bounds_runs_over_the_entries_the_tag_lists(tmp_path, form
     assert found == expected, detail
 
 
+def test_an_indicator_of_a_listed_entry_counts_over_the_list(tmp_path):
+    # 1(x_i = 2) past the list's end has no value, as x_i has none: the sum to n runs over the 3 entries written,
+    # where the comparison had been false there and the sum checked at n = 1
+    assert_page_pass_and_fail(
+        tmp_path, "x = (1, 2, 3)", r"\sum_{i=1}^n \mathbb{1}(x_i = 2) = 1", r"\sum_{i=1}^n \mathbb{1}(x_i = 2) = 2"
+    )
+
+
 # --- a tag clause whose name is a sentence is refused, not read as its first letter ------------
 
 LOGISTIC_DENSITY = r"\frac{\exp(-(x - \mu)/s)}{s (1 + \exp(-(x - \mu)/s))^2}"
