@@ -1,5 +1,5 @@
-"""Reading written numbers: decimals, thousands separators (65{,}536), percentages (95.4\\% is 0.954)
-and figures written to a power of ten (138 \\times 10^{6}, 3e-4)."""
+"""Reading written numbers: decimals, thousands separators (65{,}536), percentages (95.4\\% is 0.954),
+figures written to a power of ten (138 \\times 10^{6}, 3e-4) and repeating decimals (0.\\overline{3} is 1/3)."""
 
 from __future__ import annotations
 
@@ -41,6 +41,13 @@ def number(rw, tokens, k, out):
             break
     if digits.count(".") > 1 or digits == ".":
         raise NotationError(f"a malformed number '{digits}'", tokens[k - 1].pos)
+    repeated = _repeated_digits(tokens, k) if "." in digits else None
+    if repeated is not None:  # 0.\overline{3}: the digits under the bar repeat for ever, exactly 1/3
+        numerator, denominator = _repeating_decimal(digits, repeated)
+        out.append(
+            f" \\frac{{{rw.placeholder(Number(str(numerator)))}}}{{{rw.placeholder(Number(str(denominator)))}}} "
+        )
+        return k + 2
     if k < len(tokens) and tokens[k].is_cs("%"):
         digits, k = _percent(digits), k + 1  # 95.4\% is 0.954, written to three decimals
     elif (
@@ -61,6 +68,22 @@ def number(rw, tokens, k, out):
             digits, k = f"1e{power}", k + 2
     out.append(" " + rw.placeholder(Number(digits)) + " ")
     return k
+
+
+def _repeated_digits(tokens, k) -> str | None:
+    """The digits written under a bar right after a decimal (``\\overline{3}`` in ``0.\\overline{3}``), or None."""
+    if k + 1 >= len(tokens) or not tokens[k].is_cs("overline", "bar"):
+        return None
+    written = tokens[k + 1]
+    repeated = word_of(written.items if written.kind == "group" else [written]).strip()
+    return repeated if repeated.isdigit() else None
+
+
+def _repeating_decimal(digits: str, repeated: str) -> tuple[int, int]:
+    """The fraction (numerator, denominator) of a decimal whose last digits repeat: 0.1 and 6 give 1/6 as (15, 90)."""
+    whole, _, fraction = digits.partition(".")
+    numerator = int(whole + fraction + repeated) - int(whole + fraction or "0")
+    return numerator, 10 ** len(fraction) * (10 ** len(repeated) - 1)
 
 
 def _whole_power(tokens, k):

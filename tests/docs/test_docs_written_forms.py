@@ -5,7 +5,7 @@ arbitrary function would decide, and words in text type as library documentation
 a superscript written before the subscript of one base (\\beta^t_2, \\sum^{n}_{i=1}), and an inner product in
 angle brackets (\\langle u, v \\rangle), and an increment written \\Delta before a name (\\Delta \\mathbf{x}_t, one name), and
 an empty group after a word that takes no argument (\\log{} x), and a mean or a variance written \\langle X \\rangle or
-\\mathbb{V}[X].
+\\mathbb{V}[X], and a repeating decimal (0.\\overline{3}).
 
 Each form is read on a correct formula (PASS) and on a wrong variant (FAIL) by the same machinery."""
 
@@ -46,6 +46,18 @@ PAIRS = [
         None,
         r"4096 \times 4096 \approx 16.8 \text{ million}",
         r"4096 \times 4096 \approx 16.7 \text{ million}",
+    ),
+    (
+        "a repeating decimal, 0.1\\overline{6}, the digits under the bar repeated for ever (had FAILed: a name bar_6)",
+        None,
+        r"\frac{1}{6} = 0.1\overline{6}",
+        r"\frac{1}{6} = 0.1\overline{7}",
+    ),
+    (
+        "a repeating decimal written with \\bar, 0.\\bar{3}",
+        None,
+        r"\frac{1}{3} = 0.\bar{3}",
+        r"\frac{2}{3} = 0.\bar{3}",
     ),
     (
         "plain TeX's binomial coefficient {n \\choose k} with a variable",
