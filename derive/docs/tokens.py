@@ -884,16 +884,31 @@ def row_cells(row):
     return cells
 
 
+# the extra space a row break may ask for, \\[2mm] or \\[-0.5ex]: layout, not a bracket of the next row
+ROW_SPACING = re.compile(r"\s*\[\s*-?\d*\.?\d+\s*(?:em|ex|pt|mm|cm|in|bp|pc|mu)\s*\]")
+
+
 def display_rows(tokens):
-    rows, current = [], []
-    for t in tokens:
-        if t.is_cs("\\"):
+    """The rows of an environment's body, split at each \\\\ (and the extra space written after it)."""
+    rows, current, k = [], [], 0
+    while k < len(tokens):
+        if tokens[k].is_cs("\\"):
             rows.append(current)
             current = []
-        else:
-            current.append(t)
+            k = _after_row_spacing(tokens, k + 1)
+            continue
+        current.append(tokens[k])
+        k += 1
     rows.append(current)
     return [r for r in rows if r]
+
+
+def _after_row_spacing(tokens, k):
+    """Where the next row starts: after the spacing ``[2mm]`` a row break at ``k`` asks for, if it asks for one."""
+    close = next((m for m in range(k, len(tokens)) if tokens[m].is_ch("]")), None)
+    if close is None or any(t.kind != "ch" for t in tokens[k:close]):
+        return k
+    return close + 1 if ROW_SPACING.fullmatch("".join(t.text for t in tokens[k : close + 1])) else k
 
 
 def flatten(tokens):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from derive.docs.tokens import ROW_RELATIONS
+from derive.docs.tokens import ROW_RELATIONS, ROW_SPACING
 from derive.errors import DeriveError
 
 
@@ -96,9 +96,6 @@ def tag_of_comment(text: str) -> str | None:
         body = body[:-3]
     match = TAG.match(body.strip())
     return match.group(1).strip() if match else None
-
-
-ROW_SPACING = re.compile(r"\s*\[\s*-?\d*\.?\d+\s*(?:em|ex|pt|mm|cm|in|bp|pc|mu)\s*\]")
 
 
 def split_rows(body: str) -> list[tuple[int, str]]:
