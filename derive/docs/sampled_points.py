@@ -31,6 +31,7 @@ from derive.docs.point_values import (
 from derive.docs.realisations import defined
 from derive.docs.sum_reading import SIZED_BY_A_LIST
 from derive.docs.unchosen_functions import gap_whatever_the_functions
+from derive.docs.unmet_sides import NEVER_MET, side_above
 from derive.docs.unmoved_names import (
     SIGNED_MOVES,
     binds_a_variable,
@@ -170,6 +171,19 @@ def _check_points(reading):
             ):
                 # untagged, the names drop out of the formula: no value of them solves it
                 refutation = dataclasses.replace(refutation, unmoved=frozenset(reading.scope.free))
+            elif (
+                reading.scope is not None
+                and reading.scope.equation
+                and reading.relations == ["="]
+                and all(digits is None or type(digits) is list and digits == [0] for digits in tolerances)  # exact
+                and (above := side_above(values, _positive_symbols(reading))) is not None
+            ):  # untagged, -\log \sigma(x) = 0: one side stays above the other, so no value solves it
+                refutation = dataclasses.replace(
+                    refutation,
+                    detail=f"{_written(reading.sides[above])} {NEVER_MET} {_written(reading.sides[1 - above])} at every"
+                    f" real value of its names; {refutation.detail}",
+                    unmoved=frozenset(reading.scope.free),
+                )
             elif (
                 reading.scope is not None
                 and reading.scope.equation
@@ -546,6 +560,15 @@ def _rounded_figures(tolerances) -> bool:
         digits is not None and (isinstance(digits, RoundedWhole) or any(places != 0 for places in digits))
         for digits in tolerances
     )
+
+
+def _positive_symbols(reading) -> set:
+    """The symbols of the formula's own names of a positive kind (σ, a probability, a count)."""
+    return {
+        symbol
+        for key, symbol in reading.extra.items()
+        if reading.scope.free.get(key) in ("positive", "small", "probability", "count")
+    }
 
 
 def _written(side) -> str:

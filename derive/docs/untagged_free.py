@@ -17,6 +17,7 @@ from derive.docs.labelled_derivative import LABEL_AS_ARGUMENT, labels_as_argumen
 from derive.docs.meeting_sides import PIECE_EQUATION
 from derive.docs.reading import Scope, _guarded
 from derive.docs.sampled_points import FEW_VALUES, NO_POINT_MEETS, few_values
+from derive.docs.unmet_sides import NEVER_MET
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 from derive.result import _joined
 
@@ -409,10 +410,13 @@ def _decide_free_once(text, binding, context, name, unbound, opaque, whole=froze
             return verdict, None  # the checker cannot read it: the same on every domain
     valued = len(domains) - len(unchecked)  # the domains that can refute it
     if unbalanced is not None and unsolved and len(unsolved) == valued:
+        why = (
+            "one side stays above the other (shown symbolically)"
+            if NEVER_MET in refuted[-1][1]
+            else "its sides keep their values (or two of them their difference) whatever the names are, and they disagree"
+        )
         return Verdict(
-            FAIL,
-            f"read as an equation in {names}, {NO_SOLUTION}: its sides keep their values (or two of them their"
-            f" difference) whatever the names are, and they disagree; for {refuted[-1][0]}: {refuted[-1][1]}",
+            FAIL, f"read as an equation in {names}, {NO_SOLUTION}: {why}; for {refuted[-1][0]}: {refuted[-1][1]}"
         ), None
     if reverse and unbalanced is not None and refuted and len(refuted) == valued:
         reverse = _reverse_holds(text, binding, context, name, unbound, opaque, whole)
