@@ -23,7 +23,7 @@ from derive.docs.point_values import (
 )
 from derive.docs.rounded_figures import printed_entry_digits, rounded_figures_meet
 from derive.docs.verdict import FAIL, DecideError, Verdict
-from derive.docs.written_digits import _approx, _is_approximation, _written_digits
+from derive.docs.written_digits import _approx, _is_approximation, _written_digits, written_coefficient
 from derive.numeric import REQUIRED_DIGITS, holds
 
 
@@ -83,7 +83,7 @@ def _check_approximation(reading, link, shown, tolerances):
     if not literal:
         if _check_relation(reading, replace(link, relation="="), shown, tolerances) is None:
             return None  # the sides are equal here (D' ≈ D at R_D = 0): ≈ holds wherever = does
-        raise DecideError("≈ between two expressions: no written digits set the tolerance")
+        return _check_written_coefficient(reading, link)
     ok, why = _approx(*link.numbers, literal, approximate=link.relation == "~")
     if ok:
         return None
@@ -92,6 +92,23 @@ def _check_approximation(reading, link, shown, tolerances):
         link.reader,
         reading.binding,
         _particular_value(link, tolerances),
+    )
+
+
+def _check_written_coefficient(reading, link):
+    """≈ between two expressions the same but for a figure the later writes (\\sqrt{128} B D ≈ 11.3 B D): the figure
+    must be the exact coefficient rounded to its digits; any other two expressions are an approximation not read."""
+    found = written_coefficient(reading.sides[link.number], reading.sides[link.number + 1])
+    if found is None:
+        raise DecideError("≈ between two expressions: no written digits set the tolerance")
+    exact, figure, decimals = found
+    if _approx(exact, figure, [decimals], approximate=True)[0]:
+        return None
+    return _refuted(
+        f"{_link_text(reading.sides, link.number)}: the first side is {mpmath.nstr(exact, 10)} times the later's"
+        f" product, which {mpmath.nstr(figure, 10)} does not give to {decimals} decimals",
+        link.reader,
+        reading.binding,
     )
 
 

@@ -7,7 +7,7 @@ import re
 import mpmath
 import sympy as sp
 
-from derive.docs.interpret import Number, TupleNode
+from derive.docs.interpret import Atom, Number, TupleNode
 from derive.docs.parse import ParseError, parse_latex
 from derive.docs.point_values import _flat
 from derive.docs.rounding import PlacesBeforePower, approximate_places, is_rounding_of, is_truncation_of
@@ -50,6 +50,40 @@ def _literal_tolerances(side):
                 out.append(got[1])
             return out
     return None
+
+
+def written_coefficient(first, later):
+    """(the exact coefficient, the figure, its decimals) when the later side is a product with one figure written with
+    decimals and the first side, as written, is that product times a constant: ``\\sqrt{128} BD`` beside ``11.3 BD``,
+    whose exact coefficient is √128; None for sides in any other relation (n! beside 2.507 \\sqrt{n} (n/e)^n)."""
+    try:
+        exprs = [parse_latex(side.text) for side in (first, later)]
+    except ParseError:
+        return None
+    figures = [s for s in exprs[1].free_symbols if isinstance(later.node(s), Number)]
+    if len(figures) != 1 or len(exprs[1].free_symbols) < 2 or "." not in later.node(figures[0]).text:
+        return None
+    figure = later.node(figures[0]).text
+    if "e" in figure or sp.diff(exprs[1], figures[0], 2) != 0 or exprs[1].subs(figures[0], 0) != 0:
+        return None  # the figure a factor of the whole later side
+    names: dict = {}
+
+    def written(side, expr):
+        values = {}
+        for symbol in expr.free_symbols:
+            node = side.node(symbol)
+            if isinstance(node, Number) and "e" not in node.text:
+                values[symbol] = sp.Rational(node.text)
+            elif isinstance(node, Atom) and node.args is None:
+                values[symbol] = names.setdefault(repr(node), sp.Dummy())  # the same name on both sides
+            else:
+                values[symbol] = sp.Dummy()  # anything else: a quantity of its own
+        return expr.subs(values, simultaneous=True)
+
+    ratio = sp.simplify(written(first, exprs[0]) / written(later, exprs[1].subs(figures[0], 1)))
+    if ratio.free_symbols or not ratio.is_positive:
+        return None
+    return mpmath.mpf(sp.N(ratio, DIGITS)), mpmath.mpf(figure), len(figure.split(".")[1])
 
 
 def _approx(a, b, decimals, approximate=False) -> tuple[bool, str]:

@@ -151,6 +151,18 @@ PAIRS = [
         r"4294967296 \approx 4.30 \times 10^{9}",
     ),
     (
+        "≈ between two expressions the same but for a written coefficient: the coefficient rounded to its digits",
+        r"x > 0",
+        r"\sqrt{2} x \approx 1.41 x",
+        r"\sqrt{2} x \approx 1.42 x",
+    ),
+    (
+        "≈ between two fractions of names the same but for a written coefficient",
+        r"B, D, N, W > 0",
+        r"\frac{\sqrt{128} BD}{\sqrt{N} \cdot W} \approx \frac{11.3 BD}{\sqrt{N} \cdot W}",
+        r"\frac{\sqrt{128} BD}{\sqrt{N} \cdot W} \approx \frac{11.4 BD}{\sqrt{N} \cdot W}",
+    ),
+    (
         "a bracket-sizing command with its bracket in braces, \\Big{(} ... \\Big{)}",
         None,
         r"\Big{(}a + b\Big{)}^2 = a^2 + 2ab + b^2",
@@ -550,3 +562,16 @@ def test_a_bra_ket_in_angle_brackets_is_not_read_as_a_mean(tmp_path):
     # \langle u | v \rangle is neither a mean nor the inner product the reader knows: it stays undecided
     result, detail = verdict(tmp_path, r"u, v \in \mathbb{R}^n", r"\langle u | v \rangle = 1")
     assert result == "UNKNOWN" and "langle" in detail, (result, detail)
+
+
+@pytest.mark.parametrize(
+    "latex",
+    [
+        r"n! \approx 2.507 \sqrt{n} (n/e)^n",  # Stirling's: as n grows, not a coefficient at every n
+        r"x^2 \approx 1.41 x",
+        r"\sqrt{2} x \approx 1.41 y",
+    ],
+)
+def test_approximately_equal_expressions_that_are_not_proportional_are_not_read(tmp_path, latex):
+    found = verdict(tmp_path, r"x > 0; y > 0; n: positive integer", latex)
+    assert found[0] == "UNKNOWN", found
