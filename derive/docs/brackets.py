@@ -59,6 +59,9 @@ def bracket(rw, tokens, k, out):
         text = rw.placeholder(TupleNode([rw.sub_side(p) for p in parts]))
     elif t.text == "[" and _iverson(inner):
         text = rw.placeholder(Indicator(_iverson(inner)))
+    elif t.text == "[" and _one_comparison(inner):  # [x_i = x]: Iverson's bracket, 1 where it holds and 0 elsewhere
+        one = [Tok("cs", "mathbb", t.pos), Tok("group", "", t.pos, [Tok("ch", "1", t.pos)])]
+        text = rw.emit([*one, Tok("ch", "(", t.pos), *inner, Tok("ch", ")", t.pos)])
     elif any(relation_at(inner, m) and depth_at(inner, m) == 0 for m in range(len(inner))):
         raise Unsupported(f"a bracket holding a relation ({detex(inner).strip()}) is not read")
     else:
@@ -216,6 +219,17 @@ def _is_norm_exponent(script) -> bool:
     if len(items) == 1 and (items[0].is_cs(*GREEK) or items[0].kind == "ch" and items[0].text.isalpha()):
         return items[0].text not in ("F", "T")
     return bool(items) and all(x.kind == "ch" and x.text.isdigit() for x in items)
+
+
+def _one_comparison(tokens) -> bool:
+    """Whether the tokens are one comparison of two sides (x_i = x, z \\ge 0), with nothing else at their top level."""
+    at = [m for m in range(len(tokens)) if depth_at(tokens, m) == 0 and relation_at(tokens, m)]
+    if len(at) != 1 or any(x.is_ch(",", ";") and depth_at(tokens, m) == 0 for m, x in enumerate(tokens)):
+        return False
+    relation, size = relation_at(tokens, at[0])
+    before, after = tokens[: at[0]], tokens[at[0] + size :]
+    written = all(any(not x.is_ch(" ") for x in side) for side in (before, after))
+    return written and relation in ("=", "!=", "<", ">", "<=", ">=")
 
 
 def _iverson(tokens):

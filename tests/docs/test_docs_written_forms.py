@@ -5,7 +5,7 @@ arbitrary function would decide, and words in text type as library documentation
 a superscript written before the subscript of one base (\\beta^t_2, \\sum^{n}_{i=1}), and an inner product in
 angle brackets (\\langle u, v \\rangle), and an increment written \\Delta before a name (\\Delta \\mathbf{x}_t, one name), and
 an empty group after a word that takes no argument (\\log{} x), and a mean or a variance written \\langle X \\rangle or
-\\mathbb{V}[X], and a repeating decimal (0.\\overline{3}).
+\\mathbb{V}[X], a repeating decimal (0.\\overline{3}), and Iverson's bracket [x_i = 2].
 
 Each form is read on a correct formula (PASS) and on a wrong variant (FAIL) by the same machinery."""
 
@@ -118,6 +118,18 @@ PAIRS = [
         None,
         r"\langle aX + b \rangle = a \langle X \rangle + b",
         r"\langle aX + b \rangle = a \langle X \rangle + 2b",
+    ),
+    (
+        "Iverson's bracket [x_i = 2], one where it holds, over the entries a tag lists",
+        r"x = (1, 2, 3)",
+        r"\sum_{i=1}^n [x_i = 2] = 1",
+        r"\sum_{i=1}^n [x_i = 2] = 2",
+    ),
+    (
+        "Iverson's brackets of a comparison and its negation add to one",
+        r"x \in \mathbb{R}",
+        r"[x \ge 0] + [x < 0] = 1",
+        r"[x \ge 0] + [x < 0] = 2",
     ),
     (
         "a unit in text type after the value of an entropy",
@@ -575,3 +587,8 @@ def test_a_bra_ket_in_angle_brackets_is_not_read_as_a_mean(tmp_path):
 def test_approximately_equal_expressions_that_are_not_proportional_are_not_read(tmp_path, latex):
     found = verdict(tmp_path, r"x > 0; y > 0; n: positive integer", latex)
     assert found[0] == "UNKNOWN", found
+
+
+def test_a_bracket_holding_more_than_one_comparison_is_not_read(tmp_path):
+    result, detail = verdict(tmp_path, r"x, y \in \mathbb{R}", r"[x = y = 1] = 1")
+    assert result == "UNKNOWN" and "a bracket holding a relation" in detail, (result, detail)
