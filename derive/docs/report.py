@@ -24,6 +24,7 @@ from derive.docs.decide import (
 from derive.docs.random_names import MOMENTS
 from derive.docs.reading import gave_up
 from derive.docs.scan import Found, document_files, scan_file
+from derive.docs.set_elements import declared_elements, element_written
 from derive.docs.tags import TagError, parse_tag
 from derive.docs.untagged import (
     ONE_MEANING,
@@ -83,6 +84,8 @@ def check_found(found: Found, use_cache: bool = False, context: DocumentContext 
     evaluated again.
     """
     context = context if context is not None else DocumentContext()
+    if found.tag is None:
+        context.elements.update(declared_elements(found.latex))  # g \in G: a group's element, for the formulas after
     in_force = context.read_by(found.latex)  # \mathbb{E} beside the document's own E(x) = ...: not that E
     fingerprint = in_force.fingerprint()  # an untagged verdict depends on the definitions before the formula
     reading = None
@@ -171,6 +174,15 @@ def _check_found_in_time(found: Found, context: DocumentContext, reading: Readin
             None,
             SKIPPED,
             f"untagged and not decidable on its own: {found.unreadable}",
+        )
+    element = element_written(found.latex, context.elements)
+    if element is not None:
+        return Record.of(
+            found,
+            None,
+            SKIPPED,
+            f"untagged and not decidable on its own: {element}, a set of no numbers declared before it, whose"
+            " products are the set's own operation",
         )
     events = _events_verdict(found.latex, None)
     if events is not None:

@@ -118,6 +118,7 @@ class DocumentContext:
 
     definitions: dict = field(default_factory=dict)  # name -> Definition
     sources: dict = field(default_factory=dict)  # name -> the defining formula, for the cache key
+    elements: dict = field(default_factory=dict)  # name -> the set of no numbers it is declared in (g \in G)
 
     def define(self, definition: Definition, latex: str) -> None:
         self.definitions[definition.name] = definition
@@ -127,13 +128,13 @@ class DocumentContext:
         """A copy with one more definition in force (the context itself when there is none)."""
         if definition is None:
             return self
-        copy = DocumentContext(dict(self.definitions), dict(self.sources))
+        copy = DocumentContext(dict(self.definitions), dict(self.sources), self.elements)
         copy.definitions[definition.name] = definition
         return copy
 
     def without(self, name: str) -> DocumentContext:
         """A copy without the named definition."""
-        copy = DocumentContext(dict(self.definitions), dict(self.sources))
+        copy = DocumentContext(dict(self.definitions), dict(self.sources), self.elements)
         copy.definitions.pop(name, None)
         copy.sources.pop(name, None)
         return copy
@@ -158,9 +159,10 @@ class DocumentContext:
 
     def fingerprint(self) -> str | None:
         """A short text naming every definition in force (None when there is none)."""
-        if not self.sources:
+        if not self.sources and not self.elements:
             return None
         text = "\n".join(f"{name}\t{self.sources[name]}" for name in sorted(self.sources))
+        text += "".join(f"\n{name} in {self.elements[name]}" for name in sorted(self.elements))
         return "document definitions " + hashlib.sha256(text.encode()).hexdigest()[:16]
 
 

@@ -1,9 +1,10 @@
 """Correct formulas from whole documentation trees checked as a user would, untagged, each of which FAILed before its
-reading: a matrix whose rows are broken with extra space (\\\\[2mm]). None may FAIL; each wrong variant still FAILs
-through the same path."""
+reading: a matrix whose rows are broken with extra space (\\\\[2mm]) and a group's axioms about the elements of a set
+the page names by a capital letter (g \\in G). None may FAIL; each wrong variant still FAILs through the same path."""
 
 import pytest
 
+from derive.docs import check_paths
 from tests.docs.checking import assert_page_pass_and_fail
 
 MATRIX = r"\begin{{pmatrix}} 1.5-3&3-3\\{gap}4.5-3&6-3\end{{pmatrix}}=\begin{{pmatrix}} -1.5&0\\{gap}1.5&{last}\end{{pmatrix}}"
@@ -23,3 +24,30 @@ def test_a_bracket_after_a_matrix_row_break_that_is_no_length_stays_in_the_row(t
         r"\begin{pmatrix} 1 \\ [2] + 1 \end{pmatrix} = \begin{pmatrix} 1 \\ 3 \end{pmatrix}",
         r"\begin{pmatrix} 1 \\ [2] + 1 \end{pmatrix} = \begin{pmatrix} 1 \\ 2 \end{pmatrix}",
     )
+
+
+def _page_verdicts(tmp_path, membership: str, *formulas) -> list[str]:
+    """The verdict of each display formula of a page that first says, inline, which set ``g`` is in."""
+    page = tmp_path / "group.md"
+    body = "".join(f"$${f}$$\n\n" for f in formulas)
+    page.write_text(f"For each ${membership}$ there is an identity element $e$:\n\n{body}", encoding="utf-8")
+    return [r.verdict for r in check_paths([str(page)]) if r.latex in formulas]
+
+
+AXIOMS = (r"e \cdot g = g \cdot e = g", r"g \cdot g^{-1} = e")
+
+
+def test_the_axioms_of_a_group_element_are_not_refuted_as_arithmetic_with_eulers_number(tmp_path):
+    assert _page_verdicts(tmp_path, r"g \in G", *AXIOMS) == ["SKIPPED", "SKIPPED"]
+
+
+@pytest.mark.parametrize("membership", [r"g \in \mathbb{R}", r"g \in R", r"h \in G"])
+def test_elements_of_numbers_or_other_names_are_still_arithmetic(tmp_path, membership):
+    assert _page_verdicts(tmp_path, membership, *AXIOMS) == ["FAIL", "FAIL"]
+
+
+def test_after_a_group_element_formulas_without_it_are_still_decided(tmp_path):
+    assert _page_verdicts(tmp_path, r"g \in G", r"(a + 1)^2 = a^2 + 2 a + 1", r"(a + 1)^2 = a^2 + 1") == [
+        "PASS",
+        "FAIL",
+    ]

@@ -1,0 +1,48 @@
+"""Names a document declares elements of a set it names by one capital letter (g \\in G, a group's element): their
+products and inverses are the set's own operation, not arithmetic on numbers."""
+
+from __future__ import annotations
+
+import re
+
+from derive.docs.side_names import atoms_in, atoms_of_latex
+
+# g \in G, g_1, g_2 \in G: one capital letter; R, N, Z, Q and C written plainly may be the number sets
+MEMBERSHIP = re.compile(r"\s*([^\\]*?|\\[A-Za-z]+)\s*\\in\s*([A-Z])\s*[.,;]?\s*")
+NUMBER_LETTERS = frozenset("RNZQC")
+
+
+def declared_elements(latex: str) -> dict:
+    """The names a formula declares elements of a set of no numbers (``g \\in G``), each with its set; empty when it
+    declares none."""
+    found = MEMBERSHIP.fullmatch(latex)
+    if found is None or found.group(2) in NUMBER_LETTERS:
+        return {}
+    names = {}
+    for written in found.group(1).split(","):
+        atoms = atoms_of_latex(written)
+        if len(atoms) != 1:
+            return {}
+        names[_name(atoms[0])] = found.group(2)
+    return names
+
+
+def element_written(latex: str, elements: dict) -> str | None:
+    """The first declared element (in name order) a formula writes outside a function's argument, as ``g in G``; None
+    when it writes none."""
+    if not elements:
+        return None
+    from derive.docs.interpret import rewrite_chain
+
+    try:  # names the sides multiply, invert or add themselves: one inside a function's argument (P(X = x)) is an outcome
+        keys = {_name(atom) for atom in atoms_in(rewrite_chain(latex)[0], lambda node: ())}
+    except Exception:  # unreadable: the reading reports it
+        return None
+    written = sorted(keys & set(elements))
+    return f"{written[0]} in {elements[written[0]]}" if written else None
+
+
+def _name(atom) -> str:
+    """The name with its subscript (g_1 apart from g and g_t)."""
+    full = atom.full_keys()
+    return full[0] if full else atom.key
