@@ -34,6 +34,7 @@ from derive.docs.italic_names import italicise
 from derive.docs.joined_claims import claims_joined
 from derive.docs.labelled_derivative import labelled_derivative_doubt
 from derive.docs.labelled_laws import with_labelled_laws
+from derive.docs.law_parameters import law_parameter_doubt
 from derive.docs.links_apart import decide_links_apart
 from derive.docs.moment_subscripts import moments_of_random_quantities
 from derive.docs.numerals import E_NOTATION, e_notation_parts
@@ -316,6 +317,8 @@ def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
     verdict = _either_law_of_a_declared_distribution(text, binding, verdict, decide_text)
     if tagged:
         verdict = _ranged_law_doubt(text, binding, verdict)
+        # Var(X) = np(1 - p) beside X \sim \text{Bin}(10, 0.3): n and p may be the law's 10 and 0.3
+        verdict = law_parameter_doubt(text, binding, verdict, lambda t, b: decide(t, b, tagged, context))
     verdict = labelled_derivative_doubt(text, binding, verdict)  # \nabla_\theta \log \pi_\theta(a \mid s)
     if verdict.verdict == UNKNOWN:  # f'(p) = 0 \Rightarrow p = 0.63: the value put in
         verdict = decide_solved_for(text, decide_text, earlier_links=tagged) or verdict

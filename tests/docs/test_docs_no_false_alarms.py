@@ -1304,3 +1304,33 @@ def test_a_tag_that_makes_x_a_number_keeps_sigma_the_logistic_function(tmp_path)
     assert found == "PASS", detail
     found, detail = page_verdict(tmp_path, "X: real", r"\sigma(X) + \sigma(-X) = 2")
     assert found == "FAIL", detail
+
+
+# --- the letters of a law's parameters beside a law the tag gives with numbers -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "tag, formula",
+    [
+        (r"X \sim \text{Bin}(10, 0.3)", r"\operatorname{Var}(X) = np(1-p)"),  # had FAILed, p the shared law at n = 1
+        (r"X \sim \text{Ber}(0.3)", r"\operatorname{Var}(X) = p(1-p)"),
+    ],
+)
+def test_a_parameter_letter_beside_a_law_given_with_numbers_may_be_that_number(tmp_path, tag, formula):
+    found, detail = page_verdict(tmp_path, tag, formula)
+    assert found == "UNKNOWN", detail
+    assert "PASS" in detail and "p = 0.3" in detail, detail
+
+
+@pytest.mark.parametrize(
+    "tag, formula, expected",
+    [
+        (r"X \sim \text{Bin}(10, 0.3)", r"\operatorname{Var}(X) = np", "FAIL"),  # wrong read either way
+        (r"X \sim \text{Ber}(0.3)", r"\operatorname{Var}(X) = p", "FAIL"),
+        (r"X \sim \text{Bin}(n, p); n = 10; p = 0.3", r"\operatorname{Var}(X) = np(1-p)", "PASS"),  # said in the tag
+        (r"X \sim \text{Bin}(n, p); n = 10; p = 0.3", r"\operatorname{Var}(X) = np", "FAIL"),
+    ],
+)
+def test_a_law_given_with_numbers_decides_where_both_readings_of_its_letters_agree(tmp_path, tag, formula, expected):
+    found, detail = page_verdict(tmp_path, tag, formula)
+    assert found == expected, detail
