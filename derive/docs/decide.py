@@ -26,6 +26,7 @@ from derive.budgets import expiries
 from derive.docs import gradient_scope, matrix_softmax, named_functions, vector_sigma
 from derive.docs.bind import Unbound
 from derive.docs.command_functions import with_command_functions
+from derive.docs.defined_events import with_defined_events
 from derive.docs.derivative_names import with_derivative_names
 from derive.docs.deviation_reading import deviation_doubt
 from derive.docs.expression_values import with_expression_values
@@ -152,6 +153,7 @@ def _ranged_positive(letter: str, binding: Binding) -> bool:
 
 def _decide_as_written(text: str, binding: Binding, tagged: bool, context) -> Verdict:
     text, binding, put = with_expression_values(text, binding)  # \|q - k\| = 1: the formula reads the distance's value
+    text, binding = with_defined_events(text, binding)  # P(y_1 > y_2) = \sigma(...) in the tag: that chance's value
     text, named = with_derivative_names(text, binding.derivatives)  # ∂L/∂g_j the tag declares a number: a name
     text, primed = with_primed_names(text, binding.primed)  # \phi'(y) = \phi(x, y) in the tag: a function of its own
     text, commands = with_command_functions(text, binding.commands)  # \cos(u, v) in the tag: a function of its own

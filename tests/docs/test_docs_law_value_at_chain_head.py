@@ -106,3 +106,20 @@ def test_the_chance_of_an_event_under_a_law_of_the_tag_is_still_claimed(tmp_path
     found = verdict(tmp_path, r"X \sim \mathcal{N}(0, 1)", formula)
     assert found[0] == expected, found
     assert "names the value" not in found[1], found
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        # had been UNKNOWN: the tag's P(i > j) = ... was read as a function P of i, never applied at an event
+        (r"P(i > j) = \frac{e^{r_i}}{e^{r_i} + e^{r_j}}", "PASS"),
+        (r"P(i > j) = \frac{e^{r_j}}{e^{r_i} + e^{r_j}}", "FAIL"),
+        (r"P(i>j) = 1 - \sigma(r_j - r_i)", "PASS"),
+        (r"P(j > i) = \frac{e^{r_j}}{e^{r_i} + e^{r_j}}", "UNKNOWN"),  # another event: nothing defines it
+    ],
+)
+def test_the_chance_of_an_event_the_tag_defines_is_its_definition(tmp_path, formula, expected):
+    found = verdict(
+        tmp_path, r"P(i > j) = \sigma(r_i - r_j); \sigma(z) = \frac{1}{1+e^{-z}}; r_i, r_j \in \mathbb{R}", formula
+    )
+    assert found[0] == expected, found
