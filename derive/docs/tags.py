@@ -60,6 +60,7 @@ from derive.docs.derivative_names import declared_derivatives, with_derivative_n
 from derive.docs.italic_names import italicise, tag_words
 from derive.docs.labelled_derivative import labels_of_defined_functions
 from derive.docs.laws import draws_at_top
+from derive.docs.numerals import E_NOTATION, e_notation_parts
 from derive.docs.operations import writes_as_an_index
 from derive.docs.primed_names import declared_primed_functions, with_primed_names
 from derive.docs.side_names import WORD_ARGUMENT
@@ -149,6 +150,16 @@ class RangeClause:
     high: str | None
     strict_low: bool = False
     strict_high: bool = False
+
+
+def _e_notation_written_out(meaning: str) -> str:
+    """A value in E notation, ``N = 1e9``, written as the power of ten it stands for (``1 \\times 10^{9}``), as a
+    formula's 3e-4 is read; any other meaning as written."""
+    written = E_NOTATION.fullmatch(meaning)
+    if written is None:
+        return meaning
+    mantissa, _, exponent = e_notation_parts(written)
+    return f"{mantissa} \\times 10^{{{int(exponent)}}}"
 
 
 @dataclass(frozen=True)
@@ -297,7 +308,7 @@ def parse_tag(text: str) -> Binding | None:
             elif not _renames_an_expression(name, meaning) and not _start_of_superscript_steps(name, clauses):
                 _no_condition_on_a_moment(name, meaning, clause, binding)
                 _one_name(name, clause)  # {v'_w}^\top v_{w_I} = x: derive.docs.renamed_expressions
-            binding.overrides[name.strip()] = meaning.strip()
+            binding.overrides[name.strip()] = _e_notation_written_out(meaning.strip())
             if (
                 meaning.strip().isdigit() and int(meaning) > 0 and _is_a_name(name)
             ):  # a dimension's value, if NAME is one (an override otherwise; \|q - k\| = 1: derive.docs.expression_values)

@@ -1334,3 +1334,20 @@ def test_a_parameter_letter_beside_a_law_given_with_numbers_may_be_that_number(t
 def test_a_law_given_with_numbers_decides_where_both_readings_of_its_letters_agree(tmp_path, tag, formula, expected):
     found, detail = page_verdict(tmp_path, tag, formula)
     assert found == expected, detail
+
+
+# --- a value the tag writes in E notation is the number it stands for --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tag, formula, expected",
+    [
+        ("N = 1e9", r"\log_{10} N = 9", "PASS"),  # had FAILed, 1e9 read as 1 times Euler's e times 9
+        ("N = 1e9", r"\log_{10} N = 8", "FAIL"),
+        (r"\eta = 3e-4", r"\eta \cdot 10^4 = 3", "PASS"),
+        (r"\eta = 3e-4", r"\eta \cdot 10^4 = 4", "FAIL"),
+    ],
+)
+def test_a_tag_value_in_e_notation_is_that_number(tmp_path, tag, formula, expected):
+    found, detail = page_verdict(tmp_path, tag, formula)
+    assert found == expected, detail
