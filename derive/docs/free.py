@@ -342,9 +342,10 @@ def _names(used: set, kinds: dict) -> set:
 
 def conventionally_positive(key: str) -> bool:
     """A name authors give a positive number: a standard deviation σ, a step size η, a rate, a penalty's weight or a
-    population's size λ, a tolerance ε, a dimension d."""
+    population's size λ, a length scale ℓ, a tolerance ε, a dimension d."""
     base, _, sub = key.partition("_")
-    return base in ("sigma", "eta", "lambda") or (base == "epsilon" and not sub) or (base == "d" and not sub.isdigit())
+    scales = ("sigma", "eta", "lambda", "ell")
+    return base in scales or (base == "epsilon" and not sub) or (base == "d" and not sub.isdigit())
 
 
 def _settle(walk: _Walk, positive: bool = True) -> dict:

@@ -119,8 +119,10 @@ def test_conventionally_positive_names():
         set(),
     )
     assert kinds == {"d_model": "positive", "epsilon": "small", "eta": "positive", "sigma": "positive", "x": "real"}
-    kinds = free_reading(r"\sqrt{\lambda^2} + \lambda_t + x = x + \lambda + \lambda_t", KNOWN_FUNCTIONS, set())
-    assert kinds == {"lambda": "positive", "lambda_t": "positive", "x": "real"}
+    kinds = free_reading(
+        r"\sqrt{\lambda^2} + \lambda_t + \ell + x = x + \lambda + \lambda_t + \ell", KNOWN_FUNCTIONS, set()
+    )
+    assert kinds == {"ell": "positive", "lambda": "positive", "lambda_t": "positive", "x": "real"}
     with pytest.raises(Unbalanced) as drawn:  # beside a draw, ε may be noise
         free_reading(r"\mathbb{E}_{x \sim p}[\epsilon^2] = \epsilon^2", KNOWN_FUNCTIONS, set())
     assert drawn.value.kinds["epsilon"] == "real"
@@ -140,6 +142,12 @@ def test_a_rate_or_a_penalty_weight_lambda_is_positive_by_convention(tmp_path):
     scaled = r"\frac{\lambda a_i}{\sqrt{\frac{1}{n}\sum_{j=1}^{n} (\lambda a_j)^2}}"
     check(tmp_path, scaled + r" = \frac{a_i}{\sqrt{\frac{1}{n}\sum_{j=1}^{n} a_j^2}}", "PASS", "by convention")
     check(tmp_path, scaled + r" = \frac{\lambda a_i}{\sqrt{\frac{1}{n}\sum_{j=1}^{n} a_j^2}}", "FAIL")
+
+
+def test_a_length_scale_ell_is_positive_by_convention(tmp_path):
+    gaussians = r"\int_{-\infty}^{\infty} \exp(-\frac{(x-c)^2}{2\ell^2}) \exp(-\frac{(y-c)^2}{2\ell^2 }) dc = "
+    check(tmp_path, gaussians + r"\sqrt{\pi}\ell \exp(-\frac{(x-y)^2}{4\ell^2})", "PASS", "by convention")
+    check(tmp_path, gaussians + r"\sqrt{\pi}\ell \exp(-\frac{(x-y)^2}{2\ell^2})", "FAIL")
 
 
 def test_a_case_split_states_the_range_of_the_names_its_conditions_compare(tmp_path):
