@@ -15188,6 +15188,149 @@ CHECKS.update(
     }
 )
 
+
+# ---- trees.toml: formulas from whole documentation trees
+
+
+_TR_POSITIVE_PAIRS = [(mpf("0.37"), mpf("1.9")), (mpf("3.2"), mpf("0.45"))]
+
+
+def _tr_relu6(swapped):
+    mine = (lambda x: max(min(0, x), 6)) if swapped else (lambda x: min(max(0, x), 6))
+    return all(mine(x) == min(max(0, x), 6) for x in [mpf("-2.5"), mpf("0.7"), mpf("3.2"), mpf(8)])
+
+
+def _tr_det_grad(inverse_transposed):
+    A = mat([[mpf("1.3"), mpf("0.4")], [mpf("-0.7"), mpf("2.1")]])
+    G = mgrad(mp.det, A)
+    right = mp.det(A) * (inverse(A).T if inverse_transposed else A.T)
+    return close(G, right, tol=mpf(10) ** -15)
+
+
+def _tr_kernel(corrected):
+    x1, x2, y1, y2 = mpf("0.3"), mpf("-1.2"), mpf("2.1"), mpf("0.6")
+    left = (1 + x1 * y1 + (x2 * y2 if corrected else x2 + y2)) ** 2
+    true_expansion = 1 + 2 * x1 * y1 + 2 * x2 * y2 + (x1 * y1) ** 2 + (x2 * y2) ** 2 + 2 * x1 * y1 * x2 * y2
+    written = (
+        true_expansion
+        if corrected
+        else 1 + 2 * x1 * y1 + 2 * x2 * y2 + (x1 * y1) ** 2 + (x2 * y2) ** 2 * x1 * y1 * x2 * y2
+    )
+    return close(left, written) and close((1 + x1 * y1 + x2 * y2) ** 2, true_expansion)
+
+
+def _tr_beta_binomial(proportional):
+    def beta_pdf(t, a, b):
+        return t ** (a - 1) * (1 - t) ** (b - 1) * factorial(a + b - 1) / (factorial(a - 1) * factorial(b - 1))
+
+    n1a, n0a, n1b, n0b, a, b = 2, 1, 3, 2, 1, 2
+
+    def left(t):
+        return comb(n1b + n0b, n1b) * t**n1b * (1 - t) ** n0b * beta_pdf(t, n1a + a, n0a + b)
+
+    def right(t):
+        return beta_pdf(t, n1a + n1b + a, n0a + n0b + b)
+
+    points = [mpf("0.2"), mpf("0.5"), mpf("0.8")]
+    ratios = [left(t) / right(t) for t in points]
+    if proportional:
+        return all(close(r, ratios[0]) for r in ratios)
+    return all(close(left(t), right(t)) for t in points)
+
+
+def _tr_logit(corrected):
+    points = [mpf("0.15"), mpf("0.5"), mpf("0.9")]
+    if corrected:  # the inverse function of the sigmoid
+        return all(close(sigmoid(log(z) - log(1 - z)), z) for z in points)
+    return all(close(1 / sigmoid(z), log(z) - log(1) - z) for z in points)  # as written
+
+
+def _tr_ber(plus):
+    def right(x, mu):
+        return exp(x * log(mu) + ((1 + x) if plus else (1 - x)) * log(1 - mu))
+
+    return all(close(mu**x * (1 - mu) ** (1 - x), right(x, mu)) for x in (0, 1) for mu in (mpf("0.3"), mpf("0.8")))
+
+
+def _tr_mu_k(drop_one):
+    thetas = [mpf("0.4"), mpf("-1.1"), mpf("2.0")]
+    s = sum(exp(t) for t in thetas)
+    last = 1 / (1 + s)  # softmax of (theta_1, ..., theta_{K-1}, 0) at K
+    return close(1 - s / (1 + s), last) and close(1 - s / (1 + s), 1 / s if drop_one else 1 / (1 + s))
+
+
+def _tr_tanhshrink(x):  # PyTorch's Tanhshrink, x - tanh(x), with tanh written through exponentials
+    return x - (exp(x) - exp(-x)) / (exp(x) + exp(-x))
+
+
+CHECKS.update(
+    {
+        "tr-nyu-logsig-diff": lambda: identity(lambda s: log(exp(s) / (exp(s) + 1)), lambda s: s - log(1 + exp(s))),
+        "tr-nyu-logsig-diff~sign": lambda: identity(
+            lambda s: log(exp(s) / (exp(s) + 1)), lambda s: s + log(1 + exp(s))
+        ),
+        "tr-nyu-jacobian": lambda: [mpf("1.5") - 3, 3 - 3, mpf("4.5") - 3, 6 - 3] == [mpf("-1.5"), 0, mpf("1.5"), 3],
+        "tr-nyu-jacobian~sign": lambda: (
+            [mpf("1.5") - 3, 3 - 3, mpf("4.5") - 3, 6 - 3] == [mpf("-1.5"), 0, mpf("-1.5"), 3]
+        ),
+        "tr-nyu-conv-len": lambda: Fraction(100 - (5 - 1), 2) == 48,
+        "tr-nyu-conv-len~off": lambda: Fraction(100 - (5 - 1), 2) == 47,
+        "tr-nyu-relu6": lambda: _tr_relu6(False),
+        "tr-nyu-relu6~swap": lambda: _tr_relu6(True),
+        "tr-nyu-tanhshrink": lambda: identity(_tr_tanhshrink, lambda x: x - tanh(x)),
+        "tr-nyu-tanhshrink~swap": lambda: identity(_tr_tanhshrink, lambda x: tanh(x) - x),
+        "tr-nyu-logsigmoid": lambda: identity(lambda x: x - log(1 + exp(x)), lambda x: log(1 / (1 + exp(-x)))),
+        "tr-nyu-logsigmoid~sign": lambda: identity(lambda x: x - log(1 + exp(x)), lambda x: log(1 / (1 + exp(x)))),
+        "tr-nyu-softsign": lambda: all(
+            close(x / (1 + abs(x)), (x / (1 + x) if x >= 0 else x / (1 - x))) for x in (mpf("-2.3"), mpf("0.6"))
+        ),
+        "tr-nyu-product": lambda: 17 * 25 == 425,
+        "tr-nyu-product~digit": lambda: 17 * 25 == 415,
+        "tr-drl-elo-ea": lambda: rounds_to(1 / (1 + mpf(10) ** (mpf(2300 - 2600) / 400)), "0.849"),
+        "tr-drl-elo-ea~other": lambda: rounds_to(1 / (1 + mpf(10) ** (mpf(2300 - 2600) / 400)), "0.151"),
+        "tr-drl-elo-win": lambda: rounds_to(2600 + 16 * (1 - mpf("0.849")), "2602"),
+        "tr-drl-elo-win~k": lambda: rounds_to(2600 + 16 * (1 - mpf("0.849")), "2616"),
+        "tr-drl-elo-loss": lambda: rounds_to(2600 + 16 * (0 - mpf("0.849")), "2586"),
+        "tr-drl-atari": lambda: 210 * 160 * 3 == 100800,
+        "tr-drl-atari~exp": lambda: 210 * 160 * 3 == 10080,
+        "tr-mli-gamma": lambda: all(close(mp.gamma(n), factorial(n - 1)) for n in (1, 2, 5, 9)),
+        "tr-mli-gamma~shift": lambda: all(close(mp.gamma(n), factorial(n)) for n in (1, 2, 5, 9)),
+        "tr-mli-beta": lambda: (4 + 7, 2 + 3) == (11, 5),
+        "tr-mli-beta~count": lambda: (4 + 7, 2 + 3) == (11, 6),
+        "tr-mli-sigmoid": lambda: identity(lambda z: exp(z) / (1 + exp(z)), lambda z: (1 + exp(-z)) ** -1),
+        "tr-mlcs-lse": lambda: close(log(exp(-120) + exp(-121)), log(1 + exp(-1)) - 120),
+        "tr-mlcs-lse~shift": lambda: close(log(exp(-120) + exp(-121)), log(1 + exp(-1)) - 121),
+        "tr-mlcs-ber": lambda: _tr_ber(False),
+        "tr-mlcs-ber~sign": lambda: _tr_ber(True),
+        "tr-mlcs-muk": lambda: _tr_mu_k(False),
+        "tr-mlcs-det": lambda: _tr_det_grad(True),
+        "tr-mlcs-det~inverse": lambda: _tr_det_grad(False),
+        "tr-mlcs-kernel": lambda: _tr_kernel(False),
+        "tr-mlcs-kernel~corrected": lambda: _tr_kernel(True),
+        "tr-mlcs-betabin": lambda: _tr_beta_binomial(False),
+        "tr-mlcs-betabin~corrected": lambda: _tr_beta_binomial(True),
+        "tr-uva-logit": lambda: _tr_logit(False),
+        "tr-uva-logit~corrected": lambda: _tr_logit(True),
+        "tr-uva-pixels": lambda: 32 * 32 * 3 == 3072,
+        "tr-uva-pixels~digit": lambda: 32 * 32 * 3 == 3096,
+        "tr-uva-ring": lambda: 4 + 4 + 0 + 7 == 15,
+        "tr-uva-ring~sum": lambda: 4 + 4 + 0 + 7 == 16,
+        "tr-uva-square": lambda: all(close(D(lambda b: b**2, b), 2 * b) for b in (mpf("-1.3"), mpf("0.8"))),
+        "tr-uva-square~factor": lambda: all(close(D(lambda b: b**2, b), b) for b in (mpf("-1.3"), mpf("0.8"))),
+        "tr-uva-logratio": lambda: identity(
+            lambda a, b: log(a / b), lambda a, b: log(a) - log(b), points=_TR_POSITIVE_PAIRS
+        ),
+        "tr-uva-logratio~sign": lambda: identity(
+            lambda a, b: log(a / b), lambda a, b: log(a) + log(b), points=_TR_POSITIVE_PAIRS
+        ),
+        "tr-rlpg-seq": lambda: rounds_to((mpf("2.8") + mpf("1.9")) / 2, "2.35"),
+        "tr-rlpg-seq~digit": lambda: rounds_to((mpf("2.8") + mpf("1.9")) / 2, "2.45"),
+        "tr-rlpg-tok": lambda: rounds_to(mpf(14 + 19) / 15, "2.2"),
+        "tr-rlpg-tok~digit": lambda: rounds_to(mpf(14 + 19) / 15, "2.3"),
+    }
+)
+
+
 # ---- end of checks
 
 
