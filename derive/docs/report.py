@@ -251,6 +251,14 @@ def _check_found_in_time(found: Found, context: DocumentContext, reading: Readin
             f"untagged, the usual meaning of {reading.definition.name} refutes the chain's first link, and the name"
             f" may be the author's own: {usual.detail}",
         )
+    if verdict.verdict == FAIL and reading.restates is not None:
+        return Record.of(
+            found,
+            None,
+            SKIPPED,
+            f"untagged and not decidable on its own: {reading.restates}, defined before, is written again as a"
+            f" definition, which may give it a new meaning; with the earlier one: {verdict.detail}",
+        )
     if verdict.verdict in (PASS, FAIL):
         said = f"{reading.reason} " if reading.reason else ""  # "definition of x, then"
         return Record.of(found, None, verdict.verdict, f"untagged: {said}{verdict.detail}")

@@ -177,6 +177,7 @@ class Reading:
     local: Definition | None = None  # a claim after a definition (x = 2 + 1 = 3): the name bound for this formula only
     usual: bool = False  # a definition of a name the checker knows: a PASS (it agrees) is reported, a FAIL not
     text: str | None = None  # the part of the formula that is claimed, when it is not all of it
+    restates: str | None = None  # a name defined before, written again as a definition: a FAIL may be a new meaning
 
 
 def _piecewise_identity(sides, relations) -> bool:
@@ -288,7 +289,22 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
                 return Reading(
                     "skip", "an equation to solve (or a condition): nothing claimed for every value", equation=True
                 )
-    return Reading("claim")
+    return Reading("claim", restates=_restated_definition(sides, relations, context))
+
+
+def _restated_definition(sides, relations, context) -> str | None:
+    """The name a formula writes as a definition again, at arguments that are names or applications of names
+    (``L(y, f(\\vec{x})) = [y - f(\\vec{x})]^2`` after ``L(\\theta, \\hat\\theta) = |\\theta - \\hat\\theta|``), which
+    the author may be giving a new meaning; None for any other formula."""
+    first = single_atom(sides[0]) if len(sides) == 2 and relations == ["="] else None
+    if first is None or not first.args or _key(first) not in context.definitions:
+        return None
+    arguments = [single_atom(s) for s in first.args]
+    if any(a is None for a in arguments) or len({s.text for s in first.args}) != len(arguments):
+        return None
+    if len(context.definitions[_key(first)].params) != len(arguments) or _mentions(sides[1], first.key):
+        return None
+    return _key(first)
 
 
 def named_value_tail(latex: str, context: DocumentContext) -> tuple[str, str, bool] | None:

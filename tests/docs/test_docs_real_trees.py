@@ -1,6 +1,7 @@
 """Correct formulas from whole documentation trees checked as a user would, untagged, each of which FAILed before its
-reading: a matrix whose rows are broken with extra space (\\\\[2mm]) and a group's axioms about the elements of a set
-the page names by a capital letter (g \\in G). None may FAIL; each wrong variant still FAILs through the same path."""
+reading: a matrix whose rows are broken with extra space (\\\\[2mm]), a group's axioms about the elements of a set
+the page names by a capital letter (g \\in G), and a loss the page defined once, written again as a definition
+at other arguments (L(y, f(x)) = [y - f(x)]^2). None may FAIL; each wrong variant still FAILs through the same path."""
 
 import pytest
 
@@ -51,3 +52,23 @@ def test_after_a_group_element_formulas_without_it_are_still_decided(tmp_path):
         "PASS",
         "FAIL",
     ]
+
+
+def _after_a_loss(tmp_path, formula: str) -> str:
+    """The verdict of ``formula`` on a page that first defines the absolute loss L."""
+    page = tmp_path / "loss.md"
+    page.write_text(
+        f"The absolute loss $L(\\theta,\\hat{{\\theta}})=|\\theta-\\hat{{\\theta}}|$.\n\nThen\n\n$${formula}$$\n",
+        encoding="utf-8",
+    )
+    [record] = [r for r in check_paths([str(page)]) if r.latex == formula]
+    return record.verdict
+
+
+def test_a_loss_written_again_as_a_definition_may_be_a_new_loss(tmp_path):
+    assert _after_a_loss(tmp_path, r"L(y,f(\vec{x}))=\left[y-f(\vec{x})\right]^2") == "SKIPPED"
+
+
+@pytest.mark.parametrize("formula, expected", [(r"L(2, 5) = 3", "PASS"), (r"L(2, 5) = 4", "FAIL")])
+def test_the_defined_loss_applied_at_numbers_is_still_decided(tmp_path, formula, expected):
+    assert _after_a_loss(tmp_path, formula) == expected
