@@ -17,7 +17,7 @@ from derive.docs.side_names import _atom_keys
 from derive.docs.split_inequality import reversed_inequality
 from derive.docs.untagged_free import ANY_FUNCTION_REFUTED, ONLY_WHERE_SIDES_MEET, _decide_free, _only_equalities
 from derive.docs.untagged_information import decide_information
-from derive.docs.untagged_laws import JOINT_LAW_REASONS, decide_joint_law
+from derive.docs.untagged_laws import JOINT_LAW_REASONS, decide_joint_law, unnormalised_laws, writes_law
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 from derive.result import _joined
 
@@ -190,7 +190,11 @@ def _decide_untagged(text, binding, context, quantifiable):
         verdict = _decide_chance(text, binding, context, quantifiable) or verdict
     elif verdict.verdict == UNKNOWN and verdict.detail.startswith(("E[...] needs", "Var[...] needs")):
         verdict = _decide_entries(text, binding, context, quantifiable) or verdict
-    elif verdict.verdict == UNKNOWN and any(reason in verdict.detail for reason in JOINT_LAW_REASONS):
+    elif (
+        verdict.verdict == UNKNOWN
+        and any(reason in verdict.detail for reason in JOINT_LAW_REASONS)
+        and not writes_law(text, unnormalised_laws(context.sources))  # q(θ | D) = q(D | θ) q(θ), q unnormalised
+    ):
         verdict = decide_joint_law(text) or verdict  # P(A | B) = P(B | A) P(A) / P(B): one joint law of A and B
     if verdict.verdict == UNKNOWN and PROBABILITY.search(text) and not MODEL_NAMES & set(context.definitions):
         verdict = _decide_random_name(text, binding, context) or verdict  # E[p_k^2] = E[p_k]^2 + Var(p_k)

@@ -27,6 +27,29 @@ JOINT_LAW_REASONS = (
 )
 
 
+# p(\theta) = q(\theta)/Z_0, p(x) = \frac{q(x)}{Z}: a law the document gets by dividing q by a normalising constant Z
+DIVIDED_BY_Z = re.compile(
+    r"=\s*(?:\\[dt]?frac\s*\{\s*([A-Za-z])\s*\([^=]*\)\s*\}\s*\{\s*Z|([A-Za-z])\s*\([^=]*\)\s*/\s*Z)"
+)
+
+
+def unnormalised_laws(sources: dict) -> set:
+    """The letters a document's definitions divide by a normalising constant to give a law (``p(x) = q(x)/Z``): an
+    unnormalised law, whose values need not sum to 1, so no joint law stands for it."""
+    return {
+        letter
+        for latex in sources.values()
+        for match in DIVIDED_BY_Z.finditer(latex)
+        for letter in match.groups()
+        if letter
+    }
+
+
+def writes_law(text: str, letters: set) -> bool:
+    """Whether a formula applies one of the letters as a law (``q(\\theta | D)``)."""
+    return any(re.search(rf"(?<![A-Za-z\\]){letter}\s*\(", text) for letter in letters)
+
+
 def decide_joint_law(text: str) -> Verdict | None:
     """The verdict on a formula whose names are a joint law and its outcomes (see the module docstring), or None."""
     from derive.docs.decide import decide

@@ -1,7 +1,8 @@
 """Correct formulas from whole documentation trees checked as a user would, untagged, each of which FAILed before its
 reading: a matrix whose rows are broken with extra space (\\\\[2mm]), a group's axioms about the elements of a set
-the page names by a capital letter (g \\in G), and a loss the page defined once, written again as a definition
-at other arguments (L(y, f(x)) = [y - f(x)]^2). None may FAIL; each wrong variant still FAILs through the same path."""
+the page names by a capital letter (g \\in G), an unnormalised posterior q beside p = q / Z_0, and a loss the page
+defined once, written again as a definition at other arguments (L(y, f(x)) = [y - f(x)]^2). None may FAIL; each wrong
+variant still FAILs through the same path."""
 
 import pytest
 
@@ -72,3 +73,26 @@ def test_a_loss_written_again_as_a_definition_may_be_a_new_loss(tmp_path):
 @pytest.mark.parametrize("formula, expected", [(r"L(2, 5) = 3", "PASS"), (r"L(2, 5) = 4", "FAIL")])
 def test_the_defined_loss_applied_at_numbers_is_still_decided(tmp_path, formula, expected):
     assert _after_a_loss(tmp_path, formula) == expected
+
+
+def _after_a_normalised_prior(tmp_path, formula: str, prior: str = r"p(\theta)=q(\theta)/Z_0") -> str:
+    """The verdict of ``formula`` on a page whose prose first gives a prior ``p`` (a law ``q`` divided by ``Z_0``)."""
+    page = tmp_path / "posterior.md"
+    page.write_text(f"Let ${prior}$ be our prior.\n\nThe posterior\n\n$${formula}$$\n", encoding="utf-8")
+    [record] = [r for r in check_paths([str(page)]) if r.latex == formula]
+    return record.verdict
+
+
+def test_a_law_the_page_divides_by_its_normalising_constant_is_unnormalised(tmp_path):
+    assert _after_a_normalised_prior(tmp_path, r"q(\theta|\mathcal{D})=q(\mathcal{D}|\theta)q(\theta)") == "SKIPPED"
+
+
+@pytest.mark.parametrize(
+    "formula, prior",
+    [
+        (r"q(\theta|\mathcal{D})=q(\mathcal{D}|\theta)q(\theta)", r"p(\theta) = 1"),
+        (r"P(\theta|\mathcal{D})=P(\mathcal{D}|\theta)P(\theta)", r"p(\theta)=q(\theta)/Z_0"),
+    ],
+)
+def test_a_law_the_page_does_not_divide_is_still_a_law(tmp_path, formula, prior):
+    assert _after_a_normalised_prior(tmp_path, formula, prior) == "FAIL"
