@@ -235,6 +235,10 @@ def _check_points(reading):
 
 
 INEQUALITIES = ("<", ">", "<=", ">=")
+JUMP_ONLY = (
+    "the sides agree at every sampled point but not where a piece of the formula jumps (a sign, a step, a case"
+    " split's boundary): its value there is a convention the formula does not settle"
+)
 PIECEWISE = (sp.Abs, sp.Max, sp.Min, sp.Piecewise, sp.Heaviside, sp.sign, sp.floor, sp.ceiling)
 FAR_SCALES = (10, 100)  # how far beyond the sampled box an unbounded number is moved
 FAR_BASES = 4  # the checked points moved there
@@ -307,6 +311,15 @@ def _tight_points(domain, kept, shown) -> list:
                 moved[b] = point[a]
                 tight.append(moved)
     return tight
+
+
+def _point_text(point, shown) -> str:
+    """The point's values of the names the formula shows, as ``x = 0, y = 1.5``."""
+    return ", ".join(
+        f"{symbol} = {mpmath.nstr(value, 6) if isinstance(value, mpmath.mpf) else value}"
+        for symbol, value in point.items()
+        if symbol in shown
+    )
 
 
 def _holds_zero(interval) -> bool:
@@ -466,7 +479,7 @@ def _far_refutation(reading, domain, kept, values_at, shown, tolerances, piecewi
     flags = reading.dry.flags
     strict = any(relation in ("<", ">") for relation in reading.relations)
     far = _far_points(domain, kept) + _larger_sizes(reading, domain)
-    tight = _tight_points(domain, kept, shown) if strict else []
+    tight = _tight_points(domain, kept, shown) if strict or (piecewise and "=" in reading.relations) else []
     for number_of_point, point in enumerate(far + tight + list(searched)):
         at_tight_point = len(far) <= number_of_point < len(far) + len(tight)
         try:
@@ -493,6 +506,9 @@ def _far_refutation(reading, domain, kept, values_at, shown, tolerances, piecewi
             met = at_tight_point and relation in ("<", ">") and a == b
             if ok or (violation <= CLEAR_VIOLATION and not met):
                 continue
+            if at_tight_point and relation == "=":
+                # sign(x) = 1 for x >= 0, -1 below: the sides part only where a piece jumps, where authors differ
+                raise DecideError(f"{JUMP_ONLY} ({_point_text(point, shown)})")
             reader = values_at.readers[values_at.key(point)]
             link = _Link(number, relation, (values[number], values[number + 1]), (a, b), point, reader)
             refutation = _check_relation(reading, link, shown, tolerances)

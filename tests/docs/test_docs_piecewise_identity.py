@@ -42,3 +42,23 @@ def test_an_expression_equal_to_a_case_split_is_decided(tmp_path, correct, wrong
 def test_other_case_splits_are_not_decided(tmp_path, formula):
     result, detail = verdict(tmp_path, None, formula)
     assert result == "SKIPPED", (result, detail)
+
+
+SIGN = r"\text{sign}(x) = \begin{cases} %s & \text{if } x \ge 0 \\ -1 & \text{if } x < 0 \end{cases}"
+
+
+def test_a_case_split_that_parts_from_sign_only_at_its_jump_is_not_decided(tmp_path):
+    """sign(x) written as 1 for x >= 0 is the usual sign everywhere but at 0, where conventions differ: neither a
+    PASS (it is not the usual sign there) nor a FAIL (the author may mean that convention)."""
+    for tag in (None, "x: real"):
+        result, detail = verdict(tmp_path, tag, SIGN % "1")
+        assert result in ("SKIPPED", "UNKNOWN") and "where a piece of the formula jumps" in detail, (result, detail)
+        assert "x = 0" in detail, detail
+        result, detail = verdict(tmp_path, tag, SIGN % "2")  # wrong at every positive x
+        assert result == "FAIL" and "fails at" in detail, (result, detail)
+
+
+def test_a_case_split_equal_at_its_boundary_still_passes(tmp_path):
+    correct = r"\max(x, 0) = \begin{cases} x & \text{if } x > 0 \\ 0 & \text{if } x \le 0 \end{cases}"
+    result, detail = verdict(tmp_path, None, correct)
+    assert result == "PASS", (result, detail)
