@@ -479,7 +479,9 @@ def _far_refutation(reading, domain, kept, values_at, shown, tolerances, piecewi
     flags = reading.dry.flags
     strict = any(relation in ("<", ">") for relation in reading.relations)
     far = _far_points(domain, kept) + _larger_sizes(reading, domain)
-    tight = _tight_points(domain, kept, shown) if strict or (piecewise and "=" in reading.relations) else []
+    # a rounding's value at its jumps is no convention, and is left to its own rule (_passed)
+    jumps = piecewise and "=" in reading.relations and not flags.get(ROUNDING)
+    tight = _tight_points(domain, kept, shown) if strict or jumps else []
     for number_of_point, point in enumerate(far + tight + list(searched)):
         at_tight_point = len(far) <= number_of_point < len(far) + len(tight)
         try:
