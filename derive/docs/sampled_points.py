@@ -313,15 +313,6 @@ def _tight_points(domain, kept, shown) -> list:
     return tight
 
 
-def _point_text(point, shown) -> str:
-    """The point's values of the names the formula shows, as ``x = 0, y = 1.5``."""
-    return ", ".join(
-        f"{symbol} = {mpmath.nstr(value, 6) if isinstance(value, mpmath.mpf) else value}"
-        for symbol, value in point.items()
-        if symbol in shown
-    )
-
-
 def _holds_zero(interval) -> bool:
     """Whether 0 lies in the interval's box (its ends may be written as text, '0.001')."""
     return mpmath.mpf(str(interval.low)) <= 0 <= mpmath.mpf(str(interval.high))
@@ -510,7 +501,7 @@ def _far_refutation(reading, domain, kept, values_at, shown, tolerances, piecewi
                 continue
             if at_tight_point and relation == "=":
                 # sign(x) = 1 for x >= 0, -1 below: the sides part only where a piece jumps, where authors differ
-                raise DecideError(f"{JUMP_ONLY} ({_point_text(point, shown)})")
+                raise DecideError(f"{JUMP_ONLY}{_at(point, shown)}")
             reader = values_at.readers[values_at.key(point)]
             link = _Link(number, relation, (values[number], values[number + 1]), (a, b), point, reader)
             refutation = _check_relation(reading, link, shown, tolerances)
