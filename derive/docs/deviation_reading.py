@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
+from derive.docs.verdict import FAIL, PASS, Verdict, unless_readings_differ
 
 # \sigma(2X), \sigma\left(X + Y\right): the argument plain letters, digits and signs, no command and no bracket inside
 APPLIED = re.compile(r"\\sigma\s*(?:\\left|\\big|\\Big)?\s*\(([^()\\{}]*?)(?:\\right|\\big|\\Big)?\s*\)")
@@ -40,12 +40,10 @@ def deviation_doubt(text: str, binding, verdict: Verdict, decide_text) -> Verdic
     deviation = as_deviation(text)
     if deviation is None:
         return verdict
-    other = decide_text(deviation)
-    if other.verdict == verdict.verdict:
-        return verdict
-    return Verdict(
-        UNKNOWN,
-        "σ of the random variable X or Y may be the logistic function or the standard deviation: read as the"
-        f" logistic function, {verdict.verdict} ({verdict.detail}); as the standard deviation, {other.verdict}"
-        f" ({other.detail})",
+    return unless_readings_differ(
+        verdict,
+        decide_text(deviation),
+        "σ of the random variable X or Y may be the logistic function or the standard deviation",
+        "read as the logistic function",
+        "as the standard deviation",
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
+from derive.docs.verdict import FAIL, PASS, Verdict, unless_readings_differ
 
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 LETTERS = frozenset({"n", "p", "lambda", "mu", "a", "b", "alpha", "beta"})  # parameters authors write as one letter
@@ -47,13 +47,12 @@ def law_parameter_doubt(text: str, binding, verdict: Verdict, decide_text) -> Ve
     if not letters:
         return verdict
     overrides = {**binding.overrides, **letters}
-    other = decide_text(text, dataclasses.replace(binding, overrides=overrides))
-    if other.verdict == verdict.verdict:
-        return verdict
     said = ", ".join(f"{letter} = {value}" for letter, value in sorted(letters.items()))
-    return Verdict(
-        UNKNOWN,
+    return unless_readings_differ(
+        verdict,
+        decide_text(text, dataclasses.replace(binding, overrides=overrides)),
         f"{', '.join(sorted(letters))} may be the parameters the tag's law gives as numbers ({said}; say so in the"
-        f" tag) or names of their own: read as names, {verdict.verdict} ({verdict.detail}); read as {said},"
-        f" {other.verdict} ({other.detail})",
+        " tag) or names of their own",
+        "read as names",
+        f"read as {said}",
     )

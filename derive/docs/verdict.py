@@ -41,6 +41,17 @@ class Verdict:
     arithmetic: bool = False
 
 
+def unless_readings_differ(verdict: Verdict, other: Verdict, doubt: str, first: str, second: str) -> Verdict:
+    """``verdict`` where a second reading of the formula gives the same, else UNKNOWN saying ``doubt`` and both: the
+    first reading's verdict after ``first`` and the second's after ``second``."""
+    if other.verdict == verdict.verdict:
+        return verdict
+    return Verdict(
+        UNKNOWN,
+        f"{doubt}: {first}, {verdict.verdict} ({verdict.detail}); {second}, {other.verdict} ({other.detail})",
+    )
+
+
 @dataclass
 class Binding:
     """What a tag says: the result, rebound names, kinds of extra symbols."""
