@@ -266,17 +266,13 @@ def matrix_entries(base, size=None, cols=None, name=None):
         if len(indices) == 1 and size is not None and cols is None and not atom.args:
             # u_j of a square matrix u: one of the family of vectors u_1, ..., u_n (read as its rows, which is no
             # choice while the formula writes u only so: with u_{ij} or u itself, row or column would matter)
-            from derive.docs.values import Vec
-
             if _written_whole_or_by_entry(env, atom.key):
                 refuse(
                     f"{atom.key}_{indices[0]} beside {atom.key}'s entries or the whole {atom.key}: whether"
                     f" {atom.key}_{indices[0]} is a row or a column of {atom.key} is not said"
                 )
 
-            row = env.index(indices[0])
-            vector = Vec(lambda k: base(row, k) if callable(base) else base[row, k], env.dim_value(size))
-            return env.concretise(sp.Matrix(vector.explicit()).T) if atom.transpose else vector
+            return read_row(env, atom, indices[0])
         if len(indices) != 2:
             refuse(f"{atom.key} is a matrix: write one entry with two indices, e.g. {atom.key}_{{ij}}")
         row, col = env.index(indices[0]), env.index(indices[1])
@@ -286,6 +282,16 @@ def matrix_entries(base, size=None, cols=None, name=None):
                 declared.setdefault(position, set()).add(dim)  # Σ_k X_{ik} with no bounds: over X's columns
         return env.concretise(base(row, col) if callable(base) else base[row, col])
 
+    def read_row(env, atom, index):
+        """The row of the matrix at ``index``: a vector over its columns (a column when ``atom`` is transposed)."""
+        from derive.docs.values import Vec
+
+        row = env.index(index)
+        width = env.dim_value(size if cols is None else cols)
+        vector = Vec(lambda k: base(row, k) if callable(base) else base[row, k], width)
+        return env.concretise(sp.Matrix(vector.explicit()).T) if atom.transpose else vector
+
+    read.row = read_row  # the rows a lower-case letter names beside the matrix (derive.docs.matrix_rows)
     return call(read)
 
 

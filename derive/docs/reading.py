@@ -493,11 +493,12 @@ def _choose_vocabulary(reading):
     if not binding.result:
         vocab = _differentiated_dimensions_as_variables(vocab, reading.text)
     if binding.clauses:  # functions, kinds, ranges and model parameters the tag sets
+        from derive.docs.matrix_rows import with_rows
         from derive.docs.tags import apply_clauses
 
         if not binding.result:
             vocab = whole_vector_counts_as_size(vocab, binding.clauses, reading.sides)
-        vocab = apply_clauses(vocab, binding.clauses, binding.log_base)
+        vocab = with_rows(apply_clauses(vocab, binding.clauses, binding.log_base), binding.rows)
     if not vocab.name:
         vocab = _parameters_as_numbers(vocab, reading.text)
         vocab = _shared_vectors_as_numbers(vocab, reading)

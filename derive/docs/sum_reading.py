@@ -67,7 +67,8 @@ class SumsAndDerivatives:
 
                         raise Unsupported("a product of vectors or matrices: entrywise or as matrices is not read")
                     matrix = as_value(body)
-                    if not isinstance(high, sp.Integer):  # up to a free index: the matrix of each entry's sum
+                    if not (isinstance(low, sp.Integer) and isinstance(high, sp.Integer)):  # from or up to an index:
+                        # the matrix of each entry's sum
                         body = matrix.applyfunc(lambda entry, dummy=dummy: sp.Sum(entry, (dummy, low, high)))
                         continue
                     body = sum(

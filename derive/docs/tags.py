@@ -60,6 +60,7 @@ from derive.docs.derivative_names import declared_derivatives, with_derivative_n
 from derive.docs.italic_names import italicise, tag_words
 from derive.docs.labelled_derivative import labels_of_defined_functions
 from derive.docs.laws import draws_at_top
+from derive.docs.matrix_rows import declared_rows
 from derive.docs.numerals import E_NOTATION, e_notation_parts
 from derive.docs.operations import writes_as_an_index
 from derive.docs.primed_names import declared_primed_functions, with_primed_names
@@ -334,6 +335,7 @@ def parse_tag(text: str) -> Binding | None:
     _equal_indices(binding)
     _ranges_on_declared_values(binding)
     labels_of_defined_functions(binding)  # J(\theta) = \sum_y \pi_\theta(y) R(y): π_θ a function of θ
+    binding.rows = declared_rows(binding)  # \mathbf{v}_{i, l} beside \mathbf{V} \in \mathbb{R}^{d \times k}: V's rows
     return binding
 
 

@@ -76,6 +76,9 @@ class Binding:
     # names the tag declares vectors or matrices with a raised letter (W^q \in \mathbb{R}^{d \times k}): (head, label),
     # read as W^{(q)} (superscript_labels)
     labels: tuple = ()
+    # lower-case letters the tag writes at two indices beside a matrix it declares under the upper-case one
+    # (\mathbf{v}_{i, l} beside \mathbf{V} \in \mathbb{R}^{d \times k}): (letter, matrix), its entries and rows (matrix_rows)
+    rows: tuple = ()
     # derivatives the tag declares numbers (\frac{\partial L}{\partial g_j} \in \mathbb{R}): (pattern, name, index),
     # read as names of their own (derivative_names)
     derivatives: tuple = ()
