@@ -15331,6 +15331,169 @@ CHECKS.update(
 )
 
 
+def _u32_kto(
+    complement,
+    points=((mpf("0.7"), mpf("0.3"), mpf("0.45"), mpf("0.2")), (mpf("2.1"), mpf("-0.4"), mpf("0.05"), mpf("0.6"))),
+):
+    """KTO: sigma(beta(KL - log r)) against (1 -) sigma(beta(log r - KL)) at a few beta, KL, pi_theta, pi_ref."""
+
+    def rhs(beta, k, a, b):
+        s = sigmoid(beta * (log(a / b) - k))
+        return 1 - s if complement else s
+
+    return all(close(sigmoid(beta * (k - log(a / b))), rhs(beta, k, a, b)) for beta, k, a, b in points)
+
+
+def _u32_kto_reward(sign):
+    points = ((mpf("0.1"), mpf("0.3"), mpf("0.45")), (mpf("1.7"), mpf("0.05"), mpf("0.6")))
+    return all(close(beta * log(a / b), beta * log(a) + sign * beta * log(b)) for beta, a, b in points)
+
+
+_U32_LOGIT_POINTS = (
+    (mpf("0.3"), mpf("-1.2"), mpf("0.8"), mpf("1.5"), mpf("-0.7")),
+    (mpf("-0.9"), mpf("0.4"), mpf("2.2"), mpf("0.6"), mpf("1.1")),
+)
+
+
+def _u32_boundary(sign):
+    """With T = sigmoid(z), sign * log(1/T - 1) against z, z = theta_0 + theta_1 f_1 + theta_2 f_2."""
+
+    def ok(t0, t1, t2, f1, f2):
+        z = t0 + t1 * f1 + t2 * f2
+        return close(z, sign * log(1 / sigmoid(z) - 1))
+
+    return all(ok(*p) for p in _U32_LOGIT_POINTS)
+
+
+def _u32_ast(sign):
+    """AST solving 0 = theta_0 + theta_1 GOAL_DIFF + theta_2 AST, against (theta_0 + theta_1 GOAL_DIFF) / (sign theta_2)."""
+
+    def ok(t0, t1, t2, gd, _):
+        ast = -(t0 + t1 * gd) / t2
+        return close(ast, (t0 + t1 * gd) / (sign * t2))
+
+    return all(ok(*p) for p in _U32_LOGIT_POINTS)
+
+
+def _u32_f1(factor):
+    points = ((mpf("0.3"), mpf("0.8")), (mpf("0.95"), mpf("0.1")))
+    return all(close(2 / (1 / p + 1 / r), factor * p * r / (p + r)) for p, r in points)
+
+
+def _u32_ce_y1(rhs):
+    y = 1
+    return all(close(-(y * log(p) + (1 - y) * log(1 - p)), rhs(p)) for p in (mpf("0.2"), mpf("0.55"), mpf("0.9")))
+
+
+def _u32_mle(written):
+    """The maximiser of p^4 (1-p)^6 on [0, 1]: the derivative vanishes there and it beats a grid of 1001 points."""
+
+    def like(p):
+        return p**4 * (1 - p) ** 6
+
+    w = mpf(written)
+    grid = [mpf(i) / 1000 for i in range(1001)]
+    return abs(D(like, w)) < TOL and all(like(w) >= like(g) for g in grid)
+
+
+def _u32_affine(sign):
+    """x_q = x/S + Z before rounding; S (x_q -+ Z) against x."""
+    points = ((mpf("0.73"), mpf("0.02"), mpf("-3")), (mpf("-1.4"), mpf("0.5"), mpf("7")))
+    return all(close(x, s * ((x / s + z) + sign * z)) for x, s, z in points)
+
+
+def _u32_kv(kv):
+    """Bytes of KV cache per token of Llama-3.1-8B in bf16 with kv KV heads of 32."""
+    return Fraction(2 * 2 * 32 * 4096 * kv, 32)
+
+
+CHECKS.update(
+    {
+        "u32-mlinf-kv-token": lambda: rounds_to(mpf(_u32_kv(8).numerator) / _u32_kv(8).denominator / 10**6, "0.131"),
+        "u32-mlinf-kv-token~mha": lambda: rounds_to(
+            mpf(_u32_kv(32).numerator) / _u32_kv(32).denominator / 10**6, "0.131"
+        ),
+        "u32-mlinf-kv-1024": lambda: rounds_to(mpf("0.131") * 1024, "134"),
+        "u32-mlinf-kv-1024~131": lambda: rounds_to(mpf("0.131") * 1024, "131"),
+        "u32-mlinf-kv-batch": lambda: rounds_to(mpf("0.131") * 1024 * 128 / 10**3, "17.2"),
+        "u32-mlinf-kv-batch~tenth": lambda: rounds_to(mpf("0.131") * 1024 * 128 / 10**3, "1.72"),
+        "u32-mlinf-mha-ratio": lambda: _u32_kv(32) / _u32_kv(8) == 4,
+        "u32-mlinf-mha-ratio~eight": lambda: _u32_kv(32) / _u32_kv(8) == 8,
+        "u32-mlinf-mqa-ratio": lambda: _u32_kv(8) / _u32_kv(1) == 8,
+        "u32-mlinf-mqa-ratio~four": lambda: _u32_kv(8) / _u32_kv(1) == 4,
+        "u32-mlinf-mxfp8": lambda: 1 + Fraction(1, 32) == Fraction("1.03125"),
+        "u32-mlinf-mxfp8~sixteenth": lambda: 1 + Fraction(1, 16) == Fraction("1.03125"),
+        "u32-mlinf-mxfp4": lambda: Fraction(1, 2) + Fraction(1, 32) == Fraction("0.53125"),
+        "u32-mlinf-mxfp4~digits": lambda: Fraction(1, 2) + Fraction(1, 32) == Fraction("0.5625"),
+        "u32-mlperf-18": lambda: 6 + 8 + 4 == 18,
+        "u32-mlperf-18~grad2": lambda: 6 + 8 + 2 == 18,
+        "u32-mlperf-hidden": lambda: Fraction(2 * 1 * 32768 * 4096, 2**30) == Fraction(1, 4),
+        "u32-mlperf-hidden~decimal": lambda: Fraction(2 * 1 * 32768 * 4096, 10**9) == Fraction(1, 4),
+        "u32-mlperf-layer": lambda: Fraction(2 * 28 * 1 * 32768 * 4096, 2**30) == 7,
+        "u32-mlperf-layer~fourteen": lambda: Fraction(2 * 28 * 1 * 32768 * 4096, 2**30) == 14,
+        "u32-mlperf-ckpt": lambda: 32 * Fraction(1, 4) == 8,
+        "u32-mlperf-nockpt": lambda: 32 * 7 == 224,
+        "u32-mlperf-nockpt~192": lambda: 32 * 7 == 192,
+        "u32-mlperf-logits": lambda: rounds_to(mpf(4 * 1 * 32768 * 128256) / 2**30, "15.7"),
+        "u32-mlperf-logits~truncated": lambda: rounds_to(mpf(4 * 1 * 32768 * 128256) / 2**30, "15.6"),
+        "u32-mlperf-hfu": lambda: rounds_to(100 * mpf(400) / 989, "40"),
+        "u32-mlperf-hfu~45": lambda: rounds_to(100 * mpf(400) / 989, "45"),
+        "u32-peftcfg-count": lambda: 24 * 2 * 16 * (1024 + 1024) == 1572864,
+        "u32-peftcfg-count~r8": lambda: 24 * 2 * 8 * (1024 + 1024) == 1572864,
+        "u32-peftcfg-pct": lambda: rounds_to(100 * mpf(1572864) / 332769280, "0.472659014678278"),
+        "u32-peftcfg-pct~no100": lambda: rounds_to(mpf(1572864) / 332769280, "0.472659014678278"),
+        "u32-hira-count": lambda: 12 * (3 * 32 * (768 + 768) + 2 * 32 * (768 + 3072)) == 4718592,
+        "u32-hira-count~ffn": lambda: 12 * (3 * 32 * (768 + 768) + 2 * 32 * (768 + 768)) == 4718592,
+        "u32-hira-pct": lambda: rounds_to(100 * mpf(4718592) / 129957888, "3.6309"),
+        "u32-hira-pct~truncated": lambda: rounds_to(100 * mpf(4718592) / 129957888, "3.6308"),
+        "u32-adalora-pct": lambda: rounds_to(100 * mpf(520325) / 87614722, "0.5938785036606062"),
+        "u32-adalora-pct-corrected": lambda: rounds_to(100 * mpf(520325) / 87614722, "0.5938785036606063"),
+        "u32-lokr-pct": lambda: rounds_to(100 * mpf(116069) / 87172042, "0.13314934162033282"),
+        "u32-lokr-pct-corrected": lambda: rounds_to(100 * mpf(116069) / 87172042, "0.13314934162033281"),
+        "u32-peftcustom-mlp": lambda: rounds_to(100 * mpf(56164) / 4100164, "1.369798866581922"),
+        "u32-peftcustom-mlp~base": lambda: rounds_to(100 * mpf(56164) / 4048002, "1.369798866581922"),
+        "u32-peftcustom-timm": lambda: rounds_to(100 * mpf(1064454) / 56467974, "1.88505789139876"),
+        "u32-peftcustom-timm~digit": lambda: rounds_to(100 * mpf(1064454) / 56467974, "1.88505789139886"),
+        "u32-peftmem-gib": lambda: rounds_to(mpf(10**9 * 2) / 2**30, "1.863"),
+        "u32-peftmem-gib~gb": lambda: rounds_to(mpf(10**9 * 2) / 10**9, "1.863"),
+        "u32-peftmem-adam": lambda: rounds_to(3 * mpf("1.863"), "5.59"),
+        "u32-peftmem-adam~two": lambda: rounds_to(2 * mpf("1.863"), "5.59"),
+        "u32-optq-19": lambda: 2**4 + 2**1 + 2**0 == 19,
+        "u32-optq-19~bit3": lambda: 2**4 + 2**3 + 2**1 + 2**0 == 19,
+        "u32-optq-affine": lambda: _u32_affine(-1),
+        "u32-optq-affine~plus": lambda: _u32_affine(1),
+        "u32-optq-symmetric": lambda: 2**8 - (127 - (-127) + 1) == 1,
+        "u32-optq-symmetric~two": lambda: 2**8 - (127 - (-127) + 1) == 2,
+        "u32-optq-fp16": lambda: abs(mpf(2) ** -14 - mpf("6e-5")) <= mpf("0.5e-5"),
+        "u32-optq-fp16~16": lambda: abs(mpf(2) ** -16 - mpf("6e-5")) <= mpf("0.5e-5"),
+        "u32-kto-value": lambda: _u32_kto(True),
+        "u32-kto-value~no-complement": lambda: _u32_kto(False),
+        "u32-kto-reward": lambda: _u32_kto_reward(-1),
+        "u32-kto-reward~plus": lambda: _u32_kto_reward(1),
+        "u32-trldist-accum": lambda: 4 * 1 * 8 == 32,
+        "u32-trldist-accum~16": lambda: 4 * 1 * 8 == 16,
+        "u32-trldist-gpus": lambda: 4 * 8 * 1 == 32,
+        "u32-trldist-gpus~64": lambda: 4 * 8 * 1 == 64,
+        "u32-ds100-half": lambda: 1 / mpf("0.5") - 1 == 1 and log(1) == 0,
+        "u32-ds100-half~plus": lambda: 1 / mpf("0.5") + 1 == 1 and log(1) == 0,
+        "u32-ds100-boundary": lambda: _u32_boundary(-1),
+        "u32-ds100-boundary~sign": lambda: _u32_boundary(1),
+        "u32-ds100-ast": lambda: _u32_ast(-1),
+        "u32-ds100-ast~sign": lambda: _u32_ast(1),
+        "u32-ds100-f1": lambda: _u32_f1(2),
+        "u32-ds100-f1~no2": lambda: _u32_f1(1),
+        "u32-ds100-precision": lambda: Fraction(5, 5 + 95) == Fraction("0.05"),
+        "u32-ds100-precision~half": lambda: Fraction(5, 5 + 95) == Fraction("0.5"),
+        "u32-ds100-recall": lambda: Fraction(5, 5 + 0) == 1,
+        "u32-ds100-accuracy": lambda: Fraction(95, 100) == Fraction("0.95"),
+        "u32-ds100-ce-y1": lambda: _u32_ce_y1(lambda p: -log(p)),
+        "u32-ds100-ce-y1~other": lambda: _u32_ce_y1(lambda p: -log(1 - p)),
+        "u32-ds100-mle": lambda: _u32_mle("0.4"),
+        "u32-ds100-mle~six": lambda: _u32_mle("0.6"),
+    }
+)
+
+
 # ---- end of checks
 
 
