@@ -130,6 +130,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         self.generic_family: int = 0  # which family of generic functions they are drawn from (arbitrary)
         self.family_of: dict = {}  # name -> another family for that one function (unchosen_functions)
         self.word_values: set = set()  # keys of the values the tag gives at words (p(\\textsf{cheese}) = 0.4)
+        self.word_laws: set = set()  # names the tag gives as laws at words, each alone its vector (word_laws)
         self.sequences: set = set()  # names the tag declares by a term at a step (b_t \\in \\mathbb{R}): sequences
         self.tag_variables: set = set()  # names the tag constrains without defining them (h_{t-1} \\neq \\tilde h_t)
         self.tag_defined: set = set()  # names the tag defines by an expression or as a function (q(x, y) = x + y)
@@ -657,6 +658,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         (p(\\textsf{cheese}) = 0.4), and not at this argument: the value is not given, not the shared notation's."""
         given = [key for key in self.overrides if str(key).startswith(f"{atom.key}(")]
         at_words = all(key in self.word_values for key in given)
+        if atom.key in self.word_laws and all(self.atom_index_name(a) in self.bound for a in atom.args):
+            return False  # \sum_x P(x) over the words a law is given at: its probability at each of them
         return bool(given) and at_words and self._applied_key(atom.key, atom) not in given
 
     def atom(self, atom: Atom, side: Side):

@@ -54,6 +54,7 @@ from derive.docs.verdict import (
     kind_word,
 )
 from derive.docs.whole_vector_counts import whole_vector_counts_as_size
+from derive.docs.word_laws import meant_names, word_laws
 from derive.numeric import NumericError
 
 
@@ -203,6 +204,7 @@ class _Reading:
     sequences: set = field(default_factory=set)  # the tag's b_t \in \mathbb{R} read as a sequence's terms
     sum_ranges: dict = field(default_factory=dict)  # summed index -> the side the tag bounds it by (j \le m)
     word_values: set = field(default_factory=set)  # keys of the values the tag gives at words, p(\\textsf{cheese})
+    word_laws: set = field(default_factory=set)  # names the tag gives as laws at words (derive.docs.word_laws)
     _tag_variables: set | None = None
 
     @property
@@ -227,6 +229,7 @@ class _Reading:
         made.generic_family = self.scope.family if self.scope is not None else 0
         made.sum_ranges = self.sum_ranges
         made.word_values = self.word_values
+        made.word_laws = self.word_laws
         made.sequences = {name.split("_")[0] for name in self.sequences}
         made.tag_variables = self.tag_variables | made.sequences
         made.function_of = self.function_of
@@ -682,6 +685,10 @@ def _bind_tag_names(reading):
         reading.overrides[_normal_name(name)] = rewriter.side(clean(lex(latex)))
         if written_at_words(name):
             reading.word_values.add(_normal_name(name))
+    laws = word_laws(reading.binding, meant_names(reading.binding, reading.vocab))
+    for name, latex in laws.items():  # P(\text{sunny}) = 0.7; P(\text{rainy}) = 0.3: P alone is the law (0.7, 0.3)
+        reading.overrides[name] = Rewriter(reading.binding.log_base).side(clean(lex(latex)))
+    reading.word_laws = set(laws)
     reading.overrides.update(reading.conditions.definitions)
 
 
