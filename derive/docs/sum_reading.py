@@ -12,6 +12,7 @@ from derive.docs.operations import _written_length
 from derive.docs.side_names import _display, single_atom
 from derive.docs.sums import names_a_size
 from derive.docs.values import BindError, NeedsConcrete, ShapeError, Unbound, Vec, as_value
+from derive.docs.zero_log import at_numbers
 
 # a flag of the reading: a sum up to a name runs over a written list, so only points at the list's length have values
 SIZED_BY_A_LIST = "a sum up to a name over a written list"
@@ -116,7 +117,7 @@ class SumsAndDerivatives:
         if isinstance(body, (Vec, sp.MatrixBase)):
             raise ShapeError(f"a vector or matrix summed over the listed values of {', '.join(node.variables)}")
         terms = [
-            body.xreplace(dict(zip(dummies, values)))
+            at_numbers(body, dict(zip(dummies, values)))
             for values in itertools.product(*(self.finite_sets[_listed_as(node, v)] for v in node.variables))
         ]
         return sp.Add(*terms) if node.op == "sum" else sp.Mul(*terms)
@@ -381,10 +382,22 @@ def _written_out(body, dummy, low, high) -> list | None:
     summed index in more cases than can be folded, it has few enough terms, and each term picks its entries at once
     (x_i beside a listed x; never Z_{i-a} at a free i, whose cases every term would keep); else None."""
     numbers = isinstance(low, sp.Integer) and isinstance(high, sp.Integer)
-    if not (numbers and 0 <= high - low < WRITTEN_OUT_TERMS and folded_cases(body, dummy) > FOLDED_CASES):
+    if not (numbers and 0 <= high - low < WRITTEN_OUT_TERMS):
         return None
+    many = folded_cases(body, dummy) > FOLDED_CASES
+    if not many and not body.has(sp.log):
+        return None
+    indices = [{dummy: sp.Integer(t)} for t in range(int(low), int(high) + 1)]
+    terms = [body.xreplace(index) for index in indices]
+    if not many:  # folded as before, unless a term u log(u v) is written at an entry where u is 0 (0 log 0 = 0)
+        if not any(term is sp.nan for term in terms):
+            return None
+        terms = [at_numbers(body, index) if term is sp.nan else term for term, index in zip(terms, indices)]
+        if any(term is sp.nan for term in terms):
+            return None
+    else:
+        terms = [at_numbers(body, index) if term is sp.nan else term for term, index in zip(terms, indices)]
     fixed = {split for split in body.atoms(sp.Piecewise) if not split.has(dummy)}
-    terms = [body.xreplace({dummy: sp.Integer(t)}) for t in range(int(low), int(high) + 1)]
     return terms if all(term.atoms(sp.Piecewise) <= fixed for term in terms) else None
 
 
