@@ -116,6 +116,7 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         self.values: dict = {}  # parameter of a definition being applied -> its argument's value
         self.implicit_ranges = True  # may a sum without bounds run over the vocabulary's dimension?
         self.sum_ranges: dict = {}  # summed index -> the side the tag bounds it by (j \\in \\{1, \\ldots, m\\})
+        self.real_ranges: dict = {}  # name -> the interval the tag's range gives it, for \\max_p over real values
         self.indexed: set = set()  # summation dummies used as the index of a vector
         self.summed_names: set = set()  # indices of sums that terms after them also use (the sum may cover them)
         self.used_entries: set = set()  # vocabulary names the formula used (not rebound by the tag)

@@ -290,6 +290,11 @@ def extremum(interp, node: Extremum):
     if interp._names_vector(variable) or variable in interp.extra or variable in interp.vocab.dims:
         raise BindError(f"{node.op} over {variable}, which names a quantity, not an index")
     written_as_a_number = node.low is None and node.high is None and _used_as_a_number(node.body, variable)
+    interval = interp.real_ranges.get(variable) if written_as_a_number else None
+    if interval is not None:  # \arg\max_p p^4 (1 - p)^6 beside the tag's 0 \le p \le 1: over the values it gives p
+        from derive.docs.real_extremum import real_extremum
+
+        return real_extremum(interp, node, interval)
     saved = dict(interp.bound)
     try:
         dummy = sp.Dummy(variable, integer=True, positive=True)

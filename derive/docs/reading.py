@@ -31,6 +31,7 @@ from derive.docs.bracket_functions import applications_in_parentheses
 from derive.docs.declared_variables import _declare_free_variables, _declare_kinds
 from derive.docs.interpret import Atom, NotationError, Unsupported, clean, lex, rewrite_chain
 from derive.docs.parse import ParseError, parse_latex
+from derive.docs.real_extremum import tag_intervals
 from derive.docs.renamed_expressions import expressions_as_names
 from derive.docs.result_updates import updates_as_equations
 from derive.docs.sampled_points import _check_points
@@ -242,6 +243,7 @@ class _Reading:
         made.formula_relations = self.relations
         made.joint_laws = self.joint_laws
         made.finite_sets = joint_law.tag_value_sets(self.binding)
+        made.real_ranges = tag_intervals(self.binding) if self.scope is None else {}
         return made
 
     def reader(self, dims, flags=None):

@@ -3,10 +3,14 @@
 
 Only a function whose derivative is a ratio of polynomials in the variable is read: every zero of the numerator
 is then found, so no candidate is missed. A value that is approached at an open or infinite end and not taken,
-a maximum taken at two points (for argmax), a pole inside the interval: no value, never a guess.
+a maximum taken at two points (for argmax), a pole inside the interval: no value, never a guess. A variable written
+without an interval (\\arg\\max_p) runs over the one the tag's range gives it (0 \\le p \\le 1, p > 0), and over no
+other: the real line may hold a larger value the page's range leaves out.
 """
 
 from __future__ import annotations
+
+import re
 
 import mpmath
 import sympy as sp
@@ -123,22 +127,26 @@ def _slope_sign(slope, u, x) -> int:
     return int(bool(number > 0)) - int(bool(number < 0))
 
 
-def real_extremum(interp, node):
+def real_extremum(interp, node, interval=None):
     """\\max_{x \\in (a, b)} f(x), \\arg\\max_{x \\in \\mathbb{R}} f(x): the body in a real variable of its own,
-    its extreme value or the point of it worked out at each point."""
+    its extreme value or the point of it worked out at each point; over ``interval`` (low, high, ends), the one a
+    tag's range gives the variable, when the formula writes none."""
     from derive.docs.bind import BindError
     from derive.docs.operations import scalar_body
     from derive.notation import unfold
 
     u = sp.Dummy(node.variable, real=True)
-    bounds = []
-    for side, infinite in ((node.low, -sp.oo), (node.high, sp.oo)):
-        bound = infinite if side is None else interp._scalar(interp.side(side))
-        if u in getattr(bound, "free_symbols", ()):
-            raise BindError(f"a {node.op} whose interval depends on its own variable")
-        bounds.append(bound)
+    if interval is not None:
+        *bounds, ends = interval
+    else:
+        bounds = []
+        for side, infinite in ((node.low, -sp.oo), (node.high, sp.oo)):
+            bound = infinite if side is None else interp._scalar(interp.side(side))
+            if u in getattr(bound, "free_symbols", ()):
+                raise BindError(f"a {node.op} whose interval depends on its own variable")
+            bounds.append(bound)
+        ends = (1 if node.real_ends[0] else 0) + (2 if node.real_ends[1] else 0)
     body = scalar_body(interp, node.variable, u, node.body)
-    ends = (1 if node.real_ends[0] else 0) + (2 if node.real_ends[1] else 0)
     function = unfold(body).doit()
     return RealExtremumValue(
         sp.Lambda(u, function),
@@ -161,3 +169,38 @@ def square_free_slope(function, u) -> tuple:
         except (PolynomialError, sp.CoercionFailed, NotImplementedError):
             parts.append(part)
     return tuple(parts)
+
+
+def tag_intervals(binding) -> dict:
+    """The intervals a tag's ranges with numbers at their ends give names (``0 \\le p \\le 1``, ``p > 0``; two
+    clauses on one name, ``p \\ge 0; p \\le 1``, together): name -> (low, high, ends), an end not given infinite,
+    ``ends`` 1 if the interval holds its lower end plus 2 if it holds its upper end, as :func:`real_extremum` takes
+    them."""
+    from derive.docs.tag_spelling import NUMBER
+    from derive.docs.tags import RangeClause
+
+    ranges = [clause for clause in binding.clauses if isinstance(clause, RangeClause)]
+    # x \le b, x < y: an end the interval would not hold, so no interval for x at all
+    unread = {c.name for c in ranges if not all(end is None or NUMBER.match(end) for end in (c.low, c.high))}
+    unread |= {
+        c.name
+        for c in ranges
+        for text in binding.conditions
+        if re.search(rf"(?<![A-Za-z]){re.escape(c.name)}(?![A-Za-z])", text)
+    }
+    ends: dict = {}  # name -> [(low, held), (high, held)]
+    for clause in ranges:
+        if clause.name in unread:
+            continue
+        low, high = ends.setdefault(clause.name, [(-sp.oo, False), (sp.oo, False)])
+        if clause.low is not None:
+            new = (sp.Rational(clause.low), not clause.strict_low)
+            low = new if new[0] > low[0] else (low[0], low[1] and new[1]) if new[0] == low[0] else low
+        if clause.high is not None:
+            new = (sp.Rational(clause.high), not clause.strict_high)
+            high = new if new[0] < high[0] else (high[0], high[1] and new[1]) if new[0] == high[0] else high
+        ends[clause.name] = [low, high]
+    return {
+        name: (low, high, sp.Integer(low_held + 2 * high_held))
+        for name, ((low, low_held), (high, high_held)) in ends.items()
+    }

@@ -1,6 +1,6 @@
-"""A maximum or minimum over an interval of real values (\\arg\\max_{D \\in (0, 1)}, \\max_{x \\in \\mathbb{R}}) is
-worked out at each point from the zeros of the body's derivative; a value approached at an open end and not taken,
-or an argmax taken at two points, is none."""
+"""A maximum or minimum over an interval of real values (\\arg\\max_{D \\in (0, 1)}, \\max_{x \\in \\mathbb{R}}, or \\max_x
+beside the tag's 0 \\le x \\le 1) is worked out at each point from the zeros of the body's derivative; a value
+approached at an open end and not taken, or an argmax taken at two points, is none."""
 
 import pytest
 import sympy as sp
@@ -64,6 +64,36 @@ def test_an_extremum_not_taken_on_the_interval_has_no_value(tmp_path, formula):
     found = verdict(tmp_path, None, formula)
     assert found[0] in ("UNKNOWN", "SKIPPED"), found
     assert "approached at an end of the interval" in found[1], found
+
+
+@pytest.mark.parametrize(
+    "tag, formula, expected",
+    [
+        (r"0 \le p \le 1", r"\underset{p}{\text{argmax}}\ (p)^{4} (1-p)^6 = 0.4", "PASS"),
+        (r"0 \le p \le 1", r"\underset{p}{\text{argmax}}\ (p)^{4} (1-p)^6 = 0.6", "FAIL"),
+        (r"0 \le x \le 1", r"\arg\max_x -(x - 2)^2 = 1", "PASS"),  # the closed end: the vertex 2 is outside
+        (r"0 \le x \le 1", r"\arg\max_x -(x - 2)^2 = 2", "FAIL"),
+        (r"x > 0", r"\max_x x (2 - x) = 1", "PASS"),
+        (r"x > 0", r"\max_x x (2 - x) = 2", "FAIL"),
+    ],
+)
+def test_an_extremum_over_a_name_the_tag_gives_a_range_runs_over_that_range(tmp_path, tag, formula, expected):
+    found = verdict(tmp_path, tag, formula)
+    assert found[0] == expected, found
+
+
+@pytest.mark.parametrize(
+    "tag, formula, why",
+    [
+        (r"q > 0", r"\arg\max_u u (1 - u) = 0.5", "not computed"),  # the tag ranges another name
+        (r"0 \le x < 1", r"\arg\max_x x = 1", "approached at an end of the interval"),  # the open end, never taken
+        (r"x \ge 0; x \le b", r"\arg\max_x -(x + 1)^2 = 0", "not computed"),  # an end no number gives
+    ],
+)
+def test_an_extremum_over_a_name_the_tag_gives_no_closed_range_is_not_decided(tmp_path, tag, formula, why):
+    found = verdict(tmp_path, tag, formula)
+    assert found[0] == "UNKNOWN", found
+    assert why in found[1], found
 
 
 def _extremum(function, u, low, high, operation, ends):
