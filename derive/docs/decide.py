@@ -32,6 +32,7 @@ from derive.docs.deviation_reading import deviation_doubt
 from derive.docs.expression_values import with_expression_values
 from derive.docs.inequation import decide_inequation
 from derive.docs.italic_names import italicise
+from derive.docs.iterate_superscripts import iterate_doubt
 from derive.docs.joined_claims import claims_joined
 from derive.docs.labelled_derivative import labelled_derivative_doubt
 from derive.docs.labelled_laws import with_labelled_laws
@@ -322,6 +323,8 @@ def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
         # Var(X) = np(1 - p) beside X \sim \text{Bin}(10, 0.3): n and p may be the law's 10 and 0.3
         verdict = law_parameter_doubt(text, binding, verdict, lambda t, b: decide(t, b, tagged, context))
     verdict = labelled_derivative_doubt(text, binding, verdict)  # \nabla_\theta \log \pi_\theta(a \mid s)
+    if not tagged:  # w^0 = 4.5, w^{k} = w^{k-1} - ...: an iterate's labels, not powers
+        verdict = iterate_doubt(text, verdict, lambda t: _read_and_decide(t, binding, context))
     if verdict.verdict == UNKNOWN:  # f'(p) = 0 \Rightarrow p = 0.63: the value put in
         verdict = decide_solved_for(text, decide_text, earlier_links=tagged) or verdict
     if not tagged and verdict.verdict == UNKNOWN and not _defines(context, (*LAW_LETTERS, "E")):
@@ -541,6 +544,17 @@ def _named_function_doubt(verdict, named, decide_text, text):
         for said, other in outcomes
     )
     return Verdict(UNKNOWN, f"{', '.join(named)} has several usual definitions, and they disagree: {told}")
+
+
+def _read_and_decide(text, binding, context) -> tuple[Verdict, str]:
+    """(verdict, what it says) of an untagged formula read afresh: UNKNOWN with the reason when it reads as no claim."""
+    from derive.docs.untagged import read_untagged
+
+    reading = read_untagged(text, context)
+    if reading.kind != "claim":
+        return Verdict(UNKNOWN, reading.reason), f"it is {reading.reason}"
+    other = decide(reading.text or text, binding, tagged=False, context=context)
+    return other, f"{other.verdict} ({other.detail})"
 
 
 def _e_notation_doubt(text, verdict, decide_text):

@@ -11,7 +11,8 @@ Everything else is SKIPPED with the reason:
   function, such as ``\\operatorname{sigmoid}``, make ``f(x) = ...`` a claim). A function
   definition, and a name defined with an explicit definition mark, bind the name for
   the formulas after it in the same document (:class:`DocumentContext`);
-* a condition: an inequality between names and numbers (``x \\ge 1``, ``p > 1/8``);
+* a condition: an inequality between names and numbers (``x \\ge 1``, ``p > 1/8``), or between expressions in
+  names beside a figure in E notation, a measured rate or size (``2BDF / 9.2e14 > 2BD / 1.5e10``);
 * a case split, and an equation to solve (``2x + y = 1``, ``q(\\mathbf{x}) = 0``);
 * a derivative of a lone ``e`` or ``\\pi`` (``\\frac{\\partial e}{\\partial b} = 5``): the name of a quantity
   the document defines elsewhere, not Euler's number or pi, whose derivative would be 0.
@@ -54,6 +55,7 @@ from derive.docs.interpret import (
     rewrite_chain,
 )
 from derive.docs.named_functions import ONE_DEFINITION, SPELLINGS
+from derive.docs.numerals import E_NOTATION
 from derive.docs.operations import ELEMENTARY_FUNCTIONS
 from derive.docs.parse import ParseError, parse_latex
 from derive.docs.side_names import atoms_in, one_node
@@ -254,6 +256,16 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
         and any(_free_names(s, context) for s in sides)  # 0.4 \times 0.9 > 0.5 \times 0.4: arithmetic, a claim
     ):
         return Reading("skip", "a condition (an inequality between names and numbers): nothing claimed for every value")
+    if (
+        all(r in ("<", ">", "<=", ">=") for r in relations)
+        and E_NOTATION.search(latex)
+        and any(_free_names(s, context) for s in sides)
+    ):  # 2BDF / 9.2e14 > 2(BD + DF + BF) / 1.5e10: a rate or a size measured, and the names that outrun it
+        return Reading(
+            "skip",
+            "a condition (an inequality between expressions in names and measured figures, written as 9.2e14):"
+            " nothing claimed for every value",
+        )
     piecewise = _piecewise_identity(sides, relations)
     if "\\begin{cases}" in latex.replace(" ", "") and not piecewise:
         return Reading("skip", "a case split: nothing claimed for every value")

@@ -198,7 +198,7 @@ def _labels_read_as_arguments(text):
     from derive.docs.untagged import KNOWN_FUNCTIONS
 
     try:
-        atoms = atoms_in(rewrite_chain(text)[0], child_sides)
+        atoms = list(atoms_in(rewrite_chain(text)[0], child_sides))  # a generator: read every side here
     except Exception:  # unreadable: not read so
         return None
     applied = {atom.key for atom in atoms if atom.args is not None and atom.key not in KNOWN_FUNCTIONS}

@@ -1,0 +1,83 @@
+r"""A raised 0, or raised steps of one letter (``w^0 = 4.5``, ``w^{k} = w^{k-1} - \eta g'(w^{k-1})``): an iterate's label.
+
+Optimisation notes number the iterates of a method with a raised index: ``w^0`` is the starting point and ``w^{k}``
+the k-th step, computed from ``w^{k-1}``. Read as powers, ``w^0 = 4.5`` says 1 = 4.5 and the update rule an identity
+in k and w, and both fail. A name raised to 0 (which as a power is 1 whatever the name is), or raised to a letter
+and, on the other side, to that letter plus or minus a whole number, alone on the left of an equation (a starting
+value, an update rule) may be such a label; a power inside an expression (``\frac{d}{dx} x^n = n x^{n-1}``) is
+not. Untagged, a FAIL of the powers stands only where the formula read with those scripts as labels (``w^{(0)}``,
+``w^{(k)}``, names of their own) fails too: read so, a starting value or an update rule defines the iterate, and
+nothing is claimed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from derive.docs.superscript_labels import GREEK
+from derive.docs.verdict import FAIL, UNKNOWN, Verdict
+
+# a letter (not Euler's e), a Greek letter, or one of them in a font command, with its subscript if written first
+HEAD = rf"(?:\\(?:mathbf|boldsymbol|bm|mathit)\s*\{{\s*(?:{GREEK}|[A-Za-z])\s*\}}|{GREEK}|[A-Za-df-z])"
+SUBSCRIPT = r"(?:\s*_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]))?"
+RAISED = re.compile(
+    rf"(?<![A-Za-z\\])(?P<name>{HEAD}{SUBSCRIPT})\s*\^\s*(?:\{{\s*(?P<braced>[^{{}}]*?)\s*\}}|(?P<bare>[0-9A-Za-z]))"
+)
+ALONE = re.compile(rf"^\s*{RAISED.pattern}{SUBSCRIPT}\s*$")  # the whole first side: w^0, d^0_j, w^{k}
+STEP = re.compile(r"^(?P<letter>[A-Za-z])(?:\s*[+-]\s*\d+)?$")
+
+
+def _labelled(text: str) -> set[str]:
+    """The name (with its subscript) the text's first side is, raised to 0 or to a step of a letter that the text
+    also raises it to at another step (``w^{k} = w^{k-1} - ...``): a starting value or an update rule; else none."""
+    if "=" not in text:
+        return set()
+    first = ALONE.match(text.split("=", 1)[0])
+    if first is None:
+        return set()
+    name = " ".join(first.group("name").split())
+    script = " ".join((first.group("braced") or first.group("bare")).split())
+    if script == "0":
+        return {name}
+    step = STEP.match(script)
+    if step is None:
+        return set()
+    others = {
+        " ".join((found.group("braced") or found.group("bare")).split())
+        for found in RAISED.finditer(text.split("=", 1)[1])
+        if " ".join(found.group("name").split()) == name
+    }
+    return {name} if any(STEP.match(o) and o[0] == script[0] and o != script for o in others) else set()
+
+
+def as_labels(text: str) -> str | None:
+    """The text with each raised script :func:`_labelled` finds written as a label (``w^{(k-1)}``); None without one."""
+    names = _labelled(text)
+    if not names:
+        return None
+
+    def label(found):
+        if " ".join(found.group("name").split()) not in names:
+            return found.group(0)
+        script = found.group("braced") or found.group("bare")
+        return f"{found.group('name')}^{{({script})}}"
+
+    return RAISED.sub(label, text)
+
+
+def iterate_doubt(text: str, verdict: Verdict, read_again) -> Verdict:
+    """``verdict``, or UNKNOWN when it is a FAIL of powers that may be an iterate's labels and the formula read with
+    them as labels (``read_again``: text -> (verdict, what the reading is)) does not fail."""
+    if verdict.verdict != FAIL:
+        return verdict
+    labelled = as_labels(text)
+    if labelled is None:
+        return verdict
+    other, reading = read_again(labelled)
+    if other.verdict == FAIL:
+        return verdict
+    return Verdict(
+        UNKNOWN,
+        f"a raised 0 or raised steps of one letter may label an iterate ({labelled}), not a power: read as powers it"
+        f" fails ({verdict.detail}); read as labels, {reading}",
+    )

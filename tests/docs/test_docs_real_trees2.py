@@ -1,0 +1,67 @@
+"""Formulas from a second round of whole documentation trees checked untagged, each of which FAILed or stopped the run
+before its reading: a roofline condition between expressions in names and hardware figures written in E notation
+(2BDF / 9.2e14 > 2(BD + DF + BF) / 1.5e10), an iterate's starting point and update rule written with raised labels
+(w^0 = 4.5, w^{k} = w^{k-1} - g'(w^{k-1}) / g''(w^{k-1})), and an empty superscript (a^{\\,}_p) that raised out of
+the checker. None may FAIL; each wrong variant still FAILs through the same path."""
+
+import pytest
+
+from derive.docs import check_paths
+from tests.docs.checking import untagged_verdict, verdicts
+
+ROOFLINE = [
+    r"2BDF / 9.2e14 > 2 \cdot (BD + DF + BF) / 1.5e10",
+    r"\frac{8BD^2}{9.2e14} > \frac{8D^2}{1.5e10}",
+    r"\frac{6.7e7 + 2e4\cdot B}{8.1e11} < \frac{1.3e8 \cdot B}{3.94e14}",
+    r"(\text{bytes} / n_\text{shards}) / 4.5e10 < 1e-6",
+]
+
+
+@pytest.mark.parametrize("formula", ROOFLINE)
+def test_an_inequality_beside_measured_figures_is_a_condition(tmp_path, formula):
+    found, detail = untagged_verdict(tmp_path, formula)
+    assert found == "SKIPPED" and "a condition" in detail, detail
+
+
+@pytest.mark.parametrize(
+    ("formula", "expected"),
+    [
+        (r"\frac{3}{1e3} < \frac{2}{1e3}", "FAIL"),  # figures alone: arithmetic
+        (r"\frac{2}{1e3} < \frac{3}{1e3}", "PASS"),
+        (r"(a + b)^2 \le a^2 + b^2", "FAIL"),  # names without measured figures: still an identity
+        (r"(a + b)^2 \le 2a^2 + 2b^2", "PASS"),
+    ],
+)
+def test_inequalities_without_names_or_without_measured_figures_are_still_decided(tmp_path, formula, expected):
+    assert untagged_verdict(tmp_path, formula)[0] == expected
+
+
+NEWTON = (
+    r"w^{k} = w^{k-1} - \frac{\frac{\mathrm{d}}{\mathrm{d}w}g(w^{k-1})}{\frac{\mathrm{d}^2}{\mathrm{d}w^2}g(w^{k-1})}"
+)
+
+
+@pytest.mark.parametrize("formula", [r"w^0 = 4.5", r"w^0 = -3", r"d^0_j = 0", NEWTON])
+def test_a_raised_zero_or_raised_steps_label_an_iterate(tmp_path, formula):
+    assert untagged_verdict(tmp_path, formula)[0] == "SKIPPED"
+
+
+@pytest.mark.parametrize(
+    ("formula", "expected"),
+    [
+        (r"e^0 = 2", "FAIL"),  # Euler's number is no iterate
+        (r"e^0 = 1", "PASS"),
+        (r"2 w^0 = w^0 + w^0 + 1", "FAIL"),  # wrong read either way
+        (r"2 w^0 = w^0 + w^0", "PASS"),
+        (r"x^{n} = x \cdot x^{n-1}", "PASS"),  # powers that hold are not doubted
+    ],
+)
+def test_powers_that_fail_as_labels_too_or_hold_are_still_decided(tmp_path, formula, expected):
+    assert untagged_verdict(tmp_path, formula)[0] == expected
+
+
+def test_an_empty_superscript_does_not_stop_the_check_of_its_page(tmp_path):
+    empty = r"g(w) = \sum_{p=1}^P g_p(w) = \sum_{p=1}^P\left( a^{\,}_p + b_pw + c_pw^2\right)"
+    [(found, _), after] = verdicts(tmp_path, empty, r"(a + 1)^2 = a^2 + 1")
+    assert found == "SKIPPED" and after[0] == "FAIL"
+    assert check_paths([str(tmp_path / "page.md")])
