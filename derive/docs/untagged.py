@@ -314,8 +314,8 @@ def _restated_definition(sides, relations, context) -> str | None:
     arguments = [single_atom(s) for s in first.args]
     if any(a is None for a in arguments) or len({s.text for s in first.args}) != len(arguments):
         return None
-    if len(context.definitions[_key(first)].params) != len(arguments) or _mentions(sides[1], first.key):
-        return None
+    if len(context.definitions[_key(first)].params) != len(arguments) or _mentions_member(sides[1], first):
+        return None  # f(x, y) = f(y, x) is a claim about f; model_d, another name, may make a new model
     return _key(first)
 
 

@@ -65,3 +65,21 @@ def test_an_empty_superscript_does_not_stop_the_check_of_its_page(tmp_path):
     [(found, _), after] = verdicts(tmp_path, empty, r"(a + 1)^2 = a^2 + 1")
     assert found == "SKIPPED" and after[0] == "FAIL"
     assert check_paths([str(tmp_path / "page.md")])
+
+
+def _after_two_models(tmp_path, formula: str) -> tuple[str, str]:
+    """The verdict of ``formula`` on a page that first defines a model L and a part of it, L_{\\text{a}}."""
+    [*_, last] = verdicts(tmp_path, r"L(\theta) = \theta^2", r"L_{\text{a}}(y) = y + 1", formula)
+    return last
+
+
+def test_a_model_written_again_from_another_named_part_may_be_a_new_model(tmp_path):
+    found, detail = _after_two_models(tmp_path, r"L(y) = L_{\text{a}}(y)")
+    assert found == "SKIPPED" and "new meaning" in detail, detail
+
+
+@pytest.mark.parametrize(
+    ("formula", "expected"), [(r"L(2) = L_{\text{a}}(3)", "PASS"), (r"L(2) = L_{\text{a}}(2)", "FAIL")]
+)
+def test_the_model_and_its_part_at_numbers_are_still_decided(tmp_path, formula, expected):
+    assert _after_two_models(tmp_path, formula)[0] == expected
