@@ -948,11 +948,21 @@ def given_at_a_data_set(key: str, body) -> bool:
 
 
 def _bare_word_of_the_notation(head: str) -> bool:
-    """Whether a clause starts with a bare word the notation already reads (Pr(y), Var(X)): not a function it defines."""
+    """Whether a clause starts with a bare word the notation already reads (Var(X), Pr(X = k)): not a function it
+    defines. Pr at plain parameters (Pr(y), Pr(x | \\phi)), where it reads no event, is the density the tag defines."""
     from derive.docs.symbols import WORD_FUNCTIONS
 
     word = re.match(r"\s*([A-Za-z]+)\s*\(", head)
-    return bool(word) and len(word.group(1)) > 1 and (word.group(1) in WORD_FUNCTIONS or word.group(1) == "Pr")
+    if word and word.group(1) == "Pr":
+        return not PLAIN_PARAMETERS.fullmatch(head[word.end() :].strip())
+    return bool(word) and len(word.group(1)) > 1 and word.group(1) in WORD_FUNCTIONS
+
+
+# the plain parameters of a function and its closing bracket: y), x \mid \phi), \mathbf{x}, \theta)
+PLAIN_PARAMETERS = re.compile(
+    r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*\\?[A-Za-z]+\s*\}|\\?[A-Za-z]+)"
+    r"(?:\s*(?:,|;|\||\\mid|\\vert)\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*\\?[A-Za-z]+\s*\}|\\?[A-Za-z]+))*\s*\)"
+)
 
 
 UNIFORM_DISCRETE = re.compile(

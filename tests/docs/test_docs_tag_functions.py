@@ -236,6 +236,21 @@ PAIRS = [
         r"\mathbb{E}_i[\nabla f_i(x)] = \nabla f(x)",
         r"\mathbb{E}_i[\nabla f_i(x)] = n \nabla f(x)",
     ),
+    (
+        "Pr the tag defines at a plain parameter is that function, in a denominator too",
+        r"Pr(y) = \frac{1}{\sqrt{2\pi}} e^{-y^2/2}; y: real",
+        r"\frac{1}{Pr(y)} = \sqrt{2\pi} e^{y^2/2}",
+        r"\frac{1}{Pr(y)} = \sqrt{2\pi} e^{-y^2/2}",
+    ),
+    (
+        "Pr the tag defines given a parameter after a bar, differentiated in the parameter",
+        r"Pr(x|\phi) = \frac{1}{\sqrt{2\pi}\exp[\phi]}\exp\left[-\frac{(x-\phi^3)^{2}}{2\exp[\phi]^{2}}\right];"
+        r" \phi: real; x: real",
+        r"\frac{\partial}{\partial \phi} \log Pr(x|\phi) = -1 + \frac{3\phi^2 (x - \phi^3)}{e^{2\phi}}"
+        r" + \frac{(x-\phi^3)^2}{e^{2\phi}}",
+        r"\frac{\partial}{\partial \phi} \log Pr(x|\phi) = -1 + \frac{3\phi^2 (x - \phi^3)}{e^{2\phi}}"
+        r" - \frac{(x-\phi^3)^2}{e^{2\phi}}",
+    ),
 ]
 
 
