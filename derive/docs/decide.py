@@ -57,6 +57,7 @@ from derive.docs.subscript_laws import laws_in_subscripts
 from derive.docs.subscript_settings import settings_at_zero_as_limits, with_subscript_settings
 from derive.docs.sum_scope import reused_indices, sums_over_the_rest
 from derive.docs.superscript_labels import with_labels
+from derive.docs.tag_equations import decide_tag_equation
 from derive.docs.tag_mentions import constrained_values
 from derive.docs.tagged_free import _decide_tagged_free
 from derive.docs.trig_argument import argument_widened
@@ -97,6 +98,10 @@ def _decide_written(text: str, binding: Binding, tagged: bool, context) -> Verdi
     from derive.docs.tags import entries_the_formula_sums
 
     binding = entries_the_formula_sums(binding, text)  # p_t > 0 beside \sum_t \log p_t: every entry of p
+    if tagged:  # 0 = \theta_0 + \theta_1 x + \theta_2 y in the tag, y = ... in the formula: the value put in
+        solved = decide_tag_equation(text, binding, lambda t, b: _decide_written(t, b, tagged, context))
+        if solved is not None:
+            return solved
     verdict = _byte_multiples_doubt(text, binding, tagged, context, _decide_as_written(text, binding, tagged, context))
     limits = settings_at_zero_as_limits(text, binding)
     if limits is None or verdict.verdict != UNKNOWN or "no finite real value" not in verdict.detail:
