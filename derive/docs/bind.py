@@ -236,8 +236,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             if isinstance(power, sp.MatrixBase) and power.shape == (1, 1):  # e^{w^\top x + b}: u^⊤v is a number
                 power = power[0, 0]
             if isinstance(base, sp.MatrixBase) or isinstance(power, (sp.MatrixBase, Vec)):
-                if isinstance(base, sp.MatrixBase) and base.shape == (1, 1):
-                    return base[0, 0] ** power
+                if isinstance(base, sp.MatrixBase) and base.shape == (1, 1) and not isinstance(power, Vec):
+                    return base[0, 0] ** power  # (a vector power of a number has no value: the shape error below)
                 if isinstance(base, sp.MatrixBase) and power == -1 and base.is_square:
                     det = base.det(method="berkowitz")
                     if sp.expand(det) == 0:  # adjugate / 0 would be a value: there is none

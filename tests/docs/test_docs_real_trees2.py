@@ -83,3 +83,17 @@ def test_a_model_written_again_from_another_named_part_may_be_a_new_model(tmp_pa
 )
 def test_the_model_and_its_part_at_numbers_are_still_decided(tmp_path, formula, expected):
     assert _after_two_models(tmp_path, formula)[0] == expected
+
+
+def test_a_bold_iterate_raised_to_a_step_is_no_internal_error(tmp_path):
+    formula = (
+        r"\Vert \mathbf{w}^k - \mathbf{w}^{k-1} \Vert_2 = \Vert \left(\mathbf{w}^{k-1} + \alpha\mathbf{d}\right)"
+        r" - \mathbf{w}^{k-1} \Vert_2 = \Vert \alpha \mathbf{d} \Vert_2"
+    )
+    found, detail = untagged_verdict(tmp_path, formula)
+    assert found == "SKIPPED" and "internal error" not in detail, detail
+
+
+def test_a_number_raised_to_a_number_is_still_decided(tmp_path):
+    assert untagged_verdict(tmp_path, r"\Vert \mathbf{w} \Vert_2^2 = \mathbf{w}^T \mathbf{w}")[0] == "PASS"
+    assert untagged_verdict(tmp_path, r"\Vert \mathbf{w} \Vert_2^2 = 2 \mathbf{w}^T \mathbf{w}")[0] == "FAIL"
