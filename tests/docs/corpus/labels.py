@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 from fractions import Fraction
-from math import comb, factorial
+from math import comb, factorial, prod
 
 from mpmath import cos, diff, erf, exp, inf, inverse, log, matrix, mp, mpf, nsum, pi, quad, sin, sqrt, tanh
 
@@ -15490,6 +15490,378 @@ CHECKS.update(
         "u32-ds100-ce-y1~other": lambda: _u32_ce_y1(lambda p: -log(1 - p)),
         "u32-ds100-mle": lambda: _u32_mle("0.4"),
         "u32-ds100-mle~six": lambda: _u32_mle("0.6"),
+    }
+)
+
+
+def _u33_pool(size, padding, dilation, kernel, stride, written, last_minus_one=True):
+    """The pooling output size floor((size + 2 padding - dilation (kernel - 1) - 1)/stride + 1) against a written count."""
+    numerator = size + 2 * padding - dilation * (kernel - 1) - (1 if last_minus_one else 0)
+    return (Fraction(numerator, stride) + 1).__floor__() == written
+
+
+def _u33_chi(k, rhs):
+    """chi's density at k degrees of freedom against rhs(x) at three points."""
+    return identity(
+        lambda x: x ** (k - 1) * exp(-(x**2) / 2) / (2 ** (mpf(k) / 2 - 1) * mp.gamma(mpf(k) / 2)),
+        rhs,
+        points=[(mpf("0.3"),), (mpf("1.1"),), (mpf("2.7"),)],
+    )
+
+
+def _u33_expon_scale(times):
+    """lambda exp(-lambda x) against (1/scale or scale) exp(-x/scale) with scale = 1/lambda."""
+    for lam in (mpf("0.5"), mpf("2.3")):
+        s = 1 / lam
+        for x in (mpf(0), mpf("0.7"), mpf("3.1")):
+            if not close(lam * exp(-lam * x), (s if times else 1 / s) * exp(-x / s)):
+                return False
+    return True
+
+
+def _u33_rq_limit(denominator):
+    """(1 + r^2/(2 alpha Theta^2))^{-alpha} at alpha = 10^30 against exp(-r^2/(denominator Theta^2))."""
+    alpha = mpf(10) ** 30
+    for r in (mpf("0.5"), mpf("1.7")):
+        for theta in (mpf("0.8"), mpf(2)):
+            far = exp(-alpha * mp.log1p(r**2 / (2 * alpha * theta**2)))
+            if not close(far, exp(-(r**2) / (denominator * theta**2)), tol=mpf(10) ** -20):
+                return False
+    return True
+
+
+def _u33_periodic(sign):
+    """exp(sign 2 sin^2(pi |d|_1 / p) / l^2) <= 1 on a grid of 2-D differences d and (p, l)."""
+    for p in (mpf("0.7"), mpf(2)):
+        for ell in (mpf("0.5"), mpf("1.4")):
+            for d in ((p / 2, mpf(0)), (mpf("0.3"), mpf("-0.9")), (mpf(0), mpf(0))):
+                norm1 = abs(d[0]) + abs(d[1])
+                if exp(sign * 2 * sin(pi * norm1 / p) ** 2 / ell**2) > 1:
+                    return False
+    return True
+
+
+def _u33_ls_grad(x_factor):
+    """d/dphi of (phi_0 + phi_1 x - y)^2 by finite differences against (2 r, 2 x r) (or (2 r, 2 r))."""
+    for phi0, phi1, x, y in (
+        ("0.3", "-1.2", "0.8", "1.5"),
+        ("-0.7", "0.4", "2.1", "-0.2"),
+        ("1.1", "0.9", "-1.3", "0.6"),
+    ):
+        phi0, phi1, x, y = mpf(phi0), mpf(phi1), mpf(x), mpf(y)
+        r = phi0 + phi1 * x - y
+        g = grad(lambda p: (p[0] + p[1] * x - y) ** 2, [phi0, phi1])
+        if not close(g, [2 * r, 2 * (x if x_factor else 1) * r]):
+            return False
+    return True
+
+
+def _u33_he_sum(half):
+    """sigma_Omega^2 sum_{j=1}^{D_h} sigma_f^2/2 against (1/2 or 1) D_h sigma_Omega^2 sigma_f^2, exactly."""
+    for d in range(1, 7):
+        for so, sf in ((Fraction(3, 7), Fraction(5, 2)), (Fraction(2), Fraction(1, 3))):
+            lhs = so * sum(sf / 2 for _ in range(d))
+            if lhs != (Fraction(1, 2) if half else 1) * d * so * sf:
+                return False
+    return True
+
+
+_U33_TRIPLES = [
+    (mpf(a), mpf(b), mpf(c)) for a, b, c in (("0.3", "1.7", "-0.4"), ("-2.1", "0.6", "1.2"), ("1.4", "-0.8", "2.5"))
+]
+
+
+def _u33_bias_var(cross):
+    """(f - y)^2, ((f - mu) + (mu - y))^2 and (f - mu)^2 + cross (f - mu)(mu - y) + (mu - y)^2 at three triples."""
+    return identity(
+        lambda f, mu, y: (f - y) ** 2,
+        lambda f, mu, y: ((f - mu) + (mu - y)) ** 2,
+        lambda f, mu, y: (f - mu) ** 2 + cross * (f - mu) * (mu - y) + (mu - y) ** 2,
+        points=_U33_TRIPLES,
+    )
+
+
+def _u33_gauss_nll(sign):
+    """-sum log N(y_i; f_i, sigma^2) against -sum (log(1/sqrt(2 pi sigma^2)) + sign (y_i - f_i)^2/(2 sigma^2)), I = 3."""
+    ys, fs = vec(["0.4", "-1.1", "2.3"]), vec(["0.9", "-0.2", "1.6"])
+    for sigma in (mpf("0.6"), mpf("1.8")):
+        lhs = -sum(log(exp(-((y - f) ** 2) / (2 * sigma**2)) / sqrt(2 * pi * sigma**2)) for y, f in zip(ys, fs))
+        rhs = -sum(log(1 / sqrt(2 * pi * sigma**2)) + sign * (y - f) ** 2 / (2 * sigma**2) for y, f in zip(ys, fs))
+        if not close(lhs, rhs):
+            return False
+    return True
+
+
+def _u33_z2(head_beta2):
+    """The three sides of z_2 for 2-vectors x, eps_1, eps_2 at random beta_1, beta_2 in (0, 1)."""
+    x, e1, e2 = vec(["0.7", "-1.2"]), vec(["1.5", "0.3"]), vec(["-0.4", "2.2"])
+    for b1, b2 in ((mpf("0.1"), mpf("0.35")), (mpf("0.6"), mpf("0.05"))):
+        head = b2 if head_beta2 else b1
+        sides = [
+            [sqrt(1 - b2) * (sqrt(1 - b1) * x[i] + sqrt(b1) * e1[i]) + sqrt(b2) * e2[i] for i in range(2)],
+            [sqrt(1 - b2) * (sqrt(1 - b1) * x[i] + sqrt(1 - (1 - b1)) * e1[i]) + sqrt(b2) * e2[i] for i in range(2)],
+            [
+                sqrt((1 - b2) * (1 - b1)) * x[i] + sqrt(1 - head - (1 - b2) * (1 - b1)) * e1[i] + sqrt(b2) * e2[i]
+                for i in range(2)
+            ],
+        ]
+        if not (close(sides[0], sides[1]) and close(sides[0], sides[2])):
+            return False
+    return True
+
+
+_U33_BETAS = [(Fraction(1, 10), Fraction(9, 10)), (Fraction(1, 3), Fraction(1, 4)), (Fraction(3, 5), Fraction(7, 8))]
+
+
+def _u33_rev_var(denominator_t):
+    """(A^{-1} + B^{-1})^{-1}, A = beta/(1 - beta), B = 1 - alpha_{t-1}, against beta (1 - alpha_{t-1})/(1 - alpha_?)."""
+    for beta, a_prev in _U33_BETAS:
+        a_t = (1 - beta) * a_prev
+        lhs = 1 / ((1 - beta) / beta + 1 / (1 - a_prev))
+        if lhs != beta * (1 - a_prev) / (1 - (a_t if denominator_t else a_prev)):
+            return False
+    return True
+
+
+def _u33_rev_mean(which, written):
+    """The reverse conditional's mean coefficient of x or z_t: the covariance times the precision-weighted mean."""
+    for beta, a_prev in _U33_BETAS:
+        beta, a_prev = mpf(beta.numerator) / beta.denominator, mpf(a_prev.numerator) / a_prev.denominator
+        a_t = (1 - beta) * a_prev
+        cov = beta * (1 - a_prev) / (1 - a_t)
+        if which == "x":
+            lhs = cov * sqrt(a_prev) / (1 - a_prev)
+        else:
+            lhs = cov * (1 - beta) / beta / sqrt(1 - beta)
+        if not close(lhs, written(beta, a_prev, a_t)):
+            return False
+    return True
+
+
+_U33_W = [mpf("0.35"), mpf("0.65")]
+_U33_MU = [vec(["1.2", "-0.4", "0.7"]), vec(["-0.3", "0.9", "1.5"])]
+_U33_B = mat([["0.8", "-0.2"], ["0.1", "1.3"], ["-0.6", "0.4"]])
+
+
+def _u33_whiten(factors):
+    """M_3(B, B, B) entry by entry from M_3 = sum_i w_i mu_i^(x)3, against sum_i w_i (B^T mu_i)^(x)factors."""
+    d, k = 3, 2
+    m3 = {
+        (j, l, m): sum(w * mu[j] * mu[l] * mu[m] for w, mu in zip(_U33_W, _U33_MU))
+        for j, l, m in itertools.product(range(d), repeat=3)
+    }
+    whitened = [
+        sum(
+            m3[j, l, m] * _U33_B[j, a] * _U33_B[l, b] * _U33_B[m, c]
+            for j, l, m in itertools.product(range(d), repeat=3)
+        )
+        for a, b, c in itertools.product(range(k), repeat=3)
+    ]
+    bmu = [[sum(_U33_B[j, a] * mu[j] for j in range(d)) for a in range(k)] for mu in _U33_MU]
+    written = [
+        sum(w * prod(v[i] for i in idx) for w, v in zip(_U33_W, bmu))
+        for idx in itertools.product(range(k), repeat=factors)
+    ]
+    return close(whitened, written)
+
+
+def _u33_weight(power):
+    """hat M_3(u_i, u_i, u_i) for hat M_3 = sum_j w_j^{-1/2} u_j^(x)3 with orthonormal u_j, against w_i^power."""
+    c, s = cos(mpf("0.7")), sin(mpf("0.7"))
+    u = [vec([c, s, 0]), vec([-s, c, 0]), vec([0, 0, 1])]
+    w = [mpf("0.2"), mpf("0.3"), mpf("0.5")]
+    for i in range(3):
+        value = sum(w[j] ** mpf("-0.5") * sum(u[j][a] * u[i][a] for a in range(3)) ** 3 for j in range(3))
+        if not close(value, w[i] ** power):
+            return False
+    return True
+
+
+def _u33_psi_entries(d):
+    """The entries of the quadratic feature map psi(x): linear terms, squares and cross terms, listed."""
+    linear = [("x", i) for i in range(d)]
+    squares = [("x^2", i) for i in range(d)]
+    cross = [("xx", i, j) for i in range(d) for j in range(i + 1, d)]
+    return len(linear + squares + cross)
+
+
+def _u33_rbf_series(total):
+    """sum_j e^{-x^2} x^{2j}/j! and e^{-x^2} sum_j (x^2)^j/j! against total(x)."""
+    for x in (mpf("-1.3"), mpf("0.4"), mpf("2.1")):
+        first = nsum(lambda j: exp(-(x**2)) * x ** (2 * j) / mp.factorial(j), [0, inf])
+        second = exp(-(x**2)) * nsum(lambda j: (x**2) ** j / mp.factorial(j), [0, inf])
+        if not (close(first, second) and close(first, total(x))):
+            return False
+    return True
+
+
+def _u33_rbf_features(sign):
+    """sum_j psi_j(x) psi_j(x') against exp(-(x + sign x')^2/2)."""
+    for x, y in ((mpf("0.4"), mpf("-1.3")), (mpf("2.1"), mpf("0.7"))):
+        series = nsum(lambda j: exp(-(x**2) / 2) * x**j * exp(-(y**2) / 2) * y**j / mp.factorial(j), [0, inf])
+        if not close(series, exp(-((x + sign * y) ** 2) / 2)):
+            return False
+    return True
+
+
+def _u33_step(first, second):
+    """(-c) g(x - first) + c g(x - second) = c for a <= x < b, g the unit step (1 at 0)."""
+
+    def g(z):
+        return 1 if z >= 0 else 0
+
+    for a, b in ((Fraction(-1), Fraction(2)), (Fraction(0), Fraction(1, 2))):
+        for x in (a, (a + b) / 2, b - Fraction(1, 100)):
+            for c in (Fraction(3), Fraction(-5, 2)):
+                ends = {"a": a, "b": b}
+                if -c * g(x - ends[first]) + c * g(x - ends[second]) != c:
+                    return False
+    return True
+
+
+def _u33_xor(x):
+    """w_2^T ReLU(W_1 x + b_1) + b_2 for the slide's W_1 = [[1, 1], [-1, -1]], b_1 = 0, w_2 = (1, 1), b_2 = -1."""
+    hidden = [max(0, x[0] + x[1]), max(0, -x[0] - x[1])]
+    return hidden[0] + hidden[1] - 1
+
+
+def _u33_delta1(flip):
+    """dJ/dz of J = -sum_i y_i log softmax(z)_i by finite differences against softmax(z) - y (or y - softmax(z))."""
+    z = vec(["0.3", "-1.1", "0.8"])
+    for hot in range(3):
+        y = [mpf(1 if i == hot else 0) for i in range(3)]
+        g = grad(lambda v, y=y: -sum(yi * log(p) for yi, p in zip(y, softmax(v))), z)
+        p = softmax(z)
+        if not close(g, [(yi - pi_) if flip else (pi_ - yi) for yi, pi_ in zip(y, p)]):
+            return False
+    return True
+
+
+_U33_RNN_W = mat([["0.5", "-0.3"], ["0.2", "0.7"]])
+_U33_RNN_U = mat([["0.4", "0.9"], ["-0.6", "0.3"]])
+_U33_RNN_X = [mat([["0.8"], ["-0.5"]]), mat([["0.1"], ["1.2"]]), mat([["-0.9"], ["0.4"]])]
+_U33_RNN_H0 = mat([["0.3"], ["-0.2"]])
+_U33_RNN_C = mat([["1.1"], ["-0.7"]])
+
+
+def _u33_rnn_forward(U):
+    """Hidden states h_0..h_3 and pre-activations z_0..z_2 of h_t = tanh(W x_{t-1} + U h_{t-1})."""
+    hs, zs = [_U33_RNN_H0], []
+    for t in range(3):
+        z = _U33_RNN_W * _U33_RNN_X[t] + U * hs[-1]
+        zs.append(z)
+        hs.append(matrix([[tanh(z[0, 0])], [tanh(z[1, 0])]]))
+    return hs, zs
+
+
+def _u33_rnn(corrected):
+    """dL/dU of L = c^T h_T (T = 3) by finite differences against the slide's sum (or the corrected one)."""
+    fd = mgrad(lambda U: (_U33_RNN_C.T * _u33_rnn_forward(U)[0][-1])[0, 0], _U33_RNN_U)
+    hs, zs = _u33_rnn_forward(_U33_RNN_U)
+    ds = [matrix([[1 - tanh(z[0, 0]) ** 2, 0], [0, 1 - tanh(z[1, 0]) ** 2]]) for z in zs]
+    total = matrix(2, 2)
+    T = 3
+    for t in range(1, T + 1):
+        prod = ds[t - 1] if corrected else matrix([[1, 0], [0, 1]])
+        for k in range(t if corrected else t - 1, T):
+            prod = prod * (_U33_RNN_U.T * ds[k])
+        total += prod * _U33_RNN_C * hs[t - 1].T
+    return close(fd, total)
+
+
+CHECKS.update(
+    {
+        "u33-pool-1d": lambda: _u33_pool(50, 0, 1, 3, 2, 24),
+        "u33-pool-1d~25": lambda: _u33_pool(50, 0, 1, 3, 2, 25),
+        "u33-pool-2d-w": lambda: _u33_pool(32, 0, 1, 2, 1, 31),
+        "u33-pool-2d-w~32": lambda: _u33_pool(32, 0, 1, 2, 1, 32),
+        "u33-pool-3d-w": lambda: _u33_pool(31, 0, 1, 2, 2, 15),
+        "u33-pool-3d-w~16": lambda: _u33_pool(31, 0, 1, 2, 2, 16),
+        "u33-pool-3d-h": lambda: _u33_pool(44, 0, 1, 2, 1, 43),
+        "u33-pool-3d-h~minus-one": lambda: _u33_pool(44, 0, 1, 2, 1, 43, last_minus_one=False),
+        "u33-pool-unpool": lambda: (4 - 1) * 2 - 2 * 0 + 2 == 8,
+        "u33-pool-unpool~9": lambda: (4 - 1) * 2 - 2 * 0 + 2 == 9,
+        "u33-stats-rayleigh-norm": lambda: close(quad(lambda x: x * exp(-(x**2) / 2), [0, inf]), 1),
+        "u33-stats-rayleigh-norm~x2": lambda: close(quad(lambda x: x**2 * exp(-(x**2) / 2), [0, inf]), 1),
+        "u33-stats-rayleigh-chi": lambda: _u33_chi(2, lambda x: x * exp(-(x**2) / 2)),
+        "u33-stats-rayleigh-chi~k3": lambda: _u33_chi(3, lambda x: x * exp(-(x**2) / 2)),
+        "u33-stats-maxwell-chi": lambda: _u33_chi(3, lambda x: sqrt(2 / pi) * x**2 * exp(-(x**2) / 2)),
+        "u33-stats-maxwell-chi~pi": lambda: _u33_chi(3, lambda x: sqrt(1 / pi) * x**2 * exp(-(x**2) / 2)),
+        "u33-stats-maxwell-norm": lambda: close(quad(lambda x: sqrt(2 / pi) * x**2 * exp(-(x**2) / 2), [0, inf]), 1),
+        # below -6 the integrand is under exp(6 - e^6) < 10^-170, far inside the tolerance
+        "u33-stats-gumbel-norm": lambda: close(quad(lambda x: exp(-(x + exp(-x))), [-6, 0, inf]), 1),
+        # the integrand is positive and its integral over [-3, 3] alone already exceeds 1 (it diverges at -inf)
+        "u33-stats-gumbel-norm~sign": lambda: not quad(lambda x: exp(-(x - exp(-x))), [-3, 0, 3]) > 1,
+        "u33-stats-laplace-var": lambda: close(quad(lambda x: x**2 * exp(-abs(x)) / 2, [-inf, 0, inf]), 2),
+        "u33-stats-laplace-var~one": lambda: close(quad(lambda x: x**2 * exp(-abs(x)) / 2, [-inf, 0, inf]), 1),
+        "u33-stats-expon-scale": lambda: _u33_expon_scale(False),
+        "u33-stats-expon-scale~times": lambda: _u33_expon_scale(True),
+        "u33-stats-expon-gamma": lambda: identity(
+            lambda x: x**0 * exp(-x) / mp.gamma(1), lambda x: exp(-x), points=POS
+        ),
+        "u33-stats-expon-gamma~a2": lambda: identity(
+            lambda x: x**1 * exp(-x) / mp.gamma(2), lambda x: exp(-x), points=POS
+        ),
+        "u33-rq-alpha1": lambda: (1 + Fraction(1, 2) * (2 - 0) ** 2) ** -1 == Fraction(1, 3),
+        "u33-rq-alpha1~fifth": lambda: (1 + Fraction(1, 2) * (2 - 0) ** 2) ** -1 == Fraction(1, 5),
+        "u33-rq-limit": lambda: _u33_rq_limit(2),
+        "u33-rq-limit~no-half": lambda: _u33_rq_limit(1),
+        "u33-periodic-bound": lambda: _u33_periodic(1),
+        "u33-periodic-bound-corrected": lambda: _u33_periodic(-1),
+        "u33-udl-ls-grad": lambda: _u33_ls_grad(True),
+        "u33-udl-ls-grad~no-x": lambda: _u33_ls_grad(False),
+        "u33-udl-he-sum": lambda: _u33_he_sum(True),
+        "u33-udl-he-sum~no-half": lambda: _u33_he_sum(False),
+        "u33-udl-he-init": lambda: all(Fraction(1, 2) * d * Fraction(2, d) == 1 for d in range(1, 9)),
+        "u33-udl-he-init~twice": lambda: all(Fraction(1, 2) * d * Fraction(2, d) == 2 for d in range(1, 9)),
+        "u33-udl-bias-var": lambda: _u33_bias_var(2),
+        "u33-udl-bias-var~no-two": lambda: _u33_bias_var(1),
+        "u33-udl-gauss-nll": lambda: _u33_gauss_nll(-1),
+        "u33-udl-gauss-nll~plus": lambda: _u33_gauss_nll(1),
+        "u33-udl-z2": lambda: _u33_z2(True),
+        "u33-udl-z2~beta1": lambda: _u33_z2(False),
+        "u33-udl-z2-var": lambda: all(
+            1 - b2 - (1 - b2) * (1 - b1) + b2 == 1 - (1 - b2) * (1 - b1) for b1, b2 in _U33_BETAS
+        ),
+        "u33-udl-z2-var~beta1": lambda: all(
+            1 - b2 - (1 - b2) * (1 - b1) + b1 == 1 - (1 - b2) * (1 - b1) for b1, b2 in _U33_BETAS
+        ),
+        "u33-udl-rev-var": lambda: _u33_rev_var(True),
+        "u33-udl-rev-var~alpha": lambda: _u33_rev_var(False),
+        "u33-udl-rev-mean-x": lambda: _u33_rev_mean("x", lambda b, ap, at: sqrt(ap) * b / (1 - at)),
+        "u33-udl-rev-mean-x~sqrt": lambda: _u33_rev_mean("x", lambda b, ap, at: ap * b / (1 - at)),
+        "u33-udl-rev-mean-z": lambda: _u33_rev_mean("z", lambda b, ap, at: (1 - ap) / (1 - at) * sqrt(1 - b)),
+        "u33-udl-rev-mean-z~no-sqrt": lambda: _u33_rev_mean("z", lambda b, ap, at: (1 - ap) / (1 - at) * (1 - b)),
+        "u33-udl-sig": lambda: identity(lambda z: 1 - sigmoid(z), lambda z: sigmoid(-z)),
+        "u33-udl-sig~one": lambda: identity(lambda z: 1 - sigmoid(z), lambda z: sigmoid(-z) - 1),
+        "u33-mom-whiten": lambda: _u33_whiten(2),
+        "u33-mom-whiten-corrected": lambda: _u33_whiten(3),
+        "u33-mom-weight": lambda: _u33_weight(mpf("-0.5")),
+        "u33-mom-weight~sqrt": lambda: _u33_weight(mpf("0.5")),
+        "u33-mom-params": lambda: sum(1 for i in range(3) for j in range(i, 3)) == 6 == Fraction(3 * 4, 2),
+        "u33-mom-params~square": lambda: Fraction(3**2, 2) == sum(1 for i in range(3) for j in range(i, 3)),
+        "u33-kernel-rbf-series": lambda: _u33_rbf_series(lambda x: 1),
+        "u33-kernel-rbf-series~exp": lambda: _u33_rbf_series(lambda x: exp(x**2)),
+        "u33-kernel-rbf-features": lambda: _u33_rbf_features(-1),
+        "u33-kernel-rbf-features~plus": lambda: _u33_rbf_features(1),
+        "u33-kernel-quad-d": lambda: _u33_psi_entries(3) == 3 + comb(3, 2),
+        "u33-kernel-quad-d-corrected": lambda: _u33_psi_entries(3) == 2 * 3 + comb(3, 2),
+        "u33-kernel-ridge": lambda: (
+            (1 - Fraction(1, 3) - Fraction(1, 3)) ** 2 + 2 * Fraction(1, 3) ** 2 == Fraction(1, 3)
+        ),
+        "u33-kernel-ridge~half": lambda: (
+            (1 - Fraction(1, 3) - Fraction(1, 3)) ** 2 + 2 * Fraction(1, 3) ** 2 == Fraction(1, 2)
+        ),
+        "u33-nnq-step": lambda: _u33_step("b", "a"),
+        "u33-nnq-step~swap": lambda: _u33_step("a", "b"),
+        "u33-nnq-xor1": lambda: _u33_xor((1, 1)) == 1,
+        "u33-nnq-xor1~zero": lambda: _u33_xor((1, 1)) == 0,
+        "u33-nnq-xor2": lambda: _u33_xor((1, -1)) == -1,
+        "u33-nnq-xor4~sign": lambda: _u33_xor((-1, -1)) == -1,
+        "u33-nnq-delta1": lambda: _u33_delta1(False),
+        "u33-nnq-delta1~flip": lambda: _u33_delta1(True),
+        "u33-nnq-rnn": lambda: _u33_rnn(False),
+        "u33-nnq-rnn-corrected": lambda: _u33_rnn(True),
     }
 )
 
