@@ -805,6 +805,10 @@ def _event_the_tag_leaves(reading, atoms) -> bool:
 
 
 WORD = re.compile(r"\s*(?:\\(?:mathit|mathrm|textit)\s*\{\s*)?[A-Za-z]{3,}(?![A-Za-z])")  # WER, ELO_A, mer
+# a letter or a word in text type, and another after a TeX space, one of them a word: F_1\ \text{Score}
+LABEL_PART = r"(?:\\(?:text|mathrm)\s*\{\s*[A-Za-z]+\s*\}|[A-Za-z](?:_\{?\w+\}?)?)"
+SPACED_LABEL = re.compile(rf"\s*{LABEL_PART}(?:\s*(?:\\ |~|\\,|\\;|\\quad)\s*{LABEL_PART})+\s*=")
+TEXT_WORD = re.compile(r"\\(?:text|mathrm)\s*\{\s*[A-Za-z]{2,}\s*\}")
 
 
 def _name_atoms(side, written: str) -> list:
@@ -813,6 +817,9 @@ def _name_atoms(side, written: str) -> list:
     atom = single_atom(side)
     if atom is not None:
         return [atom]
+    label = SPACED_LABEL.match(written)
+    if label is not None and TEXT_WORD.search(label.group(0)):  # F_1\ \text{Score} = ...: one name, set apart
+        return _letters_only(side)
     if not WORD.match(written):
         return []
     try:
@@ -827,6 +834,18 @@ def _name_atoms(side, written: str) -> list:
         return []
     atoms = side.nodes(expr)
     return atoms if len(atoms) >= 3 and all(isinstance(atom, Atom) for atom in atoms) else []
+
+
+def _letters_only(side) -> list:
+    """The atoms of a side that reads as a product of plain names, none applied; else none."""
+    try:
+        expr = parse_latex(side.text)
+    except ParseError:
+        return []
+    if not isinstance(expr, sp.Mul) or not all(isinstance(factor, sp.Symbol) for factor in expr.args):
+        return []
+    atoms = side.nodes(expr)
+    return atoms if all(isinstance(atom, Atom) and atom.args is None for atom in atoms) else []
 
 
 APPLIED_WORD = re.compile(r"\s*(?P<word>[A-Za-z]{3,})\s*\(")

@@ -19,6 +19,14 @@ PAIRS = [
         r"WER = \frac{S + D + I}{N} = \frac{S + D + I}{S + D + C + I}",
     ),
     (
+        "a letter and a word in text type set apart by a space at the head of a chain name its value (an F1 score)",
+        r"\text{Precision} > 0; \text{Recall} > 0",
+        r"F_1\ \text{Score} = \frac{2}{\frac{1}{\text{Precision}} + \frac{1}{\text{Recall}}}"
+        r" = \frac{2 \times \text{Precision} \times \text{Recall}}{\text{Precision}+\text{Recall}}",
+        r"F_1\ \text{Score} = \frac{2}{\frac{1}{\text{Precision}} + \frac{1}{\text{Recall}}}"
+        r" = \frac{\text{Precision} \times \text{Recall}}{\text{Precision}+\text{Recall}}",
+    ),
+    (
         "a word written before its arguments at the head of a chain names the function's value (a worked example)",
         "",
         r"PReLU(-2) = \max(0, -2) + 0.25 \min(0, -2) = -0.5",
@@ -104,6 +112,12 @@ def test_a_word_is_a_name_only_at_the_head_of_a_chain_of_three_sides(tmp_path):
 def test_two_letters_side_by_side_stay_a_product(tmp_path):
     """ab = ... = ...: a product of two names, not a word: the names stay unbound (and are read as own variables)."""
     result, detail = verdict(tmp_path, "", r"ab = ba = 2")
+    assert "names the value" not in detail, (result, detail)
+
+
+def test_a_letter_and_a_word_without_a_space_between_stay_a_product(tmp_path):
+    """F_1 \\text{Score} = 2 = 2: no TeX space sets the word apart, so the head is no label; nothing is named away."""
+    result, detail = verdict(tmp_path, "", r"F_1 \text{Score} = 2 = 2")
     assert "names the value" not in detail, (result, detail)
 
 
