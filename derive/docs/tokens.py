@@ -583,6 +583,9 @@ def clean(tokens) -> list:
     return _clean(_restructure(tokens))
 
 
+SPACING_OVER = ("overset", "underset", "stackrel")  # a mark set over or under the next group
+
+
 def _clean(tokens, keep_spaces=False) -> list:
     out = []
     skip_arg = 0
@@ -590,6 +593,7 @@ def _clean(tokens, keep_spaces=False) -> list:
     coloured = False  # the group just after a colour: its text, shown without braces
     skipping = ""  # the command whose argument is being dropped
     sized = False  # a bracket-sizing command just dropped: \Big{(} sizes the bracket in its braces
+    under_space = False  # an \overset of spacing alone just dropped: the group it sets the space over stays bare
     for t in tokens:
         if sized and t.kind == "group" and _one_delimiter(t.items):
             sized = False
@@ -624,6 +628,15 @@ def _clean(tokens, keep_spaces=False) -> list:
         if t.kind == "group":
             # the words of \\text{for all } keep their spaces: conditions are read from them
             items = _clean(t.items, keep_spaces or text_arg)
+            if under_space:  # \overset{\,}{y}: y itself
+                under_space = False
+                out += items
+                continue
+            if not items and t.items and out and (out[-1].is_ch("^", "_") or out[-1].is_cs(*SPACING_OVER)):
+                # w_0^{\,}, \mathbf{x}_{\,}^T, \overset{\,}{y}: a script of spacing alone is layout, not a script
+                under_space = out.pop().kind == "cs"
+                text_arg = False
+                continue
             factorial = text_arg and len(items) > 1 and items[-1].is_ch("!")
             if factorial and all(i.kind == "ch" and i.text.isalpha() for i in items[:-1]):
                 # \text{target!}: the factorial of the word, as \text{target}! writes it

@@ -97,3 +97,18 @@ def test_a_bold_iterate_raised_to_a_step_is_no_internal_error(tmp_path):
 def test_a_number_raised_to_a_number_is_still_decided(tmp_path):
     assert untagged_verdict(tmp_path, r"\Vert \mathbf{w} \Vert_2^2 = \mathbf{w}^T \mathbf{w}")[0] == "PASS"
     assert untagged_verdict(tmp_path, r"\Vert \mathbf{w} \Vert_2^2 = 2 \mathbf{w}^T \mathbf{w}")[0] == "FAIL"
+
+
+@pytest.mark.parametrize(
+    ("formula", "expected"),
+    [
+        (r"\left(\mathbf{z}^T\mathbf{x}_{p}^{\,}\right)^2 \geq 0", "PASS"),  # a script of spacing alone is layout
+        (r"\left(\mathbf{z}^T\mathbf{x}_{p}^{\,}\right)^2 \leq -1", "FAIL"),
+        (r"\mathbf{x}_{\,}^T\mathbf{y} = \mathbf{y}^T\mathbf{x}", "PASS"),
+        (r"\mathbf{x}_{\,}^T\mathbf{y} = 2\mathbf{y}^T\mathbf{x}", "FAIL"),
+        (r"\overset{\,}{y}_p + 1 = 1 + y_p", "PASS"),  # \overset of spacing alone: the name under it
+        (r"\overset{\,}{y}_p + 1 = 2 + y_p", "FAIL"),
+    ],
+)
+def test_a_script_of_spacing_alone_is_layout(tmp_path, formula, expected):
+    assert untagged_verdict(tmp_path, formula)[0] == expected
