@@ -314,6 +314,20 @@ def _identity_as_number(name: str, text: str) -> bool:
     return name == "I" and not writes_a_matrix(text)
 
 
+# a divergence's name written in text type or plain: \mathrm{KL}, \text{KL}, KL
+DIVERGENCE_NAME = r"(?:\\(?:mathrm|text|operatorname|mathit)\s*\{\s*KL\s*\}|(?<![\\A-Za-z{_])KL(?![A-Za-z]))"
+# what an application of it writes next: an argument in brackets, a subscript or a superscript
+APPLIED_NEXT = r"\s*(?:\\(?:left|big|Big|bigg|Bigg)\s*)?[(\[{_^|]|\s*\\(?:\||lVert|Vert|lbrack)"
+
+
+def _divergence_as_number(name: str, text: str) -> bool:
+    """Whether ``name`` is a KL the formula writes only bare, never before arguments: the value of a divergence the
+    page estimates apart (KTO's reference point \\beta(\\log r - \\mathrm{KL})), a number, not the operation."""
+    written = re.findall(DIVERGENCE_NAME, text)
+    applied = re.findall(DIVERGENCE_NAME + f"(?={APPLIED_NEXT})", text)
+    return name == "KL" and bool(written) and not applied
+
+
 def _unstated_derivative(text, freed, binding):
     """The first derivative the formula takes of a freed name written bare by another variable the tag does not define
     through it (\\nabla_\\theta J), as ``J by theta``, or None: the name is a function of that variable the tag
@@ -421,6 +435,7 @@ def _decide_tagged_free(text, binding, unbound):
                     and name not in declared  # the tag's ad - bc \neq 0 writes d as a name of its own
                     and _written_kind(name, text) != "count"
                     and not _identity_as_number(name, text)
+                    and not _divergence_as_number(name, text)
                     and not _differentiated_by(name, text)
                 )
                 or name in renamed

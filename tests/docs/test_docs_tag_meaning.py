@@ -249,6 +249,12 @@ PAIRS = [
         r"(I - x x^\top) x = x + x (x^\top x)",
     ),
     (
+        "a KL written bare, before no arguments, is a number (KTO's estimated reference point)",
+        r"\sigma(z) = \frac{1}{1 + e^{-z}}; \beta > 0",
+        r"\sigma(\beta(\mathrm{KL} - r)) = 1 - \sigma(\beta(r - \mathrm{KL}))",
+        r"\sigma(\beta(\mathrm{KL} - r)) = \sigma(\beta(r - \mathrm{KL}))",
+    ),
+    (
         "a derivative's variable the tag sets to a number: differentiated first, then set (cs231n's f = xy)",
         r"f(x, y) = x y; x = 4; y = -3",
         r"\frac{\partial f}{\partial x} = -3",
@@ -291,6 +297,12 @@ PAIRS = [
 @pytest.mark.parametrize("name, tag, correct, wrong", PAIRS, ids=[p[0] for p in PAIRS])
 def test_a_correct_formula_passes_and_its_wrong_variant_fails(name, tag, correct, wrong, tmp_path):
     assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
+
+
+def test_a_kl_applied_to_arguments_is_the_divergence_not_a_number(tmp_path):
+    """\\mathrm{KL}(p \\| q) beside a bare \\mathrm{KL}: the formula writes the operation, so KL is no variable of it."""
+    result, detail = verdict(tmp_path, r"\beta > 0", r"\mathrm{KL}(p \| q) - \mathrm{KL} = 0")
+    assert "KL read as the formula's own variables" not in detail, (result, detail)
 
 
 def test_a_name_alone_with_one_value_is_a_definition_not_a_claim(tmp_path):
