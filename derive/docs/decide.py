@@ -78,6 +78,7 @@ from derive.docs.verdict import (  # noqa: F401  (imported from here)
     Verdict,
     kind_word,
 )
+from derive.docs.written_out_vectors import written_out
 
 
 def decide(text: str, binding: Binding | None = None, tagged: bool = True, context=None) -> Verdict:
@@ -266,6 +267,8 @@ def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
     text = with_labels(text, binding.labels)  # W^q the tag declares a matrix: W^{(q)}, not a power
     text = claims_joined(text)  # A \\; \\text{and} \\; B, or A, \\; B: both claimed (A \\land B)
     text = name_open_outcomes(text)  # y \sim \pi(\cdot \mid x) draws y from \pi(y \mid x)
+    if not tagged:  # \sqrt{x_1^2 + x_2^2} = \sqrt{\mathbf{x}^T\mathbf{x}}: the vector of the entries written
+        text = written_out(text) or text
     if tagged:
 
         def decide_text(t):

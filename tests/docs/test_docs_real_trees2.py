@@ -112,3 +112,31 @@ def test_a_number_raised_to_a_number_is_still_decided(tmp_path):
 )
 def test_a_script_of_spacing_alone_is_layout(tmp_path, formula, expected):
     assert untagged_verdict(tmp_path, formula)[0] == expected
+
+
+QUADRATIC = r"\mathbf{w}^T\mathbf{C}\mathbf{w} = c_{11}w_1^2 + c_{12}w_1w_2 + c_{21}w_1w_2 + LASTc_{22}w_2^2"
+
+
+@pytest.mark.parametrize(
+    ("formula", "expected"),
+    [
+        (r"\sqrt{x_1^2 + x_2^2} = \sqrt{\mathbf{x}^T\mathbf{x}}", "PASS"),  # x is (x_1, x_2)
+        (r"\sqrt{x_1^2 + x_2^2} = \sqrt{2\mathbf{x}^T\mathbf{x}}", "FAIL"),
+        (QUADRATIC.replace("LAST", ""), "PASS"),  # C is (c_{ij}), two by two
+        (QUADRATIC.replace("LAST", "2"), "FAIL"),
+    ],
+)
+def test_a_bold_name_beside_its_numbered_entries_is_their_vector(tmp_path, formula, expected):
+    assert untagged_verdict(tmp_path, formula)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        r"\sqrt{x_1^2 + x_2^2} = \sqrt{\mathbf{x}_p^T\mathbf{x}_p}",  # x_p: one of several vectors
+        r"\mathbf{x}^T\mathbf{y} = x_1 y_1 + x_2 y_2 + \cdots",  # an ellipsis: more entries than written
+        r"\mathbf{w}^T\mathbf{C}\mathbf{w} = c_{11}w_1^2 + 2 c_{12} w_1w_2 + c_{22}w_2^2",  # c_{21} unwritten
+    ],
+)
+def test_entries_that_do_not_spell_out_the_bold_name_are_not_read_so(tmp_path, formula):
+    assert untagged_verdict(tmp_path, formula)[0] == "SKIPPED"
