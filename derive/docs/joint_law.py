@@ -268,14 +268,25 @@ def labelled_outcomes(variables) -> frozenset:
     return frozenset(v.lower() for v in variables if re.fullmatch(r"[A-Za-z]+_[A-Za-z]+", v))
 
 
-def joint_laws(sides, declared=frozenset(), labelled=frozenset(), factored=frozenset(), apart=frozenset()) -> dict:
+def joint_laws(
+    sides, declared=frozenset(), labelled=frozenset(), factored=frozenset(), apart=frozenset(), definitions=None
+) -> dict:
     """Law name -> (its outcomes, {outcome: the numbers written for it, when it is given no other value}, whether it
     gives outcomes values and some side does not apply it), for each law the formula applies to two outcomes or more
     somewhere, or to an outcome at a value (P(X = x)); a law the tag ``declared`` is one wherever it is applied, and
-    one the tag gives as a product of its conditional laws (``factored``) may have more outcomes."""
+    one the tag gives as a product of its conditional laws (``factored``) may have more outcomes. The bodies of the
+    tag's ``definitions`` the formula applies, (bodies, the names the formula passes them as their own parameters),
+    count too where they apply laws to the formula's own outcomes or those names only (A(s, a) = Q(s, a) - V(s)
+    beside the formula's \\pi(a \\mid s) or A(s, a): Q is a law of s and a)."""
     from derive.docs.free import child_sides
 
     applications, drawn = _law_applications(sides, child_sides, labelled)
+    bodies, passed = definitions or ((), set())
+    if bodies:
+        named = {outcome for _, names, _, _, _ in applications for outcome in names} | passed
+        more, summed = _law_applications(bodies, child_sides, labelled)
+        applications += [a for a in more if set(a[1]) <= named]
+        drawn |= summed & named
     applications = [a for a in applications if f"{a[0]}({','.join(a[1])})" not in apart]
     on_every_side = set.intersection(
         *({a[0] for a in _law_applications([side], child_sides, labelled)[0]} for side in sides)
@@ -348,6 +359,39 @@ def _parameters_beside(sides, law, outcomes) -> bool:
     return False
 
 
+def _applied_definitions(reading) -> tuple:
+    """(the bodies of the tag's function definitions the formula applies (A(s, a) = Q(s, a) - V(s) beside A(s, a)),
+    and of those they apply in turn, as sides; the names the formula writes as their own parameters (s and a in
+    A(s, a)))."""
+    from derive.docs.free import child_sides
+    from derive.docs.interpret import Rewriter, clean, lex
+    from derive.docs.side_names import argument_name
+    from derive.docs.tags import FunctionClause
+
+    clauses = {clause.name: clause for clause in reading.binding.clauses if isinstance(clause, FunctionClause)}
+    bodies = {name: clause.body for name, clause in clauses.items()}
+    atoms = [node for node in _nodes_reached(reading.sides, child_sides) if isinstance(node, Atom)]
+    applied = {node.key for node in atoms}
+    passed = {
+        written
+        for node in atoms
+        if node.key in clauses and node.args
+        for written, parameter in zip(map(argument_name, node.args), clauses[node.key].params)
+        if written == parameter
+    }
+    found, todo = [], [name for name in bodies if name in applied]
+    while todo:
+        name = todo.pop(0)
+        try:
+            side = Rewriter(reading.binding.log_base, functions=bodies).side(clean(lex(bodies.pop(name))))
+        except Exception:  # a body the grammar does not read: the reading reports it where it applies
+            continue
+        found.append(side)
+        reached = {node.key for node in _nodes_reached([side], child_sides) if isinstance(node, Atom)}
+        todo += [other for other in bodies if other in reached and other not in todo]
+    return found, passed
+
+
 def declare_joint_laws(reading, law_names, open_values: bool) -> None:
     """The joint law of each law name in ``law_names`` the formula applies to outcomes, a table drawn at each point;
     an outcome given only written numbers takes one value more in the open reading."""
@@ -366,7 +410,12 @@ def declare_joint_laws(reading, law_names, open_values: bool) -> None:
     # p(D) = \prod_{x \in D} p(x): the likelihood of a data set under the law, which leaves the law open
     data_sets = {_normal_name(k) for k, body in reading.binding.overrides.items() if given_at_a_data_set(k, body)}
     found = joint_laws(
-        reading.sides, declared=named, labelled=labelled, factored=frozenset(factored), apart=frozenset(data_sets)
+        reading.sides,
+        declared=named,
+        labelled=labelled,
+        factored=frozenset(factored),
+        apart=frozenset(data_sets),
+        definitions=_applied_definitions(reading),
     )
     for name, model in factored.items():  # the law of every outcome the product names, in the product's order
         outcomes, written, one_sided = found.get(name, ((), {}, ""))
