@@ -15,7 +15,7 @@ from derive.docs.tokens import closing_bracket
 
 # a function's name: a word in text type, a command, or a letter, with an optional subscript (f_\theta)
 HEAD = (
-    r"(?:\\(?:operatorname|mathrm|text|textrm|mathit)\s*\{\s*[A-Za-z][A-Za-z0-9]*\s*\}|\\[A-Za-z]+|[A-Za-z])"
+    r"(?:\\(?:operatorname|mathrm|text|textrm|mbox|mathit)\s*\{\s*[A-Za-z][A-Za-z0-9]*\s*\}|\\[A-Za-z]+|[A-Za-z])"
     r"(?:\s*_\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))?"
 )
 DEFINITION = re.compile(rf"^\s*(?P<head>{HEAD})\s*\[(?P<params>[^\[\]]*)\]\s*(?P<rest>(?::=|\\coloneqq|=).*)$", re.S)

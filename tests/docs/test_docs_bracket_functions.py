@@ -18,6 +18,11 @@ PAIRS = [
         r"\text{cosine}[\mathbf{u}, \beta \mathbf{u}] = 1",
         r"\text{cosine}[\mathbf{u}, -\beta \mathbf{u}] = 1",
     ),
+    (  # a word in \mbox, as a book's equations write every function
+        r"\mbox{sig}[z] = \frac{1}{1+\exp[-z]}",
+        r"1-\mbox{sig}[z] = \mbox{sig}[-z]",
+        r"1-\mbox{sig}[z] = \mbox{sig}[-z] - 1",
+    ),
     (  # one bracket function inside another's argument
         r"\text{f}[x] = x^2 + \sin[x]; g[x] = 2 x; x: real",
         r"\text{f}[g[x]] = 4 x^2 + \sin[2 x]",
