@@ -152,6 +152,16 @@ def atom_scripts(rw, tokens, k, atom, out):
             primes += len(script)  # x^\prime is x' as LaTeX prints it: a name of its own, or \sigma^{\prime}(x)
             k = k2
             continue
+        # x^{\prime 2} is x'^2 as LaTeX prints it: the primes mark the name, the rest of the script is a power (not
+        # before an argument: f^{\prime 2}(x) may be the derivative squared)
+        applied = k2 < len(tokens) and tokens[k2].is_ch("(", "[")
+        power = (
+            _after_primes(script) if tokens[k].is_ch("^") and tokens[k + 1].kind == "group" and not applied else None
+        )
+        if power:
+            primes += sum(x.is_cs("prime") or x.is_ch("'") for x in script[: len(script) - len(power)])
+            tokens[k + 1] = Tok("group", "", tokens[k + 1].pos, power)
+            continue
         if tokens[k].is_ch("_"):
             if atom.key == "one" and any(x.is_ch("=") or x.is_cs("neq", "ne") for x in flatten(script)):
                 conditions = parse_conditions(script)  # \mathbb{1}_{i = j}
@@ -170,6 +180,18 @@ def atom_scripts(rw, tokens, k, atom, out):
         if done:
             return k, primes, True
     return k, primes, False
+
+
+def _after_primes(script) -> list:
+    """What a superscript writes after the primes it opens with ({\\prime 2}: the 2), or nothing when it opens with
+    none, holds nothing else, or holds another prime later."""
+    lead = 0
+    while lead < len(script) and (script[lead].is_cs("prime") or script[lead].is_ch("'", " ")):
+        lead += 1
+    rest = script[lead:]
+    if not any(x.is_cs("prime") or x.is_ch("'") for x in script[:lead]) or not rest:
+        return []
+    return [] if any(x.is_cs("prime") or x.is_ch("'") for x in flatten(rest)) else rest
 
 
 # superscripts of a name: each returns (next k, done) when it reads the script, else None

@@ -228,6 +228,19 @@ def test_a_prime_written_as_a_command_after_a_letter_is_a_prime(tmp_path):
     )
 
 
+def test_a_superscript_opening_with_primes_marks_the_name_and_raises_it_to_the_rest(tmp_path):
+    # x^{\prime 2} is x'^2 as LaTeX prints it (a second point's feature map, e^{-x^{\prime 2}/2} x^{\prime j}); the
+    # script had been read as a transpose with nothing before it
+    assert_page_pass_and_fail(
+        tmp_path,
+        "",
+        r"\sum_{j=0}^{\infty}\frac{1}{j!}e^{-x^{2}/2}x^{j} e^{-x^{\prime 2}/2}x^{\prime j}=\exp\left(-\left(x-x^{\prime}\right)^{2}/2\right)",
+        r"\sum_{j=0}^{\infty}\frac{1}{j!}e^{-x^{2}/2}x^{j} e^{-x^{\prime 2}/2}x^{\prime j}=\exp\left(-\left(x+x^{\prime}\right)^{2}/2\right)",
+    )
+    assert check_formula(r"x^{\prime 2} = x' x'")["verdict"] == "PASS"
+    assert check_formula(r"x^{\prime 2} = 2 x'")["verdict"] == "FAIL"
+
+
 ANGLE_DIFFERENCE = (
     r"\sum_i a_i \big( \cos i\theta \cos n\theta + \sin i \theta \sin n \theta \big) = \sum_i a_i \cos {}"
 )
