@@ -747,7 +747,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                     atom.full_keys()[0] if atom.full_keys() and atom.full_keys()[0] in self.vocab.dims else atom.key
                 )
                 return self._post(self.dim_value(self.vocab.dims[dim_key]), atom)
-            bare = key if key in self.extra and not atom.decoration else None  # x^{(t)} is not the tag's x
+            # x^{(t)} is not the tag's x, nor w^\star (the optimum) the formula's w
+            bare = key if key in self.extra and not atom.decoration and not atom.star else None
             declared = next((k for k in atom.full_keys() if k in self.extra), bare)
             if declared is not None:  # a symbol of the tag, w or w_1
                 return self._post(self.extra[declared], atom)

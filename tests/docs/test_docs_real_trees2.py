@@ -140,3 +140,14 @@ def test_a_bold_name_beside_its_numbered_entries_is_their_vector(tmp_path, formu
 )
 def test_entries_that_do_not_spell_out_the_bold_name_are_not_read_so(tmp_path, formula):
     assert untagged_verdict(tmp_path, formula)[0] == "SKIPPED"
+
+
+@pytest.mark.parametrize("formula", [r"g(w^{\star}) \leq g(w)", r"g(w^{\star}) \geq g(w)", r"g(w^{*}) = g(w)"])
+def test_the_optimum_w_star_is_not_the_variable_w(tmp_path, formula):
+    [_, (found, detail)] = verdicts(tmp_path, r"g(w) = w^2", formula)
+    assert found == "SKIPPED", detail  # it had PASSed, both ways, with w^\star read as w
+
+
+@pytest.mark.parametrize(("formula", "expected"), [(r"g(3) = 9", "PASS"), (r"g(3) = 8", "FAIL")])
+def test_the_function_beside_the_optimum_is_still_applied(tmp_path, formula, expected):
+    assert verdicts(tmp_path, r"g(w) = w^2", formula)[1][0] == expected
