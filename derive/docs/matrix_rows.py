@@ -2,11 +2,11 @@ r"""A lower-case letter the tag writes with two indices beside a matrix it decla
 (``\mathbf{v}_{i, l}`` beside ``\mathbf{V} \in \mathbb{R}^{d \times k}``, as factorization machines write V's rows
 v_i): the letter names that matrix, ``v_{i,l}`` its entry at row i and column l, and ``v_i`` its i-th row.
 
-An entry written at two indices after a letter is the entry of the matrix of that letter in upper case (A = (a_{ij})),
-and an index written after a vector's name picks its entry (``v_{i,l}`` is the l-th entry of ``v_i``): with both
-conventions, v_i is the vector of the entries v_{i,1}, ..., v_{i,k}, the i-th row, never a column. Where the tag
-writes no such entry, v_i beside V is not read (a row or a column of V is not said), and a letter the tag or the
-notation gives a meaning of its own keeps it.
+An entry written at two indices after a letter is the entry of the matrix of that letter in upper case (A = (a_{ij})).
+Whether v_i is a row or a column of V is a convention (A = [a_1, ..., a_n] writes columns), so it is read only where
+one clause of the tag writes v_i beside its entries v_{i,l} at the same first index (the inner product of v_i and v_j
+as the sum of v_{i,l} v_{j,l}): v_i is then the vector of the entries v_{i,1}, ..., v_{i,k}, the i-th row. Elsewhere
+v_i beside V is not read, and a letter the tag or the notation gives a meaning of its own keeps it.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from derive.vocabulary import call, refuse
 
 
 def declared_rows(binding) -> tuple:
-    """(letter, matrix) for each matrix the tag declares by shape under one upper-case letter whose entries it also
-    writes with the lower-case letter and two indices (``\\mathbf{v}_{i, l}`` beside ``\\mathbf{V} \\in
-    \\mathbb{R}^{d \\times k}``)."""
+    """(letter, matrix) for each matrix the tag declares by shape under one upper-case letter where one clause of the
+    tag writes the lower-case letter at one index and at that index and another (``\\langle \\mathbf{v}_i,
+    \\mathbf{v}_j \\rangle = \\sum_l \\mathbf{v}_{i, l} \\mathbf{v}_{j, l}`` beside ``\\mathbf{V} \\in
+    \\mathbb{R}^{d \\times k}``): v_i's entries are then v_{i, l}, a row."""
     from derive.docs.side_names import atoms_of_latex
     from derive.docs.tags import KindClause
 
@@ -29,18 +30,20 @@ def declared_rows(binding) -> tuple:
     matrices = {name for name in matrices if name.isupper() and name.lower() not in _named(binding)}
     if not matrices:
         return ()
-    texts = [*binding.overrides, *binding.overrides.values()]
-    texts += [part for clause in binding.clauses for part in (getattr(clause, "head", ""), getattr(clause, "body", ""))]
+    clauses = [(key, value) for key, value in binding.overrides.items()]
+    clauses += [(getattr(clause, "head", ""), getattr(clause, "body", "")) for clause in binding.clauses]
     written = set()
-    for text in texts:
+    for parts in clauses:
         try:
-            atoms = atoms_of_latex(text) if isinstance(text, str) and text else []
+            atoms = [atom for part in parts if isinstance(part, str) and part for atom in atoms_of_latex(part)]
         except Exception:  # a part the grammar does not read: the reading reports it where it is read
             continue
+        plain = [atom for atom in atoms if atom.args is None and not atom.decoration]
+        rows = {(atom.key, atom.sub[0]) for atom in plain if len([index for index in atom.sub if index]) == 1}
         written |= {
             atom.key
-            for atom in atoms
-            if len([index for index in atom.sub if index]) == 2 and atom.args is None and not atom.decoration
+            for atom in plain
+            if len([index for index in atom.sub if index]) == 2 and (atom.key, atom.sub[0]) in rows
         }
     return tuple((name.lower(), name) for name in sorted(matrices) if name.lower() in written)
 

@@ -51,6 +51,9 @@ def test_rows_are_read_only_where_the_tag_writes_an_entry_at_two_indices():
     assert declared_rows(unwritten) == ()
     named = parse_tag(ROWS_TAG + r"; \mathbf{v}: vector")
     assert declared_rows(named) == ()
+    # entries alone say nothing of v_i: a row or a column of V (A = [a_1, ..., a_n] writes columns)
+    entries_only = parse_tag(r"s_i = \sum_{l=1}^k \mathbf{v}_{l, i}; \mathbf{V} \in \mathbb{R}^{d \times k}")
+    assert declared_rows(entries_only) == ()
 
 
 def test_a_row_beside_a_matrix_whose_entries_the_tag_never_writes_stays_unknown(tmp_path):
