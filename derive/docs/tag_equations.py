@@ -14,9 +14,8 @@ import re
 
 import sympy as sp
 
+from derive.docs.tag_spelling import NUMBER
 from derive.docs.verdict import FAIL, PASS, Verdict
-
-NUMBER = re.compile(r"\s*-?\d+(?:\.\d+)?\s*")
 
 
 def tag_equations(binding) -> dict:
@@ -24,7 +23,7 @@ def tag_equations(binding) -> dict:
     overrides file each under -> (left, right) as written."""
     found = {}
     for name, meaning in binding.overrides.items():
-        if NUMBER.fullmatch(name) or NUMBER.fullmatch(meaning) and _a_sum(name):
+        if NUMBER.match(name.strip()) or NUMBER.match(meaning.strip()) and _a_sum(name):
             found[name] = (name.strip(), meaning.strip())
     return found
 
@@ -67,7 +66,7 @@ def decide_tag_equation(text: str, binding, decide_text) -> Verdict | None:
     return None
 
 
-# a name as a tag writes it: \\text{AST}, \\theta_0, x_{ij}, b
+# a name as a tag writes it: \text{AST}, \theta_0, x_{ij}, b
 SPELLING = re.compile(
     r"\\(?:text|mathrm|mathit)\{[^{}]*\}|\\[A-Za-z]+(?:_\{[^{}]*\}|_\w)?|[A-Za-z](?:_\{[^{}]*\}|_\w)?"
 )
