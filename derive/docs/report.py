@@ -161,6 +161,10 @@ def _check_found_in_time(found: Found, context: DocumentContext, reading: Readin
         if events is not None:
             return Record.of(found, None, events.verdict, events.detail)
         verdict = decide(found.latex, binding)
+        if verdict.verdict == UNKNOWN and binding == Binding():
+            alone = _read_alone(found, context)
+            if alone is not None:
+                return alone
         if binding.erratum:
             return _as_erratum(found, binding, verdict)
         if binding.assumption or binding.fails_under:
@@ -276,6 +280,35 @@ def _check_found_in_time(found: Found, context: DocumentContext, reading: Readin
             detail = f"untagged, {name} {role}, then: {said}"
             return Record.of(found, None, rest.verdict, detail)
     return Record.of(found, None, SKIPPED, f"untagged and not decidable on its own: {verdict.detail}")
+
+
+def _read_alone(found: Found, context: DocumentContext) -> Record | None:
+    """The untagged record of a formula under a tag that says nothing, where that reading decides it: such a tag adds
+    nothing to the formula, so what the formula says on its own page stands; None where it decides nothing either."""
+    if not _has_relation(found.latex) or _applied_and_bare(found.latex):
+        return None
+    reading = read_untagged(found.latex, context)
+    own = context.with_definition(reading.definition).read_by(found.latex)  # as check_found reads it untagged
+    record = _check_found_in_time(replace(found, tag=None), own, reading)
+    if record is None or record.verdict not in (PASS, FAIL):
+        return None
+    said = record.detail.removeprefix("untagged").lstrip(":, ")
+    return replace(record, detail=f"the tag says nothing, so the formula is read on its own: {said}")
+
+
+def _applied_and_bare(latex: str) -> bool:
+    """Whether the formula writes a name both applied to arguments and alone (p_i(x) beside p_i): read on its own the
+    bare name may be the applied one's value, where the shared notation reads it as a number of its own."""
+    from derive.docs.free import child_sides
+    from derive.docs.interpret import rewrite_chain
+    from derive.docs.side_names import atoms_in
+
+    try:
+        atoms = list(atoms_in(rewrite_chain(latex)[0], child_sides))
+    except Exception:  # unreadable: the untagged reading reports it
+        return False
+    applied = {atom.key for atom in atoms if atom.args is not None}
+    return any(atom.args is None and atom.key in applied for atom in atoms)
 
 
 def _events_verdict(latex: str, binding: Binding | None) -> Verdict | None:

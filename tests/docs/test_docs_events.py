@@ -189,10 +189,11 @@ def test_an_event_no_law_reads_is_unknown_with_the_reason(tag, formula, expected
 
 
 def test_a_letter_subscript_outcome_is_read_only_as_the_tag_declares_it(tmp_path):
-    """x_i is one outcome only where the tag declares it and no sum runs over i: untagged, or under \\sum_i (the
-    outcomes x_1, ..., x_n), the law of it stays unread."""
+    """x_i is one outcome only where the tag declares it and no sum runs over i: under \\sum_i (the outcomes x_1, ...,
+    x_n), the law of it stays unread; under an empty tag the formula is read on its own, as untagged, where Bayes' rule
+    holds for one joint law of c and x_i drawn at random."""
     result, detail = verdict(tmp_path, "", r"p(c \vert x_i) = p(c)p(x_i \vert c) / p(x_i)")
-    assert result == "UNKNOWN", (result, detail)
+    assert result == "PASS" and "read on its own" in detail, (result, detail)
     tag = r"c, x_i: random variables with joint distribution p(c, x_i)"
     result, detail = verdict(tmp_path, tag, r"\sum_i p(x_i \vert c) = 1")
     assert result == "UNKNOWN" and "not outcomes of the joint law" in detail, (result, detail)

@@ -337,10 +337,13 @@ def test_a_family_written_at_a_summed_letter_is_not_read_as_one_name(tmp_path):
 
 def test_a_vector_under_two_subscripts_stays_a_vector_when_one_of_them_is_a_number(tmp_path):
     """z_{a_t} beside z_{a_s}: z is written as one family, so neither is set aside as a name of its own; its entries at
-    the values a_s and a_t are not read (UNKNOWN with the reason)."""
+    the values a_s and a_t are not read under a tag (UNKNOWN with the reason). Under an empty tag the formula is read
+    on its own, as untagged, where it is an identity in the four names."""
     formula = r"a_s a_t \mathbf{z}_{a_t} + \mathbf{z}_{a_s} = a_t a_s \mathbf{z}_{a_t} + \mathbf{z}_{a_s}"
-    result, detail = verdict(tmp_path, "", formula)
+    result, detail = verdict(tmp_path, "c > 0", formula)
     assert result == "UNKNOWN" and "neither summed over nor" in detail, detail
+    result, detail = verdict(tmp_path, "", formula)
+    assert result == "PASS" and "read on its own" in detail, detail
 
 
 def test_a_name_whose_index_is_indexed_is_declared_whole(tmp_path):
