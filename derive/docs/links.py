@@ -16,6 +16,7 @@ from derive.docs.point_values import (
     STABLE_DIGITS,
     _at,
     _describe_value,
+    _describe_values,
     _evaluate,
     _flat,
     _shape,
@@ -141,9 +142,10 @@ def _check_relation(reading, link, shown, tolerances):
     if _below_precision(link.relation, link.values, a, b, ok, link.point) or rounded_figures_meet(reading, link):
         return None
     _within_printed_entries(reading, link, a, b, ok)
+    left, right = _describe_values(a, b)
     return _refuted(
         f"{_link_text(reading.sides, link.number)} {_relation_word(link.relation)}{_at(link.point, shown)}:"
-        f" left = {_describe_value(a)}, right = {_describe_value(b)}",
+        f" left = {left}, right = {right}",
         link.reader,
         reading.binding,
         _particular_value(link, tolerances),

@@ -32,6 +32,23 @@ def _describe_value(value) -> str:
     return mpmath.nstr(value, 12)
 
 
+def _describe_values(left, right, digits: int = 12) -> tuple[str, str]:
+    """Two values as a counterexample shows them: to ``digits`` digits, or to as many more as tell two numbers apart
+    (σ(40) = 1 fails with 0.99999999999999999575 against 1.0, both 1.0 to 12 digits)."""
+    shown = (
+        (_describe_value(left), _describe_value(right))
+        if digits == 12
+        else (mpmath.nstr(left, digits), mpmath.nstr(right, digits))
+    )
+    if shown[0] != shown[1] or not (isinstance(left, mpmath.mpf) and isinstance(right, mpmath.mpf)):
+        return shown
+    for digits in range(20, DIGITS + 1, 10):
+        shown = mpmath.nstr(left, digits), mpmath.nstr(right, digits)
+        if shown[0] != shown[1]:
+            break
+    return shown
+
+
 def _evaluate(value, point):
     try:
         return _evaluate_unguarded(value, point)

@@ -9,7 +9,7 @@ import sympy as sp
 
 from derive.docs.interpret import Atom, Number, TupleNode
 from derive.docs.parse import ParseError, parse_latex
-from derive.docs.point_values import _flat
+from derive.docs.point_values import _describe_values, _flat
 from derive.docs.rounding import PlacesBeforePower, approximate_places, is_rounding_of, is_truncation_of
 from derive.docs.verdict import DIGITS
 
@@ -100,14 +100,13 @@ def _approx(a, b, decimals, approximate=False) -> tuple[bool, str]:
                 places = approximate_places(v, places)
             elif _exact_component(decimals, places, v):
                 if not is_rounding_of(u, v, DIGITS - 10):
-                    return False, f"component {position + 1}: {mpmath.nstr(u, 10)} is not {mpmath.nstr(v, 10)}"
+                    exact, figure = _describe_values(u, v, 10)
+                    return False, f"component {position + 1}: {exact} is not {figure}"
                 continue
             if not is_rounding_of(u, v, places) and not (approximate and is_truncation_of(u, v, places)):
                 written = f"{places} decimals" if places >= 0 else f"its last written digit (10^{-places})"
-                return (
-                    False,
-                    f"component {position + 1}: {mpmath.nstr(u, 10)} is not {mpmath.nstr(v, 10)} rounded to {written}",
-                )
+                exact, figure = _describe_values(u, v, 10)
+                return False, f"component {position + 1}: {exact} is not {figure} rounded to {written}"
     return True, ""
 
 

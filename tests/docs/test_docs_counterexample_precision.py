@@ -22,3 +22,19 @@ def test_a_point_where_the_sides_lose_their_digits_is_set_aside_with_the_reason(
     wrong = verdict(tmp_path, tag, r"\log\sigma(x) = 1 - \log(1 + e^{-x})")
     assert wrong[0] == "FAIL", wrong
     assert verdict(tmp_path, tag, r"\log\sigma(x) = -\log(1 + e^{-x})")[0] == "PASS"
+
+
+def test_a_counterexample_shows_the_digits_that_tell_its_sides_apart(tmp_path):
+    # both sides had been shown as 1.0, to 12 digits: the counterexample did not show the disagreement
+    found = verdict(tmp_path, None, r"\sigma(40) = 1")
+    assert found[0] == "FAIL", found
+    assert "left = 0.99999999999999999575, right = 1.0" in found[1], found
+    assert verdict(tmp_path, None, r"\sigma(40) \approx 1")[0] == "PASS"
+    assert verdict(tmp_path, None, r"\sigma(0) = 0.5")[0] == "PASS"
+
+
+def test_a_figure_refuted_by_its_last_digits_is_shown_to_them(tmp_path):
+    found = verdict(tmp_path, None, r"\frac{1}{3} = 0.33333333333333331")
+    assert found[0] == "FAIL", found
+    assert "0.33333333333333333333 is not 0.33333333333333331 rounded to 17 decimals" in found[1], found
+    assert verdict(tmp_path, None, r"\frac{1}{3} = 0.33333333333333333")[0] == "PASS"
