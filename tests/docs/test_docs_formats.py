@@ -475,3 +475,17 @@ def test_a_row_that_ends_with_a_relation_is_continued_by_the_next(tmp_path):
     assert [verdict for verdict, _ in _tex_verdicts(tmp_path, broken.replace("2ab", "ab"))] == ["FAIL"]
     assert formulas_of_block("a \\le \\\\ b + c") == [(0, "a \\le b + c")]
     assert len(formulas_of_block("a = b \\\\ c = d")) == 2  # a row with a relation of its own starts a formula
+
+
+@pytest.mark.parametrize("command", ["intertext", "shortintertext"])
+def test_prose_set_between_aligned_rows_is_a_row_break(tmp_path, command):
+    # the row after \intertext{...} had been read with the prose in front of it and SKIPPED, \intertext not understood
+    body = (
+        "\\begin{align}\n (a + b)^2 &= a^2 + 2ab + b^2 \\label{eq:sq} \\\\\n"
+        f"\\{command}{{and, with $b$ negated,}}\n (a - b)^2 &= a^2 - 2ab + b^2 \\nonumber\n\\end{{align}}"
+    )
+    assert [verdict for verdict, _ in _tex_verdicts(tmp_path, body)] == ["PASS", "PASS"]
+    assert [verdict for verdict, _ in _tex_verdicts(tmp_path, body.replace("- 2ab", "+ 2ab"))] == ["PASS", "FAIL"]
+    # a row that opens with its relation after the prose still continues the chain above it
+    chain = f"a + a &= 2a \\\\ \\{command}{{hence}} &= a \\cdot 2"
+    assert formulas_of_block(chain) == [(0, "a + a  = 2a = a \\cdot 2")]

@@ -114,6 +114,11 @@ def split_rows(body: str) -> list[tuple[int, str]]:
                 spacing = ROW_SPACING.match(body, k + 2)  # \\[0.4em]: the extra space after the row break
                 start = k = spacing.end() if spacing else k + 2
                 continue
+            elif depth == 0 and env == 0 and (prose := INTERTEXT.match(body, k)):
+                # \intertext{and so} between two rows is prose set between them, as a row break is
+                rows.append((start, body[start:k]))
+                start = k = _group_end(body, prose.end())
+                continue
             k += 2
             continue
         if c == "{":
@@ -130,6 +135,23 @@ def split_rows(body: str) -> list[tuple[int, str]]:
         line = body.count("\n", 0, offset + lead)
         out.append((line, text.strip()))
     return out
+
+
+INTERTEXT = re.compile(r"\\(?:short)?intertext\s*(?=\{)")
+
+
+def _group_end(text: str, k: int) -> int:
+    """Where the braced group that opens at ``text[k]`` ends (after its closing brace; the text's end if unclosed)."""
+    depth = 0
+    while k < len(text):
+        if text[k] == "\\":
+            k += 2
+            continue
+        depth += 1 if text[k] == "{" else -1 if text[k] == "}" else 0
+        k += 1
+        if depth == 0:
+            return k
+    return k
 
 
 def _unwrap(body: str) -> str:
