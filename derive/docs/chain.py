@@ -251,6 +251,21 @@ def trim_punctuation(tokens):
     return tokens
 
 
+def _unbracketed(tail):
+    """A condition tail set in one pair of parentheses, \\quad (n \\ge 1), without them: the comparisons inside."""
+    start = 0
+    while start < len(tail) and (_blank(tail[start]) or tail[start].is_ch(",")):
+        start += 1
+    inner = trim_punctuation(tail[start:])
+    if len(inner) < 3 or not inner[0].is_ch("(") or not inner[-1].is_ch(")"):
+        return tail
+    inner = inner[1:-1]
+    # (a) + (b): the first parenthesis closes before the last
+    if any(depth_at(inner, m) < 0 for m in range(len(inner) + 1)) or not _top_relation(inner, 0, len(inner)):
+        return tail
+    return [*tail[:start], *inner]
+
+
 def condition_pieces(tail) -> list:
     """The conjuncts of a condition tail, split at commas, \\land and "and"; words dropped."""
     pieces, current = [], []
@@ -352,6 +367,7 @@ def split_chain(tokens) -> Chain:
         current.append(t)
         k += 1
     sides.append(current)
+    tail = _unbracketed(tail)
     if "equality" in detex(tail).lower():
         tail = []  # "with equality if and only if ...": a remark on the bound, not a condition of it
     conditions = Conditions(parse_conditions(tail))

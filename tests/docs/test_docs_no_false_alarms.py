@@ -1351,3 +1351,29 @@ def test_a_law_given_with_numbers_decides_where_both_readings_of_its_letters_agr
 def test_a_tag_value_in_e_notation_is_that_number(tmp_path, tag, formula, expected):
     found, detail = page_verdict(tmp_path, tag, formula)
     assert found == expected, detail
+
+
+# --- a condition set in parentheses after the formula ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"\sum_{i=1}^{n} (2i - 1) = n^2 \quad (n \ge 1)", "PASS"),
+        (r"\sum_{i=1}^{n} (2i - 1) = n^2 + n \quad (n \ge 1)", "FAIL"),
+        (r"x^2 \ge x \quad (x \ge 1)", "PASS"),  # holds only where the condition does
+        (r"x^2 \ge x \quad (x \ge 0)", "FAIL"),
+        (r"\sqrt{x^2} = x, \quad (\text{for } x > 0)", "PASS"),
+        (r"\sqrt{x^2} = -x, \quad (\text{for } x > 0)", "FAIL"),
+    ],
+)
+def test_a_condition_in_parentheses_after_the_formula_is_read_as_written_without_them(tmp_path, formula, expected):
+    # the parentheses had hidden the comparison: '(nge1)' was no comparison the checker could read, and it SKIPPED
+    found, detail = untagged_verdict(tmp_path, formula)
+    assert found == expected, detail
+
+
+@pytest.mark.parametrize("formula", [r"x^2 - 1 = (x - 1)(x + 1) \qquad (3)", r"(a + b)^2 = a^2 + 2ab + b^2 \quad (b)"])
+def test_a_number_or_word_in_parentheses_after_the_formula_is_no_condition(tmp_path, formula):
+    found, detail = untagged_verdict(tmp_path, formula)
+    assert found == "PASS", detail
