@@ -277,9 +277,9 @@ def _real_interval(script):
     """(variable, low, high, ends) of \\max_{x \\in (a, b)}, \\max_{x \\in [a, \\infty)}, \\max_{x \\in \\mathbb{R}}: a
     real variable, the ends of the interval it runs over (None where unbounded) and whether the interval holds
     each; None for any other subscript."""
-    if len(script) < 3 or not (script[0].kind == "ch" and script[0].text.isalpha()) or not script[1].is_cs("in"):
+    if len(script) < 3 or _variable_name(script[0]) is None or not script[1].is_cs("in"):
         return None
-    variable, right = script[0].text, script[2:]
+    variable, right = _variable_name(script[0]), script[2:]
     if len(right) == 2 and right[0].is_cs("mathbb") and word_of(right[1].items).strip() == "R":
         return variable, None, None, (False, False)
     if len(right) < 5 or not (right[0].is_ch("(", "[") and right[-1].is_ch(")", "]")):
@@ -361,10 +361,20 @@ def operation_name(tokens, k):
     return None
 
 
+def _variable_name(token) -> str | None:
+    """The name of a variable an extremum runs over, written as one token: a letter (i, x) or a Greek letter other
+    than \\pi (\\theta, \\lambda); None for any other token."""
+    if token.kind == "ch" and token.text.isalpha():
+        return token.text
+    if token.kind == "cs" and token.text in GREEK and token.text != "pi":
+        return token.text
+    return None
+
+
 def _extremum_variable(script):
-    """(variable, low, high) of the subscript of \\max_i, \\max_{1 \\le i \\le n}, \\max_{i \\in [n]}."""
-    if len(script) == 1 and script[0].kind == "ch" and script[0].text.isalpha():
-        return script[0].text, None, None
+    """(variable, low, high) of the subscript of \\max_i, \\max_\\theta, \\max_{1 \\le i \\le n}, \\max_{i \\in [n]}."""
+    if len(script) == 1 and _variable_name(script[0]) is not None:
+        return _variable_name(script[0]), None, None
     if (
         len(script) >= 3
         and script[0].kind == "ch"

@@ -34,6 +34,8 @@ def test_a_tag_argmax_over_an_open_interval_is_the_point_where_the_derivative_va
         (r"\arg\min_{x \in [0, \infty)} (x - 1)^2 = 1", "PASS"),
         (r"\arg\min_{x \in [2, \infty)} (x - 1)^2 = 1", "FAIL"),  # the closed end 2 is the minimum's place
         (r"\max_{x \in [-3, 3]} (x - 1)^2 (x + 2)^2 = 100", "PASS"),  # at the closed end 3, above both wells' bump
+        (r"\max_{\lambda \in [0, 1]} \lambda (1 - \lambda) = \frac{1}{4}", "PASS"),  # over a Greek letter
+        (r"\max_{\lambda \in [0, 1]} \lambda (1 - \lambda) = \frac{1}{2}", "FAIL"),
     ],
 )
 def test_an_extremum_over_an_interval_of_reals_is_decided(tmp_path, formula, expected):
@@ -73,6 +75,8 @@ def test_an_extremum_not_taken_on_the_interval_has_no_value(tmp_path, formula):
         (r"0 \le p \le 1", r"\underset{p}{\text{argmax}}\ (p)^{4} (1-p)^6 = 0.6", "FAIL"),
         (r"0 \le x \le 1", r"\arg\max_x -(x - 2)^2 = 1", "PASS"),  # the closed end: the vertex 2 is outside
         (r"0 \le x \le 1", r"\arg\max_x -(x - 2)^2 = 2", "FAIL"),
+        (r"0 \le \theta \le 1", r"\arg\max_\theta \theta^4 (1 - \theta)^6 = 0.4", "PASS"),  # a Greek letter
+        (r"0 \le \theta \le 1", r"\arg\max_\theta \theta^4 (1 - \theta)^6 = 0.6", "FAIL"),
         (r"x > 0", r"\max_x x (2 - x) = 1", "PASS"),
         (r"x > 0", r"\max_x x (2 - x) = 2", "FAIL"),
     ],
