@@ -790,6 +790,11 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                 value = self._declared_zero(name, atom, side, value)
             if atom.args and name.endswith(")"):  # p(y=1|x) defined whole in the tag: its arguments index nothing
                 return self._apply_indices(value, replace(atom, args=None, seps=[]), sub)
+            if sub and atom.sub_text and not atom.args and self._a_number_labelled(value, sub):
+                own = f"{atom.key}_{atom.sub_text}"  # x_{new} beside the tag's x = 3.888: a name of its own
+                if own in self.extra:
+                    return self._post(self.extra[own], atom)
+                raise Unbound(f"'{own}' is not bound: {name} is a number, so {own} is a name of its own", own)
             return self._apply_indices(value, atom, sub)
         kind, build = meaning[0], meaning[1]
         if kind == "call":  # a vocabulary's own reading of the name, its arguments and subscripts
@@ -979,6 +984,13 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             re.fullmatch(rf"{re.escape(atom.key)}_[A-Za-z]", key)
             for key in (*self.extra, *self.overrides, *self.tag_variables)
         )
+
+    def _a_number_labelled(self, value, sub) -> bool:
+        """Whether ``value``, the tag's meaning of a name written with the subscripts ``sub``, is one number, no sum
+        running over a subscript: the subscript labels a name of its own, as x_0 beside a declared number x does."""
+        if isinstance(value, (Vec, sp.MatrixBase)) or not isinstance(value, sp.Expr):
+            return False
+        return not any(str(item).strip() in self.bound for item in sub)
 
     def _labelled_by_a_number(self, atom: Atom, sub) -> bool:
         r"""Whether the one subscript is a name with its own subscript that the formula also writes as a number,

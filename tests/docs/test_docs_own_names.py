@@ -356,3 +356,25 @@ def test_a_name_whose_index_is_indexed_is_declared_whole(tmp_path):
         r"\sigma(s_{a_m} - s_{b_m}) = 1 - \sigma(s_{b_m} - s_{a_m})",
         r"\sigma(s_{a_m} - s_{b_m}) = \sigma(s_{b_m} - s_{a_m})",
     )
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"x_{new} = x - \alpha f'(x) = 3.888 - 0.001 \cdot 99.0436 = 3.79", "PASS"),
+        (r"x_{new} = x - \alpha f'(x) = 3.888 - 0.001 \cdot 99.0436 = 3.69", "FAIL"),
+        (r"x_{0} = x - 1 = 2.888", "PASS"),
+        (r"x_{0} = x + 1 = 2.888", "FAIL"),
+    ],
+)
+def test_a_subscript_on_a_number_the_tag_sets_labels_a_name_of_its_own(tmp_path, formula, expected):
+    """x_{new} beside the tag's x = 3.888 is a name of its own, as x_0 beside a declared number x is: at the head of a
+    chain it names the value the chain computes, which is then checked; it had been read as an entry of x."""
+    tag = r"f(x) = x^4 - 3x^3 + 2; x = 3.888; \alpha = 0.001"
+    found = verdict(tmp_path, tag, formula)
+    assert found[0] == expected, found
+
+
+def test_a_name_of_its_own_beside_a_number_the_tag_sets_is_unbound_alone(tmp_path):
+    found = verdict(tmp_path, "x = 3", "x_{0} = 2")
+    assert found[0] == "UNKNOWN" and "x_0 is a name of its own" in found[1], found
