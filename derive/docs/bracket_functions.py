@@ -1,10 +1,12 @@
 """Functions a tag defines with square brackets, as some textbooks write every function: ``f[x] = x^2 + \\sin[x]``.
 
 A tag clause ``NAME[params] = BODY`` defines NAME as ``NAME(params) = BODY`` does, and the formula's
-``NAME[...]`` is then that function applied, not an entry of a vector NAME. Only the names a tag so
-defines are read this way: elsewhere ``s[0]`` stays the entry of s, and ``\\exp[x]`` or ``E[X]`` keep
-the meanings the notation gives them. So does a clause on the expectation or the variance: ``E[x] = \\mu`` states
-the mean of x (it defines mu, as ``\\mu = E[x]`` does), never a function E that is constant.
+``NAME[...]`` is then that function applied, not an entry of a vector NAME; so is a name the tag declares an
+arbitrary function (``\\mbox{f}: function``): its ``\\mbox{f}[x, \\boldsymbol\\phi]`` is ``\\mbox{f}(x,
+\\boldsymbol\\phi)``. Only the names a tag so defines or declares are read this way: elsewhere ``s[0]`` stays the
+entry of s, and ``\\exp[x]`` or ``E[X]`` keep the meanings the notation gives them. So does a clause on the
+expectation or the variance: ``E[x] = \\mu`` states the mean of x (it defines mu, as ``\\mu = E[x]`` does), never a
+function E that is constant.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ HEAD = (
 )
 DEFINITION = re.compile(rf"^\s*(?P<head>{HEAD})\s*\[(?P<params>[^\[\]]*)\]\s*(?P<rest>(?::=|\\coloneqq|=).*)$", re.S)
 
+# a name the tag declares an arbitrary function (\mbox{f}: function): applied with square brackets as it is with parentheses
+DECLARED = re.compile(rf"^\s*(?P<head>{HEAD})\s*:\s*function\s*$")
+
 PARAMETER = re.compile(rf"\s*{HEAD}\s*")  # a parameter is a name: s[0] = 1 gives an entry a value, it defines nothing
 
 # the operators the notation writes with square brackets: E[x], \mathbb{E}[x], \operatorname{Var}[x]
@@ -30,7 +35,7 @@ MOMENT = re.compile(
 
 def bracket_definitions(clauses: list[str]) -> tuple[list[str], tuple]:
     """The clauses with each ``NAME[params] = BODY`` written ``NAME(params) = BODY``, every application of such a NAME
-    in the clauses written with parentheses too, and the heads so defined."""
+    in the clauses written with parentheses too, and the heads so defined or declared functions (``NAME: function``)."""
     heads = []
     for clause in clauses:
         found = DEFINITION.match(clause)
@@ -40,6 +45,9 @@ def bracket_definitions(clauses: list[str]) -> tuple[list[str], tuple]:
             and all(PARAMETER.fullmatch(p) for p in found.group("params").split(","))
         ):
             heads.append(" ".join(found.group("head").split()))
+        declared = DECLARED.match(clause)
+        if declared and not MOMENT.fullmatch(declared.group("head").strip()):
+            heads.append(" ".join(declared.group("head").split()))
     heads = tuple(dict.fromkeys(heads))
     if not heads:
         return clauses, ()

@@ -39,6 +39,23 @@ def test_a_function_defined_with_square_brackets_is_applied_with_them(tmp_path, 
     assert fails[0] == "FAIL", fails
 
 
+BIAS_VARIANCE = (
+    r"\bigl(\mbox{f}[x,\boldsymbol\phi]-y[x]\bigr)^2 = \bigl(\mbox{f}[x,\boldsymbol\phi]-\mu[x]\bigr)^2"
+    r" + TWO\bigl(\mbox{f}[x,\boldsymbol\phi]-\mu[x]\bigr)\bigl(\mu[x]-y[x]\bigr) + \bigl(\mu[x]-y[x]\bigr)^2"
+)
+
+
+def test_a_function_the_tag_declares_is_applied_with_square_brackets(tmp_path):
+    # a book's f[x, phi], y[x] and mu[x], declared arbitrary functions: applied, as f(x, phi) is, not entries of vectors
+    tag = r"\mbox{f}: function; y: function; \mu: function"
+    holds = verdict(tmp_path, tag, BIAS_VARIANCE.replace("TWO", "2"))
+    assert holds[0] == "PASS", holds
+    fails = verdict(tmp_path, tag, BIAS_VARIANCE.replace("TWO", ""))
+    assert fails[0] == "FAIL" and "any function" in fails[1], fails
+    assert bracket_definitions([r"\mbox{f}: function", r"s: vector"])[1] == (r"\mbox{f}",)
+    assert bracket_definitions([r"E: function"])[1] == ()  # E[X] keeps its meaning
+
+
 def test_only_the_names_a_tag_defines_so_are_rewritten():
     clauses, heads = bracket_definitions([r"\text{f}[x] = x^2", r"s: vector"])
     assert heads == (r"\text{f}",) and clauses[0] == r"\text{f}(x) = x^2", clauses
