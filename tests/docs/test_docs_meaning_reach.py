@@ -116,9 +116,12 @@ def test_two_letters_side_by_side_stay_a_product(tmp_path):
 
 
 def test_a_letter_and_a_word_without_a_space_between_stay_a_product(tmp_path):
-    """F_1 \\text{Score} = 2 = 2: no TeX space sets the word apart, so the head is no label; nothing is named away."""
-    result, detail = verdict(tmp_path, "", r"F_1 \text{Score} = 2 = 2")
+    """F_1 \\text{Score} = 2 = 2 under a tag: no TeX space sets the word apart, so the head is no label, and nothing is
+    named away; with the space it is one."""
+    result, detail = verdict(tmp_path, "y > 0", r"F_1 \text{Score} = 2 = 2")
     assert "names the value" not in detail, (result, detail)
+    spaced = verdict(tmp_path, "y > 0", r"F_1\ \text{Score} = 2 = 2")
+    assert spaced[0] == "PASS" and "names the value" in spaced[1], spaced
 
 
 def test_letters_before_a_bracket_the_chain_multiplies_out_stay_a_product(tmp_path):
