@@ -267,7 +267,10 @@ def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
     text = with_labels(text, binding.labels)  # W^q the tag declares a matrix: W^{(q)}, not a power
     text = claims_joined(text)  # A \\; \\text{and} \\; B, or A, \\; B: both claimed (A \\land B)
     text = name_open_outcomes(text)  # y \sim \pi(\cdot \mid x) draws y from \pi(y \mid x)
-    if not tagged:  # \sqrt{x_1^2 + x_2^2} = \sqrt{\mathbf{x}^T\mathbf{x}}: the vector of the entries written
+    if not tagged or not (
+        binding.result or binding.kinds or binding.overrides or binding.clauses or binding.conditions
+    ):
+        # \sqrt{x_1^2 + x_2^2} = \sqrt{\mathbf{x}^T\mathbf{x}}: the vector of the entries written, where no tag says more
         text = written_out(text) or text
     if tagged:
 

@@ -7,7 +7,7 @@ the checker. None may FAIL; each wrong variant still FAILs through the same path
 import pytest
 
 from derive.docs import check_paths
-from tests.docs.checking import untagged_verdict, verdicts
+from tests.docs.checking import untagged_verdict, verdict, verdicts
 
 ROOFLINE = [
     r"2BDF / 9.2e14 > 2 \cdot (BD + DF + BF) / 1.5e10",
@@ -151,3 +151,14 @@ def test_the_optimum_w_star_is_not_the_variable_w(tmp_path, formula):
 @pytest.mark.parametrize(("formula", "expected"), [(r"g(3) = 9", "PASS"), (r"g(3) = 8", "FAIL")])
 def test_the_function_beside_the_optimum_is_still_applied(tmp_path, formula, expected):
     assert verdicts(tmp_path, r"g(w) = w^2", formula)[1][0] == expected
+
+
+@pytest.mark.parametrize(
+    ("formula", "expected"),
+    [
+        (r"\sqrt{x_1^2 + x_2^2} = \sqrt{\mathbf{x}^T\mathbf{x}}", "PASS"),
+        (r"\sqrt{x_1^2 + x_2^2} = \sqrt{2\mathbf{x}^T\mathbf{x}}", "FAIL"),
+    ],
+)
+def test_under_a_tag_that_says_nothing_the_entries_still_spell_out_the_vector(tmp_path, formula, expected):
+    assert verdict(tmp_path, "", formula)[0] == expected
