@@ -15866,6 +15866,234 @@ CHECKS.update(
 )
 
 
+# ---- trees2.toml: formulas from a second round of whole documentation trees
+
+_TR2_SIZES = [(mpf(3), mpf(5), mpf(7), mpf(11)), (mpf("0.4"), mpf("2.5"), mpf("1.3"), mpf("6.1"))]
+
+
+def _tr2_intensity(factor):
+    return all(
+        close(4 * B * S * T * D_ / (4 * B * S * D_ + 4 * B * T * D_), S * T / (factor * (S + T)))
+        for B, S, T, D_ in _TR2_SIZES
+    )
+
+
+def _tr2_matmul(factor):
+    return all(
+        close(2 * B * D_ * F / (2 * B * D_ + 2 * D_ * F + 2 * B * F), B * D_ * F / (factor * (B * D_ + D_ * F + B * F)))
+        for B, D_, F, _ in _TR2_SIZES
+    )
+
+
+def _tr2_comms(factor):
+    B, D_, F, X, Y, Z, W = mpf(3), mpf(5), mpf(7), mpf(2), mpf("1.5"), mpf("2.5"), mpf("4.5")
+    left = 2 * B * D_ / (2 * X * W) + 4 * B * F / (Y * Z * W) + 2 * B * D_ / (2 * X * W)
+    return close(left, 2 * factor * B * D_ / (X * W) + 4 * B * F / (Y * Z * W))
+
+
+def _tr2_overlap(factor):
+    pairs = [(mpf("0.3"), mpf("1.7")), (mpf(2), mpf(2)), (mpf("-1.2"), mpf("0.5")), (mpf(-3), mpf(-1))]
+    return all(a + b <= factor * max(a, b) for a, b in pairs)
+
+
+def _tr2_train(factor):
+    L, B, D_, F = mpf(3), mpf("1.5"), mpf(7), mpf("2.2")
+    return close(2 * L * (B * D_ + 2 * B * F), 2 * L * B * (D_ + factor * F))
+
+
+def _tr2_gauss(sign):
+    return all(sum(range(1, n + 1)) == Fraction(n * (n + sign), 2) for n in (1, 4, 9))
+
+
+def _tr2_pcie(B):
+    D_ = mpf(10) ** 6  # B much smaller than D, and F = 4D, as the question assumes
+    F = 4 * D_
+    met = 2 * B * D_ * F / mpf("9.2e14") > 2 * (B * D_ + D_ * F + B * F) / mpf("1.5e10")
+    small = 2 * mpf(100) * D_ * F / mpf("9.2e14") > 2 * (100 * D_ + D_ * F + 100 * F) / mpf("1.5e10")
+    return met and not small  # a condition on B: met by a batch of 70,000, not by one of 100
+
+
+def _tr2_vmem(B):
+    def met(b):
+        return (mpf("6.7e7") + mpf("2e4") * b) / mpf("8.1e11") < mpf("1.3e8") * b / mpf("3.94e14")
+
+    return met(B) and not met(mpf(200))  # met above B = 271, as the page says
+
+
+def _tr2_choose(corrected):
+    def right(n, r):
+        return (
+            Fraction(factorial(n), factorial(r) * factorial(n - r))
+            if corrected
+            else (Fraction(factorial(r), factorial(n) * factorial(n - r)))
+        )
+
+    return all(comb(n, r) == right(n, r) for n, r in ((5, 2), (7, 3), (10, 4)))
+
+
+def _tr2_length(factor):
+    vectors = [(mpf("0.6"), mpf("-1.7")), (mpf(3), mpf(4))]
+    return all(close(sqrt(a**2 + b**2), sqrt(factor * dot((a, b), (a, b)))) for a, b in vectors)
+
+
+def _tr2_quadratic(factor):
+    w = matrix([mpf("0.7"), mpf("-1.3")])
+    C = matrix([[mpf("1.1"), mpf("0.4")], [mpf("-2.3"), mpf("0.9")]])
+    left = (w.T * C * w)[0, 0]
+    right = C[0, 0] * w[0] ** 2 + factor * (C[0, 1] + C[1, 0]) / 2 * w[0] * w[1] + C[1, 1] * w[1] ** 2
+    return close(left, right)
+
+
+def _tr2_triangle(as_written):
+    x, y, z = (mpf("0.3"), mpf("-1.2")), (mpf("2.1"), mpf("0.6")), (mpf("-0.8"), mpf("1.9"))
+
+    def dist(u, v):
+        return norm([a - b for a, b in zip(u, v)])
+
+    return (dist(x, z) + dist(z, y) >= dist(x, y)) == as_written
+
+
+def _tr2_homogeneity(absolute):
+    x = (mpf("0.3"), mpf("-1.2"), mpf("2.5"))
+    return all(
+        close(norm([alpha * v for v in x]), (abs(alpha) if absolute else alpha) * norm(x))
+        for alpha in (mpf("1.5"), mpf("-0.7"))
+    )
+
+
+def _tr2_log_ratio(swapped):
+    pairs = [(mpf("0.4"), mpf("2.5")), (mpf(3), mpf("1.2"))]
+    return all(close(log(s) - log(t), log(t / s) if swapped else log(s / t)) for s, t in pairs)
+
+
+def _tr2_unit(value):
+    omega = (mpf("0.3"), mpf("-1.2"), mpf("2.5"))
+    return close(norm([v / norm(omega) for v in omega]), value)
+
+
+def _tr2_square_nonneg():
+    z, x = (mpf("0.3"), mpf("-1.2")), (mpf("-2.1"), mpf("0.6"))
+    return dot(z, x) ** 2 >= 0 and dot(z, z) ** 2 >= 0
+
+
+def _tr2_newton():
+    """The update with the first and second derivatives of g at the last iterate: one step from any point reaches
+    the minimum of a quadratic, as Newton's method does."""
+    a, b = mpf("1.5"), mpf("-2.4")
+
+    def step(w):
+        return w - diff(lambda v: a * v**2 + b * v + 1, w) / diff(lambda v: a * v**2 + b * v + 1, w, 2)
+
+    return all(close(step(w), -b / (2 * a), tol=mpf(10) ** -15) for w in (mpf("0.3"), mpf(4)))
+
+
+def _tr2_step(true_step):
+    w, d, alpha = (mpf("0.3"), mpf("-1.2")), (mpf("2.1"), mpf("0.6")), mpf("0.25")
+    new = [a + alpha * b for a, b in zip(w, d)]  # w^k = w^{k-1} + alpha d
+    length = norm([a - b for a, b in zip(new, w)])
+    return close(length, norm([alpha * b for b in d])) and close(length, alpha * norm(d)) == true_step
+
+
+def _tr2_regions(with_j_factorial):
+    def term(d, j):
+        return Fraction(factorial(d), factorial(d - j) * (factorial(j) if with_j_factorial else 1))
+
+    return all(
+        sum(comb(d, j) for j in range(di + 1)) == sum(term(d, j) for j in range(di + 1)) for d, di in ((5, 2), (4, 4))
+    )
+
+
+def _tr2_derivatives(sign):
+    return all(
+        close(D(cos, z), sign * sin(z), tol=mpf(10) ** -15)
+        and close(D(exp, z), exp(z), tol=mpf(10) ** -15)
+        and close(D(sin, z), cos(z), tol=mpf(10) ** -15)
+        for (z,) in REAL
+    )
+
+
+CHECKS.update(
+    {
+        "tr2-scale-attn-intensity": lambda: _tr2_intensity(1),
+        "tr2-scale-attn-intensity~half": lambda: _tr2_intensity(2),
+        "tr2-scale-matmul-intensity": lambda: _tr2_matmul(1),
+        "tr2-scale-matmul-intensity~half": lambda: _tr2_matmul(2),
+        "tr2-scale-2d-comms": lambda: _tr2_comms(1),
+        "tr2-scale-2d-comms~double": lambda: _tr2_comms(2),
+        "tr2-scale-overlap": lambda: _tr2_overlap(2),
+        "tr2-scale-overlap~one": lambda: _tr2_overlap(1),
+        "tr2-scale-train-flops": lambda: _tr2_train(2),
+        "tr2-scale-train-flops~f": lambda: _tr2_train(1),
+        "tr2-scale-gauss": lambda: _tr2_gauss(1),
+        "tr2-scale-gauss~minus": lambda: _tr2_gauss(-1),
+        "tr2-scale-flops": lambda: rounds_to(mpf(2 * 8 * 128 * 1024 * 128 * 1024) / mpf(10) ** 11, "2.7"),
+        "tr2-scale-flops~power": lambda: rounds_to(mpf(2 * 8 * 128 * 1024 * 128 * 1024) / mpf(10) ** 12, "2.7"),
+        "tr2-scale-xopt": lambda: rounds_to(sqrt(2 * mpf("4.19e6") * 8960 / 28672), "1618"),
+        "tr2-scale-xopt~digit": lambda: rounds_to(sqrt(2 * mpf("4.19e6") * 8960 / 28672), "1718"),
+        "tr2-scale-params": lambda: (
+            mpf(64 * (3 * 4000 * 16000 + 4 * 4000 * 4000 + 4000) + 2 * 4000 * 32000) == mpf("16e9")
+        ),
+        "tr2-scale-params~corrected": lambda: rounds_to(
+            mpf(64 * (3 * 4000 * 16000 + 4 * 4000 * 4000 + 4000) + 2 * 4000 * 32000) / mpf(10) ** 9, "16.64"
+        ),
+        "tr2-scale-ici-axes": lambda: Fraction(28672 * 2, 2550) == 22,
+        "tr2-scale-ici-axes~corrected": lambda: rounds_to(mpf(28672 * 2) / 2550, "22"),
+        "tr2-scale-inter-chip": lambda: mpf("1.97e14") / mpf("4.5e10") == 4377,
+        "tr2-scale-inter-chip~corrected": lambda: rounds_to(mpf("1.97e14") / mpf("4.5e10"), "4378"),
+        "tr2-scale-pcie-condition": lambda: _tr2_pcie(mpf(70000)),
+        "tr2-scale-vmem-condition": lambda: _tr2_vmem(mpf(300)),
+        "tr2-mlr-tanh": lambda: identity(tanh, lambda x: 2 * sigmoid(x) - 1),
+        "tr2-mlr-tanh~corrected": lambda: identity(
+            tanh, lambda x: 2 * sigmoid(2 * x) - 1, lambda x: 2 / (1 + exp(-2 * x)) - 1
+        ),
+        "tr2-mlr-neglog": lambda: identity(lambda x: -log(x), lambda x: 1 / x, points=POS),
+        "tr2-mlr-neglog~corrected": lambda: identity(lambda x: -log(x), lambda x: log(1 / x), points=POS),
+        "tr2-mlr-choose": lambda: _tr2_choose(False),
+        "tr2-mlr-choose~corrected": lambda: _tr2_choose(True),
+        "tr2-mlr-choose-100": lambda: comb(100, 5) == 75287520,
+        "tr2-mlr-choose-100~digits": lambda: comb(100, 5) == 75278520,
+        "tr2-mlr-vector-length": lambda: _tr2_length(1),
+        "tr2-mlr-vector-length~two": lambda: _tr2_length(2),
+        "tr2-mlr-quadratic-form": lambda: _tr2_quadratic(2),
+        "tr2-mlr-quadratic-form~half": lambda: _tr2_quadratic(1),
+        "tr2-mlr-triangle": lambda: _tr2_triangle(True),
+        "tr2-mlr-homogeneity": lambda: _tr2_homogeneity(True),
+        "tr2-mlr-homogeneity~abs": lambda: _tr2_homogeneity(False),
+        "tr2-mlr-distance": lambda: sqrt((1 - 9) ** 2 + (2 - 8) ** 2) == 10,
+        "tr2-mlr-distance~twelve": lambda: sqrt((1 - 9) ** 2 + (2 - 8) ** 2) == 12,
+        "tr2-mlr-l1": lambda: abs(1 - 9) + abs(2 - 8) == 14,
+        "tr2-mlr-l1~twelve": lambda: abs(1 - 9) + abs(2 - 8) == 12,
+        "tr2-mlr-linf": lambda: max(abs(1 - 9), abs(2 - 8)) == 8,
+        "tr2-mlr-linf~six": lambda: max(abs(1 - 9), abs(2 - 8)) == 6,
+        "tr2-mlr-sqrt30": lambda: (-1) ** 2 + 2**2 + 0**2 + 5**2 == 30,
+        "tr2-mlr-sqrt30~28": lambda: (-1) ** 2 + 2**2 + 0**2 + 5**2 == 28,
+        "tr2-mlr-log-ratio": lambda: _tr2_log_ratio(False),
+        "tr2-mlr-log-ratio~swap": lambda: _tr2_log_ratio(True),
+        "tr2-mlr-log-reciprocal": lambda: identity(log, lambda s: -log(1 / s), points=POS),
+        "tr2-mlr-vector-sum": lambda: (
+            [mpf("2.1") + mpf("4.3"), mpf("-5.7") + mpf("9.2"), 13 + 13] == [mpf("6.4"), mpf("3.5"), 26]
+        ),
+        "tr2-mlr-vector-sum~entry": lambda: (
+            [mpf("2.1") + mpf("4.3"), mpf("-5.7") + mpf("9.2"), 13 + 13] == [mpf("6.4"), mpf("3.6"), 26]
+        ),
+        "tr2-mlr-unit": lambda: _tr2_unit(1),
+        "tr2-mlr-unit~two": lambda: _tr2_unit(2),
+        "tr2-mlr-square-nonneg": lambda: _tr2_square_nonneg(),
+        "tr2-mlr-newton": lambda: _tr2_newton(),
+        "tr2-mlr-step-length": lambda: _tr2_step(True),
+        "tr2-udl-regions": lambda: _tr2_regions(True),
+        "tr2-udl-regions~no-jfact": lambda: _tr2_regions(False),
+        "tr2-udl-derivatives": lambda: _tr2_derivatives(-1),
+        "tr2-udl-derivatives~sign": lambda: _tr2_derivatives(1),
+        "tr2-udl-exp": lambda: identity(exp, lambda x: mpf(mp.e) ** x),
+        "tr2-pml-faces": lambda: 64 * 57 == 3648,
+        "tr2-pml-faces~digits": lambda: 64 * 57 == 3684,
+        "tr2-pml-free-params": lambda: (6 * 5) - 1 == 29,
+        "tr2-pml-free-params~thirty": lambda: (6 * 5) - 1 == 30,
+    }
+)
+
+
 # ---- end of checks
 
 
