@@ -114,6 +114,8 @@ def _check_found_cached(found: Found, use_cache: bool, context, reading, in_forc
     except (TagError, AttributeError):
         result_name = None
     key_tag = found.tag if found.tag is not None else in_force
+    if found.tag is not None and not found.tag.strip() and in_force:  # read on its own where the tag says nothing
+        key_tag = f"{found.tag}\n{in_force}"
     stored = cache.recall_verdict(found.latex, key_tag, result_name, VERDICT_ORDER)
     if stored == cache.NOTHING:
         return None
@@ -161,7 +163,7 @@ def _check_found_in_time(found: Found, context: DocumentContext, reading: Readin
         if events is not None:
             return Record.of(found, None, events.verdict, events.detail)
         verdict = decide(found.latex, binding)
-        if verdict.verdict == UNKNOWN and binding == Binding():
+        if verdict.verdict == UNKNOWN and not found.tag.strip():
             alone = _read_alone(found, context)
             if alone is not None:
                 return alone

@@ -4,6 +4,7 @@ an entry); a tag with any clause keeps its own reading, and what neither reading
 
 import pytest
 
+from derive.docs.report import check_paths
 from tests.docs.checking import verdict
 
 
@@ -38,3 +39,14 @@ def test_a_name_written_applied_and_alone_keeps_the_tagged_reading(tmp_path, for
     p, so the tagged reading stands."""
     found = verdict(tmp_path, "", formula)
     assert found[0] == "UNKNOWN" and "the tag says nothing" not in found[1], found
+
+
+def test_a_cached_verdict_under_an_empty_tag_holds_only_beside_the_same_definitions(tmp_path, monkeypatch):
+    """f(2) = 4 read on its own uses the page's f: after f(x) = x^2 it holds, after f(x) = x^3 it fails, cache or no."""
+    monkeypatch.setenv("DERIVE_CACHE_DIR", str(tmp_path / "cache"))
+    found = {}
+    for power, expected in ((2, "PASS"), (3, "FAIL")):
+        page = tmp_path / f"page{power}.md"
+        page.write_text(f"$$\nf(x) = x^{power}\n$$\n\n<!-- derive: -->\n$$\nf(2) = 4\n$$\n", encoding="utf-8")
+        found[expected] = check_paths([str(page)], use_cache=True)[-1].verdict
+    assert found == {"PASS": "PASS", "FAIL": "FAIL"}, found
