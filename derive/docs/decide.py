@@ -22,6 +22,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
+import mpmath
+
 from derive.budgets import expiries
 from derive.docs import gradient_scope, matrix_softmax, named_functions, vector_sigma
 from derive.docs.bind import Unbound
@@ -323,6 +325,7 @@ def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
     verdict = _gradient_scope_doubt(verdict, several_factors, decide_text, text)
     verdict = _matrix_softmax_doubt(verdict, softmax_matrices, decide_text, text)
     verdict = _e_notation_doubt(text, verdict, decide_text)
+    verdict = _rounded_coefficient(text, verdict)  # 2 \cdot 4096 \cdot 16384 \cdot B = 1.3e8 \cdot B
     verdict = _sum_scope_doubt(text, verdict, decide_text)
     verdict = _unbraced_exponent_doubt(text, verdict, decide_text)
     verdict = _trig_argument_doubt(text, verdict, decide_text)
@@ -566,6 +569,30 @@ def _read_and_decide(text, binding, context) -> tuple[Verdict, str]:
         return Verdict(UNKNOWN, reading.reason), f"it is {reading.reason}"
     other = decide(reading.text or text, binding, tagged=False, context=context)
     return other, f"{other.verdict} ({other.detail})"
+
+
+def _rounded_coefficient(text, verdict):
+    """A FAIL of = between a product and the same product with a figure in E notation with decimals, 2 \\cdot 4096
+    \\cdot 16384 \\cdot B = 1.3e8 \\cdot B: such a figure is rounded (as = 16.6e9 beside numbers is), so the link holds
+    when the figure is the exact coefficient rounded to its digits, as ≈ between two such products does."""
+    from derive.docs.interpret import rewrite_chain
+    from derive.docs.written_digits import _approx, written_coefficient
+
+    if verdict.verdict != FAIL or not any("." in e_notation_parts(m)[0] for m in E_NOTATION.finditer(text)):
+        return verdict
+    try:
+        sides, relations, _ = rewrite_chain(text)
+    except Exception:  # unreadable: the verdict stands
+        return verdict
+    found = written_coefficient(*sides) if relations == ["="] else None
+    if found is None or not _approx(found[0], found[1], [found[2]])[0]:
+        return verdict
+    exact, figure, decimals = found
+    return Verdict(
+        PASS,
+        f"the first side is {mpmath.nstr(exact, 10)} times the later's product, which {mpmath.nstr(figure, 10)} gives"
+        f" rounded to {decimals} decimals (a figure in E notation with decimals is a rounding)",
+    )
 
 
 def _e_notation_doubt(text, verdict, decide_text):

@@ -61,10 +61,10 @@ def written_coefficient(first, later):
     except ParseError:
         return None
     figures = [s for s in exprs[1].free_symbols if isinstance(later.node(s), Number)]
-    if len(figures) != 1 or len(exprs[1].free_symbols) < 2 or "." not in later.node(figures[0]).text:
+    if len(figures) != 1 or len(exprs[1].free_symbols) < 2:
         return None
-    figure = later.node(figures[0]).text
-    if "e" in figure or sp.diff(exprs[1], figures[0], 2) != 0 or exprs[1].subs(figures[0], 0) != 0:
+    figure, _, exponent = later.node(figures[0]).text.partition("e")  # 1.3e8: the figure 1.3 times 10^8
+    if "." not in figure or sp.diff(exprs[1], figures[0], 2) != 0 or exprs[1].subs(figures[0], 0) != 0:
         return None  # the figure a factor of the whole later side
     names: dict = {}
 
@@ -72,15 +72,17 @@ def written_coefficient(first, later):
         values = {}
         for symbol in expr.free_symbols:
             node = side.node(symbol)
-            if isinstance(node, Number) and "e" not in node.text:
-                values[symbol] = sp.Rational(node.text)
+            if isinstance(node, Number):
+                mantissa, _, power = node.text.partition("e")
+                values[symbol] = sp.Rational(mantissa) * sp.Integer(10) ** int(power or 0)
             elif isinstance(node, Atom) and node.args is None:
                 values[symbol] = names.setdefault(repr(node), sp.Dummy())  # the same name on both sides
             else:
                 values[symbol] = sp.Dummy()  # anything else: a quantity of its own
         return expr.subs(values, simultaneous=True)
 
-    ratio = sp.simplify(written(first, exprs[0]) / written(later, exprs[1].subs(figures[0], 1)))
+    scale = sp.Integer(10) ** int(exponent or 0)
+    ratio = sp.simplify(written(first, exprs[0]) / written(later, exprs[1].subs(figures[0], scale)))
     if ratio.free_symbols or not ratio.is_positive:
         return None
     return mpmath.mpf(sp.N(ratio, DIGITS)), mpmath.mpf(figure), len(figure.split(".")[1])

@@ -162,3 +162,18 @@ def test_the_function_beside_the_optimum_is_still_applied(tmp_path, formula, exp
 )
 def test_under_a_tag_that_says_nothing_the_entries_still_spell_out_the_vector(tmp_path, formula, expected):
     assert verdict(tmp_path, "", formula)[0] == expected
+
+
+FLOPS = r"2 \cdot 4096 \cdot 16384 \cdot B = {figure} \cdot B"
+
+
+@pytest.mark.parametrize(
+    ("figure", "expected"),
+    [("1.3e8", "PASS"), ("1.4e8", "FAIL"), ("1.34e8", "PASS"), ("1.35e8", "FAIL")],  # 2 * 4096 * 16384 = 1.342e8
+)
+def test_a_coefficient_in_e_notation_with_decimals_is_a_rounding(tmp_path, figure, expected):
+    assert untagged_verdict(tmp_path, FLOPS.replace("{figure}", figure))[0] == expected
+
+
+def test_a_rounded_coefficient_before_another_product_is_still_refuted(tmp_path):
+    assert untagged_verdict(tmp_path, r"2 \cdot 4096 \cdot 16384 \cdot B = 1.3e8 \cdot B^2")[0] == "FAIL"
