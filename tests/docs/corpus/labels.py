@@ -16030,6 +16030,8 @@ CHECKS.update(
         "tr2-scale-flops~power": lambda: rounds_to(mpf(2 * 8 * 128 * 1024 * 128 * 1024) / mpf(10) ** 12, "2.7"),
         "tr2-scale-xopt": lambda: rounds_to(sqrt(2 * mpf("4.19e6") * 8960 / 28672), "1618"),
         "tr2-scale-xopt~digit": lambda: rounds_to(sqrt(2 * mpf("4.19e6") * 8960 / 28672), "1718"),
+        "tr2-scale-matmul-flops": lambda: rounds_to(mpf(2 * 4096 * 16384) / mpf(10) ** 8, "1.3"),
+        "tr2-scale-matmul-flops~digit": lambda: rounds_to(mpf(2 * 4096 * 16384) / mpf(10) ** 8, "1.4"),
         "tr2-scale-params": lambda: (
             mpf(64 * (3 * 4000 * 16000 + 4 * 4000 * 4000 + 4000) + 2 * 4000 * 32000) == mpf("16e9")
         ),
