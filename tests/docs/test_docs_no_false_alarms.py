@@ -843,6 +843,26 @@ def test_an_untagged_bound_that_fails_only_at_larger_sizes_is_not_passed(tmp_pat
     assert bound == "PASS", bound_detail
 
 
+BINOMIAL_SUM = r"\sum_{k=0}^{n} \binom{n}{k} = 2^n"
+SQUARES_SUM = r"\sum_{i=1}^{n} x_i^2 = \|x\|^2"
+
+
+@pytest.mark.parametrize(
+    "tag, correct, wrong",
+    [
+        (tag, BINOMIAL_SUM, BINOMIAL_SUM + r" + \binom{n}{8}")
+        for tag in (None, "n: positive integer", "n: dimension", r"n \in \mathbb{N}")
+    ]
+    + [(tag, SQUARES_SUM, SQUARES_SUM + r" + \lfloor n/7 \rfloor") for tag in (None, "n: positive integer")],
+)
+def test_an_identity_about_any_size_that_fails_only_at_larger_sizes_is_not_passed(tmp_path, tag, correct, wrong):
+    # no proof reached them, and the sizes 1..6 drawn had missed the term that starts at n = 7 or 8
+    passed = page_verdict(tmp_path, tag, correct)
+    assert passed[0] == "PASS", passed
+    failed = page_verdict(tmp_path, tag, wrong)
+    assert failed[0] == "FAIL" and ("n=8" in failed[1] or "n=13" in failed[1]), failed
+
+
 # --- a name the tag declares a number is read as that number ----------------------------------
 
 
