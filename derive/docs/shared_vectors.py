@@ -2,7 +2,7 @@
 they are the formula's own variables (a number, or a vector where it indexes them), as untagged.
 
 A formula uses a name as a vector when it indexes it by a letter (``x_i``; ``x_0`` beside a number x is a name of
-its own), transposes it (``x^\\top``), writes it bold
+its own), transposes it (``x^\\top``) or writes it right after a transposed name (``x^\\top y``), writes it bold
 (``\\mathbf{x}``), takes its norm (``\\|x\\|``) or passes it to a function of vectors (``\\operatorname{softmax}(x /
 \\tau)``, ``\\operatorname{diag}(x)``, ``\\operatorname{LSE}(x)``), or when the body of a function the tag defines
 sums over it, norms it or applies a softmax to it.
@@ -26,6 +26,11 @@ INDEXED_OR_TRANSPOSED = (
     r"(?<![A-Za-z\\]){name}(?![A-Za-z])\s*(?:_(?!\s*\{{?\s*\d+\s*\}}?)|\^\s*(?:\\top|\\intercal|T\b|\{{\s*(?:\\top|\\intercal|T|\\mathsf"
     r"\s*\{{?\s*T\s*\}}?)\s*\}}|\\mathsf\s*\{{?\s*T))"
 )
+# the right operand of an inner product or of a transposed matrix: x^\top y, W^{T} \, y
+AFTER_TRANSPOSE = (
+    r"\^\s*(?:\\top|\\intercal|T\b|\{{\s*(?:\\top|\\intercal|T|\\mathsf\s*\{{?\s*T\s*\}}?)\s*\}})\s*(?:\\[,;:! ]\s*)*"
+    r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{{\s*)?{name}(?![A-Za-z])"
+)
 
 
 def used_as_vector(name: str, text: str) -> bool:
@@ -34,6 +39,8 @@ def used_as_vector(name: str, text: str) -> bool:
     if re.search(BOLD.format(name=re.escape(name)), text):
         return True
     if re.search(INDEXED_OR_TRANSPOSED.format(name=re.escape(name)), text):
+        return True
+    if re.search(AFTER_TRANSPOSE.format(name=re.escape(name)), text):
         return True
     return any(_names(name, part) for part in _norms(text) + _vector_arguments(text))
 

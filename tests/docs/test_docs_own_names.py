@@ -196,6 +196,12 @@ PAIRS = [
         r"k(x, x') = \exp(-(x - x')^2)",
         r"k(x, x') = \exp(-(x - x')^2 / 2)",
     ),
+    (
+        "y right after a transposed x (x^\\top y) is a vector, the right operand of an inner product",
+        r"c: real",
+        r"x^\top y \le \sqrt{x^\top x} \sqrt{y^\top y}",
+        r"x^\top x \ge x^\top y",
+    ),
 ]
 
 
@@ -210,7 +216,9 @@ def test_a_correct_formula_passes_and_its_wrong_variant_fails(name, tag, correct
         (r"x_i + x_{12}", "x", True),
         (r"x_0 + x", "x", False),
         (r"x^\top y", "x", True),
-        (r"x^{\mathsf{T}} y", "y", False),
+        (r"x^{\mathsf{T}} y", "y", True),
+        (r"W^\top \, \mathbf{y}", "y", True),
+        (r"y \, x^{\mathsf{T}} x", "y", False),
         (r"\lVert y \rVert", "y", True),
         (r"\operatorname{softmax}\left(z / \tau\right)", "z", True),
         (r"\mathbf{g} \cdot h", "g", True),
