@@ -419,7 +419,7 @@ UNDECIDED = [
     (r"t \sim \mathcal{N}(0, 1)", {"kinds": REAL}, "distributed as"),
     (r"z_i > 0 \lor z_i \le 0", {}, "disjunction"),
     (r"a \Rightarrow b", {"kinds": REAL}, "implication"),
-    (r"\max_\theta \theta^2 = 1", {}, "only over an index"),
+    (r"\max_\theta \theta^2 = 1", {}, "a maximum over real values is not computed"),
     (r"\max_{j \ne i} z_j \le \max_j z_j", {}, "only over an index"),
     (r"\left\| \begin{pmatrix} 1 & 0 \\ 0 & 1 \end{pmatrix} \right\| = 1", {}, "norm of a matrix"),
     (r"f'(a + b) = 1", {"kinds": REAL}, "not bound"),
