@@ -54,6 +54,8 @@ from derive.vocabulary import Vocabulary, generic_vocabulary, vector_of, vocabul
 
 generic_vocab = generic_vocabulary
 
+DOCUMENT_PREFIX = "doc_"  # a name the tag declares, k, is the symbol doc_k: apart from the notation's own k
+
 
 _UNSET = object()  # an attribute an interpreter does not have
 # an index written as a sum of names and whole numbers: t+1, t-l, d+1-i (never a bare name or number)

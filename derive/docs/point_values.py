@@ -9,6 +9,7 @@ import sympy as sp
 
 from derive import domain as dom
 from derive.docs.bind import (
+    DOCUMENT_PREFIX,
     Vec,
     as_value,
     scalarise,
@@ -75,11 +76,22 @@ def _shape(value):
 
 
 def _at(point, shown=None):
-    """`` at n=2, x=0.3``: the point, limited to the symbols in ``shown`` when given."""
+    """`` at n=2, x=0.3``: the point, limited to the symbols in ``shown`` when given, each under the name the
+    document writes."""
     if shown is not None:
         point = dom.Point({s: v for s, v in point.items() if s in shown})
-    text = point.describe()
+    text = dom.Point({_written_name(s, point): v for s, v in point.items()}).describe()
     return f" at {text}" if text else ""
+
+
+def _written_name(symbol, point):
+    """``symbol`` under the name the document writes: a name the tag declares (``doc_k``) as ``k``, unless the point
+    also holds a symbol of that name."""
+    name = str(symbol.label if isinstance(symbol, sp.IndexedBase) else symbol)
+    written = name.removeprefix(DOCUMENT_PREFIX)
+    if written == name or any(str(getattr(s, "label", s)) == written for s in point):
+        return symbol
+    return sp.IndexedBase(written) if isinstance(symbol, sp.IndexedBase) else sp.Symbol(written)
 
 
 def _evaluate_sides(values, point, shown, why_needed=True):

@@ -772,6 +772,16 @@ def _shown_symbols(reading) -> set:
         shown |= {symbol for symbol, sampler in domain.samplers.items() if isinstance(sampler, dom.Dimension)}
     # a dimension the tag declares (n: dimension) is the document's own name: a counterexample states it
     shown |= {s for s in reading.vocab.dims.values() if _printed(s).startswith("doc_") and s in domain.samplers}
+    # so is a whole number from a set the tag lists (k \in \{1, 2, 3\}) that the formula writes, though the values
+    # read without symbols hold it as a number
+    shown |= {
+        symbol
+        for symbol, sampler in domain.samplers.items()
+        if isinstance(sampler, dom.Dimension)
+        and not sampler.open_above
+        and _printed(symbol).startswith("doc_")
+        and _writes_name(reading.text, _printed(symbol).removeprefix("doc_"))
+    }
     # Var(\frac{1}{n}\sum_{i=1}^n X_i): a size the formula writes, though the values hold none of its symbols
     if not any(isinstance(domain.samplers.get(symbol), dom.Dimension) for symbol in shown):
         shown |= {

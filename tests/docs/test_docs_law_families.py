@@ -121,4 +121,4 @@ def test_a_count_the_tags_own_definition_sums_up_to_is_a_size(tmp_path):
     found = verdict(tmp_path, tag, kernel.format(r"\sigma^2"))
     assert found[0] == "PASS", found
     found = verdict(tmp_path, tag, kernel.format(r"\sigma"))
-    assert found[0] == "FAIL" and "doc_J=" in found[1], found
+    assert found[0] == "FAIL" and " J=" in found[1], found

@@ -276,7 +276,7 @@ def test_under_a_density_a_correct_formula_passes_and_its_wrong_variant_fails(na
 
 def test_a_refutation_names_the_parameters(tmp_path):
     result, detail = verdict(tmp_path, r"X \sim \text{Bin}(n, p); n: dimension", r"E[X] = n(1-p)")
-    assert result == "FAIL" and "doc_n=" in detail and "doc_p=" in detail, detail
+    assert result == "FAIL" and " n=" in detail and " p=" in detail, detail
 
 
 @pytest.mark.parametrize(

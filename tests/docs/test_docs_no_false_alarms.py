@@ -1256,7 +1256,7 @@ def test_a_declared_count_of_a_whole_vectors_entries_is_its_length(tmp_path, for
 
 def test_a_declared_count_summed_to_without_the_whole_vector_is_drawn_apart(tmp_path):
     found, detail = page_verdict(tmp_path, "m: positive integer", r"\sum_{i=1}^{m} x_i = m")
-    assert found == "FAIL" and "doc_m" in detail, detail
+    assert found == "FAIL" and " m=" in detail and "doc_" not in detail, detail
 
 
 # --- a vector an earlier formula lists is the vector its entries are taken from -----------------------------------

@@ -559,13 +559,29 @@ def test_a_parenthesised_superscript_before_arguments_is_a_name_of_its_own(tmp_p
 @pytest.mark.parametrize(
     "tag, correct, wrong, at",
     [  # C \ge 2 is checked at C = 2, where twenty draws from 2 to 13 may all miss it; k \le 40 reaches 40
-        (r"C: positive integer; C \ge 2", r"\frac{1}{C} \le \frac{1}{2}", r"\frac{1}{C} \le \frac{1}{3}", "doc_C=2"),
-        (r"k: positive integer; 1 \le k \le 40", r"k \le 40", r"k \le 39", "doc_k=40"),
+        (r"C: positive integer; C \ge 2", r"\frac{1}{C} \le \frac{1}{2}", r"\frac{1}{C} \le \frac{1}{3}", "C=2"),
+        (r"k: positive integer; 1 \le k \le 40", r"k \le 40", r"k \le 39", "k=40"),
     ],
 )
 def test_a_range_of_whole_numbers_is_checked_at_its_ends(tmp_path, tag, correct, wrong, at):
     assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
-    assert at in verdict(tmp_path, tag, wrong)[1]
+    detail = verdict(tmp_path, tag, wrong)[1]
+    assert f" {at}" in detail and "doc_" not in detail, detail
+
+
+@pytest.mark.parametrize(
+    "tag, correct, formula, at",
+    [
+        (r"k \in \{1, 2, 3\}", r"k^2 = k \cdot k", r"k^2 = k", "at k=2:"),
+        (r"k \in \{0, 1, 2\}", r"\sum_{j=0}^{k} j = \frac{k(k+1)}{2}", r"\sum_{j=0}^{k} j = k^2", "at k=2:"),
+        (r"k: positive integer", r"k^2 = k \cdot k", r"k^2 = k", "at k="),
+    ],
+)
+def test_a_counterexample_names_the_tags_whole_number_as_the_document_writes_it(tmp_path, tag, correct, formula, at):
+    """k from a listed set is shown as k with the value refuting the formula, never as the notation's size n."""
+    found = verdict(tmp_path, tag, formula)
+    assert found[0] == "FAIL" and at in found[1] and "doc_" not in found[1] and "n=" not in found[1], found
+    assert verdict(tmp_path, tag, correct)[0] == "PASS"
 
 
 def test_an_entry_of_the_shared_distribution_applied_to_arguments_is_refused(tmp_path):

@@ -171,7 +171,7 @@ def test_a_value_the_tag_sets_apart_claims_every_other_value(tmp_path):
         r"\frac{\sqrt{a^2}}{a} = 1",
     )
     result, detail = verdict(tmp_path, r"a \neq 0", r"\frac{\sqrt{a^2}}{a} = 1")
-    assert "'a \\neq 0' claiming every other value" in detail and "fails at doc_a=-" in detail, detail
+    assert "'a \\neq 0' claiming every other value" in detail and "fails at a=-" in detail, detail
     result, detail = verdict(tmp_path, r"b \neq 0", r"\frac{\sqrt{a^2}}{a} = 1")
     assert result == "UNKNOWN" and "say which values are meant" in detail, (result, detail)
 
