@@ -50,15 +50,9 @@ def declared_rows(binding) -> tuple:
 
 def _named(binding) -> set:
     """The letters the tag gives a meaning of their own: by kind, or as the name a definition defines."""
-    from derive.docs.side_names import _normal_name
+    from derive.docs.side_names import tag_names
 
-    names = set()
-    for written in (*binding.kinds, *binding.overrides):
-        try:
-            names.add(_normal_name(written).split("_")[0])  # v_i = ... defines the letter v
-        except Exception:  # an expression, not a name (\langle v_i, v_j \rangle): it names no letter
-            continue
-    return names
+    return {name.split("_")[0] for name in tag_names(binding)}  # v_i = ... defines the letter v
 
 
 def with_rows(vocab, rows: tuple):

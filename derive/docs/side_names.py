@@ -170,3 +170,15 @@ def _normal_name(latex_name: str) -> str:
             return applied_key(name, atom.args, atom.seps)
         return name
     return named[0]
+
+
+def tag_names(binding) -> set:
+    """The keys of the names the tag declares a kind of or defines (``x: real``, ``s = ...``); a clause whose head is an
+    expression, not one name (``\\langle v_i, v_j \\rangle = ...``), names none."""
+    names = set()
+    for written in (*binding.kinds, *binding.overrides):
+        try:
+            names.add(_normal_name(written))
+        except Exception:  # an expression, not a name: it names nothing alone
+            continue
+    return names

@@ -389,14 +389,12 @@ def _written_out(body, dummy, low, high) -> list | None:
         return None
     indices = [{dummy: sp.Integer(t)} for t in range(int(low), int(high) + 1)]
     terms = [body.xreplace(index) for index in indices]
-    if not many:  # folded as before, unless a term u log(u v) is written at an entry where u is 0 (0 log 0 = 0)
-        if not any(term is sp.nan for term in terms):
-            return None
-        terms = [at_numbers(body, index) if term is sp.nan else term for term, index in zip(terms, indices)]
-        if any(term is sp.nan for term in terms):
-            return None
-    else:
-        terms = [at_numbers(body, index) if term is sp.nan else term for term, index in zip(terms, indices)]
+    # with few cases, folded as before unless a term u log(u v) is written at an entry where u is 0 (0 log 0 = 0)
+    if not many and not any(term is sp.nan for term in terms):
+        return None
+    terms = [at_numbers(body, index) if term is sp.nan else term for term, index in zip(terms, indices)]
+    if not many and any(term is sp.nan for term in terms):
+        return None
     fixed = {split for split in body.atoms(sp.Piecewise) if not split.has(dummy)}
     return terms if all(term.atoms(sp.Piecewise) <= fixed for term in terms) else None
 

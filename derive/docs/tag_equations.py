@@ -77,7 +77,7 @@ def _reals(left: str, right: str, written: str, binding) -> dict:
     meaning, declared real numbers, as the equation writes them: its claim with the value put in is for all their
     values."""
     from derive.docs.bind import generic_vocab
-    from derive.docs.side_names import _normal_name
+    from derive.docs.side_names import _normal_name, tag_names
     from derive.docs.tag_mentions import tag_variables
 
     try:
@@ -85,12 +85,7 @@ def _reals(left: str, right: str, written: str, binding) -> dict:
         solved = _normal_name(written)
     except Exception:  # unreadable: nothing declared
         return {}
-    meant = set(generic_vocab().entries) | tag_variables(binding) | {solved}
-    for name in (*binding.overrides, *binding.kinds):
-        try:
-            meant.add(_normal_name(name))
-        except Exception:  # not one name: it means none
-            continue
+    meant = set(generic_vocab().entries) | tag_variables(binding) | {solved} | tag_names(binding)
     reals = {}
     for spelling in SPELLING.findall(f"{left} {right}"):
         try:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from derive.docs.side_names import _normal_name, written_at_words
+from derive.docs.side_names import _normal_name, tag_names, written_at_words
 
 AT_ONE_WORD = re.compile(r"(?P<name>[A-Za-z][A-Za-z0-9_]*)\((?P<word>[A-Za-z0-9_]+)\)")
 DECIMAL = re.compile(r"\d+(?:\.\d*)?|\.\d+")
@@ -42,10 +42,4 @@ def word_laws(binding, meant: set) -> dict:
 
 def meant_names(binding, vocab) -> set:
     """The names the tag defines or declares, or the notation gives a meaning (kept as they are)."""
-    names = set(vocab.entries)
-    for written in (*binding.kinds, *binding.overrides):
-        try:
-            names.add(_normal_name(written))
-        except Exception:  # an expression, not a name: it names nothing alone
-            continue
-    return names
+    return set(vocab.entries) | tag_names(binding)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from derive.docs.tokens import ROW_RELATIONS, ROW_SPACING
+from derive.docs.tokens import ROW_RELATIONS, ROW_SPACING, closing_bracket
 from derive.errors import DeriveError
 
 
@@ -117,7 +117,8 @@ def split_rows(body: str) -> list[tuple[int, str]]:
             elif depth == 0 and env == 0 and (prose := INTERTEXT.match(body, k)):
                 # \intertext{and so} between two rows is prose set between them, as a row break is
                 rows.append((start, body[start:k]))
-                start = k = _group_end(body, prose.end())
+                closing = closing_bracket(body, prose.end())
+                start = k = len(body) if closing is None else closing + 1
                 continue
             k += 2
             continue
@@ -138,20 +139,6 @@ def split_rows(body: str) -> list[tuple[int, str]]:
 
 
 INTERTEXT = re.compile(r"\\(?:short)?intertext\s*(?=\{)")
-
-
-def _group_end(text: str, k: int) -> int:
-    """Where the braced group that opens at ``text[k]`` ends (after its closing brace; the text's end if unclosed)."""
-    depth = 0
-    while k < len(text):
-        if text[k] == "\\":
-            k += 2
-            continue
-        depth += 1 if text[k] == "{" else -1 if text[k] == "}" else 0
-        k += 1
-        if depth == 0:
-            return k
-    return k
 
 
 def _unwrap(body: str) -> str:
