@@ -22,10 +22,21 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from derive.docs.chain import term_end, trim_punctuation
+from derive.docs.chain import CONDITION_WORDS, term_end, trim_punctuation
 from derive.docs.joint_law import LAW_NAMES, independent_outcomes
 from derive.docs.symbols import FONT
-from derive.docs.tokens import DOTS, TEXT_COMMANDS, NotationError, Tok, depth_at, flatten, latex_of, lex, runs_replaced
+from derive.docs.tokens import (
+    DOTS,
+    TEXT_COMMANDS,
+    NotationError,
+    Tok,
+    depth_at,
+    detex,
+    flatten,
+    latex_of,
+    lex,
+    runs_replaced,
+)
 from derive.docs.verdict import FAIL, PASS, UNKNOWN, Verdict
 
 LENGTHS = (1, 2, 3)
@@ -55,6 +66,7 @@ def decide_sequence_laws(text: str, binding, decide_with):
         return None
     if _result_reads_laws(binding):
         return None
+    tokens = _empty_run_convention_dropped(tokens, sequences)
     _mark_downward(tokens, sequences)
     verdicts = []
     for size in LENGTHS:
@@ -589,6 +601,40 @@ def _closing_punctuation_dropped(tokens) -> list:
     if len(tokens) > 2 and tokens[-2].is_cs("end"):
         return [*trim_punctuation(tokens[:-2]), *tokens[-2:]]
     return trim_punctuation(tokens)
+
+
+EMPTY_SET = ("emptyset", "varnothing")
+EMPTY_RUNS = {("<", "1"), ("<=", "0")}  # x_{<1}, x_{1:0}
+
+
+def _empty_run_convention_dropped(tokens, sequences) -> list:
+    r"""The display without a closing clause that states a run before the first term is empty, ``\text{ with }
+    w_{1:0} = \emptyset``: the writing out keeps that convention (x_{<1} and x_{1:0} become no terms), so the clause
+    states nothing beyond it. Any other closing clause stays."""
+    written = [k for k, t in enumerate(tokens) if not t.is_ch(" ")]
+    if len(written) < 6 or not tokens[written[-1]].is_cs(*EMPTY_SET) or not tokens[written[-2]].is_ch("="):
+        return tokens
+    letter, script, under = (tokens[k] for k in written[-5:-2])
+    if not (letter.kind == "ch" and letter.text in sequences and script.is_ch("_") and under.kind == "group"):
+        return tokens
+    bound = _run_bound([t for t in under.items if not t.is_ch(" ")])
+    if bound is None or (bound[0], "".join(t.text for t in bound[1])) not in EMPTY_RUNS:
+        return tokens
+    opener = tokens[written[-6]]
+    if opener.kind == "group" and len(written) > 6 and tokens[written[-7]].is_cs(*TEXT_COMMANDS):
+        words = detex(opener.items).replace(",", " ").split()
+        cut = written[-7] if words and words[0] in CONDITION_WORDS else None
+    else:
+        cut = written[-6] if opener.is_ch(",") or opener.is_cs("quad", "qquad") else None
+    if cut is None:
+        return tokens
+    return trim_punctuation(_spaces_trimmed(tokens[:cut]))
+
+
+def _spaces_trimmed(tokens) -> list:
+    while tokens and tokens[-1].is_ch(" "):
+        tokens = tokens[:-1]
+    return tokens
 
 
 def _written_out(tokens, sequences, length, size) -> str:

@@ -270,3 +270,19 @@ def test_a_law_of_a_whole_sequence_whose_length_nothing_writes_is_set_aside_unta
     assert verdict(tmp_path, None, r"p(x) = \sum_{i=1}^{n} p(x_i \mid x_1, \ldots, x_{i-1})")[0] == "FAIL"
     written = r"p(x) = p(x_1, x_2, \ldots, x_n)"
     assert_page_pass_and_fail(tmp_path, None, written + product, written + product.replace(r"\prod", r"\sum"))
+
+
+def test_a_closing_clause_that_empties_the_run_before_the_first_term_is_the_convention_kept(tmp_path):
+    r"""``\text{ with } w_{1:0} = \emptyset`` states what writing the sequence out does already (x_{1:0} becomes no
+    terms): the claim before it is decided; a clause that empties a run with terms is not that convention."""
+    claim = r"P(w_{1:T} \mid W_0) = \prod_{t=1}^T P(w_t \mid w_{1:t-1}, W_0)"
+    clause = r" \text{ ,with } w_{1:0} = \emptyset,"
+    assert_page_pass_and_fail(tmp_path, "", claim + clause, claim.replace(r"\prod", r"\sum") + clause)
+    assert_page_pass_and_fail(
+        tmp_path,
+        None,
+        claim + r" \quad w_{<1} = \varnothing",
+        claim.replace(r"\prod", r"\sum") + r"\quad w_{<1} = \varnothing",
+    )
+    found = verdict(tmp_path, "", claim + r" \text{ with } w_{1:1} = \emptyset")
+    assert found[0] == "UNKNOWN" and "emptyset" in found[1], found
