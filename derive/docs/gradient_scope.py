@@ -33,7 +33,8 @@ def first_factor_end(rw, tokens, k, end) -> int | None:
     if m < end and tokens[m].kind == "cs" and tokens[m].text in FUNCTION_WORDS:
         m = _skip_blanks(tokens, m + 1, end)
     found = _applied_end(rw, tokens, m, end) if m < end else None
-    if found is None and m < end and tokens[m].is_ch("("):  # \nabla_x (\log g(x)) h(x): a bracket, then more
+    # \nabla_x (\log g(x)) h(x), \frac{d}{dx}[2] x^2: a bracket, round or square, then more
+    if found is None and m < end and tokens[m].is_ch("(", "["):
         found = _powered(tokens, _bracket_end(tokens, m, end), end)
     if found is None or _skip_blanks(tokens, found, end) >= end:
         return None

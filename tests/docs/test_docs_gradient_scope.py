@@ -109,3 +109,20 @@ def test_a_derivative_operator_before_a_factor_free_of_its_variable_leaves_one_v
         assert found == "PASS", (operator, detail)
         found, detail = verdict(tmp_path, tag, rf"{operator} \pi(a|s) Q(s,a) = 2 {right}")
         assert found == "FAIL", (operator, detail)
+
+
+def test_a_square_bracket_followed_by_more_is_read_both_ways_as_a_round_one_is(tmp_path):
+    # \frac{d}{dx}[2]\, x^2 is the derivative of the constant times x^2 in a product rule written out; read as the
+    # derivative of the whole product it had FAILed the correct v'(x) and PASSed v'(x) = \frac{d}{dx}[2]\, x^2
+    from checking import verdicts
+
+    definition = r"v(x) = 2x^2"
+    product_rule = r"v'(x) = 2\dfrac{\mathrm{d}}{\mathrm{d}x}[x^2] + \dfrac{\mathrm{d}}{\mathrm{d}x}[2]\,x^2"
+    first_factor_only = r"v'(x) = \dfrac{d}{dx}[2]\, x^2"
+    wrong = r"v'(x) = 3\dfrac{d}{dx}[x^2] + \dfrac{d}{dx}[2]\, x^2"
+    alone = r"v'(x) = 2\dfrac{d}{dx}[x^2]"
+    found = verdicts(tmp_path, definition, product_rule, first_factor_only, wrong, alone)
+    assert found[1][0] == "SKIPPED" and "may apply to [2] alone" in found[1][1], found[1]
+    assert found[2][0] == "SKIPPED" and "may apply to [2] alone" in found[2][1], found[2]
+    assert found[3][0] == "FAIL", found[3]
+    assert found[4][0] == "PASS", found[4]
