@@ -29,7 +29,7 @@ from derive.docs.bind import (
 )
 from derive.docs.bracket_functions import applications_in_parentheses
 from derive.docs.declared_variables import _declare_free_variables, _declare_kinds
-from derive.docs.interpret import Atom, NotationError, Unsupported, clean, lex, rewrite_chain
+from derive.docs.interpret import Atom, NotationError, Number, Unsupported, clean, lex, rewrite_chain
 from derive.docs.parse import ParseError, parse_latex
 from derive.docs.real_extremum import tag_intervals
 from derive.docs.renamed_expressions import expressions_as_names
@@ -624,13 +624,17 @@ def _set_aside_defined_name(reading):
 
 
 def _first_name(side):
-    """The atom a side is when it is one name alone, else None."""
+    """The atom a side is when it is one name alone, or one name raised to a whole power (``\\sigma^2_f = A = B``
+    defines σ_f by its square), else None."""
     try:
         expr = parse_latex(side.text)
     except ParseError:
         return None
-    node = side.table.get(expr.name) if isinstance(expr, sp.Symbol) else None
+    node = side.table.get(expr.name) if isinstance(expr, sp.Symbol) else _powered_atom(side)
     return node if isinstance(node, Atom) else None
+
+
+SCRIPTED_LABEL = re.compile(r"[A-Za-z]+(?:[_^][A-Za-z0-9]+)+")  # f_i^prime: a label that is a name with scripts
 
 
 def first_link_defines(sides, relations, meant: set) -> bool:
@@ -646,9 +650,11 @@ def first_link_defines(sides, relations, meant: set) -> bool:
     keys = {node.key, *node.full_keys()}
     label = node.sub_text.strip()
     written = _full_keys(sides[1:], child_sides)
-    if (len(label) > 1 and label.isalpha() and node.key not in written or label.isdigit()) and not node.decoration:
-        # g_{Reptile} or \theta_2: a name of its own, which g^{(0)}_0 or \theta_1 beside it does not write (d_{ff}
-        # beside the number d names the value the chain computes: derive.docs.renamed_expressions)
+    own_label = len(label) > 1 and (label.isalpha() or SCRIPTED_LABEL.fullmatch(label))
+    if (own_label and node.key not in written or label.isdigit()) and not node.decoration:
+        # g_{Reptile}, \sigma_{f'_i} or \theta_2: a name of its own, which g^{(0)}_0, \sigma_f or \theta_1 beside it
+        # does not write (d_{ff} beside the number d names the value the chain computes:
+        # derive.docs.renamed_expressions)
         return not keys & meant and f"{node.key}_{label}" not in written
     return not keys & meant and node.key not in _atom_keys(sides[1:], child_sides)
 
@@ -834,6 +840,19 @@ def _name_atoms(side, written: str) -> list:
         return []
     atoms = side.nodes(expr)
     return atoms if len(atoms) >= 3 and all(isinstance(atom, Atom) for atom in atoms) else []
+
+
+def _powered_atom(side):
+    """The name a side raises to a whole power (``\\sigma^{2}_{f'_i}``), or None."""
+    try:
+        expr = parse_latex(side.text)
+    except ParseError:
+        return None
+    if not isinstance(expr, sp.Pow) or not isinstance(expr.base, sp.Symbol) or not isinstance(expr.exp, sp.Symbol):
+        return None
+    node, power = side.node(expr.base), side.node(expr.exp)
+    whole = isinstance(power, Number) and power.text.strip().isdigit() and int(power.text) > 1
+    return node if whole and isinstance(node, Atom) and node.args is None else None
 
 
 def _letters_only(side) -> list:

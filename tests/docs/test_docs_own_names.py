@@ -202,6 +202,14 @@ PAIRS = [
         r"x^\top y \le \sqrt{x^\top x} \sqrt{y^\top y}",
         r"x^\top x \ge x^\top y",
     ),
+    (
+        "a square at the head of a chain, of a name labelled by a name of its own, defines it: the claim is the rest",
+        r"D_h: positive integer",
+        r"\sigma^{2}_{f^{\prime}_{i}} = \sigma_\Omega^2 \sum_{j=1}^{D_h} \frac{\sigma_{f}^2}{2}"
+        r" = \frac{1}{2}D_{h} \sigma_\Omega^2 \sigma_{f}^2",
+        r"\sigma^{2}_{f^{\prime}_{i}} = \sigma_\Omega^2 \sum_{j=1}^{D_h} \frac{\sigma_{f}^2}{2}"
+        r" = D_{h} \sigma_\Omega^2 \sigma_{f}^2",
+    ),
 ]
 
 
@@ -282,11 +290,18 @@ def test_a_labelled_function_the_chain_uses_again_is_not_set_aside_as_a_definiti
         r"y = 2u + 2 = 6",  # u = 2: the later link sets the expression to a value
         r"y = e^{bt}",  # a definition alone claims nothing
         r"y = e^{bt} = y + 1",  # y used again: the first link is no definition
+        r"\sigma^2_{f_i} = \sigma^2_{f_i} + 1 = 2",
     ],
 )
 def test_a_chain_whose_first_link_defines_a_name_may_still_be_an_equation(formula, tmp_path):
     result, detail = verdict(tmp_path, r"c: real", formula)
     assert result == "UNKNOWN", detail
+
+
+def test_a_square_at_the_head_of_a_chain_that_uses_its_name_again_is_kept_as_a_claim(tmp_path):
+    """y^2 = 2y = y + y: y is written after the head, so its first link is a claim about y, refuted, not set aside."""
+    result, detail = verdict(tmp_path, r"c: real", r"y^2 = 2y = y + y")
+    assert result == "FAIL" and "link 1 fails" in detail, detail
 
 
 def test_a_limit_in_an_expression_is_not_read(tmp_path):
