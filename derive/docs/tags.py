@@ -178,6 +178,7 @@ STRUCTURED_MATRICES = (
     "positive definite matrix",
     "symmetric matrix",
     "diagonal matrix",
+    "stochastic matrix",
 )
 DEFINES = re.compile(
     r"\s*(?::=|\\coloneqq|\\equiv|\\triangleq|\\doteq|\\(?:stackrel|overset)\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\{=\}|=)\s*"
@@ -280,6 +281,10 @@ def parse_tag(text: str) -> Binding | None:
             binding.clauses.append(sized or KindClause(_key(name), "distribution"))
             summed.add(total.group("index"))
             continue
+        rows = ROWS_SUM_TO_ONE.fullmatch(clause)
+        if rows:  # \sum_k p_{mk} = 1: each row of p, p_{m1}, p_{m2}, ..., is a distribution over k
+            binding.clauses.append(KindClause(_key(rows.group("name")), "stochastic matrix"))
+            continue
         if INEQUATION.fullmatch(clause):  # h \neq 0: the points where it fails are set aside
             binding.conditions.append(clause)
             continue
@@ -332,6 +337,7 @@ def parse_tag(text: str) -> Binding | None:
     _sized_distributions(binding)
     settle_laws(binding)
     _entries_ranged(binding, summed)
+    _rows_ranged(binding)
     _equal_indices(binding)
     _ranges_on_declared_values(binding)
     labels_of_defined_functions(binding)  # J(\theta) = \sum_y \pi_\theta(y) R(y): π_θ a function of θ
@@ -434,6 +440,22 @@ def _within_laws_values(clause: RangeClause) -> bool:
     return low_holds and high_holds
 
 
+def _rows_ranged(binding: Binding) -> None:
+    """A range every value of a law meets on an entry of a matrix whose rows are laws (``p_{mk} \\ge 0`` beside
+    ``\\sum_k p_{mk} = 1``) is what the rows are, and is dropped: read apart, it would name a number of its own."""
+    rows = {c.name for c in binding.clauses if isinstance(c, KindClause) and c.kind == "stochastic matrix"}
+    binding.clauses[:] = [
+        clause
+        for clause in binding.clauses
+        if not (
+            isinstance(clause, RangeClause)
+            and (entry := re.fullmatch(r"(.+)_[A-Za-z],?[A-Za-z]", clause.name))
+            and entry.group(1) in rows
+            and _within_laws_values(clause)
+        )
+    ]
+
+
 def _equal_indices(binding: Binding) -> None:
     """``i = k`` between two letters the tag declares whole numbers states a case (the diagonal of a Jacobian): it
     is a condition on the two indices, as ``i \\neq k`` is, not a definition of i (which a subscript never reads)."""
@@ -486,6 +508,9 @@ ENTRY_NAME = re.compile(r"^(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)(?:_\{?([A-Za-z
 SUM_TO_ONE = re.compile(
     r"\s*\\sum_\{?\s*(?P<index>[A-Za-z])\s*(?:=\s*[^{}^]*)?\}?(?:\^\{?\s*(?P<upper>[^{}\s]+)\s*\}?)?\s*"
     r"(?P<name>\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*(?:_\{?\s*(?P=index)\s*\}?|\(\s*(?P=index)\s*\))\s*=\s*1\s*"
+)
+ROWS_SUM_TO_ONE = re.compile(
+    r"\s*\\sum_\{?\s*(?P<index>[A-Za-z])\s*\}?\s*(?P<name>\\?[A-Za-z]+)\s*_\{\s*(?!(?P=index))[A-Za-z]\s*,?\s*(?P=index)\s*\}\s*=\s*1\s*"
 )
 INDEX_KINDS = ("positive integer", "nonnegative integer", "non-negative integer", "integer", "index")
 
@@ -1260,13 +1285,19 @@ def _declare(vocab, clause: KindClause, log_base):
 
             def entry(i, j):
                 return base[i, j] * sp.KroneckerDelta(i, j)
+        elif clause.kind == "stochastic matrix":  # positive entries, each row normalised: a law over the columns
+
+            def entry(i, j):
+                k = sp.Dummy("k", integer=True, positive=True)
+                return base[i, j] / sp.Sum(base[i, k], (k, 1, size))
         else:
 
             def entry(i, j):
                 k = sp.Dummy("k", integer=True, positive=True)
                 return sp.Sum(base[i, k] * base[j, k], (k, 1, size)) + sp.KroneckerDelta(i, j) / 100
 
-        return vocab.with_samplers({base: dom.matrix(size, size)}).with_(
+        entries = dom.positive() if clause.kind == "stochastic matrix" else None
+        return vocab.with_samplers({base: dom.matrix(size, size, entries)}).with_(
             entries={**vocab.entries, key: _shape_declared(matrix_entries(entry, size, name=key))}
         )
     if clause.kind == "index":
