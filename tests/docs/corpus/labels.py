@@ -16096,6 +16096,334 @@ CHECKS.update(
 )
 
 
+def _u35_logistic_moments():
+    """The standard logistic law's mean, variance, skewness and excess kurtosis by quadrature of its density."""
+    f = lambda x: exp(-x) / (1 + exp(-x)) ** 2  # noqa: E731
+    m1 = quad(lambda x: x * f(x), [-inf, 0, inf])
+    m2 = quad(lambda x: (x - m1) ** 2 * f(x), [-inf, 0, inf])
+    m3 = quad(lambda x: (x - m1) ** 3 * f(x), [-inf, 0, inf])
+    m4 = quad(lambda x: (x - m1) ** 4 * f(x), [-inf, 0, inf])
+    return m1, m2, m3 / m2 ** mpf(1.5), m4 / m2**2 - 3
+
+
+def _u35_logistic(which, sign=1, right=None):
+    """A row of the logistic page, its polygamma expression against the written value and the quadrature moment."""
+    mean_, var_, skew, kurt = _u35_logistic_moments()
+    if which == "mean":
+        return close(mp.euler + sign * mp.psi(0, 1), 0) and close(mean_, 0)
+    if which == "var":
+        value = pi**2 / 6 + mp.psi(1, 1)
+        return close(value, right) and close(var_, right)
+    if which == "skew":
+        value = (mp.psi(2, 1) + sign * 2 * mp.zeta(3)) / (pi**2 / 3) ** mpf(1.5)
+        return close(value, 0) and close(skew, 0)
+    value = (pi**4 / 15 + mp.psi(3, 1)) / (pi**2 / 3) ** 2
+    return close(value, right) and close(kurt, right)
+
+
+def _u35_entropy(density, written, support=(-inf, 0, inf)):
+    """The differential entropy -E[log f] of a density by quadrature, against a written value."""
+    h = quad(lambda x: -density(x) * log(density(x)), list(support))
+    return close(h, written, tol=mpf(10) ** -15)
+
+
+def _u35_cauchy_entropy(written):
+    """The Cauchy entropy by quadrature after x = tan(u) (f dx = du / pi), against the written value and its digits."""
+    h = quad(lambda u: -log(cos(u) ** 2 / pi) / pi, [-pi / 2, 0, pi / 2])
+    return close(h, written) and rounds_to(written, "2.5310242469692907930")
+
+
+def _u35_cauchy_cdf(factor):
+    f = lambda t: 1 / (pi * (1 + t**2))  # noqa: E731
+    return always(lambda x: close(quad(f, [-inf, x]), mpf(1) / 2 + factor * mp.atan(x) / pi), REAL)
+
+
+def _u35_cauchy_quantile(shift):
+    F = lambda x: mpf(1) / 2 + mp.atan(x) / pi  # noqa: E731
+    return all(close(F(mp.tan(pi * q - shift)), q) for q in (mpf("0.1"), mpf("0.37"), mpf("0.9")))
+
+
+def _u35_norm_cdf(scale):
+    f = lambda t: exp(-(t**2) / 2) / sqrt(2 * pi)  # noqa: E731
+    return always(
+        lambda x: close(quad(f, [-inf, x]), mp.ncdf(x)) and close(mp.ncdf(x), mpf(1) / 2 + erf(x / scale) / 2), REAL
+    )
+
+
+def _u35_erf(factor):
+    return always(lambda x: close(factor / sqrt(pi) * quad(lambda t: exp(-(t**2)), [0, x]), erf(x)), REAL)
+
+
+def _u35_erfc(sign):
+    return always(lambda x: close(1 + sign * 2 / sqrt(pi) * quad(lambda t: exp(-(t**2)), [0, x]), mp.erfc(x)), REAL)
+
+
+def _u35_digamma(flip):
+    def ratio(x):
+        g, dg = mp.gamma(x), D(mp.gamma, x)
+        return g / dg if flip else dg / g
+
+    return always(lambda x: close(D(mp.loggamma, x), mp.digamma(x)) and close(ratio(x), mp.digamma(x)), POS)
+
+
+def _u35_gammaln(points):
+    """ln Gamma(|x|) against ln |Gamma(x)|, the docstring's own words, at the points given."""
+    return all(close(mp.loggamma(abs(x)), log(abs(mp.gamma(x)))) for x in points)
+
+
+def _u35_ndtri(factor):
+    return all(close(mp.ncdf(factor * mp.erfinv(2 * p - 1)), p) for p in (mpf("0.1"), mpf("0.37"), mpf("0.9")))
+
+
+def _u35_bessel(order, inner, outer):
+    """The series (x/outer)^order sum_k (x^2/inner)^k / (k! (k + order)!) against besseli(order, x)."""
+
+    def series(x):
+        s = nsum(lambda k: (x**2 / inner) ** k / (mp.factorial(k) * mp.factorial(k + order)), [0, inf])
+        return (x / outer) ** order * s
+
+    return always(lambda x: close(series(x), mp.besseli(order, x)), REAL)
+
+
+def _u35_multigammaln(c_denominator):
+    p, a = 2, mpf("1.6835")
+    c = log(pi) * p * (p - 1) / c_denominator
+    return rounds_to(c + sum(mp.loggamma(a - mpf(i - 1) / 2) for i in range(1, p + 1)), "0.3928")
+
+
+def _u35_upper_gamma(written):
+    q = quad(lambda t: t**3 * exp(-t), [3, inf]) / mp.gamma(4)
+    return close(q, 13 * exp(-3)) and rounds_to(q, written)
+
+
+def _u35_pp(q, coefficient):
+    """The docstring's polynomial of the q-th piecewise polynomial kernel against GPML's, exactly."""
+    ok = True
+    for j in range(2, 6):
+        for r in (Fraction(0), Fraction(1, 3), Fraction(1, 2), Fraction(9, 10)):
+            if q == 2:
+                doc = 1 + (j + 2) * r + Fraction(j * j + 4 * j + 3, 3) * r**2
+                book = Fraction(1, 3) * ((j * j + 4 * j + 3) * r**2 + (3 * j + coefficient) * r + 3)
+            else:
+                doc = (
+                    1
+                    + (j + 3) * r
+                    + Fraction(6 * j * j + 36 * j + 45, 15) * r**2
+                    + Fraction(j**3 + 9 * j * j + 23 * j + 15, 15) * r**3
+                )
+                book = Fraction(1, 15) * (
+                    (j**3 + 9 * j * j + 23 * j + 15) * r**3
+                    + (6 * j * j + 36 * j + 45) * r**2
+                    + (15 * j + coefficient) * r
+                    + 15
+                )
+            ok = ok and (1 - r) ** (j + q) * doc == (1 - r) ** (j + q) * book
+    return ok
+
+
+def _u35_pp_value(d):
+    j = d // 2 + 1 + 1
+    r = Fraction(1, 2)
+    return max(Fraction(0), 1 - r) ** (j + 1) * ((j + 1) * r + 1) == Fraction("0.1875")
+
+
+_U35_X = [[mpf("0.5"), mpf("-1.1")], [mpf("2.0"), mpf("0.3")], [mpf("-0.4"), mpf("1.7")]]
+_U35_Y = [mpf("1.2"), mpf("-0.7"), mpf("0.4")]
+
+
+def _u35_lasso(corrected):
+    """The lasso objective's gradient by finite differences at w with no zero entry, against the slide's."""
+    lam, w = mpf("0.6"), [mpf("0.7"), mpf("-1.2")]
+    n = len(_U35_X)
+
+    def J(v):
+        return sum((dot(v, x) - y) ** 2 for x, y in zip(_U35_X, _U35_Y)) / n + lam * sum(abs(c) for c in v)
+
+    fd = grad(J, w)
+    data = [sum(2 * (dot(w, x) - y) * x[k] for x, y in zip(_U35_X, _U35_Y)) / n for k in range(2)]
+    signs = [mp.sign(c) for c in w]
+    written = [data[k] + (lam * signs[k] if corrected else lam * sum(signs)) for k in range(2)]
+    return close(fd, written, tol=mpf(10) ** -15)
+
+
+def _u35_closer(sign):
+    x0, g, z, t = [mpf("0.3"), mpf("-1.4"), mpf("2.2")], [mpf("1.1"), mpf("0.5"), mpf("-0.8")], [1, 2, -1], mpf("0.45")
+    a = [p - q for p, q in zip(x0, z)]
+    left = dot([p - t * q for p, q in zip(a, g)], [p - t * q for p, q in zip(a, g)])
+    return close(left, dot(a, a) + sign * 2 * t * dot(g, a) + t**2 * dot(g, g))
+
+
+def _u35_zero(factor):
+    g = [mpf("1.1"), mpf("0.5"), mpf("-0.8")]
+    return all(
+        close(-2 * (factor * c / dot(g, g)) * c + (factor * c / dot(g, g)) ** 2 * dot(g, g), 0)
+        for c in (mpf("0.3"), mpf("1.7"))
+    )
+
+
+def _u35_abs(g1):
+    grid = [mpf(k) / 2 for k in range(-10, 11)]
+    return all(
+        3 + g1 * (x1 - 3) + g2 * x2 <= abs(x1) + 2 * abs(x2) + TOL
+        for x1 in grid
+        for x2 in grid
+        for g2 in (mpf(-2), mpf("-0.5"), mpf(2))
+    )
+
+
+def _u35_argmax(f, expected):
+    grid = [mpf(k) / 1000 for k in range(1001)]
+    best = max(grid, key=f)
+    return abs(best - expected) <= mpf(1) / 1000
+
+
+def _u35_mle(denominator):
+    return all(
+        _u35_argmax(lambda th, a=a, b=b: th**a * (1 - th) ** b, mpf(a) / denominator(a, b))
+        for a, b in ((2, 1), (3, 5), (7, 3))
+    )
+
+
+def _u35_beta_mean(mean_of):
+    """The Beta(h, t) mean by quadrature against the written expression, with n = 5 flips."""
+    n = 5
+    for h, t in ((mpf(2), mpf(3)), (mpf("0.5"), mpf("4.2"))):
+        density = lambda th, h=h, t=t: th ** (h - 1) * (1 - th) ** (t - 1) / mp.beta(h, t)  # noqa: E731
+        if not close(quad(lambda th: th * density(th), [0, 1]), mean_of(h, t, n)):
+            return False
+    return True
+
+
+def _u35_mode(extra):
+    return all(
+        _u35_argmax(lambda th, h=h, t=t: th ** (h - 1) * (1 - th) ** (t - 1), (h - 1) / (h + t - 2 - extra))
+        for h, t in ((mpf(3), mpf(400)), (mpf(2), mpf(5)), (mpf("4.5"), mpf("1.5")))
+    )
+
+
+def _u35_gauss_loglik(sign):
+    """Log-likelihood of three points under one bivariate normal, summed directly against the slide's closed form."""
+    mu = matrix([[mpf("0.2")], [mpf("-0.5")]])
+    S = matrix([[mpf("1.5"), mpf("0.4")], [mpf("0.4"), mpf("0.9")]])
+    xs = [
+        matrix([[mpf("0.5")], [mpf("-1.1")]]),
+        matrix([[mpf("2.0")], [mpf("0.3")]]),
+        matrix([[mpf("-0.4")], [mpf("1.7")]]),
+    ]
+    n, d = len(xs), 2
+    Si, det = inverse(S), mp.det(S)
+
+    def quadform(x):
+        return ((x - mu).T * Si * (x - mu))[0, 0]
+
+    direct = sum(log((2 * pi) ** (-mpf(d) / 2) * det ** (-mpf(1) / 2) * exp(-quadform(x) / 2)) for x in xs)
+    closed = -n * d * log(2 * pi) / 2 - n * log(det) / 2 + sign * sum(quadform(x) for x in xs) / 2
+    return close(direct, closed)
+
+
+def _u35_responsibilities(over_points):
+    pis = [mpf("0.2"), mpf("0.5"), mpf("0.3")]
+    mus, sds = [mpf(-1), mpf("0.5"), mpf(2)], [mpf("0.7"), mpf(1), mpf("1.5")]
+    xs = [mpf("-0.3"), mpf("1.1"), mpf("2.6"), mpf("0.2")]
+
+    def gamma_(i, j):
+        num = [p * mp.npdf(xs[i], m, s) for p, m, s in zip(pis, mus, sds)]
+        return num[j] / sum(num)
+
+    if over_points:
+        return all(close(sum(gamma_(i, j) for i in range(len(xs))), 1) for j in range(3))
+    return all(close(sum(gamma_(i, j) for j in range(3)), 1) for i in range(len(xs)))
+
+
+CHECKS.update(
+    {
+        "u35-logistic-mean": lambda: _u35_logistic("mean"),
+        "u35-logistic-mean~minus": lambda: _u35_logistic("mean", sign=-1),
+        "u35-logistic-var": lambda: _u35_logistic("var", right=pi**2 / 3),
+        "u35-logistic-var~six": lambda: _u35_logistic("var", right=pi**2 / 6),
+        "u35-logistic-skew": lambda: _u35_logistic("skew"),
+        "u35-logistic-skew~minus": lambda: _u35_logistic("skew", sign=-1),
+        "u35-logistic-kurt": lambda: _u35_logistic("kurt", right=mpf(6) / 5),
+        "u35-logistic-kurt~nine": lambda: _u35_logistic("kurt", right=mpf(9) / 5),
+        "u35-logistic-median": lambda: close(-log(1 / mpf("0.5") - 1), 0) and -log(2 - 1) == 0,
+        "u35-logistic-median~plus": lambda: close(-log(mpf(2) + 1), 0),
+        "u35-logistic-entropy": lambda: _u35_entropy(lambda x: exp(-x) / (1 + exp(-x)) ** 2, 1),
+        "u35-logistic-entropy~corrected": lambda: _u35_entropy(lambda x: exp(-x) / (1 + exp(-x)) ** 2, 2),
+        "u35-cauchy-entropy": lambda: _u35_cauchy_entropy(log(4 * pi)),
+        "u35-cauchy-entropy~2pi": lambda: _u35_cauchy_entropy(log(2 * pi)),
+        "u35-cauchy-cdf": lambda: _u35_cauchy_cdf(1),
+        "u35-cauchy-cdf~2": lambda: _u35_cauchy_cdf(2),
+        "u35-cauchy-quantile": lambda: _u35_cauchy_quantile(pi / 2),
+        "u35-cauchy-quantile~4": lambda: _u35_cauchy_quantile(pi / 4),
+        "u35-norm-entropy": lambda: (
+            _u35_entropy(lambda x: exp(-(x**2) / 2) / sqrt(2 * pi), log(sqrt(2 * pi * mp.e)))
+            and rounds_to(log(sqrt(2 * pi * mp.e)), "1.4189385332046727418")
+        ),
+        "u35-norm-entropy~no-e": lambda: rounds_to(log(sqrt(2 * pi)), "1.4189385332046727418"),
+        "u35-norm-cdf": lambda: _u35_norm_cdf(sqrt(2)),
+        "u35-norm-cdf~2": lambda: _u35_norm_cdf(2),
+        "u35-special-erf": lambda: _u35_erf(2),
+        "u35-special-erf~1": lambda: _u35_erf(1),
+        "u35-special-erfc": lambda: _u35_erfc(-1),
+        "u35-special-erfc~plus": lambda: _u35_erfc(1),
+        "u35-special-digamma": lambda: _u35_digamma(False),
+        "u35-special-digamma~flip": lambda: _u35_digamma(True),
+        "u35-special-gammaln": lambda: _u35_gammaln([mpf("-0.5"), mpf("-1.3"), mpf("0.4"), mpf("2.1")]),
+        "u35-special-gammaln~positive": lambda: _u35_gammaln([mpf("0.4"), mpf("1.5"), mpf("2.1")]),
+        "u35-special-ndtri": lambda: _u35_ndtri(sqrt(2)),
+        "u35-special-ndtri~no-sqrt2": lambda: _u35_ndtri(1),
+        "u35-special-i0": lambda: _u35_bessel(0, 4, 2),
+        "u35-special-i0~2": lambda: _u35_bessel(0, 2, 2),
+        "u35-special-i1": lambda: _u35_bessel(1, 4, 2),
+        "u35-special-i1~4": lambda: _u35_bessel(1, 4, 4),
+        "u35-special-zeta": lambda: rounds_to(nsum(lambda k: 1 / (k + 2) ** 4, [0, inf]), "0.0823"),
+        "u35-special-zeta~0822": lambda: rounds_to(nsum(lambda k: 1 / (k + 2) ** 4, [0, inf]), "0.0822"),
+        "u35-special-multigammaln": lambda: _u35_multigammaln(4),
+        "u35-special-multigammaln~c2": lambda: _u35_multigammaln(2),
+        "u35-special-polygamma": lambda: rounds_to(D(mp.digamma, mpf("0.5")), "4.9348"),
+        "u35-special-polygamma~at1": lambda: rounds_to(D(mp.digamma, mpf(1)), "4.9348"),
+        "u35-special-gammaincc": lambda: _u35_upper_gamma("0.3528"),
+        "u35-special-gammaincc~corrected": lambda: _u35_upper_gamma("0.6472"),
+        "u35-special-entr": lambda: rounds_to(-mpf("0.5") * log(mpf("0.5")), "0.3466"),
+        "u35-special-entr~3465": lambda: rounds_to(-mpf("0.5") * log(mpf("0.5")), "0.3465"),
+        "u35-special-erfcx": lambda: rounds_to(exp(1) * mp.erfc(-1), "5.0090"),
+        "u35-special-erfcx~minus": lambda: rounds_to(exp(-1) * mp.erfc(-1), "5.0090"),
+        "u35-special-log-ndtr": lambda: rounds_to(
+            log(quad(lambda t: exp(-(t**2) / 2), [-inf, -1]) / sqrt(2 * pi)), "-1.841"
+        ),
+        "u35-special-log-ndtr~swap": lambda: rounds_to(
+            log(quad(lambda t: exp(-(t**2) / 2), [-inf, -1]) / sqrt(2 * pi)), "-1.814"
+        ),
+        "u35-pp-q2": lambda: _u35_pp(2, 6),
+        "u35-pp-q2~3j3": lambda: _u35_pp(2, 3),
+        "u35-pp-q3": lambda: _u35_pp(3, 45),
+        "u35-pp-q3~15j15": lambda: _u35_pp(3, 15),
+        "u35-pp-q1-value": lambda: _u35_pp_value(2),
+        "u35-pp-q1-value~d4": lambda: _u35_pp_value(4),
+        "u35-cosine-period": lambda: all(close(cos(pi * p / p), -1) for p in (mpf("0.3"), mpf(2), mpf("7.5"))),
+        "u35-cosine-period~one": lambda: all(close(cos(pi * p / p), 1) for p in (mpf("0.3"), mpf(2), mpf("7.5"))),
+        "u35-subgrad-lasso-gradient": lambda: _u35_lasso(False),
+        "u35-subgrad-lasso-gradient~corrected": lambda: _u35_lasso(True),
+        "u35-subgrad-closer": lambda: _u35_closer(-1),
+        "u35-subgrad-closer~plus": lambda: _u35_closer(1),
+        "u35-subgrad-zero": lambda: _u35_zero(2),
+        "u35-subgrad-zero~half": lambda: _u35_zero(1),
+        "u35-subgrad-abs": lambda: _u35_abs(1),
+        "u35-subgrad-abs~g2": lambda: _u35_abs(2),
+        "u35-bayes-mle": lambda: _u35_mle(lambda a, b: a + b),
+        "u35-bayes-mle~tails": lambda: _u35_mle(lambda a, b: b),
+        "u35-bayes-prior-mean": lambda: _u35_beta_mean(lambda h, t, n: h / (n + h)),
+        "u35-bayes-prior-mean~corrected": lambda: _u35_beta_mean(lambda h, t, n: h / (h + t)),
+        "u35-bayes-mode": lambda: _u35_mode(0),
+        "u35-bayes-mode~minus1": lambda: _u35_mode(-1),
+        "u35-gmm-gauss-loglik": lambda: _u35_gauss_loglik(-1),
+        "u35-gmm-gauss-loglik~plus": lambda: _u35_gauss_loglik(1),
+        "u35-gmm-responsibilities": lambda: _u35_responsibilities(False),
+        "u35-gmm-responsibilities~points": lambda: _u35_responsibilities(True),
+    }
+)
+
+
 # ---- end of checks
 
 
