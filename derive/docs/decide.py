@@ -32,6 +32,7 @@ from derive.docs.defined_events import with_defined_events
 from derive.docs.derivative_names import with_derivative_names
 from derive.docs.deviation_reading import deviation_doubt
 from derive.docs.expression_values import with_expression_values
+from derive.docs.finite_tail import decide_finite_tail
 from derive.docs.inequation import decide_inequation
 from derive.docs.italic_names import italicise
 from derive.docs.iterate_superscripts import iterate_doubt
@@ -106,6 +107,8 @@ def _decide_written(text: str, binding: Binding, tagged: bool, context) -> Verdi
         if solved is not None:
             return solved
     verdict = _byte_multiples_doubt(text, binding, tagged, context, _decide_as_written(text, binding, tagged, context))
+    if verdict.verdict == UNKNOWN and "no finite real value" in verdict.detail:  # A = B = 1 < \infty: A finite
+        verdict = decide_finite_tail(text, lambda t: _decide_as_written(t, binding, tagged, context)) or verdict
     limits = settings_at_zero_as_limits(text, binding)
     if limits is None or verdict.verdict != UNKNOWN or "no finite real value" not in verdict.detail:
         return verdict
