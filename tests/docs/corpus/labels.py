@@ -16424,6 +16424,188 @@ CHECKS.update(
 )
 
 
+def _u34_rev(corrected, which):
+    """The Reformer's reversible layer run forward, then each input stream recovered by the written (or corrected) inverse."""
+    fns = [lambda t: t, lambda t: 2 * t + 1, tanh, lambda t: t**2]
+    for F in fns:
+        for G in fns:
+            for x1, x2 in ((mpf(1), mpf(1)), (mpf("0.3"), mpf("-1.2")), (mpf(2), mpf("0.5"))):
+                y1 = F(x2 + G(x1)) + x1
+                y2 = x2 + G(x1)
+                if which == 1:
+                    got = y1 - F(y2) if corrected else F(y1) - y1
+                    want = x1
+                else:
+                    got = y2 - G(x1) if corrected else y1 - G(x1)
+                    want = x2
+                if not close(got, want):
+                    return False
+    return True
+
+
+def _u34_order_ratio(power_n):
+    """n_c l_c^2 / (n^power l_c) at n = n_c l_c stays one constant on a growing grid (the orders agree) or not."""
+    ratios = {Fraction(nc * lc * lc, (nc * lc) ** power_n * lc) for nc in (1, 3, 10, 100) for lc in (1, 4, 64)}
+    return len(ratios) == 1
+
+
+def _u34_matmul(right):
+    """x (W + U) against right(x, W, U) for random-looking 2x3 and 3x4 matrices (U = Delta W, or A B)."""
+    x = mat([["0.3", "-1.1", "0.7"], ["2.0", "0.4", "-0.6"]])
+    W = mat([["0.5", "1.2", "-0.3", "0.8"], ["-0.9", "0.1", "0.6", "1.4"], ["0.2", "-0.7", "1.1", "0.05"]])
+    A = mat([["0.4", "-0.2"], ["1.3", "0.6"], ["-0.8", "0.9"]])
+    B = mat([["0.7", "-1.0", "0.25", "0.3"], ["-0.4", "0.5", "1.5", "-0.6"]])
+    U = A * B
+    return close(x * (W + U), right(x, W, U))
+
+
+def _u34_dpo_logits(beta):
+    """The difference of the two log ratios against beta times the difference regrouped by response."""
+    for pw, pl, rw, rl in (("0.5", "0.2", "0.3", "0.4"), ("0.05", "0.6", "0.7", "0.01"), ("0.9", "0.9", "0.1", "0.2")):
+        pw, pl, rw, rl = mpf(pw), mpf(pl), mpf(rw), mpf(rl)
+        left = log(pw / pl) - log(rw / rl)
+        if not close(left, beta * log(pw / rw) - beta * log(pl / rl)):
+            return False
+    return True
+
+
+def _u34_softmax_entry(index, written, naive=False):
+    """The index-th weight of the printed scores of x^(2), by plain division or by softmax, against a written decimal."""
+    scores = [mpf(s) for s in ("0.9544", "1.4950", "1.4754", "0.8434", "0.7070", "1.0865")]
+    weights = [s / sum(scores) for s in scores] if naive else softmax(scores)
+    return rounds_to(weights[index], written)
+
+
+def _u34_rope_ratio(power):
+    """theta_{i+1} / theta_i for theta_i = base^{-2(i-1)/d} against base^{-power/d}."""
+    for base in (mpf(10000), mpf(500000)):
+        for d in (64, 128):
+            for i in (1, 5):
+                theta = [base ** (mpf(-2 * (j - 1)) / d) for j in (i, i + 1)]
+                if not close(theta[1] / theta[0], base ** (mpf(-power) / d)):
+                    return False
+    return True
+
+
+_U34_LORA_BLOCKS = 12 * (4 * 16 * (768 + 768) + 2 * 16 * (768 + 3072))
+_U34_G = mat([[1, 2], [2, 4]])
+
+
+CHECKS.update(
+    {
+        "u34-reformer-local-memory": lambda: _u34_order_ratio(1),
+        "u34-reformer-local-memory~n2": lambda: _u34_order_ratio(2),
+        "u34-reformer-pos-size": lambda: Fraction("0.5") * 10**6 * 1024 == 512 * 10**6,
+        "u34-reformer-pos-size~51": lambda: Fraction("0.5") * 10**6 * 1024 == Fraction("51.2") * 10**6,
+        "u34-reformer-axial-size": lambda: round(Fraction(1024 * 512 + 512 * 512, 10**5)) == 8,
+        "u34-reformer-axial-size~700": lambda: round(Fraction(1024 * 512 + 512 * 512, 10**5)) == 7,
+        "u34-reformer-axial-shape": lambda: 7 * 7 == 49,
+        "u34-reformer-axial-shape~sum": lambda: 7 + 7 == 49,
+        "u34-reformer-axial-params": lambda: 512 * 64 + 1024 * 192 == 229376,
+        "u34-reformer-axial-params~swap": lambda: 512 * 64 + 1024 * 192 == 229367,
+        "u34-reformer-param-diff": lambda: 136572416 - 2584064 == 524288 * 256 - (512 * 64 + 1024 * 192),
+        "u34-reformer-param-diff~256": lambda: 136572416 - 2584064 == 524288 * 256 - (512 * 64 + 1024 * 256),
+        "u34-reformer-rev-x1": lambda: _u34_rev(False, 1),
+        "u34-reformer-rev-x1-corrected": lambda: _u34_rev(True, 1),
+        "u34-reformer-rev-x2": lambda: _u34_rev(False, 2),
+        "u34-reformer-rev-x2-corrected": lambda: _u34_rev(True, 2),
+        "u34-reformer-bert-layer": lambda: Fraction(7415 - 4103, 8) == 414,
+        "u34-reformer-bert-layer~441": lambda: Fraction(7415 - 4103, 8) == 441,
+        "u34-reformer-rev-layer": lambda: Fraction(5367 - 4607, 8) < 100,
+        "u34-reformer-rev-layer~4": lambda: Fraction(5367 - 4607, 4) < 100,
+        "u34-cs324-env-gpt3": lambda: rounds_to(1287 * mpf("0.429"), "552"),
+        "u34-cs324-env-gpt3~gross": lambda: rounds_to(1287 * mpf("0.478"), "552"),
+        "u34-cs324-env-cars": lambda: rounds_to(mpf(626155) / 126000, "5"),
+        "u34-cs324-env-cars~4": lambda: rounds_to(mpf(626155) / 126000, "4"),
+        "u34-cs324-env-flight": lambda: rounds_to(1984 * mpf("0.45359237"), "900"),
+        "u34-cs324-env-flight~980": lambda: rounds_to(1984 * mpf("0.45359237"), "980"),
+        "u34-ch03-omega21": lambda: (
+            dot(
+                [Fraction("0.43"), Fraction("0.15"), Fraction("0.89")],
+                [Fraction("0.55"), Fraction("0.87"), Fraction("0.66")],
+            )
+            == Fraction("0.9544")
+        ),
+        "u34-ch03-omega21~swap": lambda: (
+            dot(
+                [Fraction("0.43"), Fraction("0.15"), Fraction("0.89")],
+                [Fraction("0.55"), Fraction("0.87"), Fraction("0.66")],
+            )
+            == Fraction("0.9454")
+        ),
+        "u34-ch03-omega22": lambda: (
+            dot(
+                [Fraction("0.55"), Fraction("0.87"), Fraction("0.66")],
+                [Fraction("0.55"), Fraction("0.87"), Fraction("0.66")],
+            )
+            == Fraction("1.4950")
+        ),
+        "u34-ch03-omega22~sum": lambda: (
+            dot(
+                [Fraction("0.55"), Fraction("0.87"), Fraction("0.66")],
+                [Fraction("0.55"), Fraction("0.87"), Fraction("0.66")],
+            )
+            == Fraction("1.4590")
+        ),
+        "u34-ch03-naive": lambda: _u34_softmax_entry(0, "0.1455", naive=True),
+        "u34-ch03-naive~softmax": lambda: _u34_softmax_entry(0, "0.1385", naive=True),
+        "u34-ch03-softmax": lambda: _u34_softmax_entry(1, "0.2379"),
+        "u34-ch03-softmax~naive": lambda: _u34_softmax_entry(1, "0.2278"),
+        "u34-appd-l2": lambda: all(
+            close(sqrt(sum(x**2 for x in v)), mp.norm(matrix(v)))
+            for v in ([mpf("0.7")], [mpf(3), mpf(-4)], [mpf("0.1"), mpf("-2.2"), mpf("1.3"), mpf("0.4"), mpf(5)])
+        ),
+        "u34-appd-l2~nosquare": lambda: all(
+            close(sqrt(sum(x for x in v)), mp.norm(matrix(v))) for v in ([mpf(3), mpf(4)], [mpf("0.5"), mpf("0.25")])
+        ),
+        "u34-appd-gnorm": lambda: (
+            1**2 + 2**2 + 2**2 + 4**2 == 25
+            and close(mp.mnorm(_U34_G, "f"), 5)
+            and close(max(abs(e) for e in mp.eigsy(_U34_G)[0]), 5)
+        ),
+        "u34-appd-gnorm~entry": lambda: 1**2 + 2**2 + 4**2 == 25,
+        "u34-appd-factor": lambda: close(1 / mp.mnorm(_U34_G, "f"), mpf(1) / 5),
+        "u34-appd-factor~25": lambda: close(1 / mp.mnorm(_U34_G, "f"), mpf(1) / 25),
+        "u34-appd-scaled": lambda: close(_U34_G / 5, mat([[mpf(1) / 5, mpf(2) / 5], [mpf(2) / 5, mpf(4) / 5]])),
+        "u34-appd-scaled~entry": lambda: close(_U34_G / 5, mat([[mpf(1) / 5, mpf(2) / 5], [mpf(2) / 5, mpf(3) / 5]])),
+        "u34-appe-full": lambda: _u34_matmul(lambda x, W, U: x * W + x * U),
+        "u34-appe-full~minus": lambda: _u34_matmul(lambda x, W, U: x * W - x * U),
+        "u34-appe-lora": lambda: _u34_matmul(lambda x, W, U: x * W + x * U),
+        "u34-appe-lora~two": lambda: _u34_matmul(lambda x, W, U: x * W + 2 * (x * U)),
+        "u34-appe-count": lambda: _U34_LORA_BLOCKS + 16 * (768 + 2) == 2666528,
+        "u34-appe-count~vocab": lambda: _U34_LORA_BLOCKS + 16 * (768 + 50257) == 2666528,
+        "u34-appe-ratio": lambda: rounds_to(mpf(124441346) / 2666528, "46.7"),
+        "u34-appe-ratio~47-6": lambda: rounds_to(mpf(124441346) / 2666528, "47.6"),
+        "u34-dpo-log-quotient": lambda: identity(
+            lambda a, b: log(a / b),
+            lambda a, b: log(a) - log(b),
+            points=[(mpf("0.3"), mpf(2)), (mpf(5), mpf("0.7")), (mpf(1), mpf(1))],
+        ),
+        "u34-dpo-log-quotient~plus": lambda: identity(
+            lambda a, b: log(a / b), lambda a, b: log(a) + log(b), points=[(mpf("0.3"), mpf(2)), (mpf(5), mpf("0.7"))]
+        ),
+        "u34-dpo-logits": lambda: _u34_dpo_logits(1),
+        "u34-dpo-logits~beta": lambda: _u34_dpo_logits(mpf("0.1")),
+        "u34-dpo-start": lambda: close(
+            -log(sigmoid(mpf("0.1") * log(mpf("0.3") / mpf("0.3")) - mpf("0.1") * log(mpf("0.2") / mpf("0.2")))), log(2)
+        ),
+        "u34-dpo-start~zero": lambda: close(
+            -log(sigmoid(mpf("0.1") * log(mpf("0.3") / mpf("0.3")) - mpf("0.1") * log(mpf("0.2") / mpf("0.2")))), 0
+        ),
+        "u34-llama2-silu": lambda: rounds_to(1 * sigmoid(mpf(1)), "0.731"),
+        "u34-llama2-silu~269": lambda: rounds_to(1 * sigmoid(mpf(1)), "0.269"),
+        "u34-llama2-rms": lambda: rounds_to(sqrt(0 + (mpf(3) ** 2 + mpf(4) ** 2) / 2), "3.536"),
+        "u34-llama2-rms~norm": lambda: rounds_to(sqrt(0 + (mpf(3) ** 2 + mpf(4) ** 2) / 2), "5"),
+        "u34-llama3-theta": lambda: close(mpf(10000) ** (mpf(-2 * (33 - 1)) / 128), mpf("0.01")),
+        "u34-llama3-theta~001": lambda: close(mpf(10000) ** (mpf(-2 * (33 - 1)) / 128), mpf("0.001")),
+        "u34-llama3-theta500k": lambda: rounds_to(mpf(500000) ** (mpf(-2 * (33 - 1)) / 128), "0.0014"),
+        "u34-llama3-theta500k~0141": lambda: rounds_to(mpf(500000) ** (mpf(-2 * (33 - 1)) / 128), "0.0141"),
+        "u34-llama3-ratio": lambda: _u34_rope_ratio(2),
+        "u34-llama3-ratio~half": lambda: _u34_rope_ratio(1),
+    }
+)
+
+
 # ---- end of checks
 
 
