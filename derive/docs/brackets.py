@@ -66,6 +66,10 @@ def bracket(rw, tokens, k, out):
         raise Unsupported(f"a bracket holding a relation ({detex(inner).strip()}) is not read")
     else:
         text = "(" + rw.emit(inner) + ")"
+    positive = _positive_part(rw, tokens, k, inner)
+    if positive is not None and not listed:
+        out.append(positive[0])
+        return positive[1]
     if (
         k < len(tokens)
         and tokens[k].is_ch("^")
@@ -80,6 +84,33 @@ def bracket(rw, tokens, k, out):
         text = rw.placeholder(Component(Side(text, rw.table), rw._subscript_items(script)[0]))  # (W x)_j
     out.append(text)
     return k
+
+
+def _positive_part(rw, tokens, k, inner):
+    """(text, next k) for the positive part (a)_+ = max(0, a), also raised, (a)^p_+ or (a)_+^p; else None."""
+
+    def script_at(m, mark):
+        return rw._script(tokens, m) if m < len(tokens) and tokens[m].is_ch(mark) else None
+
+    def plus_at(m):
+        found = script_at(m, "_")
+        return found[1] if found and [x.text for x in found[0]] == ["+"] else None
+
+    power = []
+    end = plus_at(k)
+    if end is not None:  # (a)_+ or (a)_+^p
+        raised = script_at(end, "^")
+        if raised:
+            power, end = tokens[end : raised[1]], raised[1]
+    else:  # (a)^p_+
+        raised = script_at(k, "^")
+        end = plus_at(raised[1]) if raised else None
+        if end is None:
+            return None
+        power = tokens[k : raised[1]]
+    pos = tokens[k].pos
+    maximum = [Tok("cs", "max", pos), *(Tok("ch", c, pos) for c in "(0,"), *inner, Tok("ch", ")", pos)]
+    return rw.emit([Tok("ch", "(", pos), *maximum, Tok("ch", ")", pos), *power]), end
 
 
 def brace(rw, tokens, k, out):
