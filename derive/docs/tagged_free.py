@@ -387,7 +387,7 @@ def _values_excluded(binding, freed) -> str:
     return ", ".join(f"'{found[key]}'" for key in sorted(drawn))
 
 
-def _decide_tagged_free(text, binding, unbound):
+def _decide_tagged_free(text, binding, unbound, reverse=True):
     """A tagged formula with names neither the result, the tag nor the shared notation binds.
 
     Such a name, a plain letter the formula uses as its own variable (a sum's bound k, a step t,
@@ -573,6 +573,14 @@ def _decide_tagged_free(text, binding, unbound):
                     f" {'it' if len(unmoved) == 1 else 'them'}), and the others are claimed for all their values;"
                     f" {last}: {verdict.detail}",
                 )
+            holds = _reverse_holds(text, binding, unbound) if reverse else None
+            if holds is not None:  # e^{2 \sin^2(\pi |x_1 - x_2| / p) / \ell^2} \le 1: true only where the sides meet
+                return Verdict(
+                    FAIL,
+                    f"with {names} read as the formula's own variables, as a condition on them it holds at most where"
+                    f" its sides are equal: the reverse inequality holds for every value ({holds}); {last}:"
+                    f" {verdict.detail}",
+                )
             return Verdict(
                 UNKNOWN,
                 f"{unbound}; read as the formula's own variables, {names} would refute it, but the formula may"
@@ -582,3 +590,15 @@ def _decide_tagged_free(text, binding, unbound):
             return Verdict(UNKNOWN, f"with {names} read as the formula's own variables, refuted on some domains only")
         return Verdict(UNKNOWN, f"{unbound}; with {names} read as the formula's own variables: {verdict.detail}")
     return first
+
+
+def _reverse_holds(text, binding, unbound) -> str | None:
+    """What shows that the formula's one inequality, reversed and not strict, holds for every value of the names
+    nothing binds, or None when it is not one inequality or the reverse is not so decided."""
+    from derive.docs.split_inequality import reversed_inequality
+
+    reverse = reversed_inequality(text)
+    if reverse is None:
+        return None
+    verdict = _decide_tagged_free(reverse, binding, unbound, reverse=False)
+    return verdict.detail if verdict.verdict == PASS else None

@@ -304,6 +304,17 @@ def test_a_square_at_the_head_of_a_chain_that_uses_its_name_again_is_kept_as_a_c
     assert result == "FAIL" and "link 1 fails" in detail, detail
 
 
+def test_an_inequality_whose_reverse_holds_for_every_value_of_its_own_names_fails(tmp_path):
+    """e^{2 \\sin^2(\\pi (a - b) / p) / \\ell^2} \\le 1 holds only where the sine is 0: refuted, as a condition on a
+    and b too; the reverse PASSes, and a^2 + b \\le 2a, a region in a and b, stays open."""
+    periodic = r"\exp \left( \frac{2 \sin^2 ( \pi (a - b) / p ) }{ \ell^2 } \right)"
+    result, detail = verdict(tmp_path, r"p > 0; \ell > 0", periodic + r" \le 1")
+    assert result == "FAIL" and "the reverse inequality holds for every value" in detail, detail
+    assert verdict(tmp_path, r"p > 0; \ell > 0", periodic + r" \ge 1")[0] == "PASS"
+    result, detail = verdict(tmp_path, r"p > 0", r"a^2 + b \le 2a")
+    assert result == "UNKNOWN" and "may be an equation" in detail, detail
+
+
 def test_a_limit_in_an_expression_is_not_read(tmp_path):
     result, detail = verdict(tmp_path, r"c > 0", r"\lim_{x_0 + c \to 0} x_0 = -c")
     assert result == "UNKNOWN" and "which is not one variable" in detail, detail
