@@ -175,7 +175,15 @@ CONSTANTS = {"pi"}  # a name whose meaning no document changes
 
 def _latex(sides, relations, k) -> str:
     """Link k of the chain as a formula of its own."""
-    return f"{sides[k].written} {RELATION_LATEX.get(relations[k], relations[k])} {sides[k + 1].written}"
+    return chain_latex(sides, relations, k, k + 2)
+
+
+def chain_latex(sides, relations, start, stop) -> str:
+    """The sides start..stop - 1 of a chain, with the relations between them, as a formula of its own."""
+    text = sides[start].written
+    for k in range(start, stop - 1):
+        text += f" {RELATION_LATEX.get(relations[k], relations[k])} {sides[k + 1].written}"
+    return text
 
 
 def _name(sides, relations, k) -> str:

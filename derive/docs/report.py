@@ -231,6 +231,13 @@ def _check_found_in_time(found: Found, context: DocumentContext, reading: Readin
                 )
                 return Record.of(found, None, FAIL, detail)
         return Record.of(found, None, SKIPPED, f"untagged {reading.reason}")
+    if reading.at_a_point is not None:
+        point = _taken_at_a_point(found, context, reading)
+        # V_2(s) = 1 + 0.7 V_1(s) = 1 + 0.7 \cdot 1 = 1.7: a first side that names the chain's value may still decide
+        # it; its whole read as an identity in the names may not refute it, since they are taken at a point
+        ordinary = _check_found_in_time(found, context, replace(reading, at_a_point=None, reason=""))
+        agree = ordinary is not None and ordinary.verdict in (PASS, point.verdict)
+        return ordinary if agree else point
     claimed = reading.text or found.latex  # ELO_A = 2600 + 16(1 - 0.849) = 2602: the links after the name
     usual = None
     if reading.usual and reading.definition is not None:  # Var(X) = E[(X - \mu_X)^2] = ...: the usual Var, first
@@ -282,6 +289,33 @@ def _check_found_in_time(found: Found, context: DocumentContext, reading: Readin
             detail = f"untagged, {name} {role}, then: {said}"
             return Record.of(found, None, rest.verdict, detail)
     return Record.of(found, None, SKIPPED, f"untagged and not decidable on its own: {verdict.detail}")
+
+
+def _taken_at_a_point(found: Found, context: DocumentContext, reading: Reading) -> Record:
+    """The record of a chain whose names are taken at a point (``\\frac{d}{dx} x^2 = 2x = 2 \\cdot 3 = 6``): its links
+    in numbers are claimed wherever the point is, so they refute it when they fail; its links in names, read alone,
+    make it hold when they hold for every value (and so at the point), and decide nothing when they fail, since they
+    may hold at the point alone."""
+    names, numbers = reading.at_a_point
+    parts = [
+        _check_found_in_time(replace(found, latex=text), context, read_untagged(text, context))
+        for text in (numbers, names)
+    ]
+    said = [_detail_alone(part) for part in parts]
+    if parts[0] is not None and parts[0].verdict == FAIL:
+        return Record.of(found, None, FAIL, f"untagged: {reading.reason} the links in numbers fail: {said[0]}")
+    if all(part is not None and part.verdict == PASS for part in parts):
+        detail = f"untagged: {reading.reason} the links in names hold for every value: {said[1]}; {said[0]}"
+        return Record.of(found, None, PASS, detail)
+    why = said[1] if parts[1] is None or parts[1].verdict != PASS else said[0]
+    return Record.of(found, None, SKIPPED, f"untagged and not decidable on its own: {reading.reason} {why}")
+
+
+def _detail_alone(part: Record | None) -> str:
+    """What a part of a formula checked alone was found, without the words that say it was untagged."""
+    if part is None:
+        return "it states nothing"
+    return part.detail.removeprefix("untagged").lstrip(":, ").removeprefix("and not decidable on its own: ")
 
 
 def _read_alone(found: Found, context: DocumentContext) -> Record | None:

@@ -54,6 +54,7 @@ from derive.docs.interpret import (
     TupleNode,
     rewrite_chain,
 )
+from derive.docs.links_apart import chain_latex
 from derive.docs.named_functions import ONE_DEFINITION, SPELLINGS
 from derive.docs.numerals import E_NOTATION
 from derive.docs.operations import ELEMENTARY_FUNCTIONS
@@ -180,6 +181,7 @@ class Reading:
     usual: bool = False  # a definition of a name the checker knows: a PASS (it agrees) is reported, a FAIL not
     text: str | None = None  # the part of the formula that is claimed, when it is not all of it
     restates: str | None = None  # a name defined before, written again as a definition: a FAIL may be a new meaning
+    at_a_point: tuple | None = None  # (the links in names, the links in numbers) of a chain taken at a point
 
 
 def _piecewise_identity(sides, relations) -> bool:
@@ -284,6 +286,13 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
             rest = read_untagged(tail, context)
             said = "an equation in the first side's names, set to the value of the chain, then"
             return dataclasses.replace(rest, reason=f"{said} {rest.reason}".rstrip(), text=rest.text or tail)
+    point = _taken_at_a_point(sides, relations, context)
+    if point is not None:  # \frac{\partial \sin(s_1)}{\partial s_1} = \cos(s_1) = \cos(3^2) \approx -0.91
+        return Reading(
+            "claim",
+            f"the names are taken at a point from link {point} on, so that link is an equation, then",
+            at_a_point=(chain_latex(sides, relations, 0, point), chain_latex(sides, relations, point, len(sides))),
+        )
     differentiated = _differentiated_constant(sides)
     if differentiated is not None:  # ∂e/∂b = 5: e names a quantity of the document, not Euler's number
         return Reading("skip", f"the derivative of {differentiated}, a quantity the formula does not state")
@@ -302,6 +311,19 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
                     "skip", "an equation to solve (or a condition): nothing claimed for every value", equation=True
                 )
     return Reading("claim", restates=_restated_definition(sides, relations, context))
+
+
+def _taken_at_a_point(sides, relations, context) -> int | None:
+    """The number of the first side in numbers alone of a chain of two sides or more in free names, tied by =, then
+    two sides or more in numbers (``\\frac{d}{dx} x^2 = 2x = 2 \\cdot 3 = 6``): the names are taken at a point the prose
+    gives, so the link into numbers holds there only; None for any other chain."""
+    free = [bool(_free_names(side, context)) for side in sides]
+    if all(free):
+        return None
+    point = free.index(False)
+    if point < 2 or len(sides) - point < 2 or any(free[point:]) or any(r != "=" for r in relations[:point]):
+        return None
+    return point
 
 
 def _restated_definition(sides, relations, context) -> str | None:
