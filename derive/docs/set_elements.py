@@ -1,20 +1,30 @@
-"""Names a document declares elements of a set it names by one capital letter (g \\in G, a group's element): their
-products and inverses are the set's own operation, not arithmetic on numbers."""
+"""Names a document declares elements of a set it names by one capital letter (g \\in G, a group's element), or of the
+dual numbers (\\epsilon^2 = 0, said of a name authors give a positive number): their products and inverses are the
+set's own operation, not arithmetic on numbers."""
 
 from __future__ import annotations
 
 import re
 
+from derive.docs.free import conventionally_positive
 from derive.docs.side_names import atoms_in, atoms_of_latex
 
 # g \in G, g_1, g_2 \in G: one capital letter; R, N, Z, Q and C written plainly may be the number sets
 MEMBERSHIP = re.compile(r"\s*([^\\]*?|\\[A-Za-z]+)\s*\\in\s*([A-Z])\s*[.,;]?\s*")
 NUMBER_LETTERS = frozenset("RNZQC")
+# \epsilon^2 = 0: a power of one name said to vanish
+VANISHING_POWER = re.compile(r"\s*(\\?[A-Za-z]+)\s*\^\s*\{?\s*([2-9])\s*\}?\s*=\s*0\s*[.,;]?\s*")
 
 
 def declared_elements(latex: str) -> dict:
-    """The names a formula declares elements of a set of no numbers (``g \\in G``), each with its set; empty when it
-    declares none."""
+    """The names a formula declares elements of a set of no numbers (``g \\in G``, ``\\epsilon^2 = 0``), each with its
+    set; empty when it declares none."""
+    vanishing = VANISHING_POWER.fullmatch(latex)
+    if vanishing is not None:  # ε positive by convention, whose square is 0: no real number, a dual number's unit
+        atoms = atoms_of_latex(vanishing.group(1))
+        if len(atoms) == 1 and conventionally_positive(_name(atoms[0])):
+            return {_name(atoms[0]): f"the dual numbers ({latex.strip()})"}
+        return {}
     found = MEMBERSHIP.fullmatch(latex)
     if found is None or found.group(2) in NUMBER_LETTERS:
         return {}

@@ -50,3 +50,29 @@ def test_a_first_side_that_names_the_value_still_decides_the_chain(tmp_path):
         r" V_{H-1}^{\pi}(\text{messy}) = 1 + 0.7 \cdot 1 + 0.3 \cdot 0 = 1.7"
     )
     assert untagged_verdict(tmp_path, formula)[0] == "PASS"
+
+
+DUAL_PRODUCT = (
+    r"(a_1 + b_1\epsilon) \times (a_2 + b_2\epsilon) = (a_1 a_2) + (a_1 b_2 + a_2 b_1)\epsilon + b_1 b_2\epsilon^2"
+    r" = (a_1 a_2) + (a_1b_2 + a_2b_1)\epsilon"
+)
+
+
+def test_a_name_whose_square_the_page_sets_to_zero_is_a_dual_numbers_unit(tmp_path):
+    # ε² = 0 had FAILed as an equation no positive ε solves, and the product of dual numbers, which drops ε², as an
+    # identity in a real ε; the formulas that do not write ε are still decided, a wrong one FAILs
+    from tests.docs.checking import verdicts
+
+    found = verdicts(
+        tmp_path, r"\epsilon^2=0", DUAL_PRODUCT, r"(a + b)^2 = a^2 + ab + b^2", r"(a + b)^2 = a^2 + 2ab + b^2"
+    )
+    assert [verdict for verdict, _ in found] == ["SKIPPED", "SKIPPED", "FAIL", "PASS"], found
+    assert "epsilon in the dual numbers" in found[1][1], found[1]
+
+
+def test_without_its_square_set_to_zero_epsilon_is_a_real_number(tmp_path):
+    from tests.docs.checking import verdicts
+
+    found = verdicts(tmp_path, r"x^2 = 0", DUAL_PRODUCT)
+    assert found[0][0] == "SKIPPED" and "dual" not in found[0][1], found[0]
+    assert found[1][0] == "FAIL", found[1]  # read as real numbers, the chain drops b_1 b_2 \epsilon^2
