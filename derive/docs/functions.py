@@ -227,7 +227,9 @@ def operation(rw, tokens, k, op, out):
     if k < len(tokens) and tokens[k].is_ch("_"):
         script, k = rw._script(tokens, k)
     if k < len(tokens) and tokens[k].is_ch("^"):
-        raise Unsupported(f"a power or superscript on {op}")
+        if op != "erf" or script is not None or k + 1 >= len(tokens) or not _is_minus_one(tokens[k + 1]):
+            raise Unsupported(f"a power or superscript on {op}")
+        op, k = "erfinv", k + 2  # \text{erf}^{-1}(y): the inverse error function, as \tan^{-1} is the arctangent
     if script is None:
         if k >= len(tokens) or not (tokens[k].is_ch("(", "[") or tokens[k].is_cs("{")):
             raise Unsupported(f"{op} without its arguments in brackets")
@@ -246,7 +248,7 @@ def operation(rw, tokens, k, op, out):
                 return k2
             parts = [*parts, [Tok("made", rw.placeholder(extremum), top.pos)]]
         wanted = {"clip": 3, "sign": 1, "sgn": 1, "erf": 1, "erfc": 1, "ReLU": 1, "relu": 1, "round": 1}.get(op)
-        wanted = 2 if op in BESSEL else wanted
+        wanted = 2 if op in BESSEL else 1 if op == "erfinv" else wanted
         if wanted and len(parts) != wanted:
             raise Unsupported(f"{op} with {len(parts)} arguments (expected {wanted})")
         out.append(rw.placeholder(Apply(op, [rw.sub_side(p) for p in parts])))

@@ -122,6 +122,21 @@ def _entries(interp, value):
     return None
 
 
+class _InverseErf(sp.erfinv):
+    """The inverse error function, with no value at a number outside (-1, 1) (SymPy's raises there; at ±1 it is
+    infinite)."""
+
+    @classmethod
+    def eval(cls, y):
+        if y.is_Number and y.is_real and abs(y) >= 1:
+            return sp.nan
+        return super().eval(y)
+
+    def _eval_evalf(self, prec):
+        y = self.args[0].evalf(mpmath.libmp.prec_to_dps(prec))
+        return sp.erfinv(y) if y.is_Number else None
+
+
 def _elementwise(interp, function, values):
     """``function`` of numbers, applied entry by entry when some of ``values`` are vectors."""
     _, _, ShapeError = _errors()
@@ -193,8 +208,8 @@ def apply(interp, node: Apply):
         return _elementwise(interp, lambda x, low, high: sp.Min(sp.Max(x, low), high), values)
     if op in ("sign", "sgn"):
         return _elementwise(interp, sp.sign, values)
-    if op in ("erf", "erfc"):
-        return _elementwise(interp, sp.erf if op == "erf" else sp.erfc, values)
+    if op in ("erf", "erfc", "erfinv"):
+        return _elementwise(interp, {"erf": sp.erf, "erfc": sp.erfc, "erfinv": _InverseErf}[op], values)
     if op in BESSEL_FUNCTIONS:  # of the order, then the argument
         return _elementwise(interp, BESSEL_FUNCTIONS[op], values)
     if op in ("floor", "ceil"):
