@@ -4,6 +4,8 @@ the position of the notation and the output list, and returns the position after
 
 from __future__ import annotations
 
+import re
+
 from derive.docs import gradient_scope
 from derive.docs.chain import arrow_target, relation_at, term_end
 from derive.docs.nodes import Atom, Deriv, EvaluatedAt, Integral, Limit, Prime, Side
@@ -340,6 +342,15 @@ def native_prime(rw, tokens, k, function, out):
     return k2
 
 
+def whole_number(word: str) -> int | None:
+    """The value of whole numbers added and subtracted as written, 3 or 0+1 (a derivative's order once a family's
+    letter is put in, d^{m+1} at m = 0); None for anything else."""
+    if not re.fullmatch(r"\d+(?:[+-]\d+)*", word):
+        return None
+    terms = re.findall(r"[+-]?\d+", word)
+    return sum(int(term) for term in terms)
+
+
 def _strip_d(tokens):
     """(order, rest) if tokens start with ∂ or d (or \\mathrm{d}), else None."""
     if not tokens:
@@ -356,11 +367,8 @@ def _strip_d(tokens):
             rest = tokens[2:]
         if rest and rest[0].is_ch("^"):
             power = rest[1] if len(rest) > 1 else None
-            order = (
-                int(word_of(power.items if power.kind == "group" else [power]))
-                if power is not None and word_of(power.items if power.kind == "group" else [power]).isdigit()
-                else 0
-            )
+            order = whole_number(word_of(power.items if power.kind == "group" else [power])) if power else None
+            order = order or 0
             rest = rest[2:]
         return ("partial" if t.is_cs("partial") else "d", order, rest)
     return None
@@ -414,14 +422,14 @@ def _variables_of(den_rest, order):
             current.append(t)
     variables.append(current)
     variables = [v for v in variables if v]
+    v = variables[0] if len(variables) == 1 else []
+    if (
+        len(v) >= 3
+        and v[-2].is_ch("^")
+        and whole_number(word_of(v[-1].items if v[-1].kind == "group" else [v[-1]])) == order
+    ):
+        return [v[:-2]] * order  # dx^2, and dz^{0+1} (a family's d^{m+1}/dz^{m+1} at m = 0): by x, order times
     if len(variables) == 1 and order > 1:
-        v = variables[0]
-        if (
-            len(v) >= 3
-            and v[-2].is_ch("^")
-            and word_of(v[-1].items if v[-1].kind == "group" else [v[-1]]) == str(order)
-        ):
-            return [v[:-2]] * order
         raise Unsupported(f"a derivative of order {order} whose denominator does not say {order} times by what")
     if len(variables) != order:
         raise Unsupported(f"a derivative of order {order} with {len(variables)} variables below")

@@ -1,0 +1,37 @@
+"""A tag's function whose name carries a letter its body uses is a family, one function for each value of the letter:
+\\psi_{0}(1) beside \\psi_m(z) = \\frac{d^{m+1}}{dz^{m+1}} \\log \\Gamma(z) (derive.docs.function_families)."""
+
+import pytest
+from checking import assert_page_pass_and_fail, verdict
+
+from derive.docs.calculus import whole_number
+
+POLYGAMMA = r"\psi_m(z) = \frac{d^{m+1}}{dz^{m+1}} \log(\Gamma(z)); \Gamma: the gamma function"
+
+# (tag, correct formula, wrong variant)
+PAIRS = [
+    (r"f_m(z) = z^{m+1}", r"f_{1}(3) = 9", r"f_{1}(3) = 27"),
+    (r"f_m(z) = z^{m+1}", r"f_0(3) + f_2(2) = 11", r"f_0(3) + f_2(2) = 7"),
+    # the SciPy tutorial's logistic law: its mean and variance through the polygamma function
+    (POLYGAMMA, r"\psi_{0}(1) = -0.5772156649", r"\psi_{0}(1) = 0.5772156649"),
+    (
+        POLYGAMMA,
+        r"\frac{\pi^{2}}{6}+\psi_{1}\left(1\right)=\frac{\pi^{2}}{3}",
+        r"\psi_{1}\left(1\right)=\frac{\pi^{2}}{3}",
+    ),
+]
+
+
+@pytest.mark.parametrize("tag, correct, wrong", PAIRS)
+def test_a_member_of_a_family_is_its_body_at_that_value_of_the_letter(tmp_path, tag, correct, wrong):
+    assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
+
+
+def test_a_family_written_at_its_own_letter_is_not_split_into_members(tmp_path):
+    found = verdict(tmp_path, POLYGAMMA, r"\psi_{0}(1) + \psi_m(1) = 1")
+    assert found[0] == "UNKNOWN", found
+
+
+def test_a_derivative_order_of_whole_numbers_added_is_their_sum():
+    assert whole_number("3") == 3 and whole_number("0+1") == 1 and whole_number("4-1+2") == 5
+    assert whole_number("m+1") is None and whole_number("") is None and whole_number("1.5") is None
