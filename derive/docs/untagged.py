@@ -106,6 +106,9 @@ DEFINITION_MARK = re.compile(
     r":=|=:|\\coloneqq|\\eqqcolon|\\triangleq|\\equiv|\\doteq|\\(?:stackrel|overset)\s*\{[^{}]*(?:def|\\Delta)"
 )
 LET = re.compile(r"\\(?:text|textrm|mathrm|mbox)\s*\{\s*(?:let|define|denote)\b", re.I)
+# what a definition written again starts after: the formula's start, an alignment mark or a line break, a comma, a
+# space command or prose (\text{since } f(x) = x^2), and not an operator (\lim g(x) = 0 says something of g)
+RESTATEMENT_START = re.compile(r"(?:^|&|\\\\|[,;:]|\\q?quad|\\text\{[^{}]*\})\s*$")
 BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathbfit)\s*\{?\s*\\?([A-Za-z]+)")
 
 
@@ -126,6 +129,20 @@ class DocumentContext:
     def define(self, definition: Definition, latex: str) -> None:
         self.definitions[definition.name] = definition
         self.sources[definition.name] = latex
+
+    def forget_restated(self, latex: str) -> None:
+        """Drop each function a formula the checker cannot read writes again as a definition (``\\text{since } f(x) =
+        x^2`` in a derivation written with \\underset): the page may have given it a new meaning there."""
+        try:
+            rewrite_chain(latex)
+            return
+        except Exception:  # unreadable: its definitions are not read, so the earlier ones may no longer hold
+            pass
+        for name in [name for name, definition in self.definitions.items() if definition.params]:
+            written = re.finditer(rf"(?<![\\A-Za-z]){re.escape(name)}\s*\(\s*\\?[A-Za-z]+\s*\)\s*=", latex)
+            if any(RESTATEMENT_START.search(latex[: found.start()]) for found in written):
+                del self.definitions[name]
+                self.sources.pop(name, None)
 
     def with_definition(self, definition: Definition | None) -> DocumentContext:
         """A copy with one more definition in force (the context itself when there is none)."""

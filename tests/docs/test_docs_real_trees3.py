@@ -76,3 +76,27 @@ def test_without_its_square_set_to_zero_epsilon_is_a_real_number(tmp_path):
     found = verdicts(tmp_path, r"x^2 = 0", DUAL_PRODUCT)
     assert found[0][0] == "SKIPPED" and "dual" not in found[0][1], found[0]
     assert found[1][0] == "FAIL", found[1]  # read as real numbers, the chain drops b_1 b_2 \epsilon^2
+
+
+ALIGNED_DERIVATION = (
+    r"\begin{align*} f'(a) & = \underset{b \to a}\lim\dfrac{f(b) - f(a)}{b - a} \\"
+    r" & = \underset{b \to a}\lim\dfrac{b^2 - a^2}{b - a} \quad && \text{since } f(x) = x^2 \\ & = 2a && \end{align*}"
+)
+
+
+def test_a_function_written_again_in_a_formula_not_read_is_no_longer_the_earlier_one(tmp_path):
+    # f(x) = \sqrt[3]{x} earlier, f(x) = x^2 in the prose of a derivation not read: f'(a) = 2a had FAILed with the cube root
+    from derive.docs import check_paths
+
+    page = tmp_path / "page.md"
+    page.write_text(f"$f(x)=\\sqrt[3]{{x}}$\n\n${ALIGNED_DERIVATION}$\n\nso $f'(a) = 2a$.\n", encoding="utf-8")
+    last = check_paths([page])[-1]
+    assert last.latex == "f'(a) = 2a" and last.verdict == "SKIPPED" and "f is not bound" in last.detail, last
+
+
+def test_a_function_an_operator_takes_in_a_formula_not_read_keeps_its_definition(tmp_path):
+    # \lim g(x) = 0 says something of g, not what g is: the formulas after it are still decided with g(x) = x^2
+    from tests.docs.checking import verdicts
+
+    found = verdicts(tmp_path, r"g(x) = x^2", r"\underset{x \to 0}\lim g(x) = 0", r"g'(x) = 2x", r"g'(x) = 3x")
+    assert [verdict for verdict, _ in found[2:]] == ["PASS", "FAIL"], found
