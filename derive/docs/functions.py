@@ -279,6 +279,19 @@ def _real_interval(script):
     """(variable, low, high, ends) of \\max_{x \\in (a, b)}, \\max_{x \\in [a, \\infty)}, \\max_{x \\in \\mathbb{R}}: a
     real variable, the ends of the interval it runs over (None where unbounded) and whether the interval holds
     each; None for any other subscript."""
+    relations = [m for m in range(len(script)) if relation_at(script, m)]
+    if (  # \arg\max_{0 \le \theta \le 1}: a Greek letter between two ends is a real variable, never an index
+        len(relations) == 2
+        and relations[1] == relations[0] + 2
+        and 0 < relations[0]
+        and relations[1] < len(script) - 1
+        and all(relation_at(script, m)[0] in ("<=", "<") for m in relations)
+        and script[relations[0] + 1].kind == "cs"
+        and _variable_name(script[relations[0] + 1]) is not None
+    ):
+        low, high = script[: relations[0]], script[relations[1] + 1 :]
+        held = tuple(relation_at(script, m)[0] == "<=" for m in relations)
+        return _variable_name(script[relations[0] + 1]), low, high, held
     if len(script) < 3 or _variable_name(script[0]) is None or not script[1].is_cs("in"):
         return None
     variable, right = _variable_name(script[0]), script[2:]

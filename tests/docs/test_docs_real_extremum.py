@@ -4,7 +4,7 @@ approached at an open end and not taken, or an argmax taken at two points, is no
 
 import pytest
 import sympy as sp
-from checking import verdict
+from checking import assert_page_pass_and_fail, verdict
 
 from derive.docs.real_extremum import RealExtremumValue, square_free_slope
 from derive.numeric import NumericError
@@ -133,3 +133,31 @@ def test_an_interval_of_an_index_the_body_picks_entries_at_is_not_read_as_reals(
     found = verdict(tmp_path, r"z \in \mathbb{R}^3", r"\max_{i \in [1, 3]} z_i = z_1")
     assert found[0] == "UNKNOWN", found
     assert "uses as an index" in found[1], found
+
+
+@pytest.mark.parametrize(
+    "tag, correct, wrong",
+    [
+        (
+            None,
+            r"\arg\max_{0 \le \theta \le 1} \theta^{2}(1-\theta) = \frac{2}{3}",
+            r"\arg\max_{0 \le \theta \le 1} \theta^{2}(1-\theta) = \frac{1}{3}",
+        ),
+        (
+            None,
+            r"\max_{0 < \lambda < 1} \lambda(1-\lambda) = \frac{1}{4}",
+            r"\max_{0 < \lambda < 1} \lambda(1-\lambda) = \frac{1}{2}",
+        ),
+        (  # a homework's maximum-likelihood estimate of a coin's chance of heads, defined by the argmax in the tag
+            r"\hat{\theta}_{\text{MLE}} = \arg\max_{0 \le \theta \le 1} \theta^{n_{h}}\left(1-\theta\right)^{n_{t}}; n_{h}, n_{t}: positive integers",
+            r"\hat{\theta}_{\text{MLE}}=\frac{n_{h}}{n_{h}+n_{t}}",
+            r"\hat{\theta}_{\text{MLE}}=\frac{n_{h}}{n_{t}}",
+        ),
+    ],
+)
+def test_a_greek_letter_between_two_ends_runs_over_the_real_values_between(tmp_path, tag, correct, wrong):
+    assert_page_pass_and_fail(tmp_path, tag, correct, wrong)
+
+
+def test_a_latin_letter_between_two_whole_numbers_stays_an_index(tmp_path):
+    assert verdict(tmp_path, None, r"\min_{1 \le i \le 3} (i - 1.5)^2 = 0.25")[0] == "PASS"
