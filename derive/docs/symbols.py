@@ -49,6 +49,7 @@ GREEK = {
     "jmath",
     "hbar",
     "nabla",
+    "digamma",  # ϝ, which PyTorch's special-function docstrings write for the digamma function
 }
 GREEK_ALIASES = {
     "varepsilon": "epsilon",
