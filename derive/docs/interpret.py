@@ -17,6 +17,7 @@ import pickle
 from functools import lru_cache
 
 from derive.docs import gradient_scope
+from derive.docs.about_figures import is_figure_side
 from derive.docs.calculus import unsubscripted_gradient_variable
 from derive.docs.chain import (
     ALIGNED,
@@ -217,6 +218,8 @@ def _rewrite_chain(text: str, log_base: str, functions, numbers, unread_sides) -
         # \text{Tikhonov Regularized } \lambda_i = a = b: the words name the value; the chain after them is checked
         relations, side_tokens = relations[1:], side_tokens[1:]
     for link, relation in enumerate(relations):
+        if relation == "sim" and all(is_figure_side(side_tokens[at]) for at in (link, link + 1)):
+            relations[link] = relation = "~"  # 0.5M \times 1024 \sim 512M: about, between worked figures
         if relation in UNDECIDED_RELATIONS:
             raise Unsupported(UNDECIDED_RELATIONS[relation])
         if relation == "->" and link > 0 and relations[link - 1] != "and":

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, replace
 
 from derive.budgets import expiries
 from derive.docs import named_functions
+from derive.docs.about_figures import writes_about
 from derive.docs.closed_links import refuted_link
 from derive.docs.decide import (
     ASSUMPTION,
@@ -71,7 +72,7 @@ CHAIN_ONE_MEANING = (MOMENTS & ONE_MEANING) | {"KL", "D_KL"}
 
 
 def _has_relation(latex: str) -> bool:
-    return any(mark in latex for mark in ("=", "\\le", "\\ge", "<", ">", "\\approx", "\\equiv"))
+    return any(mark in latex for mark in ("=", "\\le", "\\ge", "<", ">", "\\approx", "\\equiv")) or writes_about(latex)
 
 
 def check_found(found: Found, use_cache: bool = False, context: DocumentContext | None = None) -> Record | None:
