@@ -100,10 +100,14 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
 
 def _decide_written(text: str, binding: Binding, tagged: bool, context) -> Verdict:
     from derive.docs.function_families import family_members_the_formula_applies
-    from derive.docs.tags import entries_the_formula_sums
+    from derive.docs.tags import entries_the_formula_lists, entries_the_formula_sums, summed_listed_entries
 
     binding = entries_the_formula_sums(binding, text)  # p_t > 0 beside \sum_t \log p_t: every entry of p
     binding = family_members_the_formula_applies(binding, text)  # \psi_{0}(1) beside the tag's \psi_m(z) = ...
+    binding = entries_the_formula_lists(binding, text)  # x_1 beside \mathbf{x} \in \{0, 1\}^n: x_1 is 0 or 1
+    summed = summed_listed_entries(binding, text)
+    if summed is not None:
+        return Verdict(UNKNOWN, summed)
     if tagged:  # 0 = \theta_0 + \theta_1 x + \theta_2 y in the tag, y = ... in the formula: the value put in
         solved = decide_tag_equation(text, binding, lambda t, b: _decide_written(t, b, tagged, context))
         if solved is not None:

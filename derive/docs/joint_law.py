@@ -91,7 +91,15 @@ class JointLaw:
     def position(self, outcome, value, size):
         """The position (1, 2, ...) of a value among an outcome's values: a written number by its rank."""
         if outcome in self.written:
-            if value not in self.written[outcome]:
+            listed = self.written[outcome]
+            if not value.is_number and list(listed) == list(range(listed[0], listed[0] + len(listed))):
+                return value - listed[0] + 1  # x_1 drawn from the listed 0, 1: its position among them
+            if not value.is_number:
+                raise BindError(
+                    f"{outcome} takes the listed numbers {', '.join(map(str, listed))}, not whole numbers in a row:"
+                    " its place among them at a drawn value is not read"
+                )
+            if value not in listed:
                 raise BindError(f"{outcome} = {value}: not a value written for {outcome}")
             return sp.Integer(self.written[outcome].index(value) + 1)
         return value
@@ -446,6 +454,7 @@ def declare_joint_laws(reading, law_names, open_values: bool) -> None:
         if any(outcome in sets and not set(values) <= set(sets[outcome]) for outcome, values in written.items()):
             continue  # y = 2 with y \in \{0, 1\}: no value of y
         written.update({outcome: sets[outcome] for outcome in written if outcome in sets})
+        written.update(_entry_values(reading.binding, outcomes))  # x_1 of \mathbf{x} \in \{0, 1\}^n: only 0 or 1
         table = sp.IndexedBase(f"joint_{name.replace('*', '_star')}", positive=True)
         more = {outcome: 1 for outcome in written if outcome not in sets} if open_values else {}
         law = JointLaw(name, outcomes, table, written, more, one_sided, labelled=labelled & set(outcomes))
@@ -486,6 +495,20 @@ def tag_value_sets(binding) -> dict:
     for clause in binding.clauses:
         if getattr(clause, "kind", None) == "values" and clause.support and not clause.over:
             found[_normal_name(clause.name)] = tuple(sorted(sp.Integer(v) for v in clause.support))
+    return found
+
+
+def _entry_values(binding, outcomes) -> dict:
+    """Outcome name -> the values each entry of a vector takes (``\\mathbf{x} \\in \\{0, 1\\}^n``: x_1, x_i, x_n),
+    for the outcomes that are entries of such a vector."""
+    from derive.docs.tags import OUTCOME_VALUES
+
+    listed = {c.name: c.support for c in binding.clauses if getattr(c, "kind", None) == OUTCOME_VALUES}
+    found = {}
+    for outcome in outcomes:
+        head, underscore, _ = outcome.partition("_")
+        if underscore and head in listed:
+            found[outcome] = tuple(sorted(sp.Integer(v) for v in listed[head]))
     return found
 
 

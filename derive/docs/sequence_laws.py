@@ -188,10 +188,15 @@ def _tag_written_out(binding, sequences, length, size):
     """The binding with the tag's definitions of a law at a run or a range of the sequence's terms written out at
     length ``size``, as the formula is (``p(x_1, \\ldots, x_n) = p(x_1) \\prod_{i=2}^n p(x_i \\mid x_{i-1})`` at 2:
     ``p(x_1, x_2) = p(x_1) p(x_2 \\mid x_1)``); a definition that cannot be written out stays as it is."""
-    from derive.docs.tags import FunctionClause, RunDefinition, TagError, _function
+    from derive.docs.tags import OUTCOME_VALUES, FunctionClause, KindClause, RunDefinition, TagError, _function
 
     clauses = []
     for clause in binding.clauses:
+        if isinstance(clause, KindClause) and clause.kind == OUTCOME_VALUES and clause.name in sequences:
+            # \mathbf{x} \in \{0, 1\}^n: each term written out, x_1, ..., x_L, takes the listed numbers
+            clauses += [
+                KindClause(f"{clause.name}_{term}", "values", support=clause.support) for term in range(1, size + 1)
+            ]
         if isinstance(clause, RunDefinition) or (
             isinstance(clause, FunctionClause) and clause.head and clause.name in LAW_NAMES
         ):

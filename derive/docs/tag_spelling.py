@@ -521,10 +521,15 @@ ABSTRACT_SET = re.compile(r"^\\(?:mathcal|mathscr|mathfrak)\s*\{\s*[A-Za-z]\s*\}
 
 APPLIED = re.compile(r"^[^()\s]+\s*\([^()]*\)$")
 LISTED = re.compile(r"^\\\{\s*(-?\d+(?:\s*,\s*-?\d+)*)\s*(,\s*(?:\\ldots|\\dots|\\cdots|\.\.\.)\s*)?\\\}$")
+LISTED_POWER = re.compile(r"^\\\{\s*(-?\d+(?:\s*,\s*-?\d+)+)\s*\\\}\s*\^\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))$")
 
 
 def _listed(name, space):
     """``y \\in \\{-1, 1\\}`` (each listed whole number), ``k \\in \\{0, 1, 2, \\ldots\\}`` (every whole number from 0)."""
+    power = LISTED_POWER.match(space)
+    if power:  # \mathbf{x} \in \{0, 1\}^n: a vector of n entries, each one of the listed numbers
+        values = sorted({int(v) for v in power.group(1).split(",")})
+        return [f"{name}: one of {', '.join(str(v) for v in values)} over {power.group(2) or power.group(3)}"]
     match = LISTED.match(space)
     if match is None:
         return None

@@ -335,6 +335,7 @@ def parse_tag(text: str) -> Binding | None:
         raise TagError("a formula is either an erratum or a reading under an assumption, not both")
     binding.clauses[:] = solved_unnormalised(binding.clauses, binding.kinds)  # p(x) = \tilde p(x) / Z: \tilde p = Z p
     _sized_distributions(binding)
+    _law_of_listed_entries(binding)
     settle_laws(binding)
     _entries_ranged(binding, summed)
     _rows_ranged(binding)
@@ -485,6 +486,24 @@ def _sized_distributions(binding: Binding) -> None:
     binding.clauses[:] = kept
 
 
+OUTCOME_VALUES = "outcome values"  # the numbers each entry of a vector of a law's outcomes takes
+
+
+def _law_of_listed_entries(binding: Binding) -> None:
+    """``p: distribution`` beside ``\\mathbf{x} \\in \\{0, 1\\}^n``: p is the joint law of the n entries of x, each one of
+    the listed numbers, as ``x_1, \\ldots, x_n: random variables with joint distribution p`` with each entry listed."""
+    vectors = [c for c in binding.clauses if isinstance(c, KindClause) and c.kind == "values" and c.over]
+    laws = [name for name, kind in binding.kinds.items() if kind.strip() == "distribution"]
+    if len(vectors) != 1 or len(laws) != 1:
+        return
+    vector, law = vectors[0], laws[0]
+    del binding.kinds[law]
+    binding.clauses[binding.clauses.index(vector)] = dataclasses.replace(vector, kind=OUTCOME_VALUES)
+    binding.clauses.extend(
+        LawOfOutcomes(_key(law), _variable_key(f"{vector.name}_{term}")) for term in ("1", *vector.over)
+    )
+
+
 def settle_laws(binding: Binding) -> None:
     """The binding's law clauses made definite (:func:`derive.docs.laws.settle`), and each declared symbol with a range
     or bounding a uniform law declared in the vocabulary first, so that the law, the range and the formula share it."""
@@ -572,6 +591,51 @@ def entries_the_formula_sums(binding: Binding, text: str) -> Binding:
     bound = dataclasses.replace(binding, clauses=list(binding.clauses))
     _entries_ranged(bound, indices, applied=False)  # p(x) > 0 beside \sum_x p(x): a law's value (reading.py)
     return bound if bound.clauses != binding.clauses else binding
+
+
+ENTRY_WRITTEN = (
+    r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{{\s*{name}\s*\}}|(?<![\\A-Za-z]){name})\s*_\s*\{{?\s*([A-Za-z]|\d+)\s*\}}?"
+)
+RUNNING_INDEX = re.compile(
+    r"\\(?:sum|prod)(?:\\limits)?\s*_\s*\{?\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?([A-Za-z](?:_\{?\s*\w+\s*\}?)?)"
+)
+
+
+def _running_indices(text: str) -> set:
+    """The letters sums and products run over (i of \\sum_i x_i), and the entries they run over (x_1 of
+    \\sum_{x_1} p(x_1))."""
+    return {re.sub(r"[\s{}]", "", index) for index in RUNNING_INDEX.findall(text)}
+
+
+def summed_listed_entries(binding: Binding, text: str) -> str | None:
+    r"""Why a formula that sums over a vector whose entries are outcomes of listed numbers (``\sum_{x_1} p(x_1)``
+    beside ``\mathbf{x} \in \{0, 1\}^n``) is not read: such a sum would run over the sampled size, not over the
+    listed numbers; None when it sums over none."""
+    listed = {c.name: c.support for c in binding.clauses if isinstance(c, KindClause) and c.kind == OUTCOME_VALUES}
+    for index in _running_indices(text):
+        if index.partition("_")[0] in listed:
+            values = ", ".join(map(str, listed[index.partition("_")[0]]))
+            return f"a sum or product over {index}, whose values are {values}, is not read"
+    return None
+
+
+def entries_the_formula_lists(binding: Binding, text: str) -> Binding:
+    r"""The binding for a formula that writes entries of a vector whose entries are outcomes of the tag's law, each one
+    of listed numbers (``\mathbf{x} \in \{0, 1\}^n`` beside ``p: distribution``): each entry it writes (x_1, x_i
+    where no sum or product runs over i) takes those numbers. The tag's own binding is left as it is."""
+    listed = [c for c in binding.clauses if isinstance(c, KindClause) and c.kind == OUTCOME_VALUES]
+    if not listed:
+        return binding
+    running = _running_indices(text)
+    declared = {c.name for c in binding.clauses if isinstance(c, KindClause)}
+    added = []
+    for clause in listed:
+        for sub in re.findall(ENTRY_WRITTEN.format(name=re.escape(clause.name)), text):
+            entry = f"{clause.name}_{sub}"
+            if not running & {sub, entry} and entry not in declared:
+                declared.add(entry)
+                added.append(KindClause(entry, "values", support=clause.support))
+    return dataclasses.replace(binding, clauses=[*binding.clauses, *added]) if added else binding
 
 
 def _summed_entries(binding: Binding) -> set:
@@ -1010,7 +1074,7 @@ def _uniform(name: str, kind: str) -> KindClause | None:
 
 
 WHOLE_NUMBER_KINDS = ("positive integer", "nonnegative integer", "integer", "values")
-LISTED_VALUES = re.compile(r"^one of (-?\d+(?:\s*,\s*-?\d+)+)$")
+LISTED_VALUES = re.compile(r"^one of (-?\d+(?:\s*,\s*-?\d+)+)(?: over ([A-Za-z]))?$")
 SIZED = re.compile(r"^(vector|row vector|positive vector|logits|distribution|matrix)\s+over\s+(.+?)(?:\s+by\s+(.+))?$")
 
 
@@ -1050,7 +1114,8 @@ def _kind(clause: str) -> KindClause | None:
         phrase = " ".join(kind.split())
         listed = LISTED_VALUES.match(phrase.lower())
         if listed:  # y \in \{-1, 1\}: checked at each listed value
-            return KindClause(_key(name), "values", support=tuple(int(v) for v in listed.group(1).split(",")))
+            values = tuple(int(v) for v in listed.group(1).split(","))
+            return KindClause(_key(name), "values", support=values, over=tuple(filter(None, [listed.group(2)])))
         if phrase.lower() == "element":  # s \in \mathcal{S}
             return KindClause(_key(name), "element")
         if phrase.lower() in WHOLE_NUMBER_KINDS:
@@ -1236,6 +1301,13 @@ def _declare(vocab, clause: KindClause, log_base):
     key, size = clause.name, vocab.size
     if clause.kind == "uniform":
         return _uniform_law(vocab, clause)
+    if clause.kind == OUTCOME_VALUES:  # the entries are outcomes of the tag's joint law (derive.docs.joint_law)
+        return vocab
+    if clause.kind == "values" and clause.over:
+        raise VocabularyError(
+            f"{key} is a vector of entries in {{{', '.join(map(str, clause.support))}}}: read only as the outcomes"
+            " of a distribution the tag declares (p: distribution), whose law is the joint law of the entries"
+        )
     if clause.kind in WHOLE_NUMBER_KINDS:
         return _declare_integer(vocab, clause)
     if clause.kind == "element":  # an element of an abstract set: with no result, not the shared notation's vector

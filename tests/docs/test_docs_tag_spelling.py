@@ -346,7 +346,7 @@ def test_a_spelling_reads_a_correct_formula_and_refutes_a_wrong_one(tag, correct
         (r"x \in \mathbb{H}", r"cannot read the set '\mathbb{H}'"),
         (r"v \in \mathbb{R}^{k + 1}", "is an expression: write a name, a whole number or a whole number times a name"),
         (r"z \in \mathbb{C}", "complex numbers are not modelled"),
-        (r"b \in \{0, 1\}^n", "cannot read the set"),
+        (r"b \in \{0, 1\}^n", "read only as the outcomes of a distribution"),
         (r"w_t(i) \in [0, 2]", "for the value of a function"),
         (r"k \in \{2, 4, \ldots\}", "cannot read the set"),
         (r"k \in \{-2, -1, 0, \ldots\}", "cannot read the set"),
