@@ -13,7 +13,7 @@ from derive.docs.interpret import rewrite_chain
 from derive.docs.parse import parse_latex
 from derive.docs.reading import _guarded, first_link_defines
 from derive.docs.sampled_points import few_values
-from derive.docs.side_names import _atom_keys, _display, _normal_name, one_node
+from derive.docs.side_names import _atom_keys, _display, _normal_name, atoms_in, one_node
 from derive.docs.symbols import FONT
 from derive.docs.tag_mentions import tag_variables
 from derive.docs.tag_spelling import NUMBER
@@ -328,6 +328,34 @@ def _divergence_as_number(name: str, text: str) -> bool:
     return name == "KL" and bool(written) and not applied
 
 
+# a letter that names an operation when applied (D(p \\| q), H(X), L(\\theta), P(A), E[X]), as a factor of a product
+BARE_LETTERS = ("D", "H", "L", "P", "E")
+
+
+def _bare_letter_as_number(name: str, text: str) -> bool:
+    """Whether ``name`` is one of the letters that name an operation, which an equality writes only as a factor, never
+    applied, labelled nor as an argument (``\\frac{2BD}{2X}``, not ``p(\\theta \\mid D)``): a number, as any other
+    letter would be."""
+    from derive.docs.free import child_sides
+
+    if name not in BARE_LETTERS:
+        return False
+    try:
+        sides, relations, _ = rewrite_chain(text)
+        atoms = list(atoms_in(sides, child_sides))
+    except Exception:  # unreadable: the first reading says why
+        return False
+    if set(relations) != {"="}:  # 2BDF / 9.2e14 > 2 (BD + DF + BF) / 1.5e10: a condition on them, perhaps
+        return False
+    written = [atom for atom in atoms if atom.key == name]
+    arguments = {"".join(side.source.split()) for atom in atoms for side in atom.args or ()}
+    return (
+        bool(written)
+        and all(atom.args is None and not atom.sub and not atom.decoration for atom in written)
+        and name not in arguments
+    )
+
+
 def _unstated_derivative(text, freed, binding):
     """The first derivative the formula takes of a freed name written bare by another variable the tag does not define
     through it (\\nabla_\\theta J), as ``J by theta``, or None: the name is a function of that variable the tag
@@ -436,6 +464,7 @@ def _decide_tagged_free(text, binding, unbound, reverse=True):
                     and _written_kind(name, text) != "count"
                     and not _identity_as_number(name, text)
                     and not _divergence_as_number(name, text)
+                    and not _bare_letter_as_number(name, text)
                     and not _differentiated_by(name, text)
                 )
                 or name in renamed

@@ -203,6 +203,12 @@ PAIRS = [
         r"x^\top x \ge x^\top y",
     ),
     (
+        "D, which names a divergence when applied, written only as a factor of an equality, is a number as B is",
+        r"c: real",
+        r"T = \frac{2BD}{2X} + \frac{4BF}{YZ} + \frac{2BD}{2X} = \frac{2BD}{X} + \frac{4BF}{YZ}",
+        r"T = \frac{2BD}{2X} + \frac{4BF}{YZ} + \frac{2BD}{2X} = \frac{4BD}{X} + \frac{4BF}{YZ}",
+    ),
+    (
         "a square at the head of a chain, of a name labelled by a name of its own, defines it: the claim is the rest",
         r"D_h: positive integer",
         r"\sigma^{2}_{f^{\prime}_{i}} = \sigma_\Omega^2 \sum_{j=1}^{D_h} \frac{\sigma_{f}^2}{2}"
@@ -313,6 +319,12 @@ def test_an_inequality_whose_reverse_holds_for_every_value_of_its_own_names_fail
     assert verdict(tmp_path, r"p > 0; \ell > 0", periodic + r" \ge 1")[0] == "PASS"
     result, detail = verdict(tmp_path, r"p > 0", r"a^2 + b \le 2a")
     assert result == "UNKNOWN" and "may be an equation" in detail, detail
+
+
+def test_a_condition_on_a_bare_operation_letter_stays_undecided(tmp_path):
+    """2BDF / 9.2e14 > 2 (BD + DF + BF) / 1.5e10 says when something holds: D is not made a number there."""
+    result, detail = verdict(tmp_path, r"c: real", r"2BDF / 9.2e14 > 2 \cdot (BD + DF + BF) / 1.5e10")
+    assert result == "UNKNOWN" and "'B' is not bound" in detail, detail
 
 
 def test_a_limit_in_an_expression_is_not_read(tmp_path):
