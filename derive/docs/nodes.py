@@ -210,6 +210,7 @@ class Product:
 @dataclass
 class Transposed:
     body: Side
+    primed: bool = False  # (x - \mu)' written with a prime, as statistics texts transpose: of a vector or matrix only
 
 
 @dataclass

@@ -826,9 +826,13 @@ def product(interp, node: Product):
 
 
 def transposed(interp, node: Transposed):
-    from derive.docs.bind import _transpose
+    from derive.docs.bind import Vec, _transpose
 
-    return _transpose(interp.side(node.body))
+    value = interp.side(node.body)
+    if node.primed and not isinstance(value, (Vec, sp.MatrixBase)):
+        BindError, _, _ = _errors()
+        raise BindError("a prime after a bracket that holds a number: a derivative, which is not read so")
+    return _transpose(value)
 
 
 def component(interp, node: Component):

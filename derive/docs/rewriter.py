@@ -335,6 +335,10 @@ class Rewriter:
         raise NotationError("a subscript with nothing before it", tokens[k].pos)
 
     def _lone_prime(self, tokens, k, out):
+        if out and out[-1].lstrip().startswith("(") and _WHOLE_TERM.fullmatch(out[-1]):
+            if not (k + 1 < len(tokens) and tokens[k + 1].is_ch("'")):  # (x_i - \mu)'\Sigma^{-1}: a transpose
+                out[-1] = self.placeholder(Transposed(Side(out[-1], self.table), primed=True))
+                return k + 1
         raise Unsupported("a prime (derivative or second variable) is not supported")
 
     def _operator(self, tokens, k, out):
