@@ -455,7 +455,13 @@ def norm(interp, node: Norm):
 
     matrix = as_value(value)
     if isinstance(matrix, sp.MatrixBase) and min(matrix.shape) > 1 and node.order != "F":
-        raise BindError("the norm of a matrix other than the Frobenius norm ‖A‖_F is not computed")
+        if node.order not in ("", "2"):
+            raise BindError("the norm of a matrix other than the Frobenius norm ‖A‖_F is not computed")
+        if not _spectral_is_frobenius(matrix):
+            raise BindError(
+                "the norm of a matrix written ‖A‖ or ‖A‖_2 may be its spectral norm or the norm of its entries,"
+                " which agree only for numbers at rank one"
+            )
     items = explicit[0]
     if node.order == "1":
         return sp.Add(*[sp.Abs(e) for e in items])
@@ -465,6 +471,13 @@ def norm(interp, node: Norm):
         p = interp._scalar(interp.side(node.exponent))
         return sp.Add(*[sp.Abs(e) ** p for e in items]) ** (1 / p)
     return sp.sqrt(sp.Add(*[e**2 for e in items]))
+
+
+def _spectral_is_frobenius(matrix) -> bool:
+    """Whether a matrix of numbers has its spectral norm (the largest singular value) equal to the norm of its entries
+    (the root of the sum of all squared singular values): exactly where it has rank one or less. Then ‖A‖_2, which
+    books mean as the one and code (a gradient's norm) as the other, has one value."""
+    return not matrix.free_symbols and matrix.rank() <= 1
 
 
 def condition_value(interp, condition, compared=None):
