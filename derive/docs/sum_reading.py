@@ -23,7 +23,7 @@ class SumsAndDerivatives:
 
     def sum(self, node: SumNode):
         if not node.variables:
-            raise BindError("a sum without a summation index")
+            return self._sum_of_entries(node)
         if self._over_listed_values(node):
             return self._sum_over_listed_values(node)
         saved, saved_outcomes = dict(self.bound), dict(self.outcomes)
@@ -94,6 +94,19 @@ class SumsAndDerivatives:
             return body
         finally:
             self.bound, self.outcomes = saved, saved_outcomes
+
+    def _sum_of_entries(self, node: SumNode):
+        """``\\sum \\exp(a)``: a sum with no index and no bounds of a vector, the sum of its entries; a body that is no
+        vector leaves the sum without a summation index (``\\sum (1 - \\alpha \\lambda_i)^{2k}``)."""
+        body = self.side(node.body) if node.op == "sum" and node.low is None and node.high is None else None
+        if isinstance(body, sp.MatrixBase) and 1 in body.shape:
+            return sp.Add(*body)
+        if not isinstance(body, Vec):
+            raise BindError("a sum without a summation index")
+        entry = sp.Dummy("k", integer=True, positive=True)
+        if isinstance(body.size, (int, sp.Integer)):
+            return sp.Add(*(body.component(sp.Integer(t)) for t in range(1, int(body.size) + 1)))
+        return sp.Sum(body.component(entry), (entry, 1, body.size))
 
     def _over_listed_values(self, node: SumNode) -> bool:
         """Σ_x with no bounds, where the tag lists x's values (x \\in \\{1, 2, 3, 4\\}) and no joint law draws x."""

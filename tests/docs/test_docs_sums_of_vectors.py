@@ -2,7 +2,8 @@
 a product of vectors or matrices, entrywise or as matrices, is not read; a sum up to a value that is not a whole
 number (a tag's bound B drawn as a real number) has no value there, never an endless evaluation; and a list written
 with dots up to a free index is UNKNOWN with the reason, never an internal error; a sum between two numbers whose
-terms pick listed entries in too many cases to fold is written out term by term."""
+terms pick listed entries in too many cases to fold is written out term by term; a sum with no index of a vector
+is the sum of its entries."""
 
 import pytest
 from checking import assert_page_pass_and_fail, verdict
@@ -68,3 +69,19 @@ _ELEVEN = "p = (0.02, 0.03, 0.05, 0.14, 0.16, 0.15, 0.12, 0.08, 0.1, 0.08, 0.07)
 def test_a_sum_between_numbers_over_listed_entries_is_written_out(tmp_path, tag, formula, expected):
     found, detail = verdict(tmp_path, tag, formula)
     assert found == expected, detail
+
+
+def test_a_sum_with_no_index_of_a_vector_is_the_sum_of_its_entries(tmp_path):
+    r"""\sum \exp(a) beside \sum_i \exp(a_i + b): the sum of the entries of the vector exp(a)."""
+    assert_page_pass_and_fail(
+        tmp_path,
+        r"a \in \mathbb{R}^n; b: real",
+        r"\sum_i \exp(a_i + b) = \exp(b) \sum \exp(a)",
+        r"\sum_i \exp(a_i + b) = b \sum \exp(a)",
+    )
+    assert_page_pass_and_fail(tmp_path, r"x = (1, 2)", r"\sum x = 3", r"\sum x = 4")
+
+
+def test_a_sum_with_no_index_of_a_number_stays_unread(tmp_path):
+    result, detail = verdict(tmp_path, r"c: real", r"\sum c = 3")
+    assert result == "UNKNOWN" and "a sum without a summation index" in detail, detail
