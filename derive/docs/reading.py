@@ -344,6 +344,8 @@ def _read_chain(reading):
     functions, numbers = _declared_functions(binding), _declared_numbers(binding)
     if reading.scope is not None:
         functions |= reading.scope.functions
+        # f(\sqrt{2}), f(1 + 1) after f(x) = ...: the page's function applied, not f times a bracket
+        functions |= {name for name, definition in reading.scope.definitions.items() if definition.params}
     unread: dict | None = {} if reading.link is not None else None  # a link read apart: other sides may be unread
     reading.sides, reading.relations, reading.conditions = rewrite_chain(
         reading.text, binding.log_base, functions, numbers, unread

@@ -650,7 +650,8 @@ def _clean(tokens, keep_spaces=False) -> list:
             skip_arg = 1  # \textcolor{red}{x}: the colour only; its text stays
             skipping = t.text
         elif t.kind == "cs" and t.text in KEEP_QUAD:
-            out.append(Tok("ch", ";;", t.pos))
+            if out:  # \qquad at the start indents the formula: it separates nothing
+                out.append(Tok("ch", ";;", t.pos))
         elif t.kind == "cs" and t.text in DROP:
             sized = t.text in SIZED_DELIMITERS
             continue

@@ -100,3 +100,29 @@ def test_a_function_an_operator_takes_in_a_formula_not_read_keeps_its_definition
 
     found = verdicts(tmp_path, r"g(x) = x^2", r"\underset{x \to 0}\lim g(x) = 0", r"g'(x) = 2x", r"g'(x) = 3x")
     assert [verdict for verdict, _ in found[2:]] == ["PASS", "FAIL"], found
+
+
+@pytest.mark.parametrize(
+    ("formula", "expected"),
+    [
+        (r"f\left(\sqrt2\right)=f\left(-\sqrt2\right)=-\dfrac{1}{2}", "PASS"),
+        (r"f(1 + 1) = \dfrac{1}{2}", "PASS"),
+        (r"f\left(\sqrt2\right)=-\dfrac{1}{3}", "FAIL"),
+        (r"f(\frac{1}{2} + \frac{1}{2}) = \dfrac{1}{4}", "FAIL"),
+    ],
+)
+def test_a_function_the_page_defines_is_applied_to_an_expression(tmp_path, formula, expected):
+    # f(\sqrt2) after f(x) = ... had been read as f times a bracket, and left undecided as f used with no argument
+    from tests.docs.checking import verdicts
+
+    found = verdicts(tmp_path, r"f(x)=\dfrac{1}{4}x^4 - x^2 + \dfrac{1}{2}", formula)
+    assert found[1][0] == expected, found[1]
+
+
+@pytest.mark.parametrize(
+    ("formula", "expected"),
+    [(r"\qquad (a+b)^2 = a^2 + 2ab + b^2", "PASS"), (r"\qquad (a+b)^2 = a^2 + ab + b^2", "FAIL")],
+)
+def test_a_formula_indented_with_a_space_command_is_read(tmp_path, formula, expected):
+    # a leading \qquad had been read as a separator with nothing before it: a relation with an empty side
+    assert untagged_verdict(tmp_path, formula)[0] == expected
