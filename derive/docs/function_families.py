@@ -30,8 +30,10 @@ def _member(clause: FunctionClause, base_key: str, letter: str, number: str) -> 
 def family_members_the_formula_applies(binding: Binding, text: str) -> Binding:
     """The binding for a formula that applies members of a family the tag defines (``\\psi_{0}(1)`` beside
     ``\\psi_m(z) = ...``): the family's clause replaced by one clause for each member the formula writes with a whole
-    number. A family the formula does not apply so is left as it is, and so is the tag's own binding."""
+    number (a member the tag defines apart, f_1(z) = 2z, keeps its own definition). A family the formula does not apply
+    so is left as it is, and so is the tag's own binding."""
     clauses, changed = [], False
+    defined = {clause.name for clause in binding.clauses if isinstance(clause, FunctionClause)}
     for clause in binding.clauses:
         head = FAMILY_HEAD.match(clause.head) if isinstance(clause, FunctionClause) else None
         letter = head and (head.group("braced") or head.group("bare"))
@@ -41,12 +43,13 @@ def family_members_the_formula_applies(binding: Binding, text: str) -> Binding:
         base = head.group("base")
         before = "(?<![A-Za-z])" if base[0].isalpha() else ""  # f, not the f of \inf
         written = rf"{before}{re.escape(base)}(?![A-Za-z])\s*_\s*(?:\{{\s*(\d+)\s*\}}|(\d))\s*(?:\\left\s*)?\("
-        numbers = sorted({a or b for a, b in re.findall(written, text)}, key=int)
+        base_key = clause.name[: -len(letter) - 1]
+        found = {a or b for a, b in re.findall(written, text)}
+        numbers = sorted((n for n in found if f"{base_key}_{n}" not in defined), key=int)  # f_1 defined apart: its own
         at_letter = rf"{before}{re.escape(base)}(?![A-Za-z])\s*_\s*(?:\{{\s*{letter}\s*\}}|{letter}(?![A-Za-z]))"
         if not numbers or re.search(at_letter, text):  # \psi_m(z) in the formula too: the family as a whole
             clauses.append(clause)
             continue
-        base_key = clause.name[: -len(letter) - 1]
         clauses.extend(_member(clause, base_key, letter, number) for number in numbers)
         changed = True
     return dataclasses.replace(binding, clauses=clauses) if changed else binding

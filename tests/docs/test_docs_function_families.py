@@ -35,3 +35,9 @@ def test_a_family_written_at_its_own_letter_is_not_split_into_members(tmp_path):
 def test_a_derivative_order_of_whole_numbers_added_is_their_sum():
     assert whole_number("3") == 3 and whole_number("0+1") == 1 and whole_number("4-1+2") == 5
     assert whole_number("m+1") is None and whole_number("") is None and whole_number("1.5") is None
+
+
+def test_a_member_the_tag_defines_apart_keeps_its_own_definition(tmp_path):
+    assert_page_pass_and_fail(
+        tmp_path, r"f_m(z) = z^{m}; f_1(z) = 2z", r"f_{1}(2) + f_{2}(2) = 8", r"f_{1}(2) + f_{2}(2) = 6"
+    )
