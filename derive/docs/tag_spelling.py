@@ -34,8 +34,10 @@ BRACED = r"\{(?:[^{}]|\{[^{}]*\})*\}"  # a group, one level of groups inside it
 # a letter or a command, decorated (\bar{\mathbf{x}}, \mathbf{W}, \bar\alpha without braces), primed (x', x^\prime, x^*), labelled (W^{(1)}),
 # subscripted (x_t, W_{qh}, \mathbf{W}_\textrm{qh}), or set in a font switch of plain TeX ({\rm margin}, {\bf x})
 ACCENT = r"\\(?:bar|hat|tilde|widehat|widetilde|overline|vec|dot|ddot|check|breve|mathbf|boldsymbol|bm)"
+# a difference written with \Delta before one letter or a Greek letter (\Delta W, \Delta\theta): one name, as formulas read it
+DIFFERENCE = r"\\Delta\s*(?:[A-Za-z](?![A-Za-z])|\\[A-Za-z]+)"
 NAME = re.compile(
-    rf"^(?:\\[A-Za-z]+\s*{BRACED}|{ACCENT}\s*\\[A-Za-z]+|{ACCENT}\s+[A-Za-z]|\\[A-Za-z]+|[A-Za-z]"
+    rf"^(?:\\[A-Za-z]+\s*{BRACED}|{ACCENT}\s*\\[A-Za-z]+|{ACCENT}\s+[A-Za-z]|{DIFFERENCE}|\\[A-Za-z]+|[A-Za-z]"
     rf"|\{{\s*\\(?:rm|bf|it|sf|cal|tt)\s+[A-Za-z]+\s*\}})"
     rf"(?:'|\^\s*\\prime|\^\s*\{{\s*\\prime\s*\}}|\^\{{?[*+\-]\}}?|\^\s*\{{\s*\(\s*[A-Za-z0-9]+\s*\)\s*\}}"
     rf"|\s*_\s*(?:{BRACED}|\\[A-Za-z]+\s*{BRACED}|\\[A-Za-z]+|[A-Za-z0-9]))*$"
