@@ -5,6 +5,8 @@ notation and the output list, and returns the position after it."""
 
 from __future__ import annotations
 
+import re
+
 from derive.docs import calculus, sums
 from derive.docs.chain import is_harmless_membership, relation_at, term_end
 from derive.docs.nodes import Apply, Extremum
@@ -275,6 +277,9 @@ def operation(rw, tokens, k, op, out):
     return end
 
 
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?|-?frac\d+")  # 0.5; \frac{1}{2} and \frac12, as their tokens spell them
+
+
 def _real_interval(script):
     """(variable, low, high, ends) of \\max_{x \\in (a, b)}, \\max_{x \\in [a, \\infty)}, \\max_{x \\in \\mathbb{R}}: a
     real variable, the ends of the interval it runs over (None where unbounded) and whether the interval holds
@@ -290,8 +295,13 @@ def _real_interval(script):
         and _variable_name(script[relations[0] + 1]) is not None
     ):
         low, high = script[: relations[0]], script[relations[1] + 1 :]
-        held = tuple(relation_at(script, m)[0] == "<=" for m in relations)
-        return _variable_name(script[relations[0] + 1]), low, high, held
+        ends = (word_of(low), word_of(high))
+        # ends written as numbers, not both whole unless 0 and 1: whole ends such as 1 and 3 may bound an index
+        if all(_NUMBER.fullmatch(end) for end in ends) and (
+            ends in (("0", "1"),) or not all(end.lstrip("-").isdigit() for end in ends)
+        ):
+            held = tuple(relation_at(script, m)[0] == "<=" for m in relations)
+            return _variable_name(script[relations[0] + 1]), low, high, held
     if len(script) < 3 or _variable_name(script[0]) is None or not script[1].is_cs("in"):
         return None
     variable, right = _variable_name(script[0]), script[2:]

@@ -161,3 +161,8 @@ def test_a_greek_letter_between_two_ends_runs_over_the_real_values_between(tmp_p
 
 def test_a_latin_letter_between_two_whole_numbers_stays_an_index(tmp_path):
     assert verdict(tmp_path, None, r"\min_{1 \le i \le 3} (i - 1.5)^2 = 0.25")[0] == "PASS"
+
+
+def test_a_greek_letter_between_whole_ends_other_than_0_and_1_may_be_an_index_and_is_not_read(tmp_path):
+    found = verdict(tmp_path, None, r"\min_{1 \le \nu \le 3} (\nu - 1.5)^2 = 0.25")
+    assert found[0] != "FAIL" and "only over an index" in found[1], found
