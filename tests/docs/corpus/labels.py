@@ -16606,6 +16606,161 @@ CHECKS.update(
 )
 
 
+# ---- trees3: a third round of whole documentation trees (tr3-) ----------------------------------------------------
+
+
+def _tr3_homl_product_rule(factor):
+    # v(x) = 2x^2: v'(x) against factor * d/dx[x^2] + d/dx[2] * x^2, the derivative of the constant 2 being 0
+    return all(close(D(lambda t: 2 * t**2, x), factor * D(lambda t: t**2, x) + 0 * x**2) for (x,) in REAL)
+
+
+def _tr3_homl_extrema(value):
+    f = lambda x: x**4 / 4 - x**2 + mpf(1) / 2  # noqa: E731 (the page's f)
+    return close(f(sqrt(2)), f(-sqrt(2))) and close(f(sqrt(2)), value)
+
+
+def _tr3_homl_second_partial(with_y):
+    # f(x, y) = x^2 y + y + 2; its first derivative in x is 2xy, and the second 2y
+    points = [(mpf("0.7"), mpf("-1.3")), (mpf("2.1"), mpf("0.4"))]
+    return all(
+        close(D(lambda t: D(lambda s: s**2 * y + y + 2, t), x), 2 * y if with_y else 2 * x)
+        and close(D(lambda s: s**2 * y + y + 2, x), 2 * x * y)
+        for x, y in points
+    )
+
+
+def _tr3_homl_reverse_mode(written):
+    # z = sin(s_1): dz/ds_1 = cos(s_1), at s_1 = 3^2
+    return close(D(sin, mpf(9)), cos(9)) and rounds_to(cos(9), written)
+
+
+def _tr3_homl_forward_mode(written):
+    # dz/dx = ds_1/dx * dz/ds_1 = 2x cos(x^2) at x = 3
+    return close(D(lambda x: sin(x**2), mpf(3)), 6 * cos(9)) and rounds_to(6 * cos(9), written)
+
+
+def _tr3_triangular(offset):
+    return all(sum(range(1, n + 1)) == Fraction(n * (n + offset), 2) for n in range(1, 12))
+
+
+def _tr3_norm_scale(absolute):
+    x = [mpf("0.3"), mpf("-1.2"), mpf("2.5")]
+    return all(
+        close(norm([a * v for v in x]), (abs(a) if absolute else a) * norm(x)) for a in (mpf("-1.5"), mpf("0.7"))
+    )
+
+
+def _tr3_js(p, q):
+    m = [(a + b) / 2 for a, b in zip(p, q)]
+    return (kl(p, m) + kl(q, m)) / 2
+
+
+def _tr3_ae_loss(mean_of_squares):
+    x, x_hat = [mpf("0.9"), mpf("0.2"), mpf("-0.4")], [mpf("0.5"), mpf("0.3"), mpf("0.1")]
+    squares = sum((a - b) ** 2 for a, b in zip(x, x_hat))
+    return close(norm([a - b for a, b in zip(x, x_hat)]) ** 2, squares / len(x) if mean_of_squares else squares)
+
+
+def _tr3_log_derivative(with_q):
+    # q_phi(z) = exp(-(z - phi)^2 / 2) / sqrt(2 pi), a density depending on phi; the gradient in phi at z = 0.8
+    def q(phi, z=mpf("0.8")):
+        return exp(-((z - phi) ** 2) / 2) / sqrt(2 * pi)
+
+    return all(
+        close(D(q, phi), (q(phi) if with_q else 1) * D(lambda t: log(q(t)), phi)) for phi in (mpf("0.3"), mpf("-1.1"))
+    )
+
+
+def _tr3_joint(second):
+    # a joint law of two binary outcomes: p(x_1, x_2) against p(x_2 | x_1) p(x_1) (or p(x_2)) at every pair
+    joint = {(0, 0): Fraction(1, 10), (0, 1): Fraction(3, 10), (1, 0): Fraction(2, 5), (1, 1): Fraction(1, 5)}
+
+    def marginal(k, v):
+        return sum(p for pair, p in joint.items() if pair[k] == v)
+
+    return all(
+        p == p / marginal(0, a) * marginal(1 if second else 0, b if second else a) for (a, b), p in joint.items()
+    )
+
+
+def _tr3_jax_f(x):
+    return x**3 + 2 * x**2 - 3 * x + 1
+
+
+CHECKS.update(
+    {
+        "tr3-homl-sqrt-derivative": lambda: identity(
+            lambda x: D(sqrt, x), lambda x: x ** mpf(-0.5) / 2, lambda x: 1 / (2 * sqrt(x)), points=POS
+        ),
+        "tr3-homl-sqrt-derivative~two": lambda: identity(
+            lambda x: D(sqrt, x), lambda x: x ** mpf(-0.5) / 2, lambda x: 1 / sqrt(x), points=POS
+        ),
+        "tr3-homl-reciprocal-derivative": lambda: identity(
+            lambda x: D(lambda t: 1 / t, x), lambda x: -(x**-2), lambda x: -1 / x**2
+        ),
+        "tr3-homl-reciprocal-derivative~sign": lambda: identity(
+            lambda x: D(lambda t: 1 / t, x), lambda x: -(x**-2), lambda x: 1 / x**2
+        ),
+        "tr3-homl-sinc-even": lambda: identity(lambda t: sin(-t) / -t, lambda t: sin(t) / t),
+        "tr3-homl-sinc-even~odd": lambda: identity(lambda t: sin(-t) / -t, lambda t: -sin(t) / t),
+        "tr3-homl-half-angle": lambda: identity(lambda t: pi * t / (2 * pi), lambda t: t / 2),
+        "tr3-homl-half-angle~pi": lambda: identity(lambda t: pi * t / (2 * pi), lambda t: t / pi),
+        "tr3-homl-tangent": lambda: all(
+            close(a**2 + 2 * a * (x - a), 2 * a * x - a**2) for a, x in ((mpf("0.7"), mpf("-1.2")), (mpf(2), mpf(3)))
+        ),
+        "tr3-homl-tangent~plus": lambda: all(
+            close(a**2 + 2 * a * (x - a), 2 * a * x + a**2) for a, x in ((mpf("0.7"), mpf("-1.2")), (mpf(2), mpf(3)))
+        ),
+        "tr3-homl-product-rule": lambda: _tr3_homl_product_rule(2),
+        "tr3-homl-product-rule~three": lambda: _tr3_homl_product_rule(3),
+        "tr3-homl-extrema": lambda: _tr3_homl_extrema(mpf(-1) / 2),
+        "tr3-homl-extrema~quarter": lambda: _tr3_homl_extrema(mpf(-1) / 4),
+        "tr3-homl-second-partial": lambda: _tr3_homl_second_partial(True),
+        "tr3-homl-second-partial~x": lambda: _tr3_homl_second_partial(False),
+        "tr3-homl-reverse-mode": lambda: _tr3_homl_reverse_mode("-0.91"),
+        "tr3-homl-reverse-mode~sign": lambda: _tr3_homl_reverse_mode("0.91"),
+        "tr3-homl-forward-mode": lambda: _tr3_homl_forward_mode("-5.46"),
+        "tr3-homl-forward-mode~corrected": lambda: _tr3_homl_forward_mode("-5.47"),
+        "tr3-homl-determinant": lambda: (
+            1 * (-48) - 2 * (-42) + 3 * (-3) == 27 and (5 * 0 - 6 * 8, 4 * 0 - 6 * 7, 4 * 8 - 5 * 7) == (-48, -42, -3)
+        ),
+        "tr3-homl-determinant~25": lambda: 1 * (-48) - 2 * (-42) + 3 * (-3) == 25,
+        "tr3-homl-triangular": lambda: _tr3_triangular(1),
+        "tr3-homl-triangular~minus": lambda: _tr3_triangular(-1),
+        "tr3-homl-exp-log": lambda: identity(lambda a: exp(log(a)), lambda a: a, points=POS),
+        "tr3-homl-exp-log~square": lambda: identity(lambda a: exp(log(a)), lambda a: a**2, points=POS),
+        "tr3-dln-tanh-exp": lambda: identity(tanh, lambda x: (exp(x) - exp(-x)) / (exp(x) + exp(-x))),
+        "tr3-dln-tanh-exp~plus": lambda: identity(tanh, lambda x: (exp(x) + exp(-x)) / (exp(x) + exp(-x))),
+        "tr3-dln-tanh-sigmoid": lambda: identity(tanh, lambda x: 2 / (1 + exp(-2 * x)) - 1),
+        "tr3-dln-tanh-sigmoid~x": lambda: identity(tanh, lambda x: 2 / (1 + exp(-x)) - 1),
+        "tr3-dln-tanh-derivative": lambda: identity(lambda x: D(tanh, x), lambda x: 1 - tanh(x) ** 2),
+        "tr3-dln-tanh-derivative~plus": lambda: identity(lambda x: D(tanh, x), lambda x: 1 + tanh(x) ** 2),
+        "tr3-dln-norm-scale": lambda: _tr3_norm_scale(True),
+        "tr3-dln-norm-scale~alpha": lambda: _tr3_norm_scale(False),
+        "tr3-dln-js-symmetric": lambda: close(
+            _tr3_js([mpf("0.2"), mpf("0.5"), mpf("0.3")], [mpf("0.6"), mpf("0.1"), mpf("0.3")]),
+            _tr3_js([mpf("0.6"), mpf("0.1"), mpf("0.3")], [mpf("0.2"), mpf("0.5"), mpf("0.3")]),
+        ),
+        "tr3-dln-ae-loss": lambda: _tr3_ae_loss(True),
+        "tr3-dln-ae-loss~corrected": lambda: _tr3_ae_loss(False),
+        "tr3-pyro-period": lambda: rounds_to(2 * pi / 3, "2.09"),
+        "tr3-pyro-period~208": lambda: rounds_to(2 * pi / 3, "2.08"),
+        "tr3-pyro-fairness": lambda: Fraction(16, 30) == Fraction(5, 10) + Fraction(3, 90),
+        "tr3-pyro-fairness~6": lambda: Fraction(16, 30) == Fraction(6, 10) + Fraction(3, 90),
+        "tr3-pyro-mnist": lambda: 28 * 28 == 784,
+        "tr3-pyro-mnist~748": lambda: 28 * 28 == 748,
+        "tr3-pyro-log-derivative": lambda: _tr3_log_derivative(True),
+        "tr3-pyro-log-derivative~no-q": lambda: _tr3_log_derivative(False),
+        "tr3-pyro-joint": lambda: _tr3_joint(False),
+        "tr3-pyro-joint~x2": lambda: _tr3_joint(True),
+        "tr3-jax-derivative-at-1": lambda: close(D(_tr3_jax_f, mpf(1)), 4),
+        "tr3-jax-derivative-at-1~5": lambda: close(D(_tr3_jax_f, mpf(1)), 5),
+        "tr3-jax-second-derivative": lambda: identity(lambda x: D(_tr3_jax_f, x, 2), lambda x: 6 * x + 4),
+        "tr3-jax-second-derivative~2": lambda: identity(lambda x: D(_tr3_jax_f, x, 2), lambda x: 6 * x + 2),
+    }
+)
+
+
 # ---- end of checks
 
 
