@@ -17,13 +17,27 @@ def _letter_at(letter: str) -> re.Pattern:
     return re.compile(rf"(?<![\\A-Za-z]){letter}(?![A-Za-z])")
 
 
+ARITHMETIC_GROUP = re.compile(r"\{\s*(\{\s*\d+\s*\}|\d+)(\s*[+-]\s*(?:\{\s*\d+\s*\}|\d+))+\s*\}")
+
+
+def _folded(text: str) -> str:
+    """Whole numbers added in a group worked out, h_{{2}-1} to h_{1} and d^{{0}+1} to d^{1}, so that a member's body
+    names the member the formula writes (h_1) and not a name of its own."""
+
+    def fold(match):
+        terms = re.findall(r"([+-]?)\s*\{?\s*(\d+)", match.group(0)[1:-1])
+        return "{" + str(sum(int(digits) * (-1 if sign == "-" else 1) for sign, digits in terms)) + "}"
+
+    return ARITHMETIC_GROUP.sub(fold, text)
+
+
 def _member(clause: FunctionClause, base_key: str, letter: str, number: str) -> FunctionClause:
     at = _letter_at(letter)
     return dataclasses.replace(
         clause,
         name=f"{base_key}_{number}",
-        body=at.sub("{" + number + "}", clause.body),
-        head=at.sub("{" + number + "}", clause.head),
+        body=_folded(at.sub("{" + number + "}", clause.body)),
+        head=_folded(at.sub("{" + number + "}", clause.head)),
     )
 
 

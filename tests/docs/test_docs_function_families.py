@@ -41,3 +41,10 @@ def test_a_member_the_tag_defines_apart_keeps_its_own_definition(tmp_path):
     assert_page_pass_and_fail(
         tmp_path, r"f_m(z) = z^{m}; f_1(z) = 2z", r"f_{1}(2) + f_{2}(2) = 8", r"f_{1}(2) + f_{2}(2) = 6"
     )
+
+
+def test_a_member_whose_body_names_another_member_by_arithmetic_names_that_member(tmp_path):
+    # h_{t-1} at t = 2 is h_1, the member the formula writes, not a name of its own (which had refuted the definition)
+    recursion = r"h_t(x) = \tanh(h_{t-1}(x) + x)"
+    assert_page_pass_and_fail(tmp_path, recursion, r"h_{2}(x) = \tanh(h_{1}(x) + x)", r"h_{2}(x) = \tanh(h_{1}(x) - x)")
+    assert_page_pass_and_fail(tmp_path, r"f_m(z) = c_{m+1} z; z: real", r"f_{0}(z) = c_1 z", r"f_{0}(z) = 2 c_1 z")
