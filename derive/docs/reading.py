@@ -29,6 +29,7 @@ from derive.docs.bind import (
 )
 from derive.docs.bracket_functions import applications_in_parentheses
 from derive.docs.declared_variables import _declare_free_variables, _declare_kinds
+from derive.docs.gradient_functions import gradients_as_functions
 from derive.docs.interpret import Atom, NotationError, Number, Unsupported, clean, lex, rewrite_chain
 from derive.docs.parse import ParseError, parse_latex
 from derive.docs.real_extremum import tag_intervals
@@ -255,6 +256,7 @@ class _Reading:
 
 def _decide(text, binding, scope=None, link=None):
     if scope is None:  # x_i^{k+1} = x_i^k - ... in the tag: the superscripts of x are its steps
+        text, binding = gradients_as_functions(text, binding)  # \nabla_\theta J(\theta) = ... in the tag
         text, binding = steps_as_subscripts(
             *expressions_as_names(applications_in_parentheses(text, binding.bracket_functions), binding)
         )
