@@ -335,10 +335,13 @@ class Rewriter:
         raise NotationError("a subscript with nothing before it", tokens[k].pos)
 
     def _lone_prime(self, tokens, k, out):
-        if out and out[-1].lstrip().startswith("(") and _WHOLE_TERM.fullmatch(out[-1]):
-            if not (k + 1 < len(tokens) and tokens[k + 1].is_ch("'")):  # (x_i - \mu)'\Sigma^{-1}: a transpose
-                out[-1] = self.placeholder(Transposed(Side(out[-1], self.table), primed=True))
-                return k + 1
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        multiplies = after is not None and (after.kind in ("cs", "group") or after.is_ch("(") or after.text.isalpha())
+        if out and out[-1].lstrip().startswith("(") and _WHOLE_TERM.fullmatch(out[-1]) and multiplies:
+            # (x_i - \mu)'\Sigma^{-1}(x_i - \mu): a transpose before a factor, as statistics texts write it (a prime
+            # that ends a term, (r(t))' = r'(t), may be a derivative, and is not read)
+            out[-1] = self.placeholder(Transposed(Side(out[-1], self.table), primed=True))
+            return k + 1
         raise Unsupported("a prime (derivative or second variable) is not supported")
 
     def _operator(self, tokens, k, out):

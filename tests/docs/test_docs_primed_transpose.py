@@ -18,3 +18,8 @@ def test_a_primed_bracket_of_a_matrix_product_is_transposed(tmp_path):
 def test_a_primed_bracket_of_a_number_is_not_read_as_a_transpose(tmp_path):
     found = verdict(tmp_path, "x: real", r"(x^2)' = x^2")
     assert found[0] == "UNKNOWN" and "derivative" in found[1], found
+
+
+def test_a_prime_that_ends_a_term_is_not_read_as_a_transpose(tmp_path):
+    found = verdict(tmp_path, r"r \in \mathbb{R}^3", r"(\mathbf{r}(t))' = \mathbf{r}(t)")
+    assert found[0] == "UNKNOWN" and "prime" in found[1], found
