@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import sympy as sp
 
 from derive.docs import written_entries
 from derive.docs.interpret import Atom, Deriv, SumNode
 from derive.docs.operations import _written_length
-from derive.docs.side_names import _display, single_atom
+from derive.docs.side_names import _display, atoms_in, single_atom
 from derive.docs.sums import names_a_size
 from derive.docs.values import BindError, NeedsConcrete, ShapeError, Unbound, Vec, as_value
 from derive.docs.zero_log import at_numbers
@@ -23,7 +24,10 @@ class SumsAndDerivatives:
 
     def sum(self, node: SumNode):
         if not node.variables:
-            return self._sum_of_entries(node)
+            index = _only_index(node, self.bound)
+            if index is None:
+                return self._sum_of_entries(node)
+            node = replace(node, variables=[index])  # \sum x_i^2, as RMSNorm is written: the sum over i
         if self._over_listed_values(node):
             return self._sum_over_listed_values(node)
         saved, saved_outcomes = dict(self.bound), dict(self.outcomes)
@@ -423,3 +427,19 @@ def _within_fold_limit(body, dummy, node: SumNode):
             f"a {'sum' if node.op == 'sum' else 'product'} over {dummy.name} whose terms pick entries at an index that "
             f"moves with {dummy.name}: {cases} cases to multiply out (the limit is {FOLDED_CASES})"
         )
+
+
+def _only_index(node: SumNode, bound) -> str | None:
+    """The one letter a sum written with no index and no bounds (``\\sum x_i^2``) subscripts names of its body by, and
+    that nothing outside binds: the index the sum runs over; else None."""
+    from derive.docs.free import child_sides
+
+    if node.op != "sum" or node.low is not None or node.high is not None:
+        return None
+    letters = {
+        str(item).strip()
+        for atom in atoms_in([node.body], child_sides)
+        for item in (*atom.sub, *atom.post_sub)
+        if len(str(item).strip()) == 1 and str(item).strip().isalpha()
+    }
+    return letters.pop() if len(letters) == 1 and not letters & set(bound) else None
