@@ -25,7 +25,7 @@ from derive.docs.decide import (
 from derive.docs.random_names import MOMENTS
 from derive.docs.reading import gave_up
 from derive.docs.scan import Found, document_files, scan_file
-from derive.docs.set_elements import declared_elements, element_written
+from derive.docs.set_elements import DUAL_NUMBERS, declared_elements, element_written, ring_operations_only
 from derive.docs.tags import TagError, parse_tag
 from derive.docs.untagged import (
     ONE_MEANING,
@@ -185,6 +185,15 @@ def _check_found_in_time(found: Found, context: DocumentContext, reading: Readin
             f"untagged and not decidable on its own: {found.unreadable}",
         )
     element = element_written(found.latex, context.elements)
+    if element is not None and DUAL_NUMBERS in element and ring_operations_only(found.latex):
+        # (a_1 + b_1\epsilon) + (a_2 + b_2\epsilon) = (a_1 + a_2) + (b_1 + b_2)\epsilon: a ring identity holds for duals
+        verdict = decide(found.latex, Binding(), tagged=False, context=context)
+        if verdict.verdict == PASS:
+            detail = (
+                f"untagged: {element}, and the formula is made of sums and products alone, so an identity of its"
+                f" sides over the real numbers holds for dual numbers too: {verdict.detail}"
+            )
+            return Record.of(found, None, PASS, detail)
     if element is not None:
         return Record.of(
             found,

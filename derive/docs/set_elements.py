@@ -12,6 +12,11 @@ from derive.docs.side_names import atoms_in, atoms_of_latex
 # g \in G, g_1, g_2 \in G: one capital letter; R, N, Z, Q and C written plainly may be the number sets
 MEMBERSHIP = re.compile(r"\s*([^\\]*?|\\[A-Za-z]+)\s*\\in\s*([A-Z])\s*[.,;]?\s*")
 NUMBER_LETTERS = frozenset("RNZQC")
+DUAL_NUMBERS = "the dual numbers"
+# sums, differences and products of names and numbers, with powers that are whole numbers: no quotient, root or function
+RING_OPERATIONS = re.compile(
+    r"(?:[\sA-Za-z0-9_{}+\-()=.,]|\^\s*(?:\d|\{\s*\d+\s*\})|\\(?:times|cdot|epsilon|varepsilon|left(?=\()|right(?=\))|[,;!]|q?quad))*"
+)
 # \epsilon^2 = 0: a power of one name said to vanish
 VANISHING_POWER = re.compile(r"\s*(\\?[A-Za-z]+)\s*\^\s*\{?\s*([2-9])\s*\}?\s*=\s*0\s*[.,;]?\s*")
 
@@ -23,7 +28,7 @@ def declared_elements(latex: str) -> dict:
     if vanishing is not None:  # ε positive by convention, whose square is 0: no real number, a dual number's unit
         atoms = atoms_of_latex(vanishing.group(1))
         if len(atoms) == 1 and conventionally_positive(_name(atoms[0])):
-            return {_name(atoms[0]): f"the dual numbers ({latex.strip()})"}
+            return {_name(atoms[0]): f"{DUAL_NUMBERS} ({latex.strip()})"}
         return {}
     found = MEMBERSHIP.fullmatch(latex)
     if found is None or found.group(2) in NUMBER_LETTERS:
@@ -35,6 +40,13 @@ def declared_elements(latex: str) -> dict:
             return {}
         names[_name(atoms[0])] = found.group(2)
     return names
+
+
+def ring_operations_only(latex: str) -> bool:
+    """Whether a formula is built of sums, differences and products alone (whole powers, no quotient, root or
+    function), so that an identity of its sides over the real numbers holds in every commutative ring, the dual
+    numbers among them."""
+    return RING_OPERATIONS.fullmatch(latex) is not None
 
 
 def element_written(latex: str, elements: dict) -> str | None:

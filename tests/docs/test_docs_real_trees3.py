@@ -126,3 +126,19 @@ def test_a_function_the_page_defines_is_applied_to_an_expression(tmp_path, formu
 def test_a_formula_indented_with_a_space_command_is_read(tmp_path, formula, expected):
     # a leading \qquad had been read as a separator with nothing before it: a relation with an empty side
     assert untagged_verdict(tmp_path, formula)[0] == expected
+
+
+def test_a_ring_identity_holds_for_dual_numbers_and_a_wrong_one_is_not_passed(tmp_path):
+    # sums and products alone: an identity over the real numbers holds in any commutative ring, the dual numbers too
+    from tests.docs.checking import verdicts
+
+    found = verdicts(
+        tmp_path,
+        r"\epsilon^2=0",
+        r"(a_1 + b_1\epsilon) + (a_2 + b_2\epsilon) = (a_1 + a_2) + (b_1 + b_2)\epsilon",
+        r"(a_1 + b_1\epsilon) - (a_2 + b_2\epsilon) = (a_1 - a_2) + (b_1 + b_2)\epsilon",
+        r"\dfrac{1}{1 + \epsilon} = 1 - \epsilon",
+    )
+    assert found[1][0] == "PASS" and "dual numbers too" in found[1][1], found[1]
+    # the wrong difference, and a quotient (which holds for duals, 1/(1 + e) = 1 - e, but not over the reals)
+    assert [verdict for verdict, _ in found[2:]] == ["SKIPPED", "SKIPPED"], found
