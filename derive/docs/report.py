@@ -96,7 +96,8 @@ def check_found(found: Found, use_cache: bool = False, context: DocumentContext 
             context.define(reading.definition, found.latex)
             in_force = context.read_by(found.latex)
     if found.tag is None and (reading is None or reading.definition is None):
-        context.forget_restated(found.latex)  # for the formulas after it: this one is checked with what was in force
+        # for the formulas after it: this one is checked with what was in force
+        context.forget_restated(found.latex, found.notes)
     record = _check_found_cached(found, use_cache and found.unreadable is None, in_force, reading, fingerprint)
     if record is not None:
         record.cell = found.cell

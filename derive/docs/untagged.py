@@ -130,17 +130,19 @@ class DocumentContext:
         self.definitions[definition.name] = definition
         self.sources[definition.name] = latex
 
-    def forget_restated(self, latex: str) -> None:
-        """Drop each function a formula the checker cannot read writes again as a definition (``\\text{since } f(x) =
-        x^2`` in a derivation written with \\underset): the page may have given it a new meaning there."""
+    def forget_restated(self, latex: str, notes: str = "") -> None:
+        """Drop each function written again as a definition by a formula the checker cannot read, or by the notes of
+        its alignment (``&& \\text{since } f(x) = x^2`` beside a derivation written with \\underset): the page may have
+        given it a new meaning there."""
         try:
             rewrite_chain(latex)
-            return
+            latex = ""  # read: a definition of its own is read as one
         except Exception:  # unreadable: its definitions are not read, so the earlier ones may no longer hold
             pass
+        text = f"{latex} & {notes}"
         for name in [name for name, definition in self.definitions.items() if definition.params]:
-            written = re.finditer(rf"(?<![\\A-Za-z]){re.escape(name)}\s*\(\s*\\?[A-Za-z]+\s*\)\s*=", latex)
-            if any(RESTATEMENT_START.search(latex[: found.start()]) for found in written):
+            written = re.finditer(rf"(?<![\\A-Za-z]){re.escape(name)}\s*\(\s*\\?[A-Za-z]+\s*\)\s*=", text)
+            if any(RESTATEMENT_START.search(text[: found.start()]) for found in written):
                 del self.definitions[name]
                 self.sources.pop(name, None)
 

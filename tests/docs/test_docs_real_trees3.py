@@ -142,3 +142,19 @@ def test_a_ring_identity_holds_for_dual_numbers_and_a_wrong_one_is_not_passed(tm
     assert found[1][0] == "PASS" and "dual numbers too" in found[1][1], found[1]
     # the wrong difference, and a quotient (which holds for duals, 1/(1 + e) = 1 - e, but not over the reals)
     assert [verdict for verdict, _ in found[2:]] == ["SKIPPED", "SKIPPED"], found
+
+
+def test_a_function_written_again_in_an_alignment_note_is_no_longer_the_earlier_one(tmp_path):
+    # the note after && is dropped from the derivation's reading; what it restates still ends the earlier f
+    from derive.docs import check_paths
+
+    derivation = (
+        "$$\n\\begin{align*}\nf'(a) & = \\underset{b \\to a}\\lim\\dfrac{f(b) - f(a)}{b - a} \\\\\n"
+        "& = \\underset{b \\to a}\\lim\\dfrac{b^2 - a^2}{b - a} \\quad && \\text{since } f(x) = x^2 \\\\\n"
+        "& = 2a &&\n\\end{align*}\n$$\n"
+    )
+    page = tmp_path / "page.md"
+    page.write_text(f"$$f(x)=\\sqrt[3]{{x}}$$\n\n{derivation}\nso $f'(a) = 2a$.\n", encoding="utf-8")
+    records = check_paths([page])
+    assert all("since" not in record.latex for record in records), records
+    assert records[-1].latex == "f'(a) = 2a" and records[-1].verdict == "SKIPPED", records[-1]

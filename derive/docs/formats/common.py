@@ -35,6 +35,7 @@ class Found:
     cell: int | None = None
     unreadable: str | None = None
     usual: tuple = ()  # macros nothing defines, read by their usual meaning (derive.docs.formats.usual_macros)
+    notes: str = ""  # the notes of its alignment's further columns, dropped from it (\text{since } f(x) = x^2)
 
     @property
     def location(self) -> str:
@@ -158,6 +159,16 @@ CONDITION_WORDS = {"if", "iff", "for", "when", "whenever", "where", "otherwise",
 NOTE = re.compile(
     r"^(?:\\(?:quad|qquad|[,;:! ])|\s|\()*\\(?:text|textrm|textnormal|textit|textbf|textsf|mbox)\s*\{\s*([^{}]*)"
 )
+
+
+def dropped_notes(body: str) -> str:
+    """The notes :func:`formulas_of_block` drops from a display block's rows, joined: what the steps' reasons say."""
+    notes = []
+    for _, row in split_rows(body):
+        kept = _notes_dropped(row)
+        if kept != row:
+            notes.append(row[len(kept) :])
+    return " ".join(notes)
 
 
 def _notes_dropped(row: str) -> str:
@@ -308,7 +319,9 @@ def strip_math_environment(body: str) -> tuple[int, str]:
     return body.count("\n", 0, start), body[start : match.end(2)]
 
 
-def add_formula(out: list, table, file: str, line: int, latex: str, tag, tag_line, display: bool, cell=None) -> None:
+def add_formula(
+    out: list, table, file: str, line: int, latex: str, tag, tag_line, display: bool, cell=None, notes: str = ""
+) -> None:
     """Append the formula, read with the macros in ``table``, to ``out`` (nothing if it only defines macros)."""
     from derive.docs.formats.macros import read_formula
     from derive.docs.formats.usual_macros import with_usual_meanings
@@ -325,4 +338,4 @@ def add_formula(out: list, table, file: str, line: int, latex: str, tag, tag_lin
         if tag:
             tag, in_tag = with_usual_meanings(tag)
             usual = tuple(dict.fromkeys(usual + in_tag))
-    out.append(Found(file, line, text, tag, tag_line, display, cell, reason, usual))
+    out.append(Found(file, line, text, tag, tag_line, display, cell, reason, usual, notes))

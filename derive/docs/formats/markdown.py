@@ -26,7 +26,13 @@ from __future__ import annotations
 import functools
 import re
 
-from derive.docs.formats.common import add_formula, formulas_of_block, strip_math_environment, tag_of_comment
+from derive.docs.formats.common import (
+    add_formula,
+    dropped_notes,
+    formulas_of_block,
+    strip_math_environment,
+    tag_of_comment,
+)
 from derive.docs.formats.macros import MacroTable
 
 MATH_BLOCKS = ("math_block", "math_block_label", "math_block_eqno", "amsmath", "math_block_double")
@@ -166,15 +172,16 @@ class MarkdownScan:
         tag, tag_line = self.take()
         self.add_tagged(line, latex, display, tag, tag_line)
 
-    def add_tagged(self, line, latex, display, tag, tag_line) -> None:
-        add_formula(self.found, self.table, self.file, line, latex, tag, tag_line, display, self.cell)
+    def add_tagged(self, line, latex, display, tag, tag_line, notes: str = "") -> None:
+        add_formula(self.found, self.table, self.file, line, latex, tag, tag_line, display, self.cell, notes)
 
     def add_block(self, line: int, body: str) -> None:
         """A display block whose first line is ``line``: one formula per row."""
         tag, tag_line = self.take()
         offset, body = strip_math_environment(body)
+        notes = dropped_notes(body)
         for row_offset, formula in formulas_of_block(body):
-            self.add_tagged(line + offset + row_offset, formula, True, tag, tag_line)
+            self.add_tagged(line + offset + row_offset, formula, True, tag, tag_line, notes)
 
     def scan(self, text: str, first_line: int = 0) -> None:
         """Scan ``text``, whose first line is line ``first_line + 1`` of the page."""
