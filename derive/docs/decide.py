@@ -53,6 +53,7 @@ from derive.docs.reading import (
 from derive.docs.sampled_points import _checked_ranges  # noqa: F401  (imported from here)
 from derive.docs.score_mean import decide_score_mean
 from derive.docs.sequence_laws import LAW_LETTERS, decide_sequence_laws, result_law_of_sequences, unstated_length
+from derive.docs.several_draws import nested_draws
 from derive.docs.side_names import _normal_name  # noqa: F401  (imported from here)
 from derive.docs.solved_for import decide_solved_for
 from derive.docs.subscript_draws import draws_in_subscripts
@@ -176,6 +177,7 @@ def _decide_as_written(text: str, binding: Binding, tagged: bool, context) -> Ve
     text, primed = with_primed_names(text, binding.primed)  # \phi'(y) = \phi(x, y) in the tag: a function of its own
     text, commands = with_command_functions(text, binding.commands)  # \cos(u, v) in the tag: a function of its own
     text = draws_in_subscripts(text)  # E_{q(z \mid x)}[f(z)]: the draw E_{z \sim q(z \mid x)}
+    text = nested_draws(text)  # E_{x \sim p, y \sim p(y | x)}[f]: E_{x \sim p}[E_{y \sim p(y | x)}[f]]
     text, binding = with_subscript_settings(text, binding)  # p_{T=0.5}(w): the tag's p_T(w) at T = 0.5
     text, binding, accents = with_labelled_laws(text, binding)  # P_X(x) of the tag's P_{XY}; \hat p a joint law
     text = moments_of_random_quantities(text, binding)  # \mu_{aX+b} of a random X: \mathbb{E}[aX+b]
@@ -193,6 +195,7 @@ def _decide_as_written(text: str, binding: Binding, tagged: bool, context) -> Ve
         text, unshown = _draws_over_listed_values(text, binding, context)
         if unshown is not None:
             return unshown
+    text = _draws_from_renamed_laws(text, binding)  # x \sim p_g beside the tag's p_g(x) = p(x): drawn from p
     defined = _drawn_from_defined_function(text, binding)
     if defined:
         return Verdict(
@@ -223,6 +226,26 @@ def _drawn_from_defined_function(text: str, binding: Binding) -> str | None:
         if name in defined:
             return name
     return None
+
+
+def _draws_from_renamed_laws(text: str, binding: Binding) -> str:
+    """``text`` with each draw from a name the tag gives to another law's values (``x \\sim p_g`` beside ``p_g(x) =
+    p(x)``) written as a draw from that law: the same law of x, where a draw from a function has no law to read."""
+    from derive.docs.tags import FunctionClause
+
+    renamed = {
+        c.name: re.sub(r"\s+", "", c.body).split("(")[0]
+        for c in binding.clauses
+        if isinstance(c, FunctionClause) and _renames_a_law(c)
+    }
+    if not renamed:
+        return text
+
+    def law(found):
+        name = re.sub(r"[{}\\]", "", found.group(1))
+        return f"\\sim {renamed[name]}" if name in renamed else found.group(0)
+
+    return DRAWN_FROM.sub(law, text)
 
 
 def _draws_over_listed_values(text: str, binding: Binding, context) -> tuple[str, Verdict | None]:

@@ -814,7 +814,8 @@ def _event_the_tag_leaves(reading, atoms) -> bool:
     )
 
 
-WORD = re.compile(r"\s*(?:\\(?:mathit|mathrm|textit)\s*\{\s*)?[A-Za-z]{3,}(?![A-Za-z])")  # WER, ELO_A, mer
+# WER, ELO_A, mer; two capitals only before their arguments (IS(x), the inception score)
+WORD = re.compile(r"\s*(?:\\(?:mathit|mathrm|textit)\s*\{\s*)?(?:[A-Za-z]{3,}(?![A-Za-z])|[A-Z]{2}(?=\s*\())")
 # a letter or a word in text type, and another after a TeX space, one of them a word: F_1\ \text{Score}
 LABEL_PART = r"(?:\\(?:text|mathrm)\s*\{\s*[A-Za-z]+\s*\}|[A-Za-z](?:_\{?\w+\}?)?)"
 SPACED_LABEL = re.compile(rf"\s*{LABEL_PART}(?:\s*(?:\\ |~|\\,|\\;|\\quad)\s*{LABEL_PART})+\s*=")
@@ -871,7 +872,7 @@ def _letters_only(side) -> list:
     return atoms if all(isinstance(atom, Atom) and atom.args is None for atom in atoms) else []
 
 
-APPLIED_WORD = re.compile(r"\s*(?P<word>[A-Za-z]{3,})\s*\(")
+APPLIED_WORD = re.compile(r"\s*(?P<word>[A-Za-z]{3,}|[A-Z]{2})\s*\(")
 
 
 def _word_applied(written: str) -> str | None:
