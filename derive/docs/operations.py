@@ -563,9 +563,34 @@ class InverseValue(sp.Function):
         return sp.Float(found[0], mpmath.libmp.prec_to_dps(prec))
 
 
+def _inverted_matrix_times(interp, node: Inverse):
+    """M^{-1} times the bracket after it, when the name written bare is a square matrix; else None."""
+    from dataclasses import replace
+
+    from derive.docs.bind import as_value
+    from derive.docs.matrix_power import whole_power
+
+    BindError, NeedsConcrete, ShapeError = _errors()
+    try:
+        matrix = as_value(interp.atom(replace(node.target, args=None, seps=[]), node.variable_side))
+    except (BindError, NeedsConcrete):
+        return None
+    if not isinstance(matrix, sp.MatrixBase) or not matrix.is_square:
+        return None
+    try:
+        inverted = whole_power(matrix, -1)
+    except ValueError as exc:
+        raise ShapeError(str(exc)) from None
+    return interp._mul([inverted, interp.side(node.arg)])
+
+
 def inverse(interp, node: Inverse):
-    """f^{-1}(y): the closed-form solutions of f(u) = y (SymPy's solve), the real one taken at each point."""
+    """f^{-1}(y): the closed-form solutions of f(u) = y (SymPy's solve), the real one taken at each point; a square
+    matrix the notation declares, \\Sigma^{-1}(x - \\mu), is inverted and multiplies the bracket instead."""
     BindError, _, _ = _errors()
+    inverted = _inverted_matrix_times(interp, node)
+    if inverted is not None:
+        return inverted
     u = sp.Dummy("u", real=True)
     y = sp.Dummy("y", real=True)
     saved = dict(interp.bound)
