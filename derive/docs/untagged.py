@@ -109,6 +109,14 @@ LET = re.compile(r"\\(?:text|textrm|mathrm|mbox)\s*\{\s*(?:let|define|denote)\b"
 # what a definition written again starts after: the formula's start, an alignment mark or a line break, a comma, a
 # space command or prose (\text{since } f(x) = x^2), and not an operator (\lim g(x) = 0 says something of g)
 RESTATEMENT_START = re.compile(r"(?:^|&|\\\\|[,;:]|\\q?quad|\\text\{[^{}]*\})\s*$")
+RESTATEMENT_END = re.compile(r"&|\\\\|\\text|\\q?quad|,")  # where a definition written again ends
+
+
+def _compact(latex: str) -> str:
+    """LaTeX without its spaces and thin spaces, to compare two writings of one definition."""
+    return re.sub(r"\s|\\[,;:!]", "", latex).rstrip(".")
+
+
 BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathbfit)\s*\{?\s*\\?([A-Za-z]+)")
 
 
@@ -142,8 +150,9 @@ class DocumentContext:
         text = f"{latex} & {notes}"
         for name in [name for name, definition in self.definitions.items() if definition.params]:
             written = re.finditer(rf"(?<![\\A-Za-z]){re.escape(name)}\s*\(\s*\\?[A-Za-z]+\s*\)\s*=", text)
-            if any(RESTATEMENT_START.search(text[: found.start()]) for found in written):
-                del self.definitions[name]
+            restated = [text[found.start() :] for found in written if RESTATEMENT_START.search(text[: found.start()])]
+            if any(_compact(RESTATEMENT_END.split(again)[0]) != _compact(self.sources[name]) for again in restated):
+                del self.definitions[name]  # f(x) = x^2 again, as it was defined, keeps it
                 self.sources.pop(name, None)
 
     def with_definition(self, definition: Definition | None) -> DocumentContext:

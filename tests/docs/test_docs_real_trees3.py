@@ -158,3 +158,18 @@ def test_a_function_written_again_in_an_alignment_note_is_no_longer_the_earlier_
     records = check_paths([page])
     assert all("since" not in record.latex for record in records), records
     assert records[-1].latex == "f'(a) = 2a" and records[-1].verdict == "SKIPPED", records[-1]
+
+
+def test_a_function_written_again_as_it_was_defined_keeps_its_definition(tmp_path):
+    # f(x) = x^2 on the page, and the note of a derivation not read says "since f(x) = x^2": f is still x^2 after it
+    from derive.docs import check_paths
+
+    derivation = (
+        "$$\n\\begin{align*}\nf'(x) & = \\underset{e \\to 0}\\lim\\dfrac{f(x + e) - f(x)}{e} \\\\\n"
+        "& = \\underset{e \\to 0}\\lim\\dfrac{(x + e)^2 - x^2}{e} \\quad && \\text{since } f(x) = x^2 \\\\\n"
+        "& = 2x &&\n\\end{align*}\n$$\n"
+    )
+    page = tmp_path / "page.md"
+    page.write_text(f"$f(x) = x^2$\n\n{derivation}\nso $f'(x) = 2x$ and $f'(x) = 3x$.\n", encoding="utf-8")
+    records = check_paths([page])
+    assert [record.verdict for record in records[-2:]] == ["PASS", "FAIL"], records[-2:]
