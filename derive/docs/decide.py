@@ -50,6 +50,7 @@ from derive.docs.reading import (
     gave_up,
     out_of_bounds,  # noqa: F401  (imported from here)
 )
+from derive.docs.row_products import row_product_doubt
 from derive.docs.sampled_points import _checked_ranges  # noqa: F401  (imported from here)
 from derive.docs.score_mean import decide_score_mean
 from derive.docs.sequence_laws import LAW_LETTERS, decide_sequence_laws, result_law_of_sequences, unstated_length
@@ -357,6 +358,7 @@ def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
     verdict = _gradient_scope_doubt(verdict, several_factors, decide_text, text)
     verdict = _matrix_softmax_doubt(verdict, softmax_matrices, decide_text, text)
     verdict = _e_notation_doubt(text, verdict, decide_text)
+    verdict = row_product_doubt(text, verdict, decide_text)  # \omega = x q^\top = 0.95: x and q as rows
     verdict = _rounded_coefficient(text, verdict)  # 2 \cdot 4096 \cdot 16384 \cdot B = 1.3e8 \cdot B
     verdict = _sum_scope_doubt(text, verdict, decide_text)
     verdict = _unbraced_exponent_doubt(text, verdict, decide_text)

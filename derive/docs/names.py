@@ -22,6 +22,7 @@ from derive.docs.tokens import (
     detex,
     flatten,
     is_power_of_number,
+    is_transpose,
     top_level_at,
     word_of,
 )
@@ -162,6 +163,14 @@ def atom_scripts(rw, tokens, k, atom, out):
             primes += sum(x.is_cs("prime") or x.is_ch("'") for x in script[: len(script) - len(power)])
             tokens[k + 1] = Tok("group", "", tokens[k + 1].pos, power)
             continue
+        label, mark = (
+            _label_then_transpose(script) if tokens[k].is_ch("^") and tokens[k + 1].kind == "group" else ([], [])
+        )
+        if label:  # q^{(2)\top}: the transpose of the labelled q^{(2)}, read as q^{(2)} then ^\top
+            position = tokens[k + 1].pos
+            tokens[k + 1] = Tok("group", "", position, label)
+            tokens[k2:k2] = [Tok("ch", "^", position), Tok("group", "", position, mark)]
+            continue
         if tokens[k].is_ch("_"):
             if atom.key == "one" and any(x.is_ch("=") or x.is_cs("neq", "ne") for x in flatten(script)):
                 conditions = parse_conditions(script)  # \mathbb{1}_{i = j}
@@ -192,6 +201,20 @@ def _after_primes(script) -> list:
     if not any(x.is_cs("prime") or x.is_ch("'") for x in script[:lead]) or not rest:
         return []
     return [] if any(x.is_cs("prime") or x.is_ch("'") for x in flatten(rest)) else rest
+
+
+def _label_then_transpose(script) -> tuple[list, list]:
+    """A superscript that writes a label in parentheses and then a transpose mark ({(2)\\top}, {(i)T}): the label and
+    the mark, or two empty lists."""
+    written = [x for x in script if not x.is_ch(" ")]
+    if len(written) < 4 or not written[0].is_ch("("):
+        return [], []
+    close = next((at for at, x in enumerate(written) if x.is_ch(")")), None)
+    if close is None or not is_transpose(written[close + 1 :]):
+        return [], []
+    if not LABEL_INSIDE.fullmatch("".join(detex(written[1:close]).split())):
+        return [], []
+    return written[: close + 1], written[close + 1 :]
 
 
 # superscripts of a name: each returns (next k, done) when it reads the script, else None

@@ -1,0 +1,35 @@
+"""A labelled vector transposed in one superscript (q^{(2)\\top}) is q^{(2)} transposed, and a product x q^\\top of
+plain vectors set to one number, where the columns reading fails only on its shapes, is read with the vectors as rows
+(the inner product), as notebooks that put examples in rows write a query's score; bold vectors, or a formula that
+also writes x^\\top y, keep the columns and the outer product's FAIL."""
+
+import pytest
+
+from tests.docs.checking import assert_page_pass_and_fail, untagged_verdict, verdict
+
+SCORES = r"x^{(1)} = [0.43, 0.15, 0.89]; q^{(2)} = [0.55, 0.87, 0.66]"
+
+
+def test_a_score_written_with_rows_is_their_inner_product(tmp_path):
+    assert_page_pass_and_fail(
+        tmp_path, SCORES, r"\omega_{21} = x^{(1)} q^{(2)\top} = 0.9544", r"\omega_{21} = x^{(1)} q^{(2)\top} = 0.9454"
+    )
+    found, detail = verdict(tmp_path, SCORES, r"\omega_{21} = x^{(1)} q^{(2)\top} = 0.9544")
+    assert "as rows" in detail, detail
+
+
+def test_a_label_then_a_transpose_in_one_superscript(tmp_path):
+    assert untagged_verdict(tmp_path, r"x^{(1)\top} x^{(1)} = \|x^{(1)}\|^2")[0] == "PASS"
+    assert untagged_verdict(tmp_path, r"x^{(1)\top} x^{(1)} = 2\|x^{(1)}\|^2")[0] == "FAIL"
+
+
+@pytest.mark.parametrize(
+    ("tag", "formula"),
+    [
+        ("x = [1, 2]; q = [3, 4]", r"x^\top q = q x^\top"),  # the formula's own x^T q: columns
+        (None, r"\|\mathbf{w}\|^2 = \mathbf{w} \mathbf{w}^\top"),  # bold: columns
+    ],
+)
+def test_columns_the_formula_shows_keep_the_outer_product(tmp_path, tag, formula):
+    found, detail = verdict(tmp_path, tag, formula)
+    assert found == "FAIL" and "as rows" not in detail, detail
