@@ -28,7 +28,9 @@ from derive.docs.side_names import (  # noqa: F401  (imported from here)
     WORD_ARGUMENT,
     _display,
     applied_key,
+    argument_key,
     argument_name,
+    key_at_names,
     one_node,
     single_atom,
 )
@@ -58,6 +60,7 @@ DOCUMENT_PREFIX = "doc_"  # a name the tag declares, k, is the symbol doc_k: apa
 
 
 _UNSET = object()  # an attribute an interpreter does not have
+PARAMETER = "\x00"  # where a tag's law at an event takes its parameter, p(y = j | x), in the key of p(y = e | x)
 # an index written as a sum of names and whole numbers: t+1, t-l, d+1-i (never a bare name or number)
 INDEX_OFFSET = re.compile(r"[A-Za-z]\w*(?:[+-]\w+)+|\d+(?:[+-]\w+)*[+-][A-Za-z]\w*(?:[+-]\w+)*")
 
@@ -447,7 +450,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             return self._scalar(self.dim_value(self.vocab.dims.get(term, self.vocab.size)))
         if term in self.bound or term in self.index_map or any(str(s) == term for s in self.vocab.indices):
             return self.index(term)
-        return self._declared_whole_number(term)
+        declared = self._declared_whole_number(term)
+        return declared if declared is not None else self._given_whole_number(term)
 
     def drawn_index(self, name):
         """The random variable the tag draws under ``name`` (i \\sim \\text{Uniform}\\{1, \\ldots, n\\}), an index
@@ -475,8 +479,14 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         """The whole number the tag sets ``name`` to (``i = 2``), which an index written with that letter is; None for a
         name the tag gives no such value."""
         meaning = self.overrides.get(name)
-        if not isinstance(meaning, Side) or not meaning.source.strip().isdigit():
-            return None  # D = U_D(1 + R_D) is no entry's number, and reading it here would read U_D again
+        if not isinstance(meaning, Side):
+            return None
+        if not meaning.source.strip().isdigit():
+            # c = m beside m \in \{1, \ldots, C\}: the whole number m is; D = U_D(1 + R_D) is no entry's number, and
+            # reading it here would read U_D again
+            other = single_atom(meaning)
+            keys = [key for key in ([*other.full_keys(), other.key] if other is not None else []) if key != name]
+            return next((self._declared_whole_number(key) for key in keys if self._declared_whole_number(key)), None)
         return sp.Integer(int(meaning.source))
 
     def _subscript_as_indices(self, atom: Atom, body: Side) -> None:
@@ -633,6 +643,27 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                 return atom.key, table[atom.key], False
         return atom.key, None, False
 
+    def _event_at_parameter(self, atom: Atom):
+        """p(y = e | x) where the tag defines p(y = j | x) at a letter j: that definition's value with j taken as e's,
+        as a definition's parameter is; None where the tag defines no such law."""
+        for position, sep in enumerate(atom.seps):
+            if sep != "event =" or position + 1 >= len(atom.args):
+                continue
+            names = [argument_key(arg) for arg in atom.args]
+            names[position + 1] = PARAMETER
+            written = re.escape(key_at_names(atom.key, names, atom.seps)).replace(re.escape(PARAMETER), "([A-Za-z])")
+            for key, body in self.overrides.items():
+                match = re.fullmatch(written, str(key))
+                if match is None or not isinstance(body, Side) or match.group(1) in self.bound:
+                    continue
+                value = self._scalar(self.side(atom.args[position + 1]))
+                self.bound[match.group(1)] = value
+                try:
+                    return self._scalar(self.side(body))
+                finally:
+                    del self.bound[match.group(1)]
+        return None
+
     def _at_words(self, atom: Atom) -> bool:
         """Whether every argument of an application is a word in text type (p(\\textsf{cheese})), or a definition's
         parameter given one."""
@@ -676,6 +707,9 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             and atom.key not in self.joint_laws
             and applied_key(atom.key, atom.args, atom.seps) not in self.overrides
         ):
+            at_parameter = self._event_at_parameter(atom)
+            if at_parameter is not None:
+                return at_parameter
             raise BindError(
                 f"{atom.key}(...) of an event (a relation in its argument) is read only under a law the tag declares"
                 " (X \\sim ...) or a law of the formula's outcomes (derive.docs.joint_law)"
@@ -1003,6 +1037,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
 
         label = str(sub[0]).strip() if len(sub) == 1 else ""
         if not re.fullmatch(r"[A-Za-z]+_[A-Za-z0-9]+", label) or label in self.bound or label in self.index_map:
+            return False
+        if self._declared_whole_number(label) is not None:  # z_{y_{\text{true}}} beside y_true \in \{1, ..., C\}
             return False
         atoms = atoms_in(self.formula_sides, child_sides)
         as_number = any(a.args is None and not a.decoration and f"{a.key}_{a.sub_text}" == label for a in atoms)

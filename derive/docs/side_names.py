@@ -55,7 +55,16 @@ def applied_key(name: str, args, seps=()) -> str:
     """The key of a function's value at named arguments, ``V(S_t)``, as a tag declares it (``V(S_t): real``); an
     outcome at a value keeps its '=' (``p(y=1,x)`` for p(y = 1 | x)); an argument with a sign raised over it keeps
     the sign (``f(x^+)`` is not ``f(x)``)."""
-    names = [_argument_key(arg) or "".join(arg.source.split()) for arg in args]
+    return key_at_names(name, [argument_key(arg) for arg in args], seps)
+
+
+def argument_key(arg: Side) -> str:
+    """An argument as a key of a function's value writes it: its name, or its source without spaces."""
+    return _argument_key(arg) or "".join(arg.source.split())
+
+
+def key_at_names(name: str, names, seps=()) -> str:
+    """The key of a function's value at arguments written ``names`` (see :func:`applied_key`)."""
     text = names[0] if names else ""
     for position, written in enumerate(names[1:]):
         text += ("=" if position < len(seps) and seps[position] == "event =" else ",") + written

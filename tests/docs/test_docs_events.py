@@ -141,6 +141,12 @@ PAIRS = [
         r"H(X_i \mid Y) = H(X_i, Y) - H(Y)",
         r"H(X_i \mid Y) = H(X_i, Y) - H(X_i)",
     ),
+    (
+        "a law the tag defines at the event y = j, taken at another value of y",
+        r"p(y = j \mid x) = \frac{e^{z_j}}{\sum_{k=1}^{C} e^{z_k}}; z \in \mathbb{R}^C; y_{\text{true}} \in \{1, \ldots, C\}",
+        r"-\log p(y = y_{\text{true}} \mid x) = -\log \frac{e^{z_{y_{\text{true}}}}}{\sum_{k=1}^{C} e^{z_k}}",
+        r"-\log p(y = y_{\text{true}} \mid x) = \log \frac{e^{z_{y_{\text{true}}}}}{\sum_{k=1}^{C} e^{z_k}}",
+    ),
 ]
 
 
@@ -281,3 +287,10 @@ def test_a_sum_of_probabilities_over_indexed_values_is_no_sequence(tmp_path):
     for written_tag in (tag, None):
         result, detail = verdict(tmp_path, written_tag, formula)
         assert result != "FAIL" and "sequence" not in detail, (result, detail)
+
+
+def test_a_law_the_tag_defines_at_an_event_is_not_read_under_another_condition(tmp_path):
+    # the tag gives p(y = j | x); p(y = c | w) conditions on another name, which the definition does not cover
+    tag = r"p(y = j \mid x) = \frac{e^{z_j}}{\sum_{k=1}^{C} e^{z_k}}; z \in \mathbb{R}^C; c \in \{1, \ldots, C\}"
+    result, detail = verdict(tmp_path, tag, r"p(y = c \mid w) = \frac{e^{z_c}}{\sum_{k=1}^{C} e^{z_k}}")
+    assert result == "UNKNOWN" and "of an event" in detail, (result, detail)

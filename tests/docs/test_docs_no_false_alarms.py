@@ -1220,6 +1220,15 @@ def test_a_variance_defined_by_blackboard_expectations_beside_an_energy_is_not_d
         ("x = (1, 5, 7); i = 2", r"x_{i} + i = 9", "FAIL"),
         ("softmax_jacobian; i = 2; j = 1", r"\frac{\partial s_i}{\partial z_j} = -s_i s_j", "PASS"),
         ("softmax_jacobian; i = 2; j = 1", r"\frac{\partial s_i}{\partial z_j} = s_i (1 - s_j)", "FAIL"),
+        # set to another letter the tag declares a whole number: that number, also moved by one (had FAILed)
+        (r"z \in \mathbb{R}^C; m \in \{1, \ldots, C\}; c = m", r"e^{z_{c}} = e^{z_{m}}", "PASS"),
+        (r"z \in \mathbb{R}^C; m \in \{1, \ldots, C\}; c = m", r"e^{z_{c+1}} = e^{z_{m+1}}", "PASS"),
+        (r"z \in \mathbb{R}^C; m \in \{1, \ldots, C\}; c = m", r"e^{z_{c+1}} = e^{z_{m}}", "FAIL"),
+        (
+            r"z \in \mathbb{R}^C; y_{\text{true}} \in \{1, \ldots, C\}; c = y_{\text{true}}",
+            r"z_c = z_{y_{\text{true}}}",
+            "PASS",
+        ),
     ],
 )
 def test_an_index_letter_the_tag_sets_to_a_whole_number_names_that_entry(tmp_path, tag, formula, expected):
