@@ -101,6 +101,7 @@ def decide(text: str, binding: Binding | None = None, tagged: bool = True, conte
 
 
 def _decide_written(text: str, binding: Binding, tagged: bool, context) -> Verdict:
+    from derive.docs.decision_process import quantifier_over_process_sets_dropped
     from derive.docs.function_families import family_members_the_formula_applies
     from derive.docs.tags import entries_the_formula_lists, entries_the_formula_sums, summed_listed_entries
 
@@ -110,6 +111,7 @@ def _decide_written(text: str, binding: Binding, tagged: bool, context) -> Verdi
     summed = summed_listed_entries(binding, text)
     if summed is not None:
         return Verdict(UNKNOWN, summed)
+    text = quantifier_over_process_sets_dropped(text, binding)  # V^\pi(s) = ...;\ \text{for all } s \in \mathcal{S}
     if tagged:  # 0 = \theta_0 + \theta_1 x + \theta_2 y in the tag, y = ... in the formula: the value put in
         solved = decide_tag_equation(text, binding, lambda t, b: _decide_written(t, b, tagged, context))
         if solved is not None:

@@ -400,6 +400,15 @@ def _applied_definitions(reading) -> tuple:
     return found, passed
 
 
+def process_names(binding) -> set:
+    """The names the tag's decision process reads itself (derive.docs.decision_process): no joint laws."""
+    from derive.docs.decision_process import DecisionProcess
+
+    processes = [c for c in binding.clauses if isinstance(c, DecisionProcess)]
+    values = {key.partition("^")[0] for c in processes for key, _ in c.values}  # Q^\pi(s, a): Q, no law either
+    return {name for c in processes for name in (c.policy, c.transition)} | values
+
+
 def declare_joint_laws(reading, law_names, open_values: bool) -> None:
     """The joint law of each law name in ``law_names`` the formula applies to outcomes, a table drawn at each point;
     an outcome given only written numbers takes one value more in the open reading."""
@@ -446,6 +455,8 @@ def declare_joint_laws(reading, law_names, open_values: bool) -> None:
         ):
             continue
         if "_" in name and name in reading.vocab.entries:  # p_theta the result defines
+            continue
+        if name in process_names(reading.binding):  # \pi(a \mid s) of the tag's decision process: its policy
             continue
         if any(k.startswith(f"{name}(") and k not in data_sets for k in [*reading.overrides, *declared]):
             continue  # the tag says what the law is, or what its values are (\pi_\theta(a | s): function of \theta)

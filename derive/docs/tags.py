@@ -251,6 +251,11 @@ def parse_tag(text: str) -> Binding | None:
                 f"the tag names no result '{head}'" + (f"; did you mean {', '.join(close)}?" if close else "")
             )
         binding.result = head
+    from derive.docs.decision_process import decision_process
+
+    clauses, process = decision_process(clauses)  # a_t \sim \pi(\cdot \mid s_t); ...; V^\pi(s) = E[...]
+    if process is not None:
+        binding.clauses.append(process)
     summed: set = set()  # the indices of sums the tag sets to 1
     for clause in clauses:
         clause = clause.strip()
@@ -1285,6 +1290,10 @@ def apply_clauses(vocab, clauses, log_base: str = "e"):
         if dirichlet:
             vocab = dirichlet_family(vocab, dirichlet)
         vocab = apply_laws(vocab, [c for c in clauses if isinstance(c, LawClause)])
+        from derive.docs.decision_process import DecisionProcess, declare_process
+
+        for process in [c for c in clauses if isinstance(c, DecisionProcess)]:
+            vocab = declare_process(vocab, process)
     except VocabularyError as exc:
         raise BindError(str(exc)) from None
     return vocab
