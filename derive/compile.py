@@ -561,6 +561,7 @@ def _compile_subs(expr):
 
 
 HUGE_INTEGER_BITS = 4096  # an integer longer than this is rounded to the working precision when it is used
+EXACT_FLOAT_BITS = 53  # an integer this short is exact at every precision; a longer one is built at the run's
 
 
 def _compile(expr):
@@ -573,6 +574,8 @@ def _compile(expr):
             if whole.bit_length() > HUGE_INTEGER_BITS:
                 # mpmath converts an int exactly, stripping trailing zero bits a byte at a time: quadratic in its size
                 return lambda env: mpmath.mpf(mpmath.libmp.from_int(whole, mpmath.mp.prec, "n"))
+            if whole.bit_length() > EXACT_FLOAT_BITS:  # built now, it would be rounded to the precision of the moment
+                return lambda env: mpmath.mpf(whole)
             constant = mpmath.mpf(whole)
             return lambda env: constant
         if expr.is_Rational:

@@ -257,3 +257,17 @@ def test_a_derivative_by_a_variable_drawn_at_a_whole_number_is_taken_before_it_i
     derivative = sp.Derivative(w**3, w, evaluate=False)  # 3 w^2: 12 at w = 2, never d/d2 of 8
     assert instantiated_value(derivative, Point({w: 2})) == 12
     assert instantiated_value(derivative, Point({w: 3})) == 27
+
+
+def test_an_integer_longer_than_a_double_keeps_every_digit():
+    # 3**40 * x - 3**40 * (3/10): the constant rounded to 53 bits would move the value by about 10
+    big = sp.Integer(3**40)
+    expr = sp.Add(big * x, -big * sp.Rational(3, 10), evaluate=False)
+    path, value = evaluate_with_path(expr, POINT)
+    assert path == "compiled"
+    assert relative_error(value, instantiated_value(expr, POINT)) < mpmath.mpf(10) ** -40
+    rounded = sp.Integer(int(mpmath.mpf(3**40)))  # the wrong variant: the constant as a double holds it
+    assert (
+        relative_error(value, instantiated_value(sp.Add(rounded * x, -big * sp.Rational(3, 10)), POINT))
+        > mpmath.mpf(10) ** -3
+    )
