@@ -269,13 +269,30 @@ def _free_vector(reading, key):
     reading.overrides[key] = _vec_entry(base)
 
 
-def _free_matrix(reading, key):  # a square matrix over the sampled dimension
+def _free_matrix(reading, key, name=None):  # a square matrix over the sampled dimension
     from derive.vocabulary import matrix_entries
 
     base = sp.IndexedBase(key, real=True)
     size = reading.vocab.size
     reading.extra_samplers[base] = dom.matrix(size, size, reading.scope.reals)
-    reading.overrides[key] = matrix_entries(base, size)
+    reading.overrides[key] = matrix_entries(base, size, name=name)
+
+
+def _free_square_matrix(reading, key):  # a capital read as a square matrix: W_1 names the whole matrix
+    _free_matrix(reading, key, name=key)
+
+
+def _diagonal(base, size):
+    """A size × size diagonal matrix with the vector ``base`` on its diagonal (such matrices commute)."""
+    from derive.vocabulary import matrix_of
+
+    return matrix_of(lambda a, b, length: base[a] if a == b else sp.S.Zero, size)
+
+
+def _free_diagonal_matrix(reading, key):  # a square diagonal matrix over the sampled dimension
+    base = sp.IndexedBase(key, real=True)
+    reading.extra_samplers[base] = dom.vector(reading.vocab.size, reading.scope.reals)
+    reading.overrides[key] = _diagonal(base, reading.vocab.size)
 
 
 def _free_distribution(reading, key):  # p in H(p) or D_KL(p || q): a probability vector over the sampled dimension
@@ -328,6 +345,8 @@ FREE_VARIABLES = {
     "positive": _free_positive,
     "vector": _free_vector,
     "matrix": _free_matrix,
+    "square matrix": _free_square_matrix,
+    "diagonal matrix": _free_diagonal_matrix,
     "distribution": _free_distribution,
     "count": _free_count,
     "whole": _free_whole,
@@ -359,6 +378,20 @@ def _tagged_free_vector(reading, key, sampler):
     reading.overrides.setdefault(key, _vec_entry(base))
 
 
+def _tagged_free_matrix(reading, key, sampler):
+    from derive.vocabulary import matrix_entries
+
+    base = sp.IndexedBase(f"doc_{key}", real=True)
+    reading.extra_samplers[base] = dom.matrix(reading.vocab.size, reading.vocab.size, sampler)
+    reading.overrides.setdefault(key, matrix_entries(base, reading.vocab.size, name=key))
+
+
+def _tagged_free_diagonal_matrix(reading, key, sampler):
+    base = sp.IndexedBase(f"doc_{key}", real=True)
+    reading.extra_samplers[base] = dom.vector(reading.vocab.size, sampler)
+    reading.overrides.setdefault(key, _diagonal(base, reading.vocab.size))
+
+
 def _tagged_free_count(reading, key, sampler):
     reading.overrides.setdefault(key, ("scalar", lambda reader: reader.size_value))
 
@@ -374,6 +407,8 @@ def _tagged_free_distribution(reading, key, sampler):
 
 TAGGED_FREE_VARIABLES = {
     "vector": _tagged_free_vector,
+    "square matrix": _tagged_free_matrix,
+    "diagonal matrix": _tagged_free_diagonal_matrix,
     "count": _tagged_free_count,
     "distribution": _tagged_free_distribution,
 }  # any other kind: a real

@@ -9,6 +9,7 @@ from derive import domain as dom
 from derive.docs.bind import (
     Unbound,
 )
+from derive.docs.capital_matrices import commuting_only
 from derive.docs.interpret import rewrite_chain
 from derive.docs.parse import parse_latex
 from derive.docs.reading import _guarded, first_link_defines
@@ -550,6 +551,15 @@ def _decide_tagged_free(text, binding, unbound, reverse=True):
                     f"with {names} read as the formula's own variables, it holds for {words} only; it fails for"
                     f" {verdicts[0][0]} ({verdicts[0][1].detail}): say which values are meant",
                 )
+            doubt = commuting_only(
+                text,
+                freed,
+                lambda each: _guarded(
+                    text, dataclasses.replace(binding, free={key: (kind, sampler) for key, kind in each.items()}), None
+                ),
+            )
+            if doubt is not None:
+                return Verdict(UNKNOWN, f"with {names} read as the formula's own variables, it {doubt}")
             return dataclasses.replace(
                 verdict, detail=f"with {names} read as the formula's own variables, for all {words}: {verdict.detail}"
             )

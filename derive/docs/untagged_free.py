@@ -11,6 +11,7 @@ from derive.docs.bind import (
     Unbound,
     single_atom,
 )
+from derive.docs.capital_matrices import commuting_only
 from derive.docs.index_compared import whole_number_doubt
 from derive.docs.interpret import rewrite_chain
 from derive.docs.labelled_derivative import LABEL_AS_ARGUMENT, labels_as_arguments
@@ -386,6 +387,15 @@ def _decide_free_once(text, binding, context, name, unbound, opaque, whole=froze
                     f"read as an identity in {names}, it holds for {words} only; it fails for {refuted[0][0]}"
                     f" ({refuted[0][1]}): say which values are meant",
                 ), None
+            doubt = commuting_only(
+                text,
+                kinds,
+                lambda each: _guarded(
+                    text, binding, Scope(dict(context.definitions), each, dict(each), sampler, stated, scope.equation)
+                ),
+            )
+            if doubt is not None:
+                return Verdict(UNKNOWN, f"read as an identity in {names}, it {doubt}"), None
             if unbalanced is not None:
                 return dataclasses.replace(
                     verdict,
