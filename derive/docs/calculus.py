@@ -9,7 +9,7 @@ import re
 from derive.docs import gradient_scope
 from derive.docs.chain import arrow_target, relation_at, term_end
 from derive.docs.nodes import Atom, Deriv, EvaluatedAt, Integral, Limit, Prime, Side
-from derive.docs.tokens import NotationError, Tok, Unsupported, detex, word_of
+from derive.docs.tokens import NotationError, Tok, Unsupported, detex, latex_of, word_of
 
 
 def evaluated_at(rw, tokens, k, out):
@@ -136,6 +136,11 @@ def fraction(rw, tokens, k, out):
     order, num_rest, den_rest = kind
     if not num_rest:  # operator form: \frac{\partial}{\partial x} f
         end = _operand_end(rw, tokens, k, k3, term_end(tokens, k3))
+        variables = _variables_of(den_rest, order)
+        at_point = _gradient_at_point(rw, tokens, k3, end, variables[0]) if len(variables) == 1 else None
+        if at_point is not None:
+            out.append(at_point)
+            return end
         num_rest = tokens[k3:end]
         k3 = end
         if not num_rest:
@@ -173,6 +178,10 @@ def partial(rw, tokens, k, out):
     if tokens[k + 1].is_ch("_"):
         script, k2 = rw._script(tokens, k + 1)
         end = _operand_end(rw, tokens, k, k2, term_end(tokens, k2))
+        at_point = _gradient_at_point(rw, tokens, k2, end, script)
+        if at_point is not None:
+            out.append(at_point)
+            return end
         out.append(rw.placeholder(Deriv(rw.sub_side(tokens[k2:end]), rw.sub_side(script))))
         return end
     raise NotationError("a partial derivative that is not of the form \\partial f / \\partial x", t.pos)
@@ -184,7 +193,7 @@ def gradient(rw, tokens, k, out):
     if _hessian_at(rw, tokens, k + 1):
         return _hessian(rw, tokens, k, out)
     if k + 1 >= len(tokens) or not tokens[k + 1].is_ch("_"):
-        script = _argument_variable(rw, tokens, k + 1) or rw.gradient_variable
+        script = _argument_variable(rw, tokens, k + 1) or _labelled_argument(rw, tokens, k + 1) or rw.gradient_variable
         if script is None:
             raise Unsupported(
                 "\\nabla without the variable it differentiates by (read without a subscript only before f(w), "
@@ -197,11 +206,11 @@ def gradient(rw, tokens, k, out):
     if end == k2:  # "\nabla_x = ..." (Triton, PyTorch docs): the gradient of the loss
         out.append(rw.placeholder(Deriv(rw.sub_side([Tok("ch", "L", t.pos)]), rw.sub_side(script))))
         return end
+    end = _operand_end(rw, tokens, k, k2, end)
     at_point = _gradient_at_point(rw, tokens, k2, end, script)
     if at_point is not None:
         out.append(at_point)
         return end
-    end = _operand_end(rw, tokens, k, k2, end)
     out.append(rw.placeholder(Deriv(rw.sub_side(tokens[k2:end]), rw.sub_side(script))))
     return end
 
@@ -250,8 +259,9 @@ def _hessian(rw, tokens, k, out):
 
 
 def _gradient_at_point(rw, tokens, k, end, variable):
-    r"""\nabla_\theta f(\theta_1): the gradient of f taken at \theta_1, a point named with the variable's letter (another
-    subscript, a prime), as the text of the placeholder; None unless tokens[k:end] is one name applied to such a point."""
+    r"""\nabla_\theta f(\theta_1), \partial_\theta f(\theta^*), \frac{d}{d\theta} f(\hat\theta): the derivative of f taken at a
+    point named with the variable's letter (another subscript, a prime, a star, an accent), as the text of the
+    placeholder; None unless tokens[k:end] is one name applied to such a point."""
     named = rw._atom_name(tokens, k)
     if named is None or named[0].startswith("__native__"):
         return None
@@ -260,19 +270,79 @@ def _gradient_at_point(rw, tokens, k, end, variable):
         _, after = rw._script(tokens, after)
     if after >= end or not tokens[after].is_ch("("):
         return None
-    point, close = rw._balanced(tokens, after, "(", ")")
-    own = rw._atom_name(variable, 0)
-    at = rw._atom_name(point, 0) if point else None
-    if close != end or own is None or at is None or own[1] != len(variable) or at[0] != own[0]:
+    inner, close = rw._balanced(tokens, after, "(", ")")
+    if close != end:
         return None
-    rest = at[1]
-    while rest < len(point) and (point[rest].is_ch("'") or rest + 1 < len(point) and point[rest].is_ch("_")):
-        rest = rest + 1 if point[rest].is_ch("'") else rw._script(point, rest)[1]
-    if rest != len(point) or detex(point) == detex(variable):
+    arguments = _arguments(inner)
+    labelled = [n for n, argument in enumerate(arguments) if _labelled_form(rw, argument, variable)]
+    points = {detex(arguments[n]) for n in labelled}
+    own = detex(variable).strip()
+    others = [detex(a) for n, a in enumerate(arguments) if n not in labelled]
+    if len(points) != 1 or any(own in other for other in others):  # L(\theta_t, \theta): not one point
         return None
-    applied = [*tokens[k:after], Tok("ch", "(", tokens[after].pos), *variable, Tok("ch", ")", tokens[after].pos)]
+    point = arguments[labelled[0]]
+    at = tokens[after].pos
+    written = [Tok("ch", "(", at)]
+    for n, argument in enumerate(arguments):
+        written.extend(variable if n in labelled else argument)
+    applied = [*tokens[k:after], *written, Tok("ch", ")", at)]
     gradient = Side(rw.placeholder(Deriv(rw.sub_side(applied), rw.sub_side(variable))), rw.table)
     return rw.placeholder(EvaluatedAt(gradient, rw.sub_side(variable), rw.sub_side(point)))
+
+
+SEPARATORS = (",", ";", "|")
+
+
+def _arguments(inner) -> list:
+    r"""The arguments of a bracket's tokens, each separator kept as a list of its own: L(\theta_t, x) gives
+    [\theta_t], [,], [x]."""
+    out, current = [], []
+    for t in [*inner, None]:
+        if t is None or t.is_ch(*SEPARATORS) or t.is_cs("mid"):
+            while current and current[-1].is_ch(" "):
+                current.pop()
+            while current and current[0].is_ch(" "):
+                current.pop(0)
+            out.extend([current, [t]] if t is not None else [current])
+            current = []
+        else:
+            current.append(t)
+    return out
+
+
+ACCENTS = ("hat", "tilde", "bar")
+STARS = ("*", "\\star", "\\ast")
+
+
+def _labelled_form(rw, point, variable) -> bool:
+    r"""Whether the tokens ``point`` write the one name ``variable`` with a label: another subscript, primes, a star
+    (\theta_1, \theta', \theta^*, \theta^{(t)}) or an accent (\hat\theta), never the variable itself."""
+    own = rw._atom_name(variable, 0)
+    if own is None or own[1] != len(variable) or not point or detex(point) == detex(variable):
+        return False
+    if point[0].kind == "cs" and point[0].text in ACCENTS and len(point) == 2:
+        accented = point[1].items if point[1].kind == "group" else [point[1]]
+        return detex(accented) == detex(variable)
+    at = rw._atom_name(point, 0)
+    if at is None or at[0] != own[0]:
+        return False
+    rest = at[1]
+    while rest < len(point):
+        if point[rest].is_ch("'"):
+            rest += 1
+        elif rest + 1 < len(point) and point[rest].is_ch("_"):
+            rest = rw._script(point, rest)[1]
+        elif rest + 1 < len(point) and point[rest].is_ch("^") and _star_or_step(point[rest + 1]):
+            rest += 2
+        else:
+            return False
+    return True
+
+
+def _star_or_step(script) -> bool:
+    """Whether a superscript labels rather than raises: a star, or a step in brackets (^{(t)})."""
+    written = latex_of(script.items if script.kind == "group" else [script]).replace(" ", "")
+    return written in STARS or re.fullmatch(r"\(\w+\)", written) is not None
 
 
 def unsubscripted_gradient_variable(rw, tokens):
@@ -297,6 +367,27 @@ def _argument_variable(rw, tokens, k):
     """The tokens of w in ``f(w)`` or ``f_i(w)`` at tokens[k]: a function name, with a subscript or none, applied to
     one argument that is itself a name (w, \\mathbf{x}, \\theta); None for anything else (f(w^k), f(x, y), a
     bracket)."""
+    inner = _applied_argument(rw, tokens, k)
+    variable = rw._atom_name(inner, 0) if inner else None
+    if variable is None or variable[1] != len(inner) or variable[0].startswith("__native__"):
+        return None
+    return inner
+
+
+def _labelled_argument(rw, tokens, k):
+    """The tokens of w in ``f(w^*)`` or ``f(w_t)`` at tokens[k]: the name whose labelled form is f's one argument, by
+    which \\nabla f(w^*) differentiates before it is taken at w^*; None for anything else."""
+    inner = _applied_argument(rw, tokens, k)
+    at = rw._atom_name(inner, 0) if inner else None
+    if at is None or at[0].startswith("__native__"):
+        return None
+    variable = inner[: at[1]]
+    return variable if _labelled_form(rw, inner, variable) else None
+
+
+def _applied_argument(rw, tokens, k):
+    """The tokens inside the bracket of ``f(...)`` or ``f_i(...)`` at tokens[k], a function name with a subscript or
+    none; None for anything else."""
     named = rw._atom_name(tokens, k) if k < len(tokens) else None
     if named is None or named[0].startswith("__native__") or named[1] >= len(tokens):
         return None
@@ -305,11 +396,7 @@ def _argument_variable(rw, tokens, k):
         _, after = rw._script(tokens, after)
     if after >= len(tokens) or not tokens[after].is_ch("("):
         return None
-    inner, _ = rw._balanced(tokens, after, "(", ")")
-    variable = rw._atom_name(inner, 0) if inner else None
-    if variable is None or variable[1] != len(inner) or variable[0].startswith("__native__"):
-        return None
-    return inner
+    return rw._balanced(tokens, after, "(", ")")[0]
 
 
 def primes_at(tokens, k) -> tuple[int, int]:

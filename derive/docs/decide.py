@@ -30,6 +30,7 @@ from derive.docs.bind import Unbound
 from derive.docs.command_functions import with_command_functions
 from derive.docs.defined_events import with_defined_events
 from derive.docs.derivative_names import with_derivative_names
+from derive.docs.derivative_point import argument_doubt
 from derive.docs.deviation_reading import deviation_doubt
 from derive.docs.expression_values import with_expression_values
 from derive.docs.finite_tail import decide_finite_tail
@@ -358,6 +359,7 @@ def _decide(text: str, binding: Binding, tagged: bool, context) -> Verdict:
     verdict = _named_function_doubt(verdict, named, decide_text, text)
     verdict = _vector_sigma_doubt(verdict, sigma_of_vectors, decide_text, text)
     verdict = _gradient_scope_doubt(verdict, several_factors, decide_text, text)
+    verdict = argument_doubt(text, verdict, decide_text)  # \nabla_\theta J(u): 0, or the gradient of J taken at u
     verdict = _matrix_softmax_doubt(verdict, softmax_matrices, decide_text, text)
     verdict = _e_notation_doubt(text, verdict, decide_text)
     verdict = row_product_doubt(text, verdict, decide_text)  # \omega = x q^\top = 0.95: x and q as rows
