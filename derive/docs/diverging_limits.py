@@ -1,8 +1,10 @@
-"""A limit that diverges where the side it is equated with is a number: the formula's sides disagree there.
+"""A limit or an integral that diverges where the side it is equated with is a number: the sides disagree there.
 
 A point where a side has no real value is set aside as outside the formula's domain (ln x at x < 0).
 A limit that SymPy finds to be ±∞ at the point is no such gap: the formula equates a number with
-something that is not one, as in f'(x) = lim_{h→0} (f(x+h) - f(x))/h² (the quotient grows like 1/h).
+something that is not one, as in f'(x) = lim_{h→0} (f(x+h) - f(x))/h² (the quotient grows like 1/h). So is an
+integral over an infinite range whose integrand tends to a limit other than 0 at an infinite end (∫ e^{-x + e^{-x}}
+dx over the line: the integrand grows without bound as x → -∞), since its tail there has no finite value.
 When that holds at every point set aside and too few points are left to decide the formula on, the
 first such point is the counterexample.
 """
@@ -13,11 +15,13 @@ import sympy as sp
 
 from derive.docs.bind import as_value, scalarise
 from derive.docs.links import _link_text, _refuted
+from derive.docs.operations import IntegralValue
 from derive.docs.point_values import _at, _describe_value, _side_number
 from derive.numeric import NumericError, symbolic_value
 
 EXAMINED = 8  # points set aside that are looked at again: each costs one more limit
 INFINITE = {sp.oo: "+∞", -sp.oo: "-∞", sp.zoo: "complex ∞ (no real limit)"}
+INTEGRAND = "integrand"
 
 
 def diverging_limit_refutation(reading, set_aside, shown, readers):
@@ -33,9 +37,12 @@ def diverging_limit_refutation(reading, set_aside, shown, readers):
         found.append((point, key, divergence))
     point, key, (link, limit_side, infinite, number) = found[0]
     also = f" (so at each of the {len(found)} points where a side has no finite value)" if len(found) > 1 else ""
+    integral = infinite.startswith(INTEGRAND)
+    what = "an integral that diverges" if integral else "a limit that is none"
+    why = infinite if integral else f"limit is {infinite}"
     detail = (
-        f"{_link_text(reading.sides, link)} equates a number with a limit that is none{_at(point, shown)}: side"
-        f" {limit_side + 1}'s limit is {infinite}, the other side is {_describe_value(number)}{also}"
+        f"{_link_text(reading.sides, link)} equates a number with {what}{_at(point, shown)}: side"
+        f" {limit_side + 1}'s {why}, the other side is {_describe_value(number)}{also}"
     )
     return _refuted(detail, readers[key], reading.binding)
 
@@ -67,6 +74,8 @@ def _diverging(value, point) -> str:
         value = scalarise(as_value(value))
     except Exception:  # a vector or an unreadable side: not a limit
         return ""
+    if isinstance(value, IntegralValue):
+        return _diverging_integral(value, point)
     if not isinstance(value, sp.Limit):
         return ""
     try:
@@ -77,3 +86,29 @@ def _diverging(value, point) -> str:
     except (NumericError, ZeroDivisionError, TypeError, NotImplementedError):
         return ""
     return INFINITE.get(exact, "")
+
+
+def _diverging_integral(value, point) -> str:
+    """How an integral over an infinite range fails to be a number at ``point``: its integrand tends to a limit other
+    than 0 at an infinite end, so the tail there has no finite value; empty otherwise."""
+    try:
+        exact = symbolic_value(value, point)
+    except (NumericError, ZeroDivisionError, TypeError, ValueError, NotImplementedError):
+        return ""
+    if not isinstance(exact, IntegralValue):
+        return ""
+    body, low, high = exact.args
+    (variable,), integrand = body.variables, body.expr
+    if integrand.free_symbols - {variable}:
+        return ""
+    for end in (low, high):
+        if end not in (sp.oo, -sp.oo):
+            continue
+        try:
+            tail = sp.limit(integrand, variable, end)
+        except (ValueError, TypeError, NotImplementedError, RecursionError):
+            continue
+        if tail.is_zero is False and (tail.is_extended_real or tail in INFINITE) and not tail.has(sp.AccumBounds):
+            shown = INFINITE.get(tail, None) or str(tail)
+            return f"{INTEGRAND} tends to {shown} as {variable.name} tends to {INFINITE[end]}"
+    return ""

@@ -707,6 +707,10 @@ class IntegralValue(sp.Function):
                     (mpmath.inf if b is sp.oo else -mpmath.inf) if b.is_infinite else mpmath.mpf(b) for b in (low, high)
                 ]
                 ends[1:1] = [mpmath.mpf(k) for k in kinks]  # |x - μ|: split where the integrand has a kink
+                if len(ends) == 2 and low.is_infinite and high.is_infinite:
+                    # over the whole line each half must converge: read as one, x or \sin x cancels between the
+                    # halves node by node and sums to 0, where the integral has no value
+                    ends[1:1] = [mpmath.mpf(0)]
                 try:
                     value, error = mpmath.quad(integrand, ends, error=True)
                 except (ValueError, ZeroDivisionError, TypeError) as exc:

@@ -31,3 +31,27 @@ def test_a_limit_that_diverges_for_some_values_of_a_parameter(tmp_path):
     assert passed[0] == "PASS", passed
     failed = verdict(tmp_path, "a: real", r"\lim_{t \to 0^+} e^{a/t} = 0")
     assert failed[0] == "FAIL" and "+∞" in failed[1], failed
+
+
+def test_an_integral_whose_integrand_does_not_vanish_at_an_infinite_end_diverges(tmp_path):
+    # the Gumbel density integrates to 1; with the sign flipped the integrand grows without bound as x -> -inf
+    passed = verdict(tmp_path, "", r"\int_{-\infty}^{\infty} \exp(-(x + e^{-x})) \, dx = 1")
+    assert passed[0] == "PASS", passed
+    failed = verdict(tmp_path, "", r"\int_{-\infty}^{\infty} \exp(-(x - e^{-x})) \, dx = 1")
+    assert failed[0] == "FAIL" and "an integral that diverges" in failed[1], failed
+    assert "side 1's integrand tends to +∞ as x tends to -∞" in failed[1], failed
+
+
+def test_an_integral_whose_integrand_vanishes_at_infinity_is_not_called_divergent(tmp_path):
+    # x^{-a} tends to 0 for every a > 0, yet the integral diverges for a <= 1: the tail's limit does not say so
+    found = verdict(tmp_path, "a > 0", r"\int_{1}^{\infty} x^{-a} \, dx = \frac{1}{a-1}")
+    assert found[0] == "UNKNOWN" and "integral that diverges" not in found[1], found
+
+
+def test_an_integral_over_the_whole_line_converges_only_where_each_half_does(tmp_path):
+    # x/(1 + x^2) and sin x are odd, yet neither half has a value: their integral over the line is no number
+    for integrand in (r"\frac{x}{1+x^2}", r"\sin(x)"):
+        found = verdict(tmp_path, "", rf"\int_{{-\infty}}^{{\infty}} {integrand} \, dx = 0")
+        assert found[0] == "UNKNOWN" and "does not converge" in found[1], (integrand, found)
+    assert verdict(tmp_path, "", r"\int_{-\infty}^{\infty} x^3 e^{-x^2} \, dx = 0")[0] == "PASS"
+    assert verdict(tmp_path, "", r"\int_{-\infty}^{\infty} x^3 e^{-x^2} \, dx = 1")[0] == "FAIL"
