@@ -285,6 +285,8 @@ class Point(dict):
         for symbol, value in self.items():
             if isinstance(value, list):
                 text = "(" + ", ".join(mpmath.nstr(v, 6) for v in value) + ")"
+            elif isinstance(value, mpmath.matrix) and value.rows * value.cols <= 9:  # small enough to show
+                text = "[" + ", ".join(_row(value, r) for r in range(value.rows)) + "]"
             elif isinstance(value, mpmath.matrix):
                 text = f"<{value.rows}×{value.cols} matrix>"
             elif isinstance(value, int):
@@ -293,6 +295,10 @@ class Point(dict):
                 text = mpmath.nstr(value, 6)
             parts.append(f"{_name(symbol)}={text}")
         return ", ".join(parts)
+
+
+def _row(matrix, r: int) -> str:
+    return "(" + ", ".join(mpmath.nstr(matrix[r, c], 6) for c in range(matrix.cols)) + ")"
 
 
 class _Replayed:

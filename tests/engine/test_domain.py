@@ -6,7 +6,7 @@ import mpmath
 import pytest
 import sympy as sp
 
-from derive.domain import RANDOM_BITS, uniform
+from derive.domain import RANDOM_BITS, Point, uniform
 
 
 def _written_out(rng, low, high):
@@ -174,3 +174,9 @@ def test_an_evaluation_makes_the_values_left_undrawn_that_its_expression_names()
         expr = sp.Max(z[1], z[2]) + n
         # left undrawn by a caller that found nothing naming z, the expression still gets z's drawn values
         assert evaluate(expr, point) == evaluate(expr, whole) and z in point
+
+
+def test_a_point_shows_a_small_matrix_entry_by_entry_and_a_large_one_by_its_size():
+    small, large = sp.Symbol("A"), sp.Symbol("M")
+    point = Point({small: mpmath.matrix([[1, 2], [3, 4.5]]), large: mpmath.matrix(4, 4)})
+    assert point.describe() == "A=[(1.0, 2.0), (3.0, 4.5)], M=<4×4 matrix>"
