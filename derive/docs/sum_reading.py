@@ -50,6 +50,8 @@ class SumsAndDerivatives:
                     dummies[position] = sp.Dummy(variable, integer=True, nonnegative=True)
                     self.bound[variable] = dummies[position]
             body = self.side(node.body)
+            if node.low is None and node.high is None:
+                _refuse_values_of_data(body, dummies)
             if node.high is None and len(dummies) == 1 and node.variables[0] not in self.sum_ranges:
                 high = _written_length(body, dummies[0]) or high  # Σ_i x_i beside x = (0.1, 0.2): over x's entries
             high = written_entries.summed_range(self, node, dummies, high)  # Σ_{j ≠ i} |a_{ij}| over A's columns
@@ -427,6 +429,17 @@ def _within_fold_limit(body, dummy, node: SumNode):
             f"a {'sum' if node.op == 'sum' else 'product'} over {dummy.name} whose terms pick entries at an index that "
             f"moves with {dummy.name}: {cases} cases to multiply out (the limit is {FOLDED_CASES})"
         )
+
+
+def _refuse_values_of_data(body, dummies) -> None:
+    """Σ_x with no bounds whose body tests x for equality with something of its own, [x_j = x] of data x_j: the sum
+    runs over the values the data take, which no outcome range 1 .. n models."""
+    for relation in body.atoms(sp.Eq, sp.KroneckerDelta):
+        names = relation.free_symbols
+        if names & set(dummies) and any(not (name in dummies or name.is_integer) for name in names):
+            from derive.docs.interpret import Unsupported
+
+            raise Unsupported("a sum over the values a name takes, tested against data: its range is not modelled")
 
 
 def _only_index(node: SumNode, bound) -> str | None:
