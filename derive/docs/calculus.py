@@ -259,9 +259,10 @@ def _hessian(rw, tokens, k, out):
 
 
 def _gradient_at_point(rw, tokens, k, end, variable):
-    r"""\nabla_\theta f(\theta_1), \partial_\theta f(\theta^*), \frac{d}{d\theta} f(\hat\theta): the derivative of f taken at a
-    point named with the variable's letter (another subscript, a prime, a star, an accent), as the text of the
-    placeholder; None unless tokens[k:end] is one name applied to such a point."""
+    r"""\nabla_\theta f(\theta_1), \partial_\theta f(\theta^*), \frac{d}{d\theta} f(\hat\theta, x): the derivative of f
+    taken at a point named with the variable's letter (another subscript, a prime, a star, an accent), as the text of
+    the placeholder; None unless tokens[k:end] is one name applied to such a point, beside arguments without the
+    variable."""
     named = rw._atom_name(tokens, k)
     if named is None or named[0].startswith("__native__"):
         return None

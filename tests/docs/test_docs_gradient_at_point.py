@@ -52,6 +52,8 @@ def test_every_derivative_operator_takes_a_labelled_point_alike(tmp_path, formul
         (r"J: function; u: real", r"u - \eta \nabla_\theta J(u) = u", "UNKNOWN"),
         (r"J(\theta) = \theta^2; u: real", r"\nabla_\theta J(u) = 2u", "UNKNOWN"),
         (r"J(\theta) = \theta^2; u: real", r"\frac{d}{d\theta} J(u) = 0", "UNKNOWN"),
+        (r"J: function; u: real", r"u - \eta \nabla_\theta J(u) \cdot 2 = u", "UNKNOWN"),
+        (r"J(\theta) = \theta^2; u: real; v: real", r"\nabla_\theta J(u)^\top v = 2uv", "UNKNOWN"),
         # both readings agree: a constant function, or a wrong value under both
         (r"J(\theta) = 5; u: real", r"\nabla_\theta J(u) = 0", "PASS"),
         (r"J(\theta) = 5; u: real", r"\nabla_\theta J(u) = 1", "FAIL"),
