@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from derive.docs.laws import _split_top
 from derive.docs.subscript_laws import EXPECTATION
 from derive.docs.tokens import closing_bracket
 
@@ -49,14 +50,5 @@ def nested_draws(text: str) -> str:
 
 def _draws(subscript: str) -> list[str]:
     """The draws a subscript lists, split at its commas outside brackets; none unless each is a draw."""
-    parts, depth, start = [], 0, 0
-    for at, character in enumerate(subscript):
-        if character in "([{":
-            depth += 1
-        elif character in ")]}":
-            depth -= 1
-        elif character == "," and depth == 0:
-            parts.append(subscript[start:at])
-            start = at + 1
-    parts.append(subscript[start:])
+    parts = _split_top(subscript)
     return [part.strip() for part in parts] if all(DRAW.fullmatch(part) for part in parts) else []
