@@ -142,9 +142,12 @@ class DocumentContext:
         """Drop each function written again as a definition by a formula the checker cannot read, or by the notes of
         its alignment (``&& \\text{since } f(x) = x^2`` beside a derivation written with \\underset): the page may have
         given it a new meaning there."""
+        from derive.docs.reading import out_of_bounds
+
         try:
-            rewrite_chain(latex)
-            latex = ""  # read: a definition of its own is read as one
+            if out_of_bounds(latex) is None:  # a formula past the size limits is never read, here as in its check
+                rewrite_chain(latex)
+                latex = ""  # read: a definition of its own is read as one
         except Exception:  # unreadable: its definitions are not read, so the earlier ones may no longer hold
             pass
         text = f"{latex} & {notes}"
@@ -173,8 +176,10 @@ class DocumentContext:
     def read_by(self, latex: str) -> DocumentContext:
         """The definitions in force for one formula: a name defined in plain letters is not the name the formula
         writes only in blackboard bold (``\\mathbb{E}[X]`` is an expectation beside an energy ``E(x) = ...``)."""
+        from derive.docs.reading import out_of_bounds
+
         plain = [name for name, definition in self.definitions.items() if not definition.blackboard]
-        if not plain or "mathbb" not in latex:
+        if not plain or "mathbb" not in latex or out_of_bounds(latex) is not None:
             return self
         try:
             atoms = list(atoms_in(rewrite_chain(latex)[0], child_sides))

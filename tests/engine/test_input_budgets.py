@@ -45,3 +45,15 @@ def test_a_latex_file_too_slow_to_read_is_reported_by_name_and_the_others_still_
     assert time.monotonic() - started < 60
     assert status == 2 and "huge.tex" in out.err and "within 0.5 s" in out.err and "Traceback" not in out.err
     assert "PASS" in out.out
+
+
+def test_a_formula_past_the_limits_is_not_read_for_the_definitions_it_restates(monkeypatch):
+    from derive.docs import untagged
+
+    read = []
+    monkeypatch.setattr(untagged, "rewrite_chain", read.append)
+    context = untagged.DocumentContext()
+    context.forget_restated("(" * 5000 + "x" + ")" * 5000 + " = x")
+    assert read == []
+    context.forget_restated("f(x) = x^2")
+    assert read == ["f(x) = x^2"]
