@@ -50,7 +50,7 @@ class SumsAndDerivatives:
                     dummies[position] = sp.Dummy(variable, integer=True, nonnegative=True)
                     self.bound[variable] = dummies[position]
             body = self.side(node.body)
-            if node.low is None and node.high is None:
+            if node.low is None and node.high is None and isinstance(body, sp.Basic):  # a Vec's entries are read apart
                 _refuse_values_of_data(body, dummies)
             if node.high is None and len(dummies) == 1 and node.variables[0] not in self.sum_ranges:
                 high = _written_length(body, dummies[0]) or high  # Σ_i x_i beside x = (0.1, 0.2): over x's entries

@@ -20,3 +20,12 @@ def test_a_sum_over_outcomes_without_data_is_still_read(tmp_path):
     assert verdict(tmp_path, "p: distribution", r"\sum_x p(x) = 1")[0] == "PASS"
     result, detail = verdict(tmp_path, "p: distribution", r"\sum_x p(x) = 2")
     assert result == "FAIL", (result, detail)
+
+
+ROWS = r"O_i = \sum_k P_{ik} V_k; dO_i, V_k, O_i \in \mathbb{R}^{1 \times d}"
+
+
+def test_a_sum_of_vectors_without_bounds_is_still_read(tmp_path):
+    assert verdict(tmp_path, ROWS, r"O_i = \sum_k P_{ik} V_k")[0] == "PASS"
+    result, detail = verdict(tmp_path, ROWS, r"dO_i O_i^T = dO_i \sum_k V_k^T")
+    assert result == "FAIL", (result, detail)
