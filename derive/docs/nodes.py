@@ -49,12 +49,12 @@ class Atom:
 
     def full_keys(self):
         keys = [f"{self.key}^{self.step}"] if self.step else []
+        if self.decoration.startswith("(") and self.sub_text:  # x^{(1)}_m: the m-th of the name x^{(1)}, the most
+            keys.append(f"{self.key}^{self.decoration}_{self.sub_text}")  # specific reading, so it is tried first
         if self.sub_text:
             keys.append(f"{self.key}_{self.sub_text}")
         if self.decoration:
             keys.append(f"{self.key}^{self.decoration}")
-        if self.decoration.startswith("(") and self.sub_text:  # x^{(1)}_m: the m-th of the name x^{(1)}
-            keys.append(f"{self.key}^{self.decoration}_{self.sub_text}")
         return keys
 
 

@@ -170,9 +170,8 @@ def _normal_name(latex_name: str) -> str:
     atom = rewriter.table[written[-1]] if written else next(iter(rewriter.table.values()))  # V(S_t) is V's atom
     if isinstance(atom, Atom):
         keys = atom.full_keys()
+        # v^{(1)}_i and v^{(2)}_i: the entries of two labelled names (the first key), never both v_i
         name = atom.key + "*" if atom.star else keys[0] if keys else atom.key
-        if atom.decoration.startswith("(") and atom.sub_text and not atom.star:
-            name = keys[-1]  # v^{(1)}_i and v^{(2)}_i: the entries of two labelled names, never both v_i
         if atom.args:  # V(S_t): the value of V at S_t, a name of its own
             from derive.docs.bind import applied_key
 

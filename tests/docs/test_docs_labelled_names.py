@@ -76,3 +76,20 @@ STEPS = r"w_1 = w_0 - \eta a; b = 2 a; \eta > 0"
 def test_a_first_link_defines_a_numbered_name_the_other_sides_write_at_other_numbers(tmp_path, formula, expected):
     found = verdict(tmp_path, STEPS, formula)
     assert found[0] == expected, found
+
+
+WORD_AND_LABEL = r"n_\text{max}^{(1)} = 7; n_\text{max}^{(2)} = 7; n_\text{max} = 49"
+
+
+@pytest.mark.parametrize(
+    "formula, expected",
+    [
+        (r"n_\text{max}^{(1)} \times n_\text{max}^{(2)} = n_\text{max}", "PASS"),
+        (r"n_\text{max}^{(1)} = 7", "PASS"),  # it FAILed with n_max's 49: the bare name was found first
+        (r"n_\text{max}^{(1)} = 49", "FAIL"),
+        (r"n_\text{max}^{(1)} + n_\text{max}^{(2)} = n_\text{max}", "FAIL"),
+    ],
+)
+def test_a_label_on_a_subscripted_name_is_found_before_the_bare_name(tmp_path, formula, expected):
+    found = verdict(tmp_path, WORD_AND_LABEL, formula)
+    assert found[0] == expected, found
