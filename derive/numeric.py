@@ -148,6 +148,8 @@ def _exact_at(concrete, ints: dict, rest: dict):
     except ValueError as exc:  # SymPy's max or min of a value that is not real (max(1 - sqrt(-2), 0)): no order
         if concrete.has(sp.Max, sp.Min) and "comparable" in str(exc):
             raise NumericError(f"not real: a max or min of a value that is not real ({exc})") from exc
+        if concrete.has(sp.Sum, sp.Product):  # SymPy's summation gave up inside (hyperexpand's index shifts)
+            raise NumericError(f"SymPy could not carry out a sum or product at this point ({exc})") from exc
         raise
     if isinstance(concrete, sp.MatrixExpr):  # e.g. a zero matrix of concrete shape
         concrete = concrete.as_explicit()
