@@ -10,6 +10,7 @@ import sympy as sp
 from derive import domain as dom
 from derive.docs.arbitrary import function_of
 from derive.docs.joint_law import tag_value_sets
+from derive.docs.parameter_laws import declare_parameter_law, drawn_function_law, law_parameter
 from derive.docs.side_names import _normal_name, function_key
 from derive.docs.verdict import INTEGER_KINDS, KIND_SAMPLERS, VECTOR_KINDS, DecideError, kind_word
 
@@ -35,11 +36,17 @@ def _declare_kinds(reading):
             reading.functions.add(function_key(name))
             continue
         further = function_of(kind)
+        if further is not None and (parameter := drawn_function_law(key, further, reading.text)) is not None:
+            declare_parameter_law(reading, key.split("(")[0], parameter)  # J(θ) = Σ_y π_θ(y) R(y) beside y ~ π_θ
+            continue
         if further is not None:  # π_θ(a | s): function of θ: an unknown function of θ and of its written arguments
             _declare_function_of(reading, name, key, further, positive="positive" in kind.lower().split())
             continue
         if word not in KIND_SAMPLERS:
             raise DecideError(f"unknown kind '{kind}' for {name}; use one of {', '.join(sorted(KIND_SAMPLERS))}")
+        if word == "distribution" and (parameter := law_parameter(key, reading.text)) is not None:
+            declare_parameter_law(reading, key, parameter)  # \pi_\theta beside \nabla_\theta: a law moving with θ
+            continue
         sampler = KIND_SAMPLERS[word](reading.vocab.size)
         if word in VECTOR_KINDS:
             base = sp.IndexedBase(f"doc_{key}", real=True)
@@ -298,6 +305,10 @@ def _free_diagonal_matrix(reading, key):  # a square diagonal matrix over the sa
 def _free_distribution(reading, key):  # p in H(p) or D_KL(p || q): a probability vector over the sampled dimension
     from derive.docs.bind import _vec_entry
 
+    if (parameter := law_parameter(key, reading.text)) is not None:
+        declare_parameter_law(reading, key, parameter)  # \nabla_\theta beside E_{y \sim \pi_\theta}
+        return
+
     base = sp.IndexedBase(key, positive=True)
     reading.extra_samplers[base] = dom.probability_vector(reading.vocab.size)
     reading.overrides[key] = _vec_entry(base)
@@ -397,8 +408,13 @@ def _tagged_free_count(reading, key, sampler):
 
 
 def _tagged_free_distribution(reading, key, sampler):
-    """π_θ in D_KL(π_θ || π_ref) or y ~ π_θ: a probability vector over the sampled dimension, on every domain tried."""
+    """π_θ in D_KL(π_θ || π_ref) or y ~ π_θ: a probability vector over the sampled dimension, on every domain tried;
+    one moving with θ when the formula writes θ too (derive.docs.parameter_laws)."""
     from derive.docs.bind import _vec_entry
+
+    if (parameter := law_parameter(key, reading.text)) is not None:
+        declare_parameter_law(reading, key, parameter)
+        return
 
     base = sp.IndexedBase(f"doc_{key}", positive=True)
     reading.extra_samplers[base] = dom.probability_vector(reading.vocab.size)

@@ -416,6 +416,18 @@ def _values_excluded(binding, freed) -> str:
     return ", ".join(f"'{found[key]}'" for key in sorted(drawn))
 
 
+# y \sim \pi_\theta in an expectation's subscript: the law a draw is taken from, a letter of a law with a label or not
+DRAWN_FROM = re.compile(r"\\sim\s*(\\?(?:pi|p|q|P|Q)(?:\s*_\s*(?:\\?[A-Za-z]+|\{\s*\\?[A-Za-z]+\s*\}))?)(?![A-Za-z(_])")
+
+
+def _drawn_laws(text, kinds) -> list:
+    r"""The keys of the laws the formula draws from (``y \sim \pi_\theta``), from its free reading's kinds when it
+    has one, else as written in its subscripts."""
+    if kinds:
+        return [key for key, kind in kinds.items() if kind == "distribution"]
+    return list(dict.fromkeys(_normal_name(found.group(1)) for found in DRAWN_FROM.finditer(text)))
+
+
 def _decide_tagged_free(text, binding, unbound, reverse=True):
     """A tagged formula with names neither the result, the tag nor the shared notation binds.
 
@@ -513,6 +525,11 @@ def _decide_tagged_free(text, binding, unbound, reverse=True):
             pending = [again.name]
             continue
         if verdict.verdict == UNKNOWN and "shapes as written" in verdict.detail:
+            # E_{y \sim \pi_\theta} beside a tag's J(\theta) = \sum_y \pi_\theta(y) R(y): the law the formula draws from
+            laws = [key for key in _drawn_laws(text, kinds) if key not in freed]
+            if laws:
+                freed.update(dict.fromkeys(laws, "distribution"))
+                continue
             # \operatorname{softmax}(z) for a name z nothing gives a kind: z is a vector
             guessed = [key for key, kind in freed.items() if kind == "real" and key not in kinds and key not in retyped]
             if guessed:
