@@ -790,6 +790,11 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                 return self._post(self.extra[declared], atom)
             if self._index_as_number(atom):  # θ_i = 10000^{-2(i-1)/d}: the index i as a number
                 return self.index(key)
+            from derive.docs import entry_definitions
+
+            whole = entry_definitions.whole_vector(self, atom)
+            if whole is not None:  # s beside the tag's s_i = e^{x_i} / \sum_j e^{x_j}: the vector of those entries
+                return self._apply_indices(whole, atom, [])
             return self.builtin(atom, side)
         if isinstance(meaning, Side):  # a rebinding from the tag, written in the result's notation
             if name in self._overriding:
