@@ -165,7 +165,7 @@ UNSAID = ("joint law not said",)  # the support of ``X, Y: random variables``: i
 JOINT = ("joint law",)  # the support of those clauses read under one joint law of all of them
 
 
-def independent_variables(base, names, identical=False, joint=False):
+def independent_variables(base, names, identical=False, joint=False, independent=False, alike=frozenset()):
     """``base`` with the tag's random variables (``w: random; x: random``): independent, each taking
     :data:`VALUES` values ``NAME_values`` with probabilities ``P_NAME``, a law drawn at each point (``joint``:
     the values on the outcomes of one law ``P_joint`` drawn over all of them, under which they are dependent).
@@ -173,7 +173,9 @@ def independent_variables(base, names, identical=False, joint=False):
     E, Var and Cov are read under that law (the result's own probability model, if any, is set aside):
     a formula that holds at every point holds for independent random variables of any law, as far as
     the sampled laws tell; a point that refutes it names the law it fails under. A sequence ``x_i: random``
-    is read only as the result's own i.i.d. samples (its vocabulary's ``random_samples``), under its model.
+    is read only as the result's own i.i.d. samples (its vocabulary's ``random_samples``), under its model;
+    ``independent``: a family the tag says is independent (x_i: independent, x_i: iid), its members apart; the names
+    in ``alike`` (X, Y: iid) take one law, each its own draw of it.
     """
     names = [name for name in names if not _samples_of(base, name)]
     if not names:
@@ -190,12 +192,13 @@ def independent_variables(base, names, identical=False, joint=False):
             raise VocabularyError(
                 f"{', '.join(names)}: random: a family of random variables beside other random variables is not read"
             )
-        return _family_of_variables(base, names[0], identical)
+        return _family_of_variables(base, names[0], identical, independent)
     if len(names) > MOST_RANDOM:
         raise VocabularyError(f"{len(names)} random variables: at most {MOST_RANDOM} are modelled")
     symbols = {name: sp.Symbol(f"random_{name}", real=True) for name in names}
-    values = {name: sp.IndexedBase(f"{name}_values", real=True) for name in names}
-    laws = {name: sp.IndexedBase(f"P_{name}", positive=True) for name in names}
+    shared = next((name for name in names if name in alike), None)  # X, Y: iid: the law of the first of them
+    values = {name: sp.IndexedBase(f"{shared if name in alike else name}_values", real=True) for name in names}
+    laws = {name: sp.IndexedBase(f"P_{shared if name in alike else name}", positive=True) for name in names}
     joint_law = sp.IndexedBase("P_joint", positive=True)
 
     def expectation(argument):
@@ -234,16 +237,20 @@ FAMILY = re.compile(r"([A-Za-z]+)_([a-z])")  # p_k: random, one of a family p_1,
 
 
 IDENTICAL = ("identically distributed",)  # the support of a family's clause read with members of one law
+INDEPENDENT = ("independent",)  # the support of a family's clause said independent (x_i: independent)
+IID = ("independent", "identically distributed")  # said both (x_i: iid, independent and identically distributed)
 
 
-def _family_of_variables(base, name, identical=False):
+def _family_of_variables(base, name, identical=False, independent=False):
     """``base`` with ``p_k: random`` read as a family p_1, p_2, ... of random variables whose joint law is not said.
 
     An expectation (a variance, a covariance) that holds members at one index only is read under that member's law
     alone, whatever the joint law: each member takes :data:`VALUES` values on outcomes of drawn probabilities, the
     values a drawn function of the index (the same values at every index, ``identical``: authors who write x_i: random
     often mean samples of one law, so a formula is decided under both readings, derive.docs.laws.reading_doubt). One
-    that holds members at two indices (E[p_j p_k], Var(p_1 + p_2)) would need their joint law, and is refused."""
+    that holds members at two indices (E[p_j p_k], Var(p_1 + p_2)) would need their joint law, and is refused, unless
+    the tag says the members are ``independent``: then members at distinct whole-number indices are read apart (a sum
+    of members up to a size written out where the size is a number), members at indices that may be equal refused."""
     family = FAMILY.fullmatch(name).group(1)
     member = sp.Function(f"random_{family}", real=True)
     weights = sp.IndexedBase(f"P_{family}", positive=True)
@@ -252,43 +259,98 @@ def _family_of_variables(base, name, identical=False):
     def value(index, outcome):
         return level[outcome] + (0 if identical else swing[outcome] * sp.cos(rate[outcome] * index))
 
-    def expectation(argument):
+    def over_one(argument, one):
+        return sp.Add(*(weights[k] * argument.xreplace({one: value(one.args[0], k)}) for k in range(1, VALUES + 1)))
+
+    def expectation(argument, sizes=frozenset()):
         argument = sp.sympify(argument)
         members = {f for f in argument.atoms(sp.Function) if f.func == member}
         if not members:
             raise BindError(f"an expectation of an expression without the random variables {name} is not read")
-        if (
-            len(members) > 1
-            or argument.has(sp.Sum, sp.Product)
-            and any(
-                set(bound.free_symbols) & next(iter(members)).free_symbols
-                for total in argument.atoms(sp.Sum, sp.Product)
-                for bound in total.limits
-            )
-        ):
+        summed = argument.has(sp.Sum, sp.Product) and any(
+            set(bound.free_symbols) & f.free_symbols
+            for total in argument.atoms(sp.Sum, sp.Product)
+            for bound in total.limits
+            for f in members
+        )
+        if independent and (summed or len(members) > 1):
+            return _apart(_written_out(argument, member, sizes, name), member, over_one, name)
+        if len(members) > 1 or summed:
             raise BindError(
                 f"an expectation of several members of the family {name} needs their joint law, which is not said"
             )
         (one,) = members
-        return sp.Add(*(weights[k] * argument.xreplace({one: value(one.args[0], k)}) for k in range(1, VALUES + 1)))
+        return over_one(argument, one)
 
-    def variance(argument):
-        return expectation(argument**2) - expectation(argument) ** 2
+    def variance(argument, sizes=frozenset()):
+        return expectation(argument**2, sizes) - expectation(argument, sizes) ** 2
 
     def covariance(env, u, v):
-        return expectation(u * v) - expectation(u) * expectation(v)
+        sizes = frozenset(env.vocab.dims.values())
+        return expectation(u * v, sizes) - expectation(u, sizes) * expectation(v, sizes)
 
     def read(env, atom, side):
         if len(atom.sub) != 1 or atom.args is not None or atom.transpose:
             raise BindError(f"{atom.key} is the family {name} of random variables: write one member, {name}")
         return member(env.index(atom.sub[0]))
 
+    expectation.sized = variance.sized = True  # E(argument, sizes): the sizes a sum of members may run up to
     entries = {key: entry for key, entry in base.entries.items() if key not in ("E", "bb_E", "Var", "Cov")}
     entries[family] = call(read)
     entries["Cov"] = function_of_arguments(covariance, 2)
     samplers = {weights: dom.probability_vector(VALUES)}
     samplers.update({part: dom.vector(VALUES) for part in (level, swing, rate)})
     return dataclasses.replace(base.with_samplers(samplers), entries=entries, expectation=(expectation, variance))
+
+
+def _written_out(argument, member, sizes, name):
+    """``argument`` with its sums and products over members written out term by term: at whole-number bounds, or a
+    :class:`NeedsConcrete` to be read again where bounds that are sizes are numbers."""
+    from derive.docs.values import NeedsConcrete
+
+    if argument.has(sp.Sum, sp.Product):
+        argument = argument.doit()
+    for total in argument.atoms(sp.Sum, sp.Product):
+        if any(f.func == member for f in total.atoms(sp.Function)):
+            bounds = set().union(*(sp.sympify(end).free_symbols for limit in total.limits for end in limit[1:]))
+            if bounds and bounds <= set(sizes):
+                raise NeedsConcrete()
+            raise BindError(
+                f"a sum of the members of the family {name} up to a count not given as a size: declare it one"
+                " (N: dimension) for the sum to be written out"
+            )
+    return argument
+
+
+def _apart(argument, member, over_one, name):
+    """E[argument] for members independent of each other: term by term, each term's factors grouped by the member
+    they hold and each group's expectation under that member's law alone; members at indices that are not distinct
+    whole numbers (x_i beside x_j) are refused, as i may equal j."""
+    members = {f for f in argument.atoms(sp.Function) if f.func == member}
+    indices = [f.args[0] for f in members]
+    if len(members) > 1 and not all(index.is_Integer for index in indices):
+        raise BindError(f"members of the family {name} at indices that may be equal: their dependence is not read")
+    total = sp.Integer(0)
+    for term in sp.Add.make_args(sp.expand(argument, log=False, power_base=False)):
+        groups: list = []  # (the members held, the factors): factors sharing a member in one group
+        value = sp.Integer(1)
+        for factor in sp.Mul.make_args(term):
+            held = {f for f in factor.atoms(sp.Function) if f.func == member}
+            if not held:
+                value *= factor
+                continue
+            joined = [group for group in groups if group[0] & held]
+            for group in joined:
+                groups.remove(group)
+                held |= group[0]
+            groups.append((held, [factor, *(f for group in joined for f in group[1])]))
+        for held, factors in groups:
+            inner = sp.Mul(*factors)
+            for one in held:  # a factor of several members (e^{x_1 + x_2}): over each member's law in turn
+                inner = over_one(inner, one)
+            value *= inner
+        total += value
+    return total
 
 
 def _samples_of(vocab, name) -> bool:

@@ -518,15 +518,15 @@ def reading_doubt(text, binding, verdict, decide_once):
 
 def _family_readings(binding) -> list:
     """The tag's family of random variables (p_k: random) read with its members identically distributed too."""
-    from derive.docs.chance import FAMILY, IDENTICAL
+    from derive.docs.chance import FAMILY, IDENTICAL, IID, INDEPENDENT
     from derive.docs.tags import KindClause
 
     found = []
     for position, clause in enumerate(binding.clauses):
         if isinstance(clause, KindClause) and clause.kind == "random" and FAMILY.fullmatch(clause.name):
-            if clause.support != IDENTICAL:
+            if clause.support not in (IDENTICAL, IID):  # x_i: independent: of one law too (iid)
                 changed = list(binding.clauses)
-                changed[position] = replace(clause, support=IDENTICAL)
+                changed[position] = replace(clause, support=IID if clause.support == INDEPENDENT else IDENTICAL)
                 what = (
                     f"{clause.name}: random read as members of different laws or of one law (identically distributed)"
                 )

@@ -404,6 +404,9 @@ class SharedNotation:
         if key in ("E", "bb_E") and isinstance(value, sp.MatrixBase):
             return value.applyfunc(lambda entry: E(sp.sympify(entry)))
         arg = self._scalar(value)
+        if getattr(E, "sized", False):  # a family of independent members: a sum of them written out at its size
+            sizes = frozenset(self.vocab.dims.values())
+            return E(arg, sizes) if key in ("E", "bb_E") else Var(arg, sizes)
         return E(arg) if key in ("E", "bb_E") else Var(arg)
 
     def _expectation_over(self, atom: Atom, side: Side, read_body=None):

@@ -396,6 +396,7 @@ def _word_bounded(text, i, separator) -> bool:
 
 def _split_list(part: str) -> list[str]:
     """``a > 0, b > 0`` (two clauses), ``a, b > 0`` and ``a, b: positive`` (one clause for two names)."""
+    part = SAID_IID.sub("i.i.d.", part)  # X, Y: independent and identically distributed: one kind, not two pieces
     pieces = [_tidy(p) for p in _split_top(part, (",", " and ", "\\text{ and }", "\\quad", "\\qquad", "\\text{and}"))]
     pieces = [p for p in pieces if p]
     if len(pieces) < 2:
@@ -880,6 +881,9 @@ def kind_phrase(name: str, kind: str) -> list[str] | None:
     if re.match(r"(?:very\s+)?large\s", lowered):  # n: large positive integer: ≈ as n grows, = for every n
         rest = lowered.split(None, 1 + lowered.startswith("very"))[-1]
         return [f"{name}: {rest}", f"{name} \\to \\infty"]
+    said_apart = SAID_APART.match(lowered)
+    if said_apart:  # x_i: iid, X: independent random variable: random variables the tag says are independent
+        return [f"{name}: {'iid' if said_apart.group('iid') else 'independent'} random"]
     if lowered in KIND_PHRASES:
         canonical = KIND_PHRASES[lowered]
         return None if canonical == written else [f"{name}: {canonical}"]
@@ -953,6 +957,12 @@ SINGULAR = {
 # words that say no more than the kind after them already does: every sampled square matrix is invertible (with
 # probability one), variables of a tag are independent unless a clause ties them, a distribution is on a finite set
 INDEPENDENT = re.compile(r"^(?:independent|mutually independent|i\.i\.d\.|iid)\s+")
+SAID_IID = re.compile(r"\bindependent(?:\s+and|\s*,)\s+identically\s+distributed\b", re.IGNORECASE)
+# independence said as the kind itself: of one law too (iid), or only apart (independent), of random variables
+SAID_APART = re.compile(
+    r"^(?:(?P<iid>i\.i\.d\.?|iid|independent(?:\s+and|,)\s+identically\s+distributed)|(?:mutually\s+)?independent)"
+    r"(?:\s+(?:real(?:-valued)?\s+)?random(?:\s+variable)?)?$"
+)
 MATRIX_ADJECTIVES = re.compile(r"\b(?:invertible|nonsingular|non-singular|square|full-rank|full rank)\s+(?=.*matrix$)")
 FINITE_SET = re.compile(r"\s+(?:on|over)\s+(?:a|the\s+same)\s+finite\s+set$")
 

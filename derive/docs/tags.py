@@ -1140,6 +1140,10 @@ def _kind(clause: str) -> KindClause | None:
     words = kind.lower().split()
     if colon and name.strip() and " ".join(words) in STRUCTURED_MATRICES:
         return KindClause(_key(name), " ".join(words), "t")
+    if words in (["independent", "random"], ["iid", "random"]) and colon and name.strip():
+        from derive.docs.chance import IID, INDEPENDENT
+
+        return KindClause(_key(name), "random", support=IID if words[0] == "iid" else INDEPENDENT)
     if not colon or not name.strip() or not words or words[0] not in VOCABULARY_KINDS:
         return None
     steps = "t"
@@ -1259,11 +1263,13 @@ def apply_clauses(vocab, clauses, log_base: str = "e"):
     try:
         random = [c for c in clauses if isinstance(c, KindClause) and c.kind == "random"]
         if random:  # w: random; x: random: independent random variables, E, Var and Cov under their laws
-            from derive.docs.chance import IDENTICAL, JOINT, independent_variables
+            from derive.docs.chance import IDENTICAL, IID, INDEPENDENT, JOINT, independent_variables
 
-            identical = any(c.support == IDENTICAL for c in random)
+            identical = any(c.support in (IDENTICAL, IID) for c in random)
             joint = any(c.support == JOINT for c in random)
-            vocab = independent_variables(vocab, [c.name for c in random], identical, joint)
+            apart = any(c.support in (INDEPENDENT, IID) for c in random)
+            alike = frozenset(c.name for c in random if c.support == IID)
+            vocab = independent_variables(vocab, [c.name for c in random], identical, joint, apart, alike)
             clauses = [c for c in clauses if not (isinstance(c, KindClause) and c.kind == "random")]
         known = set(vocab.dims)
         vocab = _size_names(vocab, clauses)
