@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from derive.docs.tag_spelling import DOTS, SpellingError
+from derive.docs.tag_spelling import DOTS, SAID_IID, SpellingError, kind_phrase
 
 BASE = r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*(?:\\[A-Za-z]+|[A-Za-z])\s*\}|\\[A-Za-z]+|[A-Za-z]"
 
@@ -27,6 +27,10 @@ RUN = re.compile(
     rf"(?:(?P<base2>{BASE})\s*{_index('second')}\s*,\s*)?{DOTS}\s*,\s*"
     rf"(?P<base3>{BASE})\s*{_index('last')}(?P<rest>(?:\s*(?:\\sim|:|\\in(?![A-Za-z])|∈|>|\\gt|\\ge|\\geq)).*)$",
     re.S,
+)
+SAID_AFTER = re.compile(
+    r"^(?P<run>.+?[^:\s])\s*(?P<text>\\(?:text|textrm|mathrm)\s*\{)?\s*(?:are\s+)?"
+    r"(?P<said>(?:mutually\s+)?independent|i\.i\.d\.?|iid)(?(text)\s*\}|)$"
 )
 JOINT = re.compile(r"^:\s*(?:\\text\s*\{)?\s*(?:(?:a|the)\s+)?(?:discrete\s+|jointly\s+distributed\s+)?random\b", re.I)
 KINDS = {"real": "vector", "reals": "vector", "real number": "vector", "real numbers": "vector", "scalar": "vector"}
@@ -44,12 +48,18 @@ WHAT_IS_READ = (
 
 def run_clauses(part: str) -> list[str] | None:
     """The clauses a clause about a run of names says, or None when it is about no run written with dots."""
-    run = RUN.match(part.strip())
+    said = SAID_AFTER.match(SAID_IID.sub("i.i.d.", part.strip()))  # x_1, \ldots, x_n iid: x_1, \ldots, x_n: iid
+    run = RUN.match(f"{said.group('run')}: {said.group('said')}") if said else None
+    if run is None or run.group("rest").strip() != f": {said.group('said')}":  # a law before the words: as written
+        run = RUN.match(part.strip())
     if run is None:
         return None
     base, rest = run.group("base"), run.group("rest").strip()
     if JOINT.match(rest):
         return None  # x_1, \ldots, x_n: random variables with joint distribution p: derive.docs.joint_law
+    apart = kind_phrase(f"{base}_i", rest[1:]) if rest.startswith(":") else None
+    if apart and len(apart) == 1 and apart[0].endswith(("independent random", "iid random")):
+        return apart  # the family x_i of random variables, independent (of one law, iid): derive.docs.chance
     first, second, last = (run.group(name) or run.group(f"{name}c") for name in ("first", "second", "last"))
     same = all(" ".join(run.group(b).split()) == " ".join(base.split()) for b in ("base3", "base2") if run.group(b))
     if not same or first != "1" or (second is not None and second != "2"):

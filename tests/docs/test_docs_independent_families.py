@@ -109,3 +109,26 @@ def test_a_law_said_independent_and_identically_distributed_is_that_law(tmp_path
         r"\mathbb{E}[w_1 w_2] = 0",
         r"\mathbb{E}[w_1 w_2] = 1",
     )
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        r"x_1, \ldots, x_n iid",
+        r"x_1, \ldots, x_n: iid",
+        r"x_1, x_2, \dots, x_n \text{ i.i.d.}",
+        r"x_1, \ldots, x_n are independent and identically distributed",
+    ],
+)
+def test_a_run_of_names_said_iid_is_a_family_of_one_law(tag, tmp_path):
+    assert_page_pass_and_fail(
+        tmp_path,
+        tag,
+        r"\operatorname{Var}\left(\frac{1}{n}\sum_{i=1}^n x_i\right) = \frac{1}{n}\operatorname{Var}(x_1)",
+        r"\operatorname{Var}\left(\frac{1}{n}\sum_{i=1}^n x_i\right) = \operatorname{Var}(x_1)",
+    )
+
+
+def test_a_run_of_names_of_another_kind_is_still_refused(tmp_path):
+    result, detail = verdict(tmp_path, r"x_1, \ldots, x_n: discrete", r"\sum_{i=1}^n x_i = n x_1")
+    assert result == "UNKNOWN" and "run written with dots" in detail, (result, detail)
