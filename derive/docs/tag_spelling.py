@@ -241,6 +241,10 @@ INDEPENDENCE = re.compile(
 GIVEN = re.compile(
     r"^.+?\s(?:are\s+)?(?:conditionally\s+|mutually\s+)?(?:independent|i\.i\.d\.?|iid)\s+(?:given|conditional\s+on)\s.+$"
 )
+PERPENDICULAR = re.compile(
+    r"^(?P<left>[^\\]*?(?:\\(?!perp|bot|mid)[A-Za-z]+[^\\]*?)*)\s*(?:\\perp(?:\s*\\!)*\s*\\perp|\\perp|\\bot)(?![A-Za-z])"
+    r"\s*(?P<right>.+?)\s*(?P<given>(?:\\mid|\\vert|\|)\s*.+)?$"
+)
 LAW_THEN_INDEPENDENT = re.compile(
     r"^(?P<law>.+?\\sim.+?)\s*,?\s*(?:\(?\s*(?:\\text\{\s*)?(?:independent|independently|i\.i\.d\.?|iid)(?:\s*\})?\s*\)?)$"
 )
@@ -272,12 +276,13 @@ def _independence(clauses: list[str]) -> list[str]:
         if drawn or law:
             out.extend(drawn or [clause])
             continue
-        if GIVEN.match(clause):
+        perp = PERPENDICULAR.match(clause)  # X \perp Y: the sign for X, Y independent
+        if GIVEN.match(clause) or perp and perp.group("given"):
             raise SpellingError(
                 f"cannot read '{clause}': independence given another variable (conditional independence) is a model"
                 " of the joint law, which is not modelled"
             )
-        said = INDEPENDENCE.match(clause)
+        said = INDEPENDENCE.match(f"{perp.group('left')}, {perp.group('right')} independent" if perp else clause)
         names = [n.strip() for n in re.split(r",|\band\b", said.group("names"))] if said else []
         if said and names and all(NAME.match(n) for n in names if n):
             pending.append((clause, [n for n in names if n]))
@@ -293,6 +298,7 @@ def _independence(clauses: list[str]) -> list[str]:
                 raise SpellingError(
                     f"cannot read '{clause}': independence is read of random variables the tag gives a law "
                     f"('{name} \\sim \\mathcal{{N}}(0, 1)') or declares random ('{name}: random')"
+                    + (", and orthogonality of vectors is not read" if PERPENDICULAR.match(clause) else "")
                 )
     return out
 

@@ -132,3 +132,28 @@ def test_a_run_of_names_said_iid_is_a_family_of_one_law(tag, tmp_path):
 def test_a_run_of_names_of_another_kind_is_still_refused(tmp_path):
     result, detail = verdict(tmp_path, r"x_1, \ldots, x_n: discrete", r"\sum_{i=1}^n x_i = n x_1")
     assert result == "UNKNOWN" and "run written with dots" in detail, (result, detail)
+
+
+@pytest.mark.parametrize("sign", [r"\perp", r"\perp\!\!\!\perp"])
+def test_independence_written_with_its_sign(sign, tmp_path):
+    """X \\perp Y says X and Y are independent, as the words X, Y independent do."""
+    assert_page_pass_and_fail(
+        tmp_path,
+        rf"X, Y: random variables; X {sign} Y",
+        r"\operatorname{Var}(X + Y) = \operatorname{Var}(X) + \operatorname{Var}(Y)",
+        r"\operatorname{Var}(X + Y) = \operatorname{Var}(X) + 2\operatorname{Var}(Y)",
+    )
+
+
+@pytest.mark.parametrize(
+    "tag, reason",
+    [
+        (r"X, Y: random variables; X \perp Y \mid Z", "conditional independence"),
+        (r"\mathbf{u}, \mathbf{v}: vectors; \mathbf{u} \perp \mathbf{v}", "orthogonality of vectors is not read"),
+    ],
+)
+def test_a_sign_of_independence_that_is_not_read_says_why(tag, reason, tmp_path):
+    result, detail = verdict(
+        tmp_path, tag, r"\operatorname{Var}(X + Y) = \operatorname{Var}(X) + \operatorname{Var}(Y)"
+    )
+    assert result == "UNKNOWN" and reason in detail, (result, detail)
