@@ -77,9 +77,10 @@ def _iterate(text: str) -> set[str]:
     return {name} if any(STEP.match(o) and o[0] == script[0] and o != script for o in others) else set()
 
 
-def as_labels(text: str) -> str | None:
-    """The text with each raised script :func:`_labelled` finds written as a label (``w^{(k-1)}``); None without one."""
-    names = _labelled(text)
+def as_labels(text: str, names: set[str] | None = None) -> str | None:
+    """The text with each raised script of ``names`` (by default those :func:`_labelled` finds) written as a label
+    (``w^{(k-1)}``); None without one."""
+    names = _labelled(text) if names is None else names
     if not names:
         return None
 
@@ -109,3 +110,14 @@ def iterate_doubt(text: str, verdict: Verdict, read_again) -> Verdict:
         f" parts ({labelled}), not powers: read as powers it"
         f" fails ({verdict.detail}); read as labels, {reading}",
     )
+
+
+def tag_numbered_parts(tag: str, latex: str) -> tuple[str, str] | None:
+    """The tag and the formula with the numbered parts the tag defines (``n_\\text{max}^1 = 512; n_\\text{max}^2 =
+    1024``: a name raised to 1 and to 2 on the left of its definitions, which as powers would define nothing) written
+    as labels in both; None where the tag defines none."""
+    lefts = " ; ".join(clause.split("=", 1)[0] for clause in tag.split(";") if "=" in clause)
+    names = _numbered_parts(lefts)
+    if not names:
+        return None
+    return as_labels(tag, names), as_labels(latex, names) or latex

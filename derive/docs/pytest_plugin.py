@@ -85,12 +85,12 @@ class FormulaItem(pytest.Item):
         self.found = found
 
     def runtest(self):
-        from derive.docs.report import check_found
-        from derive.docs.tags import TagError, parse_tag
+        from derive.docs.report import check_found, tag_and_formula
+        from derive.docs.tags import TagError
 
         if self.found.tag is not None:
             try:
-                parse_tag(self.found.tag)
+                tag_and_formula(self.found.tag, self.found.latex)
             except TagError as exc:
                 raise FormulaFailure(f"tag on line {self.found.tag_line}: {exc}") from None
         record = check_found(self.found, context=self.parent.context)

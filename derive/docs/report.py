@@ -22,6 +22,7 @@ from derive.docs.decide import (
     decide,
     out_of_bounds,
 )
+from derive.docs.iterate_superscripts import tag_numbered_parts
 from derive.docs.random_names import MOMENTS
 from derive.docs.reading import gave_up
 from derive.docs.scan import Found, document_files, scan_file
@@ -150,23 +151,32 @@ def _check_found(found: Found, context: DocumentContext, reading: Reading | None
     return replace(record, verdict=UNKNOWN, detail=why)
 
 
+def tag_and_formula(tag: str, latex: str) -> tuple[Binding | None, str]:
+    """The tag's binding and the formula as read under it: with the numbered parts the tag defines (n^1 = 512;
+    n^2 = 1024) written as labels in both. Raises TagError for a tag that cannot be read."""
+    parts = tag_numbered_parts(tag, latex)
+    if parts is not None:
+        tag, latex = parts
+    return parse_tag(tag), latex
+
+
 def _check_found_in_time(found: Found, context: DocumentContext, reading: Reading | None = None) -> Record | None:
     too_big = out_of_bounds(found.latex)  # every path, tagged or not, within the same size and depth limits
     if too_big is not None:
         return Record.of(found, None, too_big.verdict, too_big.detail)
     if found.tag is not None:
         try:
-            binding = parse_tag(found.tag)
+            binding, latex = tag_and_formula(found.tag, found.latex)
         except TagError as exc:
             return Record.of(found, None, UNKNOWN, f"tag on line {found.tag_line}: {exc}")
         if binding is None:
             return Record.of(found, None, SKIPPED, "the tag says skip")
         if found.unreadable:  # the document gives a macro a meaning the checker cannot expand
             return Record.of(found, binding.result, UNKNOWN, found.unreadable)
-        events = _events_verdict(found.latex, binding)
+        events = _events_verdict(latex, binding)
         if events is not None:
             return Record.of(found, None, events.verdict, events.detail)
-        verdict = decide(found.latex, binding)
+        verdict = decide(latex, binding)
         if verdict.verdict == UNKNOWN and not found.tag.strip():
             alone = _read_alone(found, context)
             if alone is not None:
