@@ -73,6 +73,7 @@ def decide_joint_law(text: str) -> Verdict | None:
         tag = _information_tag(sides, informations, labelled)
         if tag is None:
             return None
+        parse_tag(tag)  # a clause no tag reads is this reading's limit, not an error of the document
     except BindError as exc:
         return Verdict(UNKNOWN, str(exc))
     except Exception:  # unreadable: the free reading's reason stands
@@ -152,7 +153,7 @@ def _information_tag(sides, informations: set, labelled=frozenset()) -> str | No
     """The tag clause that reads the entropies and informations of the law's outcomes (``I(x; c)`` beside
     ``p(x, c)``) and its outcomes written with a letter subscript (``labelled``: x_i) as random variables of the law,
     "" when the formula writes neither, or None when they are not of the outcomes of one joint law."""
-    from derive.docs.joint_law import joint_laws
+    from derive.docs.joint_law import _spelled, joint_laws
 
     if not informations and not labelled:
         return ""
@@ -162,7 +163,8 @@ def _information_tag(sides, informations: set, labelled=frozenset()) -> str | No
     ((law, (names, *_)),) = laws.items()
     if not (informations | labelled) <= set(names):
         return None
-    return f"{', '.join(names)}: random variables with joint distribution {law}({', '.join(names)})"
+    written = ", ".join(_spelled(name) for name in names)  # theta is \theta: a tag is LaTeX, not keys
+    return f"{written}: random variables with joint distribution {_spelled(law)}({written})"
 
 
 def _outcomes(side, informations: set, labelled=frozenset()) -> tuple[set, set] | None:

@@ -129,3 +129,13 @@ def test_a_definition_of_an_entropy_of_the_law_s_outcomes_is_checked_against_its
 def test_an_entropy_of_other_than_the_law_s_outcomes_is_not_read_under_it(formula, tmp_path):
     result, detail = verdict(tmp_path, None, formula)
     assert result == "SKIPPED" and "one joint law" not in detail, detail
+
+
+def test_a_greek_outcome_beside_a_labelled_one_is_read_under_the_law(tmp_path):
+    """θ beside x_i is spelled \\theta in the clause the reading writes, where its key had stopped the whole check."""
+    result, detail = verdict(tmp_path, None, r"p(\theta \mid x_i) = \frac{p(x_i \mid \theta) p(\theta)}{p(x_i)}")
+    assert result == "PASS" and "one joint law" in detail, detail
+    result, detail = verdict(tmp_path, None, r"p(\theta \mid x_i) = \frac{p(x_i \mid \theta) p(\theta)}{p(\theta)}")
+    assert result == "FAIL" and "for independent outcomes too" in detail, detail
+    result, detail = verdict(tmp_path, None, r"P(Y_i = 1 \mid \theta) = \theta")  # the law of an event: not read
+    assert result == "SKIPPED" and "of an event" in detail, detail
