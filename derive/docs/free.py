@@ -370,10 +370,19 @@ def _settle(walk: _Walk, positive: bool = True) -> dict:
 
 def _normed_letters(latex: str) -> set:
     """The one-letter names written inside a norm's double bars (``\\|x - y\\|_2``): vectors (or matrices, upper-case),
-    as the bold ones are."""
+    as the bold ones are; beside a vector written bold, a plain lower-case letter is its coefficient (``\\|t\\mathbf{x}\\|``)."""
     from derive.docs.shared_vectors import _norms
 
-    return {m.group(1) for part in _norms(latex) for m in ONE_LETTER.finditer(part)}
+    return {letter for part in _norms(latex) for letter in _normed_in(part)}
+
+
+def _normed_in(part: str) -> set:
+    """The one-letter names of one norm's text that it norms as vectors or matrices (see :func:`_normed_letters`)."""
+    letters = {m.group(1) for m in ONE_LETTER.finditer(part)}
+    bold = {m.group(1) for m in BOLD.finditer(part)}
+    if not any(name.islower() for name in bold):
+        return letters
+    return {letter for letter in letters if letter in bold or letter.isupper()}
 
 
 ONE_LETTER = re.compile(r"(?<![A-Za-z\\])([A-Za-z])(?![A-Za-z])")

@@ -273,6 +273,13 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
         ):
             if len(sides) == 2 and _is_constant(sides[1]):
                 return Reading("skip", f"a condition or an equation on {name}: nothing claimed for every value")
+            if len(sides) == 2 and name in context.definitions and not any(_mentions(sides[1], p) for p in params):
+                # G(x) = rK/4 after G(x) = rx(1 - x/K): the value G reaches at some x, not G made a constant
+                return Reading(
+                    "skip",
+                    f"an equation on {name}, which the document defined before: a value it takes at some"
+                    f" {', '.join(params)}, not a new meaning; nothing claimed for every value",
+                )
             definition = Definition(name, params, sides[1], first.blackboard)
             if len(sides) > 2:  # L(y) = A = B: a definition, then claims about its value
                 usual = first.key in KNOWN_FUNCTIONS  # Var(X) = E[(X - \mu_X)^2] = ...: first as the usual Var

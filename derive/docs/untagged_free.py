@@ -419,6 +419,13 @@ def _decide_free_once(text, binding, context, name, unbound, opaque, whole=froze
         else:
             return verdict, None  # the checker cannot read it: the same on every domain
     valued = len(domains) - len(unchecked)  # the domains that can refute it
+    if unbalanced is not None and unsolved and len(unsolved) == valued and "i" in kinds:
+        # i^2 = -1: no real number solves it, the imaginary unit does
+        return Verdict(
+            UNKNOWN,
+            f"read as an equation in {names}, no real value solves it ({refuted[-1][1]}); a free i may be the"
+            " imaginary unit, and complex values are not computed",
+        ), None
     if unbalanced is not None and unsolved and len(unsolved) == valued:
         why = (
             "one side stays above the other (shown symbolically)"
@@ -463,6 +470,14 @@ def _decide_free_once(text, binding, context, name, unbound, opaque, whole=froze
                 UNKNOWN,
                 f"read as an identity in {names}, it is refuted ({refuted[-1][1]}); a free i may be the imaginary"
                 " unit, and complex values are not computed",
+            ), None
+        differentials = _differentials(text) if "d" in kinds else []
+        if differentials:  # d(LU) = dL U + L dU: dL a differential, not d times L; dX^2 is dropped, not refuted
+            return Verdict(
+                UNKNOWN,
+                f"read as an identity in {names}, it is refuted ({refuted[-1][1]}); d before"
+                f" {', '.join(differentials)}, which the formula also writes alone, may be a differential"
+                f" ({'d' + differentials[0]}), and differentials are not read",
             ), None
         refutation = Verdict(
             FAIL,
@@ -567,3 +582,22 @@ def _only_equalities(text) -> bool:
         return all(relation == "=" for relation in rewrite_chain(text)[1])
     except Exception:  # unreadable: no claim
         return False
+
+
+# d written right before a one-letter name: dx, dL, d\theta
+AFTER_D = re.compile(r"(?<![A-Za-z\\])d\s*(\\[A-Za-z]+|[A-Za-z])(?![A-Za-z])")
+
+
+def _differentials(text: str) -> list:
+    """The names the formula writes right after a d (``dL``) and also alone elsewhere (``L dU``), sorted: d before
+    them may be a differential, as in d(xy) = x\\,dy + y\\,dx; empty when it writes none."""
+    after = {m.group(1) for m in AFTER_D.finditer(text)}
+    alone = {
+        name
+        for name in after
+        if any(
+            m.start() == 0 or text[: m.start()].rstrip()[-1:] != "d"
+            for m in re.finditer(rf"(?<![A-Za-z\\]){re.escape(name)}(?![A-Za-z])", text)
+        )
+    }
+    return sorted(alone)

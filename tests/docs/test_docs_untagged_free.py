@@ -663,3 +663,17 @@ def test_an_entropy_letter_only_ever_before_a_bracket_is_not_read_as_a_factor(tm
 def test_bold_capitals_only_inside_a_trace_are_matrices(tmp_path, formula, expected):
     verdict, detail = one(tmp_path, formula)
     assert verdict == expected, detail
+
+
+def test_a_plain_letter_beside_a_bold_vector_inside_a_norm_is_its_coefficient(tmp_path):
+    """\\|t\\mathbf{x}\\| = |t|\\|\\mathbf{x}\\|: t scales the bold vector, a number, where every letter in the bars had
+    been read as a vector; a plain letter in a norm with no bold vector beside it is still one."""
+    found, detail = one(tmp_path, r"\|t\mathbf{x}\| = |t|\|\mathbf{x}\|")
+    assert found == "PASS", detail
+    found, detail = one(tmp_path, r"\|t\mathbf{x}\| = |t|\|\mathbf{x}\|^2")
+    assert found == "FAIL" and "t=0." in detail, detail
+    convex = r"|t|\|\mathbf{x}\| + |1-t|\|\mathbf{y}\| = t\|\mathbf{x}\| + (1-t)\|\mathbf{y}\|"
+    found, detail = one(tmp_path, convex)  # true for t in [0, 1], which the prose gives
+    assert found == "SKIPPED" and "values in (0, 1) only" in detail, detail
+    found, detail = one(tmp_path, r"\|x - y\|^2 = \|x\|^2 - 2x^\top y + \|y\|^2")
+    assert found == "PASS", detail

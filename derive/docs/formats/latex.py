@@ -37,6 +37,21 @@ MAX_INCLUDE_DEPTH = 20
 
 
 WALK_BUDGET_SECONDS = 20.0  # the walker's time grows with the square of a run of plain characters
+# text accents of one letter (\b{o}, \v{s}) that documents redefine as math names (\renewcommand{\b}{\vec{b}}):
+# read as taking an argument, \b in $\b$ took the closing dollar, and the rest of the file was read as math
+ONE_LETTER_ACCENTS = ("b", "c", "d", "H", "k", "r", "u", "v")
+
+
+def _context():
+    """pylatexenc's macros, with the one-letter accents taking no argument (see :data:`ONE_LETTER_ACCENTS`)."""
+    from pylatexenc.latexwalker import get_default_latex_context_db
+    from pylatexenc.macrospec import MacroSpec
+
+    context = get_default_latex_context_db()
+    context.add_context_category(
+        "one-letter-names", macros=[MacroSpec(name, "") for name in ONE_LETTER_ACCENTS], prepend=True
+    )
+    return context
 
 
 def _walk(text: str, file: str):
@@ -47,7 +62,7 @@ def _walk(text: str, file: str):
     token = None
     try:
         with time_budget(WALK_BUDGET_SECONDS) as token:
-            nodes, _, _ = LatexWalker(text, tolerant_parsing=True).get_latex_nodes()
+            nodes, _, _ = LatexWalker(text, latex_context=_context(), tolerant_parsing=True).get_latex_nodes()
     except OutOfTime as exc:
         if exc.budget is not token:
             raise

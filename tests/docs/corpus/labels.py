@@ -16761,6 +16761,141 @@ CHECKS.update(
 )
 
 
+# ---- trees4: a fourth round of whole documentation trees (tr4-) ----------------------------------------------------
+
+_TR4_VECTORS = [
+    ([mpf("0.3"), mpf("-1.2"), mpf("2.0")], [mpf("-0.7"), mpf("0.4"), mpf("1.1")]),
+    ([mpf("1.5"), mpf("0.2")], [mpf("-2.5"), mpf("0.9")]),
+]
+
+
+def _tr4_scale(t, u):
+    return [t * a for a in u]
+
+
+def _tr4_norm_convex(last_weight_of_y):
+    # for t in [0, 1]: the triangle inequality, homogeneity, then |t| = t and |1 - t| = 1 - t
+    for x, y in _TR4_VECTORS:
+        for t in (mpf(0), mpf("0.25"), mpf("0.8"), mpf(1)):
+            tx, sy = _tr4_scale(t, x), _tr4_scale(1 - t, y)
+            first = norm([a + b for a, b in zip(tx, sy)])
+            links = [norm(tx) + norm(sy), abs(t) * norm(x) + abs(1 - t) * norm(y)]
+            links.append(t * norm(x) + last_weight_of_y(t) * norm(y))
+            if not (first <= links[0] + TOL and close(links[0], links[1]) and close(links[1], links[2])):
+                return False
+    return True
+
+
+def _tr4_norm_homogeneous(scale):
+    return all(
+        close(norm(_tr4_scale(alpha, x)), scale(alpha) * norm(x))
+        for x, _ in _TR4_VECTORS
+        for alpha in (mpf("-1.7"), mpf("0.6"), mpf(3))
+    )
+
+
+def _tr4_triangle(holds):
+    pairs = _TR4_VECTORS + [([mpf(1), mpf(0)], [mpf(0), mpf(1)])]
+    return all(holds(norm([a + b for a, b in zip(x, y)]), norm(x) + norm(y)) for x, y in pairs)
+
+
+def _tr4_geometric(power):
+    return all(
+        close(sum(c**k for k in range(T + 1)), (1 - c ** (T + power)) / (1 - c))
+        for c in (mpf("-0.6"), mpf("0.3"), mpf("2.5"))
+        for T in (1, 2, 5)
+    )
+
+
+def _tr4_mobility(last):
+    return all(Fraction(1, N - 1) * Fraction(1, N) * Fraction(N * (N - 1) * (N + 1), 3) == last(N) for N in range(2, 9))
+
+
+def _tr4_lognormal_pdf(x, m, s):
+    # the density of exp(Z), Z normal with mean m and deviation s: the normal cdf of (ln x - m)/s, differentiated
+    return D(lambda t: (1 + erf((log(t) - m) / (s * sqrt(2)))) / 2, x)
+
+
+def _tr4_lognormal(square_inside):
+    for x, m, s in ((mpf("0.8"), mpf("0.1"), mpf("0.5")), (mpf("2.3"), mpf("-0.4"), mpf("1.2"))):
+        z = (log(x) - m) / s
+        exponential = exp(-(z**2) / 2) if square_inside else exp(-z / 2) ** 2
+        if not close(_tr4_lognormal_pdf(x, m, s), exponential / (x * s * sqrt(2 * pi)), tol=mpf(10) ** -10):
+            return False
+    return True
+
+
+def _tr4_squared_error(written):
+    errors = (Fraction(1, 100) - Fraction(-1, 100)) ** 2, (Fraction(1, 100) - Fraction(3, 100)) ** 2
+    return errors[0] == errors[1] == Fraction(written)
+
+
+def _tr4_coin_posterior(last):
+    # Bayes' rule: P(X | A) = 1 with no bug (prior p), P(X | not A) = 0.5
+    return all(close(1 * p / (1 * p + mpf("0.5") * (1 - p)), last(p)) for p in (mpf("0.1"), mpf("0.5"), mpf("0.93")))
+
+
+def _tr4_lu_differential(swapped):
+    # d(LU) is the derivative in t of (L + t dL)(U + t dU) at t = 0, for matrices that do not commute
+    L, U = matrix([[1, 2], [0, 3]]), matrix([[2, 0], [1, -1]])
+    dL, dU = matrix([[0, 1], [4, 0]]), matrix([[1, -2], [0, 5]])
+    h = mpf(1)  # the product is quadratic in t, so the central difference is its derivative exactly
+    derivative = ((L + h * dL) * (U + h * dU) - (L - h * dL) * (U - h * dU)) / (2 * h)
+    return close(derivative, (U * dL if swapped else dL * U) + L * dU)
+
+
+def _tr4_dual(combine, parts):
+    # a + b eps and c + d eps as dual numbers: the value and the first derivative in t at 0 of the same operation on
+    # a + b t and c + d t (eps^2 = 0 keeps the first order only)
+    for a, b, c, d in ((mpf("0.5"), mpf("1.3"), mpf("2.0"), mpf("-0.7")), (mpf(-1), mpf(2), mpf("0.4"), mpf(3))):
+        f = lambda t: combine(a + b * t, c + d * t)  # noqa: E731 (the operation along the dual direction)
+        if not (close(f(0), parts(a, b, c, d)[0]) and close(D(f, mpf(0)), parts(a, b, c, d)[1])):
+            return False
+    return True
+
+
+CHECKS.update(
+    {
+        "tr4-math4ml-norm-convex": lambda: _tr4_norm_convex(lambda t: 1 - t),
+        "tr4-math4ml-norm-convex~t": lambda: _tr4_norm_convex(lambda t: t),
+        "tr4-math4ml-norm-homogeneous": lambda: _tr4_norm_homogeneous(abs),
+        "tr4-math4ml-norm-homogeneous~no-abs": lambda: _tr4_norm_homogeneous(lambda alpha: alpha),
+        "tr4-math4ml-triangle": lambda: _tr4_triangle(lambda left, right: left <= right + TOL),
+        "tr4-math4ml-triangle~reversed": lambda: _tr4_triangle(lambda left, right: left + TOL >= right),
+        "tr4-qe-imaginary-unit": lambda: complex(0, 1) ** 2 == -1,
+        "tr4-qe-imaginary-unit~one": lambda: complex(0, 1) ** 2 == 1,
+        "tr4-qe-double-angle": lambda: identity(
+            lambda t: cos(2 * t), lambda t: 2 * cos(t) ** 2 - 1, lambda t: 1 - 2 * sin(t) ** 2
+        ),
+        "tr4-qe-double-angle~one": lambda: identity(
+            lambda t: cos(2 * t), lambda t: 2 * cos(t) ** 2 - 1, lambda t: 1 - sin(t) ** 2
+        ),
+        "tr4-qe-geometric-finite": lambda: _tr4_geometric(1),
+        "tr4-qe-geometric-finite~power": lambda: _tr4_geometric(0),
+        "tr4-qe-mobility-bound": lambda: _tr4_mobility(lambda N: Fraction(N + 1, 3)),
+        "tr4-qe-mobility-bound~N": lambda: _tr4_mobility(lambda N: Fraction(N, 3)),
+        "tr4-qe-lognormal-density": lambda: _tr4_lognormal(False),
+        "tr4-qe-lognormal-density~corrected": lambda: _tr4_lognormal(True),
+        "tr4-bmh-squared-error": lambda: _tr4_squared_error("0.004"),
+        "tr4-bmh-squared-error~corrected": lambda: _tr4_squared_error("0.0004"),
+        "tr4-bmh-coin-posterior": lambda: _tr4_coin_posterior(lambda p: 2 * p / (1 + p)),
+        "tr4-bmh-coin-posterior~half": lambda: _tr4_coin_posterior(lambda p: p / (1 + p)),
+        "tr4-bmh-pairs": lambda: Fraction(1, 2) * 23 * 22 == 253 == comb(23, 2),
+        "tr4-bmh-pairs~256": lambda: Fraction(1, 2) * 23 * 22 == 256,
+        "tr4-mc-lu-differential": lambda: _tr4_lu_differential(False),
+        "tr4-mc-lu-differential~order": lambda: _tr4_lu_differential(True),
+        "tr4-mc-dual-product": lambda: _tr4_dual(lambda u, v: u * v, lambda a, b, c, d: (a * c, b * c + a * d)),
+        "tr4-mc-dual-product~sign": lambda: _tr4_dual(lambda u, v: u * v, lambda a, b, c, d: (a * c, b * c - a * d)),
+        "tr4-mc-dual-quotient": lambda: _tr4_dual(
+            lambda u, v: u / v, lambda a, b, c, d: (a / c, (b * c - a * d) / c**2)
+        ),
+        "tr4-mc-dual-quotient~c": lambda: _tr4_dual(
+            lambda u, v: u / v, lambda a, b, c, d: (a / c, (b * c - a * d) / c)
+        ),
+    }
+)
+
+
 # ---- end of checks
 
 
