@@ -586,11 +586,15 @@ def _only_equalities(text) -> bool:
 
 # d written right before a one-letter name: dx, dL, d\theta
 AFTER_D = re.compile(r"(?<![A-Za-z\\])d\s*(\\[A-Za-z]+|[A-Za-z])(?![A-Za-z])")
+D_BEFORE_BRACKET = re.compile(r"(?<![A-Za-z\\])d\s*(?:\\left\s*)?\(")  # d(LU), d\left(xy\right)
 
 
 def _differentials(text: str) -> list:
-    """The names the formula writes right after a d (``dL``) and also alone elsewhere (``L dU``), sorted: d before
-    them may be a differential, as in d(xy) = x\\,dy + y\\,dx; empty when it writes none."""
+    """The names a formula that writes d before a bracket (``d(LU)``) writes right after a d (``dL``) and also alone
+    elsewhere (``L dU``), sorted: d before them may be a differential, as in d(xy) = x\\,dy + y\\,dx; empty when it
+    writes none (d r + r k = d k counts parameters, d a number)."""
+    if not D_BEFORE_BRACKET.search(text):
+        return []
     after = {m.group(1) for m in AFTER_D.finditer(text)}
     alone = {
         name

@@ -16844,16 +16844,6 @@ def _tr4_lu_differential(swapped):
     return close(derivative, (U * dL if swapped else dL * U) + L * dU)
 
 
-def _tr4_dual(combine, parts):
-    # a + b eps and c + d eps as dual numbers: the value and the first derivative in t at 0 of the same operation on
-    # a + b t and c + d t (eps^2 = 0 keeps the first order only)
-    for a, b, c, d in ((mpf("0.5"), mpf("1.3"), mpf("2.0"), mpf("-0.7")), (mpf(-1), mpf(2), mpf("0.4"), mpf(3))):
-        f = lambda t: combine(a + b * t, c + d * t)  # noqa: E731 (the operation along the dual direction)
-        if not (close(f(0), parts(a, b, c, d)[0]) and close(D(f, mpf(0)), parts(a, b, c, d)[1])):
-            return False
-    return True
-
-
 CHECKS.update(
     {
         "tr4-math4ml-norm-convex": lambda: _tr4_norm_convex(lambda t: 1 - t),
@@ -16884,14 +16874,6 @@ CHECKS.update(
         "tr4-bmh-pairs~256": lambda: Fraction(1, 2) * 23 * 22 == 256,
         "tr4-mc-lu-differential": lambda: _tr4_lu_differential(False),
         "tr4-mc-lu-differential~order": lambda: _tr4_lu_differential(True),
-        "tr4-mc-dual-product": lambda: _tr4_dual(lambda u, v: u * v, lambda a, b, c, d: (a * c, b * c + a * d)),
-        "tr4-mc-dual-product~sign": lambda: _tr4_dual(lambda u, v: u * v, lambda a, b, c, d: (a * c, b * c - a * d)),
-        "tr4-mc-dual-quotient": lambda: _tr4_dual(
-            lambda u, v: u / v, lambda a, b, c, d: (a / c, (b * c - a * d) / c**2)
-        ),
-        "tr4-mc-dual-quotient~c": lambda: _tr4_dual(
-            lambda u, v: u / v, lambda a, b, c, d: (a / c, (b * c - a * d) / c)
-        ),
     }
 )
 
