@@ -241,6 +241,7 @@ class Conditions(list):
 
     comparisons: tuple = ()
     definitions: dict = {}
+    functions: dict = {}  # name -> Definition, ``where L(\\theta) = (\\theta - 2)^2``: a function the formula defines
     remark: str | None = None  # the value a remark after an arrow states besides words (not read): see valued_remark
     clipped: bool = False  # the remark after an arrow read as the chain's value clipped (see clip_claim)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+import re
 from functools import lru_cache
 
 from derive.docs import gradient_scope
@@ -270,25 +271,49 @@ def _rewrite_chain(text: str, log_base: str, functions, numbers, unread_sides) -
         sums.append([node for key, node in rewriter.table.items() if key not in before and isinstance(node, SumNode)])
     _mark_indices_shared_across_sides(side_tokens, sums)
     conditions = chain.conditions
-    comparisons, definitions = [], {}
+    comparisons, definitions, functions = [], {}, {}
     if hypothesis:
         read_hypothesis(rewriter, hypothesis, comparisons, definitions)
     for piece in stated:
         comparison = rewriter._comparison(piece)
         at = next(m for m in range(len(piece)) if relation_at(piece, m))
         key = name_key(rewriter, piece[:at]) if comparison.relations == ["="] else None
+        function = defined_function(comparison) if comparison.relations == ["="] and key is None else None
         if key is not None:
             # where \beta = 0.9, where p = \operatorname{softmax}(z): the formula is read with that meaning
             definitions[key] = comparison.sides[1]
+        elif function is not None:  # where L(\theta) = (\theta - 2)^2: the formula's L is that function
+            functions[function.name] = function
         elif all(r in ("<", "<=", ">", ">=", "!=") for r in comparison.relations):
             comparisons.append(comparison)
         else:
             raise Unsupported(f"the stated condition '{detex(piece).strip()}' cannot be imposed")
     conditions.comparisons = tuple(comparisons)
     conditions.definitions = definitions
+    conditions.functions = functions
     conditions.remark = valued_remark(remark)
     conditions.clipped = clipped is not None
     return sides, relations, conditions
+
+
+def defined_function(comparison):
+    """The function a stated equation defines, ``L(\\theta) = (\\theta - 2)^2``: its left side a name applied to distinct
+    plain names that are not its own, the right side not naming it; else None."""
+    from derive.docs.side_names import argument_name, single_atom
+    from derive.docs.values import Definition
+
+    head, body = comparison.sides
+    atom = single_atom(head)
+    if atom is None or not atom.args or atom.transpose or atom.post_sub or set(atom.seps) - {","}:
+        return None
+    params = [argument_name(argument) for argument in atom.args]
+    if None in params or len(set(params)) < len(params) or any(not re.fullmatch(r"[A-Za-z]+", p) for p in params):
+        return None
+    name = atom.key + (f"_{atom.sub_text}" if atom.sub_text else "")
+    written = set(re.findall(r"[A-Za-z]+", body.source))
+    if atom.decoration or atom.star or name in params or atom.key in written or not written & set(params):
+        return None  # g(x) = 0 writes no parameter: a condition on g, not its definition
+    return Definition(name, params, body)
 
 
 def _further_claim(rewriter, piece) -> bool:

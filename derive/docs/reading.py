@@ -218,6 +218,8 @@ class _Reading:
 
     def interpreter(self, dims, flags=None, arbitrary=True):
         definitions = self.scope.definitions if self.scope is not None else None
+        if self.conditions is not None and self.conditions.functions:  # where L(\theta) = ...: the formula's own
+            definitions = {**(definitions or {}), **self.conditions.functions}
         made = Interpreter(self.vocab, dims, self.overrides, self.extra, flags, definitions)
         made.implicit_ranges = self.scope is None  # untagged, Σ_x with no range runs over nothing the text states
         # tagged, a name nothing defines may be an arbitrary function or sequence (derive.docs.arbitrary)
