@@ -350,7 +350,37 @@ def read_untagged(latex: str, context: DocumentContext) -> Reading:
                 return Reading(
                     "skip", "an equation to solve (or a condition): nothing claimed for every value", equation=True
                 )
+    # a name the document defined (P := ...) keeps its claim checked
+    free = len(sides) == 2 and relations[0] == "=" and _free_names(sides[0], context)
+    power = _powers_of_one_name(latex) if free else None
+    if power is not None:  # P^2 = P: a projection's property (x^2 = x: x is 0 or 1), an identity nobody means
+        return Reading(
+            "skip",
+            f"an equation between powers of {power} (a property of it, as a projection's P^2 = P):"
+            " nothing claimed for every value",
+            equation=True,
+        )
     return Reading("claim", restates=_restated_definition(sides, relations, context))
+
+
+# one letter (not Euler's e) or a Greek letter (not \pi), raised to a whole number or not raised
+POWER_OF_A_NAME = re.compile(
+    r"\s*(?P<name>[A-Za-df-z]|\\(?!pi\b)[a-zA-Z]+)\s*(?:\^\s*(?:\{\s*(?P<braced>\d+)\s*\}|(?P<bare>\d)))?\s*[.,;]?\s*"
+)
+
+
+def _powers_of_one_name(latex: str) -> str | None:
+    """The name of an equation whose two sides are each that one name raised to a different whole power, or not
+    raised (``P^2 = P``, ``A^3 = A``): a property of the name, never an identity; None for any other equation."""
+    if latex.count("=") != 1:
+        return None
+    found = [POWER_OF_A_NAME.fullmatch(side) for side in latex.split("=")]
+    if not all(found) or found[0].group("name") != found[1].group("name"):
+        return None
+    powers = [int(f.group("braced") or f.group("bare") or 1) for f in found]
+    if powers[0] == powers[1] or found[0].group("name").lstrip("\\") in ("infty", "ldots", "cdots", "dots"):
+        return None
+    return found[0].group("name")
 
 
 def _taken_at_a_point(sides, relations, context) -> int | None:

@@ -677,3 +677,18 @@ def test_a_plain_letter_beside_a_bold_vector_inside_a_norm_is_its_coefficient(tm
     assert found == "SKIPPED" and "values in (0, 1) only" in detail, detail
     found, detail = one(tmp_path, r"\|x - y\|^2 = \|x\|^2 - 2x^\top y + \|y\|^2")
     assert found == "PASS", detail
+
+
+@pytest.mark.parametrize("formula", [r"P^2 = P", r"A^3 = A.", r"x^2 = x", r"\sigma^{2} = \sigma"])
+def test_an_equation_between_powers_of_one_name_states_a_property(tmp_path, formula):
+    # a projection's P^2 = P: a property of P, not an identity in P that fails at P = 2
+    found, detail = one(tmp_path, formula)
+    assert found == "SKIPPED" and "powers of" in detail, detail
+
+
+@pytest.mark.parametrize(
+    ("formula", "expected"),
+    [(r"P^2 = 2P", "FAIL"), (r"\pi^2 = \pi", "FAIL"), (r"e^2 = e", "FAIL"), (r"x^2 = x^2", "PASS")],
+)
+def test_other_equations_in_one_name_are_still_decided(tmp_path, formula, expected):
+    assert one(tmp_path, formula)[0] == expected
