@@ -27,6 +27,7 @@ import re
 import sympy as sp
 
 from derive.docs.bind import BindError, NeedsConcrete
+from derive.docs.drawn_policies import SHOWN, drawn_in_formula, normalised
 from derive.docs.interpret import Atom, Side, TupleNode
 from derive.docs.nodes import Integral, SumNode
 from derive.docs.steps import template_items
@@ -376,11 +377,14 @@ def read_arbitrary(reader, atom: Atom, side: Side):
     description = _describe(shown, function, len(values), variable) if applied or len(values) > 1 else None
     if description is None:
         description = f"{name}_{variable} = {sp.sstr(function(sp.Symbol(variable)))}"
+    policy = applied and "|" in atom.seps and positive and further and drawn_in_formula(reader, name)
+    if policy:  # π(z | x): function of θ, drawn from (z \sim π(· | x)): normalised over the outcomes, a law
+        description, may_fail = SHOWN.format(name), _in_tag(reader) or name in reader.declared_functions
     _record(reader, name, description, may_fail)
     free = set().union(*(sp.sympify(value).free_symbols for value in values))
     if any(not isinstance(symbol, sp.Dummy) for symbol in free):  # a_{ij} under Σ_j runs over a sum's index only
         reader.applied_at_variables.add(name)
-    return function(*values)
+    return normalised(reader, function, values) if policy else function(*values)
 
 
 def _member_of_a_summed_family(reader, atom: Atom) -> bool:

@@ -436,6 +436,10 @@ class SharedNotation:
                 from derive.docs.policy_laws import policy_law
 
                 p = policy_law(self, dist, variable, side) if unbound.name == dist else None  # a \sim \pi(s)
+                if p is None:  # z \sim \pi(\cdot \mid x) for the tag's positive \pi(z \mid x): function of \theta
+                    from derive.docs.drawn_policies import law_of_draw
+
+                    p = law_of_draw(self, dist, variable, side)
                 if p is None:
                     raise
         dummy = sp.Dummy(variable or "k", integer=True, positive=True)

@@ -81,3 +81,43 @@ def test_a_function_of_theta_is_a_law_only_where_the_formula_draws_from_it():
     assert drawn_function_law("pi_theta(y)", [r"\theta"], r"\nabla_\theta \log \pi_\theta(y)") is None
     assert drawn_function_law("pi_theta(a|s)", [r"\theta"], drawn) is None  # a conditional law: not this reading
     assert drawn_function_law("pi_theta(y)", [r"\theta", "s"], drawn) is None
+
+
+POLICY = r"\pi_\theta(a \mid s): function of \theta; \pi_\theta(a \mid s) > 0"
+
+# (name, correct formula, wrong variant) under the tag POLICY: a positive function of theta that the formula draws from
+POLICY_PAIRS = [
+    (
+        "the score of a policy has mean zero at every state",
+        r"\mathbb{E}_{a \sim \pi_\theta(\cdot \mid s)}[\nabla_\theta \log \pi_\theta(a \mid s)] = \nabla_\theta \sum_a"
+        r" \pi_\theta(a \mid s)",
+        r"\mathbb{E}_{a \sim \pi_\theta(\cdot \mid s)}[\nabla_\theta \pi_\theta(a \mid s)] = \nabla_\theta \sum_a"
+        r" \pi_\theta(a \mid s)",
+    ),
+    (
+        "an expectation over the policy is its weighted sum over actions",
+        r"\sum_a \pi_\theta(a \mid s) \nabla_\theta \log \pi_\theta(a \mid s) = \mathbb{E}_{a \sim \pi_\theta(\cdot \mid"
+        r" s)}[\nabla_\theta \log \pi_\theta(a \mid s)]",
+        r"\sum_a \pi_\theta(a \mid s) \nabla_\theta \log \pi_\theta(a \mid s) = \mathbb{E}_{a \sim \pi_\theta(\cdot \mid"
+        r" s)}[\nabla_\theta \pi_\theta(a \mid s)]",
+    ),
+]
+
+
+@pytest.mark.parametrize("name, correct, wrong", POLICY_PAIRS, ids=[p[0] for p in POLICY_PAIRS])
+def test_a_policy_drawn_from_is_one_law_at_every_state(name, correct, wrong, tmp_path):
+    assert_page_pass_and_fail(tmp_path, POLICY, correct, wrong)
+
+
+def test_a_policy_refutation_names_the_normalised_function(tmp_path):
+    wrong = r"\mathbb{E}_{a \sim \pi_\theta(\cdot \mid s)}[\nabla_\theta \log \pi_\theta(a \mid s)] = 1"
+    found, detail = verdict(tmp_path, POLICY, wrong)
+    assert found == "FAIL", detail
+    assert "over its sum over k = 1" in detail, detail
+
+
+def test_a_policy_not_declared_positive_is_not_read_as_a_law(tmp_path):
+    # a function of theta that may be negative normalises to no law: the draw from it stays unread
+    tag = r"\pi_\theta(a \mid s): function of \theta"
+    found, detail = verdict(tmp_path, tag, POLICY_PAIRS[0][2])
+    assert found == "UNKNOWN", detail
