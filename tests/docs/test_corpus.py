@@ -30,7 +30,10 @@ SAMPLE = [e for e in ENTRIES if zlib.crc32(e.id.encode()) % 10 == 0]
 # Formulas the checker gets wrong today, by run: id -> why. Remove an id once it is fixed.
 KNOWN_FALSE_ALARMS = {
     "tagged": {},
-    "untagged": {},
+    "untagged": {
+        "u37-linalg-pythagoras": "the Pythagorean theorem holds for orthogonal x and y, which the notes say in words "
+        "before it; bare, the formula reads as an identity in every x and y, which it is not",
+    },
 }
 KNOWN_FALSE_PASSES = {
     "tagged": {},

@@ -16878,6 +16878,527 @@ CHECKS.update(
 )
 
 
+# ---- held-out batch 37: JAX special and stats docstrings, PyMC distribution tables, math4ml LaTeX notes ----
+
+_U37_AB = ((mpf("0.7"), mpf("2.5")), (mpf(3), mpf("1.4")), (mpf(2), mpf(2)))
+_U37_P = (mpf("0.1"), mpf("0.37"), mpf("0.9"))
+_U37_GUMBEL = (
+    (mpf("-1.3"), mpf("0.2"), mpf("0.8")),
+    (mpf("0.4"), mpf("-0.5"), mpf("1.7")),
+    (mpf("2.1"), mpf(1), mpf("2.5")),
+)
+
+
+def _u37_beta(extra):
+    """The beta integral by quadrature against Gamma(a)Gamma(b)/Gamma(a + b + extra)."""
+    return all(
+        close(
+            quad(lambda t: t ** (a - 1) * (1 - t) ** (b - 1), [0, 1]),
+            mp.gamma(a) * mp.gamma(b) / mp.gamma(a + b + extra),
+        )
+        for a, b in _U37_AB
+    )
+
+
+def _u37_betainc(corrected):
+    """The regularized incomplete beta function (mpmath) against the written integral."""
+    for a, b, x in ((mpf(2), mpf(3), mpf("0.5")), (mpf("0.7"), mpf("2.5"), mpf("0.3"))):
+        truth = mp.betainc(a, b, 0, x, regularized=True)
+        if corrected:
+            written = quad(lambda t: t ** (a - 1) * (1 - t) ** (b - 1), [0, x]) / mp.beta(a, b)
+        else:
+            written = mp.beta(a, b) * quad(lambda t: t ** (a - 1) * (1 - t ** (b - 1)), [0, x])
+        if not close(truth, written, tol=mpf(10) ** -15):
+            return False
+    return True
+
+
+def _u37_polygamma(order_shift):
+    """psi^(n)(x) (mpmath) against the (n + order_shift)-th derivative of log Gamma, by finite differences."""
+    return all(
+        close(mp.polygamma(n, x), diff(mp.loggamma, x, n + order_shift), tol=mpf(10) ** -15)
+        for n in (0, 1, 2)
+        for x in (mpf("0.37"), mpf("1.9"), mpf("3.2"))
+    )
+
+
+def _u37_ndtr(written):
+    return all(close(mp.ncdf(x), written(x)) for (x,) in REAL)
+
+
+def _u37_expn(power):
+    return all(
+        close(mp.expint(n, x), x ** (power(n)) * quad(lambda t: exp(-t) / t**n, [x, inf]), tol=mpf(10) ** -15)
+        for n in (1, 2, 3)
+        for x in (mpf("0.37"), mpf("1.9"))
+    )
+
+
+def _u37_poch(shift):
+    return all(
+        close(prod((z + k for k in range(m)), start=mpf(1)), mp.gamma(z + m - shift) / mp.gamma(z))
+        for m in range(1, 6)
+        for (z,) in POS
+    )
+
+
+def _u37_hyp1f1(shift):
+    def rising(a, k):
+        return mp.gamma(a + k) / mp.gamma(a)
+
+    return all(
+        close(
+            mp.hyp1f1(a, b, x),
+            nsum(lambda k: rising(a, k) / (rising(b, k) * mp.factorial(k)) * x ** (k + shift), [0, inf]),
+        )
+        for a, b, x in (
+            (mpf("0.5"), mpf("1.5"), mpf("-1.3")),
+            (mpf(2), mpf("3.5"), mpf("0.4")),
+            (mpf("1.2"), mpf("0.7"), mpf("2.1")),
+        )
+    )
+
+
+def _u37_gumbel_cdf(density, cdf, lower=lambda mu, beta: -inf):
+    """The cdf written in the docstring against the quadrature of its pdf from minus infinity."""
+    return all(
+        close(quad(lambda t: density(t, mu, beta), [lower(mu, beta), mu, x]), cdf(x, mu, beta), tol=mpf(10) ** -15)
+        for x, mu, beta in _U37_GUMBEL
+    )
+
+
+def _u37_gumbel_r_pdf(x, mu, beta):
+    z = (x - mu) / beta
+    return exp(-z - exp(-z)) / beta
+
+
+def _u37_gumbel_r_floor(mu, beta):
+    """Below mu - 8 beta the right-skewed density is under exp(-e^8), about 1e-1294: nothing at 40 digits."""
+    return mu - 8 * beta
+
+
+def _u37_gumbel_l_pdf(x, mu, beta):
+    z = (x - mu) / beta
+    return exp(z - exp(z)) / beta
+
+
+def _u37_gumbel_ppf(cdf, ppf):
+    return all(close(cdf(ppf(p, mu, beta), mu, beta), p) for p in _U37_P for _, mu, beta in _U37_GUMBEL)
+
+
+def _u37_gumbel_r_norm(factor):
+    return all(
+        close(factor * quad(lambda x: _u37_gumbel_r_pdf(x, mu, beta), [_u37_gumbel_r_floor(mu, beta), mu, inf]), 1)
+        for _, mu, beta in _U37_GUMBEL
+    )
+
+
+def _u37_wrapcauchy_norm(denominator):
+    return all(
+        close(quad(lambda x: (1 - c**2) / (denominator * (1 + c**2 - 2 * c * cos(x))), [0, pi, 2 * pi]), 1)
+        for c in (mpf("0.1"), mpf("0.5"), mpf("0.9"))
+    )
+
+
+def _u37_wrapcauchy_at_zero(written):
+    return all(
+        (1 - c**2) / (1 + c**2 - 2 * c) == written(c) for c in (Fraction(1, 10), Fraction(1, 2), Fraction(9, 10))
+    )
+
+
+def _u37_moments(density, support):
+    """(mean, variance) of a density by quadrature over the list of breakpoints ``support``."""
+    m = quad(lambda x: x * density(x), support)
+    return m, quad(lambda x: (x - m) ** 2 * density(x), support)
+
+
+def _u37_kumaraswamy(which, written):
+    for a, b in ((mpf("0.5"), mpf("0.5")), (mpf(2), mpf(5)), (mpf(5), mpf(1))):
+        m, v = _u37_moments(lambda x, a=a, b=b: a * b * x ** (a - 1) * (1 - x**a) ** (b - 1), [0, mpf(1) / 2, 1])
+        if not close((m, v)[which], written(a, b), tol=mpf(10) ** -12):
+            return False
+    return True
+
+
+def _u37_exponential_var(written):
+    return all(
+        close(_u37_moments(lambda x, lam=lam: lam * exp(-lam * x), [0, inf])[1], written(lam))
+        for lam in (mpf("0.5"), mpf(1), mpf(2))
+    )
+
+
+def _u37_laplace_var(written):
+    return all(
+        close(_u37_moments(lambda x, mu=mu, b=b: exp(-abs(x - mu) / b) / (2 * b), [-inf, mu, inf])[1], written(b))
+        for mu, b in ((mpf(0), mpf(1)), (mpf(-5), mpf(4)))
+    )
+
+
+def _u37_asymmetric_laplace(which, written):
+    for b, k, mu in ((mpf(1), mpf("0.5"), mpf("0.3")), (mpf(2), mpf(2), mpf(-1))):
+
+        def density(x, b=b, k=k, mu=mu):
+            s = mp.sign(x - mu)
+            return b / (k + 1 / k) * exp(-(x - mu) * b * s * k**s)
+
+        if not close(_u37_moments(density, [-inf, mu, inf])[which], written(b, k, mu)):
+            return False
+    return True
+
+
+def _u37_lognormal(which, written):
+    for mu, tau in ((mpf(0), mpf(16)), (mpf("0.3"), mpf(1)), (mpf("-0.5"), mpf(4))):
+
+        def density(x, mu=mu, tau=tau):
+            return sqrt(tau / (2 * pi)) * exp(-tau / 2 * (log(x) - mu) ** 2) / x
+
+        if not close(_u37_moments(density, [0, exp(mu), inf])[which], written(mu, tau), tol=mpf(10) ** -15):
+            return False
+    return True
+
+
+def _u37_pareto(which, written, alphas):
+    for alpha, m in alphas:
+        # moments of alpha m^alpha / x^(alpha + 1) on [m, inf), in closed form from the integrals of x^(k - alpha - 1)
+        e1 = quad(lambda x, alpha=alpha, m=m: x * alpha * m**alpha / x ** (alpha + 1), [m, inf])
+        e2 = quad(lambda x, alpha=alpha, m=m: x**2 * alpha * m**alpha / x ** (alpha + 1), [m, inf])
+        if not close((e1, e2 - e1**2)[which], written(alpha, m), tol=mpf(10) ** -15):
+            return False
+    return True
+
+
+_U37_X = {0: Fraction(1, 2), 1: Fraction(1, 3), 5: Fraction(1, 6)}
+_U37_X2 = {-2: Fraction(1, 4), 1: Fraction(3, 4)}
+# a joint law of (X, Y, Z) on four points
+_U37_JOINT = {
+    (1, 0, 2): Fraction(1, 8),
+    (-1, 3, 0): Fraction(3, 8),
+    (2, 2, -1): Fraction(1, 4),
+    (0, -2, 5): Fraction(1, 4),
+}
+
+
+def _u37_e(f):
+    return sum(f(*pt) * p for pt, p in _U37_JOINT.items())
+
+
+def _u37_cov(f, g):
+    return _u37_e(lambda *w: f(*w) * g(*w)) - _u37_e(f) * _u37_e(g)
+
+
+def _u37_var_shortcut(sign):
+    return all(var(d) == expect(d, lambda v: v * v) + sign * mean(d) ** 2 for d in (_U37_X, _U37_X2))
+
+
+def _u37_var_affine(power):
+    return all(
+        var(push(_U37_X, lambda v, a=a, b=b: a * v + b)) == a**power * var(_U37_X)
+        for a, b in ((3, -1), (Fraction(-1, 2), 2))
+    )
+
+
+def _u37_cov_shortcut(sign):
+    x, y = (lambda a, b, c: a), (lambda a, b, c: b)
+    left = _u37_e(lambda *w: (x(*w) - _u37_e(x)) * (y(*w) - _u37_e(y)))
+    return left == _u37_e(lambda *w: x(*w) * y(*w)) + sign * _u37_e(x) * _u37_e(y)
+
+
+def _u37_cov_bilinear(power):
+    al, be = 2, -3
+    x, y, z = (lambda a, b, c: a), (lambda a, b, c: b), (lambda a, b, c: c)
+    left = _u37_cov(lambda *w: al * x(*w) + be * y(*w), z)
+    return left == al**power * _u37_cov(x, z) + be * _u37_cov(y, z)
+
+
+def _u37_linearity(beta_times):
+    alphas, beta, n = (1, -2, Fraction(1, 2)), 3, 3
+    left = _u37_e(lambda *w: sum(a * v for a, v in zip(alphas, w)) + beta)
+    right = sum(a * _u37_e(lambda *w, i=i: w[i]) for i, a in enumerate(alphas)) + beta_times(n) * beta
+    return left == right
+
+
+_U37_OMEGA = range(1, 7)
+_U37_A, _U37_B = {1, 2, 3}, {3, 4}
+
+
+def _u37_pr(event):
+    return Fraction(len(event), len(_U37_OMEGA))
+
+
+def _u37_union(sign):
+    return _u37_pr(_U37_A | _U37_B) == _u37_pr(_U37_A) + _u37_pr(_U37_B) + sign * _u37_pr(_U37_A & _U37_B)
+
+
+def _u37_bayes(swapped):
+    pa, pb, pab = _u37_pr(_U37_A), _u37_pr(_U37_B), _u37_pr(_U37_A & _U37_B)
+    b_given_a = pab / pa
+    return pab / pb == (b_given_a * pb / pa if swapped else b_given_a * pa / pb)
+
+
+def _u37_gauss(constant):
+    return all(
+        close(
+            quad(
+                lambda x, mu=mu, s=s: exp(-((x - mu) ** 2) / (2 * s**2)) / sqrt(constant * pi * s**2), [-inf, mu, inf]
+            ),
+            1,
+        )
+        for mu, s in ((mpf(0), mpf(1)), (mpf("1.5"), mpf("0.3")), (mpf(-2), mpf("2.5")))
+    )
+
+
+_U37_XV = [mpf("0.3"), mpf("-1.4"), mpf("2.2")]
+_U37_AV = [mpf("1.1"), mpf("0.5"), mpf("-0.8")]
+_U37_M = [[mpf(1), mpf(2), mpf(0)], [mpf(-1), mpf(3), mpf("0.5")], [mpf(4), mpf(0), mpf(-2)]]
+_U37_S = [[mpf(2), mpf(1), mpf(-1)], [mpf(1), mpf(3), mpf("0.5")], [mpf(-1), mpf("0.5"), mpf(1)]]
+
+
+def _u37_matvec(m, x):
+    return [dot(row, x) for row in m]
+
+
+def _u37_quadratic_gradient(m, written):
+    fd = grad(lambda v: dot(v, _u37_matvec(m, v)), _U37_XV)
+    return close(fd, written(m), tol=mpf(10) ** -15)
+
+
+def _u37_transpose(m):
+    return [list(r) for r in zip(*m)]
+
+
+def _u37_chain(outer_at_g):
+    def g(x):
+        return exp(x / 2)
+
+    def dg(x):
+        return exp(x / 2) / 2
+
+    return identity(lambda x: D(lambda t: sin(g(t)), x), lambda x: cos(g(x) if outer_at_g else x) * dg(x))
+
+
+_U37_TR = [
+    mat([[1, 2], [0, 1]]),
+    mat([[3, 0], [1, 1]]),
+    mat([[0, 1], [2, 5]]),
+    mat([[1, -1], [4, 2]]),
+]
+
+
+def _u37_trace(last):
+    """tr(ABCD), tr(BCDA), tr(CDAB) and the last product written, exactly on integer 2 x 2 matrices."""
+    a, b, c, d = _U37_TR
+    tr = lambda m: m[0, 0] + m[1, 1]  # noqa: E731
+    values = [tr(a * b * c * d), tr(b * c * d * a), tr(c * d * a * b), tr(last(a, b, c, d))]
+    return all(v == values[0] for v in values)
+
+
+_U37_SQ = (mat([[2, 1], [-1, 3]]), mat([[1, 2, 0], [0, -1, 3], [2, 1, 1]]))
+
+
+def _u37_det_scale(power):
+    return all(
+        close(mp.det(alpha * m), alpha ** power(m.rows) * mp.det(m)) for m in _U37_SQ for alpha in (mpf(3), mpf(-1) / 2)
+    )
+
+
+def _u37_det_inverse(power):
+    return all(close(mp.det(inverse(m)), mp.det(m) ** power) for m in _U37_SQ)
+
+
+def _u37_pythagoras(factor):
+    pairs = ((vec([1, 2, 2]), vec([2, -1, 0])), (vec([3, 0]), vec([0, -5])))
+    return all(
+        dot(x, y) == 0
+        and close(dot([p + q for p, q in zip(x, y)], [p + q for p, q in zip(x, y)]), dot(x, x) + factor * dot(y, y))
+        for x, y in pairs
+    )
+
+
+def _u37_orthogonal(power):
+    t = mpf("0.7")
+    x = col(["0.3", "-1.4"])
+    for q in (mat([[cos(t), -sin(t)], [sin(t), cos(t)]]), mat([[1, 0], [0, -1]])):
+        qx = q * x
+        chain = [norm(list(qx)), sqrt(scalar(qx.T * qx)), sqrt(scalar(x.T * x)), norm(list(x)) ** power]
+        if not all(close(v, chain[0]) for v in chain):
+            return False
+    return True
+
+
+def _u37_gram(power):
+    a = mat([[1, 2], [0, -1], [3, 1]])
+    x = col([2, -1])
+    ax = a * x
+    chain = [scalar(x.T * (a.T * a) * x), scalar(ax.T * ax), norm(list(ax)) ** power]
+    return all(close(v, chain[0]) for v in chain)
+
+
+def _u37_transpose_product(reversed_order):
+    a, b = mat([[1, 2, 0], [-1, 3, 4]]), mat([[2, 1], [0, -1], [5, 3]])
+    right = b.T * a.T if reversed_order else a.T * b.T
+    return (a * b).T.rows == right.rows and close((a * b).T, right)
+
+
+def _u37_shift(combine):
+    a, x, lam = mat([[2, 1], [1, 2]]), col([1, 1]), mpf(3)
+    if not close(a * x, lam * x):
+        return False
+    for gamma in (mpf(-1), mpf(5) / 2):
+        eye = mat([[1, 0], [0, 1]])
+        chain = [(a + gamma * eye) * x, a * x + gamma * (eye * x), lam * x + gamma * x, combine(lam, gamma) * x]
+        if not all(close(v, chain[0]) for v in chain):
+            return False
+    return True
+
+
+CHECKS.update(
+    {
+        "u37-special-gamma": lambda: all(close(mp.gamma(n), factorial(n - 1)) for n in range(1, 9)),
+        "u37-special-gamma~n": lambda: all(close(mp.gamma(n), factorial(n)) for n in range(1, 9)),
+        "u37-special-beta": lambda: _u37_beta(0),
+        "u37-special-beta~plus1": lambda: _u37_beta(1),
+        "u37-special-betainc": lambda: _u37_betainc(False),
+        "u37-special-betainc~corrected": lambda: _u37_betainc(True),
+        "u37-special-logit": lambda: identity(lambda x: log(sigmoid(x) / (1 - sigmoid(x))), lambda x: x),
+        "u37-special-logit~neg": lambda: identity(lambda x: log(sigmoid(x) / (1 - sigmoid(x))), lambda x: -x),
+        "u37-special-zeta": lambda: all(
+            close(mp.zeta(x, q), nsum(lambda n: (n + q) ** -x, [0, inf], method="euler-maclaurin"))
+            for x, q in ((mpf(2), mpf("0.5")), (mpf("3.5"), mpf(2)), (mpf("1.7"), mpf("1.2")))
+        ),
+        "u37-special-zeta~from1": lambda: all(
+            close(mp.zeta(x, q), nsum(lambda n: (n + q) ** -x, [1, inf], method="euler-maclaurin"))
+            for x, q in ((mpf(2), mpf("0.5")), (mpf("3.5"), mpf(2)), (mpf("1.7"), mpf("1.2")))
+        ),
+        "u37-special-polygamma": lambda: _u37_polygamma(0),
+        "u37-special-polygamma~corrected": lambda: _u37_polygamma(1),
+        "u37-special-ndtr": lambda: (
+            _u37_ndtr(lambda x: quad(lambda t: exp(-(t**2) / 2), [-inf, 0, x]) / sqrt(2 * pi))
+            and _u37_ndtr(lambda x: (1 + erf(x / sqrt(2))) / 2)
+        ),
+        "u37-special-ndtr~minus": lambda: _u37_ndtr(lambda x: (1 - erf(x / sqrt(2))) / 2),
+        "u37-special-ndtr-erfc": lambda: _u37_ndtr(lambda x: mp.erfc(x / sqrt(2)) / 2),
+        "u37-special-ndtr-erfc~corrected": lambda: _u37_ndtr(lambda x: mp.erfc(-x / sqrt(2)) / 2),
+        "u37-special-expn": lambda: _u37_expn(lambda n: n - 1),
+        "u37-special-expn~n": lambda: _u37_expn(lambda n: n),
+        "u37-special-poch": lambda: _u37_poch(0),
+        "u37-special-poch~minus1": lambda: _u37_poch(1),
+        "u37-special-hyp1f1": lambda: _u37_hyp1f1(0),
+        "u37-special-hyp1f1~k1": lambda: _u37_hyp1f1(1),
+        "u37-gumbelr-cdf": lambda: _u37_gumbel_cdf(
+            _u37_gumbel_r_pdf, lambda x, mu, beta: exp(-exp(-(x - mu) / beta)), _u37_gumbel_r_floor
+        ),
+        "u37-gumbelr-cdf~sign": lambda: _u37_gumbel_cdf(
+            _u37_gumbel_r_pdf, lambda x, mu, beta: exp(-exp((x - mu) / beta)), _u37_gumbel_r_floor
+        ),
+        "u37-gumbelr-ppf": lambda: _u37_gumbel_ppf(
+            lambda x, mu, beta: exp(-exp(-(x - mu) / beta)), lambda p, mu, beta: mu - beta * log(-log(p))
+        ),
+        "u37-gumbelr-ppf~plus": lambda: _u37_gumbel_ppf(
+            lambda x, mu, beta: exp(-exp(-(x - mu) / beta)), lambda p, mu, beta: mu + beta * log(-log(p))
+        ),
+        "u37-gumbelr-norm": lambda: _u37_gumbel_r_norm(1),
+        "u37-gumbelr-norm~2": lambda: _u37_gumbel_r_norm(2),
+        "u37-gumbell-cdf": lambda: _u37_gumbel_cdf(
+            _u37_gumbel_l_pdf, lambda x, mu, beta: 1 - exp(-exp((x - mu) / beta))
+        ),
+        "u37-gumbell-cdf~no1": lambda: _u37_gumbel_cdf(
+            _u37_gumbel_l_pdf, lambda x, mu, beta: exp(-exp((x - mu) / beta))
+        ),
+        "u37-gumbell-ppf": lambda: _u37_gumbel_ppf(
+            lambda x, mu, beta: 1 - exp(-exp((x - mu) / beta)), lambda p, mu, beta: mu + beta * log(-log(1 - p))
+        ),
+        "u37-gumbell-ppf~p": lambda: _u37_gumbel_ppf(
+            lambda x, mu, beta: 1 - exp(-exp((x - mu) / beta)), lambda p, mu, beta: mu + beta * log(-log(p))
+        ),
+        "u37-wrapcauchy-norm": lambda: _u37_wrapcauchy_norm(2 * pi),
+        "u37-wrapcauchy-norm~pi": lambda: _u37_wrapcauchy_norm(pi),
+        # the common 2 pi of both sides cancels in the exact comparison
+        "u37-wrapcauchy-mode": lambda: _u37_wrapcauchy_at_zero(lambda c: (1 + c) / (1 - c)),
+        "u37-wrapcauchy-mode~flip": lambda: _u37_wrapcauchy_at_zero(lambda c: (1 - c) / (1 + c)),
+        "u37-pymc-kumaraswamy-mean": lambda: _u37_kumaraswamy(0, lambda a, b: b * mp.beta(1 + 1 / a, b)),
+        "u37-pymc-kumaraswamy-mean~2": lambda: _u37_kumaraswamy(0, lambda a, b: b * mp.beta(1 + 2 / a, b)),
+        "u37-pymc-kumaraswamy-var": lambda: _u37_kumaraswamy(
+            1, lambda a, b: b * mp.beta(1 + 2 / a, b) - (b * mp.beta(1 + 1 / a, b)) ** 2
+        ),
+        "u37-pymc-kumaraswamy-var~plus": lambda: _u37_kumaraswamy(
+            1, lambda a, b: b * mp.beta(1 + 2 / a, b) + (b * mp.beta(1 + 1 / a, b)) ** 2
+        ),
+        "u37-pymc-exponential-var": lambda: _u37_exponential_var(lambda lam: 1 / lam**2),
+        "u37-pymc-exponential-var~1": lambda: _u37_exponential_var(lambda lam: 1 / lam),
+        "u37-pymc-laplace-var": lambda: _u37_laplace_var(lambda b: 2 * b**2),
+        "u37-pymc-laplace-var~1": lambda: _u37_laplace_var(lambda b: b**2),
+        "u37-pymc-asymlaplace-mean": lambda: _u37_asymmetric_laplace(0, lambda b, k, mu: mu - (k - 1 / k) / b),
+        "u37-pymc-asymlaplace-mean~plus": lambda: _u37_asymmetric_laplace(0, lambda b, k, mu: mu + (k - 1 / k) / b),
+        "u37-pymc-asymlaplace-var": lambda: _u37_asymmetric_laplace(1, lambda b, k, mu: (1 + k**4) / (b**2 * k**2)),
+        "u37-pymc-asymlaplace-var~2": lambda: _u37_asymmetric_laplace(1, lambda b, k, mu: (1 + k**2) / (b**2 * k**2)),
+        "u37-pymc-lognormal-mean": lambda: _u37_lognormal(0, lambda mu, tau: exp(mu + 1 / (2 * tau))),
+        "u37-pymc-lognormal-mean~tau": lambda: _u37_lognormal(0, lambda mu, tau: exp(mu + 1 / tau)),
+        "u37-pymc-lognormal-var": lambda: _u37_lognormal(1, lambda mu, tau: (exp(1 / tau) - 1) * exp(2 * mu + 1 / tau)),
+        "u37-pymc-lognormal-var~mu": lambda: _u37_lognormal(1, lambda mu, tau: (exp(1 / tau) - 1) * exp(mu + 1 / tau)),
+        "u37-pymc-pareto-mean": lambda: _u37_pareto(
+            0, lambda al, m: al * m / (al - 1), ((mpf(2), mpf(1)), (mpf(5), mpf(2)), (mpf("1.5"), mpf("0.7")))
+        ),
+        "u37-pymc-pareto-mean~plus": lambda: _u37_pareto(
+            0, lambda al, m: al * m / (al + 1), ((mpf(2), mpf(1)), (mpf(5), mpf(2)), (mpf("1.5"), mpf("0.7")))
+        ),
+        "u37-pymc-pareto-var": lambda: _u37_pareto(
+            1, lambda al, m: m * al / ((al - 1) ** 2 * (al - 2)), ((mpf(3), mpf(2)), (mpf(5), mpf("0.7")))
+        ),
+        "u37-pymc-pareto-var~corrected": lambda: _u37_pareto(
+            1, lambda al, m: m**2 * al / ((al - 1) ** 2 * (al - 2)), ((mpf(3), mpf(2)), (mpf(5), mpf("0.7")))
+        ),
+        "u37-prob-var": lambda: _u37_var_shortcut(-1),
+        "u37-prob-var~plus": lambda: _u37_var_shortcut(1),
+        "u37-prob-var-affine": lambda: _u37_var_affine(2),
+        "u37-prob-var-affine~1": lambda: _u37_var_affine(1),
+        "u37-prob-cov": lambda: _u37_cov_shortcut(-1),
+        "u37-prob-cov~plus": lambda: _u37_cov_shortcut(1),
+        "u37-prob-cov-bilinear": lambda: _u37_cov_bilinear(1),
+        "u37-prob-cov-bilinear~sq": lambda: _u37_cov_bilinear(2),
+        "u37-prob-linearity": lambda: _u37_linearity(lambda n: 1),
+        "u37-prob-linearity~nbeta": lambda: _u37_linearity(lambda n: n),
+        "u37-prob-union": lambda: _u37_union(-1),
+        "u37-prob-union~plus": lambda: _u37_union(1),
+        "u37-prob-bayes": lambda: _u37_bayes(False),
+        "u37-prob-bayes~swap": lambda: _u37_bayes(True),
+        "u37-prob-gauss": lambda: _u37_gauss(2),
+        "u37-prob-gauss~pi": lambda: _u37_gauss(1),
+        "u37-calc-linear": lambda: close(grad(lambda v: dot(_U37_AV, v), _U37_XV), _U37_AV),
+        "u37-calc-linear~2": lambda: close(grad(lambda v: dot(_U37_AV, v), _U37_XV), [2 * a for a in _U37_AV]),
+        "u37-calc-quadratic": lambda: _u37_quadratic_gradient(
+            _U37_M, lambda m: [p + q for p, q in zip(_u37_matvec(m, _U37_XV), _u37_matvec(_u37_transpose(m), _U37_XV))]
+        ),
+        "u37-calc-quadratic~2A": lambda: _u37_quadratic_gradient(
+            _U37_M, lambda m: [2 * v for v in _u37_matvec(m, _U37_XV)]
+        ),
+        "u37-calc-quadratic-sym": lambda: _u37_quadratic_gradient(
+            _U37_S, lambda m: [2 * v for v in _u37_matvec(m, _U37_XV)]
+        ),
+        "u37-calc-quadratic-sym~1": lambda: _u37_quadratic_gradient(_U37_S, lambda m: _u37_matvec(m, _U37_XV)),
+        "u37-calc-chain": lambda: _u37_chain(True),
+        "u37-calc-chain~x": lambda: _u37_chain(False),
+        "u37-calc-cubic": lambda: close(D(lambda x: x**3, 0), 0) and close(D(lambda x: x**3, 0, 2), 0),
+        "u37-calc-cubic~third": lambda: close(D(lambda x: x**3, 0), 0) and close(D(lambda x: x**3, 0, 3), 0),
+        "u37-linalg-trace": lambda: _u37_trace(lambda a, b, c, d: b * a * d * c),
+        "u37-linalg-trace~corrected": lambda: _u37_trace(lambda a, b, c, d: d * a * b * c),
+        "u37-linalg-det-scale": lambda: _u37_det_scale(lambda n: n),
+        "u37-linalg-det-scale~1": lambda: _u37_det_scale(lambda n: 1),
+        "u37-linalg-det-inv": lambda: _u37_det_inverse(-1),
+        "u37-linalg-det-inv~same": lambda: _u37_det_inverse(1),
+        "u37-linalg-pythagoras": lambda: _u37_pythagoras(1),
+        "u37-linalg-pythagoras~2": lambda: _u37_pythagoras(2),
+        "u37-linalg-orthogonal": lambda: _u37_orthogonal(1),
+        "u37-linalg-orthogonal~sq": lambda: _u37_orthogonal(2),
+        "u37-linalg-gram": lambda: _u37_gram(2),
+        "u37-linalg-gram~nosq": lambda: _u37_gram(1),
+        "u37-linalg-transpose": lambda: _u37_transpose_product(True),
+        "u37-linalg-transpose~order": lambda: _u37_transpose_product(False),
+        "u37-linalg-shift": lambda: _u37_shift(lambda lam, g: lam + g),
+        "u37-linalg-shift~prod": lambda: _u37_shift(lambda lam, g: lam * g),
+    }
+)
+
+
 # ---- end of checks
 
 
