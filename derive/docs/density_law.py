@@ -55,10 +55,20 @@ def attach_support(clauses: list[str]) -> list[str]:
     return joined
 
 
+# f(x \mid \mu, b), f(x; \mu, \beta), p(x | \theta): the density's variable, then the law's parameters
+GIVEN_PARAMETERS = re.compile(r"\s*(?:\\mid|\\vert|\||;)\s*(?:[^(),|;]+?)(?:\s*,\s*[^(),|;]+?)*\s*(?=\))")
+
+
 def _variable(head: str) -> str:
-    """The one parameter of ``f(x)`` (``x``), or ''."""
-    found = re.fullmatch(r"\s*[^()]+?\(\s*([^(),|]+?)\s*\)\s*", head)
+    """The one parameter of ``f(x)`` (``x``), also when the law's parameters follow it (``f(x \\mid a, b)``), or ''."""
+    found = re.fullmatch(r"\s*[^()]+?\(\s*([^(),|]+?)\s*\)\s*", _without_parameters(head))
     return found.group(1) if found else ""
+
+
+def _without_parameters(head: str) -> str:
+    """``f(x \\mid a, b)`` as ``f(x)``: the parameters after the bar or semicolon are the tag's names, fixed at each
+    point, the density a function of its variable alone."""
+    return GIVEN_PARAMETERS.sub("", head, count=1)
 
 
 def _support_of(text: str, variable: str):
@@ -94,7 +104,7 @@ def density_clauses(clause: str) -> list:
     text = " ".join(clause.split())
     found = HAS_DENSITY.match(text)
     name = found.group("name") or found.group("name2")
-    head, body = found.group("head").strip(), found.group("body").strip()
+    head, body = _without_parameters(found.group("head").strip()), found.group("body").strip()
     variable = _variable(head)
     function = FUNCTION_HEAD.match(head)
     if not variable or function is None or function.end(1) != head.index("("):

@@ -785,7 +785,31 @@ def _kinks(expr, u, low, high, digits) -> list:
                     and (high.is_infinite or value < high)
                 ):
                     inside.append(value)
+    inside += _gaussian_peaks(expr, u, low, high, digits)
     return sorted(set(inside))
+
+
+def _gaussian_peaks(expr, u, low, high, digits) -> list:
+    """The vertices inside (low, high) of each exp(a u^2 + b u + c) with a < 0 in ``expr``: a narrow bell far from 0
+    (a normal density at μ = -27, σ = 0.5) falls between the quadrature's nodes unless the range is split at its top."""
+    peaks = []
+    for part in expr.atoms(sp.exp):
+        argument = sp.expand(part.args[0])
+        if not argument.has(u):
+            continue
+        try:
+            poly = sp.Poly(argument, u)
+        except sp.PolynomialError:
+            continue
+        if poly.degree() != 2 or any(c.free_symbols for c in poly.all_coeffs()):
+            continue
+        a, b, _ = poly.all_coeffs()
+        if not a < 0:
+            continue
+        top = (-b / (2 * a)).evalf(digits)
+        if (low.is_infinite or top > low) and (high.is_infinite or top < high):
+            peaks.append(top)
+    return peaks
 
 
 def scalar_body(interp, name: str, value, body):

@@ -257,6 +257,12 @@ class _Reading:
 
 
 def _decide(text, binding, scope=None, link=None):
+    from derive.docs.name_relations import unimposed_relation
+
+    for written, meaning in binding.overrides.items():
+        unimposed = unimposed_relation(written, meaning, text)
+        if unimposed:  # Q^\top Q = I, A x = \lambda x: no definition of Q or A (derive.docs.name_relations)
+            raise DecideError(unimposed)
     if scope is None:  # x_i^{k+1} = x_i^k - ... in the tag: the superscripts of x are its steps
         text, binding = gradients_as_functions(text, binding)  # \nabla_\theta J(\theta) = ... in the tag
         text, binding = steps_as_subscripts(

@@ -61,6 +61,7 @@ from derive.docs.italic_names import italicise, tag_words
 from derive.docs.labelled_derivative import labels_of_defined_functions
 from derive.docs.laws import draws_at_top
 from derive.docs.matrix_rows import declared_rows
+from derive.docs.name_relations import symmetric_name
 from derive.docs.numerals import E_NOTATION, e_notation_parts
 from derive.docs.operations import writes_as_an_index
 from derive.docs.primed_names import declared_primed_functions, with_primed_names
@@ -302,6 +303,9 @@ def parse_tag(text: str) -> Binding | None:
                 name, meaning = clause[:top], clause[top + 1 :]
             if not name.strip() or not meaning.strip():
                 raise TagError(f"the clause '{clause}' needs a name and a meaning")
+            symmetric = symmetric_name(name, meaning)  # \mathbf{A} = \mathbf{A}^\top: derive.docs.name_relations
+            if symmetric is not None and _vocabulary_clause(f"{symmetric}: symmetric matrix", binding):
+                continue
             size = SIZE_OF_SET.fullmatch(name)
             if size and NUMBER.match(meaning.strip()) and float(meaning) > 0:
                 # |V| = 50000: the size of a set V (a vocabulary), a positive number, which |V| then is

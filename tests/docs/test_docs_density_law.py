@@ -33,6 +33,18 @@ PAIRS = [
         r"p(\tfrac{1}{2}) + p(2) = \frac{3}{4}",
         r"p(\tfrac{1}{2}) + p(2) = \frac{51}{4}",
     ),
+    (
+        "the law's parameters after a bar in the density's head, as PyMC's tables write it",
+        r"X has density f(x \mid a, b) = abx^{a-1}(1-x^a)^{b-1} for x \in (0, 1); a > 0; b > 0; B: the beta function",
+        r"\mathbb{E}[X] = b B(1 + \tfrac{1}{a}, b)",
+        r"\mathbb{E}[X] = b B(1 + \tfrac{2}{a}, b)",
+    ),
+    (
+        "one parameter after a bar, the support after the body",
+        r"X has density f(x \mid \lambda) = \lambda \exp\left\{ -\lambda x \right\} for x \ge 0; \lambda > 0",
+        r"\operatorname{Var}(X) = \dfrac{1}{\lambda^2}",
+        r"\operatorname{Var}(X) = \dfrac{1}{\lambda}",
+    ),
 ]
 
 # the logistic and Gumbel laws as numpy and TensorFlow Probability write their densities (on the whole line)
@@ -78,6 +90,11 @@ def test_on_the_whole_line_a_correct_formula_passes_and_its_wrong_variant_fails(
         (r"X has density f(x) = 3x on [0, 1]", r"\mathbb{E}[X] = 1", "integrates to 1.5, not 1"),
         (r"X has density f(x) = 2x for x near 0", r"\mathbb{E}[X] = 1", "cannot read the support 'for x near 0'"),
         (r"X has density f(x, y) = x + y on [0, 1]", r"\mathbb{E}[X] = 1", "one argument"),
+        (  # a Pareto law's variance near alpha = 2: its tail too heavy for the quadrature, read through the bar
+            r"X has density f(x \mid \alpha, m) = \frac{\alpha m^{\alpha}}{x^{\alpha+1}} for x \ge m; m > 0; \alpha > 2",
+            r"\operatorname{Var}(X) = \dfrac{m^2 \alpha}{(\alpha - 1)^2 (\alpha - 2)}",
+            "does not converge",
+        ),
     ],
 )
 def test_a_density_it_cannot_use_leaves_the_formula_unknown_with_the_reason(tag, formula, expected, tmp_path):
