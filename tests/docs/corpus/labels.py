@@ -17399,6 +17399,389 @@ CHECKS.update(
 )
 
 
+_U36_X = vec(["0.3", "-1.2", "2.0"])
+_U36_Y = vec(["0.1", "0.6", "0.3"])
+
+
+def _u36_softmax_jacobian():
+    """The softmax Jacobian at _U36_X by finite differences, entry [i][j] = d s_i / d x_j."""
+    n = len(_U36_X)
+    return [grad(lambda x, i=i: softmax(x)[i], list(_U36_X)) for i in range(n)]
+
+
+def _u36_shift(drop_denominator_factor):
+    """The three rows of softmax's invariance to a shift c, middle row with or without e^c below."""
+    x = _U36_X
+    for c in (mpf("-1.3"), mpf("0.4"), mpf("2.1")):
+        for i in range(3):
+            first = exp(x[i] + c) / sum(exp(v + c) for v in x)
+            middle_den = sum(exp(v) for v in x) * (1 if drop_denominator_factor else exp(c))
+            middle = exp(x[i]) * exp(c) / middle_den
+            last = exp(x[i]) / sum(exp(v) for v in x)
+            if not (close(softmax([v + c for v in x])[i], first) and close(first, middle) and close(middle, last)):
+                return False
+    return True
+
+
+def _u36_diag(numerator_sign, a_sign=-1):
+    """d s_i / d x_i against the quotient (numerator sign given) and s_i - s_i^2."""
+    J, s = _u36_softmax_jacobian(), softmax(_U36_X)
+    total = sum(exp(v) for v in _U36_X)
+    for i in range(3):
+        quotient = (total * exp(_U36_X[i]) + numerator_sign * exp(_U36_X[i]) ** 2) / total**2
+        if not (close(J[i][i], quotient) and close(quotient, s[i] + a_sign * s[i] ** 2)):
+            return False
+    return True
+
+
+def _u36_offdiag(sign):
+    J, s = _u36_softmax_jacobian(), softmax(_U36_X)
+    total = sum(exp(v) for v in _U36_X)
+    return all(
+        close(J[i][j], -exp(_U36_X[i]) * exp(_U36_X[j]) / total**2) and close(J[i][j], sign * s[i] * s[j])
+        for i in range(3)
+        for j in range(3)
+        if i != j
+    )
+
+
+def _u36_jacobian(sign):
+    J, s = _u36_softmax_jacobian(), softmax(_U36_X)
+    return all(close(J[i][j], (s[i] if i == j else 0) + sign * s[i] * s[j]) for i in range(3) for j in range(3))
+
+
+def _u36_ce(sign):
+    s = vec(["0.2", "0.3", "0.5"])
+    return all(
+        close(-sum(a * log(b) for a, b in zip(y, s)), sign * dot(y, [log(b) for b in s]))
+        for y in (vec([0, 0, 1]), vec(["0.2", "0.5", "0.3"]))
+    )
+
+
+def _u36_grad_s(power):
+    s = vec(["0.2", "0.3", "0.5"])
+    g = grad(lambda v: -sum(a * log(b) for a, b in zip(_U36_Y, v)), list(s))
+    return close(g, [-a / b**power for a, b in zip(_U36_Y, s)])
+
+
+def _u36_grad_x(sign, ys=(_U36_Y, vec([0, 0, 1]))):
+    """The gradient in the logits of -sum y_i log softmax(x)_i against sign (s - y)."""
+    for y in ys:
+        g = grad(lambda x, y=y: -sum(a * log(b) for a, b in zip(y, softmax(x))), list(_U36_X))
+        if not close(g, [sign * (p - q) for p, q in zip(softmax(_U36_X), y)]):
+            return False
+    return True
+
+
+def _u36_batch(with_log):
+    Y = mat([[0, 1, 0], [1, 0, 0]])
+    S = mat([["0.2", "0.5", "0.3"], ["0.6", "0.1", "0.3"]])
+    m = Y.rows
+    logS = matrix([[log(S[i, j]) for j in range(S.cols)] for i in range(S.rows)])
+    rows = -sum(sum(Y[i, j] * logS[i, j] for j in range(Y.cols)) for i in range(m)) / m
+    inner = Y * (logS if with_log else S).T
+    return close(rows, -sum(inner[i, i] for i in range(m)) / m)
+
+
+def _u36_dsigmoid(sign):
+    return identity(lambda z: D(sigmoid, z), lambda z: sigmoid(z) * (1 + sign * sigmoid(z)))
+
+
+def _u36_tanh(scale):
+    return identity(
+        tanh,
+        lambda z: (exp(z) - exp(-z)) / (exp(z) + exp(-z)),
+        lambda z: 2 * sigmoid(scale * z) - 1,
+    )
+
+
+def _u36_dtanh(sign):
+    return identity(lambda z: D(tanh, z), lambda z: 1 + sign * tanh(z) ** 2)
+
+
+def _u36_dldemo_diag(sign):
+    J, a = _u36_softmax_jacobian(), softmax(_U36_X)
+    return all(close(J[i][i], a[i] * (1 + sign * a[i])) for i in range(3))
+
+
+def _u36_ce_step(sign):
+    y = vec(["0.7", "-0.4", "1.5"])
+    a = softmax(_U36_X)
+    g = grad(lambda z: -sum(p * log(q) for p, q in zip(y, softmax(z))), list(_U36_X))
+    return all(close(g[i], -y[i] * (1 - a[i]) + sign * sum(y[k] * a[i] for k in range(3) if k != i)) for i in range(3))
+
+
+def _u36_regroup(sign):
+    y, a = vec(["0.7", "-0.4", "1.5"]), vec(["0.2", "0.3", "0.5"])
+    return all(
+        close(-y[i] + y[i] * a[i] + sum(y[k] * a[i] for k in range(3) if k != i), a[i] * sum(y) + sign * y[i])
+        for i in range(3)
+    )
+
+
+def _u36_normal_density(x, m, variance):
+    return exp(-((x - m) ** 2) / (2 * variance)) / sqrt(2 * pi * variance)
+
+
+def _u36_ddpm_step(variance_of_alpha):
+    for beta in (mpf("0.02"), mpf("0.3")):
+        alpha, prev = 1 - beta, mpf("0.7")
+        for x in (mpf("-1.3"), mpf("0.4"), mpf("2.1")):
+            given = _u36_normal_density(x, sqrt(1 - beta) * prev, beta)
+            if not close(given, _u36_normal_density(x, sqrt(alpha) * prev, variance_of_alpha(alpha))):
+                return False
+    return True
+
+
+def _u36_x0(sign):
+    abar, x0, eps = mpf("0.37"), mpf("0.8"), mpf("-1.1")
+    xt = sqrt(abar) * x0 + sqrt(1 - abar) * eps
+    return close((xt + sign * sqrt(1 - abar) * eps) / sqrt(abar), x0)
+
+
+_U36_BETAS = vec(["0.1", "0.25", "0.4"])
+
+
+def _u36_abar(t):
+    return prod((1 - b for b in _U36_BETAS[:t]), start=mpf(1))
+
+
+def _u36_mu_eps(first_root):
+    """The posterior mean with x_0 put in terms of the noise, against the page's two forms."""
+    xt, eps = mpf("0.9"), mpf("-0.6")
+    for t in (2, 3):
+        beta = _U36_BETAS[t - 1]
+        alpha, abar, abar_prev = 1 - beta, _u36_abar(t), _u36_abar(t - 1)
+        x0 = (xt - sqrt(1 - abar) * eps) / sqrt(abar)
+        mu = sqrt(abar_prev) * beta / (1 - abar) * x0 + sqrt(alpha) * (1 - abar_prev) / (1 - abar) * xt
+        first = (xt - beta / (sqrt(1 - abar) if first_root else 1 - abar) * eps) / sqrt(alpha)
+        second = (xt - (1 - alpha) / sqrt(1 - abar) * eps) / sqrt(alpha)
+        if not (close(mu, first) and close(first, second)):
+            return False
+    return True
+
+
+def _u36_weight(power):
+    eps, eps_theta = vec(["0.3", "-1.1", "0.8"]), vec(["1.2", "0.4", "-0.5"])
+    alpha, abar, beta = mpf("0.9"), mpf("0.37"), mpf("0.1")
+    scale = beta / (sqrt(alpha) * sqrt(1 - abar))
+    left = sum((scale * (b - a)) ** 2 for a, b in zip(eps, eps_theta))
+    return close(left, beta**power / (alpha * (1 - abar)) * sum((a - b) ** 2 for a, b in zip(eps, eps_theta)))
+
+
+def _u36_beta_tilde(alpha_weight):
+    """1/beta~_t against the precisions of the two Gaussian factors of q(x_{t-1} | x_t, x_0) in x_{t-1}."""
+    for t in (2, 3):
+        beta = _U36_BETAS[t - 1]
+        alpha, abar, abar_prev = 1 - beta, _u36_abar(t), _u36_abar(t - 1)
+        beta_tilde = (1 - abar_prev) / (1 - abar) * beta
+        # q(x_t | x_{t-1}) ~ exp(-(x_t - sqrt(alpha) x_{t-1})^2 / (2 beta)): precision alpha/beta in x_{t-1};
+        # q(x_{t-1} | x_0) has variance 1 - abar_{t-1}; the curvature of the log product gives the precision.
+        log_product = lambda u, a=alpha, b=beta, p=abar_prev: (  # noqa: E731
+            log(_u36_normal_density(mpf("0.9"), sqrt(a) * u, b))
+            + log(_u36_normal_density(u, sqrt(p) * mpf("0.5"), 1 - p))
+        )
+        precision = -D(log_product, mpf("0.2"), 2)
+        if not close(precision, 1 / beta_tilde, tol=mpf(10) ** -15):
+            return False
+        if not close(1 / beta_tilde, alpha_weight(alpha) / beta + 1 / (1 - abar_prev)):
+            return False
+    return True
+
+
+def _u36_complex(sign):
+    return all(
+        abs(mp.mpc(a, b) * mp.mpc(c, d) - mp.mpc(a * c + sign * b * d, a * d + b * c)) <= TOL
+        for a, b, c, d in (vec(["0.3", "-1.2", "2.0", "0.7"]), vec(["1.5", "0.4", "-0.9", "2.2"]))
+    )
+
+
+def _u36_rot_part(part, conjugate, expected):
+    """A part (re or im) of (u1 + i u2)(cos(p th) +/- i sin(p th)) against the written expression."""
+    u1, u2, p, th = (
+        (mpf("0.3"), mpf("-1.2"), mpf(3), mpf("0.7")) if not conjugate else (mpf("0.9"), mpf("0.4"), mpf(5), mpf("0.7"))
+    )
+    z = mp.mpc(u1, u2) * mp.mpc(cos(p * th), (-1 if conjugate else 1) * sin(p * th))
+    return close(getattr(z, part), expected(u1, u2, cos(p * th), sin(p * th)))
+
+
+def _u36_expand(all_four):
+    Wq, Wk = (
+        mat([["0.3", "-1.2", "2.0"], ["0.7", "1.1", "-0.4"]]),
+        mat([["1.5", "0.2", "-0.6"], ["-0.9", "0.8", "0.4"]]),
+    )
+    xm, xn, pm, pn = (
+        col(["0.5", "-1.0", "0.3"]),
+        col(["1.2", "0.1", "-0.7"]),
+        col(["-0.2", "0.9", "0.6"]),
+        col(["0.4", "-0.3", "1.1"]),
+    )
+    q, k = Wq * (xm + pm), Wk * (xn + pn)
+    terms = [scalar(u.T * Wq.T * Wk * v) for u, v in ((xm, xn), (xm, pn), (pm, xn), (pm, pn))]
+    return close(scalar(q.T * k), sum(terms if all_four else terms[:3]))
+
+
+def _u36_rotation(angle):
+    return mat([[cos(angle), -sin(angle)], [sin(angle), cos(angle)]])
+
+
+def _u36_relative(transpose):
+    for th, m, n in ((mpf("0.7"), mpf(3), mpf(5)), (mpf("1.3"), mpf(-2), mpf("0.5"))):
+        left = _u36_rotation(m * th)
+        if not close(_u36_rotation((n - m) * th), (left.T if transpose else left) * _u36_rotation(n * th)):
+            return False
+    return True
+
+
+_U36_WQ, _U36_WK, _U36_XV = (
+    mat([["0.3", "-1.2"], ["2.0", "0.7"]]),
+    mat([["1.1", "0.5"], ["-0.4", "0.9"]]),
+    col(["0.9", "0.4"]),
+)
+
+
+def _u36_at_zero(projection, written):
+    """R_{theta,0} W x (W the projection the definition uses) against the written W x."""
+    return close(_u36_rotation(0 * mpf("0.7")) * projection * _U36_XV, written * _U36_XV)
+
+
+def _u36_attention_weight(scale_inside):
+    scores, d = vec(["1.5", "-0.3", "0.8"]), 4
+    for n in range(3):
+        if scale_inside:
+            written = exp(scores[n] / sqrt(d)) / sum(exp(a / sqrt(d)) for a in scores)
+        else:
+            written = (exp(scores[n]) / sqrt(d)) / sum(exp(a) / sqrt(d) for a in scores)
+        if not close(written, softmax([a / sqrt(d) for a in scores])[n]):
+            return False
+    return True
+
+
+def _u36_bt(written):
+    value = exp(2) / (exp(2) + exp(1))
+    return (
+        rounds_to(exp(2), "7.39")
+        and rounds_to(exp(2) + exp(1), "10.11")
+        and rounds_to(mpf("7.39") / mpf("10.11"), written)
+        and rounds_to(value, written)
+    )
+
+
+def _u36_bt_sigmoid(sign):
+    return all(
+        close(exp(a) / (exp(a) + exp(b)), sigmoid(sign * (a - b)))
+        for a, b in ((mpf(2), mpf(1)), (mpf("-0.4"), mpf("1.3")), (mpf("0.7"), mpf("0.7")))
+        if a != b
+    )
+
+
+_U36_PPL = vec(["0.15", "0.05", "0.12", "0.18", "0.25", "0.40", "0.33", "0.50"])
+
+
+def _u36_adam(step, expected):
+    """Adam's recursions unrolled from zero for one step (``step`` maps m_1, v_1, beta_1, beta_2, g_1)."""
+    for b1, b2 in ((mpf("0.9"), mpf("0.999")), (mpf("0.5"), mpf("0.5"))):
+        for g in (mpf("-1.3"), mpf("0.4")):
+            m1, v1 = b1 * 0 + (1 - b1) * g, b2 * 0 + (1 - b2) * g**2
+            if not close(step(m1 / (1 - b1), v1 / (1 - b2)), expected(g, b1, b2)):
+                return False
+    return True
+
+
+def _u36_adam_step(denominator):
+    theta, alpha, eps = mpf("0.3"), mpf("0.001"), mpf("1e-8")
+    return _u36_adam(
+        lambda mh, vh: theta - alpha / (sqrt(vh) + eps) * mh,
+        lambda g, b1, b2: theta - alpha / (denominator(g) + eps) * g,
+    )
+
+
+CHECKS.update(
+    {
+        "u36-smx-shift": lambda: _u36_shift(False),
+        "u36-smx-shift~den": lambda: _u36_shift(True),
+        "u36-smx-diag": lambda: _u36_diag(-1),
+        "u36-smx-diag~plus": lambda: _u36_diag(1),
+        "u36-smx-offdiag": lambda: _u36_offdiag(-1),
+        "u36-smx-offdiag~plus": lambda: _u36_offdiag(1),
+        "u36-smx-jacobian": lambda: _u36_jacobian(-1),
+        "u36-smx-jacobian~plus": lambda: _u36_jacobian(1),
+        "u36-smx-ce": lambda: _u36_ce(-1),
+        "u36-smx-ce~sign": lambda: _u36_ce(1),
+        "u36-smx-grad-s": lambda: _u36_grad_s(1),
+        "u36-smx-grad-s~square": lambda: _u36_grad_s(2),
+        "u36-smx-grad-x": lambda: _u36_grad_x(1),
+        "u36-smx-grad-x~flip": lambda: _u36_grad_x(-1),
+        "u36-smx-batch": lambda: _u36_batch(True),
+        "u36-smx-batch~nolog": lambda: _u36_batch(False),
+        "u36-dldemo-sigmoid": lambda: _u36_dsigmoid(-1),
+        "u36-dldemo-sigmoid~plus": lambda: _u36_dsigmoid(1),
+        "u36-dldemo-tanh": lambda: _u36_tanh(1),
+        "u36-dldemo-tanh~corrected": lambda: _u36_tanh(2),
+        "u36-dldemo-dtanh": lambda: _u36_dtanh(-1),
+        "u36-dldemo-dtanh~plus": lambda: _u36_dtanh(1),
+        "u36-dldemo-softmax-diag": lambda: _u36_dldemo_diag(-1),
+        "u36-dldemo-softmax-diag~plus": lambda: _u36_dldemo_diag(1),
+        "u36-dldemo-softmax-off": lambda: _u36_offdiag(-1),
+        "u36-dldemo-softmax-off~plus": lambda: _u36_offdiag(1),
+        "u36-dldemo-ce-step": lambda: _u36_ce_step(1),
+        "u36-dldemo-ce-step~minus": lambda: _u36_ce_step(-1),
+        "u36-dldemo-ce-regroup": lambda: _u36_regroup(-1),
+        "u36-dldemo-ce-regroup~plus": lambda: _u36_regroup(1),
+        "u36-dldemo-ce-grad": lambda: _u36_grad_x(1, ys=(_U36_Y,)),
+        "u36-dldemo-ce-grad~flip": lambda: _u36_grad_x(-1, ys=(_U36_Y,)),
+        "u36-ddpm-step": lambda: _u36_ddpm_step(lambda a: 1 - a),
+        "u36-ddpm-step~alpha": lambda: _u36_ddpm_step(lambda a: a),
+        "u36-ddpm-x0": lambda: _u36_x0(-1),
+        "u36-ddpm-x0~plus": lambda: _u36_x0(1),
+        "u36-ddpm-mu-eps": lambda: _u36_mu_eps(True),
+        "u36-ddpm-mu-eps~abar": lambda: _u36_mu_eps(False),
+        "u36-ddpm-weight": lambda: _u36_weight(2),
+        "u36-ddpm-weight~beta": lambda: _u36_weight(1),
+        "u36-ddpm-beta-tilde": lambda: _u36_beta_tilde(lambda a: a),
+        "u36-ddpm-beta-tilde~one": lambda: _u36_beta_tilde(lambda a: 1),
+        "u36-ropecn-complex": lambda: _u36_complex(-1),
+        "u36-ropecn-complex~plus": lambda: _u36_complex(1),
+        "u36-ropecn-q-re": lambda: _u36_rot_part("real", False, lambda a, b, c, s: a * c - b * s),
+        "u36-ropecn-q-re~plus": lambda: _u36_rot_part("real", False, lambda a, b, c, s: a * c + b * s),
+        "u36-ropecn-q-im": lambda: _u36_rot_part("imag", False, lambda a, b, c, s: a * s + b * c),
+        "u36-ropecn-q-im~minus": lambda: _u36_rot_part("imag", False, lambda a, b, c, s: a * s - b * c),
+        "u36-ropecn-k-re": lambda: _u36_rot_part("real", True, lambda a, b, c, s: a * c + b * s),
+        "u36-ropecn-k-re~minus": lambda: _u36_rot_part("real", True, lambda a, b, c, s: a * c - b * s),
+        "u36-ropecn-k-im": lambda: _u36_rot_part("imag", True, lambda a, b, c, s: -a * s + b * c),
+        "u36-ropecn-k-im~plus": lambda: _u36_rot_part("imag", True, lambda a, b, c, s: a * s + b * c),
+        "u36-ropenb-expand": lambda: _u36_expand(True),
+        "u36-ropenb-expand~three": lambda: _u36_expand(False),
+        "u36-ropenb-relative": lambda: _u36_relative(True),
+        "u36-ropenb-relative~notrans": lambda: _u36_relative(False),
+        "u36-ropenb-fq0": lambda: _u36_at_zero(_U36_WQ, _U36_WQ),
+        "u36-ropenb-fq0~wk": lambda: _u36_at_zero(_U36_WK, _U36_WQ),
+        "u36-ropenb-fk0": lambda: _u36_at_zero(_U36_WK, _U36_WQ),
+        "u36-ropenb-fk0~corrected": lambda: _u36_at_zero(_U36_WK, _U36_WK),
+        "u36-ropenb-weight": lambda: _u36_attention_weight(False),
+        "u36-ropenb-weight~corrected": lambda: _u36_attention_weight(True),
+        "u36-dpo-bt": lambda: _u36_bt("0.73"),
+        "u36-dpo-bt~27": lambda: _u36_bt("0.27"),
+        "u36-dpo-bt-sigmoid": lambda: _u36_bt_sigmoid(1),
+        "u36-dpo-bt-sigmoid~flip": lambda: _u36_bt_sigmoid(-1),
+        "u36-ppl-value": lambda: rounds_to(exp(mpf("1.604")), "4.973"),
+        "u36-ppl-value~4793": lambda: rounds_to(exp(mpf("1.604")), "4.793"),
+        "u36-ppl-mean": lambda: rounds_to(-sum(log(p) for p in _U36_PPL) / 8, "1.604"),
+        "u36-ppl-mean~16": lambda: rounds_to(-sum(log(p) for p in _U36_PPL) / 6, "1.604"),
+        "u36-ppl-log-the": lambda: rounds_to(log(mpf("0.33")), "-1.109"),
+        "u36-ppl-log-the~190": lambda: rounds_to(log(mpf("0.33")), "-1.190"),
+        "u36-ppl-log-jack": lambda: rounds_to(log(mpf("0.05")), "-2.996"),
+        "u36-ppl-log-jack~log10": lambda: rounds_to(log(mpf("0.05")), "-1.301"),
+        "u36-adam-m1": lambda: _u36_adam(lambda mh, vh: mh, lambda g, b1, b2: g),
+        "u36-adam-m1~biased": lambda: _u36_adam(lambda mh, vh: mh, lambda g, b1, b2: (1 - b1) * g),
+        "u36-adam-v1": lambda: _u36_adam(lambda mh, vh: vh, lambda g, b1, b2: g**2),
+        "u36-adam-v1~g": lambda: _u36_adam(lambda mh, vh: vh, lambda g, b1, b2: g),
+        "u36-adam-first-step": lambda: _u36_adam_step(abs),
+        "u36-adam-first-step~square": lambda: _u36_adam_step(lambda g: g**2),
+    }
+)
+
+
 # ---- end of checks
 
 
