@@ -361,6 +361,9 @@ def read_arbitrary(reader, atom: Atom, side: Side):
     else:
         name = f"{atom.key}^{atom.decoration}" if _label(atom) else atom.key
         values = [step_value(reader, item) for item in atom.sub]
+        term = f"{name}_{values[0]}" if len(values) == 1 and isinstance(values[0], sp.Integer) else None
+        if term in reader.extra:  # g_1: real in the tag is the sequence's term at step 1, not a number beside it
+            return reader.extra[term]
         seed = name
         conditional = False
         variable = "k"

@@ -232,6 +232,9 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
             if len(drawn) == 1:  # \mathbb{E}_{z \sim P} \log \frac{P(z)}{Q(z)}: the expectation of the product after it
                 rest = sp.Mul(*[a for a in expr.args if a is not drawn[0]])
                 return self._expectation_over(side.node(drawn[0]), side, lambda: self.value(rest, side))
+            quotient = self._entrywise_quotient(expr, side)
+            if quotient is not None:
+                return quotient
             values = [self.value(a, side) for a in expr.args]
             return self._mul(values)
         if isinstance(expr, sp.Pow):
@@ -271,6 +274,24 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         if isinstance(expr, sp.Function) and type(expr).__name__ in ("sqrt",):
             return sp.sqrt(self._scalar(self.value(expr.args[0], side)))
         raise BindError(f"unsupported construct {type(expr).__name__} ({expr})")
+
+    def _entrywise_quotient(self, expr, side):
+        """y / s for two vectors of one shape: their quotient entry by entry, as authors write it (no other reading
+        divides a vector by a vector); None for any other product."""
+        denominators = [a for a in expr.args if isinstance(a, sp.Pow) and a.args[1] == -1]
+        if len(denominators) != 1:
+            return None
+        below = self.value(denominators[0].args[0], side)
+        below = as_value(below) if isinstance(below, Vec) else below
+        if not (isinstance(below, sp.MatrixBase) and min(below.shape) == 1 and max(below.shape) > 1):
+            return None
+        values = [self.value(a, side) for a in expr.args if a is not denominators[0]]
+        values = [as_value(v) if isinstance(v, Vec) else v for v in values]
+        vectors = [v for v in values if isinstance(v, sp.MatrixBase)]
+        if len(vectors) != 1 or vectors[0].shape != below.shape:
+            return None
+        numbers = [v for v in values if not isinstance(v, sp.MatrixBase)]
+        return sp.Mul(*numbers) * vectors[0].multiply_elementwise(below.applyfunc(lambda entry: 1 / entry))
 
     @staticmethod
     def _bare_expectation(factor, side) -> bool:
@@ -785,6 +806,8 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
                 return self._post(self.dim_value(self.vocab.dims[dim_key]), atom)
             # x^{(t)} is not the tag's x, nor w^\star (the optimum) the formula's w
             bare = key if key in self.extra and not atom.decoration and not atom.star else None
+            if atom.sub_text and atom.args is not None:  # ε_θ(x_t, t) beside the number ε: a function of its own
+                bare = None
             declared = next((k for k in atom.full_keys() if k in self.extra), bare)
             if declared is not None:  # a symbol of the tag, w or w_1
                 return self._post(self.extra[declared], atom)

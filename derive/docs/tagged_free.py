@@ -464,6 +464,8 @@ def _decide_tagged_free(text, binding, unbound, reverse=True):
             continue
     parameters = {p for clause in binding.clauses for p in getattr(clause, "params", ())}
     declared = tag_variables(binding)
+    # s_i = \frac{e^{x_i}}{\sum_j e^{x_j}} in the tag: its entries, so the formula's s is that vector, no variable
+    by_entries = {_indexed_name(key) for key in map(_name_or_none, binding.overrides) if key and "_" in key}
     freed: dict = {}
     pending = [unbound.name]  # names to free next
     retyped: set = set()  # names read again as vectors
@@ -481,6 +483,7 @@ def _decide_tagged_free(text, binding, unbound, reverse=True):
                     and not _differentiated_by(name, text)
                 )
                 or name in renamed
+                or name in by_entries
                 or not keys
                 and not PLAIN_NAME.fullmatch(name)
             ):
@@ -589,6 +592,14 @@ def _decide_tagged_free(text, binding, unbound, reverse=True):
                 for key in freed
                 if _only_an_argument(key, text) and not _applied_as_function(key, text, verdict, binding)
             )
+            if (
+                "i" in freed
+            ):  # (a + ib)(c + id) = (ac - bd) + i(ad + bc): a real i refutes what the imaginary unit holds
+                return Verdict(
+                    UNKNOWN,
+                    f"with {names} read as the formula's own variables, it is refuted ({verdict.detail}); a free i may be"
+                    " the imaginary unit, and complex values are not computed",
+                )
             applied = sorted(key for key in freed if _word_applied(key, text))
             if applied:
                 return Verdict(

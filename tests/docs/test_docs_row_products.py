@@ -33,3 +33,33 @@ def test_a_label_then_a_transpose_in_one_superscript(tmp_path):
 def test_columns_the_formula_shows_keep_the_outer_product(tmp_path, tag, formula):
     found, detail = verdict(tmp_path, tag, formula)
     assert found == "FAIL" and "as rows" not in detail, detail
+
+
+SOFTMAX = r"\mathbf s = \operatorname{softmax}(\mathbf x); \mathbf J_{\mathbf x}(\mathbf s) = \frac{\partial \mathbf s}{\partial \mathbf x}"
+
+
+def test_the_jacobian_with_the_outer_product_of_columns_is_decided(tmp_path):
+    assert_page_pass_and_fail(
+        tmp_path,
+        SOFTMAX + r"; \mathbf x: vector",
+        r"\mathbf J_{\mathbf x}(\mathbf s) = \text{diag}(\mathbf s) - \mathbf s \mathbf s^\top",
+        r"\mathbf J_{\mathbf x}(\mathbf s) = \text{diag}(\mathbf s) + \mathbf s \mathbf s^\top",
+    )
+
+
+def test_a_vector_divided_by_a_vector_of_its_shape_is_their_quotient_entry_by_entry(tmp_path):
+    """-y/s, the gradient of -Σ y_i log s_i in s: the only reading of one vector over another is entry by entry (it
+    had been UNKNOWN as a power of a vector)."""
+    tag = r"H = -\sum_{i=1}^n y_i \log s_i; \mathbf y: vector; \mathbf s: positive vector"
+    assert_page_pass_and_fail(
+        tmp_path,
+        tag,
+        r"\nabla_{\mathbf s} H = -\frac{\mathbf y}{\mathbf s}",
+        r"\nabla_{\mathbf s} H = \frac{\mathbf y}{\mathbf s}",
+    )
+    found, detail = verdict(
+        tmp_path,
+        r"\mathbf y: vector; \mathbf s: positive vector; \mathbf W: matrix",
+        r"\frac{\mathbf W}{\mathbf s} = \mathbf y",
+    )
+    assert found != "PASS", (found, detail)

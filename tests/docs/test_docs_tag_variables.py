@@ -96,6 +96,13 @@ PAIRS = [
         r" \frac{d\theta'}{d\eta}",
         r"\frac{\partial J(\tau', \theta')}{\partial \eta} = \frac{\partial J(\tau', \theta')}{\partial \theta'}",
     ),
+    (
+        "a term the tag declares at a whole-number step is the recursion's sequence at that step",
+        r"m_t = \beta_1 m_{t-1} + (1-\beta_1) g_t; m_0 = 0; \hat{m}_t = \frac{m_t}{1 - \beta_1^t}; 0 < \beta_1 < 1;"
+        r" g_1: real",
+        r"\hat{m}_1 = g_1",
+        r"\hat{m}_1 = (1 - \beta_1) g_1",
+    ),
 ]
 
 
@@ -243,3 +250,33 @@ def test_a_real_declared_at_listed_indices_is_a_family_of_reals(tmp_path):
     assert result == "FAIL" and "any function" in detail, (result, detail)
     result, detail = verdict(tmp_path, r"s \in \{1, 2\}; a, a' \in \{1, 2, 3\}", wrong)
     assert result == "UNKNOWN" and "particular function" in detail, (result, detail)
+
+
+def test_a_later_term_of_a_sequence_whose_first_term_the_tag_declares_is_still_any_term(tmp_path):
+    """g_1: real names the first term only: m^_2 = g_2 FAILs with g_2 any number (m^_2 mixes g_1 and g_2)."""
+    tag = r"m_t = \beta_1 m_{t-1} + (1-\beta_1) g_t; m_0 = 0; \hat{m}_t = \frac{m_t}{1 - \beta_1^t}; 0 < \beta_1 < 1; g_1: real"
+    result, detail = verdict(tmp_path, tag, r"\hat{m}_2 = g_2")
+    assert result == "FAIL", (result, detail)
+
+
+@pytest.mark.parametrize(
+    "latex",
+    [r"(a + ib) (c + id) = (ac - bd) + i(ad + bc)", r"(a + ib) (c + id) = (ac + bd) + i(ad + bc)"],
+)
+def test_a_free_i_beside_declared_reals_may_be_the_imaginary_unit(tmp_path, latex):
+    """i, which the tag leaves free, is the imaginary unit in a product of complex numbers: read as a real variable it
+    refutes the rule of multiplication too, so neither the rule nor its wrong variant is decided (the rule had
+    FAILed)."""
+    result, detail = verdict(tmp_path, "a: real; b: real; c: real; d: real", latex)
+    assert result == "UNKNOWN" and "imaginary unit" in detail, (result, detail)
+
+
+def test_a_name_the_tag_defines_by_its_entries_is_no_variable_of_the_formula(tmp_path):
+    """s_i = softmax entry in the tag: the formula's bold s is the vector of those entries, never a number claimed for
+    all values (the gradient s - y had FAILed with s read so)."""
+    tag = (
+        r"H = -\sum_{i=1}^n y_i \log s_i; s_i = \frac{e^{x_i}}{\sum_j e^{x_j}}; \mathbf y: probability vector;"
+        r" \mathbf x: vector"
+    )
+    result, detail = verdict(tmp_path, tag, r"\nabla_{\mathbf x} H = \mathbf s - \mathbf y")
+    assert result != "FAIL", (result, detail)

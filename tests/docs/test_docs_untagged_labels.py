@@ -64,3 +64,17 @@ def test_an_equation_in_labelled_names_is_not_refuted(tmp_path):
     """θ^{(t+1)} = θ^{(t)} - η g^{(t)} is an update, a definition of the next step: never refuted."""
     verdict, detail = one(tmp_path, r"\theta^{(t+1)} = \theta^{(t)} - \eta g^{(t)}")
     assert verdict in ("SKIPPED", "UNKNOWN"), detail
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        r"(\epsilon_{\theta}(x_t, t) - \epsilon)^2 = 2(\epsilon - \epsilon_{\theta}(x_t, t))^2",
+        r"\epsilon_{\theta}(x) - \epsilon = 0",
+    ],
+)
+def test_a_labelled_function_applied_beside_its_bare_letter_is_not_that_letter(tmp_path, formula):
+    """ε_θ(x_t, t), a network's output, beside the noise ε is a function of its own: read as ε, both sides had been
+    equal and these PASSed."""
+    verdict, detail = one(tmp_path, formula)
+    assert verdict != "PASS", detail
