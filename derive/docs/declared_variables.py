@@ -51,7 +51,7 @@ def _declare_kinds(reading):
         if word in VECTOR_KINDS:
             base = sp.IndexedBase(f"doc_{key}", real=True)
             reading.extra_samplers[base] = sampler
-            reading.overrides.setdefault(key, _vec_entry(base))
+            reading.overrides.setdefault(key, _vec_entry(base, row=word == "row vector"))
             continue
         # positive=False would declare the symbol ≤ 0 (|t| = -t): leave the sign open for a real
         symbol = sp.Symbol(

@@ -157,7 +157,8 @@ class SharedNotation:
             return value.T if atom.transpose else value
         if isinstance(arg, sp.MatrixBase):
             items = list(arg)
-            arg = Vec(lambda idx, items=items: _pick(items, idx), sp.Integer(len(items)))
+            row = arg.rows == 1 and arg.cols > 1
+            arg = Vec(lambda idx, items=items: _pick(items, idx), sp.Integer(len(items)), row=row)
         if not isinstance(arg, Vec) and indices and self._of_a_vector(atom):
             arg = Vec(lambda idx, items=[arg]: _pick(items, idx), sp.Integer(1))  # σ(z / T)_j at dimension 1
         if not isinstance(arg, Vec):

@@ -827,7 +827,7 @@ KIND_PHRASES = {
     "vector": "vector",
     "real vector": "vector",
     "column vector": "vector",
-    "row vector": "vector",
+    "row vector": "row vector",  # a 1 x n row: x W, x x^\\top
     "real-valued vector": "vector",
     "vector of reals": "vector",
     "vector of real numbers": "vector",
@@ -930,7 +930,7 @@ def kind_phrase(name: str, kind: str) -> list[str] | None:
     return None
 
 
-VECTOR_KINDS = ("vector", "logits", "distribution", "positive vector")
+VECTOR_KINDS = ("vector", "row vector", "logits", "distribution", "positive vector")
 
 
 def _law_written(joint: re.Match) -> str:

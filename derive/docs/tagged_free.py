@@ -592,8 +592,8 @@ def _decide_tagged_free(text, binding, unbound, reverse=True):
                 for key in freed
                 if _only_an_argument(key, text) and not _applied_as_function(key, text, verdict, binding)
             )
-            if (
-                "i" in freed
+            if "i" in freed and re.search(
+                r"(?<![\\A-Za-z_])i", text
             ):  # (a + ib)(c + id) = (ac - bd) + i(ad + bc): a real i refutes what the imaginary unit holds
                 return Verdict(
                     UNKNOWN,

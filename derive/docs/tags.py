@@ -1403,7 +1403,7 @@ def _declare(vocab, clause: KindClause, log_base):
     if word in VECTOR_KINDS:
         base = sp.IndexedBase(f"doc_{key}", real=True)
         return vocab.with_samplers({base: KIND_SAMPLERS[word](size)}).with_(
-            entries={**vocab.entries, key: vector_of(base)}
+            entries={**vocab.entries, key: vector_of(base, row=word == "row vector")}
         )
     if (
         key in vocab.entries and vocab.name

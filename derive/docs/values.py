@@ -89,8 +89,8 @@ def scalarise(v):
 # --- vocabularies: declared by each result (derive.vocabulary) -------------------------
 
 
-def _vec_entry(base):
-    return vector_of(base)
+def _vec_entry(base, row=False):
+    return vector_of(base, row=row)
 
 
 def _transpose(value):
@@ -123,9 +123,9 @@ def _softmax_of(vec: Vec) -> Vec:
     from derive.notation import z
 
     if vec.base is not None and vec.base == z:
-        return Vec(lambda idx: Softmax(z, idx, vec.size), vec.size)
+        return Vec(lambda idx: Softmax(z, idx, vec.size), vec.size, row=vec.row)
     if vec.base is not None:
-        return Vec(lambda idx: Softmax(vec.base, idx, vec.size), vec.size)
+        return Vec(lambda idx: Softmax(vec.base, idx, vec.size), vec.size, row=vec.row)
 
     normaliser = []  # Σ_k e^{v_k}, built once for every component
 
@@ -135,7 +135,7 @@ def _softmax_of(vec: Vec) -> Vec:
             normaliser.append(sp.Sum(sp.exp(vec.component(k)), (k, 1, vec.size)))
         return sp.exp(vec.component(idx)) / normaliser[0]
 
-    return Vec(component, vec.size)
+    return Vec(component, vec.size, row=vec.row)  # the softmax of a row vector is a row
 
 
 def _sum_over(size, term):

@@ -104,6 +104,7 @@ KIND_SAMPLERS = {
     "temperature": lambda size: dom.positive(unbounded=True),
     "probability": lambda size: dom.Interval("0.02", "0.98"),
     "vector": lambda size: dom.vector(size),
+    "row vector": lambda size: dom.vector(size),
     "logits": lambda size: dom.vector(size, dom.reals(-5, 5)),
     "distribution": lambda size: dom.probability_vector(size),
     "positive vector": lambda size: dom.vector(size, dom.positive()),
@@ -115,7 +116,7 @@ KIND_SAMPLERS = {
 INTEGER_KINDS = ("positive integer", "nonnegative integer", "non-negative integer", "integer")
 
 
-VECTOR_KINDS = ("vector", "logits", "distribution", "positive vector")
+VECTOR_KINDS = ("vector", "row vector", "logits", "distribution", "positive vector")
 
 
 # words after a kind that name no narrower set: "real number", "positive scalar", "random variable"

@@ -63,3 +63,27 @@ def test_a_vector_divided_by_a_vector_of_its_shape_is_their_quotient_entry_by_en
         r"\frac{\mathbf W}{\mathbf s} = \mathbf y",
     )
     assert found != "PASS", (found, detail)
+
+
+ROW_SOFTMAX = (
+    r"\mathbf s = \operatorname{softmax}(\mathbf x); \mathbf x: row vector;"
+    r" \mathbf J_{\mathbf x}(\mathbf s) = \frac{\partial \mathbf s}{\partial \mathbf x}"
+)
+
+
+@pytest.mark.parametrize(
+    ("formula", "expected"),
+    [
+        # x: row vector, so s = softmax(x) is a row and s^T s the outer product (it had been read as a column)
+        (r"\mathbf J_{\mathbf x}(\mathbf s) = \text{diag}(\mathbf s) - \mathbf s^\top \mathbf s", "PASS"),
+        (r"\mathbf J_{\mathbf x}(\mathbf s) = \text{diag}(\mathbf s) + \mathbf s^\top \mathbf s", "FAIL"),
+        (r"\mathbf J_{\mathbf x}(\mathbf s) = \text{diag}(\mathbf s) - \mathbf s \mathbf s^\top", "FAIL"),
+    ],
+)
+def test_the_softmax_of_a_declared_row_vector_is_a_row(tmp_path, formula, expected):
+    assert verdict(tmp_path, ROW_SOFTMAX, formula)[0] == expected
+
+
+def test_a_declared_row_vector_times_its_transpose_is_a_number(tmp_path):
+    assert verdict(tmp_path, r"\mathbf x: row vector", r"\mathbf x \mathbf x^\top = \sum_i x_i^2")[0] == "PASS"
+    assert verdict(tmp_path, r"\mathbf x: row vector", r"\mathbf x^\top \mathbf x = \sum_i x_i^2")[0] != "PASS"
