@@ -175,6 +175,13 @@ def _on_both_sides(text, freed, lonely, binding=None) -> bool:
     return all(on_both(key) for key in written)
 
 
+# one name with one subscript, in a font or an accent or none (s_i, \mathbf{s}_i, \hat{y}_{t}): never an expression
+# ({v'_{w_i}}^\top v_{w_I} = z_i names no vector by its entries)
+ONE_ENTRY = re.compile(
+    r"\s*(?:\\[A-Za-z]+\s*(?:\{\s*\\?[A-Za-z]+\s*\}|\s\s*\\?[A-Za-z]+)|\\?[A-Za-z]+)'*\s*_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+)\s*"
+)
+
+
 def _name_or_none(latex: str):
     """The key of a name the tag defines, or None for an expression it equates with a value (|a - h(a)| = r)."""
     try:
@@ -465,7 +472,11 @@ def _decide_tagged_free(text, binding, unbound, reverse=True):
     parameters = {p for clause in binding.clauses for p in getattr(clause, "params", ())}
     declared = tag_variables(binding)
     # s_i = \frac{e^{x_i}}{\sum_j e^{x_j}} in the tag: its entries, so the formula's s is that vector, no variable
-    by_entries = {_indexed_name(key) for key in map(_name_or_none, binding.overrides) if key and "_" in key}
+    by_entries = {
+        _indexed_name(key)
+        for latex in binding.overrides
+        if ONE_ENTRY.fullmatch(latex) and (key := _name_or_none(latex)) and "_" in key
+    }
     freed: dict = {}
     pending = [unbound.name]  # names to free next
     retyped: set = set()  # names read again as vectors

@@ -280,3 +280,28 @@ def test_a_name_the_tag_defines_by_its_entries_is_no_variable_of_the_formula(tmp
     )
     result, detail = verdict(tmp_path, tag, r"\nabla_{\mathbf x} H = \mathbf s - \mathbf y")
     assert result != "FAIL", (result, detail)
+
+
+W2V_TAG = r"log_softmax_stable; {v'_{w_i}}^{\top}{v_{w_I}} = z_i"
+
+
+@pytest.mark.parametrize(
+    ("latex", "expected"),
+    [
+        (
+            r"- \log \frac{\exp({v'_{w_O}}^{\top}{v_{w_I}})}{\sum_{i=1}^V \exp({v'_{w_i}}^{\top}{v_{w_I}})}"
+            r" = - {v'_{w_O}}^{\top}{v_{w_I} } + \log \sum_{i=1}^V \exp({v'_{w_i} }^{\top}{v_{w_I}})",
+            "PASS",
+        ),
+        (
+            r"- \log \frac{\exp({v'_{w_O}}^{\top}{v_{w_I}})}{\sum_{i=1}^V \exp({v'_{w_i}}^{\top}{v_{w_I}})}"
+            r" = {v'_{w_O}}^{\top}{v_{w_I} } + \log \sum_{i=1}^V \exp({v'_{w_i} }^{\top}{v_{w_I}})",
+            "FAIL",
+        ),
+    ],
+)
+def test_an_expression_the_tag_equates_with_entries_defines_no_vector_by_them(tmp_path, latex, expected):
+    """{v'_{w_i}}^T v_{w_I} = z_i relates an expression to the entries z_i: v' is still the formula's own vector (it
+    had been left unbound as if the tag defined it entry by entry)."""
+    result, detail = verdict(tmp_path, W2V_TAG, latex)
+    assert result == expected, (result, detail)
