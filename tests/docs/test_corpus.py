@@ -122,6 +122,9 @@ def test_the_sample_holds_every_kind_of_formula():
     assert len({e.source for e in SAMPLE}) >= 20
 
 
+# the first of these scores the whole sample (about 400 formulas, twice) while its fixture is set up: a longer limit
+# than a unit test's, so that a machine busy with other work does not fail it on time alone
+@pytest.mark.timeout(3600)
 @pytest.mark.parametrize("run, entry", _params(SAMPLE))
 def test_no_false_alarm_and_no_false_pass_in_the_sample(sample_scores, run, entry):
     verdict, detail = sample_scores[run][entry.id]
