@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from derive.docs.tokens import balanced
+from derive.docs.verdict import VECTOR_KINDS
 from derive.errors import DeriveError
 
 
@@ -928,9 +929,6 @@ def kind_phrase(name: str, kind: str) -> list[str] | None:
     ):
         return membership(f"{name} \\in {inside.group('set')}")
     return None
-
-
-VECTOR_KINDS = ("vector", "row vector", "logits", "distribution", "positive vector")
 
 
 def _law_written(joint: re.Match) -> str:
