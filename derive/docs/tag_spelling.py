@@ -243,13 +243,15 @@ GIVEN = re.compile(
     r"^.+?\s(?:are\s+)?(?:conditionally\s+|mutually\s+)?(?:independent|i\.i\.d\.?|iid)\s+(?:given|conditional\s+on)\s.+$"
 )
 PERPENDICULAR = re.compile(
-    r"^(?P<left>[^\\]*?(?:\\(?!perp|bot|mid)[A-Za-z]+[^\\]*?)*)\s*(?:\\perp(?:\s*\\!)*\s*\\perp|\\perp|\\bot)(?![A-Za-z])"
+    r"^(?P<left>[^\\]*?(?:\\(?!perp|bot|mid)[A-Za-z]+(?![A-Za-z])[^\\]*?)*)\s*(?:\\perp(?:\s*\\!)*\s*\\perp|\\perp|\\bot)(?![A-Za-z])"
     r"\s*(?P<right>.+?)\s*(?P<given>(?:\\mid|\\vert|\|)\s*.+)?$"
 )
 LAW_THEN_INDEPENDENT = re.compile(
     r"^(?P<law>.+?\\sim.+?)\s*,?\s*(?:\(?\s*(?:\\text\{\s*)?(?:independent|independently|i\.i\.d\.?|iid)(?:\s*\})?\s*\)?)$"
 )
-SEVERAL_DRAWN = re.compile(r"^\s*(?P<names>[^=:;\\]*(?:\\[A-Za-z]+[^=:;\\]*)*,[^=:;]*?)\s*\\sim\s*(?P<law>.+)$")
+SEVERAL_DRAWN = re.compile(
+    r"^\s*(?P<names>[^=:;\\]*(?:\\[A-Za-z]+(?![A-Za-z])[^=:;\\]*)*,[^=:;]*?)\s*\\sim\s*(?P<law>.+)$"
+)
 
 
 def several_drawn(clause: str) -> list[str] | None:
