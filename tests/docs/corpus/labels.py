@@ -17782,6 +17782,222 @@ CHECKS.update(
 )
 
 
+def _u38_softmax_t(z, t):
+    """The softmax of the logits z divided by the temperature t."""
+    return softmax([mpf(v) / mpf(t) for v in z])
+
+
+def _u38_ratio(scale_inside):
+    z = vec(["2", "1", "0", "-0.7"])
+    for t in (mpf("0.5"), mpf(1), mpf("2.5")):
+        p = _u38_softmax_t(z, t)
+        for i, k in itertools.product(range(4), repeat=2):
+            expected = exp((z[i] - z[k]) / t) if scale_inside else exp((z[i] - z[k]) * t)
+            if not close(p[i] / p[k], expected):
+                return False
+    return True
+
+
+def _u38_plain(own_index):
+    z = vec(["2", "1", "0", "-0.7"])
+    p = _u38_softmax_t(z, 1)
+    total = [sum(exp(v) for v in z) if own_index else len(z) * exp(z[i]) for i in range(4)]
+    return all(close(p[i], exp(z[i]) / total[i]) for i in range(4))
+
+
+def _u38_norms_var(square_root):
+    for x in (vec(["1", "2", "4"]), vec(["-0.5", "3", "0.25", "7"])):
+        m = sum(x) / len(x)
+        variance = sum((v - m) ** 2 for v in x) / len(x)
+        if not close(variance, sqrt(variance) if square_root else variance):
+            return False
+    return True
+
+
+_U38_QUANT = ((mpf("0.05"), -7, -128, 127), (mpf("3.5"), 12, 0, 255), (mpf("0.2"), 0, -8, 7))
+
+
+def _u38_scale(sign):
+    for s, z, qmin, qmax in _U38_QUANT:
+        rmin, rmax = s * (qmin - z), s * (qmax - z)
+        if not close((rmax - rmin) / (qmax + sign * qmin), s):
+            return False
+    return True
+
+
+def _u38_zero(sign):
+    return all(close(qmin + sign * s * (qmin - z) / s, z) for s, z, qmin, _ in _U38_QUANT)
+
+
+def _u38_roundtrip(sign):
+    return all(
+        close(s * ((r / s + z) + sign * z), r) for s, z, _, _ in _U38_QUANT for r in (mpf("-6.05"), mpf(0), mpf("3.2"))
+    )
+
+
+def _u38_decode(sign_exponent, mantissa, bits, written, bias=127):
+    """A float's value -(1 + M 2^{-bits}) 2^{e - bias}, in units of 10^{-14}, against the written mantissa."""
+    value = -(1 + mpf(mantissa) / mpf(2) ** bits) * mpf(2) ** (sign_exponent - bias)
+    return rounds_to(value * mpf(10) ** 14, written)
+
+
+def _u38_inverse(sign):
+    for d in (mpf("1.375"), mpf("1.5"), mpf("1.9")):
+        for n in (7, 23):
+            m = (d - 1) * mpf(2) ** n
+            if not close(1 + m * mpf(2) ** (sign * n), d):
+                return False
+    return True
+
+
+def _u38_normal(x, mu, variance):
+    return exp(-((x - mu) ** 2) / (2 * variance)) / sqrt(2 * pi * variance)
+
+
+def _u38_marginal(prior_power):
+    x = mpf("0.7")
+    integral = quad(lambda z: _u38_normal(x, z, 1) * _u38_normal(z, 0, 1), [-inf, inf])
+    expectation = quad(lambda z: _u38_normal(x, z, 1) * _u38_normal(z, 0, 1) ** prior_power, [-inf, inf])
+    exact = _u38_normal(x, 0, 2)
+    return close(integral, exact, tol=mpf(10) ** -15) and close(expectation, exact, tol=mpf(10) ** -15)
+
+
+_U38_Q = vec(["0.2", "0.5", "0.3"])
+_U38_P = vec(["0.4", "0.4", "0.2"])
+_U38_LIK = vec(["0.7", "0.1", "0.35"])
+
+
+def _u38_kl_chain(middle_sign):
+    first = sum(q * log(p) for q, p in zip(_U38_Q, _U38_P)) - sum(q * log(q) for q in _U38_Q)
+    middle = middle_sign * sum(q * log(q / p) for q, p in zip(_U38_Q, _U38_P))
+    return close(first, middle) and close(middle, -kl(_U38_Q, _U38_P))
+
+
+def _u38_elbo(kl_sign):
+    elbo = sum(q * log(l * p / q) for q, p, l in zip(_U38_Q, _U38_P, _U38_LIK))
+    reconstruction = sum(q * log(l) for q, l in zip(_U38_Q, _U38_LIK))
+    return close(elbo, reconstruction + kl_sign * kl(_U38_Q, _U38_P))
+
+
+def _u38_score(last):
+    lam = mpf("0.4")
+    tol = mpf(10) ** -15
+    first = quad(lambda z: _u38_normal(z, lam, 1) * -(z - lam), [-inf, inf])
+    second = -quad(lambda z: diff(lambda m: _u38_normal(z, m, 1), lam), [-inf, inf])
+    third = -diff(lambda m: quad(lambda z: _u38_normal(z, m, 1), [-inf, inf]), lam)
+    fourth = -diff(lambda m: mpf(1), lam)
+    return all(close(v, 0, tol=tol) for v in (first, second, third, fourth)) and close(fourth, last)
+
+
+def _u38_lora_forward(sign):
+    w0 = mat([["0.3", "-1.2", "2.0", "0.5"], ["0.7", "0.1", "-0.4", "1.1"], ["-0.9", "0.6", "0.2", "0.8"]])
+    b = mat([["1.0", "-0.5"], ["0.3", "0.8"], ["-0.2", "0.4"]])
+    a = mat([["0.6", "0.1", "-0.7", "0.2"], ["-0.3", "0.9", "0.5", "-1.1"]])
+    x = col(["0.9", "-0.4", "1.3", "0.2"])
+    h = (w0 + b * a) * x
+    return close(h, w0 * x + (b * a) * x) and close(h, w0 * x + sign * (b * (a * x)))
+
+
+CHECKS.update(
+    {
+        "u38-temp-ratio": lambda: _u38_ratio(True),
+        "u38-temp-ratio~times": lambda: _u38_ratio(False),
+        "u38-temp-one": lambda: _u38_plain(True),
+        "u38-temp-one~index": lambda: _u38_plain(False),
+        "u38-temp-ex1": lambda: rounds_to(_u38_softmax_t([2, 1, 0], 1)[0], "0.67"),
+        "u38-temp-ex1~swap": lambda: rounds_to(_u38_softmax_t([2, 1, 0], 1)[0], "0.76"),
+        "u38-temp-ex05": lambda: rounds_to(_u38_softmax_t([2, 1, 0], mpf("0.5"))[1], "0.12"),
+        "u38-temp-ex05~swap": lambda: rounds_to(_u38_softmax_t([2, 1, 0], mpf("0.5"))[1], "0.21"),
+        "u38-temp-ex05-last": lambda: rounds_to(_u38_softmax_t([2, 1, 0], mpf("0.5"))[2], "0.02"),
+        "u38-temp-ex05-last~tenfold": lambda: rounds_to(_u38_softmax_t([2, 1, 0], mpf("0.5"))[2], "0.2"),
+        "u38-temp-ex2": lambda: rounds_to(_u38_softmax_t([2, 1, 0], 2)[0], "0.49"),
+        "u38-temp-ex2~corrected": lambda: rounds_to(_u38_softmax_t([2, 1, 0], 2)[0], "0.51"),
+        "u38-kv-flops": lambda: 2 * 2 * 64 * 8192 * 8192 == 17_179_869_184,
+        "u38-kv-flops~half": lambda: 2 * 2 * 64 * 8192 * 4096 == 17_179_869_184,
+        "u38-kv-memtime": lambda: rounds_to(mpf(17_179_869_184) / 1_500_000_000_000, "0.0114532"),
+        "u38-kv-memtime~shift": lambda: rounds_to(mpf(17_179_869_184) / 1_500_000_000_000, "0.114532"),
+        "u38-kv-computetime": lambda: rounds_to(mpf(17_179_869_184) / 312_000_000_000_000, "0.000055"),
+        "u38-kv-computetime~shift": lambda: rounds_to(mpf(17_179_869_184) / 312_000_000_000_000, "0.00055"),
+        "u38-kv-ratio": lambda: Fraction(312) / Fraction("1.5") == 208,
+        "u38-kv-ratio~digits": lambda: Fraction(312) / Fraction("1.5") == 280,
+        "u38-kv-pertoken": lambda: 2 * 2 * 64 * 8192 == 2_097_152,
+        "u38-kv-pertoken~double": lambda: 2 * 2 * 64 * 8192 == 4_194_304,
+        "u38-kv-tokens": lambda: Fraction(16) / Fraction("0.002") == 8000,
+        "u38-kv-tokens~digit": lambda: Fraction(16) / Fraction("0.002") == 800,
+        "u38-kv-weights": lambda: 52 * 10**9 * 2 == 104 * 10**12,
+        "u38-kv-weights~corrected": lambda: 52 * 10**9 * 2 == 104 * 10**9,
+        "u38-lora-full": lambda: 768 * 768 == 589_824,
+        "u38-lora-full~digits": lambda: 768 * 768 == 589_842,
+        "u38-lora-r8": lambda: 768 * 8 + 8 * 768 == 12_288,
+        "u38-lora-r8~single": lambda: 768 * 8 + 8 * 768 == 6_144,
+        "u38-lora-saving": lambda: rounds_to(mpf(589_824) / 12_288, "48"),
+        "u38-lora-saving~64": lambda: rounds_to(mpf(589_824) / 12_288, "64"),
+        "u38-lora-general": lambda: all(
+            d * r + r * k == r * (d + k) for d, r, k in ((768, 8, 768), (4096, 16, 1024), (3, 2, 5))
+        ),
+        "u38-lora-general~minus": lambda: all(
+            d * r + r * k == r * (d - k) for d, r, k in ((768, 8, 768), (4096, 16, 1024), (3, 2, 5))
+        ),
+        "u38-lora-r16": lambda: rounds_to(mpf(16 * (768 + 768)) / 589_824 * 100, "4.17"),
+        "u38-lora-r16~round": lambda: rounds_to(mpf(16 * (768 + 768)) / 589_824 * 100, "4.71"),
+        "u38-lora-r64": lambda: 64 * (768 + 768) == 98_304,
+        "u38-lora-r64~digits": lambda: 64 * (768 + 768) == 96_304,
+        "u38-lora-attn": lambda: 12 * 4 * Fraction("0.59") == Fraction("28.22"),
+        "u38-lora-attn~corrected": lambda: 12 * 4 * Fraction("0.59") == Fraction("28.32"),
+        "u38-lora-ffn": lambda: 12 * 2 * Fraction("2.36") == Fraction("56.45"),
+        "u38-lora-ffn~corrected": lambda: 12 * 2 * Fraction("2.36") == Fraction("56.64"),
+        "u38-lora-embed": lambda: rounds_to(mpf(768 * 30522) / 10**6, "23.4"),
+        "u38-lora-embed~vocab": lambda: rounds_to(mpf(768 * 30522) / 10**6, "32.4"),
+        "u38-lora-mem": lambda: 220 + 440 + 220 == 880,
+        "u38-lora-mem~660": lambda: 220 + 440 + 220 == 660,
+        "u38-lora-memsave": lambda: rounds_to(1 - mpf(225) / 880, "0.74"),
+        "u38-lora-memsave~ratio": lambda: rounds_to(mpf(225) / 880, "0.74"),
+        "u38-lora-forward": lambda: _u38_lora_forward(1),
+        "u38-lora-forward~minus": lambda: _u38_lora_forward(-1),
+        "u38-norms-var": lambda: _u38_norms_var(True),
+        "u38-norms-var~corrected": lambda: _u38_norms_var(False),
+        "u38-quant-scale": lambda: _u38_scale(-1),
+        "u38-quant-scale~sum": lambda: _u38_scale(1),
+        "u38-quant-zero": lambda: _u38_zero(-1),
+        "u38-quant-zero~plus": lambda: _u38_zero(1),
+        "u38-quant-roundtrip": lambda: _u38_roundtrip(-1),
+        "u38-quant-roundtrip~plus": lambda: _u38_roundtrip(1),
+        "u38-gpu-fp32": lambda: 4 * 7 * 10**9 == 28 * 10**9,
+        "u38-gpu-fp32~24": lambda: 4 * 7 * 10**9 == 24 * 10**9,
+        "u38-gpu-4bit": lambda: Fraction(1, 2) * 7 * 10**9 == Fraction("3.5") * 10**9,
+        "u38-gpu-4bit~quarter": lambda: Fraction(1, 4) * 7 * 10**9 == Fraction("3.5") * 10**9,
+        "u38-gpu-adamw": lambda: 8 * 7 * 10**9 == 56 * 10**9,
+        "u38-gpu-adamw~54": lambda: 8 * 7 * 10**9 == 54 * 10**9,
+        "u38-float-mantissa": lambda: abs((mpf("1.5707963705062866") - 1) * mpf(2) ** 23 - 4788187) < mpf(10) ** -6,
+        "u38-float-mantissa~digit": lambda: (
+            abs((mpf("1.5707963705062866") - 1) * mpf(2) ** 23 - 4788178) < mpf(10) ** -6
+        ),
+        "u38-float-inverse": lambda: _u38_inverse(-1),
+        "u38-float-inverse~sign": lambda: _u38_inverse(1),
+        "u38-float-fp32": lambda: _u38_decode(81, 3181830, 23, "-1.9601084"),
+        "u38-float-fp32~exp": lambda: _u38_decode(81, 3181830, 23, "-1.9601084", bias=126),
+        "u38-float-bf16": lambda: _u38_decode(81, 48, 7, "-1.95"),
+        "u38-float-bf16~mant": lambda: _u38_decode(81, 48, 6, "-1.95"),
+        "u38-float-eps": lambda: rounds_to(mpf(2) ** -23 * mpf(10) ** 7, "1.19"),
+        "u38-float-eps~91": lambda: rounds_to(mpf(2) ** -23 * mpf(10) ** 7, "1.91"),
+        "u38-float-fp16range": lambda: rounds_to(mpf(2) ** -5 * mpf(10) ** 3, "1"),
+        "u38-float-fp16range~corrected": lambda: rounds_to(mpf(2) ** -5 * mpf(10) ** 2, "3"),
+        "u38-float-weights": lambda: Fraction("7.62") * 2 == Fraction("15.24"),
+        "u38-float-weights~digits": lambda: Fraction("7.62") * 2 == Fraction("15.42"),
+        "u38-float-kv": lambda: rounds_to(mpf(2 * 1 * 4096 * 28 * 3584 * 2) / 10**9, "1.64"),
+        "u38-float-kv~bytes": lambda: rounds_to(mpf(2 * 1 * 4096 * 28 * 3584 * 4) / 10**9, "1.64"),
+        "u38-vae-marginal": lambda: _u38_marginal(1),
+        "u38-vae-marginal~square": lambda: _u38_marginal(2),
+        "u38-vae-kl": lambda: _u38_kl_chain(-1),
+        "u38-vae-kl~sign": lambda: _u38_kl_chain(1),
+        "u38-vae-elbo": lambda: _u38_elbo(-1),
+        "u38-vae-elbo~plus": lambda: _u38_elbo(1),
+        "u38-vae-score": lambda: _u38_score(0),
+        "u38-vae-score~one": lambda: _u38_score(1),
+    }
+)
+
+
 # ---- end of checks
 
 
