@@ -147,12 +147,18 @@ def body_names(clause) -> list:
     """[(name as written, key)]: the names the density's body and bounds use, besides its variable and constants."""
     from derive.docs.free import child_sides
     from derive.docs.interpret import Rewriter, clean, lex
+    from derive.docs.laws import LawError
     from derive.docs.side_names import _atom_keys
+    from derive.docs.tokens import NotationError
 
     keys = set()
     for written in clause.params:
         if written:
-            keys |= _atom_keys([Rewriter().side(clean(lex(written)))], child_sides)
+            try:
+                side = Rewriter().side(clean(lex(written)))
+            except NotationError as exc:  # 'BODY with s = ...': words the grammar of a formula does not read
+                raise LawError(f"cannot read the density's formula '{written}' of {clause.name}: {exc}") from None
+            keys |= _atom_keys([side], child_sides)
     keys -= {clause.variable, "e", "pi", "infty", "exp", "log", "ln", "sqrt"}
     text = " ".join(clause.params)
     return [

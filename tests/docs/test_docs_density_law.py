@@ -95,6 +95,11 @@ def test_on_the_whole_line_a_correct_formula_passes_and_its_wrong_variant_fails(
             r"\operatorname{Var}(X) = \dfrac{m^2 \alpha}{(\alpha - 1)^2 (\alpha - 2)}",
             "does not converge",
         ),
+        (  # a name the body uses defined after it by 'with': the grammar of a formula does not read it
+            r"X has density f(x \mid b, \mu) = b e^{-(x-\mu) b s} with s = \operatorname{sgn}(x-\mu); b > 0; \mu: real",
+            r"\mathbb{E}[X] = \mu",
+            "cannot read the density's formula",
+        ),
     ],
 )
 def test_a_density_it_cannot_use_leaves_the_formula_unknown_with_the_reason(tag, formula, expected, tmp_path):
