@@ -42,6 +42,7 @@ from derive.docs.labelled_derivative import labelled_derivative_doubt
 from derive.docs.labelled_laws import with_labelled_laws
 from derive.docs.law_parameters import law_parameter_doubt
 from derive.docs.links_apart import decide_links_apart
+from derive.docs.middle_names import decide_named_middle
 from derive.docs.moment_subscripts import moments_of_random_quantities
 from derive.docs.numerals import E_NOTATION, e_notation_parts
 from derive.docs.open_outcome import name_open_outcomes
@@ -669,7 +670,8 @@ def _decide_tagged_once(text, binding):
         values = constrained_values(binding, exc.name)
         if values:  # d(a_i, n_i) \ge d(a_i, p_i) + m in the tag: its applications are numbers the clause constrains
             return _decide_tagged_once(text, dataclasses.replace(binding, kinds={**values, **binding.kinds}))
-        return _decide_tagged_free(text, binding, exc)
+        named = decide_named_middle(text, binding, exc.name, _decide_tagged_once)  # Var[x] = \sigma = \sqrt{...}
+        return named or _decide_tagged_free(text, binding, exc)
 
 
 UNBRACED_EXPONENT = re.compile(r"\^(\d)(\d+)")  # 10^12: TeX sets 10 to the power 1, then the digit 2

@@ -41,6 +41,24 @@ def _member(clause: FunctionClause, base_key: str, letter: str, number: str) -> 
     )
 
 
+def _other_letters(clause: FunctionClause, base: str, before: str, base_key: str, letter: str, text: str, defined):
+    """The letters other than the family's own that the formula writes as the index of a member (p_k(T) beside the
+    tag's p_i(T) = ...): each names the member with that letter written for the family's. A letter the body already
+    uses (a summation index, p_j beside \\sum_j) or the clause takes as a parameter is left out, since writing it for
+    the family's letter would tie it to that other use."""
+    written = rf"{before}{re.escape(base)}(?![A-Za-z])\s*_\s*(?:\{{\s*([A-Za-z])\s*\}}|([A-Za-z])(?![A-Za-z]))\s*(?:\\left\s*)?\("
+    found = {a or b for a, b in re.findall(written, text)}
+    return sorted(
+        other
+        for other in found
+        if other != letter
+        and other not in clause.params
+        and f"{base_key}_{other}" not in defined
+        and not _letter_at(other).search(clause.body)
+        and not _letter_at(other).search(clause.head)
+    )
+
+
 def family_members_the_formula_applies(binding: Binding, text: str) -> Binding:
     """The binding for a formula that applies members of a family the tag defines (``\\psi_{0}(1)`` beside
     ``\\psi_m(z) = ...``): the family's clause replaced by one clause for each member the formula writes with a whole
@@ -61,9 +79,13 @@ def family_members_the_formula_applies(binding: Binding, text: str) -> Binding:
         found = {a or b for a, b in re.findall(written, text)}
         numbers = sorted((n for n in found if f"{base_key}_{n}" not in defined), key=int)  # f_1 defined apart: its own
         at_letter = rf"{before}{re.escape(base)}(?![A-Za-z])\s*_\s*(?:\{{\s*{letter}\s*\}}|{letter}(?![A-Za-z]))"
-        if not numbers or re.search(at_letter, text):  # \psi_m(z) in the formula too: the family as a whole
+        letters = _other_letters(clause, base, before, base_key, letter, text, defined)
+        if numbers and not re.search(at_letter, text):
+            clauses.extend(_member(clause, base_key, letter, number) for number in numbers)
+            changed = True
+        else:  # \psi_m(z) in the formula too: the family as a whole
             clauses.append(clause)
-            continue
-        clauses.extend(_member(clause, base_key, letter, number) for number in numbers)
-        changed = True
+        if letters:
+            clauses.extend(_member(clause, base_key, letter, other) for other in letters)
+            changed = True
     return dataclasses.replace(binding, clauses=clauses) if changed else binding

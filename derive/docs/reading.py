@@ -274,6 +274,7 @@ def _decide(text, binding, scope=None, link=None):
         _read_chain,
         _choose_vocabulary,
         _set_aside_defined_name,
+        _set_aside_named_middle,
         _bind_tag_names,
         _declare_kinds,
         _declare_free_variables,
@@ -633,6 +634,19 @@ def _set_aside_defined_name(reading):
         meant |= set(reading.vocab.entries)
     if first_link_defines(reading.sides, reading.relations, meant):
         reading.sides, reading.relations = reading.sides[1:], reading.relations[1:]
+
+
+def _set_aside_named_middle(reading):
+    """``A = NAME = B`` with NAME one of the names the binding says only name the chain's value
+    (:mod:`derive.docs.middle_names`): the side is set aside, and the claim is ``A = B``."""
+    from derive.docs.middle_names import named_middle_side
+
+    if not reading.binding.named_middles or reading.link is not None:
+        return
+    k = named_middle_side(reading.sides, reading.relations, set(reading.binding.named_middles), _first_name)
+    if k is not None:
+        reading.sides = reading.sides[:k] + reading.sides[k + 1 :]
+        reading.relations = reading.relations[:k] + reading.relations[k + 1 :]
 
 
 def _first_name(side):

@@ -93,6 +93,9 @@ class Binding:
     # laws the tag draws a variable from without declaring them distributions (x \sim p(x)): the variable's law is
     # drawn apart from them, so a formula that also applies one (\sum_x p(x) f(x)) is not read (see decide)
     apart_laws: tuple = ()
+    # names a middle side of the chain writes alone and nothing binds (Var[x] = \sigma = \sqrt{...}): each only names
+    # the value the sides beside it take, so the claim is the chain without it (derive.docs.middle_names)
+    named_middles: tuple = ()
 
 
 KIND_SAMPLERS = {

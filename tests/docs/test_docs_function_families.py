@@ -48,3 +48,20 @@ def test_a_member_whose_body_names_another_member_by_arithmetic_names_that_membe
     recursion = r"h_t(x) = \tanh(h_{t-1}(x) + x)"
     assert_page_pass_and_fail(tmp_path, recursion, r"h_{2}(x) = \tanh(h_{1}(x) + x)", r"h_{2}(x) = \tanh(h_{1}(x) - x)")
     assert_page_pass_and_fail(tmp_path, r"f_m(z) = c_{m+1} z; z: real", r"f_{0}(z) = c_1 z", r"f_{0}(z) = 2 c_1 z")
+
+
+TEMPERATURE = r"p_i(T) = \frac{e^{z_i/T}}{\sum_j e^{z_j/T}}; z: vector; T: positive real"
+
+
+def test_a_member_at_another_index_letter_is_the_body_with_that_letter(tmp_path):
+    # a tutorial on sampling temperature: the ratio of two entries of the softmax at temperature T
+    ratio = r"\frac{p_i(T)}{p_k(T)} = e^{(z_i - z_k)/T}"
+    assert_page_pass_and_fail(tmp_path, TEMPERATURE, ratio, r"\frac{p_i(T)}{p_k(T)} = e^{(z_i - z_k) T}")
+    member = r"p_k(T) = \frac{e^{z_k/T}}{\sum_j e^{z_j/T}}"
+    assert_page_pass_and_fail(tmp_path, TEMPERATURE, member, r"p_k(T) = \frac{e^{z_i/T}}{\sum_j e^{z_j/T}}")
+
+
+def test_a_member_at_a_letter_the_body_already_uses_stays_unread(tmp_path):
+    # j is the body's summation index: writing it for i would tie the member's index to the sum
+    found = verdict(tmp_path, TEMPERATURE, r"\frac{p_i(T)}{p_j(T)} = e^{(z_i - z_j)/T}")
+    assert found[0] == "UNKNOWN" and "p_j" in found[1], found
