@@ -69,6 +69,7 @@ from derive.docs.tag_mentions import constrained_values
 from derive.docs.tagged_free import _decide_tagged_free
 from derive.docs.trig_argument import argument_widened
 from derive.docs.untagged_decide import _decide_untagged_once
+from derive.docs.vector_sizes import sized_by_products
 from derive.docs.verdict import (  # noqa: F401  (imported from here)
     ASSUMPTION,
     DIGITS,
@@ -655,6 +656,7 @@ def _decide_tagged(text, binding):
     from derive.docs.laws import decide_under_laws
 
     whole = decide_under_laws(text, binding, _decide_tagged_once)
+    whole = sized_by_products(text, binding, whole, lambda t, b: decide_under_laws(t, b, _decide_tagged_once))
     return decide_links_apart(text, binding, whole, lambda link, _: decide_under_laws(text, binding, _decider_of(link)))
 
 
