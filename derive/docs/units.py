@@ -105,7 +105,7 @@ def without_units(tokens) -> list:
     if len(units) > 1:
         raise Unsupported(f"values in different units ({', '.join(units)}): the checker does not convert units")
     unit = units[0]
-    if SCALED_UNITS.intersection(_parts(unit)) and len(at) < len(_sides(tokens)):
+    if SCALED_UNITS.intersection(_parts(unit)) and len(at) < len(_sides(tokens)) and not _converted(tokens, at, unit):
         raise Unsupported(
             f"a value in {unit} beside a side written without the unit: that side may count a smaller unit"
         )
@@ -115,6 +115,32 @@ def without_units(tokens) -> list:
         raise Unsupported(f"a value in {unit} beside \\log of no written base: the unit may set the base")
     dropped = {n for m in at for n in (m, m + 1)}
     return [t for n, t in enumerate(tokens) if n not in dropped]
+
+
+# the power of ten that turns bytes into a multiple (2 \cdot 4096 \cdot 2 \cdot 10^{-9} \approx 1.64 \text{GB}); a
+# side that writes it counts the multiple, so a gigabyte read as 2^{30} bytes (derive.docs.decide) changes nothing
+DECIMAL_POWERS = {f"{prefix}{byte}": 3 * k for k, prefix in enumerate("KMGTP", 1) for byte in ("B", "Bytes", "iB")}
+
+
+def _converted(tokens, at, unit) -> bool:
+    """Whether every side without the unit multiplies by the power of ten that turns bytes into it (a factor
+    10^{-9} at the top level of the side beside a value in GB): that side counts the unit, not bytes."""
+    power = DECIMAL_POWERS.get(unit.strip())
+    if power is None:
+        return False
+    starts = _sides(tokens)
+    ends = [*starts[1:], len(tokens)]
+    unitless = [(a, b) for a, b in zip(starts, ends) if not any(a <= m < b for m in at)]
+    return bool(unitless) and all(_scaled_by(tokens[a:b], power) for a, b in unitless)
+
+
+def _scaled_by(side, power) -> bool:
+    """Whether the side's top-level tokens multiply by 10^{-power} (not divide by it)."""
+    for m in range(2, len(side) - 1):
+        ten = side[m - 2].is_ch("1") and side[m - 1].is_ch("0") and side[m].is_ch("^")
+        if ten and side[m + 1].kind == "group" and word_of(side[m + 1].items).replace(" ", "") == f"-{power}":
+            return not (m >= 3 and side[m - 3].is_ch("/", "1", "0", "2", "3", "4", "5", "6", "7", "8", "9", "."))
+    return False
 
 
 def _natural_logs(tokens) -> list:

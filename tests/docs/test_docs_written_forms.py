@@ -390,6 +390,24 @@ def test_a_unit_that_could_change_the_claim_is_not_set_aside(tmp_path, latex, re
     assert v == "UNKNOWN" and reason in detail, (v, detail)
 
 
+def test_a_side_that_multiplies_by_the_units_power_of_ten_counts_that_unit(tmp_path):
+    # a blog post's KV cache of Qwen2.5-7B: 2 * batch * tokens * layers * hidden * bytes * 10^{-9} GB
+    cache = r"2 \cdot 1 \cdot 4096 \cdot 28 \cdot 3584 \cdot {} \cdot 10^{{-9}} \approx 1.64 \text{{GB}}"
+    assert_page_pass_and_fail(tmp_path, "", cache.format(2), cache.format(4))
+
+
+@pytest.mark.parametrize(
+    "latex",
+    [
+        r"2 \cdot 4096 \cdot 2 / 10^{-9} \approx 1.64 \text{GB}",  # divided by the power: not a conversion to GB
+        r"16384 \cdot 10^{-6} = 0.016384 \text{GB}",  # 10^{-6} turns bytes into MB, not GB
+    ],
+)
+def test_a_side_without_the_units_own_power_of_ten_may_count_a_smaller_unit(tmp_path, latex):
+    v, detail = verdict(tmp_path, "", latex)
+    assert v == "UNKNOWN" and "may count a smaller unit" in detail, (v, detail)
+
+
 def test_a_multiple_of_bytes_is_decided_only_where_its_two_counts_agree(tmp_path):
     # a gigabyte is 10^9 bytes by its SI prefix and 2^30 as memory is often counted: both refute 0.5 Z GB, and the
     # first alone gives 2 Z GB; a gibibyte is 2^30 bytes only
