@@ -62,6 +62,8 @@ DOCUMENT_PREFIX = "doc_"  # a name the tag declares, k, is the symbol doc_k: apa
 _UNSET = object()  # an attribute an interpreter does not have
 PARAMETER = "\x00"  # where a tag's law at an event takes its parameter, p(y = j | x), in the key of p(y = e | x)
 # an index written as a sum of names and whole numbers: t+1, t-l, d+1-i (never a bare name or number)
+# a member's number written at a summed index, after the whole number of its row if any: θ_k, ω_{2j}
+NUMBERED_AT_INDEX = re.compile(r"(?P<prefix>\d*)(?P<index>[A-Za-z])")
 INDEX_OFFSET = re.compile(r"[A-Za-z]\w*(?:[+-]\w+)+|\d+(?:[+-]\w+)*[+-][A-Za-z]\w*(?:[+-]\w+)*")
 
 
@@ -579,24 +581,47 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         return replace(atom, key=head, sub=[index], sub_text=index)
 
     def _member_of_declared_family(self, atom: Atom):
-        """θ_k where the tag declares θ_0, θ_1, ... (numbers, two or more) and not θ_k itself: the member numbered k
-        (undefined for a k the tag numbers none of); None for any other atom."""
+        """θ_k where the tag declares θ_0, θ_1, ... (numbers, two or more) or gives them values (θ_1 = 0.5; θ_2 = 1.5)
+        and not θ_k itself: the member numbered k (undefined for a k the tag numbers none of); ω_{2j} beside the
+        tag's ω_{21}, ω_{22}, ...: the member numbered 2 then j, as a row's entries are written without a comma; None
+        for any other atom."""
         if atom.args is not None or len(atom.sub) != 1 or atom.decoration or atom.sub[0].strip().isdigit():
             return None
         names = (*atom.full_keys(), atom.key)  # θ_k, or θ itself (a vector), with a meaning of its own
         if any(k in table for k in names for table in (self.extra, self.overrides, self.vocab.entries)):
             return None
-        numbered = re.compile(rf"{re.escape(atom.key)}_(\d+)")
-        members = {int(m.group(1)): v for k, v in self.extra.items() if (m := numbered.fullmatch(k))}
-        if len(members) < 2 or atom.sub[0] not in self.bound:
+        written = NUMBERED_AT_INDEX.fullmatch(atom.sub[0].strip())
+        if written is None or written.group("index") not in self.bound:
             return None  # only an index a sum or product runs over picks a member
-        number = self.bound[atom.sub[0]]
+        prefix = written.group("prefix")
+        numbered = re.compile(rf"{re.escape(atom.key)}_{prefix}(\d+)")
+        members = {int(m.group(1)): v for k, v in self.extra.items() if (m := numbered.fullmatch(k))}
+        number = self.bound[written.group("index")]
+        if not members:
+            return self._member_given_a_value(atom, numbered, number)
+        if len(members) < 2:
+            return None
         if number.is_Integer:
             if int(number) not in members:
-                raise BindError(f"{atom.key}_{int(number)} is none of the numbers the tag declares")
+                raise BindError(f"{atom.key}_{prefix}{int(number)} is none of the numbers the tag declares")
             return self._post(members[int(number)], atom)
         family = type(f"{atom.key}_family", (_Member,), {"members": members})
         return self._post(family(number), atom)
+
+    def _member_given_a_value(self, atom: Atom, numbered: re.Pattern, number):
+        """The member at ``number`` of a family whose members the tag gives values numbered 1, 2, ..., n (θ_1 = 0.5;
+        θ_2 = 1.5): its value, undefined past n, so that a sum up to a name runs over those n; None when the tag gives
+        fewer than two such values or numbers them otherwise."""
+        given = {int(m.group(1)): body for key, body in self.overrides.items() if (m := numbered.fullmatch(str(key)))}
+        if len(given) < 2 or sorted(given) != list(range(1, len(given) + 1)):
+            return None
+        if not all(isinstance(body, Side) for body in given.values()):
+            return None
+        try:
+            values = [self._scalar(self.side(given[position])) for position in sorted(given)]
+        except (BindError, ShapeError):  # a member that is a vector, or a value read from names the tag leaves open
+            return None
+        return self._post(_pick(values, number), atom)
 
     def _pending_names(self):
         return set(self.pending_index_names) if hasattr(self, "pending_index_names") else set()

@@ -173,6 +173,18 @@ PAIRS = [
         r"\sum_{k=0}^2 \theta_k x^k = \theta_0 x + \theta_1 x^2 + \theta_2 x^3",
     ),
     (
+        "values the tag gives members numbered 1, 2, 3 are a family a sum over its index runs over",
+        r"\omega_{1} = 0.9544; \omega_{2} = 1.4950; \omega_{3} = 1.4754",
+        r"\frac{\omega_{1}}{\sum_{j=1}^{3} \omega_{j}} = 0.2432",
+        r"\frac{e^{\omega_{1}}}{\sum_{j=1}^{3} \omega_{j}} = 0.2432",
+    ),
+    (
+        "members numbered by a row then a column without a comma (w_{21}, w_{22}) are picked at w_{2j}",
+        r"w_{21} = 0.5; w_{22} = 1.5; w_{23} = 2; w_{11} = 7",
+        r"\sum_{j=1}^{3} w_{2j}^2 = 6.5",
+        r"\sum_{j=1}^{3} w_{2j}^2 = 4",
+    ),
+    (
         "a vector the tag declares with a subscript, written with one more index, is read entry by entry",
         r"\boldsymbol{s}_t \in \mathbb{R}^n; \boldsymbol{h}_i \in \mathbb{R}^n",
         r"\frac{\boldsymbol{s}_t^\top\boldsymbol{h}_i}{\sqrt{n}} = \frac{1}{\sqrt{n}} \sum_{j=1}^{n} s_{t,j} h_{i,j}",
@@ -320,6 +332,16 @@ def test_a_member_the_family_does_not_have_has_no_value(tmp_path):
     tag = r"x: real; \theta_0: real; \theta_1: real; \theta_2: real"
     found, detail = verdict(tmp_path, tag, r"\sum_{k=0}^3 \theta_k x^k = \theta_0 + \theta_1 x + \theta_2 x^2")
     assert found == "UNKNOWN", detail
+
+
+def test_a_sum_past_the_members_the_tag_gives_values_has_no_value(tmp_path):
+    # the tag gives omega_1 to omega_3 only: omega_4 is nothing, and members numbered from 0 are not read as a list
+    tag = r"\omega_{1} = 1; \omega_{2} = 0.5; \omega_{3} = 0.5"
+    assert verdict(tmp_path, tag, r"\sum_{j=1}^{4} \omega_{j} = 2")[0] == "UNKNOWN"
+    zero = r"\omega_{0} = 1; \omega_{1} = 0.5; \omega_{2} = 0.5"
+    assert verdict(tmp_path, zero, r"\sum_{j=0}^{2} \omega_{j} = 3")[0] == "UNKNOWN"
+    # a sum up to a name runs over the members given: n is their number
+    assert verdict(tmp_path, tag, r"\sum_{j=1}^{n} \omega_{j} = 2")[0] == "PASS"
 
 
 def test_an_inequality_about_a_policy_is_not_refuted_by_a_function_above_one(tmp_path):
