@@ -711,11 +711,14 @@ def _full_keys(sides, child_sides) -> set:
 
 
 def _bind_tag_names(reading):
-    """The tag's rebindings (``name = LaTeX``) and the formula's own ("where \\beta = 0.9")."""
+    """The tag's rebindings (``name = LaTeX``) and the formula's own ("where \\beta = 0.9"); a rebinding is read as
+    the formula is, with the names the tag makes functions applied to the bracket after them (y = g(a + 1) for a
+    g: function), never multiplying it."""
     from derive.docs.interpret import Rewriter
 
+    functions, numbers = _declared_functions(reading.binding), _declared_numbers(reading.binding)
     for name, latex in reading.binding.overrides.items():
-        rewriter = Rewriter(reading.binding.log_base)
+        rewriter = Rewriter(reading.binding.log_base, functions, numbers)
         reading.overrides[_normal_name(name)] = rewriter.side(clean(lex(latex)))
         if written_at_words(name):
             reading.word_values.add(_normal_name(name))

@@ -173,6 +173,24 @@ PAIRS = [
         r"\sum_{k=0}^2 \theta_k x^k = \theta_0 x + \theta_1 x^2 + \theta_2 x^3",
     ),
     (
+        "a name the tag defines by a function it declares, applied to a sum, takes the function's value there",
+        r"y = g(a + 1) + a; g: function; a: real",
+        r"y - a = g(1 + a)",
+        r"y - a = g(a)",
+    ),
+    (
+        "a name the tag defines by applying its own function to a sum is that function's value, not a product",
+        r"f(x) = x^2; y = f(a + 1); a: real",
+        r"y = a^2 + 2 a + 1",
+        r"y = a^2 + 1",
+    ),
+    (
+        "a reversible block's input is recovered from its outputs, the tag's functions applied to sums",
+        r"Y_1 = X_1 + F(X_2 + G(X_1)); Y_2 = X_2 + G(X_1); F, G: function; X_1, X_2: real",
+        r"X_1 = Y_1 - F(Y_2)",
+        r"X_1 = F(Y_1) - Y_1",
+    ),
+    (
         "values the tag gives members numbered 1, 2, 3 are a family a sum over its index runs over",
         r"\omega_{1} = 0.9544; \omega_{2} = 1.4950; \omega_{3} = 1.4754",
         r"\frac{\omega_{1}}{\sum_{j=1}^{3} \omega_{j}} = 0.2432",
