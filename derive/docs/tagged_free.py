@@ -16,6 +16,7 @@ from derive.docs.reading import _guarded, first_link_defines
 from derive.docs.sampled_points import few_values
 from derive.docs.side_names import _atom_keys, _display, _normal_name, atoms_in, one_node
 from derive.docs.symbols import FONT
+from derive.docs.tag_inputs import definition_inputs
 from derive.docs.tag_mentions import tag_variables
 from derive.docs.tag_spelling import NUMBER
 from derive.docs.untagged_free import domains_named, free_domains, no_evidence
@@ -480,6 +481,7 @@ def _decide_tagged_free(text, binding, unbound, reverse=True):
     freed: dict = {}
     pending = [unbound.name]  # names to free next
     retyped: set = set()  # names read again as vectors
+    from_definitions: dict = {}  # names only the tag's definitions write (derive.docs.tag_inputs)
     for _ in range(10):
         for name in pending:
             keys = _free_keys(name, kinds) if kinds else []
@@ -500,7 +502,13 @@ def _decide_tagged_free(text, binding, unbound, reverse=True):
             ):
                 return first
             if not keys and kinds and re.search(_spelling(name.split("_")[0]), text) and not _labelled(name):
-                return first  # the formula's, not a variable
+                inputs = definition_inputs(name, binding, defined)
+                if not inputs:
+                    return first  # the formula's, not a variable
+                # X_2 in the tag's Y_2 = X_2 + G(X_1) beside the formula's X_1: an input of the tag's definitions
+                freed.update(inputs)
+                from_definitions.update(inputs)
+                continue
             if name in parameters and not _written(name.split("_")[0], text):
                 return first  # a parameter of the tag's function left unbound: its application was not read, not a variable
             for key in keys or [name]:
@@ -534,6 +542,16 @@ def _decide_tagged_free(text, binding, unbound, reverse=True):
                 verdict = _guarded(text, domain_binding, None, reraise_unbound=True)
                 verdicts = [(words, verdict)]
         except Unbound as again:
+            written = _free_keys(again.name, kinds) if kinds else []
+            if again.name in freed or again.name in pending or written and set(written) <= set(freed):
+                # X again after the formula's X_1 is freed: X_2 in the tag's definitions, an input of them
+                inputs = definition_inputs(again.name, binding, defined)
+                inputs = {key: kind for key, kind in inputs.items() if key not in freed}
+                if inputs:
+                    freed.update(inputs)
+                    from_definitions.update(inputs)
+                    pending = []
+                    continue
             if again.name in freed or again.name in pending:
                 return first
             pending = [again.name]
@@ -561,6 +579,13 @@ def _decide_tagged_free(text, binding, unbound, reverse=True):
             pending = sequences  # S_k read as an arbitrary sequence: one more of the formula's own variables
             continue
         names = ", ".join(f"{key} (a {kind})" if kind != "real" else key for key, kind in sorted(freed.items()))
+        if from_definitions and (verdict.verdict == FAIL or any(v.verdict == FAIL for _, v in verdicts)):
+            return Verdict(
+                UNKNOWN,
+                f"with {names} read as the formula's own variables, it is refuted ({verdict.detail}); but"
+                f" {', '.join(sorted(from_definitions))}, written only in the tag's definitions, may be particular"
+                " values the author does not state",
+            )
         unstated = _unstated_derivative(text, freed, binding) if verdict.verdict in (PASS, FAIL) else None
         if unstated:
             return Verdict(

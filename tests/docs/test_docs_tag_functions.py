@@ -352,6 +352,19 @@ def test_a_member_the_family_does_not_have_has_no_value(tmp_path):
     assert found == "UNKNOWN", detail
 
 
+def test_an_input_only_the_tags_definitions_write_is_read_for_all_its_values(tmp_path):
+    # X_2 appears only in the definitions of Y_1 and Y_2: the identity holds for every input, so it PASSes; a
+    # refutation is withheld, since the author may mean particular inputs the formula never writes
+    tag = r"Y_1 = F(X_2 + G(X_1)) + X_1; Y_2 = X_2 + G(X_1); F, G: function"
+    found, detail = verdict(tmp_path, tag, r"X_1 = Y_1 - F(Y_2)")
+    assert found == "PASS" and "X_2" in detail, detail
+    found, detail = verdict(tmp_path, tag, r"X_1 = F(Y_1) - Y_1")
+    assert found == "UNKNOWN" and "only in the tag's definitions" in detail, detail
+    # a particular value claimed with such an input (y = 3) is an equation in it, never refuted
+    found, detail = verdict(tmp_path, r"y = a + b; a: real", r"y = 3")
+    assert found == "UNKNOWN", detail
+
+
 def test_a_sum_past_the_members_the_tag_gives_values_has_no_value(tmp_path):
     # the tag gives omega_1 to omega_3 only: omega_4 is nothing, and members numbered from 0 are not read as a list
     tag = r"\omega_{1} = 1; \omega_{2} = 0.5; \omega_{3} = 0.5"
