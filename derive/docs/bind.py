@@ -283,7 +283,10 @@ class Interpreter(SharedNotation, SumsAndDerivatives):
         denominators = [a for a in expr.args if isinstance(a, sp.Pow) and a.args[1] == -1]
         if len(denominators) != 1:
             return None
-        below = self.value(denominators[0].args[0], side)
+        try:
+            below = self.value(denominators[0].args[0], side)
+        except Exception:  # the product read in its own order says why (a name unbound in the numerator first)
+            return None
         below = as_value(below) if isinstance(below, Vec) else below
         if not (isinstance(below, sp.MatrixBase) and min(below.shape) == 1 and max(below.shape) > 1):
             return None

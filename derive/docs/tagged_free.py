@@ -476,7 +476,10 @@ def _decide_tagged_free(text, binding, unbound, reverse=True):
     by_entries = {
         _indexed_name(key)
         for latex in binding.overrides
-        if ONE_ENTRY.fullmatch(latex) and (key := _name_or_none(latex)) and "_" in key
+        if ONE_ENTRY.fullmatch(latex)
+        and not re.search(r"_\s*(?:\{\s*\d+\s*\}|\d+)\s*$", latex)  # u_2 = u_0 - ...: one numbered term, no entries
+        and (key := _name_or_none(latex))
+        and "_" in key
     }
     freed: dict = {}
     pending = [unbound.name]  # names to free next
@@ -628,9 +631,8 @@ def _decide_tagged_free(text, binding, unbound, reverse=True):
                 for key in freed
                 if _only_an_argument(key, text) and not _applied_as_function(key, text, verdict, binding)
             )
-            if "i" in freed and re.search(
-                r"(?<![\\A-Za-z_])i", text
-            ):  # (a + ib)(c + id) = (ac - bd) + i(ad + bc): a real i refutes what the imaginary unit holds
+            if "i" in freed and writes_i_as_a_factor(text):
+                # (a + ib)(c + id) = (ac - bd) + i(ad + bc): a real i refutes what the imaginary unit holds
                 return Verdict(
                     UNKNOWN,
                     f"with {names} read as the formula's own variables, it is refuted ({verdict.detail}); a free i may be"
@@ -705,3 +707,42 @@ def _reverse_holds(text, binding, unbound) -> str | None:
         return None
     verdict = _decide_tagged_free(reverse, binding, unbound, reverse=False)
     return verdict.detail if verdict.verdict == PASS else None
+
+
+def _without_subscripts(text: str) -> str:
+    """The formula with every subscript (``_{j-i}``, ``_i``, ``_\\alpha``) left out: where an index is written."""
+    out, k = [], 0
+    while k < len(text):
+        if text[k] != "_":
+            out.append(text[k])
+            k += 1
+            continue
+        k += 1
+        while k < len(text) and text[k].isspace():
+            k += 1
+        if k < len(text) and text[k] == "{":
+            depth = 0
+            while k < len(text):
+                depth += (text[k] == "{") - (text[k] == "}")
+                k += 1
+                if depth == 0:
+                    break
+        elif k < len(text) and text[k] == "\\":
+            k += 1
+            while k < len(text) and text[k].isalpha():
+                k += 1
+        else:
+            k += 1
+    return "".join(out)
+
+
+I_AS_A_FACTOR = re.compile(
+    r"(?<![\\A-Za-z_])(?:[A-Za-z0-9)]\s*)?i(?![A-Za-z])"  # bi, 2i, (..)i, or i itself ...
+    r"(?:(?<=[A-Za-z0-9)]i)|(?=\s*(?:[A-Za-z(\[{^]|\\(?!(?:le|leq|ge|geq|in|ne|neq|to|mid|right|quad|qquad)(?![A-Za-z])))))"
+)  # ... followed by what it multiplies: ib, i(ad + bc), i\theta, i^2
+
+
+def writes_i_as_a_factor(text: str) -> bool:
+    """Whether the formula writes i as the imaginary unit is written (a factor: ib, 2i, i(...), e^{i\\theta}, i^2),
+    outside every subscript: an index i (R_{j-i}, \\eta^{K-i}) is never written multiplying."""
+    return I_AS_A_FACTOR.search(_without_subscripts(text)) is not None

@@ -7,6 +7,7 @@ import pytest
 from checking import assert_page_pass_and_fail, verdict
 
 from derive.docs.tag_mentions import tag_variables
+from derive.docs.tagged_free import writes_i_as_a_factor
 from derive.docs.tags import parse_tag
 
 # (name, tag, correct formula, wrong variant)
@@ -269,6 +270,22 @@ def test_a_free_i_beside_declared_reals_may_be_the_imaginary_unit(tmp_path, late
     FAILed)."""
     result, detail = verdict(tmp_path, "a: real; b: real; c: real; d: real", latex)
     assert result == "UNKNOWN" and "imaginary unit" in detail, (result, detail)
+
+
+@pytest.mark.parametrize(
+    "latex, factor",
+    [
+        (r"(a + ib) (c + id) = (ac - bd) + i(ad + bc)", True),
+        (r"z = a + bi", True),
+        (r"e^{i\theta} = \cos\theta + i \sin\theta", True),
+        (r"i^2 = -1", True),
+        (r"R_{\Theta, j-i} = (R_{\Theta, i})^\top R_{\Theta, j}", False),  # an index in subscripts
+        (r"\eta^{K-i} \cdot r_{min} \eta^i = r_{max}", False),  # a count in exponents, multiplying nothing
+        (r"\sum_{i=1}^n x_i = 1", False),
+    ],
+)
+def test_only_an_i_written_as_a_factor_is_doubted_as_the_imaginary_unit(latex, factor):
+    assert writes_i_as_a_factor(latex) is factor
 
 
 def test_a_name_the_tag_defines_by_its_entries_is_no_variable_of_the_formula(tmp_path):
