@@ -672,7 +672,9 @@ def _decide_tagged_once(text, binding):
         values = constrained_values(binding, exc.name)
         if values:  # d(a_i, n_i) \ge d(a_i, p_i) + m in the tag: its applications are numbers the clause constrains
             return _decide_tagged_once(text, dataclasses.replace(binding, kinds={**values, **binding.kinds}))
-        named = decide_named_middle(text, binding, exc.name, _decide_tagged_once)  # Var[x] = \sigma = \sqrt{...}
+        named = decide_named_middle(  # Var[x] = \sigma = \sqrt{...}
+            text, binding, exc.name, _decide_tagged_once, lambda t, b: _guarded(t, b, None, reraise_unbound=True)
+        )
         return named or _decide_tagged_free(text, binding, exc)
 
 

@@ -28,13 +28,20 @@ def named_middle_side(sides, relations, names: set, first_name) -> int | None:
     return None
 
 
-def decide_named_middle(text, binding, name, decide) -> Verdict | None:
+def decide_named_middle(text, binding, name, decide, read) -> Verdict | None:
     """The verdict on the chain with the middle side ``name`` set aside, when the name is such a side and the rest is
-    decided; None otherwise (``decide`` reads a formula under a binding and lets Unbound through)."""
+    decided; None otherwise (``read`` reads a formula under a binding and raises Unbound for a name it cannot bind,
+    ``decide`` reads it as a whole and lets Unbound through)."""
     if name in binding.named_middles:  # read so already: the name is no such side
         return None
+    middled = dataclasses.replace(binding, named_middles=(*binding.named_middles, name))
     try:
-        verdict = decide(text, dataclasses.replace(binding, named_middles=(*binding.named_middles, name)))
+        try:
+            verdict = read(text, middled)
+        except Unbound as exc:
+            if exc.name == name:  # still unbound: the name is no middle side, so nothing was set aside
+                return None
+            verdict = decide(text, middled)
     except Unbound:
         return None
     if verdict.verdict not in (PASS, FAIL):

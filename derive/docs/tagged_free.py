@@ -475,11 +475,12 @@ def _decide_tagged_free(text, binding, unbound, reverse=True):
     # s_i = \frac{e^{x_i}}{\sum_j e^{x_j}} in the tag: its entries, so the formula's s is that vector, no variable
     by_entries = {
         _indexed_name(key)
-        for latex in binding.overrides
+        for latex, body in binding.overrides.items()
         if ONE_ENTRY.fullmatch(latex)
         and not re.search(r"_\s*(?:\{\s*\d+\s*\}|\d+)\s*$", latex)  # u_2 = u_0 - ...: one numbered term, no entries
         and (key := _name_or_none(latex))
         and "_" in key
+        and not _writes_bare(_indexed_name(key), body)  # g_i = g: every entry is the number g, a name of its own
     }
     freed: dict = {}
     pending = [unbound.name]  # names to free next
@@ -746,3 +747,10 @@ def writes_i_as_a_factor(text: str) -> bool:
     """Whether the formula writes i as the imaginary unit is written (a factor: ib, 2i, i(...), e^{i\\theta}, i^2),
     outside every subscript: an index i (R_{j-i}, \\eta^{K-i}) is never written multiplying."""
     return I_AS_A_FACTOR.search(_without_subscripts(text)) is not None
+
+
+def _writes_bare(name: str, body) -> bool:
+    """Whether a definition's body (its text) writes ``name`` alone, with no subscript: g in g_i = g."""
+    if not isinstance(body, str) or "_" in name:
+        return False
+    return re.search(rf"(?<![\\A-Za-z]){re.escape(name)}(?![A-Za-z_])", body) is not None

@@ -32,3 +32,8 @@ def test_a_middle_name_written_again_elsewhere_is_not_only_a_name(tmp_path):
 def test_a_middle_side_the_tag_binds_is_a_claim_of_its_own(tmp_path):
     found = verdict(tmp_path, VARIANCE + r"; s = 2", r"Var[x] = s = \frac{1}{N}\sum_i(x_i-\bar{x})^2")
     assert found[0] == "FAIL", found
+
+
+def test_a_name_that_is_no_middle_side_is_not_said_to_name_the_chains_value(tmp_path):
+    result, detail = verdict(tmp_path, "x: real", r"(x + g)^2 = x^2 + 2 x g + g^2")
+    assert result == "PASS" and "written alone between two sides" not in detail, (result, detail)

@@ -322,3 +322,10 @@ def test_an_expression_the_tag_equates_with_entries_defines_no_vector_by_them(tm
     had been left unbound as if the tag defined it entry by entry)."""
     result, detail = verdict(tmp_path, W2V_TAG, latex)
     assert result == expected, (result, detail)
+
+
+def test_a_family_whose_entries_are_one_bare_name_leaves_that_name_a_variable(tmp_path):
+    """g_i = g says every gradient is the number g: g is no vector defined by its entries but a variable of the
+    formula, so the bias of Adam's first moment under a constant gradient is decided."""
+    tag = r"m_t = (1 - \beta_1) \sum_{i=1}^{t} \beta_1^{t-i} g_i; g_i = g; 0 < \beta_1 < 1; t \in \{1, 2, 3, \ldots\}"
+    assert_page_pass_and_fail(tmp_path, tag, r"m_t = g \cdot (1 - \beta_1^t)", r"m_t = g \cdot (1 - \beta_1^{t+1})")
