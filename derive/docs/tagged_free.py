@@ -753,4 +753,4 @@ def _writes_bare(name: str, body) -> bool:
     """Whether a definition's body (its text) writes ``name`` alone, with no subscript: g in g_i = g."""
     if not isinstance(body, str) or "_" in name:
         return False
-    return re.search(rf"(?<![\\A-Za-z]){re.escape(name)}(?![A-Za-z_])", body) is not None
+    return re.search(rf"{_spelling(name)}(?!\s*_)", body) is not None

@@ -329,3 +329,6 @@ def test_a_family_whose_entries_are_one_bare_name_leaves_that_name_a_variable(tm
     formula, so the bias of Adam's first moment under a constant gradient is decided."""
     tag = r"m_t = (1 - \beta_1) \sum_{i=1}^{t} \beta_1^{t-i} g_i; g_i = g; 0 < \beta_1 < 1; t \in \{1, 2, 3, \ldots\}"
     assert_page_pass_and_fail(tmp_path, tag, r"m_t = g \cdot (1 - \beta_1^t)", r"m_t = g \cdot (1 - \beta_1^{t+1})")
+    greek = tag.replace("g_i", r"\gamma_i").replace("= g;", r"= \gamma;")
+    correct, wrong = r"m_t = \gamma (1 - \beta_1^t)", r"m_t = \gamma (1 - \beta_1^{t+1})"
+    assert_page_pass_and_fail(tmp_path, greek, correct, wrong)
